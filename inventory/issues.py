@@ -1,0 +1,180 @@
+"""Problems in the user's data are values: an ``Issue`` with a stable code and its place.
+
+Readers, header mapping and validation yield issues; an ``IssueReport`` collects them
+(capped, with a notice of how many more there were), says whether the input is valid and
+renders itself as JSON or flat rows.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"  # the input is rejected
+    WARNING = "warning"  # accepted, but a person should look
+    INFO = "info"  # accepted and reported (an encoding detected, blank rows skipped)
+
+
+class IssueCode(str, enum.Enum):
+    """Stable issue codes. Never rename one: users and scripts match on them."""
+
+    # files and folders
+    PATH_NOT_FOUND = "path-not-found"
+    UNKNOWN_FILE = "unknown-file"
+    DUPLICATE_FILE = "duplicate-file"
+    MISSING_MUNICIPALITY = "missing-municipality"
+    # encoding and dialect
+    ENCODING_DETECTED = "encoding-detected"
+    INVALID_ENCODING = "invalid-encoding"
+    BINARY_FILE = "binary-file"
+    XLSX_AS_CSV = "xlsx-as-csv"
+    NUL_BYTE = "nul-byte"
+    EMPTY_FILE = "empty-file"
+    HEADER_ONLY = "header-only"
+    SINGLE_COLUMN = "single-column"
+    UNTERMINATED_QUOTE = "unterminated-quote"
+    EXTRA_CELLS = "extra-cells"
+    MISSING_CELLS = "missing-cells"
+    BLANK_ROWS_SKIPPED = "blank-rows-skipped"
+    FIELD_TOO_LARGE = "field-too-large"
+    UNREADABLE_WORKBOOK = "unreadable-workbook"
+    # headers
+    BLANK_HEADER = "blank-header"
+    DUPLICATE_HEADER = "duplicate-header"
+    UNKNOWN_HEADER = "unknown-header"
+    MISSING_COLUMN = "missing-column"
+    # values
+    MISSING_VALUE = "missing-value"
+    INVALID_NUMBER = "invalid-number"
+    AMBIGUOUS_NUMBER = "ambiguous-number"
+    NOT_AN_INTEGER = "not-an-integer"
+    OUT_OF_RANGE = "out-of-range"
+    MANGLED_IDENTIFIER = "mangled-identifier"
+    INVALID_DATE = "invalid-date"
+    AMBIGUOUS_DATE = "ambiguous-date"
+    EXCEL_SERIAL_DATE = "excel-serial-date"
+    INVALID_BOOLEAN = "invalid-boolean"
+    INVALID_ENUM = "invalid-enum"
+    INVALID_IP = "invalid-ip"
+    INVALID_VALUE = "invalid-value"
+    INCONSISTENT_VALUES = "inconsistent-values"
+    # keys and references
+    DUPLICATE_KEY = "duplicate-key"
+    DANGLING_REFERENCE = "dangling-reference"
+    AMBIGUOUS_REFERENCE = "ambiguous-reference"
+    UNKNOWN_MUNICIPALITY = "unknown-municipality"
+    SELF_REFERENCE = "self-reference"
+    DEPENDENCY_CYCLE = "dependency-cycle"
+    # the report itself
+    TOO_MANY_ISSUES = "too-many-issues"
+
+
+class Issue(BaseModel):
+    """One problem in the user's data, with where it is and how to fix it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: IssueCode
+    severity: Severity = Severity.ERROR
+    message: str
+    hint: str | None = None
+    file: str | None = None
+    line: int | None = Field(default=None, description="Physical line in the file, 1-based")
+    row: int | None = Field(default=None, description="Data row, 1-based, header excluded")
+    column: str | None = Field(default=None, description="Column name as written in the file")
+    column_index: int | None = Field(default=None, description="Column position, 1-based")
+    value: str | None = None
+    municipality: str | None = None
+    record_kind: str | None = None
+
+    @property
+    def place(self) -> str:
+        """``file:line`` plus row and column, as printed to users."""
+        parts = []
+        if self.file:
+            parts.append(f"{self.file}:{self.line}" if self.line else self.file)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            col = f"column {self.column!r}"
+            if self.column_index is not None:
+                col += f" (#{self.column_index})"
+            parts.append(col)
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.severity.value} {self.code.value}"
+        if self.place:
+            text += f" at {self.place}"
+        text += f": {self.message}"
+        if self.hint:
+            text += f" Hint: {self.hint}"
+        return text
+
+
+DEFAULT_ISSUE_CAP = 1000
+
+
+class IssueReport:
+    """The issues of one validation or import, capped at ``cap`` with a notice."""
+
+    def __init__(self, cap: int = DEFAULT_ISSUE_CAP) -> None:
+        self.cap = cap
+        self.issues: list[Issue] = []
+        self.dropped: Counter[Severity] = Counter()
+        self.stats: dict[str, Any] = {}
+
+    def add(self, issue: Issue) -> None:
+        if len(self.issues) < self.cap:
+            self.issues.append(issue)
+        else:
+            self.dropped[issue.severity] += 1
+
+    def extend(self, issues: Iterable[Issue]) -> None:
+        for issue in issues:
+            self.add(issue)
+
+    def count(self, severity: Severity) -> int:
+        shown = sum(1 for issue in self.issues if issue.severity is severity)
+        return shown + self.dropped[severity]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.severity is Severity.ERROR]
+
+    @property
+    def valid(self) -> bool:
+        return self.count(Severity.ERROR) == 0
+
+    def all_issues(self) -> list[Issue]:
+        """The issues kept, plus a ``too-many-issues`` notice when some were dropped."""
+        issues = list(self.issues)
+        dropped = sum(self.dropped.values())
+        if dropped:
+            issues.append(Issue(
+                code=IssueCode.TOO_MANY_ISSUES,
+                severity=Severity.INFO,
+                message=f"{dropped} more issues were not listed (the cap is {self.cap}).",
+                hint="Fix the issues listed first, or raise the cap with --max-issues.",
+            ))
+        return issues
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "valid": self.valid,
+            "errors": self.count(Severity.ERROR),
+            "warnings": self.count(Severity.WARNING),
+            "stats": self.stats,
+            "issues": [issue.model_dump(mode="json") for issue in self.all_issues()],
+        }
+
+    def flatten(self) -> list[list[Any]]:
+        """Rows for a table: code, severity, place, message, hint."""
+        return [[i.code.value, i.severity.value, i.place, i.message, i.hint or ""]
+                for i in self.all_issues()]

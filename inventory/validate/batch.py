@@ -1,0 +1,58 @@
+"""What validation hands to the store: typed tables per municipality and record kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from inventory.issues import IssueReport
+from inventory.read.source import SourceTable
+
+#: Columns of ``ImportBatch.references`` (one row per resolved reference).
+REFERENCE_COLUMNS = (
+    "municipality", "kind", "id", "field", "target_municipality", "target_kind", "target_id",
+)
+
+
+@dataclass
+class ValidTable:
+    """One file's records, parsed and checked.
+
+    ``frame`` has one column per field of the kind's model (fields absent from the file
+    are all-missing) plus ``_line``: the physical line of each record in its file. Types:
+    text/identifiers ``object`` (str or None), int ``Int64``, float ``Float64``, bool
+    ``boolean``, date ``object`` (``datetime.date`` or None), enum ``object`` (the
+    canonical value), lists ``object`` (tuple or None). Keys are normalised (trimmed,
+    NFC, zero-width characters removed).
+    """
+
+    kind: str
+    municipality: str
+    source: SourceTable
+    header_mapping: dict[str, str]  # header as written -> field name
+    frame: pd.DataFrame
+
+
+@dataclass
+class MunicipalityBatch:
+    """Everything one inventory folder holds."""
+
+    code: str
+    folder: Path
+    tables: dict[str, ValidTable] = field(default_factory=dict)
+
+
+@dataclass
+class ImportBatch:
+    """The result of validating one or more folders: what an import would store.
+
+    ``references`` holds every reference resolved to the record it names (the columns in
+    ``REFERENCE_COLUMNS``; ``target_kind`` may be ``cluster`` for a cluster named by
+    servers). ``report`` holds every issue found; store only when ``report.valid``.
+    """
+
+    municipalities: list[MunicipalityBatch]
+    references: pd.DataFrame
+    report: IssueReport

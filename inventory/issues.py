@@ -15,13 +15,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     ERROR = "error"  # the input is rejected
     WARNING = "warning"  # accepted, but a person should look
     INFO = "info"  # accepted and reported (an encoding detected, blank rows skipped)
 
 
-class IssueCode(str, enum.Enum):
+class IssueCode(enum.StrEnum):
     """Stable issue codes. Never rename one: users and scripts match on them."""
 
     # files and folders

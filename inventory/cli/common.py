@@ -39,12 +39,12 @@ def state(ctx: typer.Context) -> CliState:
     return CliState(db_url=os.environ.get("INVENTORY_DB"), debug=False)
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
 
 
-class TableFormat(str, enum.Enum):
+class TableFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
     CSV = "csv"

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class LocalisedEnum(str, enum.Enum):
+class LocalisedEnum(enum.StrEnum):
     """A string enum whose members also accept Swedish and Norwegian spellings.
 
     Subclasses define ``__aliases__``: a mapping from a member value to the other
@@ -30,11 +30,12 @@ class LocalisedEnum(str, enum.Enum):
         table: dict[str, str] = {}
         aliases: dict[str, tuple[str, ...]] = getattr(cls, "__aliases__", {})
         for member in cls:
-            table[member.value.casefold()] = member.value
-            table[member.value.replace("_", " ").casefold()] = member.value
-            table[member.value.replace("_", "-").casefold()] = member.value
-            for alias in aliases.get(member.value, ()):
-                table[alias.casefold()] = member.value
+            value = str(member)
+            table[value.casefold()] = value
+            table[value.replace("_", " ").casefold()] = value
+            table[value.replace("_", "-").casefold()] = value
+            for alias in aliases.get(value, ()):
+                table[alias.casefold()] = value
         return table
 
     @classmethod

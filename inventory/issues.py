@@ -71,6 +71,10 @@ class IssueCode(enum.StrEnum):
     UNKNOWN_MUNICIPALITY = "unknown-municipality"
     SELF_REFERENCE = "self-reference"
     DEPENDENCY_CYCLE = "dependency-cycle"
+    # decision-support (study) input files
+    INVALID_YAML = "invalid-yaml"
+    UNKNOWN_FIELD = "unknown-field"
+    DEFINITIONS_DIFFER = "definitions-differ"
     # the report itself
     TOO_MANY_ISSUES = "too-many-issues"
 

@@ -1,0 +1,164 @@
+"""The target architecture for merged operations: a YAML file validated by these models.
+
+A target names, per capability, the product (or products) the merged organisation will
+run and their minimum version; client standards; network minimums; the lifecycle
+policy; the security baseline; SLA levels by application criticality; the primary and
+secondary datacentre; and the unit efforts and hourly rate that price the migration.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from inventory.issues import Issue
+from inventory.models.enums import Capability, ClientKind, Criticality, UserGroup, ZonePurpose
+from inventory.yamlfile import load_yaml_model
+
+SCHEMA_FILE = "target.schema.json"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+class ProductChoice(_Strict):
+    """A product the target allows, with its minimum version."""
+
+    product: str = Field(description="Product as users write it; normalised on use",
+                         examples=["VMware vSphere ESXi"])
+    vendor: str | None = None
+    min_version: str | None = Field(default=None, description="Lowest acceptable version",
+                                    examples=["8.0"])
+
+
+class CapabilityTarget(_Strict):
+    """What the target runs for one capability."""
+
+    products: list[ProductChoice] = Field(min_length=1,
+                                          description="Allowed products, preferred first")
+    deployment: str | None = Field(default=None,
+                                   description="on_prem, hosted, saas or iaas, if fixed")
+    note: str | None = None
+
+
+class ClientStandard(_Strict):
+    """The standard for one user group's devices."""
+
+    user_group: UserGroup
+    kinds: list[ClientKind] = Field(default_factory=list,
+                                    description="Device kinds allowed; empty = any")
+    os: list[ProductChoice] = Field(min_length=1)
+    management: str = Field(description="Management platform product, e.g. Microsoft Intune")
+
+
+class InterconnectMinimum(_Strict):
+    """Minimum for links between the municipalities' sites (and to the datacentres)."""
+
+    min_bandwidth_mbps: float = Field(ge=0)
+    redundant: bool = True
+
+
+class NetworkTarget(_Strict):
+    interconnect: InterconnectMinimum
+    required_zones: list[ZonePurpose] = Field(default_factory=list)
+
+
+class LifecyclePolicy(_Strict):
+    """Nothing in the target may be past, or within N months of, its end of life."""
+
+    horizon_months: int = Field(default=12, ge=0)
+
+
+class SecurityBaseline(_Strict):
+    """The security level that shall apply ("vilken nivå ska gälla")."""
+
+    mfa_for_all_staff: bool = True
+    endpoint_security_on_managed_clients: bool = True
+    backup_immutable_copy: bool = True
+    logging_to_siem: bool = True
+    segmented_zones: bool = True
+
+
+class SlaLevel(_Strict):
+    """Service level for applications of one criticality."""
+
+    availability_percent: float = Field(ge=0, le=100)
+    redundancy_required: bool = False
+    recovery_time_hours: float | None = Field(default=None, ge=0)
+
+
+class DatacentreTarget(_Strict):
+    """The consolidated datacentres, written ``code:site`` (e.g. ``varnamo:DC1``)."""
+
+    primary: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*:.+$")
+    secondary: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_-]*:.+$")
+    rack_units_per_physical_server: int = Field(
+        default=2, ge=1, description="Used when a server has no rack_units")
+    watts_per_physical_server: float = Field(
+        default=400, ge=0, description="Used when a server has no power_w")
+
+
+class UnitEfforts(_Strict):
+    """Hours of work per unit of change, and the hourly rate that prices them."""
+
+    physical_server_migration_hours: float = Field(default=16, ge=0)
+    virtual_server_migration_hours: float = Field(default=4, ge=0)
+    os_upgrade_hours: float = Field(default=6, ge=0)
+    storage_migration_hours_per_tb: float = Field(default=2, ge=0)
+    network_device_replacement_hours: float = Field(default=4, ge=0)
+    link_upgrade_hours: float = Field(default=24, ge=0)
+    platform_replacement_hours: float = Field(default=160, ge=0)
+    platform_upgrade_hours: float = Field(default=40, ge=0)
+    client_reenrolment_hours: float = Field(default=1, ge=0)
+    client_os_upgrade_hours: float = Field(default=1.5, ge=0)
+    application_move_hours: float = Field(default=40, ge=0)
+    application_harmonisation_hours: float = Field(default=300, ge=0)
+    hourly_rate: float = Field(default=1000, ge=0)
+
+
+class TargetArchitecture(_Strict):
+    """The jointly chosen target architecture for merged operations."""
+
+    name: str
+    description: str | None = None
+    municipalities: list[str] = Field(default_factory=list,
+                                      description="Codes of the municipalities in scope;"
+                                      " empty = all stored")
+    currency: str = "SEK"
+    capabilities: dict[Capability, CapabilityTarget] = Field(default_factory=dict)
+    server_os: list[ProductChoice] = Field(
+        default_factory=list, description="Server operating systems allowed on servers")
+    clients: list[ClientStandard] = Field(default_factory=list)
+    network: NetworkTarget | None = None
+    lifecycle: LifecyclePolicy = Field(default_factory=LifecyclePolicy)
+    security: SecurityBaseline = Field(default_factory=SecurityBaseline)
+    sla: dict[Criticality, SlaLevel] = Field(default_factory=dict)
+    datacentres: DatacentreTarget | None = None
+    efforts: UnitEfforts = Field(default_factory=UnitEfforts)
+
+
+def load_target(path: Path) -> tuple[TargetArchitecture | None, list[Issue]]:
+    """Read and validate a target architecture file; issues carry the line of each problem.
+
+    Example::
+
+        target, issues = load_target(Path("samples/target.yaml"))
+    """
+    return load_yaml_model(path, TargetArchitecture)
+
+
+def target_schema() -> dict[str, Any]:
+    schema = TargetArchitecture.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_FILE
+    return schema
+
+
+def schema_files() -> dict[str, str]:
+    """The schema files this module publishes (see ``inventory schemas``)."""
+    text = json.dumps(target_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return {SCHEMA_FILE: text}

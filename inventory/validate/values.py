@@ -1,0 +1,508 @@
+"""Column-wise value parsers: raw text cells in, typed values and issues out.
+
+One parser per ``FieldSpec.value_type``. Every parser works on the DISTINCT values of a
+column (``pandas.factorize``): each distinct text is normalised and parsed once and the
+result is mapped back to the rows, so a million client rows with a few hundred distinct
+values cost a few hundred parses. Issues are made per row (with the row's physical line)
+up to a limit; the rest are counted in ``ParsedColumn.unlisted``.
+
+The rules (RELIABILITY.md, "Values"):
+
+- only an empty cell is missing: ``NA``, ``None`` and ``null`` are values;
+- numbers take a decimal comma (``3,5``) and thousands separators (``1 024``, with a
+  space, a no-break space or a narrow no-break space, and ``1.024,5`` / ``1,024.5``);
+  a lone separator followed by exactly three digits (``1,024``, ``1.024``) could be
+  either and is an ``ambiguous-number`` error;
+- identifiers stay text (``0480`` keeps its zero); ``1,23E+11`` in one is an error;
+- dates are ISO (``2024-03-05``) or ``d.m.yyyy``; ``3/5/2024`` and Excel serial
+  numbers (``45123``) are errors;
+- every text is trimmed, NFC-normalised and stripped of zero-width characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import process
+
+from inventory.issues import Issue, IssueCode, Severity
+from inventory.models.registry import FieldSpec
+
+#: Zero-width characters removed from every text (they make ``srv01`` and ``srv01\u200b``
+#: look the same to a person but differ to a computer).
+ZERO_WIDTH_PATTERN = "[\u200b\u200c\u200d\u2060\ufeff]"
+#: Separators of list cells (``vlans``, ``sites``, ``depends_on``...).
+LIST_SEPARATOR = re.compile(r"[,;|]")
+
+TRUE_SPELLINGS = ("yes", "ja", "true", "sant", "sann", "1", "x")
+FALSE_SPELLINGS = ("no", "nej", "nei", "false", "falskt", "usant", "usann", "0")
+_BOOLEANS: dict[str, bool] = {
+    **dict.fromkeys(TRUE_SPELLINGS, True), **dict.fromkeys(FALSE_SPELLINGS, False),
+}
+
+_GROUP_SPACE = "[ \u00a0\u202f\u2009]"
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
+_INTEGER = re.compile(r"\d+")
+_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE][+-]?\d+")
+_SPACE_GROUPED = re.compile(rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?:[.,]\d+)?")
+_EUROPEAN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+_ENGLISH_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_AMBIGUOUS_NUMBER = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
+_DECIMAL = re.compile(r"\d*[.,]\d+")
+_MANGLED_IDENTIFIER = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+")
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})")
+_EXCEL_SERIAL = re.compile(r"(\d{5})(?:[.,]\d+)?")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+#: Largest integer an ``Int64`` column holds.
+_INT64_MAX = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class ColumnPlace:
+    """Where a column's cells are: for the place of each issue.
+
+    ``lines`` holds the physical line of each row (row ``i`` is data row ``i + 1``).
+    """
+
+    file: str
+    column: str
+    column_index: int  # 1-based
+    lines: Sequence[int] | np.ndarray[Any, Any]
+    municipality: str | None = None
+    record_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one distinct value (turned into one issue per row)."""
+
+    code: IssueCode
+    message: str
+    hint: str | None = None
+    severity: Severity = Severity.ERROR
+
+
+@dataclass
+class ParsedColumn:
+    """A typed column, the issues found in it, and how many more were not listed."""
+
+    values: pd.Series
+    issues: list[Issue] = field(default_factory=list)
+    unlisted: int = 0
+
+
+#: The result of parsing one distinct (normalised, non-empty) text.
+Parsed = tuple[Any, list[Problem]]
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+def normalise_text(text: pd.Series) -> pd.Series:
+    """Trimmed, NFC, zero-width characters removed; missing cells become ``""``.
+
+    >>> normalise_text(pd.Series(["srv01 ", "srv\u200b01"])).tolist()
+    ['srv01', 'srv01']
+    """
+    series = text.astype("str").fillna("")
+    return (series.str.replace(ZERO_WIDTH_PATTERN, "", regex=True)
+            .str.normalize("NFC").str.strip())
+
+
+def is_mangled_identifier(text: str) -> bool:
+    """True for ``1,23E+11``: a long number Excel has turned into scientific notation."""
+    return _MANGLED_IDENTIFIER.fullmatch(text) is not None
+
+
+def _identifier_problem(text: str) -> Problem:
+    return Problem(
+        IssueCode.MANGLED_IDENTIFIER,
+        f"{text!r} looks like a number Excel turned into scientific notation; the"
+        " original identifier is lost.",
+        "Format the column as Text in Excel (or export from the source system again)"
+        " so the full identifier is kept.",
+    )
+
+
+# --- numbers ----------------------------------------------------------------------------
+
+
+def parse_number(text: str) -> float | int | Problem:
+    """A number written the Swedish, Norwegian or English way, or the ``Problem``.
+
+    Integers come back as ``int`` (exact, however large), everything else as ``float``.
+
+    >>> parse_number("1 024,5"), parse_number("3,5"), parse_number("1.024.000")
+    (1024.5, 3.5, 1024000)
+    """
+    body = text.replace("\u2212", "-")
+    sign = ""
+    if body[:1] in "+-" and body:
+        sign, body = ("-" if body[0] == "-" else ""), body[1:].lstrip()
+    if _INTEGER.fullmatch(body):
+        return int(sign + body)
+    if _AMBIGUOUS_NUMBER.fullmatch(body):
+        separator = body[-4]
+        whole, fraction = body.split(separator)
+        return Problem(
+            IssueCode.AMBIGUOUS_NUMBER,
+            f"{text!r} is ambiguous: {whole}{fraction} with {separator!r} as a thousands"
+            f" separator, or {whole}.{fraction} with {separator!r} as a decimal mark.",
+            f"Write {whole}{fraction} without a separator, or give the decimals another"
+            f" length ({whole},{fraction}0).",
+        )
+    if _SCIENTIFIC.fullmatch(body):
+        return float(sign + body.replace(",", "."))
+    if _SPACE_GROUPED.fullmatch(body):
+        return _decimal(sign, re.sub(_GROUP_SPACE, "", body))
+    if _EUROPEAN_GROUPED.fullmatch(body):
+        return _decimal(sign, body.replace(".", ""))
+    if _ENGLISH_GROUPED.fullmatch(body):
+        return _decimal(sign, body.replace(",", ""))
+    if _COMMA_THOUSANDS.fullmatch(body) or _DOT_THOUSANDS.fullmatch(body):
+        return int(sign + re.sub("[.,]", "", body))
+    if _DECIMAL.fullmatch(body):
+        return _decimal(sign, body)
+    return Problem(
+        IssueCode.INVALID_NUMBER,
+        f"{text!r} is not a number.",
+        "Write digits with a decimal comma or point (3,5 or 3.5); thousands may be"
+        " separated by a space (1 024). Leave the cell empty when the value is unknown.",
+    )
+
+
+def _decimal(sign: str, body: str) -> float | int:
+    body = body.replace(",", ".")
+    if "." not in body:
+        return int(sign + body)
+    return float(sign + (body if not body.startswith(".") else "0" + body))
+
+
+def _number_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
+    def parse(text: str) -> Parsed:
+        number = parse_number(text)
+        if isinstance(number, Problem):
+            return None, [number]
+        if spec.value_type in ("int", "int_list"):
+            if isinstance(number, float):
+                if not number.is_integer():
+                    return None, [Problem(
+                        IssueCode.NOT_AN_INTEGER, f"{text!r} is not a whole number.",
+                        f"{spec.name} counts whole units: write an integer such as"
+                        f" {round(number)}.")]
+                number = int(number)
+            if abs(number) > _INT64_MAX:
+                return None, [Problem(IssueCode.OUT_OF_RANGE, f"{text!r} is too large.",
+                                      "Check the value; it does not fit in 64 bits.")]
+        else:
+            number = float(number)
+        if spec.minimum is not None and number < spec.minimum:
+            unit = f" {spec.unit}" if spec.unit else ""
+            return None, [Problem(
+                IssueCode.OUT_OF_RANGE,
+                f"{text!r} is below the minimum of {spec.name} ({spec.minimum:g}{unit}).",
+                f"Write a value of at least {spec.minimum:g}.")]
+        return number, []
+    return parse
+
+
+def _plain_numbers(uniques: pd.Series, spec: FieldSpec) -> pd.Series:
+    """Fast path: the distinct values that are plain ``123`` / ``-1.5`` numbers, parsed."""
+    plain = uniques.str.fullmatch(_PLAIN_NUMBER.pattern) & ~uniques.str.fullmatch(
+        r"[+-]?" + _AMBIGUOUS_NUMBER.pattern)
+    if spec.value_type == "int":
+        plain &= uniques.str.fullmatch(r"[+-]?\d{1,18}")
+    numbers = pd.to_numeric(uniques[plain.fillna(False).astype(bool)])
+    if spec.minimum is not None:
+        numbers = numbers[numbers >= spec.minimum]
+    return numbers
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def parse_date(text: str) -> dt.date | Problem:
+    """An ISO (``2024-03-05``) or ``d.m.yyyy`` date, or the ``Problem``.
+
+    >>> parse_date("5.3.2024")
+    datetime.date(2024, 3, 5)
+    """
+    if match := _ISO_DATE.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _DOTTED_DATE.fullmatch(text):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _SLASH_DATE.fullmatch(text):
+        first, second = int(match[1]), int(match[2])
+        if first <= 12 and second <= 12 and first != second:
+            return Problem(
+                IssueCode.AMBIGUOUS_DATE,
+                f"{text!r} is ambiguous: day/month or month/day?",
+                "Write dates as yyyy-mm-dd (2024-03-05) or dd.mm.yyyy (05.03.2024).",
+            )
+        return Problem(IssueCode.INVALID_DATE,
+                       f"{text!r} uses slashes; the order of day and month is unclear.",
+                       "Write dates as yyyy-mm-dd (2024-03-05) or dd.mm.yyyy (05.03.2024).")
+    elif match := _EXCEL_SERIAL.fullmatch(text):
+        serial = int(match[1])
+        meant = _EXCEL_EPOCH + dt.timedelta(days=serial)
+        return Problem(
+            IssueCode.EXCEL_SERIAL_DATE,
+            f"{text!r} is an Excel date serial number (it would be {meant.isoformat()}),"
+            " not a date.",
+            "Format the column as a date (yyyy-mm-dd) in Excel before saving as CSV.",
+        )
+    else:
+        return Problem(IssueCode.INVALID_DATE, f"{text!r} is not a date.",
+                       "Write dates as yyyy-mm-dd (2024-03-05) or dd.mm.yyyy (05.03.2024).")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return Problem(IssueCode.INVALID_DATE, f"{text!r} is not a day of the calendar.",
+                       "Check the day and the month.")
+
+
+def _parse_date_value(text: str) -> Parsed:
+    date = parse_date(text)
+    return (None, [date]) if isinstance(date, Problem) else (date, [])
+
+
+# --- booleans, enums, addresses ---------------------------------------------------------
+
+
+def parse_boolean(text: str) -> bool | Problem:
+    """``ja``/``nej``, ``yes``/``no``, ``true``/``false``, ``1``/``0``, ``x``... or a Problem."""
+    value = _BOOLEANS.get(text.casefold())
+    if value is None:
+        return Problem(
+            IssueCode.INVALID_BOOLEAN, f"{text!r} is not yes or no.",
+            f"Write one of {', '.join(TRUE_SPELLINGS)} for yes, or one of"
+            f" {', '.join(FALSE_SPELLINGS)} for no (an empty cell means unknown).")
+    return value
+
+
+def _parse_boolean_value(text: str) -> Parsed:
+    value = parse_boolean(text)
+    return (None, [value]) if isinstance(value, Problem) else (value, [])
+
+
+def _enum_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
+    enum_type = spec.enum
+    assert enum_type is not None
+    spellings = enum_type.spellings()
+    allowed = [str(member.value) for member in enum_type]
+
+    def parse(text: str) -> Parsed:
+        member = enum_type.parse(text)
+        if member is not None:
+            return member.value, []
+        nearest = process.extractOne(text.casefold(), list(spellings))
+        suggestion = ""
+        if nearest is not None and nearest[1] >= 60:
+            suggestion = f" Did you mean {spellings[nearest[0]]!r}?"
+        return None, [Problem(
+            IssueCode.INVALID_ENUM,
+            f"{text!r} is not an allowed value of {spec.name}.{suggestion}",
+            f"Allowed: {', '.join(allowed)} (Swedish and Norwegian names are accepted too).")]
+    return parse
+
+
+def _ip_problem(text: str, what: str, detail: str) -> Problem:
+    return Problem(IssueCode.INVALID_IP, f"{text!r} is not a valid {what}: {detail}.",
+                   "Write an IPv4 or IPv6 address (10.1.2.3) or, for prefixes, a network"
+                   " in CIDR form (10.1.0.0/16).")
+
+
+def _parse_ip_address(text: str) -> Parsed:
+    try:
+        return str(ipaddress.ip_address(text)), []
+    except ValueError as error:
+        return None, [_ip_problem(text, "IP address", str(error))]
+
+
+def _parse_prefix(text: str) -> tuple[str | None, Problem | None]:
+    try:
+        return str(ipaddress.ip_network(text, strict=True)), None
+    except ValueError as error:
+        problem = _ip_problem(text, "IP prefix", str(error))
+    try:
+        network = ipaddress.ip_network(text, strict=False)
+    except ValueError:
+        return None, problem
+    return None, Problem(problem.code, problem.message,
+                         f"A prefix names a network, not a host: did you mean {network}?")
+
+
+# --- lists ------------------------------------------------------------------------------
+
+
+def split_list(text: str) -> list[str]:
+    """The elements of a list cell (``a, b; c|d``), trimmed, empty ones dropped."""
+    return [part.strip() for part in LIST_SEPARATOR.split(text) if part.strip()]
+
+
+def _list_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
+    int_parser = _number_parser(spec) if spec.value_type == "int_list" else None
+
+    def parse(text: str) -> Parsed:
+        elements: list[Any] = []
+        problems: list[Problem] = []
+        for part in split_list(text):
+            if int_parser is not None:
+                value, element_problems = int_parser(part)
+                problems.extend(_in_list(problem, part) for problem in element_problems)
+                elements.append(value)
+            elif spec.name == "prefixes":
+                prefix, problem = _parse_prefix(part)
+                if problem is not None:
+                    problems.append(problem)
+                elements.append(prefix)
+            else:
+                if spec.identifier and is_mangled_identifier(part):
+                    problems.append(_identifier_problem(part))
+                elements.append(part)
+        if problems:
+            return None, problems
+        return (tuple(elements) if elements else None), []
+    return parse
+
+
+def _in_list(problem: Problem, element: str) -> Problem:
+    return Problem(problem.code, f"List element {element!r}: {problem.message}",
+                   problem.hint, problem.severity)
+
+
+# --- the column parser ------------------------------------------------------------------
+
+
+_DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
+                 limit: int = 1000) -> ParsedColumn:
+    """Parse one column of raw text cells into the typed values of ``spec``.
+
+    ``text`` holds the raw cells (``""`` when empty), in row order; ``place`` says where
+    they are. Issues are listed up to ``limit`` per column (the rest are counted in
+    ``unlisted``). Empty cells are missing (``None``); a required field's empty cell is a
+    ``missing-value`` error. The values have the dtypes documented on ``ValidTable``.
+
+    >>> from inventory.models import field_specs
+    >>> spec = {s.name: s for s in field_specs("server")}["ram_gb"]
+    >>> place = ColumnPlace("servers.csv", "RAM", 3, [2, 3])
+    >>> parse_column(spec, pd.Series(["3,5", "1 024"]), place).values.tolist()
+    [3.5, 1024.0]
+    """
+    raw = text.reset_index(drop=True)
+    codes, raw_uniques = pd.factorize(raw.astype(object).fillna(""), sort=False)
+    uniques = normalise_text(pd.Series(np.asarray(raw_uniques, dtype=object), dtype="str"))
+    typed = np.full(len(uniques), None, dtype=object)
+    problems: dict[int, list[Problem]] = {}
+    empty = (uniques == "").to_numpy(dtype=bool)
+    present = np.flatnonzero(~empty)
+
+    if spec.value_type in ("int", "float"):
+        fast = _plain_numbers(uniques.iloc[present], spec)
+        fast_values = fast.to_numpy(dtype=object)
+        if spec.value_type == "float":
+            fast_values = np.array([float(v) for v in fast_values], dtype=object)
+        typed[fast.index.to_numpy()] = fast_values
+        slow = np.setdiff1d(present, fast.index.to_numpy(), assume_unique=True)
+        _parse_each(uniques, slow, _number_parser(spec), typed, problems)
+    elif spec.value_type == "text" and spec.name != "ip_address":
+        typed[present] = uniques.iloc[present].to_numpy(dtype=object)
+        if spec.identifier:
+            mangled = uniques.iloc[present].str.fullmatch(_MANGLED_IDENTIFIER.pattern)
+            for index in present[mangled.to_numpy(dtype=bool)]:
+                typed[index] = None
+                problems[int(index)] = [_identifier_problem(str(uniques.iat[index]))]
+    else:
+        parser = _value_parser(spec)
+        _parse_each(uniques, present, parser, typed, problems)
+
+    issues, unlisted = _row_issues(spec, raw, codes, problems, place, limit)
+    if spec.required:
+        missing = Problem(IssueCode.MISSING_VALUE, f"{spec.name} is required but empty.",
+                          f"Fill in {spec.name} ({spec.description}).")
+        more, more_unlisted = _row_issues(
+            spec, raw, codes, {index: [missing] for index in np.flatnonzero(empty).tolist()},
+            place, limit)
+        issues.extend(more)
+        unlisted += more_unlisted
+    values = typed[codes] if len(codes) else np.array([], dtype=object)
+    return ParsedColumn(values=_typed_series(spec, values), issues=issues, unlisted=unlisted)
+
+
+def _value_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
+    if spec.name == "ip_address":
+        return _parse_ip_address
+    if spec.value_type == "date":
+        return _parse_date_value
+    if spec.value_type == "bool":
+        return _parse_boolean_value
+    if spec.value_type == "enum":
+        return _enum_parser(spec)
+    if spec.value_type in ("int_list", "text_list"):
+        return _list_parser(spec)
+    return lambda text: (text, [])
+
+
+def _parse_each(uniques: pd.Series, indices: np.ndarray[Any, Any],
+                parser: Callable[[str], Parsed], typed: np.ndarray[Any, Any],
+                problems: dict[int, list[Problem]]) -> None:
+    for index in indices.tolist():
+        value, found = parser(str(uniques.iat[index]))
+        if found:
+            problems[index] = found
+        else:
+            typed[index] = value
+
+
+def empty_column(spec: FieldSpec, rows: int) -> pd.Series:
+    """An all-missing column of ``spec``'s dtype (for a field absent from the file)."""
+    return _typed_series(spec, np.full(rows, None, dtype=object))
+
+
+def _typed_series(spec: FieldSpec, values: np.ndarray[Any, Any]) -> pd.Series:
+    dtype = _DTYPES.get(spec.value_type)
+    if dtype is None:
+        return pd.Series(values, dtype=object, name=spec.name)
+    return pd.Series(values, dtype=dtype, name=spec.name)
+
+
+def _row_issues(spec: FieldSpec, raw: pd.Series, codes: np.ndarray[Any, Any],
+                problems: dict[int, list[Problem]], place: ColumnPlace,
+                limit: int) -> tuple[list[Issue], int]:
+    """One issue per row whose distinct value has a problem, in row order, up to limit."""
+    if not problems:
+        return [], 0
+    problem_counts = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=np.int64)
+    for index, found in problems.items():
+        problem_counts[index] = len(found)
+    per_row = problem_counts[codes]
+    rows = np.flatnonzero(per_row)
+    issues: list[Issue] = []
+    for row in rows[:limit].tolist():
+        for problem in problems[int(codes[row])]:
+            if len(issues) >= limit:
+                break
+            issues.append(Issue(
+                code=problem.code, severity=problem.severity, message=problem.message,
+                hint=problem.hint, file=place.file, line=int(place.lines[row]), row=row + 1,
+                column=place.column, column_index=place.column_index,
+                value=str(raw.iat[row]), municipality=place.municipality,
+                record_kind=place.record_kind or None,
+            ))
+    return issues, int(per_row.sum()) - len(issues)

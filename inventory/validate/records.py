@@ -1,0 +1,275 @@
+"""Records of one file: typed columns, unique keys and checks across the fields of a row.
+
+``build_valid_table`` turns a ``SourceTable`` (raw text cells) and its header mapping into
+a ``ValidTable``: one typed column per field of the record kind (fields absent from the
+file are all-missing) plus ``_line``. Issues go into the ``IssueReport`` handed in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+import numpy as np
+import pandas as pd
+
+from inventory.issues import Issue, IssueCode, IssueReport, Severity
+from inventory.models.registry import field_specs, model_for
+from inventory.read.source import SourceTable
+from inventory.validate.batch import ValidTable
+from inventory.validate.values import ColumnPlace, empty_column, parse_column
+
+#: A municipality code (the ``code`` of ``municipality.csv``): a slug.
+MUNICIPALITY_CODE = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+#: Checks of one field against another: (kind, field, limit field, what the pair means).
+_AT_MOST = (
+    ("storage", "used_tb", "capacity_tb", "used capacity exceeds the capacity"),
+    ("site", "power_used_kw", "power_capacity_kw", "power drawn exceeds the power capacity"),
+)
+_NOT_BEFORE = (
+    ("server", "warranty_end", "purchase_date"),
+    ("client", "warranty_end", "purchase_date"),
+)
+
+
+class HeaderMappingLike(Protocol):
+    """What validation reads of a header mapping (``inventory.read.headers.HeaderMapping``)."""
+
+    @property
+    def fields(self) -> Mapping[int, str]: ...  # 0-based column position -> field name
+
+    @property
+    def written(self) -> Mapping[str, str]: ...  # header as written -> field name
+
+
+class FieldPlaces:
+    """Where each field of a file is: its header as written and its 1-based position."""
+
+    def __init__(self, source: SourceTable, mapping: HeaderMappingLike) -> None:
+        self.source = source
+        self.positions = {name: position for position, name in mapping.fields.items()}
+
+    def header(self, name: str) -> str | None:
+        position = self.positions.get(name)
+        return None if position is None else self.source.header[position]
+
+    def index(self, name: str) -> int | None:
+        position = self.positions.get(name)
+        return None if position is None else position + 1
+
+
+def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: IssueReport, *,
+                      municipality: str | None = None) -> ValidTable:
+    """Parse every mapped column of ``source`` and check keys and fields across a row.
+
+    ``municipality`` is the municipality code (default: the folder name of the source).
+    Every problem is added to ``report``; the table is returned even when it has errors
+    (the rows keep what could be parsed, the rest is missing).
+    """
+    code = municipality or source.municipality
+    places = FieldPlaces(source, mapping)
+    lines = np.asarray(source.lines, dtype=np.int64)
+    rows = len(source.cells)
+    columns: dict[str, pd.Series] = {}
+    for spec in field_specs(source.kind):
+        position = places.positions.get(spec.name)
+        if position is None:
+            columns[spec.name] = empty_column(spec, rows)
+            continue
+        place = ColumnPlace(file=source.display_name, column=source.header[position],
+                            column_index=position + 1, lines=lines, municipality=code,
+                            record_kind=source.kind)
+        parsed = parse_column(spec, source.cells[str(position)], place, limit=report.cap)
+        _record(report, parsed.issues, parsed.unlisted)
+        columns[spec.name] = parsed.values
+    frame = pd.DataFrame(columns)
+    frame["_line"] = pd.Series(lines, dtype="int64")
+    table = ValidTable(kind=source.kind, municipality=code, source=source,
+                       header_mapping=dict(mapping.written), frame=frame)
+    checks = RowChecks(table, places, report)
+    checks.unique_keys()
+    checks.across_fields()
+    if source.kind == "municipality":
+        checks.municipality_row()
+    return table
+
+
+def _record(report: IssueReport, issues: list[Issue], unlisted: int,
+            severity: Severity = Severity.ERROR) -> None:
+    report.extend(issues)
+    if unlisted:
+        report.dropped[severity] += unlisted
+
+
+class RowChecks:
+    """Checks of one table that look at more than one cell: keys and pairs of fields."""
+
+    def __init__(self, table: ValidTable, places: FieldPlaces, report: IssueReport) -> None:
+        self.table = table
+        self.frame = table.frame
+        self.places = places
+        self.report = report
+        self.specs = {spec.name: spec for spec in field_specs(table.kind)}
+
+    def issues_at(self, rows: np.ndarray[Any, Any], field: str | None, code: IssueCode,
+                  severity: Severity, message: str, hint: str | None = None,
+                  values: pd.Series | None = None) -> None:
+        """One issue per row in ``rows`` (0-based), up to the report's cap.
+
+        ``message`` and ``hint`` are ``str.format`` templates over the row's fields (and
+        ``row`` / ``line``).
+        """
+        shown = rows[: self.report.cap]
+        for row in shown.tolist():
+            record = self.frame.iloc[row]
+            fields = {name: _shown(record[name]) for name in self.specs}
+            fields.update(row=row + 1, line=int(record["_line"]))
+            value = None
+            if values is not None:
+                value = _shown(values.iat[row])
+            elif field is not None and field in self.places.positions:
+                cell = self.table.source.cells[str(self.places.positions[field])].iat[row]
+                value = str(cell)
+            self.report.add(Issue(
+                code=code, severity=severity, message=message.format(**fields),
+                hint=None if hint is None else hint.format(**fields),
+                file=self.table.source.display_name, line=fields["line"], row=row + 1,
+                column=None if field is None else self.places.header(field),
+                column_index=None if field is None else self.places.index(field),
+                value=value, municipality=self.table.municipality,
+                record_kind=self.table.kind,
+            ))
+        if len(rows) > len(shown):
+            self.report.dropped[severity] += len(rows) - len(shown)
+
+    def unique_keys(self) -> None:
+        """A key used by two rows is an error at the later row, citing both."""
+        key_field = model_for(self.table.kind).key_field
+        keys = self.frame[key_field]
+        present = keys.notna()
+        repeated = keys.duplicated(keep="first") & present
+        if not repeated.any():
+            return
+        positions = pd.Series(np.arange(len(keys)), index=keys.index)
+        first = (positions[present].groupby(keys[present]).transform("min")
+                 .reindex(keys.index).fillna(-1).to_numpy(dtype=np.int64))
+        rows = np.flatnonzero(repeated.to_numpy())
+        lines = self.frame["_line"].to_numpy(dtype=np.int64)
+        shown = rows[: self.report.cap]
+        for row in shown.tolist():
+            earlier = int(first[row])
+            self.report.add(Issue(
+                code=IssueCode.DUPLICATE_KEY,
+                message=(f"Key {keys.iat[row]!r} is used twice: rows {earlier + 1} and"
+                         f" {row + 1} (lines {lines[earlier]} and {lines[row]})."),
+                hint=f"Each {self.table.kind} needs its own {key_field}: rename one or merge"
+                     " the two rows.",
+                file=self.table.source.display_name, line=int(lines[row]), row=row + 1,
+                column=self.places.header(key_field), column_index=self.places.index(key_field),
+                value=str(keys.iat[row]), municipality=self.table.municipality,
+                record_kind=self.table.kind,
+            ))
+        if len(rows) > len(shown):
+            self.report.dropped[Severity.ERROR] += len(rows) - len(shown)
+
+    def across_fields(self) -> None:
+        """Warnings for values that contradict each other within one row."""
+        kind = self.table.kind
+        for check_kind, field, limit_field, meaning in _AT_MOST:
+            if kind != check_kind:
+                continue
+            over = (self.frame[field] > self.frame[limit_field]).fillna(False)
+            self.issues_at(
+                np.flatnonzero(over.to_numpy(dtype=bool)), field,
+                IssueCode.INCONSISTENT_VALUES, Severity.WARNING,
+                f"{field} {{{field}}} is more than {limit_field} {{{limit_field}}}: {meaning}.",
+                f"Check both values; {field} is normally at most {limit_field}.")
+        for check_kind, field, earlier_field in _NOT_BEFORE:
+            if kind != check_kind:
+                continue
+            later, earlier = self.frame[field], self.frame[earlier_field]
+            both = later.notna() & earlier.notna()
+            before = np.zeros(len(later), dtype=bool)
+            if both.any():
+                before[both.to_numpy()] = (later[both].to_numpy() < earlier[both].to_numpy())
+            self.issues_at(
+                np.flatnonzero(before), field, IssueCode.INCONSISTENT_VALUES, Severity.WARNING,
+                f"{field} {{{field}}} is before {earlier_field} {{{earlier_field}}}.",
+                "Check both dates.")
+        if kind == "server":
+            self._server_placement()
+
+    def _server_placement(self) -> None:
+        kinds = self.frame["kind"]
+        virtual = (kinds == "virtual") & self.frame["cluster"].isna() & self.frame["host"].isna()
+        self.issues_at(
+            np.flatnonzero(virtual.fillna(False).to_numpy(dtype=bool)), "kind",
+            IssueCode.MISSING_VALUE, Severity.WARNING,
+            "Virtual server {id} names neither a cluster nor a host: it will float free of"
+            " the infrastructure in diagrams and impact analysis.",
+            "Fill in cluster (or host) for the virtual server.")
+        physical = (kinds == "physical") & self.frame["site"].isna()
+        self.issues_at(
+            np.flatnonzero(physical.fillna(False).to_numpy(dtype=bool)), "kind",
+            IssueCode.MISSING_VALUE, Severity.WARNING,
+            "Physical server {id} names no site: capacity planning cannot place it.",
+            "Fill in site for the physical server.")
+
+    def municipality_row(self) -> None:
+        """The municipality file has exactly one row, with a slug for ``code``."""
+        rows = len(self.frame)
+        source = self.table.source
+        if rows != 1:
+            line = source.lines[1] if rows > 1 else source.header_line
+            self.report.add(Issue(
+                code=IssueCode.MUNICIPALITY_ROWS,
+                message=f"The municipality file must hold exactly one row; it holds {rows}.",
+                hint="One folder describes one municipality: keep one row (put other"
+                     " municipalities in folders of their own).",
+                file=source.display_name, line=line, row=2 if rows > 1 else None,
+                municipality=self.table.municipality, record_kind="municipality",
+            ))
+        codes = self.frame["code"]
+        bad = codes.notna() & ~codes.astype("str").str.fullmatch(MUNICIPALITY_CODE.pattern)
+        for row in np.flatnonzero(bad.fillna(False).to_numpy(dtype=bool)).tolist():
+            code = str(codes.iat[row])
+            self.report.add(Issue(
+                code=IssueCode.INVALID_VALUE,
+                message=f"The municipality code {code!r} is not a slug (lower-case letters"
+                        " a-z, digits, - and _, starting with a letter or digit).",
+                hint=f"Write it like {slugify(code)!r}: other inventories name this"
+                     " municipality's records as code:id.",
+                file=source.display_name, line=int(source.lines[row]), row=row + 1,
+                column=self.places.header("code"), column_index=self.places.index("code"),
+                value=code, municipality=self.table.municipality, record_kind="municipality",
+            ))
+
+
+def municipality_code(table: ValidTable) -> str | None:
+    """The municipality code a municipality table declares (``None`` when it has none)."""
+    codes = table.frame["code"].dropna() if "code" in table.frame else pd.Series([])
+    if codes.empty:
+        return None
+    code = str(codes.iat[0])
+    return code if MUNICIPALITY_CODE.fullmatch(code) else None
+
+
+def slugify(text: str) -> str:
+    """A municipality code made from a name: ``Gnosjö kommun`` -> ``gnosjo-kommun``."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    ascii_text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    ascii_text = ascii_text.replace("ø", "o").replace("æ", "ae").replace("ß", "ss")
+    return re.sub(r"[^a-z0-9_-]+", "-", ascii_text).strip("-_") or "municipality"
+
+
+def _shown(value: Any) -> Any:
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, float) and np.isnan(value):
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(str(part) for part in value)
+    return value

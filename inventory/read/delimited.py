@@ -1,0 +1,366 @@
+"""Read a CSV (or tab-separated) inventory file into a ``SourceTable``.
+
+Two parsers, one result. The fast path hands the bytes to pyarrow (every column as text,
+no missing-value inference) and numbers the lines arithmetically; it is taken only when
+every data row is exactly one physical line. Anything irregular (quoted newlines, rows of
+the wrong width, an unterminated quote, lone CR line ends) goes through Python's ``csv``
+module, which tracks the physical line of every row, so that each issue names its place.
+"""
+
+from __future__ import annotations
+
+import _csv
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from inventory.issues import Issue, IssueCode, Severity
+from inventory.read.encoding import (
+    MAX_ISSUES_PER_KIND,
+    binary_content_issues,
+    decode_text,
+    nul_issues,
+)
+from inventory.read.source import SourceTable
+
+DELIMITERS = (";", "\t", ",")  # in order of preference when counts tie
+OTHER_LIKELY_DELIMITERS = ("|", ":")
+_SEP_LINE = re.compile(r'^\s*"?sep=(.)"?[ \t]*$', re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]*"')
+
+# Field lengths are checked by the reader itself (max_field_chars), so lift csv's own cap.
+csv.field_size_limit(2**31 - 1)
+
+
+@dataclass
+class _Dialect:
+    delimiter: str
+    sep_line: bool  # the file starts with Excel's "sep=;" line
+
+
+@dataclass
+class _Rows:
+    """Parsed data rows, before blank rows are dropped: cells, lines, issues."""
+
+    cells: pd.DataFrame
+    lines: np.ndarray
+    blank_rows: int
+    issues: list[Issue] = field(default_factory=list)
+
+
+def _display_delimiter(delimiter: str) -> str:
+    return "tab" if delimiter == "\t" else repr(delimiter)
+
+
+def _sniff_delimiter(first_line: str, second_line: str | None) -> str:
+    """The delimiter with the most occurrences outside quotes on the header line."""
+    unquoted = _QUOTED.sub("", first_line)
+    counts = {d: unquoted.count(d) for d in DELIMITERS}
+    best = max(counts.values())
+    if best == 0:
+        return ","
+    tied = [d for d in DELIMITERS if counts[d] == best]
+    if len(tied) > 1 and second_line is not None:
+        second = _QUOTED.sub("", second_line)
+        consistent = [d for d in tied if second.count(d) == best]
+        if consistent:
+            return consistent[0]
+    return tied[0]
+
+
+def _dialect(text: str) -> _Dialect:
+    lines = iter(text.splitlines())
+    first = next(lines, "")
+    match = _SEP_LINE.match(first)
+    if match:
+        return _Dialect(match.group(1), sep_line=True)
+    meaningful = (line for line in lines if line.strip())
+    return _Dialect(_sniff_delimiter(first, next(meaningful, None)), sep_line=False)
+
+
+def _csv_reader(text: str, delimiter: str) -> tuple[io.StringIO, _csv.Reader]:
+    # newline="" keeps \r\n inside quoted fields and counts \r, \n and \r\n as line ends.
+    stream = io.StringIO(text, newline="")
+    return stream, csv.reader(stream, delimiter=delimiter, quotechar='"', doublequote=True,
+                              strict=False)
+
+
+def _is_blank(cells: list[str]) -> bool:
+    return all(not cell.strip() for cell in cells)
+
+
+def _read_header(text: str, dialect: _Dialect) -> tuple[list[str], int, int] | None:
+    """The header cells, the line they start on and the last line they take."""
+    _, reader = _csv_reader(text, dialect.delimiter)
+    last_line = 0
+    if dialect.sep_line:
+        next(reader, None)
+        last_line = reader.line_num
+    for record in reader:
+        start = last_line + 1
+        last_line = reader.line_num
+        if not _is_blank(record):
+            return record, start, last_line
+    return None
+
+
+def _opening_quote_line(text: str, first_line: int) -> int:
+    """Where the quote left open at the end of the file opens: after the last line at
+    whose end the count of quote characters (from ``first_line`` on) is even."""
+    lines = text.splitlines()[first_line - 1:]
+    parity = 0
+    opening = first_line
+    for offset, line in enumerate(lines):
+        if parity == 0:
+            opening = first_line + offset
+        parity = (parity + line.count('"')) % 2
+    return opening
+
+
+def _ends_in_open_quote(text: str, delimiter: str, first_line: int) -> bool:
+    record = "\n".join(text.splitlines()[first_line - 1:])
+    reader = csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for _ in reader:
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
+def _width_issue(code: IssueCode, file: str, line: int, row: int, width: int,
+                 found: int) -> Issue:
+    if code is IssueCode.EXTRA_CELLS:
+        message = f"This row has {found} cells, the header has {width}."
+        hint = ("A value may hold the delimiter without quotes: put the value in double"
+                " quotes, or remove the extra cells.")
+    else:
+        message = f"This row has {found} cells, the header has {width}."
+        hint = "Add the missing cells (an empty cell is fine) so every row has a cell per column."
+    return Issue(code=code, file=file, line=line, row=row, message=message, hint=hint)
+
+
+def _parse_with_csv_module(text: str, dialect: _Dialect, header_end: int, width: int,
+                           file: str) -> _Rows:
+    """Every data row with its physical start line; rows of the wrong width are reported,
+    padded or cut to the header's width."""
+    stream, reader = _csv_reader(text, dialect.delimiter)
+    for _ in range(header_end):
+        stream.readline()
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    issues: list[Issue] = []
+    counts = {IssueCode.EXTRA_CELLS: 0, IssueCode.MISSING_CELLS: 0}
+    blank = 0
+    last_line = header_end
+    for record in reader:
+        start = last_line + 1
+        last_line = header_end + reader.line_num
+        if _is_blank(record):
+            blank += 1
+            continue
+        row_number = len(rows) + 1
+        if len(record) != width:
+            too_many = len(record) > width
+            if too_many and _is_blank(record[width:]):
+                pass  # trailing empty cells (a trailing delimiter) are harmless
+            else:
+                code = IssueCode.EXTRA_CELLS if too_many else IssueCode.MISSING_CELLS
+                counts[code] += 1
+                if counts[code] <= MAX_ISSUES_PER_KIND:
+                    issues.append(_width_issue(code, file, start, row_number, width,
+                                               len(record)))
+            record = record[:width] + [""] * (width - len(record))
+        rows.append(record)
+        lines.append(start)
+    for code, count in counts.items():
+        if count > MAX_ISSUES_PER_KIND:
+            issues.append(Issue(code=code, file=file,
+                                message=f"{count - MAX_ISSUES_PER_KIND} more rows have"
+                                        " the wrong number of cells (not listed)."))
+    if lines and _ends_in_open_quote(text, dialect.delimiter, lines[-1]):
+        opening = _opening_quote_line(text, lines[-1])
+        # The open quote swallowed the rest of the file: its width issue is a symptom.
+        issues = [i for i in issues if i.line != lines[-1]]
+        issues.append(Issue(code=IssueCode.UNTERMINATED_QUOTE, file=file, line=opening,
+                            row=len(rows),
+                            message="A quoted value opens on this line and is never closed;"
+                                    " the rest of the file was read into it.",
+                            hint='Close the quote, or double a quote inside a quoted value'
+                                 ' ("").'))
+    columns = [str(i) for i in range(width)]
+    cells = pd.DataFrame(rows, columns=columns, dtype="str") if rows else pd.DataFrame(
+        {c: pd.Series([], dtype="str") for c in columns})
+    return _Rows(cells, np.asarray(lines, dtype=np.int64), blank, issues)
+
+
+def _line_starts(data: bytes, first_line: int) -> tuple[np.ndarray, int] | None:
+    """Physical line numbers of the non-empty lines in ``data``, and the empty ones."""
+    newlines = data.count(b"\n")
+    total = newlines + (0 if data.endswith(b"\n") or not data else 1)
+    if b"\n\n" not in data and b"\n\r\n" not in data and not data.startswith((b"\n", b"\r\n")):
+        return np.arange(first_line, first_line + total, dtype=np.int64), 0
+    array = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(array == 10)
+    starts = np.concatenate(([0], ends + 1))
+    ends = np.concatenate((ends, [len(data)]))
+    if starts[-1] == len(data):
+        starts, ends = starts[:-1], ends[:-1]
+    lengths = ends - starts
+    has_cr = (lengths > 0) & (array[np.maximum(ends - 1, 0)] == 13)
+    non_empty = (lengths - has_cr) > 0
+    return first_line + np.flatnonzero(non_empty), int((~non_empty).sum())
+
+
+def _parse_with_pyarrow(data: bytes, dialect: _Dialect, header_end: int,
+                        width: int) -> _Rows | None:
+    """The fast path; None when the file is not one row per line of the right width."""
+    offset = 0
+    for _ in range(header_end):
+        offset = data.find(b"\n", offset) + 1
+        if offset == 0:
+            return None
+    body = data[offset:]
+    columns = [str(i) for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(body),
+            read_options=pa_csv.ReadOptions(column_names=columns, block_size=1 << 24),
+            parse_options=pa_csv.ParseOptions(delimiter=dialect.delimiter, quote_char='"',
+                                              double_quote=True,
+                                              newlines_in_values=b'"' in body,
+                                              ignore_empty_lines=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(columns, pa.string()), null_values=[],
+                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                check_utf8=False))
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    located = _line_starts(body, header_end + 1)
+    if located is None or len(located[0]) != table.num_rows:
+        return None  # a quoted value spans lines: let the csv module number them
+    lines, empty_lines = located
+    blank = _blank_mask(table)
+    if blank is not None:
+        table = table.filter(pc.invert(blank))
+        lines = lines[~np.asarray(blank)]
+    dropped = len(located[0]) - len(lines)
+    cells = table.to_pandas() if table.num_rows else pd.DataFrame(
+        {c: pd.Series([], dtype="str") for c in columns})
+    return _Rows(cells, lines, empty_lines + dropped)
+
+
+def _blank_mask(table: pa.Table) -> pa.ChunkedArray | None:
+    """Rows whose cells are all empty or spaces; None when there are none (the usual case)."""
+    if table.num_rows == 0 or table.num_columns == 0:
+        return None
+    mask = None
+    for column in table.columns:
+        empty = pc.equal(pc.utf8_length(pc.utf8_trim_whitespace(column)), 0)
+        mask = empty if mask is None else pc.and_(mask, empty)
+        if not pc.any(mask).as_py():
+            return None
+    return mask
+
+
+def _field_size_issues(rows: _Rows, header: list[str], max_field_chars: int,
+                       file: str) -> list[Issue]:
+    issues: list[Issue] = []
+    for position, name in enumerate(rows.cells.columns):
+        lengths = rows.cells[name].str.len()
+        if lengths.empty or lengths.max() <= max_field_chars:
+            continue
+        too_long = np.flatnonzero((lengths > max_field_chars).to_numpy())
+        for index in too_long[:MAX_ISSUES_PER_KIND]:
+            issues.append(Issue(
+                code=IssueCode.FIELD_TOO_LARGE, file=file, line=int(rows.lines[index]),
+                row=int(index) + 1, column=header[position], column_index=position + 1,
+                message=f"This cell holds {int(lengths.iloc[index]):,} characters; the limit"
+                        f" is {max_field_chars:,}.",
+                hint="A quote left open upstream can swallow many lines; otherwise shorten"
+                     " the value."))
+        rows.cells[name] = rows.cells[name].str.slice(0, max_field_chars)
+    return issues
+
+
+def _single_column_issue(header: list[str], dialect: _Dialect, file: str,
+                         line: int) -> Issue | None:
+    if len(header) != 1:
+        return None
+    others = [d for d in (*DELIMITERS, *OTHER_LIKELY_DELIMITERS)
+              if d != dialect.delimiter and d in header[0]]
+    if not others:
+        return None
+    return Issue(code=IssueCode.SINGLE_COLUMN, file=file, line=line, column=header[0][:80],
+                 column_index=1,
+                 message=f"The whole header is one column when split at"
+                         f" {_display_delimiter(dialect.delimiter)}; it holds"
+                         f" {_display_delimiter(others[0])}.",
+                 hint=f"Separate columns with , ; or tab, or put 'sep={others[0]}' on the"
+                      " first line if that is the delimiter you meant.")
+
+
+def read_csv_table(path: Path, kind: str, municipality: str, *,
+                   max_field_chars: int = 100_000) -> tuple[SourceTable | None, list[Issue]]:
+    """Read one delimited text file; see ``inventory.read.read_table``."""
+    file = str(path)
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    empty = Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
+                  hint="Fill in the header row and one row per record, or remove the file.")
+    if not raw.strip():
+        return None, [empty]
+    issues = binary_content_issues(raw, file)
+    if issues:
+        return None, issues
+    decoded = decode_text(raw, file)
+    issues = list(decoded.issues)
+    text = decoded.text
+    if text is None:
+        return None, issues
+    if "\x00" in text:
+        return None, [*issues, *nul_issues(text, "\x00", file)]
+    if not text.strip():
+        return None, [*issues, empty]
+    dialect = _dialect(text)
+    header_found = _read_header(text, dialect)
+    if header_found is None:
+        return None, [*issues, empty]
+    header, header_line, header_end = header_found
+    single = _single_column_issue(header, dialect, file, header_line)
+    if single is not None:
+        return None, [*issues, single]
+    data = raw if decoded.encoding == "utf-8" else text.encode("utf-8")
+    rows = None
+    if text.count("\r") == text.count("\r\n"):
+        rows = _parse_with_pyarrow(data, dialect, header_end, len(header))
+    if rows is None:
+        rows = _parse_with_csv_module(text, dialect, header_end, len(header), file)
+    issues.extend(rows.issues)
+    issues.extend(_field_size_issues(rows, header, max_field_chars, file))
+    if rows.blank_rows:
+        issues.append(Issue(code=IssueCode.BLANK_ROWS_SKIPPED, severity=Severity.INFO, file=file,
+                            message=f"{rows.blank_rows} blank rows were skipped.",
+                            value=str(rows.blank_rows)))
+    if rows.cells.empty and len(rows.lines) == 0:
+        issues.append(Issue(code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file,
+                            line=header_line,
+                            message="The file has a header but no data rows.",
+                            hint="Add one row per record, or remove the file if there is"
+                                 " nothing to record."))
+    source = SourceTable(
+        path=path, kind=kind, municipality=municipality, format="csv", sha256=digest,
+        encoding=decoded.encoding, delimiter=dialect.delimiter, header=header,
+        header_line=header_line, cells=rows.cells.reset_index(drop=True),
+        lines=rows.lines.tolist(), blank_rows_skipped=rows.blank_rows)
+    return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind})
+                    for issue in issues]

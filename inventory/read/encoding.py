@@ -1,0 +1,155 @@
+"""Turn a file's bytes into text, or say exactly why not.
+
+The rule is deterministic and never replaces characters silently: a byte-order mark
+decides (UTF-8, UTF-16 LE/BE); otherwise valid UTF-8 is UTF-8; a file that is UTF-8 in
+some lines and not in others is rejected at each bad line; anything else is cp1252 (the
+Windows superset of ISO-8859-1 that Excel writes in Sweden and Norway), reported as info.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+from inventory.issues import Issue, IssueCode, Severity
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, .doc, .msg
+#: Control bytes that never occur in a text table (tab, LF, CR, FF and SUB excluded).
+CONTROL_BYTES = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x1A), *range(0x1B, 0x20)])
+MAX_ISSUES_PER_KIND = 100
+
+
+@dataclass
+class DecodedText:
+    """A file's text and the encoding it was read with; ``text`` is None when rejected."""
+
+    text: str | None
+    encoding: str | None
+    issues: list[Issue] = field(default_factory=list)
+
+
+def line_of_offset(data: bytes, offset: int) -> int:
+    """The 1-based physical line holding byte ``offset``."""
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _issue(code: IssueCode, file: str, message: str, hint: str | None = None,
+           line: int | None = None, severity: Severity = Severity.ERROR) -> Issue:
+    return Issue(code=code, severity=severity, file=file, line=line, message=message, hint=hint)
+
+
+def binary_content_issues(raw: bytes, file: str) -> list[Issue]:
+    """Issues for bytes that are no text table at all: a workbook, NUL bytes, binary data."""
+    if raw.startswith(ZIP_MAGIC):
+        return [_issue(IssueCode.XLSX_AS_CSV, file,
+                       "This file is an Excel workbook (or another zip file), not CSV text.",
+                       "Rename it to .xlsx, or save it from Excel as CSV UTF-8.", line=1)]
+    if raw.startswith(OLE2_MAGIC):
+        return [_issue(IssueCode.BINARY_FILE, file,
+                       "This file is an old Excel .xls workbook (or another binary document).",
+                       "Open it in Excel and save it as .xlsx or as CSV UTF-8.", line=1)]
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return []  # UTF-16 text is full of NUL bytes; it is checked after decoding
+    sample = raw[:65536]
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES + b"\x00"))
+    if controls > max(8, len(sample) // 20):
+        return [_issue(IssueCode.BINARY_FILE, file,
+                       "This file holds binary data, not CSV text.",
+                       "Export the table as CSV (UTF-8) or save it as .xlsx. A UTF-16 file"
+                       " needs its byte-order mark (Excel's 'Unicode text' writes one).",
+                       line=1)]
+    if b"\x00" in raw:
+        return nul_issues(raw, b"\x00", file)
+    return []
+
+
+def nul_issues(data: bytes | str, nul: bytes | str, file: str) -> list[Issue]:
+    """One ``nul-byte`` error per line holding a NUL character (capped)."""
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    issues: list[Issue] = []
+    line = 1
+    start = 0
+    position = data.find(nul)  # type: ignore[arg-type]
+    while position >= 0 and len(issues) < MAX_ISSUES_PER_KIND:
+        line += data.count(newline, start, position)  # type: ignore[arg-type]
+        issues.append(_issue(IssueCode.NUL_BYTE, file,
+                             "This line holds a NUL character (byte 0), which a text table"
+                             " never contains.",
+                             "The file is damaged or was exported in a binary format:"
+                             " export it again as CSV.", line=line))
+        line_end = data.find(newline, position)  # type: ignore[arg-type]
+        if line_end < 0:
+            break
+        start = line_end
+        position = data.find(nul, line_end)  # type: ignore[arg-type]
+    return issues
+
+
+def _bad_utf8_lines(raw: bytes) -> tuple[list[int], int]:
+    """Lines that are not UTF-8, and how many lines with non-ASCII text are UTF-8."""
+    bad: list[int] = []
+    good_non_ascii = 0
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+        else:
+            good_non_ascii += 1
+    return bad, good_non_ascii
+
+
+def _decode_with_bom(raw: bytes, file: str) -> DecodedText | None:
+    for bom, codec, name in ((codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+                             (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+                             (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be")):
+        if not raw.startswith(bom):
+            continue
+        body = raw[len(bom):]
+        try:
+            return DecodedText(body.decode(codec), name)
+        except UnicodeDecodeError as error:
+            prefix = body[:error.start].decode(codec, errors="replace")
+            line = prefix.count("\n") + 1
+            return DecodedText(None, name, [_issue(
+                IssueCode.INVALID_ENCODING, file,
+                f"The file starts with a {name} byte-order mark, but this line is not"
+                f" valid {codec}.",
+                "Save the whole file again in one encoding (Excel: CSV UTF-8).", line=line)])
+    return None
+
+
+def decode_text(raw: bytes, file: str) -> DecodedText:
+    """The text of ``raw`` under the module's encoding rule, with issues.
+
+    Example: ``decode_text("Värnamo".encode("cp1252"), "x.csv").encoding == "cp1252"``.
+    """
+    decoded = _decode_with_bom(raw, file)
+    if decoded is not None:
+        return decoded
+    try:
+        return DecodedText(raw.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    bad_lines, good_non_ascii = _bad_utf8_lines(raw)
+    if good_non_ascii:
+        issues = [_issue(IssueCode.INVALID_ENCODING, file,
+                         "This line is not UTF-8, while the rest of the file is.",
+                         "The file mixes encodings (often a line pasted from another"
+                         " program): retype the line's special characters (å ä ö æ ø) or"
+                         " save the whole file again as CSV UTF-8.", line=line)
+                  for line in bad_lines[:MAX_ISSUES_PER_KIND]]
+        return DecodedText(None, "utf-8", issues)
+    try:
+        text, encoding = raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; ISO-8859-1 maps every byte.
+        text, encoding = raw.decode("iso-8859-1"), "iso-8859-1"
+    return DecodedText(text, encoding, [_issue(
+        IssueCode.ENCODING_DETECTED, file,
+        f"The file is not UTF-8; it was read as {encoding} (Windows Western European).",
+        "Nothing to fix; saving as CSV UTF-8 avoids the guess.",
+        severity=Severity.INFO)])

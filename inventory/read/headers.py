@@ -1,0 +1,126 @@
+"""Map the headers of a file, in English, Swedish or Norwegian, to the model's fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from inventory.issues import Issue, IssueCode
+from inventory.models.registry import field_specs, header_aliases, normalise_header
+from inventory.read.source import SourceTable
+
+NOTE_PREFIX = "#"
+
+
+@dataclass
+class HeaderMapping:
+    """Which column holds which field, and which columns are ignored.
+
+    ``fields`` maps a 0-based column position to its field name; ``written`` maps each
+    header as written in the file to its field name (kept as provenance); ``ignored``
+    lists the positions of note columns (header starting with ``#``) and of columns
+    without header and without values.
+    """
+
+    fields: dict[int, str] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)
+    ignored: list[int] = field(default_factory=list)
+
+    def position_of(self, field_name: str) -> int | None:
+        """The 0-based column position of a field, or None when the file lacks it."""
+        for position, name in self.fields.items():
+            if name == field_name:
+                return position
+        return None
+
+
+def _column_is_empty(source: SourceTable, position: int) -> bool:
+    name = str(position)
+    if name not in source.cells.columns or source.cells.empty:
+        return True
+    return bool((source.cells[name].str.strip() == "").all())
+
+
+def _nearest_header(text: str, kind: str) -> str | None:
+    known = {spec.name: spec.name for spec in field_specs(kind)}
+    known.update({alias: alias for spec in field_specs(kind) for alias in spec.aliases})
+    match = process.extractOne(normalise_header(text), list(known), scorer=fuzz.WRatio,
+                               processor=normalise_header, score_cutoff=70)
+    return None if match is None else str(match[0])
+
+
+def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
+    """Map each header cell of ``source`` to a field of its record kind.
+
+    Matching ignores case, spaces (also non-breaking), underscores and zero-width
+    characters, and accepts every alias of the model (``värdnamn`` and ``vertsnavn`` are
+    ``hostname``). A header starting with ``#`` marks a note column, kept out of the
+    import. Issues: ``blank-header``, ``duplicate-header`` (also two aliases of one
+    field), ``unknown-header`` (with the nearest known name) and one ``missing-column``
+    listing every required field the file lacks.
+
+    Example::
+
+        mapping, issues = map_headers(table)   # header: Värdnamn;Typ;ID
+        mapping.fields                          # {0: 'hostname', 1: 'kind', 2: 'id'}
+    """
+    aliases = header_aliases(source.kind)
+    mapping = HeaderMapping()
+    issues: list[Issue] = []
+    first_position: dict[str, int] = {}
+
+    def issue(code: IssueCode, position: int, message: str, hint: str | None) -> Issue:
+        return Issue(code=code, file=source.display_name, line=source.header_line,
+                     column=source.header[position], column_index=position + 1,
+                     municipality=source.municipality, record_kind=source.kind,
+                     message=message, hint=hint)
+
+    for position, written in enumerate(source.header):
+        normalised = normalise_header(written)
+        if normalised.startswith(NOTE_PREFIX):
+            mapping.ignored.append(position)
+            continue
+        if not normalised:
+            if _column_is_empty(source, position):
+                mapping.ignored.append(position)
+            else:
+                issues.append(issue(IssueCode.BLANK_HEADER, position,
+                                    f"Column {position + 1} has values but no header.",
+                                    "Write the field name in the header cell, or start it"
+                                    " with # to keep the column as a note."))
+            continue
+        field_name = aliases.get(normalised)
+        if field_name is None:
+            nearest = _nearest_header(written, source.kind)
+            suggestion = f"Did you mean {nearest!r}? " if nearest else ""
+            issues.append(issue(IssueCode.UNKNOWN_HEADER, position,
+                                f"{written.strip()!r} is not a known {source.kind} column.",
+                                f"{suggestion}Use a field name from the template, or start"
+                                " the header with # to keep it as a note column."))
+            continue
+        if field_name in first_position:
+            earlier = first_position[field_name]
+            issues.append(issue(IssueCode.DUPLICATE_HEADER, position,
+                                f"{written.strip()!r} (column {position + 1}) and"
+                                f" {source.header[earlier].strip()!r} (column {earlier + 1})"
+                                f" both mean {field_name!r}.",
+                                "Keep one of the two columns, or start the other's header"
+                                " with # to keep it as a note."))
+            continue
+        first_position[field_name] = position
+        mapping.fields[position] = field_name
+        mapping.written[written] = field_name
+
+    missing = [spec.name for spec in field_specs(source.kind)
+               if spec.required and spec.name not in first_position]
+    if missing:
+        listed = ", ".join(missing)
+        issues.append(Issue(
+            code=IssueCode.MISSING_COLUMN, file=source.display_name, line=source.header_line,
+            municipality=source.municipality, record_kind=source.kind, value=listed,
+            message=f"Required {'column is' if len(missing) == 1 else 'columns are'} missing:"
+                    f" {listed}.",
+            hint="Add the columns to the header row (`inventory templates DIR` writes a"
+                 " template with every column)."))
+    return mapping, issues

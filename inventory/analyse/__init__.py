@@ -1,0 +1,4 @@
+"""Analyses of an inventory snapshot.
+
+Dependency graph and impact, normalisation of product names, lifecycle, overlap.
+"""

@@ -1,0 +1,627 @@
+"""The dependency graph of an inventory: what is located in, hosted on, runs on what.
+
+Every edge points from the dependent to its dependency (an application ``depends_on`` a
+platform, a platform ``runs_on`` a cluster, a virtual server is ``hosted_on`` its cluster
+or host, a server is ``located_in`` its site), so "what depends on X" is the set of
+nodes that can reach X: see ``inventory.analyse.impact``.
+
+Node ids are ``municipality:kind:key`` (``vaggeryd:server:srv01``,
+``vaggeryd:cluster:esx-cl01``). Clients are never one node per device: they are
+aggregated into client fleets per municipality, device kind, vendor and model, operating
+system (product and version) and management platform, each carrying its device count
+(sum of ``quantity``, 1 where empty).
+
+Design decisions:
+
+- A hypervisor host (any non-virtual server naming a cluster) is ``member_of`` its
+  cluster; a virtual server naming a cluster is ``hosted_on`` it. Membership is
+  structural, not a dependency: losing one host does not stop what runs on the cluster,
+  so impact follows ``member_of`` only when every member host of a cluster is affected.
+- A ``link`` is one edge from its ``a_site`` to its ``b_site`` (possibly another
+  municipality's site) with ``bandwidth_mbps``, ``redundant``, ``link_kind``; links carry
+  connectivity, not dependency, so impact and cycle checks ignore them.
+- A referenced record outside the snapshot (a link to another municipality's site when
+  the graph is built for one municipality) becomes a node with ``external=True``.
+- Zones are not nodes (a zone is a segment, not a thing that fails); their firewalls are.
+
+Construction is column-wise (pandas groupby/merge, ``add_edges_from`` over generated
+tuples): no per-device nodes, no loops over pairs of assets.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from rapidfuzz import process
+
+from inventory.errors import NotFoundError
+from inventory.snapshot import InventorySnapshot
+
+#: Node kinds, in the order summaries list them.
+NODE_KINDS: tuple[str, ...] = (
+    "municipality", "site", "server", "cluster", "storage", "network_device", "platform",
+    "application", "client_fleet",
+)
+
+
+class EdgeKind(enum.StrEnum):
+    """What an edge (dependent -> dependency) means."""
+
+    LOCATED_IN = "located_in"
+    HOSTED_ON = "hosted_on"
+    MEMBER_OF = "member_of"
+    RUNS_ON = "runs_on"
+    DEPENDS_ON = "depends_on"
+    MANAGED_BY = "managed_by"
+    REPLICATES_TO = "replicates_to"
+    LINK = "link"
+
+
+#: Edges along which a failure travels to the dependents (used by impact analysis).
+DEPENDENCY_EDGE_KINDS: frozenset[str] = frozenset({
+    EdgeKind.LOCATED_IN, EdgeKind.HOSTED_ON, EdgeKind.RUNS_ON, EdgeKind.DEPENDS_ON,
+    EdgeKind.MANAGED_BY, EdgeKind.REPLICATES_TO,
+})
+#: Edges that make a dependency cycle (mutual storage replication is normal, not a cycle).
+CYCLE_EDGE_KINDS: frozenset[str] = frozenset({
+    EdgeKind.HOSTED_ON, EdgeKind.RUNS_ON, EdgeKind.DEPENDS_ON, EdgeKind.MANAGED_BY,
+})
+
+#: Reference fields that become edges: (record kind, field) -> edge kind.
+_REFERENCE_EDGES: dict[tuple[str, str], EdgeKind] = {
+    ("server", "site"): EdgeKind.LOCATED_IN,
+    ("server", "host"): EdgeKind.HOSTED_ON,
+    ("storage", "site"): EdgeKind.LOCATED_IN,
+    ("storage", "replicates_to"): EdgeKind.REPLICATES_TO,
+    ("network_device", "site"): EdgeKind.LOCATED_IN,
+    ("platform", "runs_on"): EdgeKind.RUNS_ON,
+    ("application", "depends_on"): EdgeKind.DEPENDS_ON,
+}
+
+#: Node attributes per record kind: (column, attribute); ``label`` is what diagrams show.
+_NODE_ATTRIBUTES: dict[str, tuple[tuple[str, str], ...]] = {
+    "municipality": (("name", "label"), ("country", "country"), ("population", "population")),
+    "site": (("name", "label"), ("kind", "site_kind"), ("racks_total", "racks_total"),
+             ("rack_units_free", "rack_units_free"),
+             ("power_capacity_kw", "power_capacity_kw")),
+    "server": (("hostname", "label"), ("kind", "server_kind"), ("role", "role"),
+               ("vendor", "vendor"), ("model", "model"), ("os_product", "os_product"),
+               ("os_version", "os_version"), ("status", "status"),
+               ("criticality", "criticality")),
+    "storage": (("kind", "storage_kind"), ("vendor", "vendor"), ("model", "model"),
+                ("version", "version"), ("capacity_tb", "capacity_tb")),
+    "network_device": (("hostname", "label"), ("role", "role"), ("vendor", "vendor"),
+                       ("model", "model"), ("os_version", "os_version"),
+                       ("quantity", "quantity")),
+    "platform": (("product", "label"), ("capability", "capability"), ("vendor", "vendor"),
+                 ("product", "product"), ("version", "version"),
+                 ("deployment", "deployment"), ("criticality", "criticality")),
+    "application": (("name", "label"), ("vendor", "vendor"), ("product", "product"),
+                    ("version", "version"), ("business_area", "business_area"),
+                    ("deployment", "deployment"), ("criticality", "criticality"),
+                    ("users", "users")),
+}
+
+#: The columns that make a client fleet (with ``municipality``).
+FLEET_KEYS: tuple[str, ...] = (
+    "municipality", "kind", "vendor", "model", "os_product", "os_version", "managed_by",
+)
+
+GraphValue = str | int | float | bool
+
+
+def node_id(municipality: str, kind: str, key: str) -> str:
+    """The id of a node: ``municipality:kind:key``."""
+    return f"{municipality}:{kind}:{key}"
+
+
+@dataclass(frozen=True)
+class NodeName:
+    """A node as a user names it: ``vaggeryd:server:srv01``, ``vaggeryd:srv01`` or ``srv01``."""
+
+    municipality: str | None
+    kind: str | None
+    key: str
+
+    @classmethod
+    def parse(cls, text: str) -> NodeName:
+        """Split a user's node name into municipality, kind and key (each optional but key)."""
+        text = text.strip()
+        parts = text.split(":")
+        if len(parts) >= 3 and parts[1] in NODE_KINDS:
+            return cls(parts[0], parts[1], ":".join(parts[2:]))
+        if len(parts) >= 2:
+            return cls(parts[0], None, ":".join(parts[1:]))
+        return cls(None, None, text)
+
+
+@dataclass
+class GraphSummary:
+    """The size of a graph by node kind and edge kind."""
+
+    municipalities: list[str]
+    nodes: int
+    edges: int
+    nodes_by_kind: dict[str, int]
+    edges_by_kind: dict[str, int]
+    client_devices: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class InventoryGraph:
+    """A dependency graph (networkx ``MultiDiGraph``) with lookup and export helpers.
+
+    Every node has ``kind``, ``municipality`` and ``key``; every edge has ``kind`` (an
+    ``EdgeKind`` value) and is keyed by it (links by ``link:<municipality>:<id>``).
+    """
+
+    graph: nx.MultiDiGraph
+    _index: dict[str, list[str]] | None = field(default=None, repr=False)
+
+    def summary(self) -> GraphSummary:
+        """Counts of nodes by kind and of edges by kind."""
+        node_kinds = Counter(kind for _, kind in self.graph.nodes(data="kind"))
+        edge_kinds = Counter(kind for _, _, kind in self.graph.edges(data="kind"))
+        municipalities = sorted({str(m) for _, m in self.graph.nodes(data="municipality")
+                                 if m is not None})
+        devices = sum(int(d) for _, d in self.graph.nodes(data="devices", default=0))
+        return GraphSummary(
+            municipalities=municipalities,
+            nodes=self.graph.number_of_nodes(),
+            edges=self.graph.number_of_edges(),
+            nodes_by_kind={k: node_kinds[k] for k in NODE_KINDS if node_kinds[k]},
+            edges_by_kind={str(k): edge_kinds[k] for k in EdgeKind if edge_kinds[k]},
+            client_devices=devices,
+        )
+
+    def node(self, node: str) -> dict[str, Any]:
+        """The attributes of a node (by id)."""
+        return dict(self.graph.nodes[node])
+
+    def nodes_of_kind(self, kind: str) -> list[str]:
+        """The ids of every node of one kind."""
+        return [node for node, k in self.graph.nodes(data="kind") if k == kind]
+
+    def resolve(self, name: str) -> str:
+        """The node id a user means by ``name`` (full id, ``municipality:key`` or ``key``).
+
+        Raises ``NotFoundError`` (with the nearest node names as hint) when nothing or more
+        than one node matches.
+        """
+        if name in self.graph:
+            return name
+        wanted = NodeName.parse(name)
+        if self._index is None:
+            index: dict[str, list[str]] = {}
+            for node, key in self.graph.nodes(data="key"):
+                index.setdefault(str(key).casefold(), []).append(node)
+            self._index = index
+        candidates = [
+            node for node in self._index.get(wanted.key.casefold(), [])
+            if (wanted.municipality is None
+                or self.graph.nodes[node]["municipality"].casefold()
+                == wanted.municipality.casefold())
+            and (wanted.kind is None or self.graph.nodes[node]["kind"] == wanted.kind)
+        ]
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            raise NotFoundError(f"{name!r} names {len(candidates)} nodes.",
+                                hint="Name one of: " + ", ".join(sorted(candidates)))
+        nearest = [match for match, _, _ in process.extract(name, list(self.graph.nodes),
+                                                            limit=3)]
+        hint = ("Did you mean: " + ", ".join(nearest) + "?") if nearest else (
+            "The graph is empty: import an inventory first.")
+        raise NotFoundError(f"No node {name!r} in the inventory graph.", hint=hint)
+
+    def to_graphml(self, path: Path) -> None:
+        """Write the graph as GraphML (node and edge attributes included)."""
+        nx.write_graphml(self.graph, path)
+
+    def to_node_link_json(self) -> dict[str, Any]:
+        """The graph as node-link JSON data (``nodes`` and ``edges``)."""
+        data: dict[str, Any] = nx.node_link_data(self.graph, edges="edges")
+        return data
+
+    def write(self, path: Path) -> None:
+        """Write GraphML (``.graphml``) or node-link JSON (``.json``), by file suffix."""
+        if path.suffix.lower() == ".json":
+            path.write_text(json.dumps(self.to_node_link_json(), ensure_ascii=False),
+                            encoding="utf-8")
+        else:
+            self.to_graphml(path)
+
+
+# -- building -------------------------------------------------------------------------------
+
+
+def build_graph(snapshot: InventorySnapshot, *, municipalities: bool = False) -> InventoryGraph:
+    """The dependency graph of a snapshot (``municipalities``: add a node per municipality).
+
+    >>> build_graph(snapshot).summary().nodes_by_kind   # doctest: +SKIP
+    {'site': 12, 'server': 140, 'cluster': 3, ...}
+    """
+    graph = nx.MultiDiGraph()
+    known = _known_municipalities(snapshot)
+    kinds = ["site", "server", "storage", "network_device", "platform", "application"]
+    if municipalities:
+        frame = snapshot.table("municipality")
+        graph.add_nodes_from(_node_items(frame["code"], frame["code"], "municipality", frame))
+    for kind in kinds:
+        frame = snapshot.table(kind)
+        graph.add_nodes_from(_node_items(frame["municipality"], frame["id"], kind, frame))
+
+    refs = snapshot.references
+    refs = refs[refs["kind"] != "client"]
+    edges = [_reference_edges(refs), _cluster_edges(snapshot.table("server"), known)]
+    fleets, fleet_edges = _client_fleets(snapshot)
+    graph.add_nodes_from(_fleet_items(fleets))
+    edges.append(fleet_edges)
+    frame = pd.concat([e for e in edges if not e.empty], ignore_index=True) if any(
+        not e.empty for e in edges) else _empty_edges()
+    frame = frame.drop_duplicates(subset=["source", "target", "key"])
+    graph.add_edges_from(_edge_items(frame))
+    links = _link_edges(snapshot.table("link"), snapshot.references)
+    graph.add_edges_from(_edge_items(links))
+    _add_cluster_attributes(graph, frame)
+    _mark_external(graph, pd.concat([frame["source"], frame["target"], links["source"],
+                                     links["target"]], ignore_index=True))
+    return InventoryGraph(graph)
+
+
+def _known_municipalities(snapshot: InventorySnapshot) -> set[str]:
+    codes = set(snapshot.municipalities)
+    for frame in snapshot.tables.values():
+        if "municipality" in frame.columns:
+            codes.update(str(code) for code in frame["municipality"].dropna().unique())
+    return codes
+
+
+def _plain(value: object) -> GraphValue | None:
+    """A cell as a GraphML-friendly scalar (``None`` for missing)."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _attribute_dicts(frame: pd.DataFrame) -> Iterator[dict[str, GraphValue]]:
+    columns = list(frame.columns)
+    for values in frame.itertuples(index=False, name=None):
+        yield {column: plain for column, value in zip(columns, values, strict=True)
+               if (plain := _plain(value)) is not None}
+
+
+def _ids(municipality: pd.Series, kind: str, key: pd.Series) -> pd.Series:
+    return municipality.astype(str) + f":{kind}:" + key.astype(str)
+
+
+def _node_items(municipality: pd.Series, key: pd.Series, kind: str,
+                frame: pd.DataFrame) -> Iterator[tuple[str, dict[str, GraphValue]]]:
+    spec = [(column, attr) for column, attr in _NODE_ATTRIBUTES[kind] if column in frame]
+    attrs = pd.DataFrame({attr: frame[column] for column, attr in spec}, index=frame.index)
+    attrs.insert(0, "key", key.astype(str))
+    attrs.insert(0, "municipality", municipality.astype(str))
+    attrs.insert(0, "kind", kind)
+    ids = _ids(municipality, kind, key)
+    for node, data in zip(ids.tolist(), _attribute_dicts(attrs), strict=True):
+        data.setdefault("label", str(data["key"]))
+        yield node, data
+
+
+def _empty_edges() -> pd.DataFrame:
+    return pd.DataFrame({"source": pd.Series(dtype=object), "target": pd.Series(dtype=object),
+                         "key": pd.Series(dtype=object)})
+
+
+def _reference_edges(refs: pd.DataFrame) -> pd.DataFrame:
+    """Edges for the reference fields in ``_REFERENCE_EDGES`` (one per resolved reference)."""
+    parts = []
+    for (kind, field_name), edge_kind in _REFERENCE_EDGES.items():
+        rows = refs[(refs["kind"] == kind) & (refs["field"] == field_name)]
+        if rows.empty:
+            continue
+        parts.append(pd.DataFrame({
+            "source": _ids(rows["municipality"], kind, rows["id"]),
+            "target": (rows["target_municipality"].astype(str) + ":"
+                       + rows["target_kind"].astype(str) + ":" + rows["target_id"].astype(str)),
+            "key": str(edge_kind),
+        }))
+    return pd.concat(parts, ignore_index=True) if parts else _empty_edges()
+
+
+def split_qualified(municipality: pd.Series, value: pd.Series,
+                    known: set[str]) -> tuple[pd.Series, pd.Series]:
+    """``code:key`` values split into (municipality, key); others keep their own municipality."""
+    text = value.astype(str)
+    parts = text.str.partition(":")
+    qualified = (parts[1] == ":") & parts[0].isin(known)
+    return (municipality.astype(str).where(~qualified, parts[0]),
+            text.where(~qualified, parts[2]))
+
+
+def _cluster_edges(servers: pd.DataFrame, known: set[str]) -> pd.DataFrame:
+    """Hosts ``member_of`` and virtual servers ``hosted_on`` the cluster they name."""
+    rows = servers[servers["cluster"].notna()]
+    if rows.empty:
+        return _empty_edges()
+    owner, name = split_qualified(rows["municipality"], rows["cluster"], known)
+    virtual = rows["kind"].astype(str) == "virtual"
+    return pd.DataFrame({
+        "source": _ids(rows["municipality"], "server", rows["id"]),
+        "target": _ids(owner, "cluster", name),
+        "key": np.where(virtual, str(EdgeKind.HOSTED_ON), str(EdgeKind.MEMBER_OF)),
+    })
+
+
+def _client_fleets(snapshot: InventorySnapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Client fleets (one row per fleet) and their ``located_in``/``managed_by`` edges."""
+    clients = snapshot.table("client")
+    if clients.empty:
+        return pd.DataFrame(columns=[*FLEET_KEYS, "node", "devices", "rows"]), _empty_edges()
+    keys = list(FLEET_KEYS)
+    devices = clients["quantity"].astype("Float64").fillna(1).astype("int64")
+    grouped = clients[keys].assign(devices=devices).groupby(keys, dropna=False, sort=True)
+    fleet_no = grouped.ngroup()
+    fleets = grouped["devices"].agg(devices="sum", rows="size").reset_index()
+    fleets["node"] = _ids(fleets["municipality"], "client_fleet", _fleet_keys(fleets))
+
+    refs = snapshot.references
+    refs = refs[refs["kind"] == "client"]
+    parts = []
+    by_site = pd.DataFrame({"fleet": fleet_no, "municipality": clients["municipality"],
+                            "site": clients["site"], "devices": devices}).dropna(
+                                subset=["site"])
+    if not by_site.empty:
+        by_site = by_site.groupby(["fleet", "municipality", "site"], sort=False)[
+            "devices"].sum().reset_index()
+        targets = _scalar_targets(clients, refs, "site")
+        by_site = by_site.merge(targets, on=["municipality", "site"], how="inner")
+        parts.append(pd.DataFrame({
+            "source": fleets["node"].to_numpy()[by_site["fleet"].to_numpy()],
+            "target": by_site["target"].to_numpy(), "key": str(EdgeKind.LOCATED_IN),
+            "devices": by_site["devices"].to_numpy()}))
+    managed = fleets[fleets["managed_by"].notna()]
+    if not managed.empty:
+        targets = _scalar_targets(clients, refs, "managed_by")
+        managed = managed.merge(targets, on=["municipality", "managed_by"], how="inner")
+        parts.append(pd.DataFrame({
+            "source": managed["node"].to_numpy(), "target": managed["target"].to_numpy(),
+            "key": str(EdgeKind.MANAGED_BY), "devices": managed["devices"].to_numpy()}))
+    edges = pd.concat(parts, ignore_index=True) if parts else _empty_edges()
+    return fleets, edges
+
+
+def _scalar_targets(frame: pd.DataFrame, refs: pd.DataFrame, column: str) -> pd.DataFrame:
+    """(municipality, value of ``column``) -> target node id, from one row per distinct value.
+
+    Resolving one representative row per distinct value keeps the merge small when the
+    frame has millions of rows (clients) that name a few hundred sites and platforms.
+    """
+    rows = frame.loc[frame[column].notna(), ["municipality", "id", column]].drop_duplicates(
+        subset=["municipality", column])
+    resolved = refs.loc[refs["field"] == column]
+    merged = rows.merge(resolved, on=["municipality", "id"], how="inner")
+    merged["target"] = (merged["target_municipality"].astype(str) + ":"
+                        + merged["target_kind"].astype(str) + ":"
+                        + merged["target_id"].astype(str))
+    return merged[["municipality", column, "target"]]
+
+
+def _text(column: pd.Series) -> pd.Series:
+    return column.astype(object).where(column.notna(), "").astype(str).str.strip()
+
+
+def _fleet_keys(fleets: pd.DataFrame) -> pd.Series:
+    """Readable fleet keys: ``kind/vendor model/os version/managed_by`` (made unique)."""
+    def joined(*columns: str) -> pd.Series:
+        text = _text(fleets[columns[0]])
+        for column in columns[1:]:
+            text = (text + " " + _text(fleets[column])).str.strip()
+        return text.where(text != "", "-")
+
+    key = (joined("kind") + "/" + joined("vendor", "model") + "/"
+           + joined("os_product", "os_version") + "/" + joined("managed_by"))
+    repeat = key.groupby([fleets["municipality"], key]).cumcount()
+    return key.where(repeat == 0, key + "#" + (repeat + 1).astype(str))
+
+
+def _fleet_items(fleets: pd.DataFrame) -> Iterator[tuple[str, dict[str, GraphValue]]]:
+    if fleets.empty:
+        return
+    attrs = pd.DataFrame({
+        "kind": "client_fleet", "municipality": fleets["municipality"].astype(str),
+        "key": fleets["node"].str.split(":", n=2).str[2],
+        "client_kind": fleets["kind"], "vendor": fleets["vendor"], "model": fleets["model"],
+        "os_product": fleets["os_product"], "os_version": fleets["os_version"],
+        "managed_by": fleets["managed_by"], "devices": fleets["devices"],
+        "rows": fleets["rows"]})
+    attrs["label"] = attrs["key"]
+    yield from zip(fleets["node"].tolist(), _attribute_dicts(attrs), strict=True)
+
+
+def _link_edges(links: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
+    """One ``link`` edge per link, from its a-site to its b-site (any municipality)."""
+    if links.empty:
+        return _empty_edges()
+    refs = refs[refs["kind"] == "link"]
+    ends = {}
+    for end in ("a_site", "b_site"):
+        rows = refs[refs["field"] == end]
+        ends[end] = pd.DataFrame({
+            "municipality": rows["municipality"], "id": rows["id"],
+            end: (rows["target_municipality"].astype(str) + ":" + rows["target_kind"].astype(str)
+                  + ":" + rows["target_id"].astype(str))})
+    frame = (links.merge(ends["a_site"].drop_duplicates(["municipality", "id"]),
+                         on=["municipality", "id"], suffixes=("_raw", ""))
+             .merge(ends["b_site"].drop_duplicates(["municipality", "id"]),
+                    on=["municipality", "id"], suffixes=("_raw", "")))
+    return pd.DataFrame({
+        "source": frame["a_site"], "target": frame["b_site"],
+        "key": "link:" + frame["municipality"].astype(str) + ":" + frame["id"].astype(str),
+        "kind": str(EdgeKind.LINK),
+        "link_id": frame["id"], "owner": frame["municipality"],
+        "link_kind": frame["kind"], "bandwidth_mbps": frame["bandwidth_mbps"],
+        "redundant": frame["redundant"], "provider": frame["provider"],
+    })
+
+
+def _edge_items(frame: pd.DataFrame) -> Iterable[tuple[str, str, str, dict[str, GraphValue]]]:
+    if frame.empty:
+        return []
+    attrs = frame.drop(columns=["source", "target", "key"])
+    if "kind" not in attrs:
+        attrs.insert(0, "kind", frame["key"])
+    attrs = attrs.loc[:, attrs.notna().any()] if not attrs.empty else attrs
+    return zip(frame["source"].tolist(), frame["target"].tolist(), frame["key"].tolist(),
+               _attribute_dicts(attrs), strict=True)
+
+
+def _add_cluster_attributes(graph: nx.MultiDiGraph, edges: pd.DataFrame) -> None:
+    """Clusters (nodes only named by servers and references): kind, key, host/VM counts."""
+    clusters = pd.concat([edges["source"], edges["target"]]).drop_duplicates()
+    clusters = clusters[clusters.str.split(":", n=2).str[1] == "cluster"]
+    into = edges[edges["target"].isin(set(clusters))]
+    hosts = into[into["key"] == EdgeKind.MEMBER_OF].groupby("target").size()
+    guests = into[into["key"] == EdgeKind.HOSTED_ON].groupby("target").size()
+    for node in clusters.tolist():
+        municipality, _, key = node.split(":", 2)
+        graph.add_node(node, kind="cluster", municipality=municipality, key=key, label=key,
+                       hosts=int(hosts.get(node, 0)), virtual_servers=int(guests.get(node, 0)))
+
+
+def _mark_external(graph: nx.MultiDiGraph, endpoints: pd.Series) -> None:
+    """Give nodes named by references but absent from the snapshot their kind and a flag."""
+    for node in endpoints.drop_duplicates().tolist():
+        data = graph.nodes[node]
+        if "kind" not in data:
+            municipality, kind, key = node.split(":", 2)
+            data.update(kind=kind, municipality=municipality, key=key, label=key,
+                        external=True)
+
+
+# -- checks -----------------------------------------------------------------------------------
+
+
+class FindingCode(enum.StrEnum):
+    """What an architect should look at in a graph."""
+
+    DEPENDENCY_CYCLE = "dependency_cycle"
+    UNUSED_PLATFORM = "unused_platform"
+    IDLE_SERVER = "idle_server"
+    APPLICATION_WITHOUT_PLATFORM = "application_without_platform"
+    SINGLE_UPLINK = "single_uplink"
+
+
+@dataclass(frozen=True)
+class GraphFinding:
+    """One thing the graph check found, on one node (a cycle lists all its nodes)."""
+
+    code: FindingCode
+    node: str
+    message: str
+    nodes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": str(self.code), "node": self.node, "message": self.message,
+                "nodes": list(self.nodes)}
+
+
+def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
+    """What an architect should look at: cycles, unused platforms, idle servers,
+    applications with nothing to run on and sites with a single uplink.
+
+    Applications deployed as SaaS are not expected to name a platform or server, and
+    external nodes (outside the snapshot) are not judged.
+    """
+    graph = inventory_graph.graph
+    findings = _cycles(graph)
+    used_clusters = {
+        node for node, kind in graph.nodes(data="kind") if kind == "cluster"
+        and any(k in DEPENDENCY_EDGE_KINDS for _, _, k in graph.in_edges(node, keys=True))}
+    for node, data in graph.nodes(data=True):
+        if data.get("external"):
+            continue
+        kind = data.get("kind")
+        if kind == "platform":
+            if not any(k in (EdgeKind.DEPENDS_ON, EdgeKind.MANAGED_BY)
+                       for _, _, k in graph.in_edges(node, keys=True)):
+                findings.append(GraphFinding(
+                    FindingCode.UNUSED_PLATFORM, node,
+                    f"Platform {node} ({data.get('capability', '?')}): no application"
+                    " depends on it and no client is managed by it."))
+        elif kind == "server":
+            used = any(k in (EdgeKind.HOSTED_ON, EdgeKind.RUNS_ON, EdgeKind.DEPENDS_ON)
+                       for _, _, k in graph.in_edges(node, keys=True)) or any(
+                k == EdgeKind.MEMBER_OF and target in used_clusters
+                for _, target, k in graph.out_edges(node, keys=True))
+            if not used:
+                findings.append(GraphFinding(
+                    FindingCode.IDLE_SERVER, node,
+                    f"Server {node} runs nothing: no platform, application or virtual"
+                    " server depends on it."))
+        elif kind == "application":
+            if data.get("deployment") != "saas" and not any(
+                    k == EdgeKind.DEPENDS_ON for _, _, k in graph.out_edges(node, keys=True)):
+                findings.append(GraphFinding(
+                    FindingCode.APPLICATION_WITHOUT_PLATFORM, node,
+                    f"Application {node} ({data.get('label')}) names no platform, server or"
+                    " cluster it runs on."))
+        elif kind == "site":
+            links = [d for _, _, d in graph.out_edges(node, data=True)
+                     if d.get("kind") == EdgeKind.LINK] + [
+                d for _, _, d in graph.in_edges(node, data=True)
+                if d.get("kind") == EdgeKind.LINK]
+            if len(links) == 1:
+                link = links[0]
+                redundant = " (marked redundant)" if link.get("redundant") else ""
+                findings.append(GraphFinding(
+                    FindingCode.SINGLE_UPLINK, node,
+                    f"Site {node} has a single link ({link.get('link_id')},"
+                    f" {link.get('bandwidth_mbps', '?')} Mbit/s){redundant}."))
+    return findings
+
+
+def _cycles(graph: nx.MultiDiGraph) -> list[GraphFinding]:
+    """One finding per strongly connected group of dependencies (listing one cycle in it)."""
+    dependencies = nx.DiGraph()
+    dependencies.add_edges_from(
+        (u, v) for u, v, k in graph.edges(keys=True) if k in CYCLE_EDGE_KINDS)
+    findings = []
+    for component in nx.strongly_connected_components(dependencies):
+        if len(component) == 1:
+            (only,) = component
+            if not dependencies.has_edge(only, only):
+                continue
+        cycle = [u for u, _ in nx.find_cycle(dependencies.subgraph(component))]
+        first = min(cycle)
+        start = cycle.index(first)
+        cycle = cycle[start:] + cycle[:start]
+        findings.append(GraphFinding(
+            FindingCode.DEPENDENCY_CYCLE, first,
+            "Dependency cycle: " + " -> ".join([*cycle, first]), tuple(cycle)))
+    return findings

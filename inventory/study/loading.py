@@ -1,0 +1,359 @@
+"""Reading and checking a study folder: every problem at once, each with file and line.
+
+Pydantic checks each file's shape; the checks here add what spans records (unique ids,
+references between them, scores within the scale, every criterion scored) with the line
+the offending value was written on. Nothing is computed from an invalid folder.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from inventory.errors import StudyInputError
+from inventory.issues import Issue, IssueCode, IssueReport
+from inventory.study import inputs as files
+from inventory.study.allocation import Basis
+from inventory.study.inputs import (
+    AlternativesFile,
+    AreasFile,
+    CostSharingFile,
+    EstablishmentRow,
+    ItCostsFile,
+    PotentialScore,
+    ProjectionFile,
+)
+from inventory.study.sources import (
+    LineMap,
+    load_yaml_with_lines,
+    read_csv_with_lines,
+    validate_csv_rows,
+    validate_yaml_document,
+)
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class Section(enum.StrEnum):
+    """The parts of a study folder, each computed from its own files."""
+
+    POTENTIAL = "potential"
+    ALTERNATIVES = "alternatives"
+    COST_SHARING = "cost-sharing"
+    PROJECTION = "projection"
+    ESTABLISHMENT = "establishment"
+    COMPARISON = "comparison"
+
+
+SECTION_FILES: dict[Section, tuple[str, ...]] = {
+    Section.POTENTIAL: (files.AREAS_FILE, files.POTENTIAL_FILE),
+    Section.ALTERNATIVES: (files.ALTERNATIVES_GLOB,),
+    Section.COST_SHARING: (files.COST_SHARING_FILE,),
+    Section.PROJECTION: (files.PROJECTION_FILE,),
+    Section.ESTABLISHMENT: (files.ESTABLISHMENT_PLAN_FILE,),
+    Section.COMPARISON: (files.IT_COSTS_FILE,),
+}
+
+
+class InvalidStudyInput(StudyInputError):
+    """The study folder holds invalid input; ``report`` lists every issue."""
+
+    def __init__(self, report: IssueReport) -> None:
+        super().__init__(f"The study input is invalid ({len(report.errors)} errors).",
+                         hint="Fix the issues listed (file:line) and run again.")
+        self.report = report
+
+
+@dataclass
+class StudyInputs:
+    """The validated contents of a study folder (only the sections asked for)."""
+
+    folder: Path
+    areas: AreasFile | None = None
+    potential_scores: dict[str, dict[str, Decimal]] | None = None
+    alternatives: list[tuple[str, AlternativesFile]] = field(default_factory=list)
+    cost_sharing: CostSharingFile | None = None
+    projection: ProjectionFile | None = None
+    establishment_rows: list[EstablishmentRow] | None = None
+    it_costs: ItCostsFile | None = None
+    files_read: list[str] = field(default_factory=list)
+
+
+def _duplicates(ids: Iterable[str], where: str, lines: LineMap, file: str,
+                what: str) -> list[Issue]:
+    ids = list(ids)
+    counts = Counter(ids)
+    issues = []
+    for index, value in enumerate(ids):
+        if counts[value] > 1 and ids.index(value) != index:
+            first = lines.line_of((where, ids.index(value)))
+            issues.append(Issue(code=IssueCode.DUPLICATE_KEY, file=file,
+                                line=lines.line_of((where, index)), value=value,
+                                message=f"{what} {value!r} appears twice (first on line"
+                                        f" {first}).", hint=f"Give every {what} its own id."))
+    return issues
+
+
+def _dangling(value: str, known: Collection[str], path: Sequence[str | int], lines: LineMap,
+              file: str, what: str) -> Issue:
+    return Issue(code=IssueCode.DANGLING_REFERENCE, file=file, line=lines.line_of(path),
+                 column=".".join(str(p) for p in path), value=value,
+                 message=f"Unknown {what} {value!r}.",
+                 hint=f"Known: {', '.join(sorted(known)) or 'none'}.")
+
+
+def _read_yaml(path: Path, model: type[ModelT],
+               issues: list[Issue]) -> tuple[ModelT | None, LineMap]:
+    document, lines, read_issues = load_yaml_with_lines(path)
+    issues += read_issues
+    if read_issues:
+        return None, lines
+    parsed, model_issues = validate_yaml_document(model, document, lines, str(path))
+    issues += model_issues
+    return parsed, lines
+
+
+def _check_areas(areas: AreasFile, lines: LineMap, file: str) -> list[Issue]:
+    issues = _duplicates((g.id for g in areas.groups), "groups", lines, file, "group")
+    seen: dict[str, int | None] = {}
+    for g_index, group in enumerate(areas.groups):
+        for a_index, area in enumerate(group.areas):
+            line = lines.line_of(("groups", g_index, "areas", a_index))
+            if area.id in seen:
+                issues.append(Issue(code=IssueCode.DUPLICATE_KEY, file=file, line=line,
+                                    value=area.id, message=f"Area {area.id!r} appears twice"
+                                    f" (first on line {seen[area.id]})."))
+            seen[area.id] = line
+    total = sum((g.reference_share_percent for g in areas.groups), Decimal(0))
+    if total != 100:
+        issues.append(Issue(code=IssueCode.INCONSISTENT_VALUES, file=file,
+                            line=lines.line_of(("groups",)), value=str(total),
+                            message=f"The reference shares add up to {total} %, not 100 %.",
+                            hint="Check reference_share_percent of every group."))
+    return issues
+
+
+_SCORE = TypeAdapter(PotentialScore)
+
+
+def _read_potential(path: Path, areas: AreasFile,
+                    issues: list[Issue]) -> dict[str, dict[str, Decimal]] | None:
+    table, read_issues = read_csv_with_lines(path)
+    issues += read_issues
+    if table is None:
+        return None
+    file = str(path)
+    area_ids = areas.area_ids()
+    before = len(issues)
+    if "municipality" not in table.header:
+        issues.append(Issue(code=IssueCode.MISSING_COLUMN, file=file, line=1,
+                            column="municipality", message="Column 'municipality' is missing."))
+    for index, column in enumerate(table.header, start=1):
+        if column != "municipality" and column not in area_ids:
+            issues.append(Issue(code=IssueCode.UNKNOWN_HEADER, file=file, line=1,
+                                column=column, column_index=index,
+                                message=f"{column!r} is not an area of {files.AREAS_FILE}.",
+                                hint=f"Area columns: {', '.join(area_ids)}."))
+    missing = [a for a in area_ids if a not in table.header]
+    if missing:
+        issues.append(Issue(code=IssueCode.MISSING_COLUMN, file=file, line=1,
+                            message=f"No column for area(s) {', '.join(missing)}.",
+                            hint="Add a column per area; leave a cell empty for 0."))
+    scores: dict[str, dict[str, Decimal]] = {}
+    first_line: dict[str, int] = {}
+    for row in table.rows:
+        municipality = row.cells.get("municipality")
+        if municipality is None:
+            issues.append(Issue(code=IssueCode.MISSING_VALUE, file=file, line=row.line,
+                                row=row.row, column="municipality",
+                                column_index=table.column_index("municipality"),
+                                message="The municipality is empty."))
+            continue
+        if municipality in scores:
+            issues.append(Issue(code=IssueCode.DUPLICATE_KEY, file=file, line=row.line,
+                                row=row.row, column="municipality", value=municipality,
+                                message=f"{municipality!r} already has a row (line"
+                                        f" {first_line[municipality]})."))
+            continue
+        first_line[municipality] = row.line
+        row_scores: dict[str, Decimal] = {}
+        for area in area_ids:
+            text = row.cells.get(area)
+            try:
+                row_scores[area] = Decimal(0) if text is None else _SCORE.validate_python(text)
+            except ValidationError as error:
+                detail = error.errors()[0]
+                code = (IssueCode.OUT_OF_RANGE if detail["type"].startswith(("less", "greater"))
+                        else IssueCode.INVALID_NUMBER)
+                issues.append(Issue(code=code, file=file, line=row.line, row=row.row,
+                                    column=area, column_index=table.column_index(area),
+                                    value=text, message=f"Potential score: {detail['msg']}.",
+                                    hint="A score is a number from 0 to 100."))
+        scores[municipality] = row_scores
+    return None if len(issues) > before else scores
+
+
+def _check_alternatives(study: AlternativesFile, lines: LineMap, file: str) -> list[Issue]:
+    issues = _duplicates((c.id for c in study.criteria), "criteria", lines, file, "criterion")
+    issues += _duplicates((a.id for a in study.alternatives), "alternatives", lines, file,
+                          "alternative")
+    criteria = [c.id for c in study.criteria]
+    low, high = study.scale_minimum, study.scale_maximum
+    for index, alternative in enumerate(study.alternatives):
+        if not alternative.scores:
+            continue  # listed without scores, as in the Ringerike letter
+        base = ("alternatives", index, "scores")
+        for criterion, score in alternative.scores.items():
+            if criterion not in criteria:
+                issues.append(_dangling(criterion, criteria, (*base, criterion), lines, file,
+                                        "criterion"))
+            elif not low <= score <= high:
+                issues.append(Issue(
+                    code=IssueCode.OUT_OF_RANGE, file=file, line=lines.line_of((*base,
+                                                                                criterion)),
+                    column=".".join(str(p) for p in (*base, criterion)), value=str(score),
+                    message=f"Score {score} of {alternative.id!r} on criterion {criterion}"
+                            f" is outside {low}-{high}."))
+        absent = [c for c in criteria if c not in alternative.scores]
+        if absent:
+            issues.append(Issue(
+                code=IssueCode.MISSING_VALUE, file=file, line=lines.line_of(base),
+                column=".".join(str(p) for p in base),
+                message=f"{alternative.id!r} has no score for criterion(s) {', '.join(absent)}.",
+                hint="Score every criterion, or leave out all scores to list it unscored."))
+    return issues
+
+
+def _check_cost_sharing(sharing: CostSharingFile, lines: LineMap, file: str) -> list[Issue]:
+    issues = _duplicates((p.id for p in sharing.parties), "parties", lines, file, "party")
+    issues += _duplicates((k.id for k in sharing.keys), "keys", lines, file, "key")
+    keys = {k.id: k for k in sharing.keys}
+    for index, key in enumerate(sharing.keys):
+        for c_index, component in enumerate(key.components):
+            if component.basis is Basis.EQUAL:
+                continue
+            lacking = [p.id for p in sharing.parties if p.measure(component.basis) is None]
+            if lacking:
+                issues.append(Issue(
+                    code=IssueCode.MISSING_VALUE, file=file,
+                    line=lines.line_of(("keys", index, "components", c_index, "basis")),
+                    value=component.basis.value,
+                    message=f"Key {key.id!r} divides by {component.basis.value}, which is not"
+                            f" given for {', '.join(lacking)}.",
+                    hint=f"Add {component.basis.value} to every party."))
+    for index, cost in enumerate(sharing.costs):
+        if cost.key not in keys:
+            issues.append(_dangling(cost.key, keys, ("costs", index, "key"), lines, file,
+                                    "allocation key"))
+    return issues
+
+
+def _check_projection(projection: ProjectionFile, lines: LineMap, file: str) -> list[Issue]:
+    return _duplicates((str(y.year) for y in projection.years), "years", lines, file, "year")
+
+
+def _read_establishment(path: Path, issues: list[Issue]) -> list[EstablishmentRow] | None:
+    table, read_issues = read_csv_with_lines(path)
+    issues += read_issues
+    if table is None:
+        return None
+    rows, row_issues = validate_csv_rows(EstablishmentRow, table)
+    issues += row_issues
+    for row, source in zip(rows, table.rows, strict=False):
+        if row.start and row.start > row.finish and not row_issues:
+            issues.append(Issue(code=IssueCode.INCONSISTENT_VALUES, file=str(path),
+                                line=source.line, row=source.row, column="start",
+                                column_index=table.column_index("start"), value=row.start,
+                                message=f"Starts {row.start}, after it finishes {row.finish}."))
+    return None if row_issues else rows
+
+
+def _check_it_costs(costs: ItCostsFile, lines: LineMap, file: str) -> list[Issue]:
+    issues = _duplicates((d.id for d in costs.definitions), "definitions", lines, file,
+                         "definition")
+    issues += _duplicates((m.municipality for m in costs.municipalities), "municipalities",
+                          lines, file, "municipality")
+    known = [d.id for d in costs.definitions]
+    for index, entry in enumerate(costs.municipalities):
+        if entry.definition not in known:
+            issues.append(_dangling(entry.definition, known,
+                                    ("municipalities", index, "definition"), lines, file,
+                                    "definition"))
+    return issues
+
+
+def _present(folder: Path, pattern: str) -> list[Path]:
+    return sorted(folder.glob(pattern))
+
+
+def load_study_inputs(folder: Path, sections: Collection[Section] | None = None) -> StudyInputs:
+    """Read and check the study files in ``folder``; raise ``InvalidStudyInput`` on errors.
+
+    ``sections=None`` reads every section whose files are present; a section asked for by
+    name must have its files.
+    """
+    report = IssueReport()
+    issues: list[Issue] = []
+    if not folder.is_dir():
+        issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
+                            message="The study folder does not exist."))
+        report.extend(issues)
+        raise InvalidStudyInput(report)
+    wanted = list(Section) if sections is None else list(sections)
+    inputs = StudyInputs(folder=folder)
+    for section in wanted:
+        found = {name: _present(folder, name) for name in SECTION_FILES[section]}
+        if not all(found.values()):
+            if sections is not None:
+                absent = [name for name, paths in found.items() if not paths]
+                issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
+                                    message=f"No {', '.join(absent)} in the study folder"
+                                            f" (needed for {section.value}).",
+                                    hint="See samples/study for examples of every file."))
+            continue
+        inputs.files_read += [str(p) for paths in found.values() for p in paths]
+        _load_section(section, folder, inputs, issues)
+    report.extend(issues)
+    if not report.valid:
+        raise InvalidStudyInput(report)
+    return inputs
+
+
+def _load_section(section: Section, folder: Path, inputs: StudyInputs,
+                  issues: list[Issue]) -> None:
+    def load(name: str, model: type[ModelT], check: Any) -> ModelT | None:
+        path = folder / name
+        parsed, lines = _read_yaml(path, model, issues)
+        if parsed is None:
+            return None
+        problems = check(parsed, lines, str(path))
+        issues.extend(problems)
+        return None if problems else parsed
+
+    if section is Section.POTENTIAL:
+        inputs.areas = load(files.AREAS_FILE, AreasFile, _check_areas)
+        if inputs.areas is not None:
+            inputs.potential_scores = _read_potential(folder / files.POTENTIAL_FILE,
+                                                      inputs.areas, issues)
+    elif section is Section.ALTERNATIVES:
+        for path in _present(folder, files.ALTERNATIVES_GLOB):
+            study = load(path.name, AlternativesFile, _check_alternatives)
+            if study is not None:
+                inputs.alternatives.append((str(path), study))
+    elif section is Section.COST_SHARING:
+        inputs.cost_sharing = load(files.COST_SHARING_FILE, CostSharingFile,
+                                   _check_cost_sharing)
+    elif section is Section.PROJECTION:
+        inputs.projection = load(files.PROJECTION_FILE, ProjectionFile, _check_projection)
+    elif section is Section.ESTABLISHMENT:
+        inputs.establishment_rows = _read_establishment(folder / files.ESTABLISHMENT_PLAN_FILE,
+                                                        issues)
+    elif section is Section.COMPARISON:
+        inputs.it_costs = load(files.IT_COSTS_FILE, ItCostsFile, _check_it_costs)

@@ -1,0 +1,501 @@
+"""A small DOT builder on the ``graphviz`` package: escaped labels, clusters, legend, budget.
+
+Diagrams are built as objects first and turned into DOT text (:attr:`Diagram.source`);
+:func:`render` hands DOT to the real ``dot`` program for SVG, PNG or PDF.
+
+Safety rules (RELIABILITY.md, Output):
+
+- Node, cluster and graph identifiers are generated (``n1``, ``cluster_g2``), never taken
+  from data, so no record key can break DOT syntax or the comments Graphviz writes into SVG.
+- Every text from data goes through :func:`plain_label` (DOT escString: backslashes
+  doubled, newlines as ``\\n``, quotes escaped by the graphviz package) or
+  :func:`html_text` (HTML-like labels: ``& < > "`` as entities, backslash doubled, because
+  Graphviz applies escString rules inside HTML labels too). Control characters are dropped.
+
+>>> diagram = Diagram("Gnosjö")
+>>> diagram.add_group("dc1", 'DC "1"')
+>>> diagram.add_node("srv1", "<b>srv01</b>", group="dc1")
+>>> "&lt;b&gt;srv01&lt;/b&gt;" in diagram.source
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Final, Literal, TypeVar
+
+import graphviz
+
+from inventory.errors import RenderError
+from inventory.render.i18n import Lang, t
+
+RenderFormat = Literal["svg", "png", "pdf", "dot"]
+RENDER_FORMATS: Final[tuple[RenderFormat, ...]] = ("svg", "png", "pdf", "dot")
+Direction = Literal["TB", "LR", "BT", "RL"]
+LineStyle = Literal["solid", "dashed", "dotted", "bold"]
+
+GRAPHVIZ_INSTALL_HINT: Final = (
+    "install Graphviz so that the 'dot' program is on PATH "
+    "(Debian/Ubuntu: apt install graphviz; macOS: brew install graphviz; "
+    "Windows: winget install graphviz), or write --format dot"
+)
+
+DEFAULT_FONT: Final = "Helvetica"
+_COLOUR: Final = re.compile(r"^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]+[0-9]*|transparent)$")
+_SHAPES: Final = frozenset({
+    "box", "rect", "rectangle", "square", "box3d", "cylinder", "component", "folder", "note",
+    "tab", "ellipse", "oval", "circle", "doublecircle", "hexagon", "octagon", "house",
+    "diamond", "parallelogram", "plaintext", "plain", "none", "point",
+})
+# C0 and C1 controls except newline and tab, DEL, lone surrogates and non-characters:
+# Graphviz rejects them in HTML labels and they are not allowed in the SVG (XML) it writes.
+_UNWRITABLE: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+_LINE_BREAKS: Final = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def clean_text(text: str, *, max_length: int | None = None) -> str:
+    """``text`` with line breaks unified to ``\\n``, tabs as spaces, other controls dropped.
+
+    With ``max_length``, the text is cut to that many characters and ends with ``…``.
+    """
+    text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
+    text = _UNWRITABLE.sub("", text)
+    if max_length is not None and len(text) > max_length:
+        text = text[: max(max_length - 1, 0)].rstrip() + "…"
+    return text
+
+
+def plain_label(text: str, *, max_length: int | None = None) -> str:
+    """A DOT escString for ``text``, ready as an attribute value for the graphviz package.
+
+    Backslashes are doubled (so ``\\N`` in data is not Graphviz's node-name escape),
+    newlines become ``\\n``, and the result is marked ``nohtml`` so a name such as
+    ``<b>x</b>`` is never read as an HTML-like label; the package escapes the quotes.
+    """
+    escaped = clean_text(text, max_length=max_length).replace("\\", "\\\\").replace("\n", "\\n")
+    return graphviz.nohtml(escaped)  # type: ignore[no-any-return]
+
+
+def html_text(text: str, *, max_length: int | None = None) -> str:
+    """``text`` escaped for the inside of a Graphviz HTML-like label; newlines become ``<BR/>``.
+
+    >>> html_text('a<b> & "c"\\\\d')
+    'a&lt;b&gt; &amp; &quot;c&quot;\\\\\\\\d'
+    """
+    cleaned = clean_text(text, max_length=max_length)
+    escaped = (
+        cleaned.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\\", "\\\\")
+    )
+    return escaped.replace("\n", '<BR ALIGN="CENTER"/>')
+
+
+def html_label(markup: str) -> str:
+    """Wrap HTML-like label markup (built only from :func:`html_text` pieces) in ``<...>``."""
+    return f"<{markup}>"
+
+
+def colour(value: str) -> str:
+    """Return ``value`` if it is a Graphviz colour this module writes (``#rrggbb``, a name)."""
+    if not _COLOUR.match(value):
+        raise ValueError(f"not a colour: {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How a kind of node looks: shape, fill, border and font colours."""
+
+    shape: str = "box"
+    fill: str = "#ffffff"
+    border: str = "#4a5568"
+    font_colour: str = "#1a202c"
+    rounded: bool = True
+    dashed: bool = False
+    pen_width: float = 1.0
+
+    def attributes(self) -> dict[str, str]:
+        """The DOT node attributes of this style."""
+        if self.shape not in _SHAPES:
+            raise ValueError(f"unknown node shape: {self.shape!r}")
+        styles = ["filled"]
+        if self.rounded and self.shape in {"box", "rect", "rectangle"}:
+            styles.append("rounded")
+        if self.dashed:
+            styles.append("dashed")
+        return {
+            "shape": self.shape,
+            "style": ",".join(styles),
+            "fillcolor": colour(self.fill),
+            "color": colour(self.border),
+            "fontcolor": colour(self.font_colour),
+            "penwidth": f"{self.pen_width:g}",
+        }
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How a kind of edge looks: colour, line, width and arrow."""
+
+    colour: str = "#4a5568"
+    line: LineStyle = "solid"
+    pen_width: float = 1.0
+    arrow: bool = True
+
+    def attributes(self) -> dict[str, str]:
+        """The DOT edge attributes of this style."""
+        return {
+            "color": colour(self.colour),
+            "fontcolor": colour(self.colour),
+            "style": self.line,
+            "penwidth": f"{self.pen_width * (2 if self.line == 'bold' else 1):g}",
+            "arrowhead": "normal" if self.arrow else "none",
+        }
+
+
+@dataclass(frozen=True)
+class GroupStyle:
+    """How a cluster looks."""
+
+    fill: str = "#f7fafc"
+    border: str = "#a0aec0"
+    font_colour: str = "#2d3748"
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line of a legend: a node swatch (``style``) or an edge sample (``edge``)."""
+
+    label: str
+    style: NodeStyle | None = None
+    edge: EdgeStyle | None = None
+
+
+_EDGE_SAMPLES: Final[dict[LineStyle, str]] = {
+    "solid": "───────", "dashed": "─ ─ ─ ─", "dotted": "·······", "bold": "━━━━━━━",
+}
+
+
+@dataclass
+class _Node:
+    key: str
+    dot_id: str
+    label: str
+    detail: str | None
+    group: str | None
+    kind: str
+    style: NodeStyle
+    priority: int
+
+
+@dataclass
+class _Group:
+    key: str
+    dot_id: str
+    title: str
+    parent: str | None
+    style: GroupStyle
+    children: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Edge:
+    tail: str
+    head: str
+    label: str | None
+    style: EdgeStyle
+
+
+Item = TypeVar("Item")
+
+
+def apply_budget(items: Sequence[Item], budget: int | None) -> tuple[list[Item], list[Item]]:
+    """Split ``items`` into those shown (at most ``budget``) and those aggregated away.
+
+    >>> apply_budget(["a", "b", "c"], 2)
+    (['a', 'b'], ['c'])
+    """
+    if budget is None or len(items) <= budget:
+        return list(items), []
+    if budget < 1:
+        raise ValueError("a node budget must be at least 1")
+    return list(items[:budget]), list(items[budget:])
+
+
+class Diagram:
+    """A directed diagram of nodes, nested clusters, edges and a legend, as DOT text.
+
+    ``node_budget`` caps the nodes drawn directly inside any one cluster (and at top
+    level): the lowest-priority ones beyond it are replaced by one node per kind,
+    "42 more servers", and their edges are redirected to that node.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        lang: Lang = "en",
+        direction: Direction = "TB",
+        node_budget: int | None = None,
+        max_label_length: int = 60,
+        font: str = DEFAULT_FONT,
+        more_label: Callable[[int, str], str] | None = None,
+    ) -> None:
+        if node_budget is not None and node_budget < 1:
+            raise ValueError("a node budget must be at least 1")
+        self.title = title
+        self.lang: Lang = lang
+        self.direction: Direction = direction
+        self.node_budget = node_budget
+        self.max_label_length = max_label_length
+        self.font = font
+        self._more_label = more_label or self._default_more_label
+        self._nodes: dict[str, _Node] = {}
+        self._groups: dict[str, _Group] = {}
+        self._edges: list[_Edge] = []
+        self._legend: tuple[str, list[LegendEntry]] | None = None
+
+    def _default_more_label(self, count: int, kind: str) -> str:
+        return t("diagram.more_items", self.lang, count=count, what=kind).strip()
+
+    # Building ---------------------------------------------------------------------------
+
+    def add_group(
+        self,
+        key: str,
+        title: str,
+        *,
+        parent: str | None = None,
+        style: GroupStyle | None = None,
+    ) -> None:
+        """Add a cluster (e.g. a site) with a visible ``title``, optionally inside ``parent``."""
+        if key in self._groups:
+            raise ValueError(f"group {key!r} added twice")
+        if parent is not None and parent not in self._groups:
+            raise ValueError(f"parent group {parent!r} of {key!r} is not in the diagram")
+        self._groups[key] = _Group(
+            key, f"cluster_g{len(self._groups) + 1}", title, parent, style or GroupStyle()
+        )
+        if parent is not None:
+            self._groups[parent].children.append(key)
+
+    def add_node(
+        self,
+        key: str,
+        label: str,
+        *,
+        detail: str | None = None,
+        group: str | None = None,
+        kind: str = "",
+        style: NodeStyle | None = None,
+        priority: int = 0,
+    ) -> None:
+        """Add a node: a bold ``label`` and an optional smaller ``detail`` line.
+
+        ``kind`` is the plural noun shown when the budget aggregates it ("servers");
+        nodes with a higher ``priority`` are kept first.
+        """
+        if key in self._nodes:
+            raise ValueError(f"node {key!r} added twice")
+        if group is not None and group not in self._groups:
+            raise ValueError(f"group {group!r} of node {key!r} is not in the diagram")
+        self._nodes[key] = _Node(
+            key, f"n{len(self._nodes) + 1}", label, detail, group, kind,
+            style or NodeStyle(), priority,
+        )
+
+    def has_node(self, key: str) -> bool:
+        """Whether a node with this key was added."""
+        return key in self._nodes
+
+    def add_edge(
+        self,
+        tail: str,
+        head: str,
+        *,
+        label: str | None = None,
+        style: EdgeStyle | None = None,
+    ) -> None:
+        """Add an edge between two added nodes, with an optional label (e.g. bandwidth)."""
+        for end in (tail, head):
+            if end not in self._nodes:
+                raise ValueError(f"edge end {end!r} is not a node of the diagram")
+        self._edges.append(_Edge(tail, head, label, style or EdgeStyle()))
+
+    def set_legend(self, entries: Iterable[LegendEntry], title: str | None = None) -> None:
+        """Draw a legend cluster listing node styles and edge styles with their meaning."""
+        self._legend = (title or t("diagram.legend", self.lang), list(entries))
+
+    # Output -----------------------------------------------------------------------------
+
+    def _budgeted(self) -> tuple[dict[str | None, list[_Node]], dict[str, str], list[_Node]]:
+        """Nodes shown per group, a map hidden key -> aggregate id, and the aggregates."""
+        by_group: dict[str | None, list[_Node]] = defaultdict(list)
+        for node in self._nodes.values():
+            by_group[node.group].append(node)
+        shown: dict[str | None, list[_Node]] = {}
+        redirect: dict[str, str] = {}
+        aggregates: list[_Node] = []
+        for group, nodes in by_group.items():
+            ordered = sorted(nodes, key=lambda node: -node.priority)
+            kept, hidden = apply_budget(ordered, self.node_budget)
+            hidden_by_kind: dict[str, list[_Node]] = defaultdict(list)
+            for node in hidden:
+                hidden_by_kind[node.kind].append(node)
+            for kind, members in hidden_by_kind.items():
+                aggregate = _Node(
+                    key="", dot_id=f"agg{len(aggregates) + 1}",
+                    label=self._more_label(len(members), kind), detail=None, group=group,
+                    kind=kind, style=NodeStyle(
+                        shape=members[0].style.shape, fill="#edf2f7",
+                        border=members[0].style.border, dashed=True,
+                    ),
+                    priority=0,
+                )
+                aggregates.append(aggregate)
+                kept.append(aggregate)
+                for member in members:
+                    redirect[member.key] = aggregate.dot_id
+            shown[group] = kept
+        return shown, redirect, aggregates
+
+    def _node_label(self, node: _Node) -> str:
+        markup = f"<B>{html_text(node.label, max_length=self.max_label_length)}</B>"
+        if node.detail:
+            detail = html_text(node.detail, max_length=self.max_label_length)
+            markup += f'<BR/><FONT POINT-SIZE="10">{detail}</FONT>'
+        return html_label(markup)
+
+    def _add_group_body(
+        self, graph: graphviz.Digraph, group: str | None, shown: dict[str | None, list[_Node]]
+    ) -> None:
+        for node in shown.get(group, []):
+            graph.node(node.dot_id, self._node_label(node), **node.style.attributes())
+        children = (
+            self._groups[group].children if group is not None
+            else [key for key, value in self._groups.items() if value.parent is None]
+        )
+        for child_key in children:
+            child = self._groups[child_key]
+            with graph.subgraph(name=child.dot_id) as cluster:
+                styles = ["filled", "rounded"] + (["dashed"] if child.style.dashed else [])
+                cluster.attr(
+                    label=plain_label(child.title, max_length=self.max_label_length),
+                    style=",".join(styles),
+                    fillcolor=colour(child.style.fill),
+                    color=colour(child.style.border),
+                    fontcolor=colour(child.style.font_colour),
+                    labeljust="l",
+                )
+                self._add_group_body(cluster, child_key, shown)
+
+    def _add_legend(self, graph: graphviz.Digraph) -> None:
+        if self._legend is None or not self._legend[1]:
+            return
+        title, entries = self._legend
+        rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(title)}</B></TD></TR>']
+        for entry in entries:
+            text = html_text(entry.label, max_length=self.max_label_length)
+            if entry.edge is not None:
+                sample = _EDGE_SAMPLES[entry.edge.line]
+                swatch = f'<TD><FONT COLOR="{colour(entry.edge.colour)}">{sample}</FONT></TD>'
+            else:
+                style = entry.style or NodeStyle()
+                swatch = (
+                    f'<TD BGCOLOR="{colour(style.fill)}" COLOR="{colour(style.border)}"'
+                    f' BORDER="1" WIDTH="28"> </TD>'
+                )
+            rows.append(f'<TR>{swatch}<TD ALIGN="LEFT">{text}</TD></TR>')
+        table = (
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
+            + "".join(rows) + "</TABLE>"
+        )
+        with graph.subgraph(name="cluster_legend") as legend:
+            legend.attr(label="", style="rounded", color="#a0aec0")
+            legend.node("legend", html_label(table), shape="plaintext")
+
+    def to_graphviz(self) -> graphviz.Digraph:
+        """The diagram as a ``graphviz.Digraph`` (budget applied, legend added)."""
+        graph = graphviz.Digraph(name="diagram", strict=False)
+        graph.attr(
+            label=plain_label(self.title, max_length=120), labelloc="t", fontsize="18",
+            rankdir=self.direction, fontname=self.font, compound="true", newrank="true",
+            nodesep="0.3", ranksep="0.5",
+        )
+        graph.attr("node", fontname=self.font, fontsize="12", margin="0.15,0.06")
+        graph.attr("edge", fontname=self.font, fontsize="10")
+        shown, redirect, _aggregates = self._budgeted()
+        self._add_group_body(graph, None, shown)
+        seen_redirected: set[tuple[str, str]] = set()
+        for edge in self._edges:
+            tail = redirect.get(edge.tail, self._nodes[edge.tail].dot_id)
+            head = redirect.get(edge.head, self._nodes[edge.head].dot_id)
+            attributes = edge.style.attributes()
+            if edge.tail in redirect or edge.head in redirect:
+                if tail == head or (tail, head) in seen_redirected:
+                    continue
+                seen_redirected.add((tail, head))
+                graph.edge(tail, head, **attributes)
+                continue
+            if edge.label:
+                attributes["label"] = plain_label(edge.label, max_length=self.max_label_length)
+            graph.edge(tail, head, **attributes)
+        self._add_legend(graph)
+        return graph
+
+    @property
+    def source(self) -> str:
+        """The DOT text of the diagram."""
+        return str(self.to_graphviz().source)
+
+    def render(self, fmt: RenderFormat) -> bytes:
+        """The diagram rendered by ``dot`` (``"dot"`` returns the DOT text as UTF-8)."""
+        return render(self.source, fmt)
+
+
+def render(dot_source: str, fmt: RenderFormat) -> bytes:
+    """Render DOT text with the ``dot`` program to ``svg``, ``png`` or ``pdf`` bytes.
+
+    ``fmt="dot"`` returns the DOT text itself, encoded as UTF-8, without running Graphviz.
+    Raises :class:`RenderError` with an install hint when ``dot`` is not installed, and with
+    Graphviz's message when it rejects the input.
+    """
+    if fmt not in RENDER_FORMATS:
+        raise RenderError(
+            f"unknown diagram format {fmt!r}", hint="use one of: " + ", ".join(RENDER_FORMATS)
+        )
+    data = dot_source.encode("utf-8")
+    if fmt == "dot":
+        return data
+    return _run_dot(data, fmt)
+
+
+def check_dot_syntax(dot_source: str) -> None:
+    """Let ``dot`` read ``dot_source``; raise :class:`RenderError` if it rejects it."""
+    _run_dot(dot_source.encode("utf-8"), "canon")
+
+
+def _run_dot(data: bytes, fmt: str) -> bytes:
+    try:
+        output: bytes = graphviz.pipe("dot", fmt, data, quiet=True)
+    except graphviz.ExecutableNotFound as error:
+        raise RenderError(
+            "cannot render diagrams: the Graphviz program 'dot' was not found",
+            hint=GRAPHVIZ_INSTALL_HINT,
+        ) from error
+    except graphviz.CalledProcessError as error:
+        stderr = error.stderr.decode("utf-8", "replace") if error.stderr else ""
+        raise RenderError(
+            f"Graphviz could not read the diagram: {stderr.strip() or error}",
+            hint="this is a bug in the tool; please report it with the DOT file",
+        ) from error
+    return output

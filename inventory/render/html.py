@@ -1,0 +1,294 @@
+"""``report.html``: one self-contained, offline, e-mailable HTML file from a ReportDocument.
+
+Jinja2 with autoescape on renders every value from data as text. The only markup that is
+not escaped is ours: the stylesheet and script shipped in ``templates/`` and the diagrams'
+SVG after :func:`inventory.render.svg.sanitise_svg`. Links are built from data only when the
+value is a plain ``http(s)`` URL. A Content-Security-Policy allows no external resource and
+only our own script (by hash), so even a mistake elsewhere cannot run injected script.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from inventory.render.document import (
+    SECTION_ID,
+    Callout,
+    CellValue,
+    Column,
+    Figure,
+    KeyFigures,
+    Paragraph,
+    ReportDocument,
+    Section,
+    Table,
+)
+from inventory.render.formatting import format_cell, safe_http_url, sort_key
+from inventory.render.i18n import Lang, t
+from inventory.render.svg import sanitise_svg
+
+DEFAULT_MAX_TABLE_ROWS: Final = 2000
+_HTML_LANG: Final[dict[Lang, str]] = {"en": "en", "sv": "sv", "no": "nb"}
+
+
+@dataclass(frozen=True)
+class _CellView:
+    text: str
+    sort: str | None
+    numeric: bool
+    href: str | None
+
+
+@dataclass(frozen=True)
+class _ColumnView:
+    label: str
+    numeric: bool
+
+
+@dataclass(frozen=True)
+class _TableView:
+    anchor: str
+    title: str
+    columns: list[_ColumnView]
+    rows: list[list[_CellView]]
+    note: str
+    truncated_note: str
+    kind: str = "table"
+
+
+@dataclass(frozen=True)
+class _FigureView:
+    anchor: str
+    number: int
+    caption: str
+    svg: Markup
+    dot: str | None
+    kind: str = "figure"
+
+
+@dataclass(frozen=True)
+class _KeyFigureView:
+    label: str
+    value: str
+    unit: str
+    note: str
+
+
+@dataclass(frozen=True)
+class _KeyFiguresView:
+    figures: list[_KeyFigureView]
+    kind: str = "key_figures"
+
+
+@dataclass(frozen=True)
+class _CalloutView:
+    level: str
+    title: str
+    text: str
+    kind: str = "callout"
+
+
+_BlockView = Paragraph | _KeyFiguresView | _TableView | _FigureView | _CalloutView
+
+
+@dataclass(frozen=True)
+class _SectionView:
+    anchor: str
+    title: str
+    level: int
+    summary: bool
+    blocks: list[_BlockView]
+    children: list[_SectionView]
+
+
+@dataclass(frozen=True)
+class _TocEntry:
+    anchor: str
+    title: str
+    children: list[_TocEntry] = field(default_factory=list)
+
+
+@dataclass
+class _Numbering:
+    """Running numbers for figures and tables, and anchors already used on the page."""
+
+    figures: int = 0
+    tables: int = 0
+    anchors: set[str] = field(default_factory=set)
+
+    def anchor(self, wanted: str, fallback: str) -> str:
+        anchor = wanted if SECTION_ID.match(wanted) and wanted not in self.anchors else fallback
+        self.anchors.add(anchor)
+        return anchor
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("inventory.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files("inventory.render").joinpath("templates", name).read_text("utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def content_security_policy(script: str) -> str:
+    """The page's policy: nothing external, our inline style, only our script by hash."""
+    return "; ".join([
+        "default-src 'none'",
+        "img-src data:",
+        "style-src 'unsafe-inline'",
+        f"script-src '{_csp_hash(script)}'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+
+
+def _cell_view(value: CellValue, column: Column, lang: Lang) -> _CellView:
+    text = format_cell(value, column.type, lang)
+    href = safe_http_url(value) if column.type == "url" and isinstance(value, str) else None
+    sortable = column.numeric or column.type in {"date", "bool"}
+    return _CellView(
+        text=text,
+        sort=sort_key(value) if sortable else None,
+        numeric=column.numeric,
+        href=href,
+    )
+
+
+def _column_label(column: Column) -> str:
+    return f"{column.label} ({column.unit})" if column.unit else column.label
+
+
+def _table_view(table: Table, lang: Lang, numbering: _Numbering, max_rows: int) -> _TableView:
+    numbering.tables += 1
+    shown = table.rows[:max_rows]
+    truncated = (
+        t("report.truncated", lang, shown=len(shown), total=len(table.rows))
+        if len(shown) < len(table.rows) else ""
+    )
+    return _TableView(
+        anchor=numbering.anchor(table.id, f"table-{numbering.tables}"),
+        title=table.title,
+        columns=[_ColumnView(_column_label(column), column.numeric) for column in table.columns],
+        rows=[
+            [_cell_view(value, column, lang) for value, column in zip(row, table.columns,
+                                                                       strict=True)]
+            for row in shown
+        ],
+        note=table.note,
+        truncated_note=truncated,
+    )
+
+
+def _figure_view(figure: Figure, numbering: _Numbering) -> _FigureView:
+    numbering.figures += 1
+    anchor = numbering.anchor(figure.id, f"figure-{numbering.figures}")
+    # Safe to mark as markup only after the allow-list sanitiser: see inventory.render.svg.
+    svg = Markup(sanitise_svg(figure.svg, id_prefix=f"{anchor}-"))
+    return _FigureView(anchor, numbering.figures, figure.caption, svg, figure.dot)
+
+
+def _key_figures_view(block: KeyFigures, lang: Lang) -> _KeyFiguresView:
+    figures = []
+    for figure in block.figures:
+        value = (
+            format_cell(figure.value, figure.value_type, lang)
+            if not isinstance(figure.value, str) else figure.value
+        )
+        figures.append(_KeyFigureView(figure.label, value, figure.unit, figure.note))
+    return _KeyFiguresView(figures)
+
+
+def _section_view(
+    section: Section, level: int, lang: Lang, numbering: _Numbering, max_rows: int,
+    summary: bool,
+) -> _SectionView:
+    numbering.anchors.add(section.id)
+    blocks: list[_BlockView] = []
+    for block in section.blocks:
+        if isinstance(block, Table):
+            blocks.append(_table_view(block, lang, numbering, max_rows))
+        elif isinstance(block, Figure):
+            blocks.append(_figure_view(block, numbering))
+        elif isinstance(block, KeyFigures):
+            blocks.append(_key_figures_view(block, lang))
+        elif isinstance(block, Callout):
+            title = block.title or t(f"report.{block.level}", lang)
+            blocks.append(_CalloutView(block.level, title, block.text))
+        else:
+            blocks.append(block)
+    children = [
+        _section_view(child, min(level + 1, 6), lang, numbering, max_rows, summary=False)
+        for child in section.subsections
+    ]
+    return _SectionView(section.id, section.title, level, summary, blocks, children)
+
+
+def _toc(section: _SectionView) -> _TocEntry:
+    return _TocEntry(section.anchor, section.title, [_toc(child) for child in section.children])
+
+
+def render_html(document: ReportDocument, *, max_table_rows: int = DEFAULT_MAX_TABLE_ROWS) -> str:
+    """The report as one self-contained HTML page (text).
+
+    Tables longer than ``max_table_rows`` are cut with a note pointing to ``report.xlsx``.
+    The first section is styled as the executive summary.
+    """
+    lang = document.lang
+    # Section anchors first, so that table and figure ids never collide with them.
+    numbering = _Numbering(anchors={section.id for _depth, section in document.walk()})
+    sections = [
+        _section_view(section, 2, lang, numbering, max_table_rows, summary=index == 0)
+        for index, section in enumerate(document.sections)
+    ]
+    script = _asset("report.js")
+    labels = {
+        key: t(f"report.{key}", lang)
+        for key in ("contents", "generated", "figure", "no_rows", "sort_hint", "dot_source",
+                    "back_to_top")
+    }
+    generated = document.generated
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        html_lang=_HTML_LANG[lang],
+        title=document.title,
+        subtitle=document.subtitle,
+        generated_iso=generated.isoformat(),
+        generated_text=generated.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        labels=labels,
+        toc=[_toc(section) for section in sections],
+        sections=sections,
+        css=Markup(_asset("report.css")),  # our own stylesheet
+        script=Markup(script),  # ours, allowed by CSP hash
+        content_security_policy=content_security_policy(script),
+    )
+
+
+def write_html(
+    document: ReportDocument, path: Path, *, max_table_rows: int = DEFAULT_MAX_TABLE_ROWS
+) -> Path:
+    """Write :func:`render_html` to ``path`` (UTF-8) and return the path."""
+    path.write_text(render_html(document, max_table_rows=max_table_rows), encoding="utf-8")
+    return path

@@ -1,0 +1,132 @@
+"""VALIDATE stage: typed values, unique keys, references; every issue of every file at once.
+
+``validate_paths`` runs the whole front of the pipeline (discover, read, map headers,
+parse values, check records, resolve references) over the folders given and returns an
+``ImportBatch``: what an import would store, plus the ``IssueReport``. Problems in the
+data are issues in the report, never exceptions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from inventory.issues import Issue, IssueCode, IssueReport
+from inventory.models.registry import RECORD_KINDS
+from inventory.read import InventoryFolder, discover, map_headers, read_table
+from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch, MunicipalityBatch, ValidTable
+from inventory.validate.records import build_valid_table, municipality_code, slugify
+from inventory.validate.references import KnownKeys, resolve_references
+
+__all__ = ["REFERENCE_COLUMNS", "ImportBatch", "MunicipalityBatch", "ValidTable",
+           "validate_folder", "validate_paths"]
+
+
+def validate_paths(paths: Sequence[Path], *,
+                   known_keys: Mapping[str, Mapping[str, set[str]]] | None = None,
+                   max_issues: int = 1000) -> ImportBatch:
+    """Validate the inventory folders under ``paths``: what ``inventory validate`` runs.
+
+    ``known_keys`` (municipality code -> record kind -> keys; kind ``cluster`` for cluster
+    names) are the records already stored: ``code:id`` references may name them. At most
+    ``max_issues`` issues are listed (the rest are counted, with a notice).
+    ``report.stats`` holds the files read, rows per record kind and encodings.
+
+    >>> batch = validate_paths([Path("samples")])  # doctest: +SKIP
+    >>> batch.report.valid, batch.report.stats["rows"]["server"]  # doctest: +SKIP
+    (True, 412)
+    """
+    report = IssueReport(cap=max_issues)
+    folders, issues = discover(list(paths))
+    report.extend(issues)
+    stats = _Stats()
+    municipalities: list[MunicipalityBatch] = []
+    seen_codes: dict[str, MunicipalityBatch] = {}
+    for folder in folders:
+        batch = validate_folder(folder, report, stats)
+        earlier = seen_codes.get(batch.code)
+        if earlier is not None:
+            report.add(_same_code_issue(batch, earlier))
+            continue
+        seen_codes[batch.code] = batch
+        municipalities.append(batch)
+    references = resolve_references(municipalities, report, _as_known_keys(known_keys))
+    report.stats = stats.as_dict(municipalities, len(references))
+    return ImportBatch(municipalities=municipalities, references=references, report=report)
+
+
+def validate_folder(folder: InventoryFolder, report: IssueReport,
+                    stats: _Stats | None = None) -> MunicipalityBatch:
+    """Read and check one municipality folder's files (references are checked later).
+
+    The municipality file is read first: its ``code`` is the municipality code of every
+    record of the folder (the folder name, made a slug, when it has none).
+    """
+    stats = stats or _Stats()
+    code = slugify(folder.name)
+    batch = MunicipalityBatch(code=code, folder=folder.path)
+    for kind in sorted(folder.files, key=RECORD_KINDS.index):
+        table = _validate_file(folder, kind, batch.code, report, stats)
+        if table is None:
+            continue
+        if kind == "municipality":
+            batch.code = municipality_code(table) or code
+            table.municipality = batch.code
+        batch.tables[kind] = table
+    return batch
+
+
+def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueReport,
+                   stats: _Stats) -> ValidTable | None:
+    source, read_issues = read_table(folder.files[kind], kind, folder.name)
+    report.extend(read_issues)
+    if source is None:
+        return None
+    mapping, header_issues = map_headers(source)
+    report.extend(header_issues)
+    stats.count(source.display_name, kind, len(source.cells), source.encoding)
+    return build_valid_table(source, mapping, report, municipality=code)
+
+
+def _same_code_issue(batch: MunicipalityBatch, earlier: MunicipalityBatch) -> Issue:
+    table = batch.tables.get("municipality")
+    return Issue(
+        code=IssueCode.DUPLICATE_KEY,
+        message=f"Two folders describe municipality {batch.code!r}: {earlier.folder} and"
+                f" {batch.folder}; the second is left out.",
+        hint="Give each municipality one folder with its own code in the municipality file.",
+        file=str(table.source.path if table is not None else batch.folder),
+        line=table.source.lines[0] if table is not None and table.source.lines else None,
+        row=1 if table is not None else None, value=batch.code, municipality=batch.code,
+        record_kind="municipality",
+    )
+
+
+def _as_known_keys(known: Mapping[str, Mapping[str, set[str]]] | None) -> KnownKeys | None:
+    return None if known is None else {code: dict(kinds) for code, kinds in known.items()}
+
+
+class _Stats:
+    """What was read: files, rows per record kind, encodings."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.rows: Counter[str] = Counter()
+        self.encodings: dict[str, str | None] = {}
+
+    def count(self, file: str, kind: str, rows: int, encoding: str | None) -> None:
+        self.files += 1
+        self.rows[kind] += rows
+        self.encodings[file] = encoding
+
+    def as_dict(self, municipalities: Sequence[MunicipalityBatch],
+                references: int) -> dict[str, Any]:
+        return {
+            "municipalities": [batch.code for batch in municipalities],
+            "files": self.files,
+            "rows": {kind: self.rows[kind] for kind in RECORD_KINDS if kind in self.rows},
+            "references": references,
+            "encodings": self.encodings,
+        }

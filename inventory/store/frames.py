@@ -1,0 +1,102 @@
+"""Moving record frames in and out of the database, column by column.
+
+A validated frame (``ValidTable.frame``) becomes *stored values*: one object array per
+column holding plain Python values (``str``, ``int``, ``float``, ``bool``,
+``datetime.date`` or ``None``; list fields as JSON text), ready for a DBAPI
+``executemany`` or ``COPY``. The row hash used for change detection is computed from the
+stored values with pandas' column-wise hashing. Rows read back become frames with the
+dtypes of ``ValidTable.frame`` (lists as tuples).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import typing
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from inventory.models import field_specs
+from inventory.models.registry import FieldSpec
+
+_TYPED_DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def object_values(series: pd.Series) -> np.ndarray[Any, Any]:
+    """A column as an object array of plain Python values, ``None`` where missing."""
+    return typing.cast(np.ndarray[Any, Any],
+                       typing.cast(Any, series).to_numpy(dtype=object, na_value=None))
+
+
+def _map_distinct(values: np.ndarray[Any, Any], convert: Callable[[Any], Any]
+                  ) -> np.ndarray[Any, Any]:
+    """``convert`` applied to each distinct non-missing value once (None stays None)."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
+    converted = np.empty(len(uniques) + 1, dtype=object)
+    converted[:-1] = [convert(value) for value in uniques]
+    converted[-1] = None
+    return typing.cast(np.ndarray[Any, Any], converted[codes])  # -1 (missing): the None
+
+
+def _list_to_json(value: Any) -> str:
+    return json.dumps(list(value), ensure_ascii=False)
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def stored_column(series: pd.Series | None, spec: FieldSpec, length: int) -> np.ndarray[Any, Any]:
+    """One field of a validated frame as stored values (object array)."""
+    if series is None:
+        return np.full(length, None, dtype=object)
+    values = object_values(series)
+    if spec.many:
+        return _map_distinct(values, _list_to_json)
+    if spec.value_type == "enum":
+        return _map_distinct(values, _enum_value)
+    return values
+
+
+def stored_columns(frame: pd.DataFrame, kind: str) -> dict[str, np.ndarray[Any, Any]]:
+    """Every field of ``kind`` from a validated frame, as stored values."""
+    return {spec.name: stored_column(frame.get(spec.name), spec, len(frame))
+            for spec in field_specs(kind)}
+
+
+def row_hashes(columns: dict[str, np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
+    """A signed 64-bit hash per row of the stored values (equal values, equal hash)."""
+    hashed = pd.util.hash_pandas_object(pd.DataFrame(
+        {name: pd.Series(values, dtype=object) for name, values in columns.items()}),
+        index=False)
+    return hashed.to_numpy().view(np.int64)
+
+
+def iso_dates(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Dates as ISO text (how SQLite stores them; SQLAlchemy reads them back as dates)."""
+    return _map_distinct(values, lambda value: value.isoformat())
+
+
+def _json_to_tuple(text: Any) -> Any:
+    return tuple(json.loads(text))
+
+
+def typed_frame(rows: Sequence[Sequence[Any]], names: Sequence[str], kind: str) -> pd.DataFrame:
+    """Rows of ``municipality`` plus the fields read back, with ValidTable dtypes."""
+    frame = pd.DataFrame(list(rows), columns=list(names), dtype=object)
+    specs = {spec.name: spec for spec in field_specs(kind)}
+    for name in names:
+        spec = specs.get(name)
+        if spec is None:
+            continue
+        column = frame[name]
+        if spec.value_type in _TYPED_DTYPES:
+            frame[name] = pd.array(column.to_list(),
+                                   dtype=typing.cast(Any, _TYPED_DTYPES[spec.value_type]))
+        elif spec.many:
+            frame[name] = pd.Series(_map_distinct(column.to_numpy(dtype=object), _json_to_tuple),
+                                    dtype=object, index=frame.index)
+    return frame

@@ -1,0 +1,396 @@
+"""Storing a validated batch: one transaction, upsert on the natural key, provenance.
+
+Per municipality and record kind the importer compares row hashes of the new records
+with the stored ones, bulk-inserts new records, updates changed ones, counts unchanged
+ones and (only with ``prune``) deletes stored records missing from the new files. Every
+change is logged in ``record_change`` for ``inventory diff``; every file in
+``import_file``; the run in ``import_run``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, insert, select, update
+
+from inventory import __version__
+from inventory.models import RECORD_KINDS, field_specs
+from inventory.store.faults import fault_point
+from inventory.store.frames import iso_dates, object_values, row_hashes, stored_columns
+from inventory.store.schema import (
+    FILE_ID,
+    RECORD_TABLES,
+    ROW_HASH,
+    RUN_ID,
+    SOURCE_LINE,
+    import_file,
+    import_run,
+    record_change,
+    reference,
+)
+from inventory.store.schema import key_field as key_field_of
+from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch, ValidTable
+
+Progress = Callable[[int, int], None]
+_CHUNK = 50_000  # rows per executemany / progress step
+_IN_CHUNK = 500  # keys per IN (...) list
+
+
+@dataclass
+class KindCounts:
+    """What one import did to one record kind of one municipality."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+
+    def add(self, other: KindCounts) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.deleted += other.deleted
+
+    def to_json(self) -> dict[str, int]:
+        return {"created": self.created, "updated": self.updated,
+                "unchanged": self.unchanged, "deleted": self.deleted}
+
+
+@dataclass
+class ImportResult:
+    """Counts per municipality and record kind, the run id and the records pruned.
+
+    ``run_id`` is ``None`` for a dry run (nothing was written). ``deleted_keys`` lists,
+    per municipality and kind, the keys deleted (or that would be, in a dry run).
+    """
+
+    run_id: int | None
+    dry_run: bool
+    prune: bool
+    counts: dict[str, dict[str, KindCounts]] = field(default_factory=dict)
+    deleted_keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    @property
+    def totals(self) -> KindCounts:
+        total = KindCounts()
+        for kinds in self.counts.values():
+            for counts in kinds.values():
+                total.add(counts)
+        return total
+
+    @property
+    def changed(self) -> bool:
+        total = self.totals
+        return bool(total.created or total.updated or total.deleted)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "dry_run": self.dry_run,
+            "prune": self.prune,
+            "totals": self.totals.to_json(),
+            "municipalities": {
+                code: {kind: counts.to_json() for kind, counts in kinds.items()}
+                for code, kinds in self.counts.items()
+            },
+            "deleted": self.deleted_keys,
+        }
+
+
+#: Called with the planned deletions (municipality -> kind -> keys) before they happen.
+PrunePlan = Callable[[dict[str, dict[str, list[str]]]], None]
+
+
+class DryRunRollback(Exception):
+    """Raised inside the transaction to roll a dry run back; carries the result."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("dry run")
+        self.result = result
+
+
+@dataclass
+class _PreparedTable:
+    """One file's records as stored values, hashed (prepared before taking the lock)."""
+
+    table: ValidTable
+    keys: np.ndarray[Any, Any]
+    columns: dict[str, np.ndarray[Any, Any]]
+    hashes: np.ndarray[Any, Any]
+    lines: np.ndarray[Any, Any]
+
+
+def _prepare(table: ValidTable) -> _PreparedTable:
+    columns = stored_columns(table.frame, table.kind)
+    lines = (object_values(table.frame["_line"])
+             if "_line" in table.frame else np.full(len(table.frame), None, dtype=object))
+    return _PreparedTable(table=table, keys=columns[key_field_of(table.kind)], columns=columns,
+                          hashes=row_hashes(columns), lines=lines)
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class _Writer:
+    """The writes of one import run, inside its transaction."""
+
+    def __init__(self, connection: Connection, run_id: int, progress: Progress | None,
+                 total_rows: int) -> None:
+        self.connection = connection
+        self.run_id = run_id
+        self.progress = progress
+        self.total_rows = total_rows
+        self.done_rows = 0
+
+    def _advance(self, rows: int) -> None:
+        self.done_rows += rows
+        if self.progress is not None:
+            self.progress(self.done_rows, self.total_rows)
+
+    def add_file(self, table: ValidTable) -> int:
+        source = table.source
+        result = self.connection.execute(insert(import_file).values(
+            run_id=self.run_id, municipality=table.municipality, kind=table.kind,
+            path=str(source.path), sha256=source.sha256, format=source.format,
+            encoding=source.encoding, delimiter=source.delimiter, sheet=source.sheet,
+            header_mapping=json.dumps(table.header_mapping, ensure_ascii=False),
+            rows=len(table.frame)))
+        return _new_id(result)
+
+    def existing_hashes(self, table: Table, key: str, municipality: str) -> pd.Series:
+        rows = self.connection.execute(
+            select(table.c[key], table.c[ROW_HASH]).where(table.c.municipality == municipality)
+        ).all()
+        return pd.Series([row[1] for row in rows], index=pd.Index([row[0] for row in rows],
+                         dtype=object), dtype="int64")
+
+    def stored_rows(self, table: Table, key: str, municipality: str,
+                    keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The stored field values of some records, by key."""
+        names = [spec.name for spec in field_specs(table.name)]
+        found: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(keys), _IN_CHUNK):
+            statement = select(*(table.c[name] for name in names)).where(
+                table.c.municipality == municipality, table.c[key].in_(chunk))
+            for row in self.connection.execute(statement):
+                values = dict(zip(names, row, strict=True))
+                found[str(values[key])] = values
+        return found
+
+    def insert_records(self, table: Table, rows: list[tuple[Any, ...]], names: list[str]) -> None:
+        """Bulk insert: raw executemany on SQLite, COPY on PostgreSQL."""
+        dialect = self.connection.dialect.name
+        quote = self.connection.dialect.identifier_preparer.quote
+        column_list = ", ".join(quote(name) for name in names)
+        if dialect == "postgresql":
+            driver_connection: Any = self.connection.connection.driver_connection
+            with driver_connection.cursor() as cursor, cursor.copy(
+                    f"COPY {quote(table.name)} ({column_list}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            self._advance(len(rows))
+            return
+        if dialect == "sqlite":
+            sql = (f"INSERT INTO {quote(table.name)} ({column_list}) "
+                   f"VALUES ({', '.join('?' * len(names))})")
+            for chunk in _chunks(rows, _CHUNK):
+                self.connection.exec_driver_sql(sql, list(chunk))
+                self._advance(len(chunk))
+            return
+        for chunk in _chunks(rows, _CHUNK):
+            self.connection.execute(insert(table), [dict(zip(names, row, strict=True))
+                                                    for row in chunk])
+            self._advance(len(chunk))
+
+    def store_table(self, prepared: _PreparedTable, file_id: int, prune: bool,
+                    on_prune: Callable[[list[str]], None]) -> KindCounts:
+        """Upsert one file's records; returns what changed."""
+        kind = prepared.table.kind
+        municipality = prepared.table.municipality
+        table = RECORD_TABLES[kind]
+        key = key_field_of(kind)
+        stored = self.existing_hashes(table, key, municipality)
+        new_keys = pd.Index(prepared.keys, dtype=object)
+        position = stored.index.get_indexer(new_keys)
+        is_new = position < 0
+        stored_hash = stored.to_numpy()[np.where(is_new, 0, position)] if len(stored) else None
+        is_changed = (~is_new & (stored_hash != prepared.hashes)) if stored_hash is not None \
+            else np.zeros(len(new_keys), dtype=bool)
+        counts = KindCounts(created=int(is_new.sum()), updated=int(is_changed.sum()))
+        counts.unchanged = len(new_keys) - counts.created - counts.updated
+
+        field_names = list(prepared.columns)
+        if counts.created:
+            self._insert_new(table, prepared, is_new, file_id, field_names, municipality, key)
+        if counts.updated:
+            self._update_changed(table, prepared, is_changed, file_id, field_names,
+                                 municipality, key)
+        self._advance(counts.unchanged)
+        if prune:
+            gone = sorted(str(k) for k in stored.index[~stored.index.isin(new_keys)])
+            if gone:
+                on_prune(gone)
+                self._delete(table, key, municipality, gone)
+                counts.deleted = len(gone)
+        return counts
+
+    def _insert_new(self, table: Table, prepared: _PreparedTable, is_new: np.ndarray[Any, Any],
+                    file_id: int, field_names: list[str], municipality: str, key: str) -> None:
+        count = int(is_new.sum())
+        columns = []
+        for name in field_names:
+            values = prepared.columns[name][is_new]
+            if self.connection.dialect.name == "sqlite" and table.c[name].type.python_type \
+                    is dt.date:
+                values = iso_dates(values)
+            columns.append(values)
+        columns.append(prepared.hashes[is_new].tolist())
+        columns.append(prepared.lines[is_new])
+        names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID]
+        rows = list(zip([municipality] * count, *columns, [self.run_id] * count,
+                        [file_id] * count, strict=True))
+        self.insert_records(table, rows, names)
+        self.connection.execute(insert(record_change).from_select(
+            ["run_id", "municipality", "kind", "record_id", "change"],
+            select(table.c[RUN_ID], table.c.municipality,
+                   bindparam("kind_name", table.name), table.c[key],
+                   bindparam("created", "created"))
+            .where(table.c.municipality == municipality, table.c[RUN_ID] == self.run_id)))
+
+    def _update_changed(self, table: Table, prepared: _PreparedTable,
+                        is_changed: np.ndarray[Any, Any], file_id: int, field_names: list[str],
+                        municipality: str, key: str) -> None:
+        indices = np.flatnonzero(is_changed)
+        keys = [str(prepared.keys[i]) for i in indices]
+        before = self.stored_rows(table, key, municipality, keys)
+        updates: list[dict[str, Any]] = []
+        changes: list[dict[str, Any]] = []
+        for index, record_key in zip(indices, keys, strict=True):
+            new_values = {name: prepared.columns[name][index] for name in field_names}
+            old_values = before.get(record_key, {})
+            changed = {name: [old_values.get(name), value] for name, value in new_values.items()
+                       if old_values.get(name) != value}
+            changes.append({"run_id": self.run_id, "municipality": municipality,
+                            "kind": table.name, "record_id": record_key, "change": "updated",
+                            "fields": json.dumps(changed, ensure_ascii=False, default=str)})
+            updates.append({**{f"new_{name}": value for name, value in new_values.items()},
+                            "new_hash": int(prepared.hashes[index]),
+                            "new_line": prepared.lines[index],
+                            "match_municipality": municipality, "match_key": record_key})
+        statement = (update(table)
+                     .where(table.c.municipality == bindparam("match_municipality"),
+                            table.c[key] == bindparam("match_key"))
+                     .values({**{name: bindparam(f"new_{name}") for name in field_names},
+                              ROW_HASH: bindparam("new_hash"), SOURCE_LINE: bindparam("new_line"),
+                              RUN_ID: self.run_id, FILE_ID: file_id}))
+        for chunk in _chunks(updates, _CHUNK):
+            self.connection.execute(statement, list(chunk))
+            self._advance(len(chunk))
+        self.connection.execute(insert(record_change), changes)
+
+    def _delete(self, table: Table, key: str, municipality: str, gone: list[str]) -> None:
+        before = self.stored_rows(table, key, municipality, gone)
+        self.connection.execute(insert(record_change), [
+            {"run_id": self.run_id, "municipality": municipality, "kind": table.name,
+             "record_id": record_key, "change": "deleted",
+             "fields": json.dumps({name: value for name, value in before[record_key].items()
+                                   if value is not None}, ensure_ascii=False, default=str)}
+            for record_key in gone])
+        statement = delete(table).where(table.c.municipality == bindparam("match_municipality"),
+                                        table.c[key] == bindparam("match_key"))
+        for chunk in _chunks(gone, _CHUNK):
+            self.connection.execute(statement, [{"match_municipality": municipality,
+                                                 "match_key": record_key}
+                                                for record_key in chunk])
+
+    def replace_references(self, municipalities: list[str], references: pd.DataFrame) -> None:
+        self.connection.execute(delete(reference).where(
+            reference.c.municipality.in_(municipalities)))
+        if references.empty:
+            return
+        wanted = references[references["municipality"].isin(municipalities)]
+        if wanted.empty:
+            return
+        frame = wanted.loc[:, list(REFERENCE_COLUMNS)].rename(columns={"id": "record_id"})
+        rows = [dict(zip(frame.columns, (None if pd.isna(v) else str(v) for v in row),
+                         strict=True))
+                for row in frame.itertuples(index=False, name=None)]
+        for chunk in _chunks(rows, _CHUNK):
+            self.connection.execute(insert(reference), list(chunk))
+
+
+def import_batch(connection: Connection, batch: ImportBatch, *, prune: bool, dry_run: bool,
+                 progress: Progress | None, on_prune: PrunePlan | None = None) -> ImportResult:
+    """Store ``batch`` on ``connection`` (inside a write transaction the caller holds).
+
+    Raises ``DryRunRollback`` at the end of a dry run so that the caller rolls back.
+    """
+    fault_point("reading")
+    prepared = [
+        _prepare(table)
+        for kind in RECORD_KINDS
+        for municipality in batch.municipalities
+        for table in [municipality.tables.get(kind)] if table is not None
+    ]
+    codes = sorted({m.code for m in batch.municipalities})
+    result = ImportResult(run_id=None, dry_run=dry_run, prune=prune,
+                          counts={code: {} for code in codes})
+    run_id = _new_id(connection.execute(insert(import_run).values(
+        started_at=_now(), tool_version=__version__, prune=prune,
+        paths=json.dumps([str(m.folder) for m in batch.municipalities], ensure_ascii=False),
+        municipalities=json.dumps(codes, ensure_ascii=False),
+    )))
+    writer = _Writer(connection, run_id, progress, sum(len(p.keys) for p in prepared))
+    if prune and on_prune is not None:
+        plan = _prune_plan(writer, prepared)
+        if plan:
+            on_prune(plan)
+    for number, part in enumerate(prepared):
+        table = part.table
+        file_id = writer.add_file(table)
+
+        def remember(gone: list[str], table: ValidTable = table) -> None:
+            result.deleted_keys.setdefault(table.municipality, {})[table.kind] = gone
+
+        counts = writer.store_table(part, file_id, prune, remember)
+        result.counts.setdefault(table.municipality, {})[table.kind] = counts
+        if number == len(prepared) // 2:
+            fault_point("mid-write")
+    writer.replace_references(codes, batch.references)
+    connection.execute(update(import_run).where(import_run.c.id == run_id).values(
+        finished_at=_now(), counts=json.dumps(result.to_json()["municipalities"])))
+    fault_point("commit")
+    if dry_run:
+        raise DryRunRollback(result)
+    result.run_id = run_id
+    return result
+
+
+def _prune_plan(writer: _Writer, prepared: list[_PreparedTable]) -> dict[str, dict[str, list[str]]]:
+    plan: dict[str, dict[str, list[str]]] = {}
+    for part in prepared:
+        table = RECORD_TABLES[part.table.kind]
+        stored = writer.existing_hashes(table, key_field_of(part.table.kind),
+                                        part.table.municipality)
+        gone = stored.index[~stored.index.isin(pd.Index(part.keys, dtype=object))]
+        if len(gone):
+            plan.setdefault(part.table.municipality, {})[part.table.kind] = sorted(map(str, gone))
+    return plan

@@ -1,0 +1,183 @@
+"""``InventoryStore``: the stored inventory, on SQLite (default) or PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.exc import DBAPIError
+
+from inventory.errors import StoreError
+from inventory.models import RECORD_KINDS, field_specs
+from inventory.snapshot import InventorySnapshot
+from inventory.store.engine import migrate, open_engine, write_transaction
+from inventory.store.frames import typed_frame
+from inventory.store.history import ImportRunInfo, RunDifference, diff_runs, list_runs
+from inventory.store.importer import DryRunRollback, ImportResult, Progress, PrunePlan
+from inventory.store.importer import import_batch as _import_batch
+from inventory.store.schema import RECORD_TABLES, import_run, key_field, reference
+from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
+
+
+class InventoryStore:
+    """The inventory database: opens (creating and migrating when needed), imports, reads.
+
+    >>> store = InventoryStore("sqlite:///inventory.db")  # doctest: +SKIP
+    >>> store.import_batch(batch).totals.created  # doctest: +SKIP
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = open_engine(url)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> InventoryStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def import_batch(self, batch: ImportBatch, *, prune: bool = False, dry_run: bool = False,
+                     progress: Progress | None = None,
+                     on_prune: PrunePlan | None = None) -> ImportResult:
+        """Store a validated batch in one transaction (upsert on municipality and key).
+
+        ``prune`` deletes stored records of the imported municipalities and record kinds
+        that the new files no longer hold; ``on_prune`` is called with those keys before
+        they go. ``dry_run`` computes everything and rolls back. ``progress(done, total)``
+        is called as rows are stored. Raises ``StoreError`` for an invalid batch.
+        """
+        if not batch.report.valid:
+            raise StoreError("The batch is not valid: nothing was imported.",
+                             hint="Fix the issues listed by: inventory validate PATH...")
+        try:
+            with write_transaction(self.engine) as connection:
+                return _import_batch(connection, batch, prune=prune, dry_run=dry_run,
+                                     progress=progress, on_prune=on_prune)
+        except DryRunRollback as rollback:
+            return rollback.result
+        except DBAPIError as error:
+            raise StoreError(f"The import failed and was rolled back: {error.orig}",
+                             hint="Nothing was written. Check the database and try again."
+                             ) from error
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _read(self, statement: Any) -> list[Any]:
+        with self.engine.connect() as connection:
+            return list(connection.execute(statement).all())
+
+    def records(self, kind: str, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
+        """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes)."""
+        if kind not in RECORD_TABLES:
+            raise StoreError(f"Unknown record kind {kind!r}.",
+                             hint=f"Use one of: {', '.join(RECORD_KINDS)}")
+        table = RECORD_TABLES[kind]
+        names = ["municipality", *(spec.name for spec in field_specs(kind))]
+        statement = select(*(table.c[name] for name in names)).order_by(
+            table.c.municipality, table.c[key_field(kind)])
+        if municipalities is not None:
+            statement = statement.where(table.c.municipality.in_(list(municipalities)))
+        return typed_frame(self._read(statement), names, kind)
+
+    def references(self, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
+        """Stored resolved references (columns ``REFERENCE_COLUMNS``)."""
+        columns = [reference.c.record_id if name == "id" else reference.c[name]
+                   for name in REFERENCE_COLUMNS]
+        statement = select(*columns).order_by(reference.c.id)
+        if municipalities is not None:
+            statement = statement.where(reference.c.municipality.in_(list(municipalities)))
+        return pd.DataFrame(self._read(statement), columns=list(REFERENCE_COLUMNS), dtype=object)
+
+    def snapshot(self, municipalities: Sequence[str] | None = None) -> InventorySnapshot:
+        """Every record kind and the references, as the analyses read them."""
+        return InventorySnapshot(
+            tables={kind: self.records(kind, municipalities) for kind in RECORD_KINDS},
+            references=self.references(municipalities))
+
+    def municipality_codes(self) -> list[str]:
+        """Codes of the stored municipalities, sorted."""
+        table = RECORD_TABLES["municipality"]
+        return [str(row[0]) for row in self._read(
+            select(table.c.municipality).distinct().order_by(table.c.municipality))]
+
+    def known_keys(self, municipalities: Sequence[str] | None = None
+                   ) -> dict[str, dict[str, set[str]]]:
+        """Stored keys: municipality -> record kind -> keys; kind ``cluster`` holds the
+        clusters servers name (for validating ``code:id`` references)."""
+        keys: dict[str, dict[str, set[str]]] = {}
+        with self.engine.connect() as connection:
+            for kind, table in RECORD_TABLES.items():
+                statement = select(table.c.municipality, table.c[key_field(kind)])
+                if municipalities is not None:
+                    statement = statement.where(table.c.municipality.in_(list(municipalities)))
+                for code, key in connection.execute(statement):
+                    keys.setdefault(code, {}).setdefault(kind, set()).add(key)
+            servers = RECORD_TABLES["server"]
+            statement = select(servers.c.municipality, servers.c.cluster).distinct().where(
+                servers.c.cluster.is_not(None))
+            if municipalities is not None:
+                statement = statement.where(servers.c.municipality.in_(list(municipalities)))
+            for code, cluster in connection.execute(statement):
+                keys.setdefault(code, {}).setdefault("cluster", set()).add(cluster)
+        return keys
+
+    def stats(self) -> dict[str, Any]:
+        """Stored record counts per municipality and kind, totals per kind, runs.
+
+        ``{"municipalities": {code: {kind: n}}, "totals": {kind: n}, "import_runs": n}``;
+        every kind appears (0 when none), ``client_devices`` adds up client quantities.
+        """
+        per_municipality: dict[str, dict[str, int]] = {}
+        totals = dict.fromkeys(RECORD_KINDS, 0)
+        devices: dict[str, int] = {}
+        with self.engine.connect() as connection:
+            for kind, table in RECORD_TABLES.items():
+                statement = select(table.c.municipality, func.count()).group_by(
+                    table.c.municipality)
+                for code, count in connection.execute(statement):
+                    per_municipality.setdefault(code, dict.fromkeys(RECORD_KINDS, 0))[kind] = count
+                    totals[kind] += count
+            clients = RECORD_TABLES["client"]
+            for code, count in connection.execute(
+                    select(clients.c.municipality,
+                           func.sum(func.coalesce(clients.c.quantity, 1))
+                           ).group_by(clients.c.municipality)):
+                devices[code] = int(count)
+            runs = connection.execute(select(func.count()).select_from(import_run)).scalar()
+        return {
+            "municipalities": {code: {**per_municipality[code],
+                                      "client_devices": devices.get(code, 0)}
+                               for code in sorted(per_municipality)},
+            "totals": {**totals, "client_devices": sum(devices.values())},
+            "import_runs": int(runs or 0),
+        }
+
+    # --- history -------------------------------------------------------------------------
+
+    def history(self, municipality: str | None = None) -> list[ImportRunInfo]:
+        """Every import run, oldest first (optionally only those of one municipality)."""
+        with self.engine.connect() as connection:
+            return list_runs(connection, municipality)
+
+    def diff(self, run_a: int, run_b: int, municipality: str | None = None
+             ) -> RunDifference:
+        """What changed after run ``run_a`` up to run ``run_b`` (``NotFoundError`` for an
+        unknown run)."""
+        with self.engine.connect() as connection:
+            return diff_runs(connection, run_a, run_b, municipality)
+
+    def connection(self) -> Connection:
+        """A plain read connection (the caller closes it)."""
+        return self.engine.connect()
+
+
+

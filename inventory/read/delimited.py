@@ -28,6 +28,7 @@ from inventory.read.encoding import (
     MAX_ISSUES_PER_KIND,
     binary_content_issues,
     decode_text,
+    is_blank_bytes,
     nul_issues,
 )
 from inventory.read.source import SourceTable
@@ -36,6 +37,7 @@ DELIMITERS = (";", "\t", ",")  # in order of preference when counts tie
 OTHER_LIKELY_DELIMITERS = ("|", ":")
 _SEP_LINE = re.compile(r'^\s*"?sep=(.)"?[ \t]*$', re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"')
+HEAD_CHARS = 1 << 20  # the dialect and the header are read from the file's first MiB
 
 # Field lengths are checked by the reader itself (max_field_chars), so lift csv's own cap.
 csv.field_size_limit(2**31 - 1)
@@ -55,6 +57,7 @@ class _Rows:
     lines: np.ndarray
     blank_rows: int
     issues: list[Issue] = field(default_factory=list)
+    longest_cell_bytes: int | None = None  # known on the fast path: skips the length check
 
 
 def _display_delimiter(delimiter: str) -> str:
@@ -78,7 +81,7 @@ def _sniff_delimiter(first_line: str, second_line: str | None) -> str:
 
 
 def _dialect(text: str) -> _Dialect:
-    lines = iter(text.splitlines())
+    lines = iter(text[:HEAD_CHARS].splitlines())
     first = next(lines, "")
     match = _SEP_LINE.match(first)
     if match:
@@ -98,9 +101,11 @@ def _is_blank(cells: list[str]) -> bool:
     return all(not cell.strip() for cell in cells)
 
 
-def _read_header(text: str, dialect: _Dialect) -> tuple[list[str], int, int] | None:
+def _read_header(text: str, dialect: _Dialect,
+                 limit: int = HEAD_CHARS) -> tuple[list[str], int, int] | None:
     """The header cells, the line they start on and the last line they take."""
-    _, reader = _csv_reader(text, dialect.delimiter)
+    head = text[:limit]
+    stream, reader = _csv_reader(head, dialect.delimiter)
     last_line = 0
     if dialect.sep_line:
         next(reader, None)
@@ -109,6 +114,8 @@ def _read_header(text: str, dialect: _Dialect) -> tuple[list[str], int, int] | N
         start = last_line + 1
         last_line = reader.line_num
         if not _is_blank(record):
+            if stream.tell() >= len(head) and len(head) < len(text):
+                return _read_header(text, dialect, limit * 16)  # the header may go on
             return record, start, last_line
     return None
 
@@ -203,17 +210,19 @@ def _parse_with_csv_module(text: str, dialect: _Dialect, header_end: int, width:
     return _Rows(cells, np.asarray(lines, dtype=np.int64), blank, issues)
 
 
-def _line_starts(data: bytes, first_line: int) -> tuple[np.ndarray, int] | None:
-    """Physical line numbers of the non-empty lines in ``data``, and the empty ones."""
-    newlines = data.count(b"\n")
-    total = newlines + (0 if data.endswith(b"\n") or not data else 1)
-    if b"\n\n" not in data and b"\n\r\n" not in data and not data.startswith((b"\n", b"\r\n")):
+def _line_starts(data: bytes, offset: int, first_line: int) -> tuple[np.ndarray, int]:
+    """Physical line numbers of the non-empty lines of ``data[offset:]`` (the first is
+    ``first_line``), and how many lines are empty."""
+    size = len(data) - offset
+    total = data.count(b"\n", offset) + (0 if data.endswith(b"\n") or not size else 1)
+    if (data.find(b"\n\n", offset) < 0 and data.find(b"\n\r\n", offset) < 0
+            and not data.startswith((b"\n", b"\r\n"), offset)):
         return np.arange(first_line, first_line + total, dtype=np.int64), 0
-    array = np.frombuffer(data, dtype=np.uint8)
+    array = np.frombuffer(data, dtype=np.uint8, offset=offset)
     ends = np.flatnonzero(array == 10)
     starts = np.concatenate(([0], ends + 1))
-    ends = np.concatenate((ends, [len(data)]))
-    if starts[-1] == len(data):
+    ends = np.concatenate((ends, [size]))
+    if starts[-1] == size:
         starts, ends = starts[:-1], ends[:-1]
     lengths = ends - starts
     has_cr = (lengths > 0) & (array[np.maximum(ends - 1, 0)] == 13)
@@ -229,15 +238,14 @@ def _parse_with_pyarrow(data: bytes, dialect: _Dialect, header_end: int,
         offset = data.find(b"\n", offset) + 1
         if offset == 0:
             return None
-    body = data[offset:]
     columns = [str(i) for i in range(width)]
     try:
         table = pa_csv.read_csv(
-            io.BytesIO(body),
+            pa.BufferReader(pa.py_buffer(data).slice(offset)),
             read_options=pa_csv.ReadOptions(column_names=columns, block_size=1 << 24),
             parse_options=pa_csv.ParseOptions(delimiter=dialect.delimiter, quote_char='"',
                                               double_quote=True,
-                                              newlines_in_values=b'"' in body,
+                                              newlines_in_values=data.find(b'"', offset) >= 0,
                                               ignore_empty_lines=True),
             convert_options=pa_csv.ConvertOptions(
                 column_types=dict.fromkeys(columns, pa.string()), null_values=[],
@@ -245,8 +253,8 @@ def _parse_with_pyarrow(data: bytes, dialect: _Dialect, header_end: int,
                 check_utf8=False))
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
-    located = _line_starts(body, header_end + 1)
-    if located is None or len(located[0]) != table.num_rows:
+    located = _line_starts(data, offset, header_end + 1)
+    if len(located[0]) != table.num_rows:
         return None  # a quoted value spans lines: let the csv module number them
     lines, empty_lines = located
     blank = _blank_mask(table)
@@ -256,7 +264,9 @@ def _parse_with_pyarrow(data: bytes, dialect: _Dialect, header_end: int,
     dropped = len(located[0]) - len(lines)
     cells = table.to_pandas() if table.num_rows else pd.DataFrame(
         {c: pd.Series([], dtype="str") for c in columns})
-    return _Rows(cells, lines, empty_lines + dropped)
+    longest = max((pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns),
+                  default=0)
+    return _Rows(cells, lines, empty_lines + dropped, longest_cell_bytes=longest)
 
 
 def _blank_mask(table: pa.Table) -> pa.ChunkedArray | None:
@@ -265,7 +275,7 @@ def _blank_mask(table: pa.Table) -> pa.ChunkedArray | None:
         return None
     mask = None
     for column in table.columns:
-        empty = pc.equal(pc.utf8_length(pc.utf8_trim_whitespace(column)), 0)
+        empty = pc.or_(pc.equal(pc.binary_length(column), 0), pc.utf8_is_space(column))
         mask = empty if mask is None else pc.and_(mask, empty)
         if not pc.any(mask).as_py():
             return None
@@ -275,6 +285,8 @@ def _blank_mask(table: pa.Table) -> pa.ChunkedArray | None:
 def _field_size_issues(rows: _Rows, header: list[str], max_field_chars: int,
                        file: str) -> list[Issue]:
     issues: list[Issue] = []
+    if rows.longest_cell_bytes is not None and rows.longest_cell_bytes <= max_field_chars:
+        return issues  # a cell has at least as many bytes as characters
     for position, name in enumerate(rows.cells.columns):
         lengths = rows.cells[name].str.len()
         if lengths.empty or lengths.max() <= max_field_chars:
@@ -317,7 +329,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     digest = hashlib.sha256(raw).hexdigest()
     empty = Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
                   hint="Fill in the header row and one row per record, or remove the file.")
-    if not raw.strip():
+    if is_blank_bytes(raw):
         return None, [empty]
     issues = binary_content_issues(raw, file)
     if issues:
@@ -329,7 +341,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
         return None, issues
     if "\x00" in text:
         return None, [*issues, *nul_issues(text, "\x00", file)]
-    if not text.strip():
+    if not text[:4096].strip() and not text.strip():
         return None, [*issues, empty]
     dialect = _dialect(text)
     header_found = _read_header(text, dialect)
@@ -341,7 +353,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
         return None, [*issues, single]
     data = raw if decoded.encoding == "utf-8" else text.encode("utf-8")
     rows = None
-    if text.count("\r") == text.count("\r\n"):
+    if "\r" not in text or text.count("\r") == text.count("\r\n"):
         rows = _parse_with_pyarrow(data, dialect, header_end, len(header))
     if rows is None:
         rows = _parse_with_csv_module(text, dialect, header_end, len(header), file)

@@ -39,6 +39,11 @@ def _issue(code: IssueCode, file: str, message: str, hint: str | None = None,
     return Issue(code=code, severity=severity, file=file, line=line, message=message, hint=hint)
 
 
+def is_blank_bytes(raw: bytes) -> bool:
+    """True for a file of nothing but spaces and line ends (checked without copying it)."""
+    return not raw[:4096].strip() and not raw.strip()
+
+
 def binary_content_issues(raw: bytes, file: str) -> list[Issue]:
     """Issues for bytes that are no text table at all: a workbook, NUL bytes, binary data."""
     if raw.startswith(ZIP_MAGIC):

@@ -11,7 +11,7 @@ import pandas as pd
 
 from inventory.issues import Issue, IssueCode, Severity
 from inventory.models.registry import kind_for_file_stem
-from inventory.read.encoding import MAX_ISSUES_PER_KIND, ZIP_MAGIC
+from inventory.read.encoding import MAX_ISSUES_PER_KIND, ZIP_MAGIC, is_blank_bytes
 from inventory.read.source import SourceTable
 
 
@@ -55,7 +55,7 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *,
 
     file = str(path)
     raw = path.read_bytes()
-    if not raw.strip():
+    if is_blank_bytes(raw):
         return None, [Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
                             hint="Save the workbook again from Excel, or remove the file.")]
     if not raw.startswith(ZIP_MAGIC):

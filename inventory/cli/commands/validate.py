@@ -1,0 +1,100 @@
+"""``inventory validate``: the dry run of an import; every issue of every file at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from inventory.cli.common import OutputFormat, console, console_err, print_json, state
+from inventory.errors import InventoryError
+from inventory.issues import IssueReport, Severity
+from inventory.validate import validate_paths
+
+_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+
+
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(
+        help="Municipality folders, or folders holding one folder per municipality.")],
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", help="text: one line per issue and a summary; json: the report.")
+    ] = OutputFormat.TEXT,
+    max_issues: Annotated[int, typer.Option(
+        "--max-issues", min=1, help="List at most this many issues (the rest are counted).")
+    ] = 1000,
+) -> None:
+    """Check inventory files without storing anything: exit 0 when valid, 1 when not.
+
+    Warnings do not make the input invalid. References written code:id may name records
+    of other municipalities in the same run or already in the database (read, never
+    created, by this command).
+
+    Example: inventory validate samples/gislaved samples/gnosjo --format json
+    """
+    known_keys = stored_known_keys(state(ctx).resolved_db_url)
+    batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues)
+    if output_format is OutputFormat.JSON:
+        print_json(batch.report.to_json())
+    else:
+        render_report(batch.report)
+    raise typer.Exit(0 if batch.report.valid else 1)
+
+
+def stored_known_keys(db_url: str) -> dict[str, dict[str, set[str]]] | None:
+    """The keys already stored, or None when there is no database yet.
+
+    Never creates a database: an SQLite URL whose file does not exist gives None.
+    """
+    try:
+        url = make_url(db_url)
+    except ArgumentError:
+        return None
+    if url.get_backend_name() == "sqlite":
+        database = url.database
+        if not database or database == ":memory:" or not Path(database).is_file():
+            return None
+    try:
+        from inventory.store import InventoryStore
+    except ImportError:  # the store is optional for a dry run
+        return None
+    try:
+        store = InventoryStore(db_url)
+        try:
+            return store.known_keys()
+        finally:
+            store.close()
+    except InventoryError as error:
+        console_err.print(f"Note: the database cannot be read ({error}); code:id references"
+                          " are checked against this run only.", markup=False)
+        return None
+
+
+def render_report(report: IssueReport) -> None:
+    """One line per issue (``error code at file:line, row, column: message Hint: ...``)
+    and a summary line."""
+    for issue in report.all_issues():
+        style = _SEVERITY_STYLE[issue.severity]
+        console.print(f"[{style}]{issue.severity.value}[/] ", end="")
+        console.print(str(issue).split(" ", 1)[1], markup=False)
+    console.print(summary_line(report), markup=False)
+
+
+def summary_line(report: IssueReport) -> str:
+    """``Valid: 3 municipalities, 31 files, 12,480 rows; 0 errors, 2 warnings.``"""
+    stats = report.stats
+    rows = sum(stats.get("rows", {}).values())
+    municipalities = len(stats.get("municipalities", []))
+    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+    verdict = "Valid" if report.valid else "Invalid"
+    return (f"{verdict}: {municipalities} municipalit{'y' if municipalities == 1 else 'ies'},"
+            f" {stats.get('files', 0)} files, {rows:,} rows; {errors} error"
+            f"{'' if errors == 1 else 's'}, {warnings} warning{'' if warnings == 1 else 's'}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(validate)

@@ -1,0 +1,156 @@
+"""``report.md``: the ReportDocument as GitHub-flavoured Markdown.
+
+Text from data is escaped so that it stays text in every Markdown viewer: punctuation that
+starts emphasis, links, code, tables or raw HTML is backslash-escaped, ``&`` cannot start an
+entity, and a line cannot start a heading, list or quote. The only raw HTML written is ours:
+``<a id="...">`` anchors (section ids are validated slugs) and ``<br>`` in table cells.
+Diagrams appear as images when the figure has an ``image_path`` (the SVG written next to
+the report).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Final
+from urllib.parse import quote
+
+from inventory.render.document import (
+    Callout,
+    Figure,
+    KeyFigures,
+    Paragraph,
+    ReportDocument,
+    Section,
+    Table,
+)
+from inventory.render.formatting import format_cell
+from inventory.render.i18n import Lang, t
+
+_INLINE_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]<>|~&!#$])")
+_BLOCK_START: Final = re.compile(r"^(\s*)([-+=>#]|\d+[.)])")
+
+
+def escape_inline(text: str) -> str:
+    """``text`` escaped for inline Markdown (one line; use :func:`escape_lines` for more).
+
+    >>> print(escape_inline("<script>*x*</script> | a_b"))
+    \\<script\\>\\*x\\*\\</script\\> \\| a\\_b
+    """
+    return _INLINE_SPECIAL.sub(r"\\\1", text.replace("\r", " ").replace("\n", " "))
+
+
+def _escape_line(line: str) -> str:
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", line.strip())
+    match = _BLOCK_START.match(escaped)
+    if match:
+        marker = match.group(2)
+        escaped = escaped[: match.start(2)] + marker[:-1] + "\\" + marker[-1] + escaped[
+            match.end(2):
+        ]
+    return escaped
+
+
+def escape_lines(text: str) -> str:
+    """Multi-line ``text`` as one Markdown paragraph with hard line breaks."""
+    lines = [_escape_line(line) for line in text.replace("\r\n", "\n").split("\n")]
+    return "\\\n".join(line for line in lines)
+
+
+def _cell_text(text: str) -> str:
+    return "<br>".join(
+        _INLINE_SPECIAL.sub(r"\\\1", line) for line in text.replace("\r\n", "\n").split("\n")
+    )
+
+
+def _table(table: Table, lang: Lang) -> list[str]:
+    headers = [
+        _cell_text(f"{column.label} ({column.unit})" if column.unit else column.label)
+        for column in table.columns
+    ]
+    lines = [f"**{escape_inline(table.title)}**", ""]
+    if not table.columns:
+        return [*lines, escape_inline(t("report.no_rows", lang)), ""]
+    lines.append("| " + " | ".join(headers) + " |")
+    lines.append(
+        "| " + " | ".join("---:" if column.numeric else "---" for column in table.columns) + " |"
+    )
+    for row in table.rows:
+        cells = [
+            _cell_text(format_cell(value, column.type, lang))
+            for value, column in zip(row, table.columns, strict=True)
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    if not table.rows:
+        lines.extend(["", escape_inline(t("report.no_rows", lang))])
+    if table.note:
+        lines.extend(["", f"*{escape_inline(table.note)}*"])
+    return [*lines, ""]
+
+
+def _figure(figure: Figure, number: int, lang: Lang) -> list[str]:
+    caption = f"{t('report.figure', lang)} {number}: {figure.caption}"
+    lines: list[str] = []
+    if figure.image_path:
+        lines.append(f"![{escape_inline(figure.caption)}](<{quote(figure.image_path)}>)")
+        lines.append("")
+    lines.extend([f"*{escape_inline(caption)}*", ""])
+    return lines
+
+
+def _section(section: Section, depth: int, lang: Lang, figure_count: list[int]) -> list[str]:
+    level = min(depth + 1, 6)
+    lines = [f'<a id="{section.id}"></a>', "", "#" * level + " " + escape_inline(section.title), ""]
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            lines.extend([escape_lines(block.text), ""])
+        elif isinstance(block, KeyFigures):
+            for figure in block.figures:
+                value = (
+                    figure.value if isinstance(figure.value, str)
+                    else format_cell(figure.value, figure.value_type, lang)
+                )
+                unit = f" {figure.unit}" if figure.unit else ""
+                note = f" ({figure.note})" if figure.note else ""
+                lines.append(
+                    f"- **{escape_inline(figure.label)}**: "
+                    f"{escape_inline(value + unit)}{escape_inline(note)}"
+                )
+            lines.append("")
+        elif isinstance(block, Table):
+            lines.extend(_table(block, lang))
+        elif isinstance(block, Figure):
+            figure_count[0] += 1
+            lines.extend(_figure(block, figure_count[0], lang))
+        elif isinstance(block, Callout):
+            title = block.title or t(f"report.{block.level}", lang)
+            body = escape_lines(block.text).replace("\n", "\n> ")
+            lines.extend([f"> **{escape_inline(title)}:** {body}", ""])
+    for child in section.subsections:
+        lines.extend(_section(child, depth + 1, lang, figure_count))
+    return lines
+
+
+def render_markdown(document: ReportDocument) -> str:
+    """The report as Markdown text: title, contents with links, then the sections."""
+    lang = document.lang
+    lines = [f"# {escape_inline(document.title)}", ""]
+    if document.subtitle:
+        lines.extend([escape_inline(document.subtitle), ""])
+    generated = document.generated.strftime("%Y-%m-%d %H:%M %Z").strip()
+    lines.extend([f"*{escape_inline(t('report.generated', lang))}: {generated}*", ""])
+    lines.extend([f"## {escape_inline(t('report.contents', lang))}", ""])
+    for depth, section in document.walk():
+        indent = "  " * (depth - 1)
+        lines.append(f"{indent}- [{escape_inline(section.title)}](#{section.id})")
+    lines.append("")
+    figure_count = [0]
+    for section in document.sections:
+        lines.extend(_section(section, 1, lang, figure_count))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_markdown(document: ReportDocument, path: Path) -> Path:
+    """Write :func:`render_markdown` to ``path`` (UTF-8) and return the path."""
+    path.write_text(render_markdown(document), encoding="utf-8")
+    return path

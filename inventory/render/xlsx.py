@@ -1,0 +1,225 @@
+"""``report.xlsx``: every table of a ReportDocument on its own sheet, typed and filterable.
+
+Numbers are written as numbers, dates as dates, with number formats per column type; each
+sheet has a frozen header row, an autofilter and column widths fitted to the content.
+Formula injection: text is always written with ``write_string`` into a workbook opened
+with ``strings_to_formulas=False`` (and no string-to-number or string-to-URL guessing), so a
+cell reading ``=HYPERLINK(...)`` or ``+cmd|...`` stays the text it was in the inventory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from io import BytesIO
+from pathlib import Path
+from typing import Any, Final
+
+import xlsxwriter
+
+from inventory.render.document import (
+    CellValue,
+    Column,
+    KeyFigure,
+    KeyFigures,
+    ReportDocument,
+    Table,
+)
+from inventory.render.i18n import Lang, t
+
+MAX_SHEET_NAME: Final = 31
+MAX_CELL_TEXT: Final = 32_767
+MAX_COLUMN_WIDTH: Final = 60
+WIDTH_SAMPLE_ROWS: Final = 500
+_SHEET_FORBIDDEN: Final = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+_RESERVED_SHEET_NAMES: Final = frozenset({"history"})
+_NUMBER_FORMATS: Final[dict[str, str]] = {
+    "int": "#,##0",
+    "float": "#,##0.00",
+    "money": "#,##0",
+    "percent": "0.0%",
+    "date": "yyyy-mm-dd",
+}
+
+
+def sheet_names(titles: Iterable[str], *, reserved: Iterable[str] = ()) -> list[str]:
+    """Valid, unique Excel sheet names for ``titles`` (in order).
+
+    Excel forbids ``[ ] : * ? / \\``, leading or trailing apostrophes, ``History`` and names
+    longer than 31 characters, and compares names case-insensitively; duplicates get
+    `` (2)``, `` (3)``...
+
+    >>> sheet_names(["Servers: Gnosjö", "servers: gnosjö", "x" * 40])
+    ['Servers Gnosjö', 'servers gnosjö (2)', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']
+    """
+    used = {name.casefold() for name in reserved}
+    names: list[str] = []
+    for title in titles:
+        base = _SHEET_FORBIDDEN.sub(" ", title)
+        base = re.sub(r"\s+", " ", base).strip().strip("'").strip()[:MAX_SHEET_NAME].strip()
+        if not base or base.casefold() in _RESERVED_SHEET_NAMES:
+            base = (base + " sheet").strip() if base else "Sheet"
+        name, number = base, 1
+        while name.casefold() in used:
+            number += 1
+            suffix = f" ({number})"
+            name = base[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
+        used.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def _text(value: str) -> str:
+    if len(value) > MAX_CELL_TEXT:
+        return value[: MAX_CELL_TEXT - 1] + "…"
+    return value
+
+
+def _display_width(value: CellValue, column: Column) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return 5
+    if isinstance(value, dt.date):
+        return 10
+    if isinstance(value, int | float):
+        if column.type == "percent":
+            return 7
+        return len(f"{value:,.2f}") if column.type == "float" else len(f"{value:,.0f}")
+    return max((len(line) for line in value.split("\n")), default=0)
+
+
+class _Formats:
+    """The workbook's cell formats, created once."""
+
+    def __init__(self, workbook: Any) -> None:
+        self.header = workbook.add_format(
+            {"bold": True, "bg_color": "#EDF2F7", "bottom": 2, "text_wrap": True,
+             "valign": "top"}
+        )
+        self.text = workbook.add_format({"valign": "top"})
+        self.title = workbook.add_format({"bold": True, "font_size": 14})
+        self.by_type = {
+            kind: workbook.add_format({"num_format": number_format, "valign": "top"})
+            for kind, number_format in _NUMBER_FORMATS.items()
+        }
+
+
+def _write_cell(
+    sheet: Any, row: int, col: int, value: CellValue, column: Column, formats: _Formats
+) -> None:
+    if value is None:
+        sheet.write_blank(row, col, None, formats.text)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value, formats.text)
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(row, col, value, formats.by_type["date"])
+    elif isinstance(value, int | float):
+        if math.isnan(value) or math.isinf(value):
+            sheet.write_blank(row, col, None, formats.text)
+        else:
+            number_format = formats.by_type.get(column.type, formats.by_type["float"])
+            if column.type not in _NUMBER_FORMATS and float(value).is_integer():
+                number_format = formats.by_type["int"]
+            sheet.write_number(row, col, value, number_format)
+    else:
+        # Never a formula, whatever the text starts with (= + - @ tab CR NUL).
+        sheet.write_string(row, col, _text(value), formats.text)
+
+
+def _column_header(column: Column) -> str:
+    return f"{column.label} ({column.unit})" if column.unit else column.label
+
+
+def _write_table(sheet: Any, table: Table, formats: _Formats) -> None:
+    headers = [_column_header(column) for column in table.columns]
+    for col, header in enumerate(headers):
+        sheet.write_string(0, col, _text(header), formats.header)
+    for row_number, row in enumerate(table.rows, start=1):
+        for col, (value, column) in enumerate(zip(row, table.columns, strict=True)):
+            _write_cell(sheet, row_number, col, value, column, formats)
+    for col, column in enumerate(table.columns):
+        sample = (row[col] for row in table.rows[:WIDTH_SAMPLE_ROWS])
+        width = max([len(headers[col]) + 3, *(_display_width(v, column) + 2 for v in sample)])
+        sheet.set_column(col, col, min(max(width, 8), MAX_COLUMN_WIDTH))
+    if table.columns:
+        sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
+    sheet.freeze_panes(1, 0)
+
+
+def _write_overview(
+    sheet: Any, document: ReportDocument, tables: list[tuple[str, Table]], formats: _Formats
+) -> None:
+    lang: Lang = document.lang
+    sheet.write_string(0, 0, _text(document.title), formats.title)
+    row = 1
+    if document.subtitle:
+        sheet.write_string(row, 0, _text(document.subtitle), formats.text)
+        row += 1
+    sheet.write_string(row, 0, t("report.generated", lang), formats.text)
+    sheet.write_string(row, 1, document.generated.isoformat(), formats.text)
+    row += 2
+    figures: list[KeyFigure] = [
+        figure for _depth, section in document.walk() for block in section.blocks
+        if isinstance(block, KeyFigures) for figure in block.figures
+    ]
+    if figures:
+        sheet.write_string(row, 0, t("report.key_figures", lang), formats.header)
+        sheet.write_string(row, 1, t("report.value", lang), formats.header)
+        sheet.write_string(row, 2, t("report.unit", lang), formats.header)
+        row += 1
+        for figure in figures:
+            column = Column(key="value", label="", type=figure.value_type)
+            sheet.write_string(row, 0, _text(figure.label), formats.text)
+            _write_cell(sheet, row, 1, figure.value, column, formats)
+            sheet.write_string(row, 2, _text(figure.unit), formats.text)
+            row += 1
+        row += 1
+    sheet.write_string(row, 0, t("report.sheet_tables", lang), formats.header)
+    sheet.write_string(row, 1, t("report.sheet", lang), formats.header)
+    row += 1
+    for name, table in tables:
+        sheet.write_string(row, 0, _text(table.title), formats.text)
+        # A link to a sheet of our own making; the name is quoted for Excel.
+        sheet.write_url(row, 1, "internal:'{}'!A1".format(name.replace("'", "''")),
+                        string=name)
+        row += 1
+    sheet.set_column(0, 0, 48)
+    sheet.set_column(1, 2, 22)
+
+
+def write_xlsx(document: ReportDocument, destination: Path | BytesIO) -> None:
+    """Write ``report.xlsx``: an overview sheet, then one sheet per table in reading order."""
+    workbook = xlsxwriter.Workbook(
+        destination,
+        {
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            "nan_inf_to_errors": False,
+            "default_date_format": _NUMBER_FORMATS["date"],
+        },
+    )
+    try:
+        formats = _Formats(workbook)
+        tables = document.tables()
+        overview_name = t("report.sheet_overview", document.lang)
+        names = sheet_names(
+            [table.name or table.title for table in tables], reserved=[overview_name]
+        )
+        overview = workbook.add_worksheet(overview_name)
+        named_tables = list(zip(names, tables, strict=True))
+        _write_overview(overview, document, named_tables, formats)
+        for name, table in named_tables:
+            _write_table(workbook.add_worksheet(name), table, formats)
+    finally:
+        workbook.close()
+
+
+def xlsx_bytes(document: ReportDocument) -> bytes:
+    """``report.xlsx`` as bytes (for tests and for writing atomically)."""
+    buffer = BytesIO()
+    write_xlsx(document, buffer)
+    return buffer.getvalue()

@@ -1,0 +1,200 @@
+"""``inventory study ...``: decision support computed from a study folder.
+
+Every command reads only the files it needs (see ``inventory.study.inputs``), calls
+``study_results`` for its section and prints the result as text or JSON. Exit 1 when an
+input file is invalid (every issue with file and line), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import RenderableType
+
+from inventory.cli.common import OutputFormat, console, console_err, print_json
+from inventory.study.inputs import CostToShare
+from inventory.study.loading import InvalidStudyInput, Section
+from inventory.study.results import (
+    StudyResults,
+    UnknownCriterionError,
+    UnknownKeyError,
+    study_results,
+)
+from inventory.study.text import (
+    alternatives_table,
+    comparison_table,
+    cost_sharing_table,
+    potential_table,
+    projection_table,
+)
+
+study_app = typer.Typer(
+    name="study", no_args_is_help=True, rich_markup_mode=None,
+    help="Decision support from the municipal studies: potential per area, alternatives"
+    " against weighted criteria, cost allocation keys, projections, comparable costs.")
+
+Folder = Annotated[Path, typer.Argument(
+    help="Study folder (areas.yaml, potential.csv, alternatives*.yaml, cost-sharing.yaml,"
+    " projection.yaml, establishment-plan.csv, it-costs.yaml).")]
+Format = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
+
+
+def _results(folder: Path, sections: set[Section] | None, output: OutputFormat,
+             **options: Any) -> StudyResults:
+    """Compute the sections, or print every issue and exit 1 when the input is invalid."""
+    try:
+        return study_results(folder, sections, **options)
+    except InvalidStudyInput as error:
+        if output is OutputFormat.JSON:
+            print_json(error.report.to_json())
+        else:
+            for issue in error.report.all_issues():
+                console_err.print(str(issue), markup=False)
+            console_err.print(f"{len(error.report.errors)} errors: nothing was computed.")
+        raise typer.Exit(1) from error
+    except (UnknownCriterionError, UnknownKeyError) as error:
+        raise typer.BadParameter(f"{error} {error.hint or ''}".strip()) from error
+
+
+def _show(output: OutputFormat, json_part: Callable[[], Any],
+          text_parts: list[RenderableType]) -> None:
+    if output is OutputFormat.JSON:
+        print_json(json_part())
+        return
+    for part in text_parts:
+        console.print(part)
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_dump(item) for item in value]
+    return None if value is None else value.model_dump(mode="json")
+
+
+@study_app.command()
+def potential(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> None:
+    """Sum the municipalities' potential per area and group; compare with today's spend.
+
+    Example: inventory study potential samples/study
+    """
+    results = _results(folder, {Section.POTENTIAL}, output)
+    assert results.potential is not None
+    _show(output, lambda: _dump(results.potential),
+          [potential_table(results.potential)])
+
+
+def _weights(values: list[str]) -> dict[str, Decimal]:
+    weights = {}
+    for value in values:
+        criterion, _, number = value.partition("=")
+        try:
+            weight = Decimal(number.replace(",", "."))
+        except InvalidOperation:
+            weight = Decimal(-1)
+        if not criterion or not weight.is_finite() or weight < 0:
+            raise typer.BadParameter(f"{value!r}: write CRITERION=WEIGHT, e.g. 6=0.5",
+                                     param_hint="--weight")
+        weights[criterion.strip()] = weight
+    return weights
+
+
+@study_app.command()
+def alternatives(
+    folder: Folder = Path("."),
+    weight: Annotated[list[str] | None, typer.Option(
+        "--weight", help="What-if weight CRITERION=WEIGHT (repeatable), e.g. --weight 6=0.5")]
+    = None,
+    output: Format = OutputFormat.TEXT,
+) -> None:
+    """Rank the alternatives by weighted score; show which weight change flips the winner.
+
+    Example: inventory study alternatives samples/study --weight 6=0.4
+    """
+    results = _results(folder, {Section.ALTERNATIVES}, output,
+                       weight_overrides=_weights(weight or []))
+    _show(output, lambda: _dump(results.alternatives),
+          [alternatives_table(result) for result in results.alternatives])
+
+
+@study_app.command()
+def allocate(
+    folder: Folder = Path("."),
+    total: Annotated[str | None, typer.Option(
+        "--total", help="Also divide this amount (with --key), e.g. 1000000")] = None,
+    key: Annotated[str | None, typer.Option("--key", help="Allocation key id for --total.")]
+    = None,
+    output: Format = OutputFormat.TEXT,
+) -> None:
+    """Divide the costs of cost-sharing.yaml between the parties by their keys.
+
+    Example: inventory study allocate samples/study --total 1000000 --key melhus-2013
+    """
+    extra = []
+    if (total is None) != (key is None):
+        raise typer.BadParameter("--total and --key go together.")
+    if total is not None and key is not None:
+        try:
+            amount = Decimal(total.replace(" ", "").replace(",", "."))
+        except InvalidOperation as error:
+            raise typer.BadParameter(f"{total!r} is not an amount.",
+                                     param_hint="--total") from error
+        if not amount.is_finite() or amount < 0:
+            raise typer.BadParameter(f"{total!r} is not an amount >= 0.", param_hint="--total")
+        extra.append(CostToShare(id="command-line", name="Given total", amount=amount, key=key))
+    results = _results(folder, {Section.COST_SHARING}, output, extra_costs=extra)
+    assert results.cost_sharing is not None
+    _show(output, lambda: _dump(results.cost_sharing),
+          [cost_sharing_table(results.cost_sharing)])
+
+
+@study_app.command()
+def projection(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> None:
+    """Yearly cost and staff with and without collaboration, and the establishment plan.
+
+    Example: inventory study projection samples/study --format json
+    """
+    results = _results(folder, {Section.PROJECTION, Section.ESTABLISHMENT}, output)
+    _show(output,
+          lambda: {"projection": _dump(results.projection),
+                   "establishment_plan": _dump(results.establishment_plan)},
+          [projection_table(results.projection, results.establishment_plan)])
+
+
+@study_app.command()
+def compare(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> None:
+    """IT cost per inhabitant, employee and device, each with what it counts.
+
+    Example: inventory study compare samples/study
+    """
+    results = _results(folder, {Section.COMPARISON}, output)
+    assert results.comparison is not None
+    _show(output, lambda: _dump(results.comparison),
+          [comparison_table(results.comparison)])
+
+
+@study_app.command("all")
+def all_sections(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> None:
+    """Every section present in the folder (what the report embeds).
+
+    Example: inventory study all samples/study --format json
+    """
+    results = _results(folder, None, output)
+    parts: list[RenderableType] = []
+    if results.potential:
+        parts.append(potential_table(results.potential))
+    parts += [alternatives_table(result) for result in results.alternatives]
+    if results.cost_sharing:
+        parts.append(cost_sharing_table(results.cost_sharing))
+    if results.projection or results.establishment_plan:
+        parts.append(projection_table(results.projection, results.establishment_plan))
+    if results.comparison:
+        parts.append(comparison_table(results.comparison))
+    _show(output, results.to_json, parts)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(study_app)

@@ -9,9 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from inventory.issues import IssueReport
 from inventory.models import header_aliases
 from inventory.models.registry import normalise_header
 from inventory.read.source import SourceTable
+from inventory.validate.batch import ValidTable
+from inventory.validate.records import build_valid_table
 
 
 @dataclass
@@ -59,3 +62,17 @@ def source() -> SourceFactory:
 def mapping() -> Callable[[SourceTable], Mapping]:
     """The header mapping of a hand-built SourceTable."""
     return make_mapping
+
+
+def check_table(kind: str, header: Sequence[str], rows: Sequence[Sequence[str]],
+                cap: int = 1000, **options: object) -> tuple[ValidTable, IssueReport]:
+    """Validate one hand-built file: its ValidTable and the report of its issues."""
+    report = IssueReport(cap=cap)
+    table = make_source(kind, header, rows, **options)  # type: ignore[arg-type]
+    return build_valid_table(table, make_mapping(table), report), report
+
+
+@pytest.fixture
+def check() -> Callable[..., tuple[ValidTable, IssueReport]]:
+    """``check(kind, header, rows, lines=..., file=...)``: validate one hand-built file."""
+    return check_table

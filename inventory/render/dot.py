@@ -369,9 +369,11 @@ class Diagram:
         return shown, redirect, aggregates
 
     def _node_label(self, node: _Node) -> str:
-        markup = f"<B>{html_text(node.label, max_length=self.max_label_length)}</B>"
-        if node.detail:
-            detail = html_text(node.detail, max_length=self.max_label_length)
+        # Graphviz rejects empty formatting elements such as <B></B>.
+        label = html_text(node.label, max_length=self.max_label_length)
+        markup = f"<B>{label}</B>" if label.strip() else " "
+        detail = html_text(node.detail or "", max_length=self.max_label_length)
+        if detail.strip():
             markup += f'<BR/><FONT POINT-SIZE="10">{detail}</FONT>'
         return html_label(markup)
 

@@ -54,7 +54,7 @@ from inventory.analyse.catalogue import Catalogue, CatalogueProduct, Release, de
 #: Matches below this confidence are listed for review.
 LOW_CONFIDENCE = 0.85
 #: Fuzzy scores (0..100) below this are no match at all.
-FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF = 86.0
 FUZZY_WEIGHT = 0.9
 EXTRA_WORDS_CONFIDENCE = 0.7
 GUESSED_CYCLE_CONFIDENCE = 0.8
@@ -72,6 +72,7 @@ _EDITION_TEXT = """
     business a1 a3 a5 e1 e3 e5 f3 g3 g5 licence license on prem premises
     os system operating suite for the utg version edition utgåva sv se swedish svensk
     norsk no nb en english multi language lang sku oem retail volume kms mak
+    dns dhcp file files fileserver print printing services role roles
 """
 EDITION_WORDS = frozenset(_EDITION_TEXT.split())
 
@@ -328,30 +329,48 @@ class Normaliser:
         for text in texts:
             full = f"{text} {version_norm}".strip()
             for rule in self._patterns:
-                found = rule.pattern.search(full) or rule.pattern.search(text)
-                if found:
-                    pattern_version = found.groupdict().get("version")
+                pattern_hit = rule.pattern.search(full) or rule.pattern.search(text)
+                if pattern_hit:
+                    pattern_version = pattern_hit.groupdict().get("version")
                     remainder = pattern_version.split() if pattern_version else []
                     return self._result(rule.product_id, rule.method, 1.0, remainder,
                                         None if pattern_version else version, full)
-        for names in (self._alias_names, None, self._catalogue_names):
-            for text in texts:
-                if names is None:
-                    hit = next((_NameHit(rule.product_id, rule.method) for rule in self._models
-                                if rule.pattern.search(text)), None)
-                    if hit is not None:
-                        return self._result(hit.product_id, hit.method, 1.0, [], version,
-                                            text)
+        vendor_texts = texts[-1:] if texts[-1] == self._with_vendor(vendor, product) else []
+        own_texts = texts[:len(texts) - len(vendor_texts)]
+        version_texts = [version_norm] if version_norm and not version_norm[0].isdigit() else []
+        stages: tuple[tuple[str, list[str]], ...] = (
+            ("names", own_texts), ("version", version_texts), ("models", own_texts),
+            ("names", vendor_texts), ("catalogue", texts + version_texts))
+        for stage, stage_texts in stages:
+            for text in stage_texts:
+                if stage == "models":
+                    rule_hit = next((rule for rule in self._models if rule.pattern.search(text)),
+                                    None)
+                    if rule_hit is not None:
+                        return self._result(rule_hit.product_id, rule_hit.method, 1.0, [],
+                                            version, text)
                     continue
-                tokens = text.split()
-                for length in range(len(tokens), 0, -1):
-                    hit = names.get(" ".join(tokens[:length]))
-                    if hit is not None:
-                        remainder = tokens[length:]
-                        confidence = self._remainder_confidence(hit.product_id, remainder)
-                        return self._result(hit.product_id, hit.method, confidence, remainder,
-                                            version, f"{text} {version_norm}")
+                names = self._catalogue_names if stage == "catalogue" else self._alias_names
+                name_hit = self._longest_name(names, text)
+                if name_hit is not None:
+                    hit, remainder = name_hit
+                    confidence = self._remainder_confidence(hit.product_id, remainder)
+                    if stage == "version":  # the version column named the product
+                        remainder = []
+                    return self._result(hit.product_id, hit.method, confidence, remainder,
+                                        version, f"{text} {version_norm}")
         return self._fuzzy(texts, version, product or vendor or "")
+
+    @staticmethod
+    def _longest_name(names: dict[str, _NameHit], text: str
+                      ) -> tuple[_NameHit, list[str]] | None:
+        """The longest known name ``text`` starts with, and the words after it."""
+        tokens = text.split()
+        for length in range(len(tokens), 0, -1):
+            hit = names.get(" ".join(tokens[:length]))
+            if hit is not None:
+                return hit, tokens[length:]
+        return None
 
     def _candidate_texts(self, vendor: str | None, product: str | None) -> list[str]:
         """The normalised names to try: the product, without its vendor, with the vendor."""
@@ -363,11 +382,21 @@ class Normaliser:
             stripped = self._strip_vendor(product_text)
             if stripped != product_text:
                 texts.append(stripped)
-            if vendor_text and not product_text.startswith(vendor_text):
-                texts.append(f"{vendor_text} {product_text}")
+            with_vendor = self._with_vendor(vendor, product)
+            if with_vendor and with_vendor not in texts:
+                texts.append(with_vendor)
         elif vendor_text:
             texts.append(vendor_text)
         return [text for text in dict.fromkeys(texts) if text]
+
+    @staticmethod
+    def _with_vendor(vendor: str | None, product: str | None) -> str | None:
+        """The product name with the vendor in front, when it does not start with it."""
+        product_text = normalise_name(product) if product else ""
+        vendor_text = normalise_name(vendor) if vendor else ""
+        if not (product_text and vendor_text) or product_text.startswith(vendor_text):
+            return None
+        return f"{vendor_text} {product_text}"
 
     def _strip_vendor(self, text: str) -> str:
         tokens = tuple(text.split())
@@ -380,7 +409,8 @@ class Normaliser:
         definition = self.products[product_id]
         named = {word for name, _ in definition.version_names for word in name.split()}
         for token in remainder:
-            if not _HAS_DIGIT.search(token) and token not in EDITION_WORDS | named:
+            if (len(token) > 2 and not _HAS_DIGIT.search(token)
+                    and token not in EDITION_WORDS and token not in named):
                 return EXTRA_WORDS_CONFIDENCE
         return 1.0
 
@@ -453,6 +483,10 @@ class Normaliser:
                                                       key[len(wanted):]))]
                 if exact:
                     return _newest(exact), 1.0
+        for token in tokens[1:]:  # "7 2203 LTSR": the cycle is not the first number
+            exact = [release for key, release in cycles.keys if key == (token,)]
+            if exact:
+                return _newest(exact), 1.0
         number = _numeric_tuple(tokens[0])
         if number is not None:
             best: tuple[int, Release] | None = None

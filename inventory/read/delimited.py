@@ -60,6 +60,13 @@ class _Rows:
     longest_cell_bytes: int | None = None  # known on the fast path: skips the length check
 
 
+def physical_lines(text: str, *, keepends: bool = False) -> list[str]:
+    """The lines of ``text`` split at CR, LF and CRLF only, as the csv module counts them
+    (``str.splitlines`` also splits at form feeds and Unicode line separators)."""
+    lines = io.StringIO(text, newline="").readlines()
+    return lines if keepends else [line.rstrip("\r\n") for line in lines]
+
+
 def _display_delimiter(delimiter: str) -> str:
     return "tab" if delimiter == "\t" else repr(delimiter)
 
@@ -81,7 +88,7 @@ def _sniff_delimiter(first_line: str, second_line: str | None) -> str:
 
 
 def _dialect(text: str) -> _Dialect:
-    lines = iter(text[:HEAD_CHARS].splitlines())
+    lines = iter(physical_lines(text[:HEAD_CHARS]))
     first = next(lines, "")
     match = _SEP_LINE.match(first)
     if match:
@@ -123,7 +130,7 @@ def _read_header(text: str, dialect: _Dialect,
 def _opening_quote_line(text: str, first_line: int) -> int:
     """Where the quote left open at the end of the file opens: after the last line at
     whose end the count of quote characters (from ``first_line`` on) is even."""
-    lines = text.splitlines()[first_line - 1:]
+    lines = physical_lines(text)[first_line - 1:]
     parity = 0
     opening = first_line
     for offset, line in enumerate(lines):
@@ -134,7 +141,7 @@ def _opening_quote_line(text: str, first_line: int) -> int:
 
 
 def _ends_in_open_quote(text: str, delimiter: str, first_line: int) -> bool:
-    record = "\n".join(text.splitlines()[first_line - 1:])
+    record = "".join(physical_lines(text, keepends=True)[first_line - 1:])
     reader = csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True)
     try:
         for _ in reader:

@@ -1,0 +1,42 @@
+"""``inventory list``: the stored records of one kind."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from inventory.cli.commands.store_views import records_json, render_records
+from inventory.cli.common import OutputFormat, print_json, state
+from inventory.models import RECORD_KINDS
+from inventory.store import InventoryStore
+
+
+def list_records(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(
+        help=f"Record kind: {', '.join(RECORD_KINDS)}.")] = "municipality",
+    municipality: Annotated[list[str] | None, typer.Option(
+        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", help="text: a table; json: a list of records.")] = OutputFormat.TEXT,
+    limit: Annotated[int, typer.Option(
+        "--limit", min=0, help="Text: show at most this many rows (0: all).")] = 500,
+) -> None:
+    """List stored records of one kind (default: the municipalities).
+
+    Example: inventory list server --municipality gnosjo --format json
+    """
+    if kind not in RECORD_KINDS:
+        raise typer.BadParameter(f"unknown record kind {kind!r}; use one of:"
+                                 f" {', '.join(RECORD_KINDS)}", param_hint="KIND")
+    with InventoryStore(state(ctx).resolved_db_url) as store:
+        frame = store.records(kind, municipality or None)
+    if output_format is OutputFormat.JSON:
+        print_json(records_json(frame))
+    else:
+        render_records(frame, kind, limit)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_records)

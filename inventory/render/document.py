@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Annotated, Any, Final, Literal
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from inventory.render.i18n import Lang
@@ -140,7 +141,9 @@ class Table(_Block):
 
 def _plain_cell(value: Any) -> CellValue:
     """A cell value as a plain Python value (numpy, pandas and NaN normalised)."""
-    if value is None or isinstance(value, str | bool | int | dt.date):
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
+        return None
+    if isinstance(value, str | bool | int | dt.date):
         if isinstance(value, dt.datetime):
             return value.date()
         return value

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import random
+import re
 import sys
 import zipfile
 from collections.abc import Iterable
@@ -498,7 +499,8 @@ def build_storage(profile: Profile, rng: random.Random) -> list[Row]:
 
 # --------------------------------------------------------------------------- network
 
-NETWORK_VENDOR = {
+Kit = tuple[str, str, str]
+NETWORK_VENDOR: dict[str, dict[str, Kit | None]] = {
     "gislaved": {"core": ("Cisco", "Catalyst 9500-24Y4C", "IOS XE 17.9.4"),
                  "access": ("Cisco", "Catalyst 9200L-48P", "IOS XE 17.6.5"),
                  "fw": ("Fortinet", "FortiGate 200F", "FortiOS 7.2.8"),
@@ -537,8 +539,9 @@ def build_network_devices(profile: Profile, rng: random.Random) -> list[Row]:
     hub = _hub(profile)
     rows: list[Row] = []
 
-    def device(device_id: str, role: str, kit: tuple[str, str, str], site: str,
+    def device(device_id: str, role: str, kit: Kit | None, site: str,
                quantity: int = 1) -> None:
+        assert kit is not None, role
         rows.append({"id": device_id, "hostname": f"{profile.prefix}-{device_id.upper()}",
                      "role": role, "vendor": kit[0], "model": kit[1], "os_version": kit[2],
                      "site": site, "management": "cloud" if cloud else "on_prem",
@@ -645,7 +648,7 @@ def build_platforms(profile: Profile, servers: ServerBuilder, rng: random.Random
     code = profile.code
     clusters = list(servers.hosts)
     ids = {str(row["id"]) for row in servers.rows}
-    sql = [s for s in ("srv-sql01", "srv-sql02") if s in ids]
+    sql: list[str] = [s for s in ("srv-sql01", "srv-sql02") if s in ids]
     if code == "gnosjo":
         sql.append("srv-procapita01")
     rows: list[Row] = [
@@ -827,14 +830,14 @@ def build_clients(profile: Profile, rng: random.Random) -> list[Row]:
               "p-google-admin")
         fleet("CB", _model("chromebook", chromebook), site_id, round(students * 0.2),
               "p-google-admin", "118")
-        fleet("IPAD", _model("tablet", "Apple")[:5] + ("student",), site_id,
+        fleet("IPAD", (*_model("tablet", "Apple")[:5], "student"), site_id,
               40 + rng.randint(0, 40), ipad_manager)
         staff_pcs(site_id, 25 + rng.randint(0, 30))
         fleet("PRN", _model("printer", "Ricoh"), site_id, 3 + rng.randint(0, 4), None)
     for site in care:
         site_id = str(site["id"])
         fleet("DT", _model("desktop", "Lenovo"), site_id, 6 + rng.randint(0, 6), windows_manager)
-        fleet("PAD", _model("tablet", "Apple")[:5] + ("staff",), site_id,
+        fleet("PAD", (*_model("tablet", "Apple")[:5], "staff"), site_id,
               15 + rng.randint(0, 15), ipad_manager)
         fleet("MOB", _model("smartphone", "Samsung"), site_id, 20 + rng.randint(0, 20),
               "p-intune")
@@ -969,7 +972,11 @@ def write_xlsx(path: Path, header: list[str], body: list[list[Any]]) -> None:
         for info in source.infolist():
             member = zipfile.ZipInfo(info.filename, date_time=(2024, 6, 1, 12, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" on save
+                data = re.sub(rb"<dcterms:modified([^>]*)>[^<]*<",
+                              rb"<dcterms:modified\1>2024-06-01T12:00:00Z<", data)
+            target.writestr(member, data)
 
 
 ENGLISH_STEMS = {"municipality": "municipality", "site": "sites", "server": "servers",

@@ -148,16 +148,19 @@ def projection_table(projection: ProjectionResult | None,
 def comparison_table(result: CostComparison) -> RenderableType:
     """Cost per inhabitant, employee and device, each with what it counts."""
     table = Table(title=f"Comparable IT costs: {result.study}")
-    for name in ("municipality", "IT cost", "per inhabitant", "per employee", "per device",
-                 "counted as"):
-        table.add_column(name, justify="left" if name in {"municipality", "counted as"}
-                         else "right")
+    table.add_column("municipality")
+    for name in ("IT cost", "per inhabitant", "per employee", "per device"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("counted as", no_wrap=True)
+    definitions: dict[str, str] = {}
     for row in result.municipalities:
         figures = [_number(f.value) if f else "–"
                    for f in (row.per_inhabitant, row.per_employee, row.per_device)]
         _row(table, row.name, _number(row.it_cost), *figures,
-                      f"[{row.counted_as.definition}] {row.counted_as.text()}")
+             f"{row.counted_as.currency} {row.counted_as.year} {row.counted_as.definition}")
+        definitions[row.counted_as.definition] = row.counted_as.text()
     notes: list[RenderableType] = [table]
+    notes += [Text(f"{definition}: {text}") for definition, text in definitions.items()]
     if result.note:
         notes.append(Text(result.note))
     notes += [Text(f"Warning: {issue.message}") for issue in result.warnings]

@@ -1,0 +1,190 @@
+"""Normalisation of a whole inventory, and the list of names a person should review.
+
+``normalise_snapshot`` matches every product-bearing column of every record kind (server
+operating systems and hardware, storage, network device software, platforms, client
+operating systems, applications), column-wise: each distinct name is matched once.
+``normalisation_review`` groups what did not match, matched with low confidence or matched
+a catalogue product without a release cycle, with counts and where it occurs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from inventory.analyse.normalise import LOW_CONFIDENCE, MATCH_COLUMNS, Normaliser
+from inventory.snapshot import InventorySnapshot
+
+
+@dataclass(frozen=True)
+class ProductSource:
+    """Where a record kind names a product: its vendor, product and version columns.
+
+    ``aspect`` says what the product is to the record (``os``, ``hardware``, ``software``).
+    ``fallback`` is a column used where ``product`` is empty (an application's name).
+    """
+
+    kind: str
+    aspect: str
+    vendor: str | None
+    product: str
+    version: str | None
+    fallback: str | None = None
+
+
+#: Every product-bearing column group the normaliser reads.
+PRODUCT_SOURCES: tuple[ProductSource, ...] = (
+    ProductSource("server", "os", None, "os_product", "os_version"),
+    ProductSource("server", "hardware", "vendor", "model", None),
+    ProductSource("storage", "hardware", "vendor", "model", "version"),
+    ProductSource("network_device", "os", "vendor", "model", "os_version"),
+    ProductSource("platform", "software", "vendor", "product", "version"),
+    ProductSource("client", "os", None, "os_product", "os_version"),
+    ProductSource("application", "software", "vendor", "product", "version", fallback="name"),
+)
+
+NORMALISED_COLUMNS = ("municipality", "kind", "aspect", "record_id", "vendor_written",
+                      "product_written", "version_written", "count", *MATCH_COLUMNS)
+
+
+def _column(frame: pd.DataFrame, name: str | None) -> pd.Series:
+    if name is None or name not in frame.columns:
+        return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    values = frame[name].astype(object)
+    return values.where(values.notna(), None)
+
+
+def normalise_snapshot(snapshot: InventorySnapshot, normaliser: Normaliser,
+                       sources: tuple[ProductSource, ...] = PRODUCT_SOURCES) -> pd.DataFrame:
+    """One row per record and product source, with what it normalised to.
+
+    Columns: ``NORMALISED_COLUMNS``; ``count`` is the record's ``quantity`` where the kind
+    has one (a client row may stand for many devices), else 1. Records that name no
+    product in a source are left out.
+    """
+    parts = []
+    for source in sources:
+        frame = snapshot.table(source.kind)
+        if frame.empty or source.product not in frame.columns:
+            continue
+        product = _column(frame, source.product)
+        if source.fallback is not None:
+            product = product.where(product.notna(), _column(frame, source.fallback))
+        named = product.notna()
+        if not named.any():
+            continue
+        rows = frame.loc[named]
+        written = pd.DataFrame({
+            "vendor_written": _column(rows, source.vendor),
+            "product_written": product[named],
+            "version_written": _column(rows, source.version),
+        }, index=rows.index)
+        matches = normaliser.match_frame(written, "vendor_written", "product_written",
+                                         "version_written")
+        counts = (pd.to_numeric(rows["quantity"], errors="coerce").fillna(1).astype("int64")
+                  if "quantity" in rows.columns else pd.Series(1, index=rows.index))
+        part = pd.concat([
+            pd.DataFrame({"municipality": rows["municipality"].astype(object),
+                          "kind": source.kind, "aspect": source.aspect,
+                          "record_id": rows["id"].astype(object)}, index=rows.index),
+            written, counts.rename("count"), matches], axis=1)
+        parts.append(part.reset_index(drop=True))
+    if not parts:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in NORMALISED_COLUMNS})
+    return pd.concat(parts, ignore_index=True).loc[:, list(NORMALISED_COLUMNS)]
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A written name a person should look at, with what it matched and where it occurs.
+
+    ``reason``: ``unmatched`` (no product), ``low_confidence`` (below ``LOW_CONFIDENCE``),
+    ``no_cycle`` (a catalogue product whose version gives no release cycle: lifecycle
+    unknown), or ``ok`` (only listed when everything is asked for).
+    """
+
+    reason: str
+    kind: str
+    aspect: str
+    vendor: str | None
+    product: str
+    version: str | None
+    product_id: str | None
+    title: str
+    cycle: str | None
+    confidence: float
+    method: str
+    records: int
+    count: int
+    municipalities: tuple[str, ...] = field(default_factory=tuple)
+    examples: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "reason": self.reason, "kind": self.kind, "aspect": self.aspect,
+            "vendor": self.vendor, "product": self.product, "version": self.version,
+            "product_id": self.product_id, "title": self.title, "cycle": self.cycle,
+            "confidence": self.confidence, "method": self.method, "records": self.records,
+            "count": self.count, "municipalities": list(self.municipalities),
+            "examples": list(self.examples),
+        }
+
+
+def _text(value: object) -> str | None:
+    """A group key as text; ``None`` for a missing value (NaN or NA after grouping)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return str(value)
+
+
+REASON_ORDER = {"unmatched": 0, "low_confidence": 1, "no_cycle": 2, "ok": 3}
+EXAMPLES_PER_ITEM = 3
+
+
+def _reasons(normalised: pd.DataFrame, normaliser: Normaliser) -> np.ndarray[Any, Any]:
+    product_ids = normalised["product_id"]
+    with_cycles = product_ids.map(
+        lambda pid: bool(pid) and getattr(normaliser.product(pid), "cycles_from", None)
+        is not None)
+    reasons = np.full(len(normalised), "ok", dtype=object)
+    reasons[(with_cycles & normalised["cycle"].isna()).to_numpy()] = "no_cycle"
+    reasons[(normalised["confidence"] < LOW_CONFIDENCE).to_numpy()] = "low_confidence"
+    reasons[product_ids.isna().to_numpy()] = "unmatched"
+    return reasons
+
+
+def normalisation_review(snapshot: InventorySnapshot, normaliser: Normaliser, *,
+                         include_all: bool = False) -> list[ReviewItem]:
+    """The written names that did not normalise cleanly, most doubtful and common first.
+
+    One item per distinct (kind, aspect, vendor, product, version) as written, with the
+    number of records, the asset count (quantities summed) and the municipalities.
+    ``include_all`` lists the clean matches too (reason ``ok``).
+    """
+    normalised = normalise_snapshot(snapshot, normaliser)
+    if normalised.empty:
+        return []
+    normalised["reason"] = _reasons(normalised, normaliser)
+    if not include_all:
+        normalised = normalised[normalised["reason"] != "ok"]
+    keys = ["reason", "kind", "aspect", "vendor_written", "product_written", "version_written"]
+    items = []
+    for key, group in normalised.groupby(keys, dropna=False, sort=False):
+        reason, kind, aspect, vendor, product, version = (_text(value) for value in key)
+        first = group.iloc[0]
+        items.append(ReviewItem(
+            reason=str(reason), kind=str(kind), aspect=str(aspect),
+            vendor=vendor, product=str(product), version=version,
+            product_id=_text(first["product_id"]), title=str(first["title"]),
+            cycle=_text(first["cycle"]), confidence=float(first["confidence"]),
+            method=str(first["method"]), records=len(group), count=int(group["count"].sum()),
+            municipalities=tuple(sorted(group["municipality"].astype(str).unique())),
+            examples=tuple(f"{m}:{r}" for m, r in group[["municipality", "record_id"]]
+                           .head(EXAMPLES_PER_ITEM).itertuples(index=False, name=None)),
+        ))
+    items.sort(key=lambda item: (REASON_ORDER[item.reason], -item.count, item.kind,
+                                 item.product.casefold()))
+    return items

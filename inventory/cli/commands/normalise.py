@@ -1,0 +1,81 @@
+"""``inventory normalise``: the product names that did not normalise cleanly, for review."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.table import Table
+
+from inventory.analyse.normalise import LOW_CONFIDENCE, Normaliser
+from inventory.analyse.normalise_review import ReviewItem, normalisation_review
+from inventory.cli.common import TableFormat, console, print_json, state
+from inventory.render.csv_safe import write_frame_csv
+from inventory.store import InventoryStore
+
+
+def normalise(
+    ctx: typer.Context,
+    aliases: Annotated[Path | None, typer.Option(
+        "--aliases", exists=False, dir_okay=False,
+        help="Your own alias file (YAML): products, names, patterns, version_names, models;"
+        " your entries win over the built-in ones. Schema: see inventory/data/aliases.yaml.")
+    ] = None,
+    municipality: Annotated[list[str] | None, typer.Option(
+        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
+    output_format: Annotated[TableFormat, typer.Option(
+        "--format", help="text: a table; json: a list of items; csv: one row per item.")
+    ] = TableFormat.TEXT,
+    show_all: Annotated[bool, typer.Option(
+        "--all", help="List every distinct name, also those that matched cleanly.")] = False,
+) -> None:
+    """List product names that did not match, matched with low confidence or have no
+    release cycle, with counts and where they occur.
+
+    Names come from servers (operating system and hardware), storage, network devices,
+    platforms, clients and applications. Exit 0 whatever is listed.
+
+    Example: inventory normalise --aliases our-aliases.yaml --format csv > review.csv
+    """
+    normaliser = Normaliser.default(aliases)
+    with InventoryStore(state(ctx).resolved_db_url) as store:
+        snapshot = store.snapshot(municipality or None)
+    items = normalisation_review(snapshot, normaliser, include_all=show_all)
+    if output_format is TableFormat.JSON:
+        print_json([item.to_json() for item in items])
+    elif output_format is TableFormat.CSV:
+        write_frame_csv(_items_frame(items), sys.stdout, index=False)
+    else:
+        _render(items)
+
+
+def _items_frame(items: list[ReviewItem]) -> pd.DataFrame:
+    rows = [item.to_json() | {"municipalities": ";".join(item.municipalities),
+                              "examples": ";".join(item.examples)} for item in items]
+    columns = list(ReviewItem.__dataclass_fields__)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _render(items: list[ReviewItem]) -> None:
+    if not items:
+        console.print("Every product name matched a known product with a release cycle.")
+        return
+    table = Table(title=f"Product names to review ({len(items):,}); low confidence is below"
+                        f" {LOW_CONFIDENCE:.2f}")
+    for name in ("reason", "record", "written as", "matched", "confidence", "count",
+                 "municipalities"):
+        table.add_column(name, justify="right" if name in ("confidence", "count") else "left")
+    for item in items:
+        written = " | ".join(part for part in (item.vendor, item.product, item.version) if part)
+        matched = (f"{item.title} {item.cycle or ''} ({item.product_id}, {item.method})"
+                   if item.product_id else "")
+        table.add_row(item.reason, f"{item.kind} {item.aspect}", written, matched,
+                      f"{item.confidence:.2f}", f"{item.count:,}", ", ".join(item.municipalities))
+    console.print(table, markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("normalise")(normalise)

@@ -88,7 +88,10 @@ def sample_diagram(lang: Lang = "en", names: list[str] | None = None) -> Diagram
         diagram.add_node(f"srv{number}", f"srv{number:02d}", detail="Windows Server 2019",
                          group="dc1", kind="servers", style=server)
     for index, name in enumerate(names or []):
-        diagram.add_node(f"payload{index}", name, detail=name, group="dc2", style=server)
+        # One cluster per payload: the title (plain label) and the node (HTML label) show it.
+        diagram.add_group(f"payload-group{index}", name, parent="dc2")
+        diagram.add_node(f"payload{index}", name, detail=name, group=f"payload-group{index}",
+                         style=server)
     diagram.add_node("app", "Procapita", detail="Care", style=app)
     diagram.add_edge("app", "srv1", label="runs on")
     diagram.add_edge("app", "srv7")
@@ -248,3 +251,9 @@ def make_document() -> Any:
 def make_diagram() -> Any:
     """The sample diagram builder: ``make_diagram(lang, names)``."""
     return sample_diagram
+
+
+@pytest.fixture
+def xss_payloads() -> list[str]:
+    """Script, event-handler and ``javascript:`` payloads for inventory fields."""
+    return list(XSS_PAYLOADS)

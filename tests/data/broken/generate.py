@@ -45,7 +45,7 @@ def main() -> None:
     write("whitespace_only.csv", "\ufeff \r\n\t\r\n".encode())
     write("header_only.csv", b"id;hostname;kind\r\n")
     write("wrong_delimiter.csv", b"id|hostname|kind\nsrv01|a|virtual\nsrv02|b|physical\n")
-    write("semicolon.csv", "id;hostname;kind;ram_gb\nsrv01;a,b;virtual;3,5\n".encode())
+    write("semicolon.csv", b"id;hostname;kind;ram_gb\nsrv01;a,b;virtual;3,5\n")
     write("tab.tsv", b"id\thostname\tkind\nsrv01\ta;b,c\tvirtual\n")
     write("quoted_newlines.csv", b'id,hostname,kind,notes\n'
           b'srv01,a,virtual,"one, two"\n'

@@ -47,7 +47,7 @@ def normalise(
     if output_format is TableFormat.JSON:
         print_json([item.to_json() for item in items])
     elif output_format is TableFormat.CSV:
-        write_frame_csv(_items_frame(items), sys.stdout, index=False)
+        write_frame_csv(_items_frame(items), sys.stdout)
     else:
         _render(items)
 

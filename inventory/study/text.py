@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -147,17 +148,18 @@ def projection_table(projection: ProjectionResult | None,
 
 def comparison_table(result: CostComparison) -> RenderableType:
     """Cost per inhabitant, employee and device, each with what it counts."""
-    table = Table(title=f"Comparable IT costs: {result.study}")
-    table.add_column("municipality")
-    for name in ("IT cost", "per inhabitant", "per employee", "per device"):
+    table = Table(title=f"Comparable IT costs: {result.study}", box=box.SIMPLE_HEAD,
+                  pad_edge=False, collapse_padding=True)
+    table.add_column("municipality", no_wrap=True)
+    for name in ("IT cost M", "per inhab.", "per empl.", "per device"):
         table.add_column(name, justify="right", no_wrap=True)
     table.add_column("counted as", no_wrap=True)
     definitions: dict[str, str] = {}
     for row in result.municipalities:
         figures = [_number(f.value) if f else "–"
                    for f in (row.per_inhabitant, row.per_employee, row.per_device)]
-        _row(table, row.name, _number(row.it_cost), *figures,
-             f"{row.counted_as.currency} {row.counted_as.year} {row.counted_as.definition}")
+        _row(table, row.name, f"{row.it_cost / _MILLION:,.2f}", *figures,
+             row.counted_as.definition)
         definitions[row.counted_as.definition] = row.counted_as.text()
     notes: list[RenderableType] = [table]
     notes += [Text(f"{definition}: {text}") for definition, text in definitions.items()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -238,8 +238,3 @@ def decimal_text(value: Any) -> Any:
     if _DECIMAL_COMMA.match(text):
         return text.replace(",", ".")
     return text
-
-
-def iter_error_issues(issues: Sequence[Issue]) -> Iterator[Issue]:
-    """The issues that reject the input (severity error)."""
-    return (issue for issue in issues if issue.severity.value == "error")

@@ -248,6 +248,14 @@ def _check_cost_sharing(sharing: CostSharingFile, lines: LineMap, file: str) -> 
                     message=f"Key {key.id!r} divides by {component.basis.value}, which is not"
                             f" given for {', '.join(lacking)}.",
                     hint=f"Add {component.basis.value} to every party."))
+            elif sum((p.measure(component.basis) or Decimal(0) for p in sharing.parties),
+                     Decimal(0)) == 0:
+                issues.append(Issue(
+                    code=IssueCode.INCONSISTENT_VALUES, file=file,
+                    line=lines.line_of(("keys", index, "components", c_index, "basis")),
+                    value=component.basis.value,
+                    message=f"Key {key.id!r} divides by {component.basis.value}, which adds"
+                            " up to 0 over the parties."))
     for index, cost in enumerate(sharing.costs):
         if cost.key not in keys:
             issues.append(_dangling(cost.key, keys, ("costs", index, "key"), lines, file,

@@ -91,6 +91,15 @@ def test_key_dividing_by_a_measure_a_party_lacks(folder: Path) -> None:
     assert "melhus, midtre-gauldal" in issue.message
 
 
+def test_key_dividing_by_a_measure_that_adds_up_to_zero(folder: Path) -> None:
+    file = folder / "cost-sharing.yaml"
+    _edit(file, "population: 14700}", "population: 0}")
+    _edit(file, "population: 6300}", "population: 0}")
+    line = _edit(file, "{basis: population, percent: 50}", "{basis: population, percent: 50} ")
+    [issue] = _issues(folder, Section.COST_SHARING)
+    assert (issue.code.value, issue.line) == ("inconsistent-values", line)
+
+
 def test_invalid_yaml_names_the_line(folder: Path) -> None:
     file = folder / "projection.yaml"
     line = _edit(file, "  - {year: 2008,", "  - {year: 2008,,: [")

@@ -25,7 +25,7 @@ import contextlib
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Annotated, Any, Final, Literal
 
 import pandas as pd
@@ -122,7 +122,7 @@ class Table(_Block):
         cls,
         title: str,
         columns: Sequence[Column],
-        records: Sequence[dict[str, Any]],
+        records: Sequence[Mapping[Any, Any]],
         **fields: Any,
     ) -> Table:
         """Build a table from dictionaries keyed by column key (missing keys are empty).

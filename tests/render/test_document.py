@@ -60,7 +60,7 @@ def test_from_records_normalises_pandas_values() -> None:
         "name": ["a", None],
         "count": pd.array([1, None], dtype="Int64"),
         "share": [0.5, float("nan")],
-        "when": pd.to_datetime(["2024-01-02", None]),
+        "when": pd.to_datetime(pd.Series(["2024-01-02", None])),
     })
     columns = [Column(key="name", label="Name"), Column(key="count", label="N", type="int"),
                Column(key="share", label="S", type="percent"),

@@ -107,10 +107,11 @@ def test_lifecycle_frame_equals_row_wise_status() -> None:
     assert list(frame.index) == [10, 11, 12, 13, 14, 15]
     assert list(frame["lifecycle_state"]) == ["end_of_life", "ending", "unknown", "evergreen",
                                               "end_of_life", "end_of_life"]
-    for index, row in matches.iterrows():
-        status = lifecycle_status(row["product_id"], row["cycle"], DAY)
-        assert frame.loc[index, "eol"] == status.eol
-        months = frame.loc[index, "months_left"]
+    for (product_id, cycle), (eol, months) in zip(
+            matches.itertuples(index=False, name=None),
+            frame[["eol", "months_left"]].itertuples(index=False, name=None), strict=True):
+        status = lifecycle_status(product_id, cycle, DAY)
+        assert eol == status.eol
         assert (None if pd.isna(months) else int(months)) == status.months_left
     assert lifecycle_frame(matches.iloc[:0], DAY).empty
 

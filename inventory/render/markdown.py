@@ -27,6 +27,7 @@ from inventory.render.document import (
 from inventory.render.formatting import format_cell
 from inventory.render.i18n import Lang, t
 
+DEFAULT_MAX_TABLE_ROWS: Final = 2000
 _INLINE_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]<>|~&!#$])")
 _BLOCK_START: Final = re.compile(r"^(\s*)([-+=>#]|\d+[.)])")
 
@@ -63,7 +64,7 @@ def _cell_text(text: str) -> str:
     )
 
 
-def _table(table: Table, lang: Lang) -> list[str]:
+def _table(table: Table, lang: Lang, max_rows: int) -> list[str]:
     headers = [
         _cell_text(f"{column.label} ({column.unit})" if column.unit else column.label)
         for column in table.columns
@@ -75,7 +76,7 @@ def _table(table: Table, lang: Lang) -> list[str]:
     lines.append(
         "| " + " | ".join("---:" if column.numeric else "---" for column in table.columns) + " |"
     )
-    for row in table.rows:
+    for row in table.rows[:max_rows]:
         cells = [
             _cell_text(format_cell(value, column.type, lang))
             for value, column in zip(row, table.columns, strict=True)
@@ -83,6 +84,9 @@ def _table(table: Table, lang: Lang) -> list[str]:
         lines.append("| " + " | ".join(cells) + " |")
     if not table.rows:
         lines.extend(["", escape_inline(t("report.no_rows", lang))])
+    elif len(table.rows) > max_rows:
+        note = t("report.truncated", lang, shown=max_rows, total=len(table.rows))
+        lines.extend(["", f"*{escape_inline(note)}*"])
     if table.note:
         lines.extend(["", f"*{escape_inline(table.note)}*"])
     return [*lines, ""]
@@ -98,7 +102,9 @@ def _figure(figure: Figure, number: int, lang: Lang) -> list[str]:
     return lines
 
 
-def _section(section: Section, depth: int, lang: Lang, figure_count: list[int]) -> list[str]:
+def _section(
+    section: Section, depth: int, lang: Lang, figure_count: list[int], max_rows: int
+) -> list[str]:
     level = min(depth + 1, 6)
     lines = [f'<a id="{section.id}"></a>', "", "#" * level + " " + escape_inline(section.title), ""]
     for block in section.blocks:
@@ -118,7 +124,7 @@ def _section(section: Section, depth: int, lang: Lang, figure_count: list[int]) 
                 )
             lines.append("")
         elif isinstance(block, Table):
-            lines.extend(_table(block, lang))
+            lines.extend(_table(block, lang, max_rows))
         elif isinstance(block, Figure):
             figure_count[0] += 1
             lines.extend(_figure(block, figure_count[0], lang))
@@ -127,12 +133,17 @@ def _section(section: Section, depth: int, lang: Lang, figure_count: list[int]) 
             body = escape_lines(block.text).replace("\n", "\n> ")
             lines.extend([f"> **{escape_inline(title)}:** {body}", ""])
     for child in section.subsections:
-        lines.extend(_section(child, depth + 1, lang, figure_count))
+        lines.extend(_section(child, depth + 1, lang, figure_count, max_rows))
     return lines
 
 
-def render_markdown(document: ReportDocument) -> str:
-    """The report as Markdown text: title, contents with links, then the sections."""
+def render_markdown(
+    document: ReportDocument, *, max_table_rows: int = DEFAULT_MAX_TABLE_ROWS
+) -> str:
+    """The report as Markdown text: title, contents with links, then the sections.
+
+    Tables longer than ``max_table_rows`` are cut with a note pointing to ``report.xlsx``.
+    """
     lang = document.lang
     lines = [f"# {escape_inline(document.title)}", ""]
     if document.subtitle:
@@ -146,7 +157,7 @@ def render_markdown(document: ReportDocument) -> str:
     lines.append("")
     figure_count = [0]
     for section in document.sections:
-        lines.extend(_section(section, 1, lang, figure_count))
+        lines.extend(_section(section, 1, lang, figure_count, max_table_rows))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -51,3 +51,14 @@ def test_figures_link_their_image() -> None:
     text = render_markdown(document)
     assert "![Nät \\[1\\]](<diagrams/n%C3%A4t%201.svg>)" in text
     assert "*Figure 1: Nät \\[1\\]*" in text
+
+
+def test_long_tables_are_cut_with_a_note() -> None:
+    from inventory.render.document import Column, Table
+
+    table = Table(title="Clients", columns=[Column(key="n", label="N", type="int")],
+                  rows=[[number] for number in range(50)])
+    document = ReportDocument(title="x", sections=[Section(id="a", title="A", blocks=[table])])
+    text = render_markdown(document, max_table_rows=10)
+    assert len([line for line in text.splitlines() if line.startswith("| ")]) == 12  # header, rule, 10 rows
+    assert "*Showing 10 of 50 rows; the full table is in report.xlsx.*" in text

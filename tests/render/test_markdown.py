@@ -60,5 +60,6 @@ def test_long_tables_are_cut_with_a_note() -> None:
                   rows=[[number] for number in range(50)])
     document = ReportDocument(title="x", sections=[Section(id="a", title="A", blocks=[table])])
     text = render_markdown(document, max_table_rows=10)
-    assert len([line for line in text.splitlines() if line.startswith("| ")]) == 12  # header, rule, 10 rows
+    table_lines = [line for line in text.splitlines() if line.startswith("| ")]
+    assert len(table_lines) == 12  # header, rule, 10 rows
     assert "*Showing 10 of 50 rows; the full table is in report.xlsx.*" in text

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import enum
 import json
-import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -290,30 +289,26 @@ def _known_municipalities(snapshot: InventorySnapshot) -> set[str]:
     return codes
 
 
-def _plain(value: object) -> GraphValue | None:
-    """A cell as a GraphML-friendly scalar (``None`` for missing)."""
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, bool | np.bool_):
-        return bool(value)
-    if isinstance(value, int | np.integer):
-        return int(value)
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else float(value)
-    if isinstance(value, str):
-        return value
-    if isinstance(value, tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+def _plain_values(column: pd.Series) -> list[GraphValue | None]:
+    """A column as GraphML-friendly Python scalars (``None`` for missing), column-wise."""
+    if column.dtype == object:
+        present = column.notna().to_numpy()
+        values = np.full(len(column), None, dtype=object)
+        # str() of an enum member is its value (node attributes hold no list fields)
+        values[present] = column[present].astype(str).to_numpy(dtype=object)
+        plain: list[GraphValue | None] = values.tolist()
+        return plain
+    converted: list[GraphValue | None] = column.to_numpy(dtype=object, na_value=None).tolist()
+    return converted
 
 
 def _attribute_dicts(frame: pd.DataFrame) -> Iterator[dict[str, GraphValue]]:
-    columns = list(frame.columns)
-    for values in frame.itertuples(index=False, name=None):
-        yield {column: plain for column, value in zip(columns, values, strict=True)
-               if (plain := _plain(value)) is not None}
+    """One attribute dict per row (missing values left out)."""
+    names = list(frame.columns)
+    columns = [_plain_values(frame[name]) for name in names]
+    for values in zip(*columns, strict=True):
+        yield {name: value for name, value in zip(names, values, strict=True)
+               if value is not None}
 
 
 def _ids(municipality: pd.Series, kind: str, key: pd.Series) -> pd.Series:
@@ -391,7 +386,6 @@ def _client_fleets(snapshot: InventorySnapshot) -> tuple[pd.DataFrame, pd.DataFr
     fleets["node"] = _ids(fleets["municipality"], "client_fleet", _fleet_keys(fleets))
 
     refs = snapshot.references
-    refs = refs[refs["kind"] == "client"]
     parts = []
     by_site = pd.DataFrame({"fleet": fleet_no, "municipality": clients["municipality"],
                             "site": clients["site"], "devices": devices}).dropna(
@@ -399,7 +393,7 @@ def _client_fleets(snapshot: InventorySnapshot) -> tuple[pd.DataFrame, pd.DataFr
     if not by_site.empty:
         by_site = by_site.groupby(["fleet", "municipality", "site"], sort=False)[
             "devices"].sum().reset_index()
-        targets = _scalar_targets(clients, refs, "site")
+        targets = _scalar_targets(clients, "client", refs, "site")
         by_site = by_site.merge(targets, on=["municipality", "site"], how="inner")
         parts.append(pd.DataFrame({
             "source": fleets["node"].to_numpy()[by_site["fleet"].to_numpy()],
@@ -407,7 +401,7 @@ def _client_fleets(snapshot: InventorySnapshot) -> tuple[pd.DataFrame, pd.DataFr
             "devices": by_site["devices"].to_numpy()}))
     managed = fleets[fleets["managed_by"].notna()]
     if not managed.empty:
-        targets = _scalar_targets(clients, refs, "managed_by")
+        targets = _scalar_targets(clients, "client", refs, "managed_by")
         managed = managed.merge(targets, on=["municipality", "managed_by"], how="inner")
         parts.append(pd.DataFrame({
             "source": managed["node"].to_numpy(), "target": managed["target"].to_numpy(),
@@ -416,15 +410,17 @@ def _client_fleets(snapshot: InventorySnapshot) -> tuple[pd.DataFrame, pd.DataFr
     return fleets, edges
 
 
-def _scalar_targets(frame: pd.DataFrame, refs: pd.DataFrame, column: str) -> pd.DataFrame:
+def _scalar_targets(frame: pd.DataFrame, kind: str, refs: pd.DataFrame,
+                    column: str) -> pd.DataFrame:
     """(municipality, value of ``column``) -> target node id, from one row per distinct value.
 
-    Resolving one representative row per distinct value keeps the merge small when the
+    Resolving one representative row per distinct value keeps the work small when the
     frame has millions of rows (clients) that name a few hundred sites and platforms.
     """
     rows = frame.loc[frame[column].notna(), ["municipality", "id", column]].drop_duplicates(
         subset=["municipality", column])
-    resolved = refs.loc[refs["field"] == column]
+    resolved = refs[refs["id"].isin(set(rows["id"]))]
+    resolved = resolved[(resolved["kind"] == kind) & (resolved["field"] == column)]
     merged = rows.merge(resolved, on=["municipality", "id"], how="inner")
     merged["target"] = (merged["target_municipality"].astype(str) + ":"
                         + merged["target_kind"].astype(str) + ":"
@@ -556,53 +552,61 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
     applications with nothing to run on and sites with a single uplink.
 
     Applications deployed as SaaS are not expected to name a platform or server, and
-    external nodes (outside the snapshot) are not judged.
+    external nodes (outside the snapshot) are not judged. One pass over the edges, one
+    over the nodes.
     """
     graph = inventory_graph.graph
     findings = _cycles(graph)
-    used_clusters = {
-        node for node, kind in graph.nodes(data="kind") if kind == "cluster"
-        and any(k in DEPENDENCY_EDGE_KINDS for _, _, k in graph.in_edges(node, keys=True))}
+    used_platforms: set[str] = set()  # an application depends on it or it manages clients
+    used_servers: set[str] = set()  # something is hosted on, runs on or depends on it
+    placed_applications: set[str] = set()  # depends on something
+    used_clusters: set[str] = set()
+    member_of: dict[str, list[str]] = {}
+    site_links: dict[str, list[dict[str, Any]]] = {}
+    for source, target, data in graph.edges(data=True):
+        kind = data.get("kind")
+        if kind == EdgeKind.LINK:
+            site_links.setdefault(source, []).append(data)
+            if target != source:
+                site_links.setdefault(target, []).append(data)
+        elif kind == EdgeKind.MEMBER_OF:
+            member_of.setdefault(source, []).append(target)
+        else:
+            if kind in (EdgeKind.HOSTED_ON, EdgeKind.RUNS_ON, EdgeKind.DEPENDS_ON):
+                used_servers.add(target)
+                used_clusters.add(target)
+            if kind in (EdgeKind.DEPENDS_ON, EdgeKind.MANAGED_BY):
+                used_platforms.add(target)
+            if kind == EdgeKind.DEPENDS_ON:
+                placed_applications.add(source)
     for node, data in graph.nodes(data=True):
         if data.get("external"):
             continue
         kind = data.get("kind")
-        if kind == "platform":
-            if not any(k in (EdgeKind.DEPENDS_ON, EdgeKind.MANAGED_BY)
-                       for _, _, k in graph.in_edges(node, keys=True)):
-                findings.append(GraphFinding(
-                    FindingCode.UNUSED_PLATFORM, node,
-                    f"Platform {node} ({data.get('capability', '?')}): no application"
-                    " depends on it and no client is managed by it."))
-        elif kind == "server":
-            used = any(k in (EdgeKind.HOSTED_ON, EdgeKind.RUNS_ON, EdgeKind.DEPENDS_ON)
-                       for _, _, k in graph.in_edges(node, keys=True)) or any(
-                k == EdgeKind.MEMBER_OF and target in used_clusters
-                for _, target, k in graph.out_edges(node, keys=True))
-            if not used:
-                findings.append(GraphFinding(
-                    FindingCode.IDLE_SERVER, node,
-                    f"Server {node} runs nothing: no platform, application or virtual"
-                    " server depends on it."))
-        elif kind == "application":
-            if data.get("deployment") != "saas" and not any(
-                    k == EdgeKind.DEPENDS_ON for _, _, k in graph.out_edges(node, keys=True)):
-                findings.append(GraphFinding(
-                    FindingCode.APPLICATION_WITHOUT_PLATFORM, node,
-                    f"Application {node} ({data.get('label')}) names no platform, server or"
-                    " cluster it runs on."))
-        elif kind == "site":
-            links = [d for _, _, d in graph.out_edges(node, data=True)
-                     if d.get("kind") == EdgeKind.LINK] + [
-                d for _, _, d in graph.in_edges(node, data=True)
-                if d.get("kind") == EdgeKind.LINK]
-            if len(links) == 1:
-                link = links[0]
-                redundant = " (marked redundant)" if link.get("redundant") else ""
-                findings.append(GraphFinding(
-                    FindingCode.SINGLE_UPLINK, node,
-                    f"Site {node} has a single link ({link.get('link_id')},"
-                    f" {link.get('bandwidth_mbps', '?')} Mbit/s){redundant}."))
+        if kind == "platform" and node not in used_platforms:
+            findings.append(GraphFinding(
+                FindingCode.UNUSED_PLATFORM, node,
+                f"Platform {node} ({data.get('capability', '?')}): no application"
+                " depends on it and no client is managed by it."))
+        elif kind == "server" and node not in used_servers and not any(
+                cluster in used_clusters for cluster in member_of.get(node, ())):
+            findings.append(GraphFinding(
+                FindingCode.IDLE_SERVER, node,
+                f"Server {node} runs nothing: no platform, application or virtual"
+                " server depends on it."))
+        elif (kind == "application" and node not in placed_applications
+              and data.get("deployment") != "saas"):
+            findings.append(GraphFinding(
+                FindingCode.APPLICATION_WITHOUT_PLATFORM, node,
+                f"Application {node} ({data.get('label')}) names no platform, server or"
+                " cluster it runs on."))
+        elif kind == "site" and len(site_links.get(node, ())) == 1:
+            link = site_links[node][0]
+            redundant = " (marked redundant)" if link.get("redundant") else ""
+            findings.append(GraphFinding(
+                FindingCode.SINGLE_UPLINK, node,
+                f"Site {node} has a single link ({link.get('link_id')},"
+                f" {link.get('bandwidth_mbps', '?')} Mbit/s){redundant}."))
     return findings
 
 
@@ -610,7 +614,7 @@ def _cycles(graph: nx.MultiDiGraph) -> list[GraphFinding]:
     """One finding per strongly connected group of dependencies (listing one cycle in it)."""
     dependencies = nx.DiGraph()
     dependencies.add_edges_from(
-        (u, v) for u, v, k in graph.edges(keys=True) if k in CYCLE_EDGE_KINDS)
+        (u, v) for u, v, kind in graph.edges(data="kind") if kind in CYCLE_EDGE_KINDS)
     findings = []
     for component in nx.strongly_connected_components(dependencies):
         if len(component) == 1:

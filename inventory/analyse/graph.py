@@ -298,7 +298,8 @@ def _plain_values(column: pd.Series) -> list[GraphValue | None]:
         values[present] = column[present].astype(str).to_numpy(dtype=object)
         plain: list[GraphValue | None] = values.tolist()
         return plain
-    converted: list[GraphValue | None] = column.to_numpy(dtype=object, na_value=None).tolist()
+    as_objects = column.astype(object)
+    converted: list[GraphValue | None] = as_objects.where(column.notna(), None).tolist()
     return converted
 
 

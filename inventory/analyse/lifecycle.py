@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from inventory.analyse.normalise import Normaliser
+from inventory.analyse.normalise import Normaliser, distinct_rows
 
 LIFECYCLE_COLUMNS = ("lifecycle_state", "eol", "months_left")
 
@@ -132,21 +132,21 @@ def lifecycle_frame(matches: pd.DataFrame, as_of: dt.date, warn_months: int = 12
         return pd.DataFrame({"lifecycle_state": pd.Series(dtype=object),
                              "eol": pd.Series(dtype=object),
                              "months_left": pd.Series(dtype="Int64")}, index=matches.index)
-    keys = matches[["product_id", "cycle"]].astype(object)
-    keys = keys.where(keys.notna(), None)
-    groups = keys.groupby(["product_id", "cycle"], dropna=False, sort=False).ngroup().to_numpy()
-    first_rows = pd.Series(np.arange(len(groups))).groupby(groups).first()
-    distinct = keys.iloc[first_rows.to_numpy()]
-    states = np.empty(len(first_rows), dtype=object)
-    ends = np.empty(len(first_rows), dtype=object)
-    months = np.empty(len(first_rows), dtype=object)
-    for position, (product_id, cycle) in zip(first_rows.index, distinct.itertuples(
-            index=False, name=None), strict=True):
-        status = lifecycle_status(product_id, cycle, as_of, warn_months, normaliser=normaliser,
-                                  extended_support=extended_support)
+    groups, distinct = distinct_rows(matches, ["product_id", "cycle"])
+    states = np.empty(len(distinct), dtype=object)
+    ends = np.empty(len(distinct), dtype=object)
+    months = np.full(len(distinct), np.nan)
+    for position, (product_id, cycle) in enumerate(distinct):
+        status = lifecycle_status(
+            None if product_id is None else str(product_id),
+            None if cycle is None else str(cycle), as_of, warn_months,
+            normaliser=normaliser, extended_support=extended_support)
         states[position] = status.state.value
         ends[position] = status.eol
-        months[position] = status.months_left
-    return pd.DataFrame({"lifecycle_state": states[groups], "eol": ends[groups],
-                         "months_left": pd.array(months[groups], dtype="Int64")},
-                        index=matches.index)
+        if status.months_left is not None:
+            months[position] = status.months_left
+    return pd.DataFrame({
+        "lifecycle_state": pd.Series(states[groups], index=matches.index, dtype=object),
+        "eol": pd.Series(ends[groups], index=matches.index, dtype=object),
+        "months_left": pd.Series(months[groups], index=matches.index).astype("Int64"),
+    })

@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -301,24 +302,17 @@ class Normaliser:
         Each distinct triple is matched once; the result is aligned with ``frame.index``
         and has the columns of ``MATCH_COLUMNS``.
         """
-        columns = [vendor, product, version]
         if frame.empty:
             return pd.DataFrame({name: pd.Series(dtype=object) for name in MATCH_COLUMNS}
                                 | {"confidence": pd.Series(dtype=float)}, index=frame.index)
-        keys = frame[columns].astype(object).where(frame[columns].notna(), None)
-        groups = keys.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
-        first_rows = pd.Series(np.arange(len(groups))).groupby(groups).first()
-        distinct = keys.iloc[first_rows.to_numpy()]
-        matches = [self.match(*row) for row in distinct.itertuples(index=False, name=None)]
-        order = np.asarray(first_rows.index)
-        table = {name: np.empty(len(order), dtype=object) for name in MATCH_COLUMNS}
-        for position, found in zip(order, matches, strict=True):
-            for name in MATCH_COLUMNS:
-                table[name][position] = getattr(found, name)
-        result = pd.DataFrame({name: values[groups] for name, values in table.items()},
-                              index=frame.index)
-        result["confidence"] = result["confidence"].astype(float)
-        return result
+        groups, distinct = distinct_rows(frame, [vendor, product, version])
+        matches = [self.match(*row) for row in distinct]
+        table = {name: np.array([getattr(found, name) for found in matches], dtype=object)
+                 for name in MATCH_COLUMNS}
+        return pd.DataFrame({
+            name: pd.Series(values[groups], index=frame.index,
+                            dtype=float if name == "confidence" else object)
+            for name, values in table.items()})
 
     def _match(self, vendor: str | None, product: str | None,
                version: str | None) -> ProductMatch:
@@ -507,6 +501,33 @@ class Normaliser:
         if extended:
             return _prefer_suffix(extended, suffix, cycles), GUESSED_CYCLE_CONFIDENCE
         return None
+
+
+def distinct_rows(frame: pd.DataFrame, columns: list[str]
+                  ) -> tuple[np.ndarray[Any, Any], list[tuple[Any, ...]]]:
+    """The distinct value combinations of some columns, and each row's combination.
+
+    Returns ``(groups, distinct)``: ``distinct[groups[i]]`` is row ``i``'s tuple of values,
+    missing values as ``None``. Column-wise (factorised codes), no per-row Python work.
+    """
+    codes = np.zeros(len(frame), dtype=np.int64)
+    for name in columns:
+        column_codes, uniques = pd.factorize(frame[name], use_na_sentinel=True)
+        # a missing value (code -1) gets a code of its own after the others
+        column_codes = np.where(column_codes < 0, len(uniques), column_codes)
+        codes = codes * (len(uniques) + 1) + column_codes
+        codes, _ = pd.factorize(codes)  # keep the codes below the row count: no overflow
+    _, first_rows, groups = np.unique(codes, return_index=True, return_inverse=True)
+    columns_at_first = [frame[name].iloc[first_rows].tolist() for name in columns]
+    distinct = [tuple(_plain(value) for value in row)
+                for row in zip(*columns_at_first, strict=True)]
+    return groups.reshape(-1), distinct
+
+
+def _plain(value: object) -> object:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value
 
 
 def _newest(releases: list[Release]) -> Release:

@@ -105,7 +105,7 @@ def _csv_reader(text: str, delimiter: str) -> tuple[io.StringIO, _csv.Reader]:
 
 
 def _is_blank(cells: list[str]) -> bool:
-    return all(not cell.strip() for cell in cells)
+    return not "".join(cells).strip()
 
 
 def _read_header(text: str, dialect: _Dialect,
@@ -212,8 +212,9 @@ def _parse_with_csv_module(text: str, dialect: _Dialect, header_end: int, width:
                             hint='Close the quote, or double a quote inside a quoted value'
                                  ' ("").'))
     columns = [str(i) for i in range(width)]
-    cells = pd.DataFrame(rows, columns=columns, dtype="str") if rows else pd.DataFrame(
-        {c: pd.Series([], dtype="str") for c in columns})
+    by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    cells = pa.table({name: pa.array(values, type=pa.string())
+                      for name, values in zip(columns, by_column, strict=True)}).to_pandas()
     return _Rows(cells, np.asarray(lines, dtype=np.int64), blank, issues)
 
 
@@ -260,20 +261,41 @@ def _parse_with_pyarrow(data: bytes, dialect: _Dialect, header_end: int,
                 check_utf8=False))
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
-    located = _line_starts(data, offset, header_end + 1)
-    if len(located[0]) != table.num_rows:
-        return None  # a quoted value spans lines: let the csv module number them
-    lines, empty_lines = located
+    lines, empty_lines = _line_starts(data, offset, header_end + 1)
+    if len(lines) != table.num_rows:
+        # Quoted values span lines: number the rows by the line ends inside their cells.
+        spanned = _multiline_row_starts(table, data, offset, header_end + 1)
+        if spanned is None:
+            return None  # and blank lines too: let the csv module number them
+        lines, empty_lines = spanned, 0
+    rows_read = len(lines)
     blank = _blank_mask(table)
     if blank is not None:
         table = table.filter(pc.invert(blank))
         lines = lines[~np.asarray(blank)]
-    dropped = len(located[0]) - len(lines)
+    dropped = rows_read - len(lines)
     cells = table.to_pandas() if table.num_rows else pd.DataFrame(
         {c: pd.Series([], dtype="str") for c in columns})
     longest = max((pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns),
                   default=0)
     return _Rows(cells, lines, empty_lines + dropped, longest_cell_bytes=longest)
+
+
+def _multiline_row_starts(table: pa.Table, data: bytes, offset: int,
+                          first_line: int) -> np.ndarray | None:
+    """Row start lines when quoted values hold line ends: each row takes one line plus
+    one per line end inside its cells. None unless that accounts for every line of the
+    file (an empty line between rows is skipped by pyarrow and would shift the count)."""
+    if table.num_rows == 0:
+        return None
+    spans = np.ones(table.num_rows, dtype=np.int64)
+    for column in table.columns:
+        spans += pc.count_substring(column, "\n").to_numpy()
+    size = len(data) - offset
+    total = data.count(b"\n", offset) + (0 if data.endswith(b"\n") or not size else 1)
+    if int(spans.sum()) != total:
+        return None
+    return first_line + np.concatenate(([0], np.cumsum(spans)[:-1]))
 
 
 def _blank_mask(table: pa.Table) -> pa.ChunkedArray | None:

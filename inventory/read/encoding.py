@@ -9,6 +9,7 @@ Windows superset of ISO-8859-1 that Excel writes in Sweden and Norway), reported
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from inventory.issues import Issue, IssueCode, Severity
@@ -18,6 +19,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, .doc, .msg
 #: Control bytes that never occur in a text table (tab, LF, CR, FF and SUB excluded).
 CONTROL_BYTES = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x1A), *range(0x1B, 0x20)])
 MAX_ISSUES_PER_KIND = 100
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass
@@ -139,7 +142,11 @@ def decode_text(raw: bytes, file: str) -> DecodedText:
         return DecodedText(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    bad_lines, good_non_ascii = _bad_utf8_lines(raw)
+    # Without a single UTF-8 multi-byte sequence no line can be UTF-8 text: skip the scan.
+    good_non_ascii = 0
+    bad_lines: list[int] = []
+    if _UTF8_SEQUENCE.search(raw):
+        bad_lines, good_non_ascii = _bad_utf8_lines(raw)
     if good_non_ascii:
         issues = [_issue(IssueCode.INVALID_ENCODING, file,
                          "This line is not UTF-8, while the rest of the file is.",

@@ -188,3 +188,14 @@ def test_sha256_and_provenance(tmp_path: Path) -> None:
 def test_missing_file_is_an_issue(tmp_path: Path) -> None:
     table, issues = read_table(tmp_path / "nope.csv", "server", "testby")
     assert table is None and codes(issues) == ["path-not-found"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_quoted_newlines_with_blank_lines_between_rows(tmp_path: Path, newline: str) -> None:
+    text = 'id;hostname;kind;notes\n\nsrv01;a;virtual;"x\ny"\n\n;;;\nsrv02;b;virtual;z\n'
+    path = tmp_path / "servers.csv"
+    path.write_bytes(text.replace("\n", newline).encode())
+    table, issues = read_table(path, "server", "testby")
+    assert table is not None and table.lines == [3, 7]
+    assert table.cells.iloc[0, 3] == f"x{newline}y" and table.blank_rows_skipped == 3
+    assert [i.code for i in issues] == [IssueCode.BLANK_ROWS_SKIPPED]

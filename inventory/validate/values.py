@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -66,6 +67,8 @@ _SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})")
 _EXCEL_SERIAL = re.compile(r"(\d{5})(?:[.,]\d+)?")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
+#: Longer texts are never numbers (and Python refuses int() of > 4300 digits).
+_LONGEST_NUMBER = 100
 #: Largest integer an ``Int64`` column holds.
 _INT64_MAX = 2**63 - 1
 
@@ -118,8 +121,13 @@ def normalise_text(text: pd.Series) -> pd.Series:
     ['srv01', 'srv01']
     """
     series = text.astype("str").fillna("")
-    return (series.str.replace(ZERO_WIDTH_PATTERN, "", regex=True)
-            .str.normalize("NFC").str.strip())
+    trimmed = series.str.strip()
+    plain = series.str.isascii().to_numpy(dtype=bool)
+    if not plain.all():  # only non-ASCII text can hold zero-width or decomposed characters
+        other = series[~plain]
+        trimmed[~plain] = (other.str.replace(ZERO_WIDTH_PATTERN, "", regex=True)
+                           .str.normalize("NFC").str.strip())
+    return trimmed
 
 
 def is_mangled_identifier(text: str) -> bool:
@@ -148,6 +156,9 @@ def parse_number(text: str) -> float | int | Problem:
     >>> parse_number("1 024,5"), parse_number("3,5"), parse_number("1.024.000")
     (1024.5, 3.5, 1024000)
     """
+    if len(text) > _LONGEST_NUMBER:
+        return Problem(IssueCode.INVALID_NUMBER, f"A {len(text)}-character text is not a number.",
+                       "Check the column: a number has at most a few dozen digits.")
     body = text.replace("\u2212", "-")
     sign = ""
     if body[:1] in "+-" and body:
@@ -165,23 +176,30 @@ def parse_number(text: str) -> float | int | Problem:
             f" length ({whole},{fraction}0).",
         )
     if _SCIENTIFIC.fullmatch(body):
-        return float(sign + body.replace(",", "."))
+        return _finite(text, float(sign + body.replace(",", ".")))
     if _SPACE_GROUPED.fullmatch(body):
-        return _decimal(sign, re.sub(_GROUP_SPACE, "", body))
+        return _finite(text, _decimal(sign, re.sub(_GROUP_SPACE, "", body)))
     if _EUROPEAN_GROUPED.fullmatch(body):
-        return _decimal(sign, body.replace(".", ""))
+        return _finite(text, _decimal(sign, body.replace(".", "")))
     if _ENGLISH_GROUPED.fullmatch(body):
-        return _decimal(sign, body.replace(",", ""))
+        return _finite(text, _decimal(sign, body.replace(",", "")))
     if _COMMA_THOUSANDS.fullmatch(body) or _DOT_THOUSANDS.fullmatch(body):
         return int(sign + re.sub("[.,]", "", body))
     if _DECIMAL.fullmatch(body):
-        return _decimal(sign, body)
+        return _finite(text, _decimal(sign, body))
     return Problem(
         IssueCode.INVALID_NUMBER,
         f"{text!r} is not a number.",
         "Write digits with a decimal comma or point (3,5 or 3.5); thousands may be"
         " separated by a space (1 024). Leave the cell empty when the value is unknown.",
     )
+
+
+def _finite(text: str, number: float | int) -> float | int | Problem:
+    if isinstance(number, float) and not math.isfinite(number):
+        return Problem(IssueCode.OUT_OF_RANGE, f"{text!r} is too large to be a number.",
+                       "Check the value.")
+    return number
 
 
 def _decimal(sign: str, body: str) -> float | int:
@@ -405,9 +423,10 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
     >>> parse_column(spec, pd.Series(["3,5", "1 024"]), place).values.tolist()
     [3.5, 1024.0]
     """
-    raw = text.reset_index(drop=True)
-    codes, raw_uniques = pd.factorize(raw.astype(object).fillna(""), sort=False)
-    uniques = normalise_text(pd.Series(np.asarray(raw_uniques, dtype=object), dtype="str"))
+    raw = text.reset_index(drop=True).astype("str").fillna("")
+    # Arrow dictionary-encodes fast: parse each distinct text once, then map back.
+    codes, raw_uniques = pd.factorize(raw, sort=False)
+    uniques = normalise_text(pd.Series(raw_uniques, dtype="str"))
     typed = np.full(len(uniques), None, dtype=object)
     problems: dict[int, list[Problem]] = {}
     empty = (uniques == "").to_numpy(dtype=bool)
@@ -441,8 +460,8 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
             place, limit)
         issues.extend(more)
         unlisted += more_unlisted
-    values = typed[codes] if len(codes) else np.array([], dtype=object)
-    return ParsedColumn(values=_typed_series(spec, values), issues=issues, unlisted=unlisted)
+    return ParsedColumn(values=_typed_series(spec, typed, codes), issues=issues,
+                        unlisted=unlisted)
 
 
 def _value_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
@@ -462,8 +481,9 @@ def _value_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
 def _parse_each(uniques: pd.Series, indices: np.ndarray[Any, Any],
                 parser: Callable[[str], Parsed], typed: np.ndarray[Any, Any],
                 problems: dict[int, list[Problem]]) -> None:
-    for index in indices.tolist():
-        value, found = parser(str(uniques.iat[index]))
+    texts = uniques.iloc[indices].tolist()
+    for index, text in zip(indices.tolist(), texts, strict=True):
+        value, found = parser(text)
         if found:
             problems[index] = found
         else:
@@ -472,14 +492,17 @@ def _parse_each(uniques: pd.Series, indices: np.ndarray[Any, Any],
 
 def empty_column(spec: FieldSpec, rows: int) -> pd.Series:
     """An all-missing column of ``spec``'s dtype (for a field absent from the file)."""
-    return _typed_series(spec, np.full(rows, None, dtype=object))
+    return _typed_series(spec, np.full(1, None, dtype=object), np.zeros(rows, dtype=np.intp))
 
 
-def _typed_series(spec: FieldSpec, values: np.ndarray[Any, Any]) -> pd.Series:
+def _typed_series(spec: FieldSpec, typed: np.ndarray[Any, Any],
+                  codes: np.ndarray[Any, Any]) -> pd.Series:
+    """The column: the typed distinct values taken by each row's code."""
     dtype = _DTYPES.get(spec.value_type)
     if dtype is None:
-        return pd.Series(values, dtype=object, name=spec.name)
-    return pd.Series(values, dtype=dtype, name=spec.name)
+        return pd.Series(typed[codes], dtype=object, name=spec.name)
+    distinct = pd.Series(typed, dtype=dtype).array
+    return pd.Series(distinct.take(codes), name=spec.name)
 
 
 def _row_issues(spec: FieldSpec, raw: pd.Series, codes: np.ndarray[Any, Any],

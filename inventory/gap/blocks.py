@@ -1,0 +1,324 @@
+"""Building blocks: what the inventory runs (baseline) and what the target allows.
+
+The baseline is read column-wise from the normalised inventory (``normalise_snapshot``):
+
+* platforms give a block for their capability (``p-vsphere`` -> ``hypervisor``);
+* servers give a block for their operating system: ``hypervisor`` for hypervisor hosts
+  (role ``hypervisor`` or an ESXi / Hyper-V / AHV / Proxmox product), ``server_os`` else;
+* clients give a ``client_os`` block, weighted by ``quantity``.
+
+A baseline building block is one (capability, canonical product, release cycle); its
+assets are the records (or client devices) on it. Server hardware, storage, network
+devices and business applications are not product blocks: the target sets no product
+standard for them, and they are covered by the capacity, interconnect and effort parts.
+
+The matrix (``gap_matrix``) places each baseline block in exactly one of
+
+* ``included``: an allowed product at or above the minimum version (or no minimum);
+* ``changed``: an allowed product below the minimum version (or a version that cannot be
+  verified): upgrade;
+* ``eliminated``: not an allowed product, with ``reason`` ``end_of_life`` (the block is
+  past its end of life), ``replaced_by_target`` (the capability has a target product) or
+  ``not_in_target`` (the target names nothing for the capability: check whether that is
+  intended);
+
+and marks each target block no baseline block is included in as ``new``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from inventory.analyse.graph import node_id
+from inventory.analyse.lifecycle import lifecycle_frame
+from inventory.analyse.normalise import Normaliser
+from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
+from inventory.snapshot import InventorySnapshot
+from inventory.target.model import ProductChoice, TargetArchitecture
+
+#: The domains of the gap report, in the order reports list them.
+DOMAINS: tuple[str, ...] = ("network", "datacentre", "platforms", "clients", "applications")
+
+#: Which domain a capability belongs to.
+CAPABILITY_DOMAIN: dict[str, str] = {
+    "hypervisor": "datacentre", "server_os": "datacentre", "backup": "datacentre",
+    "database": "datacentre", "file_storage": "datacentre",
+    "dns_dhcp": "network", "public_wifi": "network", "remote_access": "network",
+    "client_os": "clients", "endpoint_management": "clients",
+    "endpoint_security": "clients", "print": "clients",
+}
+#: Products that make a server a hypervisor host whatever its role says.
+HYPERVISOR_PRODUCTS = frozenset({"vmware-esxi", "hyper-v", "nutanix-ahv", "proxmox-ve",
+                                 "xenserver", "citrix-hypervisor"})
+
+#: Client kinds whose software is firmware, not a managed operating system.
+FIRMWARE_CLIENT_KINDS = frozenset({"printer", "ip_phone"})
+
+_SOURCES = (
+    ProductSource("platform", "software", "vendor", "product", "version"),
+    ProductSource("server", "os", None, "os_product", "os_version"),
+    ProductSource("client", "os", None, "os_product", "os_version"),
+)
+
+ASSET_COLUMNS = ("municipality", "kind", "record_id", "node", "domain", "capability",
+                 "block_id", "product_id", "title", "cycle", "product_written",
+                 "version_written", "count", "user_group", "lifecycle_state", "eol")
+
+
+def domain_of(capability: str) -> str:
+    """The domain of a capability (``platforms`` unless listed in ``CAPABILITY_DOMAIN``)."""
+    return CAPABILITY_DOMAIN.get(capability, "platforms")
+
+
+def _slug(text: object) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(text).casefold()).strip("-") or "unknown"
+
+
+def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: dt.date,
+                    horizon_months: int = 12) -> pd.DataFrame:
+    """One row per asset and product (``ASSET_COLUMNS``), with capability and lifecycle.
+
+    ``count`` is the number of devices (client rows may stand for many); ``node`` the
+    asset's graph node id (empty for clients, which the graph aggregates into fleets).
+    """
+    normalised = normalise_snapshot(snapshot, normaliser, _SOURCES)
+    if normalised.empty:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in ASSET_COLUMNS})
+    capability = pd.Series("", index=normalised.index, dtype=object)
+    for kind, column in (("platform", "capability"), ("server", "role"),
+                         ("client", "user_group")):
+        frame = snapshot.table(kind)
+        if frame.empty:
+            continue
+        lookup = frame.set_index(["municipality", "id"])[column].astype(object)
+        lookup = lookup[~lookup.index.duplicated()]
+        rows = normalised["kind"] == kind
+        keys = pd.MultiIndex.from_frame(normalised.loc[rows, ["municipality", "record_id"]])
+        capability.loc[rows] = lookup.reindex(keys).to_numpy()
+    is_server = normalised["kind"] == "server"
+    is_client = normalised["kind"] == "client"
+    clients = snapshot.table("client")
+    if not clients.empty:  # printers and IP phones run firmware, not a client OS
+        device_kind = clients.set_index(["municipality", "id"])["kind"].astype(object)
+        device_kind = device_kind[~device_kind.index.duplicated()]
+        keys = pd.MultiIndex.from_frame(normalised.loc[is_client, ["municipality", "record_id"]])
+        firmware = device_kind.reindex(keys).isin(FIRMWARE_CLIENT_KINDS).to_numpy()
+        is_firmware = pd.Series(False, index=normalised.index)
+        is_firmware.loc[is_client[is_client].index[firmware]] = True
+    else:
+        is_firmware = pd.Series(False, index=normalised.index)
+    hypervisor = is_server & ((capability == "hypervisor")
+                              | normalised["product_id"].isin(HYPERVISOR_PRODUCTS))
+    user_group = capability.where(is_client, None)
+    capability = capability.where(~is_server, "server_os")
+    capability = capability.where(~hypervisor, "hypervisor")
+    capability = capability.where(~is_client, "client_os")
+    capability = capability.where(~is_firmware, "")
+    assets = normalised.assign(capability=capability.astype(object), user_group=user_group)
+    assets = assets[assets["capability"].notna() & (assets["capability"] != "")]
+    product_key = assets["product_id"].astype(object).where(
+        assets["product_id"].notna(), "?" + assets["product_written"].map(_slug))
+    cycle = assets["cycle"].astype(object)
+    assets = assets.assign(
+        domain=assets["capability"].map(domain_of),
+        block_id=assets["capability"] + ":" + product_key + ":" + cycle.where(
+            cycle.notna(), "-"),
+        node=[node_id(m, k, r) if k != "client" else "" for m, k, r in zip(
+            assets["municipality"], assets["kind"], assets["record_id"], strict=True)],
+    )
+    lifecycle = lifecycle_frame(assets, as_of, horizon_months, normaliser=normaliser)
+    assets = pd.concat([assets, lifecycle[["lifecycle_state", "eol"]]], axis=1)
+    return assets.loc[:, list(ASSET_COLUMNS)].reset_index(drop=True)
+
+
+def cycle_order(normaliser: Normaliser, product_id: str | None, cycle: str | None
+                ) -> tuple[float, ...] | None:
+    """A sort key for a release cycle: its version numbers, else its release date.
+
+    Numbers first: service-pack cycles (``12.0-sp3``) were released after newer versions.
+    """
+    if cycle is None:
+        return None
+    definition = normaliser.product(product_id)
+    numbers = [float(part) for part in re.findall(r"\d+", cycle)]
+    if numbers:
+        return (0.0, *numbers)
+    if definition is not None:
+        release = normaliser.catalogue.release(definition.cycles_from, cycle)
+        if release is not None and release.release_date is not None:
+            return (1.0, float(release.release_date.toordinal()))
+    return None
+
+
+def cycle_at_least(normaliser: Normaliser, product_id: str | None, cycle: str | None,
+                   minimum: str | None) -> bool | None:
+    """Whether ``cycle`` is at or above ``minimum`` (``None`` when it cannot be told)."""
+    if minimum is None:
+        return True
+    if cycle is None:
+        return None
+    if cycle == minimum:
+        return True
+    have, need = (cycle_order(normaliser, product_id, c) for c in (cycle, minimum))
+    if have is None or need is None or have[0] != need[0]:
+        return None
+    return have >= need
+
+
+@dataclass(frozen=True)
+class TargetBlock:
+    """A product the target allows for a capability, as a canonical product and cycle."""
+
+    block_id: str
+    capability: str
+    domain: str
+    product: str  # as the target file writes it
+    product_id: str | None
+    title: str
+    min_version: str | None
+    min_cycle: str | None
+    preference: int  # 0 = preferred
+
+
+def _choices(target: TargetArchitecture) -> Iterable[tuple[str, ProductChoice]]:
+    for capability, choice in target.capabilities.items():
+        for product in choice.products:
+            yield str(capability), product
+    for product in target.server_os:
+        yield "server_os", product
+    for standard in target.clients:
+        for product in standard.os:
+            yield "client_os", product
+        yield "endpoint_management", ProductChoice(product=standard.management)
+
+
+def target_blocks(target: TargetArchitecture, normaliser: Normaliser) -> list[TargetBlock]:
+    """The target's building blocks: each allowed product per capability, normalised.
+
+    Client standards add their operating systems (``client_os``) and their management
+    platform (``endpoint_management``). A product named twice keeps its lowest minimum.
+    """
+    blocks: dict[tuple[str, str], TargetBlock] = {}
+    preference: dict[str, int] = {}
+    for capability, choice in _choices(target):
+        match = normaliser.match(choice.vendor, choice.product, choice.min_version)
+        product_key = match.product_id or "?" + _slug(choice.product)
+        key = (capability, product_key)
+        rank = preference.get(capability, 0)
+        block = TargetBlock(
+            block_id=f"{capability}:{product_key}", capability=capability,
+            domain=domain_of(capability), product=choice.product, product_id=match.product_id,
+            title=match.title if match.product_id else choice.product,
+            min_version=choice.min_version,
+            min_cycle=match.cycle if choice.min_version else None, preference=rank)
+        known = blocks.get(key)
+        if known is None:
+            preference[capability] = rank + 1
+            blocks[key] = block
+        elif known.min_cycle is not None and cycle_at_least(
+                normaliser, match.product_id, known.min_cycle, block.min_cycle):
+            blocks[key] = replace(known, min_version=block.min_version,
+                                  min_cycle=block.min_cycle)
+    return list(blocks.values())
+
+
+BLOCK_COLUMNS = ("block_id", "domain", "capability", "product_id", "title", "cycle",
+                 "lifecycle_state", "eol", "municipalities", "assets", "records", "status",
+                 "reason", "target_block", "target_title", "target_min_version", "detail")
+
+
+def baseline_blocks(assets: pd.DataFrame) -> pd.DataFrame:
+    """One row per baseline block with its municipalities (``;``-joined) and asset counts."""
+    grouped = assets.groupby("block_id", sort=True, dropna=False)
+    first = grouped[["domain", "capability", "product_id", "title", "cycle",
+                     "lifecycle_state", "eol"]].first()
+    first["municipalities"] = grouped["municipality"].agg(
+        lambda values: ";".join(sorted(set(map(str, values)))))
+    first["assets"] = grouped["count"].sum().astype("int64")
+    first["records"] = grouped.size().astype("int64")
+    return first.reset_index()
+
+
+def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Normaliser
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Place every baseline block (``baseline_blocks``) against the target blocks.
+
+    Returns ``(blocks with status, target blocks with status)``: baseline status one of
+    ``included``, ``changed``, ``eliminated``; target status ``new`` when no baseline
+    block is included in it, else ``present``.
+    """
+    by_capability: dict[str, list[TargetBlock]] = {}
+    for block in targets:
+        by_capability.setdefault(block.capability, []).append(block)
+    rows = []
+    for row in blocks.itertuples(index=False):  # one per distinct product and cycle
+        allowed = by_capability.get(str(row.capability), [])
+        product_id = None if pd.isna(row.product_id) else str(row.product_id)
+        cycle = None if pd.isna(row.cycle) else str(row.cycle)
+        same = [block for block in allowed if product_id and block.product_id == product_id]
+        if same:
+            block = same[0]
+            verdict = cycle_at_least(normaliser, product_id, cycle, block.min_cycle)
+            if verdict:
+                rows.append(("included", "", block, ""))
+            else:
+                detail = (f"upgrade to {block.min_version} or later" if verdict is False
+                          else f"version unknown: verify it is {block.min_version} or later")
+                rows.append(("changed", "upgrade" if verdict is False else "verify_version",
+                             block, detail))
+            continue
+        preferred = min(allowed, key=lambda b: b.preference) if allowed else None
+        if row.lifecycle_state == "end_of_life":
+            reason = "end_of_life"
+        elif preferred is not None:
+            reason = "replaced_by_target"
+        else:
+            reason = "not_in_target"
+        detail = (f"replaced by {preferred.title}" if preferred is not None
+                  else "the target names no product for this capability")
+        rows.append(("eliminated", reason, preferred, detail))
+    result = blocks.copy()
+    result["status"] = [status for status, _, _, _ in rows]
+    result["reason"] = [reason for _, reason, _, _ in rows]
+    result["target_block"] = [b.block_id if b else "" for _, _, b, _ in rows]
+    result["target_title"] = [b.title if b else "" for _, _, b, _ in rows]
+    result["target_min_version"] = [(b.min_version or "") if b else "" for _, _, b, _ in rows]
+    result["detail"] = [detail for _, _, _, detail in rows]
+    result = result.loc[:, list(BLOCK_COLUMNS)]
+    included = set(result.loc[result["status"] == "included", "target_block"])
+    target_rows = pd.DataFrame([{
+        "block_id": block.block_id, "domain": block.domain, "capability": block.capability,
+        "product": block.product, "product_id": block.product_id or "", "title": block.title,
+        "min_version": block.min_version or "", "preference": block.preference,
+        "status": "present" if block.block_id in included else "new",
+        "baseline_blocks_included": int((result["target_block"] == block.block_id).where(
+            result["status"] == "included", False).sum()),
+        "baseline_blocks_changed": int((result["target_block"] == block.block_id).where(
+            result["status"] == "changed", False).sum()),
+    } for block in targets], columns=["block_id", "domain", "capability", "product",
+                                      "product_id", "title", "min_version", "preference",
+                                      "status", "baseline_blocks_included",
+                                      "baseline_blocks_changed"])
+    return result, target_rows
+
+
+def readiness(assets: pd.DataFrame, matrix: pd.DataFrame) -> pd.DataFrame:
+    """Share of assets already on included blocks, per municipality and domain.
+
+    Columns: municipality, domain, assets, included_assets, readiness_percent.
+    """
+    status = matrix.set_index("block_id")["status"]
+    on_included = assets["block_id"].map(status).eq("included").to_numpy()
+    counts = assets["count"].astype("int64")
+    frame = pd.DataFrame({"municipality": assets["municipality"], "domain": assets["domain"],
+                          "assets": counts, "included_assets": np.where(on_included, counts, 0)})
+    table = frame.groupby(["municipality", "domain"], sort=True).sum().reset_index()
+    table["readiness_percent"] = (100.0 * table["included_assets"] / table["assets"]
+                                  ).round(1)
+    return table

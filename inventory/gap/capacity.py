@@ -1,0 +1,198 @@
+"""Datacentre capacity ("hallplanering"): can the target datacentres host what moves there?
+
+Every site that holds servers or storage, or is a datacentre, server room or colocation,
+gets a row: what it holds (physical servers and storage in rack units and kW), its free
+rack units and power headroom, and its role in the target (``primary``, ``secondary`` or
+``evacuate``: everything in it moves to the target datacentres). A site is ``short`` when
+it has under ``MIN_FREE_RACK_SHARE`` of its rack units free or under
+``MIN_POWER_HEADROOM_SHARE`` of its power capacity spare.
+
+The consolidation verdict compares what moves (physical servers and storage outside the
+primary and secondary site; a server without ``rack_units``/``power_w`` counts with the
+target's defaults) with the free rack units and spare kW of the primary, the secondary and
+both together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from inventory.gap.dependents import DependencyIndex, short_name
+from inventory.snapshot import InventorySnapshot
+from inventory.target.model import TargetArchitecture
+
+RACK_UNITS_PER_RACK = 42
+MIN_FREE_RACK_SHARE = 0.10
+MIN_POWER_HEADROOM_SHARE = 0.20
+HOSTING_SITE_KINDS = ("datacentre", "server_room", "colocation")
+DEFAULT_STORAGE_RACK_UNITS = 2
+DEFAULT_STORAGE_WATTS = 500.0
+
+SITE_COLUMNS = ("site", "municipality", "name", "kind", "role", "physical_servers",
+                "storage_systems", "rack_units_used", "power_kw_used_by_assets",
+                "racks_total", "rack_units_free", "power_capacity_kw", "power_used_kw",
+                "power_free_kw", "short", "issues", "dependent_applications",
+                "dependent_application_count")
+
+
+@dataclass(frozen=True)
+class CapacityVerdict:
+    """Whether the primary and secondary datacentres can host what is consolidated."""
+
+    primary: str | None
+    secondary: str | None
+    moving_physical_servers: int
+    moving_storage_systems: int
+    demand_rack_units: int
+    demand_kw: float
+    primary_free_rack_units: int
+    primary_free_kw: float
+    secondary_free_rack_units: int
+    secondary_free_kw: float
+    fits_primary: bool
+    fits_combined: bool
+    short_rack_units: int  # what the two sites together lack (0 when it fits)
+    short_kw: float
+    summary: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def qualified(municipality: pd.Series, site: pd.Series) -> pd.Series:
+    """``code:site`` for a site column whose values may already be ``code:site``."""
+    text = site.astype(object).where(site.notna(), "").astype(str)
+    own = municipality.astype(str) + ":" + text
+    return own.where(~text.str.contains(":", regex=False), text).where(text != "", "")
+
+
+def _asset_load(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd.DataFrame:
+    """Physical servers and storage with their site, rack units and kW."""
+    defaults = target.datacentres
+    server_u = defaults.rack_units_per_physical_server if defaults else 2
+    server_w = defaults.watts_per_physical_server if defaults else 400.0
+    servers = snapshot.table("server")
+    physical = servers[servers["kind"].astype(str) != "virtual"]
+    storage = snapshot.table("storage")
+    parts = []
+    for frame, kind, units, watts in ((physical, "server", server_u, server_w),
+                                      (storage, "storage", DEFAULT_STORAGE_RACK_UNITS,
+                                       DEFAULT_STORAGE_WATTS)):
+        if frame.empty:
+            continue
+        parts.append(pd.DataFrame({
+            "municipality": frame["municipality"].astype(str), "kind": kind,
+            "id": frame["id"].astype(str),
+            "site": qualified(frame["municipality"], frame["site"]),
+            "rack_units": pd.to_numeric(frame["rack_units"], errors="coerce").fillna(units),
+            "kw": pd.to_numeric(frame["power_w"], errors="coerce").fillna(watts) / 1000.0,
+        }))
+    if not parts:
+        return pd.DataFrame(columns=["municipality", "kind", "id", "site", "rack_units", "kw"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def site_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
+                  dependencies: DependencyIndex) -> tuple[pd.DataFrame, CapacityVerdict]:
+    """The site table (``SITE_COLUMNS``) and the consolidation verdict."""
+    primary = target.datacentres.primary if target.datacentres else None
+    secondary = target.datacentres.secondary if target.datacentres else None
+    load = _asset_load(snapshot, target)
+    sites = snapshot.table("site").copy()
+    sites["site"] = sites["municipality"].astype(str) + ":" + sites["id"].astype(str)
+    per_site = load.groupby("site").agg(
+        physical_servers=("kind", lambda k: int((k == "server").sum())),
+        storage_systems=("kind", lambda k: int((k == "storage").sum())),
+        rack_units_used=("rack_units", "sum"), power_kw_used_by_assets=("kw", "sum"))
+    sites = sites.merge(per_site, left_on="site", right_index=True, how="left")
+    hosting = (sites["physical_servers"].notna()
+               | sites["kind"].astype(str).isin(HOSTING_SITE_KINDS)
+               | sites["site"].isin([primary, secondary]))
+    sites = sites[hosting].copy()
+    for column in ("physical_servers", "storage_systems"):
+        sites[column] = sites[column].fillna(0).astype("int64")
+    for column in ("rack_units_used", "power_kw_used_by_assets"):
+        sites[column] = sites[column].fillna(0.0).astype(float).round(2)
+    racks = pd.to_numeric(sites["racks_total"], errors="coerce")
+    free_u = pd.to_numeric(sites["rack_units_free"], errors="coerce")
+    capacity_kw = pd.to_numeric(sites["power_capacity_kw"], errors="coerce")
+    used_kw = pd.to_numeric(sites["power_used_kw"], errors="coerce")
+    sites["power_free_kw"] = (capacity_kw - used_kw).round(2)
+    low_space = (free_u < MIN_FREE_RACK_SHARE * racks * RACK_UNITS_PER_RACK).fillna(False)
+    low_power = (sites["power_free_kw"] < MIN_POWER_HEADROOM_SHARE * capacity_kw).fillna(False)
+    sites["short"] = (low_space | low_power).astype(bool)
+    sites["role"] = np.select([sites["site"] == primary, sites["site"] == secondary],
+                              ["primary", "secondary"], "evacuate")
+    issues = []
+    for row in sites.itertuples(index=False):  # one per hosting site: a few per municipality
+        found = []
+        if not pd.isna(row.rack_units_free) and not pd.isna(row.racks_total) and (
+                row.rack_units_free < MIN_FREE_RACK_SHARE * row.racks_total * RACK_UNITS_PER_RACK):
+            found.append(f"only {int(row.rack_units_free)} U free of"
+                         f" {int(row.racks_total) * RACK_UNITS_PER_RACK}")
+        if not pd.isna(row.power_free_kw) and not pd.isna(row.power_capacity_kw) and (
+                row.power_free_kw < MIN_POWER_HEADROOM_SHARE * row.power_capacity_kw):
+            found.append(f"only {row.power_free_kw:g} kW spare of {row.power_capacity_kw:g}")
+        for flag, text in ((row.fire_suppression, "no fire suppression"),
+                           (row.generator, "no generator"), (row.ups, "no UPS")):
+            if flag is False or (not pd.isna(flag) and not bool(flag)):
+                found.append(text)
+        if row.role == "evacuate" and (row.physical_servers or row.storage_systems):
+            found.append("evacuate to the target datacentres")
+        issues.append("; ".join(found))
+    sites["issues"] = issues
+    nodes = ["{}:site:{}".format(*site.split(":", 1)) for site in sites["site"]]
+    applications = [dependencies.applications(node) for node in nodes]
+    sites["dependent_applications"] = [";".join(short_name(a) for a in apps)
+                                       for apps in applications]
+    sites["dependent_application_count"] = [len(apps) for apps in applications]
+    table = sites.loc[:, list(SITE_COLUMNS)].sort_values(
+        ["role", "short", "site"], ascending=[True, False, True]).reset_index(drop=True)
+    return table, _verdict(table, load, primary, secondary)
+
+
+def _free(table: pd.DataFrame, site: str | None) -> tuple[int, float]:
+    row = table[table["site"] == site]
+    if site is None or row.empty:
+        return 0, 0.0
+    units = pd.to_numeric(row["rack_units_free"], errors="coerce").fillna(0).iloc[0]
+    kw = pd.to_numeric(row["power_free_kw"], errors="coerce").fillna(0).iloc[0]
+    return int(units), float(kw)
+
+
+def _verdict(table: pd.DataFrame, load: pd.DataFrame, primary: str | None,
+             secondary: str | None) -> CapacityVerdict:
+    moving = load[~load["site"].isin([primary, secondary])]
+    demand_u = int(moving["rack_units"].sum())
+    demand_kw = round(float(moving["kw"].sum()), 2)
+    primary_u, primary_kw = _free(table, primary)
+    secondary_u, secondary_kw = _free(table, secondary)
+    fits_primary = primary is not None and demand_u <= primary_u and demand_kw <= primary_kw
+    combined_u, combined_kw = primary_u + secondary_u, primary_kw + secondary_kw
+    fits_combined = primary is not None and demand_u <= combined_u and demand_kw <= combined_kw
+    short_u = max(0, demand_u - combined_u)
+    short_kw = round(max(0.0, demand_kw - combined_kw), 2)
+    if primary is None:
+        summary = "The target names no primary datacentre."
+    elif fits_primary:
+        summary = (f"{primary} alone can host what moves ({demand_u} U, {demand_kw:g} kW"
+                   f" of {primary_u} U, {primary_kw:g} kW free).")
+    elif fits_combined:
+        summary = (f"{primary} and {secondary} together can host what moves ({demand_u} U,"
+                   f" {demand_kw:g} kW of {combined_u} U, {combined_kw:g} kW free).")
+    else:
+        summary = (f"{primary} and {secondary} lack {short_u} U and {short_kw:g} kW for what"
+                   f" moves ({demand_u} U, {demand_kw:g} kW).")
+    return CapacityVerdict(
+        primary=primary, secondary=secondary,
+        moving_physical_servers=int((moving["kind"] == "server").sum()),
+        moving_storage_systems=int((moving["kind"] == "storage").sum()),
+        demand_rack_units=demand_u, demand_kw=demand_kw,
+        primary_free_rack_units=primary_u, primary_free_kw=primary_kw,
+        secondary_free_rack_units=secondary_u, secondary_free_kw=secondary_kw,
+        fits_primary=fits_primary, fits_combined=fits_combined,
+        short_rack_units=short_u, short_kw=short_kw, summary=summary)

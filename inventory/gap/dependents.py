@@ -1,0 +1,74 @@
+"""Which applications depend on an asset, through the dependency graph.
+
+Findings name the assets they concern and, through the graph, the applications that
+depend on them. Here a cluster depends on its member hosts (an end-of-life or moving host
+concerns everything on its cluster), unlike impact analysis where one host failing does
+not stop a cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from inventory.analyse.graph import DEPENDENCY_EDGE_KINDS, EdgeKind, InventoryGraph
+
+
+class DependencyIndex:
+    """Dependency lookups over an ``InventoryGraph`` (edges dependent -> dependency)."""
+
+    def __init__(self, inventory_graph: InventoryGraph) -> None:
+        graph = inventory_graph.graph
+        self.graph = graph
+        dependencies = nx.DiGraph()
+        dependencies.add_nodes_from(graph.nodes)
+        for source, target, key in graph.edges(keys=True):
+            if key in DEPENDENCY_EDGE_KINDS:
+                dependencies.add_edge(source, target)
+            elif key == EdgeKind.MEMBER_OF:
+                dependencies.add_edge(target, source)  # the cluster depends on its host
+        self.dependencies = dependencies
+        self._applications: dict[str, tuple[str, ...]] = {}
+
+    def kind(self, node: str) -> str:
+        """The kind of a node (``""`` when it is not in the graph)."""
+        if node not in self.graph:
+            return ""
+        return str(self.graph.nodes[node].get("kind", ""))
+
+    def dependents(self, node: str) -> set[str]:
+        """Every node that depends on ``node``, transitively."""
+        if node not in self.dependencies:
+            return set()
+        found: set[str] = nx.ancestors(self.dependencies, node)
+        return found
+
+    def dependencies_of(self, node: str) -> set[str]:
+        """Everything ``node`` depends on, transitively."""
+        if node not in self.dependencies:
+            return set()
+        found: set[str] = nx.descendants(self.dependencies, node)
+        return found
+
+    def applications(self, node: str) -> tuple[str, ...]:
+        """The applications that depend on ``node`` (node ids, sorted); cached."""
+        known = self._applications.get(node)
+        if known is None:
+            known = tuple(sorted(other for other in self.dependents(node)
+                                 if self.kind(other) == "application"))
+            self._applications[node] = known
+        return known
+
+    def applications_of_all(self, nodes: Iterable[str]) -> tuple[str, ...]:
+        """The applications that depend on any of ``nodes``."""
+        found: set[str] = set()
+        for node in nodes:
+            found.update(self.applications(node))
+        return tuple(sorted(found))
+
+
+def short_name(node: str) -> str:
+    """``gnosjo:server:srv01`` -> ``gnosjo:srv01`` (how users write a reference)."""
+    parts = node.split(":", 2)
+    return f"{parts[0]}:{parts[2]}" if len(parts) == 3 else node

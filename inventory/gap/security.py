@@ -1,0 +1,106 @@
+"""Security baseline: the level each municipality has today against the level that shall apply.
+
+("Vilken nivå har vi idag, vilken ska gälla.") One row per municipality and control of
+the target's ``security`` baseline: MFA for all staff, endpoint security on managed
+clients, backup with an immutable or offline copy, logging to a SIEM, segmented zones
+(the target's required zone purposes).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS
+from inventory.snapshot import InventorySnapshot
+from inventory.target.model import TargetArchitecture
+
+SECURITY_COLUMNS = ("municipality", "control", "required", "today", "target", "compliant",
+                    "affected")
+
+
+def _platforms_of(platforms: pd.DataFrame, capability: str) -> pd.DataFrame:
+    return platforms[platforms["capability"].astype(str) == capability]
+
+
+def _names(frame: pd.DataFrame) -> str:
+    return ", ".join(sorted(set(frame["product"].astype(str)))) or "none"
+
+
+def _immutable_stores(snapshot: InventorySnapshot) -> set[tuple[str, str]]:
+    storage = snapshot.table("storage")
+    offline = (storage["immutable"].astype("boolean").fillna(False).astype(bool)
+               | (storage["kind"].astype(str) == "tape"))
+    return set(zip(storage.loc[offline, "municipality"], storage.loc[offline, "id"],
+                   strict=True))
+
+
+def _replicates_to_immutable(snapshot: InventorySnapshot, immutable: set[tuple[str, str]]
+                             ) -> set[str]:
+    """Municipalities with a store that replicates to an immutable or offline store."""
+    refs = snapshot.references
+    refs = refs[(refs["kind"] == "storage") & (refs["field"] == "replicates_to")]
+    hits = [m for m, tm, tid in zip(refs["municipality"], refs["target_municipality"],
+                                    refs["target_id"], strict=True) if (tm, tid) in immutable]
+    return set(map(str, hits))
+
+
+def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd.DataFrame:
+    """Per municipality and baseline control: today's level, the target level, compliance."""
+    baseline = target.security
+    platforms = snapshot.table("platform")
+    clients = snapshot.table("client")
+    municipalities = snapshot.table("municipality").set_index("code")
+    device_rows = clients[~clients["kind"].astype(str).isin(FIRMWARE_CLIENT_KINDS)]
+    devices = pd.to_numeric(device_rows["quantity"], errors="coerce").fillna(1)
+    managed = devices.where(device_rows["managed_by"].notna(), 0)
+    device_totals = devices.groupby(device_rows["municipality"]).sum()
+    managed_totals = managed.groupby(device_rows["municipality"]).sum()
+    zones = snapshot.table("zone")
+    immutable = _immutable_stores(snapshot)
+    replicating = _replicates_to_immutable(snapshot, immutable)
+    required_zones = [str(z) for z in (target.network.required_zones if target.network else [])]
+    rows = []
+    for code in snapshot.municipalities:
+        own = platforms[platforms["municipality"] == code]
+        mfa = _platforms_of(own, "identity_mfa")
+        licences = pd.to_numeric(mfa["licences"], errors="coerce").sum()
+        employees = municipalities["employees"].get(code) if "employees" in municipalities else None
+        employees = None if employees is None or pd.isna(employees) else int(employees)
+        mfa_covered = not mfa.empty and (employees is None or licences == 0
+                                         or licences >= employees)
+        coverage = (f", {int(licences):,} licences for {employees:,} employees"
+                    f" ({min(100.0, 100.0 * licences / employees):.0f} %)"
+                    if employees and licences else "")
+        rows.append((code, "mfa_for_all_staff", baseline.mfa_for_all_staff,
+                     f"{_names(mfa)}{coverage}" if not mfa.empty else "no MFA platform",
+                     "MFA for every staff account", mfa_covered, ";".join(
+                         code + ":" + mfa["id"].astype(str))))
+        edr = _platforms_of(own, "endpoint_security")
+        total = int(device_totals.get(code, 0))
+        unmanaged = total - int(managed_totals.get(code, 0))
+        rows.append((code, "endpoint_security_on_managed_clients",
+                     baseline.endpoint_security_on_managed_clients,
+                     (f"{_names(edr)}" if not edr.empty else "no endpoint security platform")
+                     + f"; {unmanaged:,} of {total:,} client devices unmanaged",
+                     "endpoint security on every managed client", not edr.empty,
+                     ";".join(code + ":" + edr["id"].astype(str))))
+        has_copy = any(m == code for m, _ in immutable) or code in replicating
+        rows.append((code, "backup_immutable_copy", baseline.backup_immutable_copy,
+                     "immutable or offline copy" if has_copy else "no immutable or offline copy",
+                     "backup with an immutable or offline copy", has_copy,
+                     ";".join(code + ":" + _platforms_of(own, "backup")["id"].astype(str))))
+        siem = _platforms_of(own, "logging_siem")
+        rows.append((code, "logging_to_siem", baseline.logging_to_siem,
+                     _names(siem) if not siem.empty else "no SIEM",
+                     "logging to a SIEM", not siem.empty, ""))
+        present = set(zones.loc[zones["municipality"] == code, "purpose"].astype(str))
+        missing = [zone for zone in required_zones if zone not in present]
+        rows.append((code, "segmented_zones", baseline.segmented_zones,
+                     "zones: " + (", ".join(sorted(present)) or "none")
+                     + ("; missing: " + ", ".join(missing) if missing else ""),
+                     "zones: " + ", ".join(required_zones), not missing,
+                     ";".join(missing)))
+    table = pd.DataFrame(rows, columns=list(SECURITY_COLUMNS))
+    # A control the target does not require is compliant whatever exists today.
+    table["compliant"] = table["compliant"] | ~table["required"]
+    return table

@@ -1,0 +1,208 @@
+"""Migration items and their effort and cost, from the target's unit efforts.
+
+Each item is one change to one asset (or to a group of client devices), priced as
+``quantity x unit hours x hourly rate``:
+
+========================  ============  ==============================================
+action                    domain        what
+========================  ============  ==============================================
+``link_upgrade``          network       an interconnect under the minimum
+``storage_migration``     datacentre    storage at a site to evacuate (per used TB)
+``platform_upgrade``      platforms*    a platform on a ``changed`` block
+``platform_replacement``  platforms*    a platform on an ``eliminated`` block
+``platform_introduction`` platforms*    a target capability the municipality lacks
+``physical_server_migration`` datacentre a physical server at a site to evacuate
+``virtual_server_migration``  datacentre a virtual server whose cluster or host moves
+``os_upgrade``            datacentre    a server whose OS (or hypervisor) block is not included
+``client_os_upgrade``     clients       client devices on a ``changed``/``eliminated`` OS
+``client_reenrolment``    clients       devices not managed by their group's standard
+``application_move``      applications  an application whose servers move
+========================  ============  ==============================================
+
+(* the capability's domain.) ``tier`` orders the kinds of work: network and datacentre
+first, then platforms, servers, clients and applications.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from inventory.analyse.normalise import Normaliser
+from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS, TargetBlock, domain_of
+from inventory.gap.capacity import qualified
+from inventory.gap.dependents import DependencyIndex, short_name
+from inventory.snapshot import InventorySnapshot
+from inventory.target.model import TargetArchitecture
+
+ITEM_COLUMNS = ("item_id", "municipality", "domain", "action", "asset", "node", "detail",
+                "quantity", "unit_hours", "hours", "cost", "tier")
+
+#: Order of the kinds of work (lower moves first), before dependencies are applied.
+ACTION_TIER = {
+    "link_upgrade": 1, "storage_migration": 1,
+    "platform_upgrade": 2, "platform_replacement": 2, "platform_introduction": 2,
+    "physical_server_migration": 3, "virtual_server_migration": 3, "os_upgrade": 3,
+    "client_os_upgrade": 4, "client_reenrolment": 4,
+    "application_move": 5,
+}
+
+
+def _frame(municipality: object, domain: object, action: str, asset: object, node: object,
+           detail: object, quantity: object, unit_hours: float) -> pd.DataFrame:
+    frame = pd.DataFrame({"municipality": municipality, "domain": domain, "asset": asset,
+                          "node": node, "detail": detail, "quantity": quantity})
+    frame["action"] = action
+    frame["unit_hours"] = unit_hours
+    return frame
+
+
+def _server_sites(snapshot: InventorySnapshot) -> pd.Series:
+    """``code:site`` of every server: its own, else its cluster's hosts', else its host's."""
+    servers = snapshot.table("server")
+    own = qualified(servers["municipality"], servers["site"])
+    keyed = servers.assign(_site=own)
+    hosts = keyed[(keyed["kind"].astype(str) != "virtual") & (keyed["_site"] != "")]
+    cluster_site = hosts.dropna(subset=["cluster"]).groupby(
+        [hosts["municipality"], "cluster"])["_site"].first()
+    host_site = hosts.set_index(["municipality", "id"])["_site"]
+    host_site = host_site[~host_site.index.duplicated()]
+    by_cluster = pd.Series(cluster_site.reindex(pd.MultiIndex.from_arrays(
+        [servers["municipality"], servers["cluster"]])).to_numpy(), index=servers.index)
+    by_host = pd.Series(host_site.reindex(pd.MultiIndex.from_arrays(
+        [servers["municipality"], servers["host"]])).to_numpy(), index=servers.index)
+    site = own.where(own != "", by_cluster.where(by_cluster.notna(), by_host))
+    return site.fillna("").astype(str)
+
+
+def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
+                    assets: pd.DataFrame, matrix: pd.DataFrame, targets: list[TargetBlock],
+                    interconnects: pd.DataFrame, sites: pd.DataFrame,
+                    dependencies: DependencyIndex, normaliser: Normaliser) -> pd.DataFrame:
+    """Every migration item with its hours and cost (``ITEM_COLUMNS``), before waves."""
+    efforts = target.efforts
+    parts: list[pd.DataFrame] = []
+    weak = interconnects[~interconnects["compliant"] & (interconnects["link"] != "")]
+    parts.append(_frame(weak["municipality"], "network", "link_upgrade", weak["link"], "",
+                        weak["detail"], 1, efforts.link_upgrade_hours))
+    evacuate = set(sites.loc[sites["role"] == "evacuate", "site"])
+    storage = snapshot.table("storage")
+    storage_site = qualified(storage["municipality"], storage["site"])
+    moving_storage = storage[storage_site.isin(evacuate)]
+    used = pd.to_numeric(moving_storage["used_tb"], errors="coerce").fillna(
+        pd.to_numeric(moving_storage["capacity_tb"], errors="coerce")).fillna(1.0)
+    parts.append(_frame(moving_storage["municipality"], "datacentre", "storage_migration",
+                        moving_storage["municipality"] + ":" + moving_storage["id"],
+                        moving_storage["municipality"] + ":storage:" + moving_storage["id"],
+                        "from " + storage_site[moving_storage.index], used.round(1),
+                        efforts.storage_migration_hours_per_tb))
+    status = matrix.set_index("block_id")[["status", "target_title", "target_min_version"]]
+    on = assets.join(status, on="block_id")
+    platforms = on[(on["kind"] == "platform") & on["status"].isin(["changed", "eliminated"])]
+    for state, action, hours in (("changed", "platform_upgrade", efforts.platform_upgrade_hours),
+                                 ("eliminated", "platform_replacement",
+                                  efforts.platform_replacement_hours)):
+        rows = platforms[platforms["status"] == state]
+        detail = (rows["title"] + " " + rows["cycle"].fillna("").astype(str) + " -> "
+                  + rows["target_title"].fillna("") + " " + rows["target_min_version"].fillna(""))
+        parts.append(_frame(rows["municipality"], rows["domain"], action,
+                            rows["municipality"] + ":" + rows["record_id"], rows["node"],
+                            detail.str.strip(), 1, hours))
+    parts.append(_introductions(snapshot, targets, assets, efforts.platform_replacement_hours))
+    servers = snapshot.table("server")
+    server_site = _server_sites(snapshot)
+    moving = servers[server_site.isin(evacuate)]
+    virtual = moving["kind"].astype(str) == "virtual"
+    for rows, action, hours in ((moving[~virtual], "physical_server_migration",
+                                 efforts.physical_server_migration_hours),
+                                (moving[virtual], "virtual_server_migration",
+                                 efforts.virtual_server_migration_hours)):
+        parts.append(_frame(rows["municipality"], "datacentre", action,
+                            rows["municipality"] + ":" + rows["id"],
+                            rows["municipality"] + ":server:" + rows["id"],
+                            "from " + server_site[rows.index], 1, hours))
+    upgrades = on[(on["kind"] == "server") & on["status"].isin(["changed", "eliminated"])]
+    parts.append(_frame(upgrades["municipality"], "datacentre", "os_upgrade",
+                        upgrades["municipality"] + ":" + upgrades["record_id"], upgrades["node"],
+                        (upgrades["title"] + " " + upgrades["cycle"].fillna("").astype(str)
+                         + " -> " + upgrades["target_title"].fillna("") + " "
+                         + upgrades["target_min_version"].fillna("")).str.strip(),
+                        1, efforts.os_upgrade_hours))
+    parts.extend(_client_items(snapshot, target, on, normaliser))
+    moved_nodes = [f"{m}:server:{i}" for m, i in zip(moving["municipality"], moving["id"],
+                                                      strict=True)]
+    apps = dependencies.applications_of_all(moved_nodes)
+    parts.append(_frame([a.split(":", 1)[0] for a in apps], "applications", "application_move",
+                        [short_name(a) for a in apps], list(apps),
+                        "its servers move to the target datacentres", 1,
+                        efforts.application_move_hours))
+    items = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    items["quantity"] = pd.to_numeric(items["quantity"]).astype(float)
+    items["hours"] = (items["quantity"] * items["unit_hours"]).round(1)
+    items["cost"] = (items["hours"] * efforts.hourly_rate).round(0)
+    items["tier"] = items["action"].map(ACTION_TIER).astype("int64")
+    items["node"] = items["node"].fillna("").astype(str)
+    items = items.sort_values(["tier", "municipality", "action", "asset"]).reset_index(drop=True)
+    items.insert(0, "item_id", [f"I{n:05d}" for n in range(1, len(items) + 1)])
+    return items.loc[:, list(ITEM_COLUMNS)]
+
+
+def _introductions(snapshot: InventorySnapshot, targets: list[TargetBlock],
+                   assets: pd.DataFrame, hours: float) -> pd.DataFrame:
+    """A platform for each target capability a municipality has none of (e.g. a SIEM)."""
+    platform_capabilities = {b.capability for b in targets
+                             if b.capability not in ("server_os", "client_os")}
+    have = set(zip(assets.loc[assets["kind"] == "platform", "municipality"],
+                   assets.loc[assets["kind"] == "platform", "capability"], strict=True))
+    first = {}
+    for block in sorted(targets, key=lambda b: b.preference):
+        first.setdefault(block.capability, block.title)
+    rows = [(code, capability) for code in snapshot.municipalities
+            for capability in sorted(platform_capabilities) if (code, capability) not in have]
+    return _frame([c for c, _ in rows], [domain_of(cap) for _, cap in rows],
+                  "platform_introduction", [f"{c}: {cap}" for c, cap in rows], "",
+                  [f"introduce {first[cap]}" for _, cap in rows], 1, hours)
+
+
+def _client_items(snapshot: InventorySnapshot, target: TargetArchitecture,
+                  on: pd.DataFrame, normaliser: Normaliser) -> list[pd.DataFrame]:
+    """Client OS upgrades and re-enrolments, summed per municipality and group."""
+    efforts = target.efforts
+    clients = on[on["kind"] == "client"]
+    upgrade = clients[clients["status"].isin(["changed", "eliminated"])]
+    grouped = upgrade.groupby(["municipality", "title", "cycle", "target_title",
+                               "target_min_version"], dropna=False, sort=True)["count"].sum()
+    grouped = grouped.reset_index()
+    upgrades = _frame(grouped["municipality"], "clients", "client_os_upgrade",
+                      grouped["municipality"] + ": " + grouped["title"] + " "
+                      + grouped["cycle"].fillna("").astype(str),
+                      "", "-> " + grouped["target_title"].fillna("") + " "
+                      + grouped["target_min_version"].fillna(""), grouped["count"],
+                      efforts.client_os_upgrade_hours)
+    standards = {str(s.user_group): s.management for s in target.clients}
+    frame = snapshot.table("client")
+    frame = frame[~frame["kind"].astype(str).isin(FIRMWARE_CLIENT_KINDS)]
+    if frame.empty or not standards:
+        return [upgrades]
+    platforms = on[on["kind"] == "platform"]
+    product = platforms.set_index(["municipality", "record_id"])["product_id"]
+    product = product[~product.index.duplicated()]
+    wanted = {group: normaliser.match(None, name, None).product_id
+              for group, name in standards.items()}
+    managed_by = product.reindex(pd.MultiIndex.from_arrays(
+        [frame["municipality"], frame["managed_by"]])).to_numpy()
+    group = frame["user_group"].astype(object).where(frame["user_group"].notna(), "shared")
+    expected = group.astype(str).map(wanted)
+    wrong = expected.notna() & (pd.Series(managed_by, index=frame.index).astype(object)
+                                != expected)
+    devices = pd.to_numeric(frame["quantity"], errors="coerce").fillna(1)
+    moving = pd.DataFrame({"municipality": frame["municipality"], "group": group.astype(str),
+                           "from": frame["managed_by"].astype(object).fillna("unmanaged"),
+                           "devices": devices})[wrong]
+    summed = moving.groupby(["municipality", "group", "from"], sort=True)["devices"].sum()
+    summed = summed.reset_index()
+    reenrol = _frame(summed["municipality"], "clients", "client_reenrolment",
+                     summed["municipality"] + ": " + summed["group"] + " devices on "
+                     + summed["from"].astype(str), "",
+                     "enrol in " + summed["group"].map(standards), summed["devices"],
+                     efforts.client_reenrolment_hours)
+    return [upgrades, reenrol]

@@ -1,0 +1,173 @@
+"""The harmonisation gap report: ``compute_gap`` and its result, ``GapReport``.
+
+Example::
+
+    snapshot = InventoryStore(url).snapshot()
+    target, issues = load_target(Path("samples/target.yaml"))
+    report = compute_gap(snapshot, target, as_of=dt.date.today())
+    report.tables()["matrix"]        # one DataFrame per table, for CSV/XLSX/HTML
+    report.to_json()                 # everything, JSON-ready
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from inventory.analyse.graph import InventoryGraph, build_graph
+from inventory.analyse.normalise import Normaliser
+from inventory.gap.blocks import (
+    DOMAINS,
+    baseline_assets,
+    baseline_blocks,
+    gap_matrix,
+    readiness,
+    target_blocks,
+)
+from inventory.gap.capacity import CapacityVerdict, site_capacity
+from inventory.gap.dependents import DependencyIndex
+from inventory.gap.effort import migration_items
+from inventory.gap.eol import eol_exposure
+from inventory.gap.interconnect import interconnect_gaps
+from inventory.gap.security import security_gaps
+from inventory.gap.sla import sla_gaps
+from inventory.gap.waves import assign_waves, wave_table
+from inventory.snapshot import InventorySnapshot
+from inventory.target.model import TargetArchitecture
+
+#: The tables of a report, in the order reports show them.
+TABLE_NAMES = ("readiness", "matrix", "target_blocks", "eol", "security", "capacity",
+               "interconnects", "sla", "effort", "items", "waves")
+
+
+@dataclass
+class GapReport:
+    """What must change in each municipality to reach the target, what it costs, in what order.
+
+    Parts (each table a ``pandas.DataFrame``; column lists in the named modules):
+
+    * ``target_name``, ``as_of``, ``horizon_months``, ``currency``, ``hourly_rate``,
+      ``municipalities``: the frame of the analysis.
+    * ``matrix`` (``blocks.BLOCK_COLUMNS``): the TOGAF gap matrix, one row per baseline
+      building block (capability, canonical product, cycle; municipalities; asset count)
+      with ``status`` included / changed / eliminated, ``reason`` and the target block.
+    * ``target_blocks``: one row per target building block, ``status`` ``new`` when no
+      baseline block is included in it, else ``present``.
+    * ``readiness``: per municipality and domain, the share of assets on included blocks.
+    * ``eol`` (``eol.EOL_COLUMNS``): end-of-life exposure with dependent applications.
+    * ``security`` (``security.SECURITY_COLUMNS``): today's level vs the baseline.
+    * ``capacity`` (``capacity.SITE_COLUMNS``) and ``capacity_verdict``
+      (``CapacityVerdict``): hallplanering.
+    * ``interconnects`` (``interconnect.INTERCONNECT_COLUMNS``).
+    * ``sla`` (``sla.SLA_COLUMNS``): applications missing their SLA's redundancy.
+    * ``items`` (``effort.ITEM_COLUMNS`` + ``wave``): every migration item with hours, cost.
+    * ``effort``: hours and cost per municipality and domain (a ``total`` row per
+      municipality is not included; sum it).
+    * ``waves`` (``waves.WAVE_COLUMNS``): the migration waves in order.
+    """
+
+    target_name: str
+    as_of: dt.date
+    horizon_months: int
+    currency: str
+    hourly_rate: float
+    municipalities: list[str]
+    matrix: pd.DataFrame
+    target_blocks: pd.DataFrame
+    readiness: pd.DataFrame
+    eol: pd.DataFrame
+    security: pd.DataFrame
+    capacity: pd.DataFrame
+    capacity_verdict: CapacityVerdict
+    interconnects: pd.DataFrame
+    sla: pd.DataFrame
+    items: pd.DataFrame
+    effort: pd.DataFrame
+    waves: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total_hours(self) -> float:
+        return round(float(self.items["hours"].sum()), 1) if not self.items.empty else 0.0
+
+    @property
+    def total_cost(self) -> float:
+        return round(float(self.items["cost"].sum()), 0) if not self.items.empty else 0.0
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name (``TABLE_NAMES``), for CSV, XLSX and HTML rendering."""
+        return {name: getattr(self, name) for name in TABLE_NAMES}
+
+    def to_json(self) -> dict[str, Any]:
+        """The whole report as JSON-ready data (tables as lists of records)."""
+        return {
+            "target": self.target_name, "as_of": self.as_of.isoformat(),
+            "horizon_months": self.horizon_months, "currency": self.currency,
+            "hourly_rate": self.hourly_rate, "municipalities": self.municipalities,
+            "total_hours": self.total_hours, "total_cost": self.total_cost,
+            "capacity_verdict": self.capacity_verdict.to_json(), "notes": self.notes,
+            **{name: records(frame) for name, frame in self.tables().items()},
+        }
+
+
+def _plain(value: Any) -> Any:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return _plain(value.item())
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A frame as a list of JSON-ready dicts (missing values as ``None``, dates ISO)."""
+    columns = list(frame.columns)
+    return [{column: _plain(value) for column, value in zip(columns, row, strict=True)}
+            for row in frame.itertuples(index=False, name=None)]
+
+
+def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_of: dt.date,
+                normaliser: Normaliser | None = None,
+                graph: InventoryGraph | None = None) -> GapReport:
+    """The gap between the inventories in ``snapshot`` and ``target`` as of ``as_of``.
+
+    Only the target's ``municipalities`` are analysed when it names any.
+    """
+    normaliser = normaliser or Normaliser.default()
+    if target.municipalities:
+        snapshot = snapshot.only(target.municipalities)
+    graph = graph or build_graph(snapshot)
+    dependencies = DependencyIndex(graph)
+    horizon = target.lifecycle.horizon_months
+    assets = baseline_assets(snapshot, normaliser, as_of, horizon)
+    targets = target_blocks(target, normaliser)
+    matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser)
+    capacity, verdict = site_capacity(snapshot, target, dependencies)
+    interconnects = interconnect_gaps(snapshot, target, dependencies)
+    items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
+                            capacity, dependencies, normaliser)
+    items["wave"] = assign_waves(items, dependencies)
+    effort = (items.groupby(["municipality", "domain"], sort=True)[["hours", "cost"]].sum()
+              .reset_index())
+    effort["domain"] = pd.Categorical(effort["domain"], categories=list(DOMAINS))
+    effort = effort.sort_values(["municipality", "domain"]).reset_index(drop=True)
+    effort["domain"] = effort["domain"].astype(str)
+    notes = []
+    if target.datacentres is None:
+        notes.append("The target names no datacentres: nothing is planned to move.")
+    return GapReport(
+        target_name=target.name, as_of=as_of, horizon_months=horizon,
+        currency=target.currency, hourly_rate=target.efforts.hourly_rate,
+        municipalities=snapshot.municipalities, matrix=matrix, target_blocks=target_table,
+        readiness=readiness(assets, matrix), eol=eol_exposure(assets, dependencies),
+        security=security_gaps(snapshot, target), capacity=capacity,
+        capacity_verdict=verdict, interconnects=interconnects,
+        sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
+        waves=wave_table(items), notes=notes)

@@ -1,0 +1,425 @@
+"""Overlap between municipalities: which canonical products each uses, per capability.
+
+Assets per domain and capability (what is compared, and how it is counted):
+
+=============  ==============================  ==========================================
+domain         capability                      product (canonical), counted as
+=============  ==============================  ==========================================
+datacentre     ``server_os``                   server OS (non-hypervisor servers), 1 each
+datacentre     ``hypervisor``                  OS of hypervisor hosts, 1 each
+datacentre     storage kind (``san``, ...)     storage vendor/model, 1 each
+network        device role (``firewall``, ...)  vendor/OS of the devices, ``quantity`` each
+platforms      platform capability             platform product, 1 each
+clients        ``client_os``                   client OS, ``quantity`` each (default 1)
+clients        ``client_management``           product of the managing platform, quantity
+applications   business area                   application product, 1 each
+=============  ==============================  ==========================================
+
+Names are canonicalised by the ``Normaliser`` (product level: versions do not split a
+product). A name it cannot match keeps its own identity, ``unmatched:<vendor product>``
+(network devices: ``unmatched:<vendor>``), so two municipalities writing the same unknown
+name still overlap.
+
+A product is ``all`` (used by every compared municipality), ``some`` (by two or more) or
+``unique`` (by one).
+
+Similarity of municipalities a and b is the weighted Jaccard index over their asset
+shares: ``x[m, (capability, product)]`` is the share of m's assets in that capability on
+that product (each capability m uses sums to 1), and
+``similarity(a, b) = sum_i min(x_a,i, x_b,i) / sum_i max(x_a,i, x_b,i)``: 1 when both use
+the same products in the same proportions in the same capabilities, 0 when nothing is
+shared. Shares rather than raw counts make every capability count the same, so thousands
+of clients do not drown out the e-mail platform.
+
+The harmonisation index of a capability is its number of distinct products and the share
+of all its assets (over every municipality) on the most common product.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from inventory.analyse.normalise import Normaliser
+from inventory.snapshot import InventorySnapshot
+
+#: The domains, in the order reports list them.
+DOMAINS: tuple[str, ...] = ("datacentre", "network", "platforms", "clients", "applications")
+
+USAGE_COLUMNS = ("domain", "capability", "municipality", "product_id", "product", "assets")
+
+
+@dataclass
+class OverlapResult:
+    """Overlap of the compared municipalities' products (every part a pandas frame).
+
+    - ``usage``: domain, capability, municipality, product_id, product, assets.
+    - ``products``: one row per (domain, capability, product): sharing (``all``, ``some``,
+      ``unique``), municipality count and codes, assets in total.
+    - ``similarity``: municipality x municipality matrix, weighted Jaccard, all domains.
+    - ``similarity_by_domain``: municipality_a, municipality_b, domain, similarity (long,
+      domain ``all`` included).
+    - ``harmonisation``: per domain and capability: products, municipalities, assets,
+      top product and its share of the assets.
+    - ``shared_applications``: application products used by two or more municipalities,
+      with applications, users and yearly cost summed.
+    """
+
+    municipalities: list[str]
+    usage: pd.DataFrame
+    products: pd.DataFrame
+    similarity: pd.DataFrame
+    similarity_by_domain: pd.DataFrame
+    harmonisation: pd.DataFrame
+    shared_applications: pd.DataFrame
+
+    def sharing(self, domain: str, capability: str) -> dict[str, str]:
+        """product_id -> ``all``/``some``/``unique`` within one capability."""
+        rows = self.products[(self.products["domain"] == domain)
+                             & (self.products["capability"] == capability)]
+        return dict(zip(rows["product_id"], rows["sharing"], strict=True))
+
+    def to_tables(self) -> dict[str, pd.DataFrame]:
+        """Flat tables (one per part) for CSV export."""
+        return {
+            "usage": self.usage,
+            "products": self.products,
+            "similarity": self.similarity_by_domain,
+            "harmonisation": self.harmonisation,
+            "shared_applications": self.shared_applications,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything as JSON-able data (lists of records, the matrix as nested dicts)."""
+        return {
+            "municipalities": self.municipalities,
+            "similarity": {a: {b: float(v) for b, v in row.items()}
+                           for a, row in self.similarity.to_dict(orient="index").items()},
+            "harmonisation": _records(self.harmonisation),
+            "products": _records(self.products),
+            "shared_applications": _records(self.shared_applications),
+            "usage": _records(self.usage),
+            "similarity_by_domain": _records(self.similarity_by_domain),
+        }
+
+
+def compute_overlap(snapshot: InventorySnapshot, normaliser: Normaliser) -> OverlapResult:
+    """The overlap of every municipality in ``snapshot`` (see the module docstring).
+
+    >>> result = compute_overlap(snapshot, Normaliser.default())   # doctest: +SKIP
+    >>> result.sharing("platforms", "email")
+    {'microsoft-exchange': 'some', 'microsoft-365': 'some'}
+    """
+    assets = pd.concat([
+        _server_assets(snapshot, normaliser), _storage_assets(snapshot, normaliser),
+        _network_assets(snapshot, normaliser), _platform_assets(snapshot, normaliser),
+        _client_assets(snapshot, normaliser), _application_assets(snapshot, normaliser),
+    ], ignore_index=True)
+    usage = _usage(assets)
+    municipalities = sorted(set(snapshot.municipalities) | set(usage["municipality"]))
+    products = _products(usage, len(municipalities))
+    similarity, by_domain = _similarity(usage, municipalities)
+    return OverlapResult(
+        municipalities=municipalities,
+        usage=usage,
+        products=products,
+        similarity=similarity,
+        similarity_by_domain=by_domain,
+        harmonisation=_harmonisation(usage, products),
+        shared_applications=_shared_applications(snapshot, normaliser),
+    )
+
+
+# -- assets per domain ---------------------------------------------------------------------
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """Text of a column, missing as empty, trimmed (enum members as their values)."""
+    return column.astype(object).where(column.notna(), "").astype(str).str.strip()
+
+
+def _canonical(frame: pd.DataFrame, normaliser: Normaliser, vendor: str | None, product: str,
+               version: str | None, fallback: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(product_id, title) per row: the normaliser's product, else ``unmatched:<fallback>``."""
+    work = pd.DataFrame({
+        "vendor": frame[vendor] if vendor else None, "product": frame[product],
+        "version": frame[version] if version else None}, index=frame.index)
+    matches = normaliser.match_frame(work, "vendor", "product", "version")
+    matched = matches["product_id"].notna()
+    text = fallback.str.split().str.join(" ")
+    product_id = matches["product_id"].where(matched, "unmatched:" + text.str.casefold())
+    title = matches["title"].where(matched, text)
+    return product_id.astype(object), title.astype(object)
+
+
+def _assets(domain: str, capability: pd.Series | str, frame: pd.DataFrame,
+            product_id: pd.Series, title: pd.Series, count: pd.Series | int) -> pd.DataFrame:
+    return pd.DataFrame({
+        "domain": domain, "capability": capability, "municipality": frame["municipality"],
+        "product_id": product_id, "product": title, "assets": count}, index=frame.index)
+
+
+def _empty_assets() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype="int64" if name == "assets" else object)
+                         for name in USAGE_COLUMNS})
+
+
+def _server_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
+    servers = snapshot.table("server")
+    servers = servers[servers["os_product"].notna()]
+    if servers.empty:
+        return _empty_assets()
+    hypervisor = (_text(servers["role"]) == "hypervisor") | (
+        servers["cluster"].notna() & (_text(servers["kind"]) != "virtual"))
+    product_id, title = _canonical(servers, normaliser, None, "os_product", "os_version",
+                                   _text(servers["os_product"]))
+    capability = pd.Series(np.where(hypervisor, "hypervisor", "server_os"), index=servers.index)
+    return _assets("datacentre", capability, servers, product_id, title, 1)
+
+
+def _storage_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
+    storage = snapshot.table("storage")
+    storage = storage[storage["vendor"].notna() | storage["model"].notna()]
+    if storage.empty:
+        return _empty_assets()
+    named = storage.assign(_model=storage["model"].where(storage["model"].notna(),
+                                                         storage["vendor"]))
+    product_id, title = _canonical(named, normaliser, "vendor", "_model", "version",
+                                   _text(storage["vendor"]) + " " + _text(storage["model"]))
+    return _assets("datacentre", _text(storage["kind"]), storage, product_id, title, 1)
+
+
+def _network_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
+    devices = snapshot.table("network_device")
+    devices = devices[devices["vendor"].notna() | devices["model"].notna()]
+    if devices.empty:
+        return _empty_assets()
+    named = devices.assign(_model=devices["model"].where(devices["model"].notna(),
+                                                         devices["vendor"]))
+    product_id, title = _canonical(named, normaliser, "vendor", "_model", "os_version",
+                                   _text(devices["vendor"]))
+    quantity = devices["quantity"].astype("Float64").fillna(1).astype("int64")
+    return _assets("network", _text(devices["role"]), devices, product_id, title, quantity)
+
+
+def _platform_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
+    platforms = snapshot.table("platform")
+    if platforms.empty:
+        return _empty_assets()
+    product_id, title = _platform_products(platforms, normaliser)
+    return _assets("platforms", _text(platforms["capability"]), platforms, product_id, title, 1)
+
+
+def _platform_products(platforms: pd.DataFrame,
+                       normaliser: Normaliser) -> tuple[pd.Series, pd.Series]:
+    return _canonical(platforms, normaliser, "vendor", "product", "version",
+                      _text(platforms["vendor"]) + " " + _text(platforms["product"]))
+
+
+def _client_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
+    clients = snapshot.table("client")
+    if clients.empty:
+        return _empty_assets()
+    quantity = clients["quantity"].astype("Float64").fillna(1).astype("int64")
+    parts = []
+    with_os = clients["os_product"].notna()
+    if with_os.any():
+        rows = clients[with_os]
+        product_id, title = _canonical(rows, normaliser, None, "os_product", "os_version",
+                                       _text(rows["os_product"]))
+        parts.append(_assets("clients", "client_os", rows, product_id, title,
+                             quantity[with_os]))
+    managed = _managing_products(snapshot, clients, normaliser)
+    if not managed.empty:
+        grouped = pd.DataFrame({
+            "municipality": clients["municipality"], "managed_by": clients["managed_by"],
+            "assets": quantity}).dropna(subset=["managed_by"]).groupby(
+                ["municipality", "managed_by"], sort=False)["assets"].sum().reset_index()
+        grouped = grouped.merge(managed, on=["municipality", "managed_by"], how="inner")
+        parts.append(_assets("clients", "client_management", grouped, grouped["product_id"],
+                             grouped["product"], grouped["assets"]))
+    return pd.concat(parts, ignore_index=True) if parts else _empty_assets()
+
+
+def _managing_products(snapshot: InventorySnapshot, clients: pd.DataFrame,
+                       normaliser: Normaliser) -> pd.DataFrame:
+    """(municipality, managed_by as written) -> canonical product of the managing platform.
+
+    One client per distinct value is looked up in the references (clients may be
+    millions; the platforms they name are a handful), so ``code:key`` works too.
+    """
+    rows = clients.loc[clients["managed_by"].notna(),
+                       ["municipality", "id", "managed_by"]].drop_duplicates(
+        subset=["municipality", "managed_by"])
+    platforms = snapshot.table("platform")
+    if rows.empty or platforms.empty:
+        return pd.DataFrame(columns=["municipality", "managed_by", "product_id", "product"])
+    refs = snapshot.references
+    refs = refs[refs["id"].isin(set(rows["id"]))]
+    refs = refs[(refs["kind"] == "client") & (refs["field"] == "managed_by")]
+    product_id, title = _platform_products(platforms, normaliser)
+    canonical = pd.DataFrame({"target_municipality": platforms["municipality"],
+                              "target_id": platforms["id"], "product_id": product_id,
+                              "product": title})
+    merged = rows.merge(refs[["municipality", "id", "target_municipality", "target_id"]],
+                        on=["municipality", "id"]).merge(
+        canonical, on=["target_municipality", "target_id"])
+    return merged[["municipality", "managed_by", "product_id", "product"]]
+
+
+def _application_products(applications: pd.DataFrame,
+                          normaliser: Normaliser) -> tuple[pd.Series, pd.Series]:
+    named = applications.assign(_product=applications["product"].where(
+        applications["product"].notna(), applications["name"]))
+    return _canonical(named, normaliser, "vendor", "_product", "version",
+                      _text(applications["vendor"]) + " " + _text(named["_product"]))
+
+
+def _application_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
+    applications = snapshot.table("application")
+    if applications.empty:
+        return _empty_assets()
+    product_id, title = _application_products(applications, normaliser)
+    area = _text(applications["business_area"])
+    return _assets("applications", area.where(area != "", "unspecified"), applications,
+                   product_id, title, 1)
+
+
+# -- overlap ---------------------------------------------------------------------------------
+
+
+def _usage(assets: pd.DataFrame) -> pd.DataFrame:
+    """Assets summed per domain, capability, municipality and product."""
+    if assets.empty:
+        return _empty_assets()
+    keys = ["domain", "capability", "municipality", "product_id"]
+    usage = assets.groupby(keys, sort=False).agg(
+        product=("product", "first"), assets=("assets", "sum")).reset_index()
+    usage["assets"] = usage["assets"].astype("int64")
+    usage["_domain"] = usage["domain"].map({d: i for i, d in enumerate(DOMAINS)})
+    usage = usage.sort_values(["_domain", "capability", "product_id", "municipality"])
+    return usage.drop(columns="_domain").reset_index(drop=True)[list(USAGE_COLUMNS)]
+
+
+def _products(usage: pd.DataFrame, compared: int) -> pd.DataFrame:
+    """One row per product of a capability: who uses it and whether it is shared."""
+    keys = ["domain", "capability", "product_id"]
+    if usage.empty:
+        return pd.DataFrame(columns=[*keys, "product", "sharing", "municipality_count",
+                                     "municipalities", "assets"])
+    products = usage.groupby(keys, sort=False).agg(
+        product=("product", "first"),
+        municipality_count=("municipality", "nunique"),
+        municipalities=("municipality", lambda codes: ", ".join(sorted(set(codes)))),
+        assets=("assets", "sum")).reset_index()
+    count = products["municipality_count"]
+    products.insert(4, "sharing", np.select(
+        [count == 1, count >= compared], ["unique", "all"], default="some"))
+    return products
+
+
+def _similarity(usage: pd.DataFrame,
+                municipalities: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Weighted Jaccard over per-capability asset shares: overall and per domain."""
+    shares = usage.assign(share=usage["assets"] / usage.groupby(
+        ["domain", "capability", "municipality"])["assets"].transform("sum"))
+    overall = _weighted_jaccard(shares, municipalities)
+    parts = [_long(overall, "all")]
+    for domain in DOMAINS:
+        part = shares[shares["domain"] == domain]
+        if not part.empty:
+            parts.append(_long(_weighted_jaccard(part, municipalities), domain))
+    return overall, pd.concat(parts, ignore_index=True)
+
+
+def _weighted_jaccard(shares: pd.DataFrame, municipalities: list[str]) -> pd.DataFrame:
+    """sum(min) / sum(max) of every pair of rows of the municipality x feature matrix."""
+    if shares.empty:
+        matrix = np.eye(len(municipalities))
+    else:
+        features = shares.pivot_table(
+            index="municipality", columns=["domain", "capability", "product_id"],
+            values="share", aggfunc="sum", fill_value=0.0).reindex(municipalities,
+                                                                   fill_value=0.0)
+        values = features.to_numpy(dtype=float)
+        matrix = np.zeros((len(municipalities), len(municipalities)))
+        for row in range(len(municipalities)):  # one vectorised pass per municipality
+            lower = np.minimum(values[row], values).sum(axis=1)
+            upper = np.maximum(values[row], values).sum(axis=1)
+            matrix[row] = np.divide(lower, upper, out=np.zeros_like(lower),
+                                    where=upper > 0)
+        np.fill_diagonal(matrix, 1.0)
+    return pd.DataFrame(matrix, index=municipalities, columns=municipalities)
+
+
+def _long(matrix: pd.DataFrame, domain: str) -> pd.DataFrame:
+    names = [str(name) for name in matrix.index]
+    return pd.DataFrame({
+        "municipality_a": np.repeat(names, len(names)),
+        "municipality_b": np.tile(names, len(names)),
+        "domain": domain, "similarity": matrix.to_numpy(dtype=float).ravel()})
+
+
+def _harmonisation(usage: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
+    """Per capability: distinct products, municipalities, the top product and its share."""
+    columns = ["domain", "capability", "products", "municipalities", "assets",
+               "top_product_id", "top_product", "top_share", "shared_by_all"]
+    if products.empty:
+        return pd.DataFrame(columns=columns)
+    keys = ["domain", "capability"]
+    ranked = products.sort_values(["assets", "municipality_count", "product_id"],
+                                  ascending=[False, False, True])
+    top = ranked.drop_duplicates(subset=keys).set_index(keys)
+    per = products.groupby(keys, sort=False).agg(
+        products=("product_id", "size"), assets=("assets", "sum"),
+        shared_by_all=("sharing", lambda sharing: int((sharing == "all").sum())))
+    per["municipalities"] = usage.groupby(keys, sort=False)["municipality"].nunique()
+    per["top_product_id"] = top["product_id"]
+    per["top_product"] = top["product"]
+    per["top_share"] = top["assets"] / per["assets"]
+    return per.reset_index()[columns]
+
+
+def _shared_applications(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
+    """Application products used by two or more municipalities (most widely shared first)."""
+    columns = ["product_id", "product", "municipality_count", "municipalities",
+               "applications", "users", "annual_cost", "business_areas"]
+    applications = snapshot.table("application")
+    if applications.empty:
+        return pd.DataFrame(columns=columns)
+    product_id, title = _application_products(applications, normaliser)
+    frame = pd.DataFrame({
+        "product_id": product_id, "product": title,
+        "municipality": applications["municipality"],
+        "users": applications["users"].astype("Float64"),
+        "annual_cost": applications["annual_cost"].astype("Float64"),
+        "business_area": _text(applications["business_area"])})
+    shared = frame.groupby("product_id", sort=False).agg(
+        product=("product", "first"),
+        municipality_count=("municipality", "nunique"),
+        municipalities=("municipality", lambda codes: ", ".join(sorted(set(codes)))),
+        applications=("municipality", "size"),
+        users=("users", _sum_or_missing), annual_cost=("annual_cost", _sum_or_missing),
+        business_areas=("business_area",
+                        lambda areas: ", ".join(sorted(set(areas) - {""})))).reset_index()
+    shared = shared[shared["municipality_count"] >= 2]
+    shared = shared.sort_values(["municipality_count", "users", "product_id"],
+                                ascending=[False, False, True])
+    return shared.reset_index(drop=True)[columns]
+
+
+def _sum_or_missing(values: pd.Series) -> Any:
+    """The sum, or missing when no value is known (not a misleading 0)."""
+    return values.sum(min_count=1)
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts with plain Python values (missing as ``None``)."""
+    plain = frame.astype(object).where(frame.notna(), None)
+    records: list[dict[str, Any]] = [
+        {str(key): (value.item() if isinstance(value, np.generic) else value)
+         for key, value in row.items()} for row in plain.to_dict(orient="records")]
+    return records

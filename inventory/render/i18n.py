@@ -137,6 +137,68 @@ _TEXTS: Final[dict[str, tuple[str, str, str]]] = {
     "diagram.new": ("New", "Ny", "Ny"),
     "diagram.redundant_link": ("Redundant link", "Redundant förbindelse", "Redundant forbindelse"),
     "diagram.single_link": ("Single link", "Enkel förbindelse", "Enkel forbindelse"),
+    # Diagram views (issue 5: inventory.render.views)
+    "view.layer_applications": ("Applications", "Verksamhetssystem", "Fagsystemer"),
+    "view.layer_platforms": ("Platforms", "Plattformar", "Plattformer"),
+    "view.layer_sites": (
+        "Datacentres and server rooms", "Datacenter och serverrum", "Datasentre og serverrom",
+    ),
+    "view.layer_clients": ("Client fleets", "Klientflottor", "Klientflåter"),
+    "view.other_sites": ("Other sites", "Övriga platser", "Andre lokasjoner"),
+    "view.noun_servers": ("servers", "servrar", "servere"),
+    "view.noun_applications": ("applications", "system", "systemer"),
+    "view.noun_platforms": ("platforms", "plattformar", "plattformer"),
+    "view.noun_sites": ("sites", "platser", "lokasjoner"),
+    "view.noun_fleets": ("client fleets", "klientflottor", "klientflåter"),
+    "view.noun_blocks": ("building blocks", "byggblock", "byggeklosser"),
+    "view.noun_storage": ("storage systems", "lagringssystem", "lagringssystemer"),
+    "view.hosts_vms": ("{hosts} hosts · {vms} VMs", "{hosts} värdar · {vms} VM",
+                       "{hosts} verter · {vms} VM"),
+    "view.devices": ("{count} devices", "{count} enheter", "{count} enheter"),
+    "view.site_count": ("{count} × {kind}", "{count} × {kind}", "{count} × {kind}"),
+    "view.architecture_title": (
+        "Architecture: {name}", "Arkitektur: {name}", "Arkitektur: {name}",
+    ),
+    "view.site_title": ("{name}: servers at {site}", "{name}: servrar på {site}",
+                        "{name}: servere på {site}"),
+    "view.network_title": (
+        "Network between the municipalities", "Nätet mellan kommunerna",
+        "Nettet mellom kommunene",
+    ),
+    "view.target_title": ("Target state: {name}", "Målbild: {name}", "Målbilde: {name}"),
+    "view.target_merged": ("all municipalities", "alla kommuner", "alle kommuner"),
+    "view.overlap_title": (
+        "Products per capability and municipality", "Produkter per förmåga och kommun",
+        "Produkter per kapabilitet og kommune",
+    ),
+    "view.cross_link": (
+        "Link between municipalities", "Förbindelse mellan kommuner",
+        "Forbindelse mellom kommuner",
+    ),
+    "view.weak_link": ("VPN or internet link", "VPN- eller internetförbindelse",
+                       "VPN- eller internettforbindelse"),
+    "view.shared_product": (
+        "Product used by two or more", "Produkt som används av flera",
+        "Produkt som brukes av flere",
+    ),
+    "view.unique_product": (
+        "Product used by one only", "Produkt som bara en använder",
+        "Produkt som bare én bruker",
+    ),
+    "view.missing": ("none recorded", "inget registrerat", "ingenting registrert"),
+    "view.depends_on": ("Runs on / depends on", "Körs på / beror på", "Kjører på / avhenger av"),
+    "view.managed_by": ("Managed by", "Hanteras av", "Administreres av"),
+    "view.external_site": (
+        "Site outside the selection", "Plats utanför urvalet", "Lokasjon utenfor utvalget",
+    ),
+    "view.site_kind.datacentre": ("datacentre", "datacenter", "datasenter"),
+    "view.site_kind.server_room": ("server room", "serverrum", "serverrom"),
+    "view.site_kind.colocation": ("colocation", "samlokalisering", "samlokalisering"),
+    "view.site_kind.cloud_region": ("cloud region", "molnregion", "skyregion"),
+    "view.site_kind.office": ("office", "kontor", "kontor"),
+    "view.site_kind.school": ("school", "skola", "skole"),
+    "view.site_kind.care_home": ("care home", "äldreboende", "sykehjem"),
+    "view.site_kind.other": ("other site", "övrig plats", "annen lokasjon"),
 }
 
 _INDEX: Final[dict[Lang, int]] = {"en": 0, "sv": 1, "no": 2}

@@ -9,7 +9,6 @@ Windows superset of ISO-8859-1 that Excel writes in Sweden and Norway), reported
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass, field
 
 from inventory.issues import Issue, IssueCode, Severity
@@ -19,8 +18,6 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, .doc, .msg
 #: Control bytes that never occur in a text table (tab, LF, CR, FF and SUB excluded).
 CONTROL_BYTES = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x1A), *range(0x1B, 0x20)])
 MAX_ISSUES_PER_KIND = 100
-_UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass
@@ -143,9 +140,11 @@ def decode_text(raw: bytes, file: str) -> DecodedText:
     except UnicodeDecodeError:
         pass
     # Without a single UTF-8 multi-byte sequence no line can be UTF-8 text: skip the scan.
+    # Decoded with surrogateescape, each bad byte is one character and each valid
+    # multi-byte sequence is one character for two or more bytes.
     good_non_ascii = 0
     bad_lines: list[int] = []
-    if _UTF8_SEQUENCE.search(raw):
+    if len(raw.decode("utf-8", errors="surrogateescape")) < len(raw):
         bad_lines, good_non_ascii = _bad_utf8_lines(raw)
     if good_non_ascii:
         issues = [_issue(IssueCode.INVALID_ENCODING, file,

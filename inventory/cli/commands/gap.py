@@ -1,0 +1,78 @@
+"""``inventory gap``: the harmonisation gap between the stored inventories and a target."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from inventory.cli.common import TableFormat, console, console_err, print_json, state
+from inventory.gap.result import compute_gap
+from inventory.gap.text import render_gap
+from inventory.render.csv_safe import write_frame_csv
+from inventory.store import InventoryStore
+from inventory.target.model import load_target
+
+
+def gap(
+    ctx: typer.Context,
+    target_file: Annotated[Path, typer.Option(
+        "--target", "-t", dir_okay=False, help="Target architecture file (YAML).")],
+    as_of: Annotated[str | None, typer.Option(
+        "--date", help="Date of the analysis, YYYY-MM-DD (default: today).")] = None,
+    municipality: Annotated[list[str] | None, typer.Option(
+        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
+    output_format: Annotated[TableFormat, typer.Option(
+        "--format", help="text: a summary; json: the full report; csv: one file per table"
+        " (into --out).")] = TableFormat.TEXT,
+    out: Annotated[Path | None, typer.Option(
+        "--out", file_okay=False, help="Folder for --format csv (one file per table).")
+    ] = None,
+) -> None:
+    """Compare the stored inventories with a target architecture: TOGAF gap matrix,
+    readiness, end-of-life exposure, security baseline, datacentre capacity,
+    interconnects, SLA gaps, effort and cost, migration waves.
+
+    Exit 1 when the target file is invalid (every problem listed with its line).
+
+    Example: inventory gap --target samples/target.yaml --format csv --out gap/
+    """
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError as error:
+        raise typer.BadParameter(f"{as_of!r} is not a date; write YYYY-MM-DD.",
+                                 param_hint="--date") from error
+    if output_format is TableFormat.CSV and out is None:
+        raise typer.BadParameter("--format csv writes one file per table: give --out DIR.",
+                                 param_hint="--out")
+    target, issues = load_target(target_file)
+    if target is None:
+        if output_format is TableFormat.JSON:
+            print_json({"valid": False, "issues": [issue.model_dump(mode="json") for issue in issues]})
+        else:
+            for issue in issues:
+                console_err.print(str(issue), markup=False)
+            console_err.print(f"{len(issues)} problems in {target_file}: nothing was computed.")
+        raise typer.Exit(1)
+    if municipality:
+        target = target.model_copy(update={"municipalities": list(municipality)})
+    with InventoryStore(state(ctx).resolved_db_url) as store:
+        snapshot = store.snapshot(municipality or target.municipalities or None)
+    report = compute_gap(snapshot, target, as_of=day)
+    if output_format is TableFormat.JSON:
+        print_json(report.to_json())
+    elif output_format is TableFormat.CSV:
+        assert out is not None
+        out.mkdir(parents=True, exist_ok=True)
+        for name, frame in report.tables().items():
+            write_frame_csv(frame, out / f"{name}.csv")
+        console.print(f"Wrote {len(report.tables())} tables to {out}.")
+    else:
+        for part in render_gap(report):
+            console.print(part)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("gap")(gap)

@@ -1,0 +1,79 @@
+"""``inventory propose-target``: draft a target architecture from the stored inventories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from inventory.cli.common import OutputFormat, console, print_json, state
+from inventory.store import InventoryStore
+from inventory.target.propose import TargetProposal, propose_target
+
+
+def propose(
+    ctx: typer.Context,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", dir_okay=False, help="Write the drafted target file (YAML) here.")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", help="text: the reasoning per capability; json: target and reasoning.")
+    ] = OutputFormat.TEXT,
+    as_of: Annotated[str | None, typer.Option(
+        "--date", help="Date for lifecycle checks, YYYY-MM-DD (default: today).")] = None,
+    municipality: Annotated[list[str] | None, typer.Option(
+        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
+) -> None:
+    """Draft a target architecture: per capability the product that minimises migration
+    effort (assets already on it, lifecycle, how many municipalities use it), with the
+    alternatives and their effort; datacentres, interconnect minimum and default efforts.
+
+    Example: inventory propose-target --out target.yaml
+    """
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError as error:
+        raise typer.BadParameter(f"{as_of!r} is not a date; write YYYY-MM-DD.",
+                                 param_hint="--date") from error
+    with InventoryStore(state(ctx).resolved_db_url) as store:
+        snapshot = store.snapshot(municipality or None)
+    if not snapshot.municipalities:
+        console.print("The inventory is empty: import inventories first.")
+        raise typer.Exit(1)
+    proposal = propose_target(snapshot, as_of=day)
+    if out is not None:
+        out.write_text(proposal.to_yaml(), encoding="utf-8")
+    if output_format is OutputFormat.JSON:
+        print_json(proposal.to_json())
+        return
+    _render(proposal)
+    if out is not None:
+        console.print(f"Wrote {out}.")
+
+
+def _render(proposal: TargetProposal) -> None:
+    table = Table(title="Proposed target: choice per capability and why", title_justify="left")
+    for column in ("capability", "choice", "effort h", "reasoning"):
+        table.add_column(column, justify="right" if column == "effort h" else "left")
+    for item in proposal.capabilities:
+        chosen = item.chosen
+        table.add_row(Text(item.capability),
+                      Text(f"{chosen.product} {chosen.min_version or ''}".strip()
+                           if chosen else "-"),
+                      Text(f"{chosen.effort_hours:g}" if chosen else ""), Text(item.reason))
+    console.print(table)
+    datacentres = proposal.target.datacentres
+    if datacentres is not None:
+        console.print(Text(f"Datacentres: primary {datacentres.primary}, secondary"
+                           f" {datacentres.secondary or '-'} (most free rack units)."))
+    if proposal.target.network is not None:
+        minimum = proposal.target.network.interconnect.min_bandwidth_mbps
+        console.print(Text(f"Interconnect minimum: {minimum:g} Mbit/s, redundant."))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("propose-target")(propose)

@@ -50,7 +50,7 @@ def test_byte_order_marks(name: str, encoding: str, delimiter: str) -> None:
     assert table is not None and issues == []
     assert (table.encoding, table.delimiter) == (encoding, delimiter)
     assert table.header == ["id", "hostname", "kind"]  # no BOM left in the first header
-    assert table.cells.iloc[0, 0] == "srv01" and table.cells.iloc[0, 1].startswith("värd")
+    assert table.cells.iloc[0, 0] == "srv01" and str(table.cells.iloc[0, 1]).startswith("värd")
     assert table.lines == [2] and table.header_line == 1
 
 
@@ -161,7 +161,7 @@ def test_huge_field(tmp_path: Path) -> None:
     table, issues = read_table(path, "server", "testby", max_field_chars=1000)
     issue = only(issues, IssueCode.FIELD_TOO_LARGE)
     assert (issue.line, issue.row, issue.column, issue.column_index) == (3, 2, "hostname", 2)
-    assert table is not None and len(table.cells.iloc[1, 1]) == 1000
+    assert table is not None and len(str(table.cells.iloc[1, 1])) == 1000
 
 
 def test_na_null_none_are_values_and_blank_lines_keep_numbers(tmp_path: Path) -> None:

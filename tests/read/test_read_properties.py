@@ -7,6 +7,7 @@ import io
 import re
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -70,7 +71,7 @@ def cell_text(encoding: str) -> st.SearchStrategy[str]:
 def written_tables(draw: st.DrawFn) -> tuple[bytes, list[list[str]], list[int], str]:
     encoding = draw(st.sampled_from(ROUND_TRIP_ENCODINGS))
     delimiter = draw(st.sampled_from([",", ";", "\t"]))
-    quoting = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]))
+    quoting: Literal[0, 1] = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]))
     # csv.writer quotes only the characters of its line terminator: a bare "\r" in a
     # cell stays unquoted with "\n" (a corrupt file), so "\n" goes with QUOTE_ALL only.
     terminator = draw(st.sampled_from(["\n", "\r\n"] if quoting == csv.QUOTE_ALL else ["\r\n"]))

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -31,7 +33,7 @@ import pandas as pd
 from rapidfuzz import process
 
 from inventory.issues import Issue, IssueCode, IssueReport, Severity
-from inventory.models.registry import FieldSpec, field_specs, model_for
+from inventory.models.registry import RECORD_KINDS, FieldSpec, field_specs, model_for
 from inventory.validate.batch import REFERENCE_COLUMNS, MunicipalityBatch, ValidTable
 from inventory.validate.records import MUNICIPALITY_CODE
 
@@ -73,24 +75,32 @@ def key_index(municipalities: Sequence[MunicipalityBatch],
     """
     parts: list[pd.DataFrame] = []
     present: dict[str, set[str]] = {}
+    referenced = referenced_kinds()
     for batch in municipalities:
         kinds = present.setdefault(batch.code, set())
         for kind, table in batch.tables.items():
-            if kind == "municipality":
-                continue
             kinds.add(kind)
+            if kind not in referenced:
+                continue
             parts.append(_keys_frame(batch.code, kind, table.frame[model_for(kind).key_field]))
             if kind == "server":
                 kinds.add("cluster")
                 parts.append(_keys_frame(batch.code, "cluster", table.frame["cluster"]))
     for code, by_kind in (known_keys or {}).items():
         for kind, ids in by_kind.items():
-            if kind not in present.get(code, set()):
+            if kind in referenced and kind not in present.get(code, set()):
                 parts.append(_keys_frame(code, kind, pd.Series(list(ids), dtype=object)))
     if not parts:
         return pd.DataFrame({"municipality": [], "kind": [], "id": []}, dtype="str")
     keys = pd.concat(parts, ignore_index=True)
     return keys.drop_duplicates(ignore_index=True)
+
+
+@cache
+def referenced_kinds() -> frozenset[str]:
+    """The record kinds (and pseudo kinds such as ``cluster``) some field refers to."""
+    return frozenset(kind for record_kind in RECORD_KINDS for spec in field_specs(record_kind)
+                     for kind in (*spec.references, *spec.pseudo_references))
 
 
 def _keys_frame(code: str, kind: str, ids: pd.Series) -> pd.DataFrame:
@@ -118,40 +128,54 @@ def reference_fields(table: ValidTable) -> list[ReferenceField]:
     return fields
 
 
-def reference_rows(municipalities: Sequence[MunicipalityBatch]) -> pd.DataFrame:
-    """One row per reference written in any file (list cells give one row per element)."""
+@dataclass
+class ReferencePart:
+    """The references written in one field of one file (list cells: one per element).
+
+    ``rows`` are 0-based data rows, ``codes`` index ``distinct`` (the distinct values).
+    """
+
+    municipality: str
+    field: ReferenceField
+    ids: np.ndarray[Any, Any]
+    values: np.ndarray[Any, Any]
+    rows: np.ndarray[Any, Any]
+    codes: np.ndarray[Any, Any]
+    distinct: list[str]
+
+    @property
+    def kind(self) -> str:
+        return self.field.table.kind
+
+    @property
+    def name(self) -> str:
+        return self.field.spec.name
+
+
+def reference_parts(municipalities: Sequence[MunicipalityBatch]) -> list[ReferencePart]:
+    """Every reference written in any file, one part per file and reference field."""
     parts = []
     for batch in municipalities:
         for table in batch.tables.values():
             key_field = model_for(table.kind).key_field
             for ref in reference_fields(table):
-                frame = table.frame
-                values = frame[ref.spec.name]
-                written = values.notna()
-                if not written.any():
+                column = table.frame[ref.spec.name]
+                rows = np.flatnonzero(column.notna().to_numpy(dtype=bool))
+                if not len(rows):
                     continue
-                part = pd.DataFrame({
-                    "municipality": batch.code,
-                    "kind": table.kind,
-                    "id": frame[key_field][written].astype(object),
-                    "field": ref.spec.name,
-                    "value": values[written],
-                    "row": np.flatnonzero(written.to_numpy()) + 1,
-                    "line": frame["_line"][written],
-                    "file": table.source.display_name,
-                    "column": ref.header,
-                    "column_index": ref.column_index,
-                    "targets": "|".join(ref.targets),
-                })
+                values = column.to_numpy(dtype=object)[rows]
                 if ref.spec.many:
-                    part = part.explode("value", ignore_index=True).dropna(subset=["value"])
-                parts.append(part)
-    if not parts:
-        return pd.DataFrame(columns=["municipality", "kind", "id", "field", "value", "row",
-                                     "line", "file", "column", "column_index", "targets"])
-    rows = pd.concat(parts, ignore_index=True)
-    rows["value"] = rows["value"].astype("str")
-    return rows
+                    lengths = np.fromiter((len(cell) for cell in values), dtype=np.intp,
+                                          count=len(values))
+                    rows = np.repeat(rows, lengths)
+                    values = np.array([element for cell in values for element in cell],
+                                      dtype=object)
+                ids = table.frame[key_field].to_numpy(dtype=object)[rows]
+                codes, distinct = pd.factorize(values)
+                parts.append(ReferencePart(
+                    municipality=batch.code, field=ref, ids=ids, values=values, rows=rows,
+                    codes=codes, distinct=[str(value) for value in distinct]))
+    return parts
 
 
 def resolve_values(distinct: pd.DataFrame, keys: pd.DataFrame,
@@ -202,109 +226,153 @@ def resolve_references(municipalities: Sequence[MunicipalityBatch], report: Issu
     Returns the resolved references with the columns ``REFERENCE_COLUMNS`` (self-references
     and unresolved ones left out).
     """
-    rows = reference_rows(municipalities)
-    if rows.empty:
+    parts = reference_parts(municipalities)
+    if not parts:
         return pd.DataFrame(columns=list(REFERENCE_COLUMNS))
     keys = key_index(municipalities, known_keys)
     known = {batch.code for batch in municipalities} | set(known_keys or {})
-    distinct = rows[["municipality", "targets", "value"]].drop_duplicates(ignore_index=True)
+    distinct = pd.concat([pd.DataFrame({
+        "municipality": part.municipality, "targets": "|".join(part.field.targets),
+        "value": pd.Series(part.distinct, dtype="str")}) for part in parts], ignore_index=True)
     resolved = resolve_values(distinct, keys, known)
-    rows = rows.merge(resolved, on=["municipality", "targets", "value"], how="left")
-    problems = ReferenceProblems(rows, keys, known, report)
-    problems.report_unresolved()
-    ok = rows[rows["status"] == "resolved"]
-    own = ((ok["target_municipality"] == ok["municipality"]) & (ok["target_kind"] == ok["kind"])
-           & (ok["target_id"] == ok["id"]))
-    problems.report_self_references(ok[own])
-    ok = ok[~own]
-    problems.report_cycles(ok)
-    return (ok.loc[:, list(REFERENCE_COLUMNS)].drop_duplicates(ignore_index=True)
-            .astype(object))
+    problems = ReferenceProblems(keys, known, report)
+    frames: list[pd.DataFrame] = []
+    dependencies: list[pd.DataFrame] = []
+    dependency_kinds = {target for part in parts if part.name not in NOT_DEPENDENCIES
+                        for target in part.field.targets}
+    start = 0
+    for part in parts:
+        outcome = resolved.iloc[start:start + len(part.distinct)].reset_index(drop=True)
+        start += len(part.distinct)
+        found = _resolved_rows(part, outcome, problems)
+        frames.append(found)
+        if part.name not in NOT_DEPENDENCIES and part.kind in dependency_kinds:
+            dependencies.append(found)
+    problems.report_cycles(pd.concat(dependencies, ignore_index=True) if dependencies
+                           else pd.DataFrame(columns=[*REFERENCE_COLUMNS, "reference"]),
+                           parts)
+    references = pd.concat(frames, ignore_index=True)
+    return references.loc[:, list(REFERENCE_COLUMNS)]
+
+
+def _resolved_rows(part: ReferencePart, outcome: pd.DataFrame,
+                   problems: ReferenceProblems) -> pd.DataFrame:
+    """The references of one part that resolve; issues for the others."""
+    status = outcome["status"].to_numpy(dtype=object)[part.codes]
+    target_municipality = outcome["target_municipality"].to_numpy(dtype=object)[part.codes]
+    target_kind = outcome["target_kind"].to_numpy(dtype=object)[part.codes]
+    target_id = outcome["target_id"].to_numpy(dtype=object)[part.codes]
+    ok = status == "resolved"
+    own = np.zeros(len(ok), dtype=bool)
+    if part.kind in part.field.targets:
+        own = (ok & (target_municipality == part.municipality) & (target_kind == part.kind)
+               & (target_id == part.ids))
+    problems.report_unresolved(part, np.flatnonzero(~ok), outcome)
+    problems.report_self_references(part, np.flatnonzero(own))
+    keep = ok & ~own
+    count = int(keep.sum())
+    columns = {
+        "municipality": np.full(count, part.municipality, dtype=object),
+        "kind": np.full(count, part.kind, dtype=object),
+        "id": part.ids[keep],
+        "field": np.full(count, part.name, dtype=object),
+        "target_municipality": target_municipality[keep],
+        "target_kind": target_kind[keep],
+        "target_id": target_id[keep],
+    }
+    # Object columns as given: letting pandas infer its string dtype costs seconds per 1M.
+    found = pd.DataFrame({name: pd.Series(values, dtype=object)
+                          for name, values in columns.items()})
+    found["reference"] = np.flatnonzero(keep)
+    if part.field.spec.many:
+        found = found.drop_duplicates(subset=list(REFERENCE_COLUMNS), ignore_index=True)
+    return found
 
 
 class ReferenceProblems:
     """Issues for the references that do not resolve, name themselves or go round."""
 
-    def __init__(self, rows: pd.DataFrame, keys: pd.DataFrame, known: set[str],
-                 report: IssueReport) -> None:
-        self.rows = rows
+    def __init__(self, keys: pd.DataFrame, known: set[str], report: IssueReport) -> None:
         self.keys = keys
         self.known = known
         self.report = report
         self._nearest: dict[tuple[str, str, str], str | None] = {}
 
-    def _issue(self, row: pd.Series, code: IssueCode, message: str, hint: str,
-               severity: Severity = Severity.ERROR) -> Issue:
+    def _room(self, wanted: int, severity: Severity) -> int:
+        """How many of ``wanted`` issues fit under the cap (the rest are counted)."""
+        room = max(0, min(wanted, self.report.cap - len(self.report.issues)))
+        if wanted > room:
+            self.report.dropped[severity] += wanted - room
+        return room
+
+    def _issue(self, part: ReferencePart, index: int, code: IssueCode, message: str,
+               hint: str, severity: Severity = Severity.ERROR) -> Issue:
+        table = part.field.table
+        row = int(part.rows[index])
         return Issue(
-            code=code, severity=severity, message=message, hint=hint, file=row["file"],
-            line=int(row["line"]), row=int(row["row"]),
-            column=None if pd.isna(row["column"]) else str(row["column"]),
-            column_index=None if pd.isna(row["column_index"]) else int(row["column_index"]),
-            value=str(row["value"]), municipality=row["municipality"], record_kind=row["kind"],
+            code=code, severity=severity, message=message, hint=hint,
+            file=table.source.display_name, line=int(table.source.lines[row]),
+            row=row + 1, column=part.field.header, column_index=part.field.column_index,
+            value=str(part.values[index]), municipality=part.municipality,
+            record_kind=part.kind,
         )
 
-    def _add_rows(self, frame: pd.DataFrame, severity: Severity) -> list[pd.Series]:
-        """The rows of ``frame`` there is room for in the report (the rest are counted)."""
-        room = max(0, self.report.cap - len(self.report.issues))
-        shown = frame.sort_values(["file", "row", "field"], kind="stable").head(room)
-        if len(frame) > len(shown):
-            self.report.dropped[severity] += len(frame) - len(shown)
-        return [row for _, row in shown.iterrows()]
+    def _what(self, part: ReferencePart, index: int) -> str:
+        key = part.ids[index]
+        return part.kind if key is None or key is pd.NA else f"{part.kind} {key}"
 
-    def report_unresolved(self) -> None:
-        """Dangling, ambiguous and unknown-municipality references, in file order."""
-        bad = self.rows[self.rows["status"] != "resolved"]
-        for row in self._add_rows(bad, Severity.ERROR):
-            status = row["status"]
-            if status == "unknown-municipality":
-                self.report.add(self._unknown_municipality(row))
-            elif status == "ambiguous":
-                self.report.add(self._ambiguous(row))
+    def report_unresolved(self, part: ReferencePart, indices: np.ndarray[Any, Any],
+                          outcome: pd.DataFrame) -> None:
+        """Dangling, ambiguous and unknown-municipality references, in row order."""
+        for index in indices[: self._room(len(indices), Severity.ERROR)].tolist():
+            found = outcome.iloc[int(part.codes[index])]
+            if found["status"] == "unknown-municipality":
+                self.report.add(self._unknown_municipality(part, index, found))
+            elif found["status"] == "ambiguous":
+                self.report.add(self._ambiguous(part, index, found))
             else:
-                self.report.add(self._dangling(row))
+                self.report.add(self._dangling(part, index, found))
 
-    def _what(self, row: pd.Series) -> str:
-        record = "" if pd.isna(row["id"]) else f" {row['id']}"
-        return f"{row['kind']}{record}"
-
-    def _unknown_municipality(self, row: pd.Series) -> Issue:
-        code = row["target_municipality"]
+    def _unknown_municipality(self, part: ReferencePart, index: int,
+                              found: pd.Series) -> Issue:
+        code = found["target_municipality"]
         known = ", ".join(sorted(self.known)) or "none"
         return self._issue(
-            row, IssueCode.UNKNOWN_MUNICIPALITY,
-            f"{self._what(row)} names {row['value']!r}, but no municipality {code!r} is in"
-            " this import or stored.",
+            part, index, IssueCode.UNKNOWN_MUNICIPALITY,
+            f"{self._what(part, index)} names {found['value']!r}, but no municipality"
+            f" {code!r} is in this import or stored.",
             f"Import {code}'s inventory in the same run or first, or correct the code"
             f" (known: {known}). A key that contains ':' itself cannot be referenced.")
 
-    def _ambiguous(self, row: pd.Series) -> Issue:
-        kinds = tuple(row["matched_kinds"])
-        target = row["target_id"]
-        prefix = "" if row["target_municipality"] == row["municipality"] else (
-            f"{row['target_municipality']}{MUNICIPALITY_SEPARATOR}")
+    def _ambiguous(self, part: ReferencePart, index: int, found: pd.Series) -> Issue:
+        kinds = tuple(found["matched_kinds"])
+        target = found["target_id"]
+        prefix = "" if found["target_municipality"] == part.municipality else (
+            f"{found['target_municipality']}{MUNICIPALITY_SEPARATOR}")
         spelled = " or ".join(f"{prefix}{kind}{KIND_SEPARATOR}{target}" for kind in kinds)
         return self._issue(
-            row, IssueCode.AMBIGUOUS_REFERENCE,
-            f"{self._what(row)} names {row['value']!r}, which matches {len(kinds)} records:"
-            f" {', '.join(f'{kind} {target}' for kind in kinds)}.",
+            part, index, IssueCode.AMBIGUOUS_REFERENCE,
+            f"{self._what(part, index)} names {found['value']!r}, which matches {len(kinds)}"
+            f" records: {', '.join(f'{kind} {target}' for kind in kinds)}.",
             f"Say which one is meant: write {spelled}.")
 
-    def _dangling(self, row: pd.Series) -> Issue:
-        targets = str(row["targets"]).split("|")
-        wanted = [row["qualifier"]] if isinstance(row["qualifier"], str) else targets
-        municipality = row["target_municipality"]
-        nearest = self.nearest(municipality, tuple(wanted), str(row["target_id"]))
+    def _dangling(self, part: ReferencePart, index: int, found: pd.Series) -> Issue:
+        qualifier = found["qualifier"]
+        wanted = [qualifier] if isinstance(qualifier, str) else list(part.field.targets)
+        municipality = str(found["target_municipality"])
+        target = str(found["target_id"])
+        nearest = self.nearest(municipality, tuple(wanted), target)
         kinds = " or ".join(wanted)
-        where = "this municipality" if municipality == row["municipality"] else (
+        where = "this municipality" if municipality == part.municipality else (
             f"municipality {municipality!r}")
-        message = (f"{self._what(row)} names {kinds} {row['target_id']!r}, which {where}"
+        message = (f"{self._what(part, index)} names {kinds} {target!r}, which {where}"
                    " does not have.")
         if nearest is not None:
             message += f" Nearest existing key: {nearest!r}."
-        hint = (f"Add {kinds} {row['target_id']!r} to its file, or correct the reference"
+        hint = (f"Add {kinds} {target!r} to its file, or correct the reference"
                 + (f" (did you mean {nearest!r}?)" if nearest is not None else "")
                 + ". Another municipality's record is written code:id.")
-        return self._issue(row, IssueCode.DANGLING_REFERENCE, message, hint)
+        return self._issue(part, index, IssueCode.DANGLING_REFERENCE, message, hint)
 
     def nearest(self, municipality: str, kinds: tuple[str, ...], key: str) -> str | None:
         """The existing key of ``kinds`` in ``municipality`` closest to ``key`` (rapidfuzz)."""
@@ -316,28 +384,27 @@ class ReferenceProblems:
             self._nearest[cache_key] = str(match[0]) if match and match[1] >= 50 else None
         return self._nearest[cache_key]
 
-    def report_self_references(self, own: pd.DataFrame) -> None:
+    def report_self_references(self, part: ReferencePart,
+                               indices: np.ndarray[Any, Any]) -> None:
         """A record that names itself (a server its own host) is an error."""
-        for row in self._add_rows(own, Severity.ERROR):
+        for index in indices[: self._room(len(indices), Severity.ERROR)].tolist():
             self.report.add(self._issue(
-                row, IssueCode.SELF_REFERENCE,
-                f"{self._what(row)} names itself in {row['field']}.",
-                f"A {row['kind']} cannot depend on itself: correct {row['field']}."))
+                part, index, IssueCode.SELF_REFERENCE,
+                f"{self._what(part, index)} names itself in {part.name}.",
+                f"A {part.kind} cannot depend on itself: correct {part.name}."))
 
-    def report_cycles(self, resolved: pd.DataFrame) -> None:
+    def report_cycles(self, edges: pd.DataFrame, parts: Sequence[ReferencePart]) -> None:
         """One warning per dependency cycle (strongly connected records), listing it."""
-        edges = resolved[~resolved["field"].isin(NOT_DEPENDENCIES)]
-        sources = set(edges["kind"])
-        edges = edges[edges["target_kind"].isin(sources) & edges["id"].notna()]
+        edges = edges[edges["id"].notna()]
         if edges.empty:
             return
+        places = {(part.municipality, part.kind, part.name): part for part in parts}
         edges = edges.sort_values(["municipality", "kind", "id", "field", "target_id"])
         graph = nx.DiGraph()
-        for row in edges.itertuples(index=False):
-            graph.add_edge((row.municipality, row.kind, row.id),
-                           (row.target_municipality, row.target_kind, row.target_id),
-                           field=row.field, file=row.file, line=row.line, row=row.row,
-                           column=row.column, column_index=row.column_index, value=row.value)
+        for edge in edges.itertuples(index=False):
+            graph.add_edge((edge.municipality, edge.kind, edge.id),
+                           (edge.target_municipality, edge.target_kind, edge.target_id),
+                           field=edge.field, reference=edge.reference)
         components = sorted(sorted(component) for component
                             in nx.strongly_connected_components(graph) if len(component) > 1)
         for component in components:
@@ -347,16 +414,12 @@ class ReferenceProblems:
             for source, target in cycle:
                 steps.append(f"-{graph.edges[source, target]['field']}-> {_node_name(target)}")
             first = graph.edges[cycle[0][0], cycle[0][1]]
-            self.report.add(Issue(
-                code=IssueCode.DEPENDENCY_CYCLE, severity=Severity.WARNING,
-                message=f"Dependency cycle: {' '.join(steps)}.",
-                hint="Impact analysis and migration waves need a direction: break the cycle"
-                     " by correcting one of these references.",
-                file=first["file"], line=int(first["line"]), row=int(first["row"]),
-                column=None if pd.isna(first["column"]) else str(first["column"]),
-                column_index=(None if pd.isna(first["column_index"])
-                              else int(first["column_index"])),
-                value=str(first["value"]), municipality=start[0], record_kind=start[1]))
+            part = places[(start[0], start[1], first["field"])]
+            self.report.add(self._issue(
+                part, int(first["reference"]), IssueCode.DEPENDENCY_CYCLE,
+                f"Dependency cycle: {' '.join(steps)}.",
+                "Impact analysis and migration waves need a direction: break the cycle by"
+                " correcting one of these references.", severity=Severity.WARNING))
 
 
 def _node_name(node: tuple[str, str, str]) -> str:

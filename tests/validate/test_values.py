@@ -88,6 +88,14 @@ def test_text_in_a_number_column_is_an_invalid_number(check: Check, text: str) -
                  value=text)
 
 
+@pytest.mark.parametrize("text", ["1E309", "9" * 400 + ",5", "9" * 5000])
+def test_numbers_too_large_are_reported_not_raised(check: Check, text: str) -> None:
+    frame, (issue,) = check_servers(check, "Minne GB", [text])
+    assert issue.code in (IssueCode.OUT_OF_RANGE, IssueCode.INVALID_NUMBER)
+    assert (issue.row, issue.column) == (1, "Minne GB")
+    assert pd.isna(frame["ram_gb"].iloc[0])
+
+
 def test_integers_must_be_whole_and_within_the_minimum(check: Check) -> None:
     frame, issues = check_servers(check, "Kärnor", ["4", "4,0", "4,5", "-1", "1 000"])
     assert frame["cpu_cores"].tolist()[:2] == [4, 4]

@@ -242,7 +242,7 @@ def _add_fleets(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> None:
     fleets = _fleet_frame(clients)
     for index, row in enumerate(fleets.itertuples(index=False)):
         key = f"fleet:{index}"
-        devices = int(row.devices)
+        devices = int(number(row.devices))
         diagram.add_node(key, f"{row.kind} · {row.os}".strip(" ·"),
                          detail=t("view.devices", lang, count=f"{devices:,}".replace(",", " ")),
                          group="layer:clients", kind=t("view.noun_fleets", lang),

@@ -13,8 +13,7 @@ from typing import Final
 
 import pandas as pd
 
-from inventory.render.dot import RenderFormat, render
-from inventory.render.dot import NodeStyle, EdgeStyle, GroupStyle
+from inventory.render.dot import EdgeStyle, GroupStyle, NodeStyle, RenderFormat, render
 
 #: Nodes drawn directly inside one cluster before the rest become "42 more servers".
 DEFAULT_NODE_BUDGET: Final = 12

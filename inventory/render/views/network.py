@@ -87,14 +87,14 @@ def network_view(snapshot: InventorySnapshot, *, target: TargetArchitecture | No
         if redundant:
             label += " · " + t("column.redundant", lang).lower()
         if ends[0][0] != ends[1][0]:
-            style = CROSS_LINK
+            link_style = CROSS_LINK
         elif text(row.kind) in _WEAK_KINDS:
-            style = WEAK_LINK
+            link_style = WEAK_LINK
         elif redundant:
-            style = REDUNDANT_LINK
+            link_style = REDUNDANT_LINK
         else:
-            style = SINGLE_LINK
-        diagram.add_edge(keys[0], keys[1], label=label, style=style)
+            link_style = SINGLE_LINK
+        diagram.add_edge(keys[0], keys[1], label=label, style=link_style)
     diagram.set_legend([
         LegendEntry(t("diagram.primary_dc", lang), style=PRIMARY_DC_NODE),
         LegendEntry(t("diagram.secondary_dc", lang), style=SECONDARY_DC_NODE),

@@ -241,6 +241,7 @@ def _plain_numbers(uniques: pd.Series, spec: FieldSpec) -> pd.Series:
     """Fast path: the distinct values that are plain ``123`` / ``-1.5`` numbers, parsed."""
     plain = uniques.str.fullmatch(_PLAIN_NUMBER.pattern) & ~uniques.str.fullmatch(
         r"[+-]?" + _AMBIGUOUS_NUMBER.pattern)
+    plain &= uniques.str.len() <= 18  # longer ones take the exact (slow) path
     if spec.value_type == "int":
         plain &= uniques.str.fullmatch(r"[+-]?\d{1,18}")
     numbers = pd.to_numeric(uniques[plain.fillna(False).astype(bool)])

@@ -1,0 +1,470 @@
+"""The harmonisation report as a :class:`ReportDocument`: summary first, then the details.
+
+:func:`analyse_inventory` runs the analyses once (overlap, gap against the target, the
+study's decision support when its folder is there); :func:`build_report` lays the
+results out in one language. The figures come from the analyses, never from the language,
+so ``report.json`` holds the same numbers in English, Swedish and Norwegian.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from inventory.analyse.normalise import Normaliser
+from inventory.analyse.overlap import OverlapResult, compute_overlap
+from inventory.gap.result import GapReport, compute_gap
+from inventory.render.document import (
+    Callout,
+    Column,
+    Figure,
+    KeyFigure,
+    KeyFigures,
+    Paragraph,
+    ReportDocument,
+    Section,
+    Table,
+)
+from inventory.render.i18n import Lang, t
+from inventory.render.views import ViewDiagram
+from inventory.render.views.common import municipality_names
+from inventory.report.decision import decision_section
+from inventory.report.tables import ColumnSpec, frame_table, percent_fraction
+from inventory.snapshot import InventorySnapshot
+from inventory.target.model import TargetArchitecture
+
+_KINDS = ("site", "server", "storage", "network_device", "link", "zone", "platform", "client",
+          "application")
+_GAP_DOMAINS = ("network", "datacentre", "platforms", "clients", "applications")
+
+
+@dataclass
+class ReportInputs:
+    """Everything a report shows, computed once for every language."""
+
+    snapshot: InventorySnapshot
+    overlap: OverlapResult
+    gap: GapReport | None
+    target: TargetArchitecture | None
+    study: dict[str, Any] | None
+    as_of: dt.date
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Municipality code -> name."""
+        return municipality_names(self.snapshot.table("municipality"))
+
+
+def analyse_inventory(snapshot: InventorySnapshot, target: TargetArchitecture | None, *,
+                      as_of: dt.date, study_folder: Path | None = None,
+                      normaliser: Normaliser | None = None) -> ReportInputs:
+    """Run overlap, gap (when there is a target) and the study (when its folder exists)."""
+    normaliser = normaliser or Normaliser.default()
+    if target is not None and target.municipalities:
+        snapshot = snapshot.only(target.municipalities)
+    overlap = compute_overlap(snapshot, normaliser)
+    gap = (compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser)
+           if target is not None else None)
+    study = None
+    if study_folder is not None and study_folder.is_dir():
+        from inventory.study import study_results  # only when a study is there
+
+        study = study_results(study_folder).to_json()
+    return ReportInputs(snapshot, overlap, gap, target, study, as_of)
+
+
+# -- headline figures ----------------------------------------------------------------------
+
+
+def headline_figures(inputs: ReportInputs) -> dict[str, float | int | None]:
+    """The numbers the summary and ``inventory demo`` show (language-free)."""
+    snapshot = inputs.snapshot
+    clients = snapshot.table("client")
+    devices = int(pd.to_numeric(clients["quantity"], errors="coerce").fillna(1).sum())
+    municipalities = snapshot.table("municipality")
+    figures: dict[str, float | int | None] = {
+        "municipalities": len(snapshot.municipalities),
+        "population": int(pd.to_numeric(municipalities["population"], errors="coerce")
+                          .fillna(0).sum()),
+        "records": int(sum(len(snapshot.table(kind)) for kind in _KINDS)),
+        "servers": len(snapshot.table("server")),
+        "client_devices": devices,
+        "applications": len(snapshot.table("application")),
+        "shared_capabilities": int(inputs.overlap.harmonisation["shared_by_all"].astype(bool)
+                                   .sum()) if not inputs.overlap.harmonisation.empty else 0,
+        "mean_similarity": _mean_similarity(inputs.overlap),
+        "readiness": None, "eol_assets": None, "effort_hours": None, "cost": None,
+        "waves": None,
+    }
+    gap = inputs.gap
+    if gap is not None:
+        readiness = gap.readiness
+        total = float(readiness["assets"].sum())
+        figures["readiness"] = (round(float(readiness["included_assets"].sum()) / total, 4)
+                                if total else None)
+        eol = gap.eol[gap.eol["lifecycle_state"] == "end_of_life"]
+        figures["eol_assets"] = int(pd.to_numeric(eol["devices"], errors="coerce")
+                                    .fillna(1).sum())
+        figures["effort_hours"] = gap.total_hours
+        figures["cost"] = gap.total_cost
+        figures["waves"] = len(gap.waves)
+    return figures
+
+
+def _mean_similarity(overlap: OverlapResult) -> float | None:
+    matrix = overlap.similarity
+    if matrix.shape[0] < 2:
+        return None
+    values = [float(matrix.iloc[i, j]) for i in range(matrix.shape[0])
+              for j in range(matrix.shape[1]) if i < j]
+    return round(sum(values) / len(values), 4)
+
+
+# -- sections ------------------------------------------------------------------------------
+
+
+def _summary(inputs: ReportInputs, lang: Lang) -> Section:
+    figures = headline_figures(inputs)
+    currency = inputs.gap.currency if inputs.gap else ""
+    names = inputs.names
+    intro = t("rb.intro", lang, count=figures["municipalities"],
+              names=", ".join(names.get(code, code) for code in inputs.snapshot.municipalities),
+              date=inputs.as_of.isoformat())
+    if inputs.target is not None:
+        intro += " " + t("rb.intro_target", lang, target=inputs.target.name)
+    key = [
+        KeyFigure(label=t("rb.kf_municipalities", lang), value=figures["municipalities"],
+                  value_type="int"),
+        KeyFigure(label=t("rb.kf_population", lang), value=figures["population"],
+                  value_type="int"),
+        KeyFigure(label=t("rb.kf_servers", lang), value=figures["servers"], value_type="int"),
+        KeyFigure(label=t("rb.kf_devices", lang), value=figures["client_devices"],
+                  value_type="int"),
+        KeyFigure(label=t("rb.kf_applications", lang), value=figures["applications"],
+                  value_type="int"),
+        KeyFigure(label=t("rb.kf_similarity", lang), value=figures["mean_similarity"],
+                  value_type="percent"),
+    ]
+    if inputs.gap is not None:
+        key += [
+            KeyFigure(label=t("column.readiness", lang), value=figures["readiness"],
+                      value_type="percent"),
+            KeyFigure(label=t("rb.kf_eol", lang), value=figures["eol_assets"],
+                      value_type="int"),
+            KeyFigure(label=t("column.effort_hours", lang), value=figures["effort_hours"],
+                      value_type="float"),
+            KeyFigure(label=t("column.cost", lang), value=figures["cost"], unit=currency,
+                      value_type="money"),
+            KeyFigure(label=t("section.waves", lang), value=figures["waves"],
+                      value_type="int"),
+        ]
+    blocks: list[Any] = [Paragraph(text=intro), KeyFigures(figures=key)]
+    gap = inputs.gap
+    if gap is not None:
+        verdict = gap.capacity_verdict
+        blocks.append(Callout(level="info" if verdict.fits_combined else "warning",
+                              title=t("section.capacity", lang), text=verdict.summary))
+        blocks.append(_readiness_overview(gap, inputs.names, lang))
+        blocks.append(_top_gaps(gap, lang))
+        blocks.append(frame_table(t("section.waves", lang), gap.waves, _WAVE_COLUMNS(gap),
+                                  lang, table_id="summary-waves",
+                                  name=t("rb.sheet_summary_waves", lang)))
+    blocks.append(_harmonisation_top(inputs.overlap, lang))
+    return Section(id="summary", title=t("section.summary", lang), blocks=blocks)
+
+
+def _WAVE_COLUMNS(gap: GapReport) -> list[ColumnSpec]:  # noqa: N802 - a column list
+    return [ColumnSpec("wave", "column.wave", "int"), ColumnSpec("name", "rb.col_name"),
+            ColumnSpec("items", "column.count", "int"),
+            ColumnSpec("hours", "column.effort_hours", "float"),
+            ColumnSpec("cost", "column.cost", "money", gap.currency),
+            ColumnSpec("domains", "column.domain"),
+            ColumnSpec("municipalities", "column.municipality")]
+
+
+def _readiness_overview(gap: GapReport, names: dict[str, str], lang: Lang) -> Table:
+    """Readiness per municipality: overall and per domain, as fractions."""
+    frame = gap.readiness
+    pivot = frame.pivot_table(index="municipality", columns="domain",
+                              values="readiness_percent", aggfunc="first")
+    totals = frame.groupby("municipality")[["assets", "included_assets"]].sum()
+    rows = []
+    for code in totals.index:
+        row: dict[str, Any] = {
+            "municipality": names.get(str(code), str(code)),
+            "overall": float(totals.loc[code, "included_assets"])
+            / float(totals.loc[code, "assets"]) if totals.loc[code, "assets"] else None,
+        }
+        for domain in _GAP_DOMAINS:
+            if domain in pivot.columns and pd.notna(pivot.loc[code, domain]):
+                row[domain] = float(pivot.loc[code, domain]) / 100.0
+        rows.append(row)
+    columns = [Column(key="municipality", label=t("column.municipality", lang)),
+               Column(key="overall", label=t("column.readiness", lang), type="percent")]
+    columns += [Column(key=domain, label=t(f"rb.domain.{domain}", lang), type="percent")
+                for domain in _GAP_DOMAINS if domain in pivot.columns]
+    return Table.from_records(t("section.readiness", lang), columns, rows,
+                              id="summary-readiness", name=t("rb.sheet_readiness", lang))
+
+
+def _top_gaps(gap: GapReport, lang: Lang, limit: int = 10) -> Table:
+    matrix = gap.matrix
+    open_gaps = matrix[matrix["status"].isin(["eliminated", "changed"])]
+    top = open_gaps.sort_values("assets", ascending=False, kind="stable").head(limit)
+    return frame_table(t("section.top_gaps", lang), top, _MATRIX_COLUMNS, lang,
+                       table_id="summary-top-gaps", name=t("rb.sheet_top_gaps", lang))
+
+
+def _harmonisation_top(overlap: OverlapResult, lang: Lang) -> Table:
+    frame = overlap.harmonisation.sort_values(["products", "top_share"],
+                                              ascending=[False, True], kind="stable").head(10)
+    return frame_table(t("rb.least_harmonised", lang), frame, _HARMONISATION_COLUMNS, lang,
+                       table_id="summary-harmonisation", name=t("rb.sheet_least", lang))
+
+
+_MATRIX_COLUMNS = [
+    ColumnSpec("domain", "column.domain"), ColumnSpec("capability", "column.capability"),
+    ColumnSpec("title", "column.product"), ColumnSpec("cycle", "column.version"),
+    ColumnSpec("municipalities", "column.municipality"),
+    ColumnSpec("assets", "column.assets", "int"), ColumnSpec("status", "column.status"),
+    ColumnSpec("reason", "column.reason"), ColumnSpec("target_title", "rb.col_target"),
+    ColumnSpec("eol", "column.end_of_life", "date"),
+]
+_HARMONISATION_COLUMNS = [
+    ColumnSpec("domain", "column.domain"), ColumnSpec("capability", "column.capability"),
+    ColumnSpec("products", "rb.col_products", "int"),
+    ColumnSpec("municipalities", "rb.col_municipalities", "int"),
+    ColumnSpec("assets", "column.assets", "int"),
+    ColumnSpec("top_product", "rb.col_top_product"),
+    ColumnSpec("top_share", "rb.col_top_share", "percent"),
+]
+
+
+def _inventory(inputs: ReportInputs, lang: Lang) -> Section:
+    snapshot = inputs.snapshot
+    rows = []
+    for code in snapshot.municipalities:
+        row: dict[str, Any] = {"municipality": inputs.names.get(code, code)}
+        for kind in _KINDS:
+            frame = snapshot.table(kind)
+            row[kind] = int((frame["municipality"] == code).sum())
+        clients = snapshot.table("client")
+        mine = clients[clients["municipality"] == code]
+        row["devices"] = int(pd.to_numeric(mine["quantity"], errors="coerce").fillna(1).sum())
+        rows.append(row)
+    columns = [Column(key="municipality", label=t("column.municipality", lang))]
+    columns += [Column(key=kind, label=t(f"rb.kind.{kind}", lang), type="int")
+                for kind in _KINDS]
+    columns.append(Column(key="devices", label=t("rb.kf_devices", lang), type="int"))
+    counts = Table.from_records(t("rb.inventory_counts", lang), columns, rows,
+                                id="inventory-counts", name=t("rb.sheet_inventory", lang))
+    organisation = frame_table(
+        t("rb.organisation", lang), snapshot.table("municipality"), [
+            ColumnSpec("name", "column.municipality"), ColumnSpec("country", "rb.col_country"),
+            ColumnSpec("population", "rb.kf_population", "int"),
+            ColumnSpec("employees", "rb.col_employees", "int"),
+            ColumnSpec("students_with_devices", "rb.col_students", "int"),
+            ColumnSpec("it_staff_fte", "rb.col_it_staff", "float"),
+            ColumnSpec("it_budget", "rb.col_it_budget", "money"),
+            ColumnSpec("currency", "rb.col_currency"),
+            ColumnSpec("operating_model", "rb.col_operating_model"),
+            ColumnSpec("provider", "rb.col_provider")],
+        lang, table_id="inventory-organisation", name=t("rb.sheet_organisation", lang))
+    return Section(id="inventory", title=t("section.inventory", lang),
+                   blocks=[organisation, counts])
+
+
+def _overlap(inputs: ReportInputs, figures: list[Figure], lang: Lang) -> Section:
+    overlap = inputs.overlap
+    names = inputs.names
+    similarity_rows = []
+    for code in overlap.similarity.index:
+        row: dict[str, Any] = {"municipality": names.get(str(code), str(code))}
+        row.update({str(other): float(value)
+                    for other, value in overlap.similarity.loc[code].items()})
+        similarity_rows.append(row)
+    columns = [Column(key="municipality", label=t("column.municipality", lang))]
+    columns += [Column(key=str(code), label=names.get(str(code), str(code)), type="percent")
+                for code in overlap.similarity.columns]
+    similarity = Table.from_records(t("rb.similarity", lang), columns, similarity_rows,
+                                    id="overlap-similarity",
+                                    name=t("rb.sheet_similarity", lang),
+                                    note=t("rb.similarity_note", lang))
+    blocks: list[Any] = [
+        Paragraph(text=t("rb.overlap_intro", lang)),
+        similarity,
+        frame_table(t("rb.harmonisation", lang), overlap.harmonisation,
+                    _HARMONISATION_COLUMNS, lang, table_id="overlap-harmonisation",
+                    name=t("rb.sheet_harmonisation", lang)),
+        frame_table(t("rb.products", lang), overlap.products, [
+            ColumnSpec("domain", "column.domain"), ColumnSpec("capability", "column.capability"),
+            ColumnSpec("product", "column.product"), ColumnSpec("sharing", "rb.col_sharing"),
+            ColumnSpec("municipality_count", "rb.col_municipalities", "int"),
+            ColumnSpec("municipalities", "column.municipality"),
+            ColumnSpec("assets", "column.assets", "int")],
+            lang, table_id="overlap-products", name=t("rb.sheet_products", lang)),
+        frame_table(t("rb.shared_applications", lang), overlap.shared_applications, [
+            ColumnSpec("product", "column.product"),
+            ColumnSpec("municipality_count", "rb.col_municipalities", "int"),
+            ColumnSpec("municipalities", "column.municipality"),
+            ColumnSpec("applications", "rb.kind.application", "int"),
+            ColumnSpec("users", "rb.col_users", "int"),
+            ColumnSpec("annual_cost", "rb.col_annual_cost", "money"),
+            ColumnSpec("business_areas", "rb.col_business_area")],
+            lang, table_id="overlap-shared-applications", name=t("rb.sheet_shared_apps", lang)),
+        *figures,
+    ]
+    return Section(id="overlap", title=t("section.overlap", lang), blocks=blocks)
+
+
+def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
+                  ) -> list[Section]:
+    money = gap.currency
+    matrix_parts = []
+    for domain in _GAP_DOMAINS:
+        part = gap.matrix[gap.matrix["domain"] == domain]
+        if part.empty:
+            continue
+        matrix_parts.append(Section(id=f"gap-{domain}", title=t(f"rb.domain.{domain}", lang),
+                                    blocks=[frame_table(
+                                        f"{t('section.gap_matrix', lang)}: "
+                                        f"{t(f'rb.domain.{domain}', lang)}", part,
+                                        _MATRIX_COLUMNS, lang, table_id=f"gap-matrix-{domain}",
+                                        name=f"{t('rb.sheet_gap', lang)} {domain}")]))
+    readiness = gap.readiness.assign(
+        readiness=percent_fraction(gap.readiness["readiness_percent"]))
+    gap_matrix = Section(
+        id="gap-matrix", title=t("section.gap_matrix", lang),
+        blocks=[Paragraph(text=t("rb.gap_intro", lang)),
+                frame_table(t("section.readiness", lang), readiness, [
+                    ColumnSpec("municipality", "column.municipality"),
+                    ColumnSpec("domain", "column.domain"),
+                    ColumnSpec("assets", "column.assets", "int"),
+                    ColumnSpec("included_assets", "rb.col_included", "int"),
+                    ColumnSpec("readiness", "column.readiness", "percent")],
+                    lang, table_id="gap-readiness", name=t("rb.sheet_readiness_detail", lang)),
+                frame_table(t("rb.target_blocks", lang), gap.target_blocks, [
+                    ColumnSpec("domain", "column.domain"),
+                    ColumnSpec("capability", "column.capability"),
+                    ColumnSpec("title", "column.product"),
+                    ColumnSpec("min_version", "rb.col_min_version"),
+                    ColumnSpec("status", "column.status")],
+                    lang, table_id="gap-target-blocks", name=t("rb.sheet_target", lang)),
+                *figures.get("target", [])],
+        subsections=matrix_parts)
+    eol = Section(id="end-of-life", title=t("section.end_of_life", lang), blocks=[
+        frame_table(t("section.end_of_life", lang), gap.eol, [
+            ColumnSpec("municipality", "column.municipality"),
+            ColumnSpec("domain", "column.domain"), ColumnSpec("kind", "rb.col_kind"),
+            ColumnSpec("asset", "column.item"), ColumnSpec("product", "column.product"),
+            ColumnSpec("cycle", "column.version"),
+            ColumnSpec("lifecycle_state", "column.status"),
+            ColumnSpec("eol", "column.end_of_life", "date"),
+            ColumnSpec("devices", "column.count", "int"),
+            ColumnSpec("dependent_application_count", "rb.col_dependent_apps", "int")],
+            lang, table_id="eol", name=t("section.end_of_life", lang))])
+    findings = Section(id="findings", title=t("rb.findings", lang), subsections=[
+        Section(id="security", title=t("section.security", lang), blocks=[frame_table(
+            t("section.security", lang), gap.security, [
+                ColumnSpec("municipality", "column.municipality"),
+                ColumnSpec("control", "rb.col_control"), ColumnSpec("today", "rb.col_today"),
+                ColumnSpec("target", "rb.col_target"),
+                ColumnSpec("compliant", "rb.col_compliant", "bool")],
+            lang, table_id="security", name=t("section.security", lang))]),
+        Section(id="capacity", title=t("section.capacity", lang), blocks=[
+            Callout(level="info" if gap.capacity_verdict.fits_combined else "warning",
+                    text=gap.capacity_verdict.summary),
+            frame_table(t("section.capacity", lang), gap.capacity, [
+                ColumnSpec("site", "column.site"), ColumnSpec("name", "rb.col_name"),
+                ColumnSpec("role", "rb.col_role"),
+                ColumnSpec("physical_servers", "rb.kind.server", "int"),
+                ColumnSpec("storage_systems", "rb.kind.storage", "int"),
+                ColumnSpec("rack_units_used", "column.rack_units", "float"),
+                ColumnSpec("rack_units_free", "rb.col_ru_free", "int"),
+                ColumnSpec("power_free_kw", "column.power_kw", "float"),
+                ColumnSpec("issues", "column.reason")],
+                lang, table_id="capacity", name=t("section.capacity", lang))]),
+        Section(id="interconnects", title=t("section.network", lang), blocks=[
+            frame_table(t("section.network", lang), gap.interconnects, [
+                ColumnSpec("link", "column.link"), ColumnSpec("a_site", "column.site"),
+                ColumnSpec("b_site", "rb.col_b_site"), ColumnSpec("kind", "rb.col_kind"),
+                ColumnSpec("bandwidth_mbps", "column.bandwidth_mbps", "float"),
+                ColumnSpec("redundant", "column.redundant", "bool"),
+                ColumnSpec("compliant", "rb.col_compliant", "bool"),
+                ColumnSpec("detail", "column.reason")],
+                lang, table_id="interconnects", name=t("rb.sheet_interconnects", lang)),
+            *figures.get("network", [])]),
+        Section(id="sla", title=t("section.sla", lang), blocks=[frame_table(
+            t("section.sla", lang), gap.sla, [
+                ColumnSpec("municipality", "column.municipality"),
+                ColumnSpec("name", "column.application"),
+                ColumnSpec("criticality", "column.severity"),
+                ColumnSpec("availability_percent", "rb.col_availability", "float"),
+                ColumnSpec("detail", "column.reason")],
+            lang, table_id="sla", name=t("section.sla", lang))]),
+    ])
+    effort = Section(id="effort-cost", title=t("section.effort_cost", lang), blocks=[
+        frame_table(t("section.effort_cost", lang), gap.effort, [
+            ColumnSpec("municipality", "column.municipality"),
+            ColumnSpec("domain", "column.domain"),
+            ColumnSpec("hours", "column.effort_hours", "float"),
+            ColumnSpec("cost", "column.cost", "money", money)],
+            lang, table_id="effort", name=t("section.effort_cost", lang)),
+        frame_table(t("rb.items", lang), gap.items, [
+            ColumnSpec("item_id", "column.item"),
+            ColumnSpec("municipality", "column.municipality"),
+            ColumnSpec("domain", "column.domain"), ColumnSpec("action", "rb.col_action"),
+            ColumnSpec("asset", "rb.col_asset"), ColumnSpec("detail", "column.reason"),
+            ColumnSpec("quantity", "column.count", "float"),
+            ColumnSpec("hours", "column.effort_hours", "float"),
+            ColumnSpec("cost", "column.cost", "money", money),
+            ColumnSpec("wave", "column.wave", "int")],
+            lang, table_id="items", name=t("rb.sheet_items", lang))])
+    waves = Section(id="waves", title=t("section.waves", lang), blocks=[
+        Paragraph(text=t("rb.waves_intro", lang)),
+        frame_table(t("section.waves", lang), gap.waves, _WAVE_COLUMNS(gap), lang,
+                    table_id="waves", name=t("section.waves", lang))])
+    return [gap_matrix, eol, findings, effort, waves]
+
+
+def figure_of(view: ViewDiagram, svg: str, image_path: str | None = None) -> Figure:
+    """A report figure for a rendered view (SVG sanitised when the HTML is written)."""
+    return Figure(id=f"fig-{view.name}"[:64].lower(), caption=view.title, svg=svg,
+                  dot=view.source, image_path=image_path)
+
+
+def build_report(inputs: ReportInputs, *, lang: Lang,
+                 figures: dict[str, list[Figure]] | None = None,
+                 generated: dt.datetime | None = None) -> ReportDocument:
+    """The report in ``lang``: executive summary, then inventory, overlap, gap, decision.
+
+    ``figures`` are the rendered diagrams per view (``architecture``, ``network``,
+    ``target``, ``overlap``), placed in the sections they illustrate.
+    """
+    figures = figures or {}
+    sections = [_summary(inputs, lang), _inventory(inputs, lang),
+                _overlap(inputs, figures.get("overlap", []), lang)]
+    if inputs.gap is not None:
+        sections += _gap_sections(inputs.gap, figures, lang)
+    if inputs.study is not None:
+        sections.append(decision_section(inputs.study, lang))
+    architecture = figures.get("architecture", [])
+    if architecture:
+        sections.append(Section(id="diagrams", title=t("section.diagrams", lang),
+                                blocks=[Paragraph(text=t("rb.diagrams_intro", lang)),
+                                        *architecture]))
+    title = t("report.default_title", lang)
+    subtitle = inputs.target.name if inputs.target else ""
+    extra: dict[str, Any] = {"generated": generated} if generated else {}
+    return ReportDocument(title=title, subtitle=subtitle, lang=lang, sections=sections,
+                          **extra)
+
+
+def municipality_codes(inputs: ReportInputs) -> Sequence[str]:
+    """The municipalities of the report, in order."""
+    return inputs.snapshot.municipalities

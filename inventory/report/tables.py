@@ -1,0 +1,52 @@
+"""Turning analysis frames into report tables: typed columns with translated labels.
+
+A :class:`ColumnSpec` names a frame column, its label key in ``inventory.render.i18n`` and
+its type; :func:`frame_table` builds the :class:`~inventory.render.document.Table`. Values
+are never translated, so every language shows the same figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from inventory.render.document import Column, ColumnType, Table
+from inventory.render.i18n import Lang, t
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A frame column shown in a table: its key, label key, type and unit."""
+
+    key: str
+    label: str
+    type: ColumnType = "text"
+    unit: str = ""
+
+
+def frame_table(title: str, frame: pd.DataFrame, specs: Sequence[ColumnSpec], lang: Lang, *,
+                table_id: str, name: str = "", note: str = "") -> Table:
+    """A table of the ``specs`` columns of ``frame`` (columns it lacks stay empty)."""
+    columns = [Column(key=spec.key, label=t(spec.label, lang), type=spec.type, unit=spec.unit)
+               for spec in specs]
+    present = [spec.key for spec in specs if spec.key in frame.columns]
+    records = frame.loc[:, present].to_dict("records") if present else [{}] * len(frame)
+    return Table.from_records(title, columns, records, id=table_id, name=name or title,
+                              note=note)
+
+
+def percent_fraction(values: pd.Series) -> pd.Series:
+    """A 0–100 percentage column as fractions (report ``percent`` cells hold fractions)."""
+    return pd.to_numeric(values, errors="coerce") / 100.0
+
+
+def as_number(value: object) -> float | None:
+    """A decimal written as text (the study results) as a float; None when empty."""
+    if value is None or value == "":
+        return None
+    try:
+        return float(str(value))
+    except ValueError:
+        return None

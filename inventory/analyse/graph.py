@@ -41,7 +41,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pandas as pd
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from inventory.errors import NotFoundError
 from inventory.snapshot import InventorySnapshot
@@ -220,11 +220,24 @@ class InventoryGraph:
         if candidates:
             raise NotFoundError(f"{name!r} names {len(candidates)} nodes.",
                                 hint="Name one of: " + ", ".join(sorted(candidates)))
-        nearest = [match for match, _, _ in process.extract(name, list(self.graph.nodes),
-                                                            limit=3)]
+        nearest = self.nearest(name)
         hint = ("Did you mean: " + ", ".join(nearest) + "?") if nearest else (
             "The graph is empty: import an inventory first.")
         raise NotFoundError(f"No node {name!r} in the inventory graph.", hint=hint)
+
+    def nearest(self, name: str, limit: int = 3) -> list[str]:
+        """The node ids whose names look most like ``name`` (compared in the same form:
+        full id, ``municipality:key`` or ``key``)."""
+        wanted = NodeName.parse(name)
+        if wanted.kind is not None:
+            choices = {node: node for node in self.graph.nodes}
+        elif wanted.municipality is not None:
+            choices = {node: f"{data.get('municipality')}:{data.get('key')}"
+                       for node, data in self.graph.nodes(data=True)}
+        else:
+            choices = {node: str(data.get("key")) for node, data in self.graph.nodes(data=True)}
+        return [node for _, _, node in process.extract(
+            name, choices, scorer=fuzz.ratio, processor=str.casefold, limit=limit)]
 
     def to_graphml(self, path: Path) -> None:
         """Write the graph as GraphML (node and edge attributes included)."""
@@ -552,6 +565,10 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
     """What an architect should look at: cycles, unused platforms, idle servers,
     applications with nothing to run on and sites with a single uplink.
 
+    A platform is used when an application depends on it, it manages clients, or (a
+    hypervisor) what it runs on hosts virtual servers. Only platforms of a capability
+    that the inventory names as a dependency somewhere (or hypervisors) are judged:
+    services such as backup, DNS or monitoring serve everything and nobody lists them.
     Applications deployed as SaaS are not expected to name a platform or server, and
     external nodes (outside the snapshot) are not judged. One pass over the edges, one
     over the nodes.
@@ -580,34 +597,46 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
                 used_platforms.add(target)
             if kind == EdgeKind.DEPENDS_ON:
                 placed_applications.add(source)
+    runs_on: dict[str, list[str]] = {}
+    for source, target, kind in graph.edges(data="kind"):
+        if kind == EdgeKind.RUNS_ON:
+            runs_on.setdefault(source, []).append(target)
+    hosting = {target for _, target, kind in graph.edges(data="kind")
+               if kind == EdgeKind.HOSTED_ON}
+    used_platforms.update(platform for platform, targets in runs_on.items()
+                          if any(target in hosting for target in targets))
+    judged = {graph.nodes[platform].get("capability") for platform in used_platforms}
+    judged.add("hypervisor")
     for node, data in graph.nodes(data=True):
         if data.get("external"):
             continue
         kind = data.get("kind")
-        if kind == "platform" and node not in used_platforms:
+        if (kind == "platform" and node not in used_platforms
+                and data.get("capability") in judged):
             findings.append(GraphFinding(
                 FindingCode.UNUSED_PLATFORM, node,
-                f"Platform {node} ({data.get('capability', '?')}): no application"
-                " depends on it and no client is managed by it."))
+                f"No application depends on this {data.get('capability')} platform"
+                f" ({data.get('label')}) and it manages no clients."))
         elif kind == "server" and node not in used_servers and not any(
                 cluster in used_clusters for cluster in member_of.get(node, ())):
             findings.append(GraphFinding(
                 FindingCode.IDLE_SERVER, node,
-                f"Server {node} runs nothing: no platform, application or virtual"
-                " server depends on it."))
+                "Runs nothing: no platform, application or virtual server depends on"
+                " it."))
         elif (kind == "application" and node not in placed_applications
               and data.get("deployment") != "saas"):
             findings.append(GraphFinding(
                 FindingCode.APPLICATION_WITHOUT_PLATFORM, node,
-                f"Application {node} ({data.get('label')}) names no platform, server or"
-                " cluster it runs on."))
+                f"{data.get('label')} names no platform, server or cluster it runs on."))
         elif kind == "site" and len(site_links.get(node, ())) == 1:
             link = site_links[node][0]
             redundant = " (marked redundant)" if link.get("redundant") else ""
+            bandwidth = link.get("bandwidth_mbps")
+            speed = f", {float(bandwidth):,.0f} Mbit/s" if bandwidth is not None else ""
             findings.append(GraphFinding(
                 FindingCode.SINGLE_UPLINK, node,
-                f"Site {node} has a single link ({link.get('link_id')},"
-                f" {link.get('bandwidth_mbps', '?')} Mbit/s){redundant}."))
+                f"A single link: {link.get('owner')}:{link.get('link_id')}"
+                f" ({link.get('link_kind')}{speed}){redundant}."))
     return findings
 
 

@@ -135,7 +135,9 @@ def two_municipality_records() -> dict[str, list[dict[str, Any]]]:
              "product": "Intune", "deployment": "saas"},
             {"municipality": V, "id": "p-gws", "capability": "endpoint_management",
              "product": "Google Workspace", "deployment": "saas"},
-            {"municipality": V, "id": "p-unused", "capability": "monitoring",
+            {"municipality": V, "id": "p-unused", "capability": "database",
+             "product": "Oracle Database", "runs_on": ["vm-app01"]},
+            {"municipality": V, "id": "p-monitor", "capability": "monitoring",
              "product": "Nagios", "runs_on": ["vm-app01"]},
         ],
         "application": [

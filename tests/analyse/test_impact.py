@@ -24,7 +24,8 @@ def test_cluster_to_virtual_servers_to_platforms_and_applications(
     assert sorted(result.of_kind("server")) == ["vaggeryd:server:vm-app01",
                                                 "vaggeryd:server:vm-sql01"]
     assert sorted(result.of_kind("platform")) == [
-        "vaggeryd:platform:p-sql", "vaggeryd:platform:p-unused", "vaggeryd:platform:p-vmware"]
+        "vaggeryd:platform:p-monitor", "vaggeryd:platform:p-sql", "vaggeryd:platform:p-unused",
+        "vaggeryd:platform:p-vmware"]
     assert result.of_kind("application") == ["vaggeryd:application:app-procapita"]
     procapita = next(d for d in result.dependents if d.kind == "application")
     assert procapita.distance == 2  # cluster -> vm-app01 -> application

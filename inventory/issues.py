@@ -29,6 +29,8 @@ class IssueCode(enum.StrEnum):
     UNKNOWN_FILE = "unknown-file"
     DUPLICATE_FILE = "duplicate-file"
     MISSING_MUNICIPALITY = "missing-municipality"
+    SKIPPED_PATH = "skipped-path"
+    NO_INVENTORY = "no-inventory"
     MUNICIPALITY_ROWS = "municipality-rows"  # the municipality file must hold one row
     # encoding and dialect
     ENCODING_DETECTED = "encoding-detected"

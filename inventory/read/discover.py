@@ -135,8 +135,10 @@ def discover(paths: Sequence[Path]) -> tuple[list[InventoryFolder], list[Issue]]
                                 message=f"{path} does not exist.",
                                 hint="Give a municipality folder or a folder of them."))
         elif not path.is_dir():
-            issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path),
-                                message=f"{path} is a file, not a folder.",
+            # A shell glob such as `samples/*` also names README.md or target.yaml.
+            issues.append(Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.INFO,
+                                file=str(path),
+                                message=f"{path} is a file, not an inventory folder; skipped.",
                                 hint=f"Give the municipality folder: {path.parent}"))
         elif _holds_inventory_file(path):
             add(path)
@@ -145,10 +147,17 @@ def discover(paths: Sequence[Path]) -> tuple[list[InventoryFolder], list[Issue]]
                                 if p.is_dir() and not _is_hidden(p) and _holds_inventory_file(p))
             if not subfolders:
                 issues.append(Issue(
-                    code=IssueCode.MISSING_MUNICIPALITY, file=str(path),
-                    message=f"{path} holds no inventory files and no municipality folders.",
+                    code=IssueCode.SKIPPED_PATH, severity=Severity.WARNING, file=str(path),
+                    message=f"{path} holds no inventory files and no municipality folders;"
+                            " skipped.",
                     hint="Give a folder with municipality.csv, servers.csv, ... or a folder"
                          " of such folders."))
             for subfolder in subfolders:
                 add(subfolder)
+    if paths and not folders:
+        issues.append(Issue(
+            code=IssueCode.NO_INVENTORY,
+            message="None of the paths given holds an inventory.",
+            hint="Give a folder with municipality.csv, servers.csv, ... or a folder of such"
+                 " folders; `inventory templates DIR` writes empty ones."))
     return folders, issues

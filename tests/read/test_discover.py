@@ -47,7 +47,7 @@ def test_path_not_found(tmp_path: Path) -> None:
     folders, issues = discover([tmp_path / "nowhere"])
     assert folders == []
     assert [(i.code, i.file) for i in issues] == [
-        (IssueCode.PATH_NOT_FOUND, str(tmp_path / "nowhere"))]
+        (IssueCode.PATH_NOT_FOUND, str(tmp_path / "nowhere")), (IssueCode.NO_INVENTORY, None)]
 
 
 def test_unknown_file_suggests_the_nearest_name(tmp_path: Path) -> None:
@@ -78,7 +78,21 @@ def test_missing_municipality(tmp_path: Path) -> None:
 def test_folder_without_inventories(tmp_path: Path) -> None:
     make(tmp_path / "empty")
     folders, issues = discover([tmp_path])
-    assert folders == [] and [i.code for i in issues] == [IssueCode.MISSING_MUNICIPALITY]
+    assert folders == []
+    assert [(i.code, i.severity) for i in issues] == [
+        (IssueCode.SKIPPED_PATH, Severity.WARNING), (IssueCode.NO_INVENTORY, Severity.ERROR)]
+
+
+def test_a_shell_glob_skips_files_and_other_folders(tmp_path: Path) -> None:
+    folder = make(tmp_path / "gnosjo", "kommun.csv")
+    readme = tmp_path / "README.md"
+    readme.write_text("# samples\n", encoding="utf-8")
+    other = make(tmp_path / "study", "potential.csv")
+    folders, issues = discover([folder, readme, other])
+    assert [f.name for f in folders] == ["gnosjo"]
+    assert [(i.code, i.severity, i.file) for i in issues] == [
+        (IssueCode.SKIPPED_PATH, Severity.INFO, str(readme)),
+        (IssueCode.SKIPPED_PATH, Severity.WARNING, str(other))]
 
 
 def test_bundled_samples_when_present(samples_dir: Path) -> None:

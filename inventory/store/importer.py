@@ -337,19 +337,33 @@ class _Writer:
             self.connection.execute(insert(reference), list(chunk))
 
 
-def import_batch(connection: Connection, batch: ImportBatch, *, prune: bool, dry_run: bool,
-                 progress: Progress | None, on_prune: PrunePlan | None = None) -> ImportResult:
-    """Store ``batch`` on ``connection`` (inside a write transaction the caller holds).
+@dataclass
+class PreparedBatch:
+    """A batch turned into stored values and row hashes, ready to write."""
 
-    Raises ``DryRunRollback`` at the end of a dry run so that the caller rolls back.
-    """
+    batch: ImportBatch
+    tables: list[_PreparedTable]
+
+
+def prepare_batch(batch: ImportBatch) -> PreparedBatch:
+    """The CPU work of an import (stored values, hashes), done before taking the lock."""
     fault_point("reading")
-    prepared = [
+    return PreparedBatch(batch=batch, tables=[
         _prepare(table)
         for kind in RECORD_KINDS
         for municipality in batch.municipalities
         for table in [municipality.tables.get(kind)] if table is not None
-    ]
+    ])
+
+
+def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune: bool,
+                 dry_run: bool, progress: Progress | None,
+                 on_prune: PrunePlan | None = None) -> ImportResult:
+    """Store a prepared batch on ``connection`` (inside a write transaction the caller
+    holds). Raises ``DryRunRollback`` at the end of a dry run so that the caller rolls
+    back.
+    """
+    batch, prepared = prepared_batch.batch, prepared_batch.tables
     codes = sorted({m.code for m in batch.municipalities})
     result = ImportResult(run_id=None, dry_run=dry_run, prune=prune,
                           counts={code: {} for code in codes})

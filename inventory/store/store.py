@@ -15,7 +15,13 @@ from inventory.snapshot import InventorySnapshot
 from inventory.store.engine import migrate, open_engine, write_transaction
 from inventory.store.frames import typed_frame
 from inventory.store.history import ImportRunInfo, RunDifference, diff_runs, list_runs
-from inventory.store.importer import DryRunRollback, ImportResult, Progress, PrunePlan
+from inventory.store.importer import (
+    DryRunRollback,
+    ImportResult,
+    Progress,
+    PrunePlan,
+    prepare_batch,
+)
 from inventory.store.importer import import_batch as _import_batch
 from inventory.store.schema import RECORD_TABLES, import_run, key_field, reference
 from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
@@ -58,9 +64,10 @@ class InventoryStore:
         if not batch.report.valid:
             raise StoreError("The batch is not valid: nothing was imported.",
                              hint="Fix the issues listed by: inventory validate PATH...")
+        prepared = prepare_batch(batch)
         try:
             with write_transaction(self.engine) as connection:
-                return _import_batch(connection, batch, prune=prune, dry_run=dry_run,
+                return _import_batch(connection, prepared, prune=prune, dry_run=dry_run,
                                      progress=progress, on_prune=on_prune)
         except DryRunRollback as rollback:
             return rollback.result

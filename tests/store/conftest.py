@@ -14,6 +14,7 @@ from sqlalchemy import MetaData, create_engine, select
 from inventory.issues import IssueReport
 from inventory.models import field_specs
 from inventory.read.source import SourceTable
+from inventory.snapshot import InventorySnapshot
 from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch, MunicipalityBatch, ValidTable
 
 _DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
@@ -102,6 +103,56 @@ def dump_tables(url: str) -> dict[str, list[tuple[Any, ...]]]:
         engine.dispose()
 
 
+def write_inventory(root: Path, code: str, version: int, clients: int = 0) -> Path:
+    """An inventory folder on disk; ``version`` changes values and the set of keys."""
+    folder = root / f"{code}-v{version}" / code
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "municipality.csv").write_text(
+        f"code,name,country,population\n{code},{code.title()} kommun,SE,{9000 + version}\n",
+        encoding="utf-8")
+    sites = [f"S{n};Skola {n};skola" for n in range(version, version + 5)]
+    (folder / "sites.csv").write_text("id;namn;typ\nDC1;Stadshuset;datacenter\n"
+                                      + "\n".join(sites) + "\n", encoding="utf-8")
+    (folder / "servers.csv").write_text(
+        "id,hostname,kind,site,cluster,os_version\n"
+        f"esx01,esx01,physical,DC1,CL1,{version}.0\n"
+        f"srv{version},srv{version},virtual,,CL1,2019\n", encoding="utf-8")
+    if clients:
+        rows = [f"C{n:06d},laptop,S{version},{1 + (n + version) % 3}"
+                for n in range(version * 7, version * 7 + clients)]
+        (folder / "clients.csv").write_text("id,kind,site,quantity\n" + "\n".join(rows)
+                                            + "\n", encoding="utf-8")
+    return folder
+
+
+def content(snapshot: InventorySnapshot) -> dict[str, list[tuple[str, ...]]]:
+    """The records of a snapshot as sorted text tuples (comparable across stores)."""
+    def text(value: Any) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+            return ""
+        return str(value)
+
+    return {kind: sorted(tuple(text(v) for v in row)
+                         for row in frame.itertuples(index=False, name=None))
+            for kind, frame in sorted(snapshot.tables.items()) if not frame.empty}
+
+
+def folder_content(folder: Path) -> dict[str, list[tuple[str, ...]]]:
+    """What storing ``folder`` alone gives."""
+    from inventory.validate import validate_paths
+
+    batch = validate_paths([folder])
+    assert batch.report.valid, batch.report.errors[:3]
+    return content(InventorySnapshot.from_batch(batch))
+
+
+def stored_content(url: str) -> dict[str, list[tuple[str, ...]]]:
+    from inventory.store import InventoryStore
+
+    with InventoryStore(url) as store:
+        return content(store.snapshot())
+
+
 class StoreKit:
     """The helpers above, for tests (conftest modules cannot be imported directly)."""
 
@@ -109,6 +160,10 @@ class StoreKit:
     sample_rows = staticmethod(sample_rows)
     municipality_row = staticmethod(municipality_row)
     dump_tables = staticmethod(dump_tables)
+    write_inventory = staticmethod(write_inventory)
+    content = staticmethod(content)
+    folder_content = staticmethod(folder_content)
+    stored_content = staticmethod(stored_content)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from inventory.analyse.normalise import Normaliser
@@ -120,9 +121,9 @@ def _mean_similarity(overlap: OverlapResult) -> float | None:
     matrix = overlap.similarity
     if matrix.shape[0] < 2:
         return None
-    values = [float(matrix.iloc[i, j]) for i in range(matrix.shape[0])
-              for j in range(matrix.shape[1]) if i < j]
-    return round(sum(values) / len(values), 4)
+    values = matrix.to_numpy(dtype=float)
+    upper = values[np.triu_indices(values.shape[0], k=1)]  # each pair once, no diagonal
+    return round(float(upper.mean()), 4)
 
 
 # -- sections ------------------------------------------------------------------------------
@@ -171,14 +172,14 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
                               title=t("section.capacity", lang), text=verdict.summary))
         blocks.append(_readiness_overview(gap, inputs.names, lang))
         blocks.append(_top_gaps(gap, lang))
-        blocks.append(frame_table(t("section.waves", lang), gap.waves, _WAVE_COLUMNS(gap),
+        blocks.append(frame_table(t("section.waves", lang), gap.waves, _wave_columns(gap),
                                   lang, table_id="summary-waves",
                                   name=t("rb.sheet_summary_waves", lang)))
     blocks.append(_harmonisation_top(inputs.overlap, lang))
     return Section(id="summary", title=t("section.summary", lang), blocks=blocks)
 
 
-def _WAVE_COLUMNS(gap: GapReport) -> list[ColumnSpec]:  # noqa: N802 - a column list
+def _wave_columns(gap: GapReport) -> list[ColumnSpec]:
     return [ColumnSpec("wave", "column.wave", "int"), ColumnSpec("name", "rb.col_name"),
             ColumnSpec("items", "column.count", "int"),
             ColumnSpec("hours", "column.effort_hours", "float"),
@@ -427,7 +428,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
             lang, table_id="items", name=t("rb.sheet_items", lang))])
     waves = Section(id="waves", title=t("section.waves", lang), blocks=[
         Paragraph(text=t("rb.waves_intro", lang)),
-        frame_table(t("section.waves", lang), gap.waves, _WAVE_COLUMNS(gap), lang,
+        frame_table(t("section.waves", lang), gap.waves, _wave_columns(gap), lang,
                     table_id="waves", name=t("section.waves", lang))])
     return [gap_matrix, eol, findings, effort, waves]
 

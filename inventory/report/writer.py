@@ -20,13 +20,11 @@ from inventory.render.output import (
     write_file_atomically,
     write_report,
 )
-from inventory.render.paths import path_inside
+from inventory.render.paths import path_inside, safe_filename
 from inventory.render.views import VIEW_NAMES, ViewDiagram, ViewName, build_views
 from inventory.report.builder import ReportInputs, build_report, figure_of
 
 DIAGRAM_FOLDER = "diagrams"
-#: Views whose diagrams are embedded in full; architecture drill-downs stay in the folder.
-_EMBEDDED_DRILL_DOWN = False
 
 
 @dataclass
@@ -57,8 +55,8 @@ def report_views(inputs: ReportInputs, lang: Lang) -> dict[ViewName, list[ViewDi
 def _is_drill_down(view: ViewName, diagram: ViewDiagram, inputs: ReportInputs) -> bool:
     if view != "architecture":
         return False
-    return diagram.name.count("-") > 1 or diagram.name.removeprefix("architecture-") not in {
-        code for code in inputs.snapshot.municipalities}
+    overviews = {f"architecture-{safe_filename(code)}" for code in inputs.snapshot.municipalities}
+    return diagram.name not in overviews
 
 
 def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
@@ -82,7 +80,7 @@ def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
             for fmt in extra_formats:
                 written.append(write_file_atomically(path_inside(folder, f"{base}.{fmt}"),
                                                      diagram.render(fmt)))
-            if _is_drill_down(view, diagram, inputs) and not _EMBEDDED_DRILL_DOWN:
+            if _is_drill_down(view, diagram, inputs):  # drill-downs stay in the folder
                 continue
             figures.setdefault(view, []).append(
                 figure_of(diagram, svg.decode("utf-8"), image_path=f"{base}.svg"))

@@ -39,6 +39,7 @@ from inventory.analyse.graph import node_id
 from inventory.analyse.lifecycle import lifecycle_frame
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
+from inventory.gap.rows import any_rows
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import ProductChoice, TargetArchitecture
 
@@ -256,8 +257,8 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
     by_capability: dict[str, list[TargetBlock]] = {}
     for block in targets:
         by_capability.setdefault(block.capability, []).append(block)
-    rows = []
-    for row in blocks.itertuples(index=False):  # one per distinct product and cycle
+    rows: list[tuple[str, str, TargetBlock | None, str]] = []
+    for row in any_rows(blocks):  # one per distinct product and cycle
         allowed = by_capability.get(str(row.capability), [])
         product_id = None if pd.isna(row.product_id) else str(row.product_id)
         cycle = None if pd.isna(row.cycle) else str(row.cycle)

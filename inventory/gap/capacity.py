@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from inventory.gap.dependents import DependencyIndex, short_name
+from inventory.gap.rows import any_rows
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
@@ -128,7 +129,7 @@ def site_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
     sites["role"] = np.select([sites["site"] == primary, sites["site"] == secondary],
                               ["primary", "secondary"], "evacuate")
     issues = []
-    for row in sites.itertuples(index=False):  # one per hosting site: a few per municipality
+    for row in any_rows(sites):  # one per hosting site: a few per municipality
         found = []
         if not pd.isna(row.rack_units_free) and not pd.isna(row.racks_total) and (
                 row.rack_units_free < MIN_FREE_RACK_SHARE * row.racks_total * RACK_UNITS_PER_RACK):

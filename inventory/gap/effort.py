@@ -153,7 +153,7 @@ def _introductions(snapshot: InventorySnapshot, targets: list[TargetBlock],
                              if b.capability not in ("server_os", "client_os")}
     have = set(zip(assets.loc[assets["kind"] == "platform", "municipality"],
                    assets.loc[assets["kind"] == "platform", "capability"], strict=True))
-    first = {}
+    first: dict[str, str] = {}
     for block in sorted(targets, key=lambda b: b.preference):
         first.setdefault(block.capability, block.title)
     rows = [(code, capability) for code in snapshot.municipalities
@@ -170,8 +170,8 @@ def _client_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     clients = on[on["kind"] == "client"]
     upgrade = clients[clients["status"].isin(["changed", "eliminated"])]
     grouped = upgrade.groupby(["municipality", "title", "cycle", "target_title",
-                               "target_min_version"], dropna=False, sort=True)["count"].sum()
-    grouped = grouped.reset_index()
+                               "target_min_version"], dropna=False, sort=True)["count"].sum(
+                                   ).reset_index()
     upgrades = _frame(grouped["municipality"], "clients", "client_os_upgrade",
                       grouped["municipality"] + ": " + grouped["title"] + " "
                       + grouped["cycle"].fillna("").astype(str),
@@ -198,8 +198,8 @@ def _client_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     moving = pd.DataFrame({"municipality": frame["municipality"], "group": group.astype(str),
                            "from": frame["managed_by"].astype(object).fillna("unmanaged"),
                            "devices": devices})[wrong]
-    summed = moving.groupby(["municipality", "group", "from"], sort=True)["devices"].sum()
-    summed = summed.reset_index()
+    summed = moving.groupby(["municipality", "group", "from"], sort=True)["devices"].sum(
+        ).reset_index()
     reenrol = _frame(summed["municipality"], "clients", "client_reenrolment",
                      summed["municipality"] + ": " + summed["group"] + " devices on "
                      + summed["from"].astype(str), "",

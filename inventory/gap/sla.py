@@ -17,6 +17,7 @@ import pandas as pd
 from inventory.analyse.graph import EdgeKind
 from inventory.gap.capacity import qualified
 from inventory.gap.dependents import DependencyIndex, short_name
+from inventory.gap.rows import any_rows
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
@@ -50,7 +51,7 @@ def sla_gaps(snapshot: InventorySnapshot, target: TargetArchitecture,
     graph = dependencies.graph
     uplinks = _site_uplinks(snapshot)
     rows = []
-    for app in wanted.itertuples(index=False):  # critical applications: thousands at most
+    for app in any_rows(wanted):  # critical applications: thousands at most
         node = f"{app.municipality}:application:{app.id}"
         gaps: dict[str, str] = {}
         for other in sorted(dependencies.dependencies_of(node)):

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from inventory.gap.blocks import DOMAINS
 from inventory.gap.result import GapReport
+from inventory.gap.rows import any_rows
 
 TOP_GAPS = 15
 TOP_EOL = 15
@@ -57,26 +58,26 @@ def render_gap(report: GapReport) -> list[RenderableType]:
                         [[r.status, r.capability, f"{r.title} {r.cycle or ''}".strip(),
                           r.municipalities.replace(";", ", "), f"{r.assets:,}",
                           f"{r.reason}: {r.detail}".strip(": ")]
-                         for r in gaps.head(TOP_GAPS).itertuples()], right=("assets",)))
+                         for r in any_rows(gaps.head(TOP_GAPS))], right=("assets",)))
     eol = report.eol
     parts.append(_table(f"End-of-life exposure ({len(eol)} rows;"
                         f" {int(eol['devices'].sum()):,} assets/devices)",
                         ["state", "asset", "product", "eol", "dependent applications"],
                         [[r.lifecycle_state, r.asset, f"{r.product} {r.cycle or ''}".strip(),
                           str(r.eol or ""), str(r.dependent_application_count)]
-                         for r in eol.head(TOP_EOL).itertuples()]))
+                         for r in any_rows(eol.head(TOP_EOL))]))
     security = report.security[~report.security["compliant"]]
     parts.append(_table("Security baseline gaps (today vs target)",
                         ["municipality", "control", "today", "target"],
                         [[r.municipality, r.control, r.today, r.target]
-                         for r in security.itertuples()]))
+                         for r in any_rows(security)]))
     capacity = report.capacity
     parts.append(_table("Datacentre capacity (hallplanering)",
                         ["site", "role", "servers", "storage", "U free", "kW spare", "issues"],
                         [[r.site, r.role, str(r.physical_servers), str(r.storage_systems),
                           "" if pd.isna(r.rack_units_free) else str(int(r.rack_units_free)),
                           "" if pd.isna(r.power_free_kw) else f"{r.power_free_kw:g}", r.issues]
-                         for r in capacity.itertuples()], right=("servers", "storage",
+                         for r in any_rows(capacity)], right=("servers", "storage",
                                                                   "U free", "kW spare")))
     parts.append(Text(report.capacity_verdict.summary))
     links = report.interconnects
@@ -84,11 +85,11 @@ def render_gap(report: GapReport) -> list[RenderableType]:
                         ["link", "from", "to", "Mbit/s", "redundant", "verdict"],
                         [[r.link, r.a_site, r.b_site, f"{r.bandwidth_mbps:g}",
                           "yes" if r.redundant else "no", r.detail or "ok"]
-                         for r in links.itertuples()], right=("Mbit/s",)))
+                         for r in any_rows(links)], right=("Mbit/s",)))
     parts.append(_table(f"SLA gaps ({len(report.sla)} applications)",
                         ["application", "criticality", "gap"],
                         [[r.application, r.criticality, r.detail]
-                         for r in report.sla.itertuples()]))
+                         for r in any_rows(report.sla)]))
     effort = report.effort.pivot_table(index="municipality", values=["hours", "cost"],
                                        aggfunc="sum")
     parts.append(_table("Effort and cost per municipality",
@@ -102,5 +103,5 @@ def render_gap(report: GapReport) -> list[RenderableType]:
     parts.append(_table("Migration waves", ["wave", "items", "hours", "cost", "actions"],
                         [[r.name, str(r.items), f"{r.hours:,.0f}",
                           _money(r.cost, report.currency), r.actions.replace(";", ", ")]
-                         for r in report.waves.itertuples()], right=("items", "hours", "cost")))
+                         for r in any_rows(report.waves)], right=("items", "hours", "cost")))
     return parts

@@ -68,7 +68,7 @@ def wave_table(items: pd.DataFrame) -> pd.DataFrame:
     for wave, group in items.groupby("wave", sort=True):
         hours_by_domain = group.groupby("domain")["hours"].sum().sort_values(ascending=False)
         rows.append({
-            "wave": int(wave), "name": f"Wave {wave}: {hours_by_domain.index[0]}",
+            "wave": int(str(wave)), "name": f"Wave {wave}: {hours_by_domain.index[0]}",
             "items": len(group), "hours": round(float(group["hours"].sum()), 1),
             "cost": round(float(group["cost"].sum()), 0),
             "domains": ";".join(hours_by_domain.index),

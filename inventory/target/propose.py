@@ -143,9 +143,10 @@ def _propose_one(capability: str, assets: pd.DataFrame, normaliser: Normaliser,
             others = total - float(group["count"].sum())
             below = 0.0
             if cycle is not None:
-                order = cycle_order(normaliser, str(product_id), cycle)
-                older = group["cycle"].map(lambda c: c is None or pd.isna(c) or (
-                    (cycle_order(normaliser, str(product_id), c) or (0.0,)) < (order or (0.0,))))
+                minimum = cycle_order(normaliser, str(product_id), cycle) or (0.0,)
+                older = [c is None or pd.isna(c) or (
+                    cycle_order(normaliser, str(product_id), c) or (0.0,)) < minimum
+                    for c in group["cycle"]]
                 below = float(group.loc[older, "count"].sum())
             effort = others * replace_hours + below * upgrade_hours
         product = str(group["product_written"].mode().iloc[0])
@@ -158,11 +159,11 @@ def _propose_one(capability: str, assets: pd.DataFrame, normaliser: Normaliser,
     if alternatives and alternatives[0].effort_hours != float("inf"):
         best = alternatives[0]
         alternatives[0] = Alternative(**{**best.__dict__, "chosen": True})
-        others = ", ".join(f"{a.product} ({a.effort_hours:g} h)" for a in alternatives[1:])
+        listed = ", ".join(f"{a.product} ({a.effort_hours:g} h)" for a in alternatives[1:])
         reason = (f"{best.product} {best.min_version or ''}".strip()
                   + f": least migration effort ({best.effort_hours:g} h), used by"
                   f" {best.municipalities} municipalities on {best.assets:,} assets,"
-                  f" lifecycle {best.lifecycle}" + (f"; alternatives: {others}" if others
+                  f" lifecycle {best.lifecycle}" + (f"; alternatives: {listed}" if listed
                                                      else "; no alternative in use"))
     else:
         reason = "every product in use is past its end of life: choose a new one"
@@ -218,14 +219,14 @@ def propose_target(snapshot: InventorySnapshot, *, as_of: dt.date,
                                  efforts, as_of, lifecycle.horizon_months)
         proposals.append(management)
         if os_proposal.chosen and management.chosen:
-            standards.append(ClientStandard(user_group=str(user_group),  # type: ignore[arg-type]
+            standards.append(ClientStandard(user_group=str(user_group),
                                             os=_choice(os_proposal),
                                             management=management.chosen.product))
     target = TargetArchitecture(
         name=name or "Proposed target architecture",
         description=f"Drafted from the inventories of {', '.join(snapshot.municipalities)}"
                     f" as of {as_of.isoformat()}.",
-        municipalities=snapshot.municipalities, capabilities=capabilities,  # type: ignore[arg-type]
+        municipalities=snapshot.municipalities, capabilities=capabilities,
         server_os=server_os, clients=standards, network=_network(snapshot),
         lifecycle=lifecycle, sla=_default_sla(), datacentres=_datacentres(snapshot),
         efforts=efforts)
@@ -261,7 +262,7 @@ def _network(snapshot: InventorySnapshot) -> NetworkTarget:
     used = zones.groupby(zones["purpose"].astype(str))["municipality"].nunique()
     required = sorted(str(p) for p, n in used.items() if n / count > 0.5)
     return NetworkTarget(interconnect=InterconnectMinimum(min_bandwidth_mbps=minimum),
-                         required_zones=required)  # type: ignore[arg-type]
+                         required_zones=required)
 
 
 def _datacentres(snapshot: InventorySnapshot) -> DatacentreTarget | None:

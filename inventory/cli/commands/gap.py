@@ -50,7 +50,8 @@ def gap(
     target, issues = load_target(target_file)
     if target is None:
         if output_format is TableFormat.JSON:
-            print_json({"valid": False, "issues": [issue.model_dump(mode="json") for issue in issues]})
+            print_json({"valid": False,
+                        "issues": [issue.model_dump(mode="json") for issue in issues]})
         else:
             for issue in issues:
                 console_err.print(str(issue), markup=False)

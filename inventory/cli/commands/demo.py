@@ -1,0 +1,72 @@
+"""``inventory demo``: the main job on the bundled samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from inventory.cli.common import OutputFormat, console, print_json
+from inventory.demo import DEFAULT_OUT_DIR, DemoResult, run_demo
+
+
+def _number(value: float | int | None, digits: int = 0) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.{digits}f}".replace(",", " ")
+
+
+def _print_result(result: DemoResult) -> None:
+    figures = result.figures
+    readiness = figures.get("readiness")
+    similarity = figures.get("mean_similarity")
+    lines = [
+        f"Imported {result.stored_records} records from {result.samples} into "
+        f"{result.database_url}",
+        "",
+        f"  municipalities      {_number(figures['municipalities'])}",
+        f"  population          {_number(figures['population'])}",
+        f"  servers             {_number(figures['servers'])}",
+        f"  client devices      {_number(figures['client_devices'])}",
+        f"  applications        {_number(figures['applications'])}",
+        f"  mean similarity     {_number(None if similarity is None else similarity * 100, 1)} %",
+        f"  readiness           {_number(None if readiness is None else readiness * 100, 1)} %",
+        f"  end-of-life assets  {_number(figures['eol_assets'])}",
+        f"  effort              {_number(figures['effort_hours'])} hours",
+        f"  cost                {_number(figures['cost'])} SEK",
+        f"  migration waves     {_number(figures['waves'])}",
+        "",
+    ]
+    lines += [f"  {fmt:<5} {path}" for fmt, path in result.files.reports.items()]
+    lines.append(f"  diagrams: {len(result.files.diagrams)} files in "
+                 f"{result.out_dir / 'diagrams'}")
+    lines.append(f"\nDone in {result.seconds:.0f} s. Open {result.files.reports['html']}"
+                 if "html" in result.files.reports else "")
+    for line in lines:
+        console.print(line, markup=False)
+
+
+def demo(
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", file_okay=False, help="Folder for the database, reports and diagrams.")
+    ] = DEFAULT_OUT_DIR,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", help="text: a summary; json: paths and headline figures.")
+    ] = OutputFormat.TEXT,
+) -> None:
+    """Run the main job on the bundled samples: import the five municipalities into a
+    fresh SQLite file, analyse overlap and the gap against samples/target.yaml, and
+    write every report and diagram.
+
+    Example: inventory demo --out out/demo
+    """
+    result = run_demo(out)
+    if output_format is OutputFormat.JSON:
+        print_json(result.to_json())
+    else:
+        _print_result(result)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)

@@ -1,0 +1,74 @@
+"""``inventory diagram VIEW``: architecture, network, target-state and overlap diagrams."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from inventory.cli.common import console, console_err, state
+from inventory.render.dot import RENDER_FORMATS
+from inventory.render.i18n import parse_lang
+from inventory.render.views import VIEW_NAMES
+from inventory.report.diagrams import view_diagrams, write_view_files
+from inventory.store import InventoryStore
+from inventory.target.model import load_target
+
+
+def diagram(
+    ctx: typer.Context,
+    view: Annotated[str, typer.Argument(
+        help="architecture, network, target or overlap.")],
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", dir_okay=False, help="File to write; DOT is written beside it.")],
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="svg, png, pdf or dot.")] = "svg",
+    municipality: Annotated[str | None, typer.Option(
+        "--municipality", "-m", help="Only this municipality (code).")] = None,
+    target_file: Annotated[Path | None, typer.Option(
+        "--target", "-t", dir_okay=False,
+        help="Target architecture (YAML): needed by the target view, marks the"
+        " datacentres in the network view.")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--date", help="Date of the gap analysis, YYYY-MM-DD (default: today).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="en, sv or no.")] = "en",
+) -> None:
+    """Draw one view of the stored inventory with Graphviz.
+
+    Views with several diagrams (one per municipality, a drill-down per crowded site, one
+    grid per domain) write the first to --out and the others beside it.
+
+    Example: inventory diagram network --target samples/target.yaml --format png --out net.png
+    """
+    if view not in VIEW_NAMES:
+        raise typer.BadParameter(f"unknown view {view!r}; use one of: "
+                                 + ", ".join(VIEW_NAMES), param_hint="VIEW")
+    if fmt not in RENDER_FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use one of: "
+                                 + ", ".join(RENDER_FORMATS), param_hint="--format")
+    if view == "target" and target_file is None:
+        raise typer.BadParameter("the target view needs --target FILE", param_hint="--target")
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError as error:
+        raise typer.BadParameter(f"{as_of!r} is not a date; write YYYY-MM-DD.",
+                                 param_hint="--date") from error
+    target = None
+    if target_file is not None:
+        target, issues = load_target(target_file)
+        if target is None:
+            for issue in issues:
+                console_err.print(str(issue), markup=False)
+            raise typer.Exit(1)
+    with InventoryStore(state(ctx).resolved_db_url) as store:
+        snapshot = store.snapshot()
+    diagrams = view_diagrams(snapshot, view, municipality=municipality,
+                             target=target, as_of=day, lang=parse_lang(lang))
+    for path in write_view_files(diagrams, out, fmt):
+        console.print(f"wrote {path}", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("diagram")(diagram)

@@ -8,7 +8,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -93,6 +93,12 @@ def _create_postgres_database(base_url: str) -> str:
                          port=int(str(query["port"])), autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     return base_url.format(database=name)
+
+
+@pytest.fixture
+def postgres_database(postgres_server: str) -> Callable[[], str]:
+    """Makes a fresh, empty PostgreSQL database on the test server; returns its URL."""
+    return lambda: _create_postgres_database(postgres_server)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

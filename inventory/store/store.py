@@ -89,11 +89,13 @@ class InventoryStore:
                              hint=f"Use one of: {', '.join(RECORD_KINDS)}")
         table = RECORD_TABLES[kind]
         names = ["municipality", *(spec.name for spec in field_specs(kind))]
-        statement = select(*(table.c[name] for name in names)).order_by(
-            table.c.municipality, table.c[key_field(kind)])
+        statement = select(*(table.c[name] for name in names))
         if municipalities is not None:
             statement = statement.where(table.c.municipality.in_(list(municipalities)))
-        return typed_frame(self._read(statement), names, kind)
+        frame = typed_frame(self._read(statement), names, kind)
+        # Sorted here, not in SQL: the order must not depend on the database's collation.
+        return frame.sort_values(["municipality", key_field(kind)], kind="stable",
+                                 ignore_index=True)
 
     def references(self, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored resolved references (columns ``REFERENCE_COLUMNS``)."""

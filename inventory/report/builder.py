@@ -157,8 +157,9 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
                       value_type="percent"),
             KeyFigure(label=t("rb.kf_eol", lang), value=figures["eol_assets"],
                       value_type="int"),
-            KeyFigure(label=t("column.effort_hours", lang), value=figures["effort_hours"],
-                      value_type="float"),
+            KeyFigure(label=t("column.effort_hours", lang),
+                      value=None if figures["effort_hours"] is None
+                      else round(figures["effort_hours"]), value_type="int"),
             KeyFigure(label=t("column.cost", lang), value=figures["cost"], unit=currency,
                       value_type="money"),
             KeyFigure(label=t("section.waves", lang), value=figures["waves"],

@@ -1,0 +1,259 @@
+"""Orchestration of one benchmark run: make the files, measure every step, write the table.
+
+``python -m benchmarks [--quick] [--scales 5,50,290] [--rows 1000000]``. Each step runs in
+its own process (``benchmarks.tasks``): its time is measured inside, its peak memory read
+from ``os.wait4``. The ratios against the targets come from this run only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.machine import machine_facts
+from benchmarks.results import BenchmarkResults, Measurement, Ratio, StageRow, markdown
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET_FILE = REPO / "samples" / "target.yaml"
+AS_OF = "2025-01-01"
+SEED = 1
+
+FULL_SCALES = (5, 25, 50, 145, 290)
+QUICK_SCALES = (1, 2)
+STAGES = ("snapshot", "graph", "overlap", "gap", "report")
+#: The module each later stage needs; a stage whose module is missing is left out.
+STAGE_MODULES = {"snapshot": "inventory.store", "graph": "inventory.analyse.graph",
+                 "overlap": "inventory.analyse.overlap", "gap": "inventory.gap.result",
+                 "report": "inventory.report"}
+
+
+def _say(text: str) -> None:
+    print(f"bench: {text}", file=sys.stderr, flush=True)
+
+
+def run_task(name: str, args: dict[str, Any], label: str, *, rows: int | None = None,
+             note: str = "") -> Measurement:
+    """Run one task in a fresh process; its figures and its peak RSS."""
+    _say(f"{label} ...")
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.tasks", name, json.dumps(args)],
+            cwd=REPO, stdout=output)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", errors="replace")
+    if process.returncode != 0:
+        raise SystemExit(f"bench: {label} failed (exit {process.returncode}): {text[-2000:]}")
+    figures = json.loads(text.strip().splitlines()[-1])
+    seconds = float(figures.pop("seconds"))
+    counted = figures.get("rows")
+    measurement = Measurement(name=label, seconds=seconds,
+                              peak_rss_bytes=int(usage.ru_maxrss) * 1024,
+                              rows=rows if rows is not None else counted, note=note,
+                              extra=figures)
+    _say(f"{label}: {seconds:.2f} s, peak RSS {measurement.peak_rss_bytes / 2**20:,.0f} MiB")
+    return measurement
+
+
+def _synth(out: Path, municipalities: int, rows_per_inhabitant: float | None = None
+           ) -> dict[str, int]:
+    """Generate (once) a synthetic inventory; its row counts and population."""
+    from inventory.synth import SynthOptions, generate_inventories
+
+    stamp = out / "synth.json"
+    if stamp.exists():
+        return {str(k): int(v) for k, v in json.loads(stamp.read_text()).items()}
+    options = SynthOptions(municipalities=municipalities, seed=SEED)
+    if rows_per_inhabitant is not None:
+        options = SynthOptions(municipalities=municipalities, seed=SEED,
+                               client_rows_per_inhabitant=rows_per_inhabitant)
+    _say(f"generating {municipalities} municipalities in {out} ...")
+    result = generate_inventories(out, options)
+    sizes = {**result.rows, "population": result.population}
+    stamp.write_text(json.dumps(sizes))
+    return sizes
+
+
+def client_file(work: Path, rows: int) -> Path:
+    """One municipality whose client file has ``rows`` rows (its folder is validated)."""
+    from inventory.synth import municipality_populations
+
+    population = int(municipality_populations(1, SEED).sum())
+    folder = work / f"one-{rows}"
+    _synth(folder, 1, rows / population)
+    return next(folder.glob("*/clients.csv"))
+
+
+def _fresh(path: Path) -> str:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return str(path)
+
+
+def _ratio(name: str, value: float, target: str, met: bool) -> Ratio:
+    return Ratio(name=name, value=value, target=target, met=met)
+
+
+def compare_tools(work: Path, file: Path, naive_rows: int) -> tuple[list[Measurement],
+                                                                    list[Ratio]]:
+    """Our validate and import against frictionless, sqlite-utils, naive and the floor."""
+    folder = file.parent
+    file.read_bytes()  # every tool starts with the file in the page cache
+    rows = sum(1 for _ in file.open("rb")) - 1
+    ours_validate = run_task("our-validate", {"folder": str(folder)},
+                             "our validate (validate_paths)", rows=rows,
+                             note="whole folder: the client file and 9 small files")
+    frictionless = run_task("frictionless", {"file": str(file)},
+                            "frictionless validate (Python API)", rows=rows)
+    ours_import = run_task("our-import", {"folders": [str(folder)],
+                                          "database": _fresh(work / "ours.db")},
+                           "our import (validate + store, SQLite)", rows=rows)
+    validated = float(ours_import.extra.get("validated_s", 0.0))
+    ours_import.note = (f"validate {validated:.1f} s + store"
+                        f" {ours_import.seconds - validated:.1f} s")
+    sqlite_utils = run_task("sqlite-utils", {"file": str(file),
+                                             "database": _fresh(work / "sqlite-utils.db")},
+                            "sqlite-utils insert --csv (CLI)", rows=rows)
+    naive = run_task("naive", {"file": str(file), "database": _fresh(work / "naive.db"),
+                               "rows": min(naive_rows, rows)},
+                     "naive: pydantic + ORM object per row")
+    measured_rows = naive.rows or 1
+    naive.note = (f"measured on {measured_rows:,} rows ({naive.seconds:.1f} s),"
+                  f" extrapolated linearly to {rows:,}")
+    naive.seconds = naive.seconds * rows / measured_rows
+    naive.rows = rows
+    floor = run_task("floor", {"file": str(file), "database": _fresh(work / "floor.db")},
+                     "floor: pyarrow read_csv + sqlite3 executemany", rows=rows)
+    ratios = [
+        _ratio("validate: frictionless / ours", frictionless.seconds / ours_validate.seconds,
+               ">= 20", frictionless.seconds / ours_validate.seconds >= 20),
+        _ratio("import: sqlite-utils / ours", sqlite_utils.seconds / ours_import.seconds,
+               ">= 10", sqlite_utils.seconds / ours_import.seconds >= 10),
+        _ratio("import: naive (extrapolated) / ours", naive.seconds / ours_import.seconds,
+               "(none)", True),
+        _ratio("import: ours / floor", ours_import.seconds / floor.seconds, "<= 2",
+               ours_import.seconds / floor.seconds <= 2),
+    ]
+    return [ours_validate, frictionless, ours_import, sqlite_utils, naive, floor], ratios
+
+
+def available_stages() -> list[str]:
+    """The later stages whose code exists in this checkout."""
+    return [stage for stage in STAGES
+            if importlib.util.find_spec(STAGE_MODULES[stage]) is not None]
+
+
+def measure_scales(work: Path, scales: Sequence[int]
+                   ) -> tuple[dict[int, dict[str, int]], list[StageRow]]:
+    """Import each scale into its own SQLite file, then every later stage on it."""
+    sizes: dict[int, dict[str, int]] = {}
+    rows: dict[str, StageRow] = {name: StageRow(name, {}, {})
+                                 for name in ["import", *available_stages()]}
+    for count in scales:
+        folder = work / f"scale-{count}"
+        sizes[count] = _synth(folder, count)
+        database = work / f"scale-{count}.db"
+        folders = sorted(str(path) for path in folder.iterdir() if path.is_dir())
+        measured = run_task("our-import", {"folders": folders, "database": _fresh(database)},
+                            f"import at {count}")
+        rows["import"].seconds[count] = measured.seconds
+        rows["import"].rss[count] = measured.peak_rss_bytes
+        for stage in available_stages():
+            measured = run_task("stage", {"stage": stage, "url": f"sqlite:///{database}",
+                                          "target": str(TARGET_FILE), "as_of": AS_OF},
+                                f"{stage} at {count}")
+            rows[stage].seconds[count] = measured.seconds
+            rows[stage].rss[count] = measured.peak_rss_bytes
+    return sizes, list(rows.values())
+
+
+def scaling(stages: Sequence[StageRow], sizes: dict[int, dict[str, int]]) -> list[Ratio]:
+    """Time at 2N over time at N for every pair of scales N, 2N that was measured."""
+    ratios = []
+    for count in sorted(sizes):
+        if 2 * count not in sizes:
+            continue
+        clients = sizes[2 * count].get("client", 0) / max(1, sizes[count].get("client", 1))
+        for row in stages:
+            if count in row.seconds and 2 * count in row.seconds:
+                value = row.seconds[2 * count] / max(row.seconds[count], 1e-9)
+                ratios.append(_ratio(
+                    f"scaling {row.stage}: {2 * count}/{count} municipalities"
+                    f" (client rows x{clients:.2f})", value, "<= 2.2", value <= 2.2))
+    return ratios
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Measure validate, import and the analysis stages; write RESULTS.md.")
+    parser.add_argument("--quick", action="store_true",
+                        help="small sizes (20,000 rows; 1 and 2 municipalities): about a"
+                             " minute")
+    parser.add_argument("--scales", help="municipality counts, comma-separated"
+                                         f" (default {','.join(map(str, FULL_SCALES))})")
+    parser.add_argument("--rows", type=int, help="client rows of the one-file comparison"
+                                                 " (default 1000000)")
+    parser.add_argument("--naive-rows", type=int, help="rows the naive baseline is measured"
+                                                       " on (default 50000)")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "RESULTS.md",
+                        help="where to write the results (default benchmarks/RESULTS.md)")
+    parser.add_argument("--work", type=Path, help="folder for the generated files and"
+                                                  " databases (default: a new temporary one)")
+    parser.add_argument("--skip-whole-run", action="store_true",
+                        help="leave out the one-process run at the largest scale")
+    return parser.parse_args(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks, print the results and write them to ``--out``."""
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    quick = bool(arguments.quick)
+    scales = ([int(part) for part in arguments.scales.split(",") if part.strip()]
+              if arguments.scales else list(QUICK_SCALES if quick else FULL_SCALES))
+    rows = arguments.rows or (20_000 if quick else 1_000_000)
+    naive_rows = arguments.naive_rows or (2_000 if quick else 50_000)
+    work = arguments.work or Path(tempfile.mkdtemp(prefix="inventory-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    command = "python -m benchmarks " + shlex.join(
+        sys.argv[1:] if argv is None else list(argv))
+    machine = machine_facts()
+    file = client_file(work, rows)
+    tools, ratios = compare_tools(work, file, naive_rows)
+    sizes, stages = measure_scales(work, scales)
+    whole = None
+    if not arguments.skip_whole_run:
+        largest = max(scales)
+        folder = work / f"scale-{largest}"
+        whole = run_task("whole-run", {
+            "folders": sorted(str(path) for path in folder.iterdir() if path.is_dir()),
+            "database": _fresh(work / "whole-run.db"), "url": f"sqlite:///{work}/whole-run.db",
+            "target": str(TARGET_FILE), "as_of": AS_OF}, f"whole run at {largest}")
+        limit = 4 * 1024 ** 3
+        ratios.append(_ratio(f"peak RSS of the whole run at {largest} (GiB)",
+                             whole.peak_rss_bytes / 1024 ** 3, "< 4",
+                             whole.peak_rss_bytes < limit))
+    results = BenchmarkResults(
+        command=command.strip(), machine=machine, file_rows=tools[0].rows or rows,
+        file_bytes=file.stat().st_size, tools=tools, ratios=ratios, scales=scales,
+        scale_sizes=sizes, stages=stages, scaling=scaling(stages, sizes), whole_run=whole,
+        notes=[f"Stages measured: {', '.join(available_stages())}. Report: build_report"
+               " (English, no diagrams) rendered to HTML, XLSX, Markdown and JSON in memory.",
+               f"Gap: samples/target.yaml with its municipality list emptied, as of {AS_OF}.",
+               f"Generated files and databases: {work}"])
+    text = markdown(results)
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    arguments.out.write_text(text, encoding="utf-8")
+    print(text)
+    _say(f"written to {arguments.out}")
+    return 0

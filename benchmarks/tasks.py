@@ -1,0 +1,209 @@
+"""The measured steps, each run in a fresh process: ``python -m benchmarks.tasks NAME ARGS``.
+
+``ARGS`` is a JSON object; the task prints one JSON line with ``seconds`` (the timed part
+only, ``time.perf_counter``) and what it counted. The parent reads the peak memory of the
+whole process from ``os.wait4``. Short steps are repeated (best of three after a first,
+warm-up run); long ones run once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks.baselines import floor_import, naive_import
+
+Args = dict[str, Any]
+REPEAT_BELOW_S = 1.0  # steps faster than this are run three more times, best kept
+
+
+def best_of(step: Callable[[], object]) -> float:
+    """Seconds of ``step``: one run, or the best of three more when the first was short."""
+    start = time.perf_counter()
+    step()
+    seconds = time.perf_counter() - start
+    if seconds < REPEAT_BELOW_S:
+        for _ in range(3):
+            start = time.perf_counter()
+            step()
+            seconds = min(seconds, time.perf_counter() - start)
+    return seconds
+
+
+def _timed(step: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    step()
+    return time.perf_counter() - start
+
+
+def our_validate(args: Args) -> Args:
+    """``validate_paths`` on the folder (the big client file and its small neighbours)."""
+    from inventory.validate import validate_paths
+
+    outcome: dict[str, Any] = {}
+
+    def step() -> None:
+        batch = validate_paths([Path(args["folder"])])
+        outcome["valid"] = batch.report.valid
+        outcome["rows"] = int(sum(batch.report.stats["rows"].values()))
+
+    return {"seconds": _timed(step), **outcome}
+
+
+def our_import(args: Args) -> Args:
+    """Validate and store in a new SQLite file: what ``inventory import`` does."""
+    from inventory.store import InventoryStore
+    from inventory.validate import validate_paths
+
+    database = Path(args["database"])
+    store = InventoryStore(f"sqlite:///{database}")  # created and migrated: not timed
+    outcome: dict[str, Any] = {}
+
+    def step() -> None:
+        batch = validate_paths([Path(folder) for folder in args["folders"]])
+        if not batch.report.valid:
+            raise SystemExit(f"the benchmark input is not valid: {batch.report.issues[:3]}")
+        outcome["validated_s"] = time.perf_counter() - start
+        result = store.import_batch(batch)
+        outcome["created"] = result.totals.created
+
+    start = time.perf_counter()
+    step()
+    seconds = time.perf_counter() - start
+    store.close()
+    return {"seconds": seconds, **outcome}
+
+
+def frictionless_validate(args: Args) -> Args:
+    """``frictionless.validate`` (the Python API of ``frictionless validate``) on the file."""
+    import frictionless
+
+    outcome: dict[str, Any] = {}
+
+    def step() -> None:
+        report = frictionless.validate(args["file"])
+        outcome["valid"] = bool(report.valid)
+        outcome["rows"] = int(report.tasks[0].stats.get("rows") or 0) if report.tasks else 0
+
+    return {"seconds": _timed(step), **outcome}
+
+
+def sqlite_utils_insert(args: Args) -> Args:
+    """``sqlite-utils insert DB clients FILE --csv`` (the command line, as a user runs it)."""
+    command = [str(Path(sys.executable).parent / "sqlite-utils"), "insert", args["database"],
+               "clients", args["file"], "--csv"]
+    seconds = _timed(lambda: subprocess.run(command, check=True, capture_output=True))
+    return {"seconds": seconds}
+
+
+def naive(args: Args) -> Args:
+    """A pydantic model and an ORM object per row, on a slice of the file."""
+    return naive_import(Path(args["file"]), Path(args["database"]), int(args["rows"]))
+
+
+def floor(args: Args) -> Args:
+    """pyarrow CSV parse plus sqlite3 executemany of the same rows."""
+    return floor_import(Path(args["file"]), Path(args["database"]))
+
+
+def _snapshot(args: Args) -> Any:
+    from inventory.store import InventoryStore
+
+    with InventoryStore(args["url"]) as store:
+        return store.snapshot()
+
+
+def _target(args: Args) -> Any:
+    from inventory.target.model import load_target
+
+    target, issues = load_target(Path(args["target"]))
+    if target is None:
+        raise SystemExit(f"the target file is not valid: {issues[:3]}")
+    # The sample target names the five sample municipalities: analyse every one here.
+    return target.model_copy(update={"municipalities": []})
+
+
+def stage(args: Args) -> Args:
+    """One analysis stage on the stored inventory of one scale (loading it is not timed)."""
+    from inventory.analyse.graph import build_graph
+    from inventory.analyse.normalise import Normaliser
+    from inventory.analyse.overlap import compute_overlap
+
+    name = args["stage"]
+    if name == "snapshot":
+        return {"seconds": best_of(lambda: _snapshot(args))}
+    snapshot = _snapshot(args)
+    normaliser = Normaliser.default()
+    as_of = dt.date.fromisoformat(args["as_of"])
+    if name == "graph":
+        return {"seconds": best_of(lambda: build_graph(snapshot))}
+    if name == "overlap":
+        return {"seconds": best_of(lambda: compute_overlap(snapshot, normaliser))}
+    from inventory.gap.result import compute_gap
+
+    target = _target(args)
+    if name == "gap":
+        return {"seconds": best_of(
+            lambda: compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser))}
+    if name == "report":
+        from inventory.render.output import REPORT_FORMATS, report_bytes
+        from inventory.report import ReportInputs, build_report
+
+        inputs = ReportInputs(snapshot, compute_overlap(snapshot, normaliser),
+                              compute_gap(snapshot, target, as_of=as_of,
+                                          normaliser=normaliser),
+                              target, None, as_of)
+
+        def report() -> None:
+            document = build_report(inputs, lang="en")
+            for fmt in REPORT_FORMATS:
+                report_bytes(document, fmt)
+
+        return {"seconds": best_of(report)}
+    raise SystemExit(f"unknown stage {name!r}")
+
+
+def whole_run(args: Args) -> Args:
+    """Import, graph, overlap and gap in one process (its peak memory is the figure)."""
+    from inventory.analyse.graph import build_graph
+    from inventory.analyse.normalise import Normaliser
+    from inventory.analyse.overlap import compute_overlap
+    from inventory.gap.result import compute_gap
+
+    laps: dict[str, float] = {}
+    start = time.perf_counter()
+    laps["import_s"] = our_import(args)["seconds"]
+    snapshot = _snapshot(args)
+    normaliser = Normaliser.default()
+    target = _target(args)
+    laps["graph_s"] = _timed(lambda: build_graph(snapshot))
+    laps["overlap_s"] = _timed(lambda: compute_overlap(snapshot, normaliser))
+    laps["gap_s"] = _timed(lambda: compute_gap(snapshot, target,
+                                               as_of=dt.date.fromisoformat(args["as_of"]),
+                                               normaliser=normaliser))
+    return {"seconds": time.perf_counter() - start, **laps}
+
+
+TASKS: dict[str, Callable[[Args], Args]] = {
+    "our-validate": our_validate, "our-import": our_import,
+    "frictionless": frictionless_validate, "sqlite-utils": sqlite_utils_insert,
+    "naive": naive, "floor": floor, "stage": stage, "whole-run": whole_run,
+}
+
+
+def main(argv: list[str]) -> int:
+    """Run the task named in ``argv[0]`` with the JSON arguments in ``argv[1]``."""
+    name, arguments = argv[0], json.loads(argv[1])
+    result = TASKS[name](arguments)
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

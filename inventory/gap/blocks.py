@@ -8,9 +8,11 @@ The baseline is read column-wise from the normalised inventory (``normalise_snap
 * clients give a ``client_os`` block, weighted by ``quantity``.
 
 A baseline building block is one (capability, canonical product, release cycle); its
-assets are the records (or client devices) on it. Server hardware, storage, network
-devices and business applications are not product blocks: the target sets no product
-standard for them, and they are covered by the capacity, interconnect and effort parts.
+assets are the records (or client devices) on it. Server hardware, storage and network
+devices are not product blocks: the target sets no product standard for them, and they
+are covered by the capacity, interconnect and effort parts. Business applications are
+blocks of the ``applications`` domain (capability = business area) when the target has
+an ``applications`` section (``applications.application_assets``).
 
 The matrix (``gap_matrix``) places each baseline block in exactly one of
 
@@ -31,6 +33,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -40,8 +43,12 @@ from inventory.analyse.lifecycle import lifecycle_frame
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
 from inventory.gap.rows import any_rows
+from inventory.models.enums import BusinessArea
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import ProductChoice, TargetArchitecture
+
+if TYPE_CHECKING:
+    from inventory.gap.applications import FunctionGroup
 
 #: The domains of the gap report, in the order reports list them.
 DOMAINS: tuple[str, ...] = ("network", "datacentre", "platforms", "clients", "applications")
@@ -53,6 +60,8 @@ CAPABILITY_DOMAIN: dict[str, str] = {
     "dns_dhcp": "network", "public_wifi": "network", "remote_access": "network",
     "client_os": "clients", "endpoint_management": "clients",
     "endpoint_security": "clients", "print": "clients",
+    # Business applications: their business area is their capability.
+    **{area.value: "applications" for area in BusinessArea},
 }
 #: Products that make a server a hypervisor host whatever its role says.
 HYPERVISOR_PRODUCTS = frozenset({"vmware-esxi", "hyper-v", "nutanix-ahv", "proxmox-ve",
@@ -77,8 +86,12 @@ def domain_of(capability: str) -> str:
     return CAPABILITY_DOMAIN.get(capability, "platforms")
 
 
-def _slug(text: object) -> str:
+def slug(text: object) -> str:
+    """A product name as a key part: lower case, runs of other characters as ``-``."""
     return re.sub(r"[^a-z0-9]+", "-", str(text).casefold()).strip("-") or "unknown"
+
+
+_slug = slug
 
 
 def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: dt.date,
@@ -197,6 +210,9 @@ def _choices(target: TargetArchitecture) -> Iterable[tuple[str, ProductChoice]]:
         for product in standard.os:
             yield "client_os", product
         yield "endpoint_management", ProductChoice(product=standard.management)
+    for area, kept in (target.applications or {}).items():
+        for product in kept.products:
+            yield str(area), product
 
 
 def target_blocks(target: TargetArchitecture, normaliser: Normaliser) -> list[TargetBlock]:
@@ -210,11 +226,14 @@ def target_blocks(target: TargetArchitecture, normaliser: Normaliser) -> list[Ta
     for capability, choice in _choices(target):
         match = normaliser.match(choice.vendor, choice.product, choice.min_version)
         product_key = match.product_id or "?" + _slug(choice.product)
+        # Unknown business systems keep their written identity, as in the baseline.
+        product_id = product_key if domain_of(capability) == "applications" else (
+            match.product_id)
         key = (capability, product_key)
         rank = preference.get(capability, 0)
         block = TargetBlock(
             block_id=f"{capability}:{product_key}", capability=capability,
-            domain=domain_of(capability), product=choice.product, product_id=match.product_id,
+            domain=domain_of(capability), product=choice.product, product_id=product_id,
             title=match.title if match.product_id else choice.product,
             min_version=choice.min_version,
             min_cycle=match.cycle if choice.min_version else None, preference=rank)
@@ -246,9 +265,15 @@ def baseline_blocks(assets: pd.DataFrame) -> pd.DataFrame:
     return first.reset_index()
 
 
-def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Normaliser
+def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Normaliser,
+               functions: dict[tuple[str, str], FunctionGroup] | None = None
                ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Place every baseline block (``baseline_blocks``) against the target blocks.
+
+    Business applications (domain ``applications``, capability = business area) that the
+    target does not keep are ``replaced_by_target`` only by a kept product of the same
+    function (``functions``, see ``applications.function_groups``); an application with
+    no kept product in its function is ``not_in_target`` (run alongside: check).
 
     Returns ``(blocks with status, target blocks with status)``: baseline status one of
     ``included``, ``changed``, ``eliminated``; target status ``new`` when no baseline
@@ -275,6 +300,8 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
                              block, detail))
             continue
         preferred = min(allowed, key=lambda b: b.preference) if allowed else None
+        if row.domain == "applications" and preferred is not None:
+            preferred = _same_function(row.capability, product_id, allowed, functions or {})
         if row.lifecycle_state == "end_of_life":
             reason = "end_of_life"
         elif preferred is not None:
@@ -282,6 +309,7 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
         else:
             reason = "not_in_target"
         detail = (f"replaced by {preferred.title}" if preferred is not None
+                  else "the target keeps no product for this function" if allowed
                   else "the target names no product for this capability")
         rows.append(("eliminated", reason, preferred, detail))
     result = blocks.copy()
@@ -307,6 +335,16 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
                                       "status", "baseline_blocks_included",
                                       "baseline_blocks_changed"])
     return result, target_rows
+
+
+def _same_function(area: str, product_id: str | None, allowed: list[TargetBlock],
+                   functions: dict[tuple[str, str], FunctionGroup]) -> TargetBlock | None:
+    """The kept application of the area that does the same job as ``product_id``."""
+    group = functions.get((area, product_id or ""))
+    if group is None:
+        return None
+    same = [block for block in allowed if block.product_id in group.products]
+    return min(same, key=lambda b: b.preference) if same else None
 
 
 def readiness(assets: pd.DataFrame, matrix: pd.DataFrame) -> pd.DataFrame:

@@ -17,10 +17,13 @@ action                    domain        what
 ``client_os_upgrade``     clients       client devices on a ``changed``/``eliminated`` OS
 ``client_reenrolment``    clients       devices not managed by their group's standard
 ``application_move``      applications  an application whose servers move
+``application_harmonisation`` applications an application the target replaces by the
+                                        product kept for its function (per municipality)
 ========================  ============  ==============================================
 
 (* the capability's domain.) ``tier`` orders the kinds of work: network and datacentre
-first, then platforms, servers, clients and applications.
+first, then platforms, servers, clients and applications; harmonising business systems
+comes last, once what they run on has moved (see ``waves.LAST_ACTIONS``).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ ACTION_TIER = {
     "physical_server_migration": 3, "virtual_server_migration": 3, "os_upgrade": 3,
     "client_os_upgrade": 4, "client_reenrolment": 4,
     "application_move": 5,
+    "application_harmonisation": 6,
 }
 
 
@@ -128,6 +132,7 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                          + upgrades["target_min_version"].fillna("")).str.strip(),
                         1, efforts.os_upgrade_hours))
     parts.extend(_client_items(snapshot, target, on, normaliser))
+    parts.append(_harmonisations(on, matrix, efforts.application_harmonisation_hours))
     moved_nodes = [f"{m}:server:{i}" for m, i in zip(moving["municipality"], moving["id"],
                                                       strict=True)]
     apps = dependencies.applications_of_all(moved_nodes)
@@ -150,7 +155,8 @@ def _introductions(snapshot: InventorySnapshot, targets: list[TargetBlock],
                    assets: pd.DataFrame, hours: float) -> pd.DataFrame:
     """A platform for each target capability a municipality has none of (e.g. a SIEM)."""
     platform_capabilities = {b.capability for b in targets
-                             if b.capability not in ("server_os", "client_os")}
+                             if b.capability not in ("server_os", "client_os")
+                             and b.domain != "applications"}
     have = set(zip(assets.loc[assets["kind"] == "platform", "municipality"],
                    assets.loc[assets["kind"] == "platform", "capability"], strict=True))
     first: dict[str, str] = {}
@@ -161,6 +167,30 @@ def _introductions(snapshot: InventorySnapshot, targets: list[TargetBlock],
     return _frame([c for c, _ in rows], [domain_of(cap) for _, cap in rows],
                   "platform_introduction", [f"{c}: {cap}" for c, cap in rows], "",
                   [f"introduce {first[cap]}" for _, cap in rows], 1, hours)
+
+
+def _standard_for(target: TargetArchitecture, user_group: str, kind: str) -> str | None:
+    """The management platform of the client standard for a user group and device kind.
+
+    A standard listing device kinds applies to those kinds; one listing none to every
+    kind of its group. A device of a kind no standard of its group lists falls back to
+    the group's first standard.
+    """
+    own = [s for s in target.clients if str(s.user_group) == user_group]
+    fitting = [s for s in own if not s.kinds or kind in {str(k) for k in s.kinds}]
+    chosen = fitting or own
+    return chosen[0].management if chosen else None
+
+
+def _harmonisations(on: pd.DataFrame, matrix: pd.DataFrame, hours: float) -> pd.DataFrame:
+    """One item per application the target replaces by the product kept for its function."""
+    reason = matrix.set_index("block_id")["reason"]
+    rows = on[(on["domain"] == "applications") & (on["status"] == "eliminated")]
+    rows = rows[rows["block_id"].map(reason) == "replaced_by_target"]
+    detail = (rows["title"].astype(str) + " -> " + rows["target_title"].fillna("").astype(str)
+              + " (" + rows["capability"].astype(str) + ")")
+    return _frame(rows["municipality"], "applications", "application_harmonisation",
+                  rows["municipality"] + ":" + rows["record_id"], rows["node"], detail, 1, hours)
 
 
 def _client_items(snapshot: InventorySnapshot, target: TargetArchitecture,
@@ -178,31 +208,36 @@ def _client_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                       "", "-> " + grouped["target_title"].fillna("") + " "
                       + grouped["target_min_version"].fillna(""), grouped["count"],
                       efforts.client_os_upgrade_hours)
-    standards = {str(s.user_group): s.management for s in target.clients}
     frame = snapshot.table("client")
     frame = frame[~frame["kind"].astype(str).isin(FIRMWARE_CLIENT_KINDS)]
-    if frame.empty or not standards:
+    if frame.empty or not target.clients:
         return [upgrades]
     platforms = on[on["kind"] == "platform"]
     product = platforms.set_index(["municipality", "record_id"])["product_id"]
     product = product[~product.index.duplicated()]
-    wanted = {group: normaliser.match(None, name, None).product_id
-              for group, name in standards.items()}
     managed_by = product.reindex(pd.MultiIndex.from_arrays(
         [frame["municipality"], frame["managed_by"]])).to_numpy()
     group = frame["user_group"].astype(object).where(frame["user_group"].notna(), "shared")
-    expected = group.astype(str).map(wanted)
+    pairs = pd.DataFrame({"group": group.astype(str), "kind": frame["kind"].astype(str)})
+    distinct = pairs.drop_duplicates()
+    distinct = distinct.assign(to=pd.Series([_standard_for(target, g, k) for g, k in zip(
+        distinct["group"], distinct["kind"], strict=True)], index=distinct.index, dtype=object))
+    standard = pd.Series(pairs.merge(distinct, on=["group", "kind"], how="left")["to"]
+                         .to_numpy(), index=frame.index, dtype=object)
+    wanted = {name: normaliser.match(None, name, None).product_id
+              for name in set(standard.dropna())}
+    expected = standard.map(wanted)
     wrong = expected.notna() & (pd.Series(managed_by, index=frame.index).astype(object)
                                 != expected)
     devices = pd.to_numeric(frame["quantity"], errors="coerce").fillna(1)
     moving = pd.DataFrame({"municipality": frame["municipality"], "group": group.astype(str),
                            "from": frame["managed_by"].astype(object).fillna("unmanaged"),
-                           "devices": devices})[wrong]
-    summed = moving.groupby(["municipality", "group", "from"], sort=True)["devices"].sum(
-        ).reset_index()
+                           "to": standard, "devices": devices})[wrong]
+    summed = moving.groupby(["municipality", "group", "from", "to"], sort=True)[
+        "devices"].sum().reset_index()
     reenrol = _frame(summed["municipality"], "clients", "client_reenrolment",
                      summed["municipality"] + ": " + summed["group"] + " devices on "
                      + summed["from"].astype(str), "",
-                     "enrol in " + summed["group"].map(standards), summed["devices"],
+                     "enrol in " + summed["to"].astype(str), summed["devices"],
                      efforts.client_reenrolment_hours)
     return [upgrades, reenrol]

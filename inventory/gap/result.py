@@ -20,6 +20,12 @@ import pandas as pd
 
 from inventory.analyse.graph import InventoryGraph, build_graph
 from inventory.analyse.normalise import Normaliser
+from inventory.gap.applications import (
+    application_assets,
+    function_groups,
+    group_of,
+    municipality_population,
+)
 from inventory.gap.blocks import (
     DOMAINS,
     baseline_assets,
@@ -138,7 +144,9 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
                 graph: InventoryGraph | None = None) -> GapReport:
     """The gap between the inventories in ``snapshot`` and ``target`` as of ``as_of``.
 
-    Only the target's ``municipalities`` are analysed when it names any.
+    Only the target's ``municipalities`` are analysed when it names any. Business
+    applications join the matrix (domain ``applications``) when the target has an
+    ``applications`` section.
     """
     normaliser = normaliser or Normaliser.default()
     if target.municipalities:
@@ -147,8 +155,15 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     dependencies = DependencyIndex(graph)
     horizon = target.lifecycle.horizon_months
     assets = baseline_assets(snapshot, normaliser, as_of, horizon)
+    functions = None
+    if target.applications is not None:
+        applications = application_assets(snapshot, normaliser, as_of, horizon)
+        functions = group_of(function_groups(applications,
+                                             municipality_population(snapshot)))
+        assets = pd.concat([assets, applications.loc[:, list(assets.columns)]],
+                           ignore_index=True)
     targets = target_blocks(target, normaliser)
-    matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser)
+    matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)
     capacity, verdict = site_capacity(snapshot, target, dependencies)
     interconnects = interconnect_gaps(snapshot, target, dependencies)
     items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
@@ -162,6 +177,9 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     notes = []
     if target.datacentres is None:
         notes.append("The target names no datacentres: nothing is planned to move.")
+    if target.applications is None:
+        notes.append("The target has no applications section: business applications are"
+                     " not compared.")
     return GapReport(
         target_name=target.name, as_of=as_of, horizon_months=horizon,
         currency=target.currency, hourly_rate=target.efforts.hourly_rate,

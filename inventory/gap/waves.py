@@ -4,7 +4,9 @@ An item's wave is at least its tier (network and datacentre 1, platforms 2, serv
 clients 4, applications 5) and later than the wave of every item it depends on through
 the dependency graph (transitively, also through nodes that are not items themselves:
 a virtual server waits for the hosts of its cluster). Client device groups wait for the
-platforms of their municipality that manage or protect clients. Waves are then numbered
+platforms of their municipality that manage or protect clients. Harmonising business
+systems (``LAST_ACTIONS``) comes after every other item: a municipality changes its
+social care system once the infrastructure under it is in place. Waves are then numbered
 1, 2, 3... without gaps. Items on nodes in one dependency cycle share a wave.
 
 The pass is linear in the size of the graph: one walk over its condensation.
@@ -20,6 +22,8 @@ from inventory.gap.dependents import DependencyIndex
 WAVE_COLUMNS = ("wave", "name", "items", "hours", "cost", "domains", "actions",
                 "municipalities")
 CLIENT_PLATFORM_CAPABILITY_DOMAIN = "clients"
+#: Kinds of work that go in the last wave, after everything else.
+LAST_ACTIONS = frozenset({"application_harmonisation"})
 
 
 def assign_waves(items: pd.DataFrame, dependencies: DependencyIndex) -> pd.Series:
@@ -56,6 +60,10 @@ def assign_waves(items: pd.DataFrame, dependencies: DependencyIndex) -> pd.Serie
     clients = items["action"].isin(["client_os_upgrade", "client_reenrolment"])
     after = items.loc[clients, "municipality"].map(latest).fillna(0).astype("int64") + 1
     raw.loc[clients] = raw.loc[clients].where(raw.loc[clients] >= after, after)
+    last = items["action"].isin(LAST_ACTIONS)
+    if last.any() and (~last).any():
+        floor = int(raw[~last].max()) + 1
+        raw.loc[last] = raw.loc[last].where(raw.loc[last] >= floor, floor)
     ranks = {wave: rank for rank, wave in enumerate(sorted(set(raw)), start=1)}
     return raw.map(ranks).astype("int64")
 

@@ -3,7 +3,8 @@
 A target names, per capability, the product (or products) the merged organisation will
 run and their minimum version; client standards; network minimums; the lifecycle
 policy; the security baseline; SLA levels by application criticality; the primary and
-secondary datacentre; and the unit efforts and hourly rate that price the migration.
+secondary datacentre; optionally the business applications kept per business area; and
+the unit efforts and hourly rate that price the migration.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from inventory.issues import Issue
-from inventory.models.enums import Capability, ClientKind, Criticality, UserGroup, ZonePurpose
+from inventory.models.enums import (
+    BusinessArea,
+    Capability,
+    ClientKind,
+    Criticality,
+    UserGroup,
+    ZonePurpose,
+)
 from inventory.yamlfile import load_yaml_model
 
 SCHEMA_FILE = "target.schema.json"
@@ -45,8 +53,22 @@ class CapabilityTarget(_Strict):
     note: str | None = None
 
 
+class ApplicationAreaTarget(_Strict):
+    """The business application(s) the merged organisation runs in one business area.
+
+    One product per function of the area (social care records, payroll, ...): the area
+    lists the products kept; a product used today in the area that the list leaves out
+    is harmonised onto the listed product that does the same job.
+    """
+
+    products: list[ProductChoice] = Field(min_length=1,
+                                          description="Products kept in the area, most"
+                                          " widely used first")
+    note: str | None = None
+
+
 class ClientStandard(_Strict):
-    """The standard for one user group's devices."""
+    """The standard for one user group's devices (of the listed kinds)."""
 
     user_group: UserGroup
     kinds: list[ClientKind] = Field(default_factory=list,
@@ -130,6 +152,9 @@ class TargetArchitecture(_Strict):
                                       " empty = all stored")
     currency: str = "SEK"
     capabilities: dict[Capability, CapabilityTarget] = Field(default_factory=dict)
+    applications: dict[BusinessArea, ApplicationAreaTarget] | None = Field(
+        default=None, description="Business application standards per business area;"
+        " absent = applications are not harmonised")
     server_os: list[ProductChoice] = Field(
         default_factory=list, description="Server operating systems allowed on servers")
     clients: list[ClientStandard] = Field(default_factory=list)
@@ -162,3 +187,13 @@ def schema_files() -> dict[str, str]:
     """The schema files this module publishes (see ``inventory schemas``)."""
     text = json.dumps(target_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return {SCHEMA_FILE: text}
+
+
+def load_efforts(path: Path) -> tuple[UnitEfforts | None, list[Issue]]:
+    """Read a YAML file of unit efforts (the ``efforts`` section of a target on its own).
+
+    Example::
+
+        efforts, issues = load_efforts(Path("efforts.yaml"))
+    """
+    return load_yaml_model(path, UnitEfforts)

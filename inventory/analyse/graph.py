@@ -574,37 +574,41 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
     over the nodes.
     """
     graph = inventory_graph.graph
-    findings = _cycles(graph)
     used_platforms: set[str] = set()  # an application depends on it or it manages clients
     used_servers: set[str] = set()  # something is hosted on, runs on or depends on it
     placed_applications: set[str] = set()  # depends on something
-    used_clusters: set[str] = set()
     member_of: dict[str, list[str]] = {}
     site_links: dict[str, list[dict[str, Any]]] = {}
-    for source, target, data in graph.edges(data=True):
-        kind = data.get("kind")
-        if kind == EdgeKind.LINK:
-            site_links.setdefault(source, []).append(data)
-            if target != source:
-                site_links.setdefault(target, []).append(data)
-        elif kind == EdgeKind.MEMBER_OF:
-            member_of.setdefault(source, []).append(target)
-        else:
-            if kind in (EdgeKind.HOSTED_ON, EdgeKind.RUNS_ON, EdgeKind.DEPENDS_ON):
-                used_servers.add(target)
-                used_clusters.add(target)
-            if kind in (EdgeKind.DEPENDS_ON, EdgeKind.MANAGED_BY):
-                used_platforms.add(target)
-            if kind == EdgeKind.DEPENDS_ON:
-                placed_applications.add(source)
-    runs_on: dict[str, list[str]] = {}
-    for source, target, kind in graph.edges(data="kind"):
-        if kind == EdgeKind.RUNS_ON:
-            runs_on.setdefault(source, []).append(target)
-    hosting = {target for _, target, kind in graph.edges(data="kind")
-               if kind == EdgeKind.HOSTED_ON}
-    used_platforms.update(platform for platform, targets in runs_on.items()
-                          if any(target in hosting for target in targets))
+    runs_on: list[tuple[str, str]] = []
+    hosting: set[str] = set()
+    dependencies: list[tuple[str, str]] = []
+    # the raw adjacency (public API): one Python step per edge, nothing more
+    for source, neighbours in graph.adjacency():
+        for target, keyed in neighbours.items():
+            for data in keyed.values():
+                kind = data.get("kind")
+                if kind == EdgeKind.LINK:
+                    site_links.setdefault(source, []).append(data)
+                    if target != source:
+                        site_links.setdefault(target, []).append(data)
+                    continue
+                if kind == EdgeKind.MEMBER_OF:
+                    member_of.setdefault(source, []).append(target)
+                    continue
+                if kind in CYCLE_EDGE_KINDS:
+                    dependencies.append((source, target))
+                if kind in (EdgeKind.HOSTED_ON, EdgeKind.RUNS_ON, EdgeKind.DEPENDS_ON):
+                    used_servers.add(target)
+                if kind in (EdgeKind.DEPENDS_ON, EdgeKind.MANAGED_BY):
+                    used_platforms.add(target)
+                if kind == EdgeKind.DEPENDS_ON:
+                    placed_applications.add(source)
+                elif kind == EdgeKind.RUNS_ON:
+                    runs_on.append((source, target))
+                elif kind == EdgeKind.HOSTED_ON:
+                    hosting.add(target)
+    findings = _cycles(dependencies)
+    used_platforms.update(platform for platform, target in runs_on if target in hosting)
     judged = {graph.nodes[platform].get("capability") for platform in used_platforms}
     judged.add("hypervisor")
     for node, data in graph.nodes(data=True):
@@ -618,7 +622,7 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
                 f"No application depends on this {data.get('capability')} platform"
                 f" ({data.get('label')}) and it manages no clients."))
         elif kind == "server" and node not in used_servers and not any(
-                cluster in used_clusters for cluster in member_of.get(node, ())):
+                cluster in used_servers for cluster in member_of.get(node, ())):
             findings.append(GraphFinding(
                 FindingCode.IDLE_SERVER, node,
                 "Runs nothing: no platform, application or virtual server depends on"
@@ -640,11 +644,20 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
     return findings
 
 
-def _cycles(graph: nx.MultiDiGraph) -> list[GraphFinding]:
-    """One finding per strongly connected group of dependencies (listing one cycle in it)."""
-    dependencies = nx.DiGraph()
-    dependencies.add_edges_from(
-        (u, v) for u, v, kind in graph.edges(data="kind") if kind in CYCLE_EDGE_KINDS)
+def _cycles(edges: list[tuple[str, str]]) -> list[GraphFinding]:
+    """One finding per strongly connected group of dependencies (listing one cycle in it).
+
+    Edges whose source nothing depends on, or whose target depends on nothing, cannot
+    be on a cycle: pruning them first leaves (nearly) nothing for the component search.
+    """
+    while edges:
+        sources = {source for source, _ in edges}
+        targets = {target for _, target in edges}
+        kept = [(u, v) for u, v in edges if u in targets and v in sources]
+        if len(kept) == len(edges):
+            break
+        edges = kept
+    dependencies = nx.DiGraph(edges)
     findings = []
     for component in nx.strongly_connected_components(dependencies):
         if len(component) == 1:

@@ -142,29 +142,49 @@ def _text(column: pd.Series) -> pd.Series:
 
 
 def _canonical(frame: pd.DataFrame, normaliser: Normaliser, vendor: str | None, product: str,
-               version: str | None, fallback: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """(product_id, title) per row: the normaliser's product, else ``unmatched:<fallback>``."""
+               version: str | None, fallback: tuple[str, ...]) -> tuple[pd.Series, pd.Series]:
+    """(product_id, title) per row: the normaliser's product, else ``unmatched:<text>``
+    where the text joins the ``fallback`` columns (built for unmatched rows only)."""
     work = pd.DataFrame({
         "vendor": frame[vendor] if vendor else None, "product": frame[product],
         "version": frame[version] if version else None}, index=frame.index)
     matches = normaliser.match_frame(work, "vendor", "product", "version")
-    matched = matches["product_id"].notna()
-    text = fallback.str.split().str.join(" ")
-    product_id = matches["product_id"].where(matched, "unmatched:" + text.str.casefold())
-    title = matches["title"].where(matched, text)
-    return product_id.astype(object), title.astype(object)
+    product_id = matches["product_id"].astype(object)
+    title = matches["title"].astype(object)
+    unmatched = product_id.isna()
+    if unmatched.any():
+        rows = frame[unmatched]
+        text = _text(rows[fallback[0]])
+        for column in fallback[1:]:
+            text = text + " " + _text(rows[column])
+        text = text.str.split().str.join(" ")
+        product_id[unmatched] = "unmatched:" + text.str.casefold()
+        title[unmatched] = text
+    return product_id, title
+
+
+def _counted(frame: pd.DataFrame, keys: list[str], count: pd.Series | int) -> pd.DataFrame:
+    """The distinct combinations of ``keys`` with their summed ``count`` as ``assets``
+    (canonicalising distinct combinations, not millions of rows)."""
+    return frame[keys].assign(assets=count).groupby(
+        keys, dropna=False, sort=False)["assets"].sum().reset_index()
 
 
 def _assets(domain: str, capability: pd.Series | str, frame: pd.DataFrame,
-            product_id: pd.Series, title: pd.Series, count: pd.Series | int) -> pd.DataFrame:
+            product_id: pd.Series, title: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({
         "domain": domain, "capability": capability, "municipality": frame["municipality"],
-        "product_id": product_id, "product": title, "assets": count}, index=frame.index)
+        "product_id": product_id, "product": title, "assets": frame["assets"]},
+        index=frame.index)
 
 
 def _empty_assets() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype="int64" if name == "assets" else object)
                          for name in USAGE_COLUMNS})
+
+
+def _quantity(frame: pd.DataFrame) -> pd.Series:
+    return frame["quantity"].astype("Float64").fillna(1).astype("int64")
 
 
 def _server_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
@@ -174,10 +194,16 @@ def _server_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.Da
         return _empty_assets()
     hypervisor = (_text(servers["role"]) == "hypervisor") | (
         servers["cluster"].notna() & (_text(servers["kind"]) != "virtual"))
-    product_id, title = _canonical(servers, normaliser, None, "os_product", "os_version",
-                                   _text(servers["os_product"]))
-    capability = pd.Series(np.where(hypervisor, "hypervisor", "server_os"), index=servers.index)
-    return _assets("datacentre", capability, servers, product_id, title, 1)
+    servers = servers.assign(capability=np.where(hypervisor, "hypervisor", "server_os"))
+    counted = _counted(servers, ["municipality", "capability", "os_product", "os_version"], 1)
+    product_id, title = _canonical(counted, normaliser, None, "os_product", "os_version",
+                                   ("os_product",))
+    return _assets("datacentre", counted["capability"], counted, product_id, title)
+
+
+def _with_model(frame: pd.DataFrame) -> pd.DataFrame:
+    """``_model``: the model, or the vendor where no model is given."""
+    return frame.assign(_model=frame["model"].where(frame["model"].notna(), frame["vendor"]))
 
 
 def _storage_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
@@ -185,11 +211,11 @@ def _storage_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.D
     storage = storage[storage["vendor"].notna() | storage["model"].notna()]
     if storage.empty:
         return _empty_assets()
-    named = storage.assign(_model=storage["model"].where(storage["model"].notna(),
-                                                         storage["vendor"]))
-    product_id, title = _canonical(named, normaliser, "vendor", "_model", "version",
-                                   _text(storage["vendor"]) + " " + _text(storage["model"]))
-    return _assets("datacentre", _text(storage["kind"]), storage, product_id, title, 1)
+    counted = _counted(_with_model(storage),
+                       ["municipality", "kind", "vendor", "model", "_model", "version"], 1)
+    product_id, title = _canonical(counted, normaliser, "vendor", "_model", "version",
+                                   ("vendor", "model"))
+    return _assets("datacentre", _text(counted["kind"]), counted, product_id, title)
 
 
 def _network_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
@@ -197,12 +223,12 @@ def _network_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.D
     devices = devices[devices["vendor"].notna() | devices["model"].notna()]
     if devices.empty:
         return _empty_assets()
-    named = devices.assign(_model=devices["model"].where(devices["model"].notna(),
-                                                         devices["vendor"]))
-    product_id, title = _canonical(named, normaliser, "vendor", "_model", "os_version",
-                                   _text(devices["vendor"]))
-    quantity = devices["quantity"].astype("Float64").fillna(1).astype("int64")
-    return _assets("network", _text(devices["role"]), devices, product_id, title, quantity)
+    counted = _counted(_with_model(devices),
+                       ["municipality", "role", "vendor", "_model", "os_version"],
+                       _quantity(devices))
+    product_id, title = _canonical(counted, normaliser, "vendor", "_model", "os_version",
+                                   ("vendor",))
+    return _assets("network", _text(counted["role"]), counted, product_id, title)
 
 
 def _platform_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
@@ -210,28 +236,29 @@ def _platform_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.
     if platforms.empty:
         return _empty_assets()
     product_id, title = _platform_products(platforms, normaliser)
-    return _assets("platforms", _text(platforms["capability"]), platforms, product_id, title, 1)
+    return _assets("platforms", _text(platforms["capability"]), platforms.assign(assets=1),
+                   product_id, title)
 
 
 def _platform_products(platforms: pd.DataFrame,
                        normaliser: Normaliser) -> tuple[pd.Series, pd.Series]:
     return _canonical(platforms, normaliser, "vendor", "product", "version",
-                      _text(platforms["vendor"]) + " " + _text(platforms["product"]))
+                      ("vendor", "product"))
 
 
 def _client_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
     clients = snapshot.table("client")
     if clients.empty:
         return _empty_assets()
-    quantity = clients["quantity"].astype("Float64").fillna(1).astype("int64")
+    quantity = _quantity(clients)
     parts = []
     with_os = clients["os_product"].notna()
     if with_os.any():
-        rows = clients[with_os]
-        product_id, title = _canonical(rows, normaliser, None, "os_product", "os_version",
-                                       _text(rows["os_product"]))
-        parts.append(_assets("clients", "client_os", rows, product_id, title,
-                             quantity[with_os]))
+        counted = _counted(clients[with_os], ["municipality", "os_product", "os_version"],
+                           quantity[with_os])
+        product_id, title = _canonical(counted, normaliser, None, "os_product", "os_version",
+                                       ("os_product",))
+        parts.append(_assets("clients", "client_os", counted, product_id, title))
     managed = _managing_products(snapshot, clients, normaliser)
     if not managed.empty:
         grouped = pd.DataFrame({
@@ -240,7 +267,7 @@ def _client_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.Da
                 ["municipality", "managed_by"], sort=False)["assets"].sum().reset_index()
         grouped = grouped.merge(managed, on=["municipality", "managed_by"], how="inner")
         parts.append(_assets("clients", "client_management", grouped, grouped["product_id"],
-                             grouped["product"], grouped["assets"]))
+                             grouped["product"]))
     return pd.concat(parts, ignore_index=True) if parts else _empty_assets()
 
 
@@ -275,7 +302,7 @@ def _application_products(applications: pd.DataFrame,
     named = applications.assign(_product=applications["product"].where(
         applications["product"].notna(), applications["name"]))
     return _canonical(named, normaliser, "vendor", "_product", "version",
-                      _text(applications["vendor"]) + " " + _text(named["_product"]))
+                      ("vendor", "_product"))
 
 
 def _application_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
@@ -284,8 +311,8 @@ def _application_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> 
         return _empty_assets()
     product_id, title = _application_products(applications, normaliser)
     area = _text(applications["business_area"])
-    return _assets("applications", area.where(area != "", "unspecified"), applications,
-                   product_id, title, 1)
+    return _assets("applications", area.where(area != "", "unspecified"),
+                   applications.assign(assets=1), product_id, title)
 
 
 # -- overlap ---------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ value (read back through ``InventoryStore``) with its provenance (``import_file`
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Callable
@@ -400,4 +399,292 @@ def test_text_output_of_a_rejected_import_names_the_place(
     assert "Nothing was imported." in result.output
 
 
-_ = (csv, dt)
+# --- accepted and reported -------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """An accepted import: its JSON output and the database it went into."""
+
+    output: dict[str, Any]
+    db_url: str
+    tools: Any
+
+    def record(self, kind: str, key: str) -> dict[str, Any]:
+        """The stored gnosjo record ``key`` of ``kind``, read through InventoryStore."""
+        with InventoryStore(self.db_url) as store:
+            frame = store.records(kind, ["gnosjo"])
+        rows = frame[frame["id"] == key].to_dict("records")
+        assert len(rows) == 1, (kind, key, frame["id"].tolist())
+        return dict(rows[0])
+
+    def provenance(self, name: str) -> dict[str, Any]:
+        """The import_file row of the newest run for file ``name``."""
+        rows = [row for row in self.tools.stored_files(self.db_url)
+                if Path(str(row["path"])).name == name]
+        assert len(rows) == 1, name
+        return dict(rows[0])
+
+    def counts(self, kind: str) -> dict[str, int]:
+        counts: dict[str, int] = self.output["import"]["municipalities"]["gnosjo"][kind]
+        return counts
+
+    def issues(self, code: str) -> list[dict[str, Any]]:
+        return [issue for issue in self.output["report"]["issues"] if issue["code"] == code]
+
+    def unchanged(self, kind: str) -> None:
+        counts = self.counts(kind)
+        assert counts["created"] == counts["updated"] == counts["deleted"] == 0, counts
+
+
+def rewrite_sites(p: Planted, encoding: str, prefix: bytes = b"") -> None:
+    p.write_bytes(SITES, prefix + ("\n".join(p.lines(SITES)) + "\n").encode(encoding))
+
+
+def cp1252_sites(p: Planted) -> None:
+    p.set_cell(SITES, 3, "namn", "Kommunhuset Gnosjö – Æsøy")
+    rewrite_sites(p, "cp1252")
+
+
+def check_cp1252(o: Outcome) -> None:
+    assert o.record("site", "KH")["name"] == "Kommunhuset Gnosjö – Æsøy"
+    assert o.record("site", "SR1")["owner"] == "Gnosjö kommun"
+    assert o.provenance(SITES)["encoding"] == "cp1252"
+    assert any(Path(i["file"]).name == SITES for i in o.issues("encoding-detected"))
+
+
+def latin1_sites(p: Planted) -> None:
+    p.set_cell(SITES, 3, "namn", "Ærø Åsa Öland")
+    rewrite_sites(p, "iso-8859-1")
+
+
+def check_latin1(o: Outcome) -> None:
+    assert o.record("site", "KH")["name"] == "Ærø Åsa Öland"
+    assert o.provenance(SITES)["encoding"] in {"cp1252", "iso-8859-1", "latin-1"}
+
+
+def check_same_sites(encoding: str, delimiter: str = ",") -> Callable[[Outcome], None]:
+    def check(o: Outcome) -> None:
+        o.unchanged("site")
+        assert o.record("site", "SR1")["owner"] == "Gnosjö kommun"
+        row = o.provenance(SITES)
+        assert str(row["encoding"]).replace("_", "-").lower().startswith(encoding), row
+        assert row["delimiter"] == delimiter, row
+        assert o.tools.header_mapping(row)["plats-id"] == "id", row["header_mapping"]
+    return check
+
+
+def sep_line(p: Planted) -> None:
+    p.write_lines(SITES, ["sep=;", *(line.replace(",", ";") for line in p.lines(SITES))])
+
+
+def tab_delimited(p: Planted) -> None:
+    p.write_lines(SITES, [line.replace(",", "\t") for line in p.lines(SITES)])
+
+
+def quoted_delimiter_and_newline(p: Planted) -> None:
+    p.set_cell(SITES, 3, "namn", '"Kommunhuset, Gnosjö\nentré"')
+
+
+def check_quoted(o: Outcome) -> None:
+    assert o.record("site", "KH")["name"] == "Kommunhuset, Gnosjö\nentré"
+    assert o.record("site", "SK-ESKILS")["name"] == "Eskilsgårdsskolan"
+
+
+def trailing_semicolons(p: Planted) -> None:
+    p.append(SERVERS, *([";" * 21] * 3))
+
+
+def check_trailing(o: Outcome) -> None:
+    o.unchanged("server")
+    skipped = [i for i in o.issues("blank-rows-skipped") if Path(i["file"]).name == SERVERS]
+    assert skipped and "3" in skipped[0]["message"], o.output["report"]["issues"]
+
+
+def messy_headers(p: Planted) -> None:
+    p.set_header(SITES, "plats-id", "PLATS-ID")
+    p.set_header(SITES, "namn", "  Namn ")
+    p.set_header(SITES, "rack totalt", "Rack\u00a0Totalt")
+
+
+def check_messy_headers(o: Outcome) -> None:
+    o.unchanged("site")
+    mapping = o.tools.header_mapping(o.provenance(SITES))
+    assert {mapping.get("PLATS-ID"), mapping.get("Rack\u00a0Totalt")} == {"id", "racks_total"}
+    assert o.record("site", "SR1")["racks_total"] == 3
+
+
+def decimal_comma(p: Planted) -> None:
+    p.set_cell(SITES, 2, "effekt använd kw", '"6,25"')
+    p.set_cell(SERVERS, 2, "lagring gb", "1 024,5")
+
+
+def check_decimal_comma(o: Outcome) -> None:
+    assert o.record("site", "SR1")["power_used_kw"] == pytest.approx(6.25)
+    assert o.record("server", "esx01")["storage_gb"] == pytest.approx(1024.5)
+    assert o.record("server", "esx01")["power_w"] == pytest.approx(455.5)
+
+
+def thousands(p: Planted) -> None:
+    p.set_cell(CLIENTS, 2, "antal", "1 200")
+    p.set_cell(CLIENTS, 3, "antal", "1\u00a0350")
+
+
+def check_thousands(o: Outcome) -> None:
+    assert o.record("client", "PC-KH-001")["quantity"] == 1200
+    assert o.record("client", "PC-KH-002")["quantity"] == 1350
+
+
+def leading_zeros(p: Planted) -> None:
+    p.append(SITES, "0480,Skolan 0480,skola,,,,,,,,,")
+
+
+def check_leading_zeros(o: Outcome) -> None:
+    assert o.record("site", "0480")["name"] == "Skolan 0480"
+    assert o.counts("site")["created"] == 1
+    with InventoryStore(o.db_url) as store:
+        frame = store.records("municipality", ["gnosjo"])
+    assert frame["official_code"].tolist() == ["0617"]
+
+
+def dotted_dates(p: Planted) -> None:
+    p.set_cell(SERVERS, 2, "inköpsdatum", "27.09.2021")
+
+
+def check_dotted_dates(o: Outcome) -> None:
+    assert o.record("server", "esx01")["purchase_date"] == dt.date(2021, 9, 27)
+    o.unchanged("server")
+
+
+def na_values(p: Planted) -> None:
+    p.set_cell(SITES, 3, "ägare", "NA")
+    p.set_cell(SITES, 4, "ägare", "null")
+    p.set_cell(SITES, 5, "adress", "None")
+
+
+def check_na(o: Outcome) -> None:
+    assert o.record("site", "KH")["owner"] == "NA"
+    assert o.record("site", "SK-ESKILS")["owner"] == "null"
+    assert o.record("site", "SK-MOSSLE")["address"] == "None"
+
+
+BOOLEAN_SPELLINGS = {2: ("yes", True), 3: ("no", False), 4: ("true", True),
+                     5: ("false", False), 6: ("1", True), 7: ("0", False), 8: ("x", True),
+                     9: ("NEJ", False)}
+
+
+def booleans(p: Planted) -> None:
+    for line, (text, _) in BOOLEAN_SPELLINGS.items():
+        p.set_cell(SITES, line, "avbrottsfri kraft", text)
+
+
+def check_booleans(o: Outcome) -> None:
+    keys = ["SR1", "KH", "SK-ESKILS", "SK-MOSSLE", "SK-HILLER", "SK-KULLTORP", "VB-GNOSJO",
+            "VB-HILLER"]
+    got = [bool(o.record("site", key)["ups"]) for key in keys]
+    assert got == [value for _, value in BOOLEAN_SPELLINGS.values()]
+
+
+def enum_spellings(p: Planted) -> None:
+    p.set_cell(SITES, 2, "typ", "serverrom")  # Norwegian
+    p.set_cell(SITES, 3, "typ", "Kontor")  # Swedish, capitalised
+    p.set_cell(SITES, 4, "typ", "school")  # English
+
+
+def check_enum_spellings(o: Outcome) -> None:
+    kinds = [str(o.record("site", key)["kind"]) for key in ("SR1", "KH", "SK-ESKILS")]
+    assert [kind.rsplit(".", 1)[-1].lower() for kind in kinds] == [
+        "server_room", "office", "school"]
+
+
+def renamed_site(p: Planted) -> None:
+    p.set_cell(SITES, 3, "namn", "Kommunhuset (ombyggt)")
+
+
+def check_upsert(o: Outcome) -> None:
+    assert o.counts("site") == {"created": 0, "updated": 1, "unchanged": 7, "deleted": 0}
+    assert o.record("site", "KH")["name"] == "Kommunhuset (ombyggt)"
+
+
+def host_cycle(p: Planted) -> None:
+    p.set_cell(SERVERS, 2, "värd", "esx02")
+    p.set_cell(SERVERS, 3, "värd", "esx01")
+
+
+def check_cycle(o: Outcome) -> None:
+    cycles = o.issues("dependency-cycle")
+    assert len(cycles) == 1 and cycles[0]["severity"] == "warning", cycles
+    assert Path(cycles[0]["file"]).name == SERVERS and cycles[0]["line"] in {2, 3}
+    assert "esx01" in cycles[0]["message"] and "esx02" in cycles[0]["message"]
+    assert o.record("server", "esx01")["host"] == "esx02"
+
+
+def reversed_rows(p: Planted) -> None:
+    for name in (SITES, SERVERS, APPS):
+        lines = p.lines(name)
+        p.write_lines(name, [lines[0], *reversed(lines[1:])])
+
+
+def check_order(o: Outcome) -> None:
+    totals = o.output["import"]["totals"]
+    assert totals["created"] == totals["updated"] == totals["deleted"] == 0, totals
+
+
+def header_only_storage(p: Planted) -> None:
+    p.write_lines(STORAGE, p.lines(STORAGE)[:1])
+
+
+def check_header_only(o: Outcome) -> None:
+    found = [i for i in o.issues("header-only") if Path(i["file"]).name == STORAGE]
+    assert found and found[0]["severity"] == "warning", o.output["report"]["issues"]
+    assert o.counts("storage")["deleted"] == 0  # no --prune: nothing goes
+
+
+@dataclass(frozen=True)
+class AcceptedCase:
+    name: str
+    section: str
+    defect: Defect
+    check: Callable[[Outcome], None]
+
+
+ACCEPTED: list[AcceptedCase] = [
+    AcceptedCase("cp1252", "encoding", cp1252_sites, check_cp1252),
+    AcceptedCase("iso-8859-1", "encoding", latin1_sites, check_latin1),
+    AcceptedCase("utf8-bom", "encoding", lambda p: rewrite_sites(p, "utf-8", b"\xef\xbb\xbf"),
+                 check_same_sites("utf-8")),
+    AcceptedCase("utf16-le-bom", "encoding", lambda p: rewrite_sites(p, "utf-16"),
+                 check_same_sites("utf-16")),
+    AcceptedCase("utf16-be-bom", "encoding",
+                 lambda p: rewrite_sites(p, "utf-16-be", b"\xfe\xff"),
+                 check_same_sites("utf-16")),
+    AcceptedCase("sep-line", "encoding", sep_line, check_same_sites("utf-8", ";")),
+    AcceptedCase("tab-delimiter", "encoding", tab_delimited,
+                 check_same_sites("utf-8", "\t")),
+    AcceptedCase("quoted-delimiter-newline", "encoding", quoted_delimiter_and_newline,
+                 check_quoted),
+    AcceptedCase("trailing-semicolon-rows", "encoding", trailing_semicolons, check_trailing),
+    AcceptedCase("header-only", "encoding", header_only_storage, check_header_only),
+    AcceptedCase("header-case-spaces-nbsp", "headers", messy_headers, check_messy_headers),
+    AcceptedCase("decimal-comma", "values", decimal_comma, check_decimal_comma),
+    AcceptedCase("thousands-separators", "values", thousands, check_thousands),
+    AcceptedCase("leading-zeros", "values", leading_zeros, check_leading_zeros),
+    AcceptedCase("dotted-dates", "values", dotted_dates, check_dotted_dates),
+    AcceptedCase("na-is-a-value", "values", na_values, check_na),
+    AcceptedCase("boolean-spellings", "values", booleans, check_booleans),
+    AcceptedCase("enum-spellings", "values", enum_spellings, check_enum_spellings),
+    AcceptedCase("key-already-stored", "references", renamed_site, check_upsert),
+    AcceptedCase("dependency-cycle-warning", "references", host_cycle, check_cycle),
+    AcceptedCase("row-order", "references", reversed_rows, check_order),
+]
+
+
+@pytest.mark.parametrize("case", ACCEPTED, ids=[case.name for case in ACCEPTED])
+def test_accepted_import_stores_the_right_value(
+        case: AcceptedCase, fresh_db: str, municipality_copy: Path, tools: Any) -> None:
+    case.defect(Planted(municipality_copy))
+    result, output = tools.run_json(fresh_db, "import", str(municipality_copy))
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert output["valid"] is True and output["import"]["run_id"] is not None
+    case.check(Outcome(output=output, db_url=fresh_db, tools=tools))

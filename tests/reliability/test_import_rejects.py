@@ -416,14 +416,14 @@ class Outcome:
             frame = store.records(kind, ["gnosjo"])
         rows = frame[frame["id"] == key].to_dict("records")
         assert len(rows) == 1, (kind, key, frame["id"].tolist())
-        return dict(rows[0])
+        return {str(name): value for name, value in rows[0].items()}
 
     def provenance(self, name: str) -> dict[str, Any]:
         """The import_file row of the newest run for file ``name``."""
         rows = [row for row in self.tools.stored_files(self.db_url)
                 if Path(str(row["path"])).name == name]
         assert len(rows) == 1, name
-        return dict(rows[0])
+        return {str(name): value for name, value in rows[0].items()}
 
     def counts(self, kind: str) -> dict[str, int]:
         counts: dict[str, int] = self.output["import"]["municipalities"]["gnosjo"][kind]

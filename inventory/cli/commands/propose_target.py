@@ -12,6 +12,7 @@ from rich.text import Text
 
 from inventory.cli.common import OutputFormat, console, print_json, state
 from inventory.store import InventoryStore
+from inventory.target.model import load_efforts
 from inventory.target.propose import TargetProposal, propose_target
 
 
@@ -27,24 +28,36 @@ def propose(
         "--date", help="Date for lifecycle checks, YYYY-MM-DD (default: today).")] = None,
     municipality: Annotated[list[str] | None, typer.Option(
         "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
+    efforts_file: Annotated[Path | None, typer.Option(
+        "--efforts", exists=True, dir_okay=False,
+        help="YAML file of unit efforts and hourly rate (the target's `efforts` section)"
+             " to price the alternatives with.")] = None,
 ) -> None:
     """Draft a target architecture: per capability the product that minimises migration
     effort (assets already on it, lifecycle, how many municipalities use it), with the
     alternatives and their effort; datacentres, interconnect minimum and default efforts.
 
-    Example: inventory propose-target --out target.yaml
+    Example: inventory propose-target --efforts efforts.yaml --out target.yaml
     """
     try:
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError as error:
         raise typer.BadParameter(f"{as_of!r} is not a date; write YYYY-MM-DD.",
                                  param_hint="--date") from error
+    efforts = None
+    if efforts_file is not None:
+        efforts, issues = load_efforts(efforts_file)
+        if efforts is None:
+            for issue in issues:
+                console.print(Text(f"{issue.file}:{issue.line or '?'}: {issue.column or ''}"
+                                   f" {issue.message}"))
+            raise typer.Exit(1)
     with InventoryStore(state(ctx).resolved_db_url) as store:
         snapshot = store.snapshot(municipality or None)
     if not snapshot.municipalities:
         console.print("The inventory is empty: import inventories first.")
         raise typer.Exit(1)
-    proposal = propose_target(snapshot, as_of=day)
+    proposal = propose_target(snapshot, as_of=day, efforts=efforts)
     if out is not None:
         out.write_text(proposal.to_yaml(), encoding="utf-8")
     if output_format is OutputFormat.JSON:
@@ -66,6 +79,18 @@ def _render(proposal: TargetProposal) -> None:
                            if chosen else "-"),
                       Text(f"{chosen.effort_hours:g}" if chosen else ""), Text(item.reason))
     console.print(table)
+    if proposal.applications:
+        apps = Table(title="Business applications: one system per function",
+                     title_justify="left")
+        for column in ("business area", "keep", "effort h", "reasoning"):
+            apps.add_column(column, justify="right" if column == "effort h" else "left")
+        for area in proposal.applications:
+            kept = area.chosen
+            apps.add_row(Text(area.business_area), Text(kept.product if kept else "-"),
+                         Text(f"{kept.effort_hours:g}" if kept else ""), Text(area.reason))
+        console.print(apps)
+    for note in proposal.notes:
+        console.print(Text(f"Note: {note}"))
     datacentres = proposal.target.datacentres
     if datacentres is not None:
         console.print(Text(f"Datacentres: primary {datacentres.primary}, secondary"

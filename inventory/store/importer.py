@@ -195,8 +195,10 @@ class _Writer:
                 found[str(values[key])] = values
         return found
 
-    def insert_records(self, table: Table, rows: list[tuple[Any, ...]], names: list[str]) -> None:
-        """Bulk insert: raw executemany on SQLite, COPY on PostgreSQL."""
+    def insert_records(self, table: Table, rows: list[tuple[Any, ...]], names: list[str], *,
+                       advance: bool = True) -> None:
+        """Bulk insert: raw executemany on SQLite, COPY on PostgreSQL (``advance``: count
+        the rows as progress)."""
         dialect = self.connection.dialect.name
         quote = self.connection.dialect.identifier_preparer.quote
         column_list = ", ".join(quote(name) for name in names)
@@ -206,19 +208,19 @@ class _Writer:
                     f"COPY {quote(table.name)} ({column_list}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
-            self._advance(len(rows))
+            self._advance(len(rows) if advance else 0)
             return
         if dialect == "sqlite":
             sql = (f"INSERT INTO {quote(table.name)} ({column_list}) "
                    f"VALUES ({', '.join('?' * len(names))})")
             for chunk in _chunks(rows, _CHUNK):
                 self.connection.exec_driver_sql(sql, list(chunk))
-                self._advance(len(chunk))
+                self._advance(len(chunk) if advance else 0)
             return
         for chunk in _chunks(rows, _CHUNK):
             self.connection.execute(insert(table), [dict(zip(names, row, strict=True))
                                                     for row in chunk])
-            self._advance(len(chunk))
+            self._advance(len(chunk) if advance else 0)
 
     def store_table(self, prepared: _PreparedTable, file_id: int, prune: bool,
                     on_prune: Callable[[list[str]], None]) -> KindCounts:
@@ -330,11 +332,15 @@ class _Writer:
         if wanted.empty:
             return
         frame = wanted.loc[:, list(REFERENCE_COLUMNS)].rename(columns={"id": "record_id"})
-        rows = [dict(zip(frame.columns, (None if pd.isna(v) else str(v) for v in row),
-                         strict=True))
-                for row in frame.itertuples(index=False, name=None)]
-        for chunk in _chunks(rows, _CHUNK):
-            self.connection.execute(insert(reference), list(chunk))
+        # Column-wise to text (None where missing), then the bulk path of the records.
+        columns = []
+        for name in frame.columns:
+            values = frame[name].to_numpy(dtype=object)
+            text = values.astype(str).astype(object)
+            text[pd.isna(values)] = None
+            columns.append(text)
+        self.insert_records(reference, list(zip(*columns, strict=True)), list(frame.columns),
+                            advance=False)
 
 
 @dataclass

@@ -214,6 +214,15 @@ def zero_width_duplicate_key(p: Planted) -> None:
     p.append(SITES, "K\u200bH,Kommunhuset igen,kontor,,,,,,,,,")  # line 10 = KH (line 3)
 
 
+def nfc_duplicate_key(p: Planted) -> None:
+    p.append(SITES, "VB-HÖG,Högbo,äldreboende,,,,,,,,,",  # composed Ö, line 10
+             "VB-HO\u0308G,Högbo igen,äldreboende,,,,,,,,,")  # decomposed Ö, line 11
+
+
+def mangled_key(p: Planted) -> None:
+    p.append(SERVERS, "1,23E+11;GNO-X;fysisk;SR1;;;;;;;;;;;;;;;aktiv;;;låg")
+
+
 def duplicate_key(p: Planted) -> None:
     p.append(SERVERS, p.lines(SERVERS)[1])  # esx01 again on line 42 (first on line 2)
 
@@ -298,7 +307,7 @@ REJECTED: list[Case] = [
          Rejected("unknown-header", SITES, 1, column="brandsläkning", column_index=11,
                   says=("brandsläckning",))),
     Case("missing-required-columns", "headers", missing_required_columns,
-         Rejected("missing-column", SITES, 1, says=("id", "kind"))),
+         Rejected("missing-column", SITES, 1, says=("missing: id, kind",))),
     # Values
     Case("ambiguous-thousands", "values", ambiguous_number,
          Rejected("ambiguous-number", SERVERS, 2, row=1, column="kärnor", column_index=11,
@@ -320,7 +329,7 @@ REJECTED: list[Case] = [
                   column_index=9, value="kanske")),
     Case("unknown-enum", "values", unknown_enum,
          Rejected("invalid-enum", SITES, 4, row=3, column="typ", column_index=3,
-                  value="rymdstation", says=("datacentre", "school"))),
+                  value="rymdstation", says=("Allowed: datacentre, server_room",))),
     Case("bad-ip", "values", bad_ip,
          Rejected("invalid-ip", SERVERS, 2, row=1, column="ip-adress", column_index=16,
                   value="10.17.100.300")),
@@ -328,14 +337,20 @@ REJECTED: list[Case] = [
          Rejected("invalid-ip", ZONES, 2, row=1, column="prefix", column_index=5)),
     Case("trimmed-duplicate-key", "values", trimmed_duplicate_key,
          Rejected("duplicate-key", SITES, 10, row=9, column="plats-id", column_index=1,
-                  says=("2",))),
+                  says=("lines 2 and 10",))),
     Case("zero-width-duplicate-key", "values", zero_width_duplicate_key,
          Rejected("duplicate-key", SITES, 10, row=9, column="plats-id", column_index=1,
-                  says=("3",))),
+                  says=("lines 3 and 10",))),
+    Case("nfc-duplicate-key", "values", nfc_duplicate_key,
+         Rejected("duplicate-key", SITES, 11, row=10, column="plats-id", column_index=1,
+                  says=("lines 10 and 11",))),
+    Case("mangled-identifier-key", "values", mangled_key,
+         Rejected("mangled-identifier", SERVERS, 42, row=41, column="server-id",
+                  column_index=1, value="1,23E+11")),
     # References and keys
     Case("duplicate-key-cites-both", "references", duplicate_key,
          Rejected("duplicate-key", SERVERS, 42, row=41, column="server-id", column_index=1,
-                  value="esx01", says=("2", "42"))),
+                  value="esx01", says=("lines 2 and 42",))),
     Case("dangling-site", "references", dangling_site,
          Rejected("dangling-reference", SERVERS, 2, row=1, column="plats", column_index=4,
                   value="SR2", says=("SR1",))),
@@ -350,7 +365,7 @@ REJECTED: list[Case] = [
                   column_index=3, value="gislavd:DC1")),
     Case("ambiguous-reference", "references", ambiguous_reference,
          Rejected("ambiguous-reference", APPS, 2, row=1, column="beroenden", column_index=8,
-                  says=("2",))),
+                  says=("matches 2 records",))),
     Case("self-reference", "references", self_reference,
          Rejected("self-reference", SERVERS, 6, row=5, column="värd", column_index=6,
                   value="srv-dc01")),

@@ -23,7 +23,8 @@ def proposal(sample_snapshot: InventorySnapshot) -> TargetProposal:
 
 
 def _products(proposal: TargetProposal, capability: str) -> list[str]:
-    return [p.product for p in proposal.target.capabilities[capability].products]
+    chosen = {str(name): target for name, target in proposal.target.capabilities.items()}
+    return [p.product for p in chosen[capability].products]
 
 
 def test_collaboration_allows_m365_and_google_side_by_side(proposal: TargetProposal) -> None:
@@ -38,7 +39,8 @@ def test_collaboration_allows_m365_and_google_side_by_side(proposal: TargetPropo
 
 def test_client_standards_per_user_group_and_device_kind(proposal: TargetProposal) -> None:
     normaliser = Normaliser.default()
-    by_kind = {(s.user_group, kind): s for s in proposal.target.clients for kind in s.kinds}
+    by_kind = {(str(s.user_group), str(kind)): s for s in proposal.target.clients
+               for kind in s.kinds}
     staff = by_kind[("staff", "laptop")]
     assert by_kind[("staff", "desktop")] == staff
     assert staff.os[0].product == "Windows" and staff.management == "Microsoft Intune"
@@ -57,7 +59,8 @@ def test_client_standards_per_user_group_and_device_kind(proposal: TargetProposa
 
 
 def test_hypervisor_is_vsphere_8(proposal: TargetProposal) -> None:
-    hypervisor = proposal.target.capabilities["hypervisor"].products
+    hypervisor = {str(k): v for k, v in proposal.target.capabilities.items()}[
+        "hypervisor"].products
     assert len(hypervisor) == 1
     match = Normaliser.default().match(None, hypervisor[0].product, hypervisor[0].min_version)
     assert (match.product_id, match.cycle) == ("vmware-esxi", "8.0")
@@ -78,8 +81,8 @@ def test_no_proposed_product_is_end_of_life(proposal: TargetProposal) -> None:
 
 def test_applications_keep_the_majority_product_per_function(
         proposal: TargetProposal) -> None:
-    applications = proposal.target.applications
-    assert applications is not None
+    assert proposal.target.applications is not None
+    applications = {str(k): v for k, v in proposal.target.applications.items()}
     assert [p.product for p in applications["social_care"].products] == [
         "Procapita", "Phoniro Care"]
     assert applications["hr"].products[0].product == "Personec P"

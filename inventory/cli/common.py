@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
+
+from inventory.errors import NotFoundError
+from inventory.snapshot import InventorySnapshot
+from inventory.store import InventoryStore
 
 console = Console(highlight=False, soft_wrap=True)
 console_err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -58,3 +64,33 @@ def print_json(data: Any) -> None:
 def show_progress() -> bool:
     """Progress bars only on a terminal (never in pipes, CI or tests)."""
     return console_err.is_terminal and not os.environ.get("CI")
+
+
+def parse_date_option(text: str | None, *, default_today: bool = True,
+                      option: str = "--date") -> dt.date | None:
+    """A ``--date YYYY-MM-DD`` option's value (today when not given); a usage error if bad."""
+    if not text:
+        return dt.date.today() if default_today else None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD.",
+                                 param_hint=option) from error
+
+
+def stored_snapshot(ctx: typer.Context,
+                    municipalities: Sequence[str] | None) -> InventorySnapshot:
+    """The stored inventory of some municipalities (all when none are named).
+
+    Raises ``NotFoundError`` for a municipality code that is not stored.
+    """
+    with InventoryStore(state(ctx).resolved_db_url) as store:
+        if municipalities:
+            known = store.municipality_codes()
+            unknown = [code for code in municipalities if code not in known]
+            if unknown:
+                raise NotFoundError(
+                    f"No stored municipality {', '.join(map(repr, unknown))}.",
+                    hint=("Stored: " + ", ".join(known)) if known else
+                    "Nothing is stored yet: run inventory import FOLDER first.")
+        return store.snapshot(list(municipalities) if municipalities else None)

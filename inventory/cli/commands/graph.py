@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,29 +17,9 @@ from inventory.analyse.graph import (
     build_graph,
     check,
 )
-from inventory.cli.common import OutputFormat, console, print_json, state
-from inventory.errors import NotFoundError
-from inventory.snapshot import InventorySnapshot
-from inventory.store import InventoryStore
+from inventory.cli.common import OutputFormat, console, print_json, stored_snapshot
 
 GRAPH_SUFFIXES = (".graphml", ".json")
-
-
-def stored_snapshot(ctx: typer.Context, municipalities: Sequence[str] | None) -> InventorySnapshot:
-    """The stored inventory of some municipalities (all when none are named).
-
-    Raises ``NotFoundError`` for a municipality code that is not stored.
-    """
-    with InventoryStore(state(ctx).resolved_db_url) as store:
-        if municipalities:
-            known = store.municipality_codes()
-            unknown = [code for code in municipalities if code not in known]
-            if unknown:
-                raise NotFoundError(
-                    f"No stored municipality {', '.join(map(repr, unknown))}.",
-                    hint=("Stored: " + ", ".join(known)) if known else
-                    "Nothing is stored yet: run inventory import FOLDER first.")
-        return store.snapshot(list(municipalities) if municipalities else None)
 
 
 def graph(

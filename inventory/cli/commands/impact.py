@@ -10,8 +10,7 @@ from rich.text import Text
 
 from inventory.analyse.graph import build_graph
 from inventory.analyse.impact import ImpactResult, impact
-from inventory.cli.commands.graph import stored_snapshot
-from inventory.cli.common import OutputFormat, console, print_json
+from inventory.cli.common import OutputFormat, console, print_json, stored_snapshot
 
 
 def impact_command(

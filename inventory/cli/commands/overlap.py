@@ -14,8 +14,7 @@ from rich.text import Text
 
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
-from inventory.cli.commands.graph import stored_snapshot
-from inventory.cli.common import TableFormat, console, print_json
+from inventory.cli.common import TableFormat, console, print_json, stored_snapshot
 from inventory.render.csv_safe import write_frame_csv
 
 

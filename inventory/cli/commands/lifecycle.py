@@ -1,0 +1,84 @@
+"""``inventory lifecycle``: end-of-life status of every OS, hypervisor and platform."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from inventory.analyse.lifecycle_report import LifecycleExposure, lifecycle_exposure
+from inventory.analyse.normalise import Normaliser
+from inventory.cli.common import (
+    TableFormat,
+    console,
+    parse_date_option,
+    print_json,
+    stored_snapshot,
+)
+from inventory.render.csv_safe import write_frame_csv
+
+STATE_STYLES = {"end_of_life": "bold red", "ending": "yellow", "supported": "green",
+                "evergreen": "cyan", "unknown": "dim"}
+
+
+def _render(exposure: LifecycleExposure, show_all: bool) -> None:
+    totals = exposure.to_json()["totals"]
+    console.print(f"Lifecycle as of {exposure.as_of} (ending = within {exposure.warn_months}"
+                  " months): " + ", ".join(f"{state} {count:,}" for state, count
+                                           in totals.items()))
+    products = exposure.products if show_all else exposure.needing_action()
+    table = Table(title="Product cycles" if show_all else
+                  "Past end of life or ending soon")
+    for heading in ("state", "kind", "product", "cycle", "end of life", "months left",
+                    "assets", "municipalities"):
+        table.add_column(heading, justify="right" if heading in ("assets", "months left")
+                         else "left")
+    for row in products.itertuples(index=False):
+        state = str(row.lifecycle_state)
+        months = "" if row.months_left is None or str(row.months_left) == "<NA>" \
+            else str(row.months_left)
+        table.add_row(f"[{STATE_STYLES.get(state, '')}]{state}[/]", f"{row.kind} {row.aspect}",
+                      str(row.title), str(row.cycle or ""), str(row.eol or ""), months,
+                      f"{row.assets:,}", str(row.municipalities).replace(";", ", "))
+    console.print(table)
+
+
+def lifecycle(
+    ctx: typer.Context,
+    as_of: Annotated[str | None, typer.Option(
+        "--date", help="Date the states hold on, YYYY-MM-DD (default: today).")] = None,
+    months: Annotated[int, typer.Option(
+        "--months", min=0, help="'ending' means: end of life within this many months.")] = 12,
+    municipality: Annotated[list[str] | None, typer.Option(
+        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
+    aliases: Annotated[Path | None, typer.Option(
+        "--aliases", dir_okay=False, help="Your own alias file (YAML) for product names.")
+    ] = None,
+    show_all: Annotated[bool, typer.Option(
+        "--all", help="List every product cycle, not only those needing action.")] = False,
+    output_format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.TEXT,
+) -> None:
+    """Show the release cycle and end-of-life state (supported, ending within --months,
+    past end of life) of every server OS, hypervisor, platform, network OS and client OS,
+    with the assets and municipalities on each.
+
+    Example: inventory lifecycle --date 2027-01-01 --months 18
+    """
+    day = parse_date_option(as_of)
+    assert day is not None
+    exposure = lifecycle_exposure(stored_snapshot(ctx, municipality),
+                                  Normaliser.default(aliases), as_of=day, warn_months=months)
+    if output_format is TableFormat.JSON:
+        print_json(exposure.to_json())
+    elif output_format is TableFormat.CSV:
+        write_frame_csv(exposure.products if show_all else exposure.needing_action(),
+                        sys.stdout)
+    else:
+        _render(exposure, show_all)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(lifecycle)

@@ -1,96 +1,298 @@
-"""YAML input files validated by pydantic models, with problems reported at their line.
+"""YAML files written by people, validated by pydantic models, problems placed at their line.
 
-The target architecture, user alias files and decision-support inputs are YAML written
-by people. ``load_yaml_model`` parses with PyYAML's node API so that every pydantic
-error can be placed at the line and column of the value it concerns.
+The target architecture, alias files and study inputs are YAML. The text is composed into
+nodes (PyYAML keeps a start mark on every node) and turned into plain Python values while
+a ``LineMap`` records where each value was written, so that a pydantic error location such
+as ``("criteria", 2, "weight")`` maps back to its line. Three layers, use the one you need:
+
+- ``parse_yaml_text`` / ``read_yaml_file``: the document and its line map (or issues for a
+  missing, non-UTF-8, empty or syntactically broken file);
+- ``validation_issues``: a pydantic ``ValidationError`` as one ``Issue`` per problem;
+- ``load_yaml_model``: both at once, for a file validated by one model.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+YamlPath = tuple[str | int, ...]
+
+# The C loader when libyaml is there (parsing ten times faster), the pure-Python one otherwise.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_KEY_MARKER = "[key]"  # pydantic's last location part for an invalid mapping key
 
 
-def _node_for(root: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node | None:
-    """The deepest node along a pydantic error location (a path of keys and indexes)."""
-    node = root
-    last_key: yaml.Node | None = None
-    for part in loc:
-        if part == "[key]":  # pydantic's marker for a bad mapping key: point at the key
-            return last_key or node
-        if isinstance(node, yaml.MappingNode):
-            found = None
+@dataclass
+class LineMap:
+    """Where each value of a YAML document was written: path -> 1-based line.
+
+    A mapping entry is placed at its key's line (a nested section at ``efforts:``), a scalar
+    at its own line and a sequence item where it starts. An error on a mapping key
+    (pydantic's ``[key]``) is placed at the key; a missing field at its nearest written
+    parent.
+    """
+
+    values: dict[YamlPath, int] = field(default_factory=dict)
+    keys: dict[YamlPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: Sequence[str | int]) -> int | None:
+        """The line of ``path``, or of its nearest written parent (a missing field)."""
+        probe = tuple(path)
+        if probe and probe[-1] == _KEY_MARKER:
+            probe = probe[:-1]
+            if probe in self.keys:
+                return self.keys[probe]
+        while probe:
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get(())
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML document: plain Python values (``None`` when empty) and their lines."""
+
+    data: Any
+    lines: LineMap
+
+
+class YamlSyntaxError(ValueError):
+    """The text is not valid YAML; ``line`` (1-based, if known) and ``problem`` say where."""
+
+    def __init__(self, problem: str, line: int | None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.line = line
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+class _DocumentBuilder:
+    """Turns composed nodes into Python values, recording each value's line on the way."""
+
+    def __init__(self, loader: yaml.SafeLoader, *, decimals_as_text: bool) -> None:
+        self.loader = loader
+        self.decimals_as_text = decimals_as_text
+        self.lines = LineMap()
+        self._open: set[int] = set()  # nodes being built: an alias into itself recurses
+
+    def build(self, node: yaml.Node, path: YamlPath, key_line: int | None = None) -> Any:
+        is_scalar = isinstance(node, yaml.ScalarNode)
+        self.lines.values.setdefault(path, _line(node) if is_scalar or key_line is None
+                                     else key_line)
+        if is_scalar:
+            if node.tag == _FLOAT_TAG and self.decimals_as_text:
+                # Keep the digits as written: money and weights become Decimal, not floats.
+                return str(node.value).replace("_", "")
+            return self._construct(node)
+        if node.tag not in (_MAP_TAG, _SEQ_TAG):  # !!set, !!omap ...: as safe_load builds them
+            return self._construct(node)
+        if id(node) in self._open:
+            raise YamlSyntaxError("an alias refers to a node that contains it", _line(node))
+        self._open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+            if not isinstance(node, yaml.MappingNode):
+                return self._construct(node)
+            self.loader.flatten_mapping(node)  # merge keys (<<: *defaults), as safe_load does
+            mapping: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                    found, last_key = value_node, key_node
-                    break
-            if found is None:
-                return node
-            node = found
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                return node
-            node = node.value[part]
-        else:
-            return node
-    return node
+                key = self._key(key_node)
+                self.lines.keys[(*path, key)] = _line(key_node)
+                mapping[key] = self.build(value_node, (*path, key), _line(key_node))
+            return mapping
+        finally:
+            self._open.discard(id(node))
+
+    def _key(self, node: yaml.Node) -> Any:
+        key = self._construct(node)
+        # A key written 2008 or 1.5 is text to the models (field names, years, ids).
+        if isinstance(node, yaml.ScalarNode) and isinstance(key, int | float):
+            return str(node.value)
+        return key
+
+    def _construct(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError as error:  # PyYAML lets e.g. the date 2024-13-45 escape as this
+            raise YamlSyntaxError(f"{node.value!r} cannot be read: {error}",
+                                  _line(node)) from None
 
 
-def _yaml_issue(path: Path, message: str, line: int | None, hint: str | None = None,
-                value: str | None = None, column: str | None = None) -> Issue:
-    return Issue(code=IssueCode.INVALID_VALUE, severity=Severity.ERROR, message=message,
-                 hint=hint, file=str(path), line=line, column=column, value=value)
+def compose_yaml(text: str, *, decimals_as_text: bool = False) -> YamlDocument:
+    """Parse one YAML document with the line of every value; ``YamlSyntaxError`` if invalid.
+
+    ``decimals_as_text`` keeps floats as their written digits (``"10.50"``) for ``Decimal``
+    fields. Mapping keys written as numbers are text.
+
+    >>> compose_yaml("a:\\n  b: [1, 2]\\n").lines.line_of(("a", "b", 1))
+    2
+    """
+    loader = _LOADER(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return YamlDocument(None, LineMap())
+        builder = _DocumentBuilder(loader, decimals_as_text=decimals_as_text)
+        return YamlDocument(builder.build(root, ()), builder.lines)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise YamlSyntaxError(str(error.problem or error),
+                              None if mark is None else mark.line + 1) from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(str(error), None) from None
+    finally:
+        loader.dispose()
+
+
+def parse_yaml_text(text: str, file: str, *,
+                    decimals_as_text: bool = False) -> tuple[YamlDocument | None, list[Issue]]:
+    """``compose_yaml`` with a syntax error as an ``invalid-yaml`` issue at its line."""
+    try:
+        return compose_yaml(text, decimals_as_text=decimals_as_text), []
+    except YamlSyntaxError as error:
+        return None, [Issue(code=IssueCode.INVALID_YAML, file=file, line=error.line,
+                            message=f"Not valid YAML: {error.problem}.",
+                            hint="Check the indentation and quoting on that line.")]
+
+
+def read_text_file(path: Path) -> tuple[str | None, list[Issue]]:
+    """A UTF-8 text file (a BOM is allowed); a missing or non-UTF-8 file is an issue.
+
+    A byte sequence that is not UTF-8 is reported at its line, never replaced.
+    """
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=file,
+                            message=f"File not found: {path}.", hint="Check the path.")]
+    except OSError as error:
+        return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=file,
+                            message=f"Cannot read {path}: {error.strerror or error}.",
+                            hint="Check the path and its permissions.")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        return None, [Issue(code=IssueCode.INVALID_ENCODING, file=file,
+                            line=raw[: error.start].count(b"\n") + 1,
+                            message="The file is not UTF-8.", hint="Save the file as UTF-8.")]
+
+
+def read_yaml_file(path: Path, *,
+                   decimals_as_text: bool = False) -> tuple[YamlDocument | None, list[Issue]]:
+    """The YAML document in ``path`` with its line map, or the issues that stop reading it.
+
+    Missing file, non-UTF-8 bytes (at their line), an empty file (or only comments) and
+    invalid YAML (at its line) are issues; the document is then ``None``.
+    """
+    text, issues = read_text_file(path)
+    if text is None:
+        return None, issues
+    empty = [Issue(code=IssueCode.EMPTY_FILE, file=str(path), message="The file is empty.",
+                   hint="Fill in the file, or leave it out.")]
+    if not text.strip():
+        return None, empty
+    document, issues = parse_yaml_text(text, str(path), decimals_as_text=decimals_as_text)
+    if document is not None and document.data is None:  # only comments
+        return None, empty
+    return document, issues
+
+
+_RANGE_ERRORS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
+_NUMBER_ERRORS = {"decimal_parsing", "decimal_type", "float_parsing", "float_type",
+                  "int_parsing", "int_type", "decimal_max_places", "decimal_max_digits",
+                  "finite_number"}
+
+
+def validation_issue_code(error: ErrorDetails) -> IssueCode:
+    """The issue code of one pydantic error (``missing`` -> ``missing-value`` ...)."""
+    kind = error["type"]
+    if kind == "missing":
+        return IssueCode.MISSING_VALUE
+    if kind == "extra_forbidden":
+        return IssueCode.UNKNOWN_FIELD
+    if kind in _RANGE_ERRORS:
+        return IssueCode.OUT_OF_RANGE
+    if kind == "int_from_float":
+        return IssueCode.NOT_AN_INTEGER
+    if kind in _NUMBER_ERRORS:
+        return IssueCode.INVALID_NUMBER
+    if kind in {"enum", "literal_error"}:
+        return IssueCode.INVALID_ENUM
+    return IssueCode.INVALID_VALUE
+
+
+def value_text(value: Any) -> str | None:
+    """An offending input as shown in an issue (``None`` for a whole mapping or list)."""
+    if isinstance(value, dict | list) or value is None:
+        return None
+    return str(value)
+
+
+def validation_issues(error: ValidationError, lines: LineMap, file: str, *,
+                      hint: str | None = None, code: IssueCode | None = None) -> list[Issue]:
+    """One issue per pydantic error, at the line of the value (or key) it concerns.
+
+    ``column`` holds the dotted path (``criteria.2.weight``). Each issue gets the code of its
+    error kind (``validation_issue_code``) unless ``code`` fixes one for all.
+    """
+    issues = []
+    for detail in error.errors():
+        location = ".".join(str(part) for part in detail["loc"])
+        issues.append(Issue(
+            code=code or validation_issue_code(detail), file=file,
+            line=lines.line_of(detail["loc"]), column=location or None,
+            value=value_text(detail.get("input")), hint=hint,
+            message=f"{location or 'document'}: {detail['msg']}."))
+    return issues
+
+
+def validate_document(model: type[ModelT], document: YamlDocument, file: str, *,
+                      hint: str | None = None,
+                      code: IssueCode | None = None) -> tuple[ModelT | None, list[Issue]]:
+    """Validate ``document`` with ``model``; every error names its line (see
+    ``validation_issues``)."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        return None, validation_issues(error, document.lines, file, hint=hint, code=code)
+
+
+_SCHEMA_HINT = "See the JSON Schema in schemas/ for the allowed keys and values."
 
 
 def load_yaml_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[Issue]]:
     """Read ``path`` as YAML and validate it with ``model``.
 
     Returns the model instance and no issues, or ``None`` and one issue per problem with
-    the file, line and dotted field path. Never raises for bad content.
+    the file, line and dotted field path (``column``). Validation problems have the code
+    ``invalid-value``; reading problems ``path-not-found``, ``invalid-encoding``,
+    ``empty-file`` or ``invalid-yaml``. Never raises for bad content.
 
     Example::
 
         target, issues = load_yaml_model(Path("samples/target.yaml"), TargetArchitecture)
     """
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        return None, [Issue(code=IssueCode.PATH_NOT_FOUND, message=f"{path} does not exist.",
-                            file=str(path), hint="Check the path.")]
-    except (UnicodeDecodeError, OSError) as error:
-        return None, [_yaml_issue(path, f"Cannot read the file: {error}", None,
-                                  "Save the file as UTF-8 text.")]
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data: Any = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or str(error)
-        return None, [_yaml_issue(path, f"Not valid YAML: {problem}.", line,
-                                  "Check indentation and quoting around that line.")]
-    if data is None:
-        data = {}
-    try:
-        return model.model_validate(data), []
-    except ValidationError as error:
-        issues = []
-        for problem in error.errors():
-            loc = tuple(problem["loc"])
-            node = _node_for(root, loc)
-            line = node.start_mark.line + 1 if node is not None else None
-            dotted = ".".join(str(part) for part in loc) or "(file)"
-            value = problem.get("input")
-            shown = None if isinstance(value, dict | list) or value is None else str(value)
-            issues.append(_yaml_issue(
-                path, f"{dotted}: {problem['msg']}.", line,
-                "See the JSON Schema in schemas/ for the allowed keys and values.",
-                value=shown, column=dotted))
+    document, issues = read_yaml_file(path)
+    if document is None:
         return None, issues
+    return validate_document(model, document, str(path), hint=_SCHEMA_HINT,
+                             code=IssueCode.INVALID_VALUE)

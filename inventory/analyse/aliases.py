@@ -24,21 +24,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from inventory.errors import InventoryError
+from inventory.issues import IssueCode
+from inventory.yamlfile import YamlSyntaxError, compose_yaml, read_text_file
 
 ALIASES_FILE = "aliases.yaml"
-# The C loader when libyaml is there (ten times faster), the pure-Python one otherwise.
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 LifecyclePolicy = Literal["catalogue", "evergreen", "unknown"]
 
@@ -132,48 +130,20 @@ class AliasTable:
                           user_ids=frozenset(range(count)))
 
 
-def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
-    """The 1-based line of the YAML node at a pydantic error location."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            found = next((value for key, value in node.value
-                          if isinstance(key, yaml.ScalarNode) and key.value == str(part)), None)
-            if found is None:
-                break
-            node = found
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
 def parse_alias_text(text: str, source: str, *, user: bool) -> AliasTable:
     """Validate alias YAML ``text``; ``AliasFileError`` names ``source`` and the line."""
     try:
-        node = yaml.compose(text, Loader=_LOADER)
-        data: Any = yaml.load(text, Loader=_LOADER)  # a safe loader
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        problem = getattr(error, "problem", None) or str(error)
-        raise AliasFileError(f"{where}: not valid YAML: {problem}",
+        document = compose_yaml(text)
+    except YamlSyntaxError as error:
+        where = source if error.line is None else f"{source}:{error.line}"
+        raise AliasFileError(f"{where}: not valid YAML: {error.problem}",
                              hint="Check the indentation and quoting near that line.") from None
-    if data is None:
-        data = {}
     try:
-        parsed = AliasFile.model_validate(data)
+        parsed = AliasFile.model_validate({} if document.data is None else document.data)
     except ValidationError as error:
-        lines = []
-        for problem in error.errors():
-            loc = [part for part in problem["loc"] if isinstance(part, int | str)]
-            line = _line_of(node, loc)
-            path = ".".join(str(part) for part in loc) or "(file)"
-            lines.append(f"{source}:{line or 1}: {path}: {problem['msg']}")
+        lines = [f"{source}:{document.lines.line_of(problem['loc']) or 1}:"
+                 f" {'.'.join(str(part) for part in problem['loc']) or '(file)'}:"
+                 f" {problem['msg']}" for problem in error.errors()]
         raise AliasFileError("invalid alias file:\n  " + "\n  ".join(lines),
                              hint="See `inventory normalise --help` for the alias schema.",
                              ) from None
@@ -184,13 +154,14 @@ def parse_alias_text(text: str, source: str, *, user: bool) -> AliasTable:
 
 def load_alias_file(path: Path) -> AliasTable:
     """A user's alias file, validated (``AliasFileError`` with the line of each problem)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AliasFileError(f"alias file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise AliasFileError(f"cannot read alias file {path}: {error}",
-                             hint="Save the file as UTF-8 text.") from None
+    text, issues = read_text_file(path)
+    if text is None:
+        problem = issues[0]
+        if problem.code is IssueCode.PATH_NOT_FOUND and not path.exists():
+            raise AliasFileError(f"alias file not found: {path}")
+        where = f"{path}:{problem.line}" if problem.line else str(path)
+        raise AliasFileError(f"cannot read alias file {where}: {problem.message}",
+                             hint=problem.hint) from None
     return parse_alias_text(text, str(path), user=True)
 
 

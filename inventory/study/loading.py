@@ -31,12 +31,12 @@ from inventory.study.inputs import (
     ProjectionFile,
 )
 from inventory.study.sources import (
-    LineMap,
     load_yaml_with_lines,
     read_csv_with_lines,
     validate_csv_rows,
     validate_yaml_document,
 )
+from inventory.yamlfile import LineMap
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

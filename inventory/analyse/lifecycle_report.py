@@ -57,7 +57,7 @@ class LifecycleExposure:
     def to_json(self) -> dict[str, Any]:
         def rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
             clean = frame.astype(object).where(frame.notna(), None)
-            return [{key: (value.isoformat() if isinstance(value, dt.date) else value)
+            return [{str(key): (value.isoformat() if isinstance(value, dt.date) else value)
                      for key, value in row.items()} for row in clean.to_dict("records")]
 
         return {

@@ -15,7 +15,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 TARGET_FILE = REPO / "samples" / "target.yaml"
 AS_OF = "2025-01-01"
 SEED = 1
+WARMUP_ROWS = 1_000
 
 FULL_SCALES = (5, 25, 50, 145, 290)
 QUICK_SCALES = (1, 2)
@@ -110,14 +111,18 @@ def compare_tools(work: Path, file: Path, naive_rows: int) -> tuple[list[Measure
     folder = file.parent
     file.read_bytes()  # every tool starts with the file in the page cache
     rows = sum(1 for _ in file.open("rb")) - 1
-    ours_validate = run_task("our-validate", {"folder": str(folder)},
+    small = client_file(work, WARMUP_ROWS)  # each step runs on it first, in its process
+    ours_validate = run_task("our-validate", {"folder": str(folder),
+                                              "warmup": {"folder": str(small.parent)}},
                              "our validate (validate_paths)", rows=rows,
                              note="whole folder: the client file and 9 small files")
-    frictionless = run_task("frictionless", {"file": str(file)},
+    frictionless = run_task("frictionless", {"file": str(file),
+                                             "warmup": {"file": str(small)}},
                             "frictionless validate (Python API)", rows=rows)
-    ours_import = run_task("our-import", {"folders": [str(folder)],
-                                          "database": _fresh(work / "ours.db")},
-                           "our import (validate + store, SQLite)", rows=rows)
+    ours_import = run_task("our-import", {
+        "folders": [str(folder)], "database": _fresh(work / "ours.db"),
+        "warmup": {"folders": [str(small.parent)], "database": _fresh(work / "warm.db")}},
+        "our import (validate + store, SQLite)", rows=rows)
     validated = float(ours_import.extra.get("validated_s", 0.0))
     ours_import.note = (f"validate {validated:.1f} s + store"
                         f" {ours_import.seconds - validated:.1f} s")
@@ -125,14 +130,18 @@ def compare_tools(work: Path, file: Path, naive_rows: int) -> tuple[list[Measure
                                              "database": _fresh(work / "sqlite-utils.db")},
                             "sqlite-utils insert --csv (CLI)", rows=rows)
     naive = run_task("naive", {"file": str(file), "database": _fresh(work / "naive.db"),
-                               "rows": min(naive_rows, rows)},
+                               "rows": min(naive_rows, rows),
+                               "warmup": {"file": str(small), "rows": 100,
+                                          "database": _fresh(work / "warm-naive.db")}},
                      "naive: pydantic + ORM object per row")
     measured_rows = naive.rows or 1
     naive.note = (f"measured on {measured_rows:,} rows ({naive.seconds:.1f} s),"
                   f" extrapolated linearly to {rows:,}")
     naive.seconds = naive.seconds * rows / measured_rows
     naive.rows = rows
-    floor = run_task("floor", {"file": str(file), "database": _fresh(work / "floor.db")},
+    floor = run_task("floor", {"file": str(file), "database": _fresh(work / "floor.db"),
+                               "warmup": {"file": str(small),
+                                          "database": _fresh(work / "warm-floor.db")}},
                      "floor: pyarrow read_csv + sqlite3 executemany", rows=rows)
     ratios = [
         _ratio("validate: frictionless / ours", frictionless.seconds / ours_validate.seconds,
@@ -153,9 +162,13 @@ def available_stages() -> list[str]:
             if importlib.util.find_spec(STAGE_MODULES[stage]) is not None]
 
 
-def measure_scales(work: Path, scales: Sequence[int]
+ScaleProgress = Callable[[dict[int, dict[str, int]], list[StageRow]], None]
+
+
+def measure_scales(work: Path, scales: Sequence[int], on_scale: ScaleProgress | None = None
                    ) -> tuple[dict[int, dict[str, int]], list[StageRow]]:
-    """Import each scale into its own SQLite file, then every later stage on it."""
+    """Import each scale into its own SQLite file, then every later stage on it
+    (``on_scale`` is called with the figures so far after each scale)."""
     sizes: dict[int, dict[str, int]] = {}
     rows: dict[str, StageRow] = {name: StageRow(name, {}, {})
                                  for name in ["import", *available_stages()]}
@@ -174,6 +187,8 @@ def measure_scales(work: Path, scales: Sequence[int]
                                 f"{stage} at {count}")
             rows[stage].seconds[count] = measured.seconds
             rows[stage].rss[count] = measured.peak_rss_bytes
+        if on_scale is not None:
+            on_scale(sizes, list(rows.values()))
     return sizes, list(rows.values())
 
 
@@ -230,8 +245,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = machine_facts()
     file = client_file(work, rows)
     tools, ratios = compare_tools(work, file, naive_rows)
-    sizes, stages = measure_scales(work, scales)
+    notes = [f"Stages measured: {', '.join(available_stages())}. Report: build_report"
+             " (English, no diagrams) rendered to HTML, XLSX, Markdown and JSON in memory.",
+             f"Gap: samples/target.yaml with its municipality list emptied, as of {AS_OF}.",
+             f"Generated files and databases: {work}"]
+
+    def results(sizes: dict[int, dict[str, int]], stages: list[StageRow],
+                whole: Measurement | None, extra: list[Ratio], done: bool) -> BenchmarkResults:
+        return BenchmarkResults(
+            command=command.strip(), machine=machine, file_rows=tools[0].rows or rows,
+            file_bytes=file.stat().st_size, tools=tools, ratios=[*ratios, *extra],
+            scales=[n for n in scales if n in sizes], scale_sizes=sizes, stages=stages,
+            scaling=scaling(stages, sizes), whole_run=whole,
+            notes=notes if done else [*notes, "INCOMPLETE: written while the run was still"
+                                      " going (figures so far)."])
+
+    def write_so_far(sizes: dict[int, dict[str, int]], stages: list[StageRow]) -> None:
+        arguments.out.write_text(markdown(results(sizes, stages, None, [], False)),
+                                 encoding="utf-8")
+
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    write_so_far({}, [])
+    sizes, stages = measure_scales(work, scales, write_so_far)
     whole = None
+    memory: list[Ratio] = []
     if not arguments.skip_whole_run:
         largest = max(scales)
         folder = work / f"scale-{largest}"
@@ -240,19 +277,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "database": _fresh(work / "whole-run.db"), "url": f"sqlite:///{work}/whole-run.db",
             "target": str(TARGET_FILE), "as_of": AS_OF}, f"whole run at {largest}")
         limit = 4 * 1024 ** 3
-        ratios.append(_ratio(f"peak RSS of the whole run at {largest} (GiB)",
+        memory.append(_ratio(f"peak RSS of the whole run at {largest} (GiB)",
                              whole.peak_rss_bytes / 1024 ** 3, "< 4",
                              whole.peak_rss_bytes < limit))
-    results = BenchmarkResults(
-        command=command.strip(), machine=machine, file_rows=tools[0].rows or rows,
-        file_bytes=file.stat().st_size, tools=tools, ratios=ratios, scales=scales,
-        scale_sizes=sizes, stages=stages, scaling=scaling(stages, sizes), whole_run=whole,
-        notes=[f"Stages measured: {', '.join(available_stages())}. Report: build_report"
-               " (English, no diagrams) rendered to HTML, XLSX, Markdown and JSON in memory.",
-               f"Gap: samples/target.yaml with its municipality list emptied, as of {AS_OF}.",
-               f"Generated files and databases: {work}"])
-    text = markdown(results)
-    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    text = markdown(results(sizes, stages, whole, memory, True))
     arguments.out.write_text(text, encoding="utf-8")
     print(text)
     _say(f"written to {arguments.out}")

@@ -3,7 +3,8 @@
 ``ARGS`` is a JSON object; the task prints one JSON line with ``seconds`` (the timed part
 only, ``time.perf_counter``) and what it counted. The parent reads the peak memory of the
 whole process from ``os.wait4``. Short steps are repeated (best of three after a first,
-warm-up run); long ones run once.
+warm-up run); long ones run once, after a warm-up on a small file when ``ARGS`` has
+``warmup`` (the arguments of that first run).
 """
 
 from __future__ import annotations
@@ -200,6 +201,9 @@ TASKS: dict[str, Callable[[Args], Args]] = {
 def main(argv: list[str]) -> int:
     """Run the task named in ``argv[0]`` with the JSON arguments in ``argv[1]``."""
     name, arguments = argv[0], json.loads(argv[1])
+    warmup = arguments.pop("warmup", None)
+    if warmup is not None:  # the same step on a small file first: caches, lazy imports
+        TASKS[name](warmup)
     result = TASKS[name](arguments)
     print(json.dumps(result), flush=True)
     return 0

@@ -336,9 +336,15 @@ class _Writer:
         columns = []
         for name in frame.columns:
             values = frame[name].to_numpy(dtype=object)
-            text = values.astype(str).astype(object)
-            text[pd.isna(values)] = None
-            columns.append(text)
+            missing = pd.isna(values)
+            # Text (the usual case) is stored as it is; anything else as its str().
+            if pd.api.types.infer_dtype(values, skipna=True) != "string":
+                values = values.astype(str).astype(object)
+            elif missing.any():
+                values = values.copy()
+            if missing.any():
+                values[missing] = None
+            columns.append(values)
         self.insert_records(reference, list(zip(*columns, strict=True)), list(frame.columns),
                             advance=False)
 

@@ -13,8 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from inventory.snapshot import InventorySnapshot
+from inventory.store import InventoryStore
+from inventory.target.model import TargetArchitecture, load_target
+from inventory.validate import validate_paths
+from inventory.validate.batch import ImportBatch
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
+SAMPLE_MUNICIPALITIES = ("gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte")
 
 
 @pytest.fixture
@@ -27,6 +34,40 @@ def samples_dir() -> Path:
 def sqlite_url(tmp_path: Path) -> str:
     """A fresh SQLite database file for one test."""
     return f"sqlite:///{tmp_path / 'inventory.db'}"
+
+
+# --- the GGVVH samples, validated once per test process ------------------------------
+
+
+@pytest.fixture(scope="session")
+def sample_batch() -> ImportBatch:
+    """The five GGVVH sample inventories, validated together (read only)."""
+    batch = validate_paths([SAMPLES / code for code in SAMPLE_MUNICIPALITIES])
+    assert batch.report.valid
+    return batch
+
+
+@pytest.fixture(scope="session")
+def sample_snapshot(sample_batch: ImportBatch) -> InventorySnapshot:
+    """The samples as a snapshot (nothing stored; read only)."""
+    return InventorySnapshot.from_batch(sample_batch)
+
+
+@pytest.fixture(scope="session")
+def sample_target() -> TargetArchitecture:
+    """``samples/target.yaml``, the GGVVH target architecture."""
+    target, issues = load_target(SAMPLES / "target.yaml")
+    assert issues == [] and target is not None
+    return target
+
+
+@pytest.fixture(scope="session")
+def samples_db(sample_batch: ImportBatch, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An SQLite database holding the samples (shared by CLI tests: read only)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('samples-db') / 'inventory.db'}"
+    with InventoryStore(url) as store:
+        store.import_batch(sample_batch)
+    return url
 
 
 # --- databases (owned by the store tests; used by every test that needs a store) ---------

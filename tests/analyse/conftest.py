@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -11,12 +10,7 @@ import pytest
 
 from inventory.models import field_specs
 from inventory.snapshot import InventorySnapshot, empty_frame
-from inventory.store import InventoryStore
-from inventory.validate import validate_paths
-from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-SAMPLE_MUNICIPALITIES = ("gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte")
+from inventory.validate.batch import REFERENCE_COLUMNS
 
 SnapshotBuilder = Callable[[Mapping[str, Sequence[Mapping[str, Any]]]], InventorySnapshot]
 
@@ -176,27 +170,3 @@ def two_municipality_records() -> dict[str, list[dict[str, Any]]]:
 def two_municipalities() -> InventorySnapshot:
     """Vaggeryd and Gnosjö by hand: a cluster with VMs, platforms, applications, fleets."""
     return build_snapshot(two_municipality_records())
-
-
-@pytest.fixture(scope="session")
-def analyse_sample_batch() -> ImportBatch:
-    """The five GGVVH sample inventories, validated together."""
-    batch = validate_paths([SAMPLES / code for code in SAMPLE_MUNICIPALITIES])
-    assert batch.report.valid
-    return batch
-
-
-@pytest.fixture(scope="session")
-def samples_snapshot(analyse_sample_batch: ImportBatch) -> InventorySnapshot:
-    """The samples as a snapshot (nothing stored)."""
-    return InventorySnapshot.from_batch(analyse_sample_batch)
-
-
-@pytest.fixture(scope="session")
-def samples_db(analyse_sample_batch: ImportBatch,
-               tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """An SQLite database holding the samples (shared by the CLI tests: read only)."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('samples-db') / 'inventory.db'}"
-    with InventoryStore(url) as store:
-        store.import_batch(analyse_sample_batch)
-    yield url

@@ -9,19 +9,19 @@ from inventory.snapshot import InventorySnapshot
 
 
 @pytest.fixture(scope="module")
-def graph(samples_snapshot: InventorySnapshot) -> InventoryGraph:
-    return build_graph(samples_snapshot)
+def graph(sample_snapshot: InventorySnapshot) -> InventoryGraph:
+    return build_graph(sample_snapshot)
 
 
 def test_every_node_kind_and_fleets_instead_of_devices(
-        graph: InventoryGraph, samples_snapshot: InventorySnapshot) -> None:
+        graph: InventoryGraph, sample_snapshot: InventorySnapshot) -> None:
     summary = graph.summary()
     assert summary.municipalities == ["gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo"]
     assert set(summary.nodes_by_kind) == {
         "site", "server", "cluster", "storage", "network_device", "platform", "application",
         "client_fleet"}
-    assert summary.nodes_by_kind["server"] == len(samples_snapshot.table("server"))
-    clients = samples_snapshot.table("client")
+    assert summary.nodes_by_kind["server"] == len(sample_snapshot.table("server"))
+    clients = sample_snapshot.table("client")
     assert summary.client_devices == int(clients["quantity"].fillna(1).sum())
     assert summary.nodes_by_kind["client_fleet"] < len(clients)
     assert set(summary.edges_by_kind) == {

@@ -10,8 +10,8 @@ from inventory.snapshot import InventorySnapshot
 
 
 @pytest.fixture(scope="module")
-def graph(samples_snapshot: InventorySnapshot) -> InventoryGraph:
-    return build_graph(samples_snapshot)
+def graph(sample_snapshot: InventorySnapshot) -> InventoryGraph:
+    return build_graph(sample_snapshot)
 
 
 def test_cluster_to_virtual_servers_to_applications(graph: InventoryGraph) -> None:

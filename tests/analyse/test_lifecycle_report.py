@@ -16,8 +16,8 @@ from inventory.snapshot import InventorySnapshot
 AS_OF = dt.date(2026, 11, 23)
 
 
-def test_end_of_life_products_of_the_samples(samples_snapshot: InventorySnapshot) -> None:
-    exposure = lifecycle_exposure(samples_snapshot, Normaliser.default(), as_of=AS_OF)
+def test_end_of_life_products_of_the_samples(sample_snapshot: InventorySnapshot) -> None:
+    exposure = lifecycle_exposure(sample_snapshot, Normaliser.default(), as_of=AS_OF)
     action = exposure.needing_action()
     past = action[action["lifecycle_state"] == "end_of_life"]
     cycles = set(zip(past["title"], past["kind"], strict=True))
@@ -29,7 +29,7 @@ def test_end_of_life_products_of_the_samples(samples_snapshot: InventorySnapshot
                    in zip(server_2012["municipalities"], server_2012["cycle"], strict=True))
     # Clients count their devices, not their rows.
     clients = exposure.states[exposure.states["kind"] == "client"]
-    assert clients["assets"].sum() == samples_snapshot.table("client")["quantity"].sum()
+    assert clients["assets"].sum() == sample_snapshot.table("client")["quantity"].sum()
     assert exposure.assets_in_state(LifecycleState.END_OF_LIFE) > 0
     # Every product cycle is in exactly one state, ordered worst first.
     ranks = [("end_of_life", "ending", "supported", "evergreen", "unknown").index(state)
@@ -37,10 +37,10 @@ def test_end_of_life_products_of_the_samples(samples_snapshot: InventorySnapshot
     assert ranks == sorted(ranks)
 
 
-def test_a_later_date_moves_cycles_past_end_of_life(samples_snapshot: InventorySnapshot) -> None:
+def test_a_later_date_moves_cycles_past_end_of_life(sample_snapshot: InventorySnapshot) -> None:
     normaliser = Normaliser.default()
-    now = lifecycle_exposure(samples_snapshot, normaliser, as_of=AS_OF)
-    later = lifecycle_exposure(samples_snapshot, normaliser, as_of=dt.date(2030, 1, 1))
+    now = lifecycle_exposure(sample_snapshot, normaliser, as_of=AS_OF)
+    later = lifecycle_exposure(sample_snapshot, normaliser, as_of=dt.date(2030, 1, 1))
     assert (later.assets_in_state(LifecycleState.END_OF_LIFE)
             > now.assets_in_state(LifecycleState.END_OF_LIFE))
 

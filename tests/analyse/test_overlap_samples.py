@@ -15,8 +15,8 @@ def normaliser() -> Normaliser:
 
 
 @pytest.fixture(scope="module")
-def result(samples_snapshot: InventorySnapshot, normaliser: Normaliser) -> OverlapResult:
-    return compute_overlap(samples_snapshot, normaliser)
+def result(sample_snapshot: InventorySnapshot, normaliser: Normaliser) -> OverlapResult:
+    return compute_overlap(sample_snapshot, normaliser)
 
 
 def _product(snapshot: InventorySnapshot, normaliser: Normaliser, kind: str,
@@ -34,17 +34,17 @@ def _product(snapshot: InventorySnapshot, normaliser: Normaliser, kind: str,
 @pytest.mark.parametrize(("key", "capability"), [
     ("p-ad", "directory"), ("p-entra", "identity_mfa"), ("p-intune", "endpoint_management")])
 def test_platforms_shared_by_all_five(result: OverlapResult, normaliser: Normaliser,
-                                      samples_snapshot: InventorySnapshot, key: str,
+                                      sample_snapshot: InventorySnapshot, key: str,
                                       capability: str) -> None:
-    product = _product(samples_snapshot, normaliser, "platform", f"hylte:{key}")
+    product = _product(sample_snapshot, normaliser, "platform", f"hylte:{key}")
     assert result.sharing("platforms", capability)[product] == "all"
 
 
 @pytest.mark.parametrize("key", ["app-sitevision", "app-byggr", "app-npo", "app-kivra",
                                  "app-tendsign", "app-etjanster"])
 def test_applications_shared_by_all_five(result: OverlapResult, normaliser: Normaliser,
-                                         samples_snapshot: InventorySnapshot, key: str) -> None:
-    product = _product(samples_snapshot, normaliser, "application", f"gislaved:{key}")
+                                         sample_snapshot: InventorySnapshot, key: str) -> None:
+    product = _product(sample_snapshot, normaliser, "application", f"gislaved:{key}")
     shared = result.shared_applications.set_index("product_id")
     assert shared.loc[product, "municipality_count"] == 5
 
@@ -55,17 +55,17 @@ def test_applications_shared_by_all_five(result: OverlapResult, normaliser: Norm
     ("platform", "varnamo:p-siem", "logging_siem"),
 ])
 def test_unique_platforms(result: OverlapResult, normaliser: Normaliser,
-                          samples_snapshot: InventorySnapshot, kind: str, reference: str,
+                          sample_snapshot: InventorySnapshot, kind: str, reference: str,
                           capability: str) -> None:
-    product = _product(samples_snapshot, normaliser, kind, reference)
+    product = _product(sample_snapshot, normaliser, kind, reference)
     assert result.sharing("platforms", capability)[product] == "unique"
 
 
 @pytest.mark.parametrize("reference", ["hylte:app-treserva", "varnamo:app-combine"])
 def test_unique_social_care_systems(result: OverlapResult, normaliser: Normaliser,
-                                    samples_snapshot: InventorySnapshot,
+                                    sample_snapshot: InventorySnapshot,
                                     reference: str) -> None:
-    product = _product(samples_snapshot, normaliser, "application", reference)
+    product = _product(sample_snapshot, normaliser, "application", reference)
     assert result.sharing("applications", "social_care")[product] == "unique"
     assert product not in set(result.shared_applications["product_id"])
 
@@ -78,9 +78,9 @@ def test_unique_social_care_systems(result: OverlapResult, normaliser: Normalise
     ("gnosjo:app-earkiv", "gislaved, gnosjo, vaggeryd, varnamo"),
 ])
 def test_business_applications_shared_by_several(
-        result: OverlapResult, normaliser: Normaliser, samples_snapshot: InventorySnapshot,
+        result: OverlapResult, normaliser: Normaliser, sample_snapshot: InventorySnapshot,
         reference: str, municipalities: str) -> None:
-    product = _product(samples_snapshot, normaliser, "application", reference)
+    product = _product(sample_snapshot, normaliser, "application", reference)
     shared = result.shared_applications.set_index("product_id")
     assert shared.loc[product, "municipalities"] == municipalities
 

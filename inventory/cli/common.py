@@ -17,6 +17,7 @@ from rich.console import Console
 from inventory.errors import NotFoundError
 from inventory.snapshot import InventorySnapshot
 from inventory.store import InventoryStore
+from inventory.target.model import TargetArchitecture, load_target
 
 console = Console(highlight=False, soft_wrap=True)
 console_err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -66,16 +67,20 @@ def show_progress() -> bool:
     return console_err.is_terminal and not os.environ.get("CI")
 
 
-def parse_date_option(text: str | None, *, default_today: bool = True,
-                      option: str = "--date") -> dt.date | None:
-    """A ``--date YYYY-MM-DD`` option's value (today when not given); a usage error if bad."""
+def parse_optional_date(text: str | None, *, option: str = "--date") -> dt.date | None:
+    """A ``--date YYYY-MM-DD`` option's value, ``None`` when not given; a usage error if bad."""
     if not text:
-        return dt.date.today() if default_today else None
+        return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError as error:
         raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD.",
                                  param_hint=option) from error
+
+
+def parse_date_option(text: str | None, *, option: str = "--date") -> dt.date:
+    """A ``--date YYYY-MM-DD`` option's value, today when not given; a usage error if bad."""
+    return parse_optional_date(text, option=option) or dt.date.today()
 
 
 def stored_snapshot(ctx: typer.Context,
@@ -94,3 +99,18 @@ def stored_snapshot(ctx: typer.Context,
                     hint=("Stored: " + ", ".join(known)) if known else
                     "Nothing is stored yet: run inventory import FOLDER first.")
         return store.snapshot(list(municipalities) if municipalities else None)
+
+
+def load_target_or_exit(path: Path, *, as_json: bool = False) -> TargetArchitecture:
+    """The target architecture in ``path``; its problems printed with their lines, exit 1."""
+    target, issues = load_target(path)
+    if target is not None:
+        return target
+    if as_json:
+        print_json({"valid": False, "issues": [issue.model_dump(mode="json")
+                                               for issue in issues]})
+    else:
+        for issue in issues:
+            console_err.print(str(issue), markup=False)
+        console_err.print(f"{len(issues)} problems in {path}: nothing was computed.")
+    raise typer.Exit(1)

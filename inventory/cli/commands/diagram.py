@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from inventory.cli.common import console, console_err, state
+from inventory.cli.common import console, load_target_or_exit, parse_optional_date, state
 from inventory.render.dot import RENDER_FORMATS
 from inventory.render.i18n import parse_lang
 from inventory.render.views import VIEW_NAMES
 from inventory.report.diagrams import view_diagrams, write_view_files
 from inventory.store import InventoryStore
-from inventory.target.model import load_target
 
 
 def diagram(
@@ -50,18 +48,10 @@ def diagram(
                                  + ", ".join(RENDER_FORMATS), param_hint="--format")
     if view == "target" and target_file is None:
         raise typer.BadParameter("the target view needs --target FILE", param_hint="--target")
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else None
-    except ValueError as error:
-        raise typer.BadParameter(f"{as_of!r} is not a date; write YYYY-MM-DD.",
-                                 param_hint="--date") from error
+    day = parse_optional_date(as_of)
     target = None
     if target_file is not None:
-        target, issues = load_target(target_file)
-        if target is None:
-            for issue in issues:
-                console_err.print(str(issue), markup=False)
-            raise typer.Exit(1)
+        target = load_target_or_exit(target_file)
     with InventoryStore(state(ctx).resolved_db_url) as store:
         snapshot = store.snapshot()
     diagrams = view_diagrams(snapshot, view, municipality=municipality,

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from inventory.cli.common import TableFormat, console, console_err, print_json, state
+from inventory.cli.common import (
+    TableFormat,
+    console,
+    load_target_or_exit,
+    parse_date_option,
+    print_json,
+    state,
+)
 from inventory.gap.result import compute_gap
 from inventory.gap.text import render_gap
 from inventory.render.csv_safe import write_frame_csv
 from inventory.store import InventoryStore
-from inventory.target.model import load_target
 
 
 def gap(
@@ -39,24 +44,11 @@ def gap(
 
     Example: inventory gap --target samples/target.yaml --format csv --out gap/
     """
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError as error:
-        raise typer.BadParameter(f"{as_of!r} is not a date; write YYYY-MM-DD.",
-                                 param_hint="--date") from error
+    day = parse_date_option(as_of)
     if output_format is TableFormat.CSV and out is None:
         raise typer.BadParameter("--format csv writes one file per table: give --out DIR.",
                                  param_hint="--out")
-    target, issues = load_target(target_file)
-    if target is None:
-        if output_format is TableFormat.JSON:
-            print_json({"valid": False,
-                        "issues": [issue.model_dump(mode="json") for issue in issues]})
-        else:
-            for issue in issues:
-                console_err.print(str(issue), markup=False)
-            console_err.print(f"{len(issues)} problems in {target_file}: nothing was computed.")
-        raise typer.Exit(1)
+    target = load_target_or_exit(target_file, as_json=output_format is TableFormat.JSON)
     if municipality:
         target = target.model_copy(update={"municipalities": list(municipality)})
     with InventoryStore(state(ctx).resolved_db_url) as store:

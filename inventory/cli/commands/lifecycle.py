@@ -68,7 +68,6 @@ def lifecycle(
     Example: inventory lifecycle --date 2027-01-01 --months 18
     """
     day = parse_date_option(as_of)
-    assert day is not None
     exposure = lifecycle_exposure(stored_snapshot(ctx, municipality),
                                   Normaliser.default(aliases), as_of=day, warn_months=months)
     if output_format is TableFormat.JSON:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +9,13 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from inventory.cli.common import OutputFormat, console, print_json, state
+from inventory.cli.common import (
+    OutputFormat,
+    console,
+    parse_date_option,
+    print_json,
+    state,
+)
 from inventory.store import InventoryStore
 from inventory.target.model import load_efforts
 from inventory.target.propose import TargetProposal, propose_target
@@ -39,11 +44,7 @@ def propose(
 
     Example: inventory propose-target --efforts efforts.yaml --out target.yaml
     """
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError as error:
-        raise typer.BadParameter(f"{as_of!r} is not a date; write YYYY-MM-DD.",
-                                 param_hint="--date") from error
+    day = parse_date_option(as_of)
     efforts = None
     if efforts_file is not None:
         efforts, issues = load_efforts(efforts_file)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, cast
 
 import typer
 
-from inventory.cli.common import console, console_err, state
+from inventory.cli.common import console, load_target_or_exit, parse_date_option, state
 from inventory.render.i18n import parse_lang
 from inventory.render.output import REPORT_FORMATS, ReportFormat
 from inventory.report import analyse_inventory, write_full_report
 from inventory.store import InventoryStore
-from inventory.target.model import load_target
 
 
 def report(
@@ -37,22 +35,13 @@ def report(
 
     Example: inventory report --target samples/target.yaml --out out/report --lang sv
     """
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError as error:
-        raise typer.BadParameter(f"{as_of!r} is not a date; write YYYY-MM-DD.",
-                                 param_hint="--date") from error
+    day = parse_date_option(as_of)
     chosen = [part.strip() for part in formats.split(",") if part.strip()]
     unknown = [part for part in chosen if part not in REPORT_FORMATS]
     if unknown or not chosen:
         raise typer.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}; use: "
                                  + ",".join(REPORT_FORMATS), param_hint="--formats")
-    target, issues = load_target(target_file)
-    if target is None:
-        for issue in issues:
-            console_err.print(str(issue), markup=False)
-        console_err.print(f"{len(issues)} problems in {target_file}: nothing was written.")
-        raise typer.Exit(1)
+    target = load_target_or_exit(target_file)
     with InventoryStore(state(ctx).resolved_db_url) as store:
         snapshot = store.snapshot()
     inputs = analyse_inventory(snapshot, target, as_of=day,

@@ -1,0 +1,48 @@
+"""The benchmark runs end to end at small sizes and writes a well-formed RESULTS.md.
+
+Only the shape of the output is checked: timings are never asserted.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_quick_benchmark_writes_a_results_table(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    completed = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--rows", "3000", "--naive-rows", "300",
+         "--out", str(out), "--work", str(tmp_path / "work")],
+        cwd=REPO, capture_output=True, text=True, timeout=600, check=False)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    assert completed.stdout.strip() == text.strip()
+    assert text.startswith("# Benchmark results")
+    for heading in ("## Machine", "## One client file: 3,000 rows", "## Targets",
+                    "## Analysis stages by scale", "## Whole run at 2 municipalities"):
+        assert heading in text
+    for step in ("our validate", "frictionless validate", "our import",
+                 "sqlite-utils insert --csv", "naive: pydantic + ORM object per row",
+                 "floor: pyarrow read_csv + sqlite3 executemany"):
+        row = next(line for line in text.splitlines() if line.startswith(f"| {step}"))
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert len(cells) == 5
+        assert float(cells[1]) > 0  # seconds
+        assert re.fullmatch(r"[\d,]+", cells[3])  # peak RSS MiB
+    for ratio in ("validate: frictionless / ours", "import: sqlite-utils / ours",
+                  "import: ours / floor", "scaling import: 2/1 municipalities"):
+        row = next(line for line in text.splitlines() if line.startswith(f"| {ratio}"))
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert float(cells[1]) > 0
+        assert cells[3] in {"yes", "**no**"}
+    stage_rows = [line for line in text.splitlines()
+                  if re.match(r"\| (import|snapshot|graph|overlap|gap|report) \|", line)]
+    assert [row.split("|")[1].strip() for row in stage_rows][:3] == ["import", "snapshot",
+                                                                      "graph"]
+    for row in stage_rows:
+        assert len(re.findall(r"\d+\.\d+ \([\d,]+\)", row)) == 2  # at 1 and 2 municipalities

@@ -86,9 +86,14 @@ def _json_to_tuple(text: Any) -> Any:
 
 def typed_frame(rows: Sequence[Sequence[Any]], names: Sequence[str], kind: str) -> pd.DataFrame:
     """Rows of ``municipality`` plus the fields read back, with ValidTable dtypes."""
-    frame = pd.DataFrame(list(rows), columns=list(names), dtype=object)
+    return typed_columns(pd.DataFrame(list(rows), columns=list(names), dtype=object), kind)
+
+
+def typed_columns(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """An object frame of ``municipality`` plus fields read back, given ValidTable dtypes
+    (in place; returned)."""
     specs = {spec.name: spec for spec in field_specs(kind)}
-    for name in names:
+    for name in list(frame.columns):
         spec = specs.get(name)
         if spec is None:
             continue

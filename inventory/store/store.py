@@ -13,7 +13,7 @@ from inventory.errors import StoreError
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.snapshot import InventorySnapshot
 from inventory.store.engine import migrate, open_engine, write_transaction
-from inventory.store.frames import typed_frame
+from inventory.store.frames import typed_columns
 from inventory.store.history import ImportRunInfo, RunDifference, diff_runs, list_runs
 from inventory.store.importer import (
     DryRunRollback,
@@ -25,6 +25,8 @@ from inventory.store.importer import (
 from inventory.store.importer import import_batch as _import_batch
 from inventory.store.schema import RECORD_TABLES, import_run, key_field, reference
 from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
+
+_READ_CHUNK = 50_000  # rows fetched at a time when reading records
 
 
 class InventoryStore:
@@ -82,6 +84,26 @@ class InventoryStore:
         with self.engine.connect() as connection:
             return list(connection.execute(statement).all())
 
+    def _read_frame(self, statement: Any, names: Sequence[str]) -> pd.DataFrame:
+        """The rows of ``statement`` as an object frame, read in chunks, column by column.
+
+        Equal text values share one object: two million clients name a few hundred
+        models and sites, so memory grows with the rows, not with rows times columns
+        of separate strings (and no list of row objects is held at once).
+        """
+        columns: list[list[Any]] = [[] for _ in names]
+        shared: list[dict[str, str]] = [{} for _ in names]
+        with self.engine.connect() as connection:
+            result = connection.execution_options(yield_per=_READ_CHUNK).execute(statement)
+            for rows in result.partitions():
+                by_column = zip(*rows, strict=True)
+                for column, texts, values in zip(columns, shared, by_column, strict=True):
+                    column.extend([texts.setdefault(value, value) if type(value) is str
+                                   else value for value in values])
+        return pd.DataFrame({name: pd.Series(column, dtype=object)
+                             for name, column in zip(names, columns, strict=True)},
+                            columns=list(names))
+
     def records(self, kind: str, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes)."""
         if kind not in RECORD_TABLES:
@@ -92,7 +114,7 @@ class InventoryStore:
         statement = select(*(table.c[name] for name in names))
         if municipalities is not None:
             statement = statement.where(table.c.municipality.in_(list(municipalities)))
-        frame = typed_frame(self._read(statement), names, kind)
+        frame = typed_columns(self._read_frame(statement, names), kind)
         # Sorted here, not in SQL: the order must not depend on the database's collation.
         return frame.sort_values(["municipality", key_field(kind)], kind="stable",
                                  ignore_index=True)
@@ -104,7 +126,7 @@ class InventoryStore:
         statement = select(*columns).order_by(reference.c.id)
         if municipalities is not None:
             statement = statement.where(reference.c.municipality.in_(list(municipalities)))
-        return pd.DataFrame(self._read(statement), columns=list(REFERENCE_COLUMNS), dtype=object)
+        return self._read_frame(statement, list(REFERENCE_COLUMNS))
 
     def snapshot(self, municipalities: Sequence[str] | None = None) -> InventorySnapshot:
         """Every record kind and the references, as the analyses read them."""

@@ -33,13 +33,29 @@ REPORT_FILE_NAMES: Final[dict[ReportFormat, str]] = {
 }
 
 
+def _file_mode(path: Path) -> int:
+    """The mode a plainly created file gets: the existing file's, else 0666 less the umask.
+
+    ``mkstemp`` creates its file readable by the owner only; a report shared with the
+    project group must get the permissions any other file written here would.
+    """
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_file_atomically(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _file_mode(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            os.fchmod(stream.fileno(), mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

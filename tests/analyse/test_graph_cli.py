@@ -64,3 +64,26 @@ def test_unknown_municipality_exits_1_with_the_stored_ones(samples_db: str) -> N
     assert process.returncode == 1
     assert "No stored municipality 'jonkoping'" in process.stderr
     assert "gislaved, gnosjo, hylte, vaggeryd, varnamo" in process.stderr
+
+
+def test_check_counts_per_municipality_and_lists_up_to_the_limit(samples_db: str) -> None:
+    everything = json.loads(run(samples_db, "graph", "--check", "--format", "json").output)
+    idle = sorted(f["node"] for f in everything["findings"] if f["code"] == "idle_server")
+    assert len(idle) > 3
+    result = run(samples_db, "graph", "--check", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    listed = [line.split()[1].rstrip(":") for line in lines
+              if line.startswith("idle_server ") and "..." not in line]
+    assert listed == idle[:3]
+    assert f"idle_server  ... and {len(idle) - 3:,} more" in result.output
+    row = next(line for line in lines if line.startswith("│ idle_server"))
+    cells = [cell.strip() for cell in row.strip("│").split("│")]
+    per_municipality = {m: sum(node.startswith(f"{m}:") for node in idle)
+                        for m in ("gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo")}
+    assert cells[1:] == [*(f"{n:,}" if n else "" for n in per_municipality.values()),
+                         f"{len(idle):,}"]
+    unlimited = run(samples_db, "graph", "--check", "--limit", "0").output
+    assert sum(line.startswith("idle_server  ") and "..." not in line
+               for line in unlimited.splitlines()) == len(idle)
+    assert "more (--limit 0" not in unlimited

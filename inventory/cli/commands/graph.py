@@ -32,13 +32,18 @@ def graph(
     run_check: Annotated[bool, typer.Option(
         "--check", help="List dependency cycles, unused platforms, idle servers,"
         " applications with no platform and sites with a single uplink.")] = False,
+    limit: Annotated[int, typer.Option(
+        "--limit", min=0, help="With --check, text: list at most this many findings of each"
+        " kind (0: all). JSON always lists all.")] = 10,
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", help="text: tables; json: summary (and findings).")] = OutputFormat.TEXT,
 ) -> None:
     """Build the dependency graph of the stored inventory and print its size by node and
     edge kind. Client devices are grouped into fleets (never one node per device).
 
-    Exit 0 also when --check finds something (findings are advice, not errors).
+    Exit 0 also when --check finds something (findings are advice, not errors). The text
+    output counts the findings per kind and municipality, then lists the first --limit of
+    each kind; --format json lists them all.
 
     Example: inventory graph --municipality vaggeryd --out vaggeryd.graphml --check
     """
@@ -59,7 +64,7 @@ def graph(
         return
     render_summary(summary)
     if findings is not None:
-        render_findings(findings)
+        render_findings(findings, limit=limit)
     if out is not None:
         console.print(Text(f"Wrote {out}"))
 
@@ -79,21 +84,41 @@ def render_summary(summary: GraphSummary) -> None:
         console.print(table)
 
 
-def render_findings(findings: list[GraphFinding]) -> None:
-    """Counts per kind of finding, then one line per finding (node: message)."""
+def render_findings(findings: list[GraphFinding], *, limit: int = 10) -> None:
+    """Counts per kind of finding and municipality, then the first ``limit`` findings of
+    each kind (0: all), most serious kind first."""
     if not findings:
         console.print("The graph check found nothing to look at.")
         return
-    counts = Counter(str(finding.code) for finding in findings)
+    by_code: dict[FindingCode, list[GraphFinding]] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    municipalities = sorted({_municipality(finding.node) for finding in findings})
     table = Table(title=f"Graph check: {len(findings):,} findings")
     table.add_column("finding")
-    table.add_column("count", justify="right")
-    for code in FindingCode:
-        if counts[code]:
-            table.add_row(str(code), f"{counts[code]:,}")
+    for municipality in municipalities:
+        table.add_column(municipality, justify="right")
+    table.add_column("total", justify="right")
+    for code in FindingCode:  # declared from the most serious down
+        if code not in by_code:
+            continue
+        counts = Counter(_municipality(finding.node) for finding in by_code[code])
+        table.add_row(str(code), *(f"{counts[m]:,}" if counts[m] else "" for m in
+                                   municipalities), f"{len(by_code[code]):,}")
     console.print(table)
-    for finding in findings:
-        console.print(Text(f"{finding.code}  {finding.node}: {finding.message}"))
+    for code in FindingCode:
+        listed = sorted(by_code.get(code, []), key=lambda finding: finding.node)
+        shown = listed if limit == 0 else listed[:limit]
+        for finding in shown:
+            console.print(Text(f"{finding.code}  {finding.node}: {finding.message}"))
+        if len(shown) < len(listed):
+            console.print(Text(f"{code}  ... and {len(listed) - len(shown):,} more"
+                               " (--limit 0 lists all, --format json too)", style="dim"))
+
+
+def _municipality(node: str) -> str:
+    """The municipality code a node name starts with (``code:kind:id``)."""
+    return node.split(":", 1)[0]
 
 
 def register(app: typer.Typer) -> None:

@@ -104,7 +104,8 @@ _NODE_ATTRIBUTES: dict[str, tuple[tuple[str, str], ...]] = {
                        ("quantity", "quantity")),
     "platform": (("product", "label"), ("capability", "capability"), ("vendor", "vendor"),
                  ("product", "product"), ("version", "version"),
-                 ("deployment", "deployment"), ("criticality", "criticality")),
+                 ("deployment", "deployment"), ("criticality", "criticality"),
+                 ("licences", "licences")),
     "application": (("name", "label"), ("vendor", "vendor"), ("product", "product"),
                     ("version", "version"), ("business_area", "business_area"),
                     ("deployment", "deployment"), ("criticality", "criticality"),
@@ -569,6 +570,7 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
     hypervisor) what it runs on hosts virtual servers. Only platforms of a capability
     that the inventory names as a dependency somewhere (or hypervisors) are judged:
     services such as backup, DNS or monitoring serve everything and nobody lists them.
+    A platform with user licences (Microsoft 365 for 2,600 staff) is used by its users.
     Applications deployed as SaaS are not expected to name a platform or server, and
     external nodes (outside the snapshot) are not judged. One pass over the edges, one
     over the nodes.
@@ -616,7 +618,7 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
             continue
         kind = data.get("kind")
         if (kind == "platform" and node not in used_platforms
-                and data.get("capability") in judged):
+                and data.get("capability") in judged and not data.get("licences")):
             findings.append(GraphFinding(
                 FindingCode.UNUSED_PLATFORM, node,
                 f"No application depends on this {data.get('capability')} platform"

@@ -54,5 +54,8 @@ def test_check_on_the_samples(graph: InventoryGraph) -> None:
     assert "hylte:platform:p-hyperv" not in flagged
     assert "gnosjo:application:app-procapita" not in flagged
     assert "gnosjo:server:srv-procapita01" not in flagged
+    # Microsoft 365 carries 2,600 user licences in Gislaved: its users use it directly
+    assert "gislaved:platform:p-m365" not in flagged
+    assert graph.graph.nodes["gislaved:platform:p-m365"]["licences"] == 2600
     # every school hangs on one link to its datacentre
     assert FindingCode.SINGLE_UPLINK in codes

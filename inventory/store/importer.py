@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -22,7 +23,13 @@ from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, inser
 from inventory import __version__
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.store.faults import fault_point
-from inventory.store.frames import iso_dates, object_values, row_hashes, stored_columns
+from inventory.store.frames import (
+    iso_dates,
+    object_values,
+    row_hashes,
+    stored_column,
+    stored_columns,
+)
 from inventory.store.schema import (
     FILE_ID,
     RECORD_TABLES,
@@ -117,7 +124,8 @@ class DryRunRollback(Exception):
 
 @dataclass
 class _PreparedTable:
-    """One file's records as stored values, hashed (prepared before taking the lock)."""
+    """One file's records as stored values, hashed (made just before the file is stored
+    and dropped right after, so only one file's stored values are alive at a time)."""
 
     table: ValidTable
     keys: np.ndarray[Any, Any]
@@ -132,6 +140,38 @@ def _prepare(table: ValidTable) -> _PreparedTable:
              if "_line" in table.frame else np.full(len(table.frame), None, dtype=object))
     return _PreparedTable(table=table, keys=columns[key_field_of(table.kind)], columns=columns,
                           hashes=row_hashes(columns), lines=lines)
+
+
+def _keys(table: ValidTable) -> np.ndarray[Any, Any]:
+    """The stored keys of one file's records (what ``_prepare`` gives as ``keys``)."""
+    name = key_field_of(table.kind)
+    spec = next(spec for spec in field_specs(table.kind) if spec.name == name)
+    return stored_column(table.frame.get(name), spec, len(table.frame))
+
+
+@dataclass(frozen=True)
+class _Same:
+    """A column holding one value in every row (repeated chunk by chunk, never built)."""
+
+    value: Any
+
+
+#: A column to insert: one value per row, or the same value in every row.
+InsertColumn = np.ndarray[Any, Any] | list[Any] | _Same
+
+
+def _chunk_rows(columns: Sequence[InsertColumn], start: int, stop: int
+                ) -> list[tuple[Any, ...]]:
+    """Rows ``start:stop`` of ``columns`` as tuples of plain Python values."""
+    parts: list[Iterable[Any]] = []
+    for column in columns:
+        if isinstance(column, _Same):
+            parts.append(repeat(column.value, stop - start))
+        elif isinstance(column, np.ndarray):
+            parts.append(column[start:stop].tolist())
+        else:
+            parts.append(column[start:stop])
+    return list(zip(*parts, strict=True))
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -195,10 +235,12 @@ class _Writer:
                 found[str(values[key])] = values
         return found
 
-    def insert_records(self, table: Table, rows: list[tuple[Any, ...]], names: list[str], *,
+    def insert_records(self, table: Table, names: list[str],
+                       columns: Sequence[InsertColumn], count: int, *,
                        advance: bool = True) -> None:
-        """Bulk insert: raw executemany on SQLite, COPY on PostgreSQL (``advance``: count
-        the rows as progress)."""
+        """Bulk insert ``count`` rows given column by column: raw executemany on SQLite,
+        COPY on PostgreSQL, in chunks (only one chunk of row tuples exists at a time;
+        ``advance``: count the rows as progress)."""
         dialect = self.connection.dialect.name
         quote = self.connection.dialect.identifier_preparer.quote
         column_list = ", ".join(quote(name) for name in names)
@@ -206,21 +248,22 @@ class _Writer:
             driver_connection: Any = self.connection.connection.driver_connection
             with driver_connection.cursor() as cursor, cursor.copy(
                     f"COPY {quote(table.name)} ({column_list}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+                for start in range(0, count, _CHUNK):
+                    rows = _chunk_rows(columns, start, min(count, start + _CHUNK))
+                    for row in rows:
+                        copy.write_row(row)
+                    self._advance(len(rows) if advance else 0)
+            return
+        sql = (f"INSERT INTO {quote(table.name)} ({column_list}) "
+               f"VALUES ({', '.join('?' * len(names))})")
+        for start in range(0, count, _CHUNK):
+            rows = _chunk_rows(columns, start, min(count, start + _CHUNK))
+            if dialect == "sqlite":
+                self.connection.exec_driver_sql(sql, rows)
+            else:
+                self.connection.execute(insert(table), [dict(zip(names, row, strict=True))
+                                                        for row in rows])
             self._advance(len(rows) if advance else 0)
-            return
-        if dialect == "sqlite":
-            sql = (f"INSERT INTO {quote(table.name)} ({column_list}) "
-                   f"VALUES ({', '.join('?' * len(names))})")
-            for chunk in _chunks(rows, _CHUNK):
-                self.connection.exec_driver_sql(sql, list(chunk))
-                self._advance(len(chunk) if advance else 0)
-            return
-        for chunk in _chunks(rows, _CHUNK):
-            self.connection.execute(insert(table), [dict(zip(names, row, strict=True))
-                                                    for row in chunk])
-            self._advance(len(chunk) if advance else 0)
 
     def store_table(self, prepared: _PreparedTable, file_id: int, prune: bool,
                     on_prune: Callable[[list[str]], None]) -> KindCounts:
@@ -257,19 +300,22 @@ class _Writer:
     def _insert_new(self, table: Table, prepared: _PreparedTable, is_new: np.ndarray[Any, Any],
                     file_id: int, field_names: list[str], municipality: str, key: str) -> None:
         count = int(is_new.sum())
-        columns = []
+        every = count == len(is_new)  # a first import: no copies of the columns
+
+        def new(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+            return values if every else values[is_new]
+
+        columns: list[InsertColumn] = [_Same(municipality)]
         for name in field_names:
-            values = prepared.columns[name][is_new]
+            values = new(prepared.columns[name])
             if self.connection.dialect.name == "sqlite" and table.c[name].type.python_type \
                     is dt.date:
                 values = iso_dates(values)
             columns.append(values)
-        columns.append(prepared.hashes[is_new].tolist())
-        columns.append(prepared.lines[is_new])
+        columns += [new(prepared.hashes), new(prepared.lines), _Same(self.run_id),
+                    _Same(file_id)]
         names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID]
-        rows = list(zip([municipality] * count, *columns, [self.run_id] * count,
-                        [file_id] * count, strict=True))
-        self.insert_records(table, rows, names)
+        self.insert_records(table, names, columns, count)
         self.connection.execute(insert(record_change).from_select(
             ["run_id", "municipality", "kind", "record_id", "change"],
             select(table.c[RUN_ID], table.c.municipality,
@@ -333,7 +379,7 @@ class _Writer:
             return
         frame = wanted.loc[:, list(REFERENCE_COLUMNS)].rename(columns={"id": "record_id"})
         # Column-wise to text (None where missing), then the bulk path of the records.
-        columns = []
+        columns: list[InsertColumn] = []
         for name in frame.columns:
             values = frame[name].to_numpy(dtype=object)
             missing = pd.isna(values)
@@ -345,23 +391,23 @@ class _Writer:
             if missing.any():
                 values[missing] = None
             columns.append(values)
-        self.insert_records(reference, list(zip(*columns, strict=True)), list(frame.columns),
-                            advance=False)
+        self.insert_records(reference, list(frame.columns), columns, len(frame), advance=False)
 
 
 @dataclass
 class PreparedBatch:
-    """A batch turned into stored values and row hashes, ready to write."""
+    """A batch ready to write: its files in the order they are stored."""
 
     batch: ImportBatch
-    tables: list[_PreparedTable]
+    tables: list[ValidTable]
 
 
 def prepare_batch(batch: ImportBatch) -> PreparedBatch:
-    """The CPU work of an import (stored values, hashes), done before taking the lock."""
+    """The files of a batch in store order (record kinds in import order, then the
+    municipalities). Stored values and row hashes are made per file while storing."""
     fault_point("reading")
     return PreparedBatch(batch=batch, tables=[
-        _prepare(table)
+        table
         for kind in RECORD_KINDS
         for municipality in batch.municipalities
         for table in [municipality.tables.get(kind)] if table is not None
@@ -384,19 +430,20 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
         paths=json.dumps([str(m.folder) for m in batch.municipalities], ensure_ascii=False),
         municipalities=json.dumps(codes, ensure_ascii=False),
     )))
-    writer = _Writer(connection, run_id, progress, sum(len(p.keys) for p in prepared))
+    writer = _Writer(connection, run_id, progress, sum(len(t.frame) for t in prepared))
     if prune and on_prune is not None:
         plan = _prune_plan(writer, prepared)
         if plan:
             on_prune(plan)
-    for number, part in enumerate(prepared):
-        table = part.table
+    for number, table in enumerate(prepared):
         file_id = writer.add_file(table)
 
         def remember(gone: list[str], table: ValidTable = table) -> None:
             result.deleted_keys.setdefault(table.municipality, {})[table.kind] = gone
 
+        part = _prepare(table)
         counts = writer.store_table(part, file_id, prune, remember)
+        del part  # this file's stored values and hashes go before the next file's come
         result.counts.setdefault(table.municipality, {})[table.kind] = counts
         if number == len(prepared) // 2:
             fault_point("mid-write")
@@ -410,13 +457,12 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
     return result
 
 
-def _prune_plan(writer: _Writer, prepared: list[_PreparedTable]) -> dict[str, dict[str, list[str]]]:
+def _prune_plan(writer: _Writer, prepared: list[ValidTable]) -> dict[str, dict[str, list[str]]]:
     plan: dict[str, dict[str, list[str]]] = {}
-    for part in prepared:
-        table = RECORD_TABLES[part.table.kind]
-        stored = writer.existing_hashes(table, key_field_of(part.table.kind),
-                                        part.table.municipality)
-        gone = stored.index[~stored.index.isin(pd.Index(part.keys, dtype=object))]
+    for table in prepared:
+        stored = writer.existing_hashes(RECORD_TABLES[table.kind], key_field_of(table.kind),
+                                        table.municipality)
+        gone = stored.index[~stored.index.isin(pd.Index(_keys(table), dtype=object))]
         if len(gone):
-            plan.setdefault(part.table.municipality, {})[part.table.kind] = sorted(map(str, gone))
+            plan.setdefault(table.municipality, {})[table.kind] = sorted(map(str, gone))
     return plan

@@ -13,6 +13,8 @@ import _csv
 import csv
 import hashlib
 import io
+import mmap
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,7 @@ from inventory.read.encoding import (
     binary_content_issues,
     decode_text,
     is_blank_bytes,
+    is_plain_utf8,
     nul_issues,
 )
 from inventory.read.source import SourceTable
@@ -38,6 +41,13 @@ OTHER_LIKELY_DELIMITERS = ("|", ":")
 _SEP_LINE = re.compile(r'^\s*"?sep=(.)"?[ \t]*$', re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"')
 HEAD_CHARS = 1 << 20  # the dialect and the header are read from the file's first MiB
+#: Files from this size on are memory-mapped rather than copied into memory.
+MAP_FROM_BYTES = 16 << 20
+#: Bytes counted per step when counting line ends (bounds the temporary array).
+_COUNT_STEP = 1 << 22
+
+#: A file's bytes: ``bytes``, or a read-only memory map of a large file.
+FileBytes = bytes | mmap.mmap
 
 # Field lengths are checked by the reader itself (max_field_chars), so lift csv's own cap.
 csv.field_size_limit(2**31 - 1)
@@ -58,6 +68,45 @@ class _Rows:
     blank_rows: int
     issues: list[Issue] = field(default_factory=list)
     longest_cell_bytes: int | None = None  # known on the fast path: skips the length check
+
+
+class _Text:
+    """A file's text, decoded only as far as it is read.
+
+    A large plain UTF-8 file is never decoded as a whole on the fast path: its dialect
+    and header come from the first characters, pyarrow parses the bytes.
+    """
+
+    def __init__(self, text: str | None = None, utf8: FileBytes = b"") -> None:
+        self._text = text  # given, or decoded from ``utf8`` when first needed whole
+        self._utf8 = utf8
+
+    def head(self, chars: int) -> str:
+        """The first ``chars`` characters (``text[:chars]``)."""
+        if self._text is not None:
+            return self._text[:chars]
+        # A character takes at most four bytes: the prefix holds the first ``chars``; a
+        # sequence cut at its end is dropped (the bytes are valid UTF-8 as a whole).
+        return self._utf8[:chars * 4].decode("utf-8", errors="ignore")[:chars]
+
+    def longer_than(self, chars: int) -> bool:
+        """``len(text) > chars``."""
+        return len(self.head(chars + 1)) > chars
+
+    def full(self) -> str:
+        if self._text is None:
+            self._text = self._utf8[:].decode("utf-8")
+        return self._text
+
+    def has_lone_cr(self) -> bool:
+        """True when a CR is not followed by LF (pyarrow would split lines there)."""
+        if self._text is None:
+            if self._utf8.find(b"\r") < 0:
+                return False
+            data = self._utf8[:]
+            return data.count(b"\r") != data.count(b"\r\n")
+        text = self.full()
+        return "\r" in text and text.count("\r") != text.count("\r\n")
 
 
 def physical_lines(text: str, *, keepends: bool = False) -> list[str]:
@@ -87,8 +136,8 @@ def _sniff_delimiter(first_line: str, second_line: str | None) -> str:
     return tied[0]
 
 
-def _dialect(text: str) -> _Dialect:
-    lines = iter(physical_lines(text[:HEAD_CHARS]))
+def _dialect(head: str) -> _Dialect:
+    lines = iter(physical_lines(head))
     first = next(lines, "")
     match = _SEP_LINE.match(first)
     if match:
@@ -108,10 +157,10 @@ def _is_blank(cells: list[str]) -> bool:
     return not "".join(cells).strip()
 
 
-def _read_header(text: str, dialect: _Dialect,
+def _read_header(text: _Text, dialect: _Dialect,
                  limit: int = HEAD_CHARS) -> tuple[list[str], int, int] | None:
     """The header cells, the line they start on and the last line they take."""
-    head = text[:limit]
+    head = text.head(limit)
     stream, reader = _csv_reader(head, dialect.delimiter)
     last_line = 0
     if dialect.sep_line:
@@ -121,7 +170,7 @@ def _read_header(text: str, dialect: _Dialect,
         start = last_line + 1
         last_line = reader.line_num
         if not _is_blank(record):
-            if stream.tell() >= len(head) and len(head) < len(text):
+            if stream.tell() >= len(head) and text.longer_than(len(head)):
                 return _read_header(text, dialect, limit * 16)  # the header may go on
             return record, start, last_line
     return None
@@ -218,13 +267,24 @@ def _parse_with_csv_module(text: str, dialect: _Dialect, header_end: int, width:
     return _Rows(cells, np.asarray(lines, dtype=np.int64), blank, issues)
 
 
-def _line_starts(data: bytes, offset: int, first_line: int) -> tuple[np.ndarray, int]:
+def _count_lines(data: FileBytes, offset: int) -> int:
+    """How many lines ``data[offset:]`` has (the last one may lack its line end)."""
+    size = len(data) - offset
+    if not size:
+        return 0
+    array = np.frombuffer(data, dtype=np.uint8, offset=offset)
+    ends = sum(int(np.count_nonzero(array[start:start + _COUNT_STEP] == 10))
+               for start in range(0, size, _COUNT_STEP))
+    return ends + (0 if data[-1:] == b"\n" else 1)
+
+
+def _line_starts(data: FileBytes, offset: int, first_line: int) -> tuple[np.ndarray, int]:
     """Physical line numbers of the non-empty lines of ``data[offset:]`` (the first is
     ``first_line``), and how many lines are empty."""
     size = len(data) - offset
-    total = data.count(b"\n", offset) + (0 if data.endswith(b"\n") or not size else 1)
+    total = _count_lines(data, offset)
     if (data.find(b"\n\n", offset) < 0 and data.find(b"\n\r\n", offset) < 0
-            and not data.startswith((b"\n", b"\r\n"), offset)):
+            and data[offset:offset + 1] != b"\n" and data[offset:offset + 2] != b"\r\n"):
         return np.arange(first_line, first_line + total, dtype=np.int64), 0
     array = np.frombuffer(data, dtype=np.uint8, offset=offset)
     ends = np.flatnonzero(array == 10)
@@ -238,7 +298,7 @@ def _line_starts(data: bytes, offset: int, first_line: int) -> tuple[np.ndarray,
     return first_line + np.flatnonzero(non_empty), int((~non_empty).sum())
 
 
-def _parse_with_pyarrow(data: bytes, dialect: _Dialect, header_end: int,
+def _parse_with_pyarrow(data: FileBytes, dialect: _Dialect, header_end: int,
                         width: int) -> _Rows | None:
     """The fast path; None when the file is not one row per line of the right width."""
     offset = 0
@@ -250,7 +310,9 @@ def _parse_with_pyarrow(data: bytes, dialect: _Dialect, header_end: int,
     try:
         table = pa_csv.read_csv(
             pa.BufferReader(pa.py_buffer(data).slice(offset)),
-            read_options=pa_csv.ReadOptions(column_names=columns, block_size=1 << 24),
+            # One thread: as fast here, and no pool to start for each small file.
+            read_options=pa_csv.ReadOptions(column_names=columns, block_size=1 << 24,
+                                            use_threads=False),
             parse_options=pa_csv.ParseOptions(delimiter=dialect.delimiter, quote_char='"',
                                               double_quote=True,
                                               newlines_in_values=data.find(b'"', offset) >= 0,
@@ -261,7 +323,13 @@ def _parse_with_pyarrow(data: bytes, dialect: _Dialect, header_end: int,
                 check_utf8=False))
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
-    lines, empty_lines = _line_starts(data, offset, header_end + 1)
+    total = _count_lines(data, offset)
+    if table.num_rows == total:
+        # Every row is one line (a row takes at least one, an empty line none).
+        lines = np.arange(header_end + 1, header_end + 1 + total, dtype=np.int64)
+        empty_lines = 0
+    else:
+        lines, empty_lines = _line_starts(data, offset, header_end + 1)
     if len(lines) != table.num_rows:
         # Quoted values span lines: number the rows by the line ends inside their cells.
         spanned = _multiline_row_starts(table, data, offset, header_end + 1)
@@ -281,7 +349,7 @@ def _parse_with_pyarrow(data: bytes, dialect: _Dialect, header_end: int,
     return _Rows(cells, lines, empty_lines + dropped, longest_cell_bytes=longest)
 
 
-def _multiline_row_starts(table: pa.Table, data: bytes, offset: int,
+def _multiline_row_starts(table: pa.Table, data: FileBytes, offset: int,
                           first_line: int) -> np.ndarray | None:
     """Row start lines when quoted values hold line ends: each row takes one line plus
     one per line end inside its cells. None unless that accounts for every line of the
@@ -291,9 +359,7 @@ def _multiline_row_starts(table: pa.Table, data: bytes, offset: int,
     spans = np.ones(table.num_rows, dtype=np.int64)
     for column in table.columns:
         spans += pc.count_substring(column, "\n").to_numpy()
-    size = len(data) - offset
-    total = data.count(b"\n", offset) + (0 if data.endswith(b"\n") or not size else 1)
-    if int(spans.sum()) != total:
+    if int(spans.sum()) != _count_lines(data, offset):
         return None
     return first_line + np.concatenate(([0], np.cumsum(spans)[:-1]))
 
@@ -350,11 +416,32 @@ def _single_column_issue(header: list[str], dialect: _Dialect, file: str,
                       " first line if that is the delimiter you meant.")
 
 
+def _file_bytes(path: Path) -> FileBytes:
+    """The file's bytes; a large file is memory-mapped (read by the page cache, not copied)."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size < MAP_FROM_BYTES or size == 0:  # an empty file cannot be mapped
+            return handle.read()
+        if hasattr(mmap, "MAP_POPULATE"):  # Linux: map the pages at once, not one by one
+            return mmap.mmap(handle.fileno(), 0, flags=mmap.MAP_SHARED | mmap.MAP_POPULATE,
+                             prot=mmap.PROT_READ)
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _decode(raw: FileBytes, file: str) -> tuple[_Text | None, str | None, list[Issue]]:
+    """The text (None when rejected), its encoding and the decoding issues."""
+    if is_plain_utf8(raw):
+        return _Text(utf8=raw), "utf-8", []
+    decoded = decode_text(raw[:], file)
+    text = None if decoded.text is None else _Text(decoded.text)
+    return text, decoded.encoding, list(decoded.issues)
+
+
 def read_csv_table(path: Path, kind: str, municipality: str, *,
                    max_field_chars: int = 100_000) -> tuple[SourceTable | None, list[Issue]]:
     """Read one delimited text file; see ``inventory.read.read_table``."""
     file = str(path)
-    raw = path.read_bytes()
+    raw = _file_bytes(path)
     digest = hashlib.sha256(raw).hexdigest()
     empty = Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
                   hint="Fill in the header row and one row per record, or remove the file.")
@@ -363,16 +450,14 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     issues = binary_content_issues(raw, file)
     if issues:
         return None, issues
-    decoded = decode_text(raw, file)
-    issues = list(decoded.issues)
-    text = decoded.text
+    text, encoding, issues = _decode(raw, file)
     if text is None:
         return None, issues
-    if "\x00" in text:
-        return None, [*issues, *nul_issues(text, "\x00", file)]
-    if not text[:4096].strip() and not text.strip():
+    if encoding != "utf-8" and "\x00" in text.full():  # UTF-16: NUL checked after decoding
+        return None, [*issues, *nul_issues(text.full(), "\x00", file)]
+    if not text.head(4096).strip() and not text.full().strip():
         return None, [*issues, empty]
-    dialect = _dialect(text)
+    dialect = _dialect(text.head(HEAD_CHARS))
     header_found = _read_header(text, dialect)
     if header_found is None:
         return None, [*issues, empty]
@@ -380,12 +465,12 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     single = _single_column_issue(header, dialect, file, header_line)
     if single is not None:
         return None, [*issues, single]
-    data = raw if decoded.encoding == "utf-8" else text.encode("utf-8")
+    data = raw if encoding == "utf-8" else text.full().encode("utf-8")
     rows = None
-    if "\r" not in text or text.count("\r") == text.count("\r\n"):
+    if not text.has_lone_cr():
         rows = _parse_with_pyarrow(data, dialect, header_end, len(header))
     if rows is None:
-        rows = _parse_with_csv_module(text, dialect, header_end, len(header), file)
+        rows = _parse_with_csv_module(text.full(), dialect, header_end, len(header), file)
     issues.extend(rows.issues)
     issues.extend(_field_size_issues(rows, header, max_field_chars, file))
     if rows.blank_rows:
@@ -400,7 +485,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
                                  " nothing to record."))
     source = SourceTable(
         path=path, kind=kind, municipality=municipality, format="csv", sha256=digest,
-        encoding=decoded.encoding, delimiter=dialect.delimiter, header=header,
+        encoding=encoding, delimiter=dialect.delimiter, header=header,
         header_line=header_line, cells=rows.cells.reset_index(drop=True),
         lines=rows.lines.tolist(), blank_rows_skipped=rows.blank_rows)
     return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind})

@@ -9,7 +9,11 @@ Windows superset of ISO-8859-1 that Excel writes in Sweden and Norway), reported
 from __future__ import annotations
 
 import codecs
+import mmap
 from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
 
 from inventory.issues import Issue, IssueCode, Severity
 
@@ -39,22 +43,25 @@ def _issue(code: IssueCode, file: str, message: str, hint: str | None = None,
     return Issue(code=code, severity=severity, file=file, line=line, message=message, hint=hint)
 
 
-def is_blank_bytes(raw: bytes) -> bool:
+def is_blank_bytes(raw: bytes | mmap.mmap) -> bool:
     """True for a file of nothing but spaces and line ends (checked without copying it)."""
-    return not raw[:4096].strip() and not raw.strip()
+    return not raw[:4096].strip() and not raw[:].strip()
 
 
-def binary_content_issues(raw: bytes, file: str) -> list[Issue]:
-    """Issues for bytes that are no text table at all: a workbook, NUL bytes, binary data."""
-    if raw.startswith(ZIP_MAGIC):
+def binary_content_issues(raw: bytes | mmap.mmap, file: str) -> list[Issue]:
+    """Issues for bytes that are no text table at all: a workbook, NUL bytes, binary data.
+
+    ``raw`` may be a memory map of the file: only its head is copied."""
+    head = raw[:len(OLE2_MAGIC)]
+    if head.startswith(ZIP_MAGIC):
         return [_issue(IssueCode.XLSX_AS_CSV, file,
                        "This file is an Excel workbook (or another zip file), not CSV text.",
                        "Rename it to .xlsx, or save it from Excel as CSV UTF-8.", line=1)]
-    if raw.startswith(OLE2_MAGIC):
+    if head.startswith(OLE2_MAGIC):
         return [_issue(IssueCode.BINARY_FILE, file,
                        "This file is an old Excel .xls workbook (or another binary document).",
                        "Open it in Excel and save it as .xlsx or as CSV UTF-8.", line=1)]
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return []  # UTF-16 text is full of NUL bytes; it is checked after decoding
     sample = raw[:65536]
     controls = len(sample) - len(sample.translate(None, CONTROL_BYTES + b"\x00"))
@@ -64,8 +71,8 @@ def binary_content_issues(raw: bytes, file: str) -> list[Issue]:
                        "Export the table as CSV (UTF-8) or save it as .xlsx. A UTF-16 file"
                        " needs its byte-order mark (Excel's 'Unicode text' writes one).",
                        line=1)]
-    if b"\x00" in raw:
-        return nul_issues(raw, b"\x00", file)
+    if raw.find(b"\x00") >= 0:
+        return nul_issues(raw[:], b"\x00", file)
     return []
 
 
@@ -125,6 +132,22 @@ def _decode_with_bom(raw: bytes, file: str) -> DecodedText | None:
                 f" valid {codec}.",
                 "Save the whole file again in one encoding (Excel: CSV UTF-8).", line=line)])
     return None
+
+
+def is_plain_utf8(raw: bytes | mmap.mmap) -> bool:
+    """True for valid UTF-8 without a byte-order mark: what ``decode_text`` reads as
+    ``utf-8``, checked without decoding (Arrow's validation rejects what Python's codec
+    rejects: overlong forms, surrogates, code points past U+10FFFF, cut sequences)."""
+    if raw[:len(codecs.BOM_UTF8)] == codecs.BOM_UTF8 or raw[:2] in (codecs.BOM_UTF16_LE,
+                                                                     codecs.BOM_UTF16_BE):
+        return False
+    offsets = pa.py_buffer(np.array([0, len(raw)], dtype=np.int64))
+    text = pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(raw)])
+    try:
+        text.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def decode_text(raw: bytes, file: str) -> DecodedText:

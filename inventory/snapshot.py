@@ -42,7 +42,8 @@ class InventorySnapshot:
         return sorted(str(code) for code in frame["code"])
 
     def table(self, kind: str) -> pd.DataFrame:
-        return self.tables.get(kind, empty_frame(kind))
+        frame = self.tables.get(kind)
+        return frame if frame is not None else empty_frame(kind)  # built only when missing
 
     def only(self, municipalities: Sequence[str]) -> InventorySnapshot:
         """The part of the snapshot that belongs to the given municipalities."""

@@ -25,7 +25,7 @@ import contextlib
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Final, Literal
 
 import pandas as pd
@@ -137,6 +137,21 @@ class Table(_Block):
         """The cells of one column, top to bottom."""
         index = next(i for i, column in enumerate(self.columns) if column.key == key)
         return [row[index] for row in self.rows]
+
+
+def plain_cells(values: Iterable[Any]) -> list[CellValue]:
+    """:func:`_plain_cell` of every value; plain texts, integers and floats without a call."""
+    cells: list[CellValue] = []
+    append = cells.append
+    for value in values:
+        kind = type(value)
+        if kind is str or kind is int or kind is bool:
+            append(value)
+        elif kind is float:
+            append(None if value != value else value)  # NaN is the only float unequal to itself
+        else:
+            append(_plain_cell(value))
+    return cells
 
 
 def _plain_cell(value: Any) -> CellValue:

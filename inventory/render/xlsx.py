@@ -133,13 +133,33 @@ def _column_header(column: Column) -> str:
     return f"{column.label} ({column.unit})" if column.unit else column.label
 
 
+def _write_rows(sheet: Any, table: Table, formats: _Formats) -> None:
+    """The cells below the header: texts and finite numbers in typed columns written
+    directly (most cells of a big table), anything else through :func:`_write_cell`."""
+    columns = table.columns
+    width = len(columns)
+    number_formats = [formats.by_type.get(column.type) for column in columns]
+    write_string, write_number, text_format = sheet.write_string, sheet.write_number, formats.text
+    for row_number, row in enumerate(table.rows, start=1):
+        if len(row) != width:
+            raise ValueError(f"table {table.title!r}: row {row_number} has {len(row)} cells")
+        for col, value in enumerate(row):
+            if type(value) is str:
+                # Never a formula, whatever the text starts with (= + - @ tab CR NUL).
+                write_string(row_number, col, value if len(value) <= MAX_CELL_TEXT
+                             else _text(value), text_format)
+            elif ((type(value) is int or type(value) is float)
+                  and number_formats[col] is not None and math.isfinite(value)):
+                write_number(row_number, col, value, number_formats[col])
+            else:
+                _write_cell(sheet, row_number, col, value, columns[col], formats)
+
+
 def _write_table(sheet: Any, table: Table, formats: _Formats) -> None:
     headers = [_column_header(column) for column in table.columns]
     for col, header in enumerate(headers):
         sheet.write_string(0, col, _text(header), formats.header)
-    for row_number, row in enumerate(table.rows, start=1):
-        for col, (value, column) in enumerate(zip(row, table.columns, strict=True)):
-            _write_cell(sheet, row_number, col, value, column, formats)
+    _write_rows(sheet, table, formats)
     for col, column in enumerate(table.columns):
         sample = (row[col] for row in table.rows[:WIDTH_SAMPLE_ROWS])
         width = max([len(headers[col]) + 3, *(_display_width(v, column) + 2 for v in sample)])

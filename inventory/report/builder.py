@@ -247,17 +247,33 @@ _HARMONISATION_COLUMNS = [
 ]
 
 
+def _counts_by_municipality(frame: pd.DataFrame) -> dict[str, int]:
+    """Rows per municipality code (codes without rows are absent)."""
+    counts = frame["municipality"].value_counts(sort=False, dropna=True)
+    return {str(code): int(count) for code, count in counts.items()}
+
+
+def _devices_by_municipality(clients: pd.DataFrame) -> dict[str, int]:
+    """Client devices per municipality code: the quantities, 1 where none is given."""
+    quantities = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1)
+    totals = quantities.groupby(clients["municipality"], sort=False, dropna=True,
+                                observed=True).sum()
+    return {str(code): int(total) for code, total in totals.items()}
+
+
 def _inventory(inputs: ReportInputs, lang: Lang) -> Section:
     snapshot = inputs.snapshot
+    names = inputs.names
+    # One pass over each table (not one per municipality: that grew with municipalities
+    # times rows).
+    counts_by_kind = {kind: _counts_by_municipality(snapshot.table(kind)) for kind in _KINDS}
+    devices = _devices_by_municipality(snapshot.table("client"))
     rows = []
     for code in snapshot.municipalities:
-        row: dict[str, Any] = {"municipality": inputs.names.get(code, code)}
+        row: dict[str, Any] = {"municipality": names.get(code, code)}
         for kind in _KINDS:
-            frame = snapshot.table(kind)
-            row[kind] = int((frame["municipality"] == code).sum())
-        clients = snapshot.table("client")
-        mine = clients[clients["municipality"] == code]
-        row["devices"] = int(pd.to_numeric(mine["quantity"], errors="coerce").fillna(1).sum())
+            row[kind] = counts_by_kind[kind].get(code, 0)
+        row["devices"] = devices.get(code, 0)
         rows.append(row)
     columns = [Column(key="municipality", label=t("column.municipality", lang))]
     columns += [Column(key=kind, label=t(f"rb.kind.{kind}", lang), type="int")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from inventory.render.document import Column, ColumnType, Table
+from inventory.render.document import Column, ColumnType, Table, plain_cells
 from inventory.render.i18n import Lang, t
 
 
@@ -31,10 +31,13 @@ def frame_table(title: str, frame: pd.DataFrame, specs: Sequence[ColumnSpec], la
     """A table of the ``specs`` columns of ``frame`` (columns it lacks stay empty)."""
     columns = [Column(key=spec.key, label=t(spec.label, lang), type=spec.type, unit=spec.unit)
                for spec in specs]
-    present = [spec.key for spec in specs if spec.key in frame.columns]
-    records = frame.loc[:, present].to_dict("records") if present else [{}] * len(frame)
-    return Table.from_records(title, columns, records, id=table_id, name=name or title,
-                              note=note)
+    # Column by column: one list of plain cells per column, then zipped into rows.
+    cells = [plain_cells(frame[spec.key].tolist()) if spec.key in frame.columns
+             else [None] * len(frame) for spec in specs]
+    rows = [list(row) for row in zip(*cells, strict=True)] if cells else [
+        [] for _ in range(len(frame))]
+    return Table(title=title, columns=columns, rows=rows, id=table_id, name=name or title,
+                 note=note)
 
 
 def percent_fraction(values: pd.Series) -> pd.Series:

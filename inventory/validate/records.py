@@ -85,8 +85,9 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
         parsed = parse_column(spec, source.cells[str(position)], place, limit=report.cap)
         _record(report, parsed.issues, parsed.unlisted)
         columns[spec.name] = parsed.values
-    frame = pd.DataFrame(columns)
-    frame["_line"] = pd.Series(lines, dtype="int64")
+    columns["_line"] = pd.Series(lines, dtype="int64")
+    # Side by side, not consolidated: one block per column (no copy of a million rows).
+    frame = pd.concat([column.rename(name) for name, column in columns.items()], axis=1)
     table = ValidTable(kind=source.kind, municipality=code, source=source,
                        header_mapping=dict(mapping.written), frame=frame)
     checks = RowChecks(table, places, report)

@@ -1,10 +1,11 @@
 """Column-wise value parsers: raw text cells in, typed values and issues out.
 
 One parser per ``FieldSpec.value_type``. Every parser works on the DISTINCT values of a
-column (``pandas.factorize``): each distinct text is normalised and parsed once and the
-result is mapped back to the rows, so a million client rows with a few hundred distinct
-values cost a few hundred parses. Issues are made per row (with the row's physical line)
-up to a limit; the rest are counted in ``ParsedColumn.unlisted``.
+column (Arrow's dictionary encoding of the reader's columns): each distinct text is
+normalised and parsed once and the result is mapped back to the rows by its code, so a
+million client rows with a few hundred distinct values cost a few hundred parses. Issues
+are made per row (with the row's physical line) up to a limit; the rest are counted in
+``ParsedColumn.unlisted``.
 
 The rules (RELIABILITY.md, "Values"):
 
@@ -31,6 +32,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from rapidfuzz import process
 
 from inventory.issues import Issue, IssueCode, Severity
@@ -100,11 +102,17 @@ class Problem:
 
 @dataclass
 class ParsedColumn:
-    """A typed column, the issues found in it, and how many more were not listed."""
+    """A typed column, the issues found in it, and how many more were not listed.
+
+    ``codes`` and ``distinct`` say the same as ``values``, encoded: row ``i`` holds
+    ``distinct[codes[i]]`` (None when missing). Checks across rows work on them.
+    """
 
     values: pd.Series
     issues: list[Issue] = field(default_factory=list)
     unlisted: int = 0
+    codes: np.ndarray[Any, Any] | None = None
+    distinct: np.ndarray[Any, Any] | None = None
 
 
 #: The result of parsing one distinct (normalised, non-empty) text.
@@ -409,6 +417,12 @@ def _in_list(problem: Problem, element: str) -> Problem:
 _DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
 
 
+#: Columns from this many rows on whose first ``_SAMPLE`` cells all differ (keys, serial
+#: numbers) are typed row by row: encoding a million distinct texts buys nothing.
+_DISTINCT_FROM_ROWS = 1 << 16
+_SAMPLE = 1024
+
+
 def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
                  limit: int = 1000) -> ParsedColumn:
     """Parse one column of raw text cells into the typed values of ``spec``.
@@ -424,10 +438,14 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
     >>> parse_column(spec, pd.Series(["3,5", "1 024"]), place).values.tolist()
     [3.5, 1024.0]
     """
-    raw = text.reset_index(drop=True).astype("str").fillna("")
-    # Arrow dictionary-encodes fast: parse each distinct text once, then map back.
-    codes, raw_uniques = pd.factorize(raw, sort=False)
-    uniques = normalise_text(pd.Series(raw_uniques, dtype="str"))
+    cells = _arrow_text(text)
+    vectorised = spec.value_type == "text" and spec.name != "ip_address"
+    if vectorised and _looks_distinct(cells):
+        codes: np.ndarray[Any, Any] = np.arange(len(cells), dtype=np.int64)
+        raw_uniques = cells
+    else:
+        codes, raw_uniques = _dictionary_encode(cells)
+    uniques = normalise_text(_str_series(raw_uniques))
     typed = np.full(len(uniques), None, dtype=object)
     problems: dict[int, list[Problem]] = {}
     empty = (uniques == "").to_numpy(dtype=bool)
@@ -441,7 +459,7 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
         typed[fast.index.to_numpy()] = fast_values
         slow = np.setdiff1d(present, fast.index.to_numpy(), assume_unique=True)
         _parse_each(uniques, slow, _number_parser(spec), typed, problems)
-    elif spec.value_type == "text" and spec.name != "ip_address":
+    elif vectorised:
         typed[present] = uniques.iloc[present].to_numpy(dtype=object)
         if spec.identifier:
             mangled = uniques.iloc[present].str.fullmatch(_MANGLED_IDENTIFIER.pattern)
@@ -452,17 +470,64 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
         parser = _value_parser(spec)
         _parse_each(uniques, present, parser, typed, problems)
 
-    issues, unlisted = _row_issues(spec, raw, codes, problems, place, limit)
+    raw = _RawCells(raw_uniques, codes)
+    issues, unlisted = _row_issues(raw, problems, place, limit)
     if spec.required:
         missing = Problem(IssueCode.MISSING_VALUE, f"{spec.name} is required but empty.",
                           f"Fill in {spec.name} ({spec.description}).")
         more, more_unlisted = _row_issues(
-            spec, raw, codes, {index: [missing] for index in np.flatnonzero(empty).tolist()},
-            place, limit)
+            raw, {index: [missing] for index in np.flatnonzero(empty).tolist()}, place, limit)
         issues.extend(more)
         unlisted += more_unlisted
     return ParsedColumn(values=_typed_series(spec, typed, codes), issues=issues,
-                        unlisted=unlisted)
+                        unlisted=unlisted, codes=codes, distinct=typed)
+
+
+def _arrow_text(text: pd.Series) -> pa.ChunkedArray:
+    """The cells as Arrow text, a missing cell as ``""`` (the reader's columns as they are)."""
+    series = text.astype("str")
+    if getattr(series.dtype, "storage", None) != "pyarrow":
+        return pa.chunked_array([pa.array(series.fillna("").tolist(), type=pa.large_string())])
+    array: Any = series.array
+    cells = array.__arrow_array__()
+    if isinstance(cells, pa.Array):
+        cells = pa.chunked_array([cells])
+    return cells.fill_null("") if cells.null_count else cells
+
+
+def _looks_distinct(cells: pa.ChunkedArray) -> bool:
+    if len(cells) < _DISTINCT_FROM_ROWS:
+        return False
+    return len(cells.slice(0, _SAMPLE).unique()) == _SAMPLE
+
+
+def _dictionary_encode(cells: pa.ChunkedArray) -> tuple[np.ndarray[Any, Any], pa.Array]:
+    """Each row's code and the distinct texts, in order of first appearance."""
+    if len(cells) == 0:
+        return np.zeros(0, dtype=np.int64), pa.array([], type=pa.large_string())
+    chunks = [chunk for chunk in cells.dictionary_encode().chunks if len(chunk)]
+    dictionary = chunks[-1].dictionary
+    if not all(chunk.dictionary is dictionary or chunk.dictionary.equals(dictionary)
+               for chunk in chunks):  # the chunks share one memo; say so if that changes
+        chunks = [cells.combine_chunks().dictionary_encode()]
+        dictionary = chunks[0].dictionary
+    codes = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks])
+    return codes, dictionary
+
+
+def _str_series(values: pa.Array | pa.ChunkedArray) -> pd.Series:
+    return pd.Series(values.to_pandas(), dtype="str").reset_index(drop=True)
+
+
+class _RawCells:
+    """The raw text of a row's cell: its distinct text, looked up when an issue needs it."""
+
+    def __init__(self, uniques: pa.Array | pa.ChunkedArray, codes: np.ndarray[Any, Any]) -> None:
+        self.uniques = uniques
+        self.codes = codes
+
+    def __getitem__(self, row: int) -> str:
+        return str(self.uniques[int(self.codes[row])].as_py())
 
 
 def _value_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
@@ -506,12 +571,12 @@ def _typed_series(spec: FieldSpec, typed: np.ndarray[Any, Any],
     return pd.Series(distinct.take(codes), name=spec.name)
 
 
-def _row_issues(spec: FieldSpec, raw: pd.Series, codes: np.ndarray[Any, Any],
-                problems: dict[int, list[Problem]], place: ColumnPlace,
+def _row_issues(raw: _RawCells, problems: dict[int, list[Problem]], place: ColumnPlace,
                 limit: int) -> tuple[list[Issue], int]:
     """One issue per row whose distinct value has a problem, in row order, up to limit."""
     if not problems:
         return [], 0
+    codes = raw.codes
     problem_counts = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=np.int64)
     for index, found in problems.items():
         problem_counts[index] = len(found)
@@ -526,7 +591,7 @@ def _row_issues(spec: FieldSpec, raw: pd.Series, codes: np.ndarray[Any, Any],
                 code=problem.code, severity=problem.severity, message=problem.message,
                 hint=problem.hint, file=place.file, line=int(place.lines[row]), row=row + 1,
                 column=place.column, column_index=place.column_index,
-                value=str(raw.iat[row]), municipality=place.municipality,
+                value=raw[row], municipality=place.municipality,
                 record_kind=place.record_kind or None,
             ))
     return issues, int(per_row.sum()) - len(issues)

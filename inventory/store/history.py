@@ -1,8 +1,9 @@
 """Import history: the runs stored, and what changed between two of them.
 
-Each run logs its changes in ``record_change`` (created keys, updated fields with old and
-new values, deleted records with their last values). The difference between run A and
-run B folds the changes of the runs after A up to and including B, per record.
+Each run logs its changes in ``record_change`` (created keys, many to a row, updated
+fields with old and new values, deleted records with their last values). The difference
+between run A and run B folds the changes of the runs after A up to and including B, per
+record.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from inventory.errors import NotFoundError
-from inventory.store.schema import import_run, record_change
+from inventory.store.schema import CREATED_MANY, import_run, record_change
 
 
 @dataclass
@@ -149,6 +150,10 @@ def diff_runs(connection: Connection, run_a: int, run_b: int,
         statement = statement.where(record_change.c.municipality == municipality)
     events: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
     for row in connection.execute(statement):
+        if row[3] == CREATED_MANY:  # many created records: their keys
+            for key in json.loads(row[4]):
+                events.setdefault((row[0], row[1], key), []).append(("created", {}))
+            continue
         events.setdefault((row[0], row[1], row[2]), []).append(
             (row[3], json.loads(row[4]) if row[4] else {}))
     records = [difference for (code, kind, record_id), changes in sorted(events.items())

@@ -30,7 +30,9 @@ from inventory.store.frames import (
     stored_column,
     stored_columns,
 )
+from inventory.store.references import STORED_COLUMNS, ReferencePlan
 from inventory.store.schema import (
+    CREATED_MANY,
     FILE_ID,
     RECORD_TABLES,
     ROW_HASH,
@@ -42,11 +44,12 @@ from inventory.store.schema import (
     reference,
 )
 from inventory.store.schema import key_field as key_field_of
-from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch, ValidTable
+from inventory.validate.batch import ImportBatch, ValidTable
 
 Progress = Callable[[int, int], None]
 _CHUNK = 50_000  # rows per executemany / progress step
 _IN_CHUNK = 500  # keys per IN (...) list
+_KEYS_PER_CHANGE = 10_000  # created keys per record_change row
 
 
 @dataclass
@@ -193,8 +196,9 @@ class _Writer:
     """The writes of one import run, inside its transaction."""
 
     def __init__(self, connection: Connection, run_id: int, progress: Progress | None,
-                 total_rows: int) -> None:
+                 total_rows: int, references: ReferencePlan) -> None:
         self.connection = connection
+        self.references = references
         self.run_id = run_id
         self.progress = progress
         self.total_rows = total_rows
@@ -295,6 +299,9 @@ class _Writer:
                 on_prune(gone)
                 self._delete(table, key, municipality, gone)
                 counts.deleted = len(gone)
+        leftovers = not prune and len(stored) > counts.updated + counts.unchanged
+        self.references.decide(municipality, kind, prepared.keys,
+                               lambda name: prepared.columns[name], leftovers=leftovers)
         return counts
 
     def _insert_new(self, table: Table, prepared: _PreparedTable, is_new: np.ndarray[Any, Any],
@@ -316,12 +323,12 @@ class _Writer:
                     _Same(file_id)]
         names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID]
         self.insert_records(table, names, columns, count)
-        self.connection.execute(insert(record_change).from_select(
-            ["run_id", "municipality", "kind", "record_id", "change"],
-            select(table.c[RUN_ID], table.c.municipality,
-                   bindparam("kind_name", table.name), table.c[key],
-                   bindparam("created", "created"))
-            .where(table.c.municipality == municipality, table.c[RUN_ID] == self.run_id)))
+        keys = [str(record_key) for record_key in new(prepared.keys).tolist()]
+        self.connection.execute(insert(record_change), [
+            {"run_id": self.run_id, "municipality": municipality, "kind": table.name,
+             "record_id": chunk[0], "change": CREATED_MANY,
+             "fields": json.dumps(chunk, ensure_ascii=False)}
+            for chunk in _chunks(keys, _KEYS_PER_CHANGE)])
 
     def _update_changed(self, table: Table, prepared: _PreparedTable,
                         is_changed: np.ndarray[Any, Any], file_id: int, field_names: list[str],
@@ -369,29 +376,15 @@ class _Writer:
                                                  "match_key": record_key}
                                                 for record_key in chunk])
 
-    def replace_references(self, municipalities: list[str], references: pd.DataFrame) -> None:
+    def replace_references(self, municipalities: list[str], plan: ReferencePlan) -> None:
+        """The references of ``municipalities`` replaced by the batch's (derived where
+        the plan found the record values say it all)."""
         self.connection.execute(delete(reference).where(
             reference.c.municipality.in_(municipalities)))
-        if references.empty:
-            return
-        wanted = references[references["municipality"].isin(municipalities)]
-        if wanted.empty:
-            return
-        frame = wanted.loc[:, list(REFERENCE_COLUMNS)].rename(columns={"id": "record_id"})
-        # Column-wise to text (None where missing), then the bulk path of the records.
-        columns: list[InsertColumn] = []
-        for name in frame.columns:
-            values = frame[name].to_numpy(dtype=object)
-            missing = pd.isna(values)
-            # Text (the usual case) is stored as it is; anything else as its str().
-            if pd.api.types.infer_dtype(values, skipna=True) != "string":
-                values = values.astype(str).astype(object)
-            elif missing.any():
-                values = values.copy()
-            if missing.any():
-                values[missing] = None
-            columns.append(values)
-        self.insert_records(reference, list(frame.columns), columns, len(frame), advance=False)
+        columns, count = plan.rows(municipalities)
+        if count:
+            self.insert_records(reference, [*STORED_COLUMNS, "derived"], columns, count,
+                                advance=False)
 
 
 @dataclass
@@ -430,7 +423,8 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
         paths=json.dumps([str(m.folder) for m in batch.municipalities], ensure_ascii=False),
         municipalities=json.dumps(codes, ensure_ascii=False),
     )))
-    writer = _Writer(connection, run_id, progress, sum(len(t.frame) for t in prepared))
+    writer = _Writer(connection, run_id, progress, sum(len(t.frame) for t in prepared),
+                     ReferencePlan(batch.references))
     if prune and on_prune is not None:
         plan = _prune_plan(writer, prepared)
         if plan:
@@ -447,7 +441,7 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
         result.counts.setdefault(table.municipality, {})[table.kind] = counts
         if number == len(prepared) // 2:
             fault_point("mid-write")
-    writer.replace_references(codes, batch.references)
+    writer.replace_references(codes, writer.references)
     connection.execute(update(import_run).where(import_run.c.id == run_id).values(
         finished_at=_now(), counts=json.dumps(result.to_json()["municipalities"])))
     fault_point("commit")

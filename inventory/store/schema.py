@@ -6,6 +6,18 @@ the provenance of the values (import run, file and line). ``import_run`` and
 ``import_file`` record every import; ``record_change`` keeps what each run changed, so
 ``inventory diff`` can show what happened between two imports; ``reference`` holds the
 resolved references of the stored municipalities.
+
+Two compact forms keep bulk imports small:
+
+- ``record_change`` rows with change ``created_many`` stand for many created records:
+  ``fields`` holds their keys (a JSON list), ``record_id`` the first of them.
+- A ``reference`` row with ``derived`` true stands for the references one field holds
+  when they all name records of the same municipality by their plain key (``site`` of
+  clients naming ``DC1``): for every stored record of (``municipality``, ``kind``) with
+  a value in ``field``, the reference to the record of ``target_kind`` with that key, in
+  the order of the records' lines. A record with a row of its own for the field (e.g. a
+  ``code:id`` reference to another municipality) keeps that row instead. Its
+  ``record_id`` and ``target_id`` are ``*``.
 """
 
 from __future__ import annotations
@@ -42,6 +54,17 @@ _COLUMN_TYPES: dict[ValueType, type[TypeEngine[Any]]] = {
     "text": Text, "enum": Text, "int": BigInteger, "float": Float, "bool": Boolean,
     "date": Date, "int_list": Text, "text_list": Text,
 }
+
+#: ``record_change.change`` of a row standing for many created records (keys in ``fields``).
+CREATED_MANY = "created_many"
+#: ``reference.record_id`` and ``target_id`` of a derived row (it names no single record).
+DERIVED_ID = "*"
+
+CHANGE_COMMENT = "created, updated or deleted (one record); created_many (keys in fields)"
+FIELDS_COMMENT = ("JSON: updated {field: [old, new]}; deleted: old values;"
+                  " created_many: the keys")
+DERIVED_COMMENT = ("true: stands for every stored record's value in field, a key of"
+                   " target_kind in the same municipality")
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -85,8 +108,8 @@ record_change = Table(
     Column("municipality", Text, nullable=False),
     Column("kind", Text, nullable=False),
     Column("record_id", Text, nullable=False),
-    Column("change", Text, nullable=False, comment="created, updated or deleted"),
-    Column("fields", Text, comment="JSON: updated {field: [old, new]}; deleted: old values"),
+    Column("change", Text, nullable=False, comment=CHANGE_COMMENT),
+    Column("fields", Text, comment=FIELDS_COMMENT),
     Index(None, "run_id", "municipality"),
 )
 
@@ -100,6 +123,7 @@ reference = Table(
     Column("target_municipality", Text, nullable=False),
     Column("target_kind", Text, nullable=False),
     Column("target_id", Text, nullable=False),
+    Column("derived", Boolean, comment=DERIVED_COMMENT),
 )
 
 

@@ -23,10 +23,12 @@ from inventory.store.importer import (
     prepare_batch,
 )
 from inventory.store.importer import import_batch as _import_batch
-from inventory.store.schema import RECORD_TABLES, import_run, key_field, reference
-from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
+from inventory.store.references import STORED_NAMES, expand, select_stored
+from inventory.store.schema import RECORD_TABLES, SOURCE_LINE, import_run, key_field
+from inventory.validate.batch import ImportBatch
 
 _READ_CHUNK = 50_000  # rows fetched at a time when reading records
+_IN_CHUNK = 500  # municipalities per IN (...) list
 
 
 class InventoryStore:
@@ -106,11 +108,15 @@ class InventoryStore:
 
     def records(self, kind: str, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes)."""
+        return self._records(kind, municipalities).drop(columns=[SOURCE_LINE])
+
+    def _records(self, kind: str, municipalities: Sequence[str] | None) -> pd.DataFrame:
+        """``records`` plus the ``source_line`` column (last)."""
         if kind not in RECORD_TABLES:
             raise StoreError(f"Unknown record kind {kind!r}.",
                              hint=f"Use one of: {', '.join(RECORD_KINDS)}")
         table = RECORD_TABLES[kind]
-        names = ["municipality", *(spec.name for spec in field_specs(kind))]
+        names = ["municipality", *(spec.name for spec in field_specs(kind)), SOURCE_LINE]
         statement = select(*(table.c[name] for name in names))
         if municipalities is not None:
             statement = statement.where(table.c.municipality.in_(list(municipalities)))
@@ -120,19 +126,42 @@ class InventoryStore:
                                  ignore_index=True)
 
     def references(self, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
-        """Stored resolved references (columns ``REFERENCE_COLUMNS``)."""
-        columns = [reference.c.record_id if name == "id" else reference.c[name]
-                   for name in REFERENCE_COLUMNS]
-        statement = select(*columns).order_by(reference.c.id)
-        if municipalities is not None:
-            statement = statement.where(reference.c.municipality.in_(list(municipalities)))
-        return self._read_frame(statement, list(REFERENCE_COLUMNS))
+        """Stored resolved references (columns ``REFERENCE_COLUMNS``), derived rows
+        expanded from the record values (``inventory.store.references``)."""
+        stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES))
+        return expand(stored, self._reference_records)
+
+    def _reference_records(self, kind: str, municipalities: list[str],
+                           fields: list[str]) -> pd.DataFrame:
+        """Key, source line and ``fields`` of the stored records of ``kind`` in
+        ``municipalities`` (for expanding derived references)."""
+        table = RECORD_TABLES[kind]
+        names = ["municipality", "id", "line", *fields]
+        columns = [table.c.municipality, table.c[key_field(kind)], table.c[SOURCE_LINE],
+                   *(table.c[name] for name in fields)]
+        frames = [self._read_frame(select(*columns).where(table.c.municipality.in_(chunk)),
+                                   names)
+                  for chunk in (municipalities[start:start + _IN_CHUNK]
+                                for start in range(0, len(municipalities), _IN_CHUNK))]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=names)
 
     def snapshot(self, municipalities: Sequence[str] | None = None) -> InventorySnapshot:
-        """Every record kind and the references, as the analyses read them."""
-        return InventorySnapshot(
-            tables={kind: self.records(kind, municipalities) for kind in RECORD_KINDS},
-            references=self.references(municipalities))
+        """Every record kind and the references, as the analyses read them (derived
+        references expanded from the records read, not read a second time)."""
+        read = {kind: self._records(kind, municipalities) for kind in RECORD_KINDS}
+
+        def from_read(kind: str, codes: list[str], fields: list[str]) -> pd.DataFrame:
+            frame = read[kind]
+            frame = frame[frame["municipality"].isin(codes)]
+            return pd.DataFrame({
+                "municipality": frame["municipality"], "id": frame[key_field(kind)],
+                "line": frame[SOURCE_LINE], **{name: frame[name] for name in fields}})
+
+        stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES))
+        references = expand(stored, from_read)
+        tables = {kind: frame.drop(columns=[SOURCE_LINE]) for kind, frame in read.items()}
+        read.clear()
+        return InventorySnapshot(tables=tables, references=references)
 
     def municipality_codes(self) -> list[str]:
         """Codes of the stored municipalities, sorted."""

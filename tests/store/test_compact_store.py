@@ -1,0 +1,147 @@
+"""Compact storage: derived references and created records many to a row read back
+exactly as what was resolved and changed, and migrate both ways."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from alembic import command
+from sqlalchemy import create_engine, func, select
+
+from inventory.store import InventoryStore
+from inventory.store.engine import alembic_config, head_revision
+from inventory.store.schema import CREATED_MANY, record_change, reference
+from inventory.validate import validate_paths
+from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
+
+
+def _expected(batch: ImportBatch, municipalities: list[str] | None = None) -> pd.DataFrame:
+    frame = batch.references.loc[:, list(REFERENCE_COLUMNS)]
+    if municipalities is not None:
+        frame = frame[frame["municipality"].isin(municipalities)]
+    return frame.reset_index(drop=True).astype(object)
+
+
+def _rows(db_url: str, statement: Any) -> list[Any]:
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(statement).all())
+    finally:
+        engine.dispose()
+
+
+def _derived(db_url: str) -> set[tuple[str, str, str]]:
+    return {tuple(row) for row in _rows(db_url, select(
+        reference.c.municipality, reference.c.kind, reference.c.field).where(
+        reference.c.derived.is_(True)))}
+
+
+def test_references_read_back_as_resolved_in_their_order(db_url: str,
+                                                         sample_batch: ImportBatch) -> None:
+    with InventoryStore(db_url) as store:
+        store.import_batch(sample_batch)
+        stored = store.references()
+        gnosjo = store.references(["gnosjo"])
+        snapshot = store.snapshot()
+    pd.testing.assert_frame_equal(stored.astype(object), _expected(sample_batch))
+    pd.testing.assert_frame_equal(gnosjo.astype(object), _expected(sample_batch, ["gnosjo"]))
+    pd.testing.assert_frame_equal(snapshot.references, stored)
+    # plain same-municipality references of single-valued fields are derived rows; the
+    # code:id ones (links to a neighbour's site) and list fields keep a row each
+    derived = _derived(db_url)
+    assert ("gnosjo", "client", "site") in derived
+    assert ("gnosjo", "link", "b_site") in derived or all(
+        row[2] != "b_site" for row in derived)
+    kept = _rows(db_url, select(func.count()).select_from(reference))[0][0]
+    assert kept < len(sample_batch.references) / 2
+    cross = sample_batch.references
+    cross = cross[cross["target_municipality"] != cross["municipality"]]
+    assert not cross.empty  # the samples do name other municipalities' records
+    stored_cross = stored[stored["target_municipality"] != stored["municipality"]]
+    pd.testing.assert_frame_equal(stored_cross.reset_index(drop=True).astype(object),
+                                  cross.loc[:, list(REFERENCE_COLUMNS)]
+                                  .reset_index(drop=True).astype(object))
+
+
+def test_records_left_by_an_earlier_file_keep_rows_of_their_own(db_url: str, tmp_path: Path,
+                                                                kit: Any) -> None:
+    first = kit.write_inventory(tmp_path, "gnosjo", 1, clients=30)
+    second = kit.write_inventory(tmp_path, "gnosjo", 2, clients=30)  # C14..C43, not C7..C13
+    later = validate_paths([second])
+    with InventoryStore(db_url) as store:
+        store.import_batch(validate_paths([first]))
+        assert ("gnosjo", "client", "site") in _derived(db_url)
+        store.import_batch(later)  # no prune: the first file's clients C7..C13 stay
+        kept = store.references()
+        assert len(store.records("client")) == 37
+        assert ("gnosjo", "client", "site") not in _derived(db_url)
+        store.import_batch(later, prune=True)
+        pruned = store.references()
+        assert ("gnosjo", "client", "site") in _derived(db_url)
+    # as before: the references are those resolved by the last import of the municipality
+    pd.testing.assert_frame_equal(kept.astype(object), _expected(later))
+    pd.testing.assert_frame_equal(pruned.astype(object), _expected(later))
+
+
+def test_created_records_are_logged_many_to_a_row(db_url: str, tmp_path: Path,
+                                                  kit: Any) -> None:
+    first = kit.write_inventory(tmp_path, "gnosjo", 1, clients=30)
+    second = kit.write_inventory(tmp_path, "gnosjo", 2, clients=30)
+    with InventoryStore(db_url) as store:
+        store.import_batch(validate_paths([first]))
+        result = store.import_batch(validate_paths([second]), prune=True)
+        difference = store.diff(1, 2)
+    created = sorted((r.kind, r.id) for r in difference.records if r.change == "created")
+    assert created == sorted([("client", f"C{n:06d}") for n in range(37, 44)]
+                             + [("server", "srv2"), ("site", "S6")])
+    assert result.totals.created == len(created)
+    deleted = sorted((r.kind, r.id) for r in difference.records if r.change == "deleted")
+    assert deleted == sorted([("client", f"C{n:06d}") for n in range(7, 14)]
+                             + [("server", "srv1"), ("site", "S1")])
+    rows = _rows(db_url, select(record_change.c.run_id, record_change.c.kind,
+                                record_change.c.change).where(record_change.c.run_id == 2,
+                                                              record_change.c.kind == "client"))
+    # C14..C36 moved to site S2: one updated row each; the 7 created ones: one row
+    assert sorted(rows) == sorted([(2, "client", CREATED_MANY)] + [(2, "client", "deleted")] * 7
+                                  + [(2, "client", "updated")] * 23)
+
+
+def test_downgrade_expands_the_compact_rows_and_upgrade_reads_them(
+        db_url: str, sample_batch: ImportBatch) -> None:
+    with InventoryStore(db_url) as store:
+        store.import_batch(sample_batch)
+        history = store.diff(1, 1).to_json()
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0001")
+        with engine.connect() as connection:
+            columns = [c.name for c in reference.columns if c.name != "derived"]
+            old_rows = connection.exec_driver_sql(
+                f"SELECT {', '.join(columns)} FROM reference").all()
+            changes = connection.exec_driver_sql(
+                "SELECT change, count(*) FROM record_change GROUP BY change").all()
+    finally:
+        engine.dispose()
+    # one row per reference, one created row per record, as revision 0001 stored them
+    assert sorted(tuple(row[1:]) for row in old_rows) == sorted(
+        tuple(row) for row in _expected(sample_batch).itertuples(index=False))
+    records = sum(len(t.frame) for m in sample_batch.municipalities for t in m.tables.values())
+    assert dict(changes) == {"created": records}
+
+    def in_any_order(frame: pd.DataFrame) -> pd.DataFrame:
+        columns = list(REFERENCE_COLUMNS)
+        return frame.astype(object).sort_values(columns).reset_index(drop=True)
+
+    with InventoryStore(db_url) as store:  # upgrades again (the expanded rows come last)
+        pd.testing.assert_frame_equal(in_any_order(store.references()),
+                                      in_any_order(_expected(sample_batch)))
+        assert store.diff(1, 1).to_json() == history
+        again = store.import_batch(sample_batch)
+        assert again.totals.created == 0 and not again.changed
+        pd.testing.assert_frame_equal(store.references().astype(object),
+                                      _expected(sample_batch))
+    assert head_revision() == "0002"

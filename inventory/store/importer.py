@@ -9,9 +9,10 @@ change is logged in ``record_change`` for ``inventory diff``; every file in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -50,6 +51,7 @@ Progress = Callable[[int, int], None]
 _CHUNK = 50_000  # rows per executemany / progress step
 _IN_CHUNK = 500  # keys per IN (...) list
 _KEYS_PER_CHANGE = 10_000  # created keys per record_change row
+_GROUP_ROWS = 200_000  # rows of small files of one kind prepared together
 
 
 @dataclass
@@ -143,6 +145,42 @@ def _prepare(table: ValidTable) -> _PreparedTable:
              if "_line" in table.frame else np.full(len(table.frame), None, dtype=object))
     return _PreparedTable(table=table, keys=columns[key_field_of(table.kind)], columns=columns,
                           hashes=row_hashes(columns), lines=lines)
+
+
+def _groups(tables: list[ValidTable]) -> Iterator[list[ValidTable]]:
+    """Consecutive files of one kind (with the same columns and dtypes), up to
+    ``_GROUP_ROWS`` rows together: prepared at once, a big file alone."""
+    group: list[ValidTable] = []
+    rows = 0
+    for table in tables:
+        if group and (table.kind != group[0].kind or rows + len(table.frame) > _GROUP_ROWS
+                      or not table.frame.dtypes.equals(group[0].frame.dtypes)):
+            yield group
+            group, rows = [], 0
+        group.append(table)
+        rows += len(table.frame)
+    if group:
+        yield group
+
+
+def _prepare_group(group: list[ValidTable]) -> list[_PreparedTable]:
+    """``_prepare`` of each file of a group, done once on the files together (the
+    per-column work of pandas costs more than the rows of a small file); each file's
+    arrays are views of the group's."""
+    if len(group) == 1:
+        return [_prepare(group[0])]
+    together = _prepare(dataclasses.replace(
+        group[0], frame=pd.concat([table.frame for table in group], ignore_index=True)))
+    parts = []
+    start = 0
+    for table in group:
+        part = slice(start, start + len(table.frame))
+        parts.append(_PreparedTable(
+            table=table, keys=together.keys[part],
+            columns={name: values[part] for name, values in together.columns.items()},
+            hashes=together.hashes[part], lines=together.lines[part]))
+        start = part.stop
+    return parts
 
 
 def _keys(table: ValidTable) -> np.ndarray[Any, Any]:
@@ -429,18 +467,22 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
         plan = _prune_plan(writer, prepared)
         if plan:
             on_prune(plan)
-    for number, table in enumerate(prepared):
-        file_id = writer.add_file(table)
+    number = 0
+    for group in _groups(prepared):
+        parts = _prepare_group(group)
+        for part in parts:
+            table = part.table
+            file_id = writer.add_file(table)
 
-        def remember(gone: list[str], table: ValidTable = table) -> None:
-            result.deleted_keys.setdefault(table.municipality, {})[table.kind] = gone
+            def remember(gone: list[str], table: ValidTable = table) -> None:
+                result.deleted_keys.setdefault(table.municipality, {})[table.kind] = gone
 
-        part = _prepare(table)
-        counts = writer.store_table(part, file_id, prune, remember)
-        del part  # this file's stored values and hashes go before the next file's come
-        result.counts.setdefault(table.municipality, {})[table.kind] = counts
-        if number == len(prepared) // 2:
-            fault_point("mid-write")
+            counts = writer.store_table(part, file_id, prune, remember)
+            result.counts.setdefault(table.municipality, {})[table.kind] = counts
+            if number == len(prepared) // 2:
+                fault_point("mid-write")
+            number += 1
+        del parts, part  # these files' stored values and hashes go before the next come
     writer.replace_references(codes, writer.references)
     connection.execute(update(import_run).where(import_run.c.id == run_id).values(
         finished_at=_now(), counts=json.dumps(result.to_json()["municipalities"])))

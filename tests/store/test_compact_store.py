@@ -145,3 +145,19 @@ def test_downgrade_expands_the_compact_rows_and_upgrade_reads_them(
         pd.testing.assert_frame_equal(store.references().astype(object),
                                       _expected(sample_batch))
     assert head_revision() == "0002"
+
+
+def test_small_files_prepared_together_store_as_each_alone(db_url: str, tmp_path: Path,
+                                                          kit: Any) -> None:
+    folders = [kit.write_inventory(tmp_path, code, n, clients=40)
+               for n, code in enumerate(["gnosjo", "hylte", "vaggeryd"], start=1)]
+    with InventoryStore(db_url) as store:
+        together = store.import_batch(validate_paths(folders))  # one group per kind
+        stored = kit.dump_tables(db_url)
+        alone = [store.import_batch(validate_paths([folder])) for folder in folders]
+    assert together.totals.created == 3 * (1 + 6 + 2 + 40)
+    for result in alone:  # the same values and row hashes: nothing changed
+        assert result.totals.unchanged == 1 + 6 + 2 + 40 and not result.changed
+    after = kit.dump_tables(db_url)
+    for name in ("municipality", "site", "server", "client"):
+        assert after[name] == stored[name]

@@ -53,6 +53,9 @@ def validate_paths(paths: Sequence[Path], *,
         seen_codes[batch.code] = batch
         municipalities.append(batch)
     references = resolve_references(municipalities, report, _as_known_keys(known_keys))
+    for batch in municipalities:
+        for table in batch.tables.values():
+            table.encoded.clear()  # only validation reads the codes: free them for the store
     report.stats = stats.as_dict(municipalities, len(references))
     return ImportBatch(municipalities=municipalities, references=references, report=report)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from inventory.issues import IssueReport
@@ -14,6 +16,15 @@ from inventory.read.source import SourceTable
 REFERENCE_COLUMNS = (
     "municipality", "kind", "id", "field", "target_municipality", "target_kind", "target_id",
 )
+
+
+@dataclass(frozen=True)
+class EncodedColumn:
+    """A typed column as codes into its distinct values: row ``i`` holds
+    ``distinct[codes[i]]`` (None when missing), as in ``ValidTable.frame``."""
+
+    codes: np.ndarray[Any, Any]
+    distinct: np.ndarray[Any, Any]
 
 
 @dataclass
@@ -33,6 +44,10 @@ class ValidTable:
     source: SourceTable
     header_mapping: dict[str, str]  # header as written -> field name
     frame: pd.DataFrame
+    #: The parsed columns encoded, while validation runs: checks across rows and
+    #: references work on codes, not on a million objects. ``validate_paths`` empties it.
+    encoded: dict[str, EncodedColumn] = field(default_factory=dict, repr=False,
+                                              compare=False)
 
 
 @dataclass

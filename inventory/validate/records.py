@@ -18,7 +18,7 @@ import pandas as pd
 from inventory.issues import Issue, IssueCode, IssueReport, Severity
 from inventory.models.registry import field_specs, model_for
 from inventory.read.source import SourceTable
-from inventory.validate.batch import ValidTable
+from inventory.validate.batch import EncodedColumn, ValidTable
 from inventory.validate.values import ColumnPlace, empty_column, parse_column
 
 #: A municipality code (the ``code`` of ``municipality.csv``): a slug.
@@ -74,6 +74,7 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
     lines = np.asarray(source.lines, dtype=np.int64)
     rows = len(source.cells)
     columns: dict[str, pd.Series] = {}
+    encoded: dict[str, EncodedColumn] = {}
     for spec in field_specs(source.kind):
         position = places.positions.get(spec.name)
         if position is None:
@@ -85,11 +86,13 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
         parsed = parse_column(spec, source.cells[str(position)], place, limit=report.cap)
         _record(report, parsed.issues, parsed.unlisted)
         columns[spec.name] = parsed.values
+        if parsed.codes is not None and parsed.distinct is not None:
+            encoded[spec.name] = EncodedColumn(parsed.codes, parsed.distinct)
     columns["_line"] = pd.Series(lines, dtype="int64")
     # Side by side, not consolidated: one block per column (no copy of a million rows).
     frame = pd.concat([column.rename(name) for name, column in columns.items()], axis=1)
     table = ValidTable(kind=source.kind, municipality=code, source=source,
-                       header_mapping=dict(mapping.written), frame=frame)
+                       header_mapping=dict(mapping.written), frame=frame, encoded=encoded)
     checks = RowChecks(table, places, report)
     checks.unique_keys()
     checks.across_fields()

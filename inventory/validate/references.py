@@ -34,7 +34,12 @@ from rapidfuzz import process
 
 from inventory.issues import Issue, IssueCode, IssueReport, Severity
 from inventory.models.registry import RECORD_KINDS, FieldSpec, field_specs, model_for
-from inventory.validate.batch import REFERENCE_COLUMNS, MunicipalityBatch, ValidTable
+from inventory.validate.batch import (
+    REFERENCE_COLUMNS,
+    EncodedColumn,
+    MunicipalityBatch,
+    ValidTable,
+)
 from inventory.validate.records import MUNICIPALITY_CODE
 
 #: ``known_keys[municipality code][kind]``: the keys already stored.
@@ -132,13 +137,13 @@ def reference_fields(table: ValidTable) -> list[ReferenceField]:
 class ReferencePart:
     """The references written in one field of one file (list cells: one per element).
 
-    ``rows`` are 0-based data rows, ``codes`` index ``distinct`` (the distinct values).
+    ``rows`` are the 0-based data rows of the references, ``codes`` index ``distinct``
+    (the distinct values written), ``keys`` holds the key of every data row of the file.
     """
 
     municipality: str
     field: ReferenceField
-    ids: np.ndarray[Any, Any]
-    values: np.ndarray[Any, Any]
+    keys: np.ndarray[Any, Any]
     rows: np.ndarray[Any, Any]
     codes: np.ndarray[Any, Any]
     distinct: list[str]
@@ -151,31 +156,65 @@ class ReferencePart:
     def name(self) -> str:
         return self.field.spec.name
 
+    @property
+    def ids(self) -> np.ndarray[Any, Any]:
+        """The key of the record of each reference."""
+        return np.asarray(self.keys[self.rows], dtype=object)
+
+    def id_of(self, index: int) -> Any:
+        return self.keys[self.rows[index]]
+
+    def value(self, index: int) -> str:
+        return self.distinct[int(self.codes[index])]
+
 
 def reference_parts(municipalities: Sequence[MunicipalityBatch]) -> list[ReferencePart]:
     """Every reference written in any file, one part per file and reference field."""
     parts = []
     for batch in municipalities:
         for table in batch.tables.values():
-            key_field = model_for(table.kind).key_field
+            keys = table.frame[model_for(table.kind).key_field].to_numpy(dtype=object)
             for ref in reference_fields(table):
-                column = table.frame[ref.spec.name]
-                rows = np.flatnonzero(column.notna().to_numpy(dtype=bool))
-                if not len(rows):
+                encoded = table.encoded.get(ref.spec.name)
+                found = (_encoded_references(encoded) if encoded is not None
+                         and not ref.spec.many else _written_references(table, ref))
+                if found is None:
                     continue
-                values = column.to_numpy(dtype=object)[rows]
-                if ref.spec.many:
-                    lengths = np.fromiter((len(cell) for cell in values), dtype=np.intp,
-                                          count=len(values))
-                    rows = np.repeat(rows, lengths)
-                    values = np.array([element for cell in values for element in cell],
-                                      dtype=object)
-                ids = table.frame[key_field].to_numpy(dtype=object)[rows]
-                codes, distinct = pd.factorize(values)
-                parts.append(ReferencePart(
-                    municipality=batch.code, field=ref, ids=ids, values=values, rows=rows,
-                    codes=codes, distinct=[str(value) for value in distinct]))
+                rows, codes, distinct = found
+                parts.append(ReferencePart(municipality=batch.code, field=ref, keys=keys,
+                                           rows=rows, codes=codes, distinct=distinct))
     return parts
+
+
+References = tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[str]]
+
+
+def _written_references(table: ValidTable, ref: ReferenceField) -> References | None:
+    """The rows, codes and distinct values of a field, read from the frame."""
+    column = table.frame[ref.spec.name]
+    rows = np.flatnonzero(column.notna().to_numpy(dtype=bool))
+    if not len(rows):
+        return None
+    values = column.to_numpy(dtype=object)[rows]
+    if ref.spec.many:
+        lengths = np.fromiter((len(cell) for cell in values), dtype=np.intp, count=len(values))
+        rows = np.repeat(rows, lengths)
+        values = np.array([element for cell in values for element in cell], dtype=object)
+    codes, distinct = pd.factorize(values)
+    return rows, codes, [str(value) for value in distinct]
+
+
+def _encoded_references(encoded: EncodedColumn) -> References | None:
+    """The same from the column's codes: the distinct values are factorised, not the rows
+    (they are in order of first appearance, so the distinct values come in the same order)."""
+    present = pd.notna(encoded.distinct)
+    rows = np.flatnonzero(present[encoded.codes])
+    if not len(rows):
+        return None
+    canonical, distinct = pd.factorize(encoded.distinct[present])
+    codes = np.full(len(encoded.distinct), -1, dtype=np.intp)
+    codes[present] = canonical
+    return rows, codes[encoded.codes[rows]], [str(value) for value in distinct]
 
 
 def resolve_values(distinct: pd.DataFrame, keys: pd.DataFrame,
@@ -236,7 +275,7 @@ def resolve_references(municipalities: Sequence[MunicipalityBatch], report: Issu
         "value": pd.Series(part.distinct, dtype="str")}) for part in parts], ignore_index=True)
     resolved = resolve_values(distinct, keys, known)
     problems = ReferenceProblems(keys, known, report)
-    frames: list[pd.DataFrame] = []
+    found: list[_Resolved] = []
     dependencies: list[pd.DataFrame] = []
     dependency_kinds = {target for part in parts if part.name not in NOT_DEPENDENCIES
                         for target in part.field.targets}
@@ -244,49 +283,93 @@ def resolve_references(municipalities: Sequence[MunicipalityBatch], report: Issu
     for part in parts:
         outcome = resolved.iloc[start:start + len(part.distinct)].reset_index(drop=True)
         start += len(part.distinct)
-        found = _resolved_rows(part, outcome, problems)
-        frames.append(found)
+        resolved_part = _resolved_rows(part, outcome, problems)
+        found.append(resolved_part)
         if part.name not in NOT_DEPENDENCIES and part.kind in dependency_kinds:
-            dependencies.append(found)
+            dependencies.append(resolved_part.frame())
     problems.report_cycles(pd.concat(dependencies, ignore_index=True) if dependencies
                            else pd.DataFrame(columns=[*REFERENCE_COLUMNS, "reference"]),
                            parts)
-    references = pd.concat(frames, ignore_index=True)
-    return references.loc[:, list(REFERENCE_COLUMNS)]
+    return _references_frame(found)
+
+
+@dataclass
+class _Resolved:
+    """The references of one part that resolve: indices into the part and its outcome."""
+
+    part: ReferencePart
+    outcome: pd.DataFrame
+    references: np.ndarray[Any, Any]  # indices of the part's references kept
+
+    def __len__(self) -> int:
+        return len(self.references)
+
+    def targets(self, column: str) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """A target column per distinct value, and the distinct value of each reference."""
+        return (self.outcome[column].to_numpy(dtype=object),
+                self.part.codes[self.references])
+
+    def frame(self) -> pd.DataFrame:
+        """The references as a frame, with ``reference`` (the index into the part)."""
+        part = self.part
+        count = len(self)
+        columns = {
+            "municipality": np.full(count, part.municipality, dtype=object),
+            "kind": np.full(count, part.kind, dtype=object),
+            "id": part.keys[part.rows[self.references]],
+            "field": np.full(count, part.name, dtype=object),
+        }
+        for column in ("target_municipality", "target_kind", "target_id"):
+            values, codes = self.targets(column)
+            columns[column] = values[codes]
+        # Object columns as given: letting pandas infer its string dtype costs seconds per 1M.
+        found = pd.DataFrame({name: pd.Series(values, dtype=object)
+                              for name, values in columns.items()})
+        found["reference"] = self.references
+        return found
 
 
 def _resolved_rows(part: ReferencePart, outcome: pd.DataFrame,
-                   problems: ReferenceProblems) -> pd.DataFrame:
+                   problems: ReferenceProblems) -> _Resolved:
     """The references of one part that resolve; issues for the others."""
-    status = outcome["status"].to_numpy(dtype=object)[part.codes]
-    target_municipality = outcome["target_municipality"].to_numpy(dtype=object)[part.codes]
-    target_kind = outcome["target_kind"].to_numpy(dtype=object)[part.codes]
-    target_id = outcome["target_id"].to_numpy(dtype=object)[part.codes]
-    ok = status == "resolved"
+    ok = (outcome["status"].to_numpy(dtype=object) == "resolved")[part.codes]
     own = np.zeros(len(ok), dtype=bool)
     if part.kind in part.field.targets:
-        own = (ok & (target_municipality == part.municipality) & (target_kind == part.kind)
-               & (target_id == part.ids))
+        codes = part.codes
+        own = (ok & (outcome["target_municipality"].to_numpy(dtype=object)[codes]
+                     == part.municipality)
+               & (outcome["target_kind"].to_numpy(dtype=object)[codes] == part.kind)
+               & (outcome["target_id"].to_numpy(dtype=object)[codes] == part.ids))
     problems.report_unresolved(part, np.flatnonzero(~ok), outcome)
     problems.report_self_references(part, np.flatnonzero(own))
-    keep = ok & ~own
-    count = int(keep.sum())
-    columns = {
-        "municipality": np.full(count, part.municipality, dtype=object),
-        "kind": np.full(count, part.kind, dtype=object),
-        "id": part.ids[keep],
-        "field": np.full(count, part.name, dtype=object),
-        "target_municipality": target_municipality[keep],
-        "target_kind": target_kind[keep],
-        "target_id": target_id[keep],
-    }
-    # Object columns as given: letting pandas infer its string dtype costs seconds per 1M.
-    found = pd.DataFrame({name: pd.Series(values, dtype=object)
-                          for name, values in columns.items()})
-    found["reference"] = np.flatnonzero(keep)
-    if part.field.spec.many:
-        found = found.drop_duplicates(subset=list(REFERENCE_COLUMNS), ignore_index=True)
-    return found
+    kept = _Resolved(part, outcome, np.flatnonzero(ok & ~own))
+    if part.field.spec.many and len(kept):
+        # A list may name a record twice: keep its first reference.
+        first = ~kept.frame().duplicated(subset=list(REFERENCE_COLUMNS)).to_numpy(dtype=bool)
+        kept = _Resolved(part, outcome, kept.references[first])
+    return kept
+
+
+def _references_frame(found: Sequence[_Resolved]) -> pd.DataFrame:
+    """The columns ``REFERENCE_COLUMNS`` of every resolved reference, filled in place part
+    by part (a million references are copied once, not once per step)."""
+    total = sum(len(resolved) for resolved in found)
+    columns = {name: np.empty(total, dtype=object) for name in REFERENCE_COLUMNS}
+    start = 0
+    for resolved in found:
+        part = resolved.part
+        end = start + len(resolved)
+        columns["municipality"][start:end] = part.municipality
+        columns["kind"][start:end] = part.kind
+        columns["field"][start:end] = part.name
+        np.take(part.keys, part.rows[resolved.references], out=columns["id"][start:end],
+                mode="clip")
+        for column in ("target_municipality", "target_kind", "target_id"):
+            values, codes = resolved.targets(column)
+            np.take(values, codes, out=columns[column][start:end], mode="clip")
+        start = end
+    return pd.concat([pd.Series(values, dtype=object, name=name, copy=False)
+                      for name, values in columns.items()], axis=1)
 
 
 def _on_possible_cycles(edges: pd.DataFrame) -> pd.DataFrame:
@@ -346,12 +429,12 @@ class ReferenceProblems:
             code=code, severity=severity, message=message, hint=hint,
             file=table.source.display_name, line=int(table.source.lines[row]),
             row=row + 1, column=part.field.header, column_index=part.field.column_index,
-            value=str(part.values[index]), municipality=part.municipality,
+            value=part.value(index), municipality=part.municipality,
             record_kind=part.kind,
         )
 
     def _what(self, part: ReferencePart, index: int) -> str:
-        key = part.ids[index]
+        key = part.id_of(index)
         return part.kind if key is None or key is pd.NA else f"{part.kind} {key}"
 
     def report_unresolved(self, part: ReferencePart, indices: np.ndarray[Any, Any],

@@ -262,7 +262,7 @@ def _parse_with_csv_module(text: str, dialect: _Dialect, header_end: int, width:
                                  ' ("").'))
     columns = [str(i) for i in range(width)]
     by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
-    cells = pa.table({name: pa.array(values, type=pa.string())
+    cells = pa.table({name: pa.array(values, type=pa.large_string())
                       for name, values in zip(columns, by_column, strict=True)}).to_pandas()
     return _Rows(cells, np.asarray(lines, dtype=np.int64), blank, issues)
 
@@ -318,7 +318,7 @@ def _parse_with_pyarrow(data: FileBytes, dialect: _Dialect, header_end: int,
                                               newlines_in_values=data.find(b'"', offset) >= 0,
                                               ignore_empty_lines=True),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(columns, pa.string()), null_values=[],
+                column_types=dict.fromkeys(columns, pa.large_string()), null_values=[],
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
                 check_utf8=False))
     except (pa.ArrowInvalid, pa.ArrowException):

@@ -42,7 +42,7 @@ from inventory.analyse.graph import node_id
 from inventory.analyse.lifecycle import lifecycle_frame
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
-from inventory.gap.rows import any_rows
+from inventory.gap.rows import any_rows, fold_rows
 from inventory.models.enums import BusinessArea
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import ProductChoice, TargetArchitecture
@@ -94,16 +94,46 @@ def slug(text: object) -> str:
 _slug = slug
 
 
+#: The client columns an asset row is made of: client rows equal in these are one fleet.
+CLIENT_FLEET_KEYS = ("municipality", "kind", "os_product", "os_version", "user_group")
+
+
+def client_fleets(snapshot: InventorySnapshot) -> InventorySnapshot:
+    """The snapshot with its client rows folded into fleets (``rows.fold_rows``).
+
+    A fleet is the client rows equal in ``CLIENT_FLEET_KEYS``: its row is the first of
+    them, with ``quantity`` their device count (``quantity``, 1 where empty) and
+    ``records`` their number. Every other table is the snapshot's own (not copied).
+    """
+    clients = snapshot.table("client")
+    keys = [key for key in CLIENT_FLEET_KEYS if key in clients.columns]
+    devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1).astype("int64")
+    fleets = fold_rows(clients, keys, {"quantity": devices}).loc[
+        :, ["id", *keys, "quantity", "records"]]
+    return InventorySnapshot(tables={**snapshot.tables, "client": fleets},
+                             references=snapshot.references)
+
+
 def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: dt.date,
-                    horizon_months: int = 12) -> pd.DataFrame:
+                    horizon_months: int = 12, *, fleets: bool = False) -> pd.DataFrame:
     """One row per asset and product (``ASSET_COLUMNS``), with capability and lifecycle.
 
     ``count`` is the number of devices (client rows may stand for many); ``node`` the
     asset's graph node id (empty for clients, which the graph aggregates into fleets).
+
+    ``fleets``: one row per client fleet (``client_fleets``: the client rows that agree
+    on everything an asset row shows; ``record_id`` is its first row's), not per client
+    row, and a ``records`` column (the inventory rows each asset row stands for, 1 but
+    for fleets). Every sum and count over the assets is the same; a national inventory's
+    two million client rows become a few thousand asset rows.
     """
+    if fleets:
+        snapshot = client_fleets(snapshot)
+    columns = [*ASSET_COLUMNS, "records"] if fleets else list(ASSET_COLUMNS)
     normalised = normalise_snapshot(snapshot, normaliser, _SOURCES)
     if normalised.empty:
-        return pd.DataFrame({name: pd.Series(dtype=object) for name in ASSET_COLUMNS})
+        return pd.DataFrame({name: pd.Series(dtype="int64" if name == "records" else object)
+                             for name in columns})
     capability = pd.Series("", index=normalised.index, dtype=object)
     for kind, column in (("platform", "capability"), ("server", "role"),
                          ("client", "user_group")):
@@ -148,7 +178,23 @@ def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: 
     )
     lifecycle = lifecycle_frame(assets, as_of, horizon_months, normaliser=normaliser)
     assets = pd.concat([assets, lifecycle[["lifecycle_state", "eol"]]], axis=1)
-    return assets.loc[:, list(ASSET_COLUMNS)].reset_index(drop=True)
+    if fleets:
+        assets["records"] = _records(snapshot, assets)
+    return assets.loc[:, columns].reset_index(drop=True)
+
+
+def _records(snapshot: InventorySnapshot, assets: pd.DataFrame) -> np.ndarray:
+    """The inventory rows each asset row stands for: a fleet's ``records``, else 1."""
+    records = np.ones(len(assets), dtype="int64")
+    fleets = snapshot.table("client")
+    is_client = (assets["kind"] == "client").to_numpy()
+    if is_client.any():
+        lookup = pd.Series(fleets["records"].to_numpy(), index=pd.MultiIndex.from_arrays(
+            [fleets["municipality"], fleets["id"]]))
+        lookup = lookup[~lookup.index.duplicated()]
+        keys = pd.MultiIndex.from_frame(assets.loc[is_client, ["municipality", "record_id"]])
+        records[is_client] = lookup.reindex(keys).to_numpy(dtype="int64")
+    return records
 
 
 def cycle_order(normaliser: Normaliser, product_id: str | None, cycle: str | None
@@ -261,7 +307,8 @@ def baseline_blocks(assets: pd.DataFrame) -> pd.DataFrame:
     first["municipalities"] = grouped["municipality"].agg(
         lambda values: ";".join(sorted(set(map(str, values)))))
     first["assets"] = grouped["count"].sum().astype("int64")
-    first["records"] = grouped.size().astype("int64")
+    first["records"] = (grouped["records"].sum() if "records" in assets.columns
+                        else grouped.size()).astype("int64")
     return first.reset_index()
 
 

@@ -38,9 +38,11 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
         "dependent_application_count": [len(apps) for apps in applications],
     })
     clients = exposed[exposed["kind"] == "client"]
+    # client rows: ``records`` where assets are fleets (``baseline_assets(fleets=True)``)
+    rows = ("records", "sum") if "records" in clients.columns else ("record_id", "size")
     fleets = (clients.groupby(["municipality", "domain", "title", "cycle", "lifecycle_state"],
                               sort=True, dropna=False)
-              .agg(eol=("eol", "first"), devices=("count", "sum"), rows=("record_id", "size"))
+              .agg(eol=("eol", "first"), devices=("count", "sum"), rows=rows)
               .reset_index())
     client_rows = pd.DataFrame({
         "municipality": fleets["municipality"], "domain": fleets["domain"], "kind": "client",

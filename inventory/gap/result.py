@@ -154,13 +154,14 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     graph = graph or build_graph(snapshot)
     dependencies = DependencyIndex(graph)
     horizon = target.lifecycle.horizon_months
-    assets = baseline_assets(snapshot, normaliser, as_of, horizon)
+    # Client rows folded into fleets: every table below sums or counts them.
+    assets = baseline_assets(snapshot, normaliser, as_of, horizon, fleets=True)
     functions = None
     if target.applications is not None:
         applications = application_assets(snapshot, normaliser, as_of, horizon)
         functions = group_of(function_groups(applications,
                                              municipality_population(snapshot)))
-        assets = pd.concat([assets, applications.loc[:, list(assets.columns)]],
+        assets = pd.concat([assets, applications.assign(records=1).loc[:, list(assets.columns)]],
                            ignore_index=True)
     targets = target_blocks(target, normaliser)
     matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)

@@ -50,11 +50,13 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
     platforms = snapshot.table("platform")
     clients = snapshot.table("client")
     municipalities = snapshot.table("municipality").set_index("code")
-    device_rows = clients[~clients["kind"].astype(str).isin(FIRMWARE_CLIENT_KINDS)]
-    devices = pd.to_numeric(device_rows["quantity"], errors="coerce").fillna(1)
-    managed = devices.where(device_rows["managed_by"].notna(), 0)
-    device_totals = devices.groupby(device_rows["municipality"]).sum()
-    managed_totals = managed.groupby(device_rows["municipality"]).sum()
+    # Column by column: the three columns needed, not a copy of every client row.
+    is_device = ~clients["kind"].astype(str).isin(FIRMWARE_CLIENT_KINDS)
+    device_municipality = clients["municipality"][is_device]
+    devices = pd.to_numeric(clients["quantity"][is_device], errors="coerce").fillna(1)
+    managed = devices.where(clients["managed_by"][is_device].notna(), 0)
+    device_totals = devices.groupby(device_municipality).sum()
+    managed_totals = managed.groupby(device_municipality).sum()
     zones = snapshot.table("zone")
     immutable = _immutable_stores(snapshot)
     replicating = _replicates_to_immutable(snapshot, immutable)

@@ -88,7 +88,7 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
         columns[spec.name] = parsed.values
         if parsed.codes is not None and parsed.distinct is not None:
             encoded[spec.name] = EncodedColumn(parsed.codes, parsed.distinct)
-    columns["_line"] = pd.Series(lines, dtype="int64")
+    columns["_line"] = pd.Series(lines, dtype="int64", copy=False)
     # Side by side, not consolidated: one block per column (no copy of a million rows).
     frame = pd.concat([column.rename(name) for name, column in columns.items()], axis=1)
     table = ValidTable(kind=source.kind, municipality=code, source=source,

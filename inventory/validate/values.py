@@ -440,16 +440,21 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
     """
     cells = _arrow_text(text)
     vectorised = spec.value_type == "text" and spec.name != "ip_address"
-    if vectorised and _looks_distinct(cells):
+    per_row = vectorised and _looks_distinct(cells)
+    if per_row:
         codes: np.ndarray[Any, Any] = np.arange(len(cells), dtype=np.int64)
         raw_uniques = cells
     else:
         codes, raw_uniques = _dictionary_encode(cells)
     uniques = normalise_text(_str_series(raw_uniques))
-    typed = np.full(len(uniques), None, dtype=object)
     problems: dict[int, list[Problem]] = {}
     empty = (uniques == "").to_numpy(dtype=bool)
     present = np.flatnonzero(~empty)
+    texts = uniques if len(present) == len(uniques) else uniques.iloc[present]
+    if vectorised and len(present) == len(uniques):
+        typed = texts.to_numpy(dtype=object)
+    else:
+        typed = np.full(len(uniques), None, dtype=object)
 
     if spec.value_type in ("int", "float"):
         fast = _plain_numbers(uniques.iloc[present], spec)
@@ -460,9 +465,10 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
         slow = np.setdiff1d(present, fast.index.to_numpy(), assume_unique=True)
         _parse_each(uniques, slow, _number_parser(spec), typed, problems)
     elif vectorised:
-        typed[present] = uniques.iloc[present].to_numpy(dtype=object)
+        if len(present) < len(uniques):
+            typed[present] = texts.to_numpy(dtype=object)
         if spec.identifier:
-            mangled = uniques.iloc[present].str.fullmatch(_MANGLED_IDENTIFIER.pattern)
+            mangled = texts.str.fullmatch(_MANGLED_IDENTIFIER.pattern)
             for index in present[mangled.to_numpy(dtype=bool)]:
                 typed[index] = None
                 problems[int(index)] = [_identifier_problem(str(uniques.iat[index]))]
@@ -479,8 +485,9 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
             raw, {index: [missing] for index in np.flatnonzero(empty).tolist()}, place, limit)
         issues.extend(more)
         unlisted += more_unlisted
-    return ParsedColumn(values=_typed_series(spec, typed, codes), issues=issues,
-                        unlisted=unlisted, codes=codes, distinct=typed)
+    values = _typed_series(spec, typed, None if per_row else codes)
+    return ParsedColumn(values=values, issues=issues, unlisted=unlisted, codes=codes,
+                        distinct=typed)
 
 
 def _arrow_text(text: pd.Series) -> pa.ChunkedArray:
@@ -562,13 +569,16 @@ def empty_column(spec: FieldSpec, rows: int) -> pd.Series:
 
 
 def _typed_series(spec: FieldSpec, typed: np.ndarray[Any, Any],
-                  codes: np.ndarray[Any, Any]) -> pd.Series:
-    """The column: the typed distinct values taken by each row's code."""
+                  codes: np.ndarray[Any, Any] | None) -> pd.Series:
+    """The column: the typed distinct values taken by each row's code (``None``: the
+    values are the rows')."""
     dtype = _DTYPES.get(spec.value_type)
     if dtype is None:
-        return pd.Series(typed[codes], dtype=object, name=spec.name)
+        return pd.Series(typed if codes is None else typed[codes], dtype=object,
+                         name=spec.name, copy=False)
     distinct = pd.Series(typed, dtype=dtype).array
-    return pd.Series(distinct.take(codes), name=spec.name)
+    return pd.Series(distinct if codes is None else distinct.take(codes), name=spec.name,
+                     copy=False)
 
 
 def _row_issues(raw: _RawCells, problems: dict[int, list[Problem]], place: ColumnPlace,

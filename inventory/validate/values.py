@@ -26,6 +26,7 @@ import datetime as dt
 import ipaddress
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,7 @@ from inventory.models.registry import FieldSpec
 #: Zero-width characters removed from every text (they make ``srv01`` and ``srv01\u200b``
 #: look the same to a person but differ to a computer).
 ZERO_WIDTH_PATTERN = "[\u200b\u200c\u200d\u2060\ufeff]"
+_ZERO_WIDTH = re.compile(ZERO_WIDTH_PATTERN)
 #: Separators of list cells (``vlans``, ``sites``, ``depends_on``...).
 LIST_SEPARATOR = re.compile(r"[,;|]")
 
@@ -250,6 +252,8 @@ def _plain_numbers(uniques: pd.Series, spec: FieldSpec) -> pd.Series:
     plain = uniques.str.fullmatch(_PLAIN_NUMBER.pattern) & ~uniques.str.fullmatch(
         r"[+-]?" + _AMBIGUOUS_NUMBER.pattern)
     plain &= uniques.str.len() <= 18  # longer ones take the exact (slow) path
+    # Other scripts' digits (``٣``) match \d but not pandas' number parser: exact path too.
+    plain &= uniques.str.isascii()
     if spec.value_type == "int":
         plain &= uniques.str.fullmatch(r"[+-]?\d{1,18}")
     numbers = pd.to_numeric(uniques[plain.fillna(False).astype(bool)])
@@ -421,6 +425,9 @@ _DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
 #: numbers) are typed row by row: encoding a million distinct texts buys nothing.
 _DISTINCT_FROM_ROWS = 1 << 16
 _SAMPLE = 1024
+#: Columns up to this many rows are typed in plain Python: pandas' cost per call would
+#: dominate (a sample inventory has hundreds of short columns).
+_SMALL_COLUMN = 2048
 
 
 def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
@@ -438,43 +445,19 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
     >>> parse_column(spec, pd.Series(["3,5", "1 024"]), place).values.tolist()
     [3.5, 1024.0]
     """
-    cells = _arrow_text(text)
-    vectorised = spec.value_type == "text" and spec.name != "ip_address"
-    per_row = vectorised and _looks_distinct(cells)
-    if per_row:
-        codes: np.ndarray[Any, Any] = np.arange(len(cells), dtype=np.int64)
-        raw_uniques = cells
+    per_row = False
+    if len(text) <= _SMALL_COLUMN:
+        codes, raw_uniques = _factorize_small(text)
+        typed, problems, empty = _type_small(spec, raw_uniques)
     else:
-        codes, raw_uniques = _dictionary_encode(cells)
-    uniques = normalise_text(_str_series(raw_uniques))
-    problems: dict[int, list[Problem]] = {}
-    empty = (uniques == "").to_numpy(dtype=bool)
-    present = np.flatnonzero(~empty)
-    texts = uniques if len(present) == len(uniques) else uniques.iloc[present]
-    if vectorised and len(present) == len(uniques):
-        typed = texts.to_numpy(dtype=object)
-    else:
-        typed = np.full(len(uniques), None, dtype=object)
-
-    if spec.value_type in ("int", "float"):
-        fast = _plain_numbers(uniques.iloc[present], spec)
-        fast_values = fast.to_numpy(dtype=object)
-        if spec.value_type == "float":
-            fast_values = np.array([float(v) for v in fast_values], dtype=object)
-        typed[fast.index.to_numpy()] = fast_values
-        slow = np.setdiff1d(present, fast.index.to_numpy(), assume_unique=True)
-        _parse_each(uniques, slow, _number_parser(spec), typed, problems)
-    elif vectorised:
-        if len(present) < len(uniques):
-            typed[present] = texts.to_numpy(dtype=object)
-        if spec.identifier:
-            mangled = texts.str.fullmatch(_MANGLED_IDENTIFIER.pattern)
-            for index in present[mangled.to_numpy(dtype=bool)]:
-                typed[index] = None
-                problems[int(index)] = [_identifier_problem(str(uniques.iat[index]))]
-    else:
-        parser = _value_parser(spec)
-        _parse_each(uniques, present, parser, typed, problems)
+        cells = _arrow_text(text)
+        per_row = _is_vectorised(spec) and _looks_distinct(cells)
+        if per_row:
+            codes = np.arange(len(cells), dtype=np.int64)
+            raw_uniques = cells
+        else:
+            codes, raw_uniques = _dictionary_encode(cells)
+        typed, problems, empty = _type_large(spec, normalise_text(_str_series(raw_uniques)))
 
     raw = _RawCells(raw_uniques, codes)
     issues, unlisted = _row_issues(raw, problems, place, limit)
@@ -488,6 +471,93 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
     values = _typed_series(spec, typed, None if per_row else codes)
     return ParsedColumn(values=values, issues=issues, unlisted=unlisted, codes=codes,
                         distinct=typed)
+
+
+Typed = tuple[np.ndarray[Any, Any], dict[int, list[Problem]], np.ndarray[Any, Any]]
+
+
+def _is_vectorised(spec: FieldSpec) -> bool:
+    """Text fields other than addresses: typed by normalising alone (no parser per value)."""
+    return spec.value_type == "text" and spec.name != "ip_address"
+
+
+def _type_large(spec: FieldSpec, uniques: pd.Series) -> Typed:
+    """The typed distinct values (normalised ``uniques``), their problems, which are empty."""
+    problems: dict[int, list[Problem]] = {}
+    empty = (uniques == "").to_numpy(dtype=bool)
+    present = np.flatnonzero(~empty)
+    texts = uniques if len(present) == len(uniques) else uniques.iloc[present]
+    vectorised = _is_vectorised(spec)
+    if vectorised and len(present) == len(uniques):
+        typed = texts.to_numpy(dtype=object)
+    else:
+        typed = np.full(len(uniques), None, dtype=object)
+    if spec.value_type in ("int", "float"):
+        _type_numbers(spec, texts, present, typed, problems)
+    elif vectorised:
+        if len(present) < len(uniques):
+            typed[present] = texts.to_numpy(dtype=object)
+        if spec.identifier:
+            mangled = texts.str.fullmatch(_MANGLED_IDENTIFIER.pattern)
+            for index in present[mangled.to_numpy(dtype=bool)]:
+                typed[index] = None
+                problems[int(index)] = [_identifier_problem(str(uniques.iat[index]))]
+    else:
+        _parse_each(texts.tolist(), present, _value_parser(spec), typed, problems)
+    return typed, problems, empty
+
+
+def _type_small(spec: FieldSpec, raw_uniques: list[str]) -> Typed:
+    """``_type_large`` for a few distinct values, in plain Python (same rules: Python's
+    ``str.strip`` trims what Arrow's does, pandas runs these patterns as ``re`` would)."""
+    uniques = [_normalise(text) for text in raw_uniques]
+    problems: dict[int, list[Problem]] = {}
+    empty = np.array([not text for text in uniques], dtype=bool)
+    present = np.flatnonzero(~empty)
+    typed = np.full(len(uniques), None, dtype=object)
+    texts = [uniques[index] for index in present.tolist()]
+    if spec.value_type in ("int", "float"):
+        if len(present):
+            _type_numbers(spec, pd.Series(texts, index=present, dtype="str"), present, typed,
+                          problems)
+    elif _is_vectorised(spec):
+        typed[present] = np.array(texts, dtype=object)
+        if spec.identifier:
+            for index, text in zip(present.tolist(), texts, strict=True):
+                if _MANGLED_IDENTIFIER.fullmatch(text):
+                    typed[index] = None
+                    problems[index] = [_identifier_problem(text)]
+    else:
+        _parse_each(texts, present, _value_parser(spec), typed, problems)
+    return typed, problems, empty
+
+
+def _normalise(text: str) -> str:
+    """``normalise_text`` of one text."""
+    if text.isascii():
+        return text.strip()
+    return unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text)).strip()
+
+
+def _factorize_small(text: pd.Series) -> tuple[np.ndarray[Any, Any], list[str]]:
+    """Each row's code and the distinct raw texts, in order of first appearance."""
+    index: dict[str, int] = {}
+    codes = [index.setdefault(value, len(index))
+             for value in text.astype("str").fillna("").tolist()]
+    return np.array(codes, dtype=np.int64), list(index)
+
+
+def _type_numbers(spec: FieldSpec, texts: pd.Series, present: np.ndarray[Any, Any],
+                  typed: np.ndarray[Any, Any], problems: dict[int, list[Problem]]) -> None:
+    """Plain numbers at once (pandas), the others one by one (``parse_number``)."""
+    fast = _plain_numbers(texts, spec)
+    fast_values = fast.to_numpy(dtype=object)
+    if spec.value_type == "float":
+        fast_values = np.array([float(v) for v in fast_values], dtype=object)
+    typed[fast.index.to_numpy()] = fast_values
+    slow = np.setdiff1d(present, fast.index.to_numpy(), assume_unique=True)
+    slow_texts = texts.loc[slow].tolist() if len(slow) else []
+    _parse_each(slow_texts, slow, _number_parser(spec), typed, problems)
 
 
 def _arrow_text(text: pd.Series) -> pa.ChunkedArray:
@@ -529,12 +599,14 @@ def _str_series(values: pa.Array | pa.ChunkedArray) -> pd.Series:
 class _RawCells:
     """The raw text of a row's cell: its distinct text, looked up when an issue needs it."""
 
-    def __init__(self, uniques: pa.Array | pa.ChunkedArray, codes: np.ndarray[Any, Any]) -> None:
+    def __init__(self, uniques: pa.Array | pa.ChunkedArray | list[str],
+                 codes: np.ndarray[Any, Any]) -> None:
         self.uniques = uniques
         self.codes = codes
 
     def __getitem__(self, row: int) -> str:
-        return str(self.uniques[int(self.codes[row])].as_py())
+        value = self.uniques[int(self.codes[row])]
+        return value if isinstance(value, str) else str(value.as_py())
 
 
 def _value_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
@@ -551,10 +623,10 @@ def _value_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
     return lambda text: (text, [])
 
 
-def _parse_each(uniques: pd.Series, indices: np.ndarray[Any, Any],
+def _parse_each(texts: list[str], indices: np.ndarray[Any, Any],
                 parser: Callable[[str], Parsed], typed: np.ndarray[Any, Any],
                 problems: dict[int, list[Problem]]) -> None:
-    texts = uniques.iloc[indices].tolist()
+    """Parse ``texts`` (the distinct values at ``indices``) one by one."""
     for index, text in zip(indices.tolist(), texts, strict=True):
         value, found = parser(text)
         if found:

@@ -96,6 +96,12 @@ def test_numbers_too_large_are_reported_not_raised(check: Check, text: str) -> N
     assert pd.isna(frame["ram_gb"].iloc[0])
 
 
+def test_digits_of_other_scripts_are_parsed_not_raised(check: Check) -> None:
+    # pandas' number parser refused '٣' (matched by \d) and raised; parse_number reads it
+    frame, issues = check_servers(check, "Kärnor", ["\u0663", "4"])
+    assert issues == [] and frame["cpu_cores"].tolist() == [3, 4]
+
+
 def test_integers_must_be_whole_and_within_the_minimum(check: Check) -> None:
     frame, issues = check_servers(check, "Kärnor", ["4", "4,0", "4,5", "-1", "1 000"])
     assert frame["cpu_cores"].tolist()[:2] == [4, 4]

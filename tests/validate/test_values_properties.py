@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.models.registry import FieldSpec
+from inventory.validate import values
 from inventory.validate.values import ColumnPlace, Problem, parse_column, parse_date, parse_number
 
 #: One field of every kind of parser.
@@ -105,3 +106,42 @@ def test_every_enum_spelling_parses_to_its_member(kind: str) -> None:
         parsed = parse_column(spec, texts, place)
         assert parsed.issues == []
         assert parsed.values.tolist() == list(table.values())
+
+
+#: Texts that trip normalising: spaces of every kind, zero-width and decomposed letters.
+TRICKY = st.sampled_from(["", " ", "\u00a0", "\u2028", "\x1c", "\u200b", "\ufeff", "a\u0308",
+                          "ä", "Ø", "1", "1,5", "3.5", "1 024", "1.024", "-2", "1,23E+11",
+                          "2024-03-05", "5.3.2024", "3/5/2024", "45123", "ja", "x", "Nej",
+                          "virtual", "10.0.0.1", "10.0.0.0/8", "a; b", "٣", "\n", "NA"])
+tricky_cells = st.lists(TRICKY, max_size=4).map("".join)
+
+
+def _parse_all_ways(spec: FieldSpec, texts: list[str]) -> list[tuple[pd.DataFrame, object]]:
+    """The column parsed in plain Python, on Arrow's encoding, and row by row."""
+    place = ColumnPlace("f.csv", spec.name, 1, list(range(2, len(texts) + 2)))
+    outcomes: list[tuple[pd.DataFrame, object]] = []
+    for small, distinct_from in ((10**9, 10**9), (0, 10**9), (0, 0)):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(values, "_SMALL_COLUMN", small)
+            patch.setattr(values, "_DISTINCT_FROM_ROWS", distinct_from)
+            patch.setattr(values, "_SAMPLE", 1)
+            parsed = parse_column(spec, pd.Series(texts, dtype="str"), place, limit=5)
+        encoded_alike = (parsed.codes is not None and parsed.distinct is not None
+                         and parsed.distinct[parsed.codes].tolist()
+                         == parsed.values.astype(object).where(parsed.values.notna(), None)
+                         .tolist())
+        outcomes.append((parsed.values.to_frame(), (
+            str(parsed.values.dtype), [type(value) for value in parsed.values.tolist()],
+            [issue.model_dump() for issue in parsed.issues], parsed.unlisted, encoded_alike)))
+    return outcomes
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+@settings(max_examples=40, deadline=None)
+@given(texts=st.lists(st.one_of(cells, numeric_cells, tricky_cells), max_size=10))
+def test_small_large_and_per_row_columns_parse_alike(name: str, texts: list[str]) -> None:
+    (first_values, first), *others = _parse_all_ways(SPECS[name], texts)
+    assert isinstance(first, tuple) and first[-1]  # the codes say what the values say
+    for values_, other in others:
+        pd.testing.assert_frame_equal(first_values, values_, check_exact=True)
+        assert first == other

@@ -247,6 +247,35 @@ def _number_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
     return parse
 
 
+_SIGNED_AMBIGUOUS = re.compile(r"[+-]?" + _AMBIGUOUS_NUMBER.pattern)
+_SHORT_INTEGER = re.compile(r"[+-]?\d{1,18}")
+
+
+def _is_plain_number(text: str, spec: FieldSpec) -> bool:
+    """``_plain_numbers``' test of one text."""
+    return (len(text) <= 18 and text.isascii() and _PLAIN_NUMBER.fullmatch(text) is not None
+            and _SIGNED_AMBIGUOUS.fullmatch(text) is None
+            and (spec.value_type != "int" or _SHORT_INTEGER.fullmatch(text) is not None))
+
+
+def _set_plain_numbers(spec: FieldSpec, typed: np.ndarray[Any, Any],
+                       indices: np.ndarray[Any, Any], texts: list[str]) -> np.ndarray[Any, Any]:
+    """``typed[indices]``: the plain numbers ``texts`` as ``_plain_numbers`` parses them
+    (pandas' parser, on the same object values), those under the minimum left out (the
+    indices set are returned; the others take the exact path, which says what is wrong)."""
+    if not texts:
+        return indices
+    numbers = np.asarray(pd.to_numeric(np.array(texts, dtype=object)))
+    if spec.minimum is not None:
+        keep = numbers >= spec.minimum
+        numbers, indices = numbers[keep], indices[keep]
+    values = numbers.astype(object)
+    if spec.value_type == "float":
+        values = np.array([float(v) for v in values], dtype=object)
+    typed[indices] = values
+    return indices
+
+
 def _plain_numbers(uniques: pd.Series, spec: FieldSpec) -> pd.Series:
     """Fast path: the distinct values that are plain ``123`` / ``-1.5`` numbers, parsed."""
     plain = uniques.str.fullmatch(_PLAIN_NUMBER.pattern) & ~uniques.str.fullmatch(
@@ -517,9 +546,13 @@ def _type_small(spec: FieldSpec, raw_uniques: list[str]) -> Typed:
     typed = np.full(len(uniques), None, dtype=object)
     texts = [uniques[index] for index in present.tolist()]
     if spec.value_type in ("int", "float"):
-        if len(present):
-            _type_numbers(spec, pd.Series(texts, index=present, dtype="str"), present, typed,
-                          problems)
+        plain = [index for index, text in zip(present.tolist(), texts, strict=True)
+                 if _is_plain_number(text, spec)]
+        fast = set(_set_plain_numbers(spec, typed, np.array(plain, dtype=np.int64),
+                                      [uniques[index] for index in plain]).tolist())
+        slow = [index for index in present.tolist() if index not in fast]
+        _parse_each([uniques[index] for index in slow], np.array(slow, dtype=np.int64),
+                    _number_parser(spec), typed, problems)
     elif _is_vectorised(spec):
         typed[present] = np.array(texts, dtype=object)
         if spec.identifier:

@@ -24,6 +24,9 @@ from inventory.validate.values import ColumnPlace, empty_column, parse_column
 #: A municipality code (the ``code`` of ``municipality.csv``): a slug.
 MUNICIPALITY_CODE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
+#: Tables from this many rows on keep one block per column (consolidating copies them).
+_SIDE_BY_SIDE_FROM_ROWS = 1 << 14
+
 #: Checks of one field against another: (kind, field, limit field, what the pair means).
 _AT_MOST = (
     ("storage", "used_tb", "capacity_tb", "used capacity exceeds the capacity"),
@@ -89,8 +92,10 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
         if parsed.codes is not None and parsed.distinct is not None:
             encoded[spec.name] = EncodedColumn(parsed.codes, parsed.distinct)
     columns["_line"] = pd.Series(lines, dtype="int64", copy=False)
-    # Side by side, not consolidated: one block per column (no copy of a million rows).
-    frame = pd.concat([column.rename(name) for name, column in columns.items()], axis=1)
+    if rows < _SIDE_BY_SIDE_FROM_ROWS:
+        frame = pd.DataFrame(columns)
+    else:  # side by side, not consolidated: one block per column, no copy of every row
+        frame = pd.concat([column.rename(name) for name, column in columns.items()], axis=1)
     table = ValidTable(kind=source.kind, municipality=code, source=source,
                        header_mapping=dict(mapping.written), frame=frame, encoded=encoded)
     checks = RowChecks(table, places, report)

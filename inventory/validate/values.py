@@ -574,9 +574,12 @@ def _normalise(text: str) -> str:
 
 def _factorize_small(text: pd.Series) -> tuple[np.ndarray[Any, Any], list[str]]:
     """Each row's code and the distinct raw texts, in order of first appearance."""
+    if getattr(text.dtype, "name", None) == "str":  # the reader's columns: str or missing
+        cells = [value if isinstance(value, str) else "" for value in text.tolist()]
+    else:
+        cells = text.astype("str").fillna("").tolist()
     index: dict[str, int] = {}
-    codes = [index.setdefault(value, len(index))
-             for value in text.astype("str").fillna("").tolist()]
+    codes = [index.setdefault(value, len(index)) for value in cells]
     return np.array(codes, dtype=np.int64), list(index)
 
 

@@ -16,6 +16,8 @@ import io
 import mmap
 import os
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -428,6 +430,23 @@ def _file_bytes(path: Path) -> FileBytes:
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
+def _sha256(raw: FileBytes) -> Callable[[], str]:
+    """The SHA-256 of the file, when asked. A large file is hashed on a thread while it is
+    parsed (hashlib lets go of the interpreter lock for large buffers)."""
+    if isinstance(raw, bytes):
+        digest = hashlib.sha256(raw).hexdigest()
+        return lambda: digest
+    found: list[str] = []
+    thread = threading.Thread(target=lambda: found.append(hashlib.sha256(raw).hexdigest()),
+                              name="sha256", daemon=True)
+    thread.start()
+
+    def wait() -> str:
+        thread.join()
+        return found[0]
+    return wait
+
+
 def _decode(raw: FileBytes, file: str) -> tuple[_Text | None, str | None, list[Issue]]:
     """The text (None when rejected), its encoding and the decoding issues."""
     if is_plain_utf8(raw):
@@ -442,7 +461,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     """Read one delimited text file; see ``inventory.read.read_table``."""
     file = str(path)
     raw = _file_bytes(path)
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = _sha256(raw)
     empty = Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
                   hint="Fill in the header row and one row per record, or remove the file.")
     if is_blank_bytes(raw):
@@ -484,7 +503,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
                             hint="Add one row per record, or remove the file if there is"
                                  " nothing to record."))
     source = SourceTable(
-        path=path, kind=kind, municipality=municipality, format="csv", sha256=digest,
+        path=path, kind=kind, municipality=municipality, format="csv", sha256=digest(),
         encoding=encoding, delimiter=dialect.delimiter, header=header,
         header_line=header_line, cells=rows.cells.reset_index(drop=True),
         lines=rows.lines.tolist(), blank_rows_skipped=rows.blank_rows)

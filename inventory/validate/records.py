@@ -158,8 +158,11 @@ class RowChecks:
         """A key used by two rows is an error at the later row, citing both."""
         key_field = model_for(self.table.kind).key_field
         keys = self.frame[key_field]
+        duplicated = keys.duplicated(keep="first")
+        if not duplicated.any():
+            return
         present = keys.notna()
-        repeated = keys.duplicated(keep="first") & present
+        repeated = duplicated & present
         if not repeated.any():
             return
         positions = pd.Series(np.arange(len(keys)), index=keys.index)
@@ -199,17 +202,30 @@ class RowChecks:
         for check_kind, field, earlier_field in _NOT_BEFORE:
             if kind != check_kind:
                 continue
-            later, earlier = self.frame[field], self.frame[earlier_field]
-            both = later.notna() & earlier.notna()
-            before = np.zeros(len(later), dtype=bool)
-            if both.any():
-                before[both.to_numpy()] = (later[both].to_numpy() < earlier[both].to_numpy())
+            before = self._before(field, earlier_field)
             self.issues_at(
                 np.flatnonzero(before), field, IssueCode.INCONSISTENT_VALUES, Severity.WARNING,
                 f"{field} {{{field}}} is before {earlier_field} {{{earlier_field}}}.",
                 "Check both dates.")
         if kind == "server":
             self._server_placement()
+
+    def _before(self, field: str, earlier_field: str) -> np.ndarray[Any, Any]:
+        """Rows whose date ``field`` is before their ``earlier_field`` (both present)."""
+        encoded = self.table.encoded
+        if field in encoded and earlier_field in encoded:
+            # Compare day numbers of the distinct dates (not a million date objects).
+            later_days, later_present = _day_numbers(encoded[field].distinct)
+            earlier_days, earlier_present = _day_numbers(encoded[earlier_field].distinct)
+            later_codes, earlier_codes = encoded[field].codes, encoded[earlier_field].codes
+            return np.asarray(later_present[later_codes] & earlier_present[earlier_codes]
+                              & (later_days[later_codes] < earlier_days[earlier_codes]))
+        later, earlier = self.frame[field], self.frame[earlier_field]
+        both = later.notna() & earlier.notna()
+        before = np.zeros(len(later), dtype=bool)
+        if both.any():
+            before[both.to_numpy()] = (later[both].to_numpy() < earlier[both].to_numpy())
+        return before
 
     def _server_placement(self) -> None:
         kinds = self.frame["kind"]
@@ -272,6 +288,15 @@ def slugify(text: str) -> str:
     ascii_text = "".join(ch for ch in folded if not unicodedata.combining(ch))
     ascii_text = ascii_text.replace("ø", "o").replace("æ", "ae").replace("ß", "ss")
     return re.sub(r"[^a-z0-9_-]+", "-", ascii_text).strip("-_") or "municipality"
+
+
+def _day_numbers(dates: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any],
+                                                        np.ndarray[Any, Any]]:
+    """The day number (``toordinal``) of each date, and which are present."""
+    present = pd.notna(dates)
+    days = np.zeros(len(dates), dtype=np.int64)
+    days[present] = [date.toordinal() for date in dates[present]]
+    return days, present
 
 
 def _shown(value: Any) -> Any:

@@ -18,7 +18,7 @@ that key (checked value by value against the resolved references).
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import Any
 
@@ -183,73 +183,123 @@ def _as_text(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return values
 
 
-#: Reads the stored records of one kind: (kind, municipalities, fields) -> frame with
-#: ``municipality``, ``id`` (the key), ``line`` (source line) and the fields.
-RecordReader = Callable[[str, list[str], list[str]], pd.DataFrame]
+#: Stored records of one kind, column by column: ``municipality``, ``id`` (the key),
+#: ``line`` (source line, int64, -1 when unknown) and the fields asked for.
+RecordColumns = dict[str, np.ndarray[Any, Any]]
+#: Reads them: (kind, municipalities, fields) -> columns.
+RecordReader = Callable[[str, list[str], list[str]], RecordColumns]
+
+
+def isin(values: np.ndarray[Any, Any], wanted: Collection[Any]) -> np.ndarray[Any, Any]:
+    """Which ``values`` are in ``wanted`` (a writable boolean array)."""
+    return np.array(pd.Series(values, dtype=object).isin(list(wanted)), dtype=bool)
+
+
+#: One column of a part of the expanded references: its values, or one value for all.
+_Values = np.ndarray[Any, Any] | str | Callable[[], np.ndarray[Any, Any]]
 
 
 def expand(stored: pd.DataFrame, read_records: RecordReader) -> pd.DataFrame:
     """The references stored rows stand for: ``stored`` has ``REFERENCE_COLUMNS`` plus
-    ``order`` (the row id) and ``derived``, in row id order; returns ``REFERENCE_COLUMNS``."""
-    is_marker = stored["derived"].map(lambda value: value is True or value == 1).to_numpy(
-        dtype=bool)
+    ``order`` (the row id) and ``derived``, in row id order; returns ``REFERENCE_COLUMNS``
+    (object columns).
+
+    A derived row's references take its place in the order, by their records' lines
+    (then keys); a row of its own in a derived field is placed among them by its
+    record's line, as it was written.
+    """
+    is_marker = np.array([value is True or value == 1 for value in stored["derived"]],
+                         dtype=bool)
     columns = list(REFERENCE_COLUMNS)
     if not is_marker.any():
         return stored.loc[:, columns].reset_index(drop=True)
-    markers = stored[is_marker]
-    rows = stored[~is_marker].loc[:, [*columns, "order"]]
-    rows = rows.assign(line=np.int64(-1))
-    parts = []
-    for kind, of_kind in markers.groupby("kind", sort=True):
+    explicit = {name: stored[name].to_numpy(dtype=object)[~is_marker] for name in columns}
+    explicit_order = stored["order"].to_numpy(dtype=np.int64)[~is_marker]
+    explicit_line = np.full(len(explicit_order), -1, dtype=np.int64)
+    # parts in any order, each column given lazily: filled into the result one column at
+    # a time, so that a million references never exist as several copies at once
+    parts: list[tuple[int, dict[str, _Values]]] = [
+        (len(explicit_order), dict[str, _Values](explicit))]
+    orders: list[np.ndarray[Any, Any]] = [explicit_order]
+    lines: list[np.ndarray[Any, Any]] = [explicit_line]
+    for kind, of_kind in stored[is_marker].groupby("kind", sort=True):
         fields = sorted(set(of_kind["field"]))
         records = read_records(str(kind), sorted(set(of_kind["municipality"])), fields)
-        lines = pd.to_numeric(records["line"], errors="coerce").fillna(-1).astype(np.int64)
-        for name, marked in of_kind.groupby("field", sort=True):
+        codes, keys, record_lines = records["municipality"], records["id"], records["line"]
+        for field_name, marked in of_kind.groupby("field", sort=True):
+            name = str(field_name)
             group_order = dict(zip(marked["municipality"], marked["order"], strict=True))
             targets = dict(zip(marked["municipality"], marked["target_kind"], strict=True))
-            municipality = records["municipality"]
-            chosen = np.array(records[name].notna() & municipality.isin(list(group_order)),
-                              dtype=bool)
-            # rows of their own in a derived field: placed by their record's line
-            own = (rows["kind"] == kind) & (rows["field"] == name) & rows[
-                "municipality"].isin(list(group_order))
+            chosen = np.array(pd.notna(records[name]), dtype=bool) & isin(codes, group_order)
+            own = ((explicit["kind"] == kind) & (explicit["field"] == name)
+                   & isin(explicit["municipality"], group_order))
             if own.any():
-                pairs = pd.MultiIndex.from_arrays([municipality, records["id"]])
-                own_pairs = pd.MultiIndex.from_arrays([rows.loc[own, "municipality"],
-                                                       rows.loc[own, "id"]])
+                pairs = pd.MultiIndex.from_arrays([codes, keys])
+                own_pairs = pd.MultiIndex.from_arrays([explicit["municipality"][own],
+                                                       explicit["id"][own]])
                 chosen &= ~pairs.isin(own_pairs)
-                line_of = pd.Series(lines.to_numpy(), index=pairs)
+                line_of = pd.Series(record_lines, index=pairs)
                 line_of = line_of[~line_of.index.duplicated()]
                 found = line_of.reindex(own_pairs).fillna(np.iinfo(np.int64).max)
-                rows.loc[own, "order"] = rows.loc[own, "municipality"].map(group_order)
-                rows.loc[own, "line"] = found.astype(np.int64).to_numpy()
-            picked = records[chosen]
-            codes = picked["municipality"]
-            texts = {
-                "municipality": codes.to_numpy(dtype=object),
-                "kind": np.full(len(picked), kind, dtype=object),
-                "id": picked["id"].to_numpy(dtype=object),
-                "field": np.full(len(picked), name, dtype=object),
-                "target_municipality": codes.to_numpy(dtype=object),
-                "target_kind": codes.map(targets).to_numpy(dtype=object),
-                "target_id": picked[name].to_numpy(dtype=object),
-            }
-            # object columns as they are: inferring pandas' string dtype costs seconds
-            parts.append(pd.DataFrame({
-                **{column: pd.Series(values, dtype=object) for column, values in texts.items()},
-                "order": pd.Series(codes.map(group_order).to_numpy(dtype=np.int64)),
-                "line": pd.Series(lines.to_numpy()[chosen]),
-            }))
-    result = pd.concat([rows, *parts], ignore_index=True)
-    order = result["order"].to_numpy(dtype=np.int64)
-    line = result["line"].to_numpy(dtype=np.int64)
+                explicit_order[own] = [group_order[code]
+                                       for code in explicit["municipality"][own]]
+                explicit_line[own] = found.to_numpy(dtype=np.int64)
+            rows = np.flatnonzero(chosen)
+            del chosen
+            if len(group_order) == 1:
+                orders.append(np.full(len(rows), next(iter(group_order.values())),
+                                      dtype=np.int64))
+            else:
+                orders.append(pd.Series(codes[rows], dtype=object).map(group_order)
+                              .to_numpy(dtype=np.int64))
+            lines.append(record_lines[rows])
+            target_kinds = set(targets.values())
+            parts.append((len(rows), {
+                "municipality": _taker(codes, rows), "kind": str(kind),
+                "id": _taker(keys, rows), "field": name,
+                "target_municipality": _taker(codes, rows),
+                "target_kind": (str(next(iter(target_kinds))) if len(target_kinds) == 1
+                                else _mapper(codes, rows, targets)),
+                "target_id": _taker(records[name], rows)}))
+    order, line = np.concatenate(orders), np.concatenate(lines)
+    del orders, lines
     sequence = np.lexsort((line, order))
-    ties = (np.diff(order[sequence]) == 0) & (np.diff(line[sequence]) == 0)
-    if ties.any():  # records of one field on the same line (from different files): by key
-        ids = pd.Series(result["id"].astype(str).to_numpy(dtype=object))
-        sequence = result.assign(_id=ids).sort_values(
-            ["order", "line", "_id"], kind="stable").index.to_numpy()
-    return result.loc[sequence, columns].reset_index(drop=True)
+    if ((np.diff(order[sequence]) == 0) & (np.diff(line[sequence]) == 0)).any():
+        # records of one field on the same line (kept from different files): by key
+        ids = pd.Series(np.concatenate([_values(part["id"], count) for count, part in parts]),
+                        dtype=object).astype(str)
+        sequence = pd.DataFrame({"order": order, "line": line, "id": ids}).sort_values(
+            ["order", "line", "id"], kind="stable").index.to_numpy()
+    del order, line
+    position = np.empty(len(sequence), dtype=np.int64)
+    position[sequence] = np.arange(len(sequence))
+    del sequence
+    result = {}
+    for name in columns:
+        values = np.empty(len(position), dtype=object)
+        start = 0
+        for count, part in parts:
+            values[position[start:start + count]] = _values(part[name], count)
+            start += count
+        result[name] = pd.Series(values, dtype=object)
+    return pd.DataFrame(result)
+
+
+def _taker(values: np.ndarray[Any, Any], rows: np.ndarray[Any, Any]
+           ) -> Callable[[], np.ndarray[Any, Any]]:
+    return lambda: values[rows]
+
+
+def _mapper(codes: np.ndarray[Any, Any], rows: np.ndarray[Any, Any], mapping: dict[Any, Any]
+            ) -> Callable[[], np.ndarray[Any, Any]]:
+    return lambda: pd.Series(codes[rows], dtype=object).map(mapping).to_numpy(dtype=object)
+
+
+def _values(values: _Values, count: int) -> Any:
+    """A part's column as an array, or its one value (numpy repeats it)."""
+    if isinstance(values, str):
+        return values if count else np.empty(0, dtype=object)
+    return values() if callable(values) else values
 
 
 #: Names of the columns ``select_stored`` reads.

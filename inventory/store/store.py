@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import DBAPIError
@@ -23,7 +24,7 @@ from inventory.store.importer import (
     prepare_batch,
 )
 from inventory.store.importer import import_batch as _import_batch
-from inventory.store.references import STORED_NAMES, expand, select_stored
+from inventory.store.references import STORED_NAMES, RecordColumns, expand, isin, select_stored
 from inventory.store.schema import RECORD_TABLES, SOURCE_LINE, import_run, key_field
 from inventory.validate.batch import ImportBatch
 
@@ -86,41 +87,55 @@ class InventoryStore:
         with self.engine.connect() as connection:
             return list(connection.execute(statement).all())
 
-    def _read_frame(self, statement: Any, names: Sequence[str]) -> pd.DataFrame:
+    def _read_frame(self, statement: Any, names: Sequence[str],
+                    integers: Collection[str] = ()) -> pd.DataFrame:
         """The rows of ``statement`` as an object frame, read in chunks, column by column.
 
         Equal text values share one object: two million clients name a few hundred
         models and sites, so memory grows with the rows, not with rows times columns
-        of separate strings (and no list of row objects is held at once).
+        of separate strings (and no list of row objects is held at once). Columns named
+        in ``integers`` become int64 (-1 where missing), never a Python int per row.
         """
         columns: list[list[Any]] = [[] for _ in names]
         shared: list[dict[str, str]] = [{} for _ in names]
+        numbers = [name in integers for name in names]
         with self.engine.connect() as connection:
             result = connection.execution_options(yield_per=_READ_CHUNK).execute(statement)
             for rows in result.partitions():
                 by_column = zip(*rows, strict=True)
-                for column, texts, values in zip(columns, shared, by_column, strict=True):
-                    column.extend([texts.setdefault(value, value) if type(value) is str
-                                   else value for value in values])
-        return pd.DataFrame({name: pd.Series(column, dtype=object)
-                             for name, column in zip(names, columns, strict=True)},
+                for column, texts, values, number in zip(columns, shared, by_column, numbers,
+                                                         strict=True):
+                    if number:
+                        column.append(np.array([-1 if value is None else value
+                                                for value in values], dtype=np.int64))
+                    else:
+                        column.extend([texts.setdefault(value, value) if type(value) is str
+                                       else value for value in values])
+        return pd.DataFrame({name: pd.Series(np.concatenate(column) if column
+                                             else np.empty(0, dtype=np.int64))
+                             if number else pd.Series(column, dtype=object)
+                             for name, column, number in zip(names, columns, numbers,
+                                                             strict=True)},
                             columns=list(names))
 
     def records(self, kind: str, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes)."""
-        return self._records(kind, municipalities).drop(columns=[SOURCE_LINE])
+        return self._records(kind, municipalities, lines=False)
 
-    def _records(self, kind: str, municipalities: Sequence[str] | None) -> pd.DataFrame:
-        """``records`` plus the ``source_line`` column (last)."""
+    def _records(self, kind: str, municipalities: Sequence[str] | None, *,
+                 lines: bool) -> pd.DataFrame:
+        """``records``, with ``lines`` also the ``source_line`` column (int64, last)."""
         if kind not in RECORD_TABLES:
             raise StoreError(f"Unknown record kind {kind!r}.",
                              hint=f"Use one of: {', '.join(RECORD_KINDS)}")
         table = RECORD_TABLES[kind]
-        names = ["municipality", *(spec.name for spec in field_specs(kind)), SOURCE_LINE]
+        names = ["municipality", *(spec.name for spec in field_specs(kind))]
+        if lines:
+            names.append(SOURCE_LINE)
         statement = select(*(table.c[name] for name in names))
         if municipalities is not None:
             statement = statement.where(table.c.municipality.in_(list(municipalities)))
-        frame = typed_columns(self._read_frame(statement, names), kind)
+        frame = typed_columns(self._read_frame(statement, names, integers={SOURCE_LINE}), kind)
         # Sorted here, not in SQL: the order must not depend on the database's collation.
         return frame.sort_values(["municipality", key_field(kind)], kind="stable",
                                  ignore_index=True)
@@ -128,11 +143,12 @@ class InventoryStore:
     def references(self, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored resolved references (columns ``REFERENCE_COLUMNS``), derived rows
         expanded from the record values (``inventory.store.references``)."""
-        stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES))
+        stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES),
+                                  integers={"order"})
         return expand(stored, self._reference_records)
 
     def _reference_records(self, kind: str, municipalities: list[str],
-                           fields: list[str]) -> pd.DataFrame:
+                           fields: list[str]) -> RecordColumns:
         """Key, source line and ``fields`` of the stored records of ``kind`` in
         ``municipalities`` (for expanding derived references)."""
         table = RECORD_TABLES[kind]
@@ -140,27 +156,32 @@ class InventoryStore:
         columns = [table.c.municipality, table.c[key_field(kind)], table.c[SOURCE_LINE],
                    *(table.c[name] for name in fields)]
         frames = [self._read_frame(select(*columns).where(table.c.municipality.in_(chunk)),
-                                   names)
+                                   names, integers={"line"})
                   for chunk in (municipalities[start:start + _IN_CHUNK]
                                 for start in range(0, len(municipalities), _IN_CHUNK))]
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=names)
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        return {name: frame[name].to_numpy(dtype=np.int64 if name == "line" else object)
+                for name in names}
 
     def snapshot(self, municipalities: Sequence[str] | None = None) -> InventorySnapshot:
         """Every record kind and the references, as the analyses read them (derived
         references expanded from the records read, not read a second time)."""
-        read = {kind: self._records(kind, municipalities) for kind in RECORD_KINDS}
+        read = {kind: self._records(kind, municipalities, lines=True) for kind in RECORD_KINDS}
 
-        def from_read(kind: str, codes: list[str], fields: list[str]) -> pd.DataFrame:
+        def from_read(kind: str, codes: list[str], fields: list[str]) -> RecordColumns:
             frame = read[kind]
-            frame = frame[frame["municipality"].isin(codes)]
-            return pd.DataFrame({
-                "municipality": frame["municipality"], "id": frame[key_field(kind)],
-                "line": frame[SOURCE_LINE], **{name: frame[name] for name in fields}})
+            names = {"municipality": "municipality", "id": key_field(kind),
+                     "line": SOURCE_LINE, **{name: name for name in fields}}
+            columns = {name: frame[column].to_numpy(
+                dtype=np.int64 if name == "line" else object) for name, column in names.items()}
+            wanted = isin(columns["municipality"], codes)
+            return columns if wanted.all() else {name: values[wanted]
+                                                 for name, values in columns.items()}
 
-        stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES))
+        stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES),
+                                  integers={"order"})
         references = expand(stored, from_read)
-        tables = {kind: frame.drop(columns=[SOURCE_LINE]) for kind, frame in read.items()}
-        read.clear()
+        tables = {kind: read.pop(kind).drop(columns=[SOURCE_LINE]) for kind in RECORD_KINDS}
         return InventorySnapshot(tables=tables, references=references)
 
     def municipality_codes(self) -> list[str]:

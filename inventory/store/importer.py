@@ -258,11 +258,18 @@ class _Writer:
         return _new_id(result)
 
     def existing_hashes(self, table: Table, key: str, municipality: str) -> pd.Series:
-        rows = self.connection.execute(
-            select(table.c[key], table.c[ROW_HASH]).where(table.c.municipality == municipality)
-        ).all()
-        return pd.Series([row[1] for row in rows], index=pd.Index([row[0] for row in rows],
-                         dtype=object), dtype="int64")
+        """The stored row hashes of a municipality's records of one kind, by key."""
+        result = self.connection.execute(
+            select(table.c[key], table.c[ROW_HASH]).where(table.c.municipality == municipality))
+        try:
+            # The driver's rows as they are: text keys and integer hashes need no result
+            # processing, and a million Row objects cost more than the query.
+            rows = result.cursor.fetchall() if result.cursor is not None else result.all()
+        finally:
+            result.close()
+        keys = pd.Index([row[0] for row in rows], dtype=object)
+        return pd.Series(np.fromiter((row[1] for row in rows), dtype=np.int64,
+                                     count=len(rows)), index=keys)
 
     def stored_rows(self, table: Table, key: str, municipality: str,
                     keys: Sequence[str]) -> dict[str, dict[str, Any]]:

@@ -10,6 +10,7 @@ module, which tracks the physical line of every row, so that each issue names it
 from __future__ import annotations
 
 import _csv
+import contextlib
 import csv
 import hashlib
 import io
@@ -507,5 +508,14 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
         encoding=encoding, delimiter=dialect.delimiter, header=header,
         header_line=header_line, cells=rows.cells.reset_index(drop=True),
         lines=rows.lines.tolist(), blank_rows_skipped=rows.blank_rows)
+    _release(raw)
     return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind})
                     for issue in issues]
+
+
+def _release(raw: FileBytes) -> None:
+    """Unmap a mapped file once read (the cells are copies): its pages leave the process."""
+    if isinstance(raw, mmap.mmap):
+        # BufferError: something still looks at the bytes; the collector unmaps them later.
+        with contextlib.suppress(BufferError):
+            raw.close()

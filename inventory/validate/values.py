@@ -623,12 +623,24 @@ def _dictionary_encode(cells: pa.ChunkedArray) -> tuple[np.ndarray[Any, Any], pa
         return np.zeros(0, dtype=np.int64), pa.array([], type=pa.large_string())
     chunks = [chunk for chunk in cells.dictionary_encode().chunks if len(chunk)]
     dictionary = chunks[-1].dictionary
-    if not all(chunk.dictionary is dictionary or chunk.dictionary.equals(dictionary)
-               for chunk in chunks):  # the chunks share one memo; say so if that changes
-        chunks = [cells.combine_chunks().dictionary_encode()]
-        dictionary = chunks[0].dictionary
-    codes = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks])
+    if not all(_same_array(chunk.dictionary, dictionary) for chunk in chunks):
+        chunks = [cells.combine_chunks().dictionary_encode()]  # the chunks share one memo;
+        dictionary = chunks[0].dictionary                      # say so if that changes
+    # The smallest codes that hold the dictionary: a million rows of a few hundred
+    # distinct values take one MB, not eight.
+    size = len(dictionary)
+    dtype = np.uint8 if size <= 1 << 8 else np.uint16 if size <= 1 << 16 else np.int32
+    codes = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks],
+                           dtype=dtype, casting="unsafe")
     return codes, dictionary
+
+
+def _same_array(one: pa.Array, other: pa.Array) -> bool:
+    """True for equal arrays; the same buffers are not compared value by value."""
+    def place(array: pa.Array) -> list[Any]:
+        return [array.offset, len(array),
+                *(None if buffer is None else buffer.address for buffer in array.buffers())]
+    return place(one) == place(other) or bool(one.equals(other))
 
 
 def _str_series(values: pa.Array | pa.ChunkedArray) -> pd.Series:

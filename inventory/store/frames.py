@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import json
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -67,12 +67,38 @@ def stored_columns(frame: pd.DataFrame, kind: str) -> dict[str, np.ndarray[Any, 
             for spec in field_specs(kind)}
 
 
-def row_hashes(columns: dict[str, np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
-    """A signed 64-bit hash per row of the stored values (equal values, equal hash)."""
-    hashed = pd.util.hash_pandas_object(pd.DataFrame(
-        {name: pd.Series(values, dtype=object) for name, values in columns.items()}),
-        index=False)
-    return hashed.to_numpy().view(np.int64)
+def row_hashes(columns: dict[str, np.ndarray[Any, Any]],
+               unique: Collection[str] = ()) -> np.ndarray[Any, Any]:
+    """A signed 64-bit hash per row of the stored values (equal values, equal hash).
+
+    The same numbers as ``pd.util.hash_pandas_object(frame, index=False)`` of the columns
+    (what earlier versions stored): each column hashed with ``pd.util.hash_array``, the
+    columns combined as pandas combines them. Columns named in ``unique`` (keys) are
+    hashed value by value instead of per distinct value first (the same hashes, without
+    building a million-entry table of distinct keys).
+    """
+    length = len(next(iter(columns.values()))) if columns else 0
+    hashed = (pd.util.hash_array(values, categorize=name not in unique)
+              for name, values in columns.items())
+    return _combine_hashes(hashed, len(columns), length).view(np.int64)
+
+
+def _combine_hashes(arrays: Iterator[np.ndarray[Any, Any]], count: int, length: int
+                    ) -> np.ndarray[Any, Any]:
+    """pandas' ``combine_hash_arrays`` (CPython's tuple hash on uint64 arrays)."""
+    out = np.full(length, 0x345678, dtype=np.uint64)
+    multiplier = np.uint64(1000003)
+    seen = 0
+    for index, values in enumerate(arrays):
+        inverse = count - index
+        out ^= values
+        out *= multiplier
+        multiplier += np.uint64(82520 + inverse + inverse)
+        seen += 1
+    if seen != count:
+        raise ValueError(f"{seen} hash arrays for {count} columns")
+    out += np.uint64(97531)
+    return out
 
 
 def iso_dates(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

@@ -143,8 +143,9 @@ def _prepare(table: ValidTable) -> _PreparedTable:
     columns = stored_columns(table.frame, table.kind)
     lines = (object_values(table.frame["_line"])
              if "_line" in table.frame else np.full(len(table.frame), None, dtype=object))
-    return _PreparedTable(table=table, keys=columns[key_field_of(table.kind)], columns=columns,
-                          hashes=row_hashes(columns), lines=lines)
+    key = key_field_of(table.kind)
+    return _PreparedTable(table=table, keys=columns[key], columns=columns,
+                          hashes=row_hashes(columns, unique={key}), lines=lines)
 
 
 def _groups(tables: list[ValidTable]) -> Iterator[list[ValidTable]]:

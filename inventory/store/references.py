@@ -141,8 +141,7 @@ class ReferencePlan:
         ``derived``, in the order of the batch (a derived row where its field starts)."""
         if not self.columns:
             return [np.empty(0, dtype=object) for _ in range(len(STORED_COLUMNS) + 1)], 0
-        keep = np.array(pd.Series(self.columns["municipality"]).isin(list(municipalities)),
-                        dtype=bool)
+        keep = isin(self.columns["municipality"], municipalities)
         markers: list[tuple[int, Group, str]] = []
         for group, (target_kind, kept) in self.derived.items():
             start, stop = self.blocks[group]

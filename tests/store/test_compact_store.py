@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from alembic import command
 from sqlalchemy import create_engine, func, select
 
 from inventory.store import InventoryStore
 from inventory.store.engine import alembic_config, head_revision
-from inventory.store.schema import CREATED_MANY, record_change, reference
+from inventory.store.frames import row_hashes, stored_columns
+from inventory.store.schema import CREATED_MANY, key_field, record_change, reference
 from inventory.validate import validate_paths
 from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
 
@@ -191,3 +193,16 @@ def test_records_kept_from_an_earlier_file_on_the_same_line_are_ordered_by_key(
         stored.astype(object).sort_values(list(REFERENCE_COLUMNS)).reset_index(drop=True),
         expected.sort_values(list(REFERENCE_COLUMNS)).reset_index(drop=True))
     pd.testing.assert_frame_equal(snapshot.references, stored)
+
+
+def test_row_hashes_are_the_ones_earlier_versions_stored(sample_batch: ImportBatch) -> None:
+    """Stored hashes must not change between versions (else every record would count as
+    updated): still pandas' hash of the stored values' frame."""
+    for municipality in sample_batch.municipalities:
+        for kind, table in municipality.tables.items():
+            columns = stored_columns(table.frame, kind)
+            frame = pd.DataFrame({name: pd.Series(values, dtype=object)
+                                  for name, values in columns.items()})
+            before = pd.util.hash_pandas_object(frame, index=False).to_numpy().view(np.int64)
+            assert (row_hashes(columns, unique={key_field(kind)}) == before).all(), kind
+            assert (row_hashes(columns) == before).all(), kind

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import enum
 import json
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -304,17 +305,38 @@ def _known_municipalities(snapshot: InventorySnapshot) -> set[str]:
 
 
 def _plain_values(column: pd.Series) -> list[GraphValue | None]:
-    """A column as GraphML-friendly Python scalars (``None`` for missing), column-wise."""
+    """A column as GraphML-friendly Python scalars (``None`` for missing), column-wise.
+
+    Texts are the column's own string objects (a snapshot shares equal texts; a copy per
+    node would cost the graph of a national inventory hundreds of MiB), or one string per
+    distinct text of a pandas string column.
+    """
     if column.dtype == object:
-        present = column.notna().to_numpy()
+        raw = column.to_numpy(dtype=object)
         values = np.full(len(column), None, dtype=object)
-        # str() of an enum member is its value (node attributes hold no list fields)
-        values[present] = column[present].astype(str).to_numpy(dtype=object)
+        is_text = np.fromiter((type(value) is str for value in raw), dtype=bool,
+                              count=len(raw))
+        values[is_text] = raw[is_text]
+        other = column.notna().to_numpy() & ~is_text
+        if other.any():
+            # str() of an enum member is its value (node attributes hold no list fields)
+            values[other] = column[other].astype(str).to_numpy(dtype=object)
         plain: list[GraphValue | None] = values.tolist()
         return plain
+    if isinstance(column.dtype, pd.StringDtype):
+        codes, texts = pd.factorize(column)  # missing values get code -1
+        table = np.array([*texts.astype(object), None], dtype=object)
+        shared: list[GraphValue | None] = table[codes].tolist()
+        return shared
     as_objects = column.astype(object)
     converted: list[GraphValue | None] = as_objects.where(column.notna(), None).tolist()
     return converted
+
+
+def _shared(ids: pd.Series) -> list[Any]:
+    """Node ids and edge keys as interned strings: an edge's ends are then the very string
+    objects of its nodes (networkx keeps the objects it is given in its adjacency)."""
+    return [sys.intern(value) if type(value) is str else value for value in ids.tolist()]
 
 
 def _attribute_dicts(frame: pd.DataFrame) -> Iterator[dict[str, GraphValue]]:
@@ -338,7 +360,7 @@ def _node_items(municipality: pd.Series, key: pd.Series, kind: str,
     attrs.insert(0, "municipality", municipality.astype(str))
     attrs.insert(0, "kind", kind)
     ids = _ids(municipality, kind, key)
-    for node, data in zip(ids.tolist(), _attribute_dicts(attrs), strict=True):
+    for node, data in zip(_shared(ids), _attribute_dicts(attrs), strict=True):
         data.setdefault("label", str(data["key"]))
         yield node, data
 
@@ -472,7 +494,7 @@ def _fleet_items(fleets: pd.DataFrame) -> Iterator[tuple[str, dict[str, GraphVal
         "managed_by": fleets["managed_by"], "devices": fleets["devices"],
         "rows": fleets["rows"]})
     attrs["label"] = attrs["key"]
-    yield from zip(fleets["node"].tolist(), _attribute_dicts(attrs), strict=True)
+    yield from zip(_shared(fleets["node"]), _attribute_dicts(attrs), strict=True)
 
 
 def _link_edges(links: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
@@ -508,7 +530,7 @@ def _edge_items(frame: pd.DataFrame) -> Iterable[tuple[str, str, str, dict[str, 
     if "kind" not in attrs:
         attrs.insert(0, "kind", frame["key"])
     attrs = attrs.loc[:, attrs.notna().any()] if not attrs.empty else attrs
-    return zip(frame["source"].tolist(), frame["target"].tolist(), frame["key"].tolist(),
+    return zip(_shared(frame["source"]), _shared(frame["target"]), _shared(frame["key"]),
                _attribute_dicts(attrs), strict=True)
 
 

@@ -25,6 +25,7 @@ class EncodedColumn:
 
     codes: np.ndarray[Any, Any]
     distinct: np.ndarray[Any, Any]
+    ascending: bool = False  # the distinct values ascend strictly: none is repeated
 
 
 @dataclass

@@ -90,7 +90,8 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
         _record(report, parsed.issues, parsed.unlisted)
         columns[spec.name] = parsed.values
         if parsed.codes is not None and parsed.distinct is not None:
-            encoded[spec.name] = EncodedColumn(parsed.codes, parsed.distinct)
+            encoded[spec.name] = EncodedColumn(parsed.codes, parsed.distinct,
+                                               ascending=parsed.ascending)
     columns["_line"] = pd.Series(lines, dtype="int64", copy=False)
     if rows < _SIDE_BY_SIDE_FROM_ROWS:
         frame = pd.DataFrame(columns)
@@ -157,6 +158,9 @@ class RowChecks:
     def unique_keys(self) -> None:
         """A key used by two rows is an error at the later row, citing both."""
         key_field = model_for(self.table.kind).key_field
+        encoded = self.table.encoded.get(key_field)
+        if encoded is not None and encoded.ascending:
+            return  # keys in strictly ascending order are all different
         keys = self.frame[key_field]
         duplicated = keys.duplicated(keep="first")
         if not duplicated.any():

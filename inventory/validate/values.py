@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from rapidfuzz import process
 
 from inventory.issues import Issue, IssueCode, Severity
@@ -115,6 +116,7 @@ class ParsedColumn:
     unlisted: int = 0
     codes: np.ndarray[Any, Any] | None = None
     distinct: np.ndarray[Any, Any] | None = None
+    ascending: bool = False  # the distinct values ascend strictly: none is repeated
 
 
 #: The result of parsing one distinct (normalised, non-empty) text.
@@ -474,7 +476,7 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
     >>> parse_column(spec, pd.Series(["3,5", "1 024"]), place).values.tolist()
     [3.5, 1024.0]
     """
-    per_row = False
+    per_row = ascending = False
     if len(text) <= _SMALL_COLUMN:
         codes, raw_uniques = _factorize_small(text)
         typed, problems, empty = _type_small(spec, raw_uniques)
@@ -486,7 +488,9 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
             raw_uniques = cells
         else:
             codes, raw_uniques = _dictionary_encode(cells)
-        typed, problems, empty = _type_large(spec, normalise_text(_str_series(raw_uniques)))
+        uniques = normalise_text(_str_series(raw_uniques))
+        ascending = per_row and _strictly_ascending(uniques)
+        typed, problems, empty = _type_large(spec, uniques)
 
     raw = _RawCells(raw_uniques, codes)
     issues, unlisted = _row_issues(raw, problems, place, limit)
@@ -499,7 +503,7 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
         unlisted += more_unlisted
     values = _typed_series(spec, typed, None if per_row else codes)
     return ParsedColumn(values=values, issues=issues, unlisted=unlisted, codes=codes,
-                        distinct=typed)
+                        distinct=typed, ascending=ascending)
 
 
 Typed = tuple[np.ndarray[Any, Any], dict[int, list[Problem]], np.ndarray[Any, Any]]
@@ -597,6 +601,17 @@ def _type_numbers(spec: FieldSpec, texts: pd.Series, present: np.ndarray[Any, An
     slow = np.setdiff1d(present, fast.index.to_numpy(), assume_unique=True)
     slow_texts = texts.loc[slow].tolist() if len(slow) else []
     _parse_each(slow_texts, slow, _number_parser(spec), typed, problems)
+
+
+def _strictly_ascending(texts: pd.Series) -> bool:
+    """True when each text sorts after the one before (byte order): then all differ. Keys
+    are often written in order; this costs one comparison per row, not a hash table."""
+    if len(texts) < 2:
+        return True
+    values: Any = texts.array
+    chunked = values.__arrow_array__()
+    later = pc.greater(chunked.slice(1), chunked.slice(0, len(texts) - 1))
+    return bool(pc.all(later).as_py())
 
 
 def _arrow_text(text: pd.Series) -> pa.ChunkedArray:

@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
+import pytest
 
 from inventory.issues import IssueCode, IssueReport, Severity
 from inventory.models import field_specs
+from inventory.validate import values
 from inventory.validate.batch import ValidTable
 
 Check = Callable[..., tuple[ValidTable, IssueReport]]
@@ -46,6 +48,27 @@ def test_a_duplicate_key_cites_both_rows_and_lines(check: Check) -> None:
     assert "rows 1 and 3" in first.message and "lines 2 and 5" in first.message
     assert (second.line, second.row, second.value) == (6, 4, "srv02")
     assert "rows 2 and 4" in second.message and "lines 3 and 6" in second.message
+
+
+@pytest.mark.parametrize(("keys", "repeated"), [
+    (["c1", "c2", "c3", "c4"], []),  # ascending: all differ
+    (["c1", "c2", "c3", " c2"], [(4, "c2")]),  # " c2" is c2 once trimmed
+    (["c1", "c3", "c2", "c2"], [(4, "c2")]),  # repeated after a step down
+    (["", "c1", "c2", ""], []),  # missing keys are no repeats
+])
+def test_long_key_columns_typed_row_by_row_find_the_same_repeats(
+        check: Check, keys: list[str], repeated: list[tuple[int, str]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def repeats() -> list[tuple[int | None, str | None]]:
+        _, report = check("client", ["id", "typ"], [[key, "laptop"] for key in keys])
+        return [(issue.row, issue.value) for issue in report.all_issues()
+                if issue.code is IssueCode.DUPLICATE_KEY]
+
+    assert repeats() == repeated
+    monkeypatch.setattr(values, "_SMALL_COLUMN", 0)  # the Arrow path, and ...
+    monkeypatch.setattr(values, "_DISTINCT_FROM_ROWS", 0)  # ... keys typed row by row
+    monkeypatch.setattr(values, "_SAMPLE", 1)
+    assert repeats() == repeated
 
 
 def test_used_more_than_capacity_is_a_warning(check: Check) -> None:

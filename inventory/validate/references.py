@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import networkx as nx
@@ -212,7 +212,7 @@ def _encoded_references(encoded: EncodedColumn) -> References | None:
     if not len(rows):
         return None
     canonical, distinct = pd.factorize(encoded.distinct[present])
-    codes = np.full(len(encoded.distinct), -1, dtype=np.intp)
+    codes = np.full(len(encoded.distinct), -1, dtype=np.int32)
     codes[present] = canonical
     return rows, codes[encoded.codes[rows]], [str(value) for value in distinct]
 
@@ -304,10 +304,23 @@ class _Resolved:
     def __len__(self) -> int:
         return len(self.references)
 
+    @cached_property
+    def _all(self) -> bool:
+        return len(self.references) == len(self.part.codes)
+
+    @cached_property
+    def codes(self) -> np.ndarray[Any, Any]:
+        """The distinct value of each reference kept."""
+        return self.part.codes if self._all else self.part.codes[self.references]
+
+    @cached_property
+    def rows(self) -> np.ndarray[Any, Any]:
+        """The data row of each reference kept."""
+        return self.part.rows if self._all else self.part.rows[self.references]
+
     def targets(self, column: str) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """A target column per distinct value, and the distinct value of each reference."""
-        return (self.outcome[column].to_numpy(dtype=object),
-                self.part.codes[self.references])
+        return self.outcome[column].to_numpy(dtype=object), self.codes
 
     def frame(self) -> pd.DataFrame:
         """The references as a frame, with ``reference`` (the index into the part)."""
@@ -316,7 +329,7 @@ class _Resolved:
         columns = {
             "municipality": np.full(count, part.municipality, dtype=object),
             "kind": np.full(count, part.kind, dtype=object),
-            "id": part.keys[part.rows[self.references]],
+            "id": part.keys[self.rows],
             "field": np.full(count, part.name, dtype=object),
         }
         for column in ("target_municipality", "target_kind", "target_id"):
@@ -362,8 +375,7 @@ def _references_frame(found: Sequence[_Resolved]) -> pd.DataFrame:
         columns["municipality"][start:end] = part.municipality
         columns["kind"][start:end] = part.kind
         columns["field"][start:end] = part.name
-        np.take(part.keys, part.rows[resolved.references], out=columns["id"][start:end],
-                mode="clip")
+        np.take(part.keys, resolved.rows, out=columns["id"][start:end], mode="clip")
         for column in ("target_municipality", "target_kind", "target_id"):
             values, codes = resolved.targets(column)
             np.take(values, codes, out=columns[column][start:end], mode="clip")

@@ -9,7 +9,8 @@ systems (``LAST_ACTIONS``) comes after every other item: a municipality changes 
 social care system once the infrastructure under it is in place. Waves are then numbered
 1, 2, 3... without gaps. Items on nodes in one dependency cycle share a wave.
 
-The pass is linear in the size of the graph: one walk over its condensation.
+The pass is linear in the size of the graph: one walk over its strongly connected
+components.
 """
 
 from __future__ import annotations
@@ -33,24 +34,8 @@ def assign_waves(items: pd.DataFrame, dependencies: DependencyIndex) -> pd.Serie
     for node, tier in zip(items["node"], items["tier"], strict=True):
         if node and node in graph:
             base[node] = max(base.get(node, 0), int(tier))
-    condensed = nx.condensation(graph)
-    members = condensed.graph["mapping"]
-    component_base: dict[int, int] = {}
-    for node, tier in base.items():
-        component = members[node]
-        component_base[component] = max(component_base.get(component, 0), tier)
-    highest: dict[int, int] = {}  # highest item wave at or below each component
-    wave_of: dict[int, int] = {}
-    for component in reversed(list(nx.topological_sort(condensed))):
-        below = max((highest[s] for s in condensed.successors(component)), default=0)
-        if component in component_base:
-            wave = max(component_base[component], below + 1)
-            wave_of[component] = wave
-            highest[component] = wave
-        else:
-            highest[component] = below
-    raw = pd.Series([wave_of[members[node]] if node and node in graph and members[node]
-                     in wave_of else int(tier)
+    wave_of = _component_waves(graph, base)
+    raw = pd.Series([wave_of.get(node, int(tier)) if node else int(tier)
                      for node, tier in zip(items["node"], items["tier"], strict=True)],
                     index=items.index, dtype="int64")
     # Client groups wait for the client platforms (management, security) of their municipality.
@@ -66,6 +51,61 @@ def assign_waves(items: pd.DataFrame, dependencies: DependencyIndex) -> pd.Serie
         raw.loc[last] = raw.loc[last].where(raw.loc[last] >= floor, floor)
     ranks = {wave: rank for rank, wave in enumerate(sorted(set(raw)), start=1)}
     return raw.map(ranks).astype("int64")
+
+
+def _component_waves(graph: nx.DiGraph, base: dict[str, int]) -> dict[str, int]:
+    """The wave of every node with items (``base``: its highest tier), from its dependencies.
+
+    A node's wave is at least its tier and later than every wave below it (what it depends
+    on, transitively); the nodes of one dependency cycle (strongly connected component)
+    share a wave. One depth-first walk over the components, each visited after everything
+    it depends on; only the rare components of several nodes are held as such (a
+    condensed copy of the whole graph cost a national inventory some 250 MiB).
+    """
+    owner: dict[str, str] = {}  # node of a cycle -> the component's first node
+    members: dict[str, list[str]] = {}
+    for component in nx.strongly_connected_components(graph):
+        if len(component) > 1:
+            ordered = sorted(component)
+            members[ordered[0]] = ordered
+            owner.update(dict.fromkeys(ordered, ordered[0]))
+    component_base: dict[str, int] = {}
+    for node, tier in base.items():
+        component = owner.get(node, node)
+        component_base[component] = max(component_base.get(component, 0), tier)
+
+    def below(component: str) -> list[str]:
+        found = {owner.get(successor, successor) for member in members.get(component,
+                                                                           [component])
+                 for successor in graph.successors(member)}
+        found.discard(component)
+        return list(found)
+
+    highest: dict[str, int] = {}  # highest item wave at or below each component
+    wave_of: dict[str, int] = {}
+    for start in component_base:
+        if start in highest:
+            continue
+        successors = below(start)
+        stack = [(start, successors, list(successors))]
+        while stack:
+            component, successors, pending = stack[-1]
+            while pending and pending[-1] in highest:
+                pending.pop()
+            if pending:  # the components are acyclic: none of these is on the stack
+                successor = pending.pop()
+                following = below(successor)
+                stack.append((successor, following, list(following)))
+                continue
+            stack.pop()
+            lower = max((highest[s] for s in successors), default=0)
+            if component in component_base:
+                wave = max(component_base[component], lower + 1)
+                wave_of[component] = wave
+                highest[component] = wave
+            else:
+                highest[component] = lower
+    return {node: wave_of[owner.get(node, node)] for node in base}
 
 
 def wave_table(items: pd.DataFrame) -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -87,30 +88,44 @@ class InventoryStore:
         with self.engine.connect() as connection:
             return list(connection.execute(statement).all())
 
+    @contextmanager
+    def _one_read(self) -> Iterator[Connection]:
+        """A connection whose reads all see one state of the database (one read
+        transaction; REPEATABLE READ on PostgreSQL), even while an import commits."""
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
+
     def _read_frame(self, statement: Any, names: Sequence[str],
-                    integers: Collection[str] = ()) -> pd.DataFrame:
-        """The rows of ``statement`` as an object frame, read in chunks, column by column.
+                    integers: Collection[str] = (),
+                    connection: Connection | None = None) -> pd.DataFrame:
+        """The rows of ``statement`` as an object frame, read in chunks, column by column
+        (on ``connection`` if given, else on a connection of its own).
 
         Equal text values share one object: two million clients name a few hundred
         models and sites, so memory grows with the rows, not with rows times columns
         of separate strings (and no list of row objects is held at once). Columns named
         in ``integers`` become int64 (-1 where missing), never a Python int per row.
         """
+        if connection is None:
+            with self.engine.connect() as own:
+                return self._read_frame(statement, names, integers, own)
         columns: list[list[Any]] = [[] for _ in names]
         shared: list[dict[str, str]] = [{} for _ in names]
         numbers = [name in integers for name in names]
-        with self.engine.connect() as connection:
-            result = connection.execution_options(yield_per=_READ_CHUNK).execute(statement)
-            for rows in result.partitions():
-                by_column = zip(*rows, strict=True)
-                for column, texts, values, number in zip(columns, shared, by_column, numbers,
-                                                         strict=True):
-                    if number:
-                        column.append(np.array([-1 if value is None else value
-                                                for value in values], dtype=np.int64))
-                    else:
-                        column.extend([texts.setdefault(value, value) if type(value) is str
-                                       else value for value in values])
+        result = connection.execution_options(yield_per=_READ_CHUNK).execute(statement)
+        for rows in result.partitions():
+            by_column = zip(*rows, strict=True)
+            for column, texts, values, number in zip(columns, shared, by_column, numbers,
+                                                     strict=True):
+                if number:
+                    column.append(np.array([-1 if value is None else value
+                                            for value in values], dtype=np.int64))
+                else:
+                    column.extend([texts.setdefault(value, value) if type(value) is str
+                                   else value for value in values])
         return pd.DataFrame({name: pd.Series(np.concatenate(column) if column
                                              else np.empty(0, dtype=np.int64))
                              if number else pd.Series(column, dtype=object)
@@ -123,7 +138,7 @@ class InventoryStore:
         return self._records(kind, municipalities, lines=False)
 
     def _records(self, kind: str, municipalities: Sequence[str] | None, *,
-                 lines: bool) -> pd.DataFrame:
+                 lines: bool, connection: Connection | None = None) -> pd.DataFrame:
         """``records``, with ``lines`` also the ``source_line`` column (int64, last)."""
         if kind not in RECORD_TABLES:
             raise StoreError(f"Unknown record kind {kind!r}.",
@@ -135,7 +150,8 @@ class InventoryStore:
         statement = select(*(table.c[name] for name in names))
         if municipalities is not None:
             statement = statement.where(table.c.municipality.in_(list(municipalities)))
-        frame = typed_columns(self._read_frame(statement, names, integers={SOURCE_LINE}), kind)
+        frame = typed_columns(self._read_frame(statement, names, {SOURCE_LINE}, connection),
+                              kind)
         # Sorted here, not in SQL: the order must not depend on the database's collation.
         return frame.sort_values(["municipality", key_field(kind)], kind="stable",
                                  ignore_index=True)
@@ -143,30 +159,34 @@ class InventoryStore:
     def references(self, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored resolved references (columns ``REFERENCE_COLUMNS``), derived rows
         expanded from the record values (``inventory.store.references``)."""
-        stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES),
-                                  integers={"order"})
-        return expand(stored, self._reference_records)
+        with self._one_read() as connection:
 
-    def _reference_records(self, kind: str, municipalities: list[str],
-                           fields: list[str]) -> RecordColumns:
-        """Key, source line and ``fields`` of the stored records of ``kind`` in
-        ``municipalities`` (for expanding derived references)."""
-        table = RECORD_TABLES[kind]
-        names = ["municipality", "id", "line", *fields]
-        columns = [table.c.municipality, table.c[key_field(kind)], table.c[SOURCE_LINE],
-                   *(table.c[name] for name in fields)]
-        frames = [self._read_frame(select(*columns).where(table.c.municipality.in_(chunk)),
-                                   names, integers={"line"})
-                  for chunk in (municipalities[start:start + _IN_CHUNK]
-                                for start in range(0, len(municipalities), _IN_CHUNK))]
-        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        return {name: frame[name].to_numpy(dtype=np.int64 if name == "line" else object)
-                for name in names}
+            def read_records(kind: str, codes: list[str], fields: list[str]) -> RecordColumns:
+                table = RECORD_TABLES[kind]
+                names = ["municipality", "id", "line", *fields]
+                columns = [table.c.municipality, table.c[key_field(kind)],
+                           table.c[SOURCE_LINE], *(table.c[name] for name in fields)]
+                frames = [self._read_frame(
+                    select(*columns).where(table.c.municipality.in_(chunk)), names, {"line"},
+                    connection) for chunk in (codes[start:start + _IN_CHUNK]
+                                              for start in range(0, len(codes), _IN_CHUNK))]
+                frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+                return {name: frame[name].to_numpy(dtype=np.int64 if name == "line"
+                                                   else object) for name in names}
+
+            stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES),
+                                      {"order"}, connection)
+            return expand(stored, read_records)
 
     def snapshot(self, municipalities: Sequence[str] | None = None) -> InventorySnapshot:
-        """Every record kind and the references, as the analyses read them (derived
-        references expanded from the records read, not read a second time)."""
-        read = {kind: self._records(kind, municipalities, lines=True) for kind in RECORD_KINDS}
+        """Every record kind and the references, as the analyses read them: one state of
+        the database, derived references expanded from the records read (not read a
+        second time)."""
+        with self._one_read() as connection:
+            read = {kind: self._records(kind, municipalities, lines=True,
+                                        connection=connection) for kind in RECORD_KINDS}
+            stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES),
+                                      {"order"}, connection)
 
         def from_read(kind: str, codes: list[str], fields: list[str]) -> RecordColumns:
             frame = read[kind]
@@ -178,8 +198,6 @@ class InventoryStore:
             return columns if wanted.all() else {name: values[wanted]
                                                  for name, values in columns.items()}
 
-        stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES),
-                                  integers={"order"})
         references = expand(stored, from_read)
         tables = {kind: read.pop(kind).drop(columns=[SOURCE_LINE]) for kind in RECORD_KINDS}
         return InventorySnapshot(tables=tables, references=references)

@@ -508,6 +508,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
         encoding=encoding, delimiter=dialect.delimiter, header=header,
         header_line=header_line, cells=rows.cells.reset_index(drop=True),
         lines=rows.lines.tolist(), blank_rows_skipped=rows.blank_rows)
+    source.line_array = rows.lines
     _release(raw)
     return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind})
                     for issue in issues]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 
@@ -33,6 +35,16 @@ class SourceTable:
     blank_rows_skipped: int = 0
     sheet: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    #: ``lines`` as the reader numbered them (an array), when it did: validation takes
+    #: them from here rather than converting a million-entry list back.
+    line_array: np.ndarray[Any, Any] | None = field(default=None, init=False, repr=False,
+                                                     compare=False)
+
+    def line_numbers(self) -> np.ndarray[Any, Any]:
+        """``lines`` as an int64 array."""
+        if self.line_array is not None and len(self.line_array) == len(self.lines):
+            return self.line_array
+        return np.asarray(self.lines, dtype=np.int64)
 
     @property
     def display_name(self) -> str:

@@ -74,7 +74,7 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
     """
     code = municipality or source.municipality
     places = FieldPlaces(source, mapping)
-    lines = np.asarray(source.lines, dtype=np.int64)
+    lines = source.line_numbers()
     rows = len(source.cells)
     columns: dict[str, pd.Series] = {}
     encoded: dict[str, EncodedColumn] = {}

@@ -299,24 +299,25 @@ class _Resolved:
 
     part: ReferencePart
     outcome: pd.DataFrame
-    references: np.ndarray[Any, Any]  # indices of the part's references kept
+    kept: np.ndarray[Any, Any] | None  # indices of the part's references kept; None: all
 
     def __len__(self) -> int:
-        return len(self.references)
+        return len(self.part.codes) if self.kept is None else len(self.kept)
 
-    @cached_property
-    def _all(self) -> bool:
-        return len(self.references) == len(self.part.codes)
+    @property
+    def references(self) -> np.ndarray[Any, Any]:
+        """The indices of the part's references kept."""
+        return np.arange(len(self.part.codes)) if self.kept is None else self.kept
 
     @cached_property
     def codes(self) -> np.ndarray[Any, Any]:
         """The distinct value of each reference kept."""
-        return self.part.codes if self._all else self.part.codes[self.references]
+        return self.part.codes if self.kept is None else self.part.codes[self.kept]
 
     @cached_property
     def rows(self) -> np.ndarray[Any, Any]:
         """The data row of each reference kept."""
-        return self.part.rows if self._all else self.part.rows[self.references]
+        return self.part.rows if self.kept is None else self.part.rows[self.kept]
 
     def targets(self, column: str) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """A target column per distinct value, and the distinct value of each reference."""
@@ -355,7 +356,8 @@ def _resolved_rows(part: ReferencePart, outcome: pd.DataFrame,
                & (outcome["target_id"].to_numpy(dtype=object)[codes] == part.ids))
     problems.report_unresolved(part, np.flatnonzero(~ok), outcome)
     problems.report_self_references(part, np.flatnonzero(own))
-    kept = _Resolved(part, outcome, np.flatnonzero(ok & ~own))
+    keep = ok & ~own
+    kept = _Resolved(part, outcome, None if keep.all() else np.flatnonzero(keep))
     if part.field.spec.many and len(kept):
         # A list may name a record twice: keep its first reference.
         first = ~kept.frame().duplicated(subset=list(REFERENCE_COLUMNS)).to_numpy(dtype=bool)

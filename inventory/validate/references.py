@@ -78,7 +78,7 @@ def key_index(municipalities: Sequence[MunicipalityBatch],
     stored keys count for municipalities not in the run, and for the kinds a folder of the
     run has no file of.
     """
-    parts: list[pd.DataFrame] = []
+    columns: tuple[list[str], list[str], list[str]] = ([], [], [])
     present: dict[str, set[str]] = {}
     referenced = referenced_kinds()
     for batch in municipalities:
@@ -87,18 +87,26 @@ def key_index(municipalities: Sequence[MunicipalityBatch],
             kinds.add(kind)
             if kind not in referenced:
                 continue
-            parts.append(_keys_frame(batch.code, kind, table.frame[model_for(kind).key_field]))
+            _add_keys(columns, batch.code, kind, table.frame[model_for(kind).key_field])
             if kind == "server":
                 kinds.add("cluster")
-                parts.append(_keys_frame(batch.code, "cluster", table.frame["cluster"]))
+                _add_keys(columns, batch.code, "cluster", table.frame["cluster"])
     for code, by_kind in (known_keys or {}).items():
         for kind, ids in by_kind.items():
             if kind in referenced and kind not in present.get(code, set()):
-                parts.append(_keys_frame(code, kind, pd.Series(list(ids), dtype=object)))
-    if not parts:
-        return pd.DataFrame({"municipality": [], "kind": [], "id": []}, dtype="str")
-    keys = pd.concat(parts, ignore_index=True)
+                _add_keys(columns, code, kind, pd.Series(list(ids), dtype=object))
+    keys = pd.DataFrame(dict(zip(("municipality", "kind", "id"), columns, strict=True)),
+                        dtype="str")
     return keys.drop_duplicates(ignore_index=True)
+
+
+def _add_keys(columns: tuple[list[str], list[str], list[str]], code: str, kind: str,
+              ids: pd.Series) -> None:
+    """The distinct present ``ids`` (as text), in order, as keys of ``code`` and ``kind``."""
+    values = list(dict.fromkeys(str(value) for value in ids[ids.notna()].tolist()))
+    columns[0].extend([code] * len(values))
+    columns[1].extend([kind] * len(values))
+    columns[2].extend(values)
 
 
 @cache
@@ -106,12 +114,6 @@ def referenced_kinds() -> frozenset[str]:
     """The record kinds (and pseudo kinds such as ``cluster``) some field refers to."""
     return frozenset(kind for record_kind in RECORD_KINDS for spec in field_specs(record_kind)
                      for kind in (*spec.references, *spec.pseudo_references))
-
-
-def _keys_frame(code: str, kind: str, ids: pd.Series) -> pd.DataFrame:
-    values = ids.dropna().astype("str").unique()
-    return pd.DataFrame({"municipality": code, "kind": kind,
-                         "id": pd.Series(values, dtype="str")}, dtype="str")
 
 
 def reference_fields(table: ValidTable) -> list[ReferenceField]:
@@ -270,13 +272,14 @@ def resolve_references(municipalities: Sequence[MunicipalityBatch], report: Issu
         return pd.DataFrame(columns=list(REFERENCE_COLUMNS))
     keys = key_index(municipalities, known_keys)
     known = {batch.code for batch in municipalities} | set(known_keys or {})
-    distinct = pd.concat([pd.DataFrame({
-        "municipality": part.municipality, "targets": "|".join(part.field.targets),
-        "value": pd.Series(part.distinct, dtype="str")}) for part in parts], ignore_index=True)
+    distinct = pd.DataFrame({
+        "municipality": [part.municipality for part in parts for _ in part.distinct],
+        "targets": ["|".join(part.field.targets) for part in parts for _ in part.distinct],
+        "value": [value for part in parts for value in part.distinct]}, dtype="str")
     resolved = resolve_values(distinct, keys, known)
     problems = ReferenceProblems(keys, known, report)
     found: list[_Resolved] = []
-    dependencies: list[pd.DataFrame] = []
+    dependencies: list[_Resolved] = []
     dependency_kinds = {target for part in parts if part.name not in NOT_DEPENDENCIES
                         for target in part.field.targets}
     start = 0
@@ -286,10 +289,8 @@ def resolve_references(municipalities: Sequence[MunicipalityBatch], report: Issu
         resolved_part = _resolved_rows(part, outcome, problems)
         found.append(resolved_part)
         if part.name not in NOT_DEPENDENCIES and part.kind in dependency_kinds:
-            dependencies.append(resolved_part.frame())
-    problems.report_cycles(pd.concat(dependencies, ignore_index=True) if dependencies
-                           else pd.DataFrame(columns=[*REFERENCE_COLUMNS, "reference"]),
-                           parts)
+            dependencies.append(resolved_part)
+    problems.report_cycles(_edges(dependencies), parts)
     return _references_frame(found)
 
 
@@ -323,8 +324,8 @@ class _Resolved:
         """A target column per distinct value, and the distinct value of each reference."""
         return self.outcome[column].to_numpy(dtype=object), self.codes
 
-    def frame(self) -> pd.DataFrame:
-        """The references as a frame, with ``reference`` (the index into the part)."""
+    def columns(self) -> dict[str, np.ndarray[Any, Any]]:
+        """The references as columns, with ``reference`` (the index into the part)."""
         part = self.part
         count = len(self)
         columns = {
@@ -336,11 +337,27 @@ class _Resolved:
         for column in ("target_municipality", "target_kind", "target_id"):
             values, codes = self.targets(column)
             columns[column] = values[codes]
-        # Object columns as given: letting pandas infer its string dtype costs seconds per 1M.
-        found = pd.DataFrame({name: pd.Series(values, dtype=object)
-                              for name, values in columns.items()})
-        found["reference"] = self.references
-        return found
+        columns["reference"] = self.references
+        return columns
+
+    def frame(self) -> pd.DataFrame:
+        """``columns`` as a frame."""
+        return _object_frame(self.columns())
+
+
+def _object_frame(columns: Mapping[str, np.ndarray[Any, Any]]) -> pd.DataFrame:
+    # Object columns as given: letting pandas infer its string dtype costs seconds per 1M.
+    return pd.DataFrame({name: pd.Series(values, dtype=None if name == "reference" else object)
+                         for name, values in columns.items()})
+
+
+def _edges(dependencies: Sequence[_Resolved]) -> pd.DataFrame:
+    """The dependency references of every part, one frame (for the cycle search)."""
+    if not dependencies:
+        return pd.DataFrame(columns=[*REFERENCE_COLUMNS, "reference"])
+    parts = [resolved.columns() for resolved in dependencies]
+    return _object_frame({name: np.concatenate([part[name] for part in parts])
+                          for name in parts[0]})
 
 
 def _resolved_rows(part: ReferencePart, outcome: pd.DataFrame,

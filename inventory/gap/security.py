@@ -61,9 +61,14 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
     immutable = _immutable_stores(snapshot)
     replicating = _replicates_to_immutable(snapshot, immutable)
     required_zones = [str(z) for z in (target.network.required_zones if target.network else [])]
+    # Each municipality's platforms and zone purposes, split once (not a comparison of
+    # every row per municipality).
+    own_platforms = dict(iter(platforms.groupby("municipality", sort=False, dropna=True)))
+    zone_purposes = {code: set(purposes.astype(str)) for code, purposes in
+                     zones.groupby("municipality", sort=False, dropna=True)["purpose"]}
     rows = []
     for code in snapshot.municipalities:
-        own = platforms[platforms["municipality"] == code]
+        own = own_platforms.get(code, platforms.iloc[:0])
         mfa = _platforms_of(own, "identity_mfa")
         licences = pd.to_numeric(mfa["licences"], errors="coerce").sum()
         employees = municipalities["employees"].get(code) if "employees" in municipalities else None
@@ -95,7 +100,7 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
         rows.append((code, "logging_to_siem", baseline.logging_to_siem,
                      _names(siem) if not siem.empty else "no SIEM",
                      "logging to a SIEM", not siem.empty, ""))
-        present = set(zones.loc[zones["municipality"] == code, "purpose"].astype(str))
+        present = zone_purposes.get(code, set())
         missing = [zone for zone in required_zones if zone not in present]
         rows.append((code, "segmented_zones", baseline.segmented_zones,
                      "zones: " + (", ".join(sorted(present)) or "none")

@@ -262,15 +262,21 @@ class _Writer:
         """The stored row hashes of a municipality's records of one kind, by key."""
         result = self.connection.execute(
             select(table.c[key], table.c[ROW_HASH]).where(table.c.municipality == municipality))
+        keys: list[Any] = []
+        hashes: list[np.ndarray[Any, Any]] = []
         try:
-            # The driver's rows as they are: text keys and integer hashes need no result
-            # processing, and a million Row objects cost more than the query.
-            rows = result.cursor.fetchall() if result.cursor is not None else result.all()
+            # The driver's rows as they are, a chunk at a time: text keys and integer
+            # hashes need no result processing, and a million Row objects (or tuples held
+            # at once) cost more than the query.
+            fetch = result.cursor.fetchmany if result.cursor is not None else result.fetchmany
+            while rows := fetch(_CHUNK):
+                keys.extend([row[0] for row in rows])
+                hashes.append(np.fromiter((row[1] for row in rows), dtype=np.int64,
+                                          count=len(rows)))
         finally:
             result.close()
-        keys = pd.Index([row[0] for row in rows], dtype=object)
-        return pd.Series(np.fromiter((row[1] for row in rows), dtype=np.int64,
-                                     count=len(rows)), index=keys)
+        return pd.Series(np.concatenate(hashes) if hashes else np.empty(0, dtype=np.int64),
+                         index=pd.Index(keys, dtype=object))
 
     def stored_rows(self, table: Table, key: str, municipality: str,
                     keys: Sequence[str]) -> dict[str, dict[str, Any]]:

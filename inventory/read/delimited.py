@@ -5,6 +5,9 @@ no missing-value inference) and numbers the lines arithmetically; it is taken on
 every data row is exactly one physical line. Anything irregular (quoted newlines, rows of
 the wrong width, an unterminated quote, lone CR line ends) goes through Python's ``csv``
 module, which tracks the physical line of every row, so that each issue names its place.
+
+A large file is memory-mapped, not copied; plain UTF-8 is validated by Arrow and decoded
+only as far as the dialect and the header need (pyarrow parses the bytes themselves).
 """
 
 from __future__ import annotations

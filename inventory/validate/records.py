@@ -218,12 +218,13 @@ class RowChecks:
         """Rows whose date ``field`` is before their ``earlier_field`` (both present)."""
         encoded = self.table.encoded
         if field in encoded and earlier_field in encoded:
-            # Compare day numbers of the distinct dates (not a million date objects).
-            later_days, later_present = _day_numbers(encoded[field].distinct)
-            earlier_days, earlier_present = _day_numbers(encoded[earlier_field].distinct)
-            later_codes, earlier_codes = encoded[field].codes, encoded[earlier_field].codes
-            return np.asarray(later_present[later_codes] & earlier_present[earlier_codes]
-                              & (later_days[later_codes] < earlier_days[earlier_codes]))
+            # Compare day numbers of the distinct dates (not a million date objects); a
+            # missing date is never before (largest) nor after (smallest) another.
+            later_days = _day_numbers(encoded[field].distinct, missing=np.iinfo(np.int32).max)
+            earlier_days = _day_numbers(encoded[earlier_field].distinct,
+                                        missing=np.iinfo(np.int32).min)
+            return np.asarray(later_days[encoded[field].codes]
+                              < earlier_days[encoded[earlier_field].codes])
         later, earlier = self.frame[field], self.frame[earlier_field]
         both = later.notna() & earlier.notna()
         before = np.zeros(len(later), dtype=bool)
@@ -294,13 +295,13 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", ascii_text).strip("-_") or "municipality"
 
 
-def _day_numbers(dates: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any],
-                                                        np.ndarray[Any, Any]]:
-    """The day number (``toordinal``) of each date, and which are present."""
+def _day_numbers(dates: np.ndarray[Any, Any], missing: int) -> np.ndarray[Any, Any]:
+    """The day number (``toordinal``, at most 3,652,059) of each date; ``missing`` where
+    there is none."""
     present = pd.notna(dates)
-    days = np.zeros(len(dates), dtype=np.int64)
+    days = np.full(len(dates), missing, dtype=np.int32)
     days[present] = [date.toordinal() for date in dates[present]]
-    return days, present
+    return days
 
 
 def _shown(value: Any) -> Any:

@@ -531,11 +531,8 @@ def _type_large(spec: FieldSpec, uniques: pd.Series) -> Typed:
         if len(present) < len(uniques):
             typed[present] = texts.to_numpy(dtype=object)
         if spec.identifier:
-            # Only a text with an exponent's e can be mangled: match the few that have one.
-            candidates = np.flatnonzero(texts.str.contains("e", case=False, regex=False)
-                                        .to_numpy(dtype=bool))
-            mangled = texts.iloc[candidates].str.fullmatch(_MANGLED_IDENTIFIER.pattern)
-            for index in present[candidates[mangled.to_numpy(dtype=bool)]]:
+            mangled = texts.str.fullmatch(_MANGLED_IDENTIFIER.pattern)
+            for index in present[mangled.to_numpy(dtype=bool)]:
                 typed[index] = None
                 problems[int(index)] = [_identifier_problem(str(uniques.iat[index]))]
     else:

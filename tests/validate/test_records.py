@@ -92,7 +92,8 @@ def test_power_drawn_above_capacity_is_a_warning(check: Check) -> None:
 def test_a_warranty_ending_before_the_purchase_is_a_warning(check: Check) -> None:
     _, report = check("client", ["id", "kind", "inköpsdatum", "garanti till"],
                       [["c1", "laptop", "2024-01-01", "2023-01-01"],
-                       ["c2", "laptop", "2024-01-01", ""]])
+                       ["c2", "laptop", "2024-01-01", ""], ["c3", "laptop", "", "2023-01-01"],
+                       ["c4", "laptop", "", ""], ["c5", "laptop", "2024-01-01", "2024-01-01"]])
     (issue,) = report.all_issues()
     assert (issue.code, issue.severity, issue.row, issue.column) == (
         IssueCode.INCONSISTENT_VALUES, Severity.WARNING, 1, "garanti till")

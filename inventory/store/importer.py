@@ -19,7 +19,17 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from inventory import __version__
 from inventory.models import RECORD_KINDS, field_specs
@@ -31,7 +41,7 @@ from inventory.store.frames import (
     stored_column,
     stored_columns,
 )
-from inventory.store.references import STORED_COLUMNS, ReferencePlan
+from inventory.store.references import STORED_COLUMNS, ReferencePlan, isin
 from inventory.store.schema import (
     CREATED_MANY,
     FILE_ID,
@@ -242,6 +252,8 @@ class _Writer:
         self.progress = progress
         self.total_rows = total_rows
         self.done_rows = 0
+        #: Record kind -> municipalities whose stored references of that kind all go.
+        self.replaced: dict[str, list[str]] = {}
 
     def _advance(self, rows: int) -> None:
         self.done_rows += rows
@@ -352,9 +364,71 @@ class _Writer:
                 self._delete(table, key, municipality, gone)
                 counts.deleted = len(gone)
         leftovers = not prune and len(stored) > counts.updated + counts.unchanged
-        self.references.decide(municipality, kind, prepared.keys,
-                               lambda name: prepared.columns[name], leftovers=leftovers)
+        stored_derived = self._derived_rows(municipality, kind) if leftovers else {}
+        broken = self.references.decide(municipality, kind, prepared.keys,
+                                        lambda name: prepared.columns[name],
+                                        leftovers=leftovers, stored_derived=stored_derived)
+        if leftovers:
+            self._drop_references_of(municipality, kind, prepared.keys,
+                                     {name: stored_derived[name] for name in broken})
+        else:  # every stored record of the kind is the file's: all its references go
+            self.replaced.setdefault(kind, []).append(municipality)
         return counts
+
+    def _derived_rows(self, municipality: str, kind: str) -> dict[str, str]:
+        """The fields of a municipality's records of one kind that have a derived
+        reference row stored: field -> its target kind."""
+        return {str(field_name): str(target_kind)
+                for field_name, target_kind in self.connection.execute(
+                    select(reference.c.field, reference.c.target_kind).where(
+                        reference.c.municipality == municipality, reference.c.kind == kind,
+                        reference.c.derived.is_(True)))}
+
+    def _drop_references_of(self, municipality: str, kind: str, keys: np.ndarray[Any, Any],
+                            broken: dict[str, str]) -> None:
+        """Delete the stored references of the records ``keys`` (records of the kind left
+        behind keep theirs); the derived rows of the ``broken`` fields (field -> target
+        kind) are written out as rows of their own for the records left behind, then
+        dropped."""
+        found = self.connection.execute(
+            select(reference.c.id, reference.c.record_id).where(
+                reference.c.municipality == municipality, reference.c.kind == kind,
+                or_(reference.c.derived.is_(None), reference.c.derived.is_(False)))).all()
+        if found:
+            ids = np.array([row[0] for row in found], dtype=np.int64)
+            named = isin(np.array([row[1] for row in found], dtype=object), keys)
+            for chunk in _chunks(ids[named].tolist(), _IN_CHUNK):
+                self.connection.execute(delete(reference).where(reference.c.id.in_(chunk)))
+        for name, target_kind in broken.items():
+            self._write_out(municipality, kind, name, target_kind, keys)
+
+    def _write_out(self, municipality: str, kind: str, name: str, target_kind: str,
+                   keys: np.ndarray[Any, Any]) -> None:
+        """Replace the derived row of one field by a row per record left behind (not in
+        ``keys``) that it stood for, in the order of their lines (then keys)."""
+        table = RECORD_TABLES[kind]
+        key = key_field_of(kind)
+        own = {str(row[0]) for row in self.connection.execute(
+            select(reference.c.record_id).where(
+                reference.c.municipality == municipality, reference.c.kind == kind,
+                reference.c.field == name,
+                or_(reference.c.derived.is_(None), reference.c.derived.is_(False))))}
+        carried = set(pd.Index(keys, dtype=object).astype(str))
+        records = sorted(
+            ((-1 if line is None else int(line), str(record_key), str(value))
+             for record_key, value, line in self.connection.execute(
+                 select(table.c[key], table.c[name], table.c[SOURCE_LINE]).where(
+                     table.c.municipality == municipality, table.c[name].is_not(None)))
+             if str(record_key) not in carried and str(record_key) not in own))
+        self.connection.execute(delete(reference).where(
+            reference.c.municipality == municipality, reference.c.kind == kind,
+            reference.c.field == name, reference.c.derived.is_(True)))
+        if records:
+            self.connection.execute(insert(reference), [
+                {"municipality": municipality, "kind": kind, "record_id": record_key,
+                 "field": name, "target_municipality": municipality,
+                 "target_kind": target_kind, "target_id": value, "derived": None}
+                for _line, record_key, value in records])
 
     def _insert_new(self, table: Table, prepared: _PreparedTable, is_new: np.ndarray[Any, Any],
                     file_id: int, field_names: list[str], municipality: str, key: str) -> None:
@@ -429,10 +503,14 @@ class _Writer:
                                                 for record_key in chunk])
 
     def replace_references(self, municipalities: list[str], plan: ReferencePlan) -> None:
-        """The references of ``municipalities`` replaced by the batch's (derived where
-        the plan found the record values say it all)."""
-        self.connection.execute(delete(reference).where(
-            reference.c.municipality.in_(municipalities)))
+        """The batch's references of ``municipalities`` written (derived where the plan
+        found the record values say it all), after the stored references of the kinds
+        whose records are all the batch's (``replaced``) are deleted; those of records
+        left behind were kept by ``store_table``."""
+        for kind, codes in self.replaced.items():
+            for chunk in _chunks(codes, _IN_CHUNK):
+                self.connection.execute(delete(reference).where(
+                    reference.c.kind == kind, reference.c.municipality.in_(chunk)))
         columns, count = plan.rows(municipalities)
         if count:
             self.insert_records(reference, [*STORED_COLUMNS, "derived"], columns, count,

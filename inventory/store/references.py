@@ -8,11 +8,17 @@ municipality, ``platform/p-ad`` qualified, list fields) keep a row each. Reading
 the derived rows again, so ``InventoryStore.references`` returns what was resolved, in
 the order the references were written (by record line within a field).
 
-What is stored stays what the old one-row-per-reference form held: every import of a
-municipality replaces all its references, and a field is derived only when, after the
-file is stored, the stored records of its kind are exactly the file's records (no
-records left from an earlier file) and every value written resolved to the record of
-that key (checked value by value against the resolved references).
+What is stored stays what the old one-row-per-reference form held. An import replaces
+the references of the records it carries, per municipality and record kind of its files:
+the stored references of kinds without a file in the batch stay, and so do those of
+records an earlier file left behind (no ``prune``). A field is derived only when, after
+the file is stored, the stored records of its kind are exactly the file's records and
+every value written resolved to the record of that key (checked value by value against
+the resolved references). When records are left behind and the field already has a
+derived row, that row keeps standing for all records of the kind if the file's values
+again resolve that way (the file's rows that follow from their values are not written);
+otherwise the importer writes the left records' references out as rows of their own and
+drops the derived row (``ReferencePlan.decide`` tells it which fields).
 """
 
 from __future__ import annotations
@@ -66,6 +72,11 @@ class ReferencePlan:
         self.blocks: dict[Group, tuple[int, int]] = {}
         #: Derived groups: their target kind and the rows that stay rows.
         self.derived: dict[Group, tuple[str, np.ndarray[Any, Any]]] = {}
+        #: Groups whose stored derived row stays (records left behind): the rows that stay
+        #: rows (the others follow from that row).
+        self.continued: dict[Group, np.ndarray[Any, Any]] = {}
+        #: Groups whose rows are not one block (never derived).
+        self._scattered: set[Group] = set()
         if references.empty or not set(REFERENCE_COLUMNS) <= set(references.columns):
             return
         self.columns = {name: references[name].to_numpy(dtype=object)
@@ -84,27 +95,50 @@ class ReferencePlan:
             group = (municipality[start], kind[start], field[start])
             if group in seen:  # not one block: stored row by row
                 self.blocks.pop(group, None)
+                self._scattered.add(group)
                 continue
             seen.add(group)
             if isinstance(group[1], str) and group[2] in derivable_fields(group[1]):
                 self.blocks[group] = (start, stop)
 
     def decide(self, municipality: str, kind: str, keys: np.ndarray[Any, Any],
-               values: Callable[[str], np.ndarray[Any, Any]], *, leftovers: bool) -> None:
+               values: Callable[[str], np.ndarray[Any, Any]], *, leftovers: bool,
+               stored_derived: Collection[str] = ()) -> list[str]:
         """Derive the fields of one stored file whose references its values give.
 
         ``keys`` and ``values(field)`` are the file's stored keys and values; ``leftovers``
-        says whether records of other files remain stored beside them (then nothing is
-        derived: their references were not resolved in this run).
+        says whether records of other files remain stored beside them (then nothing new
+        is derived: their references were not resolved in this run). ``stored_derived``
+        names the fields with a derived row stored (only looked at with ``leftovers``):
+        where the file's values resolve as that row says, it stays and stands for the
+        file's records too. Returns the fields of ``stored_derived`` where they do not:
+        that row no longer holds and must be written out for the records left behind.
         """
-        if leftovers or kind not in RECORD_KINDS:
-            return
+        if kind not in RECORD_KINDS:
+            return []
+        broken: list[str] = []
         for name, target_kind in derivable_fields(kind).items():
-            block = self.blocks.get((municipality, kind, name))
-            if block is not None:
-                kept = self._kept_rows(block, municipality, target_kind, keys, values(name))
-                if kept is not None and len(kept) < block[1] - block[0]:
-                    self.derived[(municipality, kind, name)] = (target_kind, kept)
+            group = (municipality, kind, name)
+            block = self.blocks.get(group)
+            if not leftovers:
+                if block is not None:
+                    kept = self._kept_rows(block, municipality, target_kind, keys, values(name))
+                    if kept is not None and len(kept) < block[1] - block[0]:
+                        self.derived[group] = (target_kind, kept)
+                continue
+            if name not in stored_derived:
+                continue
+            field_values = values(name)
+            if block is None:  # no rows of one block: only right if no value is written
+                kept = (np.empty(0, dtype=np.int64) if not pd.notna(field_values).any()
+                        and group not in self._scattered else None)
+            else:
+                kept = self._kept_rows(block, municipality, target_kind, keys, field_values)
+            if kept is None:
+                broken.append(name)
+            else:
+                self.continued[group] = kept
+        return broken
 
     def _kept_rows(self, block: tuple[int, int], municipality: str, target_kind: str,
                    keys: np.ndarray[Any, Any], values: np.ndarray[Any, Any]
@@ -148,6 +182,10 @@ class ReferencePlan:
             keep[start:stop] = False
             keep[kept] = True
             markers.append((start, group, target_kind))
+        for group, kept in self.continued.items():
+            start, stop = self.blocks.get(group, (0, 0))
+            keep[start:stop] = False
+            keep[kept] = True
         rows = np.flatnonzero(keep)
         order = np.argsort(np.concatenate([rows * 2 + 1,
                                            np.array([start * 2 for start, _, _ in markers],

@@ -68,8 +68,8 @@ def test_references_read_back_as_resolved_in_their_order(db_url: str,
                                   .reset_index(drop=True).astype(object))
 
 
-def test_records_left_by_an_earlier_file_keep_rows_of_their_own(db_url: str, tmp_path: Path,
-                                                                kit: Any) -> None:
+def test_records_left_by_an_earlier_file_keep_their_references(db_url: str, tmp_path: Path,
+                                                          kit: Any) -> None:
     first = kit.write_inventory(tmp_path, "gnosjo", 1, clients=30)
     second = kit.write_inventory(tmp_path, "gnosjo", 2, clients=30)  # C14..C43, not C7..C13
     later = validate_paths([second])
@@ -79,12 +79,23 @@ def test_records_left_by_an_earlier_file_keep_rows_of_their_own(db_url: str, tmp
         store.import_batch(later)  # no prune: the first file's clients C7..C13 stay
         kept = store.references()
         assert len(store.records("client")) == 37
-        assert ("gnosjo", "client", "site") not in _derived(db_url)
+        # the derived row still stands for every client: C14.. again name their site
+        assert ("gnosjo", "client", "site") in _derived(db_url)
         store.import_batch(later, prune=True)
         pruned = store.references()
         assert ("gnosjo", "client", "site") in _derived(db_url)
-    # as before: the references are those resolved by the last import of the municipality
-    pd.testing.assert_frame_equal(kept.astype(object), _expected(later))
+    # the clients left behind keep their references; the others are the last import's
+    left = _expected(validate_paths([first]))
+    left = left[left["id"].isin([f"C{n:06d}" for n in range(7, 14)])]
+    assert len(left) == 7
+
+    def in_any_order(frame: pd.DataFrame) -> pd.DataFrame:
+        columns = list(REFERENCE_COLUMNS)
+        return frame.astype(object).sort_values(columns).reset_index(drop=True)
+
+    pd.testing.assert_frame_equal(in_any_order(kept),
+                                  in_any_order(pd.concat([_expected(later), left])))
+    # with prune the records left behind go, and their references with them
     pd.testing.assert_frame_equal(pruned.astype(object), _expected(later))
 
 

@@ -4,8 +4,9 @@
 only, ``time.perf_counter``) and what it counted. The parent reads the peak memory of the
 whole process from ``os.wait4``. Steps that leave nothing behind and took under ten
 seconds are repeated (the best of four runs: a noisy neighbour only ever slows a run
-down); imports, which need a fresh database, and long steps run once, after a warm-up on a small file when ``ARGS`` has
-``warmup`` (the arguments of that first run).
+down); imports, which need a fresh database, and long steps run once. Every step runs
+after a warm-up on a small file when ``ARGS`` has ``warmup`` (the arguments of that
+first run).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -30,6 +31,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import DBAPIError
 
 from inventory import __version__
 from inventory.models import RECORD_KINDS, field_specs
@@ -226,6 +228,32 @@ def _chunk_rows(columns: Sequence[InsertColumn], start: int, stop: int
     return list(zip(*parts, strict=True))
 
 
+def _chunk_iter(columns: Sequence[InsertColumn], start: int, stop: int
+                ) -> Iterator[tuple[Any, ...]]:
+    """Rows ``start:stop`` of ``columns`` as a lazy iterator of tuples (what
+    ``_chunk_rows`` lists)."""
+    parts: list[Iterable[Any]] = []
+    for column in columns:
+        if isinstance(column, _Same):
+            parts.append(repeat(column.value, stop - start))
+        elif isinstance(column, np.ndarray):
+            parts.append(column[start:stop].tolist())
+        else:
+            parts.append(column[start:stop])
+    return zip(*parts, strict=True)
+
+
+def _sqlite_literal(value: Any) -> str | None:
+    """``value`` as an SQLite literal when it is a plain integer or text (else None)."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if "\0" in value:
+        return None
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _new_id(result: CursorResult[Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None
@@ -322,16 +350,33 @@ class _Writer:
                         copy.write_row(row)
                     self._advance(len(rows) if advance else 0)
             return
-        sql = (f"INSERT INTO {quote(table.name)} ({column_list}) "
-               f"VALUES ({', '.join('?' * len(names))})")
-        for start in range(0, count, _CHUNK):
-            rows = _chunk_rows(columns, start, min(count, start + _CHUNK))
-            if dialect == "sqlite":
-                self.connection.exec_driver_sql(sql, rows)
-            else:
+        if dialect != "sqlite":
+            for start in range(0, count, _CHUNK):
+                rows = _chunk_rows(columns, start, min(count, start + _CHUNK))
                 self.connection.execute(insert(table), [dict(zip(names, row, strict=True))
                                                         for row in rows])
-            self._advance(len(rows) if advance else 0)
+                self._advance(len(rows) if advance else 0)
+            return
+        # Columns holding one value in every row are written into the statement as
+        # literals (fewer parameters to bind per row), the others bound from a lazy zip
+        # of the chunk's lists (no list of row tuples is built).
+        literals = [_sqlite_literal(column.value) if isinstance(column, _Same) else None
+                    for column in columns]
+        bound = [column for column, literal in zip(columns, literals, strict=True)
+                 if literal is None]
+        placeholders = ", ".join("?" if literal is None else literal for literal in literals)
+        sql = f"INSERT INTO {quote(table.name)} ({column_list}) VALUES ({placeholders})"
+        sqlite_connection: Any = self.connection.connection.driver_connection
+        cursor = sqlite_connection.cursor()
+        try:
+            for start in range(0, count, _CHUNK):
+                stop = min(count, start + _CHUNK)
+                cursor.executemany(sql, _chunk_iter(bound, start, stop))
+                self._advance(stop - start if advance else 0)
+        except sqlite3.Error as error:
+            raise DBAPIError.instance(sql, None, error, sqlite3.Error) from error
+        finally:
+            cursor.close()
 
     def store_table(self, prepared: _PreparedTable, file_id: int, prune: bool,
                     on_prune: Callable[[list[str]], None]) -> KindCounts:

@@ -40,7 +40,7 @@ from inventory.read.encoding import (
     is_plain_utf8,
     nul_issues,
 )
-from inventory.read.source import SourceTable
+from inventory.read.source import LineNumbers, SourceTable
 
 DELIMITERS = (";", "\t", ",")  # in order of preference when counts tie
 OTHER_LIKELY_DELIMITERS = ("|", ":")
@@ -316,9 +316,10 @@ def _parse_with_pyarrow(data: FileBytes, dialect: _Dialect, header_end: int,
     try:
         table = pa_csv.read_csv(
             pa.BufferReader(pa.py_buffer(data).slice(offset)),
-            # One thread: as fast here, and no pool to start for each small file.
+            # Threads for a large file (its blocks parsed side by side); one thread for a
+            # small one: as fast, and no pool to start for each file.
             read_options=pa_csv.ReadOptions(column_names=columns, block_size=1 << 24,
-                                            use_threads=False),
+                                            use_threads=len(data) >= MAP_FROM_BYTES),
             parse_options=pa_csv.ParseOptions(delimiter=dialect.delimiter, quote_char='"',
                                               double_quote=True,
                                               newlines_in_values=data.find(b'"', offset) >= 0,
@@ -510,8 +511,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
         path=path, kind=kind, municipality=municipality, format="csv", sha256=digest(),
         encoding=encoding, delimiter=dialect.delimiter, header=header,
         header_line=header_line, cells=rows.cells.reset_index(drop=True),
-        lines=rows.lines.tolist(), blank_rows_skipped=rows.blank_rows)
-    source.line_array = rows.lines
+        lines=LineNumbers(rows.lines), blank_rows_skipped=rows.blank_rows)
     _release(raw)
     return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind})
                     for issue in issues]

@@ -2,12 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import pandas as pd
+
+
+class LineNumbers(Sequence[int]):
+    """Line numbers held as an int64 array, read as a sequence of ``int`` (equal to the
+    list of the same numbers): a million rows need no million Python ints unless asked."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: np.ndarray[Any, Any]) -> None:
+        self.array = array
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return list(self.array[index].tolist())
+        return int(self.array[index])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.array.tolist())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LineNumbers):
+            return bool(np.array_equal(self.array, other.array))
+        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
+            return len(other) == len(self) and self.array.tolist() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a list
+
+    def __repr__(self) -> str:
+        return repr(self.array.tolist())
 
 
 @dataclass
@@ -31,19 +69,15 @@ class SourceTable:
     header: list[str]
     header_line: int
     cells: pd.DataFrame
-    lines: list[int]
+    lines: Sequence[int]  # a list, or ``LineNumbers`` from the CSV reader
     blank_rows_skipped: int = 0
     sheet: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
-    #: ``lines`` as the reader numbered them (an array), when it did: validation takes
-    #: them from here rather than converting a million-entry list back.
-    line_array: np.ndarray[Any, Any] | None = field(default=None, init=False, repr=False,
-                                                     compare=False)
 
     def line_numbers(self) -> np.ndarray[Any, Any]:
         """``lines`` as an int64 array."""
-        if self.line_array is not None and len(self.line_array) == len(self.lines):
-            return self.line_array
+        if isinstance(self.lines, LineNumbers):
+            return self.lines.array
         return np.asarray(self.lines, dtype=np.int64)
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Protocol
 
 import numpy as np
@@ -19,13 +20,17 @@ from inventory.issues import Issue, IssueCode, IssueReport, Severity
 from inventory.models.registry import field_specs, model_for
 from inventory.read.source import SourceTable
 from inventory.validate.batch import EncodedColumn, ValidTable
-from inventory.validate.values import ColumnPlace, empty_column, parse_column
+from inventory.validate.values import ColumnPlace, ParsedColumn, empty_column, parse_column
 
 #: A municipality code (the ``code`` of ``municipality.csv``): a slug.
 MUNICIPALITY_CODE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 #: Tables from this many rows on keep one block per column (consolidating copies them).
 _SIDE_BY_SIDE_FROM_ROWS = 1 << 14
+#: Tables from this many rows on have their columns parsed on two threads (Arrow's
+#: dictionary encoding and numpy's takes let go of the interpreter lock).
+_THREADED_FROM_ROWS = 1 << 16
+_COLUMN_THREADS = 2
 
 #: Checks of one field against another: (kind, field, limit field, what the pair means).
 _AT_MOST = (
@@ -78,6 +83,8 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
     rows = len(source.cells)
     columns: dict[str, pd.Series] = {}
     encoded: dict[str, EncodedColumn] = {}
+    pool = ThreadPoolExecutor(_COLUMN_THREADS) if rows >= _THREADED_FROM_ROWS else None
+    pending: dict[str, ParsedColumn | Future[ParsedColumn]] = {}
     for spec in field_specs(source.kind):
         position = places.positions.get(spec.name)
         if position is None:
@@ -86,12 +93,23 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
         place = ColumnPlace(file=source.display_name, column=source.header[position],
                             column_index=position + 1, lines=lines, municipality=code,
                             record_kind=source.kind)
-        parsed = parse_column(spec, source.cells[str(position)], place, limit=report.cap)
-        _record(report, parsed.issues, parsed.unlisted)
-        columns[spec.name] = parsed.values
-        if parsed.codes is not None and parsed.distinct is not None:
-            encoded[spec.name] = EncodedColumn(parsed.codes, parsed.distinct,
-                                               ascending=parsed.ascending)
+        text = source.cells[str(position)]
+        if pool is None:
+            pending[spec.name] = parse_column(spec, text, place, limit=report.cap)
+        else:
+            pending[spec.name] = pool.submit(parse_column, spec, text, place, limit=report.cap)
+    try:
+        for name, outcome in pending.items():  # in field order, as parsed one by one
+            parsed = outcome if isinstance(outcome, ParsedColumn) else outcome.result()
+            _record(report, parsed.issues, parsed.unlisted)
+            columns[name] = parsed.values
+            if parsed.codes is not None and parsed.distinct is not None:
+                encoded[name] = EncodedColumn(parsed.codes, parsed.distinct,
+                                              ascending=parsed.ascending)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    columns = {spec.name: columns[spec.name] for spec in field_specs(source.kind)}
     columns["_line"] = pd.Series(lines, dtype="int64", copy=False)
     if rows < _SIDE_BY_SIDE_FROM_ROWS:
         frame = pd.DataFrame(columns)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from pandas.api.extensions import ExtensionDtype
 
 from inventory.models import field_specs
 from inventory.snapshot import InventorySnapshot, empty_frame
@@ -14,7 +15,8 @@ from inventory.validate.batch import REFERENCE_COLUMNS
 
 SnapshotBuilder = Callable[[Mapping[str, Sequence[Mapping[str, Any]]]], InventorySnapshot]
 
-_DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
+_DTYPES: dict[str, ExtensionDtype] = {
+    "int": pd.Int64Dtype(), "float": pd.Float64Dtype(), "bool": pd.BooleanDtype()}
 
 
 def build_snapshot(records: Mapping[str, Sequence[Mapping[str, Any]]]) -> InventorySnapshot:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -14,6 +15,22 @@ from inventory.snapshot import InventorySnapshot
 from inventory.validate.batch import REFERENCE_COLUMNS
 
 A, B, C = "gislaved", "gnosjo", "hylte"
+
+SnapshotBuilder = Callable[[Mapping[str, Sequence[Mapping[str, Any]]]], InventorySnapshot]
+
+
+def _row(frame: pd.DataFrame, key: tuple[str, str]) -> pd.Series:
+    """The one row of ``frame`` at ``key`` (a full key of its two-level index)."""
+    row = frame.loc[key]
+    assert isinstance(row, pd.Series), key
+    return row
+
+
+def _cell(frame: pd.DataFrame, row: str, column: str) -> float:
+    """One numeric cell of ``frame``."""
+    value = frame.loc[row, column]
+    assert isinstance(value, float), (row, column, value)
+    return value
 
 
 def _records() -> dict[str, list[dict[str, Any]]]:
@@ -69,7 +86,7 @@ def normaliser() -> Normaliser:
 
 
 @pytest.fixture
-def result(snapshot_of: Any, normaliser: Normaliser) -> OverlapResult:
+def result(snapshot_of: SnapshotBuilder, normaliser: Normaliser) -> OverlapResult:
     return compute_overlap(snapshot_of(_records()), normaliser)
 
 
@@ -94,7 +111,7 @@ def test_similarity_matrix(result: OverlapResult) -> None:
     assert list(matrix.index) == [A, B, C]
     assert matrix.loc[A, B] == pytest.approx(1.0)  # same products, other spellings
     assert matrix.loc[A, C] == pytest.approx(matrix.loc[C, A])
-    assert 0 < matrix.loc[A, C] < matrix.loc[A, B]
+    assert 0 < _cell(matrix, A, C) < _cell(matrix, A, B)
     assert (matrix.to_numpy().diagonal() == 1.0).all()
     by_domain = result.similarity_by_domain.set_index(
         ["municipality_a", "municipality_b", "domain"])["similarity"]
@@ -104,13 +121,13 @@ def test_similarity_matrix(result: OverlapResult) -> None:
 
 def test_harmonisation_index(result: OverlapResult) -> None:
     index = result.harmonisation.set_index(["domain", "capability"])
-    email = index.loc[("platforms", "email")]
+    email = _row(index, ("platforms", "email"))
     assert (email["products"], email["top_product_id"]) == (2, "msexchange")
     assert email["top_share"] == pytest.approx(2 / 3)
-    client_os = index.loc[("clients", "client_os")]
+    client_os = _row(index, ("clients", "client_os"))
     assert (client_os["top_product_id"], client_os["assets"]) == ("chromeos", 370)
     assert client_os["top_share"] == pytest.approx(200 / 370, abs=1e-4)
-    assert index.loc[("platforms", "directory")]["top_share"] == 1.0
+    assert _row(index, ("platforms", "directory"))["top_share"] == 1.0
 
 
 def test_shared_business_applications(result: OverlapResult) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from inventory.analyse.normalise import Normaliser
@@ -17,6 +18,13 @@ def normaliser() -> Normaliser:
 @pytest.fixture(scope="module")
 def result(sample_snapshot: InventorySnapshot, normaliser: Normaliser) -> OverlapResult:
     return compute_overlap(sample_snapshot, normaliser)
+
+
+def _row(frame: pd.DataFrame, key: tuple[str, str]) -> pd.Series:
+    """The one row of ``frame`` at ``key`` (a full key of its two-level index)."""
+    row = frame.loc[key]
+    assert isinstance(row, pd.Series), key
+    return row
 
 
 def _product(snapshot: InventorySnapshot, normaliser: Normaliser, kind: str,
@@ -93,5 +101,5 @@ def test_similarity_and_harmonisation(result: OverlapResult) -> None:
     assert others.idxmin() == "hylte"
     index = result.harmonisation.set_index(["domain", "capability"])
     assert index.loc[("platforms", "directory"), "top_share"] == 1.0
-    hypervisor = index.loc[("platforms", "hypervisor")]
+    hypervisor = _row(index, ("platforms", "hypervisor"))
     assert hypervisor["products"] == 2 and hypervisor["top_share"] == pytest.approx(0.8)

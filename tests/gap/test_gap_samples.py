@@ -19,6 +19,20 @@ def _block(report: GapReport, block_id: str) -> pd.Series:
     return rows.iloc[0]
 
 
+def _row(frame: pd.DataFrame, key: tuple[str, str]) -> pd.Series:
+    """The one row of ``frame`` at ``key`` (a full key of its two-level index)."""
+    row = frame.loc[key]
+    assert isinstance(row, pd.Series), key
+    return row
+
+
+def _number(frame: pd.DataFrame, key: tuple[str, str], column: str) -> float:
+    """One numeric cell of ``frame``."""
+    value = frame.loc[key, column]
+    assert isinstance(value, (int, float)), (key, column, value)
+    return value
+
+
 def test_hylte_hyper_v_is_eliminated_and_replaced_by_vsphere(gap_report: GapReport) -> None:
     block = _block(gap_report, "hypervisor:hyper-v:2016")
     assert block["status"] == "eliminated"
@@ -54,8 +68,8 @@ def test_readiness_is_share_of_assets_on_included_blocks(gap_report: GapReport) 
     readiness = gap_report.readiness.set_index(["municipality", "domain"])
     assert ((readiness["readiness_percent"] >= 0) & (readiness["readiness_percent"] <= 100)).all()
     # Hylte's hypervisor is eliminated and Värnamo is on vSphere 8: Värnamo is readier.
-    assert (readiness.loc[("varnamo", "datacentre"), "readiness_percent"]
-            > readiness.loc[("hylte", "datacentre"), "readiness_percent"])
+    assert (_number(readiness, ("varnamo", "datacentre"), "readiness_percent")
+            > _number(readiness, ("hylte", "datacentre"), "readiness_percent"))
 
 
 def test_windows_2012_r2_exposure_names_procapita(gap_report: GapReport) -> None:
@@ -102,7 +116,7 @@ def test_security_baseline_today_versus_target(gap_report: GapReport) -> None:
     security = gap_report.security.set_index(["municipality", "control"])
     assert security.loc[("varnamo", "logging_to_siem"), "compliant"]
     assert not security.loc[("hylte", "logging_to_siem"), "compliant"]
-    zones = security.loc[("hylte", "segmented_zones")]
+    zones = _row(security, ("hylte", "segmented_zones"))
     assert not zones["compliant"] and zones["affected"] == "care"
 
 

@@ -32,7 +32,7 @@ def server_rows(column: str, values: list[str]) -> list[list[str]]:
 
 
 def check_servers(check: Check, column: str, values: list[str]
-                  ) -> tuple[pd.Series, list[Issue]]:
+                  ) -> tuple[pd.DataFrame, list[Issue]]:
     """Validate a server file; lines skip 4 (a quoted newline in row 2)."""
     lines = [2, 3, *range(5, 5 + len(values) - 2)][: len(values)]
     table, report = check("server", SERVER_HEADER, server_rows(column, values),

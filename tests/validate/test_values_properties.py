@@ -28,7 +28,7 @@ SPECS: dict[str, FieldSpec] = {
 }
 AMBIGUOUS = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
 
-cells = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+cells = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
 numeric_cells = st.text(alphabet="0123456789 ,.-+eE\u00a0\u202f\u2212", max_size=16)
 
 
@@ -50,7 +50,7 @@ def test_parsers_never_raise(name: str, texts: list[str]) -> None:
 
 
 def _group(digits: str, separator: str) -> str:
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

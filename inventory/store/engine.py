@@ -26,6 +26,8 @@ from inventory.errors import StoreError
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Seconds a writer waits for another writer before giving up (SQLite busy timeout).
 BUSY_TIMEOUT_S = 300.0
+#: Bytes per page of a new SQLite database file.
+PAGE_SIZE = 16_384
 #: Key of the PostgreSQL advisory lock every write transaction takes.
 WRITE_LOCK_KEY = 0x1E7E4A0  # "inventory"; any fixed number shared by all writers
 _WRITE_OPTION = "inventory_write"
@@ -38,6 +40,9 @@ def _sqlite_settings(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        # A new database file gets 16 KiB pages (set before WAL fixes the size; a no-op on
+        # an existing file): a bulk insert of wide records costs less CPU and commits faster.
+        cursor.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA temp_store = MEMORY")

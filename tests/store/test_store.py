@@ -219,3 +219,33 @@ def test_snapshot_matches_the_batch_it_was_imported_from(db_url: str, kit: Any) 
 def test_opening_a_database_in_a_missing_folder_is_a_clear_error(tmp_path: Any) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         InventoryStore(f"sqlite:///{tmp_path / 'nowhere' / 'x.db'}")
+
+
+def test_a_new_sqlite_file_gets_16_kib_pages_and_an_old_one_keeps_its_own(
+        tmp_path: Any, kit: Any) -> None:
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as connection:  # an existing file with 4 KiB pages
+        connection.execute("PRAGMA page_size = 4096")
+        connection.execute("CREATE TABLE unrelated (x)")
+    batch = kit.make_batch({"gnosjo": kit.sample_rows()})
+    for path, page_size in ((tmp_path / "new.db", 16_384), (old, 4096)):
+        with InventoryStore(f"sqlite:///{path}") as store:
+            assert store.import_batch(batch).totals.created > 20
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("PRAGMA page_size").fetchone() == (page_size,)
+            assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert connection.execute(
+                "SELECT count(*) FROM client WHERE municipality = 'gnosjo'").fetchone() == (20,)
+
+
+def test_a_municipality_code_with_a_quote_is_stored_as_it_is(db_url: str, kit: Any) -> None:
+    # On SQLite the code is written into the bulk insert statement as a literal.
+    batch = kit.make_batch({"o'hara": kit.sample_rows()})
+    with InventoryStore(db_url) as store:
+        assert store.import_batch(batch).totals.created > 20
+        clients = store.records("client", ["o'hara"])
+    assert len(clients) == 20
+    assert set(clients["municipality"]) == {"o'hara"}

@@ -214,24 +214,9 @@ class _Same:
 InsertColumn = np.ndarray[Any, Any] | list[Any] | _Same
 
 
-def _chunk_rows(columns: Sequence[InsertColumn], start: int, stop: int
-                ) -> list[tuple[Any, ...]]:
-    """Rows ``start:stop`` of ``columns`` as tuples of plain Python values."""
-    parts: list[Iterable[Any]] = []
-    for column in columns:
-        if isinstance(column, _Same):
-            parts.append(repeat(column.value, stop - start))
-        elif isinstance(column, np.ndarray):
-            parts.append(column[start:stop].tolist())
-        else:
-            parts.append(column[start:stop])
-    return list(zip(*parts, strict=True))
-
-
 def _chunk_iter(columns: Sequence[InsertColumn], start: int, stop: int
                 ) -> Iterator[tuple[Any, ...]]:
-    """Rows ``start:stop`` of ``columns`` as a lazy iterator of tuples (what
-    ``_chunk_rows`` lists)."""
+    """Rows ``start:stop`` of ``columns`` as a lazy iterator of tuples of plain values."""
     parts: list[Iterable[Any]] = []
     for column in columns:
         if isinstance(column, _Same):
@@ -241,6 +226,12 @@ def _chunk_iter(columns: Sequence[InsertColumn], start: int, stop: int
         else:
             parts.append(column[start:stop])
     return zip(*parts, strict=True)
+
+
+def _chunk_rows(columns: Sequence[InsertColumn], start: int, stop: int
+                ) -> list[tuple[Any, ...]]:
+    """Rows ``start:stop`` of ``columns`` as a list of tuples (what ``_chunk_iter`` yields)."""
+    return list(_chunk_iter(columns, start, stop))
 
 
 def _sqlite_literal(value: Any) -> str | None:

@@ -178,7 +178,7 @@ def test_small_files_prepared_together_store_as_each_alone(db_url: str, tmp_path
 
 def test_records_kept_from_an_earlier_file_on_the_same_line_are_ordered_by_key(
         db_url: str, tmp_path: Path) -> None:
-    def folder(version: int, clients: list[str]) -> Path:
+    def folder(version: int, clients: list[tuple[str, str]]) -> Path:
         path = tmp_path / f"v{version}" / "gnosjo"
         path.mkdir(parents=True)
         (path / "municipality.csv").write_text("code,name,country\ngnosjo,Gnosjö,SE\n",

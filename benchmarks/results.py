@@ -116,8 +116,9 @@ def markdown(results: BenchmarkResults) -> str:
     lines = ["# Benchmark results", "",
              f"Written by `{results.command}` (benchmarks/README.md). Every figure below comes"
              " from this one run on the same files; ratios are computed within the run.",
-             "Times are wall-clock seconds of the measured step (`time.perf_counter`; validation"
-             " and analysis steps under ten seconds: best of four runs; every step after a"
+             "Times are wall-clock seconds of the measured step (`time.perf_counter`; steps under"
+             " ten seconds: best of four runs, imports each into a fresh database; the"
+             " sqlite-utils command line and longer steps: one run; every step after a"
              " warm-up). Peak RSS is the whole"
              " measuring process's maximum resident set (`os.wait4` rusage), one process"
              " per step.", "", "## Machine", ""]

@@ -4,7 +4,8 @@
 only, ``time.perf_counter``) and what it counted. The parent reads the peak memory of the
 whole process from ``os.wait4``. Steps that leave nothing behind and took under ten
 seconds are repeated (the best of four runs: a noisy neighbour only ever slows a run
-down); imports, which need a fresh database, and long steps run once. Every step runs
+down); imports (ours, the naive one and the floor) the same way, each run into a fresh
+database. The sqlite-utils command line and long steps run once. Every step runs
 after a warm-up on a small file when ``ARGS`` has ``warmup`` (the arguments of that
 first run).
 """
@@ -59,28 +60,49 @@ def our_validate(args: Args) -> Args:
     return {"seconds": best_of(step), **outcome}
 
 
+def _fresh_database(database: Path) -> Path:
+    """Remove ``database`` and its journal files: the next run starts from nothing."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    return database
+
+
+def best_of_fresh(run: Callable[[], Args], database: Path) -> Args:
+    """The figures of the fastest of up to four runs of ``run``, each into a fresh
+    ``database``: the rule of ``best_of`` for steps that write a database."""
+    _fresh_database(database)
+    best = run()
+    if best["seconds"] < REPEAT_BELOW_S:
+        for _ in range(3):
+            _fresh_database(database)
+            figures = run()
+            if figures["seconds"] < best["seconds"]:
+                best = figures
+    return best
+
+
 def our_import(args: Args) -> Args:
     """Validate and store in a new SQLite file: what ``inventory import`` does."""
     from inventory.store import InventoryStore
     from inventory.validate import validate_paths
 
     database = Path(args["database"])
-    store = InventoryStore(f"sqlite:///{database}")  # created and migrated: not timed
-    outcome: dict[str, Any] = {}
 
-    def step() -> None:
+    def run() -> Args:
+        store = InventoryStore(f"sqlite:///{database}")  # created and migrated: not timed
+        outcome: dict[str, Any] = {}
+        start = time.perf_counter()
         batch = validate_paths([Path(folder) for folder in args["folders"]])
         if not batch.report.valid:
             raise SystemExit(f"the benchmark input is not valid: {batch.report.issues[:3]}")
         outcome["validated_s"] = time.perf_counter() - start
         result = store.import_batch(batch)
+        seconds = time.perf_counter() - start
         outcome["created"] = result.totals.created
+        store.close()
+        return {"seconds": seconds, **outcome}
 
-    start = time.perf_counter()
-    step()
-    seconds = time.perf_counter() - start
-    store.close()
-    return {"seconds": seconds, **outcome}
+    return best_of_fresh(run, database)
 
 
 def frictionless_validate(args: Args) -> Args:
@@ -112,12 +134,15 @@ def sqlite_utils_insert(args: Args) -> Args:
 
 def naive(args: Args) -> Args:
     """A pydantic model and an ORM object per row, on a slice of the file."""
-    return naive_import(Path(args["file"]), Path(args["database"]), int(args["rows"]))
+    database = Path(args["database"])
+    return best_of_fresh(lambda: naive_import(Path(args["file"]), database,
+                                              int(args["rows"])), database)
 
 
 def floor(args: Args) -> Args:
     """pyarrow CSV parse plus sqlite3 executemany of the same rows."""
-    return floor_import(Path(args["file"]), Path(args["database"]))
+    database = Path(args["database"])
+    return best_of_fresh(lambda: floor_import(Path(args["file"]), database), database)
 
 
 def _snapshot(args: Args) -> Any:

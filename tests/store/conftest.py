@@ -125,6 +125,18 @@ def write_inventory(root: Path, code: str, version: int, clients: int = 0) -> Pa
     return folder
 
 
+def gnosjo_clients(root: Path, clients: list[tuple[str, str]]) -> Path:
+    """``root/gnosjo``: the municipality, two sites (S1, S2) and ``(id, site)`` clients."""
+    folder = root / "gnosjo"
+    folder.mkdir(parents=True)
+    (folder / "municipality.csv").write_text("code,name,country\ngnosjo,Gnosjö,SE\n",
+                                             encoding="utf-8")
+    (folder / "sites.csv").write_text("id,kind\nS1,school\nS2,office\n", encoding="utf-8")
+    (folder / "clients.csv").write_text("id,kind,site\n" + "".join(
+        f"{key},laptop,{site}\n" for key, site in clients), encoding="utf-8")
+    return folder
+
+
 def content(snapshot: InventorySnapshot) -> dict[str, list[tuple[str, ...]]]:
     """The records of a snapshot as sorted text tuples (comparable across stores)."""
     def text(value: Any) -> str:
@@ -161,6 +173,7 @@ class StoreKit:
     municipality_row = staticmethod(municipality_row)
     dump_tables = staticmethod(dump_tables)
     write_inventory = staticmethod(write_inventory)
+    gnosjo_clients = staticmethod(gnosjo_clients)
     content = staticmethod(content)
     folder_content = staticmethod(folder_content)
     stored_content = staticmethod(stored_content)

@@ -177,20 +177,11 @@ def test_small_files_prepared_together_store_as_each_alone(db_url: str, tmp_path
 
 
 def test_records_kept_from_an_earlier_file_on_the_same_line_are_ordered_by_key(
-        db_url: str, tmp_path: Path) -> None:
-    def folder(version: int, clients: list[tuple[str, str]]) -> Path:
-        path = tmp_path / f"v{version}" / "gnosjo"
-        path.mkdir(parents=True)
-        (path / "municipality.csv").write_text("code,name,country\ngnosjo,Gnosjö,SE\n",
-                                               encoding="utf-8")
-        (path / "sites.csv").write_text("id,kind\nS1,school\nS2,office\n", encoding="utf-8")
-        (path / "clients.csv").write_text("id,kind,site\n" + "".join(
-            f"{key},laptop,{site}\n" for key, site in clients), encoding="utf-8")
-        return path
-
-    first = folder(1, [("C1", "S1"), ("C3", "S2")])
+        db_url: str, tmp_path: Path, kit: Any) -> None:
+    first = kit.gnosjo_clients(tmp_path / "v1", [("C1", "S1"), ("C3", "S2")])
     # C1 and C3 unchanged (they keep lines 2 and 3); C2 is new on line 2
-    second = validate_paths([folder(2, [("C2", "S2"), ("C1", "S1"), ("C3", "S2")])])
+    second = validate_paths([kit.gnosjo_clients(tmp_path / "v2",
+                                                [("C2", "S2"), ("C1", "S1"), ("C3", "S2")])])
     with InventoryStore(db_url) as store:
         store.import_batch(validate_paths([first]))
         store.import_batch(second, prune=True)

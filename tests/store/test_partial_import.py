@@ -102,29 +102,18 @@ def test_a_reimport_without_clients_keeps_the_client_references(
     assert after_edges == before_edges
 
 
-def _clients(tmp_path: Path, name: str, clients: list[tuple[str, str]]) -> Path:
-    folder = tmp_path / name / "gnosjo"
-    folder.mkdir(parents=True)
-    (folder / "municipality.csv").write_text("code,name,country\ngnosjo,Gnosjö,SE\n",
-                                             encoding="utf-8")
-    (folder / "sites.csv").write_text("id,kind\nS1,school\nS2,office\n", encoding="utf-8")
-    (folder / "clients.csv").write_text("id,kind,site\n" + "".join(
-        f"{key},laptop,{site}\n" for key, site in clients), encoding="utf-8")
-    return folder
-
-
 def _client_sites(frame: pd.DataFrame) -> list[tuple[str, str]]:
     clients = frame[(frame["kind"] == "client") & (frame["field"] == "site")]
     return sorted(zip(clients["id"], clients["target_id"], strict=True))
 
 
 def test_a_derived_row_stands_for_records_left_behind_and_reimported(
-        db_url: str, tmp_path: Path) -> None:
+        db_url: str, tmp_path: Path, kit: Any) -> None:
     everyone = [(f"C{n}", "S1") for n in range(1, 9)]
-    first = validate_paths([_clients(tmp_path, "v1", everyone)])
+    first = validate_paths([kit.gnosjo_clients(tmp_path / "v1", everyone)])
     # C2 and C5 re-imported (C5 moves to S2), C9 new; C1, C3, C4, C6..C8 are left behind
-    some = validate_paths([_clients(tmp_path, "v2", [("C2", "S1"), ("C5", "S2"),
-                                                      ("C9", "S2")])])
+    some = validate_paths([kit.gnosjo_clients(tmp_path / "v2",
+                                               [("C2", "S1"), ("C5", "S2"), ("C9", "S2")])])
     with InventoryStore(db_url) as store:
         store.import_batch(first)
         store.import_batch(some)

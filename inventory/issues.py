@@ -47,6 +47,12 @@ class IssueCode(enum.StrEnum):
     BLANK_ROWS_SKIPPED = "blank-rows-skipped"
     FIELD_TOO_LARGE = "field-too-large"
     UNREADABLE_WORKBOOK = "unreadable-workbook"
+    WORKBOOK_TOO_LARGE = "workbook-too-large"  # bounded uncompressed size / rows (zip bomb)
+    HEADER_TOO_LARGE = "header-too-large"  # a header line or cell past the bound
+    TOO_MANY_COLUMNS = "too-many-columns"  # far more columns than any record kind has
+    LINK_OUTSIDE_FOLDER = "link-outside-folder"  # a symbolic link leaving the inventory folder
+    FORMULA_WITHOUT_VALUE = "formula-without-value"  # an XLSX formula with no cached value
+    FORMULA_VALUE = "formula-value"  # a cached formula result was used (warning)
     # headers
     BLANK_HEADER = "blank-header"
     DUPLICATE_HEADER = "duplicate-header"
@@ -67,6 +73,7 @@ class IssueCode(enum.StrEnum):
     INVALID_IP = "invalid-ip"
     INVALID_VALUE = "invalid-value"
     INCONSISTENT_VALUES = "inconsistent-values"
+    CONTROL_CHARACTER = "control-character"  # ESC, BEL, VT, FF ... in a value or header
     # keys and references
     DUPLICATE_KEY = "duplicate-key"
     DANGLING_REFERENCE = "dangling-reference"

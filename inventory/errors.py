@@ -37,3 +37,8 @@ class RenderError(InventoryError):
 
 class StudyInputError(InventoryError):
     """A decision-support input file cannot be read or is invalid."""
+
+
+class OutputError(InventoryError):
+    """An output file cannot be written: a file in the way, a read-only or full disk, or
+    an input (an inventory file) that the tool must not overwrite."""

@@ -117,7 +117,7 @@ def architecture_views(snapshot: InventorySnapshot, municipality: str, *, lang: 
     _add_dependencies(diagram, part, placement)
     diagram.set_legend(_legend(lang))
     views = [ViewDiagram(f"architecture-{safe_filename(municipality)}", diagram.title,
-                         diagram.source)]
+                         diagram.source, key=("architecture", municipality))]
     site_names = dict(zip(sites["id"].map(text), sites["name"].map(text), strict=True))
     for site in compute_sites:
         hosted = _servers_at(servers, placement, site)
@@ -328,7 +328,7 @@ def _site_view(municipality: str, name: str, site: str, site_name: str,
         LegendEntry(t("view.hosts_vms", lang, hosts="n", vms="m"), style=CLUSTER_NODE),
     ])
     return ViewDiagram(f"architecture-{safe_filename(municipality)}-{safe_filename(site)}",
-                       diagram.title, diagram.source)
+                       diagram.title, diagram.source, key=("architecture", municipality, site))
 
 
 

@@ -21,11 +21,17 @@ DEFAULT_NODE_BUDGET: Final = 12
 
 @dataclass(frozen=True)
 class ViewDiagram:
-    """One diagram of a view: a file stem (``architecture-gnosjo``), a title and DOT text."""
+    """One diagram of a view: a file stem (``architecture-gnosjo``), a title and DOT text.
+
+    ``key`` is what the diagram was drawn for as written in the data (view, municipality
+    code, site id): two keys whose stems collide (``a_b`` and ``a-b``) still get distinct
+    file names (see :func:`inventory.render.paths.unique_stems`).
+    """
 
     name: str
     title: str
     source: str
+    key: tuple[str, ...] = ()
 
     def render(self, fmt: RenderFormat) -> bytes:
         """The diagram as SVG, PNG or PDF bytes (``dot`` returns the DOT text itself)."""

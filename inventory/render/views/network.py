@@ -106,7 +106,7 @@ def network_view(snapshot: InventorySnapshot, *, target: TargetArchitecture | No
         LegendEntry(t("diagram.single_link", lang), edge=SINGLE_LINK),
         LegendEntry(t("view.weak_link", lang), edge=WEAK_LINK),
     ])
-    return ViewDiagram("network", diagram.title, diagram.source)
+    return ViewDiagram("network", diagram.title, diagram.source, key=("network",))
 
 
 _KINDS = frozenset({"datacentre", "server_room", "colocation", "cloud_region", "office",

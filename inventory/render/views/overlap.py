@@ -95,5 +95,6 @@ def overlap_views(overlap: OverlapResult, names: dict[str, str] | None = None, *
             graph.node("grid", html_label(_grid(domain, part, chunk, names, lang)))
             graph.node("legend", html_label(_legend(lang)))
             graph.edge("grid", "legend", style="invis")
-            views.append(ViewDiagram(stem, title, str(graph.source)))
+            views.append(ViewDiagram(stem, title, str(graph.source),
+                                     key=("overlap", domain, str(number))))
     return views

@@ -102,4 +102,5 @@ def target_view(gap: GapReport, municipality: str | None = None, *, name: str | 
         LegendEntry(t("gap.changed", lang), edge=_UPGRADE_EDGE),
     ])
     stem = f"target-{safe_filename(municipality)}" if municipality else "target"
-    return ViewDiagram(stem, diagram.title, diagram.source)
+    return ViewDiagram(stem, diagram.title, diagram.source,
+                       key=("target", municipality) if municipality else ("target",))

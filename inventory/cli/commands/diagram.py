@@ -46,6 +46,9 @@ def diagram(
     if fmt not in RENDER_FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; use one of: "
                                  + ", ".join(RENDER_FORMATS), param_hint="--format")
+    if out.suffix.lower() != f".{fmt}":  # never a diagram over sites.csv or target.yaml
+        raise typer.BadParameter(f"{out.name}: a {fmt} diagram is written to a .{fmt} file.",
+                                 param_hint="--out")
     if view == "target" and target_file is None:
         raise typer.BadParameter("the target view needs --target FILE", param_hint="--target")
     day = parse_optional_date(as_of)

@@ -1,7 +1,7 @@
 """Writing reports and diagrams to an output folder: safe names, whole files or none.
 
-Each file is written to a temporary name in the same folder and then renamed, so a reader
-(or an interrupted run) never sees half a report.
+Each file is written to a temporary name in the same folder and renamed only when every
+file is complete, so a reader (or an interrupted or failed run) never sees half a report.
 
 >>> import tempfile
 >>> from inventory.render.document import ReportDocument
@@ -13,12 +13,11 @@ Each file is written to a temporary name in the same folder and then renamed, so
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final, Literal
 
+from inventory.output_files import write_file_atomically, write_files_atomically
 from inventory.render.document import ReportDocument
 from inventory.render.dot import RenderFormat, render
 from inventory.render.html import render_html
@@ -31,36 +30,6 @@ REPORT_FORMATS: Final[tuple[ReportFormat, ...]] = ("html", "md", "xlsx", "json")
 REPORT_FILE_NAMES: Final[dict[ReportFormat, str]] = {
     "html": "report.html", "md": "report.md", "xlsx": "report.xlsx", "json": "report.json",
 }
-
-
-def _file_mode(path: Path) -> int:
-    """The mode a plainly created file gets: the existing file's, else 0666 less the umask.
-
-    ``mkstemp`` creates its file readable by the owner only; a report shared with the
-    project group must get the permissions any other file written here would.
-    """
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_file_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _file_mode(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            os.fchmod(stream.fileno(), mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def report_bytes(document: ReportDocument, fmt: ReportFormat) -> bytes:
@@ -82,13 +51,12 @@ def write_report(
 ) -> dict[ReportFormat, Path]:
     """Write ``report.html``, ``report.md``, ``report.xlsx`` and ``report.json`` to ``folder``.
 
-    Every format is rendered before anything is written. Returns the path per format.
+    Every format is rendered before anything is written, and the files are written whole
+    or not at all (see :func:`write_files_atomically`). Returns the path per format.
     """
-    rendered = {fmt: report_bytes(document, fmt) for fmt in formats}
-    return {
-        fmt: write_file_atomically(path_inside(folder, REPORT_FILE_NAMES[fmt]), data)
-        for fmt, data in rendered.items()
-    }
+    paths = {fmt: path_inside(folder, REPORT_FILE_NAMES[fmt]) for fmt in formats}
+    write_files_atomically({paths[fmt]: report_bytes(document, fmt) for fmt in paths})
+    return paths
 
 
 def write_diagram(
@@ -106,8 +74,10 @@ def write_diagram(
     """
     stem = safe_filename(name)
     prefix = f"{safe_filename(subfolder)}/" if subfolder else ""
-    rendered = {fmt: render(dot_source, fmt) for fmt in formats}
-    return {
-        fmt: write_file_atomically(path_inside(folder, f"{prefix}{stem}.{fmt}"), data)
-        for fmt, data in rendered.items()
-    }
+    paths = {fmt: path_inside(folder, f"{prefix}{stem}.{fmt}") for fmt in formats}
+    write_files_atomically({paths[fmt]: render(dot_source, fmt) for fmt in paths})
+    return paths
+
+
+__all__ = ["REPORT_FILE_NAMES", "REPORT_FORMATS", "ReportFormat", "report_bytes",
+           "write_diagram", "write_file_atomically", "write_report"]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -102,3 +104,45 @@ def output_path(folder: Path | str, text: str, *, suffix: str, subfolder: str = 
     if subfolder:
         name = f"{safe_filename(subfolder)}/{name}"
     return path_inside(folder, name)
+
+
+def _folded(name: str) -> str:
+    """A file name as a case-blind, normalising file system (macOS, Windows) compares it."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _digest(key: Sequence[str], length: int = 8) -> str:
+    return hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:length]
+
+
+def unique_stems(items: Sequence[tuple[str, Sequence[str]]], *,
+                 reserved: Iterable[str] = ()) -> list[str]:
+    """File stems for several outputs in one folder, distinct even where case is ignored.
+
+    Each item is a readable stem (already a safe file name) and the key it was made from
+    (the names as written in the data). A stem no other item shares, case-blind and with
+    ``reserved`` (names already taken), is kept as it is; stems that collide get ``-`` and
+    a short hash of their key, so ``a_b`` and ``a-b`` stay apart, and every run names
+    them the same.
+
+    >>> unique_stems([("architecture-a-b", ("a_b",)), ("architecture-a-b", ("a-b",)),
+    ...               ("network", ("network",))])
+    ['architecture-a-b-648fa9b3', 'architecture-a-b-d44362d6', 'network']
+    """
+    taken = {_folded(name) for name in reserved}
+    counts = Counter(_folded(stem) for stem, _ in items)
+    kept = {_folded(stem) for stem, _ in items if counts[_folded(stem)] == 1} - taken
+    taken |= kept
+    stems = []
+    for stem, key in items:
+        if _folded(stem) in kept:
+            stems.append(stem)
+            continue
+        candidate = f"{stem}-{_digest(key)}"
+        number = 2
+        while _folded(candidate) in taken:  # the same key twice, or a stem like ours
+            candidate = f"{stem}-{_digest(key)}-{number}"
+            number += 1
+        taken.add(_folded(candidate))
+        stems.append(candidate)
+    return stems

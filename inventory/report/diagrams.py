@@ -12,11 +12,12 @@ from pathlib import Path
 
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import compute_overlap
+from inventory.errors import OutputError
 from inventory.gap.result import compute_gap
+from inventory.output_files import make_folder, write_files_atomically
 from inventory.render.dot import RenderFormat
 from inventory.render.i18n import Lang
-from inventory.render.output import write_file_atomically
-from inventory.render.paths import path_inside
+from inventory.render.paths import path_inside, unique_stems
 from inventory.render.views import ViewDiagram, ViewName, build_views
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
@@ -38,12 +39,24 @@ def view_diagrams(snapshot: InventorySnapshot, view: ViewName, *,
 
 
 def write_view_files(diagrams: list[ViewDiagram], out: Path, fmt: RenderFormat) -> list[Path]:
-    """Write each diagram as ``fmt`` plus its ``.dot``: the first to ``out``, others beside."""
-    written: list[Path] = []
+    """Write each diagram as ``fmt`` plus its ``.dot``: the first to ``out``, others beside.
+
+    ``out`` must end in ``.<fmt>`` (so that a diagram never lands on an inventory file such
+    as ``sites.csv``). The files beside it get names of their own, distinct from ``out``'s
+    and from each other even where case is ignored (see :func:`unique_stems`); all are
+    rendered first, then written whole or not at all. Raises :class:`OutputError`.
+    """
+    if out.suffix.lower() != f".{fmt}":
+        raise OutputError(f"Refusing to write a {fmt} diagram to {out}: its name must end"
+                          f" in .{fmt}.", hint=f"Write to {out.with_suffix('.' + fmt).name}"
+                          " or choose --format to match the file name.")
+    stems = unique_stems([(diagram.name, diagram.key or (diagram.name, diagram.title))
+                          for diagram in diagrams[1:]], reserved=[out.stem])
+    files: dict[Path, bytes] = {}
     for index, diagram in enumerate(diagrams):
-        path = out if index == 0 else path_inside(out.parent, f"{diagram.name}.{fmt}")
+        path = out if index == 0 else path_inside(out.parent, f"{stems[index - 1]}.{fmt}")
         if fmt != "dot":
-            written.append(write_file_atomically(path, diagram.render(fmt)))
-        written.append(write_file_atomically(path.with_suffix(".dot"),
-                                             diagram.source.encode("utf-8")))
-    return written
+            files[path] = diagram.render(fmt)
+        files[path.with_suffix(".dot")] = diagram.source.encode("utf-8")
+    make_folder(out.parent)
+    return write_files_atomically(files)

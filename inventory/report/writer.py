@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from inventory.output_files import make_folder, write_files_atomically
 from inventory.render.document import Figure
 from inventory.render.dot import RenderFormat
 from inventory.render.i18n import Lang
 from inventory.render.output import (
+    REPORT_FILE_NAMES,
     REPORT_FORMATS,
     ReportFormat,
-    write_file_atomically,
-    write_report,
+    report_bytes,
 )
-from inventory.render.paths import path_inside, safe_filename
+from inventory.render.paths import path_inside, unique_stems
 from inventory.render.views import VIEW_NAMES, ViewDiagram, ViewName, build_views
 from inventory.report.builder import ReportInputs, build_report, figure_of
 
@@ -52,11 +53,9 @@ def report_views(inputs: ReportInputs, lang: Lang) -> dict[ViewName, list[ViewDi
     return views
 
 
-def _is_drill_down(view: ViewName, diagram: ViewDiagram, inputs: ReportInputs) -> bool:
-    if view != "architecture":
-        return False
-    overviews = {f"architecture-{safe_filename(code)}" for code in inputs.snapshot.municipalities}
-    return diagram.name not in overviews
+def _is_drill_down(view: ViewName, diagram: ViewDiagram) -> bool:
+    """A site's drill-down (kept in the folder, not shown in the report)."""
+    return view == "architecture" and len(diagram.key) > 2
 
 
 def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
@@ -66,24 +65,32 @@ def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
     """Render every view into ``folder/diagrams`` and write the report files to ``folder``.
 
     DOT is always written beside each rendered diagram; the SVG is embedded in the report.
+    Each diagram gets a file name of its own (see :func:`unique_stems`). Everything is
+    rendered first and then written whole or not at all: a full disk or a folder in the
+    way leaves the previous report as it was (:class:`~inventory.errors.OutputError`).
     """
     extra_formats = [fmt for fmt in diagram_formats if fmt not in ("dot", "svg")]
+    views = [(view, diagram) for view, diagrams in report_views(inputs, lang).items()
+             for diagram in diagrams]
+    stems = unique_stems([(diagram.name, diagram.key or (diagram.name, diagram.title))
+                          for _, diagram in views])
     figures: dict[str, list[Figure]] = {}
-    written: list[Path] = []
-    for view, diagrams in report_views(inputs, lang).items():
-        for diagram in diagrams:
-            svg = diagram.render("svg")
-            base = f"{DIAGRAM_FOLDER}/{diagram.name}"
-            written.append(write_file_atomically(path_inside(folder, f"{base}.dot"),
-                                                 diagram.source.encode("utf-8")))
-            written.append(write_file_atomically(path_inside(folder, f"{base}.svg"), svg))
-            for fmt in extra_formats:
-                written.append(write_file_atomically(path_inside(folder, f"{base}.{fmt}"),
-                                                     diagram.render(fmt)))
-            if _is_drill_down(view, diagram, inputs):  # drill-downs stay in the folder
-                continue
+    files: dict[Path, bytes] = {}
+    for (view, diagram), stem in zip(views, stems, strict=True):
+        svg = diagram.render("svg")
+        base = f"{DIAGRAM_FOLDER}/{stem}"
+        files[path_inside(folder, f"{base}.dot")] = diagram.source.encode("utf-8")
+        files[path_inside(folder, f"{base}.svg")] = svg
+        for fmt in extra_formats:
+            files[path_inside(folder, f"{base}.{fmt}")] = diagram.render(fmt)
+        if not _is_drill_down(view, diagram):  # drill-downs stay in the folder
             figures.setdefault(view, []).append(
-                figure_of(diagram, svg.decode("utf-8"), image_path=f"{base}.svg"))
+                figure_of(replace(diagram, name=stem), svg.decode("utf-8"),
+                          image_path=f"{base}.svg"))
+    diagram_files = list(files)
     document = build_report(inputs, lang=lang, figures=figures, generated=generated)
-    reports = write_report(document, folder, formats=formats)
-    return ReportFiles(folder=Path(folder), reports=reports, diagrams=written)
+    reports = {fmt: path_inside(folder, REPORT_FILE_NAMES[fmt]) for fmt in formats}
+    files.update({path: report_bytes(document, fmt) for fmt, path in reports.items()})
+    make_folder(Path(folder))
+    write_files_atomically(files)
+    return ReportFiles(folder=Path(folder), reports=reports, diagrams=diagram_files)

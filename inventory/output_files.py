@@ -1,0 +1,154 @@
+"""Writing output files without losing data: whole files or none, never over an input.
+
+Three ways to write, one per kind of output:
+
+- :func:`write_files_atomically`: outputs the tool owns and regenerates (reports,
+  diagrams). Every file is first written to a temporary name beside it; only when all of
+  them are complete are they renamed over the old ones, so a full disk or a folder in the
+  way leaves the previous files as they were.
+- :func:`created_file`: files that may hold a user's work once written (templates,
+  synthetic inventories). Opened with ``O_EXCL``: an existing file (or a symbolic link)
+  is never replaced, not even one that appeared a moment ago.
+- :func:`output_error`: an ``OSError`` as one line saying which path and what to do.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> [p.name for p in write_files_atomically({folder / "a.txt": b"a", folder / "b.txt": b"b"})]
+['a.txt', 'b.txt']
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, Final
+
+from inventory.errors import OutputError
+
+_HINTS: Final[dict[int, str]] = {
+    errno.ENOSPC: "The disk is full: free some space or write to another folder.",
+    errno.EDQUOT: "The disk quota is used up: free some space or write to another folder.",
+    errno.EROFS: "The file system is read-only: choose another output folder.",
+    errno.EACCES: "No permission to write there: choose another output folder.",
+    errno.EPERM: "No permission to write there: choose another output folder.",
+    errno.ENOTDIR: "A file is in the way where a folder is needed: choose another output"
+                   " path.",
+    errno.EEXIST: "A file is in the way where a folder is needed: choose another output"
+                  " path.",
+    errno.EISDIR: "A folder is in the way where a file is needed: remove or rename it, or"
+                  " choose another output path.",
+    errno.ENAMETOOLONG: "The path is too long: choose a shorter output path.",
+}
+
+
+def output_error(error: OSError, path: Path) -> OutputError:
+    """``error`` (raised while writing ``path``) as one line with what to do about it.
+
+    >>> str(output_error(OSError(errno.ENOSPC, "No space left on device"), Path("r.html")))
+    'Cannot write r.html: No space left on device.'
+    """
+    reason = error.strerror or str(error)
+    culprit = error.filename
+    if culprit is not None and Path(os.fsdecode(culprit)) not in (path, path.parent):
+        reason += f" ({os.fsdecode(culprit)})"
+    hint = _HINTS.get(error.errno or 0, "Check the output path, or choose another one.")
+    return OutputError(f"Cannot write {path}: {reason}.", hint=hint)
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a plainly created file gets: the existing file's, else 0666 less the umask.
+
+    ``mkstemp`` creates its file readable by the owner only; a report shared with the
+    project group must get the permissions any other file written here would.
+    """
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file beside ``path``; returns its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _file_mode(path)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            os.fchmod(stream.fileno(), mode)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def write_files_atomically(files: Mapping[Path, bytes]) -> list[Path]:
+    """Write every file in ``files`` whole, or none of them; returns the paths written.
+
+    A folder where a file should go is refused before anything is written; a write that
+    fails (full disk, read-only folder) removes the temporary files and leaves the old
+    files untouched. Raises :class:`OutputError`.
+    """
+    for path in files:
+        if path.is_dir():
+            raise output_error(OSError(errno.EISDIR, os.strerror(errno.EISDIR)), path)
+    staged: dict[Path, Path] = {}
+    current = Path()
+    try:
+        for current, data in files.items():
+            staged[current] = _stage(current, data)
+        for current, temporary in staged.items():
+            os.replace(temporary, current)
+    except OSError as error:
+        raise output_error(error, current) from error
+    finally:
+        for temporary in staged.values():
+            temporary.unlink(missing_ok=True)  # renamed ones are gone already
+    return list(files)
+
+
+def write_file_atomically(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    write_files_atomically({path: data})
+    return path
+
+
+def make_folder(folder: Path) -> Path:
+    """Create ``folder`` (and its parents) if needed; an ``OSError`` as :class:`OutputError`."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise output_error(error, folder) from error
+    if not folder.is_dir():  # mkdir(exist_ok=True) accepts a symbolic link to a file
+        raise output_error(OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)), folder)
+    return folder
+
+
+@contextmanager
+def created_file(path: Path) -> Iterator[BinaryIO]:
+    """A new file opened for writing; an existing file is never opened, let alone replaced.
+
+    Raises ``FileExistsError`` when ``path`` exists (also as a dangling symbolic link);
+    any other failure as :class:`OutputError`, after removing the part written.
+    """
+    try:
+        stream = path.open("xb")
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise output_error(error, path) from error
+    try:
+        with stream:
+            yield stream
+    except BaseException as error:
+        path.unlink(missing_ok=True)  # ours: created above
+        if isinstance(error, OSError):
+            raise output_error(error, path) from error
+        raise

@@ -12,7 +12,9 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from inventory.echo import MESSAGE_LIMIT, VALUE_LIMIT, shorten, visible
 
 
 class Severity(enum.StrEnum):
@@ -90,7 +92,13 @@ class IssueCode(enum.StrEnum):
 
 
 class Issue(BaseModel):
-    """One problem in the user's data, with where it is and how to fix it."""
+    """One problem in the user's data, with where it is and how to fix it.
+
+    Never echoes a whole cell: ``value`` and ``column`` keep at most ``VALUE_LIMIT``
+    characters, a long value quoted in ``message`` or ``hint`` is shortened the same way,
+    and both stay under ``MESSAGE_LIMIT``; control characters in them are escapes
+    (``\\x1b``), so an issue printed to a terminal cannot drive it.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -107,12 +115,52 @@ class Issue(BaseModel):
     municipality: str | None = None
     record_kind: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _shorten_quoted_value(cls, data: Any) -> Any:
+        """A long cell quoted in the message or hint (raw or as ``repr``) is shortened
+        there as in ``value``, before either is bounded as a whole."""
+        if not isinstance(data, dict):
+            return data
+        value = data.get("value")
+        if not isinstance(value, str) or len(value) <= VALUE_LIMIT:
+            return data
+        quoted = {value, value.strip()}
+        data = dict(data)
+        for name in ("message", "hint"):
+            text = data.get(name)
+            if not isinstance(text, str) or len(text) <= VALUE_LIMIT:
+                continue
+            for long in sorted(quoted, key=len, reverse=True):
+                if len(long) > VALUE_LIMIT:
+                    text = text.replace(repr(long), repr(shorten(long)))
+                    text = text.replace(long, shorten(long))
+            data[name] = text
+        return data
+
+    @field_validator("message", "hint")
+    @classmethod
+    def _text_shown(cls, text: str | None) -> str | None:
+        return None if text is None else visible(shorten(text, MESSAGE_LIMIT))
+
+    @field_validator("value", "column")
+    @classmethod
+    def _cell_shown(cls, text: str | None) -> str | None:
+        # The text as read (repr shows its controls), but never a whole long cell.
+        return None if text is None else shorten(text)
+
+    @field_validator("file")
+    @classmethod
+    def _file_shown(cls, text: str | None) -> str | None:
+        return None if text is None else shorten(text, MESSAGE_LIMIT)
+
     @property
     def place(self) -> str:
-        """``file:line`` plus row and column, as printed to users."""
+        """``file:line`` plus row and column, as printed to users (file name escaped)."""
         parts = []
         if self.file:
-            parts.append(f"{self.file}:{self.line}" if self.line else self.file)
+            file = visible(self.file)
+            parts.append(f"{file}:{self.line}" if self.line else file)
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:

@@ -1,0 +1,78 @@
+"""User text echoed back safely: control characters made visible, long texts shortened.
+
+Values, headers and file names come from other people's files. Echoed raw, an ESC starts
+a terminal escape sequence, a BEL rings, a right-to-left override reorders what a person
+reads, XML 1.0 refuses most C0 characters, and a 50 MB cell floods the terminal.
+Validation rejects control characters in values and headers (:data:`CONTROL_PATTERN`,
+issue code ``control-character``); every output escapes them anyway (:func:`visible`),
+for values stored by older versions and for file names.
+
+>>> visible("srv\\x1b[2J01\\u202e")
+'srv\\\\x1b[2J01\\\\u202e'
+>>> shorten("x" * 30, 10)
+'xxxxxxxx…xx (30 characters)'
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Final
+
+#: Bidirectional formatting characters: they reorder text on screen ("Trojan Source").
+_BIDI: Final = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+#: The characters rejected in values and headers: C0 controls except TAB, LF and CR (a
+#: quoted CSV cell may span lines), DEL, C1 controls and the bidirectional formatting
+#: characters. Written so that Python's ``re`` and Arrow's RE2 read it alike.
+CONTROL_PATTERN: Final = f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]"
+
+#: Every character :func:`visible` escapes (unless kept): the rejected ones plus TAB, LF, CR.
+_ESCAPED_CODES: Final = (*range(0x20), *range(0x7F, 0xA0), *map(ord, _BIDI))
+
+#: How many characters of a value (or a column name) an issue shows.
+VALUE_LIMIT: Final = 100
+#: How many characters of a message or hint an issue shows.
+MESSAGE_LIMIT: Final = 1000
+
+
+def _escape(code: int) -> str:
+    """The escape Python's ``repr`` writes for ``chr(code)``."""
+    named = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}.get(code)
+    if named is not None:
+        return named
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+@functools.cache
+def _table(keep: str) -> dict[int, str]:
+    return {code: _escape(code) for code in _ESCAPED_CODES if chr(code) not in keep}
+
+
+def visible(text: str, *, keep: str = "") -> str:
+    """``text`` with control and bidirectional formatting characters written as Python
+    escapes (``\\x1b``, ``\\u202e``), as ``repr`` shows them; the characters in ``keep``
+    (say ``"\\n\\t"`` for multi-line output) stay as they are.
+
+    >>> visible("a\\tb\\x07", keep="\\t")
+    'a\\tb\\\\x07'
+    """
+    return text.translate(_table(keep))
+
+
+def shorten(text: str, limit: int = VALUE_LIMIT) -> str:
+    """``text`` when it has at most ``limit`` characters; else its start and end around an
+    ellipsis, followed by its full length.
+
+    >>> shorten("abc", 10)
+    'abc'
+    """
+    if len(text) <= limit:
+        return text
+    tail = limit // 4
+    head = limit - tail
+    return f"{text[:head]}…{text[-tail:] if tail else ''} ({len(text):,} characters)"
+
+
+#: ``json.dumps`` escapes C0 controls itself; these are escaped after it (DEL, C1 and the
+#: bidirectional characters are legal JSON but act on a terminal the JSON is printed to).
+JSON_ESCAPES: Final = {code: f"\\u{code:04x}" for code in _ESCAPED_CODES if code >= 0x20}

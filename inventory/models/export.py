@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from inventory.models.registry import RECORD_MODELS, field_specs, model_for
+from inventory.models.registry import RECORD_MODELS, field_specs, kind_for_file_stem, model_for
+from inventory.output_files import created_file, make_folder, write_files_atomically
 
 SCHEMA_SUFFIX = ".schema.json"
 
@@ -58,14 +59,12 @@ class SchemaDrift:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    """Write every generated schema file to ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in generated_schemas().items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    """Write every generated schema file to ``folder`` (they are outputs: regenerated whole,
+    or not at all; :class:`~inventory.errors.OutputError` when the folder cannot be written).
+    """
+    make_folder(folder)
+    return write_files_atomically({folder / name: text.encode("utf-8")
+                                   for name, text in generated_schemas().items()})
 
 
 def check_schemas(folder: Path) -> list[SchemaDrift]:
@@ -97,14 +96,48 @@ def _column_note(kind: str) -> list[list[str]]:
     return rows
 
 
-def write_templates(folder: Path) -> list[Path]:
+@dataclass(frozen=True)
+class TemplateFiles:
+    """What :func:`write_templates` did: the files it wrote and the existing ones it kept."""
+
+    written: list[Path]
+    kept: list[Path]
+
+
+def _existing_files_by_kind(folder: Path) -> dict[str, list[Path]]:
+    """The files in ``folder`` named after a record kind, in any language and format."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted(folder.iterdir()):
+        kind = kind_for_file_stem(path.stem) if not path.is_dir() else None
+        if kind is not None:
+            found.setdefault(kind, []).append(path)
+    return found
+
+
+def _create(path: Path, text: str, written: list[Path], kept: list[Path]) -> None:
+    try:
+        with created_file(path) as stream:
+            stream.write(text.encode("utf-8"))
+    except FileExistsError:
+        kept.append(path)
+    else:
+        written.append(path)
+
+
+def write_templates(folder: Path) -> TemplateFiles:
     """Write an empty CSV template per record kind and a description of every column.
 
     ``<kind>.csv`` holds the header row; ``README.md`` describes each column: required,
     type, allowed values, what it refers to and the Swedish/Norwegian header aliases.
+    Nothing is ever overwritten: a record kind that already has a file in ``folder`` (under
+    any of its names, ``servrar.xlsx`` as well as ``servers.csv``) keeps it and gets no
+    template, and an existing ``README.md`` is kept; both are listed in ``kept``.
+    Raises :class:`~inventory.errors.OutputError` when the folder cannot be written.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
+    existing = _existing_files_by_kind(folder)
     written: list[Path] = []
+    kept: list[Path] = []
     doc = ["# Inventory templates", "",
            "One folder per municipality, one file per record kind (CSV with , ; or tab, or"
            " XLSX). Headers may be written in English, Swedish or Norwegian (aliases below)."
@@ -115,10 +148,13 @@ def write_templates(folder: Path) -> list[Path]:
     for model in RECORD_MODELS:
         kind = model.kind_name
         path = folder / f"{model.file_names[0]}.csv"
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerow([s.name for s in field_specs(kind)])
-        path.write_text(buffer.getvalue(), encoding="utf-8")
-        written.append(path)
+        if kind in existing:
+            kept += existing[kind]
+        else:
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerow(
+                [s.name for s in field_specs(kind)])
+            _create(path, buffer.getvalue(), written, kept)
         doc += [f"## {path.name} ({kind})", "", model.summary, "",
                 f"Also accepted as: {', '.join(n + '.csv' for n in model.file_names[1:])}.", "",
                 "| column | required | type | description | allowed values | refers to |"
@@ -127,7 +163,5 @@ def write_templates(folder: Path) -> list[Path]:
         doc += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
                 for row in _column_note(kind)]
         doc.append("")
-    readme = folder / "README.md"
-    readme.write_text("\n".join(doc), encoding="utf-8")
-    written.append(readme)
-    return written
+    _create(folder / "README.md", "\n".join(doc), written, kept)
+    return TemplateFiles(written=written, kept=kept)

@@ -71,7 +71,7 @@ def test_schemas_check_fails_on_a_stale_file(tmp_path: Path) -> None:
 
 
 def test_templates_hold_every_column_and_map_back(tmp_path: Path) -> None:
-    written = write_templates(tmp_path)
+    written = write_templates(tmp_path).written
     assert len(written) == len(RECORD_KINDS) + 1
     for model in RECORD_MODELS:
         path = tmp_path / f"{model.file_names[0]}.csv"

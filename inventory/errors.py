@@ -7,6 +7,10 @@ and exits 1, with a traceback only under ``--debug``.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Sequence
+
+from inventory.echo import shorten, visible
+
 
 class InventoryError(Exception):
     """Base of every operational failure the tool reports to users."""
@@ -24,7 +28,41 @@ class StoreError(InventoryError):
 
 
 class NotFoundError(InventoryError):
-    """A municipality, node, run or file named by the user does not exist."""
+    """A municipality, node, run or file named by the user does not exist.
+
+    A name given on the command line: the CLI reports it as a usage error (exit 2).
+    """
+
+
+#: What to do when an analysis finds nothing stored.
+NOTHING_STORED = "Nothing is stored yet: run `inventory import FOLDER` first."
+
+
+class UnknownMunicipalityError(NotFoundError):
+    """Municipality codes named by the user that are not stored (``stored`` lists those that
+    are)."""
+
+    def __init__(self, unknown: Sequence[str], stored: Sequence[str]) -> None:
+        # Names come from the command line or a file: escaped and shortened when echoed.
+        names = ", ".join(f"'{visible(shorten(code, 60))}'" for code in unknown)
+        super().__init__(f"No stored municipality {names}.",
+                         hint=f"Stored: {', '.join(stored)}." if stored else NOTHING_STORED)
+        self.unknown = list(unknown)
+        self.stored = list(stored)
+
+    @classmethod
+    def check(cls, named: Iterable[str], stored: Collection[str]) -> None:
+        """Raise for the codes in ``named`` that are not in ``stored``."""
+        unknown = list(dict.fromkeys(code for code in named if code not in stored))
+        if unknown:
+            raise cls(unknown, sorted(stored))
+
+
+class NothingStoredError(InventoryError):
+    """An analysis was asked for, but no municipality is stored."""
+
+    def __init__(self, message: str = NOTHING_STORED, hint: str | None = None) -> None:
+        super().__init__(message, hint)
 
 
 class TargetError(InventoryError):

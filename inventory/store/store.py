@@ -11,7 +11,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
-from inventory.errors import StoreError
+from inventory.errors import StoreError, UnknownMunicipalityError
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.snapshot import InventorySnapshot
 from inventory.store.engine import migrate, open_engine, write_transaction
@@ -134,7 +134,11 @@ class InventoryStore:
                             columns=list(names))
 
     def records(self, kind: str, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
-        """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes)."""
+        """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes).
+
+        ``UnknownMunicipalityError`` for a named municipality that is not stored.
+        """
+        self._check_named(municipalities)
         return self._records(kind, municipalities, lines=False)
 
     def _records(self, kind: str, municipalities: Sequence[str] | None, *,
@@ -181,8 +185,10 @@ class InventoryStore:
     def snapshot(self, municipalities: Sequence[str] | None = None) -> InventorySnapshot:
         """Every record kind and the references, as the analyses read them: one state of
         the database, derived references expanded from the records read (not read a
-        second time)."""
+        second time). ``UnknownMunicipalityError`` for a named municipality that is not
+        stored (never an empty part that looks like a result)."""
         with self._one_read() as connection:
+            self._check_named(municipalities, connection)
             read = {kind: self._records(kind, municipalities, lines=True,
                                         connection=connection) for kind in RECORD_KINDS}
             stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES),
@@ -202,11 +208,18 @@ class InventoryStore:
         tables = {kind: read.pop(kind).drop(columns=[SOURCE_LINE]) for kind in RECORD_KINDS}
         return InventorySnapshot(tables=tables, references=references)
 
-    def municipality_codes(self) -> list[str]:
+    def municipality_codes(self, connection: Connection | None = None) -> list[str]:
         """Codes of the stored municipalities, sorted."""
         table = RECORD_TABLES["municipality"]
-        return [str(row[0]) for row in self._read(
-            select(table.c.municipality).distinct().order_by(table.c.municipality))]
+        statement = select(table.c.municipality).distinct().order_by(table.c.municipality)
+        rows = self._read(statement) if connection is None else connection.execute(statement)
+        return [str(row[0]) for row in rows]
+
+    def _check_named(self, municipalities: Sequence[str] | None,
+                     connection: Connection | None = None) -> None:
+        """``UnknownMunicipalityError`` for a code in ``municipalities`` that is not stored."""
+        if municipalities:
+            UnknownMunicipalityError.check(municipalities, self.municipality_codes(connection))
 
     def known_keys(self, municipalities: Sequence[str] | None = None
                    ) -> dict[str, dict[str, set[str]]]:
@@ -263,14 +276,17 @@ class InventoryStore:
     # --- history -------------------------------------------------------------------------
 
     def history(self, municipality: str | None = None) -> list[ImportRunInfo]:
-        """Every import run, oldest first (optionally only those of one municipality)."""
+        """Every import run, oldest first (optionally only those of one municipality, which
+        must be stored: ``UnknownMunicipalityError``)."""
+        self._check_named([municipality] if municipality is not None else None)
         with self.engine.connect() as connection:
             return list_runs(connection, municipality)
 
     def diff(self, run_a: int, run_b: int, municipality: str | None = None
              ) -> RunDifference:
         """What changed after run ``run_a`` up to run ``run_b`` (``NotFoundError`` for an
-        unknown run)."""
+        unknown run, ``UnknownMunicipalityError`` for a municipality that is not stored)."""
+        self._check_named([municipality] if municipality is not None else None)
         with self.engine.connect() as connection:
             return diff_runs(connection, run_a, run_b, municipality)
 

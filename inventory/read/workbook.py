@@ -1,18 +1,46 @@
-"""Read an XLSX inventory sheet into a ``SourceTable``: cell values as the user sees them."""
+"""Read an XLSX inventory sheet into a ``SourceTable``: cell values as the user sees them.
+
+A workbook is a zip of XML parts, so a small file can unpack to gigabytes (a zip bomb).
+Before any part is parsed, the sizes the zip declares for its parts are summed and held
+against ``MAX_WORKBOOK_BYTES`` (Python's zipfile never inflates a part past its declared
+size); while the sheet streams, the bytes inflated and the rows read are counted again,
+and reading stops at the first bound passed (``workbook-too-large``).
+
+A formula cell is read through the result the spreadsheet stored with it. A formula
+without a stored result (as openpyxl and scripts write them) has no value the tool can
+know: an error at its cell (``formula-without-value``), never an empty value that would
+overwrite a stored one. A stored result is used, with a warning (``formula-value``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import io
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
 from inventory.issues import Issue, IssueCode, Severity
 from inventory.models.registry import kind_for_file_stem
 from inventory.read.encoding import MAX_ISSUES_PER_KIND, ZIP_MAGIC, is_blank_bytes
+from inventory.read.limits import (
+    MAX_COLUMNS,
+    MAX_HEADER_CELL_CHARS,
+    MAX_SHEET_ROWS,
+    MAX_WORKBOOK_BYTES,
+    excerpt,
+    size_text,
+)
 from inventory.read.source import SourceTable
+
+_SAVE_AGAIN = "Open it in Excel and save it again as .xlsx."
 
 
 def cell_text(value: Any) -> str:
@@ -36,6 +64,76 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def column_letter(column: int) -> str:
+    """Excel's name of a 1-based column: ``A``, ``Z``, ``AA``, ``XFD``.
+
+    >>> column_letter(1), column_letter(27), column_letter(16384)
+    ('A', 'AA', 'XFD')
+    """
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@functools.cache
+def _sheet_parser() -> Any:
+    """openpyxl's streaming sheet parser (the one its read-only sheets use), reading stored
+    results (``data_only``), which also marks formula cells: their ``formula`` entry says
+    whether a result is stored. Built on first use: reading CSV does not import openpyxl."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+
+    class SheetParser(WorkSheetParser):  # type: ignore[misc]  # openpyxl is untyped
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if element.find(FORMULA_TAG) is not None:
+                # openpyxl writes an empty <v/> for "no result"; an empty text result is
+                # typed as a string (t="str"), as Excel and LibreOffice write it.
+                result = element.find(VALUE_TAG)
+                cell["formula"] = result is not None and (
+                    bool(result.text) or element.get("t") == "str")
+            return cell
+
+    return SheetParser
+
+
+class WorkbookTooLarge(Exception):
+    """A workbook passed a bound while it was read (carries the issue to report)."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.message)
+        self.issue = issue
+
+
+class BoundedPart:
+    """A part of the zip, read through a count of the bytes inflated: reading past
+    ``limit`` raises ``WorkbookTooLarge`` (the declared sizes are not trusted alone)."""
+
+    def __init__(self, stream: IO[bytes], limit: int, file: str) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._file = file
+        self.inflated = 0
+
+    def read(self, size: int = -1) -> bytes:
+        room = self._limit + 1 - self.inflated  # one byte past the limit shows it is passed
+        data = self._stream.read(room if size < 0 else min(size, room))
+        self.inflated += len(data)
+        if self.inflated > self._limit:
+            raise WorkbookTooLarge(_too_large(
+                self._file, f"its sheet unpacks to more than {size_text(self._limit)}"))
+        return data
+
+
+def _too_large(file: str, detail: str, line: int | None = None) -> Issue:
+    return Issue(code=IssueCode.WORKBOOK_TOO_LARGE, file=file, line=line,
+                 message=f"The workbook is too large to read: {detail}.",
+                 hint=f"An inventory sheet has at most {MAX_SHEET_ROWS:,} rows and unpacks to"
+                      f" at most {size_text(MAX_WORKBOOK_BYTES)}. Delete empty rows and"
+                      " columns below and beside the table, or export it as CSV.")
+
+
 def _pick_sheet(workbook: Any, kind: str) -> Any:
     for sheet in workbook.worksheets:
         if kind_for_file_stem(sheet.title) == kind:
@@ -48,12 +146,187 @@ def _unreadable(file: str, detail: str, hint: str) -> Issue:
                  message=f"The workbook cannot be read: {detail}", hint=hint)
 
 
-def read_xlsx_table(path: Path, kind: str, municipality: str, *,
-                    max_field_chars: int = 100_000) -> tuple[SourceTable | None, list[Issue]]:
-    """Read the sheet of one workbook (the sheet named after the kind, else the first)."""
+def _declared_size_issue(raw: bytes, file: str, limit: int) -> Issue | None:
+    """``workbook-too-large`` when the parts' declared sizes pass ``limit``; checked before
+    openpyxl unpacks anything (it reads shared strings and styles whole)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            declared = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
+        return _unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)
+    if declared <= limit:
+        return None
+    return _too_large(file, f"it unpacks to {size_text(declared)}, the limit is"
+                            f" {size_text(limit)}")
+
+
+@dataclass
+class _Sheet:
+    """What was read of a sheet: header, data rows with their sheet row numbers, issues."""
+
+    file: str
+    title: str
+    header: list[str] | None = None
+    header_line: int = 0
+    rows: list[list[str]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    blank: int = 0
+    issues: list[Issue] = field(default_factory=list)
+    unlisted: Counter[IssueCode] = field(default_factory=Counter)
+    listed: Counter[IssueCode] = field(default_factory=Counter)
+
+    def add(self, issue: Issue) -> None:
+        """Keep the first ``MAX_ISSUES_PER_KIND`` issues of a code; count the rest."""
+        if self.listed[issue.code] < MAX_ISSUES_PER_KIND:
+            self.listed[issue.code] += 1
+            self.issues.append(issue)
+        else:
+            self.unlisted[issue.code] += 1
+
+    def cell_issue(self, code: IssueCode, line: int, column: int, message: str, hint: str,
+                   severity: Severity = Severity.ERROR) -> None:
+        """An issue at a cell: its sheet row, data row and header (when in the table)."""
+        header = self.header if self.header is not None and self.header_line < line else None
+        in_table = header is not None and column <= len(header)
+        self.add(Issue(code=code, severity=severity, file=self.file, line=line,
+                       row=len(self.rows) + 1 if header is not None else None,
+                       column=header[column - 1] if header is not None and in_table else None,
+                       column_index=column, message=message, hint=hint))
+
+    def summaries(self) -> list[Issue]:
+        more = {IssueCode.EXTRA_CELLS: "rows have values beyond the header",
+                IssueCode.FORMULA_WITHOUT_VALUE: "formula cells have no usable result",
+                IssueCode.FORMULA_VALUE: "cells hold a formula's stored result",
+                IssueCode.INVALID_VALUE: "cells hold an error value"}
+        return [Issue(code=code, severity=Severity.WARNING if code is IssueCode.FORMULA_VALUE
+                      else Severity.ERROR, file=self.file,
+                      message=f"{count:,} more {more.get(code, 'issues')} (not listed).")
+                for code, count in self.unlisted.items()]
+
+
+def _formula_issues(sheet: _Sheet, line: int, cell: dict[str, Any], width: int | None) -> None:
+    """Issues of a formula cell (``stored`` says whether a result was stored)."""
+    column = cell["column"]
+    ref = f"Cell {column_letter(column)}{line} of sheet {sheet.title!r}"
+    if not cell["formula"]:
+        sheet.cell_issue(IssueCode.FORMULA_WITHOUT_VALUE, line, column,
+                         f"{ref} holds a formula without a stored result, so its value is"
+                         " unknown.",
+                         "Open the workbook in Excel or LibreOffice and save it (that stores"
+                         " the results), or replace the formula by its value.")
+    elif cell["data_type"] == "e":
+        sheet.cell_issue(IssueCode.FORMULA_WITHOUT_VALUE, line, column,
+                         f"{ref} holds a formula whose result is an error"
+                         f" ({excerpt(cell_text(cell['value']))}).",
+                         "Correct the formula, or replace it by the value it should give.")
+    elif width is None or column <= width:
+        sheet.cell_issue(IssueCode.FORMULA_VALUE, line, column,
+                         f"{ref} holds a formula; its stored result"
+                         f" {excerpt(cell_text(cell['value']))!r} is used.",
+                         "Check the value; replace formulas by their values (paste values)"
+                         " to keep the inventory a plain table.", severity=Severity.WARNING)
+
+
+def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int) -> None:
+    """Fill ``sheet`` from openpyxl's parsed rows: (sheet row number, cells present)."""
+    previous = 0
+    count = 0
+    for line, cells in parsed:
+        count += 1
+        if line > max_rows or count > max_rows:
+            raise WorkbookTooLarge(_too_large(
+                sheet.file, f"it has more than {max_rows:,} rows (reading stopped at row"
+                            f" {max(line, count):,})", line=line))
+        if sheet.header is not None and line > previous + 1:
+            sheet.blank += line - previous - 1  # rows left out of the XML are blank
+        previous = line
+        width = None if sheet.header is None else len(sheet.header)
+        texts: dict[int, str] = {}
+        for cell in cells:
+            if "formula" in cell:
+                _formula_issues(sheet, line, cell, width)
+            elif cell["data_type"] == "e" and (width is None or cell["column"] <= width):
+                sheet.cell_issue(IssueCode.INVALID_VALUE, line, cell["column"],
+                                 f"Cell {column_letter(cell['column'])}{line} holds the"
+                                 f" error value {excerpt(cell_text(cell['value']))}.",
+                                 "Replace it by the value it should be, or clear the cell.")
+            text = cell_text(cell["value"])
+            if text.strip():
+                texts[cell["column"]] = text
+        if not texts:
+            if sheet.header is not None:
+                sheet.blank += 1
+            continue
+        if sheet.header is None:
+            _set_header(sheet, line, texts)
+            continue
+        _add_row(sheet, line, texts)
+
+
+def _set_header(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
+    width = max(texts)
+    if width > MAX_COLUMNS:
+        raise WorkbookTooLarge(Issue(
+            code=IssueCode.TOO_MANY_COLUMNS, file=sheet.file, line=line,
+            value=str(width),
+            message=f"The header row reaches column {width:,}; at most {MAX_COLUMNS:,}"
+                    " columns are read.",
+            hint="Delete the columns that are not part of the inventory (an inventory"
+                 " file has one column per field, see `inventory templates`)."))
+    for column, text in texts.items():
+        if len(text) > MAX_HEADER_CELL_CHARS:
+            raise WorkbookTooLarge(Issue(
+                code=IssueCode.HEADER_TOO_LARGE, file=sheet.file, line=line,
+                column=excerpt(text), column_index=column,
+                message=f"This header cell holds {len(text):,} characters; a header cell"
+                        f" holds at most {MAX_HEADER_CELL_CHARS:,}.",
+                hint="The first filled row must be the header row with the field names."))
+    sheet.header = [texts.get(column, "") for column in range(1, width + 1)]
+    sheet.header_line = line
+
+
+def _add_row(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
+    assert sheet.header is not None
+    width = len(sheet.header)
+    if max(texts) > width:
+        sheet.add(Issue(code=IssueCode.EXTRA_CELLS, file=sheet.file, line=line,
+                        row=len(sheet.rows) + 1,
+                        message=f"This row has values beyond the header's {width} columns.",
+                        hint="Give the extra column a header, or clear those cells."))
+    sheet.rows.append([texts.get(column, "") for column in range(1, width + 1)])
+    sheet.lines.append(line)
+
+
+def _read_sheet(workbook: Any, kind: str, file: str, max_bytes: int, max_rows: int) -> _Sheet:
+    """Stream the sheet of ``kind`` (or the first) through ``_sheet_parser``, bounded."""
+    worksheet = _pick_sheet(workbook, kind)
+    sheet = _Sheet(file=file, title=worksheet.title)
+    # What ReadOnlyWorksheet hands its own parser, with the part read through a count.
+    with workbook._archive.open(worksheet._worksheet_path) as stream:
+        parser = _sheet_parser()(BoundedPart(stream, max_bytes, file),
+                              worksheet._shared_strings, data_only=True, epoch=workbook.epoch,
+                              date_formats=workbook._date_formats,
+                              timedelta_formats=workbook._timedelta_formats)
+        _read_rows(sheet, parser.parse(), max_rows)
+    return sheet
+
+
+def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars: int = 100_000,
+                    max_workbook_bytes: int = MAX_WORKBOOK_BYTES,
+                    max_rows: int = MAX_SHEET_ROWS) -> tuple[SourceTable | None, list[Issue]]:
+    """Read the sheet of one workbook (the sheet named after the kind, else the first).
+
+    At most ``max_workbook_bytes`` are unpacked and ``max_rows`` sheet rows read; past
+    either, the workbook is rejected (``workbook-too-large``), as is a header row wider
+    than ``MAX_COLUMNS`` or with a cell longer than ``MAX_HEADER_CELL_CHARS``.
+    """
     import openpyxl  # imported here: reading CSV does not need it
 
     file = str(path)
+    size = path.stat().st_size
+    if size > max_workbook_bytes:  # the parts unpack to at least their compressed size
+        return None, [_too_large(file, f"the file holds {size_text(size)}, the limit is"
+                                       f" {size_text(max_workbook_bytes)}")]
     raw = path.read_bytes()
     if is_blank_bytes(raw):
         return None, [Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
@@ -62,74 +335,62 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *,
         return None, [_unreadable(file, "it is not an .xlsx file (no zip container).",
                                   "If it is CSV text, rename it to .csv; if it is an old .xls,"
                                   " save it as .xlsx.")]
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    declared = _declared_size_issue(raw, file, max_workbook_bytes)
+    if declared is not None:
+        return None, [declared]
+    try:  # the bytes checked above, not the path: the file may change meanwhile
+        workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for damaged files
-        return None, [_unreadable(file, f"{type(error).__name__}: {error}"[:300],
-                                  "Open it in Excel and save it again as .xlsx.")]
+        return None, [_unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)]
     try:
-        sheet = _pick_sheet(workbook, kind)
-        sheet.reset_dimensions()  # some writers store a wrong sheet size
-        header: list[str] | None = None
-        header_line = 0
-        rows: list[list[str]] = []
-        lines: list[int] = []
-        issues: list[Issue] = []
-        blank = 0
-        extra_rows = 0
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            texts = [cell_text(value) for value in values]
-            if all(not text.strip() for text in texts):
-                if header is not None:
-                    blank += 1
-                continue
-            if header is None:
-                while texts and not texts[-1].strip():
-                    texts.pop()
-                header, header_line = texts, number
-                continue
-            width = len(header)
-            if len(texts) > width and any(text.strip() for text in texts[width:]):
-                extra_rows += 1
-                if extra_rows <= MAX_ISSUES_PER_KIND:
-                    issues.append(Issue(
-                        code=IssueCode.EXTRA_CELLS, file=file, line=number, row=len(rows) + 1,
-                        message=f"This row has values beyond the header's {width} columns.",
-                        hint="Give the extra column a header, or clear those cells."))
-            rows.append(texts[:width] + [""] * (width - len(texts)))
-            lines.append(number)
+        sheet = _read_sheet(workbook, kind, file, max_workbook_bytes, max_rows)
+    except WorkbookTooLarge as bound:
+        return None, [_placed(bound.issue, municipality, kind)]
     except Exception as error:  # damaged sheet XML surfaces only while iterating
-        return None, [_unreadable(file, f"{type(error).__name__}: {error}"[:300],
-                                  "Open it in Excel and save it again as .xlsx.")]
+        return None, [_unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)]
     finally:
         workbook.close()
-    if header is None:
-        return None, [Issue(code=IssueCode.EMPTY_FILE, file=file,
-                            message=f"The sheet {sheet.title!r} is empty.",
-                            hint="Fill in the header row and one row per record.")]
+    if sheet.header is None:
+        return None, [_placed(issue, municipality, kind) for issue in [
+            *sheet.issues, Issue(code=IssueCode.EMPTY_FILE, file=file,
+                                 message=f"The sheet {sheet.title!r} is empty.",
+                                 hint="Fill in the header row and one row per record.")]]
+    header = sheet.header
     columns = [str(i) for i in range(len(header))]
-    cells = pd.DataFrame(rows, columns=columns, dtype="str") if rows else pd.DataFrame(
-        {c: pd.Series([], dtype="str") for c in columns})
-    for position, name in enumerate(columns):
-        lengths = cells[name].str.len()
-        for index in [i for i, n in enumerate(lengths) if n > max_field_chars][:10]:
-            issues.append(Issue(
-                code=IssueCode.FIELD_TOO_LARGE, file=file, line=lines[index], row=index + 1,
-                column=header[position], column_index=position + 1,
-                message=f"This cell holds {int(lengths.iloc[index]):,} characters; the limit"
-                        f" is {max_field_chars:,}.", hint="Shorten the value."))
-    if blank:
+    cells = pd.DataFrame(sheet.rows, columns=columns, dtype="str") if sheet.rows else (
+        pd.DataFrame({c: pd.Series([], dtype="str") for c in columns}))
+    issues = [*sheet.issues, *sheet.summaries(),
+              *_field_size_issues(cells, header, sheet.lines, max_field_chars, file)]
+    if sheet.blank:
         issues.append(Issue(code=IssueCode.BLANK_ROWS_SKIPPED, severity=Severity.INFO,
-                            file=file, message=f"{blank} blank rows were skipped.",
-                            value=str(blank)))
-    if not rows:
+                            file=file, message=f"{sheet.blank} blank rows were skipped.",
+                            value=str(sheet.blank)))
+    if not sheet.rows:
         issues.append(Issue(code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file,
-                            line=header_line, message="The sheet has a header but no data rows.",
+                            line=sheet.header_line,
+                            message="The sheet has a header but no data rows.",
                             hint="Add one row per record, or remove the file."))
     source = SourceTable(
         path=path, kind=kind, municipality=municipality, format="xlsx",
         sha256=hashlib.sha256(raw).hexdigest(), encoding=None, delimiter=None, header=header,
-        header_line=header_line, cells=cells, lines=lines, blank_rows_skipped=blank,
-        sheet=sheet.title)
-    return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind})
-                    for issue in issues]
+        header_line=sheet.header_line, cells=cells, lines=sheet.lines,
+        blank_rows_skipped=sheet.blank, sheet=sheet.title)
+    return source, [_placed(issue, municipality, kind) for issue in issues]
+
+
+def _field_size_issues(cells: pd.DataFrame, header: list[str], lines: list[int],
+                       max_field_chars: int, file: str) -> list[Issue]:
+    issues: list[Issue] = []
+    for position, name in enumerate(cells.columns):
+        lengths = cells[name].str.len().to_numpy()
+        for index in np.flatnonzero(lengths > max_field_chars)[:10]:
+            issues.append(Issue(
+                code=IssueCode.FIELD_TOO_LARGE, file=file, line=lines[index], row=int(index) + 1,
+                column=header[position], column_index=position + 1,
+                message=f"This cell holds {int(lengths[index]):,} characters; the limit"
+                        f" is {max_field_chars:,}.", hint="Shorten the value."))
+    return issues
+
+
+def _placed(issue: Issue, municipality: str, kind: str) -> Issue:
+    return issue.model_copy(update={"municipality": municipality, "record_kind": kind})

@@ -5,7 +5,7 @@
 
 from inventory.store.history import ImportRunInfo, RecordDifference, RunDifference
 from inventory.store.importer import ImportResult, KindCounts
-from inventory.store.store import InventoryStore
+from inventory.store.store import InventoryStore, stored_known_keys
 
 __all__ = ["ImportResult", "ImportRunInfo", "InventoryStore", "KindCounts", "RecordDifference",
-           "RunDifference"]
+           "RunDifference", "stored_known_keys"]

@@ -8,8 +8,12 @@ PostgreSQL serialises imports with a transaction-level advisory lock.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
+import signal
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +21,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from alembic.util.exc import CommandError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from inventory.errors import StoreError
+from inventory.store.faults import fault_point
+from inventory.store.schema import metadata
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Seconds a writer waits for another writer before giving up (SQLite busy timeout).
@@ -30,9 +37,172 @@ BUSY_TIMEOUT_S = 300.0
 PAGE_SIZE = 16_384
 #: Key of the PostgreSQL advisory lock every write transaction takes.
 WRITE_LOCK_KEY = 0x1E7E4A0  # "inventory"; any fixed number shared by all writers
+#: The database systems the store runs on.
+BACKENDS = ("sqlite", "postgresql")
 _WRITE_OPTION = "inventory_write"
+_URL_HINT = ("Write sqlite:///path/inventory.db (a file) or"
+             " postgresql+psycopg://user:password@host:5432/dbname.")
+# A host name, IPv4 or IPv6 address (a comma separates several PostgreSQL hosts).
+_HOST = re.compile(r"[\w.\-:%,]+")
+_QUERY_PASSWORD = re.compile(r"(?i)(password=)[^&\s'\"]*")
 
 
+# --- URLs ----------------------------------------------------------------------------------
+
+
+def masked_url(text: str | URL) -> str:
+    """``text`` with any password replaced by ``***``, also when it is not a valid URL.
+
+    >>> masked_url("postgresql+psycopg://ann:s3cret@db.kommun.se/inventory")
+    'postgresql+psycopg://ann:***@db.kommun.se/inventory'
+    >>> masked_url("ann:s3cret@db/inventory")
+    'ann:***@db/inventory'
+    """
+    if isinstance(text, URL):
+        return _QUERY_PASSWORD.sub(r"\1***", text.render_as_string(hide_password=True))
+    return " ".join(_masked_word(word) for word in text.split(" "))
+
+
+def _masked_word(word: str) -> str:
+    """One word: between the first ``:`` of the user part and the last ``@`` (a password
+    may hold ``@``, ``:`` or ``/`` when not percent-encoded), and ``password=`` values."""
+    word = _QUERY_PASSWORD.sub(r"\1***", word)
+    at = word.rfind("@")
+    if at < 0:
+        return word
+    start = word.find("//") + 2 if "//" in word[:at] else 0
+    colon = word.find(":", start, at)
+    return word if colon < 0 else f"{word[:colon + 1]}***{word[at:]}"
+
+
+def masked_message(message: str, url: URL) -> str:
+    """A driver's message on one line, with the password of ``url`` masked wherever it
+    appears."""
+    line = " ".join(message.split())
+    if url.password and len(url.password) >= 4:  # shorter ones would mangle the words
+        line = line.replace(url.password, "***")
+    return masked_url(line)
+
+
+def database_url(text: str | URL) -> URL:
+    """The parsed URL of an SQLite or PostgreSQL database (``StoreError`` otherwise;
+    the message shows the URL with its password masked).
+
+    >>> database_url("sqlite:///inventory.db").database
+    'inventory.db'
+    """
+    if isinstance(text, URL):
+        parsed = text
+    else:
+        try:
+            parsed = make_url(text)
+        except (ArgumentError, ValueError) as error:
+            port = " (its port is not a number)" if isinstance(error, ValueError) else ""
+            raise StoreError(f"Not a database URL{port}: {masked_url(text)}",
+                             hint=_URL_HINT) from None
+    shown = masked_url(parsed)
+    backend = parsed.get_backend_name()
+    if backend not in BACKENDS:
+        raise StoreError(f"Unsupported database {backend!r} in {shown}: the store runs on"
+                         " SQLite or PostgreSQL.", hint=_URL_HINT)
+    try:
+        parsed.get_dialect()
+    except NoSuchModuleError:
+        raise StoreError(f"Unknown database driver {parsed.get_driver_name()!r} in {shown}.",
+                         hint="Use sqlite:///... or postgresql+psycopg://...") from None
+    if parsed.host is not None and "@" in parsed.host:
+        raise StoreError(f"Malformed database URL: {masked_url(str(text))} (an '@' in the"
+                         " password must be written %40).", hint=_URL_HINT)
+    if parsed.host is not None and not _HOST.fullmatch(parsed.host):
+        raise StoreError(f"Malformed host {parsed.host!r} in the database URL {shown}.",
+                         hint=_URL_HINT)
+    if parsed.port is not None and not 0 < parsed.port < 65_536:
+        raise StoreError(f"Port {parsed.port} in the database URL {shown} is not between 1"
+                         " and 65535.", hint=_URL_HINT)
+    return parsed
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    """The file of an SQLite URL (None for an in-memory database)."""
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def database_exists(url: str | URL) -> bool:
+    """Whether there is a database to read at ``url``: False only for an SQLite file that
+    does not exist yet (opening it would create it). ``StoreError`` for a URL that cannot
+    be a database (not a URL, a folder, a folder that does not exist)."""
+    parsed = database_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return True
+    path = _sqlite_path(parsed)
+    if path is None:
+        return False
+    _check_sqlite_path(path)
+    return path.exists()
+
+
+def _check_sqlite_path(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(f"The database path is a folder: {path}",
+                         hint=f"Name a file in it: --db sqlite:///{path / 'inventory.db'}")
+    if not path.parent.is_dir():
+        raise StoreError(f"The folder of the database file does not exist: {path}",
+                         hint="Create the folder first or choose another --db path.")
+
+
+# --- failures --------------------------------------------------------------------------------
+
+
+class CommitFailed(StoreError):
+    """The database failed while committing: the transaction may or may not be stored."""
+
+
+def store_error(error: BaseException, url: URL, doing: str = "open") -> StoreError:
+    """A one-line ``StoreError`` for a driver error on the database at ``url`` (password
+    masked), saying what is wrong and what to do."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    reason = masked_message(str(original), url)
+    if isinstance(original, sqlite3.Error):
+        path = _sqlite_path(url) or ":memory:"
+        name = getattr(original, "sqlite_errorname", "")
+        if name == "SQLITE_NOTADB":
+            return StoreError(f"{path} is not an SQLite database (another kind of file).",
+                              hint="Choose an SQLite file (a new name creates one): --db"
+                              " sqlite:///path/inventory.db. The file was not changed.")
+        if name.startswith("SQLITE_READONLY"):
+            return StoreError(f"Cannot {doing} the database {path}: it is read-only (or its"
+                              " folder is; SQLite writes -wal and -shm files beside it).",
+                              hint="Make the file and its folder writable, or use another"
+                              " --db.")
+        if name.startswith("SQLITE_CANTOPEN"):
+            return StoreError(f"Cannot open the database file {path}: {reason}.",
+                              hint="Check that the file and its folder exist and are"
+                              " readable and writable.")
+        if name.startswith("SQLITE_CORRUPT"):
+            return StoreError(f"The database file {path} is damaged: {reason}.",
+                              hint="Restore it from a backup or import into a new --db file.")
+        return StoreError(f"Cannot {doing} the database {path}: {reason}.",
+                          hint="Check the file, the free disk space and the permissions.")
+    return StoreError(f"Cannot {doing} the database {masked_url(url)}: {reason}",
+                      hint="Check that the server is running and the --db URL (host, port,"
+                      " user, password, database name).")
+
+
+def _explain_connect_errors(engine: Engine) -> None:
+    """A failure to connect (no server, wrong password, not a database file) becomes a
+    ``StoreError`` wherever it happens, not a driver traceback."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        if context.connection is None or context.is_disconnect:
+            raise store_error(context.original_exception, engine.url,
+                              "open" if context.connection is None else "read")
+
+
+# --- engines and transactions ---------------------------------------------------------------
 def _sqlite_settings(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -55,48 +225,82 @@ def _sqlite_settings(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def open_engine(url: str) -> Engine:
+def open_engine(url: str | URL) -> Engine:
     """An engine for ``url`` with this tool's settings (``StoreError`` when unusable)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError as error:
-        raise StoreError(f"Not a database URL: {url!r}",
-                         hint="Use sqlite:///path/inventory.db or"
-                         " postgresql+psycopg://user@host/dbname") from error
+    parsed = database_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:" and not Path(database).parent.is_dir():
-            raise StoreError(f"The folder of the database file does not exist: {database}",
-                             hint="Create the folder first or choose another --db path.")
+        path = _sqlite_path(parsed)
+        if path is not None:
+            _check_sqlite_path(path)
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S})
         _sqlite_settings(engine)
-        return engine
-    try:
-        return create_engine(parsed, pool_pre_ping=True)
-    except (ImportError, SQLAlchemyError) as error:
-        raise StoreError(f"Cannot use the database {parsed.render_as_string()}: {error}",
-                         hint="For PostgreSQL install psycopg: pip install 'psycopg[binary]'"
-                         ) from error
+    else:
+        try:
+            engine = create_engine(parsed, pool_pre_ping=True)
+        except (ImportError, SQLAlchemyError) as error:
+            raise StoreError(f"Cannot use the database {masked_url(parsed)}:"
+                             f" {masked_message(str(error), parsed)}",
+                             hint="For PostgreSQL install psycopg: pip install 'psycopg[binary]'"
+                             ) from error
+    _explain_connect_errors(engine)
+    return engine
 
 
 @contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
+def interrupts_deferred() -> Iterator[Callable[[], bool]]:
+    """Ctrl-C (SIGINT) inside the block takes effect when the block ends, so that the block
+    (a commit and noting that it happened) is never cut in half. Yields a function that
+    tells whether an interrupt is waiting. Only the main thread receives signals; in
+    other threads the block runs as is.
+    """
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is None:
+        yield lambda: False  # no Python handler to put back afterwards
+        return
+    received: list[int] = []
+    signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    try:
+        yield lambda: bool(received)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        signal.raise_signal(signal.SIGINT)  # now handled as it would have been
+
+
+@contextmanager
+def write_transaction(engine: Engine, on_commit: Callable[[], None] | None = None
+                      ) -> Iterator[Connection]:
     """One serialised write transaction: commits on success, rolls back on any error.
 
     Only one writer runs at a time: SQLite takes its write lock at ``BEGIN IMMEDIATE``
     (others wait up to the busy timeout); PostgreSQL takes an advisory lock released at
-    commit or rollback.
+    commit or rollback. The commit and ``on_commit`` run with Ctrl-C deferred: after an
+    interrupt the caller knows whether the transaction was committed.
     """
+    connection = engine.connect().execution_options(**{_WRITE_OPTION: True})
     try:
-        connection = engine.connect().execution_options(**{_WRITE_OPTION: True})
-    except OperationalError as error:
-        raise StoreError(f"Cannot open the database: {error.orig}",
-                         hint="Check the --db URL and that the server is running.") from error
-    try:
-        with connection.begin():
+        transaction = connection.begin()
+        try:
             if connection.dialect.name == "postgresql":
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
             yield connection
+        except BaseException:
+            # a lost connection cannot roll back: the server (or SQLite) discards it
+            with suppress(SQLAlchemyError, StoreError):
+                transaction.rollback()
+            raise
+        with interrupts_deferred() as interrupted:
+            try:
+                transaction.commit()
+            except (DBAPIError, StoreError) as error:
+                reason = error if isinstance(error, StoreError) else store_error(
+                    error, engine.url, "commit to")
+                raise CommitFailed(f"The commit failed: {reason}",
+                                   hint="Check with inventory history whether it was stored."
+                                   ) from error
+            if on_commit is not None:
+                on_commit()
+                fault_point("committed", until=interrupted)
     finally:
         connection.close()
 
@@ -119,17 +323,53 @@ def migrate(engine: Engine) -> None:
     """Create or upgrade the schema to the newest revision (no-op when current).
 
     Runs inside a write transaction so that two processes opening a fresh database at
-    once do not both create the tables.
+    once do not both create the tables. ``StoreError`` for a database this version
+    cannot use: written by a newer version, or holding the tables without a schema
+    version (never guessed: the database is left as it is).
     """
     head = head_revision()
     try:
         with engine.connect() as probe:
-            if MigrationContext.configure(probe).get_current_revision() == head:
+            if schema_revision(probe) == head:
                 return
         with write_transaction(engine) as connection:
-            if MigrationContext.configure(connection).get_current_revision() != head:
+            if schema_revision(connection) != head:
                 command.upgrade(alembic_config(connection), "head")
-    except OperationalError as error:
-        raise StoreError(f"Cannot open or migrate the database: {error.orig}",
-                         hint="Check the --db URL, file permissions and that the server"
-                         " is running.") from error
+    except DBAPIError as error:
+        raise store_error(error, engine.url, "migrate") from error
+
+
+def schema_revision(connection: Connection) -> str | None:
+    """The schema revision of the database (None when it is new and empty).
+
+    ``StoreError`` when the revision is not one of this version's migrations (a newer
+    version of the tool wrote it) or when the store's tables are there without one.
+    """
+    shown = masked_url(connection.engine.url)
+    try:
+        revision = MigrationContext.configure(connection).get_current_revision()
+    except CommandError as error:
+        raise StoreError(f"Cannot read the schema version of the database {shown}: {error}",
+                         hint="Restore the database from a backup or use another --db."
+                         ) from None
+    if revision is None:
+        ours = sorted(set(inspect(connection).get_table_names()) & set(metadata.tables))
+        if ours:
+            raise StoreError(
+                f"The database {shown} has the inventory's tables ({', '.join(ours[:3])}"
+                f"{', ...' if len(ours) > 3 else ''}) but no schema version (its"
+                " alembic_version table is missing or empty).",
+                hint="Restore the database from a backup, or import into a new one"
+                " (--db sqlite:///new.db); this one is left unchanged.")
+        return None
+    scripts = ScriptDirectory.from_config(alembic_config())
+    try:
+        known = scripts.get_revision(revision) is not None
+    except CommandError:
+        known = False
+    if not known:
+        raise StoreError(
+            f"The database {shown} was written by a newer version of inventory (schema"
+            f" revision {revision!r}; this version knows up to {scripts.get_current_head()!r}).",
+            hint="Upgrade inventory (pip install --upgrade inventory), or use another --db.")
+    return revision

@@ -14,7 +14,14 @@ from sqlalchemy.exc import DBAPIError
 from inventory.errors import StoreError, UnknownMunicipalityError
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.snapshot import InventorySnapshot
-from inventory.store.engine import migrate, open_engine, write_transaction
+from inventory.store.engine import (
+    CommitFailed,
+    database_exists,
+    migrate,
+    open_engine,
+    store_error,
+    write_transaction,
+)
 from inventory.store.frames import typed_columns
 from inventory.store.history import ImportRunInfo, RunDifference, diff_runs, list_runs
 from inventory.store.importer import (
@@ -43,7 +50,14 @@ class InventoryStore:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine: Engine = open_engine(url)
-        migrate(self.engine)
+        #: The run of the last import this object committed (set the moment it commits,
+        #: with Ctrl-C deferred, so that an interrupted caller can tell what was stored).
+        self.last_run_id: int | None = None
+        try:
+            migrate(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         """Release the database connections."""
@@ -70,17 +84,29 @@ class InventoryStore:
         if not batch.report.valid:
             raise StoreError("The batch is not valid: nothing was imported.",
                              hint="Fix the issues listed by: inventory validate PATH...")
+        self.last_run_id = None
         prepared = prepare_batch(batch)
+        result: ImportResult | None = None
+
+        def committed() -> None:
+            self.last_run_id = result.run_id if result is not None else None
+
         try:
-            with write_transaction(self.engine) as connection:
-                return _import_batch(connection, prepared, prune=prune, dry_run=dry_run,
-                                     progress=progress, on_prune=on_prune)
+            with write_transaction(self.engine, on_commit=committed) as connection:
+                try:
+                    result = _import_batch(connection, prepared, prune=prune,
+                                           dry_run=dry_run, progress=progress,
+                                           on_prune=on_prune)
+                except DBAPIError as error:
+                    raise store_error(error, self.engine.url, "write to") from error
         except DryRunRollback as rollback:
             return rollback.result
-        except DBAPIError as error:
-            raise StoreError(f"The import failed and was rolled back: {error.orig}",
-                             hint="Nothing was written. Check the database and try again."
-                             ) from error
+        except StoreError as error:
+            if isinstance(error, CommitFailed):
+                raise
+            raise StoreError(f"The import failed and was rolled back: {error}",
+                             hint="Nothing was written. " + (error.hint or "")) from error
+        return result
 
     # --- reading -------------------------------------------------------------------------
 
@@ -295,4 +321,11 @@ class InventoryStore:
         return self.engine.connect()
 
 
-
+def stored_known_keys(url: str) -> dict[str, dict[str, set[str]]] | None:
+    """The keys stored in the database at ``url`` (``InventoryStore.known_keys``), None
+    when there is no database yet: never creates one (an SQLite file that does not exist
+    gives None). ``StoreError`` when the database cannot be read."""
+    if not database_exists(url):
+        return None
+    with InventoryStore(url) as store:
+        return store.known_keys()

@@ -6,12 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from inventory.cli.common import OutputFormat, console, console_err, print_json, state
-from inventory.errors import InventoryError
+from inventory.errors import StoreError
 from inventory.issues import IssueReport, Severity
+from inventory.store import stored_known_keys
 from inventory.validate import validate_paths
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
@@ -36,7 +35,7 @@ def validate(
 
     Example: inventory validate samples/gislaved samples/gnosjo --format json
     """
-    known_keys = stored_known_keys(state(ctx).resolved_db_url)
+    known_keys = _known_keys(state(ctx).resolved_db_url)
     batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues)
     if output_format is OutputFormat.JSON:
         print_json(batch.report.to_json())
@@ -45,30 +44,12 @@ def validate(
     raise typer.Exit(0 if batch.report.valid else 1)
 
 
-def stored_known_keys(db_url: str) -> dict[str, dict[str, set[str]]] | None:
-    """The keys already stored, or None when there is no database yet.
-
-    Never creates a database: an SQLite URL whose file does not exist gives None.
-    """
+def _known_keys(db_url: str) -> dict[str, dict[str, set[str]]] | None:
+    """The keys already stored, or None when there is no database yet or it cannot be
+    read (said in a note: validation goes on without them). Never creates a database."""
     try:
-        url = make_url(db_url)
-    except ArgumentError:
-        return None
-    if url.get_backend_name() == "sqlite":
-        database = url.database
-        if not database or database == ":memory:" or not Path(database).is_file():
-            return None
-    try:
-        from inventory.store import InventoryStore
-    except ImportError:  # the store is optional for a dry run
-        return None
-    try:
-        store = InventoryStore(db_url)
-        try:
-            return store.known_keys()
-        finally:
-            store.close()
-    except InventoryError as error:
+        return stored_known_keys(db_url)
+    except StoreError as error:
         console_err.print(f"Note: the database cannot be read ({error}); code:id references"
                           " are checked against this run only.", markup=False)
         return None

@@ -80,3 +80,7 @@ class StudyInputError(InventoryError):
 class OutputError(InventoryError):
     """An output file cannot be written: a file in the way, a read-only or full disk, or
     an input (an inventory file) that the tool must not overwrite."""
+
+
+class Interrupted(InventoryError):
+    """Ctrl-C stopped the command; the message says what was kept (exit 130)."""

@@ -10,19 +10,38 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from inventory import __version__
 from inventory.cli import commands
 from inventory.cli.common import CliState, console_err
-from inventory.errors import InventoryError
+from inventory.errors import InventoryError, Interrupted, NotFoundError, StoreError
+from inventory.store.engine import database_url
+
+
+class _Commands(TyperGroup):
+    """The root command: a municipality, node or run named on the command line that does not
+    exist is a usage error (exit 2), the same in every command, whichever library call
+    finds out."""
+
+    # typer vendors click: the base's Context type is private, typer.Context derives from it.
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except NotFoundError as error:
+            if "--debug" in sys.argv:
+                raise
+            raise typer.BadParameter(f"{error} {error.hint or ''}".strip()) from error
+
 
 app = typer.Typer(
     name="inventory",
     help="Infrastructure inventory and harmonisation analyser for municipalities"
     " that plan to merge their IT operations.",
+    cls=_Commands,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -36,11 +55,22 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _database(value: str | None) -> str | None:
+    """A ``--db`` value that is not an SQLite or PostgreSQL URL is a usage error (exit 2),
+    shown with its password masked."""
+    if value:
+        try:
+            database_url(value)
+        except StoreError as error:
+            raise typer.BadParameter(f"{error} {error.hint or ''}".strip()) from None
+    return value
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
     db: Annotated[str | None, typer.Option(
-        "--db", envvar="INVENTORY_DB",
+        "--db", envvar="INVENTORY_DB", callback=_database,
         help="Database URL (sqlite:///path.db or postgresql+psycopg://...)."
         " Default: an SQLite file inventory.db in the current folder.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on failures.")] = False,
@@ -67,6 +97,9 @@ def main() -> None:
     debug = "--debug" in sys.argv
     try:
         app()
+    except Interrupted as interrupted:
+        console_err.print(str(interrupted), markup=False)
+        sys.exit(130)
     except InventoryError as error:
         if debug:
             raise
@@ -74,6 +107,10 @@ def main() -> None:
         if error.hint:
             console_err.print(f"Hint: {error.hint}", highlight=False)
         sys.exit(1)
+    except SystemExit as exit_:
+        if exit_.code == 130:  # typer turns Ctrl-C into exit 130 without a word
+            console_err.print("Interrupted.", markup=False)
+        raise
     except KeyboardInterrupt:
-        console_err.print("Interrupted.")
+        console_err.print("Interrupted.", markup=False)
         sys.exit(130)

@@ -56,12 +56,12 @@ def test_unknown_suffix_is_a_usage_error(samples_db: str, tmp_path: Path) -> Non
     assert not (tmp_path / "graph.png").exists()
 
 
-def test_unknown_municipality_exits_1_with_the_stored_ones(samples_db: str) -> None:
+def test_unknown_municipality_is_a_usage_error_listing_the_stored_ones(samples_db: str) -> None:
     process = subprocess.run(
         [sys.executable, "-c", "from inventory.cli.app import main; main()",
          "--db", samples_db, "graph", "-m", "jonkoping"],
         capture_output=True, text=True, check=False)
-    assert process.returncode == 1
+    assert process.returncode == 2
     assert "No stored municipality 'jonkoping'" in process.stderr
     assert "gislaved, gnosjo, hylte, vaggeryd, varnamo" in process.stderr
 

@@ -27,7 +27,7 @@ def impact_command(
 ) -> None:
     """List everything that depends on NODE, transitively, grouped by municipality and
     kind, with the client devices affected. Reads every stored municipality (dependents
-    may be in other municipalities). Exit 1 when the node does not exist.
+    may be in other municipalities). Exit 2 when the node does not exist.
 
     Example: inventory impact vaggeryd:esx-cl01 --format json
     """

@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 from inventory import __version__
 from inventory.cli import commands
 from inventory.cli.common import CliState, console_err
-from inventory.errors import InventoryError, Interrupted, NotFoundError, StoreError
+from inventory.errors import Interrupted, InventoryError, NotFoundError, StoreError
 from inventory.store.engine import database_url
 
 

@@ -40,13 +40,14 @@ from inventory.read.encoding import (
     is_plain_utf8,
     nul_issues,
 )
+from inventory.read.limits import MAX_COLUMNS, MAX_HEADER_CELL_CHARS, MAX_HEADER_CHARS, excerpt
 from inventory.read.source import LineNumbers, SourceTable
 
 DELIMITERS = (";", "\t", ",")  # in order of preference when counts tie
 OTHER_LIKELY_DELIMITERS = ("|", ":")
 _SEP_LINE = re.compile(r'^\s*"?sep=(.)"?[ \t]*$', re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"')
-HEAD_CHARS = 1 << 20  # the dialect and the header are read from the file's first MiB
+HEAD_CHARS = MAX_HEADER_CHARS  # the dialect and the header are read from the file's head
 #: Files from this size on are memory-mapped rather than copied into memory.
 MAP_FROM_BYTES = 16 << 20
 #: Bytes counted per step when counting line ends (bounds the temporary array).
@@ -164,9 +165,12 @@ def _is_blank(cells: list[str]) -> bool:
 
 
 def _read_header(text: _Text, dialect: _Dialect,
-                 limit: int = HEAD_CHARS) -> tuple[list[str], int, int] | None:
-    """The header cells, the line they start on and the last line they take."""
-    head = text.head(limit)
+                 file: str) -> tuple[list[str], int, int] | Issue | None:
+    """The header cells, the line they start on and the last line they take; None for a
+    file of blank lines. The header row must end within the first ``MAX_HEADER_CHARS``
+    characters and stay within ``MAX_COLUMNS`` and ``MAX_HEADER_CELL_CHARS`` (an issue
+    otherwise), so a hostile header costs a bounded amount of work."""
+    head = text.head(MAX_HEADER_CHARS)
     stream, reader = _csv_reader(head, dialect.delimiter)
     last_line = 0
     if dialect.sep_line:
@@ -177,8 +181,38 @@ def _read_header(text: _Text, dialect: _Dialect,
         last_line = reader.line_num
         if not _is_blank(record):
             if stream.tell() >= len(head) and text.longer_than(len(head)):
-                return _read_header(text, dialect, limit * 16)  # the header may go on
-            return record, start, last_line
+                return _header_too_large(file, start)  # the header may go on
+            return _header_cells_issue(record, file, start) or (record, start, last_line)
+    if text.longer_than(len(head)):
+        return _header_too_large(file, last_line + 1)
+    return None
+
+
+def _header_too_large(file: str, line: int) -> Issue:
+    return Issue(code=IssueCode.HEADER_TOO_LARGE, file=file, line=line,
+                 message=f"The header row does not end within the first"
+                         f" {MAX_HEADER_CHARS:,} characters of the file.",
+                 hint="The first filled line must be the header row with the field names;"
+                      " a quote left open in it also makes it run on (close the quote).")
+
+
+def _header_cells_issue(header: list[str], file: str, line: int) -> Issue | None:
+    if len(header) > MAX_COLUMNS:
+        return Issue(code=IssueCode.TOO_MANY_COLUMNS, file=file, line=line,
+                     value=str(len(header)),
+                     message=f"The header row has {len(header):,} columns; at most"
+                             f" {MAX_COLUMNS:,} are read.",
+                     hint="Delete the columns that are not part of the inventory (an"
+                          " inventory file has one column per field, see `inventory"
+                          " templates`).")
+    for position, cell in enumerate(header):
+        if len(cell) > MAX_HEADER_CELL_CHARS:
+            return Issue(code=IssueCode.HEADER_TOO_LARGE, file=file, line=line,
+                         column=excerpt(cell), column_index=position + 1,
+                         message=f"This header cell holds {len(cell):,} characters; a header"
+                                 f" cell holds at most {MAX_HEADER_CELL_CHARS:,}.",
+                         hint="The first filled line must be the header row with the field"
+                              " names; check the delimiter and any quote left open.")
     return None
 
 
@@ -414,7 +448,7 @@ def _single_column_issue(header: list[str], dialect: _Dialect, file: str,
               if d != dialect.delimiter and d in header[0]]
     if not others:
         return None
-    return Issue(code=IssueCode.SINGLE_COLUMN, file=file, line=line, column=header[0][:80],
+    return Issue(code=IssueCode.SINGLE_COLUMN, file=file, line=line, column=excerpt(header[0]),
                  column_index=1,
                  message=f"The whole header is one column when split at"
                          f" {_display_delimiter(dialect.delimiter)}; it holds"
@@ -482,9 +516,11 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     if not text.head(4096).strip() and not text.full().strip():
         return None, [*issues, empty]
     dialect = _dialect(text.head(HEAD_CHARS))
-    header_found = _read_header(text, dialect)
+    header_found = _read_header(text, dialect, file)
     if header_found is None:
         return None, [*issues, empty]
+    if isinstance(header_found, Issue):
+        return None, [*issues, header_found]
     header, header_line, header_end = header_found
     single = _single_column_issue(header, dialect, file, header_line)
     if single is not None:

@@ -75,7 +75,7 @@ def _file_mode(path: Path) -> int:
 
 def _stage(path: Path, data: bytes) -> Path:
     """Write ``data`` to a new temporary file beside ``path``; returns its name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     mode = _file_mode(path)
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temporary = Path(name)
@@ -122,12 +122,15 @@ def write_file_atomically(path: Path, data: bytes) -> Path:
 
 def make_folder(folder: Path) -> Path:
     """Create ``folder`` (and its parents) if needed; an ``OSError`` as :class:`OutputError`."""
+    not_a_folder = OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:  # a file of that name: say so, not "File exists"
+        raise output_error(not_a_folder, folder) from error
     except OSError as error:
         raise output_error(error, folder) from error
     if not folder.is_dir():  # mkdir(exist_ok=True) accepts a symbolic link to a file
-        raise output_error(OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)), folder)
+        raise output_error(not_a_folder, folder)
     return folder
 
 

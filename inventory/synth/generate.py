@@ -12,6 +12,7 @@ Arrow CSV writer: no Python loop per row.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 from numpy.typing import NDArray
 
+from inventory.errors import OutputError
+from inventory.output_files import created_file, make_folder
 from inventory.synth.catalogue import (
     APPLICATIONS,
     CLIENT_MODELS,
@@ -40,17 +43,43 @@ StrArray = NDArray[np.str_]
 CLIENT_ROWS_PER_INHABITANT = 0.233
 SERVERS_PER_INHABITANT = 0.0233
 EPOCH = np.datetime64("2024-06-01")
+#: Beyond this a rate is a typo, not a scenario (and would not fit in memory).
+MAX_ROWS_PER_INHABITANT = 1000.0
+
+
+def rate_problem(rate: float) -> str | None:
+    """What is wrong with a rows-per-inhabitant rate (``inf``, ``nan``, negative), if anything.
+
+    >>> rate_problem(float("nan"))
+    'nan is not a number from 0 to 1000'
+    """
+    if math.isfinite(rate) and 0 <= rate <= MAX_ROWS_PER_INHABITANT:
+        return None
+    return f"{rate:g} is not a number from 0 to {MAX_ROWS_PER_INHABITANT:g}"
 
 
 @dataclass(frozen=True)
 class SynthOptions:
-    """What to generate. The same options and seed always give the same bytes."""
+    """What to generate. The same options and seed always give the same bytes.
+
+    Raises ``ValueError`` for a negative count or seed (NumPy seeds are non-negative) and
+    for a rate that is not a finite number from 0 to ``MAX_ROWS_PER_INHABITANT``.
+    """
 
     municipalities: int = 5
     seed: int = 1
     client_rows_per_inhabitant: float = CLIENT_ROWS_PER_INHABITANT
     servers_per_inhabitant: float = SERVERS_PER_INHABITANT
     invalid_rows: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("municipalities", "seed", "invalid_rows"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative: {getattr(self, name)}")
+        for name in ("client_rows_per_inhabitant", "servers_per_inhabitant"):
+            problem = rate_problem(getattr(self, name))
+            if problem:
+                raise ValueError(f"{name}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -369,13 +398,17 @@ def _build(m: _Municipality, options: SynthOptions) -> None:
 
 
 def _write_table(path: Path, columns: Columns) -> int:
-    """Write one CSV (empty strings as empty cells); returns the number of rows."""
+    """Write one new CSV (empty strings as empty cells); returns the number of rows.
+
+    The file is created, never replaced: ``FileExistsError`` if it appeared meanwhile.
+    """
     arrays = {}
     for name, values in columns.items():
         text = np.asarray(values, dtype=np.str_)
         arrays[name] = pa.array(text, type=pa.string(), mask=text == "")
     table = pa.table(arrays)
-    pa_csv.write_csv(table, path, pa_csv.WriteOptions(quoting_style="needed"))
+    with created_file(path) as stream:
+        pa_csv.write_csv(table, stream, pa_csv.WriteOptions(quoting_style="needed"))
     return int(table.num_rows)
 
 
@@ -410,20 +443,51 @@ def _plant_errors(m: _Municipality, count: int, first_mistake: int,
     return planted
 
 
+def _municipality_code(index: int) -> str:
+    return f"m{index + 1:03d}"
+
+
+def _existing_files_error(out: Path, existing: list[Path]) -> OutputError:
+    shown = ", ".join(str(path) for path in existing[:5])
+    more = f" and {len(existing) - 5} more" if len(existing) > 5 else ""
+    return OutputError(f"{out} already holds files where synth writes: {shown}{more};"
+                       " nothing was written.",
+                       hint="synth never overwrites a file: choose a new --out folder, or"
+                            " remove those files first.")
+
+
+def _refuse_existing_files(out: Path, municipalities: int) -> None:
+    """Raise ``OutputError`` if a municipality folder synth would write holds anything."""
+    existing = []
+    for index in range(municipalities):
+        folder = out / _municipality_code(index)
+        if folder.is_dir():
+            existing += sorted(folder.iterdir())
+        elif folder.exists() or folder.is_symlink():
+            existing.append(folder)
+    if existing:
+        raise _existing_files_error(out, existing)
+
+
 def generate_inventories(out: Path, options: SynthOptions) -> SynthResult:
     """Write ``options.municipalities`` synthetic inventories under ``out`` (one folder each).
+
+    Nothing is ever overwritten: when a municipality folder it would write (``out/m001``
+    ...) already holds anything, ``OutputError`` lists those files before anything is
+    written, and each file is created exclusively (see :func:`created_file`).
 
     >>> result = generate_inventories(Path("/tmp/synth"), SynthOptions(5, seed=7))  # doctest: +SKIP
     >>> result.rows["client"]  # doctest: +SKIP
     24117
     """
+    _refuse_existing_files(out, options.municipalities)
     populations = municipality_populations(options.municipalities, options.seed)
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     result = SynthResult(out=out, municipalities=[], population=int(populations.sum()),
                          rows=dict.fromkeys(FILE_STEMS, 0))
     count = max(1, options.municipalities)
     for index, population in enumerate(populations.tolist()):
-        m = _Municipality(code=f"m{index + 1:03d}", official_code=f"{index + 1:04d}",
+        m = _Municipality(code=_municipality_code(index), official_code=f"{index + 1:04d}",
                           population=int(population), index=index)
         _build(m, options)
         errors = options.invalid_rows // count + (index < options.invalid_rows % count)
@@ -431,9 +495,12 @@ def generate_inventories(out: Path, options: SynthOptions) -> SynthResult:
             error_rng = np.random.default_rng([options.seed, index, 1])
             result.planted_errors += _plant_errors(m, errors, len(result.planted_errors),
                                                    error_rng)
-        folder = out / m.code
-        folder.mkdir(exist_ok=True)
+        folder = make_folder(out / m.code)
         for kind, columns in m.tables.items():
-            result.rows[kind] += _write_table(folder / f"{FILE_STEMS[kind]}.csv", columns)
+            path = folder / f"{FILE_STEMS[kind]}.csv"
+            try:
+                result.rows[kind] += _write_table(path, columns)
+            except FileExistsError as error:  # appeared since the check: still never replaced
+                raise _existing_files_error(out, [path]) from error
         result.municipalities.append(m.code)
     return result

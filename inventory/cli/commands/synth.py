@@ -14,7 +14,16 @@ from inventory.synth.generate import (
     SERVERS_PER_INHABITANT,
     SynthOptions,
     generate_inventories,
+    rate_problem,
 )
+
+
+def _rate(value: float) -> float:
+    """A rate option: ``inf``, ``nan`` and negative values are usage errors (exit 2)."""
+    problem = rate_problem(value)
+    if problem:
+        raise typer.BadParameter(problem)
+    return value
 
 
 def synth(
@@ -23,16 +32,17 @@ def synth(
     municipalities: Annotated[int, typer.Option(
         "--municipalities", min=1, max=2000,
         help="How many municipalities (290 is all of Sweden).")] = 5,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed writes the"
-                                      " same bytes.")] = 1,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed (0 or more): the"
+                                      " same seed writes the same bytes.")] = 1,
     invalid_rows: Annotated[int, typer.Option(
         "--invalid-rows", min=0, help="Client rows to make invalid on purpose (bad enum,"
         " ambiguous date, dangling site, quantity 0, duplicate key).")] = 0,
     client_rows_per_inhabitant: Annotated[float, typer.Option(
-        "--client-rows-per-inhabitant", min=0.0,
-        help="Client rows (one device each) per inhabitant.")] = CLIENT_ROWS_PER_INHABITANT,
+        "--client-rows-per-inhabitant", callback=_rate,
+        help="Client rows (one device each) per inhabitant, 0 to 1000.")
+    ] = CLIENT_ROWS_PER_INHABITANT,
     servers_per_inhabitant: Annotated[float, typer.Option(
-        "--servers-per-inhabitant", min=0.0, help="Servers per inhabitant.")
+        "--servers-per-inhabitant", callback=_rate, help="Servers per inhabitant, 0 to 1000.")
     ] = SERVERS_PER_INHABITANT,
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", help="text or json.")] = OutputFormat.TEXT,

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from inventory.issues import Issue, IssueCode
 from inventory.models.registry import field_specs, header_aliases, normalise_header
+from inventory.read.limits import excerpt
 from inventory.read.source import SourceTable
 
 NOTE_PREFIX = "#"
+#: Unknown headers listed per file, each with a suggestion; the rest are counted.
+MAX_UNKNOWN_LISTED = 20
 
 
 @dataclass
@@ -42,12 +46,19 @@ def _column_is_empty(source: SourceTable, position: int) -> bool:
     return bool((source.cells[name].str.strip() == "").all())
 
 
+@functools.cache
+def _known_headers(kind: str) -> tuple[list[str], list[str]]:
+    """Every field name and alias of ``kind``: as compared (normalised) and as written.
+    Built once per kind: a suggestion for each unknown header compares against it."""
+    written = [spelling for spec in field_specs(kind) for spelling in (spec.name, *spec.aliases)]
+    return [normalise_header(name) for name in written], written
+
+
 def _nearest_header(text: str, kind: str) -> str | None:
-    known = {spec.name: spec.name for spec in field_specs(kind)}
-    known.update({alias: alias for spec in field_specs(kind) for alias in spec.aliases})
-    match = process.extractOne(normalise_header(text), list(known), scorer=fuzz.WRatio,
-                               processor=normalise_header, score_cutoff=70)
-    return None if match is None else str(match[0])
+    compared, written = _known_headers(kind)
+    match = process.extractOne(normalise_header(text), compared, scorer=fuzz.WRatio,
+                               processor=None, score_cutoff=70)
+    return None if match is None else written[match[2]]
 
 
 def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
@@ -57,8 +68,10 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
     characters, and accepts every alias of the model (``värdnamn`` and ``vertsnavn`` are
     ``hostname``). A header starting with ``#`` marks a note column, kept out of the
     import. Issues: ``blank-header``, ``duplicate-header`` (also two aliases of one
-    field), ``unknown-header`` (with the nearest known name) and one ``missing-column``
-    listing every required field the file lacks.
+    field), ``unknown-header`` (with the nearest known name; the first
+    ``MAX_UNKNOWN_LISTED`` listed, the rest counted in one issue, and a single issue when
+    no column at all is known) and one ``missing-column`` listing every required field
+    the file lacks.
 
     Example::
 
@@ -69,6 +82,7 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
     mapping = HeaderMapping()
     issues: list[Issue] = []
     first_position: dict[str, int] = {}
+    unknown: list[int] = []  # positions of unknown headers
 
     def issue(code: IssueCode, position: int, message: str, hint: str | None) -> Issue:
         return Issue(code=code, file=source.display_name, line=source.header_line,
@@ -92,12 +106,15 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
             continue
         field_name = aliases.get(normalised)
         if field_name is None:
-            nearest = _nearest_header(written, source.kind)
-            suggestion = f"Did you mean {nearest!r}? " if nearest else ""
-            issues.append(issue(IssueCode.UNKNOWN_HEADER, position,
-                                f"{written.strip()!r} is not a known {source.kind} column.",
-                                f"{suggestion}Use a field name from the template, or start"
-                                " the header with # to keep it as a note column."))
+            unknown.append(position)
+            if len(unknown) <= MAX_UNKNOWN_LISTED:  # a suggestion each, for the listed only
+                nearest = _nearest_header(written, source.kind)
+                suggestion = f"Did you mean {nearest!r}? " if nearest else ""
+                issues.append(issue(IssueCode.UNKNOWN_HEADER, position,
+                                    f"{excerpt(written.strip())!r} is not a known"
+                                    f" {source.kind} column.",
+                                    f"{suggestion}Use a field name from the template, or start"
+                                    " the header with # to keep it as a note column."))
             continue
         if field_name in first_position:
             earlier = first_position[field_name]
@@ -112,6 +129,28 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
         mapping.fields[position] = field_name
         mapping.written[written] = field_name
 
+    if len(unknown) > 1 and not first_position:
+        # Not one known column: the file is not of its kind (or its header row is not the
+        # first line). One issue, quoting no more of the file than a short prefix.
+        unlisted = {IssueCode.UNKNOWN_HEADER, IssueCode.BLANK_HEADER}
+        return mapping, [*(i for i in issues if i.code not in unlisted), Issue(
+            code=IssueCode.UNKNOWN_HEADER, file=source.display_name, line=source.header_line,
+            municipality=source.municipality, record_kind=source.kind,
+            value=str(len(source.header)),
+            message=f"None of the {len(source.header):,} header cells is a known"
+                    f" {source.kind} column (the first reads"
+                    f" {excerpt(source.header[unknown[0]].strip(), 20)!r}): this is not a"
+                    f" {source.kind} file, or its first line is not the header row.",
+            hint=f"Check that the file holds {source.kind} records under a header row of"
+                 " field names (`inventory templates DIR` writes a template).")]
+    if len(unknown) > MAX_UNKNOWN_LISTED:
+        issues.append(Issue(
+            code=IssueCode.UNKNOWN_HEADER, file=source.display_name, line=source.header_line,
+            municipality=source.municipality, record_kind=source.kind,
+            value=str(len(unknown) - MAX_UNKNOWN_LISTED),
+            message=f"And {len(unknown) - MAX_UNKNOWN_LISTED:,} more unknown columns (not"
+                    " listed).",
+            hint="Start the header of a column to keep with #, or delete the columns."))
     missing = [spec.name for spec in field_specs(source.kind)
                if spec.required and spec.name not in first_position]
     if missing:

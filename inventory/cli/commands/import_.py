@@ -9,10 +9,12 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from inventory.cli.commands.store_views import render_import_result, render_prune_plan
-from inventory.cli.commands.validate import render_report, stored_known_keys
+from inventory.cli.commands.validate import render_report
 from inventory.cli.common import OutputFormat, console_err, print_json, show_progress, state
+from inventory.errors import Interrupted
 from inventory.issues import IssueReport, Severity
-from inventory.store import ImportResult, InventoryStore
+from inventory.store import ImportResult, InventoryStore, stored_known_keys
+from inventory.store.faults import fault_point
 from inventory.validate import validate_paths
 from inventory.validate.batch import ImportBatch
 
@@ -40,29 +42,42 @@ def import_(
     """Validate and store inventories: created / updated / unchanged / deleted per kind.
 
     Invalid input is reported (every issue, exit 1) and nothing is written. Re-importing
-    the same files changes nothing. Records are only deleted with --prune.
+    the same files changes nothing. Records are only deleted with --prune. Ctrl-C (exit
+    130) says whether the import was stored: it is stored whole or not at all.
 
     Example: inventory import samples/* --prune --dry-run
     """
-    db_url = state(ctx).resolved_db_url
-    batch = validate_paths(paths, known_keys=stored_known_keys(db_url), max_issues=max_issues)
-    as_json = output_format is OutputFormat.JSON
-    if not batch.report.valid:
+    store: InventoryStore | None = None
+    try:
+        fault_point("start")
+        db_url = state(ctx).resolved_db_url
+        # read first: a database that cannot be used stops the import before any file is read
+        known_keys = stored_known_keys(db_url)
+        batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues)
+        as_json = output_format is OutputFormat.JSON
+        if not batch.report.valid:
+            if as_json:
+                print_json({"valid": False, "report": batch.report.to_json(), "import": None})
+            else:
+                render_report(batch.report)
+                console_err.print("Nothing was imported.", markup=False)
+            raise typer.Exit(1)
+        if not as_json:
+            _print_warnings(batch.report)
+        store = InventoryStore(db_url)
+        with store:
+            result = _store(store, batch, prune=prune, dry_run=dry_run, as_json=as_json)
+        fault_point("printing")
         if as_json:
-            print_json({"valid": False, "report": batch.report.to_json(), "import": None})
+            print_json({"valid": True, "report": batch.report.to_json(),
+                        "import": result.to_json()})
         else:
-            render_report(batch.report)
-            console_err.print("Nothing was imported.", markup=False)
-        raise typer.Exit(1)
-    if not as_json:
-        _print_warnings(batch.report)
-    with InventoryStore(db_url) as store:
-        result = _store(store, batch, prune=prune, dry_run=dry_run, as_json=as_json)
-    if as_json:
-        print_json({"valid": True, "report": batch.report.to_json(),
-                    "import": result.to_json()})
-    else:
-        render_import_result(result)
+            render_import_result(result)
+    except KeyboardInterrupt:
+        # The store notes a committed run the moment it commits: the message says the truth.
+        run_id = store.last_run_id if store is not None else None
+        raise Interrupted("Interrupted: nothing was written." if run_id is None else
+                          f"Interrupted after the import was stored (run {run_id}).") from None
 
 
 def _print_warnings(report: IssueReport) -> None:

@@ -16,6 +16,8 @@ for values stored by older versions and for file names.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from typing import Final
 
 #: Bidirectional formatting characters: they reorder text on screen ("Trojan Source").
@@ -26,6 +28,13 @@ _BIDI: Final = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u20
 #: characters. Written so that Python's ``re`` and Arrow's RE2 read it alike.
 CONTROL_PATTERN: Final = f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]"
 
+_CONTROL: Final = re.compile(CONTROL_PATTERN)
+#: The hint of a ``control-character`` issue.
+CONTROL_HINT: Final = (
+    "Remove it: control characters (terminal escapes, bells, page breaks, direction"
+    " overrides) are not data; a script or a copy from a terminal often leaves them."
+    " Tabs and line breaks are allowed.")
+
 #: Every character :func:`visible` escapes (unless kept): the rejected ones plus TAB, LF, CR.
 _ESCAPED_CODES: Final = (*range(0x20), *range(0x7F, 0xA0), *map(ord, _BIDI))
 
@@ -33,6 +42,52 @@ _ESCAPED_CODES: Final = (*range(0x20), *range(0x7F, 0xA0), *map(ord, _BIDI))
 VALUE_LIMIT: Final = 100
 #: How many characters of a message or hint an issue shows.
 MESSAGE_LIMIT: Final = 1000
+
+
+#: Names of the C0 controls (U+0000..U+001F) and of the C1 controls (U+0080..U+009F).
+_C0_NAMES: Final = (
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
+    "ESC", "FS", "GS", "RS", "US",
+)
+_C1_NAMES: Final = (
+    "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA", "HTS", "HTJ", "VTS", "PLD", "PLU",
+    "RI", "SS2", "SS3", "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA", "SOS", "SGCI",
+    "SCI", "CSI", "ST", "OSC", "PM", "APC",
+)
+
+
+def control_name(character: str) -> str:
+    """A control character named for people.
+
+    >>> control_name("\x1b"), control_name("\u202e")
+    ('ESC (U+001B)', 'RIGHT-TO-LEFT OVERRIDE (U+202E)')
+    """
+    code = ord(character)
+    if code < 0x20:
+        name = _C0_NAMES[code]
+    elif code == 0x7F:
+        name = "DEL"
+    elif 0x80 <= code < 0xA0:
+        name = _C1_NAMES[code - 0x80]
+    else:
+        name = unicodedata.name(character, "control character")
+    return f"{name} (U+{code:04X})"
+
+
+def find_control(text: str) -> str | None:
+    """Which control character ``text`` holds first and where, or ``None`` (no control).
+
+    >>> find_control("srv\x1b[2J01\x07")
+    'the control character ESC (U+001B) at character 4 (and 1 more)'
+    """
+    match = _CONTROL.search(text)
+    if match is None:
+        return None
+    others = len(_CONTROL.findall(text, match.end()))
+    more = f" (and {others} more)" if others else ""
+    return (f"the control character {control_name(match.group())} at character"
+            f" {match.start() + 1}{more}")
 
 
 def _escape(code: int) -> str:

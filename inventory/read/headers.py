@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from inventory.echo import CONTROL_HINT, find_control
 from inventory.issues import Issue, IssueCode
 from inventory.models.registry import field_specs, header_aliases, normalise_header
 from inventory.read.limits import excerpt
@@ -70,8 +71,9 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
     import. Issues: ``blank-header``, ``duplicate-header`` (also two aliases of one
     field), ``unknown-header`` (with the nearest known name; the first
     ``MAX_UNKNOWN_LISTED`` listed, the rest counted in one issue, and a single issue when
-    no column at all is known) and one ``missing-column`` listing every required field
-    the file lacks.
+    no column at all is known), ``control-character`` (the
+    column is not read) and one ``missing-column`` listing every required field the file
+    lacks.
 
     Example::
 
@@ -91,6 +93,12 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
                      message=message, hint=hint)
 
     for position, written in enumerate(source.header):
+        control = find_control(written)
+        if control is not None:  # before normalising, which would drop or fold some
+            issues.append(issue(IssueCode.CONTROL_CHARACTER, position,
+                                f"The header {written.strip()!r} holds {control}.",
+                                CONTROL_HINT))
+            continue
         normalised = normalise_header(written)
         if normalised.startswith(NOTE_PREFIX):
             mapping.ignored.append(position)

@@ -17,7 +17,11 @@ The rules (RELIABILITY.md, "Values"):
 - identifiers stay text (``0480`` keeps its zero); ``1,23E+11`` in one is an error;
 - dates are ISO (``2024-03-05``) or ``d.m.yyyy``; ``3/5/2024`` and Excel serial
   numbers (``45123``) are errors;
-- every text is trimmed, NFC-normalised and stripped of zero-width characters.
+- every text is trimmed, NFC-normalised and stripped of zero-width characters;
+- a cell holding a control character (ESC, BEL, VT, FF, NUL, DEL, a C1 control) or a
+  bidirectional override is a ``control-character`` error, whatever the column's type:
+  echoed, it would drive a terminal or reorder what a person reads. TAB, LF and CR are
+  allowed (a quoted cell may span lines); outputs escape them.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import process
 
+from inventory.echo import CONTROL_HINT, CONTROL_PATTERN, find_control
 from inventory.issues import Issue, IssueCode, Severity
 from inventory.models.registry import FieldSpec
 
@@ -44,6 +49,7 @@ from inventory.models.registry import FieldSpec
 #: look the same to a person but differ to a computer).
 ZERO_WIDTH_PATTERN = "[\u200b\u200c\u200d\u2060\ufeff]"
 _ZERO_WIDTH = re.compile(ZERO_WIDTH_PATTERN)
+_CONTROL = re.compile(CONTROL_PATTERN)
 #: Separators of list cells (``vlans``, ``sites``, ``depends_on``...).
 LIST_SEPARATOR = re.compile(r"[,;|]")
 
@@ -493,6 +499,13 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
         typed, problems, empty = _type_large(spec, uniques)
 
     raw = _RawCells(raw_uniques, codes)
+    controls = _control_indices(raw_uniques)
+    if len(controls):  # the value as a whole is rejected: no other problem, no value
+        typed, empty = typed.copy(), empty.copy()
+        typed[controls] = None
+        empty[controls] = False
+        for index in controls.tolist():
+            problems[index] = [_control_problem(raw.distinct(index))]
     issues, unlisted = _row_issues(raw, problems, place, limit)
     if spec.required:
         missing = Problem(IssueCode.MISSING_VALUE, f"{spec.name} is required but empty.",
@@ -668,8 +681,59 @@ class _RawCells:
         self.codes = codes
 
     def __getitem__(self, row: int) -> str:
-        value = self.uniques[int(self.codes[row])]
+        return self.distinct(int(self.codes[row]))
+
+    def distinct(self, index: int) -> str:
+        """The distinct raw text ``index``."""
+        value = self.uniques[index]
         return value if isinstance(value, str) else str(value.as_py())
+
+
+# --- control characters -----------------------------------------------------------------
+
+
+def _control_indices(uniques: pa.Array | pa.ChunkedArray | list[str]) -> np.ndarray[Any, Any]:
+    """The positions of the texts that hold a control character (``CONTROL_PATTERN``)."""
+    if isinstance(uniques, list):
+        if not _CONTROL.search("".join(uniques)):  # one search for the usual clean column
+            return np.zeros(0, dtype=np.int64)
+        return np.array([index for index, text in enumerate(uniques) if _CONTROL.search(text)],
+                        dtype=np.int64)
+    if not _may_hold_controls(uniques):
+        return np.zeros(0, dtype=np.int64)
+    found = pc.fill_null(pc.match_substring_regex(uniques, CONTROL_PATTERN), False)
+    return np.flatnonzero(found.to_numpy(zero_copy_only=False))
+
+
+def _may_hold_controls(texts: pa.Array | pa.ChunkedArray) -> bool:
+    """False when no byte of the texts can start a control character (the usual case, one
+    pass of numpy over the UTF-8 bytes; a regex over a million keys costs 20 times more).
+
+    Bytes that can: C0 but TAB, LF and CR; DEL; and the lead bytes of the C1 controls
+    (0xC2), of U+061C (0xD8) and of U+200E..U+2069 (0xE2), also found in other text (a
+    dash, a quote), for which the exact search runs.
+    """
+    chunks = texts.chunks if isinstance(texts, pa.ChunkedArray) else [texts]
+    for chunk in chunks:
+        if not (pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)):
+            return True
+        buffer = chunk.buffers()[2]  # the UTF-8 bytes (of the slice, and maybe more)
+        if buffer is None or buffer.size == 0:
+            continue
+        data = np.frombuffer(buffer, dtype=np.uint8)
+        low = data < 0x20
+        if low.any() and (low & (data != 0x09) & (data != 0x0A) & (data != 0x0D)).any():
+            return True
+        if (data == 0x7F).any():
+            return True
+        if data.max() >= 0xC2 and ((data == 0xC2) | (data == 0xD8) | (data == 0xE2)).any():
+            return True
+    return False
+
+
+def _control_problem(text: str) -> Problem:
+    return Problem(
+        IssueCode.CONTROL_CHARACTER, f"{text!r} holds {find_control(text)}.", CONTROL_HINT)
 
 
 def _value_parser(spec: FieldSpec) -> Callable[[str], Parsed]:

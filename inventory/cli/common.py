@@ -6,21 +6,25 @@ import datetime as dt
 import enum
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 
-from inventory.errors import NotFoundError
+from inventory.cli.terminal import TerminalConsole
+from inventory.echo import JSON_ESCAPES, shorten, visible
+from inventory.errors import NothingStoredError, RenderError, UnknownMunicipalityError
+from inventory.render.i18n import LANGUAGES, Lang, parse_lang
 from inventory.snapshot import InventorySnapshot
 from inventory.store import InventoryStore
 from inventory.target.model import TargetArchitecture, load_target
 
-console = Console(highlight=False, soft_wrap=True)
-console_err = Console(stderr=True, highlight=False, soft_wrap=True)
+# User text is printed literally: no markup, no emoji codes, control characters escaped.
+console = TerminalConsole()
+console_err = TerminalConsole(stderr=True)
 
 DEFAULT_DB_FILE = "inventory.db"
 
@@ -59,7 +63,8 @@ class TableFormat(enum.StrEnum):
 
 def print_json(data: Any) -> None:
     """Print what a library function returned, as JSON on standard output."""
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str)
+               .translate(JSON_ESCAPES))
 
 
 def show_progress() -> bool:
@@ -67,15 +72,27 @@ def show_progress() -> bool:
     return console_err.is_terminal and not os.environ.get("CI")
 
 
+#: The dates an analysis may be asked for: wide enough for any plan, narrow enough that
+#: adding a lifecycle horizon (at most 100 years) stays a date.
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2999, 12, 31))
+#: The most months a lifecycle horizon may span (``--months``; a target's horizon_months).
+MAX_MONTHS = 1200
+
+
 def parse_optional_date(text: str | None, *, option: str = "--date") -> dt.date | None:
-    """A ``--date YYYY-MM-DD`` option's value, ``None`` when not given; a usage error if bad."""
+    """A ``--date YYYY-MM-DD`` option's value, ``None`` when not given; a usage error if bad
+    or outside ``DATE_RANGE``."""
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as error:
-        raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD.",
-                                 param_hint=option) from error
+        raise typer.BadParameter(f"'{visible(shorten(text, 40))}' is not a date; write"
+                                 " YYYY-MM-DD.", param_hint=option) from error
+    first, last = DATE_RANGE
+    if not first <= day <= last:
+        raise typer.BadParameter(f"{day} is outside {first} .. {last}.", param_hint=option)
+    return day
 
 
 def parse_date_option(text: str | None, *, option: str = "--date") -> dt.date:
@@ -83,22 +100,42 @@ def parse_date_option(text: str | None, *, option: str = "--date") -> dt.date:
     return parse_optional_date(text, option=option) or dt.date.today()
 
 
-def stored_snapshot(ctx: typer.Context,
-                    municipalities: Sequence[str] | None) -> InventorySnapshot:
-    """The stored inventory of some municipalities (all when none are named).
+def parse_lang_option(text: str, *, option: str = "--lang") -> Lang:
+    """A ``--lang`` option's value (en, sv, no and their usual spellings); a usage error
+    (exit 2, like every other bad option value) naming the languages otherwise."""
+    try:
+        return parse_lang(text)
+    except RenderError as error:
+        raise typer.BadParameter(f"unknown language '{visible(shorten(text, 40))}'; use one"
+                                 f" of: {', '.join(LANGUAGES)}.", param_hint=option) from error
 
-    Raises ``NotFoundError`` for a municipality code that is not stored.
-    """
+
+@contextmanager
+def open_store(ctx: typer.Context) -> Iterator[InventoryStore]:
+    """The store of ``--db``, closed after use."""
     with InventoryStore(state(ctx).resolved_db_url) as store:
-        if municipalities:
-            known = store.municipality_codes()
-            unknown = [code for code in municipalities if code not in known]
-            if unknown:
-                raise NotFoundError(
-                    f"No stored municipality {', '.join(map(repr, unknown))}.",
-                    hint=("Stored: " + ", ".join(known)) if known else
-                    "Nothing is stored yet: run inventory import FOLDER first.")
-        return store.snapshot(list(municipalities) if municipalities else None)
+        yield store
+
+
+def stored_snapshot(ctx: typer.Context, municipalities: Sequence[str] | None, *,
+                    target: TargetArchitecture | None = None) -> InventorySnapshot:
+    """What an analysing command reads: the stored inventory of the municipalities named on
+    the command line, else those the target names, else all.
+
+    A code on the command line that is not stored: ``UnknownMunicipalityError`` (a usage
+    error, exit 2). One the target names: ``TargetError`` (exit 1). Nothing stored at all:
+    ``NothingStoredError`` (exit 1), never an analysis of nothing or a traceback.
+    """
+    with open_store(ctx) as store:
+        if target is not None:
+            stored = store.municipality_codes()
+            UnknownMunicipalityError.check(municipalities or (), stored)  # the line first
+            target.check_stored(stored)
+        scope = municipalities or (target.municipalities if target is not None else None)
+        snapshot = store.snapshot(list(scope) if scope else None)
+    if not snapshot.municipalities:
+        raise NothingStoredError()
+    return snapshot
 
 
 def load_target_or_exit(path: Path, *, as_json: bool = False) -> TargetArchitecture:

@@ -20,6 +20,8 @@ import pandas as pd
 
 from inventory.analyse.graph import InventoryGraph, build_graph
 from inventory.analyse.normalise import Normaliser
+from inventory.echo import shorten, visible
+from inventory.errors import NothingStoredError, TargetError
 from inventory.gap.applications import (
     application_assets,
     function_groups,
@@ -139,18 +141,55 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
             for row in frame.itertuples(index=False, name=None)]
 
 
+def target_scope(snapshot: InventorySnapshot,
+                 target: TargetArchitecture) -> InventorySnapshot:
+    """The part of ``snapshot`` that ``target`` is about: the municipalities it names, all
+    when it names none.
+
+    Raises ``NothingStoredError`` when the snapshot holds no municipality and
+    ``TargetError`` when the target names one the snapshot does not hold (never a report
+    on fewer municipalities than the target lists).
+    """
+    if not snapshot.municipalities:
+        raise NothingStoredError()
+    _check_datacentres(snapshot, target)
+    if not target.municipalities:
+        return snapshot
+    target.check_stored(snapshot.municipalities, datacentres=False)
+    return snapshot.only(target.municipalities)
+
+
+def _check_datacentres(snapshot: InventorySnapshot, target: TargetArchitecture) -> None:
+    """``TargetError`` for a target datacentre that is not a stored site of its municipality
+    (when the snapshot holds that municipality): its capacity would silently read as none."""
+    if target.datacentres is None:
+        return
+    sites = snapshot.table("site")
+    for role, site in (("primary", target.datacentres.primary),
+                       ("secondary", target.datacentres.secondary)):
+        code, _, key = (site or "").partition(":")
+        if site is None or code not in snapshot.municipalities:
+            continue
+        keys = sorted(str(k) for k in sites.loc[sites["municipality"] == code, "id"])
+        if key not in keys:
+            raise TargetError(
+                f"The target's datacentres.{role} names site '{visible(shorten(site, 80))}',"
+                f" which {code} does not have.",
+                hint=f"Sites of {code}: {shorten(', '.join(keys), 300) or 'none'}.")
+
+
 def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_of: dt.date,
                 normaliser: Normaliser | None = None,
                 graph: InventoryGraph | None = None) -> GapReport:
     """The gap between the inventories in ``snapshot`` and ``target`` as of ``as_of``.
 
-    Only the target's ``municipalities`` are analysed when it names any. Business
+    Only the target's ``municipalities`` are analysed when it names any (see
+    ``target_scope`` for the errors when the snapshot lacks them). Business
     applications join the matrix (domain ``applications``) when the target has an
     ``applications`` section.
     """
     normaliser = normaliser or Normaliser.default()
-    if target.municipalities:
-        snapshot = snapshot.only(target.municipalities)
+    snapshot = target_scope(snapshot, target)
     graph = graph or build_graph(snapshot)
     dependencies = DependencyIndex(graph)
     horizon = target.lifecycle.horizon_months

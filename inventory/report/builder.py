@@ -19,7 +19,7 @@ import pandas as pd
 
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
-from inventory.gap.result import GapReport, compute_gap
+from inventory.gap.result import GapReport, compute_gap, target_scope
 from inventory.render.document import (
     Callout,
     Column,
@@ -66,8 +66,8 @@ def analyse_inventory(snapshot: InventorySnapshot, target: TargetArchitecture | 
                       normaliser: Normaliser | None = None) -> ReportInputs:
     """Run overlap, gap (when there is a target) and the study (when its folder exists)."""
     normaliser = normaliser or Normaliser.default()
-    if target is not None and target.municipalities:
-        snapshot = snapshot.only(target.municipalities)
+    if target is not None:
+        snapshot = target_scope(snapshot, target)
     overlap = compute_overlap(snapshot, normaliser)
     gap = (compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser)
            if target is not None else None)

@@ -10,11 +10,14 @@ the unit efforts and hourly rate that price the migration.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from inventory.echo import shorten, visible
+from inventory.errors import TargetError
 from inventory.issues import Issue
 from inventory.models.enums import (
     BusinessArea,
@@ -92,7 +95,8 @@ class NetworkTarget(_Strict):
 class LifecyclePolicy(_Strict):
     """Nothing in the target may be past, or within N months of, its end of life."""
 
-    horizon_months: int = Field(default=12, ge=0)
+    # At most 100 years: a date that far ahead is still a date (no overflow).
+    horizon_months: int = Field(default=12, ge=0, le=1200)
 
 
 class SecurityBaseline(_Strict):
@@ -164,6 +168,35 @@ class TargetArchitecture(_Strict):
     sla: dict[Criticality, SlaLevel] = Field(default_factory=dict)
     datacentres: DatacentreTarget | None = None
     efforts: UnitEfforts = Field(default_factory=UnitEfforts)
+
+    def named_municipalities(self) -> dict[str, str]:
+        """Every municipality code the target names -> where (``municipalities``,
+        ``datacentres.primary``, ``datacentres.secondary``)."""
+        named = dict.fromkeys(self.municipalities, "municipalities")
+        if self.datacentres is not None:
+            for role, site in (("primary", self.datacentres.primary),
+                               ("secondary", self.datacentres.secondary)):
+                if site is not None:
+                    named.setdefault(site.partition(":")[0], f"datacentres.{role}")
+        return named
+
+    def check_stored(self, stored: Collection[str], *, datacentres: bool = True) -> None:
+        """Raise ``TargetError`` when the target names a municipality that is not in
+        ``stored`` (in ``municipalities``; with ``datacentres`` also in ``datacentres``).
+
+        An error, not a warning: a gap report, its effort, cost and waves silently
+        computed for fewer municipalities than the target lists look right and are not
+        (a misspelt code, an import forgotten).
+        """
+        unknown = [(code, where) for code, where in self.named_municipalities().items()
+                   if code not in stored and (datacentres or where == "municipalities")]
+        if not unknown:
+            return
+        names = ", ".join(f"'{visible(shorten(code, 60))}' ({where})" for code, where in unknown)
+        raise TargetError(
+            f"The target names municipalities that are not stored: {names}.",
+            hint=(f"Stored: {', '.join(sorted(stored))}. " if stored else "")
+            + "Import them first (inventory import FOLDER), or correct the target file.")
 
 
 def load_target(path: Path) -> tuple[TargetArchitecture | None, list[Issue]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -73,14 +73,74 @@ class YamlDocument:
 class YamlSyntaxError(ValueError):
     """The text is not valid YAML; ``line`` (1-based, if known) and ``problem`` say where."""
 
-    def __init__(self, problem: str, line: int | None) -> None:
+    def __init__(self, problem: str, line: int | None, hint: str | None = None) -> None:
         super().__init__(problem)
         self.problem = problem
         self.line = line
+        self.hint = hint
 
 
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
+
+
+#: Values that aliases (``*name``, ``<<: *name``) may add to a document beyond those written
+#: in it: ample for shared defaults, far below a "billion laughs" (nested aliases that
+#: double at every level: a few KB that would expand to billions of values).
+MAX_ALIAS_EXPANSION: Final = 100_000
+#: Nesting deeper than this is no hand-written file (and would exhaust the stack).
+MAX_NESTING: Final = 100
+_ALIAS_HINT = "Write the values out, or use fewer nested aliases (*name, <<: *name)."
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def check_expansion(root: yaml.Node, *, budget: int = MAX_ALIAS_EXPANSION,
+                    max_nesting: int = MAX_NESTING) -> None:
+    """Refuse a composed document whose aliases would expand it by more than ``budget``
+    values, or that nests deeper than ``max_nesting``; ``YamlSyntaxError`` at the line.
+
+    Aliases share one node, so the composed document stays small; the cost is in expanding
+    it. Each distinct node's expanded size and height are computed once (no expansion, no
+    recursion), in time linear in the document as written.
+    """
+    sizes: dict[int, tuple[int, int]] = {}  # id -> (values when expanded, nesting height)
+    open_nodes: set[int] = set()
+    distinct = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if children_done:
+            open_nodes.discard(id(node))
+            measured = [sizes[id(child)] for child in _children(node)]
+            size = 1 + sum(size for size, _ in measured)
+            height = 1 + max((height for _, height in measured), default=0)
+            # distinct counts at least this node's own values: no false alarm.
+            if size - distinct > budget:
+                raise YamlSyntaxError(f"aliases here expand to more than {budget:,} values",
+                                      _line(node), _ALIAS_HINT)
+            if height > max_nesting:
+                raise YamlSyntaxError(f"values nested deeper than {max_nesting} levels",
+                                      _line(node), "Flatten the structure.")
+            sizes[id(node)] = (size, height)
+            continue
+        if id(node) in sizes:
+            continue
+        open_nodes.add(id(node))
+        distinct += 1
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in open_nodes:
+                raise YamlSyntaxError("an alias refers to a node that contains it",
+                                      _line(child))
+            if id(child) not in sizes:
+                stack.append((child, False))
 
 
 class _DocumentBuilder:
@@ -150,6 +210,7 @@ def compose_yaml(text: str, *, decimals_as_text: bool = False) -> YamlDocument:
         root = loader.get_single_node()
         if root is None:
             return YamlDocument(None, LineMap())
+        check_expansion(root)
         builder = _DocumentBuilder(loader, decimals_as_text=decimals_as_text)
         return YamlDocument(builder.build(root, ()), builder.lines)
     except yaml.MarkedYAMLError as error:
@@ -158,6 +219,9 @@ def compose_yaml(text: str, *, decimals_as_text: bool = False) -> YamlDocument:
                               None if mark is None else mark.line + 1) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error), None) from None
+    except RecursionError:  # the pure-Python composer recurses per level
+        raise YamlSyntaxError(f"values nested deeper than {MAX_NESTING} levels", None,
+                              "Flatten the structure.") from None
     finally:
         loader.dispose()
 
@@ -170,7 +234,8 @@ def parse_yaml_text(text: str, file: str, *,
     except YamlSyntaxError as error:
         return None, [Issue(code=IssueCode.INVALID_YAML, file=file, line=error.line,
                             message=f"Not valid YAML: {error.problem}.",
-                            hint="Check the indentation and quoting on that line.")]
+                            hint=error.hint or "Check the indentation and quoting on that"
+                                               " line.")]
 
 
 def read_text_file(path: Path) -> tuple[str | None, list[Issue]]:

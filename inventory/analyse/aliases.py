@@ -137,7 +137,8 @@ def parse_alias_text(text: str, source: str, *, user: bool) -> AliasTable:
     except YamlSyntaxError as error:
         where = source if error.line is None else f"{source}:{error.line}"
         raise AliasFileError(f"{where}: not valid YAML: {error.problem}",
-                             hint="Check the indentation and quoting near that line.") from None
+                             hint=error.hint or "Check the indentation and quoting near that"
+                                                " line.") from None
     try:
         parsed = AliasFile.model_validate({} if document.data is None else document.data)
     except ValidationError as error:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -89,6 +89,13 @@ def _stage(path: Path, data: bytes) -> Path:
     return temporary
 
 
+def refuse_folders(paths: Iterable[Path]) -> None:
+    """``OutputError`` if one of ``paths``, where a file is to go, is a folder."""
+    for path in paths:
+        if path.is_dir():
+            raise output_error(OSError(errno.EISDIR, os.strerror(errno.EISDIR)), path)
+
+
 def write_files_atomically(files: Mapping[Path, bytes]) -> list[Path]:
     """Write every file in ``files`` whole, or none of them; returns the paths written.
 
@@ -96,9 +103,7 @@ def write_files_atomically(files: Mapping[Path, bytes]) -> list[Path]:
     fails (full disk, read-only folder) removes the temporary files and leaves the old
     files untouched. Raises :class:`OutputError`.
     """
-    for path in files:
-        if path.is_dir():
-            raise output_error(OSError(errno.EISDIR, os.strerror(errno.EISDIR)), path)
+    refuse_folders(files)
     staged: dict[Path, Path] = {}
     current = Path()
     try:

@@ -14,7 +14,7 @@ from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import compute_overlap
 from inventory.errors import OutputError
 from inventory.gap.result import compute_gap
-from inventory.output_files import make_folder, write_files_atomically
+from inventory.output_files import make_folder, refuse_folders, write_files_atomically
 from inventory.render.dot import RenderFormat
 from inventory.render.i18n import Lang
 from inventory.render.paths import path_inside, unique_stems
@@ -50,6 +50,8 @@ def write_view_files(diagrams: list[ViewDiagram], out: Path, fmt: RenderFormat) 
         raise OutputError(f"Refusing to write a {fmt} diagram to {out}: its name must end"
                           f" in .{fmt}.", hint=f"Write to {out.with_suffix('.' + fmt).name}"
                           " or choose --format to match the file name.")
+    make_folder(out.parent)  # a file in the way or no permission: said before rendering
+    refuse_folders([out])
     stems = unique_stems([(diagram.name, diagram.key or (diagram.name, diagram.title))
                           for diagram in diagrams[1:]], reserved=[out.stem])
     files: dict[Path, bytes] = {}
@@ -58,5 +60,4 @@ def write_view_files(diagrams: list[ViewDiagram], out: Path, fmt: RenderFormat) 
         if fmt != "dot":
             files[path] = diagram.render(fmt)
         files[path.with_suffix(".dot")] = diagram.source.encode("utf-8")
-    make_folder(out.parent)
     return write_files_atomically(files)

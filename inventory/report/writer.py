@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from inventory.output_files import make_folder, write_files_atomically
+from inventory.output_files import make_folder, refuse_folders, write_files_atomically
 from inventory.render.document import Figure
 from inventory.render.dot import RenderFormat
 from inventory.render.i18n import Lang
@@ -69,6 +69,9 @@ def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
     rendered first and then written whole or not at all: a full disk or a folder in the
     way leaves the previous report as it was (:class:`~inventory.errors.OutputError`).
     """
+    reports = {fmt: path_inside(folder, REPORT_FILE_NAMES[fmt]) for fmt in formats}
+    make_folder(Path(folder))  # a file in the way or no permission: said before the work
+    refuse_folders(reports.values())
     extra_formats = [fmt for fmt in diagram_formats if fmt not in ("dot", "svg")]
     views = [(view, diagram) for view, diagrams in report_views(inputs, lang).items()
              for diagram in diagrams]
@@ -89,8 +92,6 @@ def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
                           image_path=f"{base}.svg"))
     diagram_files = list(files)
     document = build_report(inputs, lang=lang, figures=figures, generated=generated)
-    reports = {fmt: path_inside(folder, REPORT_FILE_NAMES[fmt]) for fmt in formats}
     files.update({path: report_bytes(document, fmt) for fmt, path in reports.items()})
-    make_folder(Path(folder))
     write_files_atomically(files)
     return ReportFiles(folder=Path(folder), reports=reports, diagrams=diagram_files)

@@ -13,6 +13,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 from typer.core import TyperGroup
 
 from inventory import __version__
@@ -103,7 +104,7 @@ def main() -> None:
     except InventoryError as error:
         if debug:
             raise
-        console_err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        console_err.print(Text("Error:", style="bold red"), str(error))
         if error.hint:
             console_err.print(f"Hint: {error.hint}", highlight=False)
         sys.exit(1)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from inventory.analyse.lifecycle_report import LifecycleExposure, lifecycle_exposure
 from inventory.analyse.normalise import Normaliser
@@ -40,7 +41,7 @@ def _render(exposure: LifecycleExposure, show_all: bool) -> None:
         state = str(row.lifecycle_state)
         months = "" if row.months_left is None or str(row.months_left) == "<NA>" \
             else str(row.months_left)
-        table.add_row(f"[{STATE_STYLES.get(state, '')}]{state}[/]", f"{row.kind} {row.aspect}",
+        table.add_row(Text(state, style=STATE_STYLES.get(state, "")), f"{row.kind} {row.aspect}",
                       str(row.title), str(row.cycle or ""), str(row.eol or ""), months,
                       f"{row.assets:,}", str(row.municipalities).replace(";", ", "))
     console.print(table)

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from inventory.cli.common import console
+from inventory.echo import visible
 from inventory.store import ImportResult, ImportRunInfo, RunDifference
 
 _COUNT_NAMES = ("created", "updated", "unchanged", "deleted")
@@ -48,14 +48,13 @@ def render_import_result(result: ImportResult) -> None:
 def render_prune_plan(plan: dict[str, dict[str, list[str]]]) -> None:
     """The records a pruning import deletes, printed before they go."""
     total = sum(len(keys) for kinds in plan.values() for keys in kinds.values())
-    console.print(f"Records missing from the new files that will be deleted ({total:,}):",
-                  markup=False)
+    console.print(f"Records missing from the new files that will be deleted ({total:,}):")
     for code, kinds in plan.items():
         for kind, keys in kinds.items():
             shown = ", ".join(keys[:PRUNE_LIST_LIMIT])
             more = len(keys) - PRUNE_LIST_LIMIT
             suffix = f" and {more:,} more" if more > 0 else ""
-            console.print(f"  {code} {kind}: {shown}{suffix}", markup=False)
+            console.print(f"  {code} {kind}: {shown}{suffix}")
 
 
 def _cell(value: Any) -> str:
@@ -66,6 +65,12 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _shown(value: Any) -> Text:
+    """A stored value as a table cell: literal, control characters visible (older versions
+    stored them), line breaks kept."""
+    return Text(visible(_cell(value), keep="\n\t"))
+
+
 def render_records(frame: pd.DataFrame, kind: str, limit: int) -> None:
     """Records as a table of the columns that hold any value (at most ``limit`` rows)."""
     shown = frame if limit <= 0 else frame.head(limit)
@@ -74,7 +79,7 @@ def render_records(frame: pd.DataFrame, kind: str, limit: int) -> None:
     for name in columns:
         table.add_column(name)
     for row in shown.loc[:, columns].itertuples(index=False, name=None):
-        table.add_row(*(Text(_cell(value)) for value in row))
+        table.add_row(*(_shown(value) for value in row))
     console.print(table)
     if len(frame) > len(shown):
         console.print(f"{len(frame) - len(shown):,} more not shown (use --limit 0 for all,"
@@ -123,19 +128,19 @@ def render_history(runs: Iterable[ImportRunInfo]) -> None:
 def render_difference(difference: RunDifference) -> None:
     """``+`` created, ``~`` updated (field: old -> new), ``-`` deleted; then counts."""
     for record in difference.records:
-        place = escape(f"{record.municipality} {record.kind} {record.id}")
+        place = f"{record.municipality} {record.kind} {record.id}"
         if record.change == "created":
-            console.print(f"[green]+[/] {place}", highlight=False)
+            console.print(Text("+", style="green"), place)
         elif record.change == "deleted":
-            console.print(f"[red]-[/] {place}", highlight=False)
+            console.print(Text("-", style="red"), place)
         else:
             note = " (deleted and created again)" if record.recreated else ""
-            console.print(f"[yellow]~[/] {place}{note}", highlight=False)
+            console.print(Text("~", style="yellow"), place + note)
             for name, (old, new) in record.fields.items():
                 before, after = _cell(old) or "(empty)", _cell(new) or "(empty)"
-                console.print(f"    {name}: {before} -> {after}", markup=False)
+                console.print(f"    {name}: {before} -> {after}")
     counts = difference.counts()
     scope = f" of {difference.municipality}" if difference.municipality else ""
     console.print(f"Runs {difference.run_a} -> {difference.run_b}{scope}: "
                   f"{counts['created']:,} created, {counts['updated']:,} updated,"
-                  f" {counts['deleted']:,} deleted.", markup=False)
+                  f" {counts['deleted']:,} deleted.")

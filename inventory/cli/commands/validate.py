@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from inventory.cli.common import OutputFormat, console, console_err, print_json, state
 from inventory.errors import StoreError
@@ -51,7 +52,7 @@ def _known_keys(db_url: str) -> dict[str, dict[str, set[str]]] | None:
         return stored_known_keys(db_url)
     except StoreError as error:
         console_err.print(f"Note: the database cannot be read ({error}); code:id references"
-                          " are checked against this run only.", markup=False)
+                          " are checked against this run only.")
         return None
 
 
@@ -59,10 +60,9 @@ def render_report(report: IssueReport) -> None:
     """One line per issue (``error code at file:line, row, column: message Hint: ...``)
     and a summary line."""
     for issue in report.all_issues():
-        style = _SEVERITY_STYLE[issue.severity]
-        console.print(f"[{style}]{issue.severity.value}[/] ", end="")
-        console.print(str(issue).split(" ", 1)[1], markup=False)
-    console.print(summary_line(report), markup=False)
+        severity = Text(issue.severity.value, style=_SEVERITY_STYLE[issue.severity])
+        console.print(severity, str(issue).split(" ", 1)[1])
+    console.print(summary_line(report))
 
 
 def summary_line(report: IssueReport) -> str:

@@ -31,13 +31,15 @@ tuples): no per-device nodes, no loops over pairs of assets.
 from __future__ import annotations
 
 import enum
+import io
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 import numpy as np
@@ -242,8 +244,13 @@ class InventoryGraph:
             name, choices, scorer=fuzz.ratio, processor=str.casefold, limit=limit)]
 
     def to_graphml(self, path: Path) -> None:
-        """Write the graph as GraphML (node and edge attributes included)."""
-        nx.write_graphml(self.graph, path)
+        """Write the graph as GraphML (node and edge attributes included).
+
+        The file is always well-formed XML 1.0: a character XML does not allow (a control
+        character stored by an older version, U+FFFE, U+FFFF) is written as an escape.
+        """
+        with path.open("wb") as file:
+            nx.write_graphml(self.graph, _XmlCharacters(file))
 
     def to_node_link_json(self) -> dict[str, Any]:
         """The graph as node-link JSON data (``nodes`` and ``edges``)."""
@@ -257,6 +264,32 @@ class InventoryGraph:
                             encoding="utf-8")
         else:
             self.to_graphml(path)
+
+
+#: The UTF-8 of the characters XML 1.0 does not allow: C0 controls but TAB, LF and CR (single
+#: bytes, never part of a longer character), U+FFFE and U+FFFF.
+_NOT_XML = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def _xml_escape(match: re.Match[bytes]) -> bytes:
+    code = ord(match.group().decode("utf-8"))
+    return (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}").encode("ascii")
+
+
+class _XmlCharacters(io.BufferedIOBase):
+    """The binary file an XML writer writes to, with what XML 1.0 does not allow escaped
+    (the writer encodes whole strings: a character is never split between two writes)."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        super().__init__()
+        self.file = file
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.file.write(_NOT_XML.sub(_xml_escape, bytes(data)))
+        return len(data)
 
 
 # -- building -------------------------------------------------------------------------------

@@ -96,7 +96,7 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
         control = find_control(written)
         if control is not None:  # before normalising, which would drop or fold some
             issues.append(issue(IssueCode.CONTROL_CHARACTER, position,
-                                f"The header {written.strip()!r} holds {control}.",
+                                f"The header {written!r} holds {control}.",
                                 CONTROL_HINT))
             continue
         normalised = normalise_header(written)

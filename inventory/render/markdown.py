@@ -2,8 +2,10 @@
 
 Text from data is escaped so that it stays text in every Markdown viewer: punctuation that
 starts emphasis, links, code, tables or raw HTML is backslash-escaped, ``&`` cannot start an
-entity, and a line cannot start a heading, list or quote. The only raw HTML written is ours:
-``<a id="...">`` anchors (section ids are validated slugs) and ``<br>`` in table cells.
+entity, a line cannot start a heading, list or quote, and control characters (an ESC that
+would drive the terminal ``cat report.md`` runs in, a BEL, a direction override) are
+written as escapes (``\\x1b``, see ``inventory.echo.visible``). The only raw HTML written
+is ours: ``<a id="...">`` anchors (section ids are validated slugs) and ``<br>`` in table cells.
 Diagrams appear as images when the figure has an ``image_path`` (the SVG written next to
 the report).
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Final
 from urllib.parse import quote
 
+from inventory.echo import visible
 from inventory.render.document import (
     Callout,
     Figure,
@@ -38,11 +41,12 @@ def escape_inline(text: str) -> str:
     >>> print(escape_inline("<script>*x*</script> | a_b"))
     \\<script\\>\\*x\\*\\</script\\> \\| a\\_b
     """
-    return _INLINE_SPECIAL.sub(r"\\\1", text.replace("\r", " ").replace("\n", " "))
+    one_line = text.replace("\r", " ").replace("\n", " ")
+    return _INLINE_SPECIAL.sub(r"\\\1", visible(one_line, keep="\t"))
 
 
 def _escape_line(line: str) -> str:
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", line.strip())
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", visible(line.strip(), keep="\t"))
     match = _BLOCK_START.match(escaped)
     if match:
         marker = match.group(2)
@@ -60,7 +64,8 @@ def escape_lines(text: str) -> str:
 
 def _cell_text(text: str) -> str:
     return "<br>".join(
-        _INLINE_SPECIAL.sub(r"\\\1", line) for line in text.replace("\r\n", "\n").split("\n")
+        _INLINE_SPECIAL.sub(r"\\\1", visible(line, keep="\t"))
+        for line in text.replace("\r\n", "\n").split("\n")
     )
 
 

@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 from inventory import __version__
 from inventory.cli import commands
 from inventory.cli.common import CliState, console_err
+from inventory.echo import visible
 from inventory.errors import Interrupted, InventoryError, NotFoundError, StoreError
 from inventory.store.engine import database_url
 
@@ -35,7 +36,8 @@ class _Commands(TyperGroup):
         except NotFoundError as error:
             if "--debug" in sys.argv:
                 raise
-            raise typer.BadParameter(f"{error} {error.hint or ''}".strip()) from error
+            # click prints usage errors itself: the names (from the store) made visible here
+            raise typer.BadParameter(visible(f"{error} {error.hint or ''}".strip())) from error
 
 
 app = typer.Typer(

@@ -17,6 +17,7 @@ import typer
 from inventory.cli.terminal import TerminalConsole
 from inventory.echo import JSON_ESCAPES, shorten, visible
 from inventory.errors import NothingStoredError, RenderError, UnknownMunicipalityError
+from inventory.issues import Issue, Severity
 from inventory.render.i18n import LANGUAGES, Lang, parse_lang
 from inventory.snapshot import InventorySnapshot
 from inventory.store import InventoryStore
@@ -130,6 +131,8 @@ def stored_snapshot(ctx: typer.Context, municipalities: Sequence[str] | None, *,
         if target is not None:
             stored = store.municipality_codes()
             UnknownMunicipalityError.check(municipalities or (), stored)  # the line first
+            if not stored:
+                raise NothingStoredError()
             target.check_stored(stored)
         scope = municipalities or (target.municipalities if target is not None else None)
         snapshot = store.snapshot(list(scope) if scope else None)
@@ -147,7 +150,14 @@ def load_target_or_exit(path: Path, *, as_json: bool = False) -> TargetArchitect
         print_json({"valid": False, "issues": [issue.model_dump(mode="json")
                                                for issue in issues]})
     else:
-        for issue in issues:
-            console_err.print(str(issue), markup=False)
-        console_err.print(f"{len(issues)} problems in {path}: nothing was computed.")
+        print_issues(issues, f"in {path}")
     raise typer.Exit(1)
+
+
+def print_issues(issues: Sequence[Issue], where: str) -> None:
+    """Every issue with its place on standard error, then how many errors ``where``."""
+    for issue in issues:
+        console_err.print(str(issue), markup=False)
+    count = sum(issue.severity == Severity.ERROR for issue in issues)
+    console_err.print(f"{count} {'error' if count == 1 else 'errors'} {where}: nothing was"
+                      " computed.", markup=False)

@@ -301,11 +301,22 @@ def _present(folder: Path, pattern: str) -> list[Path]:
     return sorted(folder.glob(pattern))
 
 
+def _expected_files() -> str:
+    return ", ".join(" with ".join(names) for names in SECTION_FILES.values())
+
+
+def has_study_files(folder: Path) -> bool:
+    """Whether ``folder`` holds a file of any study section."""
+    return folder.is_dir() and any(_present(folder, name) for names in SECTION_FILES.values()
+                                   for name in names)
+
+
 def load_study_inputs(folder: Path, sections: Collection[Section] | None = None) -> StudyInputs:
     """Read and check the study files in ``folder``; raise ``InvalidStudyInput`` on errors.
 
-    ``sections=None`` reads every section whose files are present; a section asked for by
-    name must have its files.
+    ``sections=None`` reads every section whose files are present: a section with only some
+    of its files, or a folder with no study file at all, is an error (never an empty
+    result). A section asked for by name must have its files.
     """
     report = IssueReport()
     issues: list[Issue] = []
@@ -319,7 +330,9 @@ def load_study_inputs(folder: Path, sections: Collection[Section] | None = None)
     for section in wanted:
         found = {name: _present(folder, name) for name in SECTION_FILES[section]}
         if not all(found.values()):
-            if sections is not None:
+            # Asked for by name, or begun (areas.yaml without potential.csv): never skipped
+            # without a word.
+            if sections is not None or any(found.values()):
                 absent = [name for name, paths in found.items() if not paths]
                 issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
                                     message=f"No {', '.join(absent)} in the study folder"
@@ -328,6 +341,11 @@ def load_study_inputs(folder: Path, sections: Collection[Section] | None = None)
             continue
         inputs.files_read += [str(p) for paths in found.values() for p in paths]
         _load_section(section, folder, inputs, issues)
+    if sections is None and not inputs.files_read and not issues:
+        issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
+                            message="The folder holds no study file.",
+                            hint=f"A study folder holds {_expected_files()}"
+                                 " (see samples/study)."))
     report.extend(issues)
     if not report.valid:
         raise InvalidStudyInput(report)

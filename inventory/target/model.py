@@ -188,11 +188,13 @@ class TargetArchitecture(_Strict):
         computed for fewer municipalities than the target lists look right and are not
         (a misspelt code, an import forgotten).
         """
-        unknown = [(code, where) for code, where in self.named_municipalities().items()
-                   if code not in stored and (datacentres or where == "municipalities")]
+        unknown: dict[str, list[str]] = {}
+        for code, where in self.named_municipalities().items():
+            if code not in stored and (datacentres or where == "municipalities"):
+                unknown.setdefault(where, []).append(f"'{visible(shorten(code, 60))}'")
         if not unknown:
             return
-        names = ", ".join(f"'{visible(shorten(code, 60))}' ({where})" for code, where in unknown)
+        names = "; ".join(f"{', '.join(codes)} (in {where})" for where, codes in unknown.items())
         raise TargetError(
             f"The target names municipalities that are not stored: {names}.",
             hint=(f"Stored: {', '.join(sorted(stored))}. " if stored else "")

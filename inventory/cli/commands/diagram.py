@@ -7,12 +7,20 @@ from typing import Annotated
 
 import typer
 
-from inventory.cli.common import console, load_target_or_exit, parse_optional_date, state
+from inventory.cli.common import (
+    console,
+    load_target_or_exit,
+    parse_lang_option,
+    parse_optional_date,
+    stored_snapshot,
+)
+from inventory.errors import UnknownMunicipalityError
 from inventory.render.dot import RENDER_FORMATS
-from inventory.render.i18n import parse_lang
 from inventory.render.views import VIEW_NAMES
 from inventory.report.diagrams import view_diagrams, write_view_files
-from inventory.store import InventoryStore
+
+#: The views --municipality narrows (the others always show every municipality).
+MUNICIPALITY_VIEWS = ("architecture", "target")
 
 
 def diagram(
@@ -24,9 +32,10 @@ def diagram(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="svg, png, pdf or dot.")] = "svg",
     municipality: Annotated[str | None, typer.Option(
-        "--municipality", "-m", help="Only this municipality (code).")] = None,
+        "--municipality", "-m",
+        help="Only this municipality (code): architecture and target views.")] = None,
     target_file: Annotated[Path | None, typer.Option(
-        "--target", "-t", dir_okay=False,
+        "--target", "-t", exists=True, dir_okay=False,
         help="Target architecture (YAML): needed by the target view, marks the"
         " datacentres in the network view.")] = None,
     as_of: Annotated[str | None, typer.Option(
@@ -51,14 +60,22 @@ def diagram(
                                  param_hint="--out")
     if view == "target" and target_file is None:
         raise typer.BadParameter("the target view needs --target FILE", param_hint="--target")
+    if municipality is not None and view not in MUNICIPALITY_VIEWS:
+        raise typer.BadParameter(f"the {view} view shows every municipality; --municipality"
+                                 f" narrows the {' and '.join(MUNICIPALITY_VIEWS)} views.",
+                                 param_hint="--municipality")
     day = parse_optional_date(as_of)
+    language = parse_lang_option(lang)
     target = None
     if target_file is not None:
         target = load_target_or_exit(target_file)
-    with InventoryStore(state(ctx).resolved_db_url) as store:
-        snapshot = store.snapshot()
+    snapshot = stored_snapshot(ctx, None)  # every view draws links to other municipalities
+    UnknownMunicipalityError.check([municipality] if municipality is not None else [],
+                                   snapshot.municipalities)
+    if target is not None:
+        target.check_stored(snapshot.municipalities)
     diagrams = view_diagrams(snapshot, view, municipality=municipality,
-                             target=target, as_of=day, lang=parse_lang(lang))
+                             target=target, as_of=day, lang=language)
     for path in write_view_files(diagrams, out, fmt):
         console.print(f"wrote {path}", markup=False)
 

@@ -13,18 +13,18 @@ from inventory.cli.common import (
     load_target_or_exit,
     parse_date_option,
     print_json,
-    state,
+    stored_snapshot,
 )
 from inventory.gap.result import compute_gap
 from inventory.gap.text import render_gap
 from inventory.render.csv_safe import write_frame_csv
-from inventory.store import InventoryStore
 
 
 def gap(
     ctx: typer.Context,
     target_file: Annotated[Path, typer.Option(
-        "--target", "-t", dir_okay=False, help="Target architecture file (YAML).")],
+        "--target", "-t", exists=True, dir_okay=False,
+        help="Target architecture file (YAML).")],
     as_of: Annotated[str | None, typer.Option(
         "--date", help="Date of the analysis, YYYY-MM-DD (default: today).")] = None,
     municipality: Annotated[list[str] | None, typer.Option(
@@ -40,7 +40,9 @@ def gap(
     readiness, end-of-life exposure, security baseline, datacentre capacity,
     interconnects, SLA gaps, effort and cost, migration waves.
 
-    Exit 1 when the target file is invalid (every problem listed with its line).
+    Exit 1 when the target file is invalid (every problem listed with its line) or names a
+    municipality that is not stored, or when nothing is stored; exit 2 for a --municipality
+    that is not stored.
 
     Example: inventory gap --target samples/target.yaml --format csv --out gap/
     """
@@ -51,8 +53,7 @@ def gap(
     target = load_target_or_exit(target_file, as_json=output_format is TableFormat.JSON)
     if municipality:
         target = target.model_copy(update={"municipalities": list(municipality)})
-    with InventoryStore(state(ctx).resolved_db_url) as store:
-        snapshot = store.snapshot(municipality or target.municipalities or None)
+    snapshot = stored_snapshot(ctx, municipality, target=target)
     report = compute_gap(snapshot, target, as_of=day)
     if output_format is TableFormat.JSON:
         print_json(report.to_json())

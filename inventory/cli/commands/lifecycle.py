@@ -13,6 +13,7 @@ from rich.text import Text
 from inventory.analyse.lifecycle_report import LifecycleExposure, lifecycle_exposure
 from inventory.analyse.normalise import Normaliser
 from inventory.cli.common import (
+    MAX_MONTHS,
     TableFormat,
     console,
     parse_date_option,
@@ -52,11 +53,13 @@ def lifecycle(
     as_of: Annotated[str | None, typer.Option(
         "--date", help="Date the states hold on, YYYY-MM-DD (default: today).")] = None,
     months: Annotated[int, typer.Option(
-        "--months", min=0, help="'ending' means: end of life within this many months.")] = 12,
+        "--months", min=0, max=MAX_MONTHS,
+        help="'ending' means: end of life within this many months.")] = 12,
     municipality: Annotated[list[str] | None, typer.Option(
         "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
     aliases: Annotated[Path | None, typer.Option(
-        "--aliases", dir_okay=False, help="Your own alias file (YAML) for product names.")
+        "--aliases", exists=True, dir_okay=False,
+        help="Your own alias file (YAML) for product names.")
     ] = None,
     show_all: Annotated[bool, typer.Option(
         "--all", help="List every product cycle, not only those needing action.")] = False,

@@ -7,9 +7,9 @@ from typing import Annotated
 import typer
 
 from inventory.cli.commands.store_views import records_json, render_records
-from inventory.cli.common import OutputFormat, print_json, state
+from inventory.cli.common import OutputFormat, console, open_store, print_json
+from inventory.errors import NOTHING_STORED
 from inventory.models import RECORD_KINDS
-from inventory.store import InventoryStore
 
 
 def list_records(
@@ -30,10 +30,15 @@ def list_records(
     if kind not in RECORD_KINDS:
         raise typer.BadParameter(f"unknown record kind {kind!r}; use one of:"
                                  f" {', '.join(RECORD_KINDS)}", param_hint="KIND")
-    with InventoryStore(state(ctx).resolved_db_url) as store:
-        frame = store.records(kind, municipality or None)
+    with open_store(ctx) as store:
+        frame = store.records(kind, municipality or None)  # a code not stored: exit 2
+        anything_stored = bool(municipality) or bool(store.municipality_codes())
     if output_format is OutputFormat.JSON:
         print_json(records_json(frame))
+    elif frame.empty:  # an explicit empty result, never a blank line
+        scope = f" of {', '.join(municipality)}" if municipality else ""
+        console.print(f"No {kind} records are stored{scope}." if anything_stored
+                      else NOTHING_STORED, markup=False)
     else:
         render_records(frame, kind, limit)
 

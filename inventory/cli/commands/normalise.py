@@ -12,15 +12,14 @@ from rich.table import Table
 
 from inventory.analyse.normalise import LOW_CONFIDENCE, Normaliser
 from inventory.analyse.normalise_review import ReviewItem, normalisation_review
-from inventory.cli.common import TableFormat, console, print_json, state
+from inventory.cli.common import TableFormat, console, print_json, stored_snapshot
 from inventory.render.csv_safe import write_frame_csv
-from inventory.store import InventoryStore
 
 
 def normalise(
     ctx: typer.Context,
     aliases: Annotated[Path | None, typer.Option(
-        "--aliases", exists=False, dir_okay=False,
+        "--aliases", exists=True, dir_okay=False,
         help="Your own alias file (YAML): products, names, patterns, version_names, models;"
         " your entries win over the built-in ones. Schema: see inventory/data/aliases.yaml.")
     ] = None,
@@ -41,8 +40,7 @@ def normalise(
     Example: inventory normalise --aliases our-aliases.yaml --format csv > review.csv
     """
     normaliser = Normaliser.default(aliases)
-    with InventoryStore(state(ctx).resolved_db_url) as store:
-        snapshot = store.snapshot(municipality or None)
+    snapshot = stored_snapshot(ctx, municipality)
     items = normalisation_review(snapshot, normaliser, include_all=show_all)
     if output_format is TableFormat.JSON:
         print_json([item.to_json() for item in items])

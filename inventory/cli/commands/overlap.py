@@ -32,7 +32,8 @@ def overlap(
         "--municipality", "-m", help="Compare only these municipalities (code); repeat for"
         " more. Default: every stored one.")] = None,
     aliases: Annotated[Path | None, typer.Option(
-        "--aliases", dir_okay=False, help="Your own alias file (YAML) for product names.")
+        "--aliases", exists=True, dir_okay=False,
+        help="Your own alias file (YAML) for product names.")
     ] = None,
     output_format: Annotated[TableFormat, typer.Option(
         "--format", help="text: tables; json: everything; csv: one table (--table) to"

@@ -14,9 +14,8 @@ from inventory.cli.common import (
     console,
     parse_date_option,
     print_json,
-    state,
+    stored_snapshot,
 )
-from inventory.store import InventoryStore
 from inventory.target.model import load_efforts
 from inventory.target.propose import TargetProposal, propose_target
 
@@ -53,11 +52,7 @@ def propose(
                 console.print(Text(f"{issue.file}:{issue.line or '?'}: {issue.column or ''}"
                                    f" {issue.message}"))
             raise typer.Exit(1)
-    with InventoryStore(state(ctx).resolved_db_url) as store:
-        snapshot = store.snapshot(municipality or None)
-    if not snapshot.municipalities:
-        console.print("The inventory is empty: import inventories first.")
-        raise typer.Exit(1)
+    snapshot = stored_snapshot(ctx, municipality)
     proposal = propose_target(snapshot, as_of=day, efforts=efforts)
     if out is not None:
         out.write_text(proposal.to_yaml(), encoding="utf-8")

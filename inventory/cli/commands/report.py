@@ -7,17 +7,26 @@ from typing import Annotated, cast
 
 import typer
 
-from inventory.cli.common import console, load_target_or_exit, parse_date_option, state
-from inventory.render.i18n import parse_lang
+from inventory.cli.common import (
+    console,
+    console_err,
+    load_target_or_exit,
+    parse_date_option,
+    parse_lang_option,
+    print_issues,
+    stored_snapshot,
+)
+from inventory.echo import visible
 from inventory.render.output import REPORT_FORMATS, ReportFormat
 from inventory.report import analyse_inventory, write_full_report
-from inventory.store import InventoryStore
+from inventory.study.loading import InvalidStudyInput, has_study_files
 
 
 def report(
     ctx: typer.Context,
     target_file: Annotated[Path, typer.Option(
-        "--target", "-t", dir_okay=False, help="Target architecture file (YAML).")],
+        "--target", "-t", exists=True, dir_okay=False,
+        help="Target architecture file (YAML).")],
     out: Annotated[Path, typer.Option(
         "--out", "-o", file_okay=False, help="Folder for the report files.")],
     lang: Annotated[str, typer.Option("--lang", help="Headings in en, sv or no.")] = "en",
@@ -26,8 +35,9 @@ def report(
     formats: Annotated[str, typer.Option(
         "--formats", help="Comma-separated: html,xlsx,md,json.")] = "html,xlsx,md,json",
     study: Annotated[Path | None, typer.Option(
-        "--study", file_okay=False,
-        help="Study folder for decision support (default: 'study' beside the target).")
+        "--study", exists=True, file_okay=False,
+        help="Study folder for decision support (default: 'study' beside the target, when"
+        " it holds study files).")
     ] = None,
 ) -> None:
     """Write the harmonisation report: executive summary first, then the details, with
@@ -36,22 +46,41 @@ def report(
     Example: inventory report --target samples/target.yaml --out out/report --lang sv
     """
     day = parse_date_option(as_of)
+    language = parse_lang_option(lang)
     chosen = [part.strip() for part in formats.split(",") if part.strip()]
     unknown = [part for part in chosen if part not in REPORT_FORMATS]
     if unknown or not chosen:
         raise typer.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}; use: "
                                  + ",".join(REPORT_FORMATS), param_hint="--formats")
     target = load_target_or_exit(target_file)
-    with InventoryStore(state(ctx).resolved_db_url) as store:
-        snapshot = store.snapshot()
-    inputs = analyse_inventory(snapshot, target, as_of=day,
-                               study_folder=study or target_file.parent / "study")
-    files = write_full_report(inputs, out, lang=parse_lang(lang),
+    snapshot = stored_snapshot(ctx, None, target=target)
+    try:
+        inputs = analyse_inventory(snapshot, target, as_of=day,
+                                   study_folder=_study_folder(study, target_file))
+    except InvalidStudyInput as error:
+        print_issues(error.report.all_issues(), "in the study folder")
+        raise typer.Exit(1) from error
+    files = write_full_report(inputs, out, lang=language,
                               formats=[cast(ReportFormat, part) for part in chosen])
     for path in files.reports.values():
         console.print(f"wrote {path}", markup=False)
     console.print(f"wrote {len(files.diagrams)} diagram files to {out / 'diagrams'}",
                   markup=False)
+
+
+def _study_folder(given: Path | None, target_file: Path) -> Path | None:
+    """The study folder given (its files are checked), else the ``study`` folder beside the
+    target when it holds study files; a default folder without any is named, not read."""
+    if given is not None:
+        return given
+    default = target_file.parent / "study"
+    if has_study_files(default):
+        return default
+    if default.is_dir():
+        console_err.print(f"Note: {visible(str(default))} holds no study file: the report has"
+                          " no decision support (--study FOLDER names another folder).",
+                          markup=False)
+    return None
 
 
 def register(app: typer.Typer) -> None:

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from inventory.cli.commands.store_views import render_stats
-from inventory.cli.common import OutputFormat, print_json, state
-from inventory.store import InventoryStore
+from inventory.cli.common import OutputFormat, console, open_store, print_json
+from inventory.errors import NOTHING_STORED
 
 
 def stats(
@@ -21,12 +21,14 @@ def stats(
 
     Example: inventory stats --format json
     """
-    with InventoryStore(state(ctx).resolved_db_url) as store:
+    with open_store(ctx) as store:
         counts = store.stats()
     if output_format is OutputFormat.JSON:
         print_json(counts)
     else:
         render_stats(counts)
+        if not counts["municipalities"]:
+            console.print(NOTHING_STORED, markup=False)
 
 
 def register(app: typer.Typer) -> None:

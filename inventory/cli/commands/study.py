@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import RenderableType
 
-from inventory.cli.common import OutputFormat, console, console_err, print_json
+from inventory.cli.common import OutputFormat, console, print_issues, print_json
 from inventory.study.inputs import CostToShare
 from inventory.study.loading import InvalidStudyInput, Section
 from inventory.study.results import (
@@ -38,6 +38,7 @@ study_app = typer.Typer(
     " against weighted criteria, cost allocation keys, projections, comparable costs.")
 
 Folder = Annotated[Path, typer.Argument(
+    exists=True, file_okay=False,
     help="Study folder (areas.yaml, potential.csv, alternatives*.yaml, cost-sharing.yaml,"
     " projection.yaml, establishment-plan.csv, it-costs.yaml).")]
 Format = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
@@ -52,9 +53,7 @@ def _results(folder: Path, sections: set[Section] | None, output: OutputFormat,
         if output is OutputFormat.JSON:
             print_json(error.report.to_json())
         else:
-            for issue in error.report.all_issues():
-                console_err.print(str(issue), markup=False)
-            console_err.print(f"{len(error.report.errors)} errors: nothing was computed.")
+            print_issues(error.report.all_issues(), f"in {folder}")
         raise typer.Exit(1) from error
     except (UnknownCriterionError, UnknownKeyError) as error:
         raise typer.BadParameter(f"{error} {error.hint or ''}".strip()) from error

@@ -44,6 +44,7 @@ _URL_HINT = ("Write sqlite:///path/inventory.db (a file) or"
              " postgresql+psycopg://user:password@host:5432/dbname.")
 # A host name, IPv4 or IPv6 address (a comma separates several PostgreSQL hosts).
 _HOST = re.compile(r"[\w.\-:%,]+")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 _QUERY_PASSWORD = re.compile(r"(?i)(password=)[^&\s'\"]*")
 
 
@@ -51,7 +52,8 @@ _QUERY_PASSWORD = re.compile(r"(?i)(password=)[^&\s'\"]*")
 
 
 def masked_url(text: str | URL) -> str:
-    """``text`` with any password replaced by ``***``, also when it is not a valid URL.
+    """``text``, one database URL, with its password replaced by ``***``, also when it is
+    not a valid URL (a password may hold ``@ : / ?`` or spaces when not percent-encoded).
 
     >>> masked_url("postgresql+psycopg://ann:s3cret@db.kommun.se/inventory")
     'postgresql+psycopg://ann:***@db.kommun.se/inventory'
@@ -59,29 +61,26 @@ def masked_url(text: str | URL) -> str:
     'ann:***@db/inventory'
     """
     if isinstance(text, URL):
-        return _QUERY_PASSWORD.sub(r"\1***", text.render_as_string(hide_password=True))
-    return " ".join(_masked_word(word) for word in text.split(" "))
-
-
-def _masked_word(word: str) -> str:
-    """One word: between the first ``:`` of the user part and the last ``@`` (a password
-    may hold ``@``, ``:`` or ``/`` when not percent-encoded), and ``password=`` values."""
-    word = _QUERY_PASSWORD.sub(r"\1***", word)
-    at = word.rfind("@")
+        text = text.render_as_string(hide_password=True)
+    text = _QUERY_PASSWORD.sub(r"\1***", text)
+    at = text.rfind("@")  # the host follows the last '@'
     if at < 0:
-        return word
-    start = word.find("//") + 2 if "//" in word[:at] else 0
-    colon = word.find(":", start, at)
-    return word if colon < 0 else f"{word[:colon + 1]}***{word[at:]}"
+        return text
+    scheme = _SCHEME.match(text)
+    colon = text.find(":", scheme.end() if scheme else 0, at)
+    return text if colon < 0 else f"{text[:colon + 1]}***{text[at:]}"
 
 
 def masked_message(message: str, url: URL) -> str:
     """A driver's message on one line, with the password of ``url`` masked wherever it
     appears."""
-    line = " ".join(message.split())
+    # psycopg puts its advice on a line of its own: sentences on one line
+    lines = [" ".join(line.split()) for line in message.splitlines() if line.strip()]
+    line = " ".join(text if text[-1] in ".?!:" or text is lines[-1] else f"{text}."
+                    for text in lines)
     if url.password and len(url.password) >= 4:  # shorter ones would mangle the words
         line = line.replace(url.password, "***")
-    return masked_url(line)
+    return " ".join(masked_url(word) if "@" in word else word for word in line.split(" "))
 
 
 def database_url(text: str | URL) -> URL:
@@ -97,27 +96,27 @@ def database_url(text: str | URL) -> URL:
         try:
             parsed = make_url(text)
         except (ArgumentError, ValueError) as error:
-            port = " (its port is not a number)" if isinstance(error, ValueError) else ""
-            raise StoreError(f"Not a database URL{port}: {masked_url(text)}",
+            why = " (its host or port is malformed)" if isinstance(error, ValueError) else ""
+            raise StoreError(f"Not a database URL{why}: '{masked_url(text)}'.",
                              hint=_URL_HINT) from None
     shown = masked_url(parsed)
     backend = parsed.get_backend_name()
     if backend not in BACKENDS:
-        raise StoreError(f"Unsupported database {backend!r} in {shown}: the store runs on"
+        raise StoreError(f"Unsupported database {backend!r} in '{shown}': the store runs on"
                          " SQLite or PostgreSQL.", hint=_URL_HINT)
     try:
         parsed.get_dialect()
     except NoSuchModuleError:
-        raise StoreError(f"Unknown database driver {parsed.get_driver_name()!r} in {shown}.",
-                         hint="Use sqlite:///... or postgresql+psycopg://...") from None
+        raise StoreError(f"Unknown database driver {parsed.get_driver_name()!r} in"
+                         f" '{shown}'.", hint=_URL_HINT) from None
     if parsed.host is not None and "@" in parsed.host:
-        raise StoreError(f"Malformed database URL: {masked_url(str(text))} (an '@' in the"
+        raise StoreError(f"Malformed database URL: '{masked_url(str(text))}' (an '@' in the"
                          " password must be written %40).", hint=_URL_HINT)
     if parsed.host is not None and not _HOST.fullmatch(parsed.host):
-        raise StoreError(f"Malformed host {parsed.host!r} in the database URL {shown}.",
+        raise StoreError(f"Malformed host {parsed.host!r} in the database URL '{shown}'.",
                          hint=_URL_HINT)
     if parsed.port is not None and not 0 < parsed.port < 65_536:
-        raise StoreError(f"Port {parsed.port} in the database URL {shown} is not between 1"
+        raise StoreError(f"Port {parsed.port} in the database URL '{shown}' is not between 1"
                          " and 65535.", hint=_URL_HINT)
     return parsed
 
@@ -160,35 +159,55 @@ class CommitFailed(StoreError):
     """The database failed while committing: the transaction may or may not be stored."""
 
 
+def shown_database(url: URL) -> str:
+    """The database as messages name it: the file of SQLite, else the URL (password
+    masked), quoted."""
+    if url.get_backend_name() == "sqlite":
+        return str(_sqlite_path(url) or "(in memory)")
+    return f"'{masked_url(url)}'"
+
+
 def store_error(error: BaseException, url: URL, doing: str = "open") -> StoreError:
     """A one-line ``StoreError`` for a driver error on the database at ``url`` (password
     masked), saying what is wrong and what to do."""
     original = error.orig if isinstance(error, DBAPIError) else error
-    reason = masked_message(str(original), url)
+    reason = masked_message(str(original), url).rstrip(".")
+    full_stop = "" if reason.endswith(("?", "!")) else "."
+    where = shown_database(url)
     if isinstance(original, sqlite3.Error):
-        path = _sqlite_path(url) or ":memory:"
         name = getattr(original, "sqlite_errorname", "")
         if name == "SQLITE_NOTADB":
-            return StoreError(f"{path} is not an SQLite database (another kind of file).",
+            return StoreError(f"{where} is not an SQLite database (another kind of file).",
                               hint="Choose an SQLite file (a new name creates one): --db"
                               " sqlite:///path/inventory.db. The file was not changed.")
         if name.startswith("SQLITE_READONLY"):
-            return StoreError(f"Cannot {doing} the database {path}: it is read-only (or its"
+            return StoreError(f"Cannot {doing} the database {where}: it is read-only (or its"
                               " folder is; SQLite writes -wal and -shm files beside it).",
                               hint="Make the file and its folder writable, or use another"
                               " --db.")
         if name.startswith("SQLITE_CANTOPEN"):
-            return StoreError(f"Cannot open the database file {path}: {reason}.",
+            return StoreError(f"Cannot open the database file {where} ({reason}).",
                               hint="Check that the file and its folder exist and are"
                               " readable and writable.")
         if name.startswith("SQLITE_CORRUPT"):
-            return StoreError(f"The database file {path} is damaged: {reason}.",
+            return StoreError(f"The database file {where} is damaged ({reason}).",
                               hint="Restore it from a backup or import into a new --db file.")
-        return StoreError(f"Cannot {doing} the database {path}: {reason}.",
+        if name.startswith("SQLITE_FULL"):
+            return StoreError(f"Cannot {doing} the database {where}: the disk is full.",
+                              hint="Free some space (or use --db on another disk) and try"
+                              " again.")
+        if name.startswith("SQLITE_BUSY"):
+            return StoreError(f"Cannot {doing} the database {where}: another program kept it"
+                              f" locked for more than {BUSY_TIMEOUT_S:.0f} s.",
+                              hint="Try again when the other import has finished.")
+        return StoreError(f"Cannot {doing} the database {where}: {reason}{full_stop}",
                           hint="Check the file, the free disk space and the permissions.")
-    return StoreError(f"Cannot {doing} the database {masked_url(url)}: {reason}",
-                      hint="Check that the server is running and the --db URL (host, port,"
-                      " user, password, database name).")
+    if doing == "open":
+        return StoreError(f"Cannot open the database {where}: {reason}{full_stop}",
+                          hint="Check that the server is running and the --db URL (host,"
+                          " port, user, password, database name).")
+    return StoreError(f"Cannot {doing} the database {where}: {reason}{full_stop}",
+                      hint="Check the database server (its log, permissions, free space).")
 
 
 def _explain_connect_errors(engine: Engine) -> None:
@@ -197,9 +216,11 @@ def _explain_connect_errors(engine: Engine) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
+        if context.is_pre_ping:  # the pool replaces a stale connection itself
+            return
         if context.connection is None or context.is_disconnect:
             raise store_error(context.original_exception, engine.url,
-                              "open" if context.connection is None else "read")
+                              "open" if context.connection is None else "use")
 
 
 # --- engines and transactions ---------------------------------------------------------------
@@ -345,7 +366,7 @@ def schema_revision(connection: Connection) -> str | None:
     ``StoreError`` when the revision is not one of this version's migrations (a newer
     version of the tool wrote it) or when the store's tables are there without one.
     """
-    shown = masked_url(connection.engine.url)
+    shown = shown_database(connection.engine.url)
     try:
         revision = MigrationContext.configure(connection).get_current_revision()
     except CommandError as error:

@@ -47,6 +47,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from inventory.errors import NotFoundError
+from inventory.output_files import write_file_atomically
 from inventory.snapshot import InventorySnapshot
 
 #: Node kinds, in the order summaries list them.
@@ -244,13 +245,16 @@ class InventoryGraph:
             name, choices, scorer=fuzz.ratio, processor=str.casefold, limit=limit)]
 
     def to_graphml(self, path: Path) -> None:
-        """Write the graph as GraphML (node and edge attributes included).
+        """Write the graph as GraphML (node and edge attributes included), whole or not at
+        all (``OutputError``, see ``inventory.output_files``)."""
+        write_file_atomically(path, self.graphml_bytes())
 
-        The file is always well-formed XML 1.0: a character XML does not allow (a control
-        character stored by an older version, U+FFFE, U+FFFF) is written as an escape.
-        """
-        with path.open("wb") as file:
-            nx.write_graphml(self.graph, _XmlCharacters(file))
+    def graphml_bytes(self) -> bytes:
+        """The graph as GraphML, always well-formed XML 1.0: a character XML does not allow
+        (a control character stored by an older version, U+FFFE, U+FFFF) is an escape."""
+        buffer = io.BytesIO()
+        nx.write_graphml(self.graph, _XmlCharacters(buffer))
+        return buffer.getvalue()
 
     def to_node_link_json(self) -> dict[str, Any]:
         """The graph as node-link JSON data (``nodes`` and ``edges``)."""
@@ -260,8 +264,8 @@ class InventoryGraph:
     def write(self, path: Path) -> None:
         """Write GraphML (``.graphml``) or node-link JSON (``.json``), by file suffix."""
         if path.suffix.lower() == ".json":
-            path.write_text(json.dumps(self.to_node_link_json(), ensure_ascii=False),
-                            encoding="utf-8")
+            write_file_atomically(path, json.dumps(self.to_node_link_json(),
+                                                   ensure_ascii=False).encode("utf-8"))
         else:
             self.to_graphml(path)
 

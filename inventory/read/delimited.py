@@ -448,7 +448,7 @@ def _single_column_issue(header: list[str], dialect: _Dialect, file: str,
               if d != dialect.delimiter and d in header[0]]
     if not others:
         return None
-    return Issue(code=IssueCode.SINGLE_COLUMN, file=file, line=line, column=excerpt(header[0]),
+    return Issue(code=IssueCode.SINGLE_COLUMN, file=file, line=line, column=excerpt(header[0], 20),
                  column_index=1,
                  message=f"The whole header is one column when split at"
                          f" {_display_delimiter(dialect.delimiter)}; it holds"

@@ -70,7 +70,7 @@ def _outside(path: Path, root: Path) -> bool:
     return path.is_symlink() and not path.resolve().is_relative_to(root)
 
 
-def _link_outside_issue(path: Path, root: Path, municipality: str | None) -> Issue:
+def _link_outside_issue(path: Path, municipality: str | None) -> Issue:
     return Issue(code=IssueCode.LINK_OUTSIDE_FOLDER, file=str(path), municipality=municipality,
                  message=f"{path.name} is a symbolic link to a place outside the folder"
                          " given on the command line; it is not followed.",
@@ -83,7 +83,7 @@ def _unreadable_entry_issue(path: Path, root: Path, municipality: str,
     """Why an inventory file will not be read: a link out of ``root``, a link to nothing,
     not a regular file. None for a file to read."""
     if _outside(path, root):
-        return _link_outside_issue(path, root, municipality).model_copy(
+        return _link_outside_issue(path, municipality).model_copy(
             update={"record_kind": kind})
     if not path.exists():
         return Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path), municipality=municipality,
@@ -196,7 +196,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[InventoryFolder], list[Issue]]
             root = path.resolve()  # the folder named by the user: its own link is followed
             candidates = sorted(p for p in path.iterdir() if p.is_dir() and not _is_hidden(p))
             links_out = [p for p in candidates if _outside(p, root)]
-            issues.extend(_link_outside_issue(p, root, p.name) for p in links_out)
+            issues.extend(_link_outside_issue(p, p.name) for p in links_out)
             subfolders = [p for p in candidates
                           if p not in links_out and _holds_inventory_file(p)]
             if not subfolders and not links_out:

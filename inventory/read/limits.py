@@ -18,8 +18,17 @@ MAX_HEADER_CHARS = 1 << 20
 MAX_HEADER_CELL_CHARS = 1_000
 #: Rows a sheet may have: Excel's own limit, so no sheet saved by Excel passes it.
 MAX_SHEET_ROWS = 1_048_576
-#: Bytes a workbook may unpack to (all its parts): about four million cells of XML.
+#: Cells a sheet row may have: Excel's own limit (column XFD).
+MAX_ROW_CELLS = 16_384
+#: Bytes a workbook may unpack to (all its parts): about seven million cells of XML.
 MAX_WORKBOOK_BYTES = 256 << 20
+#: How many times a workbook part larger than a MiB may be compressed. Real sheets
+#: compress 5 to 25 times (rows formatted to the end of the sheet about 20); zip bombs of
+#: blank rows a thousand times.
+MAX_COMPRESSION_RATIO = 100
+#: Bytes of sheet XML from one row's end to the next: the XML parser holds a row in memory
+#: until it ends (a real row takes a few KiB; formatting rules between rows some MiB).
+MAX_ROW_BYTES = 16 << 20
 #: Characters of a file's content quoted in a message (a value, a header cell).
 QUOTED_CHARS = 40
 

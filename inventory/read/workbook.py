@@ -1,11 +1,16 @@
 """Read an XLSX inventory sheet into a ``SourceTable``: cell values as the user sees them.
 
 A workbook is a zip of XML parts, so a small file can unpack to gigabytes (a zip bomb).
-Before any part is parsed, the sizes the zip declares for its parts are summed and held
-against ``MAX_WORKBOOK_BYTES`` (Python's zipfile never inflates a part past its declared
-size); while the sheet streams, the bytes inflated and the rows read are counted again,
-and reading stops at the first bound passed (``workbook-too-large``).
+Before any part is parsed, the sizes the zip declares are checked: in all at most
+``MAX_WORKBOOK_BYTES``, and no part compressed more than ``MAX_COMPRESSION_RATIO`` times
+(real sheets compress 5 to 25 times, bombs a thousand). Python's zipfile never inflates a
+part past its declared size; still, while the shared strings and the sheet stream, the
+bytes inflated are counted again, and the sheet's rows, the cells of a row and the XML
+between two rows are bounded too. The first bound passed stops the read
+(``workbook-too-large``), so a hostile workbook costs a bounded amount of work.
 
+The sheet is streamed by openpyxl's own sheet parser, driven here rather than through a
+read-only worksheet (which parses a whole sheet without a ``<dimension>`` just to size it).
 A formula cell is read through the result the spreadsheet stored with it. A formula
 without a stored result (as openpyxl and scripts write them) has no value the tool can
 know: an error at its cell (``formula-without-value``), never an empty value that would
@@ -32,7 +37,10 @@ from inventory.models.registry import kind_for_file_stem
 from inventory.read.encoding import MAX_ISSUES_PER_KIND, ZIP_MAGIC, is_blank_bytes
 from inventory.read.limits import (
     MAX_COLUMNS,
+    MAX_COMPRESSION_RATIO,
     MAX_HEADER_CELL_CHARS,
+    MAX_ROW_BYTES,
+    MAX_ROW_CELLS,
     MAX_SHEET_ROWS,
     MAX_WORKBOOK_BYTES,
     excerpt,
@@ -80,11 +88,23 @@ def column_letter(column: int) -> str:
 @functools.cache
 def _sheet_parser() -> Any:
     """openpyxl's streaming sheet parser (the one its read-only sheets use), reading stored
-    results (``data_only``), which also marks formula cells: their ``formula`` entry says
-    whether a result is stored. Built on first use: reading CSV does not import openpyxl."""
+    results (``data_only``), which also marks formula cells (their ``formula`` entry says
+    whether a result is stored), marks each row's end on the part it reads, and refuses a
+    row of more cells than Excel allows. Built on first use: CSV does not need openpyxl."""
     from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class SheetParser(WorkSheetParser):  # type: ignore[misc]  # openpyxl is untyped
+        source: BoundedPart
+
+        def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
+            if len(row) > MAX_ROW_CELLS:  # before a dict per cell is built
+                raise WorkbookRejected(_too_large(
+                    self.source.file, f"a row has {len(row):,} cells, Excel allows"
+                                      f" {MAX_ROW_CELLS:,}"))
+            parsed: tuple[int, list[dict[str, Any]]] = super().parse_row(row)
+            self.source.row_ended()
+            return parsed
+
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
             if element.find(FORMULA_TAG) is not None:
@@ -98,8 +118,8 @@ def _sheet_parser() -> Any:
     return SheetParser
 
 
-class WorkbookTooLarge(Exception):
-    """A workbook passed a bound while it was read (carries the issue to report)."""
+class WorkbookRejected(Exception):
+    """A workbook rejected while it is read: past a bound, or without a sheet (the issue)."""
 
     def __init__(self, issue: Issue) -> None:
         super().__init__(issue.message)
@@ -108,21 +128,33 @@ class WorkbookTooLarge(Exception):
 
 class BoundedPart:
     """A part of the zip, read through a count of the bytes inflated: reading past
-    ``limit`` raises ``WorkbookTooLarge`` (the declared sizes are not trusted alone)."""
+    ``limit`` raises ``WorkbookRejected`` (the declared sizes are not trusted alone), as
+    does reading more than ``row_limit`` bytes since the last ``row_ended``: the XML
+    parser holds a whole row in memory until it ends."""
 
-    def __init__(self, stream: IO[bytes], limit: int, file: str) -> None:
+    def __init__(self, stream: IO[bytes], limit: int, file: str,
+                 row_limit: int | None = None) -> None:
         self._stream = stream
         self._limit = limit
-        self._file = file
+        self._row_limit = row_limit
+        self._row_start = 0
+        self.file = file
         self.inflated = 0
+
+    def row_ended(self) -> None:
+        self._row_start = self.inflated
 
     def read(self, size: int = -1) -> bytes:
         room = self._limit + 1 - self.inflated  # one byte past the limit shows it is passed
         data = self._stream.read(room if size < 0 else min(size, room))
         self.inflated += len(data)
         if self.inflated > self._limit:
-            raise WorkbookTooLarge(_too_large(
-                self._file, f"its sheet unpacks to more than {size_text(self._limit)}"))
+            raise WorkbookRejected(_too_large(
+                self.file, f"it unpacks to more than {size_text(self._limit)}"))
+        if self._row_limit is not None and self.inflated - self._row_start > self._row_limit:
+            raise WorkbookRejected(_too_large(
+                self.file, f"its sheet holds more than {size_text(self._row_limit)} of XML"
+                           " in one row (or between two rows)"))
         return data
 
 
@@ -134,11 +166,12 @@ def _too_large(file: str, detail: str, line: int | None = None) -> Issue:
                       " columns below and beside the table, or export it as CSV.")
 
 
-def _pick_sheet(workbook: Any, kind: str) -> Any:
-    for sheet in workbook.worksheets:
-        if kind_for_file_stem(sheet.title) == kind:
-            return sheet
-    return workbook.worksheets[0]
+def _pick_sheet(sheets: list[tuple[str, str]], kind: str) -> tuple[str, str]:
+    """The (title, part) of the sheet named after ``kind``, else of the first sheet."""
+    for title, part in sheets:
+        if kind_for_file_stem(title) == kind:
+            return title, part
+    return sheets[0]
 
 
 def _unreadable(file: str, detail: str, hint: str) -> Issue:
@@ -147,17 +180,50 @@ def _unreadable(file: str, detail: str, hint: str) -> Issue:
 
 
 def _declared_size_issue(raw: bytes, file: str, limit: int) -> Issue | None:
-    """``workbook-too-large`` when the parts' declared sizes pass ``limit``; checked before
-    openpyxl unpacks anything (it reads shared strings and styles whole)."""
+    """``workbook-too-large`` when the parts' declared sizes pass ``limit`` or a part is
+    compressed past ``MAX_COMPRESSION_RATIO``: checked before anything is unpacked."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            declared = sum(info.file_size for info in package.infolist())
+            parts = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
         return _unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)
-    if declared <= limit:
-        return None
-    return _too_large(file, f"it unpacks to {size_text(declared)}, the limit is"
-                            f" {size_text(limit)}")
+    declared = sum(part.file_size for part in parts)
+    if declared > limit:
+        return _too_large(file, f"it unpacks to {size_text(declared)}, the limit is"
+                                f" {size_text(limit)}")
+    for part in parts:
+        if part.file_size > 1 << 20 and (
+                part.file_size > MAX_COMPRESSION_RATIO * max(part.compress_size, 1)):
+            ratio = part.file_size // max(part.compress_size, 1)
+            return _too_large(file, f"its part {excerpt(part.filename)} is compressed"
+                                    f" {ratio:,} times (to {size_text(part.file_size)}),"
+                                    f" more than the {MAX_COMPRESSION_RATIO} times of any real"
+                                    " sheet: a zip bomb, or rows and columns formatted to"
+                                    " the end of the sheet")
+    return None
+
+
+def _open_package(raw: bytes, file: str, max_bytes: int) -> Any:
+    """openpyxl's reader of the package with its manifest, shared strings (streamed through
+    a count), workbook part and styles read; no worksheet is opened yet."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.reader.strings import read_string_table
+    from openpyxl.styles.stylesheet import apply_stylesheet
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    reader = ExcelReader(io.BytesIO(raw), read_only=True, data_only=True)
+    try:
+        reader.read_manifest()
+        strings = reader.package.find(SHARED_STRINGS)
+        if strings is not None:
+            with reader.archive.open(strings.PartName[1:]) as stream:
+                reader.shared_strings = read_string_table(BoundedPart(stream, max_bytes, file))
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+    except BaseException:
+        reader.archive.close()
+        raise
+    return reader
 
 
 @dataclass
@@ -234,7 +300,7 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int) -> None:
     for line, cells in parsed:
         count += 1
         if line > max_rows or count > max_rows:
-            raise WorkbookTooLarge(_too_large(
+            raise WorkbookRejected(_too_large(
                 sheet.file, f"it has more than {max_rows:,} rows (reading stopped at row"
                             f" {max(line, count):,})", line=line))
         if sheet.header is not None and line > previous + 1:
@@ -266,7 +332,7 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int) -> None:
 def _set_header(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
     width = max(texts)
     if width > MAX_COLUMNS:
-        raise WorkbookTooLarge(Issue(
+        raise WorkbookRejected(Issue(
             code=IssueCode.TOO_MANY_COLUMNS, file=sheet.file, line=line,
             value=str(width),
             message=f"The header row reaches column {width:,}; at most {MAX_COLUMNS:,}"
@@ -275,7 +341,7 @@ def _set_header(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
                  " file has one column per field, see `inventory templates`)."))
     for column, text in texts.items():
         if len(text) > MAX_HEADER_CELL_CHARS:
-            raise WorkbookTooLarge(Issue(
+            raise WorkbookRejected(Issue(
                 code=IssueCode.HEADER_TOO_LARGE, file=sheet.file, line=line,
                 column=excerpt(text), column_index=column,
                 message=f"This header cell holds {len(text):,} characters; a header cell"
@@ -297,16 +363,21 @@ def _add_row(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
     sheet.lines.append(line)
 
 
-def _read_sheet(workbook: Any, kind: str, file: str, max_bytes: int, max_rows: int) -> _Sheet:
+def _read_sheet(reader: Any, kind: str, file: str, max_bytes: int, max_rows: int) -> _Sheet:
     """Stream the sheet of ``kind`` (or the first) through ``_sheet_parser``, bounded."""
-    worksheet = _pick_sheet(workbook, kind)
-    sheet = _Sheet(file=file, title=worksheet.title)
-    # What ReadOnlyWorksheet hands its own parser, with the part read through a count.
-    with workbook._archive.open(worksheet._worksheet_path) as stream:
-        parser = _sheet_parser()(BoundedPart(stream, max_bytes, file),
-                              worksheet._shared_strings, data_only=True, epoch=workbook.epoch,
-                              date_formats=workbook._date_formats,
-                              timedelta_formats=workbook._timedelta_formats)
+    sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+              if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+    if not sheets:
+        raise WorkbookRejected(_unreadable(file, "it holds no worksheet.",
+                                           "Save the inventory table as a worksheet."))
+    title, part = _pick_sheet(sheets, kind)
+    sheet = _Sheet(file=file, title=title)
+    workbook = reader.wb
+    with reader.archive.open(part) as stream:
+        parser = _sheet_parser()(BoundedPart(stream, max_bytes, file, row_limit=MAX_ROW_BYTES),
+                                 reader.shared_strings, data_only=True, epoch=workbook.epoch,
+                                 date_formats=workbook._date_formats,
+                                 timedelta_formats=workbook._timedelta_formats)
         _read_rows(sheet, parser.parse(), max_rows)
     return sheet
 
@@ -320,8 +391,6 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars
     either, the workbook is rejected (``workbook-too-large``), as is a header row wider
     than ``MAX_COLUMNS`` or with a cell longer than ``MAX_HEADER_CELL_CHARS``.
     """
-    import openpyxl  # imported here: reading CSV does not need it
-
     file = str(path)
     size = path.stat().st_size
     if size > max_workbook_bytes:  # the parts unpack to at least their compressed size
@@ -339,17 +408,15 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars
     if declared is not None:
         return None, [declared]
     try:  # the bytes checked above, not the path: the file may change meanwhile
-        workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        reader = _open_package(raw, file, max_workbook_bytes)
+        try:
+            sheet = _read_sheet(reader, kind, file, max_workbook_bytes, max_rows)
+        finally:
+            reader.archive.close()
+    except WorkbookRejected as bound:
+        return None, [_placed(bound.issue, municipality, kind)]
     except Exception as error:  # openpyxl raises many types for damaged files
         return None, [_unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)]
-    try:
-        sheet = _read_sheet(workbook, kind, file, max_workbook_bytes, max_rows)
-    except WorkbookTooLarge as bound:
-        return None, [_placed(bound.issue, municipality, kind)]
-    except Exception as error:  # damaged sheet XML surfaces only while iterating
-        return None, [_unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)]
-    finally:
-        workbook.close()
     if sheet.header is None:
         return None, [_placed(issue, municipality, kind) for issue in [
             *sheet.issues, Issue(code=IssueCode.EMPTY_FILE, file=file,

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import io
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import typer
 
 from inventory.cli.terminal import TerminalConsole
 from inventory.echo import JSON_ESCAPES, shorten, visible
 from inventory.errors import NothingStoredError, RenderError, UnknownMunicipalityError
 from inventory.issues import Issue, Severity
+from inventory.output_files import write_files_atomically
+from inventory.render.csv_safe import write_frame_csv
 from inventory.render.i18n import LANGUAGES, Lang, parse_lang
 from inventory.snapshot import InventorySnapshot
 from inventory.store import InventoryStore
@@ -139,6 +143,17 @@ def stored_snapshot(ctx: typer.Context, municipalities: Sequence[str] | None, *,
     if not snapshot.municipalities:
         raise NothingStoredError()
     return snapshot
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], folder: Path) -> list[Path]:
+    """Every table as ``folder/<name>.csv``, all written or none (``OutputError`` in one line
+    for a file in the way, a read-only or full disk)."""
+    files: dict[Path, bytes] = {}
+    for name, frame in tables.items():
+        text = io.StringIO()
+        write_frame_csv(frame, text)
+        files[folder / f"{name}.csv"] = text.getvalue().encode("utf-8")
+    return write_files_atomically(files)
 
 
 def load_target_or_exit(path: Path, *, as_json: bool = False) -> TargetArchitecture:

@@ -14,10 +14,10 @@ from inventory.cli.common import (
     parse_date_option,
     print_json,
     stored_snapshot,
+    write_tables,
 )
 from inventory.gap.result import compute_gap
 from inventory.gap.text import render_gap
-from inventory.render.csv_safe import write_frame_csv
 
 
 def gap(
@@ -59,10 +59,8 @@ def gap(
         print_json(report.to_json())
     elif output_format is TableFormat.CSV:
         assert out is not None
-        out.mkdir(parents=True, exist_ok=True)
-        for name, frame in report.tables().items():
-            write_frame_csv(frame, out / f"{name}.csv")
-        console.print(f"Wrote {len(report.tables())} tables to {out}.")
+        written = write_tables(report.tables(), out)
+        console.print(f"Wrote {len(written)} tables to {out}.", markup=False)
     else:
         for part in render_gap(report):
             console.print(part)

@@ -14,7 +14,13 @@ from rich.text import Text
 
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
-from inventory.cli.common import TableFormat, console, print_json, stored_snapshot
+from inventory.cli.common import (
+    TableFormat,
+    console,
+    print_json,
+    stored_snapshot,
+    write_tables,
+)
 from inventory.render.csv_safe import write_frame_csv
 
 
@@ -62,10 +68,8 @@ def overlap(
         if out is None:
             write_frame_csv(tables[table_name.value], sys.stdout)
             return
-        out.mkdir(parents=True, exist_ok=True)
-        for name, frame in tables.items():
-            write_frame_csv(frame, out / f"{name}.csv")
-        console.print(Text(f"Wrote {len(tables)} tables to {out}"))
+        written = write_tables(tables, out)
+        console.print(Text(f"Wrote {len(written)} tables to {out}"))
     else:
         render_overlap(result)
 

@@ -16,6 +16,9 @@ from inventory.cli.common import (
     print_json,
     stored_snapshot,
 )
+from inventory.echo import visible
+from inventory.errors import OutputError
+from inventory.output_files import created_file, make_folder
 from inventory.target.model import load_efforts
 from inventory.target.propose import TargetProposal, propose_target
 
@@ -23,7 +26,8 @@ from inventory.target.propose import TargetProposal, propose_target
 def propose(
     ctx: typer.Context,
     out: Annotated[Path | None, typer.Option(
-        "--out", "-o", dir_okay=False, help="Write the drafted target file (YAML) here.")
+        "--out", "-o", dir_okay=False,
+        help="Write the drafted target file (YAML) here: a new file, never replaced.")
     ] = None,
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", help="text: the reasoning per capability; json: target and reasoning.")
@@ -55,13 +59,27 @@ def propose(
     snapshot = stored_snapshot(ctx, municipality)
     proposal = propose_target(snapshot, as_of=day, efforts=efforts)
     if out is not None:
-        out.write_text(proposal.to_yaml(), encoding="utf-8")
+        _write_new(out, proposal.to_yaml())
     if output_format is OutputFormat.JSON:
         print_json(proposal.to_json())
         return
     _render(proposal)
     if out is not None:
         console.print(f"Wrote {out}.")
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a new file; an existing one is never replaced (it may be a target someone
+    has edited since it was drafted): ``OutputError``."""
+    make_folder(path.parent)
+    try:
+        with created_file(path) as stream:
+            stream.write(text.encode("utf-8"))
+    except FileExistsError as error:
+        raise OutputError(f"{visible(str(path))} exists: propose-target never replaces a file"
+                          " (it may be a target you have edited).",
+                          hint="Write to a new file name, or remove the old file first."
+                          ) from error
 
 
 def _render(proposal: TargetProposal) -> None:

@@ -173,8 +173,10 @@ def test_missing_files_and_folder(tmp_path: Path) -> None:
     assert issue.code.value == "path-not-found"
     [issue] = _issues(tmp_path, Section.COST_SHARING)
     assert issue.code.value == "path-not-found" and "cost-sharing.yaml" in issue.message
-    # without named sections an empty folder is simply empty
-    assert study_results(tmp_path).potential is None
+    # without named sections a folder with no study file is an error too, never nothing
+    [issue] = _issues(tmp_path)
+    assert issue.code.value == "path-not-found" and "no study file" in issue.message
+    assert "areas.yaml with potential.csv" in (issue.hint or "")
 
 
 def test_all_problems_are_reported_at_once(folder: Path) -> None:

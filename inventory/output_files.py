@@ -19,6 +19,7 @@ Three ways to write, one per kind of output:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -160,3 +161,46 @@ def created_file(path: Path) -> Iterator[BinaryIO]:
         if isinstance(error, OSError):
             raise output_error(error, path) from error
         raise
+
+
+class NewFiles:
+    """The files and folders one run creates, removed again if the run fails.
+
+    For outputs written file by file (templates, synthetic inventories): a failure half
+    way (a full disk) leaves the folder as it was, not a partial set. Only what this run
+    created is removed; existing files are never opened (see :func:`created_file`).
+
+    >>> with NewFiles() as new, new.file(Path(tempfile.mkdtemp()) / "a.csv") as stream:
+    ...     _ = stream.write(b"id\\n")
+    """
+
+    def __init__(self) -> None:
+        self.files: list[Path] = []
+        self._folders: list[Path] = []
+
+    def __enter__(self) -> NewFiles:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            return
+        for path in reversed(self.files):
+            path.unlink(missing_ok=True)
+        for folder in reversed(self._folders):
+            with contextlib.suppress(OSError):  # not empty: something else wrote there
+                folder.rmdir()
+
+    def folder(self, folder: Path) -> Path:
+        """``folder``, created (with its parents) if missing; see :func:`make_folder`."""
+        missing = [folder, *folder.parents]
+        missing = [path for path in missing if not path.exists()]
+        make_folder(folder)
+        self._folders += reversed(missing)
+        return folder
+
+    @contextmanager
+    def file(self, path: Path) -> Iterator[BinaryIO]:
+        """A new file (:func:`created_file`), removed again if the run fails later."""
+        with created_file(path) as stream:
+            self.files.append(path)
+            yield stream

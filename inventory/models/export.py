@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from inventory.models.registry import RECORD_MODELS, field_specs, kind_for_file_stem, model_for
-from inventory.output_files import created_file, make_folder, write_files_atomically
+from inventory.output_files import NewFiles, make_folder, write_files_atomically
 
 SCHEMA_SUFFIX = ".schema.json"
 
@@ -114,14 +114,12 @@ def _existing_files_by_kind(folder: Path) -> dict[str, list[Path]]:
     return found
 
 
-def _create(path: Path, text: str, written: list[Path], kept: list[Path]) -> None:
+def _create(new: NewFiles, path: Path, text: str, kept: list[Path]) -> None:
     try:
-        with created_file(path) as stream:
+        with new.file(path) as stream:
             stream.write(text.encode("utf-8"))
     except FileExistsError:
         kept.append(path)
-    else:
-        written.append(path)
 
 
 def write_templates(folder: Path) -> TemplateFiles:
@@ -132,11 +130,17 @@ def write_templates(folder: Path) -> TemplateFiles:
     Nothing is ever overwritten: a record kind that already has a file in ``folder`` (under
     any of its names, ``servrar.xlsx`` as well as ``servers.csv``) keeps it and gets no
     template, and an existing ``README.md`` is kept; both are listed in ``kept``.
-    Raises :class:`~inventory.errors.OutputError` when the folder cannot be written.
+    Raises :class:`~inventory.errors.OutputError` when the folder cannot be written; the
+    files written until then are removed again.
     """
-    make_folder(folder)
+    with NewFiles() as new:
+        new.folder(folder)
+        kept = _write_templates(new, folder)
+    return TemplateFiles(written=new.files, kept=kept)
+
+
+def _write_templates(new: NewFiles, folder: Path) -> list[Path]:
     existing = _existing_files_by_kind(folder)
-    written: list[Path] = []
     kept: list[Path] = []
     doc = ["# Inventory templates", "",
            "One folder per municipality, one file per record kind (CSV with , ; or tab, or"
@@ -154,7 +158,7 @@ def write_templates(folder: Path) -> TemplateFiles:
             buffer = io.StringIO()
             csv.writer(buffer, lineterminator="\n").writerow(
                 [s.name for s in field_specs(kind)])
-            _create(path, buffer.getvalue(), written, kept)
+            _create(new, path, buffer.getvalue(), kept)
         doc += [f"## {path.name} ({kind})", "", model.summary, "",
                 f"Also accepted as: {', '.join(n + '.csv' for n in model.file_names[1:])}.", "",
                 "| column | required | type | description | allowed values | refers to |"
@@ -163,5 +167,5 @@ def write_templates(folder: Path) -> TemplateFiles:
         doc += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
                 for row in _column_note(kind)]
         doc.append("")
-    _create(folder / "README.md", "\n".join(doc), written, kept)
-    return TemplateFiles(written=written, kept=kept)
+    _create(new, folder / "README.md", "\n".join(doc), kept)
+    return kept

@@ -23,7 +23,7 @@ import pyarrow.csv as pa_csv
 from numpy.typing import NDArray
 
 from inventory.errors import OutputError
-from inventory.output_files import created_file, make_folder
+from inventory.output_files import NewFiles
 from inventory.synth.catalogue import (
     APPLICATIONS,
     CLIENT_MODELS,
@@ -397,7 +397,7 @@ def _build(m: _Municipality, options: SynthOptions) -> None:
     del m.tables["_hypervisor"]
 
 
-def _write_table(path: Path, columns: Columns) -> int:
+def _write_table(new: NewFiles, path: Path, columns: Columns) -> int:
     """Write one new CSV (empty strings as empty cells); returns the number of rows.
 
     The file is created, never replaced: ``FileExistsError`` if it appeared meanwhile.
@@ -407,7 +407,7 @@ def _write_table(path: Path, columns: Columns) -> int:
         text = np.asarray(values, dtype=np.str_)
         arrays[name] = pa.array(text, type=pa.string(), mask=text == "")
     table = pa.table(arrays)
-    with created_file(path) as stream:
+    with new.file(path) as stream:
         pa_csv.write_csv(table, stream, pa_csv.WriteOptions(quoting_style="needed"))
     return int(table.num_rows)
 
@@ -474,15 +474,21 @@ def generate_inventories(out: Path, options: SynthOptions) -> SynthResult:
 
     Nothing is ever overwritten: when a municipality folder it would write (``out/m001``
     ...) already holds anything, ``OutputError`` lists those files before anything is
-    written, and each file is created exclusively (see :func:`created_file`).
+    written, and each file is created exclusively. A failure half way (a full disk)
+    removes what this run wrote.
 
     >>> result = generate_inventories(Path("/tmp/synth"), SynthOptions(5, seed=7))  # doctest: +SKIP
     >>> result.rows["client"]  # doctest: +SKIP
     24117
     """
     _refuse_existing_files(out, options.municipalities)
+    with NewFiles() as new:
+        return _generate(new, out, options)
+
+
+def _generate(new: NewFiles, out: Path, options: SynthOptions) -> SynthResult:
     populations = municipality_populations(options.municipalities, options.seed)
-    make_folder(out)
+    new.folder(out)
     result = SynthResult(out=out, municipalities=[], population=int(populations.sum()),
                          rows=dict.fromkeys(FILE_STEMS, 0))
     count = max(1, options.municipalities)
@@ -495,11 +501,11 @@ def generate_inventories(out: Path, options: SynthOptions) -> SynthResult:
             error_rng = np.random.default_rng([options.seed, index, 1])
             result.planted_errors += _plant_errors(m, errors, len(result.planted_errors),
                                                    error_rng)
-        folder = make_folder(out / m.code)
+        folder = new.folder(out / m.code)
         for kind, columns in m.tables.items():
             path = folder / f"{FILE_STEMS[kind]}.csv"
             try:
-                result.rows[kind] += _write_table(path, columns)
+                result.rows[kind] += _write_table(new, path, columns)
             except FileExistsError as error:  # appeared since the check: still never replaced
                 raise _existing_files_error(out, [path]) from error
         result.municipalities.append(m.code)

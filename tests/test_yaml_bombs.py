@@ -89,6 +89,7 @@ def test_a_bomb_is_an_invalid_yaml_issue_at_its_line(tmp_path: Path, shape: str)
 def test_the_budget_is_exact() -> None:
     # Two aliases of a five-value list add ten values to the nine written.
     root = yaml.compose("a: &a [1, 2, 3, 4]\nb: [*a, *a]\n")
+    assert root is not None
     check_expansion(root, budget=10)
     with pytest.raises(YamlSyntaxError, match="more than 9 values"):
         check_expansion(root, budget=9)

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Final
 
-from inventory.errors import OutputError
+from inventory.errors import InventoryError, OutputError
 
 _HINTS: Final[dict[int, str]] = {
     errno.ENOSPC: "The disk is full: free some space or write to another folder.",
@@ -58,6 +58,17 @@ def output_error(error: OSError, path: Path) -> OutputError:
         reason += f" ({os.fsdecode(culprit)})"
     hint = _HINTS.get(error.errno or 0, "Check the output path, or choose another one.")
     return OutputError(f"Cannot write {path}: {reason}.", hint=hint)
+
+
+def file_error(error: OSError) -> InventoryError:
+    """An ``OSError`` that no command turned into a message: the path, why, what to do.
+
+    >>> str(file_error(FileNotFoundError(errno.ENOENT, "No such file or directory", "x")))
+    'x: No such file or directory.'
+    """
+    where = "A file" if error.filename is None else os.fsdecode(error.filename)
+    return InventoryError(f"{where}: {error.strerror or error}.",
+                          hint=_HINTS.get(error.errno or 0, "Check the path and its permissions."))
 
 
 def _file_mode(path: Path) -> int:

@@ -21,6 +21,7 @@ from inventory.cli import commands
 from inventory.cli.common import CliState, console_err
 from inventory.echo import visible
 from inventory.errors import Interrupted, InventoryError, NotFoundError, StoreError
+from inventory.output_files import file_error
 from inventory.store.engine import database_url
 
 
@@ -109,6 +110,13 @@ def main() -> None:
         console_err.print(Text("Error:", style="bold red"), str(error))
         if error.hint:
             console_err.print(f"Hint: {error.hint}", highlight=False)
+        sys.exit(1)
+    except OSError as error:  # a file or folder no command turned into a message (--out)
+        if debug:
+            raise
+        failure = file_error(error)
+        console_err.print(Text("Error:", style="bold red"), str(failure))
+        console_err.print(f"Hint: {failure.hint}", highlight=False)
         sys.exit(1)
     except SystemExit as exit_:
         if exit_.code == 130:  # typer turns Ctrl-C into exit 130 without a word

@@ -391,6 +391,14 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars
     either, the workbook is rejected (``workbook-too-large``), as is a header row wider
     than ``MAX_COLUMNS`` or with a cell longer than ``MAX_HEADER_CELL_CHARS``.
     """
+    source, issues = _read_xlsx(path, kind, municipality, max_field_chars, max_workbook_bytes,
+                                max_rows)
+    return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind})
+                    for issue in issues]
+
+
+def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
+               max_workbook_bytes: int, max_rows: int) -> tuple[SourceTable | None, list[Issue]]:
     file = str(path)
     size = path.stat().st_size
     if size > max_workbook_bytes:  # the parts unpack to at least their compressed size
@@ -414,14 +422,14 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars
         finally:
             reader.archive.close()
     except WorkbookRejected as bound:
-        return None, [_placed(bound.issue, municipality, kind)]
+        return None, [bound.issue]
     except Exception as error:  # openpyxl raises many types for damaged files
         return None, [_unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)]
     if sheet.header is None:
-        return None, [_placed(issue, municipality, kind) for issue in [
-            *sheet.issues, Issue(code=IssueCode.EMPTY_FILE, file=file,
-                                 message=f"The sheet {sheet.title!r} is empty.",
-                                 hint="Fill in the header row and one row per record.")]]
+        return None, [*sheet.issues, Issue(code=IssueCode.EMPTY_FILE, file=file,
+                                           message=f"The sheet {sheet.title!r} is empty.",
+                                           hint="Fill in the header row and one row per"
+                                                " record.")]
     header = sheet.header
     columns = [str(i) for i in range(len(header))]
     cells = pd.DataFrame(sheet.rows, columns=columns, dtype="str") if sheet.rows else (
@@ -442,7 +450,7 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars
         sha256=hashlib.sha256(raw).hexdigest(), encoding=None, delimiter=None, header=header,
         header_line=sheet.header_line, cells=cells, lines=sheet.lines,
         blank_rows_skipped=sheet.blank, sheet=sheet.title)
-    return source, [_placed(issue, municipality, kind) for issue in issues]
+    return source, issues
 
 
 def _field_size_issues(cells: pd.DataFrame, header: list[str], lines: list[int],
@@ -457,7 +465,3 @@ def _field_size_issues(cells: pd.DataFrame, header: list[str], lines: list[int],
                 message=f"This cell holds {int(lengths[index]):,} characters; the limit"
                         f" is {max_field_chars:,}.", hint="Shorten the value."))
     return issues
-
-
-def _placed(issue: Issue, municipality: str, kind: str) -> Issue:
-    return issue.model_copy(update={"municipality": municipality, "record_kind": kind})

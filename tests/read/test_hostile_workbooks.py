@@ -309,6 +309,30 @@ def test_declared_sizes_are_not_trusted_alone(tmp_path: Path, zips: type[ZipKit]
     assert [i.code for i in issues] == [IssueCode.UNREADABLE_WORKBOOK]
 
 
+def test_entity_expansion_in_a_sheet_is_refused_by_the_xml_parser(
+    tmp_path: Path, zips: type[ZipKit]
+) -> None:
+    # "Billion laughs": ten entities each ten times the one before, 10^10 characters.
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(9)
+    )
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]><worksheet'
+        ' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c t="inlineStr"><is><t>&j;</t></is></c></row></sheetData></worksheet>'
+    )
+    path = zips.write_workbook(
+        tmp_path / "servers.xlsx", zips.deflate_part("xl/worksheets/sheet1.xml", xml.encode())
+    )
+
+    table, issues = read_table(path, "server", "testby")
+
+    assert table is None
+    issue = only(issues, IssueCode.UNREADABLE_WORKBOOK)
+    assert (issue.file, issue.record_kind, issue.municipality) == (str(path), "server", "testby")
+    assert "amplification" in issue.message
+
+
 def test_a_part_read_past_its_bound_stops_there() -> None:
     part = BoundedPart(io.BytesIO(b"x" * 100_000), 4096, "servers.xlsx")
     with pytest.raises(WorkbookRejected) as raised:

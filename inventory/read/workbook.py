@@ -307,6 +307,7 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int) -> None:
             sheet.blank += line - previous - 1  # rows left out of the XML are blank
         previous = line
         width = None if sheet.header is None else len(sheet.header)
+        listed = len(sheet.issues)
         texts: dict[int, str] = {}
         for cell in cells:
             if "formula" in cell:
@@ -322,6 +323,9 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int) -> None:
         if not texts:
             if sheet.header is not None:
                 sheet.blank += 1
+                # A blank row is no data row: its cells' issues have a line, not a row.
+                sheet.issues[listed:] = [issue.model_copy(update={"row": None})
+                                         for issue in sheet.issues[listed:]]
             continue
         if sheet.header is None:
             _set_header(sheet, line, texts)

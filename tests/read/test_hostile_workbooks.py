@@ -122,10 +122,11 @@ def test_formulas_in_the_header_row_and_shared_formulas(tmp_path: Path, zips: ty
             '<c r="C3"><f t="shared" si="0"/></c></row>',
             '<row r="4">',
             text("A4", "srv03"),
-            '<c r="B4" t="str"><f>IF(1,"","x")</f><v></v></c>',
-            '<c r="C4"><f>B3</f><v/></c></row>',
+            '<c r="B4" t="str"><f>IF(1,"","x")</f><v></v></c>',  # an empty text result
+            '<c r="C4"><f>B3</f><v/></c></row>',  # no result (as openpyxl writes it)
+            '<row r="5"><c r="B5"><f>B4</f></c></row>',  # a row blank but for a formula
         ]
-    )  # an empty text result; no result
+    )
     path = zips.write_workbook(tmp_path / "servers.xlsx", sheet.encode())
 
     table, issues = read_table(path, "server", "testby")
@@ -143,6 +144,8 @@ def test_formulas_in_the_header_row_and_shared_formulas(tmp_path: Path, zips: ty
         (IssueCode.FORMULA_WITHOUT_VALUE, Severity.ERROR, 3, 2, "cpu_cores", 3),
         (IssueCode.FORMULA_VALUE, Severity.WARNING, 4, 3, "kind", 2),
         (IssueCode.FORMULA_WITHOUT_VALUE, Severity.ERROR, 4, 3, "cpu_cores", 3),
+        (IssueCode.FORMULA_WITHOUT_VALUE, Severity.ERROR, 5, None, "kind", 2),
+        (IssueCode.BLANK_ROWS_SKIPPED, Severity.INFO, None, None, None, None),
     ]
     assert "Cell D1 of sheet 'servers'" in issues[1].message
 

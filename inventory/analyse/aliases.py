@@ -168,6 +168,13 @@ def load_alias_file(path: Path) -> AliasTable:
 
 @cache
 def builtin_aliases() -> AliasTable:
-    """The alias table shipped in the package."""
+    """The alias table shipped in the package, with the business-systems catalogue's
+    systems after the aliases file's entries (``business_catalogue.py``)."""
+    from inventory.analyse.business_catalogue import business_catalogue  # imports this module
+
     text = resources.files("inventory.data").joinpath(ALIASES_FILE).read_text(encoding="utf-8")
-    return parse_alias_text(text, ALIASES_FILE, user=False)
+    table = parse_alias_text(text, ALIASES_FILE, user=False)
+    catalogue = business_catalogue()
+    return AliasTable(vendors=(*table.vendors, *catalogue.vendor_names()),
+                      entries=(*table.entries, *catalogue.alias_entries()),
+                      user_ids=frozenset())

@@ -112,6 +112,7 @@ class Vendor:
     title: str
     parent: str | None
     related: frozenset[str]
+    spellings: tuple[str, ...] = ()  # title, names and former names as written
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,10 @@ def parse_vendor_text(text: str, source: str) -> VendorTable:
         for other in (entry.parent, *entry.related):
             if other is not None and other not in ids:
                 problems.append(f"{source}:{line}: {entry.id}: unknown vendor id {other!r}")
-        vendors[entry.id] = Vendor(entry.id, entry.title, entry.parent, frozenset(entry.related))
+        spellings = (entry.title, *entry.names, *entry.former_names)
+        vendors[entry.id] = Vendor(
+            entry.id, entry.title, entry.parent, frozenset(entry.related), spellings
+        )
         for name in (entry.id.replace("-", " "), entry.title, *entry.names, *entry.former_names):
             key = vendor_key(name)
             owner = by_key.setdefault(key, entry.id)

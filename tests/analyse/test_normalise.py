@@ -71,7 +71,7 @@ NOT_IN_CATALOGUE = [
     ("ConfigMgr", "mecm"), ("MECM", "mecm"), ("Intune", "intune"), ("Jamf Pro", "jamf-pro"),
     ("M365", "microsoft-365"), ("O365", "microsoft-365"), ("Office 365", "microsoft-365"),
     ("AD DS", "active-directory"), ("ArubaOS-CX 10.10", "arubaos-cx"),
-    ("Procapita", "procapita"), ("Lifecare SP", "lifecare"),
+    ("Procapita", "procapita"), ("Lifecare SP", "lifecare-sp"), ("Lifecare", "lifecare"),
 ]
 
 

@@ -1,0 +1,284 @@
+"""The catalogue of business systems Nordic municipalities run, and their families.
+
+``inventory/data/business_systems.yaml`` lists each system with its vendor (an id of
+``vendors.yaml``), the area it serves, the countries it is used in, its names and former
+names, the system that replaces it (``successor``), the suite it is a module of and where
+the facts came from. The catalogue feeds the alias table (``alias_entries``), so that the
+normaliser knows every system, and answers family questions for overlap and gap:
+
+- a rename is one product (``Agresso`` is a former name of ``unit4-erp``);
+- modules of one suite are different products that share a suite (``suite_of``):
+  ``visma-flyt-skole`` and ``visma-flyt-barnehage`` serve different areas and are never
+  merged, but a table may show that they come from one suite.
+
+Areas (closed list; ``AREAS``): ``school``, ``preschool``, ``student-health``,
+``social-care``, ``elderly-care``, ``child-welfare``, ``health``, ``finance``,
+``procurement``, ``planning-reporting``, ``hr-payroll``, ``workforce-scheduling``,
+``case-management``, ``meetings``, ``archive``, ``gis``, ``property-register``,
+``building-permits``, ``environment-health``, ``real-estate``, ``technical-services``,
+``fire-rescue``, ``library``, ``culture-leisure``, ``citizen-services``,
+``communication``, ``integration``.
+
+>>> catalogue = business_catalogue()
+>>> catalogue.suite_of("visma-flyt-skole"), catalogue.area_of("visma-flyt-barnehage")
+('visma-flyt', 'preschool')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from inventory.analyse.aliases import AliasEntry, normalise_name
+from inventory.errors import InventoryError
+from inventory.yamlfile import YamlSyntaxError, compose_yaml
+
+BUSINESS_SYSTEMS_FILE = "business_systems.yaml"
+
+Area = Literal[
+    "school", "preschool", "student-health", "social-care", "elderly-care", "child-welfare",
+    "health", "finance", "procurement", "planning-reporting", "hr-payroll",
+    "workforce-scheduling", "case-management", "meetings", "archive", "gis",
+    "property-register", "building-permits", "environment-health", "real-estate",
+    "technical-services", "fire-rescue", "library", "culture-leisure", "citizen-services",
+    "communication", "integration",
+]  # fmt: skip
+AREAS: tuple[str, ...] = get_args(Area)
+Country = Literal["se", "no"]
+
+_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class BusinessCatalogueError(InventoryError):
+    """The business-systems catalogue does not follow its schema."""
+
+
+class Suite(BaseModel):
+    """A suite of sibling modules sold under one name (``Visma Flyt``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=_ID)
+    title: str = Field(min_length=1)
+    vendor: str = Field(pattern=_ID)
+    source: str = Field(min_length=1)
+
+
+class BusinessSystem(BaseModel):
+    """One business system of the catalogue."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=_ID)
+    title: str = Field(min_length=1)  # without the vendor: labels print the vendor once
+    vendor: str = Field(pattern=_ID)
+    area: Area
+    countries: tuple[Country, ...] = Field(min_length=1)
+    names: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
+    former_vendors: tuple[str, ...] = ()
+    successor: str | None = None
+    suite: str | None = None
+    lifecycle: Literal["evergreen", "unknown"] = "unknown"
+    source: str = Field(min_length=1)
+
+    @field_validator("countries", mode="before")
+    @classmethod
+    def _norway(cls, countries: object) -> object:
+        # YAML 1.1 reads an unquoted ``no`` as false: ``countries: [se, no]`` means Norway.
+        if isinstance(countries, list | tuple):
+            return tuple("no" if country is False else country for country in countries)
+        return countries
+
+    @field_validator("names", "former_names")
+    @classmethod
+    def _names_not_blank(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        for name in names:
+            if not normalise_name(name):
+                raise ValueError(f"name {name!r} is blank after normalisation")
+        return names
+
+
+class BusinessCatalogueFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    suites: tuple[Suite, ...] = ()
+    systems: tuple[BusinessSystem, ...]
+
+
+@dataclass(frozen=True)
+class BusinessCatalogue:
+    """The validated catalogue: systems and suites by id, with family lookups."""
+
+    systems: dict[str, BusinessSystem]
+    suites: dict[str, Suite]
+
+    def __contains__(self, product_id: object) -> bool:
+        return product_id in self.systems
+
+    def system(self, product_id: str | None) -> BusinessSystem | None:
+        return self.systems.get(product_id) if product_id else None
+
+    def suite_of(self, product_id: str | None) -> str | None:
+        """The suite a system is a module of (``None`` for a stand-alone system)."""
+        found = self.system(product_id)
+        return found.suite if found else None
+
+    def suite_title(self, suite_id: str | None) -> str | None:
+        suite = self.suites.get(suite_id) if suite_id else None
+        return suite.title if suite else None
+
+    def area_of(self, product_id: str | None) -> str | None:
+        """The area a system serves (``None`` for a product outside the catalogue)."""
+        found = self.system(product_id)
+        return found.area if found else None
+
+    def vendor_of(self, product_id: str | None) -> str | None:
+        found = self.system(product_id)
+        return found.vendor if found else None
+
+    def siblings(self, product_id: str | None) -> tuple[str, ...]:
+        """The other modules of the suite of a system, in catalogue order."""
+        suite = self.suite_of(product_id)
+        if suite is None:
+            return ()
+        return tuple(
+            other
+            for other, system in self.systems.items()
+            if system.suite == suite and other != product_id
+        )
+
+    def successor_of(self, product_id: str | None) -> str | None:
+        found = self.system(product_id)
+        return found.successor if found else None
+
+    def alias_entries(self) -> tuple[AliasEntry, ...]:
+        """The systems as alias-table entries (names and former names both match)."""
+        from inventory.analyse.vendors import vendor_title
+
+        return tuple(
+            AliasEntry(
+                id=system.id,
+                title=system.title,
+                vendor=vendor_title(system.vendor),
+                lifecycle=system.lifecycle,
+                names=(*system.names, *system.former_names),
+            )
+            for system in self.systems.values()
+        )
+
+    def vendor_names(self) -> tuple[str, ...]:
+        """Every spelling of the systems' vendors, for the normaliser to strip from the front
+        of a product name ("Tieto Lifecare", "Norkart Komtek")."""
+        from inventory.analyse.vendors import vendor_table
+
+        table = vendor_table()
+        vendors = {
+            v for system in self.systems.values() for v in (system.vendor, *system.former_vendors)
+        }
+        return tuple(
+            sorted(
+                {
+                    spelling
+                    for vendor in vendors
+                    if vendor in table.vendors
+                    for spelling in table.vendors[vendor].spellings
+                }
+            )
+        )
+
+
+def parse_business_catalogue(
+    text: str, source: str, *, known_vendors: frozenset[str] | None = None
+) -> BusinessCatalogue:
+    """Validate catalogue YAML ``text``; ``BusinessCatalogueError`` names ``source`` and the
+    line of every problem (schema, unknown vendor, suite or successor, a name or id used
+    twice). ``known_vendors`` defaults to the ids of the packaged vendor file."""
+    try:
+        document = compose_yaml(text)
+    except YamlSyntaxError as error:
+        where = source if error.line is None else f"{source}:{error.line}"
+        raise BusinessCatalogueError(f"{where}: not valid YAML: {error.problem}") from None
+    try:
+        parsed = BusinessCatalogueFile.model_validate(
+            {} if document.data is None else document.data
+        )
+    except ValidationError as error:
+        lines = [
+            f"{source}:{document.lines.line_of(problem['loc']) or 1}:"
+            f" {'.'.join(str(part) for part in problem['loc']) or '(file)'}:"
+            f" {problem['msg']}"
+            for problem in error.errors()
+        ]
+        raise BusinessCatalogueError(
+            "invalid business-systems catalogue:\n  " + "\n  ".join(lines)
+        ) from None
+    if known_vendors is None:
+        from inventory.analyse.vendors import vendor_table
+
+        known_vendors = frozenset(vendor_table().vendors)
+    problems: list[str] = []
+
+    def problem(path: tuple[str | int, ...], message: str) -> None:
+        problems.append(f"{source}:{document.lines.line_of(path) or 1}: {message}")
+
+    suites: dict[str, Suite] = {}
+    for position, suite in enumerate(parsed.suites):
+        if suite.id in suites:
+            problem(("suites", position, "id"), f"suite {suite.id!r} is listed twice")
+        if suite.vendor not in known_vendors:
+            problem(
+                ("suites", position, "vendor"),
+                f"{suite.id}: unknown vendor id {suite.vendor!r} (add it to vendors.yaml)",
+            )
+        suites[suite.id] = suite
+    systems: dict[str, BusinessSystem] = {}
+    names: dict[str, str] = {}
+    ids = {system.id for system in parsed.systems}
+    for position, system in enumerate(parsed.systems):
+        at: tuple[str | int, ...] = ("systems", position)
+        if system.id in systems or system.id in suites:
+            problem((*at, "id"), f"id {system.id!r} is listed twice")
+        for field, vendor in (
+            ("vendor", system.vendor),
+            *(("former_vendors", v) for v in system.former_vendors),
+        ):
+            if vendor not in known_vendors:
+                problem(
+                    (*at, field),
+                    f"{system.id}: unknown vendor id {vendor!r} (add it to vendors.yaml)",
+                )
+        if system.suite is not None and system.suite not in suites:
+            problem((*at, "suite"), f"{system.id}: unknown suite {system.suite!r}")
+        if system.successor is not None and (
+            system.successor not in ids or system.successor == system.id
+        ):
+            problem(
+                (*at, "successor"),
+                f"{system.id}: successor {system.successor!r} is not another system",
+            )
+        for name in (system.id, *system.names, *system.former_names):
+            owner = names.setdefault(normalise_name(name), system.id)
+            if owner != system.id:
+                problem(at, f"{system.id}: the name {name!r} is also a name of {owner!r}")
+        systems[system.id] = system
+    if problems:
+        raise BusinessCatalogueError(
+            "invalid business-systems catalogue:\n  " + "\n  ".join(problems)
+        )
+    return BusinessCatalogue(systems=systems, suites=suites)
+
+
+@cache
+def business_catalogue() -> BusinessCatalogue:
+    """The business-systems catalogue shipped in the package."""
+    text = (
+        resources.files("inventory.data")
+        .joinpath(BUSINESS_SYSTEMS_FILE)
+        .read_text(encoding="utf-8")
+    )
+    return parse_business_catalogue(text, BUSINESS_SYSTEMS_FILE)

@@ -51,6 +51,7 @@ from inventory.analyse.aliases import (
     normalise_name,
 )
 from inventory.analyse.catalogue import Catalogue, CatalogueProduct, Release, default_catalogue
+from inventory.analyse.editions import EDITION_SUFFIX, prefer_edition
 
 #: Matches below this confidence are listed for review.
 LOW_CONFIDENCE = 0.85
@@ -139,22 +140,6 @@ def _numeric_tuple(token: str) -> tuple[int, ...] | None:
     if found is None:
         return None
     return tuple(int(part) for part in found.group(1).split("."))
-
-
-def _windows_edition(words: set[str]) -> tuple[str, ...]:
-    """The cycle suffix of a Windows 10/11 edition (see the module docstring)."""
-    long_term = bool(words & {"ltsc", "ltsb", "lts"})
-    if "iot" in words and long_term:
-        return ("iot", "lts")
-    if long_term:
-        return ("e", "lts")
-    if words & {"enterprise", "ent", "education", "edu", "iot"}:
-        return ("e",)
-    return ("w",)
-
-
-# Catalogue products whose cycles depend on the edition named next to the version.
-_EDITION_SUFFIX = {"windows": _windows_edition}
 
 
 class Normaliser:
@@ -466,7 +451,7 @@ class Normaliser:
         if not tokens:
             return None
         cycles = self._cycles(definition.cycles_from)
-        edition = _EDITION_SUFFIX.get(definition.cycles_from)
+        edition = EDITION_SUFFIX.get(definition.cycles_from)
         suffix = edition(words) if edition else ()
         for length in range(len(tokens), 0, -1):
             head = tuple(tokens[:length])
@@ -476,7 +461,7 @@ class Normaliser:
                                               and all(t.startswith("sp") for t in
                                                       key[len(wanted):]))]
                 if exact:
-                    return _newest(exact), 1.0
+                    return _newest(prefer_edition(exact, suffix)), 1.0
         for token in tokens[1:]:  # "7 2203 LTSR": the cycle is not the first number
             exact = [release for key, release in cycles.keys if key == (token,)]
             if exact:
@@ -495,11 +480,11 @@ class Normaliser:
                      if release.latest and (tokens[0] == release.latest
                                             or tokens[0].startswith(release.latest + "."))]
         if by_latest:
-            return _prefer_suffix(by_latest, suffix, cycles), 1.0
+            return _newest(prefer_edition(by_latest, suffix)), 1.0
         head = tuple(tokens)
         extended = [release for key, release in cycles.keys if key[:len(head)] == head]
         if extended:
-            return _prefer_suffix(extended, suffix, cycles), GUESSED_CYCLE_CONFIDENCE
+            return _newest(prefer_edition(extended, suffix)), GUESSED_CYCLE_CONFIDENCE
         return None
 
 
@@ -533,21 +518,6 @@ def _plain(value: object) -> object:
 def _newest(releases: list[Release]) -> Release:
     """The most recently released of some releases (the first one when none is dated)."""
     return max(releases, key=lambda r: r.release_date or dt.date.min)
-
-
-def _prefer_suffix(releases: list[Release], suffix: tuple[str, ...],
-                   cycles: _CycleKeys) -> Release:
-    if suffix:
-        wanted = {id(release) for key, release in cycles.keys
-                  if key[-len(suffix):] == suffix}
-        preferred = [r for r in releases if id(r) in wanted]
-        if preferred:
-            return _newest(preferred)
-        plain = [r for r in releases if not any(
-            key[-1] in {"e", "w", "lts"} for key, other in cycles.keys if other is r)]
-        if plain:
-            return _newest(plain)
-    return _newest(releases)
 
 
 def _clean(text: object) -> str | None:

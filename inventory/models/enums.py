@@ -286,6 +286,25 @@ class ClientKind(LocalisedEnum):
     }
 
 
+class ClientEdition(LocalisedEnum):
+    """The edition of the Windows clients a municipality runs, where rows do not say it:
+    Enterprise and Education follow longer support than Pro and Home, LTSC longer again."""
+
+    ENTERPRISE = "enterprise"
+    EDUCATION = "education"
+    PRO = "pro"
+    HOME = "home"
+    LTSC = "ltsc"
+    __aliases__: ClassVar[dict[str, tuple[str, ...]]] = {
+        "enterprise": ("företag", "foretag", "bedrift", "ent", "e3", "e5"),
+        "education": ("utbildning", "utdanning", "skola", "skole", "edu", "a3", "a5"),
+        "pro": ("professional", "professionell", "profesjonell"),
+        "home": ("hem", "hemma", "hjem"),
+        "ltsc": ("ltsb", "long-term servicing", "long term servicing channel",
+                 "enterprise ltsc", "iot enterprise ltsc"),
+    }
+
+
 class UserGroup(LocalisedEnum):
     STAFF = "staff"
     STUDENT = "student"

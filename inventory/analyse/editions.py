@@ -1,0 +1,201 @@
+"""Editions and servicing tracks: which release cycle of a product an edition follows.
+
+Windows 10/11 has one feature update per year but several end dates for it: Enterprise and
+Education (endoflife.date cycles ``11-24h2-e``) are supported a year longer than Home and
+Pro (``11-24h2-w``); the long-term servicing channel (``11-24h2-e-lts``, ``10-21h2-e-lts``)
+and IoT LTSC (``-iot-lts``) longer again. Rules:
+
+* the edition is read from the product and version text (``Windows 11 Enterprise``,
+  ``Windows 10 Utbildning``, ``LTSC 2021``); LTSC only where LTSC or LTSB is written;
+* where the text names no edition, a client row takes the edition its municipality
+  declares (``client_edition`` of the municipality file);
+* where it is still unknown, the ``(W)`` cycle: the shortest support, so nothing is
+  reported as supported for longer than it may be; the row's note says so
+  (``EDITION_UNKNOWN``).
+
+iOS and iPadOS are separate products of the catalogue with their own dates; a tablet row
+that says ``iOS`` is read as written (iOS), since the catalogue's iOS dates are the
+shorter ones and Apple's iPad releases were named iOS until 13.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from inventory.analyse.aliases import normalise_name
+from inventory.analyse.catalogue import CatalogueProduct, Release
+from inventory.models.enums import ClientEdition
+
+#: The note of a row whose edition is not known: the shortest-support cycle was taken.
+EDITION_UNKNOWN = "edition unknown: conservative date"
+
+#: Words that name an edition (normalised), English, Swedish and Norwegian.
+_EDITION_WORDS: dict[str, ClientEdition] = {
+    "enterprise": ClientEdition.ENTERPRISE, "ent": ClientEdition.ENTERPRISE,
+    "företag": ClientEdition.ENTERPRISE, "bedrift": ClientEdition.ENTERPRISE,
+    "iot": ClientEdition.ENTERPRISE,  # IoT Enterprise follows Enterprise
+    "education": ClientEdition.EDUCATION, "edu": ClientEdition.EDUCATION,
+    "utbildning": ClientEdition.EDUCATION, "utdanning": ClientEdition.EDUCATION,
+    "pro": ClientEdition.PRO, "professional": ClientEdition.PRO,
+    "home": ClientEdition.HOME, "hem": ClientEdition.HOME, "hjem": ClientEdition.HOME,
+    "ltsc": ClientEdition.LTSC, "ltsb": ClientEdition.LTSC,
+}
+#: When a text names several (``Enterprise LTSC``), the one that decides the cycle.
+_PRECEDENCE = (ClientEdition.LTSC, ClientEdition.EDUCATION, ClientEdition.ENTERPRISE,
+               ClientEdition.PRO, ClientEdition.HOME)
+#: The edition letters of a catalogue cycle (``11-24h2-e-lts`` ends in ``e``, ``lts``).
+_CYCLE_EDITION_TOKENS = frozenset({"e", "w", "lts", "iot"})
+
+
+def edition_in_words(words: set[str]) -> ClientEdition | None:
+    """The edition normalised words name, or ``None``.
+
+    >>> edition_in_words({"windows", "10", "enterprise", "ltsc", "2021"}).value
+    'ltsc'
+    """
+    found = {_EDITION_WORDS[word] for word in words if word in _EDITION_WORDS}
+    if {"long", "term", "servicing"} <= words:
+        found.add(ClientEdition.LTSC)
+    return next((edition for edition in _PRECEDENCE if edition in found), None)
+
+
+def edition_written(*texts: object) -> ClientEdition | None:
+    """The edition a product and version text name (``None`` when neither names one)."""
+    words: set[str] = set()
+    for text in texts:
+        if isinstance(text, str) and text:
+            words.update(normalise_name(text).split())
+    return edition_in_words(words)
+
+
+def windows_cycle_suffix(words: set[str]) -> tuple[str, ...]:
+    """The cycle suffix of the Windows 10/11 edition ``words`` name (see the module
+    docstring): ``("e",)``, ``("w",)``, ``("e", "lts")`` or ``("iot", "lts")``."""
+    edition = edition_in_words(words)
+    if edition is ClientEdition.LTSC:
+        return ("iot", "lts") if "iot" in words else ("e", "lts")
+    if edition in (ClientEdition.ENTERPRISE, ClientEdition.EDUCATION):
+        return ("e",)
+    return ("w",)
+
+
+#: Catalogue products whose cycles depend on the edition named next to the version.
+EDITION_SUFFIX: dict[str, Callable[[set[str]], tuple[str, ...]]] = {
+    "windows": windows_cycle_suffix}
+
+
+def cycle_edition(cycle: str) -> tuple[str, ...]:
+    """The edition letters a catalogue cycle ends with (``10-21h2-e-lts`` -> ``(e, lts)``,
+    ``10-22h2`` -> ``()``)."""
+    tokens = cycle.split("-")
+    end = len(tokens)
+    while end > 1 and tokens[end - 1] in _CYCLE_EDITION_TOKENS:
+        end -= 1
+    return tuple(tokens[end:])
+
+
+def prefer_edition(releases: list[Release], suffix: tuple[str, ...]) -> list[Release]:
+    """The releases of ``releases`` that the edition ``suffix`` follows.
+
+    Cycles of exactly that edition, and cycles without edition (``10-22h2``: one date for
+    all) unless a long-term track is wanted; never another edition's cycle when one of
+    the wanted edition or without edition is there (labels alone do not tell ``10 21H2
+    (E)`` from its LTSC sibling).
+    """
+    if not suffix:
+        return releases
+    exact = [r for r in releases if cycle_edition(r.cycle) == suffix]
+    if "lts" in suffix:
+        return exact or releases
+    plain = [r for r in releases if not cycle_edition(r.cycle)]
+    return exact + plain or releases
+
+
+def edition_cycle(product: CatalogueProduct, cycle: str, edition: ClientEdition
+                  ) -> str | None:
+    """The cycle of the same feature update for another edition (``11-23h2-w`` with
+    Enterprise -> ``11-23h2-e``), ``None`` when the catalogue has none."""
+    base = cycle[:len(cycle) - sum(len(t) + 1 for t in cycle_edition(cycle))]
+    if edition is ClientEdition.LTSC:
+        wanted = [f"{base}-e-lts", f"{base}-e"]
+    elif edition in (ClientEdition.ENTERPRISE, ClientEdition.EDUCATION):
+        wanted = [f"{base}-e"]
+    else:
+        wanted = [f"{base}-w"]
+    cycles = {release.cycle for release in product.releases}
+    return next((name for name in wanted if name in cycles), None)
+
+
+def declared_editions(municipalities: pd.DataFrame) -> dict[str, ClientEdition]:
+    """The client edition each municipality declares (``client_edition``), by code."""
+    if municipalities.empty or "client_edition" not in municipalities.columns:
+        return {}
+    declared: dict[str, ClientEdition] = {}
+    for code, value in zip(municipalities["code"], municipalities["client_edition"],
+                           strict=True):
+        if isinstance(value, str) and value:
+            parsed = ClientEdition.parse(value)
+            if parsed is not None:
+                declared[str(code)] = ClientEdition(parsed.value)
+    return declared
+
+
+def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str | None],
+                   product: Callable[[str], CatalogueProduct | None],
+                   declared: Mapping[str, ClientEdition]) -> pd.DataFrame:
+    """Rows of ``normalise_snapshot`` whose edition decides the cycle, settled.
+
+    For a row of an edition-dependent product (``EDITION_SUFFIX``) whose text names no
+    edition and whose cycle has editions: a client row of a municipality that declares
+    its client edition takes that edition's cycle; any other keeps the conservative one
+    and gets the note ``EDITION_UNKNOWN``. ``catalogue_of`` maps a product id to the
+    catalogue product its cycles come from, ``product`` a slug to the catalogue product.
+    Work is per distinct (municipality, kind, product, cycle, text), not per row.
+    """
+    if normalised.empty:
+        return normalised
+    ids = normalised["product_id"]
+    sources = {pid: catalogue_of(pid) for pid in ids.dropna().unique()}
+    dependent = ids.map(lambda pid: sources.get(pid) in EDITION_SUFFIX).fillna(False)
+    dependent &= normalised["cycle"].notna()
+    if not dependent.any():
+        return normalised
+    rows = normalised.loc[dependent.to_numpy()]
+    columns = ["municipality", "kind", "product_id", "cycle", "product_written",
+               "version_written"]
+    groups, distinct = _distinct(rows, columns)
+    cycles = np.empty(len(distinct), dtype=object)
+    notes = np.empty(len(distinct), dtype=object)
+    for position, (code, kind, pid, cycle, written, version) in enumerate(distinct):
+        cycles[position], notes[position] = str(cycle), ""
+        if edition_written(written, version) is not None or cycle_edition(str(cycle)) != ("w",):
+            continue
+        slug = sources.get(pid)
+        catalogue = product(slug) if slug else None
+        edition = declared.get(str(code)) if kind == "client" else None
+        other = (edition_cycle(catalogue, str(cycle), edition)
+                 if catalogue is not None and edition is not None else None)
+        if other is not None and edition is not None:
+            cycles[position] = other
+            notes[position] = f"edition {edition.value}: declared by the municipality"
+        else:
+            notes[position] = EDITION_UNKNOWN
+    result = normalised.copy()
+    index = rows.index
+    result.loc[index, "cycle"] = cycles[groups]
+    old = result.loc[index, "note"].fillna("").astype(str).to_numpy()
+    new = notes[groups]
+    result.loc[index, "note"] = [f"{o}; {n}" if o and n else (o or n)
+                                 for o, n in zip(old, new, strict=True)]
+    return result
+
+
+def _distinct(frame: pd.DataFrame, columns: list[str]
+              ) -> tuple[np.ndarray, list[tuple[object, ...]]]:
+    # local import: normalise imports this module
+    from inventory.analyse.normalise import distinct_rows
+
+    return distinct_rows(frame, columns)

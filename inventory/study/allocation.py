@@ -21,6 +21,8 @@ from fractions import Fraction
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from inventory.study.decimals import StudyNumber
+
 
 class Basis(enum.StrEnum):
     """What a component of a key divides by."""
@@ -42,7 +44,7 @@ class Party(BaseModel):
     population: int | None = Field(None, ge=0)
     employees: int | None = Field(None, ge=0)
     devices: int | None = Field(None, ge=0)
-    usage: Decimal | None = Field(None, ge=0, description="Any measured use, e.g. tickets")
+    usage: StudyNumber | None = Field(None, ge=0, description="Any measured use, e.g. tickets")
 
     def measure(self, basis: Basis) -> Decimal | None:
         """The party's size on ``basis`` (``None`` when not given)."""
@@ -58,7 +60,7 @@ class KeyComponent(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     basis: Basis
-    percent: Decimal = Field(gt=0, le=100)
+    percent: StudyNumber = Field(gt=0, le=100)
 
 
 class AllocationKey(BaseModel):
@@ -69,7 +71,7 @@ class AllocationKey(BaseModel):
     id: str = Field(min_length=1)
     name: str
     components: list[KeyComponent] = Field(min_length=1)
-    rounding_unit: Decimal = Field(
+    rounding_unit: StudyNumber = Field(
         Decimal(1), gt=0, description="Parts are whole multiples of this (e.g. 1 NOK).")
 
     @model_validator(mode="after")

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
+from typing import Annotated
+
+from pydantic import Field
+
+#: A number a study file (or option) states: at most 25 digits, 10 of them after the
+#: point. Exact arithmetic on ``1e999999999`` or ``1e-999999999`` (fractions of a total
+#: with a denominator of a billion digits) would overflow or run for hours; no study
+#: needs such a number.
+StudyNumber = Annotated[Decimal, Field(max_digits=25, decimal_places=10)]
 
 
 def tidy(value: Decimal) -> Decimal:

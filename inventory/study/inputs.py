@@ -26,6 +26,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from inventory.study.allocation import AllocationKey, Party
+from inventory.study.decimals import StudyNumber
 from inventory.study.sources import decimal_text
 
 AREAS_FILE = "areas.yaml"
@@ -36,7 +37,7 @@ PROJECTION_FILE = "projection.yaml"
 ESTABLISHMENT_PLAN_FILE = "establishment-plan.csv"
 IT_COSTS_FILE = "it-costs.yaml"
 
-CsvDecimal = Annotated[Decimal, BeforeValidator(decimal_text)]
+CsvDecimal = Annotated[StudyNumber, BeforeValidator(decimal_text)]
 
 
 class StudyInput(BaseModel):
@@ -68,7 +69,7 @@ class AreaGroup(StudyInput):
 
     id: str = Field(min_length=1)
     name: str
-    reference_share_percent: Decimal = Field(
+    reference_share_percent: StudyNumber = Field(
         ge=0, le=100, description="Share of spend today for the group (the study's 'Idag').")
     areas: list[AreaDefinition] = Field(min_length=1)
 
@@ -86,7 +87,7 @@ class AreasFile(StudyInput):
         return [area.id for group in self.groups for area in group.areas]
 
 
-PotentialScore = Annotated[Decimal, BeforeValidator(decimal_text), Field(ge=0, le=100)]
+PotentialScore = Annotated[StudyNumber, BeforeValidator(decimal_text), Field(ge=0, le=100)]
 
 
 class PotentialRow(StudyInput):
@@ -110,7 +111,7 @@ class Criterion(StudyInput):
 
     id: str = Field(min_length=1)
     name: str
-    weight: Decimal = Field(Decimal(1), ge=0)
+    weight: StudyNumber = Field(Decimal(1), ge=0)
 
 
 class AlternativeInput(StudyInput):
@@ -145,7 +146,7 @@ class CostToShare(StudyInput):
 
     id: str = Field(min_length=1)
     name: str
-    amount: Decimal = Field(ge=0)
+    amount: StudyNumber = Field(ge=0)
     key: str = Field(description="Id of an allocation key in this file.")
 
 
@@ -165,8 +166,8 @@ class CostSharingFile(StudyInput):
 class ScenarioFigures(StudyInput):
     """Cost and staff of one scenario in one year (either may be absent)."""
 
-    cost: Decimal | None = None
-    staff: Decimal | None = Field(None, ge=0)
+    cost: StudyNumber | None = None
+    staff: StudyNumber | None = Field(None, ge=0)
 
 
 class ProjectionYear(StudyInput):
@@ -182,7 +183,8 @@ class ProjectionFile(StudyInput):
 
     study: str
     currency: str = Field(pattern=r"^[A-Z]{3}$")
-    cost_unit: Decimal = Field(Decimal(1), gt=0, description="1000000 when costs are in millions")
+    cost_unit: StudyNumber = Field(Decimal(1), gt=0,
+                                   description="1000000 when costs are in millions")
     cost_unit_label: str = "NOK"
     note: str | None = None
     years: list[ProjectionYear] = Field(min_length=1)
@@ -250,7 +252,7 @@ class MunicipalityItCost(StudyInput):
 
     municipality: str = Field(min_length=1)
     name: str
-    it_cost: Decimal = Field(ge=0)
+    it_cost: StudyNumber = Field(ge=0)
     population: int | None = Field(None, gt=0)
     employees: int | None = Field(None, gt=0)
     devices: int | None = Field(None, gt=0)

@@ -8,14 +8,17 @@ input file is invalid (every issue with file and line), 2 on usage errors.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import TypeAdapter, ValidationError
 from rich.console import RenderableType
 
 from inventory.cli.common import OutputFormat, console, print_issues, print_json
+from inventory.echo import shorten, visible
+from inventory.study.decimals import StudyNumber
 from inventory.study.inputs import CostToShare
 from inventory.study.loading import InvalidStudyInput, Section
 from inventory.study.results import (
@@ -86,18 +89,31 @@ def potential(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) ->
           [potential_table(results.potential)])
 
 
+_NUMBER: TypeAdapter[Decimal] = TypeAdapter(StudyNumber)
+
+
+def _number(text: str, option: str, example: str) -> Decimal:
+    """A number >= 0 given on the command line (decimal comma and spaces accepted), bounded
+    as the numbers in study files are; a usage error otherwise."""
+    try:
+        value = _NUMBER.validate_python(text.replace(" ", "").replace(",", "."))
+    except ValidationError:
+        value = Decimal(-1)
+    if value < 0:
+        raise typer.BadParameter(
+            f"'{visible(shorten(text, 40))}' is not a number >= 0 (at most 25 digits, 10"
+            f" after the point), e.g. {example}.", param_hint=option)
+    return value
+
+
 def _weights(values: list[str]) -> dict[str, Decimal]:
     weights = {}
     for value in values:
-        criterion, _, number = value.partition("=")
-        try:
-            weight = Decimal(number.replace(",", "."))
-        except InvalidOperation:
-            weight = Decimal(-1)
-        if not criterion or not weight.is_finite() or weight < 0:
-            raise typer.BadParameter(f"{value!r}: write CRITERION=WEIGHT, e.g. 6=0.5",
-                                     param_hint="--weight")
-        weights[criterion.strip()] = weight
+        criterion, equals, number = value.partition("=")
+        if not criterion.strip() or not equals:
+            raise typer.BadParameter(f"'{visible(shorten(value, 40))}': write CRITERION=WEIGHT,"
+                                     " e.g. 6=0.5", param_hint="--weight")
+        weights[criterion.strip()] = _number(number, "--weight", "0.5")
     return weights
 
 
@@ -136,13 +152,7 @@ def allocate(
     if (total is None) != (key is None):
         raise typer.BadParameter("--total and --key go together.")
     if total is not None and key is not None:
-        try:
-            amount = Decimal(total.replace(" ", "").replace(",", "."))
-        except InvalidOperation as error:
-            raise typer.BadParameter(f"{total!r} is not an amount.",
-                                     param_hint="--total") from error
-        if not amount.is_finite() or amount < 0:
-            raise typer.BadParameter(f"{total!r} is not an amount >= 0.", param_hint="--total")
+        amount = _number(total, "--total", "1000000")
         extra.append(CostToShare(id="command-line", name="Given total", amount=amount, key=key))
     results = _results(folder, {Section.COST_SHARING}, output, extra_costs=extra)
     assert results.cost_sharing is not None

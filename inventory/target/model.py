@@ -33,7 +33,8 @@ SCHEMA_FILE = "target.schema.json"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+    # inf and nan are no efforts, rates or capacities: refused with their line.
+    model_config = ConfigDict(extra="forbid", use_enum_values=True, allow_inf_nan=False)
 
 
 class ProductChoice(_Strict):

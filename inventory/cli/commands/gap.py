@@ -50,6 +50,8 @@ def gap(
     if output_format is TableFormat.CSV and out is None:
         raise typer.BadParameter("--format csv writes one file per table: give --out DIR.",
                                  param_hint="--out")
+    if out is not None and output_format is not TableFormat.CSV:
+        raise typer.BadParameter("--out is for --format csv.", param_hint="--out")
     target = load_target_or_exit(target_file, as_json=output_format is TableFormat.JSON)
     if municipality:
         target = target.model_copy(update={"municipalities": list(municipality)})

@@ -139,7 +139,7 @@ def declared_editions(municipalities: pd.DataFrame) -> dict[str, ClientEdition]:
         if isinstance(value, str) and value:
             parsed = ClientEdition.parse(value)
             if parsed is not None:
-                declared[str(code)] = ClientEdition(parsed.value)
+                declared[str(code)] = ClientEdition(str(parsed))
     return declared
 
 

@@ -42,3 +42,8 @@ class Client(Record):
                                            "innkjøpsdato"))
     warranty_end: dt.date | None = column("End of warranty or lease", aliases=(
         "garanti till", "garanti slut", "garanti utløper", "leasing till"))
+    support_end: dt.date | None = column(
+        "End of the device's own software support (a Chromebook's auto-update expiration)",
+        aliases=("auto-update expiration", "aue", "auto update expiration",
+                 "supportslut", "support slut", "support til", "support till",
+                 "automatisk uppdatering till", "automatisk oppdatering til"))

@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from inventory.models.base import Record, column
-from inventory.models.enums import Country, OperatingModel
+from inventory.models.enums import ClientEdition, Country, OperatingModel
 
 
 class Municipality(Record):
@@ -57,3 +57,9 @@ class Municipality(Record):
     )
     provider: str | None = column("External operations provider, when outsourced or shared",
                                   aliases=("leverantör", "leverandør", "driftleverantör"))
+    client_edition: ClientEdition | None = column(
+        "Windows edition of the clients where a row does not name one: enterprise,"
+        " education, pro, home or ltsc (decides which end-of-life dates apply)",
+        aliases=("klientutgåva", "windows-utgåva", "klientutgave", "windows-utgave",
+                 "windows edition", "client edition"),
+    )

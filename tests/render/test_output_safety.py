@@ -226,10 +226,17 @@ def _commands(store: Store, out: Path) -> dict[str, list[str]]:
         "templates": ["templates", str(out)],
         "synth": ["synth", "--municipalities", "1", "--out", str(out)],
         "schemas": ["schemas", str(out)],
+        "graph": ["--db", store.db, "graph", "--out", str(out / "graph.graphml")],
+        "gap": ["--db", store.db, "gap", "--target", str(store.target), "--format", "csv",
+                "--out", str(out)],
+        "overlap": ["--db", store.db, "overlap", "--format", "csv", "--out", str(out)],
+        "propose-target": ["--db", store.db, "propose-target", "--out",
+                           str(out / "draft.yaml")],
     }
 
 
-COMMANDS = ("report", "diagram", "templates", "synth", "schemas")
+COMMANDS = ("report", "diagram", "templates", "synth", "schemas", "graph", "gap", "overlap",
+            "propose-target")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -311,9 +318,10 @@ echo '--- after'; find . -type f ! -name filler -exec sha256sum {{}} + | sort
                    Path(f"{mount}.stderr").read_text(encoding="utf-8"))
 
 
-# Fill the tmpfs but for one 4 KiB page: a small file may fit, the outputs do not.
+# Fill the tmpfs but for one 4 KiB page: a small file may fit (and must be removed again
+# when a later one does not), the outputs do not. A drafted target fits in a page: none.
 _FILL = ("avail=$(df -B4096 --output=avail \"$M\" | tail -1)\n"
-         "dd if=/dev/zero of=filler bs=4096 count=$((avail - 1)) 2>/dev/null")
+         "dd if=/dev/zero of=filler bs=4096 count=$((avail - FREE)) 2>/dev/null")
 _READ_ONLY = 'mount -o remount,ro "$M"'
 
 
@@ -321,15 +329,17 @@ def _previous_outputs(command: str) -> str:
     """Shell that writes what a previous run left in the folder (kept byte for byte)."""
     return {
         "report": "printf 'old report\\n' > report.md; printf '{}' > report.json",
-        "diagram": "printf '<svg/>' > net.svg; printf 'digraph {}' > net.dot",
         "templates": "printf 'code,name,country\\ngnosjo,Gnosjö,SE\\n' > kommun.csv",
         "synth": "mkdir -p old; printf 'id\\nsrv1\\n' > old/servers.csv",
-        "schemas": "printf '{}' > server.schema.json",
+        "gap": "printf 'municipality\\n' > readiness.csv",
+        "propose-target": "printf 'name: my own target\\n' > target.yaml",
     }[command]
 
 
 @needs_namespace
-@pytest.mark.parametrize("command", COMMANDS)
+# One command per way of writing: staged and renamed (report, gap tables), new files only
+# (templates, synth: removed again on failure; propose-target).
+@pytest.mark.parametrize("command", ["report", "gap", "templates", "synth", "propose-target"])
 @pytest.mark.parametrize(("setup", "reason"), [(_FILL, "No space left on device"),
                                                 (_READ_ONLY, "Read-only file system")],
                          ids=["full", "read-only"])
@@ -337,6 +347,7 @@ def test_full_or_read_only_filesystem(colliding_store: Store, tmp_path: Path, co
                                       setup: str, reason: str) -> None:
     mount = tmp_path / "out"
     mount.mkdir()
+    setup = setup.replace("FREE", "0" if command == "propose-target" else "1")
     outcome = _in_small_filesystem(mount, _previous_outputs(command) + "\n" + setup,
                                    _commands(colliding_store, mount)[command])
     _one_error_line(outcome, "Cannot write", reason)

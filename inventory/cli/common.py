@@ -25,6 +25,7 @@ from inventory.render.csv_safe import write_frame_csv
 from inventory.render.i18n import LANGUAGES, Lang, parse_lang
 from inventory.snapshot import InventorySnapshot
 from inventory.store import InventoryStore
+from inventory.store.engine import database_exists
 from inventory.target.model import TargetArchitecture, load_target
 
 # User text is printed literally: no markup, no emoji codes, control characters escaped.
@@ -115,6 +116,16 @@ def parse_lang_option(text: str, *, option: str = "--lang") -> Lang:
                                  f" of: {', '.join(LANGUAGES)}.", param_hint=option) from error
 
 
+def nothing_stored(ctx: typer.Context, municipalities: Sequence[str] | None = None) -> bool:
+    """Whether ``--db`` names an SQLite file that does not exist yet: commands that only
+    read then report an empty store without creating the file. A municipality named on
+    the command line is a usage error there too (``UnknownMunicipalityError``)."""
+    if database_exists(state(ctx).resolved_db_url):
+        return False
+    UnknownMunicipalityError.check(municipalities or (), ())
+    return True
+
+
 @contextmanager
 def open_store(ctx: typer.Context) -> Iterator[InventoryStore]:
     """The store of ``--db``, closed after use."""
@@ -131,6 +142,8 @@ def stored_snapshot(ctx: typer.Context, municipalities: Sequence[str] | None, *,
     error, exit 2). One the target names: ``TargetError`` (exit 1). Nothing stored at all:
     ``NothingStoredError`` (exit 1), never an analysis of nothing or a traceback.
     """
+    if nothing_stored(ctx, municipalities):
+        raise NothingStoredError()
     with open_store(ctx) as store:
         if target is not None:
             stored = store.municipality_codes()

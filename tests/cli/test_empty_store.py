@@ -17,6 +17,7 @@ import pytest
 from inventory.errors import NothingStoredError
 from inventory.gap.result import compute_gap
 from inventory.snapshot import InventorySnapshot
+from inventory.store import InventoryStore
 from inventory.target.model import TargetArchitecture
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,19 +45,32 @@ ANALYSING = {
 }
 
 
+@pytest.fixture(params=["no database file", "an empty database"])
+def empty_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An SQLite URL with nothing stored: a file that does not exist yet, or a database
+    with every table and no record."""
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    if request.param == "an empty database":
+        InventoryStore(url).close()
+    return url
+
+
 @pytest.mark.parametrize("command", sorted(ANALYSING))
 def test_an_analysing_command_on_an_empty_store_says_what_to_do(
-        command: str, inventory: Any, empty_db: str, tmp_path: Path) -> None:
+        command: str, inventory: Any, empty_store: str, tmp_path: Path,
+        files_under: Any) -> None:
     out = tmp_path / "out"
     args = [part.replace("{out}", str(out)) for part in ANALYSING[command]]
-    outcome = inventory("--db", empty_db, *args)
+    before = files_under(tmp_path)
+    outcome = inventory("--db", empty_store, *args)
     assert outcome.code == 1, outcome.text
     assert outcome.stderr.strip() == f"Error: {NOTHING_STORED}"
     assert outcome.stdout == ""
-    assert not out.exists()
+    assert files_under(tmp_path) == before  # no output, and no database file created
 
 
-def test_list_stats_and_history_say_the_store_is_empty(inventory: Any, empty_db: str) -> None:
+def test_list_stats_and_history_say_the_store_is_empty(inventory: Any, empty_store: str) -> None:
+    empty_db = empty_store
     for kind in ("municipality", "server", "client"):
         listed = inventory("--db", empty_db, "list", kind)
         assert listed.code == 0 and listed.stdout.strip() == NOTHING_STORED

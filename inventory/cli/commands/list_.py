@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from inventory.cli.commands.store_views import records_json, render_records
-from inventory.cli.common import OutputFormat, console, open_store, print_json
+from inventory.cli.common import (
+    OutputFormat,
+    console,
+    nothing_stored,
+    open_store,
+    print_json,
+)
 from inventory.errors import NOTHING_STORED
 from inventory.models import RECORD_KINDS
 
@@ -30,6 +36,12 @@ def list_records(
     if kind not in RECORD_KINDS:
         raise typer.BadParameter(f"unknown record kind {kind!r}; use one of:"
                                  f" {', '.join(RECORD_KINDS)}", param_hint="KIND")
+    if nothing_stored(ctx, municipality):
+        if output_format is OutputFormat.JSON:
+            print_json([])
+        else:
+            console.print(NOTHING_STORED, markup=False)
+        return
     with open_store(ctx) as store:
         frame = store.records(kind, municipality or None)  # a code not stored: exit 2
         anything_stored = bool(municipality) or bool(store.municipality_codes())

@@ -2,18 +2,59 @@
 
 from __future__ import annotations
 
+import _thread
+import os
+import signal
 import sys
+import threading
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
 
 
 def main() -> None:
-    """Run the ``inventory`` command.
+    """Run the ``inventory`` command (the console script; its process ends with it).
 
-    Loading the libraries takes a moment: Ctrl-C meanwhile ends the tool as it does later,
-    with a message and exit 130 instead of a traceback from deep inside an import.
+    Ctrl-C gets a message and exit 130 at every moment: while the libraries load (that
+    takes a moment) the tool ends at once; later the command says what it kept. A Ctrl-C
+    that lands in a garbage-collection callback, where Python would print "Exception
+    ignored" with a traceback and lose it, is delivered again right after.
     """
+    starting = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if starting:  # (not when SIGINT is ignored, as for a job in the background)
+        signal.signal(signal.SIGINT, _interrupted_while_starting)
+        sys.unraisablehook = _interrupt_again(sys.unraisablehook)
+    from inventory.cli.app import main as run
+
+    if starting:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        from inventory.cli.app import main as run
-    except KeyboardInterrupt:
-        sys.stderr.write("Interrupted: nothing was written.\n")
+        run()
+    except KeyboardInterrupt:  # between the command's end and here
+        os.write(2, b"Interrupted.\n")
         raise SystemExit(130) from None
-    run()
+    finally:
+        if starting:  # the command is over: Ctrl-C while Python shuts down changes nothing
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _interrupted_while_starting(_number: int, _frame: FrameType | None) -> None:
+    # Nothing has been done yet, so leaving at once is safe; a KeyboardInterrupt raised
+    # inside the import machinery can be swallowed ("Exception ignored in ...").
+    os.write(2, b"Interrupted: nothing was written.\n")
+    os._exit(130)
+
+
+def _interrupt_again(hook: Callable[[sys.UnraisableHookArgs], Any]
+                     ) -> Callable[[sys.UnraisableHookArgs], None]:
+    def unraisable(report: sys.UnraisableHookArgs) -> None:
+        if issubclass(report.exc_type, KeyboardInterrupt):
+            # from another thread, a moment later: raised in the main thread's own code
+            # once this hook has returned (if it lands in a callback again, so does this)
+            timer = threading.Timer(0.05, _thread.interrupt_main)
+            timer.daemon = True
+            timer.start()
+            return
+        hook(report)
+
+    return unraisable

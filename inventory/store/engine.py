@@ -216,8 +216,8 @@ def _explain_connect_errors(engine: Engine) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
-        if context.is_pre_ping:  # the pool replaces a stale connection itself
-            return
+        if context.is_pre_ping or not isinstance(context.original_exception, Exception):
+            return  # the pool replaces a stale connection; Ctrl-C stays KeyboardInterrupt
         if context.connection is None or context.is_disconnect:
             raise store_error(context.original_exception, engine.url,
                               "open" if context.connection is None else "use")
@@ -323,7 +323,8 @@ def write_transaction(engine: Engine, on_commit: Callable[[], None] | None = Non
                 on_commit()
                 fault_point("committed", until=interrupted)
     finally:
-        connection.close()
+        with interrupts_deferred():  # the pool logs a traceback for a reset cut short
+            connection.close()
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

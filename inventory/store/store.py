@@ -17,6 +17,7 @@ from inventory.snapshot import InventorySnapshot
 from inventory.store.engine import (
     CommitFailed,
     database_exists,
+    interrupts_deferred,
     migrate,
     open_engine,
     store_error,
@@ -61,7 +62,8 @@ class InventoryStore:
 
     def close(self) -> None:
         """Release the database connections."""
-        self.engine.dispose()
+        with interrupts_deferred():  # the pool logs a traceback for a close cut short
+            self.engine.dispose()
 
     def __enter__(self) -> InventoryStore:
         return self

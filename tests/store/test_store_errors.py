@@ -1,7 +1,7 @@
 """The store's failures reach users as one clear line, never a traceback or a password.
 
-Every case runs the console script's entry point in-process (``inventory.cli.main``, with
-its error handling) on real files and a real PostgreSQL server, and checks the exit code,
+Every case runs the command line's entry point in-process (``inventory.cli.app.main``,
+with its error handling) on real files and a real PostgreSQL server, and checks the exit code,
 the message, that the password is nowhere in the output, and that nothing was written.
 Read-only files are checked in a subprocess that cannot override file permissions.
 """
@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from inventory.cli import main
+from inventory.cli.app import main
 from inventory.errors import StoreError
 from inventory.store import InventoryStore
 from inventory.store.engine import database_url, masked_url

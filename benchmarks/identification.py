@@ -131,7 +131,7 @@ def identify(normaliser: Normaliser, row: CorpusRow) -> ProductMatch:
     and ``role`` are passed as keywords when the matcher takes them.
     """
     parameters = inspect.signature(normaliser.match).parameters
-    keywords: dict[str, str] = {}
+    keywords: dict[str, Any] = {}
     product = row.product or None
     if "model" in parameters and row.model:
         keywords["model"] = row.model

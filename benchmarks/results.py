@@ -61,6 +61,7 @@ class BenchmarkResults:
     scaling: list[Ratio]
     whole_run: Measurement | None
     notes: list[str] = field(default_factory=list)
+    identification: list[str] = field(default_factory=list)  # its section, already written
 
 
 def _seconds(value: float) -> str:
@@ -147,6 +148,8 @@ def markdown(results: BenchmarkResults) -> str:
                   f"Import, snapshot, graph, overlap and gap: {_seconds(run.seconds)} s"
                   f" ({laps}); peak RSS {_mib(run.peak_rss_bytes)} MiB"
                   f" ({run.peak_rss_bytes / 1024 ** 3:.2f} GiB)."]
+    if results.identification:
+        lines += ["", *results.identification]
     if results.notes:
         lines += ["", "## Notes", ""]
         lines += [f"- {note}" for note in results.notes]

@@ -42,13 +42,15 @@ def _say(text: str) -> None:
 
 
 def run_task(name: str, args: dict[str, Any], label: str, *, rows: int | None = None,
-             note: str = "") -> Measurement:
-    """Run one task in a fresh process; its figures and its peak RSS."""
+             note: str = "", command: list[str] | None = None,
+             env: dict[str, str] | None = None) -> Measurement:
+    """Run one task in a fresh process; its figures and its peak RSS. ``command`` replaces
+    ``python -m benchmarks.tasks NAME ARGS`` (a script that prints the same JSON line)."""
     _say(f"{label} ...")
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.tasks", name, json.dumps(args)],
-            cwd=REPO, stdout=output)
+            command or [sys.executable, "-m", "benchmarks.tasks", name, json.dumps(args)],
+            cwd=REPO, stdout=output, env=env)
         _pid, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
@@ -208,6 +210,63 @@ def scaling(stages: Sequence[StageRow], sizes: dict[int, dict[str, int]]) -> lis
     return ratios
 
 
+IDENTIFY_SCRIPT = REPO / "benchmarks" / "identify_clients.py"
+#: Identifying a client file may take this much longer than the baseline code (issue 12).
+IDENTIFY_SLOWDOWN = 1.10
+
+
+def measure_identification(work: Path, file: Path, baseline: Path | None
+                           ) -> tuple[list[str], list[Ratio]]:
+    """The Identification section: the corpus figures, then the time to identify the
+    client file's products with this code, with the ``baseline`` checkout's code (each run
+    as a script with ``PYTHONPATH`` on its checkout) and the factorize floor."""
+    from benchmarks.identification import report
+    from benchmarks.results import ratio_table
+
+    rows = sum(1 for _ in file.open("rb")) - 1
+    small = client_file(work, WARMUP_ROWS)
+
+    def timed(label: str, root: Path, step: str, note: str = "") -> Measurement:
+        arguments = {"file": str(file), "step": step, "warmup": {"file": str(small)}}
+        return run_task(step, arguments, label, rows=rows, note=note,
+                        command=[sys.executable, str(IDENTIFY_SCRIPT), json.dumps(arguments)],
+                        env={**os.environ, "PYTHONPATH": str(root)})
+
+    ours = timed("identification, this code", REPO, "identify")
+    measured = [ours]
+    ratios = []
+    if baseline is not None:
+        before = timed("identification, baseline code", baseline, "identify",
+                       note=f"the checkout in {baseline}")
+        measured.append(before)
+        value = ours.seconds / before.seconds
+        ratios.append(_ratio("identification of the client file: this code / baseline",
+                             value, f"<= {IDENTIFY_SLOWDOWN:.2f}", value <= IDENTIFY_SLOWDOWN))
+    floor = timed("floor: pandas.factorize of the same columns", REPO, "floor")
+    measured.append(floor)
+    ratios.append(_ratio("identification: this code / factorize floor",
+                         ours.seconds / floor.seconds, "(none)", True))
+    for measurement in measured:
+        if "identified" in measurement.extra:
+            measurement.note = "; ".join(filter(None, [
+                measurement.note, f"{int(measurement.extra['identified']):,} rows identified,"
+                f" {int(measurement.extra.get('distinct', 0)):,} distinct names"]))
+    corpus = report()
+    lines = [*corpus["section"], "",
+             f"Speed: `Normaliser.match_frame` over the OS columns of the one client file"
+             f" ({rows:,} rows), as gap and overlap call it for clients (no vendor, role"
+             " client where the matcher takes one), with an empty per-name cache; each code"
+             " in its own process (`benchmarks/identify_clients.py` with `PYTHONPATH` on the"
+             " checkout), best of four runs after a warm-up.", "",
+             "| step | seconds | rows/s | peak RSS MiB | note |", "|---|---:|---:|---:|---:|"]
+    lines += [f"| {m.name} | {m.seconds:.3f} | {m.rows_per_second or 0:,.0f}"
+              f" | {m.peak_rss_bytes / 2**20:,.0f} | {m.note} |" for m in measured]
+    lines += ["", *ratio_table(ratios)]
+    if baseline is None:
+        lines += ["", "No baseline checkout was given (`--baseline-code DIR`): only the floor."]
+    return lines, ratios
+
+
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
@@ -227,6 +286,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
                                                   " databases (default: a new temporary one)")
     parser.add_argument("--skip-whole-run", action="store_true",
                         help="leave out the one-process run at the largest scale")
+    parser.add_argument("--baseline-code", type=Path,
+                        help="a checkout of the code to compare identification speed with"
+                             " (e.g. a git worktree of an older commit)")
+    parser.add_argument("--only", choices=["identification"],
+                        help="measure only this part and rewrite only its section of --out")
     return parser.parse_args(list(argv))
 
 
@@ -244,7 +308,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.argv[1:] if argv is None else list(argv))
     machine = machine_facts()
     file = client_file(work, rows)
+    if arguments.only == "identification":
+        return _only_identification(arguments, work, file, command)
     tools, ratios = compare_tools(work, file, naive_rows)
+    identification, identification_ratios = measure_identification(
+        work, file, arguments.baseline_code)
+    ratios += identification_ratios
     notes = [f"Stages measured: {', '.join(available_stages())}. Report: build_report"
              " (English, no diagrams) rendered to HTML, XLSX, Markdown and JSON in memory.",
              f"Gap: samples/target.yaml with its municipality list emptied, as of {AS_OF}.",
@@ -256,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             command=command.strip(), machine=machine, file_rows=tools[0].rows or rows,
             file_bytes=file.stat().st_size, tools=tools, ratios=[*ratios, *extra],
             scales=[n for n in scales if n in sizes], scale_sizes=sizes, stages=stages,
-            scaling=scaling(stages, sizes), whole_run=whole,
+            scaling=scaling(stages, sizes), whole_run=whole, identification=identification,
             notes=notes if done else [*notes, "INCOMPLETE: written while the run was still"
                                       " going (figures so far)."])
 
@@ -284,4 +353,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments.out.write_text(text, encoding="utf-8")
     print(text)
     _say(f"written to {arguments.out}")
+    return 0
+
+
+def _only_identification(arguments: argparse.Namespace, work: Path, file: Path,
+                         command: str) -> int:
+    """``--only identification``: measure it and rewrite its section of ``--out`` in place."""
+    from benchmarks.identification import SECTION, replace_section
+
+    lines, _ratios = measure_identification(work, file, arguments.baseline_code)
+    lines = [*lines, "", f"Measured alone by `{command.strip()}` on {machine_facts()['date']}."]
+    existing = arguments.out.read_text(encoding="utf-8") if arguments.out.exists() else ""
+    arguments.out.write_text(replace_section(existing, SECTION, lines), encoding="utf-8")
+    print("\n".join(lines))
+    _say(f"written to {arguments.out} (section {SECTION!r} only)")
     return 0

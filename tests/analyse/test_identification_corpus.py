@@ -64,9 +64,9 @@ def test_the_corpus_has_enough_real_world_spellings() -> None:
             assert any(not row["expected_product"] for row in csv.DictReader(handle)), name
 
 
-# Known open classes (edition labels shared by Enterprise and LTSC cycles, "Pro Education",
-# cycles named by words): need matcher code, listed for it in the corpus README's findings.
-# Strict: the day they are fixed this fails until the marker goes.
+# Open classes that need matcher code (edition labels shared by the Enterprise and LTSC
+# cycles, "Pro Education", cycles named by words such as standard-7-sp1). Strict: the day
+# they are fixed this fails until the marker goes.
 @pytest.mark.xfail(strict=True, reason="client-os: Windows edition and word-cycle classes open")
 def test_precision_in_every_category(measured: dict[str, Any]) -> None:
     low = {entry["category"]: round(100 * entry["precision"], 1)

@@ -31,6 +31,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal, get_args
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from inventory.analyse.aliases import AliasEntry, normalise_name
@@ -156,20 +157,45 @@ class BusinessCatalogue:
         found = self.system(product_id)
         return found.successor if found else None
 
+    def distinct_functions(self, first: str | None, second: str | None) -> bool:
+        """Whether the catalogue knows two products do different jobs: modules of one suite
+        (``visma-flyt-skole``, ``visma-flyt-barnehage``) or systems of different areas.
+        ``False`` when either is outside the catalogue (nothing is known)."""
+        one, other = self.system(first), self.system(second)
+        if one is None or other is None or one.id == other.id:
+            return False
+        return (one.suite is not None and one.suite == other.suite) or one.area != other.area
+
+    def suite_titles(self, product_ids: pd.Series) -> pd.Series:
+        """The suite title of each product id (missing for a product of no suite), aligned
+        with ``product_ids``; looked up once per distinct id."""
+        titles = {suite.id: suite.title for suite in self.suites.values()}
+        by_product = {
+            system.id: titles[system.suite]
+            for system in self.systems.values()
+            if system.suite is not None
+        }
+        return product_ids.map(by_product).astype(object)
+
     def alias_entries(self) -> tuple[AliasEntry, ...]:
-        """The systems as alias-table entries (names and former names both match)."""
+        """The systems as alias-table entries (names and former names both match; vendors
+        that sold a system before are its other vendors where the alias schema has them)."""
         from inventory.analyse.vendors import vendor_title
 
-        return tuple(
-            AliasEntry(
-                id=system.id,
-                title=system.title,
-                vendor=vendor_title(system.vendor),
-                lifecycle=system.lifecycle,
-                names=(*system.names, *system.former_names),
-            )
-            for system in self.systems.values()
-        )
+        other_vendors = "vendors" in AliasEntry.model_fields
+        entries = []
+        for system in self.systems.values():
+            entry: dict[str, object] = {
+                "id": system.id,
+                "title": system.title,
+                "vendor": vendor_title(system.vendor),
+                "lifecycle": system.lifecycle,
+                "names": (*system.names, *system.former_names),
+            }
+            if other_vendors and system.former_vendors:
+                entry["vendors"] = tuple(vendor_title(v) for v in system.former_vendors)
+            entries.append(AliasEntry.model_validate(entry))
+        return tuple(entries)
 
     def vendor_names(self) -> tuple[str, ...]:
         """Every spelling of the systems' vendors, for the normaliser to strip from the front

@@ -21,7 +21,8 @@ product). A name it cannot match keeps its own identity, ``unmatched:<vendor pro
 name still overlap.
 
 A product is ``all`` (used by every compared municipality), ``some`` (by two or more) or
-``unique`` (by one).
+``unique`` (by one). Modules of one suite (Visma Flyt Skole, Flyt Barnehage) are different
+products; the ``suite`` column of ``products`` and ``shared_applications`` names their suite.
 
 Similarity of municipalities a and b is the weighted Jaccard index over their asset
 shares: ``x[m, (capability, product)]`` is the share of m's assets in that capability on
@@ -43,6 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.business_catalogue import business_catalogue
 from inventory.analyse.normalise import Normaliser
 from inventory.snapshot import InventorySnapshot
 
@@ -335,15 +337,17 @@ def _products(usage: pd.DataFrame, compared: int) -> pd.DataFrame:
     """One row per product of a capability: who uses it and whether it is shared."""
     keys = ["domain", "capability", "product_id"]
     if usage.empty:
-        return pd.DataFrame(columns=[*keys, "product", "sharing", "municipality_count",
-                                     "municipalities", "assets"])
+        return pd.DataFrame(columns=[*keys, "product", "suite", "sharing",
+                                     "municipality_count", "municipalities", "assets"])
     products = usage.groupby(keys, sort=False).agg(
         product=("product", "first"),
         municipality_count=("municipality", "nunique"),
         municipalities=("municipality", lambda codes: ", ".join(sorted(set(codes)))),
         assets=("assets", "sum")).reset_index()
     count = products["municipality_count"]
-    products.insert(4, "sharing", np.select(
+    # modules of one suite stay separate products; the suite is shown next to them
+    products.insert(4, "suite", business_catalogue().suite_titles(products["product_id"]))
+    products.insert(5, "sharing", np.select(
         [count == 1, count >= compared], ["unique", "all"], default="some"))
     return products
 
@@ -412,7 +416,7 @@ def _harmonisation(usage: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
 
 def _shared_applications(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
     """Application products used by two or more municipalities (most widely shared first)."""
-    columns = ["product_id", "product", "municipality_count", "municipalities",
+    columns = ["product_id", "product", "suite", "municipality_count", "municipalities",
                "applications", "users", "annual_cost", "business_areas"]
     applications = snapshot.table("application")
     if applications.empty:
@@ -433,6 +437,7 @@ def _shared_applications(snapshot: InventorySnapshot, normaliser: Normaliser) ->
         business_areas=("business_area",
                         lambda areas: ", ".join(sorted(set(areas) - {""})))).reset_index()
     shared = shared[shared["municipality_count"] >= 2]
+    shared["suite"] = business_catalogue().suite_titles(shared["product_id"])
     shared = shared.sort_values(["municipality_count", "users", "product_id"],
                                 ascending=[False, False, True])
     return shared.reset_index(drop=True)[columns]

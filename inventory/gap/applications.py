@@ -12,7 +12,10 @@ used product first: a product joins a group when no municipality uses it togethe
 any member; among several such groups it joins the one whose members reach a similar
 share of the population (users per inhabitant: a payroll system and a learning platform
 have very different user bases), then the larger group. A product compatible with no
-group starts its own. A group of one product needs no harmonisation.
+group starts its own. A group of one product needs no harmonisation. Where the business
+catalogue knows better, it wins: modules of one suite (Visma Flyt Skole and Flyt
+Barnehage) and systems of different catalogue areas never share a group, so one is never
+"replaced" by the other.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from inventory.analyse.business_catalogue import business_catalogue
 from inventory.analyse.graph import node_id
 from inventory.analyse.lifecycle import lifecycle_frame
 from inventory.analyse.normalise import Normaliser
@@ -103,6 +107,7 @@ def function_groups(assets: pd.DataFrame, population: dict[str, float]) -> list[
         users=("users", "sum"),
         municipalities=("municipality", lambda codes: frozenset(map(str, codes))))
     groups: list[FunctionGroup] = []
+    catalogue = business_catalogue()
     for area, per_area in usage.groupby(level=0, sort=True):
         ranked = per_area.reset_index().sort_values(
             ["users", "product_id"], ascending=[False, True])
@@ -113,7 +118,9 @@ def function_groups(assets: pd.DataFrame, population: dict[str, float]) -> list[
                                             ranked["municipalities"], strict=True):
             people = sum(population.get(code, 1.0) for code in codes)
             own = _intensity(float(users), people)
-            compatible = [n for n, seen in enumerate(covered) if not seen & codes]
+            compatible = [n for n, seen in enumerate(covered) if not seen & codes
+                          and not any(catalogue.distinct_functions(str(product_id), member)
+                                      for member in members[n])]
             if compatible:
                 chosen = min(compatible, key=lambda n: (
                     abs(own - sum(intensity[n]) / len(intensity[n])), -len(members[n]), n))

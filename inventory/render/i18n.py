@@ -230,6 +230,7 @@ _TEXTS: Final[dict[str, tuple[str, str, str]]] = {
     "rb.col_saving": ("Saving", "Besparing", "Besparelse"),
     "rb.col_share": ("Share", "Andel", "Andel"),
     "rb.col_sharing": ("Shared by", "Delas av", "Deles av"),
+    "rb.col_suite": ("Suite", "Svit", "Programpakke"),
     "rb.col_students": ("Students with devices", "Elever med enhet", "Elever med enhet"),
     "rb.col_study": ("Study", "Utredning", "Utredning"),
     "rb.col_target": ("Target", "Mål", "Mål"),

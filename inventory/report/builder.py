@@ -321,13 +321,14 @@ def _overlap(inputs: ReportInputs, figures: list[Figure], lang: Lang) -> Section
                     name=t("rb.sheet_harmonisation", lang)),
         frame_table(t("rb.products", lang), overlap.products, [
             ColumnSpec("domain", "column.domain"), ColumnSpec("capability", "column.capability"),
-            ColumnSpec("product", "column.product"), ColumnSpec("sharing", "rb.col_sharing"),
+            ColumnSpec("product", "column.product"), ColumnSpec("suite", "rb.col_suite"),
+            ColumnSpec("sharing", "rb.col_sharing"),
             ColumnSpec("municipality_count", "rb.col_municipalities", "int"),
             ColumnSpec("municipalities", "column.municipality"),
             ColumnSpec("assets", "column.assets", "int")],
             lang, table_id="overlap-products", name=t("rb.sheet_products", lang)),
         frame_table(t("rb.shared_applications", lang), overlap.shared_applications, [
-            ColumnSpec("product", "column.product"),
+            ColumnSpec("product", "column.product"), ColumnSpec("suite", "rb.col_suite"),
             ColumnSpec("municipality_count", "rb.col_municipalities", "int"),
             ColumnSpec("municipalities", "column.municipality"),
             ColumnSpec("applications", "rb.kind.application", "int"),

@@ -104,12 +104,12 @@ def render_overlap(result: OverlapResult) -> None:
     console.print(_products_table(result))
 
     shared = Table(title="Business applications used by several municipalities")
-    for column in ("product", "municipalities", "applications", "users"):
+    for column in ("product", "suite", "municipalities", "applications", "users"):
         shared.add_column(column, justify="right" if column in ("applications", "users")
                           else "left")
     for application in result.shared_applications.to_dict(orient="records"):
         users = application["users"]
-        shared.add_row(Text(str(application["product"])),
+        shared.add_row(Text(str(application["product"])), Text(_suite(application["suite"])),
                        Text(str(application["municipalities"])),
                        str(application["applications"]),
                        "" if pd.isna(users) else f"{float(users):,.0f}")
@@ -124,7 +124,7 @@ def _products_table(result: OverlapResult) -> Table:
         zip(usage["domain"], usage["capability"], usage["product_id"], usage["municipality"],
             strict=True), usage["assets"].astype(int), strict=True))
     table = Table(title="Products per capability (asset counts)")
-    for column in ("domain", "capability", "product", "shared"):
+    for column in ("domain", "capability", "product", "suite", "shared"):
         table.add_column(column)
     for name in names:
         table.add_column(Text(name), justify="right")
@@ -132,9 +132,14 @@ def _products_table(result: OverlapResult) -> Table:
         key = (str(product.domain), str(product.capability), str(product.product_id))
         cells = [assets.get((*key, name), 0) for name in names]
         table.add_row(Text(key[0]), Text(key[1]), Text(str(product.product)),
-                      Text(str(product.sharing)),
+                      Text(_suite(product.suite)), Text(str(product.sharing)),
                       *(f"{cell:,}" if cell else "" for cell in cells))
     return table
+
+
+def _suite(value: object) -> str:
+    """The suite a product is a module of, empty for none."""
+    return value if isinstance(value, str) else ""  # missing: None or NaN
 
 
 def register(app: typer.Typer) -> None:

@@ -159,18 +159,20 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
         return normalised
     ids = normalised["product_id"]
     sources = {pid: catalogue_of(pid) for pid in ids.dropna().unique()}
-    dependent = ids.map(lambda pid: sources.get(pid) in EDITION_SUFFIX).fillna(False)
-    dependent &= normalised["cycle"].notna()
+    wanted = {pid: source in EDITION_SUFFIX for pid, source in sources.items()}
+    dependent = ids.map(wanted).fillna(False).astype(bool) & normalised["cycle"].notna()
     if not dependent.any():
         return normalised
+    if "note" not in normalised.columns:
+        normalised = normalised.assign(note="")
     rows = normalised.loc[dependent.to_numpy()]
     columns = ["municipality", "kind", "product_id", "cycle", "product_written",
-               "version_written"]
+               "version_written", "note"]
     groups, distinct = _distinct(rows, columns)
     cycles = np.empty(len(distinct), dtype=object)
     notes = np.empty(len(distinct), dtype=object)
-    for position, (code, kind, pid, cycle, written, version) in enumerate(distinct):
-        cycles[position], notes[position] = str(cycle), ""
+    for position, (code, kind, pid, cycle, written, version, note) in enumerate(distinct):
+        cycles[position], notes[position] = str(cycle), note
         if edition_written(written, version) is not None or cycle_edition(str(cycle)) != ("w",):
             continue
         slug = sources.get(pid)
@@ -180,16 +182,13 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
                  if catalogue is not None and edition is not None else None)
         if other is not None and edition is not None:
             cycles[position] = other
-            notes[position] = f"edition {edition.value}: declared by the municipality"
+            said = f"edition {edition.value}: declared by the municipality"
         else:
-            notes[position] = EDITION_UNKNOWN
+            said = EDITION_UNKNOWN
+        notes[position] = f"{note}; {said}" if note else said
     result = normalised.copy()
-    index = rows.index
-    result.loc[index, "cycle"] = cycles[groups]
-    old = result.loc[index, "note"].fillna("").astype(str).to_numpy()
-    new = notes[groups]
-    result.loc[index, "note"] = [f"{o}; {n}" if o and n else (o or n)
-                                 for o, n in zip(old, new, strict=True)]
+    result.loc[rows.index, "cycle"] = cycles[groups]
+    result.loc[rows.index, "note"] = notes[groups]
     return result
 
 

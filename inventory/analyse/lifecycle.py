@@ -9,7 +9,17 @@ Hyper-V follows Windows Server's cycles). States, as of a date:
 * ``supported``: later, or no end announced;
 * ``evergreen``: a continuously updated service or OS without release cycles (Microsoft
   365, Intune, ChromeOS): nothing to plan, but also no date to report;
-* ``unknown``: the product or its cycle is not known, or the catalogue gives no date.
+* ``unknown``: the product or its cycle is not known, or the catalogue gives no date;
+  also an evergreen operating system on a client device (ChromeOS) without the device's
+  own support end: each Chromebook model has its own auto-update expiration, so an
+  evergreen OS says nothing about the device.
+
+A client row's own ``support_end`` (a Chromebook's auto-update expiration) is the end of
+that device's support: it decides where the catalogue has no date, else the earlier of
+the two does.
+
+Windows editions: see ``editions`` (a row whose edition is unknown gets the conservative
+date and the note ``edition unknown: conservative date``).
 
 The end of life is the end of regular support (endoflife.date ``eol``). Paid extended
 security updates (``eoes``: Windows 10 22H2 ESU, Windows Server 2012 R2 ESU) count only
@@ -26,9 +36,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.editions import apply_editions, declared_editions
 from inventory.analyse.normalise import Normaliser, distinct_rows
+from inventory.snapshot import InventorySnapshot
 
-LIFECYCLE_COLUMNS = ("lifecycle_state", "eol", "months_left")
+LIFECYCLE_COLUMNS = ("lifecycle_state", "eol", "months_left", "lifecycle_note")
+#: The note of an evergreen OS on a device whose own support end is not given.
+SUPPORT_END_MISSING = "evergreen OS: support ends per device, give its support_end (AUE)"
+#: The note of a row whose state comes from its own support end.
+OWN_SUPPORT_END = "the device's own support end"
 
 
 class LifecycleState(enum.StrEnum):
@@ -53,6 +69,7 @@ class LifecycleStatus:
     eol: dt.date | None
     cycle: str | None
     months_left: int | None
+    note: str = ""
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -80,28 +97,39 @@ def months_between(start: dt.date, end: dt.date) -> int:
 
 def lifecycle_status(product_id: str | None, cycle: str | None, as_of: dt.date,
                      warn_months: int = 12, *, normaliser: Normaliser | None = None,
-                     extended_support: bool = False) -> LifecycleStatus:
+                     extended_support: bool = False, support_end: dt.date | None = None,
+                     device: bool = False) -> LifecycleStatus:
     """The lifecycle state of a product's release cycle on ``as_of``.
 
-    ``product_id`` and ``cycle`` are what ``Normaliser.match`` returned.
+    ``product_id`` and ``cycle`` are what ``Normaliser.match`` returned. ``support_end``
+    is a device's own end of support, ``device`` says the product is the OS of a client
+    device (an evergreen OS then has no state of its own: ``unknown`` without
+    ``support_end``).
 
     >>> lifecycle_status("windows-server", "2012-r2", dt.date(2026, 11, 23)).state.value
     'end_of_life'
+    >>> lifecycle_status("chromeos", None, dt.date(2026, 11, 23), device=True).state.value
+    'unknown'
     """
     normaliser = normaliser or Normaliser.default()
     definition = normaliser.product(product_id)
-    if definition is None:
-        return LifecycleStatus(LifecycleState.UNKNOWN, None, cycle, None)
-    if definition.lifecycle == "evergreen":
-        return LifecycleStatus(LifecycleState.EVERGREEN, None, cycle, None)
-    if definition.lifecycle == "unknown":
-        return LifecycleStatus(LifecycleState.UNKNOWN, None, cycle, None)
-    release = normaliser.catalogue.release(definition.cycles_from, cycle)
-    if release is None:
-        return LifecycleStatus(LifecycleState.UNKNOWN, None, cycle, None)
-    end = release.eol
-    if extended_support and isinstance(release.eoes, dt.date):
-        end = release.eoes
+    end: dt.date | bool | None = None
+    if definition is not None and definition.lifecycle == "evergreen":
+        if not device:
+            return LifecycleStatus(LifecycleState.EVERGREEN, None, cycle, None)
+        if support_end is None:
+            return LifecycleStatus(LifecycleState.UNKNOWN, None, cycle, None,
+                                   SUPPORT_END_MISSING)
+    elif definition is not None and definition.lifecycle == "catalogue":
+        release = normaliser.catalogue.release(definition.cycles_from, cycle)
+        if release is not None:
+            end = release.eol
+            if extended_support and isinstance(release.eoes, dt.date):
+                end = release.eoes
+    note = ""
+    if support_end is not None and not (isinstance(end, dt.date) and end <= support_end) \
+            and end is not True:
+        end, note = support_end, OWN_SUPPORT_END
     if end is True:
         return LifecycleStatus(LifecycleState.END_OF_LIFE, None, cycle, None)
     if end is False:
@@ -115,7 +143,7 @@ def lifecycle_status(product_id: str | None, cycle: str | None, as_of: dt.date,
         state = LifecycleState.ENDING
     else:
         state = LifecycleState.SUPPORTED
-    return LifecycleStatus(state, end, cycle, months_left)
+    return LifecycleStatus(state, end, cycle, months_left, note)
 
 
 def lifecycle_frame(matches: pd.DataFrame, as_of: dt.date, warn_months: int = 12, *,
@@ -123,30 +151,89 @@ def lifecycle_frame(matches: pd.DataFrame, as_of: dt.date, warn_months: int = 12
                     extended_support: bool = False) -> pd.DataFrame:
     """``lifecycle_status`` over a frame with ``product_id`` and ``cycle`` columns.
 
-    Each distinct (product_id, cycle) is looked up once. The result is aligned with
-    ``matches.index`` and has the columns ``lifecycle_state`` (the state's value, e.g.
-    ``"end_of_life"``), ``eol`` (date or None) and ``months_left`` (nullable Int64).
+    Optional columns: ``support_end`` (a device's own end of support) and ``kind`` (rows
+    of kind ``client`` are devices). Each distinct combination is looked up once. The
+    result is aligned with ``matches.index`` and has the columns ``lifecycle_state`` (the
+    state's value, e.g. ``"end_of_life"``), ``eol`` (date or None), ``months_left``
+    (nullable Int64) and ``lifecycle_note`` (why, where the state is not the catalogue's).
     """
     normaliser = normaliser or Normaliser.default()
     if matches.empty:
         return pd.DataFrame({"lifecycle_state": pd.Series(dtype=object),
                              "eol": pd.Series(dtype=object),
-                             "months_left": pd.Series(dtype="Int64")}, index=matches.index)
-    groups, distinct = distinct_rows(matches, ["product_id", "cycle"])
+                             "months_left": pd.Series(dtype="Int64"),
+                             "lifecycle_note": pd.Series(dtype=object)}, index=matches.index)
+    work = pd.DataFrame({"product_id": matches["product_id"], "cycle": matches["cycle"]},
+                        index=matches.index)
+    work["support_end"] = (matches["support_end"] if "support_end" in matches.columns
+                           else None)
+    work["device"] = (matches["kind"].eq("client") if "kind" in matches.columns
+                      else False)
+    groups, distinct = distinct_rows(work, ["product_id", "cycle", "support_end", "device"])
     states = np.empty(len(distinct), dtype=object)
     ends = np.empty(len(distinct), dtype=object)
+    notes = np.empty(len(distinct), dtype=object)
     months = np.full(len(distinct), np.nan)
-    for position, (product_id, cycle) in enumerate(distinct):
+    for position, (product_id, cycle, support_end, device) in enumerate(distinct):
         status = lifecycle_status(
             None if product_id is None else str(product_id),
             None if cycle is None else str(cycle), as_of, warn_months,
-            normaliser=normaliser, extended_support=extended_support)
+            normaliser=normaliser, extended_support=extended_support,
+            support_end=_date(support_end), device=bool(device))
         states[position] = status.state.value
         ends[position] = status.eol
+        notes[position] = status.note
         if status.months_left is not None:
             months[position] = status.months_left
     return pd.DataFrame({
         "lifecycle_state": pd.Series(states[groups], index=matches.index, dtype=object),
         "eol": pd.Series(ends[groups], index=matches.index, dtype=object),
         "months_left": pd.Series(months[groups], index=matches.index).astype("Int64"),
+        "lifecycle_note": pd.Series(notes[groups], index=matches.index, dtype=object),
     })
+
+
+def _date(value: object) -> dt.date | None:
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def with_row_facts(normalised: pd.DataFrame, snapshot: InventorySnapshot,
+                   normaliser: Normaliser) -> pd.DataFrame:
+    """``normalise_snapshot`` rows with what a row or its municipality says beyond names.
+
+    The client edition a municipality declares settles Windows rows that name none
+    (``editions.apply_editions``; still unknown: the note ``edition unknown: conservative
+    date``), and client rows get their own ``support_end`` (column added; empty for
+    other kinds). Column-wise: the client table is looked up by (municipality, id).
+    """
+    if normalised.empty:
+        return normalised.assign(support_end=pd.Series(dtype=object))
+
+    def catalogue_of(product_id: str) -> str | None:
+        definition = normaliser.product(product_id)
+        return definition.cycles_from if definition is not None else None
+
+    result = apply_editions(normalised, catalogue_of, normaliser.catalogue.get,
+                            declared_editions(snapshot.table("municipality")))
+    support_end = pd.Series(None, index=result.index, dtype=object)
+    clients = snapshot.table("client")
+    is_client = result["kind"] == "client"
+    if is_client.any() and not clients.empty and "support_end" in clients.columns:
+        lookup = clients.set_index(["municipality", "id"])["support_end"].astype(object)
+        lookup = lookup[~lookup.index.duplicated()]
+        keys = pd.MultiIndex.from_frame(result.loc[is_client, ["municipality", "record_id"]])
+        found = pd.Series(lookup.reindex(keys).to_numpy(), index=result.index[is_client],
+                          dtype=object)
+        support_end.loc[is_client] = found.where(found.notna(), None)
+    return result.assign(support_end=support_end)

@@ -25,7 +25,7 @@ LIFECYCLE_SOURCES = tuple(source for source in PRODUCT_SOURCES
                           if source.aspect in ("os", "software") and source.kind != "application")
 
 PRODUCT_COLUMNS = ("kind", "aspect", "product_id", "title", "cycle", "lifecycle_state", "eol",
-                   "months_left", "municipalities", "records", "assets")
+                   "months_left", "note", "municipalities", "records", "assets")
 STATE_COLUMNS = ("municipality", "kind", "lifecycle_state", "records", "assets")
 
 #: States that call for action, worst first.
@@ -36,9 +36,12 @@ ACTION_STATES = (LifecycleState.END_OF_LIFE.value, LifecycleState.ENDING.value)
 class LifecycleExposure:
     """Lifecycle of the inventory's products as of ``as_of``.
 
-    ``products``: one row per (record kind, aspect, product, cycle) with its state, end of
-    life, months left, the municipalities using it, the records and the assets (devices
-    for clients). ``states``: assets per municipality, record kind and state.
+    ``products``: one row per (record kind, aspect, product, cycle, note) with its state,
+    end of life, months left, the municipalities using it, the records and the assets
+    (devices for clients). ``note`` says where the date is not simply the catalogue's:
+    ``edition unknown: conservative date``, an edition declared by the municipality, a
+    device's own support end, an evergreen OS without one. ``states``: assets per
+    municipality, record kind and state.
     """
 
     as_of: dt.date
@@ -69,6 +72,20 @@ class LifecycleExposure:
         }
 
 
+def lifecycle_notes(match_notes: pd.Series, lifecycle_notes: pd.Series) -> pd.Series:
+    """The notes that concern a row's dates: its edition (from the match notes) and its
+    lifecycle note, ``; ``-joined (computed per distinct pair)."""
+    match = match_notes.fillna("").astype(str)
+    lifecycle = lifecycle_notes.fillna("").astype(str)
+    keys = match + "\x1f" + lifecycle
+    text = {}
+    for key in keys.unique():
+        said, own = str(key).split("\x1f")
+        text[key] = "; ".join([part for part in said.split("; ") if part.startswith("edition ")]
+                              + ([own] if own else []))
+    return keys.map(text).astype(object)
+
+
 def lifecycle_exposure(snapshot: InventorySnapshot, normaliser: Normaliser, *,
                        as_of: dt.date, warn_months: int = 12) -> LifecycleExposure:
     """The lifecycle state of every OS, hypervisor and platform product in ``snapshot``.
@@ -81,10 +98,11 @@ def lifecycle_exposure(snapshot: InventorySnapshot, normaliser: Normaliser, *,
     normalised = normalise_snapshot(snapshot, normaliser, LIFECYCLE_SOURCES)
     states = lifecycle_frame(normalised, as_of, warn_months, normaliser=normaliser)
     assets = pd.concat([normalised, states], axis=1)
+    assets["note"] = lifecycle_notes(assets["note"], assets["lifecycle_note"])
     assets["title"] = assets["title"].where(assets["product_id"].notna(),
                                             assets["product_written"])
     assets["count"] = pd.to_numeric(assets["count"]).astype("int64")
-    keys = ["kind", "aspect", "product_id", "title", "cycle", "lifecycle_state"]
+    keys = ["kind", "aspect", "product_id", "title", "cycle", "lifecycle_state", "note"]
     grouped = assets.assign(product_id=assets["product_id"].fillna(""),
                             cycle=assets["cycle"].fillna(""))
     products = (grouped.groupby(keys, sort=False, dropna=False)

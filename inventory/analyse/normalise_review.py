@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.lifecycle import with_row_facts
 from inventory.analyse.normalise import LOW_CONFIDENCE, MATCH_COLUMNS, Normaliser
 from inventory.snapshot import InventorySnapshot
 
@@ -94,7 +95,9 @@ def normalise_snapshot(snapshot: InventorySnapshot, normaliser: Normaliser,
         parts.append(part.reset_index(drop=True))
     if not parts:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in NORMALISED_COLUMNS})
-    return pd.concat(parts, ignore_index=True).loc[:, list(NORMALISED_COLUMNS)]
+    # the edition a municipality declares, a device's own support end (H-lifecycle)
+    return with_row_facts(pd.concat(parts, ignore_index=True).loc[:, list(NORMALISED_COLUMNS)],
+                          snapshot, normaliser)
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,8 @@ _slug = slug
 
 
 #: The client columns an asset row is made of: client rows equal in these are one fleet.
-CLIENT_FLEET_KEYS = ("municipality", "kind", "os_product", "os_version", "user_group")
+CLIENT_FLEET_KEYS = ("municipality", "kind", "os_product", "os_version", "user_group",
+                     "support_end")
 
 
 def client_fleets(snapshot: InventorySnapshot) -> InventorySnapshot:

@@ -35,7 +35,7 @@ def _render(exposure: LifecycleExposure, show_all: bool) -> None:
     table = Table(title="Product cycles" if show_all else
                   "Past end of life or ending soon")
     for heading in ("state", "kind", "product", "cycle", "end of life", "months left",
-                    "assets", "municipalities"):
+                    "assets", "municipalities", "note"):
         table.add_column(heading, justify="right" if heading in ("assets", "months left")
                          else "left")
     for row in products.itertuples(index=False):
@@ -44,7 +44,8 @@ def _render(exposure: LifecycleExposure, show_all: bool) -> None:
             else str(row.months_left)
         table.add_row(Text(state, style=STATE_STYLES.get(state, "")), f"{row.kind} {row.aspect}",
                       str(row.title), str(row.cycle or ""), str(row.eol or ""), months,
-                      f"{row.assets:,}", str(row.municipalities).replace(";", ", "))
+                      f"{row.assets:,}", str(row.municipalities).replace(";", ", "),
+                      str(row.note or ""))
     console.print(table)
 
 

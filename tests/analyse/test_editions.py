@@ -75,14 +75,14 @@ def normaliser() -> Normaliser:
 ])
 def test_the_edition_written_picks_the_cycle(normaliser: Normaliser, product: str,
                                              version: str | None, cycle: str) -> None:
-    assert normaliser.match("Microsoft", product, version, role="client").cycle == cycle
+    assert normaliser.match("Microsoft", product, version).cycle == cycle
 
 
 @pytest.mark.parametrize("product", ["Win 10 Enterprise", "Windows 10 Education",
                                      "Windows 11 Enterprise", "Windows 10 Utbildning"])
 def test_an_edition_without_version_never_takes_a_long_term_cycle(normaliser: Normaliser,
                                                                     product: str) -> None:
-    found = normaliser.match(None, product, None, role="client")
+    found = normaliser.match(None, product, None)
     assert found.product_id == "windows"
     assert found.cycle is not None and "lts" not in cycle_edition(found.cycle)
 
@@ -98,8 +98,8 @@ def test_enterprise_and_pro_of_one_release_end_on_their_own_dates() -> None:
 
 
 def test_ios_and_ipados_read_their_own_dates(normaliser: Normaliser) -> None:
-    iphone = normaliser.match("Apple", "iOS", "17.5", role="client")
-    ipad = normaliser.match("Apple", "iPadOS", "17.5", role="client")
+    iphone = normaliser.match("Apple", "iOS", "17.5")
+    ipad = normaliser.match("Apple", "iPadOS", "17.5")
     assert (iphone.product_id, ipad.product_id) == ("ios", "ipados")
     assert lifecycle_status(iphone.product_id, iphone.cycle, DAY).eol == dt.date(2025, 5, 13)
     # iPadOS 17 still gets updates for iPads that cannot run 18: no end announced

@@ -268,7 +268,7 @@ def measure_identification(work: Path, file: Path, baseline: Path | None
              " checkout), best of four runs after a warm-up, in three rounds that alternate"
              " the two codes (the best round counts).", "",
              "| step | seconds | rows/s | peak RSS MiB | note |", "|---|---:|---:|---:|---:|"]
-    lines += [f"| {m.name} | {m.seconds:.3f} | {m.rows_per_second or 0:,.0f}"
+    lines += [f"| {m.name} | {m.seconds:.4g} | {m.rows_per_second or 0:,.0f}"
               f" | {m.peak_rss_bytes / 2**20:,.0f} | {m.note} |" for m in measured]
     lines += ["", *ratio_table(ratios)]
     if baseline is None:

@@ -9,7 +9,9 @@ against ``samples/target.yaml`` (with the study's decision support from
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +26,9 @@ from inventory.target.model import load_target
 from inventory.validate import validate_paths
 
 DEFAULT_OUT_DIR = Path("out/demo")
-DATABASE_FILE = "inventory.db"
+#: The demo's own database file: never ``inventory.db``, the default store of the folder a
+#: user runs the tool in (``inventory demo --out .`` must not replace it).
+DATABASE_FILE = "demo.db"
 
 
 class SamplesNotFoundError(InventoryError):
@@ -79,6 +83,28 @@ def _municipality_folders(samples: Path) -> list[Path]:
                   and not folder.name.startswith("."))
 
 
+def _refuse_a_database_the_demo_did_not_write(database: Path, samples: set[str]) -> None:
+    """Raise unless ``database`` is missing or holds no municipality but the samples'.
+
+    The demo replaces its database on every run; a file of that name holding anything
+    else (another inventory, or not a database at all) is somebody's data.
+    """
+    if not database.exists() and not database.is_symlink():
+        return
+    stored: set[str] | None = None
+    if not database.is_symlink():
+        try:
+            uri = f"{database.resolve().as_uri()}?mode=ro"
+            with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+                stored = {row[0] for row in connection.execute("SELECT code FROM municipality")}
+        except sqlite3.Error:
+            stored = None
+    if stored is None or not stored <= samples:
+        raise DemoInputError(
+            f"{database} exists and is not a database the demo wrote: it is left as it is.",
+            hint="Run the demo with --out pointing at another folder, or move the file.")
+
+
 def run_demo(out_dir: Path = DEFAULT_OUT_DIR, *, samples: Path | None = None,
              lang: Lang = "en", as_of: dt.date | None = None) -> DemoResult:
     """Import the samples into a fresh database in ``out_dir`` and write every report.
@@ -90,13 +116,15 @@ def run_demo(out_dir: Path = DEFAULT_OUT_DIR, *, samples: Path | None = None,
     started = time.perf_counter()
     samples = samples or find_samples()
     as_of = as_of or dt.date.today()
+    batch = validate_paths(_municipality_folders(samples))
     out_dir.mkdir(parents=True, exist_ok=True)
     database = out_dir / DATABASE_FILE
+    _refuse_a_database_the_demo_did_not_write(
+        database, {folder.code for folder in batch.municipalities})
     for stale in (database, database.with_name(DATABASE_FILE + "-wal"),
                   database.with_name(DATABASE_FILE + "-shm")):
         stale.unlink(missing_ok=True)  # a fresh database every run
     database_url = f"sqlite:///{database.resolve()}"
-    batch = validate_paths(_municipality_folders(samples))
     if not batch.report.valid:
         raise DemoInputError(f"the bundled samples do not validate:\n{batch.report}",
                              hint="run: inventory validate samples/")

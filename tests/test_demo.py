@@ -13,13 +13,14 @@ from inventory.cli.app import app
 from inventory.demo import run_demo
 from inventory.store import InventoryStore
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 def test_run_demo_writes_reports_consistent_with_the_store(tmp_path: Path) -> None:
     out = tmp_path / "demo"
-    (out).mkdir()
-    (out / "inventory.db").write_bytes(b"stale, not a database")  # must be replaced
     result = run_demo(out, as_of=dt.date(2025, 6, 1))
-    for name in ("report.html", "report.xlsx", "report.md", "report.json", "inventory.db"):
+    result = run_demo(out, as_of=dt.date(2025, 6, 1))  # its own database is replaced
+    for name in ("report.html", "report.xlsx", "report.md", "report.json", "demo.db"):
         assert (out / name).is_file(), name
     assert (out / "diagrams" / "network.svg").is_file()
     assert (out / "diagrams" / "network.dot").is_file()
@@ -51,3 +52,21 @@ def test_demo_command_prints_where_and_the_headline(tmp_path: Path) -> None:
     printed = json.loads(outcome.output)
     assert printed["reports"]["html"] == str(out / "report.html")
     assert printed["figures"]["municipalities"] == 5
+
+
+def test_demo_never_replaces_a_database_it_did_not_write(tmp_path: Path) -> None:
+    """``demo --out .`` beside a user's store: the user's databases stay byte-identical."""
+    users = tmp_path / "inventory.db"
+    outcome = CliRunner().invoke(app, ["--db", f"sqlite:///{users}", "import",
+                                       str(REPO / "samples" / "gnosjo"),
+                                       str(REPO / "samples" / "gislaved"),
+                                       str(REPO / "samples" / "varnamo")])
+    assert outcome.exit_code == 0, outcome.output
+    other = tmp_path / "demo.db"
+    other.write_bytes(b"somebody's notes, not a database")
+    before = {path.name: path.read_bytes() for path in (users, other)}
+    outcome = CliRunner().invoke(app, ["demo", "--out", str(tmp_path)])
+    assert outcome.exit_code == 1
+    assert "is not a database the demo wrote" in str(outcome.exception)
+    assert {path.name: path.read_bytes() for path in (users, other)} == before
+    assert not (tmp_path / "report.html").exists()

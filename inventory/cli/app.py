@@ -28,7 +28,8 @@ from inventory.store.engine import database_url
 class _Commands(TyperGroup):
     """The root command: a municipality, node or run named on the command line that does not
     exist is a usage error (exit 2), the same in every command, whichever library call
-    finds out."""
+    finds out. Usage errors are printed by click, not by our consoles: their messages (which
+    may name stored records or values of a file) get control characters escaped here."""
 
     # typer vendors click: the base's Context type is private, typer.Context derives from it.
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
@@ -37,8 +38,12 @@ class _Commands(TyperGroup):
         except NotFoundError as error:
             if "--debug" in sys.argv:
                 raise
-            # click prints usage errors itself: the names (from the store) made visible here
             raise typer.BadParameter(visible(f"{error} {error.hint or ''}".strip())) from error
+        except typer.TyperException as error:  # click's exceptions derive from it
+            message = getattr(error, "message", None)
+            if isinstance(message, str):
+                error.message = visible(message)
+            raise
 
 
 app = typer.Typer(

@@ -192,3 +192,15 @@ def test_every_json_issue_field_is_bounded(municipality_copy: Path, tmp_path: Pa
         for name in ("message", "hint"):
             assert issue[name] is None or len(issue[name]) < 1_100, (name, issue[name][:200])
     assert len(result.stdout) < 200_000
+
+
+def test_any_usage_error_escapes_what_it_quotes(tmp_path: Path) -> None:
+    """click prints usage errors itself; a message quoting a value as written (not as
+    repr) gets its control characters escaped all the same."""
+    result = run(f"sqlite:///{tmp_path / 'none.db'}", "report", "--target",
+                 str(REPO / "samples" / "target.yaml"), "--out", str(tmp_path / "r"),
+                 "--formats", "md,x\x1b[2J[bold]y")
+    assert result.exit_code == 2
+    assert raw_controls(result.output) == []
+    assert "x\\x1b[2J[bold]y" in result.output
+    assert not (tmp_path / "r").exists()

@@ -40,6 +40,7 @@ import pandas as pd
 
 from inventory.analyse.graph import node_id
 from inventory.analyse.lifecycle import lifecycle_frame
+from inventory.analyse.business_catalogue import business_catalogue
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
 from inventory.gap.rows import any_rows, fold_rows
@@ -295,7 +296,7 @@ def target_blocks(target: TargetArchitecture, normaliser: Normaliser) -> list[Ta
     return list(blocks.values())
 
 
-BLOCK_COLUMNS = ("block_id", "domain", "capability", "product_id", "title", "cycle",
+BLOCK_COLUMNS = ("block_id", "domain", "capability", "product_id", "title", "suite", "cycle",
                  "lifecycle_state", "eol", "municipalities", "assets", "records", "status",
                  "reason", "target_block", "target_title", "target_min_version", "detail")
 
@@ -367,6 +368,8 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
     result["target_title"] = [b.title if b else "" for _, _, b, _ in rows]
     result["target_min_version"] = [(b.min_version or "") if b else "" for _, _, b, _ in rows]
     result["detail"] = [detail for _, _, _, detail in rows]
+    # a module of a suite (Flyt Skole) is its own block; the suite is shown next to it
+    result["suite"] = business_catalogue().suite_titles(result["product_id"])
     result = result.loc[:, list(BLOCK_COLUMNS)]
     included = set(result.loc[result["status"] == "included", "target_block"])
     target_rows = pd.DataFrame([{

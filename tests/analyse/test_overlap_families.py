@@ -12,6 +12,7 @@ import pytest
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import compute_overlap
 from inventory.gap.applications import function_groups, group_of
+from inventory.gap.blocks import gap_matrix
 from inventory.snapshot import InventorySnapshot
 
 SnapshotBuilder = Callable[[Mapping[str, Sequence[Mapping[str, Any]]]], InventorySnapshot]
@@ -102,3 +103,19 @@ def test_suite_modules_never_share_a_function_group() -> None:
     assert groups[("education", "ist")] == skole  # both school administration
     assert groups[("education", "tempus")] == barnehage  # both preschool
     assert groups[("education", "tempus")] != groups[("education", "ist")]
+
+
+def test_gap_matrix_shows_the_suite_of_each_block(normaliser: Normaliser) -> None:
+    blocks = pd.DataFrame({
+        "block_id": ["education:visma-flyt-skole:-", "education:visma-flyt-barnehage:-",
+                     "finance:unit4-erp:-"],
+        "domain": "applications", "capability": ["education", "education", "finance"],
+        "product_id": ["visma-flyt-skole", "visma-flyt-barnehage", "unit4-erp"],
+        "title": ["Flyt Skole", "Flyt Barnehage", "Unit4 ERP"], "cycle": None,
+        "lifecycle_state": "unknown", "eol": None, "municipalities": [A, B, C],
+        "assets": 1, "records": 1})
+    matrix, _ = gap_matrix(blocks, [], normaliser)
+    suites = matrix.set_index("product_id")["suite"]
+    assert suites["visma-flyt-skole"] == suites["visma-flyt-barnehage"] == "Visma Flyt"
+    assert suites.isna()["unit4-erp"]
+    assert len(matrix) == 3  # two modules, two blocks

@@ -4,6 +4,12 @@ SQLite runs in WAL mode with ``synchronous=NORMAL`` (crash safe, fast bulk write
 every write transaction starts with ``BEGIN IMMEDIATE`` so that concurrent imports wait
 for each other (busy timeout) instead of failing half-way with "database is locked".
 PostgreSQL serialises imports with a transaction-level advisory lock.
+
+Whatever goes wrong reaches the user as one ``StoreError`` line that says what to do: a
+URL that is not an SQLite or PostgreSQL database, a file that is not a database, a
+server that cannot be reached, a schema from a newer version; a URL is only ever shown
+with its password masked. A commit runs with Ctrl-C deferred, so that an interrupted
+caller knows whether it happened.
 """
 
 from __future__ import annotations

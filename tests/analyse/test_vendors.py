@@ -11,6 +11,7 @@ from inventory.analyse.vendors import (
     parse_vendor_text,
     vendor_id,
     vendor_key,
+    vendor_table,
     vendor_title,
     vendors_agree,
 )
@@ -134,3 +135,20 @@ def test_vendor_file_errors_name_the_line() -> None:
     assert "vendors.yaml:4: third: unknown vendor id 'nobody'" in message
     with pytest.raises(VendorFileError, match=r"vendors.yaml:2: vendors.0.title"):
         parse_vendor_text("vendors:\n  - {id: acme}\n", "vendors.yaml")
+
+
+def test_every_vendor_the_alias_file_names_is_a_known_vendor() -> None:
+    # a vendor written in aliases.yaml but missing here would become a slug of its own,
+    # and a row naming the same company another way would not agree with it
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("inventory.data").joinpath("aliases.yaml").read_text("utf-8")
+    document = yaml.safe_load(text)
+    table = vendor_table()
+    written = {str(name) for name in document.get("vendors", ())}
+    for entry in document["products"]:
+        written |= {str(v) for v in (entry.get("vendor"), *entry.get("vendors", ())) if v}
+    unknown = sorted(name for name in written if table.id_of(name) not in table.vendors)
+    assert unknown == [], f"add these to inventory/data/vendors.yaml: {unknown}"

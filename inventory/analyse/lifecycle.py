@@ -237,3 +237,18 @@ def with_row_facts(normalised: pd.DataFrame, snapshot: InventorySnapshot,
                           dtype=object)
         support_end.loc[is_client] = found.where(found.notna(), None)
     return result.assign(support_end=support_end)
+
+
+def lifecycle_notes(match_notes: pd.Series | None, own_notes: pd.Series) -> pd.Series:
+    """The notes that concern a row's dates: its edition (from the match notes, see
+    ``editions``) and its ``lifecycle_note``, ``; ``-joined (built per distinct pair)."""
+    own = own_notes.fillna("").astype(str)
+    match = (match_notes.fillna("").astype(str) if match_notes is not None
+             else pd.Series("", index=own.index, dtype=object))
+    keys = match + "\x1f" + own
+    text = {}
+    for key in keys.unique():
+        said, lifecycle = str(key).split("\x1f")
+        parts = [part for part in said.split("; ") if part.startswith("edition ")]
+        text[key] = "; ".join(parts + ([lifecycle] if lifecycle else []))
+    return keys.map(text).astype(object)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from inventory.analyse.lifecycle import LifecycleState, lifecycle_frame
+from inventory.analyse.lifecycle import LifecycleState, lifecycle_frame, lifecycle_notes
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import PRODUCT_SOURCES, normalise_snapshot
 from inventory.snapshot import InventorySnapshot
@@ -72,20 +72,6 @@ class LifecycleExposure:
         }
 
 
-def lifecycle_notes(match_notes: pd.Series, lifecycle_notes: pd.Series) -> pd.Series:
-    """The notes that concern a row's dates: its edition (from the match notes) and its
-    lifecycle note, ``; ``-joined (computed per distinct pair)."""
-    match = match_notes.fillna("").astype(str)
-    lifecycle = lifecycle_notes.fillna("").astype(str)
-    keys = match + "\x1f" + lifecycle
-    text = {}
-    for key in keys.unique():
-        said, own = str(key).split("\x1f")
-        text[key] = "; ".join([part for part in said.split("; ") if part.startswith("edition ")]
-                              + ([own] if own else []))
-    return keys.map(text).astype(object)
-
-
 def lifecycle_exposure(snapshot: InventorySnapshot, normaliser: Normaliser, *,
                        as_of: dt.date, warn_months: int = 12) -> LifecycleExposure:
     """The lifecycle state of every OS, hypervisor and platform product in ``snapshot``.
@@ -98,7 +84,7 @@ def lifecycle_exposure(snapshot: InventorySnapshot, normaliser: Normaliser, *,
     normalised = normalise_snapshot(snapshot, normaliser, LIFECYCLE_SOURCES)
     states = lifecycle_frame(normalised, as_of, warn_months, normaliser=normaliser)
     assets = pd.concat([normalised, states], axis=1)
-    assets["note"] = lifecycle_notes(assets["note"], assets["lifecycle_note"])
+    assets["note"] = lifecycle_notes(assets.get("note"), assets["lifecycle_note"])
     assets["title"] = assets["title"].where(assets["product_id"].notna(),
                                             assets["product_written"])
     assets["count"] = pd.to_numeric(assets["count"]).astype("int64")

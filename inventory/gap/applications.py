@@ -75,7 +75,8 @@ def application_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_o
     assets["count"] = 1
     lifecycle = lifecycle_frame(assets, as_of, horizon_months,  # type: ignore[arg-type]
                                 normaliser=normaliser)
-    assets = pd.concat([assets, lifecycle[["lifecycle_state", "eol"]]], axis=1)
+    assets = pd.concat([assets, lifecycle[["lifecycle_state", "eol", "lifecycle_note"]]],
+                       axis=1)
     return assets.loc[:, list(columns)].reset_index(drop=True)
 
 

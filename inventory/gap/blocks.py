@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from inventory.analyse.graph import node_id
-from inventory.analyse.lifecycle import lifecycle_frame
+from inventory.analyse.lifecycle import lifecycle_frame, lifecycle_notes
 from inventory.analyse.business_catalogue import business_catalogue
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
@@ -79,7 +79,8 @@ _SOURCES = (
 
 ASSET_COLUMNS = ("municipality", "kind", "record_id", "node", "domain", "capability",
                  "block_id", "product_id", "title", "cycle", "product_written",
-                 "version_written", "count", "user_group", "lifecycle_state", "eol")
+                 "version_written", "count", "user_group", "lifecycle_state", "eol",
+                 "lifecycle_note")
 
 
 def domain_of(capability: str) -> str:
@@ -180,6 +181,8 @@ def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: 
     )
     lifecycle = lifecycle_frame(assets, as_of, horizon_months, normaliser=normaliser)
     assets = pd.concat([assets, lifecycle[["lifecycle_state", "eol"]]], axis=1)
+    # why a date is not simply the catalogue's (edition unknown, a device's own end)
+    assets["lifecycle_note"] = lifecycle_notes(assets.get("note"), lifecycle["lifecycle_note"])
     if fleets:
         assets["records"] = _records(snapshot, assets)
     return assets.loc[:, columns].reset_index(drop=True)

@@ -13,7 +13,7 @@ import pandas as pd
 from inventory.gap.dependents import DependencyIndex, short_name
 
 EOL_COLUMNS = ("municipality", "domain", "kind", "asset", "product", "cycle",
-               "lifecycle_state", "eol", "devices", "dependent_applications",
+               "lifecycle_state", "eol", "note", "devices", "dependent_applications",
                "dependent_application_count")
 EXPOSED_STATES = ("end_of_life", "ending")
 
@@ -32,6 +32,7 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
         "kind": single["kind"], "asset": single["municipality"] + ":" + single["record_id"],
         "product": single["title"], "cycle": single["cycle"],
         "lifecycle_state": single["lifecycle_state"], "eol": single["eol"],
+        "note": _notes(single),
         "devices": single["count"].astype("int64"),
         "dependent_applications": [";".join(short_name(a) for a in apps)
                                    for apps in applications],
@@ -40,8 +41,9 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
     clients = exposed[exposed["kind"] == "client"]
     # client rows: ``records`` where assets are fleets (``baseline_assets(fleets=True)``)
     rows = ("records", "sum") if "records" in clients.columns else ("record_id", "size")
-    fleets = (clients.groupby(["municipality", "domain", "title", "cycle", "lifecycle_state"],
-                              sort=True, dropna=False)
+    clients = clients.assign(note=_notes(clients))
+    fleets = (clients.groupby(["municipality", "domain", "title", "cycle", "lifecycle_state",
+                               "note"], sort=True, dropna=False)
               .agg(eol=("eol", "first"), devices=("count", "sum"), rows=rows)
               .reset_index())
     client_rows = pd.DataFrame({
@@ -49,6 +51,7 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
         "asset": fleets["municipality"] + ": " + fleets["rows"].astype(str) + " client rows",
         "product": fleets["title"], "cycle": fleets["cycle"],
         "lifecycle_state": fleets["lifecycle_state"], "eol": fleets["eol"],
+        "note": fleets["note"],
         "devices": fleets["devices"].astype("int64"), "dependent_applications": "",
         "dependent_application_count": 0,
     })
@@ -58,3 +61,11 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
     table = table.assign(_order=order, _eol=eol_text).sort_values(
         ["_order", "_eol", "municipality", "asset"]).drop(columns=["_order", "_eol"])
     return table.reset_index(drop=True)
+
+
+def _notes(assets: pd.DataFrame) -> pd.Series:
+    """Why an asset's date is not simply the catalogue's (``edition unknown: conservative
+    date``, a device's own support end), empty where it is."""
+    if "lifecycle_note" not in assets.columns:
+        return pd.Series("", index=assets.index, dtype=object)
+    return assets["lifecycle_note"].fillna("").astype(object)

@@ -100,6 +100,7 @@ _TEXTS: Final[dict[str, tuple[str, str, str]]] = {
     "column.vendor": ("Vendor", "Leverantör", "Leverandør"),
     "column.product": ("Product", "Produkt", "Produkt"),
     "column.version": ("Version", "Version", "Versjon"),
+    "column.note": ("Note", "Anmärkning", "Merknad"),
     "column.assets": ("Assets", "Tillgångar", "Eiendeler"),
     "column.count": ("Count", "Antal", "Antall"),
     "column.status": ("Status", "Status", "Status"),

@@ -384,6 +384,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
             ColumnSpec("cycle", "column.version"),
             ColumnSpec("lifecycle_state", "column.status"),
             ColumnSpec("eol", "column.end_of_life", "date"),
+            ColumnSpec("note", "column.note"),
             ColumnSpec("devices", "column.count", "int"),
             ColumnSpec("dependent_application_count", "rb.col_dependent_apps", "int")],
             lang, table_id="eol", name=t("section.end_of_life", lang))])

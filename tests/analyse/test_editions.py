@@ -232,3 +232,21 @@ def test_row_facts_keep_the_frame_aligned(snapshot_of: SnapshotBuilder,
     ends = frame.set_index("record_id")["support_end"]
     assert ends["cb-old"] == dt.date(2026, 3, 1)
     assert pd.isna(ends["cb-unknown"]) and pd.isna(ends["pc"])
+
+
+def test_the_end_of_life_section_carries_the_note(snapshot_of: SnapshotBuilder,
+                                                  normaliser: Normaliser) -> None:
+    from inventory.analyse.graph import build_graph
+    from inventory.gap.blocks import baseline_assets
+    from inventory.gap.dependents import DependencyIndex
+    from inventory.gap.eol import eol_exposure
+
+    snapshot = snapshot_of(_records({"alfa": None}))
+    assets = baseline_assets(snapshot, normaliser, DAY, 12, fleets=True)
+    table = eol_exposure(assets, DependencyIndex(build_graph(snapshot)))
+    notes = {(product, devices): note for product, devices, note in zip(
+        table["product"], table["devices"], table["note"], strict=True)}
+    assert notes[("Windows", 10)] == EDITION_UNKNOWN  # "Windows 11" 23H2
+    assert notes[("Windows", 3)] == ""  # "Windows 11 Pro" 23H2: the edition is written
+    assert notes[("ChromeOS", 40)] == OWN_SUPPORT_END  # the Chromebooks past their AUE
+    assert set(table.loc[table["product"] == "ChromeOS", "devices"]) == {40}

@@ -100,7 +100,9 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                         moving_storage["municipality"] + ":storage:" + moving_storage["id"],
                         "from " + storage_site[moving_storage.index], used.round(1),
                         efforts.storage_migration_hours_per_tb))
-    status = matrix.set_index("block_id")[["status", "target_title", "target_min_version"]]
+    # as object: an empty matrix has float columns, which text cannot be added to
+    status = matrix.set_index("block_id")[["status", "target_title", "target_min_version"]
+                                          ].astype(object)
     on = assets.join(status, on="block_id")
     platforms = on[(on["kind"] == "platform") & on["status"].isin(["changed", "eliminated"])]
     for state, action, hours in (("changed", "platform_upgrade", efforts.platform_upgrade_hours),

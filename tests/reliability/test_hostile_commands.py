@@ -77,6 +77,8 @@ class Ground:
     root: Path
     empty_db: str  # an SQLite file with nothing stored (not even created yet)
     loaded_db: str  # the five sample municipalities stored
+    sparse_db: str  # one municipality with its sites and nothing else
+    sparse_target: Path  # a target for that one municipality
     not_a_db: str  # a text file passed as an SQLite database
     hostile_folder: Path  # a municipality folder with control characters, markup, formulas
     empty_folder: Path
@@ -109,6 +111,28 @@ def _hostile_folder(root: Path) -> Path:
     return folder
 
 
+def _sparse_store(root: Path) -> tuple[str, Path]:
+    """hylte with only its municipality and sites files stored, and a target naming it: every
+    other table empty, the shape of a first partial import."""
+    folder = root / "sparse" / "hylte"
+    folder.mkdir(parents=True)
+    for name in ("municipality.csv", "sites.csv"):
+        shutil.copy(SAMPLES / "hylte" / name, folder / name)
+    url = f"sqlite:///{root / 'sparse.db'}"
+    outcome = run_main(["--db", url, "import", str(folder)])
+    assert outcome.code == 0, outcome.text
+    text = (SAMPLES / "target.yaml").read_text(encoding="utf-8")
+    for old, new in (("municipalities: [gislaved, gnosjo, varnamo, vaggeryd, hylte]",
+                      "municipalities: [hylte]"),
+                     ("primary: varnamo:DC1", "primary: hylte:COLO1"),
+                     ("secondary: gislaved:DC1", "secondary: null")):
+        assert old in text
+        text = text.replace(old, new)
+    target = root / "sparse-target.yaml"
+    target.write_text(text, encoding="utf-8")
+    return url, target
+
+
 @pytest.fixture(scope="module")
 def ground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ground]:
     root = tmp_path_factory.mktemp("hostile")
@@ -124,10 +148,13 @@ def ground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ground]:
     a_file.write_text("plain text\n", encoding="utf-8")
     target = root / "target.yaml"
     shutil.copy(SAMPLES / "target.yaml", target)
+    sparse_db, sparse_target = _sparse_store(root)
     yield Ground(
         root=root,
         empty_db=f"sqlite:///{root / 'empty.db'}",
         loaded_db=loaded,
+        sparse_db=sparse_db,
+        sparse_target=sparse_target,
         not_a_db=f"sqlite:///{not_a_db}",
         hostile_folder=_hostile_folder(root),
         empty_folder=empty_folder,
@@ -227,7 +254,7 @@ def _cases(g: Ground) -> dict[str, list[tuple[list[str], frozenset[int]]]]:
 
 
 def _databases(g: Ground) -> dict[str, str]:
-    return {"empty": g.empty_db, "loaded": g.loaded_db}
+    return {"empty": g.empty_db, "loaded": g.loaded_db, "sparse": g.sparse_db}
 
 
 def test_every_command_has_hostile_cases(ground: Ground) -> None:
@@ -272,6 +299,27 @@ def test_analysing_commands_on_an_empty_store_say_so(ground: Ground) -> None:
         assert "inventory import" in outcome.text, (argv, outcome.text)
 
 
+def test_analysing_commands_work_on_a_partial_inventory(ground: Ground) -> None:
+    """Only municipality and sites stored (a first partial import): every analysis and
+    every output still runs and exits 0 (empty tables are tables, not crashes)."""
+    out = ground.root / "sparse-out"
+    commands = [
+        ["gap", "--target", str(ground.sparse_target)],
+        ["gap", "--target", str(ground.sparse_target), "--format", "json"],
+        ["report", "--target", str(ground.sparse_target), "--out", str(out)],
+        ["diagram", "target", "--target", str(ground.sparse_target),
+         "--out", str(out / "t.svg")],
+        ["diagram", "architecture", "-m", "hylte", "--out", str(out / "a.svg")],
+        ["diagram", "network", "--out", str(out / "n.svg")],
+        ["overlap"], ["graph", "--check"], ["lifecycle"], ["normalise"], ["propose-target"],
+        ["list", "site"], ["stats"], ["history"],
+    ]
+    for argv in commands:
+        outcome = run_main(["--db", ground.sparse_db, *argv])
+        assert outcome.code == 0, (argv, outcome.text[-3000:])
+    assert (out / "report.html").is_file()
+
+
 @pytest.mark.parametrize("db_kind", ["not-a-db", "bad-port", "no-scheme", "newer"])
 def test_every_store_command_refuses_a_bad_database(
     ground: Ground, db_kind: str, tmp_path: Path
@@ -310,6 +358,8 @@ def test_cases_name_only_real_commands() -> None:
         root=Path("/nonexistent"),
         empty_db="",
         loaded_db="",
+        sparse_db="",
+        sparse_target=Path("/"),
         not_a_db="",
         hostile_folder=Path("/"),
         empty_folder=Path("/"),

@@ -297,7 +297,8 @@ def _servers_at(servers: pd.DataFrame, placement: _Placement, site: str) -> pd.D
     clusters = {cluster for cluster, at in placement.cluster_site.items() if at == site}
     standalone = {server_id for server_id, at, _, _ in placement.standalone if at == site}
     ids = servers["id"].map(text)
-    in_cluster = ids.map(placement.server_node).str.removeprefix("cluster:").isin(clusters)
+    nodes = ids.map(placement.server_node).astype("string")  # no servers: no float column
+    in_cluster = nodes.str.removeprefix("cluster:").isin(clusters).fillna(False).astype(bool)
     return servers[in_cluster | ids.isin(standalone)]
 
 

@@ -45,8 +45,9 @@ def _blocks_of(gap: GapReport, municipality: str | None) -> tuple[pd.DataFrame, 
     targets = gap.target_blocks
     if municipality is None:
         return matrix, targets[targets["status"] == "new"]
-    members = matrix["municipalities"].map(lambda value: municipality in text(value).split(";"))
-    mine = matrix[members]
+    members = matrix["municipalities"].map(
+        lambda value: municipality in text(value).split(";")).astype(bool)
+    mine = matrix.loc[members]  # .loc: an empty mask still selects rows, not columns
     included = set(mine.loc[mine["status"] == "included", "target_block"].map(text))
     return mine, targets[~targets["block_id"].map(text).isin(included)]
 

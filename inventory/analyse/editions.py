@@ -57,6 +57,8 @@ def edition_in_words(words: set[str]) -> ClientEdition | None:
     'ltsc'
     """
     found = {_EDITION_WORDS[word] for word in words if word in _EDITION_WORDS}
+    if ClientEdition.PRO in found:  # Pro Education is serviced as Pro, not as Education
+        found.discard(ClientEdition.EDUCATION)
     if {"long", "term", "servicing"} <= words:
         found.add(ClientEdition.LTSC)
     return next((edition for edition in _PRECEDENCE if edition in found), None)

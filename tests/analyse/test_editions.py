@@ -55,6 +55,8 @@ def normaliser() -> Normaliser:
     # Home and Pro, and no edition: the (W) cycle
     ("Windows 11 Pro", "24H2", "11-24h2-w"),
     ("Windows 11 Pro for Workstations", "23H2", "11-23h2-w"),
+    ("Windows 11 Pro Education", "23H2", "11-23h2-w"),  # Microsoft: the Home/Pro servicing
+    ("Windows 10 Pro Education", "21H2", "10-21h2-w"),
     ("Windows 11", "24H2", "11-24h2-w"),
     # LTSC only where LTSC or LTSB is written; "LTS" alone is no servicing channel
     ("Windows 10 Enterprise LTSC", "21H2", "10-21h2-e-lts"),
@@ -113,6 +115,7 @@ def test_ios_and_ipados_read_their_own_dates(normaliser: Normaliser) -> None:
     (("Windows 10", "Long-Term Servicing Channel"), ClientEdition.LTSC),
     (("Windows 11 Företag", None), ClientEdition.ENTERPRISE),
     (("Windows 11", "23H2"), None),
+    (("Windows 11 Pro Education", None), ClientEdition.PRO),
     ((None, None), None),
 ])
 def test_edition_written(texts: tuple[str | None, str | None],

@@ -8,7 +8,13 @@ A file is validated as a whole; a problem names the file and line::
     products:
       - id: procapita                 # an endoflife.date slug, or an id of your own
         title: Procapita              # display name (default: the catalogue title)
-        vendor: CGI
+        vendor: CGI                   # the vendor; a row naming another known vendor never
+                                      #   matches it (models and patterns included)
+        vendors: [Tieto, Tietoevry]   # other vendors it is or was sold under
+        roles: [client]               # record roles it runs on (server, client, network,
+                                      #   appliance, storage); empty: any
+        as_role: {server: windows-server}  # on a record of this role the name means this
+                                      #   product ("Windows filserver 2016" on a server)
         lifecycle: unknown            # catalogue | evergreen | unknown (default: catalogue
                                       #   for a catalogue slug, unknown otherwise)
         lifecycle_of: windows-server  # take release cycles and dates from this catalogue
@@ -22,8 +28,11 @@ A file is validated as a whole; a problem names the file and line::
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -39,6 +48,9 @@ from inventory.yamlfile import YamlSyntaxError, compose_yaml, read_text_file
 ALIASES_FILE = "aliases.yaml"
 
 LifecyclePolicy = Literal["catalogue", "evergreen", "unknown"]
+#: What a record is to the product it names: where the caller knows it, matching never
+#: takes a product made for another role (a network device is never a client OS).
+Role = Literal["server", "client", "network", "appliance", "storage"]
 
 
 class AliasFileError(InventoryError):
@@ -76,6 +88,9 @@ class AliasEntry(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.+_-]*$")
     title: str | None = Field(default=None, min_length=1)
     vendor: str | None = None
+    vendors: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    as_role: dict[Role, str] = Field(default_factory=dict)
     lifecycle: LifecyclePolicy | None = None
     lifecycle_of: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9.+_-]*$")
     names: tuple[str, ...] = ()
@@ -153,8 +168,75 @@ def parse_alias_text(text: str, source: str, *, user: bool) -> AliasTable:
                       user_ids=frozenset(range(len(entries))) if user else frozenset())
 
 
-def load_alias_file(path: Path) -> AliasTable:
-    """A user's alias file, validated (``AliasFileError`` with the line of each problem)."""
+#: The column of a review file (``inventory normalise --review-file``) a person fills in.
+DECISION_COLUMN = "decision"
+#: A decision that leaves a name unmatched (as an empty cell does).
+NO_DECISION = frozenset({"", "-", "none", "skip"})
+_VERSION_TOKEN = re.compile(r"\d")
+
+
+def parse_review_text(text: str, source: str, known_ids: Collection[str] | None = None
+                      ) -> AliasTable:
+    """A filled review file (CSV) as user aliases.
+
+    Each row whose ``decision`` cell names a product id makes its written ``product`` (as
+    normalised, exactly; trailing words with digits are the version) mean that product:
+    the row then matches with method ``user-alias``. An empty decision or ``-`` leaves the
+    name for later. ``AliasFileError`` names the line of a decision that is no product id
+    (or not in ``known_ids``, when given) and of a file without the columns.
+    """
+    from inventory.render.csv_safe import restore_text  # the file was written formula-safe
+
+    rows = csv.DictReader(io.StringIO(text))
+    fields = [name.strip().casefold() for name in rows.fieldnames or ()]
+    missing = [name for name in ("product", DECISION_COLUMN) if name not in fields]
+    if missing:
+        raise AliasFileError(f"{source}:1: a review file needs the columns product and"
+                             f" {DECISION_COLUMN}; missing: {', '.join(missing)}",
+                             hint="Write one with `inventory normalise --review-file FILE`"
+                                  " and fill in the decision column.")
+    patterns: dict[str, list[str]] = {}
+    problems: list[str] = []
+    for row in rows:
+        cells = {str(key).strip().casefold(): restore_text(value or "")
+                 for key, value in row.items() if key is not None}
+        decision = cells.get(DECISION_COLUMN, "").strip()
+        line = rows.line_num
+        if decision.casefold() in NO_DECISION:
+            continue
+        if not re.fullmatch(r"[a-z0-9][a-z0-9.+_-]*", decision) or (
+                known_ids is not None and decision not in known_ids):
+            problems.append(f"{source}:{line}: decision {decision!r} is no known product id"
+                            " (use one of the candidates, or an id of the catalogue)")
+            continue
+        words = normalise_name(cells.get("product", "")).split()
+        if not words:
+            problems.append(f"{source}:{line}: the product cell is empty")
+            continue
+        head = list(words)
+        while len(head) > 1 and _VERSION_TOKEN.search(head[-1]):
+            head.pop()
+        tail = words[len(head):]
+        pattern = f"^{re.escape(' '.join(head))}$" if not tail else (
+            f"^{re.escape(' '.join(head))} (?P<version>{re.escape(' '.join(tail))})$")
+        patterns.setdefault(decision, [])
+        if pattern not in patterns[decision]:
+            patterns[decision].append(pattern)
+    if problems:
+        raise AliasFileError("invalid review file:\n  " + "\n  ".join(problems[:20]),
+                             hint="Put a product id from the candidates column in decision,"
+                                  " or leave it empty.")
+    entries = tuple(AliasEntry(id=product_id, patterns=tuple(found))
+                    for product_id, found in patterns.items())
+    return AliasTable(vendors=(), entries=entries, user_ids=frozenset(range(len(entries))))
+
+
+def load_alias_file(path: Path, known_ids: Collection[str] | None = None) -> AliasTable:
+    """A user's alias file, validated (``AliasFileError`` with the line of each problem).
+
+    A ``.csv`` file is a filled review file (``parse_review_text``); its decisions must
+    name ``known_ids`` when given.
+    """
     text, issues = read_text_file(path)
     if text is None:
         problem = issues[0]
@@ -163,6 +245,8 @@ def load_alias_file(path: Path) -> AliasTable:
         where = f"{path}:{problem.line}" if problem.line else str(path)
         raise AliasFileError(f"cannot read alias file {where}: {problem.message}",
                              hint=problem.hint) from None
+    if path.suffix.casefold() == ".csv":
+        return parse_review_text(text, str(path), known_ids)
     return parse_alias_text(text, str(path), user=True)
 
 

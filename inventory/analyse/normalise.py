@@ -33,10 +33,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -46,14 +46,18 @@ from inventory.analyse.aliases import (
     AliasEntry,
     AliasTable,
     LifecyclePolicy,
+    Role,
     builtin_aliases,
     load_alias_file,
     normalise_name,
 )
 from inventory.analyse.catalogue import Catalogue, CatalogueProduct, Release, default_catalogue
 from inventory.analyse.editions import EDITION_SUFFIX, prefer_edition
+from inventory.analyse.identity import product_label
+from inventory.analyse.vendors import vendor_id, vendor_table, vendor_title
 
-#: Matches below this confidence are listed for review.
+#: Below this confidence a product is not taken: the row is "unmatched, review" with its
+#: candidates (a wrong answer is worse than none).
 LOW_CONFIDENCE = 0.85
 #: Fuzzy scores (0..100) below this are no match at all.
 FUZZY_CUTOFF = 86.0
@@ -61,9 +65,16 @@ FUZZY_WEIGHT = 0.9
 EXTRA_WORDS_CONFIDENCE = 0.7
 GUESSED_CYCLE_CONFIDENCE = 0.8
 
-MATCH_COLUMNS = ("product_id", "title", "cycle", "version", "confidence", "method")
+MATCH_COLUMNS = ("product_id", "title", "cycle", "version", "confidence", "method", "status",
+                 "candidates", "note")
 
-# Words that may follow a product name without making the match doubtful.
+#: ``identified`` (a product), ``review`` (not taken: candidates to review), ``unmatched``.
+MatchStatus = Literal["identified", "review", "unmatched"]
+#: A product the matcher did not take, and how close it came (0..1).
+Candidate = tuple[str, float]
+
+# Words that may follow a product name without making the match doubtful: editions,
+# builds, and the roles technicians write next to a server OS (English, Swedish, Norwegian).
 _EDITION_TEXT = """
     standard std datacenter datacentre dc enterprise ent pro professional home education edu
     server core essentials foundation web express developer evaluation eval edition lts ltsr
@@ -74,9 +85,33 @@ _EDITION_TEXT = """
     business a1 a3 a5 e1 e3 e5 f3 g3 g5 licence license on prem premises
     os system operating suite for the utg version edition utgåva sv se swedish svensk
     norsk no nb en english multi language lang sku oem retail volume kms mak
-    dns dhcp file files fileserver print printing services role roles
+    dns dhcp file files fileserver print printing services role roles san nas array storage
+    lagring
+    srv svr serv fil filserver filserv filtjänst printserver skrivarserver utskriftsserver
+    skriverserver utskrift skrivare skriver domänkontrollant domenekontroller dc ad
+    terminalserver terminal rds rdsh sql databas database databasserver
+    databaseserver app application applikation applikasjon applikationsserver appserver
+    webbserver webserver iis mail e post epost backup management monitoring
+    infrastruktur infrastructure tjänst tjeneste server2 servern serveren
 """
 EDITION_WORDS = frozenset(_EDITION_TEXT.split())
+#: Words after a product name that say the record is a server, whatever the caller knows.
+_SERVER_TEXT = """
+    server servern serveren srv svr serv fil filserver filserv fileserver printserver
+    skrivarserver utskriftsserver skriverserver domänkontrollant domenekontroller dc
+    terminalserver rds rdsh databasserver databaseserver applikationsserver appserver
+    webbserver webserver iis datacenter datacentre
+"""
+SERVER_WORDS = frozenset(_SERVER_TEXT.split())
+
+#: The product roles that fit a record of each role (a product with no roles fits any).
+_FITTING_ROLES: dict[str, frozenset[str]] = {
+    "server": frozenset({"server", "appliance"}),
+    "appliance": frozenset({"appliance", "server", "network", "storage"}),
+    "network": frozenset({"network", "appliance"}),
+    "storage": frozenset({"storage", "appliance", "server"}),
+    "client": frozenset({"client"}),
+}
 
 
 @dataclass(frozen=True)
@@ -84,9 +119,14 @@ class ProductMatch:
     """What a vendor/product/version triple normalises to.
 
     ``product_id`` is an endoflife.date slug or an alias-table id (``None`` when nothing
-    matched); ``cycle`` is the release cycle as the catalogue spells it; ``version`` the
+    was taken); ``cycle`` is the release cycle as the catalogue spells it; ``version`` the
     version as written (what the cycle was derived from); ``method`` one of ``exact``,
-    ``alias``, ``fuzzy``, ``user-alias``, ``none``.
+    ``alias``, ``user-alias``, ``fuzzy``, ``review`` (not taken: see ``candidates``),
+    ``none``. ``candidates`` are the products a person should choose from when the matcher
+    abstains (below ``LOW_CONFIDENCE``, a vendor or role that does not fit, or two vendors'
+    products that fit equally), best first, with their scores; ``note`` says why.
+    ``vendor`` is the display name of the product's vendor, ``label`` the product named
+    with its vendor once.
     """
 
     product_id: str | None
@@ -95,11 +135,36 @@ class ProductMatch:
     version: str | None
     confidence: float
     method: str
+    candidates: tuple[Candidate, ...] = ()
+    vendor: str | None = None
+    note: str = ""
+
+    @property
+    def status(self) -> MatchStatus:
+        """``identified``, ``review`` (candidates, none taken) or ``unmatched``."""
+        if self.product_id is not None:
+            return "identified"
+        return "review" if self.candidates else "unmatched"
+
+    @property
+    def label(self) -> str:
+        """The product with its vendor printed once (``Visma Flyt Skole``, ``KS FIKS``)."""
+        return product_label(self.vendor, self.title)
+
+
+def candidates_text(candidates: tuple[Candidate, ...]) -> str:
+    """Candidates as one cell: ``windows-server 0.70; windows 0.70``."""
+    return "; ".join(f"{product_id} {score:.2f}" for product_id, score in candidates)
 
 
 @dataclass(frozen=True)
 class ProductDefinition:
-    """A canonical product the normaliser knows: from the catalogue, the aliases or both."""
+    """A canonical product the normaliser knows: from the catalogue, the aliases or both.
+
+    ``vendor_ids`` are the vendors it is sold under (empty: not known, fits any vendor);
+    ``roles`` the record roles it runs on (empty: any); ``as_role`` the product its names
+    mean on a record of another role.
+    """
 
     id: str
     title: str
@@ -107,6 +172,10 @@ class ProductDefinition:
     cycles_from: str | None  # the catalogue product whose release cycles apply
     version_names: tuple[tuple[str, str], ...] = ()
     user: bool = False
+    vendor_ids: frozenset[str] = frozenset()
+    vendor: str | None = None
+    roles: frozenset[str] = frozenset()
+    as_role: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +189,32 @@ class _PatternRule:
     product_id: str
     method: str
     pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What a row says about the product besides its name: vendor id and record role."""
+
+    vendor: str | None
+    vendor_written: str | None
+    role: str | None
+
+
+@dataclass
+class _Doubts:
+    """Products passed over while matching one row, as candidates for review."""
+
+    candidates: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, product_id: str, score: float, note: str) -> None:
+        if score > self.candidates.get(product_id, -1.0):
+            self.candidates[product_id] = score
+        if note and note not in self.notes:
+            self.notes.append(note)
+
+    def ranked(self) -> tuple[Candidate, ...]:
+        return tuple(sorted(self.candidates.items(), key=lambda item: (-item[1], item[0])))
 
 
 @dataclass
@@ -156,13 +251,16 @@ class Normaliser:
         self.catalogue = catalogue
         self.aliases = aliases
         self.products: dict[str, ProductDefinition] = {}
-        self._alias_names: dict[str, _NameHit] = {}
-        self._catalogue_names: dict[str, _NameHit] = {}
+        self._alias_names: dict[str, tuple[_NameHit, ...]] = {}
+        self._catalogue_names: dict[str, tuple[_NameHit, ...]] = {}
         self._patterns: list[_PatternRule] = []
         self._models: list[_PatternRule] = []
         self._vendors: list[tuple[str, ...]] = []
+        self._known_vendors: frozenset[str] = frozenset()
+        self._vendor_ids: dict[str, str | None] = {}
         self._cycle_keys: dict[str, _CycleKeys] = {}
-        self._cache: dict[tuple[str | None, str | None, str | None], ProductMatch] = {}
+        self._cache: dict[tuple[str | None, str | None, str | None, str | None],
+                          ProductMatch] = {}
         self._build()
 
     @classmethod
@@ -181,7 +279,7 @@ class Normaliser:
             self.products[slug] = ProductDefinition(
                 id=slug, title=product.title, lifecycle="catalogue", cycles_from=slug)
             for name in self._catalogue_spellings(product):
-                self._catalogue_names.setdefault(name, _NameHit(slug, "exact"))
+                self._catalogue_names.setdefault(name, (_NameHit(slug, "exact"),))
         # Built-in entries first, user entries last so that they win every clash.
         positions = range(len(self.aliases.entries))
         order = sorted(positions, key=lambda p: (self.aliases.is_user_entry(p), -p))
@@ -193,8 +291,13 @@ class Normaliser:
             self._patterns += [_PatternRule(entry.id, method, re.compile(p))
                                for p in entry.patterns]
             self._models += [_PatternRule(entry.id, method, re.compile(p)) for p in entry.models]
-        vendors = {tuple(normalise_name(v).split()) for v in self.aliases.vendors}
+        written = [*self.aliases.vendors,
+                   *(v for e in self.aliases.entries for v in (e.vendor, *e.vendors) if v)]
+        vendors = {tuple(normalise_name(v).split()) for v in written}
         self._vendors = sorted((v for v in vendors if v), key=len, reverse=True)
+        known = {self._vendor_id(v) for v in written} | set(vendor_table().vendors)
+        known |= {v for definition in self.products.values() for v in definition.vendor_ids}
+        self._known_vendors = frozenset(v for v in known if v)
         self._fuzzy_names = [name for name in {*self._alias_names, *self._catalogue_names}
                              if len(name) >= 4]
 
@@ -203,6 +306,13 @@ class Normaliser:
         yield normalise_name(product.slug)
         for alternate in product.alternate_names:
             yield normalise_name(alternate)
+
+    def _vendor_id(self, written: str | None) -> str | None:
+        if not written:
+            return None
+        if written not in self._vendor_ids:
+            self._vendor_ids[written] = vendor_id(written)
+        return self._vendor_ids[written]
 
     def _add_entry(self, entry: AliasEntry, user: bool) -> None:
         known = self.products.get(entry.id)
@@ -218,23 +328,52 @@ class Normaliser:
                               for k, v in entry.version_names.items())
         if known is not None:
             version_names = (*version_names, *known.version_names)
-        self.products[entry.id] = ProductDefinition(
+        vendor_ids = frozenset(filter(None, (self._vendor_id(v)
+                                             for v in (entry.vendor, *entry.vendors))))
+        main_vendor = self._vendor_id(entry.vendor)
+        self.products[entry.id] = definition = ProductDefinition(
             id=entry.id,
             title=entry.title or (known.title if known else entry.id),
             lifecycle=lifecycle,
             cycles_from=cycles_from or (known.cycles_from if known else None),
             version_names=version_names,
             user=user or (known.user if known else False),
+            vendor_ids=vendor_ids or (known.vendor_ids if known else frozenset()),
+            vendor=(vendor_title(main_vendor) if main_vendor
+                    else known.vendor if known else None),
+            roles=frozenset(entry.roles) or (known.roles if known else frozenset()),
+            as_role=tuple(entry.as_role.items()) or (known.as_role if known else ()),
         )
         for name in (entry.id, *entry.names):
             key = normalise_name(name)
             if user:
                 method = "user-alias"
-            elif self._catalogue_names.get(key) == _NameHit(entry.id, "exact"):
+            elif self._catalogue_names.get(key, ())[:1] == (_NameHit(entry.id, "exact"),):
                 method = "exact"
             else:
                 method = "alias"
-            self._alias_names[key] = _NameHit(entry.id, method)
+            self._alias_names[key] = self._name_hits(key, _NameHit(entry.id, method),
+                                                     definition, user)
+
+    def _name_hits(self, key: str, hit: _NameHit, definition: ProductDefinition,
+                   user: bool) -> tuple[_NameHit, ...]:
+        """The products a name stands for after adding ``hit``: one per vendor.
+
+        A name may belong to products of different vendors (``IOS``: Cisco IOS, Apple iOS);
+        the row's vendor or role then decides. Within one vendor, and for a user's entry
+        over built-in ones, the entry added last wins (entries are added so that the
+        earliest built-in entry and every user entry win).
+        """
+        kept = []
+        for other in self._alias_names.get(key, ()):
+            other_definition = self.products[other.product_id]
+            same_vendor = (bool(definition.vendor_ids & other_definition.vendor_ids)
+                           or not (definition.vendor_ids or other_definition.vendor_ids))
+            builtin_under_user = user and other.method != "user-alias"
+            if other.product_id != hit.product_id and not same_vendor and not (
+                    builtin_under_user):
+                kept.append(other)
+        return (hit, *kept)
 
     def _cycles(self, slug: str) -> _CycleKeys:
         cached = self._cycle_keys.get(slug)
@@ -267,53 +406,85 @@ class Normaliser:
         """The canonical product with this id, if the normaliser knows it."""
         return self.products.get(product_id) if product_id else None
 
-    def match(self, vendor: str | None, product: str | None, version: str | None) -> ProductMatch:
+    def match(self, vendor: str | None, product: str | None, version: str | None,
+              role: Role | None = None) -> ProductMatch:
         """The canonical product, release cycle and confidence of one name triple.
+
+        ``role`` is what the record is, where the caller knows it (``server``, ``client``,
+        ``network``, ``appliance``, ``storage``): a product made for another role is never
+        taken (a network device is never a client OS), and a name that means another
+        product on that role is read so (``Windows filserver 2016`` on a server).
 
         >>> Normaliser.default().match(None, "ESXi", "7.0u3").cycle
         '7.0'
+        >>> Normaliser.default().match("Cisco", "Catalyst 2960-X", "IOS 15.2(7)E8").product_id
+        'cisco-ios'
         """
-        key = (_clean(vendor), _clean(product), _clean(version))
+        key = (_clean(vendor), _clean(product), _clean(version), role)
         found = self._cache.get(key)
         if found is None:
             found = self._match(*key)
             self._cache[key] = found
         return found
 
-    def match_frame(self, frame: pd.DataFrame, vendor: str, product: str,
-                    version: str) -> pd.DataFrame:
+    def match_frame(self, frame: pd.DataFrame, vendor: str | None, product: str,
+                    version: str | None, *, role: Role | pd.Series | None = None
+                    ) -> pd.DataFrame:
         """``match`` over the columns ``vendor``, ``product``, ``version`` of a frame.
 
-        Each distinct triple is matched once; the result is aligned with ``frame.index``
-        and has the columns of ``MATCH_COLUMNS``.
+        ``role`` is one role for every row or a Series of roles aligned with the frame.
+        Each distinct combination is matched once; the result is aligned with
+        ``frame.index`` and has the columns of ``MATCH_COLUMNS`` (``status`` as text,
+        ``candidates`` as ``candidates_text``).
         """
         if frame.empty:
             return pd.DataFrame({name: pd.Series(dtype=object) for name in MATCH_COLUMNS}
                                 | {"confidence": pd.Series(dtype=float)}, index=frame.index)
-        groups, distinct = distinct_rows(frame, [vendor, product, version])
-        matches = [self.match(*row) for row in distinct]
-        table = {name: np.array([getattr(found, name) for found in matches], dtype=object)
-                 for name in MATCH_COLUMNS}
+        # only the columns given are factorised (1M client rows: no column of Nones)
+        given = {"vendor": vendor, "product": product, "version": version}
+        work = frame[[name for name in given.values() if name]]
+        work.columns = [key for key, name in given.items() if name]
+        if isinstance(role, pd.Series):
+            work = work.assign(role=role)
+        groups, distinct = distinct_rows(work, list(work.columns))
+        fixed = {"vendor": None, "version": None, "role": None if isinstance(role, pd.Series)
+                 else role}
+        matches = [self.match(**(fixed | dict(zip(work.columns, row, strict=True))))
+                   for row in distinct]
+        table = {name: np.array([_frame_value(found, name) for found in matches],
+                                dtype=object) for name in MATCH_COLUMNS}
         return pd.DataFrame({
             name: pd.Series(values[groups], index=frame.index,
                             dtype=float if name == "confidence" else object)
             for name, values in table.items()})
 
-    def _match(self, vendor: str | None, product: str | None,
-               version: str | None) -> ProductMatch:
+    def _match(self, vendor: str | None, product: str | None, version: str | None,
+               role: str | None = None) -> ProductMatch:
         texts = self._candidate_texts(vendor, product)
         if not texts:
             return ProductMatch(None, "", None, version, 0.0, "none")
+        row = _Row(self._row_vendor(vendor, texts[0]), vendor, role)
+        doubts = _Doubts()
+        written = " ".join((product or vendor or "").split())
         version_norm = normalise_name(version) if version else ""
         for text in texts:
             full = f"{text} {version_norm}".strip()
-            for rule in self._patterns:
-                pattern_hit = rule.pattern.search(full) or rule.pattern.search(text)
-                if pattern_hit:
-                    pattern_version = pattern_hit.groupdict().get("version")
-                    remainder = pattern_version.split() if pattern_version else []
-                    return self._result(rule.product_id, rule.method, 1.0, remainder,
-                                        None if pattern_version else version, full)
+            by_pattern = [(rule, hit) for rule in self._patterns
+                          if (hit := rule.pattern.search(full) or rule.pattern.search(text))]
+            if not by_pattern:
+                continue
+            chosen = self._choose([_NameHit(rule.product_id, rule.method)
+                                   for rule, _ in by_pattern], row, doubts, redirect=False)
+            if chosen is _AMBIGUOUS:
+                return self._abstain(written, version, doubts)
+            if chosen is not None:
+                pattern_hit = next(h for r, h in by_pattern
+                                   if r.product_id == chosen.product_id)
+                pattern_version = pattern_hit.groupdict().get("version")
+                remainder = pattern_version.split() if pattern_version else []
+                return self._result(chosen.product_id, chosen.method, 1.0, remainder,
+                                    None if pattern_version else version, full, row, doubts,
+                                    written)
         vendor_texts = texts[-1:] if texts[-1] == self._with_vendor(vendor, product) else []
         own_texts = texts[:len(texts) - len(vendor_texts)]
         version_texts = [version_norm] if version_norm and not version_norm[0].isdigit() else []
@@ -323,33 +494,129 @@ class Normaliser:
         for stage, stage_texts in stages:
             for text in stage_texts:
                 if stage == "models":
-                    rule_hit = next((rule for rule in self._models if rule.pattern.search(text)),
-                                    None)
-                    if rule_hit is not None:
-                        return self._result(rule_hit.product_id, rule_hit.method, 1.0, [],
-                                            version, text)
+                    hits = [_NameHit(rule.product_id, rule.method) for rule in self._models
+                            if rule.pattern.search(text)]
+                    model_hit = self._choose(hits, row, doubts, redirect=False) if hits else None
+                    if model_hit is _AMBIGUOUS:
+                        return self._abstain(written, version, doubts)
+                    if model_hit is not None:
+                        return self._result(model_hit.product_id, model_hit.method, 1.0, [],
+                                            version, text, row, doubts, written)
                     continue
                 names = self._catalogue_names if stage == "catalogue" else self._alias_names
-                name_hit = self._longest_name(names, text)
-                if name_hit is not None:
-                    hit, remainder = name_hit
-                    confidence = self._remainder_confidence(hit.product_id, remainder)
+                for name_hits, remainder in self._names_in(names, text):
+                    # "Windows filserver 2016": words of a server role make it a server row
+                    read_as = (replace(row, role="server")
+                               if row.role is None and SERVER_WORDS.intersection(remainder)
+                               else row)
+                    name_hit = self._choose(list(name_hits), read_as, doubts, redirect=True)
+                    if name_hit is _AMBIGUOUS:
+                        return self._abstain(written, version, doubts)
+                    if name_hit is None:
+                        continue
+                    confidence = self._remainder_confidence(name_hit.product_id, remainder)
+                    if confidence < LOW_CONFIDENCE:  # "Oracle VirtualBox": look further
+                        doubts.add(name_hit.product_id, confidence,
+                                   f"words after {self.products[name_hit.product_id].title!r}"
+                                   " that are no version or edition")
+                        continue
                     if stage == "version":  # the version column named the product
                         remainder = []
-                    return self._result(hit.product_id, hit.method, confidence, remainder,
-                                        version, f"{text} {version_norm}")
-        return self._fuzzy(texts, version, product or vendor or "")
+                    found = self._result(name_hit.product_id, name_hit.method, confidence,
+                                         remainder, version, f"{text} {version_norm}", row,
+                                         doubts, written)
+                    if (found.cycle is None and found.version
+                            and _HAS_DIGIT.search(found.version)
+                            and all(h.product_id != name_hit.product_id for h in name_hits)):
+                        # read as another product for the role, but its version is none
+                        # of that product's ("Windows 10" on a server): not a guess
+                        doubts.add(name_hit.product_id, 0.6, f"version {found.version!r} is"
+                                   f" no {self.products[name_hit.product_id].title} version")
+                        return self._abstain(written, version, doubts)
+                    return found
+        return self._fuzzy(texts, version, written, row, doubts)
+
+    def _choose(self, hits: list[_NameHit], row: _Row, doubts: _Doubts, *,
+                redirect: bool) -> _NameHit | None:
+        """The one product of ``hits`` that fits the row, ``None``, or ``_AMBIGUOUS``.
+
+        A product fits unless the row's record role is not one it runs on, or the row
+        names a known vendor that does not sell it. Among fitting products of different
+        vendors, one the row's vendor agrees with wins; if none does (no vendor given),
+        the name is ambiguous and the row goes to review with every one as a candidate.
+        """
+        fitting: list[_NameHit] = []
+        for hit in hits:
+            definition = self.products[hit.product_id]
+            if redirect and row.role is not None:
+                other = dict(definition.as_role).get(row.role)
+                if other is not None and other in self.products:
+                    hit = _NameHit(other, hit.method)
+                    definition = self.products[other]
+            problem = self._misfit(definition, row, user=hit.method == "user-alias")
+            if problem:
+                doubts.add(hit.product_id, 0.5, problem)
+            elif all(hit.product_id != kept.product_id for kept in fitting):
+                fitting.append(hit)
+        if len(fitting) <= 1:
+            return fitting[0] if fitting else None
+        own = [hit for hit in fitting if hit.method == "user-alias"]
+        if own:  # the user's decision for this spelling
+            return own[0]
+        agreeing = [hit for hit in fitting if row.vendor is not None
+                    and self._sold_by(self.products[hit.product_id], row.vendor)]
+        pool = agreeing or fitting
+        vendors = {self.products[hit.product_id].vendor_ids for hit in pool} - {frozenset()}
+        if len(vendors) <= 1 or len(pool) == 1:
+            return pool[0]
+        for hit in pool:
+            doubts.add(hit.product_id, 0.5, "the name fits products of "
+                       + " and ".join(sorted(self.products[h.product_id].vendor or "?"
+                                             for h in pool))
+                       + ": give the vendor")
+        return _AMBIGUOUS
+
+    def _misfit(self, definition: ProductDefinition, row: _Row, *, user: bool = False) -> str:
+        """Why a product cannot be the row's (empty when it can). A user's own alias is
+        their decision for exactly that spelling: the row's vendor does not overrule it."""
+        if row.role is not None and definition.roles and not (
+                definition.roles & _FITTING_ROLES.get(row.role, frozenset())):
+            return (f"{definition.title} runs on {'/'.join(sorted(definition.roles))}"
+                    f" records, this is a {row.role} record")
+        # the vendor of a client or server record is its maker (Samsung, Dell), not the OS's
+        if (not user and row.vendor is not None and definition.vendor_ids
+                and row.role not in ("client", "server")
+                and row.vendor in self._known_vendors
+                and not self._sold_by(definition, row.vendor)):
+            return (f"{definition.title} is a product of {definition.vendor},"
+                    f" the row names {vendor_title(row.vendor)}")
+        return ""
 
     @staticmethod
-    def _longest_name(names: dict[str, _NameHit], text: str
-                      ) -> tuple[_NameHit, list[str]] | None:
-        """The longest known name ``text`` starts with, and the words after it."""
+    def _sold_by(definition: ProductDefinition, vendor: str) -> bool:
+        table = vendor_table()
+        return any(table.agree(vendor, own) for own in definition.vendor_ids)
+
+    def _row_vendor(self, vendor: str | None, product_text: str) -> str | None:
+        """The vendor id the row names: in front of the product name ("Dell | VMware
+        vSphere" is VMware's), else its vendor. Two-letter prefixes ("MS", "HP") are too
+        often a model's letters ("MS225") to overrule the vendor column."""
+        tokens = tuple(product_text.split())
+        for prefix in self._vendors:
+            if (len(tokens) > len(prefix) and tokens[:len(prefix)] == prefix
+                    and (vendor is None or len(" ".join(prefix)) > 2)):
+                return self._vendor_id(" ".join(prefix))
+        return self._vendor_id(vendor)
+
+    @staticmethod
+    def _names_in(names: dict[str, tuple[_NameHit, ...]], text: str
+                  ) -> Iterable[tuple[tuple[_NameHit, ...], list[str]]]:
+        """The known names ``text`` starts with, longest first, and the words after each."""
         tokens = text.split()
         for length in range(len(tokens), 0, -1):
-            hit = names.get(" ".join(tokens[:length]))
-            if hit is not None:
-                return hit, tokens[length:]
-        return None
+            hits = names.get(" ".join(tokens[:length]))
+            if hits is not None:
+                yield hits, tokens[length:]
 
     def _candidate_texts(self, vendor: str | None, product: str | None) -> list[str]:
         """The normalised names to try: the product, without its vendor, with the vendor."""
@@ -393,7 +660,8 @@ class Normaliser:
                 return EXTRA_WORDS_CONFIDENCE
         return 1.0
 
-    def _fuzzy(self, texts: list[str], version: str | None, written: str) -> ProductMatch:
+    def _fuzzy(self, texts: list[str], version: str | None, written: str, row: _Row,
+               doubts: _Doubts) -> ProductMatch:
         best: tuple[str, float] | None = None
         for text in texts:
             words = " ".join(t for t in text.split() if not _HAS_DIGIT.search(t))
@@ -404,16 +672,33 @@ class Normaliser:
             if found is not None and (best is None or found[1] > best[1]):
                 best = (found[0], float(found[1]))
         if best is None:
-            return ProductMatch(None, " ".join(written.split()), None, version, 0.0, "none")
+            return self._abstain(written, version, doubts)
         name, score = best
-        hit = self._alias_names.get(name) or self._catalogue_names[name]
+        hits = self._alias_names.get(name) or self._catalogue_names[name]
+        hit = self._choose(list(hits), row, doubts, redirect=True)
+        if hit is None or hit is _AMBIGUOUS:
+            return self._abstain(written, version, doubts)
         remainder = [t for t in texts[0].split() if _HAS_DIGIT.search(t)]
         return self._result(hit.product_id, "fuzzy", round(score / 100 * FUZZY_WEIGHT, 3),
-                            remainder, version, texts[0])
+                            remainder, version, texts[0], row, doubts, written,
+                            note=f"spelled like {name!r}")
+
+    def _abstain(self, written: str, version: str | None, doubts: _Doubts) -> ProductMatch:
+        """Nothing taken: ``review`` with the candidates passed over, else ``none``."""
+        candidates = doubts.ranked()
+        if not candidates:
+            return ProductMatch(None, written, None, version, 0.0, "none")
+        return ProductMatch(None, written, None, version, candidates[0][1], "review",
+                            candidates=candidates, note="; ".join(doubts.notes))
 
     def _result(self, product_id: str, method: str, confidence: float, remainder: list[str],
-                version: str | None, context: str) -> ProductMatch:
+                version: str | None, context: str, row: _Row, doubts: _Doubts, written: str,
+                note: str = "") -> ProductMatch:
         definition = self.products[product_id]
+        if confidence < LOW_CONFIDENCE:  # never taken: listed for review instead
+            doubts.add(product_id, confidence, note or (
+                f"words after {definition.title!r} that are no version or edition"))
+            return self._abstain(written, version, doubts)
         named = {word for name, _ in definition.version_names for word in name.split()}
         kept = [t for t in remainder if _HAS_DIGIT.search(t) or t in named or t in EDITION_WORDS]
         has_version = any(_HAS_DIGIT.search(t) or t in named for t in kept)
@@ -427,17 +712,19 @@ class Normaliser:
             candidates.append((version_norm, str(version)))
         if remainder_text:
             candidates.append((remainder_text, remainder_text))
-        written = candidates[0][1] if candidates else None
+        as_written = candidates[0][1] if candidates else None
+        found = ProductMatch(product_id, definition.title, None, as_written, confidence, method,
+                             vendor=definition.vendor, note=note)
         if definition.cycles_from is None or not candidates:
-            return ProductMatch(product_id, definition.title, None, written, confidence, method)
+            return found
         words = set(context.split())
-        for text, as_written in candidates:
+        for text, version_written in candidates:
             resolved = self._resolve_cycle(definition, text, words)
             if resolved is not None:
                 release, certainty = resolved
-                return ProductMatch(product_id, definition.title, release.cycle, as_written,
-                                    min(confidence, certainty), method)
-        return ProductMatch(product_id, definition.title, None, written, confidence, method)
+                return replace(found, cycle=release.cycle, version=version_written,
+                               confidence=min(confidence, certainty))
+        return found
 
     def _resolve_cycle(self, definition: ProductDefinition, text: str,
                        words: set[str]) -> tuple[Release, float] | None:
@@ -447,10 +734,19 @@ class Normaliser:
             if re.search(rf"(?<!\S){re.escape(name)}(?!\S)", text):
                 text = re.sub(rf"(?<!\S){re.escape(name)}(?!\S)", replacement, text)
                 words |= set(replacement.split())
+        cycles = self._cycles(definition.cycles_from)
+        named = text.split()
+        if named and not _HAS_DIGIT.search(named[0]):  # cycles named by words first
+            for length in range(len(named), 0, -1):  # "standard 7", "subscription edition"
+                head = tuple(named[:length])
+                exact = [release for key, release in cycles.keys
+                         if key[:length] == head and all(t.startswith("sp")
+                                                         for t in key[length:])]
+                if exact:
+                    return _newest(exact), 1.0
         tokens = list(dict.fromkeys(t for t in text.split() if _HAS_DIGIT.search(t)))
         if not tokens:
-            return None
-        cycles = self._cycles(definition.cycles_from)
+            return _named_cycle(cycles, words)
         edition = EDITION_SUFFIX.get(definition.cycles_from)
         suffix = edition(words) if edition else ()
         for length in range(len(tokens), 0, -1):
@@ -475,7 +771,11 @@ class Normaliser:
                         best is None or len(cycle_number) > best[0]):
                     best = (len(cycle_number), release)
             if best is not None:
-                return best[1], 1.0
+                sharing = sum(1 for cycle_number, _ in cycles.numeric
+                              if cycle_number[:len(number)] == number)
+                # "15" when 15.0 ... 15.7 exist names none of them: a guess, for review
+                unsure = len(number) < best[0] and sharing > 1
+                return best[1], GUESSED_CYCLE_CONFIDENCE if unsure else 1.0
         by_latest = [release for _, release in cycles.keys
                      if release.latest and (tokens[0] == release.latest
                                             or tokens[0].startswith(release.latest + "."))]
@@ -485,7 +785,21 @@ class Normaliser:
         extended = [release for key, release in cycles.keys if key[:len(head)] == head]
         if extended:
             return _newest(prefer_edition(extended, suffix)), GUESSED_CYCLE_CONFIDENCE
+        return _named_cycle(cycles, words | set(tokens))
+
+
+def _named_cycle(cycles: _CycleKeys, words: set[str]) -> tuple[Release, float] | None:
+    """A cycle named by words whose every word the name holds ("Windows Embedded Standard
+    7" is ``standard-7-sp1``: the product name took "standard"), the most specific one."""
+    fits = []
+    for key, release in cycles.keys:
+        core = [token for token in key if not token.startswith("sp")]
+        if core and not _HAS_DIGIT.search(core[0]) and set(core) <= words:
+            fits.append((len(core), release))
+    if not fits:
         return None
+    longest = max(length for length, _ in fits)
+    return _newest([release for length, release in fits if length == longest]), 1.0
 
 
 def distinct_rows(frame: pd.DataFrame, columns: list[str]
@@ -520,6 +834,16 @@ def _newest(releases: list[Release]) -> Release:
     return max(releases, key=lambda r: r.release_date or dt.date.min)
 
 
+#: What ``_choose`` returns when products of different vendors fit equally.
+_AMBIGUOUS = _NameHit("", "ambiguous")
+
+
+def _frame_value(found: ProductMatch, name: str) -> object:
+    if name == "candidates":
+        return candidates_text(found.candidates)
+    return getattr(found, name)
+
+
 def _clean(text: object) -> str | None:
     if text is None or text is pd.NA or (isinstance(text, float) and text != text):
         return None
@@ -531,5 +855,6 @@ def _clean(text: object) -> str | None:
 def _default_normaliser(user_aliases: Path | None) -> Normaliser:
     aliases = builtin_aliases()
     if user_aliases is not None:
-        aliases = aliases.merged_with(load_alias_file(user_aliases))
+        known = {*default_catalogue().products, *(entry.id for entry in aliases.entries)}
+        aliases = aliases.merged_with(load_alias_file(user_aliases, known))
     return Normaliser(default_catalogue(), aliases)

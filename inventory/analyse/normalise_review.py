@@ -3,8 +3,10 @@
 ``normalise_snapshot`` matches every product-bearing column of every record kind (server
 operating systems and hardware, storage, network device software, platforms, client
 operating systems, applications), column-wise: each distinct name is matched once.
-``normalisation_review`` groups what did not match, matched with low confidence or matched
-a catalogue product without a release cycle, with counts and where it occurs.
+``normalisation_review`` groups what did not match, was not taken (``review``: below the
+confidence threshold, a vendor or role that does not fit, an ambiguous name; with its
+candidates), matched with low confidence or matched a catalogue product without a release
+cycle, with counts and where it occurs.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.aliases import Role
 from inventory.analyse.lifecycle import with_row_facts
 from inventory.analyse.normalise import LOW_CONFIDENCE, MATCH_COLUMNS, Normaliser
 from inventory.snapshot import InventorySnapshot
@@ -26,6 +29,8 @@ class ProductSource:
 
     ``aspect`` says what the product is to the record (``os``, ``hardware``, ``software``).
     ``fallback`` is a column used where ``product`` is empty (an application's name).
+    ``role`` is what the record is to matching (a server of kind ``appliance`` is an
+    appliance): a product made for another role is never taken.
     """
 
     kind: str
@@ -34,16 +39,17 @@ class ProductSource:
     product: str
     version: str | None
     fallback: str | None = None
+    role: Role | None = None
 
 
 #: Every product-bearing column group the normaliser reads.
 PRODUCT_SOURCES: tuple[ProductSource, ...] = (
-    ProductSource("server", "os", None, "os_product", "os_version"),
+    ProductSource("server", "os", None, "os_product", "os_version", role="server"),
     ProductSource("server", "hardware", "vendor", "model", None),
-    ProductSource("storage", "hardware", "vendor", "model", "version"),
-    ProductSource("network_device", "os", "vendor", "model", "os_version"),
+    ProductSource("storage", "hardware", "vendor", "model", "version", role="storage"),
+    ProductSource("network_device", "os", "vendor", "model", "os_version", role="network"),
     ProductSource("platform", "software", "vendor", "product", "version"),
-    ProductSource("client", "os", None, "os_product", "os_version"),
+    ProductSource("client", "os", None, "os_product", "os_version", role="client"),
     ProductSource("application", "software", "vendor", "product", "version", fallback="name"),
 )
 
@@ -56,6 +62,16 @@ def _column(frame: pd.DataFrame, name: str | None) -> pd.Series:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
     values = frame[name].astype(object)
     return values.where(values.notna(), None)
+
+
+def record_roles(source: ProductSource, rows: pd.DataFrame) -> Role | pd.Series | None:
+    """The role of each record for matching: the source's, a server of kind ``appliance``
+    an appliance (its OS is the vendor's, not a general-purpose server OS)."""
+    if source.role != "server" or "kind" not in rows.columns:
+        return source.role
+    kind = rows["kind"].astype(object).where(rows["kind"].notna(), "").astype(str)
+    return pd.Series(np.where(kind == "appliance", "appliance", "server"), index=rows.index,
+                     dtype=object)
 
 
 def normalise_snapshot(snapshot: InventorySnapshot, normaliser: Normaliser,
@@ -84,7 +100,7 @@ def normalise_snapshot(snapshot: InventorySnapshot, normaliser: Normaliser,
             "version_written": _column(rows, source.version),
         }, index=rows.index)
         matches = normaliser.match_frame(written, "vendor_written", "product_written",
-                                         "version_written")
+                                         "version_written", role=record_roles(source, rows))
         counts = (pd.to_numeric(rows["quantity"], errors="coerce").fillna(1).astype("int64")
                   if "quantity" in rows.columns else pd.Series(1, index=rows.index))
         part = pd.concat([
@@ -104,9 +120,11 @@ def normalise_snapshot(snapshot: InventorySnapshot, normaliser: Normaliser,
 class ReviewItem:
     """A written name a person should look at, with what it matched and where it occurs.
 
-    ``reason``: ``unmatched`` (no product), ``low_confidence`` (below ``LOW_CONFIDENCE``),
-    ``no_cycle`` (a catalogue product whose version gives no release cycle: lifecycle
-    unknown), or ``ok`` (only listed when everything is asked for).
+    ``reason``: ``unmatched`` (no product and no candidate), ``review`` (not taken: see
+    ``candidates`` and ``note``), ``low_confidence`` (taken, but the release cycle is a
+    guess), ``no_cycle`` (a catalogue product whose version gives no release cycle:
+    lifecycle unknown), or ``ok`` (only listed when everything is asked for).
+    ``candidates`` is ``candidates_text`` (``windows-server 0.70; windows 0.50``).
     """
 
     reason: str
@@ -124,6 +142,8 @@ class ReviewItem:
     count: int
     municipalities: tuple[str, ...] = field(default_factory=tuple)
     examples: tuple[str, ...] = field(default_factory=tuple)
+    candidates: str = ""
+    note: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -132,7 +152,8 @@ class ReviewItem:
             "product_id": self.product_id, "title": self.title, "cycle": self.cycle,
             "confidence": self.confidence, "method": self.method, "records": self.records,
             "count": self.count, "municipalities": list(self.municipalities),
-            "examples": list(self.examples),
+            "examples": list(self.examples), "candidates": self.candidates,
+            "note": self.note,
         }
 
 
@@ -143,7 +164,7 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-REASON_ORDER = {"unmatched": 0, "low_confidence": 1, "no_cycle": 2, "ok": 3}
+REASON_ORDER = {"unmatched": 0, "review": 1, "low_confidence": 2, "no_cycle": 3, "ok": 4}
 EXAMPLES_PER_ITEM = 3
 
 
@@ -156,6 +177,7 @@ def _reasons(normalised: pd.DataFrame, normaliser: Normaliser) -> np.ndarray[Any
     reasons[(with_cycles & normalised["cycle"].isna()).to_numpy()] = "no_cycle"
     reasons[(normalised["confidence"] < LOW_CONFIDENCE).to_numpy()] = "low_confidence"
     reasons[product_ids.isna().to_numpy()] = "unmatched"
+    reasons[(normalised["status"] == "review").to_numpy()] = "review"
     return reasons
 
 
@@ -187,7 +209,28 @@ def normalisation_review(snapshot: InventorySnapshot, normaliser: Normaliser, *,
             municipalities=tuple(sorted(group["municipality"].astype(str).unique())),
             examples=tuple(f"{m}:{r}" for m, r in group[["municipality", "record_id"]]
                            .head(EXAMPLES_PER_ITEM).itertuples(index=False, name=None)),
+            candidates=str(first["candidates"] or ""), note=str(first["note"] or ""),
         ))
     items.sort(key=lambda item: (REASON_ORDER[item.reason], -item.count, item.kind,
                                  item.product.casefold()))
     return items
+
+
+#: The columns of a review file, ``decision`` first: the one a person fills in.
+REVIEW_FILE_COLUMNS = ("decision", "candidates", "reason", "note", "kind", "aspect", "vendor",
+                       "product", "version", "product_id", "cycle", "confidence", "count",
+                       "municipalities", "examples")
+
+
+def review_frame(items: list[ReviewItem]) -> pd.DataFrame:
+    """The review file (``REVIEW_FILE_COLUMNS``): one row per item, ``decision`` empty.
+
+    A person puts a product id (one of ``candidates``, or any id of the catalogue) in
+    ``decision``, or leaves it empty; ``inventory normalise --aliases FILE`` (and every
+    command that takes ``--aliases``) then reads the file as their aliases
+    (``aliases.parse_review_text``).
+    """
+    rows = [{"decision": "", **item.to_json(),
+             "municipalities": ";".join(item.municipalities),
+             "examples": ";".join(item.examples)} for item in items]
+    return pd.DataFrame(rows, columns=list(REVIEW_FILE_COLUMNS))

@@ -16,9 +16,11 @@ applications   business area                   application product, 1 each
 =============  ==============================  ==========================================
 
 Names are canonicalised by the ``Normaliser`` (product level: versions do not split a
-product). A name it cannot match keeps its own identity, ``unmatched:<vendor product>``
-(network devices: ``unmatched:<vendor>``), so two municipalities writing the same unknown
-name still overlap.
+product). A name it cannot match keeps its own identity, ``unlisted:<vendor id>:<product>``
+(``identity.unlisted_id``, as the gap report derives it; network devices:
+``unlisted:<vendor id>:``), so two municipalities writing the same unknown name still
+overlap, whatever legal suffix their vendor carries. A name the normaliser did not take
+(candidates for review) is shown as ``<name> (unmatched, review)``.
 
 A product is ``all`` (used by every compared municipality), ``some`` (by two or more) or
 ``unique`` (by one). Modules of one suite (Visma Flyt Skole, Flyt Barnehage) are different
@@ -44,7 +46,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.aliases import Role
 from inventory.analyse.business_catalogue import business_catalogue
+from inventory.analyse.identity import product_identity
 from inventory.analyse.normalise import Normaliser
 from inventory.snapshot import InventorySnapshot
 
@@ -144,25 +148,20 @@ def _text(column: pd.Series) -> pd.Series:
 
 
 def _canonical(frame: pd.DataFrame, normaliser: Normaliser, vendor: str | None, product: str,
-               version: str | None, fallback: tuple[str, ...]) -> tuple[pd.Series, pd.Series]:
-    """(product_id, title) per row: the normaliser's product, else ``unmatched:<text>``
-    where the text joins the ``fallback`` columns (built for unmatched rows only)."""
+               version: str | None, fallback: tuple[str, ...], role: Role | None = None
+               ) -> tuple[pd.Series, pd.Series]:
+    """(product_id, title) per row: the normaliser's product, else the unlisted identity
+    of the vendor and the ``fallback`` columns joined (``identity.product_identity``)."""
     work = pd.DataFrame({
         "vendor": frame[vendor] if vendor else None, "product": frame[product],
         "version": frame[version] if version else None}, index=frame.index)
-    matches = normaliser.match_frame(work, "vendor", "product", "version")
-    product_id = matches["product_id"].astype(object)
-    title = matches["title"].astype(object)
-    unmatched = product_id.isna()
-    if unmatched.any():
-        rows = frame[unmatched]
-        text = _text(rows[fallback[0]])
-        for column in fallback[1:]:
-            text = text + " " + _text(rows[column])
-        text = text.str.split().str.join(" ")
-        product_id[unmatched] = "unmatched:" + text.str.casefold()
-        title[unmatched] = text
-    return product_id, title
+    matches = normaliser.match_frame(work, "vendor", "product", "version", role=role)
+    name = pd.Series("", index=frame.index, dtype=object)
+    for column in fallback:
+        name = name + " " + _text(frame[column])
+    return product_identity(matches["product_id"], matches["title"],
+                            frame[vendor] if vendor else None, name.str.strip(),
+                            matches["status"])
 
 
 def _counted(frame: pd.DataFrame, keys: list[str], count: pd.Series | int) -> pd.DataFrame:
@@ -199,7 +198,7 @@ def _server_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.Da
     servers = servers.assign(capability=np.where(hypervisor, "hypervisor", "server_os"))
     counted = _counted(servers, ["municipality", "capability", "os_product", "os_version"], 1)
     product_id, title = _canonical(counted, normaliser, None, "os_product", "os_version",
-                                   ("os_product",))
+                                   ("os_product",), role="server")
     return _assets("datacentre", counted["capability"], counted, product_id, title)
 
 
@@ -216,7 +215,7 @@ def _storage_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.D
     counted = _counted(_with_model(storage),
                        ["municipality", "kind", "vendor", "model", "_model", "version"], 1)
     product_id, title = _canonical(counted, normaliser, "vendor", "_model", "version",
-                                   ("vendor", "model"))
+                                   ("model",), role="storage")
     return _assets("datacentre", _text(counted["kind"]), counted, product_id, title)
 
 
@@ -229,7 +228,7 @@ def _network_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.D
                        ["municipality", "role", "vendor", "_model", "os_version"],
                        _quantity(devices))
     product_id, title = _canonical(counted, normaliser, "vendor", "_model", "os_version",
-                                   ("vendor",))
+                                   (), role="network")
     return _assets("network", _text(counted["role"]), counted, product_id, title)
 
 
@@ -244,8 +243,7 @@ def _platform_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.
 
 def _platform_products(platforms: pd.DataFrame,
                        normaliser: Normaliser) -> tuple[pd.Series, pd.Series]:
-    return _canonical(platforms, normaliser, "vendor", "product", "version",
-                      ("vendor", "product"))
+    return _canonical(platforms, normaliser, "vendor", "product", "version", ("product",))
 
 
 def _client_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
@@ -259,7 +257,7 @@ def _client_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.Da
         counted = _counted(clients[with_os], ["municipality", "os_product", "os_version"],
                            quantity[with_os])
         product_id, title = _canonical(counted, normaliser, None, "os_product", "os_version",
-                                       ("os_product",))
+                                       ("os_product",), role="client")
         parts.append(_assets("clients", "client_os", counted, product_id, title))
     managed = _managing_products(snapshot, clients, normaliser)
     if not managed.empty:
@@ -303,8 +301,7 @@ def _application_products(applications: pd.DataFrame,
                           normaliser: Normaliser) -> tuple[pd.Series, pd.Series]:
     named = applications.assign(_product=applications["product"].where(
         applications["product"].notna(), applications["name"]))
-    return _canonical(named, normaliser, "vendor", "_product", "version",
-                      ("vendor", "_product"))
+    return _canonical(named, normaliser, "vendor", "_product", "version", ("_product",))
 
 
 def _application_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:

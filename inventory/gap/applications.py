@@ -27,10 +27,11 @@ import pandas as pd
 
 from inventory.analyse.business_catalogue import business_catalogue
 from inventory.analyse.graph import node_id
+from inventory.analyse.identity import product_identity
 from inventory.analyse.lifecycle import lifecycle_frame
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
-from inventory.gap.blocks import ASSET_COLUMNS, slug
+from inventory.gap.blocks import ASSET_COLUMNS
 from inventory.snapshot import InventorySnapshot
 
 _SOURCE = ProductSource("application", "software", "vendor", "product", "version",
@@ -46,7 +47,7 @@ def application_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_o
 
     ``capability`` is the business area (``other`` when empty), ``domain``
     ``applications``, ``count`` 1 (an application is one asset) and ``users`` its users
-    (0 when not given). Unmatched products keep their own identity (``?slug``).
+    (0 when not given). Unmatched products keep their own identity (``identity.unlisted_id``).
     """
     columns = (*ASSET_COLUMNS, *APPLICATION_EXTRA_COLUMNS)
     normalised = normalise_snapshot(snapshot, normaliser, (_SOURCE,))
@@ -61,12 +62,11 @@ def application_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_o
     assets = normalised.assign(
         capability=pd.Series(area, index=normalised.index).fillna("other").astype(str),
         users=users.fillna(0).to_numpy(dtype=float), user_group=None, domain="applications")
-    product_key = assets["product_id"].astype(object).where(
-        assets["product_id"].notna(), "?" + assets["product_written"].map(slug))
+    product_key, title = product_identity(assets["product_id"], assets["title"],
+                                          assets["vendor_written"], assets["product_written"],
+                                          assets["status"])
     assets["product_id"] = product_key
-    title = assets["title"].astype(object)
-    assets["title"] = title.where(assets["product_id"].str[0] != "?",
-                                  assets["product_written"])
+    assets["title"] = title
     cycle = assets["cycle"].astype(object)
     assets["block_id"] = (assets["capability"] + ":" + product_key + ":"
                           + cycle.where(cycle.notna(), "-"))

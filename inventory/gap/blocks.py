@@ -38,9 +38,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from inventory.analyse.graph import node_id
-from inventory.analyse.lifecycle import lifecycle_frame, lifecycle_notes
 from inventory.analyse.business_catalogue import business_catalogue
+from inventory.analyse.graph import node_id
+from inventory.analyse.identity import product_identity, product_label, same_unlisted, unlisted_id
+from inventory.analyse.lifecycle import lifecycle_frame, lifecycle_notes
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
 from inventory.gap.rows import any_rows, fold_rows
@@ -73,8 +74,8 @@ FIRMWARE_CLIENT_KINDS = frozenset({"printer", "ip_phone"})
 
 _SOURCES = (
     ProductSource("platform", "software", "vendor", "product", "version"),
-    ProductSource("server", "os", None, "os_product", "os_version"),
-    ProductSource("client", "os", None, "os_product", "os_version"),
+    ProductSource("server", "os", None, "os_product", "os_version", role="server"),
+    ProductSource("client", "os", None, "os_product", "os_version", role="client"),
 )
 
 ASSET_COLUMNS = ("municipality", "kind", "record_id", "node", "domain", "capability",
@@ -169,8 +170,11 @@ def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: 
     capability = capability.where(~is_firmware, "")
     assets = normalised.assign(capability=capability.astype(object), user_group=user_group)
     assets = assets[assets["capability"].notna() & (assets["capability"] != "")]
-    product_key = assets["product_id"].astype(object).where(
-        assets["product_id"].notna(), "?" + assets["product_written"].map(_slug))
+    # a product outside the catalogue: one identity, as overlap and the target derive it
+    product_key, title = product_identity(assets["product_id"], assets["title"],
+                                          assets["vendor_written"], assets["product_written"],
+                                          assets["status"])
+    assets = assets.assign(product_id=product_key, title=title)
     cycle = assets["cycle"].astype(object)
     assets = assets.assign(
         domain=assets["capability"].map(domain_of),
@@ -276,16 +280,16 @@ def target_blocks(target: TargetArchitecture, normaliser: Normaliser) -> list[Ta
     preference: dict[str, int] = {}
     for capability, choice in _choices(target):
         match = normaliser.match(choice.vendor, choice.product, choice.min_version)
-        product_key = match.product_id or "?" + _slug(choice.product)
-        # Unknown business systems keep their written identity, as in the baseline.
-        product_id = product_key if domain_of(capability) == "applications" else (
-            match.product_id)
+        # A product outside the catalogue keeps its written identity, as in the baseline.
+        product_key = match.product_id or unlisted_id(choice.vendor, choice.product)
+        product_id = product_key
         key = (capability, product_key)
         rank = preference.get(capability, 0)
         block = TargetBlock(
             block_id=f"{capability}:{product_key}", capability=capability,
             domain=domain_of(capability), product=choice.product, product_id=product_id,
-            title=match.title if match.product_id else choice.product,
+            title=match.title if match.product_id else product_label(choice.vendor,
+                                                                      choice.product),
             min_version=choice.min_version,
             min_cycle=match.cycle if choice.min_version else None, preference=rank)
         known = blocks.get(key)
@@ -339,7 +343,8 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
         allowed = by_capability.get(str(row.capability), [])
         product_id = None if pd.isna(row.product_id) else str(row.product_id)
         cycle = None if pd.isna(row.cycle) else str(row.cycle)
-        same = [block for block in allowed if product_id and block.product_id == product_id]
+        same = [block for block in allowed if product_id and (
+            block.product_id == product_id or same_unlisted(block.product_id, product_id))]
         if same:
             block = same[0]
             verdict = cycle_at_least(normaliser, product_id, cycle, block.min_cycle)

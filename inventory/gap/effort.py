@@ -143,7 +143,8 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                         [short_name(a) for a in apps], list(apps),
                         "its servers move to the target datacentres", 1,
                         efforts.application_move_hours))
-    items = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    # nothing to do at all (everything kept) is no items, not an error
+    items = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
     items["quantity"] = pd.to_numeric(items["quantity"]).astype(float)
     items["hours"] = (items["quantity"] * items["unit_hours"]).round(1)
     items["cost"] = (items["hours"] * efforts.hourly_rate).round(0)

@@ -35,6 +35,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from inventory.analyse.identity import is_unlisted
 from inventory.analyse.normalise import Normaliser
 from inventory.gap.applications import application_assets, municipality_population
 from inventory.gap.blocks import baseline_assets, cycle_order
@@ -380,7 +381,8 @@ def propose_target(snapshot: InventorySnapshot, *, as_of: dt.date,
     lifecycle = LifecyclePolicy()
     horizon = lifecycle.horizon_months
     assets = baseline_assets(snapshot, normaliser, as_of, horizon)
-    assets = assets[assets["product_id"].notna()]
+    # products outside the catalogue are compared (gap) but never proposed as a standard
+    assets = assets[assets["product_id"].notna() & ~assets["product_id"].map(is_unlisted)]
     proposals: list[CapabilityProposal] = []
     capabilities: dict[str, CapabilityTarget] = {}
     platform_assets = assets[assets["kind"] == "platform"]

@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from inventory.analyse.aliases import AliasFileError, normalise_name
-from inventory.analyse.normalise import LOW_CONFIDENCE, MATCH_COLUMNS, Normaliser
+from inventory.analyse.normalise import (
+    LOW_CONFIDENCE,
+    MATCH_COLUMNS,
+    Normaliser,
+    candidates_text,
+)
 from inventory.analyse.normalise_review import normalisation_review, normalise_snapshot
 from inventory.cli.app import app
 
@@ -109,17 +114,21 @@ def test_the_version_as_written_is_kept(normaliser: Normaliser) -> None:
     assert normaliser.match(None, "Windows Server 2012 R2 Standard", None).version == "2012 r2"
 
 
-def test_typo_matches_fuzzily_with_lower_confidence(normaliser: Normaliser) -> None:
+def test_a_typo_is_not_taken_but_reviewed_with_its_candidate(normaliser: Normaliser) -> None:
     match = normaliser.match(None, "Windws Servr", "2019")
-    assert (match.product_id, match.cycle, match.method) == ("windows-server", "2019", "fuzzy")
-    assert 0 < match.confidence < 0.9
+    assert (match.product_id, match.cycle, match.method, match.status) == (
+        None, None, "review", "review")
+    assert [product_id for product_id, _ in match.candidates] == ["windows-server"]
+    assert 0 < match.confidence < LOW_CONFIDENCE
+    assert match.title == "Windws Servr"
 
 
-def test_extra_words_lower_the_confidence_below_the_review_threshold(
+def test_extra_words_put_the_name_on_review_instead_of_taking_it(
         normaliser: Normaliser) -> None:
     match = normaliser.match(None, "Windows Server Update Tool", None)
-    assert match.product_id == "windows-server"
-    assert match.confidence < LOW_CONFIDENCE
+    assert match.product_id is None and match.status == "review"
+    assert match.candidates == (("windows-server", 0.7),)
+    assert "Windows Server" in match.note
 
 
 def test_unknown_name_is_unmatched(normaliser: Normaliser) -> None:
@@ -235,7 +244,9 @@ def test_match_frame_equals_row_wise_match(rows: list[tuple[str | None, str | No
             value = got[name]
             value = None if value is None or (isinstance(value, float) and pd.isna(value)) \
                 else value
-            assert value == getattr(expected, name), (index, name)
+            wanted = (candidates_text(expected.candidates) if name == "candidates"
+                      else getattr(expected, name))
+            assert value == wanted, (index, name)
 
 
 def test_match_frame_accepts_pandas_string_columns(normaliser: Normaliser) -> None:
@@ -277,8 +288,9 @@ def test_review_lists_unmatched_and_low_confidence_names_with_counts(snapshot_of
     unmatched = items[("unmatched", "Stödsystem X")]
     assert (unmatched.kind, unmatched.count, unmatched.municipalities) == (
         "application", 1, ("hylte",))
-    typo = items[("low_confidence", "Wndows")]
-    assert (typo.product_id, typo.count, typo.records) == ("windows", 42, 2)
+    typo = items[("review", "Wndows")]
+    assert (typo.product_id, typo.count, typo.records) == (None, 42, 2)
+    assert typo.candidates == "windows 0.83" and "spelled like" in typo.note
     assert typo.municipalities == ("gnosjo", "hylte")
     no_cycle = items[("no_cycle", "VMware ESXi")]
     assert no_cycle.product_id == "vmware-esxi"

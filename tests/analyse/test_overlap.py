@@ -60,7 +60,7 @@ def _records() -> dict[str, list[dict[str, Any]]]:
             platform(C, "p-mdm", "endpoint_management", "Google", "Google Workspace"),
         ],
         "application": [
-            app(A, "a1", "CGI", "Procapita", "social_care", 400),
+            app(A, "a1", "TietoEnator", "Procapita", "social_care", 400),
             app(B, "a1", "Tieto", "Procapita VoO", "social_care", 150),
             app(C, "a1", "Tietoevry", "Lifecare", "social_care", 120),
             app(A, "a2", "Visma", "Proceedo", "finance", 50),

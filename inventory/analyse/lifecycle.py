@@ -32,10 +32,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.catalogue import load_lifecycle_overrides
 from inventory.analyse.editions import apply_editions, declared_editions
 from inventory.analyse.normalise import Normaliser, distinct_rows
 from inventory.snapshot import InventorySnapshot
@@ -70,6 +72,19 @@ class LifecycleStatus:
     cycle: str | None
     months_left: int | None
     note: str = ""
+
+
+def lifecycle_normaliser(aliases: Path | None = None, overrides: Path | None = None
+                         ) -> Normaliser:
+    """``Normaliser.default(aliases)``, with a lifecycle overrides file's facts in its
+    catalogue when one is given (``LifecycleOverridesError`` names each bad line)."""
+    base = Normaliser.default(aliases)
+    if overrides is None:
+        return base
+    known = {product_id: definition.cycles_from
+             for product_id, definition in base.products.items()}
+    facts = load_lifecycle_overrides(overrides, base.catalogue, known)
+    return Normaliser(base.catalogue.with_overrides(facts), base.aliases)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

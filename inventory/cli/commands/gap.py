@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from inventory.analyse.lifecycle import lifecycle_normaliser
+from inventory.cli.commands.lifecycle import OverridesOption
 from inventory.cli.common import (
     TableFormat,
     console,
@@ -35,6 +37,7 @@ def gap(
     out: Annotated[Path | None, typer.Option(
         "--out", file_okay=False, help="Folder for --format csv (one file per table).")
     ] = None,
+    overrides: OverridesOption = None,
 ) -> None:
     """Compare the stored inventories with a target architecture: TOGAF gap matrix,
     readiness, end-of-life exposure, security baseline, datacentre capacity,
@@ -56,7 +59,8 @@ def gap(
     if municipality:
         target = target.model_copy(update={"municipalities": list(municipality)})
     snapshot = stored_snapshot(ctx, municipality, target=target)
-    report = compute_gap(snapshot, target, as_of=day)
+    report = compute_gap(snapshot, target, as_of=day,
+                         normaliser=lifecycle_normaliser(None, overrides))
     if output_format is TableFormat.JSON:
         print_json(report.to_json())
     elif output_format is TableFormat.CSV:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +11,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from inventory.analyse.catalogue import CatalogueFinding, check_catalogue
+from inventory.analyse.lifecycle import lifecycle_normaliser
 from inventory.analyse.lifecycle_report import LifecycleExposure, lifecycle_exposure
 from inventory.analyse.normalise import Normaliser
 from inventory.cli.common import (
@@ -21,6 +24,13 @@ from inventory.cli.common import (
     stored_snapshot,
 )
 from inventory.render.csv_safe import write_frame_csv
+
+#: ``--lifecycle-overrides``, shared by lifecycle, gap and report.
+OverridesOption = Annotated[Path | None, typer.Option(
+    "--lifecycle-overrides", exists=True, dir_okay=False,
+    help="Your lifecycle facts (YAML): cycles with product, cycle, eol, support,"
+    " extended_support, lts, release_date and source; they correct or add to the"
+    " catalogue. Every problem is reported with its line.")]
 
 STATE_STYLES = {"end_of_life": "bold red", "ending": "yellow", "supported": "green",
                 "evergreen": "cyan", "unknown": "dim"}
@@ -63,18 +73,31 @@ def lifecycle(
         help="Your own alias file (YAML) for product names.")
     ] = None,
     show_all: Annotated[bool, typer.Option(
-        "--all", help="List every product cycle, not only those needing action.")] = False,
+        "--all", help="List every product cycle, not only those needing action (with"
+        " --check-catalogue: check the whole catalogue).")] = False,
+    overrides: OverridesOption = None,
+    check: Annotated[bool, typer.Option(
+        "--check-catalogue", help="Check the catalogue (with your overrides) instead: list"
+        " each cycle that outlives a newer one of the same product and track without being"
+        " marked long-term; the products the stored inventory uses, or all with --all."
+        " Exit 1 when there is one.")] = False,
     output_format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.TEXT,
 ) -> None:
     """Show the release cycle and end-of-life state (supported, ending within --months,
     past end of life) of every server OS, hypervisor, platform, network OS and client OS,
-    with the assets and municipalities on each.
+    with the assets and municipalities on each. The note column says where a date is not
+    simply the catalogue's: a Windows edition not known (the shorter support is taken), an
+    edition the municipality declares, a device's own support end (AUE).
 
     Example: inventory lifecycle --date 2027-01-01 --months 18
     """
     day = parse_date_option(as_of)
+    normaliser = lifecycle_normaliser(aliases, overrides)
+    if check:
+        _check(ctx, normaliser, municipality, show_all, output_format, day)
+        return
     exposure = lifecycle_exposure(stored_snapshot(ctx, municipality),
-                                  Normaliser.default(aliases), as_of=day, warn_months=months)
+                                  normaliser, as_of=day, warn_months=months)
     if output_format is TableFormat.JSON:
         print_json(exposure.to_json())
     elif output_format is TableFormat.CSV:
@@ -82,6 +105,37 @@ def lifecycle(
                         sys.stdout)
     else:
         _render(exposure, show_all)
+
+
+def _check(ctx: typer.Context, normaliser: Normaliser, municipality: list[str] | None,
+           whole: bool, output_format: TableFormat, day: dt.date) -> None:
+    """``--check-catalogue``: the findings of ``check_catalogue``; exit 1 when any."""
+    products: list[str] | None = None
+    if not whole:
+        used = lifecycle_exposure(stored_snapshot(ctx, municipality), normaliser, as_of=day)
+        products = [slug for product_id in used.products["product_id"].dropna().unique()
+                    if (definition := normaliser.product(str(product_id))) is not None
+                    and (slug := definition.cycles_from) is not None]
+    findings = check_catalogue(normaliser.catalogue, products)
+    if output_format is TableFormat.JSON:
+        print_json([finding.to_json() for finding in findings])
+    else:
+        _render_findings(findings, whole)
+    if findings:
+        raise typer.Exit(1)
+
+
+def _render_findings(findings: list[CatalogueFinding], whole: bool) -> None:
+    scope = "the catalogue" if whole else "the products in use"
+    if not findings:
+        console.print(f"Catalogue check: no cycle of {scope} outlives a newer one.",
+                      markup=False)
+        return
+    console.print(f"Catalogue check: {len(findings)} cycle(s) of {scope} outlive a newer one"
+                  " without being marked long-term. Correct the dates or mark them"
+                  " lts: true in a --lifecycle-overrides file.", markup=False)
+    for finding in findings:
+        console.print(f"  {finding.product} {finding.older}: {finding.message}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

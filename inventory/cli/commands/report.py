@@ -7,6 +7,8 @@ from typing import Annotated, cast
 
 import typer
 
+from inventory.analyse.lifecycle import lifecycle_normaliser
+from inventory.cli.commands.lifecycle import OverridesOption
 from inventory.cli.common import (
     console,
     console_err,
@@ -39,6 +41,7 @@ def report(
         help="Study folder for decision support (default: 'study' beside the target, when"
         " it holds study files).")
     ] = None,
+    overrides: OverridesOption = None,
 ) -> None:
     """Write the harmonisation report: executive summary first, then the details, with
     the diagrams embedded (and written to OUT/diagrams).
@@ -56,7 +59,8 @@ def report(
     snapshot = stored_snapshot(ctx, None, target=target)
     try:
         inputs = analyse_inventory(snapshot, target, as_of=day,
-                                   study_folder=_study_folder(study, target_file))
+                                   study_folder=_study_folder(study, target_file),
+                                   normaliser=lifecycle_normaliser(None, overrides))
     except InvalidStudyInput as error:
         print_issues(error.report.all_issues(), "in the study folder")
         raise typer.Exit(1) from error

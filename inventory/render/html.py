@@ -20,6 +20,7 @@ from typing import Final
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from inventory.echo import visible
 from inventory.render.document import (
     SECTION_ID,
     Callout,
@@ -131,11 +132,21 @@ class _Numbering:
         return anchor
 
 
+def _shown(value: object) -> object:
+    """Text from data with its control characters as escapes (``\\x1b``): a direction
+    override would reorder what the reader sees, a NUL is a parse error. Our own markup
+    (``Markup``: the stylesheet, the script, sanitised SVG) is left as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value, keep="\n\t")
+    return value
+
+
 @cache
 def _environment() -> Environment:
     return Environment(
         loader=PackageLoader("inventory.render", "templates"),
         autoescape=True,
+        finalize=_shown,  # applied to every value before it is escaped
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from inventory.analyse.identity import REVIEW_SUFFIX
 from inventory.analyse.lifecycle import LifecycleState, lifecycle_frame, lifecycle_notes
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import PRODUCT_SOURCES, normalise_snapshot
@@ -85,8 +86,10 @@ def lifecycle_exposure(snapshot: InventorySnapshot, normaliser: Normaliser, *,
     states = lifecycle_frame(normalised, as_of, warn_months, normaliser=normaliser)
     assets = pd.concat([normalised, states], axis=1)
     assets["note"] = lifecycle_notes(assets.get("note"), assets["lifecycle_note"])
-    assets["title"] = assets["title"].where(assets["product_id"].notna(),
-                                            assets["product_written"])
+    # not identified: the name as written, marked when the matcher passed candidates over
+    written = assets["product_written"].astype(object)
+    written = written.where(assets["status"] != "review", written + REVIEW_SUFFIX)
+    assets["title"] = assets["title"].where(assets["product_id"].notna(), written)
     assets["count"] = pd.to_numeric(assets["count"]).astype("int64")
     keys = ["kind", "aspect", "product_id", "title", "cycle", "lifecycle_state", "note"]
     grouped = assets.assign(product_id=assets["product_id"].fillna(""),

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from inventory.analyse.aliases import AliasFileError
 from inventory.analyse.identity import REVIEW_SUFFIX, product_label, same_unlisted, unlisted_id
+from inventory.analyse.lifecycle_report import lifecycle_exposure
 from inventory.analyse.normalise import LOW_CONFIDENCE, Normaliser
 from inventory.analyse.normalise_review import normalise_snapshot
 from inventory.analyse.overlap import compute_overlap
@@ -381,3 +382,16 @@ def test_match_frame_carries_status_and_candidates(normaliser: Normaliser) -> No
     roles = normaliser.match_frame(frame, "v", "p", "ver",
                                    role=pd.Series(["client", "network", None], dtype=object))
     assert list(roles["product_id"])[:2] == ["ios", "cisco-ios"]
+
+
+def test_lifecycle_shows_a_reviewed_name_as_unmatched_not_as_a_product(
+        snapshot_of: SnapshotBuilder, normaliser: Normaliser) -> None:
+    snapshot = snapshot_of({"client": [
+        {"municipality": "hylte", "id": "c1", "kind": "laptop", "os_product": "Wndows",
+         "os_version": "10 22H2", "quantity": 40},
+        {"municipality": "hylte", "id": "c2", "kind": "laptop", "os_product": "Qwxzy OS",
+         "quantity": 2}]})
+    products = lifecycle_exposure(snapshot, normaliser, as_of=AS_OF).products
+    assert set(products["title"]) == {"Wndows (unmatched, review)", "Qwxzy OS"}
+    assert products["product_id"].isna().all()
+    assert set(products["lifecycle_state"]) == {"unknown"}

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from inventory.analyse.identity import product_label
 from inventory.render.dot import Diagram, LegendEntry
 from inventory.render.i18n import Lang, t
 from inventory.render.paths import safe_filename
@@ -192,7 +193,7 @@ def _add_infrastructure(diagram: Diagram, part: InventorySnapshot, compute_sites
         site = text(row.site)
         group = f"site:{site}" if site in compute_sites else "layer:sites"
         capacity = number(row.capacity_tb)
-        detail = " ".join(p for p in (text(row.vendor), text(row.model)) if p)
+        detail = product_label(text(row.vendor), text(row.model))  # the vendor once
         if capacity:
             detail += f" · {capacity:g} TB"
         diagram.add_node(f"storage:{text(row.id)}", text(row.id), detail=detail, group=group,

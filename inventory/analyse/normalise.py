@@ -259,8 +259,8 @@ class Normaliser:
         self._known_vendors: frozenset[str] = frozenset()
         self._vendor_ids: dict[str, str | None] = {}
         self._cycle_keys: dict[str, _CycleKeys] = {}
-        self._cache: dict[tuple[str | None, str | None, str | None, str | None],
-                          ProductMatch] = {}
+        self._cache: dict[tuple[str | None, str | None, str | None, str | None,
+                                str | None], ProductMatch] = {}
         self._build()
 
     @classmethod
@@ -407,32 +407,61 @@ class Normaliser:
         return self.products.get(product_id) if product_id else None
 
     def match(self, vendor: str | None, product: str | None, version: str | None,
-              role: Role | None = None) -> ProductMatch:
+              role: Role | None = None, model: str | None = None) -> ProductMatch:
         """The canonical product, release cycle and confidence of one name triple.
 
         ``role`` is what the record is, where the caller knows it (``server``, ``client``,
         ``network``, ``appliance``, ``storage``): a product made for another role is never
         taken (a network device is never a client OS), and a name that means another
         product on that role is read so (``Windows filserver 2016`` on a server).
+        ``model`` is the device's model where the product is named apart: a model whose
+        software is known says more than a family name of the same vendor ("IOS" on an
+        ISR 4331 is IOS XE, "iOS" on an iPad is iPadOS), and names the product when the
+        name alone does not.
 
         >>> Normaliser.default().match(None, "ESXi", "7.0u3").cycle
         '7.0'
         >>> Normaliser.default().match("Cisco", "Catalyst 2960-X", "IOS 15.2(7)E8").product_id
         'cisco-ios'
         """
-        key = (_clean(vendor), _clean(product), _clean(version), role)
+        if _clean(product) is None:  # a device named by its model: the model is the name
+            product, model = model, None
+        key = (_clean(vendor), _clean(product), _clean(version), role, _clean(model))
         found = self._cache.get(key)
         if found is None:
-            found = self._match(*key)
+            found = self._match(*key[:4])
+            if key[4] is not None:
+                found = self._with_model(found, key[0], key[4], key[2], role)
             self._cache[key] = found
         return found
 
+    def _with_model(self, found: ProductMatch, vendor: str | None, model: str,
+                    version: str | None, role: str | None) -> ProductMatch:
+        """``found``, or the product the device's model runs where that says more."""
+        row = _Row(self._vendor_id(vendor), vendor, role)
+        doubts = _Doubts()
+        text = normalise_name(model)
+        hits = [_NameHit(rule.product_id, rule.method) for rule in self._models
+                if rule.pattern.search(text)]
+        by_model = self._choose(hits, row, doubts, redirect=False) if hits else None
+        if by_model is None or by_model is _AMBIGUOUS or by_model.product_id == found.product_id:
+            return found
+        named = self.product(found.product_id)
+        if named is not None and not (named.vendor_ids
+                                      & self.products[by_model.product_id].vendor_ids):
+            return found  # another vendor's product: the name stands
+        version_norm = normalise_name(version) if version else ""
+        return self._result(by_model.product_id, by_model.method, 1.0, [], version,
+                            version_norm, row, doubts, found.title,
+                            note=f"read from the model {model!r}")
+
     def match_frame(self, frame: pd.DataFrame, vendor: str | None, product: str,
-                    version: str | None, *, role: Role | pd.Series | None = None
-                    ) -> pd.DataFrame:
+                    version: str | None, *, role: Role | pd.Series | None = None,
+                    model: str | None = None) -> pd.DataFrame:
         """``match`` over the columns ``vendor``, ``product``, ``version`` of a frame.
 
-        ``role`` is one role for every row or a Series of roles aligned with the frame.
+        ``role`` is one role for every row or a Series of roles aligned with the frame;
+        ``model`` a column of device models (see ``match``).
         Each distinct combination is matched once; the result is aligned with
         ``frame.index`` and has the columns of ``MATCH_COLUMNS`` (``status`` as text,
         ``candidates`` as ``candidates_text``).
@@ -441,14 +470,14 @@ class Normaliser:
             return pd.DataFrame({name: pd.Series(dtype=object) for name in MATCH_COLUMNS}
                                 | {"confidence": pd.Series(dtype=float)}, index=frame.index)
         # only the columns given are factorised (1M client rows: no column of Nones)
-        given = {"vendor": vendor, "product": product, "version": version}
+        given = {"vendor": vendor, "product": product, "version": version, "model": model}
         work = frame[[name for name in given.values() if name]]
         work.columns = [key for key, name in given.items() if name]
         if isinstance(role, pd.Series):
             work = work.assign(role=role)
         groups, distinct = distinct_rows(work, list(work.columns))
-        fixed = {"vendor": None, "version": None, "role": None if isinstance(role, pd.Series)
-                 else role}
+        fixed = {"vendor": None, "version": None, "model": None,
+                 "role": None if isinstance(role, pd.Series) else role}
         matches = [self.match(**(fixed | dict(zip(work.columns, row, strict=True))))
                    for row in distinct]
         table = {name: np.array([_frame_value(found, name) for found in matches],

@@ -64,11 +64,6 @@ def test_the_corpus_has_enough_real_world_spellings() -> None:
             assert any(not row["expected_product"] for row in csv.DictReader(handle)), name
 
 
-# Open classes that need matcher code: a model that contradicts a loose product name ("IOS"
-# on an ISR 4000, which runs IOS XE), a cycle named by words behind an alias ("WES7" is
-# Standard 7 SP1), and vendor-aware matching (Cisco IOS vs Apple iOS). Strict: the day they
-# are fixed this fails until the marker goes.
-@pytest.mark.xfail(strict=True, reason="network-os and client-os classes that need matcher code")
 def test_precision_in_every_category(measured: dict[str, Any]) -> None:
     low = {entry["category"]: round(100 * entry["precision"], 1)
            for entry in measured["figures"] if entry["precision"] < PRECISION_TARGET}

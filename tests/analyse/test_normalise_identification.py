@@ -395,3 +395,17 @@ def test_lifecycle_shows_a_reviewed_name_as_unmatched_not_as_a_product(
     assert set(products["title"]) == {"Wndows (unmatched, review)", "Qwxzy OS"}
     assert products["product_id"].isna().all()
     assert set(products["lifecycle_state"]) == {"unknown"}
+
+
+@pytest.mark.parametrize(("vendor", "product", "version", "role", "model", "expected"), [
+    ("Cisco", "IOS", "16.9.4", "network", "ISR4331/K9", "cisco-ios-xe"),
+    ("Cisco", "IOS", "15.2(7)E8", "network", "WS-C2960X-24PS-L", "cisco-ios"),
+    (None, "iOS/iPadOS", "17.5.1", "client", "iPad Air (5th generation)", "ipados"),
+    ("Apple", "iOS", "16.7.8", "client", "iPad (9th generation)", "ipados"),
+    (None, "iOS/iPadOS", "17.5.1", "client", "iPhone 13", "ios"),
+    (None, "Windows", "10 22H2", "client", "Apple iPad", "windows"),  # another vendor's
+])
+def test_a_model_says_more_than_a_family_name_of_its_vendor(
+        normaliser: Normaliser, vendor: str | None, product: str, version: str, role: Any,
+        model: str, expected: str) -> None:
+    assert normaliser.match(vendor, product, version, role, model).product_id == expected

@@ -162,7 +162,7 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
     ids = normalised["product_id"]
     sources = {pid: catalogue_of(pid) for pid in ids.dropna().unique()}
     wanted = {pid: source in EDITION_SUFFIX for pid, source in sources.items()}
-    dependent = ids.map(wanted).fillna(False).astype(bool) & normalised["cycle"].notna()
+    dependent = ids.map(wanted).eq(True) & normalised["cycle"].notna()
     if not dependent.any():
         return normalised
     if "note" not in normalised.columns:

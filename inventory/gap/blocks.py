@@ -44,6 +44,7 @@ from inventory.analyse.identity import product_identity, product_label, same_unl
 from inventory.analyse.lifecycle import lifecycle_frame, lifecycle_notes
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
+from inventory.analyse.os_family import FAMILY_NAMES, os_families, os_family
 from inventory.gap.rows import any_rows, fold_rows
 from inventory.models.enums import BusinessArea
 from inventory.snapshot import InventorySnapshot
@@ -57,7 +58,8 @@ DOMAINS: tuple[str, ...] = ("network", "datacentre", "platforms", "clients", "ap
 
 #: Which domain a capability belongs to.
 CAPABILITY_DOMAIN: dict[str, str] = {
-    "hypervisor": "datacentre", "server_os": "datacentre", "backup": "datacentre",
+    "hypervisor": "datacentre", "server_os": "datacentre", "appliance": "datacentre",
+    "backup": "datacentre",
     "database": "datacentre", "file_storage": "datacentre",
     "dns_dhcp": "network", "public_wifi": "network", "remote_access": "network",
     "client_os": "clients", "endpoint_management": "clients",
@@ -163,9 +165,14 @@ def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: 
         is_firmware = pd.Series(False, index=normalised.index)
     hypervisor = is_server & ((capability == "hypervisor")
                               | normalised["product_id"].isin(HYPERVISOR_PRODUCTS))
+    # an appliance is upgraded by its vendor, never moved to a general-purpose server OS
+    appliance = is_server & ~hypervisor & (
+        _server_kind(snapshot, normalised).eq("appliance")
+        | os_families(normaliser, normalised["product_id"]).eq("appliance"))
     user_group = capability.where(is_client, None)
     capability = capability.where(~is_server, "server_os")
     capability = capability.where(~hypervisor, "hypervisor")
+    capability = capability.where(~appliance, "appliance")
     capability = capability.where(~is_client, "client_os")
     capability = capability.where(~is_firmware, "")
     assets = normalised.assign(capability=capability.astype(object), user_group=user_group)
@@ -190,6 +197,20 @@ def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: 
     if fleets:
         assets["records"] = _records(snapshot, assets)
     return assets.loc[:, columns].reset_index(drop=True)
+
+
+def _server_kind(snapshot: InventorySnapshot, normalised: pd.DataFrame) -> pd.Series:
+    """The ``kind`` of each server row's record (physical, virtual, appliance)."""
+    servers = snapshot.table("server")
+    kinds = pd.Series(None, index=normalised.index, dtype=object)
+    rows = normalised["kind"] == "server"
+    if servers.empty or not rows.any() or "kind" not in servers.columns:
+        return kinds
+    lookup = servers.set_index(["municipality", "id"])["kind"].astype(object)
+    lookup = lookup[~lookup.index.duplicated()]
+    keys = pd.MultiIndex.from_frame(normalised.loc[rows, ["municipality", "record_id"]])
+    kinds.loc[rows] = lookup.reindex(keys).astype(str).to_numpy()
+    return kinds
 
 
 def _records(snapshot: InventorySnapshot, assets: pd.DataFrame) -> np.ndarray:
@@ -339,6 +360,7 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
     for block in targets:
         by_capability.setdefault(block.capability, []).append(block)
     rows: list[tuple[str, str, TargetBlock | None, str]] = []
+    families: dict[str | None, str | None] = {}
     for row in any_rows(blocks):  # one per distinct product and cycle
         allowed = by_capability.get(str(row.capability), [])
         product_id = None if pd.isna(row.product_id) else str(row.product_id)
@@ -356,9 +378,18 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
                 rows.append(("changed", "upgrade" if verdict is False else "verify_version",
                              block, detail))
             continue
+        if row.capability == "appliance":
+            rows.append(_appliance(str(row.lifecycle_state)))
+            continue
         preferred = min(allowed, key=lambda b: b.preference) if allowed else None
         if row.domain == "applications" and preferred is not None:
             preferred = _same_function(row.capability, product_id, allowed, functions or {})
+        family = None
+        if row.capability == "server_os":  # a server stays in its OS family
+            family = families.setdefault(product_id, os_family(normaliser, product_id))
+            kin = [b for b in allowed if family is not None and families.setdefault(
+                b.product_id, os_family(normaliser, b.product_id)) == family]
+            preferred = min(kin, key=lambda b: b.preference) if kin else None
         if row.lifecycle_state == "end_of_life":
             reason = "end_of_life"
         elif preferred is not None:
@@ -366,6 +397,8 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
         else:
             reason = "not_in_target"
         detail = (f"replaced by {preferred.title}" if preferred is not None
+                  else _no_kin(family, str(row.title)) if row.capability == "server_os"
+                  and allowed
                   else "the target keeps no product for this function" if allowed
                   else "the target names no product for this capability")
         rows.append(("eliminated", reason, preferred, detail))
@@ -394,6 +427,23 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
                                       "status", "baseline_blocks_included",
                                       "baseline_blocks_changed"])
     return result, target_rows
+
+
+def _appliance(state: str) -> tuple[str, str, TargetBlock | None, str]:
+    """An appliance's place in the matrix: its vendor's upgrade when its release is past or
+    near its end of life, else kept; never replaced by a general-purpose server OS."""
+    if state in ("end_of_life", "ending"):
+        return ("changed", "vendor_upgrade", None,
+                "appliance: upgrade to a supported release from its vendor")
+    return ("included", "", None, "appliance: kept, upgraded with its vendor's releases")
+
+
+def _no_kin(family: str | None, title: str) -> str:
+    """Why a server OS has no replacement in the target: none of its family."""
+    if family is None:
+        return "OS family not known: choose its target OS by hand (never another family)"
+    return (f"the target names no {FAMILY_NAMES[family]} server OS: keep a supported"
+            f" {title}")
 
 
 def _same_function(area: str, product_id: str | None, allowed: list[TargetBlock],

@@ -14,6 +14,7 @@ action                    domain        what
 ``physical_server_migration`` datacentre a physical server at a site to evacuate
 ``virtual_server_migration``  datacentre a virtual server whose cluster or host moves
 ``os_upgrade``            datacentre    a server whose OS (or hypervisor) block is not included
+``vendor_upgrade``        datacentre    an appliance on a release past or near its end of life
 ``client_os_upgrade``     clients       client devices on a ``changed``/``eliminated`` OS
 ``client_reenrolment``    clients       devices not managed by their group's standard
 ``application_move``      applications  an application whose servers move
@@ -46,6 +47,7 @@ ACTION_TIER = {
     "link_upgrade": 1, "storage_migration": 1,
     "platform_upgrade": 2, "platform_replacement": 2, "platform_introduction": 2,
     "physical_server_migration": 3, "virtual_server_migration": 3, "os_upgrade": 3,
+    "vendor_upgrade": 3,
     "client_os_upgrade": 4, "client_reenrolment": 4,
     "application_move": 5,
     "application_harmonisation": 6,
@@ -128,11 +130,22 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                             rows["municipality"] + ":server:" + rows["id"],
                             "from " + server_site[rows.index], 1, hours))
     upgrades = on[(on["kind"] == "server") & on["status"].isin(["changed", "eliminated"])]
+    appliances = upgrades[upgrades["capability"] == "appliance"]
+    upgrades = upgrades[upgrades["capability"] != "appliance"]
+    parts.append(_frame(appliances["municipality"], "datacentre", "vendor_upgrade",
+                        appliances["municipality"] + ":" + appliances["record_id"],
+                        appliances["node"],
+                        (appliances["title"] + " " + appliances["cycle"].fillna("").astype(str)
+                         ).str.strip() + " -> a supported release from its vendor",
+                        1, efforts.os_upgrade_hours))
+    # no target OS of its family: the matrix says what to do instead of "-> (nothing)"
+    to = (upgrades["target_title"].fillna("") + " "
+          + upgrades["target_min_version"].fillna("")).str.strip()
+    to = to.where(to != "", upgrades["block_id"].map(matrix.set_index("block_id")["detail"]))
     parts.append(_frame(upgrades["municipality"], "datacentre", "os_upgrade",
                         upgrades["municipality"] + ":" + upgrades["record_id"], upgrades["node"],
                         (upgrades["title"] + " " + upgrades["cycle"].fillna("").astype(str)
-                         + " -> " + upgrades["target_title"].fillna("") + " "
-                         + upgrades["target_min_version"].fillna("")).str.strip(),
+                         ).str.strip() + " -> " + to.astype(str),
                         1, efforts.os_upgrade_hours))
     parts.extend(_client_items(snapshot, target, on, normaliser))
     parts.append(_harmonisations(on, matrix, efforts.application_harmonisation_hours))

@@ -159,15 +159,23 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
     """
     if normalised.empty:
         return normalised
-    ids = normalised["product_id"]
-    sources = {pid: catalogue_of(pid) for pid in ids.dropna().unique()}
-    wanted = {pid: source in EDITION_SUFFIX for pid, source in sources.items()}
-    dependent = ids.map(wanted).eq(True) & normalised["cycle"].notna()
+    # which rows: a product whose cycles have editions, on a conservative (W) cycle (codes
+    # per distinct value: a million client rows are a handful of products and cycles)
+    sources: dict[str, str | None] = {}
+    ids, id_values = pd.factorize(normalised["product_id"])
+    with_editions = np.array([(sources.setdefault(str(pid), catalogue_of(str(pid)))
+                               in EDITION_SUFFIX) for pid in id_values] + [False])
+    dependent = with_editions[ids]  # code -1 (missing) takes the last entry: False
+    if not dependent.any():
+        return normalised
+    codes, cycle_values = pd.factorize(normalised["cycle"])
+    conservative = np.array([cycle_edition(str(c)) == ("w",) for c in cycle_values] + [False])
+    dependent &= conservative[codes]
     if not dependent.any():
         return normalised
     if "note" not in normalised.columns:
         normalised = normalised.assign(note="")
-    rows = normalised.loc[dependent.to_numpy()]
+    rows = normalised.loc[dependent]
     columns = ["municipality", "kind", "product_id", "cycle", "product_written",
                "version_written", "note"]
     groups, distinct = _distinct(rows, columns)
@@ -175,9 +183,9 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
     notes = np.empty(len(distinct), dtype=object)
     for position, (code, kind, pid, cycle, written, version, note) in enumerate(distinct):
         cycles[position], notes[position] = str(cycle), note
-        if edition_written(written, version) is not None or cycle_edition(str(cycle)) != ("w",):
+        if edition_written(written, version) is not None:
             continue
-        slug = sources.get(pid)
+        slug = sources.get(str(pid))
         catalogue = product(slug) if slug else None
         edition = declared.get(str(code)) if kind == "client" else None
         other = (edition_cycle(catalogue, str(cycle), edition)
@@ -188,10 +196,12 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
         else:
             said = EDITION_UNKNOWN
         notes[position] = f"{note}; {said}" if note else said
-    result = normalised.copy()
-    result.loc[rows.index, "cycle"] = cycles[groups]
-    result.loc[rows.index, "note"] = notes[groups]
-    return result
+    new_cycles = normalised["cycle"].to_numpy(dtype=object, copy=True)
+    new_notes = normalised["note"].to_numpy(dtype=object, copy=True)
+    new_cycles[dependent] = cycles[groups]
+    new_notes[dependent] = notes[groups]
+    return normalised.assign(cycle=pd.Series(new_cycles, index=normalised.index, dtype=object),
+                             note=pd.Series(new_notes, index=normalised.index, dtype=object))
 
 
 def _distinct(frame: pd.DataFrame, columns: list[str]

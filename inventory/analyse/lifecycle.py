@@ -243,14 +243,16 @@ def with_row_facts(normalised: pd.DataFrame, snapshot: InventorySnapshot,
                             declared_editions(snapshot.table("municipality")))
     support_end = pd.Series(None, index=result.index, dtype=object)
     clients = snapshot.table("client")
-    is_client = result["kind"] == "client"
-    if is_client.any() and not clients.empty and "support_end" in clients.columns:
-        lookup = clients.set_index(["municipality", "id"])["support_end"].astype(object)
-        lookup = lookup[~lookup.index.duplicated()]
-        keys = pd.MultiIndex.from_frame(result.loc[is_client, ["municipality", "record_id"]])
-        found = pd.Series(lookup.reindex(keys).to_numpy(), index=result.index[is_client],
-                          dtype=object)
-        support_end.loc[is_client] = found.where(found.notna(), None)
+    if not clients.empty and "support_end" in clients.columns:
+        given = clients[clients["support_end"].notna()]  # usually few: look up only those
+        rows = (result["kind"] == "client") & result["record_id"].isin(given["id"])
+        if rows.any():
+            lookup = given.set_index(["municipality", "id"])["support_end"].astype(object)
+            lookup = lookup[~lookup.index.duplicated()]
+            keys = pd.MultiIndex.from_frame(result.loc[rows, ["municipality", "record_id"]])
+            found = pd.Series(lookup.reindex(keys).to_numpy(), index=result.index[rows],
+                              dtype=object)
+            support_end.loc[rows] = found.where(found.notna(), None)
     return result.assign(support_end=support_end)
 
 

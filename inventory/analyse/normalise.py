@@ -480,12 +480,13 @@ class Normaliser:
                  "role": None if isinstance(role, pd.Series) else role}
         matches = [self.match(**(fixed | dict(zip(work.columns, row, strict=True))))
                    for row in distinct]
-        table = {name: np.array([_frame_value(found, name) for found in matches],
-                                dtype=object) for name in MATCH_COLUMNS}
-        return pd.DataFrame({
-            name: pd.Series(values[groups], index=frame.index,
-                            dtype=float if name == "confidence" else object)
-            for name, values in table.items()})
+        # one small frame of the distinct matches, taken row-wise: one take per block
+        table = pd.DataFrame({name: pd.Series([_frame_value(found, name) for found in matches],
+                                              dtype=float if name == "confidence" else object)
+                              for name in MATCH_COLUMNS})
+        result = table.take(groups)
+        result.index = frame.index
+        return result
 
     def _match(self, vendor: str | None, product: str | None, version: str | None,
                role: str | None = None) -> ProductMatch:
@@ -612,9 +613,11 @@ class Normaliser:
                 definition.roles & _FITTING_ROLES.get(row.role, frozenset())):
             return (f"{definition.title} runs on {'/'.join(sorted(definition.roles))}"
                     f" records, this is a {row.role} record")
-        # the vendor of a client or server record is its maker (Samsung, Dell), not the OS's
+        # the vendor of a client or server record is its maker (Samsung, Dell), not the OS's;
+        # so is the vendor next to an OS made for such records, whoever the caller is
         if (not user and row.vendor is not None and definition.vendor_ids
                 and row.role not in ("client", "server")
+                and not definition.roles & {"client", "server"}
                 and row.vendor in self._known_vendors
                 and not self._sold_by(definition, row.vendor)):
             return (f"{definition.title} is a product of {definition.vendor},"
@@ -623,8 +626,11 @@ class Normaliser:
 
     @staticmethod
     def _sold_by(definition: ProductDefinition, vendor: str) -> bool:
+        """Whether ``vendor`` or a company of its family (parent, brands, related: HP's
+        ProCurve line is HPE Aruba's today) agrees with a vendor of the product."""
         table = vendor_table()
-        return any(table.agree(vendor, own) for own in definition.vendor_ids)
+        return any(table.agree(member, own) for member in table.family(vendor)
+                   for own in definition.vendor_ids)
 
     def _row_vendor(self, vendor: str | None, product_text: str) -> str | None:
         """The vendor id the row names: in front of the product name ("Dell | VMware
@@ -840,12 +846,17 @@ def distinct_rows(frame: pd.DataFrame, columns: list[str]
     """
     codes = np.zeros(len(frame), dtype=np.int64)
     for name in columns:
-        column_codes, uniques = pd.factorize(frame[name], use_na_sentinel=True)
+        column_codes, values = pd.factorize(frame[name], use_na_sentinel=True)
+        if not len(values):
+            continue  # nothing but missing values: one code for every row
         # a missing value (code -1) gets a code of its own after the others
-        column_codes = np.where(column_codes < 0, len(uniques), column_codes)
-        codes = codes * (len(uniques) + 1) + column_codes
+        column_codes = np.where(column_codes < 0, len(values), column_codes)
+        codes = codes * (len(values) + 1) + column_codes
         codes, _ = pd.factorize(codes)  # keep the codes below the row count: no overflow
-    _, first_rows, groups = np.unique(codes, return_index=True, return_inverse=True)
+    groups, combinations = pd.factorize(codes)  # dense codes in order of first appearance
+    first_rows = np.empty(len(combinations), dtype=np.int64)
+    positions = np.arange(len(frame), dtype=np.int64)
+    first_rows[groups[::-1]] = positions[::-1]  # written last to first: the first row stays
     columns_at_first = [frame[name].iloc[first_rows].tolist() for name in columns]
     distinct = [tuple(_plain(value) for value in row)
                 for row in zip(*columns_at_first, strict=True)]

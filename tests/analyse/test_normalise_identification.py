@@ -107,8 +107,8 @@ def test_a_model_two_vendors_make_is_reviewed_when_no_vendor_says_which(
 
 
 @pytest.mark.parametrize(("vendor", "product"), [
-    ("Cisco", "Windows 11"), ("Fortinet", "PAN-OS 10.2"), ("Palo Alto Networks", "FortiOS 7.2"),
-    ("Juniper", "Meraki MX64"), ("Apple", "Android 14"), ("Tietoevry", "Flyt Skole"),
+    ("Fortinet", "PAN-OS 10.2"), ("Palo Alto Networks", "FortiOS 7.2"),
+    ("Juniper", "Meraki MX64"), ("Tietoevry", "Flyt Skole"),
     ("HPE", "Catalyst 9300"), ("Fortinet", "PA-3220"),
 ])
 def test_a_name_of_another_known_vendors_product_is_not_taken(
@@ -127,6 +127,23 @@ def test_a_name_of_another_known_vendors_product_is_not_taken(
 def test_an_unknown_reseller_or_a_vendor_in_the_name_does_not_block(
         normaliser: Normaliser, vendor: str, product: str, expected: str) -> None:
     assert _taken(normaliser, vendor, product, None) == expected
+
+
+@pytest.mark.parametrize(("vendor", "product", "version", "model", "expected"), [
+    ("Lenovo", "Windows", "11 23H2", None, "windows"), ("HP Inc.", "Windows 10 Pro", None,
+                                                      None, "windows"),
+    ("Samsung", "Android", "14 (One UI 6.1)", None, "android"),
+    ("Acer", "ChromeOS", None, None, "chromeos"), ("Dell Technologies", "Windows 11", None,
+                                                  None, "windows"),
+    # HP's ProCurve switches are HPE Aruba's AOS-S today (HP -> HPE -> Aruba)
+    ("HP", None, "YA.16.10.0025", "HP 2530-24G", "arubaos-switch"),
+    ("Hewlett-Packard", None, "KB.16.10.0020", "5406R zl2", "arubaos-switch"),
+])
+def test_a_device_maker_does_not_block_the_os_it_ships(
+        normaliser: Normaliser, vendor: str, product: str | None, version: str | None,
+        model: str | None, expected: str) -> None:
+    for role in (None, "client" if model is None else "network"):
+        assert _taken(normaliser, vendor, product or model, version, role) == expected
 
 
 # --- abstain instead of guess ---------------------------------------------------------------

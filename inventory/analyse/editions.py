@@ -13,9 +13,11 @@ and IoT LTSC (``-iot-lts``) longer again. Rules:
   reported as supported for longer than it may be; the row's note says so
   (``EDITION_UNKNOWN``).
 
-iOS and iPadOS are separate products of the catalogue with their own dates; a tablet row
-that says ``iOS`` is read as written (iOS), since the catalogue's iOS dates are the
-shorter ones and Apple's iPad releases were named iOS until 13.
+iOS and iPadOS are separate products of the catalogue, each with its own dates (iPadOS 17
+and iOS 16 are still patched for devices that cannot take the next release; iOS 17 is
+not). A tablet row that says ``iOS`` is read as written: iOS's dates are the shorter ones
+(conservative) and iPads ran "iOS" until 12; the row's note says so
+(``lifecycle.TABLET_ON_IOS``).
 """
 
 from __future__ import annotations

@@ -253,7 +253,34 @@ def with_row_facts(normalised: pd.DataFrame, snapshot: InventorySnapshot,
             found = pd.Series(lookup.reindex(keys).to_numpy(), index=result.index[rows],
                               dtype=object)
             support_end.loc[rows] = found.where(found.notna(), None)
-    return result.assign(support_end=support_end)
+    return _tablets_on_ios(result.assign(support_end=support_end), clients)
+
+
+#: The note of a tablet whose OS is written iOS (iPadOS since 13): iOS's dates are used.
+TABLET_ON_IOS = "tablet with iOS: iOS dates (the shorter) used, write iPadOS if it runs iPadOS"
+
+
+def _tablets_on_ios(result: pd.DataFrame, clients: pd.DataFrame) -> pd.DataFrame:
+    """Tablet rows whose OS is written ``iOS`` keep iOS (its dates are the shorter ones:
+    conservative) and say so, since iPads run iPadOS from 13 on."""
+    if clients.empty or "kind" not in clients.columns or "note" not in result.columns:
+        return result
+    tablets = clients[clients["kind"].astype(object) == "tablet"]
+    rows = ((result["kind"] == "client") & (result["product_id"] == "ios")
+            & result["record_id"].isin(tablets["id"]))
+    if not rows.any():
+        return result
+    candidates = pd.MultiIndex.from_frame(result.loc[rows, ["municipality", "record_id"]])
+    own = pd.MultiIndex.from_arrays([tablets["municipality"], tablets["id"]])
+    positions = np.flatnonzero(rows.to_numpy())[candidates.isin(own)]
+    notes = result["note"].to_numpy(dtype=object, copy=True)
+    notes[positions] = [f"{n}; {TABLET_ON_IOS}" if n else TABLET_ON_IOS
+                        for n in notes[positions]]
+    return result.assign(note=pd.Series(notes, index=result.index, dtype=object))
+
+
+#: The match notes that concern a row's dates (see ``editions`` and ``TABLET_ON_IOS``).
+_DATE_NOTES = ("edition ", "tablet ")
 
 
 def lifecycle_notes(match_notes: pd.Series | None, own_notes: pd.Series) -> pd.Series:
@@ -266,6 +293,6 @@ def lifecycle_notes(match_notes: pd.Series | None, own_notes: pd.Series) -> pd.S
     text = {}
     for key in keys.unique():
         said, lifecycle = str(key).split("\x1f")
-        parts = [part for part in said.split("; ") if part.startswith("edition ")]
+        parts = [part for part in said.split("; ") if part.startswith(_DATE_NOTES)]
         text[key] = "; ".join(parts + ([lifecycle] if lifecycle else []))
     return keys.map(text).astype(object)

@@ -21,6 +21,7 @@ from inventory.analyse.editions import (
 from inventory.analyse.lifecycle import (
     OWN_SUPPORT_END,
     SUPPORT_END_MISSING,
+    TABLET_ON_IOS,
     LifecycleState,
     lifecycle_status,
 )
@@ -164,6 +165,10 @@ def _records(declared: dict[str, str | None]) -> dict[str, list[dict[str, Any]]]
              "os_product": "ChromeOS", "quantity": 7},
             {"municipality": "alfa", "id": "ipad", "kind": "tablet", "os_product": "iPadOS",
              "os_version": "17.7", "quantity": 5, "support_end": dt.date(2026, 9, 1)},
+            {"municipality": "alfa", "id": "ipad-ios", "kind": "tablet", "os_product": "iOS",
+             "os_version": "17.5", "quantity": 8},
+            {"municipality": "alfa", "id": "iphone", "kind": "smartphone", "os_product": "iOS",
+             "os_version": "17.5", "quantity": 9},
         ],
     }
 
@@ -253,3 +258,14 @@ def test_the_end_of_life_section_carries_the_note(snapshot_of: SnapshotBuilder,
     assert notes[("Windows", 3)] == ""  # "Windows 11 Pro" 23H2: the edition is written
     assert notes[("ChromeOS", 40)] == OWN_SUPPORT_END  # the Chromebooks past their AUE
     assert set(table.loc[table["product"] == "ChromeOS", "devices"]) == {40}
+
+
+def test_a_tablet_written_ios_keeps_the_shorter_ios_dates_and_says_so(
+        snapshot_of: SnapshotBuilder, normaliser: Normaliser) -> None:
+    snapshot = snapshot_of(_records({"alfa": None}))
+    exposure = lifecycle_exposure(snapshot, normaliser, as_of=DAY)
+    ios = exposure.products[exposure.products["title"] == "iOS"].set_index("assets")
+    # iOS 17 ended 2025-05-13 (iPadOS 17: no end announced): both rows read iOS's date
+    assert set(ios["eol"]) == {dt.date(2025, 5, 13)}
+    assert ios.loc[8, "note"] == TABLET_ON_IOS
+    assert ios.loc[9, "note"] == ""  # a phone runs iOS: nothing to say

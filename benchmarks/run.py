@@ -216,6 +216,13 @@ IDENTIFY_SLOWDOWN = 1.10
 IDENTIFY_ROUNDS = 3
 
 
+def _commit(checkout: Path) -> str:
+    """The commit a checkout is at (``git rev-parse --short HEAD``), empty when unknown."""
+    found = subprocess.run(["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
+                           capture_output=True, text=True, check=False)
+    return f"commit {found.stdout.strip()}" if found.returncode == 0 else ""
+
+
 def measure_identification(work: Path, file: Path, baseline: Path | None
                            ) -> tuple[list[str], list[Ratio]]:
     """The Identification section: the corpus figures, then the time to identify the
@@ -235,11 +242,13 @@ def measure_identification(work: Path, file: Path, baseline: Path | None
 
     # The two codes take turns, three rounds, best of each: a burst of load on a shared
     # machine then slows both sides, not one.
-    ours = timed("identification, this code", REPO, "identify")
+    ours = timed("identification, this code", REPO, "identify", note=_commit(REPO))
     before = (timed("identification, baseline code", baseline, "identify",
-                    note=f"the checkout in {baseline}") if baseline is not None else None)
+                    note=f"{_commit(baseline)} in {baseline}".strip())
+              if baseline is not None else None)
     for _ in range(IDENTIFY_ROUNDS - 1):
-        ours = min(ours, timed(ours.name, REPO, "identify"), key=lambda m: m.seconds)
+        ours = min(ours, timed(ours.name, REPO, "identify", note=ours.note),
+                   key=lambda m: m.seconds)
         if before is not None and baseline is not None:
             before = min(before, timed(before.name, baseline, "identify", note=before.note),
                          key=lambda m: m.seconds)

@@ -265,9 +265,12 @@ def _tablets_on_ios(result: pd.DataFrame, clients: pd.DataFrame) -> pd.DataFrame
     conservative) and say so, since iPads run iPadOS from 13 on."""
     if clients.empty or "kind" not in clients.columns or "note" not in result.columns:
         return result
-    tablets = clients[clients["kind"].astype(object) == "tablet"]
-    rows = ((result["kind"] == "client") & (result["product_id"] == "ios")
-            & result["record_id"].isin(tablets["id"]))
+    tablets = clients[clients["kind"].eq("tablet").to_numpy(dtype=bool, na_value=False)]
+    if tablets.empty:
+        return result
+    rows = result["record_id"].isin(tablets["id"])  # few rows: compare those only
+    rows[rows] = ((result.loc[rows, "kind"] == "client")
+                  & (result.loc[rows, "product_id"] == "ios"))
     if not rows.any():
         return result
     candidates = pd.MultiIndex.from_frame(result.loc[rows, ["municipality", "record_id"]])

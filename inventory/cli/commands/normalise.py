@@ -110,7 +110,8 @@ def _render(items: list[ReviewItem]) -> None:
     for item in items:
         written = " | ".join(part for part in (item.vendor, item.product, item.version) if part)
         matched = (f"{item.title} {item.cycle or ''} ({item.product_id}, {item.method})"
-                   if item.product_id else "")
+                   if item.product_id else
+                   f"candidates: {item.candidates} ({item.note})" if item.candidates else "")
         table.add_row(item.reason, f"{item.kind} {item.aspect}", written, matched,
                       f"{item.confidence:.2f}", f"{item.count:,}", ", ".join(item.municipalities))
     console.print(table, markup=False)

@@ -60,7 +60,8 @@ def test_identification_alone_rewrites_only_its_section(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     assert "\n## Targets\n\nkept\n" in text and text.endswith("## Notes\n\n- kept too\n")
-    assert "\nold\n" not in text and text.count("## Identification") == 1
+    assert "\nold\n" not in text and text.count("## Identification\n") == 1
+    assert text.count("## Identification speed\n") == 1
     section = text[text.index("## Identification"):text.index("## Notes")]
     for category in ("server-os", "client-os", "network-os", "**all**"):
         assert f"| {category} |" in section

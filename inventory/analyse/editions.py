@@ -101,6 +101,24 @@ def cycle_edition(cycle: str) -> tuple[str, ...]:
     return tuple(tokens[end:])
 
 
+#: Words that name each edition suffix in a version text (``11 24H2 Enterprise``).
+_SUFFIX_WORDS = {("e",): "Enterprise", ("e", "lts"): "Enterprise LTSC",
+                 ("iot", "lts"): "IoT Enterprise LTSC"}
+
+
+def edition_version_text(release: Release) -> str | None:
+    """A version text naming a cycle with its edition, that the normaliser reads back as
+    that cycle (``11-24h2-e`` -> ``11 24H2 Enterprise``); ``None`` where the plain text
+    does (no edition, or the conservative (W) cycle)."""
+    words = _SUFFIX_WORDS.get(cycle_edition(release.cycle))
+    if words is None:
+        return None
+    label = release.label or release.cycle
+    base = " ".join(word for word in label.replace("(E)", " ").replace("(W)", " ").split()
+                    if word.casefold() not in {"iot", "lts", "ltsc"})
+    return f"{base} {words}"
+
+
 def prefer_edition(releases: list[Release], suffix: tuple[str, ...]) -> list[Release]:
     """The releases of ``releases`` that the edition ``suffix`` follows.
 

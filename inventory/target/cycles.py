@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from inventory.analyse.catalogue import Release
+from inventory.analyse.editions import edition_version_text
 from inventory.analyse.lifecycle import add_months, lifecycle_status
 from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import cycle_order
@@ -60,8 +61,11 @@ def _version_text(normaliser: Normaliser, product_id: str, release: Release) -> 
     title = normaliser.product(product_id)
     name = title.title if title is not None else product_id
     label = release.label or release.cycle
-    for text in (re.sub(r"\s*\(.*\)$", "", label), label, release.cycle.replace("-", " "),
-                 release.cycle):
+    # an edition's cycle is written with its edition (11 24H2 Enterprise), else it reads
+    # back as the conservative (W) cycle
+    edition = edition_version_text(release)
+    for text in (*([edition] if edition else []), re.sub(r"\s*\(.*\)$", "", label), label,
+                 release.cycle.replace("-", " "), release.cycle):
         if normaliser.match(None, name, text).cycle == release.cycle:
             return text
     return label

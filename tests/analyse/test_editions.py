@@ -269,3 +269,18 @@ def test_a_tablet_written_ios_keeps_the_shorter_ios_dates_and_says_so(
     assert set(ios["eol"]) == {dt.date(2025, 5, 13)}
     assert ios.loc[8, "note"] == TABLET_ON_IOS
     assert ios.loc[9, "note"] == ""  # a phone runs iOS: nothing to say
+
+
+@pytest.mark.parametrize(("cycle", "text"), [
+    ("11-24h2-e", "11 24H2 Enterprise"), ("10-21h2-e-lts", "10 21H2 Enterprise LTSC"),
+    ("11-24h2-iot-lts", "11 24H2 IoT Enterprise LTSC"), ("11-24h2-w", "11 24H2"),
+    ("10-22h2", "10 22H2"),
+])
+def test_a_proposed_minimum_reads_back_as_its_cycle(normaliser: Normaliser, cycle: str,
+                                                     text: str) -> None:
+    from inventory.target.cycles import _version_text
+
+    release = normaliser.catalogue.release("windows", cycle)
+    assert release is not None
+    assert _version_text(normaliser, "windows", release) == text
+    assert normaliser.match("Microsoft", "Windows", text).cycle == cycle

@@ -608,14 +608,17 @@ class Normaliser:
 
     def _misfit(self, definition: ProductDefinition, row: _Row, *, user: bool = False) -> str:
         """Why a product cannot be the row's (empty when it can). A user's own alias is
-        their decision for exactly that spelling: the row's vendor does not overrule it."""
+        their decision for exactly that spelling: neither the row's vendor nor its role
+        overrules it."""
+        if user:
+            return ""
         if row.role is not None and definition.roles and not (
                 definition.roles & _FITTING_ROLES.get(row.role, frozenset())):
             return (f"{definition.title} runs on {'/'.join(sorted(definition.roles))}"
                     f" records, this is a {row.role} record")
         # the vendor of a client or server record is its maker (Samsung, Dell), not the OS's;
         # so is the vendor next to an OS made for such records, whoever the caller is
-        if (not user and row.vendor is not None and definition.vendor_ids
+        if (row.vendor is not None and definition.vendor_ids
                 and row.role not in ("client", "server")
                 and not definition.roles & {"client", "server"}
                 and row.vendor in self._known_vendors

@@ -16,9 +16,11 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from inventory.analyse.aliases import AliasFileError
+from inventory.analyse.aliases import AliasFileError, normalise_name
 from inventory.analyse.identity import REVIEW_SUFFIX, product_label, same_unlisted, unlisted_id
 from inventory.analyse.lifecycle_report import lifecycle_exposure
 from inventory.analyse.normalise import LOW_CONFIDENCE, Normaliser
@@ -426,3 +428,31 @@ def test_a_model_says_more_than_a_family_name_of_its_vendor(
         normaliser: Normaliser, vendor: str | None, product: str, version: str, role: Any,
         model: str, expected: str) -> None:
     assert normaliser.match(vendor, product, version, role, model).product_id == expected
+
+
+_SPELLINGS = st.text(alphabet=st.sampled_from("abcxyzåöø019 -./()"), min_size=1, max_size=24)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.lists(_SPELLINGS, min_size=1, max_size=12), st.sampled_from([None, "server", "client",
+                                                                      "network"]))
+def test_every_decided_spelling_matches_its_decision(tmp_path: Path, spellings: list[str],
+                                                     role: Any) -> None:
+    """Whatever a person wrote, the decision they put next to it is what it matches then
+    (method user-alias), whatever the row's role; spellings with no letter or digit are
+    refused at their line."""
+    named = [text for text in spellings if normalise_name(text)]
+    path = tmp_path / f"review-{abs(hash((tuple(spellings), role)))}.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["decision", "product", "version"])
+        writer.writerows(["windows", text, ""] for text in spellings)
+    if len(named) < len(spellings):
+        with pytest.raises(AliasFileError, match="product cell is empty"):
+            Normaliser.default(path)
+        return
+    normaliser = Normaliser.default(path)
+    for text in named:
+        match = normaliser.match(None, text, None, role)
+        assert (match.product_id, match.method) == ("windows", "user-alias"), text

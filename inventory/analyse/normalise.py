@@ -10,27 +10,24 @@ A name is matched, in order, against
 4. the catalogue's titles, slugs and alternate names, the same way;
 5. rapidfuzz (token sort ratio) over every known name, with a confidence below 0.9.
 
-The version is then mapped to a release cycle of the catalogue, as the catalogue spells it
-(``2012 R2`` -> ``2012-r2``, ``7.0 U3`` -> ``7.0``, ``8.6`` -> ``8``). Policies, applied where
-the inventory says less than the catalogue distinguishes:
+A product is taken only when it fits the row: the row's vendor, where it names a known
+vendor, agrees with one of the product's vendors (``IOS`` on a Cisco switch is Cisco IOS,
+never Apple iOS), and the record's role, where the caller knows it, is one the product runs
+on (a network device is never a client OS). A name that fits products of two vendors
+equally, or a match below ``LOW_CONFIDENCE``, is not taken: the row is ``review`` with its
+candidates (a wrong answer is worse than none). A device model whose software is known
+says more than a family name of the same vendor.
 
-* a version that names no service pack means the newest one (``SQL Server 2014`` ->
-  ``12.0-sp3``, ``Windows Server 2008 R2`` -> ``2008-r2-sp1``);
-* Windows 10/11 editions: Enterprise and Education take the ``(E)`` cycle, LTSC/LTSB the
-  ``-e-lts`` cycle, IoT LTSC the ``-iot-lts`` cycle, anything else (Home, Pro, not stated)
-  the ``(W)`` cycle: the shorter support, so nothing is reported as supported for longer
-  than it may be;
-* a version less specific than every cycle (``Windows 11``) takes the newest cycle it
-  prefixes, with confidence 0.8, so it is listed for review.
+The version is then mapped to a release cycle of the catalogue (``release_cycles``:
+``2012 R2`` -> ``2012-r2``, ``7.0 U3`` -> ``7.0``, ``8.6`` -> ``8``; a version less specific
+than the cycles it prefixes is a guess with confidence 0.8, listed for review).
 
 Confidence: 1.0 for a catalogue or alias name followed only by version and edition words;
 0.7 when other words follow (``Windows Server Update Tool``); rapidfuzz scores times 0.9.
-Anything below ``LOW_CONFIDENCE`` belongs on the review list.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -52,8 +49,8 @@ from inventory.analyse.aliases import (
     normalise_name,
 )
 from inventory.analyse.catalogue import Catalogue, CatalogueProduct, Release, default_catalogue
-from inventory.analyse.editions import EDITION_SUFFIX, prefer_edition
 from inventory.analyse.identity import product_label
+from inventory.analyse.release_cycles import CycleIndex
 from inventory.analyse.vendors import vendor_id, vendor_table, vendor_title
 
 #: Below this confidence a product is not taken: the row is "unmatched, review" with its
@@ -63,7 +60,6 @@ LOW_CONFIDENCE = 0.85
 FUZZY_CUTOFF = 86.0
 FUZZY_WEIGHT = 0.9
 EXTRA_WORDS_CONFIDENCE = 0.7
-GUESSED_CYCLE_CONFIDENCE = 0.8
 
 MATCH_COLUMNS = ("product_id", "title", "cycle", "version", "confidence", "method", "status",
                  "candidates", "note")
@@ -217,24 +213,7 @@ class _Doubts:
         return tuple(sorted(self.candidates.items(), key=lambda item: (-item[1], item[0])))
 
 
-@dataclass
-class _CycleKeys:
-    """The spellings of each release cycle of one catalogue product, as token tuples."""
-
-    keys: list[tuple[tuple[str, ...], Release]] = field(default_factory=list)
-    numeric: list[tuple[tuple[int, ...], Release]] = field(default_factory=list)
-
-
-_NUMERIC = re.compile(r"^v?(\d+(?:\.\d+)*)")
-_PLACEHOLDER = re.compile(r"'?__[A-Z_]+__'?")
 _HAS_DIGIT = re.compile(r"\d")
-
-
-def _numeric_tuple(token: str) -> tuple[int, ...] | None:
-    found = _NUMERIC.match(token)
-    if found is None:
-        return None
-    return tuple(int(part) for part in found.group(1).split("."))
 
 
 class Normaliser:
@@ -258,7 +237,7 @@ class Normaliser:
         self._vendors: list[tuple[str, ...]] = []
         self._known_vendors: frozenset[str] = frozenset()
         self._vendor_ids: dict[str, str | None] = {}
-        self._cycle_keys: dict[str, _CycleKeys] = {}
+        self._cycle_index = CycleIndex(catalogue)
         self._cache: dict[tuple[str | None, str | None, str | None, str | None,
                                 str | None], ProductMatch] = {}
         self._build()
@@ -374,31 +353,6 @@ class Normaliser:
                     builtin_under_user):
                 kept.append(other)
         return (hit, *kept)
-
-    def _cycles(self, slug: str) -> _CycleKeys:
-        cached = self._cycle_keys.get(slug)
-        if cached is not None:
-            return cached
-        keys = _CycleKeys()
-        product = self.catalogue.get(slug)
-        title_tokens = tuple(normalise_name(product.title).split()) if product else ()
-        for release in product.releases if product else ():
-            spellings = {normalise_name(release.cycle)}
-            if release.label:
-                label = release.label.replace("__RELEASE_CYCLE__", release.cycle)
-                label_tokens = normalise_name(_PLACEHOLDER.sub(" ", label)).split()
-                for prefix_length in range(len(title_tokens), 0, -1):
-                    if tuple(label_tokens[:prefix_length]) == title_tokens[-prefix_length:]:
-                        label_tokens = label_tokens[prefix_length:]
-                        break
-                spellings.add(" ".join(label_tokens))
-            for spelling in spellings:
-                if spelling:
-                    keys.keys.append((tuple(spelling.split()), release))
-            if re.fullmatch(r"\d+(?:\.\d+)*", release.cycle):
-                keys.numeric.append((tuple(int(p) for p in release.cycle.split(".")), release))
-        self._cycle_keys[slug] = keys
-        return keys
 
     # --- matching -----------------------------------------------------------------------
 
@@ -768,76 +722,8 @@ class Normaliser:
                        words: set[str]) -> tuple[Release, float] | None:
         """The release cycle a version text names, with how sure the mapping is."""
         assert definition.cycles_from is not None
-        for name, replacement in definition.version_names:
-            if re.search(rf"(?<!\S){re.escape(name)}(?!\S)", text):
-                text = re.sub(rf"(?<!\S){re.escape(name)}(?!\S)", replacement, text)
-                words |= set(replacement.split())
-        cycles = self._cycles(definition.cycles_from)
-        named = text.split()
-        if named and not _HAS_DIGIT.search(named[0]):  # cycles named by words first
-            for length in range(len(named), 0, -1):  # "standard 7", "subscription edition"
-                head = tuple(named[:length])
-                exact = [release for key, release in cycles.keys
-                         if key[:length] == head and all(t.startswith("sp")
-                                                         for t in key[length:])]
-                if exact:
-                    return _newest(exact), 1.0
-        tokens = list(dict.fromkeys(t for t in text.split() if _HAS_DIGIT.search(t)))
-        if not tokens:
-            return _named_cycle(cycles, words)
-        edition = EDITION_SUFFIX.get(definition.cycles_from)
-        suffix = edition(words) if edition else ()
-        for length in range(len(tokens), 0, -1):
-            head = tuple(tokens[:length])
-            for wanted in ((head + suffix, head) if suffix else (head,)):
-                exact = [release for key, release in cycles.keys
-                         if key == wanted or (key[:len(wanted)] == wanted
-                                              and all(t.startswith("sp") for t in
-                                                      key[len(wanted):]))]
-                if exact:
-                    return _newest(prefer_edition(exact, suffix)), 1.0
-        for token in tokens[1:]:  # "7 2203 LTSR": the cycle is not the first number
-            exact = [release for key, release in cycles.keys if key == (token,)]
-            if exact:
-                return _newest(exact), 1.0
-        number = _numeric_tuple(tokens[0])
-        if number is not None:
-            best: tuple[int, Release] | None = None
-            for cycle_number, release in cycles.numeric:
-                padded = number + (0,) * max(0, len(cycle_number) - len(number))
-                if padded[:len(cycle_number)] == cycle_number and (
-                        best is None or len(cycle_number) > best[0]):
-                    best = (len(cycle_number), release)
-            if best is not None:
-                sharing = sum(1 for cycle_number, _ in cycles.numeric
-                              if cycle_number[:len(number)] == number)
-                # "15" when 15.0 ... 15.7 exist names none of them: a guess, for review
-                unsure = len(number) < best[0] and sharing > 1
-                return best[1], GUESSED_CYCLE_CONFIDENCE if unsure else 1.0
-        by_latest = [release for _, release in cycles.keys
-                     if release.latest and (tokens[0] == release.latest
-                                            or tokens[0].startswith(release.latest + "."))]
-        if by_latest:
-            return _newest(prefer_edition(by_latest, suffix)), 1.0
-        head = tuple(tokens)
-        extended = [release for key, release in cycles.keys if key[:len(head)] == head]
-        if extended:
-            return _newest(prefer_edition(extended, suffix)), GUESSED_CYCLE_CONFIDENCE
-        return _named_cycle(cycles, words | set(tokens))
-
-
-def _named_cycle(cycles: _CycleKeys, words: set[str]) -> tuple[Release, float] | None:
-    """A cycle named by words whose every word the name holds ("Windows Embedded Standard
-    7" is ``standard-7-sp1``: the product name took "standard"), the most specific one."""
-    fits = []
-    for key, release in cycles.keys:
-        core = [token for token in key if not token.startswith("sp")]
-        if core and not _HAS_DIGIT.search(core[0]) and set(core) <= words:
-            fits.append((len(core), release))
-    if not fits:
-        return None
-    longest = max(length for length, _ in fits)
-    return _newest([release for length, release in fits if length == longest]), 1.0
+        return self._cycle_index.resolve(definition.cycles_from, definition.version_names,
+                                         text, words)
 
 
 def distinct_rows(frame: pd.DataFrame, columns: list[str]
@@ -870,11 +756,6 @@ def _plain(value: object) -> object:
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
     return value
-
-
-def _newest(releases: list[Release]) -> Release:
-    """The most recently released of some releases (the first one when none is dated)."""
-    return max(releases, key=lambda r: r.release_date or dt.date.min)
 
 
 #: What ``_choose`` returns when products of different vendors fit equally.

@@ -47,6 +47,7 @@ class ClientRow(_Base):
     quantity: Mapped[int | None] = mapped_column(Integer)
     purchase_date: Mapped[dt.date | None] = mapped_column(Date)
     warranty_end: Mapped[dt.date | None] = mapped_column(Date)
+    support_end: Mapped[dt.date | None] = mapped_column(Date)
 
 
 def naive_import(file: Path, database: Path, rows: int) -> dict[str, Any]:

@@ -284,3 +284,41 @@ def test_a_proposed_minimum_reads_back_as_its_cycle(normaliser: Normaliser, cycl
     assert release is not None
     assert _version_text(normaliser, "windows", release) == text
     assert normaliser.match("Microsoft", "Windows", text).cycle == cycle
+
+
+@pytest.mark.parametrize(("edition_header", "edition", "end_header"), [
+    ("klientutgåva", "Utbildning", "supportslut"),
+    ("windows-utgave", "Utdanning", "support til"),
+    ("klientutgave", "bedrift", "automatisk uppdatering till"),
+    ("windows-utgåva", "LTSB", "AUE"),
+    ("client edition", "Enterprise", "auto-update expiration"),
+])
+def test_the_new_columns_read_swedish_and_norwegian(
+        tmp_path: Any, edition_header: str, edition: str, end_header: str) -> None:
+    from inventory.validate import validate_paths
+
+    folder = tmp_path / "exempel"
+    folder.mkdir()
+    (folder / "kommun.csv").write_text(
+        f"kod;namn;land;{edition_header}\nexempel;Exempel;SE;{edition}\n", encoding="utf-8")
+    (folder / "klienter.csv").write_text(
+        f"id;typ;os;{end_header}\nCB1;chromebook;ChromeOS;01.06.2031\n", encoding="utf-8")
+    batch = validate_paths([folder])
+    assert batch.report.valid, batch.report.errors
+    tables = batch.municipalities[0].tables
+    declared = tables["municipality"].frame["client_edition"].iloc[0]
+    assert str(ClientEdition.parse(str(declared))) == str(ClientEdition.parse(edition))
+    assert tables["client"].frame["support_end"].iloc[0] == dt.date(2031, 6, 1)
+
+
+def test_an_unknown_client_edition_lists_the_allowed_ones(tmp_path: Any) -> None:
+    from inventory.validate import validate_paths
+
+    folder = tmp_path / "exempel"
+    folder.mkdir()
+    (folder / "kommun.csv").write_text("kod;namn;land;klientutgåva\nexempel;Exempel;SE;Ultimate\n",
+                                       encoding="utf-8")
+    batch = validate_paths([folder])
+    errors = batch.report.errors
+    assert len(errors) == 1 and errors[0].line == 2 and errors[0].column == "klientutgåva"
+    assert "enterprise" in errors[0].message + str(errors[0].hint)

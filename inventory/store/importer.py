@@ -235,7 +235,10 @@ def _chunk_rows(columns: Sequence[InsertColumn], start: int, stop: int
 
 
 def _sqlite_literal(value: Any) -> str | None:
-    """``value`` as an SQLite literal when it is a plain integer or text (else None)."""
+    """``value`` as an SQLite literal when it is missing, a plain integer or text (else
+    None)."""
+    if value is None:
+        return "NULL"
     if isinstance(value, bool) or not isinstance(value, int | str):
         return None
     if isinstance(value, int):
@@ -243,6 +246,11 @@ def _sqlite_literal(value: Any) -> str | None:
     if "\0" in value:
         return None
     return "'" + value.replace("'", "''") + "'"
+
+
+def _all_missing(values: np.ndarray[Any, Any]) -> bool:
+    """Whether every value of a stored column is None (one vectorised comparison)."""
+    return values.dtype == object and bool(np.equal(values, None).all())
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -477,6 +485,9 @@ class _Writer:
         columns: list[InsertColumn] = [_Same(municipality)]
         for name in field_names:
             values = new(prepared.columns[name])
+            if _all_missing(values):  # a column the file does not carry: NULL, not bound
+                columns.append(_Same(None))
+                continue
             if self.connection.dialect.name == "sqlite" and table.c[name].type.python_type \
                     is dt.date:
                 values = iso_dates(values)

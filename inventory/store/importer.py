@@ -250,7 +250,7 @@ def _sqlite_literal(value: Any) -> str | None:
 
 def _all_missing(values: np.ndarray[Any, Any]) -> bool:
     """Whether every value of a stored column is None (one vectorised comparison)."""
-    return values.dtype == object and bool(np.equal(values, None).all())
+    return values.dtype == object and bool((values == np.array(None, dtype=object)).all())
 
 
 def _new_id(result: CursorResult[Any]) -> int:

@@ -237,6 +237,17 @@ _MATRIX_COLUMNS = [
     ColumnSpec("reason", "column.reason"), ColumnSpec("target_title", "rb.col_target"),
     ColumnSpec("eol", "column.end_of_life", "date"),
 ]
+
+
+def _matrix_columns(domain: str) -> list[ColumnSpec]:
+    """The gap matrix columns of a domain; business applications show their suite (suite
+    modules are different products of one suite, never one product)."""
+    if domain != "applications":
+        return _MATRIX_COLUMNS
+    at = next(n for n, spec in enumerate(_MATRIX_COLUMNS) if spec.key == "title") + 1
+    return [*_MATRIX_COLUMNS[:at], ColumnSpec("suite", "rb.col_suite"), *_MATRIX_COLUMNS[at:]]
+
+
 _HARMONISATION_COLUMNS = [
     ColumnSpec("domain", "column.domain"), ColumnSpec("capability", "column.capability"),
     ColumnSpec("products", "rb.col_products", "int"),
@@ -353,7 +364,8 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
                                     blocks=[frame_table(
                                         f"{t('section.gap_matrix', lang)}: "
                                         f"{t(f'rb.domain.{domain}', lang)}", part,
-                                        _MATRIX_COLUMNS, lang, table_id=f"gap-matrix-{domain}",
+                                        _matrix_columns(domain), lang,
+                                        table_id=f"gap-matrix-{domain}",
                                         name=f"{t('rb.sheet_gap', lang)} {domain}")]))
     readiness = gap.readiness.assign(
         readiness=percent_fraction(gap.readiness["readiness_percent"]))

@@ -147,3 +147,34 @@ def test_script_payloads_in_the_inventory_stay_inert(
     assert browser_page.page_errors == []
     body = page.locator("body").inner_text()
     assert "<script>alert('xss')</script>" in body  # shown as text
+
+
+def _tables(node: Any) -> dict[str, dict[str, Any]]:
+    """Every table of a report.json, by its id."""
+    found: dict[str, dict[str, Any]] = {}
+    if isinstance(node, dict):
+        if node.get("table_id") or (node.get("columns") and node.get("id")):
+            found[str(node.get("table_id") or node.get("id"))] = node
+        for value in node.values():
+            found |= _tables(value)
+    elif isinstance(node, list):
+        for value in node:
+            found |= _tables(value)
+    return found
+
+
+def test_the_applications_gap_matrix_shows_the_suite_of_each_system(demo: DemoResult) -> None:
+    """Suite modules are separate products shown with their suite; other domains have no
+    suite column. The samples run Lifecare modules (Tietoevry's suite) and Sokigo's."""
+    report = json.loads((demo.out_dir / "report.json").read_text(encoding="utf-8"))
+    tables = _tables(report)
+    applications = tables["gap-matrix-applications"]
+    keys = [column["key"] for column in applications["columns"]]
+    assert keys.index("suite") == keys.index("title") + 1
+    rows = [dict(zip(keys, row, strict=True)) for row in applications["rows"]]
+    suites = {row["suite"] for row in rows if row["suite"]}
+    assert {"Lifecare", "Sokigo samhällsbyggnad"} <= suites
+    assert "Lifecare SP" in [row["title"] for row in rows if row["suite"] == "Lifecare"]
+    for domain in ("network", "datacentre", "platforms", "clients"):
+        columns = [column["key"] for column in tables[f"gap-matrix-{domain}"]["columns"]]
+        assert "suite" not in columns, domain

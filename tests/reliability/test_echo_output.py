@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner, Result
 
 from inventory.cli.app import app
+from inventory.cli.common import console, console_err
 
 REPO = Path(__file__).resolve().parents[2]
 #: A site name as an older version could have stored it.
@@ -33,8 +34,19 @@ RAW_CONTROLS = ("\x1b", "\x07", "\x0b", "\x0c", "\x7f", "\x85", "\x9b", "\u202e"
 
 
 def run(db_url: str, *args: str) -> Result:
-    """The CLI in-process on a wide terminal (no table cell wraps a value)."""
-    return CliRunner().invoke(app, ["--db", db_url, *args], env={"COLUMNS": "400"})
+    """The CLI in-process on a wide terminal (no table cell wraps a value).
+
+    The consoles' width is set for the call: a console reads COLUMNS once when it is made,
+    so the environment alone depends on what the process held when the CLI was imported.
+    """
+    saved = [(each, each._width) for each in (console, console_err)]
+    try:
+        for each, _ in saved:
+            each.width = 400
+        return CliRunner().invoke(app, ["--db", db_url, *args], env={"COLUMNS": "400"})
+    finally:
+        for each, width in saved:
+            each._width = width
 
 
 def raw_controls(output: str) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import inventory
-from inventory.errors import InventoryError, TargetError
+from inventory.errors import InventoryError, OutputError, TargetError
 from inventory.render.i18n import Lang
 from inventory.report import ReportFiles, analyse_inventory, headline_figures, write_full_report
 from inventory.store import InventoryStore
@@ -100,7 +100,7 @@ def _refuse_a_database_the_demo_did_not_write(database: Path, samples: set[str])
         except sqlite3.Error:
             stored = None
     if stored is None or not stored <= samples:
-        raise DemoInputError(
+        raise OutputError(
             f"{database} exists and is not a database the demo wrote: it is left as it is.",
             hint="Run the demo with --out pointing at another folder, or move the file.")
 

@@ -31,7 +31,9 @@ def main() -> None:
     try:
         run()
     except KeyboardInterrupt:  # between the command's end and here
-        os.write(2, b"Interrupted.\n")
+        from inventory.cli import interruption
+
+        os.write(2, f"{interruption.message()}\n".encode())
         raise SystemExit(130) from None
     finally:
         if starting:  # the command is over: Ctrl-C while Python shuts down changes nothing

@@ -17,7 +17,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from inventory import __version__
-from inventory.cli import commands
+from inventory.cli import commands, interruption
 from inventory.cli.common import CliState, console_err
 from inventory.echo import visible
 from inventory.errors import Interrupted, InventoryError, NotFoundError, StoreError
@@ -87,6 +87,7 @@ def main_options(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Import, validate, analyse and report municipal IT inventories."""
+    interruption.reset()
     ctx.obj = CliState(db_url=db, debug=debug)
 
 
@@ -125,8 +126,8 @@ def main() -> None:
         sys.exit(1)
     except SystemExit as exit_:
         if exit_.code == 130:  # typer turns Ctrl-C into exit 130 without a word
-            console_err.print("Interrupted.", markup=False)
+            console_err.print(interruption.message(), markup=False)
         raise
     except KeyboardInterrupt:
-        console_err.print("Interrupted.", markup=False)
+        console_err.print(interruption.message(), markup=False)
         sys.exit(130)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+from inventory.cli import interruption
 from inventory.cli.commands.store_views import render_import_result, render_prune_plan
 from inventory.cli.commands.validate import render_report
 from inventory.cli.common import OutputFormat, console_err, print_json, show_progress, state
@@ -17,6 +18,8 @@ from inventory.store import ImportResult, InventoryStore, stored_known_keys
 from inventory.store.faults import fault_point
 from inventory.validate import validate_paths
 from inventory.validate.batch import ImportBatch
+
+NOTHING_WRITTEN = "Interrupted: nothing was written."
 
 #: Imports with fewer rows than this finish too quickly for a progress bar to help.
 PROGRESS_MIN_ROWS = 20_000
@@ -49,6 +52,7 @@ def import_(
     """
     store: InventoryStore | None = None
     try:
+        interruption.note(NOTHING_WRITTEN)
         fault_point("start")
         db_url = state(ctx).resolved_db_url
         # read first: a database that cannot be used stops the import before any file is read
@@ -67,6 +71,8 @@ def import_(
         store = InventoryStore(db_url)
         with store:
             result = _store(store, batch, prune=prune, dry_run=dry_run, as_json=as_json)
+        if store.last_run_id is not None:  # a Ctrl-C after this command's end says so too
+            interruption.note(_stored(store.last_run_id))
         fault_point("printing")
         if as_json:
             print_json({"valid": True, "report": batch.report.to_json(),
@@ -76,8 +82,12 @@ def import_(
     except KeyboardInterrupt:
         # The store notes a committed run the moment it commits: the message says the truth.
         run_id = store.last_run_id if store is not None else None
-        raise Interrupted("Interrupted: nothing was written." if run_id is None else
-                          f"Interrupted after the import was stored (run {run_id}).") from None
+        raise Interrupted(NOTHING_WRITTEN if run_id is None else _stored(run_id)) from None
+    fault_point("printed")
+
+
+def _stored(run_id: int) -> str:
+    return f"Interrupted after the import was stored (run {run_id})."
 
 
 def _print_warnings(report: IssueReport) -> None:

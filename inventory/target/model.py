@@ -27,6 +27,7 @@ from inventory.models.enums import (
     UserGroup,
     ZonePurpose,
 )
+from inventory.target.economics import CostKey, Economics, PlanFrame, StudyArea, UnitPrices
 from inventory.yamlfile import load_yaml_model
 
 SCHEMA_FILE = "target.schema.json"
@@ -54,6 +55,12 @@ class CapabilityTarget(_Strict):
                                           description="Allowed products, preferred first")
     deployment: str | None = Field(default=None,
                                    description="on_prem, hosted, saas or iaas, if fixed")
+    instances: int = Field(default=1, ge=1, description="How many instances the joint"
+                           " operation runs (one directory, one tenant, one backup ...);"
+                           " more than one keeps that many municipalities' own")
+    runs_at: str | None = Field(default=None, description="Where the joint instance runs:"
+                                " a datacentre written code:site, or saas; absent = the"
+                                " primary datacentre (saas for a saas deployment)")
     note: str | None = None
 
 
@@ -144,6 +151,24 @@ class UnitEfforts(_Strict):
     client_os_upgrade_hours: float = Field(default=1.5, ge=0)
     application_move_hours: float = Field(default=40, ge=0)
     application_harmonisation_hours: float = Field(default=300, ge=0)
+    # Consolidation onto the joint operation's single instances (docs/method.md)
+    access_point_replacement_hours: float = Field(default=1, ge=0)
+    storage_replacement_hours: float = Field(default=24, ge=0)
+    directory_consolidation_hours: float = Field(
+        default=160, ge=0, description="Per directory or tenant merged into the joint one:"
+        " trust or sync, cut-over, clean-up")
+    directory_migration_hours_per_user: float = Field(default=0.1, ge=0)
+    mailbox_migration_hours: float = Field(default=0.2, ge=0)
+    device_tenant_move_hours: float = Field(
+        default=1, ge=0, description="A client device moved to the joint tenant (reset,"
+        " re-enrolment)")
+    server_rejoin_hours: float = Field(default=2, ge=0,
+                                       description="A server joined to the joint directory")
+    backup_onboarding_hours_per_server: float = Field(default=1, ge=0)
+    monitoring_onboarding_hours_per_device: float = Field(default=0.5, ge=0)
+    capability_onboarding_hours: float = Field(
+        default=40, ge=0, description="Per municipality joining a joint capability that"
+        " is introduced once")
     hourly_rate: float = Field(default=1000, ge=0)
 
 
@@ -169,6 +194,12 @@ class TargetArchitecture(_Strict):
     sla: dict[Criticality, SlaLevel] = Field(default_factory=dict)
     datacentres: DatacentreTarget | None = None
     efforts: UnitEfforts = Field(default_factory=UnitEfforts)
+    prices: UnitPrices = Field(default_factory=UnitPrices)
+    economics: Economics = Field(default_factory=Economics)
+    cost_key: CostKey = Field(default_factory=CostKey)
+    plan: PlanFrame = Field(default_factory=PlanFrame)
+    scope: list[StudyArea] | None = Field(
+        default=None, description="Study areas run jointly (A1-A4, B-I); absent = all")
 
     def named_municipalities(self) -> dict[str, str]:
         """Every municipality code the target names -> where (``municipalities``,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Final, Literal, get_args
 
 from inventory.errors import RenderError
+from inventory.render.texts import topic_texts
 
 Lang = Literal["en", "sv", "no"]
 """A report language: English, Swedish or Norwegian (bokmål)."""
@@ -395,6 +396,17 @@ def parse_lang(text: str) -> Lang:
             hint="use one of: " + ", ".join(LANGUAGES),
         )
     return lang
+
+
+def _with_topics() -> None:
+    topics = topic_texts()
+    twice = sorted(topics.keys() & _TEXTS.keys())
+    if twice:
+        raise ValueError(f"labels defined twice: {twice}")
+    _TEXTS.update(topics)
+
+
+_with_topics()
 
 
 def t(key: str, lang: Lang, **params: object) -> str:

@@ -43,14 +43,14 @@ def _say(text: str) -> None:
 
 def run_task(name: str, args: dict[str, Any], label: str, *, rows: int | None = None,
              note: str = "", command: list[str] | None = None,
-             env: dict[str, str] | None = None) -> Measurement:
+             env: dict[str, str] | None = None, cwd: Path | None = None) -> Measurement:
     """Run one task in a fresh process; its figures and its peak RSS. ``command`` replaces
     ``python -m benchmarks.tasks NAME ARGS`` (a script that prints the same JSON line)."""
     _say(f"{label} ...")
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(
             command or [sys.executable, "-m", "benchmarks.tasks", name, json.dumps(args)],
-            cwd=REPO, stdout=output, env=env)
+            cwd=cwd or REPO, stdout=output, env=env)
         _pid, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
@@ -310,7 +310,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--baseline-code", type=Path,
                         help="a checkout of the code to compare identification speed with"
                              " (e.g. a git worktree of an older commit)")
-    parser.add_argument("--only", choices=["identification"],
+    parser.add_argument("--only", choices=["identification", "gap-report"],
                         help="measure only this part and rewrite only its section of --out")
     return parser.parse_args(list(argv))
 
@@ -328,6 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = "python -m benchmarks " + shlex.join(
         sys.argv[1:] if argv is None else list(argv))
     machine = machine_facts()
+    if arguments.only == "gap-report":
+        return _only_gap_report(arguments, work, max(scales), command)
     file = client_file(work, rows)
     if arguments.only == "identification":
         return _only_identification(arguments, work, file, command)
@@ -391,4 +393,30 @@ def _only_identification(arguments: argparse.Namespace, work: Path, file: Path,
                              encoding="utf-8")
     print("\n".join(lines))
     _say(f"written to {arguments.out} (sections {SECTION!r} and {SPEED_SECTION!r} only)")
+    return 0
+
+
+def _only_gap_report(arguments: argparse.Namespace, work: Path, count: int,
+                     command: str) -> int:
+    """``--only gap-report``: the gap and report stages at ``count`` municipalities with
+    this code and ``--baseline-code``'s; rewrites only that section of ``--out``."""
+    from benchmarks.gap_report import SECTION, measure_against
+    from benchmarks.identification import replace_section
+
+    if arguments.baseline_code is None:
+        raise SystemExit("bench: --only gap-report needs --baseline-code DIR")
+    folder = work / f"scale-{count}"
+    database = work / f"scale-{count}.db"
+    if not database.exists():
+        _synth(folder, count)
+        folders = sorted(str(path) for path in folder.iterdir() if path.is_dir())
+        run_task("our-import", {"folders": folders, "database": _fresh(database)},
+                 f"import at {count}")
+    lines, _ratios = measure_against(database, count, REPO, arguments.baseline_code.resolve(),
+                                     AS_OF)
+    lines = [*lines, "", f"Measured alone by `{command.strip()}` on {machine_facts()['date']}."]
+    existing = arguments.out.read_text(encoding="utf-8") if arguments.out.exists() else ""
+    arguments.out.write_text(replace_section(existing, SECTION, lines), encoding="utf-8")
+    print("\n".join(lines))
+    _say(f"written to {arguments.out} (section {SECTION!r} only)")
     return 0

@@ -1,0 +1,73 @@
+"""The gap and report stages of this code against another checkout's, on one stored scale.
+
+Issue 13 allows the gap and report stages at 290 municipalities to get at most 25 % slower
+than before it. Both codes run the stage task (``python -m benchmarks.tasks stage``) of
+their own checkout (``PYTHONPATH`` and working folder on it, each with its own
+``samples/target.yaml``) on the same SQLite file, taking turns for three rounds; the best
+time of each counts (a burst of load on a shared machine slows both, not one).
+
+    python -m benchmarks --only gap-report --scales 290 --work DIR --baseline-code DIR
+
+writes only the section "Gap and report against a baseline" of ``--out``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from benchmarks.results import Measurement, Ratio, ratio_table
+
+SECTION = "## Gap and report against a baseline"
+#: The most the two stages together may be slower than the baseline's (issue 13).
+SLOWDOWN = 1.25
+ROUNDS = 3
+STAGES = ("gap", "report")
+
+
+def measure_against(database: Path, municipalities: int, repo: Path, baseline: Path,
+                    as_of: str) -> tuple[list[str], list[Ratio]]:
+    """The section's lines and its ratio: each stage with this code and the baseline's."""
+    from benchmarks.run import _commit, _ratio, run_task
+
+    def timed(stage: str, root: Path) -> Measurement:
+        arguments = {"stage": stage, "url": f"sqlite:///{database}",
+                     "target": str(root / "samples" / "target.yaml"), "as_of": as_of}
+        label = f"{stage} at {municipalities}, {'this' if root == repo else 'baseline'} code"
+        return run_task("stage", arguments, label, note=_commit(root),
+                        command=[sys.executable, "-m", "benchmarks.tasks", "stage",
+                                 _json(arguments)],
+                        env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+
+    best: dict[tuple[str, Path], Measurement] = {}
+    for _ in range(ROUNDS):
+        for stage in STAGES:
+            for root in (repo, baseline):
+                measured = timed(stage, root)
+                key = (stage, root)
+                if key not in best or measured.seconds < best[key].seconds:
+                    best[key] = measured
+    lines = [SECTION, "", f"Stages `gap` and `report` (see Stages by scale) at {municipalities}"
+             f" municipalities on one stored inventory ({database.name}); this code and"
+             f" the baseline code each with its own samples/target.yaml, {ROUNDS} rounds"
+             " taking turns, best time of each (every task is itself the best of four"
+             " runs).", "", "| stage | this code s | baseline s | ratio | note |",
+             "|---|---:|---:|---:|---|"]
+    total_ours = total_base = 0.0
+    for stage in STAGES:
+        ours, base = best[(stage, repo)], best[(stage, baseline)]
+        total_ours += ours.seconds
+        total_base += base.seconds
+        lines.append(f"| {stage} | {ours.seconds:.3g} | {base.seconds:.3g}"
+                     f" | {ours.seconds / base.seconds:.2f} | {ours.note} vs {base.note} |")
+    value = total_ours / total_base
+    ratios = [_ratio(f"gap + report at {municipalities}: this code / baseline", value,
+                     f"<= {SLOWDOWN:.2f}", value <= SLOWDOWN)]
+    return [*lines, "", *ratio_table(ratios)], ratios
+
+
+def _json(arguments: dict[str, str]) -> str:
+    import json
+
+    return json.dumps(arguments)

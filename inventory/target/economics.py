@@ -175,5 +175,6 @@ class PlanFrame(_Strict):
                                   description="Work packages run side by side at most")
 
 
-#: The study areas (GGVVH "Förslag till utredning it-drift", 2.2) a target can run jointly.
-StudyArea = Literal["A1", "A2", "A3", "A4", "B", "C", "D", "E", "F", "G", "H", "I"]
+#: The study areas (GGVVH "Förslag till utredning it-drift", 2.2) a target can run jointly
+#: ("A" is all of A1-A4, as the study's alternatives write it).
+StudyArea = Literal["A", "A1", "A2", "A3", "A4", "B", "C", "D", "E", "F", "G", "H", "I"]

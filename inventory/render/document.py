@@ -48,6 +48,9 @@ class Paragraph(_Block):
 
     kind: Literal["paragraph"] = "paragraph"
     text: str
+    #: An anchor of the method page (docs/method.md, written beside the report as
+    #: method.html / method.md): the paragraph links to how its figure is computed.
+    method: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
 
 
 class KeyFigure(BaseModel):

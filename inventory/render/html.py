@@ -278,7 +278,7 @@ def render_html(document: ReportDocument, *, max_table_rows: int = DEFAULT_MAX_T
     labels = {
         key: t(f"report.{key}", lang)
         for key in ("contents", "generated", "figure", "no_rows", "sort_hint", "dot_source",
-                    "back_to_top")
+                    "back_to_top", "method_link")
     }
     generated = document.generated
     template = _environment().get_template("report.html.j2")

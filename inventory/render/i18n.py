@@ -32,6 +32,7 @@ _LANG_ALIASES: Final[dict[str, Lang]] = {
 _TEXTS: Final[dict[str, tuple[str, str, str]]] = {
     # Report frame (used by the renderers themselves)
     "report.contents": ("Contents", "Innehåll", "Innhold"),
+    "report.method_link": ("How this is computed", "Så beräknas det", "Slik beregnes det"),
     "report.generated": ("Generated", "Skapad", "Generert"),
     "report.language": ("Language", "Språk", "Språk"),
     "report.figure": ("Figure", "Figur", "Figur"),

@@ -114,7 +114,9 @@ def _section(
     lines = [f'<a id="{section.id}"></a>', "", "#" * level + " " + escape_inline(section.title), ""]
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            lines.extend([escape_lines(block.text), ""])
+            link = (f" ([{escape_inline(t('report.method_link', lang))}](method.md#{block.method}))"
+                    if block.method else "")
+            lines.extend([escape_lines(block.text) + link, ""])
         elif isinstance(block, KeyFigures):
             for figure in block.figures:
                 value = (

@@ -24,6 +24,7 @@ from inventory.render.output import (
 from inventory.render.paths import path_inside, unique_stems
 from inventory.render.views import VIEW_NAMES, ViewDiagram, ViewName, build_views
 from inventory.report.builder import ReportInputs, build_report, figure_of
+from inventory.report.method_page import method_html, method_markdown
 
 DIAGRAM_FOLDER = "diagrams"
 
@@ -93,5 +94,10 @@ def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
     diagram_files = list(files)
     document = build_report(inputs, lang=lang, figures=figures, generated=generated)
     files.update({path: report_bytes(document, fmt) for fmt, path in reports.items()})
+    # the method page the report's paragraphs link to travels with it
+    if "html" in reports:
+        files[path_inside(folder, "method.html")] = method_html().encode("utf-8")
+    if "md" in reports:
+        files[path_inside(folder, "method.md")] = method_markdown().encode("utf-8")
     write_files_atomically(files)
     return ReportFiles(folder=Path(folder), reports=reports, diagrams=diagram_files)

@@ -11,6 +11,12 @@ The consolidation verdict compares what moves (physical servers and storage outs
 primary and secondary site; a server without ``rack_units``/``power_w`` counts with the
 target's defaults) with the free rack units and spare kW of the primary, the secondary and
 both together.
+
+The compute check (``compute_capacity``) does the same for the virtual machines that move
+onto the target clusters: their vCPU, RAM and disk against what the hypervisor hosts and
+datastores at the primary and secondary datacentre offer (cores x the target's vCPU per
+core, RAM x its usable share, datastore capacity x its usable share), less what the VMs
+already there use (docs/method.md#consolidation).
 """
 
 from __future__ import annotations
@@ -197,3 +203,130 @@ def _verdict(table: pd.DataFrame, load: pd.DataFrame, primary: str | None,
         secondary_free_rack_units=secondary_u, secondary_free_kw=secondary_kw,
         fits_primary=fits_primary, fits_combined=fits_combined,
         short_rack_units=short_u, short_kw=short_kw, summary=summary)
+
+
+COMPUTE_COLUMNS = ("resource", "unit", "moving", "capacity", "in_use", "free", "short", "fits")
+#: Storage kinds that hold VM datastores (backup targets and tape do not).
+DATASTORE_KINDS = ("san", "nas", "object")
+_RESOURCE_UNITS = {"vcpu": "vCPU", "ram": "GB", "storage": "TB"}
+
+
+@dataclass(frozen=True)
+class ComputeVerdict:
+    """Whether the target clusters can run the virtual machines that move onto them."""
+
+    sites: tuple[str, ...]
+    moving_vms: int
+    unplaced_vms: int  # virtual servers whose site is not known: not counted
+    hosts: int
+    fits: bool
+    summary: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def server_sites(snapshot: InventorySnapshot) -> pd.Series:
+    """``code:site`` of every server: its own, else its cluster's hosts', else its host's
+    (empty when none is known); aligned with the server table."""
+    servers = snapshot.table("server")
+    own = qualified(servers["municipality"], servers["site"])
+    keyed = servers.assign(_site=own)
+    hosts = keyed[(keyed["kind"].astype(str) != "virtual") & (keyed["_site"] != "")]
+    cluster_site = hosts.dropna(subset=["cluster"]).groupby(
+        [hosts["municipality"], "cluster"])["_site"].first()
+    host_site = hosts.set_index(["municipality", "id"])["_site"]
+    host_site = host_site[~host_site.index.duplicated()]
+    by_cluster = pd.Series(cluster_site.reindex(pd.MultiIndex.from_arrays(
+        [servers["municipality"], servers["cluster"]])).to_numpy(), index=servers.index)
+    by_host = pd.Series(host_site.reindex(pd.MultiIndex.from_arrays(
+        [servers["municipality"], servers["host"]])).to_numpy(), index=servers.index)
+    site = own.where(own != "", by_cluster.where(by_cluster.notna(), by_host))
+    return site.fillna("").astype(str)
+
+
+def hypervisor_hosts(servers: pd.DataFrame) -> pd.Series:
+    """Physical servers that are hypervisor hosts: role ``hypervisor`` or a cluster named
+    (a host names its cluster; a virtual server's cluster is where it runs)."""
+    physical = servers["kind"].astype(str) == "physical"
+    return physical & (servers["role"].astype(str).eq("hypervisor") | servers["cluster"].notna())
+
+
+def _number(frame: pd.DataFrame, column: str) -> pd.Series:
+    return pd.to_numeric(frame[column], errors="coerce").astype(float)
+
+
+def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
+                     sites: pd.Series | None = None) -> tuple[pd.DataFrame, ComputeVerdict]:
+    """The compute check (``COMPUTE_COLUMNS``: one row per resource) and its verdict.
+
+    What moves: the virtual servers placed (through their cluster or host) at a site that
+    is neither the primary nor the secondary datacentre. What is there: the hypervisor
+    hosts at those two sites (cores x ``vcpu_per_core``, RAM x ``usable_ram_share``) and
+    their datastores (SAN, NAS, object storage: capacity x ``usable_storage_share``); in
+    use: the VMs already placed there and the datastores' used TB. A VM without
+    ``cpu_cores``/``ram_gb``/``storage_gb`` adds nothing to that figure (the verdict
+    counts them). ``sites``: ``server_sites`` when already computed.
+    """
+    centres = target.datacentres
+    targets = tuple(site for site in ((centres.primary, centres.secondary) if centres else ())
+                    if site)
+    servers = snapshot.table("server")
+    site = server_sites(snapshot) if sites is None else sites
+    virtual = servers["kind"].astype(str) == "virtual"
+    at_target = site.isin(targets)
+    moving = servers[virtual & ~at_target & (site != "")]
+    resident = servers[virtual & at_target]
+    hosts = servers[hypervisor_hosts(servers) & at_target]
+    storage = snapshot.table("storage")
+    stores = storage[storage["kind"].astype(str).isin(DATASTORE_KINDS)
+                     & qualified(storage["municipality"], storage["site"]).isin(targets)]
+    ratio = centres.vcpu_per_core if centres else 4.0
+    ram_share = centres.usable_ram_share if centres else 0.75
+    disk_share = centres.usable_storage_share if centres else 0.7
+    rows = []
+    for resource, need, capacity, used in (
+            ("vcpu", _number(moving, "cpu_cores").sum(),
+             _number(hosts, "cpu_cores").sum() * ratio, _number(resident, "cpu_cores").sum()),
+            ("ram", _number(moving, "ram_gb").sum(),
+             _number(hosts, "ram_gb").sum() * ram_share, _number(resident, "ram_gb").sum()),
+            ("storage", _number(moving, "storage_gb").sum() / 1000.0,
+             _number(stores, "capacity_tb").sum() * disk_share,
+             _number(stores, "used_tb").sum())):
+        free = capacity - used
+        rows.append({"resource": resource, "unit": _RESOURCE_UNITS[resource],
+                     "moving": round(float(need), 1), "capacity": round(float(capacity), 1),
+                     "in_use": round(float(used), 1), "free": round(float(free), 1),
+                     "short": round(max(0.0, float(need - free)), 1),
+                     "fits": bool(need <= free)})
+    table = pd.DataFrame(rows, columns=list(COMPUTE_COLUMNS))
+    unplaced = int((virtual & (site == "")).sum())
+    return table, _compute_verdict(table, targets, len(moving), unplaced, len(hosts))
+
+
+def _compute_verdict(table: pd.DataFrame, sites: tuple[str, ...], moving: int, unplaced: int,
+                     hosts: int) -> ComputeVerdict:
+    fits = bool(table["fits"].all())
+    where = " and ".join(sites)
+    parts = [f"{row.moving:,.0f} {row.unit} of {row.free:,.0f} free" for row in any_rows(table)]
+    if not sites:
+        summary = "The target names no datacentre: no workload is placed on target clusters."
+    elif moving == 0:
+        summary = f"No virtual server moves onto the clusters at {where}."
+    elif fits:
+        summary = (f"The clusters at {where} ({hosts} hosts) can run the {moving} virtual"
+                   f" servers that move ({'; '.join(parts)}).")
+    else:
+        short = [f"{row.short:,.0f} {row.unit} {_SHORT_WORDS[str(row.resource)]}"
+                 for row in any_rows(table) if not row.fits]
+        summary = (f"The clusters at {where} ({hosts} hosts) lack {' and '.join(short)} for"
+                   f" the {moving} virtual servers that move ({'; '.join(parts)}): add hosts"
+                   " or storage (or bring hosts from the evacuated sites) before the move.")
+    if unplaced:
+        summary += (f" {unplaced} virtual servers name no cluster or host with a site: not"
+                    " counted (review).")
+    return ComputeVerdict(sites=sites, moving_vms=moving, unplaced_vms=unplaced, hosts=hosts,
+                          fits=fits, summary=summary)
+
+
+_SHORT_WORDS = {"vcpu": "of vCPU", "ram": "of RAM", "storage": "of datastore"}

@@ -134,6 +134,16 @@ class DatacentreTarget(_Strict):
         default=2, ge=1, description="Used when a server has no rack_units")
     watts_per_physical_server: float = Field(
         default=400, ge=0, description="Used when a server has no power_w")
+    # Compute capacity of the target clusters (docs/method.md#consolidation)
+    vcpu_per_core: float = Field(
+        default=4, ge=1, description="vCPUs the target clusters may run per physical core"
+        " (overcommit ratio; 4:1 is the usual figure for server workloads)")
+    usable_ram_share: float = Field(
+        default=0.75, gt=0, le=1, description="Share of the hosts' RAM that VMs may use (the"
+        " rest is the HA failover reserve: one host of four)")
+    usable_storage_share: float = Field(
+        default=0.7, gt=0, le=1, description="Share of the datastores' capacity VMs may fill"
+        " (the rest is slack space: vSAN asks for 25-30 %)")
 
 
 class UnitEfforts(_Strict):
@@ -164,6 +174,9 @@ class UnitEfforts(_Strict):
         " re-enrolment)")
     server_rejoin_hours: float = Field(default=2, ge=0,
                                        description="A server joined to the joint directory")
+    host_registration_hours: float = Field(
+        default=4, ge=0, description="A hypervisor host registered to the joint management"
+        " plane (vCenter): disconnect, add, networking and permissions")
     backup_onboarding_hours_per_server: float = Field(default=1, ge=0)
     monitoring_onboarding_hours_per_device: float = Field(default=0.5, ge=0)
     capability_onboarding_hours: float = Field(

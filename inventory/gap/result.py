@@ -41,6 +41,7 @@ from inventory.gap.dependents import DependencyIndex
 from inventory.gap.effort import migration_items
 from inventory.gap.eol import eol_exposure
 from inventory.gap.interconnect import interconnect_gaps
+from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
 from inventory.gap.waves import assign_waves, wave_table
@@ -76,6 +77,8 @@ class GapReport:
     * ``effort``: hours and cost per municipality and domain (a ``total`` row per
       municipality is not included; sum it).
     * ``waves`` (``waves.WAVE_COLUMNS``): the migration waves in order.
+    * ``scope`` (``scope.SCOPE_COLUMNS``): the study areas, ``joint`` or each
+      municipality's own; areas outside are in no other table (docs/method.md#alternatives).
     """
 
     target_name: str
@@ -97,6 +100,7 @@ class GapReport:
     effort: pd.DataFrame
     waves: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    scope: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def total_hours(self) -> float:
@@ -118,6 +122,7 @@ class GapReport:
             "hourly_rate": self.hourly_rate, "municipalities": self.municipalities,
             "total_hours": self.total_hours, "total_cost": self.total_cost,
             "capacity_verdict": self.capacity_verdict.to_json(), "notes": self.notes,
+            "scope": records(self.scope),
             **{name: records(frame) for name, frame in self.tables().items()},
         }
 
@@ -190,6 +195,9 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     """
     normaliser = normaliser or Normaliser.default()
     snapshot = target_scope(snapshot, target)
+    # areas outside the target's scope stay with each municipality: out of the joint gap
+    scope, chosen = study_scope(target), target
+    target = scope.restrict(chosen)
     graph = graph or build_graph(snapshot)
     dependencies = DependencyIndex(graph)
     horizon = target.lifecycle.horizon_months
@@ -202,22 +210,24 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
                                              municipality_population(snapshot)))
         assets = pd.concat([assets, applications.assign(records=1).loc[:, list(assets.columns)]],
                            ignore_index=True)
+    assets = scope.assets(assets)
     targets = target_blocks(target, normaliser)
     matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)
     capacity, verdict = site_capacity(snapshot, target, dependencies)
     interconnects = interconnect_gaps(snapshot, target, dependencies)
     items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
                             capacity, dependencies, normaliser)
+    items = scope.items(items)
     items["wave"] = assign_waves(items, dependencies)
     effort = (items.groupby(["municipality", "domain"], sort=True)[["hours", "cost"]].sum()
               .reset_index())
     effort["domain"] = pd.Categorical(effort["domain"], categories=list(DOMAINS))
     effort = effort.sort_values(["municipality", "domain"]).reset_index(drop=True)
     effort["domain"] = effort["domain"].astype(str)
-    notes = []
-    if target.datacentres is None:
+    notes = scope.notes(chosen)
+    if chosen.datacentres is None:
         notes.append("The target names no datacentres: nothing is planned to move.")
-    if target.applications is None:
+    if chosen.applications is None:
         notes.append("The target has no applications section: business applications are"
                      " not compared.")
     return GapReport(
@@ -228,4 +238,4 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         security=security_gaps(snapshot, target), capacity=capacity,
         capacity_verdict=verdict, interconnects=interconnects,
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
-        waves=wave_table(items), notes=notes)
+        waves=wave_table(items), notes=notes, scope=scope.table())

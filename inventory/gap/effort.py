@@ -10,7 +10,11 @@ action                    domain        what
 ``storage_migration``     datacentre    storage at a site to evacuate (per used TB)
 ``platform_upgrade``      platforms*    a platform on a ``changed`` block
 ``platform_replacement``  platforms*    a platform on an ``eliminated`` block
-``platform_introduction`` platforms*    a target capability the municipality lacks
+``platform_introduction`` platforms*    a capability no municipality has, introduced
+                                        once (municipality ``joint``)
+(consolidation)           *             merging instances into the joint one
+                                        (``consolidation``: ``directory_consolidation``,
+                                        ``user_migration``, ``mailbox_migration``, ...)
 ``physical_server_migration`` datacentre a physical server at a site to evacuate
 ``virtual_server_migration``  datacentre a virtual server whose cluster or host moves
 ``os_upgrade``            datacentre    a server whose OS (or hypervisor) block is not included
@@ -29,18 +33,23 @@ comes last, once what they run on has moved (see ``waves.LAST_ACTIONS``).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from inventory.analyse.normalise import Normaliser
-from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS, TargetBlock, domain_of
+from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS, TargetBlock
 from inventory.gap.capacity import qualified
+from inventory.gap.consolidation import ACTION_TIERS as CONSOLIDATION_TIERS
+from inventory.gap.consolidation import Consolidation, consolidate
 from inventory.gap.dependents import DependencyIndex, short_name
+from inventory.gap.hardware import HARDWARE_ACTION_TIER, hardware_items
 from inventory.gap.rows import fold_rows
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
 ITEM_COLUMNS = ("item_id", "municipality", "domain", "action", "asset", "node", "detail",
-                "quantity", "unit_hours", "hours", "cost", "tier")
+                "quantity", "unit_hours", "hours", "cost", "tier", "buys", "buy_quantity")
 
 #: Order of the kinds of work (lower moves first), before dependencies are applied.
 ACTION_TIER = {
@@ -51,6 +60,8 @@ ACTION_TIER = {
     "client_os_upgrade": 4, "client_reenrolment": 4,
     "application_move": 5,
     "application_harmonisation": 6,
+    **CONSOLIDATION_TIERS,
+    **HARDWARE_ACTION_TIER,  # hardware replaced at its end of life (gap.hardware)
 }
 
 
@@ -84,8 +95,17 @@ def _server_sites(snapshot: InventorySnapshot) -> pd.Series:
 def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                     assets: pd.DataFrame, matrix: pd.DataFrame, targets: list[TargetBlock],
                     interconnects: pd.DataFrame, sites: pd.DataFrame,
-                    dependencies: DependencyIndex, normaliser: Normaliser) -> pd.DataFrame:
-    """Every migration item with its hours and cost (``ITEM_COLUMNS``), before waves."""
+                    dependencies: DependencyIndex, normaliser: Normaliser,
+                    consolidation: Consolidation | None = None, *,
+                    as_of: dt.date | None = None) -> pd.DataFrame:
+    """Every migration item with its hours and cost (``ITEM_COLUMNS``), before waves.
+
+    ``consolidation`` (``consolidation.consolidate``, computed here when not given): its
+    lines are items, and the platform records that are its instances get no upgrade or
+    replacement item of the matrix (the consolidation prices them).
+    """
+    if consolidation is None:
+        consolidation = consolidate(snapshot, target, assets, matrix, targets, normaliser)
     efforts = target.efforts
     parts: list[pd.DataFrame] = []
     weak = interconnects[~interconnects["compliant"] & (interconnects["link"] != "")]
@@ -107,6 +127,8 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                                           ].astype(object)
     on = assets.join(status, on="block_id")
     platforms = on[(on["kind"] == "platform") & on["status"].isin(["changed", "eliminated"])]
+    platforms = platforms[~(platforms["municipality"] + ":" + platforms["record_id"]).isin(
+        consolidation.instance_keys)]
     for state, action, hours in (("changed", "platform_upgrade", efforts.platform_upgrade_hours),
                                  ("eliminated", "platform_replacement",
                                   efforts.platform_replacement_hours)):
@@ -116,7 +138,7 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
         parts.append(_frame(rows["municipality"], rows["domain"], action,
                             rows["municipality"] + ":" + rows["record_id"], rows["node"],
                             detail.str.strip(), 1, hours))
-    parts.append(_introductions(snapshot, targets, assets, efforts.platform_replacement_hours))
+    parts.append(_introductions(consolidation))
     servers = snapshot.table("server")
     server_site = _server_sites(snapshot)
     moving = servers[server_site.isin(evacuate)]
@@ -156,8 +178,15 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                         [short_name(a) for a in apps], list(apps),
                         "its servers move to the target datacentres", 1,
                         efforts.application_move_hours))
+    # hardware past or near its end of life, replaced like for like (buys: a price key)
+    parts.append(hardware_items(snapshot, target, assets, evacuate, as_of))
     # nothing to do at all (everything kept) is no items, not an error
     items = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
+    items["buys"] = (items["buys"] if "buys" in items.columns
+                     else pd.Series("", index=items.index)).fillna("").astype(str)
+    items["buy_quantity"] = pd.to_numeric(
+        items["buy_quantity"] if "buy_quantity" in items.columns
+        else pd.Series(0.0, index=items.index)).fillna(0.0).astype(float)
     items["quantity"] = pd.to_numeric(items["quantity"]).astype(float)
     items["hours"] = (items["quantity"] * items["unit_hours"]).round(1)
     items["cost"] = (items["hours"] * efforts.hourly_rate).round(0)
@@ -168,22 +197,11 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     return items.loc[:, list(ITEM_COLUMNS)]
 
 
-def _introductions(snapshot: InventorySnapshot, targets: list[TargetBlock],
-                   assets: pd.DataFrame, hours: float) -> pd.DataFrame:
-    """A platform for each target capability a municipality has none of (e.g. a SIEM)."""
-    platform_capabilities = {b.capability for b in targets
-                             if b.capability not in ("server_os", "client_os")
-                             and b.domain != "applications"}
-    have = set(zip(assets.loc[assets["kind"] == "platform", "municipality"],
-                   assets.loc[assets["kind"] == "platform", "capability"], strict=True))
-    first: dict[str, str] = {}
-    for block in sorted(targets, key=lambda b: b.preference):
-        first.setdefault(block.capability, block.title)
-    rows = [(code, capability) for code in snapshot.municipalities
-            for capability in sorted(platform_capabilities) if (code, capability) not in have]
-    return _frame([c for c, _ in rows], [domain_of(cap) for _, cap in rows],
-                  "platform_introduction", [f"{c}: {cap}" for c, cap in rows], "",
-                  [f"introduce {first[cap]}" for _, cap in rows], 1, hours)
+def _introductions(consolidation: Consolidation) -> pd.DataFrame:
+    """The consolidation's lines (``consolidation.consolidate``): a capability introduced
+    once for the joint operation (municipality ``joint``) and joined by each municipality,
+    the kept instance rebuilt, every other instance merged into it."""
+    return consolidation.lines.copy()
 
 
 def _standard_for(target: TargetArchitecture, user_group: str, kind: str) -> str | None:

@@ -36,12 +36,17 @@ from inventory.gap.blocks import (
     readiness,
     target_blocks,
 )
-from inventory.gap.capacity import CapacityVerdict, site_capacity
+from inventory.gap.capacity import (
+    CapacityVerdict,
+    ComputeVerdict,
+    compute_capacity,
+    site_capacity,
+)
+from inventory.gap.consolidation import consolidate
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.effort import migration_items
 from inventory.gap.eol import eol_exposure
 from inventory.gap.interconnect import interconnect_gaps
-from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
 from inventory.gap.waves import assign_waves, wave_table
@@ -50,7 +55,8 @@ from inventory.target.model import TargetArchitecture
 
 #: The tables of a report, in the order reports show them.
 TABLE_NAMES = ("readiness", "matrix", "target_blocks", "eol", "security", "capacity",
-               "interconnects", "sla", "effort", "items", "waves")
+               "interconnects", "sla", "effort", "items", "waves", "consolidation",
+               "compute")
 
 
 @dataclass
@@ -77,8 +83,11 @@ class GapReport:
     * ``effort``: hours and cost per municipality and domain (a ``total`` row per
       municipality is not included; sum it).
     * ``waves`` (``waves.WAVE_COLUMNS``): the migration waves in order.
-    * ``scope`` (``scope.SCOPE_COLUMNS``): the study areas, ``joint`` or each
-      municipality's own; areas outside are in no other table (docs/method.md#alternatives).
+    * ``consolidation`` (``consolidation.ConsolidationTable``): per capability and target
+      product, the instances today and in the target, the one kept, those merging and
+      the hours and cost of merging them; ``compute`` (``capacity.COMPUTE_COLUMNS``) and
+      ``compute_verdict``: vCPU, RAM and datastore of the VMs that move onto the target
+      clusters. docs/method.md#consolidation.
     """
 
     target_name: str
@@ -100,7 +109,9 @@ class GapReport:
     effort: pd.DataFrame
     waves: pd.DataFrame
     notes: list[str] = field(default_factory=list)
-    scope: pd.DataFrame = field(default_factory=pd.DataFrame)
+    consolidation: pd.DataFrame = field(default_factory=pd.DataFrame)
+    compute: pd.DataFrame = field(default_factory=pd.DataFrame)
+    compute_verdict: ComputeVerdict | None = None
 
     @property
     def total_hours(self) -> float:
@@ -122,7 +133,8 @@ class GapReport:
             "hourly_rate": self.hourly_rate, "municipalities": self.municipalities,
             "total_hours": self.total_hours, "total_cost": self.total_cost,
             "capacity_verdict": self.capacity_verdict.to_json(), "notes": self.notes,
-            "scope": records(self.scope),
+            "compute_verdict": (self.compute_verdict.to_json()
+                                if self.compute_verdict is not None else None),
             **{name: records(frame) for name, frame in self.tables().items()},
         }
 
@@ -195,9 +207,6 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     """
     normaliser = normaliser or Normaliser.default()
     snapshot = target_scope(snapshot, target)
-    # areas outside the target's scope stay with each municipality: out of the joint gap
-    scope, chosen = study_scope(target), target
-    target = scope.restrict(chosen)
     graph = graph or build_graph(snapshot)
     dependencies = DependencyIndex(graph)
     horizon = target.lifecycle.horizon_months
@@ -210,27 +219,28 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
                                              municipality_population(snapshot)))
         assets = pd.concat([assets, applications.assign(records=1).loc[:, list(assets.columns)]],
                            ignore_index=True)
-    assets = scope.assets(assets)
     targets = target_blocks(target, normaliser)
     matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)
+    consolidation = consolidate(snapshot, target, assets, matrix, targets, normaliser)
     capacity, verdict = site_capacity(snapshot, target, dependencies)
+    compute, compute_verdict = compute_capacity(snapshot, target)
     interconnects = interconnect_gaps(snapshot, target, dependencies)
     items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
-                            capacity, dependencies, normaliser)
-    items = scope.items(items)
+                            capacity, dependencies, normaliser, consolidation)
     items["wave"] = assign_waves(items, dependencies)
     effort = (items.groupby(["municipality", "domain"], sort=True)[["hours", "cost"]].sum()
               .reset_index())
     effort["domain"] = pd.Categorical(effort["domain"], categories=list(DOMAINS))
     effort = effort.sort_values(["municipality", "domain"]).reset_index(drop=True)
     effort["domain"] = effort["domain"].astype(str)
-    notes = scope.notes(chosen)
-    if chosen.datacentres is None:
+    notes = []
+    if target.datacentres is None:
         notes.append("The target names no datacentres: nothing is planned to move.")
-    if chosen.applications is None:
+    if target.applications is None:
         notes.append("The target has no applications section: business applications are"
                      " not compared.")
     return GapReport(
+        consolidation=consolidation.table, compute=compute, compute_verdict=compute_verdict,
         target_name=target.name, as_of=as_of, horizon_months=horizon,
         currency=target.currency, hourly_rate=target.efforts.hourly_rate,
         municipalities=snapshot.municipalities, matrix=matrix, target_blocks=target_table,
@@ -238,4 +248,4 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         security=security_gaps(snapshot, target), capacity=capacity,
         capacity_verdict=verdict, interconnects=interconnects,
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
-        waves=wave_table(items), notes=notes, scope=scope.table())
+        waves=wave_table(items), notes=notes)

@@ -47,6 +47,7 @@ from inventory.gap.dependents import DependencyIndex
 from inventory.gap.effort import migration_items
 from inventory.gap.eol import eol_exposure
 from inventory.gap.interconnect import interconnect_gaps
+from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
 from inventory.gap.waves import assign_waves, wave_table
@@ -88,6 +89,8 @@ class GapReport:
       the hours and cost of merging them; ``compute`` (``capacity.COMPUTE_COLUMNS``) and
       ``compute_verdict``: vCPU, RAM and datastore of the VMs that move onto the target
       clusters. docs/method.md#consolidation.
+    * ``scope`` (``scope.SCOPE_COLUMNS``): the study areas, ``joint`` or each
+      municipality's own; areas outside are in no other table (docs/method.md#alternatives).
     """
 
     target_name: str
@@ -112,6 +115,7 @@ class GapReport:
     consolidation: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute_verdict: ComputeVerdict | None = None
+    scope: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def total_hours(self) -> float:
@@ -135,6 +139,7 @@ class GapReport:
             "capacity_verdict": self.capacity_verdict.to_json(), "notes": self.notes,
             "compute_verdict": (self.compute_verdict.to_json()
                                 if self.compute_verdict is not None else None),
+            "scope": records(self.scope),
             **{name: records(frame) for name, frame in self.tables().items()},
         }
 
@@ -207,6 +212,9 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     """
     normaliser = normaliser or Normaliser.default()
     snapshot = target_scope(snapshot, target)
+    # areas outside the target's scope stay with each municipality: out of the joint gap
+    scope, chosen = study_scope(target), target
+    target = scope.restrict(chosen)
     graph = graph or build_graph(snapshot)
     dependencies = DependencyIndex(graph)
     horizon = target.lifecycle.horizon_months
@@ -219,6 +227,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
                                              municipality_population(snapshot)))
         assets = pd.concat([assets, applications.assign(records=1).loc[:, list(assets.columns)]],
                            ignore_index=True)
+    assets = scope.assets(assets)
     targets = target_blocks(target, normaliser)
     matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)
     consolidation = consolidate(snapshot, target, assets, matrix, targets, normaliser)
@@ -227,16 +236,17 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     interconnects = interconnect_gaps(snapshot, target, dependencies)
     items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
                             capacity, dependencies, normaliser, consolidation)
+    items = scope.items(items)
     items["wave"] = assign_waves(items, dependencies)
     effort = (items.groupby(["municipality", "domain"], sort=True)[["hours", "cost"]].sum()
               .reset_index())
     effort["domain"] = pd.Categorical(effort["domain"], categories=list(DOMAINS))
     effort = effort.sort_values(["municipality", "domain"]).reset_index(drop=True)
     effort["domain"] = effort["domain"].astype(str)
-    notes = []
-    if target.datacentres is None:
+    notes = scope.notes(chosen)
+    if chosen.datacentres is None:
         notes.append("The target names no datacentres: nothing is planned to move.")
-    if target.applications is None:
+    if chosen.applications is None:
         notes.append("The target has no applications section: business applications are"
                      " not compared.")
     return GapReport(
@@ -248,4 +258,4 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         security=security_gaps(snapshot, target), capacity=capacity,
         capacity_verdict=verdict, interconnects=interconnects,
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
-        waves=wave_table(items), notes=notes)
+        waves=wave_table(items), notes=notes, scope=scope.table())

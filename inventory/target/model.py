@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from inventory.echo import shorten, visible
 from inventory.errors import TargetError
-from inventory.issues import Issue
+from inventory.issues import Issue, IssueCode
 from inventory.models.enums import (
     BusinessArea,
     Capability,
@@ -28,7 +28,7 @@ from inventory.models.enums import (
     ZonePurpose,
 )
 from inventory.target.economics import CostKey, Economics, PlanFrame, StudyArea, UnitPrices
-from inventory.yamlfile import load_yaml_model
+from inventory.yamlfile import YamlDocument, load_yaml_model, read_yaml_file, validate_document
 
 SCHEMA_FILE = "target.schema.json"
 
@@ -213,6 +213,10 @@ class TargetArchitecture(_Strict):
     plan: PlanFrame = Field(default_factory=PlanFrame)
     scope: list[StudyArea] | None = Field(
         default=None, description="Study areas run jointly (A1-A4, B-I); absent = all")
+    extends: str | None = Field(
+        default=None, description="A target file (path relative to this one) whose sections"
+        " this file takes unless it states them itself, e.g. an alternative that changes"
+        " only name and scope")
 
     def named_municipalities(self) -> dict[str, str]:
         """Every municipality code the target names -> where (``municipalities``,
@@ -249,11 +253,49 @@ class TargetArchitecture(_Strict):
 def load_target(path: Path) -> tuple[TargetArchitecture | None, list[Issue]]:
     """Read and validate a target architecture file; issues carry the line of each problem.
 
+    A file with ``extends`` takes every top-level section of that target file (itself
+    valid) that it does not state; its own sections replace the base's whole.
+
     Example::
 
         target, issues = load_target(Path("samples/target.yaml"))
     """
-    return load_yaml_model(path, TargetArchitecture)
+    return _load_target(path, ())
+
+
+def _load_target(path: Path, chain: tuple[Path, ...]) -> tuple[TargetArchitecture | None,
+                                                                list[Issue]]:
+    document, issues = read_yaml_file(path)
+    if document is None:
+        return None, issues
+    base_name = document.data.get("extends") if isinstance(document.data, dict) else None
+    if not isinstance(base_name, str):
+        return validate_document(TargetArchitecture, document, str(path), hint=_TARGET_HINT,
+                                 code=IssueCode.INVALID_VALUE)
+    here = path.resolve()
+    base_path = path.parent / base_name
+    line = document.lines.line_of(("extends",))
+    if base_path.resolve() in (*chain, here):
+        return None, [Issue(code=IssueCode.INVALID_VALUE, file=str(path), line=line,
+                            column="extends", value=visible(shorten(base_name, 80)),
+                            message="extends: the target files extend each other in a"
+                            " circle.", hint="Let one of them state its sections itself.")]
+    base, base_issues = _load_target(base_path, (*chain, here))
+    if base is None:
+        return None, [*base_issues, Issue(
+            code=IssueCode.INVALID_VALUE, file=str(path), line=line, column="extends",
+            value=visible(shorten(base_name, 80)),
+            message=f"extends: the target it builds on ({visible(shorten(str(base_path), 120))})"
+            " is not valid (see above).", hint="Correct that file, or the path (relative to"
+            " this file).")]
+    # what the base stated (not its defaults), then this file's own sections over it
+    merged = {**base.model_dump(mode="json", exclude_unset=True, exclude={"extends"}),
+              **document.data}
+    return validate_document(TargetArchitecture, YamlDocument(merged, document.lines),
+                             str(path), hint=_TARGET_HINT, code=IssueCode.INVALID_VALUE)
+
+
+_TARGET_HINT = "See the JSON Schema in schemas/ for the allowed keys and values."
 
 
 def target_schema() -> dict[str, Any]:

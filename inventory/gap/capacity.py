@@ -323,8 +323,8 @@ def _compute_verdict(table: pd.DataFrame, sites: tuple[str, ...], moving: int, u
                    f" the {moving} virtual servers that move ({'; '.join(parts)}): add hosts"
                    " or storage (or bring hosts from the evacuated sites) before the move.")
     if unplaced:
-        summary += (f" {unplaced} virtual servers name no cluster or host with a site: not"
-                    " counted (review).")
+        summary += (f" Virtual servers with no cluster or host at a known site, not"
+                    f" counted: {unplaced} (review).")
     return ComputeVerdict(sites=sites, moving_vms=moving, unplaced_vms=unplaced, hosts=hosts,
                           fits=fits, summary=summary)
 

@@ -34,6 +34,7 @@ from inventory.render.document import (
 from inventory.render.i18n import Lang, t
 from inventory.render.views import ViewDiagram
 from inventory.render.views.common import municipality_names
+from inventory.report.consolidation import compute_callouts, consolidation_section
 from inventory.report.decision import decision_section
 from inventory.report.tables import ColumnSpec, frame_table, percent_fraction
 from inventory.snapshot import InventorySnapshot
@@ -411,6 +412,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
         Section(id="capacity", title=t("section.capacity", lang), blocks=[
             Callout(level="info" if gap.capacity_verdict.fits_combined else "warning",
                     text=gap.capacity_verdict.summary),
+            *compute_callouts(gap),
             frame_table(t("section.capacity", lang), gap.capacity, [
                 ColumnSpec("site", "column.site"), ColumnSpec("name", "rb.col_name"),
                 ColumnSpec("role", "rb.col_role"),
@@ -461,7 +463,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
         Paragraph(text=t("rb.waves_intro", lang)),
         frame_table(t("section.waves", lang), gap.waves, _wave_columns(gap), lang,
                     table_id="waves", name=t("section.waves", lang))])
-    return [gap_matrix, eol, findings, effort, waves]
+    return [gap_matrix, consolidation_section(gap, lang), eol, findings, effort, waves]
 
 
 def figure_of(view: ViewDiagram, svg: str, image_path: str | None = None) -> Figure:

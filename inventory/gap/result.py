@@ -50,14 +50,15 @@ from inventory.gap.interconnect import interconnect_gaps
 from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
-from inventory.gap.waves import assign_waves, wave_table
+from inventory.gap.plan import drop_superseded, item_attributes, plan_start, schedule
+from inventory.gap.waves import plan_order, unmet_rules, wave_table
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
 #: The tables of a report, in the order reports show them.
 TABLE_NAMES = ("readiness", "matrix", "target_blocks", "eol", "security", "capacity",
                "interconnects", "sla", "effort", "items", "waves", "consolidation",
-               "compute")
+               "compute", "plan", "dropped")
 
 
 @dataclass
@@ -84,6 +85,10 @@ class GapReport:
     * ``effort``: hours and cost per municipality and domain (a ``total`` row per
       municipality is not included; sum it).
     * ``waves`` (``waves.WAVE_COLUMNS``): the migration waves in order.
+    * ``plan`` (``plan.PlanPackages``): work packages (wave x domain) with staff, weeks,
+      start and end dates from ``plan_start``, dependencies and the critical path;
+      ``dropped`` (``plan.DroppedItems``): items the sequencing rules remove (what is
+      being replaced is not moved or upgraded first). docs/method.md#plan.
     * ``consolidation`` (``consolidation.ConsolidationTable``): per capability and target
       product, the instances today and in the target, the one kept, those merging and
       the hours and cost of merging them; ``compute`` (``capacity.COMPUTE_COLUMNS``) and
@@ -112,6 +117,9 @@ class GapReport:
     effort: pd.DataFrame
     waves: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    plan: pd.DataFrame = field(default_factory=pd.DataFrame)
+    plan_start: dt.date | None = None
+    dropped: pd.DataFrame = field(default_factory=pd.DataFrame)
     consolidation: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute_verdict: ComputeVerdict | None = None
@@ -137,6 +145,7 @@ class GapReport:
             "hourly_rate": self.hourly_rate, "municipalities": self.municipalities,
             "total_hours": self.total_hours, "total_cost": self.total_cost,
             "capacity_verdict": self.capacity_verdict.to_json(), "notes": self.notes,
+            "plan_start": _plain(self.plan_start),
             "compute_verdict": (self.compute_verdict.to_json()
                                 if self.compute_verdict is not None else None),
             "scope": records(self.scope),
@@ -237,13 +246,19 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
                             capacity, dependencies, normaliser, consolidation)
     items = scope.items(items)
-    items["wave"] = assign_waves(items, dependencies)
+    # what is being replaced is not moved or upgraded first: dropped before it is costed
+    items, dropped = drop_superseded(items, assets, matrix, dependencies)
+    attributes = item_attributes(items, assets, snapshot)
+    items["wave"], precedence = plan_order(items, dependencies, attributes)
     effort = (items.groupby(["municipality", "domain"], sort=True)[["hours", "cost"]].sum()
               .reset_index())
     effort["domain"] = pd.Categorical(effort["domain"], categories=list(DOMAINS))
     effort = effort.sort_values(["municipality", "domain"]).reset_index(drop=True)
     effort["domain"] = effort["domain"].astype(str)
     notes = scope.notes(chosen)
+    notes += [f"The plan could not meet the sequencing rule {rule} (rules contradict each"
+              " other on this inventory): check the order by hand."
+              for rule in unmet_rules(items, attributes)]
     if chosen.datacentres is None:
         notes.append("The target names no datacentres: nothing is planned to move.")
     if chosen.applications is None:
@@ -258,4 +273,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         security=security_gaps(snapshot, target), capacity=capacity,
         capacity_verdict=verdict, interconnects=interconnects,
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
-        waves=wave_table(items), notes=notes, scope=scope.table())
+        waves=wave_table(items), plan=schedule(items, target.plan, as_of=as_of,
+                                                         precedence=precedence),
+        plan_start=plan_start(target.plan, as_of), dropped=dropped,
+        notes=notes, scope=scope.table())

@@ -1,0 +1,659 @@
+"""The migration plan: sequencing rules kept as data, dropped work, packages with dates.
+
+``inventory/data/sequencing.yaml`` states the rules (:func:`sequencing_rules`): which
+kinds of work come before others (the hypervisor management plane before its hosts,
+identity before mail), which go together (a site's hosts with its storage) and which are
+not done at all (a server whose every workload is being replaced is neither moved nor
+upgraded: :func:`drop_superseded`). ``waves.assign_waves`` applies the ordering rules on
+the dependency graph; :func:`schedule` turns the waves into work packages (one per wave
+and domain) with durations from the team's capacity, dates from the start date, and the
+critical path. docs/method.md#plan explains it with the samples' numbers.
+
+Example::
+
+    rules = sequencing_rules()
+    items, dropped = drop_superseded(items, assets, matrix, dependencies, rules)
+    plan = schedule(items, target.plan, as_of=dt.date(2026, 12, 3))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import networkx as nx
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from inventory.gap.blocks import CAPABILITY_DOMAIN, DOMAINS
+from inventory.gap.capacity import qualified
+from inventory.gap.dependents import DependencyIndex
+from inventory.gap.effort import ACTION_TIER, _server_sites
+from inventory.models.enums import Capability
+from inventory.snapshot import InventorySnapshot
+from inventory.target.economics import PlanFrame
+from inventory.yamlfile import YamlSyntaxError, compose_yaml
+
+SEQUENCING_FILE = "sequencing.yaml"
+#: Kinds of consolidation work (target ``efforts``) the rules may name before the gap
+#: produces them: a rule about them is checked as soon as such items exist.
+CONSOLIDATION_ACTIONS = frozenset({
+    "directory_consolidation", "tenant_migration", "tenant_consolidation",
+    "mailbox_consolidation", "capability_onboarding", "user_migration", "host_registration",
+    "server_rejoin", "mailbox_migration", "backup_onboarding", "monitoring_onboarding",
+    "device_tenant_move", "access_point_replacement", "storage_replacement",
+    "network_device_replacement",
+})  # fmt: skip
+#: Conditions a ``drop`` rule may name (see :func:`drop_superseded`).
+DROP_CONDITIONS = frozenset({"superseded_server", "replaced_or_not_moving_application"})
+#: The capability of items that are about no capability of the target (storage, links).
+STORAGE_CAPABILITY = "storage"
+Scope = Literal["joint", "municipality", "site", "asset"]
+#: Items of the joint operation (one instance for everyone) share every municipality's scope.
+JOINT = "joint"
+DAYS_PER_WEEK = 7
+WEEKS_PER_YEAR = 52
+
+
+class SequencingError(ValueError):
+    """The sequencing rules file is not valid (a programming error in packaged data)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Selector(_Strict):
+    """Items whose action and capability fit: every field given must hold."""
+
+    actions: frozenset[str] = frozenset()
+    not_actions: frozenset[str] = frozenset()
+    capabilities: frozenset[str] = frozenset()
+
+    def mask(self, items: pd.DataFrame) -> pd.Series:
+        """Which of ``items`` (with ``action`` and ``capability``) this selects."""
+        chosen = pd.Series(True, index=items.index)
+        if self.actions:
+            chosen &= items["action"].isin(self.actions)
+        if self.not_actions:
+            chosen &= ~items["action"].isin(self.not_actions)
+        if self.capabilities:
+            chosen &= items["capability"].isin(self.capabilities)
+        return chosen
+
+
+class RuleSource(_Strict):
+    title: str
+    url: str = Field(pattern=r"^https?://\S+$")
+
+
+class SequencingRule(_Strict):
+    """One rule: ``first`` before (or together with) ``then``, or ``then`` dropped."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    kind: Literal["before", "together", "drop"]
+    sentence: str
+    first: tuple[Selector, ...] = ()
+    then: tuple[Selector, ...] = Field(min_length=1)
+    scope: Scope = "joint"
+    condition: str = ""
+    source: RuleSource
+
+    def selects(self, items: pd.DataFrame, side: Literal["first", "then"]) -> pd.Series:
+        """Which items one side of the rule selects (any of its selectors)."""
+        chosen = pd.Series(False, index=items.index)
+        for selector in getattr(self, side):
+            chosen |= selector.mask(items)
+        return chosen
+
+
+class GraphRule(_Strict):
+    dependents_wait_for: frozenset[str]
+
+
+class SequencingRules(_Strict):
+    """The rules file: what dependents wait for in the graph, and the rules in order."""
+
+    graph: GraphRule
+    rules: tuple[SequencingRule, ...]
+
+    def of_kind(self, kind: str) -> list[SequencingRule]:
+        return [rule for rule in self.rules if rule.kind == kind]
+
+
+def known_actions() -> frozenset[str]:
+    """Every kind of work a rule may name."""
+    return frozenset(ACTION_TIER) | CONSOLIDATION_ACTIONS
+
+
+def known_capabilities() -> frozenset[str]:
+    """Every capability a rule may name (target capabilities, OS and business areas)."""
+    return (
+        frozenset(c.value for c in Capability) | frozenset(CAPABILITY_DOMAIN) | {STORAGE_CAPABILITY}
+    )
+
+
+def parse_sequencing(text: str, source: str = SEQUENCING_FILE) -> SequencingRules:
+    """Validate rules YAML; ``SequencingError`` names every unknown selector and its rule."""
+    try:
+        document = compose_yaml(text)
+        parsed = SequencingRules.model_validate(document.data or {})
+    except (YamlSyntaxError, ValidationError) as error:
+        raise SequencingError(f"{source}: {error}") from None
+    problems: list[str] = []
+    actions, capabilities = known_actions(), known_capabilities()
+    unknown = parsed.graph.dependents_wait_for - actions
+    if unknown:
+        problems.append(f"graph.dependents_wait_for: unknown actions {sorted(unknown)}")
+    seen: set[str] = set()
+    for rule in parsed.rules:
+        if rule.id in seen:
+            problems.append(f"{rule.id}: the id is used twice")
+        seen.add(rule.id)
+        if (rule.kind == "drop") != bool(rule.condition):
+            problems.append(f"{rule.id}: a condition is for drop rules, and they need one")
+        if rule.condition and rule.condition not in DROP_CONDITIONS:
+            problems.append(f"{rule.id}: unknown condition {rule.condition!r}")
+        if rule.kind != "drop" and not rule.first:
+            problems.append(f"{rule.id}: a {rule.kind} rule needs 'first'")
+        for selector in (*rule.first, *rule.then):
+            bad = (selector.actions | selector.not_actions) - actions
+            if bad:
+                problems.append(f"{rule.id}: unknown actions {sorted(bad)}")
+            bad = selector.capabilities - capabilities
+            if bad:
+                problems.append(f"{rule.id}: unknown capabilities {sorted(bad)}")
+            if not (selector.actions or selector.not_actions or selector.capabilities):
+                problems.append(f"{rule.id}: an empty selector selects everything")
+    if problems:
+        raise SequencingError(f"{source}: " + "; ".join(problems))
+    return parsed
+
+
+@cache
+def sequencing_rules() -> SequencingRules:
+    """The packaged rules (``inventory/data/sequencing.yaml``), read once."""
+    text = resources.files("inventory.data").joinpath(SEQUENCING_FILE).read_text("utf-8")
+    return parse_sequencing(text)
+
+
+# -- what the rules select on ---------------------------------------------------------------
+
+
+def item_attributes(
+    items: pd.DataFrame, assets: pd.DataFrame, snapshot: InventorySnapshot
+) -> pd.DataFrame:
+    """``capability`` (``item_capabilities``) and ``site`` (``code:site`` of its server or
+    storage, "" when none) of every item."""
+    servers = snapshot.table("server")
+    storage = snapshot.table("storage")
+    site_of = pd.concat(
+        [
+            pd.Series(
+                _server_sites(snapshot).to_numpy(),
+                index=servers["municipality"] + ":server:" + servers["id"],
+            ),
+            pd.Series(
+                qualified(storage["municipality"], storage["site"]).to_numpy(),
+                index=storage["municipality"] + ":storage:" + storage["id"],
+            ),
+        ]
+    )
+    site_of = site_of[~site_of.index.duplicated()]
+    site = items["node"].map(site_of)
+    return pd.DataFrame(
+        {"capability": item_capabilities(items, assets), "site": site.fillna("").astype(str)},
+        index=items.index,
+    )
+
+
+def item_capabilities(items: pd.DataFrame, assets: pd.DataFrame) -> pd.Series:
+    """The capability of every item ("" when it concerns none).
+
+    The item's own ``capability`` column when it has one, else its asset's (a server's is
+    ``hypervisor``/``server_os``/``appliance``, an application's its business area), else
+    the one work on no asset names (``"gnosjo: logging_siem"``); storage work is
+    ``storage``, client work ``client_os``.
+    """
+    known = assets.loc[assets["node"].astype(str) != "", ["node", "capability"]]
+    by_node: pd.Series = known.drop_duplicates("node").set_index("node")["capability"]
+    capability = items["node"].map(by_node.astype(str))
+    # work on no asset names its capability last: "gnosjo: logging_siem"
+    named = items["asset"].astype(str).str.rpartition(": ")[2]
+    capability = capability.where(capability.notna() | ~named.isin(known_capabilities()), named)
+    capability = capability.where(
+        ~items["action"].isin(["storage_migration", "storage_replacement"]), STORAGE_CAPABILITY
+    )
+    capability = capability.where(
+        ~items["action"].isin(["client_os_upgrade", "client_reenrolment"]), "client_os"
+    )
+    if "capability" in items.columns:
+        own = items["capability"].fillna("").astype(str)
+        capability = own.where(own != "", capability)
+    result: pd.Series = capability.fillna("").astype(str)
+    return result
+
+
+def scope_keys(items: pd.DataFrame, scope: Scope) -> pd.Series:
+    """The key two items must share to be in one scope ("" = in no scope)."""
+    if scope == "joint":
+        return pd.Series(JOINT, index=items.index)
+    column = {"municipality": "municipality", "site": "site", "asset": "node"}[scope]
+    return items[column].fillna("").astype(str)
+
+
+# -- dropped work -----------------------------------------------------------------------------
+
+
+class DroppedItems(pa.DataFrameModel):
+    """Items not done because what they concern is being replaced (``GapReport.dropped``)."""
+
+    item_id: Series[str]
+    municipality: Series[str]
+    domain: Series[str]
+    action: Series[str]
+    asset: Series[str]
+    hours: Series[float] = pa.Field(ge=0)
+    cost: Series[float] = pa.Field(ge=0)
+    rule: Series[str]
+    reason: Series[str]
+
+    class Config:
+        strict = True
+        ordered = True
+
+
+DROPPED_COLUMNS = tuple(DroppedItems.to_schema().columns)
+
+
+def _superseded_workloads(assets: pd.DataFrame, matrix: pd.DataFrame) -> pd.Series:
+    """Platform and application nodes being replaced: node -> "title -> successor".
+
+    Replaced means an ``eliminated`` block with a target product to go to (a block the
+    target says nothing about is not replaced, only questioned). A hypervisor platform is
+    never a server's workload here: its hosts carry virtual machines, which move.
+    """
+    status = matrix.set_index("block_id")[["status", "target_title"]].astype(object)
+    status = status[~status.index.duplicated()]
+    on = assets[
+        assets["kind"].isin(["platform", "application"]) & (assets["capability"] != "hypervisor")
+    ].join(status, on="block_id")
+    replaced = on[
+        (on["status"] == "eliminated") & (on["target_title"].fillna("").astype(str) != "")
+    ]
+    label = replaced["title"].astype(str) + " -> " + replaced["target_title"].astype(str)
+    return pd.Series(label.to_numpy(), index=replaced["node"].astype(str)).groupby(level=0).first()
+
+
+def drop_superseded(
+    items: pd.DataFrame,
+    assets: pd.DataFrame,
+    matrix: pd.DataFrame,
+    dependencies: DependencyIndex,
+    rules: SequencingRules | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The items without those the ``drop`` rules remove, and the removed ones with why.
+
+    ``superseded_server``: a server (not a hypervisor host) that runs at least one platform
+    or business system, every one of them being replaced (``_superseded_workloads``), gets
+    no OS upgrade and no move: it is switched off once its successor runs.
+    ``replaced_or_not_moving_application``: an application the target replaces is not
+    moved first, and one whose moving servers were all dropped no longer moves.
+    """
+    rules = rules or sequencing_rules()
+    if items.empty:
+        return items, DroppedItems.validate(_empty_dropped())
+    graph = dependencies.dependencies
+    replaced = _superseded_workloads(assets, matrix)
+    server_capability = assets.drop_duplicates("node").set_index("node")["capability"]
+    nodes = items.loc[items["node"].str.contains(":server:", regex=False), "node"].unique()
+    superseded: dict[str, str] = {}
+    for node in nodes:
+        if node not in graph or server_capability.get(node) == "hypervisor":
+            continue
+        workloads = [
+            d
+            for d in graph.predecessors(node)
+            if dependencies.kind(d) in ("platform", "application")
+        ]
+        if workloads and all(w in replaced.index for w in workloads):
+            superseded[node] = "runs only " + "; ".join(sorted(replaced[w] for w in workloads))
+    attributes = items.assign(capability=item_capabilities(items, assets))
+    drop = pd.Series("", index=items.index)
+    reason = pd.Series("", index=items.index)
+    for rule in rules.of_kind("drop"):
+        chosen = rule.selects(attributes, "then") & (drop == "")
+        if rule.condition == "superseded_server":
+            why = items["node"].map(superseded)
+        else:
+            why = _application_reasons(items, replaced, dependencies, moving_left=(drop == ""))
+        hit = chosen & why.notna()
+        drop[hit] = rule.id
+        reason[hit] = why[hit]
+    dropped = items[drop != ""].assign(rule=drop, reason=reason)
+    frame = dropped.loc[:, list(DROPPED_COLUMNS)].reset_index(drop=True)
+    frame["hours"] = frame["hours"].astype(float)
+    frame["cost"] = frame["cost"].astype(float)
+    return items[drop == ""].reset_index(drop=True), DroppedItems.validate(frame)
+
+
+def _application_reasons(
+    items: pd.DataFrame,
+    replaced: pd.Series,
+    dependencies: DependencyIndex,
+    *,
+    moving_left: pd.Series,
+) -> pd.Series:
+    """Why an application move is dropped (NaN where it stays)."""
+    moves = items["action"].isin(["physical_server_migration", "virtual_server_migration"])
+    still_moving = set(dependencies.applications_of_all(items.loc[moves & moving_left, "node"]))
+    apps = items["action"] == "application_move"
+    is_replaced = apps & items["node"].isin(replaced.index)
+    idle = apps & ~is_replaced & ~items["node"].isin(still_moving)
+    why = ("replaced: " + items["node"].map(replaced).fillna("")).where(is_replaced)
+    idle_reason = "none of its servers moves any more (they are switched off, not moved)"
+    return why.mask(idle, idle_reason)
+
+
+def _empty_dropped() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            column: pd.Series(dtype=float if column in ("hours", "cost") else str)
+            for column in DROPPED_COLUMNS
+        }
+    )
+
+
+# -- checking an order against the rules ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A pair of items in the wrong order for a rule."""
+
+    rule: str
+    first: str
+    then: str
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.first} should come before {self.then}"
+
+
+def rule_violations(
+    items: pd.DataFrame, rules: SequencingRules | None = None, order: str = "wave"
+) -> list[Violation]:
+    """Every rule broken by ``items`` (with ``capability``, ``site`` and ``order``).
+
+    ``before``: the latest ``first`` item of a scope is earlier than the earliest ``then``
+    item of it; ``together``: one wave per scope holding both sides; ``drop``: no item the
+    rule would drop is left (checked by :func:`drop_superseded`, not here). One violation
+    per rule and scope, naming the two items.
+    """
+    rules = rules or sequencing_rules()
+    found: list[Violation] = []
+    for rule in rules.rules:
+        if rule.kind == "drop":
+            continue
+        first, then = rule.selects(items, "first"), rule.selects(items, "then")
+        keys = scope_keys(items, rule.scope)
+        for key, a, b in _scoped_pairs(items, keys, first, then, rule.scope):
+            ranks = items[order].astype("int64")
+            late_a, early_b = ranks.loc[a].idxmax(), ranks.loc[b].idxmin()
+            pair = Violation(
+                rule.id, str(items.at[late_a, "item_id"]), str(items.at[early_b, "item_id"])
+            )
+            if rule.kind == "before" and ranks.loc[a].max() >= ranks.loc[b].min():
+                found.append(pair)
+            if rule.kind == "together" and items.loc[a | b, order].nunique() > 1 and key:
+                found.append(pair)
+    return found
+
+
+def _scoped_pairs(
+    items: pd.DataFrame, keys: pd.Series, first: pd.Series, then: pd.Series, scope: Scope
+) -> Iterable[tuple[str, pd.Series, pd.Series]]:
+    """(key, first mask, then mask) per scope holding both sides; joint items in every one."""
+    shared = (
+        (items["municipality"] == JOINT)
+        if scope == "municipality"
+        else pd.Series(False, index=items.index)
+    )
+    for key in sorted(set(keys[first | then]) - {""}):
+        if scope == "municipality" and key == JOINT:
+            a, b = first & ~shared, then & shared  # a joint item waits for every municipality
+        else:
+            here = (keys == key) | shared
+            a, b = first & here, then & here
+        a, b = a & ~b, b & ~a
+        if a.any() and b.any():
+            yield key, a, b
+
+
+# -- work packages, durations, dates --------------------------------------------------------
+
+
+class PlanPackages(pa.DataFrameModel):
+    """The plan's work packages in order (``GapReport.plan``)."""
+
+    package: Series[str]
+    wave: Series[int] = pa.Field(ge=1)
+    name: Series[str]
+    domain: Series[str] = pa.Field(isin=list(DOMAINS))
+    items: Series[int] = pa.Field(ge=0)
+    hours: Series[float] = pa.Field(ge=0)
+    fte: Series[float] = pa.Field(gt=0)
+    weeks: Series[int] = pa.Field(ge=0)
+    start: Series[object]
+    end: Series[object]
+    depends_on: Series[str]
+    critical: Series[bool]
+
+    class Config:
+        strict = True
+        ordered = True
+
+
+PLAN_COLUMNS = tuple(PlanPackages.to_schema().columns)
+
+
+def plan_start(frame: PlanFrame, as_of: dt.date) -> dt.date:
+    """The plan's first day: the target's ``plan.start``, else the first Monday after
+    ``as_of`` (a Monday ``as_of`` gives the next one)."""
+    if frame.start is not None:
+        return frame.start
+    return as_of + dt.timedelta(days=DAYS_PER_WEEK - as_of.weekday())
+
+
+def package_weeks(hours: float, fte: float, hours_per_fte_year: float) -> int:
+    """Whole weeks ``fte`` people need for ``hours`` at ``hours_per_fte_year`` each.
+
+    >>> package_weeks(3200, 2, 1600)  # one year of two people
+    52
+    """
+    exact = hours * WEEKS_PER_YEAR / (fte * hours_per_fte_year)
+    return max(0, math.ceil(round(exact, 6)))
+
+
+def critical_path(weeks: dict[str, float], edges: Iterable[tuple[str, str]]) -> list[str]:
+    """The longest chain of packages by duration (``edges``: before -> after).
+
+    >>> critical_path({"a": 2, "b": 5, "c": 1}, [("a", "b"), ("a", "c")])
+    ['a', 'b']
+    """
+    graph = nx.DiGraph()
+    start, end = object(), object()  # private source and sink: every package on some path
+    for package, duration in weeks.items():
+        graph.add_edge(start, package, weight=0)
+        graph.add_edge(package, end, weight=duration)
+    for before, after in edges:
+        graph.add_edge(before, after, weight=weeks[before])
+    path = nx.dag_longest_path(graph, weight="weight")
+    return [node for node in path if isinstance(node, str)]
+
+
+def package_keys(items: pd.DataFrame) -> pd.Series:
+    """The work package of every item: ``"<wave>:<domain>"``."""
+    return items["wave"].astype(str) + ":" + items["domain"].astype(str)
+
+
+def schedule(
+    items: pd.DataFrame,
+    frame: PlanFrame,
+    *,
+    as_of: dt.date,
+    precedence: Iterable[tuple[str, str]] = (),
+) -> pd.DataFrame:
+    """Work packages (one per wave and domain) with staff, weeks, dates, critical path.
+
+    ``precedence`` holds (before, after) pairs of package keys (``package_keys``): an item
+    of ``after`` waits for one of ``before`` (``waves.package_precedence``). A package
+    starts on the Monday after everything it depends on has ended, when one of the
+    ``parallel_streams`` is free; ready packages start in wave order. Each week the team's
+    capacity (``team_fte x hours_per_fte_year / 52`` hours) is shared equally among the
+    running packages, what one of them cannot use going to the others; a package ends in
+    the week its hours are done. Its ``fte`` is the staff it had on average. The critical
+    path runs through the dependencies and the streams (a package that waited for a
+    stream follows the one that freed it): its length is the plan's length.
+    """
+    if items.empty:
+        return PlanPackages.validate(_empty_plan())
+    order = {domain: rank for rank, domain in enumerate(DOMAINS)}
+    keyed = items.assign(_package=package_keys(items))
+    grouped = (
+        keyed.groupby("_package", sort=False)
+        .agg(
+            wave=("wave", "first"),
+            domain=("domain", "first"),
+            items=("item_id", "size"),
+            hours=("hours", "sum"),
+        )
+        .reset_index()
+    )
+    grouped["rank"] = grouped["domain"].map(order)
+    grouped = grouped.sort_values(["wave", "rank"]).reset_index(drop=True)
+    grouped["package"] = [f"P{n:02d}" for n in range(1, len(grouped) + 1)]
+    name_of = dict(zip(grouped["_package"], grouped["package"], strict=True))
+    before: dict[str, set[str]] = {package: set() for package in grouped["package"]}
+    for first, then in precedence:
+        if first in name_of and then in name_of and first != then:
+            before[name_of[then]].add(name_of[first])
+    hours = dict(zip(grouped["package"], grouped["hours"].astype(float), strict=True))
+    starts, ends, waited = _simulate(list(grouped["package"]), hours, before, frame)
+    start = plan_start(frame, as_of)
+    grouped["weeks"] = [ends[p] - starts[p] for p in grouped["package"]]
+    weekly = frame.hours_per_fte_year / WEEKS_PER_YEAR
+    grouped["fte"] = [
+        round(h / (w * weekly), 2) if w else frame.team_fte
+        for h, w in zip(grouped["hours"], grouped["weeks"], strict=True)
+    ]
+    grouped["start"] = [start + dt.timedelta(weeks=starts[p]) for p in grouped["package"]]
+    grouped["end"] = [start + dt.timedelta(weeks=ends[p]) for p in grouped["package"]]
+    grouped["depends_on"] = [" ".join(sorted(before[p])) for p in grouped["package"]]
+    grouped["name"] = "Wave " + grouped["wave"].astype(str) + ": " + grouped["domain"]
+    edges = [(q, p) for p, qs in before.items() for q in qs]
+    edges += [(freed_by, p) for p, freed_by in waited.items()]
+    critical = set(
+        critical_path(dict(zip(grouped["package"], grouped["weeks"], strict=True)), edges)
+    )
+    grouped["critical"] = grouped["package"].isin(critical)
+    grouped["wave"] = grouped["wave"].astype("int64")
+    grouped["hours"] = grouped["hours"].astype(float).round(1)
+    grouped["items"] = grouped["items"].astype("int64")
+    grouped["weeks"] = grouped["weeks"].astype("int64")
+    return PlanPackages.validate(grouped.loc[:, list(PLAN_COLUMNS)])
+
+
+def _simulate(
+    packages: list[str], hours: dict[str, float], before: dict[str, set[str]], frame: PlanFrame
+) -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+    """Start and end week of every package, and for a package that waited for a stream
+    the package whose end freed it (its start week is that end)."""
+    capacity = frame.team_fte * frame.hours_per_fte_year / WEEKS_PER_YEAR
+    left = dict(hours)
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    waited: dict[str, str] = {}
+    ended_in: dict[int, str] = {}
+    running: list[str] = []
+    week = 0
+    while len(ends) < len(packages):
+        for package in packages:
+            if (
+                package in starts
+                or len(running) >= frame.parallel_streams
+                or not before[package] <= ends.keys()
+            ):
+                continue
+            starts[package] = week
+            ready = max((ends[p] for p in before[package]), default=0)
+            if week > ready and week in ended_in:
+                waited[package] = ended_in[week]
+            running.append(package)
+        if not running:  # nothing can start: a cycle (waves keep precedence acyclic)
+            raise ValueError(
+                f"work packages wait for each other: {sorted(set(packages) - set(ends))}"
+            )
+        share = capacity
+        for count, package in enumerate(sorted(running, key=lambda p: left[p])):
+            used = min(left[package], share / (len(running) - count))
+            left[package] -= used
+            share -= used
+        week += 1
+        for package in [p for p in running if left[p] <= 1e-6 * max(1.0, hours[p])]:
+            running.remove(package)
+            ends[package] = week if hours[package] > 0 else starts[package]
+            ended_in[ends[package]] = package
+    return starts, ends, waited
+
+
+def _empty_plan() -> pd.DataFrame:
+    types = {
+        "wave": "int64",
+        "items": "int64",
+        "weeks": "int64",
+        "hours": float,
+        "fte": float,
+        "critical": bool,
+        "start": object,
+        "end": object,
+    }
+    return pd.DataFrame(
+        {
+            column: pd.Series(dtype=types.get(column, str))  # type: ignore[call-overload]
+            for column in PLAN_COLUMNS
+        }
+    )
+
+
+def plan_weeks(plan: pd.DataFrame) -> int:
+    """Weeks from the first package's start to the last one's end (0 without packages)."""
+    if plan.empty:
+        return 0
+    first: dt.date = min(plan["start"])
+    last: dt.date = max(plan["end"])
+    return (last - first).days // DAYS_PER_WEEK
+
+
+def rule_table(
+    rules: SequencingRules | None = None, ids: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The rules as a table (id, kind, scope, sentence, source title and address)."""
+    rules = rules or sequencing_rules()
+    chosen = [rule for rule in rules.rules if ids is None or rule.id in ids]
+    return pd.DataFrame(
+        {
+            "rule": [r.id for r in chosen],
+            "kind": [r.kind for r in chosen],
+            "scope": [r.scope for r in chosen],
+            "sentence": [" ".join(r.sentence.split()) for r in chosen],
+            "source": [" ".join(r.source.title.split()) for r in chosen],
+            "url": [r.source.url for r in chosen],
+        }
+    )

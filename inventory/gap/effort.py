@@ -108,9 +108,15 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
         consolidation = consolidate(snapshot, target, assets, matrix, targets, normaliser)
     efforts = target.efforts
     parts: list[pd.DataFrame] = []
-    weak = interconnects[~interconnects["compliant"] & (interconnects["link"] != "")]
-    parts.append(_frame(weak["municipality"], "network", "link_upgrade", weak["link"], "",
-                        weak["detail"], 1, efforts.link_upgrade_hours))
+    weak = interconnects[~interconnects["compliant"]]
+    # a municipality no link joins to the consolidated datacentres gets one (the link's
+    # own price is no unit price of the target: said, not left out)
+    new = weak["link"] == ""
+    parts.append(_frame(weak["municipality"], "network", "link_upgrade",
+                        weak["link"].where(~new, weak["municipality"] + ": new link"), "",
+                        weak["detail"].where(~new, weak["detail"] + ": a new link (its line"
+                                             " cost is not priced: review)"),
+                        1, efforts.link_upgrade_hours))
     evacuate = set(sites.loc[sites["role"] == "evacuate", "site"])
     storage = snapshot.table("storage")
     storage_site = qualified(storage["municipality"], storage["site"])

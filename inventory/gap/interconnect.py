@@ -92,5 +92,8 @@ def _unconnected(snapshot: InventorySnapshot, target: TargetArchitecture,
     reached: set[str] = set()
     for hub in hubs:
         reached |= nx.node_connected_component(network, hub)
-    reached_codes = {site.split(":", 1)[0] for site in reached}
+    # the municipalities holding the datacentres are there, linked to anything or not
+    reached_codes = {site.split(":", 1)[0] for site in reached} | {
+        site.split(":", 1)[0] for site in (target.datacentres.primary,
+                                           target.datacentres.secondary) if site}
     return [code for code in snapshot.municipalities if code not in reached_codes]

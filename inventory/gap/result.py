@@ -43,6 +43,7 @@ from inventory.gap.capacity import (
     site_capacity,
 )
 from inventory.gap.consolidation import consolidate
+from inventory.gap.costs import BusinessCase, business_case
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.effort import migration_items
 from inventory.gap.eol import eol_exposure
@@ -53,6 +54,7 @@ from inventory.gap.sla import sla_gaps
 from inventory.gap.plan import drop_superseded, item_attributes, plan_start, schedule
 from inventory.gap.waves import plan_order, unmet_rules, wave_table
 from inventory.snapshot import InventorySnapshot
+from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture
 
 #: The tables of a report, in the order reports show them.
@@ -124,6 +126,7 @@ class GapReport:
     compute: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute_verdict: ComputeVerdict | None = None
     scope: pd.DataFrame = field(default_factory=pd.DataFrame)
+    business_case: BusinessCase | None = None
 
     @property
     def total_hours(self) -> float:
@@ -135,7 +138,10 @@ class GapReport:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name (``TABLE_NAMES``), for CSV, XLSX and HTML rendering."""
-        return {name: getattr(self, name) for name in TABLE_NAMES}
+        tables = {name: getattr(self, name) for name in TABLE_NAMES}
+        if self.business_case is not None:
+            tables.update(self.business_case.tables())
+        return tables
 
     def to_json(self) -> dict[str, Any]:
         """The whole report as JSON-ready data (tables as lists of records)."""
@@ -149,6 +155,8 @@ class GapReport:
             "compute_verdict": (self.compute_verdict.to_json()
                                 if self.compute_verdict is not None else None),
             "scope": records(self.scope),
+            "business_case": (self.business_case.to_json()
+                              if self.business_case is not None else None),
             **{name: records(frame) for name, frame in self.tables().items()},
         }
 
@@ -211,7 +219,8 @@ def _check_datacentres(snapshot: InventorySnapshot, target: TargetArchitecture) 
 
 def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_of: dt.date,
                 normaliser: Normaliser | None = None,
-                graph: InventoryGraph | None = None) -> GapReport:
+                graph: InventoryGraph | None = None,
+                it_costs: ItCostsFile | None = None) -> GapReport:
     """The gap between the inventories in ``snapshot`` and ``target`` as of ``as_of``.
 
     Only the target's ``municipalities`` are analysed when it names any (see
@@ -276,4 +285,5 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         waves=wave_table(items), plan=schedule(items, target.plan, as_of=as_of,
                                                          precedence=precedence),
         plan_start=plan_start(target.plan, as_of), dropped=dropped,
-        notes=notes, scope=scope.table())
+        notes=notes, scope=scope.table(),
+        business_case=business_case(snapshot, target, items, it_costs=it_costs))

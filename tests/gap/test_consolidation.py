@@ -261,3 +261,22 @@ def test_readiness_mask_marks_the_merging_instances() -> None:
         (B, "p-ad"), (C, "p-ad")]
     assert (on_joint_instance(assets, result) == ~off).all()
     assert result.instance_keys == {f"{m}:p-ad" for m in (A, B, C)}
+
+
+def test_a_municipality_no_link_joins_to_the_datacentre_gets_a_new_link() -> None:
+    snapshot = inventory(directories())  # no links at all: bb and cc reach no datacentre
+    target = target_of(AD)
+    result, assets = run(snapshot, target)
+    normaliser = Normaliser.default()
+    targets = target_blocks(target, normaliser)
+    matrix, _ = gap_matrix(baseline_blocks(assets), targets, normaliser)
+    dependencies = DependencyIndex(build_graph(snapshot))
+    sites, _ = site_capacity(snapshot, target, dependencies)
+    interconnects = interconnect_gaps(snapshot, target, dependencies)
+    items = migration_items(snapshot, target, assets, matrix, targets, interconnects, sites,
+                            dependencies, normaliser, result)
+    links = items[items["action"] == "link_upgrade"]
+    # aa holds the primary datacentre; bb and cc each need a link to it
+    assert sorted(links["municipality"]) == [B, C]
+    assert links["hours"].tolist() == [target.efforts.link_upgrade_hours] * 2
+    assert links["detail"].str.contains("not priced: review").all()

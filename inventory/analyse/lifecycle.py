@@ -16,7 +16,9 @@ Hyper-V follows Windows Server's cycles). States, as of a date:
 
 A client row's own ``support_end`` (a Chromebook's auto-update expiration) is the end of
 that device's support: it decides where the catalogue has no date, else the earlier of
-the two does.
+the two does. A network device's or storage system's ``warranty_end`` (the end of its
+warranty or support contract) is its own support end in the same way: a device out of
+support gets no fixes whatever its release (``DEVICE_KINDS``).
 
 Windows editions: see ``editions`` (a row whose edition is unknown gets the conservative
 date and the note ``edition unknown: conservative date``).
@@ -47,6 +49,12 @@ LIFECYCLE_COLUMNS = ("lifecycle_state", "eol", "months_left", "lifecycle_note")
 SUPPORT_END_MISSING = "evergreen OS: support ends per device, give its support_end (AUE)"
 #: The note of a row whose state comes from its own support end.
 OWN_SUPPORT_END = "the device's own support end"
+#: The note of a network device or storage system on evergreen (cloud-managed) software
+#: without its own support end: the hardware's end is per device.
+WARRANTY_END_MISSING = "evergreen software: support ends per device, give its warranty_end"
+#: Record kinds that are devices: their own support end counts (column per kind).
+DEVICE_KINDS: dict[str, str] = {"client": "support_end", "network_device": "warranty_end",
+                                "storage": "warranty_end"}
 
 
 class LifecycleState(enum.StrEnum):
@@ -182,7 +190,7 @@ def lifecycle_frame(matches: pd.DataFrame, as_of: dt.date, warn_months: int = 12
                         index=matches.index)
     work["support_end"] = (matches["support_end"] if "support_end" in matches.columns
                            else None)
-    work["device"] = (matches["kind"].eq("client") if "kind" in matches.columns
+    work["device"] = (matches["kind"].isin(list(DEVICE_KINDS)) if "kind" in matches.columns
                       else False)
     groups, distinct = distinct_rows(work, ["product_id", "cycle", "support_end", "device"])
     states = np.empty(len(distinct), dtype=object)
@@ -200,11 +208,16 @@ def lifecycle_frame(matches: pd.DataFrame, as_of: dt.date, warn_months: int = 12
         notes[position] = status.note
         if status.months_left is not None:
             months[position] = status.months_left
+    row_notes = notes[groups]
+    if "kind" in matches.columns:  # a switch has a warranty_end, not an AUE
+        hardware = (matches["kind"].isin(["network_device", "storage"]).to_numpy()
+                    & (row_notes == SUPPORT_END_MISSING))
+        row_notes[hardware] = WARRANTY_END_MISSING
     return pd.DataFrame({
         "lifecycle_state": pd.Series(states[groups], index=matches.index, dtype=object),
         "eol": pd.Series(ends[groups], index=matches.index, dtype=object),
         "months_left": pd.Series(months[groups], index=matches.index).astype("Int64"),
-        "lifecycle_note": pd.Series(notes[groups], index=matches.index, dtype=object),
+        "lifecycle_note": pd.Series(row_notes, index=matches.index, dtype=object),
     })
 
 
@@ -230,7 +243,8 @@ def with_row_facts(normalised: pd.DataFrame, snapshot: InventorySnapshot,
     The client edition a municipality declares settles Windows rows that name none
     (``editions.apply_editions``; still unknown: the note ``edition unknown: conservative
     date``), and client rows get their own ``support_end`` (column added; empty for
-    other kinds). Column-wise: the client table is looked up by (municipality, id).
+    other kinds; a network device's or storage system's ``warranty_end``, see
+    ``DEVICE_KINDS``). Column-wise: each table is looked up by (municipality, id).
     """
     if normalised.empty:
         return normalised.assign(support_end=pd.Series(dtype=object))
@@ -242,18 +256,20 @@ def with_row_facts(normalised: pd.DataFrame, snapshot: InventorySnapshot,
     result = apply_editions(normalised, catalogue_of, normaliser.catalogue.get,
                             declared_editions(snapshot.table("municipality")))
     support_end = pd.Series(None, index=result.index, dtype=object)
-    clients = snapshot.table("client")
-    if not clients.empty and "support_end" in clients.columns:
-        given = clients[clients["support_end"].notna()]  # usually few: look up only those
-        rows = (result["kind"] == "client") & result["record_id"].isin(given["id"])
+    for kind, column in DEVICE_KINDS.items():
+        devices = snapshot.table(kind)
+        if devices.empty or column not in devices.columns:
+            continue
+        given = devices[devices[column].notna()]  # usually few: look up only those
+        rows = (result["kind"] == kind) & result["record_id"].isin(given["id"])
         if rows.any():
-            lookup = given.set_index(["municipality", "id"])["support_end"].astype(object)
+            lookup = given.set_index(["municipality", "id"])[column].astype(object)
             lookup = lookup[~lookup.index.duplicated()]
             keys = pd.MultiIndex.from_frame(result.loc[rows, ["municipality", "record_id"]])
             found = pd.Series(lookup.reindex(keys).to_numpy(), index=result.index[rows],
                               dtype=object)
             support_end.loc[rows] = found.where(found.notna(), None)
-    return _tablets_on_ios(result.assign(support_end=support_end), clients)
+    return _tablets_on_ios(result.assign(support_end=support_end), snapshot.table("client"))
 
 
 #: The note of a tablet whose OS is written iOS (iPadOS since 13): iOS's dates are used.

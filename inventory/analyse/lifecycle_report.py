@@ -1,4 +1,5 @@
-"""End-of-life status of every server OS, hypervisor, platform, device OS, as of a date.
+"""End-of-life status of every server OS, hypervisor, platform, device OS, network device and
+storage system, as of a date.
 
 ``lifecycle_exposure`` normalises the products of the inventory (column-wise, once per
 distinct name), looks up each distinct release cycle in the lifecycle catalogue and
@@ -14,16 +15,18 @@ from typing import Any
 
 import pandas as pd
 
+from inventory.analyse.assets import ASSET_SOURCES
 from inventory.analyse.identity import REVIEW_SUFFIX
 from inventory.analyse.lifecycle import LifecycleState, lifecycle_frame, lifecycle_notes
 from inventory.analyse.normalise import Normaliser
-from inventory.analyse.normalise_review import PRODUCT_SOURCES, normalise_snapshot
+from inventory.analyse.normalise_review import normalise_snapshot
 from inventory.snapshot import InventorySnapshot
 
 #: The product sources that have a lifecycle worth planning for: operating systems,
-#: hypervisors (server OS of hosts, hypervisor platforms), platform software, network OS.
-LIFECYCLE_SOURCES = tuple(source for source in PRODUCT_SOURCES
-                          if source.aspect in ("os", "software") and source.kind != "application")
+#: hypervisors (server OS of hosts, hypervisor platforms), platform software, network
+#: devices and storage (with their own warranty_end): the assets the gap report counts
+#: (``assets.ASSET_SOURCES``), so that both count the same end of life.
+LIFECYCLE_SOURCES = tuple(source for source in ASSET_SOURCES if source.kind != "application")
 
 PRODUCT_COLUMNS = ("kind", "aspect", "product_id", "title", "cycle", "lifecycle_state", "eol",
                    "months_left", "note", "municipalities", "records", "assets")

@@ -1,26 +1,31 @@
 """Overlap between municipalities: which canonical products each uses, per capability.
 
-Assets per domain and capability (what is compared, and how it is counted):
+The assets compared are ``analyse.assets.derive_assets``'s, the rows the gap report
+reads too (one derivation: a server is a hypervisor host, an appliance or a server OS
+the same way in both, and a product is named the same way):
 
 =============  ==============================  ==========================================
 domain         capability                      product (canonical), counted as
 =============  ==============================  ==========================================
-datacentre     ``server_os``                   server OS (non-hypervisor servers), 1 each
+datacentre     ``server_os``, ``appliance``    server OS, 1 each
 datacentre     ``hypervisor``                  OS of hypervisor hosts, 1 each
 datacentre     storage kind (``san``, ...)     storage vendor/model, 1 each
-network        device role (``firewall``, ...)  vendor/OS of the devices, ``quantity`` each
-platforms      platform capability             platform product, 1 each
+network        device role (``firewall``, ...)  OS of the devices, ``quantity`` each
+(its domain)   platform capability             platform product, 1 each
 clients        ``client_os``                   client OS, ``quantity`` each (default 1)
+clients        ``printer``, ``ip_phone``       their firmware, ``quantity`` each
 clients        ``client_management``           product of the managing platform, quantity
-applications   business area                   application product, 1 each
+applications   business area (``other``)       application product, 1 each
 =============  ==============================  ==========================================
 
+A platform's domain is its capability's (``assets.domain_of``: ``backup`` is in the
+datacentre, ``endpoint_management`` in the clients domain), as in the gap report.
 Names are canonicalised by the ``Normaliser`` (product level: versions do not split a
 product). A name it cannot match keeps its own identity, ``unlisted:<vendor id>:<product>``
-(``identity.unlisted_id``, as the gap report derives it; network devices:
-``unlisted:<vendor id>:``), so two municipalities writing the same unknown name still
-overlap, whatever legal suffix their vendor carries. A name the normaliser did not take
-(candidates for review) is shown as ``<name> (unmatched, review)``.
+(``identity.unlisted_id``; a network device or storage system is named by its model, by
+its vendor where no model is given), so two municipalities writing the same unknown name
+still overlap, whatever legal suffix their vendor carries. A name the normaliser did not
+take (candidates for review) is shown as ``<name> (unmatched, review)``.
 
 A product is ``all`` (used by every compared municipality), ``some`` (by two or more) or
 ``unique`` (by one). Modules of one suite (Visma Flyt Skole, Flyt Barnehage) are different
@@ -46,9 +51,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from inventory.analyse.aliases import Role
+from inventory.analyse.assets import derive_assets
 from inventory.analyse.business_catalogue import business_catalogue
-from inventory.analyse.identity import product_identity
 from inventory.analyse.normalise import Normaliser
 from inventory.snapshot import InventorySnapshot
 
@@ -119,11 +123,11 @@ def compute_overlap(snapshot: InventorySnapshot, normaliser: Normaliser) -> Over
     >>> result.sharing("platforms", "email")
     {'microsoft-exchange': 'some', 'microsoft-365': 'some'}
     """
-    assets = pd.concat([
-        _server_assets(snapshot, normaliser), _storage_assets(snapshot, normaliser),
-        _network_assets(snapshot, normaliser), _platform_assets(snapshot, normaliser),
-        _client_assets(snapshot, normaliser), _application_assets(snapshot, normaliser),
-    ], ignore_index=True)
+    # one derivation of assets for overlap and gap (client rows folded into fleets)
+    derived = derive_assets(snapshot, normaliser, None, fleets=True)
+    assets = pd.concat([_usage_rows(derived),
+                        _managed_assets(snapshot, derived[derived["kind"] == "platform"])],
+                       ignore_index=True)
     usage = _usage(assets)
     municipalities = sorted(set(snapshot.municipalities) | set(usage["municipality"]))
     products = _products(usage, len(municipalities))
@@ -135,7 +139,8 @@ def compute_overlap(snapshot: InventorySnapshot, normaliser: Normaliser) -> Over
         similarity=similarity,
         similarity_by_domain=by_domain,
         harmonisation=_harmonisation(usage, products),
-        shared_applications=_shared_applications(snapshot, normaliser),
+        shared_applications=_shared_applications(
+            snapshot, derived[derived["kind"] == "application"]),
     )
 
 
@@ -147,36 +152,14 @@ def _text(column: pd.Series) -> pd.Series:
     return column.astype(object).where(column.notna(), "").astype(str).str.strip()
 
 
-def _canonical(frame: pd.DataFrame, normaliser: Normaliser, vendor: str | None, product: str,
-               version: str | None, fallback: tuple[str, ...], role: Role | None = None
-               ) -> tuple[pd.Series, pd.Series]:
-    """(product_id, title) per row: the normaliser's product, else the unlisted identity
-    of the vendor and the ``fallback`` columns joined (``identity.product_identity``)."""
-    work = pd.DataFrame({
-        "vendor": frame[vendor] if vendor else None, "product": frame[product],
-        "version": frame[version] if version else None}, index=frame.index)
-    matches = normaliser.match_frame(work, "vendor", "product", "version", role=role)
-    name = pd.Series("", index=frame.index, dtype=object)
-    for column in fallback:
-        name = name + " " + _text(frame[column])
-    return product_identity(matches["product_id"], matches["title"],
-                            frame[vendor] if vendor else None, name.str.strip(),
-                            matches["status"])
-
-
-def _counted(frame: pd.DataFrame, keys: list[str], count: pd.Series | int) -> pd.DataFrame:
-    """The distinct combinations of ``keys`` with their summed ``count`` as ``assets``
-    (canonicalising distinct combinations, not millions of rows)."""
-    return frame[keys].assign(assets=count).groupby(
-        keys, dropna=False, sort=False)["assets"].sum().reset_index()
-
-
-def _assets(domain: str, capability: pd.Series | str, frame: pd.DataFrame,
-            product_id: pd.Series, title: pd.Series) -> pd.DataFrame:
+def _usage_rows(derived: pd.DataFrame) -> pd.DataFrame:
+    """The derived assets as usage rows (domain, capability, municipality, product)."""
+    if derived.empty:
+        return _empty_assets()
     return pd.DataFrame({
-        "domain": domain, "capability": capability, "municipality": frame["municipality"],
-        "product_id": product_id, "product": title, "assets": frame["assets"]},
-        index=frame.index)
+        "domain": derived["domain"], "capability": derived["capability"],
+        "municipality": derived["municipality"], "product_id": derived["product_id"],
+        "product": derived["title"], "assets": derived["count"].astype("int64")})
 
 
 def _empty_assets() -> pd.DataFrame:
@@ -188,91 +171,28 @@ def _quantity(frame: pd.DataFrame) -> pd.Series:
     return frame["quantity"].astype("Float64").fillna(1).astype("int64")
 
 
-def _server_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
-    servers = snapshot.table("server")
-    servers = servers[servers["os_product"].notna()]
-    if servers.empty:
-        return _empty_assets()
-    hypervisor = (_text(servers["role"]) == "hypervisor") | (
-        servers["cluster"].notna() & (_text(servers["kind"]) != "virtual"))
-    servers = servers.assign(capability=np.where(hypervisor, "hypervisor", "server_os"))
-    counted = _counted(servers, ["municipality", "capability", "os_product", "os_version"], 1)
-    product_id, title = _canonical(counted, normaliser, None, "os_product", "os_version",
-                                   ("os_product",), role="server")
-    return _assets("datacentre", counted["capability"], counted, product_id, title)
-
-
-def _with_model(frame: pd.DataFrame) -> pd.DataFrame:
-    """``_model``: the model, or the vendor where no model is given."""
-    return frame.assign(_model=frame["model"].where(frame["model"].notna(), frame["vendor"]))
-
-
-def _storage_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
-    storage = snapshot.table("storage")
-    storage = storage[storage["vendor"].notna() | storage["model"].notna()]
-    if storage.empty:
-        return _empty_assets()
-    counted = _counted(_with_model(storage),
-                       ["municipality", "kind", "vendor", "model", "_model", "version"], 1)
-    product_id, title = _canonical(counted, normaliser, "vendor", "_model", "version",
-                                   ("model",), role="storage")
-    return _assets("datacentre", _text(counted["kind"]), counted, product_id, title)
-
-
-def _network_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
-    devices = snapshot.table("network_device")
-    devices = devices[devices["vendor"].notna() | devices["model"].notna()]
-    if devices.empty:
-        return _empty_assets()
-    counted = _counted(_with_model(devices),
-                       ["municipality", "role", "vendor", "_model", "os_version"],
-                       _quantity(devices))
-    product_id, title = _canonical(counted, normaliser, "vendor", "_model", "os_version",
-                                   (), role="network")
-    return _assets("network", _text(counted["role"]), counted, product_id, title)
-
-
-def _platform_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
-    platforms = snapshot.table("platform")
-    if platforms.empty:
-        return _empty_assets()
-    product_id, title = _platform_products(platforms, normaliser)
-    return _assets("platforms", _text(platforms["capability"]), platforms.assign(assets=1),
-                   product_id, title)
-
-
-def _platform_products(platforms: pd.DataFrame,
-                       normaliser: Normaliser) -> tuple[pd.Series, pd.Series]:
-    return _canonical(platforms, normaliser, "vendor", "product", "version", ("product",))
-
-
-def _client_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
+def _managed_assets(snapshot: InventorySnapshot, platforms: pd.DataFrame) -> pd.DataFrame:
+    """Client devices per product of the platform that manages them
+    (``client_management``), the platform named as the asset derivation names it."""
     clients = snapshot.table("client")
-    if clients.empty:
+    if clients.empty or platforms.empty:
         return _empty_assets()
-    quantity = _quantity(clients)
-    parts = []
-    with_os = clients["os_product"].notna()
-    if with_os.any():
-        counted = _counted(clients[with_os], ["municipality", "os_product", "os_version"],
-                           quantity[with_os])
-        product_id, title = _canonical(counted, normaliser, None, "os_product", "os_version",
-                                       ("os_product",), role="client")
-        parts.append(_assets("clients", "client_os", counted, product_id, title))
-    managed = _managing_products(snapshot, clients, normaliser)
-    if not managed.empty:
-        grouped = pd.DataFrame({
-            "municipality": clients["municipality"], "managed_by": clients["managed_by"],
-            "assets": quantity}).dropna(subset=["managed_by"]).groupby(
-                ["municipality", "managed_by"], sort=False)["assets"].sum().reset_index()
-        grouped = grouped.merge(managed, on=["municipality", "managed_by"], how="inner")
-        parts.append(_assets("clients", "client_management", grouped, grouped["product_id"],
-                             grouped["product"]))
-    return pd.concat(parts, ignore_index=True) if parts else _empty_assets()
+    managed = _managing_products(snapshot, clients, platforms)
+    if managed.empty:
+        return _empty_assets()
+    grouped = pd.DataFrame({
+        "municipality": clients["municipality"], "managed_by": clients["managed_by"],
+        "assets": _quantity(clients)}).dropna(subset=["managed_by"]).groupby(
+            ["municipality", "managed_by"], sort=False)["assets"].sum().reset_index()
+    grouped = grouped.merge(managed, on=["municipality", "managed_by"], how="inner")
+    return pd.DataFrame({
+        "domain": "clients", "capability": "client_management",
+        "municipality": grouped["municipality"], "product_id": grouped["product_id"],
+        "product": grouped["product"], "assets": grouped["assets"]})
 
 
 def _managing_products(snapshot: InventorySnapshot, clients: pd.DataFrame,
-                       normaliser: Normaliser) -> pd.DataFrame:
+                       platforms: pd.DataFrame) -> pd.DataFrame:
     """(municipality, managed_by as written) -> canonical product of the managing platform.
 
     One client per distinct value is looked up in the references (clients may be
@@ -281,37 +201,19 @@ def _managing_products(snapshot: InventorySnapshot, clients: pd.DataFrame,
     rows = clients.loc[clients["managed_by"].notna(),
                        ["municipality", "id", "managed_by"]].drop_duplicates(
         subset=["municipality", "managed_by"])
-    platforms = snapshot.table("platform")
-    if rows.empty or platforms.empty:
+    if rows.empty:
         return pd.DataFrame(columns=["municipality", "managed_by", "product_id", "product"])
     refs = snapshot.references
     refs = refs[refs["id"].isin(set(rows["id"]))]
     refs = refs[(refs["kind"] == "client") & (refs["field"] == "managed_by")]
-    product_id, title = _platform_products(platforms, normaliser)
     canonical = pd.DataFrame({"target_municipality": platforms["municipality"],
-                              "target_id": platforms["id"], "product_id": product_id,
-                              "product": title})
+                              "target_id": platforms["record_id"],
+                              "product_id": platforms["product_id"],
+                              "product": platforms["title"]})
     merged = rows.merge(refs[["municipality", "id", "target_municipality", "target_id"]],
                         on=["municipality", "id"]).merge(
         canonical, on=["target_municipality", "target_id"])
     return merged[["municipality", "managed_by", "product_id", "product"]]
-
-
-def _application_products(applications: pd.DataFrame,
-                          normaliser: Normaliser) -> tuple[pd.Series, pd.Series]:
-    named = applications.assign(_product=applications["product"].where(
-        applications["product"].notna(), applications["name"]))
-    return _canonical(named, normaliser, "vendor", "_product", "version", ("_product",))
-
-
-def _application_assets(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
-    applications = snapshot.table("application")
-    if applications.empty:
-        return _empty_assets()
-    product_id, title = _application_products(applications, normaliser)
-    area = _text(applications["business_area"])
-    return _assets("applications", area.where(area != "", "unspecified"),
-                   applications.assign(assets=1), product_id, title)
 
 
 # -- overlap ---------------------------------------------------------------------------------
@@ -411,20 +313,27 @@ def _harmonisation(usage: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
     return per.reset_index()[columns]
 
 
-def _shared_applications(snapshot: InventorySnapshot, normaliser: Normaliser) -> pd.DataFrame:
-    """Application products used by two or more municipalities (most widely shared first)."""
+def _shared_applications(snapshot: InventorySnapshot,
+                         derived: pd.DataFrame) -> pd.DataFrame:
+    """Application products used by two or more municipalities (most widely shared first).
+
+    ``derived``: the application assets (``derive_assets``); users and yearly cost are
+    the application records'.
+    """
     columns = ["product_id", "product", "suite", "municipality_count", "municipalities",
                "applications", "users", "annual_cost", "business_areas"]
     applications = snapshot.table("application")
-    if applications.empty:
+    if applications.empty or derived.empty:
         return pd.DataFrame(columns=columns)
-    product_id, title = _application_products(applications, normaliser)
+    keyed = applications.set_index(["municipality", "id"])
+    keyed = keyed[~keyed.index.duplicated()]
+    keys = pd.MultiIndex.from_frame(derived[["municipality", "record_id"]])
     frame = pd.DataFrame({
-        "product_id": product_id, "product": title,
-        "municipality": applications["municipality"],
-        "users": applications["users"].astype("Float64"),
-        "annual_cost": applications["annual_cost"].astype("Float64"),
-        "business_area": _text(applications["business_area"])})
+        "product_id": derived["product_id"].to_numpy(), "product": derived["title"].to_numpy(),
+        "municipality": derived["municipality"].to_numpy(),
+        "users": keyed["users"].reindex(keys).astype("Float64").to_numpy(),
+        "annual_cost": keyed["annual_cost"].reindex(keys).astype("Float64").to_numpy(),
+        "business_area": _text(keyed["business_area"].reindex(keys)).to_numpy()})
     shared = frame.groupby("product_id", sort=False).agg(
         product=("product", "first"),
         municipality_count=("municipality", "nunique"),

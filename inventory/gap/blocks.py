@@ -1,24 +1,26 @@
 """Building blocks: what the inventory runs (baseline) and what the target allows.
 
-The baseline is read column-wise from the normalised inventory (``normalise_snapshot``):
-
-* platforms give a block for their capability (``p-vsphere`` -> ``hypervisor``);
-* servers give a block for their operating system: ``hypervisor`` for hypervisor hosts
-  (role ``hypervisor`` or an ESXi / Hyper-V / AHV / Proxmox product), ``server_os`` else;
-* clients give a ``client_os`` block, weighted by ``quantity``.
+The baseline is the assets of ``analyse.assets.derive_assets`` (the derivation overlap
+uses too): servers (``hypervisor`` hosts, ``appliance``, ``server_os``), platforms
+(their capability), clients (``client_os``; printers and IP phones by their kind,
+weighted by ``quantity``), network devices (their role, weighted by ``quantity``) and
+storage (its kind). Business applications are blocks of the ``applications`` domain
+(capability = business area) when the target has an ``applications`` section
+(``applications.application_assets``).
 
 A baseline building block is one (capability, canonical product, release cycle); its
-assets are the records (or client devices) on it. Server hardware, storage and network
-devices are not product blocks: the target sets no product standard for them, and they
-are covered by the capacity, interconnect and effort parts. Business applications are
-blocks of the ``applications`` domain (capability = business area) when the target has
-an ``applications`` section (``applications.application_assets``).
+assets are the records (or devices) on it. Its lifecycle state is the worst of its
+assets' (a block of access points some of which are out of support is exposed).
 
 The matrix (``gap_matrix``) places each baseline block in exactly one of
 
-* ``included``: an allowed product at or above the minimum version (or no minimum);
+* ``included``: an allowed product at or above the minimum version (or no minimum); a
+  device the target sets no product standard for (network roles, storage kinds,
+  printers: ``assets.HARDWARE_CAPABILITIES``) is kept while supported;
 * ``changed``: an allowed product below the minimum version (or a version that cannot be
-  verified): upgrade;
+  verified): upgrade; an appliance past or near its end of life: its vendor's upgrade;
+  devices without a product standard past or near their end of life: ``reason``
+  ``replace_at_end_of_life`` (replaced like for like, ``gap.hardware``);
 * ``eliminated``: not an allowed product, with ``reason`` ``end_of_life`` (the block is
   past its end of life), ``replaced_by_target`` (the capability has a target product) or
   ``not_in_target`` (the target names nothing for the capability: check whether that is
@@ -38,57 +40,39 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.assets import (
+    ASSET_COLUMNS,
+    CAPABILITY_DOMAIN,
+    CLIENT_FLEET_KEYS,
+    FIRMWARE_CLIENT_KINDS,
+    HARDWARE_CAPABILITIES,
+    HYPERVISOR_PRODUCTS,
+    client_fleets,
+    derive_assets,
+    domain_of,
+)
 from inventory.analyse.business_catalogue import business_catalogue
-from inventory.analyse.graph import node_id
-from inventory.analyse.identity import product_identity, product_label, same_unlisted, unlisted_id
-from inventory.analyse.lifecycle import lifecycle_frame, lifecycle_notes
+from inventory.analyse.identity import product_label, same_unlisted, unlisted_id
 from inventory.analyse.normalise import Normaliser
-from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
-from inventory.analyse.os_family import FAMILY_NAMES, os_families, os_family
-from inventory.gap.rows import any_rows, fold_rows
-from inventory.models.enums import BusinessArea
+from inventory.analyse.os_family import FAMILY_NAMES, os_family
+from inventory.gap.contracts import checked
+from inventory.gap.rows import any_rows
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import ProductChoice, TargetArchitecture
 
 if TYPE_CHECKING:
     from inventory.gap.applications import FunctionGroup
 
+__all__ = ["ASSET_COLUMNS", "CAPABILITY_DOMAIN", "CLIENT_FLEET_KEYS", "DOMAINS",
+           "FIRMWARE_CLIENT_KINDS", "HYPERVISOR_PRODUCTS", "TargetBlock", "baseline_assets",
+           "baseline_blocks", "client_fleets", "cycle_at_least", "cycle_order", "domain_of",
+           "gap_matrix", "readiness", "slug", "target_blocks"]
+
 #: The domains of the gap report, in the order reports list them.
 DOMAINS: tuple[str, ...] = ("network", "datacentre", "platforms", "clients", "applications")
 
-#: Which domain a capability belongs to.
-CAPABILITY_DOMAIN: dict[str, str] = {
-    "hypervisor": "datacentre", "server_os": "datacentre", "appliance": "datacentre",
-    "backup": "datacentre",
-    "database": "datacentre", "file_storage": "datacentre",
-    "dns_dhcp": "network", "public_wifi": "network", "remote_access": "network",
-    "client_os": "clients", "endpoint_management": "clients",
-    "endpoint_security": "clients", "print": "clients",
-    # Business applications: their business area is their capability.
-    **{area.value: "applications" for area in BusinessArea},
-}
-#: Products that make a server a hypervisor host whatever its role says.
-HYPERVISOR_PRODUCTS = frozenset({"vmware-esxi", "hyper-v", "nutanix-ahv", "proxmox-ve",
-                                 "xenserver", "citrix-hypervisor"})
-
-#: Client kinds whose software is firmware, not a managed operating system.
-FIRMWARE_CLIENT_KINDS = frozenset({"printer", "ip_phone"})
-
-_SOURCES = (
-    ProductSource("platform", "software", "vendor", "product", "version"),
-    ProductSource("server", "os", None, "os_product", "os_version", role="server"),
-    ProductSource("client", "os", None, "os_product", "os_version", role="client"),
-)
-
-ASSET_COLUMNS = ("municipality", "kind", "record_id", "node", "domain", "capability",
-                 "block_id", "product_id", "title", "cycle", "product_written",
-                 "version_written", "count", "user_group", "lifecycle_state", "eol",
-                 "lifecycle_note")
-
-
-def domain_of(capability: str) -> str:
-    """The domain of a capability (``platforms`` unless listed in ``CAPABILITY_DOMAIN``)."""
-    return CAPABILITY_DOMAIN.get(capability, "platforms")
+#: Record kinds the gap reads as assets (applications join from ``gap.applications``).
+GAP_ASSET_KINDS = ("server", "platform", "client", "network_device", "storage")
 
 
 def slug(text: object) -> str:
@@ -99,132 +83,16 @@ def slug(text: object) -> str:
 _slug = slug
 
 
-#: The client columns an asset row is made of: client rows equal in these are one fleet.
-CLIENT_FLEET_KEYS = ("municipality", "kind", "os_product", "os_version", "user_group",
-                     "support_end")
-
-
-def client_fleets(snapshot: InventorySnapshot) -> InventorySnapshot:
-    """The snapshot with its client rows folded into fleets (``rows.fold_rows``).
-
-    A fleet is the client rows equal in ``CLIENT_FLEET_KEYS``: its row is the first of
-    them, with ``quantity`` their device count (``quantity``, 1 where empty) and
-    ``records`` their number. Every other table is the snapshot's own (not copied).
-    """
-    clients = snapshot.table("client")
-    keys = [key for key in CLIENT_FLEET_KEYS if key in clients.columns]
-    devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1).astype("int64")
-    fleets = fold_rows(clients, keys, {"quantity": devices}).loc[
-        :, ["id", *keys, "quantity", "records"]]
-    return InventorySnapshot(tables={**snapshot.tables, "client": fleets},
-                             references=snapshot.references)
-
-
 def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: dt.date,
                     horizon_months: int = 12, *, fleets: bool = False) -> pd.DataFrame:
-    """One row per asset and product (``ASSET_COLUMNS``), with capability and lifecycle.
+    """One row per asset and product (``ASSET_COLUMNS``), with capability and lifecycle:
+    ``assets.derive_assets`` of the servers, platforms, clients, network devices and
+    storage (the derivation overlap uses too).
 
-    ``count`` is the number of devices (client rows may stand for many); ``node`` the
-    asset's graph node id (empty for clients, which the graph aggregates into fleets).
-
-    ``fleets``: one row per client fleet (``client_fleets``: the client rows that agree
-    on everything an asset row shows; ``record_id`` is its first row's), not per client
-    row, and a ``records`` column (the inventory rows each asset row stands for, 1 but
-    for fleets). Every sum and count over the assets is the same; a national inventory's
-    two million client rows become a few thousand asset rows.
+    ``fleets``: one row per client fleet and a ``records`` column (see ``derive_assets``).
     """
-    if fleets:
-        snapshot = client_fleets(snapshot)
-    columns = [*ASSET_COLUMNS, "records"] if fleets else list(ASSET_COLUMNS)
-    normalised = normalise_snapshot(snapshot, normaliser, _SOURCES)
-    if normalised.empty:
-        return pd.DataFrame({name: pd.Series(dtype="int64" if name == "records" else object)
-                             for name in columns})
-    capability = pd.Series("", index=normalised.index, dtype=object)
-    for kind, column in (("platform", "capability"), ("server", "role"),
-                         ("client", "user_group")):
-        frame = snapshot.table(kind)
-        if frame.empty:
-            continue
-        lookup = frame.set_index(["municipality", "id"])[column].astype(object)
-        lookup = lookup[~lookup.index.duplicated()]
-        rows = normalised["kind"] == kind
-        keys = pd.MultiIndex.from_frame(normalised.loc[rows, ["municipality", "record_id"]])
-        capability.loc[rows] = lookup.reindex(keys).to_numpy()
-    is_server = normalised["kind"] == "server"
-    is_client = normalised["kind"] == "client"
-    clients = snapshot.table("client")
-    if not clients.empty:  # printers and IP phones run firmware, not a client OS
-        device_kind = clients.set_index(["municipality", "id"])["kind"].astype(object)
-        device_kind = device_kind[~device_kind.index.duplicated()]
-        keys = pd.MultiIndex.from_frame(normalised.loc[is_client, ["municipality", "record_id"]])
-        firmware = device_kind.reindex(keys).isin(FIRMWARE_CLIENT_KINDS).to_numpy()
-        is_firmware = pd.Series(False, index=normalised.index)
-        is_firmware.loc[is_client[is_client].index[firmware]] = True
-    else:
-        is_firmware = pd.Series(False, index=normalised.index)
-    hypervisor = is_server & ((capability == "hypervisor")
-                              | normalised["product_id"].isin(HYPERVISOR_PRODUCTS))
-    # an appliance is upgraded by its vendor, never moved to a general-purpose server OS
-    appliance = is_server & ~hypervisor & (
-        _server_kind(snapshot, normalised).eq("appliance")
-        | os_families(normaliser, normalised["product_id"]).eq("appliance"))
-    user_group = capability.where(is_client, None)
-    capability = capability.where(~is_server, "server_os")
-    capability = capability.where(~hypervisor, "hypervisor")
-    capability = capability.where(~appliance, "appliance")
-    capability = capability.where(~is_client, "client_os")
-    capability = capability.where(~is_firmware, "")
-    assets = normalised.assign(capability=capability.astype(object), user_group=user_group)
-    assets = assets[assets["capability"].notna() & (assets["capability"] != "")]
-    # a product outside the catalogue: one identity, as overlap and the target derive it
-    product_key, title = product_identity(assets["product_id"], assets["title"],
-                                          assets["vendor_written"], assets["product_written"],
-                                          assets["status"])
-    assets = assets.assign(product_id=product_key, title=title)
-    cycle = assets["cycle"].astype(object)
-    assets = assets.assign(
-        domain=assets["capability"].map(domain_of),
-        block_id=assets["capability"] + ":" + product_key + ":" + cycle.where(
-            cycle.notna(), "-"),
-        node=[node_id(m, k, r) if k != "client" else "" for m, k, r in zip(
-            assets["municipality"], assets["kind"], assets["record_id"], strict=True)],
-    )
-    lifecycle = lifecycle_frame(assets, as_of, horizon_months, normaliser=normaliser)
-    assets = pd.concat([assets, lifecycle[["lifecycle_state", "eol"]]], axis=1)
-    # why a date is not simply the catalogue's (edition unknown, a device's own end)
-    assets["lifecycle_note"] = lifecycle_notes(assets.get("note"), lifecycle["lifecycle_note"])
-    if fleets:
-        assets["records"] = _records(snapshot, assets)
-    return assets.loc[:, columns].reset_index(drop=True)
-
-
-def _server_kind(snapshot: InventorySnapshot, normalised: pd.DataFrame) -> pd.Series:
-    """The ``kind`` of each server row's record (physical, virtual, appliance)."""
-    servers = snapshot.table("server")
-    kinds = pd.Series(None, index=normalised.index, dtype=object)
-    rows = normalised["kind"] == "server"
-    if servers.empty or not rows.any() or "kind" not in servers.columns:
-        return kinds
-    lookup = servers.set_index(["municipality", "id"])["kind"].astype(object)
-    lookup = lookup[~lookup.index.duplicated()]
-    keys = pd.MultiIndex.from_frame(normalised.loc[rows, ["municipality", "record_id"]])
-    kinds.loc[rows] = lookup.reindex(keys).astype(str).to_numpy()
-    return kinds
-
-
-def _records(snapshot: InventorySnapshot, assets: pd.DataFrame) -> np.ndarray:
-    """The inventory rows each asset row stands for: a fleet's ``records``, else 1."""
-    records = np.ones(len(assets), dtype="int64")
-    fleets = snapshot.table("client")
-    is_client = (assets["kind"] == "client").to_numpy()
-    if is_client.any():
-        lookup = pd.Series(fleets["records"].to_numpy(), index=pd.MultiIndex.from_arrays(
-            [fleets["municipality"], fleets["id"]]))
-        lookup = lookup[~lookup.index.duplicated()]
-        keys = pd.MultiIndex.from_frame(assets.loc[is_client, ["municipality", "record_id"]])
-        records[is_client] = lookup.reindex(keys).to_numpy(dtype="int64")
-    return records
+    return derive_assets(snapshot, normaliser, as_of, horizon_months, kinds=GAP_ASSET_KINDS,
+                         fleets=fleets)
 
 
 def cycle_order(normaliser: Normaliser, product_id: str | None, cycle: str | None
@@ -329,8 +197,19 @@ BLOCK_COLUMNS = ("block_id", "domain", "capability", "product_id", "title", "sui
                  "reason", "target_block", "target_title", "target_min_version", "detail")
 
 
+#: Lifecycle states, worst first: a block takes the worst of its assets'.
+STATE_ORDER = {"end_of_life": 0, "ending": 1, "unknown": 2, "supported": 3, "evergreen": 4}
+
+
 def baseline_blocks(assets: pd.DataFrame) -> pd.DataFrame:
-    """One row per baseline block with its municipalities (``;``-joined) and asset counts."""
+    """One row per baseline block with its municipalities (``;``-joined) and asset counts.
+
+    Its ``lifecycle_state`` and ``eol`` are its worst asset's (past end of life first,
+    then the earliest date): devices of one product cycle may have their own support end.
+    """
+    rank = assets["lifecycle_state"].map(STATE_ORDER).fillna(len(STATE_ORDER))
+    assets = assets.assign(_rank=rank.to_numpy(), _eol=assets["eol"].astype(str).to_numpy()
+                           ).sort_values(["_rank", "_eol"], kind="stable")
     grouped = assets.groupby("block_id", sort=True, dropna=False)
     first = grouped[["domain", "capability", "product_id", "title", "cycle",
                      "lifecycle_state", "eol"]].first()
@@ -381,6 +260,9 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
         if row.capability == "appliance":
             rows.append(_appliance(str(row.lifecycle_state)))
             continue
+        if row.capability in HARDWARE_CAPABILITIES and not allowed:
+            rows.append(_device(str(row.lifecycle_state)))
+            continue
         preferred = min(allowed, key=lambda b: b.preference) if allowed else None
         if row.domain == "applications" and preferred is not None:
             preferred = _same_function(row.capability, product_id, allowed, functions or {})
@@ -426,7 +308,7 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
                                       "product_id", "title", "min_version", "preference",
                                       "status", "baseline_blocks_included",
                                       "baseline_blocks_changed"])
-    return result, target_rows
+    return checked("matrix", result), checked("target_blocks", target_rows)
 
 
 def _appliance(state: str) -> tuple[str, str, TargetBlock | None, str]:
@@ -436,6 +318,15 @@ def _appliance(state: str) -> tuple[str, str, TargetBlock | None, str]:
         return ("changed", "vendor_upgrade", None,
                 "appliance: upgrade to a supported release from its vendor")
     return ("included", "", None, "appliance: kept, upgraded with its vendor's releases")
+
+
+def _device(state: str) -> tuple[str, str, TargetBlock | None, str]:
+    """A device the target sets no product standard for (a switch, a SAN, a printer):
+    kept while supported, replaced like for like at its end of life (``gap.hardware``)."""
+    if state in ("end_of_life", "ending"):
+        return ("changed", "replace_at_end_of_life", None,
+                "devices past or near their end of life: replaced like for like")
+    return ("included", "", None, "no product standard in the target: kept while supported")
 
 
 def _no_kin(family: str | None, title: str) -> str:

@@ -1,66 +1,88 @@
 """End-of-life exposure: assets on a release cycle past, or near, its end of life.
 
 As of the report date, an asset is exposed when its cycle is ``end_of_life`` or ``ending``
-(within the target's lifecycle horizon). Servers and platforms are listed one by one with
-the applications that depend on them; client devices are summed per municipality and
-product cycle (a national inventory has millions of them).
+(within the target's lifecycle horizon; a device's own support end counts, see
+``analyse.assets``). Servers, platforms and storage systems are listed one by one with
+the applications that depend on them; client devices and network devices are summed per
+municipality, capability (client OS, network role) and product cycle (a national
+inventory has millions of clients; the samples have 1,562 access points). The devices
+summed here are what ``inventory lifecycle`` counts in the same states on the same date
+(tests/gap/test_eol_matches_lifecycle.py).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from inventory.gap.contracts import checked
 from inventory.gap.dependents import DependencyIndex, short_name
 
-EOL_COLUMNS = ("municipality", "domain", "kind", "asset", "product", "cycle",
+EOL_COLUMNS = ("municipality", "domain", "kind", "capability", "asset", "product", "cycle",
                "lifecycle_state", "eol", "note", "devices", "dependent_applications",
                "dependent_application_count")
 EXPOSED_STATES = ("end_of_life", "ending")
+#: Record kinds summed per municipality, capability and product cycle (fleets of devices).
+SUMMED_KINDS = ("client", "network_device")
 
 
 def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.DataFrame:
-    """One row per exposed server or platform, one per exposed client product per municipality.
+    """One row per exposed server, platform or storage system, one per exposed client or
+    network product cycle per municipality and capability (``EOL_COLUMNS``).
 
     ``assets`` is ``baseline_assets``; its lifecycle states were computed for the report
     date and the target's horizon. Sorted: past end of life first, then by date.
     """
     exposed = assets[assets["lifecycle_state"].isin(EXPOSED_STATES)]
-    single = exposed[exposed["kind"] != "client"]
+    summed = exposed["kind"].isin(SUMMED_KINDS)
+    single = exposed[~summed]
     applications = [dependencies.applications(node) for node in single["node"]]
     items = pd.DataFrame({
         "municipality": single["municipality"], "domain": single["domain"],
-        "kind": single["kind"], "asset": single["municipality"] + ":" + single["record_id"],
+        "kind": single["kind"], "capability": single["capability"],
+        "asset": single["municipality"] + ":" + single["record_id"],
         "product": single["title"], "cycle": single["cycle"],
         "lifecycle_state": single["lifecycle_state"], "eol": single["eol"],
         "note": _notes(single),
         "devices": single["count"].astype("int64"),
         "dependent_applications": [";".join(short_name(a) for a in apps)
                                    for apps in applications],
-        "dependent_application_count": [len(apps) for apps in applications],
+        "dependent_application_count": pd.Series([len(apps) for apps in applications],
+                                                 index=single.index, dtype="int64"),
     })
-    clients = exposed[exposed["kind"] == "client"]
-    # client rows: ``records`` where assets are fleets (``baseline_assets(fleets=True)``)
-    rows = ("records", "sum") if "records" in clients.columns else ("record_id", "size")
-    clients = clients.assign(note=_notes(clients))
-    fleets = (clients.groupby(["municipality", "domain", "title", "cycle", "lifecycle_state",
-                               "note"], sort=True, dropna=False)
-              .agg(eol=("eol", "first"), devices=("count", "sum"), rows=rows)
+    devices = exposed[summed]
+    # inventory rows: ``records`` where clients are fleets (``baseline_assets(fleets=True)``)
+    records = (devices["records"] if "records" in devices.columns
+               else pd.Series(1, index=devices.index, dtype="int64"))
+    devices = devices.assign(note=_notes(devices), _records=records)
+    fleets = (devices.groupby(["municipality", "domain", "kind", "capability", "title",
+                               "cycle", "lifecycle_state", "note"], sort=True, dropna=False)
+              .agg(eol=("eol", _earliest), devices=("count", "sum"), rows=("_records", "sum"))
               .reset_index())
-    client_rows = pd.DataFrame({
-        "municipality": fleets["municipality"], "domain": fleets["domain"], "kind": "client",
-        "asset": fleets["municipality"] + ": " + fleets["rows"].astype(str) + " client rows",
+    what = fleets["kind"].map({"client": "client"}).fillna(fleets["capability"].astype(str))
+    fleet_rows = pd.DataFrame({
+        "municipality": fleets["municipality"], "domain": fleets["domain"],
+        "kind": fleets["kind"], "capability": fleets["capability"],
+        "asset": fleets["municipality"] + ": " + fleets["rows"].astype(str) + " " + what
+        + " rows",
         "product": fleets["title"], "cycle": fleets["cycle"],
         "lifecycle_state": fleets["lifecycle_state"], "eol": fleets["eol"],
         "note": fleets["note"],
         "devices": fleets["devices"].astype("int64"), "dependent_applications": "",
-        "dependent_application_count": 0,
+        "dependent_application_count": pd.Series(0, index=fleets.index, dtype="int64"),
     })
-    table = pd.concat([items, client_rows], ignore_index=True).loc[:, list(EOL_COLUMNS)]
+    table = pd.concat([part for part in (items, fleet_rows) if not part.empty]
+                      or [items], ignore_index=True).loc[:, list(EOL_COLUMNS)]
     order = table["lifecycle_state"].map({"end_of_life": 0, "ending": 1})
     eol_text = table["eol"].astype(str)
     table = table.assign(_order=order, _eol=eol_text).sort_values(
         ["_order", "_eol", "municipality", "asset"]).drop(columns=["_order", "_eol"])
-    return table.reset_index(drop=True)
+    return checked("eol", table.reset_index(drop=True))
+
+
+def _earliest(dates: pd.Series) -> object:
+    """The earliest date of a group (``None`` when none is known)."""
+    known = dates.dropna()
+    return min(known) if len(known) else None
 
 
 def _notes(assets: pd.DataFrame) -> pd.Series:

@@ -45,7 +45,9 @@ from inventory.gap.capacity import (
 from inventory.gap.consolidation import consolidate
 from inventory.gap.costs import BusinessCase, business_case
 from inventory.gap.dependents import DependencyIndex
+from inventory.gap.contracts import checked_report
 from inventory.gap.effort import migration_items
+from inventory.gap.hardware import hardware_notes
 from inventory.gap.eol import eol_exposure
 from inventory.gap.interconnect import interconnect_gaps
 from inventory.gap.scope import study_scope
@@ -253,7 +255,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     compute, compute_verdict = compute_capacity(snapshot, target)
     interconnects = interconnect_gaps(snapshot, target, dependencies)
     items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
-                            capacity, dependencies, normaliser, consolidation)
+                            capacity, dependencies, normaliser, consolidation, as_of=as_of)
     items = scope.items(items)
     # what is being replaced is not moved or upgraded first: dropped before it is costed
     items, dropped = drop_superseded(items, assets, matrix, dependencies)
@@ -273,7 +275,10 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     if chosen.applications is None:
         notes.append("The target has no applications section: business applications are"
                      " not compared.")
-    return GapReport(
+    notes += hardware_notes(snapshot, target, assets, set(
+        capacity.loc[capacity["role"] == "evacuate", "site"]), as_of)
+    # every table checked against its contract (gap.contracts), typed also when empty
+    return checked_report(GapReport(
         consolidation=consolidation.table, compute=compute, compute_verdict=compute_verdict,
         target_name=target.name, as_of=as_of, horizon_months=horizon,
         currency=target.currency, hourly_rate=target.efforts.hourly_rate,
@@ -286,4 +291,4 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
                                                          precedence=precedence),
         plan_start=plan_start(target.plan, as_of), dropped=dropped,
         notes=notes, scope=scope.table(),
-        business_case=business_case(snapshot, target, items, it_costs=it_costs))
+        business_case=business_case(snapshot, target, items, it_costs=it_costs)))

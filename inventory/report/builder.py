@@ -35,9 +35,11 @@ from inventory.render.i18n import Lang, t
 from inventory.render.views import ViewDiagram
 from inventory.render.views.common import municipality_names
 from inventory.report.consolidation import compute_callouts, consolidation_section
+from inventory.report.costs import business_case_section, key_figures, summary_blocks
 from inventory.report.decision import decision_section
 from inventory.report.tables import ColumnSpec, frame_table, percent_fraction
 from inventory.snapshot import InventorySnapshot
+from inventory.study.inputs import IT_COSTS_FILE, ItCostsFile
 from inventory.target.model import TargetArchitecture
 
 _KINDS = ("site", "server", "storage", "network_device", "link", "zone", "platform", "client",
@@ -70,7 +72,8 @@ def analyse_inventory(snapshot: InventorySnapshot, target: TargetArchitecture | 
     if target is not None:
         snapshot = target_scope(snapshot, target)
     overlap = compute_overlap(snapshot, normaliser)
-    gap = (compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser)
+    gap = (compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser,
+                       it_costs=_study_it_costs(study_folder))
            if target is not None else None)
     study = None
     if study_folder is not None and study_folder.is_dir():
@@ -78,6 +81,16 @@ def analyse_inventory(snapshot: InventorySnapshot, target: TargetArchitecture | 
 
         study = study_results(study_folder).to_json()
     return ReportInputs(snapshot, overlap, gap, target, study, as_of)
+
+
+def _study_it_costs(folder: Path | None) -> ItCostsFile | None:
+    """The study's it-costs.yaml (today's IT cost per municipality), when there is one."""
+    if folder is None or not (folder / IT_COSTS_FILE).is_file():
+        return None
+    from inventory.study.loading import Section as StudySection
+    from inventory.study.loading import load_study_inputs
+
+    return load_study_inputs(folder, [StudySection.COMPARISON]).it_costs
 
 
 # -- headline figures ----------------------------------------------------------------------
@@ -113,7 +126,15 @@ def headline_figures(inputs: ReportInputs) -> dict[str, float | int | None]:
         figures["eol_assets"] = int(pd.to_numeric(eol["devices"], errors="coerce")
                                     .fillna(1).sum())
         figures["effort_hours"] = gap.total_hours
-        figures["cost"] = gap.total_cost
+        case = gap.business_case
+        if case is not None:  # the expected one-time cost; prose shows its range
+            figures["cost"] = round(case.one_time.expected, -3)
+            figures.update(one_time_low=round(case.one_time.low, -3),
+                           one_time_high=round(case.one_time.high, -3),
+                           yearly_saving=None if case.yearly_saving is None
+                           else round(case.yearly_saving.expected, -3),
+                           payback_year=case.payback_year,
+                           npv=None if case.npv is None else round(case.npv.expected, -3))
         figures["waves"] = len(gap.waves)
     return figures
 
@@ -132,7 +153,6 @@ def _mean_similarity(overlap: OverlapResult) -> float | None:
 
 def _summary(inputs: ReportInputs, lang: Lang) -> Section:
     figures = headline_figures(inputs)
-    currency = inputs.gap.currency if inputs.gap else ""
     names = inputs.names
     intro = t("rb.intro", lang, count=figures["municipalities"],
               names=", ".join(names.get(code, code) for code in inputs.snapshot.municipalities),
@@ -161,13 +181,15 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
             KeyFigure(label=t("column.effort_hours", lang),
                       value=None if figures["effort_hours"] is None
                       else round(figures["effort_hours"]), value_type="int"),
-            KeyFigure(label=t("column.cost", lang), value=figures["cost"], unit=currency,
-                      value_type="money"),
+            *(key_figures(inputs.gap.business_case, lang)
+              if inputs.gap.business_case is not None else []),
             KeyFigure(label=t("section.waves", lang), value=figures["waves"],
                       value_type="int"),
         ]
     blocks: list[Any] = [Paragraph(text=intro), KeyFigures(figures=key)]
     gap = inputs.gap
+    if gap is not None and gap.business_case is not None:
+        blocks += summary_blocks(gap.business_case, lang)
     if gap is not None:
         verdict = gap.capacity_verdict
         blocks.append(Callout(level="info" if verdict.fits_combined else "warning",
@@ -463,7 +485,9 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
         Paragraph(text=t("rb.waves_intro", lang)),
         frame_table(t("section.waves", lang), gap.waves, _wave_columns(gap), lang,
                     table_id="waves", name=t("section.waves", lang))])
-    return [gap_matrix, consolidation_section(gap, lang), eol, findings, effort, waves]
+    costs = ([business_case_section(gap.business_case, lang)]
+             if gap.business_case is not None else [])
+    return [gap_matrix, consolidation_section(gap, lang), eol, findings, effort, *costs, waves]
 
 
 def figure_of(view: ViewDiagram, svg: str, image_path: str | None = None) -> Figure:

@@ -164,6 +164,12 @@ class UnitEfforts(_Strict):
     # Consolidation onto the joint operation's single instances (docs/method.md)
     access_point_replacement_hours: float = Field(default=1, ge=0)
     storage_replacement_hours: float = Field(default=24, ge=0)
+    server_hardware_replacement_hours: float = Field(
+        default=16, ge=0, description="A physical server or host past its hardware support"
+        " replaced like for like: rack, install, move its workloads, decommission")
+    client_device_replacement_hours: float = Field(
+        default=1, ge=0, description="A client device past its own support end replaced:"
+        " zero-touch enrolment, hand-over, wipe and recycle the old one")
     directory_consolidation_hours: float = Field(
         default=160, ge=0, description="Per directory or tenant merged into the joint one:"
         " trust or sync, cut-over, clean-up")

@@ -289,7 +289,7 @@ def _unlisted_platform_snapshot(snapshot_of: SnapshotBuilder) -> InventorySnapsh
 def test_an_unlisted_platform_everyone_runs_is_shared_in_overlap(
         snapshot_of: SnapshotBuilder, normaliser: Normaliser) -> None:
     result = compute_overlap(_unlisted_platform_snapshot(snapshot_of), normaliser)
-    assert result.sharing("platforms", "backup") == {"unlisted:acme-backup:acme vault": "all"}
+    assert result.sharing("datacentre", "backup") == {"unlisted:acme-backup:acme vault": "all"}
 
 
 def test_an_unlisted_platform_the_target_keeps_is_kept_at_no_cost(

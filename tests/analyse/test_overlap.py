@@ -95,6 +95,8 @@ def test_shared_by_all_some_and_unique(result: OverlapResult) -> None:
         "msexchange": "some", "microsoft-365": "unique"}
     assert result.sharing("platforms", "directory") == {"active-directory": "all"}
     assert result.sharing("clients", "client_os") == {"windows": "all", "chromeos": "unique"}
+    assert result.sharing("clients", "endpoint_management") == {
+        "intune": "some", "google-workspace": "unique"}
     assert result.sharing("clients", "client_management") == {
         "intune": "some", "google-workspace": "unique"}
 
@@ -115,8 +117,9 @@ def test_similarity_matrix(result: OverlapResult) -> None:
     assert (matrix.to_numpy().diagonal() == 1.0).all()
     by_domain = result.similarity_by_domain.set_index(
         ["municipality_a", "municipality_b", "domain"])["similarity"]
-    # platforms: A and C share only the directory of three capabilities (1 / (1 + 2 * 2))
-    assert by_domain[(A, C, "platforms")] == pytest.approx(0.2)
+    # platforms: A and C share only the directory of two capabilities (1 / (1 + 2 * 1));
+    # endpoint management is in the clients domain, as in the gap report
+    assert by_domain[(A, C, "platforms")] == pytest.approx(1 / 3)
 
 
 def test_harmonisation_index(result: OverlapResult) -> None:

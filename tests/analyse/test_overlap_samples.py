@@ -39,13 +39,15 @@ def _product(snapshot: InventorySnapshot, normaliser: Normaliser, kind: str,
     return found
 
 
-@pytest.mark.parametrize(("key", "capability"), [
-    ("p-ad", "directory"), ("p-entra", "identity_mfa"), ("p-intune", "endpoint_management")])
+# A platform is in its capability's domain (assets.domain_of), as in the gap report.
+@pytest.mark.parametrize(("key", "domain", "capability"), [
+    ("p-ad", "platforms", "directory"), ("p-entra", "platforms", "identity_mfa"),
+    ("p-intune", "clients", "endpoint_management")])
 def test_platforms_shared_by_all_five(result: OverlapResult, normaliser: Normaliser,
                                       sample_snapshot: InventorySnapshot, key: str,
-                                      capability: str) -> None:
+                                      domain: str, capability: str) -> None:
     product = _product(sample_snapshot, normaliser, "platform", f"hylte:{key}")
-    assert result.sharing("platforms", capability)[product] == "all"
+    assert result.sharing(domain, capability)[product] == "all"
 
 
 @pytest.mark.parametrize("key", ["app-sitevision", "app-byggr", "app-npo", "app-kivra",
@@ -57,16 +59,16 @@ def test_applications_shared_by_all_five(result: OverlapResult, normaliser: Norm
     assert shared.loc[product, "municipality_count"] == 5
 
 
-@pytest.mark.parametrize(("kind", "reference", "capability"), [
-    ("platform", "hylte:p-hyperv", "hypervisor"),
-    ("platform", "hylte:p-backup", "backup"),
-    ("platform", "varnamo:p-siem", "logging_siem"),
+@pytest.mark.parametrize(("kind", "reference", "domain", "capability"), [
+    ("platform", "hylte:p-hyperv", "datacentre", "hypervisor"),
+    ("platform", "hylte:p-backup", "datacentre", "backup"),
+    ("platform", "varnamo:p-siem", "platforms", "logging_siem"),
 ])
 def test_unique_platforms(result: OverlapResult, normaliser: Normaliser,
                           sample_snapshot: InventorySnapshot, kind: str, reference: str,
-                          capability: str) -> None:
+                          domain: str, capability: str) -> None:
     product = _product(sample_snapshot, normaliser, kind, reference)
-    assert result.sharing("platforms", capability)[product] == "unique"
+    assert result.sharing(domain, capability)[product] == "unique"
 
 
 @pytest.mark.parametrize("reference", ["hylte:app-treserva", "varnamo:app-combine"])
@@ -101,5 +103,10 @@ def test_similarity_and_harmonisation(result: OverlapResult) -> None:
     assert others.idxmin() == "hylte"
     index = result.harmonisation.set_index(["domain", "capability"])
     assert index.loc[("platforms", "directory"), "top_share"] == 1.0
-    hypervisor = _row(index, ("platforms", "hypervisor"))
-    assert hypervisor["products"] == 2 and hypervisor["top_share"] == pytest.approx(0.8)
+    # one capability for the hypervisor platforms and their hosts (as the gap matrix):
+    # ESXi: a platform in four municipalities and hosts 4 + 2 + 3 + 6; Hyper-V: Hylte's
+    # platform and hosts hv01-hv03
+    hypervisor = _row(index, ("datacentre", "hypervisor"))
+    esxi, hyper_v = 4 + (4 + 2 + 3 + 6), 1 + 3
+    assert hypervisor["products"] == 2
+    assert hypervisor["top_share"] == pytest.approx(esxi / (esxi + hyper_v))

@@ -1,0 +1,317 @@
+"""The business case in the report: the summary's sentence and key figures, and the
+"Business case" section (cost lines, today's cost per municipality, assumptions, who pays).
+
+Amounts in prose are ranges rounded as a person writes them (``gap.money``); tables show
+amounts rounded to thousands. Every figure links to docs/method.md (#costs, #ranges,
+#assumptions, #cost-key).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from inventory.gap.cost_key import JOINT
+from inventory.gap.costs import AFTER_COUNTS, BusinessCase
+from inventory.gap.money import MoneyRange, format_range, table_amount
+from inventory.render.document import Callout, KeyFigure, Paragraph, Section, Table
+from inventory.render.formatting import format_number
+from inventory.render.i18n import Lang, t
+from inventory.report.tables import ColumnSpec, frame_table
+
+
+def _range(value: MoneyRange | None, case: BusinessCase, lang: Lang) -> str:
+    return t("costs.not_known", lang) if value is None else format_range(value, case.currency, lang)
+
+
+def _payback(case: BusinessCase, lang: Lang) -> str:
+    if case.payback_year is None:
+        return t("costs.payback_never", lang)
+    if case.payback_within_horizon:
+        return t("costs.payback_year", lang, year=case.payback_year)
+    return t("costs.payback_beyond", lang, years=case.horizon_years, year=case.payback_year)
+
+
+def _rate(value: float, lang: Lang) -> str:
+    return format_number(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def summary_text(case: BusinessCase, lang: Lang) -> str:
+    """The one-time cost, yearly saving, payback and NPV in one sentence, then the method."""
+    if case.yearly_saving is None:
+        text = t(
+            "costs.summary_no_saving",
+            lang,
+            one_time=_range(case.one_time, case, lang),
+            after=_range(case.running_after, case, lang),
+        )
+    else:
+        text = t(
+            "costs.summary",
+            lang,
+            one_time=_range(case.one_time, case, lang),
+            today=_range(case.running_today, case, lang),
+            after=_range(case.running_after, case, lang),
+            saving=_range(case.yearly_saving, case, lang),
+            payback=_payback(case, lang),
+            years=case.horizon_years,
+            rate=_rate(case.discount_rate_percent, lang),
+            npv=_range(case.npv, case, lang),
+        )
+    rate = case.lines.loc[case.lines["kind"] == "labour", "unit_price"].dropna()
+    method = t(
+        "costs.method",
+        lang,
+        rate=format_number(float(rate.iloc[0]), lang, 0) if not rate.empty else "–",
+        currency=case.currency,
+        years=case.horizon_years,
+        **{kind: _rate(value, lang) for kind, value in case.uncertainty_percent.items()},
+    )
+    return f"{text} {method}"
+
+
+def summary_blocks(case: BusinessCase, lang: Lang) -> list[Any]:
+    """The summary's paragraph on the business case (linked to docs/method.md#costs) and
+    a warning when lines are not priced or today's costs are not like with like."""
+    blocks: list[Any] = [Paragraph(text=summary_text(case, lang), method="costs")]
+    warning = _warning(case, lang)
+    if warning is not None:
+        blocks.append(warning)
+    return blocks
+
+
+def key_figures(case: BusinessCase, lang: Lang) -> list[KeyFigure]:
+    """One-time cost, yearly saving, payback and NPV as written ranges."""
+    if case.payback_year is not None and case.payback_within_horizon:
+        payback = t("costs.kf_payback_year", lang, year=case.payback_year)
+    else:
+        payback = t("costs.kf_payback_none", lang, years=case.horizon_years)
+    return [
+        KeyFigure(
+            label=t("costs.kf_one_time", lang),
+            value=_range(case.one_time, case, lang),
+            value_type="text",
+        ),
+        KeyFigure(
+            label=t("costs.kf_saving", lang),
+            value=_range(case.yearly_saving, case, lang),
+            value_type="text",
+        ),
+        KeyFigure(
+            label=t("costs.kf_payback", lang),
+            value=payback if case.yearly_saving is not None else t("costs.not_known", lang),
+            value_type="text",
+        ),
+        KeyFigure(
+            label=t(
+                "costs.kf_npv",
+                lang,
+                years=case.horizon_years,
+                rate=_rate(case.discount_rate_percent, lang),
+            ),
+            value=_range(case.npv, case, lang),
+            value_type="text",
+        ),
+    ]
+
+
+def _warning(case: BusinessCase, lang: Lang) -> Callout | None:
+    if not case.notes:
+        return None
+    head = (
+        t("costs.not_priced", lang, count=case.not_priced, currency=case.currency)
+        if case.not_priced
+        else ""
+    )
+    # the notes are the analysis' own sentences (English), as every gap note
+    return Callout(
+        level="warning",
+        title=t("costs.notes_title", lang),
+        text="\n".join(filter(None, [head, *case.notes])),
+    )
+
+
+def _translated(frame: pd.DataFrame, column: str, prefix: str, lang: Lang) -> pd.Series:
+    return frame[column].map(lambda value: t(f"{prefix}.{value}", lang))
+
+
+def _line_label(item: str, label: str, unit: str, lang: Lang) -> str:
+    kind, _, rest = item.partition(":")
+    if item == "staff":
+        return t("costs.item.staff", lang)
+    if item == "hosting":
+        return t("costs.item.energy" if unit == "kWh" else "costs.item.hosting", lang)
+    if item == "links":
+        return t("costs.item.links", lang)
+    if kind == "renewal":
+        return t("costs.item.renewal", lang, what=rest)
+    if kind == "it_cost":
+        return t("costs.item.it_cost", lang, name=label.partition(": ")[2] or rest)
+    return rest if kind == "licence" else label
+
+
+def _thousands(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = frame[column].astype(float).map(table_amount)
+    return frame
+
+
+def lines_table(case: BusinessCase, lang: Lang) -> Table:
+    lines = case.lines.copy()
+    lines["label"] = [
+        _line_label(item, label, unit, lang)
+        for item, label, unit in zip(lines["item"], lines["label"], lines["unit"], strict=True)
+    ]
+    lines["phase"] = _translated(lines, "phase", "costs.phase", lang)
+    lines["kind"] = _translated(lines, "kind", "costs.kind", lang)
+    lines["source"] = _translated(lines, "source", "costs.source", lang)
+    lines["unit"] = _translated(lines, "unit", "costs.unit", lang)
+    lines = _thousands(lines, ["amount", "low", "high"])
+    money = case.currency
+    return frame_table(
+        t("costs.lines", lang),
+        lines,
+        [
+            ColumnSpec("line_id", "column.item"),
+            ColumnSpec("phase", "costs.col_phase"),
+            ColumnSpec("kind", "costs.col_kind"),
+            ColumnSpec("label", "costs.col_line"),
+            ColumnSpec("work_quantity", "costs.col_work_quantity", "float"),
+            ColumnSpec("unit_hours", "costs.col_unit_hours", "float"),
+            ColumnSpec("quantity", "costs.col_quantity", "float"),
+            ColumnSpec("unit", "report.unit"),
+            ColumnSpec("unit_price", "costs.col_unit_price", "float", money),
+            ColumnSpec("amount", "costs.col_amount", "money", money),
+            ColumnSpec("low", "costs.col_low", "money", money),
+            ColumnSpec("high", "costs.col_high", "money", money),
+            ColumnSpec("source", "costs.col_source"),
+            ColumnSpec("note", "column.note"),
+        ],
+        lang,
+        table_id="cost-lines",
+        name=t("costs.lines", lang),
+        note=t("costs.lines_note", lang),
+    )
+
+
+def today_table(case: BusinessCase, lang: Lang) -> Table:
+    today = case.today.copy()
+    today["source"] = _translated(today, "source", "costs.source", lang)
+    today["comparable"] = _translated(today, "comparable", "costs.comparable", lang)
+    today = _thousands(
+        today, ["it_cost", "staff_cost", "platform_cost", "link_cost", "not_itemised"]
+    )
+    money = case.currency
+    return frame_table(
+        t("costs.today", lang),
+        today,
+        [
+            ColumnSpec("name", "column.municipality"),
+            ColumnSpec("it_cost", "costs.col_it_cost", "money", money),
+            ColumnSpec("source", "costs.col_source"),
+            ColumnSpec("definition", "costs.col_definition"),
+            ColumnSpec("includes", "costs.col_includes"),
+            ColumnSpec("excludes", "costs.col_excludes"),
+            ColumnSpec("comparable", "costs.col_comparable"),
+            ColumnSpec("staff_fte", "rb.col_it_staff", "float"),
+            ColumnSpec("staff_cost", "costs.col_staff_cost", "money", money),
+            ColumnSpec("platform_cost", "costs.col_platform_cost", "money", money),
+            ColumnSpec("link_cost", "costs.col_link_cost", "money", money),
+            ColumnSpec("not_itemised", "costs.col_not_itemised", "money", money),
+            ColumnSpec("note", "column.note"),
+        ],
+        lang,
+        table_id="cost-today",
+        name=t("costs.today", lang),
+        note=t("costs.today_note", lang, counts=", ".join(AFTER_COUNTS)),
+    )
+
+
+def assumptions_table(case: BusinessCase, lang: Lang) -> Table:
+    frame = case.assumptions.copy()
+    frame["source"] = _translated(frame, "source", "costs.source", lang)
+    return frame_table(
+        t("costs.assumptions", lang),
+        frame,
+        [
+            ColumnSpec("parameter", "costs.col_parameter"),
+            ColumnSpec("value", "report.value", "float"),
+            ColumnSpec("unit", "report.unit"),
+            ColumnSpec("source", "costs.col_source"),
+            ColumnSpec("note", "column.note"),
+        ],
+        lang,
+        table_id="cost-assumptions",
+        name=t("costs.assumptions", lang),
+    )
+
+
+def shares_table(case: BusinessCase, lang: Lang) -> Table:
+    frame = case.shares.copy()
+    frame.loc[frame["municipality"] == JOINT, "name"] = t("costs.joint", lang)
+    frame = _thousands(
+        frame,
+        [
+            "one_time_by_key",
+            "work_cost",
+            "joint_share",
+            "work_and_joint",
+            "yearly_by_key",
+            "today_yearly",
+        ],
+    )
+    for column in (
+        "one_time_by_key_per_inhabitant",
+        "work_per_inhabitant",
+        "yearly_by_key_per_inhabitant",
+        "today_per_inhabitant",
+    ):
+        frame[column] = frame[column].map(lambda v: v if math.isnan(v) else float(round(v)))
+    money = case.currency
+    return frame_table(
+        t("costs.shares", lang),
+        frame,
+        [
+            ColumnSpec("name", "column.municipality"),
+            ColumnSpec("population", "rb.kf_population", "int"),
+            ColumnSpec("share", "rb.col_share", "percent"),
+            ColumnSpec("one_time_by_key", "costs.col_one_time_by_key", "money", money),
+            ColumnSpec(
+                "one_time_by_key_per_inhabitant", "costs.col_one_time_by_key_pi", "money", money
+            ),
+            ColumnSpec("work_hours", "costs.col_work_hours", "float"),
+            ColumnSpec("work_cost", "costs.col_work_cost", "money", money),
+            ColumnSpec("joint_share", "costs.col_joint_share", "money", money),
+            ColumnSpec("work_and_joint", "costs.col_work_and_joint", "money", money),
+            ColumnSpec("work_per_inhabitant", "costs.col_work_pi", "money", money),
+            ColumnSpec("yearly_by_key", "costs.col_yearly_by_key", "money", money),
+            ColumnSpec(
+                "yearly_by_key_per_inhabitant", "costs.col_yearly_by_key_pi", "money", money
+            ),
+            ColumnSpec("today_yearly", "costs.col_today_yearly", "money", money),
+            ColumnSpec("today_per_inhabitant", "costs.col_today_pi", "money", money),
+        ],
+        lang,
+        table_id="cost-shares",
+        name=t("costs.shares", lang),
+    )
+
+
+def business_case_section(case: BusinessCase, lang: Lang) -> Section:
+    """The gap part's "Business case": the method, the lines, today's cost, the assumptions
+    and who pays."""
+    blocks: list[Any] = [Paragraph(text=summary_text(case, lang), method="costs")]
+    warning = _warning(case, lang)
+    if warning is not None:
+        blocks.append(warning)
+    blocks += [
+        lines_table(case, lang),
+        today_table(case, lang),
+        Paragraph(text=t("costs.assumptions_intro", lang), method="assumptions"),
+        assumptions_table(case, lang),
+        Paragraph(text=t("costs.shares_intro", lang, name=case.key_name), method="cost-key"),
+        shares_table(case, lang),
+    ]
+    return Section(id="business-case", title=t("costs.section", lang), blocks=blocks)

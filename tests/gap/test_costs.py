@@ -1,0 +1,353 @@
+"""The business case of small hand-made inventories, line by line, computed by hand from
+the target's numbers (docs/method.md#costs)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from inventory.gap.costs import (
+    DEFAULT,
+    STUDY,
+    TARGET,
+    BusinessCase,
+    annuity_factor,
+    business_case,
+    payback_year,
+)
+from inventory.gap.money import MoneyRange
+from inventory.snapshot import InventorySnapshot
+from inventory.study.inputs import ItCostsFile
+from inventory.target.model import TargetArchitecture
+
+RATE = 1150
+SWITCH = 25_000
+
+
+def snapshot(**tables: pd.DataFrame) -> InventorySnapshot:
+    return InventorySnapshot(
+        tables=dict(tables),
+        references=pd.DataFrame(
+            columns=[
+                "municipality",
+                "source_kind",
+                "source_id",
+                "field",
+                "target_kind",
+                "target_municipality",
+                "target_id",
+            ]
+        ),
+    )
+
+
+def municipalities(*rows: dict[str, Any]) -> pd.DataFrame:
+    base = {
+        "name": None,
+        "country": "SE",
+        "population": None,
+        "employees": None,
+        "students_with_devices": None,
+        "it_staff_fte": None,
+        "it_budget": None,
+        "currency": "SEK",
+    }
+    return pd.DataFrame([{**base, **row} for row in rows])
+
+
+def items(*rows: dict[str, Any]) -> pd.DataFrame:
+    base = {
+        "domain": "platforms",
+        "asset": "",
+        "node": "",
+        "detail": "",
+        "cost": 0.0,
+        "tier": 1,
+        "buys": "",
+        "buy_quantity": 0.0,
+    }
+    columns = ["municipality", "action", "quantity", "unit_hours", *base]
+    frame = pd.DataFrame([{**base, **row} for row in rows], columns=columns)
+    frame["hours"] = frame["quantity"] * frame["unit_hours"]
+    frame.insert(0, "item_id", [f"I{n:05d}" for n in range(1, len(frame) + 1)])
+    return frame
+
+
+def target(**sections: Any) -> TargetArchitecture:
+    return TargetArchitecture.model_validate({"name": "test", **sections})
+
+
+#: 10 hours of platform work, 3 access switches replaced (4 hours each) and bought.
+WORK = items(
+    {"municipality": "a", "action": "platform_upgrade", "quantity": 1.0, "unit_hours": 10.0},
+    {
+        "municipality": "b",
+        "domain": "network",
+        "action": "network_device_replacement",
+        "quantity": 3.0,
+        "unit_hours": 4.0,
+        "buys": "network_device:access_switch",
+        "buy_quantity": 3.0,
+    },
+)
+
+#: Today 600,000 + 400,000 a year; after: one FTE at 800,000 and nothing else.
+ECONOMICS = {
+    "horizon_years": 5,
+    "discount_rate_percent": 4,
+    "uncertainty_percent": {"labour": 25, "investment": 15, "running": 25},
+    "running": {"staff_fte": 1, "cost_per_fte": 800_000, "hosting_per_year": 0},
+}
+
+
+def two_municipalities() -> InventorySnapshot:
+    return snapshot(
+        municipality=municipalities(
+            {"code": "a", "name": "A", "population": 30_000, "it_budget": 600_000},
+            {"code": "b", "name": "B", "population": 10_000, "it_budget": 400_000},
+        )
+    )
+
+
+def case_of(work: pd.DataFrame = WORK, **sections: Any) -> BusinessCase:
+    chosen = target(**{"efforts": {"hourly_rate": RATE}, "economics": ECONOMICS, **sections})
+    return business_case(two_municipalities(), chosen, work)
+
+
+def line(case: BusinessCase, item: str) -> pd.Series:
+    rows = case.lines[case.lines["item"] == item]
+    assert len(rows) == 1, item
+    return rows.iloc[0]
+
+
+def test_one_time_saving_payback_and_npv_by_hand() -> None:
+    case = case_of()
+    labour = (10 + 3 * 4) * RATE  # 22 hours x 1,150 = 25,300
+    investment = 3 * SWITCH  # 75,000 (the documented default price of an access switch)
+    one_time = labour + investment  # 100,300
+    assert line(case, "platform_upgrade")["amount"] == 10 * RATE
+    switches = line(case, "network_device_replacement")
+    assert (switches["work_quantity"], switches["unit_hours"], switches["quantity"]) == (3, 4, 12)
+    bought = line(case, "network_device:access_switch")
+    assert (bought["quantity"], bought["unit"], bought["unit_price"]) == (3, "device", SWITCH)
+    assert bought["kind"] == "investment" and bought["source"] == DEFAULT
+    assert case.one_time.expected == pytest.approx(one_time)
+    today = 600_000 + 400_000
+    after = 1 * 800_000
+    saving = today - after  # 200,000 a year
+    assert case.running_today == MoneyRange.exact(today)
+    assert case.running_after.expected == pytest.approx(after)
+    assert case.yearly_saving is not None
+    assert case.yearly_saving.expected == pytest.approx(saving)
+    # payback: the first year t with t x 200,000 >= 100,300
+    assert case.payback_year == 1 and case.payback_within_horizon
+    # NPV: one-time in year 0, the saving at the end of years 1..5 at 4 %
+    npv = -one_time + sum(saving / 1.04**t for t in range(1, 6))
+    assert case.npv is not None
+    assert case.npv.expected == pytest.approx(npv)
+
+
+def test_ranges_per_line_kind_by_hand() -> None:
+    case = case_of()
+    labour, investment = 22 * RATE, 3 * SWITCH
+    # labour +/- 25 %, investment +/- 15 %
+    assert case.one_time.low == pytest.approx(labour * 0.75 + investment * 0.85)
+    assert case.one_time.high == pytest.approx(labour * 1.25 + investment * 1.15)
+    # the cost after +/- 25 %; today's stated cost has no spread
+    assert case.running_after.low == pytest.approx(600_000)
+    assert case.running_after.high == pytest.approx(1_000_000)
+    assert case.yearly_saving == MoneyRange(1_000_000 - 1_000_000, 200_000, 1_000_000 - 600_000)
+    annuity = sum(1 / 1.04**t for t in range(1, 6))
+    assert case.npv is not None
+    assert case.npv.low == pytest.approx(0 * annuity - (labour * 1.25 + investment * 1.15))
+    assert case.npv.high == pytest.approx(400_000 * annuity - (labour * 0.75 + investment * 0.85))
+    # best case: low one-time, high saving; worst: the saving may be 0, never paid back
+    assert case.payback_best == 1 and case.payback_worst is None
+
+
+def test_a_price_with_no_value_is_a_visible_line_not_zero() -> None:
+    # EUR: the default prices are SEK list prices, so an access switch has no price
+    case = case_of(currency="EUR")
+    bought = line(case, "network_device:access_switch")
+    assert not bought["priced"] and math.isnan(bought["amount"])
+    assert bought["quantity"] == 3 and "SEK" in bought["note"]
+    assert case.not_priced >= 1
+    assert case.one_time.expected == pytest.approx(22 * RATE)  # the labour only
+    assert any(
+        "Not priced: network_device:access_switch (3.0 device)" in note for note in case.notes
+    )
+    # a price the target states in its currency is used
+    priced = case_of(currency="EUR", prices={"network_device": {"access_switch": 2_000}})
+    assert line(priced, "network_device:access_switch")["amount"] == 3 * 2_000
+    assert line(priced, "network_device:access_switch")["source"] == TARGET
+
+
+def test_payback_beyond_the_horizon_and_never() -> None:
+    assert payback_year(100, 30) == 4  # 3 x 30 = 90 < 100 <= 4 x 30
+    assert payback_year(90, 30) == 3
+    assert payback_year(100, 0) is None and payback_year(100, -5) is None
+    assert payback_year(0, 10) == 0
+    assert annuity_factor(0, 5) == 5
+    slow = case_of(
+        items(
+            {
+                "municipality": "a",
+                "action": "platform_replacement",
+                "quantity": 1.0,
+                "unit_hours": 1000.0,
+            }
+        )
+    )
+    # 1,000 h x 1,150 = 1,150,000 against 200,000 a year: year 6, past the 5-year horizon
+    assert slow.payback_year == math.ceil(1_150_000 / 200_000) == 6
+    assert not slow.payback_within_horizon
+
+
+def test_running_cost_after_counted_from_the_inventory() -> None:
+    municipality = municipalities(
+        {
+            "code": "a",
+            "name": "A",
+            "population": 5000,
+            "employees": 400,
+            "students_with_devices": 300,
+            "it_staff_fte": 3,
+            "it_budget": 5_000_000,
+        }
+    )
+    servers = pd.DataFrame(
+        {
+            "id": ["h1", "h2", "vm1", "old"],
+            "kind": ["physical", "physical", "virtual", "physical"],
+            "power_w": [500.0, None, None, 300.0],
+            "status": ["active", None, None, "retired"],
+        }
+    )
+    clients = pd.DataFrame(
+        {"id": ["c1", "c2"], "kind": ["laptop", "printer"], "quantity": [100, 10]}
+    )
+    inventory = snapshot(
+        municipality=municipality,
+        server=servers.assign(municipality="a"),
+        client=clients.assign(municipality="a"),
+    )
+    chosen = target(
+        datacentres={"primary": "a:DC1", "watts_per_physical_server": 400},
+        economics={
+            "running": {
+                "lines": [
+                    {"name": "M365", "per": "user", "price_per_year": 4300},
+                    {"name": "Backup", "per": "server", "price_per_year": 1500},
+                    {"name": "MDM", "per": "device", "price_per_year": 100},
+                ]
+            }
+        },
+    )
+    case = business_case(inventory, chosen, items())
+    # staff not stated: today's 3 FTE x the default 780,000 (no staff saving)
+    assert line(case, "staff")["amount"] == 3 * 780_000
+    # energy: the two hosts in service (500 W + 400 W default) x 8,760 h x 1.5 SEK/kWh
+    assert line(case, "hosting")["quantity"] == pytest.approx(0.9 * 8760)
+    assert line(case, "hosting")["amount"] == pytest.approx(0.9 * 8760 * 1.5)
+    assert line(case, "licence:M365")["amount"] == 400 * 4300
+    assert line(case, "licence:Backup")["amount"] == 3 * 1500  # h1, h2, vm1 in service
+    assert line(case, "licence:MDM")["amount"] == 100 * 100  # printers not counted
+    # renewal: 2 hosts x 150,000 / 6 years; 100 laptops x 12,000 / 4; 10 printers x 15,000 / 4
+    assert line(case, "renewal:physical_server")["amount"] == pytest.approx(2 * 150_000 / 6)
+    assert line(case, "renewal:client_device:laptop")["amount"] == pytest.approx(100 * 12_000 / 4)
+    assert line(case, "renewal:client_device:printer")["amount"] == pytest.approx(10 * 15_000 / 4)
+    expected_after = (
+        3 * 780_000
+        + 0.9 * 8760 * 1.5
+        + 400 * 4300
+        + 3 * 1500
+        + 100 * 100
+        + 2 * 150_000 / 6
+        + 100 * 12_000 / 4
+        + 10 * 15_000 / 4
+    )
+    assert case.running_after.expected == pytest.approx(expected_after)
+    today = case.today.iloc[0]
+    assert today["source"] == "municipality_table" and today["comparable"] == "unknown"
+    assert today["staff_cost"] == 3 * 780_000
+
+
+def test_today_from_the_study_with_what_it_counts() -> None:
+    study = ItCostsFile.model_validate(
+        {
+            "study": "test",
+            "definitions": [
+                {
+                    "id": "own",
+                    "description": "own",
+                    "currency": "SEK",
+                    "year": 2023,
+                    "includes": [
+                        "it staff",
+                        "infrastructure",
+                        "licences",
+                        "client devices",
+                        "communication",
+                    ],
+                },
+                {
+                    "id": "contract",
+                    "description": "contract incl. telephony",
+                    "currency": "SEK",
+                    "year": 2023,
+                    "includes": [
+                        "it staff",
+                        "infrastructure",
+                        "licences",
+                        "client devices",
+                        "communication",
+                        "telephony",
+                    ],
+                },
+            ],
+            "municipalities": [
+                {"municipality": "a", "name": "A", "it_cost": 700_000, "definition": "own"},
+                {"municipality": "b", "name": "B", "it_cost": 450_000, "definition": "contract"},
+            ],
+        }
+    )
+    chosen = target(efforts={"hourly_rate": RATE}, economics=ECONOMICS)
+    case = business_case(two_municipalities(), chosen, WORK, it_costs=study)
+    assert case.running_today == MoneyRange.exact(700_000 + 450_000)
+    today = case.today.set_index("municipality")
+    assert (today.loc["a", "source"], today.loc["a", "comparable"]) == (STUDY, "yes")
+    assert today.loc["b", "comparable"] == "no" and "telephony" in today.loc["b", "note"]
+    assert not case.comparable
+    assert any("telephony" in note and "not like with like" in note for note in case.notes)
+
+
+def test_today_not_known_means_no_saving() -> None:
+    inventory = snapshot(municipality=municipalities({"code": "a", "name": "A"}))
+    case = business_case(inventory, target(economics=ECONOMICS), WORK)
+    assert case.running_today is None and case.yearly_saving is None and case.npv is None
+    assert any("not known for a" in note for note in case.notes)
+
+
+def test_assumptions_say_where_each_number_comes_from() -> None:
+    case = case_of()
+    table = case.assumptions.set_index("parameter")
+    assert table.loc["efforts.hourly_rate", "source"] == TARGET
+    assert table.loc["efforts.hourly_rate", "value"] == RATE
+    assert table.loc["efforts.os_upgrade_hours", "source"] == DEFAULT
+    assert table.loc["prices.network_device.access_switch", "source"] == DEFAULT
+    assert table.loc["economics.discount_rate_percent", "value"] == 4
+    assert table.loc["economics.discount_rate_percent", "source"] == TARGET
+    assert table.loc["economics.uncertainty_percent.investment", "value"] == 15
+    assert table.loc["cost_key.equal", "source"] == DEFAULT
+    # every unit effort of the target is listed
+    assert {f"efforts.{name}" for name in type(target().efforts).model_fields} <= set(table.index)
+
+
+def test_the_business_case_reaches_the_json() -> None:
+    payload = case_of().to_json()
+    assert payload["one_time"]["expected"] == 22 * RATE + 3 * SWITCH
+    assert payload["payback_year"] == 1
+    assert {"cost_lines", "assumptions", "cost_shares", "running_today"} <= set(payload)

@@ -5,12 +5,8 @@ and net present value, every line with its quantity, unit and price (docs/method
   (items' ``buys`` x ``buy_quantity`` at ``target.prices``). A price the target does not
   state and no default covers (a currency the default prices are not in) is a line
   marked not priced, with its quantity: never 0.
-* Yearly today = the IT cost each municipality states (the study's ``it-costs.yaml``,
-  else the municipality file's ``it_budget``), with what it counts; of which the
-  inventory knows staff (FTE x cost per FTE), platform and link yearly costs.
-* Yearly after = ``economics.running``: staff, hosting (or the kept servers' energy),
-  licence lines counted from the inventory, hardware and client fleet renewal spread
-  over their lifetimes, and today's links carried over.
+* Yearly today and after: ``running`` (the stated IT cost with what it counts; the
+  target's ``economics.running`` counted from the inventory).
 * Saving = today - after; payback = the first year whose cumulative saving covers the
   one-time cost; NPV = -one-time + sum over years 1..N of saving / (1 + r)^t.
 
@@ -27,42 +23,29 @@ Example::
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
-from pydantic import BaseModel
 
-from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS
-from inventory.gap.cost_key import SHARE_COLUMNS, cost_shares, key_parties
+from inventory.gap.assumptions import assumptions_table, parameter, unit_price
+from inventory.gap.cost_key import cost_shares, key_parties
 from inventory.gap.money import ZERO, MoneyRange
+from inventory.gap.running import (
+    InventoryCounts,
+    after_lines,
+    cost_line,
+    inventory_counts,
+    today_costs,
+    today_lines,
+)
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
-from inventory.target.economics import (
-    DEFAULT_PRICE_CURRENCIES,
-    LicenceBasis,
-    UncertaintyKind,
-    UnitPrices,
-)
+from inventory.target.economics import UncertaintyKind, UnitPrices
 from inventory.target.model import TargetArchitecture, UnitEfforts
-
-HOURS_PER_YEAR = 8760
-
-#: Where a number comes from (the report translates these).
-TARGET = "target"  # the target file states it
-DEFAULT = "default"  # a documented default (docs/method.md#assumptions)
-INVENTORY = "inventory"  # counted from the stored inventory
-STUDY = "study"  # the study folder's it-costs.yaml
-MUNICIPALITY_TABLE = "municipality_table"  # the municipality file's it_budget
-NONE = "none"  # nobody states it: the line is not priced
-
-#: What the cost after the merger counts, in the words of the studies' cost definitions
-#: (samples/study/it-costs.yaml): a definition of today's cost that counts more or less
-#: is not like with like.
-AFTER_COUNTS = ("it staff", "infrastructure", "licences", "client devices", "communication")
 
 LINE_COLUMNS = (
     "line_id",
@@ -83,23 +66,6 @@ LINE_COLUMNS = (
     "source",
     "note",
 )
-TODAY_COLUMNS = (
-    "municipality",
-    "name",
-    "it_cost",
-    "source",
-    "definition",
-    "includes",
-    "excludes",
-    "comparable",
-    "staff_fte",
-    "staff_cost",
-    "platform_cost",
-    "link_cost",
-    "not_itemised",
-    "note",
-)
-ASSUMPTION_COLUMNS = ("parameter", "group", "value", "unit", "source", "note")
 
 PHASES = ("one_time", "today", "after")
 KINDS = tuple(str(kind) for kind in UncertaintyKind)
@@ -124,21 +90,6 @@ class CostLines(pa.DataFrameModel):
     high: Series[float] = pa.Field(nullable=True)
     priced: Series[bool]
     source: Series[str]
-    note: Series[str]
-
-    class Config:
-        strict = True
-        ordered = True
-
-
-class Assumptions(pa.DataFrameModel):
-    """Every rate, unit effort, price and parameter with where it came from."""
-
-    parameter: Series[str]
-    group: Series[str]
-    value: Series[float] = pa.Field(nullable=True)
-    unit: Series[str]
-    source: Series[str] = pa.Field(isin=[TARGET, DEFAULT, INVENTORY, NONE])
     note: Series[str]
 
     class Config:
@@ -227,101 +178,7 @@ class BusinessCase:
         }
 
 
-# -- where a number comes from ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Value:
-    """A parameter's value (``None``: not priced) and its source."""
-
-    value: float | None
-    source: str
-    note: str = ""
-
-
-def _money_defaults_apply(currency: str) -> bool:
-    return currency.upper() in DEFAULT_PRICE_CURRENCIES
-
-
-def parameter(section: BaseModel, name: str, currency: str, *, money: bool) -> Value:
-    """``section.name`` with its source: the target file when the file set it (pydantic's
-    ``model_fields_set``), else the documented default; a money default in a currency the
-    defaults are not in is no value."""
-    value = getattr(section, name)
-    if name in section.model_fields_set:
-        return Value(None if value is None else float(value), TARGET)
-    if money and not _money_defaults_apply(currency):
-        return Value(None, NONE, f"the default is in SEK, the target's currency is {currency}")
-    return Value(None if value is None else float(value), DEFAULT)
-
-
-_DEFAULT_PRICES = UnitPrices()
-
-
-def unit_price(key: str, prices: UnitPrices, currency: str) -> tuple[Value, str]:
-    """The price of one unit of a ``buys`` key and the unit's name.
-
-    ``physical_server``, ``storage_tb``, ``network_device:<role>``, ``client_device:<kind>``;
-    another key is not priced.
-    """
-    kind, _, sub = key.partition(":")
-    if kind == "physical_server":
-        return parameter(prices, "physical_server", currency, money=True), "server"
-    if kind == "storage_tb":
-        return parameter(prices, "storage_per_tb", currency, money=True), "TB"
-    if kind in ("network_device", "client_device"):
-        stated: Mapping[str, float] = getattr(prices, kind)
-        defaults: Mapping[str, float] = getattr(_DEFAULT_PRICES, kind)
-        if kind in prices.model_fields_set and sub in stated:
-            return Value(float(stated[sub]), TARGET), "device"
-        if sub not in defaults:
-            return Value(None, NONE, f"no price for {key}"), "device"
-        if not _money_defaults_apply(currency):
-            return Value(
-                None, NONE, f"the default is in SEK, the target's currency is {currency}"
-            ), "device"
-        return Value(float(defaults[sub]), DEFAULT), "device"
-    return Value(None, NONE, f"no price for {key!r}"), "unit"
-
-
-# -- lines ---------------------------------------------------------------------------------
-
-
-def _line(
-    phase: str,
-    kind: str,
-    item: str,
-    label: str,
-    quantity: float,
-    unit: str,
-    price: Value,
-    *,
-    municipality: str = "",
-    work_quantity: float = math.nan,
-    unit_hours: float = math.nan,
-    note: str = "",
-    amount: float | None = None,
-) -> dict[str, Any]:
-    priced = price.value is not None
-    value = math.nan
-    if price.value is not None:
-        value = amount if amount is not None else quantity * price.value
-    return {
-        "phase": phase,
-        "kind": kind,
-        "item": item,
-        "label": label,
-        "municipality": municipality,
-        "work_quantity": work_quantity,
-        "unit_hours": unit_hours,
-        "quantity": float(quantity),
-        "unit": unit,
-        "unit_price": price.value if priced else math.nan,
-        "amount": value,
-        "priced": priced,
-        "source": price.source,
-        "note": "; ".join(part for part in (note, price.note) if part),
-    }
+# -- one-time lines ------------------------------------------------------------------------
 
 
 def labour_lines(items: pd.DataFrame, efforts: UnitEfforts, currency: str) -> list[dict[str, Any]]:
@@ -335,7 +192,7 @@ def labour_lines(items: pd.DataFrame, efforts: UnitEfforts, currency: str) -> li
         .reset_index()
     )
     return [
-        _line(
+        cost_line(
             "one_time",
             "labour",
             str(action),
@@ -385,415 +242,7 @@ def investment_lines(
     for key, quantity in sorted(quantities.items()):
         price, unit = unit_price(str(key), prices, currency)
         lines.append(
-            _line("one_time", "investment", str(key), str(key), float(quantity), unit, price)
-        )
-    return lines
-
-
-# -- the inventory's counts ----------------------------------------------------------------
-
-
-def _numbers(frame: pd.DataFrame, column: str) -> pd.Series:
-    if column not in frame.columns:
-        return pd.Series(math.nan, index=frame.index, dtype=float)
-    return pd.to_numeric(frame[column], errors="coerce").astype(float)
-
-
-def _by_municipality(frame: pd.DataFrame, values: pd.Series) -> dict[str, float]:
-    sums = values.groupby(frame["municipality"].astype(str), sort=True).sum()
-    return {str(code): float(value) for code, value in sums.items()}
-
-
-@dataclass(frozen=True)
-class InventoryCounts:
-    """What the running cost after the merger is counted from."""
-
-    municipalities: list[str]
-    table: pd.DataFrame  # the municipality table, indexed by code
-    devices_by_kind: dict[str, float]
-    devices_by_municipality: dict[str, float]
-    servers: float  # physical and virtual (backup, monitoring licences)
-    powered_servers: float  # physical servers and appliances in service
-    powered_kw: float
-    storage_tb: float
-    storage_without_capacity: int
-    network_by_role: dict[str, float]
-    platform_cost: dict[str, float]
-    link_cost: dict[str, float]
-    links: int
-    links_with_cost: int
-
-    def measure(self, column: str) -> tuple[float | None, list[str]]:
-        """The sum of a municipality column and the municipalities that lack it."""
-        values = _numbers(self.table, column)
-        missing = [str(code) for code in values.index[values.isna()]]
-        return (None if missing else float(values.sum())), missing
-
-    @property
-    def managed_devices(self) -> float:
-        return sum(
-            count
-            for kind, count in self.devices_by_kind.items()
-            if kind not in FIRMWARE_CLIENT_KINDS
-        )
-
-
-def inventory_counts(snapshot: InventorySnapshot, target: TargetArchitecture) -> InventoryCounts:
-    """Counts for the running cost: vectorised sums (clients may be millions of rows)."""
-    table = snapshot.table("municipality").set_index("code", drop=False)
-    table.index = table.index.astype(str)
-    clients = snapshot.table("client")
-    devices = _numbers(clients, "quantity").fillna(1.0)
-    by_kind = devices.groupby(clients["kind"].astype(str), sort=True).sum()
-    servers = snapshot.table("server")
-    kind = servers["kind"].astype(str)
-    in_service = ~servers["status"].astype(str).isin(["retired", "decommissioning"])
-    powered = servers[kind.isin(["physical", "appliance"]) & in_service]
-    watts = (
-        target.datacentres.watts_per_physical_server if target.datacentres is not None else 400.0
-    )
-    storage = snapshot.table("storage")
-    capacity = _numbers(storage, "capacity_tb")
-    network = snapshot.table("network_device")
-    by_role = (
-        _numbers(network, "quantity")
-        .fillna(1.0)
-        .groupby(network["role"].astype(str), sort=True)
-        .sum()
-    )
-    links = snapshot.table("link")
-    link_cost = _numbers(links, "annual_cost")
-    platforms = snapshot.table("platform")
-    return InventoryCounts(
-        municipalities=list(snapshot.municipalities),
-        table=table,
-        devices_by_kind={str(k): float(v) for k, v in by_kind.items()},
-        devices_by_municipality=_by_municipality(clients, devices),
-        servers=float((kind.isin(["physical", "virtual"]) & in_service).sum()),
-        powered_servers=float(len(powered)),
-        powered_kw=float(_numbers(powered, "power_w").fillna(watts).sum()) / 1000,
-        storage_tb=float(capacity.fillna(0).sum()),
-        storage_without_capacity=int(capacity.isna().sum()),
-        network_by_role={str(k): float(v) for k, v in by_role.items()},
-        platform_cost=_by_municipality(platforms, _numbers(platforms, "annual_cost").fillna(0)),
-        link_cost=_by_municipality(links, link_cost.fillna(0)),
-        links=len(links),
-        links_with_cost=int(link_cost.notna().sum()),
-    )
-
-
-# -- today ---------------------------------------------------------------------------------
-
-
-def _compare(includes: Iterable[str], excludes: Iterable[str]) -> tuple[str, str]:
-    """Whether a definition of today's cost counts what the after cost counts."""
-    counted = {part.strip().lower() for part in includes}
-    more = sorted(counted - set(AFTER_COUNTS))
-    less = [part for part in AFTER_COUNTS if part not in counted]
-    notes = []
-    if more:
-        notes.append(f"counts {', '.join(more)}, which the cost after does not")
-    if less:
-        notes.append(f"does not count {', '.join(less)}, which the cost after does")
-    if {part.strip().lower() for part in excludes} & set(AFTER_COUNTS):
-        notes.append("excludes part of what the cost after counts")
-    return ("yes" if not notes else "no"), "; ".join(notes)
-
-
-def today_costs(
-    counts: InventoryCounts, target: TargetArchitecture, it_costs: ItCostsFile | None
-) -> pd.DataFrame:
-    """Today's yearly IT cost per municipality (``TODAY_COLUMNS``): the study's figure with
-    its definition, else the municipality file's IT budget, else not known."""
-    cost_per_fte = parameter(
-        target.economics.running, "cost_per_fte", target.currency, money=True
-    ).value
-    study = {row.municipality: row for row in it_costs.municipalities} if it_costs else {}
-    definitions = {d.id: d for d in it_costs.definitions} if it_costs else {}
-    rows = []
-    for code in counts.municipalities:
-        record = counts.table.loc[code]
-        staff = _float(record.get("it_staff_fte"))
-        row: dict[str, Any] = {
-            "municipality": code,
-            "name": str(record.get("name") or code),
-            "staff_fte": staff,
-            "staff_cost": staff * cost_per_fte
-            if staff is not None and cost_per_fte is not None
-            else math.nan,
-            "platform_cost": counts.platform_cost.get(code, 0.0),
-            "link_cost": counts.link_cost.get(code, 0.0),
-            "definition": "",
-            "includes": "",
-            "excludes": "",
-        }
-        entry = study.get(code)
-        budget = _float(record.get("it_budget"))
-        currency = str(record.get("currency") or target.currency)
-        if entry is not None and entry.definition in definitions:
-            definition = definitions[entry.definition]
-            comparable, note = _compare(definition.includes, definition.excludes)
-            cost = float(entry.it_cost)
-            if definition.currency != target.currency:
-                comparable, cost = "no", math.nan
-                note = (
-                    f"stated in {definition.currency}, the target's currency is"
-                    f" {target.currency}: not used"
-                )
-            row.update(
-                it_cost=cost,
-                source=STUDY,
-                definition=f"{definition.id} ({definition.year})",
-                includes="; ".join(definition.includes),
-                excludes="; ".join(definition.excludes),
-                comparable=comparable,
-                note=note,
-            )
-        elif budget is not None and currency == target.currency:
-            row.update(
-                it_cost=budget,
-                source=MUNICIPALITY_TABLE,
-                comparable="unknown",
-                note="the IT budget of the municipality file: what it counts is not stated",
-            )
-        else:
-            row.update(
-                it_cost=math.nan,
-                source=NONE,
-                comparable="unknown",
-                note="no IT cost stated (study it-costs.yaml or the municipality file's it_budget)"
-                if budget is None
-                else f"the IT budget is in {currency}, the target's currency is"
-                f" {target.currency}: not used",
-            )
-        itemised = sum(
-            v
-            for v in (row["staff_cost"], row["platform_cost"], row["link_cost"])
-            if not math.isnan(v)
-        )
-        row["not_itemised"] = row["it_cost"] - itemised
-        if row["not_itemised"] < 0:
-            row["note"] = "; ".join(
-                filter(
-                    None, [row["note"], "the costs the inventory knows exceed the stated IT cost"]
-                )
-            )
-        rows.append(row)
-    return pd.DataFrame(rows, columns=list(TODAY_COLUMNS))
-
-
-def _float(value: object) -> float | None:
-    number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
-    return None if pd.isna(number) else float(number)
-
-
-def today_lines(today: pd.DataFrame) -> list[dict[str, Any]]:
-    """One line per municipality: its stated yearly cost (1 year x the amount)."""
-    return [
-        _line(
-            "today",
-            "running",
-            f"it_cost:{code}",
-            f"IT cost today: {name}",
-            1,
-            "year",
-            Value(None if pd.isna(cost) else float(cost), str(source)),
-            municipality=str(code),
-            note=str(note),
-        )
-        for code, name, cost, source, note in zip(
-            today["municipality"],
-            today["name"],
-            today["it_cost"],
-            today["source"],
-            today["note"],
-            strict=True,
-        )
-    ]
-
-
-# -- after ---------------------------------------------------------------------------------
-
-_BASIS_UNITS = {
-    LicenceBasis.USER: "user",
-    LicenceBasis.STUDENT: "student",
-    LicenceBasis.DEVICE: "device",
-    LicenceBasis.SERVER: "server",
-    LicenceBasis.MUNICIPALITY: "municipality",
-    LicenceBasis.ORGANISATION: "organisation",
-}
-
-
-def _licence_count(basis: str, counts: InventoryCounts) -> tuple[float | None, str]:
-    """How many units a licence line is counted over, and how (or why not)."""
-    if basis == LicenceBasis.USER:
-        value, missing = counts.measure("employees")
-        return value, (
-            f"employees of the municipalities; not stated for {', '.join(missing)}"
-            if missing
-            else "employees of the municipalities"
-        )
-    if basis == LicenceBasis.STUDENT:
-        value, missing = counts.measure("students_with_devices")
-        return value, (
-            f"students with a device; not stated for {', '.join(missing)}"
-            if missing
-            else "students with a device"
-        )
-    if basis == LicenceBasis.DEVICE:
-        return counts.managed_devices, "client devices (printers and IP phones not counted)"
-    if basis == LicenceBasis.SERVER:
-        return counts.servers, "physical and virtual servers in service"
-    if basis == LicenceBasis.MUNICIPALITY:
-        return float(len(counts.municipalities)), "municipalities"
-    return 1.0, "the joint operation"
-
-
-def after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[dict[str, Any]]:
-    """The yearly running cost after the merger, line by line (``economics.running``)."""
-    running = target.economics.running
-    currency = target.currency
-    lines = []
-    per_fte = parameter(running, "cost_per_fte", currency, money=True)
-    if running.staff_fte is not None:
-        lines.append(
-            _line(
-                "after",
-                "running",
-                "staff",
-                "IT staff of the joint operation",
-                running.staff_fte,
-                "FTE",
-                per_fte,
-            )
-        )
-    else:
-        fte, missing = counts.measure("it_staff_fte")
-        price = (
-            per_fte
-            if fte is not None
-            else Value(None, NONE, f"today's IT staff not stated for {', '.join(missing)}")
-        )
-        lines.append(
-            _line(
-                "after",
-                "running",
-                "staff",
-                "IT staff of the joint operation",
-                fte or 0.0,
-                "FTE",
-                price,
-                note="staff_fte not set: today's IT staff (no staff saving)",
-            )
-        )
-    if running.hosting_per_year is not None:
-        lines.append(
-            _line(
-                "after",
-                "running",
-                "hosting",
-                "Datacentre, power and premises",
-                1,
-                "year",
-                Value(running.hosting_per_year, TARGET),
-            )
-        )
-    else:
-        kwh = counts.powered_kw * HOURS_PER_YEAR
-        lines.append(
-            _line(
-                "after",
-                "running",
-                "hosting",
-                "Energy of the servers kept",
-                kwh,
-                "kWh",
-                parameter(running, "price_per_kwh", currency, money=True),
-                note=f"{counts.powered_servers:,.0f} physical servers and appliances"
-                f" in service, {counts.powered_kw:,.1f} kW x {HOURS_PER_YEAR} h",
-            )
-        )
-    for licence in running.lines:
-        quantity, how = _licence_count(str(licence.per), counts)
-        price = (
-            Value(licence.price_per_year, TARGET)
-            if quantity is not None
-            else Value(None, NONE, "count not known")
-        )
-        lines.append(
-            _line(
-                "after",
-                "running",
-                f"licence:{licence.name}",
-                licence.name,
-                quantity or 0.0,
-                _BASIS_UNITS[LicenceBasis(licence.per)],
-                price,
-                note=how,
-            )
-        )
-    lines += _renewal_lines(counts, target)
-    lines.append(
-        _line(
-            "after",
-            "running",
-            "links",
-            "Links carried over from today",
-            1,
-            "year",
-            Value(sum(counts.link_cost.values()), INVENTORY),
-            note=f"{counts.links_with_cost} of {counts.links} links state a yearly cost",
-        )
-    )
-    return lines
-
-
-def _renewal_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[dict[str, Any]]:
-    """Hardware and client devices replaced every N years: quantity x price / N."""
-    running = target.economics.running
-    prices = target.prices
-    currency = target.currency
-    hardware = parameter(running, "hardware_lifetime_years", currency, money=False).value or 1
-    devices = parameter(running, "device_lifetime_years", currency, money=False).value or 1
-    wanted: list[tuple[str, float, float, str]] = [
-        ("physical_server", counts.powered_servers, hardware, ""),
-        (
-            "storage_tb",
-            counts.storage_tb,
-            hardware,
-            f"{counts.storage_without_capacity} storage systems state no capacity"
-            if counts.storage_without_capacity
-            else "",
-        ),
-    ]
-    wanted += [
-        (f"network_device:{role}", quantity, hardware, "")
-        for role, quantity in counts.network_by_role.items()
-    ]
-    wanted += [
-        (f"client_device:{kind}", quantity, devices, "")
-        for kind, quantity in counts.devices_by_kind.items()
-    ]
-    lines = []
-    for key, quantity, years, note in wanted:
-        if quantity <= 0:
-            continue
-        price, unit = unit_price(key, prices, currency)
-        yearly = Value(
-            None if price.value is None else price.value / years, price.source, price.note
-        )
-        what = "client fleet" if key.startswith("client_device") else "hardware"
-        lines.append(
-            _line(
-                "after",
-                "running",
-                f"renewal:{key}",
-                f"Renewal of {key}",
-                quantity,
-                unit,
-                yearly,
-                note="; ".join(filter(None, [f"{what} replaced every {years:g} years", note])),
-            )
+            cost_line("one_time", "investment", str(key), str(key), float(quantity), unit, price)
         )
     return lines
 
@@ -910,7 +359,7 @@ def business_case(
         uncertainty_percent=uncertainty,
         lines=lines,
         today=today,
-        assumptions=assumptions_table(target, counts),
+        assumptions=assumptions_table(target, counts.measure("it_staff_fte")[0]),
         shares=shares,
         labour=labour,
         investment=investment,
@@ -968,145 +417,3 @@ def _notes(
             " yearly cost: the communication cost carried over is understated."
         )
     return notes
-
-
-# -- assumptions ---------------------------------------------------------------------------
-
-
-_EFFORT_UNITS = {"hourly_rate": "{currency}/hour"}
-
-
-def assumptions_table(target: TargetArchitecture, counts: InventoryCounts) -> pd.DataFrame:
-    """Every rate, unit effort, unit price and economic parameter, with its source: the
-    target file (the section's ``model_fields_set``) or the documented default."""
-    currency = target.currency
-    rows: list[dict[str, Any]] = []
-
-    def add(name: str, group: str, value: Value, unit: str, note: str = "") -> None:
-        rows.append(
-            {
-                "parameter": name,
-                "group": group,
-                "value": math.nan if value.value is None else value.value,
-                "unit": unit.format(currency=currency),
-                "source": value.source,
-                "note": "; ".join(filter(None, [note, value.note])),
-            }
-        )
-
-    efforts = target.efforts
-    for name in type(efforts).model_fields:
-        money = name == "hourly_rate"
-        add(
-            f"efforts.{name}",
-            "efforts",
-            parameter(efforts, name, currency, money=money),
-            _EFFORT_UNITS.get(name, "hours"),
-        )
-    prices = target.prices
-    add(
-        "prices.physical_server",
-        "prices",
-        unit_price("physical_server", prices, currency)[0],
-        "{currency}/server",
-    )
-    add(
-        "prices.storage_per_tb",
-        "prices",
-        unit_price("storage_tb", prices, currency)[0],
-        "{currency}/TB",
-    )
-    for kind in ("network_device", "client_device"):
-        for sub in getattr(_DEFAULT_PRICES, kind):
-            add(
-                f"prices.{kind}.{sub}",
-                "prices",
-                unit_price(f"{kind}:{sub}", prices, currency)[0],
-                "{currency}/device",
-            )
-    running = target.economics.running
-    staff = parameter(running, "staff_fte", currency, money=False)
-    if staff.value is None:
-        fte, _ = counts.measure("it_staff_fte")
-        staff = Value(
-            fte, DEFAULT if fte is not None else NONE, "today's IT staff summed (no staff saving)"
-        )
-    add("economics.running.staff_fte", "running", staff, "FTE")
-    add(
-        "economics.running.cost_per_fte",
-        "running",
-        parameter(running, "cost_per_fte", currency, money=True),
-        "{currency}/FTE/year",
-    )
-    if running.hosting_per_year is not None:
-        add(
-            "economics.running.hosting_per_year",
-            "running",
-            Value(running.hosting_per_year, TARGET),
-            "{currency}/year",
-        )
-    else:
-        add(
-            "economics.running.price_per_kwh",
-            "running",
-            parameter(running, "price_per_kwh", currency, money=True),
-            "{currency}/kWh",
-        )
-        watts = (
-            parameter(target.datacentres, "watts_per_physical_server", currency, money=False)
-            if target.datacentres is not None
-            else Value(400.0, DEFAULT)
-        )
-        add(
-            "datacentres.watts_per_physical_server",
-            "running",
-            watts,
-            "W",
-            "for a server that states no power_w",
-        )
-    for licence in running.lines:
-        add(
-            f"economics.running.lines.{licence.name}",
-            "running",
-            Value(licence.price_per_year, TARGET),
-            f"{{currency}}/{_BASIS_UNITS[LicenceBasis(licence.per)]}/year",
-            licence.source or "",
-        )
-    for name in ("hardware_lifetime_years", "device_lifetime_years"):
-        add(
-            f"economics.running.{name}",
-            "running",
-            parameter(running, name, currency, money=False),
-            "years",
-        )
-    economics = target.economics
-    for name, unit in (("horizon_years", "years"), ("discount_rate_percent", "% per year")):
-        add(
-            f"economics.{name}",
-            "economics",
-            parameter(economics, name, currency, money=False),
-            unit,
-        )
-    stated = "uncertainty_percent" in economics.model_fields_set
-    for kind, value in economics.uncertainty_percent.items():
-        add(
-            f"economics.uncertainty_percent.{kind}",
-            "economics",
-            Value(float(value), TARGET if stated else DEFAULT),
-            "+/- %",
-        )
-    key = target.cost_key
-    for component in key.components:
-        add(
-            f"cost_key.{component.basis}",
-            "cost_key",
-            Value(component.percent, TARGET if "components" in key.model_fields_set else DEFAULT),
-            "%",
-            key.name,
-        )
-    frame = pd.DataFrame(rows, columns=list(ASSUMPTION_COLUMNS))
-    frame["value"] = frame["value"].astype(float)
-    return Assumptions.validate(frame)
-
-
-__all__ = ["SHARE_COLUMNS", "BusinessCase", "business_case"]

@@ -11,9 +11,9 @@ A cost estimate is a range (low / expected / high), never a figure to the krona:
     '37–49 mill. kr, forventet 39'
 
 Rounding keeps three significant figures of the largest bound, two when the range is
-wide; the low bound is rounded down and the high bound up, so the written range always contains the computed one (and
-low <= expected <= high holds after rounding). Tables may show amounts rounded to
-thousands (``table_amount``). docs/method.md#ranges.
+wide; the low bound is rounded down and the high bound up, so the written range always
+contains the computed one (and low <= expected <= high holds after rounding). Tables
+may show amounts rounded to thousands (``table_amount``). docs/method.md#ranges.
 """
 
 from __future__ import annotations

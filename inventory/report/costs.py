@@ -14,8 +14,9 @@ from typing import Any
 import pandas as pd
 
 from inventory.gap.cost_key import JOINT
-from inventory.gap.costs import AFTER_COUNTS, BusinessCase
+from inventory.gap.costs import BusinessCase
 from inventory.gap.money import MoneyRange, format_range, table_amount
+from inventory.gap.running import AFTER_COUNTS
 from inventory.render.document import Callout, KeyFigure, Paragraph, Section, Table
 from inventory.render.formatting import format_number
 from inventory.render.i18n import Lang, t

@@ -9,10 +9,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from inventory.gap.assumptions import DEFAULT, STUDY, TARGET
 from inventory.gap.costs import (
-    DEFAULT,
-    STUDY,
-    TARGET,
     BusinessCase,
     annuity_factor,
     business_case,

@@ -1,0 +1,256 @@
+"""Where each number of the business case comes from, and the assumptions table
+(docs/method.md#assumptions).
+
+A parameter is the target file's when the file sets it (pydantic's ``model_fields_set``
+of its section), else the documented default; a money default (the prices, the hourly
+rate, the cost of an FTE, the price of a kWh: Swedish list prices) is no value in a
+currency the defaults are not in (``economics.DEFAULT_PRICE_CURRENCIES``), so the line
+that needs it is shown as not priced.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+from pydantic import BaseModel
+
+from inventory.target.economics import DEFAULT_PRICE_CURRENCIES, LicenceBasis, UnitPrices
+from inventory.target.model import TargetArchitecture
+
+#: Where a number comes from (the report translates these).
+#: Where a number comes from (the report translates these).
+TARGET = "target"  # the target file states it
+DEFAULT = "default"  # a documented default (docs/method.md#assumptions)
+INVENTORY = "inventory"  # counted from the stored inventory
+STUDY = "study"  # the study folder's it-costs.yaml
+MUNICIPALITY_TABLE = "municipality_table"  # the municipality file's it_budget
+NONE = "none"  # nobody states it: the line is not priced
+
+ASSUMPTION_COLUMNS = ("parameter", "group", "value", "unit", "source", "note")
+
+#: The unit a yearly licence line is counted in.
+BASIS_UNITS = {
+    LicenceBasis.USER: "user",
+    LicenceBasis.STUDENT: "student",
+    LicenceBasis.DEVICE: "device",
+    LicenceBasis.SERVER: "server",
+    LicenceBasis.MUNICIPALITY: "municipality",
+    LicenceBasis.ORGANISATION: "organisation",
+}
+
+
+class Assumptions(pa.DataFrameModel):
+    """Every rate, unit effort, price and parameter with where it came from."""
+
+    parameter: Series[str]
+    group: Series[str]
+    value: Series[float] = pa.Field(nullable=True)
+    unit: Series[str]
+    source: Series[str] = pa.Field(isin=[TARGET, DEFAULT, INVENTORY, NONE])
+    note: Series[str]
+
+    class Config:
+        strict = True
+        ordered = True
+
+
+# -- where a number comes from ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    """A parameter's value (``None``: not priced) and its source."""
+
+    value: float | None
+    source: str
+    note: str = ""
+
+
+def _money_defaults_apply(currency: str) -> bool:
+    return currency.upper() in DEFAULT_PRICE_CURRENCIES
+
+
+def parameter(section: BaseModel, name: str, currency: str, *, money: bool) -> Value:
+    """``section.name`` with its source: the target file when the file set it (pydantic's
+    ``model_fields_set``), else the documented default; a money default in a currency the
+    defaults are not in is no value."""
+    value = getattr(section, name)
+    if name in section.model_fields_set:
+        return Value(None if value is None else float(value), TARGET)
+    if money and not _money_defaults_apply(currency):
+        return Value(None, NONE, f"the default is in SEK, the target's currency is {currency}")
+    return Value(None if value is None else float(value), DEFAULT)
+
+
+_DEFAULT_PRICES = UnitPrices()
+
+
+def unit_price(key: str, prices: UnitPrices, currency: str) -> tuple[Value, str]:
+    """The price of one unit of a ``buys`` key and the unit's name.
+
+    ``physical_server``, ``storage_tb``, ``network_device:<role>``, ``client_device:<kind>``;
+    another key is not priced.
+    """
+    kind, _, sub = key.partition(":")
+    if kind == "physical_server":
+        return parameter(prices, "physical_server", currency, money=True), "server"
+    if kind == "storage_tb":
+        return parameter(prices, "storage_per_tb", currency, money=True), "TB"
+    if kind in ("network_device", "client_device"):
+        stated: Mapping[str, float] = getattr(prices, kind)
+        defaults: Mapping[str, float] = getattr(_DEFAULT_PRICES, kind)
+        if kind in prices.model_fields_set and sub in stated:
+            return Value(float(stated[sub]), TARGET), "device"
+        if sub not in defaults:
+            return Value(None, NONE, f"no price for {key}"), "device"
+        if not _money_defaults_apply(currency):
+            return Value(
+                None, NONE, f"the default is in SEK, the target's currency is {currency}"
+            ), "device"
+        return Value(float(defaults[sub]), DEFAULT), "device"
+    return Value(None, NONE, f"no price for {key!r}"), "unit"
+
+
+# -- assumptions ---------------------------------------------------------------------------
+
+
+_EFFORT_UNITS = {"hourly_rate": "{currency}/hour"}
+
+
+def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> pd.DataFrame:
+    """Every rate, unit effort, unit price and economic parameter, with its source: the
+    target file (the section's ``model_fields_set``) or the documented default."""
+    currency = target.currency
+    rows: list[dict[str, Any]] = []
+
+    def add(name: str, group: str, value: Value, unit: str, note: str = "") -> None:
+        rows.append(
+            {
+                "parameter": name,
+                "group": group,
+                "value": math.nan if value.value is None else value.value,
+                "unit": unit.format(currency=currency),
+                "source": value.source,
+                "note": "; ".join(filter(None, [note, value.note])),
+            }
+        )
+
+    efforts = target.efforts
+    for name in type(efforts).model_fields:
+        money = name == "hourly_rate"
+        add(
+            f"efforts.{name}",
+            "efforts",
+            parameter(efforts, name, currency, money=money),
+            _EFFORT_UNITS.get(name, "hours"),
+        )
+    prices = target.prices
+    add(
+        "prices.physical_server",
+        "prices",
+        unit_price("physical_server", prices, currency)[0],
+        "{currency}/server",
+    )
+    add(
+        "prices.storage_per_tb",
+        "prices",
+        unit_price("storage_tb", prices, currency)[0],
+        "{currency}/TB",
+    )
+    for kind in ("network_device", "client_device"):
+        for sub in getattr(_DEFAULT_PRICES, kind):
+            add(
+                f"prices.{kind}.{sub}",
+                "prices",
+                unit_price(f"{kind}:{sub}", prices, currency)[0],
+                "{currency}/device",
+            )
+    running = target.economics.running
+    staff = parameter(running, "staff_fte", currency, money=False)
+    if staff.value is None:
+        fte = staff_today
+        staff = Value(
+            fte, DEFAULT if fte is not None else NONE, "today's IT staff summed (no staff saving)"
+        )
+    add("economics.running.staff_fte", "running", staff, "FTE")
+    add(
+        "economics.running.cost_per_fte",
+        "running",
+        parameter(running, "cost_per_fte", currency, money=True),
+        "{currency}/FTE/year",
+    )
+    if running.hosting_per_year is not None:
+        add(
+            "economics.running.hosting_per_year",
+            "running",
+            Value(running.hosting_per_year, TARGET),
+            "{currency}/year",
+        )
+    else:
+        add(
+            "economics.running.price_per_kwh",
+            "running",
+            parameter(running, "price_per_kwh", currency, money=True),
+            "{currency}/kWh",
+        )
+        watts = (
+            parameter(target.datacentres, "watts_per_physical_server", currency, money=False)
+            if target.datacentres is not None
+            else Value(400.0, DEFAULT)
+        )
+        add(
+            "datacentres.watts_per_physical_server",
+            "running",
+            watts,
+            "W",
+            "for a server that states no power_w",
+        )
+    for licence in running.lines:
+        add(
+            f"economics.running.lines.{licence.name}",
+            "running",
+            Value(licence.price_per_year, TARGET),
+            f"{{currency}}/{BASIS_UNITS[LicenceBasis(licence.per)]}/year",
+            licence.source or "",
+        )
+    for name in ("hardware_lifetime_years", "device_lifetime_years"):
+        add(
+            f"economics.running.{name}",
+            "running",
+            parameter(running, name, currency, money=False),
+            "years",
+        )
+    economics = target.economics
+    for name, unit in (("horizon_years", "years"), ("discount_rate_percent", "% per year")):
+        add(
+            f"economics.{name}",
+            "economics",
+            parameter(economics, name, currency, money=False),
+            unit,
+        )
+    stated = "uncertainty_percent" in economics.model_fields_set
+    for kind, value in economics.uncertainty_percent.items():
+        add(
+            f"economics.uncertainty_percent.{kind}",
+            "economics",
+            Value(float(value), TARGET if stated else DEFAULT),
+            "+/- %",
+        )
+    key = target.cost_key
+    for component in key.components:
+        add(
+            f"cost_key.{component.basis}",
+            "cost_key",
+            Value(component.percent, TARGET if "components" in key.model_fields_set else DEFAULT),
+            "%",
+            key.name,
+        )
+    frame = pd.DataFrame(rows, columns=list(ASSUMPTION_COLUMNS))
+    frame["value"] = frame["value"].astype(float)
+    return Assumptions.validate(frame)

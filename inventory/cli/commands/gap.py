@@ -1,11 +1,18 @@
-"""``inventory gap``: the harmonisation gap between the stored inventories and a target."""
+"""``inventory gap``: the harmonisation gap between the stored inventories and a target, or
+several targets (alternatives) side by side."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import numbers
 from pathlib import Path
 from typing import Annotated
 
+import pandas as pd
 import typer
+from rich.table import Table
+from rich.text import Text
 
 from inventory.analyse.lifecycle import lifecycle_normaliser
 from inventory.cli.commands.lifecycle import OverridesOption
@@ -13,20 +20,25 @@ from inventory.cli.common import (
     TableFormat,
     console,
     load_target_or_exit,
+    open_store,
     parse_date_option,
     print_json,
     stored_snapshot,
     write_tables,
 )
+from inventory.errors import TargetError
+from inventory.gap.alternatives import Alternatives, compare_alternatives
 from inventory.gap.result import compute_gap
 from inventory.gap.text import render_gap
+from inventory.target.model import TargetArchitecture
 
 
 def gap(
     ctx: typer.Context,
-    target_file: Annotated[Path, typer.Option(
+    target_files: Annotated[list[Path], typer.Option(
         "--target", "-t", exists=True, dir_okay=False,
-        help="Target architecture file (YAML).")],
+        help="Target architecture file (YAML); repeat it to compare alternatives (one"
+        " table: cost range, saving, payback, NPV, effort, duration, risk, readiness).")],
     as_of: Annotated[str | None, typer.Option(
         "--date", help="Date of the analysis, YYYY-MM-DD (default: today).")] = None,
     municipality: Annotated[list[str] | None, typer.Option(
@@ -43,11 +55,16 @@ def gap(
     readiness, end-of-life exposure, security baseline, datacentre capacity,
     interconnects, SLA gaps, effort and cost, migration waves.
 
-    Exit 1 when the target file is invalid (every problem listed with its line) or names a
+    With several --target files: the gap of each over the same inventory and date, and
+    one table of the alternatives side by side (--format csv: alternatives.csv).
+
+    Exit 1 when a target file is invalid (every problem listed with its line) or names a
     municipality that is not stored, or when nothing is stored; exit 2 for a --municipality
     that is not stored.
 
     Example: inventory gap --target samples/target.yaml --format csv --out gap/
+
+    Example: inventory gap -t samples/target.yaml -t samples/alternatives/target-s.yaml
     """
     day = parse_date_option(as_of)
     if output_format is TableFormat.CSV and out is None:
@@ -55,9 +72,16 @@ def gap(
                                  param_hint="--out")
     if out is not None and output_format is not TableFormat.CSV:
         raise typer.BadParameter("--out is for --format csv.", param_hint="--out")
-    target = load_target_or_exit(target_file, as_json=output_format is TableFormat.JSON)
+    as_json = output_format is TableFormat.JSON
+    targets = [load_target_or_exit(path, as_json=as_json) for path in target_files]
     if municipality:
-        target = target.model_copy(update={"municipalities": list(municipality)})
+        targets = [target.model_copy(update={"municipalities": list(municipality)})
+                   for target in targets]
+    if len(targets) > 1:
+        _alternatives(ctx, list(zip(target_files, targets, strict=True)), municipality, day,
+                      output_format, out, overrides)
+        return
+    target = targets[0]
     snapshot = stored_snapshot(ctx, municipality, target=target)
     report = compute_gap(snapshot, target, as_of=day,
                          normaliser=lifecycle_normaliser(None, overrides))
@@ -70,6 +94,71 @@ def gap(
     else:
         for part in render_gap(report):
             console.print(part)
+
+
+def _alternatives(ctx: typer.Context, targets: list[tuple[Path, TargetArchitecture]],
+                  municipality: list[str] | None, day: dt.date, output_format: TableFormat,
+                  out: Path | None, overrides: Path | None) -> None:
+    """The gap of each target over one snapshot, compared (``compare_alternatives``)."""
+    named = [target.municipalities for _, target in targets]
+    union = list(dict.fromkeys(code for codes in named for code in codes))
+    # one snapshot for all: the municipalities every target names (all when one names none)
+    frame = targets[0][1].model_copy(update={"municipalities": union if all(named) else []})
+    snapshot = stored_snapshot(ctx, municipality, target=frame)
+    with open_store(ctx) as store:
+        stored = store.municipality_codes()
+    for path, target in targets:  # each file's own datacentres too, named with its file
+        try:
+            target.check_stored(stored)
+        except TargetError as error:
+            raise TargetError(f"{path}: {error}", hint=error.hint) from error
+    result = compare_alternatives(snapshot, [(str(path), target) for path, target in targets],
+                                  as_of=day, normaliser=lifecycle_normaliser(None, overrides))
+    if output_format is TableFormat.JSON:
+        print_json(result.to_json())
+    elif output_format is TableFormat.CSV:
+        assert out is not None
+        written = write_tables({"alternatives": result.table}, out)
+        console.print(f"Wrote {len(written)} table to {out}.", markup=False)
+    else:
+        console.print(alternatives_text(result))
+        for note in result.notes:
+            console.print(f"Note: {note}", markup=False)
+
+
+def _number(value: object, unit: str = "", digits: int = 0) -> str:
+    """A figure with thin grouping; "-" for one the report does not give (never 0)."""
+    if not isinstance(value, numbers.Real) or math.isnan(float(value)):
+        return "-"
+    text = f"{float(value):,.{digits}f}".replace(",", " ")
+    return f"{text} {unit}".strip()
+
+
+def alternatives_text(result: Alternatives) -> Table:
+    """The alternatives side by side, one row each (money in millions)."""
+    table = Table(title="Alternatives (docs/method.md#alternatives): one-time cost low-expected"
+                  "-high and NPV in millions, effort in hours, plan in months",
+                  title_justify="left")
+    for column, right in (("alternative", False), ("scope", False), ("one-time", True),
+                          ("saving/year", True), ("payback", True), ("NPV", True),
+                          ("hours", True), ("months", True), ("high risks", True),
+                          ("top risks", True), ("readiness", True)):
+        table.add_column(column, justify="right" if right else "left")
+    for row in result.table.to_dict("records"):
+        million = 1_000_000
+        one_time = "-" if pd.isna(row["one_time_expected"]) else (
+            f"{row['one_time_low'] / million:.1f}-{row['one_time_expected'] / million:.1f}-"
+            f"{row['one_time_high'] / million:.1f} M{row['currency']}")
+        saving = None if pd.isna(row["yearly_saving"]) else row["yearly_saving"] / million
+        npv = None if pd.isna(row["npv"]) else row["npv"] / million
+        table.add_row(*(Text(cell) for cell in (
+            str(row["alternative"]), str(row["scope"]), one_time,
+            _number(saving, f"M{row['currency']}", 1),
+            _number(row["payback_year"]), _number(npv, f"M{row['currency']}", 1),
+            _number(row["effort_hours"]), _number(row["plan_months"], "", 1),
+            _number(row["high_risks"]), _number(row["risk_top"]),
+            _number(row["readiness_percent"], "%", 1))))
+    return table
 
 
 def register(app: typer.Typer) -> None:

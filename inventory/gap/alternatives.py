@@ -1,0 +1,211 @@
+"""Alternatives costed: the gap of several targets (scopes) over one inventory, side by side.
+
+Each alternative is a target file (its ``scope`` says which study areas it runs jointly);
+``compare_alternatives`` computes its ``GapReport`` over the same snapshot and date and
+lays the figures a board compares in one row each (``AlternativeRow``):
+
+* one-time cost (low / expected / high) and yearly saving, payback year and net present
+  value from the report's business case (``GapReport.business_case``);
+* effort hours and their labour cost from the items (``total_hours``, ``total_cost``);
+* plan duration in months from the dated plan (``GapReport.plan``);
+* risk: the number of gaps ranked high (risk score >= ``HIGH_RISK``, consequence x
+  exposure on the 5 x 5 scale) and the sum of the ten highest scores
+  (``GapReport.risks``);
+* readiness of the joint operation (``GapReport.readiness_overall``, the ``all`` row).
+
+Every figure is the alternative's own report's (a test checks it). A figure a report
+does not have is empty (never 0) and the table's notes say why. docs/method.md#alternatives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from inventory.analyse.normalise import Normaliser
+from inventory.gap.result import GapReport, compute_gap, records
+from inventory.gap.scope import expand_areas, scope_label
+from inventory.snapshot import InventorySnapshot
+from inventory.target.model import TargetArchitecture
+
+#: A gap is a high risk from this score (consequence x exposure, 1-25): the red cells of
+#: a 5 x 5 risk matrix (e.g. consequence 5 x exposure 3, or 4 x 4).
+HIGH_RISK = 15
+#: The highest risks whose scores are summed (the report's top list).
+TOP_RISKS = 10
+WEEKS_PER_MONTH = 52 / 12
+
+
+class AlternativeRow(pa.DataFrameModel):
+    """One alternative's figures (``Alternatives.table``)."""
+
+    alternative: Series[str]
+    file: Series[str]
+    scope: Series[str]
+    outside: Series[str]
+    currency: Series[str]
+    one_time_low: Series[float] = pa.Field(nullable=True)
+    one_time_expected: Series[float] = pa.Field(nullable=True)
+    one_time_high: Series[float] = pa.Field(nullable=True)
+    yearly_saving: Series[float] = pa.Field(nullable=True)
+    payback_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    npv: Series[float] = pa.Field(nullable=True)
+    effort_hours: Series[float] = pa.Field(ge=0)
+    labour_cost: Series[float] = pa.Field(ge=0)
+    plan_months: Series[float] = pa.Field(nullable=True, ge=0)
+    high_risks: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    risk_top: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    readiness_percent: Series[float] = pa.Field(nullable=True, ge=0, le=100)
+
+    class Config:
+        strict = True
+        ordered = True
+
+
+ALTERNATIVE_COLUMNS = tuple(AlternativeRow.to_schema().columns)
+
+
+@dataclass
+class Alternatives:
+    """The alternatives' figures side by side, their reports and what to know about them."""
+
+    table: pd.DataFrame
+    reports: list[GapReport]
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"alternatives": records(self.table), "notes": self.notes,
+                "high_risk_from": HIGH_RISK, "top_risks": TOP_RISKS}
+
+
+def _business_case(report: GapReport) -> Any:
+    return getattr(report, "business_case", None)
+
+
+def _plan_months(report: GapReport) -> float | None:
+    plan = getattr(report, "plan", None)
+    if not isinstance(plan, pd.DataFrame) or "start" not in plan.columns:
+        return None
+    if plan.empty:
+        return 0.0
+    days: int = (max(plan["end"]) - min(plan["start"])).days
+    return round(days / 7 / WEEKS_PER_MONTH, 1)
+
+
+def _risks(report: GapReport) -> tuple[int | None, int | None]:
+    risks = getattr(report, "risks", None)
+    if not isinstance(risks, pd.DataFrame) or "risk" not in risks.columns:
+        return None, None
+    scores = pd.to_numeric(risks["risk"]).sort_values(ascending=False)
+    return int((scores >= HIGH_RISK).sum()), int(scores.head(TOP_RISKS).sum())
+
+
+def _readiness(report: GapReport) -> float | None:
+    overall = getattr(report, "readiness_overall", None)
+    if not isinstance(overall, pd.DataFrame) or "readiness_percent" not in overall.columns:
+        return None
+    row = overall[overall["municipality"] == "all"]
+    return float(row["readiness_percent"].iloc[0]) if not row.empty else None
+
+
+def alternative_row(report: GapReport, scope: Sequence[str] | None,
+                    file: str = "") -> dict[str, Any]:
+    """The figures of one alternative, read from its own report."""
+    joint = expand_areas(scope)
+    case = _business_case(report)
+    one_time = case.one_time if case is not None else None
+    high, top = _risks(report)
+    return {
+        "alternative": report.target_name, "file": file, "scope": scope_label(scope),
+        "outside": ", ".join(area for area in expand_areas(None) if area not in joint),
+        "currency": report.currency,
+        "one_time_low": one_time.low if one_time is not None else None,
+        "one_time_expected": one_time.expected if one_time is not None else None,
+        "one_time_high": one_time.high if one_time is not None else None,
+        "yearly_saving": (case.yearly_saving.expected
+                          if case is not None and case.yearly_saving is not None else None),
+        "payback_year": case.payback_year if case is not None else None,
+        "npv": case.npv.expected if case is not None and case.npv is not None else None,
+        "effort_hours": report.total_hours, "labour_cost": report.total_cost,
+        "plan_months": _plan_months(report), "high_risks": high, "risk_top": top,
+        "readiness_percent": _readiness(report),
+    }
+
+
+def alternatives_table(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
+    """Rows of ``alternative_row`` as the typed table (``AlternativeRow``)."""
+    frame = pd.DataFrame(list(rows), columns=list(ALTERNATIVE_COLUMNS))
+    for column in ("alternative", "file", "scope", "outside", "currency"):
+        frame[column] = frame[column].astype(str)
+    for column in ("one_time_low", "one_time_expected", "one_time_high", "yearly_saving",
+                   "npv", "effort_hours", "labour_cost", "plan_months", "readiness_percent"):
+        frame[column] = pd.to_numeric(frame[column]).astype(float)
+    for column in ("payback_year", "high_risks", "risk_top"):
+        frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
+    return AlternativeRow.validate(frame)
+
+
+def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[str]:
+    notes = []
+    if len(set(table["currency"])) > 1:
+        notes.append("The alternatives state their costs in different currencies"
+                     f" ({', '.join(sorted(set(table['currency'])))}): compare in one.")
+    if len({tuple(report.municipalities) for report in reports}) > 1:
+        notes.append("The alternatives cover different municipalities: their figures are"
+                     " not for the same organisation.")
+    after: dict[float, set[str]] = {}
+    for report, scope in zip(reports, table["scope"], strict=True):
+        case = _business_case(report)
+        if case is not None:
+            after.setdefault(round(float(case.running_after.expected)), set()).add(scope)
+    if any(len(scopes) > 1 for scopes in after.values()):
+        notes.append("Alternatives of different scope state the same running cost after the"
+                     " merger (economics.running of their target files, e.g. taken with"
+                     " extends): their yearly saving is the same, and payback and NPV differ"
+                     " only by the one-time cost. State each alternative's own staff and"
+                     " licences after the merger to compare savings.")
+    missing = [label for column, label in (
+        ("one_time_expected", "one-time cost range"), ("yearly_saving", "yearly saving"),
+        ("payback_year", "payback year"), ("npv", "net present value"),
+        ("plan_months", "plan duration"), ("high_risks", "risk"),
+        ("readiness_percent", "readiness")) if table[column].isna().any()]
+    if missing:
+        notes.append("Empty cells are figures an alternative's report does not give ("
+                     + ", ".join(missing) + "): see that report's notes (e.g. today's"
+                     " running cost unknown, so no saving or payback).")
+    return notes
+
+
+def compare_alternatives(snapshot: InventorySnapshot,
+                         targets: Sequence[tuple[str, TargetArchitecture]], *,
+                         as_of: dt.date, normaliser: Normaliser | None = None,
+                         known: Sequence[tuple[TargetArchitecture, GapReport]] = (),
+                         ) -> Alternatives:
+    """The gap of each target (``(file, target)``) over ``snapshot``, side by side.
+
+    ``known``: reports already computed (the report's main target), reused for an equal
+    target instead of computing its gap again.
+
+    Example::
+
+        alternatives = compare_alternatives(snapshot, [("s.yaml", s), ("all.yaml", all_)],
+                                            as_of=dt.date.today())
+        alternatives.table[["alternative", "one_time_expected", "effort_hours"]]
+    """
+    normaliser = normaliser or Normaliser.default()
+    reports: list[GapReport] = []
+    rows = []
+    for file, target in targets:
+        report = next((done for model, done in known if model == target), None)
+        if report is None:
+            report = compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser)
+        reports.append(report)
+        rows.append(alternative_row(report, target.scope, file))
+    table = alternatives_table(rows)
+    return Alternatives(table=table, reports=reports, notes=_notes(table, reports))

@@ -1,0 +1,167 @@
+"""Alternatives costed: several targets over one inventory, side by side; the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from inventory.cli.app import app
+from inventory.gap.alternatives import (
+    ALTERNATIVE_COLUMNS,
+    HIGH_RISK,
+    TOP_RISKS,
+    alternative_row,
+    compare_alternatives,
+)
+from inventory.gap.result import GapReport
+from inventory.store import InventoryStore
+from inventory.target.model import load_target
+from inventory.validate.batch import ImportBatch
+from tests.gap.test_scope import AS_OF, small_inventory, small_target
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+runner = CliRunner()
+
+
+def _own_figures(report: GapReport) -> dict[str, object]:
+    """What the table must show for ``report``, read from the report itself."""
+    figures: dict[str, object] = {"effort_hours": report.total_hours,
+                                  "labour_cost": report.total_cost}
+    case = getattr(report, "business_case", None)
+    if case is not None:
+        figures |= {"one_time_low": case.one_time.low,
+                    "one_time_expected": case.one_time.expected,
+                    "one_time_high": case.one_time.high}
+    risks = getattr(report, "risks", None)
+    if isinstance(risks, pd.DataFrame) and "risk" in risks.columns:
+        scores = sorted(risks["risk"].astype(int), reverse=True)
+        figures |= {"high_risks": sum(score >= HIGH_RISK for score in scores),
+                    "risk_top": sum(scores[:TOP_RISKS])}
+    return figures
+
+
+def test_two_scopes_side_by_side_are_their_reports_figures() -> None:
+    snapshot = small_inventory()
+    everything, no_clients = small_target(None), small_target(["A1", "A2", "A3"])
+    result = compare_alternatives(snapshot, [("all.yaml", everything),
+                                             ("no-a4.yaml", no_clients)], as_of=AS_OF)
+    table = result.table
+    assert tuple(table.columns) == ALTERNATIVE_COLUMNS
+    assert table["file"].tolist() == ["all.yaml", "no-a4.yaml"]
+    assert table["scope"].tolist() == ["all areas (A-I)", "A1-A3"]
+    assert table.loc[1, "outside"] == "A4, B, C, D, E, F, G, H, I"
+    for row, report in zip(table.to_dict("records"), result.reports, strict=True):
+        for column, value in _own_figures(report).items():
+            assert row[column] == pytest.approx(value), column
+    # by hand from the target's unit efforts (small_inventory's docstring):
+    efforts = everything.efforts
+    datacentre = (efforts.link_upgrade_hours + efforts.physical_server_migration_hours
+                  + efforts.os_upgrade_hours)                      # 24 + 16 + 6
+    dns = 2 * efforts.platform_replacement_hours                    # bb replaced, aa introduced
+    clients = (10 * efforts.client_os_upgrade_hours + 10 * efforts.client_reenrolment_hours
+               + 2 * efforts.platform_replacement_hours)            # Intune in aa and bb
+    assert table.loc[1, "effort_hours"] == pytest.approx(datacentre + dns)
+    assert table.loc[0, "effort_hours"] == pytest.approx(datacentre + dns + clients)
+    assert table.loc[0, "labour_cost"] == pytest.approx(
+        (datacentre + dns + clients) * efforts.hourly_rate)
+    # the one without A4 has no client items at all
+    assert (result.reports[1].items["domain"] != "clients").all()
+    assert (result.reports[0].items["domain"] == "clients").any()
+
+
+def test_a_known_report_is_reused_not_computed_again() -> None:
+    snapshot = small_inventory()
+    target = small_target(None)
+    first = compare_alternatives(snapshot, [("a.yaml", target)], as_of=AS_OF)
+    again = compare_alternatives(snapshot, [("a.yaml", target)], as_of=AS_OF,
+                                 known=[(target, first.reports[0])])
+    assert again.reports[0] is first.reports[0]
+
+
+def test_a_missing_figure_is_empty_not_zero() -> None:
+    report = compare_alternatives(small_inventory(), [("a.yaml", small_target(None))],
+                                  as_of=AS_OF).reports[0]
+    bare = GapReport(**{**report.__dict__, "readiness_overall": pd.DataFrame()})
+    row = alternative_row(bare, None)
+    assert row["readiness_percent"] is None
+
+
+def test_extends_takes_the_base_sections_it_does_not_state() -> None:
+    base, _ = load_target(SAMPLES / "target.yaml")
+    alternative, issues = load_target(SAMPLES / "alternatives" / "target-s.yaml")
+    assert issues == [] and base is not None and alternative is not None
+    assert alternative.scope == ["A", "B"] and alternative.name != base.name
+    assert alternative.capabilities == base.capabilities
+    assert alternative.efforts == base.efforts
+    # what the base left to defaults stays a default (the assumptions table says so)
+    assert alternative.efforts.model_fields_set == base.efforts.model_fields_set
+
+
+def test_extends_a_broken_or_circular_base_is_an_issue_at_the_line(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("name: a\nextends: b.yaml\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("extends: a.yaml\nname: b\n", encoding="utf-8")
+    target, issues = load_target(tmp_path / "a.yaml")
+    assert target is None
+    assert any("circle" in issue.message for issue in issues)
+    assert issues[-1].file == str(tmp_path / "a.yaml") and issues[-1].line == 2
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stored(sample_batch: ImportBatch, tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('altdb') / 'inventory.db'}"
+    with InventoryStore(url) as store:
+        store.import_batch(sample_batch)
+    return url
+
+
+ALTERNATIVES = [str(SAMPLES / "alternatives" / name) for name in ("target-s.yaml",
+                                                                  "target-2.yaml")]
+
+
+def _gap(stored: str, *args: str) -> list[str]:
+    return ["--db", stored, "gap", "--date", "2026-11-23", "-m", "gnosjo", *args]
+
+
+def test_cli_alternatives_json_are_each_targets_gap(stored: str) -> None:
+    result = runner.invoke(app, _gap(stored, "-t", ALTERNATIVES[0], "-t", ALTERNATIVES[1],
+                                     "--format", "json"))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"alternatives", "notes"}
+    rows = data["alternatives"]
+    assert [set(row) for row in rows] == [set(ALTERNATIVE_COLUMNS)] * 2
+    assert [row["scope"] for row in rows] == ["A1-A4, B", "all areas (A-I)"]
+    for row, file in zip(rows, ALTERNATIVES, strict=True):
+        single = runner.invoke(app, _gap(stored, "-t", file, "--format", "json"))
+        assert single.exit_code == 0, single.output
+        assert row["effort_hours"] == json.loads(single.stdout)["total_hours"]
+    # S leaves security (E) and business systems (F) to each municipality: less work
+    assert rows[0]["effort_hours"] < rows[1]["effort_hours"]
+
+
+def test_cli_alternatives_text_and_csv(stored: str, tmp_path: Path) -> None:
+    text = runner.invoke(app, _gap(stored, "-t", ALTERNATIVES[0], "-t", ALTERNATIVES[1]))
+    assert text.exit_code == 0, text.output
+    assert "Alternatives" in text.stdout and text.stdout.count("GGVVH") >= 2
+    out = tmp_path / "alt"
+    csv = runner.invoke(app, _gap(stored, "-t", ALTERNATIVES[0], "-t", ALTERNATIVES[1],
+                                  "--format", "csv", "--out", str(out)))
+    assert csv.exit_code == 0, csv.output
+    frame = pd.read_csv(out / "alternatives.csv")
+    assert tuple(frame.columns) == ALTERNATIVE_COLUMNS and len(frame) == 2
+
+
+def test_cli_an_invalid_second_target_exits_1_naming_it(stored: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad-alternative.yaml"
+    bad.write_text("name: x\nscope: [A7]\n", encoding="utf-8")
+    result = runner.invoke(app, _gap(stored, "-t", ALTERNATIVES[0], "-t", str(bad)))
+    assert result.exit_code == 1
+    assert str(bad) in result.output
+    assert "scope" in result.output

@@ -37,7 +37,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from inventory.analyse.assets import (
@@ -66,7 +65,7 @@ if TYPE_CHECKING:
 __all__ = ["ASSET_COLUMNS", "CAPABILITY_DOMAIN", "CLIENT_FLEET_KEYS", "DOMAINS",
            "FIRMWARE_CLIENT_KINDS", "HYPERVISOR_PRODUCTS", "TargetBlock", "baseline_assets",
            "baseline_blocks", "client_fleets", "cycle_at_least", "cycle_order", "domain_of",
-           "gap_matrix", "readiness", "slug", "target_blocks"]
+           "gap_matrix", "slug", "target_blocks"]
 
 #: The domains of the gap report, in the order reports list them.
 DOMAINS: tuple[str, ...] = ("network", "datacentre", "platforms", "clients", "applications")
@@ -346,18 +345,3 @@ def _same_function(area: str, product_id: str | None, allowed: list[TargetBlock]
     same = [block for block in allowed if block.product_id in group.products]
     return min(same, key=lambda b: b.preference) if same else None
 
-
-def readiness(assets: pd.DataFrame, matrix: pd.DataFrame) -> pd.DataFrame:
-    """Share of assets already on included blocks, per municipality and domain.
-
-    Columns: municipality, domain, assets, included_assets, readiness_percent.
-    """
-    status = matrix.set_index("block_id")["status"]
-    on_included = assets["block_id"].map(status).eq("included").to_numpy()
-    counts = assets["count"].astype("int64")
-    frame = pd.DataFrame({"municipality": assets["municipality"], "domain": assets["domain"],
-                          "assets": counts, "included_assets": np.where(on_included, counts, 0)})
-    table = frame.groupby(["municipality", "domain"], sort=True).sum().reset_index()
-    table["readiness_percent"] = (100.0 * table["included_assets"] / table["assets"]
-                                  ).round(1)
-    return table

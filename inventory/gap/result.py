@@ -33,7 +33,6 @@ from inventory.gap.blocks import (
     baseline_assets,
     baseline_blocks,
     gap_matrix,
-    readiness,
     target_blocks,
 )
 from inventory.gap.capacity import (
@@ -42,7 +41,7 @@ from inventory.gap.capacity import (
     compute_capacity,
     site_capacity,
 )
-from inventory.gap.consolidation import consolidate
+from inventory.gap.consolidation import consolidate, off_joint_instance
 from inventory.gap.costs import BusinessCase, business_case
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.contracts import checked_report
@@ -50,6 +49,8 @@ from inventory.gap.effort import migration_items
 from inventory.gap.hardware import hardware_notes
 from inventory.gap.eol import eol_exposure
 from inventory.gap.interconnect import interconnect_gaps
+from inventory.gap.readiness import readiness
+from inventory.gap.risk import gap_risks
 from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
@@ -60,9 +61,9 @@ from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture
 
 #: The tables of a report, in the order reports show them.
-TABLE_NAMES = ("readiness", "matrix", "target_blocks", "eol", "security", "capacity",
-               "interconnects", "sla", "effort", "items", "waves", "consolidation",
-               "compute", "plan", "dropped")
+TABLE_NAMES = ("readiness_overall", "readiness_domains", "readiness", "matrix", "target_blocks",
+               "eol", "security", "capacity", "interconnects", "sla", "effort", "items", "waves",
+               "risks", "consolidation", "compute", "plan", "dropped")
 
 
 @dataclass
@@ -78,7 +79,11 @@ class GapReport:
       with ``status`` included / changed / eliminated, ``reason`` and the target block.
     * ``target_blocks``: one row per target building block, ``status`` ``new`` when no
       baseline block is included in it, else ``present``.
-    * ``readiness``: per municipality and domain, the share of assets on included blocks.
+    * ``readiness`` (``readiness.CapabilityReadiness``): per municipality and capability,
+      the share of assets ready (included block, not at or near end of life, on the joint
+      instance); ``readiness_domains`` (``DomainReadiness``): the mean over a domain's
+      capabilities; ``readiness_overall`` (``OverallReadiness``): the mean over domains.
+      Both have ``all`` rows (the municipalities together). docs/method.md#readiness.
     * ``eol`` (``eol.EOL_COLUMNS``): end-of-life exposure with dependent applications.
     * ``security`` (``security.SECURITY_COLUMNS``): today's level vs the baseline.
     * ``capacity`` (``capacity.SITE_COLUMNS``) and ``capacity_verdict``
@@ -100,6 +105,8 @@ class GapReport:
       clusters. docs/method.md#consolidation.
     * ``scope`` (``scope.SCOPE_COLUMNS``): the study areas, ``joint`` or each
       municipality's own; areas outside are in no other table (docs/method.md#alternatives).
+    * ``risks`` (``risk.RiskRow``): every gap ranked by consequence x exposure
+      (docs/method.md#risk).
     """
 
     target_name: str
@@ -128,6 +135,9 @@ class GapReport:
     compute: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute_verdict: ComputeVerdict | None = None
     scope: pd.DataFrame = field(default_factory=pd.DataFrame)
+    readiness_domains: pd.DataFrame = field(default_factory=pd.DataFrame)
+    readiness_overall: pd.DataFrame = field(default_factory=pd.DataFrame)
+    risks: pd.DataFrame = field(default_factory=pd.DataFrame)
     business_case: BusinessCase | None = None
 
     @property
@@ -254,6 +264,10 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     capacity, verdict = site_capacity(snapshot, target, dependencies)
     compute, compute_verdict = compute_capacity(snapshot, target)
     interconnects = interconnect_gaps(snapshot, target, dependencies)
+    # an instance merging into the joint one is not ready, on the target product or not
+    ready = readiness(assets, matrix, municipalities=snapshot.municipalities,
+                      target_capabilities=[block.capability for block in targets],
+                      off_joint=off_joint_instance(assets, consolidation))
     items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
                             capacity, dependencies, normaliser, consolidation, as_of=as_of)
     items = scope.items(items)
@@ -283,7 +297,8 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         target_name=target.name, as_of=as_of, horizon_months=horizon,
         currency=target.currency, hourly_rate=target.efforts.hourly_rate,
         municipalities=snapshot.municipalities, matrix=matrix, target_blocks=target_table,
-        readiness=readiness(assets, matrix), eol=eol_exposure(assets, dependencies),
+        readiness=ready.capabilities, readiness_domains=ready.domains,
+        readiness_overall=ready.overall, eol=eol_exposure(assets, dependencies),
         security=security_gaps(snapshot, target), capacity=capacity,
         capacity_verdict=verdict, interconnects=interconnects,
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
@@ -291,4 +306,5 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
                                                          precedence=precedence),
         plan_start=plan_start(target.plan, as_of), dropped=dropped,
         notes=notes, scope=scope.table(),
+        risks=gap_risks(snapshot, assets, matrix, dependencies, interconnects),
         business_case=business_case(snapshot, target, items, it_costs=it_costs)))

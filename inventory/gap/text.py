@@ -30,13 +30,17 @@ def _money(value: float, currency: str) -> str:
 
 
 def readiness_table(report: GapReport) -> Table:
-    pivot = report.readiness.pivot(index="municipality", columns="domain",
-                                   values="readiness_percent")
+    pivot = report.readiness_domains.pivot(index="municipality", columns="domain",
+                                           values="readiness_percent")
+    overall = report.readiness_overall.set_index("municipality")["readiness_percent"]
     domains = [d for d in DOMAINS if d in pivot.columns]
-    rows = [[code, *(("" if pd.isna(pivot.loc[code, d]) else f"{pivot.loc[code, d]:.0f} %")
-                     for d in domains)] for code in pivot.index]
-    return _table("Readiness: share of assets already on target building blocks",
-                  ["municipality", *domains], rows, right=tuple(domains))
+    rows = [[code, f"{overall.get(code, 0.0):.0f} %",
+             *(("" if pd.isna(pivot.loc[code, d]) else f"{pivot.loc[code, d]:.0f} %")
+               for d in domains)] for code in overall.index if code in pivot.index]
+    return _table("Readiness: per capability the share of assets on a target product at a"
+                  " supported version, not at or near end of life; domain = mean of its"
+                  " capabilities, overall = mean of the domains (docs/method.md#readiness)",
+                  ["municipality", "overall", *domains], rows, right=("overall", *domains))
 
 
 def render_gap(report: GapReport) -> list[RenderableType]:

@@ -37,7 +37,9 @@ from inventory.render.views.common import municipality_names
 from inventory.report.consolidation import compute_callouts, consolidation_section
 from inventory.report.costs import business_case_section, key_figures, summary_blocks
 from inventory.report.decision import decision_section
-from inventory.report.tables import ColumnSpec, frame_table, percent_fraction
+from inventory.report.readiness import readiness_details, readiness_method, readiness_overview
+from inventory.report.risk import risk_table, top_gaps
+from inventory.report.tables import ColumnSpec, frame_table
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import IT_COSTS_FILE, ItCostsFile
 from inventory.target.model import TargetArchitecture
@@ -118,10 +120,11 @@ def headline_figures(inputs: ReportInputs) -> dict[str, float | int | None]:
     }
     gap = inputs.gap
     if gap is not None:
-        readiness = gap.readiness
-        total = float(readiness["assets"].sum())
-        figures["readiness"] = (round(float(readiness["included_assets"].sum()) / total, 4)
-                                if total else None)
+        # the mean over domains of all municipalities together (docs/method.md#readiness)
+        overall = gap.readiness_overall
+        together = overall.loc[overall["municipality"] == "all", "readiness_percent"]
+        figures["readiness"] = (round(float(together.iloc[0]) / 100.0, 4)
+                                if not together.empty else None)
         eol = gap.eol[gap.eol["lifecycle_state"] == "end_of_life"]
         figures["eol_assets"] = int(pd.to_numeric(eol["devices"], errors="coerce")
                                     .fillna(1).sum())
@@ -194,8 +197,8 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
         verdict = gap.capacity_verdict
         blocks.append(Callout(level="info" if verdict.fits_combined else "warning",
                               title=t("section.capacity", lang), text=verdict.summary))
-        blocks.append(_readiness_overview(gap, inputs.names, lang))
-        blocks.append(_top_gaps(gap, lang))
+        blocks += [readiness_method(gap, lang), readiness_overview(gap, inputs.names, lang)]
+        blocks += top_gaps(gap, lang)
         blocks.append(frame_table(t("section.waves", lang), gap.waves, _wave_columns(gap),
                                   lang, table_id="summary-waves",
                                   name=t("rb.sheet_summary_waves", lang)))
@@ -210,39 +213,6 @@ def _wave_columns(gap: GapReport) -> list[ColumnSpec]:
             ColumnSpec("cost", "column.cost", "money", gap.currency),
             ColumnSpec("domains", "column.domain"),
             ColumnSpec("municipalities", "column.municipality")]
-
-
-def _readiness_overview(gap: GapReport, names: dict[str, str], lang: Lang) -> Table:
-    """Readiness per municipality: overall and per domain, as fractions."""
-    frame = gap.readiness
-    pivot = frame.pivot_table(index="municipality", columns="domain",
-                              values="readiness_percent", aggfunc="first")
-    totals = frame.groupby("municipality")[["assets", "included_assets"]].sum()
-    rows = []
-    for code in totals.index:
-        row: dict[str, Any] = {
-            "municipality": names.get(str(code), str(code)),
-            "overall": float(totals.loc[code, "included_assets"])
-            / float(totals.loc[code, "assets"]) if totals.loc[code, "assets"] else None,
-        }
-        for domain in _GAP_DOMAINS:
-            if domain in pivot.columns and pd.notna(pivot.loc[code, domain]):
-                row[domain] = float(pivot.loc[code, domain]) / 100.0
-        rows.append(row)
-    columns = [Column(key="municipality", label=t("column.municipality", lang)),
-               Column(key="overall", label=t("column.readiness", lang), type="percent")]
-    columns += [Column(key=domain, label=t(f"rb.domain.{domain}", lang), type="percent")
-                for domain in _GAP_DOMAINS if domain in pivot.columns]
-    return Table.from_records(t("section.readiness", lang), columns, rows,
-                              id="summary-readiness", name=t("rb.sheet_readiness", lang))
-
-
-def _top_gaps(gap: GapReport, lang: Lang, limit: int = 10) -> Table:
-    matrix = gap.matrix
-    open_gaps = matrix[matrix["status"].isin(["eliminated", "changed"])]
-    top = open_gaps.sort_values("assets", ascending=False, kind="stable").head(limit)
-    return frame_table(t("section.top_gaps", lang), top, _MATRIX_COLUMNS, lang,
-                       table_id="summary-top-gaps", name=t("rb.sheet_top_gaps", lang))
 
 
 def _harmonisation_top(overlap: OverlapResult, lang: Lang) -> Table:
@@ -390,18 +360,10 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
                                         _matrix_columns(domain), lang,
                                         table_id=f"gap-matrix-{domain}",
                                         name=f"{t('rb.sheet_gap', lang)} {domain}")]))
-    readiness = gap.readiness.assign(
-        readiness=percent_fraction(gap.readiness["readiness_percent"]))
     gap_matrix = Section(
         id="gap-matrix", title=t("section.gap_matrix", lang),
         blocks=[Paragraph(text=t("rb.gap_intro", lang)),
-                frame_table(t("section.readiness", lang), readiness, [
-                    ColumnSpec("municipality", "column.municipality"),
-                    ColumnSpec("domain", "column.domain"),
-                    ColumnSpec("assets", "column.assets", "int"),
-                    ColumnSpec("included_assets", "rb.col_included", "int"),
-                    ColumnSpec("readiness", "column.readiness", "percent")],
-                    lang, table_id="gap-readiness", name=t("rb.sheet_readiness_detail", lang)),
+                *readiness_details(gap, {}, lang), risk_table(gap, lang),
                 frame_table(t("rb.target_blocks", lang), gap.target_blocks, [
                     ColumnSpec("domain", "column.domain"),
                     ColumnSpec("capability", "column.capability"),

@@ -1,0 +1,362 @@
+"""Risk-ranked gaps: consequence x exposure, both on a 1-5 scale (docs/method.md#risk).
+
+A *gap* is an asset that the target state does not have as it is: its building block is
+changed or eliminated in the gap matrix, or it is past (or within the horizon of) its end
+of life. Each gap asset is in exactly one risk row:
+
+* ``asset`` rows: servers, platforms and other single assets, one by one, as each is
+  upgraded, moved or replaced on its own (assets of one municipality and block that
+  carry the same applications and share their lifecycle and redundancy, such as the
+  hosts of one cluster, are one row);
+* ``block`` rows: client devices and business applications, by matrix block (a fleet
+  and a product are changed as one).
+
+**Consequence** (what stops if the gap turns into an incident) is the highest of three
+scores: the criticality of the most critical affected application (none 1, low 2,
+medium 3, high 4, critical 5), the number of affected applications (0: 1, 1: 2, 2-4: 3,
+5-9: 4, 10 or more: 5) and the number of people affected (users of the largest affected
+application, or client devices; 0: 1, 1-99: 2, 100-999: 3, 1,000-9,999: 4, 10,000 or
+more: 5). Affected applications are those depending on the asset through the dependency
+graph (``DependencyIndex``); an application is itself affected.
+
+**Exposure** (how likely it turns into one) adds three factors: lifecycle (in support or
+no known end 1, end of life within the target's horizon 2, past end of life 3), single
+point of failure (+1: a physical server in no cluster, a host of a one-host cluster, a
+virtual server on a single host, when applications depend on it) and no redundant network
+path (+1: the asset's site has interconnects and none is redundant, when applications
+depend on it). Risk = consequence x exposure (1-25); ties go to the higher consequence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from inventory.gap.dependents import DependencyIndex, short_name
+from inventory.gap.eol import EXPOSED_STATES
+from inventory.snapshot import InventorySnapshot
+
+CRITICALITY_SCORE = {"low": 2, "medium": 3, "high": 4, "critical": 5}
+#: (at least, score) for the number of affected applications and of people.
+APPLICATION_STEPS = ((10, 5), (5, 4), (2, 3), (1, 2))
+PEOPLE_STEPS = ((10_000, 5), (1_000, 4), (100, 3), (1, 2))
+LIFECYCLE_SCORE = {"end_of_life": 3, "ending": 2}
+
+SPOF_TEXT = {"single_physical_server": "single physical server, no cluster",
+             "single_host_cluster": "one-host cluster",
+             "single_host": "virtual server on a single host, no cluster"}
+LIST_NAMES = 4  # asset names shown in a row's ``gap`` before "+n more"
+
+
+class RiskRow(pa.DataFrameModel):
+    """One ranked gap (``GapReport.risks``)."""
+
+    rank: Series[int] = pa.Field(ge=1)
+    kind: Series[str] = pa.Field(isin=["asset", "block"])
+    municipality: Series[str]
+    domain: Series[str]
+    capability: Series[str]
+    gap: Series[str]
+    product: Series[str]
+    cycle: Series[str]
+    status: Series[str]
+    lifecycle_state: Series[str]
+    eol: Series[str]
+    assets: Series[int] = pa.Field(ge=1)
+    applications: Series[int] = pa.Field(ge=0)
+    critical_applications: Series[int] = pa.Field(ge=0)
+    people: Series[int] = pa.Field(ge=0)
+    criticality_score: Series[int] = pa.Field(ge=1, le=5)
+    applications_score: Series[int] = pa.Field(ge=1, le=5)
+    people_score: Series[int] = pa.Field(ge=1, le=5)
+    consequence: Series[int] = pa.Field(ge=1, le=5)
+    lifecycle_score: Series[int] = pa.Field(ge=1, le=3)
+    single_point_of_failure: Series[bool]
+    no_redundant_path: Series[bool]
+    exposure: Series[int] = pa.Field(ge=1, le=5)
+    risk: Series[int] = pa.Field(ge=1, le=25)
+    reasons: Series[str]
+
+    class Config:
+        strict = True
+        ordered = True
+
+
+RISK_COLUMNS = tuple(RiskRow.to_schema().columns)
+
+
+def step_score(value: float, steps: Sequence[tuple[int, int]]) -> int:
+    """The score of ``value`` on a step scale (``APPLICATION_STEPS``, ``PEOPLE_STEPS``)."""
+    for at_least, score in steps:
+        if value >= at_least:
+            return score
+    return 1
+
+
+@dataclass(frozen=True)
+class _Affected:
+    """The applications a gap reaches, summarised for the consequence score."""
+
+    applications: int
+    critical: int
+    worst: str  # highest criticality ("" when none)
+    users: int  # users of the largest affected application
+    names: tuple[str, ...]  # the most critical first
+
+    @property
+    def criticality_score(self) -> int:
+        return CRITICALITY_SCORE.get(self.worst, 1)
+
+
+class _ApplicationFacts:
+    """Criticality, users and name per application node (one pass over the table)."""
+
+    def __init__(self, snapshot: InventorySnapshot) -> None:
+        table = snapshot.table("application")
+        nodes = (table["municipality"].astype(str) + ":application:"
+                 + table["id"].astype(str)).tolist()
+        criticality = table["criticality"].astype(object).where(
+            table["criticality"].notna(), "").astype(str).tolist()
+        users = pd.to_numeric(table["users"], errors="coerce").fillna(0).astype("int64")
+        self.facts = {node: (crit, int(count), str(name)) for node, crit, count, name in zip(
+            nodes, criticality, users, table["name"].astype(str), strict=True)}
+        self._cache: dict[tuple[str, ...], _Affected] = {}
+
+    def affected(self, nodes: tuple[str, ...]) -> _Affected:
+        known = self._cache.get(nodes)
+        if known is None:
+            facts = [self.facts.get(node, ("", 0, short_name(node))) for node in nodes]
+            ordered = sorted(facts, key=lambda f: (-CRITICALITY_SCORE.get(f[0], 1), f[2]))
+            worst = ordered[0][0] if ordered else ""
+            known = _Affected(
+                applications=len(nodes), critical=sum(f[0] == "critical" for f in facts),
+                worst=worst if worst in CRITICALITY_SCORE else "",
+                users=max((f[1] for f in facts), default=0),
+                names=tuple(f[2] for f in ordered))
+            self._cache[nodes] = known
+        return known
+
+
+def _redundancy(snapshot: InventorySnapshot, assets: pd.DataFrame,
+                interconnects: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Per asset row: its single-point-of-failure kind ("" when none is known) and the
+    site (``code:site``) whose interconnects are none of them redundant ("" else)."""
+    spof = pd.Series("", index=assets.index, dtype=object)
+    path = pd.Series("", index=assets.index, dtype=object)
+    servers = snapshot.table("server")
+    is_server = assets["kind"].eq("server")
+    if servers.empty or not is_server.any():
+        return spof, path
+    servers = servers.assign(key=servers["municipality"].astype(str) + ":"
+                             + servers["id"].astype(str))
+    cluster = servers["municipality"].astype(str) + ":" + servers["cluster"].astype(str)
+    has_cluster = servers["cluster"].notna() & servers["cluster"].astype(str).ne("")
+    has_host = servers["host"].notna() & servers["host"].astype(str).ne("")
+    physical = servers["kind"].astype(str).eq("physical")
+    hosts = cluster[has_cluster & physical].value_counts()
+    kinds = np.select(
+        [physical & ~has_cluster & ~has_host,
+         has_cluster & cluster.map(hosts).fillna(0).eq(1),  # 0 hosts listed: not known
+         ~physical & has_host & ~has_cluster],
+        ["single_physical_server", "single_host_cluster", "single_host"], default="")
+    redundant = _site_redundancy(interconnects)
+    site = servers["municipality"].astype(str) + ":" + servers["site"].astype(str)
+    lonely = site.where(site.map(redundant).eq(False), "")
+    lookup = pd.DataFrame({"spof": kinds, "path": lonely.fillna("").to_numpy()},
+                          index=servers["key"].to_numpy())
+    lookup = lookup[~lookup.index.duplicated()]
+    keys = (assets.loc[is_server, "municipality"].astype(str) + ":"
+            + assets.loc[is_server, "record_id"].astype(str))
+    found = lookup.reindex(keys.to_numpy())
+    spof.loc[is_server] = found["spof"].fillna("").to_numpy()
+    path.loc[is_server] = found["path"].fillna("").to_numpy()
+    return spof, path
+
+
+def _site_redundancy(interconnects: pd.DataFrame) -> dict[str, bool]:
+    """Per ``code:site`` with interconnects: whether any of them is redundant."""
+    rows = interconnects[interconnects["link"].astype(str).ne("")]
+    ends = pd.concat([pd.DataFrame({"site": rows["a_site"], "redundant": rows["redundant"]}),
+                      pd.DataFrame({"site": rows["b_site"], "redundant": rows["redundant"]})])
+    if ends.empty:
+        return {}
+    grouped = ends.groupby("site")["redundant"].agg(lambda v: bool(v.astype(bool).any()))
+    return {str(site): bool(value) for site, value in grouped.items()}
+
+
+def gap_risks(snapshot: InventorySnapshot, assets: pd.DataFrame, matrix: pd.DataFrame,
+              dependencies: DependencyIndex, interconnects: pd.DataFrame) -> pd.DataFrame:
+    """Every gap ranked by risk (``RiskRow``; module docstring: the method)."""
+    status = assets["block_id"].map(matrix.set_index("block_id")["status"])
+    exposed = assets["lifecycle_state"].isin(EXPOSED_STATES)
+    gaps = assets[status.ne("included") | exposed].assign(status=status)
+    facts = _ApplicationFacts(snapshot)
+    spof, path = _redundancy(snapshot, gaps, interconnects)
+    gaps = gaps.assign(spof=spof, path=path)
+    single = ~gaps["kind"].isin(["client", "application"]) & gaps["node"].astype(str).ne("")
+    rows = [*_asset_rows(gaps[single], dependencies, facts),
+            *_block_rows(gaps[~single], dependencies, facts)]
+    if not rows:
+        return RiskRow.validate(pd.DataFrame({name: pd.Series(dtype=_dtype(name))
+                                              for name in RISK_COLUMNS}))
+    table = pd.DataFrame(rows)
+    table = table.sort_values(["risk", "consequence", "exposure", "assets", "gap"],
+                              ascending=[False, False, False, False, True], kind="stable")
+    table.insert(0, "rank", np.arange(1, len(table) + 1, dtype="int64"))
+    table = table.loc[:, list(RISK_COLUMNS)].reset_index(drop=True)
+    for name in RISK_COLUMNS:
+        if _dtype(name) == "int64":
+            table[name] = table[name].astype("int64")
+    return RiskRow.validate(table)
+
+
+def _dtype(name: str) -> str:
+    integer = {"rank", "assets", "applications", "critical_applications", "people",
+               "criticality_score", "applications_score", "people_score", "consequence",
+               "lifecycle_score", "exposure", "risk"}
+    if name in integer:
+        return "int64"
+    return "bool" if name in ("single_point_of_failure", "no_redundant_path") else "object"
+
+
+_FIELDS = ("municipality", "block_id", "kind", "node", "record_id", "domain", "capability",
+           "title", "cycle", "status", "lifecycle_state", "eol", "count", "spof", "path")
+
+
+def _columns(gaps: pd.DataFrame) -> dict[str, list[Any]]:
+    """The fields a row is made of, as plain lists (rows are grouped in Python: a pandas
+    group per server costs a thousand times more)."""
+    return {name: gaps[name].astype(object).where(gaps[name].notna(), None).tolist()
+            for name in _FIELDS}
+
+
+def _first(columns: dict[str, list[Any]], at: int) -> dict[str, Any]:
+    return {name: values[at] for name, values in columns.items()}
+
+
+def _asset_rows(gaps: pd.DataFrame, dependencies: DependencyIndex,
+                facts: _ApplicationFacts) -> list[dict[str, object]]:
+    """One row per single asset; assets alike in everything scored are one row."""
+    columns = _columns(gaps)
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for at, node in enumerate(columns["node"]):
+        key = (columns["municipality"][at], columns["block_id"][at],
+               columns["lifecycle_state"][at], dependencies.applications(str(node)),
+               columns["spof"][at], columns["path"][at])
+        groups.setdefault(key, []).append(at)
+    rows = []
+    for (municipality, _, state, applications, spof, path), members in groups.items():
+        first = _first(columns, members[0])
+        names = [str(columns["record_id"][at]) for at in members]
+        shown = ", ".join(names[:LIST_NAMES]) + (
+            f" +{len(names) - LIST_NAMES} more" if len(names) > LIST_NAMES else "")
+        affected = facts.affected(applications)
+        rows.append(_row("asset", first, f"{municipality}: {shown}", str(municipality),
+                         sum(int(columns["count"][at]) for at in members), affected,
+                         str(state), SPOF_TEXT.get(str(spof), ""), str(path or ""),
+                         people=affected.users))
+    return rows
+
+
+def _block_rows(gaps: pd.DataFrame, dependencies: DependencyIndex,
+                facts: _ApplicationFacts) -> list[dict[str, object]]:
+    """One row per matrix block of the gap assets not listed one by one: client devices
+    (people = devices) and business applications (each affected itself, with what
+    depends on it)."""
+    columns = _columns(gaps)
+    groups: dict[str, list[int]] = {}
+    for at, block in enumerate(columns["block_id"]):
+        groups.setdefault(str(block), []).append(at)
+    rows = []
+    for block in sorted(groups):
+        members = groups[block]
+        first = _first(columns, members[0])
+        kinds = [columns["kind"][at] for at in members]
+        applications = [str(columns["node"][at]) for at, kind in zip(members, kinds,
+                                                                      strict=True)
+                        if kind == "application" and columns["node"][at]]
+        reached = set(dependencies.applications_of_all(applications)) | set(applications)
+        affected = facts.affected(tuple(sorted(reached)))
+        devices = sum(int(columns["count"][at]) for at, kind in zip(members, kinds,
+                                                                     strict=True)
+                      if kind == "client")
+        states = {columns["lifecycle_state"][at] for at in members}
+        worst = next((state for state in ("end_of_life", "ending") if state in states),
+                     str(first["lifecycle_state"]))
+        label = f"{first['title']} {first['cycle'] or ''}".strip()
+        rows.append(_row(
+            "block", first, label,
+            ";".join(sorted({str(columns["municipality"][at]) for at in members})),
+            sum(int(columns["count"][at]) for at in members), affected, worst, "", "",
+            people=max(affected.users, devices), devices=devices))
+    return rows
+
+
+def _row(kind: str, first: dict[str, Any], gap: str, municipality: str, count: int,
+         affected: _Affected, state: str, spof: str, path: str, *, people: int,
+         devices: int = 0) -> dict[str, object]:
+    """A risk row: the scores and their reasons."""
+    criticality = affected.criticality_score
+    breadth = step_score(affected.applications, APPLICATION_STEPS)
+    people_score = step_score(people, PEOPLE_STEPS)
+    consequence = max(criticality, breadth, people_score)
+    dependents = affected.applications > 0
+    single = bool(spof) and dependents
+    lonely = bool(path) and dependents
+    lifecycle = LIFECYCLE_SCORE.get(state, 1)
+    exposure = lifecycle + int(single) + int(lonely)
+    eol = "" if first["eol"] is None else str(first["eol"])
+    return {
+        "kind": kind, "municipality": municipality, "domain": str(first["domain"]),
+        "capability": str(first["capability"]), "gap": gap, "product": str(first["title"]),
+        "cycle": str(first["cycle"] or ""),
+        "status": str(first["status"]), "lifecycle_state": state, "eol": eol,
+        "assets": count, "applications": affected.applications,
+        "critical_applications": affected.critical, "people": people,
+        "criticality_score": criticality, "applications_score": breadth,
+        "people_score": people_score, "consequence": consequence,
+        "lifecycle_score": lifecycle, "single_point_of_failure": single,
+        "no_redundant_path": lonely, "exposure": exposure, "risk": consequence * exposure,
+        "reasons": _reasons(affected, people, devices, state, eol, str(first["status"]),
+                            spof if single else "", path if lonely else ""),
+    }
+
+
+def _reasons(affected: _Affected, people: int, devices: int, state: str, eol: str,
+             status: str, spof: str, path: str) -> str:
+    """The short why of a row: what depends on it, then what exposes it."""
+    parts: list[str] = []
+    if affected.applications:
+        count = f"{affected.applications} application{'s' if affected.applications > 1 else ''}"
+        names = list(dict.fromkeys(affected.names))  # one name per product
+        shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+        if affected.critical:
+            parts.append(f"{count}, {affected.critical} critical ({shown})")
+        elif affected.worst:
+            highest = "" if affected.applications == 1 else "highest "
+            parts.append(f"{count}, {highest}{affected.worst} criticality ({shown})")
+        else:
+            parts.append(f"{count} ({shown})")
+        if affected.users:
+            parts.append(f"up to {affected.users:,} users")
+    if devices:
+        parts.append(f"{devices:,} devices")
+    if state == "end_of_life":
+        parts.append(f"past end of life {eol}".strip())
+    elif state == "ending":
+        parts.append(f"end of life {eol} within the horizon".replace("  ", " "))
+    else:
+        parts.append({"changed": "in support; upgrade", "eliminated": "in support; replace"}
+                     .get(status, "in support"))
+    if spof:
+        parts.append(spof)
+    if path:
+        parts.append(f"no redundant interconnect at {path}")
+    return "; ".join(parts)
+

@@ -241,9 +241,11 @@ def consolidate(snapshot: InventorySnapshot, target: TargetArchitecture, assets:
                                       "capability": capability, "slot": block.block_id,
                                       "instance": instance.key, "home": instance.home,
                                       "role": role} for m, r, _ in instance.members)
+    # typed also when empty (a target with no platform capability)
     table = pd.DataFrame(rows, columns=list(CONSOLIDATION_COLUMNS)).astype(
-        {"instances_today": "int64", "instances_target": "int64", "hours": float,
-         "cost": float})
+        {"capability": str, "domain": str, "instances_today": "int64",
+         "instances_target": "int64", "kept": str, "merging": str, "hours": float,
+         "cost": float, "note": str})
     table = ConsolidationTable.validate(table)
     return Consolidation(
         table=table,

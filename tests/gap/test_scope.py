@@ -102,9 +102,10 @@ def test_client_hours_by_hand_are_what_scope_a4_adds() -> None:
     without = compute_gap(snapshot, small_target(["A1", "A2", "A3"]), as_of=AS_OF)
     with_a4 = compute_gap(snapshot, small_target(["A1", "A2", "A3", "A4"]), as_of=AS_OF)
     # ten laptops: OS upgrade 10 x 1.5 h, enrolment in Intune 10 x 1 h; Intune (the
-    # standard's management, A4) introduced where it is missing: aa and bb, 160 h each
+    # standard's management, A4), which neither has, introduced once for the joint
+    # operation (160 h) and joined by aa and bb (40 h each; docs/method.md#consolidation)
     by_hand = (10 * efforts.client_os_upgrade_hours + 10 * efforts.client_reenrolment_hours
-               + 2 * efforts.platform_replacement_hours)
+               + efforts.platform_replacement_hours + 2 * efforts.capability_onboarding_hours)
     assert with_a4.total_hours - without.total_hours == pytest.approx(by_hand)
     assert (without.items["domain"] != "clients").all()
 

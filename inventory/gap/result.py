@@ -44,7 +44,7 @@ from inventory.gap.capacity import (
 from inventory.gap.consolidation import consolidate, off_joint_instance
 from inventory.gap.costs import BusinessCase, business_case
 from inventory.gap.dependents import DependencyIndex
-from inventory.gap.contracts import checked_report
+from inventory.gap.contracts import checked, checked_report
 from inventory.gap.effort import migration_items
 from inventory.gap.hardware import hardware_notes
 from inventory.gap.eol import eol_exposure
@@ -262,8 +262,9 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)
     consolidation = consolidate(snapshot, target, assets, matrix, targets, normaliser)
     capacity, verdict = site_capacity(snapshot, target, dependencies)
+    capacity = checked("capacity", capacity)  # typed where produced, also when empty
     compute, compute_verdict = compute_capacity(snapshot, target)
-    interconnects = interconnect_gaps(snapshot, target, dependencies)
+    interconnects = checked("interconnects", interconnect_gaps(snapshot, target, dependencies))
     # an instance merging into the joint one is not ready, on the target product or not
     ready = readiness(assets, matrix, municipalities=snapshot.municipalities,
                       target_capabilities=[block.capability for block in targets],

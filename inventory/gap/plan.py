@@ -337,11 +337,14 @@ def drop_superseded(
         hit = chosen & why.notna()
         drop[hit] = rule.id
         reason[hit] = why[hit]
-    dropped = items[drop != ""].assign(rule=drop, reason=reason)
+    left_out = (drop != "").to_numpy()
+    dropped = items[left_out].copy()  # positional: an empty frame would adopt drop's index
+    dropped["rule"] = drop[left_out].to_numpy()
+    dropped["reason"] = reason[left_out].to_numpy()
     frame = dropped.loc[:, list(DROPPED_COLUMNS)].reset_index(drop=True)
-    frame["hours"] = frame["hours"].astype(float)
-    frame["cost"] = frame["cost"].astype(float)
-    return items[drop == ""].reset_index(drop=True), DroppedItems.validate(frame)
+    for column in DROPPED_COLUMNS:
+        frame[column] = frame[column].astype(float if column in ("hours", "cost") else str)
+    return items[~left_out].reset_index(drop=True), DroppedItems.validate(frame)
 
 
 def _application_reasons(

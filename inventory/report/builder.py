@@ -37,6 +37,7 @@ from inventory.render.views.common import municipality_names
 from inventory.report.consolidation import compute_callouts, consolidation_section
 from inventory.report.costs import business_case_section, key_figures, summary_blocks
 from inventory.report.decision import decision_section
+from inventory.report.plan import plan_key_figures, plan_section, plan_table
 from inventory.report.readiness import readiness_details, readiness_method, readiness_overview
 from inventory.report.risk import risk_table, top_gaps
 from inventory.report.tables import ColumnSpec, frame_table
@@ -186,8 +187,7 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
                       else round(figures["effort_hours"]), value_type="int"),
             *(key_figures(inputs.gap.business_case, lang)
               if inputs.gap.business_case is not None else []),
-            KeyFigure(label=t("section.waves", lang), value=figures["waves"],
-                      value_type="int"),
+            *plan_key_figures(inputs.gap, lang),
         ]
     blocks: list[Any] = [Paragraph(text=intro), KeyFigures(figures=key)]
     gap = inputs.gap
@@ -199,20 +199,9 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
                               title=t("section.capacity", lang), text=verdict.summary))
         blocks += [readiness_method(gap, lang), readiness_overview(gap, inputs.names, lang)]
         blocks += top_gaps(gap, lang)
-        blocks.append(frame_table(t("section.waves", lang), gap.waves, _wave_columns(gap),
-                                  lang, table_id="summary-waves",
-                                  name=t("rb.sheet_summary_waves", lang)))
+        blocks.append(plan_table(gap, lang, table_id="summary-plan"))
     blocks.append(_harmonisation_top(inputs.overlap, lang))
     return Section(id="summary", title=t("section.summary", lang), blocks=blocks)
-
-
-def _wave_columns(gap: GapReport) -> list[ColumnSpec]:
-    return [ColumnSpec("wave", "column.wave", "int"), ColumnSpec("name", "rb.col_name"),
-            ColumnSpec("items", "column.count", "int"),
-            ColumnSpec("hours", "column.effort_hours", "float"),
-            ColumnSpec("cost", "column.cost", "money", gap.currency),
-            ColumnSpec("domains", "column.domain"),
-            ColumnSpec("municipalities", "column.municipality")]
 
 
 def _harmonisation_top(overlap: OverlapResult, lang: Lang) -> Table:
@@ -443,13 +432,9 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
             ColumnSpec("cost", "column.cost", "money", money),
             ColumnSpec("wave", "column.wave", "int")],
             lang, table_id="items", name=t("rb.sheet_items", lang))])
-    waves = Section(id="waves", title=t("section.waves", lang), blocks=[
-        Paragraph(text=t("rb.waves_intro", lang)),
-        frame_table(t("section.waves", lang), gap.waves, _wave_columns(gap), lang,
-                    table_id="waves", name=t("section.waves", lang))])
     costs = ([business_case_section(gap.business_case, lang)]
              if gap.business_case is not None else [])
-    return [gap_matrix, consolidation_section(gap, lang), eol, findings, effort, *costs, waves]
+    return [gap_matrix, consolidation_section(gap, lang), eol, findings, effort, *costs]
 
 
 def figure_of(view: ViewDiagram, svg: str, image_path: str | None = None) -> Figure:
@@ -471,6 +456,8 @@ def build_report(inputs: ReportInputs, *, lang: Lang,
                 _overlap(inputs, figures.get("overlap", []), lang)]
     if inputs.gap is not None:
         sections += _gap_sections(inputs.gap, figures, lang)
+        if inputs.target is not None:
+            sections.append(plan_section(inputs.gap, inputs.target.plan, lang))
     if inputs.study is not None:
         sections.append(decision_section(inputs.study, lang))
     architecture = figures.get("architecture", [])

@@ -32,7 +32,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoResult:
 def test_report_html_renders_in_chromium(demo: DemoResult, browser_page: Any) -> None:
     page = browser_page.open(demo.files.reports["html"])
     for section in ("summary", "inventory", "overlap", "gap-matrix", "end-of-life",
-                    "findings", "effort-cost", "waves", "decision-support", "diagrams"):
+                    "findings", "effort-cost", "plan", "decision-support", "diagrams"):
         assert page.locator(f"#{section}").count() == 1, section
     assert page.locator("#summary").inner_text().startswith(t("section.summary", "en"))
     figures = page.locator("figure svg")

@@ -17,7 +17,9 @@ medium 3, high 4, critical 5), the number of affected applications (0: 1, 1: 2, 
 5-9: 4, 10 or more: 5) and the number of people affected (users of the largest affected
 application, or client devices; 0: 1, 1-99: 2, 100-999: 3, 1,000-9,999: 4, 10,000 or
 more: 5). Affected applications are those depending on the asset through the dependency
-graph (``DependencyIndex``); an application is itself affected.
+graph (``DependencyIndex``); an application is itself affected. A network device or a
+storage system serves its site (the inventory does not say which traffic or datastore
+goes through which one): what depends on the site, and the client devices there.
 
 **Exposure** (how likely it turns into one) adds three factors: lifecycle (in support or
 no known end 1, end of life within the target's horizon 2, past end of life 3), single
@@ -143,18 +145,54 @@ class _ApplicationFacts:
         return known
 
 
-def _redundancy(snapshot: InventorySnapshot, assets: pd.DataFrame,
-                interconnects: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Per asset row: its single-point-of-failure kind ("" when none is known) and the
-    site (``code:site``) whose interconnects are none of them redundant ("" else)."""
-    spof = pd.Series("", index=assets.index, dtype=object)
-    path = pd.Series("", index=assets.index, dtype=object)
+#: Asset kinds read with their site; network devices and storage serve theirs.
+_SITED = ("server", "network_device", "storage")
+_CARRY_SITE = ("network_device", "storage")
+#: Network roles and storage kinds on the path between the users and the servers of their
+#: site: what depends on the site depends on them (an access point, an access switch or a
+#: WLAN controller serves the site's client devices; a backup target or a tape library
+#: holds copies, not what runs).
+SITE_PATH = frozenset({"core_switch", "firewall", "router", "load_balancer", "vpn_gateway",
+                       "san"})
+
+
+def _lookup(snapshot: InventorySnapshot, assets: pd.DataFrame, kind: str,
+            values: pd.Series) -> pd.Series:
+    """``values`` (aligned with ``snapshot.table(kind)``) for the asset rows of ``kind``."""
+    table = snapshot.table(kind)
+    rows = assets["kind"].eq(kind)
+    found = pd.Series("", index=assets.index, dtype=object)
+    if table.empty or not rows.any():
+        return found
+    lookup = pd.Series(values.to_numpy(), index=pd.MultiIndex.from_arrays(
+        [table["municipality"].astype(str), table["id"].astype(str)]))
+    lookup = lookup[~lookup.index.duplicated()]
+    keys = pd.MultiIndex.from_arrays([assets.loc[rows, "municipality"].astype(str),
+                                      assets.loc[rows, "record_id"].astype(str)])
+    found.loc[rows] = lookup.reindex(keys).fillna("").astype(str).to_numpy()
+    return found
+
+
+def _sites(snapshot: InventorySnapshot, assets: pd.DataFrame) -> pd.Series:
+    """Per asset row its site as ``code:site`` ("" when it has none or is not sited)."""
+    sites = pd.Series("", index=assets.index, dtype=object)
+    for kind in _SITED:
+        table = snapshot.table(kind)
+        if table.empty or "site" not in table.columns:
+            continue
+        named = table["site"].notna() & table["site"].astype(str).ne("")
+        site = (table["municipality"].astype(str) + ":" + table["site"].astype(str)).where(
+            named, "")
+        found = _lookup(snapshot, assets, kind, site)
+        sites = sites.where(~assets["kind"].eq(kind), found)
+    return sites
+
+
+def _single_points(snapshot: InventorySnapshot, assets: pd.DataFrame) -> pd.Series:
+    """Per asset row its single-point-of-failure kind ("" when none is known): servers."""
     servers = snapshot.table("server")
-    is_server = assets["kind"].eq("server")
-    if servers.empty or not is_server.any():
-        return spof, path
-    servers = servers.assign(key=servers["municipality"].astype(str) + ":"
-                             + servers["id"].astype(str))
+    if servers.empty:
+        return pd.Series("", index=assets.index, dtype=object)
     cluster = servers["municipality"].astype(str) + ":" + servers["cluster"].astype(str)
     has_cluster = servers["cluster"].notna() & servers["cluster"].astype(str).ne("")
     has_host = servers["host"].notna() & servers["host"].astype(str).ne("")
@@ -165,18 +203,18 @@ def _redundancy(snapshot: InventorySnapshot, assets: pd.DataFrame,
          has_cluster & cluster.map(hosts).fillna(0).eq(1),  # 0 hosts listed: not known
          ~physical & has_host & ~has_cluster],
         ["single_physical_server", "single_host_cluster", "single_host"], default="")
-    redundant = _site_redundancy(interconnects)
-    site = servers["municipality"].astype(str) + ":" + servers["site"].astype(str)
-    lonely = site.where(site.map(redundant).eq(False), "")
-    lookup = pd.DataFrame({"spof": kinds, "path": lonely.fillna("").to_numpy()},
-                          index=servers["key"].to_numpy())
-    lookup = lookup[~lookup.index.duplicated()]
-    keys = (assets.loc[is_server, "municipality"].astype(str) + ":"
-            + assets.loc[is_server, "record_id"].astype(str))
-    found = lookup.reindex(keys.to_numpy())
-    spof.loc[is_server] = found["spof"].fillna("").to_numpy()
-    path.loc[is_server] = found["path"].fillna("").to_numpy()
-    return spof, path
+    return _lookup(snapshot, assets, "server", pd.Series(kinds, index=servers.index))
+
+
+def _site_devices(snapshot: InventorySnapshot) -> dict[str, int]:
+    """Client devices per site node (``code:site:key``): who a site's network serves."""
+    clients = snapshot.table("client")
+    if clients.empty or "site" not in clients.columns:
+        return {}
+    devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1)
+    node = clients["municipality"].astype(str) + ":site:" + clients["site"].astype(str)
+    totals = devices[clients["site"].notna()].groupby(node[clients["site"].notna()]).sum()
+    return {str(site): int(total) for site, total in totals.items()}
 
 
 def _site_redundancy(interconnects: pd.DataFrame) -> dict[str, bool]:
@@ -197,17 +235,25 @@ def gap_risks(snapshot: InventorySnapshot, assets: pd.DataFrame, matrix: pd.Data
     exposed = assets["lifecycle_state"].isin(EXPOSED_STATES)
     gaps = assets[status.ne("included") | exposed].assign(status=status)
     facts = _ApplicationFacts(snapshot)
-    spof, path = _redundancy(snapshot, gaps, interconnects)
-    gaps = gaps.assign(spof=spof, path=path)
+    site = _sites(snapshot, gaps)
+    redundant = _site_redundancy(interconnects)
+    path = site.where(site.map(redundant).eq(False), "")
+    # a network device or storage system serves what is at its site
+    carries = site.str.replace(":", ":site:", n=1, regex=False).where(
+        gaps["kind"].isin(_CARRY_SITE) & site.ne(""), "")
+    on_path = gaps["capability"].isin(SITE_PATH).to_numpy()
+    gaps = gaps.assign(spof=_single_points(snapshot, gaps), path=path, carries=carries,
+                       on_path=on_path)
     single = ~gaps["kind"].isin(["client", "application"]) & gaps["node"].astype(str).ne("")
-    rows = [*_asset_rows(gaps[single], dependencies, facts),
+    rows = [*_asset_rows(gaps[single], dependencies, facts, _site_devices(snapshot)),
             *_block_rows(gaps[~single], dependencies, facts)]
     if not rows:
         return RiskRow.validate(pd.DataFrame({name: pd.Series(dtype=_dtype(name))
                                               for name in RISK_COLUMNS}))
     table = pd.DataFrame(rows)
-    table = table.sort_values(["risk", "consequence", "exposure", "assets", "gap"],
-                              ascending=[False, False, False, False, True], kind="stable")
+    # ties: the higher consequence, then more applications and people affected
+    order = ["risk", "consequence", "exposure", "applications", "people", "assets", "gap"]
+    table = table.sort_values(order, ascending=[False] * 6 + [True], kind="stable")
     table.insert(0, "rank", np.arange(1, len(table) + 1, dtype="int64"))
     table = table.loc[:, list(RISK_COLUMNS)].reset_index(drop=True)
     for name in RISK_COLUMNS:
@@ -226,7 +272,8 @@ def _dtype(name: str) -> str:
 
 
 _FIELDS = ("municipality", "block_id", "kind", "node", "record_id", "domain", "capability",
-           "title", "cycle", "status", "lifecycle_state", "eol", "count", "spof", "path")
+           "title", "cycle", "status", "lifecycle_state", "eol", "count", "spof", "path",
+           "carries", "on_path")
 
 
 def _columns(gaps: pd.DataFrame) -> dict[str, list[Any]]:
@@ -241,26 +288,36 @@ def _first(columns: dict[str, list[Any]], at: int) -> dict[str, Any]:
 
 
 def _asset_rows(gaps: pd.DataFrame, dependencies: DependencyIndex,
-                facts: _ApplicationFacts) -> list[dict[str, object]]:
-    """One row per single asset; assets alike in everything scored are one row."""
+                facts: _ApplicationFacts, site_devices: dict[str, int]
+                ) -> list[dict[str, object]]:
+    """One row per single asset; assets alike in everything scored are one row. A network
+    device on the site's path (``SITE_PATH``) affects what depends on its site; every
+    network device serves the site's client devices."""
     columns = _columns(gaps)
     groups: dict[tuple[Any, ...], list[int]] = {}
     for at, node in enumerate(columns["node"]):
+        carries = columns["carries"][at] or ""
+        through = carries if carries and columns["on_path"][at] else str(node)
         key = (columns["municipality"][at], columns["block_id"][at],
-               columns["lifecycle_state"][at], dependencies.applications(str(node)),
-               columns["spof"][at], columns["path"][at])
+               columns["lifecycle_state"][at], dependencies.applications(through),
+               columns["spof"][at], columns["path"][at], carries)
         groups.setdefault(key, []).append(at)
     rows = []
-    for (municipality, _, state, applications, spof, path), members in groups.items():
+    for (municipality, _, state, applications, spof, path, carries), members in (
+            groups.items()):
         first = _first(columns, members[0])
         names = [str(columns["record_id"][at]) for at in members]
         shown = ", ".join(names[:LIST_NAMES]) + (
             f" +{len(names) - LIST_NAMES} more" if len(names) > LIST_NAMES else "")
         affected = facts.affected(applications)
+        network = columns["kind"][members[0]] == "network_device"
+        at_site = site_devices.get(carries, 0) if carries and network else 0
         rows.append(_row("asset", first, f"{municipality}: {shown}", str(municipality),
                          sum(int(columns["count"][at]) for at in members), affected,
                          str(state), SPOF_TEXT.get(str(spof), ""), str(path or ""),
-                         people=affected.users))
+                         people=max(affected.users, at_site),
+                         site=short_name(carries) if at_site or affected.applications else "",
+                         site_devices=at_site))
     return rows
 
 
@@ -300,7 +357,7 @@ def _block_rows(gaps: pd.DataFrame, dependencies: DependencyIndex,
 
 def _row(kind: str, first: dict[str, Any], gap: str, municipality: str, count: int,
          affected: _Affected, state: str, spof: str, path: str, *, people: int,
-         devices: int = 0) -> dict[str, object]:
+         devices: int = 0, site: str = "", site_devices: int = 0) -> dict[str, object]:
     """A risk row: the scores and their reasons."""
     criticality = affected.criticality_score
     breadth = step_score(affected.applications, APPLICATION_STEPS)
@@ -323,15 +380,16 @@ def _row(kind: str, first: dict[str, Any], gap: str, municipality: str, count: i
         "people_score": people_score, "consequence": consequence,
         "lifecycle_score": lifecycle, "single_point_of_failure": single,
         "no_redundant_path": lonely, "exposure": exposure, "risk": consequence * exposure,
-        "reasons": _reasons(affected, people, devices, state, eol, str(first["status"]),
-                            spof if single else "", path if lonely else ""),
+        "reasons": _reasons(affected, devices, state, eol, str(first["status"]),
+                            spof if single else "", path if lonely else "", site,
+                            site_devices),
     }
 
 
-def _reasons(affected: _Affected, people: int, devices: int, state: str, eol: str,
-             status: str, spof: str, path: str) -> str:
+def _reasons(affected: _Affected, devices: int, state: str, eol: str, status: str,
+             spof: str, path: str, site: str = "", site_devices: int = 0) -> str:
     """The short why of a row: what depends on it, then what exposes it."""
-    parts: list[str] = []
+    parts: list[str] = [f"serves site {site}"] if site else []
     if affected.applications:
         count = f"{affected.applications} application{'s' if affected.applications > 1 else ''}"
         names = list(dict.fromkeys(affected.names))  # one name per product
@@ -347,6 +405,8 @@ def _reasons(affected: _Affected, people: int, devices: int, state: str, eol: st
             parts.append(f"up to {affected.users:,} users")
     if devices:
         parts.append(f"{devices:,} devices")
+    if site_devices:
+        parts.append(f"{site_devices:,} client devices at the site")
     if state == "end_of_life":
         parts.append(f"past end of life {eol}".strip())
     elif state == "ending":

@@ -32,7 +32,8 @@ TARGET: dict[str, Any] = {
 def _inventory(folder: Path) -> Path:
     """Three ESXi 6.7 hosts in one cluster carrying 13 VMs with an application each (2
     critical, 400 users the most); a physical Windows Server 2012 R2 server in no cluster
-    with one high application of 30 users; 5,000 laptops on Windows 11 23H2."""
+    with one high application of 30 users; 5,000 laptops on Windows 11 23H2; at the same
+    site a firewall and 20 access points past their support end (their warranty)."""
     inventory = folder / "testby"
     inventory.mkdir()
     servers = ["id,hostname,kind,site,cluster,host,role,os_product,os_version"]
@@ -57,6 +58,9 @@ def _inventory(folder: Path) -> Path:
         "applications.csv": "\n".join(applications) + "\n",
         "clients.csv": "id,kind,os_product,os_version,user_group,site,quantity\n"
                        "pc1,laptop,Windows,11 23H2,staff,DC1,5000\n",
+        "network_devices.csv": "id,hostname,role,vendor,model,site,quantity,warranty_end\n"
+                               "fw01,FW01,firewall,Acme,Wall 1,DC1,1,2024-06-30\n"
+                               "ap01,AP01,access_point,Acme,Air 1,DC1,20,2024-06-30\n",
     }
     for name, text in files.items():
         (inventory / name).write_text(text, encoding="utf-8")
@@ -148,3 +152,19 @@ def test_samples_eol_hosts_carrying_applications_rank_above_windows_updates(
     matrix = gap_report.matrix
     open_blocks = matrix[matrix["status"] != "included"]
     assert risks["assets"].sum() >= open_blocks["assets"].sum()
+
+
+def test_a_network_device_serves_its_site(tmp_path: Path) -> None:
+    risks = _gap(tmp_path).risks
+    firewall = _only(risks, "testby: fw01")
+    # on the path to the servers of DC1: the 14 applications of its servers (2 critical)
+    # and the 5,000 devices at the site -> consequence max(5, 5, 4) = 5; past its support
+    # end (3), nothing known about a second firewall or a path (+0) -> 5 x 3
+    assert (firewall["applications"], firewall["critical_applications"],
+            firewall["people"]) == (14, 2, 5000)
+    assert (firewall["consequence"], firewall["exposure"], firewall["risk"]) == (5, 3, 15)
+    assert firewall["reasons"].startswith("serves site testby:DC1")
+    points = _only(risks, "testby: ap01")
+    # an access point serves the site's devices, not its servers: people 5,000 (4)
+    assert (points["applications"], points["people"], points["assets"]) == (0, 5000, 20)
+    assert (points["consequence"], points["exposure"], points["risk"]) == (4, 3, 12)

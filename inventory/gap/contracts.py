@@ -222,8 +222,16 @@ def checked(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return CONTRACTS[name].validate(frame, lazy=True)
 
 
+#: Tables checked where they are produced (``blocks.gap_matrix``, ``eol.eol_exposure``,
+#: ``compute_gap`` for capacity and interconnects): not checked twice (pandera costs some
+#: 50 ms per table whatever its size).
+CHECKED_AT_SOURCE = frozenset({"matrix", "target_blocks", "eol", "capacity", "interconnects"})
+
+
 def checked_report(report: _Report) -> _Report:
-    """The report with each contracted table (``CONTRACTS``) checked and typed."""
+    """The report with each contracted table (``CONTRACTS``) checked and typed (those of
+    ``CHECKED_AT_SOURCE`` were when they were made)."""
     for name in CONTRACTS:
-        setattr(report, name, checked(name, getattr(report, name)))
+        if name not in CHECKED_AT_SOURCE:
+            setattr(report, name, checked(name, getattr(report, name)))
     return report

@@ -92,7 +92,13 @@ def hardware_notes(snapshot: InventorySnapshot, target: TargetArchitecture,
                    ) -> list[str]:
     """What ``hardware_items`` could not tell (a server without ``warranty_end``, storage
     without a capacity), as notes of the report."""
-    return _hardware(snapshot, target, assets, evacuate, as_of)[1]
+    exposed = assets[assets["lifecycle_state"].isin(EXPOSED_STATES)]
+    notes = _storage(snapshot, exposed, evacuate, target.efforts.storage_replacement_hours)[1]
+    if as_of is not None:
+        horizon = add_months(as_of, target.lifecycle.horizon_months)
+        notes += _servers(snapshot, horizon, evacuate,
+                          target.efforts.server_hardware_replacement_hours)[1]
+    return notes
 
 
 def _hardware(snapshot: InventorySnapshot, target: TargetArchitecture,

@@ -170,9 +170,14 @@ def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[str]:
                      " extends): their yearly saving is the same, and payback and NPV differ"
                      " only by the one-time cost. State each alternative's own staff and"
                      " licences after the merger to compare savings.")
+    never = table["payback_year"].isna() & table["yearly_saving"].notna()
+    if never.any():
+        notes.append("No payback year: the expected yearly saving of "
+                     + ", ".join(table.loc[never, "alternative"])
+                     + " never covers its one-time cost (a saving of 0 or less, or too small).")
     missing = [label for column, label in (
         ("one_time_expected", "one-time cost range"), ("yearly_saving", "yearly saving"),
-        ("payback_year", "payback year"), ("npv", "net present value"),
+        ("npv", "net present value"),
         ("plan_months", "plan duration"), ("high_risks", "risk"),
         ("readiness_percent", "readiness")) if table[column].isna().any()]
     if missing:

@@ -52,7 +52,7 @@ def test_two_scopes_side_by_side_are_their_reports_figures() -> None:
     table = result.table
     assert tuple(table.columns) == ALTERNATIVE_COLUMNS
     assert table["file"].tolist() == ["all.yaml", "no-a4.yaml"]
-    assert table["scope"].tolist() == ["all areas (A-I)", "A1-A3"]
+    assert table["scope"].tolist() == ["all areas (A-I)", "A1, A2, A3"]
     assert table.loc[1, "outside"] == "A4, B, C, D, E, F, G, H, I"
     for row, report in zip(table.to_dict("records"), result.reports, strict=True):
         for column, value in _own_figures(report).items():
@@ -61,9 +61,12 @@ def test_two_scopes_side_by_side_are_their_reports_figures() -> None:
     efforts = everything.efforts
     datacentre = (efforts.link_upgrade_hours + efforts.physical_server_migration_hours
                   + efforts.os_upgrade_hours)                      # 24 + 16 + 6
-    dns = 2 * efforts.platform_replacement_hours                    # bb replaced, aa introduced
+    # bb's DNS/DHCP replaced by the joint one (160 h), which aa joins (40 h)
+    dns = efforts.platform_replacement_hours + efforts.capability_onboarding_hours
+    # ten laptops upgraded (1.5 h) and enrolled (1 h); Intune, which neither has,
+    # introduced once (160 h) and joined by aa and bb (40 h each)
     clients = (10 * efforts.client_os_upgrade_hours + 10 * efforts.client_reenrolment_hours
-               + 2 * efforts.platform_replacement_hours)            # Intune in aa and bb
+               + efforts.platform_replacement_hours + 2 * efforts.capability_onboarding_hours)
     assert table.loc[1, "effort_hours"] == pytest.approx(datacentre + dns)
     assert table.loc[0, "effort_hours"] == pytest.approx(datacentre + dns + clients)
     assert table.loc[0, "labour_cost"] == pytest.approx(

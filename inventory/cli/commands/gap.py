@@ -9,7 +9,6 @@ import numbers
 from pathlib import Path
 from typing import Annotated
 
-import pandas as pd
 import typer
 from rich.table import Table
 from rich.text import Text
@@ -27,7 +26,12 @@ from inventory.cli.common import (
     write_tables,
 )
 from inventory.errors import TargetError
-from inventory.gap.alternatives import Alternatives, compare_alternatives
+from inventory.gap.alternatives import (
+    HIGH_RISK,
+    TOP_RISKS,
+    Alternatives,
+    compare_alternatives,
+)
 from inventory.gap.result import compute_gap
 from inventory.gap.text import render_gap
 from inventory.target.model import TargetArchitecture
@@ -134,30 +138,36 @@ def _number(value: object, unit: str = "", digits: int = 0) -> str:
     return f"{text} {unit}".strip()
 
 
+def _million(value: object, currency: str) -> str:
+    return _number(float(value) / 1e6 if isinstance(value, numbers.Real) else None,
+                   f"M{currency}", 1)
+
+
 def alternatives_text(result: Alternatives) -> Table:
-    """The alternatives side by side, one row each (money in millions)."""
-    table = Table(title="Alternatives (docs/method.md#alternatives): one-time cost low-expected"
-                  "-high and NPV in millions, effort in hours, plan in months",
-                  title_justify="left")
-    for column, right in (("alternative", False), ("scope", False), ("one-time", True),
-                          ("saving/year", True), ("payback", True), ("NPV", True),
-                          ("hours", True), ("months", True), ("high risks", True),
-                          ("top risks", True), ("readiness", True)):
-        table.add_column(column, justify="right" if right else "left")
-    for row in result.table.to_dict("records"):
-        million = 1_000_000
-        one_time = "-" if pd.isna(row["one_time_expected"]) else (
-            f"{row['one_time_low'] / million:.1f}-{row['one_time_expected'] / million:.1f}-"
-            f"{row['one_time_high'] / million:.1f} M{row['currency']}")
-        saving = None if pd.isna(row["yearly_saving"]) else row["yearly_saving"] / million
-        npv = None if pd.isna(row["npv"]) else row["npv"] / million
-        table.add_row(*(Text(cell) for cell in (
-            str(row["alternative"]), str(row["scope"]), one_time,
-            _number(saving, f"M{row['currency']}", 1),
-            _number(row["payback_year"]), _number(npv, f"M{row['currency']}", 1),
-            _number(row["effort_hours"]), _number(row["plan_months"], "", 1),
-            _number(row["high_risks"]), _number(row["risk_top"]),
-            _number(row["readiness_percent"], "%", 1))))
+    """The alternatives side by side: one column each, one row per figure (readable in a
+    terminal of 80 columns for a few alternatives)."""
+    rows = result.table.to_dict("records")
+    table = Table(title="Alternatives (docs/method.md#alternatives)", title_justify="left")
+    table.add_column("")
+    for row in rows:
+        table.add_column(str(row["alternative"]), justify="right")
+    figures: list[tuple[str, list[str]]] = [
+        ("scope (joint)", [str(row["scope"]) for row in rows]),
+        ("one-time, low", [_million(row["one_time_low"], row["currency"]) for row in rows]),
+        ("one-time, expected", [_million(row["one_time_expected"], row["currency"])
+                                for row in rows]),
+        ("one-time, high", [_million(row["one_time_high"], row["currency"]) for row in rows]),
+        ("yearly saving", [_million(row["yearly_saving"], row["currency"]) for row in rows]),
+        ("payback year", [_number(row["payback_year"]) for row in rows]),
+        ("net present value", [_million(row["npv"], row["currency"]) for row in rows]),
+        ("effort (hours)", [_number(row["effort_hours"]) for row in rows]),
+        ("plan (months)", [_number(row["plan_months"], "", 1) for row in rows]),
+        (f"high risks (>= {HIGH_RISK})", [_number(row["high_risks"]) for row in rows]),
+        (f"top {TOP_RISKS} risk scores", [_number(row["risk_top"]) for row in rows]),
+        ("readiness", [_number(row["readiness_percent"], "%", 1) for row in rows]),
+    ]
+    for label, cells in figures:
+        table.add_row(Text(label), *(Text(cell) for cell in cells))
     return table
 
 

@@ -29,9 +29,12 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from inventory.analyse.normalise import Normaliser
+from inventory.gap.plan import plan_weeks
+from inventory.gap.readiness import ALL
 from inventory.gap.result import GapReport, compute_gap, records
 from inventory.gap.scope import expand_areas, scope_label
 from inventory.snapshot import InventorySnapshot
+from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture
 
 #: A gap is a high risk from this score (consequence x exposure, 1-25): the red cells of
@@ -84,33 +87,21 @@ class Alternatives:
                 "high_risk_from": HIGH_RISK, "top_risks": TOP_RISKS}
 
 
-def _business_case(report: GapReport) -> Any:
-    return getattr(report, "business_case", None)
+def _plan_months(report: GapReport) -> float:
+    """The plan's length (first start to last end, whole weeks as the plan counts them)."""
+    return round(plan_weeks(report.plan) / WEEKS_PER_MONTH, 1)
 
 
-def _plan_months(report: GapReport) -> float | None:
-    plan = getattr(report, "plan", None)
-    if not isinstance(plan, pd.DataFrame) or "start" not in plan.columns:
-        return None
-    if plan.empty:
-        return 0.0
-    days: int = (max(plan["end"]) - min(plan["start"])).days
-    return round(days / 7 / WEEKS_PER_MONTH, 1)
-
-
-def _risks(report: GapReport) -> tuple[int | None, int | None]:
-    risks = getattr(report, "risks", None)
-    if not isinstance(risks, pd.DataFrame) or "risk" not in risks.columns:
-        return None, None
-    scores = pd.to_numeric(risks["risk"]).sort_values(ascending=False)
+def _risks(report: GapReport) -> tuple[int, int]:
+    scores = pd.to_numeric(report.risks["risk"]).sort_values(ascending=False)
     return int((scores >= HIGH_RISK).sum()), int(scores.head(TOP_RISKS).sum())
 
 
 def _readiness(report: GapReport) -> float | None:
-    overall = getattr(report, "readiness_overall", None)
-    if not isinstance(overall, pd.DataFrame) or "readiness_percent" not in overall.columns:
-        return None
-    row = overall[overall["municipality"] == "all"]
+    overall = report.readiness_overall
+    if overall.empty or "readiness_percent" not in overall.columns:
+        return None  # a report built by hand without readiness
+    row = overall[overall["municipality"] == ALL]
     return float(row["readiness_percent"].iloc[0]) if not row.empty else None
 
 
@@ -118,7 +109,7 @@ def alternative_row(report: GapReport, scope: Sequence[str] | None,
                     file: str = "") -> dict[str, Any]:
     """The figures of one alternative, read from its own report."""
     joint = expand_areas(scope)
-    case = _business_case(report)
+    case = report.business_case
     one_time = case.one_time if case is not None else None
     high, top = _risks(report)
     return {
@@ -161,7 +152,7 @@ def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[str]:
                      " not for the same organisation.")
     after: dict[float, set[str]] = {}
     for report, scope in zip(reports, table["scope"], strict=True):
-        case = _business_case(report)
+        case = report.business_case
         if case is not None:
             after.setdefault(round(float(case.running_after.expected)), set()).add(scope)
     if any(len(scopes) > 1 for scopes in after.values()):
@@ -191,11 +182,12 @@ def compare_alternatives(snapshot: InventorySnapshot,
                          targets: Sequence[tuple[str, TargetArchitecture]], *,
                          as_of: dt.date, normaliser: Normaliser | None = None,
                          known: Sequence[tuple[TargetArchitecture, GapReport]] = (),
-                         ) -> Alternatives:
+                         it_costs: ItCostsFile | None = None) -> Alternatives:
     """The gap of each target (``(file, target)``) over ``snapshot``, side by side.
 
     ``known``: reports already computed (the report's main target), reused for an equal
-    target instead of computing its gap again.
+    target instead of computing its gap again. ``it_costs``: the study's yearly IT cost
+    today, the same for every alternative (``compute_gap``).
 
     Example::
 
@@ -209,7 +201,8 @@ def compare_alternatives(snapshot: InventorySnapshot,
     for file, target in targets:
         report = next((done for model, done in known if model == target), None)
         if report is None:
-            report = compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser)
+            report = compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser,
+                                 it_costs=it_costs)
         reports.append(report)
         rows.append(alternative_row(report, target.scope, file))
     table = alternatives_table(rows)

@@ -68,6 +68,8 @@ LINE_COLUMNS = (
 )
 
 PHASES = ("one_time", "today", "after")
+#: The business case's tables, beside the gap report's ``TABLE_NAMES``.
+TABLE_NAMES = ("cost_lines", "running_today", "assumptions", "cost_shares")
 KINDS = tuple(str(kind) for kind in UncertaintyKind)
 
 
@@ -138,7 +140,7 @@ class BusinessCase:
         return self.payback_year is not None and self.payback_year <= self.horizon_years
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The business case's tables by name (for CSV, XLSX)."""
+        """The business case's tables by name (``TABLE_NAMES``; for CSV, XLSX)."""
         return {
             "cost_lines": self.lines,
             "running_today": self.today,

@@ -39,7 +39,7 @@ from inventory.report.costs import business_case_section, key_figures, summary_b
 from inventory.report.decision import decision_section
 from inventory.report.plan import plan_key_figures, plan_section, plan_table
 from inventory.report.readiness import readiness_details, readiness_method, readiness_overview
-from inventory.report.risk import risk_table, top_gaps
+from inventory.report.risk import risk_blocks, top_gaps
 from inventory.report.tables import ColumnSpec, frame_table
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import IT_COSTS_FILE, ItCostsFile
@@ -352,7 +352,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
     gap_matrix = Section(
         id="gap-matrix", title=t("section.gap_matrix", lang),
         blocks=[Paragraph(text=t("rb.gap_intro", lang)),
-                *readiness_details(gap, {}, lang), risk_table(gap, lang),
+                *readiness_details(gap, {}, lang), *risk_blocks(gap, lang),
                 frame_table(t("rb.target_blocks", lang), gap.target_blocks, [
                     ColumnSpec("domain", "column.domain"),
                     ColumnSpec("capability", "column.capability"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from inventory.gap.result import GapReport
-from inventory.render.document import Paragraph, Table
+from inventory.render.document import Paragraph
 from inventory.render.i18n import Lang, t
 from inventory.report.tables import ColumnSpec, frame_table
 
@@ -40,7 +40,8 @@ def top_gaps(gap: GapReport, lang: Lang, limit: int = TOP_GAPS) -> list[Any]:
                         table_id="summary-top-gaps", name=t("rb.sheet_top_gaps", lang))]
 
 
-def risk_table(gap: GapReport, lang: Lang) -> Table:
-    """Every gap, ranked (gap section)."""
-    return frame_table(t("risk.title", lang), gap.risks.sort_values("rank"), _COLUMNS, lang,
-                       table_id="gap-risks", name=t("risk.sheet", lang))
+def risk_blocks(gap: GapReport, lang: Lang) -> list[Any]:
+    """The method sentence and every gap, ranked (gap section)."""
+    return [risk_method(lang),
+            frame_table(t("risk.title", lang), gap.risks.sort_values("rank"), _COLUMNS, lang,
+                        table_id="gap-risks", name=t("risk.sheet", lang))]

@@ -175,7 +175,7 @@ def lines_table(case: BusinessCase, lang: Lang) -> Table:
         t("costs.lines", lang),
         lines,
         [
-            ColumnSpec("line_id", "column.item"),
+            ColumnSpec("line_id", "costs.col_id"),
             ColumnSpec("phase", "costs.col_phase"),
             ColumnSpec("kind", "costs.col_kind"),
             ColumnSpec("label", "costs.col_line"),

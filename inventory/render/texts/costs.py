@@ -171,6 +171,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Felles (fordeles etter nøkkelen)",
     ),
     # columns
+    "costs.col_id": ("No.", "Nr", "Nr"),
     "costs.col_phase": ("When", "När", "Når"),
     "costs.col_kind": ("Kind", "Slag", "Type"),
     "costs.col_line": ("Line", "Post", "Post"),

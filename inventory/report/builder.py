@@ -19,6 +19,7 @@ import pandas as pd
 
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
+from inventory.gap.alternatives import Alternatives
 from inventory.gap.result import GapReport, compute_gap, target_scope
 from inventory.render.document import (
     Callout,
@@ -36,7 +37,7 @@ from inventory.render.views import ViewDiagram
 from inventory.render.views.common import municipality_names
 from inventory.report.consolidation import compute_callouts, consolidation_section
 from inventory.report.costs import business_case_section, key_figures, summary_blocks
-from inventory.report.decision import decision_section
+from inventory.report.decision import cost_study_alternatives, decision_section
 from inventory.report.plan import plan_key_figures, plan_section, plan_table
 from inventory.report.readiness import readiness_details, readiness_method, readiness_overview
 from inventory.report.risk import risk_blocks, top_gaps
@@ -60,6 +61,8 @@ class ReportInputs:
     target: TargetArchitecture | None
     study: dict[str, Any] | None
     as_of: dt.date
+    #: The study's alternatives costed (their target files' gaps), when they name targets.
+    alternatives: Alternatives | None = None
 
     @property
     def names(self) -> dict[str, str]:
@@ -83,7 +86,10 @@ def analyse_inventory(snapshot: InventorySnapshot, target: TargetArchitecture | 
         from inventory.study import study_results  # only when a study is there
 
         study = study_results(study_folder).to_json()
-    return ReportInputs(snapshot, overlap, gap, target, study, as_of)
+    alternatives = cost_study_alternatives(snapshot, study, target, gap, as_of=as_of,
+                                           normaliser=normaliser,
+                                           it_costs=_study_it_costs(study_folder))
+    return ReportInputs(snapshot, overlap, gap, target, study, as_of, alternatives)
 
 
 def _study_it_costs(folder: Path | None) -> ItCostsFile | None:
@@ -459,7 +465,7 @@ def build_report(inputs: ReportInputs, *, lang: Lang,
         if inputs.target is not None:
             sections.append(plan_section(inputs.gap, inputs.target.plan, lang))
     if inputs.study is not None:
-        sections.append(decision_section(inputs.study, lang))
+        sections.append(decision_section(inputs.study, lang, inputs.alternatives))
     architecture = figures.get("architecture", [])
     if architecture:
         sections.append(Section(id="diagrams", title=t("section.diagrams", lang),

@@ -9,9 +9,11 @@ moves.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
@@ -32,6 +34,7 @@ class RankedAlternative(BaseModel):
     total: Decimal
     scores: dict[str, int]
     reconstructed: list[str]
+    target: str | None = Field(default=None, description="Its target file (resolved path)")
 
 
 class WinnerFlip(BaseModel):
@@ -146,6 +149,11 @@ def _sweep(study: AlternativesFile, weights: Mapping[str, Fraction]) -> list[Swe
     return points
 
 
+def _target_path(file: str, target: str | None) -> str | None:
+    """An alternative's target file, relative to its alternatives file."""
+    return None if target is None else os.path.normpath(Path(file).parent / target)
+
+
 def evaluate_alternatives(study: AlternativesFile, file: str = "",
                           weight_overrides: Mapping[str, Decimal] | None = None,
                           ) -> AlternativesResult:
@@ -175,7 +183,8 @@ def evaluate_alternatives(study: AlternativesFile, file: str = "",
         rank = 1 + sum(1 for other in totals.values() if other > totals[alt.id])
         ranking.append(RankedAlternative(id=alt.id, name=alt.name, rank=rank,
                                          total=_decimal(totals[alt.id]), scores=alt.scores,
-                                         reconstructed=alt.reconstructed))
+                                         reconstructed=alt.reconstructed,
+                                         target=_target_path(file, alt.target)))
     ranking.sort(key=lambda r: r.rank)
     winners = _winners(totals)
     if len(winners) > 1:

@@ -121,6 +121,9 @@ class AlternativeInput(StudyInput):
     name: str
     description: str | None = None
     scope: list[str] = Field(default_factory=list, description="Area ids it covers.")
+    target: str | None = Field(
+        default=None, description="Target file that costs it (path relative to this file):"
+        " its gap is computed over the stored inventory beside the scores.")
     scores: dict[str, int] = Field(default_factory=dict)
     reconstructed: list[str] = Field(
         default_factory=list,

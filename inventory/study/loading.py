@@ -207,6 +207,14 @@ def _check_alternatives(study: AlternativesFile, lines: LineMap, file: str) -> l
     criteria = [c.id for c in study.criteria]
     low, high = study.scale_minimum, study.scale_maximum
     for index, alternative in enumerate(study.alternatives):
+        costed_by = Path(file).parent / (alternative.target or "")
+        if alternative.target is not None and not costed_by.is_file():
+            issues.append(Issue(
+                code=IssueCode.PATH_NOT_FOUND, file=file,
+                line=lines.line_of(("alternatives", index, "target")),
+                column=f"alternatives.{index}.target", value=alternative.target,
+                message=f"The target file of {alternative.id!r} is not there: {costed_by}.",
+                hint="Write its path relative to this file."))
         if not alternative.scores:
             continue  # listed without scores, as in the Ringerike letter
         base = ("alternatives", index, "scores")

@@ -3,7 +3,8 @@
 ``run_demo(out_dir)`` validates the five sample municipalities, imports them into a fresh
 SQLite file in ``out_dir``, reads them back from the store, runs overlap and the gap
 against ``samples/target.yaml`` (with the study's decision support from
-``samples/study``), and writes ``report.html``, ``report.xlsx``, ``report.md``,
+``samples/study``, its alternatives costed with their targets in ``samples/alternatives``),
+and writes ``report.html``, ``report.xlsx``, ``report.md``,
 ``report.json`` and ``diagrams/`` there. ``inventory demo`` prints the result.
 """
 
@@ -77,9 +78,10 @@ def find_samples() -> Path:
 
 
 def _municipality_folders(samples: Path) -> list[Path]:
-    """The municipality folders of ``samples`` (the study folder is not an inventory)."""
+    """The municipality folders of ``samples`` (the study folder and the alternatives'
+    target files are not inventories)."""
     return sorted(folder for folder in samples.iterdir()
-                  if folder.is_dir() and folder.name != "study"
+                  if folder.is_dir() and folder.name not in ("study", "alternatives")
                   and not folder.name.startswith("."))
 
 

@@ -16,11 +16,20 @@ import typer
 from pydantic import TypeAdapter, ValidationError
 from rich.console import RenderableType
 
-from inventory.cli.common import OutputFormat, console, print_issues, print_json
+from inventory.cli.commands.gap import alternatives_text
+from inventory.cli.common import (
+    OutputFormat,
+    console,
+    parse_date_option,
+    print_issues,
+    print_json,
+    stored_snapshot,
+)
 from inventory.echo import shorten, visible
+from inventory.report.decision import cost_study_alternatives
 from inventory.study.decimals import StudyNumber
-from inventory.study.inputs import CostToShare
-from inventory.study.loading import InvalidStudyInput, Section
+from inventory.study.inputs import IT_COSTS_FILE, CostToShare
+from inventory.study.loading import InvalidStudyInput, Section, load_study_inputs
 from inventory.study.results import (
     StudyResults,
     UnknownCriterionError,
@@ -119,20 +128,45 @@ def _weights(values: list[str]) -> dict[str, Decimal]:
 
 @study_app.command()
 def alternatives(
+    ctx: typer.Context,
     folder: Folder = Path("."),
     weight: Annotated[list[str] | None, typer.Option(
         "--weight", help="What-if weight CRITERION=WEIGHT (repeatable), e.g. --weight 6=0.5")]
     = None,
+    costed: Annotated[bool, typer.Option(
+        "--costed", help="Also cost every alternative that names a target file (target: in"
+        " its alternatives file): its gap over the stored inventory (--db), beside the"
+        " scores.")] = False,
+    as_of: Annotated[str | None, typer.Option(
+        "--date", help="Date of the costing, YYYY-MM-DD (default: today).")] = None,
     output: Format = OutputFormat.TEXT,
 ) -> None:
     """Rank the alternatives by weighted score; show which weight change flips the winner.
 
     Example: inventory study alternatives samples/study --weight 6=0.4
+
+    Example: inventory study alternatives samples/study --costed
     """
+    day = parse_date_option(as_of)
     results = _results(folder, {Section.ALTERNATIVES}, output,
                        weight_overrides=_weights(weight or []))
-    _show(output, lambda: _dump(results.alternatives),
-          [alternatives_table(result) for result in results.alternatives])
+    if not costed:
+        _show(output, lambda: _dump(results.alternatives),
+              [alternatives_table(result) for result in results.alternatives])
+        return
+    it_costs = (load_study_inputs(folder, [Section.COMPARISON]).it_costs
+                if (folder / IT_COSTS_FILE).is_file() else None)
+    priced = cost_study_alternatives(stored_snapshot(ctx, None), results.to_json(), None,
+                                     None, as_of=day, it_costs=it_costs)
+    parts: list[RenderableType] = [alternatives_table(result)
+                                   for result in results.alternatives]
+    if priced is None:
+        parts.append("No alternative names a target file (target: in its alternatives"
+                     " file): nothing to cost.")
+    else:
+        parts += [alternatives_text(priced), *(f"Note: {note}" for note in priced.notes)]
+    _show(output, lambda: {"ranking": _dump(results.alternatives),
+                           "costed": priced.to_json() if priced else None}, parts)
 
 
 @study_app.command()

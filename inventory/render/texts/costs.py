@@ -10,13 +10,13 @@ from __future__ import annotations
 TEXTS: dict[str, tuple[str, str, str]] = {
     # amounts as a person writes them (gap/money.py)
     "money.unit0": ("{currency}", "{currency}", "{currency}"),
-    "money.unit0_kr": ("{currency}", "kr", "kr"),
+    "money.unit0_kr": ("kr", "kr", "kr"),
     "money.unit3": ("k{currency}", "tusen {currency}", "tusen {currency}"),
-    "money.unit3_kr": ("k{currency}", "tkr", "tusen kr"),
+    "money.unit3_kr": ("thousand kr", "tkr", "tusen kr"),
     "money.unit6": ("M{currency}", "mn {currency}", "mill. {currency}"),
-    "money.unit6_kr": ("M{currency}", "mnkr", "mill. kr"),
+    "money.unit6_kr": ("million kr", "mnkr", "mill. kr"),
     "money.unit9": ("bn {currency}", "md {currency}", "mrd. {currency}"),
-    "money.unit9_kr": ("bn {currency}", "mdkr", "mrd. kr"),
+    "money.unit9_kr": ("billion kr", "mdkr", "mrd. kr"),
     "money.about": ("about {value} {unit}", "cirka {value} {unit}", "omkring {value} {unit}"),
     "money.to": (" to ", " till ", " til "),
     "money.range": (

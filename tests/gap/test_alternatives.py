@@ -174,3 +174,76 @@ def test_cli_an_invalid_second_target_exits_1_naming_it(stored: str, tmp_path: P
     assert result.exit_code == 1
     assert str(bad) in result.output
     assert "scope" in result.output
+
+
+# -- the report's decision section and inventory study -------------------------------------
+
+
+def _study_with_targets(files: dict[str, str | None]) -> dict[str, object]:
+    """A study's alternatives in the JSON form the report reads (scores already ranked)."""
+    ranking = [{"id": name, "name": f"Alternative {name}", "rank": rank, "total": str(total),
+                "target": file}
+               for rank, (total, (name, file)) in enumerate(zip((23, 21, 20), files.items(),
+                                                                strict=False), start=1)]
+    return {"alternatives": [{"study": "Small study", "ranking": ranking}]}
+
+
+def test_decision_section_shows_scores_and_costs_side_by_side(tmp_path: Path) -> None:
+    from inventory.render.document import Table
+    from inventory.report.decision import cost_study_alternatives, decision_section
+
+    snapshot = small_inventory()
+    files = {}
+    for name, scope in (("all", None), ("dc", ["A1"])):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(json.dumps(small_target(scope).model_dump(
+            mode="json", exclude_unset=True)), encoding="utf-8")  # JSON is YAML
+        files[name] = str(path)
+    study = _study_with_targets({**files, "unscored-target": None})
+    main = small_target(["A1", "A2"])
+    from inventory.gap.result import compute_gap
+
+    gap = compute_gap(snapshot, main, as_of=AS_OF)
+    costed = cost_study_alternatives(snapshot, study, main, gap, as_of=AS_OF)
+    assert costed is not None
+    assert costed.reports[-1] is gap  # the report's own target: reused, last
+    section = decision_section(study, "en", costed)
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    rows = [dict(zip([c.key for c in table.columns], row, strict=True)) for row in table.rows]
+    by_name = {row["name"]: row for row in rows}
+    hours = dict(zip(costed.table["file"], costed.table["effort_hours"], strict=True))
+    scopes = dict(zip(costed.table["file"], costed.table["scope"], strict=True))
+    for name, file in files.items():
+        row = by_name[f"Alternative {name}"]
+        assert row["hours"] == round(hours[file])
+        assert row["scope"] == scopes[file]
+    assert by_name["Alternative all"]["total"] == 23.0  # the score beside the cost
+    assert by_name["Alternative unscored-target"]["hours"] is None  # not costed: empty
+    assert any(str(row["name"]).startswith("This report's target") for row in rows)
+    assert any(getattr(b, "method", None) == "alternatives" for b in section.blocks)
+
+
+def test_an_invalid_alternative_target_is_an_error_naming_it(tmp_path: Path) -> None:
+    from inventory.errors import TargetError
+    from inventory.report.decision import cost_study_alternatives
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nscope: [Z]\n", encoding="utf-8")
+    with pytest.raises(TargetError, match=r"bad\.yaml"):
+        cost_study_alternatives(small_inventory(), _study_with_targets({"x": str(bad)}),
+                                None, None, as_of=AS_OF)
+
+
+def test_study_alternatives_costed_json(stored: str) -> None:
+    result = runner.invoke(app, ["--db", stored, "study", "alternatives",
+                                 str(SAMPLES / "study"), "--costed", "--date", "2026-11-23",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    targets = {option["id"]: option["target"] for study in data["ranking"]
+               for option in study["ranking"]}
+    assert targets["S"] == targets["1-teknik"] and targets["S"].endswith("target-s.yaml")
+    costed = {row["file"]: row for row in data["costed"]["alternatives"]}
+    assert set(costed) == {targets["S"], targets["2"]}
+    assert costed[targets["S"]]["scope"] == "A1-A4, B"
+    assert costed[targets["S"]]["effort_hours"] < costed[targets["2"]]["effort_hours"]

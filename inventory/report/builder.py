@@ -41,6 +41,7 @@ from inventory.report.decision import cost_study_alternatives, decision_section
 from inventory.report.plan import plan_key_figures, plan_section, plan_table
 from inventory.report.readiness import readiness_details, readiness_method, readiness_overview
 from inventory.report.risk import risk_blocks, top_gaps
+from inventory.report.scope import scope_blocks
 from inventory.report.tables import ColumnSpec, frame_table
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import IT_COSTS_FILE, ItCostsFile
@@ -357,7 +358,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
                                         name=f"{t('rb.sheet_gap', lang)} {domain}")]))
     gap_matrix = Section(
         id="gap-matrix", title=t("section.gap_matrix", lang),
-        blocks=[Paragraph(text=t("rb.gap_intro", lang)),
+        blocks=[Paragraph(text=t("rb.gap_intro", lang)), *scope_blocks(gap, lang),
                 *readiness_details(gap, {}, lang), *risk_blocks(gap, lang),
                 frame_table(t("rb.target_blocks", lang), gap.target_blocks, [
                     ColumnSpec("domain", "column.domain"),

@@ -164,3 +164,18 @@ def test_samples_scope_keeps_the_whole_gap(gap_report: GapReport,
     assert scope.outside == ("C", "D", "H", "I")
     assert "application_harmonisation" in set(gap_report.items["action"])
     assert any("outside" in note and "C Facilitating" in note for note in gap_report.notes)
+
+
+def test_report_names_the_areas_outside_the_scope() -> None:
+    from inventory.render.document import Paragraph, Table
+    from inventory.report.scope import scope_blocks
+
+    only = compute_gap(small_inventory(), small_target(["A1", "E"]), as_of=AS_OF)
+    paragraph, table = scope_blocks(only, "sv")
+    assert isinstance(paragraph, Paragraph) and isinstance(table, Table)
+    assert paragraph.method == "alternatives"
+    assert "A1, E" in paragraph.text and "A4 Clients" in paragraph.text
+    assert "Utanför omfattningen" in paragraph.text
+    assert len(table.rows) == len(ALL_AREAS)
+    full = compute_gap(small_inventory(), small_target(None), as_of=AS_OF)
+    assert "every study area" in scope_blocks(full, "en")[0].text  # type: ignore[union-attr]

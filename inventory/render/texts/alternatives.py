@@ -55,4 +55,33 @@ TEXTS: dict[str, tuple[str, str, str]] = {
                          "Sum av høyeste risikopoeng"),
     "alt.col_readiness": ("Readiness", "Mognad", "Modenhet"),
     "alt.col_score": ("Criteria score", "Poäng mot kriterierna", "Poeng mot kriteriene"),
+    # the target's scope in the gap section (gap/scope.py)
+    "scope.title": ("Scope: the study areas run jointly", "Omfattning: områden som drivs"
+                    " gemensamt", "Omfang: områder som drives felles"),
+    "scope.joint_all": (
+        "The target runs every study area jointly (A1-A4, B-I): the whole inventory is in"
+        " the gap.",
+        "Målet driver alla utredningsområden gemensamt (A1-A4, B-I): hela inventeringen"
+        " ingår i gapanalysen.",
+        "Målet driver alle utredningsområdene felles (A1-A4, B-I): hele kartleggingen"
+        " inngår i gapanalysen."),
+    "scope.joint_some": (
+        "The target runs {joint} jointly. Outside its scope: {outside}. There each"
+        " municipality keeps its own: those capabilities, their assets and their work are in"
+        " none of the figures of this report (gap matrix, readiness, end of life, risks,"
+        " plan, cost).",
+        "Målet driver {joint} gemensamt. Utanför omfattningen: {outside}. Där behåller varje"
+        " kommun sitt eget: de förmågorna, deras tillgångar och deras arbete ingår inte i"
+        " någon av rapportens siffror (gapmatris, mognad, end of life, risker, plan,"
+        " kostnad).",
+        "Målet driver {joint} felles. Utenfor omfanget: {outside}. Der beholder hver kommune"
+        " sitt eget: de kapabilitetene, eiendelene og arbeidet inngår ikke i noen av"
+        " rapportens tall (gapmatrise, modenhet, end of life, risikoer, plan, kostnad)."),
+    "scope.col_area": ("Area", "Område", "Område"),
+    "scope.col_name": ("Name", "Namn", "Navn"),
+    "scope.col_study_name": ("In the study", "I utredningen", "I utredningen"),
+    "scope.col_joint": ("Run jointly", "Gemensamt", "Felles"),
+    "scope.col_capabilities": ("Capabilities and domains", "Förmågor och domäner",
+                               "Kapabiliteter og domener"),
+    "scope.col_actions": ("Kinds of work", "Typer av arbete", "Typer arbeid"),
 }

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
@@ -212,9 +213,36 @@ def _site_devices(snapshot: InventorySnapshot) -> dict[str, int]:
     if clients.empty or "site" not in clients.columns:
         return {}
     devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1)
-    node = clients["municipality"].astype(str) + ":site:" + clients["site"].astype(str)
-    totals = devices[clients["site"].notna()].groupby(node[clients["site"].notna()]).sum()
-    return {str(site): int(total) for site, total in totals.items()}
+    # grouped on the columns, keys made per site (not per client row: millions of them)
+    totals = devices.groupby([clients["municipality"], clients["site"]], sort=False,
+                             observed=True).sum()
+    keys = totals.index.to_frame(index=False).astype(str)
+    nodes = keys.iloc[:, 0] + ":site:" + keys.iloc[:, 1]
+    return dict(zip(nodes, totals.astype("int64").tolist(), strict=True))
+
+
+class _Dependents:
+    """The applications that depend on each node, found once for all nodes: one walk down
+    from each application (a few nodes each) instead of one walk up from each server (a
+    host's walk passes every VM of its cluster)."""
+
+    def __init__(self, dependencies: DependencyIndex) -> None:
+        graph = dependencies.dependencies
+        found: dict[str, list[str]] = {}
+        applications = sorted(str(node) for node, kind in dependencies.graph.nodes(data="kind")
+                              if str(kind) == "application")
+        for application in applications:  # sorted: each list comes out sorted
+            for node in nx.descendants(graph, application):
+                found.setdefault(str(node), []).append(application)
+        self._found = {node: tuple(apps) for node, apps in found.items()}
+
+    def of(self, node: str) -> tuple[str, ...]:
+        """Like ``DependencyIndex.applications``: the applications depending on ``node``."""
+        return self._found.get(node, ())
+
+    def of_all(self, nodes: list[str]) -> set[str]:
+        """The applications depending on any of ``nodes``."""
+        return {app for node in nodes for app in self._found.get(node, ())}
 
 
 def _site_redundancy(interconnects: pd.DataFrame) -> dict[str, bool]:
@@ -245,8 +273,9 @@ def gap_risks(snapshot: InventorySnapshot, assets: pd.DataFrame, matrix: pd.Data
     gaps = gaps.assign(spof=_single_points(snapshot, gaps), path=path, carries=carries,
                        on_path=on_path)
     single = ~gaps["kind"].isin(["client", "application"]) & gaps["node"].astype(str).ne("")
-    rows = [*_asset_rows(gaps[single], dependencies, facts, _site_devices(snapshot)),
-            *_block_rows(gaps[~single], dependencies, facts)]
+    dependents = _Dependents(dependencies)
+    rows = [*_asset_rows(gaps[single], dependents, facts, _site_devices(snapshot)),
+            *_block_rows(gaps[~single], dependents, facts)]
     if not rows:
         return RiskRow.validate(pd.DataFrame({name: pd.Series(dtype=_dtype(name))
                                               for name in RISK_COLUMNS}))
@@ -287,7 +316,7 @@ def _first(columns: dict[str, list[Any]], at: int) -> dict[str, Any]:
     return {name: values[at] for name, values in columns.items()}
 
 
-def _asset_rows(gaps: pd.DataFrame, dependencies: DependencyIndex,
+def _asset_rows(gaps: pd.DataFrame, dependencies: _Dependents,
                 facts: _ApplicationFacts, site_devices: dict[str, int]
                 ) -> list[dict[str, object]]:
     """One row per single asset; assets alike in everything scored are one row. A network
@@ -299,7 +328,7 @@ def _asset_rows(gaps: pd.DataFrame, dependencies: DependencyIndex,
         carries = columns["carries"][at] or ""
         through = carries if carries and columns["on_path"][at] else str(node)
         key = (columns["municipality"][at], columns["block_id"][at],
-               columns["lifecycle_state"][at], dependencies.applications(through),
+               columns["lifecycle_state"][at], dependencies.of(through),
                columns["spof"][at], columns["path"][at], carries)
         groups.setdefault(key, []).append(at)
     rows = []
@@ -321,7 +350,7 @@ def _asset_rows(gaps: pd.DataFrame, dependencies: DependencyIndex,
     return rows
 
 
-def _block_rows(gaps: pd.DataFrame, dependencies: DependencyIndex,
+def _block_rows(gaps: pd.DataFrame, dependencies: _Dependents,
                 facts: _ApplicationFacts) -> list[dict[str, object]]:
     """One row per matrix block of the gap assets not listed one by one: client devices
     (people = devices) and business applications (each affected itself, with what
@@ -338,7 +367,7 @@ def _block_rows(gaps: pd.DataFrame, dependencies: DependencyIndex,
         applications = [str(columns["node"][at]) for at, kind in zip(members, kinds,
                                                                       strict=True)
                         if kind == "application" and columns["node"][at]]
-        reached = set(dependencies.applications_of_all(applications)) | set(applications)
+        reached = dependencies.of_all(applications) | set(applications)
         affected = facts.affected(tuple(sorted(reached)))
         devices = sum(int(columns["count"][at]) for at, kind in zip(members, kinds,
                                                                      strict=True)

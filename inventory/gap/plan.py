@@ -226,8 +226,11 @@ def item_capabilities(items: pd.DataFrame, assets: pd.DataFrame) -> pd.Series:
     by_node: pd.Series = known.drop_duplicates("node").set_index("node")["capability"]
     capability = items["node"].map(by_node.astype(str))
     # work on no asset names its capability last: "gnosjo: logging_siem"
-    named = items["asset"].astype(str).str.rpartition(": ")[2]
-    capability = capability.where(capability.notna() | ~named.isin(known_capabilities()), named)
+    unnamed = capability.isna()
+    named = items.loc[unnamed, "asset"].astype(str).str.rpartition(": ")[2]
+    named = named[named.isin(known_capabilities())]
+    capability = capability.astype(object)
+    capability.loc[named.index] = named
     capability = capability.where(
         ~items["action"].isin(["storage_migration", "storage_replacement"]), STORAGE_CAPABILITY
     )
@@ -311,21 +314,20 @@ def drop_superseded(
     if items.empty:
         return items, DroppedItems.validate(_empty_dropped())
     graph = dependencies.dependencies
-    replaced = _superseded_workloads(assets, matrix)
-    server_capability = assets.drop_duplicates("node").set_index("node")["capability"]
+    replaced = {str(k): str(v) for k, v in _superseded_workloads(assets, matrix).items()}
+    hypervisors = set(assets.loc[assets["capability"] == "hypervisor", "node"])
+    kinds = dict(dependencies.graph.nodes(data="kind", default=""))
+    workload_kinds = {"platform", "application"}
     nodes = items.loc[items["node"].str.contains(":server:", regex=False), "node"].unique()
     superseded: dict[str, str] = {}
     for node in nodes:
-        if node not in graph or server_capability.get(node) == "hypervisor":
+        if node not in graph or node in hypervisors:
             continue
-        workloads = [
-            d
-            for d in graph.predecessors(node)
-            if dependencies.kind(d) in ("platform", "application")
-        ]
-        if workloads and all(w in replaced.index for w in workloads):
+        workloads = [d for d in graph.predecessors(node) if str(kinds.get(d)) in workload_kinds]
+        if workloads and all(w in replaced for w in workloads):
             superseded[node] = "runs only " + "; ".join(sorted(replaced[w] for w in workloads))
-    attributes = items.assign(capability=item_capabilities(items, assets))
+    by_capability = any(sel.capabilities for rule in rules.of_kind("drop") for sel in rule.then)
+    attributes = items.assign(capability=item_capabilities(items, assets) if by_capability else "")
     drop = pd.Series("", index=items.index)
     reason = pd.Series("", index=items.index)
     for rule in rules.of_kind("drop"):
@@ -349,17 +351,21 @@ def drop_superseded(
 
 def _application_reasons(
     items: pd.DataFrame,
-    replaced: pd.Series,
+    replaced: dict[str, str],
     dependencies: DependencyIndex,
     *,
     moving_left: pd.Series,
 ) -> pd.Series:
     """Why an application move is dropped (NaN where it stays)."""
     moves = items["action"].isin(["physical_server_migration", "virtual_server_migration"])
-    still_moving = set(dependencies.applications_of_all(items.loc[moves & moving_left, "node"]))
     apps = items["action"] == "application_move"
-    is_replaced = apps & items["node"].isin(replaced.index)
-    idle = apps & ~is_replaced & ~items["node"].isin(still_moving)
+    is_replaced = apps & items["node"].isin(list(replaced))
+    # only the applications on a dropped move can stop moving: one walk each, not the graph's
+    stopped = set(items.loc[moves & ~moving_left, "node"])
+    candidates = set(dependencies.applications_of_all(stopped)) if stopped else set()
+    moving = set(items.loc[moves & moving_left, "node"])
+    idle_nodes = {app for app in candidates if not dependencies.dependencies_of(app) & moving}
+    idle = apps & ~is_replaced & items["node"].isin(idle_nodes)
     why = ("replaced: " + items["node"].map(replaced).fillna("")).where(is_replaced)
     idle_reason = "none of its servers moves any more (they are switched off, not moved)"
     return why.mask(idle, idle_reason)

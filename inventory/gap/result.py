@@ -55,7 +55,7 @@ from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
 from inventory.gap.plan import drop_superseded, item_attributes, plan_start, schedule
-from inventory.gap.waves import plan_order, unmet_rules, wave_table
+from inventory.gap.waves import plan_order, wave_table
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture
@@ -275,7 +275,8 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     # what is being replaced is not moved or upgraded first: dropped before it is costed
     items, dropped = drop_superseded(items, assets, matrix, dependencies)
     attributes = item_attributes(items, assets, snapshot)
-    items["wave"], precedence = plan_order(items, dependencies, attributes)
+    order = plan_order(items, dependencies, attributes)
+    items["wave"] = order.waves
     effort = (items.groupby(["municipality", "domain"], sort=True)[["hours", "cost"]].sum()
               .reset_index())
     effort["domain"] = pd.Categorical(effort["domain"], categories=list(DOMAINS))
@@ -284,7 +285,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     notes = scope.notes(chosen)
     notes += [f"The plan could not meet the sequencing rule {rule} (rules contradict each"
               " other on this inventory): check the order by hand."
-              for rule in unmet_rules(items, attributes)]
+              for rule in order.unmet]
     if chosen.datacentres is None:
         notes.append("The target names no datacentres: nothing is planned to move.")
     if chosen.applications is None:
@@ -304,7 +305,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         capacity_verdict=verdict, interconnects=interconnects,
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
         waves=wave_table(items), plan=schedule(items, target.plan, as_of=as_of,
-                                                         precedence=precedence),
+                                                         precedence=order.precedence),
         plan_start=plan_start(target.plan, as_of), dropped=dropped,
         notes=notes, scope=scope.table(),
         risks=gap_risks(snapshot, assets, matrix, dependencies, interconnects),

@@ -24,6 +24,7 @@ by level with numpy over all the components and items of a level at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -56,6 +57,40 @@ class _Level:
     items: IntArray
 
 
+#: Rounds of level propagation before the nodes still rising are searched for cycles.
+SETTLE_ROUNDS = 32
+
+
+def _components(size: int, edges: IntArray) -> IntArray:
+    """Each node's strongly connected component (its smallest member), cheaply.
+
+    Levels are propagated a few rounds with numpy: nodes whose level still rises are on a
+    cycle or above one; networkx looks for the cycles among those only (storage that
+    replicates both ways, say), not over the whole graph.
+    """
+    component = np.arange(size, dtype=np.int64)
+    if not len(edges):
+        return component
+    source, target = edges[:, 0], edges[:, 1]
+    level = np.zeros(size, dtype=np.int64)
+    rising = np.zeros(size, dtype=bool)
+    for _ in range(SETTLE_ROUNDS):
+        raised = level.copy()
+        np.maximum.at(raised, source, level[target] + 1)
+        rising = raised != level
+        if not rising.any():
+            return component
+        level = raised
+    among = rising[source] & rising[target]
+    unsettled = nx.DiGraph()
+    unsettled.add_edges_from(zip(source[among].tolist(), target[among].tolist(), strict=True))
+    for members in nx.strongly_connected_components(unsettled):
+        if len(members) > 1:
+            chosen = np.fromiter(members, dtype=np.int64)
+            component[chosen] = chosen.min()
+    return component
+
+
 class ItemGraph:
     """The dependency graph reduced to the items' nodes and what they depend on.
 
@@ -73,18 +108,24 @@ class ItemGraph:
                 if successor not in seen:
                     seen.add(successor)
                     stack.append(successor)
-        index: dict[str, int] = {}
-        for number, component in enumerate(nx.strongly_connected_components(graph.subgraph(seen))):
-            index.update(dict.fromkeys(component, number))
-        self.size = len(set(index.values())) if index else 0
-        pairs = [
-            (index[node], index[successor])
-            for node in seen
-            for successor in successors[node]
-            if index[successor] != index[node]
-        ]
-        edges = np.unique(np.array(pairs, dtype=np.int64).reshape(-1, 2), axis=0)
+        order = list(seen)
+        position = {node: number for number, node in enumerate(order)}
+        raw = np.array(
+            [
+                (position[node], position[successor])
+                for node in order
+                for successor in successors[node]
+            ],
+            dtype=np.int64,
+        ).reshape(-1, 2)
+        component_of = _components(len(order), raw)
+        numbers, component_of = np.unique(component_of, return_inverse=True)
+        self.size = len(numbers)
+        pairs = component_of[raw]
+        pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+        edges = np.unique(pairs, axis=0)
         source, target = edges[:, 0], edges[:, 1]
+        index = dict(zip(order, component_of.tolist(), strict=True))
         level = np.zeros(self.size, dtype=np.int64)
         while len(source):  # a component sits one level above the highest it depends on
             raised = level.copy()
@@ -161,7 +202,7 @@ def assign_waves(
     ``attributes`` (``plan.item_attributes``: capability and site) lets the rules select
     by capability and scope by site; without it they see no capability and no site.
     """
-    return plan_order(items, dependencies, attributes, rules)[0]
+    return plan_order(items, dependencies, attributes, rules).waves
 
 
 def plan_order(
@@ -169,20 +210,23 @@ def plan_order(
     dependencies: DependencyIndex,
     attributes: pd.DataFrame | None = None,
     rules: SequencingRules | None = None,
-) -> tuple[pd.Series, set[tuple[str, str]]]:
-    """The wave of every item and the precedence of the work packages (``plan.schedule``):
+) -> PlanOrder:
+    """The wave of every item, the precedence of the work packages (``plan.schedule``):
     (before, after) pairs of ``plan.package_keys`` for which an item of ``after`` waits
-    for one of ``before``, through the graph or a ``before`` rule."""
+    for one of ``before``, through the graph or a ``before`` rule, and the rules the
+    waves could not meet (rules contradicting each other on this inventory; normally
+    none)."""
     if items.empty:
-        return pd.Series([], index=items.index, dtype="int64"), set()
+        return PlanOrder(pd.Series([], index=items.index, dtype="int64"), set(), [])
     rules = rules or sequencing_rules()
     frame = _rule_frame(items, attributes)
     graph = ItemGraph(dependencies.dependencies, items["node"].fillna("").astype(str))
     blocking = items["action"].isin(rules.graph.dependents_wait_for).to_numpy()
     floors = items["tier"].to_numpy(dtype=np.int64)
     waves = graph.waves(floors, blocking)
+    prepared = _prepare(frame, rules)
     for _ in range(MAX_ROUNDS):
-        raised = rule_floors(frame, waves, floors, rules)
+        raised = _floors(prepared, waves, floors)
         if np.array_equal(raised, floors):
             break
         floors = raised
@@ -190,31 +234,35 @@ def plan_order(
     ranks = {wave: rank for rank, wave in enumerate(sorted(set(waves.tolist())), start=1)}
     ranked = pd.Series([ranks[w] for w in waves.tolist()], index=items.index, dtype="int64")
     packages = package_keys(items.assign(wave=ranked)).reset_index(drop=True)
-    pairs = graph.waiting_pairs(packages, blocking) | _rule_pairs(frame, packages, rules)
+    pairs = graph.waiting_pairs(packages, blocking) | _rule_pairs(prepared, packages)
     wave_of = dict(zip(packages, ranked, strict=True))
-    return ranked, {(a, b) for a, b in pairs if wave_of[a] < wave_of[b]}
+    unmet = [
+        rule.id for rule in prepared if not np.array_equal(_floors([rule], waves, waves), waves)
+    ]
+    return PlanOrder(ranked, {(a, b) for a, b in pairs if wave_of[a] < wave_of[b]}, unmet)
 
 
-def _rule_pairs(
-    items: pd.DataFrame, packages: pd.Series, rules: SequencingRules
-) -> set[tuple[str, str]]:
-    """(before, after) package pairs the ``before`` rules make."""
-    pairs: set[tuple[str, str]] = set()
-    joint = items["municipality"] == JOINT
-    for rule in rules.of_kind("before"):
-        first, then = rule.selects(items, "first"), rule.selects(items, "then")
-        first, then = first & ~then, then & ~first
-        if not (first.any() and then.any()):
+def _rule_pairs(prepared: list[_PreparedRule], packages: pd.Series) -> set[tuple[str, str]]:
+    """(before, after) package pairs the ``before`` rules make (on distinct pairs only)."""
+    codes, names = pd.factorize(packages)
+    count = len(names)
+    pairs: set[tuple[int, int]] = set()
+    for rule in prepared:
+        if rule.kind != "before":
             continue
-        keys = scope_keys(items, rule.scope)
-        a = pd.DataFrame({"key": keys[first], "before": packages[first]}).drop_duplicates()
-        b = pd.DataFrame({"key": keys[then], "after": packages[then]}).drop_duplicates()
-        matched = a[a["key"] != ""].merge(b[b["key"] != ""], on="key")
-        pairs |= set(zip(matched["before"], matched["after"], strict=True))
-        if rule.scope == "municipality":  # joint items share every municipality's scope
-            pairs |= {(x, y) for x in set(packages[first & joint]) for y in set(b["after"])}
-            pairs |= {(x, y) for x in set(a["before"]) for y in set(packages[then & joint])}
-    return pairs
+        sides = []
+        for side in (rule.first, rule.then):
+            scoped = side[rule.codes[side] >= 0]
+            found = np.unique(rule.codes[scoped] * count + codes[scoped])
+            sides.append(pd.DataFrame({"key": found // count, "package": found % count}))
+        matched = sides[0].merge(sides[1], on="key")
+        pairs |= set(zip(matched["package_x"].tolist(), matched["package_y"].tolist(), strict=True))
+        if rule.joint is not None:  # joint items share every municipality's scope
+            first_joint = set(codes[rule.first[rule.joint[rule.first]]].tolist())
+            then_joint = set(codes[rule.then[rule.joint[rule.then]]].tolist())
+            pairs |= {(x, y) for x in first_joint for y in set(codes[rule.then].tolist())}
+            pairs |= {(x, y) for x in set(codes[rule.first].tolist()) for y in then_joint}
+    return {(str(names[a]), str(names[b])) for a, b in pairs}
 
 
 def _rule_frame(items: pd.DataFrame, attributes: pd.DataFrame | None) -> pd.DataFrame:
@@ -228,6 +276,55 @@ def _rule_frame(items: pd.DataFrame, attributes: pd.DataFrame | None) -> pd.Data
     return frame.reset_index(drop=True)
 
 
+class PlanOrder(NamedTuple):
+    """What ``plan_order`` finds: waves, package precedence, rules not met."""
+
+    waves: pd.Series
+    precedence: set[tuple[str, str]]
+    unmet: list[str]
+
+
+@dataclass
+class _PreparedRule:
+    """A rule's sides and scope keys over the items, computed once for every round."""
+
+    id: str
+    kind: str
+    first: IntArray  # positions of the items on each side (never on both)
+    then: IntArray
+    codes: IntArray  # each item's scope key as a number, -1 for none
+    keys: int
+    joint: npt.NDArray[np.bool_] | None  # items of the joint operation (municipality scope)
+
+
+def _prepare(items: pd.DataFrame, rules: SequencingRules) -> list[_PreparedRule]:
+    prepared = []
+    for rule in rules.rules:
+        if rule.kind == "drop":
+            continue
+        first, then = rule.selects(items, "first"), rule.selects(items, "then")
+        first, then = first & ~then, then & ~first
+        if not (first.any() and then.any()):
+            continue
+        keys = scope_keys(items, rule.scope)
+        codes, uniques = pd.factorize(keys.where(keys != ""), use_na_sentinel=True)
+        joint = (
+            (items["municipality"] == JOINT).to_numpy() if rule.scope == "municipality" else None
+        )
+        prepared.append(
+            _PreparedRule(
+                rule.id,
+                rule.kind,
+                np.flatnonzero(first.to_numpy()),
+                np.flatnonzero(then.to_numpy()),
+                codes.astype(np.int64),
+                len(uniques),
+                joint,
+            )
+        )
+    return prepared
+
+
 def rule_floors(
     items: pd.DataFrame, waves: IntArray, floors: IntArray, rules: SequencingRules
 ) -> IntArray:
@@ -238,83 +335,53 @@ def rule_floors(
     every scope: a joint ``then`` item follows every ``first`` item). ``together``: in a
     scope holding both sides, every item's floor is the scope's latest wave.
     """
+    return _floors(_prepare(items, rules), waves, floors)
+
+
+def _floors(prepared: list[_PreparedRule], waves: IntArray, floors: IntArray) -> IntArray:
     raised = floors.copy()
-    wave = pd.Series(waves, index=items.index)
-    for rule in rules.rules:
-        if rule.kind == "drop":
-            continue
-        first, then = rule.selects(items, "first"), rule.selects(items, "then")
-        first, then = first & ~then, then & ~first
-        if not (first.any() and then.any()):
-            continue
-        keys = scope_keys(items, rule.scope)
+    for rule in prepared:
         if rule.kind == "before":
-            need = _latest_before(
-                wave,
-                keys,
-                first,
-                then,
-                rule.scope == "municipality",
-                items["municipality"] == JOINT,
-            )
-            rows = need.index.to_numpy()
-            raised[rows] = np.maximum(raised[rows], need.to_numpy(dtype=np.int64) + 1)
+            first = rule.first[rule.codes[rule.first] >= 0]
+            latest = np.zeros(rule.keys, dtype=np.int64)  # 0: no first item in the scope
+            np.maximum.at(latest, rule.codes[first], waves[first])
+            then = rule.then[rule.codes[rule.then] >= 0]
+            need = latest[rule.codes[then]]
+            if rule.joint is not None:
+                joint_first = rule.first[rule.joint[rule.first]]
+                if len(joint_first):  # the joint operation's items come first everywhere
+                    need = np.maximum(need, waves[joint_first].max())
+                following = rule.then[rule.joint[rule.then]]
+                if len(following):  # a joint item follows every municipality's
+                    raised[following] = np.maximum(raised[following], waves[rule.first].max() + 1)
+                    keep = ~rule.joint[then]
+                    then, need = then[keep], need[keep]
+            scoped = need > 0
+            raised[then[scoped]] = np.maximum(raised[then[scoped]], need[scoped] + 1)
         else:
-            members = (first | then) & (keys != "")
-            both = (
-                first[members].groupby(keys[members]).any()
-                & then[members].groupby(keys[members]).any()
-            )
-            latest = wave[members].groupby(keys[members]).max()[both]
-            target = keys[members].map(latest).dropna()
-            rows = target.index.to_numpy()
-            raised[rows] = np.maximum(raised[rows], target.to_numpy(dtype=np.int64))
+            members = np.concatenate([rule.first, rule.then])
+            members = members[rule.codes[members] >= 0]
+            both = np.zeros(rule.keys, dtype=bool)
+            both[rule.codes[rule.first][rule.codes[rule.first] >= 0]] = True
+            has_then = np.zeros(rule.keys, dtype=bool)
+            has_then[rule.codes[rule.then][rule.codes[rule.then] >= 0]] = True
+            both &= has_then
+            latest = np.zeros(rule.keys, dtype=np.int64)
+            np.maximum.at(latest, rule.codes[members], waves[members])
+            members = members[both[rule.codes[members]]]
+            raised[members] = np.maximum(raised[members], latest[rule.codes[members]])
     return raised
-
-
-def _latest_before(
-    wave: pd.Series,
-    keys: pd.Series,
-    first: pd.Series,
-    then: pd.Series,
-    shared_scope: bool,
-    joint: pd.Series,
-) -> pd.Series:
-    """For each ``then`` item with ``first`` items in its scope: their latest wave."""
-    scoped = first & (keys != "")
-    latest = wave[scoped].groupby(keys[scoped]).max()
-    targets = then & (keys != "")
-    need = keys[targets].map(latest)
-    if shared_scope:
-        joint_first = wave[first & joint]
-        if not joint_first.empty:  # the joint operation's items come first everywhere
-            need = need.fillna(0).clip(lower=int(joint_first.max()))
-        following = then & joint
-        if following.any():  # a joint item follows every municipality's
-            need = pd.concat(
-                [
-                    need[~joint[need.index]],
-                    pd.Series(int(wave[first].max()), index=wave.index[following]),
-                ]
-            )
-    return need.dropna()
 
 
 def unmet_rules(
     items: pd.DataFrame, attributes: pd.DataFrame | None, rules: SequencingRules | None = None
 ) -> list[str]:
-    """The ids of the ordering rules the items' waves do not meet (normally none)."""
-    rules = rules or sequencing_rules()
-    frame = _rule_frame(items, attributes)
+    """The ids of the ordering rules the items' ``wave`` column does not meet."""
+    prepared = _prepare(_rule_frame(items, attributes), rules or sequencing_rules())
     waves = items["wave"].to_numpy(dtype=np.int64)
-    unmet = []
-    for rule in rules.rules:
-        if rule.kind == "drop":
-            continue
-        one = rules.model_copy(update={"rules": (rule,)})
-        if not np.array_equal(rule_floors(frame, waves, waves, one), waves):
-            unmet.append(rule.id)
-    return unmet
+    return [
+        rule.id for rule in prepared if not np.array_equal(_floors([rule], waves, waves), waves)
+    ]
 
 
 def wave_table(items: pd.DataFrame) -> pd.DataFrame:

@@ -96,6 +96,7 @@ def test_every_command_prints_text(command: str) -> None:
 def test_invalid_input_exits_1_with_the_issue_report(tmp_path: Path) -> None:
     folder = tmp_path / "study"
     shutil.copytree(SAMPLES, folder)
+    shutil.copytree(SAMPLES.parent / "alternatives", tmp_path / "alternatives")
     plan = folder / "establishment-plan.csv"
     plan.write_text(plan.read_text("utf-8").replace("1000000", "lots"), "utf-8")
     code, data = _json("projection", str(folder))

@@ -17,6 +17,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "study"
 def folder(tmp_path: Path) -> Path:
     target = tmp_path / "study"
     shutil.copytree(SAMPLES, target)
+    # the alternatives name their target files beside the study (../alternatives/)
+    shutil.copytree(SAMPLES.parent / "alternatives", tmp_path / "alternatives")
     return target
 
 
@@ -186,3 +188,11 @@ def test_all_problems_are_reported_at_once(folder: Path) -> None:
     issues = _issues(folder)
     assert {Path(i.file or "").name for i in issues} == {"projection.yaml", "it-costs.yaml",
                                                          "potential.csv"}
+
+
+def test_missing_alternative_target_names_the_line(folder: Path) -> None:
+    file = folder / "alternatives-ggvvh.yaml"
+    line = _edit(file, "target: ../alternatives/target-2.yaml", "target: nowhere.yaml")
+    [issue] = _issues(folder, Section.ALTERNATIVES)
+    assert issue.code == "path-not-found" and issue.line == line
+    assert issue.column == "alternatives.3.target" and "'2'" in issue.message

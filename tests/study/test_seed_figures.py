@@ -41,8 +41,8 @@ def test_ggvvh_sums_come_from_the_individual_scores() -> None:
     document = yaml.safe_load((SAMPLES / "alternatives-ggvvh.yaml").read_text("utf-8"))
     assert len(document["criteria"]) == 7
     assert {c["weight"] for c in document["criteria"]} == {1}
-    # the input file holds scores only, no totals
-    assert all(set(alt) <= {"id", "name", "scope", "scores", "description"}
+    # the input file holds scores only, no totals (target: the file that costs it)
+    assert all(set(alt) <= {"id", "name", "scope", "scores", "description", "target"}
                for alt in document["alternatives"])
     sums = {alt["id"]: sum(alt["scores"].values()) for alt in document["alternatives"]}
     assert sums == {"S": 21, "1-teknik": 22, "1-tjanst": 23, "2": 22}

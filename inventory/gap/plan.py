@@ -227,10 +227,11 @@ def item_capabilities(items: pd.DataFrame, assets: pd.DataFrame) -> pd.Series:
     capability = items["node"].map(by_node.astype(str))
     # work on no asset names its capability last: "gnosjo: logging_siem"
     unnamed = capability.isna()
-    named = items.loc[unnamed, "asset"].astype(str).str.rpartition(": ")[2]
-    named = named[named.isin(known_capabilities())]
     capability = capability.astype(object)
-    capability.loc[named.index] = named
+    if unnamed.any():  # (rpartition of no rows has no columns)
+        named = items.loc[unnamed, "asset"].astype(str).str.rpartition(": ")[2]
+        named = named[named.isin(known_capabilities())]
+        capability.loc[named.index] = named
     capability = capability.where(
         ~items["action"].isin(["storage_migration", "storage_replacement"]), STORAGE_CAPABILITY
     )
@@ -366,7 +367,8 @@ def _application_reasons(
     moving = set(items.loc[moves & moving_left, "node"])
     idle_nodes = {app for app in candidates if not dependencies.dependencies_of(app) & moving}
     idle = apps & ~is_replaced & items["node"].isin(idle_nodes)
-    why = ("replaced: " + items["node"].map(replaced).fillna("")).where(is_replaced)
+    successor = items["node"].map(replaced)
+    why = ("replaced: " + successor.astype(object).where(successor.notna(), "")).where(is_replaced)
     idle_reason = "none of its servers moves any more (they are switched off, not moved)"
     return why.mask(idle, idle_reason)
 

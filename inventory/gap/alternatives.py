@@ -83,8 +83,12 @@ class Alternatives:
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"alternatives": records(self.table), "notes": self.notes,
-                "high_risk_from": HIGH_RISK, "top_risks": TOP_RISKS}
+        return {
+            "alternatives": records(self.table),
+            "notes": self.notes,
+            "high_risk_from": HIGH_RISK,
+            "top_risks": TOP_RISKS,
+        }
 
 
 def _plan_months(report: GapReport) -> float:
@@ -105,26 +109,35 @@ def _readiness(report: GapReport) -> float | None:
     return float(row["readiness_percent"].iloc[0]) if not row.empty else None
 
 
-def alternative_row(report: GapReport, scope: Sequence[str] | None,
-                    file: str = "") -> dict[str, Any]:
+def alternative_row(
+    report: GapReport, scope: Sequence[str] | None, file: str = ""
+) -> dict[str, Any]:
     """The figures of one alternative, read from its own report."""
     joint = expand_areas(scope)
     case = report.business_case
     one_time = case.one_time if case is not None else None
     high, top = _risks(report)
     return {
-        "alternative": report.target_name, "file": file, "scope": scope_label(scope),
+        "alternative": report.target_name,
+        "file": file,
+        "scope": scope_label(scope),
         "outside": ", ".join(area for area in expand_areas(None) if area not in joint),
         "currency": report.currency,
         "one_time_low": one_time.low if one_time is not None else None,
         "one_time_expected": one_time.expected if one_time is not None else None,
         "one_time_high": one_time.high if one_time is not None else None,
-        "yearly_saving": (case.yearly_saving.expected
-                          if case is not None and case.yearly_saving is not None else None),
+        "yearly_saving": (
+            case.yearly_saving.expected
+            if case is not None and case.yearly_saving is not None
+            else None
+        ),
         "payback_year": case.payback_year if case is not None else None,
         "npv": case.npv.expected if case is not None and case.npv is not None else None,
-        "effort_hours": report.total_hours, "labour_cost": report.total_cost,
-        "plan_months": _plan_months(report), "high_risks": high, "risk_top": top,
+        "effort_hours": report.total_hours,
+        "labour_cost": report.total_cost,
+        "plan_months": _plan_months(report),
+        "high_risks": high,
+        "risk_top": top,
         "readiness_percent": _readiness(report),
     }
 
@@ -134,8 +147,17 @@ def alternatives_table(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(list(rows), columns=list(ALTERNATIVE_COLUMNS))
     for column in ("alternative", "file", "scope", "outside", "currency"):
         frame[column] = frame[column].astype(str)
-    for column in ("one_time_low", "one_time_expected", "one_time_high", "yearly_saving",
-                   "npv", "effort_hours", "labour_cost", "plan_months", "readiness_percent"):
+    for column in (
+        "one_time_low",
+        "one_time_expected",
+        "one_time_high",
+        "yearly_saving",
+        "npv",
+        "effort_hours",
+        "labour_cost",
+        "plan_months",
+        "readiness_percent",
+    ):
         frame[column] = pd.to_numeric(frame[column]).astype(float)
     for column in ("payback_year", "high_risks", "risk_top"):
         frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
@@ -145,44 +167,66 @@ def alternatives_table(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
 def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[str]:
     notes = []
     if len(set(table["currency"])) > 1:
-        notes.append("The alternatives state their costs in different currencies"
-                     f" ({', '.join(sorted(set(table['currency'])))}): compare in one.")
+        notes.append(
+            "The alternatives state their costs in different currencies"
+            f" ({', '.join(sorted(set(table['currency'])))}): compare in one."
+        )
     if len({tuple(report.municipalities) for report in reports}) > 1:
-        notes.append("The alternatives cover different municipalities: their figures are"
-                     " not for the same organisation.")
+        notes.append(
+            "The alternatives cover different municipalities: their figures are"
+            " not for the same organisation."
+        )
     after: dict[float, set[str]] = {}
     for report, scope in zip(reports, table["scope"], strict=True):
         case = report.business_case
         if case is not None:
             after.setdefault(round(float(case.running_after.expected)), set()).add(scope)
     if any(len(scopes) > 1 for scopes in after.values()):
-        notes.append("Alternatives of different scope state the same running cost after the"
-                     " merger (economics.running of their target files, e.g. taken with"
-                     " extends): their yearly saving is the same, and payback and NPV differ"
-                     " only by the one-time cost. State each alternative's own staff and"
-                     " licences after the merger to compare savings.")
+        notes.append(
+            "Alternatives of different scope state the same running cost after the"
+            " merger (economics.running of their target files, e.g. taken with"
+            " extends): their yearly saving is the same, and payback and NPV differ"
+            " only by the one-time cost. State each alternative's own staff and"
+            " licences after the merger to compare savings."
+        )
     never = table["payback_year"].isna() & table["yearly_saving"].notna()
     if never.any():
-        notes.append("No payback year: the expected yearly saving of "
-                     + ", ".join(table.loc[never, "alternative"])
-                     + " never covers its one-time cost (a saving of 0 or less, or too small).")
-    missing = [label for column, label in (
-        ("one_time_expected", "one-time cost range"), ("yearly_saving", "yearly saving"),
-        ("npv", "net present value"),
-        ("plan_months", "plan duration"), ("high_risks", "risk"),
-        ("readiness_percent", "readiness")) if table[column].isna().any()]
+        notes.append(
+            "No payback year: the expected yearly saving of "
+            + ", ".join(table.loc[never, "alternative"])
+            + " never covers its one-time cost (a saving of 0 or less, or too small)."
+        )
+    missing = [
+        label
+        for column, label in (
+            ("one_time_expected", "one-time cost range"),
+            ("yearly_saving", "yearly saving"),
+            ("npv", "net present value"),
+            ("plan_months", "plan duration"),
+            ("high_risks", "risk"),
+            ("readiness_percent", "readiness"),
+        )
+        if table[column].isna().any()
+    ]
     if missing:
-        notes.append("Empty cells are figures an alternative's report does not give ("
-                     + ", ".join(missing) + "): see that report's notes (e.g. today's"
-                     " running cost unknown, so no saving or payback).")
+        notes.append(
+            "Empty cells are figures an alternative's report does not give ("
+            + ", ".join(missing)
+            + "): see that report's notes (e.g. today's"
+            " running cost unknown, so no saving or payback)."
+        )
     return notes
 
 
-def compare_alternatives(snapshot: InventorySnapshot,
-                         targets: Sequence[tuple[str, TargetArchitecture]], *,
-                         as_of: dt.date, normaliser: Normaliser | None = None,
-                         known: Sequence[tuple[TargetArchitecture, GapReport]] = (),
-                         it_costs: ItCostsFile | None = None) -> Alternatives:
+def compare_alternatives(
+    snapshot: InventorySnapshot,
+    targets: Sequence[tuple[str, TargetArchitecture]],
+    *,
+    as_of: dt.date,
+    normaliser: Normaliser | None = None,
+    known: Sequence[tuple[TargetArchitecture, GapReport]] = (),
+    it_costs: ItCostsFile | None = None,
+) -> Alternatives:
     """The gap of each target (``(file, target)``) over ``snapshot``, side by side.
 
     ``known``: reports already computed (the report's main target), reused for an equal
@@ -201,8 +245,9 @@ def compare_alternatives(snapshot: InventorySnapshot,
     for file, target in targets:
         report = next((done for model, done in known if model == target), None)
         if report is None:
-            report = compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser,
-                                 it_costs=it_costs)
+            report = compute_gap(
+                snapshot, target, as_of=as_of, normaliser=normaliser, it_costs=it_costs
+            )
         reports.append(report)
         rows.append(alternative_row(report, target.scope, file))
     table = alternatives_table(rows)

@@ -53,8 +53,12 @@ AREA_GROUPS = {"A": ("A1", "A2", "A3", "A4")}
 #: business areas, and the hardware kinds (network roles, storage kinds, firmware clients).
 KNOWN_CAPABILITIES = frozenset(
     {"server_os", "client_os", "appliance"}
-    | {member.value for enum in (Capability, BusinessArea, NetworkRole, StorageKind,
-                                 ClientKind) for member in enum})
+    | {
+        member.value
+        for enum in (Capability, BusinessArea, NetworkRole, StorageKind, ClientKind)
+        for member in enum
+    }
+)
 
 #: An action whose items belong to the area of the asset they change.
 BY_CAPABILITY = "capability"
@@ -96,9 +100,11 @@ class AreaMap(BaseModel):
         unknown = sorted(set(self.capabilities) - KNOWN_CAPABILITIES)
         if unknown:
             problems.append(f"unknown capabilities: {', '.join(unknown)}")
-        named = [*self.domains.values(), *self.capabilities.values(),
-                 *(area for areas in self.actions.values() if isinstance(areas, list)
-                   for area in areas)]
+        named = [
+            *self.domains.values(),
+            *self.capabilities.values(),
+            *(area for areas in self.actions.values() if isinstance(areas, list) for area in areas),
+        ]
         bad = sorted(set(named) - set(ALL_AREAS))
         if bad:
             problems.append(f"unknown areas: {', '.join(bad)}")
@@ -119,8 +125,9 @@ def parse_area_map(text: str, source: str = AREAS_FILE) -> AreaMap:
     try:
         return AreaMap.model_validate(yaml.safe_load(text))
     except (ValidationError, yaml.YAMLError) as error:
-        raise StudyAreaMapError(f"{source} is invalid: {error}",
-                                hint="Fix the file; areas are A1-A4 and B-I.") from error
+        raise StudyAreaMapError(
+            f"{source} is invalid: {error}", hint="Fix the file; areas are A1-A4 and B-I."
+        ) from error
 
 
 @cache
@@ -196,16 +203,22 @@ class Scope:
         if self.everything:
             return target
         update: dict[str, object] = {
-            "capabilities": {capability: choice for capability, choice
-                             in target.capabilities.items()
-                             if self.covers(str(capability), domain_of(str(capability)))}}
+            "capabilities": {
+                capability: choice
+                for capability, choice in target.capabilities.items()
+                if self.covers(str(capability), domain_of(str(capability)))
+            }
+        }
         if not self.covers("server_os", "datacentre"):
             update["server_os"] = []
         if not self.covers("client_os", "clients"):
             update["clients"] = []
         if target.applications is not None:
-            kept = {area: products for area, products in target.applications.items()
-                    if self.covers(str(area), "applications")}
+            kept = {
+                area: products
+                for area, products in target.applications.items()
+                if self.covers(str(area), "applications")
+            }
             update["applications"] = kept or None
         if "A1" not in self.joint:
             update["datacentres"] = None
@@ -217,12 +230,16 @@ class Scope:
             return []
         names = self.mapping.areas
         outside = "; ".join(f"{area} {names[area].name}" for area in self.outside)
-        notes = [f"Areas outside the scope of '{target.name}': {outside}. Each municipality"
-                 " keeps its own there: their assets and work are not in the joint gap,"
-                 " plan or cost."]
+        notes = [
+            f"Areas outside the scope of '{target.name}': {outside}. Each municipality"
+            " keeps its own there: their assets and work are not in the joint gap,"
+            " plan or cost."
+        ]
         if "A1" not in self.joint and target.datacentres is not None:
-            notes.append("The datacentre (A1) is outside the scope: nothing moves to the"
-                         " target's datacentres.")
+            notes.append(
+                "The datacentre (A1) is outside the scope: nothing moves to the"
+                " target's datacentres."
+            )
         return notes
 
     def table(self) -> pd.DataFrame:
@@ -236,11 +253,18 @@ class Scope:
         for action, areas in self.mapping.actions.items():
             for area in areas if isinstance(areas, list) else []:
                 actions[area].append(action)
-        rows = [{"area": area, "group": info.group or area, "name": info.name,
-                 "study_name": info.study_name, "joint": area in self.joint,
-                 "capabilities": ", ".join(capabilities[area]),
-                 "actions": ", ".join(actions[area])}
-                for area, info in self.mapping.areas.items()]
+        rows = [
+            {
+                "area": area,
+                "group": info.group or area,
+                "name": info.name,
+                "study_name": info.study_name,
+                "joint": area in self.joint,
+                "capabilities": ", ".join(capabilities[area]),
+                "actions": ", ".join(actions[area]),
+            }
+            for area, info in self.mapping.areas.items()
+        ]
         return pd.DataFrame(rows, columns=list(SCOPE_COLUMNS))
 
 

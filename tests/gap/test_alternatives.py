@@ -34,24 +34,28 @@ def _own_figures(report: GapReport) -> dict[str, object]:
     scores = sorted(report.risks["risk"].astype(int), reverse=True)
     weeks = (max(report.plan["end"]) - min(report.plan["start"])).days // 7
     overall = report.readiness_overall.set_index("municipality")["readiness_percent"]
-    return {"effort_hours": report.total_hours, "labour_cost": report.total_cost,
-            "one_time_low": case.one_time.low, "one_time_expected": case.one_time.expected,
-            "one_time_high": case.one_time.high,
-            "yearly_saving": None if case.yearly_saving is None
-            else case.yearly_saving.expected,
-            "npv": None if case.npv is None else case.npv.expected,
-            "payback_year": case.payback_year,
-            "high_risks": sum(score >= HIGH_RISK for score in scores),
-            "risk_top": sum(scores[:TOP_RISKS]),
-            "plan_months": round(weeks * 12 / 52, 1),
-            "readiness_percent": overall["all"]}
+    return {
+        "effort_hours": report.total_hours,
+        "labour_cost": report.total_cost,
+        "one_time_low": case.one_time.low,
+        "one_time_expected": case.one_time.expected,
+        "one_time_high": case.one_time.high,
+        "yearly_saving": None if case.yearly_saving is None else case.yearly_saving.expected,
+        "npv": None if case.npv is None else case.npv.expected,
+        "payback_year": case.payback_year,
+        "high_risks": sum(score >= HIGH_RISK for score in scores),
+        "risk_top": sum(scores[:TOP_RISKS]),
+        "plan_months": round(weeks * 12 / 52, 1),
+        "readiness_percent": overall["all"],
+    }
 
 
 def test_two_scopes_side_by_side_are_their_reports_figures() -> None:
     snapshot = small_inventory()
     everything, no_clients = small_target(None), small_target(["A1", "A2", "A3"])
-    result = compare_alternatives(snapshot, [("all.yaml", everything),
-                                             ("no-a4.yaml", no_clients)], as_of=AS_OF)
+    result = compare_alternatives(
+        snapshot, [("all.yaml", everything), ("no-a4.yaml", no_clients)], as_of=AS_OF
+    )
     table = result.table
     assert tuple(table.columns) == ALTERNATIVE_COLUMNS
     assert table["file"].tolist() == ["all.yaml", "no-a4.yaml"]
@@ -65,18 +69,26 @@ def test_two_scopes_side_by_side_are_their_reports_figures() -> None:
                 assert row[column] == pytest.approx(value), column
     # by hand from the target's unit efforts (small_inventory's docstring):
     efforts = everything.efforts
-    datacentre = (efforts.link_upgrade_hours + efforts.physical_server_migration_hours
-                  + efforts.os_upgrade_hours)                      # 24 + 16 + 6
+    datacentre = (
+        efforts.link_upgrade_hours
+        + efforts.physical_server_migration_hours
+        + efforts.os_upgrade_hours
+    )  # 24 + 16 + 6
     # bb's DNS/DHCP replaced by the joint one (160 h), which aa joins (40 h)
     dns = efforts.platform_replacement_hours + efforts.capability_onboarding_hours
     # ten laptops upgraded (1.5 h) and enrolled (1 h); Intune, which neither has,
     # introduced once (160 h) and joined by aa and bb (40 h each)
-    clients = (10 * efforts.client_os_upgrade_hours + 10 * efforts.client_reenrolment_hours
-               + efforts.platform_replacement_hours + 2 * efforts.capability_onboarding_hours)
+    clients = (
+        10 * efforts.client_os_upgrade_hours
+        + 10 * efforts.client_reenrolment_hours
+        + efforts.platform_replacement_hours
+        + 2 * efforts.capability_onboarding_hours
+    )
     assert table.loc[1, "effort_hours"] == pytest.approx(datacentre + dns)
     assert table.loc[0, "effort_hours"] == pytest.approx(datacentre + dns + clients)
     assert table.loc[0, "labour_cost"] == pytest.approx(
-        (datacentre + dns + clients) * efforts.hourly_rate)
+        (datacentre + dns + clients) * efforts.hourly_rate
+    )
     # the one without A4 has no client items at all
     assert (result.reports[1].items["domain"] != "clients").all()
     assert (result.reports[0].items["domain"] == "clients").any()
@@ -86,14 +98,16 @@ def test_a_known_report_is_reused_not_computed_again() -> None:
     snapshot = small_inventory()
     target = small_target(None)
     first = compare_alternatives(snapshot, [("a.yaml", target)], as_of=AS_OF)
-    again = compare_alternatives(snapshot, [("a.yaml", target)], as_of=AS_OF,
-                                 known=[(target, first.reports[0])])
+    again = compare_alternatives(
+        snapshot, [("a.yaml", target)], as_of=AS_OF, known=[(target, first.reports[0])]
+    )
     assert again.reports[0] is first.reports[0]
 
 
 def test_a_missing_figure_is_empty_not_zero() -> None:
-    report = compare_alternatives(small_inventory(), [("a.yaml", small_target(None))],
-                                  as_of=AS_OF).reports[0]
+    report = compare_alternatives(
+        small_inventory(), [("a.yaml", small_target(None))], as_of=AS_OF
+    ).reports[0]
     bare = GapReport(**{**report.__dict__, "readiness_overall": pd.DataFrame()})
     row = alternative_row(bare, None)
     assert row["readiness_percent"] is None
@@ -130,8 +144,7 @@ def stored(sample_batch: ImportBatch, tmp_path_factory: pytest.TempPathFactory) 
     return url
 
 
-ALTERNATIVES = [str(SAMPLES / "alternatives" / name) for name in ("target-s.yaml",
-                                                                  "target-2.yaml")]
+ALTERNATIVES = [str(SAMPLES / "alternatives" / name) for name in ("target-s.yaml", "target-2.yaml")]
 
 
 def _gap(stored: str, *args: str) -> list[str]:
@@ -139,8 +152,9 @@ def _gap(stored: str, *args: str) -> list[str]:
 
 
 def test_cli_alternatives_json_are_each_targets_gap(stored: str) -> None:
-    result = runner.invoke(app, _gap(stored, "-t", ALTERNATIVES[0], "-t", ALTERNATIVES[1],
-                                     "--format", "json"))
+    result = runner.invoke(
+        app, _gap(stored, "-t", ALTERNATIVES[0], "-t", ALTERNATIVES[1], "--format", "json")
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) >= {"alternatives", "notes"}
@@ -160,8 +174,20 @@ def test_cli_alternatives_text_and_csv(stored: str, tmp_path: Path) -> None:
     assert text.exit_code == 0, text.output
     assert "Alternatives" in text.stdout and text.stdout.count("GGVVH") >= 2
     out = tmp_path / "alt"
-    csv = runner.invoke(app, _gap(stored, "-t", ALTERNATIVES[0], "-t", ALTERNATIVES[1],
-                                  "--format", "csv", "--out", str(out)))
+    csv = runner.invoke(
+        app,
+        _gap(
+            stored,
+            "-t",
+            ALTERNATIVES[0],
+            "-t",
+            ALTERNATIVES[1],
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+        ),
+    )
     assert csv.exit_code == 0, csv.output
     frame = pd.read_csv(out / "alternatives.csv")
     assert tuple(frame.columns) == ALTERNATIVE_COLUMNS and len(frame) == 2
@@ -181,10 +207,18 @@ def test_cli_an_invalid_second_target_exits_1_naming_it(stored: str, tmp_path: P
 
 def _study_with_targets(files: dict[str, str | None]) -> dict[str, object]:
     """A study's alternatives in the JSON form the report reads (scores already ranked)."""
-    ranking = [{"id": name, "name": f"Alternative {name}", "rank": rank, "total": str(total),
-                "target": file}
-               for rank, (total, (name, file)) in enumerate(zip((23, 21, 20), files.items(),
-                                                                strict=False), start=1)]
+    ranking = [
+        {
+            "id": name,
+            "name": f"Alternative {name}",
+            "rank": rank,
+            "total": str(total),
+            "target": file,
+        }
+        for rank, (total, (name, file)) in enumerate(
+            zip((23, 21, 20), files.items(), strict=False), start=1
+        )
+    ]
     return {"alternatives": [{"study": "Small study", "ranking": ranking}]}
 
 
@@ -196,8 +230,10 @@ def test_decision_section_shows_scores_and_costs_side_by_side(tmp_path: Path) ->
     files = {}
     for name, scope in (("all", None), ("dc", ["A1"])):
         path = tmp_path / f"{name}.yaml"
-        path.write_text(json.dumps(small_target(scope).model_dump(
-            mode="json", exclude_unset=True)), encoding="utf-8")  # JSON is YAML
+        path.write_text(
+            json.dumps(small_target(scope).model_dump(mode="json", exclude_unset=True)),
+            encoding="utf-8",
+        )  # JSON is YAML
         files[name] = str(path)
     study = _study_with_targets({**files, "unscored-target": None})
     main = small_target(["A1", "A2"])
@@ -230,18 +266,32 @@ def test_an_invalid_alternative_target_is_an_error_naming_it(tmp_path: Path) -> 
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\nscope: [Z]\n", encoding="utf-8")
     with pytest.raises(TargetError, match=r"bad\.yaml"):
-        cost_study_alternatives(small_inventory(), _study_with_targets({"x": str(bad)}),
-                                None, None, as_of=AS_OF)
+        cost_study_alternatives(
+            small_inventory(), _study_with_targets({"x": str(bad)}), None, None, as_of=AS_OF
+        )
 
 
 def test_study_alternatives_costed_json(stored: str) -> None:
-    result = runner.invoke(app, ["--db", stored, "study", "alternatives",
-                                 str(SAMPLES / "study"), "--costed", "--date", "2026-11-23",
-                                 "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "--db",
+            stored,
+            "study",
+            "alternatives",
+            str(SAMPLES / "study"),
+            "--costed",
+            "--date",
+            "2026-11-23",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    targets = {option["id"]: option["target"] for study in data["ranking"]
-               for option in study["ranking"]}
+    targets = {
+        option["id"]: option["target"] for study in data["ranking"] for option in study["ranking"]
+    }
     assert targets["S"] == targets["1-teknik"] and targets["S"].endswith("target-s.yaml")
     costed = {row["file"]: row for row in data["costed"]["alternatives"]}
     assert set(costed) == {targets["S"], targets["2"]}

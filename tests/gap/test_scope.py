@@ -31,41 +31,85 @@ def small_inventory() -> InventorySnapshot:
     link to aa, a DNS/DHCP product the target replaces and ten unmanaged Windows 10
     laptops."""
     records: dict[str, list[dict[str, Any]]] = {
-        "municipality": [{"municipality": A, "code": A, "name": "Aa", "country": "SE",
-                          "population": 10000},
-                         {"municipality": B, "code": B, "name": "Bb", "country": "SE",
-                          "population": 5000}],
-        "site": [{"municipality": A, "id": "DC1", "kind": "datacentre"},
-                 {"municipality": B, "id": "DC1", "kind": "datacentre"},
-                 {"municipality": B, "id": "OFF1", "kind": "office"}],
-        "link": [{"municipality": B, "id": "L1", "a_site": "DC1", "b_site": "aa:DC1",
-                  "kind": "fibre", "bandwidth_mbps": 100.0}],
-        "server": [{"municipality": B, "id": "srv01", "kind": "physical", "site": "DC1",
-                    "os_product": "Windows Server", "os_version": "2016"}],
-        "platform": [{"municipality": B, "id": "p-dns", "capability": "dns_dhcp",
-                      "product": "Infoblox NIOS", "vendor": "Infoblox"}],
-        "client": [{"municipality": B, "id": "c1", "kind": "laptop", "os_product": "Windows",
-                    "os_version": "10 22H2", "user_group": "staff", "site": "OFF1",
-                    "quantity": 10}],
+        "municipality": [
+            {"municipality": A, "code": A, "name": "Aa", "country": "SE", "population": 10000},
+            {"municipality": B, "code": B, "name": "Bb", "country": "SE", "population": 5000},
+        ],
+        "site": [
+            {"municipality": A, "id": "DC1", "kind": "datacentre"},
+            {"municipality": B, "id": "DC1", "kind": "datacentre"},
+            {"municipality": B, "id": "OFF1", "kind": "office"},
+        ],
+        "link": [
+            {
+                "municipality": B,
+                "id": "L1",
+                "a_site": "DC1",
+                "b_site": "aa:DC1",
+                "kind": "fibre",
+                "bandwidth_mbps": 100.0,
+            }
+        ],
+        "server": [
+            {
+                "municipality": B,
+                "id": "srv01",
+                "kind": "physical",
+                "site": "DC1",
+                "os_product": "Windows Server",
+                "os_version": "2016",
+            }
+        ],
+        "platform": [
+            {
+                "municipality": B,
+                "id": "p-dns",
+                "capability": "dns_dhcp",
+                "product": "Infoblox NIOS",
+                "vendor": "Infoblox",
+            }
+        ],
+        "client": [
+            {
+                "municipality": B,
+                "id": "c1",
+                "kind": "laptop",
+                "os_product": "Windows",
+                "os_version": "10 22H2",
+                "user_group": "staff",
+                "site": "OFF1",
+                "quantity": 10,
+            }
+        ],
     }
     return build_snapshot(records)
 
 
 def small_target(scope: list[str] | None) -> TargetArchitecture:
-    return TargetArchitecture.model_validate({
-        "name": f"scope {scope}",
-        "capabilities": {"dns_dhcp": {"products": [
-            {"product": "Windows Server DNS and DHCP", "vendor": "Microsoft"}]}},
-        "server_os": [{"product": "Windows Server", "vendor": "Microsoft",
-                       "min_version": "2022"}],
-        "clients": [{"user_group": "staff", "kinds": ["laptop"],
-                     "os": [{"product": "Windows", "vendor": "Microsoft",
-                             "min_version": "11 24H2"}],
-                     "management": "Microsoft Intune"}],
-        "network": {"interconnect": {"min_bandwidth_mbps": 1000, "redundant": False}},
-        "datacentres": {"primary": "aa:DC1"},
-        "scope": scope,
-    })
+    return TargetArchitecture.model_validate(
+        {
+            "name": f"scope {scope}",
+            "capabilities": {
+                "dns_dhcp": {
+                    "products": [{"product": "Windows Server DNS and DHCP", "vendor": "Microsoft"}]
+                }
+            },
+            "server_os": [
+                {"product": "Windows Server", "vendor": "Microsoft", "min_version": "2022"}
+            ],
+            "clients": [
+                {
+                    "user_group": "staff",
+                    "kinds": ["laptop"],
+                    "os": [{"product": "Windows", "vendor": "Microsoft", "min_version": "11 24H2"}],
+                    "management": "Microsoft Intune",
+                }
+            ],
+            "network": {"interconnect": {"min_bandwidth_mbps": 1000, "redundant": False}},
+            "datacentres": {"primary": "aa:DC1"},
+            "scope": scope,
+        }
+    )
 
 
 def test_scope_a1_leaves_network_and_client_items_out() -> None:
@@ -104,8 +148,12 @@ def test_client_hours_by_hand_are_what_scope_a4_adds() -> None:
     # ten laptops: OS upgrade 10 x 1.5 h, enrolment in Intune 10 x 1 h; Intune (the
     # standard's management, A4), which neither has, introduced once for the joint
     # operation (160 h) and joined by aa and bb (40 h each; docs/method.md#consolidation)
-    by_hand = (10 * efforts.client_os_upgrade_hours + 10 * efforts.client_reenrolment_hours
-               + efforts.platform_replacement_hours + 2 * efforts.capability_onboarding_hours)
+    by_hand = (
+        10 * efforts.client_os_upgrade_hours
+        + 10 * efforts.client_reenrolment_hours
+        + efforts.platform_replacement_hours
+        + 2 * efforts.capability_onboarding_hours
+    )
     assert with_a4.total_hours - without.total_hours == pytest.approx(by_hand)
     assert (without.items["domain"] != "clients").all()
 
@@ -124,8 +172,7 @@ def test_scope_a_is_a1_to_a4_and_absent_is_all() -> None:
     assert expand_areas(None) == ALL_AREAS
     assert scope_label(["A", "B"]) == "A1-A4, B"
     assert scope_label(None) == "all areas (A-I)"
-    assert study_scope(small_target(["A", "B"])).outside == ("C", "D", "E", "F", "G", "H",
-                                                               "I")
+    assert study_scope(small_target(["A", "B"])).outside == ("C", "D", "E", "F", "G", "H", "I")
 
 
 def _mapping_text(**changes: str) -> str:
@@ -157,8 +204,9 @@ def test_every_item_action_has_an_area() -> None:
     assert set(ACTION_TIER) <= set(area_map().actions)
 
 
-def test_samples_scope_keeps_the_whole_gap(gap_report: GapReport,
-                                           sample_target: TargetArchitecture) -> None:
+def test_samples_scope_keeps_the_whole_gap(
+    gap_report: GapReport, sample_target: TargetArchitecture
+) -> None:
     # the samples' target runs A1-A4, B, E, F, G jointly: nothing of the inventory is out
     scope = study_scope(sample_target)
     assert scope.outside == ("C", "D", "H", "I")

@@ -39,19 +39,39 @@ from inventory.target.model import TargetArchitecture
 
 def gap(
     ctx: typer.Context,
-    target_files: Annotated[list[Path], typer.Option(
-        "--target", "-t", exists=True, dir_okay=False,
-        help="Target architecture file (YAML); repeat it to compare alternatives (one"
-        " table: cost range, saving, payback, NPV, effort, duration, risk, readiness).")],
-    as_of: Annotated[str | None, typer.Option(
-        "--date", help="Date of the analysis, YYYY-MM-DD (default: today).")] = None,
-    municipality: Annotated[list[str] | None, typer.Option(
-        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
-    output_format: Annotated[TableFormat, typer.Option(
-        "--format", help="text: a summary; json: the full report; csv: one file per table"
-        " (into --out).")] = TableFormat.TEXT,
-    out: Annotated[Path | None, typer.Option(
-        "--out", file_okay=False, help="Folder for --format csv (one file per table).")
+    target_files: Annotated[
+        list[Path],
+        typer.Option(
+            "--target",
+            "-t",
+            exists=True,
+            dir_okay=False,
+            help="Target architecture file (YAML); repeat it to compare alternatives (one"
+            " table: cost range, saving, payback, NPV, effort, duration, risk, readiness).",
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--date", help="Date of the analysis, YYYY-MM-DD (default: today)."),
+    ] = None,
+    municipality: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--municipality", "-m", help="Only this municipality (code); repeat for more."
+        ),
+    ] = None,
+    output_format: Annotated[
+        TableFormat,
+        typer.Option(
+            "--format",
+            help="text: a summary; json: the full report; csv: one file per table (into --out).",
+        ),
+    ] = TableFormat.TEXT,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", file_okay=False, help="Folder for --format csv (one file per table)."
+        ),
     ] = None,
     overrides: OverridesOption = None,
 ) -> None:
@@ -72,23 +92,33 @@ def gap(
     """
     day = parse_date_option(as_of)
     if output_format is TableFormat.CSV and out is None:
-        raise typer.BadParameter("--format csv writes one file per table: give --out DIR.",
-                                 param_hint="--out")
+        raise typer.BadParameter(
+            "--format csv writes one file per table: give --out DIR.", param_hint="--out"
+        )
     if out is not None and output_format is not TableFormat.CSV:
         raise typer.BadParameter("--out is for --format csv.", param_hint="--out")
     as_json = output_format is TableFormat.JSON
     targets = [load_target_or_exit(path, as_json=as_json) for path in target_files]
     if municipality:
-        targets = [target.model_copy(update={"municipalities": list(municipality)})
-                   for target in targets]
+        targets = [
+            target.model_copy(update={"municipalities": list(municipality)}) for target in targets
+        ]
     if len(targets) > 1:
-        _alternatives(ctx, list(zip(target_files, targets, strict=True)), municipality, day,
-                      output_format, out, overrides)
+        _alternatives(
+            ctx,
+            list(zip(target_files, targets, strict=True)),
+            municipality,
+            day,
+            output_format,
+            out,
+            overrides,
+        )
         return
     target = targets[0]
     snapshot = stored_snapshot(ctx, municipality, target=target)
-    report = compute_gap(snapshot, target, as_of=day,
-                         normaliser=lifecycle_normaliser(None, overrides))
+    report = compute_gap(
+        snapshot, target, as_of=day, normaliser=lifecycle_normaliser(None, overrides)
+    )
     if output_format is TableFormat.JSON:
         print_json(report.to_json())
     elif output_format is TableFormat.CSV:
@@ -100,9 +130,15 @@ def gap(
             console.print(part)
 
 
-def _alternatives(ctx: typer.Context, targets: list[tuple[Path, TargetArchitecture]],
-                  municipality: list[str] | None, day: dt.date, output_format: TableFormat,
-                  out: Path | None, overrides: Path | None) -> None:
+def _alternatives(
+    ctx: typer.Context,
+    targets: list[tuple[Path, TargetArchitecture]],
+    municipality: list[str] | None,
+    day: dt.date,
+    output_format: TableFormat,
+    out: Path | None,
+    overrides: Path | None,
+) -> None:
     """The gap of each target over one snapshot, compared (``compare_alternatives``)."""
     named = [target.municipalities for _, target in targets]
     union = list(dict.fromkeys(code for codes in named for code in codes))
@@ -116,8 +152,12 @@ def _alternatives(ctx: typer.Context, targets: list[tuple[Path, TargetArchitectu
             target.check_stored(stored)
         except TargetError as error:
             raise TargetError(f"{path}: {error}", hint=error.hint) from error
-    result = compare_alternatives(snapshot, [(str(path), target) for path, target in targets],
-                                  as_of=day, normaliser=lifecycle_normaliser(None, overrides))
+    result = compare_alternatives(
+        snapshot,
+        [(str(path), target) for path, target in targets],
+        as_of=day,
+        normaliser=lifecycle_normaliser(None, overrides),
+    )
     if output_format is TableFormat.JSON:
         print_json(result.to_json())
     elif output_format is TableFormat.CSV:
@@ -139,8 +179,9 @@ def _number(value: object, unit: str = "", digits: int = 0) -> str:
 
 
 def _million(value: object, currency: str) -> str:
-    return _number(float(value) / 1e6 if isinstance(value, numbers.Real) else None,
-                   f"M{currency}", 1)
+    return _number(
+        float(value) / 1e6 if isinstance(value, numbers.Real) else None, f"M{currency}", 1
+    )
 
 
 def alternatives_text(result: Alternatives) -> Table:
@@ -154,8 +195,10 @@ def alternatives_text(result: Alternatives) -> Table:
     figures: list[tuple[str, list[str]]] = [
         ("scope (joint)", [str(row["scope"]) for row in rows]),
         ("one-time, low", [_million(row["one_time_low"], row["currency"]) for row in rows]),
-        ("one-time, expected", [_million(row["one_time_expected"], row["currency"])
-                                for row in rows]),
+        (
+            "one-time, expected",
+            [_million(row["one_time_expected"], row["currency"]) for row in rows],
+        ),
         ("one-time, high", [_million(row["one_time_high"], row["currency"]) for row in rows]),
         ("yearly saving", [_million(row["yearly_saving"], row["currency"]) for row in rows]),
         ("payback year", [_number(row["payback_year"]) for row in rows]),

@@ -8,8 +8,11 @@ netto nåverdi, mognad / modenhet (the readiness figure's word in this report).
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str, str]] = {
-    "alt.title": ("Alternatives scored and costed", "Alternativ med poäng och kostnad",
-                  "Alternativer med poeng og kostnad"),
+    "alt.title": (
+        "Alternatives scored and costed",
+        "Alternativ med poäng och kostnad",
+        "Alternativer med poeng og kostnad",
+    ),
     "alt.method": (
         "Each alternative's figures come from the gap of its own target file (its scope: the"
         " study areas run jointly) over this inventory on the same date: one-time cost as a"
@@ -30,41 +33,58 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         " nåverdi fra kalkylen, innsats i timer, planens lengde i måneder, gapene med høy"
         " risiko (poeng {high} eller mer av 25) og summen av de {top} høyeste poengene, og"
         " modenhet. Områder utenfor et omfang blir værende hos hver kommune og inngår ikke i"
-        " noen av tallene."),
+        " noen av tallene.",
+    ),
     "alt.not_costed": (
         "No alternative of the study names a target file (`target:` in its alternatives"
         " file): the alternatives are scored, not costed.",
         "Inget alternativ i utredningen anger en målfil (`target:` i alternativfilen):"
         " alternativen har poäng men ingen kostnad.",
         "Ingen alternativer i utredningen angir en målfil (`target:` i alternativfilen):"
-        " alternativene har poeng, men ingen kostnad."),
+        " alternativene har poeng, men ingen kostnad.",
+    ),
     "alt.this_target": ("This report's target", "Denna rapports mål", "Denne rapportens mål"),
     "alt.notes": ("About the comparison", "Om jämförelsen", "Om sammenligningen"),
-    "alt.col_scope": ("Scope (areas run jointly)", "Omfattning (gemensamma områden)",
-                      "Omfang (felles områder)"),
+    "alt.col_scope": (
+        "Scope (areas run jointly)",
+        "Omfattning (gemensamma områden)",
+        "Omfang (felles områder)",
+    ),
     "alt.col_one_time": ("One-time cost", "Engångskostnad", "Engangskostnad"),
-    "alt.col_saving": ("Yearly saving (expected)", "Årlig besparing (förväntad)",
-                       "Årlig besparelse (forventet)"),
+    "alt.col_saving": (
+        "Yearly saving (expected)",
+        "Årlig besparing (förväntad)",
+        "Årlig besparelse (forventet)",
+    ),
     "alt.col_payback": ("Payback year", "Återbetalningsår", "Tilbakebetalingsår"),
-    "alt.col_npv": ("Net present value (expected)", "Nettonuvärde (förväntat)",
-                    "Netto nåverdi (forventet)"),
+    "alt.col_npv": (
+        "Net present value (expected)",
+        "Nettonuvärde (förväntat)",
+        "Netto nåverdi (forventet)",
+    ),
     "alt.col_hours": ("Effort (hours)", "Insats (timmar)", "Innsats (timer)"),
     "alt.col_months": ("Plan (months)", "Plan (månader)", "Plan (måneder)"),
     "alt.col_high_risks": ("High risks", "Höga risker", "Høye risikoer"),
-    "alt.col_risk_top": ("Sum of top risk scores", "Summa av högsta riskpoäng",
-                         "Sum av høyeste risikopoeng"),
+    "alt.col_risk_top": (
+        "Sum of top risk scores",
+        "Summa av högsta riskpoäng",
+        "Sum av høyeste risikopoeng",
+    ),
     "alt.col_readiness": ("Readiness", "Mognad", "Modenhet"),
     "alt.col_score": ("Criteria score", "Poäng mot kriterierna", "Poeng mot kriteriene"),
     # the target's scope in the gap section (gap/scope.py)
-    "scope.title": ("Scope: the study areas run jointly", "Omfattning: områden som drivs"
-                    " gemensamt", "Omfang: områder som drives felles"),
+    "scope.title": (
+        "Scope: the study areas run jointly",
+        "Omfattning: områden som drivs gemensamt",
+        "Omfang: områder som drives felles",
+    ),
     "scope.joint_all": (
-        "The target runs every study area jointly (A1-A4, B-I): the whole inventory is in"
-        " the gap.",
+        "The target runs every study area jointly (A1-A4, B-I): the whole inventory is in the gap.",
         "Målet driver alla utredningsområden gemensamt (A1-A4, B-I): hela inventeringen"
         " ingår i gapanalysen.",
         "Målet driver alle utredningsområdene felles (A1-A4, B-I): hele kartleggingen"
-        " inngår i gapanalysen."),
+        " inngår i gapanalysen.",
+    ),
     "scope.joint_some": (
         "The target runs {joint} jointly. Outside its scope: {outside}. There each"
         " municipality keeps its own: those capabilities, their assets and their work are in"
@@ -76,12 +96,16 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         " kostnad).",
         "Målet driver {joint} felles. Utenfor omfanget: {outside}. Der beholder hver kommune"
         " sitt eget: de kapabilitetene, eiendelene og arbeidet inngår ikke i noen av"
-        " rapportens tall (gapmatrise, modenhet, end of life, risikoer, plan, kostnad)."),
+        " rapportens tall (gapmatrise, modenhet, end of life, risikoer, plan, kostnad).",
+    ),
     "scope.col_area": ("Area", "Område", "Område"),
     "scope.col_name": ("Name", "Namn", "Navn"),
     "scope.col_study_name": ("In the study", "I utredningen", "I utredningen"),
     "scope.col_joint": ("Run jointly", "Gemensamt", "Felles"),
-    "scope.col_capabilities": ("Capabilities and domains", "Förmågor och domäner",
-                               "Kapabiliteter og domener"),
+    "scope.col_capabilities": (
+        "Capabilities and domains",
+        "Förmågor och domäner",
+        "Kapabiliteter og domener",
+    ),
     "scope.col_actions": ("Kinds of work", "Typer av arbete", "Typer arbeid"),
 }

@@ -207,7 +207,7 @@ def item_attributes(
         ]
     )
     site_of = site_of[~site_of.index.duplicated()]
-    site = items["node"].map(site_of)
+    site = items["node"].map(site_of).astype(object)
     return pd.DataFrame(
         {"capability": item_capabilities(items, assets), "site": site.fillna("").astype(str)},
         index=items.index,

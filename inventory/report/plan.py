@@ -99,7 +99,7 @@ def plan_section(gap: GapReport, frame: PlanFrame, lang: Lang) -> Section:
                     lang,
                     streams=frame.parallel_streams,
                     team=format_number(
-                        frame.team_fte, lang, 0 if frame.team_fte.is_integer() else 1
+                        frame.team_fte, lang, 0 if float(frame.team_fte).is_integer() else 1
                     ),
                     hours=format_number(frame.hours_per_fte_year, lang, 0),
                     start=format_date(min(gap.plan["start"]), lang),

@@ -55,6 +55,7 @@ class CapabilityReadiness(pa.DataFrameModel):
     class Config:
         strict = True
         ordered = True
+        coerce = True  # typed also when empty
 
 
 class DomainReadiness(pa.DataFrameModel):
@@ -70,6 +71,7 @@ class DomainReadiness(pa.DataFrameModel):
     class Config:
         strict = True
         ordered = True
+        coerce = True  # typed also when empty
 
 
 class OverallReadiness(pa.DataFrameModel):
@@ -82,6 +84,7 @@ class OverallReadiness(pa.DataFrameModel):
     class Config:
         strict = True
         ordered = True
+        coerce = True  # typed also when empty
 
 
 @dataclass(frozen=True)

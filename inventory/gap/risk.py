@@ -89,6 +89,7 @@ class RiskRow(pa.DataFrameModel):
     class Config:
         strict = True
         ordered = True
+        coerce = True  # typed also when empty
 
 
 RISK_COLUMNS = tuple(RiskRow.to_schema().columns)

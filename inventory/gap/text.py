@@ -38,8 +38,9 @@ def readiness_table(report: GapReport) -> Table:
              *(("" if pd.isna(pivot.loc[code, d]) else f"{pivot.loc[code, d]:.0f} %")
                for d in domains)] for code in overall.index if code in pivot.index]
     return _table("Readiness: per capability the share of assets on a target product at a"
-                  " supported version, not at or near end of life; domain = mean of its"
-                  " capabilities, overall = mean of the domains (docs/method.md#readiness)",
+                  " supported version, on the joint instance, not at or near end of life;"
+                  " domain = mean of its capabilities, overall = mean of the domains, all ="
+                  " mean of the municipalities (docs/method.md#readiness)",
                   ["municipality", "overall", *domains], rows, right=("overall", *domains))
 
 
@@ -56,13 +57,15 @@ def render_gap(report: GapReport) -> list[RenderableType]:
     parts.append(Text(f"Building blocks: {counts.get('included', 0)} included,"
                       f" {counts.get('changed', 0)} changed, {counts.get('eliminated', 0)}"
                       f" eliminated; {new} target blocks new."))
-    gaps = matrix[matrix["status"] != "included"].sort_values("assets", ascending=False)
-    parts.append(_table(f"Top gaps ({len(gaps)} blocks to change or eliminate)",
-                        ["status", "capability", "block", "municipalities", "assets", "why"],
-                        [[r.status, r.capability, f"{r.title} {r.cycle or ''}".strip(),
-                          r.municipalities.replace(";", ", "), f"{r.assets:,}",
-                          f"{r.reason}: {r.detail}".strip(": ")]
-                         for r in any_rows(gaps.head(TOP_GAPS))], right=("assets",)))
+    risks = report.risks.sort_values("rank")
+    parts.append(_table(f"Top gaps by risk = consequence x exposure ({len(risks)} gaps;"
+                        " docs/method.md#risk)",
+                        ["rank", "gap", "product", "assets", "consequence", "exposure", "risk",
+                         "why"],
+                        [[str(r.rank), r.gap, f"{r.product} {r.cycle}".strip(),
+                          f"{r.assets:,}", str(r.consequence), str(r.exposure), str(r.risk),
+                          r.reasons] for r in any_rows(risks.head(TOP_GAPS))],
+                        right=("rank", "assets", "consequence", "exposure", "risk")))
     eol = report.eol
     parts.append(_table(f"End-of-life exposure ({len(eol)} rows;"
                         f" {int(eol['devices'].sum()):,} assets/devices)",

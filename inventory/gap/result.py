@@ -42,19 +42,19 @@ from inventory.gap.capacity import (
     site_capacity,
 )
 from inventory.gap.consolidation import consolidate, off_joint_instance
+from inventory.gap.contracts import checked, checked_report
 from inventory.gap.costs import BusinessCase, business_case
 from inventory.gap.dependents import DependencyIndex
-from inventory.gap.contracts import checked, checked_report
 from inventory.gap.effort import migration_items
-from inventory.gap.hardware import hardware_notes
 from inventory.gap.eol import eol_exposure
+from inventory.gap.hardware import hardware_notes
 from inventory.gap.interconnect import interconnect_gaps
+from inventory.gap.plan import drop_superseded, item_attributes, plan_start, schedule
 from inventory.gap.readiness import readiness
 from inventory.gap.risk import gap_risks
 from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
-from inventory.gap.plan import drop_superseded, item_attributes, plan_start, schedule
 from inventory.gap.waves import plan_order, wave_table
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
@@ -63,7 +63,7 @@ from inventory.target.model import TargetArchitecture
 #: The tables of a report, in the order reports show them.
 TABLE_NAMES = ("readiness_overall", "readiness_domains", "readiness", "matrix", "target_blocks",
                "eol", "security", "capacity", "interconnects", "sla", "effort", "items", "waves",
-               "risks", "consolidation", "compute", "plan", "dropped")
+               "risks", "plan", "dropped", "consolidation", "compute")
 
 
 @dataclass
@@ -94,15 +94,15 @@ class GapReport:
     * ``effort``: hours and cost per municipality and domain (a ``total`` row per
       municipality is not included; sum it).
     * ``waves`` (``waves.WAVE_COLUMNS``): the migration waves in order.
-    * ``plan`` (``plan.PlanPackages``): work packages (wave x domain) with staff, weeks,
-      start and end dates from ``plan_start``, dependencies and the critical path;
-      ``dropped`` (``plan.DroppedItems``): items the sequencing rules remove (what is
-      being replaced is not moved or upgraded first). docs/method.md#plan.
     * ``consolidation`` (``consolidation.ConsolidationTable``): per capability and target
       product, the instances today and in the target, the one kept, those merging and
       the hours and cost of merging them; ``compute`` (``capacity.COMPUTE_COLUMNS``) and
       ``compute_verdict``: vCPU, RAM and datastore of the VMs that move onto the target
       clusters. docs/method.md#consolidation.
+    * ``plan`` (``plan.PlanPackages``): work packages (wave x domain) with staff, weeks,
+      start and end dates from ``plan_start``, dependencies and the critical path;
+      ``dropped`` (``plan.DroppedItems``): items the sequencing rules remove (what is
+      being replaced is not moved or upgraded first). docs/method.md#plan.
     * ``scope`` (``scope.SCOPE_COLUMNS``): the study areas, ``joint`` or each
       municipality's own; areas outside are in no other table (docs/method.md#alternatives).
     * ``risks`` (``risk.RiskRow``): every gap ranked by consequence x exposure
@@ -128,16 +128,16 @@ class GapReport:
     effort: pd.DataFrame
     waves: pd.DataFrame
     notes: list[str] = field(default_factory=list)
-    plan: pd.DataFrame = field(default_factory=pd.DataFrame)
-    plan_start: dt.date | None = None
-    dropped: pd.DataFrame = field(default_factory=pd.DataFrame)
     consolidation: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute_verdict: ComputeVerdict | None = None
-    scope: pd.DataFrame = field(default_factory=pd.DataFrame)
+    plan: pd.DataFrame = field(default_factory=pd.DataFrame)
+    plan_start: dt.date | None = None
+    dropped: pd.DataFrame = field(default_factory=pd.DataFrame)
     readiness_domains: pd.DataFrame = field(default_factory=pd.DataFrame)
     readiness_overall: pd.DataFrame = field(default_factory=pd.DataFrame)
     risks: pd.DataFrame = field(default_factory=pd.DataFrame)
+    scope: pd.DataFrame = field(default_factory=pd.DataFrame)
     business_case: BusinessCase | None = None
 
     @property
@@ -163,9 +163,9 @@ class GapReport:
             "hourly_rate": self.hourly_rate, "municipalities": self.municipalities,
             "total_hours": self.total_hours, "total_cost": self.total_cost,
             "capacity_verdict": self.capacity_verdict.to_json(), "notes": self.notes,
-            "plan_start": _plain(self.plan_start),
             "compute_verdict": (self.compute_verdict.to_json()
                                 if self.compute_verdict is not None else None),
+            "plan_start": _plain(self.plan_start),
             "scope": records(self.scope),
             "business_case": (self.business_case.to_json()
                               if self.business_case is not None else None),
@@ -306,7 +306,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
         waves=wave_table(items), plan=schedule(items, target.plan, as_of=as_of,
                                                          precedence=order.precedence),
-        plan_start=plan_start(target.plan, as_of), dropped=dropped,
-        notes=notes, scope=scope.table(),
+        plan_start=plan_start(target.plan, as_of), dropped=dropped, notes=notes,
+        scope=scope.table(),
         risks=gap_risks(snapshot, assets, matrix, dependencies, interconnects),
         business_case=business_case(snapshot, target, items, it_costs=it_costs)))

@@ -262,7 +262,10 @@ def gap_risks(snapshot: InventorySnapshot, assets: pd.DataFrame, matrix: pd.Data
     """Every gap ranked by risk (``RiskRow``; module docstring: the method)."""
     status = assets["block_id"].map(matrix.set_index("block_id")["status"])
     exposed = assets["lifecycle_state"].isin(EXPOSED_STATES)
-    gaps = assets[status.ne("included") | exposed].assign(status=status)
+    chosen = (status.ne("included") | exposed).to_numpy()
+    # (the status of the chosen rows only: a Series assigned to an empty frame would bring
+    # its own index, rows of NaN)
+    gaps = assets[chosen].assign(status=status[chosen].to_numpy())
     facts = _ApplicationFacts(snapshot)
     site = _sites(snapshot, gaps)
     redundant = _site_redundancy(interconnects)

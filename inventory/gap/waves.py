@@ -134,9 +134,10 @@ class ItemGraph:
                 break
             level = raised
         self.item_component = np.array([index.get(node, -1) for node in item_nodes], dtype=np.int64)
-        item_level = np.where(
-            self.item_component >= 0, level[np.maximum(self.item_component, 0)], -1
-        )
+        # (no graph node at all, e.g. only links to plan: every item unplaced)
+        item_level = (np.where(self.item_component >= 0,
+                               level[np.maximum(self.item_component, 0)], -1)
+                      if self.size else np.full(len(self.item_component), -1, dtype=np.int64))
         self.unplaced = np.flatnonzero(item_level < 0)
         self.levels = [
             _Level(

@@ -22,6 +22,7 @@ Example::
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from inventory.gap.assumptions import assumptions_table, parameter, unit_price
+from inventory.gap.cash_flow import CASH_FLOW_COLUMNS, anniversary, package_spend, timeline
 from inventory.gap.cost_key import cost_shares, key_parties
 from inventory.gap.money import ZERO, MoneyRange
 from inventory.gap.running import (
@@ -130,6 +132,9 @@ class BusinessCase:
     payback_best: int | None
     payback_worst: int | None
     npv: MoneyRange | None
+    payback_calendar_year: int | None
+    plan_years: float | None
+    cash_flow: pd.DataFrame
     not_priced: int
     comparable: bool
     key_name: str
@@ -137,7 +142,9 @@ class BusinessCase:
 
     @property
     def payback_within_horizon(self) -> bool:
-        return self.payback_year is not None and self.payback_year <= self.horizon_years
+        """Whether the cumulative saving covers the one-time cost within the analysed
+        years (the plan and ``horizon_years`` of operation after it)."""
+        return self.payback_year is not None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The business case's tables by name (``TABLE_NAMES``; for CSV, XLSX)."""
@@ -146,6 +153,7 @@ class BusinessCase:
             "running_today": self.today,
             "assumptions": self.assumptions,
             "cost_shares": self.shares,
+            "cash_flow": self.cash_flow,
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -159,8 +167,11 @@ class BusinessCase:
             "horizon_years": self.horizon_years,
             "discount_rate_percent": self.discount_rate_percent,
             "uncertainty_percent": self.uncertainty_percent,
-            "npv_convention": "one-time cost in year 0, savings at the end of years 1..N"
-            " discounted by (1 + r)^t",
+            "npv_convention": "years from the plan's start; the one-time cost spent as the"
+            " plan's packages run, the saving for horizon_years of operation from the plan's"
+            " end; each year's net flow discounted by (1 + r)^t at the end of year t",
+            "plan_years": self.plan_years,
+            "payback_calendar_year": self.payback_calendar_year,
             "labour": self.labour.to_json(),
             "investment": self.investment.to_json(),
             "one_time": self.one_time.to_json(),
@@ -252,27 +263,18 @@ def investment_lines(
 # -- economics -----------------------------------------------------------------------------
 
 
-def payback_year(one_time: float, saving: float) -> int | None:
-    """The first year t (1, 2, ...) with t x saving >= one-time; 0 when nothing is spent,
-    ``None`` when the saving never covers it."""
-    if one_time <= 0:
-        return 0
-    if saving <= 0:
-        return None
-    return max(1, math.ceil(one_time / saving - 1e-9))
+def _item_cost(items: pd.DataFrame, target: TargetArchitecture, currency: str) -> pd.Series:
+    """Each item's one-time cost: its hours at the hourly rate and its investment."""
+    rate = parameter(target.efforts, "hourly_rate", currency, money=True).value or 0.0
+    labour = pd.to_numeric(items["hours"], errors="coerce").fillna(0.0) * float(rate)
+    total: pd.Series = labour + item_investment(items, target.prices, currency).fillna(0.0)
+    return total
 
 
-def annuity_factor(rate_percent: float, years: int) -> float:
-    """sum over t = 1..years of 1 / (1 + r)^t."""
-    rate = rate_percent / 100
-    return sum(1 / (1 + rate) ** year for year in range(1, years + 1))
-
-
-def net_present_value(
-    one_time: MoneyRange, saving: MoneyRange, rate_percent: float, years: int
-) -> MoneyRange:
-    """-one-time (year 0) + the saving at the end of years 1..N, discounted."""
-    return saving.scaled(annuity_factor(rate_percent, years)) - one_time
+def _no_plan(start: dt.date | None) -> pd.DataFrame:
+    """No plan: the one-time cost spent in the first year."""
+    first = start or dt.date.today()
+    return pd.DataFrame({"start": [first], "end": [anniversary(first, 1)], "cost": [1.0]})
 
 
 def _ranged(lines: pd.DataFrame, uncertainty: Mapping[str, float]) -> pd.DataFrame:
@@ -299,9 +301,16 @@ def business_case(
     items: pd.DataFrame,
     *,
     it_costs: ItCostsFile | None = None,
+    plan: pd.DataFrame | None = None,
+    start: dt.date | None = None,
 ) -> BusinessCase:
     """The business case of ``target`` over the migration ``items`` (``effort.ITEM_COLUMNS``
-    with ``buys`` and ``buy_quantity``); ``it_costs`` is the study's it-costs.yaml."""
+    with ``buys`` and ``buy_quantity``); ``it_costs`` is the study's it-costs.yaml.
+
+    ``plan`` (``GapReport.plan``, items with their ``wave``) and its ``start`` put the
+    cost and the saving on the plan's timeline (``cash_flow``); without them the whole
+    one-time cost falls in year 1 and the saving starts at its end (a plan of no length).
+    """
     currency = target.currency
     economics = target.economics
     uncertainty = {str(kind): float(value) for kind, value in economics.uncertainty_percent.items()}
@@ -337,13 +346,12 @@ def business_case(
     running_today = MoneyRange.exact(float(today["it_cost"].sum())) if today_known else None
     saving = running_today - after if running_today is not None else None
     notes = _notes(lines, today, counts, today_known)
-    npv = (
-        net_present_value(
-            one_time, saving, economics.discount_rate_percent, economics.horizon_years
-        )
-        if saving is not None
-        else None
-    )
+    spend = (package_spend(plan, items, _item_cost(items, target, currency))
+             if plan is not None and "wave" in items.columns else _no_plan(start))
+    flow = (timeline(spend, start or dt.date.today(), one_time, saving,
+                     horizon_years=economics.horizon_years,
+                     rate_percent=economics.discount_rate_percent)
+            if saving is not None else None)
     shares, share_notes = cost_shares(
         key_parties(counts.table, counts.devices_by_municipality, it_costs),
         target.cost_key,
@@ -369,10 +377,14 @@ def business_case(
         running_today=running_today,
         running_after=after,
         yearly_saving=saving,
-        payback_year=None if saving is None else payback_year(one_time.expected, saving.expected),
-        payback_best=None if saving is None else payback_year(one_time.low, saving.high),
-        payback_worst=None if saving is None else payback_year(one_time.high, saving.low),
-        npv=npv,
+        payback_year=None if flow is None else flow.payback_year,
+        payback_best=None if flow is None else flow.payback_best,
+        payback_worst=None if flow is None else flow.payback_worst,
+        npv=None if flow is None else flow.npv,
+        payback_calendar_year=None if flow is None else flow.calendar_year(flow.payback_year),
+        plan_years=None if flow is None else round(flow.plan_years, 2),
+        cash_flow=pd.DataFrame(columns=list(CASH_FLOW_COLUMNS)) if flow is None
+        else flow.table,
         not_priced=int((~lines["priced"]).sum()),
         comparable=bool((today["comparable"] == "yes").all()),
         key_name=target.cost_key.name,

@@ -293,6 +293,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
                      " not compared.")
     notes += hardware_notes(snapshot, target, assets, set(
         capacity.loc[capacity["role"] == "evacuate", "site"]), as_of)
+    plan = schedule(items, target.plan, as_of=as_of, precedence=order.precedence)
     # every table checked against its contract (gap.contracts), typed also when empty
     return checked_report(GapReport(
         consolidation=consolidation.table, compute=compute, compute_verdict=compute_verdict,
@@ -304,9 +305,9 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         security=security_gaps(snapshot, target), capacity=capacity,
         capacity_verdict=verdict, interconnects=interconnects,
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
-        waves=wave_table(items), plan=schedule(items, target.plan, as_of=as_of,
-                                                         precedence=order.precedence),
+        waves=wave_table(items), plan=plan,
         plan_start=plan_start(target.plan, as_of), dropped=dropped, notes=notes,
         scope=scope.table(),
         risks=gap_risks(snapshot, assets, matrix, dependencies, interconnects),
-        business_case=business_case(snapshot, target, items, it_costs=it_costs)))
+        business_case=business_case(snapshot, target, items, it_costs=it_costs, plan=plan,
+                                    start=plan_start(target.plan, as_of))))

@@ -28,11 +28,12 @@ def _range(value: MoneyRange | None, case: BusinessCase, lang: Lang) -> str:
 
 
 def _payback(case: BusinessCase, lang: Lang) -> str:
-    if case.payback_year is None:
+    if case.payback_year is not None:
+        return t("costs.payback_year", lang, year=case.payback_year,
+                 calendar=case.payback_calendar_year)
+    if case.yearly_saving is None or case.yearly_saving.expected <= 0:
         return t("costs.payback_never", lang)
-    if case.payback_within_horizon:
-        return t("costs.payback_year", lang, year=case.payback_year)
-    return t("costs.payback_beyond", lang, years=case.horizon_years, year=case.payback_year)
+    return t("costs.payback_beyond", lang, years=case.horizon_years)
 
 
 def _rate(value: float, lang: Lang) -> str:
@@ -85,8 +86,9 @@ def summary_blocks(case: BusinessCase, lang: Lang) -> list[Any]:
 
 def key_figures(case: BusinessCase, lang: Lang) -> list[KeyFigure]:
     """One-time cost, yearly saving, payback and NPV as written ranges."""
-    if case.payback_year is not None and case.payback_within_horizon:
-        payback = t("costs.kf_payback_year", lang, year=case.payback_year)
+    if case.payback_year is not None:
+        payback = t("costs.kf_payback_year", lang, year=case.payback_year,
+                    calendar=case.payback_calendar_year)
     else:
         payback = t("costs.kf_payback_none", lang, years=case.horizon_years)
     return [
@@ -300,6 +302,30 @@ def shares_table(case: BusinessCase, lang: Lang) -> Table:
     )
 
 
+def cash_flow_table(case: BusinessCase, lang: Lang) -> Table:
+    frame = _thousands(case.cash_flow.copy(),
+                       ["one_time", "saving", "net", "cumulative", "present_value"])
+    money = case.currency
+    return frame_table(
+        t("costs.cash_flow", lang),
+        frame,
+        [
+            ColumnSpec("year", "costs.col_year", "int"),
+            ColumnSpec("starts", "costs.col_starts", "date"),
+            ColumnSpec("one_time", "costs.col_spent", "money", money),
+            ColumnSpec("saving", "costs.col_saving", "money", money),
+            ColumnSpec("net", "costs.col_net", "money", money),
+            ColumnSpec("cumulative", "costs.col_cumulative", "money", money),
+            ColumnSpec("present_value", "costs.col_present_value", "money", money),
+        ],
+        lang,
+        table_id="cost-cash-flow",
+        name=t("costs.cash_flow", lang),
+        note=t("costs.cash_flow_note", lang, years=case.horizon_years,
+               rate=_rate(case.discount_rate_percent, lang)),
+    )
+
+
 def business_case_section(case: BusinessCase, lang: Lang) -> Section:
     """The gap part's "Business case": the method, the lines, today's cost, the assumptions
     and who pays."""
@@ -309,6 +335,7 @@ def business_case_section(case: BusinessCase, lang: Lang) -> Section:
         blocks.append(warning)
     blocks += [
         lines_table(case, lang),
+        *([cash_flow_table(case, lang)] if not case.cash_flow.empty else []),
         today_table(case, lang),
         Paragraph(text=t("costs.assumptions_intro", lang), method="assumptions"),
         assumptions_table(case, lang),

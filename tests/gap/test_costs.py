@@ -3,6 +3,7 @@ the target's numbers (docs/method.md#costs)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
@@ -10,12 +11,8 @@ import pandas as pd
 import pytest
 
 from inventory.gap.assumptions import DEFAULT, STUDY, TARGET
-from inventory.gap.costs import (
-    BusinessCase,
-    annuity_factor,
-    business_case,
-    payback_year,
-)
+from inventory.gap.cash_flow import timeline
+from inventory.gap.costs import BusinessCase, business_case
 from inventory.gap.money import MoneyRange
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
@@ -140,10 +137,11 @@ def test_one_time_saving_payback_and_npv_by_hand() -> None:
     assert case.running_after.expected == pytest.approx(after)
     assert case.yearly_saving is not None
     assert case.yearly_saving.expected == pytest.approx(saving)
-    # payback: the first year t with t x 200,000 >= 100,300
-    assert case.payback_year == 1 and case.payback_within_horizon
-    # NPV: one-time in year 0, the saving at the end of years 1..5 at 4 %
-    npv = -one_time + sum(saving / 1.04**t for t in range(1, 6))
+    # no plan given: the migration is year 1 (its whole cost), the saving runs in years 2-6
+    # payback: cumulative -100,300 after year 1, +99,700 after year 2
+    assert case.payback_year == 2 and case.payback_within_horizon
+    # NPV: each year's flow at the end of its year, at 4 %
+    npv = -one_time / 1.04 + sum(saving / 1.04**t for t in range(2, 7))
     assert case.npv is not None
     assert case.npv.expected == pytest.approx(npv)
 
@@ -158,12 +156,13 @@ def test_ranges_per_line_kind_by_hand() -> None:
     assert case.running_after.low == pytest.approx(600_000)
     assert case.running_after.high == pytest.approx(1_000_000)
     assert case.yearly_saving == MoneyRange(1_000_000 - 1_000_000, 200_000, 1_000_000 - 600_000)
-    annuity = sum(1 / 1.04**t for t in range(1, 6))
+    annuity = sum(1 / 1.04**t for t in range(2, 7))  # the saving in years 2-6
     assert case.npv is not None
-    assert case.npv.low == pytest.approx(0 * annuity - (labour * 1.25 + investment * 1.15))
-    assert case.npv.high == pytest.approx(400_000 * annuity - (labour * 0.75 + investment * 0.85))
+    assert case.npv.low == pytest.approx(0 * annuity - (labour * 1.25 + investment * 1.15) / 1.04)
+    assert case.npv.high == pytest.approx(
+        400_000 * annuity - (labour * 0.75 + investment * 0.85) / 1.04)
     # best case: low one-time, high saving; worst: the saving may be 0, never paid back
-    assert case.payback_best == 1 and case.payback_worst is None
+    assert case.payback_best == 2 and case.payback_worst is None
 
 
 def test_a_price_with_no_value_is_a_visible_line_not_zero() -> None:
@@ -184,11 +183,6 @@ def test_a_price_with_no_value_is_a_visible_line_not_zero() -> None:
 
 
 def test_payback_beyond_the_horizon_and_never() -> None:
-    assert payback_year(100, 30) == 4  # 3 x 30 = 90 < 100 <= 4 x 30
-    assert payback_year(90, 30) == 3
-    assert payback_year(100, 0) is None and payback_year(100, -5) is None
-    assert payback_year(0, 10) == 0
-    assert annuity_factor(0, 5) == 5
     slow = case_of(
         items(
             {
@@ -199,9 +193,42 @@ def test_payback_beyond_the_horizon_and_never() -> None:
             }
         )
     )
-    # 1,000 h x 1,150 = 1,150,000 against 200,000 a year: year 6, past the 5-year horizon
-    assert slow.payback_year == math.ceil(1_150_000 / 200_000) == 6
+    # 1,000 h x 1,150 = 1,150,000 in year 1 against 200,000 a year in years 2-6:
+    # -1,150,000 + 5 x 200,000 = -150,000 at the end: not paid back within the horizon
+    assert slow.payback_year is None
     assert not slow.payback_within_horizon
+    assert len(slow.cash_flow) == 6
+    assert slow.cash_flow["cumulative"].iloc[-1] == pytest.approx(-150_000)
+
+
+def test_the_plan_spreads_the_cost_and_the_saving_starts_at_its_end() -> None:
+    start = dt.date(2027, 1, 4)
+    packages = pd.DataFrame({
+        "start": [dt.date(2027, 1, 4), dt.date(2028, 1, 4)],
+        "end": [dt.date(2028, 1, 4), dt.date(2028, 7, 4)],
+        "cost": [1_000_000.0, 500_000.0]})
+    flow = timeline(packages, start, MoneyRange.exact(1_500_000), MoneyRange.exact(400_000),
+                    horizon_years=2, rate_percent=4)
+    # years from the start: [2027-01-04, 2028-01-04) 365 days, [2028-01-04, 2029-01-04)
+    # 366 days (29 Feb 2028), then 365 and 365; the plan ends 2028-07-04, the saving runs
+    # two years from there: 184 days of year 2, all of year 3, 181 days of year 4
+    assert 184 + 365 + 181 == 730
+    year2 = -500_000 + 400_000 * 184 / 366
+    year4 = 400_000 * 181 / 365
+    table = flow.table
+    assert list(table["year"]) == [1, 2, 3, 4]
+    assert list(table["starts"]) == [dt.date(2027, 1, 4), dt.date(2028, 1, 4),
+                                     dt.date(2029, 1, 4), dt.date(2030, 1, 4)]
+    assert list(table["net"]) == [-1_000_000, round(year2), 400_000, round(year4)]
+    npv = -1_000_000 / 1.04 + year2 / 1.04**2 + 400_000 / 1.04**3 + year4 / 1.04**4
+    assert flow.npv.expected == pytest.approx(npv)
+    # cumulative: -1,000,000; -1,298,907; -898,907; -700,550: not paid back
+    assert flow.payback_year is None
+    assert flow.plan_years == pytest.approx(547 / 365.25)  # 2027-01-04 to 2028-07-04
+    # a saving of 1,000,000: -1,000,000; -997,268; +2,732 -> year 3, mostly in 2029
+    faster = timeline(packages, start, MoneyRange.exact(1_500_000),
+                      MoneyRange.exact(1_000_000), horizon_years=2, rate_percent=4)
+    assert faster.payback_year == 3 and faster.calendar_year(3) == 2029
 
 
 def test_running_cost_after_counted_from_the_inventory() -> None:
@@ -347,5 +374,7 @@ def test_assumptions_say_where_each_number_comes_from() -> None:
 def test_the_business_case_reaches_the_json() -> None:
     payload = case_of().to_json()
     assert payload["one_time"]["expected"] == 22 * RATE + 3 * SWITCH
-    assert payload["payback_year"] == 1
-    assert {"cost_lines", "assumptions", "cost_shares", "running_today"} <= set(payload)
+    assert payload["payback_year"] == 2  # year 1 is the migration (no plan given)
+    assert {"cost_lines", "assumptions", "cost_shares", "running_today",
+            "cash_flow"} <= set(payload)
+    assert [row["year"] for row in payload["cash_flow"]] == [1, 2, 3, 4, 5, 6]

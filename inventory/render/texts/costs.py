@@ -27,14 +27,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     # the summary's sentence
     "costs.summary": (
         "One-time cost {one_time}; yearly running cost today {today}, after the merger"
-        " {after}; yearly saving {saving}; {payback}; net present value over {years} years"
-        " at {rate} %: {npv}.",
+        " {after}; yearly saving {saving}; {payback}; net present value over the plan and"
+        " {years} years of operation at {rate} %: {npv}.",
         "Engångskostnad {one_time}; årlig driftskostnad i dag {today}, efter"
         " sammanslagningen {after}; årlig besparing {saving}; {payback}; nettonuvärde över"
-        " {years} år med {rate} % kalkylränta: {npv}.",
+        " planen och {years} års drift med {rate} % kalkylränta: {npv}.",
         "Engangskostnad {one_time}; årlig driftskostnad i dag {today}, etter"
         " sammenslåingen {after}; årlig besparelse {saving}; {payback}; netto nåverdi over"
-        " {years} år med {rate} % kalkulasjonsrente: {npv}.",
+        " planen og {years} års drift med {rate} % kalkulasjonsrente: {npv}.",
     ),
     "costs.summary_no_saving": (
         "One-time cost {one_time}; yearly running cost after the merger {after}. Today's IT"
@@ -52,30 +52,34 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         " bought × the target's unit prices; the running cost after the merger is the"
         " target's staff, hosting, licence and renewal lines; each line is ±{labour} %"
         " (labour), ±{investment} % (investment) or ±{running} % (running); today's cost is"
-        " as the municipalities state it. The net present value counts the one-time cost in"
-        " year 0 and the saving at the end of each year 1–{years}.",
+        " as the municipalities state it. The one-time cost is spent as the plan's work"
+        " packages run and the saving counts from the plan's end for {years} years of"
+        " operation; the net present value discounts each year's net flow to the plan's"
+        " start.",
         "Arbete är åtgärdernas timmar × {rate} {currency}/timme, investering de enheter som"
         " köps × målets styckpriser; driftskostnaden efter sammanslagningen är målets poster"
         " för personal, drift, licenser och förnyelse; varje post är ±{labour} % (arbete),"
         " ±{investment} % (investering) eller ±{running} % (drift); dagens kostnad är den"
-        " kommunerna anger. Nettonuvärdet räknar engångskostnaden år 0 och besparingen i"
-        " slutet av varje år 1–{years}.",
+        " kommunerna anger. Engångskostnaden fördelas över åren när planens"
+        " arbetspaket genomförs och besparingen räknas från planens slut under {years} års"
+        " drift; nettonuvärdet diskonterar varje års nettoflöde till planens start.",
         "Arbeid er tiltakenes timer × {rate} {currency}/time, investering enhetene som kjøpes"
         " × målets enhetspriser; driftskostnaden etter sammenslåingen er målets poster for"
         " personal, drift, lisenser og fornyelse; hver post er ±{labour} % (arbeid),"
         " ±{investment} % (investering) eller ±{running} % (drift); dagens kostnad er den"
-        " kommunene oppgir. Netto nåverdi regner engangskostnaden i år 0 og besparelsen ved"
-        " slutten av hvert år 1–{years}.",
+        " kommunene oppgir. Engangskostnaden fordeles over årene når planens"
+        " arbeidspakker gjennomføres, og besparelsen regnes fra planens slutt i {years} års"
+        " drift; netto nåverdi diskonterer hvert års nettostrøm til planens start.",
     ),
     "costs.payback_year": (
-        "payback in year {year}",
-        "återbetald år {year}",
-        "tilbakebetalt i år {year}",
+        "payback in {calendar} (year {year} from the plan's start)",
+        "återbetald {calendar} (år {year} från planens start)",
+        "tilbakebetalt i {calendar} (år {year} fra planens start)",
     ),
     "costs.payback_beyond": (
-        "no payback within the {years}-year horizon (year {year} at the expected saving)",
-        "ingen återbetalning inom horisonten på {years} år (år {year} med förväntad besparing)",
-        "ingen tilbakebetaling innen horisonten på {years} år (år {year} med forventet besparelse)",
+        "no payback within the plan and {years} years of operation",
+        "ingen återbetalning inom planen och {years} års drift",
+        "ingen tilbakebetaling innen planen og {years} års drift",
     ),
     "costs.payback_never": (
         "no payback: the expected running cost after the merger is not lower than today's",
@@ -87,17 +91,34 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "costs.not_known": ("not known", "okänd", "ukjent"),
     "costs.kf_one_time": ("One-time cost", "Engångskostnad", "Engangskostnad"),
     "costs.kf_saving": ("Yearly saving", "Årlig besparing", "Årlig besparelse"),
+    "costs.cash_flow": ("Cash flow by year", "Kassaflöde per år", "Kontantstrøm per år"),
+    "costs.cash_flow_note": (
+        "Year 1 starts with the plan. One-time cost as the plan's packages run, saving from"
+        " the plan's end for {years} years; present value at {rate} % to the plan's start.",
+        "År 1 börjar med planen. Engångskostnad när planens arbetspaket genomförs, besparing"
+        " från planens slut under {years} år; nuvärde med {rate} % till planens start.",
+        "År 1 starter med planen. Engangskostnad når planens arbeidspakker gjennomføres,"
+        " besparelse fra planens slutt i {years} år; nåverdi med {rate} % til planens start.",
+    ),
+    "costs.col_year": ("Year", "År", "År"),
+    "costs.col_starts": ("Starts", "Börjar", "Starter"),
+    "costs.col_spent": ("One-time cost", "Engångskostnad", "Engangskostnad"),
+    "costs.col_saving": ("Saving", "Besparing", "Besparelse"),
+    "costs.col_net": ("Net", "Netto", "Netto"),
+    "costs.col_cumulative": ("Cumulative", "Ackumulerat", "Akkumulert"),
+    "costs.col_present_value": ("Present value", "Nuvärde", "Nåverdi"),
     "costs.kf_payback": ("Payback", "Återbetalningstid", "Tilbakebetalingstid"),
-    "costs.kf_payback_year": ("year {year}", "år {year}", "år {year}"),
+    "costs.kf_payback_year": ("{calendar} (year {year})", "{calendar} (år {year})",
+                              "{calendar} (år {year})"),
     "costs.kf_payback_none": (
-        "not within {years} years",
-        "inte inom {years} år",
-        "ikke innen {years} år",
+        "not within the plan + {years} years",
+        "inte inom planen + {years} år",
+        "ikke innen planen + {years} år",
     ),
     "costs.kf_npv": (
-        "Net present value ({years} years, {rate} %)",
-        "Nettonuvärde ({years} år, {rate} %)",
-        "Netto nåverdi ({years} år, {rate} %)",
+        "Net present value (plan + {years} years, {rate} %)",
+        "Nettonuvärde (planen + {years} år, {rate} %)",
+        "Netto nåverdi (planen + {years} år, {rate} %)",
     ),
     "costs.kf_today": ("Yearly cost today", "Årlig kostnad i dag", "Årlig kostnad i dag"),
     "costs.kf_after": ("Yearly cost after", "Årlig kostnad efter", "Årlig kostnad etter"),

@@ -144,9 +144,19 @@ def headline_figures(inputs: ReportInputs) -> dict[str, float | int | None]:
                            one_time_high=round(case.one_time.high, -3),
                            yearly_saving=None if case.yearly_saving is None
                            else round(case.yearly_saving.expected, -3),
+                           yearly_saving_low=None if case.yearly_saving is None
+                           else round(case.yearly_saving.low, -3),
+                           yearly_saving_high=None if case.yearly_saving is None
+                           else round(case.yearly_saving.high, -3),
                            payback_year=case.payback_year,
+                           payback_calendar_year=case.payback_calendar_year,
                            npv=None if case.npv is None else round(case.npv.expected, -3))
         figures["waves"] = len(gap.waves)
+        plan = gap.plan
+        if not plan.empty and gap.plan_start is not None:  # start to the last package's end
+            last = max(pd.Timestamp(end) for end in plan["end"])
+            figures["plan_weeks"] = int((last - pd.Timestamp(gap.plan_start)).days // 7)
+            figures["plan_end_year"] = int(last.year)
     return figures
 
 

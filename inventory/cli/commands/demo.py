@@ -11,10 +11,24 @@ from inventory.cli.common import OutputFormat, console, print_json
 from inventory.demo import DEFAULT_OUT_DIR, DemoResult, run_demo
 
 
-def _number(value: float | int | None, digits: int = 0) -> str:
+def _number(value: float | int | None, digits: int = 0, *, grouped: bool = True) -> str:
     if value is None:
         return "-"
-    return f"{value:,.{digits}f}".replace(",", " ")
+    return f"{value:{',' if grouped else ''}.{digits}f}".replace(",", " ")
+
+
+def _money(figures: dict[str, float | int | None], key: str) -> str:
+    """A cost as people write it: the one-time cost with its range, never to the krona."""
+    from inventory.gap.money import MoneyRange, format_range
+
+    expected = figures.get(key)
+    if expected is None:
+        return "-"
+    prefix = "one_time" if key == "cost" else key
+    low, high = figures.get(f"{prefix}_low"), figures.get(f"{prefix}_high")
+    if low is None or high is None:
+        return format_range(MoneyRange.exact(float(expected)), "SEK", "en")
+    return format_range(MoneyRange(float(low), float(expected), float(high)), "SEK", "en")
 
 
 def _print_result(result: DemoResult) -> None:
@@ -34,8 +48,11 @@ def _print_result(result: DemoResult) -> None:
         f"  readiness           {_number(None if readiness is None else readiness * 100, 1)} %",
         f"  end-of-life assets  {_number(figures['eol_assets'])}",
         f"  effort              {_number(figures['effort_hours'])} hours",
-        f"  cost                {_number(figures['cost'])} SEK",
-        f"  migration waves     {_number(figures['waves'])}",
+        f"  one-time cost       {_money(figures, 'cost')}",
+        f"  yearly saving       {_money(figures, 'yearly_saving')}",
+        f"  payback             {_number(figures.get('payback_calendar_year'), grouped=False)}",
+        f"  plan                {_number(figures.get('plan_weeks'))} weeks, to"
+        f" {_number(figures.get('plan_end_year'), grouped=False)}",
         "",
     ]
     lines += [f"  {fmt:<5} {path}" for fmt, path in result.files.reports.items()]

@@ -71,7 +71,7 @@ LINE_COLUMNS = (
 
 PHASES = ("one_time", "today", "after")
 #: The business case's tables, beside the gap report's ``TABLE_NAMES``.
-TABLE_NAMES = ("cost_lines", "running_today", "assumptions", "cost_shares")
+TABLE_NAMES = ("cost_lines", "cash_flow", "running_today", "assumptions", "cost_shares")
 KINDS = tuple(str(kind) for kind in UncertaintyKind)
 
 
@@ -150,10 +150,10 @@ class BusinessCase:
         """The business case's tables by name (``TABLE_NAMES``; for CSV, XLSX)."""
         return {
             "cost_lines": self.lines,
+            "cash_flow": self.cash_flow,
             "running_today": self.today,
             "assumptions": self.assumptions,
             "cost_shares": self.shares,
-            "cash_flow": self.cash_flow,
         }
 
     def to_json(self) -> dict[str, Any]:

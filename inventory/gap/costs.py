@@ -30,9 +30,9 @@ from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.typing import Series
+from pandera.typing import DataFrame, Series
 
-from inventory.gap.assumptions import assumptions_table, parameter, unit_price
+from inventory.gap.assumptions import DEFAULT, Value, assumptions_table, parameter, unit_price
 from inventory.gap.cash_flow import CASH_FLOW_COLUMNS, anniversary, package_spend, timeline
 from inventory.gap.cost_key import cost_shares, key_parties
 from inventory.gap.money import ZERO, MoneyRange
@@ -44,6 +44,7 @@ from inventory.gap.running import (
     today_costs,
     today_lines,
 )
+from inventory.gap.scope import study_scope
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.economics import UncertaintyKind, UnitPrices
@@ -263,6 +264,25 @@ def investment_lines(
 # -- economics -----------------------------------------------------------------------------
 
 
+def _with_kept_line(lines: pd.DataFrame, today: float, percent: float, currency: str,
+                    uncertainty: Mapping[str, float]) -> DataFrame[CostLines]:
+    """``lines`` with the yearly cost the municipalities keep for the areas outside the
+    joint scope: ``percent`` (the areas' reference shares) of today's IT cost."""
+    row = cost_line("after", "running", "kept_outside_scope",
+                    f"areas outside the joint scope: {percent:g} % of today's IT cost",
+                    percent / 100, "share", Value(today, DEFAULT, ""),
+                    note="reference shares of the study areas (docs/method.md#alternatives)")
+    extra = pd.DataFrame([row], columns=[c for c in LINE_COLUMNS if c != "line_id"])
+    extra.insert(0, "line_id", f"L{len(lines) + 1:03d}")
+    extra = _ranged(extra, uncertainty)
+    for column in ("work_quantity", "unit_hours", "quantity", "unit_price", "amount", "low",
+                   "high"):
+        extra[column] = extra[column].astype(float)
+    extra["priced"] = extra["priced"].astype(bool)
+    return CostLines.validate(pd.concat([lines, extra.loc[:, list(LINE_COLUMNS)]],
+                                        ignore_index=True))
+
+
 def _item_cost(items: pd.DataFrame, target: TargetArchitecture, currency: str) -> pd.Series:
     """Each item's one-time cost: its hours at the hourly rate and its investment."""
     rate = parameter(target.efforts, "hourly_rate", currency, money=True).value or 0.0
@@ -341,9 +361,14 @@ def business_case(
     labour = _sum(lines[(phase == "one_time") & (lines["kind"] == "labour")])
     investment = _sum(lines[(phase == "one_time") & (lines["kind"] == "investment")])
     one_time = labour + investment
-    after = _sum(lines[phase == "after"])
     today_known = bool(today["it_cost"].notna().all()) and not today.empty
     running_today = MoneyRange.exact(float(today["it_cost"].sum())) if today_known else None
+    kept = study_scope(target).kept_share_percent()
+    if kept > 0 and running_today is not None:
+        # the areas each municipality keeps go on costing what they cost today
+        lines = _with_kept_line(lines, running_today.expected, kept, currency, uncertainty)
+        phase = lines["phase"]
+    after = _sum(lines[phase == "after"])
     saving = running_today - after if running_today is not None else None
     notes = _notes(lines, today, counts, today_known)
     spend = (package_spend(plan, items, _item_cost(items, target, currency))

@@ -348,8 +348,31 @@ def _licence_count(basis: str, counts: InventoryCounts) -> tuple[float | None, s
     return 1.0, "the joint operation"
 
 
+#: The study area of each running-cost line counted from the inventory: a line of an area
+#: outside the target's scope is not the joint operation's (its cost stays in the share of
+#: today's cost the municipalities keep, ``costs``).
+LINE_AREAS = {"hosting": "A1", "links": "A2", "renewal:physical_server": "A1",
+              "renewal:storage_tb": "A1", "renewal:network_device": "A2",
+              "renewal:client_device": "A4"}
+
+
+def line_area(item: str) -> str | None:
+    """The area of an inventory-counted line (``LINE_AREAS``; by prefix before ``:<role>``),
+    ``None`` for the lines the target states (staff, licences)."""
+    return LINE_AREAS.get(item) or LINE_AREAS.get(item.rpartition(":")[0])
+
+
 def after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[dict[str, Any]]:
-    """The yearly running cost after the merger, line by line (``economics.running``)."""
+    """The yearly running cost after the merger, line by line (``economics.running``): the
+    lines of areas outside the target's scope are left out (``LINE_AREAS``)."""
+    from inventory.gap.scope import study_scope  # scope reads the target's model too
+
+    joint = set(study_scope(target).joint)
+    return [line for line in _after_lines(counts, target)
+            if (area := line_area(str(line["item"]))) is None or area in joint]
+
+
+def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[dict[str, Any]]:
     running = target.economics.running
     currency = target.currency
     lines = []

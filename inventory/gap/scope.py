@@ -74,6 +74,7 @@ class AreaInfo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     group: str | None = None
+    spend_share_percent: float = Field(ge=0, le=100)
     name: str = Field(min_length=1)
     study_name: str = Field(min_length=1)
 
@@ -108,6 +109,9 @@ class AreaMap(BaseModel):
         bad = sorted(set(named) - set(ALL_AREAS))
         if bad:
             problems.append(f"unknown areas: {', '.join(bad)}")
+        total = sum(info.spend_share_percent for info in self.areas.values())
+        if abs(total - 100) > 1e-6:
+            problems.append(f"the areas' spend_share_percent add up to {total:g}, not 100")
         empty = sorted(action for action, areas in self.actions.items() if areas == [])
         if empty:
             problems.append(f"actions without an area: {', '.join(empty)}")
@@ -161,6 +165,12 @@ class Scope:
     @property
     def everything(self) -> bool:
         return not self.outside
+
+    def kept_share_percent(self) -> float:
+        """The share of today's IT spend the municipalities keep: the reference shares of
+        the areas outside the joint scope (``study_areas.yaml``)."""
+        return sum(self.mapping.areas[area].spend_share_percent for area in self.outside
+                   if area in self.mapping.areas)
 
     def covers(self, capability: str, domain: str) -> bool:
         """Whether a capability of a domain is run jointly."""

@@ -207,11 +207,36 @@ def test_every_item_action_has_an_area() -> None:
 def test_samples_scope_keeps_the_whole_gap(
     gap_report: GapReport, sample_target: TargetArchitecture
 ) -> None:
-    # the samples' target runs A1-A4, B, E, F, G jointly: nothing of the inventory is out
+    # the samples' target runs every area jointly: nothing of the inventory is out
     scope = study_scope(sample_target)
-    assert scope.outside == ("C", "D", "H", "I")
+    assert scope.outside == () and scope.everything
+    assert scope.kept_share_percent() == 0
     assert "application_harmonisation" in set(gap_report.items["action"])
-    assert any("outside" in note and "C Facilitating" in note for note in gap_report.notes)
+    assert not any("outside" in note for note in gap_report.notes)
+
+
+def test_areas_outside_the_scope_keep_their_share_of_todays_cost() -> None:
+    """A municipality keeps what it does not run jointly: the reference shares of those
+    areas of today's IT cost stay in the running cost after, and the lines the inventory
+    counts for them (client renewal for A4, links for A2) are not the joint operation's."""
+    inventory = small_inventory()
+    budgets = inventory.tables["municipality"].assign(it_budget=[600_000.0, 400_000.0])
+    inventory = InventorySnapshot(tables={**inventory.tables, "municipality": budgets},
+                                  references=inventory.references)
+    only = compute_gap(inventory, small_target(["A1", "E"]), as_of=AS_OF)
+    case = only.business_case
+    assert case is not None
+    # outside: A2, A3, A4, B (8 % each), C, D (12.5 % each), F, G, H, I (7 % each)
+    kept = 4 * 8 + 2 * 12.5 + 4 * 7
+    assert kept == 85
+    line = case.lines[case.lines["item"] == "kept_outside_scope"].iloc[0]
+    assert line["amount"] == pytest.approx((600_000 + 400_000) * kept / 100)
+    items = set(case.lines.loc[case.lines["phase"] == "after", "item"])
+    assert not any(item.startswith(("renewal:client_device", "links")) for item in items)
+    full = compute_gap(inventory, small_target(None), as_of=AS_OF).business_case
+    assert full is not None
+    assert "kept_outside_scope" not in set(full.lines["item"])
+    assert any(item.startswith("renewal:client_device") for item in full.lines["item"])
 
 
 def test_report_names_the_areas_outside_the_scope() -> None:

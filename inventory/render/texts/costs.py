@@ -319,4 +319,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "costs.unit.municipality": ("municipalities", "kommuner", "kommuner"),
     "costs.unit.organisation": ("organisation", "organisation", "organisasjon"),
     "costs.unit.unit": ("units", "enheter", "enheter"),
+    "costs.unit.share": ("share of today's cost", "andel av dagens kostnad",
+                         "andel av dagens kostnad"),
 }

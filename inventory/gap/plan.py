@@ -52,7 +52,12 @@ CONSOLIDATION_ACTIONS = frozenset({
     "network_device_replacement",
 })  # fmt: skip
 #: Conditions a ``drop`` rule may name (see :func:`drop_superseded`).
-DROP_CONDITIONS = frozenset({"superseded_server", "replaced_or_not_moving_application"})
+DROP_CONDITIONS = frozenset(
+    {"superseded_server", "merged_directory_controller", "replaced_or_not_moving_application"}
+)
+#: Why a domain controller of a merging directory is dropped (rule
+#: ``merged-directory-controllers-retire``).
+MERGED_DIRECTORY_REASON = "its directory merges into the joint one"
 #: The capability of items that are about no capability of the target (storage, links).
 STORAGE_CAPABILITY = "storage"
 Scope = Literal["joint", "municipality", "site", "asset"]
@@ -116,6 +121,9 @@ class SequencingRule(_Strict):
 
 class GraphRule(_Strict):
     dependents_wait_for: frozenset[str]
+    #: a kind of work that also waits for these kinds of work on what it depends on
+    #: (a business system's harmonisation for the in-place upgrades of its servers)
+    waits_also_for: dict[str, frozenset[str]] = Field(default_factory=dict)
 
 
 class SequencingRules(_Strict):
@@ -150,6 +158,8 @@ def parse_sequencing(text: str, source: str = SEQUENCING_FILE) -> SequencingRule
     problems: list[str] = []
     actions, capabilities = known_actions(), known_capabilities()
     unknown = parsed.graph.dependents_wait_for - actions
+    for action, kinds in parsed.graph.waits_also_for.items():
+        unknown |= ({action} | kinds) - actions
     if unknown:
         problems.append(f"graph.dependents_wait_for: unknown actions {sorted(unknown)}")
     seen: set[str] = set()
@@ -302,12 +312,17 @@ def drop_superseded(
     matrix: pd.DataFrame,
     dependencies: DependencyIndex,
     rules: SequencingRules | None = None,
+    *,
+    off_joint: pd.Series | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The items without those the ``drop`` rules remove, and the removed ones with why.
 
     ``superseded_server``: a server (not a hypervisor host) that runs at least one platform
     or business system, every one of them being replaced (``_superseded_workloads``), gets
     no OS upgrade and no move: it is switched off once its successor runs.
+    ``merged_directory_controller``: a server running a directory that merges into the
+    joint one (``off_joint``: ``consolidation.off_joint_instance``, aligned with
+    ``assets``), its other workloads replaced or merging too, is neither: it is demoted.
     ``replaced_or_not_moving_application``: an application the target replaces is not
     moved first, and one whose moving servers were all dropped no longer moves.
     """
@@ -320,21 +335,39 @@ def drop_superseded(
     kinds = dict(dependencies.graph.nodes(data="kind", default=""))
     workload_kinds = {"platform", "application"}
     nodes = items.loc[items["node"].str.contains(":server:", regex=False), "node"].unique()
+    merging: set[str] = set()
+    directories: set[str] = set()
+    if off_joint is not None:
+        off = assets[off_joint.reindex(assets.index, fill_value=False).astype(bool)]
+        merging = set(off["node"].astype(str))
+        directories = set(off.loc[off["capability"] == "directory", "node"].astype(str))
     superseded: dict[str, str] = {}
+    retiring: dict[str, str] = {}
     for node in nodes:
         if node not in graph or node in hypervisors:
             continue
         workloads = [d for d in graph.predecessors(node) if str(kinds.get(d)) in workload_kinds]
         if workloads and all(w in replaced for w in workloads):
             superseded[node] = "runs only " + "; ".join(sorted(replaced[w] for w in workloads))
+        elif (
+            workloads
+            and any(w in directories for w in workloads)
+            and all(w in replaced or w in merging for w in workloads)
+        ):
+            others = sorted(replaced[w] for w in workloads if w in replaced and w not in merging)
+            retiring[node] = MERGED_DIRECTORY_REASON + (
+                "; also runs only " + "; ".join(others) if others else ""
+            )
     by_capability = any(sel.capabilities for rule in rules.of_kind("drop") for sel in rule.then)
     attributes = items.assign(capability=item_capabilities(items, assets) if by_capability else "")
     drop = pd.Series("", index=items.index)
     reason = pd.Series("", index=items.index)
     for rule in rules.of_kind("drop"):
         chosen = rule.selects(attributes, "then") & (drop == "")
-        if rule.condition == "superseded_server":
-            why = items["node"].map(superseded)
+        why: pd.Series
+        if rule.condition in ("superseded_server", "merged_directory_controller"):
+            found = superseded if rule.condition == "superseded_server" else retiring
+            why = items["node"].map(found)
         else:
             why = _application_reasons(items, replaced, dependencies, moving_left=(drop == ""))
         hit = chosen & why.notna()
@@ -464,6 +497,9 @@ class PlanPackages(pa.DataFrameModel):
     start: Series[object]
     end: Series[object]
     depends_on: Series[str]
+    waited_for: Series[str]  # the package whose end freed a stream for it ("" if none)
+    end_of_life: Series[bool]  # it removes something past its end of life
+    risk: Series[int] = pa.Field(ge=0, le=25)  # the highest risk (risk.py) it removes
     critical: Series[bool]
 
     class Config:
@@ -509,6 +545,48 @@ def critical_path(weeks: dict[str, float], edges: Iterable[tuple[str, str]]) -> 
     return [node for node in path if isinstance(node, str)]
 
 
+def item_urgency(items: pd.DataFrame, assets: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
+    """What each item removes: ``end_of_life`` (an asset past its end of life) and ``risk``
+    (the highest ``GapReport.risks`` score of its asset's gaps, 0 when none).
+
+    An item concerns the asset of its ``node``; client work (no node) the client fleets it
+    names (``"gnosjo: Windows 10-22h2"``). A risk row is an asset's when municipality,
+    capability, product and version agree (a block row lists several municipalities).
+    """
+    key = ["municipality", "capability", "product", "cycle"]
+    rows = risks.loc[:, [*key, "risk"]].astype({"municipality": str, "cycle": str})
+    rows = rows.assign(municipality=rows["municipality"].str.split(";")).explode("municipality")
+    highest = rows.groupby(key)["risk"].max()
+    facts = assets.assign(
+        product=assets["title"].astype(str),
+        cycle=assets["cycle"].fillna("").astype(str),
+        municipality=assets["municipality"].astype(str),
+    )
+    facts["risk"] = (
+        pd.MultiIndex.from_frame(facts[key]).map(highest.to_dict()).to_series(index=facts.index)
+        if len(facts)
+        else pd.Series(dtype=float)
+    )
+    facts["risk"] = facts["risk"].fillna(0).astype("int64")
+    facts["end_of_life"] = facts["lifecycle_state"] == "end_of_life"
+    # client work names its fleet: "<municipality>: <title> <cycle>"
+    facts["label"] = facts["municipality"] + ": " + facts["product"] + " " + facts["cycle"]
+    facts["node"] = facts["node"].fillna("").astype(str)
+    by_node = facts[facts["node"] != ""].groupby("node")[["end_of_life", "risk"]].max()
+    by_label = facts[facts["node"] == ""].groupby("label")[["end_of_life", "risk"]].max()
+    node = items["node"].fillna("").astype(str)
+    on_node = by_node.reindex(node.to_numpy()).reset_index(drop=True)
+    on_label = by_label.reindex(items["asset"].astype(str).to_numpy()).reset_index(drop=True)
+    found = on_node.astype(float).fillna(on_label.astype(float)).fillna(0.0)
+    return pd.DataFrame(
+        {
+            "end_of_life": found["end_of_life"].astype(bool).to_numpy(),
+            "risk": found["risk"].astype("int64").to_numpy(),
+        },
+        index=items.index,
+    )
+
+
 def package_keys(items: pd.DataFrame) -> pd.Series:
     """The work package of every item: ``"<wave>:<domain>"``."""
     return items["wave"].astype(str) + ":" + items["domain"].astype(str)
@@ -520,23 +598,37 @@ def schedule(
     *,
     as_of: dt.date,
     precedence: Iterable[tuple[str, str]] = (),
+    urgency: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Work packages (one per wave and domain) with staff, weeks, dates, critical path.
 
     ``precedence`` holds (before, after) pairs of package keys (``package_keys``): an item
-    of ``after`` waits for one of ``before`` (``waves.package_precedence``). A package
+    of ``after`` waits for one of ``before`` (``waves.plan_order``). A package
     starts on the Monday after everything it depends on has ended, when one of the
-    ``parallel_streams`` is free; ready packages start in wave order. Each week the team's
+    ``parallel_streams`` is free. Of the packages ready at once, the most urgent start
+    first (``urgency``, ``item_urgency``): one removing something past its end of life,
+    then the higher risk, then the earlier wave; a package inherits the urgency of what
+    waits for it (the prerequisites of urgent work are urgent). Each week the team's
     capacity (``team_fte x hours_per_fte_year / 52`` hours) is shared equally among the
     running packages, what one of them cannot use going to the others; a package ends in
-    the week its hours are done. Its ``fte`` is the staff it had on average. The critical
-    path runs through the dependencies and the streams (a package that waited for a
-    stream follows the one that freed it): its length is the plan's length.
+    the week its hours are done. Its ``fte`` is the staff it had on average. Packages are
+    numbered P01, P02... in order of their start. The critical path runs through the
+    dependencies and the streams (a package that waited for a stream follows the one that
+    freed it, named in ``waited_for``): its length is the plan's length.
     """
     if items.empty:
         return PlanPackages.validate(_empty_plan())
     order = {domain: rank for rank, domain in enumerate(DOMAINS)}
-    keyed = items.assign(_package=package_keys(items))
+    urgency = (
+        urgency
+        if urgency is not None
+        else pd.DataFrame({"end_of_life": False, "risk": 0}, index=items.index)
+    )
+    keyed = items.assign(
+        _package=package_keys(items),
+        _eol=urgency["end_of_life"].astype(bool),
+        _risk=urgency["risk"].astype("int64"),
+    )
     grouped = (
         keyed.groupby("_package", sort=False)
         .agg(
@@ -544,41 +636,68 @@ def schedule(
             domain=("domain", "first"),
             items=("item_id", "size"),
             hours=("hours", "sum"),
+            end_of_life=("_eol", "any"),
+            risk=("_risk", "max"),
         )
         .reset_index()
+        .set_index("_package", drop=False)
     )
-    grouped["rank"] = grouped["domain"].map(order)
-    grouped = grouped.sort_values(["wave", "rank"]).reset_index(drop=True)
-    grouped["package"] = [f"P{n:02d}" for n in range(1, len(grouped) + 1)]
-    name_of = dict(zip(grouped["_package"], grouped["package"], strict=True))
-    before: dict[str, set[str]] = {package: set() for package in grouped["package"]}
+    keys = list(grouped.index)
+    before: dict[str, set[str]] = {key: set() for key in keys}
     for first, then in precedence:
-        if first in name_of and then in name_of and first != then:
-            before[name_of[then]].add(name_of[first])
-    hours = dict(zip(grouped["package"], grouped["hours"].astype(float), strict=True))
-    starts, ends, waited = _simulate(list(grouped["package"]), hours, before, frame)
+        if first in before and then in before and first != then:
+            before[then].add(first)
+    # a package is as urgent as the most urgent package waiting for it, transitively
+    waiting = nx.DiGraph()
+    waiting.add_nodes_from(keys)
+    waiting.add_edges_from((q, p) for p, qs in before.items() for q in qs)
+    own = {
+        key: (bool(eol), int(risk))
+        for key, eol, risk in zip(keys, grouped["end_of_life"], grouped["risk"], strict=True)
+    }
+    inherited = {
+        key: max([own[key], *(own[d] for d in nx.descendants(waiting, key))]) for key in keys
+    }
+    wave_of = {str(k): int(w) for k, w in zip(keys, grouped["wave"], strict=True)}
+    domain_of = {str(k): order[str(d)] for k, d in zip(keys, grouped["domain"], strict=True)}
+    priority = sorted(
+        keys, key=lambda k: (not inherited[k][0], -inherited[k][1], wave_of[k], domain_of[k])
+    )
+    hours = dict(zip(keys, grouped["hours"].astype(float), strict=True))
+    starts, ends, waited = _simulate(priority, hours, before, frame)
+    # numbered by start date (then by priority), so that the numbers run with time
+    numbered = sorted(keys, key=lambda k: (starts[k], priority.index(k)))
+    name_of = {key: f"P{n:02d}" for n, key in enumerate(numbered, start=1)}
+    grouped = grouped.loc[numbered]
+    grouped["package"] = [name_of[k] for k in numbered]
     start = plan_start(frame, as_of)
-    grouped["weeks"] = [ends[p] - starts[p] for p in grouped["package"]]
+    grouped["weeks"] = [ends[k] - starts[k] for k in numbered]
     weekly = frame.hours_per_fte_year / WEEKS_PER_YEAR
     grouped["fte"] = [
         round(h / (w * weekly), 2) if w else frame.team_fte
         for h, w in zip(grouped["hours"], grouped["weeks"], strict=True)
     ]
-    grouped["start"] = [start + dt.timedelta(weeks=starts[p]) for p in grouped["package"]]
-    grouped["end"] = [start + dt.timedelta(weeks=ends[p]) for p in grouped["package"]]
-    grouped["depends_on"] = [" ".join(sorted(before[p])) for p in grouped["package"]]
-    grouped["name"] = "Wave " + grouped["wave"].astype(str) + ": " + grouped["domain"]
+    grouped["start"] = [start + dt.timedelta(weeks=starts[k]) for k in numbered]
+    grouped["end"] = [start + dt.timedelta(weeks=ends[k]) for k in numbered]
+    grouped["depends_on"] = [" ".join(sorted(name_of[q] for q in before[k])) for k in numbered]
+    grouped["waited_for"] = [name_of[waited[k]] if k in waited else "" for k in numbered]
+    # named by content, numbered within the domain in order of start
+    ordinal = grouped.groupby("domain").cumcount() + 1
+    several = grouped.groupby("domain")["domain"].transform("size") > 1
+    grouped["name"] = grouped["domain"].astype(str) + [
+        f" {n}" if many else "" for n, many in zip(ordinal, several, strict=True)
+    ]
     edges = [(q, p) for p, qs in before.items() for q in qs]
     edges += [(freed_by, p) for p, freed_by in waited.items()]
-    critical = set(
-        critical_path(dict(zip(grouped["package"], grouped["weeks"], strict=True)), edges)
-    )
-    grouped["critical"] = grouped["package"].isin(critical)
+    critical = set(critical_path({k: float(ends[k] - starts[k]) for k in keys}, edges))
+    grouped["critical"] = [k in critical for k in numbered]
     grouped["wave"] = grouped["wave"].astype("int64")
     grouped["hours"] = grouped["hours"].astype(float).round(1)
     grouped["items"] = grouped["items"].astype("int64")
     grouped["weeks"] = grouped["weeks"].astype("int64")
-    return PlanPackages.validate(grouped.loc[:, list(PLAN_COLUMNS)])
+    grouped["risk"] = grouped["risk"].astype("int64")
+    grouped["end_of_life"] = grouped["end_of_life"].astype(bool)
+    return PlanPackages.validate(grouped.loc[:, list(PLAN_COLUMNS)].reset_index(drop=True))
 
 
 def _simulate(
@@ -627,6 +746,8 @@ def _simulate(
 def _empty_plan() -> pd.DataFrame:
     types = {
         "wave": "int64",
+        "risk": "int64",
+        "end_of_life": bool,
         "items": "int64",
         "weeks": "int64",
         "hours": float,

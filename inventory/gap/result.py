@@ -49,7 +49,7 @@ from inventory.gap.effort import migration_items
 from inventory.gap.eol import eol_exposure
 from inventory.gap.hardware import hardware_notes
 from inventory.gap.interconnect import interconnect_gaps
-from inventory.gap.plan import drop_superseded, item_attributes, plan_start, schedule
+from inventory.gap.plan import drop_superseded, item_attributes, item_urgency, plan_start, schedule
 from inventory.gap.readiness import readiness
 from inventory.gap.risk import gap_risks
 from inventory.gap.scope import study_scope
@@ -268,12 +268,12 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     # an instance merging into the joint one is not ready, on the target product or not
     ready = readiness(assets, matrix, municipalities=snapshot.municipalities,
                       target_capabilities=[block.capability for block in targets],
-                      off_joint=off_joint_instance(assets, consolidation))
+                      off_joint=(off_joint := off_joint_instance(assets, consolidation)))
     items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
                             capacity, dependencies, normaliser, consolidation, as_of=as_of)
     items = scope.items(items)
     # what is being replaced is not moved or upgraded first: dropped before it is costed
-    items, dropped = drop_superseded(items, assets, matrix, dependencies)
+    items, dropped = drop_superseded(items, assets, matrix, dependencies, off_joint=off_joint)
     attributes = item_attributes(items, assets, snapshot)
     order = plan_order(items, dependencies, attributes)
     items["wave"] = order.waves
@@ -293,7 +293,10 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
                      " not compared.")
     notes += hardware_notes(snapshot, target, assets, set(
         capacity.loc[capacity["role"] == "evacuate", "site"]), as_of)
-    plan = schedule(items, target.plan, as_of=as_of, precedence=order.precedence)
+    # past end of life and higher risk first, as far as precedence allows
+    risks = gap_risks(snapshot, assets, matrix, dependencies, interconnects)
+    plan = schedule(items, target.plan, as_of=as_of, precedence=order.precedence,
+                    urgency=item_urgency(items, assets, risks))
     # every table checked against its contract (gap.contracts), typed also when empty
     return checked_report(GapReport(
         consolidation=consolidation.table, compute=compute, compute_verdict=compute_verdict,
@@ -308,6 +311,6 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         waves=wave_table(items), plan=plan,
         plan_start=plan_start(target.plan, as_of), dropped=dropped, notes=notes,
         scope=scope.table(),
-        risks=gap_risks(snapshot, assets, matrix, dependencies, interconnects),
+        risks=risks,
         business_case=business_case(snapshot, target, items, it_costs=it_costs, plan=plan,
                                     start=plan_start(target.plan, as_of))))

@@ -135,9 +135,11 @@ class ItemGraph:
             level = raised
         self.item_component = np.array([index.get(node, -1) for node in item_nodes], dtype=np.int64)
         # (no graph node at all, e.g. only links to plan: every item unplaced)
-        item_level = (np.where(self.item_component >= 0,
-                               level[np.maximum(self.item_component, 0)], -1)
-                      if self.size else np.full(len(self.item_component), -1, dtype=np.int64))
+        item_level = (
+            np.where(self.item_component >= 0, level[np.maximum(self.item_component, 0)], -1)
+            if self.size
+            else np.full(len(self.item_component), -1, dtype=np.int64)
+        )
         self.unplaced = np.flatnonzero(item_level < 0)
         self.levels = [
             _Level(
@@ -224,23 +226,55 @@ def plan_order(
     graph = ItemGraph(dependencies.dependencies, items["node"].fillna("").astype(str))
     blocking = items["action"].isin(rules.graph.dependents_wait_for).to_numpy()
     floors = items["tier"].to_numpy(dtype=np.int64)
-    waves = graph.waves(floors, blocking)
+    also = _also_waiting(items, rules, blocking)
+    waves = _graph_waves(graph, floors, blocking, also)
     prepared = _prepare(frame, rules)
     for _ in range(MAX_ROUNDS):
         raised = _floors(prepared, waves, floors)
         if np.array_equal(raised, floors):
             break
         floors = raised
-        waves = graph.waves(floors, blocking)
+        waves = _graph_waves(graph, floors, blocking, also)
     ranks = {wave: rank for rank, wave in enumerate(sorted(set(waves.tolist())), start=1)}
     ranked = pd.Series([ranks[w] for w in waves.tolist()], index=items.index, dtype="int64")
     packages = package_keys(items.assign(wave=ranked)).reset_index(drop=True)
     pairs = graph.waiting_pairs(packages, blocking) | _rule_pairs(prepared, packages)
+    for waiter, more in also:  # (only the pairs of the packages holding such work)
+        waiters = set(packages[waiter])
+        pairs |= {(a, b) for a, b in graph.waiting_pairs(packages, more) if b in waiters}
     wave_of = dict(zip(packages, ranked, strict=True))
     unmet = [
         rule.id for rule in prepared if not np.array_equal(_floors([rule], waves, waves), waves)
     ]
     return PlanOrder(ranked, {(a, b) for a, b in pairs if wave_of[a] < wave_of[b]}, unmet)
+
+
+def _also_waiting(
+    items: pd.DataFrame, rules: SequencingRules, blocking: npt.NDArray[np.bool_]
+) -> list[tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]]:
+    """(items that wait for more, what blocks them) per ``graph.waits_also_for`` entry."""
+    actions = items["action"]
+    return [
+        ((actions == action).to_numpy(), blocking | actions.isin(kinds).to_numpy())
+        for action, kinds in sorted(rules.graph.waits_also_for.items())
+        if (actions == action).any()
+    ]
+
+
+def _graph_waves(
+    graph: ItemGraph,
+    floors: IntArray,
+    blocking: npt.NDArray[np.bool_],
+    also: list[tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]],
+) -> IntArray:
+    """``graph.waves``, and the items of ``also`` after the more they wait for too (the
+    in-place upgrades below a business system, say)."""
+    waves = graph.waves(floors, blocking)
+    for waiter, more in also:
+        # the others at their waves: a waiter after each blocking item below it
+        longer = graph.waves(np.where(waiter, floors, waves), more)
+        waves = np.where(waiter, np.maximum(waves, longer), waves)
+    return waves
 
 
 def _rule_pairs(prepared: list[_PreparedRule], packages: pd.Series) -> set[tuple[str, str]]:

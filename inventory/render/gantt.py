@@ -31,6 +31,13 @@ LEGEND_HEIGHT = 44
 FONT = "Helvetica, Arial, sans-serif"
 COLOURS = {"bar": "#4e79a7", "critical": "#d62728", "grid": "#d0d0d0", "text": "#222222"}
 HATCH_SPACING = 6
+AXIS_FONT_SIZE = 11
+#: A character's width as a share of the font size (generous for Helvetica/Arial digits
+#: and capitals, 0.556): what the axis allows for a label.
+CHAR_WIDTH = 0.6
+AXIS_GAP = 6  # px between two axis labels
+#: Months between axis ticks, tried in order: quarters, half-years, years, two years.
+TICK_STEPS = (3, 6, 12, 24)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class GanttBar:
     end: dt.date
     critical: bool = False
     note: str = ""  # written after the bar (e.g. "12 w")
+    waited_for: str = ""  # "waited for P03": on the critical path by a stream, not a dependency
 
 
 @dataclass(frozen=True)
@@ -71,17 +79,39 @@ def _quarter_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
-def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
-    """Quarter starts from ``first``'s quarter to ``last`` (only years when many)."""
-    tick = _quarter_start(first)
-    ticks = []
-    while tick <= last:
-        ticks.append(tick)
-        month = tick.month + 3
-        tick = dt.date(tick.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
-    if len(ticks) > 16:  # a long plan: years only, so that labels do not collide
-        ticks = [t for t in ticks if t.month == 1]
-    return ticks
+def text_width(text: str, font_size: float) -> float:
+    """The width the chart allows for ``text`` (``CHAR_WIDTH`` x font size a character)."""
+    return len(text) * font_size * CHAR_WIDTH
+
+
+def _tick_label(tick: dt.date, step: int, quarter: str) -> str:
+    """A quarter label ("K1 2028") on quarter and half-year ticks, the year on others."""
+    if step >= 12:
+        return str(tick.year)
+    return quarter.format(quarter=(tick.month - 1) // 3 + 1, year=tick.year)
+
+
+def axis_ticks(
+    first: dt.date, last: dt.date, quarter: str, pixels_per_day: float
+) -> list[tuple[dt.date, str]]:
+    """Ticks from ``first``'s quarter to ``last`` with their labels: every quarter when
+    the labels fit side by side, else every half-year, year or two years."""
+    for step in TICK_STEPS:
+        ticks: list[dt.date] = []
+        tick = _quarter_start(first)
+        while tick <= last:
+            if (tick.month - 1) % min(step, 12) == 0 and (step < 24 or tick.year % 2 == 0):
+                ticks.append(tick)
+            month = tick.month + 3
+            tick = dt.date(tick.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+        labels = [_tick_label(t, step, quarter) for t in ticks]
+        fits = all(
+            (b - a).days * pixels_per_day >= text_width(label, AXIS_FONT_SIZE) + AXIS_GAP
+            for a, b, label in zip(ticks, ticks[1:], labels, strict=False)
+        )
+        if fits or step == TICK_STEPS[-1]:
+            return list(zip(ticks, labels, strict=True))
+    return []  # (not reached: the last step is always taken)
 
 
 def _hatch(group: ElementTree.Element, x: float, y: float, width: float, height: float) -> None:
@@ -141,9 +171,8 @@ def gantt_svg(bars: Sequence[GanttBar], labels: GanttLabels) -> str:
         fill=COLOURS["text"],
     )
     axis = _element(root, "g", **{"class": "axis"})
-    for tick in _ticks(first, last):
+    for tick, text in axis_ticks(first, last, labels.quarter, CHART_WIDTH / span):
         x = x_of(tick)
-        quarter = (tick.month - 1) // 3 + 1
         _element(
             axis,
             "line",
@@ -157,10 +186,10 @@ def gantt_svg(bars: Sequence[GanttBar], labels: GanttLabels) -> str:
         _element(
             axis,
             "text",
-            labels.quarter.format(quarter=quarter, year=tick.year),
+            text,
             x=f"{x + 2:.1f}",
             y=TOP - 18,
-            font_size=11,
+            font_size=AXIS_FONT_SIZE,
             fill=COLOURS["text"],
         )
     rows = _element(root, "g", **{"class": "packages"})
@@ -198,6 +227,8 @@ def gantt_svg(bars: Sequence[GanttBar], labels: GanttLabels) -> str:
         if bar.critical:
             _hatch(row, left, top, right - left, BAR_HEIGHT)
         note = f"{bar.note}  ▲ {labels.critical}" if bar.critical else bar.note
+        if bar.critical and bar.waited_for:  # the link is a free stream, not a dependency
+            note += f" ({bar.waited_for})"
         _element(
             row,
             "text",

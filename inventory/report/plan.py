@@ -17,10 +17,16 @@ from inventory.target.economics import PlanFrame
 
 
 def _package_names(plan: pd.DataFrame, lang: Lang) -> list[str]:
-    return [
-        t("plan.wave_name", lang, wave=wave, domain=t(f"rb.domain.{domain}", lang))
-        for wave, domain in zip(plan["wave"], plan["domain"], strict=True)
-    ]
+    """A package's content (its domain), numbered within the domain in order of start
+    when it has several ("Clients 2"): the plan's P-numbers run with time, no wave
+    number that would not."""
+    ordinal = plan.groupby("domain").cumcount() + 1
+    several = plan.groupby("domain")["domain"].transform("size") > 1
+    names = []
+    for domain, number, many in zip(plan["domain"], ordinal, several, strict=True):
+        label = t(f"rb.domain.{domain}", lang)
+        names.append(t("plan.package_name", lang, domain=label, number=number) if many else label)
+    return names
 
 
 def plan_figure(gap: GapReport, lang: Lang) -> Figure | None:
@@ -30,10 +36,11 @@ def plan_figure(gap: GapReport, lang: Lang) -> Figure | None:
         return None
     bars = [
         GanttBar(package=str(package), label=name, start=start, end=end,
-                 critical=bool(critical), note=t("plan.weeks_short", lang, weeks=int(weeks)))
-        for package, name, start, end, critical, weeks in zip(
+                 critical=bool(critical), note=t("plan.weeks_short", lang, weeks=int(weeks)),
+                 waited_for=t("plan.waited_note", lang, package=waited) if waited else "")
+        for package, name, start, end, critical, weeks, waited in zip(
             plan["package"], _package_names(plan, lang), plan["start"], plan["end"],
-            plan["critical"], plan["weeks"], strict=True)
+            plan["critical"], plan["weeks"], plan["waited_for"], strict=True)
     ]  # fmt: skip
     first, last = min(plan["start"]), max(plan["end"])
     labels = GanttLabels(
@@ -80,6 +87,9 @@ def plan_table(gap: GapReport, lang: Lang, *, table_id: str = "plan") -> Block:
             ColumnSpec("start", "plan.col_start", "date"),
             ColumnSpec("end", "plan.col_end", "date"),
             ColumnSpec("depends_on", "plan.col_depends"),
+            ColumnSpec("waited_for", "plan.col_waited"),
+            ColumnSpec("end_of_life", "plan.col_eol", "bool"),
+            ColumnSpec("risk", "plan.col_risk", "int"),
             ColumnSpec("critical", "plan.col_critical", "bool"),
         ],
         lang,

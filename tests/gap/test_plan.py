@@ -12,8 +12,10 @@ import pytest
 from inventory.analyse.graph import InventoryGraph
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.plan import (
+    MERGED_DIRECTORY_REASON,
     critical_path,
     drop_superseded,
+    item_urgency,
     package_weeks,
     plan_start,
     plan_weeks,
@@ -67,7 +69,8 @@ def test_dates_follow_the_precedence_and_the_shared_team() -> None:
     ).set_index("package")
     # weeks 1-4: P01 network (200 h) and P02 datacentre (600 h) get 50 h each: network
     # done at week 4, datacentre 400 h left
-    assert list(plan["name"]) == ["Wave 1: network", "Wave 1: datacentre", "Wave 2: platforms"]
+    # numbered by start: network and datacentre in week 0 (wave order), platforms later
+    assert list(plan["name"]) == ["network", "datacentre", "platforms"]
     assert plan.loc["P01", "weeks"] == 4
     # P03 waits for network only (P01) and starts in week 5; datacentre and platforms get
     # 50 h each: platforms (300 h) done after 6 weeks (week 10), datacentre 100 h left,
@@ -93,6 +96,8 @@ def test_a_package_waiting_for_a_stream_follows_the_one_that_frees_it() -> None:
     assert plan.loc["P01", "weeks"] == 3 and plan.loc["P02", "weeks"] == 5
     assert plan.loc["P02", "start"] == dt.date(2027, 1, 4) + dt.timedelta(weeks=3)
     assert plan["critical"].all()  # 3 + 5 weeks: both on the path
+    # no dependency between them: the chain is the stream, and the table says so
+    assert plan.loc["P02", "depends_on"] == "" and plan.loc["P02", "waited_for"] == "P01"
 
 
 def test_the_start_is_the_first_monday_after_the_report_date() -> None:
@@ -191,3 +196,162 @@ def test_a_server_running_only_what_is_replaced_is_neither_moved_nor_upgraded() 
     # files also runs the kept file service; the hypervisor host is never superseded
     assert list(kept["item_id"]) == ["I3", "I4", "I6"]
     assert dropped["hours"].sum() == pytest.approx(6 + 4 + 40)
+
+
+def _urgency(items: pd.DataFrame, rows: dict[str, tuple[bool, int]]) -> pd.DataFrame:
+    """Urgency by item id: (past end of life, risk); others (False, 0)."""
+    found = [rows.get(item, (False, 0)) for item in items["item_id"]]
+    return pd.DataFrame(
+        {"end_of_life": [f[0] for f in found], "risk": [f[1] for f in found]}, index=items.index
+    )
+
+
+def test_a_package_removing_end_of_life_starts_first() -> None:
+    # one stream, 100 h a week (1 FTE x 5,200 h / 52); two independent packages: network
+    # (wave 1, 200 h, in support) and clients (wave 2, 300 h, past end of life, risk 12)
+    frame = PlanFrame(
+        start=dt.date(2027, 1, 4), team_fte=1, hours_per_fte_year=5200, parallel_streams=1
+    )
+    items = _items([("I1", 1, "network", 200.0), ("I2", 2, "clients", 300.0)])
+    plan = schedule(
+        items, frame, as_of=dt.date(2026, 1, 1), urgency=_urgency(items, {"I2": (True, 12)})
+    ).set_index("package")
+    # clients first (weeks 0-3: 300 / 100), then network (weeks 3-5: 200 / 100); the
+    # numbers follow the start dates
+    assert list(plan["name"]) == ["clients", "network"]
+    assert plan.loc["P01", "start"] == dt.date(2027, 1, 4)
+    assert plan.loc["P02", "start"] == dt.date(2027, 1, 4) + dt.timedelta(weeks=3)
+    assert bool(plan.loc["P01", "end_of_life"]) and plan.loc["P01", "risk"] == 12
+    # without the urgency the wave order decides: network first
+    plain = schedule(items, frame, as_of=dt.date(2026, 1, 1)).set_index("package")
+    assert list(plain["name"]) == ["network", "clients"]
+
+
+def test_the_prerequisite_of_urgent_work_inherits_its_urgency() -> None:
+    # one stream; platforms (wave 2, 100 h) comes before clients (wave 3, 100 h, past end
+    # of life, risk 9); network (wave 1, 100 h) is independent and in support. Platforms
+    # inherits the clients' urgency and starts first, so clients can follow at once:
+    # platforms weeks 0-1, clients 1-2, network 2-3.
+    frame = PlanFrame(
+        start=dt.date(2027, 1, 4), team_fte=1, hours_per_fte_year=5200, parallel_streams=1
+    )
+    items = _items(
+        [("I1", 1, "network", 100.0), ("I2", 2, "platforms", 100.0), ("I3", 3, "clients", 100.0)]
+    )
+    plan = schedule(
+        items,
+        frame,
+        as_of=dt.date(2026, 1, 1),
+        precedence=[("2:platforms", "3:clients")],
+        urgency=_urgency(items, {"I3": (True, 9)}),
+    ).set_index("package")
+    assert list(plan["name"]) == ["platforms", "clients", "network"]
+    assert plan.loc["P02", "depends_on"] == "P01" and plan.loc["P02", "waited_for"] == ""
+    assert plan.loc["P03", "waited_for"] == "P02"  # network waited for the stream only
+
+
+def test_urgency_comes_from_the_assets_lifecycle_and_risk() -> None:
+    items = pd.DataFrame(
+        {
+            "item_id": ["I1", "I2", "I3"],
+            "municipality": "m",
+            "node": ["m:server:esx01", "", "m:server:app01"],
+            "asset": ["m:esx01", "m: Windows 10-22h2", "m:app01"],
+        }
+    )
+    assets = pd.DataFrame(
+        {
+            "municipality": "m",
+            "node": ["m:server:esx01", "", "m:server:app01"],
+            "capability": ["hypervisor", "client_os", "server_os"],
+            "title": ["VMware ESXi", "Windows", "Windows Server"],
+            "cycle": ["6.7", "10-22h2", "2022"],
+            "lifecycle_state": ["end_of_life", "end_of_life", "supported"],
+        }
+    )
+    risks = pd.DataFrame(
+        {
+            "municipality": ["m", "m;n"],
+            "capability": ["hypervisor", "client_os"],
+            "product": ["VMware ESXi", "Windows"],
+            "cycle": ["6.7", "10-22h2"],
+            "risk": [20, 12],
+        }
+    )
+    found = item_urgency(items, assets, risks)
+    # the host by its node, the fleet by its label (a block row of m and n), the server
+    # in support with no risk row
+    assert found["end_of_life"].tolist() == [True, True, False]
+    assert found["risk"].tolist() == [20, 12, 0]
+
+
+def test_a_domain_controller_of_a_merging_directory_is_neither_moved_nor_upgraded() -> None:
+    kinds = {
+        "g:server:dc01": "server",
+        "g:server:dc02": "server",
+        "g:platform:ad": "platform",
+        "g:platform:dns": "platform",
+        "g:platform:dhcp": "platform",
+        "v:server:dc01": "server",
+        "v:platform:ad": "platform",
+    }
+    dependencies = _index(
+        [
+            ("g:platform:ad", "g:server:dc01", "runs_on"),
+            ("g:platform:dns", "g:server:dc01", "runs_on"),
+            ("g:platform:ad", "g:server:dc02", "runs_on"),
+            ("g:platform:dhcp", "g:server:dc02", "runs_on"),
+            ("v:platform:ad", "v:server:dc01", "runs_on"),
+        ],
+        kinds,
+    )
+    # g's directory and DNS merge into the joint ones (v keeps its directory); g's DHCP
+    # stays: dc02 must stay until DHCP moves elsewhere, dc01 retires
+    assets = pd.DataFrame(
+        {
+            "municipality": ["g", "g", "g", "v"],
+            "node": ["g:platform:ad", "g:platform:dns", "g:platform:dhcp", "v:platform:ad"],
+            "kind": "platform",
+            "capability": ["directory", "dns", "dhcp", "directory"],
+            "block_id": ["b-ad", "b-dns", "b-dhcp", "b-ad"],
+            "title": ["Active Directory", "Windows DNS", "Windows DHCP", "Active Directory"],
+        }
+    )
+    matrix = pd.DataFrame(
+        {"block_id": ["b-ad", "b-dns", "b-dhcp"], "status": "included", "target_title": ""}
+    )
+    off_joint = pd.Series([True, True, False, False], index=assets.index)
+    items = pd.DataFrame(
+        {
+            "item_id": ["I1", "I2", "I3", "I4", "I5"],
+            "municipality": ["g", "g", "g", "v", "g"],
+            "domain": "datacentre",
+            "action": [
+                "os_upgrade",
+                "virtual_server_migration",
+                "os_upgrade",
+                "os_upgrade",
+                "directory_consolidation",
+            ],
+            "asset": ["g:dc01", "g:dc01", "g:dc02", "v:dc01", "g:p-ad"],
+            "node": [
+                "g:server:dc01",
+                "g:server:dc01",
+                "g:server:dc02",
+                "v:server:dc01",
+                "g:platform:ad",
+            ],
+            "hours": [6.0, 4.0, 6.0, 6.0, 160.0],
+            "cost": [6.0, 4.0, 6.0, 6.0, 160.0],
+        }
+    )
+    kept, dropped = drop_superseded(items, assets, matrix, dependencies, off_joint=off_joint)
+    assert list(dropped["item_id"]) == ["I1", "I2"]
+    assert set(dropped["rule"]) == {"merged-directory-controllers-retire"}
+    assert set(dropped["reason"]) == {MERGED_DIRECTORY_REASON}
+    assert MERGED_DIRECTORY_REASON == "its directory merges into the joint one"
+    # dc02 also serves DHCP, which stays; v keeps its directory; the merge itself stays
+    assert list(kept["item_id"]) == ["I3", "I4", "I5"]
+    # without the consolidation's instances nothing is known to merge: nothing dropped
+    _, none = drop_superseded(items, assets, matrix, dependencies)
+    assert none.empty

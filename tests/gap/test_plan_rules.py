@@ -16,6 +16,7 @@ import inventory.gap.result as result_module
 from inventory.gap.plan import (
     DROPPED_COLUMNS,
     JOINT,
+    MERGED_DIRECTORY_REASON,
     PLAN_COLUMNS,
     SequencingError,
     SequencingRules,
@@ -42,6 +43,7 @@ class _Captured:
     def __init__(self) -> None:
         self.attributes: pd.DataFrame | None = None
         self.drop_inputs: tuple[Any, ...] = ()
+        self.drop_options: dict[str, Any] = {}
 
 
 def _gap_with_attributes(
@@ -54,9 +56,10 @@ def _gap_with_attributes(
         captured.attributes = attributes(*args)
         return captured.attributes
 
-    def keep_drop_inputs(*args: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def keep_drop_inputs(*args: Any, **kwargs: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
         captured.drop_inputs = args[1:]
-        return drop(*args)
+        captured.drop_options = kwargs
+        return drop(*args, **kwargs)
 
     monkeypatch.setattr(result_module, "item_attributes", keep_attributes)
     monkeypatch.setattr(result_module, "drop_superseded", keep_drop_inputs)
@@ -80,9 +83,14 @@ def _check_every_rule(gap: GapReport, captured: _Captured) -> dict[str, int]:
             continue
         first, then = rule.selects(items, "first"), rule.selects(items, "then")
         checked[rule.id] = int((first & ~then).sum() and (then & ~first).sum())
-        if rule.kind != "before":
-            continue
         keys = scope_keys(items, rule.scope)
+        if rule.kind == "together":  # one wave per scope, and the packages' dates overlap
+            for key in set(keys[first]) & set(keys[then]) - {""}:
+                chosen = items[(first | then) & (keys == key)]
+                assert chosen["wave"].nunique() == 1, (rule.id, key)
+                spans = plan.loc[chosen["package"].unique()]
+                assert max(spans["start"]) < min(spans["end"]), (rule.id, key)
+            continue
         joint = items["municipality"] == JOINT
         for key in set(keys[first]) - {""}:
             here = keys == key
@@ -95,7 +103,7 @@ def _check_every_rule(gap: GapReport, captured: _Captured) -> dict[str, int]:
             earliest_start = min(plan.loc[b["package"].unique(), "start"])
             assert latest_end <= earliest_start, (rule.id, key)
     # nothing the drop rules remove is left: dropping again removes nothing
-    _, again = drop_superseded(gap.items, *captured.drop_inputs)
+    _, again = drop_superseded(gap.items, *captured.drop_inputs, **captured.drop_options)
     assert again.empty, again.head()
     assert set(gap.dropped["rule"]) <= {rule.id for rule in rules.of_kind("drop")}
     return checked
@@ -113,11 +121,28 @@ def test_every_rule_holds_on_the_samples(
         "management-plane-before-hosts",
         "hosts-with-their-storage",
         "hosts-before-their-vms",
-        "identity-before-mail-and-collaboration",
+        "directory-before-tenant-cutover",
+        "tenant-cutover-together",
+        "devices-after-tenant-cutover",
         "clients-after-their-platforms",
-        "business-systems-last",
+        "business-systems-after-identity",
     ):
         assert checked[rule], rule
+    # the tenant cutover of each merging municipality: identities, mail, files, Teams in
+    # one package (all of them platforms work), so on the same dates
+    cutover = gap.items[
+        gap.items["action"].isin(
+            ["tenant_migration", "tenant_consolidation", "mailbox_migration",
+             "mailbox_consolidation"]
+        )
+    ]  # fmt: skip
+    assert cutover.groupby("municipality")["wave"].nunique().max() == 1
+    # the domain controllers of the merging directories retire: no upgrade, no move
+    retired = gap.dropped[gap.dropped["rule"] == "merged-directory-controllers-retire"]
+    assert set(retired["asset"]) >= {"gnosjo:srv-dc01", "hylte:srv-dc01", "vaggeryd:srv-dc01"}
+    assert set(retired["reason"].str.split(";").str[0]) == {MERGED_DIRECTORY_REASON}
+    assert not gap.items["asset"].isin(retired["asset"]).any()
+    assert not retired["asset"].str.startswith("varnamo:").any()  # the kept directory
     assert gap.notes == [n for n in gap.notes if "sequencing rule" not in n]
     # the issue's example: Exchange 2016 servers are neither upgraded nor moved
     exchange = gap.dropped[gap.dropped["asset"].isin(["gnosjo:srv-exch01", "vaggeryd:srv-exch01"])]
@@ -148,7 +173,8 @@ def test_every_rule_holds_on_synthetic_inventories(
     )
     gap, captured = _gap_with_attributes(snapshot, target, monkeypatch)
     checked = _check_every_rule(gap, captured)
-    assert checked["hosts-before-their-vms"] and checked["business-systems-last"]
+    assert checked["hosts-before-their-vms"] and checked["business-systems-after-identity"]
+    assert checked["tenant-cutover-together"]
     assert len(gap.plan) >= 5
 
 

@@ -5,11 +5,12 @@ print), accessible title and description; it survives the report's sanitiser."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from inventory.render.gantt import GanttBar, GanttLabels, gantt_svg
+from inventory.render.gantt import GanttBar, GanttLabels, gantt_svg, text_width
 from inventory.render.svg import SVG_NS, sanitise_svg
 
 NS = {"svg": SVG_NS}
@@ -52,3 +53,56 @@ def test_the_chart_parses_and_names_each_package(count: int) -> None:
     rows = int(root.get("height", "0"))
     assert rows < 60 + 24 * count + 60  # one fixed-height row per package
     assert "P01" in sanitise_svg(svg, id_prefix="plan-")
+
+
+def _axis_labels(svg: str) -> list[tuple[float, float, str]]:
+    """(left, right, text) of every axis label, its width as the renderer counts it."""
+    root = ElementTree.fromstring(svg)
+    axis = next(g for g in root.iter(f"{{{SVG_NS}}}g") if g.get("class") == "axis")
+    found = []
+    for text in axis.iter(f"{{{SVG_NS}}}text"):
+        left, size, words = float(text.get("x", "0")), float(text.get("font-size", "0")), text.text
+        assert words and size > 0
+        found.append((left, left + text_width(words, size), words))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("quarter", "years"),
+    [("K{quarter} {year}", 5), ("{quarter}. kv. {year}", 3), ("K{quarter} {year}", 1)],
+)
+def test_axis_labels_never_overlap(quarter: str, years: int) -> None:
+    # 30 packages spread over `years` years: in sv ("K1 2028") and the long Norwegian
+    # form ("1. kv. 2028"); each label is font size x 0.6 x characters wide
+    start, days = dt.date(2027, 1, 4), 365 * years
+    bars = [
+        GanttBar(
+            f"P{n:02d}",
+            f"Paket {n}",
+            start + dt.timedelta(days=days * n // 30),
+            start + dt.timedelta(days=days * (n + 1) // 30),
+        )
+        for n in range(30)
+    ]
+    labels = _axis_labels(gantt_svg(bars, GanttLabels(quarter=quarter)))
+    assert len(labels) >= years  # at least one label a year
+    for (_, right, text), (left, _, following) in itertools.pairwise(labels):
+        assert right <= left, (text, following)
+    if years == 1:  # a short plan keeps every quarter
+        assert [text for _, _, text in labels][:4] == [
+            quarter.format(quarter=q, year=2027) for q in (1, 2, 3, 4)
+        ]
+
+
+def test_a_critical_bar_after_a_stream_wait_says_so() -> None:
+    bars = [
+        GanttBar("P01", "Nät", dt.date(2027, 1, 4), dt.date(2027, 3, 1), True),
+        GanttBar(
+            "P02", "Klienter", dt.date(2027, 3, 1), dt.date(2027, 6, 7), True,
+            waited_for="väntade på P01",
+        ),
+    ]  # fmt: skip
+    root = ElementTree.fromstring(gantt_svg(bars, GanttLabels(critical="kritisk linje")))
+    texts = [t.text or "" for t in root.iter(f"{{{SVG_NS}}}text")]
+    assert any("kritisk linje (väntade på P01)" in text for text in texts)
+    assert not any("(väntade" in text and "P01 " in text for text in texts)

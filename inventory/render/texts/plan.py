@@ -7,26 +7,41 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "plan.section": ("Migration plan", "Migreringsplan", "Migreringsplan"),
     "plan.method": (
         "The work is ordered by the dependency graph and the sequencing rules below, then"
-        " grouped into work packages (one per wave and domain). A package starts when"
-        " everything it depends on has ended and one of the {streams} parallel streams is"
-        " free; each week the team of {team} FTE ({hours} productive hours per FTE and"
-        " year) is shared among the running packages. Starting {start}, the plan ends"
-        " {end} ({weeks} weeks). The critical path is the chain of packages that sets the"
-        " end date: a delay there delays the whole plan.",
+        " grouped into work packages, numbered in order of their start. A package starts"
+        " when everything it depends on has ended and one of the {streams} parallel"
+        " streams is free; of the packages ready at once, those removing something past"
+        " its end of life, then those of higher risk, start first. Each week the team of"
+        " {team} FTE ({hours} productive hours per FTE and year) is shared among the"
+        " running packages. Starting {start}, the plan ends {end} ({weeks} weeks). The"
+        " critical path is the chain of packages that sets the end date: a delay there"
+        " delays the whole plan; where a link in it is a wait for a free stream, not a"
+        " dependency, the table names the package it waited for. Business-system"
+        " harmonisations are run by the business side with the vendor (procurement, data"
+        " conversion, training); the plan holds the IT part of them.",
         "Arbetet ordnas efter beroendegrafen och ordningsreglerna nedan och delas sedan i"
-        " arbetspaket (ett per våg och domän). Ett paket startar när allt det beror på är"
-        " klart och ett av de {streams} parallella spåren är ledigt; varje vecka delas"
-        " teamet på {team} årsarbetare ({hours} produktiva timmar per årsarbetare och år)"
-        " mellan de paket som pågår. Med start {start} är planen klar {end} ({weeks}"
-        " veckor). Den kritiska linjen är den kedja av paket som bestämmer slutdatum: en"
-        " försening där försenar hela planen.",
+        " arbetspaket, numrerade i den ordning de startar. Ett paket startar när allt det"
+        " beror på är klart och ett av de {streams} parallella spåren är ledigt; av de"
+        " paket som kan starta samtidigt går de som åtgärdar något som passerat"
+        " supportslut först, sedan de med högre risk. Varje vecka delas teamet på {team}"
+        " årsarbetare ({hours} produktiva timmar per årsarbetare och år) mellan de paket"
+        " som pågår. Med start {start} är planen klar {end} ({weeks} veckor). Den kritiska"
+        " linjen är den kedja av paket som bestämmer slutdatum: en försening där försenar"
+        " hela planen; där en länk i den är väntan på ett ledigt spår och inte ett"
+        " beroende, anger tabellen vilket paket det väntade på. Harmoniseringen av"
+        " verksamhetssystem drivs av verksamheten med leverantören (upphandling,"
+        " datakonvertering, utbildning); planen visar IT-delen av den.",
         "Arbeidet ordnes etter avhengighetsgrafen og rekkefølgereglene nedenfor og deles"
-        " så i arbeidspakker (én per bølge og domene). En pakke starter når alt den"
-        " avhenger av er ferdig og ett av de {streams} parallelle sporene er ledig; hver"
-        " uke deles teamet på {team} årsverk ({hours} produktive timer per årsverk og år)"
-        " mellom pakkene som pågår. Med start {start} er planen ferdig {end} ({weeks}"
-        " uker). Den kritiske linjen er kjeden av pakker som bestemmer sluttdatoen: en"
-        " forsinkelse der forsinker hele planen.",
+        " så i arbeidspakker, nummerert i den rekkefølgen de starter. En pakke starter når"
+        " alt den avhenger av er ferdig og ett av de {streams} parallelle sporene er ledig;"
+        " av pakkene som kan starte samtidig, går de som fjerner noe uten"
+        " leverandørstøtte først, deretter de med høyere risiko. Hver uke deles teamet på"
+        " {team} årsverk ({hours} produktive timer per årsverk og år) mellom pakkene som"
+        " pågår. Med start {start} er planen ferdig {end} ({weeks} uker). Den kritiske"
+        " linjen er kjeden av pakker som bestemmer sluttdatoen: en forsinkelse der"
+        " forsinker hele planen; der et ledd i den er venting på et ledig spor og ikke en"
+        " avhengighet, viser tabellen hvilken pakke den ventet på. Harmoniseringen av"
+        " fagsystemer drives av virksomheten sammen med leverandøren (anskaffelse,"
+        " datakonvertering, opplæring); planen viser IT-delen av den.",
     ),
     "plan.chart_title": ("Migration plan", "Migreringsplan", "Migreringsplan"),
     "plan.chart_desc": (
@@ -39,9 +54,17 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "plan.critical": ("critical path", "kritisk linje", "kritisk linje"),
     "plan.package": ("work package", "arbetspaket", "arbeidspakke"),
-    "plan.quarter": ("Q{quarter} {year}", "kv{quarter} {year}", "{quarter}. kv. {year}"),
+    "plan.quarter": ("Q{quarter} {year}", "K{quarter} {year}", "K{quarter} {year}"),
     "plan.weeks_short": ("{weeks} w", "{weeks} v", "{weeks} u"),
-    "plan.wave_name": ("Wave {wave}: {domain}", "Våg {wave}: {domain}", "Bølge {wave}: {domain}"),
+    "plan.package_name": ("{domain} {number}", "{domain} {number}", "{domain} {number}"),
+    "plan.col_waited": (
+        "Waited for a free stream (after)",
+        "Väntade på ledigt spår (efter)",
+        "Ventet på ledig spor (etter)",
+    ),
+    "plan.col_eol": ("Removes end of life", "Åtgärdar supportslut", "Fjerner utgått støtte"),
+    "plan.col_risk": ("Highest risk", "Högsta risk", "Høyeste risiko"),
+    "plan.waited_note": ("waited for {package}", "väntade på {package}", "ventet på {package}"),
     "plan.table_title": ("Work packages", "Arbetspaket", "Arbeidspakker"),
     "plan.col_package": ("Package", "Paket", "Pakke"),
     "plan.col_weeks": ("Weeks", "Veckor", "Uker"),
@@ -57,9 +80,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "plan.kf_weeks": ("Plan length (weeks)", "Planens längd (veckor)", "Planens lengde (uker)"),
     "plan.rules_title": ("Sequencing rules", "Ordningsregler", "Rekkefølgeregler"),
     "plan.dropped_title": (
-        "Work left out: replaced, so not moved or upgraded first",
-        "Arbete som utgår: ersätts och flyttas eller uppgraderas därför inte först",
-        "Arbeid som utgår: erstattes og flyttes eller oppgraderes derfor ikke først",
+        "Work left out: replaced or retired, so not moved or upgraded first",
+        "Arbete som utgår: ersätts eller avvecklas och flyttas eller uppgraderas därför inte",
+        "Arbeid som utgår: erstattes eller avvikles og flyttes eller oppgraderes derfor ikke",
     ),
     "plan.dropped_intro": (
         "{count} items ({hours} hours) are not planned: what they would move or upgrade is"
@@ -98,13 +121,28 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "En värd som lämnar sin plats får sin nya hypervisor på destinationen, efter flytten.",
         "En vert som forlater stedet sitt får ny hypervisor på destinasjonen, etter flyttingen.",
     ),
-    "plan.rule.identity-before-mail-and-collaboration": (
-        "The joint directory and identity tenant come before mailboxes, collaboration and"
-        " files move.",
-        "Den gemensamma katalogtjänsten och identitetsmiljön kommer före flytt av"
-        " postlådor, samarbete och filer.",
-        "Den felles katalogtjenesten og identitetsmiljøet kommer før flytting av"
-        " postbokser, samhandling og filer.",
+    "plan.rule.directory-before-tenant-cutover": (
+        "The joint directory is in place before a municipality's Microsoft 365 tenant"
+        " cutover and before files move.",
+        "Den gemensamma katalogtjänsten är på plats före kommunens flytt till den"
+        " gemensamma Microsoft 365-miljön (tenant) och före flytt av filer.",
+        "Den felles katalogtjenesten er på plass før kommunens flytting til den felles"
+        " Microsoft 365-leietakeren (tenant) og før flytting av filer.",
+    ),
+    "plan.rule.tenant-cutover-together": (
+        "A municipality's identities, mailboxes, OneDrive/SharePoint and Teams move to the"
+        " joint tenant in one cutover (a mail domain can be in one tenant only).",
+        "Kommunens identiteter, postlådor, OneDrive/SharePoint och Teams flyttas till den"
+        " gemensamma miljön i en och samma övergång (en e-postdomän kan bara finnas i en"
+        " tenant).",
+        "Kommunens identiteter, postbokser, OneDrive/SharePoint og Teams flyttes til den"
+        " felles leietakeren i én og samme overgang (et e-postdomene kan bare ligge i én"
+        " tenant).",
+    ),
+    "plan.rule.devices-after-tenant-cutover": (
+        "Managed devices move into the joint tenant after their users' cutover.",
+        "Hanterade enheter flyttas till den gemensamma miljön efter användarnas övergång.",
+        "Administrerte enheter flyttes til den felles leietakeren etter brukernes overgang.",
     ),
     "plan.rule.clients-after-their-platforms": (
         "Client devices are upgraded, re-enrolled or moved after their management and"
@@ -114,12 +152,27 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Klienter oppgraderes, registreres på nytt eller flyttes når administrasjons- og"
         " sikkerhetsplattformene deres er på plass.",
     ),
-    "plan.rule.business-systems-last": (
-        "Business systems are harmonised last, on infrastructure already moved and upgraded.",
-        "Verksamhetssystemen harmoniseras sist, på infrastruktur som redan flyttats och"
-        " uppgraderats.",
-        "Fagsystemene harmoniseres til slutt, på infrastruktur som allerede er flyttet og"
-        " oppgradert.",
+    "plan.rule.business-systems-after-identity": (
+        "A business system is harmonised once the servers it runs on are moved and upgraded"
+        " and the joint directory and identity tenant are in place. The business side runs"
+        " the harmonisation with the vendor; the plan shows the IT part. The project's own"
+        " rule.",
+        "Ett verksamhetssystem harmoniseras när servrarna det kör på är flyttade och"
+        " uppgraderade och den gemensamma katalogtjänsten och identitetsmiljön är på plats."
+        " Verksamheten driver harmoniseringen med leverantören; planen visar IT-delen."
+        " Projektets egen regel.",
+        "Et fagsystem harmoniseres når serverne det kjører på er flyttet og oppgradert og"
+        " den felles katalogtjenesten og identitetsmiljøet er på plass. Virksomheten driver"
+        " harmoniseringen sammen med leverandøren; planen viser IT-delen. Prosjektets egen"
+        " regel.",
+    ),
+    "plan.rule.merged-directory-controllers-retire": (
+        "A domain controller of a directory that merges into the joint one is neither moved"
+        " nor upgraded: it is demoted and switched off after the merge.",
+        "En domänkontrollant i en katalog som går upp i den gemensamma varken flyttas eller"
+        " uppgraderas: den avvecklas efter sammanslagningen.",
+        "En domenekontroller i en katalog som slås sammen med den felles, verken flyttes"
+        " eller oppgraderes: den avvikles etter sammenslåingen.",
     ),
     "plan.rule.superseded-not-moved-or-upgraded": (
         "A server whose every platform and business system is being replaced is neither"

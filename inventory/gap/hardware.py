@@ -12,8 +12,11 @@ action                         domain      quantity x unit hours      buys
 ``network_device_replacement`` network     devices x                  ``network_device:``
                                            ``network_device_          ``<role>``, devices
                                            replacement_hours``
-                                           (access points: ``access_
-                                           point_replacement_hours``)
+                                           by role: ``UnitEfforts.
+                                           network_replacement_
+                                           hours`` (core switch,
+                                           firewall 24 h, access
+                                           point 1 h, ...)
 ``storage_replacement``        datacentre  1 x ``storage_replacement  ``storage_tb``, its
                                            _hours``                   capacity_tb (used_tb)
 ``server_hardware_replacement`` datacentre 1 x ``server_hardware_     ``physical_server``, 1
@@ -109,8 +112,8 @@ def _hardware(snapshot: InventorySnapshot, target: TargetArchitecture,
                else None)
     notes: list[str] = []
     exposed = assets[assets["lifecycle_state"].isin(EXPOSED_STATES)]
-    parts = [_network(exposed, efforts.network_device_replacement_hours,
-                      efforts.access_point_replacement_hours)]
+    parts = [_network(exposed, efforts.network_replacement_hours(),
+                      efforts.network_device_replacement_hours)]
     storage, note = _storage(snapshot, exposed, evacuate, efforts.storage_replacement_hours)
     parts.append(storage)
     notes.extend(note)
@@ -125,9 +128,10 @@ def _hardware(snapshot: InventorySnapshot, target: TargetArchitecture,
     return items.loc[:, list(HARDWARE_COLUMNS)], notes
 
 
-def _network(exposed: pd.DataFrame, device_hours: float, access_point_hours: float
+def _network(exposed: pd.DataFrame, hours_by_role: dict[str, float], other_hours: float
              ) -> pd.DataFrame:
-    """One item per exposed network device row: its devices replaced like for like."""
+    """One item per exposed network device row: its devices replaced like for like, at the
+    hours of its role (a role without hours of its own: ``other_hours``)."""
     rows = exposed[exposed["kind"] == "network_device"]
     role = rows["capability"].astype(str)
     software = ~rows["lifecycle_note"].fillna("").astype(str).str.contains(
@@ -140,8 +144,7 @@ def _network(exposed: pd.DataFrame, device_hours: float, access_point_hours: flo
         + ": " + _when(rows) + " -> replace like for like" + hint
     return _frame(rows["municipality"], "network", "network_device_replacement",
                   rows["municipality"] + ":" + rows["record_id"], rows["node"], detail,
-                  rows["count"], role.eq("access_point").map(
-                      {True: access_point_hours, False: device_hours}),
+                  rows["count"], role.map(hours_by_role).fillna(other_hours),
                   "network_device:" + role, rows["count"], rows.index)
 
 

@@ -55,6 +55,7 @@ from inventory.gap.risk import gap_risks
 from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
+from inventory.gap.target_check import plan_end, target_lifecycle, target_notes
 from inventory.gap.waves import plan_order, wave_table
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
@@ -63,7 +64,7 @@ from inventory.target.model import TargetArchitecture
 #: The tables of a report, in the order reports show them.
 TABLE_NAMES = ("readiness_overall", "readiness_domains", "readiness", "matrix", "target_blocks",
                "eol", "security", "capacity", "interconnects", "sla", "effort", "items", "waves",
-               "risks", "plan", "dropped", "consolidation", "compute")
+               "risks", "plan", "dropped", "consolidation", "compute", "target_lifecycle")
 
 
 @dataclass
@@ -139,6 +140,9 @@ class GapReport:
     risks: pd.DataFrame = field(default_factory=pd.DataFrame)
     scope: pd.DataFrame = field(default_factory=pd.DataFrame)
     business_case: BusinessCase | None = None
+    #: the target's own minimum releases against the catalogue at the report date and the
+    #: plan's end (``target_check.TARGET_LIFECYCLE_COLUMNS``, docs/method.md#end-of-life)
+    target_lifecycle: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def total_hours(self) -> float:
@@ -297,6 +301,10 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     risks = gap_risks(snapshot, assets, matrix, dependencies, interconnects)
     plan = schedule(items, target.plan, as_of=as_of, precedence=order.precedence,
                     urgency=item_urgency(items, assets, risks))
+    # the target's own releases must outlast the plan, or every upgrade buys months
+    own = target_lifecycle(targets, normaliser, as_of=as_of, end=plan_end(plan, as_of),
+                           horizon_months=horizon)
+    notes += target_notes(own, horizon)
     # every table checked against its contract (gap.contracts), typed also when empty
     return checked_report(GapReport(
         consolidation=consolidation.table, compute=compute, compute_verdict=compute_verdict,
@@ -310,7 +318,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
         waves=wave_table(items), plan=plan,
         plan_start=plan_start(target.plan, as_of), dropped=dropped, notes=notes,
-        scope=scope.table(),
+        scope=scope.table(), target_lifecycle=own,
         risks=risks,
         business_case=business_case(snapshot, target, items, it_costs=it_costs, plan=plan,
                                     start=plan_start(target.plan, as_of))))

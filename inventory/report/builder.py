@@ -43,6 +43,7 @@ from inventory.report.readiness import readiness_details, readiness_method, read
 from inventory.report.risk import risk_blocks, top_gaps
 from inventory.report.scope import scope_blocks
 from inventory.report.tables import ColumnSpec, frame_table
+from inventory.report.target_check import target_lifecycle_blocks
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import IT_COSTS_FILE, ItCostsFile
 from inventory.target.model import TargetArchitecture
@@ -377,7 +378,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
                     ColumnSpec("min_version", "rb.col_min_version"),
                     ColumnSpec("status", "column.status")],
                     lang, table_id="gap-target-blocks", name=t("rb.sheet_target", lang)),
-                *figures.get("target", [])],
+                *target_lifecycle_blocks(gap, lang), *figures.get("target", [])],
         subsections=matrix_parts)
     eol = Section(id="end-of-life", title=t("section.end_of_life", lang), blocks=[
         frame_table(t("section.end_of_life", lang), gap.eol, [

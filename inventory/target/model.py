@@ -153,7 +153,9 @@ class UnitEfforts(_Strict):
     virtual_server_migration_hours: float = Field(default=4, ge=0)
     os_upgrade_hours: float = Field(default=6, ge=0)
     storage_migration_hours_per_tb: float = Field(default=2, ge=0)
-    network_device_replacement_hours: float = Field(default=4, ge=0)
+    network_device_replacement_hours: float = Field(
+        default=4, ge=0, description="An access switch replaced (and a network device of a"
+        " role with no hours of its own): swapped in its rack, patched, configured")
     link_upgrade_hours: float = Field(default=24, ge=0)
     platform_replacement_hours: float = Field(default=160, ge=0)
     platform_upgrade_hours: float = Field(default=40, ge=0)
@@ -163,6 +165,31 @@ class UnitEfforts(_Strict):
     application_harmonisation_hours: float = Field(default=300, ge=0)
     # Consolidation onto the joint operation's single instances (docs/method.md)
     access_point_replacement_hours: float = Field(default=1, ge=0)
+    # Network devices replaced by role (docs/method.md#network-and-storage): an access
+    # switch is swapped in its rack (network_device_replacement_hours); a device carrying
+    # routing, rules or tunnels has its configuration migrated, tested and cut over in a
+    # service window. The project's estimates, per device (a firewall pair is two).
+    core_switch_replacement_hours: float = Field(
+        default=24, ge=0, description="A core switch replaced: VLANs, routing and uplinks"
+        " migrated, cut over in a service window, per device")
+    distribution_switch_replacement_hours: float = Field(
+        default=8, ge=0, description="A distribution switch replaced: its VLANs, trunks and"
+        " uplinks moved, per device")
+    firewall_replacement_hours: float = Field(
+        default=24, ge=0, description="A firewall replaced: rule base, NAT and VPN migrated"
+        " and tested, cut over in a service window, per device (a pair: twice)")
+    router_replacement_hours: float = Field(
+        default=16, ge=0, description="A router replaced: routing and links migrated, per"
+        " device")
+    wlan_controller_replacement_hours: float = Field(
+        default=16, ge=0, description="A WLAN controller replaced: SSIDs, policies and the"
+        " access points re-joined, per device")
+    load_balancer_replacement_hours: float = Field(
+        default=24, ge=0, description="A load balancer replaced: virtual services,"
+        " certificates and health checks migrated, per device")
+    vpn_gateway_replacement_hours: float = Field(
+        default=16, ge=0, description="A VPN gateway replaced: tunnels and remote-access"
+        " profiles migrated, per device")
     storage_replacement_hours: float = Field(default=24, ge=0)
     server_hardware_replacement_hours: float = Field(
         default=16, ge=0, description="A physical server or host past its hardware support"
@@ -189,6 +216,19 @@ class UnitEfforts(_Strict):
         default=40, ge=0, description="Per municipality joining a joint capability that"
         " is introduced once")
     hourly_rate: float = Field(default=1000, ge=0)
+
+    def network_replacement_hours(self) -> dict[str, float]:
+        """Hours to replace one network device, by role (``NetworkRole`` value); a role
+        not named here takes ``network_device_replacement_hours``."""
+        return {"access_switch": self.network_device_replacement_hours,
+                "access_point": self.access_point_replacement_hours,
+                "core_switch": self.core_switch_replacement_hours,
+                "distribution_switch": self.distribution_switch_replacement_hours,
+                "firewall": self.firewall_replacement_hours,
+                "router": self.router_replacement_hours,
+                "wlan_controller": self.wlan_controller_replacement_hours,
+                "load_balancer": self.load_balancer_replacement_hours,
+                "vpn_gateway": self.vpn_gateway_replacement_hours}
 
 
 class TargetArchitecture(_Strict):

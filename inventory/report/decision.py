@@ -28,6 +28,14 @@ from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture, load_target
 
 
+def year_label(value: object) -> str | None:
+    """A calendar year as text (``2007``, never ``2,007`` nor ``2007.0``); None when empty."""
+    number = as_number(value)
+    if number is None:
+        return None if value in (None, "") else str(value)
+    return str(int(number)) if number.is_integer() else str(value)
+
+
 def _potential(potential: dict[str, Any], lang: Lang) -> Table:
     codes = [str(code) for code in potential.get("municipalities", [])]
     columns = [
@@ -250,14 +258,15 @@ def _cost_sharing(sharing: dict[str, Any], lang: Lang) -> Table:
 def _projection(projection: dict[str, Any], lang: Lang) -> Table:
     unit = str(projection.get("cost_unit_label", ""))
     columns = [
-        Column(key="year", label=t("rb.col_year", lang), type="int"),
+        # a calendar year is a label, not a quantity: never "2,007"
+        Column(key="year", label=t("rb.col_year", lang)),
         Column(key="cost_without", label=t("rb.col_without", lang), type="money", unit=unit),
         Column(key="cost_with", label=t("rb.col_with", lang), type="money", unit=unit),
         Column(key="cost_saving", label=t("rb.col_saving", lang), type="money", unit=unit),
     ]
     rows = [
         {
-            "year": year.get("year"),
+            "year": year_label(year.get("year")),
             **{
                 key: as_number(year.get(key))
                 for key in ("cost_without", "cost_with", "cost_saving")

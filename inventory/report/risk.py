@@ -3,6 +3,7 @@ each with its consequence, exposure and why (docs/method.md#risk)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from inventory.gap.result import GapReport
@@ -32,12 +33,62 @@ def risk_method(lang: Lang) -> Paragraph:
     return Paragraph(text=t("risk.method", lang), method="risk")
 
 
+#: The summary's few, short columns (the gap section has them all).
+_TOP_COLUMNS = [
+    ColumnSpec("rank", "risk.col_rank", "int"), ColumnSpec("what", "top.col_what"),
+    ColumnSpec("municipality", "column.municipality"),
+    ColumnSpec("consequence", "risk.col_consequence", "int"),
+    ColumnSpec("exposure", "risk.col_exposure", "int"),
+    ColumnSpec("risk", "risk.col_risk", "int"),
+    ColumnSpec("reason", "top.col_reason"),
+]
+#: Longest "what" and "main reason" texts in the summary (characters).
+WHAT_CHARS, REASON_CHARS = 40, 60
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip(" ,;") + "…"
+
+
+def _unlisted(text: str) -> str:
+    """``text`` without its parenthesised lists (nested ones too)."""
+    count = 1
+    while count:
+        text, count = re.subn(r"\s*\([^()]*\)", "", text)
+    return text.strip()
+
+
+def short_reason(reasons: str, limit: int = REASON_CHARS) -> str:
+    """The reasons of a gap in at most ``limit`` characters: the lifecycle first (what makes
+    it urgent), lists of names left out, whole parts while they fit."""
+    parts = [_unlisted(part) for part in reasons.split("; ")]
+    parts = [part for part in parts if part]
+    parts.sort(key=lambda part: 0 if "end of life" in part else 1)  # stable otherwise
+    shown = ""
+    for part in parts:
+        longer = f"{shown}; {part}" if shown else part
+        if len(longer) > limit:
+            break
+        shown = longer
+    return shown or _cut(parts[0] if parts else "", limit)
+
+
 def top_gaps(gap: GapReport, lang: Lang, limit: int = TOP_GAPS) -> list[Any]:
-    """The method sentence and the ``limit`` gaps of highest risk (summary)."""
+    """The method sentence and the ``limit`` gaps of highest risk (summary): few, short
+    columns; every gap with every column is in the gap section (``risk_blocks``)."""
     top = gap.risks.sort_values("rank").head(limit)
+    prefix = top["municipality"].astype(str) + ": "
+    names = [name[len(p):] if name.startswith(p) else name
+             for name, p in zip(top["gap"].astype(str), prefix, strict=True)]
+    product = (top["product"].astype(str) + " " + top["cycle"].astype(str)).str.strip()
+    top = top.assign(
+        what=[_cut(f"{name} ({kind})" if kind else name, WHAT_CHARS)
+              for name, kind in zip(names, product, strict=True)],
+        reason=[short_reason(str(text)) for text in top["reasons"]])
     return [risk_method(lang),
-            frame_table(t("section.top_gaps", lang), top, _COLUMNS, lang,
-                        table_id="summary-top-gaps", name=t("rb.sheet_top_gaps", lang))]
+            frame_table(t("section.top_gaps", lang), top, _TOP_COLUMNS, lang,
+                        table_id="summary-top-gaps", name=t("rb.sheet_top_gaps", lang),
+                        note=t("top.note", lang, shown=len(top), total=len(gap.risks)))]
 
 
 def risk_blocks(gap: GapReport, lang: Lang) -> list[Any]:

@@ -11,6 +11,7 @@ that needs it is shown as not priced.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +24,6 @@ from pydantic import BaseModel
 from inventory.target.economics import DEFAULT_PRICE_CURRENCIES, LicenceBasis, UnitPrices
 from inventory.target.model import TargetArchitecture
 
-#: Where a number comes from (the report translates these).
 #: Where a number comes from (the report translates these).
 TARGET = "target"  # the target file states it
 DEFAULT = "default"  # a documented default (docs/method.md#assumptions)
@@ -115,6 +115,47 @@ def unit_price(key: str, prices: UnitPrices, currency: str) -> tuple[Value, str]
             ), "device"
         return Value(float(defaults[sub]), DEFAULT), "device"
     return Value(None, NONE, f"no price for {key!r}"), "unit"
+
+
+# -- licences the target runs without a yearly cost ---------------------------------------
+
+
+def target_products(target: TargetArchitecture) -> list[str]:
+    """The products the joint operation runs: of the capabilities, the server OS and the
+    client standards (OS and management) in the target's scope, in the file's order."""
+    from inventory.gap.scope import study_scope  # scope reads the target's model too
+
+    scoped = study_scope(target).restrict(target)
+    names = [choice.product for capability in scoped.capabilities.values()
+             for choice in capability.products]
+    names += [choice.product for choice in scoped.server_os]
+    for standard in scoped.clients:
+        names += [choice.product for choice in standard.os] + [standard.management]
+    return list(dict.fromkeys(name.strip() for name in names if name.strip()))
+
+
+def _named_in(name: str, products: list[str]) -> set[str]:
+    """The products a line's name names: whole words, the longest where one product's name
+    holds another's ("Windows Server Datacenter" names Windows Server, not Windows)."""
+    found = {product for product in products
+             if re.search(rf"(?<!\w){re.escape(product.casefold())}(?!\w)", name.casefold())}
+    return {product for product in found
+            if not any(product != other and product.casefold() in other.casefold()
+                       for other in found)}
+
+
+def unstated_licences(target: TargetArchitecture) -> list[str]:
+    """The target's products no ``economics.running.lines`` entry pays for: a line pays for
+    the products its ``products`` lists and those its name names (``_named_in``; both
+    case-insensitive). A line of price 0 that names a product states that it costs
+    nothing more (included in another licence): stated, not missing."""
+    products = target_products(target)
+    paid: set[str] = set()
+    for line in target.economics.running.lines:
+        listed = {product.strip().casefold() for product in line.products}
+        paid |= {product for product in products if product.casefold() in listed}
+        paid |= _named_in(line.name, products)
+    return [product for product in products if product not in paid]
 
 
 # -- assumptions ---------------------------------------------------------------------------
@@ -217,7 +258,15 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
             "running",
             Value(licence.price_per_year, TARGET),
             f"{{currency}}/{BASIS_UNITS[LicenceBasis(licence.per)]}/year",
-            licence.source or "",
+            "; ".join(filter(None, [licence.source or "", "pays for " + ", ".join(
+                licence.products) if licence.products else ""])),
+        )
+    for product in unstated_licences(target):
+        add(
+            f"economics.running.lines.{product}",
+            "running",
+            Value(None, NONE, "not stated: no yearly licence cost in the cost after"),
+            "{currency}/year",
         )
     for name in ("hardware_lifetime_years", "device_lifetime_years"):
         add(

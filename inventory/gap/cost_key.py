@@ -10,10 +10,17 @@ Beside it, "where the work lands": the hours and cost of the migration items of 
 municipality, plus its key share of the items done once for the joint operation
 (municipality ``joint``). A municipality that gives up most systems carries most work;
 under the key it pays its agreed share. Both views per inhabitant.
+
+What each municipality gains or loses: its yearly cost after (its key share of the joint
+operation's yearly cost, plus what it keeps paying itself for the areas outside the joint
+scope) against its own cost today, the yearly change (positive: it pays more than today),
+and its own payback and NPV: its key share of the one-time cost spent on the plan's
+timeline against its own saving (``municipal_outcomes``, ``cash_flow.timeline``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from decimal import Decimal
 from fractions import Fraction
@@ -23,6 +30,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from inventory.gap.cash_flow import timeline
+from inventory.gap.money import MoneyRange
 from inventory.study.allocation import (
     AllocationError,
     AllocationKey,
@@ -54,6 +63,13 @@ SHARE_COLUMNS = (
     "yearly_by_key_per_inhabitant",
     "today_yearly",
     "today_per_inhabitant",
+    "yearly_change",
+    "yearly_change_percent",
+    "payback_year",
+    "payback_calendar_year",
+    "npv",
+    "npv_low",
+    "npv_high",
     "measures_from",
 )
 
@@ -76,6 +92,13 @@ class CostShares(pa.DataFrameModel):
     yearly_by_key_per_inhabitant: Series[float] = pa.Field(nullable=True)
     today_yearly: Series[float] = pa.Field(nullable=True)
     today_per_inhabitant: Series[float] = pa.Field(nullable=True)
+    yearly_change: Series[float] = pa.Field(nullable=True)  # after - today: + pays more
+    yearly_change_percent: Series[float] = pa.Field(nullable=True)
+    payback_year: Series[float] = pa.Field(nullable=True, ge=1)  # NaN: not within the years
+    payback_calendar_year: Series[float] = pa.Field(nullable=True)
+    npv: Series[float] = pa.Field(nullable=True)
+    npv_low: Series[float] = pa.Field(nullable=True)
+    npv_high: Series[float] = pa.Field(nullable=True)
     measures_from: Series[str]
 
     class Config:
@@ -154,6 +177,11 @@ def _per(amount: float, population: float | None) -> float:
     return amount / population if population and not math.isnan(amount) else math.nan
 
 
+_NO_OUTCOME = dict.fromkeys(
+    ("payback_year", "payback_calendar_year", "npv", "npv_low", "npv_high"), math.nan
+)
+
+
 def cost_shares(
     parties_and_sources: tuple[list[Party], dict[str, str]],
     key: CostKey,
@@ -164,10 +192,15 @@ def cost_shares(
     one_time: float,
     yearly_after: float,
     today: dict[str, float],
+    kept_percent: float = 0.0,
 ) -> tuple[pd.DataFrame, list[str]]:
     """Per municipality: its share, its part of the one-time and yearly cost under the key,
-    where the work lands (own items + its share of the joint items), per inhabitant
-    (``SHARE_COLUMNS``); and notes on what could not be shared."""
+    where the work lands (own items + its share of the joint items), per inhabitant, its
+    yearly change against today (``SHARE_COLUMNS``); and notes on what could not be shared.
+
+    ``yearly_after`` is the joint operation's yearly cost, shared by the key; each
+    municipality adds ``kept_percent`` of its own cost today (the areas it keeps). Payback
+    and NPV are NaN here (``municipal_outcomes`` fills them on the plan's timeline)."""
     parties, sources = parties_and_sources
     notes: list[str] = []
     labour = items["hours"].astype(float) * (hourly_rate if hourly_rate is not None else math.nan)
@@ -198,6 +231,8 @@ def cost_shares(
         own = float(costs.get(party.id, 0.0)) if party.id in costs.index else 0.0
         work_and_joint = own + joint_parts[index]
         today_cost = today.get(party.id, math.nan)
+        after = yearly[index] + today_cost * kept_percent / 100 if kept_percent else yearly[index]
+        change = after - today_cost
         rows.append(
             {
                 "municipality": party.id,
@@ -211,10 +246,14 @@ def cost_shares(
                 "joint_share": joint_parts[index],
                 "work_and_joint": work_and_joint,
                 "work_per_inhabitant": _per(work_and_joint, population),
-                "yearly_by_key": yearly[index],
-                "yearly_by_key_per_inhabitant": _per(yearly[index], population),
+                "yearly_by_key": after,
+                "yearly_by_key_per_inhabitant": _per(after, population),
                 "today_yearly": today_cost,
                 "today_per_inhabitant": _per(today_cost, population),
+                "yearly_change": change,
+                "yearly_change_percent": 100 * change / today_cost
+                if today_cost and not math.isnan(change) else math.nan,
+                **_NO_OUTCOME,
                 "measures_from": sources.get(party.id, "none"),
             }
         )
@@ -235,6 +274,9 @@ def cost_shares(
             "yearly_by_key_per_inhabitant": math.nan,
             "today_yearly": math.nan,
             "today_per_inhabitant": math.nan,
+            "yearly_change": math.nan,
+            "yearly_change_percent": math.nan,
+            **_NO_OUTCOME,
             "measures_from": "",
         }
     )
@@ -248,3 +290,43 @@ def cost_shares(
 def exact_share(key: CostKey, parties: list[Party]) -> list[Fraction]:
     """Each party's exact share under ``key`` (fractions adding up to 1)."""
     return exact_shares(allocation_key(key), parties)
+
+
+def municipal_outcomes(
+    shares: pd.DataFrame,
+    spend: pd.DataFrame,
+    start: dt.date,
+    *,
+    one_time: MoneyRange,
+    joint_after: MoneyRange,
+    kept_percent: float,
+    running_uncertainty: float,
+    horizon_years: int,
+    rate_percent: float,
+) -> pd.DataFrame:
+    """``shares`` with each municipality's own payback and NPV on the plan's timeline.
+
+    Its one-time cost is its key share of ``one_time``, spent as the plan's packages run
+    (``spend``); its saving is its cost today minus its yearly cost after: its key share of
+    ``joint_after`` plus ``kept_percent`` of its own cost today (+/- the running
+    uncertainty, as the kept line of the business case). The municipalities' NPVs add up
+    to the business case's (the key's shares add up to 1)."""
+    frame = shares.copy()
+    for row, share, today in zip(frame.index, frame["share"].astype(float),
+                                 frame["today_yearly"].astype(float), strict=True):
+        if math.isnan(share) or math.isnan(today):
+            continue
+        kept = MoneyRange.around(today * kept_percent / 100, running_uncertainty)
+        after = joint_after.scaled(share) + kept
+        flow = timeline(spend, start, one_time.scaled(share), MoneyRange.exact(today) - after,
+                        horizon_years=horizon_years, rate_percent=rate_percent)
+        year = flow.payback_year
+        calendar = flow.calendar_year(year)
+        frame.loc[row, ["payback_year", "payback_calendar_year", "npv", "npv_low", "npv_high"]] = [
+            math.nan if year is None else float(year),
+            math.nan if calendar is None else float(calendar),
+            flow.npv.expected,
+            flow.npv.low,
+            flow.npv.high,
+        ]
+    return CostShares.validate(frame)

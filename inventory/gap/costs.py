@@ -32,9 +32,16 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import DataFrame, Series
 
-from inventory.gap.assumptions import DEFAULT, Value, assumptions_table, parameter, unit_price
+from inventory.gap.assumptions import (
+    DEFAULT,
+    Value,
+    assumptions_table,
+    parameter,
+    unit_price,
+    unstated_licences,
+)
 from inventory.gap.cash_flow import CASH_FLOW_COLUMNS, anniversary, package_spend, timeline
-from inventory.gap.cost_key import cost_shares, key_parties
+from inventory.gap.cost_key import cost_shares, key_parties, municipal_outcomes
 from inventory.gap.money import ZERO, MoneyRange
 from inventory.gap.running import (
     InventoryCounts,
@@ -140,6 +147,15 @@ class BusinessCase:
     comparable: bool
     key_name: str
     notes: list[str] = field(default_factory=list)
+    payback_best_calendar_year: int | None = None
+    payback_worst_calendar_year: int | None = None
+    #: The target's products with no yearly licence cost stated (``unstated_licences``).
+    unstated_licences: list[str] = field(default_factory=list)
+
+    @property
+    def licence_note(self) -> str | None:
+        """The warning on the products with no yearly licence cost (``None``: none)."""
+        return licence_note(self.unstated_licences)
 
     @property
     def payback_within_horizon(self) -> bool:
@@ -182,6 +198,9 @@ class BusinessCase:
             "payback_year": self.payback_year,
             "payback_best": self.payback_best,
             "payback_worst": self.payback_worst,
+            "payback_best_calendar_year": self.payback_best_calendar_year,
+            "payback_worst_calendar_year": self.payback_worst_calendar_year,
+            "unstated_licences": self.unstated_licences,
             "payback_within_horizon": self.payback_within_horizon,
             "npv": optional(self.npv),
             "not_priced": self.not_priced,
@@ -370,6 +389,7 @@ def business_case(
         phase = lines["phase"]
     after = _sum(lines[phase == "after"])
     saving = running_today - after if running_today is not None else None
+    unstated = unstated_licences(target)
     notes = _notes(lines, today, counts, today_known)
     spend = (package_spend(plan, items, _item_cost(items, target, currency))
              if plan is not None and "wave" in items.columns else _no_plan(start))
@@ -386,7 +406,17 @@ def business_case(
         one_time=one_time.expected,
         yearly_after=after.expected,
         today=dict(zip(today["municipality"], today["it_cost"], strict=True)),
+        kept_percent=kept if running_today is not None else 0.0,
     )
+    if flow is not None:
+        # each municipality's own payback and NPV: the joint part shared by the key
+        shares = municipal_outcomes(
+            shares, spend, start or dt.date.today(), one_time=one_time,
+            joint_after=_sum(lines[(phase == "after")
+                                   & (lines["item"] != "kept_outside_scope")]),
+            kept_percent=kept, running_uncertainty=uncertainty["running"],
+            horizon_years=economics.horizon_years,
+            rate_percent=economics.discount_rate_percent)
     return BusinessCase(
         currency=currency,
         horizon_years=economics.horizon_years,
@@ -413,8 +443,27 @@ def business_case(
         not_priced=int((~lines["priced"]).sum()),
         comparable=bool((today["comparable"] == "yes").all()),
         key_name=target.cost_key.name,
-        notes=notes + share_notes,
+        notes=notes + share_notes + _licence_notes(unstated),
+        payback_best_calendar_year=None if flow is None else flow.calendar_year(
+            flow.payback_best),
+        payback_worst_calendar_year=None if flow is None else flow.calendar_year(
+            flow.payback_worst),
+        unstated_licences=unstated,
     )
+
+
+def licence_note(unstated: list[str]) -> str | None:
+    """The warning on the products with no yearly licence cost (``None``: none)."""
+    if not unstated:
+        return None
+    return ("No yearly licence cost stated for: " + ", ".join(unstated)
+            + ". The cost after leaves them out, so the saving is overstated by their"
+            " licences (economics.running.lines).")
+
+
+def _licence_notes(unstated: list[str]) -> list[str]:
+    note = licence_note(unstated)
+    return [] if note is None else [note]
 
 
 def _notes(

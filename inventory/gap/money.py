@@ -12,8 +12,11 @@ A cost estimate is a range (low / expected / high), never a figure to the krona:
 
 Rounding keeps three significant figures of the largest bound, two when the range is
 wide; the low bound is rounded down and the high bound up, so the written range always
-contains the computed one (and low <= expected <= high holds after rounding). Tables
-may show amounts rounded to thousands (``table_amount``). docs/method.md#ranges.
+contains the computed one (and low <= expected <= high holds after rounding). The
+expected value keeps at least two significant figures of its own (a wide range around a
+small expected value: ``-60 to 110 MSEK, expected 28``, not 30), so it matches the tables
+it is the sum of. Tables may show amounts rounded to thousands (``table_amount``).
+docs/method.md#ranges.
 """
 
 from __future__ import annotations
@@ -101,11 +104,18 @@ class RoundedRange:
     high: Decimal
     step: Decimal
     scale: Decimal
+    expected_step: Decimal  # at most ``step``: two significant figures of ``expected``
 
     @property
     def decimals(self) -> int:
-        """Digits after the point when shown in units of ``scale``."""
+        """Digits after the point of the bounds when shown in units of ``scale``."""
         ratio = self.step / self.scale
+        return max(0, -ratio.adjusted())
+
+    @property
+    def expected_decimals(self) -> int:
+        """Digits after the point of the expected value in units of ``scale``."""
+        ratio = self.expected_step / self.scale
         return max(0, -ratio.adjusted())
 
 
@@ -130,21 +140,32 @@ def _step_and_scale(magnitude: float, width: float) -> tuple[Decimal, Decimal]:
     return step, scale
 
 
+def _expected_step(expected: float, step: Decimal) -> Decimal:
+    """``step``, or finer so that ``expected`` keeps two significant figures."""
+    if expected == 0:
+        return step
+    own = Decimal(1).scaleb(Decimal(repr(abs(expected))).adjusted() - 1)
+    return min(step, own)
+
+
 def round_range(amounts: MoneyRange) -> RoundedRange:
-    """Low rounded down, high up, expected to the nearest, all to the same step (two or
-    three significant figures of the largest bound): the rounded range contains the exact
-    one."""
+    """Low rounded down and high up to the same step (two or three significant figures of
+    the largest bound): the rounded range contains the exact one. Expected to the nearest
+    step, or a finer one keeping two significant figures of its own; it stays between the
+    rounded bounds (a multiple of the finer step, which divides the coarser)."""
     magnitude = max(abs(amounts.low), abs(amounts.high), abs(amounts.expected))
     step, scale = _step_and_scale(magnitude, amounts.high - amounts.low)
+    fine = _expected_step(amounts.expected, step)
 
-    def rounded(value: float, mode: str) -> Decimal:
-        units = (Decimal(value) / step).quantize(Decimal(1), rounding=mode)
-        return units * step
+    def rounded(value: float, mode: str, unit: Decimal = step) -> Decimal:
+        units = (Decimal(value) / unit).quantize(Decimal(1), rounding=mode)
+        return units * unit
 
     low = rounded(amounts.low, ROUND_FLOOR)
     high = rounded(amounts.high, ROUND_CEILING)
-    expected = min(max(rounded(amounts.expected, ROUND_HALF_EVEN), low), high)
-    return RoundedRange(low=low, expected=expected, high=high, step=step, scale=scale)
+    expected = min(max(rounded(amounts.expected, ROUND_HALF_EVEN, fine), low), high)
+    return RoundedRange(low=low, expected=expected, high=high, step=step, scale=scale,
+                        expected_step=fine)
 
 
 def _unit(scale: Decimal, currency: str, lang: Lang) -> str:
@@ -168,8 +189,8 @@ def format_range(amounts: MoneyRange, currency: str, lang: Lang) -> str:
     unit = _unit(rounded.scale, currency, lang)
     digits = rounded.decimals
 
-    def shown(value: Decimal) -> str:
-        return _number(value / rounded.scale, digits, lang)
+    def shown(value: Decimal, places: int = digits) -> str:
+        return _number(value / rounded.scale, places, lang)
 
     if amounts.low == amounts.high:
         single = (Decimal(amounts.expected) / rounded.step).quantize(
@@ -177,7 +198,8 @@ def format_range(amounts: MoneyRange, currency: str, lang: Lang) -> str:
         ) * rounded.step
         return t("money.about", lang, value=shown(single), unit=unit)
     if rounded.low == rounded.high:
-        return t("money.about", lang, value=shown(rounded.expected), unit=unit)
+        return t("money.about", lang, value=shown(rounded.expected,
+                                                   rounded.expected_decimals), unit=unit)
     joiner = "\u2013" if rounded.low >= 0 else t("money.to", lang)
     return t(
         "money.range",
@@ -186,7 +208,7 @@ def format_range(amounts: MoneyRange, currency: str, lang: Lang) -> str:
         joiner=joiner,
         high=shown(rounded.high),
         unit=unit,
-        expected=shown(rounded.expected),
+        expected=shown(rounded.expected, rounded.expected_decimals),
     )
 
 
@@ -200,3 +222,11 @@ def table_amount(amount: float) -> float:
     if not math.isfinite(amount):
         return amount
     return float(round(amount, -3))
+
+
+def format_signed(amount: float, currency: str, lang: Lang) -> str:
+    """A change as a person writes it, with its sign: ``+4.33 MSEK``, ``−13.3 MSEK``."""
+    rounded = round_range(MoneyRange.exact(abs(amount)))
+    value = _number(rounded.expected / rounded.scale, rounded.expected_decimals, lang)
+    sign = "+" if amount > 0 else ("\u2212" if amount < 0 else "")
+    return f"{sign}{value} {_unit(rounded.scale, currency, lang)}"

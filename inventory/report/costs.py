@@ -15,7 +15,7 @@ import pandas as pd
 
 from inventory.gap.cost_key import JOINT
 from inventory.gap.costs import BusinessCase
-from inventory.gap.money import MoneyRange, format_range, table_amount
+from inventory.gap.money import MoneyRange, format_range, format_signed, table_amount
 from inventory.gap.running import AFTER_COUNTS
 from inventory.render.document import Callout, KeyFigure, Paragraph, Section, Table
 from inventory.render.formatting import format_number
@@ -29,11 +29,32 @@ def _range(value: MoneyRange | None, case: BusinessCase, lang: Lang) -> str:
 
 def _payback(case: BusinessCase, lang: Lang) -> str:
     if case.payback_year is not None:
-        return t("costs.payback_year", lang, year=case.payback_year,
+        text = t("costs.payback_year", lang, year=case.payback_year,
                  calendar=case.payback_calendar_year)
-    if case.yearly_saving is None or case.yearly_saving.expected <= 0:
-        return t("costs.payback_never", lang)
-    return t("costs.payback_beyond", lang, years=case.horizon_years)
+    elif case.yearly_saving is None or case.yearly_saving.expected <= 0:
+        text = t("costs.payback_never", lang)
+    else:
+        text = t("costs.payback_beyond", lang, years=case.horizon_years)
+    return text + _payback_range(case, lang)
+
+
+def _case_year(calendar: int | None, case: BusinessCase, lang: Lang) -> str:
+    if calendar is None:
+        return t("costs.payback_case_none", lang, years=case.horizon_years)
+    return str(calendar)
+
+
+def _payback_range(case: BusinessCase, lang: Lang) -> str:
+    """``; best case 2031, worst case none within the plan and 5 years`` when the best or
+    worst case pays back in another year than the expected one (a saving whose range
+    crosses zero has a worst case that never pays back)."""
+    if case.yearly_saving is None:
+        return ""
+    if case.payback_best == case.payback_year == case.payback_worst:
+        return ""
+    return t("costs.payback_range", lang,
+             best=_case_year(case.payback_best_calendar_year, case, lang),
+             worst=_case_year(case.payback_worst_calendar_year, case, lang))
 
 
 def _rate(value: float, lang: Lang) -> str:
@@ -78,10 +99,44 @@ def summary_blocks(case: BusinessCase, lang: Lang) -> list[Any]:
     """The summary's paragraph on the business case (linked to docs/method.md#costs) and
     a warning when lines are not priced or today's costs are not like with like."""
     blocks: list[Any] = [Paragraph(text=summary_text(case, lang), method="costs")]
+    who = who_pays_more(case, lang)
+    if who:
+        blocks.append(Paragraph(text=who, method="cost-key"))
     warning = _warning(case, lang)
     if warning is not None:
         blocks.append(warning)
     return blocks
+
+
+def who_pays_more(case: BusinessCase, lang: Lang) -> str:
+    """One sentence: the municipalities that pay more per year after the merger than
+    today under the key, by how much (amount and %), and those that pay less; empty when
+    today's cost or the key's shares are not known."""
+    rows = case.shares[(case.shares["municipality"] != JOINT)
+                       & case.shares["yearly_change"].notna()]
+    if rows.empty:
+        return ""
+
+    def named(frame: pd.DataFrame) -> str:
+        parts = [
+            t("costs.who_change", lang, name=name,
+              amount=format_signed(float(change), case.currency, lang),
+              percent=("+" if percent > 0 else "\u2212") + format_number(abs(percent), lang, 0))
+            for name, change, percent in zip(frame["name"], frame["yearly_change"],
+                                             frame["yearly_change_percent"], strict=True)
+        ]
+        return t("costs.list_and", lang, items=", ".join(parts[:-1]), last=parts[-1]) \
+            if len(parts) > 1 else parts[0]
+
+    more = rows[rows["yearly_change"] > 0].sort_values("yearly_change", ascending=False)
+    less = rows[rows["yearly_change"] <= 0].sort_values("yearly_change")
+    if more.empty:
+        return t("costs.who_none_more", lang, keyname=case.key_name)
+    text = t("costs.who_more", lang, keyname=case.key_name, more=named(more), count=len(more),
+             total=len(rows))
+    if not less.empty:
+        text += " " + t("costs.who_less", lang, less=named(less))
+    return text + " " + t("costs.who_other_key", lang)
 
 
 def key_figures(case: BusinessCase, lang: Lang) -> list[KeyFigure]:
@@ -91,6 +146,7 @@ def key_figures(case: BusinessCase, lang: Lang) -> list[KeyFigure]:
                     calendar=case.payback_calendar_year)
     else:
         payback = t("costs.kf_payback_none", lang, years=case.horizon_years)
+    payback += _payback_range(case, lang)
     return [
         KeyFigure(
             label=t("costs.kf_one_time", lang),
@@ -128,11 +184,14 @@ def _warning(case: BusinessCase, lang: Lang) -> Callout | None:
         if case.not_priced
         else ""
     )
-    # the notes are the analysis' own sentences (English), as every gap note
+    licences = (t("costs.unstated_licences", lang, products=", ".join(case.unstated_licences))
+                if case.unstated_licences else "")
+    # the other notes are the analysis' own sentences (English), as every gap note
+    notes = [note for note in case.notes if note != case.licence_note]
     return Callout(
         level="warning",
         title=t("costs.notes_title", lang),
-        text="\n".join(filter(None, [head, *case.notes])),
+        text="\n".join(filter(None, [licences, head, *notes])),
     )
 
 
@@ -263,8 +322,19 @@ def shares_table(case: BusinessCase, lang: Lang) -> Table:
             "work_and_joint",
             "yearly_by_key",
             "today_yearly",
+            "yearly_change",
+            "npv",
         ],
     )
+    frame["yearly_change_percent"] = frame["yearly_change_percent"].round(1)
+    # a calendar year as text (no thousands separator); none: not within the years analysed
+    frame["payback_calendar_year"] = [
+        "" if municipality == JOINT or math.isnan(npv)
+        else _case_year(None if math.isnan(year) else int(year), case, lang)
+        for municipality, year, npv in zip(frame["municipality"],
+                                           frame["payback_calendar_year"].astype(float),
+                                           frame["npv"].astype(float), strict=True)
+    ]
     for column in (
         "one_time_by_key_per_inhabitant",
         "work_per_inhabitant",
@@ -295,6 +365,10 @@ def shares_table(case: BusinessCase, lang: Lang) -> Table:
             ),
             ColumnSpec("today_yearly", "costs.col_today_yearly", "money", money),
             ColumnSpec("today_per_inhabitant", "costs.col_today_pi", "money", money),
+            ColumnSpec("yearly_change", "costs.col_yearly_change", "money", money),
+            ColumnSpec("yearly_change_percent", "costs.col_yearly_change_pct", "float"),
+            ColumnSpec("payback_calendar_year", "costs.col_own_payback"),
+            ColumnSpec("npv", "costs.col_own_npv", "money", money),
         ],
         lang,
         table_id="cost-shares",
@@ -339,7 +413,10 @@ def business_case_section(case: BusinessCase, lang: Lang) -> Section:
         today_table(case, lang),
         Paragraph(text=t("costs.assumptions_intro", lang), method="assumptions"),
         assumptions_table(case, lang),
-        Paragraph(text=t("costs.shares_intro", lang, name=case.key_name), method="cost-key"),
+        Paragraph(text=" ".join(filter(None, [t("costs.shares_intro", lang,
+                                                  name=case.key_name),
+                                                who_pays_more(case, lang)])),
+                  method="cost-key"),
         shares_table(case, lang),
     ]
     return Section(id="business-case", title=t("costs.section", lang), blocks=blocks)

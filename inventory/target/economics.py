@@ -77,6 +77,10 @@ class YearlyLine(_Strict):
     per: LicenceBasis = LicenceBasis.ORGANISATION
     price_per_year: float = Field(ge=0)
     source: str | None = None
+    products: list[str] = Field(
+        default_factory=list, description="The target's products this line pays for (a"
+        " product whose name the line's name does not contain); a product of the target"
+        " that no line names is reported as having no yearly licence cost stated")
 
 
 class RunningCosts(_Strict):

@@ -378,3 +378,74 @@ def test_the_business_case_reaches_the_json() -> None:
     assert {"cost_lines", "assumptions", "cost_shares", "running_today",
             "cash_flow"} <= set(payload)
     assert [row["year"] for row in payload["cash_flow"]] == [1, 2, 3, 4, 5, 6]
+
+
+def test_products_with_no_yearly_licence_line_are_listed_never_hidden() -> None:
+    capabilities = {
+        "hypervisor": {"products": [{"product": "VMware vSphere"}]},
+        "endpoint_management": {"products": [{"product": "Microsoft Intune"}]},
+    }
+    clients = [{"user_group": "staff", "os": [{"product": "Windows"}],
+                "management": "Microsoft Intune"}]
+    running: dict[str, Any] = {"staff_fte": 1, "cost_per_fte": 800_000, "hosting_per_year": 0,
+                               "lines": [
+        # names Windows Server (the longest product its name holds), not Windows
+        {"name": "Windows Server Datacenter (2 hosts)", "price_per_year": 50_000},
+        {"name": "Microsoft 365 E3", "per": "user", "price_per_year": 0,
+         "products": ["microsoft intune"]},
+    ]}
+    case = case_of(capabilities=capabilities, clients=clients,
+                   server_os=[{"product": "Windows Server"}],
+                   economics={**ECONOMICS, "running": running})
+    # the target runs VMware vSphere, Microsoft Intune, Windows Server, Windows: the lines
+    # pay for Windows Server (by name) and Intune (listed): two are left
+    assert case.unstated_licences == ["VMware vSphere", "Windows"]
+    assert case.licence_note is not None and case.licence_note in case.notes
+    assert "VMware vSphere, Windows" in case.licence_note
+    rows = case.assumptions[case.assumptions["parameter"].str.startswith(
+        "economics.running.lines.")].set_index("parameter")
+    for product in ("VMware vSphere", "Windows"):
+        name = f"economics.running.lines.{product}"
+        assert rows.at[name, "source"] == "none" and rows["value"].isna()[name]
+        assert "not stated" in str(rows.at[name, "note"])
+    # the Windows Server line is in the cost after: 800,000 staff + 50,000
+    assert case.running_after.expected == pytest.approx(800_000 + 50_000)
+
+
+def test_each_municipality_pays_its_key_share_and_gets_its_own_npv() -> None:
+    case = case_of()
+    # key 50 % equal, 50 % population: a 0.5 x 0.5 + 0.5 x 30/40 = 0.625, b 0.375
+    shares = case.shares.set_index("municipality")
+    after = 800_000
+    assert shares.loc["a", "yearly_by_key"] == pytest.approx(0.625 * after)  # 500,000
+    assert shares.loc["a", "yearly_change"] == pytest.approx(500_000 - 600_000)
+    assert shares.loc["a", "yearly_change_percent"] == pytest.approx(-100 / 6)
+    assert shares.loc["b", "yearly_change"] == pytest.approx(300_000 - 400_000)
+    # own NPV: the key share of the one-time cost in year 1, own saving in years 2-6, 4 %
+    one_time = 22 * RATE + 3 * SWITCH  # 100,300
+    annuity = sum(1 / 1.04**t for t in range(2, 7))
+    npv_a = -0.625 * one_time / 1.04 + 100_000 * annuity
+    assert shares.loc["a", "npv"] == pytest.approx(npv_a)
+    assert shares.loc["a", "payback_year"] == 2  # -62,688 after year 1, +37,313 after 2
+    # the municipalities' NPVs add up to the business case's
+    assert case.npv is not None
+    assert shares.loc[["a", "b"], "npv"].sum() == pytest.approx(case.npv.expected)
+
+
+def test_the_report_says_who_pays_more_and_the_payback_range() -> None:
+    from inventory.report.costs import key_figures, who_pays_more
+
+    # after: 1,200,000 (staff 1.5 FTE x 800,000): a 0.625 x = 750,000 (600,000 today),
+    # b 450,000 (400,000 today): both pay more
+    running = {"staff_fte": 1.5, "cost_per_fte": 800_000, "hosting_per_year": 0}
+    case = case_of(economics={**ECONOMICS, "running": running})
+    text = who_pays_more(case, "en")
+    assert "2 of 2 municipalities pay more per year" in text
+    assert "A (+150 kSEK a year, +25 %) and B (+50.0 kSEK a year, +12 %)" in text
+    sv = who_pays_more(case, "sv")
+    assert "betalar 2 av 2 kommuner mer per år" in sv and "A (+150 tkr per år, +25 %)" in sv
+    # the saving of case_of() is 0 to 400,000: best case year 2, worst case never
+    plain = case_of()
+    payback = next(f.value for f in key_figures(plain, "en") if f.label == "Payback")
+    assert str(payback).endswith("; best case " + str(plain.payback_best_calendar_year)
+                            + ", worst case none within the plan and 5 years")

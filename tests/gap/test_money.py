@@ -29,8 +29,9 @@ def test_rounded_range_is_ordered_and_contains_the_exact_one(amount: MoneyRange)
     assert rounded.low <= Decimal(amount.low)
     assert rounded.high >= Decimal(amount.high)
     # whole steps, and never to the krona: at most three significant figures of the top
-    for value in (rounded.low, rounded.expected, rounded.high):
+    for value in (rounded.low, rounded.high):
         assert value % rounded.step == 0
+    assert rounded.expected % rounded.expected_step == 0
     assert rounded.step >= Decimal(1).scaleb(Decimal(repr(amount.high)).adjusted() - 2)
 
 
@@ -83,3 +84,43 @@ def test_range_arithmetic() -> None:
 def test_tables_show_thousands() -> None:
     assert table_amount(38_829_175) == 38_829_000
     assert table_amount(1_499) == 1_000
+
+
+@st.composite
+def wide_ranges(draw: st.DrawFn) -> MoneyRange:
+    """A range whose bounds may lie far from the expected value, across zero too."""
+    size = draw(st.one_of(st.just(0.0), st.floats(min_value=1, max_value=1e9)))
+    expected = size * draw(st.sampled_from([-1, 1]))
+    below = draw(st.floats(min_value=0, max_value=5e9, allow_nan=False))
+    above = draw(st.floats(min_value=0, max_value=5e9, allow_nan=False))
+    return MoneyRange(expected - below, expected, expected + above)
+
+
+@given(wide_ranges())
+def test_expected_keeps_two_significant_figures_inside_the_rounded_range(
+    amount: MoneyRange,
+) -> None:
+    rounded = round_range(amount)
+    expected = Decimal(amount.expected)
+    assert rounded.low <= rounded.expected <= rounded.high
+    assert rounded.low <= Decimal(amount.low) and rounded.high >= Decimal(amount.high)
+    if amount.expected != 0:
+        # two significant figures: the step is at most a tenth of the leading digit's power
+        assert rounded.expected_step <= Decimal(1).scaleb(
+            Decimal(repr(abs(amount.expected))).adjusted() - 1
+        )
+        assert abs(rounded.expected - expected) <= rounded.expected_step / 2
+    assert rounded.expected_step <= rounded.step
+    assert rounded.step % rounded.expected_step == 0
+
+
+def test_npv_of_the_review_keeps_its_expected_value() -> None:
+    # the cash-flow table's present values sum to 27,465,000 in a range of -66 to 191 MSEK:
+    # the bounds round to 10 MSEK (the range spans 257 MSEK), the expected value to 1 MSEK
+    # (two significant figures of 27.465): 27, not 30
+    npv = MoneyRange(-66_204_186, 27_465_000, 190_611_785)
+    assert format_range(npv, "SEK", "en") == "\u221270 to 200 MSEK, expected 27"
+    assert format_range(npv, "SEK", "sv") == "\u221270 till 200 mnkr, förväntat 27"
+    # a small expected value in a wide range keeps a decimal: 2.7465 -> 2.7
+    small = MoneyRange(-60_000_000, 2_746_500, 110_000_000)
+    assert format_range(small, "SEK", "en") == "\u221260 to 110 MSEK, expected 2.7"

@@ -253,6 +253,73 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Per år i dag per invånare",
         "Per år i dag per innbygger",
     ),
+    # the payback's range (best and worst case)
+    "costs.payback_range": (
+        "; best case {best}, worst case {worst}",
+        "; i bästa fall {best}, i sämsta fall {worst}",
+        "; i beste fall {best}, i verste fall {worst}",
+    ),
+    "costs.payback_case_none": (
+        "none within the plan and {years} years",
+        "ingen inom planen och {years} år",
+        "ingen innen planen og {years} år",
+    ),
+    # who pays more per year than today (the shares table, the summary)
+    "costs.who_change": (
+        "{name} ({amount} a year, {percent} %)",
+        "{name} ({amount} per år, {percent} %)",
+        "{name} ({amount} per år, {percent} %)",
+    ),
+    "costs.list_and": ("{items} and {last}", "{items} och {last}", "{items} og {last}"),
+    "costs.who_more": (
+        "Under the cost key ({keyname}), {count} of {total} municipalities pay more per year"
+        " after the merger than today: {more}.",
+        "Med fördelningsnyckeln ({keyname}) betalar {count} av {total} kommuner mer per år"
+        " efter sammanslagningen än i dag: {more}.",
+        "Med fordelingsnøkkelen ({keyname}) betaler {count} av {total} kommuner mer per år"
+        " etter sammenslåingen enn i dag: {more}.",
+    ),
+    "costs.who_less": (
+        "They pay less: {less}.",
+        "Mindre betalar: {less}.",
+        "Mindre betaler: {less}.",
+    ),
+    "costs.who_none_more": (
+        "Under the cost key ({keyname}), no municipality pays more per year after the merger"
+        " than today.",
+        "Med fördelningsnyckeln ({keyname}) betalar ingen kommun mer per år efter"
+        " sammanslagningen än i dag.",
+        "Med fordelingsnøkkelen ({keyname}) betaler ingen kommune mer per år etter"
+        " sammenslåingen enn i dag.",
+    ),
+    "costs.who_other_key": (
+        "Another key (by employees or devices) is set in the target's cost_key; the table"
+        " below shows its effect per municipality.",
+        "En annan nyckel (efter anställda eller enheter) anges i målfilens cost_key;"
+        " tabellen nedan visar vad den ger för varje kommun.",
+        "En annen nøkkel (etter ansatte eller enheter) angis i målfilens cost_key;"
+        " tabellen nedenfor viser hva den gir for hver kommune.",
+    ),
+    "costs.unstated_licences": (
+        "No yearly licence cost stated for: {products}. The cost after the merger leaves"
+        " them out, so the saving is overstated by their licences.",
+        "Ingen årlig licenskostnad angiven för: {products}. Kostnaden efter"
+        " sammanslagningen saknar dem, så besparingen är överskattad med deras licenser.",
+        "Ingen årlig lisenskostnad oppgitt for: {products}. Kostnaden etter"
+        " sammenslåingen mangler dem, så besparelsen er overvurdert med lisensene deres.",
+    ),
+    "costs.col_yearly_change": (
+        "Yearly change (after − today)",
+        "Förändring per år (efter − i dag)",
+        "Endring per år (etter − i dag)",
+    ),
+    "costs.col_yearly_change_pct": (
+        "Yearly change (%)",
+        "Förändring per år (%)",
+        "Endring per år (%)",
+    ),
+    "costs.col_own_payback": ("Own payback", "Egen återbetalning", "Egen tilbakebetaling"),
+    "costs.col_own_npv": ("Own net present value", "Eget nettonuvärde", "Egen netto nåverdi"),
     # values
     "costs.phase.one_time": ("one-time", "engångs", "engangs"),
     "costs.phase.today": ("today, per year", "i dag, per år", "i dag, per år"),

@@ -6,8 +6,10 @@ clients 4, applications 5, harmonisation 6) and later than every item of the kin
 ``graph.dependents_wait_for``) on what it depends on, transitively (also through nodes
 that are not items themselves: a virtual server waits for the move of its cluster's
 hosts). In-place upgrades do not hold up dependents (hosts are upgraded one at a time
-under running virtual machines); they are ordered by the rules. Items on nodes of one
-dependency cycle wait for the same things.
+under running virtual machines); they are ordered by the rules, except for the kinds of
+work ``graph.waits_also_for`` names (a business system's harmonisation also waits for the
+in-place upgrades of the servers it runs on). Items on nodes of one dependency cycle wait
+for the same things.
 
 Then the rules of ``inventory/data/sequencing.yaml`` (``gap.plan``) raise waves: a
 ``before`` rule puts every ``then`` item of a scope after every ``first`` item of it, a

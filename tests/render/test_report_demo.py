@@ -58,8 +58,10 @@ def test_report_xlsx_has_no_formulas_and_typed_numbers(demo: DemoResult) -> None
                 if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
                     numbers += 1
                 column = header[cell.column - 1] if cell.column <= len(header) else ""
-                if isinstance(cell.value, str) and "version" not in column.lower():
-                    # Versions ("2019", "8.0") are text on purpose; no other number is.
+                if isinstance(cell.value, str) and not any(
+                        word in column.lower() for word in ("version", "year")):
+                    # Versions ("2019", "8.0") and calendar years (a label: never "2,007")
+                    # are text on purpose; no other number is.
                     assert not cell.value.replace(".", "").isdigit(), (
                         f"number stored as text: {sheet.title}!{cell.coordinate}")
     assert numbers > 500

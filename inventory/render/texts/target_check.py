@@ -90,7 +90,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "tl.sheet": ("Target lifecycle", "Målets livscykel", "Målets livssyklus"),
     "tl.col_at_report": ("At the report date", "Per rapportdatum", "Per rapportdato"),
     "tl.col_at_plan_end": ("At the plan's end", "Vid planens slut", "Ved planens slutt"),
-    "tl.col_option": ("Raise to", "Höj till", "Hev til"),
+    "tl.col_option": ("Raise to version", "Höj till version", "Hev til versjon"),
     "tl.col_option_eol": ("Supported until", "Support till", "Støtte til"),
     "tl.col_end_of_support": ("End of support", "Supportslut", "Slutt på støtte"),
     "tl.state.supported": ("supported", "har support", "har støtte"),

@@ -29,7 +29,7 @@ class DependencyIndex:
             elif key == EdgeKind.MEMBER_OF:
                 dependencies.add_edge(target, source)  # the cluster depends on its host
         self.dependencies = dependencies
-        self._applications: dict[str, tuple[str, ...]] = {}
+        self._applications: dict[str, tuple[str, ...]] | None = None
         self._application_nodes = frozenset(
             node for node, kind in graph.nodes(data="kind") if str(kind) == "application")
 
@@ -54,12 +54,20 @@ class DependencyIndex:
         return found
 
     def applications(self, node: str) -> tuple[str, ...]:
-        """The applications that depend on ``node`` (node ids, sorted); cached."""
-        known = self._applications.get(node)
-        if known is None:
-            known = tuple(sorted(self.dependents(node) & self._application_nodes))
-            self._applications[node] = known
-        return known
+        """The applications that depend on ``node`` (node ids, sorted)."""
+        return self.application_map().get(node, ())
+
+    def application_map(self) -> dict[str, tuple[str, ...]]:
+        """Every node's dependent applications, found once for all nodes (on first use):
+        one walk down from each application (a few nodes each) instead of one walk up from
+        each asset (a host's walk passes every VM of its cluster)."""
+        if self._applications is None:
+            found: dict[str, list[str]] = {}
+            for application in sorted(self._application_nodes):  # lists come out sorted
+                for node in nx.descendants(self.dependencies, application):
+                    found.setdefault(str(node), []).append(application)
+            self._applications = {node: tuple(apps) for node, apps in found.items()}
+        return self._applications
 
     def applications_of_all(self, nodes: Iterable[str]) -> tuple[str, ...]:
         """The applications that depend on any of ``nodes``.

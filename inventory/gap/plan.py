@@ -332,7 +332,7 @@ def drop_superseded(
     graph = dependencies.dependencies
     replaced = {str(k): str(v) for k, v in _superseded_workloads(assets, matrix).items()}
     hypervisors = set(assets.loc[assets["capability"] == "hypervisor", "node"])
-    kinds = dict(dependencies.graph.nodes(data="kind", default=""))
+    node_data = dependencies.graph.nodes  # looked up per predecessor, not copied whole
     workload_kinds = {"platform", "application"}
     nodes = items.loc[items["node"].str.contains(":server:", regex=False), "node"].unique()
     merging: set[str] = set()
@@ -346,7 +346,8 @@ def drop_superseded(
     for node in nodes:
         if node not in graph or node in hypervisors:
             continue
-        workloads = [d for d in graph.predecessors(node) if str(kinds.get(d)) in workload_kinds]
+        workloads = [d for d in graph.predecessors(node)
+                     if str(node_data[d].get("kind", "")) in workload_kinds]
         if workloads and all(w in replaced for w in workloads):
             superseded[node] = "runs only " + "; ".join(sorted(replaced[w] for w in workloads))
         elif (
@@ -562,11 +563,9 @@ def item_urgency(items: pd.DataFrame, assets: pd.DataFrame, risks: pd.DataFrame)
         cycle=assets["cycle"].fillna("").astype(str),
         municipality=assets["municipality"].astype(str),
     )
-    facts["risk"] = (
-        pd.MultiIndex.from_frame(facts[key]).map(highest.to_dict()).to_series(index=facts.index)
-        if len(facts)
-        else pd.Series(dtype=float)
-    )
+    # a join on the four columns (a dict lookup per asset row cost seconds nationally)
+    joined = facts[key].merge(highest.rename("risk").reset_index(), on=key, how="left")
+    facts["risk"] = joined["risk"].to_numpy() if len(facts) else pd.Series(dtype=float)
     facts["risk"] = facts["risk"].fillna(0).astype("int64")
     facts["end_of_life"] = facts["lifecycle_state"] == "end_of_life"
     # client work names its fleet: "<municipality>: <title> <cycle>"

@@ -35,7 +35,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
@@ -228,14 +227,7 @@ class _Dependents:
     host's walk passes every VM of its cluster)."""
 
     def __init__(self, dependencies: DependencyIndex) -> None:
-        graph = dependencies.dependencies
-        found: dict[str, list[str]] = {}
-        applications = sorted(str(node) for node, kind in dependencies.graph.nodes(data="kind")
-                              if str(kind) == "application")
-        for application in applications:  # sorted: each list comes out sorted
-            for node in nx.descendants(graph, application):
-                found.setdefault(str(node), []).append(application)
-        self._found = {node: tuple(apps) for node, apps in found.items()}
+        self._found = dependencies.application_map()  # one walk, shared with the other tables
 
     def of(self, node: str) -> tuple[str, ...]:
         """Like ``DependencyIndex.applications``: the applications depending on ``node``."""

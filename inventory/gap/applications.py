@@ -20,17 +20,16 @@ Barnehage) and systems of different catalogue areas never share a group, so one 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
 import pandas as pd
 
+from inventory.analyse.assets import derive_assets
 from inventory.analyse.business_catalogue import business_catalogue
-from inventory.analyse.graph import node_id
-from inventory.analyse.identity import product_identity
-from inventory.analyse.lifecycle import lifecycle_frame
 from inventory.analyse.normalise import Normaliser
-from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
+from inventory.analyse.normalise_review import ProductSource
 from inventory.gap.blocks import ASSET_COLUMNS
 from inventory.snapshot import InventorySnapshot
 
@@ -45,38 +44,26 @@ def application_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_o
                        horizon_months: int = 12) -> pd.DataFrame:
     """One row per application (``blocks.ASSET_COLUMNS`` + ``users``, ``vendor_written``).
 
-    ``capability`` is the business area (``other`` when empty), ``domain``
-    ``applications``, ``count`` 1 (an application is one asset) and ``users`` its users
-    (0 when not given). Unmatched products keep their own identity (``identity.unlisted_id``).
+    The rows are ``analyse.assets.derive_assets``'s for applications (the one derivation
+    overlap and gap share): ``capability`` is the business area (``other`` when empty),
+    ``domain`` ``applications``, ``count`` 1 and unmatched products keep their own
+    identity (``identity.unlisted_id``); here with their ``users`` (0 when not given) and
+    the vendor as written.
     """
     columns = (*ASSET_COLUMNS, *APPLICATION_EXTRA_COLUMNS)
-    normalised = normalise_snapshot(snapshot, normaliser, (_SOURCE,))
+    day = as_of if isinstance(as_of, dt.date) else None
+    assets = derive_assets(snapshot, normaliser, day, horizon_months, kinds=("application",))
     applications = snapshot.table("application")
-    if normalised.empty or applications.empty:
+    if assets.empty or applications.empty:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
     keyed = applications.set_index(["municipality", "id"])
     keyed = keyed[~keyed.index.duplicated()]
-    keys = pd.MultiIndex.from_frame(normalised[["municipality", "record_id"]])
-    area = keyed["business_area"].astype(object).reindex(keys).to_numpy()
+    keys = pd.MultiIndex.from_frame(assets[["municipality", "record_id"]])
     users = pd.to_numeric(keyed["users"].astype(object).reindex(keys), errors="coerce")
-    assets = normalised.assign(
-        capability=pd.Series(area, index=normalised.index).fillna("other").astype(str),
-        users=users.fillna(0).to_numpy(dtype=float), user_group=None, domain="applications")
-    product_key, title = product_identity(assets["product_id"], assets["title"],
-                                          assets["vendor_written"], assets["product_written"],
-                                          assets["status"])
-    assets["product_id"] = product_key
-    assets["title"] = title
-    cycle = assets["cycle"].astype(object)
-    assets["block_id"] = (assets["capability"] + ":" + product_key + ":"
-                          + cycle.where(cycle.notna(), "-"))
-    assets["node"] = [node_id(m, "application", r) for m, r in zip(
-        assets["municipality"], assets["record_id"], strict=True)]
-    assets["count"] = 1
-    lifecycle = lifecycle_frame(assets, as_of, horizon_months,  # type: ignore[arg-type]
-                                normaliser=normaliser)
-    assets = pd.concat([assets, lifecycle[["lifecycle_state", "eol", "lifecycle_note"]]],
-                       axis=1)
+    vendor = keyed["vendor"].astype(object).reindex(keys) if "vendor" in keyed.columns \
+        else pd.Series(None, index=keys, dtype=object)
+    assets = assets.assign(users=users.fillna(0).to_numpy(dtype=float),
+                           vendor_written=vendor.where(vendor.notna(), None).to_numpy())
     return assets.loc[:, list(columns)].reset_index(drop=True)
 
 

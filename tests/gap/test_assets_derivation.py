@@ -119,3 +119,28 @@ def test_overlap_derivation_has_no_lifecycle(snapshot: InventorySnapshot,
                                              normaliser: Normaliser) -> None:
     assets = derive_assets(snapshot, normaliser, None)
     assert set(assets["lifecycle_state"]) == {"unknown"}
+
+
+def test_business_applications_are_derived_once_for_gap_and_overlap(
+        normaliser: Normaliser) -> None:
+    """The gap's application assets are ``derive_assets``'s rows (the one overlap reads),
+    with users and the vendor as written: one product identity and business area each."""
+    from inventory.gap.applications import application_assets
+
+    inventory = build_snapshot({"application": [
+        {"municipality": "aa", "id": "a1", "name": "Procapita", "vendor": "Tieto Evry",
+         "product": "Procapita", "business_area": "social_care", "users": 120},
+        {"municipality": "bb", "id": "b1", "name": "Acme Omsorg", "vendor": "Acme AB",
+         "product": "Acme Omsorg", "business_area": "social_care"},
+        {"municipality": "bb", "id": "b2", "name": "Kalkyl", "vendor": "Acme AB",
+         "product": "Kalkyl"},
+    ]})
+    gap = application_assets(inventory, normaliser, AS_OF).set_index("record_id")
+    shared = derive_assets(inventory, normaliser, AS_OF, kinds=("application",)
+                           ).set_index("record_id")
+    columns = ["product_id", "title", "capability", "block_id", "lifecycle_state"]
+    pd.testing.assert_frame_equal(gap.loc[shared.index, columns], shared[columns])
+    assert gap.loc["a1", "users"] == 120 and gap.loc["b1", "users"] == 0
+    assert gap.loc["b2", "capability"] == "other"  # no business area written
+    assert gap.loc["b1", "vendor_written"] == "Acme AB"
+    assert gap.loc["b1", "product_id"].startswith("unlisted:")

@@ -318,7 +318,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Förändring per år (%)",
         "Endring per år (%)",
     ),
-    "costs.col_own_payback": ("Own payback year", "Eget återbetalningsår", "Eget tilbakebetalingsår"),
+    "costs.col_own_payback": ("Own payback year", "Eget återbetalningsår",
+                              "Eget tilbakebetalingsår"),
     "costs.col_own_npv": ("Own net present value", "Eget nettonuvärde", "Egen netto nåverdi"),
     # values
     "costs.phase.one_time": ("one-time", "engångs", "engangs"),

@@ -229,14 +229,17 @@ def gantt_svg(bars: Sequence[GanttBar], labels: GanttLabels) -> str:
         note = f"{bar.note}  ▲ {labels.critical}" if bar.critical else bar.note
         if bar.critical and bar.waited_for:  # the link is a free stream, not a dependency
             note += f" ({bar.waited_for})"
+        # right of the bar, or left of it when it would run past the chart's edge
+        fits = right + 4 + text_width(note.strip(), 11) <= width
         _element(
             row,
             "text",
             note.strip(),
-            x=f"{right + 4:.1f}",
+            x=f"{right + 4 if fits else left - 4:.1f}",
             y=y + 16,
             font_size=11,
             fill=COLOURS["text"],
+            **({} if fits else {"text_anchor": "end"}),
         )
     legend = _element(root, "g", **{"class": "legend"})
     y = TOP + ROW_HEIGHT * len(bars) + 18

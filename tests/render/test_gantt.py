@@ -106,3 +106,26 @@ def test_a_critical_bar_after_a_stream_wait_says_so() -> None:
     texts = [t.text or "" for t in root.iter(f"{{{SVG_NS}}}text")]
     assert any("kritisk linje (väntade på P01)" in text for text in texts)
     assert not any("(väntade" in text and "P01 " in text for text in texts)
+
+
+def test_a_note_at_the_charts_right_edge_stays_inside_it() -> None:
+    """The last bar ends at the chart's right edge: its note goes to the left of the bar."""
+    bars = [
+        GanttBar("P01", "Nät", dt.date(2027, 1, 4), dt.date(2028, 1, 3), False, note="52 v"),
+        GanttBar("P02", "Klienter", dt.date(2027, 6, 7), dt.date(2030, 3, 11), True,
+                 note="143 v", waited_for="väntade på P01"),
+    ]  # fmt: skip
+    root = ElementTree.fromstring(gantt_svg(bars, GanttLabels(critical="kritisk linje")))
+    width = float(root.get("width") or 0)
+    anchors = [t.get("text-anchor") for t in root.iter(f"{{{SVG_NS}}}text")
+               if (t.text or "").startswith("143 v")]
+    assert anchors == ["end"]  # moved to the left of its bar
+    for text in root.iter(f"{{{SVG_NS}}}text"):
+        if not text.text or "v" not in text.text.split()[0]:
+            continue
+        x = float(text.get("x") or 0)
+        size = float(text.get("font-size") or 11)
+        if text.get("text-anchor") == "end":
+            assert x - text_width(text.text, size) >= 0, text.text
+        else:
+            assert x + text_width(text.text, size) <= width, text.text

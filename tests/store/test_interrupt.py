@@ -36,6 +36,13 @@ class Interrupted:
     stderr: str
 
 
+def _interruptible() -> None:
+    """In the child: Ctrl-C as at a terminal. A test run started in the background of a
+    shell (``cmd &``) has SIGINT ignored, and a child inherits that: the tool then rightly
+    never sees the test's Ctrl-C (it stays ignored, as for any background job)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _loading_the_tool(pid: int) -> bool:
     """Whether the process is loading the tool's libraries: numpy's compiled modules are
     mapped (the first the tool's imports load). Earlier, while CPython itself starts,
@@ -58,7 +65,8 @@ def _interrupt(db_url: str, folder: Path, tmp_path: Path, *, point: str | None =
     if point is not None:
         env.update(INVENTORY_FAULT_POINT=point, INVENTORY_FAULT_MARKER=str(marker))
     process = subprocess.Popen([str(INVENTORY), "--db", db_url, "import", str(folder)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                               preexec_fn=_interruptible)
     try:
         deadline = time.monotonic() + TIMEOUT_S
         while not (marker.exists() if point is not None

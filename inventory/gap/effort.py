@@ -39,7 +39,7 @@ import pandas as pd
 
 from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS, TargetBlock
-from inventory.gap.capacity import qualified
+from inventory.gap.capacity import qualified, server_sites
 from inventory.gap.consolidation import ACTION_TIERS as CONSOLIDATION_TIERS
 from inventory.gap.consolidation import Consolidation, consolidate
 from inventory.gap.dependents import DependencyIndex, short_name
@@ -72,24 +72,6 @@ def _frame(municipality: object, domain: object, action: str, asset: object, nod
     frame["action"] = action
     frame["unit_hours"] = unit_hours
     return frame
-
-
-def _server_sites(snapshot: InventorySnapshot) -> pd.Series:
-    """``code:site`` of every server: its own, else its cluster's hosts', else its host's."""
-    servers = snapshot.table("server")
-    own = qualified(servers["municipality"], servers["site"])
-    keyed = servers.assign(_site=own)
-    hosts = keyed[(keyed["kind"].astype(str) != "virtual") & (keyed["_site"] != "")]
-    cluster_site = hosts.dropna(subset=["cluster"]).groupby(
-        [hosts["municipality"], "cluster"])["_site"].first()
-    host_site = hosts.set_index(["municipality", "id"])["_site"]
-    host_site = host_site[~host_site.index.duplicated()]
-    by_cluster = pd.Series(cluster_site.reindex(pd.MultiIndex.from_arrays(
-        [servers["municipality"], servers["cluster"]])).to_numpy(), index=servers.index)
-    by_host = pd.Series(host_site.reindex(pd.MultiIndex.from_arrays(
-        [servers["municipality"], servers["host"]])).to_numpy(), index=servers.index)
-    site = own.where(own != "", by_cluster.where(by_cluster.notna(), by_host))
-    return site.fillna("").astype(str)
 
 
 def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
@@ -146,7 +128,7 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                             detail.str.strip(), 1, hours))
     parts.append(_introductions(consolidation))
     servers = snapshot.table("server")
-    server_site = _server_sites(snapshot)
+    server_site = server_sites(snapshot)
     moving = servers[server_site.isin(evacuate)]
     virtual = moving["kind"].astype(str) == "virtual"
     for rows, action, hours in ((moving[~virtual], "physical_server_migration",

@@ -33,9 +33,9 @@ from pandera.typing import Series
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from inventory.gap.blocks import CAPABILITY_DOMAIN, DOMAINS
-from inventory.gap.capacity import qualified
+from inventory.gap.capacity import qualified, server_sites
 from inventory.gap.dependents import DependencyIndex
-from inventory.gap.effort import ACTION_TIER, _server_sites
+from inventory.gap.effort import ACTION_TIER
 from inventory.models.enums import Capability
 from inventory.snapshot import InventorySnapshot
 from inventory.target.economics import PlanFrame
@@ -207,7 +207,7 @@ def item_attributes(
     site_of = pd.concat(
         [
             pd.Series(
-                _server_sites(snapshot).to_numpy(),
+                server_sites(snapshot).to_numpy(),
                 index=servers["municipality"] + ":server:" + servers["id"],
             ),
             pd.Series(

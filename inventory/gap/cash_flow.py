@@ -114,6 +114,8 @@ def timeline(packages: pd.DataFrame, start: dt.date, one_time: MoneyRange,
         return total
 
     spent = [spent_in(bounds[year - 1], bounds[year]) for year in range(1, years + 1)]
+    if sum(spent) <= 0:  # no package carries the cost (none dated): all of it in year 1
+        spent = [1.0] + [0.0] * (years - 1)
     total = sum(spent)
     # the items' own sum is the expected one-time cost (rounding aside): scale to it
     scale = one_time.expected / total if total > 0 else 0.0

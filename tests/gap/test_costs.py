@@ -449,3 +449,15 @@ def test_the_report_says_who_pays_more_and_the_payback_range() -> None:
     payback = next(f.value for f in key_figures(plain, "en") if f.label == "Payback")
     assert str(payback).endswith("; best case " + str(plain.payback_best_calendar_year)
                             + ", worst case none within the plan and 5 years")
+
+
+def test_a_cost_no_package_carries_falls_in_year_one_never_lost() -> None:
+    start = dt.date(2027, 1, 4)
+    packages = pd.DataFrame({"start": [start], "end": [dt.date(2027, 6, 1)], "cost": [0.0]})
+    flow = timeline(packages, start, MoneyRange.exact(300_000), MoneyRange.exact(100_000),
+                    horizon_years=3, rate_percent=0)
+    assert flow.table["one_time"].sum() == 300_000
+    assert flow.table["one_time"].iloc[0] == 300_000
+    # the saving runs three years from 2027-06-01: 215 days of year 1 ... 365 - 150 ...
+    assert flow.table["saving"].sum() == pytest.approx(300_000, abs=2)
+    assert flow.npv.expected == pytest.approx(0, abs=2)  # 0 % rate: -300,000 + 3 x 100,000

@@ -199,5 +199,5 @@ def test_an_interrupt_lost_in_a_collector_callback_is_delivered_again() -> None:
         "    print('delivered')\n"
     )
     process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             timeout=TIMEOUT_S, check=False)
+                             timeout=TIMEOUT_S, check=False, preexec_fn=_interruptible)
     assert (process.stdout, process.stderr) == ("delivered\n", "")

@@ -23,7 +23,6 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -253,7 +252,7 @@ def item_investment(items: pd.DataFrame, prices: UnitPrices, currency: str) -> p
         return pd.Series(0.0, index=items.index)
     keys = items["buys"].fillna("").astype(str)
     price = {key: unit_price(key, prices, currency)[0].value for key in keys.unique() if key}
-    each = keys.map(lambda key: price.get(key, math.nan) if key else 0.0).astype(float)
+    each = keys.map({**price, "": 0.0}).astype(float)  # NaN: a key with no price
     quantity = pd.to_numeric(items["buy_quantity"], errors="coerce").fillna(0.0)
     return each * quantity.where(keys != "", 0.0)
 

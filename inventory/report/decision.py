@@ -108,6 +108,12 @@ def cost_study_alternatives(
     )
 
 
+def _scored(study: dict[str, Any], option: dict[str, Any]) -> dict[str, Any]:
+    """A study alternative's row: its study, rank, name and criteria score."""
+    return {"study": study.get("study"), "rank": option.get("rank"),
+            "name": option.get("name"), "total": as_number(option.get("total"))}
+
+
 def _costed(row: dict[Any, Any] | None, lang: Lang) -> dict[str, Any]:
     """An alternative's figures as report cells (empty when not costed)."""
     if row is None:
@@ -170,16 +176,7 @@ def _alternatives(
         ),
     ]
     if costed is None:
-        rows = [
-            {
-                "study": study.get("study"),
-                "rank": option.get("rank"),
-                "name": option.get("name"),
-                "total": as_number(option.get("total")),
-            }
-            for study in studies
-            for option in study.get("ranking", [])
-        ]
+        rows = [_scored(study, option) for study in studies for option in study.get("ranking", [])]
         return [
             Table.from_records(
                 t("rb.alternatives", lang),
@@ -197,10 +194,7 @@ def _alternatives(
     currency = str(costed.table["currency"].iloc[0])
     rows = [
         {
-            "study": study.get("study"),
-            "rank": option.get("rank"),
-            "name": option.get("name"),
-            "total": as_number(option.get("total")),
+            **_scored(study, option),
             **_costed(by_file.get(os.path.normpath(str(option.get("target") or ""))), lang),
         }
         for study in studies

@@ -193,7 +193,8 @@ def derive_assets(snapshot: InventorySnapshot, normaliser: Normaliser,
         block_id=assets["capability"] + ":" + product_key + ":" + cycle.where(
             cycle.notna(), "-"),
         node=[node_id(m, k, r) if k != "client" else "" for m, k, r in zip(
-            assets["municipality"], assets["kind"], assets["record_id"], strict=True)],
+            assets["municipality"].tolist(), assets["kind"].tolist(),
+            assets["record_id"].tolist(), strict=True)],
         count=pd.to_numeric(assets["count"]).astype("int64"),
     )
     if as_of is not None:

@@ -152,7 +152,7 @@ def site_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
             found.append("evacuate to the target datacentres")
         issues.append("; ".join(found))
     sites["issues"] = issues
-    nodes = ["{}:site:{}".format(*site.split(":", 1)) for site in sites["site"]]
+    nodes = ["{}:site:{}".format(*site.split(":", 1)) for site in sites["site"].tolist()]
     applications = [dependencies.applications(node) for node in nodes]
     sites["dependent_applications"] = [";".join(short_name(a) for a in apps)
                                        for apps in applications]

@@ -79,12 +79,14 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                     interconnects: pd.DataFrame, sites: pd.DataFrame,
                     dependencies: DependencyIndex, normaliser: Normaliser,
                     consolidation: Consolidation | None = None, *,
-                    as_of: dt.date | None = None) -> pd.DataFrame:
+                    as_of: dt.date | None = None,
+                    server_site: pd.Series | None = None) -> pd.DataFrame:
     """Every migration item with its hours and cost (``ITEM_COLUMNS``), before waves.
 
     ``consolidation`` (``consolidation.consolidate``, computed here when not given): its
     lines are items, and the platform records that are its instances get no upgrade or
-    replacement item of the matrix (the consolidation prices them).
+    replacement item of the matrix (the consolidation prices them). ``server_site``:
+    ``capacity.server_sites`` when already computed.
     """
     if consolidation is None:
         consolidation = consolidate(snapshot, target, assets, matrix, targets, normaliser)
@@ -128,7 +130,7 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                             detail.str.strip(), 1, hours))
     parts.append(_introductions(consolidation))
     servers = snapshot.table("server")
-    server_site = server_sites(snapshot)
+    server_site = server_sites(snapshot) if server_site is None else server_site
     moving = servers[server_site.isin(evacuate)]
     virtual = moving["kind"].astype(str) == "virtual"
     for rows, action, hours in ((moving[~virtual], "physical_server_migration",

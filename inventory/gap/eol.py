@@ -35,7 +35,7 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
     exposed = assets[assets["lifecycle_state"].isin(EXPOSED_STATES)]
     summed = exposed["kind"].isin(SUMMED_KINDS)
     single = exposed[~summed]
-    applications = [dependencies.applications(node) for node in single["node"]]
+    applications = [dependencies.applications(node) for node in single["node"].tolist()]
     items = pd.DataFrame({
         "municipality": single["municipality"], "domain": single["domain"],
         "kind": single["kind"], "capability": single["capability"],

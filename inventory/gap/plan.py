@@ -198,16 +198,20 @@ def sequencing_rules() -> SequencingRules:
 
 
 def item_attributes(
-    items: pd.DataFrame, assets: pd.DataFrame, snapshot: InventorySnapshot
+    items: pd.DataFrame,
+    assets: pd.DataFrame,
+    snapshot: InventorySnapshot,
+    server_site: pd.Series | None = None,
 ) -> pd.DataFrame:
     """``capability`` (``item_capabilities``) and ``site`` (``code:site`` of its server or
-    storage, "" when none) of every item."""
+    storage, "" when none) of every item. ``server_site``: ``capacity.server_sites`` when
+    already computed."""
     servers = snapshot.table("server")
     storage = snapshot.table("storage")
     site_of = pd.concat(
         [
             pd.Series(
-                server_sites(snapshot).to_numpy(),
+                (server_sites(snapshot) if server_site is None else server_site).to_numpy(),
                 index=servers["municipality"] + ":server:" + servers["id"],
             ),
             pd.Series(
@@ -331,16 +335,16 @@ def drop_superseded(
         return items, DroppedItems.validate(_empty_dropped())
     graph = dependencies.dependencies
     replaced = {str(k): str(v) for k, v in _superseded_workloads(assets, matrix).items()}
-    hypervisors = set(assets.loc[assets["capability"] == "hypervisor", "node"])
+    hypervisors = set(assets.loc[assets["capability"] == "hypervisor", "node"].tolist())
     node_data = dependencies.graph.nodes  # looked up per predecessor, not copied whole
     workload_kinds = {"platform", "application"}
-    nodes = items.loc[items["node"].str.contains(":server:", regex=False), "node"].unique()
+    nodes = set(items.loc[items["node"].str.contains(":server:", regex=False), "node"].tolist())
     merging: set[str] = set()
     directories: set[str] = set()
     if off_joint is not None:
         off = assets[off_joint.reindex(assets.index, fill_value=False).astype(bool)]
-        merging = set(off["node"].astype(str))
-        directories = set(off.loc[off["capability"] == "directory", "node"].astype(str))
+        merging = set(off["node"].astype(str).tolist())
+        directories = set(off.loc[off["capability"] == "directory", "node"].astype(str).tolist())
     superseded: dict[str, str] = {}
     retiring: dict[str, str] = {}
     for node in nodes:
@@ -396,9 +400,9 @@ def _application_reasons(
     apps = items["action"] == "application_move"
     is_replaced = apps & items["node"].isin(list(replaced))
     # only the applications on a dropped move can stop moving: one walk each, not the graph's
-    stopped = set(items.loc[moves & ~moving_left, "node"])
+    stopped = set(items.loc[moves & ~moving_left, "node"].tolist())
     candidates = set(dependencies.applications_of_all(stopped)) if stopped else set()
-    moving = set(items.loc[moves & moving_left, "node"])
+    moving = set(items.loc[moves & moving_left, "node"].tolist())
     idle_nodes = {app for app in candidates if not dependencies.dependencies_of(app) & moving}
     idle = apps & ~is_replaced & items["node"].isin(idle_nodes)
     successor = items["node"].map(replaced)

@@ -165,8 +165,8 @@ def _missing(table: pd.DataFrame, municipalities: Iterable[str],
              target_capabilities: Iterable[str]) -> pd.DataFrame:
     """0 % rows: target capabilities (not business areas) a municipality has no asset of."""
     wanted = sorted({str(c) for c in target_capabilities if domain_of(str(c)) != "applications"})
-    codes = sorted(set(municipalities) | set(table["municipality"]))
-    have = set(zip(table["municipality"], table["capability"], strict=True))
+    codes = sorted(set(municipalities) | set(table["municipality"].tolist()))
+    have = set(zip(table["municipality"].tolist(), table["capability"].tolist(), strict=True))
     rows = [(code, domain_of(capability), capability, 0, 0, 0)
             for code in codes for capability in wanted if (code, capability) not in have]
     return pd.DataFrame(rows, columns=["municipality", "domain", "capability", "assets",

@@ -39,6 +39,7 @@ from inventory.gap.capacity import (
     CapacityVerdict,
     ComputeVerdict,
     compute_capacity,
+    server_sites,
     site_capacity,
 )
 from inventory.gap.consolidation import consolidate, off_joint_instance
@@ -267,18 +268,20 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     consolidation = consolidate(snapshot, target, assets, matrix, targets, normaliser)
     capacity, verdict = site_capacity(snapshot, target, dependencies)
     capacity = checked("capacity", capacity)  # typed where produced, also when empty
-    compute, compute_verdict = compute_capacity(snapshot, target)
+    server_site = server_sites(snapshot)  # (three stages place servers at their site)
+    compute, compute_verdict = compute_capacity(snapshot, target, server_site)
     interconnects = checked("interconnects", interconnect_gaps(snapshot, target, dependencies))
     # an instance merging into the joint one is not ready, on the target product or not
     ready = readiness(assets, matrix, municipalities=snapshot.municipalities,
                       target_capabilities=[block.capability for block in targets],
                       off_joint=(off_joint := off_joint_instance(assets, consolidation)))
     items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
-                            capacity, dependencies, normaliser, consolidation, as_of=as_of)
+                            capacity, dependencies, normaliser, consolidation, as_of=as_of,
+                            server_site=server_site)
     items = scope.items(items)
     # what is being replaced is not moved or upgraded first: dropped before it is costed
     items, dropped = drop_superseded(items, assets, matrix, dependencies, off_joint=off_joint)
-    attributes = item_attributes(items, assets, snapshot)
+    attributes = item_attributes(items, assets, snapshot, server_site)
     order = plan_order(items, dependencies, attributes)
     items["wave"] = order.waves
     effort = (items.groupby(["municipality", "domain"], sort=True)[["hours", "cost"]].sum()

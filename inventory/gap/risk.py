@@ -128,7 +128,7 @@ class _ApplicationFacts:
             table["criticality"].notna(), "").astype(str).tolist()
         users = pd.to_numeric(table["users"], errors="coerce").fillna(0).astype("int64")
         self.facts = {node: (crit, int(count), str(name)) for node, crit, count, name in zip(
-            nodes, criticality, users, table["name"].astype(str), strict=True)}
+            nodes, criticality, users.tolist(), table["name"].astype(str).tolist(), strict=True)}
         self._cache: dict[tuple[str, ...], _Affected] = {}
 
     def affected(self, nodes: tuple[str, ...]) -> _Affected:

@@ -101,7 +101,8 @@ class ItemGraph:
     """
 
     def __init__(self, graph: nx.DiGraph, item_nodes: pd.Series) -> None:
-        starts = {node for node in item_nodes.unique() if node and node in graph}
+        nodes = item_nodes.tolist()  # (iterating an Arrow-backed column is slow)
+        starts = {node for node in set(nodes) if node and node in graph}
         seen = set(starts)
         stack = list(starts)
         successors = graph.succ
@@ -135,7 +136,7 @@ class ItemGraph:
             if np.array_equal(raised, level):
                 break
             level = raised
-        self.item_component = np.array([index.get(node, -1) for node in item_nodes], dtype=np.int64)
+        self.item_component = np.array([index.get(node, -1) for node in nodes], dtype=np.int64)
         # (no graph node at all, e.g. only links to plan: every item unplaced)
         item_level = (
             np.where(self.item_component >= 0, level[np.maximum(self.item_component, 0)], -1)
@@ -242,9 +243,9 @@ def plan_order(
     packages = package_keys(items.assign(wave=ranked)).reset_index(drop=True)
     pairs = graph.waiting_pairs(packages, blocking) | _rule_pairs(prepared, packages)
     for waiter, more in also:  # (only the pairs of the packages holding such work)
-        waiters = set(packages[waiter])
+        waiters = set(packages[waiter].tolist())
         pairs |= {(a, b) for a, b in graph.waiting_pairs(packages, more) if b in waiters}
-    wave_of = dict(zip(packages, ranked, strict=True))
+    wave_of = dict(zip(packages.tolist(), ranked.tolist(), strict=True))
     unmet = [
         rule.id for rule in prepared if not np.array_equal(_floors([rule], waves, waves), waves)
     ]
@@ -436,8 +437,8 @@ def wave_table(items: pd.DataFrame) -> pd.DataFrame:
                 "hours": round(float(group["hours"].sum()), 1),
                 "cost": round(float(group["cost"].sum()), 0),
                 "domains": ";".join(hours_by_domain.index),
-                "actions": ";".join(sorted(set(group["action"]))),
-                "municipalities": ";".join(sorted(set(group["municipality"]))),
+                "actions": ";".join(sorted(set(group["action"].tolist()))),
+                "municipalities": ";".join(sorted(set(group["municipality"].tolist()))),
             }
         )
     return pd.DataFrame(rows, columns=list(WAVE_COLUMNS))

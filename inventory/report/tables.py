@@ -1,8 +1,10 @@
 """Turning analysis frames into report tables: typed columns with translated labels.
 
 A :class:`ColumnSpec` names a frame column, its label key in ``inventory.render.i18n`` and
-its type; :func:`frame_table` builds the :class:`~inventory.render.document.Table`. Values
-are never translated, so every language shows the same figures.
+its type; :func:`frame_table` builds the :class:`~inventory.render.document.Table`. Figures
+are the same in every language; a column of codes (an action such as ``os_upgrade``, a
+status such as ``included``) names its code family and shows each code's text in the
+report's language (``i18n.code_text``).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from inventory.render.document import Column, ColumnType, Table, plain_cells
-from inventory.render.i18n import Lang, t
+from inventory.render.document import CellValue, Column, ColumnType, Table, plain_cells
+from inventory.render.i18n import Lang, code_text, t
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class ColumnSpec:
     label: str
     type: ColumnType = "text"
     unit: str = ""
+    #: A code family: the cells are codes shown as ``t("code.<family>.<code>")``.
+    codes: str = ""
 
 
 def frame_table(title: str, frame: pd.DataFrame, specs: Sequence[ColumnSpec], lang: Lang, *,
@@ -32,12 +36,20 @@ def frame_table(title: str, frame: pd.DataFrame, specs: Sequence[ColumnSpec], la
     columns = [Column(key=spec.key, label=t(spec.label, lang), type=spec.type, unit=spec.unit)
                for spec in specs]
     # Column by column: one list of plain cells per column, then zipped into rows.
-    cells = [plain_cells(frame[spec.key].tolist()) if spec.key in frame.columns
+    cells = [_cells(frame[spec.key].tolist(), spec, lang) if spec.key in frame.columns
              else [None] * len(frame) for spec in specs]
     rows = [list(row) for row in zip(*cells, strict=True)] if cells else [
         [] for _ in range(len(frame))]
     return Table(title=title, columns=columns, rows=rows, id=table_id, name=name or title,
                  note=note)
+
+
+def _cells(values: list[object], spec: ColumnSpec, lang: Lang) -> list[CellValue]:
+    cells = plain_cells(values)
+    if not spec.codes:
+        return cells
+    return [code_text(spec.codes, cell, lang) if isinstance(cell, str) else cell
+            for cell in cells]
 
 
 def percent_fraction(values: pd.Series) -> pd.Series:

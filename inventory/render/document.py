@@ -33,8 +33,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from inventory.render.i18n import Lang
 
-ColumnType = Literal["text", "int", "float", "date", "percent", "money", "url", "bool"]
-NUMERIC_TYPES: Final[frozenset[str]] = frozenset({"int", "float", "percent", "money"})
+#: ``year``: a calendar year, a number shown without a thousands separator (2007, never
+#: "2,007"), right-aligned and sorted as a number.
+ColumnType = Literal[
+    "text", "int", "float", "date", "percent", "money", "url", "bool", "year"
+]
+NUMERIC_TYPES: Final[frozenset[str]] = frozenset({"int", "float", "percent", "money", "year"})
 CellValue = str | int | float | bool | dt.date | None
 SECTION_ID: Final = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 
@@ -81,6 +85,9 @@ class Column(BaseModel):
     label: str
     type: ColumnType = "text"
     unit: str = ""
+    #: Fixed decimals of a ``float`` or ``money`` column (MNOK with one: 2.4, never 2);
+    #: None: the type's default (``float`` two, or none for a whole number; ``money`` none).
+    decimals: int | None = Field(default=None, ge=0, le=6)
 
     @property
     def numeric(self) -> bool:

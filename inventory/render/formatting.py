@@ -45,8 +45,17 @@ def format_date(value: dt.date, lang: Lang) -> str:
     return value.isoformat()
 
 
-def format_cell(value: CellValue, column_type: ColumnType, lang: Lang) -> str:
-    """The text a reader sees for one cell (units are in the column heading, not the cell)."""
+def format_cell(
+    value: CellValue, column_type: ColumnType, lang: Lang, decimals: int | None = None
+) -> str:
+    """The text a reader sees for one cell (units are in the column heading, not the cell).
+
+    ``decimals`` fixes the decimals of a number (a column's ``decimals``); a ``year`` is
+    a calendar year, never with a thousands separator:
+
+    >>> format_cell(2.4, "money", "sv", decimals=1), format_cell(2007, "year", "en")
+    ('2,4', '2007')
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -56,7 +65,12 @@ def format_cell(value: CellValue, column_type: ColumnType, lang: Lang) -> str:
         return format_date(value, lang)
     if isinstance(value, int | float):
         if column_type == "percent":
-            return format_number(value * 100, lang, 1) + NBSP + "%"
+            return format_number(value * 100, lang, 1 if decimals is None else decimals) \
+                + NBSP + "%"
+        if column_type == "year":
+            return str(int(value)) if float(value).is_integer() else str(value)
+        if decimals is not None:
+            return format_number(float(value), lang, decimals)
         if column_type in {"int", "money"} or float(value).is_integer():
             return format_number(float(value), lang, 0)
         return format_number(float(value), lang, 2)

@@ -177,7 +177,7 @@ def content_security_policy(script: str) -> str:
 
 
 def _cell_view(value: CellValue, column: Column, lang: Lang) -> _CellView:
-    text = format_cell(value, column.type, lang)
+    text = format_cell(value, column.type, lang, column.decimals)
     href = safe_http_url(value) if column.type == "url" and isinstance(value, str) else None
     sortable = column.numeric or column.type in {"date", "bool"}
     return _CellView(

@@ -83,7 +83,7 @@ def _table(table: Table, lang: Lang, max_rows: int) -> list[str]:
     )
     for row in table.rows[:max_rows]:
         cells = [
-            _cell_text(format_cell(value, column.type, lang))
+            _cell_text(format_cell(value, column.type, lang, column.decimals))
             for value, column in zip(row, table.columns, strict=True)
         ]
         lines.append("| " + " | ".join(cells) + " |")

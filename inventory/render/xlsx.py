@@ -41,7 +41,22 @@ _NUMBER_FORMATS: Final[dict[str, str]] = {
     "money": "#,##0",
     "percent": "0.0%",
     "date": "yyyy-mm-dd",
+    "year": "0",  # a calendar year: 2007, never 2,007
 }
+
+
+def number_format(column: Column) -> str | None:
+    """The Excel number format of a column's numbers (its ``decimals`` when it fixes them);
+    None for a column that is not typed as a number.
+
+    >>> number_format(Column(key="cost", label="MNOK", type="money", decimals=1))
+    '#,##0.0'
+    """
+    if column.decimals is not None and column.type in {"float", "money", "int"}:
+        return "#,##0" + ("." + "0" * column.decimals if column.decimals else "")
+    if column.decimals is not None and column.type == "percent":
+        return "0" + ("." + "0" * column.decimals if column.decimals else "") + "%"
+    return _NUMBER_FORMATS.get(column.type)
 
 
 def sheet_names(titles: Iterable[str], *, reserved: Iterable[str] = ()) -> list[str]:
@@ -87,6 +102,10 @@ def _display_width(value: CellValue, column: Column) -> int:
     if isinstance(value, int | float):
         if column.type == "percent":
             return 7
+        if column.type == "year":
+            return len(f"{value:.0f}")
+        if column.decimals is not None:
+            return len(f"{value:,.{column.decimals}f}")
         return len(f"{value:,.2f}") if column.type == "float" else len(f"{value:,.0f}")
     return max((len(line) for line in value.split("\n")), default=0)
 
@@ -101,10 +120,21 @@ class _Formats:
         )
         self.text = workbook.add_format({"valign": "top"})
         self.title = workbook.add_format({"bold": True, "font_size": 14})
-        self.by_type = {
-            kind: workbook.add_format({"num_format": number_format, "valign": "top"})
-            for kind, number_format in _NUMBER_FORMATS.items()
-        }
+        self._workbook = workbook
+        self._by_format: dict[str, Any] = {}
+        self.by_type = {kind: self.number(code) for kind, code in _NUMBER_FORMATS.items()}
+
+    def number(self, code: str) -> Any:
+        """The cell format of Excel number format ``code`` (created once)."""
+        if code not in self._by_format:
+            self._by_format[code] = self._workbook.add_format(
+                {"num_format": code, "valign": "top"})
+        return self._by_format[code]
+
+    def of_column(self, column: Column) -> Any:
+        """The cell format of a column's numbers; None for an untyped column."""
+        code = number_format(column)
+        return None if code is None else self.number(code)
 
 
 def _write_cell(
@@ -120,10 +150,10 @@ def _write_cell(
         if math.isnan(value) or math.isinf(value):
             sheet.write_blank(row, col, None, formats.text)
         else:
-            number_format = formats.by_type.get(column.type, formats.by_type["float"])
-            if column.type not in _NUMBER_FORMATS and float(value).is_integer():
-                number_format = formats.by_type["int"]
-            sheet.write_number(row, col, value, number_format)
+            cell_format = formats.of_column(column) or formats.by_type["float"]
+            if number_format(column) is None and float(value).is_integer():
+                cell_format = formats.by_type["int"]
+            sheet.write_number(row, col, value, cell_format)
     else:
         # Never a formula, whatever the text starts with (= + - @ tab CR NUL).
         sheet.write_string(row, col, _text(value), formats.text)
@@ -138,7 +168,7 @@ def _write_rows(sheet: Any, table: Table, formats: _Formats) -> None:
     directly (most cells of a big table), anything else through :func:`_write_cell`."""
     columns = table.columns
     width = len(columns)
-    number_formats = [formats.by_type.get(column.type) for column in columns]
+    number_formats = [formats.of_column(column) for column in columns]
     write_string, write_number, text_format = sheet.write_string, sheet.write_number, formats.text
     for row_number, row in enumerate(table.rows, start=1):
         if len(row) != width:

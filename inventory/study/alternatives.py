@@ -37,6 +37,14 @@ class RankedAlternative(BaseModel):
     target: str | None = Field(default=None, description="Its target file (resolved path)")
 
 
+class ListedAlternative(BaseModel):
+    """An alternative as its file names and describes it (also those left unscored)."""
+
+    id: str
+    name: str
+    description: str | None = None
+
+
 class WinnerFlip(BaseModel):
     """The change of one criterion's weight at which a challenger draws level with the winner.
 
@@ -84,6 +92,8 @@ class AlternativesResult(BaseModel):
     criteria: dict[str, str]
     ranking: list[RankedAlternative]
     unscored: list[str] = Field(description="Alternatives the source lists without scores")
+    listed: list[ListedAlternative] = Field(
+        default=[], description="Every alternative of the file with its name and description")
     sensitivity: Sensitivity | None
 
 
@@ -173,6 +183,8 @@ def evaluate_alternatives(study: AlternativesFile, file: str = "",
         study=study.study, source=study.source, file=file, scored=False,
         weights={k: _decimal(v) for k, v in weights.items()},
         criteria={c.id: c.name for c in study.criteria}, ranking=[], unscored=unscored,
+        listed=[ListedAlternative(id=alt.id, name=alt.name, description=alt.description)
+                for alt in study.alternatives],
         sensitivity=None)
     if not scored or not study.criteria:
         return listed

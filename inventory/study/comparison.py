@@ -63,6 +63,11 @@ class DefinitionDifference(BaseModel):
     municipalities: list[str]
     aspect: str  # includes, excludes, currency, year
     detail: str
+    #: includes / excludes: what only the first, only the other counts (or leaves out).
+    only_first: list[str] = []
+    only_other: list[str] = []
+    #: currency / year: the first's and the other's value.
+    values: list[str] = []
 
 
 class CostComparison(BaseModel):
@@ -105,12 +110,14 @@ def _differences(first: tuple[str, CountedAs],
             found.append(DefinitionDifference(
                 municipalities=pair, aspect=aspect,
                 detail=f"{a_name} {aspect} {only_a or 'nothing more'};"
-                       f" {b_name} {aspect} {only_b or 'nothing more'}"))
+                       f" {b_name} {aspect} {only_b or 'nothing more'}",
+                only_first=only_a, only_other=only_b))
     for aspect in ("currency", "year"):
         if getattr(a, aspect) != getattr(b, aspect):
             found.append(DefinitionDifference(
                 municipalities=pair, aspect=aspect,
-                detail=f"{a_name}: {getattr(a, aspect)}, {b_name}: {getattr(b, aspect)}"))
+                detail=f"{a_name}: {getattr(a, aspect)}, {b_name}: {getattr(b, aspect)}",
+                values=[str(getattr(a, aspect)), str(getattr(b, aspect))]))
     return found
 
 

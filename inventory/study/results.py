@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from inventory.errors import StudyInputError
 from inventory.issues import Issue
-from inventory.study.allocation import Allocation, allocate
+from inventory.study.allocation import Allocation, AllocationKey, Party, allocate
 from inventory.study.alternatives import AlternativesResult, evaluate_alternatives
 from inventory.study.comparison import CostComparison, compare_costs
 from inventory.study.inputs import IT_COSTS_FILE, CostToShare
@@ -52,6 +52,10 @@ class CostSharingResult(BaseModel):
     currency: str
     keys: dict[str, str]
     costs: list[SharedCost]
+    #: The parties with their populations (and other measures) the keys divide by.
+    parties: list[Party] = []
+    #: The keys themselves: each component's basis and percent (the report's formula).
+    key_definitions: list[AllocationKey] = []
 
 
 class StudyResults(BaseModel):
@@ -88,7 +92,8 @@ def _share_costs(inputs: StudyInputs, extra_costs: Sequence[CostToShare]) -> Cos
                              keys={k.id: f"{k.name}: {k.describe()}, rounded to"
                                          f" {k.rounding_unit} {sharing.currency}"
                                    for k in sharing.keys},
-                             costs=shared)
+                             costs=shared, parties=list(sharing.parties),
+                             key_definitions=list(sharing.keys))
 
 
 def compute_study_results(inputs: StudyInputs,

@@ -29,6 +29,9 @@ class IssueCode(enum.StrEnum):
     # files and folders
     PATH_NOT_FOUND = "path-not-found"
     UNKNOWN_FILE = "unknown-file"
+    UNKNOWN_SHEET = "unknown-sheet"  # a workbook sheet of no known kind
+    EMPTY_SHEET = "empty-sheet"  # a workbook sheet without cells, skipped (info)
+    KIND_FROM_NAME = "kind-from-name"  # a plural or synonym taken as a kind (info)
     DUPLICATE_FILE = "duplicate-file"
     MISSING_MUNICIPALITY = "missing-municipality"
     SKIPPED_PATH = "skipped-path"
@@ -51,6 +54,7 @@ class IssueCode(enum.StrEnum):
     UNREADABLE_WORKBOOK = "unreadable-workbook"
     WORKBOOK_TOO_LARGE = "workbook-too-large"  # bounded uncompressed size / rows (zip bomb)
     HEADER_TOO_LARGE = "header-too-large"  # a header line or cell past the bound
+    HEADER_ROW = "header-row"  # title or #TYPE lines above the header skipped (info)
     TOO_MANY_COLUMNS = "too-many-columns"  # far more columns than any record kind has
     LINK_OUTSIDE_FOLDER = "link-outside-folder"  # a symbolic link leaving the inventory folder
     FORMULA_WITHOUT_VALUE = "formula-without-value"  # an XLSX formula with no cached value
@@ -79,6 +83,7 @@ class IssueCode(enum.StrEnum):
     # keys and references
     DUPLICATE_KEY = "duplicate-key"
     DANGLING_REFERENCE = "dangling-reference"
+    REFERENCES_NOT_CHECKED = "references-not-checked"  # into a file that was rejected
     AMBIGUOUS_REFERENCE = "ambiguous-reference"
     UNKNOWN_MUNICIPALITY = "unknown-municipality"
     SELF_REFERENCE = "self-reference"
@@ -107,6 +112,7 @@ class Issue(BaseModel):
     message: str
     hint: str | None = None
     file: str | None = None
+    sheet: str | None = Field(default=None, description="Workbook sheet, for an XLSX file")
     line: int | None = Field(default=None, description="Physical line in the file, 1-based")
     row: int | None = Field(default=None, description="Data row, 1-based, header excluded")
     column: str | None = Field(default=None, description="Column name as written in the file")
@@ -143,7 +149,7 @@ class Issue(BaseModel):
     def _text_shown(cls, text: str | None) -> str | None:
         return None if text is None else visible(shorten(text, MESSAGE_LIMIT))
 
-    @field_validator("value", "column")
+    @field_validator("value", "column", "sheet")
     @classmethod
     def _cell_shown(cls, text: str | None) -> str | None:
         # The text as read (repr shows its controls), but never a whole long cell.
@@ -156,10 +162,13 @@ class Issue(BaseModel):
 
     @property
     def place(self) -> str:
-        """``file:line`` plus row and column, as printed to users (file name escaped)."""
+        """``file:line`` (``book.xlsx[sheet]:line`` in a workbook) plus row and column, as
+        printed to users (file and sheet names escaped)."""
         parts = []
         if self.file:
             file = visible(self.file)
+            if self.sheet is not None:
+                file += f"[{visible(self.sheet)}]"
             parts.append(f"{file}:{self.line}" if self.line else file)
         if self.row is not None:
             parts.append(f"row {self.row}")

@@ -31,7 +31,7 @@ class IssueCode(enum.StrEnum):
     UNKNOWN_FILE = "unknown-file"
     UNKNOWN_SHEET = "unknown-sheet"  # a workbook sheet of no known kind
     EMPTY_SHEET = "empty-sheet"  # a workbook sheet without cells, skipped (info)
-    KIND_FROM_NAME = "kind-from-name"  # a plural or synonym taken as a kind (info)
+    KIND_RECOGNISED = "kind-recognised"  # a kind taken from a plural, synonym or header (info)
     DUPLICATE_FILE = "duplicate-file"
     MISSING_MUNICIPALITY = "missing-municipality"
     SKIPPED_PATH = "skipped-path"
@@ -64,9 +64,11 @@ class IssueCode(enum.StrEnum):
     DUPLICATE_HEADER = "duplicate-header"
     UNKNOWN_HEADER = "unknown-header"
     MISSING_COLUMN = "missing-column"
+    UNIT_FROM_HEADER = "unit-from-header"  # info: the header's unit, converted to the field's
     # values
     MISSING_VALUE = "missing-value"
     INVALID_NUMBER = "invalid-number"
+    WRONG_UNIT = "wrong-unit"  # a unit of another dimension (16 GB in a bandwidth column)
     AMBIGUOUS_NUMBER = "ambiguous-number"
     NOT_AN_INTEGER = "not-an-integer"
     OUT_OF_RANGE = "out-of-range"

@@ -22,7 +22,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -40,12 +40,14 @@ from inventory.read.encoding import (
     is_plain_utf8,
     nul_issues,
 )
+from inventory.read.kinds import HEADER_SEARCH_ROWS, header_row_index, score_row
 from inventory.read.limits import MAX_COLUMNS, MAX_HEADER_CELL_CHARS, MAX_HEADER_CHARS, excerpt
 from inventory.read.source import LineNumbers, SourceTable
 
 DELIMITERS = (";", "\t", ",")  # in order of preference when counts tie
 OTHER_LIKELY_DELIMITERS = ("|", ":")
 _SEP_LINE = re.compile(r'^\s*"?sep=(.)"?[ \t]*$', re.IGNORECASE)
+_TYPE_LINE = re.compile(r"^\ufeff?#TYPE\b")
 _QUOTED = re.compile(r'"[^"]*"')
 HEAD_CHARS = MAX_HEADER_CHARS  # the dialect and the header are read from the file's head
 #: Files from this size on are memory-mapped rather than copied into memory.
@@ -60,10 +62,16 @@ FileBytes = bytes | mmap.mmap
 csv.field_size_limit(2**31 - 1)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Dialect:
     delimiter: str
     sep_line: bool  # the file starts with Excel's "sep=;" line
+    type_line: bool = False  # the file starts with PowerShell's "#TYPE ..." line
+
+    @property
+    def preamble(self) -> int:
+        """Lines before the first one that may be the header."""
+        return int(self.sep_line or self.type_line)
 
 
 @dataclass
@@ -149,8 +157,12 @@ def _dialect(head: str) -> _Dialect:
     match = _SEP_LINE.match(first)
     if match:
         return _Dialect(match.group(1), sep_line=True)
+    type_line = _TYPE_LINE.match(first) is not None
+    if type_line:  # PowerShell's Export-Csv without -NoTypeInformation
+        first = next(lines, "")
     meaningful = (line for line in lines if line.strip())
-    return _Dialect(_sniff_delimiter(first, next(meaningful, None)), sep_line=False)
+    return _Dialect(_sniff_delimiter(first, next(meaningful, None)), sep_line=False,
+                    type_line=type_line)
 
 
 def _csv_reader(text: str, delimiter: str) -> tuple[io.StringIO, _csv.Reader]:
@@ -164,28 +176,76 @@ def _is_blank(cells: list[str]) -> bool:
     return not "".join(cells).strip()
 
 
-def _read_header(text: _Text, dialect: _Dialect,
-                 file: str) -> tuple[list[str], int, int] | Issue | None:
-    """The header cells, the line they start on and the last line they take; None for a
-    file of blank lines. The header row must end within the first ``MAX_HEADER_CHARS``
+@dataclass(frozen=True)
+class _Header:
+    """The header row found: its cells, the line it starts on, the last line it takes,
+    the filled lines above it that are not read (a title), and whether it is clearly a
+    header of the file's kind."""
+
+    cells: list[str]
+    line: int
+    end: int
+    skipped: list[int]
+    clear: bool
+
+
+def _read_header(text: _Text, dialect: _Dialect, file: str,
+                 kind: str) -> _Header | Issue | None:
+    """The header row; None for a file of blank lines. It is the first filled row, unless
+    a later one of the first ``HEADER_SEARCH_ROWS`` is clearly the kind's header (rows
+    above it are a title). The header row must end within the first ``MAX_HEADER_CHARS``
     characters and stay within ``MAX_COLUMNS`` and ``MAX_HEADER_CELL_CHARS`` (an issue
     otherwise), so a hostile header costs a bounded amount of work."""
     head = text.head(MAX_HEADER_CHARS)
     stream, reader = _csv_reader(head, dialect.delimiter)
     last_line = 0
-    if dialect.sep_line:
+    for _ in range(dialect.preamble):
         next(reader, None)
         last_line = reader.line_num
+    rows: list[tuple[list[str], int, int]] = []  # the filled rows: cells, start, end
     for record in reader:
         start = last_line + 1
         last_line = reader.line_num
-        if not _is_blank(record):
-            if stream.tell() >= len(head) and text.longer_than(len(head)):
+        if _is_blank(record):
+            continue
+        if stream.tell() >= len(head) and text.longer_than(len(head)):
+            if not rows:
                 return _header_too_large(file, start)  # the header may go on
-            return _header_cells_issue(record, file, start) or (record, start, last_line)
-    if text.longer_than(len(head)):
-        return _header_too_large(file, last_line + 1)
-    return None
+            break  # the head ends in this row: the header is among those before
+        rows.append((record, start, last_line))
+        if len(rows) == 1 and score_row(kind, record).clear:
+            break  # the usual file: its first row is the header
+        if len(rows) >= HEADER_SEARCH_ROWS:
+            break
+    if not rows:
+        return _header_too_large(file, last_line + 1) if text.longer_than(len(head)) else None
+    index = header_row_index(kind, [cells for cells, _, _ in rows])
+    cells, start, end = rows[index]
+    issue = _header_cells_issue(cells, file, start)
+    if issue is not None:
+        return issue
+    return _Header(cells, start, end, skipped=[line for _, line, _ in rows[:index]],
+                   clear=score_row(kind, cells).clear)
+
+
+def _header_row_note(header: _Header, dialect: _Dialect, file: str) -> Issue | None:
+    """An info note when the header is not the file's first line: which line was used and
+    which lines above it were not read."""
+    above = []
+    if dialect.type_line:
+        above.append("the PowerShell #TYPE line (line 1)")
+    if header.skipped:
+        lines = ", ".join(map(str, header.skipped))
+        above.append(f"the title line{'s' if len(header.skipped) > 1 else ''} {lines}")
+    if not above:
+        return None
+    return Issue(code=IssueCode.HEADER_ROW, severity=Severity.INFO, file=file, line=header.line,
+                 value=str(header.line),
+                 message=f"The header is line {header.line}; {' and '.join(above)} above it"
+                         f" {'is' if len(header.skipped) + dialect.type_line == 1 else 'are'}"
+                         " not read.",
+                 hint="Nothing to do if that is the header; otherwise delete the lines above"
+                      " the header.")
 
 
 def _header_too_large(file: str, line: int) -> Issue:
@@ -516,12 +576,23 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     if not text.head(4096).strip() and not text.full().strip():
         return None, [*issues, empty]
     dialect = _dialect(text.head(HEAD_CHARS))
-    header_found = _read_header(text, dialect, file)
+    header_found = _read_header(text, dialect, file, kind)
+    if isinstance(header_found, _Header) and not header_found.clear:
+        # A title line can hide the delimiter (sniffed on the first line): try the others.
+        for other in DELIMITERS:
+            if other != dialect.delimiter and not dialect.sep_line:
+                tried = _read_header(text, replace(dialect, delimiter=other), file, kind)
+                if isinstance(tried, _Header) and tried.clear:
+                    dialect, header_found = replace(dialect, delimiter=other), tried
+                    break
     if header_found is None:
         return None, [*issues, empty]
     if isinstance(header_found, Issue):
         return None, [*issues, header_found]
-    header, header_line, header_end = header_found
+    header, header_line, header_end = header_found.cells, header_found.line, header_found.end
+    note = _header_row_note(header_found, dialect, file)
+    if note is not None:
+        issues.append(note)
     single = _single_column_issue(header, dialect, file, header_line)
     if single is not None:
         return None, [*issues, single]

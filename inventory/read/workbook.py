@@ -35,6 +35,7 @@ import pandas as pd
 from inventory.issues import Issue, IssueCode, Severity
 from inventory.models.registry import kind_for_file_stem
 from inventory.read.encoding import MAX_ISSUES_PER_KIND, ZIP_MAGIC, is_blank_bytes
+from inventory.read.kinds import HEADER_SEARCH_ROWS, HeaderScore, score_row
 from inventory.read.limits import (
     MAX_COLUMNS,
     MAX_COMPRESSION_RATIO,
@@ -166,8 +167,17 @@ def _too_large(file: str, detail: str, line: int | None = None) -> Issue:
                       " columns below and beside the table, or export it as CSV.")
 
 
-def _pick_sheet(sheets: list[tuple[str, str]], kind: str) -> tuple[str, str]:
-    """The (title, part) of the sheet named after ``kind``, else of the first sheet."""
+def _pick_sheet(sheets: list[tuple[str, str]], kind: str, file: str,
+                wanted: str | None = None) -> tuple[str, str]:
+    """The (title, part) of the sheet ``wanted`` (as discovery chose it), else of the sheet
+    named after ``kind``, else of the first sheet."""
+    if wanted is not None:
+        for title, part in sheets:
+            if title == wanted:
+                return title, part
+        raise WorkbookRejected(_unreadable(
+            file, f"it has no sheet {excerpt(wanted)!r}.",
+            "The workbook changed while it was read: run the command again."))
     for title, part in sheets:
         if kind_for_file_stem(title) == kind:
             return title, part
@@ -293,10 +303,13 @@ def _formula_issues(sheet: _Sheet, line: int, cell: dict[str, Any], width: int |
                          " to keep the inventory a plain table.", severity=Severity.WARNING)
 
 
-def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int) -> None:
-    """Fill ``sheet`` from openpyxl's parsed rows: (sheet row number, cells present)."""
+def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str) -> None:
+    """Fill ``sheet`` from openpyxl's parsed rows: (sheet row number, cells present). The
+    header is the first filled row, unless a later one of the first ``HEADER_SEARCH_ROWS``
+    is clearly the kind's header (``_HeaderSearch``): rows above it are a title."""
     previous = 0
     count = 0
+    search = _HeaderSearch(kind)
     for line, cells in parsed:
         count += 1
         if line > max_rows or count > max_rows:
@@ -328,9 +341,57 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int) -> None:
                                          for issue in sheet.issues[listed:]]
             continue
         if sheet.header is None:
-            _set_header(sheet, line, texts)
+            search.offer(sheet, line, texts)
             continue
         _add_row(sheet, line, texts)
+    search.finish(sheet)
+
+
+class _HeaderSearch:
+    """The filled rows of a sheet until its header row is chosen (see ``_read_rows``)."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.rows: list[tuple[int, dict[int, str]]] = []
+        self.first: HeaderScore | None = None
+
+    def offer(self, sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
+        cells = [texts.get(column, "") for column in range(1, min(max(texts), MAX_COLUMNS) + 1)]
+        score = score_row(self.kind, cells)
+        self.rows.append((line, texts))
+        if self.first is None:
+            self.first = score
+            if score.clear:
+                self._choose(sheet, 0)
+        elif score.clear and score.known > self.first.known:
+            self._choose(sheet, len(self.rows) - 1)
+        elif len(self.rows) >= HEADER_SEARCH_ROWS:
+            self._choose(sheet, 0)
+
+    def finish(self, sheet: _Sheet) -> None:
+        if sheet.header is None and self.rows:
+            self._choose(sheet, 0)
+
+    def _choose(self, sheet: _Sheet, index: int) -> None:
+        line, texts = self.rows[index]
+        _set_header(sheet, line, texts)
+        if index:
+            skipped = [row_line for row_line, _ in self.rows[:index]]
+            sheet.add(Issue(
+                code=IssueCode.HEADER_ROW, severity=Severity.INFO, file=sheet.file, line=line,
+                value=str(line),
+                message=f"The header is row {line} of sheet {sheet.title!r}; the"
+                        f" {len(skipped)} filled row{'' if len(skipped) == 1 else 's'} above"
+                        f" it (row{'' if len(skipped) == 1 else 's'}"
+                        f" {', '.join(map(str, skipped))}: a title) are not read.",
+                hint="Nothing to do if that is the header; otherwise delete the rows above"
+                     " the header."))
+        previous = line
+        for row_line, row_texts in self.rows[index + 1:]:  # read before the header was known
+            sheet.blank += row_line - previous - 1
+            previous = row_line
+            _add_row(sheet, row_line, row_texts)
+        self.rows = []
 
 
 def _set_header(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
@@ -367,42 +428,120 @@ def _add_row(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
     sheet.lines.append(line)
 
 
-def _read_sheet(reader: Any, kind: str, file: str, max_bytes: int, max_rows: int) -> _Sheet:
-    """Stream the sheet of ``kind`` (or the first) through ``_sheet_parser``, bounded."""
+def _worksheets(reader: Any, file: str) -> list[tuple[str, str]]:
+    """The (title, part) of every worksheet, in the workbook's order (no chart sheets)."""
     sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
               if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
     if not sheets:
         raise WorkbookRejected(_unreadable(file, "it holds no worksheet.",
                                            "Save the inventory table as a worksheet."))
-    title, part = _pick_sheet(sheets, kind)
-    sheet = _Sheet(file=file, title=title)
+    return sheets
+
+
+def _parse_sheet(reader: Any, part: str, file: str, max_bytes: int) -> Any:
+    """A context manager over the part, and openpyxl's parsed rows of it (bounded)."""
     workbook = reader.wb
-    with reader.archive.open(part) as stream:
-        parser = _sheet_parser()(BoundedPart(stream, max_bytes, file, row_limit=MAX_ROW_BYTES),
-                                 reader.shared_strings, data_only=True, epoch=workbook.epoch,
-                                 date_formats=workbook._date_formats,
-                                 timedelta_formats=workbook._timedelta_formats)
-        _read_rows(sheet, parser.parse(), max_rows)
+    stream = reader.archive.open(part)
+    parser = _sheet_parser()(BoundedPart(stream, max_bytes, file, row_limit=MAX_ROW_BYTES),
+                             reader.shared_strings, data_only=True, epoch=workbook.epoch,
+                             date_formats=workbook._date_formats,
+                             timedelta_formats=workbook._timedelta_formats)
+    return stream, parser.parse()
+
+
+def _read_sheet(reader: Any, kind: str, file: str, max_bytes: int, max_rows: int,
+                wanted: str | None = None) -> _Sheet:
+    """Stream the sheet ``wanted`` (else the one of ``kind``, else the first) through
+    ``_sheet_parser``, bounded."""
+    title, part = _pick_sheet(_worksheets(reader, file), kind, file, wanted)
+    sheet = _Sheet(file=file, title=title)
+    stream, rows = _parse_sheet(reader, part, file, max_bytes)
+    with stream:
+        _read_rows(sheet, rows, max_rows, kind)
     return sheet
+
+
+@dataclass(frozen=True)
+class SheetHead:
+    """A worksheet's title and its first filled rows (at most ``HEADER_SEARCH_ROWS``), as
+    text: what discovery needs to tell its kind."""
+
+    title: str
+    rows: tuple[tuple[str, ...], ...]
+
+
+def sheet_heads(path: Path, *,
+                max_workbook_bytes: int = MAX_WORKBOOK_BYTES) -> list[SheetHead] | Issue:
+    """The title and first filled rows of every worksheet of a workbook, or the issue that
+    stops it being read (too large, not a workbook, damaged), never raising."""
+    file = str(path)
+    try:
+        if path.stat().st_size > max_workbook_bytes:
+            return _too_large(file, "the file is larger than the limit")
+        raw = path.read_bytes()
+    except OSError as error:
+        return Issue(code=IssueCode.PATH_NOT_FOUND, file=file,
+                     message=f"The file cannot be read: {error.strerror or error}.",
+                     hint="Check that the file exists and is readable.")
+    if is_blank_bytes(raw):
+        return Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
+                     hint="Save the workbook again from Excel, or remove the file.")
+    if not raw.startswith(ZIP_MAGIC):
+        return _unreadable(file, "it is not an .xlsx file (no zip container).",
+                           "If it is CSV text, rename it to .csv; if it is an old .xls,"
+                           " save it as .xlsx.")
+    declared = _declared_size_issue(raw, file, max_workbook_bytes)
+    if declared is not None:
+        return declared
+    heads: list[SheetHead] = []
+    try:
+        reader = _open_package(raw, file, max_workbook_bytes)
+        try:
+            for title, part in _worksheets(reader, file):
+                rows: list[tuple[str, ...]] = []
+                stream, parsed = _parse_sheet(reader, part, file, max_workbook_bytes)
+                with stream:
+                    for count, (_, cells) in enumerate(parsed, start=1):
+                        texts = {cell["column"]: cell_text(cell["value"]) for cell in cells}
+                        texts = {column: text for column, text in texts.items()
+                                 if text.strip() and column <= MAX_COLUMNS}
+                        if texts:
+                            rows.append(tuple(texts.get(column, "")
+                                              for column in range(1, max(texts) + 1)))
+                        if len(rows) >= HEADER_SEARCH_ROWS or count >= MAX_SHEET_ROWS:
+                            break
+                heads.append(SheetHead(title, tuple(rows)))
+        finally:
+            reader.archive.close()
+    except WorkbookRejected as bound:
+        return bound.issue
+    except Exception as error:  # openpyxl raises many types for damaged files
+        return _unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)
+    return heads
 
 
 def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars: int = 100_000,
                     max_workbook_bytes: int = MAX_WORKBOOK_BYTES,
-                    max_rows: int = MAX_SHEET_ROWS) -> tuple[SourceTable | None, list[Issue]]:
-    """Read the sheet of one workbook (the sheet named after the kind, else the first).
+                    max_rows: int = MAX_SHEET_ROWS,
+                    sheet: str | None = None) -> tuple[SourceTable | None, list[Issue]]:
+    """Read one sheet of a workbook: ``sheet`` (as discovery chose it), else the sheet
+    named after the kind, else the first. Every issue carries the sheet's title.
 
     At most ``max_workbook_bytes`` are unpacked and ``max_rows`` sheet rows read; past
     either, the workbook is rejected (``workbook-too-large``), as is a header row wider
     than ``MAX_COLUMNS`` or with a cell longer than ``MAX_HEADER_CELL_CHARS``.
     """
     source, issues = _read_xlsx(path, kind, municipality, max_field_chars, max_workbook_bytes,
-                                max_rows)
-    return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind})
+                                max_rows, sheet)
+    title = source.sheet if source is not None else sheet
+    return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind,
+                                             "sheet": issue.sheet or title})
                     for issue in issues]
 
 
 def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
-               max_workbook_bytes: int, max_rows: int) -> tuple[SourceTable | None, list[Issue]]:
+               max_workbook_bytes: int, max_rows: int,
+               wanted: str | None) -> tuple[SourceTable | None, list[Issue]]:
     file = str(path)
     size = path.stat().st_size
     if size > max_workbook_bytes:  # the parts unpack to at least their compressed size
@@ -422,7 +561,7 @@ def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
     try:  # the bytes checked above, not the path: the file may change meanwhile
         reader = _open_package(raw, file, max_workbook_bytes)
         try:
-            sheet = _read_sheet(reader, kind, file, max_workbook_bytes, max_rows)
+            sheet = _read_sheet(reader, kind, file, max_workbook_bytes, max_rows, wanted)
         finally:
             reader.archive.close()
     except WorkbookRejected as bound:
@@ -430,10 +569,10 @@ def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
     except Exception as error:  # openpyxl raises many types for damaged files
         return None, [_unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)]
     if sheet.header is None:
-        return None, [*sheet.issues, Issue(code=IssueCode.EMPTY_FILE, file=file,
-                                           message=f"The sheet {sheet.title!r} is empty.",
-                                           hint="Fill in the header row and one row per"
-                                                " record.")]
+        return None, [issue.model_copy(update={"sheet": sheet.title}) for issue in [
+            *sheet.issues, Issue(code=IssueCode.EMPTY_FILE, file=file,
+                                 message=f"The sheet {sheet.title!r} is empty.",
+                                 hint="Fill in the header row and one row per record.")]]
     header = sheet.header
     columns = [str(i) for i in range(len(header))]
     cells = pd.DataFrame(sheet.rows, columns=columns, dtype="str") if sheet.rows else (

@@ -32,7 +32,7 @@ from inventory.render.document import (
     Section,
     Table,
 )
-from inventory.render.i18n import Lang, t
+from inventory.render.i18n import Lang, code_text, t
 from inventory.render.views import ViewDiagram
 from inventory.render.views.common import municipality_names
 from inventory.report.consolidation import compute_callouts, consolidation_section
@@ -230,11 +230,14 @@ def _harmonisation_top(overlap: OverlapResult, lang: Lang) -> Table:
 
 
 _MATRIX_COLUMNS = [
-    ColumnSpec("domain", "column.domain"), ColumnSpec("capability", "column.capability"),
+    ColumnSpec("domain", "column.domain", codes="domain"),
+    ColumnSpec("capability", "column.capability", codes="capability"),
     ColumnSpec("title", "column.product"), ColumnSpec("cycle", "column.version"),
     ColumnSpec("municipalities", "column.municipality"),
-    ColumnSpec("assets", "column.assets", "int"), ColumnSpec("status", "column.status"),
-    ColumnSpec("reason", "column.reason"), ColumnSpec("target_title", "rb.col_target"),
+    ColumnSpec("assets", "column.assets", "int"),
+    ColumnSpec("status", "column.status", codes="status"),
+    ColumnSpec("reason", "column.reason", codes="reason"),
+    ColumnSpec("target_title", "rb.col_target"),
     ColumnSpec("eol", "column.end_of_life", "date"),
 ]
 
@@ -249,7 +252,8 @@ def _matrix_columns(domain: str) -> list[ColumnSpec]:
 
 
 _HARMONISATION_COLUMNS = [
-    ColumnSpec("domain", "column.domain"), ColumnSpec("capability", "column.capability"),
+    ColumnSpec("domain", "column.domain", codes="domain"),
+    ColumnSpec("capability", "column.capability", codes="capability"),
     ColumnSpec("products", "rb.col_products", "int"),
     ColumnSpec("municipalities", "rb.col_municipalities", "int"),
     ColumnSpec("assets", "column.assets", "int"),
@@ -294,14 +298,16 @@ def _inventory(inputs: ReportInputs, lang: Lang) -> Section:
                                 id="inventory-counts", name=t("rb.sheet_inventory", lang))
     organisation = frame_table(
         t("rb.organisation", lang), snapshot.table("municipality"), [
-            ColumnSpec("name", "column.municipality"), ColumnSpec("country", "rb.col_country"),
+            ColumnSpec("name", "column.municipality"),
+            ColumnSpec("country", "rb.col_country", codes="country"),
             ColumnSpec("population", "rb.kf_population", "int"),
             ColumnSpec("employees", "rb.col_employees", "int"),
             ColumnSpec("students_with_devices", "rb.col_students", "int"),
             ColumnSpec("it_staff_fte", "rb.col_it_staff", "float"),
             ColumnSpec("it_budget", "rb.col_it_budget", "money"),
             ColumnSpec("currency", "rb.col_currency"),
-            ColumnSpec("operating_model", "rb.col_operating_model"),
+            ColumnSpec("operating_model", "rb.col_operating_model",
+                       codes="operating_model"),
             ColumnSpec("provider", "rb.col_provider")],
         lang, table_id="inventory-organisation", name=t("rb.sheet_organisation", lang))
     return Section(id="inventory", title=t("section.inventory", lang),
@@ -331,9 +337,10 @@ def _overlap(inputs: ReportInputs, figures: list[Figure], lang: Lang) -> Section
                     _HARMONISATION_COLUMNS, lang, table_id="overlap-harmonisation",
                     name=t("rb.sheet_harmonisation", lang)),
         frame_table(t("rb.products", lang), overlap.products, [
-            ColumnSpec("domain", "column.domain"), ColumnSpec("capability", "column.capability"),
+            ColumnSpec("domain", "column.domain", codes="domain"),
+            ColumnSpec("capability", "column.capability", codes="capability"),
             ColumnSpec("product", "column.product"), ColumnSpec("suite", "rb.col_suite"),
-            ColumnSpec("sharing", "rb.col_sharing"),
+            ColumnSpec("sharing", "rb.col_sharing", codes="sharing"),
             ColumnSpec("municipality_count", "rb.col_municipalities", "int"),
             ColumnSpec("municipalities", "column.municipality"),
             ColumnSpec("assets", "column.assets", "int")],
@@ -345,7 +352,7 @@ def _overlap(inputs: ReportInputs, figures: list[Figure], lang: Lang) -> Section
             ColumnSpec("applications", "rb.kind.application", "int"),
             ColumnSpec("users", "rb.col_users", "int"),
             ColumnSpec("annual_cost", "rb.col_annual_cost", "money"),
-            ColumnSpec("business_areas", "rb.col_business_area")],
+            ColumnSpec("business_areas", "rb.col_business_area", codes="capability")],
             lang, table_id="overlap-shared-applications", name=t("rb.sheet_shared_apps", lang)),
         *figures,
     ]
@@ -366,27 +373,29 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
                                         f"{t(f'rb.domain.{domain}', lang)}", part,
                                         _matrix_columns(domain), lang,
                                         table_id=f"gap-matrix-{domain}",
-                                        name=f"{t('rb.sheet_gap', lang)} {domain}")]))
+                                        name=f"{t('rb.sheet_gap', lang)} "
+                                             f"{code_text('domain', domain, lang)}")]))
     gap_matrix = Section(
         id="gap-matrix", title=t("section.gap_matrix", lang),
         blocks=[Paragraph(text=t("rb.gap_intro", lang)), *scope_blocks(gap, lang),
                 *readiness_details(gap, {}, lang), *risk_blocks(gap, lang),
                 frame_table(t("rb.target_blocks", lang), gap.target_blocks, [
-                    ColumnSpec("domain", "column.domain"),
-                    ColumnSpec("capability", "column.capability"),
+                    ColumnSpec("domain", "column.domain", codes="domain"),
+                    ColumnSpec("capability", "column.capability", codes="capability"),
                     ColumnSpec("title", "column.product"),
                     ColumnSpec("min_version", "rb.col_min_version"),
-                    ColumnSpec("status", "column.status")],
+                    ColumnSpec("status", "column.status", codes="status")],
                     lang, table_id="gap-target-blocks", name=t("rb.sheet_target", lang)),
                 *target_lifecycle_blocks(gap, lang), *figures.get("target", [])],
         subsections=matrix_parts)
     eol = Section(id="end-of-life", title=t("section.end_of_life", lang), blocks=[
         frame_table(t("section.end_of_life", lang), gap.eol, [
             ColumnSpec("municipality", "column.municipality"),
-            ColumnSpec("domain", "column.domain"), ColumnSpec("kind", "rb.col_kind"),
+            ColumnSpec("domain", "column.domain", codes="domain"),
+            ColumnSpec("kind", "rb.col_kind", codes="asset_kind"),
             ColumnSpec("asset", "column.item"), ColumnSpec("product", "column.product"),
             ColumnSpec("cycle", "column.version"),
-            ColumnSpec("lifecycle_state", "column.status"),
+            ColumnSpec("lifecycle_state", "column.status", codes="lifecycle"),
             ColumnSpec("eol", "column.end_of_life", "date"),
             ColumnSpec("note", "column.note"),
             ColumnSpec("devices", "column.count", "int"),
@@ -396,7 +405,8 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
         Section(id="security", title=t("section.security", lang), blocks=[frame_table(
             t("section.security", lang), gap.security, [
                 ColumnSpec("municipality", "column.municipality"),
-                ColumnSpec("control", "rb.col_control"), ColumnSpec("today", "rb.col_today"),
+                ColumnSpec("control", "rb.col_control", codes="control"),
+                ColumnSpec("today", "rb.col_today"),
                 ColumnSpec("target", "rb.col_target"),
                 ColumnSpec("compliant", "rb.col_compliant", "bool")],
             lang, table_id="security", name=t("section.security", lang))]),
@@ -406,7 +416,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
             *compute_callouts(gap),
             frame_table(t("section.capacity", lang), gap.capacity, [
                 ColumnSpec("site", "column.site"), ColumnSpec("name", "rb.col_name"),
-                ColumnSpec("role", "rb.col_role"),
+                ColumnSpec("role", "rb.col_role", codes="site_role"),
                 ColumnSpec("physical_servers", "rb.kind.server", "int"),
                 ColumnSpec("storage_systems", "rb.kind.storage", "int"),
                 ColumnSpec("rack_units_used", "column.rack_units", "float"),
@@ -417,7 +427,8 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
         Section(id="interconnects", title=t("section.network", lang), blocks=[
             frame_table(t("section.network", lang), gap.interconnects, [
                 ColumnSpec("link", "column.link"), ColumnSpec("a_site", "column.site"),
-                ColumnSpec("b_site", "rb.col_b_site"), ColumnSpec("kind", "rb.col_kind"),
+                ColumnSpec("b_site", "rb.col_b_site"),
+                ColumnSpec("kind", "rb.col_kind", codes="link_kind"),
                 ColumnSpec("bandwidth_mbps", "column.bandwidth_mbps", "float"),
                 ColumnSpec("redundant", "column.redundant", "bool"),
                 ColumnSpec("compliant", "rb.col_compliant", "bool"),
@@ -428,22 +439,23 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
             t("section.sla", lang), gap.sla, [
                 ColumnSpec("municipality", "column.municipality"),
                 ColumnSpec("name", "column.application"),
-                ColumnSpec("criticality", "column.severity"),
+                ColumnSpec("criticality", "column.severity", codes="criticality"),
                 ColumnSpec("availability_percent", "rb.col_availability", "float"),
                 ColumnSpec("detail", "column.reason")],
             lang, table_id="sla", name=t("section.sla", lang))]),
     ])
     effort = Section(id="effort-cost", title=t("section.effort_cost", lang), blocks=[
-        frame_table(t("section.effort_cost", lang), gap.effort, [
+        frame_table(t("section.effort_cost", lang), _joint_named(gap.effort, lang), [
             ColumnSpec("municipality", "column.municipality"),
-            ColumnSpec("domain", "column.domain"),
+            ColumnSpec("domain", "column.domain", codes="domain"),
             ColumnSpec("hours", "column.effort_hours", "float"),
             ColumnSpec("cost", "column.cost", "money", money)],
             lang, table_id="effort", name=t("section.effort_cost", lang)),
-        frame_table(t("rb.items", lang), gap.items, [
+        frame_table(t("rb.items", lang), _joint_named(gap.items, lang), [
             ColumnSpec("item_id", "column.item"),
             ColumnSpec("municipality", "column.municipality"),
-            ColumnSpec("domain", "column.domain"), ColumnSpec("action", "rb.col_action"),
+            ColumnSpec("domain", "column.domain", codes="domain"),
+            ColumnSpec("action", "rb.col_action", codes="action"),
             ColumnSpec("asset", "rb.col_asset"), ColumnSpec("detail", "column.reason"),
             ColumnSpec("quantity", "column.count", "float"),
             ColumnSpec("hours", "column.effort_hours", "float"),
@@ -453,6 +465,14 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
     costs = ([business_case_section(gap.business_case, lang)]
              if gap.business_case is not None else [])
     return [gap_matrix, consolidation_section(gap, lang), eol, findings, effort, *costs]
+
+
+def _joint_named(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """``frame`` with the joint operation's pseudo-municipality ``joint`` named in ``lang``."""
+    if "municipality" not in frame.columns:
+        return frame
+    named = frame["municipality"].replace({"joint": code_text("party", "joint", lang)})
+    return frame.assign(municipality=named)
 
 
 def figure_of(view: ViewDiagram, svg: str, image_path: str | None = None) -> Figure:

@@ -25,8 +25,8 @@ def consolidation_section(gap: GapReport, lang: Lang) -> Section:
     blocks: list[Block] = [
         Paragraph(text=t("consolidation.method", lang), method="consolidation"),
         frame_table(t("consolidation.table", lang), gap.consolidation, [
-            ColumnSpec("capability", "column.capability"),
-            ColumnSpec("domain", "column.domain"),
+            ColumnSpec("capability", "column.capability", codes="capability"),
+            ColumnSpec("domain", "column.domain", codes="domain"),
             ColumnSpec("instances_today", "consolidation.col_today", "int"),
             ColumnSpec("instances_target", "consolidation.col_target", "int"),
             ColumnSpec("kept", "consolidation.col_kept"),
@@ -38,7 +38,7 @@ def consolidation_section(gap: GapReport, lang: Lang) -> Section:
     blocks += compute_callouts(gap)
     if not gap.compute.empty:
         blocks.append(frame_table(t("consolidation.compute_title", lang), gap.compute, [
-            ColumnSpec("resource", "consolidation.col_resource"),
+            ColumnSpec("resource", "consolidation.col_resource", codes="resource"),
             ColumnSpec("unit", "report.unit"),
             ColumnSpec("moving", "consolidation.col_moving", "float"),
             ColumnSpec("capacity", "consolidation.col_capacity", "float"),

@@ -166,7 +166,7 @@ def dropped_blocks(gap: GapReport, lang: Lang) -> list[Block]:
             [
                 ColumnSpec("item_id", "column.item"),
                 ColumnSpec("municipality", "column.municipality"),
-                ColumnSpec("action", "rb.col_action"),
+                ColumnSpec("action", "rb.col_action", codes="action"),
                 ColumnSpec("asset", "rb.col_asset"),
                 ColumnSpec("hours", "column.effort_hours", "float"),
                 ColumnSpec("cost", "column.cost", "money", gap.currency),

@@ -75,7 +75,7 @@ def readiness_details(gap: GapReport, names: dict[str, str], lang: Lang) -> list
         frame_table(t("readiness.capabilities_title", lang), capabilities, [
             ColumnSpec("municipality", "column.municipality"),
             ColumnSpec("domain", "column.domain"),
-            ColumnSpec("capability", "column.capability"),
+            ColumnSpec("capability", "column.capability", codes="capability"),
             ColumnSpec("assets", "column.assets", "int"),
             ColumnSpec("ready_assets", "readiness.col_ready", "int"),
             ColumnSpec("readiness", "column.readiness", "percent"),

@@ -15,9 +15,11 @@ TOP_GAPS = 10
 
 _COLUMNS = [
     ColumnSpec("rank", "risk.col_rank", "int"), ColumnSpec("gap", "risk.col_gap"),
-    ColumnSpec("municipality", "column.municipality"), ColumnSpec("domain", "column.domain"),
+    ColumnSpec("municipality", "column.municipality"),
+    ColumnSpec("domain", "column.domain", codes="domain"),
     ColumnSpec("product", "column.product"), ColumnSpec("cycle", "column.version"),
-    ColumnSpec("status", "column.status"), ColumnSpec("eol", "column.end_of_life", "date"),
+    ColumnSpec("status", "column.status", codes="status"),
+    ColumnSpec("eol", "column.end_of_life", "date"),
     ColumnSpec("assets", "column.assets", "int"),
     ColumnSpec("applications", "risk.col_applications", "int"),
     ColumnSpec("people", "risk.col_people", "int"),

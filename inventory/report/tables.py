@@ -16,6 +16,7 @@ import pandas as pd
 
 from inventory.render.document import CellValue, Column, ColumnType, Table, plain_cells
 from inventory.render.i18n import Lang, code_text, t
+from inventory.render.messages import cell_texts
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,14 @@ def frame_table(title: str, frame: pd.DataFrame, specs: Sequence[ColumnSpec], la
 
 
 def _cells(values: list[object], spec: ColumnSpec, lang: Lang) -> list[CellValue]:
-    cells = plain_cells(values)
+    # messages (inventory.messages) in the report's language, each distinct one once
+    cells = plain_cells(cell_texts(values, lang))
     if not spec.codes:
         return cells
-    return [code_text(spec.codes, cell, lang) if isinstance(cell, str) else cell
-            for cell in cells]
+    # each distinct code translated once, then mapped (290 municipalities: thousands of rows)
+    texts = {cell: code_text(spec.codes, cell, lang) for cell in set(cells)
+             if isinstance(cell, str) and cell}
+    return [texts.get(cell, cell) if isinstance(cell, str) else cell for cell in cells]
 
 
 def percent_fraction(values: pd.Series) -> pd.Series:

@@ -13,7 +13,8 @@ from inventory.render.i18n import Lang, t
 from inventory.report.tables import ColumnSpec, frame_table
 
 _COLUMNS = [
-    ColumnSpec("capability", "column.capability"), ColumnSpec("product", "column.product"),
+    ColumnSpec("capability", "column.capability", codes="capability"),
+    ColumnSpec("product", "column.product"),
     ColumnSpec("min_version", "rb.col_min_version"),
     ColumnSpec("eol", "tl.col_end_of_support", "date"),
     ColumnSpec("at_report", "tl.col_at_report"),

@@ -87,13 +87,19 @@ HARDWARE_CAPABILITIES = frozenset(
     {role.value for role in NetworkRole} | {kind.value for kind in StorageKind}
     | FIRMWARE_CLIENT_KINDS)
 
-#: Which domain a capability belongs to (``platforms`` unless listed).
+#: The domains, in the order every table, section and diagram lists them: the one list
+#: (gap contracts, readiness, the report's gap sections, overlap and the views read it).
+DOMAINS: tuple[str, ...] = ("network", "datacentre", "platforms", "clients", "applications")
+
+#: Which domain a capability belongs to (``platforms`` unless listed): the one mapping
+#: every analysis, report section and diagram uses (``domain_of``).
 CAPABILITY_DOMAIN: dict[str, str] = {
     "hypervisor": "datacentre", "server_os": "datacentre", "appliance": "datacentre",
     "backup": "datacentre",
     "database": "datacentre", "file_storage": "datacentre",
     "dns_dhcp": "network", "public_wifi": "network", "remote_access": "network",
     "client_os": "clients", "endpoint_management": "clients",
+    "client_management": "clients",  # overlap: devices per managing platform
     "endpoint_security": "clients", "print": "clients",
     **{role.value: "network" for role in NetworkRole},
     **{kind.value: "datacentre" for kind in StorageKind},
@@ -108,6 +114,9 @@ assert {kind.value for kind in ClientKind} >= FIRMWARE_CLIENT_KINDS
 def domain_of(capability: str) -> str:
     """The domain of a capability (``platforms`` unless listed in ``CAPABILITY_DOMAIN``)."""
     return CAPABILITY_DOMAIN.get(capability, "platforms")
+
+
+assert set(CAPABILITY_DOMAIN.values()) <= set(DOMAINS)
 
 
 #: The client columns an asset row is made of: client rows equal in these are one fleet.

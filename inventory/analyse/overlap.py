@@ -51,13 +51,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from inventory.analyse import assets
 from inventory.analyse.assets import derive_assets
 from inventory.analyse.business_catalogue import business_catalogue
 from inventory.analyse.normalise import Normaliser
 from inventory.snapshot import InventorySnapshot
 
 #: The domains, in the order reports list them.
-DOMAINS: tuple[str, ...] = ("datacentre", "network", "platforms", "clients", "applications")
+DOMAINS: tuple[str, ...] = assets.DOMAINS  # the one list and order (``assets.DOMAINS``)
 
 USAGE_COLUMNS = ("domain", "capability", "municipality", "product_id", "product", "assets")
 
@@ -186,7 +187,7 @@ def _managed_assets(snapshot: InventorySnapshot, platforms: pd.DataFrame) -> pd.
             ["municipality", "managed_by"], sort=False)["assets"].sum().reset_index()
     grouped = grouped.merge(managed, on=["municipality", "managed_by"], how="inner")
     return pd.DataFrame({
-        "domain": "clients", "capability": "client_management",
+        "domain": assets.domain_of("client_management"), "capability": "client_management",
         "municipality": grouped["municipality"], "product_id": grouped["product_id"],
         "product": grouped["product"], "assets": grouped["assets"]})
 

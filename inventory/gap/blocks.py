@@ -26,7 +26,9 @@ The matrix (``gap_matrix``) places each baseline block in exactly one of
   ``not_in_target`` (the target names nothing for the capability: check whether that is
   intended);
 
-and marks each target block no baseline block is included in as ``new``.
+and marks each target block whose product nothing runs today as ``new`` (no baseline
+block included in it, none upgraded onto it): a block introduced for the joint operation.
+``matrix_rows`` is the matrix as tables show it, the new blocks as rows of their own.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from inventory.analyse.assets import (
     ASSET_COLUMNS,
     CAPABILITY_DOMAIN,
     CLIENT_FLEET_KEYS,
+    DOMAINS,
     FIRMWARE_CLIENT_KINDS,
     HARDWARE_CAPABILITIES,
     HYPERVISOR_PRODUCTS,
@@ -64,11 +67,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ASSET_COLUMNS", "CAPABILITY_DOMAIN", "CLIENT_FLEET_KEYS", "DOMAINS",
            "FIRMWARE_CLIENT_KINDS", "HYPERVISOR_PRODUCTS", "TargetBlock", "baseline_assets",
-           "baseline_blocks", "client_fleets", "cycle_at_least", "cycle_order", "domain_of",
-           "gap_matrix", "slug", "target_blocks"]
-
-#: The domains of the gap report, in the order reports list them.
-DOMAINS: tuple[str, ...] = ("network", "datacentre", "platforms", "clients", "applications")
+           "baseline_blocks", "block_assets", "client_fleets", "cycle_at_least", "cycle_order",
+           "domain_of", "gap_matrix", "matrix_rows", "slug", "target_blocks"]
 
 #: Record kinds the gap reads as assets (applications join from ``gap.applications``).
 GAP_ASSET_KINDS = ("server", "platform", "client", "network_device", "storage")
@@ -232,7 +232,8 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
 
     Returns ``(blocks with status, target blocks with status)``: baseline status one of
     ``included``, ``changed``, ``eliminated``; target status ``new`` when no baseline
-    block is included in it, else ``present``.
+    block is included in it or upgraded onto it (its product runs nowhere today), else
+    ``present``.
     """
     by_capability: dict[str, list[TargetBlock]] = {}
     for block in targets:
@@ -293,12 +294,13 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
     # a module of a suite (Flyt Skole) is its own block; the suite is shown next to it
     result["suite"] = business_catalogue().suite_titles(result["product_id"])
     result = result.loc[:, list(BLOCK_COLUMNS)]
-    included = set(result.loc[result["status"] == "included", "target_block"])
+    # a product run today below the minimum is upgraded, not new (TOGAF: changed)
+    present = set(result.loc[result["status"].isin(["included", "changed"]), "target_block"])
     target_rows = pd.DataFrame([{
         "block_id": block.block_id, "domain": block.domain, "capability": block.capability,
         "product": block.product, "product_id": block.product_id or "", "title": block.title,
         "min_version": block.min_version or "", "preference": block.preference,
-        "status": "present" if block.block_id in included else "new",
+        "status": "present" if block.block_id in present else "new",
         "baseline_blocks_included": int((result["target_block"] == block.block_id).where(
             result["status"] == "included", False).sum()),
         "baseline_blocks_changed": int((result["target_block"] == block.block_id).where(
@@ -308,6 +310,45 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
                                       "status", "baseline_blocks_included",
                                       "baseline_blocks_changed"])
     return checked("matrix", result), checked("target_blocks", target_rows)
+
+
+#: ``detail`` of a new block's row in ``matrix_rows``.
+NEW_BLOCK_DETAIL = "introduced for the joint operation: nothing runs it today"
+
+
+def matrix_rows(matrix: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
+    """The TOGAF gap matrix as tables show it: every baseline block of ``matrix`` and, after
+    the blocks of its capability, a row per ``new`` target block of ``targets``.
+
+    A new block is joint (``target_blocks`` has one status for all municipalities): no
+    municipality and no asset today, ``cycle`` the target's minimum version, ``status``
+    ``new``, its own block as ``target_block``. The analyses read ``matrix`` itself,
+    which holds the baseline only.
+    """
+    new = targets[targets["status"] == "new"]
+    rows = pd.DataFrame({
+        "block_id": new["block_id"].astype(str), "domain": new["domain"].astype(str),
+        "capability": new["capability"].astype(str), "product_id": new["product_id"],
+        "title": new["title"], "suite": "", "cycle": new["min_version"],
+        "lifecycle_state": "", "eol": None, "municipalities": "", "assets": 0, "records": 0,
+        "status": "new", "reason": "", "target_block": new["block_id"],
+        "target_title": new["title"], "target_min_version": new["min_version"],
+        "detail": NEW_BLOCK_DETAIL}, columns=list(BLOCK_COLUMNS))
+    if rows.empty:
+        return matrix.reset_index(drop=True)
+    both = pd.concat([matrix.astype(object), rows.astype(object)], ignore_index=True)
+    new_last = both["status"] == "new"
+    # stable: the baseline's order kept, a capability's new blocks after its baseline ones
+    order = both.assign(_new=new_last).sort_values(["capability", "_new"], kind="stable")
+    return both.loc[order.index].reset_index(drop=True)
+
+
+def block_assets(assets: pd.DataFrame) -> pd.DataFrame:
+    """Assets per baseline block and municipality (``block_id``, ``municipality``,
+    ``assets``): the matrix counts a block over all municipalities, a municipality's
+    diagram counts its own."""
+    grouped = assets.groupby(["block_id", "municipality"], sort=True, observed=True)
+    return grouped["count"].sum().astype("int64").rename("assets").reset_index()
 
 
 def _appliance(state: str) -> tuple[str, str, TargetBlock | None, str]:

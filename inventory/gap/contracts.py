@@ -23,10 +23,11 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from inventory.analyse.assets import DOMAINS
 from inventory.analyse.lifecycle import LifecycleState
 
 _STATES = [state.value for state in LifecycleState]
-_DOMAINS = ["network", "datacentre", "platforms", "clients", "applications"]
+_DOMAINS = list(DOMAINS)
 
 
 class _Contract(pa.DataFrameModel):

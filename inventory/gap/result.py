@@ -32,6 +32,7 @@ from inventory.gap.blocks import (
     DOMAINS,
     baseline_assets,
     baseline_blocks,
+    block_assets,
     gap_matrix,
     target_blocks,
 )
@@ -79,8 +80,10 @@ class GapReport:
     * ``matrix`` (``blocks.BLOCK_COLUMNS``): the TOGAF gap matrix, one row per baseline
       building block (capability, canonical product, cycle; municipalities; asset count)
       with ``status`` included / changed / eliminated, ``reason`` and the target block.
-    * ``target_blocks``: one row per target building block, ``status`` ``new`` when no
-      baseline block is included in it, else ``present``.
+    * ``target_blocks``: one row per target building block, ``status`` ``new`` when its
+      product runs nowhere today (no baseline block included in it or upgraded onto it),
+      else ``present``; ``blocks.matrix_rows`` shows the new ones as rows of the matrix.
+    * ``block_assets``: assets per baseline block and municipality (the matrix counts all).
     * ``readiness`` (``readiness.CapabilityReadiness``): per municipality and capability,
       the share of assets ready (included block, not at or near end of life, on the joint
       instance); ``readiness_domains`` (``DomainReadiness``): the mean over a domain's
@@ -144,6 +147,9 @@ class GapReport:
     #: the target's own minimum releases against the catalogue at the report date and the
     #: plan's end (``target_check.TARGET_LIFECYCLE_COLUMNS``, docs/method.md#end-of-life)
     target_lifecycle: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: assets per baseline block and municipality (``blocks.block_assets``): diagrams of
+    #: one municipality count its own
+    block_assets: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def total_hours(self) -> float:
@@ -321,7 +327,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
         waves=wave_table(items), plan=plan,
         plan_start=plan_start(target.plan, as_of), dropped=dropped, notes=notes,
-        scope=scope.table(), target_lifecycle=own,
+        scope=scope.table(), target_lifecycle=own, block_assets=block_assets(assets),
         risks=risks,
         business_case=business_case(snapshot, target, items, it_costs=it_costs, plan=plan,
                                     start=plan_start(target.plan, as_of))))

@@ -35,7 +35,8 @@ from inventory.render.i18n import Lang, t
 RenderFormat = Literal["svg", "png", "pdf", "dot"]
 RENDER_FORMATS: Final[tuple[RenderFormat, ...]] = ("svg", "png", "pdf", "dot")
 Direction = Literal["TB", "LR", "BT", "RL"]
-LineStyle = Literal["solid", "dashed", "dotted", "bold"]
+#: ``invis``: an edge that only orders nodes (a grid of clusters), never drawn.
+LineStyle = Literal["solid", "dashed", "dotted", "bold", "invis"]
 
 GRAPHVIZ_INSTALL_HINT: Final = (
     "install Graphviz so that the 'dot' program is on PATH "
@@ -182,6 +183,7 @@ class LegendEntry:
 
 _EDGE_SAMPLES: Final[dict[LineStyle, str]] = {
     "solid": "───────", "dashed": "─ ─ ─ ─", "dotted": "·······", "bold": "━━━━━━━",
+    "invis": "",
 }
 
 

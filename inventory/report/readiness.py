@@ -7,13 +7,12 @@ from typing import Any
 
 import pandas as pd
 
+from inventory.analyse.assets import DOMAINS
 from inventory.gap.readiness import ALL
 from inventory.gap.result import GapReport
 from inventory.render.document import Column, Paragraph, Table
 from inventory.render.i18n import Lang, t
 from inventory.report.tables import ColumnSpec, frame_table, percent_fraction
-
-_DOMAINS = ("network", "datacentre", "platforms", "clients", "applications")
 
 
 def readiness_method(gap: GapReport, lang: Lang) -> Paragraph:
@@ -31,7 +30,7 @@ def readiness_overview(gap: GapReport, names: dict[str, str], lang: Lang) -> Tab
     domains = gap.readiness_domains
     pivot = domains.pivot_table(index="municipality", columns="domain",
                                 values="readiness_percent", aggfunc="first")
-    shown = [domain for domain in _DOMAINS if domain in pivot.columns]
+    shown = [domain for domain in DOMAINS if domain in pivot.columns]
     rows = []
     for code, overall in zip(gap.readiness_overall["municipality"],
                              gap.readiness_overall["readiness_percent"], strict=True):

@@ -14,6 +14,7 @@ from typing import Final
 import pandas as pd
 
 from inventory.render.dot import EdgeStyle, GroupStyle, NodeStyle, RenderFormat, render
+from inventory.render.i18n import Lang, t
 
 #: Nodes drawn directly inside one cluster before the rest become "42 more servers".
 DEFAULT_NODE_BUDGET: Final = 12
@@ -71,6 +72,12 @@ STATUS_STYLES: Final[dict[str, NodeStyle]] = {
     "eliminated": NodeStyle(fill="#fed7d7", border="#c53030", dashed=True),
     "new": NodeStyle(fill="#bee3f8", border="#2b6cb0", pen_width=2),
 }
+
+
+def domain_title(domain: str, lang: Lang) -> str:
+    """A domain's title, the same in every table and diagram (``rb.domain.<domain>``; the
+    domain of a capability is ``analyse.assets.domain_of``'s)."""
+    return t(f"rb.domain.{domain}", lang)
 
 
 def text(value: object) -> str:

@@ -15,15 +15,12 @@ import pandas as pd
 from inventory.analyse.overlap import DOMAINS, OverlapResult
 from inventory.render.dot import DEFAULT_FONT, html_label, html_text, plain_label
 from inventory.render.i18n import Lang, t
-from inventory.render.views.common import ViewDiagram, text
+from inventory.render.views.common import ViewDiagram, domain_title, text
 
 SHARED_FILL = "#c6f6d5"
 UNIQUE_FILL = "#feebc8"
 EMPTY_FILL = "#edf2f7"
 HEADER_FILL = "#2d3748"
-_DOMAIN_KEYS = {"datacentre": "view.layer_sites", "platforms": "view.layer_platforms",
-                "clients": "view.layer_clients", "applications": "view.layer_applications",
-                "network": "section.network"}
 
 
 def _cell(products: pd.DataFrame, lang: Lang) -> str:
@@ -82,9 +79,9 @@ def overlap_views(overlap: OverlapResult, names: dict[str, str] | None = None, *
         part = usage[usage["domain"] == domain]
         if part.empty:
             continue
-        domain_title = t(_DOMAIN_KEYS.get(domain, "view.layer_platforms"), lang)
+        domain_name = domain_title(domain, lang)  # as every table and view titles it
         for number, chunk in enumerate(chunks, start=1):
-            title = f"{t('view.overlap_title', lang)}: {domain_title}"
+            title = f"{t('view.overlap_title', lang)}: {domain_name}"
             stem = f"overlap-{domain}" + (f"-{number}" if len(chunks) > 1 else "")
             if len(chunks) > 1:
                 title += f" ({number}/{len(chunks)})"

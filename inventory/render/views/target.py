@@ -1,107 +1,296 @@
-"""The target-state view: building blocks coloured kept / changed / eliminated / new.
+"""The target-state view: every target building block, and per capability what goes.
 
-Built from the gap report's TOGAF matrix (``GapReport.matrix`` and ``target_blocks``), for
-one municipality or merged over all. One cluster per domain; a baseline block (capability,
-product, release cycle) is green when the target keeps it, yellow when it must be
-upgraded, red and dashed when it goes (an arrow points to what replaces it); a target block
-no baseline block is on yet is blue ("new"). Per domain at most ``node_budget`` blocks
-are drawn, eliminated and changed ones first.
+Built from the gap report (``GapReport.matrix``, ``target_blocks``, ``block_assets``), for
+one municipality or merged over all. One cluster per domain (``analyse.assets.domain_of``,
+titled as in every table), inside it one cluster per capability holding:
+
+* every target building block (product and minimum version), coloured by what it is
+  for the municipality (or the municipalities together): **kept** (an included baseline
+  block runs it; its assets, and those still to upgrade onto it), **changed** (it runs
+  only below the minimum: upgraded) or **new** (it runs nowhere today);
+* one summary of what is **eliminated** ("Eliminated: 4 products, 37 assets", the largest
+  products named) with an arrow to each target block that replaces it;
+* one summary of the devices the target sets **no product standard** for (switches,
+  storage, printers, appliances): kept while supported, renewed at their end of life.
+
+Target blocks are never folded into a "more" node: the target is a short list, and what
+could be long (the products given up) is summarised with counts, so the diagram stays
+bounded at any number of municipalities. Capability clusters are laid out as a grid
+(rows of at most ``row_width`` blocks) by invisible edges; docs/method.md#target-state.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+from typing import Literal
+
 import pandas as pd
 
+from inventory.analyse.assets import DOMAINS, domain_of
 from inventory.gap.result import GapReport
-from inventory.render.dot import Diagram, EdgeStyle, LegendEntry
-from inventory.render.i18n import Lang, t
+from inventory.render.dot import Diagram, EdgeStyle, LegendEntry, NodeStyle
+from inventory.render.formatting import format_number
+from inventory.render.i18n import Lang, code_text, t
 from inventory.render.paths import safe_filename
 from inventory.render.views.common import (
     LAYER_STYLE,
     STATUS_STYLES,
     ViewDiagram,
-    number,
+    domain_title,
+    joined,
     text,
 )
 
-_STATUS_LABEL = {"included": "diagram.kept", "changed": "diagram.changed",
-                 "eliminated": "diagram.eliminated", "new": "diagram.new"}
-_STATUS_PRIORITY = {"eliminated": 4, "changed": 3, "new": 2, "included": 1}
+TargetStatus = Literal["kept", "changed", "new"]
+
+_STYLE_OF: dict[TargetStatus, NodeStyle] = {
+    "kept": STATUS_STYLES["included"], "changed": STATUS_STYLES["changed"],
+    "new": STATUS_STYLES["new"]}
+_LABEL_OF: dict[TargetStatus, str] = {
+    "kept": "diagram.kept", "changed": "diagram.changed", "new": "diagram.new"}
+ELIMINATED_STYLE = replace(STATUS_STYLES["eliminated"], shape="note")
+NO_STANDARD_STYLE = NodeStyle(shape="note", fill="#f0fff4", border="#2f855a", dashed=True)
+CAPABILITY_STYLE = replace(LAYER_STYLE, dashed=False)
 _REPLACED_EDGE = EdgeStyle(colour="#c53030", line="dashed")
-_UPGRADE_EDGE = EdgeStyle(colour="#b7791f", line="dotted")
-_DOMAIN_KEYS = {"datacentre": "view.layer_sites", "platforms": "view.layer_platforms",
-                "clients": "view.layer_clients", "applications": "view.layer_applications"}
+_ORDER_EDGE = EdgeStyle(line="invis", arrow=False)
 
 
-def _domain_title(domain: str, lang: Lang) -> str:
-    if domain == "network":
-        return t("section.network", lang)
-    return t(_DOMAIN_KEYS[domain], lang) if domain in _DOMAIN_KEYS else domain
+@dataclass(frozen=True)
+class TargetBlockState:
+    """A target building block and what runs on it today in the view's scope."""
+
+    block_id: str
+    title: str
+    min_version: str
+    status: TargetStatus
+    assets_kept: int  # on included baseline blocks
+    assets_to_upgrade: int  # on changed baseline blocks (upgraded onto it)
+    municipalities: int  # running it today (at any version)
 
 
-def _blocks_of(gap: GapReport, municipality: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Baseline blocks of ``municipality`` (all when None) and the target blocks new to it."""
+@dataclass(frozen=True)
+class BaselineSummary:
+    """Baseline blocks of one capability summarised: distinct products and their assets."""
+
+    products: int
+    assets: int
+    names: tuple[str, ...]  # the products, most assets first
+    due_assets: int = 0  # past or near end of life (no product standard: renewed)
+    replaced_by: tuple[str, ...] = ()  # target block ids
+    unplanned: bool = False  # some are eliminated with no target product named
+
+
+@dataclass
+class CapabilityState:
+    """One capability of the target state: its target blocks and what is summarised."""
+
+    domain: str
+    capability: str
+    targets: list[TargetBlockState] = field(default_factory=list)
+    eliminated: BaselineSummary | None = None
+    no_standard: BaselineSummary | None = None
+
+
+def _in_scope(gap: GapReport, municipality: str | None) -> pd.DataFrame:
+    """The matrix rows of ``municipality`` (all when None), ``assets`` counted in scope."""
     matrix = gap.matrix
-    targets = gap.target_blocks
     if municipality is None:
-        return matrix, targets[targets["status"] == "new"]
+        return matrix
     members = matrix["municipalities"].map(
         lambda value: municipality in text(value).split(";")).astype(bool)
-    mine = matrix.loc[members]  # .loc: an empty mask still selects rows, not columns
-    included = set(mine.loc[mine["status"] == "included", "target_block"].map(text))
-    return mine, targets[~targets["block_id"].map(text).isin(included)]
+    mine = matrix.loc[members].copy()  # .loc: an empty mask still selects rows
+    own = gap.block_assets
+    counts: dict[str, int] = {}
+    if not own.empty:
+        own = own[own["municipality"].astype(str) == municipality]
+        counts = dict(zip(own["block_id"].astype(str), own["assets"].astype(int), strict=True))
+    mine["assets"] = [counts.get(text(block), 0) for block in mine["block_id"]]
+    mine["municipalities"] = municipality
+    return mine
+
+
+def _summary(rows: pd.DataFrame) -> BaselineSummary:
+    """Distinct products of ``rows`` (a product over several cycles counts once)."""
+    products = rows["product_id"].map(text).where(rows["product_id"].map(text) != "",
+                                                  rows["title"].map(text))
+    by_product = rows.assign(_product=products).groupby("_product", sort=False).agg(
+        title=("title", "first"), assets=("assets", "sum"))
+    by_product = by_product.sort_values(["assets", "title"], ascending=[False, True],
+                                        kind="stable")
+    due = rows[rows["status"] == "changed"]
+    return BaselineSummary(
+        products=len(by_product), assets=int(by_product["assets"].sum()),
+        names=tuple(text(name) for name in by_product["title"]),
+        due_assets=int(due["assets"].sum()),
+        replaced_by=tuple(dict.fromkeys(b for b in rows["target_block"].map(text) if b)),
+        unplanned=bool((rows["reason"].map(text) == "not_in_target").any()))
+
+
+def target_state(gap: GapReport, municipality: str | None = None) -> list[CapabilityState]:
+    """The target state per capability (domain order, then capability), for one
+    municipality or all together when ``municipality`` is None.
+
+    A target block is ``kept`` when an included baseline block of the scope runs it,
+    ``changed`` when only changed ones do (its product runs below the minimum), else
+    ``new``; eliminated baseline blocks and those without a product standard are
+    summarised per capability.
+    """
+    rows = _in_scope(gap, municipality)
+    states: dict[str, CapabilityState] = {}
+
+    def state(capability: str) -> CapabilityState:
+        if capability not in states:
+            states[capability] = CapabilityState(domain_of(capability), capability)
+        return states[capability]
+
+    on_target = rows[rows["target_block"].map(text) != ""]
+    on_target = on_target[on_target["status"] != "eliminated"]
+    kept = on_target[on_target["status"] == "included"].groupby(
+        on_target["target_block"].map(text))["assets"].sum()
+    upgraded = on_target[on_target["status"] == "changed"].groupby(
+        on_target["target_block"].map(text))["assets"].sum()
+    running: dict[str, set[str]] = defaultdict(set)
+    for block, codes in zip(on_target["target_block"].map(text),
+                            on_target["municipalities"].map(text), strict=True):
+        running[block].update(code for code in codes.split(";") if code)
+    for row in gap.target_blocks.itertuples(index=False):
+        block = text(row.block_id)
+        status: TargetStatus = ("kept" if block in kept.index else
+                                "changed" if block in upgraded.index else "new")
+        state(text(row.capability)).targets.append(TargetBlockState(
+            block_id=block, title=text(row.title) or text(row.product),
+            min_version=text(row.min_version), status=status,
+            assets_kept=int(kept.get(block, 0)), assets_to_upgrade=int(upgraded.get(block, 0)),
+            municipalities=len(running.get(block, ()))))
+    for capability, part in rows.groupby(rows["capability"].map(text), sort=False):
+        gone = part[part["status"] == "eliminated"]
+        if not gone.empty:
+            state(str(capability)).eliminated = _summary(gone)
+        loose = part[(part["status"] != "eliminated") & (part["target_block"].map(text) == "")]
+        if not loose.empty:
+            state(str(capability)).no_standard = _summary(loose)
+    rank = {domain: n for n, domain in enumerate(DOMAINS)}
+    return sorted(states.values(), key=lambda s: (rank.get(s.domain, len(rank)), s.capability))
+
+
+def _count(value: int, lang: Lang) -> str:
+    return format_number(value, lang, 0)
+
+
+def _block_detail(block: TargetBlockState, lang: Lang, total: int | None) -> str:
+    if block.status == "new":
+        return t("target_view.new" if total is not None else "target_view.new_here", lang)
+    if block.status == "changed":
+        detail = t("target_view.changed", lang, assets=_count(block.assets_to_upgrade, lang))
+    else:
+        detail = t("target_view.kept", lang, assets=_count(block.assets_kept, lang))
+        if block.assets_to_upgrade:
+            detail += "\n" + t("target_view.to_upgrade", lang,
+                               assets=_count(block.assets_to_upgrade, lang))
+    if total is not None:  # merged: how many municipalities run it today
+        detail += "\n" + t("target_view.municipalities", lang, count=block.municipalities,
+                           total=total)
+    return detail
+
+
+def _row_of(state: CapabilityState, row_width: int) -> int:
+    """How many blocks wide a capability's cluster is (its widest rank)."""
+    summaries = (state.eliminated is not None) + (state.no_standard is not None)
+    return max(min(len(state.targets), row_width), summaries, 1)
 
 
 def target_view(gap: GapReport, municipality: str | None = None, *, name: str | None = None,
-                lang: Lang = "en", node_budget: int = 14) -> ViewDiagram:
+                lang: Lang = "en", row_width: int = 6) -> ViewDiagram:
     """The target state of ``municipality`` (display ``name``), or merged when None."""
-    baseline, new_blocks = _blocks_of(gap, municipality)
+    states = target_state(gap, municipality)
     title = t("view.target_title", lang,
               name=name or municipality or t("view.target_merged", lang))
-    diagram = Diagram(title, lang=lang, node_budget=node_budget, direction="LR")
-    domains = [d for d in dict.fromkeys([*baseline["domain"].map(text),
-                                         *new_blocks["domain"].map(text)]) if d]
-    for domain in domains:
-        diagram.add_group(f"domain:{domain}", _domain_title(domain, lang), style=LAYER_STYLE)
-    noun = t("view.noun_blocks", lang)
-    target_node: dict[str, str] = {}
-    for row in baseline.itertuples(index=False):
-        status = text(row.status)
-        key = f"block:{text(row.block_id)}"
-        label = " ".join(p for p in (text(row.title) or text(row.product_id), text(row.cycle))
-                         if p)
-        detail = f"{text(row.capability)} · {t(_STATUS_LABEL.get(status, 'diagram.kept'), lang)}"
-        if municipality is None:  # the matrix counts assets over every municipality
-            detail += f" · {text(row.municipalities).replace(';', ', ')}"
-        diagram.add_node(key, label, detail=detail, group=f"domain:{text(row.domain)}",
-                         kind=noun, style=STATUS_STYLES.get(status, STATUS_STYLES["included"]),
-                         priority=_STATUS_PRIORITY.get(status, 0) * 1_000_000
-                         + int(number(row.assets)))
-        if status == "included" and text(row.target_block):
-            target_node.setdefault(text(row.target_block), key)
-    for row in new_blocks.itertuples(index=False):
-        key = f"target:{text(row.block_id)}"
-        label = text(row.title) or text(row.product)
-        if text(row.min_version):
-            label += f" ≥ {text(row.min_version)}"
-        diagram.add_node(key, label, detail=f"{text(row.capability)} · {t('diagram.new', lang)}",
-                         group=f"domain:{text(row.domain)}", kind=noun,
-                         style=STATUS_STYLES["new"],
-                         priority=_STATUS_PRIORITY["new"] * 1_000_000)
-        target_node[text(row.block_id)] = key
-    for row in baseline.itertuples(index=False):
-        status, goal = text(row.status), target_node.get(text(row.target_block))
-        key = f"block:{text(row.block_id)}"
-        if status in ("eliminated", "changed") and goal and goal != key:
-            diagram.add_edge(key, goal, style=_REPLACED_EDGE if status == "eliminated"
-                             else _UPGRADE_EDGE)
+    # no budget: every target block is drawn; what could be long is summarised
+    diagram = Diagram(title, lang=lang, direction="TB", max_label_length=200)
+    total = len(gap.municipalities) if municipality is None else None
+    rows: list[tuple[list[str], list[str]]] = []  # per grid row: its top and bottom nodes
+    width, domain = row_width, ""
+    for state in states:
+        if state.domain != domain:
+            domain, width = state.domain, row_width  # a domain starts a new row
+            diagram.add_group(f"domain:{domain}", domain_title(domain, lang), style=LAYER_STYLE)
+        group = f"capability:{state.capability}"
+        diagram.add_group(group, code_text("capability", state.capability, lang),
+                          parent=f"domain:{domain}", style=CAPABILITY_STYLE)
+        top, bottom = _add_capability(diagram, state, group, lang, total, row_width)
+        if width + _row_of(state, row_width) > row_width:
+            rows.append(([], []))
+            width = 0
+        width += _row_of(state, row_width)
+        rows[-1][0].extend(top)
+        rows[-1][1].extend(bottom)
+    for (_, bottom), (top, _) in pairwise(rows):
+        for tail in bottom:  # each row below every node of the row above it
+            for head in top:
+                diagram.add_edge(tail, head, style=_ORDER_EDGE)
+    if not states:
+        diagram.add_node("empty", t("target_view.empty", lang))
     diagram.set_legend([
-        *(LegendEntry(t(_STATUS_LABEL[status], lang), style=STATUS_STYLES[status])
-          for status in ("included", "changed", "eliminated", "new")),
-        LegendEntry(t("gap.eliminated", lang) + " → " + t("gap.new", lang).lower(),
-                    edge=_REPLACED_EDGE),
-        LegendEntry(t("gap.changed", lang), edge=_UPGRADE_EDGE),
+        *(LegendEntry(t(_LABEL_OF[status], lang), style=_STYLE_OF[status])
+          for status in ("kept", "changed", "new")),
+        LegendEntry(t("target_view.legend_eliminated", lang), style=ELIMINATED_STYLE),
+        LegendEntry(t("target_view.legend_no_standard", lang), style=NO_STANDARD_STYLE),
+        LegendEntry(t("target_view.legend_replaced", lang), edge=_REPLACED_EDGE),
     ])
     stem = f"target-{safe_filename(municipality)}" if municipality else "target"
     return ViewDiagram(stem, diagram.title, diagram.source,
                        key=("target", municipality) if municipality else ("target",))
+
+
+def _add_capability(diagram: Diagram, state: CapabilityState, group: str, lang: Lang,
+                    total: int | None, row_width: int) -> tuple[list[str], list[str]]:
+    """The nodes of one capability (its target blocks in rows of ``row_width``); returns
+    its top nodes and its bottom nodes."""
+    top: list[str] = []
+    targets: list[str] = []
+    if state.eliminated is not None:
+        gone = state.eliminated
+        key = f"eliminated:{state.capability}"
+        detail = joined(gone.names)
+        if gone.unplanned:
+            detail += "\n" + t("target_view.no_target_product", lang)
+        diagram.add_node(key, t("target_view.eliminated", lang, products=gone.products,
+                                assets=_count(gone.assets, lang)),
+                         detail=detail, group=group, style=ELIMINATED_STYLE)
+        top.append(key)
+    if state.no_standard is not None:
+        kept = state.no_standard
+        key = f"no_standard:{state.capability}"
+        detail = joined(kept.names)
+        if kept.due_assets:
+            detail += "\n" + t("target_view.due", lang, assets=_count(kept.due_assets, lang))
+        diagram.add_node(key, t("target_view.no_standard", lang, products=kept.products,
+                                assets=_count(kept.assets, lang)),
+                         detail=detail, group=group, style=NO_STANDARD_STYLE)
+        top.append(key)
+    for block in state.targets:
+        key = f"target:{block.block_id}"
+        label = block.title + (f" ≥ {block.min_version}" if block.min_version else "")
+        diagram.add_node(key, label, detail=_block_detail(block, lang, total), group=group,
+                         style=_STYLE_OF[block.status])
+        targets.append(key)
+    chunks = [targets[at:at + row_width] for at in range(0, len(targets), row_width)]
+    for upper, lower in pairwise(chunks):  # a long list wraps
+        for tail in upper:
+            for head in lower:
+                diagram.add_edge(tail, head, style=_ORDER_EDGE)
+    if state.eliminated is None or not targets:
+        return top + chunks[0] if chunks else top, chunks[-1] if chunks else top
+    summary = f"eliminated:{state.capability}"
+    for key in targets:  # an arrow to what replaces it; the first row of the others below
+        if key.removeprefix("target:") in state.eliminated.replaced_by:
+            diagram.add_edge(summary, key, style=_REPLACED_EDGE)
+        elif key in chunks[0]:
+            diagram.add_edge(summary, key, style=_ORDER_EDGE)
+    return top, chunks[-1]
+
+
+__all__ = ["BaselineSummary", "CapabilityState", "TargetBlockState", "target_state",
+           "target_view"]

@@ -1,0 +1,73 @@
+"""Labels of the target-state diagram (``render.views.target``): what each target building
+block holds today and what each capability gives up (docs/method.md#target-state)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str, str]] = {
+    "target_view.kept": (
+        "Kept · {assets} assets",
+        "Behålls · {assets} tillgångar",
+        "Beholdes · {assets} eiendeler",
+    ),
+    "target_view.to_upgrade": (
+        "{assets} to upgrade",
+        "{assets} ska uppgraderas",
+        "{assets} skal oppgraderes",
+    ),
+    "target_view.changed": (
+        "Changed · {assets} assets to upgrade",
+        "Ändras · {assets} tillgångar ska uppgraderas",
+        "Endres · {assets} eiendeler skal oppgraderes",
+    ),
+    "target_view.new": (
+        "New · runs nowhere today",
+        "Ny · används inte i dag",
+        "Ny · brukes ikke i dag",
+    ),
+    "target_view.new_here": (
+        "New here · not run today",
+        "Ny här · används inte i dag",
+        "Ny her · brukes ikke i dag",
+    ),
+    "target_view.municipalities": (
+        "in {count} of {total} municipalities",
+        "i {count} av {total} kommuner",
+        "i {count} av {total} kommuner",
+    ),
+    "target_view.eliminated": (
+        "Eliminated: {products} products, {assets} assets",
+        "Utgår: {products} produkter, {assets} tillgångar",
+        "Utgår: {products} produkter, {assets} eiendeler",
+    ),
+    "target_view.no_target_product": (
+        "the target names no product: check",
+        "målbilden anger ingen produkt: kontrollera",
+        "målbildet angir ikke noe produkt: kontroller",
+    ),
+    "target_view.no_standard": (
+        "No product standard: {products} products, {assets} assets",
+        "Ingen produktstandard: {products} produkter, {assets} tillgångar",
+        "Ingen produktstandard: {products} produkter, {assets} eiendeler",
+    ),
+    "target_view.due": (
+        "{assets} past or near end of life: renewed",
+        "{assets} har passerat eller når snart end of life: förnyas",
+        "{assets} har passert eller når snart end of life: fornyes",
+    ),
+    "target_view.legend_eliminated": (
+        "Eliminated per capability (products, assets)",
+        "Utgår per förmåga (produkter, tillgångar)",
+        "Utgår per kapabilitet (produkter, eiendeler)",
+    ),
+    "target_view.legend_no_standard": (
+        "No product standard: kept, renewed like for like",
+        "Ingen produktstandard: behålls, förnyas med likvärdigt",
+        "Ingen produktstandard: beholdes, fornyes med tilsvarende",
+    ),
+    "target_view.legend_replaced": ("replaced by", "ersätts av", "erstattes av"),
+    "target_view.empty": (
+        "The target names no building block and nothing is inventoried.",
+        "Målbilden anger inga byggblock och inget är kartlagt.",
+        "Målbildet angir ingen byggeklosser og ingenting er kartlagt.",
+    ),
+}

@@ -17,9 +17,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.assets import DOMAINS
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
 from inventory.gap.alternatives import Alternatives
+from inventory.gap.blocks import matrix_rows
 from inventory.gap.result import GapReport, compute_gap, target_scope
 from inventory.render.document import (
     Callout,
@@ -50,7 +52,6 @@ from inventory.target.model import TargetArchitecture
 
 _KINDS = ("site", "server", "storage", "network_device", "link", "zone", "platform", "client",
           "application")
-_GAP_DOMAINS = ("network", "datacentre", "platforms", "clients", "applications")
 
 
 @dataclass
@@ -363,8 +364,9 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
                   ) -> list[Section]:
     money = gap.currency
     matrix_parts = []
-    for domain in _GAP_DOMAINS:
-        part = gap.matrix[gap.matrix["domain"] == domain]
+    rows = matrix_rows(gap.matrix, gap.target_blocks)  # new target blocks as rows too
+    for domain in DOMAINS:
+        part = rows[rows["domain"] == domain]
         if part.empty:
             continue
         matrix_parts.append(Section(id=f"gap-{domain}", title=t(f"rb.domain.{domain}", lang),

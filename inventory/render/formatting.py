@@ -1,12 +1,26 @@
-"""How cell values read in each report language: ``1 234,5`` in Swedish, ``1,234.5`` in English.
+"""How numbers, percentages, money and dates read in each report language: ``1 234,5`` in
+Swedish, ``1,234.5`` in English, as the locale's CLDR data in Babel says
+(``catalogues.BABEL_LOCALES``: en_GB, sv_SE, nb_NO).
 
 Only the presentation changes with the language; the values (and XLSX cells, which stay
-typed numbers and dates) are the same in every language.
+typed numbers and dates) are the same in every language. Every number the report writes
+into text (a table cell, a key figure, a generated sentence, a diagram's label) goes
+through this module, so that one report never mixes ``1,234.5`` and ``1 234,5``.
+
+Babel formats one number in some ten microseconds, too slow for every cell of a table of
+100,000 rows: the locale's symbols and patterns are read from Babel once per language and
+numbers are then formatted with Python's own formatting (rounded half to even on the
+float's binary value, so 2.675 is 2.67 where Babel, rounding its decimal text, says 2.68);
+``tests/render/test_formatting.py`` compares the two.
 
 >>> format_cell(1234567.891, "float", "sv")
 '1\\xa0234\\xa0567,89'
->>> format_cell(0.735, "percent", "en")
-'73.5\\xa0%'
+>>> format_cell(0.735, "percent", "en"), format_cell(0.735, "percent", "no")
+('73.5%', '73,5\\xa0%')
+>>> format_money(-1234567, "SEK", "sv"), format_money(1234567, "SEK", "en")
+('\u22121\\xa0234\\xa0567\\xa0kr', 'SEK\\xa01,234,567')
+>>> format_date(dt.date(2026, 10, 14), "en"), format_date(dt.date(2026, 10, 14), "no")
+('14/10/2026', '14.10.2026')
 """
 
 from __future__ import annotations
@@ -14,9 +28,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
 from typing import Final
 from urllib.parse import urlsplit
 
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.numbers import (
+    format_currency,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+)
+
+from inventory.render.catalogues import BABEL_LOCALES
 from inventory.render.document import CellValue, ColumnType
 from inventory.render.i18n import Lang
 
@@ -27,22 +54,147 @@ _YES_NO: Final[dict[Lang, tuple[str, str]]] = {
 _HOST: Final = re.compile(r"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 
 
-def format_number(value: float, lang: Lang, decimals: int) -> str:
-    """``value`` with a thousands separator and ``decimals`` decimals, in ``lang``'s style."""
-    if math.isnan(value) or math.isinf(value):
-        return "–"
+#: What a number that is not one (NaN, infinite) shows as.
+NOT_A_NUMBER: Final = "–"
+_DIGITS: Final = re.compile(r"[0-9][0-9.,\u00a0\u202f ]*[0-9]|[0-9]")
+
+
+@dataclass(frozen=True)
+class NumberSymbols:
+    """A locale's number symbols and percent sign placement, read from Babel once."""
+
+    decimal: str
+    group: str
+    minus: str
+    percent_prefix: str
+    percent_suffix: str
+
+    def translate(self, text: str) -> str:
+        """``1,234.5`` (Python's grouping) in this locale's symbols."""
+        if self.group == "," and self.decimal == ".":
+            return text
+        if self.decimal == "," and "." not in self.group:  # two replaces: faster
+            return text.replace(",", self.group).replace(".", ",")
+        return text.translate({ord(","): self.group, ord("."): self.decimal})
+
+
+@cache
+def number_symbols(lang: Lang) -> NumberSymbols:
+    """The number symbols of ``lang``'s locale (CLDR, through Babel).
+
+    >>> number_symbols("sv").decimal, number_symbols("sv").group, number_symbols("sv").minus
+    (',', '\\xa0', '\u2212')
+    """
+    locale = BABEL_LOCALES[lang]
+    percent = Locale.parse(locale).percent_formats[None]
+    return NumberSymbols(decimal=get_decimal_symbol(locale), group=get_group_symbol(locale),
+                         minus=get_minus_sign_symbol(locale),
+                         percent_prefix=percent.prefix[0], percent_suffix=percent.suffix[0])
+
+
+def _grouped(text: str, lang: Lang) -> str:
+    """Python's ``1,234.5`` (or ``-1,234.5``) in ``lang``'s symbols; never ``−0``."""
+    symbols = number_symbols(lang)
+    if text[0] == "-":
+        text = symbols.minus + text[1:] if text.strip("-0.,") else text[1:]
+    return symbols.translate(text)
+
+
+def format_number(value: float | Decimal, lang: Lang, decimals: int) -> str:
+    """``value`` with the locale's grouping and exactly ``decimals`` decimals.
+
+    >>> format_number(-1234.5, "en", 1), format_number(1234.5, "sv", 0)
+    ('-1,234.5', '1\\xa0234')
+    """
+    # Python's own formatting: half to even, on a float's binary value (a Decimal's digits)
     text = f"{value:,.{decimals}f}"
-    if lang == "en":
-        return text
-    # sv / no: non-breaking space between thousands, decimal comma.
-    return text.replace(",", NBSP).replace(".", ",")
+    if text[-1] in "nN":  # nan, inf, NaN, Infinity
+        return NOT_A_NUMBER
+    return _grouped(text, lang)
 
 
+def format_decimal(value: float | Decimal, lang: Lang, max_decimals: int = 2) -> str:
+    """``value`` with at most ``max_decimals`` decimals and no trailing zeros (Babel's
+    ``#,##0.###`` style): ``2.5``, ``10``, ``0.25``.
+
+    >>> format_decimal(2.50, "no"), format_decimal(10000.0, "sv"), format_decimal(0.125, "en")
+    ('2,5', '10\\xa0000', '0.12')
+    """
+    text = f"{value:,.{max_decimals}f}"
+    if text[-1] in "nN":
+        return NOT_A_NUMBER
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return _grouped(text, lang)
+
+
+def format_integer(value: float | Decimal, lang: Lang) -> str:
+    """A count with the locale's grouping: ``12 345``.
+
+    >>> format_integer(12345, "no")
+    '12\\xa0345'
+    """
+    return format_number(value, lang, 0)
+
+
+def format_percent(fraction: float | Decimal, lang: Lang, decimals: int = 1) -> str:
+    """A fraction as a percentage with the locale's sign placement (``73.5%`` in English,
+    ``73,5 %`` in Swedish and Norwegian).
+
+    >>> format_percent(0.735, "en"), format_percent(0.5, "sv", 0)
+    ('73.5%', '50\\xa0%')
+    """
+    number = format_number(fraction.scaleb(2) if isinstance(fraction, Decimal)
+                           else fraction * 100, lang, decimals)
+    if number == NOT_A_NUMBER:
+        return number
+    symbols = number_symbols(lang)
+    return symbols.percent_prefix + number + symbols.percent_suffix
+
+
+@cache
+def _currency_parts(currency: str, lang: Lang) -> tuple[str, str]:
+    """What stands before and after the number in ``lang``'s currency pattern (``SEK``
+    before it in English, ``kr`` after it in Swedish), with CLDR's space between a
+    currency code written in letters and the digits (which Babel leaves out)."""
+    sample = format_currency(1, currency, locale=BABEL_LOCALES[lang])
+    found = _DIGITS.search(sample)
+    assert found is not None, sample
+    prefix, suffix = sample[:found.start()].strip("-"), sample[found.end():]
+    if prefix[-1:].isalpha():
+        prefix += NBSP
+    if suffix[:1].isalpha():
+        suffix = NBSP + suffix
+    return prefix, suffix
+
+
+def format_money(amount: float | Decimal, currency: str, lang: Lang, decimals: int = 0) -> str:
+    """An amount with its currency as the locale writes it: ``1 234 567 kr`` (SEK in
+    Swedish, NOK in Norwegian), ``SEK 1,234,567`` in English. Amounts of a report are
+    estimates: whole units unless ``decimals`` asks for more.
+
+    >>> format_money(1234567, "NOK", "no"), format_money(1234567, "NOK", "sv")
+    ('1\\xa0234\\xa0567\\xa0kr', '1\\xa0234\\xa0567\\xa0Nkr')
+    """
+    number = format_number(amount, lang, decimals)
+    if number == NOT_A_NUMBER:
+        return number
+    prefix, suffix = _currency_parts(currency.upper(), lang)
+    minus = number_symbols(lang).minus
+    sign, number = (minus, number[len(minus):]) if number.startswith(minus) else ("", number)
+    return sign + prefix + number + suffix
+
+
+@lru_cache(maxsize=8192)  # a table's dates repeat (end of life, plan dates): cheap after one
 def format_date(value: dt.date, lang: Lang) -> str:
-    """ISO dates for English and Swedish; ``dd.mm.yyyy`` as Norwegians write them."""
-    if lang == "no":
-        return value.strftime("%d.%m.%Y")
-    return value.isoformat()
+    """A date in the locale's short form: ``2026-10-14`` in Swedish, ``14.10.2026`` in
+    Norwegian, ``14/10/2026`` in British English."""
+    return babel_format_date(value, "short", locale=BABEL_LOCALES[lang])
+
+
+def format_year(year: int | float) -> str:
+    """A calendar year: ``2007``, never ``2,007``."""
+    return str(int(year)) if float(year).is_integer() else str(year)
 
 
 def format_cell(
@@ -65,10 +217,9 @@ def format_cell(
         return format_date(value, lang)
     if isinstance(value, int | float):
         if column_type == "percent":
-            return format_number(value * 100, lang, 1 if decimals is None else decimals) \
-                + NBSP + "%"
+            return format_percent(value, lang, 1 if decimals is None else decimals)
         if column_type == "year":
-            return str(int(value)) if float(value).is_integer() else str(value)
+            return format_year(value)
         if decimals is not None:
             return format_number(float(value), lang, decimals)
         if column_type in {"int", "money"} or float(value).is_integer():

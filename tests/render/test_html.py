@@ -74,7 +74,8 @@ def test_numbers_are_formatted_per_language_and_sortable(make_document: Any) -> 
     english = render_html(make_document("en"))
     assert 'data-sort="1200000.0">1\u00a0200\u00a0000</td>' in swedish
     assert 'data-sort="1200000.0">1,200,000</td>' in english
-    assert "73,5\u00a0%" in swedish and "73.5\u00a0%" in english
+    # each locale's percent pattern (CLDR): "73,5 %" in Swedish, "73.5%" in British English
+    assert "73,5\u00a0%" in swedish and "73.5%" in english
     assert '<html lang="sv">' in swedish
     assert t("section.summary", "sv") in swedish
     assert 'data-sort="2026-10-14">2026-10-14</td>' in swedish
@@ -142,7 +143,8 @@ def test_report_renders_in_chromium(
     table.locator("thead th", has_text="Municipality").locator("button").click()
     assert column(1) == ["Gnosjö", "srv2", "srv10", "Värnamo"]
     table.locator("thead th", has_text="End of life").locator("button").click()
-    assert column(5)[:3] == ["2025-01-01", "2026-10-14", "2030-06-30"]
+    # sorted by date (data-sort is ISO), shown in en_GB's short form
+    assert column(5)[:3] == ["01/01/2025", "14/10/2026", "30/06/2030"]
     screenshot = tmp_path / "report.png"
     page.screenshot(path=str(screenshot), full_page=True)
     assert screenshot.read_bytes().startswith(b"\x89PNG")

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from inventory.echo import CONTROL_HINT, find_control
-from inventory.issues import Issue, IssueCode
+from inventory.issues import Issue, IssueCode, Severity
 from inventory.models.registry import field_specs, header_aliases, normalise_header
 from inventory.read.limits import excerpt
 from inventory.read.source import SourceTable
+from inventory.read.units import DIMENSION_NAMES, Unit, column_unit, find_unit, split_header
 
 NOTE_PREFIX = "#"
 #: Unknown headers listed per file, each with a suggestion; the rest are counted.
@@ -25,12 +26,14 @@ class HeaderMapping:
     ``fields`` maps a 0-based column position to its field name; ``written`` maps each
     header as written in the file to its field name (kept as provenance); ``ignored``
     lists the positions of note columns (header starting with ``#``) and of columns
-    without header and without values.
+    without header and without values; ``units`` maps a field to the unit its header
+    names (``Minne (MiB)``), in which the column's plain numbers are.
     """
 
     fields: dict[int, str] = field(default_factory=dict)
     written: dict[str, str] = field(default_factory=dict)
     ignored: list[int] = field(default_factory=list)
+    units: dict[str, Unit] = field(default_factory=dict)
 
     def position_of(self, field_name: str) -> int | None:
         """The 0-based column position of a field, or None when the file lacks it."""
@@ -62,6 +65,45 @@ def _nearest_header(text: str, kind: str) -> str | None:
     return None if match is None else written[match[2]]
 
 
+def _with_unit(written: str, kind: str) -> tuple[str, Unit] | None:
+    """The field and unit of a header that names a unit after a field's name (``Minne
+    (GB)``, ``RAM [MiB]``, ``Disk i TB``), when that field is measured in units."""
+    parts = split_header(written)
+    if parts is None:
+        return None
+    field_name = header_aliases(kind).get(normalise_header(parts[0]))
+    spec = None if field_name is None else {s.name: s for s in field_specs(kind)}[field_name]
+    column = None if spec is None else column_unit(spec.name, spec.unit)
+    unit = None if column is None else find_unit(parts[1], column.dimension)
+    return None if field_name is None or unit is None else (field_name, unit)
+
+
+def _unit_issue(kind: str, field_name: str, unit: Unit, written: str
+                ) -> tuple[IssueCode, str, str, Severity] | None:
+    """What a header's unit says: the wrong dimension (an error, the column is not read),
+    a conversion (info), or nothing when the unit is the field's own."""
+    spec = {s.name: s for s in field_specs(kind)}[field_name]
+    column = column_unit(spec.name, spec.unit)
+    assert column is not None  # _with_unit found the unit for this field's dimension
+    if unit.dimension != column.dimension:
+        return (IssueCode.WRONG_UNIT,
+                f"The header {excerpt(written.strip())!r} gives {field_name} in {unit.symbol},"
+                f" {DIMENSION_NAMES[unit.dimension]}; {field_name} is"
+                f" {DIMENSION_NAMES[column.dimension]} in {column.unit.symbol}.",
+                f"Write the unit of the column as {column.unit.symbol} or another unit of"
+                f" {DIMENSION_NAMES[column.dimension]}: {column.hint_units()}.",
+                Severity.ERROR)
+    factor = column.factor(unit)
+    if factor == 1:
+        return None
+    return (IssueCode.UNIT_FROM_HEADER,
+            f"The header {excerpt(written.strip())!r} gives {field_name} in {unit.symbol}:"
+            f" its numbers are converted to {column.unit.symbol} (1 {unit.symbol} ="
+            f" {factor:.12g} {column.unit.symbol}).",
+            "A number written with its own unit in a cell is read in that unit.",
+            Severity.INFO)
+
+
 def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
     """Map each header cell of ``source`` to a field of its record kind.
 
@@ -86,8 +128,10 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
     first_position: dict[str, int] = {}
     unknown: list[int] = []  # positions of unknown headers
 
-    def issue(code: IssueCode, position: int, message: str, hint: str | None) -> Issue:
-        return Issue(code=code, file=source.display_name, line=source.header_line,
+    def issue(code: IssueCode, position: int, message: str, hint: str | None,
+              severity: Severity = Severity.ERROR) -> Issue:
+        return Issue(code=code, severity=severity, file=source.display_name,
+                     line=source.header_line,
                      column=source.header[position], column_index=position + 1,
                      municipality=source.municipality, record_kind=source.kind,
                      message=message, hint=hint)
@@ -113,6 +157,14 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
                                     " with # to keep the column as a note."))
             continue
         field_name = aliases.get(normalised)
+        with_unit = None if field_name is not None else _with_unit(written, source.kind)
+        if with_unit is not None:
+            field_name = with_unit[0]
+            unit_issue = _unit_issue(source.kind, *with_unit, written)
+            if unit_issue is not None:
+                issues.append(issue(unit_issue[0], position, *unit_issue[1:]))
+                if unit_issue[0] is IssueCode.WRONG_UNIT:
+                    continue
         if field_name is None:
             unknown.append(position)
             if len(unknown) <= MAX_UNKNOWN_LISTED:  # a suggestion each, for the listed only
@@ -135,6 +187,8 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
             continue
         first_position[field_name] = position
         mapping.fields[position] = field_name
+        if with_unit is not None:
+            mapping.units[field_name] = with_unit[1]
         mapping.written[written] = field_name
 
     if len(unknown) > 1 and not first_position:

@@ -19,6 +19,7 @@ import pandas as pd
 from inventory.issues import Issue, IssueCode, IssueReport, Severity
 from inventory.models.registry import field_specs, model_for
 from inventory.read.source import SourceTable
+from inventory.read.units import Unit
 from inventory.validate.batch import EncodedColumn, ValidTable
 from inventory.validate.values import ColumnPlace, ParsedColumn, empty_column, parse_column
 
@@ -85,6 +86,9 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
     encoded: dict[str, EncodedColumn] = {}
     pool = ThreadPoolExecutor(_COLUMN_THREADS) if rows >= _THREADED_FROM_ROWS else None
     pending: dict[str, ParsedColumn | Future[ParsedColumn]] = {}
+    # The header's units and the file's language (map_headers'; a hand-made mapping has none)
+    units: Mapping[str, Unit] = getattr(mapping, "units", {})
+    language: str | None = getattr(mapping, "language", None)
     for spec in field_specs(source.kind):
         position = places.positions.get(spec.name)
         if position is None:
@@ -95,9 +99,11 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
                             record_kind=source.kind)
         text = source.cells[str(position)]
         if pool is None:
-            pending[spec.name] = parse_column(spec, text, place, limit=report.cap)
+            pending[spec.name] = parse_column(spec, text, place, limit=report.cap,
+                                              unit=units.get(spec.name), language=language)
         else:
-            pending[spec.name] = pool.submit(parse_column, spec, text, place, limit=report.cap)
+            pending[spec.name] = pool.submit(parse_column, spec, text, place, limit=report.cap,
+                                             unit=units.get(spec.name), language=language)
     try:
         for name, outcome in pending.items():  # in field order, as parsed one by one
             parsed = outcome if isinstance(outcome, ParsedColumn) else outcome.result()

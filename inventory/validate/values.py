@@ -44,6 +44,15 @@ from rapidfuzz import process
 from inventory.echo import CONTROL_HINT, CONTROL_PATTERN, find_control
 from inventory.issues import Issue, IssueCode, Severity
 from inventory.models.registry import FieldSpec
+from inventory.read.units import (
+    DIMENSION_NAMES,
+    ColumnUnit,
+    Dimension,
+    Unit,
+    column_unit,
+    find_unit,
+    split_quantity,
+)
 
 #: Zero-width characters removed from every text (they make ``srv01`` and ``srv01\u200b``
 #: look the same to a person but differ to a computer).
@@ -213,6 +222,37 @@ def parse_number(text: str) -> float | int | Problem:
     )
 
 
+def _quantity(text: str, spec: FieldSpec, column: ColumnUnit | None
+              ) -> tuple[float | int, Unit] | Problem:
+    """A number followed by a unit (``16 GB``, ``1,5 TB``, ``10G``), or the Problem: not a
+    number (the hint names the column's units), or a unit of another dimension."""
+    parts = split_quantity(text)
+    dimension = None if column is None else column.dimension
+    unit = None if parts is None else find_unit(parts[1], dimension)
+    if parts is None or unit is None or column is None:
+        if column is not None:
+            hint = (f"Write digits with a decimal comma or point (3,5 or 3.5), optionally"
+                    f" followed by a unit: {column.hint_units()}; a number without a unit is"
+                    f" in {column.unit.symbol}.")
+        else:
+            hint = (f"Write digits with a decimal comma or point (3,5 or 3.5); {spec.name}"
+                    " takes a plain number, without a unit.")
+        return Problem(IssueCode.INVALID_NUMBER, f"{text!r} is not a number.",
+                       hint + " Leave the cell empty when the value is unknown.")
+    if unit.dimension != column.dimension:
+        note = (" VA is apparent power: the power in W is the VA times the power factor"
+                " (0.9 is usual for IT equipment)."
+                if unit.dimension is Dimension.APPARENT_POWER else "")
+        return Problem(
+            IssueCode.WRONG_UNIT,
+            f"{text!r} is {DIMENSION_NAMES[unit.dimension]} ({unit.symbol}), not"
+            f" {DIMENSION_NAMES[column.dimension]}: {spec.name} is in {column.unit.symbol}.",
+            f"Write {spec.name} in {column.unit.symbol}, or with one of the units"
+            f" {column.hint_units()}.{note}")
+    number = parse_number(parts[0])
+    return number if isinstance(number, Problem) else (number, unit)
+
+
 def _finite(text: str, number: float | int) -> float | int | Problem:
     if isinstance(number, float) and not math.isfinite(number):
         return Problem(IssueCode.OUT_OF_RANGE, f"{text!r} is too large to be a number.",
@@ -227,11 +267,23 @@ def _decimal(sign: str, body: str) -> float | int:
     return float(sign + (body if not body.startswith(".") else "0" + body))
 
 
-def _number_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
+def _number_parser(spec: FieldSpec, source: Unit | None = None) -> Callable[[str], Parsed]:
+    """Numbers of ``spec``; ``source`` is the unit the header gives its plain numbers in
+    (``Minne (MiB)``), a unit written in the cell wins over it."""
+    column = column_unit(spec.name, spec.unit)
+
     def parse(text: str) -> Parsed:
         number = parse_number(text)
+        unit = source
         if isinstance(number, Problem):
-            return None, [number]
+            if number.code is not IssueCode.INVALID_NUMBER:
+                return None, [number]
+            quantity = _quantity(text, spec, column)
+            if isinstance(quantity, Problem):
+                return None, [quantity]
+            number, unit = quantity
+        if column is not None and unit is not None and unit != column.unit:
+            number = column.convert(number, unit)
         if spec.value_type in ("int", "int_list"):
             if isinstance(number, float):
                 if not number.is_integer():
@@ -246,10 +298,10 @@ def _number_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
         else:
             number = float(number)
         if spec.minimum is not None and number < spec.minimum:
-            unit = f" {spec.unit}" if spec.unit else ""
+            in_unit = f" {spec.unit}" if spec.unit else ""
             return None, [Problem(
                 IssueCode.OUT_OF_RANGE,
-                f"{text!r} is below the minimum of {spec.name} ({spec.minimum:g}{unit}).",
+                f"{text!r} is below the minimum of {spec.name} ({spec.minimum:g}{in_unit}).",
                 f"Write a value of at least {spec.minimum:g}.")]
         return number, []
     return parse
@@ -366,7 +418,7 @@ def _parse_boolean_value(text: str) -> Parsed:
     return (None, [value]) if isinstance(value, Problem) else (value, [])
 
 
-def _enum_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
+def _enum_parser(spec: FieldSpec, language: str | None = None) -> Callable[[str], Parsed]:
     enum_type = spec.enum
     assert enum_type is not None
     spellings = enum_type.spellings()
@@ -468,13 +520,17 @@ _SMALL_COLUMN = 2048
 
 
 def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
-                 limit: int = 1000) -> ParsedColumn:
+                 limit: int = 1000, unit: Unit | None = None,
+                 language: str | None = None) -> ParsedColumn:
     """Parse one column of raw text cells into the typed values of ``spec``.
 
     ``text`` holds the raw cells (``""`` when empty), in row order; ``place`` says where
     they are. Issues are listed up to ``limit`` per column (the rest are counted in
     ``unlisted``). Empty cells are missing (``None``); a required field's empty cell is a
-    ``missing-value`` error. The values have the dtypes documented on ``ValidTable``.
+    ``missing-value`` error. ``unit`` is the unit the header names (``RAM [MiB]``): plain
+    numbers are in it and are converted to the field's unit. ``language`` is the file's
+    (``sv``, ``nb``, ``nn``, ``en``): an enum error lists the aliases of that language.
+    The values have the dtypes documented on ``ValidTable``.
 
     >>> from inventory.models import field_specs
     >>> spec = {s.name: s for s in field_specs("server")}["ram_gb"]
@@ -485,7 +541,7 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
     per_row = ascending = False
     if len(text) <= _SMALL_COLUMN:
         codes, raw_uniques = _factorize_small(text)
-        typed, problems, empty = _type_small(spec, raw_uniques)
+        typed, problems, empty = _type_small(spec, raw_uniques, unit, language)
     else:
         cells = _arrow_text(text)
         per_row = _is_vectorised(spec) and _looks_distinct(cells)
@@ -496,7 +552,7 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
             codes, raw_uniques = _dictionary_encode(cells)
         uniques = normalise_text(_str_series(raw_uniques))
         ascending = per_row and _strictly_ascending(uniques)
-        typed, problems, empty = _type_large(spec, uniques)
+        typed, problems, empty = _type_large(spec, uniques, unit, language)
 
     raw = _RawCells(raw_uniques, codes)
     controls = _control_indices(raw_uniques)
@@ -527,7 +583,8 @@ def _is_vectorised(spec: FieldSpec) -> bool:
     return spec.value_type == "text" and spec.name != "ip_address"
 
 
-def _type_large(spec: FieldSpec, uniques: pd.Series) -> Typed:
+def _type_large(spec: FieldSpec, uniques: pd.Series, unit: Unit | None = None,
+                language: str | None = None) -> Typed:
     """The typed distinct values (normalised ``uniques``), their problems, which are empty."""
     problems: dict[int, list[Problem]] = {}
     empty = (uniques == "").to_numpy(dtype=bool)
@@ -539,7 +596,7 @@ def _type_large(spec: FieldSpec, uniques: pd.Series) -> Typed:
     else:
         typed = np.full(len(uniques), None, dtype=object)
     if spec.value_type in ("int", "float"):
-        _type_numbers(spec, texts, present, typed, problems)
+        _type_numbers(spec, texts, present, typed, problems, unit)
     elif vectorised:
         if len(present) < len(uniques):
             typed[present] = texts.to_numpy(dtype=object)
@@ -549,11 +606,12 @@ def _type_large(spec: FieldSpec, uniques: pd.Series) -> Typed:
                 typed[index] = None
                 problems[int(index)] = [_identifier_problem(str(uniques.iat[index]))]
     else:
-        _parse_each(texts.tolist(), present, _value_parser(spec), typed, problems)
+        _parse_each(texts.tolist(), present, _value_parser(spec, language), typed, problems)
     return typed, problems, empty
 
 
-def _type_small(spec: FieldSpec, raw_uniques: list[str]) -> Typed:
+def _type_small(spec: FieldSpec, raw_uniques: list[str], unit: Unit | None = None,
+                language: str | None = None) -> Typed:
     """``_type_large`` for a few distinct values, in plain Python (same rules: Python's
     ``str.strip`` trims what Arrow's does, pandas runs these patterns as ``re`` would)."""
     uniques = [_normalise(text) for text in raw_uniques]
@@ -567,9 +625,10 @@ def _type_small(spec: FieldSpec, raw_uniques: list[str]) -> Typed:
                  if _is_plain_number(text, spec)]
         fast = set(_set_plain_numbers(spec, typed, np.array(plain, dtype=np.int64),
                                       [uniques[index] for index in plain]).tolist())
+        _in_column_unit(spec, typed, list(fast), unit)
         slow = [index for index in present.tolist() if index not in fast]
         _parse_each([uniques[index] for index in slow], np.array(slow, dtype=np.int64),
-                    _number_parser(spec), typed, problems)
+                    _number_parser(spec, unit), typed, problems)
     elif _is_vectorised(spec):
         typed[present] = np.array(texts, dtype=object)
         if spec.identifier:
@@ -578,7 +637,7 @@ def _type_small(spec: FieldSpec, raw_uniques: list[str]) -> Typed:
                     typed[index] = None
                     problems[index] = [_identifier_problem(text)]
     else:
-        _parse_each(texts, present, _value_parser(spec), typed, problems)
+        _parse_each(texts, present, _value_parser(spec, language), typed, problems)
     return typed, problems, empty
 
 
@@ -601,16 +660,30 @@ def _factorize_small(text: pd.Series) -> tuple[np.ndarray[Any, Any], list[str]]:
 
 
 def _type_numbers(spec: FieldSpec, texts: pd.Series, present: np.ndarray[Any, Any],
-                  typed: np.ndarray[Any, Any], problems: dict[int, list[Problem]]) -> None:
+                  typed: np.ndarray[Any, Any], problems: dict[int, list[Problem]],
+                  unit: Unit | None = None) -> None:
     """Plain numbers at once (pandas), the others one by one (``parse_number``)."""
     fast = _plain_numbers(texts, spec)
     fast_values = fast.to_numpy(dtype=object)
     if spec.value_type == "float":
         fast_values = np.array([float(v) for v in fast_values], dtype=object)
     typed[fast.index.to_numpy()] = fast_values
+    _in_column_unit(spec, typed, fast.index.tolist(), unit)
     slow = np.setdiff1d(present, fast.index.to_numpy(), assume_unique=True)
     slow_texts = texts.loc[slow].tolist() if len(slow) else []
-    _parse_each(slow_texts, slow, _number_parser(spec), typed, problems)
+    _parse_each(slow_texts, slow, _number_parser(spec, unit), typed, problems)
+
+
+def _in_column_unit(spec: FieldSpec, typed: np.ndarray[Any, Any], indices: list[int],
+                    unit: Unit | None) -> None:
+    """The plain numbers at ``indices``, given in the header's ``unit``, converted to the
+    field's unit (the cells with a unit of their own took the exact path)."""
+    column = column_unit(spec.name, spec.unit)
+    if column is None or unit is None or column.factor(unit) == 1:
+        return
+    for index in indices:
+        converted = column.convert(typed[index], unit)
+        typed[index] = int(converted) if spec.value_type == "int" else converted
 
 
 def _strictly_ascending(texts: pd.Series) -> bool:
@@ -736,7 +809,7 @@ def _control_problem(text: str) -> Problem:
         IssueCode.CONTROL_CHARACTER, f"{text!r} holds {find_control(text)}.", CONTROL_HINT)
 
 
-def _value_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
+def _value_parser(spec: FieldSpec, language: str | None = None) -> Callable[[str], Parsed]:
     if spec.name == "ip_address":
         return _parse_ip_address
     if spec.value_type == "date":
@@ -744,7 +817,7 @@ def _value_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
     if spec.value_type == "bool":
         return _parse_boolean_value
     if spec.value_type == "enum":
-        return _enum_parser(spec)
+        return _enum_parser(spec, language)
     if spec.value_type in ("int_list", "text_list"):
         return _list_parser(spec)
     return lambda text: (text, [])

@@ -25,6 +25,7 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
+from inventory.render.formatting import format_number, number_symbols
 from inventory.render.i18n import Lang, t
 
 #: Slack for float sums: a range built from the same numbers in another order may have
@@ -176,10 +177,8 @@ def _unit(scale: Decimal, currency: str, lang: Lang) -> str:
 
 
 def _number(value: Decimal, decimals: int, lang: Lang) -> str:
-    text = f"{abs(value):,.{decimals}f}"
-    if lang != "en":  # 1 234,5: space for thousands, comma for decimals
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return ("\u2212" if value < 0 else "") + text
+    # the locale's symbols (render.formatting): 1 234,5 and U+2212 in sv/nb, 1,234.5 in en
+    return format_number(value, lang, decimals)
 
 
 def format_range(amounts: MoneyRange, currency: str, lang: Lang) -> str:
@@ -225,8 +224,9 @@ def table_amount(amount: float) -> float:
 
 
 def format_signed(amount: float, currency: str, lang: Lang) -> str:
-    """A change as a person writes it, with its sign: ``+4.33 MSEK``, ``−13.3 MSEK``."""
+    """A change as a person writes it, with its sign: ``+4.33 MSEK``, ``-13.3 MSEK``
+    (``−13,3 mnkr``: the locale's minus sign)."""
     rounded = round_range(MoneyRange.exact(abs(amount)))
     value = _number(rounded.expected / rounded.scale, rounded.expected_decimals, lang)
-    sign = "+" if amount > 0 else ("\u2212" if amount < 0 else "")
+    sign = "+" if amount > 0 else (number_symbols(lang).minus if amount < 0 else "")
     return f"{sign}{value} {_unit(rounded.scale, currency, lang)}"

@@ -499,7 +499,8 @@ def build_report(inputs: ReportInputs, *, lang: Lang,
         if inputs.target is not None:
             sections.append(plan_section(inputs.gap, inputs.target.plan, lang))
     if inputs.study is not None:
-        sections.append(decision_section(inputs.study, lang, inputs.alternatives))
+        sections.append(decision_section(inputs.study, lang, inputs.alternatives,
+                                         names=inputs.names))
     architecture = figures.get("architecture", [])
     if architecture:
         sections.append(Section(id="diagrams", title=t("section.diagrams", lang),

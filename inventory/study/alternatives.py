@@ -94,6 +94,8 @@ class AlternativesResult(BaseModel):
     unscored: list[str] = Field(description="Alternatives the source lists without scores")
     listed: list[ListedAlternative] = Field(
         default=[], description="Every alternative of the file with its name and description")
+    scale_minimum: int = Field(default=1, description="The lowest score of the study's scale")
+    scale_maximum: int = Field(default=4, description="The highest (most positive) score")
     sensitivity: Sensitivity | None
 
 
@@ -185,6 +187,7 @@ def evaluate_alternatives(study: AlternativesFile, file: str = "",
         criteria={c.id: c.name for c in study.criteria}, ranking=[], unscored=unscored,
         listed=[ListedAlternative(id=alt.id, name=alt.name, description=alt.description)
                 for alt in study.alternatives],
+        scale_minimum=study.scale_minimum, scale_maximum=study.scale_maximum,
         sensitivity=None)
     if not scored or not study.criteria:
         return listed

@@ -27,6 +27,7 @@ class CountedAs(BaseModel):
     excludes: list[str]
     currency: str
     year: int
+    description: str = ""
 
     def text(self) -> str:
         """E.g. ``SEK 2023; incl. staff, licences; excl. telephony``."""
@@ -95,7 +96,7 @@ def _unit_cost(cost: Decimal, divisor: int | None, basis: str,
 def _counted_as(definition: CostDefinition) -> CountedAs:
     return CountedAs(definition=definition.id, includes=definition.includes,
                      excludes=definition.excludes, currency=definition.currency,
-                     year=definition.year)
+                     year=definition.year, description=definition.description)
 
 
 def _differences(first: tuple[str, CountedAs],

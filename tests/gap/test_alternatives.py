@@ -213,13 +213,18 @@ def _study_with_targets(files: dict[str, str | None]) -> dict[str, object]:
             "name": f"Alternative {name}",
             "rank": rank,
             "total": str(total),
+            "scores": {"c": total},
+            "reconstructed": [],
             "target": file,
         }
         for rank, (total, (name, file)) in enumerate(
             zip((23, 21, 20), files.items(), strict=False), start=1
         )
     ]
-    return {"alternatives": [{"study": "Small study", "ranking": ranking}]}
+    study = {"study": "Small study", "source": None, "file": "", "scored": True,
+             "weights": {"c": "1"}, "criteria": {"c": "c"}, "ranking": ranking,
+             "unscored": [], "sensitivity": None}
+    return {"folder": "study", "files": [], "alternatives": [study]}
 
 
 def test_decision_section_shows_scores_and_costs_side_by_side(tmp_path: Path) -> None:
@@ -244,7 +249,8 @@ def test_decision_section_shows_scores_and_costs_side_by_side(tmp_path: Path) ->
     assert costed is not None
     assert costed.reports[-1] is gap  # the report's own target: reused, last
     section = decision_section(study, "en", costed)
-    table = next(b for b in section.blocks if isinstance(b, Table))
+    blocks = [block for _depth, part in section.walk() for block in part.blocks]
+    table = next(b for b in blocks if isinstance(b, Table) and b.id == "study-alternatives")
     rows = [dict(zip([c.key for c in table.columns], row, strict=True)) for row in table.rows]
     by_name = {row["name"]: row for row in rows}
     hours = dict(zip(costed.table["file"], costed.table["effort_hours"], strict=True))
@@ -256,7 +262,7 @@ def test_decision_section_shows_scores_and_costs_side_by_side(tmp_path: Path) ->
     assert by_name["Alternative all"]["total"] == 23.0  # the score beside the cost
     assert by_name["Alternative unscored-target"]["hours"] is None  # not costed: empty
     assert any(str(row["name"]).startswith("This report's target") for row in rows)
-    assert any(getattr(b, "method", None) == "alternatives" for b in section.blocks)
+    assert any(getattr(b, "method", None) == "alternatives" for b in blocks)
 
 
 def test_an_invalid_alternative_target_is_an_error_naming_it(tmp_path: Path) -> None:

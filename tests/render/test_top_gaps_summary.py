@@ -1,5 +1,5 @@
 """The summary's top gaps fit the page: few, short columns (the gap section has them all),
-checked in headless Chromium at 1280 px; and the decision section's years are labels."""
+checked in headless Chromium at 1280 px. (The decision section's years: its own tests.)"""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 from inventory.gap.result import GapReport, compute_gap
 from inventory.render.document import ReportDocument, Section
 from inventory.render.html import render_html
-from inventory.report.decision import _projection, year_label
 from inventory.report.risk import REASON_CHARS, WHAT_CHARS, short_reason, top_gaps
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
@@ -54,13 +53,3 @@ def test_summary_top_gaps_under_900_px_at_1280(gap: GapReport, browser_page: Any
     assert box is not None
     assert box["height"] < 900, box
     assert box["width"] <= 1280, box
-
-
-def test_projection_years_are_labels_not_thousands() -> None:
-    assert [year_label(v) for v in ("2007", 2008, 2009.0, "", None)] == [
-        "2007", "2008", "2009", None, None]
-    table = _projection({"study": "Melhus", "cost_unit_label": "NOK", "years": [
-        {"year": "2007", "cost_without": "1.5", "cost_with": "1.0", "cost_saving": "0.5"}]},
-        "en")
-    assert table.columns[0].type == "text"
-    assert table.rows[0][0] == "2007"

@@ -34,6 +34,7 @@ from inventory.render.document import (
     Section,
     Table,
 )
+from inventory.render.formatting import format_date
 from inventory.render.i18n import Lang, code_text, t
 from inventory.render.views import ViewDiagram
 from inventory.render.views.common import municipality_names
@@ -179,7 +180,7 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
     names = inputs.names
     intro = t("rb.intro", lang, count=figures["municipalities"],
               names=", ".join(names.get(code, code) for code in inputs.snapshot.municipalities),
-              date=inputs.as_of.isoformat())
+              date=format_date(inputs.as_of, lang))
     if inputs.target is not None:
         intro += " " + t("rb.intro_target", lang, target=inputs.target.name)
     key = [

@@ -27,6 +27,7 @@ from inventory.render.formatting import (
     number_symbols,
 )
 from inventory.render.i18n import LANGUAGES, Lang
+from inventory.render.views.common import bandwidth_text
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -112,3 +113,10 @@ def test_dates_in_the_locales_short_form(lang: Lang) -> None:
     assert format_date(day, lang) == {"en": "04/03/2026", "sv": "2026-03-04",
                                       "no": "04.03.2026"}[lang]
     assert format_cell(day, "date", lang) == format_date(day, lang)
+
+
+def test_diagram_labels_in_the_locales_numbers() -> None:
+    # 2,500 Mbit/s = 2.5 Gbit/s: the decimal sign is the locale's
+    assert bandwidth_text(2500, "sv") == "2,5 Gbit/s"
+    assert bandwidth_text(2500, "en") == "2.5 Gbit/s"
+    assert bandwidth_text(500, "no") == "500 Mbit/s"

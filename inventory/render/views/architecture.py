@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from inventory.analyse.assets import DOMAINS, domain_of
 from inventory.analyse.identity import product_label
 from inventory.render.dot import Diagram, LegendEntry
+from inventory.render.formatting import format_decimal, format_integer
 from inventory.render.i18n import Lang, t
 from inventory.render.paths import safe_filename
 from inventory.render.views.common import (
@@ -37,6 +39,7 @@ from inventory.render.views.common import (
     SITE_STYLE,
     STORAGE_NODE,
     ViewDiagram,
+    domain_title,
     municipality_names,
     number,
     text,
@@ -160,10 +163,16 @@ def _add_platforms(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> Non
     if platforms.empty:
         return
     diagram.add_group("layer:platforms", t("view.layer_platforms", lang), style=LAYER_STYLE)
-    for row in platforms.itertuples(index=False):
+    # each platform under its capability's domain, titled as the tables title it (a
+    # backup platform is in the datacentre in every section)
+    domains = [domain_of(text(capability)) for capability in platforms["capability"]]
+    for domain in (d for d in DOMAINS if d in domains):
+        diagram.add_group(f"platforms:{domain}", domain_title(domain, lang),
+                          parent="layer:platforms", style=SITE_STYLE)
+    for row, domain in zip(platforms.itertuples(index=False), domains, strict=True):
         product = " ".join(p for p in (text(row.product), text(row.version)) if p)
         diagram.add_node(f"platform:{text(row.id)}", product or text(row.id),
-                         detail=text(row.capability), group="layer:platforms",
+                         detail=text(row.capability), group=f"platforms:{domain}",
                          kind=t("view.noun_platforms", lang), style=PLATFORM_NODE,
                          priority=_CRITICALITY_PRIORITY.get(text(row.criticality), 0))
 
@@ -195,7 +204,7 @@ def _add_infrastructure(diagram: Diagram, part: InventorySnapshot, compute_sites
         capacity = number(row.capacity_tb)
         detail = product_label(text(row.vendor), text(row.model))  # the vendor once
         if capacity:
-            detail += f" · {capacity:g} TB"
+            detail += f" · {format_decimal(capacity, lang)} TB"
         diagram.add_node(f"storage:{text(row.id)}", text(row.id), detail=detail, group=group,
                          kind=t("view.noun_storage", lang), style=STORAGE_NODE, priority=3)
 
@@ -245,7 +254,7 @@ def _add_fleets(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> None:
         key = f"fleet:{index}"
         devices = int(number(row.devices))
         diagram.add_node(key, f"{row.kind} · {row.os}".strip(" ·"),
-                         detail=t("view.devices", lang, count=f"{devices:,}".replace(",", " ")),
+                         detail=t("view.devices", lang, count=format_integer(devices, lang)),
                          group="layer:clients", kind=t("view.noun_fleets", lang),
                          style=FLEET_NODE, priority=devices)
         platform = f"platform:{row.managed_by}"

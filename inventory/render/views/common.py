@@ -14,6 +14,7 @@ from typing import Final
 import pandas as pd
 
 from inventory.render.dot import EdgeStyle, GroupStyle, NodeStyle, RenderFormat, render
+from inventory.render.formatting import format_decimal
 from inventory.render.i18n import Lang, t
 
 #: Nodes drawn directly inside one cluster before the rest become "42 more servers".
@@ -101,13 +102,14 @@ def number(value: object) -> float:
     return 0.0 if result != result else result  # NaN
 
 
-def bandwidth_text(mbps: float) -> str:
-    """``10000`` -> ``10 Gbit/s``, ``500`` -> ``500 Mbit/s``."""
+def bandwidth_text(mbps: float, lang: Lang) -> str:
+    """``10000`` -> ``10 Gbit/s``, ``2500`` -> ``2,5 Gbit/s`` in Swedish (the locale's
+    decimal sign), ``500`` -> ``500 Mbit/s``."""
     if mbps <= 0:
         return ""
     if mbps >= 1000:
-        return f"{mbps / 1000:g} Gbit/s"
-    return f"{mbps:g} Mbit/s"
+        return f"{format_decimal(mbps / 1000, lang)} Gbit/s"
+    return f"{format_decimal(mbps, lang)} Mbit/s"
 
 
 def municipality_names(snapshot_municipalities: pd.DataFrame) -> dict[str, str]:

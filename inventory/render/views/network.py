@@ -83,7 +83,7 @@ def network_view(snapshot: InventorySnapshot, *, target: TargetArchitecture | No
                                  kind=t("view.noun_sites", lang), priority=30)
         bandwidth = number(row.bandwidth_mbps)
         redundant = text(row.redundant) in ("True", "true", "1")
-        label = " ".join(p for p in (bandwidth_text(bandwidth), text(row.kind)) if p)
+        label = " ".join(p for p in (bandwidth_text(bandwidth, lang), text(row.kind)) if p)
         if redundant:
             label += " · " + t("column.redundant", lang).lower()
         if ends[0][0] != ends[1][0]:

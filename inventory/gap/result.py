@@ -59,6 +59,7 @@ from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
 from inventory.gap.target_check import plan_end, target_lifecycle, target_notes
 from inventory.gap.waves import plan_order, wave_table
+from inventory.messages import Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture
@@ -193,6 +194,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if hasattr(value, "item"):  # numpy scalars
         return _plain(value.item())
+    if isinstance(value, Message | MessageList):  # the English text, its key, parameters
+        return value.to_json()
     return value
 
 

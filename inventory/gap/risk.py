@@ -42,6 +42,7 @@ from pandera.typing import Series
 
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.gap.eol import EXPOSED_STATES
+from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 
 CRITICALITY_SCORE = {"low": 2, "medium": 3, "high": 4, "critical": 5}
@@ -84,6 +85,8 @@ class RiskRow(pa.DataFrameModel):
     exposure: Series[int] = pa.Field(ge=1, le=5)
     risk: Series[int] = pa.Field(ge=1, le=25)
     reasons: Series[str]
+    #: the reasons as messages, for the report's language (``reasons`` is their English)
+    reasons_message: Series[object] = pa.Field(nullable=True)
 
     class Config:
         strict = True
@@ -339,7 +342,8 @@ def _asset_rows(gaps: pd.DataFrame, dependencies: _Dependents,
         at_site = site_devices.get(carries, 0) if carries and network else 0
         rows.append(_row("asset", first, f"{municipality}: {shown}", str(municipality),
                          sum(int(columns["count"][at]) for at in members), affected,
-                         str(state), SPOF_TEXT.get(str(spof), ""), str(path or ""),
+                         str(state), str(spof) if str(spof) in SPOF_TEXT else "",
+                         str(path or ""),
                          people=max(affected.users, at_site),
                          site=short_name(carries) if at_site or affected.applications else "",
                          site_devices=at_site))
@@ -405,43 +409,52 @@ def _row(kind: str, first: dict[str, Any], gap: str, municipality: str, count: i
         "people_score": people_score, "consequence": consequence,
         "lifecycle_score": lifecycle, "single_point_of_failure": single,
         "no_redundant_path": lonely, "exposure": exposure, "risk": consequence * exposure,
-        "reasons": _reasons(affected, devices, state, eol, str(first["status"]),
-                            spof if single else "", path if lonely else "", site,
-                            site_devices),
+        "reasons_message": (reasons := _reasons(
+            affected, devices, state, eol, str(first["status"]), spof if single else "",
+            path if lonely else "", site, site_devices)),
+        "reasons": str(reasons),
     }
 
 
 def _reasons(affected: _Affected, devices: int, state: str, eol: str, status: str,
-             spof: str, path: str, site: str = "", site_devices: int = 0) -> str:
-    """The short why of a row: what depends on it, then what exposes it."""
-    parts: list[str] = [f"serves site {site}"] if site else []
+             spof: str, path: str, site: str = "", site_devices: int = 0) -> MessageList:
+    """The short why of a row: what depends on it, then what exposes it (each part a
+    message, shown in the report's language; ``str`` is the English text)."""
+    parts = [Message("risk.reason.serves_site", {"site": site})] if site else []
     if affected.applications:
-        count = f"{affected.applications} application{'s' if affected.applications > 1 else ''}"
+        count = (Message("risk.reason.one_application") if affected.applications == 1
+                 else Message("risk.reason.applications", {"count": affected.applications}))
         names = list(dict.fromkeys(affected.names))  # one name per product
         shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
         if affected.critical:
-            parts.append(f"{count}, {affected.critical} critical ({shown})")
+            parts.append(Message("risk.reason.critical", {
+                "count": count, "critical": affected.critical, "names": shown}))
         elif affected.worst:
-            highest = "" if affected.applications == 1 else "highest "
-            parts.append(f"{count}, {highest}{affected.worst} criticality ({shown})")
+            key = ("risk.reason.criticality" if affected.applications == 1
+                   else "risk.reason.highest_criticality")
+            parts.append(Message(key, {"count": count, "names": shown,
+                                       "criticality": Code("criticality", affected.worst)}))
         else:
-            parts.append(f"{count} ({shown})")
+            parts.append(Message("risk.reason.named", {"count": count, "names": shown}))
         if affected.users:
-            parts.append(f"up to {affected.users:,} users")
+            parts.append(Message("risk.reason.users", {"users": affected.users}))
     if devices:
-        parts.append(f"{devices:,} devices")
+        parts.append(Message("risk.reason.devices", {"devices": devices}))
     if site_devices:
-        parts.append(f"{site_devices:,} client devices at the site")
+        parts.append(Message("risk.reason.site_devices", {"devices": site_devices}))
     if state == "end_of_life":
-        parts.append(f"past end of life {eol}".strip())
+        parts.append(Message("risk.reason.past_eol_on", {"eol": eol}) if eol
+                     else Message("risk.reason.past_eol"))
     elif state == "ending":
-        parts.append(f"end of life {eol} within the horizon".replace("  ", " "))
+        parts.append(Message("risk.reason.ending_on", {"eol": eol}) if eol
+                     else Message("risk.reason.ending"))
     else:
-        parts.append({"changed": "in support; upgrade", "eliminated": "in support; replace"}
-                     .get(status, "in support"))
+        parts.append(Message({"changed": "risk.reason.in_support_upgrade",
+                              "eliminated": "risk.reason.in_support_replace"}
+                             .get(status, "risk.reason.in_support")))
     if spof:
-        parts.append(spof)
+        parts.append(Message(f"risk.spof.{spof}"))
     if path:
-        parts.append(f"no redundant interconnect at {path}")
-    return "; ".join(parts)
+        parts.append(Message("risk.reason.no_redundant_path", {"path": path}))
+    return MessageList(tuple(parts))
 

@@ -7,8 +7,10 @@ import re
 from typing import Any
 
 from inventory.gap.result import GapReport
+from inventory.messages import MessageList
 from inventory.render.document import Paragraph
 from inventory.render.i18n import Lang, t
+from inventory.render.messages import message_text
 from inventory.report.tables import ColumnSpec, frame_table
 
 TOP_GAPS = 10
@@ -26,7 +28,7 @@ _COLUMNS = [
     ColumnSpec("consequence", "risk.col_consequence", "int"),
     ColumnSpec("exposure", "risk.col_exposure", "int"),
     ColumnSpec("risk", "risk.col_risk", "int"),
-    ColumnSpec("reasons", "risk.col_reasons"),
+    ColumnSpec("reasons_message", "risk.col_reasons"),
 ]
 
 
@@ -75,6 +77,26 @@ def short_reason(reasons: str, limit: int = REASON_CHARS) -> str:
     return shown or _cut(parts[0] if parts else "", limit)
 
 
+_LIFECYCLE_REASONS = frozenset({"risk.reason.past_eol_on", "risk.reason.past_eol",
+                                 "risk.reason.ending_on", "risk.reason.ending"})
+
+
+def short_reason_message(reasons: object, lang: Lang, limit: int = REASON_CHARS) -> str:
+    """:func:`short_reason` of a gap's reasons as messages (``gap.risk``), in ``lang``: the
+    lifecycle part first, then the others in order, whole parts while they fit."""
+    if not isinstance(reasons, MessageList):
+        return short_reason(str(reasons), limit)
+    parts = sorted(reasons.parts, key=lambda part: 0 if part.key in _LIFECYCLE_REASONS else 1)
+    texts = [text for text in (_unlisted(message_text(part, lang)) for part in parts) if text]
+    shown = ""
+    for text in texts:
+        longer = f"{shown}; {text}" if shown else text
+        if len(longer) > limit:
+            break
+        shown = longer
+    return shown or _cut(texts[0] if texts else "", limit)
+
+
 def top_gaps(gap: GapReport, lang: Lang, limit: int = TOP_GAPS) -> list[Any]:
     """The method sentence and the ``limit`` gaps of highest risk (summary): few, short
     columns; every gap with every column is in the gap section (``risk_blocks``)."""
@@ -86,7 +108,7 @@ def top_gaps(gap: GapReport, lang: Lang, limit: int = TOP_GAPS) -> list[Any]:
     top = top.assign(
         what=[_cut(f"{name} ({kind})" if kind else name, WHAT_CHARS)
               for name, kind in zip(names, product, strict=True)],
-        reason=[short_reason(str(text)) for text in top["reasons"]])
+        reason=[short_reason_message(reasons, lang) for reasons in top["reasons_message"]])
     return [risk_method(lang),
             frame_table(t("section.top_gaps", lang), top, _TOP_COLUMNS, lang,
                         table_id="summary-top-gaps", name=t("rb.sheet_top_gaps", lang),

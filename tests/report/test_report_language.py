@@ -32,6 +32,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from inventory.models.registry import field_specs
 from inventory.render.i18n import Lang, t, translation_keys, translations, untranslated_codes
 from inventory.render.texts.codes import CODE_FAMILIES
 from inventory.report import ReportInputs, analyse_inventory, write_full_report
@@ -42,15 +43,67 @@ REPO = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2026, 12, 1)
 LANGS: tuple[Lang, ...] = ("sv", "no")
 #: Codes that are also Swedish or Norwegian words (or the same loanword in all three).
-NATIVE_WORDS = frozenset({
-    "all", "it", "hr", "backup", "database", "integration", "administration", "router",
-    "server", "medium", "present", "ram", "radio", "internet", "vpn", "hypervisor", "san",
-    "nas", "storage", "kiosk", "print", "object", "other"})
+NATIVE_WORDS = frozenset(
+    {
+        "all",
+        "it",
+        "hr",
+        "backup",
+        "database",
+        "integration",
+        "administration",
+        "router",
+        "server",
+        "medium",
+        "present",
+        "ram",
+        "radio",
+        "internet",
+        "vpn",
+        "hypervisor",
+        "san",
+        "nas",
+        "storage",
+        "kiosk",
+        "print",
+        "object",
+        "other",
+    }
+)
 #: English words that do not occur in Swedish or Norwegian running text.
-ENGLISH_WORDS = frozenset({"the", "of", "with", "and", "which", "from", "into", "within",
-                           "without", "only", "each", "every", "is", "are", "has", "have",
-                           "not", "alone", "past", "serves", "runs", "replaced", "its",
-                           "their", "none", "where", "when", "moves", "merging"})
+ENGLISH_WORDS = frozenset(
+    {
+        "the",
+        "of",
+        "with",
+        "and",
+        "which",
+        "from",
+        "into",
+        "within",
+        "without",
+        "only",
+        "each",
+        "every",
+        "is",
+        "are",
+        "has",
+        "have",
+        "not",
+        "alone",
+        "past",
+        "serves",
+        "runs",
+        "replaced",
+        "its",
+        "their",
+        "none",
+        "where",
+        "when",
+        "moves",
+        "merging",
+    }
+)
 #: How many offences a failure lists (the rest are counted).
 SHOWN = 60
 
@@ -59,9 +112,32 @@ class _VisibleText(HTMLParser):
     """The text a reader sees: no script, style, DOT source (``<pre>``) or SVG tooltip."""
 
     _HIDDEN = frozenset({"script", "style", "pre", "title"})
-    _BREAKS = frozenset({"p", "td", "th", "li", "h1", "h2", "h3", "h4", "tr", "div",
-                         "caption", "figcaption", "text", "summary", "dt", "dd", "a",
-                         "span", "tspan", "option", "button", "label"})
+    _BREAKS = frozenset(
+        {
+            "p",
+            "td",
+            "th",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "tr",
+            "div",
+            "caption",
+            "figcaption",
+            "text",
+            "summary",
+            "dt",
+            "dd",
+            "a",
+            "span",
+            "tspan",
+            "option",
+            "button",
+            "label",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -117,9 +193,26 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-_DATA_COLUMNS = ("title", "target_title", "product", "suite", "top_product", "name", "asset",
-                 "site", "a_site", "b_site", "link", "what", "gap", "kept", "merging",
-                 "municipalities", "cycle", "min_version", "option")
+_DATA_COLUMNS = (
+    "title",
+    "target_title",
+    "product",
+    "suite",
+    "top_product",
+    "name",
+    "site",
+    "a_site",
+    "b_site",
+    "link",
+    "what",
+    "gap",
+    "kept",
+    "merging",
+    "municipalities",
+    "cycle",
+    "min_version",
+    "option",
+)
 
 
 def user_values(inputs: ReportInputs, target: TargetArchitecture) -> list[str]:
@@ -127,12 +220,19 @@ def user_values(inputs: ReportInputs, target: TargetArchitecture) -> list[str]:
     snapshot, the product and record names the analyses carry from it, the target's and
     the study's own texts."""
     values: set[str] = set()
-    for frame in inputs.snapshot.tables.values():
+    for kind, frame in inputs.snapshot.tables.items():
+        # enumerated fields hold codes (a server's kind, a link's kind), not the users' words
+        coded = {spec.name for spec in field_specs(kind) if spec.enum is not None}
         for column in frame.columns:
-            if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
+            if column not in coded and (
+                frame[column].dtype == object or str(frame[column].dtype).startswith("str")
+            ):
                 values.update(str(v) for v in frame[column].dropna().unique())
-    frames = [inputs.overlap.products, inputs.overlap.harmonisation,
-              inputs.overlap.shared_applications]
+    frames = [
+        inputs.overlap.products,
+        inputs.overlap.harmonisation,
+        inputs.overlap.shared_applications,
+    ]
     if inputs.gap is not None:
         frames += list(inputs.gap.tables().values())
     for frame in frames:
@@ -143,8 +243,11 @@ def user_values(inputs: ReportInputs, target: TargetArchitecture) -> list[str]:
     values.add(target.name)
     for choice in target.capabilities.values():
         values.update(_strings(choice.model_dump(mode="json")))
-    # one-letter and empty values would take letters out of words
-    return sorted((v for v in values if len(v.strip()) > 2), key=len, reverse=True)
+    codes = {code for family in CODE_FAMILIES.values() for code in family}
+    # short values would take letters out of words; a code is never the users' own word
+    return sorted(
+        (v for v in values if len(v.strip()) > 2 and v not in codes), key=len, reverse=True
+    )
 
 
 @dataclass(frozen=True)
@@ -172,13 +275,13 @@ class Reader:
         found += self._english_words()
         return found
 
-    def _each(self, pattern: re.Pattern[str], check: str, words: Iterable[str] = ()
-              ) -> Iterator[Offence]:
+    def _each(
+        self, pattern: re.Pattern[str], check: str, words: Iterable[str] = ()
+    ) -> Iterator[Offence]:
         for where, text in self.texts:
             for match in pattern.finditer(text):
                 start, end = max(0, match.start() - 50), match.end() + 50
-                yield Offence(check, match.group(0), where,
-                              " ".join(text[start:end].split()))
+                yield Offence(check, match.group(0), where, " ".join(text[start:end].split()))
 
     def _codes(self) -> list[Offence]:
         codes = set()
@@ -187,9 +290,11 @@ class Reader:
                 text = t(f"code.{family}.{code}", self.lang)
                 if code.casefold() != text.casefold() and code.casefold() not in NATIVE_WORDS:
                     codes.add(code)
-        pattern = re.compile(r"(?<![\w./#:-])(" + "|".join(
-            re.escape(code) for code in sorted(codes, key=len, reverse=True))
-            + r")(?![\w/#:-])")
+        pattern = re.compile(
+            r"(?<![\w./#:-])("
+            + "|".join(re.escape(code) for code in sorted(codes, key=len, reverse=True))
+            + r")(?![\w/#:-])"
+        )
         return list(self._each(pattern, "b: English code"))
 
     def _messages(self) -> list[Offence]:
@@ -205,30 +310,30 @@ class Reader:
                     phrases.add(phrase)
         if not phrases:
             return []
-        pattern = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len,
-                                                                   reverse=True)))
+        pattern = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
         return list(self._each(pattern, "c: English message"))
 
     def _english_words(self) -> list[Offence]:
-        pattern = re.compile(r"(?<![\w/#.-])(" + "|".join(sorted(ENGLISH_WORDS))
-                             + r")(?= [a-z])")
+        pattern = re.compile(r"(?<![\w/#.-])(" + "|".join(sorted(ENGLISH_WORDS)) + r")(?= [a-z])")
         return list(self._each(pattern, "d: English sentence"))
 
 
 def read_report(folder: Path, lang: Lang, data: list[str]) -> Reader:
-    texts = [("report.html", html_text((folder / "report.html").read_text("utf-8"))),
-             ("report.md", markdown_text((folder / "report.md").read_text("utf-8"))),
-             *xlsx_texts(folder / "report.xlsx")]
+    texts = [
+        ("report.html", html_text((folder / "report.html").read_text("utf-8"))),
+        ("report.md", markdown_text((folder / "report.md").read_text("utf-8"))),
+        *xlsx_texts(folder / "report.xlsx"),
+    ]
     pattern = re.compile("|".join(re.escape(value) for value in data))
     # the users' own values out (longest first, as whole strings): they stay as written
     return Reader(lang, [(where, pattern.sub(" ", text)) for where, text in texts])
 
 
 @pytest.fixture(scope="module")
-def inputs(sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture
-           ) -> ReportInputs:
-    return analyse_inventory(sample_snapshot, sample_target, as_of=AS_OF,
-                             study_folder=REPO / "samples" / "study")
+def inputs(sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture) -> ReportInputs:
+    return analyse_inventory(
+        sample_snapshot, sample_target, as_of=AS_OF, study_folder=REPO / "samples" / "study"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -239,8 +344,11 @@ def data_values(inputs: ReportInputs, sample_target: TargetArchitecture) -> list
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_report_shows_no_english_code_or_message(
-        lang: Lang, inputs: ReportInputs, data_values: list[str],
-        tmp_path_factory: pytest.TempPathFactory) -> None:
+    lang: Lang,
+    inputs: ReportInputs,
+    data_values: list[str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     folder = tmp_path_factory.mktemp(f"report-{lang}")
     write_full_report(inputs, folder, lang=lang, formats=("html", "md", "xlsx"))
     untranslated = sorted(untranslated_codes())
@@ -252,21 +360,28 @@ def test_report_shows_no_english_code_or_message(
         key = (offence.check, offence.found)
         counted[key] = counted.get(key, 0) + 1
         first.setdefault(key, offence)
-    lines = [f"{counted[key]}x {first[key]}" for key in sorted(
-        counted, key=lambda k: (-counted[k], k))]
-    assert not lines, (f"{len(offences)} English texts in the {lang} report"
-                       f" ({len(lines)} distinct):\n" + "\n".join(lines[:SHOWN]))
+    lines = [
+        f"{counted[key]}x {first[key]}" for key in sorted(counted, key=lambda k: (-counted[k], k))
+    ]
+    assert not lines, (
+        f"{len(offences)} English texts in the {lang} report"
+        f" ({len(lines)} distinct):\n" + "\n".join(lines[:SHOWN])
+    )
 
 
 def test_reader_finds_english_and_leaves_the_users_data() -> None:
     """The checks themselves, on a text made for them: the user's product name with
     English words in it stays, a code and an English sentence are found."""
-    reader = read_report_text("sv", [
-        ("cell", "Uppgradering av Windows Server File Services with care"),
-        ("cell", "Åtgärd: os_upgrade"),
-        ("cell", "Status: included; Behålls"),
-        ("cell", "alone can host what moves"),
-    ], ["Windows Server File Services with care"])
+    reader = read_report_text(
+        "sv",
+        [
+            ("cell", "Uppgradering av Windows Server File Services with care"),
+            ("cell", "Åtgärd: os_upgrade"),
+            ("cell", "Status: included; Behålls"),
+            ("cell", "alone can host what moves"),
+        ],
+        ["Windows Server File Services with care"],
+    )
     found = {(o.check[0], o.found) for o in reader.offences()}
     assert ("b", "os_upgrade") in found and ("b", "included") in found
     assert ("d", "alone") in found

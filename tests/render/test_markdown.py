@@ -18,7 +18,8 @@ def test_structure(make_document: Any) -> None:
     assert "  - [Metod och definitioner](#method)" in lines
     assert '<a id="summary"></a>' in lines
     assert "## Sammanfattning" in lines and "### Metod och definitioner" in lines
-    assert "| Kommun | Antal | Mognad | Kostnad (SEK) | End of life | Länk |" in lines
+    assert "| Kommun | Antal | Förutsättningar | Kostnad (SEK) | Supportslut | Förbindelse |" \
+        in lines
     assert "| --- | ---: | ---: | ---: | --- | --- |" in lines
     assert "| srv10 | 10 | 50,0\u00a0% | 1\u00a0200\u00a0000 | 2026-10-14 | " \
            "https://endoflife.date/windows-server |" in lines

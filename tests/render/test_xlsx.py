@@ -44,12 +44,13 @@ def test_injection_payloads_are_text_never_formulas() -> None:
 
 def test_sheets_are_typed_filtered_and_frozen(make_document: Any) -> None:
     workbook = load(xlsx_bytes(make_document("sv", ["=evil()"])))
-    assert workbook.sheetnames == ["Översikt", "Mognad per kommun"]
-    sheet = workbook["Mognad per kommun"]
+    assert workbook.sheetnames == ["Översikt", "Förutsättningar per kommun"]
+    sheet = workbook["Förutsättningar per kommun"]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:F6"
     header = [cell.value for cell in sheet[1]]
-    assert header == ["Kommun", "Antal", "Mognad", "Kostnad (SEK)", "End of life", "Länk"]
+    assert header == ["Kommun", "Antal", "Förutsättningar", "Kostnad (SEK)", "Supportslut",
+                      "Förbindelse"]
     first = sheet[2]
     assert first[0].value == "srv10" and first[0].data_type == "s"
     assert first[1].value == 10 and first[1].data_type == "n"

@@ -2,7 +2,8 @@
 
 Swedish and Norwegian as the studies write them: alternativ, omfattning / omfang,
 engångskostnad / engangskostnad, årlig besparing / årlig besparelse, nettonuvärde /
-netto nåverdi, mognad / modenhet (the readiness figure's word in this report).
+netto nåverdi, förutsättningar / utgangspunkt (the readiness figure's word in this
+report: docs/glossary.md).
 """
 
 from __future__ import annotations
@@ -25,14 +26,15 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         " datum: engångskostnad som ett intervall, årlig besparing, återbetalningsår och"
         " nettonuvärde från dess kalkyl, insats i timmar, planens längd i månader, gapen med"
         " hög risk (poäng {high} eller mer av 25) och summan av de {top} högsta poängen, samt"
-        " mognad. Områden utanför en omfattning ligger kvar hos varje kommun och ingår inte i"
+        " förutsättningar. Områden utanför en omfattning ligger kvar hos varje kommun och"
+        " ingår inte i"
         " någon av dess siffror.",
         "Hvert alternativs tall kommer fra gapanalysen av dets egen målfil (dets omfang:"
         " utredningsområdene som drives felles) mot denne kartleggingen samme dato:"
         " engangskostnad som et intervall, årlig besparelse, tilbakebetalingsår og netto"
         " nåverdi fra kalkylen, innsats i timer, planens lengde i måneder, gapene med høy"
         " risiko (poeng {high} eller mer av 25) og summen av de {top} høyeste poengene, og"
-        " modenhet. Områder utenfor et omfang blir værende hos hver kommune og inngår ikke i"
+        " utgangspunkt. Områder utenfor et omfang blir værende hos hver kommune og inngår ikke i"
         " noen av tallene.",
     ),
     "alt.not_costed": (
@@ -70,7 +72,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Summa av högsta riskpoäng",
         "Sum av høyeste risikopoeng",
     ),
-    "alt.col_readiness": ("Readiness", "Mognad", "Modenhet"),
+    "alt.col_readiness": ("Readiness", "Förutsättningar", "Utgangspunkt"),
     "alt.col_score": ("Criteria score", "Poäng mot kriterierna", "Poeng mot kriteriene"),
     # the target's scope in the gap section (gap/scope.py)
     "scope.title": (
@@ -91,12 +93,13 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         " none of the figures of this report (gap matrix, readiness, end of life, risks,"
         " plan, cost).",
         "Målet driver {joint} gemensamt. Utanför omfattningen: {outside}. Där behåller varje"
-        " kommun sitt eget: de förmågorna, deras tillgångar och deras arbete ingår inte i"
-        " någon av rapportens siffror (gapmatris, mognad, end of life, risker, plan,"
+        " kommun sitt eget: de förmågorna, deras komponenter och deras arbete ingår inte i"
+        " någon av rapportens siffror (gapmatris, förutsättningar, supportslut, risker, plan,"
         " kostnad).",
         "Målet driver {joint} felles. Utenfor omfanget: {outside}. Der beholder hver kommune"
-        " sitt eget: de kapabilitetene, eiendelene og arbeidet inngår ikke i noen av"
-        " rapportens tall (gapmatrise, modenhet, end of life, risikoer, plan, kostnad).",
+        " sitt eget: de kapabilitetene, komponentene og arbeidet inngår ikke i noen av"
+        " rapportens tall (gapmatrise, utgangspunkt, slutt på støtte, risikoer, plan,"
+        " kostnad).",
     ),
     "scope.col_area": ("Area", "Område", "Område"),
     "scope.col_name": ("Name", "Namn", "Navn"),

@@ -11,15 +11,17 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         " that a municipality lacks counts 0 %); a domain is the mean of its capabilities and"
         " the overall figure the mean of the domains, so a large client fleet weighs as one"
         " capability, not by its number of devices.",
-        "Mognaden per förmåga är andelen av dess tillgångar som kör en målprodukt i en version"
-        " med support, i den gemensamma instansen där målet har en, och som varken har passerat"
-        " sitt end of life eller når det inom {horizon} månader (en förmåga som målet har och"
-        " som en kommun saknar räknas som 0 %); en domän är medelvärdet av sina förmågor och"
+        "Förutsättningarna per förmåga är andelen av dess komponenter som kör en målprodukt i"
+        " en version med support, i den gemensamma instansen där målet har en, och vars"
+        " support varken har upphört eller upphör inom {horizon} månader (en förmåga som målet"
+        " har och som en kommun saknar räknas som 0 %); en domän är medelvärdet av sina"
+        " förmågor och"
         " totalen medelvärdet av domänerna, så en stor klientflotta väger som en förmåga, inte"
         " efter antalet enheter.",
-        "Modenheten per kapabilitet er andelen av eiendelene som kjører et målprodukt i en"
-        " versjon med støtte, i den felles instansen der målet har en, og som verken har passert"
-        " end of life eller når det innen {horizon} måneder (en kapabilitet målet har og som en"
+        "Utgangspunktet per kapabilitet er andelen av komponentene som kjører et målprodukt i"
+        " en versjon med støtte, i den felles instansen der målet har en, og som verken har"
+        " mistet støtten eller mister den innen {horizon} måneder (en kapabilitet målet har og"
+        " som en"
         " kommune mangler, teller 0 %); et domene er gjennomsnittet av kapabilitetene og totalen"
         " gjennomsnittet av domenene, så en stor klientflåte veier som én kapabilitet, ikke"
         " etter antall enheter."),
@@ -32,13 +34,15 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Alle samlet: gjennomsnittet av kommunenes tall, der hver kommune teller én gang."),
     "readiness.overall": ("Overall", "Totalt", "Totalt"),
     "readiness.domains_title": (
-        "Readiness per domain", "Mognad per domän", "Modenhet per domene"),
+        "Readiness per domain", "Förutsättningar per domän", "Utgangspunkt per domene"),
     "readiness.capabilities_title": (
-        "Readiness per capability", "Mognad per förmåga", "Modenhet per kapabilitet"),
+        "Readiness per capability", "Förutsättningar per förmåga",
+        "Utgangspunkt per kapabilitet"),
     "readiness.col_ready": ("Ready", "Klara", "Klare"),
     "readiness.col_capabilities": ("Capabilities", "Förmågor", "Kapabiliteter"),
     "readiness.sheet_capabilities": (
-        "Readiness per capability", "Mognad per förmåga", "Modenhet per kapabilitet"),
+        "Readiness per capability", "Förutsättningar per förmåga",
+        "Utgangspunkt per kapabilitet"),
     # risk-ranked gaps
     "risk.method": (
         "Gaps ranked by risk = consequence × exposure, each 1–5: consequence is the highest"
@@ -47,16 +51,16 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         " 2, else 1), a single point of failure (+1) and no redundant interconnect (+1).",
         "Gapen rangordnade efter risk = konsekvens × exponering, var och en 1–5: konsekvensen"
         " är det högsta av de berörda systemens kritikalitet, deras antal och antalet berörda"
-        " personer (användare eller enheter); exponeringen lägger ihop end of life (passerat"
+        " personer (användare eller enheter); exponeringen lägger ihop supportslut (passerat"
         " 3, inom horisonten 2, annars 1), en enskild felpunkt (+1) och ingen redundant"
         " förbindelse (+1).",
         "Gapene rangert etter risiko = konsekvens × eksponering, hver 1–5: konsekvensen er"
         " det høyeste av de berørte systemenes kritikalitet, antallet deres og antallet"
-        " berørte personer (brukere eller enheter); eksponeringen legger sammen end of life"
-        " (passert 3, innen horisonten 2, ellers 1), et enkelt feilpunkt (+1) og ingen"
+        " berørte personer (brukere eller enheter); eksponeringen legger sammen slutt på"
+        " støtte (passert 3, innen horisonten 2, ellers 1), et enkelt feilpunkt (+1) og ingen"
         " redundant forbindelse (+1)."),
     "risk.title": ("Gaps ranked by risk", "Gapen efter risk", "Gapene etter risiko"),
-    "risk.col_rank": ("Rank", "Rang", "Rang"),
+    "risk.col_rank": ("Rank", "Placering", "Rangering"),
     "risk.col_gap": ("Gap", "Gap", "Gap"),
     "risk.col_consequence": ("Consequence", "Konsekvens", "Konsekvens"),
     "risk.col_exposure": ("Exposure", "Exponering", "Eksponering"),

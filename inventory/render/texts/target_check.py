@@ -17,12 +17,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Varje produkt och lägsta version som målarkitekturen anger slås upp i"
         " livscykelkatalogen per rapportdatum och per planens slut ({end}): en lägsta"
         " version vars support slutar innan planen är klar, eller inom {months} månader"
-        " därefter, gör att varje tillgång uppgraderas till en version som snart behöver"
+        " därefter, gör att varje komponent uppgraderas till en version som snart behöver"
         " nästa uppgradering.",
         "Hvert produkt og laveste versjon målarkitekturen angir slås opp i"
         " livssykluskatalogen per rapportdato og per planens slutt ({end}): en laveste"
         " versjon der støtten tar slutt før planen er ferdig, eller innen {months} måneder"
-        " etter, gjør at hver eiendel oppgraderes til en versjon som snart trenger neste"
+        " etter, gjør at hver komponent oppgraderes til en versjon som snart trenger neste"
         " oppgradering.",
     ),
     "tl.past": (

@@ -55,10 +55,13 @@ class Paragraph(_Block):
     #: An anchor of the method page (docs/method.md, written beside the report as
     #: method.html / method.md): the paragraph links to how its figure is computed.
     method: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
+    #: The id of the report section the paragraph points to (the summary's "see ...").
+    section: str | None = Field(default=None, pattern=SECTION_ID.pattern)
 
 
 class KeyFigure(BaseModel):
-    """One headline number: ``12 400 000`` ``SEK`` "yearly cost"."""
+    """One headline number: ``12 400 000`` ``SEK`` "yearly cost"; ``note`` says what the
+    figure alone does not (a range's best and worst case)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -67,6 +70,10 @@ class KeyFigure(BaseModel):
     unit: str = ""
     value_type: ColumnType = "float"
     note: str = ""
+    #: The id of the report section the figure comes from (the card links to it).
+    section: str | None = Field(default=None, pattern=SECTION_ID.pattern)
+    #: The anchor of docs/method.md that explains the figure.
+    method: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
 
 
 class KeyFigures(_Block):

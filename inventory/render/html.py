@@ -82,6 +82,8 @@ class _KeyFigureView:
     value: str
     unit: str
     note: str
+    section: str | None = None
+    method: str | None = None
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,8 @@ def _key_figures_view(block: KeyFigures, lang: Lang) -> _KeyFiguresView:
             format_cell(figure.value, figure.value_type, lang)
             if not isinstance(figure.value, str) else figure.value
         )
-        figures.append(_KeyFigureView(figure.label, value, figure.unit, figure.note))
+        figures.append(_KeyFigureView(figure.label, value, figure.unit, figure.note,
+                                      figure.section, figure.method))
     return _KeyFiguresView(figures)
 
 
@@ -291,6 +294,8 @@ def render_html(document: ReportDocument, *, max_table_rows: int = DEFAULT_MAX_T
         labels=labels,
         toc=[_toc(section) for section in sections],
         sections=sections,
+        # a paragraph's link to a section reads as that section's title
+        section_titles={section.id: section.title for _depth, section in document.walk()},
         css=Markup(_asset("report.css")),  # our own stylesheet
         script=Markup(script),  # ours, allowed by CSP hash
         content_security_policy=content_security_policy(script),

@@ -108,14 +108,19 @@ def _figure(figure: Figure, number: int, lang: Lang) -> list[str]:
 
 
 def _section(
-    section: Section, depth: int, lang: Lang, figure_count: list[int], max_rows: int
+    section: Section, depth: int, lang: Lang, figure_count: list[int], max_rows: int,
+    titles: dict[str, str] | None = None,
 ) -> list[str]:
+    titles = titles or {}
     level = min(depth + 1, 6)
     lines = [f'<a id="{section.id}"></a>', "", "#" * level + " " + escape_inline(section.title), ""]
     for block in section.blocks:
         if isinstance(block, Paragraph):
             link = (f" ([{escape_inline(t('report.method_link', lang))}](method.md#{block.method}))"
                     if block.method else "")
+            if block.section:
+                link = f" ([{escape_inline(titles.get(block.section, block.section))}]" \
+                       f"(#{block.section})){link}"
             lines.extend([escape_lines(block.text) + link, ""])
         elif isinstance(block, KeyFigures):
             for figure in block.figures:
@@ -125,9 +130,12 @@ def _section(
                 )
                 unit = f" {figure.unit}" if figure.unit else ""
                 note = f" ({figure.note})" if figure.note else ""
+                label = (f"[{escape_inline(figure.label)}](#{figure.section})"
+                         if figure.section else escape_inline(figure.label))
+                method = (f" ([{escape_inline(t('report.method_link', lang))}]"
+                          f"(method.md#{figure.method}))" if figure.method else "")
                 lines.append(
-                    f"- **{escape_inline(figure.label)}**: "
-                    f"{escape_inline(value + unit)}{escape_inline(note)}"
+                    f"- **{label}**: {escape_inline(value + unit)}{escape_inline(note)}{method}"
                 )
             lines.append("")
         elif isinstance(block, Table):
@@ -140,7 +148,7 @@ def _section(
             body = escape_lines(block.text).replace("\n", "\n> ")
             lines.extend([f"> **{escape_inline(title)}:** {body}", ""])
     for child in section.subsections:
-        lines.extend(_section(child, depth + 1, lang, figure_count, max_rows))
+        lines.extend(_section(child, depth + 1, lang, figure_count, max_rows, titles))
     return lines
 
 
@@ -163,8 +171,9 @@ def render_markdown(
         lines.append(f"{indent}- [{escape_inline(section.title)}](#{section.id})")
     lines.append("")
     figure_count = [0]
+    titles = {section.id: section.title for _depth, section in document.walk()}
     for section in document.sections:
-        lines.extend(_section(section, 1, lang, figure_count, max_table_rows))
+        lines.extend(_section(section, 1, lang, figure_count, max_table_rows, titles))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -219,12 +219,15 @@ def _write_overview(
         sheet.write_string(row, 0, t("report.key_figures", lang), formats.header)
         sheet.write_string(row, 1, t("report.value", lang), formats.header)
         sheet.write_string(row, 2, t("report.unit", lang), formats.header)
+        sheet.write_string(row, 3, t("column.note", lang), formats.header)
         row += 1
         for figure in figures:
             column = Column(key="value", label="", type=figure.value_type)
             sheet.write_string(row, 0, _text(figure.label), formats.text)
             _write_cell(sheet, row, 1, figure.value, column, formats)
             sheet.write_string(row, 2, _text(figure.unit), formats.text)
+            if figure.note:  # a payback's best and worst case
+                sheet.write_string(row, 3, _text(figure.note), formats.text)
             row += 1
         row += 1
     sheet.write_string(row, 0, t("report.sheet_tables", lang), formats.header)

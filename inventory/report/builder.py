@@ -38,17 +38,20 @@ from inventory.render.formatting import format_date
 from inventory.render.i18n import Lang, code_text, t
 from inventory.render.views import ViewDiagram
 from inventory.render.views.common import municipality_names
+from inventory.report.board import board_figures, top_risk_blocks
 from inventory.report.consolidation import compute_callouts, consolidation_section
 from inventory.report.costs import business_case_section, key_figures, summary_blocks
 from inventory.report.decision import cost_study_alternatives, decision_section
 from inventory.report.plan import plan_key_figures, plan_section, plan_table
 from inventory.report.readiness import readiness_details, readiness_method, readiness_overview
 from inventory.report.risk import risk_blocks, top_gaps
+from inventory.report.risk_register import RiskEntry, risk_register, risk_register_section
 from inventory.report.scope import scope_blocks
 from inventory.report.tables import ColumnSpec, frame_table
 from inventory.report.target_check import target_lifecycle_blocks
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import IT_COSTS_FILE, ItCostsFile
+from inventory.study.recommendation import Recommendation, recommendation
 from inventory.target.model import TargetArchitecture
 
 _KINDS = ("site", "server", "storage", "network_device", "link", "zone", "platform", "client",
@@ -67,6 +70,18 @@ class ReportInputs:
     as_of: dt.date
     #: The study's alternatives costed (their target files' gaps), when they name targets.
     alternatives: Alternatives | None = None
+    #: The risk register of the gap (``risk_register``), computed once for every language.
+    risks: list[RiskEntry] | None = None
+
+    def register(self) -> list[RiskEntry]:
+        """The risk register (empty without a gap)."""
+        if self.risks is None:
+            self.risks = risk_register(self.gap) if self.gap is not None else []
+        return self.risks
+
+    def recommendation(self) -> Recommendation | None:
+        """The lead of the study's scored alternatives and its robustness (None without)."""
+        return recommendation(self.study, self.alternatives) if self.study else None
 
     @property
     def names(self) -> dict[str, str]:
@@ -93,7 +108,8 @@ def analyse_inventory(snapshot: InventorySnapshot, target: TargetArchitecture | 
     alternatives = cost_study_alternatives(snapshot, study, target, gap, as_of=as_of,
                                            normaliser=normaliser,
                                            it_costs=_study_it_costs(study_folder))
-    return ReportInputs(snapshot, overlap, gap, target, study, as_of, alternatives)
+    return ReportInputs(snapshot, overlap, gap, target, study, as_of, alternatives,
+                        risk_register(gap) if gap is not None else None)
 
 
 def _study_it_costs(folder: Path | None) -> ItCostsFile | None:
@@ -127,7 +143,7 @@ def headline_figures(inputs: ReportInputs) -> dict[str, float | int | None]:
                                    .sum()) if not inputs.overlap.harmonisation.empty else 0,
         "mean_similarity": _mean_similarity(inputs.overlap),
         "readiness": None, "eol_assets": None, "effort_hours": None, "cost": None,
-        "waves": None,
+        "waves": None, "risks": None, "high_risks": None,
     }
     gap = inputs.gap
     if gap is not None:
@@ -155,6 +171,9 @@ def headline_figures(inputs: ReportInputs) -> dict[str, float | int | None]:
                            payback_calendar_year=case.payback_calendar_year,
                            npv=None if case.npv is None else round(case.npv.expected, -3))
         figures["waves"] = len(gap.waves)
+        register = inputs.register()  # docs/method.md#risk-register
+        figures["risks"] = len(register)
+        figures["high_risks"] = sum(entry.level == "high" for entry in register)
         plan = gap.plan
         if not plan.empty and gap.plan_start is not None:  # start to the last package's end
             last = max(pd.Timestamp(end) for end in plan["end"])
@@ -205,12 +224,18 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
             KeyFigure(label=t("column.effort_hours", lang),
                       value=None if figures["effort_hours"] is None
                       else round(figures["effort_hours"]), value_type="int"),
-            *(key_figures(inputs.gap.business_case, lang)
+            # (one-time cost, saving and payback are on the first screen, board_figures)
+            *(key_figures(inputs.gap.business_case, lang)[3:]
               if inputs.gap.business_case is not None else []),
             *plan_key_figures(inputs.gap, lang),
         ]
-    blocks: list[Any] = [Paragraph(text=intro), KeyFigures(figures=key)]
     gap = inputs.gap
+    # first what the board decides on: recommendation, costs, payback, first wave, risks
+    blocks: list[Any] = [Paragraph(text=intro),
+                         board_figures(gap, inputs.study, inputs.recommendation(), lang)]
+    if gap is not None:
+        blocks += top_risk_blocks(inputs.register(), inputs.names, lang)
+    blocks.append(KeyFigures(figures=key))
     if gap is not None and gap.business_case is not None:
         blocks += summary_blocks(gap.business_case, lang)
     if gap is not None:
@@ -502,6 +527,9 @@ def build_report(inputs: ReportInputs, *, lang: Lang,
     if inputs.study is not None:
         sections.append(decision_section(inputs.study, lang, inputs.alternatives,
                                          names=inputs.names))
+    if inputs.gap is not None:  # right after the decision (or the plan, without a study)
+        sections.append(risk_register_section(inputs.gap, inputs.names, lang,
+                                              entries=inputs.register()))
     architecture = figures.get("architecture", [])
     if architecture:
         sections.append(Section(id="diagrams", title=t("section.diagrams", lang),

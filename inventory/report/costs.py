@@ -139,14 +139,26 @@ def who_pays_more(case: BusinessCase, lang: Lang) -> str:
     return text + " " + t("costs.who_other_key", lang)
 
 
-def key_figures(case: BusinessCase, lang: Lang) -> list[KeyFigure]:
-    """One-time cost, yearly saving, payback and NPV as written ranges."""
+def _payback_figure(case: BusinessCase, lang: Lang) -> tuple[str, str]:
+    """The payback card's figure (the calendar year, "after 2035" beyond the horizon) and
+    its note (the year from the plan's start, then the best and worst case)."""
+    if case.yearly_saving is None:
+        return t("costs.not_known", lang), ""
     if case.payback_year is not None:
-        payback = t("costs.kf_payback_year", lang, year=case.payback_year,
-                    calendar=case.payback_calendar_year)
+        value = str(case.payback_calendar_year)
+        note = t("summary.payback_note_year", lang, year=case.payback_year)
     else:
-        payback = t("costs.kf_payback_none", lang, years=case.horizon_years)
-    payback += _payback_range(case, lang)
+        last = (case.cash_flow["starts"].iloc[-1] if not case.cash_flow.empty else None)
+        value = (t("summary.payback_after", lang, year=last.year) if last is not None
+                 else t("costs.kf_payback_none", lang, years=case.horizon_years))
+        note = t("costs.kf_payback_none", lang, years=case.horizon_years)
+    return value, note + _payback_range(case, lang)
+
+
+def key_figures(case: BusinessCase, lang: Lang) -> list[KeyFigure]:
+    """One-time cost, yearly saving, payback and NPV as written ranges; payback is the
+    calendar year, its note the best and worst case."""
+    payback, payback_note = _payback_figure(case, lang)
     return [
         KeyFigure(
             label=t("costs.kf_one_time", lang),
@@ -159,9 +171,8 @@ def key_figures(case: BusinessCase, lang: Lang) -> list[KeyFigure]:
             value_type="text",
         ),
         KeyFigure(
-            label=t("costs.kf_payback", lang),
-            value=payback if case.yearly_saving is not None else t("costs.not_known", lang),
-            value_type="text",
+            label=t("costs.kf_payback", lang), value=payback, value_type="text",
+            note=payback_note,
         ),
         KeyFigure(
             label=t(

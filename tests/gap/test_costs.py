@@ -444,11 +444,18 @@ def test_the_report_says_who_pays_more_and_the_payback_range() -> None:
     assert "A (+150 kSEK a year, +25 %) and B (+50.0 kSEK a year, +12 %)" in text
     sv = who_pays_more(case, "sv")
     assert "betalar 2 av 2 kommuner mer per år" in sv and "A (+150 tkr per år, +25 %)" in sv
-    # the saving of case_of() is 0 to 400,000: best case year 2, worst case never
+    # the saving of case_of() is 0 to 400,000: best case year 2, worst case never; the card
+    # holds the figure (the calendar year), its note the year from the start, best and worst
     plain = case_of()
-    payback = next(f.value for f in key_figures(plain, "en") if f.label == "Payback")
-    assert str(payback).endswith("; best case " + str(plain.payback_best_calendar_year)
-                            + ", worst case none within the plan and 5 years")
+    payback = next(f for f in key_figures(plain, "en") if f.label == "Payback")
+    if plain.payback_year is not None:
+        assert payback.value == str(plain.payback_calendar_year)
+        assert payback.note.startswith(f"year {plain.payback_year} from the plan's start")
+    else:  # beyond the horizon: "after" the cash flow's last year
+        last = plain.cash_flow["starts"].iloc[-1].year
+        assert payback.value == f"after {last}"
+    assert payback.note.endswith("; best case " + str(plain.payback_best_calendar_year)
+                                 + ", worst case none within the plan and 5 years")
 
 
 def test_a_cost_no_package_carries_falls_in_year_one_never_lost() -> None:

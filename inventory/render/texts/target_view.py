@@ -4,10 +4,14 @@ block holds today and what each capability gives up (docs/method.md#target-state
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str, str]] = {
+    "target_view.products": ("{count} products", "{count} produkter", "{count} produkter"),
+    "target_view.product": ("{count} product", "{count} produkt", "{count} produkt"),
+    "target_view.assets": ("{count} assets", "{count} tillgångar", "{count} eiendeler"),
+    "target_view.asset": ("{count} asset", "{count} tillgång", "{count} eiendel"),
     "target_view.kept": (
-        "Kept · {assets} assets",
-        "Behålls · {assets} tillgångar",
-        "Beholdes · {assets} eiendeler",
+        "Kept · {assets}",
+        "Behålls · {assets}",
+        "Beholdes · {assets}",
     ),
     "target_view.to_upgrade": (
         "{assets} to upgrade",
@@ -15,9 +19,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "{assets} skal oppgraderes",
     ),
     "target_view.changed": (
-        "Changed · {assets} assets to upgrade",
-        "Ändras · {assets} tillgångar ska uppgraderas",
-        "Endres · {assets} eiendeler skal oppgraderes",
+        "Changed · {assets} to upgrade",
+        "Ändras · {assets} ska uppgraderas",
+        "Endres · {assets} skal oppgraderes",
     ),
     "target_view.new": (
         "New · runs nowhere today",
@@ -35,9 +39,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "i {count} av {total} kommuner",
     ),
     "target_view.eliminated": (
-        "Eliminated: {products} products, {assets} assets",
-        "Utgår: {products} produkter, {assets} tillgångar",
-        "Utgår: {products} produkter, {assets} eiendeler",
+        "Eliminated: {products}, {assets}",
+        "Utgår: {products}, {assets}",
+        "Utgår: {products}, {assets}",
     ),
     "target_view.no_target_product": (
         "the target names no product: check",
@@ -45,9 +49,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "målbildet angir ikke noe produkt: kontroller",
     ),
     "target_view.no_standard": (
-        "No product standard: {products} products, {assets} assets",
-        "Ingen produktstandard: {products} produkter, {assets} tillgångar",
-        "Ingen produktstandard: {products} produkter, {assets} eiendeler",
+        "No product standard: {products}, {assets}",
+        "Ingen produktstandard: {products}, {assets}",
+        "Ingen produktstandard: {products}, {assets}",
     ),
     "target_view.due": (
         "{assets} past or near end of life: renewed",

@@ -179,13 +179,19 @@ def _count(value: int, lang: Lang) -> str:
     return format_number(value, lang, 0)
 
 
+def _many(value: int, noun: Literal["product", "asset"], lang: Lang) -> str:
+    """``1 product``, ``3 products``: the count with its noun in the singular or plural."""
+    return t(f"target_view.{noun}" + ("" if value == 1 else "s"), lang, count=_count(value, lang))
+
+
 def _block_detail(block: TargetBlockState, lang: Lang, total: int | None) -> str:
     if block.status == "new":
         return t("target_view.new" if total is not None else "target_view.new_here", lang)
     if block.status == "changed":
-        detail = t("target_view.changed", lang, assets=_count(block.assets_to_upgrade, lang))
+        detail = t("target_view.changed", lang, assets=_many(block.assets_to_upgrade, "asset",
+                                                              lang))
     else:
-        detail = t("target_view.kept", lang, assets=_count(block.assets_kept, lang))
+        detail = t("target_view.kept", lang, assets=_many(block.assets_kept, "asset", lang))
         if block.assets_to_upgrade:
             detail += "\n" + t("target_view.to_upgrade", lang,
                                assets=_count(block.assets_to_upgrade, lang))
@@ -256,8 +262,9 @@ def _add_capability(diagram: Diagram, state: CapabilityState, group: str, lang: 
         detail = joined(gone.names)
         if gone.unplanned:
             detail += "\n" + t("target_view.no_target_product", lang)
-        diagram.add_node(key, t("target_view.eliminated", lang, products=gone.products,
-                                assets=_count(gone.assets, lang)),
+        diagram.add_node(key, t("target_view.eliminated", lang,
+                                products=_many(gone.products, "product", lang),
+                                assets=_many(gone.assets, "asset", lang)),
                          detail=detail, group=group, style=ELIMINATED_STYLE)
         top.append(key)
     if state.no_standard is not None:
@@ -266,8 +273,9 @@ def _add_capability(diagram: Diagram, state: CapabilityState, group: str, lang: 
         detail = joined(kept.names)
         if kept.due_assets:
             detail += "\n" + t("target_view.due", lang, assets=_count(kept.due_assets, lang))
-        diagram.add_node(key, t("target_view.no_standard", lang, products=kept.products,
-                                assets=_count(kept.assets, lang)),
+        diagram.add_node(key, t("target_view.no_standard", lang,
+                                products=_many(kept.products, "product", lang),
+                                assets=_many(kept.assets, "asset", lang)),
                          detail=detail, group=group, style=NO_STANDARD_STYLE)
         top.append(key)
     for block in state.targets:

@@ -66,6 +66,7 @@ PROPERTY_KEYS = (
     "lifecycle_state",
     "gap_status",
     "target_status",
+    "min_version",
     "quantity",
     "bandwidth_mbps",
     "start",
@@ -86,6 +87,16 @@ ELEMENT_TYPES = (
     "Gap",
     "WorkPackage",
 )
+
+
+def cycle_label(cycle: str) -> str:
+    """A catalogue release cycle as people write it: ``2012-r2`` → ``2012 R2``.
+
+    >>> cycle_label("12.0-sp3")
+    '12.0 SP3'
+    """
+    words = cycle.replace("-", " ").split()
+    return " ".join(w.upper() if re.fullmatch(r"(r|sp|u)\d+", w) else w for w in words)
 
 
 def _text(value: object) -> str:
@@ -221,7 +232,7 @@ class _Mapper:
         state = _text(asset["lifecycle_state"])
         return [
             ("product", _text(asset["title"])),
-            ("version", _text(asset["cycle"]) or _text(asset["version_written"])),
+            ("version", cycle_label(_text(asset["cycle"])) or _text(asset["version_written"])),
             ("end_of_life", _text(asset["eol"])),
             ("lifecycle_state", t(f"archimate.state.{state}", self.lang) if state else ""),
         ]
@@ -314,7 +325,9 @@ class _Mapper:
         if block is None:
             return
         asset = self.assets[(code, "server", key)]
-        name = " ".join(part for part in (_text(asset["title"]), _text(asset["cycle"])) if part)
+        name = " ".join(
+            part for part in (_text(asset["title"]), cycle_label(_text(asset["cycle"]))) if part
+        )
         system = self.build.element(
             ("system_software", code, block),
             "SystemSoftware",
@@ -479,7 +492,7 @@ class _Mapper:
                 folder=folder,
                 properties=[
                     ("product", str(row.product)),
-                    ("version", version),
+                    ("min_version", version),
                     ("target_status", t(f"archimate.target.{status}", self.lang)),
                 ],
             )

@@ -115,6 +115,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Livssyklusstatus",
     ),
     "archimate.property.gap_status": ("Gap status", "Status i gapanalysen", "Status i gapanalysen"),
+    "archimate.property.min_version": ("Minimum version", "Lägsta version", "Laveste versjon"),
     "archimate.property.target_status": (
         "Status in the target",
         "Status i målet",

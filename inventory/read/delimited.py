@@ -40,7 +40,12 @@ from inventory.read.encoding import (
     is_plain_utf8,
     nul_issues,
 )
-from inventory.read.kinds import HEADER_SEARCH_ROWS, header_row_index, score_row
+from inventory.read.kinds import (
+    HEADER_SEARCH_ROWS,
+    candidate_kinds,
+    header_row_index,
+    score_row,
+)
 from inventory.read.limits import MAX_COLUMNS, MAX_HEADER_CELL_CHARS, MAX_HEADER_CHARS, excerpt
 from inventory.read.source import LineNumbers, SourceTable
 
@@ -630,3 +635,60 @@ def _release(raw: FileBytes) -> None:
         # BufferError: something still looks at the bytes; the collector unmaps them later.
         with contextlib.suppress(BufferError):
             raw.close()
+
+
+#: Bytes of a file read to show its first rows to discovery (the kind is not known yet).
+HEAD_PROBE_BYTES = 64 << 10
+
+
+def head_rows(path: Path) -> tuple[tuple[str, ...], ...]:
+    """The first filled rows (at most ``HEADER_SEARCH_ROWS``) of a delimited file as text,
+    read from its first ``HEAD_PROBE_BYTES``, never raising: what discovery shows the
+    kind and adapter recognisers of a file it cannot place by name. Empty for a file
+    that is not text (binary, a workbook, NUL bytes) or cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(HEAD_PROBE_BYTES)
+    except OSError:
+        return ()
+    if not raw or binary_content_issues(raw, str(path)):
+        return ()
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
+                       (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            text = raw[len(bom):].decode(codec, errors="replace")
+            break
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:  # cut in a sequence at the end, or not UTF-8
+            cut = raw[:error.start].decode("utf-8") if error.start > len(raw) - 4 else None
+            text = cut if cut is not None else raw.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        return ()
+    if len(raw) == HEAD_PROBE_BYTES:  # the last line may be cut: leave it out
+        text = text[:max(text.rfind("\n"), 0)]
+    dialect = _dialect(text)
+    # A title line can hide the delimiter (sniffed on the first line): the delimiter that
+    # makes a row most like some kind's header wins, the sniffed one on a tie.
+    tried = [_head_rows_split(text, delimiter, dialect.preamble)
+             for delimiter in (dialect.delimiter, *DELIMITERS)]
+    return max(tried, key=_best_known_headers)
+
+
+def _best_known_headers(rows: tuple[tuple[str, ...], ...]) -> int:
+    return max((score.known for score in candidate_kinds(rows, limit=1)), default=0)
+
+
+def _head_rows_split(text: str, delimiter: str, preamble: int) -> tuple[tuple[str, ...], ...]:
+    _, reader = _csv_reader(text, delimiter)
+    rows: list[tuple[str, ...]] = []
+    try:
+        for number, record in enumerate(reader):
+            if number >= preamble and not _is_blank(record):
+                rows.append(tuple(cell[:MAX_HEADER_CELL_CHARS] for cell in record[:MAX_COLUMNS]))
+            if len(rows) >= HEADER_SEARCH_ROWS:
+                break
+    except csv.Error:
+        pass
+    return tuple(rows)

@@ -15,19 +15,35 @@ read is outside what the tool guards against (whoever can do that can edit the f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from inventory.issues import Issue, IssueCode, Severity
-from inventory.models.registry import RECORD_MODELS, kind_for_file_stem
+from inventory.models.registry import RECORD_KINDS, RECORD_MODELS
+from inventory.read.delimited import head_rows
+from inventory.read.kinds import (
+    RECOGNISERS,
+    HeaderScore,
+    KindName,
+    Probe,
+    candidate_kinds,
+    fold_name,
+    kind_for_name,
+    kind_names,
+    kinds_by_header,
+    recognise,
+)
+from inventory.read.workbook import SheetHead, sheet_heads
 
 #: File extensions read as inventory tables (lower case, with the dot).
 TABLE_EXTENSIONS: frozenset[str] = frozenset({".csv", ".txt", ".tsv", ".xlsx"})
 #: Spreadsheet formats users may save by mistake: reported, never read.
 OTHER_TABLE_EXTENSIONS: frozenset[str] = frozenset({".xls", ".xlsm", ".ods", ".numbers"})
+#: A sheet whose name starts with this is a note sheet (as ``#`` marks a note column).
+NOTE_SHEET_PREFIX = "#"
 
 
 @dataclass
@@ -36,16 +52,19 @@ class InventoryFolder:
 
     ``files`` may lack ``"municipality"`` only when ``discover`` reported a
     ``missing-municipality`` error for the folder (so that the other files can still be
-    checked in the same run).
+    checked in the same run). ``sheets`` names the sheet of a kind read from a workbook
+    (a kind missing there is read from its workbook's sheet named after it, or its
+    first); ``adapters`` names the adapter (``inventory.read.kinds.RECOGNISERS``) that
+    reads a kind's file; ``not_read`` holds, per kind, the path of a file found for it
+    that is rejected before reading (a link leaving the folder, a format not read).
     """
 
     path: Path
     name: str
     files: dict[str, Path] = field(default_factory=dict)
-
-
-def _known_file_stems() -> list[str]:
-    return [name for model in RECORD_MODELS for name in model.file_names]
+    sheets: dict[str, str] = field(default_factory=dict)
+    adapters: dict[str, str] = field(default_factory=dict)
+    not_read: dict[str, str] = field(default_factory=dict)
 
 
 def _is_hidden(path: Path) -> bool:
@@ -53,16 +72,14 @@ def _is_hidden(path: Path) -> bool:
     return path.name.startswith((".", "~")) or path.name.endswith("~")
 
 
-def _table_files(folder: Path) -> list[Path]:
-    """Entries named like tables: files, and links (not followed here) to anything."""
-    return sorted(p for p in folder.iterdir()
-                  if not _is_hidden(p) and (p.is_symlink() or not p.is_dir())
-                  and p.suffix.lower() in TABLE_EXTENSIONS | OTHER_TABLE_EXTENSIONS)
+def _entries(folder: Path) -> list[Path]:
+    """Every entry of a folder but hidden ones, sorted: files, links, subfolders."""
+    return sorted(p for p in folder.iterdir() if not _is_hidden(p))
 
 
-def _holds_inventory_file(folder: Path) -> bool:
-    return any(p.suffix.lower() in TABLE_EXTENSIONS and kind_for_file_stem(p.stem) is not None
-               for p in _table_files(folder))
+def _is_file_entry(path: Path) -> bool:
+    """A file, or a link (not followed here) to anything."""
+    return path.is_symlink() or not path.is_dir()
 
 
 def _outside(path: Path, root: Path) -> bool:
@@ -79,9 +96,9 @@ def _link_outside_issue(path: Path, municipality: str | None) -> Issue:
 
 
 def _unreadable_entry_issue(path: Path, root: Path, municipality: str,
-                            kind: str) -> Issue | None:
-    """Why an inventory file will not be read: a link out of ``root``, a link to nothing,
-    not a regular file. None for a file to read."""
+                            kind: str | None) -> Issue | None:
+    """Why a file will not be read: a link out of ``root``, a link to nothing, not a
+    regular file. None for a file to read."""
     if _outside(path, root):
         return _link_outside_issue(path, municipality).model_copy(
             update={"record_kind": kind})
@@ -99,66 +116,285 @@ def _unreadable_entry_issue(path: Path, root: Path, municipality: str,
     return None
 
 
-def _unknown_file_issue(path: Path) -> Issue:
-    match = process.extractOne(path.stem.casefold(), _known_file_stems(), scorer=fuzz.WRatio,
-                               score_cutoff=60)
-    hint = "Rename it after its record kind (for example servers.csv or servrar.xlsx)."
-    if match is not None:
-        hint = f"Did you mean {match[0]}{path.suffix}? " + hint
-    return Issue(code=IssueCode.UNKNOWN_FILE, severity=Severity.WARNING, file=str(path),
-                 message=f"{path.name} is not an inventory file name; it is ignored.",
-                 hint=hint)
+def _nearest_kind_name(name: str) -> str | None:
+    names = {fold_name(n): n for model in RECORD_MODELS for n in model.file_names}
+    match = process.extractOne(fold_name(name), list(names), scorer=fuzz.WRatio,
+                               score_cutoff=75)
+    return None if match is None else names[match[0]]
 
 
-def _read_folder(folder: Path, root: Path) -> tuple[InventoryFolder, list[Issue]]:
-    found = InventoryFolder(path=folder, name=folder.name)
-    issues: list[Issue] = []
-    unreadable: set[str] = set()  # kinds whose file is reported as not read
-    for path in _table_files(folder):
-        kind = kind_for_file_stem(path.stem)
-        if kind is not None and path.suffix.lower() in OTHER_TABLE_EXTENSIONS:
+def _header_candidates(rows: Sequence[Sequence[str]]) -> list[HeaderScore]:
+    # One known cell (an ``id`` or ``name`` column) says nothing of the kind.
+    return [score for score in candidate_kinds(rows) if score.known >= 2]
+
+
+def _could_be(rows: Sequence[Sequence[str]], name: str) -> str:
+    """The kinds (and adapters) a file or sheet not understood could have been."""
+    text = ""
+    nearest = _nearest_kind_name(name)
+    if nearest is not None:
+        text += f" Its name is nearest to {nearest!r}."
+    scores = _header_candidates(rows)
+    if scores:
+        kinds = "; ".join(f"{score.kind} ({score.known} of {score.filled} cells of its best"
+                          " row are that kind's headers)" for score in scores)
+        text += f" By its first rows it is nearest to: {kinds}."
+    if nearest is None and not scores:
+        listed = ", ".join(f"{kind} ({kind_names(kind)[0]})" for kind in RECORD_KINDS)
+        text += f" The record kinds are: {listed}."
+    if RECOGNISERS:
+        text += " Exports recognised: " + ", ".join(
+            f"{r.name} ({r.description})" for r in RECOGNISERS) + "."
+    return text
+
+
+def _outcome(severity: Severity) -> str:
+    return "not read" if severity is Severity.ERROR else "ignored (--ignore-unknown)"
+
+
+def _not_understood(path: Path, sheet: str | None, rows: Sequence[Sequence[str]],
+                    municipality: str, severity: Severity, reason: str) -> Issue:
+    """``unknown-file`` / ``unknown-sheet``: an error, or a warning with --ignore-unknown."""
+    what = path.name if sheet is None else f"Sheet {sheet!r} of {path.name}"
+    outcome = _outcome(severity)
+    best = _header_candidates(rows)
+    nearest = kind_names(best[0].kind)[0] if best else (
+        _nearest_kind_name(sheet or path.stem) or "servers")
+    if sheet is None:
+        suffix = path.suffix if path.suffix.lower() in TABLE_EXTENSIONS else ".csv"
+        rename = f"rename it after its kind (say {nearest}{suffix})"
+    else:
+        rename = f"name the sheet after its kind (say {nearest!r}), start its name with #" \
+                 " to keep it as a note sheet"
+    return Issue(
+        code=IssueCode.UNKNOWN_FILE if sheet is None else IssueCode.UNKNOWN_SHEET,
+        severity=severity, file=str(path), sheet=sheet, municipality=municipality,
+        message=f"{what} is not understood ({reason}); it is {outcome}."
+                + _could_be(rows, sheet or path.stem),
+        hint=f"If it holds inventory records, {rename}; otherwise move it out of the"
+             " inventory folder, or pass --ignore-unknown to skip what is not understood"
+             " with a warning.")
+
+
+def _recognised_note(path: Path, sheet: str | None, kind: str, how: str,
+                     municipality: str) -> Issue:
+    what = path.name if sheet is None else f"Sheet {sheet!r} of {path.name}"
+    return Issue(code=IssueCode.KIND_RECOGNISED, severity=Severity.INFO, file=str(path),
+                 sheet=sheet, municipality=municipality, record_kind=kind,
+                 message=f"{what} is read as {kind} records ({how}).",
+                 hint=f"Nothing to do if it holds {kind} records; the usual names are"
+                      f" {', '.join(kind_names(kind)[:4])}.")
+
+
+_Add = Callable[[str, Path, "str | None", "str | None"], None]
+
+
+class _FolderReader:
+    """What one ``discover`` run has seen: the workbooks' sheet heads (read once)."""
+
+    def __init__(self, ignore_unknown: bool) -> None:
+        self.unknown_severity = Severity.WARNING if ignore_unknown else Severity.ERROR
+        self._heads: dict[Path, list[SheetHead] | Issue] = {}
+
+    def heads(self, path: Path) -> list[SheetHead] | Issue:
+        key = path.resolve()
+        if key not in self._heads:
+            self._heads[key] = sheet_heads(path)
+        return self._heads[key]
+
+    def sheet_kind(self, head: SheetHead) -> tuple[str, str] | None:
+        """The kind of a sheet by its name or its header row, and how it was found."""
+        by_name = kind_for_name(head.title)
+        if by_name is not None:
+            return by_name.kind, "" if by_name.exact else f"its name {head.title!r}"
+        found = kinds_by_header(head.rows)
+        if len(found) == 1:
+            _, score = found[0]
+            return score.kind, (f"its header row: {score.known} of {score.filled} cells"
+                                f" are {score.kind} headers")
+        return None
+
+    def holds_inventory(self, folder: Path, root: Path) -> bool:
+        """True when a file of ``folder`` is an inventory table: named after a kind, a
+        workbook with a sheet of a kind, or an export an adapter recognises."""
+        for path in _entries(folder):
+            if not _is_file_entry(path) or _outside(path, root) or not path.is_file():
+                continue
+            suffix = path.suffix.lower()
+            if suffix in TABLE_EXTENSIONS and kind_for_name(path.stem) is not None:
+                return True
+            if suffix == ".xlsx":
+                heads = self.heads(path)
+                if not isinstance(heads, Issue) and any(
+                        self.sheet_kind(head) is not None for head in heads if head.rows):
+                    return True
+            if RECOGNISERS and recognise(self.probe(path, None)) is not None:
+                return True
+        return False
+
+    def probe(self, path: Path, head: SheetHead | None) -> Probe:
+        if head is not None:
+            return Probe(path, head.title, head.rows)
+        rows = head_rows(path) if path.suffix.lower() in TABLE_EXTENSIONS - {".xlsx"} else ()
+        return Probe(path, None, rows)
+
+    def read_folder(self, folder: Path, root: Path) -> tuple[InventoryFolder, list[Issue]]:
+        found = InventoryFolder(path=folder, name=folder.name)
+        issues: list[Issue] = []
+        places: dict[str, str] = {}  # kind -> where its records come from (for duplicates)
+
+        def add(kind: str, path: Path, sheet: str | None, adapter: str | None) -> None:
+            place = str(path) if sheet is None else f"{path}[{sheet}]"
+            if kind in places:
+                issues.append(Issue(
+                    code=IssueCode.DUPLICATE_FILE, file=str(path), sheet=sheet,
+                    municipality=folder.name, record_kind=kind,
+                    message=f"Two files hold {kind} records: {places[kind]} and {place}.",
+                    hint="Keep one file (or sheet) per record kind: merge one into the"
+                         " other or remove one."))
+                return
+            places[kind] = place
+            found.files[kind] = path
+            if sheet is not None:
+                found.sheets[kind] = sheet
+            if adapter is not None:
+                found.adapters[kind] = adapter
+
+        for path in _entries(folder):
+            if not _is_file_entry(path):
+                issues.append(Issue(
+                    code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
+                    municipality=folder.name,
+                    message=f"{path.name} is a folder inside the municipality folder; its"
+                            " files are not read.",
+                    hint="Move inventory files up into the municipality folder."))
+                continue
+            suffix = path.suffix.lower()
+            named = kind_for_name(path.stem) if suffix in (
+                TABLE_EXTENSIONS | OTHER_TABLE_EXTENSIONS) else None
+            kind = None if named is None else named.kind
+            entry_issue = _unreadable_entry_issue(path, root, folder.name, kind)
+            if entry_issue is not None:
+                issues.append(entry_issue)
+                if kind is not None and entry_issue.severity is Severity.ERROR:
+                    found.not_read.setdefault(kind, str(path))
+                continue
+            if suffix == ".xlsx":
+                self._workbook(folder, path, named, add, issues)
+            elif named is not None and suffix in OTHER_TABLE_EXTENSIONS:
+                issues.append(Issue(
+                    code=IssueCode.UNKNOWN_FILE, severity=self.unknown_severity,
+                    file=str(path), municipality=folder.name, record_kind=named.kind,
+                    message=f"{path.name}: {path.suffix} files are not read; it is"
+                            f" {_outcome(self.unknown_severity)}.",
+                    hint=f"Save it as {path.stem}.xlsx or {path.stem}.csv (UTF-8)."))
+                if self.unknown_severity is Severity.ERROR:
+                    found.not_read.setdefault(named.kind, str(path))
+            elif named is not None:
+                if not named.exact:
+                    issues.append(_recognised_note(path, None, named.kind,
+                                                   f"its name {path.stem!r}", folder.name))
+                add(named.kind, path, None, None)
+            else:
+                self._other_file(folder, path, add, issues)
+        if "municipality" not in found.files and "municipality" not in found.not_read:
             issues.append(Issue(
-                code=IssueCode.UNKNOWN_FILE, severity=Severity.WARNING, file=str(path),
-                municipality=folder.name, record_kind=kind,
-                message=f"{path.name}: {path.suffix} files are not read; it is ignored.",
-                hint=f"Save it as {path.stem}.xlsx or {path.stem}.csv (UTF-8)."))
-            continue
-        if kind is None:
-            issues.append(_unknown_file_issue(path).model_copy(
-                update={"municipality": folder.name}))
-            continue
-        entry_issue = _unreadable_entry_issue(path, root, folder.name, kind)
-        if entry_issue is not None:
-            issues.append(entry_issue)
-            unreadable.add(kind)
-            continue
-        if kind in found.files:
-            first = found.files[kind]
-            issues.append(Issue(
-                code=IssueCode.DUPLICATE_FILE, file=str(path), municipality=folder.name,
-                record_kind=kind,
-                message=f"Two files hold {kind} records: {first.name} and {path.name}.",
-                hint=f"Keep one file per record kind: merge {path.name} into {first.name} or"
-                     " remove one."))
-            continue
-        found.files[kind] = path
-    if "municipality" not in found.files and "municipality" not in unreadable:
-        issues.append(Issue(
-            code=IssueCode.MISSING_MUNICIPALITY, file=str(folder), municipality=folder.name,
-            record_kind="municipality",
-            message=f"{folder} has no municipality file.",
-            hint="Add municipality.csv (or kommun.csv / kommune.csv) with the municipality's"
-                 " code, name and country; `inventory templates DIR` writes one."))
-    return found, issues
+                code=IssueCode.MISSING_MUNICIPALITY, file=str(folder),
+                municipality=folder.name, record_kind="municipality",
+                message=f"{folder} has no municipality file.",
+                hint="Add municipality.csv (or kommun.csv / kommune.csv) with the"
+                     " municipality's code, name and country; `inventory templates DIR`"
+                     " writes one."))
+        return found, issues
+
+    def _other_file(self, folder: Path, path: Path, add: _Add, issues: list[Issue]) -> None:
+        """A file whose name is no kind: an adapter's export, or not understood."""
+        probe = self.probe(path, None)
+        recognised = recognise(probe)
+        if recognised is not None:
+            recogniser, kind = recognised
+            issues.append(_recognised_note(path, None, kind,
+                                           f"an export recognised by {recogniser.name}",
+                                           folder.name))
+            add(kind, path, None, recogniser.name)
+            return
+        reason = ("its name is no record kind" if path.suffix.lower() in TABLE_EXTENSIONS
+                  else f"{path.suffix or 'a file without extension'} is not a table format"
+                       " read")
+        issues.append(_not_understood(path, None, probe.rows, folder.name,
+                                      self.unknown_severity, reason))
+
+    def _workbook(self, folder: Path, path: Path, named: KindName | None, add: _Add,
+                  issues: list[Issue]) -> None:
+        """Each sheet of a workbook as the kind its name or header row says; a workbook
+        named after a kind lends its kind to its one sheet not understood otherwise."""
+        heads = self.heads(path)
+        if isinstance(heads, Issue):
+            if named is not None:
+                add(named.kind, path, None, None)  # reading it reports the issue, with its kind
+            else:
+                issues.append(heads.model_copy(update={"municipality": folder.name}))
+            return
+        resolved: list[tuple[SheetHead, str, str, str | None]] = []  # head, kind, how, adapter
+        unresolved: list[SheetHead] = []
+        for head in heads:
+            if head.title.strip().startswith(NOTE_SHEET_PREFIX):
+                issues.append(Issue(
+                    code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
+                    sheet=head.title, municipality=folder.name,
+                    message=f"Sheet {head.title!r} of {path.name} is a note sheet (its name"
+                            f" starts with {NOTE_SHEET_PREFIX}); it is not read."))
+                continue
+            if not head.rows:
+                issues.append(Issue(
+                    code=IssueCode.EMPTY_SHEET, severity=Severity.INFO, file=str(path),
+                    sheet=head.title, municipality=folder.name,
+                    message=f"Sheet {head.title!r} of {path.name} is empty; it is skipped."))
+                continue
+            kind_how = self.sheet_kind(head)
+            if kind_how is not None:
+                resolved.append((head, *kind_how, None))
+                continue
+            recognised = recognise(self.probe(path, head))
+            if recognised is not None:
+                recogniser, kind = recognised
+                resolved.append((head, kind, f"an export recognised by {recogniser.name}",
+                                 recogniser.name))
+                continue
+            unresolved.append(head)
+        taken = {kind for _, kind, _, _ in resolved}
+        if named is not None and len(unresolved) == 1 and named.kind not in taken:
+            how = "" if named.exact else f"the workbook's name {path.stem!r}"
+            if len(heads) > 1:
+                how = f"the workbook's name {path.stem!r}"
+            resolved.append((unresolved.pop(), named.kind, how, None))
+        for head, kind, how, adapter in resolved:
+            if how:
+                issues.append(_recognised_note(path, head.title, kind, how, folder.name))
+            # One sheet in a workbook: read it as before, whatever its title.
+            add(kind, path, head.title if len(heads) > 1 or adapter else None, adapter)
+        for head in unresolved:
+            scores = kinds_by_header(head.rows)
+            reason = ("its name is no record kind, and its header row fits "
+                      + " and ".join(score.kind for _, score in scores) + " equally"
+                      if len(scores) > 1 else
+                      "its name is no record kind and no row of its first"
+                      f" {len(head.rows)} is clearly a kind's header row")
+            issues.append(_not_understood(path, head.title, head.rows, folder.name,
+                                          self.unknown_severity, reason))
 
 
-def discover(paths: Sequence[Path]) -> tuple[list[InventoryFolder], list[Issue]]:
+def discover(paths: Sequence[Path], *,
+             ignore_unknown: bool = False) -> tuple[list[InventoryFolder], list[Issue]]:
     """The municipality folders under ``paths``, with the issues found on the way.
 
-    Each path is a municipality folder or a parent of municipality folders; subfolders
-    without inventory files and files that are no inventory tables (README.md,
-    target.yaml) are skipped silently. A folder given twice is read once. Links that
-    leave the path given are not followed (see the module's docstring).
+    Each path is a municipality folder or a parent of municipality folders; in a parent,
+    subfolders without inventory files and files (README.md, target.yaml) are skipped.
+    In a municipality folder nothing is skipped silently: a file or workbook sheet that
+    is not understood (its name is no record kind, its header row no kind's, no adapter
+    recognises it) is an ``unknown-file`` / ``unknown-sheet`` error naming the kinds it
+    could have been, a warning with ``ignore_unknown``. A folder given twice is read
+    once. Links that leave the path given are not followed (see the module's docstring).
 
     Example::
 
@@ -168,13 +404,14 @@ def discover(paths: Sequence[Path]) -> tuple[list[InventoryFolder], list[Issue]]
     folders: list[InventoryFolder] = []
     issues: list[Issue] = []
     seen: set[Path] = set()
+    reader = _FolderReader(ignore_unknown)
 
     def add(folder: Path, root: Path) -> None:
         resolved = folder.resolve()
         if resolved in seen:
             return
         seen.add(resolved)
-        found, folder_issues = _read_folder(folder, root)
+        found, folder_issues = reader.read_folder(folder, root)
         folders.append(found)
         issues.extend(folder_issues)
 
@@ -190,7 +427,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[InventoryFolder], list[Issue]]
                                 file=str(path),
                                 message=f"{path} is a file, not an inventory folder; skipped.",
                                 hint=f"Give the municipality folder: {path.parent}"))
-        elif _holds_inventory_file(path):
+        elif reader.holds_inventory(path, path.resolve()):
             add(path, path.resolve())
         else:
             root = path.resolve()  # the folder named by the user: its own link is followed
@@ -198,7 +435,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[InventoryFolder], list[Issue]]
             links_out = [p for p in candidates if _outside(p, root)]
             issues.extend(_link_outside_issue(p, p.name) for p in links_out)
             subfolders = [p for p in candidates
-                          if p not in links_out and _holds_inventory_file(p)]
+                          if p not in links_out and reader.holds_inventory(p, root)]
             if not subfolders and not links_out:
                 issues.append(Issue(
                     code=IssueCode.SKIPPED_PATH, severity=Severity.WARNING, file=str(path),

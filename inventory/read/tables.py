@@ -10,11 +10,13 @@ from inventory.read.source import SourceTable
 from inventory.read.workbook import read_xlsx_table
 
 
-def read_table(path: Path, kind: str, municipality: str, *,
-               max_field_chars: int = 100_000) -> tuple[SourceTable | None, list[Issue]]:
+def read_table(path: Path, kind: str, municipality: str, *, max_field_chars: int = 100_000,
+               sheet: str | None = None) -> tuple[SourceTable | None, list[Issue]]:
     """Read one inventory file as text cells with their physical lines, never raising.
 
-    Returns the table (None when the file cannot be read at all) and every issue found:
+    ``sheet`` names the sheet of a workbook to read (default: the one named after the
+    kind, else the first). Returns the table (None when the file cannot be read at all)
+    and every issue found:
     encoding and dialect problems, rows of the wrong width, blank rows skipped, a header
     without rows. Cells stay text; headers are mapped by ``map_headers``.
 
@@ -23,9 +25,11 @@ def read_table(path: Path, kind: str, municipality: str, *,
         table, issues = read_table(Path("samples/gislaved/servers.csv"), "server", "gislaved")
         table.cells["0"].iloc[0], table.lines[0]   # ('srv-ad01', 2)
     """
-    reader = read_xlsx_table if path.suffix.lower() == ".xlsx" else read_csv_table
     try:
-        return reader(path, kind, municipality, max_field_chars=max_field_chars)
+        if path.suffix.lower() == ".xlsx":
+            return read_xlsx_table(path, kind, municipality, max_field_chars=max_field_chars,
+                                   sheet=sheet)
+        return read_csv_table(path, kind, municipality, max_field_chars=max_field_chars)
     except OSError as error:
         return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path),
                             municipality=municipality, record_kind=kind,

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from inventory.issues import Issue, IssueCode, IssueReport
-from inventory.models.registry import RECORD_KINDS
+from inventory.models.registry import RECORD_KINDS, model_for
 from inventory.read import InventoryFolder, discover, map_headers, read_table
+from inventory.read.kinds import recogniser_named
 from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch, MunicipalityBatch, ValidTable
 from inventory.validate.records import build_valid_table, municipality_code, slugify
 from inventory.validate.references import KnownKeys, resolve_references
@@ -26,8 +27,11 @@ __all__ = ["REFERENCE_COLUMNS", "ImportBatch", "MunicipalityBatch", "ValidTable"
 
 def validate_paths(paths: Sequence[Path], *,
                    known_keys: Mapping[str, Mapping[str, set[str]]] | None = None,
-                   max_issues: int = 1000) -> ImportBatch:
+                   max_issues: int = 1000, ignore_unknown: bool = False) -> ImportBatch:
     """Validate the inventory folders under ``paths``: what ``inventory validate`` runs.
+
+    A file or sheet that is not understood is an error (``unknown-file``,
+    ``unknown-sheet``), a warning with ``ignore_unknown`` (see ``discover``).
 
     ``known_keys`` (municipality code -> record kind -> keys; kind ``cluster`` for cluster
     names) are the records already stored: ``code:id`` references may name them. At most
@@ -39,7 +43,7 @@ def validate_paths(paths: Sequence[Path], *,
     (True, 412)
     """
     report = IssueReport(cap=max_issues)
-    folders, issues = discover(list(paths))
+    folders, issues = discover(list(paths), ignore_unknown=ignore_unknown)
     report.extend(issues)
     stats = _Stats()
     municipalities: list[MunicipalityBatch] = []
@@ -65,14 +69,18 @@ def validate_folder(folder: InventoryFolder, report: IssueReport,
     """Read and check one municipality folder's files (references are checked later).
 
     The municipality file is read first: its ``code`` is the municipality code of every
-    record of the folder (the folder name, made a slug, when it has none).
+    record of the folder (the folder name, made a slug, when it has none). A file
+    rejected as a whole (unreadable, or without its key column) is left out of
+    ``tables`` and named in ``rejected``.
     """
     stats = stats or _Stats()
     code = slugify(folder.name)
     batch = MunicipalityBatch(code=code, folder=folder.path)
+    batch.rejected.update({kind: (file, None) for kind, file in folder.not_read.items()})
     for kind in sorted(folder.files, key=RECORD_KINDS.index):
         table = _validate_file(folder, kind, batch.code, report, stats)
         if table is None:
+            batch.rejected[kind] = (str(folder.files[kind]), folder.sheets.get(kind))
             continue
         if kind == "municipality":
             batch.code = municipality_code(table) or code
@@ -83,14 +91,31 @@ def validate_folder(folder: InventoryFolder, report: IssueReport,
 
 def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueReport,
                    stats: _Stats) -> ValidTable | None:
-    source, read_issues = read_table(folder.files[kind], kind, folder.name)
+    """The file's records, or None when the file is rejected as a whole."""
+    path, sheet = folder.files[kind], folder.sheets.get(kind)
+    adapter = folder.adapters.get(kind)
+    if adapter is not None:
+        source, read_issues = recogniser_named(adapter).read(path, sheet, kind, folder.name)
+    else:
+        source, read_issues = read_table(path, kind, folder.name, sheet=sheet)
     report.extend(read_issues)
     if source is None:
         return None
+    first = len(report.issues)
     mapping, header_issues = map_headers(source)
     report.extend(header_issues)
     stats.count(source.display_name, kind, len(source.cells), source.encoding)
-    return build_valid_table(source, mapping, report, municipality=code)
+    if mapping.position_of(model_for(kind).key_field) is None:
+        # Without its key no row can be stored or referenced: the file is rejected whole
+        # (its missing-column error says why), its rows are not checked one by one.
+        table = None
+    else:
+        table = build_valid_table(source, mapping, report, municipality=code)
+    if source.sheet is not None:  # the place of every issue of a sheet names the sheet
+        report.issues[first:] = [issue if issue.sheet or issue.file != source.display_name
+                                 else issue.model_copy(update={"sheet": source.sheet})
+                                 for issue in report.issues[first:]]
+    return table
 
 
 def _same_code_issue(batch: MunicipalityBatch, earlier: MunicipalityBatch) -> Issue:
@@ -101,6 +126,7 @@ def _same_code_issue(batch: MunicipalityBatch, earlier: MunicipalityBatch) -> Is
                 f" {batch.folder}; the second is left out.",
         hint="Give each municipality one folder with its own code in the municipality file.",
         file=str(table.source.path if table is not None else batch.folder),
+        sheet=table.source.sheet if table is not None else None,
         line=table.source.lines[0] if table is not None and table.source.lines else None,
         row=1 if table is not None else None, value=batch.code, municipality=batch.code,
         record_kind="municipality",

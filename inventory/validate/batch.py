@@ -58,6 +58,9 @@ class MunicipalityBatch:
     code: str
     folder: Path
     tables: dict[str, ValidTable] = field(default_factory=dict)
+    #: Kinds whose file was rejected as a whole (unreadable, not read, no key column),
+    #: each with the file and sheet: references into them are not checked (one issue).
+    rejected: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
 @dataclass

@@ -22,9 +22,11 @@ All work is on frames: references are resolved once per distinct value, not per 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -277,6 +279,9 @@ def resolve_references(municipalities: Sequence[MunicipalityBatch], report: Issu
         "targets": ["|".join(part.field.targets) for part in parts for _ in part.distinct],
         "value": [value for part in parts for value in part.distinct]}, dtype="str")
     resolved = resolve_values(distinct, keys, known)
+    rejected = RejectedFiles.of(municipalities)
+    if rejected:
+        rejected.mark(resolved)
     problems = ReferenceProblems(keys, known, report)
     found: list[_Resolved] = []
     dependencies: list[_Resolved] = []
@@ -291,7 +296,52 @@ def resolve_references(municipalities: Sequence[MunicipalityBatch], report: Issu
         if part.name not in NOT_DEPENDENCIES and part.kind in dependency_kinds:
             dependencies.append(resolved_part)
     problems.report_cycles(_edges(dependencies), parts)
+    problems.report_not_checked(rejected)
     return _references_frame(found)
+
+
+@dataclass
+class RejectedFiles:
+    """The files rejected as a whole in a run, by (municipality code, kind); and the
+    municipality files rejected (their folders' codes are then unknown)."""
+
+    by_kind: dict[tuple[str, str], tuple[str, str | None]]
+    municipality_files: list[tuple[str, str | None]]
+
+    @classmethod
+    def of(cls, municipalities: Sequence[MunicipalityBatch]) -> RejectedFiles:
+        by_kind: dict[tuple[str, str], tuple[str, str | None]] = {}
+        for batch in municipalities:
+            for kind, place in batch.rejected.items():
+                by_kind[(batch.code, kind)] = place
+                if kind == "server":  # clusters are named by the servers' cluster column
+                    by_kind[(batch.code, "cluster")] = place
+        files = [batch.rejected["municipality"] for batch in municipalities
+                 if "municipality" in batch.rejected]
+        return cls(by_kind, files)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_kind or self.municipality_files)
+
+    def mark(self, resolved: pd.DataFrame) -> None:
+        """Set ``status`` to ``not-checked`` (and ``rejected`` to the file's place) for the
+        values that do not resolve and could name a record of a rejected file: a kind the
+        field may name in that municipality, or a municipality whose code is unknown
+        because its municipality file was rejected."""
+        places: list[tuple[str, str | None] | None] = []
+        for municipality, targets, qualifier, status in zip(
+                resolved["target_municipality"], resolved["targets"], resolved["qualifier"],
+                resolved["status"], strict=True):
+            place = None
+            if status == "unknown-municipality" and self.municipality_files:
+                place = self.municipality_files[0]
+            elif status != "resolved":
+                kinds = [qualifier] if isinstance(qualifier, str) else targets.split("|")
+                place = next((self.by_kind[(municipality, kind)] for kind in kinds
+                              if (municipality, kind) in self.by_kind), None)
+            places.append(place)
+        resolved["rejected"] = pd.Series(places, index=resolved.index, dtype=object)
+        resolved.loc[resolved["rejected"].notna(), "status"] = "not-checked"
 
 
 @dataclass
@@ -444,6 +494,31 @@ class ReferenceProblems:
         self.known = known
         self.report = report
         self._nearest: dict[tuple[str, str, str], str | None] = {}
+        #: References into a rejected file: its place -> (file, field) -> count.
+        self.not_checked: dict[tuple[str, str | None], Counter[tuple[str, str]]] = {}
+
+    def report_not_checked(self, rejected: RejectedFiles) -> None:
+        """One warning per rejected file that references name: how many were not checked,
+        and from where (the file's own errors say why it was rejected)."""
+        kinds = {place: kind for (_, kind), place in rejected.by_kind.items()
+                 if kind != "cluster"}
+        codes = {place: code for (code, _), place in rejected.by_kind.items()}
+        for place, origins in self.not_checked.items():
+            file, sheet = place
+            total = sum(origins.values())
+            named = Path(file).name + ("" if sheet is None else f"[{sheet}]")
+            kind = kinds.get(place, "municipality")
+            sources = ", ".join(f"{origin} {field} ({count:,})"
+                                for (origin, field), count in sorted(origins.items()))
+            self.report.add(Issue(
+                code=IssueCode.REFERENCES_NOT_CHECKED, severity=Severity.WARNING,
+                file=file, sheet=sheet, value=str(total), municipality=codes.get(place),
+                record_kind=kind,
+                message=f"{total:,} {'reference' if total == 1 else 'references'} into"
+                        f" {named} {'was' if total == 1 else 'were'} not checked: {named} was"
+                        f" rejected (see its errors). From: {sources}.",
+                hint=f"Correct {named} first; the references into it are checked on the next"
+                     " run."))
 
     def _room(self, wanted: int, severity: Severity) -> int:
         """How many of ``wanted`` issues fit under the cap (the rest are counted)."""
@@ -458,8 +533,9 @@ class ReferenceProblems:
         row = int(part.rows[index])
         return Issue(
             code=code, severity=severity, message=message, hint=hint,
-            file=table.source.display_name, line=int(table.source.lines[row]),
-            row=row + 1, column=part.field.header, column_index=part.field.column_index,
+            file=table.source.display_name, sheet=table.source.sheet,
+            line=int(table.source.lines[row]), row=row + 1, column=part.field.header,
+            column_index=part.field.column_index,
             value=part.value(index), municipality=part.municipality,
             record_kind=part.kind,
         )
@@ -470,7 +546,19 @@ class ReferenceProblems:
 
     def report_unresolved(self, part: ReferencePart, indices: np.ndarray[Any, Any],
                           outcome: pd.DataFrame) -> None:
-        """Dangling, ambiguous and unknown-municipality references, in row order."""
+        """Dangling, ambiguous and unknown-municipality references, in row order; those
+        into a rejected file are only counted (``report_not_checked``)."""
+        if len(indices) and "rejected" in outcome.columns:
+            codes = part.codes[indices]
+            skipped = outcome["status"].to_numpy(dtype=object)[codes] == "not-checked"
+            if skipped.any():
+                places = outcome["rejected"].to_numpy(dtype=object)[codes[skipped]]
+                source = part.field.table.source
+                origin = (source.path.name if source.sheet is None
+                          else f"{source.path.name}[{source.sheet}]", part.name)
+                for place, count in Counter(places.tolist()).items():
+                    self.not_checked.setdefault(place, Counter())[origin] += count
+                indices = indices[~skipped]
         for index in indices[: self._room(len(indices), Severity.ERROR)].tolist():
             found = outcome.iloc[int(part.codes[index])]
             if found["status"] == "unknown-municipality":

@@ -23,7 +23,10 @@ def test_parent_folder_of_municipalities(tmp_path: Path) -> None:
 
     folders, issues = discover([tmp_path])
 
-    assert issues == []
+    # In a municipality folder nothing is skipped silently (the lock file is no file of
+    # the user's); outside one, README and target files are not inventories.
+    assert [(i.code, i.severity, i.file) for i in issues] == [
+        (IssueCode.UNKNOWN_FILE, Severity.ERROR, str(tmp_path / "gnosjo" / "README.md"))]
     assert [f.name for f in folders] == ["gislaved", "gnosjo"]
     assert folders[0].files == {
         "municipality": tmp_path / "gislaved" / "municipality.csv",
@@ -55,8 +58,9 @@ def test_unknown_file_suggests_the_nearest_name(tmp_path: Path) -> None:
     folders, issues = discover([folder])
     assert folders[0].files == {"municipality": folder / "kommun.csv"}
     assert [(i.code, i.severity, i.file) for i in issues] == [
-        (IssueCode.UNKNOWN_FILE, Severity.WARNING, str(folder / "servres.csv"))]
-    assert issues[0].hint is not None and "servers.csv" in issues[0].hint
+        (IssueCode.UNKNOWN_FILE, Severity.ERROR, str(folder / "servres.csv"))]
+    assert "nearest to 'servers'" in issues[0].message
+    assert issues[0].hint is not None and "--ignore-unknown" in issues[0].hint
 
 
 def test_duplicate_file_names_both(tmp_path: Path) -> None:

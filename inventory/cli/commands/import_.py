@@ -41,6 +41,9 @@ def import_(
     max_issues: Annotated[int, typer.Option(
         "--max-issues", min=1, help="List at most this many issues (the rest are counted).")
     ] = 1000,
+    ignore_unknown: Annotated[bool, typer.Option(
+        "--ignore-unknown", help="A file or sheet in a municipality folder that is not"
+        " understood (no kind by its name or header) is a warning, not an error.")] = False,
 ) -> None:
     """Validate and store inventories: created / updated / unchanged / deleted per kind.
 
@@ -57,7 +60,8 @@ def import_(
         db_url = state(ctx).resolved_db_url
         # read first: a database that cannot be used stops the import before any file is read
         known_keys = stored_known_keys(db_url)
-        batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues)
+        batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues,
+                           ignore_unknown=ignore_unknown)
         as_json = output_format is OutputFormat.JSON
         if not batch.report.valid:
             if as_json:

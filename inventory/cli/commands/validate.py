@@ -27,6 +27,9 @@ def validate(
     max_issues: Annotated[int, typer.Option(
         "--max-issues", min=1, help="List at most this many issues (the rest are counted).")
     ] = 1000,
+    ignore_unknown: Annotated[bool, typer.Option(
+        "--ignore-unknown", help="A file or sheet in a municipality folder that is not"
+        " understood (no kind by its name or header) is a warning, not an error.")] = False,
 ) -> None:
     """Check inventory files without storing anything: exit 0 when valid, 1 when not.
 
@@ -37,7 +40,8 @@ def validate(
     Example: inventory validate samples/gislaved samples/gnosjo --format json
     """
     known_keys = _known_keys(state(ctx).resolved_db_url)
-    batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues)
+    batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues,
+                           ignore_unknown=ignore_unknown)
     if output_format is OutputFormat.JSON:
         print_json(batch.report.to_json())
     else:

@@ -9,34 +9,71 @@ truth for templates, JSON Schema, header mapping, validation and the store.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+#: The languages of file headers and values: Swedish, Norwegian bokmål and nynorsk, English.
+Language = Literal["sv", "nb", "nn", "en"]
+LANGUAGES: tuple[Language, ...] = ("sv", "nb", "nn", "en")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The spellings of one header or value that users write, per language.
+
+    ``sv`` Swedish, ``nb`` Norwegian bokmål, ``nn`` nynorsk, ``en`` English variants;
+    a word written alike in two languages is listed in both (it counts for both when the
+    language of a file is guessed from its headers).
+    """
+
+    sv: tuple[str, ...] = ()
+    nb: tuple[str, ...] = ()
+    nn: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+    def of(self, language: Language) -> tuple[str, ...]:
+        """The spellings of one language."""
+        spellings: tuple[str, ...] = getattr(self, language)
+        return spellings
+
+    def all(self) -> tuple[str, ...]:
+        """Every spelling once, in language order."""
+        return tuple(dict.fromkeys(w for f in fields(self) for w in getattr(self, f.name)))
+
+    def by_language(self) -> dict[str, Any]:  # JSON: language -> list of spellings
+        return {language: list(self.of(language)) for language in LANGUAGES
+                if self.of(language)}
 
 
 class LocalisedEnum(enum.StrEnum):
     """A string enum whose members also accept Swedish and Norwegian spellings.
 
     Subclasses define ``__aliases__``: a mapping from a member value to the other
-    spellings users write (lower case, compared after trimming and case folding).
+    spellings users write, per language (compared after trimming and case folding).
     """
 
-    __aliases__: ClassVar[dict[str, tuple[str, ...]]]
+    __aliases__: ClassVar[dict[str, Words]]
 
     @classmethod
     def spellings(cls) -> dict[str, str]:
         """Every accepted spelling (case-folded) mapped to the canonical value."""
         table: dict[str, str] = {}
-        aliases: dict[str, tuple[str, ...]] = getattr(cls, "__aliases__", {})
         for member in cls:
             value = str(member)
             table[value.casefold()] = value
             table[value.replace("_", " ").casefold()] = value
             table[value.replace("_", "-").casefold()] = value
-            for alias in aliases.get(value, ()):
+            for alias in cls.words(value).all():
                 table[alias.casefold()] = value
         return table
+
+    @classmethod
+    def words(cls, value: str) -> Words:
+        """The other spellings of a member, per language."""
+        aliases: dict[str, Words] = getattr(cls, "__aliases__", {})
+        return aliases.get(value, Words())
 
     @classmethod
     def parse(cls, text: str) -> LocalisedEnum | None:
@@ -62,7 +99,7 @@ class Reference:
 def column(
     description: str,
     *,
-    aliases: tuple[str, ...] = (),
+    aliases: Words | tuple[str, ...] = (),
     required: bool = False,
     ref: Reference | None = None,
     unit: str | None = None,
@@ -74,11 +111,14 @@ def column(
 ) -> Any:
     """A model field with the metadata the import pipeline reads.
 
-    ``aliases`` are the other header names users write (Swedish, Norwegian, common
-    English variants); ``identifier`` marks text that must never be read as a number
-    (keys, serial numbers, official codes); ``ref`` marks references to other records.
+    ``aliases`` are the other header names users write, per language (``Words``: Swedish,
+    Norwegian bokmål and nynorsk, English variants); ``identifier`` marks text that must
+    never be read as a number (keys, serial numbers, official codes); ``ref`` marks
+    references to other records.
     """
-    extra: dict[str, Any] = {"aliases": list(aliases)}
+    words = aliases if isinstance(aliases, Words) else Words(en=aliases)
+    extra: dict[str, Any] = {"aliases": list(words.all()),
+                             "aliases_by_language": words.by_language()}
     if ref is not None:
         extra["references"] = list(ref.kinds)
         if ref.pseudo:

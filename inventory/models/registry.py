@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any, Literal
 
 from inventory.models.applications import Application
-from inventory.models.base import LocalisedEnum, Record
+from inventory.models.base import LocalisedEnum, Record, Words
 from inventory.models.clients import Client
 from inventory.models.datacentre import Server, Site, Storage
 from inventory.models.network import Link, NetworkDevice, Zone
@@ -37,6 +37,7 @@ class FieldSpec:
     required: bool
     description: str
     aliases: tuple[str, ...]
+    words: Words  # the aliases per language
     identifier: bool
     key: bool
     references: tuple[str, ...]
@@ -92,6 +93,8 @@ def field_specs(kind: str) -> tuple[FieldSpec, ...]:
             required=info.is_required(),
             description=info.description or "",
             aliases=tuple(typing.cast(list[str], extra.get("aliases", []))),
+            words=Words(**{language: tuple(spellings) for language, spellings in typing.cast(
+                dict[str, list[str]], extra.get("aliases_by_language", {})).items()}),
             identifier=bool(extra.get("identifier", False)),
             key=bool(extra.get("key", False)),
             references=tuple(typing.cast(list[str], extra.get("references", []))),

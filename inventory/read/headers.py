@@ -5,13 +5,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 from inventory.echo import CONTROL_HINT, find_control
 from inventory.issues import Issue, IssueCode, Severity
 from inventory.models.registry import field_specs, header_aliases, normalise_header
 from inventory.read.limits import excerpt
 from inventory.read.source import SourceTable
+from inventory.read.suggest import file_language, header_candidates, nearest
 from inventory.read.units import DIMENSION_NAMES, Unit, column_unit, find_unit, split_header
 
 NOTE_PREFIX = "#"
@@ -34,6 +33,7 @@ class HeaderMapping:
     written: dict[str, str] = field(default_factory=dict)
     ignored: list[int] = field(default_factory=list)
     units: dict[str, Unit] = field(default_factory=dict)
+    language: str | None = None  # of the header row: sv, nb, nn or en (suggest.file_language)
 
     def position_of(self, field_name: str) -> int | None:
         """The 0-based column position of a field, or None when the file lacks it."""
@@ -51,18 +51,16 @@ def _column_is_empty(source: SourceTable, position: int) -> bool:
 
 
 @functools.cache
-def _known_headers(kind: str) -> tuple[list[str], list[str]]:
-    """Every field name and alias of ``kind``: as compared (normalised) and as written.
-    Built once per kind: a suggestion for each unknown header compares against it."""
-    written = [spelling for spec in field_specs(kind) for spelling in (spec.name, *spec.aliases)]
-    return [normalise_header(name) for name in written], written
+def _known_headers(kind: str, language: str | None) -> dict[str, str]:
+    """The header spellings of ``kind`` in ``language`` (and English), each with its field.
+    Built once per kind and language: each unknown header's suggestion compares with it."""
+    return header_candidates(kind, language)
 
 
-def _nearest_header(text: str, kind: str) -> str | None:
-    compared, written = _known_headers(kind)
-    match = process.extractOne(normalise_header(text), compared, scorer=fuzz.WRatio,
-                               processor=None, score_cutoff=70)
-    return None if match is None else written[match[2]]
+def _nearest_header(text: str, kind: str, language: str | None = None) -> str | None:
+    """The header ``text`` most likely is (``suggest.nearest``: never a short or partial
+    match, nor one as close to another field)."""
+    return nearest(text, _known_headers(kind, language))
 
 
 def _with_unit(written: str, kind: str) -> tuple[str, Unit] | None:
@@ -123,7 +121,7 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
         mapping.fields                          # {0: 'hostname', 1: 'kind', 2: 'id'}
     """
     aliases = header_aliases(source.kind)
-    mapping = HeaderMapping()
+    mapping = HeaderMapping(language=file_language(source.kind, source.header))
     issues: list[Issue] = []
     first_position: dict[str, int] = {}
     unknown: list[int] = []  # positions of unknown headers
@@ -168,8 +166,8 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
         if field_name is None:
             unknown.append(position)
             if len(unknown) <= MAX_UNKNOWN_LISTED:  # a suggestion each, for the listed only
-                nearest = _nearest_header(written, source.kind)
-                suggestion = f"Did you mean {nearest!r}? " if nearest else ""
+                near = _nearest_header(written, source.kind, mapping.language)
+                suggestion = f"Did you mean {near!r}? " if near else ""
                 issues.append(issue(IssueCode.UNKNOWN_HEADER, position,
                                     f"{excerpt(written.strip())!r} is not a known"
                                     f" {source.kind} column.",

@@ -30,6 +30,7 @@ import datetime as dt
 import ipaddress
 import math
 import re
+import typing
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -39,11 +40,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from rapidfuzz import process
 
 from inventory.echo import CONTROL_HINT, CONTROL_PATTERN, find_control
 from inventory.issues import Issue, IssueCode, Severity
+from inventory.models.base import Language, Words
 from inventory.models.registry import FieldSpec
+from inventory.read.suggest import nearest, value_candidates
 from inventory.read.units import (
     DIMENSION_NAMES,
     ColumnUnit,
@@ -421,22 +423,41 @@ def _parse_boolean_value(text: str) -> Parsed:
 def _enum_parser(spec: FieldSpec, language: str | None = None) -> Callable[[str], Parsed]:
     enum_type = spec.enum
     assert enum_type is not None
-    spellings = enum_type.spellings()
     allowed = [str(member.value) for member in enum_type]
+    words = {value: enum_type.words(value) for value in allowed}
+    candidates = value_candidates(allowed, words, language)
+    hint = _allowed_values(allowed, words, language)
 
     def parse(text: str) -> Parsed:
         member = enum_type.parse(text)
         if member is not None:
             return member.value, []
-        nearest = process.extractOne(text.casefold(), list(spellings))
-        suggestion = ""
-        if nearest is not None and nearest[1] >= 60:
-            suggestion = f" Did you mean {spellings[nearest[0]]!r}?"
+        near = nearest(text, candidates)
+        suggestion = "" if near is None else f" Did you mean {candidates[near]!r}?"
         return None, [Problem(
             IssueCode.INVALID_ENUM,
-            f"{text!r} is not an allowed value of {spec.name}.{suggestion}",
-            f"Allowed: {', '.join(allowed)} (Swedish and Norwegian names are accepted too).")]
+            f"{text!r} is not an allowed value of {spec.name}.{suggestion}", hint)]
     return parse
+
+
+#: How an enum error names the file's language.
+_LANGUAGE_NAMES = {"sv": "Swedish", "nb": "Norwegian", "nn": "Norwegian (nynorsk)"}
+#: Aliases listed per allowed value (the hint stays readable; all are accepted).
+_ALIASES_LISTED = 3
+
+
+def _allowed_values(allowed: list[str], words: dict[str, Words], language: str | None) -> str:
+    """The hint of an enum error: the allowed values, with their names in the file's
+    language when it is Swedish or Norwegian (``active (aktiv, i drift, drift)``)."""
+    name = _LANGUAGE_NAMES.get(language or "")
+    if name is None:
+        return (f"Allowed: {', '.join(allowed)} (Swedish and Norwegian names are accepted"
+                " too).")
+    listed = []
+    for value in allowed:
+        own = words[value].of(typing.cast(Language, language))[:_ALIASES_LISTED]
+        listed.append(f"{value} ({', '.join(own)})" if own else value)
+    return f"Allowed, with the {name} names: {'; '.join(listed)}."
 
 
 def _ip_problem(text: str, what: str, detail: str) -> Problem:

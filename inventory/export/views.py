@@ -227,5 +227,12 @@ def build_views(
         "Implementation and Migration",
         plan.target_groups,
     )
-    add(("migration",), t("archimate.view.migration", lang), "Migration", nodes=_migration(plan))
+    # "Implementation and Migration", not "Migration": that viewpoint has no work packages
+    # (Archi would grey them out)
+    add(
+        ("migration",),
+        t("archimate.view.migration", lang),
+        "Implementation and Migration",
+        nodes=_migration(plan),
+    )
     return tuple(views)

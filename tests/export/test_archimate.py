@@ -241,6 +241,24 @@ LETTER = {
 }
 
 
+#: The element types Archi lets each viewpoint the export uses show (its viewpoints.xml;
+#: Layered shows every type).
+VIEWPOINTS = {
+    "Physical": {"Location", "Node", "Device", "CommunicationNetwork"},
+    "Implementation and Migration": {
+        "Location",
+        "Node",
+        "Device",
+        "SystemSoftware",
+        "CommunicationNetwork",
+        "ApplicationComponent",
+        "Plateau",
+        "Gap",
+        "WorkPackage",
+    },
+}
+
+
 def _check_with_archi(model: ArchimateModel) -> None:
     """What Archi's importer needs: every reference resolves, every relationship is
     allowed between its element types (3.1 and 3.2), every view node has bounds and every
@@ -264,6 +282,8 @@ def _check_with_archi(model: ArchimateModel) -> None:
     for view in model.views:
         boxes = {node.identifier: node for node in view.all_nodes()}
         assert boxes, view.name
+        shown = {types[node.element] for node in boxes.values() if node.element is not None}
+        assert view.viewpoint == "Layered" or shown <= VIEWPOINTS[view.viewpoint], view.name
         for node in boxes.values():
             assert node.bounds.w > 0 and node.bounds.h > 0
             assert node.element is None or node.element in types

@@ -78,13 +78,18 @@ def key_index(municipalities: Sequence[MunicipalityBatch],
 
     Keys of this run come from its tables (clusters: the distinct ``cluster`` of servers);
     stored keys count for municipalities not in the run, and for the kinds a folder of the
-    run has no file of.
+    run has no file of (a rejected file counts as a file: references into it are not
+    checked, see ``RejectedFiles``).
     """
     columns: tuple[list[str], list[str], list[str]] = ([], [], [])
     present: dict[str, set[str]] = {}
     referenced = referenced_kinds()
     for batch in municipalities:
         kinds = present.setdefault(batch.code, set())
+        # A rejected file stands for its kind too: its stored keys are not what it holds.
+        kinds.update(batch.rejected)
+        if "server" in batch.rejected:
+            kinds.add("cluster")
         for kind, table in batch.tables.items():
             kinds.add(kind)
             if kind not in referenced:
@@ -554,8 +559,9 @@ class ReferenceProblems:
             if skipped.any():
                 places = outcome["rejected"].to_numpy(dtype=object)[codes[skipped]]
                 source = part.field.table.source
-                origin = (source.path.name if source.sheet is None
-                          else f"{source.path.name}[{source.sheet}]", part.name)
+                name = f"{source.path.parent.name}/{source.path.name}"  # folder/file
+                origin = (name if source.sheet is None else f"{name}[{source.sheet}]",
+                          part.name)
                 for place, count in Counter(places.tolist()).items():
                     self.not_checked.setdefault(place, Counter())[origin] += count
                 indices = indices[~skipped]

@@ -59,20 +59,37 @@ def number_format(column: Column) -> str | None:
     return _NUMBER_FORMATS.get(column.type)
 
 
+def _shortened(title: str) -> str:
+    """A title longer than a sheet name may be, cut before its first colon or comma when
+    what precedes fits, else after the last whole word that fits (never mid-word)."""
+    title = re.sub(r"\s+", " ", title).strip()
+    if len(title) <= MAX_SHEET_NAME:
+        return title
+    for mark in (":", ","):
+        head = title.split(mark, 1)[0].strip()
+        if 3 <= len(head) <= MAX_SHEET_NAME:
+            return head
+    space = title[: MAX_SHEET_NAME + 1].rfind(" ")
+    return title[:space].rstrip(" -–,;") if space >= 3 else title[:MAX_SHEET_NAME]
+
+
 def sheet_names(titles: Iterable[str], *, reserved: Iterable[str] = ()) -> list[str]:
     """Valid, unique Excel sheet names for ``titles`` (in order).
 
     Excel forbids ``[ ] : * ? / \\``, leading or trailing apostrophes, ``History`` and names
     longer than 31 characters, and compares names case-insensitively; duplicates get
-    `` (2)``, `` (3)``...
+    `` (2)``, `` (3)``... A longer title is cut where a reader would (``_shortened``).
 
     >>> sheet_names(["Servers: Gnosjö", "servers: gnosjö", "x" * 40])
     ['Servers Gnosjö', 'servers gnosjö (2)', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']
+    >>> sheet_names(["Who pays: the cost key and where the work lands",
+    ...              "Arbete som utgår ersätts eller avvecklas"])
+    ['Who pays', 'Arbete som utgår ersätts eller']
     """
     used = {name.casefold() for name in reserved}
     names: list[str] = []
     for title in titles:
-        base = _SHEET_FORBIDDEN.sub(" ", title)
+        base = _SHEET_FORBIDDEN.sub(" ", _shortened(title))
         base = re.sub(r"\s+", " ", base).strip().strip("'").strip()[:MAX_SHEET_NAME].strip()
         if not base or base.casefold() in _RESERVED_SHEET_NAMES:
             base = (base + " sheet").strip() if base else "Sheet"

@@ -176,6 +176,6 @@ def dropped_blocks(gap: GapReport, lang: Lang) -> list[Block]:
             ],
             lang,
             table_id="plan-dropped",
-            name=t("plan.dropped_title", lang)[:31],
+            name=t("plan.dropped_sheet", lang),
         ),
     ]

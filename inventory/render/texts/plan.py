@@ -84,6 +84,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Arbete som utgår: ersätts eller avvecklas och flyttas eller uppgraderas därför inte",
         "Arbeid som utgår: erstattes eller avvikles og flyttes eller oppgraderes derfor ikke",
     ),
+    # the table's sheet in report.xlsx (at most 31 characters)
+    "plan.dropped_sheet": ("Work left out", "Arbete som utgår", "Arbeid som utgår"),
     "plan.dropped_intro": (
         "{count} items ({hours} hours) are not planned: what they would move or upgrade is"
         " being replaced, so it is switched off once its successor runs.",

@@ -85,8 +85,14 @@ def nearest(text: str, candidates: Mapping[str, str]) -> str | None:
     spellings = [spelling for spelling in candidates if len(_compact(spelling)) >= MIN_LENGTH - 1]
     matches = process.extract(query, [_compared(s) for s in spellings], scorer=fuzz.ratio,
                               processor=None, score_cutoff=THRESHOLD, limit=10)
+    # A meaning is out when the text negates any of its spellings ("inoffentlig" is not
+    # "offentleg", though it negates "offentlig").
+    meanings = {candidates[spellings[index]] for _, _, index in matches}
+    negating = {meaning for meaning in meanings
+                if any(negated(text, spelling) for spelling, of in candidates.items()
+                       if of == meaning)}
     safe = [(spellings[index], score) for _, score, index in matches
-            if not negated(text, spellings[index])]
+            if candidates[spellings[index]] not in negating]
     if not safe:
         return None
     best, score = safe[0]

@@ -216,7 +216,7 @@ def test_negation_is_symmetric_and_spots_prefixes() -> None:
 
 def test_an_unknown_header_gets_no_partial_or_short_suggestion() -> None:
     source = make_source("site", ["ID", "Typ", "slug", "brann"], [["DC1", "datacentre", "", ""]])
-    mapping, issues = map_headers(source)
+    _, issues = map_headers(source)
     unknown = [i for i in issues if i.code is IssueCode.UNKNOWN_HEADER]
     assert [i.column for i in unknown] == ["slug", "brann"]
     assert all("Did you mean" not in (i.hint or "") for i in unknown)

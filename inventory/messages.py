@@ -11,7 +11,7 @@ with the message; a parameter may also be another message (a reason inside a sen
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -74,6 +74,25 @@ def _json_param(value: Param) -> Any:
     if isinstance(value, Message | MessageList):
         return value.to_json()
     return value
+
+
+def english(values: Iterable[object]) -> list[str]:
+    """The English text of each value (a message's ``str``, each distinct message rendered
+    once: a column of many rows holds few distinct sentences); text as it is, a missing
+    value as ``""``."""
+    texts: dict[object, str] = {}
+    out: list[str] = []
+    for value in values:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, Message | MessageList | Code):
+            text = texts.get(value)
+            if text is None:
+                text = texts[value] = str(value)
+            out.append(text)
+        else:
+            out.append("" if value is None or value != value else str(value))  # NaN != NaN
+    return out
 
 
 def plain(value: object) -> object:

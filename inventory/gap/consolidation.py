@@ -63,6 +63,7 @@ from inventory.analyse.normalise import Normaliser
 from inventory.analyse.os_family import os_families
 from inventory.gap.blocks import DOMAINS, TargetBlock, domain_of
 from inventory.gap.capacity import hypervisor_hosts
+from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture, UnitEfforts
 
@@ -70,10 +71,12 @@ from inventory.target.model import TargetArchitecture, UnitEfforts
 JOINT = "joint"
 
 CONSOLIDATION_COLUMNS = ("capability", "domain", "instances_today", "instances_target",
-                         "kept", "merging", "hours", "cost", "note")
+                         "kept", "merging", "hours", "cost", "note", "kept_message",
+                         "note_message")
 INSTANCE_COLUMNS = ("municipality", "record_id", "capability", "slot", "instance",
                     "home", "role")
-LINE_COLUMNS = ("municipality", "domain", "action", "asset", "node", "detail", "quantity",
+LINE_COLUMNS = ("municipality", "domain", "action", "asset", "node", "detail", "asset_message",
+                "detail_message", "quantity",
                 "unit_hours")
 
 #: Capabilities merged per directory or tenant: (fixed action, per-unit lines).
@@ -112,6 +115,9 @@ class ConsolidationTable(pa.DataFrameModel):
     hours: Series[float] = pa.Field(ge=0)
     cost: Series[float] = pa.Field(ge=0)
     note: Series[str]
+    #: ``kept`` and ``note`` as messages, shown in the report's language
+    kept_message: Series[object]
+    note_message: Series[object]
 
     class Config:
         strict = True
@@ -199,13 +205,13 @@ def consolidate(snapshot: InventorySnapshot, target: TargetArchitecture, assets:
                 i.home != at, i.home != primary, not i.on_target, -users[i.key], i.key))
             kept, merging = ranked[:wanted], ranked[wanted:]
             start = len(lines)
-            notes: list[str] = []
+            notes: list[Message] = []
             if not instances:
                 lines.append(_line(JOINT, block, "platform_introduction",
-                                   f"{JOINT}: {block.product}", "",
-                                   f"introduce {block.product} once for the joint operation",
+                                   _joint_asset(block.product), "",
+                                   Message("gs.item.introduce", {"product": block.product}),
                                    wanted, efforts.platform_replacement_hours))
-                notes.append("no municipality has it: introduced once")
+                notes.append(Message("gs.cons.introduced"))
             for instance in kept:
                 lines.extend(_rebuild(instance, block, efforts))
                 if not instance.on_target:  # its members' users, mailboxes... move with it
@@ -216,9 +222,9 @@ def consolidate(snapshot: InventorySnapshot, target: TargetArchitecture, assets:
                 lines.extend(_merge(counts, efforts, block, instance, notes))
             for municipality in joining:
                 lines.append(_line(municipality, block, "capability_onboarding",
-                                   f"{municipality}: {capability}", "",
-                                   f"join the joint {block.product}", 1,
-                                   efforts.capability_onboarding_hours))
+                                   _capability_asset(municipality, capability), "",
+                                   Message("gs.item.join_joint", {"product": block.product}),
+                                   1, efforts.capability_onboarding_hours))
                 lines.extend(_unit_lines(counts, efforts, block, municipality, "", "",
                                          block.product, notes, moving=True))
             added = pd.DataFrame(lines[start:], columns=list(LINE_COLUMNS))
@@ -226,15 +232,19 @@ def consolidate(snapshot: InventorySnapshot, target: TargetArchitecture, assets:
             if kept:
                 notes.insert(0, _why_kept(kept[0], at, primary, users[kept[0].key]))
             if joining:
-                notes.append(f"joining (none today): {', '.join(joining)}")
+                notes.append(Message("gs.cons.joining",
+                                     {"municipalities": ", ".join(joining)}))
+            note = MessageList(tuple(dict.fromkeys(notes)))
+            kept_text: Message | str = ("; ".join(f"{i.home}:{i.title}" for i in kept)
+                                        or Message("gs.cons.kept_new",
+                                                   {"product": block.product}))
             rows.append({
                 "capability": capability, "domain": domain_of(capability),
                 "instances_today": len(instances), "instances_target": wanted,
-                "kept": "; ".join(f"{i.home}:{i.title}" for i in kept)
-                        or f"{JOINT}:{block.product} (new)",
+                "kept": str(kept_text),
                 "merging": "; ".join(f"{i.home}:{i.title}" for i in merging),
                 "hours": round(hours, 1), "cost": round(hours * efforts.hourly_rate, 0),
-                "note": "; ".join(dict.fromkeys(notes))})
+                "note": str(note), "kept_message": kept_text, "note_message": note})
             for instance, role in [*((i, "kept") for i in kept),
                                    *((i, "merging") for i in merging)]:
                 instance_rows.extend({"municipality": m, "record_id": r,
@@ -245,7 +255,7 @@ def consolidate(snapshot: InventorySnapshot, target: TargetArchitecture, assets:
     table = pd.DataFrame(rows, columns=list(CONSOLIDATION_COLUMNS)).astype(
         {"capability": str, "domain": str, "instances_today": "int64",
          "instances_target": "int64", "kept": str, "merging": str, "hours": float,
-         "cost": float, "note": str})
+         "cost": float, "note": str, "kept_message": object, "note_message": object})
     table = ConsolidationTable.validate(table)
     return Consolidation(
         table=table,
@@ -354,50 +364,60 @@ def _instances(records: pd.DataFrame, block: TargetBlock) -> list[_Instance]:
     return list(found.values())
 
 
-def _line(municipality: str, block: TargetBlock, action: str, asset: str, node: str,
-          detail: str, quantity: float, unit_hours: float) -> dict[str, object]:
+def _line(municipality: str, block: TargetBlock, action: str, asset: Message | str,
+          node: str, detail: Message, quantity: float, unit_hours: float
+          ) -> dict[str, object]:
+    """One line; ``asset`` and ``detail`` as messages (shown in the report's language),
+    their English text beside them."""
     return {"municipality": municipality, "domain": block.domain, "action": action,
-            "asset": asset, "node": node, "detail": detail, "quantity": float(quantity),
+            "asset": str(asset), "node": node, "detail": str(detail),
+            "asset_message": asset, "detail_message": detail, "quantity": float(quantity),
             "unit_hours": float(unit_hours)}
+
+
+def _joint_asset(what: str) -> Message:
+    return Message("gs.asset.joint", {"what": what})
 
 
 def _rebuild(instance: _Instance, block: TargetBlock, efforts: UnitEfforts
              ) -> list[dict[str, object]]:
     """The kept instance on another product, or below the minimum: rebuilt for everyone."""
     _, record, node = instance.members[0]
-    asset = f"{JOINT}: {instance.home}:{record}"
+    asset = _joint_asset(f"{instance.home}:{record}")
     if not instance.on_target:
         return [_line(JOINT, block, "platform_replacement", asset, node,
-                      f"{instance.title} -> {block.product}, the joint instance", 1,
+                      Message("gs.item.rebuild_joint", {"what": instance.title,
+                                                        "product": block.product}), 1,
                       efforts.platform_replacement_hours)]
     if instance.status == "changed":
         version = f" {block.min_version}" if block.min_version else ""
         return [_line(JOINT, block, "platform_upgrade", asset, node,
-                      f"{instance.title} -> {block.product}{version}, the joint instance", 1,
-                      efforts.platform_upgrade_hours)]
+                      Message("gs.item.rebuild_joint", {"what": instance.title,
+                                                        "product": block.product + version}),
+                      1, efforts.platform_upgrade_hours)]
     return []
 
 
 def _merge(counts: _Counts, efforts: UnitEfforts, block: TargetBlock, instance: _Instance,
-           notes: list[str]) -> list[dict[str, object]]:
+           notes: list[Message]) -> list[dict[str, object]]:
     """The lines of one instance merging into the kept one."""
     home = instance.home
     home_record, home_node = next(((r, n) for m, r, n in instance.members if m == home),
                                   instance.members[0][1:])
     asset = f"{home}:{home_record}"
-    into = f"into the joint {block.product}"
+    into = Message("gs.item.into_joint", {"what": instance.title, "product": block.product})
     lines = []
     if not instance.on_target:
         lines.append(_line(home, block, "platform_replacement", asset, home_node,
-                           f"{instance.title} -> {block.product}, {into}", 1,
+                           Message("gs.item.replace_into_joint", {
+                               "what": instance.title, "product": block.product}), 1,
                            efforts.platform_replacement_hours))
     elif block.capability in _FIXED_ACTION:
         lines.append(_line(home, block, _FIXED_ACTION[block.capability], asset, home_node,
-                           f"{instance.title} {into}", 1,
-                           efforts.directory_consolidation_hours))
+                           into, 1, efforts.directory_consolidation_hours))
     elif block.capability not in _PER_UNIT_ONLY:
         lines.append(_line(home, block, "capability_onboarding", asset, home_node,
-                           f"{instance.title} {into}", 1, efforts.capability_onboarding_hours))
+                           into, 1, efforts.capability_onboarding_hours))
     for municipality, record, node in instance.members:
         lines.extend(_unit_lines(counts, efforts, block, municipality, record, node,
                                  instance.title, notes, moving=instance.on_target))
@@ -414,7 +434,7 @@ def _users(counts: _Counts, municipality: str, record: str, title: str) -> float
 
 
 def _unit_lines(counts: _Counts, efforts: UnitEfforts, block: TargetBlock, municipality: str,
-                record: str, node: str, title: str, notes: list[str], *,
+                record: str, node: str, title: str, notes: list[Message], *,
                 moving: bool) -> list[dict[str, object]]:
     """The per-unit lines of one municipality's move onto the joint instance.
 
@@ -422,59 +442,60 @@ def _unit_lines(counts: _Counts, efforts: UnitEfforts, block: TargetBlock, munic
     product are re-enrolled by the client items instead).
     """
     capability = block.capability
-    asset = f"{municipality}: {capability}"
+    asset = _capability_asset(municipality, capability)
+    product = {"product": block.product}
     lines = []
     if capability in _USER_LINES or capability == "email":
         users = _users(counts, municipality, record, title)
         if users is None:
-            notes.append(f"{municipality}: employees or students unknown: user and mailbox"
-                         " migration not priced (review)")
+            notes.append(Message("gs.cons.users_unknown", {"municipality": municipality}))
         elif capability == "email":
             lines.append(_line(municipality, block, "mailbox_migration", asset, node,
-                               f"mailboxes (one per employee) into the joint {block.product}",
+                               Message("gs.item.mailboxes", product),
                                users, efforts.mailbox_migration_hours))
         else:
             lines.append(_line(municipality, block, "user_migration", asset, node,
-                               f"user accounts into the joint {block.product}", users,
+                               Message("gs.item.user_accounts", product), users,
                                efforts.directory_migration_hours_per_user))
     per_unit = {
         "directory": ("server_rejoin", counts.windows_servers.get(municipality, 0),
-                      efforts.server_rejoin_hours, "Windows servers joined to the joint"
-                      " directory (domain controllers retire)"),
+                      efforts.server_rejoin_hours, "gs.item.server_rejoin"),
         "hypervisor": ("host_registration", counts.hosts.get(municipality, 0),
-                       efforts.host_registration_hours, "hypervisor hosts registered to the"
-                       " joint management"),
+                       efforts.host_registration_hours, "gs.item.host_registration"),
         "backup": ("backup_onboarding", counts.servers.get(municipality, 0),
-                   efforts.backup_onboarding_hours_per_server, "servers onboarded to the"
-                   " joint backup"),
+                   efforts.backup_onboarding_hours_per_server, "gs.item.backup_onboarding"),
         "monitoring": ("monitoring_onboarding", counts.servers.get(municipality, 0)
                        + counts.hosts.get(municipality, 0)
                        + counts.network_devices.get(municipality, 0),
-                       efforts.monitoring_onboarding_hours_per_device, "servers and network"
-                       " devices (access points through their controller) onboarded to the"
-                       " joint monitoring"),
+                       efforts.monitoring_onboarding_hours_per_device,
+                       "gs.item.monitoring_onboarding"),
         "endpoint_management": ("device_tenant_move",
                                 counts.managed.get((municipality, record), 0.0)
                                 if moving else 0.0, efforts.device_tenant_move_hours,
-                                "managed devices moved to the joint tenant (reset,"
-                                " re-enrolment)"),
+                                "gs.item.device_tenant_move"),
     }.get(capability)
     if per_unit is not None and per_unit[1]:
         action, quantity, hours, detail = per_unit
-        lines.append(_line(municipality, block, action, asset, node, detail, float(quantity),
-                           hours))
+        lines.append(_line(municipality, block, action, asset, node, Message(str(detail)),
+                           float(quantity), hours))
     return lines
 
 
-def _why_kept(instance: _Instance, at: str | None, primary: str | None, users: float) -> str:
+def _capability_asset(municipality: str, capability: str) -> Message:
+    return Message("gs.asset.capability", {"municipality": municipality,
+                                           "capability": Code("capability", capability)})
+
+
+def _why_kept(instance: _Instance, at: str | None, primary: str | None,
+              users: float) -> Message:
     if instance.home == at:
-        why = "at the capability's runs_at"
+        why = Message("gs.cons.at_runs_at")
     elif instance.home == primary:
-        why = "at the primary datacentre's municipality"
+        why = Message("gs.cons.at_primary")
     else:
-        why = f"the largest by users ({users:,.0f})"
-    rebuilt = "" if instance.on_target else ", rebuilt on the target product"
-    return f"kept {instance.home}: {why}{rebuilt}"
+        why = Message("gs.cons.largest", {"users": round(users)})
+    return Message("gs.cons.kept" if instance.on_target else "gs.cons.kept_rebuilt",
+                   {"home": instance.home, "why": why})
 
 
 def _counts(snapshot: InventorySnapshot, assets: pd.DataFrame,

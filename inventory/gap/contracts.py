@@ -92,6 +92,9 @@ class EolTable(_Contract):
     devices: Series[int] = pa.Field(ge=0)
     dependent_applications: Series[str]
     dependent_application_count: Series[int] = pa.Field(ge=0)
+    #: ``asset`` and ``note`` as messages (or the record's own id), for the report's language
+    asset_message: Series[object]
+    note_message: Series[object]
 
 
 class ItemsTable(_Contract):
@@ -111,6 +114,10 @@ class ItemsTable(_Contract):
     tier: Series[int] = pa.Field(ge=0)
     buys: Series[str]  # a price key (``physical_server``, ...), empty when nothing is bought
     buy_quantity: Series[float] = pa.Field(ge=0)
+    #: ``asset`` and ``detail`` as messages (``inventory.messages``) or text without words,
+    #: shown in the report's language (``asset``/``detail`` hold their English)
+    asset_message: Series[object]
+    detail_message: Series[object]
     wave: Series[int] = pa.Field(ge=1)
 
 
@@ -189,6 +196,7 @@ class InterconnectsTable(_Contract):
     detail: Series[str]
     dependent_applications: Series[str]
     dependent_application_count: Series[int] = pa.Field(ge=0)
+    detail_message: Series[object]  # ``detail`` as messages, for the report's language
 
 
 class SlaTable(_Contract):

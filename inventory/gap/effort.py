@@ -45,11 +45,13 @@ from inventory.gap.consolidation import Consolidation, consolidate
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.gap.hardware import HARDWARE_ACTION_TIER, hardware_items
 from inventory.gap.rows import fold_rows
+from inventory.messages import Code, Message, english
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
 ITEM_COLUMNS = ("item_id", "municipality", "domain", "action", "asset", "node", "detail",
-                "quantity", "unit_hours", "hours", "cost", "tier", "buys", "buy_quantity")
+                "quantity", "unit_hours", "hours", "cost", "tier", "buys", "buy_quantity",
+                "asset_message", "detail_message")
 
 #: Order of the kinds of work (lower moves first), before dependencies are applied.
 ACTION_TIER = {
@@ -67,11 +69,22 @@ ACTION_TIER = {
 
 def _frame(municipality: object, domain: object, action: str, asset: object, node: object,
            detail: object, quantity: object, unit_hours: float) -> pd.DataFrame:
-    frame = pd.DataFrame({"municipality": municipality, "domain": domain, "asset": asset,
-                          "node": node, "detail": detail, "quantity": quantity})
+    """Items of one action; ``asset`` and ``detail`` may be messages (or text without
+    words): kept as ``asset_message``/``detail_message``, their English in ``asset``/
+    ``detail``."""
+    frame = pd.DataFrame({"municipality": municipality, "domain": domain,
+                          "asset_message": _objects(asset), "node": node,
+                          "detail_message": _objects(detail), "quantity": quantity})
+    frame["asset"] = english(frame["asset_message"])
+    frame["detail"] = english(frame["detail_message"])
     frame["action"] = action
     frame["unit_hours"] = unit_hours
     return frame
+
+
+def _objects(values: object) -> object:
+    # a Series keeps its index (aligned with the other columns), a list its order
+    return values.astype(object) if isinstance(values, pd.Series) else values
 
 
 def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
@@ -96,11 +109,13 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     # a municipality no link joins to the consolidated datacentres gets one (the link's
     # own price is no unit price of the target: said, not left out)
     new = weak["link"] == ""
-    parts.append(_frame(weak["municipality"], "network", "link_upgrade",
-                        weak["link"].where(~new, weak["municipality"] + ": new link"), "",
-                        weak["detail"].where(~new, weak["detail"] + ": a new link (its line"
-                                             " cost is not priced: review)"),
-                        1, efforts.link_upgrade_hours))
+    parts.append(_frame(
+        weak["municipality"], "network", "link_upgrade",
+        [Message("gs.item.new_link_asset", {"municipality": m}) if n else link
+         for m, link, n in zip(weak["municipality"], weak["link"], new, strict=True)], "",
+        [Message("gs.item.new_link", {"detail": d}) if n else d
+         for d, n in zip(weak["detail_message"], new, strict=True)],
+        1, efforts.link_upgrade_hours))
     evacuate = set(sites.loc[sites["role"] == "evacuate", "site"])
     storage = snapshot.table("storage")
     storage_site = qualified(storage["municipality"], storage["site"])
@@ -110,7 +125,7 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     parts.append(_frame(moving_storage["municipality"], "datacentre", "storage_migration",
                         moving_storage["municipality"] + ":" + moving_storage["id"],
                         moving_storage["municipality"] + ":storage:" + moving_storage["id"],
-                        "from " + storage_site[moving_storage.index], used.round(1),
+                        _from_sites(storage_site[moving_storage.index]), used.round(1),
                         efforts.storage_migration_hours_per_tb))
     # as object: an empty matrix has float columns, which text cannot be added to
     status = matrix.set_index("block_id")[["status", "target_title", "target_min_version"]
@@ -140,15 +155,16 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
         parts.append(_frame(rows["municipality"], "datacentre", action,
                             rows["municipality"] + ":" + rows["id"],
                             rows["municipality"] + ":server:" + rows["id"],
-                            "from " + server_site[rows.index], 1, hours))
+                            _from_sites(server_site[rows.index]), 1, hours))
     upgrades = on[(on["kind"] == "server") & on["status"].isin(["changed", "eliminated"])]
     appliances = upgrades[upgrades["capability"] == "appliance"]
     upgrades = upgrades[upgrades["capability"] != "appliance"]
     parts.append(_frame(appliances["municipality"], "datacentre", "vendor_upgrade",
                         appliances["municipality"] + ":" + appliances["record_id"],
                         appliances["node"],
-                        (appliances["title"] + " " + appliances["cycle"].fillna("").astype(str)
-                         ).str.strip() + " -> a supported release from its vendor",
+                        _messages("gs.item.vendor_release", what=(
+                            appliances["title"] + " "
+                            + appliances["cycle"].fillna("").astype(str)).str.strip()),
                         1, efforts.os_upgrade_hours))
     # no target OS of its family: the matrix says what to do instead of "-> (nothing)"
     to = (upgrades["target_title"].fillna("") + " "
@@ -166,7 +182,7 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     apps = dependencies.applications_of_all(moved_nodes)
     parts.append(_frame([a.split(":", 1)[0] for a in apps], "applications", "application_move",
                         [short_name(a) for a in apps], list(apps),
-                        "its servers move to the target datacentres", 1,
+                        Message("gs.item.application_move"), 1,
                         efforts.application_move_hours))
     # hardware past or near its end of life, replaced like for like (buys: a price key)
     parts.append(hardware_items(snapshot, target, assets, evacuate, as_of))
@@ -185,6 +201,21 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     items = items.sort_values(["tier", "municipality", "action", "asset"]).reset_index(drop=True)
     items.insert(0, "item_id", [f"I{n:05d}" for n in range(1, len(items) + 1)])
     return items.loc[:, list(ITEM_COLUMNS)]
+
+
+def _messages(key: str, **params: pd.Series) -> pd.Series:
+    """One message per row of the aligned ``params`` columns (index kept)."""
+    names = list(params)
+    first = next(iter(params.values()))
+    rows = zip(*(params[name].tolist() for name in names), strict=True)
+    return pd.Series([Message(key, dict(zip(names, row, strict=True))) for row in rows],
+                     index=first.index, dtype=object)
+
+
+def _from_sites(sites: pd.Series) -> pd.Series:
+    # one message per distinct site (a few per municipality), mapped onto the rows
+    return sites.map({site: Message("gs.item.from_site", {"site": site})
+                      for site in sites.unique()}).astype(object)
 
 
 def _introductions(consolidation: Consolidation) -> pd.DataFrame:
@@ -212,8 +243,10 @@ def _harmonisations(on: pd.DataFrame, matrix: pd.DataFrame, hours: float) -> pd.
     reason = matrix.set_index("block_id")["reason"]
     rows = on[(on["domain"] == "applications") & (on["status"] == "eliminated")]
     rows = rows[rows["block_id"].map(reason) == "replaced_by_target"]
-    detail = (rows["title"].astype(str) + " -> " + rows["target_title"].fillna("").astype(str)
-              + " (" + rows["capability"].astype(str) + ")")
+    detail = _messages("gs.item.harmonise", what=rows["title"].astype(str),
+                       to=rows["target_title"].fillna("").astype(str),
+                       area=rows["capability"].astype(str).map(
+                           lambda code: Code("capability", code)))
     return _frame(rows["municipality"], "applications", "application_harmonisation",
                   rows["municipality"] + ":" + rows["record_id"], rows["node"], detail, 1, hours)
 
@@ -266,9 +299,12 @@ def _client_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                            "to": standard, "devices": frame["devices"]})[wrong]
     summed = moving.groupby(["municipality", "group", "from", "to"], sort=True)[
         "devices"].sum().reset_index()
+    platform = summed["from"].astype(str).map(
+        lambda name: Message("gs.item.unmanaged") if name == "unmanaged" else name)
     reenrol = _frame(summed["municipality"], "clients", "client_reenrolment",
-                     summed["municipality"] + ": " + summed["group"] + " devices on "
-                     + summed["from"].astype(str), "",
-                     "enrol in " + summed["to"].astype(str), summed["devices"],
-                     efforts.client_reenrolment_hours)
+                     _messages("gs.item.reenrol_asset", municipality=summed["municipality"],
+                               group=summed["group"].map(lambda g: Code("user_group", g)),
+                               platform=platform), "",
+                     _messages("gs.item.enrol_in", platform=summed["to"].astype(str)),
+                     summed["devices"], efforts.client_reenrolment_hours)
     return [upgrades, reenrol]

@@ -12,14 +12,19 @@ summed here are what ``inventory lifecycle`` counts in the same states on the sa
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from inventory.analyse.editions import EDITION_UNKNOWN
+from inventory.analyse.lifecycle import OWN_SUPPORT_END, TABLET_ON_IOS
 from inventory.gap.contracts import checked
 from inventory.gap.dependents import DependencyIndex, short_name
+from inventory.messages import Code, Message, MessageList, english
 
 EOL_COLUMNS = ("municipality", "domain", "kind", "capability", "asset", "product", "cycle",
                "lifecycle_state", "eol", "note", "devices", "dependent_applications",
-               "dependent_application_count")
+               "dependent_application_count", "asset_message")
 EXPOSED_STATES = ("end_of_life", "ending")
 #: Record kinds summed per municipality, capability and product cycle (fleets of devices).
 SUMMED_KINDS = ("client", "network_device")
@@ -39,7 +44,8 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
     items = pd.DataFrame({
         "municipality": single["municipality"], "domain": single["domain"],
         "kind": single["kind"], "capability": single["capability"],
-        "asset": single["municipality"] + ":" + single["record_id"],
+        "asset": (asset := single["municipality"] + ":" + single["record_id"]),
+        "asset_message": asset.astype(object),
         "product": single["title"], "cycle": single["cycle"],
         "lifecycle_state": single["lifecycle_state"], "eol": single["eol"],
         "note": _notes(single),
@@ -58,12 +64,16 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
                                "cycle", "lifecycle_state", "note"], sort=True, dropna=False)
               .agg(eol=("eol", _earliest), devices=("count", "sum"), rows=("_records", "sum"))
               .reset_index())
-    what = fleets["kind"].map({"client": "client"}).fillna(fleets["capability"].astype(str))
+    fleet_assets = [
+        Message("gs.eol.client_rows", {"municipality": m, "rows": int(n)}) if kind == "client"
+        else Message("gs.eol.device_rows", {"municipality": m, "rows": int(n),
+                                            "what": Code("capability", str(capability))})
+        for m, n, kind, capability in zip(fleets["municipality"], fleets["rows"],
+                                          fleets["kind"], fleets["capability"], strict=True)]
     fleet_rows = pd.DataFrame({
         "municipality": fleets["municipality"], "domain": fleets["domain"],
         "kind": fleets["kind"], "capability": fleets["capability"],
-        "asset": fleets["municipality"] + ": " + fleets["rows"].astype(str) + " " + what
-        + " rows",
+        "asset": english(fleet_assets), "asset_message": fleet_assets,
         "product": fleets["title"], "cycle": fleets["cycle"],
         "lifecycle_state": fleets["lifecycle_state"], "eol": fleets["eol"],
         "note": fleets["note"],
@@ -72,6 +82,9 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
     })
     table = pd.concat([part for part in (items, fleet_rows) if not part.empty]
                       or [items], ignore_index=True).loc[:, list(EOL_COLUMNS)]
+    notes = table["note"].astype(str)
+    table["note_message"] = notes.map({note: note_message(note) for note in notes.unique()}
+                                      ).astype(object)
     order = table["lifecycle_state"].map({"end_of_life": 0, "ending": 1})
     eol_text = table["eol"].astype(str)
     table = table.assign(_order=order, _eol=eol_text).sort_values(
@@ -83,6 +96,23 @@ def _earliest(dates: pd.Series) -> object:
     """The earliest date of a group (``None`` when none is known)."""
     known = dates.dropna()
     return min(known) if len(known) else None
+
+
+_EDITION_DECLARED = re.compile(r"edition (\S+): declared by the municipality")
+_NOTE_KEYS = {EDITION_UNKNOWN: "gs.eol.edition_unknown", OWN_SUPPORT_END: "gs.eol.own_support_end",
+              TABLET_ON_IOS: "gs.eol.tablet_on_ios"}
+
+
+def note_message(note: str) -> MessageList:
+    """A lifecycle note (``lifecycle.lifecycle_notes``: ``; ``-joined parts) as messages; a
+    part not known here is kept as written."""
+    parts = []
+    for part in (p for p in note.split("; ") if p):
+        declared = _EDITION_DECLARED.fullmatch(part)
+        parts.append(Message(_NOTE_KEYS[part]) if part in _NOTE_KEYS
+                     else Message("gs.eol.edition_declared", {"edition": declared.group(1)})
+                     if declared else Message("gs.plain", {"text": part}))
+    return MessageList(tuple(parts))
 
 
 def _notes(assets: pd.DataFrame) -> pd.Series:

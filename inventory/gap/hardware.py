@@ -45,6 +45,7 @@ import pandas as pd
 from inventory.analyse.lifecycle import OWN_SUPPORT_END, add_months
 from inventory.gap.capacity import qualified
 from inventory.gap.eol import EXPOSED_STATES
+from inventory.messages import Code, Message, english
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
@@ -56,28 +57,46 @@ HARDWARE_ACTION_TIER = {
 }
 
 HARDWARE_COLUMNS = ("municipality", "domain", "action", "asset", "node", "detail", "quantity",
-                    "unit_hours", "buys", "buy_quantity")
+                    "unit_hours", "buys", "buy_quantity", "asset_message", "detail_message")
 
 
 def _frame(municipality: object, domain: str, action: str, asset: object, node: object,
            detail: object, quantity: object, unit_hours: object, buys: object,
            buy_quantity: object, index: pd.Index) -> pd.DataFrame:
+    # ``asset``/``detail`` may be messages: kept as ``*_message``, their English beside them
     frame = pd.DataFrame({"municipality": municipality, "domain": domain, "action": action,
-                          "asset": asset, "node": node, "detail": detail,
+                          "asset_message": asset, "node": node, "detail_message": detail,
                           "quantity": quantity, "unit_hours": unit_hours, "buys": buys,
                           "buy_quantity": buy_quantity}, index=index)
-    return frame.astype({"quantity": float, "unit_hours": float, "buy_quantity": float})
+    frame = frame.astype({"quantity": float, "unit_hours": float, "buy_quantity": float,
+                          "asset_message": object, "detail_message": object})
+    frame["asset"] = english(frame["asset_message"])
+    frame["detail"] = english(frame["detail_message"])
+    return frame
 
 
-def _when(assets: pd.DataFrame) -> pd.Series:
-    """``past its end of life (DATE)`` or ``reaches its end of life on DATE``."""
+def _each(key: str, index: pd.Index, **params: pd.Series | list[object]) -> list[Message]:
+    """One message per row (``params`` aligned with ``index``)."""
+    names = list(params)
+    columns = [list(params[name]) for name in names]
+    return [Message(key, dict(zip(names, row, strict=True)))
+            for row in zip(*columns, strict=True)] if len(index) else []
+
+
+def _when(assets: pd.DataFrame) -> list[Message]:
+    """``end of life DATE`` or ``end of life within the horizon: DATE``, with ``(its own
+    support end)`` for a device's own date; one message per row."""
     eol = assets["eol"].astype(object).where(assets["eol"].notna(), None)
-    date = eol.map(lambda day: "" if day is None else f" {day}")
-    past = assets["lifecycle_state"] == "end_of_life"
-    text = ("end of life" + date).where(past, "end of life within the horizon:" + date)
-    own = assets["lifecycle_note"].fillna("").astype(str).str.contains(OWN_SUPPORT_END,
-                                                                        regex=False)
-    return text.where(~own, text + " (its own support end)")
+    past = (assets["lifecycle_state"] == "end_of_life").tolist()
+    own = assets["lifecycle_note"].fillna("").astype(str).str.contains(
+        OWN_SUPPORT_END, regex=False).tolist()
+    texts = []
+    for day, is_past, is_own in zip(eol.tolist(), past, own, strict=True):
+        key = "gs.hw.past_eol" if is_past else "gs.hw.ending"
+        when = (Message(key) if day is None
+                else Message(f"{key}_on", {"date": str(day)}))
+        texts.append(Message("gs.hw.own_end", {"when": when}) if is_own else when)
+    return texts
 
 
 def hardware_items(snapshot: InventorySnapshot, target: TargetArchitecture,
@@ -136,12 +155,13 @@ def _network(exposed: pd.DataFrame, hours_by_role: dict[str, float], other_hours
     role = rows["capability"].astype(str)
     software = ~rows["lifecycle_note"].fillna("").astype(str).str.contains(
         OWN_SUPPORT_END, regex=False)
+    product = (rows["title"].astype(str) + " " + rows["cycle"].fillna("").astype(str)
+               ).str.replace("  ", " ").str.strip()
     # a release past its end on hardware still supported may be upgraded instead
-    hint = pd.Series("", index=rows.index, dtype=object).where(
-        ~software, "; or upgrade its software where the model runs a supported release")
-    detail = (role + " " + rows["title"].astype(str) + " "
-              + rows["cycle"].fillna("").astype(str)).str.replace("  ", " ").str.strip() \
-        + ": " + _when(rows) + " -> replace like for like" + hint
+    detail = [Message("gs.hw.network_software" if soft else "gs.hw.network",
+                      {"role": Code("capability", code), "product": name, "when": when})
+              for code, name, when, soft in zip(role, product, _when(rows), software,
+                                                 strict=True)]
     return _frame(rows["municipality"], "network", "network_device_replacement",
                   rows["municipality"] + ":" + rows["record_id"], rows["node"], detail,
                   rows["count"], role.map(hours_by_role).fillna(other_hours),
@@ -173,10 +193,12 @@ def _storage(snapshot: InventorySnapshot, exposed: pd.DataFrame, evacuate: set[s
               f"{', '.join(sorted(unknown))}; its replacement capacity is not priced."]
              if len(unknown) else [])
     tb = size.fillna(0.0).round(1)
-    detail = (rows["capability"].astype(str) + " " + rows["title"].astype(str) + ": "
-              + _when(rows) + " -> replace with " + tb.astype(str) + " TB").where(
-        size.notna(), rows["capability"].astype(str) + " " + rows["title"].astype(str)
-        + ": " + _when(rows) + " -> replace (capacity not given: review)")
+    detail = [Message("gs.hw.storage" if known else "gs.hw.storage_unknown",
+                      {"kind": Code("capability", kind), "product": title, "when": when,
+                       **({"tb": float(size_tb)} if known else {})})
+              for kind, title, when, known, size_tb in zip(
+                  rows["capability"].astype(str), rows["title"].astype(str), _when(rows),
+                  size.notna(), tb, strict=True)]
     return _frame(rows["municipality"], "datacentre", "storage_replacement",
                   rows["municipality"] + ":" + rows["record_id"], rows["node"], detail, 1,
                   hours, "storage_tb", tb, rows.index), notes
@@ -199,8 +221,7 @@ def _servers(snapshot: InventorySnapshot, horizon: dt.date, evacuate: set[str],
               f" their hardware must be replaced is not known (not counted)."]
              if len(unknown) else [])
     due = physical[end.notna() & (end <= horizon)]
-    detail = ("hardware support (warranty_end) " + end[due.index].astype(str)
-              + ", by the horizon -> replace like for like")
+    detail = _each("gs.hw.server", due.index, date=end[due.index].astype(str))
     return _frame(due["municipality"], "datacentre", "server_hardware_replacement",
                   due["municipality"] + ":" + due["id"],
                   due["municipality"] + ":server:" + due["id"], detail, 1, hours,
@@ -224,8 +245,10 @@ def _clients(snapshot: InventorySnapshot, horizon: dt.date, hours: float) -> pd.
                           ).groupby(["municipality", "kind", "end"], sort=True)[
         "devices"].sum().reset_index()
     return _frame(summed["municipality"], "clients", "client_device_replacement",
-                  summed["municipality"] + ": " + summed["kind"] + " devices, support ends "
-                  + summed["end"], "",
-                  "own support end " + summed["end"] + " -> replace the device",
+                  _each("gs.hw.client_asset", summed.index,
+                        municipality=summed["municipality"],
+                        kind=[Code("client_kind", kind) for kind in summed["kind"]],
+                        date=summed["end"]), "",
+                  _each("gs.hw.client", summed.index, date=summed["end"]),
                   summed["devices"], hours, "client_device:" + summed["kind"],
                   summed["devices"], summed.index)

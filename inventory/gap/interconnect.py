@@ -13,13 +13,15 @@ import pandas as pd
 
 from inventory.gap.capacity import qualified
 from inventory.gap.dependents import DependencyIndex, short_name
+from inventory.messages import Message, MessageList, english
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
 INTERCONNECT_COLUMNS = ("municipality", "link", "a_site", "b_site", "kind", "bandwidth_mbps",
                         "redundant", "min_bandwidth_mbps", "redundancy_required",
                         "meets_bandwidth", "meets_redundancy", "compliant", "detail",
-                        "dependent_applications", "dependent_application_count")
+                        "dependent_applications", "dependent_application_count",
+                        "detail_message")
 
 
 def interconnect_gaps(snapshot: InventorySnapshot, target: TargetArchitecture,
@@ -45,16 +47,17 @@ def interconnect_gaps(snapshot: InventorySnapshot, target: TargetArchitecture,
         b_site[between])
     applications = [dependencies.applications("{}:site:{}".format(*site.split(":", 1)))
                     for site in own_end]
-    details = []
+    details = []  # messages, in the report's language (``detail`` is their English)
     for speed, ok_speed, ok_redundant in zip(bandwidth, meets_bandwidth, meets_redundancy,
                                              strict=True):
         problems = []
         if not ok_speed:
-            shown = "unknown" if pd.isna(speed) else f"{speed:g}"
-            problems.append(f"{shown} Mbit/s under the minimum {minimum:g} Mbit/s")
+            shown = Message("gs.link.unknown") if pd.isna(speed) else float(speed)
+            problems.append(Message("gs.link.under_minimum",
+                                    {"speed": shown, "minimum": float(minimum)}))
         if not ok_redundant:
-            problems.append("not redundant")
-        details.append("; ".join(problems))
+            problems.append(Message("gs.link.not_redundant"))
+        details.append(MessageList(tuple(problems)))
     table = pd.DataFrame({
         "municipality": rows["municipality"].astype(str),
         "link": rows["municipality"].astype(str) + ":" + rows["id"].astype(str),
@@ -62,19 +65,21 @@ def interconnect_gaps(snapshot: InventorySnapshot, target: TargetArchitecture,
         "bandwidth_mbps": bandwidth, "redundant": redundant,
         "min_bandwidth_mbps": minimum, "redundancy_required": redundancy,
         "meets_bandwidth": meets_bandwidth, "meets_redundancy": meets_redundancy,
-        "compliant": meets_bandwidth & meets_redundancy, "detail": details,
+        "compliant": meets_bandwidth & meets_redundancy, "detail": english(details),
+        "detail_message": details,
         "dependent_applications": [";".join(short_name(a) for a in apps)
                                    for apps in applications],
         "dependent_application_count": [len(apps) for apps in applications],
     })
     missing = _unconnected(snapshot, target, a_site, b_site)
+    unreached = Message("gs.link.unreached")
     if missing:
         table = pd.concat([table, pd.DataFrame([{
             "municipality": code, "link": "", "a_site": "", "b_site": "", "kind": "",
             "bandwidth_mbps": 0.0, "redundant": False, "min_bandwidth_mbps": minimum,
             "redundancy_required": redundancy, "meets_bandwidth": False,
             "meets_redundancy": False, "compliant": False,
-            "detail": "no link reaches the primary or secondary datacentre",
+            "detail": str(unreached), "detail_message": unreached,
             "dependent_applications": "", "dependent_application_count": 0,
         } for code in missing])], ignore_index=True)
     return table.loc[:, list(INTERCONNECT_COLUMNS)].sort_values(

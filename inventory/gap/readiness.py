@@ -33,6 +33,7 @@ from pandera.typing import Series
 
 from inventory.gap.blocks import DOMAINS, domain_of
 from inventory.gap.eol import EXPOSED_STATES
+from inventory.messages import Message, english
 
 #: The ``municipality`` of the rows that stand for all municipalities together.
 ALL = "all"
@@ -51,6 +52,7 @@ class CapabilityReadiness(pa.DataFrameModel):
     ready_assets: Series[int] = pa.Field(ge=0)
     readiness_percent: Series[float] = pa.Field(ge=0, le=100)
     note: Series[str]
+    note_message: Series[object]  # ``note`` as a message, for the report's language
 
     class Config:
         strict = True
@@ -145,9 +147,14 @@ def readiness(assets: pd.DataFrame, matrix: pd.DataFrame, *,
     table["readiness_percent"] = np.where(
         table["assets"] > 0, 100.0 * table["ready_assets"] / table["assets"].clip(lower=1),
         0.0)
-    table["note"] = np.where(table["assets"] == 0, NO_ASSET_NOTE, np.where(
-        table["off_joint"] > 0,
-        table["off_joint"].astype(str) + " " + OFF_JOINT_NOTE, ""))
+    # the note as a message (the report's language), its English in ``note``
+    notes: list[object] = [
+        Message("gs.readiness.no_asset") if assets == 0
+        else Message("gs.readiness.off_joint", {"count": int(off)}) if off > 0 else ""
+        for assets, off in zip(table["assets"].tolist(), table["off_joint"].tolist(),
+                               strict=True)]
+    table["note"] = english(notes)
+    table["note_message"] = pd.Series(notes, index=table.index, dtype=object)
     table = _ordered(table).reset_index(drop=True)
     domains = _domains(table)
     overall = _overall(domains)

@@ -29,11 +29,11 @@ def consolidation_section(gap: GapReport, lang: Lang) -> Section:
             ColumnSpec("domain", "column.domain", codes="domain"),
             ColumnSpec("instances_today", "consolidation.col_today", "int"),
             ColumnSpec("instances_target", "consolidation.col_target", "int"),
-            ColumnSpec("kept", "consolidation.col_kept"),
+            ColumnSpec("kept_message", "consolidation.col_kept"),
             ColumnSpec("merging", "consolidation.col_merging"),
             ColumnSpec("hours", "column.effort_hours", "float"),
             ColumnSpec("cost", "column.cost", "money", money),
-            ColumnSpec("note", "column.note")],
+            ColumnSpec("note_message", "column.note")],
             lang, table_id="consolidation", name=t("consolidation.sheet", lang))]
     blocks += compute_callouts(gap)
     if not gap.compute.empty:

@@ -78,7 +78,7 @@ def readiness_details(gap: GapReport, names: dict[str, str], lang: Lang) -> list
             ColumnSpec("assets", "column.assets", "int"),
             ColumnSpec("ready_assets", "readiness.col_ready", "int"),
             ColumnSpec("readiness", "column.readiness", "percent"),
-            ColumnSpec("note", "column.note")],
+            ColumnSpec("note_message", "column.note")],
             lang, table_id="gap-readiness-capabilities",
             name=t("readiness.sheet_capabilities", lang)),
     ]

@@ -252,6 +252,24 @@ _FAMILIES: dict[str, dict[str, tuple[str, str, str]]] = {
         "ram": ("Memory", "Minne", "Minne"),
         "storage": ("Storage", "Lagring", "Lagring"),
     },
+    # models.enums.UserGroup: whose client devices
+    "user_group": {
+        "staff": ("staff", "personal", "ansatte"),
+        "student": ("student", "elever", "elever"),
+        "shared": ("shared", "gemensamt bruk", "felles bruk"),
+    },
+    # models.enums.ClientKind
+    "client_kind": {
+        "desktop": ("Desktops", "Stationära datorer", "Stasjonære PC-er"),
+        "laptop": ("Laptops", "Bärbara datorer", "Bærbare PC-er"),
+        "chromebook": ("Chromebooks", "Chromebooks", "Chromebooks"),
+        "tablet": ("Tablets", "Surfplattor", "Nettbrett"),
+        "smartphone": ("Smartphones", "Mobiltelefoner", "Mobiltelefoner"),
+        "thin_client": ("Thin clients", "Tunna klienter", "Tynne klienter"),
+        "printer": ("Printers", "Skrivare", "Skrivere"),
+        "ip_phone": ("IP phones", "IP-telefoner", "IP-telefoner"),
+        "kiosk": ("Kiosk devices", "Kioskdatorer", "Kioskmaskiner"),
+    },
     # the parties of a table besides the municipalities: the joint operation, all of them
     "party": {
         "joint": ("Joint operation", "Gemensam drift", "Felles drift"),

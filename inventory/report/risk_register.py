@@ -537,13 +537,15 @@ def _cost_entries(gap: GapReport) -> list[RiskEntry]:
     if saving is not None and saving.low < 0:
         width = saving.high - saving.low
         below = 1.0 if saving.high <= 0 or width <= 0 else -saving.low / width
+        # banded as the reader sees it, in whole percent (29.9 % is written and read as 30)
+        percent = round(below * 100)
         entries.append(
             RiskEntry(
                 "cost_saving",
                 "",
-                probability_likelihood(below),
+                probability_likelihood(percent / 100),
                 CLASS_CONSEQUENCE["cost_saving"],
-                {"saving": saving, "currency": case.currency, "percent": round(below * 100)},
+                {"saving": saving, "currency": case.currency, "percent": percent},
             )
         )
     unpriced = case.not_priced + len(case.unstated_licences)

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from inventory.export import archimate_model, model_xml, read_archimate, schema_errors
-from inventory.export.exchange import ArchimateModel
+from inventory.export.exchange import ArchimateModel, identifier, xml_text
 from inventory.gap.result import GapReport, compute_gap
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
@@ -342,3 +344,40 @@ def test_samples_export_validates_round_trips_and_opens_in_archi(
     assert "Nuläge: Gnosjö kommun" in {view.name for view in model.views}
     assert "Gnosjö".encode() in document
     assert any("Klienter finns inte i modellen" in note for note in model.notes)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    site=st.text(min_size=1, max_size=30),
+    application=st.text(min_size=1, max_size=30),
+    host=st.text(alphabet="&<>\"'ÅÄÖæøå \x01", min_size=1, max_size=12),
+)
+def test_any_record_names_survive_the_export(
+    hand_made: tuple[InventorySnapshot, GapReport],
+    site: str,
+    application: str,
+    host: str,
+) -> None:
+    """Names as the inventory writes them (any Unicode, XML's special characters) come
+    back from the file as written (characters XML 1.0 cannot hold as their escape), and
+    the file stays valid."""
+    snapshot, gap = hand_made
+    tables = {kind: frame.copy() for kind, frame in snapshot.tables.items()}
+    tables["site"].loc[0, "name"] = site
+    tables["application"].loc[0, "name"] = application
+    tables["server"].loc[0, "hostname"] = host
+    renamed = InventorySnapshot(tables=tables, references=snapshot.references)
+    document = model_xml(archimate_model(renamed, gap))
+    assert schema_errors(document) == []
+    names = {element.identifier: element.name for element in read_archimate(document).elements}
+    keys = {
+        kind: (str(tables[kind].loc[0, "municipality"]), str(tables[kind].loc[0, "id"]))
+        for kind in ("site", "application", "server")
+    }
+    assert names[identifier("element", "site", *keys["site"])] == xml_text(site)
+    assert names[identifier("element", "application", *keys["application"])] == xml_text(
+        application
+    )
+    assert names[identifier("element", "server", *keys["server"])] == xml_text(host)

@@ -21,7 +21,7 @@ already there use (docs/method.md#consolidation).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ import pandas as pd
 
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.gap.rows import any_rows
+from inventory.messages import Message, MessageList, Param, english
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
@@ -43,7 +44,7 @@ SITE_COLUMNS = ("site", "municipality", "name", "kind", "role", "physical_server
                 "storage_systems", "rack_units_used", "power_kw_used_by_assets",
                 "racks_total", "rack_units_free", "power_capacity_kw", "power_used_kw",
                 "power_free_kw", "short", "issues", "dependent_applications",
-                "dependent_application_count")
+                "dependent_application_count", "issues_message")
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,11 @@ class CapacityVerdict:
     short_rack_units: int  # what the two sites together lack (0 when it fits)
     short_kw: float
     summary: str
+    #: ``summary`` as a message, for the report's language (``summary`` is its English)
+    message: Message | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _json(self)
 
 
 def qualified(municipality: pd.Series, site: pd.Series) -> pd.Series:
@@ -136,22 +139,25 @@ def site_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
                               ["primary", "secondary"], "evacuate")
     issues = []
     for row in any_rows(sites):  # one per hosting site: a few per municipality
-        found = []
+        found = []  # messages, in the report's language (``issues`` is their English)
         if not pd.isna(row.rack_units_free) and not pd.isna(row.racks_total) and (
                 row.rack_units_free < MIN_FREE_RACK_SHARE * row.racks_total * RACK_UNITS_PER_RACK):
-            found.append(f"only {int(row.rack_units_free)} U free of"
-                         f" {int(row.racks_total) * RACK_UNITS_PER_RACK}")
+            found.append(Message("gs.cap.units_short", {
+                "free": int(row.rack_units_free),
+                "total": int(row.racks_total) * RACK_UNITS_PER_RACK}))
         if not pd.isna(row.power_free_kw) and not pd.isna(row.power_capacity_kw) and (
                 row.power_free_kw < MIN_POWER_HEADROOM_SHARE * row.power_capacity_kw):
-            found.append(f"only {row.power_free_kw:g} kW spare of {row.power_capacity_kw:g}")
-        for flag, text in ((row.fire_suppression, "no fire suppression"),
-                           (row.generator, "no generator"), (row.ups, "no UPS")):
+            found.append(Message("gs.cap.power_short", {
+                "free": float(row.power_free_kw), "total": float(row.power_capacity_kw)}))
+        for flag, key in ((row.fire_suppression, "gs.cap.no_fire_suppression"),
+                          (row.generator, "gs.cap.no_generator"), (row.ups, "gs.cap.no_ups")):
             if flag is False or (not pd.isna(flag) and not bool(flag)):
-                found.append(text)
+                found.append(Message(key))
         if row.role == "evacuate" and (row.physical_servers or row.storage_systems):
-            found.append("evacuate to the target datacentres")
-        issues.append("; ".join(found))
-    sites["issues"] = issues
+            found.append(Message("gs.cap.evacuate"))
+        issues.append(MessageList(tuple(found)))
+    sites["issues"] = english(issues)
+    sites["issues_message"] = pd.Series(issues, index=sites.index, dtype=object)
     nodes = ["{}:site:{}".format(*site.split(":", 1)) for site in sites["site"].tolist()]
     applications = [dependencies.applications(node) for node in nodes]
     sites["dependent_applications"] = [";".join(short_name(a) for a in apps)
@@ -183,17 +189,20 @@ def _verdict(table: pd.DataFrame, load: pd.DataFrame, primary: str | None,
     fits_combined = primary is not None and demand_u <= combined_u and demand_kw <= combined_kw
     short_u = max(0, demand_u - combined_u)
     short_kw = round(max(0.0, demand_kw - combined_kw), 2)
+    figures: dict[str, Param] = {"primary": primary or "", "secondary": secondary or "",
+                                 "units": demand_u, "kw": demand_kw}
     if primary is None:
-        summary = "The target names no primary datacentre."
+        message = Message("gs.cap.no_primary")
     elif fits_primary:
-        summary = (f"{primary} alone can host what moves ({demand_u} U, {demand_kw:g} kW"
-                   f" of {primary_u} U, {primary_kw:g} kW free).")
+        message = Message("gs.cap.fits_primary", {**figures, "free_units": primary_u,
+                                                  "free_kw": primary_kw})
     elif fits_combined:
-        summary = (f"{primary} and {secondary} together can host what moves ({demand_u} U,"
-                   f" {demand_kw:g} kW of {combined_u} U, {combined_kw:g} kW free).")
+        message = Message("gs.cap.fits_combined", {**figures, "free_units": combined_u,
+                                                   "free_kw": combined_kw})
     else:
-        summary = (f"{primary} and {secondary} lack {short_u} U and {short_kw:g} kW for what"
-                   f" moves ({demand_u} U, {demand_kw:g} kW).")
+        message = Message("gs.cap.lacks", {**figures, "short_units": short_u,
+                                           "short_kw": short_kw})
+    summary = str(message)
     return CapacityVerdict(
         primary=primary, secondary=secondary,
         moving_physical_servers=int((moving["kind"] == "server").sum()),
@@ -202,7 +211,7 @@ def _verdict(table: pd.DataFrame, load: pd.DataFrame, primary: str | None,
         primary_free_rack_units=primary_u, primary_free_kw=primary_kw,
         secondary_free_rack_units=secondary_u, secondary_free_kw=secondary_kw,
         fits_primary=fits_primary, fits_combined=fits_combined,
-        short_rack_units=short_u, short_kw=short_kw, summary=summary)
+        short_rack_units=short_u, short_kw=short_kw, summary=summary, message=message)
 
 
 COMPUTE_COLUMNS = ("resource", "unit", "moving", "capacity", "in_use", "free", "short", "fits")
@@ -221,9 +230,18 @@ class ComputeVerdict:
     hosts: int
     fits: bool
     summary: str
+    #: ``summary`` as a message, for the report's language (``summary`` is its English)
+    message: Message | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _json(self)
+
+
+def _json(verdict: CapacityVerdict | ComputeVerdict) -> dict[str, Any]:
+    """The verdict's fields, its message as text, key and parameters."""
+    data = {name: value for name, value in vars(verdict).items() if name != "message"}
+    data["message"] = verdict.message.to_json() if verdict.message is not None else None
+    return data
 
 
 def server_sites(snapshot: InventorySnapshot) -> pd.Series:
@@ -307,26 +325,24 @@ def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
 def _compute_verdict(table: pd.DataFrame, sites: tuple[str, ...], moving: int, unplaced: int,
                      hosts: int) -> ComputeVerdict:
     fits = bool(table["fits"].all())
-    where = " and ".join(sites)
-    parts = [f"{row.moving:,.0f} {row.unit} of {row.free:,.0f} free" for row in any_rows(table)]
+    where = MessageList(tuple(Message("gs.plain", {"text": site}) for site in sites),
+                        separator=" & ")
+    parts = MessageList(tuple(Message("gs.compute.part", {
+        "moving": round(float(row.moving)), "unit": str(row.unit),
+        "free": round(float(row.free))}) for row in any_rows(table)))
+    figures: dict[str, Param] = {"where": where, "hosts": hosts, "moving": moving, "parts": parts}
     if not sites:
-        summary = "The target names no datacentre: no workload is placed on target clusters."
+        message = Message("gs.compute.no_datacentre")
     elif moving == 0:
-        summary = f"No virtual server moves onto the clusters at {where}."
+        message = Message("gs.compute.nothing_moves", {"where": where})
     elif fits:
-        summary = (f"The clusters at {where} ({hosts} hosts) can run the {moving} virtual"
-                   f" servers that move ({'; '.join(parts)}).")
+        message = Message("gs.compute.fits", figures)
     else:
-        short = [f"{row.short:,.0f} {row.unit} {_SHORT_WORDS[str(row.resource)]}"
-                 for row in any_rows(table) if not row.fits]
-        summary = (f"The clusters at {where} ({hosts} hosts) lack {' and '.join(short)} for"
-                   f" the {moving} virtual servers that move ({'; '.join(parts)}): add hosts"
-                   " or storage (or bring hosts from the evacuated sites) before the move.")
+        short = MessageList(tuple(Message(f"gs.compute.short_{row.resource}", {
+            "short": round(float(row.short)), "unit": str(row.unit)})
+            for row in any_rows(table) if not row.fits), separator=" + ")
+        message = Message("gs.compute.lacks", {**figures, "short": short})
     if unplaced:
-        summary += (f" Virtual servers with no cluster or host at a known site, not"
-                    f" counted: {unplaced} (review).")
+        message = Message("gs.compute.unplaced", {"verdict": message, "unplaced": unplaced})
     return ComputeVerdict(sites=sites, moving_vms=moving, unplaced_vms=unplaced, hosts=hosts,
-                          fits=fits, summary=summary)
-
-
-_SHORT_WORDS = {"vcpu": "of vCPU", "ram": "of RAM", "storage": "of datastore"}
+                          fits=fits, summary=str(message), message=message)

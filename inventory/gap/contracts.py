@@ -153,6 +153,9 @@ class SecurityTable(_Contract):
     target: Series[str]
     compliant: Series[bool]
     affected: Series[str]
+    #: ``today`` and ``target`` as messages, for the report's language
+    today_message: Series[object]
+    target_message: Series[object]
 
 
 class CapacityTable(_Contract):
@@ -176,6 +179,7 @@ class CapacityTable(_Contract):
     issues: Series[str]
     dependent_applications: Series[str]
     dependent_application_count: Series[int] = pa.Field(ge=0)
+    issues_message: Series[object]  # ``issues`` as messages, for the report's language
 
 
 class InterconnectsTable(_Contract):
@@ -210,6 +214,7 @@ class SlaTable(_Contract):
     gap_kinds: Series[str]
     infrastructure: Series[str]
     detail: Series[str]
+    detail_message: Series[object]  # ``detail`` as messages, for the report's language
 
 
 #: The contract of each table of a gap report, by ``GapReport`` field name.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS
+from inventory.messages import Code, Message, MessageList, english
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
@@ -23,7 +24,13 @@ def _platforms_of(platforms: pd.DataFrame, capability: str) -> pd.DataFrame:
 
 
 def _names(frame: pd.DataFrame) -> str:
-    return ", ".join(sorted(set(frame["product"].astype(str)))) or "none"
+    return ", ".join(sorted(set(frame["product"].astype(str))))
+
+
+def _zones(zones: list[str]) -> Message | MessageList:
+    return (MessageList(tuple(Message("gs.code", {"code": Code("zone_purpose", zone)})
+                              for zone in zones), ", ")
+            if zones else Message("gs.sec.none"))
 
 
 def _immutable_stores(snapshot: InventorySnapshot) -> set[tuple[str, str]]:
@@ -75,39 +82,50 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
         employees = None if employees is None or pd.isna(employees) else int(employees)
         mfa_covered = not mfa.empty and (employees is None or licences == 0
                                          or licences >= employees)
-        coverage = (f", {int(licences):,} licences for {employees:,} employees"
-                    f" ({min(100.0, 100.0 * licences / employees):.0f} %)"
-                    if employees and licences else "")
+        mfa_today = (Message("gs.sec.no_mfa") if mfa.empty
+                     else Message("gs.sec.mfa_coverage", {
+                         "names": _names(mfa), "licences": int(licences),
+                         "employees": employees,
+                         "percent": round(min(100.0, 100.0 * licences / employees))})
+                     if employees and licences else Message("gs.plain", {"text": _names(mfa)}))
         rows.append((code, "mfa_for_all_staff", baseline.mfa_for_all_staff,
-                     f"{_names(mfa)}{coverage}" if not mfa.empty else "no MFA platform",
-                     "MFA for every staff account", mfa_covered, ";".join(
+                     mfa_today, Message("gs.sec.mfa_target"), mfa_covered, ";".join(
                          code + ":" + mfa["id"].astype(str))))
         edr = _platforms_of(own, "endpoint_security")
         total = int(device_totals.get(code, 0))
         unmanaged = total - int(managed_totals.get(code, 0))
         rows.append((code, "endpoint_security_on_managed_clients",
                      baseline.endpoint_security_on_managed_clients,
-                     (f"{_names(edr)}" if not edr.empty else "no endpoint security platform")
-                     + f"; {unmanaged:,} of {total:,} client devices unmanaged",
-                     "endpoint security on every managed client", not edr.empty,
+                     Message("gs.sec.unmanaged", {
+                         "names": (_names(edr) if not edr.empty
+                                   else Message("gs.sec.no_endpoint_security")),
+                         "unmanaged": unmanaged, "total": total}),
+                     Message("gs.sec.endpoint_target"), not edr.empty,
                      ";".join(code + ":" + edr["id"].astype(str))))
         has_copy = any(m == code for m, _ in immutable) or code in replicating
         rows.append((code, "backup_immutable_copy", baseline.backup_immutable_copy,
-                     "immutable or offline copy" if has_copy else "no immutable or offline copy",
-                     "backup with an immutable or offline copy", has_copy,
+                     Message("gs.sec.copy" if has_copy else "gs.sec.no_copy"),
+                     Message("gs.sec.copy_target"), has_copy,
                      ";".join(code + ":" + _platforms_of(own, "backup")["id"].astype(str))))
         siem = _platforms_of(own, "logging_siem")
         rows.append((code, "logging_to_siem", baseline.logging_to_siem,
-                     _names(siem) if not siem.empty else "no SIEM",
-                     "logging to a SIEM", not siem.empty, ""))
+                     (Message("gs.plain", {"text": _names(siem)}) if not siem.empty
+                      else Message("gs.sec.no_siem")),
+                     Message("gs.sec.siem_target"), not siem.empty, ""))
         present = zone_purposes.get(code, set())
         missing = [zone for zone in required_zones if zone not in present]
         rows.append((code, "segmented_zones", baseline.segmented_zones,
-                     "zones: " + (", ".join(sorted(present)) or "none")
-                     + ("; missing: " + ", ".join(missing) if missing else ""),
-                     "zones: " + ", ".join(required_zones), not missing,
+                     Message("gs.sec.zones_missing", {"zones": _zones(sorted(present)),
+                                                      "missing": _zones(missing)})
+                     if missing else Message("gs.sec.zones", {"zones": _zones(sorted(present))}),
+                     Message("gs.sec.zones", {"zones": _zones(required_zones)}), not missing,
                      ";".join(missing)))
     table = pd.DataFrame(rows, columns=list(SECURITY_COLUMNS))
+    # messages, in the report's language (``today``/``target`` are their English)
+    table["today_message"] = table["today"].astype(object)
+    table["target_message"] = table["target"].astype(object)
+    table["today"] = english(table["today_message"])
+    table["target"] = english(table["target_message"])
     # A control the target does not require is compliant whatever exists today.
     table["compliant"] = table["compliant"] | ~table["required"]
     return table

@@ -18,11 +18,13 @@ from inventory.analyse.graph import EdgeKind
 from inventory.gap.capacity import qualified
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.gap.rows import any_rows
+from inventory.messages import Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
 SLA_COLUMNS = ("municipality", "application", "name", "criticality",
-               "availability_percent", "gap_kinds", "infrastructure", "detail")
+               "availability_percent", "gap_kinds", "infrastructure", "detail",
+               "detail_message")
 
 
 def _site_uplinks(snapshot: InventorySnapshot) -> dict[str, bool]:
@@ -79,18 +81,15 @@ def sla_gaps(snapshot: InventorySnapshot, target: TargetArchitecture,
         if not gaps:
             continue
         level = levels[str(app.criticality)]
-        detail = "; ".join(f"{_describe(kind)} {short_name(node_id)}"
-                           for node_id, kind in gaps.items())
+        # messages, in the report's language (``detail`` is their English)
+        detail = MessageList(tuple(Message(f"gs.sla.{kind}", {"what": short_name(node_id)})
+                                   for node_id, kind in gaps.items()))
         rows.append((str(app.municipality), f"{app.municipality}:{app.id}", str(app.name),
                      str(app.criticality), level.availability_percent,
                      ";".join(sorted(set(gaps.values()))),
-                     ";".join(short_name(n) for n in gaps), detail))
+                     ";".join(short_name(n) for n in gaps), str(detail), detail))
     return pd.DataFrame(rows, columns=list(SLA_COLUMNS)).sort_values(
         ["municipality", "application"]).reset_index(drop=True)
 
 
-def _describe(kind: str) -> str:
-    return {"single_physical_server": "runs on the single physical server",
-            "single_host_cluster": "runs on the one-host cluster",
-            "single_host": "runs on a virtual server on a single host",
-            "single_uplink": "depends on the site without a redundant interconnect"}[kind]
+

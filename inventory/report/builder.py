@@ -39,7 +39,11 @@ from inventory.render.i18n import Lang, code_text, t
 from inventory.render.views import ViewDiagram
 from inventory.render.views.common import municipality_names
 from inventory.report.board import board_figures, top_risk_blocks
-from inventory.report.consolidation import compute_callouts, consolidation_section
+from inventory.report.consolidation import (
+    compute_callouts,
+    consolidation_section,
+    verdict_text,
+)
 from inventory.report.costs import business_case_section, key_figures, summary_blocks
 from inventory.report.decision import cost_study_alternatives, decision_section
 from inventory.report.plan import plan_key_figures, plan_section, plan_table
@@ -435,14 +439,14 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
             t("section.security", lang), gap.security, [
                 ColumnSpec("municipality", "column.municipality"),
                 ColumnSpec("control", "rb.col_control", codes="control"),
-                ColumnSpec("today", "rb.col_today"),
-                ColumnSpec("target", "rb.col_target"),
+                ColumnSpec("today_message", "rb.col_today"),
+                ColumnSpec("target_message", "rb.col_target"),
                 ColumnSpec("compliant", "rb.col_compliant", "bool")],
             lang, table_id="security", name=t("section.security", lang))]),
         Section(id="capacity", title=t("section.capacity", lang), blocks=[
             Callout(level="info" if gap.capacity_verdict.fits_combined else "warning",
-                    text=gap.capacity_verdict.summary),
-            *compute_callouts(gap),
+                    text=verdict_text(gap.capacity_verdict, lang)),
+            *compute_callouts(gap, lang),
             frame_table(t("section.capacity", lang), gap.capacity, [
                 ColumnSpec("site", "column.site"), ColumnSpec("name", "rb.col_name"),
                 ColumnSpec("role", "rb.col_role", codes="site_role"),
@@ -451,7 +455,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
                 ColumnSpec("rack_units_used", "column.rack_units", "float"),
                 ColumnSpec("rack_units_free", "rb.col_ru_free", "int"),
                 ColumnSpec("power_free_kw", "column.power_kw", "float"),
-                ColumnSpec("issues", "column.reason")],
+                ColumnSpec("issues_message", "column.reason")],
                 lang, table_id="capacity", name=t("section.capacity", lang))]),
         Section(id="interconnects", title=t("section.network", lang), blocks=[
             frame_table(t("section.network", lang), gap.interconnects, [
@@ -470,7 +474,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
                 ColumnSpec("name", "column.application"),
                 ColumnSpec("criticality", "column.severity", codes="criticality"),
                 ColumnSpec("availability_percent", "rb.col_availability", "float"),
-                ColumnSpec("detail", "column.reason")],
+                ColumnSpec("detail_message", "column.reason")],
             lang, table_id="sla", name=t("section.sla", lang))]),
     ])
     effort = Section(id="effort-cost", title=t("section.effort_cost", lang), blocks=[

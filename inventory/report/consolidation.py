@@ -4,19 +4,28 @@ what merges into it and what that costs, and the compute check of the target clu
 
 from __future__ import annotations
 
+from inventory.gap.capacity import CapacityVerdict, ComputeVerdict
 from inventory.gap.result import GapReport
 from inventory.render.document import Block, Callout, Paragraph, Section
 from inventory.render.i18n import Lang, t
+from inventory.render.messages import message_text
 from inventory.report.tables import ColumnSpec, frame_table
 
 
-def compute_callouts(gap: GapReport) -> list[Block]:
+def verdict_text(verdict: CapacityVerdict | ComputeVerdict, lang: Lang) -> str:
+    """A capacity verdict's sentence in ``lang`` (its English ``summary`` without one)."""
+    return (message_text(verdict.message, lang) if verdict.message is not None
+            else verdict.summary)
+
+
+def compute_callouts(gap: GapReport, lang: Lang = "en") -> list[Block]:
     """The compute verdict (vCPU, RAM, datastore of what moves onto the target clusters),
     none when the gap has no verdict: beside the rack-unit and kW verdict."""
     verdict = gap.compute_verdict
     if verdict is None:
         return []
-    return [Callout(level="info" if verdict.fits else "warning", text=verdict.summary)]
+    return [Callout(level="info" if verdict.fits else "warning",
+                    text=verdict_text(verdict, lang))]
 
 
 def consolidation_section(gap: GapReport, lang: Lang) -> Section:
@@ -35,7 +44,7 @@ def consolidation_section(gap: GapReport, lang: Lang) -> Section:
             ColumnSpec("cost", "column.cost", "money", money),
             ColumnSpec("note_message", "column.note")],
             lang, table_id="consolidation", name=t("consolidation.sheet", lang))]
-    blocks += compute_callouts(gap)
+    blocks += compute_callouts(gap, lang)
     if not gap.compute.empty:
         blocks.append(frame_table(t("consolidation.compute_title", lang), gap.compute, [
             ColumnSpec("resource", "consolidation.col_resource", codes="resource"),

@@ -252,6 +252,17 @@ _FAMILIES: dict[str, dict[str, tuple[str, str, str]]] = {
         "ram": ("Memory", "Minne", "Minne"),
         "storage": ("Storage", "Lagring", "Lagring"),
     },
+    # models.enums.ZonePurpose
+    "zone_purpose": {
+        "admin": ("administration", "administration", "administrasjon"),
+        "school": ("school", "skola", "skole"),
+        "care": ("care", "vård och omsorg", "helse og omsorg"),
+        "iot": ("IoT", "IoT (sakernas internet)", "IoT (tingenes internett)"),
+        "guest": ("guest", "gäst", "gjest"),
+        "public_wifi": ("public Wi-Fi", "publikt wifi", "offentlig wifi"),
+        "dmz": ("DMZ", "DMZ", "DMZ"),
+        "management": ("management", "nätverksadministration", "nettverksadministrasjon"),
+    },
     # models.enums.UserGroup: whose client devices
     "user_group": {
         "staff": ("staff", "personal", "ansatte"),

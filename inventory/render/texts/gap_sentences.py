@@ -193,5 +193,130 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "gs.link.unreached": ("no link reaches the primary or secondary datacentre",
                           "ingen förbindelse når det primära eller sekundära datacentret",
                           "ingen linje når det primære eller sekundære datasenteret"),
+    # -- SLA (gap.sla): why an application misses its level's redundancy
+    "gs.sla.single_physical_server": ("runs on the single physical server {what}",
+                                      "körs på den enda fysiska servern {what}",
+                                      "kjører på den ene fysiske serveren {what}"),
+    "gs.sla.single_host_cluster": ("runs on the one-host cluster {what}",
+                                   "körs på klustret {what} med en enda värd",
+                                   "kjører på klyngen {what} med én vert"),
+    "gs.sla.single_host": ("runs on a virtual server on a single host {what}",
+                           "körs på en virtuell server på en enda värd {what}",
+                           "kjører på en virtuell server på én vert {what}"),
+    "gs.sla.single_uplink": ("depends on the site without a redundant interconnect {what}",
+                             "beror på platsen {what} som saknar redundant förbindelse",
+                             "avhenger av lokasjonen {what} som mangler redundant samband"),
+    # -- security baseline (gap.security): today and the target
+    "gs.code": ("{code}", "{code}", "{code}"),
+    "gs.sec.none": ("none", "inga", "ingen"),
+    "gs.sec.no_mfa": ("no MFA platform", "ingen plattform för flerfaktorsinloggning",
+                      "ingen plattform for flerfaktorautentisering"),
+    "gs.sec.mfa_coverage": ("{names}, {licences} licences for {employees} employees"
+                            " ({percent} %)",
+                            "{names}, {licences} licenser för {employees} anställda"
+                            " ({percent} %)",
+                            "{names}, {licences} lisenser for {employees} ansatte"
+                            " ({percent} %)"),
+    "gs.sec.mfa_target": ("MFA for every staff account",
+                          "flerfaktorsinloggning för alla personalkonton",
+                          "flerfaktorautentisering for alle ansattkontoer"),
+    "gs.sec.no_endpoint_security": ("no endpoint security platform",
+                                    "ingen plattform för klientskydd",
+                                    "ingen plattform for endepunktsikkerhet"),
+    "gs.sec.unmanaged": ("{names}; {unmanaged} of {total} client devices unmanaged",
+                         "{names}; {unmanaged} av {total} klientenheter ohanterade",
+                         "{names}; {unmanaged} av {total} klientenheter uadministrerte"),
+    "gs.sec.endpoint_target": ("endpoint security on every managed client",
+                               "klientskydd på varje hanterad klient",
+                               "endepunktsikkerhet på hver administrerte klient"),
+    "gs.sec.copy": ("immutable or offline copy", "oföränderlig eller frånkopplad kopia",
+                    "uforanderlig eller frakoblet kopi"),
+    "gs.sec.no_copy": ("no immutable or offline copy",
+                       "ingen oföränderlig eller frånkopplad kopia",
+                       "ingen uforanderlig eller frakoblet kopi"),
+    "gs.sec.copy_target": ("backup with an immutable or offline copy",
+                           "säkerhetskopiering med en oföränderlig eller frånkopplad kopia",
+                           "sikkerhetskopiering med en uforanderlig eller frakoblet kopi"),
+    "gs.sec.no_siem": ("no SIEM", "ingen SIEM", "ingen SIEM"),
+    "gs.sec.siem_target": ("logging to a SIEM", "loggning till en SIEM", "logging til en SIEM"),
+    "gs.sec.zones": ("zones: {zones}", "zoner: {zones}", "soner: {zones}"),
+    "gs.sec.zones_missing": ("zones: {zones}; missing: {missing}",
+                             "zoner: {zones}; saknas: {missing}",
+                             "soner: {zones}; mangler: {missing}"),
+    # -- datacentre capacity (gap.capacity): a site's issues and the verdict
+    "gs.cap.units_short": ("only {free} U free of {total}", "bara {free} U lediga av {total}",
+                           "bare {free} U ledig av {total}"),
+    "gs.cap.power_short": ("only {free} kW spare of {total}",
+                           "bara {free} kW kvar av {total}", "bare {free} kW ledig av {total}"),
+    "gs.cap.no_fire_suppression": ("no fire suppression", "inget släcksystem",
+                                   "ikke slukkeanlegg"),
+    "gs.cap.no_generator": ("no generator", "inget reservkraftverk", "ikke nødstrømsaggregat"),
+    "gs.cap.no_ups": ("no UPS", "ingen UPS", "ingen UPS"),
+    "gs.cap.evacuate": ("evacuate to the target datacentres", "töms till måldatacentren",
+                        "tømmes til måldatasentrene"),
+    "gs.cap.no_primary": ("The target names no primary datacentre.",
+                          "Målbilden anger inget primärt datacenter.",
+                          "Målbildet angir ikke noe primært datasenter."),
+    "gs.cap.fits_primary": (
+        "{primary} alone can host what moves ({units} U, {kw} kW of {free_units} U,"
+        " {free_kw} kW free).",
+        "{primary} rymmer ensamt det som flyttas ({units} U, {kw} kW av {free_units} U,"
+        " {free_kw} kW lediga).",
+        "{primary} har alene plass til det som flyttes ({units} U, {kw} kW av {free_units} U,"
+        " {free_kw} kW ledig)."),
+    "gs.cap.fits_combined": (
+        "{primary} and {secondary} together can host what moves ({units} U, {kw} kW of"
+        " {free_units} U, {free_kw} kW free).",
+        "{primary} och {secondary} rymmer tillsammans det som flyttas ({units} U, {kw} kW"
+        " av {free_units} U, {free_kw} kW lediga).",
+        "{primary} og {secondary} har sammen plass til det som flyttes ({units} U, {kw} kW"
+        " av {free_units} U, {free_kw} kW ledig)."),
+    "gs.cap.lacks": (
+        "{primary} and {secondary} lack {short_units} U and {short_kw} kW for what moves"
+        " ({units} U, {kw} kW).",
+        "{primary} och {secondary} saknar {short_units} U och {short_kw} kW för det som"
+        " flyttas ({units} U, {kw} kW).",
+        "{primary} og {secondary} mangler {short_units} U og {short_kw} kW for det som"
+        " flyttes ({units} U, {kw} kW)."),
+    # -- compute on the target clusters (gap.capacity.compute_capacity)
+    "gs.compute.part": ("{moving} {unit} of {free} free", "{moving} {unit} av {free} lediga",
+                        "{moving} {unit} av {free} ledig"),
+    "gs.compute.no_datacentre": (
+        "The target names no datacentre: no workload is placed on target clusters.",
+        "Målbilden anger inget datacenter: ingen last placeras på målklustren.",
+        "Målbildet angir ikke noe datasenter: ingen last plasseres på målklyngene."),
+    "gs.compute.nothing_moves": ("No virtual server moves onto the clusters at {where}.",
+                                 "Ingen virtuell server flyttas till klustren i {where}.",
+                                 "Ingen virtuell server flyttes til klyngene i {where}."),
+    "gs.compute.fits": (
+        "The clusters at {where} ({hosts} hosts) can run the {moving} virtual servers that"
+        " move ({parts}).",
+        "Klustren i {where} ({hosts} värdar) kan köra de {moving} virtuella servrar som"
+        " flyttas ({parts}).",
+        "Klyngene i {where} ({hosts} verter) kan kjøre de {moving} virtuelle serverne som"
+        " flyttes ({parts})."),
+    "gs.compute.lacks": (
+        "The clusters at {where} ({hosts} hosts) lack {short} for the {moving} virtual"
+        " servers that move ({parts}): add hosts or storage (or bring hosts from the"
+        " evacuated sites) before the move.",
+        "Klustren i {where} ({hosts} värdar) saknar {short} för de {moving} virtuella"
+        " servrar som flyttas ({parts}): utöka med värdar eller lagring (eller flytta värdar"
+        " från de platser som töms) före flytten.",
+        "Klyngene i {where} ({hosts} verter) mangler {short} for de {moving} virtuelle"
+        " serverne som flyttes ({parts}): utvid med verter eller lagring (eller flytt verter"
+        " fra lokasjonene som tømmes) før flyttingen."),
+    "gs.compute.short_vcpu": ("{short} {unit} of vCPU", "{short} {unit} vCPU",
+                              "{short} {unit} vCPU"),
+    "gs.compute.short_ram": ("{short} {unit} of RAM", "{short} {unit} minne",
+                             "{short} {unit} minne"),
+    "gs.compute.short_storage": ("{short} {unit} of datastore", "{short} {unit} datalager",
+                                 "{short} {unit} datalager"),
+    "gs.compute.unplaced": (
+        "{verdict} Virtual servers with no cluster or host at a known site, not counted:"
+        " {unplaced} (review).",
+        "{verdict} Virtuella servrar utan kluster eller värd på en känd plats, inte"
+        " medräknade: {unplaced} (granska).",
+        "{verdict} Virtuelle servere uten klynge eller vert på en kjent lokasjon, ikke"
+        " medregnet: {unplaced} (kontroller)."),
 }
 # fmt: on

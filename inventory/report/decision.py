@@ -27,6 +27,7 @@ from inventory.errors import TargetError
 from inventory.gap.alternatives import HIGH_RISK, TOP_RISKS, Alternatives, compare_alternatives
 from inventory.gap.money import MoneyRange, format_amount, format_range, table_amount
 from inventory.gap.result import GapReport
+from inventory.gap.scope import scope_label
 from inventory.render.document import Block, Callout, Column, Paragraph, Section, Table
 from inventory.render.i18n import Lang, t
 from inventory.report.decision_economics import (
@@ -125,7 +126,7 @@ def _costed(row: dict[Any, Any] | None, lang: Lang) -> dict[str, Any]:
 
     readiness = number("readiness_percent")
     return {
-        "scope": row["scope"],
+        "scope": scope_text(str(row["scope"]), lang),
         "one_time": money,
         "saving": thousands("yearly_saving"),
         "payback": number("payback_year"),
@@ -136,6 +137,11 @@ def _costed(row: dict[Any, Any] | None, lang: Lang) -> dict[str, Any]:
         "risk_top": number("risk_top"),
         "readiness": None if readiness is None else readiness / 100.0,
     }
+
+
+def scope_text(scope: str, lang: Lang) -> str:
+    """An alternative's scope as ``gap.scope.scope_label`` writes it, in ``lang``."""
+    return t("dec.scope_all", lang) if scope == scope_label(None) else scope
 
 
 def _cost_columns(currency: str, lang: Lang) -> list[Column]:
@@ -235,7 +241,8 @@ def _cost_sentence(found: Recommendation, lang: Lang) -> str:
                    saving=format_amount(cost.yearly_saving, cost.currency, lang))
         if cost.payback_year is not None:
             saving += ", " + t("dec.rec_payback", lang, year=cost.payback_year)
-    return t("dec.rec_cost", lang, lead=found.lead_name, scope=cost.scope, one_time=one_time,
+    return t("dec.rec_cost", lang, lead=found.lead_name, scope=scope_text(cost.scope, lang),
+             one_time=one_time,
              saving_text=saving)
 
 

@@ -242,6 +242,7 @@ def test_report_command_with_study_holds_every_figure(samples_db: str, tmp_path:
     recommendation_part = _html_text((out / "report.html").read_text("utf-8"),
                                      "decision-recommendation")
     assert "engångskostnad" in recommendation_part and "mnkr" in recommendation_part
+    assert "alla områden (A-I)" in text and "all areas" not in text
 
 
 # -- figures checked by hand from the study files -------------------------------------------

@@ -145,6 +145,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Målfilen for {lead} ({scope}) er kostnadsberegnet mot denne kartleggingen:"
         " engangskostnad {one_time}, {saving_text}.",
     ),
+    "dec.scope_all": ("all areas (A-I)", "alla områden (A-I)", "alle områder (A-I)"),
     "dec.rec_saving": (
         "a yearly saving of {saving}",
         "en årlig besparing på {saving}",

@@ -251,6 +251,25 @@ class _Mapper:
         asset = self.assets.get((municipality, kind, record))
         return str(asset["block_id"]) if asset is not None else None
 
+    def _referenced(self, code: str, key: str, target: tuple[str, str, str]) -> str | None:
+        """The element of a record that ``code:key`` refers to; a record of a municipality
+        that is not exported is named in a note (its relationship is left out)."""
+        found = (
+            self.clusters.get((target[0], target[2]))
+            if target[1] == "cluster"
+            else self.record.get(target)
+        )
+        if found is None:
+            self.build.notes.append(
+                t(
+                    "archimate.note.reference_outside",
+                    self.lang,
+                    record=f"{code}:{key}",
+                    target=f"{target[0]}:{target[2]}",
+                )
+            )
+        return found
+
     def _ref(
         self, municipality: str, kind: str, record: str, field_: str
     ) -> list[tuple[str, str, str]]:
@@ -370,7 +389,7 @@ class _Mapper:
             code, key = str(row.municipality), str(row.id)
             for target in self._ref(code, "storage", key, "replicates_to"):
                 self.build.relate(
-                    "Flow", self.record[(code, "storage", key)], self.record.get(target)
+                    "Flow", self.record[(code, "storage", key)], self._referenced(code, key, target)
                 )
 
     def _baseline_element(
@@ -412,12 +431,7 @@ class _Mapper:
                 ("platform", code, key), "SystemSoftware", name, code, "platform", key
             )
             for target in self._ref(code, "platform", key, "runs_on"):
-                node = (
-                    self.clusters.get((target[0], target[2]))
-                    if target[1] == "cluster"
-                    else self.record.get(target)
-                )
-                self.build.relate("Assignment", node, ident)
+                self.build.relate("Assignment", self._referenced(code, key, target), ident)
 
     def applications(self) -> None:
         for row in self.snapshot.table("application").itertuples(index=False):
@@ -431,7 +445,7 @@ class _Mapper:
                 key,
             )
             for target in self._ref(code, "application", key, "depends_on"):
-                self.build.relate("Serving", self.record.get(target), ident)
+                self.build.relate("Serving", self._referenced(code, key, target), ident)
 
     def links(self) -> None:
         for row in self.snapshot.table("link").itertuples(index=False):

@@ -45,6 +45,11 @@ def test_writes_the_model_and_says_what(inventory: Any, samples_db: str, tmp_pat
     assert f"{types['Node']} Node" in first and f"{types['Location']} Location" in first
     assert f"{relations} relationships, {len(model.views)} views" in first
     assert "Note: Klienter finns inte i modellen" in outcome.stdout  # what is left out
+    # gnosjo's link to Gislaved's datacentre keeps only its own end, and says so
+    assert (
+        "Note: Förbindelsen L-GIS i gnosjo slutar i gislaved:DC1, en kommun som inte"
+        " exporteras" in outcome.stdout
+    )
     # only gnosjo: its baseline view, in Swedish
     assert [v.name for v in model.views if v.name.startswith("Nuläge")] == ["Nuläge: Gnosjö kommun"]
 

@@ -188,6 +188,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Linjen {link} i {municipality} ender i {site}, en kommune som ikke eksporteres:"
         " linjen knyttes bare til sin andre lokasjon.",
     ),
+    "archimate.note.reference_outside": (
+        "{record} refers to {target}, in a municipality not exported: that relationship is"
+        " not in the model.",
+        "{record} hänvisar till {target}, i en kommun som inte exporteras: det sambandet"
+        " finns inte i modellen.",
+        "{record} viser til {target}, i en kommune som ikke eksporteres: den relasjonen er"
+        " ikke med i modellen.",
+    ),
     "archimate.note.no_host": (
         "Virtual server {server} of {municipality} names neither a cluster nor a host: it"
         " is in the model without the node it runs on.",

@@ -329,7 +329,7 @@ REJECTED: list[Case] = [
                   column_index=9, value="kanske")),
     Case("unknown-enum", "values", unknown_enum,
          Rejected("invalid-enum", SITES, 4, row=3, column="typ", column_index=3,
-                  value="rymdstation", says=("Allowed: datacentre, server_room",))),
+                  value="rymdstation", says=("Allowed, with the Swedish names: datacentre (datacenter",))),
     Case("bad-ip", "values", bad_ip,
          Rejected("invalid-ip", SERVERS, 2, row=1, column="ip-adress", column_index=16,
                   value="10.17.100.300")),

@@ -141,6 +141,7 @@ class WavesTable(_Contract):
     domains: Series[str]
     actions: Series[str]
     municipalities: Series[str]
+    name_message: Series[object]  # ``name`` as a message, for the report's language
 
 
 class SecurityTable(_Contract):

@@ -36,6 +36,7 @@ from inventory.gap.blocks import CAPABILITY_DOMAIN, DOMAINS
 from inventory.gap.capacity import qualified, server_sites
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.effort import ACTION_TIER
+from inventory.messages import Message, english
 from inventory.models.enums import Capability
 from inventory.snapshot import InventorySnapshot
 from inventory.target.economics import PlanFrame
@@ -282,6 +283,7 @@ class DroppedItems(pa.DataFrameModel):
     cost: Series[float] = pa.Field(ge=0)
     rule: Series[str]
     reason: Series[str]
+    reason_message: Series[object]  # ``reason`` as a message, for the report's language
 
     class Config:
         strict = True
@@ -345,28 +347,31 @@ def drop_superseded(
         off = assets[off_joint.reindex(assets.index, fill_value=False).astype(bool)]
         merging = set(off["node"].astype(str).tolist())
         directories = set(off.loc[off["capability"] == "directory", "node"].astype(str).tolist())
-    superseded: dict[str, str] = {}
-    retiring: dict[str, str] = {}
+    # why, as messages (the report's language); ``reason`` holds their English
+    superseded: dict[str, Message] = {}
+    retiring: dict[str, Message] = {}
     for node in nodes:
         if node not in graph or node in hypervisors:
             continue
         workloads = [d for d in graph.predecessors(node)
                      if str(node_data[d].get("kind", "")) in workload_kinds]
         if workloads and all(w in replaced for w in workloads):
-            superseded[node] = "runs only " + "; ".join(sorted(replaced[w] for w in workloads))
+            superseded[node] = Message("gs.drop.runs_only", {
+                "what": "; ".join(sorted(replaced[w] for w in workloads))})
         elif (
             workloads
             and any(w in directories for w in workloads)
             and all(w in replaced or w in merging for w in workloads)
         ):
             others = sorted(replaced[w] for w in workloads if w in replaced and w not in merging)
-            retiring[node] = MERGED_DIRECTORY_REASON + (
-                "; also runs only " + "; ".join(others) if others else ""
+            retiring[node] = (
+                Message("gs.drop.merged_directory_also", {"what": "; ".join(others)})
+                if others else Message("gs.drop.merged_directory")
             )
     by_capability = any(sel.capabilities for rule in rules.of_kind("drop") for sel in rule.then)
     attributes = items.assign(capability=item_capabilities(items, assets) if by_capability else "")
     drop = pd.Series("", index=items.index)
-    reason = pd.Series("", index=items.index)
+    reason = pd.Series("", index=items.index, dtype=object)
     for rule in rules.of_kind("drop"):
         chosen = rule.selects(attributes, "then") & (drop == "")
         why: pd.Series
@@ -381,10 +386,12 @@ def drop_superseded(
     left_out = (drop != "").to_numpy()
     dropped = items[left_out].copy()  # positional: an empty frame would adopt drop's index
     dropped["rule"] = drop[left_out].to_numpy()
-    dropped["reason"] = reason[left_out].to_numpy()
+    dropped["reason_message"] = reason[left_out].to_numpy()
+    dropped["reason"] = english(dropped["reason_message"])
     frame = dropped.loc[:, list(DROPPED_COLUMNS)].reset_index(drop=True)
     for column in DROPPED_COLUMNS:
-        frame[column] = frame[column].astype(float if column in ("hours", "cost") else str)
+        if column != "reason_message":
+            frame[column] = frame[column].astype(float if column in ("hours", "cost") else str)
     return items[~left_out].reset_index(drop=True), DroppedItems.validate(frame)
 
 
@@ -406,15 +413,16 @@ def _application_reasons(
     idle_nodes = {app for app in candidates if not dependencies.dependencies_of(app) & moving}
     idle = apps & ~is_replaced & items["node"].isin(idle_nodes)
     successor = items["node"].map(replaced)
-    why = ("replaced: " + successor.astype(object).where(successor.notna(), "")).where(is_replaced)
-    idle_reason = "none of its servers moves any more (they are switched off, not moved)"
-    return why.mask(idle, idle_reason)
+    why = successor.map(lambda what: Message("gs.drop.replaced", {"what": what}),
+                        na_action="ignore").astype(object).where(is_replaced)
+    return why.mask(idle, Message("gs.drop.idle"))
 
 
 def _empty_dropped() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            column: pd.Series(dtype=float if column in ("hours", "cost") else str)
+            column: pd.Series(dtype=float if column in ("hours", "cost")
+                              else object if column == "reason_message" else str)
             for column in DROPPED_COLUMNS
         }
     )

@@ -172,7 +172,7 @@ def dropped_blocks(gap: GapReport, lang: Lang) -> list[Block]:
                 ColumnSpec("hours", "column.effort_hours", "float"),
                 ColumnSpec("cost", "column.cost", "money", gap.currency),
                 ColumnSpec("rule", "plan.col_rule"),
-                ColumnSpec("reason", "column.reason"),
+                ColumnSpec("reason_message", "column.reason"),
             ],
             lang,
             table_id="plan-dropped",

@@ -318,5 +318,20 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         " medräknade: {unplaced} (granska).",
         "{verdict} Virtuelle servere uten klynge eller vert på en kjent lokasjon, ikke"
         " medregnet: {unplaced} (kontroller)."),
+    # -- items the plan drops (gap.plan.drop_superseded)
+    "gs.drop.runs_only": ("runs only {what}", "kör bara {what}", "kjører bare {what}"),
+    "gs.drop.merged_directory": ("its directory merges into the joint one",
+                                 "dess katalogtjänst slås samman med den gemensamma",
+                                 "katalogtjenesten slås sammen med den felles"),
+    "gs.drop.merged_directory_also": (
+        "its directory merges into the joint one; also runs only {what}",
+        "dess katalogtjänst slås samman med den gemensamma; kör i övrigt bara {what}",
+        "katalogtjenesten slås sammen med den felles; kjører ellers bare {what}"),
+    "gs.drop.replaced": ("replaced: {what}", "ersätts: {what}", "erstattes: {what}"),
+    "gs.drop.idle": ("none of its servers moves any more (they are switched off, not moved)",
+                     "ingen av dess servrar flyttas längre (de stängs av, flyttas inte)",
+                     "ingen av serverne flyttes lenger (de slås av, flyttes ikke)"),
+    # -- waves (gap.waves)
+    "gs.wave.name": ("Wave {wave}: {domain}", "Våg {wave}: {domain}", "Bølge {wave}: {domain}"),
 }
 # fmt: on

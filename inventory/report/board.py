@@ -179,10 +179,6 @@ def top_risk_blocks(
             table_id="summary-risks",
             title=t("summary.risks_title", lang),
             keys=("rank", "risk", "likelihood", "consequence", "wave"),
-            labels={
-                "likelihood": "summary.col_likelihood",
-                "consequence": "summary.col_consequence",
-            },
             note=t("summary.risks_note", lang),
         ),
     ]

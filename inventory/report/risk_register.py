@@ -671,9 +671,14 @@ def mitigation_text(entry: RiskEntry, lang: Lang) -> str:
     return t(f"rr.mitigation.{entry.risk_class}" + ("_unplanned" if unplanned else ""), lang)
 
 
-def wave_text(entry: RiskEntry, lang: Lang) -> str:
-    """The wave number, or "—" when no item of the plan removes the risk."""
-    return t("rr.no_wave", lang) if entry.wave is None else str(entry.wave)
+def wave_text(entry: RiskEntry, lang: Lang, *, dated: bool = False) -> str:
+    """The wave number (``dated``: with the end of its package), or "—" when no item of
+    the plan removes the risk."""
+    if entry.wave is None:
+        return t("rr.no_wave", lang)
+    if dated and entry.removed_by is not None:
+        return t("rr.wave_by", lang, wave=entry.wave, date=format_date(entry.removed_by, lang))
+    return str(entry.wave)
 
 
 _COLUMNS = [
@@ -702,10 +707,12 @@ def register_table(
     """The register as a report table (``keys``: the columns to show, all by default;
     ``labels``: other label keys for some of them)."""
     labels = labels or {}
+    # the whole register: the wave with the date its last package ends, in one column
+    shown = keys or tuple(column.key for column in _COLUMNS if column.key != "removed_by")
     columns = [
         column.model_copy(update={"label": t(labels.get(column.key, column.label), lang)})
         for column in _COLUMNS
-        if keys is None or column.key in keys
+        if column.key in shown
     ]
     rows = [
         {
@@ -715,7 +722,7 @@ def register_table(
             "consequence": entry.consequence,
             "level": t(f"rr.level.{entry.level}", lang),
             "mitigation": mitigation_text(entry, lang),
-            "wave": wave_text(entry, lang),
+            "wave": wave_text(entry, lang, dated=keys is None),
             "removed_by": entry.removed_by,
         }
         for rank, entry in enumerate(entries, start=1)

@@ -36,8 +36,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "rr.col_rank": ("No.", "Nr", "Nr."),
     "rr.col_risk": ("Risk", "Risk", "Risiko"),
-    "rr.col_likelihood": ("Likelihood (1–5)", "Sannolikhet (1–5)", "Sannsynlighet (1–5)"),
-    "rr.col_consequence": ("Consequence (1–5)", "Konsekvens (1–5)", "Konsekvens (1–5)"),
+    "rr.col_likelihood": ("Likelihood", "Sannolikhet", "Sannsynlighet"),
+    "rr.col_consequence": ("Consequence", "Konsekvens", "Konsekvens"),
     "rr.col_level": ("Level", "Risknivå", "Risikonivå"),
     "rr.col_mitigation": ("Mitigation", "Åtgärd", "Tiltak"),
     "rr.col_wave": ("Wave", "Våg", "Bølge"),
@@ -46,6 +46,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "rr.level.medium": ("medium", "medel", "middels"),
     "rr.level.low": ("low", "låg", "lav"),
     "rr.no_wave": ("—", "—", "—"),
+    "rr.wave_by": ("{wave} (by {date})", "{wave} (senast {date})", "{wave} (innen {date})"),
     "rr.note_unplanned": (
         "{count} of {total} risks have no wave (—): no item of the plan removes them; each"
         " needs a decision of its own (its mitigation says what).",

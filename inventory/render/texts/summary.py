@@ -82,8 +82,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Sannsynlighet og konsekvens 1–5 hver, ordnet etter produktet; bølge: bølgen i"
         " planen som fjerner risikoen, — der ingen tiltak i planen gjør det.",
     ),
-    "summary.col_likelihood": ("Likelihood", "Sannolikhet", "Sannsynlighet"),
-    "summary.col_consequence": ("Consequence", "Konsekvens", "Konsekvens"),
     "summary.risks_title": ("Largest risks", "Största riskerna", "Største risikoer"),
     "summary.no_risks": (
         "The risk register holds no risk.",

@@ -152,7 +152,7 @@ def test_validate_and_import_refuse_a_link_out_and_store_nothing(
         result, issues = cli.json(command, str(gnosjo))
         assert result.exit_code == 1
         assert [(i["code"], i["file"]) for i in issues if i["file"] == str(sites)] == [
-            ("link-outside-folder", str(sites))
+            ("link-outside-folder", str(sites)), ("references-not-checked", str(sites))
         ]
         text = cli(command, str(gnosjo))
         assert text.exit_code == 1 and "link-outside-folder" in text.output

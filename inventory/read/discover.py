@@ -44,6 +44,9 @@ TABLE_EXTENSIONS: frozenset[str] = frozenset({".csv", ".txt", ".tsv", ".xlsx"})
 OTHER_TABLE_EXTENSIONS: frozenset[str] = frozenset({".xls", ".xlsm", ".ods", ".numbers"})
 #: A sheet whose name starts with this is a note sheet (as ``#`` marks a note column).
 NOTE_SHEET_PREFIX = "#"
+#: Read-me files (``inventory templates`` writes README.md beside the templates): notes
+#: for people, skipped with an info note (folded names, any extension).
+README_NAMES = frozenset({"readme", "lasmig", "lesmeg", "lesmig"})
 
 
 @dataclass
@@ -270,6 +273,13 @@ class _FolderReader:
                     hint="Move inventory files up into the municipality folder."))
                 continue
             suffix = path.suffix.lower()
+            if fold_name(path.stem) in README_NAMES and path.is_file():
+                issues.append(Issue(
+                    code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
+                    municipality=folder.name,
+                    message=f"{path.name} is a read-me file (notes for people); it is not"
+                            " read."))
+                continue
             named = kind_for_name(path.stem) if suffix in (
                 TABLE_EXTENSIONS | OTHER_TABLE_EXTENSIONS) else None
             kind = None if named is None else named.kind

@@ -24,9 +24,9 @@ def test_parent_folder_of_municipalities(tmp_path: Path) -> None:
     folders, issues = discover([tmp_path])
 
     # In a municipality folder nothing is skipped silently (the lock file is no file of
-    # the user's); outside one, README and target files are not inventories.
+    # the user's): a read-me is noted; outside one, README and target files are not read.
     assert [(i.code, i.severity, i.file) for i in issues] == [
-        (IssueCode.UNKNOWN_FILE, Severity.ERROR, str(tmp_path / "gnosjo" / "README.md"))]
+        (IssueCode.SKIPPED_PATH, Severity.INFO, str(tmp_path / "gnosjo" / "README.md"))]
     assert [f.name for f in folders] == ["gislaved", "gnosjo"]
     assert folders[0].files == {
         "municipality": tmp_path / "gislaved" / "municipality.csv",

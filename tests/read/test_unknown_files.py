@@ -80,6 +80,20 @@ def test_a_file_under_another_name_is_an_error_naming_the_kinds_it_could_be(
     assert cli.dump() == before
 
 
+def test_the_read_me_that_templates_write_is_a_note(tmp_path: Path) -> None:
+    folder = write_csv_folder_with_readme(tmp_path)
+    folders, issues = discover([folder])
+    assert [(i.code, i.severity, i.file) for i in issues] == [
+        (IssueCode.SKIPPED_PATH, Severity.INFO, str(folder / "README.md"))]
+    assert set(folders[0].files) == {"municipality", "site", "server", "client"}
+
+
+def write_csv_folder_with_readme(tmp_path: Path) -> Path:
+    folder = write_testby(tmp_path)
+    (folder / "README.md").write_text("# Column guide\n", encoding="utf-8")
+    return folder
+
+
 def test_ignore_unknown_makes_it_a_warning_and_imports_the_rest(
         tmp_path: Path, empty_cli: Cli) -> None:
     folder = write_testby(tmp_path)
@@ -131,7 +145,7 @@ def test_a_synonym_file_is_read_as_its_kind_with_a_note(
     assert len(stored(empty_cli, kind)) == len(rows) - 1  # every row but the header
 
 
-@pytest.mark.parametrize("name", ["netbox-dump.json", "servers.xls", "README.md",
+@pytest.mark.parametrize("name", ["netbox-dump.json", "servers.xls", "anteckningar.md",
                                   "no-extension"])
 def test_a_json_file_or_other_extension_is_an_error(tmp_path: Path, cli: Cli,
                                                      name: str) -> None:

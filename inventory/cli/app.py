@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from inventory import __version__
 from inventory.cli import commands, interruption
-from inventory.cli.common import CliState, console_err
+from inventory.cli.common import CliState, console_err, parse_lang_option, set_cli_lang
 from inventory.echo import visible
 from inventory.errors import Interrupted, InventoryError, NotFoundError, StoreError
 from inventory.output_files import file_error
@@ -82,13 +82,19 @@ def main_options(
         "--db", envvar="INVENTORY_DB", callback=_database,
         help="Database URL (sqlite:///path.db or postgresql+psycopg://...)."
         " Default: an SQLite file inventory.db in the current folder.")] = None,
+    lang: Annotated[str, typer.Option(
+        "--lang", envvar="INVENTORY_LANG", metavar="LANG",
+        help="Language of what the commands print and of the reports: en, sv or no"
+        " (report --lang overrides it for the report). Default: en.")] = "en",
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on failures.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Import, validate, analyse and report municipal IT inventories."""
     interruption.reset()
-    ctx.obj = CliState(db_url=db, debug=debug)
+    language = parse_lang_option(lang)
+    set_cli_lang(language)
+    ctx.obj = CliState(db_url=db, debug=debug, lang=language)
 
 
 def _register_commands() -> None:

@@ -9,6 +9,7 @@ import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ from inventory.errors import NothingStoredError, RenderError, UnknownMunicipalit
 from inventory.issues import Issue, Severity
 from inventory.output_files import write_files_atomically
 from inventory.render.csv_safe import write_frame_csv
-from inventory.render.i18n import LANGUAGES, Lang, parse_lang
+from inventory.render.formatting import format_decimal, format_integer
+from inventory.render.i18n import LANGUAGES, Lang, parse_lang, t
 from inventory.snapshot import InventorySnapshot
 from inventory.store import InventoryStore
 from inventory.store.engine import database_exists
@@ -41,6 +43,8 @@ class CliState:
 
     db_url: str | None
     debug: bool
+    #: The language of what the commands print (``--lang``, ``INVENTORY_LANG``).
+    lang: Lang = "en"
 
     @property
     def resolved_db_url(self) -> str:
@@ -54,6 +58,33 @@ def state(ctx: typer.Context) -> CliState:
     if isinstance(obj, CliState):
         return obj
     return CliState(db_url=os.environ.get("INVENTORY_DB"), debug=False)
+
+
+#: The command line's language for this invocation, set from the global ``--lang``: the
+#: printing helpers read it rather than every function taking a language.
+_LANG: ContextVar[Lang] = ContextVar("inventory_cli_lang", default="en")
+
+
+def set_cli_lang(lang: Lang) -> None:
+    """Print in ``lang`` from now on (the global ``--lang`` option)."""
+    _LANG.set(lang)
+
+
+def cli_lang() -> Lang:
+    """The language the command line prints in."""
+    return _LANG.get()
+
+
+def say(key: str, **params: object) -> str:
+    """The text of message ``key`` in the command line's language; a number among the
+    ``params`` is written as the language writes it (``7 399`` in Swedish, ``7,399`` in
+    English): a year is passed as text (``str(2031)``), never grouped."""
+    lang = cli_lang()
+    shown = {name: format_integer(value, lang) if isinstance(value, int)
+             and not isinstance(value, bool)
+             else format_decimal(value, lang, 1) if isinstance(value, float) else value
+             for name, value in params.items()}
+    return t(key, lang, **shown)
 
 
 class OutputFormat(enum.StrEnum):

@@ -7,14 +7,23 @@ from typing import Annotated
 
 import typer
 
-from inventory.cli.common import OutputFormat, console, print_json
+from inventory.cli.common import OutputFormat, cli_lang, console, print_json, say
 from inventory.demo import DEFAULT_OUT_DIR, DemoResult, run_demo
+from inventory.render.formatting import format_number, format_percent, format_year
 
 
-def _number(value: float | int | None, digits: int = 0, *, grouped: bool = True) -> str:
+def _number(value: float | int | None, digits: int = 0) -> str:
     if value is None:
         return "-"
-    return f"{value:{',' if grouped else ''}.{digits}f}".replace(",", " ")
+    return format_number(value, cli_lang(), digits)
+
+
+def _percent(fraction: float | int | None) -> str:
+    return "-" if fraction is None else format_percent(fraction, cli_lang())
+
+
+def _year(value: float | int | None) -> str:
+    return "-" if value is None else format_year(value)
 
 
 def _money(figures: dict[str, float | int | None], key: str) -> str:
@@ -27,38 +36,41 @@ def _money(figures: dict[str, float | int | None], key: str) -> str:
     prefix = "one_time" if key == "cost" else key
     low, high = figures.get(f"{prefix}_low"), figures.get(f"{prefix}_high")
     if low is None or high is None:
-        return format_range(MoneyRange.exact(float(expected)), "SEK", "en")
-    return format_range(MoneyRange(float(low), float(expected), float(high)), "SEK", "en")
+        return format_range(MoneyRange.exact(float(expected)), "SEK", cli_lang())
+    return format_range(MoneyRange(float(low), float(expected), float(high)), "SEK",
+                        cli_lang())
 
 
 def _print_result(result: DemoResult) -> None:
     figures = result.figures
-    readiness = figures.get("readiness")
-    similarity = figures.get("mean_similarity")
-    lines = [
-        f"Imported {result.stored_records} records from {result.samples} into "
-        f"{result.database_url}",
-        "",
-        f"  municipalities      {_number(figures['municipalities'])}",
-        f"  population          {_number(figures['population'])}",
-        f"  servers             {_number(figures['servers'])}",
-        f"  client devices      {_number(figures['client_devices'])}",
-        f"  applications        {_number(figures['applications'])}",
-        f"  mean similarity     {_number(None if similarity is None else similarity * 100, 1)} %",
-        f"  readiness           {_number(None if readiness is None else readiness * 100, 1)} %",
-        f"  end-of-life assets  {_number(figures['eol_assets'])}",
-        f"  effort              {_number(figures['effort_hours'])} hours",
-        f"  one-time cost       {_money(figures, 'cost')}",
-        f"  yearly saving       {_money(figures, 'yearly_saving')}",
-        f"  payback             {_number(figures.get('payback_calendar_year'), grouped=False)}",
-        f"  plan                {_number(figures.get('plan_weeks'))} weeks, to"
-        f" {_number(figures.get('plan_end_year'), grouped=False)}",
-        "",
+    rows = [
+        ("municipalities", _number(figures["municipalities"])),
+        ("population", _number(figures["population"])),
+        ("servers", _number(figures["servers"])),
+        ("client_devices", _number(figures["client_devices"])),
+        ("applications", _number(figures["applications"])),
+        ("similarity", _percent(figures.get("mean_similarity"))),
+        ("readiness", _percent(figures.get("readiness"))),
+        ("eol", _number(figures["eol_assets"])),
+        ("effort", say("cli.demo.hours", value=_number(figures["effort_hours"]))),
+        ("one_time", _money(figures, "cost")),
+        ("saving", _money(figures, "yearly_saving")),
+        ("payback", _year(figures.get("payback_calendar_year"))),
+        ("plan", say("cli.demo.plan_value", weeks=_number(figures.get("plan_weeks")),
+                     year=_year(figures.get("plan_end_year")))),
     ]
+    labels = [say(f"cli.demo.{key}") for key, _ in rows]
+    width = max(len(label) for label in labels) + 2
+    lines = [say("cli.demo.imported", count=result.stored_records, samples=str(result.samples),
+                 database=result.database_url), ""]
+    lines += [f"  {label:<{width}}{value}" for label, (_, value) in zip(labels, rows,
+                                                                         strict=True)]
+    lines.append("")
     lines += [f"  {fmt:<5} {path}" for fmt, path in result.files.reports.items()]
-    lines.append(f"  diagrams: {len(result.files.diagrams)} files in "
-                 f"{result.out_dir / 'diagrams'}")
-    lines.append(f"\nDone in {result.seconds:.0f} s. Open {result.files.reports['html']}"
+    lines.append("  " + say("cli.demo.diagrams", count=len(result.files.diagrams),
+                            folder=str(result.out_dir / "diagrams")))
+    lines.append("\n" + say("cli.demo.done", seconds=round(result.seconds),
+                            path=str(result.files.reports["html"]))
                  if "html" in result.files.reports else "")
     for line in lines:
         console.print(line, markup=False)
@@ -78,7 +90,7 @@ def demo(
 
     Example: inventory demo --out out/demo
     """
-    result = run_demo(out)
+    result = run_demo(out, lang=cli_lang())
     if output_format is OutputFormat.JSON:
         print_json(result.to_json())
     else:

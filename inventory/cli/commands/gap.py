@@ -17,11 +17,13 @@ from inventory.analyse.lifecycle import lifecycle_normaliser
 from inventory.cli.commands.lifecycle import OverridesOption
 from inventory.cli.common import (
     TableFormat,
+    cli_lang,
     console,
     load_target_or_exit,
     open_store,
     parse_date_option,
     print_json,
+    say,
     stored_snapshot,
     write_tables,
 )
@@ -34,6 +36,8 @@ from inventory.gap.alternatives import (
 )
 from inventory.gap.result import compute_gap
 from inventory.gap.text import render_gap
+from inventory.render.formatting import format_number, format_percent, format_year
+from inventory.render.i18n import Lang, t
 from inventory.target.model import TargetArchitecture
 
 
@@ -124,9 +128,10 @@ def gap(
     elif output_format is TableFormat.CSV:
         assert out is not None
         written = write_tables(report.tables(), out)
-        console.print(f"Wrote {len(written)} tables to {out}.", markup=False)
+        console.print(say("cli.wrote_tables", count=len(written), folder=str(out)),
+                      markup=False)
     else:
-        for part in render_gap(report):
+        for part in render_gap(report, cli_lang()):
             console.print(part)
 
 
@@ -163,51 +168,71 @@ def _alternatives(
     elif output_format is TableFormat.CSV:
         assert out is not None
         written = write_tables({"alternatives": result.table}, out)
-        console.print(f"Wrote {len(written)} table to {out}.", markup=False)
+        console.print(say("cli.wrote_table", count=len(written), folder=str(out)),
+                      markup=False)
     else:
-        console.print(alternatives_text(result))
+        console.print(alternatives_text(result, cli_lang()))
         for note in result.notes:
-            console.print(f"Note: {note}", markup=False)
+            console.print(say("cli.note", text=note), markup=False)
 
 
-def _number(value: object, unit: str = "", digits: int = 0) -> str:
-    """A figure with thin grouping; "-" for one the report does not give (never 0)."""
+def _real(value: object) -> float | None:
+    """A figure the table gives; None for one it does not (never 0)."""
     if not isinstance(value, numbers.Real) or math.isnan(float(value)):
+        return None
+    return float(value)
+
+
+def _number(value: object, lang: Lang, digits: int = 0) -> str:
+    figure = _real(value)
+    return "-" if figure is None else format_number(figure, lang, digits)
+
+
+def _year(value: object) -> str:
+    figure = _real(value)
+    return "-" if figure is None else format_year(figure)
+
+
+def _million(value: object, currency: str, lang: Lang) -> str:
+    figure = _real(value)
+    if figure is None:
         return "-"
-    text = f"{float(value):,.{digits}f}".replace(",", " ")
-    return f"{text} {unit}".strip()
+    return f"{format_number(figure / 1e6, lang, 1)} {t('money.unit6', lang, currency=currency)}"
 
 
-def _million(value: object, currency: str) -> str:
-    return _number(
-        float(value) / 1e6 if isinstance(value, numbers.Real) else None, f"M{currency}", 1
-    )
+def _percent(value: object, lang: Lang) -> str:
+    figure = _real(value)
+    return "-" if figure is None else format_percent(figure / 100, lang)
 
 
-def alternatives_text(result: Alternatives) -> Table:
+def alternatives_text(result: Alternatives, lang: Lang = "en") -> Table:
     """The alternatives side by side: one column each, one row per figure (readable in a
     terminal of 80 columns for a few alternatives)."""
     rows = result.table.to_dict("records")
-    table = Table(title="Alternatives (docs/method.md#alternatives)", title_justify="left")
+    table = Table(title=t("cli.alt.title", lang), title_justify="left")
     table.add_column("")
     for row in rows:
         table.add_column(str(row["alternative"]), justify="right")
+
+    def money(key: str) -> list[str]:
+        return [_million(row[key], row["currency"], lang) for row in rows]
+
     figures: list[tuple[str, list[str]]] = [
-        ("scope (joint)", [str(row["scope"]) for row in rows]),
-        ("one-time, low", [_million(row["one_time_low"], row["currency"]) for row in rows]),
-        (
-            "one-time, expected",
-            [_million(row["one_time_expected"], row["currency"]) for row in rows],
-        ),
-        ("one-time, high", [_million(row["one_time_high"], row["currency"]) for row in rows]),
-        ("yearly saving", [_million(row["yearly_saving"], row["currency"]) for row in rows]),
-        ("payback year", [_number(row["payback_year"]) for row in rows]),
-        ("net present value", [_million(row["npv"], row["currency"]) for row in rows]),
-        ("effort (hours)", [_number(row["effort_hours"]) for row in rows]),
-        ("plan (months)", [_number(row["plan_months"], "", 1) for row in rows]),
-        (f"high risks (>= {HIGH_RISK})", [_number(row["high_risks"]) for row in rows]),
-        (f"top {TOP_RISKS} risk scores", [_number(row["risk_top"]) for row in rows]),
-        ("readiness", [_number(row["readiness_percent"], "%", 1) for row in rows]),
+        (t("cli.alt.scope", lang), [str(row["scope"]) for row in rows]),
+        (t("cli.alt.one_time_low", lang), money("one_time_low")),
+        (t("cli.alt.one_time_expected", lang), money("one_time_expected")),
+        (t("cli.alt.one_time_high", lang), money("one_time_high")),
+        (t("cli.alt.saving", lang), money("yearly_saving")),
+        (t("cli.alt.payback", lang), [_year(row["payback_year"]) for row in rows]),
+        (t("cli.alt.npv", lang), money("npv")),
+        (t("cli.alt.effort", lang), [_number(row["effort_hours"], lang) for row in rows]),
+        (t("cli.alt.plan", lang), [_number(row["plan_months"], lang, 1) for row in rows]),
+        (t("cli.alt.high_risks", lang, score=HIGH_RISK),
+         [_number(row["high_risks"], lang) for row in rows]),
+        (t("cli.alt.top_risks", lang, count=TOP_RISKS),
+         [_number(row["risk_top"], lang) for row in rows]),
+        (t("cli.alt.readiness", lang), [_percent(row["readiness_percent"], lang)
+                                        for row in rows]),
     ]
     for label, cells in figures:
         table.add_row(Text(label), *(Text(cell) for cell in cells))

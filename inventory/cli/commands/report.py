@@ -16,6 +16,8 @@ from inventory.cli.common import (
     parse_date_option,
     parse_lang_option,
     print_issues,
+    say,
+    state,
     stored_snapshot,
 )
 from inventory.echo import visible
@@ -31,7 +33,9 @@ def report(
         help="Target architecture file (YAML).")],
     out: Annotated[Path, typer.Option(
         "--out", "-o", file_okay=False, help="Folder for the report files.")],
-    lang: Annotated[str, typer.Option("--lang", help="Headings in en, sv or no.")] = "en",
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="The report's language: en, sv or no (default: the global --lang,"
+        " INVENTORY_LANG, else en).")] = None,
     as_of: Annotated[str | None, typer.Option(
         "--date", help="Date of the analysis, YYYY-MM-DD (default: today).")] = None,
     formats: Annotated[str, typer.Option(
@@ -49,7 +53,7 @@ def report(
     Example: inventory report --target samples/target.yaml --out out/report --lang sv
     """
     day = parse_date_option(as_of)
-    language = parse_lang_option(lang)
+    language = parse_lang_option(lang) if lang is not None else state(ctx).lang
     chosen = [part.strip() for part in formats.split(",") if part.strip()]
     unknown = [part for part in chosen if part not in REPORT_FORMATS]
     if unknown or not chosen:
@@ -67,9 +71,9 @@ def report(
     files = write_full_report(inputs, out, lang=language,
                               formats=[cast(ReportFormat, part) for part in chosen])
     for path in files.reports.values():
-        console.print(f"wrote {path}", markup=False)
-    console.print(f"wrote {len(files.diagrams)} diagram files to {out / 'diagrams'}",
-                  markup=False)
+        console.print(say("cli.wrote", path=str(path)), markup=False)
+    console.print(say("cli.wrote_diagrams", count=len(files.diagrams),
+                      folder=str(out / "diagrams")), markup=False)
 
 
 def _study_folder(given: Path | None, target_file: Path) -> Path | None:
@@ -81,8 +85,7 @@ def _study_folder(given: Path | None, target_file: Path) -> Path | None:
     if has_study_files(default):
         return default
     if default.is_dir():
-        console_err.print(f"Note: {visible(str(default))} holds no study file: the report has"
-                          " no decision support (--study FOLDER names another folder).",
+        console_err.print(say("cli.no_study_file", folder=visible(str(default))),
                           markup=False)
     return None
 

@@ -13,8 +13,10 @@ import pandas as pd
 from rich.table import Table
 from rich.text import Text
 
-from inventory.cli.common import console
+from inventory.cli.common import cli_lang, console, say
 from inventory.echo import visible
+from inventory.errors import RenderError
+from inventory.render.formatting import format_integer
 from inventory.store import ImportResult, ImportRunInfo, RunDifference
 
 _COUNT_NAMES = ("created", "updated", "unchanged", "deleted")
@@ -22,38 +24,50 @@ _COUNT_NAMES = ("created", "updated", "unchanged", "deleted")
 PRUNE_LIST_LIMIT = 50
 
 
+def _count(value: int) -> str:
+    return format_integer(value, cli_lang())
+
+
+def kind_text(kind: str) -> str:
+    """A record kind in the command line's language (``site`` is ``plats`` in Swedish)."""
+    try:
+        return say(f"cli.kind.{kind}")
+    except RenderError:  # a kind of a newer store than this version knows: as stored
+        return kind
+
+
 def render_import_result(result: ImportResult) -> None:
     """Created / updated / unchanged / deleted per municipality and record kind, totals."""
-    table = Table(title="Dry run: nothing was written" if result.dry_run else None)
-    table.add_column("municipality")
-    table.add_column("record kind")
+    table = Table(title=say("cli.dry_run_title") if result.dry_run else None)
+    table.add_column(say("cli.municipality"))
+    table.add_column(say("cli.record_kind"))
     for name in _COUNT_NAMES:
-        table.add_column(name, justify="right")
+        table.add_column(say(f"cli.import.{name}"), justify="right")
     for code, kinds in result.counts.items():
         for kind, counts in kinds.items():
-            table.add_row(Text(code), Text(kind),
-                          *(f"{getattr(counts, name):,}" for name in _COUNT_NAMES))
+            table.add_row(Text(code), Text(kind_text(kind)),
+                          *(_count(getattr(counts, name)) for name in _COUNT_NAMES))
     totals = result.totals
-    table.add_row("total", "", *(f"{getattr(totals, name):,}" for name in _COUNT_NAMES),
-                  style="bold")
+    table.add_row(say("cli.total"), "", *(_count(getattr(totals, name))
+                                          for name in _COUNT_NAMES), style="bold")
     console.print(table)
     if result.dry_run:
-        console.print("Dry run: the import was computed and rolled back; nothing was written.")
+        console.print(say("cli.dry_run"))
     elif not result.changed:
-        console.print(f"Import run {result.run_id}: no changes.")
+        console.print(say("cli.run_unchanged", run=str(result.run_id)))
     else:
-        console.print(f"Import run {result.run_id} stored.")
+        console.print(say("cli.run_stored", run=str(result.run_id)))
 
 
 def render_prune_plan(plan: dict[str, dict[str, list[str]]]) -> None:
     """The records a pruning import deletes, printed before they go."""
     total = sum(len(keys) for kinds in plan.values() for keys in kinds.values())
-    console.print(f"Records missing from the new files that will be deleted ({total:,}):")
+    console.print(say("cli.prune_title", count=total))
     for code, kinds in plan.items():
         for kind, keys in kinds.items():
             shown = ", ".join(keys[:PRUNE_LIST_LIMIT])
             more = len(keys) - PRUNE_LIST_LIMIT
-            suffix = f" and {more:,} more" if more > 0 else ""
+            suffix = say("cli.and_more", count=more) if more > 0 else ""
             console.print(f"  {code} {kind}: {shown}{suffix}")
 
 
@@ -75,15 +89,14 @@ def render_records(frame: pd.DataFrame, kind: str, limit: int) -> None:
     """Records as a table of the columns that hold any value (at most ``limit`` rows)."""
     shown = frame if limit <= 0 else frame.head(limit)
     columns = [name for name in shown.columns if shown[name].notna().any()]
-    table = Table(title=f"{kind}: {len(frame):,} records")
+    table = Table(title=say("cli.records_title", kind=kind, count=len(frame)))
     for name in columns:
         table.add_column(name)
     for row in shown.loc[:, columns].itertuples(index=False, name=None):
         table.add_row(*(_shown(value) for value in row))
     console.print(table)
     if len(frame) > len(shown):
-        console.print(f"{len(frame) - len(shown):,} more not shown (use --limit 0 for all,"
-                      " or --format json).")
+        console.print(say("cli.records_more", count=len(frame) - len(shown)))
 
 
 def records_json(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -100,28 +113,29 @@ def records_json(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def render_stats(stats: dict[str, Any]) -> None:
     """Counts per record kind (rows) and municipality (columns), with totals."""
     codes = list(stats["municipalities"])
-    table = Table(title=f"Stored inventory ({stats['import_runs']} import runs)")
-    table.add_column("record kind")
+    table = Table(title=say("cli.stats_title", runs=int(stats["import_runs"])))
+    table.add_column(say("cli.record_kind"))
     for code in codes:
         table.add_column(Text(code), justify="right")
-    table.add_column("total", justify="right", style="bold")
+    table.add_column(say("cli.total"), justify="right", style="bold")
     for kind, total in stats["totals"].items():
-        table.add_row(kind, *(f"{stats['municipalities'][code].get(kind, 0):,}"
-                              for code in codes), f"{total:,}")
+        table.add_row(kind_text(kind), *(_count(stats["municipalities"][code].get(kind, 0))
+                                         for code in codes), _count(total))
     console.print(table)
 
 
 def render_history(runs: Iterable[ImportRunInfo]) -> None:
     """One line per import run."""
-    table = Table(title="Import runs")
+    table = Table(title=say("cli.history_title"))
     for name in ("run", "started", "version", "municipalities", *_COUNT_NAMES, "prune"):
-        table.add_column(name, justify="right" if name in _COUNT_NAMES else "left")
+        key = f"cli.import.{name}" if name in _COUNT_NAMES else f"cli.history.{name}"
+        table.add_column(say(key), justify="right" if name in _COUNT_NAMES else "left")
     for run in runs:
         totals = run.totals()
         table.add_row(str(run.id), run.started_at.strftime("%Y-%m-%d %H:%M:%S"),
                       run.tool_version, Text(", ".join(run.municipalities)),
-                      *(f"{totals[name]:,}" for name in _COUNT_NAMES),
-                      "yes" if run.prune else "")
+                      *(_count(totals[name]) for name in _COUNT_NAMES),
+                      say("cli.yes") if run.prune else "")
     console.print(table)
 
 
@@ -134,13 +148,15 @@ def render_difference(difference: RunDifference) -> None:
         elif record.change == "deleted":
             console.print(Text("-", style="red"), place)
         else:
-            note = " (deleted and created again)" if record.recreated else ""
+            note = say("cli.diff_recreated") if record.recreated else ""
             console.print(Text("~", style="yellow"), place + note)
             for name, (old, new) in record.fields.items():
-                before, after = _cell(old) or "(empty)", _cell(new) or "(empty)"
+                empty = say("cli.diff_empty")
+                before, after = _cell(old) or empty, _cell(new) or empty
                 console.print(f"    {name}: {before} -> {after}")
     counts = difference.counts()
-    scope = f" of {difference.municipality}" if difference.municipality else ""
-    console.print(f"Runs {difference.run_a} -> {difference.run_b}{scope}: "
-                  f"{counts['created']:,} created, {counts['updated']:,} updated,"
-                  f" {counts['deleted']:,} deleted.")
+    scope = (say("cli.diff_scope", municipality=difference.municipality)
+             if difference.municipality else "")
+    console.print(say("cli.diff_summary", a=str(difference.run_a), b=str(difference.run_b),
+                      scope=scope, created=counts["created"], updated=counts["updated"],
+                      deleted=counts["deleted"]))

@@ -383,7 +383,8 @@ class _HeaderSearch:
                 message=f"The header is row {line} of sheet {sheet.title!r}; the"
                         f" {len(skipped)} filled row{'' if len(skipped) == 1 else 's'} above"
                         f" it (row{'' if len(skipped) == 1 else 's'}"
-                        f" {', '.join(map(str, skipped))}: a title) are not read.",
+                        f" {', '.join(map(str, skipped))}: a title)"
+                        f" {'is' if len(skipped) == 1 else 'are'} not read.",
                 hint="Nothing to do if that is the header; otherwise delete the rows above"
                      " the header."))
         previous = line

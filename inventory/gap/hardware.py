@@ -111,7 +111,7 @@ def hardware_items(snapshot: InventorySnapshot, target: TargetArchitecture,
 
 def hardware_notes(snapshot: InventorySnapshot, target: TargetArchitecture,
                    assets: pd.DataFrame, evacuate: set[str], as_of: dt.date | None
-                   ) -> list[str]:
+                   ) -> list[Message]:
     """What ``hardware_items`` could not tell (a server without ``warranty_end``, storage
     without a capacity), as notes of the report."""
     exposed = assets[assets["lifecycle_state"].isin(EXPOSED_STATES)]
@@ -125,11 +125,11 @@ def hardware_notes(snapshot: InventorySnapshot, target: TargetArchitecture,
 
 def _hardware(snapshot: InventorySnapshot, target: TargetArchitecture,
               assets: pd.DataFrame, evacuate: set[str], as_of: dt.date | None
-              ) -> tuple[pd.DataFrame, list[str]]:
+              ) -> tuple[pd.DataFrame, list[Message]]:
     efforts = target.efforts
     horizon = (add_months(as_of, target.lifecycle.horizon_months) if as_of is not None
                else None)
-    notes: list[str] = []
+    notes: list[Message] = []
     exposed = assets[assets["lifecycle_state"].isin(EXPOSED_STATES)]
     parts = [_network(exposed, efforts.network_replacement_hours(),
                       efforts.network_device_replacement_hours)]
@@ -169,7 +169,7 @@ def _network(exposed: pd.DataFrame, hours_by_role: dict[str, float], other_hours
 
 
 def _storage(snapshot: InventorySnapshot, exposed: pd.DataFrame, evacuate: set[str],
-             hours: float) -> tuple[pd.DataFrame, list[str]]:
+             hours: float) -> tuple[pd.DataFrame, list[Message]]:
     """One item per exposed storage system that stays: a new one of its capacity."""
     rows = exposed[exposed["kind"] == "storage"]
     table = snapshot.table("storage")
@@ -189,8 +189,7 @@ def _storage(snapshot: InventorySnapshot, exposed: pd.DataFrame, evacuate: set[s
     staying = ~site.isin(evacuate)
     rows, size = rows[staying], size[staying]
     unknown = rows.loc[size.isna(), "municipality"] + ":" + rows.loc[size.isna(), "record_id"]
-    notes = ([f"Storage past or near its end of life without capacity_tb or used_tb: "
-              f"{', '.join(sorted(unknown))}; its replacement capacity is not priced."]
+    notes = ([Message("gs.note.storage_no_capacity", {"storage": ", ".join(sorted(unknown))})]
              if len(unknown) else [])
     tb = size.fillna(0.0).round(1)
     detail = [Message("gs.hw.storage" if known else "gs.hw.storage_unknown",
@@ -205,7 +204,7 @@ def _storage(snapshot: InventorySnapshot, exposed: pd.DataFrame, evacuate: set[s
 
 
 def _servers(snapshot: InventorySnapshot, horizon: dt.date, evacuate: set[str],
-             hours: float) -> tuple[pd.DataFrame, list[str]]:
+             hours: float) -> tuple[pd.DataFrame, list[Message]]:
     """One item per physical server that stays and whose hardware support ends by the
     horizon (``warranty_end``)."""
     servers = snapshot.table("server")
@@ -217,8 +216,7 @@ def _servers(snapshot: InventorySnapshot, horizon: dt.date, evacuate: set[str],
     physical = physical[~site.isin(evacuate)]
     end = pd.to_datetime(physical["warranty_end"], errors="coerce").dt.date
     unknown = physical[end.isna()]
-    notes = ([f"{len(unknown)} physical servers that stay have no warranty_end: whether"
-              f" their hardware must be replaced is not known (not counted)."]
+    notes = ([Message("gs.note.servers_no_warranty", {"count": len(unknown)})]
              if len(unknown) else [])
     due = physical[end.notna() & (end <= horizon)]
     detail = _each("gs.hw.server", due.index, date=end[due.index].astype(str))

@@ -133,7 +133,8 @@ class GapReport:
     items: pd.DataFrame
     effort: pd.DataFrame
     waves: pd.DataFrame
-    notes: list[str] = field(default_factory=list)
+    #: what the analysis could not do or assumed, as messages (``str``: the English text)
+    notes: list[Message | MessageList] = field(default_factory=list)
     consolidation: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute: pd.DataFrame = field(default_factory=pd.DataFrame)
     compute_verdict: ComputeVerdict | None = None
@@ -174,7 +175,8 @@ class GapReport:
             "horizon_months": self.horizon_months, "currency": self.currency,
             "hourly_rate": self.hourly_rate, "municipalities": self.municipalities,
             "total_hours": self.total_hours, "total_cost": self.total_cost,
-            "capacity_verdict": self.capacity_verdict.to_json(), "notes": self.notes,
+            "capacity_verdict": self.capacity_verdict.to_json(),
+            "notes": [note.to_json() for note in self.notes],
             "compute_verdict": (self.compute_verdict.to_json()
                                 if self.compute_verdict is not None else None),
             "plan_start": _plain(self.plan_start),
@@ -298,15 +300,12 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     effort["domain"] = pd.Categorical(effort["domain"], categories=list(DOMAINS))
     effort = effort.sort_values(["municipality", "domain"]).reset_index(drop=True)
     effort["domain"] = effort["domain"].astype(str)
-    notes = scope.notes(chosen)
-    notes += [f"The plan could not meet the sequencing rule {rule} (rules contradict each"
-              " other on this inventory): check the order by hand."
-              for rule in order.unmet]
+    notes: list[Message | MessageList] = [*scope.notes(chosen)]
+    notes += [Message("gs.note.unmet_rule", {"rule": rule}) for rule in order.unmet]
     if chosen.datacentres is None:
-        notes.append("The target names no datacentres: nothing is planned to move.")
+        notes.append(Message("gs.note.no_datacentres"))
     if chosen.applications is None:
-        notes.append("The target has no applications section: business applications are"
-                     " not compared.")
+        notes.append(Message("gs.note.no_applications"))
     notes += hardware_notes(snapshot, target, assets, set(
         capacity.loc[capacity["role"] == "evacuate", "site"]), as_of)
     # past end of life and higher risk first, as far as precedence allows

@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from inventory.errors import InventoryError
 from inventory.gap.blocks import DOMAINS, domain_of
+from inventory.messages import Code, Message, MessageList
 from inventory.models.enums import BusinessArea, Capability, ClientKind, NetworkRole, StorageKind
 from inventory.target.model import TargetArchitecture
 
@@ -234,22 +235,20 @@ class Scope:
             update["datacentres"] = None
         return target.model_copy(update=update)
 
-    def notes(self, target: TargetArchitecture) -> list[str]:
-        """What the report says about the scope (never silent about the areas outside)."""
+    def notes(self, target: TargetArchitecture) -> list[Message]:
+        """What the report says about the scope (never silent about the areas outside),
+        as messages (the area names are the ``study_area`` codes' texts)."""
         if self.everything:
             return []
-        names = self.mapping.areas
-        outside = "; ".join(f"{area} {names[area].name}" for area in self.outside)
-        notes = [
-            f"Areas outside the scope of '{target.name}': {outside}. Each municipality"
-            " keeps its own there: their assets and work are not in the joint gap,"
-            " plan or cost."
-        ]
-        if "A1" not in self.joint and target.datacentres is not None:
-            notes.append(
-                "The datacentre (A1) is outside the scope: nothing moves to the"
-                " target's datacentres."
+        outside = MessageList(
+            tuple(
+                Message("gs.scope.area", {"area": area, "name": Code("study_area", area)})
+                for area in self.outside
             )
+        )
+        notes = [Message("gs.note.outside_scope", {"target": target.name, "outside": outside})]
+        if "A1" not in self.joint and target.datacentres is not None:
+            notes.append(Message("gs.note.datacentre_outside"))
         return notes
 
     def table(self) -> pd.DataFrame:

@@ -25,6 +25,7 @@ from pandera.typing import Series
 from inventory.analyse.lifecycle import LifecycleState, add_months, lifecycle_status
 from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import TargetBlock, cycle_at_least, cycle_order
+from inventory.messages import Message, MessageList, Param
 
 TARGET_LIFECYCLE_COLUMNS = ("capability", "product", "product_id", "min_version", "cycle",
                             "eol", "state_at_report", "state_at_plan_end", "plan_end",
@@ -179,26 +180,24 @@ def outlasts(option_eol: object, end: dt.date, horizon_months: int) -> bool:
     return option_eol > add_months(end, horizon_months)
 
 
-def target_notes(table: pd.DataFrame, horizon_months: int) -> list[str]:
-    """The warnings of ``target_lifecycle`` rows, one sentence each (the report says them in
-    its language from the same table, ``report.target_check``)."""
-    notes = []
+def target_notes(table: pd.DataFrame, horizon_months: int) -> list[Message | MessageList]:
+    """The warnings of ``target_lifecycle`` rows, one sentence each, as messages (the
+    report's ``target_check`` says the same from the table)."""
+    notes: list[Message | MessageList] = []
     for row in table.itertuples(index=False):
         if row.verdict not in WARN:
             continue
-        name = f"The target's {row.product} {row.min_version}"
+        names: dict[str, Param] = {
+            "product": str(row.product), "min_version": str(row.min_version),
+            "eol": str(row.eol), "end": str(row.plan_end), "months": horizon_months}
         if row.verdict == "unknown":
-            notes.append(f"{name}: the lifecycle catalogue has no end-of-life date for it;"
-                         f" check its support until the plan ends ({row.plan_end}) by hand.")
+            notes.append(Message("tl.unknown", names))
             continue
-        when = {"past": f"is past its end of support ({row.eol})",
-                "ends_in_plan": f"reaches its end of support on {row.eol}, before the plan"
-                                f" ends ({row.plan_end})",
-                "ends_after_plan": f"reaches its end of support on {row.eol}, within"
-                                   f" {horizon_months} months after the plan ends"
-                                   f" ({row.plan_end})"}[str(row.verdict)]
-        fix = _fix(row.option, row.option_eol, row.min_version, row.plan_end, horizon_months)
-        notes.append(f"{name} {when}: {fix}.")
+        fix = fix_kind(row.option, row.option_eol, row.min_version, row.plan_end,
+                       horizon_months)
+        notes.append(MessageList((Message(f"tl.{row.verdict!s}", names), Message(
+            f"tl.fix.{fix}", {"option": str(row.option), "until": str(row.option_eol)})),
+            separator=""))
     return notes
 
 
@@ -215,17 +214,3 @@ def fix_kind(option: object, option_eol: object, min_version: object, end: objec
     if raised:
         return "longest"
     return "next" if isinstance(option, str) else "generic"
-
-
-def _fix(option: object, option_eol: object, min_version: object, end: object,
-         horizon_months: int) -> str:
-    return {
-        "raise": f"raise min_version to {option} (supported until {option_eol})",
-        "raise_open": f"raise min_version to {option} (no end announced)",
-        "longest": (f"no release the catalogue knows is supported that long (the longest:"
-                    f" {option}, until {option_eol}): raise min_version to it and plan the"
-                    f" next upgrade"),
-        "next": ("no release the catalogue knows is supported longer: plan the next upgrade"
-                 " (budget it, or choose another product)"),
-        "generic": "raise min_version or plan the next upgrade",
-    }[fix_kind(option, option_eol, min_version, end, horizon_months)]

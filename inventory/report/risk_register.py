@@ -477,7 +477,7 @@ def _security_entries(gap: GapReport, removal: _Removal) -> list[RiskEntry]:
 
 def _sequencing_entries(gap: GapReport) -> list[RiskEntry]:
     """Sequencing rules the plan could not meet (the gap's notes)."""
-    rules = [m.group(1) for note in gap.notes if (m := _UNMET_RULE.match(note))]
+    rules = [m.group(1) for note in gap.notes if (m := _UNMET_RULE.match(str(note)))]
     return [
         RiskEntry(
             "sequencing",

@@ -5,17 +5,31 @@ from __future__ import annotations
 
 from inventory.gap.result import GapReport
 from inventory.render.document import Block, Paragraph
-from inventory.render.i18n import Lang, t
+from inventory.render.i18n import Lang, code_text, t
 from inventory.report.tables import ColumnSpec, frame_table
 
 _COLUMNS = (
     ColumnSpec("area", "scope.col_area"),
-    ColumnSpec("name", "scope.col_name"),
+    ColumnSpec("area_name", "scope.col_name"),
     ColumnSpec("study_name", "scope.col_study_name"),
     ColumnSpec("joint", "scope.col_joint", "bool"),
-    ColumnSpec("capabilities", "scope.col_capabilities"),
-    ColumnSpec("actions", "scope.col_actions"),
+    ColumnSpec("capabilities_shown", "scope.col_capabilities"),
+    ColumnSpec("actions_shown", "scope.col_actions"),
 )
+
+
+def _codes(joined: str, family: str, lang: Lang) -> str:
+    """A comma-joined list of codes (``Scope.table``) in ``lang``; ``other <domain>`` is
+    what of a domain no capability names."""
+    shown = []
+    for code in (part.strip() for part in joined.split(",") if part.strip()):
+        other, _, domain = code.partition(" ")
+        shown.append(
+            t("gs.scope.other", lang, domain=code_text("domain", domain, lang))
+            if other == "other" and domain
+            else code_text(family, code, lang)
+        )
+    return ", ".join(shown)
 
 
 def scope_blocks(gap: GapReport, lang: Lang) -> list[Block]:
@@ -23,6 +37,12 @@ def scope_blocks(gap: GapReport, lang: Lang) -> list[Block]:
     table = gap.scope
     if table.empty:  # a report built without a scope table
         return []
+    # the area names and the codes in the report's language (twelve rows)
+    table = table.assign(
+        area_name=[code_text("study_area", area, lang) for area in table["area"]],
+        capabilities_shown=[_codes(text, "capability", lang) for text in table["capabilities"]],
+        actions_shown=[_codes(text, "action", lang) for text in table["actions"]],
+    )
     joint = table.loc[table["joint"], "area"].tolist()
     outside = table.loc[~table["joint"]]
     if outside.empty:
@@ -32,7 +52,9 @@ def scope_blocks(gap: GapReport, lang: Lang) -> list[Block]:
             "scope.joint_some",
             lang,
             joint=", ".join(joint) or "-",
-            outside="; ".join(f"{row.area} {row.name}" for row in outside.itertuples(index=False)),
+            outside="; ".join(
+                f"{row.area} {row.area_name}" for row in outside.itertuples(index=False)
+            ),
         )
     return [
         Paragraph(text=text, method="alternatives"),

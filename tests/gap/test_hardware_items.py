@@ -105,7 +105,7 @@ def test_physical_servers_whose_hardware_support_ends(report: GapReport) -> None
     assert items["hours"].sum() == 2 * 16
     assert set(items["buys"]) == {"physical_server"} and items["buy_quantity"].sum() == 2
     # the server without warranty_end is said, not silently left out
-    assert any("no warranty_end" in note for note in report.notes)
+    assert any("no warranty_end" in note for note in map(str, report.notes))
 
 
 def test_client_devices_past_their_own_support_end(report: GapReport) -> None:

@@ -143,7 +143,7 @@ def test_every_rule_holds_on_the_samples(
     assert set(retired["reason"].str.split(";").str[0]) == {MERGED_DIRECTORY_REASON}
     assert not gap.items["asset"].isin(retired["asset"]).any()
     assert not retired["asset"].str.startswith("varnamo:").any()  # the kept directory
-    assert gap.notes == [n for n in gap.notes if "sequencing rule" not in n]
+    assert not [n for n in map(str, gap.notes) if "sequencing rule" in n]
     # the example: Exchange 2016 servers are neither upgraded nor moved
     exchange = gap.dropped[gap.dropped["asset"].isin(["gnosjo:srv-exch01", "vaggeryd:srv-exch01"])]
     assert set(exchange["action"]) == {"os_upgrade", "virtual_server_migration"}

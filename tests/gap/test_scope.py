@@ -135,9 +135,9 @@ def test_scope_a1_leaves_network_and_client_items_out() -> None:
     # what is outside is said, never silent
     outside = only.scope.loc[~only.scope["joint"], "area"].tolist()
     assert outside == [area for area in ALL_AREAS if area != "A1"]
-    assert any("A2" in note and "A4" in note and "outside" in note for note in only.notes)
+    assert any("A2" in note and "A4" in note and "outside" in note for note in map(str, only.notes))
     assert full.scope["joint"].all()
-    assert not any("outside" in note for note in full.notes)
+    assert not any("outside" in note for note in map(str, full.notes))
 
 
 def test_client_hours_by_hand_are_what_scope_a4_adds() -> None:
@@ -164,7 +164,7 @@ def test_a1_outside_moves_nothing_and_says_so() -> None:
     assert not {"physical_server_migration", "os_upgrade"} & actions
     assert "link_upgrade" in actions  # the network (A2) is joint: its links are upgraded
     assert not {"storage_migration", "application_move", "server_hardware_replacement"} & actions
-    assert any("A1" in note and "nothing moves" in note for note in report.notes)
+    assert any("A1" in note and "nothing moves" in note for note in map(str, report.notes))
 
 
 def test_scope_a_is_a1_to_a4_and_absent_is_all() -> None:
@@ -212,7 +212,7 @@ def test_samples_scope_keeps_the_whole_gap(
     assert scope.outside == () and scope.everything
     assert scope.kept_share_percent() == 0
     assert "application_harmonisation" in set(gap_report.items["action"])
-    assert not any("outside" in note for note in gap_report.notes)
+    assert not any("outside" in note for note in map(str, gap_report.notes))
 
 
 def test_areas_outside_the_scope_keep_their_share_of_todays_cost() -> None:

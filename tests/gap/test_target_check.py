@@ -66,7 +66,7 @@ def test_a_minimum_that_ends_during_the_plan_is_raised_to_the_lowest_that_outlas
     assert row["verdict"] == "ends_in_plan"
     # 9.0 (2031-03-01) and 9.1 (2031-12-31) both outlast 2031-02-04: the lower one
     assert (row["option"], row["option_eol"]) == ("9.0", dt.date(2031, 3, 1))
-    notes = target_notes(table.reset_index(), HORIZON)
+    notes = [str(note) for note in target_notes(table.reset_index(), HORIZON)]
     assert notes == ["The target's VMware ESXi 8.0 reaches its end of support on 2027-10-11,"
                      " before the plan ends (2030-02-04): raise min_version to 9.0"
                      " (supported until 2031-03-01)."]
@@ -98,17 +98,17 @@ def test_no_release_lasts_long_enough_plan_the_next_upgrade(normaliser: Normalis
     assert row["verdict"] == "ends_in_plan"
     # neither 12 (2027-02-01) nor 13 (2028-11-01) outlasts the plan: the longest, 13
     assert (row["option"], row["option_eol"]) == ("13", dt.date(2028, 11, 1))
-    assert "the longest: 13, until 2028-11-01" in target_notes(table.reset_index(),
-                                                                 HORIZON)[0]
+    assert "the longest: 13, until 2028-11-01" in str(target_notes(table.reset_index(),
+                                                                 HORIZON)[0])
     at_13 = _table(normaliser, {"backup": _choice("Veeam Backup & Replication", "Veeam",
                                                   "13")})
-    assert "plan the next upgrade" in target_notes(at_13.reset_index(), HORIZON)[0]
+    assert "plan the next upgrade" in str(target_notes(at_13.reset_index(), HORIZON)[0])
 
 
 def test_an_unknown_product_is_a_note_never_silent(normaliser: Normaliser) -> None:
     table = _table(normaliser, {"monitoring": _choice("Zyxwv Monitor", "Zyxwv", "3")})
     assert table.loc["3", "verdict"] == "unknown"
-    assert "check its support" in target_notes(table.reset_index(), HORIZON)[0]
+    assert "check its support" in str(target_notes(table.reset_index(), HORIZON)[0])
 
 
 def test_products_without_a_minimum_are_not_listed(normaliser: Normaliser) -> None:
@@ -130,7 +130,7 @@ def test_the_samples_target_is_checked(gap_report: GapReport) -> None:
     sql = table[table["product_id"] == "mssqlserver"].iloc[0]
     assert sql["verdict"] == "ok"
     warned = table[table["verdict"] != "ok"]
-    notes = gap_report.notes
+    notes = [str(note) for note in gap_report.notes]  # messages: their English text
     for product in warned["product"]:
         assert any(note.startswith(f"The target's {product} ") for note in notes), product
 

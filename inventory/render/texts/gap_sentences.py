@@ -333,5 +333,81 @@ TEXTS: dict[str, tuple[str, str, str]] = {
                      "ingen av serverne flyttes lenger (de slås av, flyttes ikke)"),
     # -- waves (gap.waves)
     "gs.wave.name": ("Wave {wave}: {domain}", "Våg {wave}: {domain}", "Bølge {wave}: {domain}"),
+    # -- the gap report's notes (GapReport.notes)
+    "gs.scope.area": ("{area} {name}", "{area} {name}", "{area} {name}"),
+    "gs.note.outside_scope": (
+        "Areas outside the scope of '{target}': {outside}. Each municipality keeps its own"
+        " there: their assets and work are not in the joint gap, plan or cost.",
+        "Områden utanför målbilden '{target}': {outside}. Där behåller varje kommun sitt"
+        " eget: komponenter och arbete där ingår inte i det gemensamma gapet, planen eller"
+        " kostnaden.",
+        "Områder utenfor målbildet '{target}': {outside}. Der beholder hver kommune sitt"
+        " eget: komponenter og arbeid der inngår ikke i det felles gapet, planen eller"
+        " kostnaden."),
+    "gs.note.datacentre_outside": (
+        "The datacentre (A1) is outside the scope: nothing moves to the target's"
+        " datacentres.",
+        "Datacentret (A1) ligger utanför målbilden: inget flyttas till målets datacenter.",
+        "Datasenteret (A1) ligger utenfor målbildet: ingenting flyttes til målets"
+        " datasentre."),
+    "gs.note.unmet_rule": (
+        "The plan could not meet the sequencing rule {rule} (rules contradict each other on"
+        " this inventory): check the order by hand.",
+        "Planen kunde inte uppfylla ordningsregeln {rule} (reglerna motsäger varandra i"
+        " denna inventering): kontrollera ordningen för hand.",
+        "Planen kunne ikke oppfylle rekkefølgeregelen {rule} (reglene motsier hverandre i"
+        " denne kartleggingen): kontroller rekkefølgen manuelt."),
+    "gs.note.no_datacentres": ("The target names no datacentres: nothing is planned to move.",
+                               "Målbilden anger inga datacenter: ingen flytt planeras.",
+                               "Målbildet angir ingen datasentre: ingen flytting planlegges."),
+    "gs.note.no_applications": (
+        "The target has no applications section: business applications are not compared.",
+        "Målbilden har inget avsnitt om verksamhetssystem: de jämförs inte.",
+        "Målbildet har ingen del om fagsystemer: de sammenlignes ikke."),
+    "gs.note.storage_no_capacity": (
+        "Storage past or near its end of life without capacity_tb or used_tb: {storage};"
+        " its replacement capacity is not priced.",
+        "Lagring vid eller nära supportslut utan capacity_tb eller used_tb: {storage};"
+        " ersättningens kapacitet är inte prissatt.",
+        "Lagring ved eller nær støtteslutt uten capacity_tb eller used_tb: {storage};"
+        " kapasiteten til erstatningen er ikke priset."),
+    "gs.note.servers_no_warranty": (
+        "{count} physical servers that stay have no warranty_end: whether their hardware"
+        " must be replaced is not known (not counted).",
+        "{count} fysiska servrar som blir kvar saknar warranty_end: om hårdvaran måste"
+        " bytas är okänt (inte medräknat).",
+        "{count} fysiske servere som blir stående mangler warranty_end: om maskinvaren må"
+        " byttes er ukjent (ikke medregnet)."),
+    # -- the study areas (inventory/data/study_areas.yaml; Swedish as the GGVVH study
+    # writes them, 2.2)
+    "code.study_area.A1": ("Datacentre (primary, secondary, storage)",
+                           "Datacenter (primära, sekundära, lagring)",
+                           "Datasenter (primært, sekundært, lagring)"),
+    "code.study_area.A2": ("Communication, network, access points",
+                           "Kommunikation/Nätverk/Accesspunkter",
+                           "Kommunikasjon, nettverk, aksesspunkter"),
+    "code.study_area.A3": ("Provided platforms", "Tillhandahållna plattformar",
+                           "Leverte plattformer"),
+    "code.study_area.A4": ("Clients, workplace tools, printers, telephony",
+                           "Klienter, arbetsplatsverktyg, skrivare, telefoni",
+                           "Klienter, arbeidsplassverktøy, skrivere, telefoni"),
+    "code.study_area.B": ("User support for IT operations", "Användarsupport kring IT-drift",
+                          "Brukerstøtte for IKT-drift"),
+    "code.study_area.C": ("Facilitating business needs", "Facilitering av verksamhetsbehov",
+                          "Tilrettelegging for virksomhetens behov"),
+    "code.study_area.D": ("Project participation", "Projektmedverkan", "Prosjektdeltakelse"),
+    "code.study_area.E": ("IT security", "IT-säkerhet", "IKT-sikkerhet"),
+    "code.study_area.F": ("Management of business systems",
+                          "Systemförvaltning av verksamhetssystem",
+                          "Forvaltning av fagsystemer"),
+    "code.study_area.G": ("Complete service desk (including business systems)",
+                          "Komplett service desk (inklusive verksamhetssystem)",
+                          "Komplett servicedesk (inkludert fagsystemer)"),
+    "code.study_area.H": ("Consulting (experts)", "Konsultativt arbete (experter)",
+                          "Rådgivning (eksperter)"),
+    "code.study_area.I": ("Monitoring, strategy and IT management",
+                          "Omvärldsbevakning, strategi och it-ledning",
+                          "Omverdensanalyse, strategi og IKT-ledelse"),
+    "gs.scope.other": ("other {domain}", "övrigt inom {domain}", "annet innen {domain}"),
 }
 # fmt: on

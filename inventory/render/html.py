@@ -33,7 +33,7 @@ from inventory.render.document import (
     Section,
     Table,
 )
-from inventory.render.formatting import format_cell, safe_http_url, sort_key
+from inventory.render.formatting import format_cell, format_integer, safe_http_url, sort_key
 from inventory.render.i18n import Lang, t
 from inventory.render.svg import sanitise_svg
 
@@ -198,7 +198,8 @@ def _table_view(table: Table, lang: Lang, numbering: _Numbering, max_rows: int) 
     numbering.tables += 1
     shown = table.rows[:max_rows]
     truncated = (
-        t("report.truncated", lang, shown=len(shown), total=len(table.rows))
+        t("report.truncated", lang, shown=format_integer(len(shown), lang),
+          total=format_integer(len(table.rows), lang))
         if len(shown) < len(table.rows) else ""
     )
     return _TableView(

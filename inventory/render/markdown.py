@@ -27,7 +27,7 @@ from inventory.render.document import (
     Section,
     Table,
 )
-from inventory.render.formatting import format_cell
+from inventory.render.formatting import format_cell, format_integer
 from inventory.render.i18n import Lang, t
 
 DEFAULT_MAX_TABLE_ROWS: Final = 2000
@@ -90,7 +90,8 @@ def _table(table: Table, lang: Lang, max_rows: int) -> list[str]:
     if not table.rows:
         lines.extend(["", escape_inline(t("report.no_rows", lang))])
     elif len(table.rows) > max_rows:
-        note = t("report.truncated", lang, shown=max_rows, total=len(table.rows))
+        note = t("report.truncated", lang, shown=format_integer(max_rows, lang),
+                 total=format_integer(len(table.rows), lang))
         lines.extend(["", f"*{escape_inline(note)}*"])
     if table.note:
         lines.extend(["", f"*{escape_inline(table.note)}*"])

@@ -4,11 +4,13 @@ The sentences are said from ``GapReport.target_lifecycle`` in the report's langu
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from inventory.gap.result import GapReport
 from inventory.gap.target_check import WARN, fix_kind
 from inventory.render.document import Callout, Paragraph
+from inventory.render.formatting import format_date
 from inventory.render.i18n import Lang, t
 from inventory.report.tables import ColumnSpec, frame_table
 
@@ -24,6 +26,11 @@ _COLUMNS = [
 ]
 
 
+
+def _day(value: object, lang: Lang) -> str:
+    """A date of the lifecycle table in ``lang``'s short form (text as it is otherwise)."""
+    return format_date(value, lang) if isinstance(value, dt.date) else str(value)
+
 def target_lifecycle_sentences(gap: GapReport, lang: Lang) -> list[str]:
     """One warning sentence per minimum of the target out of support too soon."""
     months = gap.horizon_months
@@ -31,14 +38,14 @@ def target_lifecycle_sentences(gap: GapReport, lang: Lang) -> list[str]:
     for row in gap.target_lifecycle.itertuples(index=False):
         if row.verdict not in WARN:
             continue
-        names = {"product": row.product, "min_version": row.min_version, "eol": row.eol,
-                 "end": row.plan_end, "months": months}
+        names = {"product": row.product, "min_version": row.min_version,
+                 "eol": _day(row.eol, lang), "end": _day(row.plan_end, lang), "months": months}
         if row.verdict == "unknown":
             sentences.append(t("tl.unknown", lang, **names))
             continue
         fix = fix_kind(row.option, row.option_eol, row.min_version, row.plan_end, months)
         sentences.append(t(f"tl.{row.verdict!s}", lang, **names) + t(
-            f"tl.fix.{fix}", lang, option=row.option, until=row.option_eol))
+            f"tl.fix.{fix}", lang, option=row.option, until=_day(row.option_eol, lang)))
     return sentences
 
 
@@ -54,7 +61,8 @@ def target_lifecycle_blocks(gap: GapReport, lang: Lang) -> list[Any]:
         blocks.append(Callout(level="warning", title=t("tl.title", lang),
                               text="\n".join(sentences)))
     end = table["plan_end"].iloc[0]
-    blocks.append(Paragraph(text=t("tl.method", lang, end=end, months=gap.horizon_months),
+    blocks.append(Paragraph(text=t("tl.method", lang, end=_day(end, lang),
+                                   months=gap.horizon_months),
                             method="end-of-life"))
     shown = table.assign(
         at_report=[t(f"tl.state.{state}", lang) for state in table["state_at_report"]],

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from inventory.render import formatting
 from inventory.render.catalogues import BABEL_LOCALES
+from inventory.render.document import Column, ReportDocument, Section, Table
 from inventory.render.formatting import (
     format_cell,
     format_date,
@@ -26,7 +27,9 @@ from inventory.render.formatting import (
     format_percent,
     number_symbols,
 )
-from inventory.render.i18n import LANGUAGES, Lang
+from inventory.render.html import render_html
+from inventory.render.i18n import LANGUAGES, Lang, t
+from inventory.render.markdown import render_markdown
 from inventory.render.views.common import bandwidth_text
 
 NBSP = "\u00a0"
@@ -120,3 +123,16 @@ def test_diagram_labels_in_the_locales_numbers() -> None:
     assert bandwidth_text(2500, "sv") == "2,5 Gbit/s"
     assert bandwidth_text(2500, "en") == "2.5 Gbit/s"
     assert bandwidth_text(500, "no") == "500 Mbit/s"
+
+
+def test_a_cut_tables_note_groups_its_counts() -> None:
+    # 1,500 rows, 10 shown: "Visar 10 av 1 500 rader" (no-break space), "1,500" in English
+    table = Table(title="Klienter", columns=[Column(key="n", label="N", type="int")],
+                  rows=[[number] for number in range(1500)])
+    for lang, total in (("sv", f"1{NBSP}500"), ("en", "1,500")):
+        document = ReportDocument(title="x", lang=lang, sections=[
+            Section(id="a", title="A", blocks=[table])])
+        assert t("report.truncated", lang, shown="10", total=total) in \
+            render_html(document, max_table_rows=10)
+        assert t("report.truncated", lang, shown="10", total=total) in \
+            render_markdown(document, max_table_rows=10)

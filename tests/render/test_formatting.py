@@ -129,7 +129,8 @@ def test_a_cut_tables_note_groups_its_counts() -> None:
     # 1,500 rows, 10 shown: "Visar 10 av 1 500 rader" (no-break space), "1,500" in English
     table = Table(title="Klienter", columns=[Column(key="n", label="N", type="int")],
                   rows=[[number] for number in range(1500)])
-    for lang, total in (("sv", f"1{NBSP}500"), ("en", "1,500")):
+    cases: list[tuple[Lang, str]] = [("sv", f"1{NBSP}500"), ("en", "1,500")]
+    for lang, total in cases:
         document = ReportDocument(title="x", lang=lang, sections=[
             Section(id="a", title="A", blocks=[table])])
         assert t("report.truncated", lang, shown="10", total=total) in \

@@ -29,15 +29,14 @@ and ``ArchimateModel.notes``.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 from inventory.analyse.assets import derive_assets
 from inventory.analyse.normalise import Normaliser
+from inventory.export.builder import ModelBuilder, cycle_label, record_text
 from inventory.export.exchange import (
     ArchimateModel,
     Element,
@@ -46,8 +45,8 @@ from inventory.export.exchange import (
     View,
     identifier,
 )
-from inventory.export.views import ViewPlan, build_views
-from inventory.gap.blocks import DOMAINS
+from inventory.export.migration import MigrationMapper
+from inventory.export.views import build_views
 from inventory.gap.result import GapReport
 from inventory.render.formatting import format_number
 from inventory.render.i18n import Lang, t
@@ -89,79 +88,6 @@ ELEMENT_TYPES = (
 )
 
 
-def cycle_label(cycle: str) -> str:
-    """A catalogue release cycle as people write it: ``2012-r2`` → ``2012 R2``.
-
-    >>> cycle_label("12.0-sp3")
-    '12.0 SP3'
-    """
-    words = cycle.replace("-", " ").split()
-    return " ".join(w.upper() if re.fullmatch(r"(r|sp|u)\d+", w) else w for w in words)
-
-
-def _text(value: object) -> str:
-    """A record's value as text; empty for a missing one."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-@dataclass
-class _Builder:
-    lang: Lang
-    elements: dict[str, Element] = field(default_factory=dict)
-    relationships: dict[str, Relationship] = field(default_factory=dict)
-    #: element id → (folder label path) for the organisations
-    folders: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: element id → municipality (baseline elements), for the views
-    municipality_of: dict[str, str] = field(default_factory=dict)
-    #: element id → gap status code (baseline) or target status code (target blocks)
-    status_of: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-
-    def element(
-        self,
-        key: tuple[object, ...],
-        type_: str,
-        name: str,
-        *,
-        municipality: str = "",
-        properties: Iterable[tuple[str, str]] = (),
-        documentation: str = "",
-        folder: str = "",
-    ) -> str:
-        ident = identifier("element", *key)
-        if ident not in self.elements:
-            props = tuple((k, v) for k, v in properties if v != "")
-            self.elements[ident] = Element(ident, type_, name or str(key[-1]), documentation, props)
-            type_folder = t(f"archimate.folder.{type_}", self.lang)
-            self.folders[ident] = (type_folder, folder or municipality)
-            if municipality:
-                self.municipality_of[ident] = municipality
-        return ident
-
-    def relate(
-        self,
-        type_: str,
-        source: str | None,
-        target: str | None,
-        *,
-        name: str = "",
-        directed: bool = False,
-    ) -> str | None:
-        """A relationship between two elements of the model; none when one end is not
-        (the caller notes why)."""
-        if source is None or target is None or source == target:
-            return None
-        ident = identifier("relationship", type_, source, target)
-        self.relationships.setdefault(
-            ident, Relationship(ident, type_, source, target, name, directed)
-        )
-        return ident
-
-
 def _references(
     snapshot: InventorySnapshot,
 ) -> dict[tuple[str, str, str, str], list[tuple[str, str, str]]]:
@@ -201,19 +127,19 @@ def _assets(
     return found
 
 
-class _Mapper:
+class _Mapper(MigrationMapper):
     """Builds the elements and relationships of one model."""
 
     def __init__(
         self, snapshot: InventorySnapshot, gap: GapReport, lang: Lang, normaliser: Normaliser
     ) -> None:
         self.snapshot, self.gap, self.lang = snapshot, gap, lang
-        self.build = _Builder(lang)
+        self.build = ModelBuilder(lang)
         self.refs = _references(snapshot)
         self.assets = _assets(snapshot, gap, normaliser)
         #: baseline block → (status, domain, target block) of the gap matrix
         self.matrix: dict[str, tuple[str, str, str]] = {
-            str(block): (str(status), str(domain), _text(target))
+            str(block): (str(status), str(domain), record_text(target))
             for block, status, domain, target in gap.matrix.loc[
                 :, ["block_id", "status", "domain", "target_block"]
             ].itertuples(index=False, name=None)
@@ -229,11 +155,14 @@ class _Mapper:
         asset = self.assets.get((municipality, kind, record))
         if asset is None:
             return []
-        state = _text(asset["lifecycle_state"])
+        state = record_text(asset["lifecycle_state"])
         return [
-            ("product", _text(asset["title"])),
-            ("version", cycle_label(_text(asset["cycle"])) or _text(asset["version_written"])),
-            ("end_of_life", _text(asset["eol"])),
+            ("product", record_text(asset["title"])),
+            (
+                "version",
+                cycle_label(record_text(asset["cycle"])) or record_text(asset["version_written"]),
+            ),
+            ("end_of_life", record_text(asset["eol"])),
             ("lifecycle_state", t(f"archimate.state.{state}", self.lang) if state else ""),
         ]
 
@@ -283,7 +212,7 @@ class _Mapper:
             self.record[(code, "site", key)] = self.build.element(
                 ("site", code, key),
                 "Location",
-                _text(row.name) or key,
+                record_text(row.name) or key,
                 municipality=code,
                 properties=[("municipality", code), ("record_id", key)],
             )
@@ -295,7 +224,7 @@ class _Mapper:
             ident = self.build.element(
                 ("server", code, key),
                 "Node",
-                _text(row.hostname) or key,
+                record_text(row.hostname) or key,
                 municipality=code,
                 properties=[
                     ("municipality", code),
@@ -304,7 +233,7 @@ class _Mapper:
                 ],
             )
             self.record[(code, "server", key)] = ident
-            cluster = _text(row.cluster)
+            cluster = record_text(row.cluster)
             if cluster:
                 self.clusters.setdefault(
                     (code, cluster),
@@ -319,7 +248,7 @@ class _Mapper:
         for row in servers.itertuples(index=False):
             code, key = str(row.municipality), str(row.id)
             ident = self.record[(code, "server", key)]
-            cluster_node = self.clusters.get((code, _text(row.cluster)))
+            cluster_node = self.clusters.get((code, record_text(row.cluster)))
             if str(row.kind) == "virtual":
                 hosts = [
                     self.record.get(target) for target in self._ref(code, "server", key, "host")
@@ -345,7 +274,9 @@ class _Mapper:
             return
         asset = self.assets[(code, "server", key)]
         name = " ".join(
-            part for part in (_text(asset["title"]), cycle_label(_text(asset["cycle"]))) if part
+            part
+            for part in (record_text(asset["title"]), cycle_label(record_text(asset["cycle"])))
+            if part
         )
         system = self.build.element(
             ("system_software", code, block),
@@ -371,9 +302,9 @@ class _Mapper:
         for kind in ("storage", "network_device"):
             for row in self.snapshot.table(kind).itertuples(index=False):
                 code, key = str(row.municipality), str(row.id)
-                name = _text(getattr(row, "hostname", None)) or key
-                model = " ".join(p for p in (_text(row.vendor), _text(row.model)) if p)
-                quantity = _text(getattr(row, "quantity", None))
+                name = record_text(getattr(row, "hostname", None)) or key
+                model = " ".join(p for p in (record_text(row.vendor), record_text(row.model)) if p)
+                quantity = record_text(getattr(row, "quantity", None))
                 ident = self._baseline_element(
                     (kind, code, key),
                     "Device",
@@ -426,7 +357,7 @@ class _Mapper:
     def platforms(self) -> None:
         for row in self.snapshot.table("platform").itertuples(index=False):
             code, key = str(row.municipality), str(row.id)
-            name = " ".join(p for p in (_text(row.product), _text(row.version)) if p)
+            name = " ".join(p for p in (record_text(row.product), record_text(row.version)) if p)
             ident = self._baseline_element(
                 ("platform", code, key), "SystemSoftware", name, code, "platform", key
             )
@@ -439,7 +370,7 @@ class _Mapper:
             ident = self._baseline_element(
                 ("application", code, key),
                 "ApplicationComponent",
-                _text(row.name) or key,
+                record_text(row.name) or key,
                 code,
                 "application",
                 key,
@@ -460,7 +391,7 @@ class _Mapper:
                 properties=[
                     ("municipality", code),
                     ("record_id", key),
-                    ("bandwidth_mbps", _text(row.bandwidth_mbps)),
+                    ("bandwidth_mbps", record_text(row.bandwidth_mbps)),
                 ],
             )
             self.record[(code, "link", key)] = ident
@@ -498,7 +429,7 @@ class _Mapper:
             type_ = (
                 "ApplicationComponent" if str(row.domain) == "applications" else "SystemSoftware"
             )
-            version = _text(row.min_version)
+            version = record_text(row.min_version)
             ident = self.build.element(
                 ("target", str(row.block_id)),
                 type_,
@@ -523,166 +454,6 @@ class _Mapper:
                 directed=True,
                 name=t(f"archimate.maps.{status}", self.lang),
             )
-
-    def migration(self) -> ViewPlan:
-        """Plateaus, gaps and work packages; returns what the migration view shows."""
-        build, lang = self.build, self.lang
-        folder = t("archimate.folder.migration", lang)
-        baseline = build.element(
-            ("plateau", "baseline"), "Plateau", t("archimate.baseline", lang), folder=folder
-        )
-        target = build.element(
-            ("plateau", "target"),
-            "Plateau",
-            t("archimate.target", lang, target=self.gap.target_name),
-            folder=folder,
-        )
-        for ident in list(build.elements):
-            if ident in build.municipality_of:
-                build.relate("Aggregation", baseline, ident)
-        for ident in self.target.values():
-            build.relate("Aggregation", target, ident)
-        capacity = self.gap.capacity
-        datacentres: list[str] = []
-        for row in capacity[capacity["role"].isin(["primary", "secondary"])].itertuples():
-            code, _, key = str(row.site).partition(":")
-            site = self.record.get((code, "site", key))
-            if build.relate("Aggregation", target, site) is not None and site is not None:
-                datacentres.append(site)
-        blocks = self.gap.target_blocks
-        groups = [
-            (
-                t(f"rb.domain.{domain}", lang),
-                tuple(
-                    self.target[str(block)]
-                    for block in blocks.loc[blocks["domain"] == domain, "block_id"]
-                ),
-            )
-            for domain in DOMAINS
-        ]
-        groups.append((t("archimate.datacentres", lang), tuple(datacentres)))
-        build.relate("Triggering", baseline, target)
-        gaps = self._gaps(baseline, target, folder)
-        packages = self._work_packages(target, gaps, folder)
-        return ViewPlan(
-            baseline=baseline,
-            target=target,
-            gaps=tuple(gaps.values()),
-            programme=packages[0],
-            waves=packages[1],
-            packages=packages[2],
-            target_groups=tuple(groups),
-        )
-
-    def _gaps(self, baseline: str, target: str, folder: str) -> dict[str, str]:
-        """One gap per domain with a baseline block changed or eliminated or a target
-        block changed or new."""
-        build, lang = self.build, self.lang
-        matrix, blocks = self.gap.matrix, self.gap.target_blocks
-        gaps: dict[str, str] = {}
-        for domain in DOMAINS:
-            rows = matrix[matrix["domain"] == domain]["status"].value_counts()
-            ours = blocks[blocks["domain"] == domain]
-            changed_target = int((ours["baseline_blocks_changed"] > 0).sum())
-            new = int(((ours["status"] == "new") & (ours["baseline_blocks_changed"] == 0)).sum())
-            changed, eliminated = int(rows.get("changed", 0)), int(rows.get("eliminated", 0))
-            if not (changed or eliminated or changed_target or new):
-                continue
-            ident = build.element(
-                ("gap", domain),
-                "Gap",
-                t("archimate.gap_name", lang, domain=t(f"rb.domain.{domain}", lang)),
-                folder=folder,
-                documentation=t(
-                    "archimate.gap_documentation",
-                    lang,
-                    included=int(rows.get("included", 0)),
-                    changed=changed,
-                    eliminated=eliminated,
-                    new=new,
-                ),
-            )
-            gaps[domain] = ident
-            build.relate("Association", ident, baseline)
-            build.relate("Association", ident, target)
-        for element, block in self.baseline_block.items():
-            status, domain, _ = self.matrix[block]
-            if status in ("changed", "eliminated"):
-                build.relate("Association", gaps.get(domain), element)
-        for row in self.gap.target_blocks.itertuples(index=False):
-            ident = self.target[str(row.block_id)]
-            if build.status_of[ident] in ("target_changed", "target_new"):
-                build.relate("Association", gaps.get(str(row.domain)), ident)
-        return gaps
-
-    def _work_packages(
-        self, target: str, gaps: dict[str, str], folder: str
-    ) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
-        """The programme, its waves (``GapReport.waves``) and the plan's packages."""
-        build, lang, plan = self.build, self.lang, self.gap.plan
-        programme = build.element(
-            ("work_package", "programme"),
-            "WorkPackage",
-            t("archimate.programme", lang, target=self.gap.target_name),
-            folder=folder,
-        )
-        build.relate("Realization", programme, target)
-        waves: list[str] = []
-        packages: list[tuple[str, ...]] = []
-        for row in self.gap.waves.itertuples(index=False):
-            number = int(str(row.wave))
-            ours = plan[plan["wave"] == number] if not plan.empty else plan
-            domain = str(row.domains).split(";")[0]
-            wave = build.element(
-                ("wave", number),
-                "WorkPackage",
-                t(
-                    "archimate.wave_name",
-                    lang,
-                    number=number,
-                    domain=t(f"rb.domain.{domain}", lang),
-                ),
-                folder=folder,
-                properties=[
-                    ("start", _text(min(ours["start"])) if len(ours) else ""),
-                    ("end", _text(max(ours["end"])) if len(ours) else ""),
-                    ("hours", _text(row.hours)),
-                ],
-            )
-            build.relate("Composition", programme, wave)
-            if waves:
-                build.relate("Triggering", waves[-1], wave)
-            waves.append(wave)
-            members = []
-            for package in ours.itertuples(index=False):
-                number_in_domain = re.search(r"(\d+)$", str(package.name))
-                ident = build.element(
-                    ("package", str(package.package)),
-                    "WorkPackage",
-                    t(
-                        "archimate.package_name",
-                        lang,
-                        package=str(package.package),
-                        domain=t(f"rb.domain.{package.domain}", lang),
-                        number=number_in_domain.group(1) if number_in_domain else "",
-                    ).strip(),
-                    folder=folder,
-                    properties=[
-                        ("start", _text(package.start)),
-                        ("end", _text(package.end)),
-                        ("hours", _text(package.hours)),
-                        ("critical", t(f"archimate.yes_no.{bool(package.critical)}", lang)),
-                    ],
-                )
-                build.relate("Composition", wave, ident)
-                build.relate("Association", ident, gaps.get(str(package.domain)))
-                members.append(ident)
-            packages.append(tuple(members))
-        for package in plan.itertuples(index=False):
-            after = identifier("element", "package", str(package.package))
-            for first in str(package.depends_on).split():
-                build.relate("Triggering", identifier("element", "package", first), after)
-        return programme, tuple(waves), tuple(packages)
 
 
 def archimate_model(
@@ -737,7 +508,7 @@ def archimate_model(
         sorted(build.relationships.values(), key=lambda r: (r.type, r.source, r.target))
     )
     municipality_names = {
-        str(row.code): _text(row.name) or str(row.code)
+        str(row.code): record_text(row.name) or str(row.code)
         for row in snapshot.table("municipality").itertuples(index=False)
     }
     views = build_views(
@@ -779,7 +550,7 @@ def archimate_model(
 
 
 def _organizations(
-    build: _Builder,
+    build: ModelBuilder,
     elements: tuple[Element, ...],
     relationships: tuple[Relationship, ...],
     views: tuple[View, ...],

@@ -71,8 +71,7 @@ def _number(value: Decimal | None) -> float | None:
 def key_formula(key: AllocationKey, lang: Lang) -> str:
     """``50 % equal + 50 % by population`` in the report's language."""
     return " + ".join(
-        t(f"dec.basis.{component.basis.value}", lang,
-          percent=_key_percent(component.percent, lang))
+        t(f"dec.basis.{component.basis.value}", lang, percent=_key_percent(component.percent, lang))
         for component in key.components
     )
 
@@ -87,12 +86,14 @@ def key_parts(key: AllocationKey, parties: Sequence[Party]) -> list[list[Fractio
         whole = sum(known, Fraction(0))
         for index, measure in enumerate(known):
             parts[index].append(
-                Fraction(component.percent) / 100 * measure / whole if whole else Fraction(0))
+                Fraction(component.percent) / 100 * measure / whole if whole else Fraction(0)
+            )
     return parts
 
 
-def _part_formula(key: AllocationKey, parties: Sequence[Party], index: int,
-                  parts: list[Fraction], lang: Lang) -> str:
+def _part_formula(
+    key: AllocationKey, parties: Sequence[Party], index: int, parts: list[Fraction], lang: Lang
+) -> str:
     """``50 % × 1/2 + 50 % × 14,700/21,000 = 25.0 % + 35.0 % = 60.0 %``."""
     terms = []
     for component in key.components:
@@ -113,15 +114,27 @@ def _part_formula(key: AllocationKey, parties: Sequence[Party], index: int,
 def _key_table(key: AllocationKey, parties: Sequence[Party], lang: Lang) -> Table:
     bases = [c.basis for c in key.components if c.basis is not Basis.EQUAL]
     columns = [Column(key="party", label=t("dec.col_municipality", lang))]
-    columns += [Column(key=f"measure_{basis.value}", label=t(f"dec.measure.{basis.value}", lang),
-                       type="int") for basis in dict.fromkeys(bases)]
+    columns += [
+        Column(
+            key=f"measure_{basis.value}", label=t(f"dec.measure.{basis.value}", lang), type="int"
+        )
+        for basis in dict.fromkeys(bases)
+    ]
     for position, component in enumerate(key.components):
-        label = (t("dec.col_part_equal", lang) if component.basis is Basis.EQUAL
-                 else t("dec.col_part_by", lang,
-                        measure=t(f"dec.measure.{component.basis.value}", lang).lower()))
+        label = (
+            t("dec.col_part_equal", lang)
+            if component.basis is Basis.EQUAL
+            else t(
+                "dec.col_part_by",
+                lang,
+                measure=t(f"dec.measure.{component.basis.value}", lang).lower(),
+            )
+        )
         columns.append(Column(key=f"part_{position}", label=label, type="percent"))
-    columns += [Column(key="share", label=t("dec.col_share", lang), type="percent"),
-                Column(key="formula", label=t("dec.col_share_formula", lang))]
+    columns += [
+        Column(key="share", label=t("dec.col_share", lang), type="percent"),
+        Column(key="formula", label=t("dec.col_share_formula", lang)),
+    ]
     parts = key_parts(key, parties)
     rows: list[dict[str, Any]] = []
     for index, party in enumerate(parties):
@@ -135,8 +148,12 @@ def _key_table(key: AllocationKey, parties: Sequence[Party], lang: Lang) -> Tabl
         row["formula"] = _part_formula(key, parties, index, parts[index], lang)
         rows.append(row)
     return Table.from_records(
-        t("dec.key_shares", lang, key_name=key.name, formula=key_formula(key, lang)), columns, rows,
-        id=f"study-key-{key.id}"[:64], name=t("dec.sheet.key", lang))
+        t("dec.key_shares", lang, key_name=key.name, formula=key_formula(key, lang)),
+        columns,
+        rows,
+        id=f"study-key-{key.id}"[:64],
+        name=t("dec.sheet.key", lang),
+    )
 
 
 def cost_key_blocks(sharing: CostSharingResult, lang: Lang) -> list[Block]:
@@ -147,9 +164,19 @@ def cost_key_blocks(sharing: CostSharingResult, lang: Lang) -> list[Block]:
     keys = [key for key in sharing.key_definitions if key.id in used]
     blocks: list[Block] = []
     for key in keys:
-        blocks.append(Paragraph(text=t(
-            "dec.cost_key_intro", lang, key_name=key.name, formula=key_formula(key, lang),
-            unit=decimal_text(key.rounding_unit, lang), currency=currency), method="cost-key"))
+        blocks.append(
+            Paragraph(
+                text=t(
+                    "dec.cost_key_intro",
+                    lang,
+                    key_name=key.name,
+                    formula=key_formula(key, lang),
+                    unit=decimal_text(key.rounding_unit, lang),
+                    currency=currency,
+                ),
+                method="cost-key",
+            )
+        )
         if sharing.parties:
             blocks.append(_key_table(key, sharing.parties, lang))
     names = {key.id: key.name for key in sharing.key_definitions}
@@ -160,8 +187,13 @@ def cost_key_blocks(sharing: CostSharingResult, lang: Lang) -> list[Block]:
         Column(key="party", label=t("dec.col_municipality", lang)),
         Column(key="share", label=t("dec.col_share", lang), type="percent"),
         Column(key="amount", label=t("dec.col_amount", lang), type="money", unit=currency),
-        Column(key="millions", label=t("dec.col_amount_millions", lang), type="money",
-               unit=f"M{currency}", decimals=2),
+        Column(
+            key="millions",
+            label=t("dec.col_amount_millions", lang),
+            type="money",
+            unit=f"M{currency}",
+            decimals=2,
+        ),
     ]
     rows = [
         {
@@ -176,9 +208,15 @@ def cost_key_blocks(sharing: CostSharingResult, lang: Lang) -> list[Block]:
         for shared in sharing.costs
         for part in shared.allocation.parts
     ]
-    blocks.append(Table.from_records(
-        t("dec.allocation", lang, study=sharing.study), columns, rows, id="study-cost-sharing",
-        name=t("dec.sheet.allocation", lang)))
+    blocks.append(
+        Table.from_records(
+            t("dec.allocation", lang, study=sharing.study),
+            columns,
+            rows,
+            id="study-cost-sharing",
+            name=t("dec.sheet.allocation", lang),
+        )
+    )
     return blocks
 
 
@@ -196,17 +234,33 @@ def establishment_blocks(plan: EstablishmentPlanResult, lang: Lang) -> list[Bloc
     """The sub-projects with quarters, price and funding, and the cost by year finished."""
     currency = plan.currency
     fundings = list(plan.by_funding)
-    blocks: list[Block] = [Paragraph(text=t(
-        "dec.establishment_intro", lang, total=format_number(float(plan.total), lang, 0),
-        currency=currency, funding=_funding_text(plan.by_funding, lang)), method="decision")]
+    blocks: list[Block] = [
+        Paragraph(
+            text=t(
+                "dec.establishment_intro",
+                lang,
+                total=format_number(float(plan.total), lang, 0),
+                currency=currency,
+                funding=_funding_text(plan.by_funding, lang),
+            ),
+            method="decision",
+        )
+    ]
     columns = [
         Column(key="subproject", label=t("dec.col_subproject", lang)),
         Column(key="items", label=t("dec.col_items", lang)),
         Column(key="start", label=t("dec.col_start", lang)),
         Column(key="finish", label=t("dec.col_finish", lang)),
         Column(key="cost", label=t("dec.col_price", lang), type="money", unit=currency),
-        *(Column(key=f"funding_{funding}", label=code_text("funding", funding, lang),
-                 type="money", unit=currency) for funding in fundings),
+        *(
+            Column(
+                key=f"funding_{funding}",
+                label=code_text("funding", funding, lang),
+                type="money",
+                unit=currency,
+            )
+            for funding in fundings
+        ),
     ]
     rows: list[dict[str, Any]] = [
         {
@@ -219,20 +273,29 @@ def establishment_blocks(plan: EstablishmentPlanResult, lang: Lang) -> list[Bloc
         }
         for sub in plan.subprojects
     ]
-    rows.append({
-        "subproject": t("dec.total", lang),
-        "start": quarter_text(plan.first_quarter, lang),
-        "finish": quarter_text(plan.last_quarter, lang),
-        "cost": float(plan.total),
-        **{f"funding_{funding}": float(amount) for funding, amount in plan.by_funding.items()},
-    })
-    blocks.append(Table.from_records(
-        t("dec.establishment_plan", lang, currency=currency), columns, rows,
-        id="study-establishment", name=t("dec.sheet.establishment", lang)))
+    rows.append(
+        {
+            "subproject": t("dec.total", lang),
+            "start": quarter_text(plan.first_quarter, lang),
+            "finish": quarter_text(plan.last_quarter, lang),
+            "cost": float(plan.total),
+            **{f"funding_{funding}": float(amount) for funding, amount in plan.by_funding.items()},
+        }
+    )
+    blocks.append(
+        Table.from_records(
+            t("dec.establishment_plan", lang, currency=currency),
+            columns,
+            rows,
+            id="study-establishment",
+            name=t("dec.sheet.establishment", lang),
+        )
+    )
     unpriced = [item for sub in plan.subprojects for item in sub.unpriced_items]
     if unpriced:
-        blocks.append(Callout(level="info", text=t("dec.unpriced", lang,
-                                                   items=", ".join(unpriced))))
+        blocks.append(
+            Callout(level="info", text=t("dec.unpriced", lang, items=", ".join(unpriced)))
+        )
     year_columns = [
         Column(key="funding", label=t("dec.col_funding", lang)),
         Column(key="year", label=t("dec.col_year", lang), type="year"),
@@ -243,9 +306,15 @@ def establishment_blocks(plan: EstablishmentPlanResult, lang: Lang) -> list[Bloc
         for funding, years in plan.by_funding_and_year.items()
         for year, amount in years.items()
     ]
-    blocks.append(Table.from_records(
-        t("dec.establishment_years", lang, currency=currency), year_columns, year_rows,
-        id="study-establishment-years", name=t("dec.sheet.establishment_years", lang)))
+    blocks.append(
+        Table.from_records(
+            t("dec.establishment_years", lang, currency=currency),
+            year_columns,
+            year_rows,
+            id="study-establishment-years",
+            name=t("dec.sheet.establishment_years", lang),
+        )
+    )
     return blocks
 
 
@@ -258,12 +327,23 @@ def projection_blocks(projection: ProjectionResult, lang: Lang) -> list[Block]:
     unit = projection.cost_unit_label
     columns = [
         Column(key="year", label=t("dec.col_year", lang), type="year"),
-        Column(key="cost_without", label=t("dec.col_cost_without", lang), type="money",
-               unit=unit, decimals=1),
-        Column(key="cost_with", label=t("dec.col_cost_with", lang), type="money", unit=unit,
-               decimals=1),
-        Column(key="cost_saving", label=t("dec.col_cost_saving", lang), type="money",
-               unit=unit, decimals=1),
+        Column(
+            key="cost_without",
+            label=t("dec.col_cost_without", lang),
+            type="money",
+            unit=unit,
+            decimals=1,
+        ),
+        Column(
+            key="cost_with", label=t("dec.col_cost_with", lang), type="money", unit=unit, decimals=1
+        ),
+        Column(
+            key="cost_saving",
+            label=t("dec.col_cost_saving", lang),
+            type="money",
+            unit=unit,
+            decimals=1,
+        ),
         Column(key="staff_without", label=t("dec.col_staff_without", lang), type="float"),
         Column(key="staff_with", label=t("dec.col_staff_with", lang), type="float"),
         Column(key="staff_saving", label=t("dec.col_staff_saving", lang), type="float"),
@@ -275,22 +355,38 @@ def projection_blocks(projection: ProjectionResult, lang: Lang) -> list[Block]:
     ]
     compared = years_text(projection.compared_years)
     if projection.compared_years:
-        rows.append({
-            "year": t("dec.sum_years", lang, years=compared),
-            "cost_without": float(projection.total_cost_without),
-            "cost_with": float(projection.total_cost_with),
-            "cost_saving": float(projection.total_cost_saving),
-        })
-    blocks: list[Block] = [Table.from_records(
-        t("dec.projection_table", lang, unit=unit, study=projection.study), columns, rows,
-        id="study-projection", name=t("dec.sheet.projection", lang))]
+        rows.append(
+            {
+                "year": t("dec.sum_years", lang, years=compared),
+                "cost_without": float(projection.total_cost_without),
+                "cost_with": float(projection.total_cost_with),
+                "cost_saving": float(projection.total_cost_saving),
+            }
+        )
+    blocks: list[Block] = [
+        Table.from_records(
+            t("dec.projection_table", lang, unit=unit, study=projection.study),
+            columns,
+            rows,
+            id="study-projection",
+            name=t("dec.sheet.projection", lang),
+        )
+    ]
     if projection.compared_years:
-        blocks.append(Paragraph(text=t(
-            "dec.projection_saving", lang, years=compared,
-            without=format_number(float(projection.total_cost_without), lang, 1),
-            with_=format_number(float(projection.total_cost_with), lang, 1),
-            saving=format_number(float(projection.total_cost_saving), lang, 1), unit=unit),
-            method="decision"))
+        blocks.append(
+            Paragraph(
+                text=t(
+                    "dec.projection_saving",
+                    lang,
+                    years=compared,
+                    without=format_number(float(projection.total_cost_without), lang, 1),
+                    with_=format_number(float(projection.total_cost_with), lang, 1),
+                    saving=format_number(float(projection.total_cost_saving), lang, 1),
+                    unit=unit,
+                ),
+                method="decision",
+            )
+        )
     if projection.note:
         blocks.append(Paragraph(text=t("dec.note", lang, note=projection.note)))
     return blocks
@@ -308,19 +404,40 @@ def _parts_text(parts: Sequence[str], lang: Lang) -> str:
     return ", ".join(cost_part_text(part, lang) for part in parts)
 
 
-def _difference_text(difference: DefinitionDifference, names: dict[str, str],
-                     lang: Lang) -> list[str]:
+def _difference_text(
+    difference: DefinitionDifference, names: dict[str, str], lang: Lang
+) -> list[str]:
     first, other = (names.get(m, m) for m in difference.municipalities)
     if difference.aspect == "includes":
-        return [t("dec.differs_counts", lang, other=name_a, first=name_b,
-                  items=_parts_text(items, lang))
-                for name_a, name_b, items in ((other, first, difference.only_other),
-                                              (first, other, difference.only_first)) if items]
+        return [
+            t(
+                "dec.differs_counts",
+                lang,
+                other=name_a,
+                first=name_b,
+                items=_parts_text(items, lang),
+            )
+            for name_a, name_b, items in (
+                (other, first, difference.only_other),
+                (first, other, difference.only_first),
+            )
+            if items
+        ]
     if difference.aspect == "excludes":
-        return [t("dec.differs_leaves_out", lang, other=name_a, first=name_b,
-                  items=_parts_text(items, lang))
-                for name_a, name_b, items in ((other, first, difference.only_other),
-                                              (first, other, difference.only_first)) if items]
+        return [
+            t(
+                "dec.differs_leaves_out",
+                lang,
+                other=name_a,
+                first=name_b,
+                items=_parts_text(items, lang),
+            )
+            for name_a, name_b, items in (
+                (other, first, difference.only_other),
+                (first, other, difference.only_first),
+            )
+            if items
+        ]
     if difference.aspect in {"currency", "year"} and len(difference.values) == 2:
         a, b = difference.values
         return [t(f"dec.differs_{difference.aspect}", lang, first=first, other=other, a=a, b=b)]
@@ -330,15 +447,22 @@ def _difference_text(difference: DefinitionDifference, names: dict[str, str],
 def _without_repeats(differences: Sequence[DefinitionDifference]) -> list[DefinitionDifference]:
     """The differences, less what an ``excludes`` difference repeats of an ``includes`` one
     of the same pair (one counts telephony in: the other leaves it out, said once)."""
-    included = {(tuple(d.municipalities), item) for d in differences if d.aspect == "includes"
-                for item in (*d.only_first, *d.only_other)}
+    included = {
+        (tuple(d.municipalities), item)
+        for d in differences
+        if d.aspect == "includes"
+        for item in (*d.only_first, *d.only_other)
+    }
     kept = []
     for difference in differences:
         if difference.aspect == "excludes":
             pair = tuple(difference.municipalities)
-            difference = difference.model_copy(update={
-                "only_first": [i for i in difference.only_first if (pair, i) not in included],
-                "only_other": [i for i in difference.only_other if (pair, i) not in included]})
+            difference = difference.model_copy(
+                update={
+                    "only_first": [i for i in difference.only_first if (pair, i) not in included],
+                    "only_other": [i for i in difference.only_other if (pair, i) not in included],
+                }
+            )
             if not difference.only_first and not difference.only_other:
                 continue
         kept.append(difference)
@@ -352,21 +476,31 @@ def it_cost_blocks(comparison: CostComparison, lang: Lang) -> list[Block]:
     currency = currencies.pop() if len(currencies) == 1 else ""
     columns = [
         Column(key="name", label=t("dec.col_municipality", lang)),
-        Column(key="it_cost", label=t("dec.col_it_cost", lang), type="money",
-               unit=f"M{currency}" if currency else "M", decimals=2),
-        Column(key="per_inhabitant", label=t("dec.col_per_inhabitant", lang), type="money",
-               unit=currency),
-        Column(key="per_employee", label=t("dec.col_per_employee", lang), type="money",
-               unit=currency),
-        Column(key="per_device", label=t("dec.col_per_device", lang), type="money",
-               unit=currency),
+        Column(
+            key="it_cost",
+            label=t("dec.col_it_cost", lang),
+            type="money",
+            unit=f"M{currency}" if currency else "M",
+            decimals=2,
+        ),
+        Column(
+            key="per_inhabitant",
+            label=t("dec.col_per_inhabitant", lang),
+            type="money",
+            unit=currency,
+        ),
+        Column(
+            key="per_employee", label=t("dec.col_per_employee", lang), type="money", unit=currency
+        ),
+        Column(key="per_device", label=t("dec.col_per_device", lang), type="money", unit=currency),
         Column(key="counted_as", label=t("dec.col_counted_as", lang)),
     ]
     rows = [
         {
             "name": row.name,
             "it_cost": float(row.it_cost / _MILLION),
-            "per_inhabitant": None if row.per_inhabitant is None
+            "per_inhabitant": None
+            if row.per_inhabitant is None
             else float(row.per_inhabitant.value),
             "per_employee": None if row.per_employee is None else float(row.per_employee.value),
             "per_device": None if row.per_device is None else float(row.per_device.value),
@@ -376,11 +510,15 @@ def it_cost_blocks(comparison: CostComparison, lang: Lang) -> list[Block]:
     ]
     blocks: list[Block] = [
         Paragraph(text=t("dec.it_costs_intro", lang), method="decision"),
-        Table.from_records(t("dec.it_costs_table", lang, study=comparison.study), columns, rows,
-                           id="study-it-costs", name=t("dec.sheet.it_costs", lang)),
+        Table.from_records(
+            t("dec.it_costs_table", lang, study=comparison.study),
+            columns,
+            rows,
+            id="study-it-costs",
+            name=t("dec.sheet.it_costs", lang),
+        ),
     ]
-    definitions = {row.counted_as.definition: row.counted_as
-                   for row in comparison.municipalities}
+    definitions = {row.counted_as.definition: row.counted_as for row in comparison.municipalities}
     definition_columns = [
         Column(key="definition", label=t("dec.col_definition", lang)),
         Column(key="currency", label=t("dec.col_currency", lang)),
@@ -388,20 +526,38 @@ def it_cost_blocks(comparison: CostComparison, lang: Lang) -> list[Block]:
         Column(key="includes", label=t("dec.col_includes", lang)),
         Column(key="excludes", label=t("dec.col_excludes", lang)),
     ]
-    blocks.append(Table.from_records(
-        t("dec.definitions", lang), definition_columns,
-        [{"definition": counted.description or definition, "currency": counted.currency,
-          "year": counted.year,
-          "includes": _parts_text(counted.includes, lang),
-          "excludes": _parts_text(counted.excludes, lang)}
-         for definition, counted in definitions.items()],
-        id="study-it-cost-definitions", name=t("dec.sheet.definitions", lang)))
+    blocks.append(
+        Table.from_records(
+            t("dec.definitions", lang),
+            definition_columns,
+            [
+                {
+                    "definition": counted.description or definition,
+                    "currency": counted.currency,
+                    "year": counted.year,
+                    "includes": _parts_text(counted.includes, lang),
+                    "excludes": _parts_text(counted.excludes, lang),
+                }
+                for definition, counted in definitions.items()
+            ],
+            id="study-it-cost-definitions",
+            name=t("dec.sheet.definitions", lang),
+        )
+    )
     if comparison.note:
         blocks.append(Paragraph(text=t("dec.file_note", lang, note=comparison.note)))
     if comparison.differences:
         names = {row.municipality: row.name for row in comparison.municipalities}
-        sentences = [text for difference in _without_repeats(comparison.differences)
-                     for text in _difference_text(difference, names, lang)]
-        blocks.append(Callout(level="warning", title=t("dec.comparable_warning", lang),
-                              text=" ".join([*sentences, t("dec.differs_advice", lang)])))
+        sentences = [
+            text
+            for difference in _without_repeats(comparison.differences)
+            for text in _difference_text(difference, names, lang)
+        ]
+        blocks.append(
+            Callout(
+                level="warning",
+                title=t("dec.comparable_warning", lang),
+                text=" ".join([*sentences, t("dec.differs_advice", lang)]),
+            )
+        )
     return blocks

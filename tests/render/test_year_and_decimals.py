@@ -30,8 +30,9 @@ def _document() -> ReportDocument:
         ],
         rows=[[2007, saving, 16.0], [2012, 1234.56, 3.0]],
     )
-    return ReportDocument(title="T", lang="sv", sections=[Section(id="p", title="P",
-                                                                 blocks=[table])])
+    return ReportDocument(
+        title="T", lang="sv", sections=[Section(id="p", title="P", blocks=[table])]
+    )
 
 
 def test_year_and_decimals_per_language() -> None:

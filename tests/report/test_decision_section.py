@@ -75,10 +75,16 @@ def printed_figures(results: StudyResults) -> Iterator[Printed]:
             yield Printed(_plain(score), float(score))
         yield Printed(_plain(area.total), float(area.total))
     for group in potential.groups:
-        yield Printed(str(group.potential_share_percent),
-                      float(group.potential_share_percent) / 100, "percent")
-        yield Printed(str(group.reference_share_percent),
-                      float(group.reference_share_percent) / 100, "percent")
+        yield Printed(
+            str(group.potential_share_percent),
+            float(group.potential_share_percent) / 100,
+            "percent",
+        )
+        yield Printed(
+            str(group.reference_share_percent),
+            float(group.reference_share_percent) / 100,
+            "percent",
+        )
         yield Printed(f"{group.difference_points:+}", float(group.difference_points), "float", 1)
     for study in results.alternatives:
         if not study.scored:
@@ -101,8 +107,9 @@ def printed_figures(results: StudyResults) -> Iterator[Printed]:
         for part in cost.allocation.parts:
             yield Printed(f"{part.share * 100:.2f} %", float(part.share), "percent")
             yield Printed(_plain(part.amount), float(part.amount), "money")
-            yield Printed(f"{part.amount / _MILLION:.2f}", float(part.amount / _MILLION),
-                          "money", 2)
+            yield Printed(
+                f"{part.amount / _MILLION:.2f}", float(part.amount / _MILLION), "money", 2
+            )
     projection = results.projection
     assert projection is not None
     for year in projection.years:
@@ -115,8 +122,12 @@ def printed_figures(results: StudyResults) -> Iterator[Printed]:
             value = getattr(year, key)
             if value is not None:
                 yield Printed(_plain(value), float(value))
-    yield Printed(f"{projection.total_cost_saving} {projection.cost_unit_label}",
-                  float(projection.total_cost_saving), "money", 1)
+    yield Printed(
+        f"{projection.total_cost_saving} {projection.cost_unit_label}",
+        float(projection.total_cost_saving),
+        "money",
+        1,
+    )
     plan = results.establishment_plan
     assert plan is not None
     for sub in plan.subprojects:
@@ -139,8 +150,9 @@ def printed_figures(results: StudyResults) -> Iterator[Printed]:
             assert unit is not None
             # the report keeps whole kronor per inhabitant (no false precision)
             yield Printed(_plain(unit.value), float(unit.value), "money")
-        yield Printed(f"{row.counted_as.currency} {row.counted_as.year}",
-                      row.counted_as.year, "year")
+        yield Printed(
+            f"{row.counted_as.currency} {row.counted_as.year}", row.counted_as.year, "year"
+        )
 
 
 # -- the report's text and cells ------------------------------------------------------------
@@ -155,8 +167,11 @@ def _html_text(html: str, section: str = "decision-support") -> str:
 def _html_rows(html: str, table_id: str) -> list[list[str]]:
     """The cell texts of one table of the HTML report."""
     table = lxml.html.fromstring(html).get_element_by_id(table_id)
-    return [[str(cell.text_content()) for cell in row.findall("td")]
-            for row in table.iter("tr") if row.findall("td")]
+    return [
+        [str(cell.text_content()) for cell in row.findall("td")]
+        for row in table.iter("tr")
+        if row.findall("td")
+    ]
 
 
 def _cells(data: bytes) -> tuple[list[float], list[str]]:
@@ -179,18 +194,23 @@ def _has_number(numbers: list[float], value: float) -> bool:
     return any(math.isclose(number, value, rel_tol=1e-9, abs_tol=1e-9) for number in numbers)
 
 
-def _in_report(figure: Printed, lang: Lang, text: str, numbers: list[float],
-               texts: list[str]) -> list[str]:
+def _in_report(
+    figure: Printed, lang: Lang, text: str, numbers: list[float], texts: list[str]
+) -> list[str]:
     """What is missing of ``figure`` in the HTML text and in the XLSX cells."""
     shown = figure.shown(lang)
     if isinstance(figure.value, str):
-        shown = _quarter(figure.value, lang) if figure.type == "text" and _is_quarter(
-            figure.value) else figure.value
+        shown = (
+            _quarter(figure.value, lang)
+            if figure.type == "text" and _is_quarter(figure.value)
+            else figure.value
+        )
         missing = [] if shown in text else [f"HTML {shown!r}"]
         return missing + ([] if any(shown == cell for cell in texts) else [f"XLSX {shown!r}"])
     missing = [] if shown in text else [f"HTML {shown!r}"]
-    return missing + ([] if _has_number(numbers, float(figure.value))
-                      else [f"XLSX {figure.value!r}"])
+    return missing + (
+        [] if _has_number(numbers, float(figure.value)) else [f"XLSX {figure.value!r}"]
+    )
 
 
 def _is_quarter(text: str) -> bool:
@@ -216,31 +236,53 @@ def test_the_figures_are_those_study_all_prints(results: StudyResults) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_printed_figure_is_in_the_html_and_the_xlsx(results: StudyResults,
-                                                          lang: Lang) -> None:
+def test_every_printed_figure_is_in_the_html_and_the_xlsx(
+    results: StudyResults, lang: Lang
+) -> None:
     document = _document(results, lang)
     text = _html_text(render_html(document))
     numbers, texts = _cells(xlsx_bytes(document))
-    missing = [(figure.cli, gap) for figure in printed_figures(results)
-               for gap in _in_report(figure, lang, text, numbers, texts)]
+    missing = [
+        (figure.cli, gap)
+        for figure in printed_figures(results)
+        for gap in _in_report(figure, lang, text, numbers, texts)
+    ]
     assert missing == []
 
 
-def test_report_command_with_study_holds_every_figure(samples_db: str, tmp_path: Path,
-                                                      results: StudyResults) -> None:
+def test_report_command_with_study_holds_every_figure(
+    samples_db: str, tmp_path: Path, results: StudyResults
+) -> None:
     out = tmp_path / "report"
-    result = CliRunner().invoke(app, [
-        "--db", samples_db, "report", "--target", str(REPO / "samples" / "target.yaml"),
-        "--study", str(STUDY), "--out", str(out), "--lang", "sv"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            samples_db,
+            "report",
+            "--target",
+            str(REPO / "samples" / "target.yaml"),
+            "--study",
+            str(STUDY),
+            "--out",
+            str(out),
+            "--lang",
+            "sv",
+        ],
+    )
     assert result.exit_code == 0, result.output
     text = _html_text((out / "report.html").read_text("utf-8"))
     numbers, texts = _cells((out / "report.xlsx").read_bytes())
-    missing = [(figure.cli, gap) for figure in printed_figures(results)
-               for gap in _in_report(figure, "sv", text, numbers, texts)]
+    missing = [
+        (figure.cli, gap)
+        for figure in printed_figures(results)
+        for gap in _in_report(figure, "sv", text, numbers, texts)
+    ]
     assert missing == []
     # the lead's computed cost stands in the recommendation (its target file is costed)
-    recommendation_part = _html_text((out / "report.html").read_text("utf-8"),
-                                     "decision-recommendation")
+    recommendation_part = _html_text(
+        (out / "report.html").read_text("utf-8"), "decision-recommendation"
+    )
     assert "engångskostnad" in recommendation_part and "mnkr" in recommendation_part
     assert "alla områden (A-I)" in text and "all areas" not in text
 
@@ -254,8 +296,9 @@ def _tables(document: ReportDocument) -> dict[str, Table]:
 
 def _row(table: Table, key: str, value: object) -> dict[str, Any]:
     keys = [column.key for column in table.columns]
-    return next(dict(zip(keys, row, strict=True)) for row in table.rows
-                if row[keys.index(key)] == value)
+    return next(
+        dict(zip(keys, row, strict=True)) for row in table.rows if row[keys.index(key)] == value
+    )
 
 
 def _sheet_rows(data: bytes, title_start: str) -> list[tuple[Any, ...]]:
@@ -278,27 +321,35 @@ def test_cost_key_shows_formula_populations_and_shares(results: StudyResults) ->
     assert math.isclose(row["share"], share)
     html = _html_text(render_html(document))
     # the share with what it comes from, never a bare "60,0 %"
-    assert [format_cell(melhus, "int", "no"), format_cell(share, "percent", "no"),
-            "50\xa0% × 1/2 + 50\xa0% × 14\xa0700/21\xa0000 = 25,0\xa0% + 35,0\xa0% = 60,0\xa0%"
-            ] == [cell for index, cell in enumerate(_html_rows(render_html(document),
-                                                               "study-key-melhus-2013")[0])
-                  if index in (1, 4, 5)]
+    assert [
+        format_cell(melhus, "int", "no"),
+        format_cell(share, "percent", "no"),
+        "50\xa0% × 1/2 + 50\xa0% × 14\xa0700/21\xa0000 = 25,0\xa0% + 35,0\xa0% = 60,0\xa0%",
+    ] == [
+        cell
+        for index, cell in enumerate(_html_rows(render_html(document), "study-key-melhus-2013")[0])
+        if index in (1, 4, 5)
+    ]
     assert "50\xa0% likt + 50\xa0% etter folketall" in html
     allocation = _row(_tables(document)["study-cost-sharing"], "party", "Melhus")
     assert allocation["amount"] == establishment * share  # 5,000,000 × 0.6 = 3,000,000
     data = xlsx_bytes(document)
-    assert any(r[0] == "Melhus" and r[1] == melhus and math.isclose(r[-2], share)
-               for r in _sheet_rows(data, "Fordelingsnøkkel"))
+    assert any(
+        r[0] == "Melhus" and r[1] == melhus and math.isclose(r[-2], share)
+        for r in _sheet_rows(data, "Fordelingsnøkkel")
+    )
 
 
 def test_projection_years_are_years_and_mnok_has_one_decimal(results: StudyResults) -> None:
     projection = yaml.safe_load((STUDY / "projection.yaml").read_text("utf-8"))
     years = {row["year"]: row for row in projection["years"]}
-    saving_2010 = (years[2010]["without_collaboration"]["cost"]
-                   - years[2010]["with_collaboration"]["cost"])  # 14.8 - 12.4 = 2.4
+    saving_2010 = (
+        years[2010]["without_collaboration"]["cost"] - years[2010]["with_collaboration"]["cost"]
+    )  # 14.8 - 12.4 = 2.4
     both = [row for row in years.values() if "with_collaboration" in row]
-    total = (sum(Decimal(str(r["without_collaboration"]["cost"])) for r in both)
-             - sum(Decimal(str(r["with_collaboration"]["cost"])) for r in both))
+    total = sum(Decimal(str(r["without_collaboration"]["cost"])) for r in both) - sum(
+        Decimal(str(r["with_collaboration"]["cost"])) for r in both
+    )
     assert total == Decimal("10.4")  # 60.5 - 50.1
     cases: tuple[tuple[Lang, str, str], ...] = (("en", "2.4", "10.4"), ("sv", "2,4", "10,4"))
     for lang, saving, sum_text in cases:
@@ -330,12 +381,16 @@ def test_potential_and_establishment_by_hand(results: StudyResults) -> None:
     document = _document(results, "sv")
     groups = _tables(document)["study-potential-groups"]
     row = _row(groups, "group", "IT-drift")
-    assert math.isclose(row["potential"], it_drift) and math.isclose(row["difference"],
-                                                                     it_drift * 100 - 40)
+    assert math.isclose(row["potential"], it_drift) and math.isclose(
+        row["difference"], it_drift * 100 - 40
+    )
     with (STUDY / "establishment-plan.csv").open(encoding="utf-8") as file:
         items = list(csv.DictReader(file))
-    investment_2010 = sum(int(item["cost"]) for item in items
-                          if item["funding"] == "investment" and item["finish"].endswith("2010"))
+    investment_2010 = sum(
+        int(item["cost"])
+        for item in items
+        if item["funding"] == "investment" and item["finish"].endswith("2010")
+    )
     assert investment_2010 == 3_530_000
     by_year = _tables(document)["study-establishment-years"]
     assert [2010, investment_2010] in [row[1:] for row in by_year.rows]
@@ -382,19 +437,24 @@ def test_the_samples_one_point_lead_is_stated_as_close(results: StudyResults) ->
 
 def _own_study(scores: dict[str, dict[str, int]]) -> StudyResults:
     criteria = sorted({c for s in scores.values() for c in s})
-    study = AlternativesFile.model_validate({
-        "study": "Egen utredning",
-        "criteria": [{"id": c, "name": f"kriterium {c}"} for c in criteria],
-        "alternatives": [{"id": a, "name": f"Alternativ {a}", "scores": s}
-                         for a, s in scores.items()]})
+    study = AlternativesFile.model_validate(
+        {
+            "study": "Egen utredning",
+            "criteria": [{"id": c, "name": f"kriterium {c}"} for c in criteria],
+            "alternatives": [
+                {"id": a, "name": f"Alternativ {a}", "scores": s} for a, s in scores.items()
+            ],
+        }
+    )
     return StudyResults(folder="x", files=[], alternatives=[evaluate_alternatives(study)])
 
 
 def test_a_clear_lead_is_stated_as_holding() -> None:
     # x 4+4+4+1 = 13, y 2+2+3+4 = 11: y draws level only when d's weight rises to
     # 1 + 2/3 (+67 %, beyond half a weight)
-    results = _own_study({"x": {"a": 4, "b": 4, "c": 4, "d": 1},
-                          "y": {"a": 2, "b": 2, "c": 3, "d": 4}})
+    results = _own_study(
+        {"x": {"a": 4, "b": 4, "c": 4, "d": 1}, "y": {"a": 2, "b": 2, "c": 3, "d": 4}}
+    )
     found = recommendation(results)
     assert found is not None and found.robust
     text = recommendation_text(found, "en")
@@ -414,7 +474,11 @@ def test_tied_alternatives_have_no_lead() -> None:
 def test_section_without_study_parts_has_only_what_is_given() -> None:
     section = decision_section(_own_study({"x": {"a": 3}, "y": {"a": 1}}), "en")
     ids = [s.id for _d, s in section.walk()]
-    assert ids == ["decision-support", "decision-recommendation", "decision-alternatives",
-                   "decision-sensitivity"]
+    assert ids == [
+        "decision-support",
+        "decision-recommendation",
+        "decision-alternatives",
+        "decision-sensitivity",
+    ]
     document = ReportDocument(title="t", sections=[section])
     assert isinstance(document.sections[0], Section)

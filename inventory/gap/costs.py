@@ -51,6 +51,7 @@ from inventory.gap.running import (
     today_lines,
 )
 from inventory.gap.scope import study_scope
+from inventory.messages import Message
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.economics import UncertaintyKind, UnitPrices
@@ -74,6 +75,7 @@ LINE_COLUMNS = (
     "priced",
     "source",
     "note",
+    "note_message",
 )
 
 PHASES = ("one_time", "today", "after")
@@ -102,6 +104,7 @@ class CostLines(pa.DataFrameModel):
     priced: Series[bool]
     source: Series[str]
     note: Series[str]
+    note_message: Series[object]  # ``note`` as messages, for the report's language
 
     class Config:
         strict = True
@@ -289,7 +292,7 @@ def _with_kept_line(lines: pd.DataFrame, today: float, percent: float, currency:
     row = cost_line("after", "running", "kept_outside_scope",
                     f"areas outside the joint scope: {percent:g} % of today's IT cost",
                     percent / 100, "share", Value(today, DEFAULT, ""),
-                    note="reference shares of the study areas (docs/method.md#alternatives)")
+                    note=Message("gs.cost.reference_shares"))
     extra = pd.DataFrame([row], columns=[c for c in LINE_COLUMNS if c != "line_id"])
     extra.insert(0, "line_id", f"L{len(lines) + 1:03d}")
     extra = _ranged(extra, uncertainty)

@@ -31,6 +31,7 @@ from inventory.gap.assumptions import (
     unit_price,
 )
 from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS
+from inventory.messages import Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.economics import LicenceBasis
@@ -73,9 +74,11 @@ def cost_line(
     municipality: str = "",
     work_quantity: float = math.nan,
     unit_hours: float = math.nan,
-    note: str = "",
+    note: str | Message | MessageList = "",
     amount: float | None = None,
 ) -> dict[str, Any]:
+    """One cost line (``costs.LINE_COLUMNS`` but its id and range); ``note`` may be a
+    message (the report's language), the price's own note is kept as written."""
     priced = price.value is not None
     value = math.nan
     if price.value is not None:
@@ -94,7 +97,12 @@ def cost_line(
         "amount": value,
         "priced": priced,
         "source": price.source,
-        "note": "; ".join(part for part in (note, price.note) if part),
+        "note": "; ".join(str(part) for part in (note, price.note) if part),
+        "note_message": MessageList(tuple(
+            inner for part in (note, price.note) if part
+            for inner in (part.parts if isinstance(part, MessageList) else (
+                part if isinstance(part, Message) else Message("gs.plain", {"text": part}),))
+        )),
     }
 
 
@@ -324,29 +332,21 @@ def today_lines(today: pd.DataFrame) -> list[dict[str, Any]]:
 # -- after ---------------------------------------------------------------------------------
 
 
-def _licence_count(basis: str, counts: InventoryCounts) -> tuple[float | None, str]:
+def _licence_count(basis: str, counts: InventoryCounts) -> tuple[float | None, Message]:
     """How many units a licence line is counted over, and how (or why not)."""
-    if basis == LicenceBasis.USER:
-        value, missing = counts.measure("employees")
-        return value, (
-            f"employees of the municipalities; not stated for {', '.join(missing)}"
-            if missing
-            else "employees of the municipalities"
-        )
-    if basis == LicenceBasis.STUDENT:
-        value, missing = counts.measure("students_with_devices")
-        return value, (
-            f"students with a device; not stated for {', '.join(missing)}"
-            if missing
-            else "students with a device"
-        )
+    if basis in (LicenceBasis.USER, LicenceBasis.STUDENT):
+        what = "employees" if basis == LicenceBasis.USER else "students_with_devices"
+        value, missing = counts.measure(what)
+        how = Message(f"gs.cost.per.{what}")
+        return value, (Message("gs.cost.not_stated_for", {
+            "how": how, "municipalities": ", ".join(missing)}) if missing else how)
     if basis == LicenceBasis.DEVICE:
-        return counts.managed_devices, "client devices (printers and IP phones not counted)"
+        return counts.managed_devices, Message("gs.cost.per.devices")
     if basis == LicenceBasis.SERVER:
-        return counts.servers, "physical and virtual servers in service"
+        return counts.servers, Message("gs.cost.per.servers")
     if basis == LicenceBasis.MUNICIPALITY:
-        return float(len(counts.municipalities)), "municipalities"
-    return 1.0, "the joint operation"
+        return float(len(counts.municipalities)), Message("gs.cost.per.municipalities")
+    return 1.0, Message("gs.cost.per.joint")
 
 
 #: The study area of each running-cost line counted from the inventory: a line of an area
@@ -406,7 +406,7 @@ def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[di
                 fte or 0.0,
                 "FTE",
                 price,
-                note="staff_fte not set: today's IT staff (no staff saving)",
+                note=Message("gs.cost.staff_not_set"),
             )
         )
     if running.hosting_per_year is not None:
@@ -432,8 +432,9 @@ def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[di
                 kwh,
                 "kWh",
                 parameter(running, "price_per_kwh", currency, money=True),
-                note=f"{counts.powered_servers:,.0f} physical servers and appliances"
-                f" in service, {counts.powered_kw:,.1f} kW x {HOURS_PER_YEAR} h",
+                note=Message("gs.cost.energy", {
+                    "servers": round(counts.powered_servers),
+                    "kw": round(counts.powered_kw, 1), "hours": HOURS_PER_YEAR}),
             )
         )
     for licence in running.lines:
@@ -465,7 +466,8 @@ def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[di
             1,
             "year",
             Value(sum(counts.link_cost.values()), INVENTORY),
-            note=f"{counts.links_with_cost} of {counts.links} links state a yearly cost",
+            note=Message("gs.cost.links_with_cost", {"with_cost": counts.links_with_cost,
+                                                     "links": counts.links}),
         )
     )
     return lines
@@ -505,7 +507,8 @@ def _renewal_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[
         yearly = Value(
             None if price.value is None else price.value / years, price.source, price.note
         )
-        what = "client fleet" if key.startswith("client_device") else "hardware"
+        every = Message("gs.cost.fleet_replaced" if key.startswith("client_device")
+                        else "gs.cost.hardware_replaced", {"years": years})
         lines.append(
             cost_line(
                 "after",
@@ -515,7 +518,8 @@ def _renewal_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[
                 quantity,
                 unit,
                 yearly,
-                note="; ".join(filter(None, [f"{what} replaced every {years:g} years", note])),
+                note=(every if not note else MessageList(
+                    (every, Message("gs.plain", {"text": note})))),
             )
         )
     return lines

@@ -19,7 +19,7 @@ from inventory.gap.money import MoneyRange, format_range, format_signed, table_a
 from inventory.gap.running import AFTER_COUNTS
 from inventory.render.document import Callout, KeyFigure, Paragraph, Section, Table
 from inventory.render.formatting import format_number
-from inventory.render.i18n import Lang, t
+from inventory.render.i18n import Lang, code_text, t
 from inventory.report.tables import ColumnSpec, frame_table
 
 
@@ -210,8 +210,22 @@ def _translated(frame: pd.DataFrame, column: str, prefix: str, lang: Lang) -> pd
     return frame[column].map(lambda value: t(f"{prefix}.{value}", lang))
 
 
-def _line_label(item: str, label: str, unit: str, lang: Lang) -> str:
+def _bought(key: str, lang: Lang) -> str:
+    """What a price key buys (``physical_server``, ``network_device:router``), in ``lang``."""
+    kind, _, what = key.partition(":")
+    if kind == "network_device":
+        return f"{code_text('asset_kind', kind, lang)}: {code_text('capability', what, lang)}"
+    if kind == "client_device":
+        return code_text("client_kind", what, lang)
+    return t(f"gs.cost.buy.{key}", lang) if key in ("physical_server", "storage_tb") else key
+
+
+def _line_label(item: str, label: str, unit: str, lang: Lang, kind_of: str = "") -> str:
     kind, _, rest = item.partition(":")
+    if kind_of == "labour":  # an action's work (its code)
+        return code_text("action", item, lang)
+    if kind_of == "investment":  # what is bought (a price key)
+        return _bought(item, lang)
     if item == "staff":
         return t("costs.item.staff", lang)
     if item == "hosting":
@@ -219,7 +233,7 @@ def _line_label(item: str, label: str, unit: str, lang: Lang) -> str:
     if item == "links":
         return t("costs.item.links", lang)
     if kind == "renewal":
-        return t("costs.item.renewal", lang, what=rest)
+        return t("costs.item.renewal", lang, what=_bought(rest, lang))
     if kind == "it_cost":
         return t("costs.item.it_cost", lang, name=label.partition(": ")[2] or rest)
     return rest if kind == "licence" else label
@@ -234,8 +248,10 @@ def _thousands(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 def lines_table(case: BusinessCase, lang: Lang) -> Table:
     lines = case.lines.copy()
     lines["label"] = [
-        _line_label(item, label, unit, lang)
-        for item, label, unit in zip(lines["item"], lines["label"], lines["unit"], strict=True)
+        _line_label(item, label, unit, lang, kind)
+        for item, label, unit, kind in zip(
+            lines["item"], lines["label"], lines["unit"], lines["kind"], strict=True
+        )
     ]
     lines["phase"] = _translated(lines, "phase", "costs.phase", lang)
     lines["kind"] = _translated(lines, "kind", "costs.kind", lang)
@@ -260,7 +276,7 @@ def lines_table(case: BusinessCase, lang: Lang) -> Table:
             ColumnSpec("low", "costs.col_low", "money", money),
             ColumnSpec("high", "costs.col_high", "money", money),
             ColumnSpec("source", "costs.col_source"),
-            ColumnSpec("note", "column.note"),
+            ColumnSpec("note_message", "column.note"),
         ],
         lang,
         table_id="cost-lines",

@@ -409,5 +409,48 @@ TEXTS: dict[str, tuple[str, str, str]] = {
                           "Omvärldsbevakning, strategi och it-ledning",
                           "Omverdensanalyse, strategi og IKT-ledelse"),
     "gs.scope.other": ("other {domain}", "övrigt inom {domain}", "annet innen {domain}"),
+    # -- cost lines (gap.running, gap.costs): how a line is counted
+    "gs.cost.per.employees": ("employees of the municipalities", "kommunernas anställda",
+                              "kommunenes ansatte"),
+    "gs.cost.per.students_with_devices": ("students with a device", "elever med en enhet",
+                                          "elever med en enhet"),
+    "gs.cost.not_stated_for": ("{how}; not stated for {municipalities}",
+                               "{how}; uppgift saknas för {municipalities}",
+                               "{how}; ikke oppgitt for {municipalities}"),
+    "gs.cost.per.devices": ("client devices (printers and IP phones not counted)",
+                            "klientenheter (skrivare och IP-telefoner ej medräknade)",
+                            "klientenheter (skrivere og IP-telefoner ikke medregnet)"),
+    "gs.cost.per.servers": ("physical and virtual servers in service",
+                            "fysiska och virtuella servrar i drift",
+                            "fysiske og virtuelle servere i drift"),
+    "gs.cost.per.municipalities": ("municipalities", "kommuner", "kommuner"),
+    "gs.cost.per.joint": ("the joint operation", "den gemensamma driften", "den felles driften"),
+    "gs.cost.staff_not_set": ("staff_fte not set: today's IT staff (no staff saving)",
+                              "staff_fte inte angiven: dagens IT-personal (ingen"
+                              " personalbesparing)",
+                              "staff_fte ikke angitt: dagens IKT-ansatte (ingen"
+                              " personalbesparelse)"),
+    "gs.cost.energy": ("{servers} physical servers and appliances in service, {kw} kW x"
+                       " {hours} h",
+                       "{servers} fysiska servrar och dedikerade enheter i drift, {kw} kW x"
+                       " {hours} h",
+                       "{servers} fysiske servere og dedikerte enheter i drift, {kw} kW x"
+                       " {hours} t"),
+    "gs.cost.links_with_cost": ("{with_cost} of {links} links state a yearly cost",
+                                "{with_cost} av {links} förbindelser anger en årskostnad",
+                                "{with_cost} av {links} linjer oppgir en årskostnad"),
+    "gs.cost.hardware_replaced": ("hardware replaced every {years} years",
+                                  "hårdvaran byts vart {years}:e år",
+                                  "maskinvaren byttes hvert {years}. år"),
+    "gs.cost.fleet_replaced": ("client fleet replaced every {years} years",
+                               "klientparken byts vart {years}:e år",
+                               "klientparken byttes hvert {years}. år"),
+    "gs.cost.reference_shares": (
+        "reference shares of the study areas (docs/method.md#alternatives)",
+        "utredningsområdenas referensandelar (docs/method.md#alternatives)",
+        "referanseandelene til utredningsområdene (docs/method.md#alternatives)"),
+    # what a one-time or renewal line buys (costs.LINE_COLUMNS item)
+    "gs.cost.buy.physical_server": ("Physical servers", "Fysiska servrar", "Fysiske servere"),
+    "gs.cost.buy.storage_tb": ("Storage (TB)", "Lagring (TB)", "Lagring (TB)"),
 }
 # fmt: on

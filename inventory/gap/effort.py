@@ -262,9 +262,11 @@ def _client_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                                    ).reset_index()
     upgrades = _frame(grouped["municipality"], "clients", "client_os_upgrade",
                       grouped["municipality"] + ": " + grouped["title"] + " "
-                      + grouped["cycle"].fillna("").astype(str),
-                      "", "-> " + grouped["target_title"].fillna("") + " "
-                      + grouped["target_min_version"].fillna(""), grouped["count"],
+                      # (an all-empty cycle column comes back as float: text first)
+                      + grouped["cycle"].astype(object).fillna("").astype(str),
+                      "", "-> " + grouped["target_title"].astype(object).fillna("") + " "
+                      + grouped["target_min_version"].astype(object).fillna(""),
+                      grouped["count"],
                       efforts.client_os_upgrade_hours)
     clients = snapshot.table("client")
     if clients.empty or not target.clients:

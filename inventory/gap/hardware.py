@@ -203,6 +203,15 @@ def _storage(snapshot: InventorySnapshot, exposed: pd.DataFrame, evacuate: set[s
                   hours, "storage_tb", tb, rows.index), notes
 
 
+def _dates(values: pd.Series) -> pd.Series:
+    """The dates of a column as ``datetime.date`` (None where empty or not a date), also
+    when none is a date (pandas then keeps ``datetime64``, which a date cannot be compared
+    with)."""
+    stamps = pd.to_datetime(values, errors="coerce")
+    days = stamps.dt.date.astype(object) if stamps.notna().any() else stamps.astype(object)
+    return days.where(stamps.notna(), None)
+
+
 def _servers(snapshot: InventorySnapshot, horizon: dt.date, evacuate: set[str],
              hours: float) -> tuple[pd.DataFrame, list[Message]]:
     """One item per physical server that stays and whose hardware support ends by the
@@ -214,7 +223,7 @@ def _servers(snapshot: InventorySnapshot, horizon: dt.date, evacuate: set[str],
     physical = servers[servers["kind"].astype(str) == "physical"]
     site = qualified(physical["municipality"], physical["site"])
     physical = physical[~site.isin(evacuate)]
-    end = pd.to_datetime(physical["warranty_end"], errors="coerce").dt.date
+    end = _dates(physical["warranty_end"])
     unknown = physical[end.isna()]
     notes = ([Message("gs.note.servers_no_warranty", {"count": len(unknown)})]
              if len(unknown) else [])
@@ -234,7 +243,7 @@ def _clients(snapshot: InventorySnapshot, horizon: dt.date, hours: float) -> pd.
         return _frame([], "clients", "client_device_replacement", [], [], [], [], [], [], [],
                       pd.RangeIndex(0))
     given = clients[clients["support_end"].notna()]
-    end = pd.to_datetime(given["support_end"], errors="coerce").dt.date
+    end = _dates(given["support_end"])
     due = given[end.notna() & (end <= horizon)]
     devices = pd.to_numeric(due["quantity"], errors="coerce").fillna(1)
     kind = due["kind"].astype(str)

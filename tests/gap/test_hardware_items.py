@@ -132,3 +132,23 @@ def test_exposed_network_devices_summed_in_the_end_of_life_table(report: GapRepo
     matrix = report.matrix.set_index("capability")
     assert matrix.loc["access_point", "status"] == "changed"
     assert matrix.loc["access_point", "reason"] == "replace_at_end_of_life"
+
+
+def test_no_server_or_client_with_a_date_of_its_own_is_no_item_and_a_note() -> None:
+    # every date empty: pandas keeps such a column as datetime64 (it crashed the gap once)
+    snapshot = build_snapshot({
+        "municipality": [{"municipality": M, "code": M, "name": "Testby", "country": "SE"}],
+        "site": [{"municipality": M, "id": "DC1", "name": "DC", "kind": "datacentre"}],
+        "server": [_server("host-a", None), _server("host-b", None)],
+        "client": [{"municipality": M, "id": "pc", "kind": "laptop", "os_product": "Windows",
+                    "os_version": "11", "user_group": "staff", "quantity": 4,
+                    "support_end": None}],
+    })
+    target = TargetArchitecture.model_validate({
+        "name": "hardware", "lifecycle": {"horizon_months": 12}, "efforts": EFFORTS,
+        "datacentres": {"primary": f"{M}:DC1"}})
+    gap = compute_gap(snapshot, target, as_of=AS_OF)
+    actions = set(gap.items["action"])
+    assert not actions & {"server_hardware_replacement", "client_device_replacement"}
+    assert any(getattr(note, "key", "") == "gs.note.servers_no_warranty"
+               and note.params["count"] == 2 for note in gap.notes), gap.notes

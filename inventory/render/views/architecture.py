@@ -22,7 +22,7 @@ from inventory.analyse.assets import DOMAINS, domain_of
 from inventory.analyse.identity import product_label
 from inventory.render.dot import Diagram, LegendEntry
 from inventory.render.formatting import format_decimal, format_integer
-from inventory.render.i18n import Lang, t
+from inventory.render.i18n import Lang, code_text, t
 from inventory.render.paths import safe_filename
 from inventory.render.views.common import (
     APPLICATION_NODE,
@@ -172,7 +172,8 @@ def _add_platforms(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> Non
     for row, domain in zip(platforms.itertuples(index=False), domains, strict=True):
         product = " ".join(p for p in (text(row.product), text(row.version)) if p)
         diagram.add_node(f"platform:{text(row.id)}", product or text(row.id),
-                         detail=text(row.capability), group=f"platforms:{domain}",
+                         detail=code_text("capability", text(row.capability), lang),
+                         group=f"platforms:{domain}",
                          kind=t("view.noun_platforms", lang), style=PLATFORM_NODE,
                          priority=_CRITICALITY_PRIORITY.get(text(row.criticality), 0))
 
@@ -253,7 +254,8 @@ def _add_fleets(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> None:
     for index, row in enumerate(fleets.itertuples(index=False)):
         key = f"fleet:{index}"
         devices = int(number(row.devices))
-        diagram.add_node(key, f"{row.kind} · {row.os}".strip(" ·"),
+        kind = code_text("client_kind", str(row.kind), lang) if row.kind else ""
+        diagram.add_node(key, f"{kind} · {row.os}".strip(" ·"),
                          detail=t("view.devices", lang, count=format_integer(devices, lang)),
                          group="layer:clients", kind=t("view.noun_fleets", lang),
                          style=FLEET_NODE, priority=devices)

@@ -11,7 +11,7 @@ budget sums the rest of a municipality's sites ("14 more sites").
 from __future__ import annotations
 
 from inventory.render.dot import Diagram, LegendEntry
-from inventory.render.i18n import Lang, t
+from inventory.render.i18n import Lang, code_text, t
 from inventory.render.views.architecture import COMPUTE_SITE_KINDS
 from inventory.render.views.common import (
     CROSS_LINK,
@@ -83,7 +83,9 @@ def network_view(snapshot: InventorySnapshot, *, target: TargetArchitecture | No
                                  kind=t("view.noun_sites", lang), priority=30)
         bandwidth = number(row.bandwidth_mbps)
         redundant = text(row.redundant) in ("True", "true", "1")
-        label = " ".join(p for p in (bandwidth_text(bandwidth, lang), text(row.kind)) if p)
+        kind = text(row.kind)
+        label = " ".join(p for p in (bandwidth_text(bandwidth, lang),
+                                     code_text("link_kind", kind, lang) if kind else "") if p)
         if redundant:
             label += " · " + t("column.redundant", lang).lower()
         if ends[0][0] != ends[1][0]:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from inventory.analyse.overlap import DOMAINS, OverlapResult
 from inventory.render.dot import DEFAULT_FONT, html_label, html_text, plain_label
-from inventory.render.i18n import Lang, t
+from inventory.render.i18n import Lang, code_text, t
 from inventory.render.views.common import ViewDiagram, domain_title, text
 
 SHARED_FILL = "#c6f6d5"
@@ -45,7 +45,8 @@ def _grid(domain: str, usage: pd.DataFrame, municipalities: list[str],
     for capability, part in usage.groupby("capability", sort=True):
         cells = "".join(_cell(part[part["municipality"] == code], lang)
                         for code in municipalities)
-        rows.append(f'<TR><TD ALIGN="LEFT"><B>{html_text(str(capability), max_length=40)}'
+        name = code_text("capability", str(capability), lang)  # as the tables name it
+        rows.append(f'<TR><TD ALIGN="LEFT"><B>{html_text(name, max_length=40)}'
                     f"</B></TD>{cells}</TR>")
     return ('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" COLOR="#a0aec0">'
             + "".join(rows) + "</TABLE>")

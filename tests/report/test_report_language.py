@@ -241,8 +241,9 @@ def user_values(inputs: ReportInputs, target: TargetArchitecture) -> list[str]:
                 values.update(str(v) for v in frame[column].dropna().unique())
     values.update(_strings(inputs.study or {}))
     values.add(target.name)
-    for choice in target.capabilities.values():
-        values.update(_strings(choice.model_dump(mode="json")))
+    # the whole target file as its authors wrote it (product choices, the economics' own
+    # notes and sources), not only its capabilities
+    values.update(_strings(target.model_dump(mode="json")))
     codes = {code for family in CODE_FAMILIES.values() for code in family}
     # short values would take letters out of words; a code is never the users' own word
     return sorted(

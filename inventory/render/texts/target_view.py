@@ -55,8 +55,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "target_view.due": (
         "{assets} past or near end of life: renewed",
-        "{assets} har passerat eller når snart end of life: förnyas",
-        "{assets} har passert eller når snart end of life: fornyes",
+        "{assets} har passerat eller når snart supportslut: förnyas",
+        "{assets} har passert eller nærmer seg støtteslutt: fornyes",
     ),
     "target_view.legend_eliminated": (
         "Eliminated per capability (products, assets)",

@@ -17,7 +17,8 @@ SCHEMA_SUFFIX = ".schema.json"
 
 #: Modules that publish further schema files through ``schema_files() -> dict[str, str]``
 #: (the target architecture, the decision-support inputs).
-SCHEMA_PROVIDERS = ("inventory.target.model", "inventory.study.inputs")
+SCHEMA_PROVIDERS = ("inventory.target.model", "inventory.study.inputs",
+                    "inventory.read.profiles")
 
 
 def record_schema(kind: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from inventory.cli import interruption
+from inventory.cli.commands.mapping import FromOption, MappingOption, validate_with_profiles
 from inventory.cli.commands.store_views import render_import_result, render_prune_plan
 from inventory.cli.commands.validate import render_report
 from inventory.cli.common import OutputFormat, console_err, print_json, show_progress, state
@@ -16,7 +17,6 @@ from inventory.errors import Interrupted
 from inventory.issues import IssueReport, Severity
 from inventory.store import ImportResult, InventoryStore, stored_known_keys
 from inventory.store.faults import fault_point
-from inventory.validate import validate_paths
 from inventory.validate.batch import ImportBatch
 
 NOTHING_WRITTEN = "Interrupted: nothing was written."
@@ -44,6 +44,8 @@ def import_(
     ignore_unknown: Annotated[bool, typer.Option(
         "--ignore-unknown", help="A file or sheet in a municipality folder that is not"
         " understood (no kind by its name or header) is a warning, not an error.")] = False,
+    mapping: MappingOption = None,
+    source: FromOption = None,
 ) -> None:
     """Validate and store inventories: created / updated / unchanged / deleted per kind.
 
@@ -60,8 +62,9 @@ def import_(
         db_url = state(ctx).resolved_db_url
         # read first: a database that cannot be used stops the import before any file is read
         known_keys = stored_known_keys(db_url)
-        batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues,
-                           ignore_unknown=ignore_unknown)
+        batch = validate_with_profiles(paths, mapping, source, known_keys=known_keys,
+                                        max_issues=max_issues,
+                                        ignore_unknown=ignore_unknown)
         as_json = output_format is OutputFormat.JSON
         if not batch.report.valid:
             if as_json:

@@ -8,11 +8,11 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from inventory.cli.commands.mapping import FromOption, MappingOption, validate_with_profiles
 from inventory.cli.common import OutputFormat, console, console_err, print_json, state
 from inventory.errors import StoreError
 from inventory.issues import IssueReport, Severity
 from inventory.store import stored_known_keys
-from inventory.validate import validate_paths
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
@@ -30,6 +30,8 @@ def validate(
     ignore_unknown: Annotated[bool, typer.Option(
         "--ignore-unknown", help="A file or sheet in a municipality folder that is not"
         " understood (no kind by its name or header) is a warning, not an error.")] = False,
+    mapping: MappingOption = None,
+    source: FromOption = None,
 ) -> None:
     """Check inventory files without storing anything: exit 0 when valid, 1 when not.
 
@@ -40,7 +42,8 @@ def validate(
     Example: inventory validate samples/gislaved samples/gnosjo --format json
     """
     known_keys = _known_keys(state(ctx).resolved_db_url)
-    batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues,
+    batch = validate_with_profiles(paths, mapping, source, known_keys=known_keys,
+                                    max_issues=max_issues,
                            ignore_unknown=ignore_unknown)
     if output_format is OutputFormat.JSON:
         print_json(batch.report.to_json())

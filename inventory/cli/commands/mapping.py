@@ -1,0 +1,88 @@
+"""``inventory mapping``: mapping profiles for the exports of other tools.
+
+``inventory mapping list`` lists the built-in profiles; ``inventory mapping suggest FILE``
+drafts a profile from a file's headers and values. The ``--mapping`` / ``--from`` options
+of ``validate`` and ``import`` are declared here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from inventory.cli.common import OutputFormat, console, print_json
+from inventory.read.profiles import builtin_profiles, chosen_recognisers
+from inventory.read.suggest_profile import suggest_profile
+from inventory.validate import validate_paths
+from inventory.validate.batch import ImportBatch
+
+MappingOption = Annotated[list[Path] | None, typer.Option(
+    "--mapping", help="A mapping profile (YAML) for exports of another tool; may be given"
+    " more than once. See docs/adapters.md.")]
+FromOption = Annotated[str | None, typer.Option(
+    "--from", help="Read files not understood by name with this adapter or profile only"
+    " (intune, configmgr, lansweeper, chromeos, glpi, snipeit, or a --mapping's name).")]
+
+
+def validate_with_profiles(paths: Sequence[Path], mapping: Sequence[Path] | None,
+                           source: str | None, *,
+                           known_keys: Mapping[str, Mapping[str, set[str]]] | None,
+                           max_issues: int, ignore_unknown: bool) -> ImportBatch:
+    """``validate_paths`` with the user's profiles and choice of adapter; a profile that
+    cannot be loaded is an error of the report (its file and line)."""
+    with chosen_recognisers(list(mapping or ()), source) as issues:
+        batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues,
+                               ignore_unknown=ignore_unknown)
+    if issues:
+        batch.report.issues[:0] = issues
+    return batch
+
+
+app = typer.Typer(help="Mapping profiles: how the exports of other tools are read.",
+                  no_args_is_help=True)
+
+
+@app.command("list")
+def list_profiles(
+    output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.TEXT,
+) -> None:
+    """List the built-in mapping profiles (the exports recognised by their headers).
+
+    Example: inventory mapping list
+    """
+    rows = [{"name": r.name, "description": r.description, "file": r.origin,
+             "kinds": [t.kind for t in r.profile.tables]} for r in builtin_profiles()]
+    if output is OutputFormat.JSON:
+        print_json(rows)
+        return
+    for row in rows:
+        console.print(f"{row['name']:<12} {row['description']}", markup=False)
+
+
+@app.command("suggest")
+def suggest(
+    files: Annotated[list[Path], typer.Argument(help="Export files (CSV, TSV, XLSX).")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Write the draft here instead of printing it.")] = None,
+) -> None:
+    """Draft a mapping profile from the headers and values of FILES, for you to review.
+
+    Each guess carries its confidence as a YAML comment; a column matched to no field is
+    listed as a comment too.
+
+    Example: inventory mapping suggest export.csv --out my-tool.yaml
+    """
+    text = suggest_profile(files)
+    if out is None:
+        console.print(text, markup=False, end="")
+    else:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"Wrote the draft profile to {out}; review it, then use it with"
+                      f" `inventory import --mapping {out} FOLDER`.", markup=False)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="mapping")

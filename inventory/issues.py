@@ -52,6 +52,7 @@ class IssueCode(enum.StrEnum):
     BLANK_ROWS_SKIPPED = "blank-rows-skipped"
     FIELD_TOO_LARGE = "field-too-large"
     UNREADABLE_WORKBOOK = "unreadable-workbook"
+    INVALID_JSON = "invalid-json"  # an adapter's JSON export that does not parse (or too large)
     WORKBOOK_TOO_LARGE = "workbook-too-large"  # bounded uncompressed size / rows (zip bomb)
     HEADER_TOO_LARGE = "header-too-large"  # a header line or cell past the bound
     HEADER_ROW = "header-row"  # title or #TYPE lines above the header skipped (info)

@@ -29,12 +29,15 @@ from inventory.read.kinds import (
     HeaderScore,
     KindName,
     Probe,
+    Recogniser,
     candidate_kinds,
     fold_name,
     kind_for_name,
     kind_names,
     kinds_by_header,
+    known_not_read,
     recognise,
+    recognised_kinds,
 )
 from inventory.read.workbook import SheetHead, sheet_heads
 
@@ -68,6 +71,9 @@ class InventoryFolder:
     sheets: dict[str, str] = field(default_factory=dict)
     adapters: dict[str, str] = field(default_factory=dict)
     not_read: dict[str, str] = field(default_factory=dict)
+    #: Further files and sheets of the same adapter's export holding a kind (RVTools'
+    #: vHost beside vInfo): read together with ``files[kind]`` as one table.
+    more_sources: dict[str, list[tuple[Path, str | None]]] = field(default_factory=dict)
 
 
 def _is_hidden(path: Path) -> bool:
@@ -189,6 +195,15 @@ def _recognised_note(path: Path, sheet: str | None, kind: str, how: str,
                       f" {', '.join(kind_names(kind)[:4])}.")
 
 
+def _known_part_note(path: Path, sheet: str | None, recogniser: Recogniser, why: str,
+                     municipality: str) -> Issue:
+    what = path.name if sheet is None else f"Sheet {sheet!r} of {path.name}"
+    return Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
+                 sheet=sheet, municipality=municipality,
+                 message=f"{what} is part of a {recogniser.name} export that is not read:"
+                         f" {why}.")
+
+
 _Add = Callable[[str, Path, "str | None", "str | None"], None]
 
 
@@ -248,6 +263,10 @@ class _FolderReader:
 
         def add(kind: str, path: Path, sheet: str | None, adapter: str | None) -> None:
             place = str(path) if sheet is None else f"{path}[{sheet}]"
+            if kind in places and adapter is not None and found.adapters.get(kind) == adapter:
+                # One export, several files or sheets of a kind: read as one table.
+                found.more_sources.setdefault(kind, []).append((path, sheet))
+                return
             if kind in places:
                 issues.append(Issue(
                     code=IssueCode.DUPLICATE_FILE, file=str(path), sheet=sheet,
@@ -323,10 +342,15 @@ class _FolderReader:
         recognised = recognise(probe)
         if recognised is not None:
             recogniser, kind = recognised
-            issues.append(_recognised_note(path, None, kind,
-                                           f"an export recognised by {recogniser.name}",
-                                           folder.name))
-            add(kind, path, None, recogniser.name)
+            for each in recognised_kinds(recogniser, probe, kind):
+                issues.append(_recognised_note(path, None, each,
+                                               f"an export recognised by {recogniser.name}",
+                                               folder.name))
+                add(each, path, None, recogniser.name)
+            return
+        known = known_not_read(probe)
+        if known is not None:
+            issues.append(_known_part_note(path, None, *known, folder.name))
             return
         reason = ("its name is no record kind" if path.suffix.lower() in TABLE_EXTENSIONS
                   else f"{path.suffix or 'a file without extension'} is not a table format"
@@ -365,11 +389,17 @@ class _FolderReader:
             if kind_how is not None:
                 resolved.append((head, *kind_how, None))
                 continue
-            recognised = recognise(self.probe(path, head))
+            probe = self.probe(path, head)
+            recognised = recognise(probe)
             if recognised is not None:
                 recogniser, kind = recognised
-                resolved.append((head, kind, f"an export recognised by {recogniser.name}",
-                                 recogniser.name))
+                resolved.extend((head, each, f"an export recognised by {recogniser.name}",
+                                 recogniser.name)
+                                for each in recognised_kinds(recogniser, probe, kind))
+                continue
+            known = known_not_read(probe)
+            if known is not None:
+                issues.append(_known_part_note(path, head.title, *known, folder.name))
                 continue
             unresolved.append(head)
         taken = {kind for _, kind, _, _ in resolved}

@@ -246,6 +246,42 @@ class Recogniser(Protocol):
              municipality: str) -> tuple[SourceTable | None, list[Issue]]: ...
 
 
+class MultiSourceRecogniser(Recogniser, Protocol):
+    """An adapter whose export does not map one file to one kind: one file may hold
+    records of several kinds (a NetBox device list: servers, switches, storage), and one
+    kind may come from several files or sheets of the export (RVTools' vInfo and vHost
+    are both servers).
+
+    ``recognise_kinds`` lists every kind a file or sheet holds (empty when it is not this
+    tool's); ``read_sources`` reads one kind from all the files and sheets that hold it,
+    as one table whose rows keep their own places.
+    """
+
+    def recognise_kinds(self, probe: Probe) -> tuple[str, ...]: ...
+
+    def read_sources(self, sources: Sequence[tuple[Path, str | None]], kind: str,
+                     municipality: str) -> tuple[SourceTable | None, list[Issue]]: ...
+
+
+def recognised_kinds(recogniser: Recogniser, probe: Probe, kind: str) -> tuple[str, ...]:
+    """Every kind ``recogniser`` reads from ``probe`` (``kind`` first)."""
+    more = getattr(recogniser, "recognise_kinds", None)
+    kinds: tuple[str, ...] = (kind,) if more is None else tuple(more(probe))
+    return (kind, *(other for other in kinds if other != kind))
+
+
+def known_not_read(probe: Probe) -> tuple[Recogniser, str] | None:
+    """The adapter that knows ``probe`` as a part of its export it does not read (an
+    RVTools sheet such as vCPU, whose figures vInfo already gives), and why; None when no
+    adapter says so. Such a part is an info note, not an unknown file or sheet."""
+    for recogniser in RECOGNISERS:
+        reason = getattr(recogniser, "not_read_reason", None)
+        why = None if reason is None else reason(probe)
+        if why:
+            return recogniser, str(why)
+    return None
+
+
 #: The adapters asked, in order, about every file and sheet not understood otherwise.
 RECOGNISERS: list[Recogniser] = []
 

@@ -56,7 +56,9 @@ def validate_paths(paths: Sequence[Path], *,
             continue
         seen_codes[batch.code] = batch
         municipalities.append(batch)
+    first = len(report.issues)
     references = resolve_references(municipalities, report, _as_known_keys(known_keys))
+    _locate_in_exports(report, first, municipalities)
     for batch in municipalities:
         for table in batch.tables.values():
             table.encoded.clear()  # only validation reads the codes: free them for the store
@@ -94,8 +96,14 @@ def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueR
     """The file's records, or None when the file is rejected as a whole."""
     path, sheet = folder.files[kind], folder.sheets.get(kind)
     adapter = folder.adapters.get(kind)
+    more = folder.more_sources.get(kind, [])
     if adapter is not None:
-        source, read_issues = recogniser_named(adapter).read(path, sheet, kind, folder.name)
+        recogniser = recogniser_named(adapter)
+        read_sources = getattr(recogniser, "read_sources", None)
+        if read_sources is not None:  # an export whose kinds span files and sheets
+            source, read_issues = read_sources([(path, sheet), *more], kind, folder.name)
+        else:
+            source, read_issues = recogniser.read(path, sheet, kind, folder.name)
     else:
         source, read_issues = read_table(path, kind, folder.name, sheet=sheet)
     report.extend(read_issues)
@@ -111,11 +119,29 @@ def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueR
         table = None
     else:
         table = build_valid_table(source, mapping, report, municipality=code)
-    if source.sheet is not None:  # the place of every issue of a sheet names the sheet
+    locate = getattr(source, "locate", None)
+    if locate is not None:  # an adapter's rows: each issue at its place in the export
+        report.issues[first:] = [locate(issue) for issue in report.issues[first:]]
+    elif source.sheet is not None:  # the place of every issue of a sheet names the sheet
         report.issues[first:] = [issue if issue.sheet or issue.file != source.display_name
                                  else issue.model_copy(update={"sheet": source.sheet})
                                  for issue in report.issues[first:]]
     return table
+
+
+def _locate_in_exports(report: IssueReport, first: int,
+                       municipalities: Sequence[MunicipalityBatch]) -> None:
+    """Reference issues from ``first`` on in a table an adapter read: at their place in
+    the export (see ``_validate_file``)."""
+    locators: dict[tuple[str | None, str | None], Any] = {
+        (table.source.display_name, table.kind): locate for batch in municipalities
+        for table in batch.tables.values()
+        if (locate := getattr(table.source, "locate", None)) is not None}
+    if locators:
+        report.issues[first:] = [
+            locators[(issue.file, issue.record_kind)](issue)
+            if (issue.file, issue.record_kind) in locators else issue
+            for issue in report.issues[first:]]
 
 
 def _same_code_issue(batch: MunicipalityBatch, earlier: MunicipalityBatch) -> Issue:

@@ -87,6 +87,13 @@ def say(key: str, **params: object) -> str:
     return t(key, lang, **shown)
 
 
+def counted(noun: str, count: int) -> str:
+    """``3 files``, ``1 fil``: ``count`` with the noun ``cli.count.<noun>`` in the command
+    line's language (English, Swedish and Norwegian have one form for 1 and one for the
+    rest)."""
+    return say(f"cli.count.{noun}.{'one' if count == 1 else 'other'}", count=count)
+
+
 class OutputFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from inventory.cli.app import app
+from inventory.cli.common import counted, set_cli_lang
 from inventory.render.i18n import translation_keys, translations
 from inventory.store import InventoryStore
 
@@ -90,3 +91,27 @@ def test_english_output_has_no_swedish_or_norwegian_word(samples_db: str) -> Non
     printed = re.sub(r"'[^']*'", "", printed)
     found = sorted(w for w in words if re.search(rf"\b{re.escape(w)}\b", printed))
     assert found == []
+
+
+def test_validate_summary_counts_in_the_language() -> None:
+    folder = str(TARGET.parent / "hylte")  # alone: its link to varnamo is an error
+    lines = {lang: CliRunner().invoke(app, ["--lang", lang, "validate", folder]).stdout
+             .strip().splitlines()[-1] for lang in ("en", "sv", "no")}
+    assert re.fullmatch(r"Invalid: 1 municipality, \d+ files, [\d,]+ rows; 1 error,"
+                        r" 0 warnings\.", lines["en"]), lines["en"]
+    assert re.fullmatch(r"Ogiltig: 1 kommun, \d+ filer, [\d\xa0]+ rader; 1 fel,"
+                        r" 0 varningar\.", lines["sv"]), lines["sv"]
+    assert re.fullmatch(r"Ugyldig: 1 kommune, \d+ filer, [\d\xa0]+ rader; 1 feil,"
+                        r" 0 advarsler\.", lines["no"]), lines["no"]
+
+
+def test_counted_nouns_have_one_form_for_one() -> None:
+    set_cli_lang("sv")
+    try:
+        assert counted("warning", 1) == "1 varning"
+        assert counted("warning", 2) == "2 varningar"
+        assert counted("row", 1200) == f"1{NBSP}200 rader"
+    finally:
+        set_cli_lang("en")
+    assert counted("municipality", 1) == "1 municipality"
+    assert counted("municipality", 0) == "0 municipalities"

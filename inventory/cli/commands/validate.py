@@ -9,7 +9,15 @@ import typer
 from rich.text import Text
 
 from inventory.cli.commands.mapping import FromOption, MappingOption, validate_with_profiles
-from inventory.cli.common import OutputFormat, console, console_err, print_json, state
+from inventory.cli.common import (
+    OutputFormat,
+    console,
+    console_err,
+    counted,
+    print_json,
+    say,
+    state,
+)
 from inventory.errors import StoreError
 from inventory.issues import IssueReport, Severity
 from inventory.store import stored_known_keys
@@ -78,10 +86,11 @@ def summary_line(report: IssueReport) -> str:
     rows = sum(stats.get("rows", {}).values())
     municipalities = len(stats.get("municipalities", []))
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
-    verdict = "Valid" if report.valid else "Invalid"
-    return (f"{verdict}: {municipalities} municipalit{'y' if municipalities == 1 else 'ies'},"
-            f" {stats.get('files', 0)} files, {rows:,} rows; {errors} error"
-            f"{'' if errors == 1 else 's'}, {warnings} warning{'' if warnings == 1 else 's'}.")
+    verdict = say("cli.validate.valid" if report.valid else "cli.validate.invalid")
+    return say("cli.validate.summary", verdict=verdict,
+               municipalities=counted("municipality", municipalities),
+               files=counted("file", int(stats.get("files", 0))), rows=counted("row", rows),
+               errors=counted("error", errors), warnings=counted("warning", warnings))
 
 
 def register(app: typer.Typer) -> None:

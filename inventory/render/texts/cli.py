@@ -23,6 +23,28 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "cli.total": ("total", "totalt", "totalt"),
     "cli.municipality": ("municipality", "kommun", "kommune"),
     "cli.record_kind": ("record kind", "posttyp", "posttype"),
+    # counted nouns: .one for a count of 1, .other for any other
+    "cli.count.municipality.one": ("{count} municipality", "{count} kommun",
+                                   "{count} kommune"),
+    "cli.count.municipality.other": ("{count} municipalities", "{count} kommuner",
+                                     "{count} kommuner"),
+    "cli.count.file.one": ("{count} file", "{count} fil", "{count} fil"),
+    "cli.count.file.other": ("{count} files", "{count} filer", "{count} filer"),
+    "cli.count.row.one": ("{count} row", "{count} rad", "{count} rad"),
+    "cli.count.row.other": ("{count} rows", "{count} rader", "{count} rader"),
+    "cli.count.error.one": ("{count} error", "{count} fel", "{count} feil"),
+    "cli.count.error.other": ("{count} errors", "{count} fel", "{count} feil"),
+    "cli.count.warning.one": ("{count} warning", "{count} varning", "{count} advarsel"),
+    "cli.count.warning.other": ("{count} warnings", "{count} varningar", "{count} advarsler"),
+    # validate and import: the summary line
+    "cli.validate.valid": ("Valid", "Giltig", "Gyldig"),
+    "cli.validate.invalid": ("Invalid", "Ogiltig", "Ugyldig"),
+    "cli.validate.summary": ("{verdict}: {municipalities}, {files}, {rows}; {errors},"
+                             " {warnings}.",
+                             "{verdict}: {municipalities}, {files}, {rows}; {errors},"
+                             " {warnings}.",
+                             "{verdict}: {municipalities}, {files}, {rows}; {errors},"
+                             " {warnings}."),
     # record kinds as the store names them (stats, import counts)
     "cli.kind.municipality": ("municipality", "kommun", "kommune"),
     "cli.kind.site": ("site", "plats", "lokasjon"),

@@ -23,7 +23,9 @@ from inventory.read.adapters.base import (
     ColumnMap,
     ExportRow,
     build_table,
+    cell_text,
     probe_header,
+    skipped_rows_note,
     table_rows,
 )
 from inventory.read.kinds import Probe, fold_name
@@ -172,7 +174,16 @@ class RVToolsAdapter:
             found = _sheet_map(probe)
             if found is None or found[1].kind != kind:
                 continue
-            rows.extend((row, found[1]) for row in read)
+            templates = 0
+            for row in read:
+                if found[0] == "vInfo" and cell_text(row.values.get("Template")).lower() == "true":
+                    templates += 1  # a template is a VM image to clone, not a server
+                    continue
+                rows.append((row, found[1]))
+            if templates:
+                issues.append(skipped_rows_note(NAME, path, sheet, templates,
+                                                "VM templates are no servers", municipality,
+                                                kind))
         if not rows and any(issue.severity == "error" for issue in issues):
             return None, issues
         return build_table(NAME, kind, municipality, rows), issues

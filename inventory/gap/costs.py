@@ -148,7 +148,8 @@ class BusinessCase:
     not_priced: int
     comparable: bool
     key_name: str
-    notes: list[str] = field(default_factory=list)
+    #: what a reader must know first: sentences as messages (or text, ``str``: English)
+    notes: list[str | Message] = field(default_factory=list)
     payback_best_calendar_year: int | None = None
     payback_worst_calendar_year: int | None = None
     #: The target's products with no yearly licence cost stated (``unstated_licences``).
@@ -208,7 +209,7 @@ class BusinessCase:
             "not_priced": self.not_priced,
             "comparable": self.comparable,
             "cost_key": self.key_name,
-            "notes": self.notes,
+            "notes": [n.to_json() if isinstance(n, Message) else n for n in self.notes],
             **{name: records(frame) for name, frame in self.tables().items()},
         }
 
@@ -445,7 +446,7 @@ def business_case(
         not_priced=int((~lines["priced"]).sum()),
         comparable=bool((today["comparable"] == "yes").all()),
         key_name=target.cost_key.name,
-        notes=notes + share_notes + _licence_notes(unstated),
+        notes=[*notes, *share_notes, *_licence_notes(unstated)],
         payback_best_calendar_year=None if flow is None else flow.calendar_year(
             flow.payback_best),
         payback_worst_calendar_year=None if flow is None else flow.calendar_year(
@@ -470,9 +471,9 @@ def _licence_notes(unstated: list[str]) -> list[str]:
 
 def _notes(
     lines: pd.DataFrame, today: pd.DataFrame, counts: InventoryCounts, today_known: bool
-) -> list[str]:
+) -> list[str | Message]:
     """What a reader must know before trusting the totals (nothing left out silently)."""
-    notes = []
+    notes: list[str | Message] = []
     unpriced = lines[~lines["priced"]]
     for row in unpriced.itertuples(index=False):
         notes.append(
@@ -491,19 +492,15 @@ def _notes(
         differing["name"],
         differing["definition"],
         differing["source"],
-        differing["note"],
+        differing["note_message"],
         strict=True,
     ):
-        notes.append(f"{name}: today's cost ({definition or source}) {note} — not like with like.")
+        notes.append(Message("gs.today.not_like_with_like", {
+            "name": str(name), "definition": str(definition or source), "note": note}))
     if len(set(today.loc[today["definition"] != "", "definition"])) > 1:
-        notes.append(
-            "The municipalities count their IT cost differently ("
-            + ", ".join(sorted(set(today["definition"]) - {""}))
-            + ")."
-        )
+        notes.append(Message("gs.today.differently", {
+            "definitions": ", ".join(sorted(set(today["definition"]) - {""}))}))
     if counts.links and counts.links_with_cost < counts.links:
-        notes.append(
-            f"{counts.links - counts.links_with_cost} of {counts.links} links state no"
-            " yearly cost: the communication cost carried over is understated."
-        )
+        notes.append(Message("gs.today.links_without_cost", {
+            "without": counts.links - counts.links_with_cost, "links": counts.links}))
     return notes

@@ -59,6 +59,7 @@ TODAY_COLUMNS = (
     "link_cost",
     "not_itemised",
     "note",
+    "note_message",
 )
 
 
@@ -202,19 +203,20 @@ def inventory_counts(snapshot: InventorySnapshot, target: TargetArchitecture) ->
 # -- today ---------------------------------------------------------------------------------
 
 
-def _compare(includes: Iterable[str], excludes: Iterable[str]) -> tuple[str, str]:
-    """Whether a definition of today's cost counts what the after cost counts."""
+def _compare(includes: Iterable[str], excludes: Iterable[str]) -> tuple[str, list[Message]]:
+    """Whether a definition of today's cost counts what the after cost counts (and why
+    not, as messages)."""
     counted = {part.strip().lower() for part in includes}
     more = sorted(counted - set(AFTER_COUNTS))
     less = [part for part in AFTER_COUNTS if part not in counted]
     notes = []
     if more:
-        notes.append(f"counts {', '.join(more)}, which the cost after does not")
+        notes.append(Message("gs.today.counts_more", {"parts": ", ".join(more)}))
     if less:
-        notes.append(f"does not count {', '.join(less)}, which the cost after does")
+        notes.append(Message("gs.today.counts_less", {"parts": ", ".join(less)}))
     if {part.strip().lower() for part in excludes} & set(AFTER_COUNTS):
-        notes.append("excludes part of what the cost after counts")
-    return ("yes" if not notes else "no"), "; ".join(notes)
+        notes.append(Message("gs.today.excludes"))
+    return ("yes" if not notes else "no"), notes
 
 
 def today_costs(
@@ -253,10 +255,8 @@ def today_costs(
             cost = float(entry.it_cost)
             if definition.currency != target.currency:
                 comparable, cost = "no", math.nan
-                note = (
-                    f"stated in {definition.currency}, the target's currency is"
-                    f" {target.currency}: not used"
-                )
+                note = [Message("gs.today.other_currency", {
+                    "currency": definition.currency, "target": target.currency})]
             row.update(
                 it_cost=cost,
                 source=STUDY,
@@ -271,17 +271,16 @@ def today_costs(
                 it_cost=budget,
                 source=MUNICIPALITY_TABLE,
                 comparable="unknown",
-                note="the IT budget of the municipality file: what it counts is not stated",
+                note=[Message("gs.today.budget")],
             )
         else:
             row.update(
                 it_cost=math.nan,
                 source=NONE,
                 comparable="unknown",
-                note="no IT cost stated (study it-costs.yaml or the municipality file's it_budget)"
-                if budget is None
-                else f"the IT budget is in {currency}, the target's currency is"
-                f" {target.currency}: not used",
+                note=[Message("gs.today.none")] if budget is None
+                else [Message("gs.today.other_currency", {"currency": currency,
+                                                          "target": target.currency})],
             )
         itemised = sum(
             v
@@ -289,12 +288,12 @@ def today_costs(
             if not math.isnan(v)
         )
         row["not_itemised"] = row["it_cost"] - itemised
+        parts = list(row.get("note") or [])
         if row["not_itemised"] < 0:
-            row["note"] = "; ".join(
-                filter(
-                    None, [row["note"], "the costs the inventory knows exceed the stated IT cost"]
-                )
-            )
+            parts.append(Message("gs.today.exceeded"))
+        # messages (the report's language); ``note`` is their English
+        row["note_message"] = MessageList(tuple(parts))
+        row["note"] = str(row["note_message"])
         rows.append(row)
     return pd.DataFrame(rows, columns=list(TODAY_COLUMNS))
 

@@ -17,9 +17,11 @@ from inventory.gap.cost_key import JOINT
 from inventory.gap.costs import BusinessCase
 from inventory.gap.money import MoneyRange, format_range, format_signed, table_amount
 from inventory.gap.running import AFTER_COUNTS
+from inventory.messages import Message
 from inventory.render.document import Callout, KeyFigure, Paragraph, Section, Table
 from inventory.render.formatting import format_number
 from inventory.render.i18n import Lang, code_text, t
+from inventory.render.messages import message_text
 from inventory.report.tables import ColumnSpec, frame_table
 
 
@@ -197,8 +199,9 @@ def _warning(case: BusinessCase, lang: Lang) -> Callout | None:
     )
     licences = (t("costs.unstated_licences", lang, products=", ".join(case.unstated_licences))
                 if case.unstated_licences else "")
-    # the other notes are the analysis' own sentences (English), as every gap note
-    notes = [note for note in case.notes if note != case.licence_note]
+    # the other notes: messages in the report's language (a few remain English text)
+    notes = [message_text(note, lang) if isinstance(note, Message) else note
+             for note in case.notes if note != case.licence_note]
     return Callout(
         level="warning",
         title=t("costs.notes_title", lang),
@@ -309,7 +312,7 @@ def today_table(case: BusinessCase, lang: Lang) -> Table:
             ColumnSpec("platform_cost", "costs.col_platform_cost", "money", money),
             ColumnSpec("link_cost", "costs.col_link_cost", "money", money),
             ColumnSpec("not_itemised", "costs.col_not_itemised", "money", money),
-            ColumnSpec("note", "column.note"),
+            ColumnSpec("note_message", "column.note"),
         ],
         lang,
         table_id="cost-today",

@@ -174,7 +174,8 @@ def test_a_price_with_no_value_is_a_visible_line_not_zero() -> None:
     assert case.not_priced >= 1
     assert case.one_time.expected == pytest.approx(22 * RATE)  # the labour only
     assert any(
-        "Not priced: network_device:access_switch (3.0 device)" in note for note in case.notes
+        "Not priced: network_device:access_switch (3.0 device)" in note
+        for note in map(str, case.notes)
     )
     # a price the target states in its currency is used
     priced = case_of(currency="EUR", prices={"network_device": {"access_switch": 2_000}})
@@ -346,14 +347,15 @@ def test_today_from_the_study_with_what_it_counts() -> None:
     assert (today.loc["a", "source"], today.loc["a", "comparable"]) == (STUDY, "yes")
     assert today.loc["b", "comparable"] == "no" and "telephony" in str(today.loc["b", "note"])
     assert not case.comparable
-    assert any("telephony" in note and "not like with like" in note for note in case.notes)
+    notes = [str(note) for note in case.notes]  # messages: their English text
+    assert any("telephony" in note and "not like with like" in note for note in notes)
 
 
 def test_today_not_known_means_no_saving() -> None:
     inventory = snapshot(municipality=municipalities({"code": "a", "name": "A"}))
     case = business_case(inventory, target(economics=ECONOMICS), WORK)
     assert case.running_today is None and case.yearly_saving is None and case.npv is None
-    assert any("not known for a" in note for note in case.notes)
+    assert any("not known for a" in note for note in map(str, case.notes))
 
 
 def test_assumptions_say_where_each_number_comes_from() -> None:

@@ -452,5 +452,48 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     # what a one-time or renewal line buys (costs.LINE_COLUMNS item)
     "gs.cost.buy.physical_server": ("Physical servers", "Fysiska servrar", "Fysiske servere"),
     "gs.cost.buy.storage_tb": ("Storage (TB)", "Lagring (TB)", "Lagring (TB)"),
+    # -- today's IT cost (gap.running.today_costs) and the business case's notes
+    "gs.today.counts_more": ("counts {parts}, which the cost after does not",
+                             "räknar med {parts}, vilket kostnaden efter inte gör",
+                             "regner med {parts}, noe kostnaden etter ikke gjør"),
+    "gs.today.counts_less": ("does not count {parts}, which the cost after does",
+                             "räknar inte med {parts}, vilket kostnaden efter gör",
+                             "regner ikke med {parts}, noe kostnaden etter gjør"),
+    "gs.today.excludes": ("excludes part of what the cost after counts",
+                          "utesluter en del av det som kostnaden efter räknar med",
+                          "utelater en del av det kostnaden etter regner med"),
+    "gs.today.other_currency": ("stated in {currency}, the target's currency is {target}:"
+                                " not used",
+                                "angiven i {currency}, målets valuta är {target}: används inte",
+                                "oppgitt i {currency}, målets valuta er {target}: brukes ikke"),
+    "gs.today.budget": ("the IT budget of the municipality file: what it counts is not stated",
+                        "kommunfilens IT-budget: vad den omfattar är inte angivet",
+                        "IKT-budsjettet i kommunefilen: hva det omfatter er ikke oppgitt"),
+    "gs.today.none": ("no IT cost stated (study it-costs.yaml or the municipality file's"
+                      " it_budget)",
+                      "ingen IT-kostnad angiven (utredningens it-costs.yaml eller kommunfilens"
+                      " it_budget)",
+                      "ingen IKT-kostnad oppgitt (utredningens it-costs.yaml eller"
+                      " kommunefilens it_budget)"),
+    "gs.today.exceeded": ("the costs the inventory knows exceed the stated IT cost",
+                          "de kostnader inventeringen känner till överstiger den angivna"
+                          " IT-kostnaden",
+                          "kostnadene kartleggingen kjenner til, overstiger den oppgitte"
+                          " IKT-kostnaden"),
+    "gs.today.not_like_with_like": (
+        "{name}: today's cost ({definition}) {note} — not like with like.",
+        "{name}: dagens kostnad ({definition}) {note} — inte jämförbart.",
+        "{name}: dagens kostnad ({definition}) {note} — ikke sammenlignbart."),
+    "gs.today.differently": ("The municipalities count their IT cost differently"
+                             " ({definitions}).",
+                             "Kommunerna räknar sin IT-kostnad på olika sätt ({definitions}).",
+                             "Kommunene regner IKT-kostnaden sin ulikt ({definitions})."),
+    "gs.today.links_without_cost": (
+        "{without} of {links} links state no yearly cost: the communication cost carried over"
+        " is understated.",
+        "{without} av {links} förbindelser anger ingen årskostnad: den kommunikationskostnad"
+        " som förs över är underskattad.",
+        "{without} av {links} linjer oppgir ingen årskostnad: kommunikasjonskostnaden som"
+        " videreføres, er undervurdert."),
 }
 # fmt: on

@@ -39,10 +39,11 @@ import pandas as pd
 
 from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS, TargetBlock
-from inventory.gap.capacity import qualified, server_sites
+from inventory.gap.capacity import hypervisor_hosts, qualified, server_sites
 from inventory.gap.consolidation import ACTION_TIERS as CONSOLIDATION_TIERS
 from inventory.gap.consolidation import Consolidation, consolidate
 from inventory.gap.dependents import DependencyIndex, short_name
+from inventory.gap.eol_plan import replatform_items, worn_out
 from inventory.gap.hardware import HARDWARE_ACTION_TIER, hardware_items
 from inventory.gap.rows import fold_rows
 from inventory.messages import Code, Message, english
@@ -148,7 +149,10 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     server_site = server_sites(snapshot) if server_site is None else server_site
     moving = servers[server_site.isin(evacuate)]
     virtual = moving["kind"].astype(str) == "virtual"
-    for rows, action, hours in ((moving[~virtual], "physical_server_migration",
+    # a physical server whose hardware support ends by the horizon is not carried over as
+    # it is: its workload is re-platformed onto the target clusters (docs/method.md#plan)
+    replatform = worn_out(moving, target, as_of) & ~virtual & ~hypervisor_hosts(moving)
+    for rows, action, hours in ((moving[~virtual & ~replatform], "physical_server_migration",
                                  efforts.physical_server_migration_hours),
                                 (moving[virtual], "virtual_server_migration",
                                  efforts.virtual_server_migration_hours)):
@@ -156,6 +160,7 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                             rows["municipality"] + ":" + rows["id"],
                             rows["municipality"] + ":server:" + rows["id"],
                             _from_sites(server_site[rows.index]), 1, hours))
+    parts.append(replatform_items(moving[replatform], server_site, efforts))
     upgrades = on[(on["kind"] == "server") & on["status"].isin(["changed", "eliminated"])]
     appliances = upgrades[upgrades["capability"] == "appliance"]
     upgrades = upgrades[upgrades["capability"] != "appliance"]

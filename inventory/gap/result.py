@@ -49,6 +49,7 @@ from inventory.gap.costs import BusinessCase, business_case
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.effort import migration_items
 from inventory.gap.eol import eol_exposure
+from inventory.gap.eol_plan import eol_plan, eol_plan_notes
 from inventory.gap.hardware import hardware_notes
 from inventory.gap.interconnect import interconnect_gaps
 from inventory.gap.plan import drop_superseded, item_attributes, item_urgency, plan_start, schedule
@@ -152,6 +153,9 @@ class GapReport:
     #: assets per baseline block and municipality (``blocks.block_assets``): diagrams of
     #: one municipality count its own
     block_assets: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: every asset past or near its end of life with the item that removes it, the rule
+    #: that dropped its work, or the decision needed (``eol_plan.EOL_PLAN_COLUMNS``)
+    eol_plan: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def total_hours(self) -> float:
@@ -306,6 +310,9 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         notes.append(Message("gs.note.no_datacentres"))
     if chosen.applications is None:
         notes.append(Message("gs.note.no_applications"))
+    # every asset past or near its end of life: the item that removes it, or a decision
+    eol_table = eol_plan(assets, matrix, items, dropped)
+    notes += eol_plan_notes(eol_table)
     notes += hardware_notes(snapshot, target, assets, set(
         capacity.loc[capacity["role"] == "evacuate", "site"]), as_of)
     # past end of life and higher risk first, as far as precedence allows
@@ -330,6 +337,6 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         waves=wave_table(items), plan=plan,
         plan_start=plan_start(target.plan, as_of), dropped=dropped, notes=notes,
         scope=scope.table(), target_lifecycle=own, block_assets=block_assets(assets),
-        risks=risks,
+        risks=risks, eol_plan=eol_table,
         business_case=business_case(snapshot, target, items, it_costs=it_costs, plan=plan,
                                     start=plan_start(target.plan, as_of))))

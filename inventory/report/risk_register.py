@@ -30,6 +30,7 @@ from typing import Any
 
 import pandas as pd
 
+from inventory.gap.eol_plan import item_keys
 from inventory.gap.money import MoneyRange, format_range
 from inventory.gap.result import GapReport
 from inventory.gap.risk import APPLICATION_STEPS, CRITICALITY_SCORE, step_score
@@ -171,6 +172,14 @@ class _Removal:
     def __init__(self, gap: GapReport) -> None:
         items = gap.items
         self.items = items
+        self.keys = item_keys(items) if not items.empty else pd.Series(dtype=str)
+        #: the item that removes each end-of-life asset (docs/method.md#plan)
+        plan = gap.eol_plan
+        self.eol_items = (
+            dict(zip(plan["asset"].astype(str), plan["item_id"].astype(str), strict=True))
+            if not plan.empty
+            else {}
+        )
         ends: dict[tuple[int, str], dt.date] = {}
         plan = gap.plan
         if not plan.empty:
@@ -194,18 +203,39 @@ class _Removal:
         items = self.items
         if items.empty or not wanted:
             return {}
-        rows = items[
-            items["asset"].astype(str).isin(wanted)
-            & items["action"].astype(str).isin(actions or REMOVED_BY[risk_class])
-        ]
+        # a joint item names the instance it rebuilds by its node (``joint: code:id``)
+        keys = items["asset"].astype(str).where(items["asset"].astype(str).isin(wanted), self.keys)
+        chosen = keys.isin(wanted) & items["action"].astype(str).isin(
+            actions or REMOVED_BY[risk_class]
+        )
+        rows = items[chosen]
         found: dict[str, tuple[int, dt.date | None]] = {}
         for asset, wave, domain in zip(
-            rows["asset"].astype(str), rows["wave"], rows["domain"].astype(str), strict=True
+            keys[chosen], rows["wave"], rows["domain"].astype(str), strict=True
         ):
             end = self.ends.get((int(wave), domain))
             known = found.get(asset)
             if known is None or int(wave) > known[0]:
                 found[asset] = (int(wave), end)
+        return found
+
+    def eol_item(self, assets: Iterable[str]) -> dict[str, tuple[int, dt.date | None]]:
+        """Per end-of-life asset, the wave of the item ``gap.eol_plan`` says removes it."""
+        items = self.items
+        if items.empty:
+            return {}
+        waves = dict(
+            zip(
+                items["item_id"].astype(str),
+                zip(items["wave"], items["domain"].astype(str), strict=True),
+                strict=True,
+            )
+        )
+        found: dict[str, tuple[int, dt.date | None]] = {}
+        for asset in assets:
+            item = waves.get(self.eol_items.get(asset, ""))
+            if item is not None:
+                found[asset] = (int(item[0]), self.ends.get((int(item[0]), item[1])))
         return found
 
     def retired(self, carried: Mapping[str, list[str]]) -> dict[str, tuple[int, dt.date | None]]:
@@ -249,6 +279,7 @@ def _eol_entries(gap: GapReport, removal: _Removal) -> list[RiskEntry]:
     risks = gap.risks[gap.risks["applications"] > 0]
     worst = risks.groupby(["capability", "lifecycle_state"])["consequence"].max().to_dict()
     removed = removal.of("eol", eol["asset"].astype(str))
+    removed.update(removal.eol_item(a for a in eol["asset"].astype(str) if a not in removed))
     removed.update(
         removal.retired(
             {

@@ -1,0 +1,219 @@
+"""Every end-of-life asset dealt with: the plan item that removes it, or why there is none.
+
+An asset past its end of life, or reaching it within the target's horizon (``eol``), is
+one of (docs/method.md#every-end-of-life-asset-is-dealt-with):
+
+* ``item``: an item of the plan removes it (``REMOVING``: an upgrade or replacement of
+  the asset, its migration onto the target, or the merge that retires its instance);
+* ``dropped``: its own items were left out by a sequencing rule (``gap.dropped``: it only
+  runs what is being replaced, or its directory merges), and it goes with them;
+* ``decision``: nothing in the plan removes it, with the reason (``DECISIONS``): the
+  target names no product for its capability, or the target's own minimum release of it
+  ends within the horizon. The report counts these; the board has to decide them.
+
+A physical server at a site the target evacuates whose hardware support
+(``warranty_end``) ends by the horizon is not moved as it is: :func:`replatform_items`
+moves its workload onto the target's clusters (``virtual_server_migration`` at the
+``physical_server_migration_hours`` of a server moved, a conversion being as much work
+as a move), so that neither its hardware nor its single point of failure is carried over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import pandas as pd
+
+from inventory.analyse.lifecycle import OWN_SUPPORT_END, add_months
+from inventory.gap.consolidation import ACTION_TIERS as CONSOLIDATION_TIERS
+from inventory.gap.eol import EXPOSED_STATES
+from inventory.messages import Code, Message, english
+from inventory.target.model import TargetArchitecture, UnitEfforts
+
+EOL_PLAN_COLUMNS = (
+    "municipality",
+    "kind",
+    "capability",
+    "asset",
+    "node",
+    "product",
+    "cycle",
+    "lifecycle_state",
+    "outcome",
+    "action",
+    "item_id",
+    "reason",
+    "reason_message",
+)
+#: The actions that remove an asset's end of life, per asset kind. A platform instance
+#: merged into the joint one is retired by its merge (every consolidation line).
+REMOVING: Mapping[str, frozenset[str]] = {
+    "server": frozenset({"os_upgrade", "vendor_upgrade"}),
+    "platform": frozenset({"platform_upgrade", "platform_replacement", *CONSOLIDATION_TIERS}),
+    "network_device": frozenset({"network_device_replacement"}),
+    "storage": frozenset({"storage_replacement", "storage_migration"}),
+    "client": frozenset({"client_os_upgrade", "client_device_replacement"}),
+    "application": frozenset({"application_harmonisation", "platform_upgrade"}),
+}
+#: Why nothing in the plan removes an asset: what the board must decide.
+DECISIONS = ("no_target_product", "target_minimum_ends", "not_planned")
+
+
+def worn_out(servers: pd.DataFrame, target: TargetArchitecture, as_of: dt.date | None) -> pd.Series:
+    """Which ``servers`` rows' hardware support (``warranty_end``) ends by the horizon
+    (``as_of`` + the target's ``lifecycle.horizon_months``); none when ``as_of`` is None."""
+    if as_of is None or servers.empty or "warranty_end" not in servers.columns:
+        return pd.Series(False, index=servers.index, dtype=bool)
+    horizon = pd.Timestamp(add_months(as_of, target.lifecycle.horizon_months))
+    end = pd.to_datetime(servers["warranty_end"], errors="coerce")
+    return (end.notna() & (end <= horizon)).astype(bool)
+
+
+def replatform_items(rows: pd.DataFrame, site: pd.Series, efforts: UnitEfforts) -> pd.DataFrame:
+    """One ``virtual_server_migration`` per physical server in ``rows`` (worn out, at a site
+    the target evacuates; ``site``: each server's ``code:site``): re-platformed onto the
+    target clusters at ``physical_server_migration_hours``."""
+    detail = pd.Series(
+        [
+            Message("eol.item.replatform", {"site": str(site.get(i, "")), "date": str(end)[:10]})
+            for i, end in zip(rows.index, rows["warranty_end"], strict=True)
+        ],
+        index=rows.index,
+        dtype=object,
+    )
+    asset = (rows["municipality"] + ":" + rows["id"]).astype(object)
+    frame = pd.DataFrame(
+        {
+            "municipality": rows["municipality"],
+            "domain": "datacentre",
+            "asset_message": asset,
+            "node": rows["municipality"] + ":server:" + rows["id"],
+            "detail_message": detail,
+            "quantity": 1,
+        }
+    )
+    frame["asset"] = english(frame["asset_message"])
+    frame["detail"] = english(frame["detail_message"])
+    frame["action"] = "virtual_server_migration"
+    frame["unit_hours"] = efforts.physical_server_migration_hours
+    return frame
+
+
+def item_keys(items: pd.DataFrame) -> pd.Series:
+    """The asset each item works on, as ``code:id`` (from its node ``code:kind:id``; a
+    joint item names the instance it rebuilds there), else its own ``asset`` (client
+    fleets: ``code: product cycle``)."""
+    node = items["node"].fillna("").astype(str)
+    parts = node.str.split(":", n=2)
+    from_node = parts.map(lambda p: f"{p[0]}:{p[2]}" if len(p) == 3 else "")
+    return from_node.where(from_node != "", items["asset"].astype(str).str.strip())
+
+
+def _asset_keys(exposed: pd.DataFrame) -> pd.Series:
+    fleet = (
+        exposed["municipality"]
+        + ": "
+        + exposed["title"].astype(str)
+        + " "
+        + exposed["cycle"].astype(object).fillna("").astype(str)
+    ).str.strip()
+    own = exposed["municipality"] + ":" + exposed["record_id"].astype(str)
+    return fleet.where(exposed["kind"] == "client", own)
+
+
+def eol_plan(
+    assets: pd.DataFrame, matrix: pd.DataFrame, items: pd.DataFrame, dropped: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per asset past or near its end of life (``EOL_PLAN_COLUMNS``), with the
+    item that removes it (the latest, by item id), the rule that dropped its work, or
+    the decision needed. ``assets``: ``baseline_assets`` (+ applications); ``items``
+    after the sequencing rules, ``dropped`` what they left out."""
+    exposed = assets[assets["lifecycle_state"].isin(EXPOSED_STATES)]
+    if exposed.empty:
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in EOL_PLAN_COLUMNS})
+    keys = _asset_keys(exposed)
+    removing: dict[tuple[str, str], tuple[str, str]] = {}
+    if not items.empty:
+        for key, action, item_id in zip(
+            item_keys(items), items["action"].astype(str), items["item_id"].astype(str), strict=True
+        ):
+            removing[(key, action)] = (action, item_id)
+    # a client fleet's own hardware end: its devices replaced in the municipality
+    devices = (
+        set(items.loc[items["action"] == "client_device_replacement", "municipality"].astype(str))
+        if not items.empty
+        else set()
+    )
+    rules: dict[str, tuple[str, object]] = {}
+    if not dropped.empty:
+        for dropped_asset, rule, reason in zip(
+            dropped["asset"].astype(str), dropped["rule"], dropped["reason_message"], strict=True
+        ):
+            rules.setdefault(dropped_asset, (str(rule), reason))
+    status = matrix.set_index("block_id")[["status", "reason"]]
+    status = status[~status.index.duplicated()]
+    block = exposed[["block_id"]].join(status, on="block_id")
+    rows = []
+    for (at, asset), key in zip(exposed.iterrows(), keys, strict=True):
+        kind = str(asset["kind"])
+        found = [
+            removing[(key, action)]
+            for action in sorted(REMOVING.get(kind, ()))
+            if (key, action) in removing
+        ]
+        own_end = OWN_SUPPORT_END in str(asset.get("lifecycle_note") or "")
+        if kind == "client" and own_end and str(asset["municipality"]) in devices:
+            found.append(("client_device_replacement", ""))
+        outcome, action, item_id, reason, message = "item", "", "", "", None
+        if found:
+            action, item_id = max(found, key=lambda pair: pair[1])
+        elif key in rules:
+            outcome, (reason, message) = "dropped", rules[key]
+        else:
+            outcome, reason = "decision", _decision(block.at[at, "status"], block.at[at, "reason"])
+            message = Message(
+                f"eol.decision.{reason}",
+                {"capability": Code("capability", str(asset["capability"]))},
+            )
+        rows.append(
+            (
+                asset["municipality"],
+                kind,
+                asset["capability"],
+                key,
+                asset["node"],
+                asset["title"],
+                asset["cycle"],
+                asset["lifecycle_state"],
+                outcome,
+                action,
+                item_id,
+                reason,
+                message,
+            )
+        )
+    table = pd.DataFrame(rows, columns=list(EOL_PLAN_COLUMNS))
+    table["reason_message"] = table["reason_message"].astype(object)
+    return table
+
+
+def _decision(status: object, reason: object) -> str:
+    if status == "included":  # on the target product: the target's minimum itself ends
+        return "target_minimum_ends"
+    if reason == "not_in_target":
+        return "no_target_product"
+    return "not_planned"
+
+
+def eol_plan_notes(plan: pd.DataFrame) -> list[Message]:
+    """One note per decision reason: how many end-of-life assets no item removes, which."""
+    if plan.empty:
+        return []
+    open_ = plan[plan["outcome"] == "decision"]
+    return [
+        Message(
+            f"eol.note.{reason}", {"count": len(group), "assets": ", ".join(sorted(group["asset"]))}
+        )
+        for reason, group in open_.groupby("reason", sort=True)
+    ]

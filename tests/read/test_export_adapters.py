@@ -12,13 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pandas as pd
-import pytest
 
 from inventory.issues import IssueCode, Severity
 from inventory.store import InventoryStore
@@ -38,7 +36,7 @@ def _import(folder: Path, tmp_path: Path) -> tuple[Outcome, str]:
 def _records(url: str, kind: str) -> dict[str, dict[str, Any]]:
     with InventoryStore(url) as store:
         frame = store.records(kind)
-    return {str(row["id"]): {key: (None if _missing(value) else value)
+    return {str(row["id"]): {str(key): (None if _missing(value) else value)
                              for key, value in row.items()}
             for row in frame.to_dict("records")}
 
@@ -344,5 +342,132 @@ def test_a_json_file_that_does_not_parse_is_named(tmp_path: Path) -> None:
     assert [issue.code for issue in unknown] == [IssueCode.UNKNOWN_FILE]
 
 
-def _names(issues: Sequence[Any]) -> list[str]:
-    return [issue.message for issue in issues]
+# --- NetBox -----------------------------------------------------------------------------
+
+
+def test_a_netbox_csv_export_set_imports_with_the_tenant_as_municipality(
+        tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "netbox/vaggeryd", "vaggeryd")
+    outcome, url = _import(folder, tmp_path)
+    assert outcome.code == 0, outcome.text
+    sites = _records(url, "site")
+    # Värnamo's site (another tenant) is not read
+    assert sorted(sites) == ["Kommunhuset Vaggeryd serverrum", "Skillingaryd skola"]
+    main = sites["Kommunhuset Vaggeryd serverrum"]
+    assert _subset(main, {"kind": 0, "address": 0, "racks_total": 0}) == {
+        "kind": "server_room", "address": "Västra Storgatan 14, 568 80 Skillingaryd",
+        "racks_total": 2}
+    # racks A1 + A2 = 42 + 42 = 84 U; mounted: esx01 2 + esx02 2 + core01 1 (A1),
+    # backup01 1 + san01 2 + fw01 1 (A2) = 9 U; the PDU has no position: 84 - 9 = 75
+    assert main["rack_units_free"] == 84 - (2 + 2 + 1 + 1 + 2 + 1)
+    school = sites["Skillingaryd skola"]
+    assert (school["racks_total"], school["rack_units_free"]) == (1, 12 - 1)
+    servers = _records(url, "server")
+    assert sorted(servers) == ["vag-backup01", "vag-dc01", "vag-ecos01", "vag-esx01",
+                               "vag-esx02", "vag-esx03", "vag-treserva01"]
+    assert _subset(servers["vag-esx01"], {
+        "kind": 0, "role": 0, "site": 0, "cluster": 0, "vendor": 0, "model": 0,
+        "serial_number": 0, "ip_address": 0, "rack_units": 0, "status": 0}) == {
+        "kind": "physical", "role": "hypervisor", "site": "Kommunhuset Vaggeryd serverrum",
+        "cluster": "Kluster-Vaggeryd", "vendor": "Dell", "model": "PowerEdge R750",
+        "serial_number": "8HJK2L3", "ip_address": "10.65.1.21", "rack_units": 2,
+        "status": "active"}
+    assert servers["vag-backup01"]["role"] == "backup"
+    assert servers["vag-esx03"]["status"] == "planned"
+    assert _subset(servers["vag-treserva01"], {
+        "kind": 0, "cluster": 0, "cpu_cores": 0, "ram_gb": 0, "storage_gb": 0,
+        "os_product": 0, "ip_address": 0}) == {
+        "kind": "virtual", "cluster": "Kluster-Vaggeryd", "cpu_cores": 8,
+        "ram_gb": 32768 / 1024,  # Memory (MB) 32768 = 32 GB (memory MB are binary)
+        "storage_gb": 500, "os_product": "Windows Server 2019", "ip_address": "10.65.10.30"}
+    assert servers["vag-ecos01"]["status"] == "standby"  # Offline
+    network = _records(url, "network_device")
+    assert {key: (value["role"], value["vendor"]) for key, value in network.items()} == {
+        "vag-core01": ("core_switch", "HPE"), "vag-fw01": ("firewall", "Fortinet"),
+        "sky-sw01": ("access_switch", "Cisco")}
+    storage = _records(url, "storage")
+    assert _subset(storage["vag-san01"], {"kind": 0, "vendor": 0, "model": 0,
+                                          "rack_units": 0}) == {
+        "kind": "san", "vendor": "Dell", "model": "PowerStore 500T", "rack_units": 2}
+    platform = _records(url, "platform")
+    assert sorted(platform) == ["Kluster-Vaggeryd"]
+    assert platform["Kluster-Vaggeryd"]["product"] == "VMware vSphere"
+    links = _records(url, "link")
+    assert _subset(links["VE-MF-0042"], {"a_site": 0, "b_site": 0, "kind": 0,
+                                         "bandwidth_mbps": 0, "provider": 0}) == {
+        "a_site": "Kommunhuset Vaggeryd serverrum", "b_site": "Skillingaryd skola",
+        "kind": "dark_fibre", "bandwidth_mbps": 10_000_000 / 1000,  # Kbps -> Mbit/s
+        "provider": "Vaggeryds Energi"}
+    assert (links["VE-FIB-0107"]["kind"], links["VE-FIB-0107"]["bandwidth_mbps"]) == (
+        "fibre", 1000)
+
+
+def test_a_netbox_rest_api_dump_imports(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "netbox/nome", "nome")
+    outcome, url = _import(folder, tmp_path)
+    assert outcome.code == 0, outcome.text
+    sites = _records(url, "site")
+    assert sorted(sites) == ["Nome rådhus serverrom", "Ulefoss skole"]  # not Bø (other tenant)
+    # rack R1 42 U; hv01 2 + hv02 2 + kjerne01 1 + brannmur01 1 + nas01 2 = 8 U mounted
+    assert (sites["Nome rådhus serverrom"]["racks_total"],
+            sites["Nome rådhus serverrom"]["rack_units_free"]) == (1, 42 - 8)
+    assert (sites["Ulefoss skole"]["racks_total"],
+            sites["Ulefoss skole"]["rack_units_free"]) == (None, None)
+    servers = _records(url, "server")
+    assert sorted(servers) == ["nome-elements01", "nome-gammel-web", "nome-gerica01",
+                               "nome-hv01", "nome-hv02"]
+    assert _subset(servers["nome-hv01"], {
+        "kind": 0, "role": 0, "vendor": 0, "model": 0, "serial_number": 0, "cluster": 0,
+        "ip_address": 0, "rack_units": 0}) == {
+        "kind": "physical", "role": "hypervisor", "vendor": "HPE",
+        "model": "ProLiant DL380 Gen10", "serial_number": "CZJ0123ABC",
+        "cluster": "Nome-klynge", "ip_address": "10.40.1.21", "rack_units": 2}
+    gerica = servers["nome-gerica01"]
+    assert (gerica["cpu_cores"], gerica["ram_gb"], gerica["os_product"]) == (
+        8, 32768 / 1024, "Windows Server 2022")  # memory 32768 MB = 32 GB
+    assert _close(gerica["storage_gb"], 512000 / 1000)  # disk 512000 MB (NetBox 4) = 512 GB
+    assert _close(servers["nome-elements01"]["storage_gb"], 204800 / 1000)  # 204.8 GB
+    assert servers["nome-gammel-web"]["status"] == "decommissioning"
+    network = _records(url, "network_device")
+    assert {key: value["role"] for key, value in network.items()} == {
+        "nome-kjerne01": "core_switch", "nome-brannmur01": "firewall"}
+    assert _subset(_records(url, "storage")["nome-nas01"], {"kind": 0, "vendor": 0,
+                                                            "rack_units": 0}) == {
+        "kind": "nas", "vendor": "Synology", "rack_units": 2}
+    assert _records(url, "platform")["Nome-klynge"]["product"] == "Microsoft Hyper-V"
+    link = _records(url, "link")["TNS-20931"]
+    assert _subset(link, {"a_site": 0, "b_site": 0, "kind": 0, "bandwidth_mbps": 0,
+                          "provider": 0}) == {
+        "a_site": "Nome rådhus serverrom", "b_site": "Ulefoss skole", "kind": "dark_fibre",
+        "bandwidth_mbps": 10_000_000 / 1000, "provider": "Telenor"}
+
+
+def test_a_broken_netbox_csv_value_is_an_error_at_its_file_line_and_column(
+        tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "netbox/vaggeryd", "vaggeryd")
+    export = folder / "netbox_virtual_machines.csv"
+    export.write_text(export.read_text().replace(",8,32768,", ",åtta,32768,"))
+    report = validate_paths([folder]).report
+    errors = [issue for issue in report.issues if issue.severity is Severity.ERROR]
+    assert len(errors) == 1, [issue.message for issue in errors]
+    # vag-treserva01 is the file's line 3 (second data row); vCPUs is column 8
+    assert (Path(errors[0].file or "").name, errors[0].line, errors[0].row,
+            errors[0].column, errors[0].column_index, errors[0].value) == (
+        "netbox_virtual_machines.csv", 3, 2, "vCPUs", 8, "åtta")
+
+
+def test_a_broken_netbox_json_value_is_an_error_at_its_json_path_and_nothing_is_stored(
+        tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "netbox/nome", "nome")
+    export = folder / "netbox-api-dump.json"
+    document = json.loads(export.read_text())
+    document["circuits/circuits"]["results"][0]["commit_rate"] = "ti gigabit"
+    export.write_text(json.dumps(document, ensure_ascii=False))
+    report = validate_paths([folder]).report
+    errors = [issue for issue in report.issues if issue.severity is Severity.ERROR]
+    assert len(errors) == 1, [issue.message for issue in errors]
+    assert errors[0].column == "$['circuits/circuits'].results[0].commit_rate"
+    outcome, url = _import(folder, tmp_path)
+    assert outcome.code == 1
+    with InventoryStore(url) as store:
+        assert store.records("link").empty and store.records("site").empty

@@ -384,16 +384,20 @@ class _KindReader:
         for endpoint, kinds in LIST_KINDS.items():
             if self.kind not in kinds:
                 continue
-            for row in self.export.lists.get(endpoint, []):
-                if row.place.file not in self.files or not self.ours(row):
+            listed = self.export.lists.get(endpoint, [])
+            # A device list gives several kinds: its skipped rows are noted with the first.
+            noting = _kinds_of(endpoint, listed)[:1] == (self.kind,)
+            for row in listed:
+                if row.place.file not in self.files or not self.ours(row, noting):
                     continue
                 column_map = LISTS[endpoint]
                 if endpoint == "dcim/devices":
-                    found, role = _device_map(row)
+                    found, _ = _device_map(row)
                     if found is None or found.kind != self.kind:
-                        if found is None:
-                            self.skip(row, f"its role {role or '(none)'!r} is no server,"
-                                           " network device or storage role")
+                        if found is None and noting:
+                            role = _first(row, _ROLE) or "(none)"
+                            self.skip(row, f"its role {role!r} is no server, network device"
+                                           " or storage role")
                         continue
                     column_map = found
                     row = self.with_height(row)
@@ -409,15 +413,16 @@ class _KindReader:
         key = (row.place.file, why)
         self.skipped[key] = self.skipped.get(key, 0) + 1
 
-    def ours(self, row: ExportRow) -> bool:
+    def ours(self, row: ExportRow, noting: bool = True) -> bool:
         """True for a row of this municipality: its tenant, else its (site's) region,
         names the folder's municipality, or it has neither."""
         owner = _first(row, _TENANT) or _first(row, _REGION) or self.region.get(
             _first(row, _SITE), "")
         if not owner or fold_name(self.municipality) in fold_name(owner):
             return True
-        self.skip(row, f"it belongs to {owner!r}, another tenant or region than"
-                       f" {self.municipality!r}")
+        if noting:
+            self.skip(row, f"it belongs to {owner!r}, another tenant or region than"
+                           f" {self.municipality!r}")
         return False
 
     def heights(self) -> dict[tuple[str, str], float]:

@@ -31,7 +31,7 @@ from inventory.gap.assumptions import (
     unit_price,
 )
 from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS
-from inventory.messages import Message, MessageList
+from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.economics import LicenceBasis
@@ -43,6 +43,9 @@ HOURS_PER_YEAR = 8760
 #: (samples/study/it-costs.yaml): a definition of today's cost that counts more or less
 #: is not like with like.
 AFTER_COUNTS = ("it staff", "infrastructure", "licences", "client devices", "communication")
+#: The parts of an IT cost the studies name (their texts: ``code.cost_part.<part>``).
+COST_PARTS = frozenset({*AFTER_COUNTS, "telephony", "digitalisation projects",
+                        "business system management"})
 
 TODAY_COLUMNS = (
     "municipality",
@@ -211,12 +214,25 @@ def _compare(includes: Iterable[str], excludes: Iterable[str]) -> tuple[str, lis
     less = [part for part in AFTER_COUNTS if part not in counted]
     notes = []
     if more:
-        notes.append(Message("gs.today.counts_more", {"parts": ", ".join(more)}))
+        notes.append(Message("gs.today.counts_more", {"parts": _parts(more)}))
     if less:
-        notes.append(Message("gs.today.counts_less", {"parts": ", ".join(less)}))
+        notes.append(Message("gs.today.counts_less", {"parts": _parts(less)}))
     if {part.strip().lower() for part in excludes} & set(AFTER_COUNTS):
         notes.append(Message("gs.today.excludes"))
     return ("yes" if not notes else "no"), notes
+
+
+def cost_part(part: str) -> str:
+    """The code of a cost part (``it staff`` -> ``it_staff``)."""
+    return part.strip().lower().replace(" ", "_")
+
+
+def _parts(parts: Iterable[str]) -> MessageList:
+    """What a definition counts (``it staff``, ``telephony``) in the report's language; a
+    word of the study's own not known here as written."""
+    return MessageList(tuple(Message("gs.cost_part", {"part": Code("cost_part", cost_part(part))})
+                             if part in COST_PARTS else Message("gs.plain", {"text": part})
+                             for part in parts), separator=", ")
 
 
 def today_costs(
@@ -315,14 +331,14 @@ def today_lines(today: pd.DataFrame) -> list[dict[str, Any]]:
             "year",
             Value(None if pd.isna(cost) else float(cost), str(source)),
             municipality=str(code),
-            note=str(note),
+            note=note,
         )
         for code, name, cost, source, note in zip(
             today["municipality"],
             today["name"],
             today["it_cost"],
             today["source"],
-            today["note"],
+            today["note_message"],
             strict=True,
         )
     ]
@@ -348,9 +364,10 @@ def _licence_count(basis: str, counts: InventoryCounts) -> tuple[float | None, M
     return 1.0, Message("gs.cost.per.joint")
 
 
-#: The study area of each running-cost line counted from the inventory: a line of an area
+#: The study area of each running-cost line counted from the inventory. Hosting of an area
 #: outside the target's scope is not the joint operation's (its cost stays in the share of
-#: today's cost the municipalities keep, ``costs``).
+#: today's cost the municipalities keep, ``costs``); renewal and links are carried lines
+#: (``gap.carried``), the same in every scope, shown with their area.
 LINE_AREAS = {"hosting": "A1", "links": "A2", "renewal:physical_server": "A1",
               "renewal:storage_tb": "A1", "renewal:network_device": "A2",
               "renewal:client_device": "A4"}
@@ -368,8 +385,11 @@ def after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[dic
     from inventory.gap.scope import study_scope  # scope reads the target's model too
 
     joint = set(study_scope(target).joint)
+    # renewal and links stay in any scope: the municipalities pay them today and after
+    # alike (gap.carried marks them), whoever runs the area
     return [line for line in _after_lines(counts, target)
-            if (area := line_area(str(line["item"]))) is None or area in joint]
+            if (area := line_area(str(line["item"]))) is None or area in joint
+            or str(line["item"]).startswith(("renewal:", "links"))]
 
 
 def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[dict[str, Any]]:

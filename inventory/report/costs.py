@@ -16,7 +16,7 @@ import pandas as pd
 from inventory.gap.cost_key import JOINT
 from inventory.gap.costs import BusinessCase
 from inventory.gap.money import MoneyRange, format_range, format_signed, table_amount
-from inventory.gap.running import AFTER_COUNTS
+from inventory.gap.running import AFTER_COUNTS, COST_PARTS, cost_part
 from inventory.messages import Message
 from inventory.render.document import Callout, KeyFigure, Paragraph, Section, Table
 from inventory.render.formatting import format_number
@@ -292,6 +292,13 @@ def today_table(case: BusinessCase, lang: Lang) -> Table:
     today = case.today.copy()
     today["source"] = _translated(today, "source", "costs.source", lang)
     today["comparable"] = _translated(today, "comparable", "costs.comparable", lang)
+    for column in ("includes", "excludes"):  # the studies' cost parts, known ones translated
+        today[column] = [
+            "; ".join(code_text("cost_part", cost_part(part), lang) if part in COST_PARTS
+                      else part
+                      for part in str(text).split("; ") if part)
+            for text in today[column]
+        ]
     today = _thousands(
         today, ["it_cost", "staff_cost", "platform_cost", "link_cost", "not_itemised"]
     )

@@ -495,5 +495,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         " som förs över är underskattad.",
         "{without} av {links} linjer oppgir ingen årskostnad: kommunikasjonskostnaden som"
         " videreføres, er undervurdert."),
+    # the parts of an IT cost (gap.running.COST_PARTS; their texts are the decision
+    # section's ``code.cost_part.*``)
+    "gs.cost_part": ("{part}", "{part}", "{part}"),
 }
 # fmt: on

@@ -222,4 +222,4 @@ def test_sample_diagram_of_the_fixture_renders(make_diagram: Any) -> None:
     diagram = make_diagram("sv", ["Gnosjö"])
     texts = svg_texts(diagram.render("svg"))
     assert "Teckenförklaring" in texts
-    assert "3 till servers" in texts
+    assert "3 fler servers" in texts

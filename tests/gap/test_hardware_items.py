@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from inventory.gap.result import GapReport, compute_gap
+from inventory.messages import Message
 from inventory.target.model import TargetArchitecture
 from tests.analyse.conftest import build_snapshot
 
@@ -150,5 +151,5 @@ def test_no_server_or_client_with_a_date_of_its_own_is_no_item_and_a_note() -> N
     gap = compute_gap(snapshot, target, as_of=AS_OF)
     actions = set(gap.items["action"])
     assert not actions & {"server_hardware_replacement", "client_device_replacement"}
-    assert any(getattr(note, "key", "") == "gs.note.servers_no_warranty"
+    assert any(isinstance(note, Message) and note.key == "gs.note.servers_no_warranty"
                and note.params["count"] == 2 for note in gap.notes), gap.notes

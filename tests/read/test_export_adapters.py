@@ -471,3 +471,28 @@ def test_a_broken_netbox_json_value_is_an_error_at_its_json_path_and_nothing_is_
     assert outcome.code == 1
     with InventoryStore(url) as store:
         assert store.records("link").empty and store.records("site").empty
+
+
+def test_a_reference_error_points_at_the_exports_row_and_column(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "netbox/vaggeryd", "vaggeryd")
+    export = folder / "netbox_devices.csv"
+    export.write_text(export.read_text().replace(
+        "sky-sw01,Active,Vaggeryds kommun,Skillingaryd skola",
+        "sky-sw01,Active,Vaggeryds kommun,Hagafors skola"))
+    report = validate_paths([folder]).report
+    errors = [issue for issue in report.issues if issue.severity is Severity.ERROR]
+    assert [(issue.code, Path(issue.file or "").name, issue.line, issue.column,
+             issue.column_index) for issue in errors] == [
+        # sky-sw01 is line 9 of the devices export; Site is its 4th column
+        (IssueCode.DANGLING_REFERENCE, "netbox_devices.csv", 9, "Site", 4)]
+
+
+def test_an_export_is_recognised_whatever_its_file_is_called(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "proxmox", "alvdal")
+    (folder / "cluster-resources.json").rename(folder / "ressurser-2024-11-04.json")
+    report = validate_paths([folder]).report
+    assert report.valid, [issue.message for issue in report.issues]
+    adapters = {(Path(issue.file or "").name, issue.record_kind) for issue in report.issues
+                if issue.code is IssueCode.KIND_RECOGNISED}
+    assert adapters == {("ressurser-2024-11-04.json", "server"),
+                        ("ressurser-2024-11-04.json", "storage")}

@@ -267,6 +267,14 @@ def _export(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> NetBoxExpo
 
 
 def _is_netbox(path: Path) -> bool:
+    stat = path.stat()
+    return _is_netbox_file(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_netbox_file(path: Path, size: int, mtime: int) -> bool:
+    """True for a NetBox export (cached on the file's size and modification time: each
+    kind's read looks over the folder again)."""
     if path.suffix.lower() == ".json":
         document, issue = load_json(path)
         return issue is None and bool(_json_lists(document))

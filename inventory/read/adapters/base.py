@@ -166,8 +166,12 @@ class AdaptedTable(SourceTable):
             return issue.model_copy(update={"sheet": issue.sheet or self.sheet})
         place = self.places[issue.row - 1]
         written = self.written[issue.row - 1]
-        update: dict[str, Any] = {"file": str(place.file), "sheet": place.sheet,
-                                  "line": place.line, "row": place.row}
+        update: dict[str, Any] = {
+            "file": str(place.file),
+            "sheet": place.sheet,
+            "line": place.line,
+            "row": place.row,
+        }
         column = None if issue.column is None else written.get(issue.column)
         if column is None and issue.column is not None:  # a value the adapter sets
             update["column"] = f"{issue.column} (set by the {self.tool} adapter)"
@@ -181,8 +185,9 @@ class AdaptedTable(SourceTable):
         return issue.model_copy(update=update)
 
 
-def build_table(tool: str, kind: str, municipality: str,
-                rows: Sequence[tuple[ExportRow, ColumnMap]]) -> AdaptedTable:
+def build_table(
+    tool: str, kind: str, municipality: str, rows: Sequence[tuple[ExportRow, ColumnMap]]
+) -> AdaptedTable:
     """The records of ``kind`` in ``rows`` as one table (header: the fields any map gives,
     in the model's order)."""
     given = {column.field for _, column_map in rows for column in column_map.columns}
@@ -208,48 +213,76 @@ def build_table(tool: str, kind: str, municipality: str,
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.read_bytes())
-    lines = [place.line if place.line is not None else index + 1
-             for index, place in enumerate(places)]
+    lines = [
+        place.line if place.line is not None else index + 1 for index, place in enumerate(places)
+    ]
     first = files[0] if files else Path(tool)
     return AdaptedTable(
-        path=first, kind=kind, municipality=municipality, format=tool,
-        sha256=digest.hexdigest(), encoding=None, delimiter=None, header=header,
-        header_line=1, cells=pd.DataFrame(data, dtype=object), lines=lines,
-        sheet=", ".join(sheets) or None, tool=tool, places=places, written=written)
+        path=first,
+        kind=kind,
+        municipality=municipality,
+        format=tool,
+        sha256=digest.hexdigest(),
+        encoding=None,
+        delimiter=None,
+        header=header,
+        header_line=1,
+        cells=pd.DataFrame(data, dtype=object),
+        lines=lines,
+        sheet=", ".join(sheets) or None,
+        tool=tool,
+        places=places,
+        written=written,
+    )
 
 
-def table_rows(path: Path, sheet: str | None, kind: str, municipality: str
-               ) -> tuple[list[ExportRow], list[str], list[Issue]]:
+def table_rows(
+    path: Path, sheet: str | None, kind: str, municipality: str
+) -> tuple[list[ExportRow], list[str], list[Issue]]:
     """The rows of a CSV file or a workbook sheet with their places, read by the project's
     reader (encodings, ``#TYPE`` and title lines, limits), its header and issues."""
     source, issues = read_table(path, kind, municipality, sheet=sheet)
     if source is None:
         return [], [], issues
     names = [cell.strip() for cell in source.header]
-    columns = [source.cells[str(i)].tolist() if str(i) in source.cells else []
-               for i in range(len(names))]
+    columns = [
+        source.cells[str(i)].tolist() if str(i) in source.cells else [] for i in range(len(names))
+    ]
     positions = {name: index + 1 for index, name in enumerate(names) if name}
     rows = []
     for index, line in enumerate(source.lines):
-        values = {name: columns[i][index] for i, name in enumerate(names)
-                  if name and index < len(columns[i])}
-        rows.append(ExportRow(values, RowPlace(path, source.sheet, int(line), None, index + 1),
-                              positions))
+        values = {
+            name: columns[i][index]
+            for i, name in enumerate(names)
+            if name and index < len(columns[i])
+        }
+        rows.append(
+            ExportRow(values, RowPlace(path, source.sheet, int(line), None, index + 1), positions)
+        )
     # The reader's notes are about the export's file, whatever kind it was read as.
-    issues = [issue.model_copy(update={"record_kind": None, "sheet": issue.sheet or sheet})
-              for issue in issues]
+    issues = [
+        issue.model_copy(update={"record_kind": None, "sheet": issue.sheet or sheet})
+        for issue in issues
+    ]
     return rows, names, issues
 
 
-def skipped_rows_note(tool: str, path: Path, sheet: str | None, count: int, why: str,
-                      municipality: str, kind: str) -> Issue:
+def skipped_rows_note(
+    tool: str, path: Path, sheet: str | None, count: int, why: str, municipality: str, kind: str
+) -> Issue:
     """An info note counting the export's rows not read as ``kind`` (nothing silent)."""
-    return Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
-                 sheet=sheet, municipality=municipality, record_kind=kind, value=str(count),
-                 message=f"{count} row{'s' if count != 1 else ''} of this {tool} export"
-                         f" {'are' if count != 1 else 'is'} not read as {kind}: {why}.",
-                 hint="Nothing to do if that is right; docs/adapters.md lists what each"
-                      " adapter reads.")
+    return Issue(
+        code=IssueCode.SKIPPED_PATH,
+        severity=Severity.INFO,
+        file=str(path),
+        sheet=sheet,
+        municipality=municipality,
+        record_kind=kind,
+        value=str(count),
+        message=f"{count} row{'s' if count != 1 else ''} of this {tool} export"
+        f" {'are' if count != 1 else 'is'} not read as {kind}: {why}.",
+        hint="Nothing to do if that is right; docs/adapters.md lists what each adapter reads.",
+    )
 
 
 #: A JSON export larger than this is refused (an API dump of a municipality is a few MB).
@@ -262,10 +295,13 @@ def load_json(path: Path, municipality: str | None = None) -> tuple[Any, Issue |
         size = path.stat().st_size
         if size > MAX_JSON_BYTES:
             return None, Issue(
-                code=IssueCode.INVALID_JSON, file=str(path), municipality=municipality,
+                code=IssueCode.INVALID_JSON,
+                file=str(path),
+                municipality=municipality,
                 message=f"{path.name} is {size:,} bytes, more than the {MAX_JSON_BYTES:,}"
-                        " read from a JSON export.",
-                hint="Export one municipality (tenant or region) at a time.")
+                " read from a JSON export.",
+                hint="Export one municipality (tenant or region) at a time.",
+            )
         text = path.read_bytes().decode("utf-8-sig")
         return json.loads(text), None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
@@ -273,11 +309,14 @@ def load_json(path: Path, municipality: str | None = None) -> tuple[Any, Issue |
         if isinstance(error, json.JSONDecodeError):
             where = f" at line {error.lineno}, column {error.colno}"
         return None, Issue(
-            code=IssueCode.INVALID_JSON, file=str(path), municipality=municipality,
+            code=IssueCode.INVALID_JSON,
+            file=str(path),
+            municipality=municipality,
             line=error.lineno if isinstance(error, json.JSONDecodeError) else None,
             message=f"{path.name} is not a readable JSON document{where}: "
-                    f"{getattr(error, 'msg', None) or error}.",
-            hint="Export it again with the tool's JSON output (UTF-8), untouched.")
+            f"{getattr(error, 'msg', None) or error}.",
+            hint="Export it again with the tool's JSON output (UTF-8), untouched.",
+        )
 
 
 def flatten(value: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -294,6 +333,8 @@ def flatten(value: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def json_rows(path: Path, items: Sequence[Any], json_path: str) -> list[ExportRow]:
     """The objects of a JSON list at ``json_path`` as rows, each placed at its index."""
-    return [ExportRow(flatten(item),
-                      RowPlace(path, None, None, f"{json_path}[{index}]", index + 1))
-            for index, item in enumerate(items) if isinstance(item, dict)]
+    return [
+        ExportRow(flatten(item), RowPlace(path, None, None, f"{json_path}[{index}]", index + 1))
+        for index, item in enumerate(items)
+        if isinstance(item, dict)
+    ]

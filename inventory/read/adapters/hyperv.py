@@ -29,11 +29,18 @@ from inventory.read.source import SourceTable
 NAME = "hyperv"
 
 #: Get-VM's State to the inventory's status (a saved or paused VM is kept, not in use).
-VM_STATE = {"running": "active", "off": "standby", "saved": "standby", "paused": "standby",
-            "starting": "active", "stopping": "active"}
+VM_STATE = {
+    "running": "active",
+    "off": "standby",
+    "saved": "standby",
+    "paused": "standby",
+    "starting": "active",
+    "stopping": "active",
+}
 
 VIRTUAL_MACHINES = ColumnMap(
-    "server", signature=("VMName", "VMId", "ProcessorCount", "MemoryStartup", "ComputerName"),
+    "server",
+    signature=("VMName", "VMId", "ProcessorCount", "MemoryStartup", "ComputerName"),
     columns=(
         Column("id", ("VMName", "Name")),
         Column("kind", constant="virtual"),
@@ -41,17 +48,21 @@ VIRTUAL_MACHINES = ColumnMap(
         Column("cpu_cores", ("ProcessorCount",)),
         Column("ram_gb", ("MemoryStartup",), unit="B"),
         Column("status", ("State",), values=VM_STATE),
-    ))
+    ),
+)
 
 #: The Hyper-V host a VM runs on (``ComputerName``): a hypervisor host record, placed at
 #: the first VM that names it (Get-VM says nothing else of the host).
-HOSTS = ColumnMap("server", columns=(
-    Column("id", ("ComputerName",)),
-    Column("hostname", ("ComputerName",)),
-    Column("kind", constant="physical"),
-    Column("role", constant="hypervisor"),
-    Column("os_product", constant="Microsoft Hyper-V"),
-))
+HOSTS = ColumnMap(
+    "server",
+    columns=(
+        Column("id", ("ComputerName",)),
+        Column("hostname", ("ComputerName",)),
+        Column("kind", constant="physical"),
+        Column("role", constant="hypervisor"),
+        Column("os_product", constant="Microsoft Hyper-V"),
+    ),
+)
 
 
 class HyperVAdapter:
@@ -66,12 +77,14 @@ class HyperVAdapter:
             return "server"
         return None
 
-    def read(self, path: Path, sheet: str | None, kind: str,
-             municipality: str) -> tuple[SourceTable | None, list[Issue]]:
+    def read(
+        self, path: Path, sheet: str | None, kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
         return self.read_sources([(path, sheet)], kind, municipality)
 
-    def read_sources(self, sources: Sequence[tuple[Path, str | None]], kind: str,
-                     municipality: str) -> tuple[SourceTable | None, list[Issue]]:
+    def read_sources(
+        self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
         rows: list[tuple[ExportRow, ColumnMap]] = []
         issues: list[Issue] = []
         hosts: set[str] = set()

@@ -41,36 +41,79 @@ from inventory.read.source import SourceTable
 NAME = "netbox"
 
 #: NetBox's device and VM statuses to the inventory's.
-STATUS = {"active": "active", "planned": "planned", "staged": "planned",
-          "offline": "standby", "failed": "standby", "inventory": "standby",
-          "paused": "standby", "decommissioning": "decommissioning"}
+STATUS = {
+    "active": "active",
+    "planned": "planned",
+    "staged": "planned",
+    "offline": "standby",
+    "failed": "standby",
+    "inventory": "standby",
+    "paused": "standby",
+    "decommissioning": "decommissioning",
+}
 
 #: Device roles (as named in NetBox, compared folded) per record kind and the role or
 #: storage kind they give; a role not listed is not read (PDU, patch panel, ...).
-SERVER_ROLES = {"server": "", "tjener": "", "tjenar": "", "hypervisor": "hypervisor",
-                "virtualiseringsvert": "hypervisor", "virtualiseringsvärd": "hypervisor",
-                "vmhost": "hypervisor", "databaseserver": "database",
-                "backupserver": "backup"}
-NETWORK_ROLES = {"coreswitch": "core_switch", "kjernesvitsj": "core_switch",
-                 "kjerneswitch": "core_switch", "kärnswitch": "core_switch",
-                 "distributionswitch": "distribution_switch",
-                 "distribusjonssvitsj": "distribution_switch",
-                 "accessswitch": "access_switch", "aksessvitsj": "access_switch",
-                 "aksesswitch": "access_switch", "accesswitch": "access_switch",
-                 "switch": "access_switch", "svitsj": "access_switch",
-                 "router": "router", "ruter": "router", "firewall": "firewall",
-                 "brannmur": "firewall", "brandvägg": "firewall",
-                 "wlancontroller": "wlan_controller", "accesspoint": "access_point",
-                 "aksesspunkt": "access_point", "accesspunkt": "access_point",
-                 "loadbalancer": "load_balancer", "vpngateway": "vpn_gateway"}
-STORAGE_ROLES = {"storage": "san", "lagring": "san", "san": "san", "nas": "nas",
-                 "backup": "backup_target", "backuptarget": "backup_target"}
+SERVER_ROLES = {
+    "server": "",
+    "tjener": "",
+    "tjenar": "",
+    "hypervisor": "hypervisor",
+    "virtualiseringsvert": "hypervisor",
+    "virtualiseringsvärd": "hypervisor",
+    "vmhost": "hypervisor",
+    "databaseserver": "database",
+    "backupserver": "backup",
+}
+NETWORK_ROLES = {
+    "coreswitch": "core_switch",
+    "kjernesvitsj": "core_switch",
+    "kjerneswitch": "core_switch",
+    "kärnswitch": "core_switch",
+    "distributionswitch": "distribution_switch",
+    "distribusjonssvitsj": "distribution_switch",
+    "accessswitch": "access_switch",
+    "aksessvitsj": "access_switch",
+    "aksesswitch": "access_switch",
+    "accesswitch": "access_switch",
+    "switch": "access_switch",
+    "svitsj": "access_switch",
+    "router": "router",
+    "ruter": "router",
+    "firewall": "firewall",
+    "brannmur": "firewall",
+    "brandvägg": "firewall",
+    "wlancontroller": "wlan_controller",
+    "accesspoint": "access_point",
+    "aksesspunkt": "access_point",
+    "accesspunkt": "access_point",
+    "loadbalancer": "load_balancer",
+    "vpngateway": "vpn_gateway",
+}
+STORAGE_ROLES = {
+    "storage": "san",
+    "lagring": "san",
+    "san": "san",
+    "nas": "nas",
+    "backup": "backup_target",
+    "backuptarget": "backup_target",
+}
 #: Circuit types to link kinds.
-CIRCUIT_TYPES = {"internet": "internet", "mpls": "wan_mpls", "wanmpls": "wan_mpls",
-                 "darkfiber": "dark_fibre", "darkfibre": "dark_fibre",
-                 "morkfiber": "dark_fibre", "svartfiber": "dark_fibre", "fiber": "fibre",
-                 "fibre": "fibre", "sdwan": "sd_wan", "vpn": "vpn", "radio": "radio",
-                 "radiolink": "radio"}
+CIRCUIT_TYPES = {
+    "internet": "internet",
+    "mpls": "wan_mpls",
+    "wanmpls": "wan_mpls",
+    "darkfiber": "dark_fibre",
+    "darkfibre": "dark_fibre",
+    "morkfiber": "dark_fibre",
+    "svartfiber": "dark_fibre",
+    "fiber": "fibre",
+    "fibre": "fibre",
+    "sdwan": "sd_wan",
+    "vpn": "vpn",
+    "radio": "radio",
+    "radiolink": "radio",
+}
 
 
 def _folded(mapping: dict[str, str]) -> dict[str, str]:
@@ -78,8 +121,11 @@ def _folded(mapping: dict[str, str]) -> dict[str, str]:
 
 
 SERVER_ROLES, NETWORK_ROLES, STORAGE_ROLES, CIRCUIT_TYPES = (
-    _folded(SERVER_ROLES), _folded(NETWORK_ROLES), _folded(STORAGE_ROLES),
-    _folded(CIRCUIT_TYPES))
+    _folded(SERVER_ROLES),
+    _folded(NETWORK_ROLES),
+    _folded(STORAGE_ROLES),
+    _folded(CIRCUIT_TYPES),
+)
 
 # Sources name the CSV column (NetBox's column heading) and the REST API key path.
 _NAME = ("Name", "name")
@@ -106,14 +152,18 @@ RACKS_COUNTED = "racks (counted from the racks list)"
 FREE_UNITS = "free rack units (racks' heights less mounted devices' heights)"
 DEVICE_HEIGHT = "device type height"
 
-SITES = ColumnMap("site", signature=("Name", "Region", "Facility"), columns=(
-    Column("id", _NAME),
-    Column("name", _NAME),
-    Column("kind", constant="server_room"),
-    Column("address", ("Physical address", "physical_address")),
-    Column("racks_total", (RACKS_COUNTED,)),
-    Column("rack_units_free", (FREE_UNITS,), unit="U"),
-))
+SITES = ColumnMap(
+    "site",
+    signature=("Name", "Region", "Facility"),
+    columns=(
+        Column("id", _NAME),
+        Column("name", _NAME),
+        Column("kind", constant="server_room"),
+        Column("address", ("Physical address", "physical_address")),
+        Column("racks_total", (RACKS_COUNTED,)),
+        Column("rack_units_free", (FREE_UNITS,), unit="U"),
+    ),
+)
 RACKS = ColumnMap("", signature=("Name", "Site", "Height (U)"), columns=())
 DEVICE_TYPES = ColumnMap("", signature=("Manufacturer", "Model", "Height (U)"), columns=())
 _DEVICE_COMMON = (
@@ -122,74 +172,123 @@ _DEVICE_COMMON = (
     Column("model", _MODEL),
     Column("site", _SITE),
 )
-DEVICE_SERVERS = ColumnMap("server", signature=("Name", "Role", "Type", "Site"), columns=(
-    *_DEVICE_COMMON,
-    Column("hostname", _NAME),
-    Column("kind", constant="physical"),
-    Column("role", _ROLE, values=SERVER_ROLES),
-    Column("cluster", ("Cluster", "cluster.name")),
-    Column("serial_number", ("Serial number", "Serial Number", "serial")),
-    Column("ip_address", _IP, derive=_address),
-    Column("rack_units", (DEVICE_HEIGHT,), unit="U"),
-    Column("status", _STATUS, values=STATUS),
-))
-DEVICE_NETWORK = ColumnMap("network_device", columns=(
-    *_DEVICE_COMMON,
-    Column("hostname", _NAME),
-    Column("role", _ROLE, values=NETWORK_ROLES),
-    Column("ip_address", _IP, derive=_address),
-    Column("status", _STATUS, values=STATUS),
-))
-DEVICE_STORAGE = ColumnMap("storage", columns=(
-    *_DEVICE_COMMON,
-    Column("kind", _ROLE, values=STORAGE_ROLES),
-    Column("rack_units", (DEVICE_HEIGHT,), unit="U"),
-))
-VIRTUAL_MACHINES = ColumnMap("server", signature=("Name", "Cluster", "vCPUs"), columns=(
-    Column("id", _NAME),
-    Column("hostname", _NAME),
-    Column("kind", constant="virtual"),
-    Column("site", _SITE),
-    Column("cluster", ("Cluster", "cluster.name")),
-    Column("cpu_cores", ("vCPUs", "vcpus")),
-    # NetBox's memory field is in MB (binary, as memory is); its disk field was in GB
-    # up to NetBox 3.7 and is in MB since 4.0 (the API dump is read as 4.x).
-    Column("ram_gb", ("Memory (MB)", "Memory", "memory"), unit="MB"),
-    Column("storage_gb", ("Disk (GB)", "Disk (MB)", "disk"), unit="GB",
-           units={"Disk (MB)": "MB", "disk": "MB"}),
-    Column("os_product", ("Platform", "platform.name")),
-    Column("ip_address", _IP, derive=_address),
-    Column("status", _STATUS, values=STATUS),
-))
-CLUSTERS = ColumnMap("platform", signature=("Name", "Type", "Devices", "VMs"), columns=(
-    Column("id", _NAME),
-    Column("capability", constant="hypervisor"),
-    Column("product", ("Type", "type.name")),
-    Column("deployment", constant="on_prem"),
-    Column("runs_on", _NAME),
-))
-CIRCUITS = ColumnMap("link", signature=("Circuit ID", "Provider", "Type"), columns=(
-    Column("id", ("Circuit ID", "cid")),
-    Column("a_site", ("Side A", "Termination A", "termination_a.site.name",
-                      "termination_a.termination.name")),
-    Column("b_site", ("Side Z", "Termination Z", "termination_z.site.name",
-                      "termination_z.termination.name")),
-    Column("kind", ("Type", "type.name"), values=CIRCUIT_TYPES),
-    Column("bandwidth_mbps", ("Commit rate (Kbps)", "Commit Rate", "commit_rate"),
-           unit="kbit/s"),
-    Column("provider", ("Provider", "provider.name")),
-))
+DEVICE_SERVERS = ColumnMap(
+    "server",
+    signature=("Name", "Role", "Type", "Site"),
+    columns=(
+        *_DEVICE_COMMON,
+        Column("hostname", _NAME),
+        Column("kind", constant="physical"),
+        Column("role", _ROLE, values=SERVER_ROLES),
+        Column("cluster", ("Cluster", "cluster.name")),
+        Column("serial_number", ("Serial number", "Serial Number", "serial")),
+        Column("ip_address", _IP, derive=_address),
+        Column("rack_units", (DEVICE_HEIGHT,), unit="U"),
+        Column("status", _STATUS, values=STATUS),
+    ),
+)
+DEVICE_NETWORK = ColumnMap(
+    "network_device",
+    columns=(
+        *_DEVICE_COMMON,
+        Column("hostname", _NAME),
+        Column("role", _ROLE, values=NETWORK_ROLES),
+        Column("ip_address", _IP, derive=_address),
+        Column("status", _STATUS, values=STATUS),
+    ),
+)
+DEVICE_STORAGE = ColumnMap(
+    "storage",
+    columns=(
+        *_DEVICE_COMMON,
+        Column("kind", _ROLE, values=STORAGE_ROLES),
+        Column("rack_units", (DEVICE_HEIGHT,), unit="U"),
+    ),
+)
+VIRTUAL_MACHINES = ColumnMap(
+    "server",
+    signature=("Name", "Cluster", "vCPUs"),
+    columns=(
+        Column("id", _NAME),
+        Column("hostname", _NAME),
+        Column("kind", constant="virtual"),
+        Column("site", _SITE),
+        Column("cluster", ("Cluster", "cluster.name")),
+        Column("cpu_cores", ("vCPUs", "vcpus")),
+        # NetBox's memory field is in MB (binary, as memory is); its disk field was in GB
+        # up to NetBox 3.7 and is in MB since 4.0 (the API dump is read as 4.x).
+        Column("ram_gb", ("Memory (MB)", "Memory", "memory"), unit="MB"),
+        Column(
+            "storage_gb",
+            ("Disk (GB)", "Disk (MB)", "disk"),
+            unit="GB",
+            units={"Disk (MB)": "MB", "disk": "MB"},
+        ),
+        Column("os_product", ("Platform", "platform.name")),
+        Column("ip_address", _IP, derive=_address),
+        Column("status", _STATUS, values=STATUS),
+    ),
+)
+CLUSTERS = ColumnMap(
+    "platform",
+    signature=("Name", "Type", "Devices", "VMs"),
+    columns=(
+        Column("id", _NAME),
+        Column("capability", constant="hypervisor"),
+        Column("product", ("Type", "type.name")),
+        Column("deployment", constant="on_prem"),
+        Column("runs_on", _NAME),
+    ),
+)
+CIRCUITS = ColumnMap(
+    "link",
+    signature=("Circuit ID", "Provider", "Type"),
+    columns=(
+        Column("id", ("Circuit ID", "cid")),
+        Column(
+            "a_site",
+            (
+                "Side A",
+                "Termination A",
+                "termination_a.site.name",
+                "termination_a.termination.name",
+            ),
+        ),
+        Column(
+            "b_site",
+            (
+                "Side Z",
+                "Termination Z",
+                "termination_z.site.name",
+                "termination_z.termination.name",
+            ),
+        ),
+        Column("kind", ("Type", "type.name"), values=CIRCUIT_TYPES),
+        Column(
+            "bandwidth_mbps", ("Commit rate (Kbps)", "Commit Rate", "commit_rate"), unit="kbit/s"
+        ),
+        Column("provider", ("Provider", "provider.name")),
+    ),
+)
 
 #: Each list of the export: its REST API endpoint and its CSV column map.
 LISTS: dict[str, ColumnMap] = {
-    "dcim/sites": SITES, "dcim/racks": RACKS, "dcim/device-types": DEVICE_TYPES,
-    "dcim/devices": DEVICE_SERVERS, "virtualization/virtual-machines": VIRTUAL_MACHINES,
-    "virtualization/clusters": CLUSTERS, "circuits/circuits": CIRCUITS,
+    "dcim/sites": SITES,
+    "dcim/racks": RACKS,
+    "dcim/device-types": DEVICE_TYPES,
+    "dcim/devices": DEVICE_SERVERS,
+    "virtualization/virtual-machines": VIRTUAL_MACHINES,
+    "virtualization/clusters": CLUSTERS,
+    "circuits/circuits": CIRCUITS,
 }
 #: The kinds a list gives records of (devices: by their roles).
-LIST_KINDS = {"dcim/sites": ("site",), "dcim/devices": ("server", "network_device", "storage"),
-              "virtualization/virtual-machines": ("server",),
-              "virtualization/clusters": ("platform",), "circuits/circuits": ("link",)}
+LIST_KINDS = {
+    "dcim/sites": ("site",),
+    "dcim/devices": ("server", "network_device", "storage"),
+    "virtualization/virtual-machines": ("server",),
+    "virtualization/clusters": ("platform",),
+    "circuits/circuits": ("link",),
+}
 _API_URL = re.compile(r"/api/([a-z-]+/[a-z-]+)/\d+/?$")
 
 
@@ -207,8 +306,15 @@ class NetBoxExport:
 def _csv_list(header: Sequence[str]) -> str | None:
     """The endpoint whose CSV columns ``header`` has (device types before racks: both
     have a height; device types have a manufacturer)."""
-    order = ("dcim/device-types", "dcim/racks", "virtualization/clusters", "dcim/devices",
-             "virtualization/virtual-machines", "circuits/circuits", "dcim/sites")
+    order = (
+        "dcim/device-types",
+        "dcim/racks",
+        "virtualization/clusters",
+        "dcim/devices",
+        "virtualization/virtual-machines",
+        "circuits/circuits",
+        "dcim/sites",
+    )
     for endpoint in order:
         if LISTS[endpoint].matches(header):
             return endpoint
@@ -248,8 +354,10 @@ def _file_lists(path: Path) -> tuple[list[tuple[str, list[ExportRow]]], list[Iss
         document, issue = load_json(path)
         if issue is not None:
             return [], [issue]
-        return [(endpoint, json_rows(path, items, json_path))
-                for endpoint, items, json_path in _json_lists(document)], []
+        return [
+            (endpoint, json_rows(path, items, json_path))
+            for endpoint, items, json_path in _json_lists(document)
+        ], []
     rows, header, issues = table_rows(path, None, "server", path.parent.name)
     endpoint = _csv_list(header)
     return ([] if endpoint is None else [(endpoint, rows)]), issues
@@ -289,9 +397,11 @@ def _is_netbox_file(path: Path, size: int, mtime: int) -> bool:
 def folder_export(folder: Path) -> NetBoxExport:
     """The NetBox lists of every NetBox file in ``folder`` (cached on the files' sizes and
     modification times)."""
-    stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                  for p in sorted(folder.iterdir())
-                  if p.is_file() and not p.name.startswith((".", "~")) and _is_netbox(p))
+    stamp = tuple(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.startswith((".", "~")) and _is_netbox(p)
+    )
     return _export(folder, stamp)
 
 
@@ -325,8 +435,10 @@ class NetBoxAdapter:
     """NetBox CSV exports and REST API dump: see the module docstring."""
 
     name = NAME
-    description = "NetBox CSV exports (sites, racks, device types, devices, virtual" \
-                  " machines, clusters, circuits) and REST API JSON dump"
+    description = (
+        "NetBox CSV exports (sites, racks, device types, devices, virtual"
+        " machines, clusters, circuits) and REST API JSON dump"
+    )
 
     def recognise_kinds(self, probe: Probe) -> tuple[str, ...]:
         if probe.sheet is not None:
@@ -356,12 +468,14 @@ class NetBoxAdapter:
             return "none of its devices has a role read as a server, network device or storage"
         return None
 
-    def read(self, path: Path, sheet: str | None, kind: str,
-             municipality: str) -> tuple[SourceTable | None, list[Issue]]:
+    def read(
+        self, path: Path, sheet: str | None, kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
         return self.read_sources([(path, sheet)], kind, municipality)
 
-    def read_sources(self, sources: Sequence[tuple[Path, str | None]], kind: str,
-                     municipality: str) -> tuple[SourceTable | None, list[Issue]]:
+    def read_sources(
+        self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
         export = folder_export(sources[0][0].parent)
         files = {path for path, _ in sources}
         issues = [issue for issue in export.issues if issue.file in {str(p) for p in files}]
@@ -376,8 +490,9 @@ class NetBoxAdapter:
 class _KindReader:
     """The rows of one kind from an export, for one municipality."""
 
-    def __init__(self, export: NetBoxExport, kind: str, municipality: str,
-                 files: set[Path]) -> None:
+    def __init__(
+        self, export: NetBoxExport, kind: str, municipality: str, files: set[Path]
+    ) -> None:
         self.export = export
         self.kind = kind
         self.municipality = municipality
@@ -404,8 +519,10 @@ class _KindReader:
                     if found is None or found.kind != self.kind:
                         if found is None and noting:
                             role = _first(row, _ROLE) or "(none)"
-                            self.skip(row, f"its role {role!r} is no server, network device"
-                                           " or storage role")
+                            self.skip(
+                                row,
+                                f"its role {role!r} is no server, network device or storage role",
+                            )
                         continue
                     column_map = found
                     row = self.with_height(row)
@@ -413,8 +530,9 @@ class _KindReader:
                     row = self.with_racks(row)
                 rows.append((row, column_map))
         for (path, why), count in self.skipped.items():
-            self.notes.append(skipped_rows_note(NAME, path, None, count, why,
-                                                self.municipality, self.kind))
+            self.notes.append(
+                skipped_rows_note(NAME, path, None, count, why, self.municipality, self.kind)
+            )
         return rows
 
     def skip(self, row: ExportRow, why: str) -> None:
@@ -424,13 +542,15 @@ class _KindReader:
     def ours(self, row: ExportRow, noting: bool = True) -> bool:
         """True for a row of this municipality: its tenant, else its (site's) region,
         names the folder's municipality, or it has neither."""
-        owner = _first(row, _TENANT) or _first(row, _REGION) or self.region.get(
-            _first(row, _SITE), "")
+        owner = (
+            _first(row, _TENANT) or _first(row, _REGION) or self.region.get(_first(row, _SITE), "")
+        )
         if not owner or fold_name(self.municipality) in fold_name(owner):
             return True
         if noting:
-            self.skip(row, f"it belongs to {owner!r}, another tenant or region than"
-                           f" {self.municipality!r}")
+            self.skip(
+                row, f"it belongs to {owner!r}, another tenant or region than {self.municipality!r}"
+            )
         return False
 
     def heights(self) -> dict[tuple[str, str], float]:
@@ -438,46 +558,54 @@ class _KindReader:
         for row in self.export.lists.get("dcim/device-types", []):
             height = _number(_first(row, _HEIGHT))
             if height is not None:
-                heights[(fold_name(_first(row, _MAKER)), fold_name(_first(row, ("Model",
-                                                                               "model"))))] = height
+                heights[
+                    (fold_name(_first(row, _MAKER)), fold_name(_first(row, ("Model", "model"))))
+                ] = height
         return heights
 
     def height_of(self, row: ExportRow) -> float | None:
-        return self.heights().get((fold_name(_first(row, _MAKER)), fold_name(_first(row,
-                                                                                    _MODEL))))
+        return self.heights().get((fold_name(_first(row, _MAKER)), fold_name(_first(row, _MODEL))))
 
     def with_height(self, row: ExportRow) -> ExportRow:
         height = self.height_of(row)
         if height is None:
             return row
-        return ExportRow({**row.values, DEVICE_HEIGHT: _shown(height)}, row.place,
-                         row.positions)
+        return ExportRow({**row.values, DEVICE_HEIGHT: _shown(height)}, row.place, row.positions)
 
     def with_racks(self, row: ExportRow) -> ExportRow:
         """A site's row with its number of racks and free rack units."""
         site = _first(row, _NAME)
-        racks = [rack for rack in self.export.lists.get("dcim/racks", [])
-                 if _first(rack, _SITE) == site]
+        racks = [
+            rack for rack in self.export.lists.get("dcim/racks", []) if _first(rack, _SITE) == site
+        ]
         values = dict(row.values)
         if racks:
             values[RACKS_COUNTED] = str(len(racks))
         heights = [_number(_first(rack, _HEIGHT)) for rack in racks]
-        mounted = [device for device in self.export.lists.get("dcim/devices", [])
-                   if _first(device, _SITE) == site and _first(device, _RACK)
-                   and _first(device, _POSITION)]
+        mounted = [
+            device
+            for device in self.export.lists.get("dcim/devices", [])
+            if _first(device, _SITE) == site and _first(device, _RACK) and _first(device, _POSITION)
+        ]
         used = [self.height_of(device) for device in mounted]
         if racks and None not in heights and None not in used:
-            free = sum(h for h in heights if h is not None) - sum(
-                u for u in used if u is not None)
+            free = sum(h for h in heights if h is not None) - sum(u for u in used if u is not None)
             values[FREE_UNITS] = _shown(free)
         elif racks:
-            self.notes.append(Issue(
-                code=IssueCode.MISSING_VALUE, severity=Severity.WARNING,
-                file=str(row.place.file), line=row.place.line, municipality=self.municipality,
-                record_kind="site", value=site,
-                message=f"The free rack units of site {site!r} are not computed: a rack's"
-                        " height or a mounted device's type height is not in the export.",
-                hint="Export the device types list (with Height (U)) beside the devices."))
+            self.notes.append(
+                Issue(
+                    code=IssueCode.MISSING_VALUE,
+                    severity=Severity.WARNING,
+                    file=str(row.place.file),
+                    line=row.place.line,
+                    municipality=self.municipality,
+                    record_kind="site",
+                    value=site,
+                    message=f"The free rack units of site {site!r} are not computed: a rack's"
+                    " height or a mounted device's type height is not in the export.",
+                    hint="Export the device types list (with Height (U)) beside the devices.",
+                )
+            )
         return ExportRow(values, row.place, row.positions)
 
 

@@ -33,42 +33,64 @@ from inventory.read.source import SourceTable
 NAME = "proxmox"
 
 #: A guest's status to the inventory's status.
-GUEST_STATUS = {"running": "active", "stopped": "standby", "paused": "standby",
-                "suspended": "standby"}
+GUEST_STATUS = {
+    "running": "active",
+    "stopped": "standby",
+    "paused": "standby",
+    "suspended": "standby",
+}
 #: A node's status.
 NODE_STATUS = {"online": "active", "offline": "standby", "unknown": "standby"}
 #: A storage plugin (``plugintype``) to the storage kind.
-STORAGE_PLUGIN = {"nfs": "nas", "cifs": "nas", "glusterfs": "nas", "cephfs": "nas",
-                  "rbd": "san", "iscsi": "san", "iscsidirect": "san", "lvm": "san",
-                  "zfs": "san", "pbs": "backup_target"}
+STORAGE_PLUGIN = {
+    "nfs": "nas",
+    "cifs": "nas",
+    "glusterfs": "nas",
+    "cephfs": "nas",
+    "rbd": "san",
+    "iscsi": "san",
+    "iscsidirect": "san",
+    "lvm": "san",
+    "zfs": "san",
+    "pbs": "backup_target",
+}
 
-NODES = ColumnMap("server", columns=(
-    Column("id", ("node",)),
-    Column("hostname", ("node",)),
-    Column("kind", constant="physical"),
-    Column("role", constant="hypervisor"),
-    Column("cpu_cores", ("maxcpu",)),
-    Column("ram_gb", ("maxmem",), unit="B"),
-    Column("storage_gb", ("maxdisk",), unit="B"),
-    Column("os_product", constant="Proxmox VE"),
-    Column("status", ("status",), values=NODE_STATUS),
-))
-GUESTS = ColumnMap("server", columns=(
-    Column("id", ("name",)),
-    Column("hostname", ("name",)),
-    Column("kind", constant="virtual"),
-    Column("host", ("node",)),
-    Column("cpu_cores", ("maxcpu",)),
-    Column("ram_gb", ("maxmem",), unit="B"),
-    Column("storage_gb", ("maxdisk",), unit="B"),
-    Column("status", ("status",), values=GUEST_STATUS),
-))
-STORAGE = ColumnMap("storage", columns=(
-    Column("id", ("storage",)),
-    Column("kind", ("plugintype",), values=STORAGE_PLUGIN),
-    Column("capacity_tb", ("maxdisk",), unit="B"),
-    Column("used_tb", ("disk",), unit="B"),
-))
+NODES = ColumnMap(
+    "server",
+    columns=(
+        Column("id", ("node",)),
+        Column("hostname", ("node",)),
+        Column("kind", constant="physical"),
+        Column("role", constant="hypervisor"),
+        Column("cpu_cores", ("maxcpu",)),
+        Column("ram_gb", ("maxmem",), unit="B"),
+        Column("storage_gb", ("maxdisk",), unit="B"),
+        Column("os_product", constant="Proxmox VE"),
+        Column("status", ("status",), values=NODE_STATUS),
+    ),
+)
+GUESTS = ColumnMap(
+    "server",
+    columns=(
+        Column("id", ("name",)),
+        Column("hostname", ("name",)),
+        Column("kind", constant="virtual"),
+        Column("host", ("node",)),
+        Column("cpu_cores", ("maxcpu",)),
+        Column("ram_gb", ("maxmem",), unit="B"),
+        Column("storage_gb", ("maxdisk",), unit="B"),
+        Column("status", ("status",), values=GUEST_STATUS),
+    ),
+)
+STORAGE = ColumnMap(
+    "storage",
+    columns=(
+        Column("id", ("storage",)),
+        Column("kind", ("plugintype",), values=STORAGE_PLUGIN),
+        Column("capacity_tb", ("maxdisk",), unit="B"),
+        Column("used_tb", ("disk",), unit="B"),
+    ),
+)
 
 _TYPES = {"node", "qemu", "lxc", "storage", "pool", "sdn", "network"}
 
@@ -81,8 +103,11 @@ def resources(document: Any) -> tuple[list[Any], str] | None:
         items, path = document["data"], "$.data"
     if not isinstance(items, list) or not items:
         return None
-    typed = [item for item in items if isinstance(item, dict)
-             and item.get("type") in _TYPES and isinstance(item.get("id"), str)]
+    typed = [
+        item
+        for item in items
+        if isinstance(item, dict) and item.get("type") in _TYPES and isinstance(item.get("id"), str)
+    ]
     return (items, path) if len(typed) == len(items) else None
 
 
@@ -107,36 +132,44 @@ class ProxmoxAdapter:
         kinds = self.recognise_kinds(probe)
         return kinds[0] if kinds else None
 
-    def read(self, path: Path, sheet: str | None, kind: str,
-             municipality: str) -> tuple[SourceTable | None, list[Issue]]:
+    def read(
+        self, path: Path, sheet: str | None, kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
         return self.read_sources([(path, sheet)], kind, municipality)
 
-    def read_sources(self, sources: Sequence[tuple[Path, str | None]], kind: str,
-                     municipality: str) -> tuple[SourceTable | None, list[Issue]]:
+    def read_sources(
+        self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
         rows: list[tuple[ExportRow, ColumnMap]] = []
         issues: list[Issue] = []
         for path, _ in sources:
             document, issue = load_json(path, municipality)
             found = None if issue is not None else resources(document)
             if issue is not None or found is None:
-                issues.append(issue or Issue(
-                    code=IssueCode.INVALID_JSON, file=str(path), municipality=municipality,
-                    message=f"{path.name} is no longer a /cluster/resources list.",
-                    hint="Export it again with pvesh get /cluster/resources"
-                         " --output-format json."))
+                issues.append(
+                    issue
+                    or Issue(
+                        code=IssueCode.INVALID_JSON,
+                        file=str(path),
+                        municipality=municipality,
+                        message=f"{path.name} is no longer a /cluster/resources list.",
+                        hint="Export it again with pvesh get /cluster/resources"
+                        " --output-format json.",
+                    )
+                )
                 continue
             rows_here, skipped = _rows(path, *found, kind)
             rows.extend(rows_here)
             for why, count in skipped.items():
-                issues.append(skipped_rows_note(NAME, path, None, count, why, municipality,
-                                                kind))
+                issues.append(skipped_rows_note(NAME, path, None, count, why, municipality, kind))
         if not rows and issues:
             return None, issues
         return build_table(NAME, kind, municipality, rows), issues
 
 
-def _rows(path: Path, items: list[Any], json_path: str, kind: str
-          ) -> tuple[list[tuple[ExportRow, ColumnMap]], dict[str, int]]:
+def _rows(
+    path: Path, items: list[Any], json_path: str, kind: str
+) -> tuple[list[tuple[ExportRow, ColumnMap]], dict[str, int]]:
     rows: list[tuple[ExportRow, ColumnMap]] = []
     skipped: dict[str, int] = {}
     seen_storage: set[str] = set()

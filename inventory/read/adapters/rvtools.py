@@ -60,62 +60,111 @@ def _os_product(text: str) -> str:
 
 #: Sheet -> its column map. Signature: the columns that tell the tab apart.
 SHEETS: dict[str, ColumnMap] = {
-    "vInfo": ColumnMap("server", signature=("VM", "Powerstate", "CPUs", "Memory"), columns=(
-        Column("id", ("VM",)),
-        Column("hostname", ("DNS Name",)),
-        Column("kind", constant="virtual"),
-        Column("cluster", ("Cluster",)),
-        Column("host", ("Host",)),
-        Column("cpu_cores", ("CPUs",)),
-        Column("ram_gb", ("Memory",), unit="MiB"),
-        Column("storage_gb", ("Provisioned MiB", "Provisioned MB"), unit="MiB"),
-        Column("os_product", ("OS according to the configuration file",
-                              "OS according to the VMware Tools"), derive=_os_product),
-        Column("ip_address", ("Primary IP Address",)),
-        Column("status", ("Powerstate",), values=POWER_STATE),
-    )),
-    "vHost": ColumnMap("server", signature=("Host", "# Cores", "# Memory"), columns=(
-        Column("id", ("Host",)),
-        Column("hostname", ("Host",)),
-        Column("kind", constant="physical"),
-        Column("role", constant="hypervisor"),
-        Column("cluster", ("Cluster",)),
-        Column("vendor", ("Vendor",)),
-        Column("model", ("Model",)),
-        Column("serial_number", ("Serial number", "Service tag")),
-        Column("cpu_cores", ("# Cores",)),
-        Column("ram_gb", ("# Memory",), unit="MiB"),
-        Column("os_product", ("ESX Version",), derive=_esx_product),
-        Column("os_version", ("ESX Version",), derive=_esx_version),
-        Column("status", constant="active"),
-    )),
-    "vCluster": ColumnMap("platform", signature=("Name", "NumHosts", "TotalMemory"), columns=(
-        Column("id", ("Name",)),
-        Column("capability", constant="hypervisor"),
-        Column("vendor", constant="VMware"),
-        Column("product", constant="VMware vSphere"),
-        Column("deployment", constant="on_prem"),
-        Column("runs_on", ("Name",)),
-    )),
-    "vDatastore": ColumnMap("storage", signature=("Name", "Type", "Capacity MiB"), columns=(
-        Column("id", ("Name",)),
-        Column("kind", ("Type",), values=DATASTORE_TYPE),
-        Column("capacity_tb", ("Capacity MiB", "Capacity MB"), unit="MiB"),
-        Column("used_tb", ("In Use MiB", "In Use MB"), unit="MiB"),
-        Column("version", ("Version",)),
-    )),
+    "vInfo": ColumnMap(
+        "server",
+        signature=("VM", "Powerstate", "CPUs", "Memory"),
+        columns=(
+            Column("id", ("VM",)),
+            Column("hostname", ("DNS Name",)),
+            Column("kind", constant="virtual"),
+            Column("cluster", ("Cluster",)),
+            Column("host", ("Host",)),
+            Column("cpu_cores", ("CPUs",)),
+            Column("ram_gb", ("Memory",), unit="MiB"),
+            Column("storage_gb", ("Provisioned MiB", "Provisioned MB"), unit="MiB"),
+            Column(
+                "os_product",
+                ("OS according to the configuration file", "OS according to the VMware Tools"),
+                derive=_os_product,
+            ),
+            Column("ip_address", ("Primary IP Address",)),
+            Column("status", ("Powerstate",), values=POWER_STATE),
+        ),
+    ),
+    "vHost": ColumnMap(
+        "server",
+        signature=("Host", "# Cores", "# Memory"),
+        columns=(
+            Column("id", ("Host",)),
+            Column("hostname", ("Host",)),
+            Column("kind", constant="physical"),
+            Column("role", constant="hypervisor"),
+            Column("cluster", ("Cluster",)),
+            Column("vendor", ("Vendor",)),
+            Column("model", ("Model",)),
+            Column("serial_number", ("Serial number", "Service tag")),
+            Column("cpu_cores", ("# Cores",)),
+            Column("ram_gb", ("# Memory",), unit="MiB"),
+            Column("os_product", ("ESX Version",), derive=_esx_product),
+            Column("os_version", ("ESX Version",), derive=_esx_version),
+            Column("status", constant="active"),
+        ),
+    ),
+    "vCluster": ColumnMap(
+        "platform",
+        signature=("Name", "NumHosts", "TotalMemory"),
+        columns=(
+            Column("id", ("Name",)),
+            Column("capability", constant="hypervisor"),
+            Column("vendor", constant="VMware"),
+            Column("product", constant="VMware vSphere"),
+            Column("deployment", constant="on_prem"),
+            Column("runs_on", ("Name",)),
+        ),
+    ),
+    "vDatastore": ColumnMap(
+        "storage",
+        signature=("Name", "Type", "Capacity MiB"),
+        columns=(
+            Column("id", ("Name",)),
+            Column("kind", ("Type",), values=DATASTORE_TYPE),
+            Column("capacity_tb", ("Capacity MiB", "Capacity MB"), unit="MiB"),
+            Column("used_tb", ("In Use MiB", "In Use MB"), unit="MiB"),
+            Column("version", ("Version",)),
+        ),
+    ),
 }
 
 #: RVTools tabs known and not read, and why (named in an info note).
 OTHER_TABS = {
-    fold_name(tab): why for tabs, why in (
-        (("vCPU", "vMemory", "vDisk", "vPartition", "vTools", "vSnapshot", "vCD", "vUSB",
-          "vFloppy", "vFileInfo", "vRP"), "its figures per VM are summed up in vInfo"),
-        (("vNetwork", "vNIC", "vSwitch", "vPort", "dvSwitch", "dvPort", "vSC_VMK", "vHBA",
-          "vMultiPath"), "virtual networking and host adapters have no inventory record"),
-        (("vSource", "vLicense", "vHealth", "vMetaData"),
-         "vCenter's own details, licences and health checks have no inventory record"),
-    ) for tab in tabs
+    fold_name(tab): why
+    for tabs, why in (
+        (
+            (
+                "vCPU",
+                "vMemory",
+                "vDisk",
+                "vPartition",
+                "vTools",
+                "vSnapshot",
+                "vCD",
+                "vUSB",
+                "vFloppy",
+                "vFileInfo",
+                "vRP",
+            ),
+            "its figures per VM are summed up in vInfo",
+        ),
+        (
+            (
+                "vNetwork",
+                "vNIC",
+                "vSwitch",
+                "vPort",
+                "dvSwitch",
+                "dvPort",
+                "vSC_VMK",
+                "vHBA",
+                "vMultiPath",
+            ),
+            "virtual networking and host adapters have no inventory record",
+        ),
+        (
+            ("vSource", "vLicense", "vHealth", "vMetaData"),
+            "vCenter's own details, licences and health checks have no inventory record",
+        ),
+    )
+    for tab in tabs
 }
 
 
@@ -159,12 +208,14 @@ class RVToolsAdapter:
             return None
         return OTHER_TABS.get(_tab(probe.sheet))
 
-    def read(self, path: Path, sheet: str | None, kind: str,
-             municipality: str) -> tuple[SourceTable | None, list[Issue]]:
+    def read(
+        self, path: Path, sheet: str | None, kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
         return self.read_sources([(path, sheet)], kind, municipality)
 
-    def read_sources(self, sources: Sequence[tuple[Path, str | None]], kind: str,
-                     municipality: str) -> tuple[SourceTable | None, list[Issue]]:
+    def read_sources(
+        self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
         rows: list[tuple[ExportRow, ColumnMap]] = []
         issues: list[Issue] = []
         for path, sheet in sources:
@@ -181,9 +232,17 @@ class RVToolsAdapter:
                     continue
                 rows.append((row, found[1]))
             if templates:
-                issues.append(skipped_rows_note(NAME, path, sheet, templates,
-                                                "VM templates are no servers", municipality,
-                                                kind))
+                issues.append(
+                    skipped_rows_note(
+                        NAME,
+                        path,
+                        sheet,
+                        templates,
+                        "VM templates are no servers",
+                        municipality,
+                        kind,
+                    )
+                )
         if not rows and any(issue.severity == "error" for issue in issues):
             return None, issues
         return build_table(NAME, kind, municipality, rows), issues

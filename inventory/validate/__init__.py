@@ -120,6 +120,9 @@ def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueR
     else:
         table = build_valid_table(source, mapping, report, municipality=code)
     locate = getattr(source, "locate", None)
+    export_columns = getattr(source, "export_columns", None)
+    if table is not None and export_columns is not None:
+        table.header_mapping = export_columns()  # the export's columns, kept as provenance
     if locate is not None:  # an adapter's rows: each issue at its place in the export
         report.issues[first:] = [locate(issue) for issue in report.issues[first:]]
     elif source.sheet is not None:  # the place of every issue of a sheet names the sheet

@@ -17,6 +17,7 @@ from typing import Any
 
 import openpyxl
 import pandas as pd
+import sqlalchemy
 
 from inventory.issues import IssueCode, Severity
 from inventory.store import InventoryStore
@@ -1008,4 +1009,36 @@ def test_an_export_is_recognised_whatever_its_file_is_called(tmp_path: Path) -> 
     assert adapters == {
         ("ressurser-2024-11-04.json", "server"),
         ("ressurser-2024-11-04.json", "storage"),
+    }
+
+
+def test_stored_records_keep_the_tool_file_sheets_columns_and_line(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "rvtools", "gnosjo")
+    workbook = build_rvtools(folder / "RVTools_export_all.xlsx")
+    outcome, url = _import(folder, tmp_path)
+    assert outcome.code == 0, outcome.text
+    engine = sqlalchemy.create_engine(url)
+    with engine.connect() as connection:
+        files = {
+            row.kind: row
+            for row in connection.execute(
+                sqlalchemy.text("SELECT kind, path, format, sheet, header_mapping FROM import_file")
+            )
+        }
+        lines = dict(
+            connection.execute(sqlalchemy.text("SELECT id, source_line FROM server")).all()
+        )
+    engine.dispose()
+    server = files["server"]
+    assert (Path(server.path), server.format, server.sheet) == (workbook, "rvtools", "vInfo, vHost")
+    assert json.loads(server.header_mapping)["Memory"] == "ram_gb"
+    assert json.loads(server.header_mapping)["# Memory"] == "ram_gb"
+    assert (files["storage"].format, files["storage"].sheet) == ("rvtools", "vDatastore")
+    # vInfo rows 2, 3, 4 (the template on row 5 is left out); vHost rows 2, 3
+    assert lines == {
+        "gno-dc01": 2,
+        "gno-procapita01": 3,
+        "gno-gammal-ekonomi": 4,
+        "esx01.gnosjo.local": 2,
+        "esx02.gnosjo.local": 3,
     }

@@ -157,6 +157,15 @@ class AdaptedTable(SourceTable):
     places: list[RowPlace] = field(default_factory=list)
     written: list[dict[str, tuple[str, int | None]]] = field(default_factory=list)
 
+    def export_columns(self) -> dict[str, str]:
+        """Each export column read (as written; a JSON key path) and the field it gave:
+        the stored ``header_mapping`` of the table (provenance)."""
+        columns: dict[str, str] = {}
+        for origin in self.written:
+            for field_name, (column, _) in origin.items():
+                columns.setdefault(column, field_name)
+        return columns
+
     def locate(self, issue: Issue) -> Issue:
         """``issue`` at its place in the export: the row's file, sheet and line, the
         export's column (its JSON path in a JSON document)."""

@@ -1025,9 +1025,10 @@ def test_stored_records_keep_the_tool_file_sheets_columns_and_line(tmp_path: Pat
                 sqlalchemy.text("SELECT kind, path, format, sheet, header_mapping FROM import_file")
             )
         }
-        lines = dict(
-            connection.execute(sqlalchemy.text("SELECT id, source_line FROM server")).all()
-        )
+        lines: dict[str, int] = {
+            str(row[0]): int(row[1])
+            for row in connection.execute(sqlalchemy.text("SELECT id, source_line FROM server"))
+        }
     engine.dispose()
     server = files["server"]
     assert (Path(server.path), server.format, server.sheet) == (workbook, "rvtools", "vInfo, vHost")

@@ -176,6 +176,12 @@ def _unit(scale: Decimal, currency: str, lang: Lang) -> str:
     return t(key, lang, currency=currency)
 
 
+def million_unit(currency: str, lang: Lang) -> str:
+    """How ``lang`` writes millions of ``currency``: ``MSEK``, ``mnkr`` (SEK in Swedish),
+    ``mill. kr`` (NOK in Norwegian), ``mn NOK``."""
+    return _unit(Decimal(10**6), currency, lang)
+
+
 def _number(value: Decimal, decimals: int, lang: Lang) -> str:
     # the locale's symbols (render.formatting): 1 234,5 and U+2212 in sv/nb, 1,234.5 in en
     return format_number(value, lang, decimals)

@@ -1,4 +1,6 @@
-"""Rich tables of the decision-support results, for ``inventory study ... --format text``."""
+"""Rich tables of the decision-support results, for ``inventory study ... --format text``,
+in the command line's language (headings, columns, numbers); the study's own names, notes
+and warnings as the study files write them."""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from inventory.gap.money import million_unit
+from inventory.render.formatting import format_decimal, format_number
+from inventory.render.i18n import Lang, t
 from inventory.study.alternatives import AlternativesResult
 from inventory.study.comparison import CostComparison
 from inventory.study.potential import PotentialResult
@@ -23,147 +28,168 @@ def _row(table: Table, *values: str) -> None:
     table.add_row(*(Text(value) for value in values))
 
 
-def _number(value: Decimal | None) -> str:
+def _number(value: Decimal | None, lang: Lang = "en") -> str:
+    """A figure of the study as it is (whole) or with two decimals, in ``lang``."""
     if value is None:
         return "–"
-    return f"{value:,}" if value == value.to_integral_value() else f"{value:,.2f}"
+    return format_number(value, lang, 0 if value == value.to_integral_value() else 2)
 
 
-def _signed(value: Decimal) -> str:
-    return f"{value:+}"
+def _plain(value: Decimal | int | float, lang: Lang) -> str:
+    """A weight, score or share as the study wrote it (its own decimals), in ``lang``."""
+    return format_decimal(value, lang, 4)
 
 
-def potential_table(result: PotentialResult) -> RenderableType:
+def _signed(value: Decimal | int | float, lang: Lang = "en") -> str:
+    return ("+" if value > 0 else "") + _plain(value, lang)
+
+
+def potential_table(result: PotentialResult, lang: Lang = "en") -> RenderableType:
     """Potential per area and group against the reference share of spend."""
-    areas = Table(title=f"Potential per area: {result.study}")
-    areas.add_column("area", no_wrap=True, max_width=28, overflow="ellipsis")
-    areas.add_column("group", no_wrap=True, max_width=12, overflow="ellipsis")
+    areas = Table(title=t("cli.study.potential_title", lang, study=result.study))
+    areas.add_column(t("cli.study.area", lang), no_wrap=True, max_width=28,
+                     overflow="ellipsis")
+    areas.add_column(t("cli.study.group", lang), no_wrap=True, max_width=12,
+                     overflow="ellipsis")
     for municipality in result.municipalities:
         areas.add_column(municipality, justify="right")
-    areas.add_column("total", justify="right")
+    areas.add_column(t("cli.total", lang), justify="right")
     for area in result.areas:
         _row(areas, f"{area.area} {area.name}", area.group,
-                      *[_number(area.scores[m]) for m in result.municipalities],
-                      _number(area.total))
-    groups = Table(title="Potential against today's spend, per group")
-    for name in ("group", "areas", "potential %", f"{result.reference_label} %",
-                 "difference (points)"):
-        groups.add_column(name, justify="left" if name in {"group", "areas"} else "right")
+                      *[_number(area.scores[m], lang) for m in result.municipalities],
+                      _number(area.total, lang))
+    groups = Table(title=t("cli.study.groups_title", lang))
+    left = (t("cli.study.group", lang), t("cli.study.areas", lang))
+    for name in (*left, t("cli.study.potential_percent", lang), f"{result.reference_label} %",
+                 t("cli.study.difference", lang)):
+        groups.add_column(name, justify="left" if name in left else "right")
     for group in result.groups:
-        _row(groups, group.name, ", ".join(group.areas), str(group.potential_share_percent),
-                       str(group.reference_share_percent), _signed(group.difference_points))
-    return Group(areas, groups, Text(f"Largest potential: {result.focus_group}."))
+        _row(groups, group.name, ", ".join(group.areas),
+             _plain(group.potential_share_percent, lang),
+             _plain(group.reference_share_percent, lang),
+             _signed(group.difference_points, lang))
+    return Group(areas, groups, Text(t("cli.study.focus", lang, group=result.focus_group)))
 
 
-def alternatives_table(result: AlternativesResult) -> RenderableType:
+def alternatives_table(result: AlternativesResult, lang: Lang = "en") -> RenderableType:
     """Ranking with the scores per criterion, then the weight sensitivity."""
-    title = f"Alternatives: {result.study}"
+    title = t("cli.study.alternatives_title", lang, study=result.study)
     if not result.scored:
-        table = Table(title=title + " (listed without scores in the source)")
-        table.add_column("alternative")
+        table = Table(title=title + t("cli.study.unscored", lang))
+        table.add_column(t("cli.study.alternative", lang))
         for alternative_id in result.unscored:
             _row(table, alternative_id)
         return table
     table = Table(title=title)
     names: list[str] = []
-    table.add_column("rank", justify="right")
-    table.add_column("alternative")
+    table.add_column(t("cli.gap.col_rank", lang), justify="right")
+    table.add_column(t("cli.study.alternative", lang))
     for criterion, weight in result.weights.items():
-        table.add_column(f"{criterion} (w {weight})", justify="right")
-    table.add_column("total", justify="right")
+        table.add_column(t("cli.study.weight", lang, criterion=criterion,
+                           weight=_plain(weight, lang)), justify="right")
+    table.add_column(t("cli.total", lang), justify="right")
     for row in result.ranking:
         names.append(f"{row.id}: {row.name}")
         _row(table, str(row.rank), row.id,
-                      *[str(row.scores[c]) + ("*" if c in row.reconstructed else "")
-                        for c in result.weights], str(row.total))
+                      *[_plain(row.scores[c], lang) + ("*" if c in row.reconstructed else "")
+                        for c in result.weights], _plain(row.total, lang))
     lines: list[RenderableType] = [table, *(Text(name) for name in names)]
     sensitivity = result.sensitivity
     if sensitivity is not None:
         flip = sensitivity.smallest_flip
         if flip is not None:
-            lines.append(Text(
-                f"Winner {', '.join(sensitivity.winners)}. Smallest single weight change that"
-                f" flips it: criterion {flip.criterion} ({flip.criterion_name}) from"
-                f" {flip.weight_from} to {flip.tie_weight} ties with {flip.challenger};"
-                f" beyond that {flip.challenger} wins."))
-        flips = Table(title="Weight at which the winner is tied, per criterion")
-        for name in ("criterion", "challenger", "weight", "tie at", "change"):
-            flips.add_column(name)
+            lines.append(Text(t(
+                "cli.study.flip", lang, winners=", ".join(sensitivity.winners),
+                criterion=flip.criterion, name=flip.criterion_name,
+                weight=_plain(flip.weight_from, lang), tie=_plain(flip.tie_weight, lang),
+                challenger=flip.challenger)))
+        flips = Table(title=t("cli.study.flips_title", lang))
+        for name in ("criterion", "challenger", "weight_col", "tie_at", "change"):
+            flips.add_column(t(f"cli.study.{name}", lang))
         for item in sensitivity.flips:
-            _row(flips, item.criterion, item.challenger, str(item.weight_from),
-                          str(item.tie_weight), _signed(item.change))
+            _row(flips, item.criterion, item.challenger, _plain(item.weight_from, lang),
+                          _plain(item.tie_weight, lang), _signed(item.change, lang))
         lines += [flips, Text(sensitivity.note)]
     return Group(*lines)
 
 
-def cost_sharing_table(result: CostSharingResult) -> RenderableType:
+def cost_sharing_table(result: CostSharingResult, lang: Lang = "en") -> RenderableType:
     """Each cost and its parts per party."""
-    table = Table(title=f"Cost sharing: {result.study}")
-    for name in ("cost", "key", "total", "party", "share", "amount", f"M{result.currency}"):
-        table.add_column(name, justify="right" if name not in {"cost", "key", "party"}
-                         else "left")
+    table = Table(title=t("cli.study.sharing_title", lang, study=result.study))
+    left = {"cost", "key", "party"}
+    for name in ("cost", "key", "total", "party", "share", "amount"):
+        table.add_column(t("cli.total" if name == "total" else f"cli.study.{name}", lang),
+                         justify="left" if name in left else "right")
+    table.add_column(million_unit(result.currency, lang), justify="right")
     for shared in result.costs:
         allocation = shared.allocation
         for index, part in enumerate(allocation.parts):
             _row(table, shared.name if index == 0 else "", allocation.key if index == 0
-                          else "", _number(allocation.total) if index == 0 else "", part.name,
-                          f"{part.share * 100:.2f} %", _number(part.amount),
-                          f"{part.amount / _MILLION:.2f}")
+                          else "", _number(allocation.total, lang) if index == 0 else "",
+                          part.name, format_number(part.share * 100, lang, 2) + " %",
+                          _number(part.amount, lang),
+                          format_number(part.amount / _MILLION, lang, 2))
     keys = [Text(f"{key}: {text}") for key, text in result.keys.items()]
-    return Group(table, *keys, Text("Rounding: largest remainder; the parts add up to the"
-                                    " total."))
+    return Group(table, *keys, Text(t("cli.study.rounding", lang)))
 
 
 def projection_table(projection: ProjectionResult | None,
-                     plan: EstablishmentPlanResult | None) -> RenderableType:
+                     plan: EstablishmentPlanResult | None, lang: Lang = "en") -> RenderableType:
     """Yearly cost and staff with and without collaboration; the establishment plan."""
     parts: list[RenderableType] = []
     if projection is not None:
-        table = Table(title=f"Projection ({projection.cost_unit_label}): {projection.study}")
-        for name in ("year", "cost without", "cost with", "saving", "staff without",
-                     "staff with", "staff saving"):
-            table.add_column(name, justify="right")
-        for year in projection.years:
-            _row(table, str(year.year), _number(year.cost_without), _number(year.cost_with),
-                          _number(year.cost_saving), _number(year.staff_without),
-                          _number(year.staff_with), _number(year.staff_saving))
+        table = Table(title=t("cli.study.projection_title", lang,
+                              unit=projection.cost_unit_label, study=projection.study))
+        for name in ("year", "cost_without", "cost_with", "saving", "staff_without",
+                     "staff_with", "staff_saving"):
+            table.add_column(t(f"cli.study.{name}", lang), justify="right")
+        for year in projection.years:  # a year is a year: 2007, never 2,007
+            _row(table, str(year.year), _number(year.cost_without, lang),
+                          _number(year.cost_with, lang), _number(year.cost_saving, lang),
+                          _number(year.staff_without, lang), _number(year.staff_with, lang),
+                          _number(year.staff_saving, lang))
         parts += [table, Text(
-            f"Saving {', '.join(map(str, projection.compared_years))}:"
-            f" {projection.total_cost_saving} {projection.cost_unit_label}"
+            t("cli.study.saving_line", lang,
+              years=", ".join(map(str, projection.compared_years)),
+              total=_plain(projection.total_cost_saving, lang),
+              unit=projection.cost_unit_label)
             + (f" ({projection.note})" if projection.note else ""))]
     if plan is not None:
-        table = Table(title=f"Establishment plan ({plan.currency})")
-        for name in ("sub-project", "items", "start", "finish", "cost"):
-            table.add_column(name, justify="right" if name == "cost" else "left")
+        table = Table(title=t("cli.study.plan_title", lang, currency=plan.currency))
+        for name in ("subproject", "items", "start", "finish", "cost"):
+            table.add_column(t(f"cli.study.{name}", lang),
+                             justify="right" if name == "cost" else "left")
         for sub in plan.subprojects:
             _row(table, sub.subproject, "; ".join(sub.names), sub.start or "–", sub.finish,
-                          _number(sub.cost))
-        funding = ", ".join(f"{k} {_number(v)}" for k, v in plan.by_funding.items())
-        per_year = "; ".join(f"{k}: " + ", ".join(f"{y} {_number(v)}" for y, v in years.items())
+                          _number(sub.cost, lang))
+        funding = ", ".join(f"{k} {_number(v, lang)}" for k, v in plan.by_funding.items())
+        per_year = "; ".join(f"{k}: " + ", ".join(f"{y} {_number(v, lang)}"
+                                                   for y, v in years.items())
                              for k, years in plan.by_funding_and_year.items() if years)
-        parts += [table, Text(f"Total {_number(plan.total)} {plan.currency} ({funding})."
-                              f" By year finished: {per_year}.")]
+        parts += [table, Text(t("cli.study.plan_total", lang, total=_number(plan.total, lang),
+                                currency=plan.currency, funding=funding, per_year=per_year))]
     return Group(*parts)
 
 
-def comparison_table(result: CostComparison) -> RenderableType:
+def comparison_table(result: CostComparison, lang: Lang = "en") -> RenderableType:
     """Cost per inhabitant, employee and device, each with what it counts."""
-    table = Table(title=f"Comparable IT costs: {result.study}", box=box.SIMPLE_HEAD,
-                  pad_edge=False, collapse_padding=True)
-    table.add_column("municipality", no_wrap=True)
-    for name in ("IT cost M", "per inhab.", "per empl.", "per device"):
-        table.add_column(name, justify="right", no_wrap=True)
-    table.add_column("counted as", no_wrap=True)
+    table = Table(title=t("cli.study.comparison_title", lang, study=result.study),
+                  box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table.add_column(t("cli.municipality", lang), no_wrap=True)
+    for name in ("it_cost", "per_inhabitant", "per_employee", "per_device"):
+        table.add_column(t(f"cli.study.{name}", lang), justify="right", no_wrap=True)
+    table.add_column(t("cli.study.counted_as", lang), no_wrap=True)
     definitions: dict[str, str] = {}
     for row in result.municipalities:
-        figures = [_number(f.value) if f else "–"
+        figures = [_number(f.value, lang) if f else "–"
                    for f in (row.per_inhabitant, row.per_employee, row.per_device)]
-        _row(table, row.name, f"{row.it_cost / _MILLION:,.2f}", *figures,
+        _row(table, row.name, format_number(row.it_cost / _MILLION, lang, 2), *figures,
              row.counted_as.definition)
         definitions[row.counted_as.definition] = row.counted_as.text()
     notes: list[RenderableType] = [table]
     notes += [Text(f"{definition}: {text}") for definition, text in definitions.items()]
     if result.note:
         notes.append(Text(result.note))
-    notes += [Text(f"Warning: {issue.message}") for issue in result.warnings]
+    notes += [Text(t("cli.study.warning", lang, text=issue.message))
+              for issue in result.warnings]
     return Group(*notes)

@@ -115,3 +115,13 @@ def test_counted_nouns_have_one_form_for_one() -> None:
         set_cli_lang("en")
     assert counted("municipality", 1) == "1 municipality"
     assert counted("municipality", 0) == "0 municipalities"
+
+
+def test_study_in_swedish() -> None:
+    printed = _run("--lang", "sv", "study", "alternatives", str(TARGET.parent / "study")).stdout
+    # The samples' scores: 1-tjanst 23 (criterion 6: 4), alternative 2 22 (criterion 6: 2).
+    # With criterion 6's weight w: 19 + 4w = 20 + 2w at w = 0.5, written 0,5 in Swedish.
+    assert "Alternativ: GGVVH" in printed
+    assert "kriterium 6" in printed and "från 1 till 0,5 ger lika med 2" in printed
+    english = _run("study", "alternatives", str(TARGET.parent / "study")).stdout
+    assert "from 1 to 0.5 ties with 2" in english

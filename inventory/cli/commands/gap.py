@@ -34,6 +34,7 @@ from inventory.gap.alternatives import (
     Alternatives,
     compare_alternatives,
 )
+from inventory.gap.money import million_unit
 from inventory.gap.result import compute_gap
 from inventory.gap.text import render_gap
 from inventory.render.formatting import format_number, format_percent, format_year
@@ -197,7 +198,7 @@ def _million(value: object, currency: str, lang: Lang) -> str:
     figure = _real(value)
     if figure is None:
         return "-"
-    return f"{format_number(figure / 1e6, lang, 1)} {t('money.unit6', lang, currency=currency)}"
+    return f"{format_number(figure / 1e6, lang, 1)} {million_unit(currency, lang)}"
 
 
 def _percent(value: object, lang: Lang) -> str:

@@ -19,10 +19,12 @@ from rich.console import RenderableType
 from inventory.cli.commands.gap import alternatives_text
 from inventory.cli.common import (
     OutputFormat,
+    cli_lang,
     console,
     parse_date_option,
     print_issues,
     print_json,
+    say,
     stored_snapshot,
 )
 from inventory.echo import shorten, visible
@@ -95,7 +97,7 @@ def potential(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) ->
     results = _results(folder, {Section.POTENTIAL}, output)
     assert results.potential is not None
     _show(output, lambda: _dump(results.potential),
-          [potential_table(results.potential)])
+          [potential_table(results.potential, cli_lang())])
 
 
 _NUMBER: TypeAdapter[Decimal] = TypeAdapter(StudyNumber)
@@ -152,19 +154,19 @@ def alternatives(
                        weight_overrides=_weights(weight or []))
     if not costed:
         _show(output, lambda: _dump(results.alternatives),
-              [alternatives_table(result) for result in results.alternatives])
+              [alternatives_table(result, cli_lang()) for result in results.alternatives])
         return
     it_costs = (load_study_inputs(folder, [Section.COMPARISON]).it_costs
                 if (folder / IT_COSTS_FILE).is_file() else None)
     priced = cost_study_alternatives(stored_snapshot(ctx, None), results.to_json(), None,
                                      None, as_of=day, it_costs=it_costs)
-    parts: list[RenderableType] = [alternatives_table(result)
+    parts: list[RenderableType] = [alternatives_table(result, cli_lang())
                                    for result in results.alternatives]
     if priced is None:
-        parts.append("No alternative names a target file (target: in its alternatives"
-                     " file): nothing to cost.")
+        parts.append(say("cli.study.nothing_to_cost"))
     else:
-        parts += [alternatives_text(priced), *(f"Note: {note}" for note in priced.notes)]
+        parts += [alternatives_text(priced, cli_lang()),
+                  *(say("cli.note", text=note) for note in priced.notes)]
     _show(output, lambda: {"ranking": _dump(results.alternatives),
                            "costed": priced.to_json() if priced else None}, parts)
 
@@ -191,7 +193,7 @@ def allocate(
     results = _results(folder, {Section.COST_SHARING}, output, extra_costs=extra)
     assert results.cost_sharing is not None
     _show(output, lambda: _dump(results.cost_sharing),
-          [cost_sharing_table(results.cost_sharing)])
+          [cost_sharing_table(results.cost_sharing, cli_lang())])
 
 
 @study_app.command()
@@ -204,7 +206,8 @@ def projection(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -
     _show(output,
           lambda: {"projection": _dump(results.projection),
                    "establishment_plan": _dump(results.establishment_plan)},
-          [projection_table(results.projection, results.establishment_plan)])
+          [projection_table(results.projection, results.establishment_plan,
+                           cli_lang())])
 
 
 @study_app.command()
@@ -216,7 +219,7 @@ def compare(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> N
     results = _results(folder, {Section.COMPARISON}, output)
     assert results.comparison is not None
     _show(output, lambda: _dump(results.comparison),
-          [comparison_table(results.comparison)])
+          [comparison_table(results.comparison, cli_lang())])
 
 
 @study_app.command("all")
@@ -228,14 +231,15 @@ def all_sections(folder: Folder = Path("."), output: Format = OutputFormat.TEXT)
     results = _results(folder, None, output)
     parts: list[RenderableType] = []
     if results.potential:
-        parts.append(potential_table(results.potential))
-    parts += [alternatives_table(result) for result in results.alternatives]
+        parts.append(potential_table(results.potential, cli_lang()))
+    parts += [alternatives_table(result, cli_lang()) for result in results.alternatives]
     if results.cost_sharing:
-        parts.append(cost_sharing_table(results.cost_sharing))
+        parts.append(cost_sharing_table(results.cost_sharing, cli_lang()))
     if results.projection or results.establishment_plan:
-        parts.append(projection_table(results.projection, results.establishment_plan))
+        parts.append(projection_table(results.projection, results.establishment_plan,
+                           cli_lang()))
     if results.comparison:
-        parts.append(comparison_table(results.comparison))
+        parts.append(comparison_table(results.comparison, cli_lang()))
     _show(output, results.to_json, parts)
 
 

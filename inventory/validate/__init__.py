@@ -120,9 +120,6 @@ def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueR
     else:
         table = build_valid_table(source, mapping, report, municipality=code)
     locate = getattr(source, "locate", None)
-    export_columns = getattr(source, "export_columns", None)
-    if table is not None and export_columns is not None:
-        table.header_mapping = export_columns()  # the export's columns, kept as provenance
     if locate is not None:  # an adapter's rows: each issue at its place in the export
         report.issues[first:] = [locate(issue) for issue in report.issues[first:]]
     elif source.sheet is not None:  # the place of every issue of a sheet names the sheet
@@ -135,7 +132,13 @@ def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueR
 def _locate_in_exports(report: IssueReport, first: int,
                        municipalities: Sequence[MunicipalityBatch]) -> None:
     """Reference issues from ``first`` on in a table an adapter read: at their place in
-    the export (see ``_validate_file``)."""
+    the export (see ``_validate_file``). Validation done, such a table's header mapping
+    becomes the export's columns (what is stored as provenance)."""
+    for batch in municipalities:
+        for table in batch.tables.values():
+            export_columns = getattr(table.source, "export_columns", None)
+            if export_columns is not None:
+                table.header_mapping = export_columns()
     locators: dict[tuple[str | None, str | None], Any] = {
         (table.source.display_name, table.kind): locate for batch in municipalities
         for table in batch.tables.values()

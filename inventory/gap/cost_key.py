@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -193,13 +194,15 @@ def cost_shares(
     yearly_after: float,
     today: dict[str, float],
     kept_percent: float = 0.0,
+    carried: Mapping[str, float] | None = None,
 ) -> tuple[pd.DataFrame, list[str]]:
     """Per municipality: its share, its part of the one-time and yearly cost under the key,
     where the work lands (own items + its share of the joint items), per inhabitant, its
     yearly change against today (``SHARE_COLUMNS``); and notes on what could not be shared.
 
     ``yearly_after`` is the joint operation's yearly cost, shared by the key; each
-    municipality adds ``kept_percent`` of its own cost today (the areas it keeps). Payback
+    municipality adds ``kept_percent`` of its own cost today (the areas it keeps) less its
+    ``carried`` lines, which it keeps paying itself (``gap.carried``). Payback
     and NPV are NaN here (``municipal_outcomes`` fills them on the plan's timeline)."""
     parties, sources = parties_and_sources
     notes: list[str] = []
@@ -231,7 +234,9 @@ def cost_shares(
         own = float(costs.get(party.id, 0.0)) if party.id in costs.index else 0.0
         work_and_joint = own + joint_parts[index]
         today_cost = today.get(party.id, math.nan)
-        after = yearly[index] + today_cost * kept_percent / 100 if kept_percent else yearly[index]
+        own_carried = (carried or {}).get(party.id, 0.0)
+        after = yearly[index] + own_carried + (
+            (today_cost - own_carried) * kept_percent / 100 if kept_percent else 0.0)
         change = after - today_cost
         rows.append(
             {
@@ -303,6 +308,7 @@ def municipal_outcomes(
     running_uncertainty: float,
     horizon_years: int,
     rate_percent: float,
+    carried: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """``shares`` with each municipality's own payback and NPV on the plan's timeline.
 
@@ -312,12 +318,14 @@ def municipal_outcomes(
     uncertainty, as the kept line of the business case). The municipalities' NPVs add up
     to the business case's (the key's shares add up to 1)."""
     frame = shares.copy()
-    for row, share, today in zip(frame.index, frame["share"].astype(float),
-                                 frame["today_yearly"].astype(float), strict=True):
+    for row, code, share, today in zip(frame.index, frame["municipality"],
+                                       frame["share"].astype(float),
+                                       frame["today_yearly"].astype(float), strict=True):
         if math.isnan(share) or math.isnan(today):
             continue
-        kept = MoneyRange.around(today * kept_percent / 100, running_uncertainty)
-        after = joint_after.scaled(share) + kept
+        own = (carried or {}).get(str(code), 0.0)  # its carried lines: the same after
+        kept = MoneyRange.around((today - own) * kept_percent / 100, running_uncertainty)
+        after = joint_after.scaled(share) + kept + MoneyRange.exact(own)
         flow = timeline(spend, start, one_time.scaled(share), MoneyRange.exact(today) - after,
                         horizon_years=horizon_years, rate_percent=rate_percent)
         year = flow.payback_year

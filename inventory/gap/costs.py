@@ -39,6 +39,7 @@ from inventory.gap.assumptions import (
     unit_price,
     unstated_licences,
 )
+from inventory.gap.carried import CARRIED, carry, municipal_counts, with_carried
 from inventory.gap.cash_flow import CASH_FLOW_COLUMNS, anniversary, package_spend, timeline
 from inventory.gap.cost_key import cost_shares, key_parties, municipal_outcomes
 from inventory.gap.money import ZERO, MoneyRange
@@ -51,7 +52,7 @@ from inventory.gap.running import (
     today_lines,
 )
 from inventory.gap.scope import study_scope
-from inventory.messages import Message
+from inventory.messages import Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.economics import UncertaintyKind, UnitPrices
@@ -78,7 +79,8 @@ LINE_COLUMNS = (
     "note_message",
 )
 
-PHASES = ("one_time", "today", "after")
+#: ``carried``: paid today and after alike (``gap.carried``), in neither side of the saving.
+PHASES = ("one_time", "today", "after", CARRIED)
 #: The business case's tables, beside the gap report's ``TABLE_NAMES``.
 TABLE_NAMES = ("cost_lines", "cash_flow", "running_today", "assumptions", "cost_shares")
 KINDS = tuple(str(kind) for kind in UncertaintyKind)
@@ -289,11 +291,13 @@ def investment_lines(
 def _with_kept_line(lines: pd.DataFrame, today: float, percent: float, currency: str,
                     uncertainty: Mapping[str, float]) -> DataFrame[CostLines]:
     """``lines`` with the yearly cost the municipalities keep for the areas outside the
-    joint scope: ``percent`` (the areas' reference shares) of today's IT cost."""
+    joint scope: ``percent`` (the areas' reference shares) of today's IT cost less the
+    carried lines within it (``today``; the carried lines are carried in any scope)."""
     row = cost_line("after", "running", "kept_outside_scope",
                     f"areas outside the joint scope: {percent:g} % of today's IT cost",
                     percent / 100, "share", Value(today, DEFAULT, ""),
-                    note=Message("gs.cost.reference_shares"))
+                    note=MessageList((Message("gs.cost.reference_shares"),
+                                      Message("gs.cost.kept_not_carried"))))
     extra = pd.DataFrame([row], columns=[c for c in LINE_COLUMNS if c != "line_id"])
     extra.insert(0, "line_id", f"L{len(lines) + 1:03d}")
     extra = _ranged(extra, uncertainty)
@@ -320,9 +324,12 @@ def _no_plan(start: dt.date | None) -> pd.DataFrame:
 
 
 def _ranged(lines: pd.DataFrame, uncertainty: Mapping[str, float]) -> pd.DataFrame:
-    """Each line's low and high: +/- its kind's uncertainty; today's stated costs exact."""
+    """Each line's low and high: +/- its kind's uncertainty; today's stated costs exact, and
+    so are the lines the same on both sides (carried, today's cost of the areas kept):
+    their uncertainty cancels out of the saving."""
     spread = lines["kind"].map(uncertainty).astype(float) / 100
-    spread = spread.where(lines["phase"] != "today", 0.0)
+    same = lines["phase"].isin(["today", CARRIED]) | (lines["item"] == "kept_outside_scope")
+    spread = spread.where(~same, 0.0)
     lines["low"] = lines["amount"] * (1 - spread)
     lines["high"] = lines["amount"] * (1 + spread)
     return lines
@@ -357,12 +364,14 @@ def business_case(
     economics = target.economics
     uncertainty = {str(kind): float(value) for kind, value in economics.uncertainty_percent.items()}
     counts = inventory_counts(snapshot, target)
-    today = today_costs(counts, target, it_costs)
+    running = carry(after_lines(counts, target), counts, municipal_counts(snapshot, counts),
+                    target)
+    today = with_carried(today_costs(counts, target, it_costs), running)
     rows = (
         labour_lines(items, target.efforts, currency)
         + investment_lines(items, target.prices, currency)
         + today_lines(today)
-        + after_lines(counts, target)
+        + running
     )
     frame = pd.DataFrame(rows, columns=[c for c in LINE_COLUMNS if c != "line_id"])
     frame.insert(0, "line_id", [f"L{n:03d}" for n in range(1, len(frame) + 1)])
@@ -387,10 +396,15 @@ def business_case(
     running_today = MoneyRange.exact(float(today["it_cost"].sum())) if today_known else None
     kept = study_scope(target).kept_share_percent()
     if kept > 0 and running_today is not None:
-        # the areas each municipality keeps go on costing what they cost today
-        lines = _with_kept_line(lines, running_today.expected, kept, currency, uncertainty)
+        # the areas each municipality keeps go on costing what they cost today (less the
+        # carried lines, which stay in any scope)
+        lines = _with_kept_line(lines, float(today["not_carried"].sum()), kept, currency,
+                                uncertainty)
         phase = lines["phase"]
-    after = _sum(lines[phase == "after"])
+    # the carried lines within today's stated cost are on both sides; those outside it
+    # (paid by the departments, by its definition) on neither
+    carried_in = MoneyRange.exact(float(today["carried_in_cost"].sum()))
+    after = _sum(lines[phase == "after"]) + carried_in
     saving = running_today - after if running_today is not None else None
     unstated = unstated_licences(target)
     notes = _notes(lines, today, counts, today_known)
@@ -400,6 +414,9 @@ def business_case(
                      horizon_years=economics.horizon_years,
                      rate_percent=economics.discount_rate_percent)
             if saving is not None else None)
+    # the joint lines are shared by the key; each municipality keeps its carried lines
+    joint_after = _sum(lines[(phase == "after") & (lines["item"] != "kept_outside_scope")])
+    carried_own = dict(zip(today["municipality"], today["carried_in_cost"], strict=True))
     shares, share_notes = cost_shares(
         key_parties(counts.table, counts.devices_by_municipality, it_costs),
         target.cost_key,
@@ -407,17 +424,17 @@ def business_case(
         hourly_rate=parameter(target.efforts, "hourly_rate", currency, money=True).value,
         investment=item_investment(items, target.prices, currency),
         one_time=one_time.expected,
-        yearly_after=after.expected,
+        yearly_after=joint_after.expected,
         today=dict(zip(today["municipality"], today["it_cost"], strict=True)),
         kept_percent=kept if running_today is not None else 0.0,
+        carried=carried_own,
     )
     if flow is not None:
         # each municipality's own payback and NPV: the joint part shared by the key
         shares = municipal_outcomes(
             shares, spend, start or dt.date.today(), one_time=one_time,
-            joint_after=_sum(lines[(phase == "after")
-                                   & (lines["item"] != "kept_outside_scope")]),
-            kept_percent=kept, running_uncertainty=uncertainty["running"],
+            joint_after=joint_after, carried=carried_own,
+            kept_percent=kept, running_uncertainty=0.0,
             horizon_years=economics.horizon_years,
             rate_percent=economics.discount_rate_percent)
     return BusinessCase(

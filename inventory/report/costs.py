@@ -300,7 +300,8 @@ def today_table(case: BusinessCase, lang: Lang) -> Table:
             for text in today[column]
         ]
     today = _thousands(
-        today, ["it_cost", "staff_cost", "platform_cost", "link_cost", "not_itemised"]
+        today, ["it_cost", "staff_cost", "platform_cost", "link_cost", "not_itemised",
+                "carried_in_cost", "carried_outside_cost", "not_carried"]
     )
     money = case.currency
     return frame_table(
@@ -319,6 +320,10 @@ def today_table(case: BusinessCase, lang: Lang) -> Table:
             ColumnSpec("platform_cost", "costs.col_platform_cost", "money", money),
             ColumnSpec("link_cost", "costs.col_link_cost", "money", money),
             ColumnSpec("not_itemised", "costs.col_not_itemised", "money", money),
+            # the lines paid today and after alike (gap.carried), within and outside it
+            ColumnSpec("carried_in_cost", "costs.col_carried_in_cost", "money", money),
+            ColumnSpec("carried_outside_cost", "costs.col_carried_outside_cost", "money", money),
+            ColumnSpec("not_carried", "costs.col_not_carried", "money", money),
             ColumnSpec("note_message", "column.note"),
         ],
         lang,

@@ -470,3 +470,104 @@ def test_a_cost_no_package_carries_falls_in_year_one_never_lost() -> None:
     # the saving runs three years from 2027-06-01: 215 days of year 1 ... 365 - 150 ...
     assert flow.table["saving"].sum() == pytest.approx(300_000, abs=2)
     assert flow.npv.expected == pytest.approx(0, abs=2)  # 0 % rate: -300,000 + 3 x 100,000
+
+
+# -- carried lines (docs/method.md#costs, "Carried lines") --------------------------------
+
+
+def _carried_inventory(laptops: int, budget_a: float) -> InventorySnapshot:
+    """a runs Microsoft 365 today (its platform table says so), b does not; a may have
+    laptops, whose renewal it pays today (its budget holds them)."""
+    tables: dict[str, pd.DataFrame] = {
+        "municipality": municipalities(
+            {"code": "a", "name": "A", "employees": 100, "it_budget": budget_a},
+            {"code": "b", "name": "B", "employees": 50, "it_budget": 400_000},
+        ),
+        "platform": pd.DataFrame({"municipality": ["a"], "id": ["p1"],
+                                  "capability": ["collaboration"],
+                                  "product": ["Microsoft 365"]}),
+    }
+    if laptops:
+        tables["client"] = pd.DataFrame({"municipality": ["a"], "id": ["c1"],
+                                         "kind": ["laptop"], "quantity": [laptops]})
+    return snapshot(**tables)
+
+
+#: Areas A and B run jointly (40 % of the reference spend); one FTE, no hosting, Microsoft
+#: 365 per user.
+CARRIED_TARGET = {
+    "scope": ["A", "B"],
+    "economics": {
+        "uncertainty_percent": {"labour": 25, "investment": 15, "running": 25},
+        "running": {"staff_fte": 1, "cost_per_fte": 800_000, "hosting_per_year": 0,
+                    "lines": [{"name": "Microsoft 365 E3", "per": "user",
+                               "price_per_year": 4300}]},
+    },
+}
+
+
+def test_a_carried_line_is_equal_before_and_after_and_leaves_the_saving_alone() -> None:
+    without = business_case(_carried_inventory(0, 600_000), target(**CARRIED_TARGET), items())
+    # a runs Microsoft 365 today: its 100 users are carried; b's 50 are added
+    carried = without.lines[without.lines["item"] == "licence:Microsoft 365 E3"]
+    assert sorted(carried["phase"]) == ["after", "carried"]
+    m365_a = carried[carried["phase"] == "carried"].iloc[0]
+    assert (m365_a["quantity"], m365_a["amount"]) == (100, 100 * 4300)  # 430,000
+    assert m365_a["low"] == m365_a["high"] == m365_a["amount"]  # same on both sides
+    assert carried[carried["phase"] == "after"].iloc[0]["amount"] == 50 * 4300  # 215,000
+    # today 1,000,000 less the carried 430,000 = 570,000: A and B 40 %, the rest kept
+    rest = 1_000_000 - 430_000
+    kept = 0.6 * rest  # 342,000
+    changed = 800_000 + 50 * 4300  # staff and b's new licences: 1,015,000
+    assert line(without, "kept_outside_scope")["amount"] == pytest.approx(kept)
+    assert without.running_today == MoneyRange.exact(1_000_000)
+    assert without.running_after.expected == pytest.approx(changed + kept + 430_000)
+    saving = 0.4 * rest - changed  # 228,000 - 1,015,000 = -787,000
+    assert without.yearly_saving is not None
+    assert without.yearly_saving.expected == pytest.approx(saving)
+    # only the changed lines are uncertain (+/- 25 %): the carried and kept ones cancel
+    assert without.yearly_saving.low == pytest.approx(saving - 0.25 * changed)
+    assert without.yearly_saving.high == pytest.approx(saving + 0.25 * changed)
+    # ten laptops a pays today (its budget 30,000 higher): carried, the saving unchanged
+    renewal = 10 * 12_000 / 4  # the default laptop price over the default 4 years
+    with_laptops = business_case(_carried_inventory(10, 600_000 + renewal),
+                                 target(**CARRIED_TARGET), items())
+    laptops = line(with_laptops, "renewal:client_device:laptop")
+    assert laptops["phase"] == "carried" and laptops["amount"] == pytest.approx(renewal)
+    assert with_laptops.running_today == MoneyRange.exact(1_000_000 + renewal)
+    assert with_laptops.running_after.expected == pytest.approx(
+        changed + kept + 430_000 + renewal)
+    assert with_laptops.yearly_saving is not None
+    assert with_laptops.yearly_saving.expected == pytest.approx(saving)
+    today = with_laptops.today.set_index("municipality")
+    assert today.loc["a", "carried_in_cost"] == pytest.approx(430_000 + renewal)
+    assert today.loc["a", "not_carried"] == pytest.approx(600_000 - 430_000)
+
+
+def test_a_definition_that_leaves_devices_out_keeps_their_renewal_out_of_both() -> None:
+    study = ItCostsFile.model_validate({
+        "study": "test",
+        "definitions": [{"id": "no-devices", "description": "IT only", "currency": "SEK",
+                         "year": 2023,
+                         "includes": ["it staff", "infrastructure", "licences",
+                                      "communication"],
+                         "excludes": ["client devices"]}],
+        "municipalities": [
+            {"municipality": "a", "name": "A", "it_cost": 600_000, "definition": "no-devices"},
+            {"municipality": "b", "name": "B", "it_cost": 400_000, "definition": "no-devices"},
+        ],
+    })
+    case = business_case(_carried_inventory(10, 600_000), target(**CARRIED_TARGET), items(),
+                         it_costs=study)
+    renewal = 10 * 12_000 / 4
+    today = case.today.set_index("municipality")
+    # the laptops are paid outside the stated IT cost: shown, in neither total
+    assert today.loc["a", "carried_outside_cost"] == pytest.approx(renewal)
+    assert today.loc["a", "carried_in_cost"] == pytest.approx(430_000)
+    assert "client devices" in str(today.loc["a", "note"])
+    assert line(case, "renewal:client_device:laptop")["phase"] == "carried"
+    rest = 1_000_000 - 430_000
+    changed = 800_000 + 50 * 4300
+    assert case.running_after.expected == pytest.approx(changed + 0.6 * rest + 430_000)
+    assert case.yearly_saving is not None
+    assert case.yearly_saving.expected == pytest.approx(0.4 * rest - changed)

@@ -229,10 +229,17 @@ def test_areas_outside_the_scope_keep_their_share_of_todays_cost() -> None:
     # outside: A2, A3, A4, B (8 % each), C, D (12.5 % each), F, G, H, I (7 % each)
     kept = 4 * 8 + 2 * 12.5 + 4 * 7
     assert kept == 85
+    # bb's server and ten laptops are renewed today and after alike (carried, at the
+    # default prices): 150,000 / 6 years + 10 x 12,000 / 4 years = 55,000 of bb's budget;
+    # the areas outside keep their share of the rest
+    carried = 150_000 / 6 + 10 * 12_000 / 4
     line = case.lines[case.lines["item"] == "kept_outside_scope"].iloc[0]
-    assert line["amount"] == pytest.approx((600_000 + 400_000) * kept / 100)
+    assert line["amount"] == pytest.approx((600_000 + 400_000 - carried) * kept / 100)
     items = set(case.lines.loc[case.lines["phase"] == "after", "item"])
     assert not any(item.startswith(("renewal:client_device", "links")) for item in items)
+    # carried in any scope: the laptops' renewal (A4, outside) is shown, the same amount
+    laptops = case.lines[case.lines["item"] == "renewal:client_device:laptop"].iloc[0]
+    assert laptops["phase"] == "carried" and laptops["amount"] == pytest.approx(30_000)
     full = compute_gap(inventory, small_target(None), as_of=AS_OF).business_case
     assert full is not None
     assert "kept_outside_scope" not in set(full.lines["item"])

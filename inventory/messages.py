@@ -39,8 +39,12 @@ class Message:
     key: str
     params: Mapping[str, Param] = field(default_factory=dict)
 
-    def __hash__(self) -> int:  # (params is a dict: hashed by its items)
-        return hash((self.key, tuple(sorted(self.params.items(), key=lambda kv: kv[0]))))
+    def __hash__(self) -> int:  # (params is a dict: hashed by its items, once)
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.key, tuple(sorted(self.params.items(), key=lambda kv: kv[0]))))
+            object.__setattr__(self, "_hash", cached)  # a table hashes each row's message
+        return cached
 
     def __str__(self) -> str:
         from inventory.render.messages import message_text

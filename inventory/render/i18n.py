@@ -20,7 +20,6 @@ from typing import Final, Literal, get_args
 
 from inventory.errors import RenderError
 from inventory.render.catalogues import LOCALE_CODES, mo_path
-from inventory.render.texts import topic_texts
 
 Lang = Literal["en", "sv", "no"]
 """A report language: English, Swedish or Norwegian (bokmål)."""
@@ -33,11 +32,6 @@ _LANG_ALIASES: Final[dict[str, Lang]] = {
     "no": "no", "nb": "no", "nn": "no", "nor": "no", "norsk": "no", "norwegian": "no",
 }
 
-
-# Labels still written in Python by topic (``render.texts``), until moved into the catalogues
-# (scripts/migrate_texts.py); a key in both is an error.
-_TOPICS: Final[dict[str, tuple[str, str, str]]] = topic_texts()
-_INDEX: Final[dict[Lang, int]] = {"en": 0, "sv": 1, "no": 2}
 
 
 def parse_lang(text: str) -> Lang:
@@ -64,9 +58,6 @@ def _catalogue(lang: Lang) -> dict[str, str]:
     # (GNUTranslations.gettext cannot tell a missing key from its text: read the table)
     catalogue: dict[str, str] = {str(key): str(text) for key, text in
                                  translations._catalog.items() if key}  # type: ignore[attr-defined]
-    twice = sorted(catalogue.keys() & _TOPICS.keys())
-    if twice:
-        raise ValueError(f"labels both in the catalogue and in render.texts: {twice}")
     return catalogue
 
 
@@ -77,10 +68,7 @@ def t(key: str, lang: Lang, **params: object) -> str:
     """
     text = _catalogue(lang).get(key)
     if text is None:
-        topic = _TOPICS.get(key)
-        if topic is None:
-            raise RenderError(f"no translation for label {key!r}")
-        text = topic[_INDEX[lang]]
+        raise RenderError(f"no translation for label {key!r}")
     return text.format(**params) if params else text
 
 
@@ -100,8 +88,6 @@ def code_text(family: str, code: str, lang: Lang) -> str:
                          if part.strip())
     key = f"code.{family}.{code}"
     text = _catalogue(lang).get(key)
-    if text is None and key in _TOPICS:
-        text = _TOPICS[key][_INDEX[lang]]
     if text is None:
         _UNTRANSLATED.add(key)
         return code
@@ -115,13 +101,22 @@ def untranslated_codes() -> frozenset[str]:
 
 def translation_keys() -> tuple[str, ...]:
     """Every label key, for completeness tests and for listing what can be translated."""
-    return tuple(sorted({*_catalogue("en"), *_TOPICS}))
+    return tuple(sorted(_catalogue("en")))
 
 
 def translations(key: str) -> dict[Lang, str]:
     """The texts of one key in every language (empty where a language lacks it)."""
-    return {lang: _catalogue(lang).get(key, _TOPICS[key][_INDEX[lang]] if key in _TOPICS
-                                       else "") for lang in LANGUAGES}
+    return {lang: _catalogue(lang).get(key, "") for lang in LANGUAGES}
+
+
+def code_families() -> dict[str, tuple[str, ...]]:
+    """Every code family of the catalogues (``code.<family>.<code>``) with its codes."""
+    families: dict[str, list[str]] = {}
+    for key in _catalogue("en"):
+        if key.startswith("code."):
+            family, _, code = key[len("code."):].partition(".")
+            families.setdefault(family, []).append(code)
+    return {family: tuple(codes) for family, codes in sorted(families.items())}
 
 
 assert set(LOCALE_CODES) == set(LANGUAGES)

@@ -245,7 +245,7 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
     if gap is not None:
         verdict = gap.capacity_verdict
         blocks.append(Callout(level="info" if verdict.fits_combined else "warning",
-                              title=t("section.capacity", lang), text=verdict.summary))
+                              title=t("section.capacity", lang), text=verdict_text(verdict, lang)))
         blocks += [readiness_method(gap, lang), readiness_overview(gap, inputs.names, lang)]
         blocks += top_gaps(gap, lang)
         blocks.append(plan_table(gap, lang, table_id="summary-plan"))

@@ -3,7 +3,7 @@ plan by year, the projection with and without collaboration, and comparable IT c
 their warnings (docs/method.md#decision).
 
 Each function takes one part of ``StudyResults`` and returns report blocks; every label and
-sentence goes through ``t`` (``render/texts/decision.py``).
+sentence goes through ``t`` (the message catalogues, ``render.catalogues``).
 """
 
 from __future__ import annotations

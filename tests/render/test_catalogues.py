@@ -47,7 +47,8 @@ def test_a_message_without_translation_is_named(locale_copy: Path) -> None:
 
 def test_placeholders_that_differ_and_a_stale_mo_are_named(locale_copy: Path) -> None:
     norwegian = locale_copy / "nb" / "LC_MESSAGES" / "inventory.po"
-    _replace(norwegian, 'msgstr "{count} rader"', 'msgstr "{antall} rader"')
+    _replace(norwegian, 'msgid "report.rows"\nmsgstr "{count} rader"',
+             'msgid "report.rows"\nmsgstr "{antall} rader"')
     problems = [(p.lang, p.key, p.problem.split(":")[0]) for p in catalogue_problems()]
     assert ("no", "report.rows", "placeholders ['antall'] differ from the English ['count']") \
         in problems

@@ -8,8 +8,9 @@ sheet name and text cell; the Markdown). The values that come from the users' ow
 are taken out first: they may be English and stay as written. Then it fails on
 
 (a) a code value a table asked a text for and found none (``i18n.untranslated_codes``);
-(b) a code value of any family in ``render/texts/codes.py`` shown as itself (``os_upgrade``,
-    ``included``, ``high``), unless it is also a Swedish or Norwegian word;
+(b) a code value of any family of the catalogues (``i18n.code_families``) shown as
+    itself (``os_upgrade``, ``included``, ``high``), unless it is also a Swedish or
+    Norwegian word;
 (c) a phrase of an English catalogue text (longer than 14 characters, between
     placeholders) that its translation does not have;
 (d) English function words (``the``, ``of``, ``with``) in running text: a sentence the
@@ -32,9 +33,16 @@ from typing import Any
 import openpyxl
 import pytest
 
+from inventory.gap.plan import rule_table
 from inventory.models.registry import field_specs
-from inventory.render.i18n import Lang, t, translation_keys, translations, untranslated_codes
-from inventory.render.texts.codes import CODE_FAMILIES
+from inventory.render.i18n import (
+    Lang,
+    code_families,
+    t,
+    translation_keys,
+    translations,
+    untranslated_codes,
+)
 from inventory.report import ReportInputs, analyse_inventory, write_full_report
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
@@ -244,7 +252,10 @@ def user_values(inputs: ReportInputs, target: TargetArchitecture) -> list[str]:
     # the whole target file as its authors wrote it (product choices, the economics' own
     # notes and sources), not only its capabilities
     values.update(_strings(target.model_dump(mode="json")))
-    codes = {code for family in CODE_FAMILIES.values() for code in family}
+    # documents cited by the sequencing rules keep their published titles (the rule's own
+    # sentence beside them is translated)
+    values.update(str(title) for title in rule_table()["source"])
+    codes = {code for family in code_families().values() for code in family}
     # short values would take letters out of words; a code is never the users' own word
     return sorted(
         (v for v in values if len(v.strip()) > 2 and v not in codes), key=len, reverse=True
@@ -286,7 +297,7 @@ class Reader:
 
     def _codes(self) -> list[Offence]:
         codes = set()
-        for family, values in CODE_FAMILIES.items():
+        for family, values in code_families().items():
             for code in values:
                 text = t(f"code.{family}.{code}", self.lang)
                 if code.casefold() != text.casefold() and code.casefold() not in NATIVE_WORDS:

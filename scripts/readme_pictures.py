@@ -3,8 +3,10 @@
     .venv/bin/python scripts/readme_pictures.py
 
 Runs the demo into a temporary folder, screenshots the top of ``report.html`` in Debian's
-headless Chromium (playwright drives ``/usr/bin/chromium``; no browser is downloaded) and
-renders the network diagram to PNG with Graphviz (at 48 dpi), into ``docs/images/``.
+headless Chromium (playwright drives ``/usr/bin/chromium``; no browser is downloaded), the
+executive summary's first screen (1280 x 800) of the report in English, Swedish and
+Norwegian (``summary-en.png``, ``summary-sv.png``, ``summary-no.png``) and renders the
+network diagram to PNG with Graphviz (at 48 dpi), into ``docs/images/``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,16 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.goto(report.as_uri())
             page.screenshot(path=str(IMAGES / "report.png"))
+            for lang in ("en", "sv", "no"):
+                folder = Path(scratch) / f"report-{lang}"
+                subprocess.run(
+                    [str(Path(sys.executable).parent / "inventory"), "--db", demo.database_url,
+                     "report", "--target", str(REPO / "samples" / "target.yaml"),
+                     "--lang", lang, "--out", str(folder)], check=True,
+                    stdout=subprocess.DEVNULL)
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                page.goto((folder / "report.html").as_uri())
+                page.screenshot(path=str(IMAGES / f"summary-{lang}.png"))
             browser.close()
         subprocess.run(
             [str(Path(sys.executable).parent / "inventory"), "--db", demo.database_url,

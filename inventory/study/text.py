@@ -36,7 +36,14 @@ def _number(value: Decimal | None, lang: Lang = "en") -> str:
 
 
 def _plain(value: Decimal | int | float, lang: Lang) -> str:
-    """A weight, score or share as the study wrote it (its own decimals), in ``lang``."""
+    """A weight, score or share as the study wrote it (its own decimals), in ``lang``: a
+    share rounded to 0.1 % keeps its decimal (``15.0``, ``+20.0``), a weight written ``1.0``
+    stays ``1.0``; a computed value of more than four decimals shows at most four."""
+    if isinstance(value, Decimal) and value.is_finite():
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        if exponent >= -4:
+            return format_number(value, lang, max(0, -exponent))
     return format_decimal(value, lang, 4)
 
 

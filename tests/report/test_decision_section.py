@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from inventory.cli.app import app
 from inventory.render.document import ColumnType, ReportDocument, Section, Table
-from inventory.render.formatting import format_cell
+from inventory.render.formatting import format_cell, format_number
 from inventory.render.html import render_html
 from inventory.render.i18n import Lang
 from inventory.render.xlsx import xlsx_bytes
@@ -57,8 +57,29 @@ class Printed:
         return format_cell(self.value, self.type, lang, self.decimals)
 
 
-def _plain(value: Decimal) -> str:  # study/text.py's _number
-    return f"{value:,}" if value == value.to_integral_value() else f"{value:,.2f}"
+# What ``inventory study all`` prints, in English (the command line's default language),
+# computed through the report's own formatting functions, as study/text.py formats it.
+
+
+def _plain(value: Decimal) -> str:
+    """A figure whole, or with two decimals (study/text.py's ``_number``)."""
+    return format_number(value, "en", 0 if value == value.to_integral_value() else 2)
+
+
+def _own(value: Decimal | int) -> str:
+    """A weight, score or share with the decimals it has (study/text.py's ``_plain``):
+    a share rounded to 0.1 % prints ``15.0``, never ``15``."""
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    assert isinstance(exponent, int) and exponent >= -4, value  # the samples' figures
+    return format_number(value, "en", max(0, -exponent))
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + _own(value)
+
+
+def _millions(value: Decimal) -> str:
+    return format_number(value / _MILLION, "en", 2)
 
 
 def _quarter(text: str, lang: Lang) -> str:
@@ -76,40 +97,42 @@ def printed_figures(results: StudyResults) -> Iterator[Printed]:
         yield Printed(_plain(area.total), float(area.total))
     for group in potential.groups:
         yield Printed(
-            str(group.potential_share_percent),
+            _own(group.potential_share_percent),
             float(group.potential_share_percent) / 100,
             "percent",
         )
         yield Printed(
-            str(group.reference_share_percent),
+            _own(group.reference_share_percent),
             float(group.reference_share_percent) / 100,
             "percent",
         )
-        yield Printed(f"{group.difference_points:+}", float(group.difference_points), "float", 1)
+        yield Printed(_signed(group.difference_points), float(group.difference_points), "float", 1)
     for study in results.alternatives:
         if not study.scored:
             yield from (Printed(alternative, alternative, "text") for alternative in study.unscored)
             continue
-        yield from (Printed(f"(w {weight})", float(weight)) for weight in study.weights.values())
+        yield from (
+            Printed(f"(w {_own(weight)})", float(weight)) for weight in study.weights.values()
+        )
         for option in study.ranking:
             yield Printed(str(option.rank), option.rank, "int")
-            yield from (Printed(str(score), score, "int") for score in option.scores.values())
-            yield Printed(str(option.total), float(option.total))
+            yield from (Printed(_own(score), score, "int") for score in option.scores.values())
+            yield Printed(_own(option.total), float(option.total))
         assert study.sensitivity is not None
         for flip in study.sensitivity.flips:
-            yield Printed(str(flip.weight_from), float(flip.weight_from))
-            yield Printed(str(flip.tie_weight), float(flip.tie_weight))
-            yield Printed(f"{flip.change:+}", float(flip.change))
+            yield Printed(_own(flip.weight_from), float(flip.weight_from))
+            yield Printed(_own(flip.tie_weight), float(flip.tie_weight))
+            yield Printed(_signed(flip.change), float(flip.change))
     sharing = results.cost_sharing
     assert sharing is not None
     for cost in sharing.costs:
         yield Printed(_plain(cost.allocation.total), float(cost.allocation.total), "money")
         for part in cost.allocation.parts:
-            yield Printed(f"{part.share * 100:.2f} %", float(part.share), "percent")
-            yield Printed(_plain(part.amount), float(part.amount), "money")
             yield Printed(
-                f"{part.amount / _MILLION:.2f}", float(part.amount / _MILLION), "money", 2
+                format_number(part.share * 100, "en", 2) + " %", float(part.share), "percent"
             )
+            yield Printed(_plain(part.amount), float(part.amount), "money")
+            yield Printed(_millions(part.amount), float(part.amount / _MILLION), "money", 2)
     projection = results.projection
     assert projection is not None
     for year in projection.years:
@@ -123,7 +146,7 @@ def printed_figures(results: StudyResults) -> Iterator[Printed]:
             if value is not None:
                 yield Printed(_plain(value), float(value))
     yield Printed(
-        f"{projection.total_cost_saving} {projection.cost_unit_label}",
+        f"{_own(projection.total_cost_saving)} {projection.cost_unit_label}",
         float(projection.total_cost_saving),
         "money",
         1,
@@ -145,7 +168,7 @@ def printed_figures(results: StudyResults) -> Iterator[Printed]:
     comparison = results.comparison
     assert comparison is not None
     for row in comparison.municipalities:
-        yield Printed(f"{row.it_cost / _MILLION:,.2f}", float(row.it_cost / _MILLION), "money", 2)
+        yield Printed(_millions(row.it_cost), float(row.it_cost / _MILLION), "money", 2)
         for unit in (row.per_inhabitant, row.per_employee, row.per_device):
             assert unit is not None
             # the report keeps whole kronor per inhabitant (no false precision)

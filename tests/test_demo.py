@@ -40,9 +40,13 @@ def test_run_demo_writes_reports_consistent_with_the_store(tmp_path: Path) -> No
     assert readiness is not None and 0 < readiness < 1
     assert (result.figures["cost"] or 0) > 0 and (result.figures["effort_hours"] or 0) > 0
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    key_figures = report["sections"][0]["blocks"][1]["figures"]
-    assert [f["value"] for f in key_figures][:3] == [5, result.figures["population"],
-                                                     result.figures["servers"]]
+    # the board's cards first (recommendation, cost, saving, payback, first wave), then the
+    # inventory's own figures
+    cards = [block["figures"] for block in report["sections"][0]["blocks"]
+             if block["kind"] == "key_figures"]
+    assert len(cards) == 2 and len(cards[0]) == 5
+    assert [f["value"] for f in cards[1]][:3] == [5, result.figures["population"],
+                                                  result.figures["servers"]]
 
 
 def test_demo_command_prints_where_and_the_headline(tmp_path: Path) -> None:

@@ -141,13 +141,14 @@ def who_pays_more(case: BusinessCase, lang: Lang) -> str:
     return text + " " + t("costs.who_other_key", lang)
 
 
-def _payback_figure(case: BusinessCase, lang: Lang) -> tuple[str, str]:
-    """The payback card's figure (the calendar year, "after 2035" beyond the horizon) and
-    its note (the year from the plan's start, then the best and worst case)."""
+def _payback_figure(case: BusinessCase, lang: Lang) -> tuple[str | int, str]:
+    """The payback card's figure (the calendar year as a number, "after 2035" beyond the
+    horizon) and its note (the year from the plan's start, then the best and worst case)."""
     if case.yearly_saving is None:
         return t("costs.not_known", lang), ""
-    if case.payback_year is not None:
-        value = str(case.payback_calendar_year)
+    value: str | int
+    if case.payback_year is not None and case.payback_calendar_year is not None:
+        value = int(case.payback_calendar_year)  # a year: a number cell, never "2,034"
         note = t("summary.payback_note_year", lang, year=case.payback_year)
     else:
         last = (case.cash_flow["starts"].iloc[-1] if not case.cash_flow.empty else None)
@@ -173,7 +174,8 @@ def key_figures(case: BusinessCase, lang: Lang) -> list[KeyFigure]:
             value_type="text",
         ),
         KeyFigure(
-            label=t("costs.kf_payback", lang), value=payback, value_type="text",
+            label=t("costs.kf_payback", lang), value=payback,
+            value_type="year" if isinstance(payback, int) else "text",
             note=payback_note,
         ),
         KeyFigure(

@@ -738,7 +738,7 @@ def register_table(
     """The register as a report table (``keys``: the columns to show, all by default;
     ``labels``: other label keys for some of them)."""
     labels = labels or {}
-    # the whole register: the wave with the date its last package ends, in one column
+    # the wave with the date its last package ends, in one column
     shown = keys or tuple(column.key for column in _COLUMNS if column.key != "removed_by")
     columns = [
         column.model_copy(update={"label": t(labels.get(column.key, column.label), lang)})
@@ -753,7 +753,7 @@ def register_table(
             "consequence": entry.consequence,
             "level": t(f"rr.level.{entry.level}", lang),
             "mitigation": mitigation_text(entry, lang),
-            "wave": wave_text(entry, lang, dated=keys is None),
+            "wave": wave_text(entry, lang, dated=True),  # (a bare "5" would be a number as text)
             "removed_by": entry.removed_by,
         }
         for rank, entry in enumerate(entries, start=1)

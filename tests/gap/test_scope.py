@@ -254,7 +254,8 @@ def test_report_names_the_areas_outside_the_scope() -> None:
     paragraph, table = scope_blocks(only, "sv")
     assert isinstance(paragraph, Paragraph) and isinstance(table, Table)
     assert paragraph.method == "alternatives"
-    assert "A1, E" in paragraph.text and "A4 Clients" in paragraph.text
+    # the areas by the study's own Swedish names (GGVVH 2.2)
+    assert "A1, E" in paragraph.text and "A4 Klienter, arbetsplatsverktyg" in paragraph.text
     assert "Utanför omfattningen" in paragraph.text
     assert len(table.rows) == len(ALL_AREAS)
     full = compute_gap(small_inventory(), small_target(None), as_of=AS_OF)

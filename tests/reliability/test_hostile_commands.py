@@ -250,6 +250,22 @@ def _cases(g: Ground) -> dict[str, list[tuple[list[str], frozenset[int]]]]:
         "study projection": [([str(g.empty_folder)], FAIL)],
         "study compare": [([str(g.empty_folder)], FAIL)],
         "study all": [([str(g.empty_folder)], FAIL), ([g.yaml_bomb.parent.as_posix()], FAIL)],
+        "export": [([], ANY)],
+        "export archimate": [
+            (["--target", str(g.yaml_bomb), "--out", str(out / "m.xml")], FAIL),
+            (["--target", missing, "--out", str(out / "m.xml")], FAIL),
+            (["--target", str(g.target), "--out", below_file], FAIL),
+            (["--target", str(g.target), "--out", str(out / "m.xml"), "-m", "nosuch"], FAIL),
+            (["--target", str(g.target), "--out", str(out / "m.xml"), "--lang", "xx"], FAIL),
+        ],
+        "mapping": [([], ANY)],
+        "mapping list": [([], ANY)],
+        "mapping suggest": [
+            ([missing], FAIL),
+            ([str(g.a_file)], ANY),
+            ([str(g.yaml_bomb)], ANY),
+            ([str(SAMPLES / "gnosjo" / "servrar.csv"), "--out", below_file], FAIL),
+        ],
     }
 
 

@@ -33,6 +33,7 @@ from inventory.gap.plan import plan_weeks
 from inventory.gap.readiness import ALL
 from inventory.gap.result import GapReport, compute_gap, records
 from inventory.gap.scope import expand_areas, scope_label
+from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture
@@ -80,12 +81,12 @@ class Alternatives:
 
     table: pd.DataFrame
     reports: list[GapReport]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "alternatives": records(self.table),
-            "notes": self.notes,
+            "notes": [note.to_json() for note in self.notes],
             "high_risk_from": HIGH_RISK,
             "top_risks": TOP_RISKS,
         }
@@ -164,57 +165,36 @@ def alternatives_table(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
     return AlternativeRow.validate(frame)
 
 
-def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[str]:
+def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[Message]:
+    """Why figures of the alternatives do not compare (messages shown in the reader's
+    language)."""
     notes = []
     if len(set(table["currency"])) > 1:
-        notes.append(
-            "The alternatives state their costs in different currencies"
-            f" ({', '.join(sorted(set(table['currency'])))}): compare in one."
-        )
+        notes.append(Message("alt.note.currencies",
+                             {"currencies": ", ".join(sorted(set(table["currency"])))}))
     if len({tuple(report.municipalities) for report in reports}) > 1:
-        notes.append(
-            "The alternatives cover different municipalities: their figures are"
-            " not for the same organisation."
-        )
+        notes.append(Message("alt.note.municipalities"))
     after: dict[float, set[str]] = {}
     for report, scope in zip(reports, table["scope"], strict=True):
         case = report.business_case
         if case is not None:
             after.setdefault(round(float(case.running_after.expected)), set()).add(scope)
     if any(len(scopes) > 1 for scopes in after.values()):
-        notes.append(
-            "Alternatives of different scope state the same running cost after the"
-            " merger (economics.running of their target files, e.g. taken with"
-            " extends): their yearly saving is the same, and payback and NPV differ"
-            " only by the one-time cost. State each alternative's own staff and"
-            " licences after the merger to compare savings."
-        )
+        notes.append(Message("alt.note.same_running_cost"))
     never = table["payback_year"].isna() & table["yearly_saving"].notna()
     if never.any():
-        notes.append(
-            "No payback year: the expected yearly saving of "
-            + ", ".join(table.loc[never, "alternative"])
-            + " never covers its one-time cost (a saving of 0 or less, or too small)."
-        )
+        notes.append(Message("alt.note.no_payback", {
+            "alternatives": ", ".join(table.loc[never, "alternative"].astype(str))}))
     missing = [
-        label
-        for column, label in (
-            ("one_time_expected", "one-time cost range"),
-            ("yearly_saving", "yearly saving"),
-            ("npv", "net present value"),
-            ("plan_months", "plan duration"),
-            ("high_risks", "risk"),
-            ("readiness_percent", "readiness"),
-        )
+        Code("alt_figure", column)
+        for column in ("one_time_expected", "yearly_saving", "npv", "plan_months",
+                       "high_risks", "readiness_percent")
         if table[column].isna().any()
     ]
     if missing:
-        notes.append(
-            "Empty cells are figures an alternative's report does not give ("
-            + ", ".join(missing)
-            + "): see that report's notes (e.g. today's"
-            " running cost unknown, so no saving or payback)."
-        )
+        notes.append(Message("alt.note.empty_cells",
+                             {"figures": MessageList(tuple(Message("gs.code", {"code": code})
+                                                           for code in missing), ", ")}))
     return notes
 
 

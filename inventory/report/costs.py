@@ -331,7 +331,8 @@ def today_table(case: BusinessCase, lang: Lang) -> Table:
         lang,
         table_id="cost-today",
         name=t("costs.today", lang),
-        note=t("costs.today_note", lang, counts=", ".join(AFTER_COUNTS)),
+        note=t("costs.today_note", lang, counts=", ".join(
+            code_text("cost_part", cost_part(part), lang) for part in AFTER_COUNTS)),
     )
 
 

@@ -30,6 +30,7 @@ from inventory.gap.result import GapReport
 from inventory.gap.scope import scope_label
 from inventory.render.document import Block, Callout, Column, Paragraph, Section, Table
 from inventory.render.i18n import Lang, t
+from inventory.render.messages import message_text
 from inventory.report.decision_economics import (
     cost_key_blocks,
     decimal_text,
@@ -202,7 +203,8 @@ def _costed_table(studies: list[AlternativesResult], costed: Alternatives,
     ]
     if costed.notes:
         blocks.append(
-            Callout(level="warning", title=t("alt.notes", lang), text=" ".join(costed.notes))
+            Callout(level="warning", title=t("alt.notes", lang),
+                    text=" ".join(message_text(note, lang) for note in costed.notes))
         )
     return blocks
 

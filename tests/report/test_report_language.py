@@ -262,6 +262,11 @@ def user_values(inputs: ReportInputs, target: TargetArchitecture) -> list[str]:
     )
 
 
+#: Code families whose codes are identifiers the studies themselves write in every language
+#: (the GGVVH areas A1-A4, B-I stand beside their translated names), not English words.
+IDENTIFIER_FAMILIES = frozenset({"study_area"})
+
+
 @dataclass(frozen=True)
 class Offence:
     check: str
@@ -298,6 +303,8 @@ class Reader:
     def _codes(self) -> list[Offence]:
         codes = set()
         for family, values in code_families().items():
+            if family in IDENTIFIER_FAMILIES:
+                continue
             for code in values:
                 text = t(f"code.{family}.{code}", self.lang)
                 if code.casefold() != text.casefold() and code.casefold() not in NATIVE_WORDS:
@@ -362,8 +369,10 @@ def test_report_shows_no_english_code_or_message(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     folder = tmp_path_factory.mktemp(f"report-{lang}")
+    # (the record is per process: other tests in this worker may have asked for codes)
+    before = untranslated_codes()
     write_full_report(inputs, folder, lang=lang, formats=("html", "md", "xlsx"))
-    untranslated = sorted(untranslated_codes())
+    untranslated = sorted(untranslated_codes() - before)
     assert not untranslated, f"(a) codes without a text: {untranslated}"
     offences = read_report(folder, lang, data_values).offences()
     counted: dict[tuple[str, str], int] = {}

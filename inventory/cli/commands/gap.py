@@ -39,6 +39,7 @@ from inventory.gap.result import compute_gap
 from inventory.gap.text import render_gap
 from inventory.render.formatting import format_number, format_percent, format_year
 from inventory.render.i18n import Lang, t
+from inventory.render.messages import message_text
 from inventory.target.model import TargetArchitecture
 
 
@@ -174,7 +175,7 @@ def _alternatives(
     else:
         console.print(alternatives_text(result, cli_lang()))
         for note in result.notes:
-            console.print(say("cli.note", text=note), markup=False)
+            console.print(say("cli.note", text=message_text(note, cli_lang())), markup=False)
 
 
 def _real(value: object) -> float | None:

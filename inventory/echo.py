@@ -114,6 +114,21 @@ def visible(text: str, *, keep: str = "") -> str:
     return text.translate(_table(keep))
 
 
+#: The characters XML 1.0 cannot hold: C0 controls but TAB, LF and CR, the non-characters
+#: U+FFFE and U+FFFF, and lone surrogates (no encoding writes them).
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` as XML 1.0 can hold it: each character XML does not allow written as its
+    Python escape (as :func:`visible` writes it); every other character stays as it is.
+
+    >>> xml_text("Gnos\\x01jö\\x1b\\u202e\\ufffe")
+    'Gnos\\\\x01jö\\\\x1b\\u202e\\\\ufffe'
+    """
+    return _NOT_XML.sub(lambda match: _escape(ord(match.group())), text)
+
+
 def shorten(text: str, limit: int = VALUE_LIMIT) -> str:
     """``text`` when it has at most ``limit`` characters; else its start and end around an
     ellipsis, followed by its full length.

@@ -905,8 +905,7 @@ def build_municipality(profile: Profile) -> list[Row]:
 def _swedish(value: str, enum_type: Any) -> str:
     if value in SWEDISH_ENUM_OVERRIDES:
         return SWEDISH_ENUM_OVERRIDES[value]
-    aliases: dict[str, tuple[str, ...]] = getattr(enum_type, "__aliases__", {})
-    spellings = aliases.get(value, ())
+    spellings: tuple[str, ...] = enum_type.words(value).of("sv")  # aliases are Words
     return spellings[0] if spellings else value
 
 

@@ -33,19 +33,19 @@ from __future__ import annotations
 import enum
 import io
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from inventory.echo import xml_text
 from inventory.errors import NotFoundError
 from inventory.output_files import write_file_atomically
 from inventory.snapshot import InventorySnapshot
@@ -253,7 +253,7 @@ class InventoryGraph:
         """The graph as GraphML, always well-formed XML 1.0: a character XML does not allow
         (a control character stored by an older version, U+FFFE, U+FFFF) is an escape."""
         buffer = io.BytesIO()
-        nx.write_graphml(self.graph, _XmlCharacters(buffer))
+        nx.write_graphml(_xml_graph(self.graph), buffer)
         return buffer.getvalue()
 
     def to_node_link_json(self) -> dict[str, Any]:
@@ -270,30 +270,28 @@ class InventoryGraph:
             self.to_graphml(path)
 
 
-#: The UTF-8 of the characters XML 1.0 does not allow: C0 controls but TAB, LF and CR (single
-#: bytes, never part of a longer character), U+FFFE and U+FFFF.
-_NOT_XML = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+def _xml_value(value: Any) -> Any:
+    return xml_text(value) if isinstance(value, str) else value
 
 
-def _xml_escape(match: re.Match[bytes]) -> bytes:
-    code = ord(match.group().decode("utf-8"))
-    return (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}").encode("ascii")
+def _xml_data(data: dict[Any, Any]) -> dict[Any, Any]:
+    return {_xml_value(key): _xml_value(value) for key, value in data.items()}
 
 
-class _XmlCharacters(io.BufferedIOBase):
-    """The binary file an XML writer writes to, with what XML 1.0 does not allow escaped
-    (the writer encodes whole strings: a character is never split between two writes)."""
+def _xml_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` as XML 1.0 can hold it: every string (node id, edge key, attribute name
+    and value) with the characters XML does not allow as visible escapes (``\\x1b``).
 
-    def __init__(self, file: BinaryIO) -> None:
-        super().__init__()
-        self.file = file
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self.file.write(_NOT_XML.sub(_xml_escape, bytes(data)))
-        return len(data)
+    The strings are escaped before any writer sees them: networkx writes with lxml when
+    it is installed, and lxml refuses such a string rather than writing it.
+    """
+    copy = type(graph)()
+    copy.graph.update(_xml_data(graph.graph))
+    copy.add_nodes_from((_xml_value(node), _xml_data(data))
+                        for node, data in graph.nodes(data=True))
+    copy.add_edges_from((_xml_value(u), _xml_value(v), _xml_value(key), _xml_data(data))
+                        for u, v, key, data in graph.edges(keys=True, data=True))
+    return copy
 
 
 # -- building -------------------------------------------------------------------------------

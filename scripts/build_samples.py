@@ -36,7 +36,15 @@ Row = dict[str, Any]
 SWEDISH_ENUM_OVERRIDES = {
     "terminal": "terminalserver", "router": "router", "vpn": "vpn", "iot": "fastighet",
     "endpoint_security": "klientskydd", "integration": "integrationsplattform",
-    "administration": "kansli", "education": "utbildning", "dmz": "dmz",
+    "administration": "kansli", "education": "utbildning", "dmz": "dmz", "san": "san",
+}
+# Header spellings the committed samples were written with, kept when the alias tables
+# (models/vocabulary) list another spelling first ("versjon" is the samples' own mix-up of
+# languages, which a reader is expected to cope with).
+HEADER_OVERRIDES = {
+    ("server", "status"): "driftstatus", ("network_device", "status"): "driftstatus",
+    ("storage", "version"): "versjon", ("platform", "version"): "versjon",
+    ("application", "version"): "versjon", ("application", "vendor"): "leverantör",
 }
 
 
@@ -909,9 +917,12 @@ def _swedish(value: str, enum_type: Any) -> str:
     return spellings[0] if spellings else value
 
 
-def _header(field_name: str, aliases: tuple[str, ...], style: FileStyle, position: int) -> str:
+def _header(kind: str, field_name: str, aliases: tuple[str, ...], style: FileStyle,
+            position: int) -> str:
     swedish = style.headers == "sv" or (style.headers == "mixed" and position % 2 == 1)
-    return aliases[0] if swedish and aliases else field_name
+    if not (swedish and aliases):
+        return field_name
+    return HEADER_OVERRIDES.get((kind, field_name), aliases[0])
 
 
 def _text(value: Any, spec: Any, style: FileStyle) -> Any:
@@ -937,7 +948,7 @@ def _table(kind: str, rows: list[Row], style: FileStyle) -> tuple[list[str], lis
     """Header and cells of a file: the model's columns that any row uses, in model order."""
     specs = [spec for spec in field_specs(kind)
              if spec.required or any(row.get(spec.name) is not None for row in rows)]
-    header = [_header(spec.name, spec.aliases, style, i) for i, spec in enumerate(specs)]
+    header = [_header(kind, spec.name, spec.aliases, style, i) for i, spec in enumerate(specs)]
     body = [[_text(row.get(spec.name), spec, style) for spec in specs] for row in rows]
     return header, body
 

@@ -207,7 +207,7 @@ def test_cli_an_invalid_second_target_exits_1_naming_it(stored: str, tmp_path: P
 
 def _study_with_targets(files: dict[str, str | None]) -> dict[str, object]:
     """A study's alternatives in the JSON form the report reads (scores already ranked)."""
-    ranking = [
+    ranking: list[dict[str, object]] = [
         {
             "id": name,
             "name": f"Alternative {name}",

@@ -12,8 +12,8 @@ from inventory.read import SourceTable, read_table
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"
 
 
-def read(name: str, **options: int) -> tuple[SourceTable | None, list[Issue]]:
-    return read_table(BROKEN / name, "server", "testby", **options)
+def read(name: str, max_field_chars: int = 100_000) -> tuple[SourceTable | None, list[Issue]]:
+    return read_table(BROKEN / name, "server", "testby", max_field_chars=max_field_chars)
 
 
 def codes(issues: list[Issue]) -> list[str]:

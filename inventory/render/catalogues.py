@@ -123,6 +123,16 @@ def compile_catalogues(languages: Iterable[str] = LOCALE_CODES) -> list[Path]:
     return written
 
 
+def _mo_messages(lang: str) -> dict[str, str]:
+    """The messages of the compiled ``.mo`` file (compared by content: Babel versions write
+    the same catalogue with other bytes)."""
+    import gettext
+
+    with mo_path(lang).open("rb") as file:
+        table = gettext.GNUTranslations(file)._catalog  # type: ignore[attr-defined]
+    return {str(key): str(text) for key, text in table.items() if key}
+
+
 def placeholders(text: str) -> set[str]:
     """The ``{name}`` placeholders of ``text``."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
@@ -156,7 +166,8 @@ def catalogue_problems() -> list[CatalogueProblem]:
                     f" the English {sorted(placeholders(text))}"))
         problems += [CatalogueProblem(lang, key, "not in the English catalogue")
                      for key in sorted(texts.keys() - english.keys())]
-        if not mo_path(lang).exists() or mo_path(lang).read_bytes() != compiled(lang):
+        if not mo_path(lang).exists() or _mo_messages(lang) != {
+                key: text for key, text in texts.items() if text}:
             problems.append(CatalogueProblem(lang, "*", "the .mo file is out of date: run"
                                              " python -m inventory.render.catalogues compile"))
     return problems

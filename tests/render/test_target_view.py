@@ -150,7 +150,7 @@ def test_the_diagram_draws_every_block_and_the_summaries(
     )
     assert server_os[0] == hypervisor[0] == t("rb.domain.datacentre", "en")
     sv = target_view(gap, "testby", name="Testby", lang="sv").source
-    assert "Utgår: 2 produkter, 2 tillgångar" in sv  # testby: Exchange 2016 + Zimbra
+    assert "Utgår: 2 produkter, 2 komponenter" in sv  # testby: Exchange 2016 + Zimbra
 
 
 def cluster_paths(source: str) -> dict[str, tuple[str, ...]]:

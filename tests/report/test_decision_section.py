@@ -250,7 +250,9 @@ def results() -> StudyResults:
 
 
 def test_the_figures_are_those_study_all_prints(results: StudyResults) -> None:
-    output = CliRunner().invoke(app, ["study", "all", str(STUDY)], env={"COLUMNS": "300"})
+    # (--lang en: the command line's language is process state other tests may have set)
+    output = CliRunner().invoke(app, ["--lang", "en", "study", "all", str(STUDY)],
+                                env={"COLUMNS": "300"})
     assert output.exit_code == 0, output.output
     figures = list(printed_figures(results))
     assert len(figures) > 200  # every section of the output, not a few

@@ -64,7 +64,8 @@ def list_profiles(
 
 @app.command("suggest")
 def suggest(
-    files: Annotated[list[Path], typer.Argument(help="Export files (CSV, TSV, XLSX).")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Export files (CSV, TSV, XLSX).", exists=True, dir_okay=False)],
     out: Annotated[Path | None, typer.Option(
         "--out", help="Write the draft here instead of printing it.")] = None,
 ) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gettext
 from functools import cache
+from pathlib import Path
 from typing import Final, Literal, get_args
 
 from inventory.errors import RenderError
@@ -50,10 +51,16 @@ def parse_lang(text: str) -> Lang:
 
 
 
-@cache
 def _catalogue(lang: Lang) -> dict[str, str]:
     """The messages of ``lang``'s compiled catalogue (key → text)."""
-    with mo_path(lang).open("rb") as file:
+    return _read_mo(mo_path(lang))
+
+
+@cache
+def _read_mo(path: Path) -> dict[str, str]:
+    """The messages of one ``.mo`` file, read once per path (a test may point the
+    catalogues elsewhere: another path is another entry)."""
+    with path.open("rb") as file:
         translations = gettext.GNUTranslations(file)
     # (GNUTranslations.gettext cannot tell a missing key from its text: read the table)
     catalogue: dict[str, str] = {str(key): str(text) for key, text in

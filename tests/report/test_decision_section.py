@@ -249,8 +249,14 @@ def results() -> StudyResults:
     return study_results(STUDY)
 
 
-def test_the_figures_are_those_study_all_prints(results: StudyResults) -> None:
-    # (--lang en: the command line's language is process state other tests may have set)
+def test_the_figures_are_those_study_all_prints(
+    results: StudyResults, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (--lang en: the command line's language is process state other tests may have set;
+    # the console is created once per process, so its width is set, not read from COLUMNS)
+    from inventory.cli.common import console
+
+    monkeypatch.setattr(console, "width", 300)
     output = CliRunner().invoke(app, ["--lang", "en", "study", "all", str(STUDY)],
                                 env={"COLUMNS": "300"})
     assert output.exit_code == 0, output.output

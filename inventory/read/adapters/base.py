@@ -40,6 +40,31 @@ from inventory.read.tables import read_table
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$")
 
 
+
+class ExportAdapter:
+    """What the adapters share: one file is read as a list of one source
+    (``read_sources`` reads the files of one export together), and the kinds a file is
+    recognised as: an adapter states ``recognise`` (one kind) or ``recognise_kinds`` (a
+    file holding several; it is recognised as the first), each derived from the other."""
+
+    def recognise_kinds(self, probe: Probe) -> tuple[str, ...]:
+        kind = self.recognise(probe)
+        return () if kind is None else (kind,)
+
+    def recognise(self, probe: Probe) -> str | None:
+        kinds = self.recognise_kinds(probe)
+        return kinds[0] if kinds else None
+
+    def read(
+        self, path: Path, sheet: str | None, kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
+        return self.read_sources([(path, sheet)], kind, municipality)
+
+    def read_sources(
+        self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
+        raise NotImplementedError
+
 @dataclass(frozen=True)
 class RowPlace:
     """Where a row is in the export: file, sheet (a workbook's), line (the physical line

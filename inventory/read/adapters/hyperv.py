@@ -17,6 +17,7 @@ from inventory.issues import Issue
 from inventory.read.adapters.base import (
     Column,
     ColumnMap,
+    ExportAdapter,
     ExportRow,
     build_table,
     cell_text,
@@ -65,7 +66,7 @@ HOSTS = ColumnMap(
 )
 
 
-class HyperVAdapter:
+class HyperVAdapter(ExportAdapter):
     """Hyper-V ``Get-VM | Export-Csv``: see the module docstring."""
 
     name = NAME
@@ -76,11 +77,6 @@ class HyperVAdapter:
         if probe.sheet is None and header is not None and VIRTUAL_MACHINES.matches(header):
             return "server"
         return None
-
-    def read(
-        self, path: Path, sheet: str | None, kind: str, municipality: str
-    ) -> tuple[SourceTable | None, list[Issue]]:
-        return self.read_sources([(path, sheet)], kind, municipality)
 
     def read_sources(
         self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str

@@ -25,6 +25,7 @@ from inventory.issues import Issue, IssueCode, Severity
 from inventory.read.adapters.base import (
     Column,
     ColumnMap,
+    ExportAdapter,
     ExportRow,
     RowPlace,
     build_table,
@@ -431,7 +432,7 @@ def _first(row: ExportRow, names: Sequence[str]) -> str:
     return ""
 
 
-class NetBoxAdapter:
+class NetBoxAdapter(ExportAdapter):
     """NetBox CSV exports and REST API dump: see the module docstring."""
 
     name = NAME
@@ -453,10 +454,6 @@ class NetBoxAdapter:
             kinds.extend(kind for kind in _kinds_of(endpoint, rows) if kind not in kinds)
         return tuple(kinds)
 
-    def recognise(self, probe: Probe) -> str | None:
-        kinds = self.recognise_kinds(probe)
-        return kinds[0] if kinds else None
-
     def not_read_reason(self, probe: Probe) -> str | None:
         header = None if probe.sheet is not None else probe_header(probe)
         endpoint = None if header is None else _csv_list(header)
@@ -467,11 +464,6 @@ class NetBoxAdapter:
         if endpoint == "dcim/devices":
             return "none of its devices has a role read as a server, network device or storage"
         return None
-
-    def read(
-        self, path: Path, sheet: str | None, kind: str, municipality: str
-    ) -> tuple[SourceTable | None, list[Issue]]:
-        return self.read_sources([(path, sheet)], kind, municipality)
 
     def read_sources(
         self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str

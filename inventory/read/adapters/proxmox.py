@@ -20,6 +20,7 @@ from inventory.issues import Issue, IssueCode
 from inventory.read.adapters.base import (
     Column,
     ColumnMap,
+    ExportAdapter,
     ExportRow,
     build_table,
     cell_text,
@@ -111,7 +112,7 @@ def resources(document: Any) -> tuple[list[Any], str] | None:
     return (items, path) if len(typed) == len(items) else None
 
 
-class ProxmoxAdapter:
+class ProxmoxAdapter(ExportAdapter):
     """Proxmox VE ``/cluster/resources``: see the module docstring."""
 
     name = NAME
@@ -127,15 +128,6 @@ class ProxmoxAdapter:
         types = {item["type"] for item in found[0]}
         kinds = ["server"] if types & {"node", "qemu", "lxc"} else []
         return (*kinds, *(["storage"] if "storage" in types else []))
-
-    def recognise(self, probe: Probe) -> str | None:
-        kinds = self.recognise_kinds(probe)
-        return kinds[0] if kinds else None
-
-    def read(
-        self, path: Path, sheet: str | None, kind: str, municipality: str
-    ) -> tuple[SourceTable | None, list[Issue]]:
-        return self.read_sources([(path, sheet)], kind, municipality)
 
     def read_sources(
         self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str

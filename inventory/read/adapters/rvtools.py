@@ -21,6 +21,7 @@ from inventory.issues import Issue
 from inventory.read.adapters.base import (
     Column,
     ColumnMap,
+    ExportAdapter,
     ExportRow,
     build_table,
     cell_text,
@@ -189,7 +190,7 @@ def _sheet_map(probe: Probe) -> tuple[str, ColumnMap] | None:
     return None
 
 
-class RVToolsAdapter:
+class RVToolsAdapter(ExportAdapter):
     """RVTools xlsx (or its CSV tabs): see the module docstring."""
 
     name = NAME
@@ -199,19 +200,10 @@ class RVToolsAdapter:
         found = _sheet_map(probe)
         return None if found is None else found[1].kind
 
-    def recognise_kinds(self, probe: Probe) -> tuple[str, ...]:
-        kind = self.recognise(probe)
-        return () if kind is None else (kind,)
-
     def not_read_reason(self, probe: Probe) -> str | None:
         if probe.sheet is None:
             return None
         return OTHER_TABS.get(_tab(probe.sheet))
-
-    def read(
-        self, path: Path, sheet: str | None, kind: str, municipality: str
-    ) -> tuple[SourceTable | None, list[Issue]]:
-        return self.read_sources([(path, sheet)], kind, municipality)
 
     def read_sources(
         self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from inventory.errors import StudyInputError
+from inventory.errors import InvalidInputError, StudyInputError
 from inventory.issues import Issue, IssueCode, IssueReport
 from inventory.study import inputs as files
 from inventory.study.allocation import Basis
@@ -62,13 +62,11 @@ SECTION_FILES: dict[Section, tuple[str, ...]] = {
 }
 
 
-class InvalidStudyInput(StudyInputError):
+class InvalidStudyInput(InvalidInputError, StudyInputError):
     """The study folder holds invalid input; ``report`` lists every issue."""
 
     def __init__(self, report: IssueReport) -> None:
-        super().__init__(f"The study input is invalid ({len(report.errors)} errors).",
-                         hint="Fix the issues listed (file:line) and run again.")
-        self.report = report
+        super().__init__(report, "The study input")
 
 
 @dataclass

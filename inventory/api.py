@@ -1,0 +1,194 @@
+"""The library API: what the ``inventory`` commands run, as functions a script can call.
+
+A municipality's monthly import, scripted (see the README, "Use it from Python")::
+
+    import datetime as dt
+    import inventory
+
+    batch = inventory.validate_inventory(["exports/2026-11"], source="intune")
+    with inventory.open_store("sqlite:///inventory.db") as store:
+        result = inventory.import_inventory(["exports/2026-11"], store, prune=True)
+        snapshot = inventory.load_snapshot(store)
+    target = inventory.read_target("target.yaml")
+    gap = inventory.compute_gap(snapshot, target, as_of=dt.date.today())
+    inventory.write_report(inventory.analyse_inventory(snapshot, target), "out/2026-11")
+
+Invalid input, one way everywhere: a function given input it cannot use raises
+:class:`~inventory.errors.InvalidInputError`, whose ``report`` (an ``IssueReport``)
+and ``issues`` list every problem with its file, line, column and code; nothing was
+stored or computed. That holds for inventory folders and mapping profiles
+(:func:`validate_inventory`, :func:`import_inventory`), target files (:func:`read_target`) and
+study folders (:func:`analyse_inventory`, :func:`study_results`: ``InvalidStudyInput`` is an
+``InvalidInputError``). A valid input's warnings and notes stay in the result
+(``batch.report``). Everything else the tool cannot do (a database that cannot be
+opened, a municipality named that is not stored, a file in the way of a report) is
+another :class:`~inventory.errors.InventoryError`, with a ``hint``.
+
+The stages below are the lower-level modules (``inventory.validate``, ``inventory.store``,
+``inventory.gap`` ...): a function here only adapts them to that rule and to plain
+arguments (paths as ``str`` or ``Path``, a database as a URL or a file path).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from inventory.errors import InvalidInputError, NothingStoredError, UnknownMunicipalityError
+
+if TYPE_CHECKING:
+    from inventory.analyse.normalise import Normaliser
+    from inventory.analyse.overlap import OverlapResult
+    from inventory.render.i18n import Lang
+    from inventory.render.output import ReportFormat
+    from inventory.report import ReportFiles, ReportInputs
+    from inventory.snapshot import InventorySnapshot
+    from inventory.store import ImportResult, InventoryStore
+    from inventory.target.model import TargetArchitecture
+    from inventory.validate.batch import ImportBatch
+
+__all__ = ["analyse_inventory", "compute_overlap", "import_inventory", "load_snapshot",
+           "open_store", "read_target", "validate_inventory", "write_report"]
+
+#: The store ``open_store`` opens when given no URL: ``inventory.db`` in the current folder
+#: (as the command line's default).
+DEFAULT_DATABASE = "inventory.db"
+
+PathLike = str | Path
+
+
+def validate_inventory(paths: Iterable[PathLike], *, mapping: Sequence[PathLike] = (),
+             source: str | None = None, ignore_unknown: bool = False,
+             store: InventoryStore | None = None, max_issues: int = 1000) -> ImportBatch:
+    """Read and check inventory folders (``inventory validate``): what an import would
+    store. ``InvalidInputError`` (every issue) when any file is invalid.
+
+    ``paths``: municipality folders, or folders holding one folder per municipality.
+    ``mapping``: mapping profiles (YAML) for exports of other tools (``--mapping``);
+    ``source``: read files not understood by their name with this adapter or profile
+    only (``--from``: ``intune``, ``configmgr``, ``lansweeper``, ... or a profile's name).
+    ``ignore_unknown``: a file or sheet not understood is a warning, not an error.
+    ``store``: ``code:id`` references may name the records already stored there.
+
+    >>> batch = validate_inventory([samples / "gnosjo"])
+    >>> batch.report.valid, [m.code for m in batch.municipalities]
+    (True, ['gnosjo'])
+    >>> validate_inventory([tmp])
+    Traceback (most recent call last):
+    inventory.errors.InvalidInputError: The inventory is invalid (1 error).
+    """
+    from inventory.read.profiles import chosen_recognisers
+    from inventory.validate import validate_paths
+
+    known_keys = store.known_keys() if store is not None else None
+    with chosen_recognisers([Path(file) for file in mapping], source) as profile_issues:
+        batch = validate_paths([Path(path) for path in paths], known_keys=known_keys,
+                               max_issues=max_issues, ignore_unknown=ignore_unknown)
+    batch.report.issues[:0] = profile_issues
+    if not batch.report.valid:
+        raise InvalidInputError(batch.report, "The inventory")
+    return batch
+
+
+def open_store(url: PathLike = DEFAULT_DATABASE) -> InventoryStore:
+    """The inventory database at ``url`` (created and migrated when needed); use it in a
+    ``with`` block so that it is closed.
+
+    ``url``: a database URL (``sqlite:///inventory.db``,
+    ``postgresql+psycopg://user@host/inventory``) or the path of an SQLite file.
+    ``StoreError`` (with a hint) when it cannot be opened.
+    """
+    from inventory.store import InventoryStore
+
+    text = str(url)
+    if "://" not in text:  # a file path: the SQLite file there
+        text = f"sqlite:///{Path(text).resolve()}"
+    return InventoryStore(text)
+
+
+def import_inventory(paths: Iterable[PathLike], store: InventoryStore, *,
+                     mapping: Sequence[PathLike] = (), source: str | None = None,
+                     ignore_unknown: bool = False, prune: bool = False,
+                     dry_run: bool = False, max_issues: int = 1000) -> ImportResult:
+    """Validate inventory folders and store them in one transaction (``inventory
+    import``): created / updated / unchanged / deleted per municipality and kind.
+
+    Invalid input raises ``InvalidInputError`` and nothing is written. ``prune`` deletes
+    stored records of the imported municipalities and kinds that the files no longer
+    hold; ``dry_run`` computes everything and writes nothing. The other options are
+    :func:`validate_inventory`'s.
+    """
+    batch = validate_inventory(paths, mapping=mapping, source=source, ignore_unknown=ignore_unknown,
+                     store=store, max_issues=max_issues)
+    return store.import_batch(batch, prune=prune, dry_run=dry_run)
+
+
+def load_snapshot(store: InventoryStore, municipalities: Sequence[str] | None = None, *,
+                  target: TargetArchitecture | None = None) -> InventorySnapshot:
+    """The stored inventory as the analyses read it: of ``municipalities``, else of those
+    ``target`` names, else of all.
+
+    ``UnknownMunicipalityError`` for a code in ``municipalities`` that is not stored,
+    ``TargetError`` for one the target names, ``NothingStoredError`` when nothing is.
+    """
+    stored = store.municipality_codes()
+    UnknownMunicipalityError.check(municipalities or (), stored)
+    if not stored:
+        raise NothingStoredError()
+    if target is not None:
+        target.check_stored(stored)
+    scope = municipalities or (target.municipalities if target is not None else None)
+    return store.snapshot(list(scope) if scope else None)
+
+
+def read_target(path: PathLike) -> TargetArchitecture:
+    """The target architecture in ``path`` (YAML; ``extends`` followed).
+
+    ``InvalidInputError`` with every problem and its line when the file is invalid.
+
+    >>> read_target(samples / "target.yaml").currency
+    'SEK'
+    """
+    from inventory.target.model import load_target
+
+    target, issues = load_target(Path(path))
+    if target is None:
+        raise InvalidInputError(issues, str(path))
+    return target
+
+
+def compute_overlap(snapshot: InventorySnapshot,
+                    normaliser: Normaliser | None = None) -> OverlapResult:
+    """Products per capability and municipality, similarity and shared applications
+    (``inventory overlap``); ``normaliser``: the packaged catalogue unless given."""
+    from inventory.analyse.normalise import Normaliser
+    from inventory.analyse.overlap import compute_overlap as overlap_of
+
+    return overlap_of(snapshot, normaliser or Normaliser.default())
+
+
+def analyse_inventory(snapshot: InventorySnapshot, target: TargetArchitecture | None = None, *,
+            as_of: dt.date | None = None, study: PathLike | None = None,
+            normaliser: Normaliser | None = None) -> ReportInputs:
+    """Everything the report shows: overlap, the gap against ``target`` (when given) as of
+    ``as_of`` (default today) and the study's decision support (``study``: a study
+    folder). ``InvalidInputError`` (``InvalidStudyInput``) for an invalid study folder."""
+    from inventory.report import analyse_inventory as analyses_of
+
+    return analyses_of(snapshot, target, as_of=as_of or dt.date.today(),
+                             study_folder=Path(study) if study is not None else None,
+                             normaliser=normaliser)
+
+
+def write_report(inputs: ReportInputs, folder: PathLike, *, lang: Lang = "en",
+                 formats: Iterable[ReportFormat] | None = None) -> ReportFiles:
+    """Write ``report.html``, ``report.xlsx``, ``report.md`` and ``report.json`` (or the
+    ``formats`` given) and the diagrams (``diagrams/``) into ``folder``, in ``lang``
+    (``en``, ``sv`` or ``no``): all files or none (``OutputError``)."""
+    from inventory.render.output import REPORT_FORMATS
+    from inventory.report import write_full_report
+
+    return write_full_report(inputs, Path(folder), lang=lang,
+                             formats=REPORT_FORMATS if formats is None else formats)

@@ -1,0 +1,178 @@
+"""The library API (``inventory/__init__.py``, ``inventory/api.py``): the README's example
+runs as written, invalid input is one exception carrying the issues, ``import inventory``
+stays light."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import inventory
+from inventory.issues import IssueCode
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+INTUNE = ROOT / "tests" / "data" / "exports" / "intune"
+MUNICIPALITIES = ("gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo")
+
+
+def readme_example() -> str:
+    """The python block of the README's "Use it from Python" section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Use it from Python", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    assert len(blocks) == 1
+    return blocks[0]
+
+
+def data_rows(path: Path) -> int:
+    """Rows below the header of a sample file, counted without the tool: CSV in UTF-8 or
+    (Gnosjö's servers, saved as Swedish Excel does) cp1252 with ``;``; XLSX per sheet."""
+    if path.suffix == ".xlsx":
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        return sum(
+            sum(1 for row in sheet.iter_rows(min_row=2, values_only=True) if any(row))
+            for sheet in workbook.worksheets
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
+    rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    return sum(1 for row in rows[1:] if any(cell.strip() for cell in row))
+
+
+def sample_rows(*stems: str) -> int:
+    return sum(
+        data_rows(path)
+        for name in MUNICIPALITIES
+        for path in (SAMPLES / name).iterdir()
+        if not stems or path.stem in stems
+    )
+
+
+@pytest.mark.slow
+def test_the_readme_example_imports_analyses_and_writes_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "samples").symlink_to(SAMPLES, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(readme_example(), "README.md", "exec"), {"__name__": "__main__"})
+
+    printed = capsys.readouterr().out.splitlines()
+    rows = sample_rows()  # every record of the five folders, municipality rows included
+    assert printed[0] == f"rows read: {rows}"
+    assert printed[1] == f"created: {rows} unchanged: 0"
+    statuses = eval(printed[2])  # the matrix's blocks per status, as printed
+    assert set(statuses) <= {"included", "changed", "eliminated", "new"} and statuses["included"]
+    assert printed[3] == "wrote: report.html report.json report.md report.xlsx"
+
+    with sqlite3.connect(tmp_path / "inventory.db") as connection:
+        stored = dict(connection.execute("SELECT code, name FROM municipality").fetchall())
+        servers = connection.execute("SELECT count(*) FROM server").fetchone()[0]
+    assert sorted(stored) == list(MUNICIPALITIES)
+    assert servers == sample_rows("servers", "servrar")
+    out = tmp_path / "out" / "2026-11"
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["lang"] == "sv"
+    assert '<html lang="sv">' in (out / "report.html").read_text(encoding="utf-8")
+    assert any((out / "diagrams").glob("*.svg"))
+
+    # next month, the same files again: nothing changes in the store
+    with inventory.open_store(tmp_path / "inventory.db") as store:
+        again = inventory.import_inventory(
+            [SAMPLES / name for name in MUNICIPALITIES], store, prune=True
+        )
+    assert (again.totals.created, again.totals.unchanged, again.totals.deleted) == (0, rows, 0)
+
+
+def test_an_export_is_imported_with_its_adapter_as_from_does(tmp_path: Path) -> None:
+    export = next(INTUNE.glob("DevicesWithInventory_*.csv"))
+    with export.open(encoding="utf-8-sig", newline="") as file:
+        devices = [row for row in csv.DictReader(file) if row["Ownership"] != "Personal"]
+    with inventory.open_store(tmp_path / "monthly.db") as store:
+        result = inventory.import_inventory([INTUNE], store, source="intune")
+        snapshot = inventory.load_snapshot(store)
+    assert result.counts["gislaved"]["client"].created == len(devices) == 4
+    assert sorted(snapshot.table("client")["id"]) == sorted(
+        row["Serial number"] for row in devices
+    )
+
+
+def test_invalid_folders_raise_one_error_carrying_every_issue_and_store_nothing(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "gnosjo"
+    folder.mkdir()
+    (folder / "municipality.csv").write_text("code,name,country\ngnosjo,Gnosjö,SE\n", "utf-8")
+    (folder / "servers.csv").write_text(
+        "id,hostname,kind,cpu_cores\nsrv1,app01,physical,many\nsrv2,app02,virtual,4\n", "utf-8"
+    )
+    with inventory.open_store(tmp_path / "inventory.db") as store:
+        with pytest.raises(inventory.InvalidInputError) as raised:
+            inventory.import_inventory([folder], store)
+        assert store.municipality_codes() == []
+    error = raised.value
+    assert isinstance(error, inventory.InventoryError) and error.hint
+    bad = [issue for issue in error.issues if issue.severity == "error"]
+    assert [(i.code, Path(i.file or "").name, i.row, i.column) for i in bad] == [
+        (IssueCode.INVALID_NUMBER, "servers.csv", 1, "cpu_cores")
+    ]
+    assert str(error) == "The inventory is invalid (1 error)."
+    assert error.report.to_json()["valid"] is False
+
+
+def test_an_unknown_adapter_name_is_an_issue_of_the_error(tmp_path: Path) -> None:
+    with pytest.raises(inventory.InvalidInputError) as raised:
+        inventory.validate_inventory([INTUNE], source="no-such-tool")
+    codes = [(issue.code, issue.value) for issue in raised.value.issues][:1]
+    assert codes == [(IssueCode.UNKNOWN_FILE, "no-such-tool")]
+
+
+def test_an_invalid_target_raises_with_the_line(tmp_path: Path) -> None:
+    target = tmp_path / "target.yaml"
+    target.write_text("name: joint\ncurrency: SEK\nhourly_rate: lots\n", encoding="utf-8")
+    with pytest.raises(inventory.InvalidInputError) as raised:
+        inventory.read_target(target)
+    assert any(issue.line == 3 for issue in raised.value.issues)
+    assert str(target) in str(raised.value)
+
+
+def test_an_invalid_study_folder_is_the_same_error(tmp_path: Path) -> None:
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "areas.yaml").write_text("areas: [\n", encoding="utf-8")
+    with pytest.raises(inventory.InvalidInputError) as raised:
+        inventory.study_results(study)
+    assert isinstance(raised.value, inventory.InvalidStudyInput)
+    assert raised.value.report.errors
+    assert all(issue.file for issue in raised.value.report.errors)
+
+
+def test_import_inventory_stays_light_and_lists_the_whole_api() -> None:
+    code = (
+        "import sys, inventory\n"
+        "heavy = {'pandas', 'pyarrow', 'sqlalchemy', 'alembic', 'jinja2', 'networkx', 'pydantic'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+        "print(sorted(set(inventory.__all__) - set(dir(inventory))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.splitlines() == ["[]", "[]"]
+
+
+@pytest.mark.parametrize("name", sorted(set(inventory.__all__) - {"__version__"}))
+def test_every_public_name_loads_and_is_documented(name: str) -> None:
+    assert getattr(inventory, name).__name__ == name
+    assert f"``{name}``" in (inventory.__doc__ or "")

@@ -72,10 +72,10 @@ def validate_inventory(paths: Iterable[PathLike], *, mapping: Sequence[PathLike]
     ``ignore_unknown``: a file or sheet not understood is a warning, not an error.
     ``store``: ``code:id`` references may name the records already stored there.
 
-    >>> batch = validate_inventory([samples / "gnosjo"])
-    >>> batch.report.valid, [m.code for m in batch.municipalities]
-    (True, ['gnosjo'])
-    >>> validate_inventory([tmp])
+    >>> batch = validate_inventory([samples / "varnamo"])
+    >>> batch.report.valid, batch.report.stats["rows"]["server"]
+    (True, 150)
+    >>> validate_inventory([samples / "gislaved"])  # a link to varnamo:DC1, not stored
     Traceback (most recent call last):
     inventory.errors.InvalidInputError: The inventory is invalid (1 error).
     """

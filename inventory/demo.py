@@ -112,7 +112,7 @@ def run_demo(out_dir: Path = DEFAULT_OUT_DIR, *, samples: Path | None = None,
     """Import the samples into a fresh database in ``out_dir`` and write every report.
 
     >>> result = run_demo(Path("out/demo"))  # doctest: +SKIP
-    >>> result.files.reports["html"]
+    >>> result.files.reports["html"]  # doctest: +SKIP
     PosixPath('out/demo/report.html')
     """
     started = time.perf_counter()

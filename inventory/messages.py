@@ -6,7 +6,8 @@ gives the English text (JSON, CLI output and callers that only print keep workin
 parameter that is itself a code (an action, a capability) is a :class:`Code`, translated
 with the message; a parameter may also be another message (a reason inside a sentence).
 
->>> str(Message("example.plain"))  # doctest: +SKIP
+>>> str(Message("gs.compute.nothing_moves", {"where": "Gnosjö"}))
+'No virtual server moves onto the clusters at Gnosjö.'
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ def readme_example() -> str:
     section = text.split("## Use it from Python", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
     assert len(blocks) == 1
-    return blocks[0]
+    return str(blocks[0])
 
 
 def data_rows(path: Path) -> int:

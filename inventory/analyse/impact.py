@@ -80,8 +80,9 @@ def impact(inventory_graph: InventoryGraph, node: str) -> ImpactResult:
 
     Raises ``NotFoundError`` with the nearest node names when the node does not exist.
 
-    >>> impact(graph, "vaggeryd:esx-cl01").of_kind("application")   # doctest: +SKIP
-    ['vaggeryd:application:app-procapita']
+    >>> from inventory.analyse.graph import build_graph
+    >>> impact(build_graph(snapshot), "vaggeryd:esx-cl01").of_kind("application")[:2]
+    ['vaggeryd:application:app-arcgis', 'vaggeryd:application:app-byggr']
     """
     graph = inventory_graph.graph
     start = inventory_graph.resolve(node)

@@ -58,8 +58,12 @@ def suggest_profile(paths: Sequence[Path]) -> str:
     """A draft profile (YAML text with comments) for the files ``paths``: one table per
     file, its kind and fields guessed.
 
-    >>> print(suggest_profile([Path("export.csv")]))  # doctest: +SKIP
+    >>> _ = (tmp / "export.csv").write_text("Device name,Serial number,OS\\nPC-1,X1,Windows\\n")
+    >>> print(suggest_profile([tmp / "export.csv"]))
     name: export
+    ...
+          serial_number:  # confidence 100
+            column: Serial number
     ...
     """
     lines = [f"name: {_quote(Path(paths[0]).stem.lower().replace(' ', '-')) if paths else 'draft'}",

@@ -7,7 +7,8 @@ are passed as text). :func:`cell_texts` does it for a table column: each distinc
 once, then mapped (a column of a few thousand rows has a few dozen distinct reasons).
 
 >>> from inventory.messages import Code, Message
->>> message_text(Message("example.missing", {}), "sv")  # doctest: +SKIP
+>>> message_text(Message("gs.compute.nothing_moves", {"where": "Gnosjö"}), "sv")
+'Ingen virtuell server flyttas till klustren i Gnosjö.'
 """
 
 from __future__ import annotations

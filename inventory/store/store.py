@@ -44,8 +44,11 @@ _IN_CHUNK = 500  # municipalities per IN (...) list
 class InventoryStore:
     """The inventory database: opens (creating and migrating when needed), imports, reads.
 
-    >>> store = InventoryStore("sqlite:///inventory.db")  # doctest: +SKIP
-    >>> store.import_batch(batch).totals.created  # doctest: +SKIP
+    >>> from inventory.validate import validate_paths
+    >>> store = InventoryStore(f"sqlite:///{tmp / 'inventory.db'}")
+    >>> store.import_batch(validate_paths([samples / "varnamo"])).totals.created
+    416
+    >>> store.close()
     """
 
     def __init__(self, url: str) -> None:

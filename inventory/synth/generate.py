@@ -477,9 +477,9 @@ def generate_inventories(out: Path, options: SynthOptions) -> SynthResult:
     written, and each file is created exclusively. A failure half way (a full disk)
     removes what this run wrote.
 
-    >>> result = generate_inventories(Path("/tmp/synth"), SynthOptions(5, seed=7))  # doctest: +SKIP
-    >>> result.rows["client"]  # doctest: +SKIP
-    24117
+    >>> result = generate_inventories(tmp / "synth", SynthOptions(2, seed=7))
+    >>> result.rows["municipality"], result.rows["server"]
+    (2, 904)
     """
     _refuse_existing_files(out, options.municipalities)
     with NewFiles() as new:

@@ -38,9 +38,9 @@ def validate_paths(paths: Sequence[Path], *,
     ``max_issues`` issues are listed (the rest are counted, with a notice).
     ``report.stats`` holds the files read, rows per record kind and encodings.
 
-    >>> batch = validate_paths([Path("samples")])  # doctest: +SKIP
-    >>> batch.report.valid, batch.report.stats["rows"]["server"]  # doctest: +SKIP
-    (True, 412)
+    >>> batch = validate_paths([samples])  # the five sample municipalities
+    >>> batch.report.valid, batch.report.stats["rows"]["server"]
+    (True, 422)
     """
     report = IssueReport(cap=max_issues)
     folders, issues = discover(list(paths), ignore_unknown=ignore_unknown)

@@ -101,7 +101,7 @@ def architecture_views(snapshot: InventorySnapshot, municipality: str, *, lang: 
                        node_budget: int = DEFAULT_NODE_BUDGET) -> list[ViewDiagram]:
     """The overview diagram of ``municipality`` and a drill-down per crowded site.
 
-    >>> [view.name for view in architecture_views(snapshot, "gnosjo")]  # doctest: +SKIP
+    >>> [view.name for view in architecture_views(snapshot, "gnosjo")]
     ['architecture-gnosjo', 'architecture-gnosjo-sr1']
     """
     part = snapshot.only([municipality])

@@ -17,6 +17,8 @@ Cell conventions: ``percent`` cells hold a fraction (``0.735`` is shown as 73.5 
 ...     Section(id="summary", title="Sammanfattning", blocks=[Paragraph(text="Hej")])])
 >>> ReportDocument.from_json(document.to_json()) == document
 True
+>>> ReportDocument.from_json(document.json_text()) == document
+True
 """
 
 from __future__ import annotations
@@ -303,11 +305,18 @@ class ReportDocument(BaseModel):
             for block in section.blocks if isinstance(block, Figure)
         ]
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The document as JSON (dates ISO 8601); ``from_json`` reads it back."""
+    def to_json(self) -> dict[str, Any]:
+        """The document as JSON-ready data (dates ISO 8601), as every ``to_json`` of the
+        package; ``from_json`` reads it back."""
+        return self.model_dump(mode="json")
+
+    def json_text(self, *, indent: int | None = 2) -> str:
+        """The document as JSON text: what ``report.json`` holds."""
         return self.model_dump_json(indent=indent)
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> ReportDocument:
-        """Read a document written by :meth:`to_json`."""
-        return cls.model_validate_json(text)
+    def from_json(cls, data: str | bytes | Mapping[str, Any]) -> ReportDocument:
+        """Read a document from :meth:`to_json`'s data or :meth:`json_text`'s text."""
+        if isinstance(data, Mapping):
+            return cls.model_validate(data)
+        return cls.model_validate_json(data)

@@ -40,7 +40,7 @@ def report_bytes(document: ReportDocument, fmt: ReportFormat) -> bytes:
         return render_markdown(document).encode("utf-8")
     if fmt == "xlsx":
         return xlsx_bytes(document)
-    return document.to_json().encode("utf-8")
+    return document.json_text().encode("utf-8")
 
 
 def write_report(

@@ -22,9 +22,11 @@ from inventory.render.document import (
 
 def test_json_round_trip_keeps_types(make_document: Any) -> None:
     document = make_document("sv", ["<script>", "Gnosjö"])
-    text = document.to_json()
+    text = document.json_text()
     assert ReportDocument.from_json(text) == document
     data = json.loads(text)
+    assert document.to_json() == data  # the same data as every to_json: a dict
+    assert ReportDocument.from_json(data) == document
     assert data["lang"] == "sv"
     assert data["generated"] == "2025-05-01T12:00:00Z"
     table = data["sections"][1]["blocks"][0]

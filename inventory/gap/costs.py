@@ -168,7 +168,7 @@ class BusinessCase:
         years (the plan and ``horizon_years`` of operation after it)."""
         return self.payback_year is not None
 
-    def tables(self) -> dict[str, pd.DataFrame]:
+    def to_tables(self) -> dict[str, pd.DataFrame]:
         """The business case's tables by name (``TABLE_NAMES``; for CSV, XLSX)."""
         return {
             "cost_lines": self.lines,
@@ -212,7 +212,7 @@ class BusinessCase:
             "comparable": self.comparable,
             "cost_key": self.key_name,
             "notes": [n.to_json() if isinstance(n, Message) else n for n in self.notes],
-            **{name: records(frame) for name, frame in self.tables().items()},
+            **{name: records(frame) for name, frame in self.to_tables().items()},
         }
 
 

@@ -5,7 +5,7 @@ Example::
     snapshot = InventoryStore(url).snapshot()
     target, issues = load_target(Path("samples/target.yaml"))
     report = compute_gap(snapshot, target, as_of=dt.date.today())
-    report.tables()["matrix"]        # one DataFrame per table, for CSV/XLSX/HTML
+    report.to_tables()["matrix"]     # one DataFrame per table, for CSV/XLSX/HTML
     report.to_json()                 # everything, JSON-ready
 """
 
@@ -165,11 +165,11 @@ class GapReport:
     def total_cost(self) -> float:
         return round(float(self.items["cost"].sum()), 0) if not self.items.empty else 0.0
 
-    def tables(self) -> dict[str, pd.DataFrame]:
+    def to_tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name (``TABLE_NAMES``), for CSV, XLSX and HTML rendering."""
         tables = {name: getattr(self, name) for name in TABLE_NAMES}
         if self.business_case is not None:
-            tables.update(self.business_case.tables())
+            tables.update(self.business_case.to_tables())
         return tables
 
     def to_json(self) -> dict[str, Any]:
@@ -187,7 +187,7 @@ class GapReport:
             "scope": records(self.scope),
             "business_case": (self.business_case.to_json()
                               if self.business_case is not None else None),
-            **{name: records(frame) for name, frame in self.tables().items()},
+            **{name: records(frame) for name, frame in self.to_tables().items()},
         }
 
 

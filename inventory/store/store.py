@@ -23,7 +23,6 @@ from inventory.store.engine import (
     store_error,
     write_transaction,
 )
-from inventory.store.frames import typed_columns
 from inventory.store.history import ImportRunInfo, RunDifference, diff_runs, list_runs
 from inventory.store.importer import (
     DryRunRollback,
@@ -33,11 +32,17 @@ from inventory.store.importer import (
     prepare_batch,
 )
 from inventory.store.importer import import_batch as _import_batch
+from inventory.store.reading import (
+    column_modes,
+    frame_of,
+    read_columns,
+    sorted_order,
+    typed_values,
+)
 from inventory.store.references import STORED_NAMES, RecordColumns, expand, isin, select_stored
 from inventory.store.schema import RECORD_TABLES, SOURCE_LINE, import_run, key_field
 from inventory.validate.batch import ImportBatch
 
-_READ_CHUNK = 50_000  # rows fetched at a time when reading records
 _IN_CHUNK = 500  # municipalities per IN (...) list
 
 
@@ -132,37 +137,17 @@ class InventoryStore:
     def _read_frame(self, statement: Any, names: Sequence[str],
                     integers: Collection[str] = (),
                     connection: Connection | None = None) -> pd.DataFrame:
-        """The rows of ``statement`` as an object frame, read in chunks, column by column
-        (on ``connection`` if given, else on a connection of its own).
-
-        Equal text values share one object: two million clients name a few hundred
-        models and sites, so memory grows with the rows, not with rows times columns
-        of separate strings (and no list of row objects is held at once). Columns named
-        in ``integers`` become int64 (-1 where missing), never a Python int per row.
-        """
+        """The rows of ``statement`` as an object frame (on ``connection`` if given, else
+        on a connection of its own), read column by column from the driver's cursor
+        (``inventory.store.reading``): equal texts share one object, so memory grows
+        with the rows, not with rows times columns of separate strings. Columns named in
+        ``integers`` become int64 (-1 where missing), never a Python int per row."""
         if connection is None:
             with self.engine.connect() as own:
                 return self._read_frame(statement, names, integers, own)
-        columns: list[list[Any]] = [[] for _ in names]
-        shared: list[dict[str, str]] = [{} for _ in names]
-        numbers = [name in integers for name in names]
-        result = connection.execution_options(yield_per=_READ_CHUNK).execute(statement)
-        for rows in result.partitions():
-            by_column = zip(*rows, strict=True)
-            for column, texts, values, number in zip(columns, shared, by_column, numbers,
-                                                     strict=True):
-                if number:
-                    column.append(np.array([-1 if value is None else value
-                                            for value in values], dtype=np.int64))
-                else:
-                    column.extend([texts.setdefault(value, value) if type(value) is str
-                                   else value for value in values])
-        return pd.DataFrame({name: pd.Series(np.concatenate(column) if column
-                                             else np.empty(0, dtype=np.int64))
-                             if number else pd.Series(column, dtype=object)
-                             for name, column, number in zip(names, columns, numbers,
-                                                             strict=True)},
-                            columns=list(names))
+        arrays = read_columns(connection, statement,
+                              column_modes(names, {}, integers=integers))
+        return frame_of(dict(zip(names, arrays, strict=True)))
 
     def records(self, kind: str, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes).
@@ -179,17 +164,25 @@ class InventoryStore:
             raise StoreError(f"Unknown record kind {kind!r}.",
                              hint=f"Use one of: {', '.join(RECORD_KINDS)}")
         table = RECORD_TABLES[kind]
-        names = ["municipality", *(spec.name for spec in field_specs(kind))]
+        specs = {spec.name: spec for spec in field_specs(kind)}
+        names = ["municipality", *specs]
         if lines:
             names.append(SOURCE_LINE)
         statement = select(*(table.c[name] for name in names))
         if municipalities is not None:
             statement = statement.where(table.c.municipality.in_(list(municipalities)))
-        frame = typed_columns(self._read_frame(statement, names, {SOURCE_LINE}, connection),
-                              kind)
+        if connection is None:
+            with self.engine.connect() as own:
+                return self._records(kind, municipalities, lines=lines, connection=own)
+        key = key_field(kind)
+        arrays = read_columns(connection, statement, column_modes(
+            names, specs, plain={key}, integers={SOURCE_LINE}))
         # Sorted here, not in SQL: the order must not depend on the database's collation.
-        return frame.sort_values(["municipality", key_field(kind)], kind="stable",
-                                 ignore_index=True)
+        order = sorted_order(arrays[0], arrays[names.index(key)])
+        if order is not None:
+            arrays = [values[order] for values in arrays]
+        return frame_of({name: typed_values(values, specs[name]) if name in specs
+                         else values for name, values in zip(names, arrays, strict=True)})
 
     def references(self, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored resolved references (columns ``REFERENCE_COLUMNS``), derived rows

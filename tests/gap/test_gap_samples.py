@@ -165,4 +165,4 @@ def test_report_json_and_tables(gap_report: GapReport) -> None:
     data = json.loads(json.dumps(gap_report.to_json()))
     assert set(TABLE_NAMES) <= set(data)
     assert data["capacity_verdict"]["primary"] == "varnamo:DC1"
-    assert set(gap_report.tables()) == set(TABLE_NAMES) | set(COST_TABLES)
+    assert set(gap_report.to_tables()) == set(TABLE_NAMES) | set(COST_TABLES)

@@ -49,7 +49,7 @@ def test_each_capability_sits_in_one_domain_everywhere(
     overlap = compute_overlap(sample_snapshot, Normaliser.default())
     seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     frames = {
-        **gap.tables(),
+        **gap.to_tables(),
         "overlap.usage": overlap.usage,
         "overlap.harmonisation": overlap.harmonisation,
     }

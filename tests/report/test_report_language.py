@@ -242,7 +242,7 @@ def user_values(inputs: ReportInputs, target: TargetArchitecture) -> list[str]:
         inputs.overlap.shared_applications,
     ]
     if inputs.gap is not None:
-        frames += list(inputs.gap.tables().values())
+        frames += list(inputs.gap.to_tables().values())
     for frame in frames:
         for column in _DATA_COLUMNS:
             if column in frame.columns:

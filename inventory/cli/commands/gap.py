@@ -129,7 +129,7 @@ def gap(
         print_json(report.to_json())
     elif output_format is TableFormat.CSV:
         assert out is not None
-        written = write_tables(report.tables(), out)
+        written = write_tables(report.to_tables(), out)
         console.print(say("cli.wrote_tables", count=len(written), folder=str(out)),
                       markup=False)
     else:

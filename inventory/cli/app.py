@@ -3,17 +3,22 @@
 Each command lives in its own module under ``inventory.cli.commands`` and exposes
 ``register(app: typer.Typer) -> None``; commands are thin: parse options, call one library
 function, render the result, set the exit code.
+
+Commands are registered by name (``COMMANDS``) and their modules imported when one is
+run or asked for its help: ``inventory --help`` and ``inventory COMMAND --help`` start
+without pandas, SQLAlchemy and the analyses (tests/cli/test_lazy_imports.py).
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import sys
 from typing import Annotated, Any
 
 import typer
 from rich.text import Text
+from typer import _click as click
+from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup
 
 from inventory import __version__
@@ -22,7 +27,6 @@ from inventory.cli.common import CliState, console_err, parse_lang_option, set_c
 from inventory.echo import visible
 from inventory.errors import Interrupted, InventoryError, NotFoundError, StoreError
 from inventory.output_files import file_error
-from inventory.store.engine import database_url
 
 
 class _Commands(TyperGroup):
@@ -30,6 +34,23 @@ class _Commands(TyperGroup):
     exist is a usage error (exit 2), the same in every command, whichever library call
     finds out. Usage errors are printed by click, not by our consoles: their messages (which
     may name stored records or values of a file) get control characters escaped here."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, its module imported on first use."""
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.add_command(load_command(cmd_name), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The root help's command list, from ``COMMANDS`` (no command module imported)."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, make_default_short_help(COMMANDS[name][1], limit))
+                                for name in names])
 
     # typer vendors click: the base's Context type is private, typer.Context derives from it.
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
@@ -68,6 +89,8 @@ def _database(value: str | None) -> str | None:
     """A ``--db`` value that is not an SQLite or PostgreSQL URL is a usage error (exit 2),
     shown with its password masked."""
     if value:
+        from inventory.store.engine import database_url
+
         try:
             database_url(value)
         except StoreError as error:
@@ -97,15 +120,70 @@ def main_options(
     ctx.obj = CliState(db_url=db, debug=debug, lang=language)
 
 
-def _register_commands() -> None:
-    for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
-        register = getattr(module, "register", None)
-        if register is not None:
-            register(app)
+#: Every command: its name, the module under ``inventory.cli.commands`` that defines it
+#: (its ``register(app)`` adds it) and the first sentence of its help, which the root
+#: ``--help`` lists without importing the module (tests/cli/test_lazy_imports.py checks
+#: that each text is the command's own).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("demo", "Run the main job on the bundled samples: import the five"
+             " municipalities into a fresh SQLite file, analyse overlap and the gap against"
+             " samples/target.yaml, and write every report and diagram."),
+    "diagram": ("diagram", "Draw one view of the stored inventory with Graphviz."),
+    "diff": ("diff", "Show the records created, updated (field: old -> new) and deleted"
+             " after RUN_A up to and including RUN_B."),
+    "export": ("export", "Export the baseline and the target for other tools (ArchiMate for"
+               " architects)."),
+    "gap": ("gap", "Compare the stored inventories with a target architecture: TOGAF gap"
+            " matrix, readiness, end-of-life exposure, security baseline, datacentre"
+            " capacity, interconnects, SLA gaps, effort and cost, migration waves."),
+    "graph": ("graph", "Build the dependency graph of the stored inventory and print its"
+              " size by node and edge kind."),
+    "history": ("history", "List the import runs, oldest first, with what each changed."),
+    "impact": ("impact", "List everything that depends on NODE, transitively, grouped by"
+               " municipality and kind, with the client devices affected."),
+    "import": ("import_", "Validate and store inventories: created / updated / unchanged /"
+               " deleted per kind."),
+    "lifecycle": ("lifecycle", "Show the release cycle and end-of-life state (supported,"
+                  " ending within --months, past end of life) of every server OS,"
+                  " hypervisor, platform, network OS and client OS, with the assets and"
+                  " municipalities on each."),
+    "list": ("list_", "List stored records of one kind (default: the municipalities)."),
+    "mapping": ("mapping", "Mapping profiles: how the exports of other tools are read."),
+    "normalise": ("normalise", "List product names that did not match, matched with low"
+                  " confidence or have no release cycle, with counts and where they"
+                  " occur."),
+    "overlap": ("overlap", "Show per domain and capability which canonical products each"
+                " municipality uses (with asset counts) and which are shared by all, by"
+                " some or unique; the similarity of the municipalities (weighted Jaccard"
+                " over asset shares); the business applications several municipalities"
+                " share; and a harmonisation index per capability."),
+    "propose-target": ("propose_target", "Draft a target architecture: per capability the"
+                       " product that minimises migration effort (assets already on it,"
+                       " lifecycle, how many municipalities use it), with the alternatives"
+                       " and their effort; datacentres, interconnect minimum and default"
+                       " efforts."),
+    "report": ("report", "Write the harmonisation report: executive summary first, then the"
+               " details, with the diagrams embedded (and written to OUT/diagrams)."),
+    "schemas": ("schemas", "Write the JSON Schema of every record kind (and target/study"
+                " files) to FOLDER."),
+    "stats": ("stats", "Count the stored records per municipality and record kind."),
+    "study": ("study", "Decision support from the municipal studies: potential per area,"
+              " alternatives against weighted criteria, cost allocation keys, projections,"
+              " comparable costs."),
+    "synth": ("synth", "Write synthetic municipal inventories in the import format (CSV)."),
+    "templates": ("templates", "Write an empty CSV template per record kind plus README.md"
+                  " describing each column."),
+    "validate": ("validate", "Check inventory files without storing anything: exit 0 when"
+                 " valid, 1 when not."),
+}
 
 
-_register_commands()
+def load_command(name: str) -> click.Command:
+    """The command ``name`` of ``COMMANDS``, its module imported now (and only now)."""
+    module = importlib.import_module(f"{commands.__name__}.{COMMANDS[name][0]}")
+    holder = typer.Typer(rich_markup_mode=None, add_completion=False)
+    module.register(holder)
+    return typer.main.get_group(holder).commands[name]
 
 
 def main() -> None:

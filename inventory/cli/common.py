@@ -1,4 +1,8 @@
-"""What every command shares: state from the global options, output formats, printing."""
+"""What every command shares: state from the global options, output formats, printing.
+
+Imported when the command line starts: it loads no pandas, SQLAlchemy, pydantic models or
+analyses at import time (the functions that need them import them when called).
+"""
 
 from __future__ import annotations
 
@@ -12,23 +16,22 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import typer
 
 from inventory.cli.terminal import TerminalConsole
 from inventory.echo import JSON_ESCAPES, shorten, visible
 from inventory.errors import NothingStoredError, RenderError, UnknownMunicipalityError
-from inventory.issues import Issue, Severity
-from inventory.output_files import write_files_atomically
-from inventory.render.csv_safe import write_frame_csv
-from inventory.render.formatting import format_decimal, format_integer
 from inventory.render.i18n import LANGUAGES, Lang, parse_lang, t
-from inventory.snapshot import InventorySnapshot
-from inventory.store import InventoryStore
-from inventory.store.engine import database_exists
-from inventory.target.model import TargetArchitecture, load_target
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from inventory.issues import Issue
+    from inventory.snapshot import InventorySnapshot
+    from inventory.store import InventoryStore
+    from inventory.target.model import TargetArchitecture
 
 # User text is printed literally: no markup, no emoji codes, control characters escaped.
 console = TerminalConsole()
@@ -79,6 +82,8 @@ def say(key: str, **params: object) -> str:
     """The text of message ``key`` in the command line's language; a number among the
     ``params`` is written as the language writes it (``7 399`` in Swedish, ``7,399`` in
     English): a year is passed as text (``str(2031)``), never grouped."""
+    from inventory.render.formatting import format_decimal, format_integer
+
     lang = cli_lang()
     shown = {name: format_integer(value, lang) if isinstance(value, int)
              and not isinstance(value, bool)
@@ -158,6 +163,8 @@ def nothing_stored(ctx: typer.Context, municipalities: Sequence[str] | None = No
     """Whether ``--db`` names an SQLite file that does not exist yet: commands that only
     read then report an empty store without creating the file. A municipality named on
     the command line is a usage error there too (``UnknownMunicipalityError``)."""
+    from inventory.store.engine import database_exists
+
     if database_exists(state(ctx).resolved_db_url):
         return False
     UnknownMunicipalityError.check(municipalities or (), ())
@@ -167,6 +174,8 @@ def nothing_stored(ctx: typer.Context, municipalities: Sequence[str] | None = No
 @contextmanager
 def open_store(ctx: typer.Context) -> Iterator[InventoryStore]:
     """The store of ``--db``, closed after use."""
+    from inventory.store import InventoryStore
+
     with InventoryStore(state(ctx).resolved_db_url) as store:
         yield store
 
@@ -199,6 +208,9 @@ def stored_snapshot(ctx: typer.Context, municipalities: Sequence[str] | None, *,
 def write_tables(tables: Mapping[str, pd.DataFrame], folder: Path) -> list[Path]:
     """Every table as ``folder/<name>.csv``, all written or none (``OutputError`` in one line
     for a file in the way, a read-only or full disk)."""
+    from inventory.output_files import write_files_atomically
+    from inventory.render.csv_safe import write_frame_csv
+
     files: dict[Path, bytes] = {}
     for name, frame in tables.items():
         text = io.StringIO()
@@ -209,6 +221,8 @@ def write_tables(tables: Mapping[str, pd.DataFrame], folder: Path) -> list[Path]
 
 def load_target_or_exit(path: Path, *, as_json: bool = False) -> TargetArchitecture:
     """The target architecture in ``path``; its problems printed with their lines, exit 1."""
+    from inventory.target.model import load_target
+
     target, issues = load_target(path)
     if target is not None:
         return target
@@ -222,6 +236,8 @@ def load_target_or_exit(path: Path, *, as_json: bool = False) -> TargetArchitect
 
 def print_issues(issues: Sequence[Issue], where: str) -> None:
     """Every issue with its place on standard error, then how many errors ``where``."""
+    from inventory.issues import Severity
+
     for issue in issues:
         console_err.print(str(issue), markup=False)
     count = sum(issue.severity == Severity.ERROR for issue in issues)

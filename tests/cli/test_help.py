@@ -17,8 +17,10 @@ def _is_group(command: Any) -> bool:
 def _commands() -> dict[str, Any]:
     root = typer.main.get_command(app)
     assert _is_group(root)
+    context = typer.Context(root)
     found: dict[str, Any] = {}
-    for name, command in root.commands.items():  # type: ignore[attr-defined]
+    for name in root.list_commands(context):  # type: ignore[attr-defined]
+        command = root.get_command(context, name)  # type: ignore[attr-defined]
         found[name] = command
         if _is_group(command):
             for sub_name, sub in command.commands.items():

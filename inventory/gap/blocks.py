@@ -33,7 +33,6 @@ block included in it, none upgraded onto it): a block introduced for the joint o
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -50,29 +49,24 @@ from inventory.analyse.assets import (
     HARDWARE_CAPABILITIES,
     HYPERVISOR_PRODUCTS,
     client_fleets,
-    derive_assets,
     domain_of,
 )
+from inventory.analyse.baseline import baseline_assets, cycle_at_least, cycle_order
 from inventory.analyse.business_catalogue import business_catalogue
 from inventory.analyse.identity import product_label, same_unlisted, unlisted_id
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.os_family import FAMILY_NAMES, os_family
 from inventory.gap.contracts import checked
 from inventory.gap.rows import any_rows
-from inventory.snapshot import InventorySnapshot
 from inventory.target.model import ProductChoice, TargetArchitecture
 
 if TYPE_CHECKING:
-    from inventory.gap.applications import FunctionGroup
+    from inventory.analyse.applications import FunctionGroup
 
 __all__ = ["ASSET_COLUMNS", "CAPABILITY_DOMAIN", "CLIENT_FLEET_KEYS", "DOMAINS",
            "FIRMWARE_CLIENT_KINDS", "HYPERVISOR_PRODUCTS", "TargetBlock", "baseline_assets",
            "baseline_blocks", "block_assets", "client_fleets", "cycle_at_least", "cycle_order",
            "domain_of", "gap_matrix", "matrix_rows", "slug", "target_blocks"]
-
-#: Record kinds the gap reads as assets (applications join from ``gap.applications``).
-GAP_ASSET_KINDS = ("server", "platform", "client", "network_device", "storage")
-
 
 def slug(text: object) -> str:
     """A product name as a key part: lower case, runs of other characters as ``-``."""
@@ -80,52 +74,6 @@ def slug(text: object) -> str:
 
 
 _slug = slug
-
-
-def baseline_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: dt.date,
-                    horizon_months: int = 12, *, fleets: bool = False) -> pd.DataFrame:
-    """One row per asset and product (``ASSET_COLUMNS``), with capability and lifecycle:
-    ``assets.derive_assets`` of the servers, platforms, clients, network devices and
-    storage (the derivation overlap uses too).
-
-    ``fleets``: one row per client fleet and a ``records`` column (see ``derive_assets``).
-    """
-    return derive_assets(snapshot, normaliser, as_of, horizon_months, kinds=GAP_ASSET_KINDS,
-                         fleets=fleets)
-
-
-def cycle_order(normaliser: Normaliser, product_id: str | None, cycle: str | None
-                ) -> tuple[float, ...] | None:
-    """A sort key for a release cycle: its version numbers, else its release date.
-
-    Numbers first: service-pack cycles (``12.0-sp3``) were released after newer versions.
-    """
-    if cycle is None:
-        return None
-    definition = normaliser.product(product_id)
-    numbers = [float(part) for part in re.findall(r"\d+", cycle)]
-    if numbers:
-        return (0.0, *numbers)
-    if definition is not None:
-        release = normaliser.catalogue.release(definition.cycles_from, cycle)
-        if release is not None and release.release_date is not None:
-            return (1.0, float(release.release_date.toordinal()))
-    return None
-
-
-def cycle_at_least(normaliser: Normaliser, product_id: str | None, cycle: str | None,
-                   minimum: str | None) -> bool | None:
-    """Whether ``cycle`` is at or above ``minimum`` (``None`` when it cannot be told)."""
-    if minimum is None:
-        return True
-    if cycle is None:
-        return None
-    if cycle == minimum:
-        return True
-    have, need = (cycle_order(normaliser, product_id, c) for c in (cycle, minimum))
-    if have is None or need is None or have[0] != need[0]:
-        return None
-    return have >= need
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def readiness(assets: pd.DataFrame, matrix: pd.DataFrame, *,
               off_joint: pd.Series | None = None) -> Readiness:
     """Readiness per capability, domain and overall (module docstring: the method).
 
-    ``assets`` are the gap's asset rows (``blocks.baseline_assets`` with applications),
+    ``assets`` are the gap's asset rows (``baseline.baseline_assets`` with applications),
     ``matrix`` the gap matrix; ``target_capabilities`` the capabilities the target runs
     (a municipality with no asset of one gets a 0 % row, business areas excepted);
     ``off_joint`` (bool, aligned with ``assets``) marks assets on a target product that

@@ -18,16 +18,16 @@ from typing import Any
 
 import pandas as pd
 
-from inventory.analyse.graph import InventoryGraph, build_graph
-from inventory.analyse.normalise import Normaliser
-from inventory.echo import shorten, visible
-from inventory.errors import NothingStoredError, TargetError
-from inventory.gap.applications import (
+from inventory.analyse.applications import (
     application_assets,
     function_groups,
     group_of,
     municipality_population,
 )
+from inventory.analyse.graph import InventoryGraph, build_graph
+from inventory.analyse.normalise import Normaliser
+from inventory.echo import shorten, visible
+from inventory.errors import NothingStoredError, TargetError
 from inventory.gap.blocks import (
     DOMAINS,
     baseline_assets,

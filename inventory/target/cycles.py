@@ -22,11 +22,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from inventory.analyse.baseline import cycle_order
 from inventory.analyse.catalogue import Release
 from inventory.analyse.editions import edition_version_text
 from inventory.analyse.lifecycle import add_months, lifecycle_status
 from inventory.analyse.normalise import Normaliser
-from inventory.gap.blocks import cycle_order
 
 #: Months the merger needs to plan and carry out the change (rule 1).
 PLANNING_MONTHS = 36
@@ -99,7 +99,7 @@ def newest_supported(normaliser: Normaliser, product_id: str, as_of: dt.date,
 def minimum_cycle(group: pd.DataFrame, normaliser: Normaliser, product_id: str,
                   as_of: dt.date, horizon: int) -> MinimumCycle:
     """The minimum cycle for a product from its assets (``cycle``, ``lifecycle_state``,
-    ``eol``, ``version_written`` columns of ``blocks.baseline_assets``)."""
+    ``eol``, ``version_written`` columns of ``baseline.baseline_assets``)."""
     cycles = group.dropna(subset=["cycle"])
     states = set(group["lifecycle_state"].astype(str))
     if cycles.empty:

@@ -35,10 +35,10 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from inventory.analyse.applications import application_assets, municipality_population
+from inventory.analyse.baseline import baseline_assets, cycle_order
 from inventory.analyse.identity import is_unlisted
 from inventory.analyse.normalise import Normaliser
-from inventory.gap.applications import application_assets, municipality_population
-from inventory.gap.blocks import baseline_assets, cycle_order
 from inventory.snapshot import InventorySnapshot
 from inventory.target.cycles import PLANNING_MONTHS, minimum_cycle
 from inventory.target.model import (

@@ -1,6 +1,6 @@
 """The business-application part of a proposal: one system per function of each area.
 
-Per business area the products are put into function groups (``gap.applications``:
+Per business area the products are put into function groups (``analyse.applications``:
 products no municipality runs side by side do the same job). In each group of two or
 more products, the product with the most users over all municipalities is kept (a
 municipality weighs with its users; ties go to more municipalities); the others are
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from inventory.gap.applications import FunctionGroup, function_groups
+from inventory.analyse.applications import FunctionGroup, function_groups
 from inventory.target.model import ApplicationAreaTarget, ProductChoice, UnitEfforts
 
 
@@ -87,7 +87,7 @@ def propose_applications(assets: pd.DataFrame, population: dict[str, float],
                          ) -> tuple[dict[str, ApplicationAreaTarget], list[ApplicationProposal]]:
     """Per business area the products kept (``applications`` section) and the reasoning.
 
-    ``assets`` is ``gap.applications.application_assets``.
+    ``assets`` is ``analyse.applications.application_assets``.
     """
     proposals = [_propose_group(group, assets, municipalities, efforts)
                  for group in function_groups(assets, population)]

@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from inventory.analyse.applications import function_groups, group_of
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import compute_overlap
-from inventory.gap.applications import function_groups, group_of
 from inventory.gap.blocks import gap_matrix
 from inventory.snapshot import InventorySnapshot
 

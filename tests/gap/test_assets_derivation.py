@@ -125,7 +125,7 @@ def test_business_applications_are_derived_once_for_gap_and_overlap(
         normaliser: Normaliser) -> None:
     """The gap's application assets are ``derive_assets``'s rows (the one overlap reads),
     with users and the vendor as written: one product identity and business area each."""
-    from inventory.gap.applications import application_assets
+    from inventory.analyse.applications import application_assets
 
     inventory = build_snapshot({"application": [
         {"municipality": "aa", "id": "a1", "name": "Procapita", "vendor": "Tieto Evry",

@@ -26,11 +26,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from inventory.analyse.assets import derive_assets
+from inventory.analyse.assets import ASSET_COLUMNS, derive_assets
 from inventory.analyse.business_catalogue import business_catalogue
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource
-from inventory.gap.blocks import ASSET_COLUMNS
 from inventory.snapshot import InventorySnapshot
 
 _SOURCE = ProductSource("application", "software", "vendor", "product", "version",
@@ -42,7 +41,7 @@ APPLICATION_EXTRA_COLUMNS = ("users", "vendor_written")
 
 def application_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: object,
                        horizon_months: int = 12) -> pd.DataFrame:
-    """One row per application (``blocks.ASSET_COLUMNS`` + ``users``, ``vendor_written``).
+    """One row per application (``assets.ASSET_COLUMNS`` + ``users``, ``vendor_written``).
 
     The rows are ``analyse.assets.derive_assets``'s for applications (the one derivation
     overlap and gap share): ``capability`` is the business area (``other`` when empty),

@@ -55,6 +55,7 @@ from inventory.gap.interconnect import interconnect_gaps
 from inventory.gap.plan import drop_superseded, item_attributes, item_urgency, plan_start, schedule
 from inventory.gap.readiness import readiness
 from inventory.gap.risk import gap_risks
+from inventory.gap.rows import summed_clients
 from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
@@ -278,9 +279,11 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         assets = pd.concat([assets, applications.assign(records=1).loc[:, list(assets.columns)]],
                            ignore_index=True)
     assets = scope.assets(assets)
+    # the same clients folded on the columns the tables below sum them by (counts alike)
+    counted = summed_clients(snapshot)
     targets = target_blocks(target, normaliser)
     matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)
-    consolidation = consolidate(snapshot, target, assets, matrix, targets, normaliser)
+    consolidation = consolidate(counted, target, assets, matrix, targets, normaliser)
     capacity, verdict = site_capacity(snapshot, target, dependencies)
     capacity = checked("capacity", capacity)  # typed where produced, also when empty
     server_site = server_sites(snapshot)  # (three stages place servers at their site)
@@ -290,7 +293,7 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     ready = readiness(assets, matrix, municipalities=snapshot.municipalities,
                       target_capabilities=[block.capability for block in targets],
                       off_joint=(off_joint := off_joint_instance(assets, consolidation)))
-    items = migration_items(snapshot, target, assets, matrix, targets, interconnects,
+    items = migration_items(counted, target, assets, matrix, targets, interconnects,
                             capacity, dependencies, normaliser, consolidation, as_of=as_of,
                             server_site=server_site)
     items = scope.items(items)
@@ -313,10 +316,10 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     # every asset past or near its end of life: the item that removes it, or a decision
     eol_table = eol_plan(assets, matrix, items, dropped)
     notes += eol_plan_notes(eol_table)
-    notes += hardware_notes(snapshot, target, assets, set(
+    notes += hardware_notes(counted, target, assets, set(
         capacity.loc[capacity["role"] == "evacuate", "site"]), as_of)
     # past end of life and higher risk first, as far as precedence allows
-    risks = gap_risks(snapshot, assets, matrix, dependencies, interconnects)
+    risks = gap_risks(counted, assets, matrix, dependencies, interconnects)
     plan = schedule(items, target.plan, as_of=as_of, precedence=order.precedence,
                     urgency=item_urgency(items, assets, risks))
     # the target's own releases must outlast the plan, or every upgrade buys months
@@ -331,12 +334,12 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
         municipalities=snapshot.municipalities, matrix=matrix, target_blocks=target_table,
         readiness=ready.capabilities, readiness_domains=ready.domains,
         readiness_overall=ready.overall, eol=eol_exposure(assets, dependencies),
-        security=security_gaps(snapshot, target), capacity=capacity,
+        security=security_gaps(counted, target), capacity=capacity,
         capacity_verdict=verdict, interconnects=interconnects,
         sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
         waves=wave_table(items), plan=plan,
         plan_start=plan_start(target.plan, as_of), dropped=dropped, notes=notes,
         scope=scope.table(), target_lifecycle=own, block_assets=block_assets(assets),
         risks=risks, eol_plan=eol_table,
-        business_case=business_case(snapshot, target, items, it_costs=it_costs, plan=plan,
+        business_case=business_case(counted, target, items, it_costs=it_costs, plan=plan,
                                     start=plan_start(target.plan, as_of))))

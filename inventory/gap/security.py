@@ -19,10 +19,6 @@ SECURITY_COLUMNS = ("municipality", "control", "required", "today", "target", "c
                     "affected")
 
 
-def _platforms_of(platforms: pd.DataFrame, capability: str) -> pd.DataFrame:
-    return platforms[platforms["capability"].astype(str) == capability]
-
-
 def _names(frame: pd.DataFrame) -> str:
     return ", ".join(sorted(set(frame["product"].astype(str))))
 
@@ -67,16 +63,24 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
     zones = snapshot.table("zone")
     immutable = _immutable_stores(snapshot)
     replicating = _replicates_to_immutable(snapshot, immutable)
+    with_copy = {str(m) for m, _ in immutable}
     required_zones = [str(z) for z in (target.network.required_zones if target.network else [])]
     # Each municipality's platforms and zone purposes, split once (not a comparison of
     # every row per municipality).
-    own_platforms = dict(iter(platforms.groupby("municipality", sort=False, dropna=True)))
+    split = platforms.assign(capability=platforms["capability"].astype(str)).groupby(
+        ["municipality", "capability"], sort=False, dropna=True)
+    own_platforms: dict[tuple[str, str], pd.DataFrame] = {
+        (str(code), str(capability)): frame for (code, capability), frame in split}
+    none = platforms.iloc[:0]
+
+    def platforms_of(code: str, capability: str) -> pd.DataFrame:
+        return own_platforms.get((code, capability), none)
+
     zone_purposes = {code: set(purposes.astype(str)) for code, purposes in
                      zones.groupby("municipality", sort=False, dropna=True)["purpose"]}
     rows = []
     for code in snapshot.municipalities:
-        own = own_platforms.get(code, platforms.iloc[:0])
-        mfa = _platforms_of(own, "identity_mfa")
+        mfa = platforms_of(code, "identity_mfa")
         licences = pd.to_numeric(mfa["licences"], errors="coerce").sum()
         employees = municipalities["employees"].get(code) if "employees" in municipalities else None
         employees = None if employees is None or pd.isna(employees) else int(employees)
@@ -91,7 +95,7 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
         rows.append((code, "mfa_for_all_staff", baseline.mfa_for_all_staff,
                      mfa_today, Message("gs.sec.mfa_target"), mfa_covered, ";".join(
                          code + ":" + mfa["id"].astype(str))))
-        edr = _platforms_of(own, "endpoint_security")
+        edr = platforms_of(code, "endpoint_security")
         total = int(device_totals.get(code, 0))
         unmanaged = total - int(managed_totals.get(code, 0))
         rows.append((code, "endpoint_security_on_managed_clients",
@@ -102,12 +106,12 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
                          "unmanaged": unmanaged, "total": total}),
                      Message("gs.sec.endpoint_target"), not edr.empty,
                      ";".join(code + ":" + edr["id"].astype(str))))
-        has_copy = any(m == code for m, _ in immutable) or code in replicating
+        has_copy = code in with_copy or code in replicating
         rows.append((code, "backup_immutable_copy", baseline.backup_immutable_copy,
                      Message("gs.sec.copy" if has_copy else "gs.sec.no_copy"),
                      Message("gs.sec.copy_target"), has_copy,
-                     ";".join(code + ":" + _platforms_of(own, "backup")["id"].astype(str))))
-        siem = _platforms_of(own, "logging_siem")
+                     ";".join(code + ":" + platforms_of(code, "backup")["id"].astype(str))))
+        siem = platforms_of(code, "logging_siem")
         rows.append((code, "logging_to_siem", baseline.logging_to_siem,
                      (Message("gs.plain", {"text": _names(siem)}) if not siem.empty
                       else Message("gs.sec.no_siem")),

@@ -41,6 +41,33 @@ def _site_uplinks(snapshot: InventorySnapshot) -> dict[str, bool]:
             ends.groupby("site")["redundant"].any().items()}
 
 
+
+def _node_gap(dependencies: DependencyIndex, uplinks: dict[str, bool], node_id: str
+              ) -> str | None:
+    """The redundancy a node an application depends on lacks (``gs.sla.<gap>``), if any."""
+    graph = dependencies.graph
+    data = graph.nodes[node_id]
+    kind = data.get("kind")
+    if kind == "server":
+        out_edges = list(graph.out_edges(node_id, keys=True))
+        hosted = [t for _, t, k in out_edges if k == EdgeKind.HOSTED_ON]
+        member = any(k == EdgeKind.MEMBER_OF for _, _, k in out_edges)
+        if data.get("server_kind") == "virtual":
+            if hosted and not any(dependencies.kind(t) == "cluster" for t in hosted):
+                return "single_host"
+        elif not member and not hosted:
+            return "single_physical_server"
+    elif kind == "cluster":
+        members = [h for h, _, k in graph.in_edges(node_id, keys=True) if k == EdgeKind.MEMBER_OF]
+        if len(members) < 2:
+            return "single_host_cluster"
+    elif kind == "site":
+        site = "{}:{}".format(data.get("municipality"), data.get("key"))
+        if site in uplinks and not uplinks[site]:
+            return "single_uplink"
+    return None
+
+
 def sla_gaps(snapshot: InventorySnapshot, target: TargetArchitecture,
              dependencies: DependencyIndex) -> pd.DataFrame:
     """One row per application that misses its SLA level's redundancy (``SLA_COLUMNS``)."""
@@ -50,34 +77,23 @@ def sla_gaps(snapshot: InventorySnapshot, target: TargetArchitecture,
     wanted = applications[applications["criticality"].astype(str).isin(levels)]
     if wanted.empty:
         return pd.DataFrame(columns=list(SLA_COLUMNS))
-    graph = dependencies.graph
     uplinks = _site_uplinks(snapshot)
+    # a node's gap is the same for every application above it: found once per node
+    found: dict[str, str | None] = {}
+
+    def gap_of(node_id: str) -> str | None:
+        if node_id not in found:
+            found[node_id] = _node_gap(dependencies, uplinks, node_id)
+        return found[node_id]
+
     rows = []
     for app in any_rows(wanted):  # critical applications: thousands at most
         node = f"{app.municipality}:application:{app.id}"
         gaps: dict[str, str] = {}
         for other in sorted(dependencies.dependencies_of(node)):
-            data = graph.nodes[other]
-            kind = data.get("kind")
-            if kind == "server":
-                hosted = [t for _, t, k in graph.out_edges(other, keys=True)
-                          if k == EdgeKind.HOSTED_ON]
-                member = any(k == EdgeKind.MEMBER_OF
-                             for _, _, k in graph.out_edges(other, keys=True))
-                if data.get("server_kind") == "virtual":
-                    if hosted and not any(dependencies.kind(t) == "cluster" for t in hosted):
-                        gaps[other] = "single_host"
-                elif not member and not hosted:
-                    gaps[other] = "single_physical_server"
-            elif kind == "cluster":
-                members = [h for h, _, k in graph.in_edges(other, keys=True)
-                           if k == EdgeKind.MEMBER_OF]
-                if len(members) < 2:
-                    gaps[other] = "single_host_cluster"
-            elif kind == "site":
-                site = "{}:{}".format(data.get("municipality"), data.get("key"))
-                if site in uplinks and not uplinks[site]:
-                    gaps[other] = "single_uplink"
+            gap = gap_of(other)
+            if gap is not None:
+                gaps[other] = gap
         if not gaps:
             continue
         level = levels[str(app.criticality)]

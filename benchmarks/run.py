@@ -312,6 +312,9 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
                              " (e.g. a git worktree of an older commit)")
     parser.add_argument("--only", choices=["identification", "gap-report"],
                         help="measure only this part and rewrite only its section of --out")
+    parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
+                        help="gap-report: time the stages in wall-clock or CPU seconds (CPU on"
+                             " a machine other work shares)")
     return parser.parse_args(list(argv))
 
 
@@ -413,7 +416,7 @@ def _only_gap_report(arguments: argparse.Namespace, work: Path, count: int,
         run_task("our-import", {"folders": folders, "database": _fresh(database)},
                  f"import at {count}")
     lines, _ratios = measure_against(database, count, REPO, arguments.baseline_code.resolve(),
-                                     AS_OF)
+                                     AS_OF, clock=arguments.clock)
     lines = [*lines, "", f"Measured alone by `{command.strip()}` on {machine_facts()['date']}."]
     existing = arguments.out.read_text(encoding="utf-8") if arguments.out.exists() else ""
     arguments.out.write_text(replace_section(existing, SECTION, lines), encoding="utf-8")

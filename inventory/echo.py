@@ -146,3 +146,27 @@ def shorten(text: str, limit: int = VALUE_LIMIT) -> str:
 #: ``json.dumps`` escapes C0 controls itself; these are escaped after it (DEL, C1 and the
 #: bidirectional characters are legal JSON but act on a terminal the JSON is printed to).
 JSON_ESCAPES: Final = {code: f"\\u{code:04x}" for code in _ESCAPED_CODES if code >= 0x20}
+
+
+#: A text cell starting with one of these is a formula to a spreadsheet program (OWASP
+#: "CSV injection"): ``render.csv_safe`` writes it with ``NEUTRALISING_PREFIX`` before it.
+FORMULA_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r", "\x00")
+NEUTRALISING_PREFIX: Final = "'"
+
+
+def neutralise_text(text: str) -> str:
+    """``text`` with a leading apostrophe when a spreadsheet would read it as a formula."""
+    return NEUTRALISING_PREFIX + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def restore_text(text: str) -> str:
+    """Undo :func:`neutralise_text` (for tools reading the CSV files this tool wrote).
+
+    >>> restore_text(neutralise_text("=SUM(A1)"))
+    '=SUM(A1)'
+    """
+    if text.startswith(NEUTRALISING_PREFIX) and text[1:2] and text[1:].startswith(
+        FORMULA_TRIGGERS
+    ):
+        return text[1:]
+    return text

@@ -185,7 +185,7 @@ def parse_review_text(text: str, source: str, known_ids: Collection[str] | None 
     name for later. ``AliasFileError`` names the line of a decision that is no product id
     (or not in ``known_ids``, when given) and of a file without the columns.
     """
-    from inventory.render.csv_safe import restore_text  # the file was written formula-safe
+    from inventory.echo import restore_text  # the file was written formula-safe
 
     rows = csv.DictReader(io.StringIO(text))
     fields = [name.strip().casefold() for name in rows.fieldnames or ()]

@@ -44,13 +44,13 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.frames import fold_rows
 from inventory.analyse.graph import node_id
 from inventory.analyse.identity import product_identity
 from inventory.analyse.lifecycle import lifecycle_frame, lifecycle_notes
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource, normalise_snapshot
 from inventory.analyse.os_family import os_families
-from inventory.gap.rows import fold_rows
 from inventory.models.enums import BusinessArea, ClientKind, NetworkRole, StorageKind
 from inventory.snapshot import InventorySnapshot
 
@@ -125,7 +125,7 @@ CLIENT_FLEET_KEYS = ("municipality", "kind", "os_product", "os_version", "user_g
 
 
 def client_fleets(snapshot: InventorySnapshot) -> InventorySnapshot:
-    """The snapshot with its client rows folded into fleets (``rows.fold_rows``).
+    """The snapshot with its client rows folded into fleets (``frames.fold_rows``).
 
     A fleet is the client rows equal in ``CLIENT_FLEET_KEYS``: its row is the first of
     them, with ``quantity`` their device count (``quantity``, 1 where empty) and

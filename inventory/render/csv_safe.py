@@ -26,25 +26,14 @@ from typing import Final, TextIO
 
 import pandas as pd
 
+# the text rule itself is in ``echo`` (the analyses read back files written here)
+from inventory.echo import FORMULA_TRIGGERS, NEUTRALISING_PREFIX, neutralise_text, restore_text
 from inventory.render.document import CellValue, Table
 
-FORMULA_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r", "\x00")
-NEUTRALISING_PREFIX: Final = "'"
+__all__ = ["FORMULA_TRIGGERS", "NEUTRALISING_PREFIX", "neutralise_frame", "neutralise_text",
+           "restore_text", "table_csv", "write_frame_csv", "write_rows_csv"]
+
 _TRIGGER_PATTERN: Final = r"^[=+\-@\t\r\x00]"
-
-
-def neutralise_text(text: str) -> str:
-    """``text`` with a leading apostrophe when a spreadsheet would read it as a formula."""
-    return NEUTRALISING_PREFIX + text if text.startswith(FORMULA_TRIGGERS) else text
-
-
-def restore_text(text: str) -> str:
-    """Undo :func:`neutralise_text` (for tools reading the CSV files this tool wrote)."""
-    if text.startswith(NEUTRALISING_PREFIX) and text[1:2] and text[1:].startswith(
-        FORMULA_TRIGGERS
-    ):
-        return text[1:]
-    return text
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -23,13 +23,24 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from inventory.study.alternatives import AlternativesResult, RankedAlternative
 from inventory.study.results import StudyResults
 
-if TYPE_CHECKING:  # the gap package imports the study package: no import at run time
-    from inventory.gap.alternatives import Alternatives
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Alternatives(Protocol):
+    """What the recommendation reads of the gap's costed alternatives
+    (``inventory.gap.alternatives.Alternatives``: the gap package is above this one):
+    ``table``, one row per target with its ``file``, ``currency``, ``one_time_low``,
+    ``one_time_expected``, ``one_time_high``, ``yearly_saving``, ``payback_year`` and
+    ``scope``."""
+
+    @property
+    def table(self) -> pd.DataFrame: ...
 
 #: The largest relative change of one weight (percent of the weight) within which a
 #: reversal means the lead is not robust: halving a weight (-50 %) or raising it by half.

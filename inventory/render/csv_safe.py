@@ -1,6 +1,6 @@
 """CSV exports that spreadsheet programs cannot turn into formulas.
 
-Rule (RELIABILITY.md, Output; OWASP "CSV injection"): a *text* cell that starts with
+Rule (docs/reliability.md, "Output"; OWASP "CSV injection"): a *text* cell that starts with
 ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or NUL is written with a leading
 apostrophe ``'``. Excel and LibreOffice then show the text instead of evaluating it, and
 the apostrophe makes the change visible to whoever reads the file. Numbers and dates are

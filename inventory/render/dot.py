@@ -3,7 +3,7 @@
 Diagrams are built as objects first and turned into DOT text (:attr:`Diagram.source`);
 :func:`render` hands DOT to the real ``dot`` program for SVG, PNG or PDF.
 
-Safety rules (RELIABILITY.md, Output):
+Safety rules (docs/reliability.md, "Output"):
 
 - Node, cluster and graph identifiers are generated (``n1``, ``cluster_g2``), never taken
   from data, so no record key can break DOT syntax or the comments Graphviz writes into SVG.

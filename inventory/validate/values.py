@@ -7,7 +7,7 @@ million client rows with a few hundred distinct values cost a few hundred parses
 are made per row (with the row's physical line) up to a limit; the rest are counted in
 ``ParsedColumn.unlisted``.
 
-The rules (RELIABILITY.md, "Values"):
+The rules (docs/reliability.md, "Values"):
 
 - only an empty cell is missing: ``NA``, ``None`` and ``null`` are values;
 - numbers take a decimal comma (``3,5``) and thousands separators (``1 024``, with a

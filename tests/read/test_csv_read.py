@@ -1,4 +1,5 @@
-"""Reading CSV files: every RELIABILITY.md "Encoding and dialect" case, with its place."""
+"""Reading CSV files: every case of docs/reliability.md, "Encoding and dialect", with its
+place."""
 
 from __future__ import annotations
 

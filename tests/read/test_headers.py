@@ -1,4 +1,4 @@
-"""Header mapping: every RELIABILITY.md "Headers" case, with file, line and column."""
+"""Header mapping: every case of docs/reliability.md, "Headers", with file, line and column."""
 
 from __future__ import annotations
 

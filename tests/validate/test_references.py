@@ -1,4 +1,4 @@
-"""RELIABILITY.md "References and keys": resolution across files and municipalities."""
+"""docs/reliability.md, "References and keys": resolution across files and municipalities."""
 
 from __future__ import annotations
 

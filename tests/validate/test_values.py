@@ -1,4 +1,4 @@
-"""RELIABILITY.md "Values": every case, with its issue code and its place."""
+"""docs/reliability.md, "Values": every case, with its issue code and its place."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Write the deliberately broken inventory files of this folder (run once; files are committed).
 
-Each file shows one RELIABILITY.md case; tests/read/ checks the issue code and place.
+Each file shows one case of docs/reliability.md ("Encoding and dialect", "Headers");
+tests/read/ checks the issue code and place.
 Run: .venv/bin/python tests/data/broken/generate.py
 """
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from inventory.snapshot import InventorySnapshot
 from inventory.store import InventoryStore
@@ -22,6 +28,20 @@ from inventory.validate.batch import ImportBatch
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
 SAMPLE_MUNICIPALITIES = ("gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte")
+
+# --- Hypothesis profiles ------------------------------------------------------------------
+# ``ci``: more examples, the same examples every run (a failure can be re-run), no deadline
+# (a shared CI machine is slow at times); ``dev``: fewer examples for a quick local run.
+# HYPOTHESIS_PROFILE picks one; otherwise CI=true (set by GitHub Actions, GitLab CI and
+# most others) picks ``ci`` and anything else ``dev``. A test's own ``@settings`` still
+# wins for what it sets (max_examples of the slow properties, for instance).
+settings.register_profile("ci", max_examples=200, derandomize=True, deadline=None,
+                          print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=30, deadline=None)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or (
+    "ci" if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes") else "dev")
+settings.load_profile(HYPOTHESIS_PROFILE)
 
 
 @pytest.fixture
@@ -86,13 +106,64 @@ def _as_server_user(command: list[str]) -> list[str]:
     return command
 
 
+#: The PostgreSQL clusters this process started and has not stopped yet: data folder ->
+#: the temporary folder holding it (removed with it).
+_CLUSTERS: dict[Path, Path] = {}
+
+
+def _stop_cluster(data: Path) -> None:
+    """Stop one cluster (immediately: its databases are throwaway) and remove its folder."""
+    root = _CLUSTERS.pop(data, None)
+    subprocess.run(_as_server_user(["pg_ctl", "-D", str(data), "-m", "immediate", "stop"]),
+                   capture_output=True, check=False)
+    if root is not None:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _stop_clusters() -> None:
+    """Stop every cluster this process still runs (at exit, or on SIGTERM)."""
+    for data in list(_CLUSTERS):
+        _stop_cluster(data)
+
+
+_SignalHandler = Callable[[int, FrameType | None], Any] | int | None
+_previous_sigterm: list[_SignalHandler] = []  # the handler before ours, once installed
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """A test run killed with SIGTERM stops its clusters first, then dies of the signal as
+    it would have (or runs the handler that was there before ours)."""
+    _stop_clusters()
+    previous = _previous_sigterm[0] if _previous_sigterm else None
+    signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+    if callable(previous):
+        previous(signum, frame)
+    elif previous != signal.SIG_IGN:
+        os.kill(os.getpid(), signum)
+
+
+def _stop_clusters_on_exit() -> None:
+    """Stop the clusters at interpreter exit and on SIGTERM too, not only in the session
+    fixture's teardown (which a killed run skips). Installed once per process; the signal
+    handler only where Python allows one (the main thread)."""
+    if _previous_sigterm:
+        return
+    atexit.register(_stop_clusters)
+    previous: _SignalHandler = signal.SIG_DFL
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    _previous_sigterm.append(previous)
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """A throwaway PostgreSQL cluster for the test session; yields its base URL.
 
     Started with ``initdb`` + ``pg_ctl`` on a private socket folder and port (as the
-    unprivileged user ``nobody`` when the tests run as root), stopped at the end.
-    Skips when no PostgreSQL server binary is installed.
+    unprivileged user ``nobody`` when the tests run as root), stopped at the end of the
+    session, at interpreter exit, or when the run is killed with SIGTERM (the handler
+    stops it, then lets the signal end the process). Skips when no PostgreSQL server
+    binary is installed.
     """
     if shutil.which("initdb") is None or shutil.which("pg_ctl") is None:
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
@@ -112,15 +183,15 @@ def postgres_server() -> Iterator[str]:
                    check=True, capture_output=True)
     options = (f"-k {sockets} -p {port} -c listen_addresses='' -c fsync=off"
                " -c max_connections=60")
+    _stop_clusters_on_exit()
+    _CLUSTERS[data] = root
     subprocess.run(_as_server_user(["pg_ctl", "-D", str(data), "-o", options, "-w",
                                     "-l", str(data / "server.log"), "start"]),
                    check=True, capture_output=True)
     try:
         yield f"postgresql+psycopg://postgres@/{{database}}?host={sockets}&port={port}"
     finally:
-        subprocess.run(_as_server_user(["pg_ctl", "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        _stop_cluster(data)
 
 
 def _create_postgres_database(base_url: str) -> str:

@@ -310,7 +310,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--baseline-code", type=Path,
                         help="a checkout of the code to compare identification speed with"
                              " (e.g. a git worktree of an older commit)")
-    parser.add_argument("--only", choices=["identification", "gap-report"],
+    parser.add_argument("--only", choices=["identification", "gap-report", "snapshot"],
                         help="measure only this part and rewrite only its section of --out")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                         help="gap-report: time the stages in wall-clock or CPU seconds (CPU on"
@@ -333,6 +333,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = machine_facts()
     if arguments.only == "gap-report":
         return _only_gap_report(arguments, work, max(scales), command)
+    if arguments.only == "snapshot":
+        return _only_snapshot(arguments, work, max(scales), command)
     file = client_file(work, rows)
     if arguments.only == "identification":
         return _only_identification(arguments, work, file, command)
@@ -422,4 +424,19 @@ def _only_gap_report(arguments: argparse.Namespace, work: Path, count: int,
     arguments.out.write_text(replace_section(existing, SECTION, lines), encoding="utf-8")
     print("\n".join(lines))
     _say(f"written to {arguments.out} (section {SECTION!r} only)")
+    return 0
+
+def _only_snapshot(arguments: argparse.Namespace, work: Path, count: int, command: str) -> int:
+    """``--only snapshot``: the snapshot at ``count`` municipalities against its read floor
+    (``benchmarks.snapshot_floor``); rewrites only its section of ``--out``."""
+    from benchmarks.snapshot_floor import only_snapshot
+
+    folder, database = work / f"scale-{count}", work / f"scale-{count}.db"
+    if not database.exists():
+        _synth(folder, count)
+        folders = sorted(str(path) for path in folder.iterdir() if path.is_dir())
+        run_task("our-import", {"folders": folders, "database": _fresh(database)},
+                 f"import at {count}")
+    only_snapshot(arguments.out, database, command)
+    _say(f"written to {arguments.out} (section 'Snapshot against its read floor' only)")
     return 0

@@ -104,9 +104,36 @@ def test_an_export_is_imported_with_its_adapter_as_from_does(tmp_path: Path) -> 
         result = inventory.import_inventory([INTUNE], store, source="intune")
         snapshot = inventory.load_snapshot(store)
     assert result.counts["gislaved"]["client"].created == len(devices) == 4
-    assert sorted(snapshot.table("client")["id"]) == sorted(
-        row["Serial number"] for row in devices
+    assert sorted(snapshot.table("client")["id"]) == sorted(row["Serial number"] for row in devices)
+
+
+def test_a_mapping_profile_reads_an_export_as_mapping_does(tmp_path: Path) -> None:
+    folder = tmp_path / "tynset"
+    folder.mkdir()
+    (folder / "kommune.csv").write_text("code,name,country\ntynset,Tynset,NO\n", "utf-8")
+    (folder / "eiendeler.csv").write_text(
+        "Merke;Type;Minne\nT-1;Bærbar;8192\nT-2;Stasjonær;16384\nT-3;Skjerm;\n", "utf-8"
     )
+    profile = tmp_path / "cmdb.yaml"
+    profile.write_text(
+        "name: cmdb\ndescription: Vår CMDB\ntables:\n  - kind: client\n"
+        "    signature: [Merke, Type]\n    fields:\n      id: Merke\n      kind:\n"
+        "        column: Type\n        values: {Bærbar: laptop, Stasjonær: desktop}\n"
+        "      quantity: {constant: 1}\n    skip:\n      - column: Type\n"
+        "        values: [Skjerm]\n        reason: skjermer er ikke klienter\n",
+        encoding="utf-8",
+    )
+    with inventory.open_store(f"sqlite:///{tmp_path / 'inventory.db'}") as store:
+        with pytest.raises(inventory.InvalidInputError):  # without the profile: not understood
+            inventory.import_inventory([folder], store)
+        result = inventory.import_inventory([folder], store, mapping=[profile])
+        clients = inventory.load_snapshot(store, ["tynset"]).table("client")
+    # three rows, the screen left out by the profile
+    assert result.counts["tynset"]["client"].created == 2
+    assert dict(zip(clients["id"], clients["kind"], strict=True)) == {
+        "T-1": "laptop",
+        "T-2": "desktop",
+    }
 
 
 def test_invalid_folders_raise_one_error_carrying_every_issue_and_store_nothing(

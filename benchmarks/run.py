@@ -310,7 +310,8 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--baseline-code", type=Path,
                         help="a checkout of the code to compare identification speed with"
                              " (e.g. a git worktree of an older commit)")
-    parser.add_argument("--only", choices=["identification", "gap-report", "snapshot"],
+    parser.add_argument("--only", choices=["identification", "gap-report", "snapshot",
+                                                  "intune-import"],
                         help="measure only this part and rewrite only its section of --out")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                         help="gap-report: time the stages in wall-clock or CPU seconds (CPU on"
@@ -333,6 +334,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = machine_facts()
     if arguments.only == "gap-report":
         return _only_gap_report(arguments, work, max(scales), command)
+    if arguments.only == "intune-import":
+        from benchmarks.intune_import import only_intune_import
+
+        return only_intune_import(arguments.out, work, rows, command)
     if arguments.only == "snapshot":
         return _only_snapshot(arguments, work, max(scales), command)
     file = client_file(work, rows)

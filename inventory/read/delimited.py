@@ -21,7 +21,7 @@ import mmap
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -47,7 +47,7 @@ from inventory.read.kinds import (
     score_row,
 )
 from inventory.read.limits import MAX_COLUMNS, MAX_HEADER_CELL_CHARS, MAX_HEADER_CHARS, excerpt
-from inventory.read.source import LineNumbers, SourceTable
+from inventory.read.source import ColumnChoice, HeaderTest, LineNumbers, SourceTable
 
 DELIMITERS = (";", "\t", ",")  # in order of preference when counts tie
 OTHER_LIKELY_DELIMITERS = ("|", ":")
@@ -194,11 +194,12 @@ class _Header:
     clear: bool
 
 
-def _read_header(text: _Text, dialect: _Dialect, file: str,
-                 kind: str) -> _Header | Issue | None:
+def _read_header(text: _Text, dialect: _Dialect, file: str, kind: str,
+                 is_header: HeaderTest | None = None) -> _Header | Issue | None:
     """The header row; None for a file of blank lines. It is the first filled row, unless
     a later one of the first ``HEADER_SEARCH_ROWS`` is clearly the kind's header (rows
-    above it are a title). The header row must end within the first ``MAX_HEADER_CHARS``
+    above it are a title); with ``is_header`` (an export's header signature), the first
+    of those rows it accepts. The header row must end within the first ``MAX_HEADER_CHARS``
     characters and stay within ``MAX_COLUMNS`` and ``MAX_HEADER_CELL_CHARS`` (an issue
     otherwise), so a hostile header costs a bounded amount of work."""
     head = text.head(MAX_HEADER_CHARS)
@@ -218,19 +219,25 @@ def _read_header(text: _Text, dialect: _Dialect, file: str,
                 return _header_too_large(file, start)  # the header may go on
             break  # the head ends in this row: the header is among those before
         rows.append((record, start, last_line))
-        if len(rows) == 1 and score_row(kind, record).clear:
+        if is_header is not None and is_header(record):
+            break  # the export's header, below its title rows if any
+        if is_header is None and len(rows) == 1 and score_row(kind, record).clear:
             break  # the usual file: its first row is the header
         if len(rows) >= HEADER_SEARCH_ROWS:
             break
     if not rows:
         return _header_too_large(file, last_line + 1) if text.longer_than(len(head)) else None
-    index = header_row_index(kind, [cells for cells, _, _ in rows])
+    if is_header is None:
+        index = header_row_index(kind, [cells for cells, _, _ in rows])
+    else:
+        index = next((i for i, (cells, _, _) in enumerate(rows) if is_header(cells)), 0)
     cells, start, end = rows[index]
     issue = _header_cells_issue(cells, file, start)
     if issue is not None:
         return issue
     return _Header(cells, start, end, skipped=[line for _, line, _ in rows[:index]],
-                   clear=score_row(kind, cells).clear)
+                   clear=score_row(kind, cells).clear if is_header is None
+                   else is_header(cells))
 
 
 def _header_row_note(header: _Header, dialect: _Dialect, file: str) -> Issue | None:
@@ -404,8 +411,10 @@ def _line_starts(data: FileBytes, offset: int, first_line: int) -> tuple[np.ndar
 
 
 def _parse_with_pyarrow(data: FileBytes, dialect: _Dialect, header_end: int,
-                        width: int) -> _Rows | None:
-    """The fast path; None when the file is not one row per line of the right width."""
+                        width: int, keep: Collection[int] | None = None) -> _Rows | None:
+    """The fast path; None when the file is not one row per line of the right width.
+    With ``keep`` only those columns (header positions) are converted into ``cells``
+    (an export's columns a profile does not read are parsed, not kept)."""
     offset = 0
     for _ in range(header_end):
         offset = data.find(b"\n", offset) + 1
@@ -426,7 +435,9 @@ def _parse_with_pyarrow(data: FileBytes, dialect: _Dialect, header_end: int,
             convert_options=pa_csv.ConvertOptions(
                 column_types=dict.fromkeys(columns, pa.large_string()), null_values=[],
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
-                check_utf8=False))
+                check_utf8=False,
+                include_columns=None if keep is None else [columns[i] for i in sorted(keep)
+                                                           if i < width]))
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
     total = _count_lines(data, offset)
@@ -488,7 +499,8 @@ def _field_size_issues(rows: _Rows, header: list[str], max_field_chars: int,
     issues: list[Issue] = []
     if rows.longest_cell_bytes is not None and rows.longest_cell_bytes <= max_field_chars:
         return issues  # a cell has at least as many bytes as characters
-    for position, name in enumerate(rows.cells.columns):
+    for name in rows.cells.columns:
+        position = int(name)  # a column's name is its header position
         lengths = rows.cells[name].str.len()
         if lengths.empty or lengths.max() <= max_field_chars:
             continue
@@ -561,7 +573,9 @@ def _decode(raw: FileBytes, file: str) -> tuple[_Text | None, str | None, list[I
 
 
 def read_csv_table(path: Path, kind: str, municipality: str, *,
-                   max_field_chars: int = 100_000) -> tuple[SourceTable | None, list[Issue]]:
+                   max_field_chars: int = 100_000, is_header: HeaderTest | None = None,
+                   columns: ColumnChoice | None = None,
+                   ) -> tuple[SourceTable | None, list[Issue]]:
     """Read one delimited text file; see ``inventory.read.read_table``."""
     file = str(path)
     raw = _file_bytes(path)
@@ -581,12 +595,13 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     if not text.head(4096).strip() and not text.full().strip():
         return None, [*issues, empty]
     dialect = _dialect(text.head(HEAD_CHARS))
-    header_found = _read_header(text, dialect, file, kind)
+    header_found = _read_header(text, dialect, file, kind, is_header)
     if isinstance(header_found, _Header) and not header_found.clear:
         # A title line can hide the delimiter (sniffed on the first line): try the others.
         for other in DELIMITERS:
             if other != dialect.delimiter and not dialect.sep_line:
-                tried = _read_header(text, replace(dialect, delimiter=other), file, kind)
+                tried = _read_header(text, replace(dialect, delimiter=other), file, kind,
+                                     is_header)
                 if isinstance(tried, _Header) and tried.clear:
                     dialect, header_found = replace(dialect, delimiter=other), tried
                     break
@@ -604,7 +619,8 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     data = raw if encoding == "utf-8" else text.full().encode("utf-8")
     rows = None
     if not text.has_lone_cr():
-        rows = _parse_with_pyarrow(data, dialect, header_end, len(header))
+        rows = _parse_with_pyarrow(data, dialect, header_end, len(header),
+                                   None if columns is None else columns(header))
     if rows is None:
         rows = _parse_with_csv_module(text.full(), dialect, header_end, len(header), file)
     issues.extend(rows.issues)

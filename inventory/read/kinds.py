@@ -140,6 +140,7 @@ def _aliases(kind: str) -> dict[str, str]:
     return header_aliases(kind) if kind in RECORD_KINDS else {}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # an export's first rows are scored for every kind
 def known_header(kind: str, text: str) -> str | None:
     """The field a header cell names in ``kind`` (a unit in brackets after it, as in
     ``Minne (GB)``, is looked past), or None."""

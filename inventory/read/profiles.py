@@ -32,7 +32,8 @@ import fnmatch
 import functools
 import json
 import re
-from collections.abc import Iterator, Sequence
+import string
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from inventory.issues import Issue, IssueCode, Severity
 from inventory.models.registry import RECORD_KINDS, field_specs, normalise_header
-from inventory.read.kinds import HEADER_SEARCH_ROWS, RECOGNISERS, Probe, Recogniser
-from inventory.read.source import SourceTable
+from inventory.read.kinds import HEADER_SEARCH_ROWS, RECOGNISERS, Probe, Recogniser, fold_name
+from inventory.read.source import LineNumbers, SourceTable
 from inventory.read.tables import read_table
 
 #: The JSON Schema file of profiles (``inventory schemas``).
@@ -62,6 +63,12 @@ class FieldRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     column: str | None = Field(None, description="Header of the export's column.")
+    columns: list[str] | None = Field(
+        None, min_length=1,
+        description="Headers of several columns: the first filled one gives the value.")
+    template: str | None = Field(
+        None, description="Columns combined: `{Manufacturer} {Model}` (each `{header}` is"
+                          " the cell of that column; an empty part leaves no extra space).")
     constant: Scalar | None = Field(None, description="The same value on every record.")
     values: dict[str, Scalar] = Field(
         default_factory=dict,
@@ -79,11 +86,65 @@ class FieldRule(BaseModel):
     @field_validator("patterns")
     @classmethod
     def _compiles(cls, patterns: dict[str, Scalar]) -> dict[str, Scalar]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"{pattern!r} is no regular expression: {error}") from None
+        return _compiled(patterns)
+
+    @field_validator("template")
+    @classmethod
+    def _names_columns(cls, template: str | None) -> str | None:
+        if template is not None and not template_columns(template):
+            raise ValueError(f"{template!r} names no column: write each as {{header}}")
+        return template
+
+    def sources(self) -> list[str]:
+        """The export columns the rule reads (none for a constant)."""
+        if self.template is not None:
+            return template_columns(self.template)
+        return list(self.columns or ([] if self.column is None else [self.column]))
+
+
+def _compiled(patterns: dict[str, Scalar]) -> dict[str, Scalar]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"{pattern!r} is no regular expression: {error}") from None
+    return patterns
+
+
+def template_columns(template: str) -> list[str]:
+    """The headers a template names, in order (``{Manufacturer} {Model}``)."""
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as error:
+        raise ValueError(f"{template!r} is no template: {error}") from None
+    return [name for _, name, _, _ in parts if name]
+
+
+class MunicipalityRule(BaseModel):
+    """Which municipality a row belongs to, in an export of several: the ``column``'s
+    cell through ``values`` (cell → municipality, the folder's name) and ``patterns``;
+    the rows of the folder's municipality are read, those of other municipalities counted
+    in a note, and a row whose cell no value or pattern maps is an error at its line."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    column: str = Field(..., description="Header of the column naming the municipality"
+                                         " (tenant, entity, department, region).")
+    values: dict[str, str] = Field(
+        default_factory=dict,
+        description="Cell text (compared without case and outer spaces) → municipality"
+                    " (its folder's name, or its code).")
+    patterns: dict[str, str] = Field(
+        default_factory=dict,
+        description="Regular expression (searched, without case) → municipality; tried in"
+                    " order after `values`.")
+    default: str | None = Field(None, description="Municipality of a row whose cell is"
+                                " empty (default: such a row is an error).")
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: dict[str, str]) -> dict[str, str]:
+        _compiled(dict(patterns))
         return patterns
 
 
@@ -113,6 +174,9 @@ class TableProfile(BaseModel):
     fields: dict[str, FieldRule | str] = Field(
         ..., description="Field of the kind → its rule, or just the column's header.")
     skip: list[SkipRule] = Field(default_factory=list)
+    municipality: MunicipalityRule | None = Field(
+        None, description="An export of several municipalities: the column saying whose"
+                          " each row is.")
 
     @field_validator("kind")
     @classmethod
@@ -229,11 +293,14 @@ def _check_fields(profile: MappingProfile, root: yaml.Node | None, path: Path) -
                     (f"Did you mean {near[0]!r}? " if near else "")
                     + f"The fields of {table.kind} are: {', '.join(known)}.",
                     code=IssueCode.UNKNOWN_FIELD))
-            elif (rule.column is None) == (rule.constant is None):
+            elif sum(part is not None for part in (rule.column, rule.columns, rule.template,
+                                                   rule.constant)) != 1:
                 issues.append(_profile_issue(
                     path, _line(_node_at(root, loc)),
-                    f"Field {name!r} needs either a column or a constant (not both).",
-                    "Write `column: <header>` or `constant: <value>`."))
+                    f"Field {name!r} needs one of column, columns, template or constant.",
+                    "Write `column: <header>`, `columns: [<header>, ...]` (the first"
+                    " filled), `template: \"{<header>} {<header>}\"` or"
+                    " `constant: <value>`."))
     return issues
 
 
@@ -257,13 +324,34 @@ def _matches(name: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(name.casefold(), pattern.casefold()) for pattern in patterns)
 
 
+def _signature_test(table: TableProfile) -> Callable[[Sequence[str]], bool]:
+    """Whether a row holds every header of the table's signature (the export's header)."""
+    wanted = {_fold(header) for header in table.signature}
+
+    def is_header(row: Sequence[str]) -> bool:
+        return wanted <= {_fold(cell) for cell in row}
+
+    return is_header
+
+
 def _signature_row(table: TableProfile, rows: Sequence[Sequence[str]]) -> int | None:
     """The index of the first row holding every header of the signature."""
-    wanted = {_fold(header) for header in table.signature}
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if wanted <= {_fold(cell) for cell in row}:
-            return index
-    return None
+    is_header = _signature_test(table)
+    return next((index for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])
+                 if is_header(row)), None)
+
+
+def _read_columns(table: TableProfile) -> Callable[[Sequence[str]], set[int]]:
+    """The header positions the table's rules read (fields, skip rules, municipality)."""
+    wanted = {_fold(name) for rule in table.rules().values() for name in rule.sources()}
+    wanted |= {_fold(skip.column) for skip in table.skip}
+    if table.municipality is not None:
+        wanted.add(_fold(table.municipality.column))
+
+    def positions(header: Sequence[str]) -> set[int]:
+        return {index for index, cell in enumerate(header) if _fold(cell) in wanted}
+
+    return positions
 
 
 class ProfileRecogniser:
@@ -295,31 +383,16 @@ class ProfileRecogniser:
                                 municipality=municipality, record_kind=kind,
                                 message=f"The mapping profile {self.name!r} ({self.origin})"
                                         f" has no {kind} table for {path.name}.")]
-        source, issues = read_table(path, kind, municipality, sheet=sheet)
+        # The header is the row holding the signature (title rows above it, as report
+        # exports have, are skipped with a note); only the columns the profile reads are
+        # kept from a CSV file.
+        source, issues = read_table(path, kind, municipality, sheet=sheet,
+                                    is_header=_signature_test(table),
+                                    columns=_read_columns(table))
         if source is None:
             return None, issues
         mapped, map_issues = apply_profile(self, table, source)
         return mapped, [*issues, *map_issues]
-
-
-def _header_at(table: TableProfile, source: SourceTable) -> SourceTable:
-    """``source`` with its header taken from the row holding the signature (an export
-    with title rows above its header, which the kind's header search cannot place)."""
-    if _signature_row(table, [source.header]) == 0:
-        return source
-    head = source.cells.head(HEADER_SEARCH_ROWS)
-    index = _signature_row(table, head.astype(str).to_numpy().tolist())
-    if index is None:
-        return source
-    lines = source.line_numbers()
-    return SourceTable(
-        path=source.path, kind=source.kind, municipality=source.municipality,
-        format=source.format, sha256=source.sha256, encoding=source.encoding,
-        delimiter=source.delimiter, header=[str(c) for c in head.iloc[index]],
-        header_line=int(lines[index]),
-        cells=source.cells.iloc[index + 1:].reset_index(drop=True),
-        lines=lines[index + 1:].tolist(), blank_rows_skipped=source.blank_rows_skipped,
-        sheet=source.sheet, extra=dict(source.extra))
 
 
 def _text(value: Scalar) -> str:
@@ -328,85 +401,208 @@ def _text(value: Scalar) -> str:
     return str(value)
 
 
-def _mapped_column(column: pd.Series, rule: FieldRule) -> pd.Series:
-    """A column's cells through the rule's value map, patterns, default and unit."""
-    stripped = column.str.strip()
+def _per_distinct(column: pd.Series, mapping: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """``mapping`` (a function of a text column) worked out once per distinct cell and
+    spread to the rows: an export of a million rows holds a few hundred models."""
+    codes, uniques = pd.factorize(column)
+    distinct = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
+    mapped = mapping(distinct)
+    return pd.Series(mapped.array.take(codes), index=column.index)
+
+
+def _value_map(stripped: pd.Series, values: dict[str, Scalar] | dict[str, str],
+               patterns: dict[str, Scalar] | dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    """Cells through a value map (without case and outer spaces) then regex patterns (in
+    order): the mapped text (the cell where nothing matched) and which cells matched."""
     result = stripped.copy()
-    if rule.values:
-        table = {key.strip().casefold(): _text(value) for key, value in rule.values.items()}
+    done = pd.Series(False, index=stripped.index)
+    if values:
+        table = {key.strip().casefold(): _text(value) for key, value in values.items()}
         looked = stripped.str.casefold().map(table)
-        result = looked.where(looked.notna(), result)
         done = looked.notna()
-    else:
-        done = pd.Series(False, index=column.index)
-    for pattern, value in rule.patterns.items():
+        result = looked.where(done, result)
+    for pattern, value in patterns.items():
         hit = ~done & stripped.str.contains(pattern, case=False, regex=True)
         result = result.mask(hit, _text(value))
         done |= hit
-    empty = stripped == ""
-    if rule.otherwise is not None:
-        result = result.mask(~done & ~empty, _text(rule.otherwise))
-        done = ~empty
-    if rule.default is not None:
-        result = result.mask(empty, _text(rule.default))
-    if rule.unit is not None:
-        numeric = ~done & ~empty & stripped.str.fullmatch(r"[0-9][0-9 .,]*")
-        result = result.mask(numeric, stripped + " " + rule.unit)
-    return result.astype(object)
+    return result, done
+
+
+def _mapped_distinct(rule: FieldRule) -> Callable[[pd.Series], pd.Series]:
+    """A rule's value map, patterns, default and unit as a function of a text column."""
+
+    def mapping(column: pd.Series) -> pd.Series:
+        stripped = column.str.strip()
+        result, done = _value_map(stripped, rule.values, rule.patterns)
+        empty = stripped == ""
+        if rule.otherwise is not None:
+            result = result.mask(~done & ~empty, _text(rule.otherwise))
+            done = ~empty
+        if rule.default is not None:
+            result = result.mask(empty, _text(rule.default))
+        if rule.unit is not None:
+            numeric = ~done & ~empty & stripped.str.fullmatch(r"[0-9][0-9 .,]*")
+            result = result.mask(numeric, stripped + " " + rule.unit)
+        return result.astype("str")
+
+    return mapping
+
+
+def _mapped_column(column: pd.Series, rule: FieldRule) -> pd.Series:
+    """A column's cells through the rule's value map, patterns, default and unit; a
+    column the rule only names is passed on as read (as a native file's)."""
+    if not (rule.values or rule.patterns or rule.otherwise is not None
+            or rule.default is not None or rule.unit is not None):
+        return column
+    return _per_distinct(column, _mapped_distinct(rule))
+
+
+def _combined(cells: dict[str, pd.Series], rule: FieldRule, index: pd.Index) -> pd.Series:
+    """The text of a ``columns`` rule (the first filled of the columns present) or of a
+    ``template`` (each ``{header}`` filled; the spaces of empty parts closed up)."""
+    empty = pd.Series("", index=index, dtype="str")
+    if rule.template is not None:
+        text = empty
+        for literal, name, _, _ in string.Formatter().parse(rule.template):
+            text = text + literal
+            if name:
+                text = text + cells.get(_fold(name), empty).str.strip()
+        return text.str.replace(r"\s+", " ", regex=True).str.strip()
+    result = empty
+    for name in reversed(rule.columns or []):
+        column = cells.get(_fold(name))
+        if column is not None:
+            result = column.where(column.str.strip() != "", result)
+    return result
+
+
+def _lines_text(lines: Sequence[int]) -> str:
+    """``3, 7, 9`` (at most ``LINES_LISTED``, then how many more)."""
+    listed = ", ".join(map(str, lines[:LINES_LISTED]))
+    more = len(lines) - LINES_LISTED
+    return listed + (f" and {more} more" if more > 0 else "")
+
+
+def _municipality_rows(recogniser: ProfileRecogniser, rule: MunicipalityRule,
+                       cells: dict[str, pd.Series], lines: np.ndarray[Any, Any],
+                       folder: str, where: dict[str, Any]) -> tuple[np.ndarray[Any, Any],
+                                                                    list[Issue]]:
+    """The rows of the folder's municipality in an export of several; a note counting
+    the other municipalities' rows, an error per cell no value or pattern maps."""
+    column = cells.get(_fold(rule.column))
+    if column is None:
+        return np.ones(len(lines), dtype=bool), [Issue(
+            code=IssueCode.MISSING_COLUMN, column=rule.column, **where,
+            message=f"The {recogniser.name} profile tells the municipalities apart by column"
+                    f" {rule.column!r}, which this export lacks.",
+            hint=f"Export the column too, or change the profile ({recogniser.origin}).")]
+
+    def owner(distinct: pd.Series) -> pd.Series:
+        stripped = distinct.str.strip()
+        mapped, done = _value_map(stripped, rule.values, rule.patterns)
+        if rule.default is not None:
+            empty = stripped == ""
+            mapped, done = mapped.mask(empty, rule.default), done | empty
+        return mapped.map(fold_name).where(done, "").astype("str")
+
+    owners = _per_distinct(column, owner).to_numpy(dtype=object)
+    mine = owners == fold_name(folder)
+    unmapped = owners == ""
+    issues = []
+    others = pd.Series(owners[~mine & ~unmapped]).value_counts()
+    if len(others):
+        first = int(lines[~mine & ~unmapped][0])
+        counted = ", ".join(f"{name} {count}" for name, count in others.items())
+        issues.append(Issue(
+            code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, line=first,
+            column=rule.column, value=str(int(others.sum())), **where,
+            message=f"{int(others.sum())} row(s) of this export belong to other"
+                    f" municipalities by column {rule.column!r} ({counted}); they are read"
+                    " in those municipalities' folders, not here.",
+            hint="Nothing to do if that is right; the profile's municipality values"
+                 f" ({recogniser.origin}) say whose each row is."))
+    if unmapped.any():
+        cells_unmapped = column.to_numpy(dtype=object)[unmapped]
+        for value, rows in pd.Series(lines[unmapped]).groupby(
+                pd.Series(cells_unmapped), sort=False):
+            found = rows.tolist()
+            issues.append(Issue(
+                code=IssueCode.UNKNOWN_MUNICIPALITY, line=found[0], column=rule.column,
+                value=str(value), **where,
+                message=f"{len(found)} row(s) name {str(value)!r} in column {rule.column!r},"
+                        f" which the {recogniser.name} profile maps to no municipality:"
+                        f" line(s) {_lines_text(found)}; they are not read.",
+                hint=f"Add {str(value)!r} to the municipality values of the profile"
+                     f" ({recogniser.origin}), mapped to the municipality's folder name."))
+    return mine, issues
 
 
 def apply_profile(recogniser: ProfileRecogniser, table: TableProfile,
                   source: SourceTable) -> tuple[SourceTable, list[Issue]]:
     """The export's table as a table of ``table.kind``'s fields, same file, sheet and
     lines: one column per field of the profile, named after the field."""
-    source = _header_at(table, source)
     issues: list[Issue] = []
     where = {"file": source.display_name, "sheet": source.sheet,
              "municipality": source.municipality, "record_kind": table.kind}
     positions = {_fold(header): index for index, header in enumerate(source.header)}
-    keep = np.ones(len(source.cells), dtype=bool)
+    cells = {name: source.cells[str(position)] for name, position in positions.items()
+             if str(position) in source.cells}
     lines = source.line_numbers()
+    keep = np.ones(len(source.cells), dtype=bool)
+    if table.municipality is not None:
+        keep, found = _municipality_rows(recogniser, table.municipality, cells, lines,
+                                         source.municipality, where)
+        issues.extend(found)
     for skip in table.skip:
-        position = positions.get(_fold(skip.column))
-        if position is None:
+        column = cells.get(_fold(skip.column))
+        if column is None:
             continue
-        cells = source.cells[str(position)].str.strip()
-        hit = cells.str.casefold().isin({v.casefold() for v in skip.values}).to_numpy().copy()
-        if skip.pattern is not None:
-            hit |= cells.str.contains(skip.pattern, case=False, regex=True).to_numpy()
-        hit &= keep
+
+        def skipped(distinct: pd.Series, skip: SkipRule = skip) -> pd.Series:
+            stripped = distinct.str.strip()
+            hit = stripped.str.casefold().isin({v.casefold() for v in skip.values})
+            if skip.pattern is not None:
+                hit |= stripped.str.contains(skip.pattern, case=False, regex=True)
+            return hit.astype(bool)
+
+        hit = _per_distinct(column, skipped).to_numpy(dtype=bool) & keep
         if hit.any():
-            skipped = lines[hit].tolist()
-            listed = ", ".join(map(str, skipped[:LINES_LISTED]))
-            more = f" and {len(skipped) - LINES_LISTED} more" if len(skipped) > LINES_LISTED \
-                else ""
+            left_out = lines[hit].tolist()
             issues.append(Issue(
-                code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, line=skipped[0],
+                code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, line=left_out[0],
                 column=skip.column, **where,
-                message=f"{len(skipped)} row(s) left out by the {recogniser.name} profile"
-                        f" ({skip.reason}): line(s) {listed}{more}.",
+                message=f"{len(left_out)} row(s) left out by the {recogniser.name} profile"
+                        f" ({skip.reason}): line(s) {_lines_text(left_out)}.",
                 hint=f"Edit the profile's skip rules ({recogniser.origin}) to read them."))
         keep &= ~hit
-    kept = source.cells[keep].reset_index(drop=True)
+    every = bool(keep.all())
+    kept = {name: (column if every else column[keep]).reset_index(drop=True)
+            for name, column in cells.items()}
+    index = pd.RangeIndex(int(keep.sum()))
     columns: dict[str, pd.Series] = {}
     header: list[str] = []
     for name, rule in table.rules().items():
         if rule.constant is not None:
-            column = pd.Series([_text(rule.constant)] * len(kept), index=kept.index)
+            column = pd.Series(_text(rule.constant), index=index, dtype="str")
         else:
-            assert rule.column is not None  # checked when the profile was loaded
-            position = positions.get(_fold(rule.column))
-            if position is None:
+            missing = [c for c in rule.sources() if _fold(c) not in positions]
+            for absent in missing:
                 issues.append(Issue(
                     code=IssueCode.MISSING_COLUMN, severity=Severity.WARNING,
-                    line=source.header_line, column=rule.column, **where,
+                    line=source.header_line, column=absent, **where,
                     message=f"The {recogniser.name} profile reads {name!r} from column"
-                            f" {rule.column!r}, which this export lacks; {name} is left"
-                            " empty.",
+                            f" {absent!r}, which this export lacks"
+                            + (f"; {name} is left empty." if len(missing) == len(rule.sources())
+                               else "; the other columns of the rule are read."),
                     hint=f"Add the column to the export, or change the profile"
                          f" ({recogniser.origin})."))
+            if len(missing) == len(rule.sources()):
                 continue
-            column = _mapped_column(kept[str(position)].astype(str), rule)
+            if rule.column is not None:
+                base = kept[_fold(rule.column)]
+            else:
+                base = _combined(kept, rule, index)
+            column = _mapped_column(base, rule)
         columns[str(len(header))] = column
         header.append(name)
     extra = {**source.extra, "source_tool": recogniser.name, "profile": recogniser.origin}
@@ -414,7 +610,7 @@ def apply_profile(recogniser: ProfileRecogniser, table: TableProfile,
         path=source.path, kind=table.kind, municipality=source.municipality,
         format=source.format, sha256=source.sha256, encoding=source.encoding,
         delimiter=source.delimiter, header=header, header_line=source.header_line,
-        cells=pd.DataFrame(columns, index=kept.index), lines=lines[keep].tolist(),
+        cells=pd.DataFrame(columns, index=index), lines=LineNumbers(lines[keep]),
         blank_rows_skipped=source.blank_rows_skipped, sheet=source.sheet,
         extra=extra), issues
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
 import numpy as np
 import pandas as pd
+
+#: Whether a row is the header row an export's reader looks for (an adapter's or a
+#: profile's header signature): rows above the first it accepts are a title.
+HeaderTest = Callable[[Sequence[str]], bool]
+#: The header positions of the columns to keep, given the header row (a reader may then
+#: leave the others out of ``SourceTable.cells``: columns a profile does not read).
+ColumnChoice = Callable[[Sequence[str]], Collection[int]]
 
 
 class LineNumbers(Sequence[int]):

@@ -6,19 +6,23 @@ from pathlib import Path
 
 from inventory.issues import Issue, IssueCode
 from inventory.read.delimited import read_csv_table
-from inventory.read.source import SourceTable
+from inventory.read.source import ColumnChoice, HeaderTest, SourceTable
 from inventory.read.workbook import read_xlsx_table
 
 
 def read_table(path: Path, kind: str, municipality: str, *, max_field_chars: int = 100_000,
-               sheet: str | None = None) -> tuple[SourceTable | None, list[Issue]]:
+               sheet: str | None = None, is_header: HeaderTest | None = None,
+               columns: ColumnChoice | None = None) -> tuple[SourceTable | None, list[Issue]]:
     """Read one inventory file as text cells with their physical lines, never raising.
 
     ``sheet`` names the sheet of a workbook to read (default: the one named after the
     kind, else the first). Returns the table (None when the file cannot be read at all)
     and every issue found:
     encoding and dialect problems, rows of the wrong width, blank rows skipped, a header
-    without rows. Cells stay text; headers are mapped by ``map_headers``.
+    without rows. Cells stay text; headers are mapped by ``map_headers``. An adapter
+    passes ``is_header`` (its export's header signature: the rows above the first row it
+    accepts are a title, named in a ``header-row`` note) and may pass ``columns`` (the
+    header positions it reads: a CSV reader may leave the others out of ``cells``).
 
     Example::
 
@@ -28,8 +32,9 @@ def read_table(path: Path, kind: str, municipality: str, *, max_field_chars: int
     try:
         if path.suffix.lower() == ".xlsx":
             return read_xlsx_table(path, kind, municipality, max_field_chars=max_field_chars,
-                                   sheet=sheet)
-        return read_csv_table(path, kind, municipality, max_field_chars=max_field_chars)
+                                   sheet=sheet, is_header=is_header)
+        return read_csv_table(path, kind, municipality, max_field_chars=max_field_chars,
+                              is_header=is_header, columns=columns)
     except OSError as error:
         return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path),
                             municipality=municipality, record_kind=kind,

@@ -47,7 +47,7 @@ from inventory.read.limits import (
     excerpt,
     size_text,
 )
-from inventory.read.source import SourceTable
+from inventory.read.source import HeaderTest, SourceTable
 
 _SAVE_AGAIN = "Open it in Excel and save it again as .xlsx."
 
@@ -303,13 +303,14 @@ def _formula_issues(sheet: _Sheet, line: int, cell: dict[str, Any], width: int |
                          " to keep the inventory a plain table.", severity=Severity.WARNING)
 
 
-def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str) -> None:
+def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str,
+               is_header: HeaderTest | None = None) -> None:
     """Fill ``sheet`` from openpyxl's parsed rows: (sheet row number, cells present). The
     header is the first filled row, unless a later one of the first ``HEADER_SEARCH_ROWS``
     is clearly the kind's header (``_HeaderSearch``): rows above it are a title."""
     previous = 0
     count = 0
-    search = _HeaderSearch(kind)
+    search = _HeaderSearch(kind, is_header)
     for line, cells in parsed:
         count += 1
         if line > max_rows or count > max_rows:
@@ -350,15 +351,22 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str) -> None:
 class _HeaderSearch:
     """The filled rows of a sheet until its header row is chosen (see ``_read_rows``)."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, is_header: HeaderTest | None = None) -> None:
         self.kind = kind
+        self.is_header = is_header  # an export's header signature, instead of the kind's
         self.rows: list[tuple[int, dict[int, str]]] = []
         self.first: HeaderScore | None = None
 
     def offer(self, sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
         cells = [texts.get(column, "") for column in range(1, min(max(texts), MAX_COLUMNS) + 1)]
-        score = score_row(self.kind, cells)
         self.rows.append((line, texts))
+        if self.is_header is not None:
+            if self.is_header(cells):
+                self._choose(sheet, len(self.rows) - 1)
+            elif len(self.rows) >= HEADER_SEARCH_ROWS:
+                self._choose(sheet, 0)
+            return
+        score = score_row(self.kind, cells)
         if self.first is None:
             self.first = score
             if score.clear:
@@ -451,14 +459,14 @@ def _parse_sheet(reader: Any, part: str, file: str, max_bytes: int) -> Any:
 
 
 def _read_sheet(reader: Any, kind: str, file: str, max_bytes: int, max_rows: int,
-                wanted: str | None = None) -> _Sheet:
+                wanted: str | None = None, is_header: HeaderTest | None = None) -> _Sheet:
     """Stream the sheet ``wanted`` (else the one of ``kind``, else the first) through
     ``_sheet_parser``, bounded."""
     title, part = _pick_sheet(_worksheets(reader, file), kind, file, wanted)
     sheet = _Sheet(file=file, title=title)
     stream, rows = _parse_sheet(reader, part, file, max_bytes)
     with stream:
-        _read_rows(sheet, rows, max_rows, kind)
+        _read_rows(sheet, rows, max_rows, kind, is_header)
     return sheet
 
 
@@ -523,8 +531,9 @@ def sheet_heads(path: Path, *,
 
 def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars: int = 100_000,
                     max_workbook_bytes: int = MAX_WORKBOOK_BYTES,
-                    max_rows: int = MAX_SHEET_ROWS,
-                    sheet: str | None = None) -> tuple[SourceTable | None, list[Issue]]:
+                    max_rows: int = MAX_SHEET_ROWS, sheet: str | None = None,
+                    is_header: HeaderTest | None = None,
+                    ) -> tuple[SourceTable | None, list[Issue]]:
     """Read one sheet of a workbook: ``sheet`` (as discovery chose it), else the sheet
     named after the kind, else the first. Every issue carries the sheet's title.
 
@@ -533,7 +542,7 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars
     than ``MAX_COLUMNS`` or with a cell longer than ``MAX_HEADER_CELL_CHARS``.
     """
     source, issues = _read_xlsx(path, kind, municipality, max_field_chars, max_workbook_bytes,
-                                max_rows, sheet)
+                                max_rows, sheet, is_header)
     title = source.sheet if source is not None else sheet
     return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind,
                                              "sheet": issue.sheet or title})
@@ -541,8 +550,8 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars
 
 
 def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
-               max_workbook_bytes: int, max_rows: int,
-               wanted: str | None) -> tuple[SourceTable | None, list[Issue]]:
+               max_workbook_bytes: int, max_rows: int, wanted: str | None,
+               is_header: HeaderTest | None = None) -> tuple[SourceTable | None, list[Issue]]:
     file = str(path)
     size = path.stat().st_size
     if size > max_workbook_bytes:  # the parts unpack to at least their compressed size
@@ -562,7 +571,8 @@ def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
     try:  # the bytes checked above, not the path: the file may change meanwhile
         reader = _open_package(raw, file, max_workbook_bytes)
         try:
-            sheet = _read_sheet(reader, kind, file, max_workbook_bytes, max_rows, wanted)
+            sheet = _read_sheet(reader, kind, file, max_workbook_bytes, max_rows, wanted,
+                                is_header)
         finally:
             reader.archive.close()
     except WorkbookRejected as bound:

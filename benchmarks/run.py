@@ -310,8 +310,8 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--baseline-code", type=Path,
                         help="a checkout of the code to compare identification speed with"
                              " (e.g. a git worktree of an older commit)")
-    parser.add_argument("--only", choices=["identification", "gap-report", "snapshot",
-                                                  "intune-import"],
+    parser.add_argument("--only", choices=["identification", "gap-report", "study",
+                                                  "intune-import", "snapshot"],
                         help="measure only this part and rewrite only its section of --out")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                         help="gap-report: time the stages in wall-clock or CPU seconds (CPU on"
@@ -334,12 +334,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = machine_facts()
     if arguments.only == "gap-report":
         return _only_gap_report(arguments, work, max(scales), command)
+    if arguments.only == "snapshot":
+        return _only_snapshot(arguments, work, max(scales), command)
     if arguments.only == "intune-import":
         from benchmarks.intune_import import only_intune_import
 
         return only_intune_import(arguments.out, work, rows, command)
-    if arguments.only == "snapshot":
-        return _only_snapshot(arguments, work, max(scales), command)
+    if arguments.only == "study":
+        return _only_study(arguments, work, command, quick)
     file = client_file(work, rows)
     if arguments.only == "identification":
         return _only_identification(arguments, work, file, command)
@@ -430,6 +432,29 @@ def _only_gap_report(arguments: argparse.Namespace, work: Path, count: int,
     print("\n".join(lines))
     _say(f"written to {arguments.out} (section {SECTION!r} only)")
     return 0
+
+
+def _only_study(arguments: argparse.Namespace, work: Path, command: str, quick: bool) -> int:
+    """``--only study``: the study scenario (``benchmarks.study``) at ``--scales`` (default
+    5 and 20 municipalities); rewrites only its section of ``--out``, with the machine and
+    its load."""
+    from benchmarks.identification import replace_section
+    from benchmarks.study import FULL_COUNTS, QUICK_COUNTS, SECTION, measure_study
+
+    counts = ([int(part) for part in arguments.scales.split(",") if part.strip()]
+              if arguments.scales else list(QUICK_COUNTS if quick else FULL_COUNTS))
+    facts = machine_facts()
+    lines, _ratios = measure_study(work, counts, TARGET_FILE, AS_OF)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    lines = [*lines, "", f"Measured by `{command.strip()}` on {facts['date']} ({facts['cpu']},"
+             f" {facts['cores']} cores; load average at start"
+             f" {facts['load average at start (1, 5, 15 min)']}, at the end {load})."]
+    existing = arguments.out.read_text(encoding="utf-8") if arguments.out.exists() else ""
+    arguments.out.write_text(replace_section(existing, SECTION, lines), encoding="utf-8")
+    print("\n".join(lines))
+    _say(f"written to {arguments.out} (section {SECTION!r} only)")
+    return 0
+
 
 def _only_snapshot(arguments: argparse.Namespace, work: Path, count: int, command: str) -> int:
     """``--only snapshot``: the snapshot at ``count`` municipalities against its read floor

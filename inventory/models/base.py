@@ -9,6 +9,7 @@ truth for templates, JSON Schema, header mapping, validation and the store.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Literal
 
@@ -59,6 +60,10 @@ class LocalisedEnum(enum.StrEnum):
     @classmethod
     def spellings(cls) -> dict[str, str]:
         """Every accepted spelling (case-folded) mapped to the canonical value."""
+        return dict(_spellings(cls))
+
+    @classmethod
+    def _spellings(cls) -> dict[str, str]:
         table: dict[str, str] = {}
         for member in cls:
             value = str(member)
@@ -78,7 +83,7 @@ class LocalisedEnum(enum.StrEnum):
     @classmethod
     def parse(cls, text: str) -> LocalisedEnum | None:
         """The member for ``text`` in any accepted spelling, or ``None``."""
-        value = cls.spellings().get(" ".join(text.split()).casefold())
+        value = _spellings(cls).get(" ".join(text.split()).casefold())
         return None if value is None else cls(value)
 
 
@@ -155,3 +160,9 @@ class Record(BaseModel):
     key_field: ClassVar[str] = "id"
     #: One sentence for templates and help.
     summary: ClassVar[str]
+
+
+@functools.cache
+def _spellings(enum_type: type[LocalisedEnum]) -> dict[str, str]:
+    """``LocalisedEnum.spellings`` made once per enum (every parsed value looks it up)."""
+    return enum_type._spellings()

@@ -57,7 +57,7 @@ from inventory.store.schema import (
     reference,
 )
 from inventory.store.schema import key_field as key_field_of
-from inventory.validate.batch import ImportBatch, ValidTable
+from inventory.validate.batch import ImportBatch, UnchangedFolder, ValidTable
 
 Progress = Callable[[int, int], None]
 _CHUNK = 50_000  # rows per executemany / progress step
@@ -593,13 +593,16 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
     """
     batch, prepared = prepared_batch.batch, prepared_batch.tables
     codes = sorted({m.code for m in batch.municipalities})
+    kept = {found.code: found for found in batch.unchanged}
     result = ImportResult(run_id=None, dry_run=dry_run, prune=prune,
-                          counts={code: {} for code in codes})
+                          counts={code: {} for code in sorted({*codes, *kept})})
+    folders = [*(m.folder for m in batch.municipalities), *(f.folder for f in kept.values())]
     run_id = _new_id(connection.execute(insert(import_run).values(
         started_at=_now(), tool_version=__version__, prune=prune,
-        paths=json.dumps([str(m.folder) for m in batch.municipalities], ensure_ascii=False),
-        municipalities=json.dumps(codes, ensure_ascii=False),
+        paths=json.dumps([str(folder) for folder in folders], ensure_ascii=False),
+        municipalities=json.dumps(sorted({*codes, *kept}), ensure_ascii=False),
     )))
+    _record_unchanged(connection, run_id, list(kept.values()), result)
     writer = _Writer(connection, run_id, progress, sum(len(t.frame) for t in prepared),
                      ReferencePlan(batch.references))
     if prune and on_prune is not None:
@@ -630,6 +633,19 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
         raise DryRunRollback(result)
     result.run_id = run_id
     return result
+
+
+def _record_unchanged(connection: Connection, run_id: int, kept: list[UnchangedFolder],
+                      result: ImportResult) -> None:
+    """The files of folders unchanged since their last import, recorded in this run
+    (their records are left as they are, counted unchanged)."""
+    files = [{**file, "run_id": run_id} for found in kept for file in found.files]
+    if files:
+        connection.execute(insert(import_file), files)
+    for found in kept:
+        for file in found.files:
+            counts = result.counts[found.code].setdefault(str(file["kind"]), KindCounts())
+            counts.unchanged += int(file["rows"])
 
 
 def _prune_plan(writer: _Writer, prepared: list[ValidTable]) -> dict[str, dict[str, list[str]]]:

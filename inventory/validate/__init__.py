@@ -9,7 +9,7 @@ data are issues in the report, never exceptions.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,13 @@ from inventory.issues import Issue, IssueCode, IssueReport
 from inventory.models.registry import RECORD_KINDS, model_for
 from inventory.read import InventoryFolder, discover, map_headers, read_table
 from inventory.read.kinds import recogniser_named
-from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch, MunicipalityBatch, ValidTable
+from inventory.validate.batch import (
+    REFERENCE_COLUMNS,
+    ImportBatch,
+    MunicipalityBatch,
+    UnchangedFolder,
+    ValidTable,
+)
 from inventory.validate.records import build_valid_table, municipality_code, slugify
 from inventory.validate.references import KnownKeys, resolve_references
 
@@ -27,7 +33,9 @@ __all__ = ["REFERENCE_COLUMNS", "ImportBatch", "MunicipalityBatch", "ValidTable"
 
 def validate_paths(paths: Sequence[Path], *,
                    known_keys: Mapping[str, Mapping[str, set[str]]] | None = None,
-                   max_issues: int = 1000, ignore_unknown: bool = False) -> ImportBatch:
+                   max_issues: int = 1000, ignore_unknown: bool = False,
+                   unchanged: Callable[[InventoryFolder], UnchangedFolder | None] | None = None
+                   ) -> ImportBatch:
     """Validate the inventory folders under ``paths``: what ``inventory validate`` runs.
 
     A file or sheet that is not understood is an error (``unknown-file``,
@@ -36,6 +44,10 @@ def validate_paths(paths: Sequence[Path], *,
     ``known_keys`` (municipality code -> record kind -> keys; kind ``cluster`` for cluster
     names) are the records already stored: ``code:id`` references may name them. At most
     ``max_issues`` issues are listed (the rest are counted, with a notice).
+    ``unchanged`` (``inventory.store.unchanged``) names the folders unchanged since their
+    last import: they are not read (``ImportBatch.unchanged``), unless a municipality they
+    name by ``code:id`` is read (its references are checked again) or another folder
+    describes the same municipality.
     ``report.stats`` holds the files read, rows per record kind and encodings.
 
     >>> batch = validate_paths([samples])  # the five sample municipalities
@@ -48,14 +60,21 @@ def validate_paths(paths: Sequence[Path], *,
     stats = _Stats()
     municipalities: list[MunicipalityBatch] = []
     seen_codes: dict[str, MunicipalityBatch] = {}
+    kept: list[tuple[InventoryFolder, UnchangedFolder]] = []
     for folder in folders:
-        batch = validate_folder(folder, report, stats)
-        earlier = seen_codes.get(batch.code)
-        if earlier is not None:
-            report.add(_same_code_issue(batch, earlier))
+        found = unchanged(folder) if unchanged is not None else None
+        if found is not None:
+            kept.append((folder, found))
             continue
-        seen_codes[batch.code] = batch
-        municipalities.append(batch)
+        _add_folder(validate_folder(folder, report, stats), report, seen_codes,
+                    municipalities)
+    while read_again := [(folder, found) for folder, found in kept
+                         if found.code in seen_codes
+                         or any(name in seen_codes for name in found.names)]:
+        for folder, found in read_again:
+            kept.remove((folder, found))
+            _add_folder(validate_folder(folder, report, stats), report, seen_codes,
+                        municipalities)
     first = len(report.issues)
     references = resolve_references(municipalities, report, _as_known_keys(known_keys))
     _locate_in_exports(report, first, municipalities)
@@ -63,7 +82,20 @@ def validate_paths(paths: Sequence[Path], *,
         for table in batch.tables.values():
             table.encoded.clear()  # only validation reads the codes: free them for the store
     report.stats = stats.as_dict(municipalities, len(references))
-    return ImportBatch(municipalities=municipalities, references=references, report=report)
+    return ImportBatch(municipalities=municipalities, references=references, report=report,
+                       unchanged=[found for _folder, found in kept])
+
+
+def _add_folder(batch: MunicipalityBatch, report: IssueReport,
+                seen_codes: dict[str, MunicipalityBatch],
+                municipalities: list[MunicipalityBatch]) -> None:
+    """``batch`` added, or left out with an issue when an earlier folder has its code."""
+    earlier = seen_codes.get(batch.code)
+    if earlier is not None:
+        report.add(_same_code_issue(batch, earlier))
+        return
+    seen_codes[batch.code] = batch
+    municipalities.append(batch)
 
 
 def validate_folder(folder: InventoryFolder, report: IssueReport,

@@ -64,6 +64,21 @@ class MunicipalityBatch:
 
 
 @dataclass
+class UnchangedFolder:
+    """A municipality folder whose files are byte for byte those of its last import
+    (``inventory.store.unchanged``): not read again, its stored records kept as they are.
+
+    ``files`` are that run's ``import_file`` values (recorded again in the new run),
+    ``names`` the other municipalities its stored references name."""
+
+    code: str
+    folder: Path
+    run_id: int
+    files: list[dict[str, Any]]
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
 class ImportBatch:
     """The result of validating one or more folders: what an import would store.
 
@@ -75,3 +90,5 @@ class ImportBatch:
     municipalities: list[MunicipalityBatch]
     references: pd.DataFrame
     report: IssueReport
+    #: Folders left unread because they are unchanged since their last import.
+    unchanged: list[UnchangedFolder] = field(default_factory=list)

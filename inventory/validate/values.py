@@ -830,7 +830,34 @@ def _control_problem(text: str) -> Problem:
         IssueCode.CONTROL_CHARACTER, f"{text!r} holds {find_control(text)}.", CONTROL_HINT)
 
 
+#: The parsers of distinct values, each remembering what it parsed: the same dates, enum
+#: spellings and addresses recur in every municipality's files, parsed once per process.
+_PARSERS: dict[tuple[FieldSpec, str | None], Callable[[str], Parsed]] = {}
+#: Texts a parser remembers at most (then it starts again).
+_REMEMBERED = 1 << 16
+
+
 def _value_parser(spec: FieldSpec, language: str | None = None) -> Callable[[str], Parsed]:
+    """The parser of ``spec``'s distinct values (remembering; see ``_PARSERS``)."""
+    parser = _PARSERS.get((spec, language))
+    if parser is not None:
+        return parser
+    parse = _plain_value_parser(spec, language)
+    known: dict[str, Parsed] = {}
+
+    def remembering(text: str) -> Parsed:
+        found = known.get(text)
+        if found is None:
+            if len(known) >= _REMEMBERED:
+                known.clear()
+            found = known[text] = parse(text)
+        return found
+
+    return _PARSERS.setdefault((spec, language), remembering)
+
+
+def _plain_value_parser(spec: FieldSpec, language: str | None = None
+                        ) -> Callable[[str], Parsed]:
     if spec.name == "ip_address":
         return _parse_ip_address
     if spec.value_type == "date":
@@ -851,7 +878,7 @@ def _parse_each(texts: list[str], indices: np.ndarray[Any, Any],
     for index, text in zip(indices.tolist(), texts, strict=True):
         value, found = parser(text)
         if found:
-            problems[index] = found
+            problems[index] = list(found)  # (the parser's own list is remembered)
         else:
             typed[index] = value
 
@@ -869,7 +896,7 @@ def _typed_series(spec: FieldSpec, typed: np.ndarray[Any, Any],
     if dtype is None:
         return pd.Series(typed if codes is None else typed[codes], dtype=object,
                          name=spec.name, copy=False)
-    distinct = pd.Series(typed, dtype=dtype).array
+    distinct = pd.array(typed, dtype=dtype)
     return pd.Series(distinct if codes is None else distinct.take(codes), name=spec.name,
                      copy=False)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from inventory.read.profiles import builtin_profiles, chosen_recognisers
 from inventory.read.suggest_profile import suggest_profile
 from inventory.validate import validate_paths
 from inventory.validate.batch import ImportBatch
+
+if TYPE_CHECKING:
+    from inventory.store.unchanged import UnchangedCheck
 
 MappingOption = Annotated[list[Path] | None, typer.Option(
     "--mapping", help="A mapping profile (YAML) for exports of another tool; may be given"
@@ -30,12 +33,14 @@ FromOption = Annotated[str | None, typer.Option(
 def validate_with_profiles(paths: Sequence[Path], mapping: Sequence[Path] | None,
                            source: str | None, *,
                            known_keys: Mapping[str, Mapping[str, set[str]]] | None,
-                           max_issues: int, ignore_unknown: bool) -> ImportBatch:
+                           max_issues: int, ignore_unknown: bool,
+                           unchanged: UnchangedCheck | None = None) -> ImportBatch:
     """``validate_paths`` with the user's profiles and choice of adapter; a profile that
-    cannot be loaded is an error of the report (its file and line)."""
+    cannot be loaded is an error of the report (its file and line). ``unchanged``: see
+    ``validate_paths``."""
     with chosen_recognisers(list(mapping or ()), source) as issues:
         batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues,
-                               ignore_unknown=ignore_unknown)
+                               ignore_unknown=ignore_unknown, unchanged=unchanged)
     if issues:
         batch.report.issues[:0] = issues
     return batch

@@ -1,0 +1,155 @@
+"""Municipality folders unchanged since their last import, recognised without reading them.
+
+A re-import of a study usually brings a few changed files and many that are byte for
+byte what was stored. ``unchanged_folders(url)`` gives a check that ``validate_paths``
+asks for each folder before reading it: the folder is unchanged when
+
+- its files (every file directly in it) are exactly the files of the last import run of
+  one municipality (same paths, each with the same SHA-256 as ``import_file`` recorded);
+- that run was made by this version of the tool (the same reading rules);
+- the municipality's stored records are exactly those files' rows (no records left
+  behind by an earlier import without ``--prune``: a pruning import would delete them).
+
+Such a folder is not read again: the import records its files in the new run and counts
+its records as unchanged (``inventory history`` shows the run, ``inventory diff`` no
+change). ``validate_paths`` reads it after all when another municipality of the batch
+that it names (a ``code:id`` reference) is read: the reference must be checked again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from inventory import __version__
+from inventory.read.discover import InventoryFolder
+from inventory.store.engine import database_exists
+from inventory.store.schema import RECORD_TABLES, import_file, import_run, reference
+from inventory.validate.batch import UnchangedFolder
+
+#: The columns of ``import_file`` copied into the new run for an unchanged folder.
+FILE_COLUMNS = (
+    "municipality",
+    "kind",
+    "path",
+    "sha256",
+    "format",
+    "encoding",
+    "delimiter",
+    "sheet",
+    "header_mapping",
+    "rows",
+)
+
+UnchangedCheck = Callable[[InventoryFolder], UnchangedFolder | None]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _key(path: str | Path) -> str:
+    """A path as compared: resolved (a folder given as ``./m001`` or ``m001/``)."""
+    return str(Path(path).resolve())
+
+
+class _StoredRuns:
+    """What the database holds of each municipality's last import (read once)."""
+
+    def __init__(self, url: str) -> None:
+        from inventory.store.store import InventoryStore
+
+        #: municipality -> its last run's files (``FILE_COLUMNS``), run id
+        self.files: dict[str, tuple[int, list[dict[str, Any]]]] = {}
+        #: resolved file path -> the municipality whose last run holds it
+        self.owner: dict[str, str] = {}
+        self.cross: dict[str, set[str]] = {}
+        with InventoryStore(url) as store, store.connection() as connection:
+            last = (
+                select(import_file.c.municipality, func.max(import_file.c.run_id).label("run_id"))
+                .group_by(import_file.c.municipality)
+                .subquery()
+            )
+            rows = (
+                connection.execute(
+                    select(import_file.c.run_id, *(import_file.c[name] for name in FILE_COLUMNS))
+                    .join(
+                        last,
+                        (import_file.c.municipality == last.c.municipality)
+                        & (import_file.c.run_id == last.c.run_id),
+                    )
+                    .join(import_run, import_run.c.id == import_file.c.run_id)
+                    .where(import_run.c.tool_version == __version__)
+                )
+                .mappings()
+                .all()
+            )
+            for row in rows:
+                code = str(row["municipality"])
+                _run, files = self.files.setdefault(code, (int(row["run_id"]), []))
+                files.append({name: row[name] for name in FILE_COLUMNS})
+            stored: dict[tuple[str, str], int] = {}
+            for kind, table in RECORD_TABLES.items():
+                for code, count in connection.execute(
+                    select(table.c.municipality, func.count()).group_by(table.c.municipality)
+                ):
+                    stored[(str(code), kind)] = int(count)
+            for code, target in connection.execute(
+                select(reference.c.municipality, reference.c.target_municipality)
+                .where(reference.c.municipality != reference.c.target_municipality)
+                .distinct()
+            ):
+                self.cross.setdefault(str(code), set()).add(str(target))
+        for code, (_run, files) in list(self.files.items()):
+            rows_per_kind: dict[str, int] = {}
+            for file in files:
+                rows_per_kind[file["kind"]] = rows_per_kind.get(file["kind"], 0) + int(file["rows"])
+            kinds = {kind for (owner, kind) in stored if owner == code}
+            if kinds != set(rows_per_kind) or any(
+                stored[(code, kind)] != rows for kind, rows in rows_per_kind.items()
+            ):
+                del self.files[code]  # records left behind, or gone: read it again
+                continue
+            for file in files:
+                self.owner[_key(file["path"])] = code
+
+    def check(self, folder: InventoryFolder) -> UnchangedFolder | None:
+        """``folder`` as stored when it is unchanged since its municipality's last run."""
+        present = sorted(path for path in folder.path.iterdir() if path.is_file())
+        if not present:
+            return None
+        codes = {self.owner.get(_key(path)) for path in present}
+        if len(codes) != 1:
+            return None
+        code = codes.pop()
+        if code is None:
+            return None
+        run_id, files = self.files[code]
+        stored = {_key(file["path"]): str(file["sha256"]) for file in files}
+        if set(stored) != {_key(path) for path in present}:
+            return None
+        if any(stored[_key(path)] != _sha256(path) for path in present):
+            return None
+        return UnchangedFolder(
+            code=code,
+            folder=folder.path,
+            run_id=run_id,
+            files=[dict(file) for file in files],
+            names=sorted(self.cross.get(code, set())),
+        )
+
+
+def unchanged_folders(url: str) -> UnchangedCheck | None:
+    """The check of folders unchanged since their last import into the database at
+    ``url`` (None when there is no database yet: every folder is read)."""
+    if not database_exists(url):
+        return None
+    return _StoredRuns(url).check

@@ -47,6 +47,13 @@ def test_run_demo_writes_reports_consistent_with_the_store(tmp_path: Path) -> No
     assert len(cards) == 2 and len(cards[0]) == 5
     assert [f["value"] for f in cards[1]][:3] == [5, result.figures["population"],
                                                   result.figures["servers"]]
+    # the payback card and the figures the command prints say the same year
+    payback = cards[0][3]["value"]
+    if result.figures["payback_calendar_year"] is not None:
+        assert payback == result.figures["payback_calendar_year"]
+        assert "payback_after_year" not in result.figures
+    else:  # past the cash flow's last year: "after YEAR" on the card and in the terminal
+        assert payback == f"after {result.figures['payback_after_year']}"
 
 
 def test_demo_command_prints_where_and_the_headline(tmp_path: Path) -> None:

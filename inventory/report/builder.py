@@ -9,7 +9,6 @@ so ``report.json`` holds the same numbers in English, Swedish and Norwegian.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,6 +173,10 @@ def headline_figures(inputs: ReportInputs) -> dict[str, float | int | None]:
                            payback_year=case.payback_year,
                            payback_calendar_year=case.payback_calendar_year,
                            npv=None if case.npv is None else round(case.npv.expected, -3))
+            # no payback within the cash flow: "after" its last year, as the summary's card
+            if (case.payback_calendar_year is None and case.yearly_saving is not None
+                    and not case.cash_flow.empty):
+                figures["payback_after_year"] = int(case.cash_flow["starts"].iloc[-1].year)
         figures["waves"] = len(gap.waves)
         register = inputs.register()  # docs/method.md#risk-register
         figures["risks"] = len(register)
@@ -546,8 +549,3 @@ def build_report(inputs: ReportInputs, *, lang: Lang,
     extra: dict[str, Any] = {"generated": generated} if generated else {}
     return ReportDocument(title=title, subtitle=subtitle, lang=lang, sections=sections,
                           **extra)
-
-
-def municipality_codes(inputs: ReportInputs) -> Sequence[str]:
-    """The municipalities of the report, in order."""
-    return inputs.snapshot.municipalities

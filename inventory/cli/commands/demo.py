@@ -10,6 +10,7 @@ import typer
 from inventory.cli.common import OutputFormat, cli_lang, console, print_json, say
 from inventory.demo import DEFAULT_OUT_DIR, DemoResult, run_demo
 from inventory.render.formatting import format_number, format_percent, format_year
+from inventory.render.i18n import t
 
 
 def _number(value: float | int | None, digits: int = 0) -> str:
@@ -24,6 +25,14 @@ def _percent(fraction: float | int | None) -> str:
 
 def _year(value: float | int | None) -> str:
     return "-" if value is None else format_year(value)
+
+
+def _payback(figures: dict[str, float | int | None]) -> str:
+    """The payback year as the summary's card writes it ("after 2035" past the cash flow)."""
+    after = figures.get("payback_after_year")
+    if figures.get("payback_calendar_year") is None and after is not None:
+        return t("summary.payback_after", cli_lang(), year=int(after))
+    return _year(figures.get("payback_calendar_year"))
 
 
 def _money(figures: dict[str, float | int | None], key: str) -> str:
@@ -55,7 +64,7 @@ def _print_result(result: DemoResult) -> None:
         ("effort", say("cli.demo.hours", value=_number(figures["effort_hours"]))),
         ("one_time", _money(figures, "cost")),
         ("saving", _money(figures, "yearly_saving")),
-        ("payback", _year(figures.get("payback_calendar_year"))),
+        ("payback", _payback(figures)),
         ("plan", say("cli.demo.plan_value", weeks=_number(figures.get("plan_weeks")),
                      year=_year(figures.get("plan_end_year")))),
     ]

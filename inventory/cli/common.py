@@ -23,7 +23,7 @@ import typer
 from inventory.cli.terminal import TerminalConsole
 from inventory.echo import JSON_ESCAPES, shorten, visible
 from inventory.errors import NothingStoredError, RenderError, UnknownMunicipalityError
-from inventory.render.i18n import LANGUAGES, Lang, parse_lang, t
+from inventory.render.i18n import LANGUAGES, Lang, code_text, parse_lang, t
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -97,6 +97,21 @@ def counted(noun: str, count: int) -> str:
     line's language (English, Swedish and Norwegian have one form for 1 and one for the
     rest)."""
     return say(f"cli.count.{noun}.{'one' if count == 1 else 'other'}", count=count)
+
+
+def number(value: int) -> str:
+    """A count as the command line's language writes it (``7,399``, ``7 399``)."""
+    from inventory.render.formatting import format_integer
+
+    return format_integer(value, cli_lang())
+
+
+def code_value(family: str, code: str) -> str:
+    """A code value (a lifecycle state, a node kind) as the command line shows it: the code
+    itself in English (the word scripts and ``--format json`` use), its text
+    (``code.<family>.<code>``) in Swedish and Norwegian."""
+    lang = cli_lang()
+    return code if lang == "en" else code_text(family, code, lang)
 
 
 class OutputFormat(enum.StrEnum):
@@ -183,23 +198,19 @@ def open_store(ctx: typer.Context) -> Iterator[InventoryStore]:
 def stored_snapshot(ctx: typer.Context, municipalities: Sequence[str] | None, *,
                     target: TargetArchitecture | None = None) -> InventorySnapshot:
     """What an analysing command reads: the stored inventory of the municipalities named on
-    the command line, else those the target names, else all.
+    the command line, else those the target names, else all (``inventory.load_snapshot``,
+    which checks them).
 
     A code on the command line that is not stored: ``UnknownMunicipalityError`` (a usage
     error, exit 2). One the target names: ``TargetError`` (exit 1). Nothing stored at all:
     ``NothingStoredError`` (exit 1), never an analysis of nothing or a traceback.
     """
+    from inventory.api import load_snapshot
+
     if nothing_stored(ctx, municipalities):
         raise NothingStoredError()
     with open_store(ctx) as store:
-        if target is not None:
-            stored = store.municipality_codes()
-            UnknownMunicipalityError.check(municipalities or (), stored)  # the line first
-            if not stored:
-                raise NothingStoredError()
-            target.check_stored(stored)
-        scope = municipalities or (target.municipalities if target is not None else None)
-        snapshot = store.snapshot(list(scope) if scope else None)
+        snapshot = load_snapshot(store, municipalities, target=target)
     if not snapshot.municipalities:
         raise NothingStoredError()
     return snapshot
@@ -237,9 +248,10 @@ def load_target_or_exit(path: Path, *, as_json: bool = False) -> TargetArchitect
 def print_issues(issues: Sequence[Issue], where: str) -> None:
     """Every issue with its place on standard error, then how many errors ``where``."""
     from inventory.issues import Severity
+    from inventory.render.issues import issue_line
 
     for issue in issues:
-        console_err.print(str(issue), markup=False)
+        console_err.print(issue_line(issue, cli_lang()), markup=False)
     count = sum(issue.severity == Severity.ERROR for issue in issues)
     console_err.print(f"{count} {'error' if count == 1 else 'errors'} {where}: nothing was"
                       " computed.", markup=False)

@@ -130,7 +130,7 @@ LangOption = Annotated[
 def chosen_lang(value: str | None) -> Lang:
     """The language of a ``LangOption``: its value (a usage error when unknown), else the
     command line's language."""
-    return parse_lang_option(value) if value else cli_lang()
+    return parse_lang_option(value) if value is not None else cli_lang()
 
 
 # --target -------------------------------------------------------------------------------

@@ -1,23 +1,26 @@
 """Rendering of store results (import counts, records, stats, history, diffs) as text.
 
 Commands print JSON themselves (``print_json`` of what the library returned); these
-functions turn the same results into rich tables for people.
+functions turn the same results into rich tables for people, in the command line's
+language. Light to import (pandas and the store load when a result is rendered).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from rich.table import Table
 from rich.text import Text
 
 from inventory.cli.common import cli_lang, console, say
 from inventory.echo import visible
 from inventory.errors import RenderError
-from inventory.render.formatting import format_integer
-from inventory.store import ImportResult, ImportRunInfo, RunDifference
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from inventory.store import ImportResult, ImportRunInfo, RunDifference
 
 _COUNT_NAMES = ("created", "updated", "unchanged", "deleted")
 #: How many keys per kind a prune plan lists before it says "and N more".
@@ -25,6 +28,8 @@ PRUNE_LIST_LIMIT = 50
 
 
 def _count(value: int) -> str:
+    from inventory.render.formatting import format_integer
+
     return format_integer(value, cli_lang())
 
 
@@ -72,6 +77,8 @@ def render_prune_plan(plan: dict[str, dict[str, list[str]]]) -> None:
 
 
 def _cell(value: Any) -> str:
+    import pandas as pd
+
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
     if isinstance(value, tuple):

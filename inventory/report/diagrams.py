@@ -12,7 +12,7 @@ from pathlib import Path
 
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import compute_overlap
-from inventory.errors import OutputError
+from inventory.errors import OutputError, UnknownMunicipalityError
 from inventory.gap.result import compute_gap
 from inventory.output_files import make_folder, refuse_folders, write_files_atomically
 from inventory.render.dot import RenderFormat
@@ -27,7 +27,14 @@ def view_diagrams(snapshot: InventorySnapshot, view: ViewName, *,
                   municipality: str | None = None,
                   target: TargetArchitecture | None = None,
                   as_of: dt.date | None = None, lang: Lang = "en") -> list[ViewDiagram]:
-    """The diagrams of ``view``, running the overlap or gap analysis it needs."""
+    """The diagrams of ``view``, running the overlap or gap analysis it needs.
+
+    ``municipality`` (architecture and target views) must be one of the snapshot's:
+    ``UnknownMunicipalityError``; so must those ``target`` names: ``TargetError``."""
+    UnknownMunicipalityError.check([municipality] if municipality is not None else [],
+                                   snapshot.municipalities)
+    if target is not None:
+        target.check_stored(snapshot.municipalities)
     normaliser = Normaliser.default() if view in ("overlap", "target") else None
     overlap = compute_overlap(snapshot, normaliser) if normaliser and view == "overlap" else None
     gap = None

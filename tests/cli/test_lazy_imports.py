@@ -115,3 +115,10 @@ def test_the_root_command_finds_each_command_by_name() -> None:
     context = typer.Context(root)
     assert root.list_commands(context) == sorted(COMMANDS)
     assert root.get_command(context, "no-such-command") is None
+
+
+def test_the_kinds_list_names_are_the_models() -> None:
+    from inventory.cli.commands.list_ import KINDS
+    from inventory.models import RECORD_KINDS
+
+    assert KINDS == RECORD_KINDS

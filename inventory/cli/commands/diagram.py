@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from inventory.cli.common import (
-    console,
-    load_target_or_exit,
-    parse_lang_option,
-    parse_optional_date,
-    stored_snapshot,
+from inventory.cli.common import console, load_target_or_exit, say, stored_snapshot
+from inventory.cli.options import (
+    DateOption,
+    DiagramFormatOption,
+    LangOption,
+    MunicipalityOption,
+    OptionalTargetOption,
+    OutFileOption,
+    chosen_lang,
 )
-from inventory.errors import UnknownMunicipalityError
-from inventory.render.dot import RENDER_FORMATS
-from inventory.render.views import VIEW_NAMES
-from inventory.report.diagrams import view_diagrams, write_view_files
 
 #: The views --municipality narrows (the others always show every municipality).
 MUNICIPALITY_VIEWS = ("architecture", "target")
@@ -27,28 +25,27 @@ def diagram(
     ctx: typer.Context,
     view: Annotated[str, typer.Argument(
         help="architecture, network, target or overlap.")],
-    out: Annotated[Path, typer.Option(
-        "--out", "-o", dir_okay=False, help="File to write; DOT is written beside it.")],
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="svg, png, pdf or dot.")] = "svg",
-    municipality: Annotated[str | None, typer.Option(
-        "--municipality", "-m",
-        help="Only this municipality (code): architecture and target views.")] = None,
-    target_file: Annotated[Path | None, typer.Option(
-        "--target", "-t", exists=True, dir_okay=False,
-        help="Target architecture (YAML): needed by the target view, marks the"
-        " datacentres in the network view.")] = None,
-    as_of: Annotated[str | None, typer.Option(
-        "--date", help="Date of the gap analysis, YYYY-MM-DD (default: today).")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="en, sv or no.")] = "en",
+    out: OutFileOption,
+    fmt: DiagramFormatOption = "svg",
+    municipality: MunicipalityOption = None,
+    target_file: OptionalTargetOption = None,
+    as_of: DateOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Draw one view of the stored inventory with Graphviz.
 
     Views with several diagrams (one per municipality, a drill-down per crowded site, one
-    grid per domain) write the first to --out and the others beside it.
+    grid per domain) write the first to --out and the others beside it, each with its DOT
+    source. --municipality narrows the architecture and target views; --target is needed
+    by the target view and marks the datacentres in the network view; --date is the day
+    of the target view's gap analysis.
 
     Example: inventory diagram network --target samples/target.yaml --format png --out net.png
     """
+    from inventory.render.dot import RENDER_FORMATS
+    from inventory.render.views import VIEW_NAMES
+    from inventory.report.diagrams import view_diagrams, write_view_files
+
     if view not in VIEW_NAMES:
         raise typer.BadParameter(f"unknown view {view!r}; use one of: "
                                  + ", ".join(VIEW_NAMES), param_hint="VIEW")
@@ -64,20 +61,13 @@ def diagram(
         raise typer.BadParameter(f"the {view} view shows every municipality; --municipality"
                                  f" narrows the {' and '.join(MUNICIPALITY_VIEWS)} views.",
                                  param_hint="--municipality")
-    day = parse_optional_date(as_of)
-    language = parse_lang_option(lang)
-    target = None
-    if target_file is not None:
-        target = load_target_or_exit(target_file)
+    language = chosen_lang(lang)
+    target = load_target_or_exit(target_file) if target_file is not None else None
     snapshot = stored_snapshot(ctx, None)  # every view draws links to other municipalities
-    UnknownMunicipalityError.check([municipality] if municipality is not None else [],
-                                   snapshot.municipalities)
-    if target is not None:
-        target.check_stored(snapshot.municipalities)
     diagrams = view_diagrams(snapshot, view, municipality=municipality,
-                             target=target, as_of=day, lang=language)
+                             target=target, as_of=as_of, lang=language)
     for path in write_view_files(diagrams, out, fmt):
-        console.print(f"wrote {path}", markup=False)
+        console.print(say("cli.wrote", path=str(path)), markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,28 +6,28 @@ from typing import Annotated
 
 import typer
 
-from inventory.cli.commands.store_views import render_difference
-from inventory.cli.common import OutputFormat, print_json, state
-from inventory.store import InventoryStore
+from inventory.cli.common import OutputFormat, open_store, print_json
+from inventory.cli.options import FormatOption, MunicipalityOption
+from inventory.cli.views import render_difference
 
 
 def diff(
     ctx: typer.Context,
     run_a: Annotated[int, typer.Argument(help="The earlier import run (see inventory history).")],
     run_b: Annotated[int, typer.Argument(help="The later import run.")],
-    municipality: Annotated[str | None, typer.Option(
-        "--municipality", "-m", help="Only this municipality (code).")] = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: + created, ~ updated fields, - deleted; json: the records.")
-    ] = OutputFormat.TEXT,
+    municipality: MunicipalityOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Show the records created, updated (field: old -> new) and deleted after RUN_A up
     to and including RUN_B.
 
+    Text: + created, ~ updated with each field's old and new value, - deleted; --format
+    json: the records.
+
     Example: inventory diff 3 5 --municipality gnosjo
     """
-    with InventoryStore(state(ctx).resolved_db_url) as store:
-        difference = store.diff(run_a, run_b, municipality)
+    with open_store(ctx) as store:
+        difference = store.diff(run_a, run_b, municipality)  # unknown run or code: exit 2
     if output_format is OutputFormat.JSON:
         print_json(difference.to_json())
     else:

@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from inventory.cli.commands.store_views import render_history
-from inventory.cli.common import OutputFormat, print_json, state
-from inventory.store import InventoryStore
+from inventory.cli.common import OutputFormat, open_store, print_json
+from inventory.cli.options import FormatOption, MunicipalityOption
+from inventory.cli.views import render_history
 
 
 def history(
     ctx: typer.Context,
-    municipality: Annotated[str | None, typer.Option(
-        "--municipality", "-m", help="Only runs that imported this municipality (code).")
-    ] = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: a table; json: every run with its counts.")
-    ] = OutputFormat.TEXT,
+    municipality: MunicipalityOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """List the import runs, oldest first, with what each changed.
 
+    --municipality: only the runs that imported it. --format json: every run with its
+    counts.
+
     Example: inventory history --municipality gnosjo
     """
-    with InventoryStore(state(ctx).resolved_db_url) as store:
-        runs = store.history(municipality)
+    with open_store(ctx) as store:
+        runs = store.history(municipality)  # a code not stored: exit 2
     if output_format is OutputFormat.JSON:
         print_json([run.to_json() for run in runs])
     else:

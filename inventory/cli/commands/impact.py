@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from inventory.analyse.graph import build_graph
-from inventory.analyse.impact import ImpactResult, impact
-from inventory.cli.common import OutputFormat, console, print_json, stored_snapshot
+from inventory.cli.common import (
+    OutputFormat,
+    code_value,
+    console,
+    counted,
+    number,
+    print_json,
+    say,
+    stored_snapshot,
+)
+from inventory.cli.options import FormatOption
+
+if TYPE_CHECKING:
+    from inventory.analyse.impact import ImpactResult
 
 
 def impact_command(
@@ -18,9 +29,7 @@ def impact_command(
     node: Annotated[str, typer.Argument(
         help="The node: municipality:kind:key (vaggeryd:server:srv01), municipality:key"
         " (vaggeryd:esx-cl01) or a key that is unique.")],
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: tables; json: every dependent with its distance and path"
-        " step.")] = OutputFormat.TEXT,
+    output_format: FormatOption = OutputFormat.TEXT,
     limit: Annotated[int, typer.Option(
         "--limit", min=0, help="Text: list at most this many dependents (0: only the"
         " counts).")] = 200,
@@ -29,8 +38,14 @@ def impact_command(
     kind, with the client devices affected. Reads every stored municipality (dependents
     may be in other municipalities). Exit 2 when the node does not exist.
 
+    Text: counts per municipality and kind, then the dependents nearest first; --format
+    json: every dependent with its distance and path step.
+
     Example: inventory impact vaggeryd:esx-cl01 --format json
     """
+    from inventory.analyse.graph import build_graph
+    from inventory.analyse.impact import impact
+
     result = impact(build_graph(stored_snapshot(ctx, None)), node)
     if output_format is OutputFormat.JSON:
         print_json(result.to_json())
@@ -40,38 +55,36 @@ def impact_command(
 
 def render_impact(result: ImpactResult, limit: int) -> None:
     """Counts per municipality and kind, then the dependents nearest first."""
-    console.print(Text(
-        f"Impact of {result.node} ({result.kind}): {len(result.dependents):,} dependents in"
-        f" {_count(len(result.municipalities), 'municipality', 'municipalities')},"
-        f" {result.client_devices:,} client devices"))
+    console.print(Text(say(
+        "cli.impact.summary", node=result.node, kind=code_value("node_kind", result.kind),
+        dependents=len(result.dependents),
+        municipalities=counted("municipality", len(result.municipalities)),
+        devices=result.client_devices)))
     if not result.dependents:
         return
     groups = Table()
-    for name in ("municipality", "kind", "count", "client devices"):
-        groups.add_column(name, justify="right" if name in ("count", "client devices")
-                          else "left")
+    groups.add_column(say("cli.municipality"))
+    groups.add_column(say("cli.col.kind"))
+    groups.add_column(say("cli.col.count"), justify="right")
+    groups.add_column(say("cli.impact.client_devices"), justify="right")
     for group in result.groups:
-        groups.add_row(Text(group.municipality), Text(group.kind), f"{group.count:,}",
-                       f"{group.devices:,}" if group.devices else "")
+        groups.add_row(Text(group.municipality), Text(code_value("node_kind", group.kind)),
+                       number(group.count), number(group.devices) if group.devices else "")
     console.print(groups)
     if limit == 0:
         return
     nearest = sorted(result.dependents, key=lambda d: (d.distance, d.node))[:limit]
     table = Table()
-    table.add_column("distance", justify="right")
-    for name in ("node", "label", "via"):
-        table.add_column(name, overflow="fold")
+    table.add_column(say("cli.impact.distance"), justify="right")
+    for key in ("node", "label", "via"):
+        table.add_column(say(f"cli.impact.{key}"), overflow="fold")
     for dependent in nearest:
         table.add_row(str(dependent.distance), Text(dependent.node), Text(dependent.label),
                       Text(dependent.via))
     console.print(table)
     if len(result.dependents) > limit:
-        console.print(f"... and {len(result.dependents) - limit:,} more (--limit, or"
-                      " --format json for all).")
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
+        console.print(say("cli.impact.more", count=len(result.dependents) - limit),
+                      markup=False)
 
 
 def register(app: typer.Typer) -> None:

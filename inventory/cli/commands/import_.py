@@ -10,21 +10,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemaining
 
 from inventory.cli import interruption
 from inventory.cli.commands.mapping import FromOption, MappingOption, validate_with_profiles
-from inventory.cli.commands.store_views import render_import_result, render_prune_plan
 from inventory.cli.commands.validate import render_report
-from inventory.cli.common import (
-    OutputFormat,
-    console_err,
-    print_json,
-    say,
-    show_progress,
-    state,
-)
+from inventory.cli.common import OutputFormat, console_err, print_json, show_progress, state
+from inventory.cli.views import render_import_result, render_prune_plan
 from inventory.errors import Interrupted
 from inventory.issues import IssueReport, Severity
 from inventory.store import ImportResult, InventoryStore, stored_known_keys
 from inventory.store.faults import fault_point
-from inventory.store.unchanged import unchanged_folders
 from inventory.validate.batch import ImportBatch
 
 NOTHING_WRITTEN = "Interrupted: nothing was written."
@@ -54,10 +46,6 @@ def import_(
         " understood (no kind by its name or header) is a warning, not an error.")] = False,
     mapping: MappingOption = None,
     source: FromOption = None,
-    reread: Annotated[bool, typer.Option(
-        "--reread", help="Read and check every folder, also those whose files are byte for"
-        " byte those of their last import (by default left unread, their records"
-        " unchanged).")] = False,
 ) -> None:
     """Validate and store inventories: created / updated / unchanged / deleted per kind.
 
@@ -74,13 +62,9 @@ def import_(
         db_url = state(ctx).resolved_db_url
         # read first: a database that cannot be used stops the import before any file is read
         known_keys = stored_known_keys(db_url)
-        # A profile or adapter chosen on the command line may read unchanged files
-        # otherwise than their last import did: then every folder is read.
-        unchanged = (unchanged_folders(db_url)
-                     if not reread and mapping is None and source is None else None)
         batch = validate_with_profiles(paths, mapping, source, known_keys=known_keys,
                                         max_issues=max_issues,
-                                        ignore_unknown=ignore_unknown, unchanged=unchanged)
+                                        ignore_unknown=ignore_unknown)
         as_json = output_format is OutputFormat.JSON
         if not batch.report.valid:
             if as_json:
@@ -91,11 +75,6 @@ def import_(
             raise typer.Exit(1)
         if not as_json:
             _print_warnings(batch.report)
-            if batch.unchanged:
-                console_err.print(say("cli.import.unchanged_folders",
-                                      count=len(batch.unchanged),
-                                      codes=", ".join(f.code for f in batch.unchanged)),
-                                  markup=False)
         store = InventoryStore(db_url)
         with store:
             result = _store(store, batch, prune=prune, dry_run=dry_run, as_json=as_json)

@@ -4,74 +4,81 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from inventory.analyse.catalogue import CatalogueFinding, check_catalogue
-from inventory.analyse.lifecycle import lifecycle_normaliser
-from inventory.analyse.lifecycle_report import LifecycleExposure, lifecycle_exposure
-from inventory.analyse.normalise import Normaliser
 from inventory.cli.common import (
     MAX_MONTHS,
     TableFormat,
+    code_value,
     console,
-    parse_date_option,
+    number,
     print_json,
+    say,
     stored_snapshot,
 )
-from inventory.render.csv_safe import write_frame_csv
+from inventory.cli.options import (
+    AliasesOption,
+    DateOption,
+    MunicipalitiesOption,
+    OverridesOption,
+    TableFormatOption,
+)
+from inventory.cli.views import kind_text
 
-#: ``--lifecycle-overrides``, shared by lifecycle, gap and report.
-OverridesOption = Annotated[Path | None, typer.Option(
-    "--lifecycle-overrides", exists=True, dir_okay=False,
-    help="Your lifecycle facts (YAML): cycles with product, cycle, eol, support,"
-    " extended_support, lts, release_date and source; they correct or add to the"
-    " catalogue. Every problem is reported with its line.")]
+if TYPE_CHECKING:
+    from inventory.analyse.catalogue import CatalogueFinding
+    from inventory.analyse.lifecycle_report import LifecycleExposure
+    from inventory.analyse.normalise import Normaliser
 
 STATE_STYLES = {"end_of_life": "bold red", "ending": "yellow", "supported": "green",
                 "evergreen": "cyan", "unknown": "dim"}
+#: The aspects of a product row (``os`` of a server, ``software`` of a platform).
+_ASPECTS = ("os", "software", "hardware")
 
 
 def _render(exposure: LifecycleExposure, show_all: bool) -> None:
     totals = exposure.to_json()["totals"]
-    console.print(f"Lifecycle as of {exposure.as_of} (ending = within {exposure.warn_months}"
-                  " months): " + ", ".join(f"{state} {count:,}" for state, count
-                                           in totals.items()))
+    console.print(say("cli.lifecycle.summary", date=str(exposure.as_of),
+                      months=exposure.warn_months,
+                      totals=", ".join(f"{code_value('lifecycle', state)} {number(count)}"
+                                       for state, count in totals.items())), markup=False)
     products = exposure.products if show_all else exposure.needing_action()
-    table = Table(title="Product cycles" if show_all else
-                  "Past end of life or ending soon")
-    for heading in ("state", "kind", "product", "cycle", "end of life", "months left",
-                    "assets", "municipalities", "note"):
-        table.add_column(heading, justify="right" if heading in ("assets", "months left")
-                         else "left")
+    table = Table(title=say("cli.lifecycle.title_all" if show_all
+                            else "cli.lifecycle.title_action"))
+    for heading in ("state", "kind", "product", "cycle", "eol", "months_left", "assets",
+                    "municipalities", "note"):
+        table.add_column(say(f"cli.lifecycle.col_{heading}"),
+                         justify="right" if heading in ("assets", "months_left") else "left")
     for row in products.itertuples(index=False):
         state = str(row.lifecycle_state)
         months = "" if row.months_left is None or str(row.months_left) == "<NA>" \
             else str(row.months_left)
-        table.add_row(Text(state, style=STATE_STYLES.get(state, "")), f"{row.kind} {row.aspect}",
-                      str(row.title), str(row.cycle or ""), str(row.eol or ""), months,
-                      f"{row.assets:,}", str(row.municipalities).replace(";", ", "),
-                      str(row.note or ""))
+        table.add_row(Text(code_value("lifecycle", state), style=STATE_STYLES.get(state, "")),
+                      Text(f"{kind_text(str(row.kind))} {_aspect(str(row.aspect))}"),
+                      Text(str(row.title)), Text(str(row.cycle or "")),
+                      str(row.eol or ""), months, number(cast(int, row.assets)),
+                      Text(str(row.municipalities).replace(";", ", ")),
+                      Text(str(row.note or "")))
     console.print(table)
+
+
+def _aspect(aspect: str) -> str:
+    """``os``, ``software``, ``hardware`` in the command line's language."""
+    return say(f"cli.normalise.aspect.{aspect}") if aspect in _ASPECTS else aspect
 
 
 def lifecycle(
     ctx: typer.Context,
-    as_of: Annotated[str | None, typer.Option(
-        "--date", help="Date the states hold on, YYYY-MM-DD (default: today).")] = None,
+    as_of: DateOption = None,
     months: Annotated[int, typer.Option(
         "--months", min=0, max=MAX_MONTHS,
         help="'ending' means: end of life within this many months.")] = 12,
-    municipality: Annotated[list[str] | None, typer.Option(
-        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
-    aliases: Annotated[Path | None, typer.Option(
-        "--aliases", exists=True, dir_okay=False,
-        help="Your own alias file (YAML) for product names.")
-    ] = None,
+    municipality: MunicipalitiesOption = None,
+    aliases: AliasesOption = None,
     show_all: Annotated[bool, typer.Option(
         "--all", help="List every product cycle, not only those needing action (with"
         " --check-catalogue: check the whole catalogue).")] = False,
@@ -81,7 +88,7 @@ def lifecycle(
         " each cycle that outlives a newer one of the same product and track without being"
         " marked long-term; the products the stored inventory uses, or all with --all."
         " Exit 1 when there is one.")] = False,
-    output_format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.TEXT,
+    output_format: TableFormatOption = TableFormat.TEXT,
 ) -> None:
     """Show the release cycle and end-of-life state (supported, ending within --months,
     past end of life) of every server OS, hypervisor, platform, network OS and client OS,
@@ -89,9 +96,15 @@ def lifecycle(
     simply the catalogue's: a Windows edition not known (the shorter support is taken), an
     edition the municipality declares, a device's own support end (AUE).
 
+    --date: the day the states hold on. --format csv: the product rows shown.
+
     Example: inventory lifecycle --date 2027-01-01 --months 18
     """
-    day = parse_date_option(as_of)
+    from inventory.analyse.lifecycle import lifecycle_normaliser
+    from inventory.analyse.lifecycle_report import lifecycle_exposure
+    from inventory.render.csv_safe import write_frame_csv
+
+    day = as_of or dt.date.today()
     normaliser = lifecycle_normaliser(aliases, overrides)
     if check:
         _check(ctx, normaliser, municipality, show_all, output_format, day)
@@ -110,6 +123,9 @@ def lifecycle(
 def _check(ctx: typer.Context, normaliser: Normaliser, municipality: list[str] | None,
            whole: bool, output_format: TableFormat, day: dt.date) -> None:
     """``--check-catalogue``: the findings of ``check_catalogue``; exit 1 when any."""
+    from inventory.analyse.catalogue import check_catalogue
+    from inventory.analyse.lifecycle_report import lifecycle_exposure
+
     products: list[str] | None = None
     if not whole:
         used = lifecycle_exposure(stored_snapshot(ctx, municipality), normaliser, as_of=day)
@@ -126,14 +142,12 @@ def _check(ctx: typer.Context, normaliser: Normaliser, municipality: list[str] |
 
 
 def _render_findings(findings: list[CatalogueFinding], whole: bool) -> None:
-    scope = "the catalogue" if whole else "the products in use"
+    scope = say("cli.lifecycle.scope_catalogue" if whole else "cli.lifecycle.scope_used")
     if not findings:
-        console.print(f"Catalogue check: no cycle of {scope} outlives a newer one.",
-                      markup=False)
+        console.print(say("cli.lifecycle.check_ok", scope=scope), markup=False)
         return
-    console.print(f"Catalogue check: {len(findings)} cycle(s) of {scope} outlive a newer one"
-                  " without being marked long-term. Correct the dates or mark them"
-                  " lts: true in a --lifecycle-overrides file.", markup=False)
+    console.print(say("cli.lifecycle.check_found", count=len(findings), scope=scope),
+                  markup=False)
     for finding in findings:
         console.print(f"  {finding.product} {finding.older}: {finding.message}", markup=False)
 

@@ -6,36 +6,35 @@ from typing import Annotated
 
 import typer
 
-from inventory.cli.commands.store_views import records_json, render_records
-from inventory.cli.common import (
-    OutputFormat,
-    console,
-    nothing_stored,
-    open_store,
-    print_json,
-)
+from inventory.cli.common import OutputFormat, console, nothing_stored, open_store, print_json
+from inventory.cli.options import FormatOption, MunicipalitiesOption
+from inventory.cli.views import records_json, render_records
 from inventory.errors import NOTHING_STORED
-from inventory.models import RECORD_KINDS
+
+#: The record kinds, as ``inventory.models.RECORD_KINDS`` (written out so that the help
+#: does not load the models; tests/cli/test_lazy_imports.py checks they are the same).
+KINDS = ("municipality", "site", "server", "storage", "network_device", "link", "zone",
+         "platform", "client", "application")
 
 
 def list_records(
     ctx: typer.Context,
     kind: Annotated[str, typer.Argument(
-        help=f"Record kind: {', '.join(RECORD_KINDS)}.")] = "municipality",
-    municipality: Annotated[list[str] | None, typer.Option(
-        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: a table; json: a list of records.")] = OutputFormat.TEXT,
+        help=f"Record kind: {', '.join(KINDS)}.")] = "municipality",
+    municipality: MunicipalitiesOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
     limit: Annotated[int, typer.Option(
         "--limit", min=0, help="Text: show at most this many rows (0: all).")] = 500,
 ) -> None:
     """List stored records of one kind (default: the municipalities).
 
+    --format json: a list of records, every field.
+
     Example: inventory list server --municipality gnosjo --format json
     """
-    if kind not in RECORD_KINDS:
+    if kind not in KINDS:
         raise typer.BadParameter(f"unknown record kind {kind!r}; use one of:"
-                                 f" {', '.join(RECORD_KINDS)}", param_hint="KIND")
+                                 f" {', '.join(KINDS)}", param_hint="KIND")
     if nothing_stored(ctx, municipality):
         if output_format is OutputFormat.JSON:
             print_json([])

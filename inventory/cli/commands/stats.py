@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from inventory.cli.commands.store_views import render_stats
 from inventory.cli.common import OutputFormat, console, open_store, print_json
+from inventory.cli.options import FormatOption
+from inventory.cli.views import render_stats
 from inventory.errors import NOTHING_STORED
 
 
-def stats(
-    ctx: typer.Context,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: a table; json: counts per municipality and kind.")
-    ] = OutputFormat.TEXT,
-) -> None:
+def stats(ctx: typer.Context, output_format: FormatOption = OutputFormat.TEXT) -> None:
     """Count the stored records per municipality and record kind.
+
+    --format json: the counts per municipality and kind, the totals and the number of
+    import runs.
 
     Example: inventory stats --format json
     """

@@ -49,8 +49,16 @@ if TYPE_CHECKING:
     from inventory.target.model import TargetArchitecture
     from inventory.validate.batch import ImportBatch
 
-__all__ = ["analyse_inventory", "compute_overlap", "import_inventory", "load_snapshot",
-           "open_store", "read_target", "validate_inventory", "write_report"]
+__all__ = [
+    "analyse_inventory",
+    "compute_overlap",
+    "import_inventory",
+    "load_snapshot",
+    "open_store",
+    "read_target",
+    "validate_inventory",
+    "write_report",
+]
 
 #: The store ``open_store`` opens when given no URL: ``inventory.db`` in the current folder
 #: (as the command line's default).
@@ -59,9 +67,15 @@ DEFAULT_DATABASE = "inventory.db"
 PathLike = str | Path
 
 
-def validate_inventory(paths: Iterable[PathLike], *, mapping: Sequence[PathLike] = (),
-             source: str | None = None, ignore_unknown: bool = False,
-             store: InventoryStore | None = None, max_issues: int = 1000) -> ImportBatch:
+def validate_inventory(
+    paths: Iterable[PathLike],
+    *,
+    mapping: Sequence[PathLike] = (),
+    source: str | None = None,
+    ignore_unknown: bool = False,
+    store: InventoryStore | None = None,
+    max_issues: int = 1000,
+) -> ImportBatch:
     """Read and check inventory folders (``inventory validate``): what an import would
     store. ``InvalidInputError`` (every issue) when any file is invalid.
 
@@ -84,8 +98,12 @@ def validate_inventory(paths: Iterable[PathLike], *, mapping: Sequence[PathLike]
 
     known_keys = store.known_keys() if store is not None else None
     with chosen_recognisers([Path(file) for file in mapping], source) as profile_issues:
-        batch = validate_paths([Path(path) for path in paths], known_keys=known_keys,
-                               max_issues=max_issues, ignore_unknown=ignore_unknown)
+        batch = validate_paths(
+            [Path(path) for path in paths],
+            known_keys=known_keys,
+            max_issues=max_issues,
+            ignore_unknown=ignore_unknown,
+        )
     batch.report.issues[:0] = profile_issues
     if not batch.report.valid:
         raise InvalidInputError(batch.report, "The inventory")
@@ -108,10 +126,17 @@ def open_store(url: PathLike = DEFAULT_DATABASE) -> InventoryStore:
     return InventoryStore(text)
 
 
-def import_inventory(paths: Iterable[PathLike], store: InventoryStore, *,
-                     mapping: Sequence[PathLike] = (), source: str | None = None,
-                     ignore_unknown: bool = False, prune: bool = False,
-                     dry_run: bool = False, max_issues: int = 1000) -> ImportResult:
+def import_inventory(
+    paths: Iterable[PathLike],
+    store: InventoryStore,
+    *,
+    mapping: Sequence[PathLike] = (),
+    source: str | None = None,
+    ignore_unknown: bool = False,
+    prune: bool = False,
+    dry_run: bool = False,
+    max_issues: int = 1000,
+) -> ImportResult:
     """Validate inventory folders and store them in one transaction (``inventory
     import``): created / updated / unchanged / deleted per municipality and kind.
 
@@ -120,13 +145,23 @@ def import_inventory(paths: Iterable[PathLike], store: InventoryStore, *,
     hold; ``dry_run`` computes everything and writes nothing. The other options are
     :func:`validate_inventory`'s.
     """
-    batch = validate_inventory(paths, mapping=mapping, source=source, ignore_unknown=ignore_unknown,
-                     store=store, max_issues=max_issues)
+    batch = validate_inventory(
+        paths,
+        mapping=mapping,
+        source=source,
+        ignore_unknown=ignore_unknown,
+        store=store,
+        max_issues=max_issues,
+    )
     return store.import_batch(batch, prune=prune, dry_run=dry_run)
 
 
-def load_snapshot(store: InventoryStore, municipalities: Sequence[str] | None = None, *,
-                  target: TargetArchitecture | None = None) -> InventorySnapshot:
+def load_snapshot(
+    store: InventoryStore,
+    municipalities: Sequence[str] | None = None,
+    *,
+    target: TargetArchitecture | None = None,
+) -> InventorySnapshot:
     """The stored inventory as the analyses read it: of ``municipalities``, else of those
     ``target`` names, else of all.
 
@@ -159,8 +194,9 @@ def read_target(path: PathLike) -> TargetArchitecture:
     return target
 
 
-def compute_overlap(snapshot: InventorySnapshot,
-                    normaliser: Normaliser | None = None) -> OverlapResult:
+def compute_overlap(
+    snapshot: InventorySnapshot, normaliser: Normaliser | None = None
+) -> OverlapResult:
     """Products per capability and municipality, similarity and shared applications
     (``inventory overlap``); ``normaliser``: the packaged catalogue unless given."""
     from inventory.analyse.normalise import Normaliser
@@ -169,26 +205,41 @@ def compute_overlap(snapshot: InventorySnapshot,
     return overlap_of(snapshot, normaliser or Normaliser.default())
 
 
-def analyse_inventory(snapshot: InventorySnapshot, target: TargetArchitecture | None = None, *,
-            as_of: dt.date | None = None, study: PathLike | None = None,
-            normaliser: Normaliser | None = None) -> ReportInputs:
+def analyse_inventory(
+    snapshot: InventorySnapshot,
+    target: TargetArchitecture | None = None,
+    *,
+    as_of: dt.date | None = None,
+    study: PathLike | None = None,
+    normaliser: Normaliser | None = None,
+) -> ReportInputs:
     """Everything the report shows: overlap, the gap against ``target`` (when given) as of
     ``as_of`` (default today) and the study's decision support (``study``: a study
     folder). ``InvalidInputError`` (``InvalidStudyInput``) for an invalid study folder."""
     from inventory.report import analyse_inventory as analyses_of
 
-    return analyses_of(snapshot, target, as_of=as_of or dt.date.today(),
-                             study_folder=Path(study) if study is not None else None,
-                             normaliser=normaliser)
+    return analyses_of(
+        snapshot,
+        target,
+        as_of=as_of or dt.date.today(),
+        study_folder=Path(study) if study is not None else None,
+        normaliser=normaliser,
+    )
 
 
-def write_report(inputs: ReportInputs, folder: PathLike, *, lang: Lang = "en",
-                 formats: Iterable[ReportFormat] | None = None) -> ReportFiles:
+def write_report(
+    inputs: ReportInputs,
+    folder: PathLike,
+    *,
+    lang: Lang = "en",
+    formats: Iterable[ReportFormat] | None = None,
+) -> ReportFiles:
     """Write ``report.html``, ``report.xlsx``, ``report.md`` and ``report.json`` (or the
     ``formats`` given) and the diagrams (``diagrams/``) into ``folder``, in ``lang``
     (``en``, ``sv`` or ``no``): all files or none (``OutputError``)."""
     from inventory.render.output import REPORT_FORMATS
     from inventory.report import write_full_report
 
-    return write_full_report(inputs, Path(folder), lang=lang,
-                             formats=REPORT_FORMATS if formats is None else formats)
+    return write_full_report(
+        inputs, Path(folder), lang=lang, formats=REPORT_FORMATS if formats is None else formats
+    )

@@ -40,7 +40,6 @@ from inventory.read.tables import read_table
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$")
 
 
-
 class ExportAdapter:
     """What the adapters share: one file is read as a list of one source
     (``read_sources`` reads the files of one export together), and the kinds a file is
@@ -64,6 +63,7 @@ class ExportAdapter:
         self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str
     ) -> tuple[SourceTable | None, list[Issue]]:
         raise NotImplementedError
+
 
 @dataclass(frozen=True)
 class RowPlace:
@@ -162,9 +162,24 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def probe_header(probe: Probe) -> tuple[str, ...] | None:
-    """The first row of ``probe`` that is a header (two or more filled cells), skipping a
-    PowerShell ``#TYPE`` line and title rows."""
+def signature_test(maps: Iterable[ColumnMap]) -> Callable[[Sequence[str]], bool]:
+    """Whether a row is the header of one of ``maps`` (all of its signature present)."""
+    maps = [column_map for column_map in maps if column_map.signature]
+
+    def is_header(row: Sequence[str]) -> bool:
+        return any(column_map.matches(row) for column_map in maps)
+
+    return is_header
+
+
+def probe_header(probe: Probe, maps: Iterable[ColumnMap] = ()) -> tuple[str, ...] | None:
+    """The first row of ``probe`` that is the header of one of ``maps`` (title and blank
+    rows above it, as report exports have, are skipped), else the first with two or more
+    filled cells that is no PowerShell ``#TYPE`` line."""
+    is_header = signature_test(maps)
+    for row in probe.rows[:HEADER_SEARCH_ROWS]:
+        if is_header(row):
+            return tuple(row)
     for row in probe.rows[:HEADER_SEARCH_ROWS]:
         filled = [cell for cell in row if cell.strip()]
         if len(filled) >= 2 and not filled[0].startswith("#TYPE"):
@@ -271,11 +286,16 @@ def build_table(
 
 
 def table_rows(
-    path: Path, sheet: str | None, kind: str, municipality: str
+    path: Path, sheet: str | None, kind: str, municipality: str, maps: Iterable[ColumnMap] = ()
 ) -> tuple[list[ExportRow], list[str], list[Issue]]:
     """The rows of a CSV file or a workbook sheet with their places, read by the project's
-    reader (encodings, ``#TYPE`` and title lines, limits), its header and issues."""
-    source, issues = read_table(path, kind, municipality, sheet=sheet)
+    reader (encodings, ``#TYPE`` line, limits), its header and issues. The header is the
+    first row holding the signature of one of ``maps`` (title and blank rows above it are
+    skipped with a ``header-row`` note; lines stay the file's)."""
+    maps = list(maps)
+    source, issues = read_table(
+        path, kind, municipality, sheet=sheet, is_header=signature_test(maps) if maps else None
+    )
     if source is None:
         return [], [], issues
     names = [cell.strip() for cell in source.header]

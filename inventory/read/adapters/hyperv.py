@@ -73,7 +73,7 @@ class HyperVAdapter(ExportAdapter):
     description = "Hyper-V Get-VM | Export-Csv"
 
     def recognise(self, probe: Probe) -> str | None:
-        header = probe_header(probe)
+        header = probe_header(probe, (VIRTUAL_MACHINES,))
         if probe.sheet is None and header is not None and VIRTUAL_MACHINES.matches(header):
             return "server"
         return None
@@ -85,7 +85,7 @@ class HyperVAdapter(ExportAdapter):
         issues: list[Issue] = []
         hosts: set[str] = set()
         for path, sheet in sources:
-            read, _, read_issues = table_rows(path, sheet, kind, municipality)
+            read, _, read_issues = table_rows(path, sheet, kind, municipality, (VIRTUAL_MACHINES,))
             issues.extend(read_issues)
             for row in read:
                 rows.append((row, VIRTUAL_MACHINES))

@@ -359,7 +359,7 @@ def _file_lists(path: Path) -> tuple[list[tuple[str, list[ExportRow]]], list[Iss
             (endpoint, json_rows(path, items, json_path))
             for endpoint, items, json_path in _json_lists(document)
         ], []
-    rows, header, issues = table_rows(path, None, "server", path.parent.name)
+    rows, header, issues = table_rows(path, None, "server", path.parent.name, LISTS.values())
     endpoint = _csv_list(header)
     return ([] if endpoint is None else [(endpoint, rows)]), issues
 
@@ -391,7 +391,7 @@ def _is_netbox_file(path: Path, size: int, mtime: int) -> bool:
         return False
     from inventory.read.delimited import head_rows
 
-    header = probe_header(Probe(path, None, head_rows(path)))
+    header = probe_header(Probe(path, None, head_rows(path)), LISTS.values())
     return header is not None and _csv_list(header) is not None
 
 
@@ -445,7 +445,7 @@ class NetBoxAdapter(ExportAdapter):
         if probe.sheet is not None:
             return ()
         if probe.path.suffix.lower() != ".json":
-            header = probe_header(probe)
+            header = probe_header(probe, LISTS.values())
             if header is None or _csv_list(header) is None:
                 return ()
         lists, _ = _file_lists(probe.path)
@@ -455,7 +455,7 @@ class NetBoxAdapter(ExportAdapter):
         return tuple(kinds)
 
     def not_read_reason(self, probe: Probe) -> str | None:
-        header = None if probe.sheet is not None else probe_header(probe)
+        header = None if probe.sheet is not None else probe_header(probe, LISTS.values())
         endpoint = None if header is None else _csv_list(header)
         if endpoint == "dcim/racks":
             return "the racks are read with the sites (number of racks, free rack units)"

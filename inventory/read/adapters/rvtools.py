@@ -176,7 +176,7 @@ def _tab(name: str) -> str:
 
 
 def _sheet_map(probe: Probe) -> tuple[str, ColumnMap] | None:
-    header = probe_header(probe)
+    header = probe_header(probe, SHEETS.values())
     if header is None:
         return None
     name = _tab(probe.sheet if probe.sheet is not None else probe.path.stem)
@@ -211,7 +211,7 @@ class RVToolsAdapter(ExportAdapter):
         rows: list[tuple[ExportRow, ColumnMap]] = []
         issues: list[Issue] = []
         for path, sheet in sources:
-            read, header, read_issues = table_rows(path, sheet, kind, municipality)
+            read, header, read_issues = table_rows(path, sheet, kind, municipality, SHEETS.values())
             issues.extend(read_issues)
             probe = Probe(path, sheet, (tuple(header),))
             found = _sheet_map(probe)

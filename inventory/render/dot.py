@@ -21,10 +21,13 @@ True
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from types import TracebackType
 from typing import Final, Literal, TypeVar
 
 import graphviz
@@ -503,3 +506,47 @@ def _run_dot(data: bytes, fmt: str) -> bytes:
             hint="this is a bug in the tool; please report it with the DOT file",
         ) from error
     return output
+
+
+class ParallelRenderer:
+    """Renders many diagrams at once: each ``dot`` is a process of its own, run from a pool
+    of threads (they only wait on it), at most ``os.cpu_count()`` at a time, so diagrams
+    render on every core while the caller goes on building the next ones.
+
+    ``submit`` starts a render and returns its future; ``result`` waits for one and turns
+    a failure into a :class:`RenderError` that names the diagram (``label``: its file
+    name, known by then). Leaving the ``with`` block cancels what has not started and
+    waits for the rest.
+
+    >>> with ParallelRenderer() as renderer:  # doctest: +SKIP
+    ...     pending = renderer.submit(diagram.source, "svg")
+    ...     svg = renderer.result(pending, "diagrams/architecture.svg")
+    """
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self._pool = ThreadPoolExecutor(max_workers=self.workers,
+                                        thread_name_prefix="dot")
+
+    def submit(self, dot_source: str, fmt: RenderFormat) -> Future[bytes]:
+        """Start rendering ``dot_source`` as ``fmt`` (:func:`render`)."""
+        return self._pool.submit(render, dot_source, fmt)
+
+    @staticmethod
+    def result(future: Future[bytes], label: str) -> bytes:
+        """The rendered bytes of a submitted diagram (waits for it).
+
+        Raises :class:`RenderError` naming the diagram (``label``) when ``dot`` failed.
+        """
+        try:
+            return future.result()
+        except RenderError as error:
+            raise RenderError(f"diagram {label}: {error.args[0] if error.args else error}",
+                              hint=error.hint) from error
+
+    def __enter__(self) -> ParallelRenderer:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -7,13 +7,14 @@ written under ``DIR/diagrams/`` and embedded in the report's sections.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from inventory.output_files import make_folder, refuse_folders, write_files_atomically
 from inventory.render.document import Figure
-from inventory.render.dot import RenderFormat
+from inventory.render.dot import ParallelRenderer, RenderFormat
 from inventory.render.i18n import Lang
 from inventory.render.output import (
     REPORT_FILE_NAMES,
@@ -38,8 +39,11 @@ class ReportFiles:
     diagrams: list[Path] = field(default_factory=list)
 
 
-def report_views(inputs: ReportInputs, lang: Lang) -> dict[ViewName, list[ViewDiagram]]:
-    """The diagrams of every view the inputs allow (target view only with a gap report)."""
+def report_views(inputs: ReportInputs, lang: Lang,
+                 on_view: Callable[[list[ViewDiagram]], None] | None = None
+                 ) -> dict[ViewName, list[ViewDiagram]]:
+    """The diagrams of every view the inputs allow (target view only with a gap report);
+    ``on_view`` is called with each view's diagrams as soon as they are built."""
     views: dict[ViewName, list[ViewDiagram]] = {}
     for view in VIEW_NAMES:
         if view == "target" and inputs.gap is None:
@@ -51,6 +55,8 @@ def report_views(inputs: ReportInputs, lang: Lang) -> dict[ViewName, list[ViewDi
                 diagrams += build_views(view, inputs.snapshot, municipality=code,
                                         gap=inputs.gap, lang=lang)
         views[view] = diagrams
+        if on_view is not None:
+            on_view(diagrams)
     return views
 
 
@@ -62,8 +68,12 @@ def _is_drill_down(view: ViewName, diagram: ViewDiagram) -> bool:
 def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
                       formats: Iterable[ReportFormat] = REPORT_FORMATS,
                       diagram_formats: Iterable[RenderFormat] = ("dot", "svg"),
-                      generated: dt.datetime | None = None) -> ReportFiles:
+                      generated: dt.datetime | None = None,
+                      workers: int | None = None) -> ReportFiles:
     """Render every view into ``folder/diagrams`` and write the report files to ``folder``.
+
+    The diagrams are rendered by up to ``workers`` ``dot`` processes at a time (default:
+    one per core, :class:`ParallelRenderer`); the files are the same whatever the number.
 
     DOT is always written beside each rendered diagram; the SVG is embedded in the report.
     Each diagram gets a file name of its own (see :func:`unique_stems`). Everything is
@@ -74,23 +84,34 @@ def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
     make_folder(Path(folder))  # a file in the way or no permission: said before the work
     refuse_folders(reports.values())
     extra_formats = [fmt for fmt in diagram_formats if fmt not in ("dot", "svg")]
-    views = [(view, diagram) for view, diagrams in report_views(inputs, lang).items()
-             for diagram in diagrams]
-    stems = unique_stems([(diagram.name, diagram.key or (diagram.name, diagram.title))
-                          for _, diagram in views])
-    figures: dict[str, list[Figure]] = {}
-    files: dict[Path, bytes] = {}
-    for (view, diagram), stem in zip(views, stems, strict=True):
-        svg = diagram.render("svg")
-        base = f"{DIAGRAM_FOLDER}/{stem}"
-        files[path_inside(folder, f"{base}.dot")] = diagram.source.encode("utf-8")
-        files[path_inside(folder, f"{base}.svg")] = svg
-        for fmt in extra_formats:
-            files[path_inside(folder, f"{base}.{fmt}")] = diagram.render(fmt)
-        if not _is_drill_down(view, diagram):  # drill-downs stay in the folder
-            figures.setdefault(view, []).append(
-                figure_of(replace(diagram, name=stem), svg.decode("utf-8"),
-                          image_path=f"{base}.svg"))
+    formats_rendered: list[RenderFormat] = ["svg", *extra_formats]
+    with ParallelRenderer(workers) as renderer:
+        # each view's diagrams go to ``dot`` as soon as the view is built: the renders run
+        # on the other core while the next views are computed
+        pending: list[dict[RenderFormat, Future[bytes]]] = []
+
+        def start(diagrams: list[ViewDiagram]) -> None:
+            pending.extend({fmt: renderer.submit(diagram.source, fmt)
+                            for fmt in formats_rendered} for diagram in diagrams)
+
+        views = [(view, diagram) for view, diagrams in report_views(inputs, lang, start).items()
+                 for diagram in diagrams]
+        stems = unique_stems([(diagram.name, diagram.key or (diagram.name, diagram.title))
+                              for _, diagram in views])
+        figures: dict[str, list[Figure]] = {}
+        files: dict[Path, bytes] = {}
+        for (view, diagram), stem, rendered in zip(views, stems, pending, strict=True):
+            base = f"{DIAGRAM_FOLDER}/{stem}"
+            svg = renderer.result(rendered["svg"], f"{base}.svg")
+            files[path_inside(folder, f"{base}.dot")] = diagram.source.encode("utf-8")
+            files[path_inside(folder, f"{base}.svg")] = svg
+            for fmt in extra_formats:
+                files[path_inside(folder, f"{base}.{fmt}")] = renderer.result(
+                    rendered[fmt], f"{base}.{fmt}")
+            if not _is_drill_down(view, diagram):  # drill-downs stay in the folder
+                figures.setdefault(view, []).append(
+                    figure_of(replace(diagram, name=stem), svg.decode("utf-8"),
+                              image_path=f"{base}.svg"))
     diagram_files = list(files)
     document = build_report(inputs, lang=lang, figures=figures, generated=generated)
     files.update({path: report_bytes(document, fmt) for fmt, path in reports.items()})

@@ -9,10 +9,6 @@ the limit is crossed (``invalid-yaml``). Work is asserted as memory traced, not 
 
 from __future__ import annotations
 
-import contextlib
-import io
-import sys
-import traceback
 import tracemalloc
 from pathlib import Path
 
@@ -20,7 +16,6 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from inventory.cli.app import main
 from inventory.issues import IssueCode
 from inventory.yamlfile import (
     YamlSyntaxError,
@@ -28,6 +23,7 @@ from inventory.yamlfile import (
     compose_yaml,
     load_yaml_model,
 )
+from tests.helpers import exit_code_and_output as run_main
 
 
 def _nested_lists(levels: int = 9) -> tuple[str, int]:
@@ -113,25 +109,6 @@ def test_deep_nesting_is_an_issue_not_a_recursion_error(tmp_path: Path, text: st
     path.write_text(text, encoding="utf-8")
     model, issues = load_yaml_model(path, Anything)
     assert model is None and [issue.code for issue in issues] == [IssueCode.INVALID_YAML]
-
-
-def run_main(*argv: str) -> tuple[int, str]:
-    """``inventory ARGV`` through the console script's ``main``: exit code and all output."""
-    output = io.StringIO()
-    saved = sys.argv
-    sys.argv = ["inventory", *argv]
-    code = 0
-    try:
-        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-            main()
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    except BaseException:  # what a user would see as a traceback
-        output.write(traceback.format_exc())
-        code = 99
-    finally:
-        sys.argv = saved
-    return code, output.getvalue()
 
 
 def test_every_yaml_input_of_the_cli_refuses_a_bomb(tmp_path: Path) -> None:

@@ -6,16 +6,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
-from typer.testing import CliRunner
 
-from inventory.cli.app import app
-
-
-def run(db_url: str, *args: str) -> Any:
-    return CliRunner().invoke(app, ["--db", db_url, *args], catch_exceptions=False)
+from tests.helpers import run_cli
+from tests.helpers import run_cli_raising as run
 
 
 def test_summary_as_json(samples_db: str) -> None:
@@ -50,8 +45,7 @@ def test_node_link_json_export(samples_db: str, tmp_path: Path) -> None:
 
 
 def test_unknown_suffix_is_a_usage_error(samples_db: str, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["--db", samples_db, "graph", "--out",
-                                      str(tmp_path / "graph.png")])
+    result = run_cli(samples_db, "graph", "--out", str(tmp_path / "graph.png"))
     assert result.exit_code == 2
     assert not (tmp_path / "graph.png").exists()
 

@@ -5,15 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import Any
 
-from typer.testing import CliRunner
-
-from inventory.cli.app import app
-
-
-def run(db_url: str, *args: str) -> Any:
-    return CliRunner().invoke(app, ["--db", db_url, *args], catch_exceptions=False)
+from tests.helpers import run_cli_raising as run
 
 
 def test_impact_of_a_cluster_as_json(samples_db: str) -> None:

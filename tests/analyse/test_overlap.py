@@ -13,17 +13,11 @@ from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
 from inventory.snapshot import InventorySnapshot
 from inventory.validate.batch import REFERENCE_COLUMNS
+from tests.helpers import row_at as _row
 
 A, B, C = "gislaved", "gnosjo", "hylte"
 
 SnapshotBuilder = Callable[[Mapping[str, Sequence[Mapping[str, Any]]]], InventorySnapshot]
-
-
-def _row(frame: pd.DataFrame, key: tuple[str, str]) -> pd.Series:
-    """The one row of ``frame`` at ``key`` (a full key of its two-level index)."""
-    row = frame.loc[key]
-    assert isinstance(row, pd.Series), key
-    return row
 
 
 def _cell(frame: pd.DataFrame, row: str, column: str) -> float:

@@ -6,15 +6,9 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
 
-from typer.testing import CliRunner
-
-from inventory.cli.app import app
-
-
-def run(db_url: str, *args: str) -> Any:
-    return CliRunner().invoke(app, ["--db", db_url, *args], catch_exceptions=False)
+from tests.helpers import run_cli
+from tests.helpers import run_cli_raising as run
 
 
 def test_overlap_as_json(samples_db: str) -> None:
@@ -54,5 +48,5 @@ def test_text_tables(samples_db: str) -> None:
 
 
 def test_out_without_csv_is_a_usage_error(samples_db: str, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["--db", samples_db, "overlap", "--out", str(tmp_path)])
+    result = run_cli(samples_db, "overlap", "--out", str(tmp_path))
     assert result.exit_code == 2

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
 from inventory.snapshot import InventorySnapshot
+from tests.helpers import row_at as _row
 
 
 @pytest.fixture(scope="module")
@@ -18,13 +18,6 @@ def normaliser() -> Normaliser:
 @pytest.fixture(scope="module")
 def result(sample_snapshot: InventorySnapshot, normaliser: Normaliser) -> OverlapResult:
     return compute_overlap(sample_snapshot, normaliser)
-
-
-def _row(frame: pd.DataFrame, key: tuple[str, str]) -> pd.Series:
-    """The one row of ``frame`` at ``key`` (a full key of its two-level index)."""
-    row = frame.loc[key]
-    assert isinstance(row, pd.Series), key
-    return row
 
 
 def _product(snapshot: InventorySnapshot, normaliser: Normaliser, kind: str,

@@ -13,19 +13,13 @@ from inventory.gap.dependents import DependencyIndex
 from inventory.gap.plan import sequencing_rules
 from inventory.gap.result import TABLE_NAMES, GapReport
 from inventory.snapshot import InventorySnapshot
+from tests.helpers import row_at as _row
 
 
 def _block(report: GapReport, block_id: str) -> pd.Series:
     rows = report.matrix[report.matrix["block_id"] == block_id]
     assert len(rows) == 1, block_id
     return rows.iloc[0]
-
-
-def _row(frame: pd.DataFrame, key: tuple[str, str]) -> pd.Series:
-    """The one row of ``frame`` at ``key`` (a full key of its two-level index)."""
-    row = frame.loc[key]
-    assert isinstance(row, pd.Series), key
-    return row
 
 
 def _number(frame: pd.DataFrame, key: tuple[str, str], column: str) -> float:

@@ -22,7 +22,7 @@ import sqlalchemy
 from inventory.issues import IssueCode, Severity
 from inventory.store import InventoryStore
 from inventory.validate import validate_paths
-from tests.cli.conftest import Outcome, run_main
+from tests.helpers import Outcome, run_main
 
 EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
 MiB = 2**20
@@ -1019,27 +1019,48 @@ def test_stored_records_keep_the_tool_file_sheets_columns_and_line(tmp_path: Pat
     assert outcome.code == 0, outcome.text
     engine = sqlalchemy.create_engine(url)
     with engine.connect() as connection:
+        # One import_file row per sheet the records come from (vInfo and vHost are both
+        # servers), each with the tool.
         files = {
-            row.kind: row
+            (row.kind, row.sheet): row
             for row in connection.execute(
-                sqlalchemy.text("SELECT kind, path, format, sheet, header_mapping FROM import_file")
+                sqlalchemy.text(
+                    "SELECT kind, path, format, sheet, header_mapping, source_tool, rows"
+                    " FROM import_file"
+                )
             )
         }
-        lines: dict[str, int] = {
-            str(row[0]): int(row[1])
-            for row in connection.execute(sqlalchemy.text("SELECT id, source_line FROM server"))
+        lines: dict[str, tuple[int, str]] = {
+            str(row[0]): (int(row[1]), str(row[2]))
+            for row in connection.execute(
+                sqlalchemy.text(
+                    "SELECT server.id, source_line, import_file.sheet FROM server"
+                    " JOIN import_file ON import_file.id = server.import_file_id"
+                )
+            )
         }
     engine.dispose()
-    server = files["server"]
-    assert (Path(server.path), server.format, server.sheet) == (workbook, "rvtools", "vInfo, vHost")
-    assert json.loads(server.header_mapping)["Memory"] == "ram_gb"
-    assert json.loads(server.header_mapping)["# Memory"] == "ram_gb"
-    assert (files["storage"].format, files["storage"].sheet) == ("rvtools", "vDatastore")
+    assert {key for key in files if key[0] == "server"} == {
+        ("server", "vInfo"),
+        ("server", "vHost"),
+    }
+    vinfo, vhost = files[("server", "vInfo")], files[("server", "vHost")]
+    assert (Path(vinfo.path), vinfo.format, vinfo.source_tool, vinfo.rows) == (
+        workbook,
+        "rvtools",
+        "rvtools",
+        3,
+    )
+    assert (Path(vhost.path), vhost.source_tool, vhost.rows) == (workbook, "rvtools", 2)
+    assert json.loads(vinfo.header_mapping)["Memory"] == "ram_gb"
+    assert json.loads(vinfo.header_mapping)["# Memory"] == "ram_gb"
+    storage = files[("storage", "vDatastore")]
+    assert (storage.format, storage.source_tool) == ("rvtools", "rvtools")
     # vInfo rows 2, 3, 4 (the template on row 5 is left out); vHost rows 2, 3
     assert lines == {
-        "gno-dc01": 2,
-        "gno-procapita01": 3,
-        "gno-gammal-ekonomi": 4,
-        "esx01.gnosjo.local": 2,
-        "esx02.gnosjo.local": 3,
+        "gno-dc01": (2, "vInfo"),
+        "gno-procapita01": (3, "vInfo"),
+        "gno-gammal-ekonomi": (4, "vInfo"),
+        "esx01.gnosjo.local": (2, "vHost"),
+        "esx02.gnosjo.local": (3, "vHost"),
     }

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from inventory.issues import IssueCode, Severity
 from inventory.read import read_table
+from tests.helpers import Cli
 
-from .conftest import Cli
 from .test_unknown_files import CLIENTS, MUNICIPALITY, SERVERS, SITES, write_csv
 
 HEADER = ["id", "kind", "site", "os", "cpu_cores"]

@@ -15,8 +15,7 @@ from inventory.issues import Issue, IssueCode, Severity
 from inventory.read import map_headers, read_table
 from inventory.read.headers import MAX_UNKNOWN_LISTED
 from inventory.read.limits import MAX_COLUMNS, MAX_HEADER_CELL_CHARS, MAX_HEADER_CHARS
-
-from .conftest import Cli
+from tests.helpers import Cli
 
 ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "utf-16"]
 

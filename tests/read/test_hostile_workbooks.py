@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import io
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -29,10 +28,17 @@ from inventory.read.limits import (
 )
 from inventory.read.workbook import BoundedPart, WorkbookRejected, read_xlsx_table
 from inventory.validate import validate_paths
+from tests.helpers import (
+    SHEET_HEAD,
+    SHEET_TAIL,
+    Cli,
+    deflate_part,
+    gnosjo_server_rows,
+    inline_row,
+    repeated_part,
+    write_workbook,
+)
 
-from .conftest import Cli, ZipKit
-
-Rows = Callable[[], list[list[str]]]
 CORES = 10  # 0-based position of "kärnor" (CPU cores) in samples/gnosjo/servrar.csv
 
 
@@ -82,9 +88,9 @@ def servers_with_xlsxwriter(
 
 
 def test_formula_without_stored_result_is_an_error_at_its_cell(
-    tmp_path: Path, server_rows: Rows
+    tmp_path: Path
 ) -> None:
-    rows = server_rows()[:4]
+    rows = gnosjo_server_rows()[:4]
     path = servers_with_openpyxl(tmp_path, rows, {(1, CORES): "=24*2", (3, 2): "=B4"})
 
     table, issues = read_table(path, "server", "gnosjo")
@@ -99,7 +105,7 @@ def test_formula_without_stored_result_is_an_error_at_its_cell(
     assert table.cells[str(CORES)].iloc[0] == ""  # nothing invented; the error stops it
 
 
-def test_formulas_in_the_header_row_and_shared_formulas(tmp_path: Path, zips: type[ZipKit]) -> None:
+def test_formulas_in_the_header_row_and_shared_formulas(tmp_path: Path) -> None:
     # Header cells computed with and without a result, and a shared formula: Excel writes
     # the formula once, then <f t="shared" si="0"/> in each cell that repeats it.
     def text(ref: str, value: str) -> str:
@@ -127,7 +133,7 @@ def test_formulas_in_the_header_row_and_shared_formulas(tmp_path: Path, zips: ty
             '<row r="5"><c r="B5"><f>B4</f></c></row>',  # a row blank but for a formula
         ]
     )
-    path = zips.write_workbook(tmp_path / "servers.xlsx", sheet.encode())
+    path = write_workbook(tmp_path / "servers.xlsx", sheet.encode())
 
     table, issues = read_table(path, "server", "testby")
 
@@ -150,8 +156,8 @@ def test_formulas_in_the_header_row_and_shared_formulas(tmp_path: Path, zips: ty
     assert "Cell D1 of sheet 'servers'" in issues[1].message
 
 
-def test_stored_formula_results_are_used_with_a_warning(tmp_path: Path, server_rows: Rows) -> None:
-    rows = server_rows()[:4]
+def test_stored_formula_results_are_used_with_a_warning(tmp_path: Path) -> None:
+    rows = gnosjo_server_rows()[:4]
     path = servers_with_xlsxwriter(
         tmp_path,
         rows,
@@ -211,10 +217,10 @@ def test_many_formulas_are_listed_up_to_the_cap_then_counted(tmp_path: Path) -> 
 
 
 def test_validate_and_import_reject_a_formula_without_result_and_store_nothing(
-    gnosjo: Path, server_rows: Rows, cli: Cli
+    gnosjo: Path, cli: Cli
 ) -> None:
     before = cli.dump()
-    path = servers_with_openpyxl(gnosjo, server_rows(), {(1, CORES): "=24*2"})
+    path = servers_with_openpyxl(gnosjo, gnosjo_server_rows(), {(1, CORES): "=24*2"})
 
     batch = validate_paths([gnosjo])  # without the store: its links to others dangle
     assert [
@@ -233,9 +239,9 @@ def test_validate_and_import_reject_a_formula_without_result_and_store_nothing(
 
 
 def test_import_uses_a_stored_formula_result_with_a_warning(
-    gnosjo: Path, server_rows: Rows, cli: Cli
+    gnosjo: Path, cli: Cli
 ) -> None:
-    rows = server_rows()
+    rows = gnosjo_server_rows()
     rows[1][CORES] = "56"
     servers_with_xlsxwriter(gnosjo, rows, {(1, CORES): ("=28*2", 56)})
 
@@ -253,22 +259,22 @@ def test_import_uses_a_stored_formula_result_with_a_warning(
 # --- zip bombs and sheets past Excel's last row ------------------------------------------
 
 
-def blank_rows_bomb(zips: type[ZipKit], path: Path, rows: int, chunk_rows: int = 1 << 20) -> Path:
+def blank_rows_bomb(path: Path, rows: int, chunk_rows: int = 1 << 20) -> Path:
     """A header row, then ``rows`` blank rows (``<row/>``), deflated: a few hundred bytes
     per million rows."""
-    part = zips.repeated_part(
+    part = repeated_part(
         "xl/worksheets/sheet1.xml",
-        zips.sheet_head + zips.inline_row(1, "id", "kind"),
+        SHEET_HEAD + inline_row(1, "id", "kind"),
         b"<row/>" * chunk_rows,
         rows // chunk_rows,
-        zips.sheet_tail,
+        SHEET_TAIL,
     )
-    return zips.write_workbook(path, part)
+    return write_workbook(path, part)
 
 
-def test_zip_bomb_is_rejected_from_its_declared_size(tmp_path: Path, zips: type[ZipKit]) -> None:
+def test_zip_bomb_is_rejected_from_its_declared_size(tmp_path: Path) -> None:
     # 54 x 6 MiB of blank rows: 324 MiB of XML in a file of about half a megabyte.
-    path = blank_rows_bomb(zips, tmp_path / "servers.xlsx", 54 << 20)
+    path = blank_rows_bomb(tmp_path / "servers.xlsx", 54 << 20)
     assert path.stat().st_size < 1 << 20
 
     table, issues = read_table(path, "server", "testby")
@@ -280,10 +286,10 @@ def test_zip_bomb_is_rejected_from_its_declared_size(tmp_path: Path, zips: type[
 
 
 def test_a_part_compressed_like_a_bomb_is_rejected_before_parsing(
-    tmp_path: Path, zips: type[ZipKit]
+    tmp_path: Path
 ) -> None:
     # 96 MiB of blank rows, under the size bound, in a file of about 150 KB.
-    path = blank_rows_bomb(zips, tmp_path / "servers.xlsx", 16 << 20)
+    path = blank_rows_bomb(tmp_path / "servers.xlsx", 16 << 20)
 
     table, issues = read_table(path, "server", "testby")
 
@@ -293,18 +299,18 @@ def test_a_part_compressed_like_a_bomb_is_rejected_before_parsing(
     assert f"more than the {MAX_COMPRESSION_RATIO} times" in issue.message
 
 
-def test_declared_sizes_are_not_trusted_alone(tmp_path: Path, zips: type[ZipKit]) -> None:
+def test_declared_sizes_are_not_trusted_alone(tmp_path: Path) -> None:
     # The headers claim 1 KiB; the deflate stream holds 2 GiB of blank rows. The unzipper
     # never inflates past the declared size, and the checksum then fails.
-    part = zips.repeated_part(
+    part = repeated_part(
         "xl/worksheets/sheet1.xml",
-        zips.sheet_head + zips.inline_row(1, "id", "kind"),
+        SHEET_HEAD + inline_row(1, "id", "kind"),
         b"<row/>" * (1 << 20),
         340,
-        zips.sheet_tail,
+        SHEET_TAIL,
     )
     part.declared = 1024
-    path = zips.write_workbook(tmp_path / "servers.xlsx", part)
+    path = write_workbook(tmp_path / "servers.xlsx", part)
 
     table, issues = read_table(path, "server", "testby")
 
@@ -313,7 +319,7 @@ def test_declared_sizes_are_not_trusted_alone(tmp_path: Path, zips: type[ZipKit]
 
 
 def test_entity_expansion_in_a_sheet_is_refused_by_the_xml_parser(
-    tmp_path: Path, zips: type[ZipKit]
+    tmp_path: Path
 ) -> None:
     # "Billion laughs": ten entities each ten times the one before, 10^10 characters.
     entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
@@ -324,8 +330,8 @@ def test_entity_expansion_in_a_sheet_is_refused_by_the_xml_parser(
         ' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
         '<row r="1"><c t="inlineStr"><is><t>&j;</t></is></c></row></sheetData></worksheet>'
     )
-    path = zips.write_workbook(
-        tmp_path / "servers.xlsx", zips.deflate_part("xl/worksheets/sheet1.xml", xml.encode())
+    path = write_workbook(
+        tmp_path / "servers.xlsx", deflate_part("xl/worksheets/sheet1.xml", xml.encode())
     )
 
     table, issues = read_table(path, "server", "testby")
@@ -345,14 +351,14 @@ def test_a_part_read_past_its_bound_stops_there() -> None:
     assert raised.value.issue.code is IssueCode.WORKBOOK_TOO_LARGE
 
 
-def test_rows_past_excels_last_row_stop_the_read_there(tmp_path: Path, zips: type[ZipKit]) -> None:
+def test_rows_past_excels_last_row_stop_the_read_there(tmp_path: Path) -> None:
     # Row numbers jump past row 1,048,576: openpyxl would fill the gap with empty rows.
     sheet = (
-        zips.inline_row(1, "id", "kind")
-        + zips.inline_row(2, "srv01", "virtual")
-        + zips.inline_row(MAX_SHEET_ROWS + 1, "srv02", "virtual")
+        inline_row(1, "id", "kind")
+        + inline_row(2, "srv01", "virtual")
+        + inline_row(MAX_SHEET_ROWS + 1, "srv02", "virtual")
     )
-    path = zips.write_workbook(tmp_path / "servers.xlsx", sheet)
+    path = write_workbook(tmp_path / "servers.xlsx", sheet)
 
     table, issues = read_table(path, "server", "testby")
 
@@ -363,10 +369,10 @@ def test_rows_past_excels_last_row_stop_the_read_there(tmp_path: Path, zips: typ
 
 
 def test_a_row_wider_than_excel_allows_is_refused_before_its_cells_are_read(
-    tmp_path: Path, zips: type[ZipKit]
+    tmp_path: Path
 ) -> None:
     wide = b'<row r="2">' + b"<c/>" * (MAX_ROW_CELLS + 1) + b"</row>"
-    path = zips.write_workbook(tmp_path / "servers.xlsx", zips.inline_row(1, "id") + wide)
+    path = write_workbook(tmp_path / "servers.xlsx", inline_row(1, "id") + wide)
 
     table, issues = read_table(path, "server", "testby")
 
@@ -378,13 +384,13 @@ def test_a_row_wider_than_excel_allows_is_refused_before_its_cells_are_read(
 
 
 def test_a_row_of_more_xml_than_the_bound_stops_the_read(
-    tmp_path: Path, zips: type[ZipKit]
+    tmp_path: Path
 ) -> None:
     # One cell of text that hardly compresses: no ratio to see, but the XML parser would
     # hold the whole row in memory.
     text = base64.b64encode(os.urandom(MAX_ROW_BYTES * 3 // 4 + 65_536))
     row = b'<row r="2"><c t="inlineStr"><is><t>' + text + b"</t></is></c></row>"
-    path = zips.write_workbook(tmp_path / "servers.xlsx", zips.inline_row(1, "id") + row)
+    path = write_workbook(tmp_path / "servers.xlsx", inline_row(1, "id") + row)
 
     table, issues = read_table(path, "server", "testby")
 
@@ -392,9 +398,9 @@ def test_a_row_of_more_xml_than_the_bound_stops_the_read(
     assert "of XML in one row" in only(issues, IssueCode.WORKBOOK_TOO_LARGE).message
 
 
-def test_blank_rows_are_counted_while_streaming(tmp_path: Path, zips: type[ZipKit]) -> None:
+def test_blank_rows_are_counted_while_streaming(tmp_path: Path) -> None:
     # 5,000 blank rows and a bound of 1,000: reading stops at row 1,001, whatever follows.
-    path = blank_rows_bomb(zips, tmp_path / "servers.xlsx", 5000, chunk_rows=1000)
+    path = blank_rows_bomb(tmp_path / "servers.xlsx", 5000, chunk_rows=1000)
 
     table, issues = read_xlsx_table(path, "server", "testby", max_rows=1000)
 
@@ -405,10 +411,10 @@ def test_blank_rows_are_counted_while_streaming(tmp_path: Path, zips: type[ZipKi
     assert table is not None and table.blank_rows_skipped == 5000
 
 
-def test_import_of_a_zip_bomb_writes_nothing(gnosjo: Path, zips: type[ZipKit], cli: Cli) -> None:
+def test_import_of_a_zip_bomb_writes_nothing(gnosjo: Path, cli: Cli) -> None:
     before = cli.dump()
     (gnosjo / "servrar.csv").unlink()
-    path = blank_rows_bomb(zips, gnosjo / "servrar.xlsx", (MAX_WORKBOOK_BYTES >> 20) + 6 << 20)
+    path = blank_rows_bomb(gnosjo / "servrar.xlsx", (MAX_WORKBOOK_BYTES >> 20) + 6 << 20)
 
     result, issues = cli.json("import", str(gnosjo))
 

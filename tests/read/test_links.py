@@ -16,8 +16,7 @@ import pytest
 from inventory.issues import IssueCode, Severity
 from inventory.read import discover
 from inventory.validate import validate_paths
-
-from .conftest import SAMPLES, Cli
+from tests.helpers import SAMPLES, Cli
 
 SECRET = "root:x:0:0:SECRET-FIRST-LINE:/root:/bin/bash"
 

@@ -19,8 +19,7 @@ from inventory.issues import IssueCode, Severity
 from inventory.read import discover
 from inventory.read.kinds import kind_for_name
 from inventory.validate import validate_paths
-
-from .conftest import Cli
+from tests.helpers import Cli
 
 MUNICIPALITY = [["code", "name", "country"], ["testby", "Testby kommun", "SE"]]
 SITES = [["id", "name", "kind"], ["DC1", "Datahallen", "datacentre"],

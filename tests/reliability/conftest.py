@@ -9,7 +9,6 @@ loaded one as its template.
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 import uuid
@@ -18,42 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import MetaData, create_engine, select
 from sqlalchemy.engine import make_url
-from typer.testing import CliRunner, Result
 
-from inventory.cli.app import app
-
-REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "samples"
-#: The five GGVVH sample municipalities, in the order the README imports them.
-FIVE = ("gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte")
-
-
-def run_cli(db_url: str, *args: str) -> Result:
-    """``inventory --db URL ARGS`` in-process; exceptions stay on ``result.exception``."""
-    return CliRunner().invoke(app, ["--db", db_url, *args])
-
-
-def run_json(db_url: str, *args: str) -> tuple[Result, dict[str, Any]]:
-    """Run a command with ``--format json`` and parse what it printed on stdout."""
-    result = run_cli(db_url, *args, "--format", "json")
-    assert result.exception is None or isinstance(result.exception, SystemExit), (
-        result.output)
-    return result, json.loads(result.stdout)
-
-
-def dump_tables(url: str) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table (reflected), sorted: what is really stored."""
-    engine = create_engine(url)
-    try:
-        metadata = MetaData()
-        metadata.reflect(engine)
-        with engine.connect() as connection:
-            return {name: sorted(connection.execute(select(table)).all(), key=repr)
-                    for name, table in sorted(metadata.tables.items())}
-    finally:
-        engine.dispose()
+from tests.helpers import FIVE, SAMPLES, run_cli
 
 
 def _import_five(db_url: str) -> None:
@@ -130,49 +96,3 @@ def municipality_copy(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "in" / "gnosjo"
     shutil.copytree(SAMPLES / "gnosjo", folder)
     yield folder
-
-
-def stored_files(db_url: str) -> list[dict[str, Any]]:
-    """The import_file rows (provenance) of the newest import run."""
-    engine = create_engine(db_url)
-    try:
-        metadata = MetaData()
-        metadata.reflect(engine, only=["import_file"])
-        table = metadata.tables["import_file"]
-        with engine.connect() as connection:
-            newest = connection.execute(select(table.c.run_id).order_by(
-                table.c.run_id.desc()).limit(1)).scalar()
-            rows = connection.execute(select(table).where(table.c.run_id == newest))
-            return [dict(row._mapping) for row in rows]
-    finally:
-        engine.dispose()
-
-
-def issue_codes(report: dict[str, Any]) -> list[str]:
-    """The codes of a JSON report's issues, in order."""
-    return [str(issue["code"]) for issue in report["issues"]]
-
-
-def header_mapping(row: dict[str, Any]) -> dict[str, str]:
-    """The header mapping stored with an import_file row."""
-    mapping: dict[str, str] = json.loads(row["header_mapping"])
-    return mapping
-
-
-class Toolkit:
-    """The helpers above, for the tests (conftest modules cannot be imported directly)."""
-
-    samples = SAMPLES
-    five = FIVE
-    run_cli = staticmethod(run_cli)
-    run_json = staticmethod(run_json)
-    dump_tables = staticmethod(dump_tables)
-    stored_files = staticmethod(stored_files)
-    issue_codes = staticmethod(issue_codes)
-    header_mapping = staticmethod(header_mapping)
-
-
-@pytest.fixture
-def tools() -> type[Toolkit]:
-    """Run the CLI, dump tables, read provenance."""
-    return Toolkit

@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import dump_tables, run_cli, run_json
+
 SERVERS = "servrar.csv"  # cp1252, ';', CRLF (as Excel writes it)
 SITES = "platser.csv"  # UTF-8, ','
 CLIENTS = "klienter.csv"
@@ -73,11 +75,11 @@ CASES = {
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_control_character_is_an_error_at_its_cell_and_nothing_is_written(
-        case: str, loaded_db: str, municipality_copy: Path, tools: Any) -> None:
+        case: str, loaded_db: str, municipality_copy: Path) -> None:
     name, line, column, value = CASES[case]
     position = plant(municipality_copy, name, line, column, value)
-    before = tools.dump_tables(loaded_db)
-    result, data = tools.run_json(loaded_db, "import", str(municipality_copy))
+    before = dump_tables(loaded_db)
+    result, data = run_json(loaded_db, "import", str(municipality_copy))
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     found = control_issues(data["report"])
@@ -93,24 +95,22 @@ def test_a_control_character_is_an_error_at_its_cell_and_nothing_is_written(
                  if (other["file"], other["row"], other["column"])
                  == (issue["file"], issue["row"], issue["column"]) and other is not issue]
     assert same_cell == []  # the value is rejected as a whole, once
-    assert tools.dump_tables(loaded_db) == before
+    assert dump_tables(loaded_db) == before
 
 
-def test_utf16_file_with_a_control_character(loaded_db: str, municipality_copy: Path,
-                                             tools: Any) -> None:
+def test_utf16_file_with_a_control_character(loaded_db: str, municipality_copy: Path) -> None:
     position = plant(municipality_copy, SITES, 5, "namn", "Mossle\x1bskolan", encoding="utf-16")
-    before = tools.dump_tables(loaded_db)
-    result, data = tools.run_json(loaded_db, "import", str(municipality_copy))
+    before = dump_tables(loaded_db)
+    result, data = run_json(loaded_db, "import", str(municipality_copy))
     assert result.exit_code == 1
     [issue] = control_issues(data["report"])
     assert (issue["line"], issue["row"], issue["column_index"]) == (5, 4, position)
-    assert tools.dump_tables(loaded_db) == before
+    assert dump_tables(loaded_db) == before
 
 
-def test_a_control_character_in_a_header(loaded_db: str, municipality_copy: Path,
-                                         tools: Any) -> None:
+def test_a_control_character_in_a_header(loaded_db: str, municipality_copy: Path) -> None:
     plant(municipality_copy, SERVERS, 1, "värdnamn", "värd\x1bnamn")
-    result, data = tools.run_json(loaded_db, "validate", str(municipality_copy))
+    result, data = run_json(loaded_db, "validate", str(municipality_copy))
     assert result.exit_code == 1
     [issue] = control_issues(data)
     assert issue["file"].endswith(SERVERS)
@@ -123,11 +123,11 @@ def test_a_control_character_in_a_header(loaded_db: str, municipality_copy: Path
 
 
 def test_validate_text_output_is_literal_and_escaped(municipality_copy: Path,
-                                                     tools: Any, tmp_path: Path) -> None:
+                                                     tmp_path: Path) -> None:
     plant(municipality_copy, SITES, 3, "namn", "[bold]Kommun[/bold] :x: \x1b[2J\x07")
     plant(municipality_copy, SITES, 1, "ägare", "äga\x1bre")
     (municipality_copy / "evil\x1b[31mname.csv").write_text("x\n", encoding="utf-8")
-    result = tools.run_cli(f"sqlite:///{tmp_path / 'none.db'}", "validate",
+    result = run_cli(f"sqlite:///{tmp_path / 'none.db'}", "validate",
                            str(municipality_copy))
     assert result.exit_code == 1
     out = result.output
@@ -140,38 +140,38 @@ def test_validate_text_output_is_literal_and_escaped(municipality_copy: Path,
     assert "❌" not in out  # :x: is not an emoji code here
 
 
-def test_tab_and_line_breaks_in_quoted_cells_are_data(fresh_db: str, municipality_copy: Path,
-                                                      tools: Any) -> None:
+def test_tab_and_line_breaks_in_quoted_cells_are_data(fresh_db: str,
+                                                      municipality_copy: Path) -> None:
     lines = (municipality_copy / SITES).read_text(encoding="utf-8").split("\n")
     lines[1] = lines[1].replace("Serverrummet kommunhuset", '"Serverrummet\nkommunhuset"')
     lines[2] = (lines[2].replace("Kommunhuset Gnosjö", '"Kommunhuset\r\nGnosjö"')
                 .replace("Järnvägsgatan 2", "Järnvägsgatan\t2"))
     (municipality_copy / SITES).write_text("\n".join(lines), encoding="utf-8")
-    result = tools.run_cli(fresh_db, "import", str(municipality_copy))
+    result = run_cli(fresh_db, "import", str(municipality_copy))
     assert result.exit_code == 0, result.output
-    _, data = tools.run_json(fresh_db, "list", "site", "-m", "gnosjo")
+    _, data = run_json(fresh_db, "list", "site", "-m", "gnosjo")
     stored = {row["id"]: row for row in data}
     assert stored["SR1"]["name"] == "Serverrummet\nkommunhuset"
     assert stored["KH"]["name"] == "Kommunhuset\r\nGnosjö"
     assert stored["KH"]["address"] == "Järnvägsgatan\t2"
-    text = tools.run_cli(fresh_db, "list", "site", "-m", "gnosjo").output
+    text = run_cli(fresh_db, "list", "site", "-m", "gnosjo").output
     assert "\r" not in text  # a CR cannot overwrite what the line showed
 
 
 def test_line_numbers_stay_right_after_a_multi_line_cell(municipality_copy: Path,
-                                                         tools: Any, tmp_path: Path) -> None:
+                                                         tmp_path: Path) -> None:
     lines = (municipality_copy / SITES).read_text(encoding="utf-8").split("\n")
     lines[1] = lines[1].replace("Serverrummet kommunhuset", '"Serverrummet\n\nkommunhuset"')
     (municipality_copy / SITES).write_text("\n".join(lines), encoding="utf-8")
     # physical line 8 holds row 5: row 1 spans lines 2 to 4
     plant(municipality_copy, SITES, 8, "namn", "Hiller\x1bskolan")
-    _, data = tools.run_json(f"sqlite:///{tmp_path / 'none.db'}", "validate",
+    _, data = run_json(f"sqlite:///{tmp_path / 'none.db'}", "validate",
                                   str(municipality_copy))
     [issue] = control_issues(data)
     assert (issue["row"], issue["line"]) == (5, 8)
 
 
-def test_a_large_column_is_checked_row_by_row(municipality_copy: Path, tools: Any,
+def test_a_large_column_is_checked_row_by_row(municipality_copy: Path,
                                               tmp_path: Path) -> None:
     """70,000 distinct keys (typed row by row, checked on their bytes) and a model column
     (typed by its distinct values): only the control characters are errors, not an en
@@ -190,7 +190,7 @@ def test_a_large_column_is_checked_row_by_row(municipality_copy: Path, tools: An
     rows[50_000] = rows[50_000].replace("Model 200", "Model\u202e200")
     (municipality_copy / CLIENTS).write_text("\n".join([header, *rows]) + "\n",
                                              encoding="utf-8")
-    result, data = tools.run_json(f"sqlite:///{tmp_path / 'none.db'}", "validate",
+    result, data = run_json(f"sqlite:///{tmp_path / 'none.db'}", "validate",
                                   str(municipality_copy))
     assert result.exit_code == 1
     found = sorted((issue["row"], issue["line"], issue["column"])
@@ -200,10 +200,10 @@ def test_a_large_column_is_checked_row_by_row(municipality_copy: Path, tools: An
             and issue["file"].endswith(CLIENTS)] == ["control-character", "control-character"]
 
 
-def test_json_report_never_holds_a_raw_control(municipality_copy: Path, tools: Any,
+def test_json_report_never_holds_a_raw_control(municipality_copy: Path,
                                                tmp_path: Path) -> None:
     plant(municipality_copy, CLIENTS, 3, "modell", "Elite\x9b2J\u202eBook")
-    result = tools.run_cli(f"sqlite:///{tmp_path / 'none.db'}", "validate",
+    result = run_cli(f"sqlite:///{tmp_path / 'none.db'}", "validate",
                            str(municipality_copy), "--format", "json")
     assert result.exit_code == 1
     assert not any(ch in result.stdout for ch in RAW_CONTROLS)

@@ -11,10 +11,7 @@ escapes it fails the case with its traceback. A command added without cases here
 from __future__ import annotations
 
 import contextlib
-import io
 import shutil
-import sys
-import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +19,8 @@ from pathlib import Path
 import pytest
 import typer
 
-from inventory.cli.app import app, main
+from inventory.cli.app import app
+from tests.helpers import run_main
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
@@ -38,36 +36,6 @@ def _commands() -> set[str]:
         names.add(name)
         names.update(f"{name} {sub}" for sub in getattr(command, "commands", {}))
     return names
-
-
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def text(self) -> str:
-        return self.stdout + self.stderr
-
-
-def run_main(argv: list[str]) -> Outcome:
-    """``inventory ARGV`` as the console script runs it; an escaping exception is code 99."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    saved = sys.argv
-    sys.argv = ["inventory", *argv]
-    code = 0
-    try:
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-            main()
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    except BaseException:  # what a user would see as a traceback
-        stderr.write(traceback.format_exc())
-        code = 99
-    finally:
-        sys.argv = saved
-    return Outcome(code, stdout.getvalue(), stderr.getvalue())
 
 
 @dataclass
@@ -119,7 +87,7 @@ def _sparse_store(root: Path) -> tuple[str, Path]:
     for name in ("municipality.csv", "sites.csv"):
         shutil.copy(SAMPLES / "hylte" / name, folder / name)
     url = f"sqlite:///{root / 'sparse.db'}"
-    outcome = run_main(["--db", url, "import", str(folder)])
+    outcome = run_main("--db", url, "import", str(folder))
     assert outcome.code == 0, outcome.text
     text = (SAMPLES / "target.yaml").read_text(encoding="utf-8")
     for old, new in (("municipalities: [gislaved, gnosjo, varnamo, vaggeryd, hylte]",
@@ -138,7 +106,7 @@ def ground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ground]:
     root = tmp_path_factory.mktemp("hostile")
     loaded = f"sqlite:///{root / 'loaded.db'}"
     five = ("gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte")
-    outcome = run_main(["--db", loaded, "import", *(str(SAMPLES / code) for code in five)])
+    outcome = run_main("--db", loaded, "import", *(str(SAMPLES / code) for code in five))
     assert outcome.code == 0, outcome.text
     not_a_db = root / "notes.db"
     not_a_db.write_text("this is not a database\n" * 100, encoding="utf-8")
@@ -282,7 +250,7 @@ def _run_all(ground: Ground, databases: dict[str, str]) -> list[str]:
     for command, cases in _cases(ground).items():
         for argv, allowed in cases:
             for label, db in databases.items():
-                outcome = run_main(["--db", db, *command.split(), *argv])
+                outcome = run_main("--db", db, *command.split(), *argv)
                 place = f"[{label}] inventory {command} {' '.join(map(repr, argv))}"
                 if "Traceback" in outcome.text or outcome.code not in allowed:
                     failures.append(f"{place}: exit {outcome.code}\n{outcome.text[-1500:]}")
@@ -309,7 +277,7 @@ def test_analysing_commands_on_an_empty_store_say_so(ground: Ground) -> None:
         ["propose-target"],
     ]
     for argv in analysing:
-        outcome = run_main(["--db", ground.empty_db, *argv])
+        outcome = run_main("--db", ground.empty_db, *argv)
         assert outcome.code in FAIL, (argv, outcome.text)
         assert "Traceback" not in outcome.text
         assert "inventory import" in outcome.text, (argv, outcome.text)
@@ -331,7 +299,7 @@ def test_analysing_commands_work_on_a_partial_inventory(ground: Ground) -> None:
         ["list", "site"], ["stats"], ["history"],
     ]
     for argv in commands:
-        outcome = run_main(["--db", ground.sparse_db, *argv])
+        outcome = run_main("--db", ground.sparse_db, *argv)
         assert outcome.code == 0, (argv, outcome.text[-3000:])
     assert (out / "report.html").is_file()
 
@@ -361,7 +329,7 @@ def test_every_store_command_refuses_a_bad_database(
         ["import", str(SAMPLES / "gnosjo")],
         ["overlap"],
     ):
-        outcome = run_main(["--db", urls[db_kind], *argv])
+        outcome = run_main("--db", urls[db_kind], *argv)
         assert outcome.code in FAIL, (db_kind, argv, outcome.text)
         assert "Traceback" not in outcome.text, (db_kind, argv, outcome.text)
         assert "s3cretpw" not in outcome.text, (db_kind, argv, outcome.text)

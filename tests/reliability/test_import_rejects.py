@@ -1,4 +1,5 @@
-"""The RELIABILITY.md input matrix, end to end: real files, the real CLI, a real database.
+"""The input cases of docs/reliability.md ("Encoding and dialect", "Headers", "Values",
+"References and keys"), end to end: real files, the real CLI, a real database.
 
 Every case copies samples/gnosjo, plants ONE defect and runs ``inventory import`` against
 a database already holding the five sample municipalities (so ``gislaved:DC1`` style
@@ -21,6 +22,7 @@ import openpyxl
 import pytest
 
 from inventory.store import InventoryStore
+from tests.helpers import dump_tables, header_mapping, run_cli, run_json, stored_files
 
 SERVERS = "servrar.csv"  # cp1252, ';', CRLF (as Excel writes it)
 SITES = "platser.csv"  # UTF-8, ','
@@ -384,10 +386,10 @@ def _matches(issue: dict[str, Any], expect: Rejected) -> bool:
 
 @pytest.mark.parametrize("case", REJECTED, ids=[case.name for case in REJECTED])
 def test_rejected_import_reports_the_place_and_writes_nothing(
-        case: Case, loaded_db: str, municipality_copy: Path, tools: Any) -> None:
+        case: Case, loaded_db: str, municipality_copy: Path) -> None:
     case.defect(Planted(municipality_copy))
-    before = tools.dump_tables(loaded_db)
-    result, output = tools.run_json(loaded_db, "import", str(municipality_copy))
+    before = dump_tables(loaded_db)
+    result, output = run_json(loaded_db, "import", str(municipality_copy))
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert output["valid"] is False and output["import"] is None
@@ -402,13 +404,13 @@ def test_rejected_import_reports_the_place_and_writes_nothing(
     text = f"{issue['message']} {issue['hint']}"
     for fragment in case.expect.says:
         assert fragment in text, text
-    assert tools.dump_tables(loaded_db) == before
+    assert dump_tables(loaded_db) == before
 
 
 def test_text_output_of_a_rejected_import_names_the_place(
-        loaded_db: str, municipality_copy: Path, tools: Any) -> None:
+        loaded_db: str, municipality_copy: Path) -> None:
     unknown_enum(Planted(municipality_copy))
-    result = tools.run_cli(loaded_db, "import", str(municipality_copy))
+    result = run_cli(loaded_db, "import", str(municipality_copy))
     assert result.exit_code == 1
     assert "invalid-enum" in result.output and "platser.csv:4" in result.output
     assert "Traceback" not in result.output
@@ -424,7 +426,6 @@ class Outcome:
 
     output: dict[str, Any]
     db_url: str
-    tools: Any
 
     def record(self, kind: str, key: str) -> dict[str, Any]:
         """The stored gnosjo record ``key`` of ``kind``, read through InventoryStore."""
@@ -436,7 +437,7 @@ class Outcome:
 
     def provenance(self, name: str) -> dict[str, Any]:
         """The import_file row of the newest run for file ``name``."""
-        rows = [row for row in self.tools.stored_files(self.db_url)
+        rows = [row for row in stored_files(self.db_url)
                 if Path(str(row["path"])).name == name]
         assert len(rows) == 1, name
         return {str(name): value for name, value in rows[0].items()}
@@ -486,7 +487,7 @@ def check_same_sites(encoding: str, delimiter: str = ",") -> Callable[[Outcome],
         row = o.provenance(SITES)
         assert str(row["encoding"]).replace("_", "-").lower().startswith(encoding), row
         assert row["delimiter"] == delimiter, row
-        assert o.tools.header_mapping(row)["plats-id"] == "id", row["header_mapping"]
+        assert header_mapping(row)["plats-id"] == "id", row["header_mapping"]
     return check
 
 
@@ -525,7 +526,7 @@ def messy_headers(p: Planted) -> None:
 
 def check_messy_headers(o: Outcome) -> None:
     o.unchanged("site")
-    mapping = o.tools.header_mapping(o.provenance(SITES))
+    mapping = header_mapping(o.provenance(SITES))
     assert {mapping.get("PLATS-ID"), mapping.get("Rack\u00a0Totalt")} == {"id", "racks_total"}
     assert o.record("site", "SR1")["racks_total"] == 3
 
@@ -697,10 +698,10 @@ ACCEPTED: list[AcceptedCase] = [
 
 @pytest.mark.parametrize("case", ACCEPTED, ids=[case.name for case in ACCEPTED])
 def test_accepted_import_stores_the_right_value(
-        case: AcceptedCase, fresh_db: str, municipality_copy: Path, tools: Any) -> None:
+        case: AcceptedCase, fresh_db: str, municipality_copy: Path) -> None:
     case.defect(Planted(municipality_copy))
-    result, output = tools.run_json(fresh_db, "import", str(municipality_copy))
+    result, output = run_json(fresh_db, "import", str(municipality_copy))
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     assert output["valid"] is True and output["import"]["run_id"] is not None
-    case.check(Outcome(output=output, db_url=fresh_db, tools=tools))
+    case.check(Outcome(output=output, db_url=fresh_db))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from inventory.store import InventoryStore
+from tests.helpers import FIVE, SAMPLES, dump_tables, issue_codes, run_cli, run_json
 
 SITES = "platser.csv"
 SERVERS = "servrar.csv"
@@ -21,16 +21,16 @@ def _drop_line(path: Path, key: str, encoding: str = "utf-8") -> None:
     path.write_bytes(end.join(lines).encode(encoding))
 
 
-def test_importing_the_same_five_twice_changes_nothing(fresh_db: str, tools: Any) -> None:
-    before = tools.dump_tables(fresh_db)
-    folders = [str(tools.samples / code) for code in tools.five]
-    result, output = tools.run_json(fresh_db, "import", *folders)
+def test_importing_the_same_five_twice_changes_nothing(fresh_db: str) -> None:
+    before = dump_tables(fresh_db)
+    folders = [str(SAMPLES / code) for code in FIVE]
+    result, output = run_json(fresh_db, "import", *folders)
     assert result.exit_code == 0, result.output
     assert output["import"]["totals"]["created"] == 0
     assert output["import"]["totals"]["updated"] == 0
     assert output["import"]["totals"]["deleted"] == 0
     assert output["import"]["totals"]["unchanged"] > 1000
-    after = tools.dump_tables(fresh_db)
+    after = dump_tables(fresh_db)
     records = [name for name in before if name not in {"import_run", "import_file", "reference"}]
     assert {name: after[name] for name in records} == {name: before[name] for name in records}
     # the store rewrites the resolved references on every import: same content, and on
@@ -40,27 +40,27 @@ def test_importing_the_same_five_twice_changes_nothing(fresh_db: str, tools: Any
 
 
 def test_prune_dry_run_lists_the_missing_record_and_prune_deletes_it(
-        fresh_db: str, municipality_copy: Path, tools: Any) -> None:
+        fresh_db: str, municipality_copy: Path) -> None:
     _drop_line(municipality_copy / APPS, "app-kia")  # no record refers to an application
-    before = tools.dump_tables(fresh_db)
+    before = dump_tables(fresh_db)
 
-    dry, output = tools.run_json(fresh_db, "import", str(municipality_copy), "--prune",
+    dry, output = run_json(fresh_db, "import", str(municipality_copy), "--prune",
                                  "--dry-run")
     assert dry.exit_code == 0, dry.output
     assert output["import"]["dry_run"] is True
     assert output["import"]["deleted"]["gnosjo"]["application"] == ["app-kia"]
-    assert tools.dump_tables(fresh_db) == before
+    assert dump_tables(fresh_db) == before
 
-    text = tools.run_cli(fresh_db, "import", str(municipality_copy), "--prune", "--dry-run")
+    text = run_cli(fresh_db, "import", str(municipality_copy), "--prune", "--dry-run")
     assert text.exit_code == 0 and "app-kia" in text.output
-    assert tools.dump_tables(fresh_db) == before
+    assert dump_tables(fresh_db) == before
 
-    without = tools.run_cli(fresh_db, "import", str(municipality_copy))
+    without = run_cli(fresh_db, "import", str(municipality_copy))
     assert without.exit_code == 0
     with InventoryStore(fresh_db) as store:
         assert "app-kia" in store.records("application", ["gnosjo"])["id"].tolist()
 
-    pruned, output = tools.run_json(fresh_db, "import", str(municipality_copy), "--prune")
+    pruned, output = run_json(fresh_db, "import", str(municipality_copy), "--prune")
     assert pruned.exit_code == 0, pruned.output
     assert output["import"]["totals"]["deleted"] == 1
     assert output["import"]["municipalities"]["gnosjo"]["application"]["deleted"] == 1
@@ -93,32 +93,32 @@ EXPECTED_FIVE = {
 
 
 def test_five_defects_in_three_files_are_all_reported(
-        loaded_db: str, municipality_copy: Path, tools: Any) -> None:
+        loaded_db: str, municipality_copy: Path) -> None:
     _plant_five_defects(municipality_copy)
-    before = tools.dump_tables(loaded_db)
-    result, output = tools.run_json(loaded_db, "import", str(municipality_copy))
+    before = dump_tables(loaded_db)
+    result, output = run_json(loaded_db, "import", str(municipality_copy))
     assert result.exit_code == 1
     errors = [issue for issue in output["report"]["issues"] if issue["severity"] == "error"]
     found = {(issue["code"], Path(issue["file"]).name, issue["line"]) for issue in errors}
     assert found == EXPECTED_FIVE, errors
     assert output["report"]["errors"] == 5
-    assert tools.dump_tables(loaded_db) == before
+    assert dump_tables(loaded_db) == before
 
 
 def test_the_issue_cap_ends_with_a_too_many_issues_notice(
-        loaded_db: str, municipality_copy: Path, tools: Any) -> None:
+        loaded_db: str, municipality_copy: Path) -> None:
     _plant_five_defects(municipality_copy)
-    before = tools.dump_tables(loaded_db)
-    result, output = tools.run_json(loaded_db, "import", str(municipality_copy),
+    before = dump_tables(loaded_db)
+    result, output = run_json(loaded_db, "import", str(municipality_copy),
                                     "--max-issues", "2")
     assert result.exit_code == 1
     report = output["report"]
     assert report["errors"] == 5  # counted, though not all listed
-    codes = tools.issue_codes(report)
+    codes = issue_codes(report)
     assert codes[-1] == "too-many-issues" and len(codes) == 3
-    assert tools.dump_tables(loaded_db) == before
+    assert dump_tables(loaded_db) == before
 
-    validate = tools.run_cli(loaded_db, "validate", str(municipality_copy), "--max-issues",
+    validate = run_cli(loaded_db, "validate", str(municipality_copy), "--max-issues",
                              "1")
     assert validate.exit_code == 1
     assert "too-many-issues" in validate.output

@@ -12,24 +12,21 @@ a small tmpfs mounted in a user namespace (the test is skipped where there is no
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import html
-import io
 import re
 import shutil
 import subprocess
 import sys
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from inventory.cli.app import main
 from inventory.render.paths import unique_stems
 from inventory.store import InventoryStore
 from inventory.validate import validate_paths
+from tests.helpers import Outcome, run_main
 
 INVENTORY_SCRIPT = Path(sys.executable).with_name("inventory")
 SERVERS_PER_SITE = 14  # above the node budget (12): every site gets a drill-down diagram
@@ -41,36 +38,6 @@ COLLIDING = {
     "x": ["Sr1"],
     "x-sr1": ["Dc"],
 }
-
-
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def text(self) -> str:
-        return self.stdout + self.stderr
-
-
-def run_main(*argv: str) -> Outcome:
-    """``inventory ARGV`` through the console script's ``main`` (its error handling too)."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    saved = sys.argv
-    sys.argv = ["inventory", *argv]
-    code = 0
-    try:
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-            main()
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    except BaseException:  # what a user would see as a traceback
-        stderr.write(traceback.format_exc())
-        code = 99
-    finally:
-        sys.argv = saved
-    return Outcome(code, stdout.getvalue(), stderr.getvalue())
 
 
 def _write_municipality(root: Path, code: str, sites: list[str]) -> None:

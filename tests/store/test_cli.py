@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from inventory.cli.app import app
+from tests.helpers import dump_tables, run_cli
+from tests.helpers import run_cli_raising as run
 
 SITES = "id;namn;typ\nDC1;Stadshuset;datacenter\nS1;Skola;skola\nS2;Förskola;skola\n"
 SERVERS = ("id,hostname,kind,site,cluster,os_product,os_version\n"
@@ -29,11 +30,6 @@ def write_inventory(root: Path, code: str = "gnosjo", sites: str = SITES,
     return folder
 
 
-def run(db_url: str, *args: str) -> Any:
-    result = CliRunner().invoke(app, ["--db", db_url, *args], catch_exceptions=False)
-    return result
-
-
 def test_import_twice_reports_no_changes_the_second_time(db_url: str, tmp_path: Path) -> None:
     folder = write_inventory(tmp_path / "in")
     first = run(db_url, "import", str(folder))
@@ -46,17 +42,16 @@ def test_import_twice_reports_no_changes_the_second_time(db_url: str, tmp_path: 
     assert data["import"]["municipalities"]["gnosjo"]["site"]["unchanged"] == 3
 
 
-def test_invalid_import_exits_1_and_writes_nothing(db_url: str, tmp_path: Path,
-                                                   kit: Any) -> None:
+def test_invalid_import_exits_1_and_writes_nothing(db_url: str, tmp_path: Path) -> None:
     folder = write_inventory(tmp_path / "in")
     assert run(db_url, "import", str(folder)).exit_code == 0
-    before = kit.dump_tables(db_url)
+    before = dump_tables(db_url)
     write_inventory(tmp_path / "in", sites="id;namn;typ\nDC1;Stadshuset;rymdstation\n")
     result = run(db_url, "import", str(folder))
     assert result.exit_code == 1
     assert "invalid-enum" in result.output
     assert "sites.csv:2" in result.output
-    assert kit.dump_tables(db_url) == before
+    assert dump_tables(db_url) == before
 
 
 def test_invalid_import_into_a_new_sqlite_file_creates_nothing(tmp_path: Path) -> None:
@@ -69,18 +64,17 @@ def test_invalid_import_into_a_new_sqlite_file_creates_nothing(tmp_path: Path) -
     assert not database.exists()
 
 
-def test_prune_dry_run_lists_what_would_go_and_keeps_it(db_url: str, tmp_path: Path,
-                                                        kit: Any) -> None:
+def test_prune_dry_run_lists_what_would_go_and_keeps_it(db_url: str, tmp_path: Path) -> None:
     folder = write_inventory(tmp_path / "in")
     run(db_url, "import", str(folder))
-    before = kit.dump_tables(db_url)
+    before = dump_tables(db_url)
     write_inventory(tmp_path / "in", sites="id;namn;typ\nDC1;Stadshuset;datacenter\n")
     dry = run(db_url, "import", str(folder), "--prune", "--dry-run")
     assert dry.exit_code == 0, dry.output
     assert "will be deleted (2)" in dry.output
     assert "gnosjo site: S1, S2" in dry.output
     assert "nothing was written" in dry.output
-    assert kit.dump_tables(db_url) == before
+    assert dump_tables(db_url) == before
 
     kept = run(db_url, "import", str(folder))
     assert "will be deleted" not in kept.output
@@ -135,7 +129,7 @@ def test_history_and_diff_show_what_changed(db_url: str, tmp_path: Path) -> None
     deleted = next(r for r in data["records"] if r["change"] == "deleted")
     assert deleted["fields"]["name"] == "Förskola"
 
-    missing = CliRunner().invoke(app, ["--db", db_url, "diff", "1", "9"])
+    missing = run_cli(db_url, "diff", "1", "9")
     assert missing.exit_code == 2  # a run named on the command line: a usage error
     assert "no import run 9" in missing.output
 

@@ -17,6 +17,7 @@ from inventory.store.frames import row_hashes, stored_columns
 from inventory.store.schema import CREATED_MANY, key_field, record_change, reference
 from inventory.validate import validate_paths
 from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
+from tests.helpers import dump_tables, gnosjo_clients, write_inventory
 
 
 def _expected(batch: ImportBatch, municipalities: list[str] | None = None) -> pd.DataFrame:
@@ -68,10 +69,9 @@ def test_references_read_back_as_resolved_in_their_order(db_url: str,
                                   .reset_index(drop=True).astype(object))
 
 
-def test_records_left_by_an_earlier_file_keep_their_references(db_url: str, tmp_path: Path,
-                                                          kit: Any) -> None:
-    first = kit.write_inventory(tmp_path, "gnosjo", 1, clients=30)
-    second = kit.write_inventory(tmp_path, "gnosjo", 2, clients=30)  # C14..C43, not C7..C13
+def test_records_left_by_an_earlier_file_keep_their_references(db_url: str, tmp_path: Path) -> None:
+    first = write_inventory(tmp_path, "gnosjo", 1, clients=30)
+    second = write_inventory(tmp_path, "gnosjo", 2, clients=30)  # C14..C43, not C7..C13
     later = validate_paths([second])
     with InventoryStore(db_url) as store:
         store.import_batch(validate_paths([first]))
@@ -99,10 +99,9 @@ def test_records_left_by_an_earlier_file_keep_their_references(db_url: str, tmp_
     pd.testing.assert_frame_equal(pruned.astype(object), _expected(later))
 
 
-def test_created_records_are_logged_many_to_a_row(db_url: str, tmp_path: Path,
-                                                  kit: Any) -> None:
-    first = kit.write_inventory(tmp_path, "gnosjo", 1, clients=30)
-    second = kit.write_inventory(tmp_path, "gnosjo", 2, clients=30)
+def test_created_records_are_logged_many_to_a_row(db_url: str, tmp_path: Path) -> None:
+    first = write_inventory(tmp_path, "gnosjo", 1, clients=30)
+    second = write_inventory(tmp_path, "gnosjo", 2, clients=30)
     with InventoryStore(db_url) as store:
         store.import_batch(validate_paths([first]))
         result = store.import_batch(validate_paths([second]), prune=True)
@@ -166,27 +165,26 @@ def test_downgrade_expands_the_compact_rows_and_upgrade_reads_them(
         engine.dispose()
 
 
-def test_small_files_prepared_together_store_as_each_alone(db_url: str, tmp_path: Path,
-                                                          kit: Any) -> None:
-    folders = [kit.write_inventory(tmp_path, code, n, clients=40)
+def test_small_files_prepared_together_store_as_each_alone(db_url: str, tmp_path: Path) -> None:
+    folders = [write_inventory(tmp_path, code, n, clients=40)
                for n, code in enumerate(["gnosjo", "hylte", "vaggeryd"], start=1)]
     with InventoryStore(db_url) as store:
         together = store.import_batch(validate_paths(folders))  # one group per kind
-        stored = kit.dump_tables(db_url)
+        stored = dump_tables(db_url)
         alone = [store.import_batch(validate_paths([folder])) for folder in folders]
     assert together.totals.created == 3 * (1 + 6 + 2 + 40)
     for result in alone:  # the same values and row hashes: nothing changed
         assert result.totals.unchanged == 1 + 6 + 2 + 40 and not result.changed
-    after = kit.dump_tables(db_url)
+    after = dump_tables(db_url)
     for name in ("municipality", "site", "server", "client"):
         assert after[name] == stored[name]
 
 
 def test_records_kept_from_an_earlier_file_on_the_same_line_are_ordered_by_key(
-        db_url: str, tmp_path: Path, kit: Any) -> None:
-    first = kit.gnosjo_clients(tmp_path / "v1", [("C1", "S1"), ("C3", "S2")])
+        db_url: str, tmp_path: Path) -> None:
+    first = gnosjo_clients(tmp_path / "v1", [("C1", "S1"), ("C3", "S2")])
     # C1 and C3 unchanged (they keep lines 2 and 3); C2 is new on line 2
-    second = validate_paths([kit.gnosjo_clients(tmp_path / "v2",
+    second = validate_paths([gnosjo_clients(tmp_path / "v2",
                                                 [("C2", "S2"), ("C1", "S1"), ("C3", "S2")])])
     with InventoryStore(db_url) as store:
         store.import_batch(validate_paths([first]))

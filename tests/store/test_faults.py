@@ -13,12 +13,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy.engine import make_url
 
 from inventory.store import InventoryStore
+from tests.helpers import dump_tables, folder_content, stored_content, write_inventory
 
 WORKER = Path(__file__).with_name("import_worker.py")
 ROUNDS = 6
@@ -45,21 +45,21 @@ def _worker(db_url: str, control: Path, name: str, folders: list[Path],
 
 
 @pytest.mark.slow
-def test_overlapping_imports_serialise(db_url: str, tmp_path: Path, kit: Any) -> None:
+def test_overlapping_imports_serialise(db_url: str, tmp_path: Path) -> None:
     """Two processes import at the same moment, ROUNDS times: the same municipality with
     different content (even rounds) or different municipalities (odd rounds). Every import
     succeeds and the end state is always one of the serial orders."""
     InventoryStore(db_url).close()
-    versions = {name: kit.write_inventory(tmp_path, "gnosjo", n, clients=1500)
+    versions = {name: write_inventory(tmp_path, "gnosjo", n, clients=1500)
                 for n, name in ((1, "a"), (2, "b"))}
-    hylte = kit.write_inventory(tmp_path, "hylte", 3, clients=1500)
+    hylte = write_inventory(tmp_path, "hylte", 3, clients=1500)
     plan_a = [versions["a"] if r % 4 < 2 else versions["b"] for r in range(ROUNDS)]
     plan_b = [(versions["b"] if r % 4 < 2 else versions["a"]) if r % 2 == 0 else hylte
               for r in range(ROUNDS)]
     control = tmp_path / "control"
     control.mkdir()
     workers = [_worker(db_url, control, "a", plan_a), _worker(db_url, control, "b", plan_b)]
-    expected = {folder: kit.folder_content(folder) for folder in (*versions.values(), hylte)}
+    expected = {folder: folder_content(folder) for folder in (*versions.values(), hylte)}
     try:
         for number in range(ROUNDS):
             (control / f"go-{number}").touch()
@@ -69,7 +69,7 @@ def test_overlapping_imports_serialise(db_url: str, tmp_path: Path, kit: Any) ->
                 _wait_for(done, process)
                 outcomes.append(done.read_text(encoding="utf-8"))
             assert all(outcome.startswith("ok") for outcome in outcomes), outcomes
-            state = kit.stored_content(db_url)
+            state = stored_content(db_url)
             gnosjo = {kind: [row for row in rows if row[0] == "gnosjo"]
                       for kind, rows in state.items()}
             gnosjo = {kind: rows for kind, rows in gnosjo.items() if rows}
@@ -103,17 +103,17 @@ def _integrity_ok(db_url: str) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("point", ["reading", "mid-write", "commit", "random"])
 def test_killed_import_leaves_the_state_before_or_after(db_url: str, tmp_path: Path,
-                                                        kit: Any, point: str) -> None:
+                                                        point: str) -> None:
     """SIGKILL the importing process at a named point (or after a random delay): the
     database holds the state before or after the import, never between, and works on."""
-    before_folder = kit.write_inventory(tmp_path, "gnosjo", 1, clients=4000)
-    after_folder = kit.write_inventory(tmp_path, "gnosjo", 2, clients=4000)
+    before_folder = write_inventory(tmp_path, "gnosjo", 1, clients=4000)
+    after_folder = write_inventory(tmp_path, "gnosjo", 2, clients=4000)
     with InventoryStore(db_url) as store:
         from inventory.validate import validate_paths
 
         store.import_batch(validate_paths([before_folder]), prune=True)
-    before_dump = kit.dump_tables(db_url)
-    before, after = kit.folder_content(before_folder), kit.folder_content(after_folder)
+    before_dump = dump_tables(db_url)
+    before, after = folder_content(before_folder), folder_content(after_folder)
 
     control = tmp_path / "control"
     control.mkdir()
@@ -132,16 +132,16 @@ def test_killed_import_leaves_the_state_before_or_after(db_url: str, tmp_path: P
     process.wait(timeout=TIMEOUT_S)
 
     _integrity_ok(db_url)
-    state = kit.stored_content(db_url)
+    state = stored_content(db_url)
     assert state in (before, after)
     if point != "random":
         assert state == before
-        assert kit.dump_tables(db_url) == before_dump  # not even an import_run row
+        assert dump_tables(db_url) == before_dump  # not even an import_run row
     # the store works on: the lock is gone and the next import completes
     with InventoryStore(db_url) as store:
         from inventory.validate import validate_paths
 
         result = store.import_batch(validate_paths([after_folder]), prune=True)
     assert result.run_id is not None
-    assert kit.stored_content(db_url) == after
+    assert stored_content(db_url) == after
     _integrity_ok(db_url)

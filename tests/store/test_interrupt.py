@@ -23,6 +23,7 @@ import pytest
 
 from inventory.store import InventoryStore
 from inventory.validate import validate_paths
+from tests.helpers import dump_tables, folder_content, stored_content, write_inventory
 
 INVENTORY = Path(sys.executable).with_name("inventory")
 TIMEOUT_S = 300.0
@@ -87,26 +88,26 @@ def _interrupt(db_url: str, folder: Path, tmp_path: Path, *, point: str | None =
 
 
 @pytest.fixture
-def versions(db_url: str, tmp_path: Path, kit: Any) -> tuple[Path, Any, Any]:
+def versions(db_url: str, tmp_path: Path) -> tuple[Path, Any, Any]:
     """Version 1 stored (run 1); the folder of version 2 to import; the two contents."""
-    before_folder = kit.write_inventory(tmp_path, "gnosjo", 1, clients=300)
-    after_folder = kit.write_inventory(tmp_path, "gnosjo", 2, clients=300)
+    before_folder = write_inventory(tmp_path, "gnosjo", 1, clients=300)
+    after_folder = write_inventory(tmp_path, "gnosjo", 2, clients=300)
     with InventoryStore(db_url) as store:
         store.import_batch(validate_paths([before_folder]))
-    return after_folder, kit.folder_content(before_folder), _after(tmp_path, before_folder,
-                                                                   after_folder, kit)
+    return after_folder, folder_content(before_folder), _after(tmp_path, before_folder,
+                                                                   after_folder)
 
 
-def _after(tmp_path: Path, first: Path, second: Path, kit: Any) -> Any:
+def _after(tmp_path: Path, first: Path, second: Path) -> Any:
     """What importing ``first`` and then ``second`` stores (into a database of its own)."""
     url = f"sqlite:///{tmp_path / 'reference.db'}"
     with InventoryStore(url) as store:
         for folder in (first, second):
             store.import_batch(validate_paths([folder]))
-    return kit.stored_content(url)
+    return stored_content(url)
 
 
-def _check(outcome: Interrupted, db_url: str, kit: Any, before_dump: Any,
+def _check(outcome: Interrupted, db_url: str, before_dump: Any,
            after: Any) -> str:
     """The state is the old or the new one and the message says which; returns it."""
     assert "Traceback" not in outcome.stderr + outcome.stdout
@@ -118,10 +119,10 @@ def _check(outcome: Interrupted, db_url: str, kit: Any, before_dump: Any,
     message = outcome.stderr.strip()
     if message in (NOTHING, "Interrupted."):
         # (the bare line only while typer dispatches, before the command has begun)
-        assert kit.dump_tables(db_url) == before_dump  # not even an import_run row
+        assert dump_tables(db_url) == before_dump  # not even an import_run row
         return "nothing"
     assert message == "Interrupted after the import was stored (run 2).", message
-    assert kit.stored_content(db_url) == after
+    assert stored_content(db_url) == after
     with InventoryStore(db_url) as store:
         assert [run.id for run in store.history()] == [1, 2]
     return "stored"
@@ -134,14 +135,14 @@ def _check(outcome: Interrupted, db_url: str, kit: Any, before_dump: Any,
     ("printed", "stored"),
 ])
 def test_ctrl_c_at_each_moment_of_an_import_says_what_was_stored(
-        db_url: str, tmp_path: Path, kit: Any, versions: tuple[Path, Any, Any], point: str,
+        db_url: str, tmp_path: Path, versions: tuple[Path, Any, Any], point: str,
         expected: str) -> None:
     folder, _before, after = versions
-    before_dump = kit.dump_tables(db_url)
+    before_dump = dump_tables(db_url)
     outcome = _interrupt(db_url, folder, tmp_path, point=point)
     # the result is printed whole or not at all
     assert ("Import run 2" in outcome.stdout) == (point == "printed"), outcome.stdout
-    assert _check(outcome, db_url, kit, before_dump, after) == expected
+    assert _check(outcome, db_url, before_dump, after) == expected
     # the store works on: no lock is left behind, the next import completes
     with InventoryStore(db_url) as store:
         store.import_batch(validate_paths([folder]))
@@ -150,30 +151,29 @@ def test_ctrl_c_at_each_moment_of_an_import_says_what_was_stored(
 
 
 @pytest.mark.slow
-def test_ctrl_c_while_the_tool_is_starting(sqlite_url: str, tmp_path: Path, kit: Any,
+def test_ctrl_c_while_the_tool_is_starting(sqlite_url: str, tmp_path: Path,
                                           ) -> None:
     """The first seconds of a run go to loading libraries: no traceback there either."""
-    folder = kit.write_inventory(tmp_path, "gnosjo", 1)
+    folder = write_inventory(tmp_path, "gnosjo", 1)
     outcome = _interrupt(sqlite_url, folder, tmp_path)
     assert (outcome.code, outcome.stderr, outcome.stdout) == (130, NOTHING + "\n", "")
     assert not Path(sqlite_url.removeprefix("sqlite:///")).exists()
 
 
 @pytest.mark.slow
-def test_ctrl_c_at_moments_spread_over_an_import(sqlite_url: str, tmp_path: Path,
-                                                 kit: Any) -> None:
+def test_ctrl_c_at_moments_spread_over_an_import(sqlite_url: str, tmp_path: Path) -> None:
     """SIGINT at moments from start-up to the end of a larger import (not chosen by a
     hook): whatever it hits, the message matches the state."""
-    before_folder = kit.write_inventory(tmp_path, "gnosjo", 1, clients=30_000)
-    folder = kit.write_inventory(tmp_path, "gnosjo", 2, clients=30_000)
+    before_folder = write_inventory(tmp_path, "gnosjo", 1, clients=30_000)
+    folder = write_inventory(tmp_path, "gnosjo", 2, clients=30_000)
     with InventoryStore(sqlite_url) as store:
         store.import_batch(validate_paths([before_folder]))
-    before_dump = kit.dump_tables(sqlite_url)
-    after = _after(tmp_path, before_folder, folder, kit)
+    before_dump = dump_tables(sqlite_url)
+    after = _after(tmp_path, before_folder, folder)
     seen = []
     for delay in (0.5, 1.5, 3.0, 4.5, 6.0):
         outcome = _interrupt(sqlite_url, folder, tmp_path, delay=delay)
-        state = _check(outcome, sqlite_url, kit, before_dump, after)
+        state = _check(outcome, sqlite_url, before_dump, after)
         seen.append(state)
         if state != "nothing":
             break  # from here on the new state is stored: later moments say the same

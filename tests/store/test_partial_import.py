@@ -16,6 +16,7 @@ from inventory.store import InventoryStore
 from inventory.store.schema import reference
 from inventory.validate import validate_paths
 from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
+from tests.helpers import gnosjo_clients, make_batch
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 COLUMNS = list(REFERENCE_COLUMNS)
@@ -108,11 +109,11 @@ def _client_sites(frame: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def test_a_derived_row_stands_for_records_left_behind_and_reimported(
-        db_url: str, tmp_path: Path, kit: Any) -> None:
+        db_url: str, tmp_path: Path) -> None:
     everyone = [(f"C{n}", "S1") for n in range(1, 9)]
-    first = validate_paths([kit.gnosjo_clients(tmp_path / "v1", everyone)])
+    first = validate_paths([gnosjo_clients(tmp_path / "v1", everyone)])
     # C2 and C5 re-imported (C5 moves to S2), C9 new; C1, C3, C4, C6..C8 are left behind
-    some = validate_paths([kit.gnosjo_clients(tmp_path / "v2",
+    some = validate_paths([gnosjo_clients(tmp_path / "v2",
                                                [("C2", "S1"), ("C5", "S2"), ("C9", "S2")])])
     with InventoryStore(db_url) as store:
         store.import_batch(first)
@@ -133,7 +134,7 @@ def test_a_derived_row_stands_for_records_left_behind_and_reimported(
                                   _any_order(some.references.loc[:, COLUMNS]))
 
 
-def test_a_derived_row_that_no_longer_holds_is_written_out(db_url: str, kit: Any) -> None:
+def test_a_derived_row_that_no_longer_holds_is_written_out(db_url: str) -> None:
     """A file whose values do not all resolve as a derived row says (built by hand: a
     valid batch resolves every value) turns it into rows for the records left behind."""
     def client(key: str, site: str | None) -> dict[str, Any]:
@@ -144,11 +145,11 @@ def test_a_derived_row_that_no_longer_holds_is_written_out(db_url: str, kit: Any
                 "target_municipality": code, "target_kind": "site", "target_id": site}
 
     sites = [{"id": "S1", "kind": "school"}, {"id": "S2", "kind": "office"}]
-    first = kit.make_batch({"gnosjo": {"site": sites, "client": [
+    first = make_batch({"gnosjo": {"site": sites, "client": [
         client("C1", "S1"), client("C2", "S2"), client("C3", "S1")]}},
         [ref("C1", "S1"), ref("C2", "S2"), ref("C3", "S1")])
     # C2 names S1 but no reference says so: the derived row cannot stand for it
-    second = kit.make_batch({"gnosjo": {"client": [client("C2", "S1"), client("C4", "S2")]}},
+    second = make_batch({"gnosjo": {"client": [client("C2", "S1"), client("C4", "S2")]}},
                             [ref("C4", "S2")])
     with InventoryStore(db_url) as store:
         store.import_batch(first)

@@ -13,10 +13,11 @@ from sqlalchemy import create_engine, text
 from inventory.errors import StoreError
 from inventory.issues import Issue, IssueCode
 from inventory.store import InventoryStore
+from tests.helpers import dump_tables, make_batch, sample_rows
 
 
-def test_first_import_stores_every_record_with_its_values(db_url: str, kit: Any) -> None:
-    batch = kit.make_batch({"gnosjo": kit.sample_rows()})
+def test_first_import_stores_every_record_with_its_values(db_url: str) -> None:
+    batch = make_batch({"gnosjo": sample_rows()})
     with InventoryStore(db_url) as store:
         result = store.import_batch(batch)
     assert result.run_id is not None
@@ -47,29 +48,29 @@ def test_first_import_stores_every_record_with_its_values(db_url: str, kit: Any)
     assert clients["quantity"].isna().sum() == 10
 
 
-def test_reimporting_the_same_files_changes_nothing(db_url: str, kit: Any) -> None:
-    batch = kit.make_batch({"gnosjo": kit.sample_rows(), "hylte": kit.sample_rows()})
+def test_reimporting_the_same_files_changes_nothing(db_url: str) -> None:
+    batch = make_batch({"gnosjo": sample_rows(), "hylte": sample_rows()})
     with InventoryStore(db_url) as store:
         store.import_batch(batch)
-        before = kit.dump_tables(db_url)
-        again = store.import_batch(kit.make_batch({"gnosjo": kit.sample_rows(),
-                                                   "hylte": kit.sample_rows()}))
+        before = dump_tables(db_url)
+        again = store.import_batch(make_batch({"gnosjo": sample_rows(),
+                                                   "hylte": sample_rows()}))
     totals = again.totals
     assert (totals.created, totals.updated, totals.deleted) == (0, 0, 0)
     assert totals.unchanged == 2 * (1 + 2 + 2 + 1 + 20)
-    after = kit.dump_tables(db_url)
+    after = dump_tables(db_url)
     for name, rows in before.items():
         if name not in ("import_run", "import_file"):
             assert after[name] == rows, name
 
 
-def test_changed_record_is_updated_and_keeps_its_provenance(db_url: str, kit: Any) -> None:
-    rows = kit.sample_rows()
+def test_changed_record_is_updated_and_keeps_its_provenance(db_url: str) -> None:
+    rows = sample_rows()
     with InventoryStore(db_url) as store:
-        first = store.import_batch(kit.make_batch({"gnosjo": rows}))
+        first = store.import_batch(make_batch({"gnosjo": rows}))
         rows["server"][1]["os_version"] = "2022"
         rows["server"][1]["cpu_cores"] = 8
-        second = store.import_batch(kit.make_batch({"gnosjo": rows}))
+        second = store.import_batch(make_batch({"gnosjo": rows}))
     assert second.to_json()["municipalities"]["gnosjo"]["server"] == {
         "created": 0, "updated": 1, "unchanged": 1, "deleted": 0}
     engine = create_engine(db_url)
@@ -92,17 +93,17 @@ def test_changed_record_is_updated_and_keeps_its_provenance(db_url: str, kit: An
     assert unchanged_run == first.run_id  # values unchanged: provenance of the first import
 
 
-def test_prune_deletes_only_when_asked_and_says_what_goes_first(db_url: str, kit: Any) -> None:
-    rows = kit.sample_rows()
+def test_prune_deletes_only_when_asked_and_says_what_goes_first(db_url: str) -> None:
+    rows = sample_rows()
     with InventoryStore(db_url) as store:
-        store.import_batch(kit.make_batch({"gnosjo": rows, "hylte": kit.sample_rows()}))
+        store.import_batch(make_batch({"gnosjo": rows, "hylte": sample_rows()}))
         rows["client"] = rows["client"][:15]
-        kept = store.import_batch(kit.make_batch({"gnosjo": rows}))
+        kept = store.import_batch(make_batch({"gnosjo": rows}))
         assert kept.totals.deleted == 0
         assert len(store.records("client", ["gnosjo"])) == 20
 
         planned: list[dict[str, dict[str, list[str]]]] = []
-        pruned = store.import_batch(kit.make_batch({"gnosjo": rows}), prune=True,
+        pruned = store.import_batch(make_batch({"gnosjo": rows}), prune=True,
                                     on_prune=planned.append)
     gone = [f"CB-{n:03d}" for n in range(15, 20)]
     assert planned == [{"gnosjo": {"client": gone}}]
@@ -115,48 +116,48 @@ def test_prune_deletes_only_when_asked_and_says_what_goes_first(db_url: str, kit
         assert len(reopened.records("server", ["gnosjo"])) == 2  # kinds not in batch kept
 
 
-def test_prune_leaves_kinds_without_a_file_alone(db_url: str, kit: Any) -> None:
-    rows = kit.sample_rows()
+def test_prune_leaves_kinds_without_a_file_alone(db_url: str) -> None:
+    rows = sample_rows()
     with InventoryStore(db_url) as store:
-        store.import_batch(kit.make_batch({"gnosjo": rows}))
-        result = store.import_batch(kit.make_batch({"gnosjo": {"site": rows["site"]}}),
+        store.import_batch(make_batch({"gnosjo": rows}))
+        result = store.import_batch(make_batch({"gnosjo": {"site": rows["site"]}}),
                                     prune=True)
         assert result.totals.deleted == 0
         assert len(store.records("client")) == 20
 
 
-def test_dry_run_writes_nothing(db_url: str, kit: Any) -> None:
-    rows = kit.sample_rows()
+def test_dry_run_writes_nothing(db_url: str) -> None:
+    rows = sample_rows()
     with InventoryStore(db_url) as store:
-        store.import_batch(kit.make_batch({"gnosjo": rows}))
-        before = kit.dump_tables(db_url)
+        store.import_batch(make_batch({"gnosjo": rows}))
+        before = dump_tables(db_url)
         rows["client"] = rows["client"][:10]
         rows["server"][0]["ram_gb"] = 1024.0
         rows["site"].append({"id": "DC2", "kind": "server_room"})
-        result = store.import_batch(kit.make_batch({"gnosjo": rows}), prune=True, dry_run=True)
+        result = store.import_batch(make_batch({"gnosjo": rows}), prune=True, dry_run=True)
     assert result.run_id is None and result.dry_run
     gnosjo = result.to_json()["municipalities"]["gnosjo"]
     assert gnosjo["client"]["deleted"] == 10
     assert gnosjo["server"]["updated"] == 1
     assert gnosjo["site"]["created"] == 1
-    assert kit.dump_tables(db_url) == before
+    assert dump_tables(db_url) == before
 
 
-def test_invalid_batch_is_refused_and_nothing_is_written(db_url: str, kit: Any) -> None:
+def test_invalid_batch_is_refused_and_nothing_is_written(db_url: str) -> None:
     with InventoryStore(db_url) as store:
-        store.import_batch(kit.make_batch({"gnosjo": kit.sample_rows()}))
-        before = kit.dump_tables(db_url)
-        bad = kit.make_batch({"gnosjo": {"site": [{"id": "DC9", "kind": "school"}]}})
+        store.import_batch(make_batch({"gnosjo": sample_rows()}))
+        before = dump_tables(db_url)
+        bad = make_batch({"gnosjo": {"site": [{"id": "DC9", "kind": "school"}]}})
         bad.report.add(Issue(code=IssueCode.INVALID_ENUM, message="bad", file="sites.csv",
                              line=2))
         with pytest.raises(StoreError, match="not valid"):
             store.import_batch(bad)
-    assert kit.dump_tables(db_url) == before
+    assert dump_tables(db_url) == before
 
 
-def test_known_keys_include_clusters(db_url: str, kit: Any) -> None:
+def test_known_keys_include_clusters(db_url: str) -> None:
     with InventoryStore(db_url) as store:
-        store.import_batch(kit.make_batch({"gnosjo": kit.sample_rows(),
+        store.import_batch(make_batch({"gnosjo": sample_rows(),
                                            "hylte": {"site": [{"id": "H1", "kind": "office"}]}}))
         keys = store.known_keys()
         only_hylte = store.known_keys(["hylte"])
@@ -168,9 +169,9 @@ def test_known_keys_include_clusters(db_url: str, kit: Any) -> None:
     assert set(only_hylte) == {"hylte"}
 
 
-def test_stats_count_records_per_municipality_and_kind(db_url: str, kit: Any) -> None:
+def test_stats_count_records_per_municipality_and_kind(db_url: str) -> None:
     with InventoryStore(db_url) as store:
-        store.import_batch(kit.make_batch({"gnosjo": kit.sample_rows(),
+        store.import_batch(make_batch({"gnosjo": sample_rows(),
                                            "hylte": {"site": [{"id": "H1", "kind": "office"}]}}))
         stats = store.stats()
     assert stats["municipalities"]["gnosjo"]["client"] == 20
@@ -181,16 +182,16 @@ def test_stats_count_records_per_municipality_and_kind(db_url: str, kit: Any) ->
     assert stats["import_runs"] == 1
 
 
-def test_references_are_replaced_per_municipality(db_url: str, kit: Any) -> None:
+def test_references_are_replaced_per_municipality(db_url: str) -> None:
     def ref(code: str, target: str) -> dict[str, str]:
         return {"municipality": code, "kind": "server", "id": "esx01", "field": "site",
                 "target_municipality": code, "target_kind": "site", "target_id": target}
 
     with InventoryStore(db_url) as store:
-        store.import_batch(kit.make_batch({"gnosjo": kit.sample_rows(),
-                                           "hylte": kit.sample_rows()},
+        store.import_batch(make_batch({"gnosjo": sample_rows(),
+                                           "hylte": sample_rows()},
                                           [ref("gnosjo", "DC1"), ref("hylte", "DC1")]))
-        store.import_batch(kit.make_batch({"gnosjo": kit.sample_rows()}, [ref("gnosjo", "0480")]))
+        store.import_batch(make_batch({"gnosjo": sample_rows()}, [ref("gnosjo", "0480")]))
         references = store.references()
         snapshot = store.snapshot(["gnosjo"])
     assert sorted(zip(references["municipality"], references["target_id"], strict=True)) == \
@@ -200,10 +201,10 @@ def test_references_are_replaced_per_municipality(db_url: str, kit: Any) -> None
     assert len(snapshot.table("client")) == 20
 
 
-def test_snapshot_matches_the_batch_it_was_imported_from(db_url: str, kit: Any) -> None:
+def test_snapshot_matches_the_batch_it_was_imported_from(db_url: str) -> None:
     from inventory.snapshot import InventorySnapshot
 
-    batch = kit.make_batch({"gnosjo": kit.sample_rows()})
+    batch = make_batch({"gnosjo": sample_rows()})
     with InventoryStore(db_url) as store:
         store.import_batch(batch)
         stored = store.snapshot()
@@ -222,14 +223,14 @@ def test_opening_a_database_in_a_missing_folder_is_a_clear_error(tmp_path: Any) 
 
 
 def test_a_new_sqlite_file_gets_16_kib_pages_and_an_old_one_keeps_its_own(
-        tmp_path: Any, kit: Any) -> None:
+        tmp_path: Any) -> None:
     import sqlite3
 
     old = tmp_path / "old.db"
     with sqlite3.connect(old) as connection:  # an existing file with 4 KiB pages
         connection.execute("PRAGMA page_size = 4096")
         connection.execute("CREATE TABLE unrelated (x)")
-    batch = kit.make_batch({"gnosjo": kit.sample_rows()})
+    batch = make_batch({"gnosjo": sample_rows()})
     for path, page_size in ((tmp_path / "new.db", 16_384), (old, 4096)):
         with InventoryStore(f"sqlite:///{path}") as store:
             assert store.import_batch(batch).totals.created > 20
@@ -241,9 +242,9 @@ def test_a_new_sqlite_file_gets_16_kib_pages_and_an_old_one_keeps_its_own(
                 "SELECT count(*) FROM client WHERE municipality = 'gnosjo'").fetchone() == (20,)
 
 
-def test_a_municipality_code_with_a_quote_is_stored_as_it_is(db_url: str, kit: Any) -> None:
+def test_a_municipality_code_with_a_quote_is_stored_as_it_is(db_url: str) -> None:
     # On SQLite the code is written into the bulk insert statement as a literal.
-    batch = kit.make_batch({"o'hara": kit.sample_rows()})
+    batch = make_batch({"o'hara": sample_rows()})
     with InventoryStore(db_url) as store:
         assert store.import_batch(batch).totals.created > 20
         clients = store.records("client", ["o'hara"])

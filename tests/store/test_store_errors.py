@@ -19,7 +19,6 @@ import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given
@@ -31,6 +30,7 @@ from inventory.cli.app import main
 from inventory.errors import StoreError
 from inventory.store import InventoryStore
 from inventory.store.engine import database_url, masked_url
+from tests.helpers import dump_tables, write_inventory
 
 SECRET = "Zq7-secret"  # a password that must never be shown
 INVENTORY = Path(sys.executable).with_name("inventory")
@@ -91,8 +91,8 @@ def closed_port() -> int:
 
 
 @pytest.fixture
-def folder(tmp_path: Path, kit: Any) -> Path:
-    return kit.write_inventory(tmp_path / "in", "gnosjo", 1)  # type: ignore[no-any-return]
+def folder(tmp_path: Path) -> Path:
+    return write_inventory(tmp_path / "in", "gnosjo", 1)
 
 
 def commands(folder: Path) -> list[list[str]]:
@@ -269,11 +269,11 @@ SCHEMA_DAMAGE = {
 
 @pytest.mark.parametrize("damage", SCHEMA_DAMAGE.values(), ids=SCHEMA_DAMAGE.keys())
 def test_a_schema_this_version_cannot_use_is_refused_and_left_unchanged(
-        db_url: str, folder: Path, kit: Any, damage: tuple[str, str]) -> None:
+        db_url: str, folder: Path, damage: tuple[str, str]) -> None:
     _stored(db_url, folder)
     statement, phrase = damage
     _execute(db_url, statement)
-    before = kit.dump_tables(db_url)
+    before = dump_tables(db_url)
     for argv in commands(folder):
         outcome = run("--db", db_url, *argv)
         if argv[0] == "validate":
@@ -283,7 +283,7 @@ def test_a_schema_this_version_cannot_use_is_refused_and_left_unchanged(
         assert "import_run already exists" not in line
         hint = outcome.stderr.splitlines()[-1]
         assert hint.startswith("Hint: ") and ("--db" in hint or "Upgrade" in hint)
-    assert kit.dump_tables(db_url) == before  # not migrated, not stamped
+    assert dump_tables(db_url) == before  # not migrated, not stamped
 
 
 # --- read-only files and folders ----------------------------------------------------------
@@ -308,7 +308,7 @@ def _run_read_only(db: Path, *argv: str) -> Outcome:
 @pytest.mark.slow
 @pytest.mark.parametrize("read_only", ["file", "folder", "both"])
 def test_a_read_only_database_refuses_the_import_and_keeps_its_state(
-        tmp_path: Path, folder: Path, kit: Any, read_only: str) -> None:
+        tmp_path: Path, folder: Path, read_only: str) -> None:
     database = tmp_path / "db" / "inventory.db"
     database.parent.mkdir()
     url = f"sqlite:///{database}"
@@ -316,9 +316,9 @@ def test_a_read_only_database_refuses_the_import_and_keeps_its_state(
     # the last connection to close folds the WAL into the file and removes -wal and -shm
     sqlite3.connect(database).close()
     assert sorted(path.name for path in database.parent.iterdir()) == ["inventory.db"]
-    before = kit.dump_tables(url)
+    before = dump_tables(url)
     content = database.read_bytes()
-    second = kit.write_inventory(tmp_path / "in2", "gnosjo", 2)
+    second = write_inventory(tmp_path / "in2", "gnosjo", 2)
     if read_only in ("file", "both"):
         database.chmod(0o444)
     if read_only in ("folder", "both"):
@@ -333,7 +333,7 @@ def test_a_read_only_database_refuses_the_import_and_keeps_its_state(
     assert "read-only" in outcome.stderr
     assert outcome.stderr.count("Error:") == 1
     assert database.read_bytes() == content
-    assert kit.dump_tables(url) == before
+    assert dump_tables(url) == before
 
 
 @pytest.mark.slow

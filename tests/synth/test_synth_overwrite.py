@@ -8,40 +8,17 @@ errors (exit 2), not tracebacks.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import math
 import shutil
-import sys
-import traceback
 from pathlib import Path
 
 import pytest
 
-from inventory.cli.app import main
 from inventory.synth.generate import SynthOptions
+from tests.helpers import exit_code_and_output as run_main
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
-
-def run_main(*argv: str) -> tuple[int, str]:
-    """``inventory ARGV`` through the console script's ``main``: exit code and all output."""
-    output = io.StringIO()
-    saved = sys.argv
-    sys.argv = ["inventory", *argv]
-    code = 0
-    try:
-        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-            main()
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    except BaseException:  # what a user would see as a traceback
-        output.write(traceback.format_exc())
-        code = 99
-    finally:
-        sys.argv = saved
-    return code, output.getvalue()
 
 
 def _digests(folder: Path) -> dict[str, str]:

@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from inventory.analyse.lifecycle import lifecycle_normaliser
-from inventory.cli.commands.lifecycle import OverridesOption
 from inventory.cli.common import (
     OutputFormat,
     console,
     load_target_or_exit,
-    parse_date_option,
-    parse_lang_option,
     print_json,
+    say,
     stored_snapshot,
+)
+from inventory.cli.options import (
+    DateOption,
+    FormatOption,
+    LangOption,
+    MunicipalitiesOption,
+    OutFileOption,
+    OverridesOption,
+    TargetOption,
+    chosen_lang,
 )
 from inventory.echo import visible
 from inventory.errors import InventoryError, OutputError
-from inventory.export import ArchimateModel, archimate_model, model_xml, schema_errors
-from inventory.gap.result import compute_gap
 from inventory.output_files import created_file, make_folder, write_file_atomically
+
+if TYPE_CHECKING:
+    from inventory.export import ArchimateModel
 
 export_app = typer.Typer(
     name="export",
@@ -35,42 +44,13 @@ export_app = typer.Typer(
 
 def archimate(
     ctx: typer.Context,
-    target_file: Annotated[
-        Path,
-        typer.Option(
-            "--target", "-t", exists=True, dir_okay=False, help="Target architecture file (YAML)."
-        ),
-    ],
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out",
-            "-o",
-            dir_okay=False,
-            help="The model file to write (XML); an existing file only with --force.",
-        ),
-    ],
+    target_file: TargetOption,
+    out: OutFileOption,
     force: Annotated[bool, typer.Option("--force", help="Replace --out when it exists.")] = False,
-    lang: Annotated[
-        str,
-        typer.Option(
-            "--lang", help="Generated names (plateaus, gaps, views, folders) in en, sv or no."
-        ),
-    ] = "en",
-    as_of: Annotated[
-        str | None,
-        typer.Option("--date", help="Date of the analysis, YYYY-MM-DD (default: today)."),
-    ] = None,
-    municipality: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--municipality", "-m", help="Only this municipality (code); repeat for more."
-        ),
-    ] = None,
-    output_format: Annotated[
-        OutputFormat,
-        typer.Option("--format", help="text: what was written; json: the same as data."),
-    ] = OutputFormat.TEXT,
+    lang: LangOption = None,
+    as_of: DateOption = None,
+    municipality: MunicipalitiesOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
     overrides: OverridesOption = None,
 ) -> None:
     """Write the baseline and the target as an ArchiMate 3.1 model in The Open Group's
@@ -80,13 +60,21 @@ def archimate(
     them and the plan's waves and work packages as work packages, with views. The file is
     checked against the format's schemas before it is written.
 
+    --out is the model file (XML): an existing one is replaced only with --force. --lang
+    gives the generated names (plateaus, gaps, views, folders); --format text says what
+    was written, json the same as data.
+
     Exit 1 when the target file is invalid, nothing is stored or --out exists (without
     --force); exit 2 for a --municipality that is not stored.
 
     Example: inventory export archimate --target samples/target.yaml --out model.xml --lang sv
     """
-    day = parse_date_option(as_of)
-    language = parse_lang_option(lang)
+    from inventory.analyse.lifecycle import lifecycle_normaliser
+    from inventory.export import archimate_model, model_xml, schema_errors
+    from inventory.gap.result import compute_gap
+
+    day = as_of or dt.date.today()
+    language = chosen_lang(lang)
     target = load_target_or_exit(target_file)
     if municipality:
         target = target.model_copy(update={"municipalities": list(municipality)})
@@ -98,23 +86,30 @@ def archimate(
     problems = schema_errors(document)
     if problems:  # a bug of ours: never hand Archi a file it would refuse
         raise InventoryError(
-            "The ArchiMate model does not validate against the exchange"
-            f" format's schemas: {problems[0]}",
-            hint="Please report this with the command you ran.",
+            say("cli.export.invalid_model", problem=problems[0]), hint=say("cli.report_bug")
         )
     _write(out, document, force=force)
     summary = _summary(model, out)
     if output_format is OutputFormat.JSON:
         print_json(summary)
         return
-    elements = ", ".join(f"{count} {kind}" for kind, count in summary["elements"].items())
+    # the element types are ArchiMate's own names (Node, SystemSoftware), in every language
+    elements = ", ".join(
+        f"{say('cli.number', value=count)} {kind}" for kind, count in summary["elements"].items()
+    )
     console.print(
-        f"wrote {visible(str(out))}: {len(model.elements)} elements ({elements}),"
-        f" {len(model.relationships)} relationships, {len(model.views)} views",
+        say(
+            "cli.export.wrote",
+            file=visible(str(out)),
+            elements=len(model.elements),
+            kinds=elements,
+            relationships=len(model.relationships),
+            views=len(model.views),
+        ),
         markup=False,
     )
-    for note in model.notes:
-        console.print(f"Note: {visible(note)}", markup=False)
+    for note in model.notes:  # written in --lang by the model
+        console.print(say("cli.note", text=visible(note)), markup=False)
 
 
 def _summary(model: ArchimateModel, out: Path) -> dict[str, Any]:
@@ -139,8 +134,7 @@ def _write(path: Path, document: bytes, *, force: bool) -> None:
             stream.write(document)
     except FileExistsError as error:
         raise OutputError(
-            f"{visible(str(path))} exists: export never replaces a file unless told to.",
-            hint="Add --force to replace it, or write to a new file name.",
+            say("cli.exists.export", path=visible(str(path))), hint=say("cli.exists.export_hint")
         ) from error
 
 

@@ -4,81 +4,43 @@ several targets (alternatives) side by side."""
 from __future__ import annotations
 
 import datetime as dt
-import math
-import numbers
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from inventory.analyse.lifecycle import lifecycle_normaliser
-from inventory.cli.commands.lifecycle import OverridesOption
 from inventory.cli.common import (
     TableFormat,
     cli_lang,
     console,
     load_target_or_exit,
     open_store,
-    parse_date_option,
     print_json,
     say,
     stored_snapshot,
     write_tables,
 )
-from inventory.errors import TargetError
-from inventory.gap.alternatives import (
-    HIGH_RISK,
-    TOP_RISKS,
-    Alternatives,
-    compare_alternatives,
+from inventory.cli.options import (
+    DateOption,
+    MunicipalitiesOption,
+    OptionalOutDirOption,
+    OverridesOption,
+    TableFormatOption,
+    TargetsOption,
 )
-from inventory.gap.money import million_unit
-from inventory.gap.result import compute_gap
-from inventory.gap.text import render_gap
-from inventory.render.formatting import format_number, format_percent, format_year
-from inventory.render.i18n import Lang, t
-from inventory.render.messages import message_text
-from inventory.target.model import TargetArchitecture
+from inventory.errors import TargetError
+
+if TYPE_CHECKING:
+    from inventory.target.model import TargetArchitecture
 
 
 def gap(
     ctx: typer.Context,
-    target_files: Annotated[
-        list[Path],
-        typer.Option(
-            "--target",
-            "-t",
-            exists=True,
-            dir_okay=False,
-            help="Target architecture file (YAML); repeat it to compare alternatives (one"
-            " table: cost range, saving, payback, NPV, effort, duration, risk, readiness).",
-        ),
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option("--date", help="Date of the analysis, YYYY-MM-DD (default: today)."),
-    ] = None,
-    municipality: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--municipality", "-m", help="Only this municipality (code); repeat for more."
-        ),
-    ] = None,
-    output_format: Annotated[
-        TableFormat,
-        typer.Option(
-            "--format",
-            help="text: a summary; json: the full report; csv: one file per table (into --out).",
-        ),
-    ] = TableFormat.TEXT,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", file_okay=False, help="Folder for --format csv (one file per table)."
-        ),
-    ] = None,
+    target_files: TargetsOption,
+    as_of: DateOption = None,
+    municipality: MunicipalitiesOption = None,
+    output_format: TableFormatOption = TableFormat.TEXT,
+    out: OptionalOutDirOption = None,
     overrides: OverridesOption = None,
 ) -> None:
     """Compare the stored inventories with a target architecture: TOGAF gap matrix,
@@ -92,17 +54,23 @@ def gap(
     municipality that is not stored, or when nothing is stored; exit 2 for a --municipality
     that is not stored.
 
+    Several --target files give one table of the alternatives: cost range, saving,
+    payback, NPV, effort, duration, risk, readiness. --format text: a summary; json: the
+    full report; csv: one file per table into the folder --out.
+
     Example: inventory gap --target samples/target.yaml --format csv --out gap/
 
     Example: inventory gap -t samples/target.yaml -t samples/alternatives/target-s.yaml
     """
-    day = parse_date_option(as_of)
+    from inventory.analyse.lifecycle import lifecycle_normaliser
+    from inventory.cli.present.gap import render_gap
+    from inventory.gap.result import compute_gap
+
+    day = as_of or dt.date.today()
     if output_format is TableFormat.CSV and out is None:
-        raise typer.BadParameter(
-            "--format csv writes one file per table: give --out DIR.", param_hint="--out"
-        )
+        raise typer.BadParameter(say("cli.gap.csv_needs_out"), param_hint="--out")
     if out is not None and output_format is not TableFormat.CSV:
-        raise typer.BadParameter("--out is for --format csv.", param_hint="--out")
+        raise typer.BadParameter(say("cli.gap.out_is_for_csv"), param_hint="--out")
     as_json = output_format is TableFormat.JSON
     targets = [load_target_or_exit(path, as_json=as_json) for path in target_files]
     if municipality:
@@ -147,6 +115,11 @@ def _alternatives(
     overrides: Path | None,
 ) -> None:
     """The gap of each target over one snapshot, compared (``compare_alternatives``)."""
+    from inventory.analyse.lifecycle import lifecycle_normaliser
+    from inventory.cli.present.gap import alternatives_text
+    from inventory.gap.alternatives import compare_alternatives
+    from inventory.render.messages import message_text
+
     named = [target.municipalities for _, target in targets]
     union = list(dict.fromkeys(code for codes in named for code in codes))
     # one snapshot for all: the municipalities every target names (all when one names none)
@@ -176,69 +149,6 @@ def _alternatives(
         console.print(alternatives_text(result, cli_lang()))
         for note in result.notes:
             console.print(say("cli.note", text=message_text(note, cli_lang())), markup=False)
-
-
-def _real(value: object) -> float | None:
-    """A figure the table gives; None for one it does not (never 0)."""
-    if not isinstance(value, numbers.Real) or math.isnan(float(value)):
-        return None
-    return float(value)
-
-
-def _number(value: object, lang: Lang, digits: int = 0) -> str:
-    figure = _real(value)
-    return "-" if figure is None else format_number(figure, lang, digits)
-
-
-def _year(value: object) -> str:
-    figure = _real(value)
-    return "-" if figure is None else format_year(figure)
-
-
-def _million(value: object, currency: str, lang: Lang) -> str:
-    figure = _real(value)
-    if figure is None:
-        return "-"
-    return f"{format_number(figure / 1e6, lang, 1)} {million_unit(currency, lang)}"
-
-
-def _percent(value: object, lang: Lang) -> str:
-    figure = _real(value)
-    return "-" if figure is None else format_percent(figure / 100, lang)
-
-
-def alternatives_text(result: Alternatives, lang: Lang = "en") -> Table:
-    """The alternatives side by side: one column each, one row per figure (readable in a
-    terminal of 80 columns for a few alternatives)."""
-    rows = result.table.to_dict("records")
-    table = Table(title=t("cli.alt.title", lang), title_justify="left")
-    table.add_column("")
-    for row in rows:
-        table.add_column(str(row["alternative"]), justify="right")
-
-    def money(key: str) -> list[str]:
-        return [_million(row[key], row["currency"], lang) for row in rows]
-
-    figures: list[tuple[str, list[str]]] = [
-        (t("cli.alt.scope", lang), [str(row["scope"]) for row in rows]),
-        (t("cli.alt.one_time_low", lang), money("one_time_low")),
-        (t("cli.alt.one_time_expected", lang), money("one_time_expected")),
-        (t("cli.alt.one_time_high", lang), money("one_time_high")),
-        (t("cli.alt.saving", lang), money("yearly_saving")),
-        (t("cli.alt.payback", lang), [_year(row["payback_year"]) for row in rows]),
-        (t("cli.alt.npv", lang), money("npv")),
-        (t("cli.alt.effort", lang), [_number(row["effort_hours"], lang) for row in rows]),
-        (t("cli.alt.plan", lang), [_number(row["plan_months"], lang, 1) for row in rows]),
-        (t("cli.alt.high_risks", lang, score=HIGH_RISK),
-         [_number(row["high_risks"], lang) for row in rows]),
-        (t("cli.alt.top_risks", lang, count=TOP_RISKS),
-         [_number(row["risk_top"], lang) for row in rows]),
-        (t("cli.alt.readiness", lang), [_percent(row["readiness_percent"], lang)
-                                        for row in rows]),
-    ]
-    for label, cells in figures:
-        table.add_row(Text(label), *(Text(cell) for cell in cells))
-    return table
 
 
 def register(app: typer.Typer) -> None:

@@ -13,14 +13,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from inventory.cli.common import OutputFormat, console, print_json
-from inventory.read.profiles import builtin_profiles, chosen_recognisers
-from inventory.read.suggest_profile import suggest_profile
-from inventory.validate import validate_paths
-from inventory.validate.batch import ImportBatch
+from inventory.cli.common import OutputFormat, console, print_json, say
+from inventory.cli.options import FormatOption
 
 if TYPE_CHECKING:
     from inventory.store.unchanged import UnchangedCheck
+    from inventory.validate.batch import ImportBatch
 
 MappingOption = Annotated[list[Path] | None, typer.Option(
     "--mapping", help="A mapping profile (YAML) for exports of another tool; may be given"
@@ -38,6 +36,9 @@ def validate_with_profiles(paths: Sequence[Path], mapping: Sequence[Path] | None
     """``validate_paths`` with the user's profiles and choice of adapter; a profile that
     cannot be loaded is an error of the report (its file and line). ``unchanged``: see
     ``validate_paths``."""
+    from inventory.read.profiles import chosen_recognisers
+    from inventory.validate import validate_paths
+
     with chosen_recognisers(list(mapping or ()), source) as issues:
         batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues,
                                ignore_unknown=ignore_unknown, unchanged=unchanged)
@@ -52,12 +53,14 @@ app = typer.Typer(help="Mapping profiles: how the exports of other tools are rea
 
 @app.command("list")
 def list_profiles(
-    output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.TEXT,
+    output: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """List the built-in mapping profiles (the exports recognised by their headers).
 
     Example: inventory mapping list
     """
+    from inventory.read.profiles import builtin_profiles
+
     rows = [{"name": r.name, "description": r.description, "file": r.origin,
              "kinds": [t.kind for t in r.profile.tables]} for r in builtin_profiles()]
     if output is OutputFormat.JSON:
@@ -81,13 +84,14 @@ def suggest(
 
     Example: inventory mapping suggest export.csv --out my-tool.yaml
     """
+    from inventory.read.suggest_profile import suggest_profile
+
     text = suggest_profile(files)
     if out is None:
         console.print(text, markup=False, end="")
     else:
         out.write_text(text, encoding="utf-8")
-        console.print(f"Wrote the draft profile to {out}; review it, then use it with"
-                      f" `inventory import --mapping {out} FOLDER`.", markup=False)
+        console.print(say("cli.mapping.wrote", path=str(out)), markup=False)
 
 
 def register(root: typer.Typer) -> None:

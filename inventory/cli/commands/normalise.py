@@ -5,25 +5,28 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
-from rich.table import Table
 
-from inventory.analyse.normalise import LOW_CONFIDENCE, Normaliser
-from inventory.analyse.normalise_review import ReviewItem, normalisation_review, review_frame
 from inventory.cli.common import (
     TableFormat,
+    cli_lang,
     console,
     console_err,
     print_json,
+    say,
     stored_snapshot,
 )
+from inventory.cli.options import MunicipalitiesOption, TableFormatOption
 from inventory.echo import visible
 from inventory.errors import OutputError
 from inventory.output_files import created_file, make_folder
-from inventory.render.csv_safe import write_frame_csv
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from inventory.analyse.normalise_review import ReviewItem
 
 
 def normalise(
@@ -39,11 +42,8 @@ def normalise(
         help="Also write the names to review as a new CSV file with an empty decision"
         " column: put a product id there (one of the candidates) and pass the file back"
         " with --aliases. An existing file is never replaced.")] = None,
-    municipality: Annotated[list[str] | None, typer.Option(
-        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
-    output_format: Annotated[TableFormat, typer.Option(
-        "--format", help="text: a table; json: a list of items; csv: one row per item.")
-    ] = TableFormat.TEXT,
+    municipality: MunicipalitiesOption = None,
+    output_format: TableFormatOption = TableFormat.TEXT,
     show_all: Annotated[bool, typer.Option(
         "--all", help="List every distinct name, also those that matched cleanly.")] = False,
 ) -> None:
@@ -57,9 +57,15 @@ def normalise(
     role that does not fit, two vendors' products that fit) is listed as ``review`` with
     its candidates; --review-file writes them for your decisions.
 
+    --format text: a table; json: a list of items; csv: one row per item.
+
     Example: inventory normalise --review-file review.csv; then, with the decision column
     filled in: inventory normalise --aliases review.csv
     """
+    from inventory.analyse.normalise import Normaliser
+    from inventory.analyse.normalise_review import normalisation_review
+    from inventory.render.csv_safe import write_frame_csv
+
     normaliser = Normaliser.default(aliases)
     snapshot = stored_snapshot(ctx, municipality)
     items = normalisation_review(snapshot, normaliser, include_all=show_all)
@@ -75,6 +81,9 @@ def normalise(
 
 def _write_review_file(path: Path, items: list[ReviewItem]) -> None:
     """The review file as a new file; an existing one may hold decisions: ``OutputError``."""
+    from inventory.analyse.normalise_review import review_frame
+    from inventory.render.csv_safe import write_frame_csv
+
     make_folder(path.parent)
     try:
         with created_file(path) as stream:
@@ -82,38 +91,59 @@ def _write_review_file(path: Path, items: list[ReviewItem]) -> None:
             write_frame_csv(review_frame([i for i in items if i.reason != "ok"]), text)
             stream.write(text.getvalue().encode("utf-8"))
     except FileExistsError as error:
-        raise OutputError(f"{visible(str(path))} exists: the review file is never replaced"
-                          " (it may hold your decisions).",
-                          hint="Write to a new file name, or remove the old file first."
-                          ) from error
+        raise OutputError(say("cli.exists.review_file", path=visible(str(path))),
+                          hint=say("cli.exists.new_name_hint")) from error
     # stderr: the listing on stdout may be JSON or CSV
-    console_err.print(f"Wrote {visible(str(path))}: put a product id in the decision column,"
-                      " then pass the file with --aliases.", markup=False)
+    console_err.print(say("cli.normalise.wrote_review", path=visible(str(path))),
+                      markup=False)
 
 
 def _items_frame(items: list[ReviewItem]) -> pd.DataFrame:
+    import pandas as pd
+
+    from inventory.analyse.normalise_review import ReviewItem
+
     rows = [item.to_json() | {"municipalities": ";".join(item.municipalities),
                               "examples": ";".join(item.examples)} for item in items]
     columns = list(ReviewItem.__dataclass_fields__)
     return pd.DataFrame(rows, columns=columns)
 
 
+def _code(family: str, code: str) -> str:
+    """``cli.normalise.<family>.<code>`` or ``cli.<family>.<code>`` in the command line's
+    language; a code without a text as itself."""
+    from inventory.render.i18n import translations
+
+    return say(family + code) if any(translations(family + code).values()) else code
+
+
 def _render(items: list[ReviewItem]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from inventory.analyse.normalise import LOW_CONFIDENCE
+    from inventory.render.formatting import format_integer, format_number
+
+    lang = cli_lang()
     if not items:
-        console.print("Every product name matched a known product with a release cycle.")
+        console.print(say("cli.normalise.all_matched"), markup=False)
         return
-    table = Table(title=f"Product names to review ({len(items):,}); low confidence is below"
-                        f" {LOW_CONFIDENCE:.2f}")
-    for name in ("reason", "record", "written as", "matched", "confidence", "count",
+    table = Table(title=Text(say("cli.normalise.title", count=len(items),
+                                 threshold=format_number(LOW_CONFIDENCE, lang, 2))))
+    for name in ("reason", "record", "written", "matched", "confidence", "count",
                  "municipalities"):
-        table.add_column(name, justify="right" if name in ("confidence", "count") else "left")
+        table.add_column(say(f"cli.normalise.col_{name}"),
+                         justify="right" if name in ("confidence", "count") else "left")
     for item in items:
         written = " | ".join(part for part in (item.vendor, item.product, item.version) if part)
         matched = (f"{item.title} {item.cycle or ''} ({item.product_id}, {item.method})"
                    if item.product_id else
-                   f"candidates: {item.candidates} ({item.note})" if item.candidates else "")
-        table.add_row(item.reason, f"{item.kind} {item.aspect}", written, matched,
-                      f"{item.confidence:.2f}", f"{item.count:,}", ", ".join(item.municipalities))
+                   say("cli.normalise.candidates", candidates=item.candidates, note=item.note)
+                   if item.candidates else "")
+        record = f"{_code('cli.kind.', item.kind)} {_code('cli.normalise.aspect.', item.aspect)}"
+        table.add_row(_code("cli.normalise.reason.", item.reason), record,
+                      written, matched, format_number(item.confidence, lang, 2),
+                      format_integer(item.count, lang), ", ".join(item.municipalities))
     console.print(table, markup=False)
 
 

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from inventory.cli.common import (
     OutputFormat,
+    cli_lang,
     console,
     parse_date_option,
     print_json,
+    say,
     stored_snapshot,
 )
+from inventory.cli.options import MunicipalitiesOption
 from inventory.echo import visible
 from inventory.errors import OutputError
 from inventory.output_files import created_file, make_folder
-from inventory.target.model import load_efforts
-from inventory.target.propose import TargetProposal, propose_target
+
+if TYPE_CHECKING:
+    from inventory.target.propose import TargetProposal
 
 
 def propose(
@@ -34,8 +36,7 @@ def propose(
     ] = OutputFormat.TEXT,
     as_of: Annotated[str | None, typer.Option(
         "--date", help="Date for lifecycle checks, YYYY-MM-DD (default: today).")] = None,
-    municipality: Annotated[list[str] | None, typer.Option(
-        "--municipality", "-m", help="Only this municipality (code); repeat for more.")] = None,
+    municipality: MunicipalitiesOption = None,
     efforts_file: Annotated[Path | None, typer.Option(
         "--efforts", exists=True, dir_okay=False,
         help="YAML file of unit efforts and hourly rate (the target's `efforts` section)"
@@ -47,14 +48,17 @@ def propose(
 
     Example: inventory propose-target --efforts efforts.yaml --out target.yaml
     """
+    from inventory.render.issues import issue_line
+    from inventory.target.model import load_efforts
+    from inventory.target.propose import propose_target
+
     day = parse_date_option(as_of)
     efforts = None
     if efforts_file is not None:
         efforts, issues = load_efforts(efforts_file)
         if efforts is None:
             for issue in issues:
-                console.print(Text(f"{issue.file}:{issue.line or '?'}: {issue.column or ''}"
-                                   f" {issue.message}"))
+                console.print(issue_line(issue, cli_lang()), markup=False)
             raise typer.Exit(1)
     snapshot = stored_snapshot(ctx, municipality)
     proposal = propose_target(snapshot, as_of=day, efforts=efforts)
@@ -65,7 +69,7 @@ def propose(
         return
     _render(proposal)
     if out is not None:
-        console.print(f"Wrote {out}.")
+        console.print(say("cli.propose.wrote", path=str(out)), markup=False)
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -76,42 +80,57 @@ def _write_new(path: Path, text: str) -> None:
         with created_file(path) as stream:
             stream.write(text.encode("utf-8"))
     except FileExistsError as error:
-        raise OutputError(f"{visible(str(path))} exists: propose-target never replaces a file"
-                          " (it may be a target you have edited).",
-                          hint="Write to a new file name, or remove the old file first."
-                          ) from error
+        raise OutputError(say("cli.exists.target", path=visible(str(path))),
+                          hint=say("cli.exists.new_name_hint")) from error
 
 
 def _render(proposal: TargetProposal) -> None:
-    table = Table(title="Proposed target: choice per capability and why", title_justify="left")
-    for column in ("capability", "choice", "effort h", "reasoning"):
-        table.add_column(column, justify="right" if column == "effort h" else "left")
+    """The choice per capability and business area with its reasoning (as the proposal
+    words it), the notes, the datacentres and the interconnect minimum."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from inventory.render.formatting import format_decimal
+    from inventory.render.i18n import code_text
+
+    lang = cli_lang()
+
+    def hours(value: float) -> Text:
+        return Text(format_decimal(value, lang, 2))
+
+    effort = say("cli.propose.col_effort")
+    table = Table(title=say("cli.propose.title"), title_justify="left")
+    for column in ("capability", "choice", "effort", "reasoning"):
+        name = say(f"cli.propose.col_{column}")
+        table.add_column(name, justify="right" if name == effort else "left")
     for item in proposal.capabilities:
         chosen = item.chosen
-        table.add_row(Text(item.capability),
+        table.add_row(Text(code_text("capability", item.capability, lang)),
                       Text(f"{chosen.product} {chosen.min_version or ''}".strip()
                            if chosen else "-"),
-                      Text(f"{chosen.effort_hours:g}" if chosen else ""), Text(item.reason))
+                      hours(chosen.effort_hours) if chosen else Text(""), Text(item.reason))
     console.print(table)
     if proposal.applications:
-        apps = Table(title="Business applications: one system per function",
-                     title_justify="left")
-        for column in ("business area", "keep", "effort h", "reasoning"):
-            apps.add_column(column, justify="right" if column == "effort h" else "left")
+        apps = Table(title=say("cli.propose.apps_title"), title_justify="left")
+        for column in ("area", "keep", "effort", "reasoning"):
+            name = say(f"cli.propose.col_{column}")
+            apps.add_column(name, justify="right" if name == effort else "left")
         for area in proposal.applications:
             kept = area.chosen
-            apps.add_row(Text(area.business_area), Text(kept.product if kept else "-"),
-                         Text(f"{kept.effort_hours:g}" if kept else ""), Text(area.reason))
+            apps.add_row(Text(code_text("capability", area.business_area, lang)),
+                         Text(kept.product if kept else "-"),
+                         hours(kept.effort_hours) if kept else Text(""), Text(area.reason))
         console.print(apps)
     for note in proposal.notes:
-        console.print(Text(f"Note: {note}"))
+        console.print(Text(say("cli.note", text=note)))
     datacentres = proposal.target.datacentres
     if datacentres is not None:
-        console.print(Text(f"Datacentres: primary {datacentres.primary}, secondary"
-                           f" {datacentres.secondary or '-'} (most free rack units)."))
+        console.print(Text(say("cli.propose.datacentres", primary=datacentres.primary,
+                               secondary=datacentres.secondary or "-")))
     if proposal.target.network is not None:
         minimum = proposal.target.network.interconnect.min_bandwidth_mbps
-        console.print(Text(f"Interconnect minimum: {minimum:g} Mbit/s, redundant."))
+        console.print(Text(say("cli.propose.interconnect",
+                               mbps=format_decimal(minimum, lang, 2))))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,42 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, cast
 
 import typer
 
-from inventory.analyse.lifecycle import lifecycle_normaliser
-from inventory.cli.commands.lifecycle import OverridesOption
 from inventory.cli.common import (
     console,
     console_err,
     load_target_or_exit,
-    parse_date_option,
-    parse_lang_option,
     print_issues,
     say,
-    state,
     stored_snapshot,
 )
+from inventory.cli.options import (
+    DateOption,
+    LangOption,
+    OutDirOption,
+    OverridesOption,
+    TargetOption,
+    chosen_lang,
+)
 from inventory.echo import visible
-from inventory.render.output import REPORT_FORMATS, ReportFormat
-from inventory.report import analyse_inventory, write_full_report
-from inventory.study.loading import InvalidStudyInput, has_study_files
 
 
 def report(
     ctx: typer.Context,
-    target_file: Annotated[Path, typer.Option(
-        "--target", "-t", exists=True, dir_okay=False,
-        help="Target architecture file (YAML).")],
-    out: Annotated[Path, typer.Option(
-        "--out", "-o", file_okay=False, help="Folder for the report files.")],
-    lang: Annotated[str | None, typer.Option(
-        "--lang", help="The report's language: en, sv or no (default: the global --lang,"
-        " INVENTORY_LANG, else en).")] = None,
-    as_of: Annotated[str | None, typer.Option(
-        "--date", help="Date of the analysis, YYYY-MM-DD (default: today).")] = None,
+    target_file: TargetOption,
+    out: OutDirOption,
+    lang: LangOption = None,
+    as_of: DateOption = None,
     formats: Annotated[str, typer.Option(
         "--formats", help="Comma-separated: html,xlsx,md,json.")] = "html,xlsx,md,json",
     study: Annotated[Path | None, typer.Option(
@@ -50,15 +45,24 @@ def report(
     """Write the harmonisation report: executive summary first, then the details, with
     the diagrams embedded (and written to OUT/diagrams).
 
+    --out is the folder of the report files; --lang the report's language (default: the
+    global --lang).
+
     Example: inventory report --target samples/target.yaml --out out/report --lang sv
     """
-    day = parse_date_option(as_of)
-    language = parse_lang_option(lang) if lang is not None else state(ctx).lang
+    from inventory.analyse.lifecycle import lifecycle_normaliser
+    from inventory.render.output import REPORT_FORMATS, ReportFormat
+    from inventory.report import analyse_inventory, write_full_report
+    from inventory.study.loading import InvalidStudyInput
+
+    day = as_of or dt.date.today()
+    language = chosen_lang(lang)
     chosen = [part.strip() for part in formats.split(",") if part.strip()]
     unknown = [part for part in chosen if part not in REPORT_FORMATS]
     if unknown or not chosen:
-        raise typer.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}; use: "
-                                 + ",".join(REPORT_FORMATS), param_hint="--formats")
+        raise typer.BadParameter(say("cli.report.unknown_formats",
+                                     formats=", ".join(unknown) or say("cli.report.none"),
+                                     known=",".join(REPORT_FORMATS)), param_hint="--formats")
     target = load_target_or_exit(target_file)
     snapshot = stored_snapshot(ctx, None, target=target)
     try:
@@ -79,6 +83,8 @@ def report(
 def _study_folder(given: Path | None, target_file: Path) -> Path | None:
     """The study folder given (its files are checked), else the ``study`` folder beside the
     target when it holds study files; a default folder without any is named, not read."""
+    from inventory.study.loading import has_study_files
+
     if given is not None:
         return given
     default = target_file.parent / "study"

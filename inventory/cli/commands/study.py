@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import TypeAdapter, ValidationError
-from rich.console import RenderableType
 
-from inventory.cli.commands.gap import alternatives_text
 from inventory.cli.common import (
     OutputFormat,
     cli_lang,
@@ -28,23 +25,12 @@ from inventory.cli.common import (
     stored_snapshot,
 )
 from inventory.echo import shorten, visible
-from inventory.report.decision import cost_study_alternatives
-from inventory.study.decimals import StudyNumber
-from inventory.study.inputs import IT_COSTS_FILE, CostToShare
-from inventory.study.loading import InvalidStudyInput, Section, load_study_inputs
-from inventory.study.results import (
-    StudyResults,
-    UnknownCriterionError,
-    UnknownKeyError,
-    study_results,
-)
-from inventory.study.text import (
-    alternatives_table,
-    comparison_table,
-    cost_sharing_table,
-    potential_table,
-    projection_table,
-)
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from inventory.study.loading import Section
+    from inventory.study.results import StudyResults
 
 study_app = typer.Typer(
     name="study", no_args_is_help=True, rich_markup_mode=None,
@@ -61,6 +47,9 @@ Format = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
 def _results(folder: Path, sections: set[Section] | None, output: OutputFormat,
              **options: Any) -> StudyResults:
     """Compute the sections, or print every issue and exit 1 when the input is invalid."""
+    from inventory.study.loading import InvalidStudyInput
+    from inventory.study.results import UnknownCriterionError, UnknownKeyError, study_results
+
     try:
         return study_results(folder, sections, **options)
     except InvalidStudyInput as error:
@@ -94,20 +83,24 @@ def potential(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) ->
 
     Example: inventory study potential samples/study
     """
+    from inventory.cli.present.study import potential_table
+    from inventory.study.loading import Section
+
     results = _results(folder, {Section.POTENTIAL}, output)
     assert results.potential is not None
     _show(output, lambda: _dump(results.potential),
           [potential_table(results.potential, cli_lang())])
 
 
-_NUMBER: TypeAdapter[Decimal] = TypeAdapter(StudyNumber)
-
-
 def _number(text: str, option: str, example: str) -> Decimal:
     """A number >= 0 given on the command line (decimal comma and spaces accepted), bounded
     as the numbers in study files are; a usage error otherwise."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from inventory.study.decimals import StudyNumber
+
     try:
-        value = _NUMBER.validate_python(text.replace(" ", "").replace(",", "."))
+        value = TypeAdapter(StudyNumber).validate_python(text.replace(" ", "").replace(",", "."))
     except ValidationError:
         value = Decimal(-1)
     if value < 0:
@@ -149,6 +142,12 @@ def alternatives(
 
     Example: inventory study alternatives samples/study --costed
     """
+    from inventory.cli.present.gap import alternatives_text
+    from inventory.cli.present.study import alternatives_table
+    from inventory.report.decision import cost_study_alternatives
+    from inventory.study.inputs import IT_COSTS_FILE
+    from inventory.study.loading import Section, load_study_inputs
+
     day = parse_date_option(as_of)
     results = _results(folder, {Section.ALTERNATIVES}, output,
                        weight_overrides=_weights(weight or []))
@@ -184,6 +183,10 @@ def allocate(
 
     Example: inventory study allocate samples/study --total 1000000 --key melhus-2013
     """
+    from inventory.cli.present.study import cost_sharing_table
+    from inventory.study.inputs import CostToShare
+    from inventory.study.loading import Section
+
     extra = []
     if (total is None) != (key is None):
         raise typer.BadParameter("--total and --key go together.")
@@ -202,6 +205,9 @@ def projection(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -
 
     Example: inventory study projection samples/study --format json
     """
+    from inventory.cli.present.study import projection_table
+    from inventory.study.loading import Section
+
     results = _results(folder, {Section.PROJECTION, Section.ESTABLISHMENT}, output)
     _show(output,
           lambda: {"projection": _dump(results.projection),
@@ -216,6 +222,9 @@ def compare(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> N
 
     Example: inventory study compare samples/study
     """
+    from inventory.cli.present.study import comparison_table
+    from inventory.study.loading import Section
+
     results = _results(folder, {Section.COMPARISON}, output)
     assert results.comparison is not None
     _show(output, lambda: _dump(results.comparison),
@@ -228,6 +237,14 @@ def all_sections(folder: Folder = Path("."), output: Format = OutputFormat.TEXT)
 
     Example: inventory study all samples/study --format json
     """
+    from inventory.cli.present.study import (
+        alternatives_table,
+        comparison_table,
+        cost_sharing_table,
+        potential_table,
+        projection_table,
+    )
+
     results = _results(folder, None, output)
     parts: list[RenderableType] = []
     if results.potential:

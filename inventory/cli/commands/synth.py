@@ -6,16 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from inventory.cli.common import OutputFormat, console, print_json
-from inventory.synth.generate import (
-    CLIENT_ROWS_PER_INHABITANT,
-    SERVERS_PER_INHABITANT,
-    SynthOptions,
-    generate_inventories,
-    rate_problem,
-)
+from inventory.cli.common import OutputFormat, cli_lang, console, counted, print_json, say
+from inventory.cli.options import FormatOption
+from inventory.synth.rates import CLIENT_ROWS_PER_INHABITANT, SERVERS_PER_INHABITANT, rate_problem
 
 
 def _rate(value: float) -> float:
@@ -24,6 +18,13 @@ def _rate(value: float) -> float:
     if problem:
         raise typer.BadParameter(problem)
     return value
+
+
+def _kind(kind: str) -> str:
+    """A record kind as the command line's language names it (``cli.kind.<kind>``)."""
+    from inventory.render.i18n import translations
+
+    return say(f"cli.kind.{kind}") if any(translations(f"cli.kind.{kind}").values()) else kind
 
 
 def synth(
@@ -44,8 +45,7 @@ def synth(
     servers_per_inhabitant: Annotated[float, typer.Option(
         "--servers-per-inhabitant", callback=_rate, help="Servers per inhabitant, 0 to 1000.")
     ] = SERVERS_PER_INHABITANT,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text or json.")] = OutputFormat.TEXT,
+    output_format: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Write synthetic municipal inventories in the import format (CSV).
 
@@ -54,6 +54,11 @@ def synth(
 
     Example: inventory synth --municipalities 290 --seed 1 --out /tmp/sweden
     """
+    from rich.table import Table
+
+    from inventory.render.formatting import format_integer
+    from inventory.synth.generate import SynthOptions, generate_inventories
+
     options = SynthOptions(municipalities=municipalities, seed=seed,
                            client_rows_per_inhabitant=client_rows_per_inhabitant,
                            servers_per_inhabitant=servers_per_inhabitant,
@@ -62,13 +67,17 @@ def synth(
     if output_format is OutputFormat.JSON:
         print_json(result.to_json())
         return
-    table = Table("record kind", "rows", title=f"{len(result.municipalities)} municipalities,"
-                  f" {result.population:,} inhabitants, in {out}")
+    table = Table(say("cli.record_kind"), say("cli.synth.rows"),
+                  title=say("cli.synth.title",
+                            municipalities=counted("municipality",
+                                                   len(result.municipalities)),
+                            population=result.population, folder=str(out)))
     for kind, rows in result.rows.items():
-        table.add_row(kind, f"{rows:,}")
-    console.print(table)
+        table.add_row(_kind(kind), format_integer(rows, cli_lang()))
+    console.print(table, markup=False)
     if result.planted_errors:
-        console.print(f"{len(result.planted_errors)} invalid rows planted (see --format json).")
+        console.print(say("cli.synth.planted", count=len(result.planted_errors)),
+                      markup=False)
 
 
 def register(app: typer.Typer) -> None:

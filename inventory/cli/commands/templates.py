@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from inventory.cli.common import console
-from inventory.models.export import write_templates
+from inventory.cli.common import console, counted, say
 
 
 def templates(
@@ -21,21 +20,18 @@ def templates(
 
     Example: inventory templates my-municipality/
     """
+    from inventory.models.export import write_templates
+
     result = write_templates(folder)
     names = [path.name for path in result.written]
     if names:
-        console.print(f"Wrote {_files(len(names))} to {folder}: {', '.join(names)}.",
-                      markup=False)
+        console.print(say("cli.templates.wrote", files=counted("file", len(names)),
+                          folder=str(folder), names=", ".join(names)), markup=False)
     if result.kept:
-        console.print(f"Kept {_files(len(result.kept))} already there, not overwritten:"
-                      f" {', '.join(path.name for path in result.kept)}.", markup=False)
+        console.print(say("cli.templates.kept", files=counted("file", len(result.kept)),
+                          names=", ".join(path.name for path in result.kept)), markup=False)
     if not names:
-        console.print(f"Nothing written: {folder} already holds a file of every kind and"
-                      " README.md.", markup=False)
-
-
-def _files(count: int) -> str:
-    return f"{count} file" if count == 1 else f"{count} files"
+        console.print(say("cli.templates.nothing", folder=str(folder)), markup=False)
 
 
 def register(app: typer.Typer) -> None:

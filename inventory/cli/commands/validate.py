@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from inventory.cli.commands.mapping import FromOption, MappingOption, validate_with_profiles
 from inventory.cli.common import (
     OutputFormat,
+    cli_lang,
     console,
     console_err,
     counted,
@@ -18,23 +18,22 @@ from inventory.cli.common import (
     say,
     state,
 )
+from inventory.cli.options import FormatOption, MaxIssuesOption
 from inventory.errors import StoreError
-from inventory.issues import IssueReport, Severity
-from inventory.store import stored_known_keys
 
-_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+if TYPE_CHECKING:
+    from inventory.issues import IssueReport
+
+#: How each severity word is shown (``inventory.issues.Severity`` values).
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
 def validate(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(
         help="Municipality folders, or folders holding one folder per municipality.")],
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: one line per issue and a summary; json: the report.")
-    ] = OutputFormat.TEXT,
-    max_issues: Annotated[int, typer.Option(
-        "--max-issues", min=1, help="List at most this many issues (the rest are counted).")
-    ] = 1000,
+    output_format: FormatOption = OutputFormat.TEXT,
+    max_issues: MaxIssuesOption = 1000,
     ignore_unknown: Annotated[bool, typer.Option(
         "--ignore-unknown", help="A file or sheet in a municipality folder that is not"
         " understood (no kind by its name or header) is a warning, not an error.")] = False,
@@ -46,6 +45,8 @@ def validate(
     Warnings do not make the input invalid. References written code:id may name records
     of other municipalities in the same run or already in the database (read, never
     created, by this command).
+
+    --format text: one line per issue and a summary; json: the report.
 
     Example: inventory validate samples/gislaved samples/gnosjo --format json
     """
@@ -63,21 +64,28 @@ def validate(
 def _known_keys(db_url: str) -> dict[str, dict[str, set[str]]] | None:
     """The keys already stored, or None when there is no database yet or it cannot be
     read (said in a note: validation goes on without them). Never creates a database."""
+    from inventory.store import stored_known_keys
+
     try:
         return stored_known_keys(db_url)
     except StoreError as error:
-        console_err.print(f"Note: the database cannot be read ({error}); code:id references"
-                          " are checked against this run only.")
+        console_err.print(say("cli.validate.db_unreadable", error=str(error)), markup=False)
         return None
 
 
 def render_report(report: IssueReport) -> None:
     """One line per issue (``error code at file:line, row, column: message Hint: ...``)
     and a summary line."""
+    from rich.text import Text
+
+    from inventory.render.issues import issue_line, severity_text
+
+    lang = cli_lang()
     for issue in report.all_issues():
-        severity = Text(issue.severity.value, style=_SEVERITY_STYLE[issue.severity])
-        console.print(severity, str(issue).split(" ", 1)[1])
-    console.print(summary_line(report))
+        severity = Text(severity_text(issue.severity, lang),
+                        style=_SEVERITY_STYLE[issue.severity.value])
+        console.print(severity, Text(issue_line(issue, lang, severity=False)))
+    console.print(summary_line(report), markup=False)
 
 
 def summary_line(report: IssueReport) -> str:
@@ -85,6 +93,8 @@ def summary_line(report: IssueReport) -> str:
     stats = report.stats
     rows = sum(stats.get("rows", {}).values())
     municipalities = len(stats.get("municipalities", []))
+    from inventory.issues import Severity
+
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     verdict = say("cli.validate.valid" if report.valid else "cli.validate.invalid")
     return say("cli.validate.summary", verdict=verdict,

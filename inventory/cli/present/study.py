@@ -1,6 +1,7 @@
 """Rich tables of the decision-support results, for ``inventory study ... --format text``,
-in the command line's language (headings, columns, numbers); the study's own names, notes
-and warnings as the study files write them."""
+in the command line's language (headings, columns, numbers, the sentences generated about
+them, the comparison's warnings); the study's own names and notes as the study files
+write them."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from rich.text import Text
 
 from inventory.gap.money import million_unit
 from inventory.render.formatting import format_decimal, format_number
-from inventory.render.i18n import Lang, t
+from inventory.render.i18n import Lang, code_text, t
+from inventory.report.decision_economics import (
+    _difference_text,
+    _without_repeats,
+    cost_part_text,
+    key_formula,
+)
 from inventory.study.alternatives import AlternativesResult
 from inventory.study.comparison import CostComparison
 from inventory.study.potential import PotentialResult
@@ -116,7 +123,10 @@ def alternatives_table(result: AlternativesResult, lang: Lang = "en") -> Rendera
         for item in sensitivity.flips:
             _row(flips, item.criterion, item.challenger, _plain(item.weight_from, lang),
                           _plain(item.tie_weight, lang), _signed(item.change, lang))
-        lines += [flips, Text(sensitivity.note)]
+        note = ("cli.study.sensitivity_tied" if len(sensitivity.winners) > 1
+                else "cli.study.sensitivity_flips" if sensitivity.flips
+                else "cli.study.sensitivity_none")
+        lines += [flips, Text(t(note, lang))]
     return Group(*lines)
 
 
@@ -136,7 +146,13 @@ def cost_sharing_table(result: CostSharingResult, lang: Lang = "en") -> Renderab
                           part.name, format_number(part.share * 100, lang, 2) + " %",
                           _number(part.amount, lang),
                           format_number(part.amount / _MILLION, lang, 2))
-    keys = [Text(f"{key}: {text}") for key, text in result.keys.items()]
+    definitions = {key.id: key for key in result.key_definitions}
+    keys = [Text(t("cli.study.key_line", lang, id=key, name=definitions[key].name,
+                   formula=key_formula(definitions[key], lang),
+                   unit=_plain(definitions[key].rounding_unit, lang),
+                   currency=result.currency)
+                 if key in definitions else f"{key}: {text}")
+            for key, text in result.keys.items()]
     return Group(table, *keys, Text(t("cli.study.rounding", lang)))
 
 
@@ -169,9 +185,10 @@ def projection_table(projection: ProjectionResult | None,
         for sub in plan.subprojects:
             _row(table, sub.subproject, "; ".join(sub.names), sub.start or "–", sub.finish,
                           _number(sub.cost, lang))
-        funding = ", ".join(f"{k} {_number(v, lang)}" for k, v in plan.by_funding.items())
-        per_year = "; ".join(f"{k}: " + ", ".join(f"{y} {_number(v, lang)}"
-                                                   for y, v in years.items())
+        funding = ", ".join(f"{code_text('funding', k, lang)} {_number(v, lang)}"
+                            for k, v in plan.by_funding.items())
+        per_year = "; ".join(f"{code_text('funding', k, lang)}: "
+                             + ", ".join(f"{y} {_number(v, lang)}" for y, v in years.items())
                              for k, years in plan.by_funding_and_year.items() if years)
         parts += [table, Text(t("cli.study.plan_total", lang, total=_number(plan.total, lang),
                                 currency=plan.currency, funding=funding, per_year=per_year))]
@@ -192,11 +209,23 @@ def comparison_table(result: CostComparison, lang: Lang = "en") -> RenderableTyp
                    for f in (row.per_inhabitant, row.per_employee, row.per_device)]
         _row(table, row.name, format_number(row.it_cost / _MILLION, lang, 2), *figures,
              row.counted_as.definition)
-        definitions[row.counted_as.definition] = row.counted_as.text()
+        counted = row.counted_as
+        text = t("cli.study.counted", lang, definition=counted.definition,
+                 currency=counted.currency, year=str(counted.year),
+                 includes=", ".join(cost_part_text(part, lang) for part in counted.includes))
+        if counted.excludes:
+            text = t("cli.study.counted_excl", lang, text=text, excludes=", ".join(
+                cost_part_text(part, lang) for part in counted.excludes))
+        definitions[counted.definition] = text
     notes: list[RenderableType] = [table]
-    notes += [Text(f"{definition}: {text}") for definition, text in definitions.items()]
+    notes += [Text(text) for text in definitions.values()]
     if result.note:
         notes.append(Text(result.note))
-    notes += [Text(t("cli.study.warning", lang, text=issue.message))
-              for issue in result.warnings]
+    if lang == "en":  # the warnings' own (English) sentences
+        warnings = [issue.message for issue in result.warnings]
+    else:  # the same differences as the report words them in its language
+        names = {row.municipality: row.name for row in result.municipalities}
+        warnings = [text for difference in _without_repeats(result.differences)
+                    for text in _difference_text(difference, names, lang)]
+    notes += [Text(t("cli.study.warning", lang, text=text)) for text in warnings]
     return Group(*notes)

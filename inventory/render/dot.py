@@ -508,6 +508,11 @@ def _run_dot(data: bytes, fmt: str) -> bytes:
     return output
 
 
+def default_workers() -> int:
+    """How many ``dot`` processes (or report formats) run at once: one per core."""
+    return max(1, os.cpu_count() or 1)
+
+
 class ParallelRenderer:
     """Renders many diagrams at once: each ``dot`` is a process of its own, run from a pool
     of threads (they only wait on it), at most ``os.cpu_count()`` at a time, so diagrams
@@ -524,7 +529,7 @@ class ParallelRenderer:
     """
 
     def __init__(self, workers: int | None = None) -> None:
-        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.workers = max(1, workers or default_workers())
         self._pool = ThreadPoolExecutor(max_workers=self.workers,
                                         thread_name_prefix="dot")
 

@@ -7,14 +7,16 @@ written under ``DIR/diagrams/`` and embedded in the report's sections.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from inventory.output_files import make_folder, refuse_folders, write_files_atomically
-from inventory.render.document import Figure
-from inventory.render.dot import ParallelRenderer, RenderFormat
+from inventory.render.document import Figure, ReportDocument
+from inventory.render.dot import ParallelRenderer, RenderFormat, default_workers
 from inventory.render.i18n import Lang
 from inventory.render.output import (
     REPORT_FILE_NAMES,
@@ -58,6 +60,42 @@ def report_views(inputs: ReportInputs, lang: Lang,
         if on_view is not None:
             on_view(diagrams)
     return views
+
+
+#: The document a forked worker renders (set only while ``report_files`` runs one).
+_INHERITED: ReportDocument | None = None
+
+
+def _render_inherited(fmt: ReportFormat) -> bytes:
+    assert _INHERITED is not None, "only in a worker forked by report_files"
+    return report_bytes(_INHERITED, fmt)
+
+
+def report_files(document: ReportDocument, formats: list[ReportFormat], workers: int
+                 ) -> dict[ReportFormat, bytes]:
+    """Each format of ``document`` as bytes, computed once each: with two or more
+    ``workers`` (and ``fork``), HTML in this process and the other formats in a process
+    forked beside it (it inherits the document: nothing is built or copied twice), so
+    the formats use two cores. A worker that dies leaves its formats to this process."""
+    global _INHERITED
+    first: ReportFormat | None = "html" if "html" in formats else formats[0] if formats else None
+    rest = [fmt for fmt in formats if fmt != first]
+    if first is None or not rest or workers < 2 \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        return {fmt: report_bytes(document, fmt) for fmt in formats}
+    _INHERITED = document
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {fmt: pool.submit(_render_inherited, fmt) for fmt in rest}
+            results = {first: report_bytes(document, first)}
+            for fmt, future in futures.items():
+                try:
+                    results[fmt] = future.result()
+                except BrokenProcessPool:
+                    results[fmt] = report_bytes(document, fmt)
+    finally:
+        _INHERITED = None
+    return {fmt: results[fmt] for fmt in formats}
 
 
 def _is_drill_down(view: ViewName, diagram: ViewDiagram) -> bool:
@@ -114,7 +152,8 @@ def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
                               image_path=f"{base}.svg"))
     diagram_files = list(files)
     document = build_report(inputs, lang=lang, figures=figures, generated=generated)
-    files.update({path: report_bytes(document, fmt) for fmt, path in reports.items()})
+    outputs = report_files(document, list(reports), workers or default_workers())
+    files.update({path: outputs[fmt] for fmt, path in reports.items()})
     # the method page the report's paragraphs link to travels with it
     if "html" in reports:
         files[path_inside(folder, "method.html")] = method_html().encode("utf-8")

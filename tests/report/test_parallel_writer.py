@@ -14,6 +14,7 @@ import pytest
 
 from inventory.errors import RenderError
 from inventory.render.dot import ParallelRenderer
+from inventory.render.output import ReportFormat
 from inventory.report import ReportInputs, analyse_inventory, write_full_report
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import load_target
@@ -113,3 +114,21 @@ def test_at_most_one_dot_per_core_by_default() -> None:
         assert renderer.workers == (os.cpu_count() or 1)
     with ParallelRenderer(3) as renderer:
         assert renderer.workers == 3
+
+
+def test_each_format_rendered_beside_html_equals_the_one_rendered_here() -> None:
+    from inventory.render.output import report_bytes
+    from inventory.report.writer import report_files
+    from tests.render.conftest import sample_document
+
+    document = sample_document("sv")
+    formats: list[ReportFormat] = ["md", "html", "xlsx", "json"]
+    here = {fmt: report_bytes(document, fmt) for fmt in formats}
+    forked = report_files(document, formats, workers=2)
+    assert list(forked) == formats
+    for fmt in formats:
+        if fmt == "xlsx":
+            assert _xlsx_parts(forked[fmt]) == _xlsx_parts(here[fmt])
+        else:
+            assert forked[fmt] == here[fmt], fmt
+    assert forked["html"].startswith(b"<!DOCTYPE html>")

@@ -51,6 +51,8 @@ class DemoResult:
     figures: dict[str, float | int | None]
     stored_records: int
     seconds: float
+    #: ISO 4217 code of the money figures: the target's currency
+    currency: str = "SEK"
 
     def to_json(self) -> dict[str, Any]:
         """The result as JSON-ready data (paths as text)."""
@@ -60,7 +62,8 @@ class DemoResult:
             "reports": {fmt: str(path) for fmt, path in self.files.reports.items()},
             "diagrams": len(self.files.diagrams),
             "diagram_folder": str(self.out_dir / "diagrams"),
-            "figures": self.figures, "stored_records": self.stored_records,
+            "figures": self.figures, "currency": self.currency,
+            "stored_records": self.stored_records,
             "seconds": round(self.seconds, 1),
         }
 
@@ -143,4 +146,4 @@ def run_demo(out_dir: Path = DEFAULT_OUT_DIR, *, samples: Path | None = None,
     stored = sum(len(frame) for kind, frame in snapshot.tables.items() if kind != "municipality")
     return DemoResult(out_dir=out_dir, database_url=database_url, samples=samples, files=files,
                       figures=headline_figures(inputs), stored_records=stored,
-                      seconds=time.perf_counter() - started)
+                      seconds=time.perf_counter() - started, currency=target.currency)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from inventory.cli.app import app
@@ -81,3 +83,23 @@ def test_demo_never_replaces_a_database_it_did_not_write(tmp_path: Path) -> None
     assert "is not a database the demo wrote" in str(outcome.exception)
     assert {path.name: path.read_bytes() for path in (users, other)} == before
     assert not (tmp_path / "report.html").exists()
+
+
+def test_demo_prints_money_in_the_targets_currency(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A target in NOK: the demo's one-time cost and saving are in NOK, never SEK."""
+    samples = tmp_path / "samples"
+    shutil.copytree(REPO / "samples", samples)
+    target = samples / "target.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert "\ncurrency: SEK\n" in text
+    target.write_text(text.replace("\ncurrency: SEK\n", "\ncurrency: NOK\n"), encoding="utf-8")
+    monkeypatch.setattr("inventory.demo.find_samples", lambda: samples)
+    outcome = CliRunner().invoke(app, ["--lang", "en", "demo", "--out", str(tmp_path / "out")],
+                                 env={"COLUMNS": "200"})
+    assert outcome.exit_code == 0, outcome.output
+    money = [line for line in outcome.stdout.splitlines()
+             if line.strip().startswith(("one-time cost", "yearly saving"))]
+    assert len(money) == 2, outcome.stdout
+    assert all("MNOK" in line for line in money), money
+    assert "SEK" not in outcome.stdout

@@ -16,17 +16,23 @@ The compute check (``compute_capacity``) does the same for the virtual machines 
 onto the target clusters: their vCPU, RAM and disk against what the hypervisor hosts and
 datastores at the primary and secondary datacentre offer (cores x the target's vCPU per
 core, RAM x its usable share, datastore capacity x its usable share), less what the VMs
-already there use (docs/method.md#consolidation).
+already there use (docs/method.md#consolidation). A physical server at a site given up whose
+hardware support ends by the horizon (``worn_out``) is re-platformed onto those clusters
+(``eol_plan.replatform_items``): its cores (one vCPU each), RAM and disk count among what
+moves, at the stated ``REPLATFORM_*`` sizes where the inventory does not give them; neither
+it nor a worn-out hypervisor host (retired, its VMs moved) takes rack units or kW there.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from inventory.analyse.lifecycle import add_months
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.gap.rows import any_rows
 from inventory.messages import Message, MessageList, Param, english
@@ -39,6 +45,11 @@ MIN_POWER_HEADROOM_SHARE = 0.20
 HOSTING_SITE_KINDS = ("datacentre", "server_room", "colocation")
 DEFAULT_STORAGE_RACK_UNITS = 2
 DEFAULT_STORAGE_WATTS = 500.0
+#: The size of a re-platformed physical server whose inventory row gives no cores, RAM or
+#: disk: a usual application-server VM (docs/method.md#consolidation).
+REPLATFORM_VCPU = 4
+REPLATFORM_RAM_GB = 16.0
+REPLATFORM_STORAGE_GB = 100.0
 
 SITE_COLUMNS = ("site", "municipality", "name", "kind", "role", "physical_servers",
                 "storage_systems", "rack_units_used", "power_kw_used_by_assets",
@@ -80,8 +91,11 @@ def qualified(municipality: pd.Series, site: pd.Series) -> pd.Series:
     return own.where(~text.str.contains(":", regex=False), text).where(text != "", "")
 
 
-def _asset_load(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd.DataFrame:
-    """Physical servers and storage with their site, rack units and kW."""
+def _asset_load(snapshot: InventorySnapshot, target: TargetArchitecture,
+                as_of: dt.date | None = None) -> pd.DataFrame:
+    """Physical servers and storage with their site, rack units and kW, and whether they stay
+    behind when their site is given up (``retiring``: a worn-out server re-platformed, a
+    worn-out hypervisor host retired)."""
     defaults = target.datacentres
     server_u = defaults.rack_units_per_physical_server if defaults else 2
     server_w = defaults.watts_per_physical_server if defaults else 400.0
@@ -94,24 +108,33 @@ def _asset_load(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd.D
                                        DEFAULT_STORAGE_WATTS)):
         if frame.empty:
             continue
+        site = qualified(frame["municipality"], frame["site"])
+        # (at a primary or secondary site nothing moves: ``_verdict`` leaves those out)
+        retiring = (worn_out(frame, target, as_of) & (
+            (frame["kind"].astype(str) != "virtual") if kind == "server"
+            else pd.Series(False, index=frame.index)))
         parts.append(pd.DataFrame({
             "municipality": frame["municipality"].astype(str), "kind": kind,
-            "id": frame["id"].astype(str),
-            "site": qualified(frame["municipality"], frame["site"]),
+            "id": frame["id"].astype(str), "site": site,
             "rack_units": pd.to_numeric(frame["rack_units"], errors="coerce").fillna(units),
             "kw": pd.to_numeric(frame["power_w"], errors="coerce").fillna(watts) / 1000.0,
+            "retiring": retiring.astype(bool),
         }))
     if not parts:
-        return pd.DataFrame(columns=["municipality", "kind", "id", "site", "rack_units", "kw"])
+        return pd.DataFrame(columns=["municipality", "kind", "id", "site", "rack_units", "kw",
+                                     "retiring"])
     return pd.concat(parts, ignore_index=True)
 
 
 def site_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
-                  dependencies: DependencyIndex) -> tuple[pd.DataFrame, CapacityVerdict]:
-    """The site table (``SITE_COLUMNS``) and the consolidation verdict."""
+                  dependencies: DependencyIndex, as_of: dt.date | None = None
+                  ) -> tuple[pd.DataFrame, CapacityVerdict]:
+    """The site table (``SITE_COLUMNS``) and the consolidation verdict. ``as_of``: the
+    report date; servers whose hardware support ends by the horizon do not move (their
+    workloads are re-platformed, hosts retired: ``worn_out``)."""
     primary = target.datacentres.primary if target.datacentres else None
     secondary = target.datacentres.secondary if target.datacentres else None
-    load = _asset_load(snapshot, target)
+    load = _asset_load(snapshot, target, as_of)
     sites = snapshot.table("site").copy()
     sites["site"] = sites["municipality"].astype(str) + ":" + sites["id"].astype(str)
     per_site = load.groupby("site").agg(
@@ -179,7 +202,7 @@ def _free(table: pd.DataFrame, site: str | None) -> tuple[int, float]:
 
 def _verdict(table: pd.DataFrame, load: pd.DataFrame, primary: str | None,
              secondary: str | None) -> CapacityVerdict:
-    moving = load[~load["site"].isin([primary, secondary])]
+    moving = load[~load["site"].isin([primary, secondary]) & ~load["retiring"].astype(bool)]
     demand_u = int(moving["rack_units"].sum())
     demand_kw = round(float(moving["kw"].sum()), 2)
     primary_u, primary_kw = _free(table, primary)
@@ -232,6 +255,10 @@ class ComputeVerdict:
     summary: str
     #: ``summary`` as a message, for the report's language (``summary`` is its English)
     message: Message | None = None
+    #: physical servers re-platformed onto the clusters (counted among what moves)
+    replatformed_servers: int = 0
+    #: of those, how many are counted at a ``REPLATFORM_*`` size (cores, RAM or disk unknown)
+    assumed_sizes: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return _json(self)
@@ -270,16 +297,48 @@ def hypervisor_hosts(servers: pd.DataFrame) -> pd.Series:
     return physical & (servers["role"].astype(str).eq("hypervisor") | servers["cluster"].notna())
 
 
+def worn_out(servers: pd.DataFrame, target: TargetArchitecture, as_of: dt.date | None
+             ) -> pd.Series:
+    """Which ``servers`` rows' hardware support (``warranty_end``) ends by the horizon
+    (``as_of`` + the target's ``lifecycle.horizon_months``); none when ``as_of`` is None."""
+    if as_of is None or servers.empty or "warranty_end" not in servers.columns:
+        return pd.Series(False, index=servers.index, dtype=bool)
+    horizon = pd.Timestamp(add_months(as_of, target.lifecycle.horizon_months))
+    end = pd.to_datetime(servers["warranty_end"], errors="coerce")
+    return (end.notna() & (end <= horizon)).astype(bool)
+
+
+def replatformed(servers: pd.DataFrame, leaving: pd.Series, target: TargetArchitecture,
+                 as_of: dt.date | None) -> pd.Series:
+    """Which ``servers`` rows are re-platformed onto the target clusters instead of moved:
+    not virtual, no hypervisor host, at a site given up (``leaving``, aligned) and worn out
+    (``worn_out``)."""
+    return (leaving & (servers["kind"].astype(str) != "virtual") & ~hypervisor_hosts(servers)
+            & worn_out(servers, target, as_of)).astype(bool)
+
+
+def retired_hosts(servers: pd.DataFrame, leaving: pd.Series, target: TargetArchitecture,
+                  as_of: dt.date | None) -> pd.Series:
+    """Which ``servers`` rows are hypervisor hosts at a site given up (``leaving``) whose
+    hardware support ends by the horizon: not moved, retired once their VMs have moved onto
+    the target clusters (``eol_plan.host_retirement_items``)."""
+    return (leaving & hypervisor_hosts(servers) & worn_out(servers, target, as_of)).astype(bool)
+
+
 def _number(frame: pd.DataFrame, column: str) -> pd.Series:
     return pd.to_numeric(frame[column], errors="coerce").astype(float)
 
 
 def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
-                     sites: pd.Series | None = None) -> tuple[pd.DataFrame, ComputeVerdict]:
+                     sites: pd.Series | None = None, as_of: dt.date | None = None
+                     ) -> tuple[pd.DataFrame, ComputeVerdict]:
     """The compute check (``COMPUTE_COLUMNS``: one row per resource) and its verdict.
 
     What moves: the virtual servers placed (through their cluster or host) at a site that
-    is neither the primary nor the secondary datacentre. What is there: the hypervisor
+    is neither the primary nor the secondary datacentre, and the physical servers there
+    that are re-platformed onto the clusters (``replatformed``, given ``as_of``): one vCPU
+    per physical core, their RAM and disk, a ``REPLATFORM_*`` size for what their row does
+    not give (the verdict counts them). What is there: the hypervisor
     hosts at those two sites (cores x ``vcpu_per_core``, RAM x ``usable_ram_share``) and
     their datastores (SAN, NAS, object storage: capacity x ``usable_storage_share``); in
     use: the VMs already placed there and the datastores' used TB. A VM without
@@ -293,7 +352,12 @@ def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
     site = server_sites(snapshot) if sites is None else sites
     virtual = servers["kind"].astype(str) == "virtual"
     at_target = site.isin(targets)
-    moving = servers[virtual & ~at_target & (site != "")]
+    leaving = ~at_target & (site != "")
+    moving = servers[virtual & leaving]
+    converted = servers[replatformed(servers, leaving, target, as_of)]
+    sized = {column: _number(converted, column) for column in
+             ("cpu_cores", "ram_gb", "storage_gb")}
+    assumed = int(pd.concat(sized.values(), axis=1).isna().any(axis=1).sum())
     resident = servers[virtual & at_target]
     hosts = servers[hypervisor_hosts(servers) & at_target]
     storage = snapshot.table("storage")
@@ -304,11 +368,14 @@ def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
     disk_share = centres.usable_storage_share if centres else 0.7
     rows = []
     for resource, need, capacity, used in (
-            ("vcpu", _number(moving, "cpu_cores").sum(),
+            ("vcpu", _number(moving, "cpu_cores").sum()
+             + sized["cpu_cores"].fillna(REPLATFORM_VCPU).sum(),
              _number(hosts, "cpu_cores").sum() * ratio, _number(resident, "cpu_cores").sum()),
-            ("ram", _number(moving, "ram_gb").sum(),
+            ("ram", _number(moving, "ram_gb").sum()
+             + sized["ram_gb"].fillna(REPLATFORM_RAM_GB).sum(),
              _number(hosts, "ram_gb").sum() * ram_share, _number(resident, "ram_gb").sum()),
-            ("storage", _number(moving, "storage_gb").sum() / 1000.0,
+            ("storage", (_number(moving, "storage_gb").sum()
+                         + sized["storage_gb"].fillna(REPLATFORM_STORAGE_GB).sum()) / 1000.0,
              _number(stores, "capacity_tb").sum() * disk_share,
              _number(stores, "used_tb").sum())):
         free = capacity - used
@@ -319,11 +386,12 @@ def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
                      "fits": bool(need <= free)})
     table = pd.DataFrame(rows, columns=list(COMPUTE_COLUMNS))
     unplaced = int((virtual & (site == "")).sum())
-    return table, _compute_verdict(table, targets, len(moving), unplaced, len(hosts))
+    return table, _compute_verdict(table, targets, len(moving), unplaced, len(hosts),
+                                   len(converted), assumed)
 
 
 def _compute_verdict(table: pd.DataFrame, sites: tuple[str, ...], moving: int, unplaced: int,
-                     hosts: int) -> ComputeVerdict:
+                     hosts: int, converted: int = 0, assumed: int = 0) -> ComputeVerdict:
     fits = bool(table["fits"].all())
     where = MessageList(tuple(Message("gs.plain", {"text": site}) for site in sites),
                         separator=" & ")
@@ -331,18 +399,30 @@ def _compute_verdict(table: pd.DataFrame, sites: tuple[str, ...], moving: int, u
         "moving": round(float(row.moving)), "unit": str(row.unit),
         "free": round(float(row.free))}) for row in any_rows(table)))
     figures: dict[str, Param] = {"where": where, "hosts": hosts, "moving": moving, "parts": parts}
+    # what moves, said as it is: VMs, re-platformed servers or both (the check counts both)
+    if converted:
+        figures["what"] = (Message("gs.compute.what_both", {"vms": moving,
+                                                            "servers": converted})
+                           if moving else Message("gs.compute.what_servers",
+                                                  {"servers": converted}))
+    with_servers = "_with" if converted else ""
     if not sites:
         message = Message("gs.compute.no_datacentre")
-    elif moving == 0:
+    elif moving == 0 and converted == 0:
         message = Message("gs.compute.nothing_moves", {"where": where})
     elif fits:
-        message = Message("gs.compute.fits", figures)
+        message = Message(f"gs.compute.fits{with_servers}", figures)
     else:
         short = MessageList(tuple(Message(f"gs.compute.short_{row.resource}", {
             "short": round(float(row.short)), "unit": str(row.unit)})
             for row in any_rows(table) if not row.fits), separator=" + ")
-        message = Message("gs.compute.lacks", {**figures, "short": short})
+        message = Message(f"gs.compute.lacks{with_servers}", {**figures, "short": short})
+    if sites and assumed:
+        message = Message("gs.compute.assumed", {
+            "verdict": message, "count": assumed, "vcpu": REPLATFORM_VCPU,
+            "ram": round(REPLATFORM_RAM_GB), "disk": round(REPLATFORM_STORAGE_GB)})
     if unplaced:
         message = Message("gs.compute.unplaced", {"verdict": message, "unplaced": unplaced})
     return ComputeVerdict(sites=sites, moving_vms=moving, unplaced_vms=unplaced, hosts=hosts,
-                          fits=fits, summary=str(message), message=message)
+                          fits=fits, summary=str(message), message=message,
+                          replatformed_servers=converted, assumed_sizes=assumed)

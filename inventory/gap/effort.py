@@ -16,7 +16,10 @@ action                    domain        what
                                         (``consolidation``: ``directory_consolidation``,
                                         ``user_migration``, ``mailbox_migration``, ...)
 ``physical_server_migration`` datacentre a physical server at a site to evacuate
-``virtual_server_migration``  datacentre a virtual server whose cluster or host moves
+``virtual_server_migration``  datacentre a virtual server whose cluster or host moves (and a
+                                        worn-out physical server there, re-platformed)
+``host_retirement``       datacentre    a worn-out hypervisor host at a site to evacuate:
+                                        its VMs move, the host is retired, not moved
 ``os_upgrade``            datacentre    a server whose OS (or hypervisor) block is not included
 ``vendor_upgrade``        datacentre    an appliance on a release past or near its end of life
 ``client_os_upgrade``     clients       client devices on a ``changed``/``eliminated`` OS
@@ -39,11 +42,11 @@ import pandas as pd
 
 from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS, TargetBlock
-from inventory.gap.capacity import hypervisor_hosts, qualified, server_sites
+from inventory.gap.capacity import qualified, replatformed, retired_hosts, server_sites
 from inventory.gap.consolidation import ACTION_TIERS as CONSOLIDATION_TIERS
 from inventory.gap.consolidation import Consolidation, consolidate
 from inventory.gap.dependents import DependencyIndex, short_name
-from inventory.gap.eol_plan import replatform_items, worn_out
+from inventory.gap.eol_plan import host_retirement_items, replatform_items
 from inventory.gap.hardware import HARDWARE_ACTION_TIER, hardware_items
 from inventory.gap.rows import fold_rows
 from inventory.messages import Code, Message, english
@@ -59,7 +62,7 @@ ACTION_TIER = {
     "link_upgrade": 1, "storage_migration": 1,
     "platform_upgrade": 2, "platform_replacement": 2, "platform_introduction": 2,
     "physical_server_migration": 3, "virtual_server_migration": 3, "os_upgrade": 3,
-    "vendor_upgrade": 3,
+    "vendor_upgrade": 3, "host_retirement": 4,
     "client_os_upgrade": 4, "client_reenrolment": 4,
     "application_move": 5,
     "application_harmonisation": 6,
@@ -147,12 +150,18 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     parts.append(_introductions(consolidation))
     servers = snapshot.table("server")
     server_site = server_sites(snapshot) if server_site is None else server_site
-    moving = servers[server_site.isin(evacuate)]
+    leaving = server_site.isin(evacuate)
+    moving = servers[leaving]
     virtual = moving["kind"].astype(str) == "virtual"
     # a physical server whose hardware support ends by the horizon is not carried over as
-    # it is: its workload is re-platformed onto the target clusters (docs/method.md#plan)
-    replatform = worn_out(moving, target, as_of) & ~virtual & ~hypervisor_hosts(moving)
-    for rows, action, hours in ((moving[~virtual & ~replatform], "physical_server_migration",
+    # it is: its workload is re-platformed onto the target clusters, a worn-out hypervisor
+    # host is retired once its VMs have moved (docs/method.md#plan)
+    replatform = replatformed(servers, leaving, target, as_of)[moving.index]
+    retire = retired_hosts(servers, leaving, target, as_of)[moving.index]
+    retired_nodes = set((moving.loc[retire, "municipality"] + ":server:"
+                         + moving.loc[retire, "id"]).tolist())
+    for rows, action, hours in ((moving[~virtual & ~replatform & ~retire],
+                                 "physical_server_migration",
                                  efforts.physical_server_migration_hours),
                                 (moving[virtual], "virtual_server_migration",
                                  efforts.virtual_server_migration_hours)):
@@ -160,10 +169,13 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                             rows["municipality"] + ":" + rows["id"],
                             rows["municipality"] + ":server:" + rows["id"],
                             _from_sites(server_site[rows.index]), 1, hours))
-    parts.append(replatform_items(moving[replatform], server_site, efforts))
+    parts.append(replatform_items(moving[replatform], server_site, efforts, as_of))
+    parts.append(host_retirement_items(moving[retire], server_site, efforts, as_of))
     upgrades = on[(on["kind"] == "server") & on["status"].isin(["changed", "eliminated"])]
     appliances = upgrades[upgrades["capability"] == "appliance"]
     upgrades = upgrades[upgrades["capability"] != "appliance"]
+    # a host being retired gets no hypervisor upgrade: its VMs leave it
+    upgrades = upgrades[~upgrades["node"].isin(retired_nodes)]
     parts.append(_frame(appliances["municipality"], "datacentre", "vendor_upgrade",
                         appliances["municipality"] + ":" + appliances["record_id"],
                         appliances["node"],

@@ -16,6 +16,12 @@ A physical server at a site the target evacuates whose hardware support
 moves its workload onto the target's clusters (``virtual_server_migration`` at the
 ``physical_server_migration_hours`` of a server moved, a conversion being as much work
 as a move), so that neither its hardware nor its single point of failure is carried over.
+A hypervisor host there whose hardware support ends by the horizon is not moved either:
+its virtual machines move onto the target clusters (their ``virtual_server_migration``,
+vMotion or a conversion) and :func:`host_retirement_items` retires the host
+(``host_retirement`` at ``host_retirement_hours``, no hypervisor upgrade first). Both are
+``capacity.replatformed`` / ``capacity.retired_hosts``; the compute check counts what
+they put on the clusters (docs/method.md#plan).
 """
 
 from __future__ import annotations
@@ -25,11 +31,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from inventory.analyse.lifecycle import OWN_SUPPORT_END, add_months
+from inventory.analyse.lifecycle import OWN_SUPPORT_END
 from inventory.gap.consolidation import ACTION_TIERS as CONSOLIDATION_TIERS
 from inventory.gap.eol import EXPOSED_STATES
 from inventory.messages import Code, Message, english
-from inventory.target.model import TargetArchitecture, UnitEfforts
+from inventory.target.model import UnitEfforts
 
 EOL_PLAN_COLUMNS = (
     "municipality",
@@ -49,7 +55,7 @@ EOL_PLAN_COLUMNS = (
 #: The actions that remove an asset's end of life, per asset kind. A platform instance
 #: merged into the joint one is retired by its merge (every consolidation line).
 REMOVING: Mapping[str, frozenset[str]] = {
-    "server": frozenset({"os_upgrade", "vendor_upgrade"}),
+    "server": frozenset({"os_upgrade", "vendor_upgrade", "host_retirement"}),
     "platform": frozenset({"platform_upgrade", "platform_replacement", *CONSOLIDATION_TIERS}),
     "network_device": frozenset({"network_device_replacement"}),
     "storage": frozenset({"storage_replacement", "storage_migration"}),
@@ -60,34 +66,25 @@ REMOVING: Mapping[str, frozenset[str]] = {
 DECISIONS = ("no_target_product", "target_minimum_ends", "not_planned")
 
 
-def worn_out(servers: pd.DataFrame, target: TargetArchitecture, as_of: dt.date | None) -> pd.Series:
-    """Which ``servers`` rows' hardware support (``warranty_end``) ends by the horizon
-    (``as_of`` + the target's ``lifecycle.horizon_months``); none when ``as_of`` is None."""
-    if as_of is None or servers.empty or "warranty_end" not in servers.columns:
-        return pd.Series(False, index=servers.index, dtype=bool)
-    horizon = pd.Timestamp(add_months(as_of, target.lifecycle.horizon_months))
-    end = pd.to_datetime(servers["warranty_end"], errors="coerce")
-    return (end.notna() & (end <= horizon)).astype(bool)
+def _ended(key: str, rows: pd.DataFrame, site: pd.Series, as_of: dt.date | None
+           ) -> pd.Series:
+    """One ``key`` message per row (``key`` + ``_ending`` when its hardware support ends
+    after ``as_of``), naming its site and the date."""
+    today = str(as_of) if as_of is not None else ""
+    texts = []
+    for i, end in zip(rows.index, rows["warranty_end"], strict=True):
+        day = str(end)[:10]
+        texts.append(Message(f"{key}_ending" if today and day > today else key,
+                             {"site": str(site.get(i, "")), "date": day}))
+    return pd.Series(texts, index=rows.index, dtype=object)
 
 
-def replatform_items(rows: pd.DataFrame, site: pd.Series, efforts: UnitEfforts) -> pd.DataFrame:
-    """One ``virtual_server_migration`` per physical server in ``rows`` (worn out, at a site
-    the target evacuates; ``site``: each server's ``code:site``): re-platformed onto the
-    target clusters at ``physical_server_migration_hours``."""
-    detail = pd.Series(
-        [
-            Message("eol.item.replatform", {"site": str(site.get(i, "")), "date": str(end)[:10]})
-            for i, end in zip(rows.index, rows["warranty_end"], strict=True)
-        ],
-        index=rows.index,
-        dtype=object,
-    )
-    asset = (rows["municipality"] + ":" + rows["id"]).astype(object)
+def _items(rows: pd.DataFrame, detail: pd.Series, action: str, hours: float) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "municipality": rows["municipality"],
             "domain": "datacentre",
-            "asset_message": asset,
+            "asset_message": (rows["municipality"] + ":" + rows["id"]).astype(object),
             "node": rows["municipality"] + ":server:" + rows["id"],
             "detail_message": detail,
             "quantity": 1,
@@ -95,9 +92,27 @@ def replatform_items(rows: pd.DataFrame, site: pd.Series, efforts: UnitEfforts) 
     )
     frame["asset"] = english(frame["asset_message"])
     frame["detail"] = english(frame["detail_message"])
-    frame["action"] = "virtual_server_migration"
-    frame["unit_hours"] = efforts.physical_server_migration_hours
+    frame["action"] = action
+    frame["unit_hours"] = hours
     return frame
+
+
+def replatform_items(rows: pd.DataFrame, site: pd.Series, efforts: UnitEfforts,
+                     as_of: dt.date | None = None) -> pd.DataFrame:
+    """One ``virtual_server_migration`` per physical server in ``rows`` (worn out, at a site
+    the target evacuates; ``site``: each server's ``code:site``): re-platformed onto the
+    target clusters at ``physical_server_migration_hours``."""
+    return _items(rows, _ended("eol.item.replatform", rows, site, as_of),
+                  "virtual_server_migration", efforts.physical_server_migration_hours)
+
+
+def host_retirement_items(rows: pd.DataFrame, site: pd.Series, efforts: UnitEfforts,
+                          as_of: dt.date | None = None) -> pd.DataFrame:
+    """One ``host_retirement`` per hypervisor host in ``rows`` (worn out, at a site the
+    target evacuates): retired at ``host_retirement_hours`` once its VMs have moved (their
+    own ``virtual_server_migration`` items; the rule ``vms-before-host-retirement``)."""
+    return _items(rows, _ended("eol.item.retire_host", rows, site, as_of), "host_retirement",
+                  efforts.host_retirement_hours)
 
 
 def item_keys(items: pd.DataFrame) -> pd.Series:

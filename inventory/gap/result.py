@@ -12,7 +12,6 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +61,7 @@ from inventory.gap.sla import sla_gaps
 from inventory.gap.target_check import plan_end, target_lifecycle, target_notes
 from inventory.gap.waves import plan_order, wave_table
 from inventory.messages import Message, MessageList
+from inventory.missing import is_missing
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture
@@ -193,9 +193,7 @@ class GapReport:
 
 
 def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
+    if is_missing(value):
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -284,10 +282,10 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     targets = target_blocks(target, normaliser)
     matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)
     consolidation = consolidate(counted, target, assets, matrix, targets, normaliser)
-    capacity, verdict = site_capacity(snapshot, target, dependencies)
+    capacity, verdict = site_capacity(snapshot, target, dependencies, as_of)
     capacity = checked("capacity", capacity)  # typed where produced, also when empty
     server_site = server_sites(snapshot)  # (three stages place servers at their site)
-    compute, compute_verdict = compute_capacity(snapshot, target, server_site)
+    compute, compute_verdict = compute_capacity(snapshot, target, server_site, as_of)
     interconnects = checked("interconnects", interconnect_gaps(snapshot, target, dependencies))
     # an instance merging into the joint one is not ready, on the target product or not
     ready = readiness(assets, matrix, municipalities=snapshot.municipalities,

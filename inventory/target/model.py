@@ -194,6 +194,10 @@ class UnitEfforts(_Strict):
     server_hardware_replacement_hours: float = Field(
         default=16, ge=0, description="A physical server or host past its hardware support"
         " replaced like for like: rack, install, move its workloads, decommission")
+    host_retirement_hours: float = Field(
+        default=4, ge=0, description="A hypervisor host past its hardware support at a site"
+        " given up, retired once its VMs have moved onto the target clusters: maintenance"
+        " mode, removed from its cluster and management, wiped, taken out of the rack")
     client_device_replacement_hours: float = Field(
         default=1, ge=0, description="A client device past its own support end replaced:"
         " zero-touch enrolment, hand-over, wipe and recycle the old one")

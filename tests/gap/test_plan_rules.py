@@ -119,7 +119,9 @@ def test_every_rule_holds_on_the_samples(
     # the samples exercise the rules the issue names (both sides present)
     for rule in (
         "management-plane-before-hosts",
-        "hosts-with-their-storage",
+        # (every host of the samples' evacuated sites is past its hardware support: retired,
+        # not moved, so no host moves with its storage there; tests/gap/test_host_retirement)
+        "vms-before-host-retirement",
         "hosts-before-their-vms",
         "directory-before-tenant-cutover",
         "tenant-cutover-together",

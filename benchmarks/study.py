@@ -204,18 +204,21 @@ def task_sqlite_utils(args: Args) -> Args:
 
 
 def task_frictionless(args: Args) -> Args:
-    """``frictionless.validate`` of every file of the folders (Python API)."""
+    """``frictionless.validate`` of every file of the folders (Python API). What it reports
+    is counted, not judged: it infers column types from a sample, so a column of versions
+    that starts with numbers (``8.0``) is an error on ``May 2024`` further down."""
     import frictionless
 
     files = _files(args)
 
     def step() -> Args:
+        errors = invalid = 0
         for file in files:
             report = frictionless.validate(file.name, basepath=str(file.parent))
             if not report.valid:
-                errors = [error.message for task in report.tasks for error in task.errors]
-                raise SystemExit(f"frictionless did not validate {file}: {errors[:3]}")
-        return {"files": len(files)}
+                invalid += 1
+                errors += sum(len(task.errors) for task in report.tasks)
+        return {"files": len(files), "invalid_files": invalid, "errors": errors}
 
     return _best(step)
 
@@ -489,6 +492,10 @@ def measure_study(
             {"folders": folders},
             "frictionless validate, every file",
             {"folders": warm},
+        )
+        frictionless.note = (
+            f"{int(frictionless.extra.get('errors', 0)):,} type errors reported in"
+            f" {int(frictionless.extra.get('invalid_files', 0)):,} files (types inferred)"
         )
         imported = step(
             "import",

@@ -281,6 +281,17 @@ class _Writer:
         self.done_rows = 0
         #: Record kind -> municipalities whose stored references of that kind all go.
         self.replaced: dict[str, list[str]] = {}
+        #: Record kind -> the municipalities with records of it stored (read once per kind:
+        #: a first import then asks nothing per file).
+        self.holding: dict[str, set[str]] = {}
+
+    def holds(self, kind: str, municipality: str) -> bool:
+        """Whether records of ``kind`` of ``municipality`` are stored."""
+        if kind not in self.holding:
+            table = RECORD_TABLES[kind]
+            self.holding[kind] = {str(code) for (code,) in self.connection.execute(
+                select(table.c.municipality).distinct())}
+        return municipality in self.holding[kind]
 
     def _advance(self, rows: int) -> None:
         self.done_rows += rows
@@ -384,7 +395,9 @@ class _Writer:
         municipality = prepared.table.municipality
         table = RECORD_TABLES[kind]
         key = key_field_of(kind)
-        stored = self.existing_hashes(table, key, municipality)
+        stored = (self.existing_hashes(table, key, municipality)
+                  if self.holds(kind, municipality)
+                  else pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object)))
         new_keys = pd.Index(prepared.keys, dtype=object)
         position = stored.index.get_indexer(new_keys)
         is_new = position < 0

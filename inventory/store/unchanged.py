@@ -13,7 +13,7 @@ asks for each folder before reading it: the folder is unchanged when
 Such a folder is not read again: the import records its files in the new run and counts
 its records as unchanged (``inventory history`` shows the run, ``inventory diff`` no
 change). ``validate_paths`` reads it after all when another municipality of the batch
-that it names (a ``code:id`` reference) is read: the reference must be checked again.
+whose record it names (a ``code:id`` reference) is read and no longer holds that record.
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ class _StoredRuns:
         self.files: dict[str, tuple[int, list[dict[str, Any]]]] = {}
         #: resolved file path -> the municipality whose last run holds it
         self.owner: dict[str, str] = {}
-        self.cross: dict[str, set[str]] = {}
+        #: municipality -> the records of other municipalities its references name
+        self.cross: dict[str, set[tuple[str, str, str]]] = {}
         with InventoryStore(url) as store, store.connection() as connection:
             last = (
                 select(import_file.c.municipality, func.max(import_file.c.run_id).label("run_id"))
@@ -102,12 +103,17 @@ class _StoredRuns:
                     select(table.c.municipality, func.count()).group_by(table.c.municipality)
                 ):
                     stored[(str(code), kind)] = int(count)
-            for code, target in connection.execute(
-                select(reference.c.municipality, reference.c.target_municipality)
+            for code, target, kind, key in connection.execute(
+                select(
+                    reference.c.municipality,
+                    reference.c.target_municipality,
+                    reference.c.target_kind,
+                    reference.c.target_id,
+                )
                 .where(reference.c.municipality != reference.c.target_municipality)
                 .distinct()
             ):
-                self.cross.setdefault(str(code), set()).add(str(target))
+                self.cross.setdefault(str(code), set()).add((str(target), str(kind), str(key)))
         for code, (_run, files) in list(self.files.items()):
             rows_per_kind: dict[str, int] = {}
             for file in files:

@@ -45,9 +45,9 @@ def validate_paths(paths: Sequence[Path], *,
     names) are the records already stored: ``code:id`` references may name them. At most
     ``max_issues`` issues are listed (the rest are counted, with a notice).
     ``unchanged`` (``inventory.store.unchanged``) names the folders unchanged since their
-    last import: they are not read (``ImportBatch.unchanged``), unless a municipality they
-    name by ``code:id`` is read (its references are checked again) or another folder
-    describes the same municipality.
+    last import: they are not read (``ImportBatch.unchanged``), unless a record of another
+    municipality they name by ``code:id`` is gone from that municipality's files read now,
+    or another folder describes the same municipality: then they are read.
     ``report.stats`` holds the files read, rows per record kind and encodings.
 
     >>> batch = validate_paths([samples])  # the five sample municipalities
@@ -69,8 +69,7 @@ def validate_paths(paths: Sequence[Path], *,
         _add_folder(validate_folder(folder, report, stats), report, seen_codes,
                     municipalities)
     while read_again := [(folder, found) for folder, found in kept
-                         if found.code in seen_codes
-                         or any(name in seen_codes for name in found.names)]:
+                         if found.code in seen_codes or not _still_named(found, seen_codes)]:
         for folder, found in read_again:
             kept.remove((folder, found))
             _add_folder(validate_folder(folder, report, stats), report, seen_codes,
@@ -84,6 +83,25 @@ def validate_paths(paths: Sequence[Path], *,
     report.stats = stats.as_dict(municipalities, len(references))
     return ImportBatch(municipalities=municipalities, references=references, report=report,
                        unchanged=[found for _folder, found in kept])
+
+
+def _still_named(found: UnchangedFolder, read: Mapping[str, MunicipalityBatch]) -> bool:
+    """Whether every record of another municipality that an unchanged folder's stored
+    references name is still there: in the files read now for that municipality (its
+    table of the kind; clusters: its servers' ``cluster``), or stored as it was."""
+    keys: dict[tuple[str, str], set[Any]] = {}
+    for code, kind, key in found.names:
+        batch = read.get(code)
+        if batch is None:
+            continue  # not read: stored as it was
+        if (code, kind) not in keys:
+            table = batch.tables.get("server" if kind == "cluster" else kind)
+            column = "cluster" if kind == "cluster" else model_for(kind).key_field
+            keys[(code, kind)] = (set() if table is None or column not in table.frame
+                                  else set(table.frame[column].dropna().tolist()))
+        if key not in keys[(code, kind)]:
+            return False
+    return True
 
 
 def _add_folder(batch: MunicipalityBatch, report: IssueReport,

@@ -69,13 +69,14 @@ class UnchangedFolder:
     (``inventory.store.unchanged``): not read again, its stored records kept as they are.
 
     ``files`` are that run's ``import_file`` values (recorded again in the new run),
-    ``names`` the other municipalities its stored references name."""
+    ``names`` the records of other municipalities its stored references name
+    (municipality, record kind or ``cluster``, key)."""
 
     code: str
     folder: Path
     run_id: int
     files: list[dict[str, Any]]
-    names: list[str] = field(default_factory=list)
+    names: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass

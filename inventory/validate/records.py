@@ -118,10 +118,7 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
     columns = {spec.name: columns[spec.name] for spec in field_specs(source.kind)}
     columns["_line"] = pd.Series(lines, dtype="int64", copy=False)
     if rows < _SIDE_BY_SIDE_FROM_ROWS:
-        # From the columns' arrays: every column is one row per record, in order, so
-        # there is no index to align (aligning costs more than a small file's rows).
-        frame = pd.DataFrame({name: column.array for name, column in columns.items()},
-                             index=pd.RangeIndex(rows), copy=False)
+        frame = pd.DataFrame(columns)
     else:  # side by side, not consolidated: one block per column, no copy of every row
         frame = pd.concat([column.rename(name) for name, column in columns.items()], axis=1)
     table = ValidTable(kind=source.kind, municipality=code, source=source,

@@ -896,7 +896,7 @@ def _typed_series(spec: FieldSpec, typed: np.ndarray[Any, Any],
     if dtype is None:
         return pd.Series(typed if codes is None else typed[codes], dtype=object,
                          name=spec.name, copy=False)
-    distinct = pd.array(typed, dtype=dtype)
+    distinct: Any = pd.array(typing.cast(Any, typed), dtype=dtype)  # (stubs: a list)
     return pd.Series(distinct if codes is None else distinct.take(codes), name=spec.name,
                      copy=False)
 

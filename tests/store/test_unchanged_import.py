@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -168,7 +169,7 @@ def test_one_changed_row_changes_exactly_that_row(db_url: str, study: Path, tmp_
     ]
 
 
-def test_a_folder_naming_a_municipality_read_again_is_read_too(
+def test_a_folder_naming_a_changed_municipality_is_kept_while_what_it_names_is_there(
     db_url: str, study: Path, tmp_path: Path
 ) -> None:
     folders = _copy(study, tmp_path)
@@ -177,11 +178,34 @@ def test_a_folder_naming_a_municipality_read_again_is_read_too(
 
     batch, again = _import(db_url, folders)
 
-    # m002 names a site of m001 (links.csv): its reference is checked against the new
-    # m001; m003 names m002, which is read but unchanged, so it is read as well.
-    assert [m.code for m in batch.municipalities] == ["m001", "m002", "m003"]
-    assert batch.unchanged == []
+    # m002's links name site DC1 of m001 (code:id): m001 is read again and still holds it.
+    assert [m.code for m in batch.municipalities] == ["m001"]
+    assert sorted(found.code for found in batch.unchanged) == ["m002", "m003"]
+    assert ("m001", "site", "DC1") in batch.unchanged[0].names
     assert again.totals.updated == 1
+
+
+def test_a_folder_naming_a_record_gone_from_a_changed_municipality_is_read_again(
+    db_url: str, study: Path, tmp_path: Path
+) -> None:
+    folders = _copy(study, tmp_path)
+    _import(db_url, folders)
+    sites = folders[0] / "sites.csv"
+    # Site DC1 of m001 renamed DC9 (in m001's own files too): m002's link names m001:DC1.
+    for file in folders[0].glob("*.csv"):
+        file.write_text(re.sub(r"\bDC1\b", "DC9", file.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    assert '"DC9"' in sites.read_text(encoding="utf-8")
+
+    batch = validate_paths(folders, known_keys=stored_known_keys(db_url),
+                           unchanged=unchanged_folders(db_url))
+
+    assert [m.code for m in batch.municipalities] == ["m001", "m002"]
+    assert [found.code for found in batch.unchanged] == ["m003"]
+    dangling = [issue for issue in batch.report.issues
+                if issue.code.value == "dangling-reference"]
+    assert [(Path(issue.file or "").parent.name, Path(issue.file or "").name, issue.value)
+            for issue in dangling] == [("m002", "links.csv", "m001:DC1")]
 
 
 def test_records_left_behind_make_a_folder_read_again(

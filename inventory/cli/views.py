@@ -96,7 +96,7 @@ def render_records(frame: pd.DataFrame, kind: str, limit: int) -> None:
     """Records as a table of the columns that hold any value (at most ``limit`` rows)."""
     shown = frame if limit <= 0 else frame.head(limit)
     columns = [name for name in shown.columns if shown[name].notna().any()]
-    table = Table(title=say("cli.records_title", kind=kind, count=len(frame)))
+    table = Table(title=say("cli.records_title", kind=kind_text(kind), count=len(frame)))
     for name in columns:
         table.add_column(name)
     for row in shown.loc[:, columns].itertuples(index=False, name=None):
@@ -149,7 +149,7 @@ def render_history(runs: Iterable[ImportRunInfo]) -> None:
 def render_difference(difference: RunDifference) -> None:
     """``+`` created, ``~`` updated (field: old -> new), ``-`` deleted; then counts."""
     for record in difference.records:
-        place = f"{record.municipality} {record.kind} {record.id}"
+        place = f"{record.municipality} {kind_text(record.kind)} {record.id}"
         if record.change == "created":
             console.print(Text("+", style="green"), place)
         elif record.change == "deleted":

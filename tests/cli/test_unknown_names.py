@@ -39,6 +39,7 @@ WITH_MUNICIPALITY = {
     "diagram target": ["diagram", "target", "--target", str(TARGET), "--out", "{out}.svg"],
     "history": ["history"],
     "diff": ["diff", "1", "1"],
+    "export archimate": ["export", "archimate", "--target", str(TARGET), "--out", "{out}.xml"],
 }
 
 
@@ -117,6 +118,25 @@ def test_the_store_refuses_unknown_municipalities_in_every_read(samples_db: str)
         with pytest.raises(UnknownMunicipalityError):
             store.diff(1, 1, "jonkoping")
         assert store.snapshot(["gnosjo"]).municipalities == ["gnosjo"]
+
+
+def test_the_library_calls_of_the_commands_refuse_unknown_municipalities(
+        samples_db: str, sample_snapshot: InventorySnapshot,
+        sample_target: TargetArchitecture) -> None:
+    """The checks live in the library (what the commands call), not in the commands."""
+    import inventory
+    from inventory.report.diagrams import view_diagrams
+
+    with InventoryStore(samples_db) as store:
+        with pytest.raises(UnknownMunicipalityError) as caught:
+            inventory.load_snapshot(store, ["hylte", "jonkoping"], target=sample_target)
+        assert caught.value.unknown == ["jonkoping"]
+    for view in ("architecture", "target"):
+        with pytest.raises(UnknownMunicipalityError) as caught:
+            view_diagrams(sample_snapshot, view, municipality="jonkoping", target=sample_target)
+        assert caught.value.unknown == ["jonkoping"]
+    with pytest.raises(TargetError):  # the target names municipalities the snapshot lacks
+        view_diagrams(sample_snapshot.only(["gnosjo"]), "network", target=sample_target)
 
 
 # --- a target naming what is not stored ---------------------------------------------------

@@ -31,8 +31,11 @@ ANY = frozenset({0, 1, 2})
 def _commands() -> set[str]:
     """Every command and sub-command of the ``inventory`` app, as typed on the line."""
     root = typer.main.get_command(app)
+    assert isinstance(root, typer.core.TyperGroup)
+    context = typer.Context(root)
     names: set[str] = set()
-    for name, command in getattr(root, "commands", {}).items():
+    for name in root.list_commands(context):  # imported on demand (inventory.cli.app)
+        command = root.get_command(context, name)
         names.add(name)
         names.update(f"{name} {sub}" for sub in getattr(command, "commands", {}))
     return names

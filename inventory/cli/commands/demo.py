@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
 from inventory.cli.common import OutputFormat, cli_lang, console, print_json, say
-from inventory.demo import DEFAULT_OUT_DIR, DemoResult, run_demo
-from inventory.render.formatting import format_number, format_percent, format_year
+from inventory.cli.options import FormatOption, OptionalOutDirOption
 from inventory.render.i18n import t
+
+if TYPE_CHECKING:
+    from inventory.demo import DemoResult
 
 
 def _number(value: float | int | None, digits: int = 0) -> str:
+    from inventory.render.formatting import format_number
+
     if value is None:
         return "-"
     return format_number(value, cli_lang(), digits)
 
 
 def _percent(fraction: float | int | None) -> str:
+    from inventory.render.formatting import format_percent
+
     return "-" if fraction is None else format_percent(fraction, cli_lang())
 
 
 def _year(value: float | int | None) -> str:
+    from inventory.render.formatting import format_year
+
     return "-" if value is None else format_year(value)
 
 
@@ -35,7 +42,7 @@ def _payback(figures: dict[str, float | int | None]) -> str:
     return _year(figures.get("payback_calendar_year"))
 
 
-def _money(figures: dict[str, float | int | None], key: str, currency: str) -> str:
+def _money(figures: dict[str, float | int | None], key: str) -> str:
     """A cost as people write it: the one-time cost with its range, never to the krona."""
     from inventory.gap.money import MoneyRange, format_range
 
@@ -45,8 +52,8 @@ def _money(figures: dict[str, float | int | None], key: str, currency: str) -> s
     prefix = "one_time" if key == "cost" else key
     low, high = figures.get(f"{prefix}_low"), figures.get(f"{prefix}_high")
     if low is None or high is None:
-        return format_range(MoneyRange.exact(float(expected)), currency, cli_lang())
-    return format_range(MoneyRange(float(low), float(expected), float(high)), currency,
+        return format_range(MoneyRange.exact(float(expected)), "SEK", cli_lang())
+    return format_range(MoneyRange(float(low), float(expected), float(high)), "SEK",
                         cli_lang())
 
 
@@ -62,8 +69,8 @@ def _print_result(result: DemoResult) -> None:
         ("readiness", _percent(figures.get("readiness"))),
         ("eol", _number(figures["eol_assets"])),
         ("effort", say("cli.demo.hours", value=_number(figures["effort_hours"]))),
-        ("one_time", _money(figures, "cost", result.currency)),
-        ("saving", _money(figures, "yearly_saving", result.currency)),
+        ("one_time", _money(figures, "cost")),
+        ("saving", _money(figures, "yearly_saving")),
         ("payback", _payback(figures)),
         ("plan", say("cli.demo.plan_value", weeks=_number(figures.get("plan_weeks")),
                      year=_year(figures.get("plan_end_year")))),
@@ -86,20 +93,21 @@ def _print_result(result: DemoResult) -> None:
 
 
 def demo(
-    out: Annotated[Path, typer.Option(
-        "--out", "-o", file_okay=False, help="Folder for the database, reports and diagrams.")
-    ] = DEFAULT_OUT_DIR,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: a summary; json: paths and headline figures.")
-    ] = OutputFormat.TEXT,
+    out: OptionalOutDirOption = None,
+    output_format: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Run the main job on the bundled samples: import the five municipalities into a
     fresh SQLite file, analyse overlap and the gap against samples/target.yaml, and
     write every report and diagram.
 
+    --out: the folder for the database, reports and diagrams (default: out/demo).
+    Text: a summary; --format json: the paths and headline figures.
+
     Example: inventory demo --out out/demo
     """
-    result = run_demo(out, lang=cli_lang())
+    from inventory.demo import DEFAULT_OUT_DIR, run_demo
+
+    result = run_demo(out or DEFAULT_OUT_DIR, lang=cli_lang())
     if output_format is OutputFormat.JSON:
         print_json(result.to_json())
     else:

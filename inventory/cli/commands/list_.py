@@ -6,10 +6,16 @@ from typing import Annotated
 
 import typer
 
-from inventory.cli.common import OutputFormat, console, nothing_stored, open_store, print_json
+from inventory.cli.common import (
+    OutputFormat,
+    console,
+    nothing_stored,
+    open_store,
+    print_json,
+    say,
+)
 from inventory.cli.options import FormatOption, MunicipalitiesOption
-from inventory.cli.views import records_json, render_records
-from inventory.errors import NOTHING_STORED
+from inventory.cli.views import kind_text, records_json, render_records
 
 #: The record kinds, as ``inventory.models.RECORD_KINDS`` (written out so that the help
 #: does not load the models; tests/cli/test_lazy_imports.py checks they are the same).
@@ -25,6 +31,10 @@ def list_records(
     output_format: FormatOption = OutputFormat.TEXT,
     limit: Annotated[int, typer.Option(
         "--limit", min=0, help="Text: show at most this many rows (0: all).")] = 500,
+    provenance: Annotated[bool, typer.Option(
+        "--provenance", help="Also where each record came from: source_tool (adapter or"
+                             " profile name, or native), source_file, source_sheet,"
+                             " source_line.")] = False,
 ) -> None:
     """List stored records of one kind (default: the municipalities).
 
@@ -39,17 +49,19 @@ def list_records(
         if output_format is OutputFormat.JSON:
             print_json([])
         else:
-            console.print(NOTHING_STORED, markup=False)
+            console.print(say("cli.nothing_stored"), markup=False)
         return
     with open_store(ctx) as store:
-        frame = store.records(kind, municipality or None)  # a code not stored: exit 2
+        frame = store.records(kind, municipality or None,  # a code not stored: exit 2
+                              provenance=provenance)
         anything_stored = bool(municipality) or bool(store.municipality_codes())
     if output_format is OutputFormat.JSON:
         print_json(records_json(frame))
     elif frame.empty:  # an explicit empty result, never a blank line
-        scope = f" of {', '.join(municipality)}" if municipality else ""
-        console.print(f"No {kind} records are stored{scope}." if anything_stored
-                      else NOTHING_STORED, markup=False)
+        scope = (say("cli.list.scope", municipalities=", ".join(municipality))
+                 if municipality else "")
+        console.print(say("cli.list.none", kind=kind_text(kind), scope=scope)
+                      if anything_stored else say("cli.nothing_stored"), markup=False)
     else:
         render_records(frame, kind, limit)
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from inventory.cli.common import OutputFormat, console, open_store, print_json
+from inventory.cli.common import OutputFormat, console, open_store, print_json, say
 from inventory.cli.options import FormatOption
 from inventory.cli.views import render_stats
-from inventory.errors import NOTHING_STORED
 
 
 def stats(ctx: typer.Context, output_format: FormatOption = OutputFormat.TEXT) -> None:
@@ -25,7 +24,7 @@ def stats(ctx: typer.Context, output_format: FormatOption = OutputFormat.TEXT) -
     else:
         render_stats(counts)
         if not counts["municipalities"]:
-            console.print(NOTHING_STORED, markup=False)
+            console.print(say("cli.nothing_stored"), markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -226,3 +226,24 @@ def test_mapping_suggest_in_the_language(tmp_path: Path, lang: str, words: list[
     for word in words:
         assert word in printed, word
     assert "Wrote the draft profile" not in printed
+
+
+@pytest.mark.parametrize(("lang", "given", "number", "weight"), [
+    ("sv", "Angivet belopp", "är inte ett tal >= 0", "skriv KRITERIUM=VIKT"),
+    ("no", "Oppgitt beløp", "er ikke et tall >= 0", "skriv KRITERIUM=VEKT"),
+])
+def test_study_options_in_the_language(lang: str, given: str, number: str,
+                                       weight: str) -> None:
+    folder = str(SAMPLES / "study")
+    # the amount given on the command line is a cost of its own, named in the language
+    result = CliRunner().invoke(app, ["--lang", lang, "study", "allocate", folder, "--total",
+                                      "1000000", "--key", "melhus-2013"],
+                                env={"COLUMNS": "250"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert given in result.stdout and "Given total" not in result.stdout
+    bad_total = _run("--lang", lang, "study", "allocate", folder, "--total", "x1", "--key",
+                     "melhus-2013", code=2).output
+    assert number in bad_total and "is not a number" not in bad_total
+    bad_weight = _run("--lang", lang, "study", "alternatives", folder, "--weight", "6",
+                      code=2).output
+    assert weight in bad_weight and "CRITERION=WEIGHT" not in bad_weight

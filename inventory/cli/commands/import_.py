@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from inventory.cli import interruption
-from inventory.cli.commands.mapping import FromOption, MappingOption, validate_with_profiles
+from inventory.cli.commands.mapping import FromOption, MappingOption
 from inventory.cli.commands.validate import render_report
 from inventory.cli.common import (
     OutputFormat,
@@ -18,6 +18,7 @@ from inventory.cli.common import (
     show_progress,
     state,
 )
+from inventory.cli.options import FormatOption, MaxIssuesOption
 from inventory.errors import Interrupted
 
 if TYPE_CHECKING:
@@ -39,12 +40,8 @@ def import_(
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Compute and print everything, then roll back: nothing is"
         " written.")] = False,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: tables; json: the validation report and the counts.")
-    ] = OutputFormat.TEXT,
-    max_issues: Annotated[int, typer.Option(
-        "--max-issues", min=1, help="List at most this many issues (the rest are counted).")
-    ] = 1000,
+    output_format: FormatOption = OutputFormat.TEXT,
+    max_issues: MaxIssuesOption = 1000,
     ignore_unknown: Annotated[bool, typer.Option(
         "--ignore-unknown", help="A file or sheet in a municipality folder that is not"
         " understood (no kind by its name or header) is a warning, not an error.")] = False,
@@ -61,6 +58,8 @@ def import_(
     the same files changes nothing. Records are only deleted with --prune. Ctrl-C (exit
     130) says whether the import was stored: it is stored whole or not at all.
 
+    --format text: tables; json: the validation report and the counts.
+
     Example: inventory import samples/* --prune --dry-run
     """
     store: InventoryStore | None = None
@@ -71,6 +70,7 @@ def import_(
         from inventory.store import InventoryStore, stored_known_keys
         from inventory.store.faults import fault_point
         from inventory.store.unchanged import unchanged_folders
+        from inventory.validate.profiled import validate_with_profiles
 
         fault_point("start")
         db_url = state(ctx).resolved_db_url

@@ -2,23 +2,19 @@
 
 ``inventory mapping list`` lists the built-in profiles; ``inventory mapping suggest FILE``
 drafts a profile from a file's headers and values. The ``--mapping`` / ``--from`` options
-of ``validate`` and ``import`` are declared here once.
+of ``validate`` and ``import`` are declared here once (what they do:
+``inventory.validate.profiled``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from inventory.cli.common import OutputFormat, console, print_json, say
 from inventory.cli.options import FormatOption
-
-if TYPE_CHECKING:
-    from inventory.store.unchanged import UnchangedCheck
-    from inventory.validate.batch import ImportBatch
 
 MappingOption = Annotated[list[Path] | None, typer.Option(
     "--mapping", help="A mapping profile (YAML) for exports of another tool; may be given"
@@ -26,25 +22,6 @@ MappingOption = Annotated[list[Path] | None, typer.Option(
 FromOption = Annotated[str | None, typer.Option(
     "--from", help="Read files not understood by name with this adapter or profile only"
     " (intune, configmgr, lansweeper, chromeos, glpi, snipeit, or a --mapping's name).")]
-
-
-def validate_with_profiles(paths: Sequence[Path], mapping: Sequence[Path] | None,
-                           source: str | None, *,
-                           known_keys: Mapping[str, Mapping[str, set[str]]] | None,
-                           max_issues: int, ignore_unknown: bool,
-                           unchanged: UnchangedCheck | None = None) -> ImportBatch:
-    """``validate_paths`` with the user's profiles and choice of adapter; a profile that
-    cannot be loaded is an error of the report (its file and line). ``unchanged``: see
-    ``validate_paths``."""
-    from inventory.read.profiles import chosen_recognisers
-    from inventory.validate import validate_paths
-
-    with chosen_recognisers(list(mapping or ()), source) as issues:
-        batch = validate_paths(paths, known_keys=known_keys, max_issues=max_issues,
-                               ignore_unknown=ignore_unknown, unchanged=unchanged)
-    if issues:
-        batch.report.issues[:0] = issues
-    return batch
 
 
 app = typer.Typer(help="Mapping profiles: how the exports of other tools are read.",

@@ -7,6 +7,7 @@ input file is invalid (every issue with file and line), 2 on usage errors.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -18,12 +19,12 @@ from inventory.cli.common import (
     OutputFormat,
     cli_lang,
     console,
-    parse_date_option,
     print_issues,
     print_json,
     say,
     stored_snapshot,
 )
+from inventory.cli.options import DateOption, FormatOption
 from inventory.echo import shorten, visible
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ Folder = Annotated[Path, typer.Argument(
     exists=True, file_okay=False,
     help="Study folder (areas.yaml, potential.csv, alternatives*.yaml, cost-sharing.yaml,"
     " projection.yaml, establishment-plan.csv, it-costs.yaml).")]
-Format = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
 
 
 def _results(folder: Path, sections: set[Section] | None, output: OutputFormat,
@@ -78,7 +78,7 @@ def _dump(value: Any) -> Any:
 
 
 @study_app.command()
-def potential(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> None:
+def potential(folder: Folder = Path("."), output: FormatOption = OutputFormat.TEXT) -> None:
     """Sum the municipalities' potential per area and group; compare with today's spend.
 
     Example: inventory study potential samples/study
@@ -104,9 +104,8 @@ def _number(text: str, option: str, example: str) -> Decimal:
     except ValidationError:
         value = Decimal(-1)
     if value < 0:
-        raise typer.BadParameter(
-            f"'{visible(shorten(text, 40))}' is not a number >= 0 (at most 25 digits, 10"
-            f" after the point), e.g. {example}.", param_hint=option)
+        raise typer.BadParameter(say("cli.study.not_a_number", text=visible(shorten(text, 40)),
+                                     example=example), param_hint=option)
     return value
 
 
@@ -115,8 +114,9 @@ def _weights(values: list[str]) -> dict[str, Decimal]:
     for value in values:
         criterion, equals, number = value.partition("=")
         if not criterion.strip() or not equals:
-            raise typer.BadParameter(f"'{visible(shorten(value, 40))}': write CRITERION=WEIGHT,"
-                                     " e.g. 6=0.5", param_hint="--weight")
+            raise typer.BadParameter(say("cli.study.weight_syntax",
+                                         text=visible(shorten(value, 40))),
+                                     param_hint="--weight")
         weights[criterion.strip()] = _number(number, "--weight", "0.5")
     return weights
 
@@ -132,9 +132,8 @@ def alternatives(
         "--costed", help="Also cost every alternative that names a target file (target: in"
         " its alternatives file): its gap over the stored inventory (--db), beside the"
         " scores.")] = False,
-    as_of: Annotated[str | None, typer.Option(
-        "--date", help="Date of the costing, YYYY-MM-DD (default: today).")] = None,
-    output: Format = OutputFormat.TEXT,
+    as_of: DateOption = None,
+    output: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Rank the alternatives by weighted score; show which weight change flips the winner.
 
@@ -148,7 +147,7 @@ def alternatives(
     from inventory.study.inputs import IT_COSTS_FILE
     from inventory.study.loading import Section, load_study_inputs
 
-    day = parse_date_option(as_of)
+    day = as_of or dt.date.today()
     results = _results(folder, {Section.ALTERNATIVES}, output,
                        weight_overrides=_weights(weight or []))
     if not costed:
@@ -177,7 +176,7 @@ def allocate(
         "--total", help="Also divide this amount (with --key), e.g. 1000000")] = None,
     key: Annotated[str | None, typer.Option("--key", help="Allocation key id for --total.")]
     = None,
-    output: Format = OutputFormat.TEXT,
+    output: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Divide the costs of cost-sharing.yaml between the parties by their keys.
 
@@ -189,10 +188,11 @@ def allocate(
 
     extra = []
     if (total is None) != (key is None):
-        raise typer.BadParameter("--total and --key go together.")
+        raise typer.BadParameter(say("cli.study.total_and_key"))
     if total is not None and key is not None:
         amount = _number(total, "--total", "1000000")
-        extra.append(CostToShare(id="command-line", name="Given total", amount=amount, key=key))
+        extra.append(CostToShare(id="command-line", name=say("cli.study.given_total"),
+                                 amount=amount, key=key))
     results = _results(folder, {Section.COST_SHARING}, output, extra_costs=extra)
     assert results.cost_sharing is not None
     _show(output, lambda: _dump(results.cost_sharing),
@@ -200,7 +200,7 @@ def allocate(
 
 
 @study_app.command()
-def projection(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> None:
+def projection(folder: Folder = Path("."), output: FormatOption = OutputFormat.TEXT) -> None:
     """Yearly cost and staff with and without collaboration, and the establishment plan.
 
     Example: inventory study projection samples/study --format json
@@ -217,7 +217,7 @@ def projection(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -
 
 
 @study_app.command()
-def compare(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> None:
+def compare(folder: Folder = Path("."), output: FormatOption = OutputFormat.TEXT) -> None:
     """IT cost per inhabitant, employee and device, each with what it counts.
 
     Example: inventory study compare samples/study
@@ -232,7 +232,7 @@ def compare(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> N
 
 
 @study_app.command("all")
-def all_sections(folder: Folder = Path("."), output: Format = OutputFormat.TEXT) -> None:
+def all_sections(folder: Folder = Path("."), output: FormatOption = OutputFormat.TEXT) -> None:
     """Every section present in the folder (what the report embeds).
 
     Example: inventory study all samples/study --format json

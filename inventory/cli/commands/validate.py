@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from inventory.cli.commands.mapping import FromOption, MappingOption, validate_with_profiles
+from inventory.cli.commands.mapping import FromOption, MappingOption
 from inventory.cli.common import (
     OutputFormat,
     cli_lang,
@@ -50,10 +50,11 @@ def validate(
 
     Example: inventory validate samples/gislaved samples/gnosjo --format json
     """
+    from inventory.validate.profiled import validate_with_profiles
+
     known_keys = _known_keys(state(ctx).resolved_db_url)
     batch = validate_with_profiles(paths, mapping, source, known_keys=known_keys,
-                                    max_issues=max_issues,
-                           ignore_unknown=ignore_unknown)
+                                    max_issues=max_issues, ignore_unknown=ignore_unknown)
     if output_format is OutputFormat.JSON:
         print_json(batch.report.to_json())
     else:

@@ -42,7 +42,7 @@ def _payback(figures: dict[str, float | int | None]) -> str:
     return _year(figures.get("payback_calendar_year"))
 
 
-def _money(figures: dict[str, float | int | None], key: str) -> str:
+def _money(figures: dict[str, float | int | None], key: str, currency: str) -> str:
     """A cost as people write it: the one-time cost with its range, never to the krona."""
     from inventory.gap.money import MoneyRange, format_range
 
@@ -52,8 +52,8 @@ def _money(figures: dict[str, float | int | None], key: str) -> str:
     prefix = "one_time" if key == "cost" else key
     low, high = figures.get(f"{prefix}_low"), figures.get(f"{prefix}_high")
     if low is None or high is None:
-        return format_range(MoneyRange.exact(float(expected)), "SEK", cli_lang())
-    return format_range(MoneyRange(float(low), float(expected), float(high)), "SEK",
+        return format_range(MoneyRange.exact(float(expected)), currency, cli_lang())
+    return format_range(MoneyRange(float(low), float(expected), float(high)), currency,
                         cli_lang())
 
 
@@ -69,8 +69,8 @@ def _print_result(result: DemoResult) -> None:
         ("readiness", _percent(figures.get("readiness"))),
         ("eol", _number(figures["eol_assets"])),
         ("effort", say("cli.demo.hours", value=_number(figures["effort_hours"]))),
-        ("one_time", _money(figures, "cost")),
-        ("saving", _money(figures, "yearly_saving")),
+        ("one_time", _money(figures, "cost", result.currency)),
+        ("saving", _money(figures, "yearly_saving", result.currency)),
         ("payback", _payback(figures)),
         ("plan", say("cli.demo.plan_value", weeks=_number(figures.get("plan_weeks")),
                      year=_year(figures.get("plan_end_year")))),

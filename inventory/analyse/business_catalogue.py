@@ -138,10 +138,6 @@ class BusinessCatalogue:
         found = self.system(product_id)
         return found.area if found else None
 
-    def vendor_of(self, product_id: str | None) -> str | None:
-        found = self.system(product_id)
-        return found.vendor if found else None
-
     def siblings(self, product_id: str | None) -> tuple[str, ...]:
         """The other modules of the suite of a system, in catalogue order."""
         suite = self.suite_of(product_id)

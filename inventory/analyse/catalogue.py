@@ -142,12 +142,6 @@ class Catalogue:
         return cls(products=products, commit=data.get("commit"),
                    license=str(data.get("license", "")))
 
-    @classmethod
-    def from_file(cls, path: Path) -> Catalogue:
-        """A catalogue read from a JSON file."""
-        return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
-
-
 @cache
 def default_catalogue() -> Catalogue:
     """The catalogue shipped in the package (read once per process)."""

@@ -44,7 +44,6 @@ from inventory.analyse.editions import apply_editions, declared_editions
 from inventory.analyse.normalise import Normaliser, distinct_rows
 from inventory.snapshot import InventorySnapshot
 
-LIFECYCLE_COLUMNS = ("lifecycle_state", "eol", "months_left", "lifecycle_note")
 #: The note of an evergreen OS on a device whose own support end is not given.
 SUPPORT_END_MISSING = "evergreen OS: support ends per device, give its support_end (AUE)"
 #: The note of a row whose state comes from its own support end.

@@ -63,9 +63,6 @@ _PER_UNIT = {
     LicenceBasis.MUNICIPALITY: "one",
 }
 
-TODAY_CARRIED_COLUMNS = ("carried_in_cost", "carried_outside_cost", "not_carried")
-
-
 def category(item: str) -> str | None:
     """The cost definition's word for a line (``CATEGORIES``), ``None``: never carried."""
     head = item.split(":")

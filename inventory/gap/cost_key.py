@@ -24,7 +24,6 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import pandas as pd
@@ -290,11 +289,6 @@ def cost_shares(
         if column not in ("municipality", "name", "measures_from"):
             frame[column] = frame[column].astype(float)
     return CostShares.validate(frame), notes
-
-
-def exact_share(key: CostKey, parties: list[Party]) -> list[Fraction]:
-    """Each party's exact share under ``key`` (fractions adding up to 1)."""
-    return exact_shares(allocation_key(key), parties)
 
 
 def municipal_outcomes(

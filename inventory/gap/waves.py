@@ -365,19 +365,6 @@ def _prepare(items: pd.DataFrame, rules: SequencingRules) -> list[_PreparedRule]
     return prepared
 
 
-def rule_floors(
-    items: pd.DataFrame, waves: IntArray, floors: IntArray, rules: SequencingRules
-) -> IntArray:
-    """The floors raised so that the ordering rules hold for ``waves`` (vectorised).
-
-    ``before``: a ``then`` item's floor is one more than the latest ``first`` item of its
-    scope (``plan.scope_keys``; in municipality scope the joint operation's items share
-    every scope: a joint ``then`` item follows every ``first`` item). ``together``: in a
-    scope holding both sides, every item's floor is the scope's latest wave.
-    """
-    return _floors(_prepare(items, rules), waves, floors)
-
-
 def _floors(prepared: list[_PreparedRule], waves: IntArray, floors: IntArray) -> IntArray:
     raised = floors.copy()
     for rule in prepared:

@@ -33,11 +33,6 @@ class DecodedText:
     issues: list[Issue] = field(default_factory=list)
 
 
-def line_of_offset(data: bytes, offset: int) -> int:
-    """The 1-based physical line holding byte ``offset``."""
-    return data.count(b"\n", 0, offset) + 1
-
-
 def _issue(code: IssueCode, file: str, message: str, hint: str | None = None,
            line: int | None = None, severity: Severity = Severity.ERROR) -> Issue:
     return Issue(code=code, severity=severity, file=file, line=line, message=message, hint=hint)

@@ -205,14 +205,6 @@ def find_unit(text: str, dimension: Dimension | None = None) -> Unit | None:
     return folded[0] if folded else None
 
 
-def unit_by_symbol(symbol: str, dimension: Dimension | None = None) -> Unit:
-    """The unit of a canonical symbol (``KeyError`` when there is none)."""
-    for unit in UNITS:
-        if unit.symbol == symbol and (dimension is None or unit.dimension == dimension):
-            return unit
-    raise KeyError(symbol)
-
-
 @cache
 def column_unit(field: str, unit: str | None) -> ColumnUnit | None:
     """The unit of a model field (its ``unit`` metadata), or None when it has none or one

@@ -13,7 +13,6 @@ the report).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Final
 from urllib.parse import quote
 
@@ -176,9 +175,3 @@ def render_markdown(
     for section in document.sections:
         lines.extend(_section(section, 1, lang, figure_count, max_table_rows, titles))
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def write_markdown(document: ReportDocument, path: Path) -> Path:
-    """Write :func:`render_markdown` to ``path`` (UTF-8) and return the path."""
-    path.write_text(render_markdown(document), encoding="utf-8")
-    return path

@@ -59,13 +59,3 @@ def _cells(values: list[object], spec: ColumnSpec, lang: Lang) -> list[CellValue
 def percent_fraction(values: pd.Series) -> pd.Series:
     """A 0–100 percentage column as fractions (report ``percent`` cells hold fractions)."""
     return pd.to_numeric(values, errors="coerce") / 100.0
-
-
-def as_number(value: object) -> float | None:
-    """A decimal written as text (the study results) as a float; None when empty."""
-    if value is None or value == "":
-        return None
-    try:
-        return float(str(value))
-    except ValueError:
-        return None

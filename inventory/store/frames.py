@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import json
 import typing
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 import numpy as np
@@ -108,11 +108,6 @@ def iso_dates(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
 
 def _json_to_tuple(text: Any) -> Any:
     return tuple(json.loads(text))
-
-
-def typed_frame(rows: Sequence[Sequence[Any]], names: Sequence[str], kind: str) -> pd.DataFrame:
-    """Rows of ``municipality`` plus the fields read back, with ValidTable dtypes."""
-    return typed_columns(pd.DataFrame(list(rows), columns=list(names), dtype=object), kind)
 
 
 def typed_columns(frame: pd.DataFrame, kind: str) -> pd.DataFrame:

@@ -109,11 +109,6 @@ class Allocation(BaseModel):
     rounding: str = "largest remainder"
     parts: list[AllocatedPart]
 
-    def amount_of(self, party: str) -> Decimal:
-        """The rounded part of ``party``."""
-        return next(p.amount for p in self.parts if p.party == party)
-
-
 class AllocationError(ValueError):
     """A key cannot be applied to these parties (a measure is missing or all zero)."""
 

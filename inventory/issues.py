@@ -8,13 +8,29 @@ renders itself as JSON or flat rows.
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from inventory.echo import MESSAGE_LIMIT, VALUE_LIMIT, shorten, visible
+from inventory.echo import (
+    CONTROL_PATTERN,
+    MESSAGE_LIMIT,
+    VALUE_LIMIT,
+    control_name,
+    shorten,
+    visible,
+)
+from inventory.messages import Code, Message, MessageList
+
+#: A value an issue's message is filled with: a text (a value quoted as ``repr``, a file
+#: name), a number (written as the reader's language writes it), a term of a code family
+#: (``Code("issue_outcome", "not_read")``) or a part of a sentence
+#: (``Message("issue.part.…", …)``, several as a ``MessageList``), translated with the
+#: message.
+IssueParam = str | int | float | Code | Message | MessageList
 
 
 class Severity(enum.StrEnum):
@@ -99,8 +115,110 @@ class IssueCode(enum.StrEnum):
     TOO_MANY_ISSUES = "too-many-issues"
 
 
+#: Errors of a YAML document's schema (pydantic): ``<location>: <what pydantic says>``.
+_SCHEMA = ("schema", "schema_hinted")
+
+#: Every issue template: per code, its situations (None: the code's own template
+#: ``issue.<code>``; a name: ``issue.<code>.<name>``, where one code covers problems that
+#: read differently, such as ``skipped-path`` for a folder, a read-me or a note sheet).
+#: Each has a message (and most a hint) in every language of the catalogues; the same
+#: problem is always built from the same template (tests/test_issue_templates.py).
+TEMPLATES: dict[IssueCode, tuple[str | None, ...]] = {
+    IssueCode.PATH_NOT_FOUND: (None, "dangling_link", "unreadable", "file"),
+    IssueCode.UNKNOWN_FILE: (None, "other_format"),
+    IssueCode.UNKNOWN_SHEET: (None,),
+    IssueCode.EMPTY_SHEET: (None,),
+    IssueCode.KIND_RECOGNISED: (None,),
+    IssueCode.DUPLICATE_FILE: (None,),
+    IssueCode.MISSING_MUNICIPALITY: (None,),
+    IssueCode.SKIPPED_PATH: ("a_file", "export_part", "no_inventory", "not_regular",
+                             "note_sheet", "readme", "subfolder"),
+    IssueCode.NO_INVENTORY: (None,),
+    IssueCode.MUNICIPALITY_ROWS: (None,),
+    IssueCode.ENCODING_DETECTED: (None,),
+    IssueCode.INVALID_ENCODING: (None, "byte_order_mark", "mixed"),
+    IssueCode.BINARY_FILE: (None, "xls"),
+    IssueCode.XLSX_AS_CSV: (None,),
+    IssueCode.NUL_BYTE: (None,),
+    IssueCode.EMPTY_FILE: (None,),
+    IssueCode.HEADER_ONLY: (None,),
+    IssueCode.SINGLE_COLUMN: (None,),
+    IssueCode.UNTERMINATED_QUOTE: (None,),
+    IssueCode.EXTRA_CELLS: (None, "more", "beyond_header", "beyond_header_more"),
+    IssueCode.MISSING_CELLS: (None, "more"),
+    IssueCode.BLANK_ROWS_SKIPPED: (None,),
+    IssueCode.FIELD_TOO_LARGE: (None,),
+    IssueCode.UNREADABLE_WORKBOOK: ("damaged", "no_sheet", "no_worksheet", "not_zip"),
+    IssueCode.INVALID_JSON: (None, "too_large", "not_cluster_resources"),
+    IssueCode.WORKBOOK_TOO_LARGE: ("compression", "declared", "file_past_limit", "file_size",
+                                   "row_cells", "row_xml", "rows", "unpacks_past"),
+    IssueCode.HEADER_TOO_LARGE: (None, "cell"),
+    IssueCode.HEADER_ROW: ("title", "titles", "type_line", "type_line_title",
+                           "type_line_titles", "sheet_title", "sheet_titles"),
+    IssueCode.TOO_MANY_COLUMNS: (None,),
+    IssueCode.LINK_OUTSIDE_FOLDER: (None,),
+    IssueCode.FORMULA_WITHOUT_VALUE: (None, "error", "more"),
+    IssueCode.FORMULA_VALUE: (None, "more"),
+    IssueCode.BLANK_HEADER: (None,),
+    IssueCode.DUPLICATE_HEADER: (None,),
+    IssueCode.UNKNOWN_HEADER: (None, "suggested", "none_known", "more"),
+    IssueCode.MISSING_COLUMN: (None, "several"),
+    IssueCode.UNIT_FROM_HEADER: (None,),
+    IssueCode.MISSING_VALUE: (None, "physical_without_site", "virtual_unplaced", *_SCHEMA),
+    IssueCode.INVALID_NUMBER: (None, "too_long", "with_unit", "without_unit", *_SCHEMA),
+    IssueCode.WRONG_UNIT: (None, "apparent_power", "header"),
+    IssueCode.AMBIGUOUS_NUMBER: (None,),
+    IssueCode.NOT_AN_INTEGER: (None, *_SCHEMA),
+    IssueCode.OUT_OF_RANGE: (None, "not_finite", "too_large", *_SCHEMA),
+    IssueCode.MANGLED_IDENTIFIER: (None,),
+    IssueCode.INVALID_DATE: (None, "no_such_day", "slashes"),
+    IssueCode.AMBIGUOUS_DATE: (None,),
+    IssueCode.EXCEL_SERIAL_DATE: (None,),
+    IssueCode.INVALID_BOOLEAN: (None,),
+    IssueCode.INVALID_ENUM: (None, "suggested", "in_language", "in_language_suggested",
+                             *_SCHEMA),
+    IssueCode.INVALID_IP: ("address", "prefix", "prefix_of_host"),
+    IssueCode.INVALID_VALUE: ("error_value", "more", "municipality_code", *_SCHEMA),
+    IssueCode.INCONSISTENT_VALUES: ("at_most", "before"),
+    IssueCode.CONTROL_CHARACTER: (None, "more", "header", "header_more"),
+    IssueCode.DUPLICATE_KEY: (None, "municipality_folders"),
+    IssueCode.DANGLING_REFERENCE: (None, "nearest"),
+    IssueCode.REFERENCES_NOT_CHECKED: (None, "one"),
+    IssueCode.AMBIGUOUS_REFERENCE: (None,),
+    IssueCode.UNKNOWN_MUNICIPALITY: (None,),
+    IssueCode.SELF_REFERENCE: (None,),
+    IssueCode.DEPENDENCY_CYCLE: (None,),
+    IssueCode.INVALID_YAML: (None, "hinted"),
+    IssueCode.UNKNOWN_FIELD: _SCHEMA,
+    IssueCode.DEFINITIONS_DIFFER: (None,),
+    IssueCode.TOO_MANY_ISSUES: (None,),
+}
+
+
+def template_key(code: IssueCode | str, situation: str | None = None) -> str:
+    """The catalogue key stem of an issue's message and hint: ``issue.<code>`` (one
+    template per code), ``issue.<code>.<situation>`` where a code covers situations that
+    read differently (``TEMPLATES``). Raises ``ValueError`` for a situation not declared
+    there (a programming error the tests catch).
+
+    >>> template_key(IssueCode.EMPTY_FILE)
+    'issue.empty-file'
+    """
+    code = IssueCode(code)
+    if situation not in TEMPLATES.get(code, ()):
+        raise ValueError(f"no issue template {code.value} {situation or ''}".rstrip())
+    return f"issue.{code.value}" if situation is None else f"issue.{code.value}.{situation}"
+
+
 class Issue(BaseModel):
     """One problem in the user's data, with where it is and how to fix it.
+
+    Built from its code, its place and ``params``: the message and hint are the templates
+    ``<template>.message`` / ``<template>.hint`` of the message catalogues (``template``
+    defaults to ``issue.<code>``, see :func:`template_key`), filled with ``params``;
+    ``message`` and ``hint`` hold the English text (JSON, logs), and
+    ``inventory.render.issues`` shows the issue in the reader's language. An issue given
+    a ``message`` of its own (no template) reads the same in every language.
 
     Never echoes a whole cell: ``value`` and ``column`` keep at most ``VALUE_LIMIT``
     characters, a long value quoted in ``message`` or ``hint`` is shortened the same way,
@@ -112,7 +230,8 @@ class Issue(BaseModel):
 
     code: IssueCode
     severity: Severity = Severity.ERROR
-    message: str
+    message: str = Field(default="", description="The English message (from the template,"
+                         " unless given as text)")
     hint: str | None = None
     file: str | None = None
     sheet: str | None = Field(default=None, description="Workbook sheet, for an XLSX file")
@@ -123,28 +242,41 @@ class Issue(BaseModel):
     value: str | None = None
     municipality: str | None = None
     record_kind: str | None = None
+    template: str | None = Field(
+        default=None, description="Catalogue key stem of the message and hint"
+        " (issue.<code>[.<situation>]); none for a message given as text")
+    params: dict[str, IssueParam] = Field(
+        default_factory=dict, description="The values the message and hint are filled with")
 
     @model_validator(mode="before")
     @classmethod
-    def _shorten_quoted_value(cls, data: Any) -> Any:
-        """A long cell quoted in the message or hint (raw or as ``repr``) is shortened
-        there as in ``value``, before either is bounded as a whole."""
+    def _text_from_template(cls, data: Any) -> Any:
+        """Without a ``message``, the message and hint come from the code's template in
+        English; a long cell quoted in the parameters, message or hint (raw or as
+        ``repr``) is shortened there as in ``value``, before each is bounded as a whole."""
         if not isinstance(data, dict):
+            return data
+        params = data.get("params")
+        if data.get("message") is None:
+            data = dict(data)
+            template = data.get("template") or template_key(data["code"])
+            data["template"] = template
+            if params:
+                params = data["params"] = _bounded_params(params, data.get("value"))
+            from inventory.render.issues import template_texts  # the render layer
+
+            data["message"], data["hint"] = template_texts(template, params or {}, "en")
             return data
         value = data.get("value")
         if not isinstance(value, str) or len(value) <= VALUE_LIMIT:
             return data
-        quoted = {value, value.strip()}
         data = dict(data)
         for name in ("message", "hint"):
             text = data.get(name)
-            if not isinstance(text, str) or len(text) <= VALUE_LIMIT:
-                continue
-            for long in sorted(quoted, key=len, reverse=True):
-                if len(long) > VALUE_LIMIT:
-                    text = text.replace(repr(long), repr(shorten(long)))
-                    text = text.replace(long, shorten(long))
-            data[name] = text
+            if isinstance(text, str) and len(text) > VALUE_LIMIT:
+                data[name] = _shorten_quoted(text, value)
+        if params:
+            data["params"] = _bounded_params(params, value)
         return data
 
     @field_validator("message", "hint")
@@ -192,6 +324,56 @@ class Issue(BaseModel):
         return text
 
 
+def _shorten_quoted(text: str, value: str) -> str:
+    """``text`` with ``value`` (or ``value`` trimmed), raw or as ``repr``, shortened."""
+    for long in sorted({value, value.strip()}, key=len, reverse=True):
+        if len(long) > VALUE_LIMIT:
+            text = text.replace(repr(long), repr(shorten(long)))
+            text = text.replace(long, shorten(long))
+    return text
+
+
+def _bounded_params(params: dict[str, IssueParam], value: object) -> dict[str, IssueParam]:
+    """The parameters as shown: a long cell quoted in one shortened as in ``value``, each
+    text bounded and its control characters escaped."""
+    bounded: dict[str, IssueParam] = {}
+    for name, param in params.items():
+        if isinstance(param, str):
+            if isinstance(value, str) and len(value) > VALUE_LIMIT and len(param) > VALUE_LIMIT:
+                param = _shorten_quoted(param, value)
+            param = visible(shorten(param, MESSAGE_LIMIT))
+        bounded[name] = param
+    return bounded
+
+
+def empty_file_issue(file: str, *, sheet: str | None = None,
+                     municipality: str | None = None, record_kind: str | None = None
+                     ) -> Issue:
+    """The one issue of an empty file (CSV, workbook, YAML) or an empty workbook sheet
+    (its place names the sheet): nothing in it to read."""
+    return Issue(code=IssueCode.EMPTY_FILE, file=file, sheet=sheet, municipality=municipality,
+                 record_kind=record_kind)
+
+
+_CONTROL = re.compile(CONTROL_PATTERN)
+
+
+def control_character_problem(text: str, *, header: bool = False
+                              ) -> tuple[dict[str, IssueParam], str | None]:
+    """The parameters and situation of a ``control-character`` issue in a value (or a
+    ``header`` cell): the text, the first control character it holds (its Unicode name)
+    and where, how many more."""
+    match = _CONTROL.search(text)
+    assert match is not None
+    more = len(_CONTROL.findall(text, match.end()))
+    params: dict[str, IssueParam] = {"text": repr(text), "control": control_name(match.group()),
+                                     "position": str(match.start() + 1)}
+    if more:
+        params["more"] = more
+    situation = "_".join(part for part, used in (("header", header), ("more", more)) if used)
+    return params, situation or None
+
+
 DEFAULT_ISSUE_CAP = 1000
 
 
@@ -231,12 +413,8 @@ class IssueReport:
         issues = list(self.issues)
         dropped = sum(self.dropped.values())
         if dropped:
-            issues.append(Issue(
-                code=IssueCode.TOO_MANY_ISSUES,
-                severity=Severity.INFO,
-                message=f"{dropped} more issues were not listed (the cap is {self.cap}).",
-                hint="Fix the issues listed first, or raise the cap with --max-issues.",
-            ))
+            issues.append(Issue(code=IssueCode.TOO_MANY_ISSUES, severity=Severity.INFO,
+                                params={"count": dropped, "cap": self.cap}))
         return issues
 
     def to_json(self) -> dict[str, Any]:

@@ -22,7 +22,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from inventory.issues import Issue, IssueCode
+from inventory.issues import Issue, IssueCode, IssueParam, empty_file_issue, template_key
+from inventory.messages import Code
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 YamlPath = tuple[str | int, ...]
@@ -232,10 +233,13 @@ def parse_yaml_text(text: str, file: str, *,
     try:
         return compose_yaml(text, decimals_as_text=decimals_as_text), []
     except YamlSyntaxError as error:
+        params: dict[str, IssueParam] = {"problem": str(error.problem)}
+        if error.hint:
+            params["hint"] = error.hint
         return None, [Issue(code=IssueCode.INVALID_YAML, file=file, line=error.line,
-                            message=f"Not valid YAML: {error.problem}.",
-                            hint=error.hint or "Check the indentation and quoting on that"
-                                               " line.")]
+                            template=template_key(IssueCode.INVALID_YAML,
+                                                  "hinted" if error.hint else None),
+                            params=params)]
 
 
 def read_text_file(path: Path) -> tuple[str | None, list[Issue]]:
@@ -248,17 +252,17 @@ def read_text_file(path: Path) -> tuple[str | None, list[Issue]]:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=file,
-                            message=f"File not found: {path}.", hint="Check the path.")]
+                            template=template_key(IssueCode.PATH_NOT_FOUND, "file"),
+                            params={"path": str(path)})]
     except OSError as error:
         return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=file,
-                            message=f"Cannot read {path}: {error.strerror or error}.",
-                            hint="Check the path and its permissions.")]
+                            template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
+                            params={"error": str(error.strerror or error)})]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         return None, [Issue(code=IssueCode.INVALID_ENCODING, file=file,
-                            line=raw[: error.start].count(b"\n") + 1,
-                            message="The file is not UTF-8.", hint="Save the file as UTF-8.")]
+                            line=raw[: error.start].count(b"\n") + 1)]
 
 
 def read_yaml_file(path: Path, *,
@@ -271,8 +275,7 @@ def read_yaml_file(path: Path, *,
     text, issues = read_text_file(path)
     if text is None:
         return None, issues
-    empty = [Issue(code=IssueCode.EMPTY_FILE, file=str(path), message="The file is empty.",
-                   hint="Fill in the file, or leave it out.")]
+    empty = [empty_file_issue(str(path))]
     if not text.strip():
         return None, empty
     document, issues = parse_yaml_text(text, str(path), decimals_as_text=decimals_as_text)
@@ -322,11 +325,16 @@ def validation_issues(error: ValidationError, lines: LineMap, file: str, *,
     issues = []
     for detail in error.errors():
         location = ".".join(str(part) for part in detail["loc"])
+        params: dict[str, IssueParam] = {
+            "location": location or Code("issue_word", "document"), "detail": detail["msg"]}
+        if hint is not None:
+            params["hint"] = hint
+        issue_code = code or validation_issue_code(detail)
         issues.append(Issue(
-            code=code or validation_issue_code(detail), file=file,
-            line=lines.line_of(detail["loc"]), column=location or None,
-            value=value_text(detail.get("input")), hint=hint,
-            message=f"{location or 'document'}: {detail['msg']}."))
+            code=issue_code, file=file, line=lines.line_of(detail["loc"]),
+            column=location or None, value=value_text(detail.get("input")),
+            template=template_key(issue_code, "schema" if hint is None else "schema_hinted"),
+            params=params))
     return issues
 
 

@@ -598,7 +598,9 @@ def _mark_external(graph: nx.MultiDiGraph, endpoints: pd.Series) -> None:
 class FindingCode(enum.StrEnum):
     """What an architect should look at in a graph."""
 
-    DEPENDENCY_CYCLE = "dependency_cycle"
+    #: The same problem as the validation issue: spelled as that public code
+    #: (``IssueCode.DEPENDENCY_CYCLE``, docs/reliability.md), not ``dependency_cycle``.
+    DEPENDENCY_CYCLE = "dependency-cycle"
     UNUSED_PLATFORM = "unused_platform"
     IDLE_SERVER = "idle_server"
     APPLICATION_WITHOUT_PLATFORM = "application_without_platform"

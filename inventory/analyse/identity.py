@@ -21,6 +21,7 @@ import pandas as pd
 
 from inventory.analyse.aliases import normalise_name
 from inventory.analyse.vendors import vendor_id, vendor_table
+from inventory.missing import is_missing
 
 #: The prefix of the identity of a product the catalogue does not list.
 UNLISTED = "unlisted:"
@@ -123,7 +124,7 @@ def same_unlisted(a: str | None, b: str | None) -> bool:
 
 
 def _cell(value: object) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return None
     return str(value)
 

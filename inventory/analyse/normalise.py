@@ -52,6 +52,7 @@ from inventory.analyse.catalogue import Catalogue, CatalogueProduct, Release, de
 from inventory.analyse.identity import product_label
 from inventory.analyse.release_cycles import CycleIndex
 from inventory.analyse.vendors import vendor_id, vendor_table, vendor_title
+from inventory.missing import is_missing, or_none
 
 #: Below this confidence a product is not taken: the row is "unmatched, review" with its
 #: candidates (a wrong answer is worse than none).
@@ -753,9 +754,7 @@ def distinct_rows(frame: pd.DataFrame, columns: list[str]
 
 
 def _plain(value: object) -> object:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return None
-    return value
+    return or_none(value)
 
 
 #: What ``_choose`` returns when products of different vendors fit equally.
@@ -769,7 +768,7 @@ def _frame_value(found: ProductMatch, name: str) -> object:
 
 
 def _clean(text: object) -> str | None:
-    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+    if is_missing(text):
         return None
     cleaned = " ".join(str(text).split())
     return cleaned or None

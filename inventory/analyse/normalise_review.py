@@ -20,6 +20,7 @@ import pandas as pd
 from inventory.analyse.aliases import Role
 from inventory.analyse.lifecycle import with_row_facts
 from inventory.analyse.normalise import LOW_CONFIDENCE, MATCH_COLUMNS, Normaliser
+from inventory.missing import is_missing
 from inventory.snapshot import InventorySnapshot
 
 
@@ -159,9 +160,7 @@ class ReviewItem:
 
 def _text(value: object) -> str | None:
     """A group key as text; ``None`` for a missing value (NaN or NA after grouping)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return None
-    return str(value)
+    return None if is_missing(value) else str(value)
 
 
 REASON_ORDER = {"unmatched": 0, "review": 1, "low_confidence": 2, "no_cycle": 3, "ok": 4}

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import pandas as pd
 
 from inventory.export.exchange import Element, Relationship, identifier
+from inventory.missing import is_missing
 from inventory.render.i18n import Lang, t
 
 
@@ -25,7 +25,7 @@ def cycle_label(cycle: str) -> str:
 
 def record_text(value: object) -> str:
     """A record's value as text; empty for a missing one."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+    if is_missing(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -31,7 +31,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode, IssueParam, Severity, empty_file_issue, template_key
+from inventory.messages import Code
 from inventory.read.encoding import (
     MAX_ISSUES_PER_KIND,
     binary_content_issues,
@@ -136,8 +137,9 @@ def physical_lines(text: str, *, keepends: bool = False) -> list[str]:
     return lines if keepends else [line.rstrip("\r\n") for line in lines]
 
 
-def _display_delimiter(delimiter: str) -> str:
-    return "tab" if delimiter == "\t" else repr(delimiter)
+def _display_delimiter(delimiter: str) -> IssueParam:
+    """A delimiter as an issue names it: quoted, a tab by its name."""
+    return Code("issue_delimiter", "tab") if delimiter == "\t" else repr(delimiter)
 
 
 def _sniff_delimiter(first_line: str, second_line: str | None) -> str:
@@ -243,48 +245,32 @@ def _read_header(text: _Text, dialect: _Dialect, file: str, kind: str,
 def _header_row_note(header: _Header, dialect: _Dialect, file: str) -> Issue | None:
     """An info note when the header is not the file's first line: which line was used and
     which lines above it were not read."""
-    above = []
-    if dialect.type_line:
-        above.append("the PowerShell #TYPE line (line 1)")
-    if header.skipped:
-        lines = ", ".join(map(str, header.skipped))
-        above.append(f"the title line{'s' if len(header.skipped) > 1 else ''} {lines}")
-    if not above:
+    situation = "_".join(part for part, used in (
+        ("type_line", dialect.type_line), ("title", len(header.skipped) == 1),
+        ("titles", len(header.skipped) > 1)) if used)
+    if not situation:
         return None
     return Issue(code=IssueCode.HEADER_ROW, severity=Severity.INFO, file=file, line=header.line,
-                 value=str(header.line),
-                 message=f"The header is line {header.line}; {' and '.join(above)} above it"
-                         f" {'is' if len(header.skipped) + dialect.type_line == 1 else 'are'}"
-                         " not read.",
-                 hint="Nothing to do if that is the header; otherwise delete the lines above"
-                      " the header.")
+                 value=str(header.line), template=template_key(IssueCode.HEADER_ROW, situation),
+                 params={"line": str(header.line),
+                         "lines": ", ".join(map(str, header.skipped))})
 
 
 def _header_too_large(file: str, line: int) -> Issue:
     return Issue(code=IssueCode.HEADER_TOO_LARGE, file=file, line=line,
-                 message=f"The header row does not end within the first"
-                         f" {MAX_HEADER_CHARS:,} characters of the file.",
-                 hint="The first filled line must be the header row with the field names;"
-                      " a quote left open in it also makes it run on (close the quote).")
+                 params={"limit": MAX_HEADER_CHARS})
 
 
 def _header_cells_issue(header: list[str], file: str, line: int) -> Issue | None:
     if len(header) > MAX_COLUMNS:
         return Issue(code=IssueCode.TOO_MANY_COLUMNS, file=file, line=line,
-                     value=str(len(header)),
-                     message=f"The header row has {len(header):,} columns; at most"
-                             f" {MAX_COLUMNS:,} are read.",
-                     hint="Delete the columns that are not part of the inventory (an"
-                          " inventory file has one column per field, see `inventory"
-                          " templates`).")
+                     value=str(len(header)), params={"count": len(header), "limit": MAX_COLUMNS})
     for position, cell in enumerate(header):
         if len(cell) > MAX_HEADER_CELL_CHARS:
             return Issue(code=IssueCode.HEADER_TOO_LARGE, file=file, line=line,
                          column=excerpt(cell), column_index=position + 1,
-                         message=f"This header cell holds {len(cell):,} characters; a header"
-                                 f" cell holds at most {MAX_HEADER_CELL_CHARS:,}.",
-                         hint="The first filled line must be the header row with the field"
-                              " names; check the delimiter and any quote left open.")
+                         template=template_key(IssueCode.HEADER_TOO_LARGE, "cell"),
+                         params={"length": len(cell), "limit": MAX_HEADER_CELL_CHARS})
     return None
 
 
@@ -314,14 +300,8 @@ def _ends_in_open_quote(text: str, delimiter: str, first_line: int) -> bool:
 
 def _width_issue(code: IssueCode, file: str, line: int, row: int, width: int,
                  found: int) -> Issue:
-    if code is IssueCode.EXTRA_CELLS:
-        message = f"This row has {found} cells, the header has {width}."
-        hint = ("A value may hold the delimiter without quotes: put the value in double"
-                " quotes, or remove the extra cells.")
-    else:
-        message = f"This row has {found} cells, the header has {width}."
-        hint = "Add the missing cells (an empty cell is fine) so every row has a cell per column."
-    return Issue(code=code, file=file, line=line, row=row, message=message, hint=hint)
+    return Issue(code=code, file=file, line=line, row=row,
+                 params={"found": found, "width": width})
 
 
 def _parse_with_csv_module(text: str, dialect: _Dialect, header_end: int, width: int,
@@ -359,19 +339,14 @@ def _parse_with_csv_module(text: str, dialect: _Dialect, header_end: int, width:
         lines.append(start)
     for code, count in counts.items():
         if count > MAX_ISSUES_PER_KIND:
-            issues.append(Issue(code=code, file=file,
-                                message=f"{count - MAX_ISSUES_PER_KIND} more rows have"
-                                        " the wrong number of cells (not listed)."))
+            issues.append(Issue(code=code, file=file, template=template_key(code, "more"),
+                                params={"count": count - MAX_ISSUES_PER_KIND}))
     if lines and _ends_in_open_quote(text, dialect.delimiter, lines[-1]):
         opening = _opening_quote_line(text, lines[-1])
         # The open quote swallowed the rest of the file: its width issue is a symptom.
         issues = [i for i in issues if i.line != lines[-1]]
         issues.append(Issue(code=IssueCode.UNTERMINATED_QUOTE, file=file, line=opening,
-                            row=len(rows),
-                            message="A quoted value opens on this line and is never closed;"
-                                    " the rest of the file was read into it.",
-                            hint='Close the quote, or double a quote inside a quoted value'
-                                 ' ("").'))
+                            row=len(rows)))
     columns = [str(i) for i in range(width)]
     by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
     cells = pa.table({name: pa.array(values, type=pa.large_string())
@@ -509,10 +484,7 @@ def _field_size_issues(rows: _Rows, header: list[str], max_field_chars: int,
             issues.append(Issue(
                 code=IssueCode.FIELD_TOO_LARGE, file=file, line=int(rows.lines[index]),
                 row=int(index) + 1, column=header[position], column_index=position + 1,
-                message=f"This cell holds {int(lengths.iloc[index]):,} characters; the limit"
-                        f" is {max_field_chars:,}.",
-                hint="A quote left open upstream can swallow many lines; otherwise shorten"
-                     " the value."))
+                params={"length": int(lengths.iloc[index]), "limit": max_field_chars}))
         rows.cells[name] = rows.cells[name].str.slice(0, max_field_chars)
     return issues
 
@@ -526,12 +498,9 @@ def _single_column_issue(header: list[str], dialect: _Dialect, file: str,
     if not others:
         return None
     return Issue(code=IssueCode.SINGLE_COLUMN, file=file, line=line, column=excerpt(header[0], 20),
-                 column_index=1,
-                 message=f"The whole header is one column when split at"
-                         f" {_display_delimiter(dialect.delimiter)}; it holds"
-                         f" {_display_delimiter(others[0])}.",
-                 hint=f"Separate columns with , ; or tab, or put 'sep={others[0]}' on the"
-                      " first line if that is the delimiter you meant.")
+                 column_index=1, params={"delimiter": _display_delimiter(dialect.delimiter),
+                                         "other": _display_delimiter(others[0]),
+                                         "sep": others[0]})
 
 
 def _file_bytes(path: Path) -> FileBytes:
@@ -580,8 +549,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     file = str(path)
     raw = _file_bytes(path)
     digest = _sha256(raw)
-    empty = Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
-                  hint="Fill in the header row and one row per record, or remove the file.")
+    empty = empty_file_issue(file)
     if is_blank_bytes(raw):
         return None, [empty]
     issues = binary_content_issues(raw, file)
@@ -627,14 +595,10 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     issues.extend(_field_size_issues(rows, header, max_field_chars, file))
     if rows.blank_rows:
         issues.append(Issue(code=IssueCode.BLANK_ROWS_SKIPPED, severity=Severity.INFO, file=file,
-                            message=f"{rows.blank_rows} blank rows were skipped.",
-                            value=str(rows.blank_rows)))
+                            params={"count": rows.blank_rows}, value=str(rows.blank_rows)))
     if rows.cells.empty and len(rows.lines) == 0:
         issues.append(Issue(code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file,
-                            line=header_line,
-                            message="The file has a header but no data rows.",
-                            hint="Add one row per record, or remove the file if there is"
-                                 " nothing to record."))
+                            line=header_line))
     source = SourceTable(
         path=path, kind=kind, municipality=municipality, format="csv", sha256=digest(),
         encoding=encoding, delimiter=dialect.delimiter, header=header,

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
+from inventory.messages import Code, Message, MessageList
 from inventory.models.registry import RECORD_KINDS, RECORD_MODELS
 from inventory.read.delimited import head_rows
 from inventory.read.kinds import (
@@ -98,10 +99,7 @@ def _outside(path: Path, root: Path) -> bool:
 
 def _link_outside_issue(path: Path, municipality: str | None) -> Issue:
     return Issue(code=IssueCode.LINK_OUTSIDE_FOLDER, file=str(path), municipality=municipality,
-                 message=f"{path.name} is a symbolic link to a place outside the folder"
-                         " given on the command line; it is not followed.",
-                 hint="Copy what it links to into the inventory folder, or give that place"
-                      " on the command line: links are followed only within the folder given.")
+                 params={"name": path.name})
 
 
 def _unreadable_entry_issue(path: Path, root: Path, municipality: str,
@@ -113,15 +111,12 @@ def _unreadable_entry_issue(path: Path, root: Path, municipality: str,
             update={"record_kind": kind})
     if not path.exists():
         return Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path), municipality=municipality,
-                     record_kind=kind,
-                     message=f"{path.name} is a symbolic link to a file that does not exist.",
-                     hint="Replace the link by the file, or remove it.")
+                     record_kind=kind, params={"name": path.name},
+                     template=template_key(IssueCode.PATH_NOT_FOUND, "dangling_link"))
     if not path.is_file():
         return Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.WARNING, file=str(path),
-                     municipality=municipality, record_kind=kind,
-                     message=f"{path.name} is not a regular file (a folder, fifo, socket or"
-                             " device); it is skipped.",
-                     hint="Put the inventory file itself in the folder.")
+                     municipality=municipality, record_kind=kind, params={"name": path.name},
+                     template=template_key(IssueCode.SKIPPED_PATH, "not_regular"))
     return None
 
 
@@ -137,71 +132,73 @@ def _header_candidates(rows: Sequence[Sequence[str]]) -> list[HeaderScore]:
     return [score for score in candidate_kinds(rows) if score.known >= 2]
 
 
-def _could_be(rows: Sequence[Sequence[str]], name: str) -> str:
-    """The kinds (and adapters) a file or sheet not understood could have been."""
-    text = ""
+def _could_be(rows: Sequence[Sequence[str]], name: str) -> MessageList:
+    """The kinds (and adapters) a file or sheet not understood could have been: at least
+    one sentence."""
+    parts: list[Message] = []
     nearest = _nearest_kind_name(name)
     if nearest is not None:
-        text += f" Its name is nearest to {nearest!r}."
+        parts.append(Message("issue.part.nearest_name", {"name": repr(nearest)}))
     scores = _header_candidates(rows)
     if scores:
-        kinds = "; ".join(f"{score.kind} ({score.known} of {score.filled} cells of its best"
-                          " row are that kind's headers)" for score in scores)
-        text += f" By its first rows it is nearest to: {kinds}."
+        parts.append(Message("issue.part.nearest_rows", {"kinds": MessageList(tuple(
+            Message("issue.part.kind_score", {"kind": score.kind, "known": score.known,
+                                              "filled": score.filled})
+            for score in scores))}))
     if nearest is None and not scores:
-        listed = ", ".join(f"{kind} ({kind_names(kind)[0]})" for kind in RECORD_KINDS)
-        text += f" The record kinds are: {listed}."
+        parts.append(Message("issue.part.record_kinds", {"kinds": ", ".join(
+            f"{kind} ({kind_names(kind)[0]})" for kind in RECORD_KINDS)}))
     if RECOGNISERS:
-        text += " Exports recognised: " + ", ".join(
-            f"{r.name} ({r.description})" for r in RECOGNISERS) + "."
-    return text
+        parts.append(Message("issue.part.exports", {"exports": ", ".join(
+            f"{r.name} ({r.description})" for r in RECOGNISERS)}))
+    return MessageList(tuple(parts), " ")
 
 
-def _outcome(severity: Severity) -> str:
-    return "not read" if severity is Severity.ERROR else "ignored (--ignore-unknown)"
+def _outcome(severity: Severity) -> Code:
+    return Code("issue_outcome", "not_read" if severity is Severity.ERROR else "ignored")
 
 
 def _not_understood(path: Path, sheet: str | None, rows: Sequence[Sequence[str]],
-                    municipality: str, severity: Severity, reason: str) -> Issue:
+                    municipality: str, severity: Severity, reason: Message) -> Issue:
     """``unknown-file`` / ``unknown-sheet``: an error, or a warning with --ignore-unknown."""
-    what = path.name if sheet is None else f"Sheet {sheet!r} of {path.name}"
-    outcome = _outcome(severity)
     best = _header_candidates(rows)
     nearest = kind_names(best[0].kind)[0] if best else (
         _nearest_kind_name(sheet or path.stem) or "servers")
     if sheet is None:
         suffix = path.suffix if path.suffix.lower() in TABLE_EXTENSIONS else ".csv"
-        rename = f"rename it after its kind (say {nearest}{suffix})"
+        params["rename"] = f"{nearest}{suffix}"
+    params: dict[str, IssueParam] = {
+        "name": path.name, "reason": reason, "outcome": _outcome(severity),
+        "could_be": _could_be(rows, sheet or path.stem)}
     else:
-        rename = f"name the sheet after its kind (say {nearest!r}), start its name with #" \
-                 " to keep it as a note sheet"
+        params.update(sheet=repr(sheet), rename=repr(nearest))
     return Issue(
         code=IssueCode.UNKNOWN_FILE if sheet is None else IssueCode.UNKNOWN_SHEET,
         severity=severity, file=str(path), sheet=sheet, municipality=municipality,
-        message=f"{what} is not understood ({reason}); it is {outcome}."
-                + _could_be(rows, sheet or path.stem),
-        hint=f"If it holds inventory records, {rename}; otherwise move it out of the"
-             " inventory folder, or pass --ignore-unknown to skip what is not understood"
-             " with a warning.")
+        params=params)
 
 
-def _recognised_note(path: Path, sheet: str | None, kind: str, how: str,
+def _what(path: Path, sheet: str | None) -> Message:
+    """A file (its name) or a sheet of a workbook, as a sentence names it."""
+    if sheet is None:
+        return Message("issue.part.file", {"file": path.name})
+    return Message("issue.part.sheet", {"sheet": repr(sheet), "file": path.name})
+
+
+def _recognised_note(path: Path, sheet: str | None, kind: str, how: Message,
                      municipality: str) -> Issue:
-    what = path.name if sheet is None else f"Sheet {sheet!r} of {path.name}"
     return Issue(code=IssueCode.KIND_RECOGNISED, severity=Severity.INFO, file=str(path),
                  sheet=sheet, municipality=municipality, record_kind=kind,
-                 message=f"{what} is read as {kind} records ({how}).",
-                 hint=f"Nothing to do if it holds {kind} records; the usual names are"
-                      f" {', '.join(kind_names(kind)[:4])}.")
+                 params={"what": _what(path, sheet), "kind": kind, "how": how,
+                         "names": ", ".join(kind_names(kind)[:4])})
 
 
 def _known_part_note(path: Path, sheet: str | None, recogniser: Recogniser, why: str,
                      municipality: str) -> Issue:
-    what = path.name if sheet is None else f"Sheet {sheet!r} of {path.name}"
     return Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
                  sheet=sheet, municipality=municipality,
-                 message=f"{what} is part of a {recogniser.name} export that is not read:"
-                         f" {why}.")
+                 template=template_key(IssueCode.SKIPPED_PATH, "export_part"),
+                 params={"what": _what(path, sheet), "tool": recogniser.name, "why": why})
 
 
 _Add = Callable[[str, Path, "str | None", "str | None"], None]
@@ -220,16 +217,18 @@ class _FolderReader:
             self._heads[key] = sheet_heads(path)
         return self._heads[key]
 
-    def sheet_kind(self, head: SheetHead) -> tuple[str, str] | None:
-        """The kind of a sheet by its name or its header row, and how it was found."""
+    def sheet_kind(self, head: SheetHead) -> tuple[str, Message | None] | None:
+        """The kind of a sheet by its name or its header row, and how it was found (None:
+        its name is the kind's own)."""
         by_name = kind_for_name(head.title)
         if by_name is not None:
-            return by_name.kind, "" if by_name.exact else f"its name {head.title!r}"
+            return by_name.kind, None if by_name.exact else Message(
+                "issue.part.by_name", {"name": repr(head.title)})
         found = kinds_by_header(head.rows)
         if len(found) == 1:
             _, score = found[0]
-            return score.kind, (f"its header row: {score.known} of {score.filled} cells"
-                                f" are {score.kind} headers")
+            return score.kind, Message("issue.part.by_header", {
+                "known": score.known, "filled": score.filled, "kind": score.kind})
         return None
 
     def holds_inventory(self, folder: Path, root: Path) -> bool:
@@ -271,9 +270,7 @@ class _FolderReader:
                 issues.append(Issue(
                     code=IssueCode.DUPLICATE_FILE, file=str(path), sheet=sheet,
                     municipality=folder.name, record_kind=kind,
-                    message=f"Two files hold {kind} records: {places[kind]} and {place}.",
-                    hint="Keep one file (or sheet) per record kind: merge one into the"
-                         " other or remove one."))
+                    params={"kind": kind, "first": places[kind], "second": place}))
                 return
             places[kind] = place
             found.files[kind] = path
@@ -286,18 +283,15 @@ class _FolderReader:
             if not _is_file_entry(path):
                 issues.append(Issue(
                     code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
-                    municipality=folder.name,
-                    message=f"{path.name} is a folder inside the municipality folder; its"
-                            " files are not read.",
-                    hint="Move inventory files up into the municipality folder."))
+                    municipality=folder.name, params={"name": path.name},
+                    template=template_key(IssueCode.SKIPPED_PATH, "subfolder")))
                 continue
             suffix = path.suffix.lower()
             if fold_name(path.stem) in README_NAMES and path.is_file():
                 issues.append(Issue(
                     code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
-                    municipality=folder.name,
-                    message=f"{path.name} is a read-me file (notes for people); it is not"
-                            " read."))
+                    municipality=folder.name, params={"name": path.name},
+                    template=template_key(IssueCode.SKIPPED_PATH, "readme")))
                 continue
             named = kind_for_name(path.stem) if suffix in (
                 TABLE_EXTENSIONS | OTHER_TABLE_EXTENSIONS) else None
@@ -314,15 +308,15 @@ class _FolderReader:
                 issues.append(Issue(
                     code=IssueCode.UNKNOWN_FILE, severity=self.unknown_severity,
                     file=str(path), municipality=folder.name, record_kind=named.kind,
-                    message=f"{path.name}: {path.suffix} files are not read; it is"
-                            f" {_outcome(self.unknown_severity)}.",
-                    hint=f"Save it as {path.stem}.xlsx or {path.stem}.csv (UTF-8)."))
+                    template=template_key(IssueCode.UNKNOWN_FILE, "other_format"),
+                    params={"name": path.name, "suffix": path.suffix, "stem": path.stem,
+                            "outcome": _outcome(self.unknown_severity)}))
                 if self.unknown_severity is Severity.ERROR:
                     found.not_read.setdefault(named.kind, str(path))
             elif named is not None:
                 if not named.exact:
-                    issues.append(_recognised_note(path, None, named.kind,
-                                                   f"its name {path.stem!r}", folder.name))
+                    issues.append(_recognised_note(path, None, named.kind, Message(
+                        "issue.part.by_name", {"name": repr(path.stem)}), folder.name))
                 add(named.kind, path, None, None)
             else:
                 self._other_file(folder, path, add, issues)
@@ -330,10 +324,7 @@ class _FolderReader:
             issues.append(Issue(
                 code=IssueCode.MISSING_MUNICIPALITY, file=str(folder),
                 municipality=folder.name, record_kind="municipality",
-                message=f"{folder} has no municipality file.",
-                hint="Add municipality.csv (or kommun.csv / kommune.csv) with the"
-                     " municipality's code, name and country; `inventory templates DIR`"
-                     " writes one."))
+                params={"folder": str(folder)}))
         return found, issues
 
     def _other_file(self, folder: Path, path: Path, add: _Add, issues: list[Issue]) -> None:
@@ -343,18 +334,17 @@ class _FolderReader:
         if recognised is not None:
             recogniser, kind = recognised
             for each in recognised_kinds(recogniser, probe, kind):
-                issues.append(_recognised_note(path, None, each,
-                                               f"an export recognised by {recogniser.name}",
-                                               folder.name))
+                issues.append(_recognised_note(path, None, each, Message(
+                    "issue.part.by_export", {"tool": recogniser.name}), folder.name))
                 add(each, path, None, recogniser.name)
             return
         known = known_not_read(probe)
         if known is not None:
             issues.append(_known_part_note(path, None, *known, folder.name))
             return
-        reason = ("its name is no record kind" if path.suffix.lower() in TABLE_EXTENSIONS
-                  else f"{path.suffix or 'a file without extension'} is not a table format"
-                       " read")
+        reason = (Message("issue.part.no_kind_name") if path.suffix.lower() in TABLE_EXTENSIONS
+                  else Message("issue.part.not_a_table", {"suffix": path.suffix})
+                  if path.suffix else Message("issue.part.no_extension"))
         issues.append(_not_understood(path, None, probe.rows, folder.name,
                                       self.unknown_severity, reason))
 
@@ -369,21 +359,23 @@ class _FolderReader:
             else:
                 issues.append(heads.model_copy(update={"municipality": folder.name}))
             return
-        resolved: list[tuple[SheetHead, str, str, str | None]] = []  # head, kind, how, adapter
+        # head, kind, how (None: by its own name), adapter
+        resolved: list[tuple[SheetHead, str, Message | None, str | None]] = []
         unresolved: list[SheetHead] = []
         for head in heads:
             if head.title.strip().startswith(NOTE_SHEET_PREFIX):
                 issues.append(Issue(
                     code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
                     sheet=head.title, municipality=folder.name,
-                    message=f"Sheet {head.title!r} of {path.name} is a note sheet (its name"
-                            f" starts with {NOTE_SHEET_PREFIX}); it is not read."))
+                    template=template_key(IssueCode.SKIPPED_PATH, "note_sheet"),
+                    params={"sheet": repr(head.title), "file": path.name,
+                            "prefix": NOTE_SHEET_PREFIX}))
                 continue
             if not head.rows:
                 issues.append(Issue(
                     code=IssueCode.EMPTY_SHEET, severity=Severity.INFO, file=str(path),
                     sheet=head.title, municipality=folder.name,
-                    message=f"Sheet {head.title!r} of {path.name} is empty; it is skipped."))
+                    params={"sheet": repr(head.title), "file": path.name}))
                 continue
             kind_how = self.sheet_kind(head)
             if kind_how is not None:
@@ -393,7 +385,8 @@ class _FolderReader:
             recognised = recognise(probe)
             if recognised is not None:
                 recogniser, kind = recognised
-                resolved.extend((head, each, f"an export recognised by {recogniser.name}",
+                resolved.extend((head, each, Message("issue.part.by_export",
+                                                     {"tool": recogniser.name}),
                                  recogniser.name)
                                 for each in recognised_kinds(recogniser, probe, kind))
                 continue
@@ -404,22 +397,20 @@ class _FolderReader:
             unresolved.append(head)
         taken = {kind for _, kind, _, _ in resolved}
         if named is not None and len(unresolved) == 1 and named.kind not in taken:
-            how = "" if named.exact else f"the workbook's name {path.stem!r}"
-            if len(heads) > 1:
-                how = f"the workbook's name {path.stem!r}"
+            how = None if named.exact and len(heads) <= 1 else Message(
+                "issue.part.by_workbook_name", {"name": repr(path.stem)})
             resolved.append((unresolved.pop(), named.kind, how, None))
         for head, kind, how, adapter in resolved:
-            if how:
+            if how is not None:
                 issues.append(_recognised_note(path, head.title, kind, how, folder.name))
             # One sheet in a workbook: read it as before, whatever its title.
             add(kind, path, head.title if len(heads) > 1 or adapter else None, adapter)
         for head in unresolved:
             scores = kinds_by_header(head.rows)
-            reason = ("its name is no record kind, and its header row fits "
-                      + " and ".join(score.kind for _, score in scores) + " equally"
-                      if len(scores) > 1 else
-                      "its name is no record kind and no row of its first"
-                      f" {len(head.rows)} is clearly a kind's header row")
+            reason = (Message("issue.part.header_fits_several", {
+                "kinds": ", ".join(score.kind for _, score in scores)})
+                if len(scores) > 1 else
+                Message("issue.part.no_header_row", {"rows": len(head.rows)}))
             issues.append(_not_understood(path, head.title, head.rows, folder.name,
                                           self.unknown_severity, reason))
 
@@ -459,14 +450,13 @@ def discover(paths: Sequence[Path], *,
         path = Path(path)
         if not path.exists():
             issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path),
-                                message=f"{path} does not exist.",
-                                hint="Give a municipality folder or a folder of them."))
+                                params={"path": str(path)}))
         elif not path.is_dir():
             # A shell glob such as `samples/*` also names README.md or target.yaml.
             issues.append(Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.INFO,
-                                file=str(path),
-                                message=f"{path} is a file, not an inventory folder; skipped.",
-                                hint=f"Give the municipality folder: {path.parent}"))
+                                file=str(path), params={"path": str(path),
+                                                        "parent": str(path.parent)},
+                                template=template_key(IssueCode.SKIPPED_PATH, "a_file")))
         elif reader.holds_inventory(path, path.resolve()):
             add(path, path.resolve())
         else:
@@ -479,16 +469,10 @@ def discover(paths: Sequence[Path], *,
             if not subfolders and not links_out:
                 issues.append(Issue(
                     code=IssueCode.SKIPPED_PATH, severity=Severity.WARNING, file=str(path),
-                    message=f"{path} holds no inventory files and no municipality folders;"
-                            " skipped.",
-                    hint="Give a folder with municipality.csv, servers.csv, ... or a folder"
-                         " of such folders."))
+                    template=template_key(IssueCode.SKIPPED_PATH, "no_inventory"),
+                    params={"path": str(path)}))
             for subfolder in subfolders:
                 add(subfolder, root)
     if paths and not folders:
-        issues.append(Issue(
-            code=IssueCode.NO_INVENTORY,
-            message="None of the paths given holds an inventory.",
-            hint="Give a folder with municipality.csv, servers.csv, ... or a folder of such"
-                 " folders; `inventory templates DIR` writes empty ones."))
+        issues.append(Issue(code=IssueCode.NO_INVENTORY))
     return folders, issues

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, .doc, .msg
@@ -33,9 +33,11 @@ class DecodedText:
     issues: list[Issue] = field(default_factory=list)
 
 
-def _issue(code: IssueCode, file: str, message: str, hint: str | None = None,
-           line: int | None = None, severity: Severity = Severity.ERROR) -> Issue:
-    return Issue(code=code, severity=severity, file=file, line=line, message=message, hint=hint)
+def _issue(code: IssueCode, file: str, situation: str | None = None,
+           params: dict[str, IssueParam] | None = None, line: int | None = None,
+           severity: Severity = Severity.ERROR) -> Issue:
+    return Issue(code=code, severity=severity, file=file, line=line,
+                 template=template_key(code, situation), params=params or {})
 
 
 def is_blank_bytes(raw: bytes | mmap.mmap) -> bool:
@@ -49,23 +51,15 @@ def binary_content_issues(raw: bytes | mmap.mmap, file: str) -> list[Issue]:
     ``raw`` may be a memory map of the file: only its head is copied."""
     head = raw[:len(OLE2_MAGIC)]
     if head.startswith(ZIP_MAGIC):
-        return [_issue(IssueCode.XLSX_AS_CSV, file,
-                       "This file is an Excel workbook (or another zip file), not CSV text.",
-                       "Rename it to .xlsx, or save it from Excel as CSV UTF-8.", line=1)]
+        return [_issue(IssueCode.XLSX_AS_CSV, file, line=1)]
     if head.startswith(OLE2_MAGIC):
-        return [_issue(IssueCode.BINARY_FILE, file,
-                       "This file is an old Excel .xls workbook (or another binary document).",
-                       "Open it in Excel and save it as .xlsx or as CSV UTF-8.", line=1)]
+        return [_issue(IssueCode.BINARY_FILE, file, "xls", line=1)]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return []  # UTF-16 text is full of NUL bytes; it is checked after decoding
     sample = raw[:65536]
     controls = len(sample) - len(sample.translate(None, CONTROL_BYTES + b"\x00"))
     if controls > max(8, len(sample) // 20):
-        return [_issue(IssueCode.BINARY_FILE, file,
-                       "This file holds binary data, not CSV text.",
-                       "Export the table as CSV (UTF-8) or save it as .xlsx. A UTF-16 file"
-                       " needs its byte-order mark (Excel's 'Unicode text' writes one).",
-                       line=1)]
+        return [_issue(IssueCode.BINARY_FILE, file, line=1)]
     if raw.find(b"\x00") >= 0:
         return nul_issues(raw[:], b"\x00", file)
     return []
@@ -80,11 +74,7 @@ def nul_issues(data: bytes | str, nul: bytes | str, file: str) -> list[Issue]:
     position = data.find(nul)  # type: ignore[arg-type]
     while position >= 0 and len(issues) < MAX_ISSUES_PER_KIND:
         line += data.count(newline, start, position)  # type: ignore[arg-type]
-        issues.append(_issue(IssueCode.NUL_BYTE, file,
-                             "This line holds a NUL character (byte 0), which a text table"
-                             " never contains.",
-                             "The file is damaged or was exported in a binary format:"
-                             " export it again as CSV.", line=line))
+        issues.append(_issue(IssueCode.NUL_BYTE, file, line=line))
         line_end = data.find(newline, position)  # type: ignore[arg-type]
         if line_end < 0:
             break
@@ -122,10 +112,8 @@ def _decode_with_bom(raw: bytes, file: str) -> DecodedText | None:
             prefix = body[:error.start].decode(codec, errors="replace")
             line = prefix.count("\n") + 1
             return DecodedText(None, name, [_issue(
-                IssueCode.INVALID_ENCODING, file,
-                f"The file starts with a {name} byte-order mark, but this line is not"
-                f" valid {codec}.",
-                "Save the whole file again in one encoding (Excel: CSV UTF-8).", line=line)])
+                IssueCode.INVALID_ENCODING, file, "byte_order_mark",
+                {"mark": name, "codec": codec}, line=line)])
     return None
 
 
@@ -165,11 +153,7 @@ def decode_text(raw: bytes, file: str) -> DecodedText:
     if len(raw.decode("utf-8", errors="surrogateescape")) < len(raw):
         bad_lines, good_non_ascii = _bad_utf8_lines(raw)
     if good_non_ascii:
-        issues = [_issue(IssueCode.INVALID_ENCODING, file,
-                         "This line is not UTF-8, while the rest of the file is.",
-                         "The file mixes encodings (often a line pasted from another"
-                         " program): retype the line's special characters (å ä ö æ ø) or"
-                         " save the whole file again as CSV UTF-8.", line=line)
+        issues = [_issue(IssueCode.INVALID_ENCODING, file, "mixed", line=line)
                   for line in bad_lines[:MAX_ISSUES_PER_KIND]]
         return DecodedText(None, "utf-8", issues)
     try:
@@ -178,7 +162,5 @@ def decode_text(raw: bytes, file: str) -> DecodedText:
         # cp1252 leaves five bytes undefined; ISO-8859-1 maps every byte.
         text, encoding = raw.decode("iso-8859-1"), "iso-8859-1"
     return DecodedText(text, encoding, [_issue(
-        IssueCode.ENCODING_DETECTED, file,
-        f"The file is not UTF-8; it was read as {encoding} (Windows Western European).",
-        "Nothing to fix; saving as CSV UTF-8 avoids the guess.",
+        IssueCode.ENCODING_DETECTED, file, params={"encoding": encoding},
         severity=Severity.INFO)])

@@ -5,13 +5,21 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from inventory.echo import CONTROL_HINT, find_control
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.echo import find_control
+from inventory.issues import (
+    Issue,
+    IssueCode,
+    IssueParam,
+    Severity,
+    control_character_problem,
+    template_key,
+)
+from inventory.messages import Code
 from inventory.models.registry import field_specs, header_aliases, normalise_header
 from inventory.read.limits import excerpt
 from inventory.read.source import SourceTable
 from inventory.read.suggest import file_language, header_candidates, nearest
-from inventory.read.units import DIMENSION_NAMES, Unit, column_unit, find_unit, split_header
+from inventory.read.units import Unit, column_unit, find_unit, split_header
 
 NOTE_PREFIX = "#"
 #: Unknown headers listed per file, each with a suggestion; the rest are counted.
@@ -77,29 +85,26 @@ def _with_unit(written: str, kind: str) -> tuple[str, Unit] | None:
 
 
 def _unit_issue(kind: str, field_name: str, unit: Unit, written: str
-                ) -> tuple[IssueCode, str, str, Severity] | None:
+                ) -> tuple[IssueCode, dict[str, IssueParam], Severity] | None:
     """What a header's unit says: the wrong dimension (an error, the column is not read),
     a conversion (info), or nothing when the unit is the field's own."""
     spec = {s.name: s for s in field_specs(kind)}[field_name]
     column = column_unit(spec.name, spec.unit)
     assert column is not None  # _with_unit found the unit for this field's dimension
     if unit.dimension != column.dimension:
-        return (IssueCode.WRONG_UNIT,
-                f"The header {excerpt(written.strip())!r} gives {field_name} in {unit.symbol},"
-                f" {DIMENSION_NAMES[unit.dimension]}; {field_name} is"
-                f" {DIMENSION_NAMES[column.dimension]} in {column.unit.symbol}.",
-                f"Write the unit of the column as {column.unit.symbol} or another unit of"
-                f" {DIMENSION_NAMES[column.dimension]}: {column.hint_units()}.",
-                Severity.ERROR)
+        return (IssueCode.WRONG_UNIT, {
+            "header": repr(excerpt(written.strip())), "field": field_name,
+            "symbol": unit.symbol, "found": Code("issue_dimension", unit.dimension.value),
+            "expected": Code("issue_dimension", column.dimension.value),
+            "unit": column.unit.symbol,
+            "units": Code("issue_units", "memory" if column.memory else column.dimension.value),
+        }, Severity.ERROR)
     factor = column.factor(unit)
     if factor == 1:
         return None
-    return (IssueCode.UNIT_FROM_HEADER,
-            f"The header {excerpt(written.strip())!r} gives {field_name} in {unit.symbol}:"
-            f" its numbers are converted to {column.unit.symbol} (1 {unit.symbol} ="
-            f" {factor:.12g} {column.unit.symbol}).",
-            "A number written with its own unit in a cell is read in that unit.",
-            Severity.INFO)
+    return (IssueCode.UNIT_FROM_HEADER, {
+        "header": repr(excerpt(written.strip())), "field": field_name, "symbol": unit.symbol,
+        "unit": column.unit.symbol, "factor": f"{factor:.12g}"}, Severity.INFO)
 
 
 def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
@@ -126,20 +131,19 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
     first_position: dict[str, int] = {}
     unknown: list[int] = []  # positions of unknown headers
 
-    def issue(code: IssueCode, position: int, message: str, hint: str | None,
-              severity: Severity = Severity.ERROR) -> Issue:
+    def issue(code: IssueCode, position: int, params: dict[str, IssueParam],
+              severity: Severity = Severity.ERROR, situation: str | None = None) -> Issue:
         return Issue(code=code, severity=severity, file=source.display_name,
                      line=source.header_line,
                      column=source.header[position], column_index=position + 1,
                      municipality=source.municipality, record_kind=source.kind,
-                     message=message, hint=hint)
+                     template=template_key(code, situation), params=params)
 
     for position, written in enumerate(source.header):
-        control = find_control(written)
-        if control is not None:  # before normalising, which would drop or fold some
-            issues.append(issue(IssueCode.CONTROL_CHARACTER, position,
-                                f"The header {written!r} holds {control}.",
-                                CONTROL_HINT))
+        if find_control(written) is not None:  # before normalising, which folds some
+            params, situation = control_character_problem(written, header=True)
+            issues.append(issue(IssueCode.CONTROL_CHARACTER, position, params,
+                                situation=situation))
             continue
         normalised = normalise_header(written)
         if normalised.startswith(NOTE_PREFIX):
@@ -150,9 +154,7 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
                 mapping.ignored.append(position)
             else:
                 issues.append(issue(IssueCode.BLANK_HEADER, position,
-                                    f"Column {position + 1} has values but no header.",
-                                    "Write the field name in the header cell, or start it"
-                                    " with # to keep the column as a note."))
+                                    {"position": str(position + 1)}))
             continue
         field_name = aliases.get(normalised)
         with_unit = None if field_name is not None else _with_unit(written, source.kind)
@@ -160,28 +162,28 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
             field_name = with_unit[0]
             unit_issue = _unit_issue(source.kind, *with_unit, written)
             if unit_issue is not None:
-                issues.append(issue(unit_issue[0], position, *unit_issue[1:]))
+                issues.append(issue(unit_issue[0], position, unit_issue[1], unit_issue[2],
+                                    situation="header" if unit_issue[0] is IssueCode.WRONG_UNIT
+                                    else None))
                 if unit_issue[0] is IssueCode.WRONG_UNIT:
                     continue
         if field_name is None:
             unknown.append(position)
             if len(unknown) <= MAX_UNKNOWN_LISTED:  # a suggestion each, for the listed only
                 near = _nearest_header(written, source.kind, mapping.language)
-                suggestion = f"Did you mean {near!r}? " if near else ""
-                issues.append(issue(IssueCode.UNKNOWN_HEADER, position,
-                                    f"{excerpt(written.strip())!r} is not a known"
-                                    f" {source.kind} column.",
-                                    f"{suggestion}Use a field name from the template, or start"
-                                    " the header with # to keep it as a note column."))
+                unknown_params: dict[str, IssueParam] = {
+                    "header": repr(excerpt(written.strip())), "kind": source.kind}
+                if near:
+                    unknown_params["suggestion"] = repr(near)
+                issues.append(issue(IssueCode.UNKNOWN_HEADER, position, unknown_params,
+                                    situation="suggested" if near else None))
             continue
         if field_name in first_position:
             earlier = first_position[field_name]
-            issues.append(issue(IssueCode.DUPLICATE_HEADER, position,
-                                f"{written.strip()!r} (column {position + 1}) and"
-                                f" {source.header[earlier].strip()!r} (column {earlier + 1})"
-                                f" both mean {field_name!r}.",
-                                "Keep one of the two columns, or start the other's header"
-                                " with # to keep it as a note."))
+            issues.append(issue(IssueCode.DUPLICATE_HEADER, position, {
+                "header": repr(written.strip()), "position": str(position + 1),
+                "other": repr(source.header[earlier].strip()), "other_position": str(earlier + 1),
+                "field": repr(field_name)}))
             continue
         first_position[field_name] = position
         mapping.fields[position] = field_name
@@ -197,20 +199,16 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
             code=IssueCode.UNKNOWN_HEADER, file=source.display_name, line=source.header_line,
             municipality=source.municipality, record_kind=source.kind,
             value=str(len(source.header)),
-            message=f"None of the {len(source.header):,} header cells is a known"
-                    f" {source.kind} column (the first reads"
-                    f" {excerpt(source.header[unknown[0]].strip(), 20)!r}): this is not a"
-                    f" {source.kind} file, or its first line is not the header row.",
-            hint=f"Check that the file holds {source.kind} records under a header row of"
-                 " field names (`inventory templates DIR` writes a template).")]
+            template=template_key(IssueCode.UNKNOWN_HEADER, "none_known"), params={
+                "count": len(source.header), "kind": source.kind,
+                "first": repr(excerpt(source.header[unknown[0]].strip(), 20))})]
     if len(unknown) > MAX_UNKNOWN_LISTED:
         issues.append(Issue(
             code=IssueCode.UNKNOWN_HEADER, file=source.display_name, line=source.header_line,
             municipality=source.municipality, record_kind=source.kind,
             value=str(len(unknown) - MAX_UNKNOWN_LISTED),
-            message=f"And {len(unknown) - MAX_UNKNOWN_LISTED:,} more unknown columns (not"
-                    " listed).",
-            hint="Start the header of a column to keep with #, or delete the columns."))
+            template=template_key(IssueCode.UNKNOWN_HEADER, "more"),
+            params={"count": len(unknown) - MAX_UNKNOWN_LISTED}))
     missing = [spec.name for spec in field_specs(source.kind)
                if spec.required and spec.name not in first_position]
     if missing:
@@ -218,8 +216,6 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
         issues.append(Issue(
             code=IssueCode.MISSING_COLUMN, file=source.display_name, line=source.header_line,
             municipality=source.municipality, record_kind=source.kind, value=listed,
-            message=f"Required {'column is' if len(missing) == 1 else 'columns are'} missing:"
-                    f" {listed}.",
-            hint="Add the columns to the header row (`inventory templates DIR` writes a"
-                 " template with every column)."))
+            template=template_key(IssueCode.MISSING_COLUMN, None if len(missing) == 1
+                                  else "several"), params={"columns": listed}))
     return mapping, issues

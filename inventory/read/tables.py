@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inventory.issues import Issue, IssueCode
+from inventory.issues import Issue, IssueCode, template_key
 from inventory.read.delimited import read_csv_table
 from inventory.read.source import ColumnChoice, HeaderTest, SourceTable
 from inventory.read.workbook import read_xlsx_table
@@ -38,5 +38,5 @@ def read_table(path: Path, kind: str, municipality: str, *, max_field_chars: int
     except OSError as error:
         return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path),
                             municipality=municipality, record_kind=kind,
-                            message=f"The file cannot be read: {error.strerror or error}.",
-                            hint="Check that the file exists and is readable.")]
+                            template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
+                            params={"error": str(error.strerror or error)})]

@@ -32,7 +32,7 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode, IssueParam, Severity, empty_file_issue, template_key
 from inventory.models.registry import kind_for_file_stem
 from inventory.read.encoding import MAX_ISSUES_PER_KIND, ZIP_MAGIC, is_blank_bytes
 from inventory.read.kinds import HEADER_SEARCH_ROWS, HeaderScore, score_row
@@ -48,8 +48,6 @@ from inventory.read.limits import (
     size_text,
 )
 from inventory.read.source import HeaderTest, SourceTable
-
-_SAVE_AGAIN = "Open it in Excel and save it again as .xlsx."
 
 
 def cell_text(value: Any) -> str:
@@ -100,8 +98,7 @@ def _sheet_parser() -> Any:
         def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
             if len(row) > MAX_ROW_CELLS:  # before a dict per cell is built
                 raise WorkbookRejected(_too_large(
-                    self.source.file, f"a row has {len(row):,} cells, Excel allows"
-                                      f" {MAX_ROW_CELLS:,}"))
+                    self.source.file, "row_cells", {"cells": len(row), "limit": MAX_ROW_CELLS}))
             parsed: tuple[int, list[dict[str, Any]]] = super().parse_row(row)
             self.source.row_ended()
             return parsed
@@ -151,20 +148,19 @@ class BoundedPart:
         self.inflated += len(data)
         if self.inflated > self._limit:
             raise WorkbookRejected(_too_large(
-                self.file, f"it unpacks to more than {size_text(self._limit)}"))
+                self.file, "unpacks_past", {"limit": size_text(self._limit)}))
         if self._row_limit is not None and self.inflated - self._row_start > self._row_limit:
             raise WorkbookRejected(_too_large(
-                self.file, f"its sheet holds more than {size_text(self._row_limit)} of XML"
-                           " in one row (or between two rows)"))
+                self.file, "row_xml", {"limit": size_text(self._row_limit)}))
         return data
 
 
-def _too_large(file: str, detail: str, line: int | None = None) -> Issue:
+def _too_large(file: str, situation: str, params: dict[str, IssueParam],
+               line: int | None = None) -> Issue:
     return Issue(code=IssueCode.WORKBOOK_TOO_LARGE, file=file, line=line,
-                 message=f"The workbook is too large to read: {detail}.",
-                 hint=f"An inventory sheet has at most {MAX_SHEET_ROWS:,} rows and unpacks to"
-                      f" at most {size_text(MAX_WORKBOOK_BYTES)}. Delete empty rows and"
-                      " columns below and beside the table, or export it as CSV.")
+                 template=template_key(IssueCode.WORKBOOK_TOO_LARGE, situation),
+                 params={**params, "max_rows": MAX_SHEET_ROWS,
+                         "max_size": size_text(MAX_WORKBOOK_BYTES)})
 
 
 def _pick_sheet(sheets: list[tuple[str, str]], kind: str, file: str,
@@ -175,18 +171,23 @@ def _pick_sheet(sheets: list[tuple[str, str]], kind: str, file: str,
         for title, part in sheets:
             if title == wanted:
                 return title, part
-        raise WorkbookRejected(_unreadable(
-            file, f"it has no sheet {excerpt(wanted)!r}.",
-            "The workbook changed while it was read: run the command again."))
+        raise WorkbookRejected(_unreadable(file, "no_sheet", {"sheet": repr(excerpt(wanted))}))
     for title, part in sheets:
         if kind_for_file_stem(title) == kind:
             return title, part
     return sheets[0]
 
 
-def _unreadable(file: str, detail: str, hint: str) -> Issue:
+def _unreadable(file: str, situation: str, params: dict[str, IssueParam] | None = None
+                ) -> Issue:
     return Issue(code=IssueCode.UNREADABLE_WORKBOOK, file=file,
-                 message=f"The workbook cannot be read: {detail}", hint=hint)
+                 template=template_key(IssueCode.UNREADABLE_WORKBOOK, situation),
+                 params=params or {})
+
+
+def _damaged(file: str, error: Exception) -> Issue:
+    """A workbook openpyxl or the zip reader cannot read (what they say, bounded)."""
+    return _unreadable(file, "damaged", {"detail": f"{type(error).__name__}: {error}"[:300]})
 
 
 def _declared_size_issue(raw: bytes, file: str, limit: int) -> Issue | None:
@@ -196,20 +197,18 @@ def _declared_size_issue(raw: bytes, file: str, limit: int) -> Issue | None:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             parts = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
-        return _unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)
+        return _damaged(file, error)
     declared = sum(part.file_size for part in parts)
     if declared > limit:
-        return _too_large(file, f"it unpacks to {size_text(declared)}, the limit is"
-                                f" {size_text(limit)}")
+        return _too_large(file, "declared", {"size": size_text(declared),
+                                             "limit": size_text(limit)})
     for part in parts:
         if part.file_size > 1 << 20 and (
                 part.file_size > MAX_COMPRESSION_RATIO * max(part.compress_size, 1)):
             ratio = part.file_size // max(part.compress_size, 1)
-            return _too_large(file, f"its part {excerpt(part.filename)} is compressed"
-                                    f" {ratio:,} times (to {size_text(part.file_size)}),"
-                                    f" more than the {MAX_COMPRESSION_RATIO} times of any real"
-                                    " sheet: a zip bomb, or rows and columns formatted to"
-                                    " the end of the sheet")
+            return _too_large(file, "compression", {
+                "part": excerpt(part.filename), "ratio": ratio,
+                "size": size_text(part.file_size), "limit": MAX_COMPRESSION_RATIO})
     return None
 
 
@@ -259,7 +258,8 @@ class _Sheet:
         else:
             self.unlisted[issue.code] += 1
 
-    def cell_issue(self, code: IssueCode, line: int, column: int, message: str, hint: str,
+    def cell_issue(self, code: IssueCode, line: int, column: int,
+                   params: dict[str, IssueParam], situation: str | None = None,
                    severity: Severity = Severity.ERROR) -> None:
         """An issue at a cell: its sheet row, data row and header (when in the table)."""
         header = self.header if self.header is not None and self.header_line < line else None
@@ -267,40 +267,32 @@ class _Sheet:
         self.add(Issue(code=code, severity=severity, file=self.file, line=line,
                        row=len(self.rows) + 1 if header is not None else None,
                        column=header[column - 1] if header is not None and in_table else None,
-                       column_index=column, message=message, hint=hint))
+                       column_index=column, template=template_key(code, situation),
+                       params=params))
 
     def summaries(self) -> list[Issue]:
-        more = {IssueCode.EXTRA_CELLS: "rows have values beyond the header",
-                IssueCode.FORMULA_WITHOUT_VALUE: "formula cells have no usable result",
-                IssueCode.FORMULA_VALUE: "cells hold a formula's stored result",
-                IssueCode.INVALID_VALUE: "cells hold an error value"}
         return [Issue(code=code, severity=Severity.WARNING if code is IssueCode.FORMULA_VALUE
                       else Severity.ERROR, file=self.file,
-                      message=f"{count:,} more {more.get(code, 'issues')} (not listed).")
+                      template=template_key(code, "beyond_header_more"
+                                            if code is IssueCode.EXTRA_CELLS else "more"),
+                      params={"count": count})
                 for code, count in self.unlisted.items()]
 
 
 def _formula_issues(sheet: _Sheet, line: int, cell: dict[str, Any], width: int | None) -> None:
     """Issues of a formula cell (``stored`` says whether a result was stored)."""
     column = cell["column"]
-    ref = f"Cell {column_letter(column)}{line} of sheet {sheet.title!r}"
+    ref: dict[str, IssueParam] = {"cell": f"{column_letter(column)}{line}",
+                                  "sheet": repr(sheet.title)}
     if not cell["formula"]:
-        sheet.cell_issue(IssueCode.FORMULA_WITHOUT_VALUE, line, column,
-                         f"{ref} holds a formula without a stored result, so its value is"
-                         " unknown.",
-                         "Open the workbook in Excel or LibreOffice and save it (that stores"
-                         " the results), or replace the formula by its value.")
+        sheet.cell_issue(IssueCode.FORMULA_WITHOUT_VALUE, line, column, ref)
     elif cell["data_type"] == "e":
         sheet.cell_issue(IssueCode.FORMULA_WITHOUT_VALUE, line, column,
-                         f"{ref} holds a formula whose result is an error"
-                         f" ({excerpt(cell_text(cell['value']))}).",
-                         "Correct the formula, or replace it by the value it should give.")
+                         {**ref, "error": excerpt(cell_text(cell["value"]))}, "error")
     elif width is None or column <= width:
         sheet.cell_issue(IssueCode.FORMULA_VALUE, line, column,
-                         f"{ref} holds a formula; its stored result"
-                         f" {excerpt(cell_text(cell['value']))!r} is used.",
-                         "Check the value; replace formulas by their values (paste values)"
-                         " to keep the inventory a plain table.", severity=Severity.WARNING)
+                         {**ref, "value": repr(excerpt(cell_text(cell["value"])))},
+                         severity=Severity.WARNING)
 
 
 def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str,
@@ -315,8 +307,7 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str,
         count += 1
         if line > max_rows or count > max_rows:
             raise WorkbookRejected(_too_large(
-                sheet.file, f"it has more than {max_rows:,} rows (reading stopped at row"
-                            f" {max(line, count):,})", line=line))
+                sheet.file, "rows", {"limit": max_rows, "row": max(line, count)}, line=line))
         if sheet.header is not None and line > previous + 1:
             sheet.blank += line - previous - 1  # rows left out of the XML are blank
         previous = line
@@ -327,10 +318,9 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str,
             if "formula" in cell:
                 _formula_issues(sheet, line, cell, width)
             elif cell["data_type"] == "e" and (width is None or cell["column"] <= width):
-                sheet.cell_issue(IssueCode.INVALID_VALUE, line, cell["column"],
-                                 f"Cell {column_letter(cell['column'])}{line} holds the"
-                                 f" error value {excerpt(cell_text(cell['value']))}.",
-                                 "Replace it by the value it should be, or clear the cell.")
+                sheet.cell_issue(IssueCode.INVALID_VALUE, line, cell["column"], {
+                    "cell": f"{column_letter(cell['column'])}{line}",
+                    "error": excerpt(cell_text(cell["value"]))}, "error_value")
             text = cell_text(cell["value"])
             if text.strip():
                 texts[cell["column"]] = text
@@ -387,14 +377,10 @@ class _HeaderSearch:
             skipped = [row_line for row_line, _ in self.rows[:index]]
             sheet.add(Issue(
                 code=IssueCode.HEADER_ROW, severity=Severity.INFO, file=sheet.file, line=line,
-                value=str(line),
-                message=f"The header is row {line} of sheet {sheet.title!r}; the"
-                        f" {len(skipped)} filled row{'' if len(skipped) == 1 else 's'} above"
-                        f" it (row{'' if len(skipped) == 1 else 's'}"
-                        f" {', '.join(map(str, skipped))}: a title)"
-                        f" {'is' if len(skipped) == 1 else 'are'} not read.",
-                hint="Nothing to do if that is the header; otherwise delete the rows above"
-                     " the header."))
+                value=str(line), template=template_key(
+                    IssueCode.HEADER_ROW, "sheet_title" if len(skipped) == 1 else "sheet_titles"),
+                params={"line": str(line), "sheet": repr(sheet.title), "count": len(skipped),
+                        "rows": ", ".join(map(str, skipped))}))
         previous = line
         for row_line, row_texts in self.rows[index + 1:]:  # read before the header was known
             sheet.blank += row_line - previous - 1
@@ -407,20 +393,15 @@ def _set_header(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
     width = max(texts)
     if width > MAX_COLUMNS:
         raise WorkbookRejected(Issue(
-            code=IssueCode.TOO_MANY_COLUMNS, file=sheet.file, line=line,
-            value=str(width),
-            message=f"The header row reaches column {width:,}; at most {MAX_COLUMNS:,}"
-                    " columns are read.",
-            hint="Delete the columns that are not part of the inventory (an inventory"
-                 " file has one column per field, see `inventory templates`)."))
+            code=IssueCode.TOO_MANY_COLUMNS, file=sheet.file, line=line, value=str(width),
+            params={"count": width, "limit": MAX_COLUMNS}))
     for column, text in texts.items():
         if len(text) > MAX_HEADER_CELL_CHARS:
             raise WorkbookRejected(Issue(
                 code=IssueCode.HEADER_TOO_LARGE, file=sheet.file, line=line,
                 column=excerpt(text), column_index=column,
-                message=f"This header cell holds {len(text):,} characters; a header cell"
-                        f" holds at most {MAX_HEADER_CELL_CHARS:,}.",
-                hint="The first filled row must be the header row with the field names."))
+                template=template_key(IssueCode.HEADER_TOO_LARGE, "cell"),
+                params={"length": len(text), "limit": MAX_HEADER_CELL_CHARS}))
     sheet.header = [texts.get(column, "") for column in range(1, width + 1)]
     sheet.header_line = line
 
@@ -431,8 +412,8 @@ def _add_row(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
     if max(texts) > width:
         sheet.add(Issue(code=IssueCode.EXTRA_CELLS, file=sheet.file, line=line,
                         row=len(sheet.rows) + 1,
-                        message=f"This row has values beyond the header's {width} columns.",
-                        hint="Give the extra column a header, or clear those cells."))
+                        template=template_key(IssueCode.EXTRA_CELLS, "beyond_header"),
+                        params={"width": width}))
     sheet.rows.append([texts.get(column, "") for column in range(1, width + 1)])
     sheet.lines.append(line)
 
@@ -442,8 +423,7 @@ def _worksheets(reader: Any, file: str) -> list[tuple[str, str]]:
     sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
               if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
     if not sheets:
-        raise WorkbookRejected(_unreadable(file, "it holds no worksheet.",
-                                           "Save the inventory table as a worksheet."))
+        raise WorkbookRejected(_unreadable(file, "no_worksheet"))
     return sheets
 
 
@@ -486,19 +466,16 @@ def sheet_heads(path: Path, *,
     file = str(path)
     try:
         if path.stat().st_size > max_workbook_bytes:
-            return _too_large(file, "the file is larger than the limit")
+            return _too_large(file, "file_past_limit", {"limit": size_text(max_workbook_bytes)})
         raw = path.read_bytes()
     except OSError as error:
         return Issue(code=IssueCode.PATH_NOT_FOUND, file=file,
-                     message=f"The file cannot be read: {error.strerror or error}.",
-                     hint="Check that the file exists and is readable.")
+                     template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
+                     params={"error": str(error.strerror or error)})
     if is_blank_bytes(raw):
-        return Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
-                     hint="Save the workbook again from Excel, or remove the file.")
+        return empty_file_issue(file)
     if not raw.startswith(ZIP_MAGIC):
-        return _unreadable(file, "it is not an .xlsx file (no zip container).",
-                           "If it is CSV text, rename it to .csv; if it is an old .xls,"
-                           " save it as .xlsx.")
+        return _unreadable(file, "not_zip")
     declared = _declared_size_issue(raw, file, max_workbook_bytes)
     if declared is not None:
         return declared
@@ -525,7 +502,7 @@ def sheet_heads(path: Path, *,
     except WorkbookRejected as bound:
         return bound.issue
     except Exception as error:  # openpyxl raises many types for damaged files
-        return _unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)
+        return _damaged(file, error)
     return heads
 
 
@@ -555,16 +532,13 @@ def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
     file = str(path)
     size = path.stat().st_size
     if size > max_workbook_bytes:  # the parts unpack to at least their compressed size
-        return None, [_too_large(file, f"the file holds {size_text(size)}, the limit is"
-                                       f" {size_text(max_workbook_bytes)}")]
+        return None, [_too_large(file, "file_size", {"size": size_text(size),
+                                                     "limit": size_text(max_workbook_bytes)})]
     raw = path.read_bytes()
     if is_blank_bytes(raw):
-        return None, [Issue(code=IssueCode.EMPTY_FILE, file=file, message="The file is empty.",
-                            hint="Save the workbook again from Excel, or remove the file.")]
+        return None, [empty_file_issue(file)]
     if not raw.startswith(ZIP_MAGIC):
-        return None, [_unreadable(file, "it is not an .xlsx file (no zip container).",
-                                  "If it is CSV text, rename it to .csv; if it is an old .xls,"
-                                  " save it as .xlsx.")]
+        return None, [_unreadable(file, "not_zip")]
     declared = _declared_size_issue(raw, file, max_workbook_bytes)
     if declared is not None:
         return None, [declared]
@@ -578,12 +552,10 @@ def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
     except WorkbookRejected as bound:
         return None, [bound.issue]
     except Exception as error:  # openpyxl raises many types for damaged files
-        return None, [_unreadable(file, f"{type(error).__name__}: {error}"[:300], _SAVE_AGAIN)]
+        return None, [_damaged(file, error)]
     if sheet.header is None:
         return None, [issue.model_copy(update={"sheet": sheet.title}) for issue in [
-            *sheet.issues, Issue(code=IssueCode.EMPTY_FILE, file=file,
-                                 message=f"The sheet {sheet.title!r} is empty.",
-                                 hint="Fill in the header row and one row per record.")]]
+            *sheet.issues, empty_file_issue(file, sheet=sheet.title)]]
     header = sheet.header
     columns = [str(i) for i in range(len(header))]
     cells = pd.DataFrame(sheet.rows, columns=columns, dtype="str") if sheet.rows else (
@@ -592,13 +564,10 @@ def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
               *_field_size_issues(cells, header, sheet.lines, max_field_chars, file)]
     if sheet.blank:
         issues.append(Issue(code=IssueCode.BLANK_ROWS_SKIPPED, severity=Severity.INFO,
-                            file=file, message=f"{sheet.blank} blank rows were skipped.",
-                            value=str(sheet.blank)))
+                            file=file, params={"count": sheet.blank}, value=str(sheet.blank)))
     if not sheet.rows:
         issues.append(Issue(code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file,
-                            line=sheet.header_line,
-                            message="The sheet has a header but no data rows.",
-                            hint="Add one row per record, or remove the file."))
+                            line=sheet.header_line))
     source = SourceTable(
         path=path, kind=kind, municipality=municipality, format="xlsx",
         sha256=hashlib.sha256(raw).hexdigest(), encoding=None, delimiter=None, header=header,
@@ -616,6 +585,5 @@ def _field_size_issues(cells: pd.DataFrame, header: list[str], lines: list[int],
             issues.append(Issue(
                 code=IssueCode.FIELD_TOO_LARGE, file=file, line=lines[index], row=int(index) + 1,
                 column=header[position], column_index=position + 1,
-                message=f"This cell holds {int(lengths[index]):,} characters; the limit"
-                        f" is {max_field_chars:,}.", hint="Shorten the value."))
+                params={"length": int(lengths[index]), "limit": max_field_chars}))
     return issues

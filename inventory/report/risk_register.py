@@ -30,10 +30,12 @@ from typing import Any
 
 import pandas as pd
 
+from inventory.analyse.lifecycle_labels import ReleaseNames
 from inventory.gap.eol_plan import item_keys
 from inventory.gap.money import MoneyRange, format_range
 from inventory.gap.result import GapReport
 from inventory.gap.risk import APPLICATION_STEPS, CRITICALITY_SCORE, step_score
+from inventory.missing import is_missing
 from inventory.render.document import Column, Paragraph, Section, Table
 from inventory.render.formatting import format_date, format_number
 from inventory.render.i18n import Lang, t
@@ -293,6 +295,7 @@ def _eol_entries(gap: GapReport, removal: _Removal) -> list[RiskEntry]:
     )
     planned = eol["asset"].astype(str).isin(removed.keys())
     entries = []
+    names = ReleaseNames()  # releases as people write them, not the catalogue's cycle ids
     for (capability, state, is_planned), group in eol.groupby(
         [eol["capability"], eol["lifecycle_state"], planned], sort=True
     ):
@@ -315,7 +318,7 @@ def _eol_entries(gap: GapReport, removal: _Removal) -> list[RiskEntry]:
         ):
             cycles.setdefault(product, set()).add(cycle)
         products = [
-            f"{product} {', '.join(sorted(c for c in found if c))}".strip()
+            f"{product} {', '.join(sorted(names.label(product, c) for c in found if c))}".strip()
             for product, found in sorted(cycles.items())
         ]
         entries.append(
@@ -548,7 +551,7 @@ def _target_lifecycle_entries(gap: GapReport) -> list[RiskEntry]:
 
 
 def _date(value: Any) -> dt.date | None:
-    if value is None or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return None
     if isinstance(value, dt.date):
         return value

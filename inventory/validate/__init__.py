@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from inventory.issues import Issue, IssueCode, IssueReport
+from inventory.issues import Issue, IssueCode, IssueReport, template_key
 from inventory.models.registry import RECORD_KINDS, model_for
 from inventory.read import InventoryFolder, discover, map_headers, read_table
 from inventory.read.kinds import recogniser_named
@@ -204,9 +204,9 @@ def _same_code_issue(batch: MunicipalityBatch, earlier: MunicipalityBatch) -> Is
     table = batch.tables.get("municipality")
     return Issue(
         code=IssueCode.DUPLICATE_KEY,
-        message=f"Two folders describe municipality {batch.code!r}: {earlier.folder} and"
-                f" {batch.folder}; the second is left out.",
-        hint="Give each municipality one folder with its own code in the municipality file.",
+        template=template_key(IssueCode.DUPLICATE_KEY, "municipality_folders"),
+        params={"code": repr(batch.code), "first": str(earlier.folder),
+                "second": str(batch.folder)},
         file=str(table.source.path if table is not None else batch.folder),
         sheet=table.source.sheet if table is not None else None,
         line=table.source.lines[0] if table is not None and table.source.lines else None,

@@ -16,7 +16,9 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
-from inventory.issues import Issue, IssueCode, IssueReport, Severity
+from inventory.issues import Issue, IssueCode, IssueParam, IssueReport, Severity, template_key
+from inventory.messages import Code
+from inventory.missing import is_missing
 from inventory.models.registry import field_specs, model_for
 from inventory.read.source import SourceTable
 from inventory.read.units import Unit
@@ -34,9 +36,10 @@ _THREADED_FROM_ROWS = 1 << 16
 _COLUMN_THREADS = 2
 
 #: Checks of one field against another: (kind, field, limit field, what the pair means).
+#: (The meaning is a term ``code.issue_meaning.<name>``.)
 _AT_MOST = (
-    ("storage", "used_tb", "capacity_tb", "used capacity exceeds the capacity"),
-    ("site", "power_used_kw", "power_capacity_kw", "power drawn exceeds the power capacity"),
+    ("storage", "used_tb", "capacity_tb", "used_over_capacity"),
+    ("site", "power_used_kw", "power_capacity_kw", "power_over_capacity"),
 )
 _NOT_BEFORE = (
     ("server", "warranty_end", "purchase_date"),
@@ -149,18 +152,17 @@ class RowChecks:
         self.specs = {spec.name: spec for spec in field_specs(table.kind)}
 
     def issues_at(self, rows: np.ndarray[Any, Any], field: str | None, code: IssueCode,
-                  severity: Severity, message: str, hint: str | None = None,
-                  values: pd.Series | None = None) -> None:
-        """One issue per row in ``rows`` (0-based), up to the report's cap.
-
-        ``message`` and ``hint`` are ``str.format`` templates over the row's fields (and
-        ``row`` / ``line``).
+                  severity: Severity, situation: str, params: dict[str, IssueParam],
+                  from_fields: dict[str, str], values: pd.Series | None = None) -> None:
+        """One issue per row in ``rows`` (0-based), up to the report's cap, with the
+        template of ``code`` and ``situation``: its parameters are ``params`` and, for
+        each ``name: field`` of ``from_fields``, the row's value of ``field``.
         """
         shown = rows[: self.report.cap]
         for row in shown.tolist():
             record = self.frame.iloc[row]
-            fields = {name: _shown(record[name]) for name in self.specs}
-            fields.update(row=row + 1, line=int(record["_line"]))
+            fields: dict[str, IssueParam] = {
+                name: _param(record[field]) for name, field in from_fields.items()}
             value = None
             if values is not None:
                 value = _shown(values.iat[row])
@@ -168,9 +170,9 @@ class RowChecks:
                 cell = self.table.source.cells[str(self.places.positions[field])].iat[row]
                 value = str(cell)
             self.report.add(Issue(
-                code=code, severity=severity, message=message.format(**fields),
-                hint=None if hint is None else hint.format(**fields),
-                file=self.table.source.display_name, line=fields["line"], row=row + 1,
+                code=code, severity=severity, template=template_key(code, situation),
+                params={**fields, **params},
+                file=self.table.source.display_name, line=int(record["_line"]), row=row + 1,
                 column=None if field is None else self.places.header(field),
                 column_index=None if field is None else self.places.index(field),
                 value=value, municipality=self.table.municipality,
@@ -202,11 +204,10 @@ class RowChecks:
         for row in shown.tolist():
             earlier = int(first[row])
             self.report.add(Issue(
-                code=IssueCode.DUPLICATE_KEY,
-                message=(f"Key {keys.iat[row]!r} is used twice: rows {earlier + 1} and"
-                         f" {row + 1} (lines {lines[earlier]} and {lines[row]})."),
-                hint=f"Each {self.table.kind} needs its own {key_field}: rename one or merge"
-                     " the two rows.",
+                code=IssueCode.DUPLICATE_KEY, params={
+                    "key": repr(keys.iat[row]), "first_row": str(earlier + 1),
+                    "row": str(row + 1), "first_line": str(lines[earlier]),
+                    "line": str(lines[row]), "kind": self.table.kind, "key_field": key_field},
                 file=self.table.source.display_name, line=int(lines[row]), row=row + 1,
                 column=self.places.header(key_field), column_index=self.places.index(key_field),
                 value=str(keys.iat[row]), municipality=self.table.municipality,
@@ -224,17 +225,18 @@ class RowChecks:
             over = (self.frame[field] > self.frame[limit_field]).fillna(False)
             self.issues_at(
                 np.flatnonzero(over.to_numpy(dtype=bool)), field,
-                IssueCode.INCONSISTENT_VALUES, Severity.WARNING,
-                f"{field} {{{field}}} is more than {limit_field} {{{limit_field}}}: {meaning}.",
-                f"Check both values; {field} is normally at most {limit_field}.")
+                IssueCode.INCONSISTENT_VALUES, Severity.WARNING, "at_most", {
+                    "field": field, "limit_field": limit_field,
+                    "meaning": Code("issue_meaning", meaning)},
+                {"value": field, "limit": limit_field})
         for check_kind, field, earlier_field in _NOT_BEFORE:
             if kind != check_kind:
                 continue
             before = self._before(field, earlier_field)
             self.issues_at(
                 np.flatnonzero(before), field, IssueCode.INCONSISTENT_VALUES, Severity.WARNING,
-                f"{field} {{{field}}} is before {earlier_field} {{{earlier_field}}}.",
-                "Check both dates.")
+                "before", {"field": field, "earlier_field": earlier_field},
+                {"value": field, "earlier": earlier_field})
         if kind == "server":
             self._server_placement()
 
@@ -261,16 +263,12 @@ class RowChecks:
         virtual = (kinds == "virtual") & self.frame["cluster"].isna() & self.frame["host"].isna()
         self.issues_at(
             np.flatnonzero(virtual.fillna(False).to_numpy(dtype=bool)), "kind",
-            IssueCode.MISSING_VALUE, Severity.WARNING,
-            "Virtual server {id} names neither a cluster nor a host: it will float free of"
-            " the infrastructure in diagrams and impact analysis.",
-            "Fill in cluster (or host) for the virtual server.")
+            IssueCode.MISSING_VALUE, Severity.WARNING, "virtual_unplaced", {}, {"id": "id"})
         physical = (kinds == "physical") & self.frame["site"].isna()
         self.issues_at(
             np.flatnonzero(physical.fillna(False).to_numpy(dtype=bool)), "kind",
-            IssueCode.MISSING_VALUE, Severity.WARNING,
-            "Physical server {id} names no site: capacity planning cannot place it.",
-            "Fill in site for the physical server.")
+            IssueCode.MISSING_VALUE, Severity.WARNING, "physical_without_site", {},
+            {"id": "id"})
 
     def municipality_row(self) -> None:
         """The municipality file has exactly one row, with a slug for ``code``."""
@@ -279,10 +277,7 @@ class RowChecks:
         if rows != 1:
             line = source.lines[1] if rows > 1 else source.header_line
             self.report.add(Issue(
-                code=IssueCode.MUNICIPALITY_ROWS,
-                message=f"The municipality file must hold exactly one row; it holds {rows}.",
-                hint="One folder describes one municipality: keep one row (put other"
-                     " municipalities in folders of their own).",
+                code=IssueCode.MUNICIPALITY_ROWS, params={"rows": rows},
                 file=source.display_name, line=line, row=2 if rows > 1 else None,
                 municipality=self.table.municipality, record_kind="municipality",
             ))
@@ -292,10 +287,8 @@ class RowChecks:
             code = str(codes.iat[row])
             self.report.add(Issue(
                 code=IssueCode.INVALID_VALUE,
-                message=f"The municipality code {code!r} is not a slug (lower-case letters"
-                        " a-z, digits, - and _, starting with a letter or digit).",
-                hint=f"Write it like {slugify(code)!r}: other inventories name this"
-                     " municipality's records as code:id.",
+                template=template_key(IssueCode.INVALID_VALUE, "municipality_code"),
+                params={"code": repr(code), "slug": repr(slugify(code))},
                 file=source.display_name, line=int(source.lines[row]), row=row + 1,
                 column=self.places.header("code"), column_index=self.places.index("code"),
                 value=code, municipality=self.table.municipality, record_kind="municipality",
@@ -328,10 +321,17 @@ def _day_numbers(dates: np.ndarray[Any, Any], missing: int) -> np.ndarray[Any, A
     return days
 
 
+def _param(value: Any) -> IssueParam:
+    """A field's value as an issue's parameter: a number as it is (written as the
+    reader's language writes it), anything else as text, a missing value as ""."""
+    shown = _shown(value)
+    if isinstance(shown, int | float) and not isinstance(shown, bool):
+        return shown
+    return str(shown)
+
+
 def _shown(value: Any) -> Any:
-    if value is None or value is pd.NA:
-        return ""
-    if isinstance(value, float) and np.isnan(value):
+    if is_missing(value):
         return ""
     if isinstance(value, tuple):
         return ", ".join(str(part) for part in value)

@@ -34,7 +34,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import process
 
-from inventory.issues import Issue, IssueCode, IssueReport, Severity
+from inventory.issues import Issue, IssueCode, IssueParam, IssueReport, Severity, template_key
+from inventory.messages import Code, Message
 from inventory.models.registry import RECORD_KINDS, FieldSpec, field_specs, model_for
 from inventory.validate.batch import (
     REFERENCE_COLUMNS,
@@ -518,12 +519,9 @@ class ReferenceProblems:
             self.report.add(Issue(
                 code=IssueCode.REFERENCES_NOT_CHECKED, severity=Severity.WARNING,
                 file=file, sheet=sheet, value=str(total), municipality=codes.get(place),
-                record_kind=kind,
-                message=f"{total:,} {'reference' if total == 1 else 'references'} into"
-                        f" {named} {'was' if total == 1 else 'were'} not checked: {named} was"
-                        f" rejected (see its errors). From: {sources}.",
-                hint=f"Correct {named} first; the references into it are checked on the next"
-                     " run."))
+                record_kind=kind, template=template_key(
+                    IssueCode.REFERENCES_NOT_CHECKED, "one" if total == 1 else None),
+                params={"count": total, "file": named, "sources": sources}))
 
     def _room(self, wanted: int, severity: Severity) -> int:
         """How many of ``wanted`` issues fit under the cap (the rest are counted)."""
@@ -532,12 +530,14 @@ class ReferenceProblems:
             self.report.dropped[severity] += wanted - room
         return room
 
-    def _issue(self, part: ReferencePart, index: int, code: IssueCode, message: str,
-               hint: str, severity: Severity = Severity.ERROR) -> Issue:
+    def _issue(self, part: ReferencePart, index: int, code: IssueCode,
+               params: dict[str, IssueParam], situation: str | None = None,
+               severity: Severity = Severity.ERROR) -> Issue:
         table = part.field.table
         row = int(part.rows[index])
         return Issue(
-            code=code, severity=severity, message=message, hint=hint,
+            code=code, severity=severity, template=template_key(code, situation),
+            params={"what": self._what(part, index), **params},
             file=table.source.display_name, sheet=table.source.sheet,
             line=int(table.source.lines[row]), row=row + 1, column=part.field.header,
             column_index=part.field.column_index,
@@ -577,25 +577,20 @@ class ReferenceProblems:
     def _unknown_municipality(self, part: ReferencePart, index: int,
                               found: pd.Series) -> Issue:
         code = found["target_municipality"]
-        known = ", ".join(sorted(self.known)) or "none"
-        return self._issue(
-            part, index, IssueCode.UNKNOWN_MUNICIPALITY,
-            f"{self._what(part, index)} names {found['value']!r}, but no municipality"
-            f" {code!r} is in this import or stored.",
-            f"Import {code}'s inventory in the same run or first, or correct the code"
-            f" (known: {known}). A key that contains ':' itself cannot be referenced.")
+        known = ", ".join(sorted(self.known))
+        return self._issue(part, index, IssueCode.UNKNOWN_MUNICIPALITY, {
+            "value": repr(found["value"]), "code": repr(code), "name": str(code),
+            "known": known or Code("issue_word", "none")})
 
     def _ambiguous(self, part: ReferencePart, index: int, found: pd.Series) -> Issue:
         kinds = tuple(found["matched_kinds"])
         target = found["target_id"]
         prefix = "" if found["target_municipality"] == part.municipality else (
             f"{found['target_municipality']}{MUNICIPALITY_SEPARATOR}")
-        spelled = " or ".join(f"{prefix}{kind}{KIND_SEPARATOR}{target}" for kind in kinds)
-        return self._issue(
-            part, index, IssueCode.AMBIGUOUS_REFERENCE,
-            f"{self._what(part, index)} names {found['value']!r}, which matches {len(kinds)}"
-            f" records: {', '.join(f'{kind} {target}' for kind in kinds)}.",
-            f"Say which one is meant: write {spelled}.")
+        spelled = _either([f"{prefix}{kind}{KIND_SEPARATOR}{target}" for kind in kinds])
+        return self._issue(part, index, IssueCode.AMBIGUOUS_REFERENCE, {
+            "value": repr(found["value"]), "count": len(kinds),
+            "matches": ", ".join(f"{kind} {target}" for kind in kinds), "spelled": spelled})
 
     def _dangling(self, part: ReferencePart, index: int, found: pd.Series) -> Issue:
         qualifier = found["qualifier"]
@@ -603,17 +598,14 @@ class ReferenceProblems:
         municipality = str(found["target_municipality"])
         target = str(found["target_id"])
         nearest = self.nearest(municipality, tuple(wanted), target)
-        kinds = " or ".join(wanted)
-        where = "this municipality" if municipality == part.municipality else (
-            f"municipality {municipality!r}")
-        message = (f"{self._what(part, index)} names {kinds} {target!r}, which {where}"
-                   " does not have.")
+        where = Message("issue.part.this_municipality") if municipality == part.municipality \
+            else Message("issue.part.municipality", {"code": repr(municipality)})
+        params: dict[str, IssueParam] = {"kinds": _either(wanted), "target": repr(target),
+                                         "where": where}
         if nearest is not None:
-            message += f" Nearest existing key: {nearest!r}."
-        hint = (f"Add {kinds} {target!r} to its file, or correct the reference"
-                + (f" (did you mean {nearest!r}?)" if nearest is not None else "")
-                + ". Another municipality's record is written code:id.")
-        return self._issue(part, index, IssueCode.DANGLING_REFERENCE, message, hint)
+            params["nearest"] = repr(nearest)
+        return self._issue(part, index, IssueCode.DANGLING_REFERENCE, params,
+                           None if nearest is None else "nearest")
 
     def nearest(self, municipality: str, kinds: tuple[str, ...], key: str) -> str | None:
         """The existing key of ``kinds`` in ``municipality`` closest to ``key`` (rapidfuzz)."""
@@ -629,10 +621,8 @@ class ReferenceProblems:
                                indices: np.ndarray[Any, Any]) -> None:
         """A record that names itself (a server its own host) is an error."""
         for index in indices[: self._room(len(indices), Severity.ERROR)].tolist():
-            self.report.add(self._issue(
-                part, index, IssueCode.SELF_REFERENCE,
-                f"{self._what(part, index)} names itself in {part.name}.",
-                f"A {part.kind} cannot depend on itself: correct {part.name}."))
+            self.report.add(self._issue(part, index, IssueCode.SELF_REFERENCE,
+                                        {"field": part.name, "kind": part.kind}))
 
     def report_cycles(self, edges: pd.DataFrame, parts: Sequence[ReferencePart]) -> None:
         """One warning per dependency cycle (strongly connected records), listing it."""
@@ -658,9 +648,14 @@ class ReferenceProblems:
             part = places[(start[0], start[1], first["field"])]
             self.report.add(self._issue(
                 part, int(first["reference"]), IssueCode.DEPENDENCY_CYCLE,
-                f"Dependency cycle: {' '.join(steps)}.",
-                "Impact analysis and migration waves need a direction: break the cycle by"
-                " correcting one of these references.", severity=Severity.WARNING))
+                {"steps": " ".join(steps)}, severity=Severity.WARNING))
+
+
+def _either(items: Sequence[str]) -> IssueParam:
+    """``a``, ``a or b``, ``a or b or c`` in the reader's language."""
+    if len(items) == 1:
+        return items[0]
+    return Message("issue.part.or", {"first": items[0], "second": _either(items[1:])})
 
 
 def _node_name(node: tuple[str, str, str]) -> str:

@@ -27,6 +27,7 @@ The rules (docs/reliability.md, "Values"):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import ipaddress
 import math
 import re
@@ -41,8 +42,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from inventory.echo import CONTROL_HINT, CONTROL_PATTERN, find_control
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.echo import CONTROL_PATTERN
+from inventory.issues import (
+    Issue,
+    IssueCode,
+    IssueParam,
+    Severity,
+    control_character_problem,
+    template_key,
+)
+from inventory.messages import Code
 from inventory.models.base import Language, Words
 from inventory.models.registry import FieldSpec
 from inventory.read.suggest import nearest, value_candidates
@@ -112,12 +121,33 @@ class ColumnPlace:
 
 @dataclass(frozen=True)
 class Problem:
-    """What is wrong with one distinct value (turned into one issue per row)."""
+    """What is wrong with one distinct value (turned into one issue per row): its code
+    and the parameters of the code's template (``situation``: where one code reads in
+    several ways, see ``issues.template_key``)."""
 
     code: IssueCode
-    message: str
-    hint: str | None = None
+    params: dict[str, IssueParam] = field(default_factory=dict)
+    situation: str | None = None
     severity: Severity = Severity.ERROR
+
+    @property
+    def template(self) -> str:
+        return template_key(self.code, self.situation)
+
+    @functools.cached_property
+    def _english(self) -> tuple[str, str | None]:
+        from inventory.render.issues import template_texts  # (the render layer)
+
+        return template_texts(self.template, self.params, "en")
+
+    @property
+    def message(self) -> str:
+        """The English message (each row's issue gets it as it is)."""
+        return self._english[0]
+
+    @property
+    def hint(self) -> str | None:
+        return self._english[1]
 
 
 @dataclass
@@ -165,13 +195,7 @@ def is_mangled_identifier(text: str) -> bool:
 
 
 def _identifier_problem(text: str) -> Problem:
-    return Problem(
-        IssueCode.MANGLED_IDENTIFIER,
-        f"{text!r} looks like a number Excel turned into scientific notation; the"
-        " original identifier is lost.",
-        "Format the column as Text in Excel (or export from the source system again)"
-        " so the full identifier is kept.",
-    )
+    return Problem(IssueCode.MANGLED_IDENTIFIER, {"text": repr(text)})
 
 
 # --- numbers ----------------------------------------------------------------------------
@@ -186,8 +210,7 @@ def parse_number(text: str) -> float | int | Problem:
     (1024.5, 3.5, 1024000)
     """
     if len(text) > _LONGEST_NUMBER:
-        return Problem(IssueCode.INVALID_NUMBER, f"A {len(text)}-character text is not a number.",
-                       "Check the column: a number has at most a few dozen digits.")
+        return Problem(IssueCode.INVALID_NUMBER, {"length": str(len(text))}, "too_long")
     body = text.replace("\u2212", "-")
     sign = ""
     if body[:1] in "+-" and body:
@@ -197,13 +220,9 @@ def parse_number(text: str) -> float | int | Problem:
     if _AMBIGUOUS_NUMBER.fullmatch(body):
         separator = body[-4]
         whole, fraction = body.split(separator)
-        return Problem(
-            IssueCode.AMBIGUOUS_NUMBER,
-            f"{text!r} is ambiguous: {whole}{fraction} with {separator!r} as a thousands"
-            f" separator, or {whole}.{fraction} with {separator!r} as a decimal mark.",
-            f"Write {whole}{fraction} without a separator, or give the decimals another"
-            f" length ({whole},{fraction}0).",
-        )
+        return Problem(IssueCode.AMBIGUOUS_NUMBER, {
+            "text": repr(text), "whole": whole, "fraction": fraction,
+            "separator": repr(separator)})
     if _SCIENTIFIC.fullmatch(body):
         return _finite(text, float(sign + body.replace(",", ".")))
     if _SPACE_GROUPED.fullmatch(body):
@@ -216,12 +235,7 @@ def parse_number(text: str) -> float | int | Problem:
         return int(sign + re.sub("[.,]", "", body))
     if _DECIMAL.fullmatch(body):
         return _finite(text, _decimal(sign, body))
-    return Problem(
-        IssueCode.INVALID_NUMBER,
-        f"{text!r} is not a number.",
-        "Write digits with a decimal comma or point (3,5 or 3.5); thousands may be"
-        " separated by a space (1 024). Leave the cell empty when the value is unknown.",
-    )
+    return Problem(IssueCode.INVALID_NUMBER, {"text": repr(text)})
 
 
 def _quantity(text: str, spec: FieldSpec, column: ColumnUnit | None
@@ -233,32 +247,35 @@ def _quantity(text: str, spec: FieldSpec, column: ColumnUnit | None
     unit = None if parts is None else find_unit(parts[1], dimension)
     if parts is None or unit is None or column is None:
         if column is not None:
-            hint = (f"Write digits with a decimal comma or point (3,5 or 3.5), optionally"
-                    f" followed by a unit: {column.hint_units()}; a number without a unit is"
-                    f" in {column.unit.symbol}.")
-        else:
-            hint = (f"Write digits with a decimal comma or point (3,5 or 3.5); {spec.name}"
-                    " takes a plain number, without a unit.")
-        return Problem(IssueCode.INVALID_NUMBER, f"{text!r} is not a number.",
-                       hint + " Leave the cell empty when the value is unknown.")
+            return Problem(IssueCode.INVALID_NUMBER, {
+                "text": repr(text), "units": _units_term(column),
+                "unit": column.unit.symbol}, "with_unit")
+        return Problem(IssueCode.INVALID_NUMBER, {"text": repr(text), "field": spec.name},
+                       "without_unit")
     if unit.dimension != column.dimension:
-        note = (" VA is apparent power: the power in W is the VA times the power factor"
-                " (0.9 is usual for IT equipment)."
-                if unit.dimension is Dimension.APPARENT_POWER else "")
-        return Problem(
-            IssueCode.WRONG_UNIT,
-            f"{text!r} is {DIMENSION_NAMES[unit.dimension]} ({unit.symbol}), not"
-            f" {DIMENSION_NAMES[column.dimension]}: {spec.name} is in {column.unit.symbol}.",
-            f"Write {spec.name} in {column.unit.symbol}, or with one of the units"
-            f" {column.hint_units()}.{note}")
+        return Problem(IssueCode.WRONG_UNIT, {
+            "text": repr(text), "found": _dimension_term(unit.dimension),
+            "symbol": unit.symbol, "expected": _dimension_term(column.dimension),
+            "field": spec.name, "unit": column.unit.symbol, "units": _units_term(column)},
+            "apparent_power" if unit.dimension is Dimension.APPARENT_POWER else None)
     number = parse_number(parts[0])
     return number if isinstance(number, Problem) else (number, unit)
 
 
+def _dimension_term(dimension: Dimension) -> Code:
+    """What a unit measures, as a term (``a bit rate``, ``en bithastighet``)."""
+    assert dimension in DIMENSION_NAMES
+    return Code("issue_dimension", dimension.value)
+
+
+def _units_term(column: ColumnUnit) -> Code:
+    """The units a column takes, as a term (their symbols, and what they mean)."""
+    return Code("issue_units", "memory" if column.memory else column.dimension.value)
+
+
 def _finite(text: str, number: float | int) -> float | int | Problem:
     if isinstance(number, float) and not math.isfinite(number):
-        return Problem(IssueCode.OUT_OF_RANGE, f"{text!r} is too large to be a number.",
-                       "Check the value.")
+        return Problem(IssueCode.OUT_OF_RANGE, {"text": repr(text)}, "not_finite")
     return number
 
 
@@ -289,22 +306,19 @@ def _number_parser(spec: FieldSpec, source: Unit | None = None) -> Callable[[str
         if spec.value_type in ("int", "int_list"):
             if isinstance(number, float):
                 if not number.is_integer():
-                    return None, [Problem(
-                        IssueCode.NOT_AN_INTEGER, f"{text!r} is not a whole number.",
-                        f"{spec.name} counts whole units: write an integer such as"
-                        f" {round(number)}.")]
+                    return None, [Problem(IssueCode.NOT_AN_INTEGER, {
+                        "text": repr(text), "field": spec.name, "rounded": str(round(number))})]
                 number = int(number)
             if abs(number) > _INT64_MAX:
-                return None, [Problem(IssueCode.OUT_OF_RANGE, f"{text!r} is too large.",
-                                      "Check the value; it does not fit in 64 bits.")]
+                return None, [Problem(IssueCode.OUT_OF_RANGE, {"text": repr(text)},
+                                      "too_large")]
         else:
             number = float(number)
         if spec.minimum is not None and number < spec.minimum:
             in_unit = f" {spec.unit}" if spec.unit else ""
-            return None, [Problem(
-                IssueCode.OUT_OF_RANGE,
-                f"{text!r} is below the minimum of {spec.name} ({spec.minimum:g}{in_unit}).",
-                f"Write a value of at least {spec.minimum:g}.")]
+            return None, [Problem(IssueCode.OUT_OF_RANGE, {
+                "text": repr(text), "field": spec.name, "minimum": f"{spec.minimum:g}",
+                "unit": in_unit})]
         return number, []
     return parse
 
@@ -369,31 +383,19 @@ def parse_date(text: str) -> dt.date | Problem:
     elif match := _SLASH_DATE.fullmatch(text):
         first, second = int(match[1]), int(match[2])
         if first <= 12 and second <= 12 and first != second:
-            return Problem(
-                IssueCode.AMBIGUOUS_DATE,
-                f"{text!r} is ambiguous: day/month or month/day?",
-                "Write dates as yyyy-mm-dd (2024-03-05) or dd.mm.yyyy (05.03.2024).",
-            )
-        return Problem(IssueCode.INVALID_DATE,
-                       f"{text!r} uses slashes; the order of day and month is unclear.",
-                       "Write dates as yyyy-mm-dd (2024-03-05) or dd.mm.yyyy (05.03.2024).")
+            return Problem(IssueCode.AMBIGUOUS_DATE, {"text": repr(text)})
+        return Problem(IssueCode.INVALID_DATE, {"text": repr(text)}, "slashes")
     elif match := _EXCEL_SERIAL.fullmatch(text):
         serial = int(match[1])
         meant = _EXCEL_EPOCH + dt.timedelta(days=serial)
-        return Problem(
-            IssueCode.EXCEL_SERIAL_DATE,
-            f"{text!r} is an Excel date serial number (it would be {meant.isoformat()}),"
-            " not a date.",
-            "Format the column as a date (yyyy-mm-dd) in Excel before saving as CSV.",
-        )
+        return Problem(IssueCode.EXCEL_SERIAL_DATE,
+                       {"text": repr(text), "date": meant.isoformat()})
     else:
-        return Problem(IssueCode.INVALID_DATE, f"{text!r} is not a date.",
-                       "Write dates as yyyy-mm-dd (2024-03-05) or dd.mm.yyyy (05.03.2024).")
+        return Problem(IssueCode.INVALID_DATE, {"text": repr(text)})
     try:
         return dt.date(year, month, day)
     except ValueError:
-        return Problem(IssueCode.INVALID_DATE, f"{text!r} is not a day of the calendar.",
-                       "Check the day and the month.")
+        return Problem(IssueCode.INVALID_DATE, {"text": repr(text)}, "no_such_day")
 
 
 def _parse_date_value(text: str) -> Parsed:
@@ -408,10 +410,9 @@ def parse_boolean(text: str) -> bool | Problem:
     """``ja``/``nej``, ``yes``/``no``, ``true``/``false``, ``1``/``0``, ``x``... or a Problem."""
     value = _BOOLEANS.get(text.casefold())
     if value is None:
-        return Problem(
-            IssueCode.INVALID_BOOLEAN, f"{text!r} is not yes or no.",
-            f"Write one of {', '.join(TRUE_SPELLINGS)} for yes, or one of"
-            f" {', '.join(FALSE_SPELLINGS)} for no (an empty cell means unknown).")
+        return Problem(IssueCode.INVALID_BOOLEAN, {
+            "text": repr(text), "yes": ", ".join(TRUE_SPELLINGS),
+            "no": ", ".join(FALSE_SPELLINGS)})
     return value
 
 
@@ -426,64 +427,66 @@ def _enum_parser(spec: FieldSpec, language: str | None = None) -> Callable[[str]
     allowed = [str(member.value) for member in enum_type]
     words = {value: enum_type.words(value) for value in allowed}
     candidates = value_candidates(allowed, words, language)
-    hint = _allowed_values(allowed, words, language)
+    allowed_params = _allowed_values(allowed, words, language)
 
     def parse(text: str) -> Parsed:
         member = enum_type.parse(text)
         if member is not None:
             return member.value, []
         near = nearest(text, candidates)
-        suggestion = "" if near is None else f" Did you mean {candidates[near]!r}?"
-        return None, [Problem(
-            IssueCode.INVALID_ENUM,
-            f"{text!r} is not an allowed value of {spec.name}.{suggestion}", hint)]
+        params: dict[str, IssueParam] = {"text": repr(text), "field": spec.name,
+                                         **allowed_params}
+        situation = "in_language" if "language" in allowed_params else None
+        if near is not None:
+            params["suggestion"] = repr(candidates[near])
+            situation = "suggested" if situation is None else "in_language_suggested"
+        return None, [Problem(IssueCode.INVALID_ENUM, params, situation)]
     return parse
 
 
-#: How an enum error names the file's language.
-_LANGUAGE_NAMES = {"sv": "Swedish", "nb": "Norwegian", "nn": "Norwegian (nynorsk)"}
+#: The file languages an enum error lists the names of (``code.issue_language.<code>``).
+_LANGUAGE_NAMES = ("sv", "nb", "nn")
 #: Aliases listed per allowed value (the hint stays readable; all are accepted).
 _ALIASES_LISTED = 3
 
 
-def _allowed_values(allowed: list[str], words: dict[str, Words], language: str | None) -> str:
-    """The hint of an enum error: the allowed values, with their names in the file's
-    language when it is Swedish or Norwegian (``active (aktiv, i drift, drift)``)."""
-    name = _LANGUAGE_NAMES.get(language or "")
-    if name is None:
-        return (f"Allowed: {', '.join(allowed)} (Swedish and Norwegian names are accepted"
-                " too).")
+def _allowed_values(allowed: list[str], words: dict[str, Words], language: str | None
+                    ) -> dict[str, IssueParam]:
+    """The hint's parameters of an enum error: the allowed values, with their names in
+    the file's language when it is Swedish or Norwegian (``active (aktiv, i drift,
+    drift)``)."""
+    if language not in _LANGUAGE_NAMES:
+        return {"allowed": ", ".join(allowed)}
     listed = []
     for value in allowed:
         own = words[value].of(typing.cast(Language, language))[:_ALIASES_LISTED]
         listed.append(f"{value} ({', '.join(own)})" if own else value)
-    return f"Allowed, with the {name} names: {'; '.join(listed)}."
+    return {"allowed": "; ".join(listed), "language": Code("issue_language", language or "")}
 
 
 def _ip_problem(text: str, what: str, detail: str) -> Problem:
-    return Problem(IssueCode.INVALID_IP, f"{text!r} is not a valid {what}: {detail}.",
-                   "Write an IPv4 or IPv6 address (10.1.2.3) or, for prefixes, a network"
-                   " in CIDR form (10.1.0.0/16).")
+    """``what``: ``address`` or ``prefix``; ``detail``: what the ipaddress module says."""
+    return Problem(IssueCode.INVALID_IP, {"text": repr(text), "detail": detail}, what)
 
 
 def _parse_ip_address(text: str) -> Parsed:
     try:
         return str(ipaddress.ip_address(text)), []
     except ValueError as error:
-        return None, [_ip_problem(text, "IP address", str(error))]
+        return None, [_ip_problem(text, "address", str(error))]
 
 
 def _parse_prefix(text: str) -> tuple[str | None, Problem | None]:
     try:
         return str(ipaddress.ip_network(text, strict=True)), None
     except ValueError as error:
-        problem = _ip_problem(text, "IP prefix", str(error))
+        problem = _ip_problem(text, "prefix", str(error))
     try:
         network = ipaddress.ip_network(text, strict=False)
     except ValueError:
         return None, problem
-    return None, Problem(problem.code, problem.message,
-                         f"A prefix names a network, not a host: did you mean {network}?")
+    return None, Problem(problem.code, {**problem.params, "network": str(network)},
+                         "prefix_of_host")
 
 
 # --- lists ------------------------------------------------------------------------------
@@ -521,8 +524,8 @@ def _list_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
 
 
 def _in_list(problem: Problem, element: str) -> Problem:
-    return Problem(problem.code, f"List element {element!r}: {problem.message}",
-                   problem.hint, problem.severity)
+    return Problem(problem.code, {**problem.params, "list_element": repr(element)},
+                   problem.situation, problem.severity)
 
 
 # --- the column parser ------------------------------------------------------------------
@@ -585,8 +588,8 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
             problems[index] = [_control_problem(raw.distinct(index))]
     issues, unlisted = _row_issues(raw, problems, place, limit)
     if spec.required:
-        missing = Problem(IssueCode.MISSING_VALUE, f"{spec.name} is required but empty.",
-                          f"Fill in {spec.name} ({spec.description}).")
+        missing = Problem(IssueCode.MISSING_VALUE,
+                          {"field": spec.name, "description": spec.description})
         more, more_unlisted = _row_issues(
             raw, {index: [missing] for index in np.flatnonzero(empty).tolist()}, place, limit)
         issues.extend(more)
@@ -826,8 +829,8 @@ def _may_hold_controls(texts: pa.Array | pa.ChunkedArray) -> bool:
 
 
 def _control_problem(text: str) -> Problem:
-    return Problem(
-        IssueCode.CONTROL_CHARACTER, f"{text!r} holds {find_control(text)}.", CONTROL_HINT)
+    params, situation = control_character_problem(text)
+    return Problem(IssueCode.CONTROL_CHARACTER, params, situation)
 
 
 #: The parsers of distinct values, each remembering what it parsed: the same dates, enum
@@ -919,7 +922,8 @@ def _row_issues(raw: _RawCells, problems: dict[int, list[Problem]], place: Colum
                 break
             issues.append(Issue(
                 code=problem.code, severity=problem.severity, message=problem.message,
-                hint=problem.hint, file=place.file, line=int(place.lines[row]), row=row + 1,
+                hint=problem.hint, template=problem.template, params=problem.params,
+                file=place.file, line=int(place.lines[row]), row=row + 1,
                 column=place.column, column_index=place.column_index,
                 value=raw[row], municipality=place.municipality,
                 record_kind=place.record_kind or None,

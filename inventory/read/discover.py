@@ -164,12 +164,12 @@ def _not_understood(path: Path, sheet: str | None, rows: Sequence[Sequence[str]]
     best = _header_candidates(rows)
     nearest = kind_names(best[0].kind)[0] if best else (
         _nearest_kind_name(sheet or path.stem) or "servers")
-    if sheet is None:
-        suffix = path.suffix if path.suffix.lower() in TABLE_EXTENSIONS else ".csv"
-        params["rename"] = f"{nearest}{suffix}"
     params: dict[str, IssueParam] = {
         "name": path.name, "reason": reason, "outcome": _outcome(severity),
         "could_be": _could_be(rows, sheet or path.stem)}
+    if sheet is None:
+        suffix = path.suffix if path.suffix.lower() in TABLE_EXTENSIONS else ".csv"
+        params["rename"] = f"{nearest}{suffix}"
     else:
         params.update(sheet=repr(sheet), rename=repr(nearest))
     return Issue(

@@ -383,14 +383,24 @@ def changed_copy(source: Path, target: Path, share: float, spread: bool) -> int:
 def _measure(name: str, args: Args, label: str, rows: int | None = None) -> Measurement:
     from benchmarks.run import run_task
 
-    measured = run_task(
-        name,
-        args,
-        label,
-        rows=rows,
-        command=[sys.executable, "-m", "benchmarks.study", name, json.dumps(args)],
-    )
-    return measured
+    try:
+        return run_task(
+            name,
+            args,
+            label,
+            rows=rows,
+            command=[sys.executable, "-m", "benchmarks.study", name, json.dumps(args)],
+        )
+    except SystemExit as failure:  # the step's error, shown in its row; the others go on
+        why = str(failure).strip().splitlines()[-1:] or ["failed"]
+        return Measurement(
+            name=label,
+            seconds=float("nan"),
+            peak_rss_bytes=0,
+            rows=None,
+            note=f"FAILED: {why[0][:200]}",
+            extra={"cpu_s": float("nan")},
+        )
 
 
 def _cpu_of(measurement: Measurement) -> float:

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from inventory.analyse.assets import ASSET_SOURCES
+from inventory.analyse.catalogue import CatalogueFinding, check_catalogue
 from inventory.analyse.identity import REVIEW_SUFFIX
 from inventory.analyse.lifecycle import LifecycleState, lifecycle_frame, lifecycle_notes
 from inventory.analyse.normalise import Normaliser
@@ -117,3 +118,17 @@ def lifecycle_exposure(snapshot: InventorySnapshot, normaliser: Normaliser, *,
     return LifecycleExposure(as_of=as_of, warn_months=warn_months,
                              products=products.loc[:, list(PRODUCT_COLUMNS)],
                              states=by_state.loc[:, list(STATE_COLUMNS)])
+
+
+def check_catalogue_in_use(snapshot: InventorySnapshot | None, normaliser: Normaliser, *,
+                           as_of: dt.date) -> list[CatalogueFinding]:
+    """``check_catalogue`` of ``normaliser``'s catalogue (with its overrides) for the
+    products ``snapshot`` uses, or for every product when ``snapshot`` is ``None``
+    (``inventory lifecycle --check-catalogue [--all]``)."""
+    products: list[str] | None = None
+    if snapshot is not None:
+        used = lifecycle_exposure(snapshot, normaliser, as_of=as_of)
+        products = [slug for product_id in used.products["product_id"].dropna().unique()
+                    if (definition := normaliser.product(str(product_id))) is not None
+                    and (slug := definition.cycles_from) is not None]
+    return check_catalogue(normaliser.catalogue, products)

@@ -122,17 +122,11 @@ def lifecycle(
 
 def _check(ctx: typer.Context, normaliser: Normaliser, municipality: list[str] | None,
            whole: bool, output_format: TableFormat, day: dt.date) -> None:
-    """``--check-catalogue``: the findings of ``check_catalogue``; exit 1 when any."""
-    from inventory.analyse.catalogue import check_catalogue
-    from inventory.analyse.lifecycle_report import lifecycle_exposure
+    """``--check-catalogue``: the findings of ``check_catalogue_in_use``; exit 1 when any."""
+    from inventory.analyse.lifecycle_report import check_catalogue_in_use
 
-    products: list[str] | None = None
-    if not whole:
-        used = lifecycle_exposure(stored_snapshot(ctx, municipality), normaliser, as_of=day)
-        products = [slug for product_id in used.products["product_id"].dropna().unique()
-                    if (definition := normaliser.product(str(product_id))) is not None
-                    and (slug := definition.cycles_from) is not None]
-    findings = check_catalogue(normaliser.catalogue, products)
+    snapshot = None if whole else stored_snapshot(ctx, municipality)
+    findings = check_catalogue_in_use(snapshot, normaliser, as_of=day)
     if output_format is TableFormat.JSON:
         print_json([finding.to_json() for finding in findings])
     else:

@@ -147,10 +147,8 @@ def compare_costs(costs: ItCostsFile, file: str = "") -> CostComparison:
                                         (row.municipality, row.counted_as))
     warnings = [Issue(
         code=IssueCode.DEFINITIONS_DIFFER, severity=Severity.WARNING, file=file or None,
-        municipality=d.municipalities[1],
-        message=f"IT cost is not defined alike ({d.aspect}): {d.detail}.",
-        hint="Compare only figures counted the same way, or restate the costs under one"
-             " definition.") for d in differences]
+        municipality=d.municipalities[1], params={"aspect": d.aspect, "detail": d.detail})
+        for d in differences]
     return CostComparison(study=costs.study, note=costs.note, municipalities=rows,
                           comparable=not differences, differences=differences,
                           warnings=warnings)

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from inventory.store.unchanged import UnchangedCheck
-    from inventory.validate.batch import ImportBatch
+    from inventory.read.discover import InventoryFolder
+    from inventory.validate.batch import ImportBatch, UnchangedFolder
 
 
 def validate_with_profiles(
@@ -20,7 +20,7 @@ def validate_with_profiles(
     known_keys: Mapping[str, Mapping[str, set[str]]] | None,
     max_issues: int,
     ignore_unknown: bool,
-    unchanged: UnchangedCheck | None = None,
+    unchanged: Callable[[InventoryFolder], UnchangedFolder | None] | None = None,
 ) -> ImportBatch:
     """``validate_paths`` with the profiles ``mapping`` asked first and, with ``source``,
     only that adapter or profile for files not understood by their name; a profile that

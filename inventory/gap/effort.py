@@ -40,6 +40,7 @@ import datetime as dt
 
 import pandas as pd
 
+from inventory.analyse.lifecycle_labels import ReleaseNames
 from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS, TargetBlock
 from inventory.gap.capacity import qualified, replatformed, retired_hosts, server_sites
@@ -138,11 +139,13 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     platforms = on[(on["kind"] == "platform") & on["status"].isin(["changed", "eliminated"])]
     platforms = platforms[~(platforms["municipality"] + ":" + platforms["record_id"]).isin(
         consolidation.instance_keys)]
+    # a release as people write it ("Windows Server 2012 R2"), not the catalogue's cycle id
+    names = ReleaseNames(normaliser)
     for state, action, hours in (("changed", "platform_upgrade", efforts.platform_upgrade_hours),
                                  ("eliminated", "platform_replacement",
                                   efforts.platform_replacement_hours)):
         rows = platforms[platforms["status"] == state]
-        detail = (rows["title"] + " " + rows["cycle"].fillna("").astype(str) + " -> "
+        detail = (_releases(names, rows) + " -> "
                   + rows["target_title"].fillna("") + " " + rows["target_min_version"].fillna(""))
         parts.append(_frame(rows["municipality"], rows["domain"], action,
                             rows["municipality"] + ":" + rows["record_id"], rows["node"],
@@ -179,9 +182,8 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     parts.append(_frame(appliances["municipality"], "datacentre", "vendor_upgrade",
                         appliances["municipality"] + ":" + appliances["record_id"],
                         appliances["node"],
-                        _messages("gs.item.vendor_release", what=(
-                            appliances["title"] + " "
-                            + appliances["cycle"].fillna("").astype(str)).str.strip()),
+                        _messages("gs.item.vendor_release",
+                                  what=_releases(names, appliances)),
                         1, efforts.os_upgrade_hours))
     # no target OS of its family: the matrix says what to do instead of "-> (nothing)"
     to = (upgrades["target_title"].fillna("") + " "
@@ -189,8 +191,7 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     to = to.where(to != "", upgrades["block_id"].map(matrix.set_index("block_id")["detail"]))
     parts.append(_frame(upgrades["municipality"], "datacentre", "os_upgrade",
                         upgrades["municipality"] + ":" + upgrades["record_id"], upgrades["node"],
-                        (upgrades["title"] + " " + upgrades["cycle"].fillna("").astype(str)
-                         ).str.strip() + " -> " + to.astype(str),
+                        _releases(names, upgrades) + " -> " + to.astype(str),
                         1, efforts.os_upgrade_hours))
     parts.extend(_client_items(snapshot, target, on, normaliser))
     parts.append(_harmonisations(on, matrix, efforts.application_harmonisation_hours))
@@ -218,6 +219,12 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     items = items.sort_values(["tier", "municipality", "action", "asset"]).reset_index(drop=True)
     items.insert(0, "item_id", [f"I{n:05d}" for n in range(1, len(items) + 1)])
     return items.loc[:, list(ITEM_COLUMNS)]
+
+
+def _releases(names: ReleaseNames, rows: pd.DataFrame) -> pd.Series:
+    """Each asset row's product and release as people write them (``title label``)."""
+    return pd.Series(names.texts(rows["title"], rows["cycle"], rows["product_id"]),
+                     index=rows.index, dtype=object)
 
 
 def _messages(key: str, **params: pd.Series) -> pd.Series:

@@ -43,6 +43,7 @@ import datetime as dt
 import pandas as pd
 
 from inventory.analyse.lifecycle import OWN_SUPPORT_END, add_months
+from inventory.analyse.lifecycle_labels import ReleaseNames
 from inventory.gap.capacity import qualified
 from inventory.gap.eol import EXPOSED_STATES
 from inventory.messages import Code, Message, english
@@ -155,8 +156,8 @@ def _network(exposed: pd.DataFrame, hours_by_role: dict[str, float], other_hours
     role = rows["capability"].astype(str)
     software = ~rows["lifecycle_note"].fillna("").astype(str).str.contains(
         OWN_SUPPORT_END, regex=False)
-    product = (rows["title"].astype(str) + " " + rows["cycle"].fillna("").astype(str)
-               ).str.replace("  ", " ").str.strip()
+    # a release as people write it, not the catalogue's cycle id (analyse.lifecycle_labels)
+    product = ReleaseNames().texts(rows["title"], rows["cycle"], rows["product_id"])
     # a release past its end on hardware still supported may be upgraded instead
     detail = [Message("gs.hw.network_software" if soft else "gs.hw.network",
                       {"role": Code("capability", code), "product": name, "when": when})

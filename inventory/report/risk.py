@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from inventory.analyse.lifecycle_labels import release_texts
 from inventory.gap.result import GapReport
 from inventory.messages import MessageList
 from inventory.render.document import Paragraph
@@ -104,7 +105,8 @@ def top_gaps(gap: GapReport, lang: Lang, limit: int = TOP_GAPS) -> list[Any]:
     prefix = top["municipality"].astype(str) + ": "
     names = [name[len(p):] if name.startswith(p) else name
              for name, p in zip(top["gap"].astype(str), prefix, strict=True)]
-    product = (top["product"].astype(str) + " " + top["cycle"].astype(str)).str.strip()
+    # a release as people write it ("Windows Server 2012 R2"), not the catalogue's cycle id
+    product = release_texts(top["product"], top["cycle"])
     top = top.assign(
         what=[_cut(f"{name} ({kind})" if kind else name, WHAT_CHARS)
               for name, kind in zip(names, product, strict=True)],

@@ -116,7 +116,7 @@ def test_end_of_life_rows_group_alike_assets_with_their_counts(
     assert hosts.likelihood == 4 + 0
     assert hosts.wave == max(upgraded)  # removed when the last host is upgraded
     assert hosts.score == 20 and hosts.level == "high"
-    old = _one(entries, "eol", "end_of_life", products="Windows Server 2012-r2")
+    old = _one(entries, "eol", "end_of_life", products="Windows Server 2012 R2")
     # one server, one high application of 30 users: max(high 4, 1 application 2, 30
     # people 2) = 4; past end of life and upgraded by the plan: 4
     assert (old.count, old.params["applications"]) == (1, 1)

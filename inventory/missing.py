@@ -20,8 +20,12 @@ T = TypeVar("T")
 
 def is_missing(value: object) -> bool:
     """True for ``None``, ``pd.NA``, ``pd.NaT`` and a float NaN (numpy's too)."""
-    return (value is None or value is pd.NA or value is pd.NaT
-            or (isinstance(value, float) and value != value))  # NaN is unequal to itself
+    return (
+        value is None
+        or value is pd.NA
+        or value is pd.NaT
+        or (isinstance(value, float) and value != value)
+    )  # NaN is unequal to itself
 
 
 def or_none(value: T) -> T | None:

@@ -27,12 +27,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "inventory"
 
 
 def _trees() -> list[tuple[Path, ast.Module]]:
-    return [(path, ast.parse(path.read_text(encoding="utf-8")))
-            for path in sorted(PACKAGE.rglob("*.py"))]
+    return [
+        (path, ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    ]
 
 
 def _texts(key: str) -> dict[str, str]:
-    return dict(translations(key))
+    return {str(lang): text for lang, text in translations(key).items()}
 
 
 def test_every_template_has_its_message_in_every_language_with_the_same_placeholders() -> None:
@@ -56,8 +58,11 @@ def test_every_issue_code_named_in_the_package_has_templates() -> None:
     named: set[str] = set()
     for _, tree in _trees():
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                    and node.value.id == "IssueCode"):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "IssueCode"
+            ):
                 named.add(node.attr)
     assert named, "no IssueCode found: the scan is broken"
     assert sorted(name for name in named if IssueCode[name] not in TEMPLATES) == []
@@ -78,16 +83,22 @@ def test_every_situation_and_sentence_part_named_in_the_package_exists() -> None
                 code, situation = literal
                 assert situation in TEMPLATES[code], (path.name, node.lineno, situation)
                 situations += 1
-            if (name == "Message" and args and isinstance(args[0], ast.Constant)
-                    and str(args[0].value).startswith("issue.")):
-                assert all(_texts(args[0].value).values()), (path.name, args[0].value)
+            if (
+                name == "Message"
+                and args
+                and isinstance(args[0], ast.Constant)
+                and str(args[0].value).startswith("issue.")
+            ):
+                assert all(_texts(str(args[0].value)).values()), (path.name, args[0].value)
                 parts += 1
     assert situations > 40 and parts > 15
 
 
 #: Helpers that take a situation of a fixed code: name -> (code, position of the situation).
-_FIXED = {"_too_large": (IssueCode.WORKBOOK_TOO_LARGE, 1),
-          "_unreadable": (IssueCode.UNREADABLE_WORKBOOK, 1)}
+_FIXED = {
+    "_too_large": (IssueCode.WORKBOOK_TOO_LARGE, 1),
+    "_unreadable": (IssueCode.UNREADABLE_WORKBOOK, 1),
+}
 
 
 def _literal_situation(name: str | None, args: list[ast.expr]) -> tuple[IssueCode, str] | None:
@@ -96,22 +107,26 @@ def _literal_situation(name: str | None, args: list[ast.expr]) -> tuple[IssueCod
     workbook helpers, else None."""
     if name in _FIXED:
         code, position = _FIXED[name]
-    elif name in ("template_key", "Problem", "_issue") and args and isinstance(
-            args[0], ast.Attribute) and getattr(args[0].value, "id", None) == "IssueCode":
+    elif (
+        name in ("template_key", "Problem", "_issue")
+        and args
+        and isinstance(args[0], ast.Attribute)
+        and getattr(args[0].value, "id", None) == "IssueCode"
+    ):
         code, position = IssueCode[args[0].attr], {"template_key": 1}.get(name, 2)
     else:
         return None
-    if len(args) <= position or not isinstance(args[position], ast.Constant):
+    argument = args[position] if len(args) > position else None
+    if not isinstance(argument, ast.Constant):
         return None
-    value = args[position].value
+    value = argument.value
     return (code, value) if isinstance(value, str) else None
 
 
 def test_terms_in_issues_are_in_every_language() -> None:
     for dimension in Dimension:
         assert all(_texts(f"code.issue_dimension.{dimension.value}").values()), dimension
-    for dimension in (Dimension.DATA_RATE, Dimension.DATA, Dimension.POWER,
-                      Dimension.RACK_UNITS):
+    for dimension in (Dimension.DATA_RATE, Dimension.DATA, Dimension.POWER, Dimension.RACK_UNITS):
         assert all(_texts(f"code.issue_units.{dimension.value}").values()), dimension
     assert all(_texts("code.issue_units.memory").values())
     for language in _LANGUAGE_NAMES:
@@ -124,35 +139,51 @@ def test_an_undeclared_situation_is_refused() -> None:
 
 
 def test_the_english_line_is_the_issue_as_text_and_the_others_use_the_template() -> None:
-    issue = Issue(code=IssueCode.INVALID_NUMBER, file="gnosjo/servrar.csv", line=3, row=2,
-                  column="RAM", column_index=4, value="3x", params={"text": "'3x'"})
-    assert issue_line(issue, "en") == str(issue) == (
-        "error invalid-number at gnosjo/servrar.csv:3, row 2, column 'RAM' (#4): '3x' is not"
-        " a number. Hint: Write digits with a decimal comma or point (3,5 or 3.5); thousands"
-        " may be separated by a space (1 024). Leave the cell empty when the value is"
-        " unknown.")
+    issue = Issue(
+        code=IssueCode.INVALID_NUMBER,
+        file="gnosjo/servrar.csv",
+        line=3,
+        row=2,
+        column="RAM",
+        column_index=4,
+        value="3x",
+        params={"text": "'3x'"},
+    )
+    assert (
+        issue_line(issue, "en")
+        == str(issue)
+        == (
+            "error invalid-number at gnosjo/servrar.csv:3, row 2, column 'RAM' (#4): '3x' is not"
+            " a number. Hint: Write digits with a decimal comma or point (3,5 or 3.5); thousands"
+            " may be separated by a space (1 024). Leave the cell empty when the value is"
+            " unknown."
+        )
+    )
     assert issue_line(issue, "sv").startswith(
         "fel invalid-number vid gnosjo/servrar.csv:3, rad 2, kolumn 'RAM' (#4): '3x' är inte"
-        " ett tal. Tips: Skriv siffror med decimalkomma")
+        " ett tal. Tips: Skriv siffror med decimalkomma"
+    )
     assert issue_line(issue, "no").startswith(
         "feil invalid-number ved gnosjo/servrar.csv:3, rad 2, kolonne 'RAM' (#4): '3x' er"
-        " ikke et tall. Tips: Skriv sifre med desimalkomma")
+        " ikke et tall. Tips: Skriv sifre med desimalkomma"
+    )
     assert issue.model_dump(mode="json")["params"] == {"text": "'3x'"}
 
 
 def test_a_message_given_as_text_reads_the_same_in_every_language() -> None:
     issue = Issue(code=IssueCode.INVALID_VALUE, message="Something else.", hint="Do this.")
     assert issue.template is None
-    assert issue_texts(issue, "sv") == issue_texts(issue, "en") == ("Something else.",
-                                                                    "Do this.")
+    assert issue_texts(issue, "sv") == issue_texts(issue, "en") == ("Something else.", "Do this.")
 
 
 def test_numbers_in_a_message_are_written_the_language_s_way() -> None:
-    issue = Issue(code=IssueCode.TOO_MANY_ISSUES, severity=Severity.INFO,
-                  params={"count": 12345, "cap": 1000})
+    issue = Issue(
+        code=IssueCode.TOO_MANY_ISSUES, severity=Severity.INFO, params={"count": 12345, "cap": 1000}
+    )
     assert issue.message == "12,345 more issues were not listed (the cap is 1,000)."
     assert issue_texts(issue, "sv")[0] == (
-        "12\xa0345 problem till listades inte (gränsen är 1\xa0000).")
+        "12\xa0345 problem till listades inte (gränsen är 1\xa0000)."
+    )
 
 
 def test_the_empty_file_issue_reads_the_same_wherever_it_is_found(tmp_path: Path) -> None:
@@ -160,22 +191,29 @@ def test_the_empty_file_issue_reads_the_same_wherever_it_is_found(tmp_path: Path
     (tmp_path / "sites.csv").write_bytes(b"")
     (tmp_path / "servers.xlsx").write_bytes(b"  \n")
     book = Workbook()
-    book.active.title = "Servrar"  # type: ignore[union-attr]
+    book.worksheets[0].title = "Servrar"
     book.save(tmp_path / "book.xlsx")
     (tmp_path / "target.yaml").write_text("# nothing yet\n", encoding="utf-8")
-    found = [read_table(tmp_path / "sites.csv", "site", "gnosjo")[1],
-             read_table(tmp_path / "servers.xlsx", "server", "gnosjo")[1],
-             read_table(tmp_path / "book.xlsx", "server", "gnosjo")[1],
-             read_yaml_file(tmp_path / "target.yaml")[1]]
+    found = [
+        read_table(tmp_path / "sites.csv", "site", "gnosjo")[1],
+        read_table(tmp_path / "servers.xlsx", "server", "gnosjo")[1],
+        read_table(tmp_path / "book.xlsx", "server", "gnosjo")[1],
+        read_yaml_file(tmp_path / "target.yaml")[1],
+    ]
     issues = [issue for each in found for issue in each if issue.code is IssueCode.EMPTY_FILE]
     assert len(issues) == 4
-    assert {(issue.message, issue.hint) for issue in issues} == {(
-        "The file or sheet is empty: there is nothing to read.",
-        "Fill it in (an inventory file: the header row and one row per record), or remove"
-        " it.")}
+    assert {(issue.message, issue.hint) for issue in issues} == {
+        (
+            "The file or sheet is empty: there is nothing to read.",
+            "Fill it in (an inventory file: the header row and one row per record), or remove it.",
+        )
+    }
     assert [issue.sheet for issue in issues] == [None, None, "Servrar", None]
     assert issues[2].place == f"{tmp_path / 'book.xlsx'}[Servrar]"
-    assert {issue_texts(issue, "no") for issue in issues} == {(
-        "Filen eller arket er tomt: det er ingenting å lese.",
-        "Fyll den ut (en kartleggingsfil: overskriftsraden og én rad per post), eller fjern"
-        " den.")}
+    assert {issue_texts(issue, "no") for issue in issues} == {
+        (
+            "Filen eller arket er tomt: det er ingenting å lese.",
+            "Fyll den ut (en kartleggingsfil: overskriftsraden og én rad per post), eller fjern"
+            " den.",
+        )
+    }

@@ -24,16 +24,16 @@ from inventory.render.i18n import Lang, t, translations
 from inventory.render.messages import param_text
 
 
-def template_texts(template: str, params: Mapping[str, IssueParam], lang: Lang
-                   ) -> tuple[str, str | None]:
+def template_texts(
+    template: str, params: Mapping[str, IssueParam], lang: Lang
+) -> tuple[str, str | None]:
     """The message and hint of ``template`` (``issue.<code>[.<situation>]``) in ``lang``,
     filled with ``params``; the hint is None when the template has none."""
     # (filled here, not by t(): a parameter may be called ``key`` or ``lang``)
     shown = {name: param_text(value, lang) for name, value in params.items()}
     message = t(f"{template}.message", lang).format(**shown)
     if "list_element" in shown:  # a problem of one element of a list cell
-        message = t("issue.list_element", lang, element=shown["list_element"],
-                    message=message)
+        message = t("issue.list_element", lang, element=shown["list_element"], message=message)
     try:
         hint: str | None = t(f"{template}.hint", lang).format(**shown)
     except RenderError:

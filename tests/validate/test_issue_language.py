@@ -86,32 +86,37 @@ EXPECTED = {
 
 @pytest.mark.parametrize("lang", ["sv", "no"])
 def test_validate_prints_each_issue_in_the_language_at_its_place(
-        folder: Path, english: list[dict[str, object]], lang: str) -> None:
+    folder: Path, english: list[dict[str, object]], lang: str
+) -> None:
     code, printed = _validate(folder, "--lang", lang)
     assert code == 1
     for expected in EXPECTED[lang]:
         assert expected.format(f=folder) in printed, expected
     codes = [str(issue["code"]) for issue in english]
-    assert {"extra-cells", "missing-column", "empty-file", "missing-value",
-            "dangling-reference"} <= set(codes)
+    assert {
+        "extra-cells",
+        "missing-column",
+        "empty-file",
+        "missing-value",
+        "dangling-reference",
+    } <= set(codes)
     for issue in english:  # nothing of the English templates, whatever the issue
         assert str(issue["message"]) not in printed, issue["message"]
         assert issue["hint"] is None or str(issue["hint"]) not in printed, issue["hint"]
     for word in ("Hint:", " at ", ", row ", "column '", "error ", "warning "):
         assert word not in printed, word
     severities = {"sv": ("fel", "varning"), "no": ("feil", "advarsel")}[lang]
-    started = sum(printed.count(f"{word} {code} ") for word in severities
-                  for code in set(codes))
+    started = sum(printed.count(f"{word} {code} ") for word in severities for code in set(codes))
     assert started == len(codes)  # one line per issue, each in the language
 
 
 def test_the_json_report_keeps_english_text_with_the_code_and_its_parameters(
-        english: list[dict[str, object]]) -> None:
+    english: list[dict[str, object]],
+) -> None:
     empty = next(issue for issue in english if issue["code"] == "empty-file")
     assert empty["message"] == "The file or sheet is empty: there is nothing to read."
     assert (empty["template"], empty["params"]) == ("issue.empty-file", {})
     extra = next(issue for issue in english if issue["code"] == "extra-cells")
     assert extra["message"] == "This row has 4 cells, the header has 3."
-    assert (extra["template"], extra["params"]) == ("issue.extra-cells",
-                                                    {"found": 4, "width": 3})
+    assert (extra["template"], extra["params"]) == ("issue.extra-cells", {"found": 4, "width": 3})
     assert (extra["line"], extra["row"]) == (3, 2)

@@ -75,6 +75,9 @@ class InventoryFolder:
     #: Further files and sheets of the same adapter's export holding a kind (RVTools'
     #: vHost beside vInfo): read together with ``files[kind]`` as one table.
     more_sources: dict[str, list[tuple[Path, str | None]]] = field(default_factory=dict)
+    #: Exports of other tools holding a kind an adapter reads too (Intune and ConfigMgr
+    #: clients): file, sheet and adapter, read and joined to ``files[kind]``'s records.
+    other_tools: dict[str, list[tuple[Path, str | None, str]]] = field(default_factory=dict)
 
 
 def _is_hidden(path: Path) -> bool:
@@ -265,6 +268,11 @@ class _FolderReader:
             if kind in places and adapter is not None and found.adapters.get(kind) == adapter:
                 # One export, several files or sheets of a kind: read as one table.
                 found.more_sources.setdefault(kind, []).append((path, sheet))
+                return
+            if kind in places and adapter is not None and kind in found.adapters:
+                # Another tool's export of the kind: its rows joined to the first's, each
+                # keeping its tool (inventory.read.adapters.combine).
+                found.other_tools.setdefault(kind, []).append((path, sheet, adapter))
                 return
             if kind in places:
                 issues.append(Issue(

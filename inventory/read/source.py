@@ -10,6 +10,9 @@ from typing import Any, overload
 import numpy as np
 import pandas as pd
 
+#: The source tool of a file in the tool's own layout (a record kind's file).
+NATIVE = "native"
+
 #: Whether a row is the header row an export's reader looks for (an adapter's or a
 #: profile's header signature): rows above the first it accepts are a title.
 HeaderTest = Callable[[Sequence[str]], bool]
@@ -55,6 +58,20 @@ class LineNumbers(Sequence[int]):
         return repr(self.array.tolist())
 
 
+@dataclass(frozen=True)
+class SourcePart:
+    """One file (or sheet) a table's rows come from, and the tool that wrote it: what is
+    stored as a record's provenance (``import_file``: tool, path, sheet, format)."""
+
+    tool: str
+    path: Path
+    sheet: str | None
+    sha256: str
+    format: str
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
 @dataclass
 class SourceTable:
     """One inventory file as read: header cells and data cells as text, nothing parsed.
@@ -80,6 +97,18 @@ class SourceTable:
     blank_rows_skipped: int = 0
     sheet: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def source_tool(self) -> str:
+        """The tool that wrote the file: an adapter's or profile's name, else ``native``."""
+        return self.extra.get("source_tool") or NATIVE
+
+    def provenance(self) -> tuple[list[SourcePart], np.ndarray[Any, Any] | None]:
+        """The files (or sheets) the rows come from, and the index of each row's part
+        (None: every row is of the one part). A table read from one file is one part;
+        an adapter's or a joined table may hold several."""
+        return [SourcePart(self.source_tool, self.path, self.sheet, self.sha256, self.format,
+                           self.encoding, self.delimiter)], None
 
     def line_numbers(self) -> np.ndarray[Any, Any]:
         """``lines`` as an int64 array."""

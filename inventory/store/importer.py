@@ -60,6 +60,8 @@ from inventory.store.schema import key_field as key_field_of
 from inventory.validate.batch import ImportBatch, UnchangedFolder, ValidTable
 
 Progress = Callable[[int, int], None]
+#: The ``import_file`` id of a table's records: one, or each row's (a joined table).
+FileIds = int | np.ndarray[Any, Any]
 _CHUNK = 50_000  # rows per executemany / progress step
 _IN_CHUNK = 500  # keys per IN (...) list
 _KEYS_PER_CHANGE = 10_000  # created keys per record_change row
@@ -298,15 +300,22 @@ class _Writer:
         if self.progress is not None:
             self.progress(self.done_rows, self.total_rows)
 
-    def add_file(self, table: ValidTable) -> int:
-        source = table.source
-        result = self.connection.execute(insert(import_file).values(
+    def add_file(self, table: ValidTable) -> FileIds:
+        """One ``import_file`` row per file (or sheet) the table's rows come from, with the
+        tool that wrote it (provenance): its id, or each row's when there are several."""
+        parts, part_of_row = table.source.provenance()
+        rows = ([len(table.frame)] if part_of_row is None
+                else np.bincount(part_of_row, minlength=len(parts)).tolist())
+        mapping = json.dumps(table.header_mapping, ensure_ascii=False)
+        ids = [_new_id(self.connection.execute(insert(import_file).values(
             run_id=self.run_id, municipality=table.municipality, kind=table.kind,
-            path=str(source.path), sha256=source.sha256, format=source.format,
-            encoding=source.encoding, delimiter=source.delimiter, sheet=source.sheet,
-            header_mapping=json.dumps(table.header_mapping, ensure_ascii=False),
-            rows=len(table.frame)))
-        return _new_id(result)
+            path=str(part.path), sha256=part.sha256, format=part.format,
+            encoding=part.encoding, delimiter=part.delimiter, sheet=part.sheet,
+            header_mapping=mapping, rows=int(count), source_tool=part.tool)))
+            for part, count in zip(parts, rows, strict=True)]
+        if part_of_row is None:
+            return int(ids[0])
+        return np.asarray(ids, dtype=np.int64)[part_of_row]
 
     def existing_hashes(self, table: Table, key: str, municipality: str) -> pd.Series:
         """The stored row hashes of a municipality's records of one kind, by key."""
@@ -388,7 +397,7 @@ class _Writer:
         finally:
             cursor.close()
 
-    def store_table(self, prepared: _PreparedTable, file_id: int, prune: bool,
+    def store_table(self, prepared: _PreparedTable, file_id: FileIds, prune: bool,
                     on_prune: Callable[[list[str]], None]) -> KindCounts:
         """Upsert one file's records; returns what changed."""
         kind = prepared.table.kind
@@ -488,7 +497,8 @@ class _Writer:
                 for _line, record_key, value in records])
 
     def _insert_new(self, table: Table, prepared: _PreparedTable, is_new: np.ndarray[Any, Any],
-                    file_id: int, field_names: list[str], municipality: str, key: str) -> None:
+                    file_id: FileIds, field_names: list[str], municipality: str, key: str
+                    ) -> None:
         count = int(is_new.sum())
         every = count == len(is_new)  # a first import: no copies of the columns
 
@@ -506,7 +516,7 @@ class _Writer:
                 values = iso_dates(values)
             columns.append(values)
         columns += [new(prepared.hashes), new(prepared.lines), _Same(self.run_id),
-                    _Same(file_id)]
+                    _Same(file_id) if isinstance(file_id, int) else new(file_id)]
         names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID]
         self.insert_records(table, names, columns, count)
         keys = [str(record_key) for record_key in new(prepared.keys).tolist()]
@@ -517,7 +527,8 @@ class _Writer:
             for chunk in _chunks(keys, _KEYS_PER_CHANGE)])
 
     def _update_changed(self, table: Table, prepared: _PreparedTable,
-                        is_changed: np.ndarray[Any, Any], file_id: int, field_names: list[str],
+                        is_changed: np.ndarray[Any, Any], file_id: FileIds,
+                        field_names: list[str],
                         municipality: str, key: str) -> None:
         indices = np.flatnonzero(is_changed)
         keys = [str(prepared.keys[i]) for i in indices]
@@ -535,13 +546,15 @@ class _Writer:
             updates.append({**{f"new_{name}": value for name, value in new_values.items()},
                             "new_hash": int(prepared.hashes[index]),
                             "new_line": prepared.lines[index],
+                            "new_file": file_id if isinstance(file_id, int)
+                            else int(file_id[index]),
                             "match_municipality": municipality, "match_key": record_key})
         statement = (update(table)
                      .where(table.c.municipality == bindparam("match_municipality"),
                             table.c[key] == bindparam("match_key"))
                      .values({**{name: bindparam(f"new_{name}") for name in field_names},
                               ROW_HASH: bindparam("new_hash"), SOURCE_LINE: bindparam("new_line"),
-                              RUN_ID: self.run_id, FILE_ID: file_id}))
+                              RUN_ID: self.run_id, FILE_ID: bindparam("new_file")}))
         for chunk in _chunks(updates, _CHUNK):
             self.connection.execute(statement, list(chunk))
             self._advance(len(chunk))

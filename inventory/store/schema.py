@@ -63,6 +63,7 @@ DERIVED_ID = "*"
 CHANGE_COMMENT = "created, updated or deleted (one record); created_many (keys in fields)"
 FIELDS_COMMENT = ("JSON: updated {field: [old, new]}; deleted: old values;"
                   " created_many: the keys")
+SOURCE_TOOL_COMMENT = "adapter or profile name, or native (NULL: imported before 0004)"
 DERIVED_COMMENT = ("true: stands for every stored record's value in field, a key of"
                    " target_kind in the same municipality")
 
@@ -99,6 +100,7 @@ import_file = Table(
     Column("sheet", Text),
     Column("header_mapping", Text, nullable=False, comment="JSON: header as written -> field"),
     Column("rows", BigInteger, nullable=False),
+    Column("source_tool", Text, comment=SOURCE_TOOL_COMMENT),
 )
 
 record_change = Table(

@@ -40,7 +40,14 @@ from inventory.store.reading import (
     typed_values,
 )
 from inventory.store.references import STORED_NAMES, RecordColumns, expand, isin, select_stored
-from inventory.store.schema import RECORD_TABLES, SOURCE_LINE, import_run, key_field
+from inventory.store.schema import (
+    FILE_ID,
+    RECORD_TABLES,
+    SOURCE_LINE,
+    import_file,
+    import_run,
+    key_field,
+)
 from inventory.validate.batch import ImportBatch
 
 _IN_CHUNK = 500  # municipalities per IN (...) list
@@ -149,13 +156,37 @@ class InventoryStore:
                               column_modes(names, {}, integers=integers))
         return frame_of(dict(zip(names, arrays, strict=True)))
 
-    def records(self, kind: str, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
-        """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes).
+    def records(self, kind: str, municipalities: Sequence[str] | None = None, *,
+                provenance: bool = False) -> pd.DataFrame:
+        """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes);
+        with ``provenance`` also where each came from: ``source_tool`` (an adapter's or
+        profile's name, or ``native``), ``source_file``, ``source_sheet``, ``source_line``.
 
         ``UnknownMunicipalityError`` for a named municipality that is not stored.
         """
         self._check_named(municipalities)
-        return self._records(kind, municipalities, lines=False)
+        frame = self._records(kind, municipalities, lines=False)
+        if not provenance:
+            return frame
+        return frame.merge(self._provenance(kind, municipalities),
+                           on=["municipality", key_field(kind)], how="left", sort=False)
+
+    def _provenance(self, kind: str, municipalities: Sequence[str] | None) -> pd.DataFrame:
+        """Each stored record's source tool, file, sheet and line (its ``import_file``)."""
+        table = RECORD_TABLES[kind]
+        key = key_field(kind)
+        statement = select(
+            table.c.municipality, table.c[key], import_file.c.source_tool,
+            import_file.c.path, import_file.c.sheet, table.c[SOURCE_LINE],
+        ).select_from(table.outerjoin(import_file, import_file.c.id == table.c[FILE_ID]))
+        if municipalities is not None:
+            statement = statement.where(table.c.municipality.in_(list(municipalities)))
+        names = ["municipality", key, "source_tool", "source_file", "source_sheet",
+                 "source_line"]
+        frame = pd.DataFrame([tuple(row) for row in self._read(statement)], columns=names,
+                             dtype=object)
+        frame["source_line"] = frame["source_line"].astype("Int64")
+        return frame
 
     def _records(self, kind: str, municipalities: Sequence[str] | None, *,
                  lines: bool, connection: Connection | None = None) -> pd.DataFrame:

@@ -43,6 +43,7 @@ FILE_COLUMNS = (
     "sheet",
     "header_mapping",
     "rows",
+    "source_tool",
 )
 
 UnchangedCheck = Callable[[InventoryFolder], UnchangedFolder | None]

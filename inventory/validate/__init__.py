@@ -16,7 +16,7 @@ from typing import Any
 from inventory.issues import Issue, IssueCode, IssueReport, template_key
 from inventory.models.registry import RECORD_KINDS, model_for
 from inventory.read import InventoryFolder, discover, map_headers, read_table
-from inventory.read.kinds import recogniser_named
+from inventory.read.adapters.combine import read_export
 from inventory.validate.batch import (
     REFERENCE_COLUMNS,
     ImportBatch,
@@ -145,15 +145,8 @@ def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueR
                    stats: _Stats) -> ValidTable | None:
     """The file's records, or None when the file is rejected as a whole."""
     path, sheet = folder.files[kind], folder.sheets.get(kind)
-    adapter = folder.adapters.get(kind)
-    more = folder.more_sources.get(kind, [])
-    if adapter is not None:
-        recogniser = recogniser_named(adapter)
-        read_sources = getattr(recogniser, "read_sources", None)
-        if read_sources is not None:  # an export whose kinds span files and sheets
-            source, read_issues = read_sources([(path, sheet), *more], kind, folder.name)
-        else:
-            source, read_issues = recogniser.read(path, sheet, kind, folder.name)
+    if kind in folder.adapters:  # exports: of one tool, or joined from several
+        source, read_issues = read_export(folder, kind)
     else:
         source, read_issues = read_table(path, kind, folder.name, sheet=sheet)
     report.extend(read_issues)

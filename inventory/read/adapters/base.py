@@ -29,12 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from inventory.issues import Issue, IssueCode, Severity
 from inventory.models.registry import field_specs
 from inventory.read.kinds import HEADER_SEARCH_ROWS, Probe, fold_name
-from inventory.read.source import SourceTable
+from inventory.read.source import SourcePart, SourceTable
 from inventory.read.tables import read_table
 
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$")
@@ -205,6 +206,24 @@ class AdaptedTable(SourceTable):
             for field_name, (column, _) in origin.items():
                 columns.setdefault(column, field_name)
         return columns
+
+    def provenance(self) -> tuple[list[SourcePart], np.ndarray[Any, Any] | None]:
+        """One part per file and sheet of the export the rows come from (vInfo and vHost
+        are two), each row's part."""
+        keys = [(place.file, place.sheet) for place in self.places]
+        distinct = list(dict.fromkeys(keys)) or [(self.path, self.sheet)]
+        digests = {
+            file: hashlib.sha256(file.read_bytes()).hexdigest() if len(distinct) > 1
+            else self.sha256
+            for file, _ in distinct
+        }
+        parts = [
+            SourcePart(self.tool, file, sheet, digests[file], self.tool) for file, sheet in distinct
+        ]
+        if len(parts) == 1:
+            return parts, None
+        index = {key: position for position, key in enumerate(distinct)}
+        return parts, np.array([index[key] for key in keys], dtype=np.int64)
 
     def locate(self, issue: Issue) -> Issue:
         """``issue`` at its place in the export: the row's file, sheet and line, the

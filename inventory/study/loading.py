@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from inventory.errors import InvalidInputError, StudyInputError
-from inventory.issues import Issue, IssueCode, IssueReport
+from inventory.issues import Issue, IssueCode, IssueReport, template_key
+from inventory.messages import Code
 from inventory.study import inputs as files
 from inventory.study.allocation import Basis
 from inventory.study.inputs import (
@@ -94,8 +95,9 @@ def _duplicates(ids: Iterable[str], where: str, lines: LineMap, file: str,
             first = lines.line_of((where, ids.index(value)))
             issues.append(Issue(code=IssueCode.DUPLICATE_KEY, file=file,
                                 line=lines.line_of((where, index)), value=value,
-                                message=f"{what} {value!r} appears twice (first on line"
-                                        f" {first}).", hint=f"Give every {what} its own id."))
+                                template=template_key(IssueCode.DUPLICATE_KEY, "study_twice"),
+                                params={"what": _item(what), "value": repr(value),
+                                        "first": str(first)}))
     return issues
 
 
@@ -103,8 +105,14 @@ def _dangling(value: str, known: Collection[str], path: Sequence[str | int], lin
               file: str, what: str) -> Issue:
     return Issue(code=IssueCode.DANGLING_REFERENCE, file=file, line=lines.line_of(path),
                  column=".".join(str(p) for p in path), value=value,
-                 message=f"Unknown {what} {value!r}.",
-                 hint=f"Known: {', '.join(sorted(known)) or 'none'}.")
+                 template=template_key(IssueCode.DANGLING_REFERENCE, "study_unknown"),
+                 params={"what": _item(what), "value": repr(value),
+                         "known": ", ".join(sorted(known)) or Code("issue_word", "none")})
+
+
+def _item(what: str) -> Code:
+    """What a study file lists (``criterion``, ``allocation key``), as a term."""
+    return Code("study_item", what.replace(" ", "_"))
 
 
 def _read_yaml(path: Path, model: type[ModelT],
@@ -126,15 +134,18 @@ def _check_areas(areas: AreasFile, lines: LineMap, file: str) -> list[Issue]:
             line = lines.line_of(("groups", g_index, "areas", a_index))
             if area.id in seen:
                 issues.append(Issue(code=IssueCode.DUPLICATE_KEY, file=file, line=line,
-                                    value=area.id, message=f"Area {area.id!r} appears twice"
-                                    f" (first on line {seen[area.id]})."))
+                                    value=area.id, template=template_key(
+                                        IssueCode.DUPLICATE_KEY, "study_area_twice"),
+                                    params={"value": repr(area.id),
+                                            "first": str(seen[area.id])}))
             seen[area.id] = line
     total = sum((g.reference_share_percent for g in areas.groups), Decimal(0))
     if total != 100:
         issues.append(Issue(code=IssueCode.INCONSISTENT_VALUES, file=file,
                             line=lines.line_of(("groups",)), value=str(total),
-                            message=f"The reference shares add up to {total} %, not 100 %.",
-                            hint="Check reference_share_percent of every group."))
+                            template=template_key(IssueCode.INCONSISTENT_VALUES,
+                                                  "study_shares"),
+                            params={"total": str(total)}))
     return issues
 
 
@@ -152,18 +163,20 @@ def _read_potential(path: Path, areas: AreasFile,
     before = len(issues)
     if "municipality" not in table.header:
         issues.append(Issue(code=IssueCode.MISSING_COLUMN, file=file, line=1,
-                            column="municipality", message="Column 'municipality' is missing."))
+                            column="municipality", template=template_key(
+                                IssueCode.MISSING_COLUMN, "study_municipality")))
     for index, column in enumerate(table.header, start=1):
         if column != "municipality" and column not in area_ids:
             issues.append(Issue(code=IssueCode.UNKNOWN_HEADER, file=file, line=1,
                                 column=column, column_index=index,
-                                message=f"{column!r} is not an area of {files.AREAS_FILE}.",
-                                hint=f"Area columns: {', '.join(area_ids)}."))
+                                template=template_key(IssueCode.UNKNOWN_HEADER, "study_area"),
+                                params={"column": repr(column), "file": files.AREAS_FILE,
+                                        "areas": ", ".join(area_ids)}))
     missing = [a for a in area_ids if a not in table.header]
     if missing:
         issues.append(Issue(code=IssueCode.MISSING_COLUMN, file=file, line=1,
-                            message=f"No column for area(s) {', '.join(missing)}.",
-                            hint="Add a column per area; leave a cell empty for 0."))
+                            template=template_key(IssueCode.MISSING_COLUMN, "study_areas"),
+                            params={"areas": ", ".join(missing)}))
     scores: dict[str, dict[str, Decimal]] = {}
     first_line: dict[str, int] = {}
     for row in table.rows:
@@ -172,13 +185,16 @@ def _read_potential(path: Path, areas: AreasFile,
             issues.append(Issue(code=IssueCode.MISSING_VALUE, file=file, line=row.line,
                                 row=row.row, column="municipality",
                                 column_index=table.column_index("municipality"),
-                                message="The municipality is empty."))
+                                template=template_key(IssueCode.MISSING_VALUE,
+                                                      "study_municipality")))
             continue
         if municipality in scores:
             issues.append(Issue(code=IssueCode.DUPLICATE_KEY, file=file, line=row.line,
                                 row=row.row, column="municipality", value=municipality,
-                                message=f"{municipality!r} already has a row (line"
-                                        f" {first_line[municipality]})."))
+                                template=template_key(IssueCode.DUPLICATE_KEY,
+                                                      "study_row_twice"),
+                                params={"value": repr(municipality),
+                                        "first": str(first_line[municipality])}))
             continue
         first_line[municipality] = row.line
         row_scores: dict[str, Decimal] = {}
@@ -192,8 +208,9 @@ def _read_potential(path: Path, areas: AreasFile,
                         else IssueCode.INVALID_NUMBER)
                 issues.append(Issue(code=code, file=file, line=row.line, row=row.row,
                                     column=area, column_index=table.column_index(area),
-                                    value=text, message=f"Potential score: {detail['msg']}.",
-                                    hint="A score is a number from 0 to 100."))
+                                    value=text,
+                                    template=template_key(code, "study_potential"),
+                                    params={"detail": detail["msg"]}))
         scores[municipality] = row_scores
     return None if len(issues) > before else scores
 
@@ -211,8 +228,8 @@ def _check_alternatives(study: AlternativesFile, lines: LineMap, file: str) -> l
                 code=IssueCode.PATH_NOT_FOUND, file=file,
                 line=lines.line_of(("alternatives", index, "target")),
                 column=f"alternatives.{index}.target", value=alternative.target,
-                message=f"The target file of {alternative.id!r} is not there: {costed_by}.",
-                hint="Write its path relative to this file."))
+                template=template_key(IssueCode.PATH_NOT_FOUND, "study_target"),
+                params={"alternative": repr(alternative.id), "path": str(costed_by)}))
         if not alternative.scores:
             continue  # listed without scores, as in the Ringerike letter
         base = ("alternatives", index, "scores")
@@ -225,15 +242,16 @@ def _check_alternatives(study: AlternativesFile, lines: LineMap, file: str) -> l
                     code=IssueCode.OUT_OF_RANGE, file=file, line=lines.line_of((*base,
                                                                                 criterion)),
                     column=".".join(str(p) for p in (*base, criterion)), value=str(score),
-                    message=f"Score {score} of {alternative.id!r} on criterion {criterion}"
-                            f" is outside {low}-{high}."))
+                    template=template_key(IssueCode.OUT_OF_RANGE, "study_score"),
+                    params={"score": str(score), "alternative": repr(alternative.id),
+                            "criterion": criterion, "low": str(low), "high": str(high)}))
         absent = [c for c in criteria if c not in alternative.scores]
         if absent:
             issues.append(Issue(
                 code=IssueCode.MISSING_VALUE, file=file, line=lines.line_of(base),
                 column=".".join(str(p) for p in base),
-                message=f"{alternative.id!r} has no score for criterion(s) {', '.join(absent)}.",
-                hint="Score every criterion, or leave out all scores to list it unscored."))
+                template=template_key(IssueCode.MISSING_VALUE, "study_scores"),
+                params={"alternative": repr(alternative.id), "criteria": ", ".join(absent)}))
     return issues
 
 
@@ -251,17 +269,17 @@ def _check_cost_sharing(sharing: CostSharingFile, lines: LineMap, file: str) -> 
                     code=IssueCode.MISSING_VALUE, file=file,
                     line=lines.line_of(("keys", index, "components", c_index, "basis")),
                     value=component.basis.value,
-                    message=f"Key {key.id!r} divides by {component.basis.value}, which is not"
-                            f" given for {', '.join(lacking)}.",
-                    hint=f"Add {component.basis.value} to every party."))
+                    template=template_key(IssueCode.MISSING_VALUE, "study_basis"),
+                    params={"key": repr(key.id), "basis": component.basis.value,
+                            "parties": ", ".join(lacking)}))
             elif sum((p.measure(component.basis) or Decimal(0) for p in sharing.parties),
                      Decimal(0)) == 0:
                 issues.append(Issue(
                     code=IssueCode.INCONSISTENT_VALUES, file=file,
                     line=lines.line_of(("keys", index, "components", c_index, "basis")),
                     value=component.basis.value,
-                    message=f"Key {key.id!r} divides by {component.basis.value}, which adds"
-                            " up to 0 over the parties."))
+                    template=template_key(IssueCode.INCONSISTENT_VALUES, "study_zero_basis"),
+                    params={"key": repr(key.id), "basis": component.basis.value}))
     for index, cost in enumerate(sharing.costs):
         if cost.key not in keys:
             issues.append(_dangling(cost.key, keys, ("costs", index, "key"), lines, file,
@@ -285,7 +303,9 @@ def _read_establishment(path: Path, issues: list[Issue]) -> list[EstablishmentRo
             issues.append(Issue(code=IssueCode.INCONSISTENT_VALUES, file=str(path),
                                 line=source.line, row=source.row, column="start",
                                 column_index=table.column_index("start"), value=row.start,
-                                message=f"Starts {row.start}, after it finishes {row.finish}."))
+                                template=template_key(IssueCode.INCONSISTENT_VALUES,
+                                                      "study_starts_after"),
+                                params={"start": str(row.start), "finish": str(row.finish)}))
     return None if row_issues else rows
 
 
@@ -328,7 +348,7 @@ def load_study_inputs(folder: Path, sections: Collection[Section] | None = None)
     issues: list[Issue] = []
     if not folder.is_dir():
         issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
-                            message="The study folder does not exist."))
+                            template=template_key(IssueCode.PATH_NOT_FOUND, "study_folder")))
         report.extend(issues)
         raise InvalidStudyInput(report)
     wanted = list(Section) if sections is None else list(sections)
@@ -341,17 +361,17 @@ def load_study_inputs(folder: Path, sections: Collection[Section] | None = None)
             if sections is not None or any(found.values()):
                 absent = [name for name, paths in found.items() if not paths]
                 issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
-                                    message=f"No {', '.join(absent)} in the study folder"
-                                            f" (needed for {section.value}).",
-                                    hint="See samples/study for examples of every file."))
+                                    template=template_key(IssueCode.PATH_NOT_FOUND,
+                                                          "study_section"),
+                                    params={"files": ", ".join(absent),
+                                            "section": section.value}))
             continue
         inputs.files_read += [str(p) for paths in found.values() for p in paths]
         _load_section(section, folder, inputs, issues)
     if sections is None and not inputs.files_read and not issues:
         issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
-                            message="The folder holds no study file.",
-                            hint=f"A study folder holds {_expected_files()}"
-                                 " (see samples/study)."))
+                            template=template_key(IssueCode.PATH_NOT_FOUND, "study_no_file"),
+                            params={"expected": _expected_files()}))
     report.extend(issues)
     if not report.valid:
         raise InvalidStudyInput(report)

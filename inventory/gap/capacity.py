@@ -26,6 +26,7 @@ it nor a worn-out hypervisor host (retired, its VMs moved) takes rack units or k
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -330,7 +331,8 @@ def _number(frame: pd.DataFrame, column: str) -> pd.Series:
 
 
 def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
-                     sites: pd.Series | None = None, as_of: dt.date | None = None
+                     sites: pd.Series | None = None, as_of: dt.date | None = None,
+                     switched_off: Collection[str] = ()
                      ) -> tuple[pd.DataFrame, ComputeVerdict]:
     """The compute check (``COMPUTE_COLUMNS``: one row per resource) and its verdict.
 
@@ -338,12 +340,13 @@ def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
     is neither the primary nor the secondary datacentre, and the physical servers there
     that are re-platformed onto the clusters (``replatformed``, given ``as_of``): one vCPU
     per physical core, their RAM and disk, a ``REPLATFORM_*`` size for what their row does
-    not give (the verdict counts them). What is there: the hypervisor
-    hosts at those two sites (cores x ``vcpu_per_core``, RAM x ``usable_ram_share``) and
-    their datastores (SAN, NAS, object storage: capacity x ``usable_storage_share``); in
-    use: the VMs already placed there and the datastores' used TB. A VM without
-    ``cpu_cores``/``ram_gb``/``storage_gb`` adds nothing to that figure (the verdict
-    counts them). ``sites``: ``server_sites`` when already computed.
+    not give (the verdict counts them). A server in ``switched_off`` (``code:id``: its move
+    dropped by a sequencing rule, ``plan.drop_superseded``) moves nowhere. What is there:
+    the hypervisor hosts at those two sites (cores x ``vcpu_per_core``, RAM x
+    ``usable_ram_share``) and their datastores (SAN, NAS, object storage: capacity x
+    ``usable_storage_share``); in use: the VMs already placed there and the datastores'
+    used TB. A VM without ``cpu_cores``/``ram_gb``/``storage_gb`` adds nothing to that
+    figure (the verdict counts them). ``sites``: ``server_sites`` when already computed.
     """
     centres = target.datacentres
     targets = tuple(site for site in ((centres.primary, centres.secondary) if centres else ())
@@ -352,7 +355,9 @@ def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
     site = server_sites(snapshot) if sites is None else sites
     virtual = servers["kind"].astype(str) == "virtual"
     at_target = site.isin(targets)
-    leaving = ~at_target & (site != "")
+    kept = ~(servers["municipality"].astype(str) + ":" + servers["id"].astype(str)).isin(
+        set(switched_off))
+    leaving = ~at_target & (site != "") & kept
     moving = servers[virtual & leaving]
     converted = servers[replatformed(servers, leaving, target, as_of)]
     sized = {column: _number(converted, column) for column in

@@ -285,7 +285,6 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     capacity, verdict = site_capacity(snapshot, target, dependencies, as_of)
     capacity = checked("capacity", capacity)  # typed where produced, also when empty
     server_site = server_sites(snapshot)  # (three stages place servers at their site)
-    compute, compute_verdict = compute_capacity(snapshot, target, server_site, as_of)
     interconnects = checked("interconnects", interconnect_gaps(snapshot, target, dependencies))
     # an instance merging into the joint one is not ready, on the target product or not
     ready = readiness(assets, matrix, municipalities=snapshot.municipalities,
@@ -297,6 +296,9 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     items = scope.items(items)
     # what is being replaced is not moved or upgraded first: dropped before it is costed
     items, dropped = drop_superseded(items, assets, matrix, dependencies, off_joint=off_joint)
+    # what moves onto the target clusters: not what is switched off instead of moved
+    compute, compute_verdict = compute_capacity(snapshot, target, server_site, as_of, set(
+        dropped.loc[dropped["action"].str.endswith("_server_migration"), "asset"]))
     attributes = item_attributes(items, assets, snapshot, server_site)
     order = plan_order(items, dependencies, attributes)
     items["wave"] = order.waves

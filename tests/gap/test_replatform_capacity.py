@@ -239,3 +239,35 @@ def test_what_stays_behind_takes_no_rack_units(
     assert verdict.demand_kw == pytest.approx(kw)
     assert verdict.moving_physical_servers == servers
     assert verdict.fits_primary  # 84 U and 40 kW free
+
+
+def test_what_is_switched_off_instead_of_moved_is_not_counted() -> None:
+    # vm01 and srv-worn run only what is being replaced (their moves dropped by a rule):
+    # srv-bare alone moves onto the clusters, at the stated size
+    table, verdict = compute_capacity(
+        inventory(), TARGET, as_of=AS_OF, switched_off={f"{B}:vm01", f"{B}:srv-worn"}
+    )
+    assert _row(table, "vcpu")["moving"] == REPLATFORM_VCPU
+    assert _row(table, "ram")["moving"] == REPLATFORM_RAM_GB
+    assert (verdict.moving_vms, verdict.replatformed_servers) == (0, 1)
+    assert verdict.summary.startswith(
+        f"The clusters at {A}:DC1 (2 hosts) can run the 1 physical servers re-platformed onto"
+        " them (4 vCPU of 256 free;"
+    )
+
+
+def test_the_samples_check_counts_what_the_plan_moves_onto_the_clusters(gap_report: Any) -> None:
+    items = gap_report.items
+    moves = items[items["action"] == "virtual_server_migration"]
+    converted = moves["detail_message"].map(
+        lambda m: str(getattr(m, "key", "")).startswith("eol.item.replatform")
+    )
+    verdict = gap_report.compute_verdict
+    # Gnosjö's srv-procapita01 and srv-bkp01, Vaggeryd's srv-bkp01 (Hylte's backup server
+    # runs only Commvault, which is replaced: switched off, not re-platformed)
+    assert verdict.replatformed_servers == int(converted.sum()) == 3
+    assert verdict.moving_vms == int((~converted).sum())
+    # a retired host is not moved too
+    moved = set(items.loc[items["action"] == "physical_server_migration", "asset"])
+    retired = set(items.loc[items["action"] == "host_retirement", "asset"])
+    assert len(retired) == 10 and not moved & retired

@@ -18,6 +18,7 @@ from inventory.store.schema import RECORD_TABLES, import_file, record_change
 from inventory.store.unchanged import unchanged_folders
 from inventory.synth import SynthOptions, generate_inventories
 from inventory.validate import ImportBatch, validate_paths
+from tests.helpers import run_cli
 
 #: Three small municipalities; each names a site of the one before (links.csv, ``code:id``).
 OPTIONS = SynthOptions(
@@ -193,19 +194,22 @@ def test_a_folder_naming_a_record_gone_from_a_changed_municipality_is_read_again
     sites = folders[0] / "sites.csv"
     # Site DC1 of m001 renamed DC9 (in m001's own files too): m002's link names m001:DC1.
     for file in folders[0].glob("*.csv"):
-        file.write_text(re.sub(r"\bDC1\b", "DC9", file.read_text(encoding="utf-8")),
-                        encoding="utf-8")
+        file.write_text(
+            re.sub(r"\bDC1\b", "DC9", file.read_text(encoding="utf-8")), encoding="utf-8"
+        )
     assert '"DC9"' in sites.read_text(encoding="utf-8")
 
-    batch = validate_paths(folders, known_keys=stored_known_keys(db_url),
-                           unchanged=unchanged_folders(db_url))
+    batch = validate_paths(
+        folders, known_keys=stored_known_keys(db_url), unchanged=unchanged_folders(db_url)
+    )
 
     assert [m.code for m in batch.municipalities] == ["m001", "m002"]
     assert [found.code for found in batch.unchanged] == ["m003"]
-    dangling = [issue for issue in batch.report.issues
-                if issue.code.value == "dangling-reference"]
-    assert [(Path(issue.file or "").parent.name, Path(issue.file or "").name, issue.value)
-            for issue in dangling] == [("m002", "links.csv", "m001:DC1")]
+    dangling = [issue for issue in batch.report.issues if issue.code.value == "dangling-reference"]
+    assert [
+        (Path(issue.file or "").parent.name, Path(issue.file or "").name, issue.value)
+        for issue in dangling
+    ] == [("m002", "links.csv", "m001:DC1")]
 
 
 def test_records_left_behind_make_a_folder_read_again(
@@ -240,3 +244,29 @@ def test_another_tool_version_reads_every_folder(db_url: str, study: Path, tmp_p
 
     assert len(batch.municipalities) == 3 and batch.unchanged == []
     assert again.totals.unchanged == _rows(folders)
+
+
+def test_the_command_line_says_which_folders_it_did_not_read(
+    db_url: str, study: Path, tmp_path: Path
+) -> None:
+    folders = [str(folder) for folder in _copy(study, tmp_path)]
+    assert run_cli(db_url, "import", *folders).exit_code == 0
+
+    again = run_cli(db_url, "import", *folders)
+    swedish = run_cli(db_url, "--lang", "sv", "import", *folders)
+    reread = run_cli(db_url, "import", "--reread", *folders)
+
+    assert again.exit_code == swedish.exit_code == reread.exit_code == 0
+    assert (
+        "3 municipality folders unchanged since their last import (the same files, byte for"
+        " byte) were not read again: m001, m002, m003." in " ".join(again.output.split())
+    )
+    assert "3 kommunmappar oförändrade sedan den senaste importen" in " ".join(
+        swedish.output.split()
+    )
+    assert "not read again" not in reread.output
+    with InventoryStore(db_url) as store:
+        runs = store.history()
+    assert [run.totals()["unchanged"] for run in runs[1:]] == [
+        _rows([Path(f) for f in folders])
+    ] * 3

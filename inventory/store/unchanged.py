@@ -57,6 +57,11 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _is_hidden(path: Path) -> bool:
+    """Files discovery never reads (``.DS_Store``, ``~$servers.xlsx``, editor backups)."""
+    return path.name.startswith((".", "~")) or path.name.endswith("~")
+
+
 def _key(path: str | Path) -> str:
     """A path as compared: resolved (a folder given as ``./m001`` or ``m001/``)."""
     return str(Path(path).resolve())
@@ -130,7 +135,9 @@ class _StoredRuns:
 
     def check(self, folder: InventoryFolder) -> UnchangedFolder | None:
         """``folder`` as stored when it is unchanged since its municipality's last run."""
-        present = sorted(path for path in folder.path.iterdir() if path.is_file())
+        present = sorted(
+            path for path in folder.path.iterdir() if path.is_file() and not _is_hidden(path)
+        )
         if not present:
             return None
         codes = {self.owner.get(_key(path)) for path in present}

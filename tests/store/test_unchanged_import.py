@@ -86,6 +86,7 @@ def test_unchanged_folders_are_not_read_and_the_run_is_recorded(
     _batch, first = _import(db_url, folders)
     assert first.totals.created == _rows(folders)
     before = _record_rows(db_url)
+    (folders[0] / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")  # never read: no change
     files = _count(db_url, select(func.count()).select_from(import_file))
     assert files == 30
 

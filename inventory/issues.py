@@ -116,7 +116,7 @@ class IssueCode(enum.StrEnum):
 
 
 #: Errors of a YAML document's schema (pydantic): ``<location>: <what pydantic says>``.
-_SCHEMA = ("schema", "schema_hinted")
+_SCHEMA = ("schema", "schema_hinted", "schema_cell")
 
 #: Every issue template: per code, its situations (None: the code's own template
 #: ``issue.<code>``; a name: ``issue.<code>.<name>``, where one code covers problems that
@@ -182,7 +182,8 @@ TEMPLATES: dict[IssueCode, tuple[str | None, ...]] = {
     IssueCode.INVALID_ENUM: (None, "suggested", "in_language", "in_language_suggested",
                              *_SCHEMA),
     IssueCode.INVALID_IP: ("address", "prefix", "prefix_of_host"),
-    IssueCode.INVALID_VALUE: ("error_value", "more", "municipality_code", *_SCHEMA),
+    IssueCode.INVALID_VALUE: ("error_value", "more", "municipality_code", *_SCHEMA,
+                              "extends_circle", "extends_invalid"),
     IssueCode.INCONSISTENT_VALUES: ("at_most", "before", "study_shares", "study_zero_basis",
                                     "study_starts_after"),
     IssueCode.CONTROL_CHARACTER: (None, "more", "header", "header_more"),

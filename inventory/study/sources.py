@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode, Severity, template_key
 from inventory.read.delimited import read_csv_table
 from inventory.yamlfile import (
     LineMap,
@@ -114,7 +114,8 @@ def validate_csv_rows(model: type[ModelT], table: CsvTable,
                 issues.append(Issue(
                     code=validation_issue_code(detail), file=table.file, line=row.line, row=row.row,
                     column=column, column_index=table.column_index(column or ""),
-                    value=value_text(detail.get("input")), message=detail["msg"] + "."))
+                    value=value_text(detail.get("input")), params={"detail": detail["msg"]},
+                    template=template_key(validation_issue_code(detail), "schema_cell")))
     return valid, issues
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from inventory.echo import shorten, visible
 from inventory.errors import TargetError
-from inventory.issues import Issue, IssueCode
+from inventory.issues import Issue, IssueCode, template_key
 from inventory.models.enums import (
     BusinessArea,
     Capability,
@@ -328,16 +328,14 @@ def _load_target(path: Path, chain: tuple[Path, ...]) -> tuple[TargetArchitectur
     if base_path.resolve() in (*chain, here):
         return None, [Issue(code=IssueCode.INVALID_VALUE, file=str(path), line=line,
                             column="extends", value=visible(shorten(base_name, 80)),
-                            message="extends: the target files extend each other in a"
-                            " circle.", hint="Let one of them state its sections itself.")]
+                            template=template_key(IssueCode.INVALID_VALUE, "extends_circle"))]
     base, base_issues = _load_target(base_path, (*chain, here))
     if base is None:
         return None, [*base_issues, Issue(
             code=IssueCode.INVALID_VALUE, file=str(path), line=line, column="extends",
             value=visible(shorten(base_name, 80)),
-            message=f"extends: the target it builds on ({visible(shorten(str(base_path), 120))})"
-            " is not valid (see above).", hint="Correct that file, or the path (relative to"
-            " this file).")]
+            template=template_key(IssueCode.INVALID_VALUE, "extends_invalid"),
+            params={"path": visible(shorten(str(base_path), 120))})]
     # what the base stated (not its defaults), then this file's own sections over it
     merged = {**base.model_dump(mode="json", exclude_unset=True, exclude={"extends"}),
               **document.data}

@@ -89,6 +89,8 @@ def _database(value: str | None) -> str | None:
     """A ``--db`` value that is not an SQLite or PostgreSQL URL is a usage error (exit 2),
     shown with its password masked."""
     if value:
+        # the store's libraries load now, before any command ran: a Ctrl-C says so
+        interruption.note(interruption.NOTHING_WRITTEN)
         from inventory.store.engine import database_url
 
         try:

@@ -241,17 +241,19 @@ def load_target_or_exit(path: Path, *, as_json: bool = False) -> TargetArchitect
         print_json({"valid": False, "issues": [issue.model_dump(mode="json")
                                                for issue in issues]})
     else:
-        print_issues(issues, f"in {path}")
+        print_issues(issues, say("cli.where.in", place=str(path)))
     raise typer.Exit(1)
 
 
 def print_issues(issues: Sequence[Issue], where: str) -> None:
-    """Every issue with its place on standard error, then how many errors ``where``."""
+    """Every issue with its place on standard error, then how many errors ``where`` (in the
+    command line's language: ``say("cli.where.in", place=...)``) and that nothing was
+    computed."""
     from inventory.issues import Severity
     from inventory.render.issues import issue_line
 
     for issue in issues:
         console_err.print(issue_line(issue, cli_lang()), markup=False)
     count = sum(issue.severity == Severity.ERROR for issue in issues)
-    console_err.print(f"{count} {'error' if count == 1 else 'errors'} {where}: nothing was"
-                      " computed.", markup=False)
+    console_err.print(say("cli.issues_summary", errors=counted("error", count), where=where),
+                      markup=False)

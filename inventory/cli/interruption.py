@@ -8,6 +8,8 @@ result was printed) print ``message()`` rather than a bare "Interrupted.".
 from __future__ import annotations
 
 UNKNOWN = "Interrupted."
+#: Said when nothing has been written yet (a command notes it before it writes anything).
+NOTHING_WRITTEN = "Interrupted: nothing was written."
 
 _message = UNKNOWN
 

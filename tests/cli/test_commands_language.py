@@ -315,3 +315,32 @@ def test_english_output_keeps_its_words_and_codes(samples_db: str) -> None:
         "idle_server  ... and 17 more",
     ):
         assert text in result.stdout, text
+
+
+def test_an_invalid_target_is_summed_up_in_the_language(samples_db: str, tmp_path: Path) -> None:
+    target = tmp_path / "target.yaml"
+    target.write_text("name: [unclosed\n", encoding="utf-8")
+    out = str(tmp_path / "t.svg")
+    printed = {}
+    for lang in ("en", "sv", "no"):
+        result = CliRunner().invoke(
+            app,
+            [
+                "--db",
+                samples_db,
+                "--lang",
+                lang,
+                "diagram",
+                "target",
+                "--target",
+                str(target),
+                "--out",
+                out,
+            ],
+        )
+        assert result.exit_code == 1, result.output
+        printed[lang] = result.stderr.splitlines()[-1]
+    assert printed["en"] == f"1 error in {target}: nothing was computed."
+    assert printed["sv"] == f"1 fel i {target}: ingenting beräknades."
+    assert printed["no"] == f"1 feil i {target}: ingenting ble beregnet."
+    assert not (tmp_path / "t.svg").exists()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Final, Literal, get_args
 
 from inventory.errors import RenderError
+from inventory.render import catalogues
 from inventory.render.catalogues import LOCALE_CODES, mo_path
 
 Lang = Literal["en", "sv", "no"]
@@ -51,9 +52,21 @@ def parse_lang(text: str) -> Lang:
 
 
 
+#: The catalogue last read per language, with the folder it was read from: ``t`` runs for
+#: every cell of a report (hundreds of thousands of calls), so the path is not rebuilt
+#: per call; a test that points ``catalogues.LOCALE_DIR`` elsewhere gets that folder's.
+_LOADED: dict[str, tuple[Path, dict[str, str]]] = {}
+
+
 def _catalogue(lang: Lang) -> dict[str, str]:
     """The messages of ``lang``'s compiled catalogue (key → text)."""
-    return _read_mo(mo_path(lang))
+    folder = catalogues.LOCALE_DIR
+    loaded = _LOADED.get(lang)
+    if loaded is not None and loaded[0] is folder:
+        return loaded[1]
+    messages = _read_mo(mo_path(lang))
+    _LOADED[lang] = (folder, messages)
+    return messages
 
 
 @cache

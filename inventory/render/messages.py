@@ -13,15 +13,24 @@ once, then mapped (a column of a few thousand rows has a few dozen distinct reas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 from inventory.messages import Code, Message, MessageList, Param
 from inventory.render.i18n import Lang, code_text, t
 
 
-def _number(value: float, lang: Lang) -> str:
-    from inventory.render.formatting import format_number  # (imports i18n: not at load)
+@cache
+def _number_format() -> Callable[[float, Lang, int], str]:
+    """``formatting.format_number``, imported on first use (it loads Babel: not at start)
+    and then held: an import statement per parameter cost more than the formatting."""
+    from inventory.render.formatting import format_number
 
+    return format_number
+
+
+def _number(value: float, lang: Lang) -> str:
+    format_number = _number_format()
     if float(value).is_integer():
         return format_number(float(value), lang, 0)
     text = format_number(float(value), lang, 2)

@@ -4,8 +4,8 @@ A validated frame (``ValidTable.frame``) becomes *stored values*: one object arr
 column holding plain Python values (``str``, ``int``, ``float``, ``bool``,
 ``datetime.date`` or ``None``; list fields as JSON text), ready for a DBAPI
 ``executemany`` or ``COPY``. The row hash used for change detection is computed from the
-stored values with pandas' column-wise hashing. Rows read back become frames with the
-dtypes of ``ValidTable.frame`` (lists as tuples).
+stored values with pandas' column-wise hashing. Reading rows back into frames with the
+dtypes of ``ValidTable.frame`` is ``inventory.store.reading``.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ import pandas as pd
 
 from inventory.models import field_specs
 from inventory.models.registry import FieldSpec
-
-_TYPED_DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
 
 
 def object_values(series: pd.Series) -> np.ndarray[Any, Any]:
@@ -104,25 +102,3 @@ def _combine_hashes(arrays: Iterator[np.ndarray[Any, Any]], count: int, length: 
 def iso_dates(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Dates as ISO text (how SQLite stores them; SQLAlchemy reads them back as dates)."""
     return _map_distinct(values, lambda value: value.isoformat())
-
-
-def _json_to_tuple(text: Any) -> Any:
-    return tuple(json.loads(text))
-
-
-def typed_columns(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """An object frame of ``municipality`` plus fields read back, given ValidTable dtypes
-    (in place; returned)."""
-    specs = {spec.name: spec for spec in field_specs(kind)}
-    for name in list(frame.columns):
-        spec = specs.get(name)
-        if spec is None:
-            continue
-        column = frame[name]
-        if spec.value_type in _TYPED_DTYPES:
-            frame[name] = pd.array(column.to_list(),
-                                   dtype=typing.cast(Any, _TYPED_DTYPES[spec.value_type]))
-        elif spec.many:
-            frame[name] = pd.Series(_map_distinct(column.to_numpy(dtype=object), _json_to_tuple),
-                                    dtype=object, index=frame.index)
-    return frame

@@ -315,7 +315,8 @@ class _Writer:
             for part, count in zip(parts, rows, strict=True)]
         if part_of_row is None:
             return int(ids[0])
-        return np.asarray(ids, dtype=np.int64)[part_of_row]
+        file_ids: np.ndarray[Any, Any] = np.asarray(ids, dtype=np.int64)[part_of_row]
+        return file_ids
 
     def existing_hashes(self, table: Table, key: str, municipality: str) -> pd.Series:
         """The stored row hashes of a municipality's records of one kind, by key."""

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import pandas as pd
+
 from inventory.analyse.catalogue import Catalogue, CatalogueProduct, default_catalogue
 from inventory.analyse.normalise import Normaliser
 
@@ -130,3 +132,21 @@ def release_texts(
 ) -> list[str]:
     """``title label`` of each aligned (title, cycle[, product id]) (``ReleaseNames``)."""
     return ReleaseNames(normaliser).texts(titles, cycles, product_ids)
+
+
+def with_release_labels(
+    frame: pd.DataFrame, title: str = "title", cycle: str = "cycle", product_id: str = ""
+) -> pd.DataFrame:
+    """``frame`` with its ``cycle`` column shown as release labels (``2012 R2``), for a table
+    people read; the frame itself keeps the cycle ids (the key)."""
+    if frame.empty or title not in frame.columns or cycle not in frame.columns:
+        return frame
+    names = ReleaseNames()
+    ids = frame[product_id].tolist() if product_id in frame.columns else None
+    labels = [
+        names.label(name, value, slug) if value is not None and value == value else value
+        for name, value, slug in zip(
+            frame[title].tolist(), frame[cycle].tolist(), ids or [None] * len(frame), strict=True
+        )
+    ]
+    return frame.assign(**{cycle: pd.Series(labels, index=frame.index, dtype=object)})

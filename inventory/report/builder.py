@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from inventory.analyse.assets import DOMAINS
+from inventory.analyse.lifecycle_labels import with_release_labels
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
 from inventory.gap.alternatives import Alternatives
@@ -398,6 +399,8 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
     money = gap.currency
     matrix_parts = []
     rows = matrix_rows(gap.matrix, gap.target_blocks)  # new target blocks as rows too
+    # releases as people write them (2012 R2), not the catalogue's cycle ids (2012-r2)
+    rows = with_release_labels(rows, product_id="product_id")
     for domain in DOMAINS:
         part = rows[rows["domain"] == domain]
         if part.empty:
@@ -424,7 +427,7 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
                 *target_lifecycle_blocks(gap, lang), *figures.get("target", [])],
         subsections=matrix_parts)
     eol = Section(id="end-of-life", title=t("section.end_of_life", lang), blocks=[
-        frame_table(t("section.end_of_life", lang), gap.eol, [
+        frame_table(t("section.end_of_life", lang), with_release_labels(gap.eol, "product"), [
             ColumnSpec("municipality", "column.municipality"),
             ColumnSpec("domain", "column.domain", codes="domain"),
             ColumnSpec("kind", "rb.col_kind", codes="asset_kind"),

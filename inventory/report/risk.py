@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from inventory.analyse.lifecycle_labels import release_texts
+from inventory.analyse.lifecycle_labels import release_texts, with_release_labels
 from inventory.gap.result import GapReport
 from inventory.messages import MessageList
 from inventory.render.document import Paragraph
@@ -120,5 +120,7 @@ def top_gaps(gap: GapReport, lang: Lang, limit: int = TOP_GAPS) -> list[Any]:
 def risk_blocks(gap: GapReport, lang: Lang) -> list[Any]:
     """The method sentence and every gap, ranked (gap section)."""
     return [risk_method(lang),
-            frame_table(t("risk.title", lang), gap.risks.sort_values("rank"), _COLUMNS, lang,
+            frame_table(t("risk.title", lang),
+                        with_release_labels(gap.risks.sort_values("rank"), "product"), _COLUMNS,
+                        lang,
                         table_id="gap-risks", name=t("risk.sheet", lang))]

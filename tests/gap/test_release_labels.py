@@ -161,3 +161,15 @@ def test_the_risks_name_releases_as_people_write_them(gap: GapReport) -> None:
     assert "2012-r2" not in joined and "12.0-sp3" not in joined
     rendered = repr(top_gaps(gap, "en"))
     assert "Windows Server 2012 R2" in rendered and "2012-r2" not in rendered
+
+
+def test_the_tables_show_the_release_and_the_data_keeps_the_cycle(gap: GapReport) -> None:
+    from inventory.analyse.lifecycle_labels import with_release_labels
+    from inventory.report.risk import risk_blocks
+
+    table = risk_blocks(gap, "en")[1]
+    version = [c.key for c in table.columns].index("cycle")
+    assert {row[version] for row in table.rows} == {"2012 R2", "2014 SP3"}
+    shown = with_release_labels(gap.eol, "product").set_index("asset")
+    assert shown.at[f"{M}:srv-sql", "cycle"] == "2012 R2"
+    assert gap.eol.set_index("asset").at[f"{M}:srv-sql", "cycle"] == "2012-r2"

@@ -22,13 +22,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from inventory.analyse.normalise import Normaliser
+from inventory.errors import NothingStoredError, TargetError, UnknownMunicipalityError
 from inventory.gap.plan import plan_weeks
 from inventory.gap.readiness import ALL
 from inventory.gap.result import GapReport, compute_gap, records
@@ -37,6 +38,9 @@ from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture
+
+if TYPE_CHECKING:
+    from inventory.store import InventoryStore
 
 #: A gap is a high risk from this score (consequence x exposure, 1-25): the red cells of
 #: a 5 x 5 risk matrix (e.g. consequence 5 x exposure 3, or 4 x 4).
@@ -232,3 +236,41 @@ def compare_alternatives(
         rows.append(alternative_row(report, target.scope, file))
     table = alternatives_table(rows)
     return Alternatives(table=table, reports=reports, notes=_notes(table, reports))
+
+
+def compare_stored_alternatives(
+    store: InventoryStore,
+    targets: Sequence[tuple[str, TargetArchitecture]],
+    municipalities: Sequence[str] | None = None,
+    *,
+    as_of: dt.date,
+    normaliser: Normaliser | None = None,
+) -> Alternatives:
+    """``compare_alternatives`` over the inventory stored in ``store``: of
+    ``municipalities``, else of those every target names together (all when one names
+    none). ``targets``: ``(file, target)``, a municipality list given narrowing each.
+
+    Checked first, as every analysis of the store is: ``NothingStoredError`` when nothing
+    is stored, ``UnknownMunicipalityError`` for a code of ``municipalities`` that is not,
+    ``TargetError`` naming the file for a target that names a municipality or datacentre
+    that is not stored.
+    """
+    if municipalities:
+        targets = [(file, target.model_copy(update={"municipalities": list(municipalities)}))
+                   for file, target in targets]
+    stored = store.municipality_codes()
+    UnknownMunicipalityError.check(municipalities or (), stored)
+    if not stored:
+        raise NothingStoredError()
+    for file, target in targets:  # each file's own municipalities and datacentres
+        try:
+            target.check_stored(stored)
+        except TargetError as error:
+            raise TargetError(f"{file}: {error}", hint=error.hint) from error
+    named = [target.municipalities for _, target in targets]
+    union = list(dict.fromkeys(code for codes in named for code in codes))
+    scope = municipalities or (union if all(named) else None)
+    snapshot = store.snapshot(list(scope) if scope else None)
+    if not snapshot.municipalities:
+        raise NothingStoredError()
+    return compare_alternatives(snapshot, targets, as_of=as_of, normaliser=normaliser)

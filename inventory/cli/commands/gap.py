@@ -14,6 +14,7 @@ from inventory.cli.common import (
     cli_lang,
     console,
     load_target_or_exit,
+    nothing_stored,
     open_store,
     print_json,
     say,
@@ -28,7 +29,7 @@ from inventory.cli.options import (
     TableFormatOption,
     TargetsOption,
 )
-from inventory.errors import TargetError
+from inventory.errors import NothingStoredError
 
 if TYPE_CHECKING:
     from inventory.target.model import TargetArchitecture
@@ -114,30 +115,23 @@ def _alternatives(
     out: Path | None,
     overrides: Path | None,
 ) -> None:
-    """The gap of each target over one snapshot, compared (``compare_alternatives``)."""
+    """The gap of each target over one stored inventory, compared
+    (``compare_stored_alternatives``)."""
     from inventory.analyse.lifecycle import lifecycle_normaliser
     from inventory.cli.present.gap import alternatives_text
-    from inventory.gap.alternatives import compare_alternatives
+    from inventory.gap.alternatives import compare_stored_alternatives
     from inventory.render.messages import message_text
 
-    named = [target.municipalities for _, target in targets]
-    union = list(dict.fromkeys(code for codes in named for code in codes))
-    # one snapshot for all: the municipalities every target names (all when one names none)
-    frame = targets[0][1].model_copy(update={"municipalities": union if all(named) else []})
-    snapshot = stored_snapshot(ctx, municipality, target=frame)
+    if nothing_stored(ctx, municipality):  # (an SQLite file that is not there stays so)
+        raise NothingStoredError()
     with open_store(ctx) as store:
-        stored = store.municipality_codes()
-    for path, target in targets:  # each file's own datacentres too, named with its file
-        try:
-            target.check_stored(stored)
-        except TargetError as error:
-            raise TargetError(f"{path}: {error}", hint=error.hint) from error
-    result = compare_alternatives(
-        snapshot,
-        [(str(path), target) for path, target in targets],
-        as_of=day,
-        normaliser=lifecycle_normaliser(None, overrides),
-    )
+        result = compare_stored_alternatives(
+            store,
+            [(str(path), target) for path, target in targets],
+            municipality,
+            as_of=day,
+            normaliser=lifecycle_normaliser(None, overrides),
+        )
     if output_format is TableFormat.JSON:
         print_json(result.to_json())
     elif output_format is TableFormat.CSV:

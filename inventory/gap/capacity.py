@@ -360,6 +360,10 @@ def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
     leaving = ~at_target & (site != "") & kept
     moving = servers[virtual & leaving]
     converted = servers[replatformed(servers, leaving, target, as_of)]
+    # hosts that move with sound hardware could add to the clusters; retired ones cannot
+    retiring = retired_hosts(servers, leaving, target, as_of)
+    sound = int((hypervisor_hosts(servers) & leaving & ~retiring).sum())
+    movable = sound if retiring.any() else 1  # (no host retired: the advice as before)
     sized = {column: _number(converted, column) for column in
              ("cpu_cores", "ram_gb", "storage_gb")}
     assumed = int(pd.concat(sized.values(), axis=1).isna().any(axis=1).sum())
@@ -392,11 +396,12 @@ def compute_capacity(snapshot: InventorySnapshot, target: TargetArchitecture,
     table = pd.DataFrame(rows, columns=list(COMPUTE_COLUMNS))
     unplaced = int((virtual & (site == "")).sum())
     return table, _compute_verdict(table, targets, len(moving), unplaced, len(hosts),
-                                   len(converted), assumed)
+                                   len(converted), assumed, movable)
 
 
 def _compute_verdict(table: pd.DataFrame, sites: tuple[str, ...], moving: int, unplaced: int,
-                     hosts: int, converted: int = 0, assumed: int = 0) -> ComputeVerdict:
+                     hosts: int, converted: int = 0, assumed: int = 0,
+                     movable_hosts: int = 1) -> ComputeVerdict:
     fits = bool(table["fits"].all())
     where = MessageList(tuple(Message("gs.plain", {"text": site}) for site in sites),
                         separator=" & ")
@@ -421,7 +426,9 @@ def _compute_verdict(table: pd.DataFrame, sites: tuple[str, ...], moving: int, u
         short = MessageList(tuple(Message(f"gs.compute.short_{row.resource}", {
             "short": round(float(row.short)), "unit": str(row.unit)})
             for row in any_rows(table) if not row.fits), separator=" + ")
-        message = Message(f"gs.compute.lacks{with_servers}", {**figures, "short": short})
+        # "or bring hosts from the evacuated sites" only where a host there is sound
+        add = "" if movable_hosts else "_add"
+        message = Message(f"gs.compute.lacks{with_servers}{add}", {**figures, "short": short})
     if sites and assumed:
         message = Message("gs.compute.assumed", {
             "verdict": message, "count": assumed, "vcpu": REPLATFORM_VCPU,

@@ -271,3 +271,19 @@ def test_the_samples_check_counts_what_the_plan_moves_onto_the_clusters(gap_repo
     moved = set(items.loc[items["action"] == "physical_server_migration", "asset"])
     retired = set(items.loc[items["action"] == "host_retirement", "asset"])
     assert len(retired) == 10 and not moved & retired
+
+
+def test_no_advice_to_bring_hosts_that_are_retired() -> None:
+    # the sound host esx01 is switched off here: the only host at bb:SR1 is the worn-out
+    # esx-old, which is retired, so the verdict does not suggest bringing it
+    _, verdict = compute_capacity(
+        inventory(worn_ram_gb=1000.0), TARGET, as_of=AS_OF, switched_off={f"{B}:esx01"}
+    )
+    assert not verdict.fits
+    assert (
+        "add hosts or storage before the move (the hosts at the evacuated sites are past"
+        " their hardware support and retired)." in verdict.summary
+    )
+    # with esx01 moving, bringing it is still a way
+    _, verdict = compute_capacity(inventory(worn_ram_gb=1000.0), TARGET, as_of=AS_OF)
+    assert "or bring hosts from the evacuated sites" in verdict.summary

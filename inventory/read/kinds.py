@@ -69,6 +69,7 @@ KIND_SYNONYMS: dict[str, tuple[str, ...]] = {
 _DEFINITE_ENDINGS = ("arna", "erna", "orna", "ene", "na", "ne", "en", "et", "a")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # adapters fold the first rows of every file
 def fold_name(text: str) -> str:
     """A name as compared: NFC, case-folded, without spaces, ``-``, ``_``, ``.`` and
     diacritics (``ø`` as ``o``, ``æ`` as ``ae``).

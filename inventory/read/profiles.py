@@ -316,6 +316,7 @@ def load_profile(path: Path) -> tuple[MappingProfile | None, list[Issue]]:
 
 # --- reading an export through a profile ------------------------------------------------
 
+@functools.lru_cache(maxsize=1 << 14)  # every profile folds the first rows of every file
 def _fold(text: str) -> str:
     return normalise_header(text)
 

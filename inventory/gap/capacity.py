@@ -203,7 +203,9 @@ def _free(table: pd.DataFrame, site: str | None) -> tuple[int, float]:
 
 def _verdict(table: pd.DataFrame, load: pd.DataFrame, primary: str | None,
              secondary: str | None) -> CapacityVerdict:
-    moving = load[~load["site"].isin([primary, secondary]) & ~load["retiring"].astype(bool)]
+    retiring = (load["retiring"].astype(bool) if "retiring" in load.columns
+                else pd.Series(False, index=load.index))
+    moving = load[~load["site"].isin([primary, secondary]) & ~retiring]
     demand_u = int(moving["rack_units"].sum())
     demand_kw = round(float(moving["kw"].sum()), 2)
     primary_u, primary_kw = _free(table, primary)

@@ -292,6 +292,12 @@ def _client_items(snapshot: InventorySnapshot, target: TargetArchitecture,
                       + grouped["target_min_version"].astype(object).fillna(""),
                       grouped["count"],
                       efforts.client_os_upgrade_hours)
+    # ``asset`` stays the fleet's key ("gnosjo: Windows 10-22h2"); people read the release
+    # as written ("gnosjo: Windows 10 22H2")
+    upgrades["asset_message"] = pd.Series([
+        f"{m}: {text}" for m, text in zip(grouped["municipality"], ReleaseNames(
+            normaliser).texts(grouped["title"], grouped["cycle"]), strict=True)],
+        index=upgrades.index, dtype=object)
     clients = snapshot.table("client")
     if clients.empty or not target.clients:
         return [upgrades]

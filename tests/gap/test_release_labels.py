@@ -173,3 +173,10 @@ def test_the_tables_show_the_release_and_the_data_keeps_the_cycle(gap: GapReport
     shown = with_release_labels(gap.eol, "product").set_index("asset")
     assert shown.at[f"{M}:srv-sql", "cycle"] == "2012 R2"
     assert gap.eol.set_index("asset").at[f"{M}:srv-sql", "cycle"] == "2012-r2"
+
+
+def test_client_fleets_read_as_written_and_keep_their_key(gap_report: GapReport) -> None:
+    upgrades = gap_report.items[gap_report.items["action"] == "client_os_upgrade"]
+    shown = dict(zip(upgrades["asset"], upgrades["asset_message"], strict=True))
+    # the key the plan and the end-of-life check match on; the text people read
+    assert shown["gnosjo: Windows 10-22h2"] == "gnosjo: Windows 10 22H2"

@@ -175,6 +175,18 @@ class _Removal:
         items = gap.items
         self.items = items
         self.keys = item_keys(items) if not items.empty else pd.Series(dtype=str)
+        # the items' columns as lists and their rows per asset and per key, once: ``of``
+        # runs per risk (nearly a thousand at 290 municipalities), not over every item
+        self._assets = items["asset"].astype(str).tolist()
+        self._actions = items["action"].astype(str).tolist()
+        self._waves = [int(wave) for wave in items["wave"]]
+        self._domains = items["domain"].astype(str).tolist()
+        self._by_asset: dict[str, list[int]] = {}
+        for row, asset in enumerate(self._assets):
+            self._by_asset.setdefault(asset, []).append(row)
+        self._by_key: dict[str, list[int]] = {}
+        for row, key in enumerate(self.keys.astype(str).tolist()):
+            self._by_key.setdefault(key, []).append(row)
         #: the item that removes each end-of-life asset (docs/method.md#plan)
         plan = gap.eol_plan
         self.eol_items = (
@@ -202,23 +214,26 @@ class _Removal:
     ) -> dict[str, tuple[int, dt.date | None]]:
         """Per asset (``code:id``) with a removing item: the last wave and its package's end."""
         wanted = set(assets)
-        items = self.items
-        if items.empty or not wanted:
+        if self.items.empty or not wanted:
             return {}
-        # a joint item names the instance it rebuilds by its node (``joint: code:id``)
-        keys = items["asset"].astype(str).where(items["asset"].astype(str).isin(wanted), self.keys)
-        chosen = keys.isin(wanted) & items["action"].astype(str).isin(
-            actions or REMOVED_BY[risk_class]
-        )
-        rows = items[chosen]
+        # a joint item names the instance it rebuilds by its node (``joint: code:id``): an
+        # item counts for its own asset when that is wanted, else for its key
+        allowed = actions or REMOVED_BY[risk_class]
+        keyed: dict[int, str] = {}
+        for asset in wanted:
+            for row in self._by_asset.get(asset, ()):
+                keyed[row] = asset
+            for row in self._by_key.get(asset, ()):
+                if self._assets[row] not in wanted:
+                    keyed[row] = asset
         found: dict[str, tuple[int, dt.date | None]] = {}
-        for asset, wave, domain in zip(
-            keys[chosen], rows["wave"], rows["domain"].astype(str), strict=True
-        ):
-            end = self.ends.get((int(wave), domain))
+        for row in sorted(keyed):  # in the items' order, as the plan lists them
+            if self._actions[row] not in allowed:
+                continue
+            asset, wave = keyed[row], self._waves[row]
             known = found.get(asset)
-            if known is None or int(wave) > known[0]:
-                found[asset] = (int(wave), end)
+            if known is None or wave > known[0]:
+                found[asset] = (wave, self.ends.get((wave, self._domains[row])))
         return found
 
     def eol_item(self, assets: Iterable[str]) -> dict[str, tuple[int, dt.date | None]]:

@@ -20,6 +20,7 @@ writes only the section "Gap and report against a baseline" of ``--out``.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -49,8 +50,17 @@ def measure_against(database: Path, municipalities: int, repo: Path, baseline: P
         raise SystemExit(f"bench: unknown clock {clock!r}; use one of: {', '.join(CLOCKS)}")
     from benchmarks.run import _commit, _ratio, run_task
 
+    # each code reads its own copy: this code may migrate the file to a schema the
+    # baseline does not know (it then refuses it). A copy made before this code first
+    # opened it; when the file is already newer, make the copy at the baseline's revision
+    # by hand (``alembic downgrade``).
+    baseline_database = database.with_name(f"{database.stem}.baseline{database.suffix}")
+    if not baseline_database.exists():
+        shutil.copyfile(database, baseline_database)
+
     def timed(stage: str, root: Path) -> Measurement:
-        arguments = {"stage": stage, "url": f"sqlite:///{database}",
+        url = database if root == repo else baseline_database
+        arguments = {"stage": stage, "url": f"sqlite:///{url}",
                      "target": str(root / "samples" / "target.yaml"), "as_of": as_of}
         label = f"{stage} at {municipalities}, {'this' if root == repo else 'baseline'} code"
         return run_task("stage", arguments, label, note=_commit(root),

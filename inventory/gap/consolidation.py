@@ -28,11 +28,17 @@ Method (docs/method.md#consolidation):
    email               ``mailbox_consolidation`` + ``mailbox_migration`` (employees)
    collaboration       ``tenant_consolidation`` + ``user_migration`` (its users)
    endpoint_management ``device_tenant_move`` (devices it manages)
-   hypervisor          ``host_registration`` (hypervisor hosts)
+   hypervisor          ``host_registration`` (hypervisor hosts not retired)
    backup              ``backup_onboarding`` (servers but hypervisor hosts)
-   monitoring          ``monitoring_onboarding`` (servers, network devices but APs)
+   monitoring          ``monitoring_onboarding`` (servers, hosts not retired, network
+                       devices but APs)
    other capabilities  ``capability_onboarding``
    ==================  ==================================================================
+
+   A hypervisor host the plan retires (``retired``: a worn-out host at a site given up,
+   ``capacity.retired_hosts``) joins no joint platform: its VMs move onto the target
+   clusters and the host is switched off, so it is neither registered with the joint
+   management plane nor monitored by it (``retired_host_keys``).
 
    An instance on another product than the kept one costs ``platform_replacement``
    (the product change) instead of the fixed line. A joining municipality (none today)
@@ -52,7 +58,8 @@ upgraded first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -62,7 +69,7 @@ from pandera.typing import Series
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.os_family import os_families
 from inventory.gap.blocks import DOMAINS, TargetBlock, domain_of
-from inventory.gap.capacity import hypervisor_hosts
+from inventory.gap.capacity import hypervisor_hosts, retired_hosts
 from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture, UnitEfforts
@@ -159,7 +166,7 @@ class _Counts:
     students: dict[str, float]
     windows_servers: dict[str, int]
     servers: dict[str, int]  # all but hypervisor hosts
-    hosts: dict[str, int]
+    hosts: dict[str, int]  # live hypervisor hosts the plan does not retire
     network_devices: dict[str, float]  # monitored one by one
     managed: dict[tuple[str, str], float]  # (municipality, platform id) -> devices
     student_managed: dict[tuple[str, str], float]
@@ -167,16 +174,18 @@ class _Counts:
 
 def consolidate(snapshot: InventorySnapshot, target: TargetArchitecture, assets: pd.DataFrame,
                 matrix: pd.DataFrame, targets: list[TargetBlock],
-                normaliser: Normaliser) -> Consolidation:
+                normaliser: Normaliser, retired: Collection[str] = ()) -> Consolidation:
     """The consolidation of every platform capability of ``target`` (see the module doc).
 
-    ``assets``/``matrix``/``targets``: the gap's asset rows, matrix and target blocks.
+    ``assets``/``matrix``/``targets``: the gap's asset rows, matrix and target blocks;
+    ``retired``: ``code:id`` of the hypervisor hosts the plan retires (``retired_host_keys``),
+    registered with and monitored by no joint platform.
     """
     efforts = target.efforts
     capabilities = _platform_capabilities(targets)
     slots = _slots(targets, capabilities)
     records = _records(snapshot, assets, matrix, slots)
-    counts = _counts(snapshot, assets, normaliser)
+    counts = _counts(snapshot, assets, normaliser, set(retired))
     primary = (target.datacentres.primary.partition(":")[0]
                if target.datacentres is not None else None)
     lines: list[dict[str, object]] = []
@@ -498,8 +507,22 @@ def _why_kept(instance: _Instance, at: str | None, primary: str | None,
                    {"home": instance.home, "why": why})
 
 
+def retired_host_keys(snapshot: InventorySnapshot, target: TargetArchitecture,
+                      capacity: pd.DataFrame, server_site: pd.Series, as_of: dt.date | None
+                      ) -> set[str]:
+    """``code:id`` of the hypervisor hosts the plan retires: at a site ``capacity`` (the
+    site table) marks ``evacuate`` and worn out by the horizon (``capacity.retired_hosts``,
+    the same hosts ``effort.migration_items`` gives a ``host_retirement`` item).
+    ``server_site``: ``capacity.server_sites``, aligned with the server table."""
+    servers = snapshot.table("server")
+    evacuate = set(capacity.loc[capacity["role"] == "evacuate", "site"])
+    retire = retired_hosts(servers, server_site.isin(evacuate), target, as_of)
+    rows = servers[retire.to_numpy()]
+    return set(rows["municipality"].astype(str) + ":" + rows["id"].astype(str))
+
+
 def _counts(snapshot: InventorySnapshot, assets: pd.DataFrame,
-            normaliser: Normaliser) -> _Counts:
+            normaliser: Normaliser, retired: set[str]) -> _Counts:
     table = snapshot.table("municipality")
     code = table["code"] if "code" in table.columns else table["municipality"]
 
@@ -511,9 +534,11 @@ def _counts(snapshot: InventorySnapshot, assets: pd.DataFrame,
 
     servers = snapshot.table("server")
     live = servers["status"].astype(str) != "retired"
-    hosts = hypervisor_hosts(servers) & live
+    key = servers["municipality"].astype(str) + ":" + servers["id"].astype(str)
+    # a host the plan retires joins no joint platform (see the module doc)
+    hosts = hypervisor_hosts(servers) & live & ~key.isin(retired)
     role = servers["role"].astype(str)
-    members = live & ~hosts & (servers["kind"].astype(str) != "appliance")
+    members = live & ~hypervisor_hosts(servers) & (servers["kind"].astype(str) != "appliance")
     server_assets = assets[(assets["kind"] == "server") & (assets["capability"] == "server_os")]
     windows = server_assets.loc[
         os_families(normaliser, server_assets["product_id"]).eq("windows").to_numpy(),

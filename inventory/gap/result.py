@@ -42,7 +42,7 @@ from inventory.gap.capacity import (
     server_sites,
     site_capacity,
 )
-from inventory.gap.consolidation import consolidate, off_joint_instance
+from inventory.gap.consolidation import consolidate, off_joint_instance, retired_host_keys
 from inventory.gap.contracts import checked, checked_report
 from inventory.gap.costs import BusinessCase, business_case
 from inventory.gap.dependents import DependencyIndex
@@ -281,10 +281,13 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     counted = summed_clients(snapshot)
     targets = target_blocks(target, normaliser)
     matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)
-    consolidation = consolidate(counted, target, assets, matrix, targets, normaliser)
     capacity, verdict = site_capacity(snapshot, target, dependencies, as_of)
     capacity = checked("capacity", capacity)  # typed where produced, also when empty
     server_site = server_sites(snapshot)  # (three stages place servers at their site)
+    # a host the plan retires is registered with and monitored by no joint platform
+    consolidation = consolidate(counted, target, assets, matrix, targets, normaliser,
+                                retired_host_keys(snapshot, target, capacity, server_site,
+                                                  as_of))
     interconnects = checked("interconnects", interconnect_gaps(snapshot, target, dependencies))
     # an instance merging into the joint one is not ready, on the target product or not
     ready = readiness(assets, matrix, municipalities=snapshot.municipalities,

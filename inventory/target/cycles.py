@@ -27,6 +27,7 @@ from inventory.analyse.catalogue import Release
 from inventory.analyse.editions import edition_version_text
 from inventory.analyse.lifecycle import add_months, lifecycle_status
 from inventory.analyse.normalise import Normaliser
+from inventory.messages import Message, Param
 
 #: Months the merger needs to plan and carry out the change (rule 1).
 PLANNING_MONTHS = 36
@@ -39,7 +40,7 @@ class MinimumCycle:
     cycle: str | None
     version: str | None
     lifecycle: str
-    reason: str
+    reason: Message
 
 
 def _order(normaliser: Normaliser, product_id: str, cycle: str) -> tuple[float, ...]:
@@ -105,7 +106,7 @@ def minimum_cycle(group: pd.DataFrame, normaliser: Normaliser, product_id: str,
     if cycles.empty:
         state = ("end_of_life" if states == {"end_of_life"} else
                  "evergreen" if "evergreen" in states else "unknown")
-        return MinimumCycle(None, None, state, "no release cycles: no minimum version")
+        return MinimumCycle(None, None, state, Message("target.cycle.no_cycles"))
     in_use = sorted(set(map(str, cycles["cycle"])),
                     key=lambda c: _order(normaliser, product_id, c))
     usable = cycles[cycles["lifecycle_state"] != "end_of_life"]
@@ -115,31 +116,34 @@ def minimum_cycle(group: pd.DataFrame, normaliser: Normaliser, product_id: str,
         for cycle in ordered:
             eol = usable.loc[usable["cycle"] == cycle, "eol"].iloc[0]
             if eol is None or pd.isna(eol) or (isinstance(eol, dt.date) and eol > far):
-                return _from_use(usable, cycle, "oldest cycle in use supported through"
-                                 f" {far.isoformat()} (horizon + planning period)")
+                return _from_use(usable, cycle, "target.cycle.oldest_supported",
+                                 {"date": far.isoformat()})
         cycle = ordered[-1]
         newest = newest_supported(normaliser, product_id, as_of, in_use)
-        plan = (f"; plan for {newest.label or newest.cycle}" if newest is not None
-                and newest.cycle != cycle else "")
-        return _from_use(usable, cycle, "newest cycle in use that is not past its end of"
-                         " life" + plan)
+        if newest is not None and newest.cycle != cycle:
+            return _from_use(usable, cycle, "target.cycle.newest_in_use_plan",
+                             {"cycle": newest.label or newest.cycle})
+        return _from_use(usable, cycle, "target.cycle.newest_in_use", {})
     newest = newest_supported(normaliser, product_id, as_of, in_use)
     if newest is None:
         return MinimumCycle(None, None, "end_of_life",
-                            f"every cycle in use ({', '.join(in_use)}) is past its end of"
-                            " life and the catalogue has no supported one")
+                            Message("target.cycle.all_ended_none",
+                                    {"cycles": ", ".join(in_use)}))
     status = lifecycle_status(product_id, newest.cycle, as_of, horizon, normaliser=normaliser)
-    ends = f", supported until {status.eol.isoformat()}" if status.eol else ""
+    params: dict[str, Param] = {"cycles": ", ".join(in_use), "date": as_of.isoformat(),
+                                "cycle": newest.label or newest.cycle}
+    if status.eol:
+        params["eol"] = status.eol.isoformat()
     return MinimumCycle(newest.cycle, _version_text(normaliser, product_id, newest),
                         status.state.value,
-                        f"every cycle in use ({', '.join(in_use)}) is past its end of life"
-                        f" on {as_of.isoformat()}: the catalogue's newest supported cycle"
-                        f" {newest.label or newest.cycle}{ends}")
+                        Message("target.cycle.all_ended_newest_until" if status.eol
+                                else "target.cycle.all_ended_newest", params))
 
 
-def _from_use(usable: pd.DataFrame, cycle: str, why: str) -> MinimumCycle:
+def _from_use(usable: pd.DataFrame, cycle: str, key: str,
+              params: dict[str, Param]) -> MinimumCycle:
     rows = usable[usable["cycle"] == cycle]
     written = rows["version_written"].dropna().astype(str).mode()
     state = str(rows["lifecycle_state"].iloc[0])
     version = str(written.iloc[0]) if not written.empty else cycle
-    return MinimumCycle(cycle, version, state, f"{version}: {why}")
+    return MinimumCycle(cycle, version, state, Message(key, {**params, "version": version}))

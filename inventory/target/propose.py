@@ -39,6 +39,7 @@ from inventory.analyse.applications import application_assets, municipality_popu
 from inventory.analyse.baseline import baseline_assets, cycle_order
 from inventory.analyse.identity import is_unlisted
 from inventory.analyse.normalise import Normaliser
+from inventory.messages import Code, Message, MessageList, plain
 from inventory.snapshot import InventorySnapshot
 from inventory.target.cycles import PLANNING_MONTHS, minimum_cycle
 from inventory.target.model import (
@@ -73,7 +74,7 @@ class Alternative:
     lifecycle: str
     chosen: bool
     user_group: str | None = None
-    version_reason: str = ""
+    version_reason: Message | None = None
 
 
 @dataclass
@@ -82,7 +83,12 @@ class CapabilityProposal:
 
     capability: str
     alternatives: list[Alternative]
-    reason: str
+    why: Message | MessageList
+
+    @property
+    def reason(self) -> str:
+        """The reasoning in English (``why`` is the message, shown in any language)."""
+        return str(self.why)
 
     @property
     def chosen(self) -> Alternative | None:
@@ -95,7 +101,7 @@ class TargetProposal:
 
     target: TargetArchitecture
     capabilities: list[CapabilityProposal]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     applications: list[ApplicationProposal] = field(default_factory=list)
 
     def to_yaml(self) -> str:
@@ -107,12 +113,13 @@ class TargetProposal:
     def to_json(self) -> dict[str, Any]:
         return {"target": self.target.model_dump(mode="json", exclude_none=True),
                 "capabilities": [{"capability": c.capability, "reason": c.reason,
-                                  "alternatives": [a.__dict__ for a in c.alternatives]}
+                                  "alternatives": [{k: plain(v) for k, v in a.__dict__.items()}
+                                                   for a in c.alternatives]}
                                  for c in self.capabilities],
                 "applications": [{"business_area": a.business_area, "reason": a.reason,
                                   "alternatives": [x.__dict__ for x in a.alternatives]}
                                  for a in self.applications],
-                "notes": self.notes}
+                "notes": [str(note) for note in self.notes]}
 
 
 def _unit_hours(capability: str, efforts: UnitEfforts) -> tuple[float, float]:
@@ -157,18 +164,33 @@ def _propose_one(capability: str, assets: pd.DataFrame, normaliser: Normaliser,
     if alternatives and alternatives[0].effort_hours != float("inf"):
         best = alternatives[0]
         alternatives[0] = Alternative(**{**best.__dict__, "chosen": True})
-        listed = ", ".join(f"{a.product} ({a.effort_hours:g} h)" for a in alternatives[1:])
-        reason = (f"{best.product} {best.min_version or ''}".strip()
-                  + f": least migration effort ({best.effort_hours:g} h), used by"
-                  f" {best.municipalities} municipalities on {best.assets:,} assets,"
-                  f" lifecycle {best.lifecycle}"
-                  + (f"; minimum {best.version_reason}" if best.min_version else "")
-                  + (f"; alternatives: {listed}" if listed else "; no alternative in use"))
+        parts = [Message("target.reason.least_effort", {
+            "product": f"{best.product} {best.min_version or ''}".strip(),
+            "hours": best.effort_hours, "municipalities": best.municipalities,
+            "assets": best.assets, "lifecycle": Code("lifecycle", best.lifecycle)})]
+        if best.min_version and best.version_reason is not None:
+            parts.append(Message("target.reason.minimum", {"reason": best.version_reason}))
+        parts.append(_alternatives(alternatives[1:]) if len(alternatives) > 1
+                     else Message("target.reason.no_alternative"))
+        reason: Message | MessageList = MessageList(tuple(parts))
     elif not alternatives:
-        reason = "no product in use (nothing manages these devices): choose one"
+        reason = Message("target.reason.nothing_in_use")
     else:
-        reason = "every product in use is past its end of life: choose a new one"
+        reason = Message("target.reason.all_ended")
     return CapabilityProposal(capability, alternatives, reason)
+
+
+def _alternatives(alternatives: list[Alternative]) -> Message:
+    """"alternatives: A (3 h), B (5 h)"."""
+    return Message("target.reason.alternatives", {"listed": MessageList(tuple(
+        Message("target.reason.product_hours", {"product": a.product, "hours": a.effort_hours})
+        for a in alternatives), ", ")})
+
+
+def _then(why: Message | MessageList, part: Message) -> MessageList:
+    """``why`` followed by ``part`` ("…; part")."""
+    parts = why.parts if isinstance(why, MessageList) else (why,)
+    return MessageList((*parts, part))
 
 
 def _choice(proposal: CapabilityProposal) -> list[ProductChoice]:
@@ -263,12 +285,15 @@ def _propose_capability(capability: str, group: pd.DataFrame, served: pd.Series,
                                  for a in proposal.alternatives]
         proposals.append(proposal)
     chosen = [p.chosen for p in proposals if p.chosen is not None]
-    names = " and ".join(f"{c.product} for {c.user_group}" for c in chosen)
+    names = MessageList(tuple(
+        Message("target.reason.product_for", {"product": c.product,
+                                              "group": Code("user_group", str(c.user_group))})
+        for c in chosen), ", ")
     municipalities = sorted(set(group["municipality"]))
     for proposal in proposals:
-        proposal.reason = (f"used side by side ({names}) by the same municipalities"
-                           f" ({', '.join(municipalities)}) for different user groups: "
-                           + proposal.reason)
+        proposal.why = Message("target.reason.side_by_side", {
+            "names": names, "municipalities": ", ".join(municipalities),
+            "reason": proposal.why})
     return proposals
 
 
@@ -293,12 +318,11 @@ def _management_choice(devices: pd.DataFrame, platforms: pd.DataFrame, label: st
                              for a in proposal.alternatives]
     chosen = proposal.chosen
     assert chosen is not None
-    proposal.reason = (f"{chosen.product}: the endpoint-management platform chosen for the"
-                       f" target already manages these devices ({chosen.assets:,} in"
-                       f" {chosen.municipalities} municipalities): fewest platforms first,"
-                       f" then re-enrolments ({chosen.effort_hours:g} h); alternatives: "
-                       + ", ".join(f"{a.product} ({a.effort_hours:g} h)"
-                                   for a in proposal.alternatives if not a.chosen))
+    proposal.why = MessageList((
+        Message("target.reason.platform_chosen", {
+            "product": chosen.product, "assets": chosen.assets,
+            "municipalities": chosen.municipalities, "hours": chosen.effort_hours}),
+        _alternatives([a for a in proposal.alternatives if not a.chosen])))
     return proposal
 
 
@@ -312,9 +336,10 @@ def _os_choices(proposal: CapabilityProposal, fleet: pd.DataFrame) -> list[Produ
                 and alternative.municipalities >= 2):
             choices.append(ProductChoice(product=alternative.product,
                                          min_version=alternative.min_version))
-            proposal.reason += (f"; {alternative.product} allowed too:"
-                                f" {alternative.assets / total:.0%} of these devices in"
-                                f" {alternative.municipalities} municipalities")
+            proposal.why = _then(proposal.why, Message("target.reason.allowed_too", {
+                "product": alternative.product,
+                "percent": str(round(100 * alternative.assets / total)),
+                "municipalities": alternative.municipalities}))
     return choices
 
 
@@ -322,7 +347,7 @@ def _client_standards(snapshot: InventorySnapshot, clients: pd.DataFrame,
                       platforms: pd.DataFrame, management: dict[str, list[str]],
                       normaliser: Normaliser, efforts: UnitEfforts, as_of: dt.date,
                       horizon: int) -> tuple[list[ClientStandard], list[CapabilityProposal],
-                                             list[str]]:
+                                             list[Message]]:
     """Client standards per user group and device kind, with the reasoning."""
     records = snapshot.table("client")
     kind_of = records.set_index(["municipality", "id"])["kind"].astype(str)
@@ -332,7 +357,7 @@ def _client_standards(snapshot: InventorySnapshot, clients: pd.DataFrame,
     clients = clients.assign(device_kind=[KIND_CLASSES.get(k, (k,))[0] for k in fleet_kind])
     standards: dict[tuple[str, str, str], ClientStandard] = {}
     proposals: list[CapabilityProposal] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     for (user_group, kind), fleet in clients.groupby(["user_group", "device_kind"], sort=True):
         kinds = KIND_CLASSES.get(str(kind), (str(kind),))
         label = f"{user_group}:{'+'.join(kinds)}"
@@ -347,8 +372,8 @@ def _client_standards(snapshot: InventorySnapshot, clients: pd.DataFrame,
                                      efforts, as_of, horizon)
         proposals.extend([os_proposal, manager])
         if not os_list or manager.chosen is None:
-            notes.append(f"{label}: no {'operating system' if not os_list else 'management'}"
-                         " platform can be proposed; choose one")
+            notes.append(Message("target.note.no_os_platform" if not os_list
+                                 else "target.note.no_management_platform", {"label": label}))
             continue
         key = (str(user_group), os_list[0].product, manager.chosen.product)
         known = standards.get(key)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from inventory.analyse.applications import FunctionGroup, function_groups
+from inventory.messages import Message, MessageList
 from inventory.target.model import ApplicationAreaTarget, ProductChoice, UnitEfforts
 
 
@@ -38,7 +39,12 @@ class ApplicationProposal:
 
     business_area: str
     alternatives: list[ApplicationAlternative]
-    reason: str
+    why: Message
+
+    @property
+    def reason(self) -> str:
+        """The reasoning in English (``why`` is the message, shown in any language)."""
+        return str(self.why)
 
     @property
     def chosen(self) -> ApplicationAlternative | None:
@@ -70,15 +76,17 @@ def _propose_group(group: FunctionGroup, assets: pd.DataFrame, everyone: list[st
     best = alternatives[0]
     alternatives[0] = ApplicationAlternative(**{**best.__dict__, "chosen": True})
     if len(alternatives) == 1:
-        reason = (f"{best.product}: the only product for this function"
-                  f" ({len(best.municipalities)} of {len(everyone)} municipalities)")
+        reason = Message("target.reason.only_product", {
+            "product": best.product, "count": len(best.municipalities),
+            "total": len(everyone)})
     else:
-        others = "; ".join(f"{a.product} ({', '.join(a.municipalities)}; {a.users:,} users)"
-                           for a in alternatives[1:])
-        reason = (f"{best.product}: most users ({best.users:,}) in"
-                  f" {', '.join(best.municipalities)}; replaces {others} (never run side by"
-                  f" side: the same function); {', '.join(best.changing_municipalities)}"
-                  f" change system, {best.effort_hours:g} h")
+        others = MessageList(tuple(Message("target.reason.product_users", {
+            "product": a.product, "municipalities": ", ".join(a.municipalities),
+            "users": a.users}) for a in alternatives[1:]))
+        reason = Message("target.reason.most_users", {
+            "product": best.product, "users": best.users,
+            "municipalities": ", ".join(best.municipalities), "others": others,
+            "changing": ", ".join(best.changing_municipalities), "hours": best.effort_hours})
     return ApplicationProposal(group.area, alternatives, reason)
 
 

@@ -92,6 +92,7 @@ def _render(proposal: TargetProposal) -> None:
 
     from inventory.render.formatting import format_decimal
     from inventory.render.i18n import code_text
+    from inventory.render.messages import message_text
 
     lang = cli_lang()
 
@@ -108,7 +109,8 @@ def _render(proposal: TargetProposal) -> None:
         table.add_row(Text(code_text("capability", item.capability, lang)),
                       Text(f"{chosen.product} {chosen.min_version or ''}".strip()
                            if chosen else "-"),
-                      hours(chosen.effort_hours) if chosen else Text(""), Text(item.reason))
+                      hours(chosen.effort_hours) if chosen else Text(""),
+                      Text(message_text(item.why, lang)))
     console.print(table)
     if proposal.applications:
         apps = Table(title=say("cli.propose.apps_title"), title_justify="left")
@@ -119,10 +121,11 @@ def _render(proposal: TargetProposal) -> None:
             kept = area.chosen
             apps.add_row(Text(code_text("capability", area.business_area, lang)),
                          Text(kept.product if kept else "-"),
-                         hours(kept.effort_hours) if kept else Text(""), Text(area.reason))
+                         hours(kept.effort_hours) if kept else Text(""),
+                         Text(message_text(area.why, lang)))
         console.print(apps)
     for note in proposal.notes:
-        console.print(Text(say("cli.note", text=note)))
+        console.print(Text(say("cli.note", text=message_text(note, lang))))
     datacentres = proposal.target.datacentres
     if datacentres is not None:
         console.print(Text(say("cli.propose.datacentres", primary=datacentres.primary,

@@ -40,3 +40,17 @@ def test_propose_target_reasoning_in_english(samples_db: str, tmp_path: Path) ->
     printed = _propose(samples_db, "en", tmp_path)
     for word in ("least migration effort", "municipalities on", "alternatives:", "most users"):
         assert word in printed, word
+
+
+STUDY = Path(__file__).resolve().parents[2] / "samples" / "study"
+
+
+@pytest.mark.parametrize(("lang", "first"), [
+    ("en", "Q1 2009"), ("sv", "kv. 1 2009"), ("no", "1. kv. 2009")])
+def test_study_quarters_in_the_language(lang: str, first: str) -> None:
+    # samples/study/establishment-plan.csv: sub-project 15.1 starts "1. kv -2009"
+    result = CliRunner().invoke(app, ["--lang", lang, "study", "all", str(STUDY)],
+                                env={"COLUMNS": "300"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert first in result.stdout
+    assert "2009Q1" not in result.stdout

@@ -157,7 +157,7 @@ def printed_figures(results: StudyResults) -> Iterator[Printed]:
         yield Printed(_plain(sub.cost), float(sub.cost), "money")
         for quarter in (sub.start, sub.finish):
             if quarter:
-                yield Printed(quarter, quarter, "text")  # shown per language: _quarter
+                yield Printed(_quarter(quarter, "en"), quarter, "text")  # per language
     yield Printed(_plain(plan.total), float(plan.total), "money")
     for amount in plan.by_funding.values():
         yield Printed(_plain(amount), float(amount), "money")

@@ -20,6 +20,7 @@ from inventory.report.decision_economics import (
     _without_repeats,
     cost_part_text,
     key_formula,
+    quarter_text,
 )
 from inventory.study.alternatives import AlternativesResult
 from inventory.study.comparison import CostComparison
@@ -183,8 +184,9 @@ def projection_table(projection: ProjectionResult | None,
             table.add_column(t(f"cli.study.{name}", lang),
                              justify="right" if name == "cost" else "left")
         for sub in plan.subprojects:
-            _row(table, sub.subproject, "; ".join(sub.names), sub.start or "–", sub.finish,
-                          _number(sub.cost, lang))
+            _row(table, sub.subproject, "; ".join(sub.names),
+                 quarter_text(sub.start, lang) or "–", quarter_text(sub.finish, lang) or "",
+                 _number(sub.cost, lang))
         funding = ", ".join(f"{code_text('funding', k, lang)} {_number(v, lang)}"
                             for k, v in plan.by_funding.items())
         per_year = "; ".join(f"{code_text('funding', k, lang)}: "

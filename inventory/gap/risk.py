@@ -87,6 +87,8 @@ class RiskRow(pa.DataFrameModel):
     reasons: Series[str]
     #: the reasons as messages, for the report's language (``reasons`` is their English)
     reasons_message: Series[object] = pa.Field(nullable=True)
+    #: ``gap`` for the report's language ("+3 more" as a message; ``gap`` is its English)
+    gap_message: Series[object] = pa.Field(nullable=True)
 
     class Config:
         strict = True
@@ -335,12 +337,15 @@ def _asset_rows(gaps: pd.DataFrame, dependencies: _Dependents,
             groups.items()):
         first = _first(columns, members[0])
         names = [str(columns["record_id"][at]) for at in members]
-        shown = ", ".join(names[:LIST_NAMES]) + (
-            f" +{len(names) - LIST_NAMES} more" if len(names) > LIST_NAMES else "")
+        shown: Message | str = ", ".join(names[:LIST_NAMES])
+        if len(names) > LIST_NAMES:
+            shown = Message("risk.gap.more", {"names": shown, "more": len(names) - LIST_NAMES})
         affected = facts.affected(applications)
         network = columns["kind"][members[0]] == "network_device"
         at_site = site_devices.get(carries, 0) if carries and network else 0
-        rows.append(_row("asset", first, f"{municipality}: {shown}", str(municipality),
+        rows.append(_row("asset", first, Message("risk.gap.asset", {
+                             "municipality": str(municipality), "names": shown}),
+                         str(municipality),
                          sum(int(columns["count"][at]) for at in members), affected,
                          str(state), str(spof) if str(spof) in SPOF_TEXT else "",
                          str(path or ""),
@@ -384,7 +389,7 @@ def _block_rows(gaps: pd.DataFrame, dependencies: _Dependents,
     return rows
 
 
-def _row(kind: str, first: dict[str, Any], gap: str, municipality: str, count: int,
+def _row(kind: str, first: dict[str, Any], gap: Message | str, municipality: str, count: int,
          affected: _Affected, state: str, spof: str, path: str, *, people: int,
          devices: int = 0, site: str = "", site_devices: int = 0) -> dict[str, object]:
     """A risk row: the scores and their reasons."""
@@ -400,7 +405,8 @@ def _row(kind: str, first: dict[str, Any], gap: str, municipality: str, count: i
     eol = "" if first["eol"] is None else str(first["eol"])
     return {
         "kind": kind, "municipality": municipality, "domain": str(first["domain"]),
-        "capability": str(first["capability"]), "gap": gap, "product": str(first["title"]),
+        "capability": str(first["capability"]), "gap": str(gap),
+        "product": str(first["title"]),
         "cycle": str(first["cycle"] or ""),
         "status": str(first["status"]), "lifecycle_state": state, "eol": eol,
         "assets": count, "applications": affected.applications,
@@ -413,6 +419,7 @@ def _row(kind: str, first: dict[str, Any], gap: str, municipality: str, count: i
             affected, devices, state, eol, str(first["status"]), spof if single else "",
             path if lonely else "", site, site_devices)),
         "reasons": str(reasons),
+        "gap_message": gap,
     }
 
 

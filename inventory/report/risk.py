@@ -11,13 +11,13 @@ from inventory.gap.result import GapReport
 from inventory.messages import MessageList
 from inventory.render.document import Paragraph
 from inventory.render.i18n import Lang, t
-from inventory.render.messages import message_text
+from inventory.render.messages import cell_texts, message_text
 from inventory.report.tables import ColumnSpec, frame_table
 
 TOP_GAPS = 10
 
 _COLUMNS = [
-    ColumnSpec("rank", "risk.col_rank", "int"), ColumnSpec("gap", "risk.col_gap"),
+    ColumnSpec("rank", "risk.col_rank", "int"), ColumnSpec("gap_message", "risk.col_gap"),
     ColumnSpec("municipality", "column.municipality"),
     ColumnSpec("domain", "column.domain", codes="domain"),
     ColumnSpec("product", "column.product"), ColumnSpec("cycle", "column.version"),
@@ -104,7 +104,8 @@ def top_gaps(gap: GapReport, lang: Lang, limit: int = TOP_GAPS) -> list[Any]:
     top = gap.risks.sort_values("rank").head(limit)
     prefix = top["municipality"].astype(str) + ": "
     names = [name[len(p):] if name.startswith(p) else name
-             for name, p in zip(top["gap"].astype(str), prefix, strict=True)]
+             for name, p in zip(map(str, cell_texts(list(top["gap_message"]), lang)),
+                                prefix, strict=True)]
     # a release as people write it ("Windows Server 2012 R2"), not the catalogue's cycle id
     product = release_texts(top["product"], top["cycle"])
     top = top.assign(

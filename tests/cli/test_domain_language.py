@@ -54,3 +54,53 @@ def test_study_quarters_in_the_language(lang: str, first: str) -> None:
     assert result.exit_code == 0, result.output
     assert first in result.stdout
     assert "2009Q1" not in result.stdout
+
+
+def _six_hosts(folder: Path) -> Path:
+    """Six ESXi 6.7 hosts in one cluster (past their end of life) carrying a VM with an
+    application: one risk row naming four hosts and "+2 more"."""
+    inventory = folder / "testby"
+    inventory.mkdir()
+    servers = ["id,hostname,kind,site,cluster,host,role,os_product,os_version"]
+    servers += [f"esx0{n},ESX0{n},physical,DC1,cl1,,hypervisor,VMware ESXi,6.7 U3"
+                for n in range(1, 7)]
+    servers.append("vm01,VM01,virtual,DC1,cl1,,application,Windows Server,2022")
+    files = {
+        "municipality.csv": "code,name,country,population,employees\n"
+                            "testby,Testby kommun,SE,10000,800\n",
+        "sites.csv": "id,name,kind\nDC1,Datacentre,datacentre\n",
+        "servers.csv": "\n".join(servers) + "\n",
+        "applications.csv": "id,name,vendor,product,business_area,deployment,depends_on,"
+                            "users,criticality\n"
+                            "app01,System 01,Vendor,Product 01,finance,on_prem,vm01,400,"
+                            "critical\n",
+    }
+    for name, text in files.items():
+        (inventory / name).write_text(text, encoding="utf-8")
+    target = folder / "target.yaml"
+    target.write_text(
+        "name: test\nlifecycle: {horizon_months: 12}\ncapabilities:\n  hypervisor:\n"
+        "    products: [{product: VMware vSphere, vendor: VMware, min_version: '8.0'}]\n"
+        "server_os: [{product: Windows Server, vendor: Microsoft, min_version: '2022'}]\n",
+        encoding="utf-8")
+    return inventory
+
+
+@pytest.mark.parametrize(("lang", "label"), [
+    ("en", "testby: esx01, esx02, esx03, esx04 +2 more"),
+    ("sv", "testby: esx01, esx02, esx03, esx04 +2 till"),
+    ("no", "testby: esx01, esx02, esx03, esx04 +2 til"),
+])
+def test_gap_risk_label_in_the_language(tmp_path: Path, lang: str, label: str) -> None:
+    folder = _six_hosts(tmp_path)
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    imported = CliRunner().invoke(app, ["--db", db, "import", str(folder)],
+                                  catch_exceptions=False)
+    assert imported.exit_code == 0, imported.output
+    result = CliRunner().invoke(app, ["--db", db, "--lang", lang, "gap", "--target",
+                                      str(tmp_path / "target.yaml"), "--date", "2026-12-01"],
+                                env={"COLUMNS": "400"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert label in result.stdout
+    if lang != "en":
+        assert " more" not in result.stdout

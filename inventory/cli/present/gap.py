@@ -107,7 +107,8 @@ def render_gap(report: GapReport, lang: Lang = "en") -> list[RenderableType]:
     parts.append(_table(t("cli.gap.top_gaps", lang, count=count(len(risks))),
                         _columns(lang, "rank", "gap", "product", "assets", "consequence",
                                  "exposure", "risk", "why"),
-                        [[str(r.rank), r.gap, f"{r.product} {r.cycle}".strip(),
+                        [[str(r.rank), _shown(r.gap_message, lang),
+                          f"{r.product} {r.cycle}".strip(),
                           count(r.assets), str(r.consequence), str(r.exposure), str(r.risk),
                           _shown(r.reasons_message, lang)]
                          for r in any_rows(risks.head(TOP_GAPS))],

@@ -104,3 +104,17 @@ def test_gap_risk_label_in_the_language(tmp_path: Path, lang: str, label: str) -
     assert label in result.stdout
     if lang != "en":
         assert " more" not in result.stdout
+
+
+@pytest.mark.parametrize(("lang", "exact"), [("sv", "(rhel, exakt)"), ("no", "(rhel, eksakt)"),
+                                             ("en", "(rhel, exact)")])
+def test_normalise_match_method_in_the_language(samples_db: str, lang: str,
+                                                exact: str) -> None:
+    # hylte's servers run Red Hat Enterprise Linux, written as the catalogue names it
+    result = CliRunner().invoke(app, ["--db", samples_db, "--lang", lang, "normalise", "-m",
+                                      "hylte", "--all"],
+                                env={"COLUMNS": "400"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert exact in result.stdout
+    if lang != "en":
+        assert "exact)" not in result.stdout

@@ -136,7 +136,8 @@ def _render(items: list[ReviewItem]) -> None:
                          justify="right" if name in ("confidence", "count") else "left")
     for item in items:
         written = " | ".join(part for part in (item.vendor, item.product, item.version) if part)
-        matched = (f"{item.title} {item.cycle or ''} ({item.product_id}, {item.method})"
+        method = _code("cli.normalise.method.", item.method)
+        matched = (f"{item.title} {item.cycle or ''} ({item.product_id}, {method})"
                    if item.product_id else
                    say("cli.normalise.candidates", candidates=item.candidates, note=item.note)
                    if item.candidates else "")

@@ -16,7 +16,8 @@ Then the rules of ``inventory/data/sequencing.yaml`` (``gap.plan``) raise waves:
 ``together`` rule puts both sides of a scope in one wave. Raising a wave may raise what
 depends on it, so the two passes repeat until nothing moves (a few rounds); waves are
 then numbered 1, 2, 3... without gaps. What the rules could not order (rules that
-contradict each other on some inventory) stays visible: ``unmet_rules`` names them.
+contradict each other on some inventory) stays visible: ``PlanOrder.unmet`` names them
+and the gap report carries a note per rule (``gs.note.unmet_rule``).
 
 Each pass is vectorised: the graph's components are ordered by level (a component's
 level is one more than the highest level it depends on) once, then every pass goes level
@@ -398,17 +399,6 @@ def _floors(prepared: list[_PreparedRule], waves: IntArray, floors: IntArray) ->
             members = members[both[rule.codes[members]]]
             raised[members] = np.maximum(raised[members], latest[rule.codes[members]])
     return raised
-
-
-def unmet_rules(
-    items: pd.DataFrame, attributes: pd.DataFrame | None, rules: SequencingRules | None = None
-) -> list[str]:
-    """The ids of the ordering rules the items' ``wave`` column does not meet."""
-    prepared = _prepare(_rule_frame(items, attributes), rules or sequencing_rules())
-    waves = items["wave"].to_numpy(dtype=np.int64)
-    return [
-        rule.id for rule in prepared if not np.array_equal(_floors([rule], waves, waves), waves)
-    ]
 
 
 def wave_table(items: pd.DataFrame) -> pd.DataFrame:

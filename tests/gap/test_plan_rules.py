@@ -13,6 +13,7 @@ import pytest
 
 import inventory.gap.plan as plan_module
 import inventory.gap.result as result_module
+import inventory.gap.waves as waves_module
 from inventory.gap.plan import (
     DROPPED_COLUMNS,
     JOINT,
@@ -28,6 +29,7 @@ from inventory.gap.plan import (
     sequencing_rules,
 )
 from inventory.gap.result import GapReport, compute_gap
+from inventory.messages import Message
 from inventory.snapshot import InventorySnapshot
 from inventory.synth.generate import SynthOptions, generate_inventories
 from inventory.target.model import TargetArchitecture
@@ -223,3 +225,41 @@ def test_the_plan_tables_keep_their_contracts(gap_report: GapReport) -> None:
     assert list(gap_report.dropped.columns) == list(DROPPED_COLUMNS)
     assert gap_report.plan["critical"].any()
     assert gap_report.plan_start == dt.date(2027, 1, 4)  # the samples' plan.start
+
+
+#: Two rules no plan can meet together: each wants its side in an earlier wave.
+_CONTRADICTING = """
+  - id: storage-first
+    kind: before
+    sentence: Storage moves before the virtual servers.
+    first: [{actions: [storage_migration]}]
+    then: [{actions: [virtual_server_migration]}]
+    scope: joint
+    source: {title: a test, url: https://example.org/a}
+  - id: servers-first
+    kind: before
+    sentence: Virtual servers move before the storage.
+    first: [{actions: [virtual_server_migration]}]
+    then: [{actions: [storage_migration]}]
+    scope: joint
+    source: {title: a test, url: https://example.org/b}
+"""
+
+
+def test_rules_that_contradict_each_other_are_named_in_the_notes(
+    sample_snapshot: InventorySnapshot,
+    sample_target: TargetArchitecture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing silent: a rule the waves cannot meet is a note of the gap report, by id."""
+    graph = RULES_FILE.read_text(encoding="utf-8").split("\nrules:\n")[0]  # the packaged
+    rules = parse_sequencing(graph + "\nrules:\n" + _CONTRADICTING)
+    monkeypatch.setattr(waves_module, "sequencing_rules", lambda: rules)
+    gap = compute_gap(sample_snapshot, sample_target, as_of=AS_OF)
+    moves = set(gap.items["action"])
+    assert {"storage_migration", "virtual_server_migration"} <= moves  # both sides present
+    unmet = [note for note in gap.notes
+             if isinstance(note, Message) and note.key == "gs.note.unmet_rule"]
+    # the rule applied last wins the waves: at least one of the two is unmet, and named
+    assert {note.params["rule"] for note in unmet} & {"storage-first", "servers-first"}
+    assert all(str(note.params["rule"]) in str(note) for note in unmet)

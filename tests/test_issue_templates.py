@@ -78,9 +78,7 @@ def test_every_situation_and_sentence_part_named_in_the_package_exists() -> None
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", None))
             args = node.args
-            literal = _literal_situation(name, args)
-            if literal is not None:
-                code, situation = literal
+            for code, situation in _literal_situations(name, node):
                 assert situation in TEMPLATES[code], (path.name, node.lineno, situation)
                 situations += 1
             if (
@@ -101,10 +99,13 @@ _FIXED = {
 }
 
 
-def _literal_situation(name: str | None, args: list[ast.expr]) -> tuple[IssueCode, str] | None:
-    """The code and literal situation of ``template_key(IssueCode.X, "s")``,
-    ``Problem(IssueCode.X, params, "s")``, ``_issue(IssueCode.X, file, "s")`` and the
-    workbook helpers, else None."""
+def _literal_situations(name: str | None, call: ast.Call) -> list[tuple[IssueCode, str]]:
+    """The code and literal situations of ``template_key(IssueCode.X, "s")`` (both of
+    ``"s" if … else "t"``), ``Problem(IssueCode.X, params, "s")``,
+    ``_issue(IssueCode.X, file, "s")``, the workbook helpers and the mapping profile's
+    ``_profile_issue(path, line, "s", params, code=IssueCode.X)`` (invalid-yaml by
+    default)."""
+    args = call.args
     if name in _FIXED:
         code, position = _FIXED[name]
     elif (
@@ -114,13 +115,42 @@ def _literal_situation(name: str | None, args: list[ast.expr]) -> tuple[IssueCod
         and getattr(args[0].value, "id", None) == "IssueCode"
     ):
         code, position = IssueCode[args[0].attr], {"template_key": 1}.get(name, 2)
+    elif name == "_profile_issue":
+        code, position = IssueCode.INVALID_YAML, 2
+        for keyword in call.keywords:
+            if keyword.arg == "code" and isinstance(keyword.value, ast.Attribute):
+                code = IssueCode[keyword.value.attr]
     else:
-        return None
+        return []
     argument = args[position] if len(args) > position else None
-    if not isinstance(argument, ast.Constant):
-        return None
-    value = argument.value
-    return (code, value) if isinstance(value, str) else None
+    branches = (
+        [argument.body, argument.orelse] if isinstance(argument, ast.IfExp) else [argument]
+    )
+    return [
+        (code, branch.value)
+        for branch in branches
+        if isinstance(branch, ast.Constant) and isinstance(branch.value, str)
+    ]
+
+
+def test_no_issue_of_the_readers_and_validation_is_english_text_only() -> None:
+    """Every ``Issue(...)`` built in ``inventory/read`` (adapters and mapping profiles
+    included) and ``inventory/validate`` that is given a ``message`` also carries its
+    ``template``: none reads in English whatever the language."""
+    calls = 0
+    for path, tree in _trees():
+        relative = path.relative_to(PACKAGE).parts
+        if relative[0] not in ("read", "validate"):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Issue":
+                calls += 1
+                keywords = {keyword.arg for keyword in node.keywords}
+                assert "message" not in keywords or "template" in keywords, (
+                    "/".join(relative),
+                    node.lineno,
+                )
+    assert calls > 30
 
 
 def test_terms_in_issues_are_in_every_language() -> None:

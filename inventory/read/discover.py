@@ -196,7 +196,7 @@ def _recognised_note(path: Path, sheet: str | None, kind: str, how: Message,
                          "names": ", ".join(kind_names(kind)[:4])})
 
 
-def _known_part_note(path: Path, sheet: str | None, recogniser: Recogniser, why: str,
+def _known_part_note(path: Path, sheet: str | None, recogniser: Recogniser, why: Message | str,
                      municipality: str) -> Issue:
     return Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
                  sheet=sheet, municipality=municipality,

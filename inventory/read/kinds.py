@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from inventory.messages import Message
 from inventory.models.registry import RECORD_KINDS, RECORD_MODELS, header_aliases, normalise_header
 
 if TYPE_CHECKING:
@@ -272,7 +273,7 @@ def recognised_kinds(recogniser: Recogniser, probe: Probe, kind: str) -> tuple[s
     return (kind, *(other for other in kinds if other != kind))
 
 
-def known_not_read(probe: Probe) -> tuple[Recogniser, str] | None:
+def known_not_read(probe: Probe) -> tuple[Recogniser, Message | str] | None:
     """The adapter that knows ``probe`` as a part of its export it does not read (an
     RVTools sheet such as vCPU, whose figures vInfo already gives), and why; None when no
     adapter says so. Such a part is an info note, not an unknown file or sheet."""
@@ -280,7 +281,7 @@ def known_not_read(probe: Probe) -> tuple[Recogniser, str] | None:
         reason = getattr(recogniser, "not_read_reason", None)
         why = None if reason is None else reason(probe)
         if why:
-            return recogniser, str(why)
+            return recogniser, why
     return None
 
 

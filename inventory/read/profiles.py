@@ -43,7 +43,8 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
+from inventory.messages import Message
 from inventory.models.registry import RECORD_KINDS, field_specs, normalise_header
 from inventory.read.kinds import HEADER_SEARCH_ROWS, RECOGNISERS, Probe, Recogniser, fold_name
 from inventory.read.source import LineNumbers, SourceTable
@@ -246,9 +247,11 @@ def _line(node: yaml.Node | None) -> int | None:
     return None if node is None else node.start_mark.line + 1
 
 
-def _profile_issue(path: Path, line: int | None, message: str, hint: str | None = None,
+def _profile_issue(path: Path, line: int | None, situation: str,
+                   params: dict[str, IssueParam],
                    code: IssueCode = IssueCode.INVALID_YAML) -> Issue:
-    return Issue(code=code, file=str(path), line=line, message=message, hint=hint)
+    return Issue(code=code, file=str(path), line=line,
+                 template=template_key(code, situation), params=params)
 
 
 def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Issue]]:
@@ -259,7 +262,7 @@ def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Is
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return None, [_profile_issue(path, None if mark is None else mark.line + 1,
-                                     f"The mapping profile is no valid YAML: {error}")]
+                                     "profile", {"detail": str(error)})]
     try:
         profile = MappingProfile.model_validate(data)
     except ValidationError as error:
@@ -268,9 +271,8 @@ def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Is
             loc = [part for part in problem["loc"] if part not in ("FieldRule", "str")]
             where = ".".join(str(part) for part in loc) or "the profile"
             issues.append(_profile_issue(
-                path, _line(_node_at(root, loc)), f"{where}: {problem['msg']}.",
-                "See docs/adapters.md for the profile format (schemas/"
-                f"{SCHEMA_FILE})."))
+                path, _line(_node_at(root, loc)), "profile_schema",
+                {"where": where, "detail": str(problem["msg"]), "schema": SCHEMA_FILE}))
         return None, issues
     issues = _check_fields(profile, root, path)
     return (None if issues else profile), issues
@@ -287,20 +289,18 @@ def _check_fields(profile: MappingProfile, root: yaml.Node | None, path: Path) -
             loc = ["tables", index, "fields", name]
             if name not in known:
                 near = process.extractOne(name, known, score_cutoff=70)
+                params: dict[str, IssueParam] = {"name": repr(name), "kind": table.kind,
+                                                 "fields": ", ".join(known)}
+                if near:
+                    params["near"] = repr(near[0])
                 issues.append(_profile_issue(
                     path, _line(_key_node(root, loc)),
-                    f"{name!r} is no field of {table.kind} records.",
-                    (f"Did you mean {near[0]!r}? " if near else "")
-                    + f"The fields of {table.kind} are: {', '.join(known)}.",
+                    "profile_field_suggested" if near else "profile_field", params,
                     code=IssueCode.UNKNOWN_FIELD))
             elif sum(part is not None for part in (rule.column, rule.columns, rule.template,
                                                    rule.constant)) != 1:
                 issues.append(_profile_issue(
-                    path, _line(_node_at(root, loc)),
-                    f"Field {name!r} needs one of column, columns, template or constant.",
-                    "Write `column: <header>`, `columns: [<header>, ...]` (the first"
-                    " filled), `template: \"{<header>} {<header>}\"` or"
-                    " `constant: <value>`."))
+                    path, _line(_node_at(root, loc)), "profile_rule", {"name": repr(name)}))
     return issues
 
 
@@ -309,7 +309,7 @@ def load_profile(path: Path) -> tuple[MappingProfile | None, list[Issue]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return None, [_profile_issue(path, None, f"The mapping profile cannot be read: {error}",
+        return None, [_profile_issue(path, None, "profile", {"detail": str(error)},
                                      code=IssueCode.PATH_NOT_FOUND)]
     return parse_profile(text, path)
 
@@ -382,8 +382,10 @@ class ProfileRecogniser:
         if table is None:
             return None, [Issue(code=IssueCode.UNKNOWN_FILE, file=str(path), sheet=sheet,
                                 municipality=municipality, record_kind=kind,
-                                message=f"The mapping profile {self.name!r} ({self.origin})"
-                                        f" has no {kind} table for {path.name}.")]
+                                template=template_key(IssueCode.UNKNOWN_FILE,
+                                                      "no_profile_table"),
+                                params={"profile": repr(self.name), "origin": self.origin,
+                                        "kind": kind, "name": path.name})]
         # The header is the row holding the signature (title rows above it, as report
         # exports have, are skipped with a note); only the columns the profile reads are
         # kept from a CSV file.
@@ -477,11 +479,12 @@ def _combined(cells: dict[str, pd.Series], rule: FieldRule, index: pd.Index) -> 
     return result
 
 
-def _lines_text(lines: Sequence[int]) -> str:
-    """``3, 7, 9`` (at most ``LINES_LISTED``, then how many more)."""
+def _lines_text(lines: Sequence[int]) -> IssueParam:
+    """``3, 7, 9`` (at most ``LINES_LISTED``, then how many more, as a sentence part)."""
     listed = ", ".join(map(str, lines[:LINES_LISTED]))
     more = len(lines) - LINES_LISTED
-    return listed + (f" and {more} more" if more > 0 else "")
+    return Message("issue.part.and_more", {"listed": listed, "more": more}) if more > 0 \
+        else listed
 
 
 def _municipality_rows(recogniser: ProfileRecogniser, rule: MunicipalityRule,
@@ -494,9 +497,9 @@ def _municipality_rows(recogniser: ProfileRecogniser, rule: MunicipalityRule,
     if column is None:
         return np.ones(len(lines), dtype=bool), [Issue(
             code=IssueCode.MISSING_COLUMN, column=rule.column, **where,
-            message=f"The {recogniser.name} profile tells the municipalities apart by column"
-                    f" {rule.column!r}, which this export lacks.",
-            hint=f"Export the column too, or change the profile ({recogniser.origin}).")]
+            template=template_key(IssueCode.MISSING_COLUMN, "profile_municipality"),
+            params={"profile": recogniser.name, "column": repr(rule.column),
+                    "origin": recogniser.origin})]
 
     def owner(distinct: pd.Series) -> pd.Series:
         stripped = distinct.str.strip()
@@ -517,11 +520,9 @@ def _municipality_rows(recogniser: ProfileRecogniser, rule: MunicipalityRule,
         issues.append(Issue(
             code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, line=first,
             column=rule.column, value=str(int(others.sum())), **where,
-            message=f"{int(others.sum())} row(s) of this export belong to other"
-                    f" municipalities by column {rule.column!r} ({counted}); they are read"
-                    " in those municipalities' folders, not here.",
-            hint="Nothing to do if that is right; the profile's municipality values"
-                 f" ({recogniser.origin}) say whose each row is."))
+            template=template_key(IssueCode.SKIPPED_PATH, "other_municipalities"),
+            params={"count": int(others.sum()), "column": repr(rule.column),
+                    "counted": counted, "origin": recogniser.origin}))
     if unmapped.any():
         cells_unmapped = column.to_numpy(dtype=object)[unmapped]
         for value, rows in pd.Series(lines[unmapped]).groupby(
@@ -530,11 +531,10 @@ def _municipality_rows(recogniser: ProfileRecogniser, rule: MunicipalityRule,
             issues.append(Issue(
                 code=IssueCode.UNKNOWN_MUNICIPALITY, line=found[0], column=rule.column,
                 value=str(value), **where,
-                message=f"{len(found)} row(s) name {str(value)!r} in column {rule.column!r},"
-                        f" which the {recogniser.name} profile maps to no municipality:"
-                        f" line(s) {_lines_text(found)}; they are not read.",
-                hint=f"Add {str(value)!r} to the municipality values of the profile"
-                     f" ({recogniser.origin}), mapped to the municipality's folder name."))
+                template=template_key(IssueCode.UNKNOWN_MUNICIPALITY, "profile"),
+                params={"count": len(found), "value": repr(str(value)),
+                        "column": repr(rule.column), "profile": recogniser.name,
+                        "lines": _lines_text(found), "origin": recogniser.origin}))
     return mine, issues
 
 
@@ -572,9 +572,10 @@ def apply_profile(recogniser: ProfileRecogniser, table: TableProfile,
             issues.append(Issue(
                 code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, line=left_out[0],
                 column=skip.column, **where,
-                message=f"{len(left_out)} row(s) left out by the {recogniser.name} profile"
-                        f" ({skip.reason}): line(s) {_lines_text(left_out)}.",
-                hint=f"Edit the profile's skip rules ({recogniser.origin}) to read them."))
+                template=template_key(IssueCode.SKIPPED_PATH, "profile_skip"),
+                params={"count": len(left_out), "profile": recogniser.name,
+                        "reason": skip.reason, "lines": _lines_text(left_out),
+                        "origin": recogniser.origin}))
         keep &= ~hit
     every = bool(keep.all())
     kept = {name: (column if every else column[keep]).reset_index(drop=True)
@@ -591,12 +592,12 @@ def apply_profile(recogniser: ProfileRecogniser, table: TableProfile,
                 issues.append(Issue(
                     code=IssueCode.MISSING_COLUMN, severity=Severity.WARNING,
                     line=source.header_line, column=absent, **where,
-                    message=f"The {recogniser.name} profile reads {name!r} from column"
-                            f" {absent!r}, which this export lacks"
-                            + (f"; {name} is left empty." if len(missing) == len(rule.sources())
-                               else "; the other columns of the rule are read."),
-                    hint=f"Add the column to the export, or change the profile"
-                         f" ({recogniser.origin})."))
+                    template=template_key(
+                        IssueCode.MISSING_COLUMN,
+                        "profile_field_empty" if len(missing) == len(rule.sources())
+                        else "profile_field_partial"),
+                    params={"profile": recogniser.name, "field": repr(name), "name": name,
+                            "column": repr(absent), "origin": recogniser.origin}))
             if len(missing) == len(rule.sources()):
                 continue
             if rule.column is not None:
@@ -664,8 +665,8 @@ def chosen_recognisers(mapping_files: Sequence[Path], from_name: str | None,
         if not named:
             issues.append(Issue(
                 code=IssueCode.UNKNOWN_FILE, value=from_name,
-                message=f"--from {from_name}: there is no adapter or profile of that name.",
-                hint="The names are: " + ", ".join(r.name for r in chosen) + "."))
+                template=template_key(IssueCode.UNKNOWN_FILE, "from_name"),
+                params={"name": from_name, "names": ", ".join(r.name for r in chosen)}))
         chosen = named
     RECOGNISERS[:] = chosen
     try:

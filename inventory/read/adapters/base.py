@@ -32,7 +32,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
+from inventory.messages import Message
 from inventory.models.registry import field_specs
 from inventory.read.kinds import HEADER_SEARCH_ROWS, Probe, fold_name
 from inventory.read.source import SourcePart, SourceTable
@@ -341,9 +342,11 @@ def table_rows(
 
 
 def skipped_rows_note(
-    tool: str, path: Path, sheet: str | None, count: int, why: str, municipality: str, kind: str
+    tool: str, path: Path, sheet: str | None, count: int, why: Message, municipality: str,
+    kind: str
 ) -> Issue:
-    """An info note counting the export's rows not read as ``kind`` (nothing silent)."""
+    """An info note counting the export's rows not read as ``kind`` (nothing silent);
+    ``why`` is a sentence part ``issue.part.skip.…``."""
     return Issue(
         code=IssueCode.SKIPPED_PATH,
         severity=Severity.INFO,
@@ -352,9 +355,10 @@ def skipped_rows_note(
         municipality=municipality,
         record_kind=kind,
         value=str(count),
-        message=f"{count} row{'s' if count != 1 else ''} of this {tool} export"
-        f" {'are' if count != 1 else 'is'} not read as {kind}: {why}.",
-        hint="Nothing to do if that is right; docs/adapters.md lists what each adapter reads.",
+        template=template_key(
+            IssueCode.SKIPPED_PATH, "export_row" if count == 1 else "export_rows"
+        ),
+        params={"count": count, "tool": tool, "kind": kind, "why": why},
     )
 
 
@@ -371,24 +375,29 @@ def load_json(path: Path, municipality: str | None = None) -> tuple[Any, Issue |
                 code=IssueCode.INVALID_JSON,
                 file=str(path),
                 municipality=municipality,
-                message=f"{path.name} is {size:,} bytes, more than the {MAX_JSON_BYTES:,}"
-                " read from a JSON export.",
-                hint="Export one municipality (tenant or region) at a time.",
+                template=template_key(IssueCode.INVALID_JSON, "too_large"),
+                params={"name": path.name, "size": size, "limit": MAX_JSON_BYTES},
             )
         text = path.read_bytes().decode("utf-8-sig")
         return json.loads(text), None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        where = ""
+        params: dict[str, IssueParam] = {
+            "name": path.name,
+            "detail": str(getattr(error, "msg", None) or error),
+        }
         if isinstance(error, json.JSONDecodeError):
-            where = f" at line {error.lineno}, column {error.colno}"
+            params.update(line=str(error.lineno), column=str(error.colno))
+        else:
+            params["where"] = ""
         return None, Issue(
             code=IssueCode.INVALID_JSON,
             file=str(path),
             municipality=municipality,
             line=error.lineno if isinstance(error, json.JSONDecodeError) else None,
-            message=f"{path.name} is not a readable JSON document{where}: "
-            f"{getattr(error, 'msg', None) or error}.",
-            hint="Export it again with the tool's JSON output (UTF-8), untouched.",
+            template=template_key(
+                IssueCode.INVALID_JSON, "at" if isinstance(error, json.JSONDecodeError) else None
+            ),
+            params=params,
         )
 
 

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
+from inventory.messages import Message
 from inventory.models.registry import field_specs, model_for
 from inventory.read.kinds import recogniser_named
 from inventory.read.source import LineNumbers, SourcePart, SourceTable
@@ -108,9 +109,11 @@ class JoinedTable(SourceTable):
         return columns
 
 
-def _place(table: SourceTable, line: int) -> str:
+def _place(table: SourceTable, line: int) -> Message:
+    """``file line 7 (tool)`` as a sentence part."""
     where = table.display_name if table.sheet is None else f"{table.display_name}[{table.sheet}]"
-    return f"{where} line {line} ({table.source_tool})"
+    return Message("issue.part.export_line",
+                   {"file": where, "line": str(line), "tool": str(table.source_tool)})
 
 
 def join_tables(tables: Sequence[SourceTable], kind: str,
@@ -184,19 +187,18 @@ def _same_keys(frame: pd.DataFrame, key: str, tables: Sequence[SourceTable],
             code=IssueCode.INCONSISTENT_VALUES, file=here.display_name, sheet=here.sheet,
             line=int(lines[index]), column=differ[0], value=value, municipality=municipality,
             record_kind=kind,
-            message=f"Record {value!r} is in two exports with different values:"
-                    f" {_place(there, int(lines[other]))} and"
-                    f" {_place(here, int(lines[index]))} ({shown}); the second is not read.",
-            hint="Correct the record in the tool that is wrong, or keep one of the exports"
-                 " in the folder."))
+            template=template_key(IssueCode.INCONSISTENT_VALUES, "two_exports"),
+            params={"value": repr(value), "first": _place(there, int(lines[other])),
+                    "second": _place(here, int(lines[index])), "differences": shown}))
     if alike:
-        listed = ", ".join(alike[:KEYS_LISTED])
-        more = f" and {len(alike) - KEYS_LISTED} more" if len(alike) > KEYS_LISTED else ""
+        listed: IssueParam = ", ".join(alike[:KEYS_LISTED])
+        if len(alike) > KEYS_LISTED:
+            listed = Message("issue.part.and_more",
+                             {"listed": listed, "more": len(alike) - KEYS_LISTED})
         issues.append(Issue(
             code=IssueCode.SKIPPED_PATH, severity=Severity.INFO,
             file=tables[0].display_name, municipality=municipality, record_kind=kind,
             value=str(len(alike)),
-            message=f"{len(alike)} {kind} record(s) are in two exports with the same values"
-                    f" ({listed}{more}); each is read once, from the first.",
-            hint="Nothing to do: the exports agree."))
+            template=template_key(IssueCode.SKIPPED_PATH, "same_records"),
+            params={"count": len(alike), "kind": kind, "keys": listed}))
     return keep, issues

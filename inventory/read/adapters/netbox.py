@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from inventory.issues import Issue, IssueCode, Severity
+from inventory.issues import Issue, IssueCode, Severity, template_key
+from inventory.messages import Message
 from inventory.read.adapters.base import (
     Column,
     ColumnMap,
@@ -454,15 +455,15 @@ class NetBoxAdapter(ExportAdapter):
             kinds.extend(kind for kind in _kinds_of(endpoint, rows) if kind not in kinds)
         return tuple(kinds)
 
-    def not_read_reason(self, probe: Probe) -> str | None:
+    def not_read_reason(self, probe: Probe) -> Message | None:
         header = None if probe.sheet is not None else probe_header(probe, LISTS.values())
         endpoint = None if header is None else _csv_list(header)
         if endpoint == "dcim/racks":
-            return "the racks are read with the sites (number of racks, free rack units)"
+            return Message("issue.part.skip.racks")
         if endpoint == "dcim/device-types":
-            return "the device types give the devices' heights in rack units"
+            return Message("issue.part.skip.device_types")
         if endpoint == "dcim/devices":
-            return "none of its devices has a role read as a server, network device or storage"
+            return Message("issue.part.skip.no_device_role")
         return None
 
     def read_sources(
@@ -490,7 +491,7 @@ class _KindReader:
         self.municipality = municipality
         self.files = files
         self.notes: list[Issue] = []
-        self.skipped: dict[tuple[Path, str], int] = {}
+        self.skipped: dict[tuple[Path, Message], int] = {}
         sites = export.lists.get("dcim/sites", [])
         self.region = {_first(row, _NAME): _first(row, _REGION) for row in sites}
 
@@ -512,8 +513,7 @@ class _KindReader:
                         if found is None and noting:
                             role = _first(row, _ROLE) or "(none)"
                             self.skip(
-                                row,
-                                f"its role {role!r} is no server, network device or storage role",
+                                row, Message("issue.part.skip.device_role", {"role": repr(role)})
                             )
                         continue
                     column_map = found
@@ -527,7 +527,7 @@ class _KindReader:
             )
         return rows
 
-    def skip(self, row: ExportRow, why: str) -> None:
+    def skip(self, row: ExportRow, why: Message) -> None:
         key = (row.place.file, why)
         self.skipped[key] = self.skipped.get(key, 0) + 1
 
@@ -541,7 +541,11 @@ class _KindReader:
             return True
         if noting:
             self.skip(
-                row, f"it belongs to {owner!r}, another tenant or region than {self.municipality!r}"
+                row,
+                Message(
+                    "issue.part.skip.other_owner",
+                    {"owner": repr(owner), "municipality": repr(self.municipality)},
+                ),
             )
         return False
 
@@ -593,9 +597,8 @@ class _KindReader:
                     municipality=self.municipality,
                     record_kind="site",
                     value=site,
-                    message=f"The free rack units of site {site!r} are not computed: a rack's"
-                    " height or a mounted device's type height is not in the export.",
-                    hint="Export the device types list (with Height (U)) beside the devices.",
+                    template=template_key(IssueCode.MISSING_VALUE, "free_rack_units"),
+                    params={"site": repr(site)},
                 )
             )
         return ExportRow(values, row.place, row.positions)

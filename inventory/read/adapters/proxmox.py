@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from inventory.issues import Issue, IssueCode
+from inventory.issues import Issue, IssueCode, template_key
+from inventory.messages import Message
 from inventory.read.adapters.base import (
     Column,
     ColumnMap,
@@ -144,9 +145,8 @@ class ProxmoxAdapter(ExportAdapter):
                         code=IssueCode.INVALID_JSON,
                         file=str(path),
                         municipality=municipality,
-                        message=f"{path.name} is no longer a /cluster/resources list.",
-                        hint="Export it again with pvesh get /cluster/resources"
-                        " --output-format json.",
+                        template=template_key(IssueCode.INVALID_JSON, "not_cluster_resources"),
+                        params={"name": path.name},
                     )
                 )
                 continue
@@ -161,12 +161,12 @@ class ProxmoxAdapter(ExportAdapter):
 
 def _rows(
     path: Path, items: list[Any], json_path: str, kind: str
-) -> tuple[list[tuple[ExportRow, ColumnMap]], dict[str, int]]:
+) -> tuple[list[tuple[ExportRow, ColumnMap]], dict[Message, int]]:
     rows: list[tuple[ExportRow, ColumnMap]] = []
-    skipped: dict[str, int] = {}
+    skipped: dict[Message, int] = {}
     seen_storage: set[str] = set()
 
-    def skip(why: str) -> None:
+    def skip(why: Message) -> None:
         skipped[why] = skipped.get(why, 0) + 1
 
     for row in json_rows(path, items, json_path):
@@ -175,15 +175,15 @@ def _rows(
             rows.append((row, NODES))
         elif kind == "server" and kind_of in ("qemu", "lxc"):
             if cell_text(row.values.get("template")) in ("1", "true"):
-                skip("templates are no servers")
+                skip(Message("issue.part.skip.proxmox_templates"))
             else:
                 rows.append((row, GUESTS))
         elif kind == "storage" and kind_of == "storage":
             name = cell_text(row.values.get("storage"))
             if cell_text(row.values.get("shared")) not in ("1", "true"):
-                skip("a node's local storage is part of the node")
+                skip(Message("issue.part.skip.local_storage"))
             elif name in seen_storage:
-                skip("a shared storage is listed once per node; read once")
+                skip(Message("issue.part.skip.shared_storage"))
             else:
                 seen_storage.add(name)
                 rows.append((row, STORAGE))

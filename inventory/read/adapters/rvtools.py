@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from inventory.issues import Issue
+from inventory.messages import Message
 from inventory.read.adapters.base import (
     Column,
     ColumnMap,
@@ -144,7 +145,7 @@ OTHER_TABS = {
                 "vFileInfo",
                 "vRP",
             ),
-            "its figures per VM are summed up in vInfo",
+            Message("issue.part.skip.vinfo_sums"),
         ),
         (
             (
@@ -158,11 +159,11 @@ OTHER_TABS = {
                 "vHBA",
                 "vMultiPath",
             ),
-            "virtual networking and host adapters have no inventory record",
+            Message("issue.part.skip.networking"),
         ),
         (
             ("vSource", "vLicense", "vHealth", "vMetaData"),
-            "vCenter's own details, licences and health checks have no inventory record",
+            Message("issue.part.skip.vcenter"),
         ),
     )
     for tab in tabs
@@ -200,7 +201,7 @@ class RVToolsAdapter(ExportAdapter):
         found = _sheet_map(probe)
         return None if found is None else found[1].kind
 
-    def not_read_reason(self, probe: Probe) -> str | None:
+    def not_read_reason(self, probe: Probe) -> Message | None:
         if probe.sheet is None:
             return None
         return OTHER_TABS.get(_tab(probe.sheet))
@@ -230,7 +231,7 @@ class RVToolsAdapter(ExportAdapter):
                         path,
                         sheet,
                         templates,
-                        "VM templates are no servers",
+                        Message("issue.part.skip.vm_templates"),
                         municipality,
                         kind,
                     )

@@ -43,8 +43,13 @@ def list_profiles(
     if output is OutputFormat.JSON:
         print_json(rows)
         return
+    from inventory.render.i18n import translations
+
     for row in rows:
-        console.print(f"{row['name']:<12} {row['description']}", markup=False)
+        # a built-in profile's description in the language; one without a text as written
+        key = f"cli.mapping.profile.{row['name']}"
+        description = say(key) if any(translations(key).values()) else row["description"]
+        console.print(f"{row['name']:<12} {description}", markup=False)
 
 
 @app.command("suggest")

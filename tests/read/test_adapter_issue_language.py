@@ -3,9 +3,10 @@
 A GLPI export of three Norwegian municipalities read through a mapping profile that maps
 two of them (the rows of Seljord map to none: an error; Nome's rows: a note), a NetBox CSV
 export set with rows of another tenant, a device of no server role and a racks list
-(notes), and a Proxmox JSON export that does not parse. ``inventory --lang sv|no validate`` prints each
-issue's message and hint from its template in Swedish or Norwegian bokmål, at the same
-place as the English run, and none of the English texts.
+(notes), a Proxmox JSON export that does not parse, and an Intune and a ConfigMgr export
+disagreeing on one device. ``inventory --lang sv|no validate`` prints each issue's message
+and hint from its template in Swedish or Norwegian bokmål, at the same place as the
+English run, and none of the English texts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typer.testing import CliRunner
 from inventory.cli.app import app
 from inventory.issues import IssueCode
 from inventory.read.adapters.base import load_json
+from inventory.read.profiles import parse_profile
 from inventory.render.issues import issue_line
 from tests.read.test_adapters_profile_rules import ROWS, _setup
 
@@ -158,4 +160,77 @@ def test_a_proxmox_json_that_does_not_parse_is_said_with_its_place(tmp_path: Pat
         f"feil invalid-json ved {export}:2: cluster-resources.json er ikke et lesbart"
         " JSON-dokument på linje 2, kolonne 17: Expecting property name enclosed in double"
         " quotes. Tips: Eksporter den på nytt med verktøyets JSON-utdata (UTF-8), uendret."
+    )
+
+
+EXPECTED_TWO_TOOLS = {
+    "sv": "fel inconsistent-values vid {c}:7, kolumn 'os_version': Posten '5CG3281XKL' finns i"
+    " två exporter med olika värden: {i} rad 2 (intune) och {c} rad 7 (configmgr) (os_version"
+    " '10.0.22631.4317' / '10.0.19045'); den andra läses inte. Tips: Rätta posten i det"
+    " verktyg som har fel, eller behåll bara en av exporterna i mappen.",
+    "no": "feil inconsistent-values ved {c}:7, kolonne 'os_version': Posten '5CG3281XKL'"
+    " finnes i to eksporter med ulike verdier: {i} linje 2 (intune) og {c} linje 7"
+    " (configmgr) (os_version '10.0.22631.4317' / '10.0.19045'); den andre leses ikke. Tips:"
+    " Rett posten i verktøyet som har feil, eller behold bare én av eksportene i mappen.",
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "no"])
+def test_one_device_two_tools_differing_names_both_places_in_the_reader_s_language(
+    tmp_path: Path, lang: str
+) -> None:
+    """An Intune and a ConfigMgr export disagreeing on a device's OS version."""
+    folder = tmp_path / "gislaved"
+    shutil.copytree(EXPORTS / "intune", folder)
+    configmgr = folder / "Hardware_inventory_Varnamo.csv"
+    shutil.copy(EXPORTS / "configmgr" / configmgr.name, configmgr)
+    with configmgr.open("a", encoding="utf-8", newline="") as file:
+        file.write(
+            "5CG3281XKL,HP,HP EliteBook 840 G10 Notebook PC,5CG3281XKL,10,"
+            "Windows,10.0.19045,16384\r\n"
+        )
+    intune = folder / "DevicesWithInventory_2024-11-04T08_12_30.csv"
+    english = [text for text in _english("validate", str(folder)) if "two exports" in text]
+    assert len(english) == 1
+    code, out = _run("validate", str(folder), lang=lang)
+    assert code == 1
+    assert EXPECTED_TWO_TOOLS[lang].format(c=configmgr, i=intune) in out, out
+    assert english[0] not in out and " line " not in out
+
+
+def test_a_wrong_mapping_profile_is_said_at_its_lines_in_the_reader_s_language() -> None:
+    """A field of no record kind (with the nearest field) and a rule without a source."""
+    text = (
+        "name: glpi-gnosjo\ndescription: GLPI\ntables:\n  - kind: client\n"
+        "    signature: [Name]\n    fields:\n      id: Name\n      modell: Model\n"
+        "      vendor: {}\n"
+    )
+    profile, issues = parse_profile(text, Path("glpi-gnosjo.yaml"))
+    assert profile is None
+    assert [(issue.code, issue.line) for issue in issues] == [
+        (IssueCode.UNKNOWN_FIELD, 8),
+        (IssueCode.INVALID_YAML, 9),
+    ]
+    fields = (
+        "id, kind, vendor, model, os_product, os_version, managed_by, user_group, site,"
+        " quantity, purchase_date, warranty_end, support_end"
+    )
+    assert [issue_line(issue, "sv") for issue in issues] == [
+        "fel unknown-field vid glpi-gnosjo.yaml:8: 'modell' är inget fält i poster av typen"
+        f" client. Tips: Menade du 'model'? Fälten för client är: {fields}.",
+        "fel invalid-yaml vid glpi-gnosjo.yaml:9: Fältet 'vendor' behöver ett av column,"
+        " columns, template eller constant. Tips: Skriv `column: <rubrik>`, `columns:"
+        ' [<rubrik>, ...]` (den första ifyllda), `template: "{<rubrik>} {<rubrik>}"` eller'
+        " `constant: <värde>`.",
+    ]
+    assert [issue_line(issue, "no") for issue in issues] == [
+        "feil unknown-field ved glpi-gnosjo.yaml:8: 'modell' er ikke et felt i poster av typen"
+        f" client. Tips: Mente du 'model'? Feltene for client er: {fields}.",
+        "feil invalid-yaml ved glpi-gnosjo.yaml:9: Feltet 'vendor' trenger ett av column,"
+        " columns, template eller constant. Tips: Skriv `column: <overskrift>`, `columns:"
+        ' [<overskrift>, ...]` (den første utfylte), `template: "{<overskrift>}'
+        ' {<overskrift>}"` eller `constant: <verdi>`.',
+    ]
+    assert issues[1].message == (
+        "Field 'vendor' needs one of column, columns, template or constant."
     )

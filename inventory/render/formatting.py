@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -44,8 +44,10 @@ from babel.numbers import (
 )
 
 from inventory.render.catalogues import BABEL_LOCALES
-from inventory.render.document import CellValue, ColumnType
 from inventory.render.i18n import Lang
+
+if TYPE_CHECKING:  # document imports pandas: ``inventory stats`` formats without it
+    from inventory.render.document import CellValue, ColumnType
 
 NBSP: Final = "\u00a0"
 _YES_NO: Final[dict[Lang, tuple[str, str]]] = {

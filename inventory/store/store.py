@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
 from inventory.errors import StoreError, UnknownMunicipalityError
 from inventory.models import RECORD_KINDS, field_specs
-from inventory.snapshot import InventorySnapshot
 from inventory.store.engine import (
     CommitFailed,
     database_exists,
@@ -24,22 +21,6 @@ from inventory.store.engine import (
     write_transaction,
 )
 from inventory.store.history import ImportRunInfo, RunDifference, diff_runs, list_runs
-from inventory.store.importer import (
-    DryRunRollback,
-    ImportResult,
-    Progress,
-    PrunePlan,
-    prepare_batch,
-)
-from inventory.store.importer import import_batch as _import_batch
-from inventory.store.reading import (
-    column_modes,
-    frame_of,
-    read_columns,
-    sorted_order,
-    typed_values,
-)
-from inventory.store.references import STORED_NAMES, RecordColumns, expand, isin, select_stored
 from inventory.store.schema import (
     FILE_ID,
     RECORD_TABLES,
@@ -48,7 +29,18 @@ from inventory.store.schema import (
     import_run,
     key_field,
 )
-from inventory.validate.batch import ImportBatch
+
+# pandas, numpy, pyarrow, the importer (and validation), the reading of frames and the
+# snapshot are imported by the methods that use them: counting rows (``stats``), the
+# history and diffs need only SQLAlchemy and the schema, so ``inventory stats`` starts
+# without them (tests/cli/test_lazy_imports.py).
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from inventory.snapshot import InventorySnapshot
+    from inventory.store.importer import ImportResult, Progress, PrunePlan
+    from inventory.store.references import RecordColumns
+    from inventory.validate.batch import ImportBatch
 
 _IN_CHUNK = 500  # municipalities per IN (...) list
 
@@ -101,6 +93,9 @@ class InventoryStore:
         if not batch.report.valid:
             raise StoreError("The batch is not valid: nothing was imported.",
                              hint="Fix the issues listed by: inventory validate PATH...")
+        from inventory.store.importer import DryRunRollback, prepare_batch
+        from inventory.store.importer import import_batch as _import_batch
+
         self.last_run_id = None
         prepared = prepare_batch(batch)
         result: ImportResult | None = None
@@ -149,6 +144,8 @@ class InventoryStore:
         (``inventory.store.reading``): equal texts share one object, so memory grows
         with the rows, not with rows times columns of separate strings. Columns named in
         ``integers`` become int64 (-1 where missing), never a Python int per row."""
+        from inventory.store.reading import column_modes, frame_of, read_columns
+
         if connection is None:
             with self.engine.connect() as own:
                 return self._read_frame(statement, names, integers, own)
@@ -173,6 +170,8 @@ class InventoryStore:
 
     def _provenance(self, kind: str, municipalities: Sequence[str] | None) -> pd.DataFrame:
         """Each stored record's source tool, file, sheet and line (its ``import_file``)."""
+        import pandas as pd
+
         table = RECORD_TABLES[kind]
         key = key_field(kind)
         statement = select(
@@ -205,6 +204,8 @@ class InventoryStore:
         if connection is None:
             with self.engine.connect() as own:
                 return self._records(kind, municipalities, lines=lines, connection=own)
+        from inventory.store.reading import column_modes, read_columns, sorted_order
+
         key = key_field(kind)
         arrays = read_columns(connection, statement, column_modes(
             names, specs, plain={key}, integers={SOURCE_LINE}))
@@ -212,12 +213,19 @@ class InventoryStore:
         order = sorted_order(arrays[0], arrays[names.index(key)])
         if order is not None:
             arrays = [values[order] for values in arrays]
+        from inventory.store.reading import frame_of, typed_values
+
         return frame_of({name: typed_values(values, specs[name]) if name in specs
                          else values for name, values in zip(names, arrays, strict=True)})
 
     def references(self, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored resolved references (columns ``REFERENCE_COLUMNS``), derived rows
         expanded from the record values (``inventory.store.references``)."""
+        import numpy as np
+        import pandas as pd
+
+        from inventory.store.references import STORED_NAMES, expand, select_stored
+
         with self._one_read() as connection:
 
             def read_records(kind: str, codes: list[str], fields: list[str]) -> RecordColumns:
@@ -242,6 +250,11 @@ class InventoryStore:
         the database, derived references expanded from the records read (not read a
         second time). ``UnknownMunicipalityError`` for a named municipality that is not
         stored (never an empty part that looks like a result)."""
+        import numpy as np
+
+        from inventory.snapshot import InventorySnapshot
+        from inventory.store.references import STORED_NAMES, expand, isin, select_stored
+
         with self._one_read() as connection:
             self._check_named(municipalities, connection)
             read = {kind: self._records(kind, municipalities, lines=True,

@@ -16,11 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import sqlalchemy as sa
 from alembic import op
-
-from inventory.store.frames import row_hashes
 
 revision = '0003'
 down_revision = '0002'
@@ -47,6 +44,12 @@ _NEW = {'municipality': 'client_edition', 'client': 'support_end'}
 def _rehash(table: str, with_new: bool) -> None:
     """Hash every stored row of ``table`` again over its fields (with or without the new
     one), as the importer hashes them."""
+    # Imported here: Alembic loads every revision to find the head, and opening a store
+    # (``inventory stats``) must not import numpy/pandas for it.
+    import numpy as np
+
+    from inventory.store.frames import row_hashes
+
     key, fields = _FIELDS[table]
     fields = [(name, kind) for name, kind in fields if with_new or name != _NEW[table]]
     rows_table = sa.table(table, sa.column('municipality', sa.Text()),

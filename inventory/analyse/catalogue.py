@@ -45,6 +45,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from inventory.errors import InventoryError
 from inventory.issues import Issue
+from inventory.messages import Message, Param
 from inventory.yamlfile import read_yaml_file, validate_document
 
 CATALOGUE_FILE = "endoflife-date.json"
@@ -291,12 +292,22 @@ class CatalogueFinding:
     newer_end: dt.date
 
     @property
+    def text(self) -> Message:
+        """The finding for the reader's language (``render.messages.message_text``)."""
+        params: dict[str, Param] = {
+            "title": self.title, "older": self.older,
+            "older_released": self.older_released.isoformat(), "newer": self.newer,
+            "newer_released": self.newer_released.isoformat(),
+            "newer_end": self.newer_end.isoformat()}
+        if self.older_end is None:
+            return Message("lifecycle.catalogue.outlives_no_end", params)
+        return Message("lifecycle.catalogue.outlives",
+                       {**params, "older_end": self.older_end.isoformat()})
+
+    @property
     def message(self) -> str:
-        lasts = (f"until {self.older_end.isoformat()}" if self.older_end
-                 else "with no end announced")
-        return (f"{self.title} {self.older} (released {self.older_released.isoformat()}) is"
-                f" supported {lasts}, after the newer {self.newer} (released"
-                f" {self.newer_released.isoformat()}) ends on {self.newer_end.isoformat()}")
+        """The English text (JSON)."""
+        return str(self.text)
 
     def to_json(self) -> dict[str, Any]:
         return {"product": self.product, "older": self.older, "newer": self.newer,

@@ -47,6 +47,7 @@ from rapidfuzz import fuzz, process
 
 from inventory.echo import xml_text
 from inventory.errors import NotFoundError
+from inventory.messages import Message, Param
 from inventory.output_files import write_file_atomically
 from inventory.snapshot import InventorySnapshot
 
@@ -613,8 +614,13 @@ class GraphFinding:
 
     code: FindingCode
     node: str
-    message: str
+    text: Message  # the reader's language where shown (``render.messages.message_text``)
     nodes: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The English text (JSON, callers that only print)."""
+        return str(self.text)
 
     def to_json(self) -> dict[str, Any]:
         return {"code": str(self.code), "node": self.node, "message": self.message,
@@ -680,28 +686,31 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
                 and data.get("capability") in judged and not data.get("licences")):
             findings.append(GraphFinding(
                 FindingCode.UNUSED_PLATFORM, node,
-                f"No application depends on this {data.get('capability')} platform"
-                f" ({data.get('label')}) and it manages no clients."))
+                Message("graph.finding.unused_platform",
+                        {"capability": str(data.get("capability")),
+                         "label": str(data.get("label"))})))
         elif kind == "server" and node not in used_servers and not any(
                 cluster in used_servers for cluster in member_of.get(node, ())):
             findings.append(GraphFinding(
                 FindingCode.IDLE_SERVER, node,
-                "Runs nothing: no platform, application or virtual server depends on"
-                " it."))
+                Message("graph.finding.idle_server")))
         elif (kind == "application" and node not in placed_applications
               and data.get("deployment") != "saas"):
             findings.append(GraphFinding(
                 FindingCode.APPLICATION_WITHOUT_PLATFORM, node,
-                f"{data.get('label')} names no platform, server or cluster it runs on."))
+                Message("graph.finding.no_platform", {"label": str(data.get("label"))})))
         elif kind == "site" and len(site_links.get(node, ())) == 1:
             link = site_links[node][0]
-            redundant = " (marked redundant)" if link.get("redundant") else ""
             bandwidth = link.get("bandwidth_mbps")
-            speed = f", {float(bandwidth):,.0f} Mbit/s" if bandwidth is not None else ""
-            findings.append(GraphFinding(
-                FindingCode.SINGLE_UPLINK, node,
-                f"A single link: {link.get('owner')}:{link.get('link_id')}"
-                f" ({link.get('link_kind')}{speed}){redundant}."))
+            key = "graph.finding.single_uplink" + (
+                "_speed" if bandwidth is not None else "") + (
+                "_redundant" if link.get("redundant") else "")
+            params: dict[str, Param] = {
+                "link": f"{link.get('owner')}:{link.get('link_id')}",
+                "kind": str(link.get("link_kind"))}
+            if bandwidth is not None:
+                params["mbps"] = round(float(bandwidth))
+            findings.append(GraphFinding(FindingCode.SINGLE_UPLINK, node, Message(key, params)))
     return findings
 
 
@@ -731,5 +740,6 @@ def _cycles(edges: list[tuple[str, str]]) -> list[GraphFinding]:
         cycle = cycle[start:] + cycle[:start]
         findings.append(GraphFinding(
             FindingCode.DEPENDENCY_CYCLE, first,
-            "Dependency cycle: " + " -> ".join([*cycle, first]), tuple(cycle)))
+            Message("graph.finding.dependency_cycle", {"cycle": " -> ".join([*cycle, first])}),
+            tuple(cycle)))
     return findings

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +41,9 @@ import numpy as np
 import pandas as pd
 
 from inventory.analyse.catalogue import load_lifecycle_overrides
-from inventory.analyse.editions import apply_editions, declared_editions
+from inventory.analyse.editions import EDITION_UNKNOWN, apply_editions, declared_editions
 from inventory.analyse.normalise import Normaliser, distinct_rows
+from inventory.messages import Message, MessageList
 from inventory.snapshot import InventorySnapshot
 
 #: The note of an evergreen OS on a device whose own support end is not given.
@@ -314,3 +316,25 @@ def lifecycle_notes(match_notes: pd.Series | None, own_notes: pd.Series) -> pd.S
         parts = [part for part in said.split("; ") if part.startswith(_DATE_NOTES)]
         text[key] = "; ".join(parts + ([lifecycle] if lifecycle else []))
     return keys.map(text).astype(object)
+
+
+_EDITION_DECLARED = re.compile(r"edition (\S+): declared by the municipality")
+#: The catalogue key of each note written as a constant (``editions``, this module).
+_NOTE_KEYS = {EDITION_UNKNOWN: "gs.eol.edition_unknown",
+              OWN_SUPPORT_END: "gs.eol.own_support_end",
+              TABLET_ON_IOS: "gs.eol.tablet_on_ios",
+              SUPPORT_END_MISSING: "gs.eol.support_end_missing",
+              WARRANTY_END_MISSING: "gs.eol.warranty_end_missing"}
+
+
+def note_message(note: str) -> MessageList:
+    """A lifecycle note (``lifecycle_notes``: ``; ``-joined parts) as messages, for the
+    reader's language (``str()`` is the note as written); a part not known here is kept
+    as written (``gs.plain``)."""
+    parts = []
+    for part in (p for p in note.split("; ") if p):
+        declared = _EDITION_DECLARED.fullmatch(part)
+        parts.append(Message(_NOTE_KEYS[part]) if part in _NOTE_KEYS
+                     else Message("gs.eol.edition_declared", {"edition": declared.group(1)})
+                     if declared else Message("gs.plain", {"text": part}))
+    return MessageList(tuple(parts))

@@ -12,15 +12,12 @@ summed here are what ``inventory lifecycle`` counts in the same states on the sa
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from inventory.analyse.editions import EDITION_UNKNOWN
-from inventory.analyse.lifecycle import OWN_SUPPORT_END, TABLET_ON_IOS
+from inventory.analyse.lifecycle import note_message
 from inventory.gap.contracts import checked
 from inventory.gap.dependents import DependencyIndex, short_name
-from inventory.messages import Code, Message, MessageList, english
+from inventory.messages import Code, Message, english
 
 EOL_COLUMNS = ("municipality", "domain", "kind", "capability", "asset", "product", "cycle",
                "lifecycle_state", "eol", "note", "devices", "dependent_applications",
@@ -96,23 +93,6 @@ def _earliest(dates: pd.Series) -> object:
     """The earliest date of a group (``None`` when none is known)."""
     known = dates.dropna()
     return min(known) if len(known) else None
-
-
-_EDITION_DECLARED = re.compile(r"edition (\S+): declared by the municipality")
-_NOTE_KEYS = {EDITION_UNKNOWN: "gs.eol.edition_unknown", OWN_SUPPORT_END: "gs.eol.own_support_end",
-              TABLET_ON_IOS: "gs.eol.tablet_on_ios"}
-
-
-def note_message(note: str) -> MessageList:
-    """A lifecycle note (``lifecycle.lifecycle_notes``: ``; ``-joined parts) as messages; a
-    part not known here is kept as written."""
-    parts = []
-    for part in (p for p in note.split("; ") if p):
-        declared = _EDITION_DECLARED.fullmatch(part)
-        parts.append(Message(_NOTE_KEYS[part]) if part in _NOTE_KEYS
-                     else Message("gs.eol.edition_declared", {"edition": declared.group(1)})
-                     if declared else Message("gs.plain", {"text": part}))
-    return MessageList(tuple(parts))
 
 
 def _notes(assets: pd.DataFrame) -> pd.Series:

@@ -5,6 +5,7 @@ texts they replace. Run through the command line on the stored samples."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -344,3 +345,113 @@ def test_an_invalid_target_is_summed_up_in_the_language(samples_db: str, tmp_pat
     assert printed["sv"] == f"1 fel i {target}: ingenting beräknades."
     assert printed["no"] == f"1 feil i {target}: ingenting ble beregnet."
     assert not (tmp_path / "t.svg").exists()
+
+
+#: Texts the library builds as messages (graph findings, lifecycle notes, catalogue
+#: findings), per command and language: present in the language, the English gone. The
+#: samples: srv-app01 of Gislaved runs nothing, site KH has one 10 Gbit/s dark fibre link
+#: (L03), ChromeOS is evergreen with no support_end given, Ubuntu 12.10 outlives 13.04.
+LIBRARY_TEXTS: dict[str, tuple[list[str], dict[str, tuple[list[str], list[str]]]]] = {
+    "graph": (
+        ["graph", "--check", "--limit", "2"],
+        {
+            "sv": (
+                [
+                    "gislaved:server:srv-app01: Kör ingenting: ingen plattform, applikation"
+                    " eller virtuell server är beroende av den.",
+                    "gislaved:site:KH: En enda förbindelse: gislaved:L03 (dark_fibre,"
+                    " 10 000 Mbit/s).",
+                ],
+                ["Runs nothing", "A single link", "depends on it"],
+            ),
+            "no": (
+                [
+                    "gislaved:server:srv-app01: Kjører ingenting: ingen plattform,"
+                    " applikasjon eller virtuell server er avhengig av den.",
+                    "gislaved:site:KH: Én enkelt forbindelse: gislaved:L03 (dark_fibre,"
+                    " 10 000 Mbit/s).",
+                ],
+                ["Runs nothing", "A single link", "depends on it"],
+            ),
+        },
+    ),
+    "lifecycle": (
+        ["lifecycle", "--all"],
+        {
+            "sv": (
+                ["evergreen-OS: supporten upphör per enhet, ange dess support_end (AUE)"],
+                ["support ends per device"],
+            ),
+            "no": (
+                ["evergreen-OS: støtten opphører per enhet, oppgi dens support_end (AUE)"],
+                ["support ends per device"],
+            ),
+        },
+    ),
+    "check-catalogue": (
+        ["lifecycle", "--check-catalogue", "--all"],
+        {
+            "sv": (
+                [
+                    "ubuntu 12.10: Ubuntu 12.10 (släppt 2012-10-18) har support till"
+                    " 2014-05-16, efter att den nyare 13.04 (släppt 2013-04-25) upphör"
+                    " 2014-01-27",
+                ],
+                ["released", "is supported", "ends on"],
+            ),
+            "no": (
+                [
+                    "ubuntu 12.10: Ubuntu 12.10 (utgitt 2012-10-18) har støtte til"
+                    " 2014-05-16, etter at den nyere 13.04 (utgitt 2013-04-25) opphører"
+                    " 2014-01-27",
+                ],
+                ["released", "is supported", "ends on"],
+            ),
+        },
+    ),
+}
+
+
+def _plain_spaces(text: str) -> str:
+    """Babel's group separators (no-break and narrow no-break spaces) as plain spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+@pytest.mark.parametrize("lang", ["sv", "no"])
+@pytest.mark.parametrize("command", sorted(LIBRARY_TEXTS))
+def test_library_findings_and_notes_print_in_the_language(
+    command: str, lang: str, samples_db: str
+) -> None:
+    args, expected = LIBRARY_TEXTS[command]
+    result = CliRunner().invoke(
+        app, ["--db", samples_db, "--lang", lang, *args], env={"COLUMNS": "400"}
+    )
+    # --check-catalogue exits 1: the catalogue has cycles to correct
+    assert result.exit_code == (1 if "--check-catalogue" in args else 0), result.output
+    shown = " ".join(_plain_spaces(result.stdout).split())
+    present, absent = expected[lang]
+    for text in present:
+        assert text in shown, text
+    for text in absent:
+        assert text not in shown, text
+
+
+def test_library_findings_stay_english_in_english_and_json(samples_db: str) -> None:
+    runner = CliRunner()
+    text = runner.invoke(app, ["--db", samples_db, "graph", "--check", "--limit", "2"],
+                         env={"COLUMNS": "400"}).stdout
+    assert "gislaved:site:KH: A single link: gislaved:L03 (dark_fibre, 10,000 Mbit/s)." in text
+    for lang in ("en", "sv"):
+        data = json.loads(runner.invoke(
+            app, ["--db", samples_db, "--lang", lang, "graph", "--check", "--format", "json"]
+        ).stdout)
+        by_node = {finding["node"]: finding["message"] for finding in data["findings"]}
+        assert by_node["gislaved:server:srv-app01"] == (
+            "Runs nothing: no platform, application or virtual server depends on it.")
+        checked = json.loads(runner.invoke(
+            app, ["--db", samples_db, "--lang", lang, "lifecycle", "--check-catalogue",
+                  "--all", "--format", "json"]).stdout)
+        ubuntu = next(f for f in checked if (f["product"], f["older"]) == ("ubuntu", "12.10"))
+        assert ubuntu["message"] == (
+            "Ubuntu 12.10 (released 2012-10-18) is supported until 2014-05-16, after the"
+            " newer 13.04 (released 2013-04-25) ends on 2014-01-27")

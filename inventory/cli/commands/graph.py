@@ -11,6 +11,7 @@ from rich.text import Text
 
 from inventory.cli.common import (
     OutputFormat,
+    cli_lang,
     code_value,
     console,
     number,
@@ -19,6 +20,7 @@ from inventory.cli.common import (
     stored_snapshot,
 )
 from inventory.cli.options import FormatOption, MunicipalitiesOption, OptionalOutFileOption
+from inventory.render.messages import message_text
 
 if TYPE_CHECKING:
     from inventory.analyse.graph import GraphFinding, GraphSummary
@@ -118,7 +120,7 @@ def render_findings(findings: list[GraphFinding], *, limit: int = 10) -> None:
         shown = listed if limit == 0 else listed[:limit]
         for finding in shown:
             console.print(Text(f"{code_value('graph_finding', finding.code)}  {finding.node}:"
-                               f" {finding.message}"))
+                               f" {message_text(finding.text, cli_lang())}"))
         if len(shown) < len(listed):
             console.print(Text(say("cli.graph.more", code=code_value("graph_finding", code),
                                    count=len(listed) - len(shown)), style="dim"))

@@ -13,6 +13,7 @@ from rich.text import Text
 from inventory.cli.common import (
     MAX_MONTHS,
     TableFormat,
+    cli_lang,
     code_value,
     console,
     number,
@@ -41,6 +42,9 @@ _ASPECTS = ("os", "software", "hardware")
 
 
 def _render(exposure: LifecycleExposure, show_all: bool) -> None:
+    from inventory.analyse.lifecycle import note_message
+    from inventory.render.messages import message_text
+
     totals = exposure.to_json()["totals"]
     console.print(say("cli.lifecycle.summary", date=str(exposure.as_of),
                       months=exposure.warn_months,
@@ -62,7 +66,7 @@ def _render(exposure: LifecycleExposure, show_all: bool) -> None:
                       Text(str(row.title)), Text(str(row.cycle or "")),
                       str(row.eol or ""), months, number(cast(int, row.assets)),
                       Text(str(row.municipalities).replace(";", ", ")),
-                      Text(str(row.note or "")))
+                      Text(message_text(note_message(str(row.note or "")), cli_lang())))
     console.print(table)
 
 
@@ -136,6 +140,8 @@ def _check(ctx: typer.Context, normaliser: Normaliser, municipality: list[str] |
 
 
 def _render_findings(findings: list[CatalogueFinding], whole: bool) -> None:
+    from inventory.render.messages import message_text
+
     scope = say("cli.lifecycle.scope_catalogue" if whole else "cli.lifecycle.scope_used")
     if not findings:
         console.print(say("cli.lifecycle.check_ok", scope=scope), markup=False)
@@ -143,7 +149,8 @@ def _render_findings(findings: list[CatalogueFinding], whole: bool) -> None:
     console.print(say("cli.lifecycle.check_found", count=len(findings), scope=scope),
                   markup=False)
     for finding in findings:
-        console.print(f"  {finding.product} {finding.older}: {finding.message}", markup=False)
+        console.print(f"  {finding.product} {finding.older}:"
+                      f" {message_text(finding.text, cli_lang())}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

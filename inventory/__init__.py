@@ -138,7 +138,7 @@ _EXPORTS: dict[str, str] = {
     "IssueReport": "inventory.issues",
     "Severity": "inventory.issues",
     "InventoryError": "inventory.errors",
-    "InvalidInputError": "inventory.errors",
+    "InvalidInputError": "inventory.issues",
     "InvalidStudyInput": "inventory.study",
     "StoreError": "inventory.errors",
     "NotFoundError": "inventory.errors",
@@ -223,7 +223,6 @@ if TYPE_CHECKING:
         write_report,
     )
     from inventory.errors import (
-        InvalidInputError,
         InventoryError,
         NotFoundError,
         NothingStoredError,
@@ -242,6 +241,7 @@ if TYPE_CHECKING:
         compute_gap,
     )
     from inventory.issues import (
+        InvalidInputError,
         Issue,
         IssueCode,
         IssueReport,

@@ -14,7 +14,7 @@ A municipality's monthly import, scripted (see the README, "Use it from Python")
     inventory.write_report(inventory.analyse_inventory(snapshot, target), "out/2026-11")
 
 Invalid input, one way everywhere: a function given input it cannot use raises
-:class:`~inventory.errors.InvalidInputError`, whose ``report`` (an ``IssueReport``)
+:class:`~inventory.issues.InvalidInputError`, whose ``report`` (an ``IssueReport``)
 and ``issues`` list every problem with its file, line, column and code; nothing was
 stored or computed. That holds for inventory folders and mapping profiles
 (:func:`validate_inventory`, :func:`import_inventory`), target files (:func:`read_target`) and
@@ -36,12 +36,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inventory.errors import InvalidInputError, NothingStoredError, UnknownMunicipalityError
+from inventory.errors import NothingStoredError, UnknownMunicipalityError
+from inventory.issues import InvalidInputError
 
 if TYPE_CHECKING:
     from inventory.analyse.normalise import Normaliser
     from inventory.analyse.overlap import OverlapResult
-    from inventory.render.i18n import Lang
+    from inventory.language.i18n import Lang
     from inventory.render.output import ReportFormat
     from inventory.report import ReportFiles, ReportInputs
     from inventory.snapshot import InventorySnapshot
@@ -91,7 +92,7 @@ def validate_inventory(
     (True, 150)
     >>> validate_inventory([samples / "gislaved"])  # a link to varnamo:DC1, not stored
     Traceback (most recent call last):
-    inventory.errors.InvalidInputError: The inventory is invalid (1 error).
+    inventory.issues.InvalidInputError: The inventory is invalid (1 error).
     """
     from inventory.read.profiles import chosen_recognisers
     from inventory.validate import validate_paths

@@ -20,7 +20,7 @@ from typing import Any
 
 import inventory
 from inventory.errors import InventoryError, OutputError, TargetError
-from inventory.render.i18n import Lang
+from inventory.language.i18n import Lang
 from inventory.report import ReportFiles, analyse_inventory, headline_figures, write_full_report
 from inventory.store import InventoryStore
 from inventory.target.model import load_target

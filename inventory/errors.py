@@ -8,12 +8,8 @@ and exits 1, with a traceback only under ``--debug``.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from inventory.echo import shorten, visible
-
-if TYPE_CHECKING:
-    from inventory.issues import Issue, IssueReport
 
 
 class InventoryError(Exception):
@@ -25,37 +21,6 @@ class InventoryError(Exception):
         super().__init__(message)
         if hint is not None:
             self.hint = hint
-
-
-class InvalidInputError(InventoryError):
-    """Input given to the library is invalid: every problem is in ``report`` (an
-    ``IssueReport``; ``issues`` lists them, each with its file, line and code), and
-    nothing was stored or computed.
-
-    The one way the public API (``inventory.api``) reports invalid input: inventory
-    folders, mapping profiles, target files and study folders alike. ``what`` names the
-    input in the message (``"The inventory"``, ``"samples/target.yaml"``).
-    """
-
-    def __init__(self, issues: IssueReport | Iterable[Issue], what: str = "The input",
-                 hint: str | None = None) -> None:
-        from inventory.issues import IssueReport, Severity  # pydantic: when input is invalid
-
-        if isinstance(issues, IssueReport):
-            report = issues
-        else:
-            report = IssueReport()
-            report.extend(issues)
-        count = report.count(Severity.ERROR)
-        super().__init__(f"{what} is invalid ({count} {'error' if count == 1 else 'errors'}).",
-                         hint=hint or "Fix the issues listed (file:line) and run again.")
-        self.report = report
-
-    @property
-    def issues(self) -> list[Issue]:
-        """Every issue (errors, warnings and notes), with a notice when some were not
-        kept (the cap)."""
-        return self.report.all_issues()
 
 
 class StoreError(InventoryError):

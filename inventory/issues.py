@@ -3,6 +3,20 @@
 Readers, header mapping and validation yield issues; an ``IssueReport`` collects them
 (capped, with a notice of how many more there were), says whether the input is valid and
 renders itself as JSON or flat rows.
+
+Issues in the reader's language: one template per issue code (and situation).
+
+An :class:`~inventory.issues.Issue` carries its code, place and parameters; its message
+and hint are the catalogue entries ``issue.<code>.message`` and ``issue.<code>.hint``
+(``issue.<code>.<situation>.…`` where one code covers situations that read differently),
+filled with the parameters in the reader's language: numbers as the language writes them,
+a :class:`~inventory.messages.Code` as its term. The place (``file:line, row 3, column
+'x' (#4)``) and the severity are said in the language too; the code stays as it is (users
+and scripts match on it).
+
+>>> from inventory.issues import Issue, IssueCode
+>>> issue_line(Issue(code=IssueCode.HEADER_ONLY, file="sites.csv", line=1), "sv")[:40]
+'fel header-only vid sites.csv:1: Filen e'
 """
 
 from __future__ import annotations
@@ -10,7 +24,7 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -23,7 +37,9 @@ from inventory.echo import (
     shorten,
     visible,
 )
-from inventory.messages import Code, Message, MessageList
+from inventory.errors import InventoryError
+from inventory.language.i18n import Lang, t, translations
+from inventory.messages import Code, Message, MessageList, param_text
 
 #: A value an issue's message is filled with: a text (a value quoted as ``repr``, a file
 #: name), a number (written as the reader's language writes it), a term of a code family
@@ -228,7 +244,7 @@ class Issue(BaseModel):
     ``<template>.message`` / ``<template>.hint`` of the message catalogues (``template``
     defaults to ``issue.<code>``, see :func:`template_key`), filled with ``params``;
     ``message`` and ``hint`` hold the English text (JSON, logs), and
-    ``inventory.render.issues`` shows the issue in the reader's language. An issue given
+    ``inventory.issues`` shows the issue in the reader's language. An issue given
     a ``message`` of its own (no template) reads the same in every language.
 
     Never echoes a whole cell: ``value`` and ``column`` keep at most ``VALUE_LIMIT``
@@ -274,7 +290,7 @@ class Issue(BaseModel):
             data["template"] = template
             if params:
                 params = data["params"] = _bounded_params(params, data.get("value"))
-            from inventory.render.issues import template_texts  # the render layer
+            from inventory.issues import template_texts  # the render layer
 
             data["message"], data["hint"] = template_texts(template, params or {}, "en")
             return data
@@ -441,3 +457,105 @@ class IssueReport:
         """Rows for a table: code, severity, place, message, hint."""
         return [[i.code.value, i.severity.value, i.place, i.message, i.hint or ""]
                 for i in self.all_issues()]
+
+
+# -- showing issues in a language ----------------------------------------------------------
+
+
+def template_texts(
+    template: str, params: Mapping[str, IssueParam], lang: Lang
+) -> tuple[str, str | None]:
+    """The message and hint of ``template`` (``issue.<code>[.<situation>]``) in ``lang``,
+    filled with ``params``; the hint is None when the template has none."""
+    # (filled here, not by t(): a parameter may be called ``key`` or ``lang``)
+    shown = {name: param_text(value, lang) for name, value in params.items()}
+    message = t(f"{template}.message", lang).format(**shown)
+    if "list_element" in shown:  # a problem of one element of a list cell
+        message = t("issue.list_element", lang, element=shown["list_element"], message=message)
+    hint: str | None = None
+    if any(translations(f"{template}.hint").values()):  # (t says which language lacks it)
+        hint = t(f"{template}.hint", lang).format(**shown)
+    return message, hint
+
+
+def _bounded(text: str) -> str:
+    return visible(shorten(text, MESSAGE_LIMIT))
+
+
+def issue_texts(issue: Issue, lang: Lang) -> tuple[str, str | None]:
+    """The message and hint of ``issue`` in ``lang`` (an issue without a template, its
+    message given as text, reads the same in every language)."""
+    if lang == "en" or issue.template is None:
+        return issue.message, issue.hint
+    message, hint = template_texts(issue.template, issue.params, lang)
+    return _bounded(message), None if hint is None else _bounded(hint)
+
+
+def severity_text(severity: Severity, lang: Lang) -> str:
+    """``error``, ``fel``, ``feil`` ..."""
+    return t(f"issue.severity.{severity.value}", lang)
+
+
+def issue_place(issue: Issue, lang: Lang) -> str:
+    """``file:line`` (``book.xlsx[sheet]:line`` in a workbook) plus row and column, in
+    ``lang`` (``Issue.place`` is the English)."""
+    if lang == "en":
+        return issue.place
+    parts = []
+    if issue.file:
+        file = visible(issue.file)
+        if issue.sheet is not None:
+            file += f"[{visible(issue.sheet)}]"
+        parts.append(f"{file}:{issue.line}" if issue.line else file)
+    if issue.row is not None:
+        parts.append(t("issue.place.row", lang, row=str(issue.row)))
+    if issue.column is not None:
+        key = "issue.place.column" if issue.column_index is None else "issue.place.column_at"
+        parts.append(t(key, lang, column=repr(issue.column), index=str(issue.column_index)))
+    return ", ".join(parts)
+
+
+def issue_line(issue: Issue, lang: Lang, *, severity: bool = True) -> str:
+    """The issue as one line: ``error invalid-number at servers.csv:3, row 2, column 'RAM'
+    (#4): '3x' is not a number. Hint: …`` in ``lang`` (``str(issue)`` in English);
+    without its severity word when ``severity`` is false (printed apart, in colour)."""
+    message, hint = issue_texts(issue, lang)
+    place = issue_place(issue, lang)
+    text = issue.code.value
+    if place:
+        text = t("issue.line.at", lang, code=text, place=place)
+    text = t("issue.line.message", lang, head=text, message=message)
+    if hint:
+        text = t("issue.line.hint", lang, text=text, hint=hint)
+    if severity:
+        text = f"{severity_text(issue.severity, lang)} {text}"
+    return text
+
+
+class InvalidInputError(InventoryError):
+    """Input given to the library is invalid: every problem is in ``report`` (an
+    ``IssueReport``; ``issues`` lists them, each with its file, line and code), and
+    nothing was stored or computed.
+
+    The one way the public API (``inventory.api``) reports invalid input: inventory
+    folders, mapping profiles, target files and study folders alike. ``what`` names the
+    input in the message (``"The inventory"``, ``"samples/target.yaml"``).
+    """
+
+    def __init__(self, issues: IssueReport | Iterable[Issue], what: str = "The input",
+                 hint: str | None = None) -> None:
+        if isinstance(issues, IssueReport):
+            report = issues
+        else:
+            report = IssueReport()
+            report.extend(issues)
+        count = report.count(Severity.ERROR)
+        super().__init__(f"{what} is invalid ({count} {'error' if count == 1 else 'errors'}).",
+                         hint=hint or "Fix the issues listed (file:line) and run again.")
+        self.report = report
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Every issue (errors, warnings and notes), with a notice when some were not
+        kept (the cap)."""
+        return self.report.all_issues()

@@ -1,20 +1,35 @@
 """Sentences the analyses hand to the reports as templates, not as finished English.
 
 A :class:`Message` is a catalogue key (``gap.note.no_datacentres``) and its parameters; the
-report shows it in its own language (``render.messages.message_text``), ``str(message)``
+report shows it in its own language (``messages.message_text``), ``str(message)``
 gives the English text (JSON, CLI output and callers that only print keep working). A
 parameter that is itself a code (an action, a capability) is a :class:`Code`, translated
 with the message; a parameter may also be another message (a reason inside a sentence).
 
 >>> str(Message("gs.compute.nothing_moves", {"where": "Gnosjö"}))
 'No virtual server moves onto the clusters at Gnosjö.'
+
+Showing the analyses' messages (``inventory.messages``) in a report language.
+
+:func:`message_text` fills a message's template (``i18n.t``) with its parameters, each
+shown in the same language: a :class:`~inventory.messages.Code` as its code text, a
+nested message as its own text, a number with the language's separators (years and dates
+are passed as text). :func:`cell_texts` does it for a table column: each distinct value
+once, then mapped (a column of a few thousand rows has a few dozen distinct reasons).
+
+>>> from inventory.messages import Code, Message
+>>> message_text(Message("gs.compute.nothing_moves", {"where": "Gnosjö"}), "sv")
+'Ingen virtuell server flyttas till klustren i Gnosjö.'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Union
+
+from inventory.language.i18n import Lang, code_text, t
 
 
 @dataclass(frozen=True)
@@ -25,7 +40,7 @@ class Code:
     value: str
 
     def __str__(self) -> str:
-        from inventory.render.i18n import code_text  # the render layer, only when shown
+        from inventory.language.i18n import code_text  # the render layer, only when shown
 
         return code_text(self.family, self.value, "en")
 
@@ -48,7 +63,7 @@ class Message:
         return cached
 
     def __str__(self) -> str:
-        from inventory.render.messages import message_text
+        from inventory.messages import message_text
 
         return message_text(self, "en")
 
@@ -103,3 +118,62 @@ def english(values: Iterable[object]) -> list[str]:
 def plain(value: object) -> object:
     """``value`` with a message as its English text (for CSV cells and plain JSON)."""
     return str(value) if isinstance(value, Message | MessageList | Code) else value
+
+
+# -- showing messages in a language --------------------------------------------------------
+
+
+@cache
+def _number_format() -> Callable[[float, Lang, int], str]:
+    """``formatting.format_number``, imported on first use (it loads Babel: not at start)
+    and then held: an import statement per parameter cost more than the formatting."""
+    from inventory.language.formatting import format_number
+
+    return format_number
+
+
+def _number(value: float, lang: Lang) -> str:
+    format_number = _number_format()
+    if float(value).is_integer():
+        return format_number(float(value), lang, 0)
+    text = format_number(float(value), lang, 2)
+    return text.rstrip("0").rstrip(".,")
+
+
+def param_text(value: Param, lang: Lang) -> str:
+    """One parameter as the reader sees it in ``lang``."""
+    if isinstance(value, Code):
+        return code_text(value.family, value.value, lang)
+    if isinstance(value, Message):
+        return message_text(value, lang)
+    if isinstance(value, MessageList):
+        return value.separator.join(message_text(part, lang) for part in value.parts)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return _number(value, lang)
+    return value
+
+
+def message_text(message: Message | MessageList, lang: Lang) -> str:
+    """The text of ``message`` in ``lang`` (``str(message)`` is the English one)."""
+    if isinstance(message, MessageList):
+        return param_text(message, lang)
+    params = {name: param_text(value, lang) for name, value in message.params.items()}
+    return t(message.key, lang, **params)
+
+
+def cell_texts(values: Sequence[object], lang: Lang) -> list[object]:
+    """``values`` with every message (or list of messages) as its text in ``lang``; other
+    values as they are. Each distinct message is rendered once."""
+    texts: dict[Message | MessageList, str] = {}
+    out: list[object] = []
+    for value in values:
+        if isinstance(value, Message | MessageList):
+            text = texts.get(value)
+            if text is None:
+                text = texts[value] = message_text(value, lang)
+            out.append(text)
+        else:
+            out.append(value)
+    return out

@@ -14,12 +14,19 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from inventory.issues import TEMPLATES, Issue, IssueCode, Severity, template_key
+from inventory.issues import (
+    TEMPLATES,
+    Issue,
+    IssueCode,
+    Severity,
+    issue_line,
+    issue_texts,
+    template_key,
+)
+from inventory.language.catalogues import placeholders
+from inventory.language.i18n import translations
 from inventory.read import read_table
 from inventory.read.units import Dimension
-from inventory.render.catalogues import placeholders
-from inventory.render.i18n import translations
-from inventory.render.issues import issue_line, issue_texts
 from inventory.validate.values import _LANGUAGE_NAMES
 from inventory.yamlfile import read_yaml_file
 

@@ -5,11 +5,9 @@ Every ``import`` of every module (at the top, inside a function, under
 (``inventory/gap/*.py`` is ``gap``, ``inventory/snapshot.py`` is ``snapshot``) must be
 acyclic, and a package may import only packages of its own layer or below.
 
-One exception, named here so that it cannot grow unseen: the language modules of
-``render`` (``LANGUAGE``: the catalogues, ``t``, number formatting, message and issue
-texts) are used by every layer that words something (``issues`` and ``messages`` show
-their text through them, ``gap.money`` words amounts). They belong in a package of their
-own below the others; until they move, an import of them counts for no layer.
+The language modules (catalogues, ``t``, locale formatting) are the lowest layer,
+``language``: every layer that words something uses them; issues and messages carry their
+own text through them.
 """
 
 from __future__ import annotations
@@ -24,8 +22,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "inventory"
 
 #: Lowest first. A package may import its own layer's packages (no cycle) and lower ones.
 LAYERS: list[set[str]] = [
+    # catalogues, t, number and date formatting: every layer words something
+    {"language", "errors", "echo"},
     # what every layer uses: messages, issues, errors, the record models, files
-    {"echo", "errors", "issues", "messages", "yamlfile", "output_files", "models", "data"},
+    {"issues", "messages", "missing", "yamlfile", "output_files", "models", "data"},
     {"read", "synth"},
     {"validate"},
     {"snapshot"},
@@ -40,14 +40,6 @@ LAYERS: list[set[str]] = [
     {"api"},
     {"cli"},
 ]
-#: Modules of ``render`` that any layer may import (see the module docstring).
-LANGUAGE = (
-    "inventory.render.catalogues",
-    "inventory.render.formatting",
-    "inventory.render.i18n",
-    "inventory.render.issues",
-    "inventory.render.messages",
-)
 LAYER = {package: index for index, packages in enumerate(LAYERS) for package in packages}
 
 
@@ -75,8 +67,6 @@ def imports() -> dict[tuple[str, str], set[str]]:
             else:
                 continue
             for name in names:
-                if name in LANGUAGE:
-                    continue
                 target = package_of(name)
                 if target is not None and target != source:
                     edges[(source, target)].add(str(path.relative_to(PACKAGE.parent)))
@@ -99,17 +89,6 @@ def test_no_import_runs_up_a_layer() -> None:
         if LAYER[target] > LAYER[source]
     }
     assert not upward, "\n".join(sorted(upward))
-
-
-def test_the_language_modules_are_used_across_layers() -> None:
-    """The exception is real (else it goes): a package below ``render`` imports them."""
-    users = set()
-    for path in PACKAGE.rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        if any(module in text for module in LANGUAGE):
-            relative = path.relative_to(PACKAGE.parent).with_suffix("")
-            users.add(package_of(".".join(relative.parts)))
-    assert {"issues", "messages", "gap"} <= users
 
 
 def test_no_cycle_between_packages() -> None:

@@ -293,7 +293,7 @@ class CatalogueFinding:
 
     @property
     def text(self) -> Message:
-        """The finding for the reader's language (``render.messages.message_text``)."""
+        """The finding for the reader's language (``messages.message_text``)."""
         params: dict[str, Param] = {
             "title": self.title, "older": self.older,
             "older_released": self.older_released.isoformat(), "newer": self.newer,

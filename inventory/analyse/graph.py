@@ -614,7 +614,7 @@ class GraphFinding:
 
     code: FindingCode
     node: str
-    text: Message  # the reader's language where shown (``render.messages.message_text``)
+    text: Message  # the reader's language where shown (``messages.message_text``)
     nodes: tuple[str, ...] = ()
 
     @property

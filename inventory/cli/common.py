@@ -23,7 +23,7 @@ import typer
 from inventory.cli.terminal import TerminalConsole
 from inventory.echo import JSON_ESCAPES, shorten, visible
 from inventory.errors import NothingStoredError, RenderError, UnknownMunicipalityError
-from inventory.render.i18n import LANGUAGES, Lang, code_text, parse_lang, t
+from inventory.language.i18n import LANGUAGES, Lang, code_text, parse_lang, t
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,7 +82,7 @@ def say(key: str, **params: object) -> str:
     """The text of message ``key`` in the command line's language; a number among the
     ``params`` is written as the language writes it (``7 399`` in Swedish, ``7,399`` in
     English): a year is passed as text (``str(2031)``), never grouped."""
-    from inventory.render.formatting import format_decimal, format_integer
+    from inventory.language.formatting import format_decimal, format_integer
 
     lang = cli_lang()
     shown = {name: format_integer(value, lang) if isinstance(value, int)
@@ -101,7 +101,7 @@ def counted(noun: str, count: int) -> str:
 
 def number(value: int) -> str:
     """A count as the command line's language writes it (``7,399``, ``7 399``)."""
-    from inventory.render.formatting import format_integer
+    from inventory.language.formatting import format_integer
 
     return format_integer(value, cli_lang())
 
@@ -249,8 +249,7 @@ def print_issues(issues: Sequence[Issue], where: str) -> None:
     """Every issue with its place on standard error, then how many errors ``where`` (in the
     command line's language: ``say("cli.where.in", place=...)``) and that nothing was
     computed."""
-    from inventory.issues import Severity
-    from inventory.render.issues import issue_line
+    from inventory.issues import Severity, issue_line
 
     for issue in issues:
         console_err.print(issue_line(issue, cli_lang()), markup=False)

@@ -25,7 +25,7 @@ from inventory.cli.common import (
     parse_lang_option,
     parse_optional_date,
 )
-from inventory.render.i18n import Lang
+from inventory.language.i18n import Lang
 
 __all__ = [
     "AliasesOption",

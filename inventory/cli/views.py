@@ -28,7 +28,7 @@ PRUNE_LIST_LIMIT = 50
 
 
 def _count(value: int) -> str:
-    from inventory.render.formatting import format_integer
+    from inventory.language.formatting import format_integer
 
     return format_integer(value, cli_lang())
 

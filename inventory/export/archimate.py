@@ -48,8 +48,8 @@ from inventory.export.exchange import (
 from inventory.export.migration import MigrationMapper
 from inventory.export.views import build_views
 from inventory.gap.result import GapReport
-from inventory.render.formatting import format_number
-from inventory.render.i18n import Lang, t
+from inventory.language.formatting import format_number
+from inventory.language.i18n import Lang, t
 from inventory.snapshot import InventorySnapshot
 
 #: Record kinds whose assets carry lifecycle and gap status onto elements.

@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-
 from inventory.export.exchange import Element, Relationship, identifier
+from inventory.language.i18n import Lang, t
 from inventory.missing import is_missing
-from inventory.render.i18n import Lang, t
 
 
 def cycle_label(cycle: str) -> str:

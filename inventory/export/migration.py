@@ -11,7 +11,7 @@ from inventory.export.exchange import identifier
 from inventory.export.views import ViewPlan
 from inventory.gap.blocks import DOMAINS
 from inventory.gap.result import GapReport
-from inventory.render.i18n import Lang, t
+from inventory.language.i18n import Lang, t
 
 
 class MigrationMapper:

@@ -23,7 +23,7 @@ from inventory.export.exchange import (
     ViewNode,
     identifier,
 )
-from inventory.render.i18n import Lang, t
+from inventory.language.i18n import Lang, t
 
 WIDTH, HEIGHT, SPACE = 160, 60, 20  # a box and the space between boxes
 PAD, LABEL = 20, 30  # inside a group: margin, and room for its label

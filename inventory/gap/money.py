@@ -25,8 +25,8 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
-from inventory.render.formatting import format_number, number_symbols
-from inventory.render.i18n import Lang, t
+from inventory.language.formatting import format_number, number_symbols
+from inventory.language.i18n import Lang, t
 
 #: Slack for float sums: a range built from the same numbers in another order may have
 #: its bounds a few ulps apart.
@@ -183,7 +183,7 @@ def million_unit(currency: str, lang: Lang) -> str:
 
 
 def _number(value: Decimal, decimals: int, lang: Lang) -> str:
-    # the locale's symbols (render.formatting): 1 234,5 and U+2212 in sv/nb, 1,234.5 in en
+    # the locale's symbols (language.formatting): 1 234,5 and U+2212 in sv/nb, 1,234.5 in en
     return format_number(value, lang, decimals)
 
 

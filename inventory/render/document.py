@@ -1,7 +1,7 @@
 """The neutral report document: what every report format (HTML, Markdown, XLSX, JSON) shows.
 
 Report builders fill a :class:`ReportDocument` in one language (headings from
-``inventory.render.i18n.t``); the renderers only lay it out. Blocks are plain values:
+``inventory.language.i18n.t``); the renderers only lay it out. Blocks are plain values:
 
 - :class:`Paragraph`: text (never markup);
 - :class:`KeyFigures`: a row of headline numbers, each a label, a value and a unit;
@@ -33,15 +33,13 @@ from typing import Annotated, Any, Final, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from inventory.render.i18n import Lang
+from inventory.language.formatting import CellValue as CellValue
+from inventory.language.formatting import ColumnType as ColumnType
+from inventory.language.i18n import Lang
 
 #: ``year``: a calendar year, a number shown without a thousands separator (2007, never
 #: "2,007"), right-aligned and sorted as a number.
-ColumnType = Literal[
-    "text", "int", "float", "date", "percent", "money", "url", "bool", "year"
-]
 NUMERIC_TYPES: Final[frozenset[str]] = frozenset({"int", "float", "percent", "money", "year"})
-CellValue = str | int | float | bool | dt.date | None
 SECTION_ID: Final = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 
 

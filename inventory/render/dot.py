@@ -33,7 +33,7 @@ from typing import Final, Literal, TypeVar
 import graphviz
 
 from inventory.errors import RenderError
-from inventory.render.i18n import Lang, t
+from inventory.language.i18n import Lang, t
 
 RenderFormat = Literal["svg", "png", "pdf", "dot"]
 RENDER_FORMATS: Final[tuple[RenderFormat, ...]] = ("svg", "png", "pdf", "dot")

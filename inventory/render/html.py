@@ -21,6 +21,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from inventory.echo import visible
+from inventory.language.formatting import format_cell, format_integer, safe_http_url, sort_key
+from inventory.language.i18n import Lang, t
 from inventory.render.document import (
     SECTION_ID,
     Callout,
@@ -33,8 +35,6 @@ from inventory.render.document import (
     Section,
     Table,
 )
-from inventory.render.formatting import format_cell, format_integer, safe_http_url, sort_key
-from inventory.render.i18n import Lang, t
 from inventory.render.svg import sanitise_svg
 
 DEFAULT_MAX_TABLE_ROWS: Final = 2000

@@ -17,6 +17,8 @@ from typing import Final
 from urllib.parse import quote
 
 from inventory.echo import visible
+from inventory.language.formatting import format_cell, format_integer
+from inventory.language.i18n import Lang, t
 from inventory.render.document import (
     Callout,
     Figure,
@@ -26,8 +28,6 @@ from inventory.render.document import (
     Section,
     Table,
 )
-from inventory.render.formatting import format_cell, format_integer
-from inventory.render.i18n import Lang, t
 
 DEFAULT_MAX_TABLE_ROWS: Final = 2000
 _INLINE_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]<>|~&!#$])")

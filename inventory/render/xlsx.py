@@ -19,6 +19,7 @@ from typing import Any, Final
 
 import xlsxwriter
 
+from inventory.language.i18n import Lang, t
 from inventory.render.document import (
     CellValue,
     Column,
@@ -27,7 +28,6 @@ from inventory.render.document import (
     ReportDocument,
     Table,
 )
-from inventory.render.i18n import Lang, t
 
 MAX_SHEET_NAME: Final = 31
 MAX_CELL_TEXT: Final = 32_767

@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from inventory.gap.result import GapReport
+from inventory.language.formatting import format_date, format_number
+from inventory.language.i18n import Lang, t
 from inventory.render.document import Block, KeyFigure, KeyFigures, Paragraph
-from inventory.render.formatting import format_date, format_number
-from inventory.render.i18n import Lang, t
 from inventory.report.costs import key_figures
 from inventory.report.risk_register import SECTION_ID, RiskEntry, register_table
 from inventory.study.recommendation import Recommendation

@@ -23,6 +23,8 @@ from inventory.analyse.overlap import OverlapResult, compute_overlap
 from inventory.gap.alternatives import Alternatives
 from inventory.gap.blocks import matrix_rows
 from inventory.gap.result import GapReport, compute_gap, target_scope
+from inventory.language.formatting import format_date
+from inventory.language.i18n import Lang, code_text, t
 from inventory.render.document import (
     Callout,
     Column,
@@ -34,8 +36,6 @@ from inventory.render.document import (
     Section,
     Table,
 )
-from inventory.render.formatting import format_date
-from inventory.render.i18n import Lang, code_text, t
 from inventory.render.views import ViewDiagram
 from inventory.render.views.common import municipality_names
 from inventory.report.board import board_figures, top_risk_blocks

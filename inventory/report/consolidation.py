@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from inventory.gap.capacity import CapacityVerdict, ComputeVerdict
 from inventory.gap.result import GapReport
+from inventory.language.i18n import Lang, t
+from inventory.messages import message_text
 from inventory.render.document import Block, Callout, Paragraph, Section
-from inventory.render.i18n import Lang, t
-from inventory.render.messages import message_text
 from inventory.report.tables import ColumnSpec, frame_table
 
 

@@ -17,11 +17,10 @@ from inventory.gap.cost_key import JOINT
 from inventory.gap.costs import BusinessCase
 from inventory.gap.money import MoneyRange, format_range, format_signed, table_amount
 from inventory.gap.running import AFTER_COUNTS, COST_PARTS, cost_part
-from inventory.messages import Message
+from inventory.language.formatting import format_number
+from inventory.language.i18n import Lang, code_text, t
+from inventory.messages import Message, message_text
 from inventory.render.document import Callout, KeyFigure, Paragraph, Section, Table
-from inventory.render.formatting import format_number
-from inventory.render.i18n import Lang, code_text, t
-from inventory.render.messages import message_text
 from inventory.report.tables import ColumnSpec, frame_table
 
 

@@ -28,9 +28,9 @@ from inventory.gap.alternatives import HIGH_RISK, TOP_RISKS, Alternatives, compa
 from inventory.gap.money import MoneyRange, format_amount, format_range, table_amount
 from inventory.gap.result import GapReport
 from inventory.gap.scope import scope_label
+from inventory.language.i18n import Lang, t
+from inventory.messages import message_text
 from inventory.render.document import Block, Callout, Column, Paragraph, Section, Table
-from inventory.render.i18n import Lang, t
-from inventory.render.messages import message_text
 from inventory.report.decision_economics import (
     cost_key_blocks,
     decimal_text,

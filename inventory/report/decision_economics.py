@@ -3,7 +3,7 @@ plan by year, the projection with and without collaboration, and comparable IT c
 their warnings (docs/method.md#decision).
 
 Each function takes one part of ``StudyResults`` and returns report blocks; every label and
-sentence goes through ``t`` (the message catalogues, ``render.catalogues``).
+sentence goes through ``t`` (the message catalogues, ``language.catalogues``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from inventory.language.formatting import format_cell, format_number
+from inventory.language.i18n import Lang, code_text, t
 from inventory.render.document import Block, Callout, Column, Paragraph, Table
-from inventory.render.formatting import format_cell, format_number
-from inventory.render.i18n import Lang, code_text, t
 from inventory.study.allocation import AllocationKey, Basis, Party
 from inventory.study.comparison import CostComparison, DefinitionDifference
 from inventory.study.projection import EstablishmentPlanResult, ProjectionResult

@@ -14,9 +14,9 @@ from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import compute_overlap
 from inventory.errors import OutputError, UnknownMunicipalityError
 from inventory.gap.result import compute_gap
+from inventory.language.i18n import Lang
 from inventory.output_files import make_folder, refuse_folders, write_files_atomically
 from inventory.render.dot import RenderFormat
-from inventory.render.i18n import Lang
 from inventory.render.paths import path_inside, unique_stems
 from inventory.render.views import ViewDiagram, ViewName, build_views
 from inventory.snapshot import InventorySnapshot

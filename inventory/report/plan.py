@@ -8,10 +8,10 @@ import pandas as pd
 
 from inventory.gap.plan import plan_weeks, rule_table
 from inventory.gap.result import GapReport
+from inventory.language.formatting import format_date, format_number
+from inventory.language.i18n import Lang, t
 from inventory.render.document import Block, Figure, KeyFigure, Paragraph, Section
-from inventory.render.formatting import format_date, format_number
 from inventory.render.gantt import GanttBar, GanttLabels, gantt_svg
-from inventory.render.i18n import Lang, t
 from inventory.report.tables import ColumnSpec, frame_table
 from inventory.target.economics import PlanFrame
 

@@ -10,8 +10,8 @@ import pandas as pd
 from inventory.analyse.assets import DOMAINS
 from inventory.gap.readiness import ALL
 from inventory.gap.result import GapReport
+from inventory.language.i18n import Lang, t
 from inventory.render.document import Column, Paragraph, Table
-from inventory.render.i18n import Lang, t
 from inventory.report.tables import ColumnSpec, frame_table, percent_fraction
 
 

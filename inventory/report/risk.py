@@ -8,10 +8,9 @@ from typing import Any
 
 from inventory.analyse.lifecycle_labels import release_texts, with_release_labels
 from inventory.gap.result import GapReport
-from inventory.messages import MessageList
+from inventory.language.i18n import Lang, t
+from inventory.messages import MessageList, cell_texts, message_text
 from inventory.render.document import Paragraph
-from inventory.render.i18n import Lang, t
-from inventory.render.messages import cell_texts, message_text
 from inventory.report.tables import ColumnSpec, frame_table
 
 TOP_GAPS = 10

@@ -35,10 +35,10 @@ from inventory.gap.eol_plan import item_keys
 from inventory.gap.money import MoneyRange, format_range
 from inventory.gap.result import GapReport
 from inventory.gap.risk import APPLICATION_STEPS, CRITICALITY_SCORE, step_score
+from inventory.language.formatting import format_date, format_number
+from inventory.language.i18n import Lang, t
 from inventory.missing import is_missing
 from inventory.render.document import Column, Paragraph, Section, Table
-from inventory.render.formatting import format_date, format_number
-from inventory.render.i18n import Lang, t
 
 #: The classes of risk, in the order the method describes them.
 RISK_CLASSES = (

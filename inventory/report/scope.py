@@ -4,8 +4,8 @@ stay with each municipality (``GapReport.scope``; docs/method.md#alternatives)."
 from __future__ import annotations
 
 from inventory.gap.result import GapReport
+from inventory.language.i18n import Lang, code_text, t
 from inventory.render.document import Block, Paragraph
-from inventory.render.i18n import Lang, code_text, t
 from inventory.report.tables import ColumnSpec, frame_table
 
 _COLUMNS = (

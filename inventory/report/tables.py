@@ -1,6 +1,6 @@
 """Turning analysis frames into report tables: typed columns with translated labels.
 
-A :class:`ColumnSpec` names a frame column, its label key in ``inventory.render.i18n`` and
+A :class:`ColumnSpec` names a frame column, its label key in ``inventory.language.i18n`` and
 its type; :func:`frame_table` builds the :class:`~inventory.render.document.Table`. Figures
 are the same in every language; a column of codes (an action such as ``os_upgrade``, a
 status such as ``included``) names its code family and shows each code's text in the
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from inventory.language.i18n import Lang, code_text, t
+from inventory.messages import cell_texts
 from inventory.render.document import CellValue, Column, ColumnType, Table, plain_cells
-from inventory.render.i18n import Lang, code_text, t
-from inventory.render.messages import cell_texts
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from typing import Any
 
 from inventory.gap.result import GapReport
 from inventory.gap.target_check import WARN, fix_kind
+from inventory.language.formatting import format_date
+from inventory.language.i18n import Lang, t
 from inventory.render.document import Callout, Paragraph
-from inventory.render.formatting import format_date
-from inventory.render.i18n import Lang, t
 from inventory.report.tables import ColumnSpec, frame_table
 
 _COLUMNS = [

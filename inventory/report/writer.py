@@ -14,10 +14,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from inventory.language.i18n import Lang
 from inventory.output_files import make_folder, refuse_folders, write_files_atomically
 from inventory.render.document import Figure, ReportDocument
 from inventory.render.dot import ParallelRenderer, RenderFormat, default_workers
-from inventory.render.i18n import Lang
 from inventory.render.output import (
     REPORT_FILE_NAMES,
     REPORT_FORMATS,

@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from inventory.errors import InvalidInputError, StudyInputError
-from inventory.issues import Issue, IssueCode, IssueReport, template_key
+from inventory.errors import StudyInputError
+from inventory.issues import InvalidInputError, Issue, IssueCode, IssueReport, template_key
 from inventory.messages import Code
 from inventory.study import inputs as files
 from inventory.study.allocation import Basis

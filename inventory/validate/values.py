@@ -136,7 +136,7 @@ class Problem:
 
     @functools.cached_property
     def _english(self) -> tuple[str, str | None]:
-        from inventory.render.issues import template_texts  # (the render layer)
+        from inventory.issues import template_texts  # (the render layer)
 
         return template_texts(self.template, self.params, "en")
 

@@ -13,7 +13,7 @@ from inventory.analyse.lifecycle import (
     WARRANTY_END_MISSING,
     note_message,
 )
-from inventory.render.messages import message_text
+from inventory.messages import message_text
 
 
 @pytest.mark.parametrize(

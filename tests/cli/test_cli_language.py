@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 
 from inventory.cli.app import app
 from inventory.cli.common import counted, set_cli_lang
-from inventory.render.i18n import translation_keys, translations
+from inventory.language.i18n import translation_keys, translations
 from inventory.store import InventoryStore
 
 TARGET = Path(__file__).resolve().parents[2] / "samples" / "target.yaml"

@@ -199,8 +199,8 @@ def test_mapping_list_descriptions_in_the_language(lang: str, words: list[str]) 
 
 def test_mapping_list_in_english_is_each_profiles_own_description() -> None:
     # every built-in profile has its texts, and the English one is the profile file's own
+    from inventory.language.i18n import translations
     from inventory.read.profiles import builtin_profiles
-    from inventory.render.i18n import translations
 
     result = CliRunner().invoke(
         app, ["--lang", "en", "mapping", "list"], env={"COLUMNS": "300"}, catch_exceptions=False

@@ -12,8 +12,7 @@ import pytest
 from inventory.gap.eol import EXPOSED_STATES
 from inventory.gap.eol_plan import DECISIONS, REMOVING
 from inventory.gap.result import GapReport, compute_gap
-from inventory.messages import Message
-from inventory.render.messages import message_text
+from inventory.messages import Message, message_text
 from inventory.target.model import TargetArchitecture
 from tests.analyse.conftest import build_snapshot
 

@@ -10,12 +10,11 @@ import json
 import pandas as pd
 import pytest
 
+from inventory.analyse.lifecycle import note_message
 from inventory.gap.capacity import _verdict
-from inventory.gap.eol import note_message
 from inventory.gap.result import GapReport
-from inventory.messages import Message, MessageList, english
-from inventory.render.i18n import t, translation_keys, translations
-from inventory.render.messages import message_text
+from inventory.language.i18n import t, translation_keys, translations
+from inventory.messages import Message, MessageList, english, message_text
 from inventory.report.tables import ColumnSpec, frame_table
 from tests.gap.test_hardware_items import M, report
 

@@ -20,7 +20,7 @@ from inventory.gap.capacity import (
     site_capacity,
 )
 from inventory.gap.dependents import DependencyIndex
-from inventory.render.messages import message_text
+from inventory.messages import message_text
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 from tests.analyse.conftest import build_snapshot

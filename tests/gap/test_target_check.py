@@ -15,7 +15,7 @@ from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import target_blocks
 from inventory.gap.result import GapReport
 from inventory.gap.target_check import plan_end, target_lifecycle, target_notes
-from inventory.render.i18n import LANGUAGES
+from inventory.language.i18n import LANGUAGES
 from inventory.report.target_check import target_lifecycle_blocks
 from inventory.target.model import TargetArchitecture
 

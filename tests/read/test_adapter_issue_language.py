@@ -19,10 +19,9 @@ import pytest
 from typer.testing import CliRunner
 
 from inventory.cli.app import app
-from inventory.issues import IssueCode
+from inventory.issues import IssueCode, issue_line
 from inventory.read.adapters.base import load_json
 from inventory.read.profiles import parse_profile
-from inventory.render.issues import issue_line
 from tests.read.test_adapters_profile_rules import ROWS, _setup
 
 EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"

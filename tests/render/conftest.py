@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from inventory.language.i18n import Lang, t
 from inventory.render.document import (
     Callout,
     Column,
@@ -30,7 +31,6 @@ from inventory.render.document import (
     Table,
 )
 from inventory.render.dot import Diagram, EdgeStyle, LegendEntry, NodeStyle
-from inventory.render.i18n import Lang, t
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from inventory.render import catalogues
-from inventory.render.catalogues import catalogue_problems, compile_catalogues, messages
+from inventory.language import catalogues
+from inventory.language.catalogues import catalogue_problems, compile_catalogues, messages
 
 
 def test_the_catalogues_shipped_have_no_problem() -> None:

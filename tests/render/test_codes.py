@@ -6,7 +6,7 @@ import pytest
 
 from inventory.analyse.assets import CAPABILITY_DOMAIN, DOMAINS
 from inventory.gap.effort import ACTION_TIER
-from inventory.render.i18n import code_families, translations
+from inventory.language.i18n import code_families, translations
 
 FAMILIES = code_families()
 

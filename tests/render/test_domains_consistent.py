@@ -13,7 +13,7 @@ from inventory.analyse.assets import DOMAINS, domain_of
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import compute_overlap
 from inventory.gap.result import compute_gap
-from inventory.render.i18n import code_text, t
+from inventory.language.i18n import code_text, t
 from inventory.render.views import build_views
 from inventory.report.builder import ReportInputs, build_report
 from inventory.snapshot import InventorySnapshot

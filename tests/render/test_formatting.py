@@ -14,10 +14,9 @@ from babel.numbers import format_percent as babel_percent
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from inventory.render import formatting
-from inventory.render.catalogues import BABEL_LOCALES
-from inventory.render.document import Column, ReportDocument, Section, Table
-from inventory.render.formatting import (
+from inventory.language import formatting
+from inventory.language.catalogues import BABEL_LOCALES
+from inventory.language.formatting import (
     format_cell,
     format_date,
     format_decimal,
@@ -27,8 +26,9 @@ from inventory.render.formatting import (
     format_percent,
     number_symbols,
 )
+from inventory.language.i18n import LANGUAGES, Lang, t
+from inventory.render.document import Column, ReportDocument, Section, Table
 from inventory.render.html import render_html
-from inventory.render.i18n import LANGUAGES, Lang, t
 from inventory.render.markdown import render_markdown
 from inventory.render.views.common import bandwidth_text
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from inventory.render.catalogues import messages
-from inventory.render.i18n import LANGUAGES, Lang, translations
+from inventory.language.catalogues import messages
+from inventory.language.i18n import LANGUAGES, Lang, translations
 
 GLOSSARY = Path(__file__).resolve().parents[2] / "docs" / "glossary.md"
 _COLUMNS = {"en": 0, "sv": 1, "no": 2}

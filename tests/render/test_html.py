@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from inventory.language.i18n import t
 from inventory.render.document import Column, ReportDocument, Section, Table
 from inventory.render.html import render_html, write_html
-from inventory.render.i18n import t
 
 # Markup that must never appear unescaped (as text, "onerror=" may appear escaped).
 XSS_MARKERS = ("<script>alert", "<img", "<svg onload", 'href="javascript')

@@ -7,7 +7,7 @@ import string
 import pytest
 
 from inventory.errors import RenderError
-from inventory.render.i18n import LANGUAGES, parse_lang, t, translation_keys, translations
+from inventory.language.i18n import LANGUAGES, parse_lang, t, translation_keys, translations
 
 
 def placeholders(text: str) -> set[str]:

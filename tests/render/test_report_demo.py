@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from inventory.demo import DemoResult, run_demo
-from inventory.render.i18n import t
+from inventory.language.i18n import t
 from inventory.report import analyse_inventory, build_report, write_full_report
 from inventory.snapshot import InventorySnapshot
 from inventory.store import InventoryStore
@@ -103,7 +103,7 @@ def test_same_figures_in_every_language(demo: DemoResult) -> None:
                                study_folder=REPO / "samples/study")
     generated = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
     documents = {lang: json.loads(build_report(inputs, lang=lang, generated=generated)
-                                  .to_json()) for lang in ("en", "sv", "no")}
+                                  .json_text()) for lang in ("en", "sv", "no")}
     assert documents["sv"]["sections"][0]["title"] == "Sammanfattning"
     english = _numbers(documents["en"])
     assert len(english) > 1000

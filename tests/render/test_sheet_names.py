@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from inventory.render.i18n import Lang
+from inventory.language.i18n import Lang
 from inventory.render.xlsx import MAX_SHEET_NAME, sheet_names, xlsx_bytes
 from inventory.report import ReportInputs, analyse_inventory
 from inventory.report.builder import build_report

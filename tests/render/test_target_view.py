@@ -13,8 +13,8 @@ from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import compute_overlap
 from inventory.gap.blocks import matrix_rows
 from inventory.gap.result import GapReport, compute_gap
+from inventory.language.i18n import code_text, t
 from inventory.render.dot import check_dot_syntax
-from inventory.render.i18n import code_text, t
 from inventory.render.views.target import target_state, target_view
 from inventory.report.builder import ReportInputs, build_report
 from inventory.snapshot import InventorySnapshot

@@ -11,8 +11,8 @@ from typing import Any
 
 import openpyxl
 
+from inventory.language.formatting import format_cell
 from inventory.render.document import Column, ReportDocument, Section, Table
-from inventory.render.formatting import format_cell
 from inventory.render.html import render_html
 from inventory.render.markdown import render_markdown
 from inventory.render.xlsx import xlsx_bytes

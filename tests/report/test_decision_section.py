@@ -22,10 +22,10 @@ import yaml
 from typer.testing import CliRunner
 
 from inventory.cli.app import app
+from inventory.language.formatting import format_cell, format_number
+from inventory.language.i18n import Lang
 from inventory.render.document import ColumnType, ReportDocument, Section, Table
-from inventory.render.formatting import format_cell, format_number
 from inventory.render.html import render_html
-from inventory.render.i18n import Lang
 from inventory.render.xlsx import xlsx_bytes
 from inventory.report.decision import decision_section, recommendation_text
 from inventory.study import StudyResults, study_results

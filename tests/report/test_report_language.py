@@ -34,8 +34,7 @@ import openpyxl
 import pytest
 
 from inventory.gap.plan import rule_table
-from inventory.models.registry import field_specs
-from inventory.render.i18n import (
+from inventory.language.i18n import (
     Lang,
     code_families,
     t,
@@ -43,6 +42,7 @@ from inventory.render.i18n import (
     translations,
     untranslated_codes,
 )
+from inventory.models.registry import field_specs
 from inventory.report import ReportInputs, analyse_inventory, write_full_report
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture

@@ -194,7 +194,7 @@ def test_the_summary_leads_with_the_register_and_the_first_wave(inputs: ReportIn
     start = min(gap.plan.loc[gap.plan["wave"] == lowest, "start"])
     wave = first_wave(gap)
     assert wave is not None and (wave.wave, wave.start) == (lowest, start)
-    from inventory.render.formatting import format_date
+    from inventory.language.formatting import format_date
 
     assert figures["First wave starts"].value == format_date(start, "en")
     assert figures["First wave starts"].section == "plan"
@@ -235,7 +235,7 @@ def samples_dir() -> Path:
 @pytest.mark.parametrize("lang", ["en", "sv", "no"])
 def test_the_first_screen_equals_the_sections(samples_inputs: ReportInputs, lang: Any) -> None:
     from inventory.gap.money import format_range
-    from inventory.render.formatting import format_date
+    from inventory.language.formatting import format_date
     from inventory.study.recommendation import recommendation
 
     gap = samples_inputs.gap

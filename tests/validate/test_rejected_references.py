@@ -10,8 +10,7 @@ import pytest
 
 from inventory.issues import IssueCode, Severity
 from inventory.validate import validate_paths
-
-from ..read.conftest import Cli
+from tests.helpers import Cli
 
 MUNICIPALITY = "code,name,country\ntestby,Testby kommun,SE\n"
 SITES = "id,name,kind\nDC1,Datahallen,datacentre\nSK1,Skolan,school\n"

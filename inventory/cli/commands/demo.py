@@ -8,14 +8,14 @@ import typer
 
 from inventory.cli.common import OutputFormat, cli_lang, console, print_json, say
 from inventory.cli.options import FormatOption, OptionalOutDirOption
-from inventory.render.i18n import t
+from inventory.language.i18n import t
 
 if TYPE_CHECKING:
     from inventory.demo import DemoResult
 
 
 def _number(value: float | int | None, digits: int = 0) -> str:
-    from inventory.render.formatting import format_number
+    from inventory.language.formatting import format_number
 
     if value is None:
         return "-"
@@ -23,13 +23,13 @@ def _number(value: float | int | None, digits: int = 0) -> str:
 
 
 def _percent(fraction: float | int | None) -> str:
-    from inventory.render.formatting import format_percent
+    from inventory.language.formatting import format_percent
 
     return "-" if fraction is None else format_percent(fraction, cli_lang())
 
 
 def _year(value: float | int | None) -> str:
-    from inventory.render.formatting import format_year
+    from inventory.language.formatting import format_year
 
     return "-" if value is None else format_year(value)
 

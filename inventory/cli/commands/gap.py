@@ -120,7 +120,7 @@ def _alternatives(
     from inventory.analyse.lifecycle import lifecycle_normaliser
     from inventory.cli.present.gap import alternatives_text
     from inventory.gap.alternatives import compare_stored_alternatives
-    from inventory.render.messages import message_text
+    from inventory.messages import message_text
 
     if nothing_stored(ctx, municipality):  # (an SQLite file that is not there stays so)
         raise NothingStoredError()

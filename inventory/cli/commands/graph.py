@@ -20,7 +20,7 @@ from inventory.cli.common import (
     stored_snapshot,
 )
 from inventory.cli.options import FormatOption, MunicipalitiesOption, OptionalOutFileOption
-from inventory.render.messages import message_text
+from inventory.messages import message_text
 
 if TYPE_CHECKING:
     from inventory.analyse.graph import GraphFinding, GraphSummary

@@ -43,7 +43,7 @@ _ASPECTS = ("os", "software", "hardware")
 
 def _render(exposure: LifecycleExposure, show_all: bool) -> None:
     from inventory.analyse.lifecycle import note_message
-    from inventory.render.messages import message_text
+    from inventory.messages import message_text
 
     totals = exposure.to_json()["totals"]
     console.print(say("cli.lifecycle.summary", date=str(exposure.as_of),
@@ -140,7 +140,7 @@ def _check(ctx: typer.Context, normaliser: Normaliser, municipality: list[str] |
 
 
 def _render_findings(findings: list[CatalogueFinding], whole: bool) -> None:
-    from inventory.render.messages import message_text
+    from inventory.messages import message_text
 
     scope = say("cli.lifecycle.scope_catalogue" if whole else "cli.lifecycle.scope_used")
     if not findings:

@@ -43,7 +43,7 @@ def list_profiles(
     if output is OutputFormat.JSON:
         print_json(rows)
         return
-    from inventory.render.i18n import translations
+    from inventory.language.i18n import translations
 
     for row in rows:
         # a built-in profile's description in the language; one without a text as written

@@ -112,7 +112,7 @@ def _items_frame(items: list[ReviewItem]) -> pd.DataFrame:
 def _code(family: str, code: str) -> str:
     """``cli.normalise.<family>.<code>`` or ``cli.<family>.<code>`` in the command line's
     language; a code without a text as itself."""
-    from inventory.render.i18n import translations
+    from inventory.language.i18n import translations
 
     return say(family + code) if any(translations(family + code).values()) else code
 
@@ -122,7 +122,7 @@ def _render(items: list[ReviewItem]) -> None:
     from rich.text import Text
 
     from inventory.analyse.normalise import LOW_CONFIDENCE
-    from inventory.render.formatting import format_integer, format_number
+    from inventory.language.formatting import format_integer, format_number
 
     lang = cli_lang()
     if not items:

@@ -85,7 +85,7 @@ def render_overlap(result: OverlapResult) -> None:
     """Similarity, harmonisation index, products per capability, shared applications."""
     import pandas as pd
 
-    from inventory.render.formatting import format_number, format_percent
+    from inventory.language.formatting import format_number, format_percent
 
     if not result.municipalities:
         console.print(say("cli.overlap.nothing"), markup=False)

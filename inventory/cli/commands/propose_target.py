@@ -48,7 +48,7 @@ def propose(
 
     Example: inventory propose-target --efforts efforts.yaml --out target.yaml
     """
-    from inventory.render.issues import issue_line
+    from inventory.issues import issue_line
     from inventory.target.model import load_efforts
     from inventory.target.propose import propose_target
 
@@ -90,9 +90,9 @@ def _render(proposal: TargetProposal) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from inventory.render.formatting import format_decimal
-    from inventory.render.i18n import code_text
-    from inventory.render.messages import message_text
+    from inventory.language.formatting import format_decimal
+    from inventory.language.i18n import code_text
+    from inventory.messages import message_text
 
     lang = cli_lang()
 

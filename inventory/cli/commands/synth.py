@@ -22,7 +22,7 @@ def _rate(value: float) -> float:
 
 def _kind(kind: str) -> str:
     """A record kind as the command line's language names it (``cli.kind.<kind>``)."""
-    from inventory.render.i18n import translations
+    from inventory.language.i18n import translations
 
     return say(f"cli.kind.{kind}") if any(translations(f"cli.kind.{kind}").values()) else kind
 
@@ -56,7 +56,7 @@ def synth(
     """
     from rich.table import Table
 
-    from inventory.render.formatting import format_integer
+    from inventory.language.formatting import format_integer
     from inventory.synth.generate import SynthOptions, generate_inventories
 
     options = SynthOptions(municipalities=municipalities, seed=seed,

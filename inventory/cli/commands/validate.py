@@ -79,7 +79,7 @@ def render_report(report: IssueReport) -> None:
     and a summary line."""
     from rich.text import Text
 
-    from inventory.render.issues import issue_line, severity_text
+    from inventory.issues import issue_line, severity_text
 
     lang = cli_lang()
     for issue in report.all_issues():

@@ -18,8 +18,7 @@ from inventory.gap.blocks import DOMAINS
 from inventory.gap.money import million_unit
 from inventory.gap.result import GapReport
 from inventory.gap.rows import any_rows
-from inventory.messages import Message, MessageList
-from inventory.render.formatting import (
+from inventory.language.formatting import (
     format_date,
     format_decimal,
     format_integer,
@@ -28,8 +27,8 @@ from inventory.render.formatting import (
     format_percent,
     format_year,
 )
-from inventory.render.i18n import Lang, code_text, t
-from inventory.render.messages import message_text
+from inventory.language.i18n import Lang, code_text, t
+from inventory.messages import Message, MessageList, message_text
 
 TOP_GAPS = 15
 TOP_EOL = 15

@@ -13,8 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from inventory.gap.money import million_unit
-from inventory.render.formatting import format_decimal, format_number
-from inventory.render.i18n import Lang, code_text, t
+from inventory.language.formatting import format_decimal, format_number
+from inventory.language.i18n import Lang, code_text, t
 from inventory.report.decision_economics import (
     _difference_text,
     _without_repeats,

@@ -11,7 +11,7 @@ from typing import Final, Literal
 from inventory.analyse.overlap import OverlapResult
 from inventory.errors import InventoryError
 from inventory.gap.result import GapReport
-from inventory.render.i18n import Lang
+from inventory.language.i18n import Lang
 from inventory.render.views.architecture import architecture_views
 from inventory.render.views.common import ViewDiagram, municipality_names
 from inventory.render.views.network import network_view

@@ -20,9 +20,9 @@ import pandas as pd
 
 from inventory.analyse.assets import DOMAINS, domain_of
 from inventory.analyse.identity import product_label
+from inventory.language.formatting import format_decimal, format_integer
+from inventory.language.i18n import Lang, code_text, t
 from inventory.render.dot import Diagram, LegendEntry
-from inventory.render.formatting import format_decimal, format_integer
-from inventory.render.i18n import Lang, code_text, t
 from inventory.render.paths import safe_filename
 from inventory.render.views.common import (
     APPLICATION_NODE,

@@ -13,9 +13,9 @@ from typing import Final
 
 import pandas as pd
 
+from inventory.language.formatting import format_decimal
+from inventory.language.i18n import Lang, t
 from inventory.render.dot import EdgeStyle, GroupStyle, NodeStyle, RenderFormat, render
-from inventory.render.formatting import format_decimal
-from inventory.render.i18n import Lang, t
 
 #: Nodes drawn directly inside one cluster before the rest become "42 more servers".
 DEFAULT_NODE_BUDGET: Final = 12

@@ -10,8 +10,8 @@ budget sums the rest of a municipality's sites ("14 more sites").
 
 from __future__ import annotations
 
+from inventory.language.i18n import Lang, code_text, t
 from inventory.render.dot import Diagram, LegendEntry
-from inventory.render.i18n import Lang, code_text, t
 from inventory.render.views.architecture import COMPUTE_SITE_KINDS
 from inventory.render.views.common import (
     CROSS_LINK,

@@ -13,8 +13,8 @@ import graphviz
 import pandas as pd
 
 from inventory.analyse.overlap import DOMAINS, OverlapResult
+from inventory.language.i18n import Lang, code_text, t
 from inventory.render.dot import DEFAULT_FONT, html_label, html_text, plain_label
-from inventory.render.i18n import Lang, code_text, t
 from inventory.render.views.common import ViewDiagram, domain_title, text
 
 SHARED_FILL = "#c6f6d5"

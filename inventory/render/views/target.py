@@ -30,9 +30,9 @@ import pandas as pd
 
 from inventory.analyse.assets import DOMAINS, domain_of
 from inventory.gap.result import GapReport
+from inventory.language.formatting import format_number
+from inventory.language.i18n import Lang, code_text, t
 from inventory.render.dot import Diagram, EdgeStyle, LegendEntry, NodeStyle
-from inventory.render.formatting import format_number
-from inventory.render.i18n import Lang, code_text, t
 from inventory.render.paths import safe_filename
 from inventory.render.views.common import (
     LAYER_STYLE,

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Final
+from typing import Final, Literal
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -43,11 +43,15 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
-from inventory.render.catalogues import BABEL_LOCALES
-from inventory.render.i18n import Lang
+from inventory.language.catalogues import BABEL_LOCALES
+from inventory.language.i18n import Lang
 
-if TYPE_CHECKING:  # document imports pandas: ``inventory stats`` formats without it
-    from inventory.render.document import CellValue, ColumnType
+#: The type of a table column: how a cell is written and sorted.
+ColumnType = Literal[
+    "text", "int", "float", "date", "percent", "money", "url", "bool", "year"
+]
+#: What a table cell holds.
+CellValue = str | int | float | bool | dt.date | None
 
 NBSP: Final = "\u00a0"
 _YES_NO: Final[dict[Lang, tuple[str, str]]] = {

@@ -10,8 +10,8 @@ placeholders are filled by ``i18n.t``.
 Babel reads and writes the files; the run-time lookup (``i18n.t``) needs only the compiled
 ``.mo`` files and the standard library's ``gettext``. After editing a ``.po`` file::
 
-    python -m inventory.render.catalogues compile   # writes the .mo files
-    python -m inventory.render.catalogues check     # what is missing or out of date
+    python -m inventory.language.catalogues compile   # writes the .mo files
+    python -m inventory.language.catalogues check     # what is missing or out of date
 
 ``tests/render/test_catalogues.py`` fails on a message without a translation, on
 placeholders that differ between languages and on a ``.mo`` file older than its ``.po``.
@@ -44,7 +44,7 @@ _DATE: Final = dt.datetime(2026, 12, 3, tzinfo=dt.UTC)  # fixed: a rewrite chang
 _HEADER: Final = """\
 # Messages of the inventory tool (reports, diagrams, command line), MIT licence.
 # The message id is a key; the text follows it. Placeholders in braces ({count}) stay
-# as they are. After editing: python -m inventory.render.catalogues compile"""
+# as they are. After editing: python -m inventory.language.catalogues compile"""
 
 
 def po_path(lang: str) -> Path:
@@ -169,7 +169,7 @@ def catalogue_problems() -> list[CatalogueProblem]:
         if not mo_path(lang).exists() or _mo_messages(lang) != {
                 key: text for key, text in texts.items() if text}:
             problems.append(CatalogueProblem(lang, "*", "the .mo file is out of date: run"
-                                             " python -m inventory.render.catalogues compile"))
+                                             " python -m inventory.language.catalogues compile"))
     return problems
 
 
@@ -184,7 +184,7 @@ def main(arguments: list[str]) -> int:
         for problem in problems:
             print(problem)
         return 1 if problems else 0
-    print("usage: python -m inventory.render.catalogues compile|check", file=sys.stderr)
+    print("usage: python -m inventory.language.catalogues compile|check", file=sys.stderr)
     return 2
 
 

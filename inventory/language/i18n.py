@@ -3,7 +3,7 @@ Norwegian (bokmål).
 
 Every heading, column label, table value and generated sentence goes through :func:`t`,
 which looks its key up in the gettext catalogues (``inventory/locale/<code>/LC_MESSAGES/
-inventory.po``, compiled to ``.mo``: see ``render.catalogues``, where a translator edits
+inventory.po``, compiled to ``.mo``: see ``language.catalogues``, where a translator edits
 them). Tests fail on a key without a text in every language.
 
 >>> t("report.contents", "sv")
@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Final, Literal, get_args
 
 from inventory.errors import RenderError
-from inventory.render import catalogues
-from inventory.render.catalogues import LOCALE_CODES, mo_path
+from inventory.language import catalogues
+from inventory.language.catalogues import LOCALE_CODES, mo_path
 
 Lang = Literal["en", "sv", "no"]
 """A report language: English, Swedish or Norwegian (bokmål)."""

@@ -81,7 +81,7 @@ def floor_import(file: Path, database: Path) -> dict[str, Any]:
     connection.execute(f"CREATE TABLE client ({', '.join(names)})")
     with connection:
         connection.executemany(
-            f"INSERT INTO client VALUES ({', '.join('?' * len(names))})",
-            zip(*columns, strict=True))
+            f"INSERT INTO client VALUES ({', '.join('?' * len(names))})", zip(*columns, strict=True)
+        )
     connection.close()
     return {"seconds": time.perf_counter() - start, "rows": table.num_rows}

@@ -42,8 +42,9 @@ CPU_CLOCK = (
 )
 
 
-def measure_against(database: Path, municipalities: int, repo: Path, baseline: Path,
-                    as_of: str, clock: str = "wall") -> tuple[list[str], list[Ratio]]:
+def measure_against(
+    database: Path, municipalities: int, repo: Path, baseline: Path, as_of: str, clock: str = "wall"
+) -> tuple[list[str], list[Ratio]]:
     """The section's lines and its ratio: each stage with this code and the baseline's,
     timed by ``clock`` (``wall`` or ``cpu``)."""
     if clock not in CLOCKS:
@@ -60,15 +61,27 @@ def measure_against(database: Path, municipalities: int, repo: Path, baseline: P
 
     def timed(stage: str, root: Path) -> Measurement:
         url = database if root == repo else baseline_database
-        arguments = {"stage": stage, "url": f"sqlite:///{url}",
-                     "target": str(root / "samples" / "target.yaml"), "as_of": as_of}
+        arguments = {
+            "stage": stage,
+            "url": f"sqlite:///{url}",
+            "target": str(root / "samples" / "target.yaml"),
+            "as_of": as_of,
+        }
         label = f"{stage} at {municipalities}, {'this' if root == repo else 'baseline'} code"
-        return run_task("stage", arguments, label, note=_commit(root),
-                        command=[sys.executable,
-                                 *(["-c", CPU_CLOCK] if clock == "cpu"
-                                   else ["-m", "benchmarks.tasks"]),
-                                 "stage", _json(arguments)],
-                        env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+        return run_task(
+            "stage",
+            arguments,
+            label,
+            note=_commit(root),
+            command=[
+                sys.executable,
+                *(["-c", CPU_CLOCK] if clock == "cpu" else ["-m", "benchmarks.tasks"]),
+                "stage",
+                _json(arguments),
+            ],
+            env={**os.environ, "PYTHONPATH": str(root)},
+            cwd=root,
+        )
 
     best: dict[tuple[str, Path], Measurement] = {}
     for _ in range(ROUNDS):
@@ -78,25 +91,41 @@ def measure_against(database: Path, municipalities: int, repo: Path, baseline: P
                 key = (stage, root)
                 if key not in best or measured.seconds < best[key].seconds:
                     best[key] = measured
-    lines = [SECTION, "", f"Stages `gap` and `report` (see Stages by scale) at {municipalities}"
-             f" municipalities on one stored inventory ({database.name}); this code and"
-             f" the baseline code each with its own samples/target.yaml, {ROUNDS} rounds"
-             " taking turns, best time of each (every task is itself the best of four"
-             " runs when it takes under ten seconds). Clock: "
-             + ("CPU seconds of the measuring process (`time.process_time`)."
-                if clock == "cpu" else "wall-clock seconds."),
-             "", "| stage | this code s | baseline s | ratio | note |",
-             "|---|---:|---:|---:|---|"]
+    lines = [
+        SECTION,
+        "",
+        f"Stages `gap` and `report` (see Stages by scale) at {municipalities}"
+        f" municipalities on one stored inventory ({database.name}); this code and"
+        f" the baseline code each with its own samples/target.yaml, {ROUNDS} rounds"
+        " taking turns, best time of each (every task is itself the best of four"
+        " runs when it takes under ten seconds). Clock: "
+        + (
+            "CPU seconds of the measuring process (`time.process_time`)."
+            if clock == "cpu"
+            else "wall-clock seconds."
+        ),
+        "",
+        "| stage | this code s | baseline s | ratio | note |",
+        "|---|---:|---:|---:|---|",
+    ]
     total_ours = total_base = 0.0
     for stage in STAGES:
         ours, base = best[(stage, repo)], best[(stage, baseline)]
         total_ours += ours.seconds
         total_base += base.seconds
-        lines.append(f"| {stage} | {ours.seconds:.3g} | {base.seconds:.3g}"
-                     f" | {ours.seconds / base.seconds:.2f} | {ours.note} vs {base.note} |")
+        lines.append(
+            f"| {stage} | {ours.seconds:.3g} | {base.seconds:.3g}"
+            f" | {ours.seconds / base.seconds:.2f} | {ours.note} vs {base.note} |"
+        )
     value = total_ours / total_base
-    ratios = [_ratio(f"gap + report at {municipalities}: this code / baseline", value,
-                     f"<= {SLOWDOWN:.2f}", value <= SLOWDOWN)]
+    ratios = [
+        _ratio(
+            f"gap + report at {municipalities}: this code / baseline",
+            value,
+            f"<= {SLOWDOWN:.2f}",
+            value <= SLOWDOWN,
+        )
+    ]
     return [*lines, "", *ratio_table(ratios)], ratios
 
 

@@ -32,10 +32,28 @@ from inventory.analyse.normalise import LOW_CONFIDENCE, Normaliser, ProductMatch
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "data" / "identification"
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
-COLUMNS = ("category", "vendor", "product", "version", "model", "role", "expected_product",
-           "expected_cycle", "expected_edition", "source")
-CATEGORIES = ("server-os", "client-os", "hypervisor", "network-os", "storage", "database",
-              "middleware", "business")
+COLUMNS = (
+    "category",
+    "vendor",
+    "product",
+    "version",
+    "model",
+    "role",
+    "expected_product",
+    "expected_cycle",
+    "expected_edition",
+    "source",
+)
+CATEGORIES = (
+    "server-os",
+    "client-os",
+    "hypervisor",
+    "network-os",
+    "storage",
+    "database",
+    "middleware",
+    "business",
+)
 ROLES = frozenset({"server", "client", "network", "appliance", "storage", ""})
 #: ``expected_cycle`` saying that the text names no cycle: reporting one is wrong.
 NO_CYCLE = "-"
@@ -68,9 +86,17 @@ class CorpusRow:
     @property
     def written(self) -> str:
         """The row as the inventory writes it, for messages."""
-        parts = [f"{name}={value!r}" for name, value in (
-            ("vendor", self.vendor), ("product", self.product), ("version", self.version),
-            ("model", self.model), ("role", self.role)) if value]
+        parts = [
+            f"{name}={value!r}"
+            for name, value in (
+                ("vendor", self.vendor),
+                ("product", self.product),
+                ("version", self.version),
+                ("model", self.model),
+                ("role", self.role),
+            )
+            if value
+        ]
         return " ".join(parts)
 
 
@@ -161,14 +187,16 @@ def judge(normaliser: Normaliser, row: CorpusRow) -> Verdict:
         why = f"cycle {found.cycle!r}, expected {row.expected_cycle!r}"
     else:
         edition = getattr(found, "edition", None)
-        if (row.expected_edition and isinstance(edition, str)
-                and _edition_key(edition) != _edition_key(row.expected_edition)):
+        if (
+            row.expected_edition
+            and isinstance(edition, str)
+            and _edition_key(edition) != _edition_key(row.expected_edition)
+        ):
             why = f"edition {edition!r}, expected {row.expected_edition!r}"
     return Verdict(row, found, True, not why, why)
 
 
-def judge_all(rows: Iterable[CorpusRow], normaliser: Normaliser | None = None
-              ) -> list[Verdict]:
+def judge_all(rows: Iterable[CorpusRow], normaliser: Normaliser | None = None) -> list[Verdict]:
     """``judge`` over rows with the packaged normaliser (or the one given)."""
     normaliser = normaliser or Normaliser.default()
     return [judge(normaliser, row) for row in rows]
@@ -176,13 +204,18 @@ def judge_all(rows: Iterable[CorpusRow], normaliser: Normaliser | None = None
 
 def figures(verdicts: Sequence[Verdict]) -> list[CategoryFigures]:
     """Figures per category, in the order of ``CATEGORIES``, then ``all``."""
+
     def count(category: str, chosen: Sequence[Verdict]) -> CategoryFigures:
         identifiable = [v for v in chosen if v.row.expected_product]
         return CategoryFigures(
-            category=category, rows=len(chosen), identifiable=len(identifiable),
-            answers=sum(v.answered for v in chosen), correct=sum(v.correct for v in chosen),
+            category=category,
+            rows=len(chosen),
+            identifiable=len(identifiable),
+            answers=sum(v.answered for v in chosen),
+            correct=sum(v.correct for v in chosen),
             wrong=sum(v.answered and not v.correct for v in chosen),
-            covered=sum(v.answered for v in identifiable))
+            covered=sum(v.answered for v in identifiable),
+        )
 
     present = {v.row.category for v in verdicts}
     order = [c for c in CATEGORIES if c in present] + sorted(present - set(CATEGORIES))
@@ -196,13 +229,18 @@ def _percent(value: float) -> str:
 
 def table_lines(table: Sequence[CategoryFigures]) -> list[str]:
     """The figures as a Markdown table."""
-    lines = ["| category | rows | rows naming a product | answers | correct | wrong"
-             " | precision | coverage |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| category | rows | rows naming a product | answers | correct | wrong"
+        " | precision | coverage |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for entry in table:
         name = f"**{entry.category}**" if entry.category == "all" else entry.category
-        lines.append(f"| {name} | {entry.rows} | {entry.identifiable} | {entry.answers}"
-                     f" | {entry.correct} | {entry.wrong} | {_percent(entry.precision)}"
-                     f" | {_percent(entry.coverage)} |")
+        lines.append(
+            f"| {name} | {entry.rows} | {entry.identifiable} | {entry.answers}"
+            f" | {entry.correct} | {entry.wrong} | {_percent(entry.precision)}"
+            f" | {_percent(entry.coverage)} |"
+        )
     return lines
 
 
@@ -218,17 +256,21 @@ def wrong_lines(verdicts: Sequence[Verdict], limit: int = 50) -> list[str]:
 def section_lines(table: Sequence[CategoryFigures]) -> list[str]:
     """The "Identification" section of RESULTS.md."""
     total = next(entry for entry in table if entry.category == "all")
-    return [SECTION, "",
-            f"The labelled corpus (`tests/data/identification/`, {total.rows} spellings from"
-            " public exports, vendors' documents and forums) run through"
-            " `Normaliser.default().match`, the way the analyses call it. An answer is a"
-            f" product at or above the review threshold (confidence {LOW_CONFIDENCE});"
-            " precision = correct answers / answers (product, and the release cycle and"
-            " edition where the row names them); coverage = answers / rows that name a"
-            " product. Targets: precision >= 99.5 % in every category, coverage >= 95 %"
-            " overall. Written by `python -m benchmarks.identification`; asserted by"
-            " `tests/analyse/test_identification_corpus.py`.", "",
-            *table_lines(table)]
+    return [
+        SECTION,
+        "",
+        f"The labelled corpus (`tests/data/identification/`, {total.rows} spellings from"
+        " public exports, vendors' documents and forums) run through"
+        " `Normaliser.default().match`, the way the analyses call it. An answer is a"
+        f" product at or above the review threshold (confidence {LOW_CONFIDENCE});"
+        " precision = correct answers / answers (product, and the release cycle and"
+        " edition where the row names them); coverage = answers / rows that name a"
+        " product. Targets: precision >= 99.5 % in every category, coverage >= 95 %"
+        " overall. Written by `python -m benchmarks.identification`; asserted by"
+        " `tests/analyse/test_identification_corpus.py`.",
+        "",
+        *table_lines(table),
+    ]
 
 
 def replace_section(text: str, heading: str, lines: Sequence[str]) -> str:
@@ -240,7 +282,7 @@ def replace_section(text: str, heading: str, lines: Sequence[str]) -> str:
     notes = re.search(r"^## Notes$", text, re.MULTILINE)
     if notes is None:
         return text.rstrip("\n") + "\n\n" + body
-    return text[:notes.start()] + body + "\n" + text[notes.start():]
+    return text[: notes.start()] + body + "\n" + text[notes.start() :]
 
 
 def corpus_problems(rows: Sequence[CorpusRow], normaliser: Normaliser) -> list[str]:
@@ -264,10 +306,11 @@ def corpus_problems(rows: Sequence[CorpusRow], normaliser: Normaliser) -> list[s
         definition = normaliser.product(row.expected_product)
         if definition is None:
             problems.append(f"{where} unknown product id {row.expected_product!r}")
-        elif row.expected_cycle not in ("", NO_CYCLE) and normaliser.catalogue.release(
-                definition.cycles_from, row.expected_cycle) is None:
-            problems.append(f"{where} {row.expected_product} has no cycle"
-                            f" {row.expected_cycle!r}")
+        elif (
+            row.expected_cycle not in ("", NO_CYCLE)
+            and normaliser.catalogue.release(definition.cycles_from, row.expected_cycle) is None
+        ):
+            problems.append(f"{where} {row.expected_product} has no cycle {row.expected_cycle!r}")
     return problems
 
 
@@ -278,8 +321,10 @@ def report(folder: Path = CORPUS) -> dict[str, Any]:
     verdicts = judge_all(rows, normaliser)
     table = figures(verdicts)
     return {
-        "figures": [asdict(entry) | {"precision": entry.precision,
-                                     "coverage": entry.coverage} for entry in table],
+        "figures": [
+            asdict(entry) | {"precision": entry.precision, "coverage": entry.coverage}
+            for entry in table
+        ],
         "table": table_lines(table),
         "section": section_lines(table),
         "wrong": wrong_lines(verdicts, limit=len(verdicts)),
@@ -289,15 +334,22 @@ def report(folder: Path = CORPUS) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the corpus figures and write them into RESULTS.md (``--json``: print only)."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.identification",
-                                     description="Precision and coverage of product"
-                                                 " identification on the labelled corpus.")
-    parser.add_argument("--out", type=Path, default=RESULTS,
-                        help="the results file whose Identification section is rewritten")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.identification",
+        description="Precision and coverage of product identification on the labelled corpus.",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=RESULTS,
+        help="the results file whose Identification section is rewritten",
+    )
     parser.add_argument("--wrong", action="store_true", help="also list every wrong answer")
-    parser.add_argument("--json", action="store_true",
-                        help="print the figures, wrong answers and corpus problems as JSON;"
-                             " write nothing")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the figures, wrong answers and corpus problems as JSON; write nothing",
+    )
     arguments = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
     figures_report = report()
     if arguments.json:

@@ -59,8 +59,13 @@ def _best_of(prepare: Callable[[], Any], step: Callable[[Any], object]) -> float
 def identify(args: dict[str, Any]) -> dict[str, Any]:
     """Seconds of ``match_frame`` over the client file, and what it found."""
     frame = read_columns(args["file"])
-    work = pd.DataFrame({"vendor": pd.Series(None, index=frame.index, dtype=object),
-                         "product": frame["os_product"], "version": frame["os_version"]})
+    work = pd.DataFrame(
+        {
+            "vendor": pd.Series(None, index=frame.index, dtype=object),
+            "product": frame["os_product"],
+            "version": frame["os_version"],
+        }
+    )
     outcome: dict[str, Any] = {}
 
     def step(normaliser: Any) -> None:
@@ -86,7 +91,9 @@ def floor(args: dict[str, Any]) -> dict[str, Any]:
 
 
 STEPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    "identify": identify, "floor": floor}
+    "identify": identify,
+    "floor": floor,
+}
 
 
 def main(argv: list[str]) -> int:

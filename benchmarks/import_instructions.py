@@ -49,10 +49,22 @@ def count(code: Path, folder: Path, step: str) -> int:
         script = Path(work, "step.py")
         script.write_text(_STEP, encoding="utf-8")
         outcome = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-             sys.executable, str(script), str(Path(work, "db.sqlite")), str(folder), step],
-            env={**os.environ, "PYTHONPATH": str(code)}, cwd=work, capture_output=True,
-            text=True, check=True)
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                str(script),
+                str(Path(work, "db.sqlite")),
+                str(folder),
+                step,
+            ],
+            env={**os.environ, "PYTHONPATH": str(code)},
+            cwd=work,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     found = re.search(r"Collected : (\d+)", outcome.stderr)
     if found is None:
         raise SystemExit(f"valgrind printed no count:\n{outcome.stderr[-2000:]}")
@@ -67,11 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     codes = {"baseline": args.baseline_code.resolve(), "this code": REPO}
     for step in args.steps.split(","):
-        spent = {label: count(code, args.folder, step) - count(code, args.folder, "none")
-                 for label, code in codes.items()}
+        spent = {
+            label: count(code, args.folder, step) - count(code, args.folder, "none")
+            for label, code in codes.items()
+        }
         ratio = spent["this code"] / spent["baseline"]
-        print(f"{step}: baseline {spent['baseline']:,} instructions, this code "
-              f"{spent['this code']:,}: {ratio:.3f}x")
+        print(
+            f"{step}: baseline {spent['baseline']:,} instructions, this code "
+            f"{spent['this code']:,}: {ratio:.3f}x"
+        )
     return 0
 
 

@@ -9,8 +9,16 @@ import sqlite3
 from importlib import metadata
 from pathlib import Path
 
-LIBRARIES = ("pandas", "pyarrow", "numpy", "SQLAlchemy", "pydantic", "networkx",
-             "frictionless", "sqlite-utils")
+LIBRARIES = (
+    "pandas",
+    "pyarrow",
+    "numpy",
+    "SQLAlchemy",
+    "pydantic",
+    "networkx",
+    "frictionless",
+    "sqlite-utils",
+)
 
 
 def _first_line_with(path: str, prefix: str) -> str | None:
@@ -33,16 +41,18 @@ def _version(name: str) -> str:
 def machine_facts() -> dict[str, str]:
     """CPU model, cores, memory, load, Python, SQLite and library versions, date."""
     memory = _first_line_with("/proc/meminfo", "MemTotal")
-    memory_gib = (f"{int(memory.split()[0]) / 1024 ** 2:.1f} GiB"
-                  if memory and memory.split()[0].isdigit() else "unknown")
+    memory_gib = (
+        f"{int(memory.split()[0]) / 1024**2:.1f} GiB"
+        if memory and memory.split()[0].isdigit()
+        else "unknown"
+    )
     try:
         load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     except OSError:
         load = "unknown"
     facts = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "cpu": _first_line_with("/proc/cpuinfo", "model name") or platform.processor()
-        or "unknown",
+        "cpu": _first_line_with("/proc/cpuinfo", "model name") or platform.processor() or "unknown",
         "cores": str(os.cpu_count()),
         "memory": memory_gib,
         "load average at start (1, 5, 15 min)": load,

@@ -126,8 +126,14 @@ def frictionless_validate(args: Args) -> Args:
 
 def sqlite_utils_insert(args: Args) -> Args:
     """``sqlite-utils insert DB clients FILE --csv`` (the command line, as a user runs it)."""
-    command = [str(Path(sys.executable).parent / "sqlite-utils"), "insert", args["database"],
-               "clients", args["file"], "--csv"]
+    command = [
+        str(Path(sys.executable).parent / "sqlite-utils"),
+        "insert",
+        args["database"],
+        "clients",
+        args["file"],
+        "--csv",
+    ]
     seconds = _timed(lambda: subprocess.run(command, check=True, capture_output=True))
     return {"seconds": seconds}
 
@@ -135,8 +141,9 @@ def sqlite_utils_insert(args: Args) -> Args:
 def naive(args: Args) -> Args:
     """A pydantic model and an ORM object per row, on a slice of the file."""
     database = Path(args["database"])
-    return best_of_fresh(lambda: naive_import(Path(args["file"]), database,
-                                              int(args["rows"])), database)
+    return best_of_fresh(
+        lambda: naive_import(Path(args["file"]), database, int(args["rows"])), database
+    )
 
 
 def floor(args: Args) -> Args:
@@ -182,16 +189,23 @@ def stage(args: Args) -> Args:
 
     target = _target(args)
     if name == "gap":
-        return {"seconds": best_of(
-            lambda: compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser))}
+        return {
+            "seconds": best_of(
+                lambda: compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser)
+            )
+        }
     if name == "report":
         from inventory.render.output import REPORT_FORMATS, report_bytes
         from inventory.report import ReportInputs, build_report
 
-        inputs = ReportInputs(snapshot, compute_overlap(snapshot, normaliser),
-                              compute_gap(snapshot, target, as_of=as_of,
-                                          normaliser=normaliser),
-                              target, None, as_of)
+        inputs = ReportInputs(
+            snapshot,
+            compute_overlap(snapshot, normaliser),
+            compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser),
+            target,
+            None,
+            as_of,
+        )
 
         def report() -> None:
             document = build_report(inputs, lang="en")
@@ -217,16 +231,23 @@ def whole_run(args: Args) -> Args:
     target = _target(args)
     laps["graph_s"] = _timed(lambda: build_graph(snapshot))
     laps["overlap_s"] = _timed(lambda: compute_overlap(snapshot, normaliser))
-    laps["gap_s"] = _timed(lambda: compute_gap(snapshot, target,
-                                               as_of=dt.date.fromisoformat(args["as_of"]),
-                                               normaliser=normaliser))
+    laps["gap_s"] = _timed(
+        lambda: compute_gap(
+            snapshot, target, as_of=dt.date.fromisoformat(args["as_of"]), normaliser=normaliser
+        )
+    )
     return {"seconds": time.perf_counter() - start, **laps}
 
 
 TASKS: dict[str, Callable[[Args], Args]] = {
-    "our-validate": our_validate, "our-import": our_import,
-    "frictionless": frictionless_validate, "sqlite-utils": sqlite_utils_insert,
-    "naive": naive, "floor": floor, "stage": stage, "whole-run": whole_run,
+    "our-validate": our_validate,
+    "our-import": our_import,
+    "frictionless": frictionless_validate,
+    "sqlite-utils": sqlite_utils_insert,
+    "naive": naive,
+    "floor": floor,
+    "stage": stage,
+    "whole-run": whole_run,
 }
 
 

@@ -57,12 +57,14 @@ class DemoResult:
     def to_json(self) -> dict[str, Any]:
         """The result as JSON-ready data (paths as text)."""
         return {
-            "out_dir": str(self.out_dir), "database_url": self.database_url,
+            "out_dir": str(self.out_dir),
+            "database_url": self.database_url,
             "samples": str(self.samples),
             "reports": {fmt: str(path) for fmt, path in self.files.reports.items()},
             "diagrams": len(self.files.diagrams),
             "diagram_folder": str(self.out_dir / "diagrams"),
-            "figures": self.figures, "currency": self.currency,
+            "figures": self.figures,
+            "currency": self.currency,
             "stored_records": self.stored_records,
             "seconds": round(self.seconds, 1),
         }
@@ -70,22 +72,29 @@ class DemoResult:
 
 def find_samples() -> Path:
     """The ``samples/`` folder: the checkout's (beside the package), else the working dir's."""
-    candidates = [Path(inventory.__file__).resolve().parent.parent / "samples",
-                  Path.cwd() / "samples"]
+    candidates = [
+        Path(inventory.__file__).resolve().parent.parent / "samples",
+        Path.cwd() / "samples",
+    ]
     for candidate in candidates:
         if (candidate / "target.yaml").is_file():
             return candidate
     raise SamplesNotFoundError(
         "cannot find the bundled samples/ folder",
-        hint="run the demo from a checkout of the repository (where samples/ is)")
+        hint="run the demo from a checkout of the repository (where samples/ is)",
+    )
 
 
 def _municipality_folders(samples: Path) -> list[Path]:
     """The municipality folders of ``samples`` (the study folder and the alternatives'
     target files are not inventories)."""
-    return sorted(folder for folder in samples.iterdir()
-                  if folder.is_dir() and folder.name not in ("study", "alternatives")
-                  and not folder.name.startswith("."))
+    return sorted(
+        folder
+        for folder in samples.iterdir()
+        if folder.is_dir()
+        and folder.name not in ("study", "alternatives")
+        and not folder.name.startswith(".")
+    )
 
 
 def _refuse_a_database_the_demo_did_not_write(database: Path, samples: set[str]) -> None:
@@ -107,11 +116,17 @@ def _refuse_a_database_the_demo_did_not_write(database: Path, samples: set[str])
     if stored is None or not stored <= samples:
         raise OutputError(
             f"{database} exists and is not a database the demo wrote: it is left as it is.",
-            hint="Run the demo with --out pointing at another folder, or move the file.")
+            hint="Run the demo with --out pointing at another folder, or move the file.",
+        )
 
 
-def run_demo(out_dir: Path = DEFAULT_OUT_DIR, *, samples: Path | None = None,
-             lang: Lang = "en", as_of: dt.date | None = None) -> DemoResult:
+def run_demo(
+    out_dir: Path = DEFAULT_OUT_DIR,
+    *,
+    samples: Path | None = None,
+    lang: Lang = "en",
+    as_of: dt.date | None = None,
+) -> DemoResult:
     """Import the samples into a fresh database in ``out_dir`` and write every report.
 
     >>> result = run_demo(Path("out/demo"))  # doctest: +SKIP
@@ -125,25 +140,38 @@ def run_demo(out_dir: Path = DEFAULT_OUT_DIR, *, samples: Path | None = None,
     out_dir.mkdir(parents=True, exist_ok=True)
     database = out_dir / DATABASE_FILE
     _refuse_a_database_the_demo_did_not_write(
-        database, {folder.code for folder in batch.municipalities})
-    for stale in (database, database.with_name(DATABASE_FILE + "-wal"),
-                  database.with_name(DATABASE_FILE + "-shm")):
+        database, {folder.code for folder in batch.municipalities}
+    )
+    for stale in (
+        database,
+        database.with_name(DATABASE_FILE + "-wal"),
+        database.with_name(DATABASE_FILE + "-shm"),
+    ):
         stale.unlink(missing_ok=True)  # a fresh database every run
     database_url = f"sqlite:///{database.resolve()}"
     if not batch.report.valid:
-        raise DemoInputError(f"the bundled samples do not validate:\n{batch.report}",
-                             hint="run: inventory validate samples/")
+        raise DemoInputError(
+            f"the bundled samples do not validate:\n{batch.report}",
+            hint="run: inventory validate samples/",
+        )
     target, issues = load_target(samples / "target.yaml")
     if target is None:
-        raise TargetError("samples/target.yaml is not valid: "
-                          + "; ".join(issue.message for issue in issues))
+        raise TargetError(
+            "samples/target.yaml is not valid: " + "; ".join(issue.message for issue in issues)
+        )
     with InventoryStore(database_url) as store:
         store.import_batch(batch)
         snapshot = store.snapshot()
-    inputs = analyse_inventory(snapshot, target, as_of=as_of,
-                               study_folder=samples / "study")
+    inputs = analyse_inventory(snapshot, target, as_of=as_of, study_folder=samples / "study")
     files = write_full_report(inputs, out_dir, lang=lang)
     stored = sum(len(frame) for kind, frame in snapshot.tables.items() if kind != "municipality")
-    return DemoResult(out_dir=out_dir, database_url=database_url, samples=samples, files=files,
-                      figures=headline_figures(inputs), stored_records=stored,
-                      seconds=time.perf_counter() - started, currency=target.currency)
+    return DemoResult(
+        out_dir=out_dir,
+        database_url=database_url,
+        samples=samples,
+        files=files,
+        figures=headline_figures(inputs),
+        stored_records=stored,
+        seconds=time.perf_counter() - started,
+        currency=target.currency,
+    )

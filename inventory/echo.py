@@ -33,7 +33,8 @@ _CONTROL: Final = re.compile(CONTROL_PATTERN)
 CONTROL_HINT: Final = (
     "Remove it: control characters (terminal escapes, bells, page breaks, direction"
     " overrides) are not data; a script or a copy from a terminal often leaves them."
-    " Tabs and line breaks are allowed.")
+    " Tabs and line breaks are allowed."
+)
 
 #: Every character :func:`visible` escapes (unless kept): the rejected ones plus TAB, LF, CR.
 _ESCAPED_CODES: Final = (*range(0x20), *range(0x7F, 0xA0), *map(ord, _BIDI))
@@ -46,14 +47,72 @@ MESSAGE_LIMIT: Final = 1000
 
 #: Names of the C0 controls (U+0000..U+001F) and of the C1 controls (U+0080..U+009F).
 _C0_NAMES: Final = (
-    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
-    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
-    "ESC", "FS", "GS", "RS", "US",
+    "NUL",
+    "SOH",
+    "STX",
+    "ETX",
+    "EOT",
+    "ENQ",
+    "ACK",
+    "BEL",
+    "BS",
+    "HT",
+    "LF",
+    "VT",
+    "FF",
+    "CR",
+    "SO",
+    "SI",
+    "DLE",
+    "DC1",
+    "DC2",
+    "DC3",
+    "DC4",
+    "NAK",
+    "SYN",
+    "ETB",
+    "CAN",
+    "EM",
+    "SUB",
+    "ESC",
+    "FS",
+    "GS",
+    "RS",
+    "US",
 )
 _C1_NAMES: Final = (
-    "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA", "HTS", "HTJ", "VTS", "PLD", "PLU",
-    "RI", "SS2", "SS3", "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA", "SOS", "SGCI",
-    "SCI", "CSI", "ST", "OSC", "PM", "APC",
+    "PAD",
+    "HOP",
+    "BPH",
+    "NBH",
+    "IND",
+    "NEL",
+    "SSA",
+    "ESA",
+    "HTS",
+    "HTJ",
+    "VTS",
+    "PLD",
+    "PLU",
+    "RI",
+    "SS2",
+    "SS3",
+    "DCS",
+    "PU1",
+    "PU2",
+    "STS",
+    "CCH",
+    "MW",
+    "SPA",
+    "EPA",
+    "SOS",
+    "SGCI",
+    "SCI",
+    "CSI",
+    "ST",
+    "OSC",
+    "PM",
+    "APC",
 )
 
 
@@ -86,8 +145,10 @@ def find_control(text: str) -> str | None:
         return None
     others = len(_CONTROL.findall(text, match.end()))
     more = f" (and {others} more)" if others else ""
-    return (f"the control character {control_name(match.group())} at character"
-            f" {match.start() + 1}{more}")
+    return (
+        f"the control character {control_name(match.group())} at character"
+        f" {match.start() + 1}{more}"
+    )
 
 
 def _escape(code: int) -> str:
@@ -165,8 +226,6 @@ def restore_text(text: str) -> str:
     >>> restore_text(neutralise_text("=SUM(A1)"))
     '=SUM(A1)'
     """
-    if text.startswith(NEUTRALISING_PREFIX) and text[1:2] and text[1:].startswith(
-        FORMULA_TRIGGERS
-    ):
+    if text.startswith(NEUTRALISING_PREFIX) and text[1:2] and text[1:].startswith(FORMULA_TRIGGERS):
         return text[1:]
     return text

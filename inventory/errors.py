@@ -45,8 +45,10 @@ class UnknownMunicipalityError(NotFoundError):
     def __init__(self, unknown: Sequence[str], stored: Sequence[str]) -> None:
         # Names come from the command line or a file: escaped and shortened when echoed.
         names = ", ".join(f"'{visible(shorten(code, 60))}'" for code in unknown)
-        super().__init__(f"No stored municipality {names}.",
-                         hint=f"Stored: {', '.join(stored)}." if stored else NOTHING_STORED)
+        super().__init__(
+            f"No stored municipality {names}.",
+            hint=f"Stored: {', '.join(stored)}." if stored else NOTHING_STORED,
+        )
         self.unknown = list(unknown)
         self.stored = list(stored)
 

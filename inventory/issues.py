@@ -140,17 +140,37 @@ _SCHEMA = ("schema", "schema_hinted", "schema_cell")
 #: Each has a message (and most a hint) in every language of the catalogues; the same
 #: problem is always built from the same template (tests/test_issue_templates.py).
 TEMPLATES: dict[IssueCode, tuple[str | None, ...]] = {
-    IssueCode.PATH_NOT_FOUND: (None, "dangling_link", "unreadable", "file", "study_target",
-                               "study_folder", "study_section", "study_no_file", "profile"),
+    IssueCode.PATH_NOT_FOUND: (
+        None,
+        "dangling_link",
+        "unreadable",
+        "file",
+        "study_target",
+        "study_folder",
+        "study_section",
+        "study_no_file",
+        "profile",
+    ),
     IssueCode.UNKNOWN_FILE: (None, "other_format", "no_profile_table", "from_name"),
     IssueCode.UNKNOWN_SHEET: (None,),
     IssueCode.EMPTY_SHEET: (None,),
     IssueCode.KIND_RECOGNISED: (None,),
     IssueCode.DUPLICATE_FILE: (None,),
     IssueCode.MISSING_MUNICIPALITY: (None,),
-    IssueCode.SKIPPED_PATH: ("a_file", "export_part", "no_inventory", "not_regular",
-                             "note_sheet", "readme", "subfolder", "export_row", "export_rows",
-                             "same_records", "other_municipalities", "profile_skip"),
+    IssueCode.SKIPPED_PATH: (
+        "a_file",
+        "export_part",
+        "no_inventory",
+        "not_regular",
+        "note_sheet",
+        "readme",
+        "subfolder",
+        "export_row",
+        "export_rows",
+        "same_records",
+        "other_municipalities",
+        "profile_skip",
+    ),
     IssueCode.NO_INVENTORY: (None,),
     IssueCode.MUNICIPALITY_ROWS: (None,),
     IssueCode.ENCODING_DETECTED: (None,),
@@ -168,11 +188,26 @@ TEMPLATES: dict[IssueCode, tuple[str | None, ...]] = {
     IssueCode.FIELD_TOO_LARGE: (None,),
     IssueCode.UNREADABLE_WORKBOOK: ("damaged", "no_sheet", "no_worksheet", "not_zip"),
     IssueCode.INVALID_JSON: (None, "at", "too_large", "not_cluster_resources"),
-    IssueCode.WORKBOOK_TOO_LARGE: ("compression", "declared", "file_past_limit", "file_size",
-                                   "row_cells", "row_xml", "rows", "unpacks_past"),
+    IssueCode.WORKBOOK_TOO_LARGE: (
+        "compression",
+        "declared",
+        "file_past_limit",
+        "file_size",
+        "row_cells",
+        "row_xml",
+        "rows",
+        "unpacks_past",
+    ),
     IssueCode.HEADER_TOO_LARGE: (None, "cell"),
-    IssueCode.HEADER_ROW: ("title", "titles", "type_line", "type_line_title",
-                           "type_line_titles", "sheet_title", "sheet_titles"),
+    IssueCode.HEADER_ROW: (
+        "title",
+        "titles",
+        "type_line",
+        "type_line_title",
+        "type_line_titles",
+        "sheet_title",
+        "sheet_titles",
+    ),
     IssueCode.TOO_MANY_COLUMNS: (None,),
     IssueCode.LINK_OUTSIDE_FOLDER: (None,),
     IssueCode.FORMULA_WITHOUT_VALUE: (None, "error", "more"),
@@ -180,35 +215,76 @@ TEMPLATES: dict[IssueCode, tuple[str | None, ...]] = {
     IssueCode.BLANK_HEADER: (None,),
     IssueCode.DUPLICATE_HEADER: (None,),
     IssueCode.UNKNOWN_HEADER: (None, "suggested", "none_known", "more", "study_area"),
-    IssueCode.MISSING_COLUMN: (None, "several", "study_municipality", "study_areas",
-                               "profile_municipality", "profile_field_empty",
-                               "profile_field_partial"),
+    IssueCode.MISSING_COLUMN: (
+        None,
+        "several",
+        "study_municipality",
+        "study_areas",
+        "profile_municipality",
+        "profile_field_empty",
+        "profile_field_partial",
+    ),
     IssueCode.UNIT_FROM_HEADER: (None,),
-    IssueCode.MISSING_VALUE: (None, "physical_without_site", "virtual_unplaced", *_SCHEMA,
-                              "study_municipality", "study_scores", "study_basis",
-                              "free_rack_units"),
-    IssueCode.INVALID_NUMBER: (None, "too_long", "with_unit", "without_unit", *_SCHEMA,
-                               "study_potential"),
+    IssueCode.MISSING_VALUE: (
+        None,
+        "physical_without_site",
+        "virtual_unplaced",
+        *_SCHEMA,
+        "study_municipality",
+        "study_scores",
+        "study_basis",
+        "free_rack_units",
+    ),
+    IssueCode.INVALID_NUMBER: (
+        None,
+        "too_long",
+        "with_unit",
+        "without_unit",
+        *_SCHEMA,
+        "study_potential",
+    ),
     IssueCode.WRONG_UNIT: (None, "apparent_power", "header"),
     IssueCode.AMBIGUOUS_NUMBER: (None,),
     IssueCode.NOT_AN_INTEGER: (None, *_SCHEMA),
-    IssueCode.OUT_OF_RANGE: (None, "not_finite", "too_large", *_SCHEMA, "study_score",
-                             "study_potential"),
+    IssueCode.OUT_OF_RANGE: (
+        None,
+        "not_finite",
+        "too_large",
+        *_SCHEMA,
+        "study_score",
+        "study_potential",
+    ),
     IssueCode.MANGLED_IDENTIFIER: (None,),
     IssueCode.INVALID_DATE: (None, "no_such_day", "slashes"),
     IssueCode.AMBIGUOUS_DATE: (None,),
     IssueCode.EXCEL_SERIAL_DATE: (None,),
     IssueCode.INVALID_BOOLEAN: (None,),
-    IssueCode.INVALID_ENUM: (None, "suggested", "in_language", "in_language_suggested",
-                             *_SCHEMA),
+    IssueCode.INVALID_ENUM: (None, "suggested", "in_language", "in_language_suggested", *_SCHEMA),
     IssueCode.INVALID_IP: ("address", "prefix", "prefix_of_host"),
-    IssueCode.INVALID_VALUE: ("error_value", "more", "municipality_code", *_SCHEMA,
-                              "extends_circle", "extends_invalid"),
-    IssueCode.INCONSISTENT_VALUES: ("at_most", "before", "study_shares", "study_zero_basis",
-                                    "study_starts_after", "two_exports"),
+    IssueCode.INVALID_VALUE: (
+        "error_value",
+        "more",
+        "municipality_code",
+        *_SCHEMA,
+        "extends_circle",
+        "extends_invalid",
+    ),
+    IssueCode.INCONSISTENT_VALUES: (
+        "at_most",
+        "before",
+        "study_shares",
+        "study_zero_basis",
+        "study_starts_after",
+        "two_exports",
+    ),
     IssueCode.CONTROL_CHARACTER: (None, "more", "header", "header_more"),
-    IssueCode.DUPLICATE_KEY: (None, "municipality_folders", "study_twice", "study_area_twice",
-                              "study_row_twice"),
+    IssueCode.DUPLICATE_KEY: (
+        None,
+        "municipality_folders",
+        "study_twice",
+        "study_area_twice",
+        "study_row_twice",
+    ),
     IssueCode.DANGLING_REFERENCE: (None, "nearest", "study_unknown"),
     IssueCode.REFERENCES_NOT_CHECKED: (None, "one"),
     IssueCode.AMBIGUOUS_REFERENCE: (None,),
@@ -257,8 +333,9 @@ class Issue(BaseModel):
 
     code: IssueCode
     severity: Severity = Severity.ERROR
-    message: str = Field(default="", description="The English message (from the template,"
-                         " unless given as text)")
+    message: str = Field(
+        default="", description="The English message (from the template, unless given as text)"
+    )
     hint: str | None = None
     file: str | None = None
     sheet: str | None = Field(default=None, description="Workbook sheet, for an XLSX file")
@@ -270,10 +347,13 @@ class Issue(BaseModel):
     municipality: str | None = None
     record_kind: str | None = None
     template: str | None = Field(
-        default=None, description="Catalogue key stem of the message and hint"
-        " (issue.<code>[.<situation>]); none for a message given as text")
+        default=None,
+        description="Catalogue key stem of the message and hint"
+        " (issue.<code>[.<situation>]); none for a message given as text",
+    )
     params: dict[str, IssueParam] = Field(
-        default_factory=dict, description="The values the message and hint are filled with")
+        default_factory=dict, description="The values the message and hint are filled with"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -373,28 +453,41 @@ def _bounded_params(params: dict[str, IssueParam], value: object) -> dict[str, I
     return bounded
 
 
-def empty_file_issue(file: str, *, sheet: str | None = None,
-                     municipality: str | None = None, record_kind: str | None = None
-                     ) -> Issue:
+def empty_file_issue(
+    file: str,
+    *,
+    sheet: str | None = None,
+    municipality: str | None = None,
+    record_kind: str | None = None,
+) -> Issue:
     """The one issue of an empty file (CSV, workbook, YAML) or an empty workbook sheet
     (its place names the sheet): nothing in it to read."""
-    return Issue(code=IssueCode.EMPTY_FILE, file=file, sheet=sheet, municipality=municipality,
-                 record_kind=record_kind)
+    return Issue(
+        code=IssueCode.EMPTY_FILE,
+        file=file,
+        sheet=sheet,
+        municipality=municipality,
+        record_kind=record_kind,
+    )
 
 
 _CONTROL = re.compile(CONTROL_PATTERN)
 
 
-def control_character_problem(text: str, *, header: bool = False
-                              ) -> tuple[dict[str, IssueParam], str | None]:
+def control_character_problem(
+    text: str, *, header: bool = False
+) -> tuple[dict[str, IssueParam], str | None]:
     """The parameters and situation of a ``control-character`` issue in a value (or a
     ``header`` cell): the text, the first control character it holds (its Unicode name)
     and where, how many more."""
     match = _CONTROL.search(text)
     assert match is not None
     more = len(_CONTROL.findall(text, match.end()))
-    params: dict[str, IssueParam] = {"text": repr(text), "control": control_name(match.group()),
-                                     "position": str(match.start() + 1)}
+    params: dict[str, IssueParam] = {
+        "text": repr(text),
+        "control": control_name(match.group()),
+        "position": str(match.start() + 1),
+    }
     if more:
         params["more"] = more
     situation = "_".join(part for part, used in (("header", header), ("more", more)) if used)
@@ -440,8 +533,13 @@ class IssueReport:
         issues = list(self.issues)
         dropped = sum(self.dropped.values())
         if dropped:
-            issues.append(Issue(code=IssueCode.TOO_MANY_ISSUES, severity=Severity.INFO,
-                                params={"count": dropped, "cap": self.cap}))
+            issues.append(
+                Issue(
+                    code=IssueCode.TOO_MANY_ISSUES,
+                    severity=Severity.INFO,
+                    params={"count": dropped, "cap": self.cap},
+                )
+            )
         return issues
 
     def to_json(self) -> dict[str, Any]:
@@ -455,8 +553,10 @@ class IssueReport:
 
     def flatten(self) -> list[list[Any]]:
         """Rows for a table: code, severity, place, message, hint."""
-        return [[i.code.value, i.severity.value, i.place, i.message, i.hint or ""]
-                for i in self.all_issues()]
+        return [
+            [i.code.value, i.severity.value, i.place, i.message, i.hint or ""]
+            for i in self.all_issues()
+        ]
 
 
 # -- showing issues in a language ----------------------------------------------------------
@@ -542,16 +642,22 @@ class InvalidInputError(InventoryError):
     input in the message (``"The inventory"``, ``"samples/target.yaml"``).
     """
 
-    def __init__(self, issues: IssueReport | Iterable[Issue], what: str = "The input",
-                 hint: str | None = None) -> None:
+    def __init__(
+        self,
+        issues: IssueReport | Iterable[Issue],
+        what: str = "The input",
+        hint: str | None = None,
+    ) -> None:
         if isinstance(issues, IssueReport):
             report = issues
         else:
             report = IssueReport()
             report.extend(issues)
         count = report.count(Severity.ERROR)
-        super().__init__(f"{what} is invalid ({count} {'error' if count == 1 else 'errors'}).",
-                         hint=hint or "Fix the issues listed (file:line) and run again.")
+        super().__init__(
+            f"{what} is invalid ({count} {'error' if count == 1 else 'errors'}).",
+            hint=hint or "Fix the issues listed (file:line) and run again.",
+        )
         self.report = report
 
     @property

@@ -69,8 +69,11 @@ class Message:
 
     def to_json(self) -> dict[str, Any]:
         """The English text, the key and the parameters (codes as their values)."""
-        return {"text": str(self), "key": self.key,
-                "params": {name: _json_param(value) for name, value in self.params.items()}}
+        return {
+            "text": str(self),
+            "key": self.key,
+            "params": {name: _json_param(value) for name, value in self.params.items()},
+        }
 
 
 @dataclass(frozen=True)

@@ -36,12 +36,10 @@ _HINTS: Final[dict[int, str]] = {
     errno.EROFS: "The file system is read-only: choose another output folder.",
     errno.EACCES: "No permission to write there: choose another output folder.",
     errno.EPERM: "No permission to write there: choose another output folder.",
-    errno.ENOTDIR: "A file is in the way where a folder is needed: choose another output"
-                   " path.",
-    errno.EEXIST: "A file is in the way where a folder is needed: choose another output"
-                  " path.",
+    errno.ENOTDIR: "A file is in the way where a folder is needed: choose another output path.",
+    errno.EEXIST: "A file is in the way where a folder is needed: choose another output path.",
     errno.EISDIR: "A folder is in the way where a file is needed: remove or rename it, or"
-                  " choose another output path.",
+    " choose another output path.",
     errno.ENAMETOOLONG: "The path is too long: choose a shorter output path.",
 }
 
@@ -67,8 +65,10 @@ def file_error(error: OSError) -> InventoryError:
     'x: No such file or directory.'
     """
     where = "A file" if error.filename is None else os.fsdecode(error.filename)
-    return InventoryError(f"{where}: {error.strerror or error}.",
-                          hint=_HINTS.get(error.errno or 0, "Check the path and its permissions."))
+    return InventoryError(
+        f"{where}: {error.strerror or error}.",
+        hint=_HINTS.get(error.errno or 0, "Check the path and its permissions."),
+    )
 
 
 def _file_mode(path: Path) -> int:

@@ -17,8 +17,12 @@ from inventory.validate.batch import REFERENCE_COLUMNS, ImportBatch
 
 def empty_frame(kind: str) -> pd.DataFrame:
     """An empty frame with the columns of ``InventorySnapshot.tables[kind]``."""
-    return pd.DataFrame({name: pd.Series(dtype=object)
-                         for name in ("municipality", *(s.name for s in field_specs(kind)))})
+    return pd.DataFrame(
+        {
+            name: pd.Series(dtype=object)
+            for name in ("municipality", *(s.name for s in field_specs(kind)))
+        }
+    )
 
 
 @dataclass
@@ -48,8 +52,10 @@ class InventorySnapshot:
     def only(self, municipalities: Sequence[str]) -> InventorySnapshot:
         """The part of the snapshot that belongs to the given municipalities."""
         wanted = set(municipalities)
-        tables = {kind: frame[frame["municipality"].isin(wanted)].reset_index(drop=True)
-                  for kind, frame in self.tables.items()}
+        tables = {
+            kind: frame[frame["municipality"].isin(wanted)].reset_index(drop=True)
+            for kind, frame in self.tables.items()
+        }
         refs = self.references[self.references["municipality"].isin(wanted)]
         return InventorySnapshot(tables=tables, references=refs.reset_index(drop=True))
 
@@ -62,9 +68,13 @@ class InventorySnapshot:
                 frame = table.frame.drop(columns=["_line"], errors="ignore").copy()
                 frame.insert(0, "municipality", municipality.code)
                 parts[kind].append(frame)
-        tables = {kind: (pd.concat(frames, ignore_index=True) if frames else empty_frame(kind))
-                  for kind, frames in parts.items()}
-        references = (batch.references.loc[:, list(REFERENCE_COLUMNS)].reset_index(drop=True)
-                      if not batch.references.empty
-                      else pd.DataFrame(columns=list(REFERENCE_COLUMNS)))
+        tables = {
+            kind: (pd.concat(frames, ignore_index=True) if frames else empty_frame(kind))
+            for kind, frames in parts.items()
+        }
+        references = (
+            batch.references.loc[:, list(REFERENCE_COLUMNS)].reset_index(drop=True)
+            if not batch.references.empty
+            else pd.DataFrame(columns=list(REFERENCE_COLUMNS))
+        )
         return cls(tables=tables, references=references)

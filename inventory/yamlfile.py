@@ -102,8 +102,9 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def check_expansion(root: yaml.Node, *, budget: int = MAX_ALIAS_EXPANSION,
-                    max_nesting: int = MAX_NESTING) -> None:
+def check_expansion(
+    root: yaml.Node, *, budget: int = MAX_ALIAS_EXPANSION, max_nesting: int = MAX_NESTING
+) -> None:
     """Refuse a composed document whose aliases would expand it by more than ``budget``
     values, or that nests deeper than ``max_nesting``; ``YamlSyntaxError`` at the line.
 
@@ -124,11 +125,15 @@ def check_expansion(root: yaml.Node, *, budget: int = MAX_ALIAS_EXPANSION,
             height = 1 + max((height for _, height in measured), default=0)
             # distinct counts at least this node's own values: no false alarm.
             if size - distinct > budget:
-                raise YamlSyntaxError(f"aliases here expand to more than {budget:,} values",
-                                      _line(node), _ALIAS_HINT)
+                raise YamlSyntaxError(
+                    f"aliases here expand to more than {budget:,} values", _line(node), _ALIAS_HINT
+                )
             if height > max_nesting:
-                raise YamlSyntaxError(f"values nested deeper than {max_nesting} levels",
-                                      _line(node), "Flatten the structure.")
+                raise YamlSyntaxError(
+                    f"values nested deeper than {max_nesting} levels",
+                    _line(node),
+                    "Flatten the structure.",
+                )
             sizes[id(node)] = (size, height)
             continue
         if id(node) in sizes:
@@ -138,8 +143,7 @@ def check_expansion(root: yaml.Node, *, budget: int = MAX_ALIAS_EXPANSION,
         stack.append((node, True))
         for child in _children(node):
             if id(child) in open_nodes:
-                raise YamlSyntaxError("an alias refers to a node that contains it",
-                                      _line(child))
+                raise YamlSyntaxError("an alias refers to a node that contains it", _line(child))
             if id(child) not in sizes:
                 stack.append((child, False))
 
@@ -155,8 +159,9 @@ class _DocumentBuilder:
 
     def build(self, node: yaml.Node, path: YamlPath, key_line: int | None = None) -> Any:
         is_scalar = isinstance(node, yaml.ScalarNode)
-        self.lines.values.setdefault(path, _line(node) if is_scalar or key_line is None
-                                     else key_line)
+        self.lines.values.setdefault(
+            path, _line(node) if is_scalar or key_line is None else key_line
+        )
         if is_scalar:
             if node.tag == _FLOAT_TAG and self.decimals_as_text:
                 # Keep the digits as written: money and weights become Decimal, not floats.
@@ -193,8 +198,7 @@ class _DocumentBuilder:
         try:
             return self.loader.construct_object(node, deep=True)
         except ValueError as error:  # PyYAML lets e.g. the date 2024-13-45 escape as this
-            raise YamlSyntaxError(f"{node.value!r} cannot be read: {error}",
-                                  _line(node)) from None
+            raise YamlSyntaxError(f"{node.value!r} cannot be read: {error}", _line(node)) from None
 
 
 def compose_yaml(text: str, *, decimals_as_text: bool = False) -> YamlDocument:
@@ -216,19 +220,22 @@ def compose_yaml(text: str, *, decimals_as_text: bool = False) -> YamlDocument:
         return YamlDocument(builder.build(root, ()), builder.lines)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise YamlSyntaxError(str(error.problem or error),
-                              None if mark is None else mark.line + 1) from None
+        raise YamlSyntaxError(
+            str(error.problem or error), None if mark is None else mark.line + 1
+        ) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error), None) from None
     except RecursionError:  # the pure-Python composer recurses per level
-        raise YamlSyntaxError(f"values nested deeper than {MAX_NESTING} levels", None,
-                              "Flatten the structure.") from None
+        raise YamlSyntaxError(
+            f"values nested deeper than {MAX_NESTING} levels", None, "Flatten the structure."
+        ) from None
     finally:
         loader.dispose()
 
 
-def parse_yaml_text(text: str, file: str, *,
-                    decimals_as_text: bool = False) -> tuple[YamlDocument | None, list[Issue]]:
+def parse_yaml_text(
+    text: str, file: str, *, decimals_as_text: bool = False
+) -> tuple[YamlDocument | None, list[Issue]]:
     """``compose_yaml`` with a syntax error as an ``invalid-yaml`` issue at its line."""
     try:
         return compose_yaml(text, decimals_as_text=decimals_as_text), []
@@ -236,10 +243,15 @@ def parse_yaml_text(text: str, file: str, *,
         params: dict[str, IssueParam] = {"problem": str(error.problem)}
         if error.hint:
             params["hint"] = error.hint
-        return None, [Issue(code=IssueCode.INVALID_YAML, file=file, line=error.line,
-                            template=template_key(IssueCode.INVALID_YAML,
-                                                  "hinted" if error.hint else None),
-                            params=params)]
+        return None, [
+            Issue(
+                code=IssueCode.INVALID_YAML,
+                file=file,
+                line=error.line,
+                template=template_key(IssueCode.INVALID_YAML, "hinted" if error.hint else None),
+                params=params,
+            )
+        ]
 
 
 def read_text_file(path: Path) -> tuple[str | None, list[Issue]]:
@@ -251,22 +263,36 @@ def read_text_file(path: Path) -> tuple[str | None, list[Issue]]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=file,
-                            template=template_key(IssueCode.PATH_NOT_FOUND, "file"),
-                            params={"path": str(path)})]
+        return None, [
+            Issue(
+                code=IssueCode.PATH_NOT_FOUND,
+                file=file,
+                template=template_key(IssueCode.PATH_NOT_FOUND, "file"),
+                params={"path": str(path)},
+            )
+        ]
     except OSError as error:
-        return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=file,
-                            template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
-                            params={"error": str(error.strerror or error)})]
+        return None, [
+            Issue(
+                code=IssueCode.PATH_NOT_FOUND,
+                file=file,
+                template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
+                params={"error": str(error.strerror or error)},
+            )
+        ]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
-        return None, [Issue(code=IssueCode.INVALID_ENCODING, file=file,
-                            line=raw[: error.start].count(b"\n") + 1)]
+        return None, [
+            Issue(
+                code=IssueCode.INVALID_ENCODING, file=file, line=raw[: error.start].count(b"\n") + 1
+            )
+        ]
 
 
-def read_yaml_file(path: Path, *,
-                   decimals_as_text: bool = False) -> tuple[YamlDocument | None, list[Issue]]:
+def read_yaml_file(
+    path: Path, *, decimals_as_text: bool = False
+) -> tuple[YamlDocument | None, list[Issue]]:
     """The YAML document in ``path`` with its line map, or the issues that stop reading it.
 
     Missing file, non-UTF-8 bytes (at their line), an empty file (or only comments) and
@@ -285,9 +311,17 @@ def read_yaml_file(path: Path, *,
 
 
 _RANGE_ERRORS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
-_NUMBER_ERRORS = {"decimal_parsing", "decimal_type", "float_parsing", "float_type",
-                  "int_parsing", "int_type", "decimal_max_places", "decimal_max_digits",
-                  "finite_number"}
+_NUMBER_ERRORS = {
+    "decimal_parsing",
+    "decimal_type",
+    "float_parsing",
+    "float_type",
+    "int_parsing",
+    "int_type",
+    "decimal_max_places",
+    "decimal_max_digits",
+    "finite_number",
+}
 
 
 def validation_issue_code(error: ErrorDetails) -> IssueCode:
@@ -315,8 +349,14 @@ def value_text(value: Any) -> str | None:
     return str(value)
 
 
-def validation_issues(error: ValidationError, lines: LineMap, file: str, *,
-                      hint: str | None = None, code: IssueCode | None = None) -> list[Issue]:
+def validation_issues(
+    error: ValidationError,
+    lines: LineMap,
+    file: str,
+    *,
+    hint: str | None = None,
+    code: IssueCode | None = None,
+) -> list[Issue]:
     """One issue per pydantic error, at the line of the value (or key) it concerns.
 
     ``column`` holds the dotted path (``criteria.2.weight``). Each issue gets the code of its
@@ -326,21 +366,34 @@ def validation_issues(error: ValidationError, lines: LineMap, file: str, *,
     for detail in error.errors():
         location = ".".join(str(part) for part in detail["loc"])
         params: dict[str, IssueParam] = {
-            "location": location or Code("issue_word", "document"), "detail": detail["msg"]}
+            "location": location or Code("issue_word", "document"),
+            "detail": detail["msg"],
+        }
         if hint is not None:
             params["hint"] = hint
         issue_code = code or validation_issue_code(detail)
-        issues.append(Issue(
-            code=issue_code, file=file, line=lines.line_of(detail["loc"]),
-            column=location or None, value=value_text(detail.get("input")),
-            template=template_key(issue_code, "schema" if hint is None else "schema_hinted"),
-            params=params))
+        issues.append(
+            Issue(
+                code=issue_code,
+                file=file,
+                line=lines.line_of(detail["loc"]),
+                column=location or None,
+                value=value_text(detail.get("input")),
+                template=template_key(issue_code, "schema" if hint is None else "schema_hinted"),
+                params=params,
+            )
+        )
     return issues
 
 
-def validate_document(model: type[ModelT], document: YamlDocument, file: str, *,
-                      hint: str | None = None,
-                      code: IssueCode | None = None) -> tuple[ModelT | None, list[Issue]]:
+def validate_document(
+    model: type[ModelT],
+    document: YamlDocument,
+    file: str,
+    *,
+    hint: str | None = None,
+    code: IssueCode | None = None,
+) -> tuple[ModelT | None, list[Issue]]:
     """Validate ``document`` with ``model``; every error names its line (see
     ``validation_issues``)."""
     try:
@@ -367,5 +420,6 @@ def load_yaml_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, lis
     document, issues = read_yaml_file(path)
     if document is None:
         return None, issues
-    return validate_document(model, document, str(path), hint=_SCHEMA_HINT,
-                             code=IssueCode.INVALID_VALUE)
+    return validate_document(
+        model, document, str(path), hint=_SCHEMA_HINT, code=IssueCode.INVALID_VALUE
+    )

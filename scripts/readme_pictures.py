@@ -23,9 +23,16 @@ from inventory.demo import run_demo
 REPO = Path(__file__).resolve().parent.parent
 IMAGES = REPO / "docs" / "images"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def main() -> int:
@@ -41,21 +48,53 @@ def main() -> int:
             for lang in ("en", "sv", "no"):
                 folder = Path(scratch) / f"report-{lang}"
                 subprocess.run(
-                    [str(Path(sys.executable).parent / "inventory"), "--db", demo.database_url,
-                     "report", "--target", str(REPO / "samples" / "target.yaml"),
-                     "--lang", lang, "--out", str(folder)], check=True,
-                    stdout=subprocess.DEVNULL)
+                    [
+                        str(Path(sys.executable).parent / "inventory"),
+                        "--db",
+                        demo.database_url,
+                        "report",
+                        "--target",
+                        str(REPO / "samples" / "target.yaml"),
+                        "--lang",
+                        lang,
+                        "--out",
+                        str(folder),
+                    ],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 page.goto((folder / "report.html").as_uri())
                 page.screenshot(path=str(IMAGES / f"summary-{lang}.png"))
             browser.close()
         subprocess.run(
-            [str(Path(sys.executable).parent / "inventory"), "--db", demo.database_url,
-             "diagram", "network", "--target", str(REPO / "samples" / "target.yaml"),
-             "--format", "dot", "--out", str(Path(scratch) / "network.dot")], check=True)
+            [
+                str(Path(sys.executable).parent / "inventory"),
+                "--db",
+                demo.database_url,
+                "diagram",
+                "network",
+                "--target",
+                str(REPO / "samples" / "target.yaml"),
+                "--format",
+                "dot",
+                "--out",
+                str(Path(scratch) / "network.dot"),
+            ],
+            check=True,
+        )
         # Half the default resolution keeps the picture readable and the README light.
-        subprocess.run(["dot", "-Gdpi=48", "-Tpng", str(Path(scratch) / "network.dot"),
-                        "-o", str(IMAGES / "network.png")], check=True)
+        subprocess.run(
+            [
+                "dot",
+                "-Gdpi=48",
+                "-Tpng",
+                str(Path(scratch) / "network.dot"),
+                "-o",
+                str(IMAGES / "network.png"),
+            ],
+            check=True,
+        )
     for picture in sorted(IMAGES.glob("*.png")):
         print(f"{picture.relative_to(REPO)}: {picture.stat().st_size // 1024} KiB")
     return 0

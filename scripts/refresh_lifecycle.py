@@ -93,8 +93,11 @@ def refresh(source: Path, target: Path) -> Path:
     copied = target / CATALOGUE_NAME
     shutil.copyfile(source, copied)
     attribution = ATTRIBUTION.format(
-        catalogue=CATALOGUE_NAME, commit=data.get("commit", "unknown"),
-        products=len(data["products"]), license=data.get("license", ""))
+        catalogue=CATALOGUE_NAME,
+        commit=data.get("commit", "unknown"),
+        products=len(data["products"]),
+        license=data.get("license", ""),
+    )
     (target / ATTRIBUTION_NAME).write_text(attribution, encoding="utf-8")
     return copied
 
@@ -102,10 +105,19 @@ def refresh(source: Path, target: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point; exit 0 on success, 1 when the source is unusable."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("source", nargs="?", type=Path, default=SHARED_CATALOGUE,
-                        help=f"catalogue to copy (default: {SHARED_CATALOGUE})")
-    parser.add_argument("--target", type=Path, default=PACKAGE_DATA,
-                        help=f"package data folder (default: {PACKAGE_DATA})")
+    parser.add_argument(
+        "source",
+        nargs="?",
+        type=Path,
+        default=SHARED_CATALOGUE,
+        help=f"catalogue to copy (default: {SHARED_CATALOGUE})",
+    )
+    parser.add_argument(
+        "--target",
+        type=Path,
+        default=PACKAGE_DATA,
+        help=f"package data folder (default: {PACKAGE_DATA})",
+    )
     args = parser.parse_args(argv)
     try:
         copied = refresh(args.source, args.target)

@@ -35,12 +35,18 @@ SAMPLE_MUNICIPALITIES = ("gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte")
 # HYPOTHESIS_PROFILE picks one; otherwise CI=true (set by GitHub Actions, GitLab CI and
 # most others) picks ``ci`` and anything else ``dev``. A test's own ``@settings`` still
 # wins for what it sets (max_examples of the slow properties, for instance).
-settings.register_profile("ci", max_examples=200, derandomize=True, deadline=None,
-                          print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.register_profile("dev", max_examples=30, deadline=None)
 HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or (
-    "ci" if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes") else "dev")
+    "ci" if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes") else "dev"
+)
 settings.load_profile(HYPOTHESIS_PROFILE)
 
 
@@ -114,8 +120,11 @@ _CLUSTERS: dict[Path, Path] = {}
 def _stop_cluster(data: Path) -> None:
     """Stop one cluster (immediately: its databases are throwaway) and remove its folder."""
     root = _CLUSTERS.pop(data, None)
-    subprocess.run(_as_server_user(["pg_ctl", "-D", str(data), "-m", "immediate", "stop"]),
-                   capture_output=True, check=False)
+    subprocess.run(
+        _as_server_user(["pg_ctl", "-D", str(data), "-m", "immediate", "stop"]),
+        capture_output=True,
+        check=False,
+    )
     if root is not None:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -178,16 +187,45 @@ def postgres_server() -> Iterator[str]:
         root_data.mkdir()
         shutil.chown(root_data, "nobody")
     port = _free_port()
-    subprocess.run(_as_server_user(["initdb", "-D", str(data), "-U", "postgres", "-A", "trust",
-                                    "-E", "UTF8", "--no-locale", "--no-sync"]),
-                   check=True, capture_output=True)
-    options = (f"-k {sockets} -p {port} -c listen_addresses='' -c fsync=off"
-               " -c max_connections=60")
+    subprocess.run(
+        _as_server_user(
+            [
+                "initdb",
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    options = f"-k {sockets} -p {port} -c listen_addresses='' -c fsync=off -c max_connections=60"
     _stop_clusters_on_exit()
     _CLUSTERS[data] = root
-    subprocess.run(_as_server_user(["pg_ctl", "-D", str(data), "-o", options, "-w",
-                                    "-l", str(data / "server.log"), "start"]),
-                   check=True, capture_output=True)
+    subprocess.run(
+        _as_server_user(
+            [
+                "pg_ctl",
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-w",
+                "-l",
+                str(data / "server.log"),
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
     try:
         yield f"postgresql+psycopg://postgres@/{{database}}?host={sockets}&port={port}"
     finally:
@@ -201,8 +239,13 @@ def _create_postgres_database(base_url: str) -> str:
     name = f"inventory_{uuid.uuid4().hex[:12]}"
     url = make_url(base_url.format(database="postgres"))
     query = url.query
-    with psycopg.connect(dbname="postgres", user="postgres", host=str(query["host"]),
-                         port=int(str(query["port"])), autocommit=True) as connection:
+    with psycopg.connect(
+        dbname="postgres",
+        user="postgres",
+        host=str(query["host"]),
+        port=int(str(query["port"])),
+        autocommit=True,
+    ) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     return base_url.format(database=name)
 

@@ -32,11 +32,13 @@ def test_run_demo_writes_reports_consistent_with_the_store(tmp_path: Path) -> No
     assert result.figures["municipalities"] == len(snapshot.municipalities) == 5
     assert result.figures["servers"] == len(snapshot.table("server"))
     assert result.figures["applications"] == len(snapshot.table("application"))
-    devices = int(pd.to_numeric(snapshot.table("client")["quantity"], errors="coerce")
-                  .fillna(1).sum())
+    devices = int(
+        pd.to_numeric(snapshot.table("client")["quantity"], errors="coerce").fillna(1).sum()
+    )
     assert result.figures["client_devices"] == devices
     assert result.stored_records == sum(
-        len(snapshot.table(kind)) for kind in snapshot.tables if kind != "municipality")
+        len(snapshot.table(kind)) for kind in snapshot.tables if kind != "municipality"
+    )
     assert counts  # the store reports what the demo imported
     readiness = result.figures["readiness"]
     assert readiness is not None and 0 < readiness < 1
@@ -44,11 +46,17 @@ def test_run_demo_writes_reports_consistent_with_the_store(tmp_path: Path) -> No
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     # the board's cards first (recommendation, cost, saving, payback, first wave), then the
     # inventory's own figures
-    cards = [block["figures"] for block in report["sections"][0]["blocks"]
-             if block["kind"] == "key_figures"]
+    cards = [
+        block["figures"]
+        for block in report["sections"][0]["blocks"]
+        if block["kind"] == "key_figures"
+    ]
     assert len(cards) == 2 and len(cards[0]) == 5
-    assert [f["value"] for f in cards[1]][:3] == [5, result.figures["population"],
-                                                  result.figures["servers"]]
+    assert [f["value"] for f in cards[1]][:3] == [
+        5,
+        result.figures["population"],
+        result.figures["servers"],
+    ]
     # the payback card and the figures the command prints say the same year
     payback = cards[0][3]["value"]
     if result.figures["payback_calendar_year"] is not None:
@@ -70,10 +78,17 @@ def test_demo_command_prints_where_and_the_headline(tmp_path: Path) -> None:
 def test_demo_never_replaces_a_database_it_did_not_write(tmp_path: Path) -> None:
     """``demo --out .`` beside a user's store: the user's databases stay byte-identical."""
     users = tmp_path / "inventory.db"
-    outcome = CliRunner().invoke(app, ["--db", f"sqlite:///{users}", "import",
-                                       str(REPO / "samples" / "gnosjo"),
-                                       str(REPO / "samples" / "gislaved"),
-                                       str(REPO / "samples" / "varnamo")])
+    outcome = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            f"sqlite:///{users}",
+            "import",
+            str(REPO / "samples" / "gnosjo"),
+            str(REPO / "samples" / "gislaved"),
+            str(REPO / "samples" / "varnamo"),
+        ],
+    )
     assert outcome.exit_code == 0, outcome.output
     other = tmp_path / "demo.db"
     other.write_bytes(b"somebody's notes, not a database")
@@ -85,8 +100,9 @@ def test_demo_never_replaces_a_database_it_did_not_write(tmp_path: Path) -> None
     assert not (tmp_path / "report.html").exists()
 
 
-def test_demo_prints_money_in_the_targets_currency(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_prints_money_in_the_targets_currency(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A target in NOK: the demo's one-time cost and saving are in NOK, never SEK."""
     samples = tmp_path / "samples"
     shutil.copytree(REPO / "samples", samples)
@@ -95,11 +111,15 @@ def test_demo_prints_money_in_the_targets_currency(tmp_path: Path,
     assert "\ncurrency: SEK\n" in text
     target.write_text(text.replace("\ncurrency: SEK\n", "\ncurrency: NOK\n"), encoding="utf-8")
     monkeypatch.setattr("inventory.demo.find_samples", lambda: samples)
-    outcome = CliRunner().invoke(app, ["--lang", "en", "demo", "--out", str(tmp_path / "out")],
-                                 env={"COLUMNS": "200"})
+    outcome = CliRunner().invoke(
+        app, ["--lang", "en", "demo", "--out", str(tmp_path / "out")], env={"COLUMNS": "200"}
+    )
     assert outcome.exit_code == 0, outcome.output
-    money = [line for line in outcome.stdout.splitlines()
-             if line.strip().startswith(("one-time cost", "yearly saving"))]
+    money = [
+        line
+        for line in outcome.stdout.splitlines()
+        if line.strip().startswith(("one-time cost", "yearly saving"))
+    ]
     assert len(money) == 2, outcome.stdout
     assert "MNOK" in money[0], money  # the one-time cost as a range in the target's currency
     # samples/study/it-costs.yaml states today's costs in SEK: no saving in NOK is made up

@@ -19,9 +19,16 @@ from inventory.echo import (
 )
 
 #: Every code point the pattern must match: C0 but TAB/LF/CR, DEL, C1, bidi formatting.
-CONTROLS = [*(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), "\x7f",
-            *(chr(c) for c in range(0x80, 0xA0)), "\u061c", "\u200e", "\u200f",
-            *(chr(c) for c in range(0x202A, 0x202F)), *(chr(c) for c in range(0x2066, 0x206A))]
+CONTROLS = [
+    *(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)),
+    "\x7f",
+    *(chr(c) for c in range(0x80, 0xA0)),
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    *(chr(c) for c in range(0x202A, 0x202F)),
+    *(chr(c) for c in range(0x2066, 0x206A)),
+]
 
 
 def test_the_pattern_is_read_alike_by_python_and_arrow() -> None:
@@ -62,10 +69,12 @@ def test_find_control_names_the_first_and_counts_the_rest() -> None:
     assert find_control("GNO-ESX01") is None
     assert find_control("tab\tand\nline\r") is None
     assert find_control("a\x1b[31mb\x07\x07") == (
-        "the control character ESC (U+001B) at character 2 (and 2 more)")
+        "the control character ESC (U+001B) at character 2 (and 2 more)"
+    )
     assert find_control("\x9b") == "the control character CSI (U+009B) at character 1"
     assert find_control("x\u202e") == (
-        "the control character RIGHT-TO-LEFT OVERRIDE (U+202E) at character 2")
+        "the control character RIGHT-TO-LEFT OVERRIDE (U+202E) at character 2"
+    )
     assert find_control("\x7f") == "the control character DEL (U+007F) at character 1"
 
 

@@ -130,9 +130,7 @@ def _literal_situations(name: str | None, call: ast.Call) -> list[tuple[IssueCod
     else:
         return []
     argument = args[position] if len(args) > position else None
-    branches = (
-        [argument.body, argument.orelse] if isinstance(argument, ast.IfExp) else [argument]
-    )
+    branches = [argument.body, argument.orelse] if isinstance(argument, ast.IfExp) else [argument]
     return [
         (code, branch.value)
         for branch in branches

@@ -26,8 +26,9 @@ def test_every_test_the_reliability_doc_names_exists() -> None:
                 if current is None:
                     missing.append(f"::{name} (no file before it)")
                     continue
-                if not re.search(rf"^def {name}\(", current.read_text(encoding="utf-8"),
-                                 re.MULTILINE):
+                if not re.search(
+                    rf"^def {name}\(", current.read_text(encoding="utf-8"), re.MULTILINE
+                ):
                     missing.append(f"{current.relative_to(REPO)}::{name}")
             checked += 1
     assert checked > 40

@@ -28,8 +28,7 @@ from tests.helpers import exit_code_and_output as run_main
 
 def _nested_lists(levels: int = 9) -> tuple[str, int]:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]"
-              for i in range(1, levels + 1)]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels + 1)]
     return "\n".join(lines) + "\n", 6  # 9 * 10**5 values at a5 (line 6)
 
 
@@ -41,8 +40,9 @@ def _nested_mappings(levels: int = 30) -> tuple[str, int]:
 
 def _merge_keys(levels: int = 30) -> tuple[str, int]:
     lines = ["m0: &m0 {x: 1, y: 2}"]
-    lines += [f"m{i}: &m{i} {{<<: [*m{i - 1}, *m{i - 1}], k{i}: {i}}}"
-              for i in range(1, levels + 1)]
+    lines += [
+        f"m{i}: &m{i} {{<<: [*m{i - 1}, *m{i - 1}], k{i}: {i}}}" for i in range(1, levels + 1)
+    ]
     return "\n".join(lines) + "\n", 15
 
 
@@ -53,8 +53,12 @@ def _block_style(levels: int = 30) -> tuple[str, int]:
     return "\n".join(lines) + "\n", 5 + 4 * 9  # triples per level: past at level10 (line 41)
 
 
-BOMBS = {"nested lists": _nested_lists, "nested mappings": _nested_mappings,
-         "merge keys": _merge_keys, "block style": _block_style}
+BOMBS = {
+    "nested lists": _nested_lists,
+    "nested mappings": _nested_mappings,
+    "merge keys": _merge_keys,
+    "block style": _block_style,
+}
 
 
 class Anything(BaseModel):
@@ -74,8 +78,7 @@ def test_a_bomb_is_an_invalid_yaml_issue_at_its_line(tmp_path: Path, shape: str)
     finally:
         tracemalloc.stop()
     assert model is None
-    assert [(issue.code, issue.file) for issue in issues] == [(IssueCode.INVALID_YAML,
-                                                               str(path))]
+    assert [(issue.code, issue.file) for issue in issues] == [(IssueCode.INVALID_YAML, str(path))]
     assert "expand to more than 100,000 values" in issues[0].message
     assert issues[0].hint is not None and "aliases" in issues[0].hint
     assert issues[0].line == line  # where the expansion crosses the limit
@@ -93,17 +96,26 @@ def test_the_budget_is_exact() -> None:
 
 def test_shared_defaults_still_work() -> None:
     entries = "\n".join(f"  - {{<<: *defaults, id: c{i}}}" for i in range(500))
-    document = compose_yaml(f"defaults: &defaults {{weight: 1, unit: h, note: shared}}\n"
-                            f"criteria:\n{entries}\n")
+    document = compose_yaml(
+        f"defaults: &defaults {{weight: 1, unit: h, note: shared}}\ncriteria:\n{entries}\n"
+    )
     assert len(document.data["criteria"]) == 500
-    assert document.data["criteria"][499] == {"weight": 1, "unit": "h", "note": "shared",
-                                              "id": "c499"}
+    assert document.data["criteria"][499] == {
+        "weight": 1,
+        "unit": "h",
+        "note": "shared",
+        "id": "c499",
+    }
     assert document.lines.line_of(("criteria", 499, "id")) == 502
 
 
-@pytest.mark.parametrize("text", ["[" * 500 + "]" * 500,
-                                  "".join(" " * i + "- \n" for i in range(0, 1000, 2))
-                                  + " " * 1000 + "- x\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 500 + "]" * 500,
+        "".join(" " * i + "- \n" for i in range(0, 1000, 2)) + " " * 1000 + "- x\n",
+    ],
+)
 def test_deep_nesting_is_an_issue_not_a_recursion_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text(text, encoding="utf-8")
@@ -121,8 +133,7 @@ def test_every_yaml_input_of_the_cli_refuses_a_bomb(tmp_path: Path) -> None:
     (study / "projection.yaml").write_text(text, encoding="utf-8")
     runs = {
         "target": run_main("--db", db, "gap", "--target", str(tmp_path / "target.yaml")),
-        "aliases": run_main("--db", db, "normalise", "--aliases",
-                            str(tmp_path / "aliases.yaml")),
+        "aliases": run_main("--db", db, "normalise", "--aliases", str(tmp_path / "aliases.yaml")),
         "study": run_main("study", "projection", str(study)),
     }
     for source, (code, output) in runs.items():

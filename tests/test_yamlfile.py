@@ -43,12 +43,14 @@ def _write(tmp_path: Path, text: str | bytes) -> Path:
 
 
 def test_nested_bad_value_is_placed_at_its_line(tmp_path: Path) -> None:
-    path = _write(tmp_path, "name: x\ncriteria:\n  - id: a\n    weight: 1\n"
-                            "  - id: b\n    weight: -2\n")
+    path = _write(
+        tmp_path, "name: x\ncriteria:\n  - id: a\n    weight: 1\n  - id: b\n    weight: -2\n"
+    )
     study, issues = load_yaml_model(path, Study)
     assert study is None
     assert [(i.code, i.file, i.line, i.column, i.value) for i in issues] == [
-        (IssueCode.INVALID_VALUE, str(path), 6, "criteria.1.weight", "-2")]
+        (IssueCode.INVALID_VALUE, str(path), 6, "criteria.1.weight", "-2")
+    ]
 
 
 def test_specific_codes_and_missing_field_at_its_parent(tmp_path: Path) -> None:
@@ -59,7 +61,8 @@ def test_specific_codes_and_missing_field_at_its_parent(tmp_path: Path) -> None:
     assert study is None
     assert sorted((i.code, i.line, i.column) for i in issues) == [
         (IssueCode.MISSING_VALUE, 5, "criteria.1.id"),
-        (IssueCode.OUT_OF_RANGE, 4, "criteria.0.weight")]
+        (IssueCode.OUT_OF_RANGE, 4, "criteria.0.weight"),
+    ]
 
 
 def test_bad_key_is_placed_at_the_key(tmp_path: Path) -> None:
@@ -119,7 +122,8 @@ def test_missing_file(tmp_path: Path) -> None:
     study, issues = load_yaml_model(tmp_path / "absent.yaml", Study)
     assert study is None
     assert [(i.code, i.file) for i in issues] == [
-        (IssueCode.PATH_NOT_FOUND, str(tmp_path / "absent.yaml"))]
+        (IssueCode.PATH_NOT_FOUND, str(tmp_path / "absent.yaml"))
+    ]
 
 
 def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
@@ -130,8 +134,9 @@ def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
 
 
 def test_utf8_bom_merge_keys_and_exact_decimals(tmp_path: Path) -> None:
-    path = _write(tmp_path, "\ufeffname: x\nbase: &base {weight: 0.10}\n"
-                            "criteria:\n  - {<<: *base, id: a}\n")
+    path = _write(
+        tmp_path, "\ufeffname: x\nbase: &base {weight: 0.10}\ncriteria:\n  - {<<: *base, id: a}\n"
+    )
     document, issues = read_yaml_file(path, decimals_as_text=True)
     assert issues == [] and document is not None
     assert document.data["criteria"] == [{"weight": "0.10", "id": "a"}]

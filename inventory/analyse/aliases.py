@@ -140,9 +140,11 @@ class AliasTable:
     def merged_with(self, user: AliasTable) -> AliasTable:
         """This table with a user's table on top (user entries are tried first)."""
         count = len(user.entries)
-        return AliasTable(vendors=(*user.vendors, *self.vendors),
-                          entries=(*user.entries, *self.entries),
-                          user_ids=frozenset(range(count)))
+        return AliasTable(
+            vendors=(*user.vendors, *self.vendors),
+            entries=(*user.entries, *self.entries),
+            user_ids=frozenset(range(count)),
+        )
 
 
 def parse_alias_text(text: str, source: str, *, user: bool) -> AliasTable:
@@ -151,21 +153,29 @@ def parse_alias_text(text: str, source: str, *, user: bool) -> AliasTable:
         document = compose_yaml(text)
     except YamlSyntaxError as error:
         where = source if error.line is None else f"{source}:{error.line}"
-        raise AliasFileError(f"{where}: not valid YAML: {error.problem}",
-                             hint=error.hint or "Check the indentation and quoting near that"
-                                                " line.") from None
+        raise AliasFileError(
+            f"{where}: not valid YAML: {error.problem}",
+            hint=error.hint or "Check the indentation and quoting near that line.",
+        ) from None
     try:
         parsed = AliasFile.model_validate({} if document.data is None else document.data)
     except ValidationError as error:
-        lines = [f"{source}:{document.lines.line_of(problem['loc']) or 1}:"
-                 f" {'.'.join(str(part) for part in problem['loc']) or '(file)'}:"
-                 f" {problem['msg']}" for problem in error.errors()]
-        raise AliasFileError("invalid alias file:\n  " + "\n  ".join(lines),
-                             hint="See `inventory normalise --help` for the alias schema.",
-                             ) from None
+        lines = [
+            f"{source}:{document.lines.line_of(problem['loc']) or 1}:"
+            f" {'.'.join(str(part) for part in problem['loc']) or '(file)'}:"
+            f" {problem['msg']}"
+            for problem in error.errors()
+        ]
+        raise AliasFileError(
+            "invalid alias file:\n  " + "\n  ".join(lines),
+            hint="See `inventory normalise --help` for the alias schema.",
+        ) from None
     entries = parsed.products
-    return AliasTable(vendors=parsed.vendors, entries=entries,
-                      user_ids=frozenset(range(len(entries))) if user else frozenset())
+    return AliasTable(
+        vendors=parsed.vendors,
+        entries=entries,
+        user_ids=frozenset(range(len(entries))) if user else frozenset(),
+    )
 
 
 #: The column of a review file (``inventory normalise --review-file``) a person fills in.
@@ -175,8 +185,9 @@ NO_DECISION = frozenset({"", "-", "none", "skip"})
 _VERSION_TOKEN = re.compile(r"\d")
 
 
-def parse_review_text(text: str, source: str, known_ids: Collection[str] | None = None
-                      ) -> AliasTable:
+def parse_review_text(
+    text: str, source: str, known_ids: Collection[str] | None = None
+) -> AliasTable:
     """A filled review file (CSV) as user aliases.
 
     Each row whose ``decision`` cell names a product id makes its written ``product`` (as
@@ -191,23 +202,31 @@ def parse_review_text(text: str, source: str, known_ids: Collection[str] | None 
     fields = [name.strip().casefold() for name in rows.fieldnames or ()]
     missing = [name for name in ("product", DECISION_COLUMN) if name not in fields]
     if missing:
-        raise AliasFileError(f"{source}:1: a review file needs the columns product and"
-                             f" {DECISION_COLUMN}; missing: {', '.join(missing)}",
-                             hint="Write one with `inventory normalise --review-file FILE`"
-                                  " and fill in the decision column.")
+        raise AliasFileError(
+            f"{source}:1: a review file needs the columns product and"
+            f" {DECISION_COLUMN}; missing: {', '.join(missing)}",
+            hint="Write one with `inventory normalise --review-file FILE`"
+            " and fill in the decision column.",
+        )
     patterns: dict[str, list[str]] = {}
     problems: list[str] = []
     for row in rows:
-        cells = {str(key).strip().casefold(): restore_text(value or "")
-                 for key, value in row.items() if key is not None}
+        cells = {
+            str(key).strip().casefold(): restore_text(value or "")
+            for key, value in row.items()
+            if key is not None
+        }
         decision = cells.get(DECISION_COLUMN, "").strip()
         line = rows.line_num
         if decision.casefold() in NO_DECISION:
             continue
         if not re.fullmatch(r"[a-z0-9][a-z0-9.+_-]*", decision) or (
-                known_ids is not None and decision not in known_ids):
-            problems.append(f"{source}:{line}: decision {decision!r} is no known product id"
-                            " (use one of the candidates, or an id of the catalogue)")
+            known_ids is not None and decision not in known_ids
+        ):
+            problems.append(
+                f"{source}:{line}: decision {decision!r} is no known product id"
+                " (use one of the candidates, or an id of the catalogue)"
+            )
             continue
         words = normalise_name(cells.get("product", "")).split()
         if not words:
@@ -216,18 +235,23 @@ def parse_review_text(text: str, source: str, known_ids: Collection[str] | None 
         head = list(words)
         while len(head) > 1 and _VERSION_TOKEN.search(head[-1]):
             head.pop()
-        tail = words[len(head):]
-        pattern = f"^{re.escape(' '.join(head))}$" if not tail else (
-            f"^{re.escape(' '.join(head))} (?P<version>{re.escape(' '.join(tail))})$")
+        tail = words[len(head) :]
+        pattern = (
+            f"^{re.escape(' '.join(head))}$"
+            if not tail
+            else (f"^{re.escape(' '.join(head))} (?P<version>{re.escape(' '.join(tail))})$")
+        )
         patterns.setdefault(decision, [])
         if pattern not in patterns[decision]:
             patterns[decision].append(pattern)
     if problems:
-        raise AliasFileError("invalid review file:\n  " + "\n  ".join(problems[:20]),
-                             hint="Put a product id from the candidates column in decision,"
-                                  " or leave it empty.")
-    entries = tuple(AliasEntry(id=product_id, patterns=tuple(found))
-                    for product_id, found in patterns.items())
+        raise AliasFileError(
+            "invalid review file:\n  " + "\n  ".join(problems[:20]),
+            hint="Put a product id from the candidates column in decision, or leave it empty.",
+        )
+    entries = tuple(
+        AliasEntry(id=product_id, patterns=tuple(found)) for product_id, found in patterns.items()
+    )
     return AliasTable(vendors=(), entries=entries, user_ids=frozenset(range(len(entries))))
 
 
@@ -243,8 +267,9 @@ def load_alias_file(path: Path, known_ids: Collection[str] | None = None) -> Ali
         if problem.code is IssueCode.PATH_NOT_FOUND and not path.exists():
             raise AliasFileError(f"alias file not found: {path}")
         where = f"{path}:{problem.line}" if problem.line else str(path)
-        raise AliasFileError(f"cannot read alias file {where}: {problem.message}",
-                             hint=problem.hint) from None
+        raise AliasFileError(
+            f"cannot read alias file {where}: {problem.message}", hint=problem.hint
+        ) from None
     if path.suffix.casefold() == ".csv":
         return parse_review_text(text, str(path), known_ids)
     return parse_alias_text(text, str(path), user=True)
@@ -259,6 +284,8 @@ def builtin_aliases() -> AliasTable:
     text = resources.files("inventory.data").joinpath(ALIASES_FILE).read_text(encoding="utf-8")
     table = parse_alias_text(text, ALIASES_FILE, user=False)
     catalogue = business_catalogue()
-    return AliasTable(vendors=(*table.vendors, *catalogue.vendor_names()),
-                      entries=(*table.entries, *catalogue.alias_entries()),
-                      user_ids=frozenset())
+    return AliasTable(
+        vendors=(*table.vendors, *catalogue.vendor_names()),
+        entries=(*table.entries, *catalogue.alias_entries()),
+        user_ids=frozenset(),
+    )

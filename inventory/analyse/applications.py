@@ -32,15 +32,15 @@ from inventory.analyse.normalise import Normaliser
 from inventory.analyse.normalise_review import ProductSource
 from inventory.snapshot import InventorySnapshot
 
-_SOURCE = ProductSource("application", "software", "vendor", "product", "version",
-                        fallback="name")
+_SOURCE = ProductSource("application", "software", "vendor", "product", "version", fallback="name")
 
 #: Columns of ``application_assets`` beyond the baseline asset columns.
 APPLICATION_EXTRA_COLUMNS = ("users", "vendor_written")
 
 
-def application_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_of: object,
-                       horizon_months: int = 12) -> pd.DataFrame:
+def application_assets(
+    snapshot: InventorySnapshot, normaliser: Normaliser, as_of: object, horizon_months: int = 12
+) -> pd.DataFrame:
     """One row per application (``assets.ASSET_COLUMNS`` + ``users``, ``vendor_written``).
 
     The rows are ``analyse.assets.derive_assets``'s for applications (the one derivation
@@ -59,10 +59,15 @@ def application_assets(snapshot: InventorySnapshot, normaliser: Normaliser, as_o
     keyed = keyed[~keyed.index.duplicated()]
     keys = pd.MultiIndex.from_frame(assets[["municipality", "record_id"]])
     users = pd.to_numeric(keyed["users"].astype(object).reindex(keys), errors="coerce")
-    vendor = keyed["vendor"].astype(object).reindex(keys) if "vendor" in keyed.columns \
+    vendor = (
+        keyed["vendor"].astype(object).reindex(keys)
+        if "vendor" in keyed.columns
         else pd.Series(None, index=keys, dtype=object)
-    assets = assets.assign(users=users.fillna(0).to_numpy(dtype=float),
-                           vendor_written=vendor.where(vendor.notna(), None).to_numpy())
+    )
+    assets = assets.assign(
+        users=users.fillna(0).to_numpy(dtype=float),
+        vendor_written=vendor.where(vendor.notna(), None).to_numpy(),
+    )
     return assets.loc[:, list(columns)].reset_index(drop=True)
 
 
@@ -92,25 +97,39 @@ def function_groups(assets: pd.DataFrame, population: dict[str, float]) -> list[
         return []
     usage = assets.groupby(["capability", "product_id"], sort=True).agg(
         users=("users", "sum"),
-        municipalities=("municipality", lambda codes: frozenset(map(str, codes))))
+        municipalities=("municipality", lambda codes: frozenset(map(str, codes))),
+    )
     groups: list[FunctionGroup] = []
     catalogue = business_catalogue()
     for area, per_area in usage.groupby(level=0, sort=True):
         ranked = per_area.reset_index().sort_values(
-            ["users", "product_id"], ascending=[False, True])
+            ["users", "product_id"], ascending=[False, True]
+        )
         members: list[list[str]] = []
         covered: list[set[str]] = []
         intensity: list[list[float]] = []
-        for product_id, users, codes in zip(ranked["product_id"], ranked["users"],
-                                            ranked["municipalities"], strict=True):
+        for product_id, users, codes in zip(
+            ranked["product_id"], ranked["users"], ranked["municipalities"], strict=True
+        ):
             people = sum(population.get(code, 1.0) for code in codes)
             own = _intensity(float(users), people)
-            compatible = [n for n, seen in enumerate(covered) if not seen & codes
-                          and not any(catalogue.distinct_functions(str(product_id), member)
-                                      for member in members[n])]
+            compatible = [
+                n
+                for n, seen in enumerate(covered)
+                if not seen & codes
+                and not any(
+                    catalogue.distinct_functions(str(product_id), member) for member in members[n]
+                )
+            ]
             if compatible:
-                chosen = min(compatible, key=lambda n: (
-                    abs(own - sum(intensity[n]) / len(intensity[n])), -len(members[n]), n))
+                chosen = min(
+                    compatible,
+                    key=lambda n: (
+                        abs(own - sum(intensity[n]) / len(intensity[n])),
+                        -len(members[n]),
+                        n,
+                    ),
+                )
                 members[chosen].append(str(product_id))
                 covered[chosen] |= codes
                 intensity[chosen].append(own)

@@ -59,23 +59,41 @@ ASSET_SOURCES: tuple[ProductSource, ...] = (
     ProductSource("server", "os", None, "os_product", "os_version", role="server"),
     ProductSource("platform", "software", "vendor", "product", "version"),
     ProductSource("client", "os", None, "os_product", "os_version", role="client"),
-    ProductSource("network_device", "os", "vendor", "model", "os_version", fallback="vendor",
-                  role="network"),
-    ProductSource("storage", "hardware", "vendor", "model", "version", fallback="vendor",
-                  role="storage"),
+    ProductSource(
+        "network_device", "os", "vendor", "model", "os_version", fallback="vendor", role="network"
+    ),
+    ProductSource(
+        "storage", "hardware", "vendor", "model", "version", fallback="vendor", role="storage"
+    ),
     ProductSource("application", "software", "vendor", "product", "version", fallback="name"),
 )
 #: Every record kind that gives assets, in the order of ``ASSET_SOURCES``.
 ASSET_KINDS: tuple[str, ...] = tuple(source.kind for source in ASSET_SOURCES)
 
-ASSET_COLUMNS = ("municipality", "kind", "record_id", "node", "domain", "capability",
-                 "block_id", "product_id", "title", "cycle", "product_written",
-                 "version_written", "count", "user_group", "lifecycle_state", "eol",
-                 "lifecycle_note")
+ASSET_COLUMNS = (
+    "municipality",
+    "kind",
+    "record_id",
+    "node",
+    "domain",
+    "capability",
+    "block_id",
+    "product_id",
+    "title",
+    "cycle",
+    "product_written",
+    "version_written",
+    "count",
+    "user_group",
+    "lifecycle_state",
+    "eol",
+    "lifecycle_note",
+)
 
 #: Products that make a server a hypervisor host whatever its role says.
-HYPERVISOR_PRODUCTS = frozenset({"vmware-esxi", "hyper-v", "nutanix-ahv", "proxmox-ve",
-                                 "xenserver", "citrix-hypervisor"})
+HYPERVISOR_PRODUCTS = frozenset(
+    {"vmware-esxi", "hyper-v", "nutanix-ahv", "proxmox-ve", "xenserver", "citrix-hypervisor"}
+)
 
 #: Client kinds whose software is firmware, not a managed operating system: their
 #: capability is their kind (a device replaced at its end, never an OS upgraded).
@@ -84,8 +102,10 @@ FIRMWARE_CLIENT_KINDS = frozenset({"printer", "ip_phone"})
 #: Capabilities of devices for which a target sets no product standard: kept, and
 #: replaced like for like at their end of life (network roles, storage kinds, firmware).
 HARDWARE_CAPABILITIES = frozenset(
-    {role.value for role in NetworkRole} | {kind.value for kind in StorageKind}
-    | FIRMWARE_CLIENT_KINDS)
+    {role.value for role in NetworkRole}
+    | {kind.value for kind in StorageKind}
+    | FIRMWARE_CLIENT_KINDS
+)
 
 #: The domains, in the order every table, section and diagram lists them: the one list
 #: (gap contracts, readiness, the report's gap sections, overlap and the views read it).
@@ -94,13 +114,20 @@ DOMAINS: tuple[str, ...] = ("network", "datacentre", "platforms", "clients", "ap
 #: Which domain a capability belongs to (``platforms`` unless listed): the one mapping
 #: every analysis, report section and diagram uses (``domain_of``).
 CAPABILITY_DOMAIN: dict[str, str] = {
-    "hypervisor": "datacentre", "server_os": "datacentre", "appliance": "datacentre",
+    "hypervisor": "datacentre",
+    "server_os": "datacentre",
+    "appliance": "datacentre",
     "backup": "datacentre",
-    "database": "datacentre", "file_storage": "datacentre",
-    "dns_dhcp": "network", "public_wifi": "network", "remote_access": "network",
-    "client_os": "clients", "endpoint_management": "clients",
+    "database": "datacentre",
+    "file_storage": "datacentre",
+    "dns_dhcp": "network",
+    "public_wifi": "network",
+    "remote_access": "network",
+    "client_os": "clients",
+    "endpoint_management": "clients",
     "client_management": "clients",  # overlap: devices per managing platform
-    "endpoint_security": "clients", "print": "clients",
+    "endpoint_security": "clients",
+    "print": "clients",
     **{role.value: "network" for role in NetworkRole},
     **{kind.value: "datacentre" for kind in StorageKind},
     **dict.fromkeys(FIRMWARE_CLIENT_KINDS, "clients"),
@@ -120,8 +147,14 @@ assert set(CAPABILITY_DOMAIN.values()) <= set(DOMAINS)
 
 
 #: The client columns an asset row is made of: client rows equal in these are one fleet.
-CLIENT_FLEET_KEYS = ("municipality", "kind", "os_product", "os_version", "user_group",
-                     "support_end")
+CLIENT_FLEET_KEYS = (
+    "municipality",
+    "kind",
+    "os_product",
+    "os_version",
+    "user_group",
+    "support_end",
+)
 
 
 def client_fleets(snapshot: InventorySnapshot) -> InventorySnapshot:
@@ -135,20 +168,32 @@ def client_fleets(snapshot: InventorySnapshot) -> InventorySnapshot:
     keys = [key for key in CLIENT_FLEET_KEYS if key in clients.columns]
     devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1).astype("int64")
     fleets = fold_rows(clients, keys, {"quantity": devices}).loc[
-        :, ["id", *keys, "quantity", "records"]]
-    return InventorySnapshot(tables={**snapshot.tables, "client": fleets},
-                             references=snapshot.references)
+        :, ["id", *keys, "quantity", "records"]
+    ]
+    return InventorySnapshot(
+        tables={**snapshot.tables, "client": fleets}, references=snapshot.references
+    )
 
 
 def empty_assets(columns: Sequence[str] = ASSET_COLUMNS) -> pd.DataFrame:
     """No assets, typed as ``derive_assets`` types them."""
-    return pd.DataFrame({name: pd.Series(dtype="int64" if name in ("count", "records")
-                                         else object) for name in columns})
+    return pd.DataFrame(
+        {
+            name: pd.Series(dtype="int64" if name in ("count", "records") else object)
+            for name in columns
+        }
+    )
 
 
-def derive_assets(snapshot: InventorySnapshot, normaliser: Normaliser,
-                  as_of: dt.date | None, horizon_months: int = 12, *,
-                  kinds: Sequence[str] = ASSET_KINDS, fleets: bool = False) -> pd.DataFrame:
+def derive_assets(
+    snapshot: InventorySnapshot,
+    normaliser: Normaliser,
+    as_of: dt.date | None,
+    horizon_months: int = 12,
+    *,
+    kinds: Sequence[str] = ASSET_KINDS,
+    fleets: bool = False,
+) -> pd.DataFrame:
     """One row per asset (``ASSET_COLUMNS``) of the record ``kinds`` (module docstring).
 
     ``count`` is the number of devices (a client or network row may stand for many);
@@ -171,8 +216,12 @@ def derive_assets(snapshot: InventorySnapshot, normaliser: Normaliser,
         return empty_assets(columns)
     kind = normalised["kind"]
     capability = pd.Series("", index=normalised.index, dtype=object)
-    for record_kind, column in (("platform", "capability"), ("network_device", "role"),
-                                ("storage", "kind"), ("application", "business_area")):
+    for record_kind, column in (
+        ("platform", "capability"),
+        ("network_device", "role"),
+        ("storage", "kind"),
+        ("application", "business_area"),
+    ):
         rows = kind == record_kind
         if rows.any():
             capability.loc[rows] = _lookup(snapshot, record_kind, column, normalised, rows)
@@ -187,31 +236,39 @@ def derive_assets(snapshot: InventorySnapshot, normaliser: Normaliser,
         device = _lookup(snapshot, "client", "kind", normalised, clients)
         firmware = device.isin(FIRMWARE_CLIENT_KINDS)
         capability.loc[clients] = device.where(firmware, "client_os")
-        user_group.loc[clients] = _lookup(snapshot, "client", "user_group", normalised,
-                                          clients)
+        user_group.loc[clients] = _lookup(snapshot, "client", "user_group", normalised, clients)
     assets = normalised.assign(capability=capability.astype(object), user_group=user_group)
     assets = assets[assets["capability"].notna()]
     # a product outside the catalogue: one identity, as the target derives it too
-    product_key, title = product_identity(assets["product_id"], assets["title"],
-                                          assets["vendor_written"], assets["product_written"],
-                                          assets["status"])
+    product_key, title = product_identity(
+        assets["product_id"],
+        assets["title"],
+        assets["vendor_written"],
+        assets["product_written"],
+        assets["status"],
+    )
     cycle = assets["cycle"].astype(object)
     assets = assets.assign(
-        product_id=product_key, title=title,
+        product_id=product_key,
+        title=title,
         domain=assets["capability"].map(domain_of),
-        block_id=assets["capability"] + ":" + product_key + ":" + cycle.where(
-            cycle.notna(), "-"),
-        node=[node_id(m, k, r) if k != "client" else "" for m, k, r in zip(
-            assets["municipality"].tolist(), assets["kind"].tolist(),
-            assets["record_id"].tolist(), strict=True)],
+        block_id=assets["capability"] + ":" + product_key + ":" + cycle.where(cycle.notna(), "-"),
+        node=[
+            node_id(m, k, r) if k != "client" else ""
+            for m, k, r in zip(
+                assets["municipality"].tolist(),
+                assets["kind"].tolist(),
+                assets["record_id"].tolist(),
+                strict=True,
+            )
+        ],
         count=pd.to_numeric(assets["count"]).astype("int64"),
     )
     if as_of is not None:
         lifecycle = lifecycle_frame(assets, as_of, horizon_months, normaliser=normaliser)
         assets = pd.concat([assets, lifecycle[["lifecycle_state", "eol"]]], axis=1)
         # why a date is not simply the catalogue's (edition unknown, a device's own end)
-        assets["lifecycle_note"] = lifecycle_notes(assets.get("note"),
-                                                   lifecycle["lifecycle_note"])
+        assets["lifecycle_note"] = lifecycle_notes(assets.get("note"), lifecycle["lifecycle_note"])
     else:
         assets = assets.assign(lifecycle_state="unknown", eol=None, lifecycle_note="")
     if fleets:
@@ -219,45 +276,57 @@ def derive_assets(snapshot: InventorySnapshot, normaliser: Normaliser,
     return assets.loc[:, columns].reset_index(drop=True)
 
 
-def hypervisor_hosts(server_kind: pd.Series, role: pd.Series, cluster: pd.Series,
-                     product_id: pd.Series) -> pd.Series:
+def hypervisor_hosts(
+    server_kind: pd.Series, role: pd.Series, cluster: pd.Series, product_id: pd.Series
+) -> pd.Series:
     """Which servers are hypervisor hosts (module docstring), aligned with the inputs."""
     kind = server_kind.astype(object).where(server_kind.notna(), "").astype(str)
     by_role = role.astype(object).where(role.notna(), "").astype(str) == "hypervisor"
     by_product = product_id.isin(HYPERVISOR_PRODUCTS)
-    in_cluster = cluster.notna() & (cluster.astype(object).astype(str).str.strip() != "") \
+    in_cluster = (
+        cluster.notna()
+        & (cluster.astype(object).astype(str).str.strip() != "")
         & (kind == "physical")
+    )
     return (kind != "virtual") & (by_role | by_product | in_cluster)
 
 
-def server_capability(snapshot: InventorySnapshot, normalised: pd.DataFrame,
-                      rows: pd.Series, normaliser: Normaliser) -> pd.Series:
+def server_capability(
+    snapshot: InventorySnapshot, normalised: pd.DataFrame, rows: pd.Series, normaliser: Normaliser
+) -> pd.Series:
     """``hypervisor``, ``appliance`` or ``server_os`` of the server rows of ``normalised``."""
     product_id = normalised.loc[rows, "product_id"]
     kind = _lookup(snapshot, "server", "kind", normalised, rows)
-    hypervisor = hypervisor_hosts(kind, _lookup(snapshot, "server", "role", normalised, rows),
-                                  _lookup(snapshot, "server", "cluster", normalised, rows),
-                                  product_id)
+    hypervisor = hypervisor_hosts(
+        kind,
+        _lookup(snapshot, "server", "role", normalised, rows),
+        _lookup(snapshot, "server", "cluster", normalised, rows),
+        product_id,
+    )
     # an appliance is upgraded by its vendor, never moved to a general-purpose server OS
-    appliance = ~hypervisor & (kind.eq("appliance")
-                               | os_families(normaliser, product_id).eq("appliance"))
+    appliance = ~hypervisor & (
+        kind.eq("appliance") | os_families(normaliser, product_id).eq("appliance")
+    )
     capability = pd.Series("server_os", index=product_id.index, dtype=object)
     capability[appliance] = "appliance"
     capability[hypervisor] = "hypervisor"
     return capability
 
 
-def _lookup(snapshot: InventorySnapshot, kind: str, column: str, normalised: pd.DataFrame,
-            rows: pd.Series) -> pd.Series:
+def _lookup(
+    snapshot: InventorySnapshot, kind: str, column: str, normalised: pd.DataFrame, rows: pd.Series
+) -> pd.Series:
     """``column`` of the ``kind`` record of each selected row (missing as ``None``)."""
     frame = snapshot.table(kind)
     index = normalised.index[rows.to_numpy()]
     if frame.empty or column not in frame.columns:
         return pd.Series(None, index=index, dtype=object)
     values = frame[column].astype(object)  # stored enums are text (str members compare)
-    lookup = pd.Series(values.where(values.notna(), None).to_numpy(),
-                       index=pd.MultiIndex.from_arrays(
-        [frame["municipality"], frame["id"]]), dtype=object)
+    lookup = pd.Series(
+        values.where(values.notna(), None).to_numpy(),
+        index=pd.MultiIndex.from_arrays([frame["municipality"], frame["id"]]),
+        dtype=object,
+    )
     lookup = lookup[~lookup.index.duplicated()]
     keys = pd.MultiIndex.from_frame(normalised.loc[index, ["municipality", "record_id"]])
     return pd.Series(lookup.reindex(keys).to_numpy(), index=index, dtype=object)
@@ -269,8 +338,10 @@ def _records(snapshot: InventorySnapshot, assets: pd.DataFrame) -> np.ndarray:
     fleets = snapshot.table("client")
     is_client = (assets["kind"] == "client").to_numpy()
     if is_client.any():
-        lookup = pd.Series(fleets["records"].to_numpy(), index=pd.MultiIndex.from_arrays(
-            [fleets["municipality"], fleets["id"]]))
+        lookup = pd.Series(
+            fleets["records"].to_numpy(),
+            index=pd.MultiIndex.from_arrays([fleets["municipality"], fleets["id"]]),
+        )
         lookup = lookup[~lookup.index.duplicated()]
         keys = pd.MultiIndex.from_frame(assets.loc[is_client, ["municipality", "record_id"]])
         records[is_client] = lookup.reindex(keys).to_numpy(dtype="int64")

@@ -115,33 +115,51 @@ class Catalogue:
         products = dict(self.products)
         for fact in overrides.cycles:
             product = products.get(fact.product) or CatalogueProduct(
-                slug=fact.product, title=fact.title or fact.product, category=None, tags=(),
-                alternate_names=(), releases=())
+                slug=fact.product,
+                title=fact.title or fact.product,
+                category=None,
+                tags=(),
+                alternate_names=(),
+                releases=(),
+            )
             known = product.release(fact.cycle)
-            release = known or Release(cycle=fact.cycle, label=None, release_date=None,
-                                       eol=None, eoas=None, eoes=None, latest=None, lts=False)
+            release = known or Release(
+                cycle=fact.cycle,
+                label=None,
+                release_date=None,
+                eol=None,
+                eoas=None,
+                eoes=None,
+                latest=None,
+                lts=False,
+            )
             release = replace(
                 release,
                 eol=fact.eol if fact.eol is not None else release.eol,
                 eoas=fact.support if fact.support is not None else release.eoas,
-                eoes=(fact.extended_support if fact.extended_support is not None
-                      else release.eoes),
+                eoes=(fact.extended_support if fact.extended_support is not None else release.eoes),
                 lts=fact.lts if fact.lts is not None else release.lts,
                 release_date=fact.release_date or release.release_date,
-                label=fact.label or release.label, latest=fact.latest or release.latest)
+                label=fact.label or release.label,
+                latest=fact.latest or release.latest,
+            )
             others = [r for r in product.releases if r.cycle != fact.cycle]
-            releases = sorted([*others, release], key=lambda r: r.release_date or dt.date.min,
-                              reverse=True)
-            products[fact.product] = replace(product, title=fact.title or product.title,
-                                             releases=tuple(releases))
+            releases = sorted(
+                [*others, release], key=lambda r: r.release_date or dt.date.min, reverse=True
+            )
+            products[fact.product] = replace(
+                product, title=fact.title or product.title, releases=tuple(releases)
+            )
         return Catalogue(products=products, commit=self.commit, license=self.license)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Catalogue:
         """A catalogue from the parsed endoflife.date JSON."""
         products = {slug: _product(slug, body) for slug, body in data["products"].items()}
-        return cls(products=products, commit=data.get("commit"),
-                   license=str(data.get("license", "")))
+        return cls(
+            products=products, commit=data.get("commit"), license=str(data.get("license", ""))
+        )
+
 
 @cache
 def default_catalogue() -> Catalogue:
@@ -163,22 +181,28 @@ def _product(slug: str, body: dict[str, Any]) -> CatalogueProduct:
     releases = []
     for item in body.get("releases", []):
         release_date = _date_or_flag(item.get("releaseDate"))
-        releases.append(Release(
-            cycle=str(item["releaseCycle"]),
-            label=item.get("releaseLabel"),
-            release_date=release_date if isinstance(release_date, dt.date) else None,
-            eol=_date_or_flag(item.get("eol")),
-            eoas=_date_or_flag(item.get("eoas")),
-            eoes=_date_or_flag(item.get("eoes")),
-            latest=str(item["latest"]) if item.get("latest") is not None else None,
-            lts=bool(item.get("lts")),
-        ))
+        releases.append(
+            Release(
+                cycle=str(item["releaseCycle"]),
+                label=item.get("releaseLabel"),
+                release_date=release_date if isinstance(release_date, dt.date) else None,
+                eol=_date_or_flag(item.get("eol")),
+                eoas=_date_or_flag(item.get("eoas")),
+                eoes=_date_or_flag(item.get("eoes")),
+                latest=str(item["latest"]) if item.get("latest") is not None else None,
+                lts=bool(item.get("lts")),
+            )
+        )
     tags = body.get("tags") or ""
     alternate = [url.strip("/") for url in body.get("alternate_urls") or []]
     return CatalogueProduct(
-        slug=slug, title=str(body.get("title") or slug), category=body.get("category"),
-        tags=tuple(str(tags).split()), alternate_names=tuple(alternate),
-        releases=tuple(releases))
+        slug=slug,
+        title=str(body.get("title") or slug),
+        category=body.get("category"),
+        tags=tuple(str(tags).split()),
+        alternate_names=tuple(alternate),
+        releases=tuple(releases),
+    )
 
 
 # --- local overrides ---------------------------------------------------------------------
@@ -221,9 +245,9 @@ class LifecycleOverrides(BaseModel):
 _HINT = "See `inventory lifecycle --help`: cycles with product, cycle, eol ... and source."
 
 
-def load_lifecycle_overrides(path: Path, catalogue: Catalogue,
-                             known_products: Mapping[str, str | None] | None = None
-                             ) -> LifecycleOverrides:
+def load_lifecycle_overrides(
+    path: Path, catalogue: Catalogue, known_products: Mapping[str, str | None] | None = None
+) -> LifecycleOverrides:
     """An overrides file, validated against ``catalogue``.
 
     ``known_products`` maps the normaliser's product ids (alias ids) to the catalogue
@@ -240,8 +264,9 @@ def load_lifecycle_overrides(path: Path, catalogue: Catalogue,
         model, issues = validate_document(LifecycleOverrides, document, str(path), hint=_HINT)
     problems = [_line(issue) for issue in issues]
     if model is None or document is None:
-        raise LifecycleOverridesError(_message(path, problems or [f"{path}: unreadable"]),
-                                      hint=_HINT)
+        raise LifecycleOverridesError(
+            _message(path, problems or [f"{path}: unreadable"]), hint=_HINT
+        )
     seen: set[tuple[str, str]] = set()
     for position, fact in enumerate(model.cycles):
         where = f"{path}:{document.lines.line_of(('cycles', position)) or 1}"
@@ -252,14 +277,19 @@ def load_lifecycle_overrides(path: Path, catalogue: Catalogue,
         product = catalogue.get(fact.product)
         reads = known_products.get(fact.product)
         if product is None and reads is not None and reads != fact.product:
-            problems.append(f"{where}: {fact.product!r} takes its release cycles from"
-                            f" {reads!r}: override {reads!r}")
+            problems.append(
+                f"{where}: {fact.product!r} takes its release cycles from"
+                f" {reads!r}: override {reads!r}"
+            )
         elif product is None and fact.product not in known_products and fact.title is None:
-            problems.append(f"{where}: product {fact.product!r} is not in the catalogue: give"
-                            " a title to add it, or correct the product id")
+            problems.append(
+                f"{where}: product {fact.product!r} is not in the catalogue: give"
+                " a title to add it, or correct the product id"
+            )
         elif (product is None or product.release(fact.cycle) is None) and fact.eol is None:
-            problems.append(f"{where}: cycle {fact.cycle!r} of {fact.product!r} is new: give"
-                            " its eol")
+            problems.append(
+                f"{where}: cycle {fact.cycle!r} of {fact.product!r} is new: give its eol"
+            )
     if problems:
         raise LifecycleOverridesError(_message(path, problems), hint=_HINT)
     return model
@@ -295,14 +325,18 @@ class CatalogueFinding:
     def text(self) -> Message:
         """The finding for the reader's language (``messages.message_text``)."""
         params: dict[str, Param] = {
-            "title": self.title, "older": self.older,
-            "older_released": self.older_released.isoformat(), "newer": self.newer,
+            "title": self.title,
+            "older": self.older,
+            "older_released": self.older_released.isoformat(),
+            "newer": self.newer,
             "newer_released": self.newer_released.isoformat(),
-            "newer_end": self.newer_end.isoformat()}
+            "newer_end": self.newer_end.isoformat(),
+        }
         if self.older_end is None:
             return Message("lifecycle.catalogue.outlives_no_end", params)
-        return Message("lifecycle.catalogue.outlives",
-                       {**params, "older_end": self.older_end.isoformat()})
+        return Message(
+            "lifecycle.catalogue.outlives", {**params, "older_end": self.older_end.isoformat()}
+        )
 
     @property
     def message(self) -> str:
@@ -310,9 +344,14 @@ class CatalogueFinding:
         return str(self.text)
 
     def to_json(self) -> dict[str, Any]:
-        return {"product": self.product, "older": self.older, "newer": self.newer,
-                "older_end": self.older_end.isoformat() if self.older_end else None,
-                "newer_end": self.newer_end.isoformat(), "message": self.message}
+        return {
+            "product": self.product,
+            "older": self.older,
+            "newer": self.newer,
+            "older_end": self.older_end.isoformat() if self.older_end else None,
+            "newer_end": self.newer_end.isoformat(),
+            "message": self.message,
+        }
 
 
 #: Products whose cycles carry a major version in front of their track (Windows 10, 11).
@@ -327,8 +366,9 @@ def _track(slug: str, cycle: str) -> tuple[str, ...]:
     return (parts[0], *letters) if slug in _MAJOR_TRACKS else letters
 
 
-def check_catalogue(catalogue: Catalogue, products: Iterable[str] | None = None
-                    ) -> list[CatalogueFinding]:
+def check_catalogue(
+    catalogue: Catalogue, products: Iterable[str] | None = None
+) -> list[CatalogueFinding]:
     """Cycles that outlive a newer cycle of the same product and track without being
     marked long-term (``lts``): at most one finding per older cycle (the first newer
     cycle it outlives). A version's service packs (``12.0-sp1`` ... ``12.0-sp3``) are one
@@ -337,8 +377,11 @@ def check_catalogue(catalogue: Catalogue, products: Iterable[str] | None = None
     >>> check_catalogue(default_catalogue(), ["windows-server", "mssqlserver"])
     []
     """
-    slugs = catalogue.products if products is None else [
-        slug for slug in dict.fromkeys(products) if slug in catalogue.products]
+    slugs = (
+        catalogue.products
+        if products is None
+        else [slug for slug in dict.fromkeys(products) if slug in catalogue.products]
+    )
     findings = []
     for slug in slugs:
         product = catalogue.products[slug]
@@ -349,19 +392,33 @@ def check_catalogue(catalogue: Catalogue, products: Iterable[str] | None = None
                 if re.fullmatch(r"\d+(?:\.\d+)*", base):  # 9.00-sp3 and 9.0-sp4: one line
                     base = ".".join(str(int(part)) for part in base.split("."))
                 lines.setdefault((_track(slug, release.cycle), base), []).append(release)
-        dated = sorted(((track, _line_of(releases)) for (track, _), releases in lines.items()),
-                       key=lambda item: item[1][1])
+        dated = sorted(
+            ((track, _line_of(releases)) for (track, _), releases in lines.items()),
+            key=lambda item: item[1][1],
+        )
         for position, (track, (older, first_day, older_end)) in enumerate(dated):
             if older.lts:
                 continue
-            for other_track, (newer, newer_day, newer_end) in dated[position + 1:]:
-                if (other_track != track or newer_end is dt.date.max
-                        or newer_day == first_day or older_end <= newer_end):
+            for other_track, (newer, newer_day, newer_end) in dated[position + 1 :]:
+                if (
+                    other_track != track
+                    or newer_end is dt.date.max
+                    or newer_day == first_day
+                    or older_end <= newer_end
+                ):
                     continue
-                findings.append(CatalogueFinding(
-                    slug, product.title, older.cycle, first_day,
-                    None if older_end is dt.date.max else older_end,
-                    newer.cycle, newer_day, newer_end))
+                findings.append(
+                    CatalogueFinding(
+                        slug,
+                        product.title,
+                        older.cycle,
+                        first_day,
+                        None if older_end is dt.date.max else older_end,
+                        newer.cycle,
+                        newer_day,
+                        newer_end,
+                    )
+                )
                 break
     return findings
 

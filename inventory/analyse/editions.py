@@ -36,18 +36,31 @@ EDITION_UNKNOWN = "edition unknown: conservative date"
 
 #: Words that name an edition (normalised), English, Swedish and Norwegian.
 _EDITION_WORDS: dict[str, ClientEdition] = {
-    "enterprise": ClientEdition.ENTERPRISE, "ent": ClientEdition.ENTERPRISE,
-    "företag": ClientEdition.ENTERPRISE, "bedrift": ClientEdition.ENTERPRISE,
+    "enterprise": ClientEdition.ENTERPRISE,
+    "ent": ClientEdition.ENTERPRISE,
+    "företag": ClientEdition.ENTERPRISE,
+    "bedrift": ClientEdition.ENTERPRISE,
     "iot": ClientEdition.ENTERPRISE,  # IoT Enterprise follows Enterprise
-    "education": ClientEdition.EDUCATION, "edu": ClientEdition.EDUCATION,
-    "utbildning": ClientEdition.EDUCATION, "utdanning": ClientEdition.EDUCATION,
-    "pro": ClientEdition.PRO, "professional": ClientEdition.PRO,
-    "home": ClientEdition.HOME, "hem": ClientEdition.HOME, "hjem": ClientEdition.HOME,
-    "ltsc": ClientEdition.LTSC, "ltsb": ClientEdition.LTSC,
+    "education": ClientEdition.EDUCATION,
+    "edu": ClientEdition.EDUCATION,
+    "utbildning": ClientEdition.EDUCATION,
+    "utdanning": ClientEdition.EDUCATION,
+    "pro": ClientEdition.PRO,
+    "professional": ClientEdition.PRO,
+    "home": ClientEdition.HOME,
+    "hem": ClientEdition.HOME,
+    "hjem": ClientEdition.HOME,
+    "ltsc": ClientEdition.LTSC,
+    "ltsb": ClientEdition.LTSC,
 }
 #: When a text names several (``Enterprise LTSC``), the one that decides the cycle.
-_PRECEDENCE = (ClientEdition.LTSC, ClientEdition.EDUCATION, ClientEdition.ENTERPRISE,
-               ClientEdition.PRO, ClientEdition.HOME)
+_PRECEDENCE = (
+    ClientEdition.LTSC,
+    ClientEdition.EDUCATION,
+    ClientEdition.ENTERPRISE,
+    ClientEdition.PRO,
+    ClientEdition.HOME,
+)
 #: The edition letters of a catalogue cycle (``11-24h2-e-lts`` ends in ``e``, ``lts``).
 _CYCLE_EDITION_TOKENS = frozenset({"e", "w", "lts", "iot"})
 
@@ -87,8 +100,7 @@ def windows_cycle_suffix(words: set[str]) -> tuple[str, ...]:
 
 
 #: Catalogue products whose cycles depend on the edition named next to the version.
-EDITION_SUFFIX: dict[str, Callable[[set[str]], tuple[str, ...]]] = {
-    "windows": windows_cycle_suffix}
+EDITION_SUFFIX: dict[str, Callable[[set[str]], tuple[str, ...]]] = {"windows": windows_cycle_suffix}
 
 
 def cycle_edition(cycle: str) -> tuple[str, ...]:
@@ -102,8 +114,11 @@ def cycle_edition(cycle: str) -> tuple[str, ...]:
 
 
 #: Words that name each edition suffix in a version text (``11 24H2 Enterprise``).
-_SUFFIX_WORDS = {("e",): "Enterprise", ("e", "lts"): "Enterprise LTSC",
-                 ("iot", "lts"): "IoT Enterprise LTSC"}
+_SUFFIX_WORDS = {
+    ("e",): "Enterprise",
+    ("e", "lts"): "Enterprise LTSC",
+    ("iot", "lts"): "IoT Enterprise LTSC",
+}
 
 
 def edition_version_text(release: Release) -> str | None:
@@ -114,8 +129,11 @@ def edition_version_text(release: Release) -> str | None:
     if words is None:
         return None
     label = release.label or release.cycle
-    base = " ".join(word for word in label.replace("(E)", " ").replace("(W)", " ").split()
-                    if word.casefold() not in {"iot", "lts", "ltsc"})
+    base = " ".join(
+        word
+        for word in label.replace("(E)", " ").replace("(W)", " ").split()
+        if word.casefold() not in {"iot", "lts", "ltsc"}
+    )
     return f"{base} {words}"
 
 
@@ -136,11 +154,10 @@ def prefer_edition(releases: list[Release], suffix: tuple[str, ...]) -> list[Rel
     return exact + plain or releases
 
 
-def edition_cycle(product: CatalogueProduct, cycle: str, edition: ClientEdition
-                  ) -> str | None:
+def edition_cycle(product: CatalogueProduct, cycle: str, edition: ClientEdition) -> str | None:
     """The cycle of the same feature update for another edition (``11-23h2-w`` with
     Enterprise -> ``11-23h2-e``), ``None`` when the catalogue has none."""
-    base = cycle[:len(cycle) - sum(len(t) + 1 for t in cycle_edition(cycle))]
+    base = cycle[: len(cycle) - sum(len(t) + 1 for t in cycle_edition(cycle))]
     if edition is ClientEdition.LTSC:
         wanted = [f"{base}-e-lts", f"{base}-e"]
     elif edition in (ClientEdition.ENTERPRISE, ClientEdition.EDUCATION):
@@ -156,8 +173,7 @@ def declared_editions(municipalities: pd.DataFrame) -> dict[str, ClientEdition]:
     if municipalities.empty or "client_edition" not in municipalities.columns:
         return {}
     declared: dict[str, ClientEdition] = {}
-    for code, value in zip(municipalities["code"], municipalities["client_edition"],
-                           strict=True):
+    for code, value in zip(municipalities["code"], municipalities["client_edition"], strict=True):
         if isinstance(value, str) and value:
             parsed = ClientEdition.parse(value)
             if parsed is not None:
@@ -165,9 +181,12 @@ def declared_editions(municipalities: pd.DataFrame) -> dict[str, ClientEdition]:
     return declared
 
 
-def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str | None],
-                   product: Callable[[str], CatalogueProduct | None],
-                   declared: Mapping[str, ClientEdition]) -> pd.DataFrame:
+def apply_editions(
+    normalised: pd.DataFrame,
+    catalogue_of: Callable[[str], str | None],
+    product: Callable[[str], CatalogueProduct | None],
+    declared: Mapping[str, ClientEdition],
+) -> pd.DataFrame:
     """Rows of ``normalise_snapshot`` whose edition decides the cycle, settled.
 
     For a row of an edition-dependent product (``EDITION_SUFFIX``) whose text names no
@@ -183,8 +202,13 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
     # per distinct value: a million client rows are a handful of products and cycles)
     sources: dict[str, str | None] = {}
     ids, id_values = pd.factorize(normalised["product_id"])
-    with_editions = np.array([(sources.setdefault(str(pid), catalogue_of(str(pid)))
-                               in EDITION_SUFFIX) for pid in id_values] + [False])
+    with_editions = np.array(
+        [
+            (sources.setdefault(str(pid), catalogue_of(str(pid))) in EDITION_SUFFIX)
+            for pid in id_values
+        ]
+        + [False]
+    )
     dependent = with_editions[ids]  # code -1 (missing) takes the last entry: False
     if not dependent.any():
         return normalised
@@ -196,8 +220,15 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
     if "note" not in normalised.columns:
         normalised = normalised.assign(note="")
     rows = normalised.loc[dependent]
-    columns = ["municipality", "kind", "product_id", "cycle", "product_written",
-               "version_written", "note"]
+    columns = [
+        "municipality",
+        "kind",
+        "product_id",
+        "cycle",
+        "product_written",
+        "version_written",
+        "note",
+    ]
     groups, distinct = _distinct(rows, columns)
     cycles = np.empty(len(distinct), dtype=object)
     notes = np.empty(len(distinct), dtype=object)
@@ -208,8 +239,11 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
         slug = sources.get(str(pid))
         catalogue = product(slug) if slug else None
         edition = declared.get(str(code)) if kind == "client" else None
-        other = (edition_cycle(catalogue, str(cycle), edition)
-                 if catalogue is not None and edition is not None else None)
+        other = (
+            edition_cycle(catalogue, str(cycle), edition)
+            if catalogue is not None and edition is not None
+            else None
+        )
         if other is not None and edition is not None:
             cycles[position] = other
             said = f"edition {edition.value}: declared by the municipality"
@@ -220,12 +254,15 @@ def apply_editions(normalised: pd.DataFrame, catalogue_of: Callable[[str], str |
     new_notes = normalised["note"].to_numpy(dtype=object, copy=True)
     new_cycles[dependent] = cycles[groups]
     new_notes[dependent] = notes[groups]
-    return normalised.assign(cycle=pd.Series(new_cycles, index=normalised.index, dtype=object),
-                             note=pd.Series(new_notes, index=normalised.index, dtype=object))
+    return normalised.assign(
+        cycle=pd.Series(new_cycles, index=normalised.index, dtype=object),
+        note=pd.Series(new_notes, index=normalised.index, dtype=object),
+    )
 
 
-def _distinct(frame: pd.DataFrame, columns: list[str]
-              ) -> tuple[np.ndarray, list[tuple[object, ...]]]:
+def _distinct(
+    frame: pd.DataFrame, columns: list[str]
+) -> tuple[np.ndarray, list[tuple[object, ...]]]:
     # local import: normalise imports this module
     from inventory.analyse.normalise import distinct_rows
 

@@ -53,8 +53,15 @@ from inventory.snapshot import InventorySnapshot
 
 #: Node kinds, in the order summaries list them.
 NODE_KINDS: tuple[str, ...] = (
-    "municipality", "site", "server", "cluster", "storage", "network_device", "platform",
-    "application", "client_fleet",
+    "municipality",
+    "site",
+    "server",
+    "cluster",
+    "storage",
+    "network_device",
+    "platform",
+    "application",
+    "client_fleet",
 )
 
 
@@ -72,14 +79,25 @@ class EdgeKind(enum.StrEnum):
 
 
 #: Edges along which a failure travels to the dependents (used by impact analysis).
-DEPENDENCY_EDGE_KINDS: frozenset[str] = frozenset({
-    EdgeKind.LOCATED_IN, EdgeKind.HOSTED_ON, EdgeKind.RUNS_ON, EdgeKind.DEPENDS_ON,
-    EdgeKind.MANAGED_BY, EdgeKind.REPLICATES_TO,
-})
+DEPENDENCY_EDGE_KINDS: frozenset[str] = frozenset(
+    {
+        EdgeKind.LOCATED_IN,
+        EdgeKind.HOSTED_ON,
+        EdgeKind.RUNS_ON,
+        EdgeKind.DEPENDS_ON,
+        EdgeKind.MANAGED_BY,
+        EdgeKind.REPLICATES_TO,
+    }
+)
 #: Edges that make a dependency cycle (mutual storage replication is normal, not a cycle).
-CYCLE_EDGE_KINDS: frozenset[str] = frozenset({
-    EdgeKind.HOSTED_ON, EdgeKind.RUNS_ON, EdgeKind.DEPENDS_ON, EdgeKind.MANAGED_BY,
-})
+CYCLE_EDGE_KINDS: frozenset[str] = frozenset(
+    {
+        EdgeKind.HOSTED_ON,
+        EdgeKind.RUNS_ON,
+        EdgeKind.DEPENDS_ON,
+        EdgeKind.MANAGED_BY,
+    }
+)
 
 #: Reference fields that become edges: (record kind, field) -> edge kind.
 _REFERENCE_EDGES: dict[tuple[str, str], EdgeKind] = {
@@ -95,31 +113,70 @@ _REFERENCE_EDGES: dict[tuple[str, str], EdgeKind] = {
 #: Node attributes per record kind: (column, attribute); ``label`` is what diagrams show.
 _NODE_ATTRIBUTES: dict[str, tuple[tuple[str, str], ...]] = {
     "municipality": (("name", "label"), ("country", "country"), ("population", "population")),
-    "site": (("name", "label"), ("kind", "site_kind"), ("racks_total", "racks_total"),
-             ("rack_units_free", "rack_units_free"),
-             ("power_capacity_kw", "power_capacity_kw")),
-    "server": (("hostname", "label"), ("kind", "server_kind"), ("role", "role"),
-               ("vendor", "vendor"), ("model", "model"), ("os_product", "os_product"),
-               ("os_version", "os_version"), ("status", "status"),
-               ("criticality", "criticality")),
-    "storage": (("kind", "storage_kind"), ("vendor", "vendor"), ("model", "model"),
-                ("version", "version"), ("capacity_tb", "capacity_tb")),
-    "network_device": (("hostname", "label"), ("role", "role"), ("vendor", "vendor"),
-                       ("model", "model"), ("os_version", "os_version"),
-                       ("quantity", "quantity")),
-    "platform": (("product", "label"), ("capability", "capability"), ("vendor", "vendor"),
-                 ("product", "product"), ("version", "version"),
-                 ("deployment", "deployment"), ("criticality", "criticality"),
-                 ("licences", "licences")),
-    "application": (("name", "label"), ("vendor", "vendor"), ("product", "product"),
-                    ("version", "version"), ("business_area", "business_area"),
-                    ("deployment", "deployment"), ("criticality", "criticality"),
-                    ("users", "users")),
+    "site": (
+        ("name", "label"),
+        ("kind", "site_kind"),
+        ("racks_total", "racks_total"),
+        ("rack_units_free", "rack_units_free"),
+        ("power_capacity_kw", "power_capacity_kw"),
+    ),
+    "server": (
+        ("hostname", "label"),
+        ("kind", "server_kind"),
+        ("role", "role"),
+        ("vendor", "vendor"),
+        ("model", "model"),
+        ("os_product", "os_product"),
+        ("os_version", "os_version"),
+        ("status", "status"),
+        ("criticality", "criticality"),
+    ),
+    "storage": (
+        ("kind", "storage_kind"),
+        ("vendor", "vendor"),
+        ("model", "model"),
+        ("version", "version"),
+        ("capacity_tb", "capacity_tb"),
+    ),
+    "network_device": (
+        ("hostname", "label"),
+        ("role", "role"),
+        ("vendor", "vendor"),
+        ("model", "model"),
+        ("os_version", "os_version"),
+        ("quantity", "quantity"),
+    ),
+    "platform": (
+        ("product", "label"),
+        ("capability", "capability"),
+        ("vendor", "vendor"),
+        ("product", "product"),
+        ("version", "version"),
+        ("deployment", "deployment"),
+        ("criticality", "criticality"),
+        ("licences", "licences"),
+    ),
+    "application": (
+        ("name", "label"),
+        ("vendor", "vendor"),
+        ("product", "product"),
+        ("version", "version"),
+        ("business_area", "business_area"),
+        ("deployment", "deployment"),
+        ("criticality", "criticality"),
+        ("users", "users"),
+    ),
 }
 
 #: The columns that make a client fleet (with ``municipality``).
 FLEET_KEYS: tuple[str, ...] = (
-    "municipality", "kind", "vendor", "model", "os_product", "os_version", "managed_by",
+    "municipality",
+    "kind",
+    "vendor",
+    "model",
+    "os_product",
+    "os_version",
+    "managed_by",
 )
 
 GraphValue = str | int | float | bool
@@ -180,8 +237,9 @@ class InventoryGraph:
         """Counts of nodes by kind and of edges by kind."""
         node_kinds = Counter(kind for _, kind in self.graph.nodes(data="kind"))
         edge_kinds = Counter(kind for _, _, kind in self.graph.edges(data="kind"))
-        municipalities = sorted({str(m) for _, m in self.graph.nodes(data="municipality")
-                                 if m is not None})
+        municipalities = sorted(
+            {str(m) for _, m in self.graph.nodes(data="municipality") if m is not None}
+        )
         devices = sum(int(d) for _, d in self.graph.nodes(data="devices", default=0))
         return GraphSummary(
             municipalities=municipalities,
@@ -215,20 +273,28 @@ class InventoryGraph:
                 index.setdefault(str(key).casefold(), []).append(node)
             self._index = index
         candidates = [
-            node for node in self._index.get(wanted.key.casefold(), [])
-            if (wanted.municipality is None
+            node
+            for node in self._index.get(wanted.key.casefold(), [])
+            if (
+                wanted.municipality is None
                 or self.graph.nodes[node]["municipality"].casefold()
-                == wanted.municipality.casefold())
+                == wanted.municipality.casefold()
+            )
             and (wanted.kind is None or self.graph.nodes[node]["kind"] == wanted.kind)
         ]
         if len(candidates) == 1:
             return candidates[0]
         if candidates:
-            raise NotFoundError(f"{name!r} names {len(candidates)} nodes.",
-                                hint="Name one of: " + ", ".join(sorted(candidates)))
+            raise NotFoundError(
+                f"{name!r} names {len(candidates)} nodes.",
+                hint="Name one of: " + ", ".join(sorted(candidates)),
+            )
         nearest = self.nearest(name)
-        hint = ("Did you mean: " + ", ".join(nearest) + "?") if nearest else (
-            "The graph is empty: import an inventory first.")
+        hint = (
+            ("Did you mean: " + ", ".join(nearest) + "?")
+            if nearest
+            else ("The graph is empty: import an inventory first.")
+        )
         raise NotFoundError(f"No node {name!r} in the inventory graph.", hint=hint)
 
     def nearest(self, name: str, limit: int = 3) -> list[str]:
@@ -238,12 +304,18 @@ class InventoryGraph:
         if wanted.kind is not None:
             choices = {node: node for node in self.graph.nodes}
         elif wanted.municipality is not None:
-            choices = {node: f"{data.get('municipality')}:{data.get('key')}"
-                       for node, data in self.graph.nodes(data=True)}
+            choices = {
+                node: f"{data.get('municipality')}:{data.get('key')}"
+                for node, data in self.graph.nodes(data=True)
+            }
         else:
             choices = {node: str(data.get("key")) for node, data in self.graph.nodes(data=True)}
-        return [node for _, _, node in process.extract(
-            name, choices, scorer=fuzz.ratio, processor=str.casefold, limit=limit)]
+        return [
+            node
+            for _, _, node in process.extract(
+                name, choices, scorer=fuzz.ratio, processor=str.casefold, limit=limit
+            )
+        ]
 
     def to_graphml(self, path: Path) -> None:
         """Write the graph as GraphML (node and edge attributes included), whole or not at
@@ -265,8 +337,9 @@ class InventoryGraph:
     def write(self, path: Path) -> None:
         """Write GraphML (``.graphml``) or node-link JSON (``.json``), by file suffix."""
         if path.suffix.lower() == ".json":
-            write_file_atomically(path, json.dumps(self.to_node_link_json(),
-                                                   ensure_ascii=False).encode("utf-8"))
+            write_file_atomically(
+                path, json.dumps(self.to_node_link_json(), ensure_ascii=False).encode("utf-8")
+            )
         else:
             self.to_graphml(path)
 
@@ -288,10 +361,13 @@ def _xml_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """
     copy = type(graph)()
     copy.graph.update(_xml_data(graph.graph))
-    copy.add_nodes_from((_xml_value(node), _xml_data(data))
-                        for node, data in graph.nodes(data=True))
-    copy.add_edges_from((_xml_value(u), _xml_value(v), _xml_value(key), _xml_data(data))
-                        for u, v, key, data in graph.edges(keys=True, data=True))
+    copy.add_nodes_from(
+        (_xml_value(node), _xml_data(data)) for node, data in graph.nodes(data=True)
+    )
+    copy.add_edges_from(
+        (_xml_value(u), _xml_value(v), _xml_value(key), _xml_data(data))
+        for u, v, key, data in graph.edges(keys=True, data=True)
+    )
     return copy
 
 
@@ -320,15 +396,22 @@ def build_graph(snapshot: InventorySnapshot, *, municipalities: bool = False) ->
     fleets, fleet_edges = _client_fleets(snapshot)
     graph.add_nodes_from(_fleet_items(fleets))
     edges.append(fleet_edges)
-    frame = pd.concat([e for e in edges if not e.empty], ignore_index=True) if any(
-        not e.empty for e in edges) else _empty_edges()
+    frame = (
+        pd.concat([e for e in edges if not e.empty], ignore_index=True)
+        if any(not e.empty for e in edges)
+        else _empty_edges()
+    )
     frame = frame.drop_duplicates(subset=["source", "target", "key"])
     graph.add_edges_from(_edge_items(frame))
     links = _link_edges(snapshot.table("link"), snapshot.references)
     graph.add_edges_from(_edge_items(links))
     _add_cluster_attributes(graph, frame)
-    _mark_external(graph, pd.concat([frame["source"], frame["target"], links["source"],
-                                     links["target"]], ignore_index=True))
+    _mark_external(
+        graph,
+        pd.concat(
+            [frame["source"], frame["target"], links["source"], links["target"]], ignore_index=True
+        ),
+    )
     return InventoryGraph(graph)
 
 
@@ -350,8 +433,7 @@ def _plain_values(column: pd.Series) -> list[GraphValue | None]:
     if column.dtype == object:
         raw = column.to_numpy(dtype=object)
         values = np.full(len(column), None, dtype=object)
-        is_text = np.fromiter((type(value) is str for value in raw), dtype=bool,
-                              count=len(raw))
+        is_text = np.fromiter((type(value) is str for value in raw), dtype=bool, count=len(raw))
         values[is_text] = raw[is_text]
         other = column.notna().to_numpy() & ~is_text
         if other.any():
@@ -380,16 +462,16 @@ def _attribute_dicts(frame: pd.DataFrame) -> Iterator[dict[str, GraphValue]]:
     names = list(frame.columns)
     columns = [_plain_values(frame[name]) for name in names]
     for values in zip(*columns, strict=True):
-        yield {name: value for name, value in zip(names, values, strict=True)
-               if value is not None}
+        yield {name: value for name, value in zip(names, values, strict=True) if value is not None}
 
 
 def _ids(municipality: pd.Series, kind: str, key: pd.Series) -> pd.Series:
     return municipality.astype(str) + f":{kind}:" + key.astype(str)
 
 
-def _node_items(municipality: pd.Series, key: pd.Series, kind: str,
-                frame: pd.DataFrame) -> Iterator[tuple[str, dict[str, GraphValue]]]:
+def _node_items(
+    municipality: pd.Series, key: pd.Series, kind: str, frame: pd.DataFrame
+) -> Iterator[tuple[str, dict[str, GraphValue]]]:
     spec = [(column, attr) for column, attr in _NODE_ATTRIBUTES[kind] if column in frame]
     attrs = pd.DataFrame({attr: frame[column] for column, attr in spec}, index=frame.index)
     attrs.insert(0, "key", key.astype(str))
@@ -402,8 +484,13 @@ def _node_items(municipality: pd.Series, key: pd.Series, kind: str,
 
 
 def _empty_edges() -> pd.DataFrame:
-    return pd.DataFrame({"source": pd.Series(dtype=object), "target": pd.Series(dtype=object),
-                         "key": pd.Series(dtype=object)})
+    return pd.DataFrame(
+        {
+            "source": pd.Series(dtype=object),
+            "target": pd.Series(dtype=object),
+            "key": pd.Series(dtype=object),
+        }
+    )
 
 
 def _reference_edges(refs: pd.DataFrame) -> pd.DataFrame:
@@ -413,23 +500,32 @@ def _reference_edges(refs: pd.DataFrame) -> pd.DataFrame:
         rows = refs[(refs["kind"] == kind) & (refs["field"] == field_name)]
         if rows.empty:
             continue
-        parts.append(pd.DataFrame({
-            "source": _ids(rows["municipality"], kind, rows["id"]),
-            "target": (rows["target_municipality"].astype(str) + ":"
-                       + rows["target_kind"].astype(str) + ":" + rows["target_id"].astype(str)),
-            "key": str(edge_kind),
-        }))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "source": _ids(rows["municipality"], kind, rows["id"]),
+                    "target": (
+                        rows["target_municipality"].astype(str)
+                        + ":"
+                        + rows["target_kind"].astype(str)
+                        + ":"
+                        + rows["target_id"].astype(str)
+                    ),
+                    "key": str(edge_kind),
+                }
+            )
+        )
     return pd.concat(parts, ignore_index=True) if parts else _empty_edges()
 
 
-def split_qualified(municipality: pd.Series, value: pd.Series,
-                    known: set[str]) -> tuple[pd.Series, pd.Series]:
+def split_qualified(
+    municipality: pd.Series, value: pd.Series, known: set[str]
+) -> tuple[pd.Series, pd.Series]:
     """``code:key`` values split into (municipality, key); others keep their own municipality."""
     text = value.astype(str)
     parts = text.str.partition(":")
     qualified = (parts[1] == ":") & parts[0].isin(known)
-    return (municipality.astype(str).where(~qualified, parts[0]),
-            text.where(~qualified, parts[2]))
+    return (municipality.astype(str).where(~qualified, parts[0]), text.where(~qualified, parts[2]))
 
 
 def _cluster_edges(servers: pd.DataFrame, known: set[str]) -> pd.DataFrame:
@@ -439,11 +535,13 @@ def _cluster_edges(servers: pd.DataFrame, known: set[str]) -> pd.DataFrame:
         return _empty_edges()
     owner, name = split_qualified(rows["municipality"], rows["cluster"], known)
     virtual = rows["kind"].astype(str) == "virtual"
-    return pd.DataFrame({
-        "source": _ids(rows["municipality"], "server", rows["id"]),
-        "target": _ids(owner, "cluster", name),
-        "key": np.where(virtual, str(EdgeKind.HOSTED_ON), str(EdgeKind.MEMBER_OF)),
-    })
+    return pd.DataFrame(
+        {
+            "source": _ids(rows["municipality"], "server", rows["id"]),
+            "target": _ids(owner, "cluster", name),
+            "key": np.where(virtual, str(EdgeKind.HOSTED_ON), str(EdgeKind.MEMBER_OF)),
+        }
+    )
 
 
 def _client_fleets(snapshot: InventorySnapshot) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -460,44 +558,71 @@ def _client_fleets(snapshot: InventorySnapshot) -> tuple[pd.DataFrame, pd.DataFr
 
     refs = snapshot.references
     parts = []
-    by_site = pd.DataFrame({"fleet": fleet_no, "municipality": clients["municipality"],
-                            "site": clients["site"], "devices": devices}).dropna(
-                                subset=["site"])
+    by_site = pd.DataFrame(
+        {
+            "fleet": fleet_no,
+            "municipality": clients["municipality"],
+            "site": clients["site"],
+            "devices": devices,
+        }
+    ).dropna(subset=["site"])
     if not by_site.empty:
-        by_site = by_site.groupby(["fleet", "municipality", "site"], sort=False)[
-            "devices"].sum().reset_index()
+        by_site = (
+            by_site.groupby(["fleet", "municipality", "site"], sort=False)["devices"]
+            .sum()
+            .reset_index()
+        )
         targets = _scalar_targets(clients, "client", refs, "site")
         by_site = by_site.merge(targets, on=["municipality", "site"], how="inner")
-        parts.append(pd.DataFrame({
-            "source": fleets["node"].to_numpy()[by_site["fleet"].to_numpy()],
-            "target": by_site["target"].to_numpy(), "key": str(EdgeKind.LOCATED_IN),
-            "devices": by_site["devices"].to_numpy()}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "source": fleets["node"].to_numpy()[by_site["fleet"].to_numpy()],
+                    "target": by_site["target"].to_numpy(),
+                    "key": str(EdgeKind.LOCATED_IN),
+                    "devices": by_site["devices"].to_numpy(),
+                }
+            )
+        )
     managed = fleets[fleets["managed_by"].notna()]
     if not managed.empty:
         targets = _scalar_targets(clients, "client", refs, "managed_by")
         managed = managed.merge(targets, on=["municipality", "managed_by"], how="inner")
-        parts.append(pd.DataFrame({
-            "source": managed["node"].to_numpy(), "target": managed["target"].to_numpy(),
-            "key": str(EdgeKind.MANAGED_BY), "devices": managed["devices"].to_numpy()}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "source": managed["node"].to_numpy(),
+                    "target": managed["target"].to_numpy(),
+                    "key": str(EdgeKind.MANAGED_BY),
+                    "devices": managed["devices"].to_numpy(),
+                }
+            )
+        )
     edges = pd.concat(parts, ignore_index=True) if parts else _empty_edges()
     return fleets, edges
 
 
-def _scalar_targets(frame: pd.DataFrame, kind: str, refs: pd.DataFrame,
-                    column: str) -> pd.DataFrame:
+def _scalar_targets(
+    frame: pd.DataFrame, kind: str, refs: pd.DataFrame, column: str
+) -> pd.DataFrame:
     """(municipality, value of ``column``) -> target node id, from one row per distinct value.
 
     Resolving one representative row per distinct value keeps the work small when the
     frame has millions of rows (clients) that name a few hundred sites and platforms.
     """
     rows = frame.loc[frame[column].notna(), ["municipality", "id", column]].drop_duplicates(
-        subset=["municipality", column])
+        subset=["municipality", column]
+    )
     resolved = refs[refs["id"].isin(set(rows["id"]))]
     resolved = resolved[(resolved["kind"] == kind) & (resolved["field"] == column)]
     merged = rows.merge(resolved, on=["municipality", "id"], how="inner")
-    merged["target"] = (merged["target_municipality"].astype(str) + ":"
-                        + merged["target_kind"].astype(str) + ":"
-                        + merged["target_id"].astype(str))
+    merged["target"] = (
+        merged["target_municipality"].astype(str)
+        + ":"
+        + merged["target_kind"].astype(str)
+        + ":"
+        + merged["target_id"].astype(str)
+    )
     return merged[["municipality", column, "target"]]
 
 
@@ -507,14 +632,22 @@ def _text(column: pd.Series) -> pd.Series:
 
 def _fleet_keys(fleets: pd.DataFrame) -> pd.Series:
     """Readable fleet keys: ``kind/vendor model/os version/managed_by`` (made unique)."""
+
     def joined(*columns: str) -> pd.Series:
         text = _text(fleets[columns[0]])
         for column in columns[1:]:
             text = (text + " " + _text(fleets[column])).str.strip()
         return text.where(text != "", "-")
 
-    key = (joined("kind") + "/" + joined("vendor", "model") + "/"
-           + joined("os_product", "os_version") + "/" + joined("managed_by"))
+    key = (
+        joined("kind")
+        + "/"
+        + joined("vendor", "model")
+        + "/"
+        + joined("os_product", "os_version")
+        + "/"
+        + joined("managed_by")
+    )
     repeat = key.groupby([fleets["municipality"], key]).cumcount()
     return key.where(repeat == 0, key + "#" + (repeat + 1).astype(str))
 
@@ -522,13 +655,21 @@ def _fleet_keys(fleets: pd.DataFrame) -> pd.Series:
 def _fleet_items(fleets: pd.DataFrame) -> Iterator[tuple[str, dict[str, GraphValue]]]:
     if fleets.empty:
         return
-    attrs = pd.DataFrame({
-        "kind": "client_fleet", "municipality": fleets["municipality"].astype(str),
-        "key": fleets["node"].str.split(":", n=2).str[2],
-        "client_kind": fleets["kind"], "vendor": fleets["vendor"], "model": fleets["model"],
-        "os_product": fleets["os_product"], "os_version": fleets["os_version"],
-        "managed_by": fleets["managed_by"], "devices": fleets["devices"],
-        "rows": fleets["rows"]})
+    attrs = pd.DataFrame(
+        {
+            "kind": "client_fleet",
+            "municipality": fleets["municipality"].astype(str),
+            "key": fleets["node"].str.split(":", n=2).str[2],
+            "client_kind": fleets["kind"],
+            "vendor": fleets["vendor"],
+            "model": fleets["model"],
+            "os_product": fleets["os_product"],
+            "os_version": fleets["os_version"],
+            "managed_by": fleets["managed_by"],
+            "devices": fleets["devices"],
+            "rows": fleets["rows"],
+        }
+    )
     attrs["label"] = attrs["key"]
     yield from zip(_shared(fleets["node"]), _attribute_dicts(attrs), strict=True)
 
@@ -541,22 +682,42 @@ def _link_edges(links: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
     ends = {}
     for end in ("a_site", "b_site"):
         rows = refs[refs["field"] == end]
-        ends[end] = pd.DataFrame({
-            "municipality": rows["municipality"], "id": rows["id"],
-            end: (rows["target_municipality"].astype(str) + ":" + rows["target_kind"].astype(str)
-                  + ":" + rows["target_id"].astype(str))})
-    frame = (links.merge(ends["a_site"].drop_duplicates(["municipality", "id"]),
-                         on=["municipality", "id"], suffixes=("_raw", ""))
-             .merge(ends["b_site"].drop_duplicates(["municipality", "id"]),
-                    on=["municipality", "id"], suffixes=("_raw", "")))
-    return pd.DataFrame({
-        "source": frame["a_site"], "target": frame["b_site"],
-        "key": "link:" + frame["municipality"].astype(str) + ":" + frame["id"].astype(str),
-        "kind": str(EdgeKind.LINK),
-        "link_id": frame["id"], "owner": frame["municipality"],
-        "link_kind": frame["kind"], "bandwidth_mbps": frame["bandwidth_mbps"],
-        "redundant": frame["redundant"], "provider": frame["provider"],
-    })
+        ends[end] = pd.DataFrame(
+            {
+                "municipality": rows["municipality"],
+                "id": rows["id"],
+                end: (
+                    rows["target_municipality"].astype(str)
+                    + ":"
+                    + rows["target_kind"].astype(str)
+                    + ":"
+                    + rows["target_id"].astype(str)
+                ),
+            }
+        )
+    frame = links.merge(
+        ends["a_site"].drop_duplicates(["municipality", "id"]),
+        on=["municipality", "id"],
+        suffixes=("_raw", ""),
+    ).merge(
+        ends["b_site"].drop_duplicates(["municipality", "id"]),
+        on=["municipality", "id"],
+        suffixes=("_raw", ""),
+    )
+    return pd.DataFrame(
+        {
+            "source": frame["a_site"],
+            "target": frame["b_site"],
+            "key": "link:" + frame["municipality"].astype(str) + ":" + frame["id"].astype(str),
+            "kind": str(EdgeKind.LINK),
+            "link_id": frame["id"],
+            "owner": frame["municipality"],
+            "link_kind": frame["kind"],
+            "bandwidth_mbps": frame["bandwidth_mbps"],
+            "redundant": frame["redundant"],
+            "provider": frame["provider"],
+        }
+    )
 
 
 def _edge_items(frame: pd.DataFrame) -> Iterable[tuple[str, str, str, dict[str, GraphValue]]]:
@@ -566,8 +727,13 @@ def _edge_items(frame: pd.DataFrame) -> Iterable[tuple[str, str, str, dict[str, 
     if "kind" not in attrs:
         attrs.insert(0, "kind", frame["key"])
     attrs = attrs.loc[:, attrs.notna().any()] if not attrs.empty else attrs
-    return zip(_shared(frame["source"]), _shared(frame["target"]), _shared(frame["key"]),
-               _attribute_dicts(attrs), strict=True)
+    return zip(
+        _shared(frame["source"]),
+        _shared(frame["target"]),
+        _shared(frame["key"]),
+        _attribute_dicts(attrs),
+        strict=True,
+    )
 
 
 def _add_cluster_attributes(graph: nx.MultiDiGraph, edges: pd.DataFrame) -> None:
@@ -579,8 +745,15 @@ def _add_cluster_attributes(graph: nx.MultiDiGraph, edges: pd.DataFrame) -> None
     guests = into[into["key"] == EdgeKind.HOSTED_ON].groupby("target").size()
     for node in clusters.tolist():
         municipality, _, key = node.split(":", 2)
-        graph.add_node(node, kind="cluster", municipality=municipality, key=key, label=key,
-                       hosts=int(hosts.get(node, 0)), virtual_servers=int(guests.get(node, 0)))
+        graph.add_node(
+            node,
+            kind="cluster",
+            municipality=municipality,
+            key=key,
+            label=key,
+            hosts=int(hosts.get(node, 0)),
+            virtual_servers=int(guests.get(node, 0)),
+        )
 
 
 def _mark_external(graph: nx.MultiDiGraph, endpoints: pd.Series) -> None:
@@ -589,8 +762,7 @@ def _mark_external(graph: nx.MultiDiGraph, endpoints: pd.Series) -> None:
         data = graph.nodes[node]
         if "kind" not in data:
             municipality, kind, key = node.split(":", 2)
-            data.update(kind=kind, municipality=municipality, key=key, label=key,
-                        external=True)
+            data.update(kind=kind, municipality=municipality, key=key, label=key, external=True)
 
 
 # -- checks -----------------------------------------------------------------------------------
@@ -623,8 +795,12 @@ class GraphFinding:
         return str(self.text)
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": str(self.code), "node": self.node, "message": self.message,
-                "nodes": list(self.nodes)}
+        return {
+            "code": str(self.code),
+            "node": self.node,
+            "message": self.message,
+            "nodes": list(self.nodes),
+        }
 
 
 def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
@@ -682,32 +858,57 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
         if data.get("external"):
             continue
         kind = data.get("kind")
-        if (kind == "platform" and node not in used_platforms
-                and data.get("capability") in judged and not data.get("licences")):
-            findings.append(GraphFinding(
-                FindingCode.UNUSED_PLATFORM, node,
-                Message("graph.finding.unused_platform",
-                        {"capability": str(data.get("capability")),
-                         "label": str(data.get("label"))})))
-        elif kind == "server" and node not in used_servers and not any(
-                cluster in used_servers for cluster in member_of.get(node, ())):
-            findings.append(GraphFinding(
-                FindingCode.IDLE_SERVER, node,
-                Message("graph.finding.idle_server")))
-        elif (kind == "application" and node not in placed_applications
-              and data.get("deployment") != "saas"):
-            findings.append(GraphFinding(
-                FindingCode.APPLICATION_WITHOUT_PLATFORM, node,
-                Message("graph.finding.no_platform", {"label": str(data.get("label"))})))
+        if (
+            kind == "platform"
+            and node not in used_platforms
+            and data.get("capability") in judged
+            and not data.get("licences")
+        ):
+            findings.append(
+                GraphFinding(
+                    FindingCode.UNUSED_PLATFORM,
+                    node,
+                    Message(
+                        "graph.finding.unused_platform",
+                        {
+                            "capability": str(data.get("capability")),
+                            "label": str(data.get("label")),
+                        },
+                    ),
+                )
+            )
+        elif (
+            kind == "server"
+            and node not in used_servers
+            and not any(cluster in used_servers for cluster in member_of.get(node, ()))
+        ):
+            findings.append(
+                GraphFinding(FindingCode.IDLE_SERVER, node, Message("graph.finding.idle_server"))
+            )
+        elif (
+            kind == "application"
+            and node not in placed_applications
+            and data.get("deployment") != "saas"
+        ):
+            findings.append(
+                GraphFinding(
+                    FindingCode.APPLICATION_WITHOUT_PLATFORM,
+                    node,
+                    Message("graph.finding.no_platform", {"label": str(data.get("label"))}),
+                )
+            )
         elif kind == "site" and len(site_links.get(node, ())) == 1:
             link = site_links[node][0]
             bandwidth = link.get("bandwidth_mbps")
-            key = "graph.finding.single_uplink" + (
-                "_speed" if bandwidth is not None else "") + (
-                "_redundant" if link.get("redundant") else "")
+            key = (
+                "graph.finding.single_uplink"
+                + ("_speed" if bandwidth is not None else "")
+                + ("_redundant" if link.get("redundant") else "")
+            )
             params: dict[str, Param] = {
                 "link": f"{link.get('owner')}:{link.get('link_id')}",
-                "kind": str(link.get("link_kind"))}
+                "kind": str(link.get("link_kind")),
+            }
             if bandwidth is not None:
                 params["mbps"] = round(float(bandwidth))
             findings.append(GraphFinding(FindingCode.SINGLE_UPLINK, node, Message(key, params)))
@@ -738,8 +939,12 @@ def _cycles(edges: list[tuple[str, str]]) -> list[GraphFinding]:
         first = min(cycle)
         start = cycle.index(first)
         cycle = cycle[start:] + cycle[:start]
-        findings.append(GraphFinding(
-            FindingCode.DEPENDENCY_CYCLE, first,
-            Message("graph.finding.dependency_cycle", {"cycle": " -> ".join([*cycle, first])}),
-            tuple(cycle)))
+        findings.append(
+            GraphFinding(
+                FindingCode.DEPENDENCY_CYCLE,
+                first,
+                Message("graph.finding.dependency_cycle", {"cycle": " -> ".join([*cycle, first])}),
+                tuple(cycle),
+            )
+        )
     return findings

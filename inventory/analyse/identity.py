@@ -63,7 +63,8 @@ def _without_vendor(vendor: str, product: str) -> str:
     for length in range(min(len(words), len(vendor.split()) + 2), 0, -1):
         head = " ".join(words[:length])
         if normalise_name(head) == vendor_norm or (
-                wanted_id is not None and vendor_id(head) == wanted_id):
+            wanted_id is not None and vendor_id(head) == wanted_id
+        ):
             return " ".join(words[length:])
     return product
 
@@ -105,7 +106,7 @@ def is_unlisted(product_id: object) -> bool:
 
 def unlisted_parts(product_id: str) -> tuple[str, str]:
     """``(vendor id or "", normalised name)`` of an ``unlisted_id``."""
-    vendor, _, name = product_id[len(UNLISTED):].partition(":")
+    vendor, _, name = product_id[len(UNLISTED) :].partition(":")
     return vendor, name
 
 
@@ -129,9 +130,13 @@ def _cell(value: object) -> str | None:
     return str(value)
 
 
-def product_identity(product_id: pd.Series, title: pd.Series, vendor: pd.Series | None,
-                     product: pd.Series, status: pd.Series | None = None
-                     ) -> tuple[pd.Series, pd.Series]:
+def product_identity(
+    product_id: pd.Series,
+    title: pd.Series,
+    vendor: pd.Series | None,
+    product: pd.Series,
+    status: pd.Series | None = None,
+) -> tuple[pd.Series, pd.Series]:
     """``(identity, display title)`` per row, as every analysis compares products.
 
     Where the normaliser identified a product, its id and title; elsewhere
@@ -145,11 +150,19 @@ def product_identity(product_id: pd.Series, title: pd.Series, vendor: pd.Series 
     missing = identity.isna().to_numpy()
     if missing.any():
         products = [_cell(value) for value in product[missing]]
-        vendors = ([_cell(value) for value in vendor[missing]] if vendor is not None
-                   else [None] * len(products))
-        review = ((status[missing] == "review").to_numpy() if status is not None
-                  else [False] * len(products))
+        vendors = (
+            [_cell(value) for value in vendor[missing]]
+            if vendor is not None
+            else [None] * len(products)
+        )
+        review = (
+            (status[missing] == "review").to_numpy()
+            if status is not None
+            else [False] * len(products)
+        )
         identity[missing] = [unlisted_id(v, p) for v, p in zip(vendors, products, strict=True)]
-        display[missing] = [product_label(v, p) + (REVIEW_SUFFIX if flagged else "")
-                            for v, p, flagged in zip(vendors, products, review, strict=True)]
+        display[missing] = [
+            product_label(v, p) + (REVIEW_SUFFIX if flagged else "")
+            for v, p, flagged in zip(vendors, products, review, strict=True)
+        ]
     return identity, display

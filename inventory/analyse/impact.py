@@ -67,8 +67,11 @@ class ImpactResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "node": self.node, "kind": self.kind, "municipality": self.municipality,
-            "label": self.label, "client_devices": self.client_devices,
+            "node": self.node,
+            "kind": self.kind,
+            "municipality": self.municipality,
+            "label": self.label,
+            "client_devices": self.client_devices,
             "municipalities": self.municipalities,
             "groups": [asdict(group) for group in self.groups],
             "dependents": [asdict(dependent) for dependent in self.dependents],
@@ -97,21 +100,33 @@ def impact(inventory_graph: InventoryGraph, node: str) -> ImpactResult:
         if name == start:
             continue
         data = graph.nodes[name]
-        dependents.append(Dependent(
-            node=name, kind=str(data.get("kind")), municipality=str(data.get("municipality")),
-            label=str(data.get("label", name)), distance=distance, via=via,
-            devices=int(data.get("devices", 0)) if data.get("kind") == "client_fleet" else 0))
+        dependents.append(
+            Dependent(
+                node=name,
+                kind=str(data.get("kind")),
+                municipality=str(data.get("municipality")),
+                label=str(data.get("label", name)),
+                distance=distance,
+                via=via,
+                devices=int(data.get("devices", 0)) if data.get("kind") == "client_fleet" else 0,
+            )
+        )
     order = {kind: position for position, kind in enumerate(NODE_KINDS)}
     dependents.sort(key=lambda d: (d.municipality, order.get(d.kind, 99), d.distance, d.node))
     data = graph.nodes[start]
-    return ImpactResult(node=start, kind=str(data.get("kind")),
-                        municipality=str(data.get("municipality")),
-                        label=str(data.get("label", start)), dependents=dependents,
-                        groups=_groups(dependents, order))
+    return ImpactResult(
+        node=start,
+        kind=str(data.get("kind")),
+        municipality=str(data.get("municipality")),
+        label=str(data.get("label", start)),
+        dependents=dependents,
+        groups=_groups(dependents, order),
+    )
 
 
-def _spread(graph: nx.MultiDiGraph, reached: dict[str, tuple[int, str]],
-            frontier: list[str]) -> None:
+def _spread(
+    graph: nx.MultiDiGraph, reached: dict[str, tuple[int, str]], frontier: list[str]
+) -> None:
     """Breadth-first over dependents (reverse dependency edges) from ``frontier``."""
     queue = deque(frontier)
     while queue:
@@ -125,13 +140,17 @@ def _spread(graph: nx.MultiDiGraph, reached: dict[str, tuple[int, str]],
 
 def _failed_clusters(graph: nx.MultiDiGraph, reached: dict[str, tuple[int, str]]) -> list[str]:
     """Clusters not yet reached whose member hosts are all reached (they fail too)."""
-    candidates = {cluster for name in reached
-                  for _, cluster, key in graph.out_edges(name, keys=True)
-                  if key == EdgeKind.MEMBER_OF and cluster not in reached}
+    candidates = {
+        cluster
+        for name in reached
+        for _, cluster, key in graph.out_edges(name, keys=True)
+        if key == EdgeKind.MEMBER_OF and cluster not in reached
+    }
     failed = []
     for cluster in sorted(candidates):
-        members = [host for host, _, key in graph.in_edges(cluster, keys=True)
-                   if key == EdgeKind.MEMBER_OF]
+        members = [
+            host for host, _, key in graph.in_edges(cluster, keys=True) if key == EdgeKind.MEMBER_OF
+        ]
         if all(host in reached for host in members):
             last = max(members, key=lambda host: reached[host][0])
             reached[cluster] = (reached[last][0] + 1, last)
@@ -145,6 +164,9 @@ def _groups(dependents: list[Dependent], order: dict[str, int]) -> list[ImpactGr
         entry = counts.setdefault((dependent.municipality, dependent.kind), [0, 0])
         entry[0] += 1
         entry[1] += dependent.devices
-    return [ImpactGroup(municipality, kind, count, devices)
-            for (municipality, kind), (count, devices) in sorted(
-                counts.items(), key=lambda item: (item[0][0], order.get(item[0][1], 99)))]
+    return [
+        ImpactGroup(municipality, kind, count, devices)
+        for (municipality, kind), (count, devices) in sorted(
+            counts.items(), key=lambda item: (item[0][0], order.get(item[0][1], 99))
+        )
+    ]

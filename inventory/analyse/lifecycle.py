@@ -54,8 +54,11 @@ OWN_SUPPORT_END = "the device's own support end"
 #: without its own support end: the hardware's end is per device.
 WARRANTY_END_MISSING = "evergreen software: support ends per device, give its warranty_end"
 #: Record kinds that are devices: their own support end counts (column per kind).
-DEVICE_KINDS: dict[str, str] = {"client": "support_end", "network_device": "warranty_end",
-                                "storage": "warranty_end"}
+DEVICE_KINDS: dict[str, str] = {
+    "client": "support_end",
+    "network_device": "warranty_end",
+    "storage": "warranty_end",
+}
 
 
 class LifecycleState(enum.StrEnum):
@@ -83,15 +86,13 @@ class LifecycleStatus:
     note: str = ""
 
 
-def lifecycle_normaliser(aliases: Path | None = None, overrides: Path | None = None
-                         ) -> Normaliser:
+def lifecycle_normaliser(aliases: Path | None = None, overrides: Path | None = None) -> Normaliser:
     """``Normaliser.default(aliases)``, with a lifecycle overrides file's facts in its
     catalogue when one is given (``LifecycleOverridesError`` names each bad line)."""
     base = Normaliser.default(aliases)
     if overrides is None:
         return base
-    known = {product_id: definition.cycles_from
-             for product_id, definition in base.products.items()}
+    known = {product_id: definition.cycles_from for product_id, definition in base.products.items()}
     facts = load_lifecycle_overrides(overrides, base.catalogue, known)
     return Normaliser(base.catalogue.with_overrides(facts), base.aliases)
 
@@ -119,10 +120,17 @@ def months_between(start: dt.date, end: dt.date) -> int:
     return months
 
 
-def lifecycle_status(product_id: str | None, cycle: str | None, as_of: dt.date,
-                     warn_months: int = 12, *, normaliser: Normaliser | None = None,
-                     extended_support: bool = False, support_end: dt.date | None = None,
-                     device: bool = False) -> LifecycleStatus:
+def lifecycle_status(
+    product_id: str | None,
+    cycle: str | None,
+    as_of: dt.date,
+    warn_months: int = 12,
+    *,
+    normaliser: Normaliser | None = None,
+    extended_support: bool = False,
+    support_end: dt.date | None = None,
+    device: bool = False,
+) -> LifecycleStatus:
     """The lifecycle state of a product's release cycle on ``as_of``.
 
     ``product_id`` and ``cycle`` are what ``Normaliser.match`` returned. ``support_end``
@@ -142,8 +150,7 @@ def lifecycle_status(product_id: str | None, cycle: str | None, as_of: dt.date,
         if not device:
             return LifecycleStatus(LifecycleState.EVERGREEN, None, cycle, None)
         if support_end is None:
-            return LifecycleStatus(LifecycleState.UNKNOWN, None, cycle, None,
-                                   SUPPORT_END_MISSING)
+            return LifecycleStatus(LifecycleState.UNKNOWN, None, cycle, None, SUPPORT_END_MISSING)
     elif definition is not None and definition.lifecycle == "catalogue":
         release = normaliser.catalogue.release(definition.cycles_from, cycle)
         if release is not None:
@@ -151,8 +158,11 @@ def lifecycle_status(product_id: str | None, cycle: str | None, as_of: dt.date,
             if extended_support and isinstance(release.eoes, dt.date):
                 end = release.eoes
     note = ""
-    if support_end is not None and not (isinstance(end, dt.date) and end <= support_end) \
-            and end is not True:
+    if (
+        support_end is not None
+        and not (isinstance(end, dt.date) and end <= support_end)
+        and end is not True
+    ):
         end, note = support_end, OWN_SUPPORT_END
     if end is True:
         return LifecycleStatus(LifecycleState.END_OF_LIFE, None, cycle, None)
@@ -170,9 +180,14 @@ def lifecycle_status(product_id: str | None, cycle: str | None, as_of: dt.date,
     return LifecycleStatus(state, end, cycle, months_left, note)
 
 
-def lifecycle_frame(matches: pd.DataFrame, as_of: dt.date, warn_months: int = 12, *,
-                    normaliser: Normaliser | None = None,
-                    extended_support: bool = False) -> pd.DataFrame:
+def lifecycle_frame(
+    matches: pd.DataFrame,
+    as_of: dt.date,
+    warn_months: int = 12,
+    *,
+    normaliser: Normaliser | None = None,
+    extended_support: bool = False,
+) -> pd.DataFrame:
     """``lifecycle_status`` over a frame with ``product_id`` and ``cycle`` columns.
 
     Optional columns: ``support_end`` (a device's own end of support) and ``kind`` (rows
@@ -183,16 +198,22 @@ def lifecycle_frame(matches: pd.DataFrame, as_of: dt.date, warn_months: int = 12
     """
     normaliser = normaliser or Normaliser.default()
     if matches.empty:
-        return pd.DataFrame({"lifecycle_state": pd.Series(dtype=object),
-                             "eol": pd.Series(dtype=object),
-                             "months_left": pd.Series(dtype="Int64"),
-                             "lifecycle_note": pd.Series(dtype=object)}, index=matches.index)
-    work = pd.DataFrame({"product_id": matches["product_id"], "cycle": matches["cycle"]},
-                        index=matches.index)
-    work["support_end"] = (matches["support_end"] if "support_end" in matches.columns
-                           else None)
-    work["device"] = (matches["kind"].isin(list(DEVICE_KINDS)) if "kind" in matches.columns
-                      else False)
+        return pd.DataFrame(
+            {
+                "lifecycle_state": pd.Series(dtype=object),
+                "eol": pd.Series(dtype=object),
+                "months_left": pd.Series(dtype="Int64"),
+                "lifecycle_note": pd.Series(dtype=object),
+            },
+            index=matches.index,
+        )
+    work = pd.DataFrame(
+        {"product_id": matches["product_id"], "cycle": matches["cycle"]}, index=matches.index
+    )
+    work["support_end"] = matches["support_end"] if "support_end" in matches.columns else None
+    work["device"] = (
+        matches["kind"].isin(list(DEVICE_KINDS)) if "kind" in matches.columns else False
+    )
     groups, distinct = distinct_rows(work, ["product_id", "cycle", "support_end", "device"])
     states = np.empty(len(distinct), dtype=object)
     ends = np.empty(len(distinct), dtype=object)
@@ -201,9 +222,14 @@ def lifecycle_frame(matches: pd.DataFrame, as_of: dt.date, warn_months: int = 12
     for position, (product_id, cycle, support_end, device) in enumerate(distinct):
         status = lifecycle_status(
             None if product_id is None else str(product_id),
-            None if cycle is None else str(cycle), as_of, warn_months,
-            normaliser=normaliser, extended_support=extended_support,
-            support_end=_date(support_end), device=bool(device))
+            None if cycle is None else str(cycle),
+            as_of,
+            warn_months,
+            normaliser=normaliser,
+            extended_support=extended_support,
+            support_end=_date(support_end),
+            device=bool(device),
+        )
         states[position] = status.state.value
         ends[position] = status.eol
         notes[position] = status.note
@@ -211,15 +237,18 @@ def lifecycle_frame(matches: pd.DataFrame, as_of: dt.date, warn_months: int = 12
             months[position] = status.months_left
     row_notes = notes[groups]
     if "kind" in matches.columns:  # a switch has a warranty_end, not an AUE
-        hardware = (matches["kind"].isin(["network_device", "storage"]).to_numpy()
-                    & (row_notes == SUPPORT_END_MISSING))
+        hardware = matches["kind"].isin(["network_device", "storage"]).to_numpy() & (
+            row_notes == SUPPORT_END_MISSING
+        )
         row_notes[hardware] = WARRANTY_END_MISSING
-    return pd.DataFrame({
-        "lifecycle_state": pd.Series(states[groups], index=matches.index, dtype=object),
-        "eol": pd.Series(ends[groups], index=matches.index, dtype=object),
-        "months_left": pd.Series(months[groups], index=matches.index).astype("Int64"),
-        "lifecycle_note": pd.Series(row_notes, index=matches.index, dtype=object),
-    })
+    return pd.DataFrame(
+        {
+            "lifecycle_state": pd.Series(states[groups], index=matches.index, dtype=object),
+            "eol": pd.Series(ends[groups], index=matches.index, dtype=object),
+            "months_left": pd.Series(months[groups], index=matches.index).astype("Int64"),
+            "lifecycle_note": pd.Series(row_notes, index=matches.index, dtype=object),
+        }
+    )
 
 
 def _date(value: object) -> dt.date | None:
@@ -237,8 +266,9 @@ def _date(value: object) -> dt.date | None:
         return None
 
 
-def with_row_facts(normalised: pd.DataFrame, snapshot: InventorySnapshot,
-                   normaliser: Normaliser) -> pd.DataFrame:
+def with_row_facts(
+    normalised: pd.DataFrame, snapshot: InventorySnapshot, normaliser: Normaliser
+) -> pd.DataFrame:
     """``normalise_snapshot`` rows with what a row or its municipality says beyond names.
 
     The client edition a municipality declares settles Windows rows that name none
@@ -254,8 +284,12 @@ def with_row_facts(normalised: pd.DataFrame, snapshot: InventorySnapshot,
         definition = normaliser.product(product_id)
         return definition.cycles_from if definition is not None else None
 
-    result = apply_editions(normalised, catalogue_of, normaliser.catalogue.get,
-                            declared_editions(snapshot.table("municipality")))
+    result = apply_editions(
+        normalised,
+        catalogue_of,
+        normaliser.catalogue.get,
+        declared_editions(snapshot.table("municipality")),
+    )
     support_end = pd.Series(None, index=result.index, dtype=object)
     for kind, column in DEVICE_KINDS.items():
         devices = snapshot.table(kind)
@@ -267,8 +301,9 @@ def with_row_facts(normalised: pd.DataFrame, snapshot: InventorySnapshot,
             lookup = given.set_index(["municipality", "id"])[column].astype(object)
             lookup = lookup[~lookup.index.duplicated()]
             keys = pd.MultiIndex.from_frame(result.loc[rows, ["municipality", "record_id"]])
-            found = pd.Series(lookup.reindex(keys).to_numpy(), index=result.index[rows],
-                              dtype=object)
+            found = pd.Series(
+                lookup.reindex(keys).to_numpy(), index=result.index[rows], dtype=object
+            )
             support_end.loc[rows] = found.where(found.notna(), None)
     return _tablets_on_ios(result.assign(support_end=support_end), snapshot.table("client"))
 
@@ -286,16 +321,14 @@ def _tablets_on_ios(result: pd.DataFrame, clients: pd.DataFrame) -> pd.DataFrame
     if tablets.empty:
         return result
     rows = result["record_id"].isin(tablets["id"])  # few rows: compare those only
-    rows[rows] = ((result.loc[rows, "kind"] == "client")
-                  & (result.loc[rows, "product_id"] == "ios"))
+    rows[rows] = (result.loc[rows, "kind"] == "client") & (result.loc[rows, "product_id"] == "ios")
     if not rows.any():
         return result
     candidates = pd.MultiIndex.from_frame(result.loc[rows, ["municipality", "record_id"]])
     own = pd.MultiIndex.from_arrays([tablets["municipality"], tablets["id"]])
     positions = np.flatnonzero(rows.to_numpy())[candidates.isin(own)]
     notes = result["note"].to_numpy(dtype=object, copy=True)
-    notes[positions] = [f"{n}; {TABLET_ON_IOS}" if n else TABLET_ON_IOS
-                        for n in notes[positions]]
+    notes[positions] = [f"{n}; {TABLET_ON_IOS}" if n else TABLET_ON_IOS for n in notes[positions]]
     return result.assign(note=pd.Series(notes, index=result.index, dtype=object))
 
 
@@ -307,8 +340,11 @@ def lifecycle_notes(match_notes: pd.Series | None, own_notes: pd.Series) -> pd.S
     """The notes that concern a row's dates: its edition (from the match notes, see
     ``editions``) and its ``lifecycle_note``, ``; ``-joined (built per distinct pair)."""
     own = own_notes.fillna("").astype(str)
-    match = (match_notes.fillna("").astype(str) if match_notes is not None
-             else pd.Series("", index=own.index, dtype=object))
+    match = (
+        match_notes.fillna("").astype(str)
+        if match_notes is not None
+        else pd.Series("", index=own.index, dtype=object)
+    )
     keys = match + "\x1f" + own
     text = {}
     for key in keys.unique():
@@ -320,11 +356,13 @@ def lifecycle_notes(match_notes: pd.Series | None, own_notes: pd.Series) -> pd.S
 
 _EDITION_DECLARED = re.compile(r"edition (\S+): declared by the municipality")
 #: The catalogue key of each note written as a constant (``editions``, this module).
-_NOTE_KEYS = {EDITION_UNKNOWN: "gs.eol.edition_unknown",
-              OWN_SUPPORT_END: "gs.eol.own_support_end",
-              TABLET_ON_IOS: "gs.eol.tablet_on_ios",
-              SUPPORT_END_MISSING: "gs.eol.support_end_missing",
-              WARRANTY_END_MISSING: "gs.eol.warranty_end_missing"}
+_NOTE_KEYS = {
+    EDITION_UNKNOWN: "gs.eol.edition_unknown",
+    OWN_SUPPORT_END: "gs.eol.own_support_end",
+    TABLET_ON_IOS: "gs.eol.tablet_on_ios",
+    SUPPORT_END_MISSING: "gs.eol.support_end_missing",
+    WARRANTY_END_MISSING: "gs.eol.warranty_end_missing",
+}
 
 
 def note_message(note: str) -> MessageList:
@@ -334,7 +372,11 @@ def note_message(note: str) -> MessageList:
     parts = []
     for part in (p for p in note.split("; ") if p):
         declared = _EDITION_DECLARED.fullmatch(part)
-        parts.append(Message(_NOTE_KEYS[part]) if part in _NOTE_KEYS
-                     else Message("gs.eol.edition_declared", {"edition": declared.group(1)})
-                     if declared else Message("gs.plain", {"text": part}))
+        parts.append(
+            Message(_NOTE_KEYS[part])
+            if part in _NOTE_KEYS
+            else Message("gs.eol.edition_declared", {"edition": declared.group(1)})
+            if declared
+            else Message("gs.plain", {"text": part})
+        )
     return MessageList(tuple(parts))

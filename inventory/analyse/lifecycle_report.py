@@ -29,8 +29,20 @@ from inventory.snapshot import InventorySnapshot
 #: (``assets.ASSET_SOURCES``), so that both count the same end of life.
 LIFECYCLE_SOURCES = tuple(source for source in ASSET_SOURCES if source.kind != "application")
 
-PRODUCT_COLUMNS = ("kind", "aspect", "product_id", "title", "cycle", "lifecycle_state", "eol",
-                   "months_left", "note", "municipalities", "records", "assets")
+PRODUCT_COLUMNS = (
+    "kind",
+    "aspect",
+    "product_id",
+    "title",
+    "cycle",
+    "lifecycle_state",
+    "eol",
+    "months_left",
+    "note",
+    "municipalities",
+    "records",
+    "assets",
+)
 STATE_COLUMNS = ("municipality", "kind", "lifecycle_state", "records", "assets")
 
 #: States that call for action, worst first.
@@ -59,14 +71,18 @@ class LifecycleExposure:
         return self.products[self.products["lifecycle_state"].isin(ACTION_STATES)]
 
     def assets_in_state(self, state: LifecycleState) -> int:
-        return int(self.states.loc[self.states["lifecycle_state"] == state.value,
-                                   "assets"].sum())
+        return int(self.states.loc[self.states["lifecycle_state"] == state.value, "assets"].sum())
 
     def to_json(self) -> dict[str, Any]:
         def rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
             clean = frame.astype(object).where(frame.notna(), None)
-            return [{str(key): (value.isoformat() if isinstance(value, dt.date) else value)
-                     for key, value in row.items()} for row in clean.to_dict("records")]
+            return [
+                {
+                    str(key): (value.isoformat() if isinstance(value, dt.date) else value)
+                    for key, value in row.items()
+                }
+                for row in clean.to_dict("records")
+            ]
 
         return {
             "as_of": self.as_of.isoformat(),
@@ -77,8 +93,9 @@ class LifecycleExposure:
         }
 
 
-def lifecycle_exposure(snapshot: InventorySnapshot, normaliser: Normaliser, *,
-                       as_of: dt.date, warn_months: int = 12) -> LifecycleExposure:
+def lifecycle_exposure(
+    snapshot: InventorySnapshot, normaliser: Normaliser, *, as_of: dt.date, warn_months: int = 12
+) -> LifecycleExposure:
     """The lifecycle state of every OS, hypervisor and platform product in ``snapshot``.
 
     Example::
@@ -96,39 +113,67 @@ def lifecycle_exposure(snapshot: InventorySnapshot, normaliser: Normaliser, *,
     assets["title"] = assets["title"].where(assets["product_id"].notna(), written)
     assets["count"] = pd.to_numeric(assets["count"]).astype("int64")
     keys = ["kind", "aspect", "product_id", "title", "cycle", "lifecycle_state", "note"]
-    grouped = assets.assign(product_id=assets["product_id"].fillna(""),
-                            cycle=assets["cycle"].fillna(""))
-    products = (grouped.groupby(keys, sort=False, dropna=False)
-                .agg(eol=("eol", "first"), months_left=("months_left", "first"),
-                     municipalities=("municipality",
-                                     lambda codes: ";".join(sorted(set(codes)))),
-                     records=("record_id", "size"), assets=("count", "sum"))
-                .reset_index())
+    grouped = assets.assign(
+        product_id=assets["product_id"].fillna(""), cycle=assets["cycle"].fillna("")
+    )
+    products = (
+        grouped.groupby(keys, sort=False, dropna=False)
+        .agg(
+            eol=("eol", "first"),
+            months_left=("months_left", "first"),
+            municipalities=("municipality", lambda codes: ";".join(sorted(set(codes)))),
+            records=("record_id", "size"),
+            assets=("count", "sum"),
+        )
+        .reset_index()
+    )
     for column in ("product_id", "cycle"):
         products[column] = products[column].replace("", None)
-    order = {state: rank for rank, state in enumerate(
-        [*ACTION_STATES, LifecycleState.SUPPORTED.value, LifecycleState.EVERGREEN.value,
-         LifecycleState.UNKNOWN.value])}
-    products = (products.assign(_rank=products["lifecycle_state"].map(order))
-                .sort_values(["_rank", "months_left", "assets"], ascending=[True, True, False],
-                             na_position="last")
-                .drop(columns="_rank").reset_index(drop=True))
-    by_state = (assets.groupby(["municipality", "kind", "lifecycle_state"], sort=True)
-                .agg(records=("record_id", "size"), assets=("count", "sum")).reset_index())
-    return LifecycleExposure(as_of=as_of, warn_months=warn_months,
-                             products=products.loc[:, list(PRODUCT_COLUMNS)],
-                             states=by_state.loc[:, list(STATE_COLUMNS)])
+    order = {
+        state: rank
+        for rank, state in enumerate(
+            [
+                *ACTION_STATES,
+                LifecycleState.SUPPORTED.value,
+                LifecycleState.EVERGREEN.value,
+                LifecycleState.UNKNOWN.value,
+            ]
+        )
+    }
+    products = (
+        products.assign(_rank=products["lifecycle_state"].map(order))
+        .sort_values(
+            ["_rank", "months_left", "assets"], ascending=[True, True, False], na_position="last"
+        )
+        .drop(columns="_rank")
+        .reset_index(drop=True)
+    )
+    by_state = (
+        assets.groupby(["municipality", "kind", "lifecycle_state"], sort=True)
+        .agg(records=("record_id", "size"), assets=("count", "sum"))
+        .reset_index()
+    )
+    return LifecycleExposure(
+        as_of=as_of,
+        warn_months=warn_months,
+        products=products.loc[:, list(PRODUCT_COLUMNS)],
+        states=by_state.loc[:, list(STATE_COLUMNS)],
+    )
 
 
-def check_catalogue_in_use(snapshot: InventorySnapshot | None, normaliser: Normaliser, *,
-                           as_of: dt.date) -> list[CatalogueFinding]:
+def check_catalogue_in_use(
+    snapshot: InventorySnapshot | None, normaliser: Normaliser, *, as_of: dt.date
+) -> list[CatalogueFinding]:
     """``check_catalogue`` of ``normaliser``'s catalogue (with its overrides) for the
     products ``snapshot`` uses, or for every product when ``snapshot`` is ``None``
     (``inventory lifecycle --check-catalogue [--all]``)."""
     products: list[str] | None = None
     if snapshot is not None:
         used = lifecycle_exposure(snapshot, normaliser, as_of=as_of)
-        products = [slug for product_id in used.products["product_id"].dropna().unique()
-                    if (definition := normaliser.product(str(product_id))) is not None
-                    and (slug := definition.cycles_from) is not None]
+        products = [
+            slug
+            for product_id in used.products["product_id"].dropna().unique()
+            if (definition := normaliser.product(str(product_id))) is not None
+            and (slug := definition.cycles_from) is not None
+        ]
     return check_catalogue(normaliser.catalogue, products)

@@ -62,8 +62,17 @@ FUZZY_CUTOFF = 86.0
 FUZZY_WEIGHT = 0.9
 EXTRA_WORDS_CONFIDENCE = 0.7
 
-MATCH_COLUMNS = ("product_id", "title", "cycle", "version", "confidence", "method", "status",
-                 "candidates", "note")
+MATCH_COLUMNS = (
+    "product_id",
+    "title",
+    "cycle",
+    "version",
+    "confidence",
+    "method",
+    "status",
+    "candidates",
+    "note",
+)
 
 #: ``identified`` (a product), ``review`` (not taken: candidates to review), ``unmatched``.
 MatchStatus = Literal["identified", "review", "unmatched"]
@@ -239,8 +248,9 @@ class Normaliser:
         self._known_vendors: frozenset[str] = frozenset()
         self._vendor_ids: dict[str, str | None] = {}
         self._cycle_index = CycleIndex(catalogue)
-        self._cache: dict[tuple[str | None, str | None, str | None, str | None,
-                                str | None], ProductMatch] = {}
+        self._cache: dict[
+            tuple[str | None, str | None, str | None, str | None, str | None], ProductMatch
+        ] = {}
         self._build()
 
     @classmethod
@@ -257,7 +267,8 @@ class Normaliser:
     def _build(self) -> None:
         for slug, product in self.catalogue.products.items():
             self.products[slug] = ProductDefinition(
-                id=slug, title=product.title, lifecycle="catalogue", cycles_from=slug)
+                id=slug, title=product.title, lifecycle="catalogue", cycles_from=slug
+            )
             for name in self._catalogue_spellings(product):
                 self._catalogue_names.setdefault(name, (_NameHit(slug, "exact"),))
         # Built-in entries first, user entries last so that they win every clash.
@@ -268,18 +279,22 @@ class Normaliser:
         for position in positions:  # patterns are tried in file order, user entries first
             entry = self.aliases.entries[position]
             method = "user-alias" if self.aliases.is_user_entry(position) else "alias"
-            self._patterns += [_PatternRule(entry.id, method, re.compile(p))
-                               for p in entry.patterns]
+            self._patterns += [
+                _PatternRule(entry.id, method, re.compile(p)) for p in entry.patterns
+            ]
             self._models += [_PatternRule(entry.id, method, re.compile(p)) for p in entry.models]
-        written = [*self.aliases.vendors,
-                   *(v for e in self.aliases.entries for v in (e.vendor, *e.vendors) if v)]
+        written = [
+            *self.aliases.vendors,
+            *(v for e in self.aliases.entries for v in (e.vendor, *e.vendors) if v),
+        ]
         vendors = {tuple(normalise_name(v).split()) for v in written}
         self._vendors = sorted((v for v in vendors if v), key=len, reverse=True)
         known = {self._vendor_id(v) for v in written} | set(vendor_table().vendors)
         known |= {v for definition in self.products.values() for v in definition.vendor_ids}
         self._known_vendors = frozenset(v for v in known if v)
-        self._fuzzy_names = [name for name in {*self._alias_names, *self._catalogue_names}
-                             if len(name) >= 4]
+        self._fuzzy_names = [
+            name for name in {*self._alias_names, *self._catalogue_names} if len(name) >= 4
+        ]
 
     def _catalogue_spellings(self, product: CatalogueProduct) -> Iterable[str]:
         yield normalise_name(product.title)
@@ -304,12 +319,14 @@ class Normaliser:
             lifecycle = known.lifecycle
         else:
             lifecycle = "catalogue" if cycles_from else "unknown"
-        version_names = tuple((normalise_name(k), normalise_name(v))
-                              for k, v in entry.version_names.items())
+        version_names = tuple(
+            (normalise_name(k), normalise_name(v)) for k, v in entry.version_names.items()
+        )
         if known is not None:
             version_names = (*version_names, *known.version_names)
-        vendor_ids = frozenset(filter(None, (self._vendor_id(v)
-                                             for v in (entry.vendor, *entry.vendors))))
+        vendor_ids = frozenset(
+            filter(None, (self._vendor_id(v) for v in (entry.vendor, *entry.vendors)))
+        )
         main_vendor = self._vendor_id(entry.vendor)
         self.products[entry.id] = definition = ProductDefinition(
             id=entry.id,
@@ -319,8 +336,7 @@ class Normaliser:
             version_names=version_names,
             user=user or (known.user if known else False),
             vendor_ids=vendor_ids or (known.vendor_ids if known else frozenset()),
-            vendor=(vendor_title(main_vendor) if main_vendor
-                    else known.vendor if known else None),
+            vendor=(vendor_title(main_vendor) if main_vendor else known.vendor if known else None),
             roles=frozenset(entry.roles) or (known.roles if known else frozenset()),
             as_role=tuple(entry.as_role.items()) or (known.as_role if known else ()),
         )
@@ -332,11 +348,13 @@ class Normaliser:
                 method = "exact"
             else:
                 method = "alias"
-            self._alias_names[key] = self._name_hits(key, _NameHit(entry.id, method),
-                                                     definition, user)
+            self._alias_names[key] = self._name_hits(
+                key, _NameHit(entry.id, method), definition, user
+            )
 
-    def _name_hits(self, key: str, hit: _NameHit, definition: ProductDefinition,
-                   user: bool) -> tuple[_NameHit, ...]:
+    def _name_hits(
+        self, key: str, hit: _NameHit, definition: ProductDefinition, user: bool
+    ) -> tuple[_NameHit, ...]:
         """The products a name stands for after adding ``hit``: one per vendor.
 
         A name may belong to products of different vendors (``IOS``: Cisco IOS, Apple iOS);
@@ -347,11 +365,11 @@ class Normaliser:
         kept = []
         for other in self._alias_names.get(key, ()):
             other_definition = self.products[other.product_id]
-            same_vendor = (bool(definition.vendor_ids & other_definition.vendor_ids)
-                           or not (definition.vendor_ids or other_definition.vendor_ids))
+            same_vendor = bool(definition.vendor_ids & other_definition.vendor_ids) or not (
+                definition.vendor_ids or other_definition.vendor_ids
+            )
             builtin_under_user = user and other.method != "user-alias"
-            if other.product_id != hit.product_id and not same_vendor and not (
-                    builtin_under_user):
+            if other.product_id != hit.product_id and not same_vendor and not (builtin_under_user):
                 kept.append(other)
         return (hit, *kept)
 
@@ -361,8 +379,14 @@ class Normaliser:
         """The canonical product with this id, if the normaliser knows it."""
         return self.products.get(product_id) if product_id else None
 
-    def match(self, vendor: str | None, product: str | None, version: str | None,
-              role: Role | None = None, model: str | None = None) -> ProductMatch:
+    def match(
+        self,
+        vendor: str | None,
+        product: str | None,
+        version: str | None,
+        role: Role | None = None,
+        model: str | None = None,
+    ) -> ProductMatch:
         """The canonical product, release cycle and confidence of one name triple.
 
         ``role`` is what the record is, where the caller knows it (``server``, ``client``,
@@ -390,29 +414,55 @@ class Normaliser:
             self._cache[key] = found
         return found
 
-    def _with_model(self, found: ProductMatch, vendor: str | None, model: str,
-                    version: str | None, role: str | None) -> ProductMatch:
+    def _with_model(
+        self,
+        found: ProductMatch,
+        vendor: str | None,
+        model: str,
+        version: str | None,
+        role: str | None,
+    ) -> ProductMatch:
         """``found``, or the product the device's model runs where that says more."""
         row = _Row(self._vendor_id(vendor), vendor, role)
         doubts = _Doubts()
         text = normalise_name(model)
-        hits = [_NameHit(rule.product_id, rule.method) for rule in self._models
-                if rule.pattern.search(text)]
+        hits = [
+            _NameHit(rule.product_id, rule.method)
+            for rule in self._models
+            if rule.pattern.search(text)
+        ]
         by_model = self._choose(hits, row, doubts, redirect=False) if hits else None
         if by_model is None or by_model is _AMBIGUOUS or by_model.product_id == found.product_id:
             return found
         named = self.product(found.product_id)
-        if named is not None and not (named.vendor_ids
-                                      & self.products[by_model.product_id].vendor_ids):
+        if named is not None and not (
+            named.vendor_ids & self.products[by_model.product_id].vendor_ids
+        ):
             return found  # another vendor's product: the name stands
         version_norm = normalise_name(version) if version else ""
-        return self._result(by_model.product_id, by_model.method, 1.0, [], version,
-                            version_norm, row, doubts, found.title,
-                            note=f"read from the model {model!r}")
+        return self._result(
+            by_model.product_id,
+            by_model.method,
+            1.0,
+            [],
+            version,
+            version_norm,
+            row,
+            doubts,
+            found.title,
+            note=f"read from the model {model!r}",
+        )
 
-    def match_frame(self, frame: pd.DataFrame, vendor: str | None, product: str,
-                    version: str | None, *, role: Role | pd.Series | None = None,
-                    model: str | None = None) -> pd.DataFrame:
+    def match_frame(
+        self,
+        frame: pd.DataFrame,
+        vendor: str | None,
+        product: str,
+        version: str | None,
+        *,
+        role: Role | pd.Series | None = None,
+        model: str | None = None,
+    ) -> pd.DataFrame:
         """``match`` over the columns ``vendor``, ``product``, ``version`` of a frame.
 
         ``role`` is one role for every row or a Series of roles aligned with the frame;
@@ -422,8 +472,11 @@ class Normaliser:
         ``candidates`` as ``candidates_text``).
         """
         if frame.empty:
-            return pd.DataFrame({name: pd.Series(dtype=object) for name in MATCH_COLUMNS}
-                                | {"confidence": pd.Series(dtype=float)}, index=frame.index)
+            return pd.DataFrame(
+                {name: pd.Series(dtype=object) for name in MATCH_COLUMNS}
+                | {"confidence": pd.Series(dtype=float)},
+                index=frame.index,
+            )
         # only the columns given are factorised (1M client rows: no column of Nones)
         given = {"vendor": vendor, "product": product, "version": version, "model": model}
         work = frame[[name for name in given.values() if name]]
@@ -431,20 +484,32 @@ class Normaliser:
         if isinstance(role, pd.Series):
             work = work.assign(role=role)
         groups, distinct = distinct_rows(work, list(work.columns))
-        fixed = {"vendor": None, "version": None, "model": None,
-                 "role": None if isinstance(role, pd.Series) else role}
-        matches = [self.match(**(fixed | dict(zip(work.columns, row, strict=True))))
-                   for row in distinct]
+        fixed = {
+            "vendor": None,
+            "version": None,
+            "model": None,
+            "role": None if isinstance(role, pd.Series) else role,
+        }
+        matches = [
+            self.match(**(fixed | dict(zip(work.columns, row, strict=True)))) for row in distinct
+        ]
         # one small frame of the distinct matches, taken row-wise: one take per block
-        table = pd.DataFrame({name: pd.Series([_frame_value(found, name) for found in matches],
-                                              dtype=float if name == "confidence" else object)
-                              for name in MATCH_COLUMNS})
+        table = pd.DataFrame(
+            {
+                name: pd.Series(
+                    [_frame_value(found, name) for found in matches],
+                    dtype=float if name == "confidence" else object,
+                )
+                for name in MATCH_COLUMNS
+            }
+        )
         result = table.take(groups)
         result.index = frame.index
         return result
 
-    def _match(self, vendor: str | None, product: str | None, version: str | None,
-               role: str | None = None) -> ProductMatch:
+    def _match(
+        self, vendor: str | None, product: str | None, version: str | None, role: str | None = None
+    ) -> ProductMatch:
         texts = self._candidate_texts(vendor, product)
         if not texts:
             return ProductMatch(None, "", None, version, 0.0, "none")
@@ -454,46 +519,78 @@ class Normaliser:
         version_norm = normalise_name(version) if version else ""
         for text in texts:
             full = f"{text} {version_norm}".strip()
-            by_pattern = [(rule, hit) for rule in self._patterns
-                          if (hit := rule.pattern.search(full) or rule.pattern.search(text))]
+            by_pattern = [
+                (rule, hit)
+                for rule in self._patterns
+                if (hit := rule.pattern.search(full) or rule.pattern.search(text))
+            ]
             if not by_pattern:
                 continue
-            chosen = self._choose([_NameHit(rule.product_id, rule.method)
-                                   for rule, _ in by_pattern], row, doubts, redirect=False)
+            chosen = self._choose(
+                [_NameHit(rule.product_id, rule.method) for rule, _ in by_pattern],
+                row,
+                doubts,
+                redirect=False,
+            )
             if chosen is _AMBIGUOUS:
                 return self._abstain(written, version, doubts)
             if chosen is not None:
-                pattern_hit = next(h for r, h in by_pattern
-                                   if r.product_id == chosen.product_id)
+                pattern_hit = next(h for r, h in by_pattern if r.product_id == chosen.product_id)
                 pattern_version = pattern_hit.groupdict().get("version")
                 remainder = pattern_version.split() if pattern_version else []
-                return self._result(chosen.product_id, chosen.method, 1.0, remainder,
-                                    None if pattern_version else version, full, row, doubts,
-                                    written)
+                return self._result(
+                    chosen.product_id,
+                    chosen.method,
+                    1.0,
+                    remainder,
+                    None if pattern_version else version,
+                    full,
+                    row,
+                    doubts,
+                    written,
+                )
         vendor_texts = texts[-1:] if texts[-1] == self._with_vendor(vendor, product) else []
-        own_texts = texts[:len(texts) - len(vendor_texts)]
+        own_texts = texts[: len(texts) - len(vendor_texts)]
         version_texts = [version_norm] if version_norm and not version_norm[0].isdigit() else []
         stages: tuple[tuple[str, list[str]], ...] = (
-            ("names", own_texts), ("version", version_texts), ("models", own_texts),
-            ("names", vendor_texts), ("catalogue", texts + version_texts))
+            ("names", own_texts),
+            ("version", version_texts),
+            ("models", own_texts),
+            ("names", vendor_texts),
+            ("catalogue", texts + version_texts),
+        )
         for stage, stage_texts in stages:
             for text in stage_texts:
                 if stage == "models":
-                    hits = [_NameHit(rule.product_id, rule.method) for rule in self._models
-                            if rule.pattern.search(text)]
+                    hits = [
+                        _NameHit(rule.product_id, rule.method)
+                        for rule in self._models
+                        if rule.pattern.search(text)
+                    ]
                     model_hit = self._choose(hits, row, doubts, redirect=False) if hits else None
                     if model_hit is _AMBIGUOUS:
                         return self._abstain(written, version, doubts)
                     if model_hit is not None:
-                        return self._result(model_hit.product_id, model_hit.method, 1.0, [],
-                                            version, text, row, doubts, written)
+                        return self._result(
+                            model_hit.product_id,
+                            model_hit.method,
+                            1.0,
+                            [],
+                            version,
+                            text,
+                            row,
+                            doubts,
+                            written,
+                        )
                     continue
                 names = self._catalogue_names if stage == "catalogue" else self._alias_names
                 for name_hits, remainder in self._names_in(names, text):
                     # "Windows filserver 2016": words of a server role make it a server row
-                    read_as = (replace(row, role="server")
-                               if row.role is None and SERVER_WORDS.intersection(remainder)
-                               else row)
+                    read_as = (
+                        replace(row, role="server")
+                        if row.role is None and SERVER_WORDS.intersection(remainder)
+                        else row
+                    )
                     name_hit = self._choose(list(name_hits), read_as, doubts, redirect=True)
                     if name_hit is _AMBIGUOUS:
                         return self._abstain(written, version, doubts)
@@ -501,28 +598,47 @@ class Normaliser:
                         continue
                     confidence = self._remainder_confidence(name_hit.product_id, remainder)
                     if confidence < LOW_CONFIDENCE:  # "Oracle VirtualBox": look further
-                        doubts.add(name_hit.product_id, confidence,
-                                   f"words after {self.products[name_hit.product_id].title!r}"
-                                   " that are no version or edition")
+                        doubts.add(
+                            name_hit.product_id,
+                            confidence,
+                            f"words after {self.products[name_hit.product_id].title!r}"
+                            " that are no version or edition",
+                        )
                         continue
                     if stage == "version":  # the version column named the product
                         remainder = []
-                    found = self._result(name_hit.product_id, name_hit.method, confidence,
-                                         remainder, version, f"{text} {version_norm}", row,
-                                         doubts, written)
-                    if (found.cycle is None and found.version
-                            and _HAS_DIGIT.search(found.version)
-                            and all(h.product_id != name_hit.product_id for h in name_hits)):
+                    found = self._result(
+                        name_hit.product_id,
+                        name_hit.method,
+                        confidence,
+                        remainder,
+                        version,
+                        f"{text} {version_norm}",
+                        row,
+                        doubts,
+                        written,
+                    )
+                    if (
+                        found.cycle is None
+                        and found.version
+                        and _HAS_DIGIT.search(found.version)
+                        and all(h.product_id != name_hit.product_id for h in name_hits)
+                    ):
                         # read as another product for the role, but its version is none
                         # of that product's ("Windows 10" on a server): not a guess
-                        doubts.add(name_hit.product_id, 0.6, f"version {found.version!r} is"
-                                   f" no {self.products[name_hit.product_id].title} version")
+                        doubts.add(
+                            name_hit.product_id,
+                            0.6,
+                            f"version {found.version!r} is"
+                            f" no {self.products[name_hit.product_id].title} version",
+                        )
                         return self._abstain(written, version, doubts)
                     return found
         return self._fuzzy(texts, version, written, row, doubts)
 
-    def _choose(self, hits: list[_NameHit], row: _Row, doubts: _Doubts, *,
-                redirect: bool) -> _NameHit | None:
+    def _choose(
+        self, hits: list[_NameHit], row: _Row, doubts: _Doubts, *, redirect: bool
+    ) -> _NameHit | None:
         """The one product of ``hits`` that fits the row, ``None``, or ``_AMBIGUOUS``.
 
         A product fits unless the row's record role is not one it runs on, or the row
@@ -548,17 +664,23 @@ class Normaliser:
         own = [hit for hit in fitting if hit.method == "user-alias"]
         if own:  # the user's decision for this spelling
             return own[0]
-        agreeing = [hit for hit in fitting if row.vendor is not None
-                    and self._sold_by(self.products[hit.product_id], row.vendor)]
+        agreeing = [
+            hit
+            for hit in fitting
+            if row.vendor is not None and self._sold_by(self.products[hit.product_id], row.vendor)
+        ]
         pool = agreeing or fitting
         vendors = {self.products[hit.product_id].vendor_ids for hit in pool} - {frozenset()}
         if len(vendors) <= 1 or len(pool) == 1:
             return pool[0]
         for hit in pool:
-            doubts.add(hit.product_id, 0.5, "the name fits products of "
-                       + " and ".join(sorted(self.products[h.product_id].vendor or "?"
-                                             for h in pool))
-                       + ": give the vendor")
+            doubts.add(
+                hit.product_id,
+                0.5,
+                "the name fits products of "
+                + " and ".join(sorted(self.products[h.product_id].vendor or "?" for h in pool))
+                + ": give the vendor",
+            )
         return _AMBIGUOUS
 
     def _misfit(self, definition: ProductDefinition, row: _Row, *, user: bool = False) -> str:
@@ -567,19 +689,29 @@ class Normaliser:
         overrules it."""
         if user:
             return ""
-        if row.role is not None and definition.roles and not (
-                definition.roles & _FITTING_ROLES.get(row.role, frozenset())):
-            return (f"{definition.title} runs on {'/'.join(sorted(definition.roles))}"
-                    f" records, this is a {row.role} record")
+        if (
+            row.role is not None
+            and definition.roles
+            and not (definition.roles & _FITTING_ROLES.get(row.role, frozenset()))
+        ):
+            return (
+                f"{definition.title} runs on {'/'.join(sorted(definition.roles))}"
+                f" records, this is a {row.role} record"
+            )
         # the vendor of a client or server record is its maker (Samsung, Dell), not the OS's;
         # so is the vendor next to an OS made for such records, whoever the caller is
-        if (row.vendor is not None and definition.vendor_ids
-                and row.role not in ("client", "server")
-                and not definition.roles & {"client", "server"}
-                and row.vendor in self._known_vendors
-                and not self._sold_by(definition, row.vendor)):
-            return (f"{definition.title} is a product of {definition.vendor},"
-                    f" the row names {vendor_title(row.vendor)}")
+        if (
+            row.vendor is not None
+            and definition.vendor_ids
+            and row.role not in ("client", "server")
+            and not definition.roles & {"client", "server"}
+            and row.vendor in self._known_vendors
+            and not self._sold_by(definition, row.vendor)
+        ):
+            return (
+                f"{definition.title} is a product of {definition.vendor},"
+                f" the row names {vendor_title(row.vendor)}"
+            )
         return ""
 
     @staticmethod
@@ -587,8 +719,11 @@ class Normaliser:
         """Whether ``vendor`` or a company of its family (parent, brands, related: HP's
         ProCurve line is HPE Aruba's today) agrees with a vendor of the product."""
         table = vendor_table()
-        return any(table.agree(member, own) for member in table.family(vendor)
-                   for own in definition.vendor_ids)
+        return any(
+            table.agree(member, own)
+            for member in table.family(vendor)
+            for own in definition.vendor_ids
+        )
 
     def _row_vendor(self, vendor: str | None, product_text: str) -> str | None:
         """The vendor id the row names: in front of the product name ("Dell | VMware
@@ -596,14 +731,18 @@ class Normaliser:
         often a model's letters ("MS225") to overrule the vendor column."""
         tokens = tuple(product_text.split())
         for prefix in self._vendors:
-            if (len(tokens) > len(prefix) and tokens[:len(prefix)] == prefix
-                    and (vendor is None or len(" ".join(prefix)) > 2)):
+            if (
+                len(tokens) > len(prefix)
+                and tokens[: len(prefix)] == prefix
+                and (vendor is None or len(" ".join(prefix)) > 2)
+            ):
                 return self._vendor_id(" ".join(prefix))
         return self._vendor_id(vendor)
 
     @staticmethod
-    def _names_in(names: dict[str, tuple[_NameHit, ...]], text: str
-                  ) -> Iterable[tuple[tuple[_NameHit, ...], list[str]]]:
+    def _names_in(
+        names: dict[str, tuple[_NameHit, ...]], text: str
+    ) -> Iterable[tuple[tuple[_NameHit, ...], list[str]]]:
         """The known names ``text`` starts with, longest first, and the words after each."""
         tokens = text.split()
         for length in range(len(tokens), 0, -1):
@@ -640,28 +779,34 @@ class Normaliser:
     def _strip_vendor(self, text: str) -> str:
         tokens = tuple(text.split())
         for vendor in self._vendors:
-            if len(tokens) > len(vendor) and tokens[:len(vendor)] == vendor:
-                return " ".join(tokens[len(vendor):])
+            if len(tokens) > len(vendor) and tokens[: len(vendor)] == vendor:
+                return " ".join(tokens[len(vendor) :])
         return text
 
     def _remainder_confidence(self, product_id: str, remainder: list[str]) -> float:
         definition = self.products[product_id]
         named = {word for name, _ in definition.version_names for word in name.split()}
         for token in remainder:
-            if (len(token) > 2 and not _HAS_DIGIT.search(token)
-                    and token not in EDITION_WORDS and token not in named):
+            if (
+                len(token) > 2
+                and not _HAS_DIGIT.search(token)
+                and token not in EDITION_WORDS
+                and token not in named
+            ):
                 return EXTRA_WORDS_CONFIDENCE
         return 1.0
 
-    def _fuzzy(self, texts: list[str], version: str | None, written: str, row: _Row,
-               doubts: _Doubts) -> ProductMatch:
+    def _fuzzy(
+        self, texts: list[str], version: str | None, written: str, row: _Row, doubts: _Doubts
+    ) -> ProductMatch:
         best: tuple[str, float] | None = None
         for text in texts:
             words = " ".join(t for t in text.split() if not _HAS_DIGIT.search(t))
             if len(words) < 4:
                 continue
-            found = process.extractOne(words, self._fuzzy_names, scorer=fuzz.token_sort_ratio,
-                                       score_cutoff=FUZZY_CUTOFF)
+            found = process.extractOne(
+                words, self._fuzzy_names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
+            )
             if found is not None and (best is None or found[1] > best[1]):
                 best = (found[0], float(found[1]))
         if best is None:
@@ -672,25 +817,55 @@ class Normaliser:
         if hit is None or hit is _AMBIGUOUS:
             return self._abstain(written, version, doubts)
         remainder = [t for t in texts[0].split() if _HAS_DIGIT.search(t)]
-        return self._result(hit.product_id, "fuzzy", round(score / 100 * FUZZY_WEIGHT, 3),
-                            remainder, version, texts[0], row, doubts, written,
-                            note=f"spelled like {name!r}")
+        return self._result(
+            hit.product_id,
+            "fuzzy",
+            round(score / 100 * FUZZY_WEIGHT, 3),
+            remainder,
+            version,
+            texts[0],
+            row,
+            doubts,
+            written,
+            note=f"spelled like {name!r}",
+        )
 
     def _abstain(self, written: str, version: str | None, doubts: _Doubts) -> ProductMatch:
         """Nothing taken: ``review`` with the candidates passed over, else ``none``."""
         candidates = doubts.ranked()
         if not candidates:
             return ProductMatch(None, written, None, version, 0.0, "none")
-        return ProductMatch(None, written, None, version, candidates[0][1], "review",
-                            candidates=candidates, note="; ".join(doubts.notes))
+        return ProductMatch(
+            None,
+            written,
+            None,
+            version,
+            candidates[0][1],
+            "review",
+            candidates=candidates,
+            note="; ".join(doubts.notes),
+        )
 
-    def _result(self, product_id: str, method: str, confidence: float, remainder: list[str],
-                version: str | None, context: str, row: _Row, doubts: _Doubts, written: str,
-                note: str = "") -> ProductMatch:
+    def _result(
+        self,
+        product_id: str,
+        method: str,
+        confidence: float,
+        remainder: list[str],
+        version: str | None,
+        context: str,
+        row: _Row,
+        doubts: _Doubts,
+        written: str,
+        note: str = "",
+    ) -> ProductMatch:
         definition = self.products[product_id]
         if confidence < LOW_CONFIDENCE:  # never taken: listed for review instead
-            doubts.add(product_id, confidence, note or (
-                f"words after {definition.title!r} that are no version or edition"))
+            doubts.add(
+                product_id,
+                confidence,
+                note or (f"words after {definition.title!r} that are no version or edition"),
+            )
             return self._abstain(written, version, doubts)
         named = {word for name, _ in definition.version_names for word in name.split()}
         kept = [t for t in remainder if _HAS_DIGIT.search(t) or t in named or t in EDITION_WORDS]
@@ -699,15 +874,22 @@ class Normaliser:
         candidates: list[tuple[str, str]] = []  # (normalised text, version as written)
         version_norm = normalise_name(version) if version else ""
         if remainder_text and version_norm and not version_norm.startswith(remainder_text):
-            candidates.append((f"{remainder_text} {version_norm}",
-                               f"{remainder_text} {version}"))
+            candidates.append((f"{remainder_text} {version_norm}", f"{remainder_text} {version}"))
         if version_norm:
             candidates.append((version_norm, str(version)))
         if remainder_text:
             candidates.append((remainder_text, remainder_text))
         as_written = candidates[0][1] if candidates else None
-        found = ProductMatch(product_id, definition.title, None, as_written, confidence, method,
-                             vendor=definition.vendor, note=note)
+        found = ProductMatch(
+            product_id,
+            definition.title,
+            None,
+            as_written,
+            confidence,
+            method,
+            vendor=definition.vendor,
+            note=note,
+        )
         if definition.cycles_from is None or not candidates:
             return found
         words = set(context.split())
@@ -715,20 +897,27 @@ class Normaliser:
             resolved = self._resolve_cycle(definition, text, words)
             if resolved is not None:
                 release, certainty = resolved
-                return replace(found, cycle=release.cycle, version=version_written,
-                               confidence=min(confidence, certainty))
+                return replace(
+                    found,
+                    cycle=release.cycle,
+                    version=version_written,
+                    confidence=min(confidence, certainty),
+                )
         return found
 
-    def _resolve_cycle(self, definition: ProductDefinition, text: str,
-                       words: set[str]) -> tuple[Release, float] | None:
+    def _resolve_cycle(
+        self, definition: ProductDefinition, text: str, words: set[str]
+    ) -> tuple[Release, float] | None:
         """The release cycle a version text names, with how sure the mapping is."""
         assert definition.cycles_from is not None
-        return self._cycle_index.resolve(definition.cycles_from, definition.version_names,
-                                         text, words)
+        return self._cycle_index.resolve(
+            definition.cycles_from, definition.version_names, text, words
+        )
 
 
-def distinct_rows(frame: pd.DataFrame, columns: list[str]
-                  ) -> tuple[np.ndarray[Any, Any], list[tuple[Any, ...]]]:
+def distinct_rows(
+    frame: pd.DataFrame, columns: list[str]
+) -> tuple[np.ndarray[Any, Any], list[tuple[Any, ...]]]:
     """The distinct value combinations of some columns, and each row's combination.
 
     Returns ``(groups, distinct)``: ``distinct[groups[i]]`` is row ``i``'s tuple of values,
@@ -748,8 +937,9 @@ def distinct_rows(frame: pd.DataFrame, columns: list[str]
     positions = np.arange(len(frame), dtype=np.int64)
     first_rows[groups[::-1]] = positions[::-1]  # written last to first: the first row stays
     columns_at_first = [frame[name].iloc[first_rows].tolist() for name in columns]
-    distinct = [tuple(_plain(value) for value in row)
-                for row in zip(*columns_at_first, strict=True)]
+    distinct = [
+        tuple(_plain(value) for value in row) for row in zip(*columns_at_first, strict=True)
+    ]
     return groups.reshape(-1), distinct
 
 

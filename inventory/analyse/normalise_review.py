@@ -54,8 +54,17 @@ PRODUCT_SOURCES: tuple[ProductSource, ...] = (
     ProductSource("application", "software", "vendor", "product", "version", fallback="name"),
 )
 
-NORMALISED_COLUMNS = ("municipality", "kind", "aspect", "record_id", "vendor_written",
-                      "product_written", "version_written", "count", *MATCH_COLUMNS)
+NORMALISED_COLUMNS = (
+    "municipality",
+    "kind",
+    "aspect",
+    "record_id",
+    "vendor_written",
+    "product_written",
+    "version_written",
+    "count",
+    *MATCH_COLUMNS,
+)
 
 
 def _column(frame: pd.DataFrame, name: str | None) -> pd.Series:
@@ -71,12 +80,16 @@ def record_roles(source: ProductSource, rows: pd.DataFrame) -> Role | pd.Series 
     if source.role != "server" or "kind" not in rows.columns:
         return source.role
     kind = rows["kind"].astype(object).where(rows["kind"].notna(), "").astype(str)
-    return pd.Series(np.where(kind == "appliance", "appliance", "server"), index=rows.index,
-                     dtype=object)
+    return pd.Series(
+        np.where(kind == "appliance", "appliance", "server"), index=rows.index, dtype=object
+    )
 
 
-def normalise_snapshot(snapshot: InventorySnapshot, normaliser: Normaliser,
-                       sources: tuple[ProductSource, ...] = PRODUCT_SOURCES) -> pd.DataFrame:
+def normalise_snapshot(
+    snapshot: InventorySnapshot,
+    normaliser: Normaliser,
+    sources: tuple[ProductSource, ...] = PRODUCT_SOURCES,
+) -> pd.DataFrame:
     """One row per record and product source, with what it normalised to.
 
     Columns: ``NORMALISED_COLUMNS``; ``count`` is the record's ``quantity`` where the kind
@@ -95,26 +108,50 @@ def normalise_snapshot(snapshot: InventorySnapshot, normaliser: Normaliser,
         if not named.any():
             continue
         rows = frame.loc[named]
-        written = pd.DataFrame({
-            "vendor_written": _column(rows, source.vendor),
-            "product_written": product[named],
-            "version_written": _column(rows, source.version),
-        }, index=rows.index)
-        matches = normaliser.match_frame(written, "vendor_written", "product_written",
-                                         "version_written", role=record_roles(source, rows))
-        counts = (pd.to_numeric(rows["quantity"], errors="coerce").fillna(1).astype("int64")
-                  if "quantity" in rows.columns else pd.Series(1, index=rows.index))
-        part = pd.concat([
-            pd.DataFrame({"municipality": rows["municipality"].astype(object),
-                          "kind": source.kind, "aspect": source.aspect,
-                          "record_id": rows["id"].astype(object)}, index=rows.index),
-            written, counts.rename("count"), matches], axis=1)
+        written = pd.DataFrame(
+            {
+                "vendor_written": _column(rows, source.vendor),
+                "product_written": product[named],
+                "version_written": _column(rows, source.version),
+            },
+            index=rows.index,
+        )
+        matches = normaliser.match_frame(
+            written,
+            "vendor_written",
+            "product_written",
+            "version_written",
+            role=record_roles(source, rows),
+        )
+        counts = (
+            pd.to_numeric(rows["quantity"], errors="coerce").fillna(1).astype("int64")
+            if "quantity" in rows.columns
+            else pd.Series(1, index=rows.index)
+        )
+        part = pd.concat(
+            [
+                pd.DataFrame(
+                    {
+                        "municipality": rows["municipality"].astype(object),
+                        "kind": source.kind,
+                        "aspect": source.aspect,
+                        "record_id": rows["id"].astype(object),
+                    },
+                    index=rows.index,
+                ),
+                written,
+                counts.rename("count"),
+                matches,
+            ],
+            axis=1,
+        )
         parts.append(part.reset_index(drop=True))
     if not parts:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in NORMALISED_COLUMNS})
     # the edition a municipality declares, a device's own support end (H-lifecycle)
-    return with_row_facts(pd.concat(parts, ignore_index=True).loc[:, list(NORMALISED_COLUMNS)],
-                          snapshot, normaliser)
+    return with_row_facts(
+        pd.concat(parts, ignore_index=True).loc[:, list(NORMALISED_COLUMNS)], snapshot, normaliser
+    )
 
 
 @dataclass(frozen=True)
@@ -148,12 +185,22 @@ class ReviewItem:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "reason": self.reason, "kind": self.kind, "aspect": self.aspect,
-            "vendor": self.vendor, "product": self.product, "version": self.version,
-            "product_id": self.product_id, "title": self.title, "cycle": self.cycle,
-            "confidence": self.confidence, "method": self.method, "records": self.records,
-            "count": self.count, "municipalities": list(self.municipalities),
-            "examples": list(self.examples), "candidates": self.candidates,
+            "reason": self.reason,
+            "kind": self.kind,
+            "aspect": self.aspect,
+            "vendor": self.vendor,
+            "product": self.product,
+            "version": self.version,
+            "product_id": self.product_id,
+            "title": self.title,
+            "cycle": self.cycle,
+            "confidence": self.confidence,
+            "method": self.method,
+            "records": self.records,
+            "count": self.count,
+            "municipalities": list(self.municipalities),
+            "examples": list(self.examples),
+            "candidates": self.candidates,
             "note": self.note,
         }
 
@@ -170,8 +217,8 @@ EXAMPLES_PER_ITEM = 3
 def _reasons(normalised: pd.DataFrame, normaliser: Normaliser) -> np.ndarray[Any, Any]:
     product_ids = normalised["product_id"]
     with_cycles = product_ids.map(
-        lambda pid: bool(pid) and getattr(normaliser.product(pid), "cycles_from", None)
-        is not None)
+        lambda pid: bool(pid) and getattr(normaliser.product(pid), "cycles_from", None) is not None
+    )
     reasons = np.full(len(normalised), "ok", dtype=object)
     reasons[(with_cycles & normalised["cycle"].isna()).to_numpy()] = "no_cycle"
     reasons[(normalised["confidence"] < LOW_CONFIDENCE).to_numpy()] = "low_confidence"
@@ -180,8 +227,9 @@ def _reasons(normalised: pd.DataFrame, normaliser: Normaliser) -> np.ndarray[Any
     return reasons
 
 
-def normalisation_review(snapshot: InventorySnapshot, normaliser: Normaliser, *,
-                         include_all: bool = False) -> list[ReviewItem]:
+def normalisation_review(
+    snapshot: InventorySnapshot, normaliser: Normaliser, *, include_all: bool = False
+) -> list[ReviewItem]:
     """The written names that did not normalise cleanly, most doubtful and common first.
 
     One item per distinct (kind, aspect, vendor, product, version) as written, with the
@@ -199,26 +247,61 @@ def normalisation_review(snapshot: InventorySnapshot, normaliser: Normaliser, *,
     for key, group in normalised.groupby(keys, dropna=False, sort=False):
         reason, kind, aspect, vendor, product, version = (_text(value) for value in key)
         first = group.iloc[0]
-        items.append(ReviewItem(
-            reason=str(reason), kind=str(kind), aspect=str(aspect),
-            vendor=vendor, product=str(product), version=version,
-            product_id=_text(first["product_id"]), title=str(first["title"]),
-            cycle=_text(first["cycle"]), confidence=float(first["confidence"]),
-            method=str(first["method"]), records=len(group), count=int(group["count"].sum()),
-            municipalities=tuple(sorted(group["municipality"].astype(str).unique())),
-            examples=tuple(f"{m}:{r}" for m, r in group[["municipality", "record_id"]]
-                           .head(EXAMPLES_PER_ITEM).itertuples(index=False, name=None)),
-            candidates=str(first["candidates"] or ""), note=str(first["note"] or ""),
-        ))
-    items.sort(key=lambda item: (REASON_ORDER[item.reason], -item.count, item.kind,
-                                 item.product.casefold()))
+        items.append(
+            ReviewItem(
+                reason=str(reason),
+                kind=str(kind),
+                aspect=str(aspect),
+                vendor=vendor,
+                product=str(product),
+                version=version,
+                product_id=_text(first["product_id"]),
+                title=str(first["title"]),
+                cycle=_text(first["cycle"]),
+                confidence=float(first["confidence"]),
+                method=str(first["method"]),
+                records=len(group),
+                count=int(group["count"].sum()),
+                municipalities=tuple(sorted(group["municipality"].astype(str).unique())),
+                examples=tuple(
+                    f"{m}:{r}"
+                    for m, r in group[["municipality", "record_id"]]
+                    .head(EXAMPLES_PER_ITEM)
+                    .itertuples(index=False, name=None)
+                ),
+                candidates=str(first["candidates"] or ""),
+                note=str(first["note"] or ""),
+            )
+        )
+    items.sort(
+        key=lambda item: (
+            REASON_ORDER[item.reason],
+            -item.count,
+            item.kind,
+            item.product.casefold(),
+        )
+    )
     return items
 
 
 #: The columns of a review file, ``decision`` first: the one a person fills in.
-REVIEW_FILE_COLUMNS = ("decision", "candidates", "reason", "note", "kind", "aspect", "vendor",
-                       "product", "version", "product_id", "cycle", "confidence", "count",
-                       "municipalities", "examples")
+REVIEW_FILE_COLUMNS = (
+    "decision",
+    "candidates",
+    "reason",
+    "note",
+    "kind",
+    "aspect",
+    "vendor",
+    "product",
+    "version",
+    "product_id",
+    "cycle",
+    "confidence",
+    "count",
+    "municipalities",
+    "examples",
+)
 
 
 def review_frame(items: list[ReviewItem]) -> pd.DataFrame:
@@ -229,7 +312,13 @@ def review_frame(items: list[ReviewItem]) -> pd.DataFrame:
     command that takes ``--aliases``) then reads the file as their aliases
     (``aliases.parse_review_text``).
     """
-    rows = [{"decision": "", **item.to_json(),
-             "municipalities": ";".join(item.municipalities),
-             "examples": ";".join(item.examples)} for item in items]
+    rows = [
+        {
+            "decision": "",
+            **item.to_json(),
+            "municipalities": ";".join(item.municipalities),
+            "examples": ";".join(item.examples),
+        }
+        for item in items
+    ]
     return pd.DataFrame(rows, columns=list(REVIEW_FILE_COLUMNS))

@@ -23,21 +23,53 @@ from inventory.analyse.normalise import Normaliser
 OsFamily = Literal["windows", "linux", "unix", "appliance"]
 
 #: Products that are appliances although the catalogue files them as applications.
-APPLIANCE_PRODUCTS = frozenset({
-    "vmware-vcenter", "vmware-photon", "proxmox-backup-server", "device-firmware",
-    # network and security systems
-    "cisco-asa", "cisco-ftd", "cisco-ise", "cisco-nx-os", "cisco-aireos", "infoblox-nios",
-    "aruba-clearpass", "arubaos", "arubaos-cx", "arubaos-switch", "juniper-junos", "meraki",
-    "fortiswitchos", "hpe-comware",
-    # storage and backup systems
-    "exagrid", "synology-dsm", "qnap-qts", "dell-powerprotect-dd", "hpe-storeonce",
-    "dell-powerstore", "dell-unity", "dell-powervault", "dell-powerscale", "hpe-nimble",
-    "hpe-primera", "hpe-msa", "pure-flasharray", "pure-flashblade", "nutanix-files",
-})
+APPLIANCE_PRODUCTS = frozenset(
+    {
+        "vmware-vcenter",
+        "vmware-photon",
+        "proxmox-backup-server",
+        "device-firmware",
+        # network and security systems
+        "cisco-asa",
+        "cisco-ftd",
+        "cisco-ise",
+        "cisco-nx-os",
+        "cisco-aireos",
+        "infoblox-nios",
+        "aruba-clearpass",
+        "arubaos",
+        "arubaos-cx",
+        "arubaos-switch",
+        "juniper-junos",
+        "meraki",
+        "fortiswitchos",
+        "hpe-comware",
+        # storage and backup systems
+        "exagrid",
+        "synology-dsm",
+        "qnap-qts",
+        "dell-powerprotect-dd",
+        "hpe-storeonce",
+        "dell-powerstore",
+        "dell-unity",
+        "dell-powervault",
+        "dell-powerscale",
+        "hpe-nimble",
+        "hpe-primera",
+        "hpe-msa",
+        "pure-flasharray",
+        "pure-flashblade",
+        "nutanix-files",
+    }
+)
 _APPLIANCE_ROLES = frozenset({"network", "storage", "appliance"})
 #: What each family is called in a message.
-FAMILY_NAMES: dict[str, str] = {"windows": "Windows", "linux": "Linux", "unix": "Unix",
-                                "appliance": "appliance"}
+FAMILY_NAMES: dict[str, str] = {
+    "windows": "Windows",
+    "linux": "Linux",
+    "unix": "Unix",
+    "appliance": "appliance",
+}
 
 
 def os_family(normaliser: Normaliser, product_id: str | None) -> OsFamily | None:
@@ -52,8 +84,11 @@ def os_family(normaliser: Normaliser, product_id: str | None) -> OsFamily | None
     slug = definition.cycles_from or product_id
     if slug == "windows-server":  # Hyper-V, WSUS, ADFS follow it
         return "windows"
-    if product_id in APPLIANCE_PRODUCTS or slug in APPLIANCE_PRODUCTS or (
-            definition.roles and definition.roles <= _APPLIANCE_ROLES):
+    if (
+        product_id in APPLIANCE_PRODUCTS
+        or slug in APPLIANCE_PRODUCTS
+        or (definition.roles and definition.roles <= _APPLIANCE_ROLES)
+    ):
         return "appliance"
     product = normaliser.catalogue.get(slug)
     tags = set(product.tags) if product is not None else set()
@@ -61,8 +96,12 @@ def os_family(normaliser: Normaliser, product_id: str | None) -> OsFamily | None
         return "linux"
     if tags & {"unix-distribution", "bsd-distribution"}:
         return "unix"
-    if product is not None and product.category == "os" and "windows" not in tags \
-            and not (definition.roles and "client" in definition.roles):
+    if (
+        product is not None
+        and product.category == "os"
+        and "windows" not in tags
+        and not (definition.roles and "client" in definition.roles)
+    ):
         return "appliance"  # a vendor's OS: FortiOS, PAN-OS, IOS XE, ONTAP, BIG-IP
     return None
 

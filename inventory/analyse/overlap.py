@@ -89,8 +89,9 @@ class OverlapResult:
 
     def sharing(self, domain: str, capability: str) -> dict[str, str]:
         """product_id -> ``all``/``some``/``unique`` within one capability."""
-        rows = self.products[(self.products["domain"] == domain)
-                             & (self.products["capability"] == capability)]
+        rows = self.products[
+            (self.products["domain"] == domain) & (self.products["capability"] == capability)
+        ]
         return dict(zip(rows["product_id"], rows["sharing"], strict=True))
 
     def to_tables(self) -> dict[str, pd.DataFrame]:
@@ -107,8 +108,10 @@ class OverlapResult:
         """Everything as JSON-able data (lists of records, the matrix as nested dicts)."""
         return {
             "municipalities": self.municipalities,
-            "similarity": {a: {b: float(v) for b, v in row.items()}
-                           for a, row in self.similarity.to_dict(orient="index").items()},
+            "similarity": {
+                a: {b: float(v) for b, v in row.items()}
+                for a, row in self.similarity.to_dict(orient="index").items()
+            },
             "harmonisation": _records(self.harmonisation),
             "products": _records(self.products),
             "shared_applications": _records(self.shared_applications),
@@ -126,9 +129,10 @@ def compute_overlap(snapshot: InventorySnapshot, normaliser: Normaliser) -> Over
     """
     # one derivation of assets for overlap and gap (client rows folded into fleets)
     derived = derive_assets(snapshot, normaliser, None, fleets=True)
-    assets = pd.concat([_usage_rows(derived),
-                        _managed_assets(snapshot, derived[derived["kind"] == "platform"])],
-                       ignore_index=True)
+    assets = pd.concat(
+        [_usage_rows(derived), _managed_assets(snapshot, derived[derived["kind"] == "platform"])],
+        ignore_index=True,
+    )
     usage = _usage(assets)
     municipalities = sorted(set(snapshot.municipalities) | set(usage["municipality"]))
     products = _products(usage, len(municipalities))
@@ -141,7 +145,8 @@ def compute_overlap(snapshot: InventorySnapshot, normaliser: Normaliser) -> Over
         similarity_by_domain=by_domain,
         harmonisation=_harmonisation(usage, products),
         shared_applications=_shared_applications(
-            snapshot, derived[derived["kind"] == "application"]),
+            snapshot, derived[derived["kind"] == "application"]
+        ),
     )
 
 
@@ -157,15 +162,22 @@ def _usage_rows(derived: pd.DataFrame) -> pd.DataFrame:
     """The derived assets as usage rows (domain, capability, municipality, product)."""
     if derived.empty:
         return _empty_assets()
-    return pd.DataFrame({
-        "domain": derived["domain"], "capability": derived["capability"],
-        "municipality": derived["municipality"], "product_id": derived["product_id"],
-        "product": derived["title"], "assets": derived["count"].astype("int64")})
+    return pd.DataFrame(
+        {
+            "domain": derived["domain"],
+            "capability": derived["capability"],
+            "municipality": derived["municipality"],
+            "product_id": derived["product_id"],
+            "product": derived["title"],
+            "assets": derived["count"].astype("int64"),
+        }
+    )
 
 
 def _empty_assets() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype="int64" if name == "assets" else object)
-                         for name in USAGE_COLUMNS})
+    return pd.DataFrame(
+        {name: pd.Series(dtype="int64" if name == "assets" else object) for name in USAGE_COLUMNS}
+    )
 
 
 def _quantity(frame: pd.DataFrame) -> pd.Series:
@@ -181,39 +193,59 @@ def _managed_assets(snapshot: InventorySnapshot, platforms: pd.DataFrame) -> pd.
     managed = _managing_products(snapshot, clients, platforms)
     if managed.empty:
         return _empty_assets()
-    grouped = pd.DataFrame({
-        "municipality": clients["municipality"], "managed_by": clients["managed_by"],
-        "assets": _quantity(clients)}).dropna(subset=["managed_by"]).groupby(
-            ["municipality", "managed_by"], sort=False)["assets"].sum().reset_index()
+    grouped = (
+        pd.DataFrame(
+            {
+                "municipality": clients["municipality"],
+                "managed_by": clients["managed_by"],
+                "assets": _quantity(clients),
+            }
+        )
+        .dropna(subset=["managed_by"])
+        .groupby(["municipality", "managed_by"], sort=False)["assets"]
+        .sum()
+        .reset_index()
+    )
     grouped = grouped.merge(managed, on=["municipality", "managed_by"], how="inner")
-    return pd.DataFrame({
-        "domain": assets.domain_of("client_management"), "capability": "client_management",
-        "municipality": grouped["municipality"], "product_id": grouped["product_id"],
-        "product": grouped["product"], "assets": grouped["assets"]})
+    return pd.DataFrame(
+        {
+            "domain": assets.domain_of("client_management"),
+            "capability": "client_management",
+            "municipality": grouped["municipality"],
+            "product_id": grouped["product_id"],
+            "product": grouped["product"],
+            "assets": grouped["assets"],
+        }
+    )
 
 
-def _managing_products(snapshot: InventorySnapshot, clients: pd.DataFrame,
-                       platforms: pd.DataFrame) -> pd.DataFrame:
+def _managing_products(
+    snapshot: InventorySnapshot, clients: pd.DataFrame, platforms: pd.DataFrame
+) -> pd.DataFrame:
     """(municipality, managed_by as written) -> canonical product of the managing platform.
 
     One client per distinct value is looked up in the references (clients may be
     millions; the platforms they name are a handful), so ``code:key`` works too.
     """
-    rows = clients.loc[clients["managed_by"].notna(),
-                       ["municipality", "id", "managed_by"]].drop_duplicates(
-        subset=["municipality", "managed_by"])
+    rows = clients.loc[
+        clients["managed_by"].notna(), ["municipality", "id", "managed_by"]
+    ].drop_duplicates(subset=["municipality", "managed_by"])
     if rows.empty:
         return pd.DataFrame(columns=["municipality", "managed_by", "product_id", "product"])
     refs = snapshot.references
     refs = refs[refs["id"].isin(set(rows["id"]))]
     refs = refs[(refs["kind"] == "client") & (refs["field"] == "managed_by")]
-    canonical = pd.DataFrame({"target_municipality": platforms["municipality"],
-                              "target_id": platforms["record_id"],
-                              "product_id": platforms["product_id"],
-                              "product": platforms["title"]})
-    merged = rows.merge(refs[["municipality", "id", "target_municipality", "target_id"]],
-                        on=["municipality", "id"]).merge(
-        canonical, on=["target_municipality", "target_id"])
+    canonical = pd.DataFrame(
+        {
+            "target_municipality": platforms["municipality"],
+            "target_id": platforms["record_id"],
+            "product_id": platforms["product_id"],
+            "product": platforms["title"],
+        }
+    )
+    merged = rows.merge(
+        refs[["municipality", "id", "target_municipality", "target_id"]], on=["municipality", "id"]
+    ).merge(canonical, on=["target_municipality", "target_id"])
     return merged[["municipality", "managed_by", "product_id", "product"]]
 
 
@@ -225,8 +257,11 @@ def _usage(assets: pd.DataFrame) -> pd.DataFrame:
     if assets.empty:
         return _empty_assets()
     keys = ["domain", "capability", "municipality", "product_id"]
-    usage = assets.groupby(keys, sort=False).agg(
-        product=("product", "first"), assets=("assets", "sum")).reset_index()
+    usage = (
+        assets.groupby(keys, sort=False)
+        .agg(product=("product", "first"), assets=("assets", "sum"))
+        .reset_index()
+    )
     usage["assets"] = usage["assets"].astype("int64")
     usage["_domain"] = usage["domain"].map({d: i for i, d in enumerate(DOMAINS)})
     usage = usage.sort_values(["_domain", "capability", "product_id", "municipality"])
@@ -237,26 +272,44 @@ def _products(usage: pd.DataFrame, compared: int) -> pd.DataFrame:
     """One row per product of a capability: who uses it and whether it is shared."""
     keys = ["domain", "capability", "product_id"]
     if usage.empty:
-        return pd.DataFrame(columns=[*keys, "product", "suite", "sharing",
-                                     "municipality_count", "municipalities", "assets"])
-    products = usage.groupby(keys, sort=False).agg(
-        product=("product", "first"),
-        municipality_count=("municipality", "nunique"),
-        municipalities=("municipality", lambda codes: ", ".join(sorted(set(codes)))),
-        assets=("assets", "sum")).reset_index()
+        return pd.DataFrame(
+            columns=[
+                *keys,
+                "product",
+                "suite",
+                "sharing",
+                "municipality_count",
+                "municipalities",
+                "assets",
+            ]
+        )
+    products = (
+        usage.groupby(keys, sort=False)
+        .agg(
+            product=("product", "first"),
+            municipality_count=("municipality", "nunique"),
+            municipalities=("municipality", lambda codes: ", ".join(sorted(set(codes)))),
+            assets=("assets", "sum"),
+        )
+        .reset_index()
+    )
     count = products["municipality_count"]
     # modules of one suite stay separate products; the suite is shown next to them
     products.insert(4, "suite", business_catalogue().suite_titles(products["product_id"]))
-    products.insert(5, "sharing", np.select(
-        [count == 1, count >= compared], ["unique", "all"], default="some"))
+    products.insert(
+        5, "sharing", np.select([count == 1, count >= compared], ["unique", "all"], default="some")
+    )
     return products
 
 
-def _similarity(usage: pd.DataFrame,
-                municipalities: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _similarity(
+    usage: pd.DataFrame, municipalities: list[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Weighted Jaccard over per-capability asset shares: overall and per domain."""
-    shares = usage.assign(share=usage["assets"] / usage.groupby(
-        ["domain", "capability", "municipality"])["assets"].transform("sum"))
+    shares = usage.assign(
+        share=usage["assets"]
+        / usage.groupby(["domain", "capability", "municipality"])["assets"].transform("sum")
+    )
     overall = _weighted_jaccard(shares, municipalities)
     parts = [_long(overall, "all")]
     for domain in DOMAINS:
@@ -272,41 +325,59 @@ def _weighted_jaccard(shares: pd.DataFrame, municipalities: list[str]) -> pd.Dat
         matrix = np.eye(len(municipalities))
     else:
         features = shares.pivot_table(
-            index="municipality", columns=["domain", "capability", "product_id"],
-            values="share", aggfunc="sum", fill_value=0.0).reindex(municipalities,
-                                                                   fill_value=0.0)
+            index="municipality",
+            columns=["domain", "capability", "product_id"],
+            values="share",
+            aggfunc="sum",
+            fill_value=0.0,
+        ).reindex(municipalities, fill_value=0.0)
         values = features.to_numpy(dtype=float)
         matrix = np.zeros((len(municipalities), len(municipalities)))
         for row in range(len(municipalities)):  # one vectorised pass per municipality
             lower = np.minimum(values[row], values).sum(axis=1)
             upper = np.maximum(values[row], values).sum(axis=1)
-            matrix[row] = np.divide(lower, upper, out=np.zeros_like(lower),
-                                    where=upper > 0)
+            matrix[row] = np.divide(lower, upper, out=np.zeros_like(lower), where=upper > 0)
         np.fill_diagonal(matrix, 1.0)
     return pd.DataFrame(matrix, index=municipalities, columns=municipalities)
 
 
 def _long(matrix: pd.DataFrame, domain: str) -> pd.DataFrame:
     names = [str(name) for name in matrix.index]
-    return pd.DataFrame({
-        "municipality_a": np.repeat(names, len(names)),
-        "municipality_b": np.tile(names, len(names)),
-        "domain": domain, "similarity": matrix.to_numpy(dtype=float).ravel()})
+    return pd.DataFrame(
+        {
+            "municipality_a": np.repeat(names, len(names)),
+            "municipality_b": np.tile(names, len(names)),
+            "domain": domain,
+            "similarity": matrix.to_numpy(dtype=float).ravel(),
+        }
+    )
 
 
 def _harmonisation(usage: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
     """Per capability: distinct products, municipalities, the top product and its share."""
-    columns = ["domain", "capability", "products", "municipalities", "assets",
-               "top_product_id", "top_product", "top_share", "shared_by_all"]
+    columns = [
+        "domain",
+        "capability",
+        "products",
+        "municipalities",
+        "assets",
+        "top_product_id",
+        "top_product",
+        "top_share",
+        "shared_by_all",
+    ]
     if products.empty:
         return pd.DataFrame(columns=columns)
     keys = ["domain", "capability"]
-    ranked = products.sort_values(["assets", "municipality_count", "product_id"],
-                                  ascending=[False, False, True])
+    ranked = products.sort_values(
+        ["assets", "municipality_count", "product_id"], ascending=[False, False, True]
+    )
     top = ranked.drop_duplicates(subset=keys).set_index(keys)
     per = products.groupby(keys, sort=False).agg(
-        products=("product_id", "size"), assets=("assets", "sum"),
-        shared_by_all=("sharing", lambda sharing: int((sharing == "all").sum())))
+        products=("product_id", "size"),
+        assets=("assets", "sum"),
+        shared_by_all=("sharing", lambda sharing: int((sharing == "all").sum())),
+    )
     per["municipalities"] = usage.groupby(keys, sort=False)["municipality"].nunique()
     per["top_product_id"] = top["product_id"]
     per["top_product"] = top["product"]
@@ -314,39 +385,57 @@ def _harmonisation(usage: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
     return per.reset_index()[columns]
 
 
-def _shared_applications(snapshot: InventorySnapshot,
-                         derived: pd.DataFrame) -> pd.DataFrame:
+def _shared_applications(snapshot: InventorySnapshot, derived: pd.DataFrame) -> pd.DataFrame:
     """Application products used by two or more municipalities (most widely shared first).
 
     ``derived``: the application assets (``derive_assets``); users and yearly cost are
     the application records'.
     """
-    columns = ["product_id", "product", "suite", "municipality_count", "municipalities",
-               "applications", "users", "annual_cost", "business_areas"]
+    columns = [
+        "product_id",
+        "product",
+        "suite",
+        "municipality_count",
+        "municipalities",
+        "applications",
+        "users",
+        "annual_cost",
+        "business_areas",
+    ]
     applications = snapshot.table("application")
     if applications.empty or derived.empty:
         return pd.DataFrame(columns=columns)
     keyed = applications.set_index(["municipality", "id"])
     keyed = keyed[~keyed.index.duplicated()]
     keys = pd.MultiIndex.from_frame(derived[["municipality", "record_id"]])
-    frame = pd.DataFrame({
-        "product_id": derived["product_id"].to_numpy(), "product": derived["title"].to_numpy(),
-        "municipality": derived["municipality"].to_numpy(),
-        "users": keyed["users"].reindex(keys).astype("Float64").to_numpy(),
-        "annual_cost": keyed["annual_cost"].reindex(keys).astype("Float64").to_numpy(),
-        "business_area": _text(keyed["business_area"].reindex(keys)).to_numpy()})
-    shared = frame.groupby("product_id", sort=False).agg(
-        product=("product", "first"),
-        municipality_count=("municipality", "nunique"),
-        municipalities=("municipality", lambda codes: ", ".join(sorted(set(codes)))),
-        applications=("municipality", "size"),
-        users=("users", _sum_or_missing), annual_cost=("annual_cost", _sum_or_missing),
-        business_areas=("business_area",
-                        lambda areas: ", ".join(sorted(set(areas) - {""})))).reset_index()
+    frame = pd.DataFrame(
+        {
+            "product_id": derived["product_id"].to_numpy(),
+            "product": derived["title"].to_numpy(),
+            "municipality": derived["municipality"].to_numpy(),
+            "users": keyed["users"].reindex(keys).astype("Float64").to_numpy(),
+            "annual_cost": keyed["annual_cost"].reindex(keys).astype("Float64").to_numpy(),
+            "business_area": _text(keyed["business_area"].reindex(keys)).to_numpy(),
+        }
+    )
+    shared = (
+        frame.groupby("product_id", sort=False)
+        .agg(
+            product=("product", "first"),
+            municipality_count=("municipality", "nunique"),
+            municipalities=("municipality", lambda codes: ", ".join(sorted(set(codes)))),
+            applications=("municipality", "size"),
+            users=("users", _sum_or_missing),
+            annual_cost=("annual_cost", _sum_or_missing),
+            business_areas=("business_area", lambda areas: ", ".join(sorted(set(areas) - {""}))),
+        )
+        .reset_index()
+    )
     shared = shared[shared["municipality_count"] >= 2]
     shared["suite"] = business_catalogue().suite_titles(shared["product_id"])
-    shared = shared.sort_values(["municipality_count", "users", "product_id"],
-                                ascending=[False, False, True])
+    shared = shared.sort_values(
+        ["municipality_count", "users", "product_id"], ascending=[False, False, True]
+    )
     return shared.reset_index(drop=True)[columns]
 
 
@@ -359,6 +448,10 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as dicts with plain Python values (missing as ``None``)."""
     plain = frame.astype(object).where(frame.notna(), None)
     records: list[dict[str, Any]] = [
-        {str(key): (value.item() if isinstance(value, np.generic) else value)
-         for key, value in row.items()} for row in plain.to_dict(orient="records")]
+        {
+            str(key): (value.item() if isinstance(value, np.generic) else value)
+            for key, value in row.items()
+        }
+        for row in plain.to_dict(orient="records")
+    ]
     return records

@@ -81,8 +81,9 @@ class CycleIndex:
         self._keys[slug] = keys
         return keys
 
-    def resolve(self, slug: str, version_names: tuple[tuple[str, str], ...], text: str,
-                words: set[str]) -> tuple[Release, float] | None:
+    def resolve(
+        self, slug: str, version_names: tuple[tuple[str, str], ...], text: str, words: set[str]
+    ) -> tuple[Release, float] | None:
         """The release cycle of product ``slug`` a version text names, with how sure the
         mapping is; ``version_names`` are the product's release names (``sonoma`` -> 14),
         ``words`` the words around the version (the edition, the product name)."""
@@ -95,9 +96,11 @@ class CycleIndex:
         if named and not _HAS_DIGIT.search(named[0]):  # cycles named by words first
             for length in range(len(named), 0, -1):  # "standard 7", "subscription edition"
                 head = tuple(named[:length])
-                exact = [release for key, release in cycles.keys
-                         if key[:length] == head and all(t.startswith("sp")
-                                                         for t in key[length:])]
+                exact = [
+                    release
+                    for key, release in cycles.keys
+                    if key[:length] == head and all(t.startswith("sp") for t in key[length:])
+                ]
                 if exact:
                     return newest(exact), 1.0
         tokens = list(dict.fromkeys(t for t in text.split() if _HAS_DIGIT.search(t)))
@@ -107,11 +110,16 @@ class CycleIndex:
         suffix = edition(words) if edition else ()
         for length in range(len(tokens), 0, -1):
             head = tuple(tokens[:length])
-            for wanted in ((head + suffix, head) if suffix else (head,)):
-                exact = [release for key, release in cycles.keys
-                         if key == wanted or (key[:len(wanted)] == wanted
-                                              and all(t.startswith("sp") for t in
-                                                      key[len(wanted):]))]
+            for wanted in (head + suffix, head) if suffix else (head,):
+                exact = [
+                    release
+                    for key, release in cycles.keys
+                    if key == wanted
+                    or (
+                        key[: len(wanted)] == wanted
+                        and all(t.startswith("sp") for t in key[len(wanted) :])
+                    )
+                ]
                 if exact:
                     return newest(prefer_edition(exact, suffix)), 1.0
         for token in tokens[1:]:  # "7 2203 LTSR": the cycle is not the first number
@@ -123,22 +131,27 @@ class CycleIndex:
             best: tuple[int, Release] | None = None
             for cycle_number, release in cycles.numeric:
                 padded = number + (0,) * max(0, len(cycle_number) - len(number))
-                if padded[:len(cycle_number)] == cycle_number and (
-                        best is None or len(cycle_number) > best[0]):
+                if padded[: len(cycle_number)] == cycle_number and (
+                    best is None or len(cycle_number) > best[0]
+                ):
                     best = (len(cycle_number), release)
             if best is not None:
-                sharing = sum(1 for cycle_number, _ in cycles.numeric
-                              if cycle_number[:len(number)] == number)
+                sharing = sum(
+                    1 for cycle_number, _ in cycles.numeric if cycle_number[: len(number)] == number
+                )
                 # "15" when 15.0 ... 15.7 exist names none of them: a guess, for review
                 unsure = len(number) < best[0] and sharing > 1
                 return best[1], GUESSED_CYCLE_CONFIDENCE if unsure else 1.0
-        by_latest = [release for _, release in cycles.keys
-                     if release.latest and (tokens[0] == release.latest
-                                            or tokens[0].startswith(release.latest + "."))]
+        by_latest = [
+            release
+            for _, release in cycles.keys
+            if release.latest
+            and (tokens[0] == release.latest or tokens[0].startswith(release.latest + "."))
+        ]
         if by_latest:
             return newest(prefer_edition(by_latest, suffix)), 1.0
         head = tuple(tokens)
-        extended = [release for key, release in cycles.keys if key[:len(head)] == head]
+        extended = [release for key, release in cycles.keys if key[: len(head)] == head]
         if extended:
             return newest(prefer_edition(extended, suffix)), GUESSED_CYCLE_CONFIDENCE
         return _named_cycle(cycles, words | set(tokens))

@@ -47,8 +47,9 @@ def _interrupted_while_starting(_number: int, _frame: FrameType | None) -> None:
     os._exit(130)
 
 
-def _interrupt_again(hook: Callable[[sys.UnraisableHookArgs], Any]
-                     ) -> Callable[[sys.UnraisableHookArgs], None]:
+def _interrupt_again(
+    hook: Callable[[sys.UnraisableHookArgs], Any],
+) -> Callable[[sys.UnraisableHookArgs], None]:
     def unraisable(report: sys.UnraisableHookArgs) -> None:
         if issubclass(report.exc_type, KeyboardInterrupt):
             # from another thread, a moment later: raised in the main thread's own code

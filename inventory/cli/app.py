@@ -49,8 +49,9 @@ class _Commands(TyperGroup):
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)
         with formatter.section("Commands"):
-            formatter.write_dl([(name, make_default_short_help(COMMANDS[name][1], limit))
-                                for name in names])
+            formatter.write_dl(
+                [(name, make_default_short_help(COMMANDS[name][1], limit)) for name in names]
+            )
 
     # typer vendors click: the base's Context type is private, typer.Context derives from it.
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
@@ -103,17 +104,33 @@ def _database(value: str | None) -> str | None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Annotated[str | None, typer.Option(
-        "--db", envvar="INVENTORY_DB", callback=_database,
-        help="Database URL (sqlite:///path.db or postgresql+psycopg://...)."
-        " Default: an SQLite file inventory.db in the current folder.")] = None,
-    lang: Annotated[str, typer.Option(
-        "--lang", envvar="INVENTORY_LANG", metavar="LANG",
-        help="Language of what the commands print and of the reports: en, sv or no"
-        " (report --lang overrides it for the report). Default: en.")] = "en",
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="INVENTORY_DB",
+            callback=_database,
+            help="Database URL (sqlite:///path.db or postgresql+psycopg://...)."
+            " Default: an SQLite file inventory.db in the current folder.",
+        ),
+    ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            envvar="INVENTORY_LANG",
+            metavar="LANG",
+            help="Language of what the commands print and of the reports: en, sv or no"
+            " (report --lang overrides it for the report). Default: en.",
+        ),
+    ] = "en",
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on failures.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Import, validate, analyse and report municipal IT inventories."""
     interruption.reset()
@@ -127,56 +144,99 @@ def main_options(
 #: ``--help`` lists without importing the module (tests/cli/test_lazy_imports.py checks
 #: that each text is the command's own).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "demo": ("demo", "Run the main job on the bundled samples: import the five"
-             " municipalities into a fresh SQLite file, analyse overlap and the gap against"
-             " samples/target.yaml, and write every report and diagram."),
+    "demo": (
+        "demo",
+        "Run the main job on the bundled samples: import the five"
+        " municipalities into a fresh SQLite file, analyse overlap and the gap against"
+        " samples/target.yaml, and write every report and diagram.",
+    ),
     "diagram": ("diagram", "Draw one view of the stored inventory with Graphviz."),
-    "diff": ("diff", "Show the records created, updated (field: old -> new) and deleted"
-             " after RUN_A up to and including RUN_B."),
-    "export": ("export", "Export the baseline and the target for other tools (ArchiMate for"
-               " architects)."),
-    "gap": ("gap", "Compare the stored inventories with a target architecture: TOGAF gap"
-            " matrix, readiness, end-of-life exposure, security baseline, datacentre"
-            " capacity, interconnects, SLA gaps, effort and cost, migration waves."),
-    "graph": ("graph", "Build the dependency graph of the stored inventory and print its"
-              " size by node and edge kind."),
+    "diff": (
+        "diff",
+        "Show the records created, updated (field: old -> new) and deleted"
+        " after RUN_A up to and including RUN_B.",
+    ),
+    "export": (
+        "export",
+        "Export the baseline and the target for other tools (ArchiMate for architects).",
+    ),
+    "gap": (
+        "gap",
+        "Compare the stored inventories with a target architecture: TOGAF gap"
+        " matrix, readiness, end-of-life exposure, security baseline, datacentre"
+        " capacity, interconnects, SLA gaps, effort and cost, migration waves.",
+    ),
+    "graph": (
+        "graph",
+        "Build the dependency graph of the stored inventory and print its"
+        " size by node and edge kind.",
+    ),
     "history": ("history", "List the import runs, oldest first, with what each changed."),
-    "impact": ("impact", "List everything that depends on NODE, transitively, grouped by"
-               " municipality and kind, with the client devices affected."),
-    "import": ("import_", "Validate and store inventories: created / updated / unchanged /"
-               " deleted per kind."),
-    "lifecycle": ("lifecycle", "Show the release cycle and end-of-life state (supported,"
-                  " ending within --months, past end of life) of every server OS,"
-                  " hypervisor, platform, network OS and client OS, with the assets and"
-                  " municipalities on each."),
+    "impact": (
+        "impact",
+        "List everything that depends on NODE, transitively, grouped by"
+        " municipality and kind, with the client devices affected.",
+    ),
+    "import": (
+        "import_",
+        "Validate and store inventories: created / updated / unchanged / deleted per kind.",
+    ),
+    "lifecycle": (
+        "lifecycle",
+        "Show the release cycle and end-of-life state (supported,"
+        " ending within --months, past end of life) of every server OS,"
+        " hypervisor, platform, network OS and client OS, with the assets and"
+        " municipalities on each.",
+    ),
     "list": ("list_", "List stored records of one kind (default: the municipalities)."),
     "mapping": ("mapping", "Mapping profiles: how the exports of other tools are read."),
-    "normalise": ("normalise", "List product names that did not match, matched with low"
-                  " confidence or have no release cycle, with counts and where they"
-                  " occur."),
-    "overlap": ("overlap", "Show per domain and capability which canonical products each"
-                " municipality uses (with asset counts) and which are shared by all, by"
-                " some or unique; the similarity of the municipalities (weighted Jaccard"
-                " over asset shares); the business applications several municipalities"
-                " share; and a harmonisation index per capability."),
-    "propose-target": ("propose_target", "Draft a target architecture: per capability the"
-                       " product that minimises migration effort (assets already on it,"
-                       " lifecycle, how many municipalities use it), with the alternatives"
-                       " and their effort; datacentres, interconnect minimum and default"
-                       " efforts."),
-    "report": ("report", "Write the harmonisation report: executive summary first, then the"
-               " details, with the diagrams embedded (and written to OUT/diagrams)."),
-    "schemas": ("schemas", "Write the JSON Schema of every record kind (and target/study"
-                " files) to FOLDER."),
+    "normalise": (
+        "normalise",
+        "List product names that did not match, matched with low"
+        " confidence or have no release cycle, with counts and where they"
+        " occur.",
+    ),
+    "overlap": (
+        "overlap",
+        "Show per domain and capability which canonical products each"
+        " municipality uses (with asset counts) and which are shared by all, by"
+        " some or unique; the similarity of the municipalities (weighted Jaccard"
+        " over asset shares); the business applications several municipalities"
+        " share; and a harmonisation index per capability.",
+    ),
+    "propose-target": (
+        "propose_target",
+        "Draft a target architecture: per capability the"
+        " product that minimises migration effort (assets already on it,"
+        " lifecycle, how many municipalities use it), with the alternatives"
+        " and their effort; datacentres, interconnect minimum and default"
+        " efforts.",
+    ),
+    "report": (
+        "report",
+        "Write the harmonisation report: executive summary first, then the"
+        " details, with the diagrams embedded (and written to OUT/diagrams).",
+    ),
+    "schemas": (
+        "schemas",
+        "Write the JSON Schema of every record kind (and target/study files) to FOLDER.",
+    ),
     "stats": ("stats", "Count the stored records per municipality and record kind."),
-    "study": ("study", "Decision support from the municipal studies: potential per area,"
-              " alternatives against weighted criteria, cost allocation keys, projections,"
-              " comparable costs."),
+    "study": (
+        "study",
+        "Decision support from the municipal studies: potential per area,"
+        " alternatives against weighted criteria, cost allocation keys, projections,"
+        " comparable costs.",
+    ),
     "synth": ("synth", "Write synthetic municipal inventories in the import format (CSV)."),
-    "templates": ("templates", "Write an empty CSV template per record kind plus README.md"
-                  " describing each column."),
-    "validate": ("validate", "Check inventory files without storing anything: exit 0 when"
-                 " valid, 1 when not."),
+    "templates": (
+        "templates",
+        "Write an empty CSV template per record kind plus README.md describing each column.",
+    ),
+    "validate": (
+        "validate",
+        "Check inventory files without storing anything: exit 0 when valid, 1 when not.",
+    ),
 }
 
 

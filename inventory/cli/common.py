@@ -85,10 +85,14 @@ def say(key: str, **params: object) -> str:
     from inventory.language.formatting import format_decimal, format_integer
 
     lang = cli_lang()
-    shown = {name: format_integer(value, lang) if isinstance(value, int)
-             and not isinstance(value, bool)
-             else format_decimal(value, lang, 1) if isinstance(value, float) else value
-             for name, value in params.items()}
+    shown = {
+        name: format_integer(value, lang)
+        if isinstance(value, int) and not isinstance(value, bool)
+        else format_decimal(value, lang, 1)
+        if isinstance(value, float)
+        else value
+        for name, value in params.items()
+    }
     return t(key, lang, **shown)
 
 
@@ -127,8 +131,7 @@ class TableFormat(enum.StrEnum):
 
 def print_json(data: Any) -> None:
     """Print what a library function returned, as JSON on standard output."""
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str)
-               .translate(JSON_ESCAPES))
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str).translate(JSON_ESCAPES))
 
 
 def show_progress() -> bool:
@@ -151,8 +154,9 @@ def parse_optional_date(text: str | None, *, option: str = "--date") -> dt.date 
     try:
         day = dt.date.fromisoformat(text)
     except ValueError as error:
-        raise typer.BadParameter(f"'{visible(shorten(text, 40))}' is not a date; write"
-                                 " YYYY-MM-DD.", param_hint=option) from error
+        raise typer.BadParameter(
+            f"'{visible(shorten(text, 40))}' is not a date; write YYYY-MM-DD.", param_hint=option
+        ) from error
     first, last = DATE_RANGE
     if not first <= day <= last:
         raise typer.BadParameter(f"{day} is outside {first} .. {last}.", param_hint=option)
@@ -170,8 +174,10 @@ def parse_lang_option(text: str, *, option: str = "--lang") -> Lang:
     try:
         return parse_lang(text)
     except RenderError as error:
-        raise typer.BadParameter(f"unknown language '{visible(shorten(text, 40))}'; use one"
-                                 f" of: {', '.join(LANGUAGES)}.", param_hint=option) from error
+        raise typer.BadParameter(
+            f"unknown language '{visible(shorten(text, 40))}'; use one of: {', '.join(LANGUAGES)}.",
+            param_hint=option,
+        ) from error
 
 
 def nothing_stored(ctx: typer.Context, municipalities: Sequence[str] | None = None) -> bool:
@@ -195,8 +201,12 @@ def open_store(ctx: typer.Context) -> Iterator[InventoryStore]:
         yield store
 
 
-def stored_snapshot(ctx: typer.Context, municipalities: Sequence[str] | None, *,
-                    target: TargetArchitecture | None = None) -> InventorySnapshot:
+def stored_snapshot(
+    ctx: typer.Context,
+    municipalities: Sequence[str] | None,
+    *,
+    target: TargetArchitecture | None = None,
+) -> InventorySnapshot:
     """What an analysing command reads: the stored inventory of the municipalities named on
     the command line, else those the target names, else all (``inventory.load_snapshot``,
     which checks them).
@@ -238,8 +248,7 @@ def load_target_or_exit(path: Path, *, as_json: bool = False) -> TargetArchitect
     if target is not None:
         return target
     if as_json:
-        print_json({"valid": False, "issues": [issue.model_dump(mode="json")
-                                               for issue in issues]})
+        print_json({"valid": False, "issues": [issue.model_dump(mode="json") for issue in issues]})
     else:
         print_issues(issues, say("cli.where.in", place=str(path)))
     raise typer.Exit(1)
@@ -254,5 +263,6 @@ def print_issues(issues: Sequence[Issue], where: str) -> None:
     for issue in issues:
         console_err.print(issue_line(issue, cli_lang()), markup=False)
     count = sum(issue.severity == Severity.ERROR for issue in issues)
-    console_err.print(say("cli.issues_summary", errors=counted("error", count), where=where),
-                      markup=False)
+    console_err.print(
+        say("cli.issues_summary", errors=counted("error", count), where=where), markup=False
+    )

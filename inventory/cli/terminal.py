@@ -52,9 +52,7 @@ def _visible_segments(segments: Iterable[Segment]) -> Iterator[Segment]:
 
 
 class _VisibleControls(RenderHook):
-    def process_renderables(
-        self, renderables: list[ConsoleRenderable]
-    ) -> list[ConsoleRenderable]:
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
         return [_VisibleSegments(renderable) for renderable in renderables]
 
 
@@ -62,8 +60,7 @@ class TerminalConsole(Console):
     """A rich ``Console`` that prints text literally (see the module)."""
 
     def __init__(self, *, stderr: bool = False) -> None:
-        super().__init__(stderr=stderr, highlight=False, soft_wrap=True, markup=False,
-                         emoji=False)
+        super().__init__(stderr=stderr, highlight=False, soft_wrap=True, markup=False, emoji=False)
         self.push_render_hook(_VisibleControls())
 
     def render_str(
@@ -81,5 +78,12 @@ class TerminalConsole(Console):
         # Escaped before ``Text`` drops BEL, VT, FF and CR silently and before the width
         # of table cells is measured.
         return super().render_str(
-            visible(text, keep=_KEPT), style=style, justify=justify, overflow=overflow,
-            emoji=emoji, markup=markup, highlight=highlight, highlighter=highlighter)
+            visible(text, keep=_KEPT),
+            style=style,
+            justify=justify,
+            overflow=overflow,
+            emoji=emoji,
+            markup=markup,
+            highlight=highlight,
+            highlighter=highlighter,
+        )

@@ -50,11 +50,18 @@ def render_import_result(result: ImportResult) -> None:
         table.add_column(say(f"cli.import.{name}"), justify="right")
     for code, kinds in result.counts.items():
         for kind, counts in kinds.items():
-            table.add_row(Text(code), Text(kind_text(kind)),
-                          *(_count(getattr(counts, name)) for name in _COUNT_NAMES))
+            table.add_row(
+                Text(code),
+                Text(kind_text(kind)),
+                *(_count(getattr(counts, name)) for name in _COUNT_NAMES),
+            )
     totals = result.totals
-    table.add_row(say("cli.total"), "", *(_count(getattr(totals, name))
-                                          for name in _COUNT_NAMES), style="bold")
+    table.add_row(
+        say("cli.total"),
+        "",
+        *(_count(getattr(totals, name)) for name in _COUNT_NAMES),
+        style="bold",
+    )
     console.print(table)
     if result.dry_run:
         console.print(say("cli.dry_run"))
@@ -110,10 +117,18 @@ def records_json(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Records as JSON-ready dictionaries (missing values as null, lists as lists)."""
     rows = []
     for row in frame.to_dict(orient="records"):
-        rows.append({str(name): (list(value) if isinstance(value, tuple)
-                            else None if _cell(value) == "" and not isinstance(value, str)
-                            else value)
-                     for name, value in row.items()})
+        rows.append(
+            {
+                str(name): (
+                    list(value)
+                    if isinstance(value, tuple)
+                    else None
+                    if _cell(value) == "" and not isinstance(value, str)
+                    else value
+                )
+                for name, value in row.items()
+            }
+        )
     return rows
 
 
@@ -126,8 +141,11 @@ def render_stats(stats: dict[str, Any]) -> None:
         table.add_column(Text(code), justify="right")
     table.add_column(say("cli.total"), justify="right", style="bold")
     for kind, total in stats["totals"].items():
-        table.add_row(kind_text(kind), *(_count(stats["municipalities"][code].get(kind, 0))
-                                         for code in codes), _count(total))
+        table.add_row(
+            kind_text(kind),
+            *(_count(stats["municipalities"][code].get(kind, 0)) for code in codes),
+            _count(total),
+        )
     console.print(table)
 
 
@@ -139,10 +157,14 @@ def render_history(runs: Iterable[ImportRunInfo]) -> None:
         table.add_column(say(key), justify="right" if name in _COUNT_NAMES else "left")
     for run in runs:
         totals = run.totals()
-        table.add_row(str(run.id), run.started_at.strftime("%Y-%m-%d %H:%M:%S"),
-                      run.tool_version, Text(", ".join(run.municipalities)),
-                      *(_count(totals[name]) for name in _COUNT_NAMES),
-                      say("cli.yes") if run.prune else "")
+        table.add_row(
+            str(run.id),
+            run.started_at.strftime("%Y-%m-%d %H:%M:%S"),
+            run.tool_version,
+            Text(", ".join(run.municipalities)),
+            *(_count(totals[name]) for name in _COUNT_NAMES),
+            say("cli.yes") if run.prune else "",
+        )
     console.print(table)
 
 
@@ -162,8 +184,19 @@ def render_difference(difference: RunDifference) -> None:
                 before, after = _cell(old) or empty, _cell(new) or empty
                 console.print(f"    {name}: {before} -> {after}")
     counts = difference.counts()
-    scope = (say("cli.diff_scope", municipality=difference.municipality)
-             if difference.municipality else "")
-    console.print(say("cli.diff_summary", a=str(difference.run_a), b=str(difference.run_b),
-                      scope=scope, created=counts["created"], updated=counts["updated"],
-                      deleted=counts["deleted"]))
+    scope = (
+        say("cli.diff_scope", municipality=difference.municipality)
+        if difference.municipality
+        else ""
+    )
+    console.print(
+        say(
+            "cli.diff_summary",
+            a=str(difference.run_a),
+            b=str(difference.run_b),
+            scope=scope,
+            created=counts["created"],
+            updated=counts["updated"],
+            deleted=counts["deleted"],
+        )
+    )

@@ -174,8 +174,11 @@ def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[Message]:
     language)."""
     notes = []
     if len(set(table["currency"])) > 1:
-        notes.append(Message("alt.note.currencies",
-                             {"currencies": ", ".join(sorted(set(table["currency"])))}))
+        notes.append(
+            Message(
+                "alt.note.currencies", {"currencies": ", ".join(sorted(set(table["currency"])))}
+            )
+        )
     if len({tuple(report.municipalities) for report in reports}) > 1:
         notes.append(Message("alt.note.municipalities"))
     after: dict[float, set[str]] = {}
@@ -187,18 +190,35 @@ def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[Message]:
         notes.append(Message("alt.note.same_running_cost"))
     never = table["payback_year"].isna() & table["yearly_saving"].notna()
     if never.any():
-        notes.append(Message("alt.note.no_payback", {
-            "alternatives": ", ".join(table.loc[never, "alternative"].astype(str))}))
+        notes.append(
+            Message(
+                "alt.note.no_payback",
+                {"alternatives": ", ".join(table.loc[never, "alternative"].astype(str))},
+            )
+        )
     missing = [
         Code("alt_figure", column)
-        for column in ("one_time_expected", "yearly_saving", "npv", "plan_months",
-                       "high_risks", "readiness_percent")
+        for column in (
+            "one_time_expected",
+            "yearly_saving",
+            "npv",
+            "plan_months",
+            "high_risks",
+            "readiness_percent",
+        )
         if table[column].isna().any()
     ]
     if missing:
-        notes.append(Message("alt.note.empty_cells",
-                             {"figures": MessageList(tuple(Message("gs.code", {"code": code})
-                                                           for code in missing), ", ")}))
+        notes.append(
+            Message(
+                "alt.note.empty_cells",
+                {
+                    "figures": MessageList(
+                        tuple(Message("gs.code", {"code": code}) for code in missing), ", "
+                    )
+                },
+            )
+        )
     return notes
 
 
@@ -256,8 +276,10 @@ def compare_stored_alternatives(
     that is not stored.
     """
     if municipalities:
-        targets = [(file, target.model_copy(update={"municipalities": list(municipalities)}))
-                   for file, target in targets]
+        targets = [
+            (file, target.model_copy(update={"municipalities": list(municipalities)}))
+            for file, target in targets
+        ]
     stored = store.municipality_codes()
     UnknownMunicipalityError.check(municipalities or (), stored)
     if not stored:

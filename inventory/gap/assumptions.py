@@ -126,8 +126,11 @@ def target_products(target: TargetArchitecture) -> list[str]:
     from inventory.gap.scope import study_scope  # scope reads the target's model too
 
     scoped = study_scope(target).restrict(target)
-    names = [choice.product for capability in scoped.capabilities.values()
-             for choice in capability.products]
+    names = [
+        choice.product
+        for capability in scoped.capabilities.values()
+        for choice in capability.products
+    ]
     names += [choice.product for choice in scoped.server_os]
     for standard in scoped.clients:
         names += [choice.product for choice in standard.os] + [standard.management]
@@ -137,11 +140,16 @@ def target_products(target: TargetArchitecture) -> list[str]:
 def _named_in(name: str, products: list[str]) -> set[str]:
     """The products a line's name names: whole words, the longest where one product's name
     holds another's ("Windows Server Datacenter" names Windows Server, not Windows)."""
-    found = {product for product in products
-             if re.search(rf"(?<!\w){re.escape(product.casefold())}(?!\w)", name.casefold())}
-    return {product for product in found
-            if not any(product != other and product.casefold() in other.casefold()
-                       for other in found)}
+    found = {
+        product
+        for product in products
+        if re.search(rf"(?<!\w){re.escape(product.casefold())}(?!\w)", name.casefold())
+    }
+    return {
+        product
+        for product in found
+        if not any(product != other and product.casefold() in other.casefold() for other in found)
+    }
 
 
 def unstated_licences(target: TargetArchitecture) -> list[str]:
@@ -258,8 +266,15 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
             "running",
             Value(licence.price_per_year, TARGET),
             f"{{currency}}/{BASIS_UNITS[LicenceBasis(licence.per)]}/year",
-            "; ".join(filter(None, [licence.source or "", "pays for " + ", ".join(
-                licence.products) if licence.products else ""])),
+            "; ".join(
+                filter(
+                    None,
+                    [
+                        licence.source or "",
+                        "pays for " + ", ".join(licence.products) if licence.products else "",
+                    ],
+                )
+            ),
         )
     for product in unstated_licences(target):
         add(

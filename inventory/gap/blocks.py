@@ -63,10 +63,27 @@ from inventory.target.model import ProductChoice, TargetArchitecture
 if TYPE_CHECKING:
     from inventory.analyse.applications import FunctionGroup
 
-__all__ = ["ASSET_COLUMNS", "CAPABILITY_DOMAIN", "CLIENT_FLEET_KEYS", "DOMAINS",
-           "FIRMWARE_CLIENT_KINDS", "HYPERVISOR_PRODUCTS", "TargetBlock", "baseline_assets",
-           "baseline_blocks", "block_assets", "client_fleets", "cycle_at_least", "cycle_order",
-           "domain_of", "gap_matrix", "matrix_rows", "slug", "target_blocks"]
+__all__ = [
+    "ASSET_COLUMNS",
+    "CAPABILITY_DOMAIN",
+    "CLIENT_FLEET_KEYS",
+    "DOMAINS",
+    "FIRMWARE_CLIENT_KINDS",
+    "HYPERVISOR_PRODUCTS",
+    "TargetBlock",
+    "baseline_assets",
+    "baseline_blocks",
+    "block_assets",
+    "client_fleets",
+    "cycle_at_least",
+    "cycle_order",
+    "domain_of",
+    "gap_matrix",
+    "matrix_rows",
+    "slug",
+    "target_blocks",
+]
+
 
 def slug(text: object) -> str:
     """A product name as a key part: lower case, runs of other characters as ``-``."""
@@ -122,26 +139,47 @@ def target_blocks(target: TargetArchitecture, normaliser: Normaliser) -> list[Ta
         key = (capability, product_key)
         rank = preference.get(capability, 0)
         block = TargetBlock(
-            block_id=f"{capability}:{product_key}", capability=capability,
-            domain=domain_of(capability), product=choice.product, product_id=product_id,
-            title=match.title if match.product_id else product_label(choice.vendor,
-                                                                      choice.product),
+            block_id=f"{capability}:{product_key}",
+            capability=capability,
+            domain=domain_of(capability),
+            product=choice.product,
+            product_id=product_id,
+            title=match.title if match.product_id else product_label(choice.vendor, choice.product),
             min_version=choice.min_version,
-            min_cycle=match.cycle if choice.min_version else None, preference=rank)
+            min_cycle=match.cycle if choice.min_version else None,
+            preference=rank,
+        )
         known = blocks.get(key)
         if known is None:
             preference[capability] = rank + 1
             blocks[key] = block
         elif known.min_cycle is not None and cycle_at_least(
-                normaliser, match.product_id, known.min_cycle, block.min_cycle):
-            blocks[key] = replace(known, min_version=block.min_version,
-                                  min_cycle=block.min_cycle)
+            normaliser, match.product_id, known.min_cycle, block.min_cycle
+        ):
+            blocks[key] = replace(known, min_version=block.min_version, min_cycle=block.min_cycle)
     return list(blocks.values())
 
 
-BLOCK_COLUMNS = ("block_id", "domain", "capability", "product_id", "title", "suite", "cycle",
-                 "lifecycle_state", "eol", "municipalities", "assets", "records", "status",
-                 "reason", "target_block", "target_title", "target_min_version", "detail")
+BLOCK_COLUMNS = (
+    "block_id",
+    "domain",
+    "capability",
+    "product_id",
+    "title",
+    "suite",
+    "cycle",
+    "lifecycle_state",
+    "eol",
+    "municipalities",
+    "assets",
+    "records",
+    "status",
+    "reason",
+    "target_block",
+    "target_title",
+    "target_min_version",
+    "detail",
+)
 
 
 #: Lifecycle states, worst first: a block takes the worst of its assets'.
@@ -155,22 +193,29 @@ def baseline_blocks(assets: pd.DataFrame) -> pd.DataFrame:
     then the earliest date): devices of one product cycle may have their own support end.
     """
     rank = assets["lifecycle_state"].map(STATE_ORDER).fillna(len(STATE_ORDER))
-    assets = assets.assign(_rank=rank.to_numpy(), _eol=assets["eol"].astype(str).to_numpy()
-                           ).sort_values(["_rank", "_eol"], kind="stable")
+    assets = assets.assign(
+        _rank=rank.to_numpy(), _eol=assets["eol"].astype(str).to_numpy()
+    ).sort_values(["_rank", "_eol"], kind="stable")
     grouped = assets.groupby("block_id", sort=True, dropna=False)
-    first = grouped[["domain", "capability", "product_id", "title", "cycle",
-                     "lifecycle_state", "eol"]].first()
+    first = grouped[
+        ["domain", "capability", "product_id", "title", "cycle", "lifecycle_state", "eol"]
+    ].first()
     first["municipalities"] = grouped["municipality"].agg(
-        lambda values: ";".join(sorted(set(map(str, values)))))
+        lambda values: ";".join(sorted(set(map(str, values))))
+    )
     first["assets"] = grouped["count"].sum().astype("int64")
-    first["records"] = (grouped["records"].sum() if "records" in assets.columns
-                        else grouped.size()).astype("int64")
+    first["records"] = (
+        grouped["records"].sum() if "records" in assets.columns else grouped.size()
+    ).astype("int64")
     return first.reset_index()
 
 
-def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Normaliser,
-               functions: dict[tuple[str, str], FunctionGroup] | None = None
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def gap_matrix(
+    blocks: pd.DataFrame,
+    targets: list[TargetBlock],
+    normaliser: Normaliser,
+    functions: dict[tuple[str, str], FunctionGroup] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Place every baseline block (``baseline_blocks``) against the target blocks.
 
     Business applications (domain ``applications``, capability = business area) that the
@@ -192,18 +237,26 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
         allowed = by_capability.get(str(row.capability), [])
         product_id = None if pd.isna(row.product_id) else str(row.product_id)
         cycle = None if pd.isna(row.cycle) else str(row.cycle)
-        same = [block for block in allowed if product_id and (
-            block.product_id == product_id or same_unlisted(block.product_id, product_id))]
+        same = [
+            block
+            for block in allowed
+            if product_id
+            and (block.product_id == product_id or same_unlisted(block.product_id, product_id))
+        ]
         if same:
             block = same[0]
             verdict = cycle_at_least(normaliser, product_id, cycle, block.min_cycle)
             if verdict:
                 rows.append(("included", "", block, ""))
             else:
-                detail = (f"upgrade to {block.min_version} or later" if verdict is False
-                          else f"version unknown: verify it is {block.min_version} or later")
-                rows.append(("changed", "upgrade" if verdict is False else "verify_version",
-                             block, detail))
+                detail = (
+                    f"upgrade to {block.min_version} or later"
+                    if verdict is False
+                    else f"version unknown: verify it is {block.min_version} or later"
+                )
+                rows.append(
+                    ("changed", "upgrade" if verdict is False else "verify_version", block, detail)
+                )
             continue
         if row.capability == "appliance":
             rows.append(_appliance(str(row.lifecycle_state)))
@@ -217,8 +270,12 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
         family = None
         if row.capability == "server_os":  # a server stays in its OS family
             family = families.setdefault(product_id, os_family(normaliser, product_id))
-            kin = [b for b in allowed if family is not None and families.setdefault(
-                b.product_id, os_family(normaliser, b.product_id)) == family]
+            kin = [
+                b
+                for b in allowed
+                if family is not None
+                and families.setdefault(b.product_id, os_family(normaliser, b.product_id)) == family
+            ]
             preferred = min(kin, key=lambda b: b.preference) if kin else None
         if row.lifecycle_state == "end_of_life":
             reason = "end_of_life"
@@ -226,11 +283,15 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
             reason = "replaced_by_target"
         else:
             reason = "not_in_target"
-        detail = (f"replaced by {preferred.title}" if preferred is not None
-                  else _no_kin(family, str(row.title)) if row.capability == "server_os"
-                  and allowed
-                  else "the target keeps no product for this function" if allowed
-                  else "the target names no product for this capability")
+        detail = (
+            f"replaced by {preferred.title}"
+            if preferred is not None
+            else _no_kin(family, str(row.title))
+            if row.capability == "server_os" and allowed
+            else "the target keeps no product for this function"
+            if allowed
+            else "the target names no product for this capability"
+        )
         rows.append(("eliminated", reason, preferred, detail))
     result = blocks.copy()
     result["status"] = [status for status, _, _, _ in rows]
@@ -244,19 +305,45 @@ def gap_matrix(blocks: pd.DataFrame, targets: list[TargetBlock], normaliser: Nor
     result = result.loc[:, list(BLOCK_COLUMNS)]
     # a product run today below the minimum is upgraded, not new (TOGAF: changed)
     present = set(result.loc[result["status"].isin(["included", "changed"]), "target_block"])
-    target_rows = pd.DataFrame([{
-        "block_id": block.block_id, "domain": block.domain, "capability": block.capability,
-        "product": block.product, "product_id": block.product_id or "", "title": block.title,
-        "min_version": block.min_version or "", "preference": block.preference,
-        "status": "present" if block.block_id in present else "new",
-        "baseline_blocks_included": int((result["target_block"] == block.block_id).where(
-            result["status"] == "included", False).sum()),
-        "baseline_blocks_changed": int((result["target_block"] == block.block_id).where(
-            result["status"] == "changed", False).sum()),
-    } for block in targets], columns=["block_id", "domain", "capability", "product",
-                                      "product_id", "title", "min_version", "preference",
-                                      "status", "baseline_blocks_included",
-                                      "baseline_blocks_changed"])
+    target_rows = pd.DataFrame(
+        [
+            {
+                "block_id": block.block_id,
+                "domain": block.domain,
+                "capability": block.capability,
+                "product": block.product,
+                "product_id": block.product_id or "",
+                "title": block.title,
+                "min_version": block.min_version or "",
+                "preference": block.preference,
+                "status": "present" if block.block_id in present else "new",
+                "baseline_blocks_included": int(
+                    (result["target_block"] == block.block_id)
+                    .where(result["status"] == "included", False)
+                    .sum()
+                ),
+                "baseline_blocks_changed": int(
+                    (result["target_block"] == block.block_id)
+                    .where(result["status"] == "changed", False)
+                    .sum()
+                ),
+            }
+            for block in targets
+        ],
+        columns=[
+            "block_id",
+            "domain",
+            "capability",
+            "product",
+            "product_id",
+            "title",
+            "min_version",
+            "preference",
+            "status",
+            "baseline_blocks_included",
+            "baseline_blocks_changed",
+        ],
+    )
     return checked("matrix", result), checked("target_blocks", target_rows)
 
 
@@ -274,14 +361,29 @@ def matrix_rows(matrix: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
     which holds the baseline only.
     """
     new = targets[targets["status"] == "new"]
-    rows = pd.DataFrame({
-        "block_id": new["block_id"].astype(str), "domain": new["domain"].astype(str),
-        "capability": new["capability"].astype(str), "product_id": new["product_id"],
-        "title": new["title"], "suite": "", "cycle": new["min_version"],
-        "lifecycle_state": "", "eol": None, "municipalities": "", "assets": 0, "records": 0,
-        "status": "new", "reason": "", "target_block": new["block_id"],
-        "target_title": new["title"], "target_min_version": new["min_version"],
-        "detail": NEW_BLOCK_DETAIL}, columns=list(BLOCK_COLUMNS))
+    rows = pd.DataFrame(
+        {
+            "block_id": new["block_id"].astype(str),
+            "domain": new["domain"].astype(str),
+            "capability": new["capability"].astype(str),
+            "product_id": new["product_id"],
+            "title": new["title"],
+            "suite": "",
+            "cycle": new["min_version"],
+            "lifecycle_state": "",
+            "eol": None,
+            "municipalities": "",
+            "assets": 0,
+            "records": 0,
+            "status": "new",
+            "reason": "",
+            "target_block": new["block_id"],
+            "target_title": new["title"],
+            "target_min_version": new["min_version"],
+            "detail": NEW_BLOCK_DETAIL,
+        },
+        columns=list(BLOCK_COLUMNS),
+    )
     if rows.empty:
         return matrix.reset_index(drop=True)
     both = pd.concat([matrix.astype(object), rows.astype(object)], ignore_index=True)
@@ -303,8 +405,12 @@ def _appliance(state: str) -> tuple[str, str, TargetBlock | None, str]:
     """An appliance's place in the matrix: its vendor's upgrade when its release is past or
     near its end of life, else kept; never replaced by a general-purpose server OS."""
     if state in ("end_of_life", "ending"):
-        return ("changed", "vendor_upgrade", None,
-                "appliance: upgrade to a supported release from its vendor")
+        return (
+            "changed",
+            "vendor_upgrade",
+            None,
+            "appliance: upgrade to a supported release from its vendor",
+        )
     return ("included", "", None, "appliance: kept, upgraded with its vendor's releases")
 
 
@@ -312,8 +418,12 @@ def _device(state: str) -> tuple[str, str, TargetBlock | None, str]:
     """A device the target sets no product standard for (a switch, a SAN, a printer):
     kept while supported, replaced like for like at its end of life (``gap.hardware``)."""
     if state in ("end_of_life", "ending"):
-        return ("changed", "replace_at_end_of_life", None,
-                "devices past or near their end of life: replaced like for like")
+        return (
+            "changed",
+            "replace_at_end_of_life",
+            None,
+            "devices past or near their end of life: replaced like for like",
+        )
     return ("included", "", None, "no product standard in the target: kept while supported")
 
 
@@ -321,16 +431,18 @@ def _no_kin(family: str | None, title: str) -> str:
     """Why a server OS has no replacement in the target: none of its family."""
     if family is None:
         return "OS family not known: choose its target OS by hand (never another family)"
-    return (f"the target names no {FAMILY_NAMES[family]} server OS: keep a supported"
-            f" {title}")
+    return f"the target names no {FAMILY_NAMES[family]} server OS: keep a supported {title}"
 
 
-def _same_function(area: str, product_id: str | None, allowed: list[TargetBlock],
-                   functions: dict[tuple[str, str], FunctionGroup]) -> TargetBlock | None:
+def _same_function(
+    area: str,
+    product_id: str | None,
+    allowed: list[TargetBlock],
+    functions: dict[tuple[str, str], FunctionGroup],
+) -> TargetBlock | None:
     """The kept application of the area that does the same job as ``product_id``."""
     group = functions.get((area, product_id or ""))
     if group is None:
         return None
     same = [block for block in allowed if block.product_id in group.products]
     return min(same, key=lambda b: b.preference) if same else None
-

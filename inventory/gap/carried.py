@@ -63,6 +63,7 @@ _PER_UNIT = {
     LicenceBasis.MUNICIPALITY: "one",
 }
 
+
 def category(item: str) -> str | None:
     """The cost definition's word for a line (``CATEGORIES``), ``None``: never carried."""
     head = item.split(":")

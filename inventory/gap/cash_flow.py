@@ -66,16 +66,20 @@ class Timeline:
         return (anniversary(self.start, year - 1) + dt.timedelta(days=182)).year
 
 
-def package_spend(plan: pd.DataFrame, items: pd.DataFrame, item_cost: pd.Series
-                  ) -> pd.DataFrame:
+def package_spend(plan: pd.DataFrame, items: pd.DataFrame, item_cost: pd.Series) -> pd.DataFrame:
     """Per work package its start, end and cost (the one-time cost of its items)."""
     if plan.empty or items.empty:
         return pd.DataFrame({"start": [], "end": [], "cost": []})
     keys = items["wave"].astype(int).astype(str) + ":" + items["domain"].astype(str)
     cost = item_cost.fillna(0.0).groupby(keys).sum()
     package = plan["wave"].astype(int).astype(str) + ":" + plan["domain"].astype(str)
-    return pd.DataFrame({"start": plan["start"].to_numpy(), "end": plan["end"].to_numpy(),
-                         "cost": package.map(cost).fillna(0.0).to_numpy()})
+    return pd.DataFrame(
+        {
+            "start": plan["start"].to_numpy(),
+            "end": plan["end"].to_numpy(),
+            "cost": package.map(cost).fillna(0.0).to_numpy(),
+        }
+    )
 
 
 def anniversary(start: dt.date, years: int) -> dt.date:
@@ -91,12 +95,20 @@ def _days(first: dt.date, last: dt.date, begin: dt.date, end: dt.date) -> int:
     return max(0, (min(last, end) - max(first, begin)).days)
 
 
-def timeline(packages: pd.DataFrame, start: dt.date, one_time: MoneyRange,
-             saving: MoneyRange, *, horizon_years: int, rate_percent: float) -> Timeline:
+def timeline(
+    packages: pd.DataFrame,
+    start: dt.date,
+    one_time: MoneyRange,
+    saving: MoneyRange,
+    *,
+    horizon_years: int,
+    rate_percent: float,
+) -> Timeline:
     """The yearly cash flow, payback and NPV (see the module's docstring)."""
-    spans = [(pd.Timestamp(s).date(), pd.Timestamp(e).date(), float(c))
-             for s, e, c in zip(packages["start"], packages["end"], packages["cost"],
-                                strict=True)]
+    spans = [
+        (pd.Timestamp(s).date(), pd.Timestamp(e).date(), float(c))
+        for s, e, c in zip(packages["start"], packages["end"], packages["cost"], strict=True)
+    ]
     plan_end = max((max(e, s) for s, e, _ in spans), default=start)
     running_end = anniversary(plan_end, horizon_years)
     bounds = [start]
@@ -120,14 +132,19 @@ def timeline(packages: pd.DataFrame, start: dt.date, one_time: MoneyRange,
     # the items' own sum is the expected one-time cost (rounding aside): scale to it
     scale = one_time.expected / total if total > 0 else 0.0
     spend = [value * scale for value in spent]
-    running = [_days(plan_end, running_end, bounds[year - 1], bounds[year])
-               / (bounds[year] - bounds[year - 1]).days for year in range(1, years + 1)]
+    running = [
+        _days(plan_end, running_end, bounds[year - 1], bounds[year])
+        / (bounds[year] - bounds[year - 1]).days
+        for year in range(1, years + 1)
+    ]
     plan_years = (plan_end - start).days / DAYS_PER_YEAR
     rate = rate_percent / 100
 
     def flows(cost_factor: float, yearly_saving: float) -> tuple[list[float], float]:
-        net = [yearly_saving * share - cost * cost_factor
-               for cost, share in zip(spend, running, strict=True)]
+        net = [
+            yearly_saving * share - cost * cost_factor
+            for cost, share in zip(spend, running, strict=True)
+        ]
         npv = sum(value / (1 + rate) ** year for year, value in enumerate(net, start=1))
         return net, npv
 
@@ -144,17 +161,25 @@ def timeline(packages: pd.DataFrame, start: dt.date, one_time: MoneyRange,
     best, npv_high = flows(one_time.low / expected, saving.high)
     worst, npv_low = flows(one_time.high / expected, saving.low)
     cumulative = pd.Series(net).cumsum()
-    table = pd.DataFrame({
-        "year": range(1, years + 1),
-        "starts": bounds[:-1],
-        "one_time": [round(value, 0) for value in spend],
-        "saving": [round(saving.expected * share, 0) for share in running],
-        "net": [round(value, 0) for value in net],
-        "cumulative": cumulative.round(0).to_numpy(),
-        "present_value": [round(value / (1 + rate) ** year, 0)
-                          for year, value in enumerate(net, start=1)],
-    })
-    return Timeline(table=CashFlowYears.validate(table), start=start, plan_years=plan_years,
-                    payback_year=payback(net), payback_best=payback(best),
-                    payback_worst=payback(worst),
-                    npv=MoneyRange(min(npv_low, npv), npv, max(npv_high, npv)))
+    table = pd.DataFrame(
+        {
+            "year": range(1, years + 1),
+            "starts": bounds[:-1],
+            "one_time": [round(value, 0) for value in spend],
+            "saving": [round(saving.expected * share, 0) for share in running],
+            "net": [round(value, 0) for value in net],
+            "cumulative": cumulative.round(0).to_numpy(),
+            "present_value": [
+                round(value / (1 + rate) ** year, 0) for year, value in enumerate(net, start=1)
+            ],
+        }
+    )
+    return Timeline(
+        table=CashFlowYears.validate(table),
+        start=start,
+        plan_years=plan_years,
+        payback_year=payback(net),
+        payback_best=payback(best),
+        payback_worst=payback(worst),
+        npv=MoneyRange(min(npv_low, npv), npv, max(npv_high, npv)),
+    )

@@ -77,18 +77,40 @@ from inventory.target.model import TargetArchitecture, UnitEfforts
 #: The municipality of an item paid once for the joint operation.
 JOINT = "joint"
 
-CONSOLIDATION_COLUMNS = ("capability", "domain", "instances_today", "instances_target",
-                         "kept", "merging", "hours", "cost", "note", "kept_message",
-                         "note_message")
-INSTANCE_COLUMNS = ("municipality", "record_id", "capability", "slot", "instance",
-                    "home", "role")
-LINE_COLUMNS = ("municipality", "domain", "action", "asset", "node", "detail", "asset_message",
-                "detail_message", "quantity",
-                "unit_hours")
+CONSOLIDATION_COLUMNS = (
+    "capability",
+    "domain",
+    "instances_today",
+    "instances_target",
+    "kept",
+    "merging",
+    "hours",
+    "cost",
+    "note",
+    "kept_message",
+    "note_message",
+)
+INSTANCE_COLUMNS = ("municipality", "record_id", "capability", "slot", "instance", "home", "role")
+LINE_COLUMNS = (
+    "municipality",
+    "domain",
+    "action",
+    "asset",
+    "node",
+    "detail",
+    "asset_message",
+    "detail_message",
+    "quantity",
+    "unit_hours",
+)
 
 #: Capabilities merged per directory or tenant: (fixed action, per-unit lines).
-_FIXED_ACTION = {"directory": "directory_consolidation", "identity_mfa": "tenant_migration",
-                 "email": "mailbox_consolidation", "collaboration": "tenant_consolidation"}
+_FIXED_ACTION = {
+    "directory": "directory_consolidation",
+    "identity_mfa": "tenant_migration",
+    "email": "mailbox_consolidation",
+    "collaboration": "tenant_consolidation",
+}
 #: Capabilities whose merge is per unit only (no fixed line for the same product).
 _PER_UNIT_ONLY = frozenset({"hypervisor", "backup", "monitoring", "endpoint_management"})
 #: Capabilities whose per-unit lines count users (employees, or students).
@@ -101,10 +123,17 @@ _UNMONITORED_ROLES = frozenset({"access_point"})
 #: Every action this module writes, with its tier (``effort.ACTION_TIER``): identity and
 #: management planes first (2), servers and mail onto them (3), devices (4).
 ACTION_TIERS = {
-    "directory_consolidation": 2, "tenant_migration": 2, "tenant_consolidation": 2,
-    "mailbox_consolidation": 2, "platform_introduction": 2, "capability_onboarding": 2,
-    "user_migration": 2, "host_registration": 2,
-    "server_rejoin": 3, "mailbox_migration": 3, "backup_onboarding": 3,
+    "directory_consolidation": 2,
+    "tenant_migration": 2,
+    "tenant_consolidation": 2,
+    "mailbox_consolidation": 2,
+    "platform_introduction": 2,
+    "capability_onboarding": 2,
+    "user_migration": 2,
+    "host_registration": 2,
+    "server_rejoin": 3,
+    "mailbox_migration": 3,
+    "backup_onboarding": 3,
     "monitoring_onboarding": 3,
     "device_tenant_move": 4,
 }
@@ -172,9 +201,15 @@ class _Counts:
     student_managed: dict[tuple[str, str], float]
 
 
-def consolidate(snapshot: InventorySnapshot, target: TargetArchitecture, assets: pd.DataFrame,
-                matrix: pd.DataFrame, targets: list[TargetBlock],
-                normaliser: Normaliser, retired: Collection[str] = ()) -> Consolidation:
+def consolidate(
+    snapshot: InventorySnapshot,
+    target: TargetArchitecture,
+    assets: pd.DataFrame,
+    matrix: pd.DataFrame,
+    targets: list[TargetBlock],
+    normaliser: Normaliser,
+    retired: Collection[str] = (),
+) -> Consolidation:
     """The consolidation of every platform capability of ``target`` (see the module doc).
 
     ``assets``/``matrix``/``targets``: the gap's asset rows, matrix and target blocks;
@@ -186,8 +221,9 @@ def consolidate(snapshot: InventorySnapshot, target: TargetArchitecture, assets:
     slots = _slots(targets, capabilities)
     records = _records(snapshot, assets, matrix, slots)
     counts = _counts(snapshot, assets, normaliser, set(retired))
-    primary = (target.datacentres.primary.partition(":")[0]
-               if target.datacentres is not None else None)
+    primary = (
+        target.datacentres.primary.partition(":")[0] if target.datacentres is not None else None
+    )
     lines: list[dict[str, object]] = []
     rows: list[dict[str, object]] = []
     instance_rows: list[dict[str, str]] = []
@@ -201,75 +237,153 @@ def consolidate(snapshot: InventorySnapshot, target: TargetArchitecture, assets:
         cap_slots = slots[capability]
         lacking = [m for m in municipalities if (m, capability) not in have]
         # a municipality with none joins the first slot (by preference) that has instances
-        joining_slot = next((s for s in cap_slots if (records["slot"] == s.block_id).any()),
-                            cap_slots[0])
+        joining_slot = next(
+            (s for s in cap_slots if (records["slot"] == s.block_id).any()), cap_slots[0]
+        )
         for block in cap_slots:
             instances = _instances(records[records["slot"] == block.block_id], block)
             joining = lacking if block is joining_slot else []
             if not instances and not joining:
                 continue
-            users = {i.key: sum(_users(counts, m, r, i.title) or 0 for m, r, _ in i.members)
-                     for i in instances}
-            ranked = sorted(instances, key=lambda i: (
-                i.home != at, i.home != primary, not i.on_target, -users[i.key], i.key))
+            users = {
+                i.key: sum(_users(counts, m, r, i.title) or 0 for m, r, _ in i.members)
+                for i in instances
+            }
+            ranked = sorted(
+                instances,
+                key=lambda i: (
+                    i.home != at,
+                    i.home != primary,
+                    not i.on_target,
+                    -users[i.key],
+                    i.key,
+                ),
+            )
             kept, merging = ranked[:wanted], ranked[wanted:]
             start = len(lines)
             notes: list[Message] = []
             if not instances:
-                lines.append(_line(JOINT, block, "platform_introduction",
-                                   _joint_asset(block.product), "",
-                                   Message("gs.item.introduce", {"product": block.product}),
-                                   wanted, efforts.platform_replacement_hours))
+                lines.append(
+                    _line(
+                        JOINT,
+                        block,
+                        "platform_introduction",
+                        _joint_asset(block.product),
+                        "",
+                        Message("gs.item.introduce", {"product": block.product}),
+                        wanted,
+                        efforts.platform_replacement_hours,
+                    )
+                )
                 notes.append(Message("gs.cons.introduced"))
             for instance in kept:
                 lines.extend(_rebuild(instance, block, efforts))
                 if not instance.on_target:  # its members' users, mailboxes... move with it
                     for municipality, record, node in instance.members:
-                        lines.extend(_unit_lines(counts, efforts, block, municipality, record,
-                                                 node, instance.title, notes, moving=False))
+                        lines.extend(
+                            _unit_lines(
+                                counts,
+                                efforts,
+                                block,
+                                municipality,
+                                record,
+                                node,
+                                instance.title,
+                                notes,
+                                moving=False,
+                            )
+                        )
             for instance in merging:
                 lines.extend(_merge(counts, efforts, block, instance, notes))
             for municipality in joining:
-                lines.append(_line(municipality, block, "capability_onboarding",
-                                   _capability_asset(municipality, capability), "",
-                                   Message("gs.item.join_joint", {"product": block.product}),
-                                   1, efforts.capability_onboarding_hours))
-                lines.extend(_unit_lines(counts, efforts, block, municipality, "", "",
-                                         block.product, notes, moving=True))
+                lines.append(
+                    _line(
+                        municipality,
+                        block,
+                        "capability_onboarding",
+                        _capability_asset(municipality, capability),
+                        "",
+                        Message("gs.item.join_joint", {"product": block.product}),
+                        1,
+                        efforts.capability_onboarding_hours,
+                    )
+                )
+                lines.extend(
+                    _unit_lines(
+                        counts,
+                        efforts,
+                        block,
+                        municipality,
+                        "",
+                        "",
+                        block.product,
+                        notes,
+                        moving=True,
+                    )
+                )
             added = pd.DataFrame(lines[start:], columns=list(LINE_COLUMNS))
             hours = float((added["quantity"] * added["unit_hours"]).sum())
             if kept:
                 notes.insert(0, _why_kept(kept[0], at, primary, users[kept[0].key]))
             if joining:
-                notes.append(Message("gs.cons.joining",
-                                     {"municipalities": ", ".join(joining)}))
+                notes.append(Message("gs.cons.joining", {"municipalities": ", ".join(joining)}))
             note = MessageList(tuple(dict.fromkeys(notes)))
-            kept_text: Message | str = ("; ".join(f"{i.home}:{i.title}" for i in kept)
-                                        or Message("gs.cons.kept_new",
-                                                   {"product": block.product}))
-            rows.append({
-                "capability": capability, "domain": domain_of(capability),
-                "instances_today": len(instances), "instances_target": wanted,
-                "kept": str(kept_text),
-                "merging": "; ".join(f"{i.home}:{i.title}" for i in merging),
-                "hours": round(hours, 1), "cost": round(hours * efforts.hourly_rate, 0),
-                "note": str(note), "kept_message": kept_text, "note_message": note})
-            for instance, role in [*((i, "kept") for i in kept),
-                                   *((i, "merging") for i in merging)]:
-                instance_rows.extend({"municipality": m, "record_id": r,
-                                      "capability": capability, "slot": block.block_id,
-                                      "instance": instance.key, "home": instance.home,
-                                      "role": role} for m, r, _ in instance.members)
+            kept_text: Message | str = "; ".join(f"{i.home}:{i.title}" for i in kept) or Message(
+                "gs.cons.kept_new", {"product": block.product}
+            )
+            rows.append(
+                {
+                    "capability": capability,
+                    "domain": domain_of(capability),
+                    "instances_today": len(instances),
+                    "instances_target": wanted,
+                    "kept": str(kept_text),
+                    "merging": "; ".join(f"{i.home}:{i.title}" for i in merging),
+                    "hours": round(hours, 1),
+                    "cost": round(hours * efforts.hourly_rate, 0),
+                    "note": str(note),
+                    "kept_message": kept_text,
+                    "note_message": note,
+                }
+            )
+            for instance, role in [
+                *((i, "kept") for i in kept),
+                *((i, "merging") for i in merging),
+            ]:
+                instance_rows.extend(
+                    {
+                        "municipality": m,
+                        "record_id": r,
+                        "capability": capability,
+                        "slot": block.block_id,
+                        "instance": instance.key,
+                        "home": instance.home,
+                        "role": role,
+                    }
+                    for m, r, _ in instance.members
+                )
     # typed also when empty (a target with no platform capability)
     table = pd.DataFrame(rows, columns=list(CONSOLIDATION_COLUMNS)).astype(
-        {"capability": str, "domain": str, "instances_today": "int64",
-         "instances_target": "int64", "kept": str, "merging": str, "hours": float,
-         "cost": float, "note": str, "kept_message": object, "note_message": object})
+        {
+            "capability": str,
+            "domain": str,
+            "instances_today": "int64",
+            "instances_target": "int64",
+            "kept": str,
+            "merging": str,
+            "hours": float,
+            "cost": float,
+            "note": str,
+            "kept_message": object,
+            "note_message": object,
+        }
+    )
     table = ConsolidationTable.validate(table)
     return Consolidation(
         table=table,
         lines=pd.DataFrame(lines, columns=list(LINE_COLUMNS)),
-        instances=pd.DataFrame(instance_rows, columns=list(INSTANCE_COLUMNS)))
+        instances=pd.DataFrame(instance_rows, columns=list(INSTANCE_COLUMNS)),
+    )
 
 
 def off_joint_instance(assets: pd.DataFrame, consolidation: Consolidation) -> pd.Series:
@@ -290,8 +404,11 @@ def on_joint_instance(assets: pd.DataFrame, consolidation: Consolidation) -> pd.
 
 
 def _platform_capabilities(targets: list[TargetBlock]) -> set[str]:
-    return {b.capability for b in targets if b.capability not in ("server_os", "client_os")
-            and b.domain != "applications"}
+    return {
+        b.capability
+        for b in targets
+        if b.capability not in ("server_os", "client_os") and b.domain != "applications"
+    }
 
 
 def _slots(targets: list[TargetBlock], capabilities: set[str]) -> dict[str, list[TargetBlock]]:
@@ -302,18 +419,32 @@ def _slots(targets: list[TargetBlock], capabilities: set[str]) -> dict[str, list
     return slots
 
 
-def _records(snapshot: InventorySnapshot, assets: pd.DataFrame, matrix: pd.DataFrame,
-             slots: dict[str, list[TargetBlock]]) -> pd.DataFrame:
+def _records(
+    snapshot: InventorySnapshot,
+    assets: pd.DataFrame,
+    matrix: pd.DataFrame,
+    slots: dict[str, list[TargetBlock]],
+) -> pd.DataFrame:
     """The platform records that are instances, with their slot, home and matrix status."""
-    columns = ["municipality", "record_id", "node", "capability", "product_id", "title",
-               "status", "slot", "home", "on_target"]
+    columns = [
+        "municipality",
+        "record_id",
+        "node",
+        "capability",
+        "product_id",
+        "title",
+        "status",
+        "slot",
+        "home",
+        "on_target",
+    ]
     # shown as its users write it ("Windows Print Server", not the OS it runs on)
     if "product_written" in assets.columns:
         written = assets["product_written"].astype(object)
-        assets = assets.assign(title=written.where(written.notna() & (written != ""),
-                                                   assets["title"]))
-    platforms = assets[(assets["kind"] == "platform")
-                       & assets["capability"].isin(list(slots))]
+        assets = assets.assign(
+            title=written.where(written.notna() & (written != ""), assets["title"])
+        )
+    platforms = assets[(assets["kind"] == "platform") & assets["capability"].isin(list(slots))]
     if platforms.empty:
         return pd.DataFrame(columns=columns)
     by_block = matrix.set_index("block_id")[["status", "target_block"]].astype(object)
@@ -321,8 +452,9 @@ def _records(snapshot: InventorySnapshot, assets: pd.DataFrame, matrix: pd.DataF
     slot_product = {b.block_id: b.product_id for blocks in slots.values() for b in blocks}
     frame["slot"] = frame["target_block"].fillna("").astype(str)
     frame = frame[frame["slot"].isin(list(slot_product))].copy()
-    frame["on_target"] = frame["product_id"].to_numpy() == frame["slot"].map(
-        slot_product).to_numpy()
+    frame["on_target"] = (
+        frame["product_id"].to_numpy() == frame["slot"].map(slot_product).to_numpy()
+    )
     # a municipality on the slot's product: its other products there are not instances
     on = frame[frame["on_target"]].groupby(["municipality", "slot"]).size()
     has_target = pd.MultiIndex.from_frame(frame[["municipality", "slot"]]).isin(on.index)
@@ -340,11 +472,14 @@ def _homes(snapshot: InventorySnapshot, frame: pd.DataFrame) -> pd.Series:
     runs_on = runs_on[~runs_on.index.duplicated()]
     keys = pd.MultiIndex.from_frame(frame[["municipality", "record_id"]])
     homes = []
-    for municipality, value in zip(frame["municipality"], runs_on.reindex(keys).to_numpy(),
-                                   strict=True):  # one per platform record: a few hundred
-        others = [str(v).partition(":")[0] for v in (value if isinstance(value, Iterable)
-                                                      and not isinstance(value, str) else ())
-                  if ":" in str(v) and str(v).partition(":")[0] != municipality]
+    for municipality, value in zip(
+        frame["municipality"], runs_on.reindex(keys).to_numpy(), strict=True
+    ):  # one per platform record: a few hundred
+        others = [
+            str(v).partition(":")[0]
+            for v in (value if isinstance(value, Iterable) and not isinstance(value, str) else ())
+            if ":" in str(v) and str(v).partition(":")[0] != municipality
+        ]
         homes.append(others[0] if others else str(municipality))
     return pd.Series(homes, index=frame.index, dtype=object)
 
@@ -354,82 +489,175 @@ def _instances(records: pd.DataFrame, block: TargetBlock) -> list[_Instance]:
     home's record of the same product (or one instance per home and product)."""
     found: dict[str, _Instance] = {}
     ordered = records.assign(_shared=records["home"] != records["municipality"]).sort_values(
-        ["_shared", "municipality", "record_id"])
+        ["_shared", "municipality", "record_id"]
+    )
     for row in ordered.itertuples(index=False):
         municipality, record = str(row.municipality), str(row.record_id)
         if row.home == municipality:
             key = f"{municipality}:{record}"
         else:
-            own = [i for i in found.values() if i.home == row.home
-                   and i.product_id == row.product_id]
+            own = [
+                i for i in found.values() if i.home == row.home and i.product_id == row.product_id
+            ]
             key = own[0].key if own else f"{row.home}:shared:{row.product_id}"
         instance = found.get(key)
         if instance is None:
             instance = found[key] = _Instance(
-                key=key, slot=block.block_id, capability=block.capability, home=str(row.home),
-                product_id=str(row.product_id), title=str(row.title),
-                on_target=bool(row.on_target), status=str(row.status), members=[])
+                key=key,
+                slot=block.block_id,
+                capability=block.capability,
+                home=str(row.home),
+                product_id=str(row.product_id),
+                title=str(row.title),
+                on_target=bool(row.on_target),
+                status=str(row.status),
+                members=[],
+            )
         instance.members.append((municipality, record, str(row.node)))
     return list(found.values())
 
 
-def _line(municipality: str, block: TargetBlock, action: str, asset: Message | str,
-          node: str, detail: Message, quantity: float, unit_hours: float
-          ) -> dict[str, object]:
+def _line(
+    municipality: str,
+    block: TargetBlock,
+    action: str,
+    asset: Message | str,
+    node: str,
+    detail: Message,
+    quantity: float,
+    unit_hours: float,
+) -> dict[str, object]:
     """One line; ``asset`` and ``detail`` as messages (shown in the report's language),
     their English text beside them."""
-    return {"municipality": municipality, "domain": block.domain, "action": action,
-            "asset": str(asset), "node": node, "detail": str(detail),
-            "asset_message": asset, "detail_message": detail, "quantity": float(quantity),
-            "unit_hours": float(unit_hours)}
+    return {
+        "municipality": municipality,
+        "domain": block.domain,
+        "action": action,
+        "asset": str(asset),
+        "node": node,
+        "detail": str(detail),
+        "asset_message": asset,
+        "detail_message": detail,
+        "quantity": float(quantity),
+        "unit_hours": float(unit_hours),
+    }
 
 
 def _joint_asset(what: str) -> Message:
     return Message("gs.asset.joint", {"what": what})
 
 
-def _rebuild(instance: _Instance, block: TargetBlock, efforts: UnitEfforts
-             ) -> list[dict[str, object]]:
+def _rebuild(
+    instance: _Instance, block: TargetBlock, efforts: UnitEfforts
+) -> list[dict[str, object]]:
     """The kept instance on another product, or below the minimum: rebuilt for everyone."""
     _, record, node = instance.members[0]
     asset = _joint_asset(f"{instance.home}:{record}")
     if not instance.on_target:
-        return [_line(JOINT, block, "platform_replacement", asset, node,
-                      Message("gs.item.rebuild_joint", {"what": instance.title,
-                                                        "product": block.product}), 1,
-                      efforts.platform_replacement_hours)]
+        return [
+            _line(
+                JOINT,
+                block,
+                "platform_replacement",
+                asset,
+                node,
+                Message(
+                    "gs.item.rebuild_joint", {"what": instance.title, "product": block.product}
+                ),
+                1,
+                efforts.platform_replacement_hours,
+            )
+        ]
     if instance.status == "changed":
         version = f" {block.min_version}" if block.min_version else ""
-        return [_line(JOINT, block, "platform_upgrade", asset, node,
-                      Message("gs.item.rebuild_joint", {"what": instance.title,
-                                                        "product": block.product + version}),
-                      1, efforts.platform_upgrade_hours)]
+        return [
+            _line(
+                JOINT,
+                block,
+                "platform_upgrade",
+                asset,
+                node,
+                Message(
+                    "gs.item.rebuild_joint",
+                    {"what": instance.title, "product": block.product + version},
+                ),
+                1,
+                efforts.platform_upgrade_hours,
+            )
+        ]
     return []
 
 
-def _merge(counts: _Counts, efforts: UnitEfforts, block: TargetBlock, instance: _Instance,
-           notes: list[Message]) -> list[dict[str, object]]:
+def _merge(
+    counts: _Counts,
+    efforts: UnitEfforts,
+    block: TargetBlock,
+    instance: _Instance,
+    notes: list[Message],
+) -> list[dict[str, object]]:
     """The lines of one instance merging into the kept one."""
     home = instance.home
-    home_record, home_node = next(((r, n) for m, r, n in instance.members if m == home),
-                                  instance.members[0][1:])
+    home_record, home_node = next(
+        ((r, n) for m, r, n in instance.members if m == home), instance.members[0][1:]
+    )
     asset = f"{home}:{home_record}"
     into = Message("gs.item.into_joint", {"what": instance.title, "product": block.product})
     lines = []
     if not instance.on_target:
-        lines.append(_line(home, block, "platform_replacement", asset, home_node,
-                           Message("gs.item.replace_into_joint", {
-                               "what": instance.title, "product": block.product}), 1,
-                           efforts.platform_replacement_hours))
+        lines.append(
+            _line(
+                home,
+                block,
+                "platform_replacement",
+                asset,
+                home_node,
+                Message(
+                    "gs.item.replace_into_joint", {"what": instance.title, "product": block.product}
+                ),
+                1,
+                efforts.platform_replacement_hours,
+            )
+        )
     elif block.capability in _FIXED_ACTION:
-        lines.append(_line(home, block, _FIXED_ACTION[block.capability], asset, home_node,
-                           into, 1, efforts.directory_consolidation_hours))
+        lines.append(
+            _line(
+                home,
+                block,
+                _FIXED_ACTION[block.capability],
+                asset,
+                home_node,
+                into,
+                1,
+                efforts.directory_consolidation_hours,
+            )
+        )
     elif block.capability not in _PER_UNIT_ONLY:
-        lines.append(_line(home, block, "capability_onboarding", asset, home_node,
-                           into, 1, efforts.capability_onboarding_hours))
+        lines.append(
+            _line(
+                home,
+                block,
+                "capability_onboarding",
+                asset,
+                home_node,
+                into,
+                1,
+                efforts.capability_onboarding_hours,
+            )
+        )
     for municipality, record, node in instance.members:
-        lines.extend(_unit_lines(counts, efforts, block, municipality, record, node,
-                                 instance.title, notes, moving=instance.on_target))
+        lines.extend(
+            _unit_lines(
+                counts,
+                efforts,
+                block,
+                municipality,
+                record,
+                node,
+                instance.title,
+                notes,
+                moving=instance.on_target,
+            )
+        )
     return lines
 
 
@@ -438,13 +666,23 @@ def _users(counts: _Counts, municipality: str, record: str, title: str) -> float
     managed = counts.managed.get((municipality, record), 0.0)
     students = counts.student_managed.get((municipality, record), 0.0)
     serves_students = (managed > 0 and students * 2 > managed) or any(
-        word in f"{title.casefold()} " for word in _STUDENT_WORDS)
+        word in f"{title.casefold()} " for word in _STUDENT_WORDS
+    )
     return (counts.students if serves_students else counts.employees).get(municipality)
 
 
-def _unit_lines(counts: _Counts, efforts: UnitEfforts, block: TargetBlock, municipality: str,
-                record: str, node: str, title: str, notes: list[Message], *,
-                moving: bool) -> list[dict[str, object]]:
+def _unit_lines(
+    counts: _Counts,
+    efforts: UnitEfforts,
+    block: TargetBlock,
+    municipality: str,
+    record: str,
+    node: str,
+    title: str,
+    notes: list[Message],
+    *,
+    moving: bool,
+) -> list[dict[str, object]]:
     """The per-unit lines of one municipality's move onto the joint instance.
 
     ``moving``: its devices move from a tenant of the same product (devices on another
@@ -459,57 +697,109 @@ def _unit_lines(counts: _Counts, efforts: UnitEfforts, block: TargetBlock, munic
         if users is None:
             notes.append(Message("gs.cons.users_unknown", {"municipality": municipality}))
         elif capability == "email":
-            lines.append(_line(municipality, block, "mailbox_migration", asset, node,
-                               Message("gs.item.mailboxes", product),
-                               users, efforts.mailbox_migration_hours))
+            lines.append(
+                _line(
+                    municipality,
+                    block,
+                    "mailbox_migration",
+                    asset,
+                    node,
+                    Message("gs.item.mailboxes", product),
+                    users,
+                    efforts.mailbox_migration_hours,
+                )
+            )
         else:
-            lines.append(_line(municipality, block, "user_migration", asset, node,
-                               Message("gs.item.user_accounts", product), users,
-                               efforts.directory_migration_hours_per_user))
+            lines.append(
+                _line(
+                    municipality,
+                    block,
+                    "user_migration",
+                    asset,
+                    node,
+                    Message("gs.item.user_accounts", product),
+                    users,
+                    efforts.directory_migration_hours_per_user,
+                )
+            )
     per_unit = {
-        "directory": ("server_rejoin", counts.windows_servers.get(municipality, 0),
-                      efforts.server_rejoin_hours, "gs.item.server_rejoin"),
-        "hypervisor": ("host_registration", counts.hosts.get(municipality, 0),
-                       efforts.host_registration_hours, "gs.item.host_registration"),
-        "backup": ("backup_onboarding", counts.servers.get(municipality, 0),
-                   efforts.backup_onboarding_hours_per_server, "gs.item.backup_onboarding"),
-        "monitoring": ("monitoring_onboarding", counts.servers.get(municipality, 0)
-                       + counts.hosts.get(municipality, 0)
-                       + counts.network_devices.get(municipality, 0),
-                       efforts.monitoring_onboarding_hours_per_device,
-                       "gs.item.monitoring_onboarding"),
-        "endpoint_management": ("device_tenant_move",
-                                counts.managed.get((municipality, record), 0.0)
-                                if moving else 0.0, efforts.device_tenant_move_hours,
-                                "gs.item.device_tenant_move"),
+        "directory": (
+            "server_rejoin",
+            counts.windows_servers.get(municipality, 0),
+            efforts.server_rejoin_hours,
+            "gs.item.server_rejoin",
+        ),
+        "hypervisor": (
+            "host_registration",
+            counts.hosts.get(municipality, 0),
+            efforts.host_registration_hours,
+            "gs.item.host_registration",
+        ),
+        "backup": (
+            "backup_onboarding",
+            counts.servers.get(municipality, 0),
+            efforts.backup_onboarding_hours_per_server,
+            "gs.item.backup_onboarding",
+        ),
+        "monitoring": (
+            "monitoring_onboarding",
+            counts.servers.get(municipality, 0)
+            + counts.hosts.get(municipality, 0)
+            + counts.network_devices.get(municipality, 0),
+            efforts.monitoring_onboarding_hours_per_device,
+            "gs.item.monitoring_onboarding",
+        ),
+        "endpoint_management": (
+            "device_tenant_move",
+            counts.managed.get((municipality, record), 0.0) if moving else 0.0,
+            efforts.device_tenant_move_hours,
+            "gs.item.device_tenant_move",
+        ),
     }.get(capability)
     if per_unit is not None and per_unit[1]:
         action, quantity, hours, detail = per_unit
-        lines.append(_line(municipality, block, action, asset, node, Message(str(detail)),
-                           float(quantity), hours))
+        lines.append(
+            _line(
+                municipality,
+                block,
+                action,
+                asset,
+                node,
+                Message(str(detail)),
+                float(quantity),
+                hours,
+            )
+        )
     return lines
 
 
 def _capability_asset(municipality: str, capability: str) -> Message:
-    return Message("gs.asset.capability", {"municipality": municipality,
-                                           "capability": Code("capability", capability)})
+    return Message(
+        "gs.asset.capability",
+        {"municipality": municipality, "capability": Code("capability", capability)},
+    )
 
 
-def _why_kept(instance: _Instance, at: str | None, primary: str | None,
-              users: float) -> Message:
+def _why_kept(instance: _Instance, at: str | None, primary: str | None, users: float) -> Message:
     if instance.home == at:
         why = Message("gs.cons.at_runs_at")
     elif instance.home == primary:
         why = Message("gs.cons.at_primary")
     else:
         why = Message("gs.cons.largest", {"users": round(users)})
-    return Message("gs.cons.kept" if instance.on_target else "gs.cons.kept_rebuilt",
-                   {"home": instance.home, "why": why})
+    return Message(
+        "gs.cons.kept" if instance.on_target else "gs.cons.kept_rebuilt",
+        {"home": instance.home, "why": why},
+    )
 
 
-def retired_host_keys(snapshot: InventorySnapshot, target: TargetArchitecture,
-                      capacity: pd.DataFrame, server_site: pd.Series, as_of: dt.date | None
-                      ) -> set[str]:
+def retired_host_keys(
+    snapshot: InventorySnapshot,
+    target: TargetArchitecture,
+    capacity: pd.DataFrame,
+    server_site: pd.Series,
+    as_of: dt.date | None,
+) -> set[str]:
     """``code:id`` of the hypervisor hosts the plan retires: at a site ``capacity`` (the
     site table) marks ``evacuate`` and worn out by the horizon (``capacity.retired_hosts``,
     the same hosts ``effort.migration_items`` gives a ``host_retirement`` item).
@@ -521,8 +811,9 @@ def retired_host_keys(snapshot: InventorySnapshot, target: TargetArchitecture,
     return set(rows["municipality"].astype(str) + ":" + rows["id"].astype(str))
 
 
-def _counts(snapshot: InventorySnapshot, assets: pd.DataFrame,
-            normaliser: Normaliser, retired: set[str]) -> _Counts:
+def _counts(
+    snapshot: InventorySnapshot, assets: pd.DataFrame, normaliser: Normaliser, retired: set[str]
+) -> _Counts:
     table = snapshot.table("municipality")
     code = table["code"] if "code" in table.columns else table["municipality"]
 
@@ -542,9 +833,11 @@ def _counts(snapshot: InventorySnapshot, assets: pd.DataFrame,
     server_assets = assets[(assets["kind"] == "server") & (assets["capability"] == "server_os")]
     windows = server_assets.loc[
         os_families(normaliser, server_assets["product_id"]).eq("windows").to_numpy(),
-        ["municipality", "record_id"]]
+        ["municipality", "record_id"],
+    ]
     is_windows = pd.MultiIndex.from_arrays([servers["municipality"], servers["id"]]).isin(
-        pd.MultiIndex.from_frame(windows))
+        pd.MultiIndex.from_frame(windows)
+    )
     joined = members & is_windows & (role != "domain_controller")
     devices = snapshot.table("network_device")
     monitored = devices[~devices["role"].astype(str).isin(_UNMONITORED_ROLES)]
@@ -556,12 +849,19 @@ def _counts(snapshot: InventorySnapshot, assets: pd.DataFrame,
         # grouped on the columns as stored: text conversions of millions of rows cost more
         # than the sums
         count = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1)
-        frame = pd.DataFrame({"devices": count,
-                              "students": count.where(clients["user_group"] == "student", 0)})
-        summed = frame.groupby([clients["municipality"], clients["managed_by"]], sort=False,
-                               observed=True, dropna=True)[["devices", "students"]].sum()
-        keys = list(zip(summed.index.get_level_values(0).astype(str),
-                        summed.index.get_level_values(1).astype(str), strict=True))
+        frame = pd.DataFrame(
+            {"devices": count, "students": count.where(clients["user_group"] == "student", 0)}
+        )
+        summed = frame.groupby(
+            [clients["municipality"], clients["managed_by"]], sort=False, observed=True, dropna=True
+        )[["devices", "students"]].sum()
+        keys = list(
+            zip(
+                summed.index.get_level_values(0).astype(str),
+                summed.index.get_level_values(1).astype(str),
+                strict=True,
+            )
+        )
         managed = dict(zip(keys, summed["devices"].astype(float), strict=True))
         student = dict(zip(keys, summed["students"].astype(float), strict=True))
     return _Counts(
@@ -570,9 +870,13 @@ def _counts(snapshot: InventorySnapshot, assets: pd.DataFrame,
         windows_servers=_count(servers.loc[joined, "municipality"]),
         servers=_count(servers.loc[members, "municipality"]),
         hosts=_count(servers.loc[hosts, "municipality"]),
-        network_devices={str(m): float(v) for m, v in quantity.groupby(
-            monitored["municipality"].astype(str)).sum().items()},
-        managed=managed, student_managed=student)
+        network_devices={
+            str(m): float(v)
+            for m, v in quantity.groupby(monitored["municipality"].astype(str)).sum().items()
+        },
+        managed=managed,
+        student_managed=student,
+    )
 
 
 def _count(municipalities: pd.Series) -> dict[str, int]:

@@ -220,10 +220,16 @@ class SlaTable(_Contract):
 
 #: The contract of each table of a gap report, by ``GapReport`` field name.
 CONTRACTS: dict[str, type[_Contract]] = {
-    "matrix": MatrixTable, "target_blocks": TargetBlocksTable, "eol": EolTable,
-    "items": ItemsTable, "effort": EffortTable, "waves": WavesTable,
-    "security": SecurityTable, "capacity": CapacityTable,
-    "interconnects": InterconnectsTable, "sla": SlaTable,
+    "matrix": MatrixTable,
+    "target_blocks": TargetBlocksTable,
+    "eol": EolTable,
+    "items": ItemsTable,
+    "effort": EffortTable,
+    "waves": WavesTable,
+    "security": SecurityTable,
+    "capacity": CapacityTable,
+    "interconnects": InterconnectsTable,
+    "sla": SlaTable,
 }
 
 _Report = TypeVar("_Report")

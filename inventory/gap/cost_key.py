@@ -234,8 +234,11 @@ def cost_shares(
         work_and_joint = own + joint_parts[index]
         today_cost = today.get(party.id, math.nan)
         own_carried = (carried or {}).get(party.id, 0.0)
-        after = yearly[index] + own_carried + (
-            (today_cost - own_carried) * kept_percent / 100 if kept_percent else 0.0)
+        after = (
+            yearly[index]
+            + own_carried
+            + ((today_cost - own_carried) * kept_percent / 100 if kept_percent else 0.0)
+        )
         change = after - today_cost
         rows.append(
             {
@@ -256,7 +259,8 @@ def cost_shares(
                 "today_per_inhabitant": _per(today_cost, population),
                 "yearly_change": change,
                 "yearly_change_percent": 100 * change / today_cost
-                if today_cost and not math.isnan(change) else math.nan,
+                if today_cost and not math.isnan(change)
+                else math.nan,
                 **_NO_OUTCOME,
                 "measures_from": sources.get(party.id, "none"),
             }
@@ -312,16 +316,26 @@ def municipal_outcomes(
     uncertainty, as the kept line of the business case). The municipalities' NPVs add up
     to the business case's (the key's shares add up to 1)."""
     frame = shares.copy()
-    for row, code, share, today in zip(frame.index, frame["municipality"],
-                                       frame["share"].astype(float),
-                                       frame["today_yearly"].astype(float), strict=True):
+    for row, code, share, today in zip(
+        frame.index,
+        frame["municipality"],
+        frame["share"].astype(float),
+        frame["today_yearly"].astype(float),
+        strict=True,
+    ):
         if math.isnan(share) or math.isnan(today):
             continue
         own = (carried or {}).get(str(code), 0.0)  # its carried lines: the same after
         kept = MoneyRange.around((today - own) * kept_percent / 100, running_uncertainty)
         after = joint_after.scaled(share) + kept + MoneyRange.exact(own)
-        flow = timeline(spend, start, one_time.scaled(share), MoneyRange.exact(today) - after,
-                        horizon_years=horizon_years, rate_percent=rate_percent)
+        flow = timeline(
+            spend,
+            start,
+            one_time.scaled(share),
+            MoneyRange.exact(today) - after,
+            horizon_years=horizon_years,
+            rate_percent=rate_percent,
+        )
         year = flow.payback_year
         calendar = flow.calendar_year(year)
         frame.loc[row, ["payback_year", "payback_calendar_year", "npv", "npv_low", "npv_high"]] = [

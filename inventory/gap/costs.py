@@ -288,25 +288,45 @@ def investment_lines(
 # -- economics -----------------------------------------------------------------------------
 
 
-def _with_kept_line(lines: pd.DataFrame, today: float, percent: float, currency: str,
-                    uncertainty: Mapping[str, float]) -> DataFrame[CostLines]:
+def _with_kept_line(
+    lines: pd.DataFrame,
+    today: float,
+    percent: float,
+    currency: str,
+    uncertainty: Mapping[str, float],
+) -> DataFrame[CostLines]:
     """``lines`` with the yearly cost the municipalities keep for the areas outside the
     joint scope: ``percent`` (the areas' reference shares) of today's IT cost less the
     carried lines within it (``today``; the carried lines are carried in any scope)."""
-    row = cost_line("after", "running", "kept_outside_scope",
-                    f"areas outside the joint scope: {percent:g} % of today's IT cost",
-                    percent / 100, "share", Value(today, DEFAULT, ""),
-                    note=MessageList((Message("gs.cost.reference_shares"),
-                                      Message("gs.cost.kept_not_carried"))))
+    row = cost_line(
+        "after",
+        "running",
+        "kept_outside_scope",
+        f"areas outside the joint scope: {percent:g} % of today's IT cost",
+        percent / 100,
+        "share",
+        Value(today, DEFAULT, ""),
+        note=MessageList(
+            (Message("gs.cost.reference_shares"), Message("gs.cost.kept_not_carried"))
+        ),
+    )
     extra = pd.DataFrame([row], columns=[c for c in LINE_COLUMNS if c != "line_id"])
     extra.insert(0, "line_id", f"L{len(lines) + 1:03d}")
     extra = _ranged(extra, uncertainty)
-    for column in ("work_quantity", "unit_hours", "quantity", "unit_price", "amount", "low",
-                   "high"):
+    for column in (
+        "work_quantity",
+        "unit_hours",
+        "quantity",
+        "unit_price",
+        "amount",
+        "low",
+        "high",
+    ):
         extra[column] = extra[column].astype(float)
     extra["priced"] = extra["priced"].astype(bool)
-    return CostLines.validate(pd.concat([lines, extra.loc[:, list(LINE_COLUMNS)]],
-                                        ignore_index=True))
+    return CostLines.validate(
+        pd.concat([lines, extra.loc[:, list(LINE_COLUMNS)]], ignore_index=True)
+    )
 
 
 def _item_cost(items: pd.DataFrame, target: TargetArchitecture, currency: str) -> pd.Series:
@@ -364,8 +384,7 @@ def business_case(
     economics = target.economics
     uncertainty = {str(kind): float(value) for kind, value in economics.uncertainty_percent.items()}
     counts = inventory_counts(snapshot, target)
-    running = carry(after_lines(counts, target), counts, municipal_counts(snapshot, counts),
-                    target)
+    running = carry(after_lines(counts, target), counts, municipal_counts(snapshot, counts), target)
     today = with_carried(today_costs(counts, target, it_costs), running)
     rows = (
         labour_lines(items, target.efforts, currency)
@@ -398,8 +417,9 @@ def business_case(
     if kept > 0 and running_today is not None:
         # the areas each municipality keeps go on costing what they cost today (less the
         # carried lines, which stay in any scope)
-        lines = _with_kept_line(lines, float(today["not_carried"].sum()), kept, currency,
-                                uncertainty)
+        lines = _with_kept_line(
+            lines, float(today["not_carried"].sum()), kept, currency, uncertainty
+        )
         phase = lines["phase"]
     # the carried lines within today's stated cost are on both sides; those outside it
     # (paid by the departments, by its definition) on neither
@@ -408,12 +428,23 @@ def business_case(
     saving = running_today - after if running_today is not None else None
     unstated = unstated_licences(target)
     notes = _notes(lines, today, counts, today_known)
-    spend = (package_spend(plan, items, _item_cost(items, target, currency))
-             if plan is not None and "wave" in items.columns else _no_plan(start))
-    flow = (timeline(spend, start or dt.date.today(), one_time, saving,
-                     horizon_years=economics.horizon_years,
-                     rate_percent=economics.discount_rate_percent)
-            if saving is not None else None)
+    spend = (
+        package_spend(plan, items, _item_cost(items, target, currency))
+        if plan is not None and "wave" in items.columns
+        else _no_plan(start)
+    )
+    flow = (
+        timeline(
+            spend,
+            start or dt.date.today(),
+            one_time,
+            saving,
+            horizon_years=economics.horizon_years,
+            rate_percent=economics.discount_rate_percent,
+        )
+        if saving is not None
+        else None
+    )
     # the joint lines are shared by the key; each municipality keeps its carried lines
     joint_after = _sum(lines[(phase == "after") & (lines["item"] != "kept_outside_scope")])
     carried_own = dict(zip(today["municipality"], today["carried_in_cost"], strict=True))
@@ -432,11 +463,17 @@ def business_case(
     if flow is not None:
         # each municipality's own payback and NPV: the joint part shared by the key
         shares = municipal_outcomes(
-            shares, spend, start or dt.date.today(), one_time=one_time,
-            joint_after=joint_after, carried=carried_own,
-            kept_percent=kept, running_uncertainty=0.0,
+            shares,
+            spend,
+            start or dt.date.today(),
+            one_time=one_time,
+            joint_after=joint_after,
+            carried=carried_own,
+            kept_percent=kept,
+            running_uncertainty=0.0,
             horizon_years=economics.horizon_years,
-            rate_percent=economics.discount_rate_percent)
+            rate_percent=economics.discount_rate_percent,
+        )
     return BusinessCase(
         currency=currency,
         horizon_years=economics.horizon_years,
@@ -458,16 +495,15 @@ def business_case(
         npv=None if flow is None else flow.npv,
         payback_calendar_year=None if flow is None else flow.calendar_year(flow.payback_year),
         plan_years=None if flow is None else round(flow.plan_years, 2),
-        cash_flow=pd.DataFrame(columns=list(CASH_FLOW_COLUMNS)) if flow is None
-        else flow.table,
+        cash_flow=pd.DataFrame(columns=list(CASH_FLOW_COLUMNS)) if flow is None else flow.table,
         not_priced=int((~lines["priced"]).sum()),
         comparable=bool((today["comparable"] == "yes").all()),
         key_name=target.cost_key.name,
         notes=[*notes, *share_notes, *_licence_notes(unstated)],
-        payback_best_calendar_year=None if flow is None else flow.calendar_year(
-            flow.payback_best),
-        payback_worst_calendar_year=None if flow is None else flow.calendar_year(
-            flow.payback_worst),
+        payback_best_calendar_year=None if flow is None else flow.calendar_year(flow.payback_best),
+        payback_worst_calendar_year=None
+        if flow is None
+        else flow.calendar_year(flow.payback_worst),
         unstated_licences=unstated,
     )
 
@@ -476,9 +512,12 @@ def licence_note(unstated: list[str]) -> str | None:
     """The warning on the products with no yearly licence cost (``None``: none)."""
     if not unstated:
         return None
-    return ("No yearly licence cost stated for: " + ", ".join(unstated)
-            + ". The cost after leaves them out, so the saving is overstated by their"
-            " licences (economics.running.lines).")
+    return (
+        "No yearly licence cost stated for: "
+        + ", ".join(unstated)
+        + ". The cost after leaves them out, so the saving is overstated by their"
+        " licences (economics.running.lines)."
+    )
 
 
 def _licence_notes(unstated: list[str]) -> list[str]:
@@ -512,12 +551,24 @@ def _notes(
         differing["note_message"],
         strict=True,
     ):
-        notes.append(Message("gs.today.not_like_with_like", {
-            "name": str(name), "definition": str(definition or source), "note": note}))
+        notes.append(
+            Message(
+                "gs.today.not_like_with_like",
+                {"name": str(name), "definition": str(definition or source), "note": note},
+            )
+        )
     if len(set(today.loc[today["definition"] != "", "definition"])) > 1:
-        notes.append(Message("gs.today.differently", {
-            "definitions": ", ".join(sorted(set(today["definition"]) - {""}))}))
+        notes.append(
+            Message(
+                "gs.today.differently",
+                {"definitions": ", ".join(sorted(set(today["definition"]) - {""}))},
+            )
+        )
     if counts.links and counts.links_with_cost < counts.links:
-        notes.append(Message("gs.today.links_without_cost", {
-            "without": counts.links - counts.links_with_cost, "links": counts.links}))
+        notes.append(
+            Message(
+                "gs.today.links_without_cost",
+                {"without": counts.links - counts.links_with_cost, "links": counts.links},
+            )
+        )
     return notes

@@ -31,7 +31,8 @@ class DependencyIndex:
         self.dependencies = dependencies
         self._applications: dict[str, tuple[str, ...]] | None = None
         self._application_nodes = frozenset(
-            node for node, kind in graph.nodes(data="kind") if str(kind) == "application")
+            node for node, kind in graph.nodes(data="kind") if str(kind) == "application"
+        )
 
     def kind(self, node: str) -> str:
         """The kind of a node (``""`` when it is not in the graph)."""
@@ -89,8 +90,11 @@ class DependencyIndex:
         # ``dependents`` never counts a node itself (not even on a cycle): an application
         # asked about is one only when it depends on another node asked about.
         applications = (found - starts) & self._application_nodes
-        applications.update(start for start in starts & self._application_nodes
-                            if self.dependencies_of(start) & (starts - {start}))
+        applications.update(
+            start
+            for start in starts & self._application_nodes
+            if self.dependencies_of(start) & (starts - {start})
+        )
         return tuple(sorted(applications))
 
 

@@ -54,17 +54,39 @@ from inventory.messages import Code, Message, english
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
-ITEM_COLUMNS = ("item_id", "municipality", "domain", "action", "asset", "node", "detail",
-                "quantity", "unit_hours", "hours", "cost", "tier", "buys", "buy_quantity",
-                "asset_message", "detail_message")
+ITEM_COLUMNS = (
+    "item_id",
+    "municipality",
+    "domain",
+    "action",
+    "asset",
+    "node",
+    "detail",
+    "quantity",
+    "unit_hours",
+    "hours",
+    "cost",
+    "tier",
+    "buys",
+    "buy_quantity",
+    "asset_message",
+    "detail_message",
+)
 
 #: Order of the kinds of work (lower moves first), before dependencies are applied.
 ACTION_TIER = {
-    "link_upgrade": 1, "storage_migration": 1,
-    "platform_upgrade": 2, "platform_replacement": 2, "platform_introduction": 2,
-    "physical_server_migration": 3, "virtual_server_migration": 3, "os_upgrade": 3,
-    "vendor_upgrade": 3, "host_retirement": 4,
-    "client_os_upgrade": 4, "client_reenrolment": 4,
+    "link_upgrade": 1,
+    "storage_migration": 1,
+    "platform_upgrade": 2,
+    "platform_replacement": 2,
+    "platform_introduction": 2,
+    "physical_server_migration": 3,
+    "virtual_server_migration": 3,
+    "os_upgrade": 3,
+    "vendor_upgrade": 3,
+    "host_retirement": 4,
+    "client_os_upgrade": 4,
+    "client_reenrolment": 4,
     "application_move": 5,
     "application_harmonisation": 6,
     **CONSOLIDATION_TIERS,
@@ -72,14 +94,29 @@ ACTION_TIER = {
 }
 
 
-def _frame(municipality: object, domain: object, action: str, asset: object, node: object,
-           detail: object, quantity: object, unit_hours: float) -> pd.DataFrame:
+def _frame(
+    municipality: object,
+    domain: object,
+    action: str,
+    asset: object,
+    node: object,
+    detail: object,
+    quantity: object,
+    unit_hours: float,
+) -> pd.DataFrame:
     """Items of one action; ``asset`` and ``detail`` may be messages (or text without
     words): kept as ``asset_message``/``detail_message``, their English in ``asset``/
     ``detail``."""
-    frame = pd.DataFrame({"municipality": municipality, "domain": domain,
-                          "asset_message": _objects(asset), "node": node,
-                          "detail_message": _objects(detail), "quantity": quantity})
+    frame = pd.DataFrame(
+        {
+            "municipality": municipality,
+            "domain": domain,
+            "asset_message": _objects(asset),
+            "node": node,
+            "detail_message": _objects(detail),
+            "quantity": quantity,
+        }
+    )
     frame["asset"] = english(frame["asset_message"])
     frame["detail"] = english(frame["detail_message"])
     frame["action"] = action
@@ -92,13 +129,21 @@ def _objects(values: object) -> object:
     return values.astype(object) if isinstance(values, pd.Series) else values
 
 
-def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
-                    assets: pd.DataFrame, matrix: pd.DataFrame, targets: list[TargetBlock],
-                    interconnects: pd.DataFrame, sites: pd.DataFrame,
-                    dependencies: DependencyIndex, normaliser: Normaliser,
-                    consolidation: Consolidation | None = None, *,
-                    as_of: dt.date | None = None,
-                    server_site: pd.Series | None = None) -> pd.DataFrame:
+def migration_items(
+    snapshot: InventorySnapshot,
+    target: TargetArchitecture,
+    assets: pd.DataFrame,
+    matrix: pd.DataFrame,
+    targets: list[TargetBlock],
+    interconnects: pd.DataFrame,
+    sites: pd.DataFrame,
+    dependencies: DependencyIndex,
+    normaliser: Normaliser,
+    consolidation: Consolidation | None = None,
+    *,
+    as_of: dt.date | None = None,
+    server_site: pd.Series | None = None,
+) -> pd.DataFrame:
     """Every migration item with its hours and cost (``ITEM_COLUMNS``), before waves.
 
     ``consolidation`` (``consolidation.consolidate``, computed here when not given): its
@@ -114,42 +159,82 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     # a municipality no link joins to the consolidated datacentres gets one (the link's
     # own price is no unit price of the target: said, not left out)
     new = weak["link"] == ""
-    parts.append(_frame(
-        weak["municipality"], "network", "link_upgrade",
-        [Message("gs.item.new_link_asset", {"municipality": m}) if n else link
-         for m, link, n in zip(weak["municipality"], weak["link"], new, strict=True)], "",
-        [Message("gs.item.new_link", {"detail": d}) if n else d
-         for d, n in zip(weak["detail_message"], new, strict=True)],
-        1, efforts.link_upgrade_hours))
+    parts.append(
+        _frame(
+            weak["municipality"],
+            "network",
+            "link_upgrade",
+            [
+                Message("gs.item.new_link_asset", {"municipality": m}) if n else link
+                for m, link, n in zip(weak["municipality"], weak["link"], new, strict=True)
+            ],
+            "",
+            [
+                Message("gs.item.new_link", {"detail": d}) if n else d
+                for d, n in zip(weak["detail_message"], new, strict=True)
+            ],
+            1,
+            efforts.link_upgrade_hours,
+        )
+    )
     evacuate = set(sites.loc[sites["role"] == "evacuate", "site"])
     storage = snapshot.table("storage")
     storage_site = qualified(storage["municipality"], storage["site"])
     moving_storage = storage[storage_site.isin(evacuate)]
-    used = pd.to_numeric(moving_storage["used_tb"], errors="coerce").fillna(
-        pd.to_numeric(moving_storage["capacity_tb"], errors="coerce")).fillna(1.0)
-    parts.append(_frame(moving_storage["municipality"], "datacentre", "storage_migration",
-                        moving_storage["municipality"] + ":" + moving_storage["id"],
-                        moving_storage["municipality"] + ":storage:" + moving_storage["id"],
-                        _from_sites(storage_site[moving_storage.index]), used.round(1),
-                        efforts.storage_migration_hours_per_tb))
+    used = (
+        pd.to_numeric(moving_storage["used_tb"], errors="coerce")
+        .fillna(pd.to_numeric(moving_storage["capacity_tb"], errors="coerce"))
+        .fillna(1.0)
+    )
+    parts.append(
+        _frame(
+            moving_storage["municipality"],
+            "datacentre",
+            "storage_migration",
+            moving_storage["municipality"] + ":" + moving_storage["id"],
+            moving_storage["municipality"] + ":storage:" + moving_storage["id"],
+            _from_sites(storage_site[moving_storage.index]),
+            used.round(1),
+            efforts.storage_migration_hours_per_tb,
+        )
+    )
     # as object: an empty matrix has float columns, which text cannot be added to
-    status = matrix.set_index("block_id")[["status", "target_title", "target_min_version"]
-                                          ].astype(object)
+    status = matrix.set_index("block_id")[["status", "target_title", "target_min_version"]].astype(
+        object
+    )
     on = assets.join(status, on="block_id")
     platforms = on[(on["kind"] == "platform") & on["status"].isin(["changed", "eliminated"])]
-    platforms = platforms[~(platforms["municipality"] + ":" + platforms["record_id"]).isin(
-        consolidation.instance_keys)]
+    platforms = platforms[
+        ~(platforms["municipality"] + ":" + platforms["record_id"]).isin(
+            consolidation.instance_keys
+        )
+    ]
     # a release as people write it ("Windows Server 2012 R2"), not the catalogue's cycle id
     names = ReleaseNames(normaliser)
-    for state, action, hours in (("changed", "platform_upgrade", efforts.platform_upgrade_hours),
-                                 ("eliminated", "platform_replacement",
-                                  efforts.platform_replacement_hours)):
+    for state, action, hours in (
+        ("changed", "platform_upgrade", efforts.platform_upgrade_hours),
+        ("eliminated", "platform_replacement", efforts.platform_replacement_hours),
+    ):
         rows = platforms[platforms["status"] == state]
-        detail = (_releases(names, rows) + " -> "
-                  + rows["target_title"].fillna("") + " " + rows["target_min_version"].fillna(""))
-        parts.append(_frame(rows["municipality"], rows["domain"], action,
-                            rows["municipality"] + ":" + rows["record_id"], rows["node"],
-                            detail.str.strip(), 1, hours))
+        detail = (
+            _releases(names, rows)
+            + " -> "
+            + rows["target_title"].fillna("")
+            + " "
+            + rows["target_min_version"].fillna("")
+        )
+        parts.append(
+            _frame(
+                rows["municipality"],
+                rows["domain"],
+                action,
+                rows["municipality"] + ":" + rows["record_id"],
+                rows["node"],
+                detail.str.strip(),
+                1,
+                hours,
+            )
+        )
     parts.append(_introductions(consolidation))
     servers = snapshot.table("server")
     server_site = server_sites(snapshot) if server_site is None else server_site
@@ -161,17 +246,29 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     # host is retired once its VMs have moved (docs/method.md#plan)
     replatform = replatformed(servers, leaving, target, as_of)[moving.index]
     retire = retired_hosts(servers, leaving, target, as_of)[moving.index]
-    retired_nodes = set((moving.loc[retire, "municipality"] + ":server:"
-                         + moving.loc[retire, "id"]).tolist())
-    for rows, action, hours in ((moving[~virtual & ~replatform & ~retire],
-                                 "physical_server_migration",
-                                 efforts.physical_server_migration_hours),
-                                (moving[virtual], "virtual_server_migration",
-                                 efforts.virtual_server_migration_hours)):
-        parts.append(_frame(rows["municipality"], "datacentre", action,
-                            rows["municipality"] + ":" + rows["id"],
-                            rows["municipality"] + ":server:" + rows["id"],
-                            _from_sites(server_site[rows.index]), 1, hours))
+    retired_nodes = set(
+        (moving.loc[retire, "municipality"] + ":server:" + moving.loc[retire, "id"]).tolist()
+    )
+    for rows, action, hours in (
+        (
+            moving[~virtual & ~replatform & ~retire],
+            "physical_server_migration",
+            efforts.physical_server_migration_hours,
+        ),
+        (moving[virtual], "virtual_server_migration", efforts.virtual_server_migration_hours),
+    ):
+        parts.append(
+            _frame(
+                rows["municipality"],
+                "datacentre",
+                action,
+                rows["municipality"] + ":" + rows["id"],
+                rows["municipality"] + ":server:" + rows["id"],
+                _from_sites(server_site[rows.index]),
+                1,
+                hours,
+            )
+        )
     parts.append(replatform_items(moving[replatform], server_site, efforts, as_of))
     parts.append(host_retirement_items(moving[retire], server_site, efforts, as_of))
     upgrades = on[(on["kind"] == "server") & on["status"].isin(["changed", "eliminated"])]
@@ -179,38 +276,71 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
     upgrades = upgrades[upgrades["capability"] != "appliance"]
     # a host being retired gets no hypervisor upgrade: its VMs leave it
     upgrades = upgrades[~upgrades["node"].isin(retired_nodes)]
-    parts.append(_frame(appliances["municipality"], "datacentre", "vendor_upgrade",
-                        appliances["municipality"] + ":" + appliances["record_id"],
-                        appliances["node"],
-                        _messages("gs.item.vendor_release",
-                                  what=_releases(names, appliances)),
-                        1, efforts.os_upgrade_hours))
+    parts.append(
+        _frame(
+            appliances["municipality"],
+            "datacentre",
+            "vendor_upgrade",
+            appliances["municipality"] + ":" + appliances["record_id"],
+            appliances["node"],
+            _messages("gs.item.vendor_release", what=_releases(names, appliances)),
+            1,
+            efforts.os_upgrade_hours,
+        )
+    )
     # no target OS of its family: the matrix says what to do instead of "-> (nothing)"
-    to = (upgrades["target_title"].fillna("") + " "
-          + upgrades["target_min_version"].fillna("")).str.strip()
+    to = (
+        upgrades["target_title"].fillna("") + " " + upgrades["target_min_version"].fillna("")
+    ).str.strip()
     to = to.where(to != "", upgrades["block_id"].map(matrix.set_index("block_id")["detail"]))
-    parts.append(_frame(upgrades["municipality"], "datacentre", "os_upgrade",
-                        upgrades["municipality"] + ":" + upgrades["record_id"], upgrades["node"],
-                        _releases(names, upgrades) + " -> " + to.astype(str),
-                        1, efforts.os_upgrade_hours))
+    parts.append(
+        _frame(
+            upgrades["municipality"],
+            "datacentre",
+            "os_upgrade",
+            upgrades["municipality"] + ":" + upgrades["record_id"],
+            upgrades["node"],
+            _releases(names, upgrades) + " -> " + to.astype(str),
+            1,
+            efforts.os_upgrade_hours,
+        )
+    )
     parts.extend(_client_items(snapshot, target, on, normaliser))
     parts.append(_harmonisations(on, matrix, efforts.application_harmonisation_hours))
-    moved_nodes = [f"{m}:server:{i}" for m, i in zip(moving["municipality"], moving["id"],
-                                                      strict=True)]
+    moved_nodes = [
+        f"{m}:server:{i}" for m, i in zip(moving["municipality"], moving["id"], strict=True)
+    ]
     apps = dependencies.applications_of_all(moved_nodes)
-    parts.append(_frame([a.split(":", 1)[0] for a in apps], "applications", "application_move",
-                        [short_name(a) for a in apps], list(apps),
-                        Message("gs.item.application_move"), 1,
-                        efforts.application_move_hours))
+    parts.append(
+        _frame(
+            [a.split(":", 1)[0] for a in apps],
+            "applications",
+            "application_move",
+            [short_name(a) for a in apps],
+            list(apps),
+            Message("gs.item.application_move"),
+            1,
+            efforts.application_move_hours,
+        )
+    )
     # hardware past or near its end of life, replaced like for like (buys: a price key)
     parts.append(hardware_items(snapshot, target, assets, evacuate, as_of))
     # nothing to do at all (everything kept) is no items, not an error
     items = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
-    items["buys"] = (items["buys"] if "buys" in items.columns
-                     else pd.Series("", index=items.index)).fillna("").astype(str)
-    items["buy_quantity"] = pd.to_numeric(
-        items["buy_quantity"] if "buy_quantity" in items.columns
-        else pd.Series(0.0, index=items.index)).fillna(0.0).astype(float)
+    items["buys"] = (
+        (items["buys"] if "buys" in items.columns else pd.Series("", index=items.index))
+        .fillna("")
+        .astype(str)
+    )
+    items["buy_quantity"] = (
+        pd.to_numeric(
+            items["buy_quantity"]
+            if "buy_quantity" in items.columns
+            else pd.Series(0.0, index=items.index)
+        )
+        .fillna(0.0)
+        .astype(float)
+    )
     items["quantity"] = pd.to_numeric(items["quantity"]).astype(float)
     items["hours"] = (items["quantity"] * items["unit_hours"]).round(1)
     items["cost"] = (items["hours"] * efforts.hourly_rate).round(0)
@@ -223,8 +353,11 @@ def migration_items(snapshot: InventorySnapshot, target: TargetArchitecture,
 
 def _releases(names: ReleaseNames, rows: pd.DataFrame) -> pd.Series:
     """Each asset row's product and release as people write them (``title label``)."""
-    return pd.Series(names.texts(rows["title"], rows["cycle"], rows["product_id"]),
-                     index=rows.index, dtype=object)
+    return pd.Series(
+        names.texts(rows["title"], rows["cycle"], rows["product_id"]),
+        index=rows.index,
+        dtype=object,
+    )
 
 
 def _messages(key: str, **params: pd.Series) -> pd.Series:
@@ -232,14 +365,18 @@ def _messages(key: str, **params: pd.Series) -> pd.Series:
     names = list(params)
     first = next(iter(params.values()))
     rows = zip(*(params[name].tolist() for name in names), strict=True)
-    return pd.Series([Message(key, dict(zip(names, row, strict=True))) for row in rows],
-                     index=first.index, dtype=object)
+    return pd.Series(
+        [Message(key, dict(zip(names, row, strict=True))) for row in rows],
+        index=first.index,
+        dtype=object,
+    )
 
 
 def _from_sites(sites: pd.Series) -> pd.Series:
     # one message per distinct site (a few per municipality), mapped onto the rows
-    return sites.map({site: Message("gs.item.from_site", {"site": site})
-                      for site in sites.unique()}).astype(object)
+    return sites.map(
+        {site: Message("gs.item.from_site", {"site": site}) for site in sites.unique()}
+    ).astype(object)
 
 
 def _introductions(consolidation: Consolidation) -> pd.DataFrame:
@@ -267,76 +404,148 @@ def _harmonisations(on: pd.DataFrame, matrix: pd.DataFrame, hours: float) -> pd.
     reason = matrix.set_index("block_id")["reason"]
     rows = on[(on["domain"] == "applications") & (on["status"] == "eliminated")]
     rows = rows[rows["block_id"].map(reason) == "replaced_by_target"]
-    detail = _messages("gs.item.harmonise", what=rows["title"].astype(str),
-                       to=rows["target_title"].fillna("").astype(str),
-                       area=rows["capability"].astype(str).map(
-                           lambda code: Code("capability", code)))
-    return _frame(rows["municipality"], "applications", "application_harmonisation",
-                  rows["municipality"] + ":" + rows["record_id"], rows["node"], detail, 1, hours)
+    detail = _messages(
+        "gs.item.harmonise",
+        what=rows["title"].astype(str),
+        to=rows["target_title"].fillna("").astype(str),
+        area=rows["capability"].astype(str).map(lambda code: Code("capability", code)),
+    )
+    return _frame(
+        rows["municipality"],
+        "applications",
+        "application_harmonisation",
+        rows["municipality"] + ":" + rows["record_id"],
+        rows["node"],
+        detail,
+        1,
+        hours,
+    )
 
 
-def _client_items(snapshot: InventorySnapshot, target: TargetArchitecture,
-                  on: pd.DataFrame, normaliser: Normaliser) -> list[pd.DataFrame]:
+def _client_items(
+    snapshot: InventorySnapshot,
+    target: TargetArchitecture,
+    on: pd.DataFrame,
+    normaliser: Normaliser,
+) -> list[pd.DataFrame]:
     """Client OS upgrades and re-enrolments, summed per municipality and group."""
     efforts = target.efforts
     clients = on[on["kind"] == "client"]
     upgrade = clients[clients["status"].isin(["changed", "eliminated"])]
-    grouped = upgrade.groupby(["municipality", "title", "cycle", "target_title",
-                               "target_min_version"], dropna=False, sort=True)["count"].sum(
-                                   ).reset_index()
-    upgrades = _frame(grouped["municipality"], "clients", "client_os_upgrade",
-                      grouped["municipality"] + ": " + grouped["title"] + " "
-                      # (an all-empty cycle column comes back as float: text first)
-                      + grouped["cycle"].astype(object).fillna("").astype(str),
-                      "", "-> " + grouped["target_title"].astype(object).fillna("") + " "
-                      + grouped["target_min_version"].astype(object).fillna(""),
-                      grouped["count"],
-                      efforts.client_os_upgrade_hours)
+    grouped = (
+        upgrade.groupby(
+            ["municipality", "title", "cycle", "target_title", "target_min_version"],
+            dropna=False,
+            sort=True,
+        )["count"]
+        .sum()
+        .reset_index()
+    )
+    upgrades = _frame(
+        grouped["municipality"],
+        "clients",
+        "client_os_upgrade",
+        grouped["municipality"]
+        + ": "
+        + grouped["title"]
+        + " "
+        # (an all-empty cycle column comes back as float: text first)
+        + grouped["cycle"].astype(object).fillna("").astype(str),
+        "",
+        "-> "
+        + grouped["target_title"].astype(object).fillna("")
+        + " "
+        + grouped["target_min_version"].astype(object).fillna(""),
+        grouped["count"],
+        efforts.client_os_upgrade_hours,
+    )
     # ``asset`` stays the fleet's key ("gnosjo: Windows 10-22h2"); people read the release
     # as written ("gnosjo: Windows 10 22H2")
-    upgrades["asset_message"] = pd.Series([
-        f"{m}: {text}" for m, text in zip(grouped["municipality"], ReleaseNames(
-            normaliser).texts(grouped["title"], grouped["cycle"]), strict=True)],
-        index=upgrades.index, dtype=object)
+    upgrades["asset_message"] = pd.Series(
+        [
+            f"{m}: {text}"
+            for m, text in zip(
+                grouped["municipality"],
+                ReleaseNames(normaliser).texts(grouped["title"], grouped["cycle"]),
+                strict=True,
+            )
+        ],
+        index=upgrades.index,
+        dtype=object,
+    )
     clients = snapshot.table("client")
     if clients.empty or not target.clients:
         return [upgrades]
     # Rows equal in what decides a re-enrolment, folded (their devices summed): the
     # same sums, computed on a few thousand rows instead of millions.
     devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1)
-    frame = fold_rows(clients, ["municipality", "managed_by", "user_group", "kind"],
-                      {"devices": devices})
+    frame = fold_rows(
+        clients, ["municipality", "managed_by", "user_group", "kind"], {"devices": devices}
+    )
     frame = frame[~frame["kind"].astype(str).isin(FIRMWARE_CLIENT_KINDS)]
     if frame.empty:
         return [upgrades]
     platforms = on[on["kind"] == "platform"]
     product = platforms.set_index(["municipality", "record_id"])["product_id"]
     product = product[~product.index.duplicated()]
-    managed_by = product.reindex(pd.MultiIndex.from_arrays(
-        [frame["municipality"], frame["managed_by"]])).to_numpy()
+    managed_by = product.reindex(
+        pd.MultiIndex.from_arrays([frame["municipality"], frame["managed_by"]])
+    ).to_numpy()
     group = frame["user_group"].astype(object).where(frame["user_group"].notna(), "shared")
     pairs = pd.DataFrame({"group": group.astype(str), "kind": frame["kind"].astype(str)})
     distinct = pairs.drop_duplicates()
-    distinct = distinct.assign(to=pd.Series([_standard_for(target, g, k) for g, k in zip(
-        distinct["group"], distinct["kind"], strict=True)], index=distinct.index, dtype=object))
-    standard = pd.Series(pairs.merge(distinct, on=["group", "kind"], how="left")["to"]
-                         .to_numpy(), index=frame.index, dtype=object)
-    wanted = {name: normaliser.match(None, name, None).product_id
-              for name in set(standard.dropna())}
+    distinct = distinct.assign(
+        to=pd.Series(
+            [
+                _standard_for(target, g, k)
+                for g, k in zip(distinct["group"], distinct["kind"], strict=True)
+            ],
+            index=distinct.index,
+            dtype=object,
+        )
+    )
+    standard = pd.Series(
+        pairs.merge(distinct, on=["group", "kind"], how="left")["to"].to_numpy(),
+        index=frame.index,
+        dtype=object,
+    )
+    wanted = {
+        name: normaliser.match(None, name, None).product_id for name in set(standard.dropna())
+    }
     expected = standard.map(wanted)
-    wrong = expected.notna() & (pd.Series(managed_by, index=frame.index).astype(object)
-                                != expected)
-    moving = pd.DataFrame({"municipality": frame["municipality"], "group": group.astype(str),
-                           "from": frame["managed_by"].astype(object).fillna("unmanaged"),
-                           "to": standard, "devices": frame["devices"]})[wrong]
-    summed = moving.groupby(["municipality", "group", "from", "to"], sort=True)[
-        "devices"].sum().reset_index()
-    platform = summed["from"].astype(str).map(
-        lambda name: Message("gs.item.unmanaged") if name == "unmanaged" else name)
-    reenrol = _frame(summed["municipality"], "clients", "client_reenrolment",
-                     _messages("gs.item.reenrol_asset", municipality=summed["municipality"],
-                               group=summed["group"].map(lambda g: Code("user_group", g)),
-                               platform=platform), "",
-                     _messages("gs.item.enrol_in", platform=summed["to"].astype(str)),
-                     summed["devices"], efforts.client_reenrolment_hours)
+    wrong = expected.notna() & (pd.Series(managed_by, index=frame.index).astype(object) != expected)
+    moving = pd.DataFrame(
+        {
+            "municipality": frame["municipality"],
+            "group": group.astype(str),
+            "from": frame["managed_by"].astype(object).fillna("unmanaged"),
+            "to": standard,
+            "devices": frame["devices"],
+        }
+    )[wrong]
+    summed = (
+        moving.groupby(["municipality", "group", "from", "to"], sort=True)["devices"]
+        .sum()
+        .reset_index()
+    )
+    platform = (
+        summed["from"]
+        .astype(str)
+        .map(lambda name: Message("gs.item.unmanaged") if name == "unmanaged" else name)
+    )
+    reenrol = _frame(
+        summed["municipality"],
+        "clients",
+        "client_reenrolment",
+        _messages(
+            "gs.item.reenrol_asset",
+            municipality=summed["municipality"],
+            group=summed["group"].map(lambda g: Code("user_group", g)),
+            platform=platform,
+        ),
+        "",
+        _messages("gs.item.enrol_in", platform=summed["to"].astype(str)),
+        summed["devices"],
+        efforts.client_reenrolment_hours,
+    )
     return [upgrades, reenrol]

@@ -19,9 +19,22 @@ from inventory.gap.contracts import checked
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.messages import Code, Message, english
 
-EOL_COLUMNS = ("municipality", "domain", "kind", "capability", "asset", "product", "cycle",
-               "lifecycle_state", "eol", "note", "devices", "dependent_applications",
-               "dependent_application_count", "asset_message")
+EOL_COLUMNS = (
+    "municipality",
+    "domain",
+    "kind",
+    "capability",
+    "asset",
+    "product",
+    "cycle",
+    "lifecycle_state",
+    "eol",
+    "note",
+    "devices",
+    "dependent_applications",
+    "dependent_application_count",
+    "asset_message",
+)
 EXPOSED_STATES = ("end_of_life", "ending")
 #: Record kinds summed per municipality, capability and product cycle (fleets of devices).
 SUMMED_KINDS = ("client", "network_device")
@@ -38,54 +51,101 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
     summed = exposed["kind"].isin(SUMMED_KINDS)
     single = exposed[~summed]
     applications = [dependencies.applications(node) for node in single["node"].tolist()]
-    items = pd.DataFrame({
-        "municipality": single["municipality"], "domain": single["domain"],
-        "kind": single["kind"], "capability": single["capability"],
-        "asset": (asset := single["municipality"] + ":" + single["record_id"]),
-        "asset_message": asset.astype(object),
-        "product": single["title"], "cycle": single["cycle"],
-        "lifecycle_state": single["lifecycle_state"], "eol": single["eol"],
-        "note": _notes(single),
-        "devices": single["count"].astype("int64"),
-        "dependent_applications": [";".join(short_name(a) for a in apps)
-                                   for apps in applications],
-        "dependent_application_count": pd.Series([len(apps) for apps in applications],
-                                                 index=single.index, dtype="int64"),
-    })
+    items = pd.DataFrame(
+        {
+            "municipality": single["municipality"],
+            "domain": single["domain"],
+            "kind": single["kind"],
+            "capability": single["capability"],
+            "asset": (asset := single["municipality"] + ":" + single["record_id"]),
+            "asset_message": asset.astype(object),
+            "product": single["title"],
+            "cycle": single["cycle"],
+            "lifecycle_state": single["lifecycle_state"],
+            "eol": single["eol"],
+            "note": _notes(single),
+            "devices": single["count"].astype("int64"),
+            "dependent_applications": [
+                ";".join(short_name(a) for a in apps) for apps in applications
+            ],
+            "dependent_application_count": pd.Series(
+                [len(apps) for apps in applications], index=single.index, dtype="int64"
+            ),
+        }
+    )
     devices = exposed[summed]
     # inventory rows: ``records`` where clients are fleets (``baseline_assets(fleets=True)``)
-    records = (devices["records"] if "records" in devices.columns
-               else pd.Series(1, index=devices.index, dtype="int64"))
+    records = (
+        devices["records"]
+        if "records" in devices.columns
+        else pd.Series(1, index=devices.index, dtype="int64")
+    )
     devices = devices.assign(note=_notes(devices), _records=records)
-    fleets = (devices.groupby(["municipality", "domain", "kind", "capability", "title",
-                               "cycle", "lifecycle_state", "note"], sort=True, dropna=False)
-              .agg(eol=("eol", _earliest), devices=("count", "sum"), rows=("_records", "sum"))
-              .reset_index())
+    fleets = (
+        devices.groupby(
+            [
+                "municipality",
+                "domain",
+                "kind",
+                "capability",
+                "title",
+                "cycle",
+                "lifecycle_state",
+                "note",
+            ],
+            sort=True,
+            dropna=False,
+        )
+        .agg(eol=("eol", _earliest), devices=("count", "sum"), rows=("_records", "sum"))
+        .reset_index()
+    )
     fleet_assets = [
-        Message("gs.eol.client_rows", {"municipality": m, "rows": int(n)}) if kind == "client"
-        else Message("gs.eol.device_rows", {"municipality": m, "rows": int(n),
-                                            "what": Code("capability", str(capability))})
-        for m, n, kind, capability in zip(fleets["municipality"], fleets["rows"],
-                                          fleets["kind"], fleets["capability"], strict=True)]
-    fleet_rows = pd.DataFrame({
-        "municipality": fleets["municipality"], "domain": fleets["domain"],
-        "kind": fleets["kind"], "capability": fleets["capability"],
-        "asset": english(fleet_assets), "asset_message": fleet_assets,
-        "product": fleets["title"], "cycle": fleets["cycle"],
-        "lifecycle_state": fleets["lifecycle_state"], "eol": fleets["eol"],
-        "note": fleets["note"],
-        "devices": fleets["devices"].astype("int64"), "dependent_applications": "",
-        "dependent_application_count": pd.Series(0, index=fleets.index, dtype="int64"),
-    })
-    table = pd.concat([part for part in (items, fleet_rows) if not part.empty]
-                      or [items], ignore_index=True).loc[:, list(EOL_COLUMNS)]
+        Message("gs.eol.client_rows", {"municipality": m, "rows": int(n)})
+        if kind == "client"
+        else Message(
+            "gs.eol.device_rows",
+            {"municipality": m, "rows": int(n), "what": Code("capability", str(capability))},
+        )
+        for m, n, kind, capability in zip(
+            fleets["municipality"],
+            fleets["rows"],
+            fleets["kind"],
+            fleets["capability"],
+            strict=True,
+        )
+    ]
+    fleet_rows = pd.DataFrame(
+        {
+            "municipality": fleets["municipality"],
+            "domain": fleets["domain"],
+            "kind": fleets["kind"],
+            "capability": fleets["capability"],
+            "asset": english(fleet_assets),
+            "asset_message": fleet_assets,
+            "product": fleets["title"],
+            "cycle": fleets["cycle"],
+            "lifecycle_state": fleets["lifecycle_state"],
+            "eol": fleets["eol"],
+            "note": fleets["note"],
+            "devices": fleets["devices"].astype("int64"),
+            "dependent_applications": "",
+            "dependent_application_count": pd.Series(0, index=fleets.index, dtype="int64"),
+        }
+    )
+    table = pd.concat(
+        [part for part in (items, fleet_rows) if not part.empty] or [items], ignore_index=True
+    ).loc[:, list(EOL_COLUMNS)]
     notes = table["note"].astype(str)
-    table["note_message"] = notes.map({note: note_message(note) for note in notes.unique()}
-                                      ).astype(object)
+    table["note_message"] = notes.map({note: note_message(note) for note in notes.unique()}).astype(
+        object
+    )
     order = table["lifecycle_state"].map({"end_of_life": 0, "ending": 1})
     eol_text = table["eol"].astype(str)
-    table = table.assign(_order=order, _eol=eol_text).sort_values(
-        ["_order", "_eol", "municipality", "asset"]).drop(columns=["_order", "_eol"])
+    table = (
+        table.assign(_order=order, _eol=eol_text)
+        .sort_values(["_order", "_eol", "municipality", "asset"])
+        .drop(columns=["_order", "_eol"])
+    )
     return checked("eol", table.reset_index(drop=True))
 
 

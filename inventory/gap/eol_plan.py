@@ -66,16 +66,19 @@ REMOVING: Mapping[str, frozenset[str]] = {
 DECISIONS = ("no_target_product", "target_minimum_ends", "not_planned")
 
 
-def _ended(key: str, rows: pd.DataFrame, site: pd.Series, as_of: dt.date | None
-           ) -> pd.Series:
+def _ended(key: str, rows: pd.DataFrame, site: pd.Series, as_of: dt.date | None) -> pd.Series:
     """One ``key`` message per row (``key`` + ``_ending`` when its hardware support ends
     after ``as_of``), naming its site and the date."""
     today = str(as_of) if as_of is not None else ""
     texts = []
     for i, end in zip(rows.index, rows["warranty_end"], strict=True):
         day = str(end)[:10]
-        texts.append(Message(f"{key}_ending" if today and day > today else key,
-                             {"site": str(site.get(i, "")), "date": day}))
+        texts.append(
+            Message(
+                f"{key}_ending" if today and day > today else key,
+                {"site": str(site.get(i, "")), "date": day},
+            )
+        )
     return pd.Series(texts, index=rows.index, dtype=object)
 
 
@@ -97,22 +100,32 @@ def _items(rows: pd.DataFrame, detail: pd.Series, action: str, hours: float) -> 
     return frame
 
 
-def replatform_items(rows: pd.DataFrame, site: pd.Series, efforts: UnitEfforts,
-                     as_of: dt.date | None = None) -> pd.DataFrame:
+def replatform_items(
+    rows: pd.DataFrame, site: pd.Series, efforts: UnitEfforts, as_of: dt.date | None = None
+) -> pd.DataFrame:
     """One ``virtual_server_migration`` per physical server in ``rows`` (worn out, at a site
     the target evacuates; ``site``: each server's ``code:site``): re-platformed onto the
     target clusters at ``physical_server_migration_hours``."""
-    return _items(rows, _ended("eol.item.replatform", rows, site, as_of),
-                  "virtual_server_migration", efforts.physical_server_migration_hours)
+    return _items(
+        rows,
+        _ended("eol.item.replatform", rows, site, as_of),
+        "virtual_server_migration",
+        efforts.physical_server_migration_hours,
+    )
 
 
-def host_retirement_items(rows: pd.DataFrame, site: pd.Series, efforts: UnitEfforts,
-                          as_of: dt.date | None = None) -> pd.DataFrame:
+def host_retirement_items(
+    rows: pd.DataFrame, site: pd.Series, efforts: UnitEfforts, as_of: dt.date | None = None
+) -> pd.DataFrame:
     """One ``host_retirement`` per hypervisor host in ``rows`` (worn out, at a site the
     target evacuates): retired at ``host_retirement_hours`` once its VMs have moved (their
     own ``virtual_server_migration`` items; the rule ``vms-before-host-retirement``)."""
-    return _items(rows, _ended("eol.item.retire_host", rows, site, as_of), "host_retirement",
-                  efforts.host_retirement_hours)
+    return _items(
+        rows,
+        _ended("eol.item.retire_host", rows, site, as_of),
+        "host_retirement",
+        efforts.host_retirement_hours,
+    )
 
 
 def item_keys(items: pd.DataFrame) -> pd.Series:
@@ -180,8 +193,11 @@ def eol_plan(
     # plain lists, not iterrows: tens of thousands of exposed assets nationally
     fields = ("municipality", "kind", "capability", "node", "title", "cycle", "lifecycle_state")
     column = {name: exposed[name].tolist() for name in fields}
-    notes = (exposed["lifecycle_note"].tolist() if "lifecycle_note" in exposed.columns
-             else [None] * len(exposed))
+    notes = (
+        exposed["lifecycle_note"].tolist()
+        if "lifecycle_note" in exposed.columns
+        else [None] * len(exposed)
+    )
     block_status, block_reason = block["status"].tolist(), block["reason"].tolist()
     for at, key in enumerate(keys.tolist()):
         asset = {name: values[at] for name, values in column.items()}

@@ -165,8 +165,9 @@ def round_range(amounts: MoneyRange) -> RoundedRange:
     low = rounded(amounts.low, ROUND_FLOOR)
     high = rounded(amounts.high, ROUND_CEILING)
     expected = min(max(rounded(amounts.expected, ROUND_HALF_EVEN, fine), low), high)
-    return RoundedRange(low=low, expected=expected, high=high, step=step, scale=scale,
-                        expected_step=fine)
+    return RoundedRange(
+        low=low, expected=expected, high=high, step=step, scale=scale, expected_step=fine
+    )
 
 
 def _unit(scale: Decimal, currency: str, lang: Lang) -> str:
@@ -203,8 +204,9 @@ def format_range(amounts: MoneyRange, currency: str, lang: Lang) -> str:
         ) * rounded.step
         return t("money.about", lang, value=shown(single), unit=unit)
     if rounded.low == rounded.high:
-        return t("money.about", lang, value=shown(rounded.expected,
-                                                   rounded.expected_decimals), unit=unit)
+        return t(
+            "money.about", lang, value=shown(rounded.expected, rounded.expected_decimals), unit=unit
+        )
     joiner = "\u2013" if rounded.low >= 0 else t("money.to", lang)
     return t(
         "money.range",

@@ -353,11 +353,15 @@ def drop_superseded(
     for node in nodes:
         if node not in graph or node in hypervisors:
             continue
-        workloads = [d for d in graph.predecessors(node)
-                     if str(node_data[d].get("kind", "")) in workload_kinds]
+        workloads = [
+            d
+            for d in graph.predecessors(node)
+            if str(node_data[d].get("kind", "")) in workload_kinds
+        ]
         if workloads and all(w in replaced for w in workloads):
-            superseded[node] = Message("gs.drop.runs_only", {
-                "what": "; ".join(sorted(replaced[w] for w in workloads))})
+            superseded[node] = Message(
+                "gs.drop.runs_only", {"what": "; ".join(sorted(replaced[w] for w in workloads))}
+            )
         elif (
             workloads
             and any(w in directories for w in workloads)
@@ -366,7 +370,8 @@ def drop_superseded(
             others = sorted(replaced[w] for w in workloads if w in replaced and w not in merging)
             retiring[node] = (
                 Message("gs.drop.merged_directory_also", {"what": "; ".join(others)})
-                if others else Message("gs.drop.merged_directory")
+                if others
+                else Message("gs.drop.merged_directory")
             )
     by_capability = any(sel.capabilities for rule in rules.of_kind("drop") for sel in rule.then)
     attributes = items.assign(capability=item_capabilities(items, assets) if by_capability else "")
@@ -413,16 +418,24 @@ def _application_reasons(
     idle_nodes = {app for app in candidates if not dependencies.dependencies_of(app) & moving}
     idle = apps & ~is_replaced & items["node"].isin(idle_nodes)
     successor = items["node"].map(replaced)
-    why = successor.map(lambda what: Message("gs.drop.replaced", {"what": what}),
-                        na_action="ignore").astype(object).where(is_replaced)
+    why = (
+        successor.map(lambda what: Message("gs.drop.replaced", {"what": what}), na_action="ignore")
+        .astype(object)
+        .where(is_replaced)
+    )
     return why.mask(idle, Message("gs.drop.idle"))
 
 
 def _empty_dropped() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            column: pd.Series(dtype=float if column in ("hours", "cost")
-                              else object if column == "reason_message" else str)
+            column: pd.Series(
+                dtype=float
+                if column in ("hours", "cost")
+                else object
+                if column == "reason_message"
+                else str
+            )
             for column in DROPPED_COLUMNS
         }
     )

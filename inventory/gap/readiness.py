@@ -105,8 +105,9 @@ class Readiness:
         return round(float(row["readiness_percent"].iloc[0]) / 100.0, 4)
 
 
-def ready_mask(assets: pd.DataFrame, matrix: pd.DataFrame,
-               off_joint: pd.Series | None = None) -> np.ndarray:
+def ready_mask(
+    assets: pd.DataFrame, matrix: pd.DataFrame, off_joint: pd.Series | None = None
+) -> np.ndarray:
     """Per asset row: on an included block, not exposed (end of life now or within the
     horizon) and not off the joint instance (``off_joint``, aligned with ``assets``)."""
     status = matrix.set_index("block_id")["status"]
@@ -118,10 +119,14 @@ def ready_mask(assets: pd.DataFrame, matrix: pd.DataFrame,
     return np.asarray(ready, dtype=bool)
 
 
-def readiness(assets: pd.DataFrame, matrix: pd.DataFrame, *,
-              municipalities: Iterable[str] = (),
-              target_capabilities: Iterable[str] = (),
-              off_joint: pd.Series | None = None) -> Readiness:
+def readiness(
+    assets: pd.DataFrame,
+    matrix: pd.DataFrame,
+    *,
+    municipalities: Iterable[str] = (),
+    target_capabilities: Iterable[str] = (),
+    off_joint: pd.Series | None = None,
+) -> Readiness:
     """Readiness per capability, domain and overall (module docstring: the method).
 
     ``assets`` are the gap's asset rows (``baseline.baseline_assets`` with applications),
@@ -134,25 +139,32 @@ def readiness(assets: pd.DataFrame, matrix: pd.DataFrame, *,
     ready = ready_mask(assets, matrix, off_joint)
     # off the joint instance and ready else: the note counts them (others fail anyway)
     off = ready_mask(assets, matrix) & ~ready
-    frame = pd.DataFrame({
-        "municipality": assets["municipality"].astype(str).to_numpy(),
-        "domain": assets["domain"].astype(str).to_numpy(),
-        "capability": assets["capability"].astype(str).to_numpy(),
-        "assets": counts, "ready_assets": np.where(ready, counts, 0),
-        "off_joint": np.where(off, counts, 0)})
-    table = (frame.groupby(["municipality", "domain", "capability"], sort=True)
-             .sum().reset_index())
-    table = pd.concat([table, _missing(table, municipalities, target_capabilities)],
-                      ignore_index=True)
+    frame = pd.DataFrame(
+        {
+            "municipality": assets["municipality"].astype(str).to_numpy(),
+            "domain": assets["domain"].astype(str).to_numpy(),
+            "capability": assets["capability"].astype(str).to_numpy(),
+            "assets": counts,
+            "ready_assets": np.where(ready, counts, 0),
+            "off_joint": np.where(off, counts, 0),
+        }
+    )
+    table = frame.groupby(["municipality", "domain", "capability"], sort=True).sum().reset_index()
+    table = pd.concat(
+        [table, _missing(table, municipalities, target_capabilities)], ignore_index=True
+    )
     table["readiness_percent"] = np.where(
-        table["assets"] > 0, 100.0 * table["ready_assets"] / table["assets"].clip(lower=1),
-        0.0)
+        table["assets"] > 0, 100.0 * table["ready_assets"] / table["assets"].clip(lower=1), 0.0
+    )
     # the note as a message (the report's language), its English in ``note``
     notes: list[object] = [
-        Message("gs.readiness.no_asset") if assets == 0
-        else Message("gs.readiness.off_joint", {"count": int(off)}) if off > 0 else ""
-        for assets, off in zip(table["assets"].tolist(), table["off_joint"].tolist(),
-                               strict=True)]
+        Message("gs.readiness.no_asset")
+        if assets == 0
+        else Message("gs.readiness.off_joint", {"count": int(off)})
+        if off > 0
+        else ""
+        for assets, off in zip(table["assets"].tolist(), table["off_joint"].tolist(), strict=True)
+    ]
     table["note"] = english(notes)
     table["note_message"] = pd.Series(notes, index=table.index, dtype=object)
     table = _ordered(table).reset_index(drop=True)
@@ -160,44 +172,65 @@ def readiness(assets: pd.DataFrame, matrix: pd.DataFrame, *,
     overall = _overall(domains)
     domains["readiness_percent"] = domains["readiness_percent"].round(1)
     capabilities = table.drop(columns=["off_joint"]).assign(
-        readiness_percent=table["readiness_percent"].round(1))
+        readiness_percent=table["readiness_percent"].round(1)
+    )
     for column in ("assets", "ready_assets"):
         capabilities[column] = capabilities[column].astype("int64")
-    return Readiness(capabilities=CapabilityReadiness.validate(capabilities),
-                     domains=DomainReadiness.validate(domains),
-                     overall=OverallReadiness.validate(overall))
+    return Readiness(
+        capabilities=CapabilityReadiness.validate(capabilities),
+        domains=DomainReadiness.validate(domains),
+        overall=OverallReadiness.validate(overall),
+    )
 
 
-def _missing(table: pd.DataFrame, municipalities: Iterable[str],
-             target_capabilities: Iterable[str]) -> pd.DataFrame:
+def _missing(
+    table: pd.DataFrame, municipalities: Iterable[str], target_capabilities: Iterable[str]
+) -> pd.DataFrame:
     """0 % rows: target capabilities (not business areas) a municipality has no asset of."""
     wanted = sorted({str(c) for c in target_capabilities if domain_of(str(c)) != "applications"})
     codes = sorted(set(municipalities) | set(table["municipality"].tolist()))
     have = set(zip(table["municipality"].tolist(), table["capability"].tolist(), strict=True))
-    rows = [(code, domain_of(capability), capability, 0, 0, 0)
-            for code in codes for capability in wanted if (code, capability) not in have]
-    return pd.DataFrame(rows, columns=["municipality", "domain", "capability", "assets",
-                                       "ready_assets", "off_joint"]).astype(
-        {"assets": "int64", "ready_assets": "int64", "off_joint": "int64"})
+    rows = [
+        (code, domain_of(capability), capability, 0, 0, 0)
+        for code in codes
+        for capability in wanted
+        if (code, capability) not in have
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=["municipality", "domain", "capability", "assets", "ready_assets", "off_joint"],
+    ).astype({"assets": "int64", "ready_assets": "int64", "off_joint": "int64"})
 
 
 def _ordered(table: pd.DataFrame) -> pd.DataFrame:
     """Sorted by municipality, domain (report order), capability."""
     order = table["domain"].map({domain: n for n, domain in enumerate(DOMAINS)})
-    return table.assign(_order=order).sort_values(
-        ["municipality", "_order", "capability"], kind="stable").drop(columns="_order")
+    return (
+        table.assign(_order=order)
+        .sort_values(["municipality", "_order", "capability"], kind="stable")
+        .drop(columns="_order")
+    )
 
 
 def _domains(capabilities: pd.DataFrame) -> pd.DataFrame:
     """Per municipality and domain the mean of its capabilities; ``all`` rows: the mean of
     the municipalities' domain figures (each municipality counting once). Unrounded."""
     grouped = capabilities.groupby(["municipality", "domain"], sort=False)
-    table = grouped.agg(capabilities=("capability", "size"), assets=("assets", "sum"),
-                        ready_assets=("ready_assets", "sum"),
-                        readiness_percent=("readiness_percent", "mean")).reset_index()
-    together = table.groupby("domain", sort=False).agg(
-        assets=("assets", "sum"), ready_assets=("ready_assets", "sum"),
-        readiness_percent=("readiness_percent", "mean")).reset_index()
+    table = grouped.agg(
+        capabilities=("capability", "size"),
+        assets=("assets", "sum"),
+        ready_assets=("ready_assets", "sum"),
+        readiness_percent=("readiness_percent", "mean"),
+    ).reset_index()
+    together = (
+        table.groupby("domain", sort=False)
+        .agg(
+            assets=("assets", "sum"),
+            ready_assets=("ready_assets", "sum"),
+            readiness_percent=("readiness_percent", "mean"),
+        )
+        .reset_index()
+    )
     distinct = capabilities.groupby("domain", sort=False)["capability"].nunique()
     together.insert(0, "municipality", ALL)
     together.insert(2, "capabilities", together["domain"].map(distinct))
@@ -206,9 +239,12 @@ def _domains(capabilities: pd.DataFrame) -> pd.DataFrame:
         table[column] = table[column].astype("int64")
     order = table["domain"].map({domain: n for n, domain in enumerate(DOMAINS)})
     last = table["municipality"].eq(ALL)
-    return table.assign(_last=last, _order=order).sort_values(
-        ["_last", "municipality", "_order"], kind="stable").drop(
-        columns=["_last", "_order"]).reset_index(drop=True)
+    return (
+        table.assign(_last=last, _order=order)
+        .sort_values(["_last", "municipality", "_order"], kind="stable")
+        .drop(columns=["_last", "_order"])
+        .reset_index(drop=True)
+    )
 
 
 def _overall(domains: pd.DataFrame) -> pd.DataFrame:
@@ -216,12 +252,17 @@ def _overall(domains: pd.DataFrame) -> pd.DataFrame:
     overall figures (each municipality counting once). From unrounded domain means."""
     own = domains[domains["municipality"] != ALL]
     table = own.groupby("municipality", sort=True).agg(
-        domains=("domain", "size"), readiness_percent=("readiness_percent", "mean"))
+        domains=("domain", "size"), readiness_percent=("readiness_percent", "mean")
+    )
     table = table.reset_index()
     if not table.empty:
-        together = pd.DataFrame({"municipality": [ALL],
-                                 "domains": [int(own["domain"].nunique())],
-                                 "readiness_percent": [float(table["readiness_percent"].mean())]})
+        together = pd.DataFrame(
+            {
+                "municipality": [ALL],
+                "domains": [int(own["domain"].nunique())],
+                "readiness_percent": [float(table["readiness_percent"].mean())],
+            }
+        )
         table = pd.concat([table, together], ignore_index=True)
     table["domains"] = table["domains"].astype("int64")
     table["readiness_percent"] = table["readiness_percent"].astype(float).round(1)

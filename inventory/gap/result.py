@@ -67,9 +67,27 @@ from inventory.study.inputs import ItCostsFile
 from inventory.target.model import TargetArchitecture
 
 #: The tables of a report, in the order reports show them.
-TABLE_NAMES = ("readiness_overall", "readiness_domains", "readiness", "matrix", "target_blocks",
-               "eol", "security", "capacity", "interconnects", "sla", "effort", "items", "waves",
-               "risks", "plan", "dropped", "consolidation", "compute", "target_lifecycle")
+TABLE_NAMES = (
+    "readiness_overall",
+    "readiness_domains",
+    "readiness",
+    "matrix",
+    "target_blocks",
+    "eol",
+    "security",
+    "capacity",
+    "interconnects",
+    "sla",
+    "effort",
+    "items",
+    "waves",
+    "risks",
+    "plan",
+    "dropped",
+    "consolidation",
+    "compute",
+    "target_lifecycle",
+)
 
 
 @dataclass
@@ -176,18 +194,24 @@ class GapReport:
     def to_json(self) -> dict[str, Any]:
         """The whole report as JSON-ready data (tables as lists of records)."""
         return {
-            "target": self.target_name, "as_of": self.as_of.isoformat(),
-            "horizon_months": self.horizon_months, "currency": self.currency,
-            "hourly_rate": self.hourly_rate, "municipalities": self.municipalities,
-            "total_hours": self.total_hours, "total_cost": self.total_cost,
+            "target": self.target_name,
+            "as_of": self.as_of.isoformat(),
+            "horizon_months": self.horizon_months,
+            "currency": self.currency,
+            "hourly_rate": self.hourly_rate,
+            "municipalities": self.municipalities,
+            "total_hours": self.total_hours,
+            "total_cost": self.total_cost,
             "capacity_verdict": self.capacity_verdict.to_json(),
             "notes": [note.to_json() for note in self.notes],
-            "compute_verdict": (self.compute_verdict.to_json()
-                                if self.compute_verdict is not None else None),
+            "compute_verdict": (
+                self.compute_verdict.to_json() if self.compute_verdict is not None else None
+            ),
             "plan_start": _plain(self.plan_start),
             "scope": records(self.scope),
-            "business_case": (self.business_case.to_json()
-                              if self.business_case is not None else None),
+            "business_case": (
+                self.business_case.to_json() if self.business_case is not None else None
+            ),
             **{name: records(frame) for name, frame in self.to_tables().items()},
         }
 
@@ -207,12 +231,13 @@ def _plain(value: Any) -> Any:
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """A frame as a list of JSON-ready dicts (missing values as ``None``, dates ISO)."""
     columns = list(frame.columns)
-    return [{column: _plain(value) for column, value in zip(columns, row, strict=True)}
-            for row in frame.itertuples(index=False, name=None)]
+    return [
+        {column: _plain(value) for column, value in zip(columns, row, strict=True)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
 
 
-def target_scope(snapshot: InventorySnapshot,
-                 target: TargetArchitecture) -> InventorySnapshot:
+def target_scope(snapshot: InventorySnapshot, target: TargetArchitecture) -> InventorySnapshot:
     """The part of ``snapshot`` that ``target`` is about: the municipalities it names, all
     when it names none.
 
@@ -235,8 +260,10 @@ def _check_datacentres(snapshot: InventorySnapshot, target: TargetArchitecture) 
     if target.datacentres is None:
         return
     sites = snapshot.table("site")
-    for role, site in (("primary", target.datacentres.primary),
-                       ("secondary", target.datacentres.secondary)):
+    for role, site in (
+        ("primary", target.datacentres.primary),
+        ("secondary", target.datacentres.secondary),
+    ):
         code, _, key = (site or "").partition(":")
         if site is None or code not in snapshot.municipalities:
             continue
@@ -245,13 +272,19 @@ def _check_datacentres(snapshot: InventorySnapshot, target: TargetArchitecture) 
             raise TargetError(
                 f"The target's datacentres.{role} names site '{visible(shorten(site, 80))}',"
                 f" which {code} does not have.",
-                hint=f"Sites of {code}: {shorten(', '.join(keys), 300) or 'none'}.")
+                hint=f"Sites of {code}: {shorten(', '.join(keys), 300) or 'none'}.",
+            )
 
 
-def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_of: dt.date,
-                normaliser: Normaliser | None = None,
-                graph: InventoryGraph | None = None,
-                it_costs: ItCostsFile | None = None) -> GapReport:
+def compute_gap(
+    snapshot: InventorySnapshot,
+    target: TargetArchitecture,
+    *,
+    as_of: dt.date,
+    normaliser: Normaliser | None = None,
+    graph: InventoryGraph | None = None,
+    it_costs: ItCostsFile | None = None,
+) -> GapReport:
     """The gap between the inventories in ``snapshot`` and ``target`` as of ``as_of``.
 
     Only the target's ``municipalities`` are analysed when it names any (see
@@ -272,10 +305,10 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     functions = None
     if target.applications is not None:
         applications = application_assets(snapshot, normaliser, as_of, horizon)
-        functions = group_of(function_groups(applications,
-                                             municipality_population(snapshot)))
-        assets = pd.concat([assets, applications.assign(records=1).loc[:, list(assets.columns)]],
-                           ignore_index=True)
+        functions = group_of(function_groups(applications, municipality_population(snapshot)))
+        assets = pd.concat(
+            [assets, applications.assign(records=1).loc[:, list(assets.columns)]], ignore_index=True
+        )
     assets = scope.assets(assets)
     # the same clients folded on the columns the tables below sum them by (counts alike)
     counted = summed_clients(snapshot)
@@ -285,28 +318,55 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     capacity = checked("capacity", capacity)  # typed where produced, also when empty
     server_site = server_sites(snapshot)  # (three stages place servers at their site)
     # a host the plan retires is registered with and monitored by no joint platform
-    consolidation = consolidate(counted, target, assets, matrix, targets, normaliser,
-                                retired_host_keys(snapshot, target, capacity, server_site,
-                                                  as_of))
+    consolidation = consolidate(
+        counted,
+        target,
+        assets,
+        matrix,
+        targets,
+        normaliser,
+        retired_host_keys(snapshot, target, capacity, server_site, as_of),
+    )
     interconnects = checked("interconnects", interconnect_gaps(snapshot, target, dependencies))
     # an instance merging into the joint one is not ready, on the target product or not
-    ready = readiness(assets, matrix, municipalities=snapshot.municipalities,
-                      target_capabilities=[block.capability for block in targets],
-                      off_joint=(off_joint := off_joint_instance(assets, consolidation)))
-    items = migration_items(counted, target, assets, matrix, targets, interconnects,
-                            capacity, dependencies, normaliser, consolidation, as_of=as_of,
-                            server_site=server_site)
+    ready = readiness(
+        assets,
+        matrix,
+        municipalities=snapshot.municipalities,
+        target_capabilities=[block.capability for block in targets],
+        off_joint=(off_joint := off_joint_instance(assets, consolidation)),
+    )
+    items = migration_items(
+        counted,
+        target,
+        assets,
+        matrix,
+        targets,
+        interconnects,
+        capacity,
+        dependencies,
+        normaliser,
+        consolidation,
+        as_of=as_of,
+        server_site=server_site,
+    )
     items = scope.items(items)
     # what is being replaced is not moved or upgraded first: dropped before it is costed
     items, dropped = drop_superseded(items, assets, matrix, dependencies, off_joint=off_joint)
     # what moves onto the target clusters: not what is switched off instead of moved
-    compute, compute_verdict = compute_capacity(snapshot, target, server_site, as_of, set(
-        dropped.loc[dropped["action"].str.endswith("_server_migration"), "asset"]))
+    compute, compute_verdict = compute_capacity(
+        snapshot,
+        target,
+        server_site,
+        as_of,
+        set(dropped.loc[dropped["action"].str.endswith("_server_migration"), "asset"]),
+    )
     attributes = item_attributes(items, assets, snapshot, server_site)
     order = plan_order(items, dependencies, attributes)
     items["wave"] = order.waves
-    effort = (items.groupby(["municipality", "domain"], sort=True)[["hours", "cost"]].sum()
-              .reset_index())
+    effort = (
+        items.groupby(["municipality", "domain"], sort=True)[["hours", "cost"]].sum().reset_index()
+    )
     effort["domain"] = pd.Categorical(effort["domain"], categories=list(DOMAINS))
     effort = effort.sort_values(["municipality", "domain"]).reset_index(drop=True)
     effort["domain"] = effort["domain"].astype(str)
@@ -319,30 +379,65 @@ def compute_gap(snapshot: InventorySnapshot, target: TargetArchitecture, *, as_o
     # every asset past or near its end of life: the item that removes it, or a decision
     eol_table = eol_plan(assets, matrix, items, dropped)
     notes += eol_plan_notes(eol_table)
-    notes += hardware_notes(counted, target, assets, set(
-        capacity.loc[capacity["role"] == "evacuate", "site"]), as_of)
+    notes += hardware_notes(
+        counted, target, assets, set(capacity.loc[capacity["role"] == "evacuate", "site"]), as_of
+    )
     # past end of life and higher risk first, as far as precedence allows
     risks = gap_risks(counted, assets, matrix, dependencies, interconnects)
-    plan = schedule(items, target.plan, as_of=as_of, precedence=order.precedence,
-                    urgency=item_urgency(items, assets, risks))
+    plan = schedule(
+        items,
+        target.plan,
+        as_of=as_of,
+        precedence=order.precedence,
+        urgency=item_urgency(items, assets, risks),
+    )
     # the target's own releases must outlast the plan, or every upgrade buys months
-    own = target_lifecycle(targets, normaliser, as_of=as_of, end=plan_end(plan, as_of),
-                           horizon_months=horizon)
+    own = target_lifecycle(
+        targets, normaliser, as_of=as_of, end=plan_end(plan, as_of), horizon_months=horizon
+    )
     notes += target_notes(own, horizon)
     # every table checked against its contract (gap.contracts), typed also when empty
-    return checked_report(GapReport(
-        consolidation=consolidation.table, compute=compute, compute_verdict=compute_verdict,
-        target_name=target.name, as_of=as_of, horizon_months=horizon,
-        currency=target.currency, hourly_rate=target.efforts.hourly_rate,
-        municipalities=snapshot.municipalities, matrix=matrix, target_blocks=target_table,
-        readiness=ready.capabilities, readiness_domains=ready.domains,
-        readiness_overall=ready.overall, eol=eol_exposure(assets, dependencies),
-        security=security_gaps(counted, target), capacity=capacity,
-        capacity_verdict=verdict, interconnects=interconnects,
-        sla=sla_gaps(snapshot, target, dependencies), items=items, effort=effort,
-        waves=wave_table(items), plan=plan,
-        plan_start=plan_start(target.plan, as_of), dropped=dropped, notes=notes,
-        scope=scope.table(), target_lifecycle=own, block_assets=block_assets(assets),
-        risks=risks, eol_plan=eol_table,
-        business_case=business_case(counted, target, items, it_costs=it_costs, plan=plan,
-                                    start=plan_start(target.plan, as_of))))
+    return checked_report(
+        GapReport(
+            consolidation=consolidation.table,
+            compute=compute,
+            compute_verdict=compute_verdict,
+            target_name=target.name,
+            as_of=as_of,
+            horizon_months=horizon,
+            currency=target.currency,
+            hourly_rate=target.efforts.hourly_rate,
+            municipalities=snapshot.municipalities,
+            matrix=matrix,
+            target_blocks=target_table,
+            readiness=ready.capabilities,
+            readiness_domains=ready.domains,
+            readiness_overall=ready.overall,
+            eol=eol_exposure(assets, dependencies),
+            security=security_gaps(counted, target),
+            capacity=capacity,
+            capacity_verdict=verdict,
+            interconnects=interconnects,
+            sla=sla_gaps(snapshot, target, dependencies),
+            items=items,
+            effort=effort,
+            waves=wave_table(items),
+            plan=plan,
+            plan_start=plan_start(target.plan, as_of),
+            dropped=dropped,
+            notes=notes,
+            scope=scope.table(),
+            target_lifecycle=own,
+            block_assets=block_assets(assets),
+            risks=risks,
+            eol_plan=eol_table,
+            business_case=business_case(
+                counted,
+                target,
+                items,
+                it_costs=it_costs,
+                plan=plan,
+                start=plan_start(target.plan, as_of),
+            ),
+        )
+    )

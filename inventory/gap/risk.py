@@ -51,9 +51,11 @@ APPLICATION_STEPS = ((10, 5), (5, 4), (2, 3), (1, 2))
 PEOPLE_STEPS = ((10_000, 5), (1_000, 4), (100, 3), (1, 2))
 LIFECYCLE_SCORE = {"end_of_life": 3, "ending": 2}
 
-SPOF_TEXT = {"single_physical_server": "single physical server, no cluster",
-             "single_host_cluster": "one-host cluster",
-             "single_host": "virtual server on a single host, no cluster"}
+SPOF_TEXT = {
+    "single_physical_server": "single physical server, no cluster",
+    "single_host_cluster": "one-host cluster",
+    "single_host": "virtual server on a single host, no cluster",
+}
 LIST_NAMES = 4  # asset names shown in a row's ``gap`` before "+n more"
 
 
@@ -127,13 +129,23 @@ class _ApplicationFacts:
 
     def __init__(self, snapshot: InventorySnapshot) -> None:
         table = snapshot.table("application")
-        nodes = (table["municipality"].astype(str) + ":application:"
-                 + table["id"].astype(str)).tolist()
-        criticality = table["criticality"].astype(object).where(
-            table["criticality"].notna(), "").astype(str).tolist()
+        nodes = (
+            table["municipality"].astype(str) + ":application:" + table["id"].astype(str)
+        ).tolist()
+        criticality = (
+            table["criticality"]
+            .astype(object)
+            .where(table["criticality"].notna(), "")
+            .astype(str)
+            .tolist()
+        )
         users = pd.to_numeric(table["users"], errors="coerce").fillna(0).astype("int64")
-        self.facts = {node: (crit, int(count), str(name)) for node, crit, count, name in zip(
-            nodes, criticality, users.tolist(), table["name"].astype(str).tolist(), strict=True)}
+        self.facts = {
+            node: (crit, int(count), str(name))
+            for node, crit, count, name in zip(
+                nodes, criticality, users.tolist(), table["name"].astype(str).tolist(), strict=True
+            )
+        }
         self._cache: dict[tuple[str, ...], _Affected] = {}
 
     def affected(self, nodes: tuple[str, ...]) -> _Affected:
@@ -143,10 +155,12 @@ class _ApplicationFacts:
             ordered = sorted(facts, key=lambda f: (-CRITICALITY_SCORE.get(f[0], 1), f[2]))
             worst = ordered[0][0] if ordered else ""
             known = _Affected(
-                applications=len(nodes), critical=sum(f[0] == "critical" for f in facts),
+                applications=len(nodes),
+                critical=sum(f[0] == "critical" for f in facts),
                 worst=worst if worst in CRITICALITY_SCORE else "",
                 users=max((f[1] for f in facts), default=0),
-                names=tuple(f[2] for f in ordered))
+                names=tuple(f[2] for f in ordered),
+            )
             self._cache[nodes] = known
         return known
 
@@ -158,23 +172,28 @@ _CARRY_SITE = ("network_device", "storage")
 #: site: what depends on the site depends on them (an access point, an access switch or a
 #: WLAN controller serves the site's client devices; a backup target or a tape library
 #: holds copies, not what runs).
-SITE_PATH = frozenset({"core_switch", "firewall", "router", "load_balancer", "vpn_gateway",
-                       "san"})
+SITE_PATH = frozenset({"core_switch", "firewall", "router", "load_balancer", "vpn_gateway", "san"})
 
 
-def _lookup(snapshot: InventorySnapshot, assets: pd.DataFrame, kind: str,
-            values: pd.Series) -> pd.Series:
+def _lookup(
+    snapshot: InventorySnapshot, assets: pd.DataFrame, kind: str, values: pd.Series
+) -> pd.Series:
     """``values`` (aligned with ``snapshot.table(kind)``) for the asset rows of ``kind``."""
     table = snapshot.table(kind)
     rows = assets["kind"].eq(kind)
     found = pd.Series("", index=assets.index, dtype=object)
     if table.empty or not rows.any():
         return found
-    lookup = pd.Series(values.to_numpy(), index=pd.MultiIndex.from_arrays(
-        [table["municipality"].astype(str), table["id"].astype(str)]))
+    lookup = pd.Series(
+        values.to_numpy(),
+        index=pd.MultiIndex.from_arrays(
+            [table["municipality"].astype(str), table["id"].astype(str)]
+        ),
+    )
     lookup = lookup[~lookup.index.duplicated()]
-    keys = pd.MultiIndex.from_arrays([assets.loc[rows, "municipality"].astype(str),
-                                      assets.loc[rows, "record_id"].astype(str)])
+    keys = pd.MultiIndex.from_arrays(
+        [assets.loc[rows, "municipality"].astype(str), assets.loc[rows, "record_id"].astype(str)]
+    )
     found.loc[rows] = lookup.reindex(keys).fillna("").astype(str).to_numpy()
     return found
 
@@ -188,7 +207,8 @@ def _sites(snapshot: InventorySnapshot, assets: pd.DataFrame) -> pd.Series:
             continue
         named = table["site"].notna() & table["site"].astype(str).ne("")
         site = (table["municipality"].astype(str) + ":" + table["site"].astype(str)).where(
-            named, "")
+            named, ""
+        )
         found = _lookup(snapshot, assets, kind, site)
         sites = sites.where(~assets["kind"].eq(kind), found)
     return sites
@@ -205,10 +225,14 @@ def _single_points(snapshot: InventorySnapshot, assets: pd.DataFrame) -> pd.Seri
     physical = servers["kind"].astype(str).eq("physical")
     hosts = cluster[has_cluster & physical].value_counts()
     kinds = np.select(
-        [physical & ~has_cluster & ~has_host,
-         has_cluster & cluster.map(hosts).fillna(0).eq(1),  # 0 hosts listed: not known
-         ~physical & has_host & ~has_cluster],
-        ["single_physical_server", "single_host_cluster", "single_host"], default="")
+        [
+            physical & ~has_cluster & ~has_host,
+            has_cluster & cluster.map(hosts).fillna(0).eq(1),  # 0 hosts listed: not known
+            ~physical & has_host & ~has_cluster,
+        ],
+        ["single_physical_server", "single_host_cluster", "single_host"],
+        default="",
+    )
     return _lookup(snapshot, assets, "server", pd.Series(kinds, index=servers.index))
 
 
@@ -219,8 +243,9 @@ def _site_devices(snapshot: InventorySnapshot) -> dict[str, int]:
         return {}
     devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1)
     # grouped on the columns, keys made per site (not per client row: millions of them)
-    totals = devices.groupby([clients["municipality"], clients["site"]], sort=False,
-                             observed=True).sum()
+    totals = devices.groupby(
+        [clients["municipality"], clients["site"]], sort=False, observed=True
+    ).sum()
     keys = totals.index.to_frame(index=False).astype(str)
     nodes = keys.iloc[:, 0] + ":site:" + keys.iloc[:, 1]
     return dict(zip(nodes, totals.astype("int64").tolist(), strict=True))
@@ -246,16 +271,25 @@ class _Dependents:
 def _site_redundancy(interconnects: pd.DataFrame) -> dict[str, bool]:
     """Per ``code:site`` with interconnects: whether any of them is redundant."""
     rows = interconnects[interconnects["link"].astype(str).ne("")]
-    ends = pd.concat([pd.DataFrame({"site": rows["a_site"], "redundant": rows["redundant"]}),
-                      pd.DataFrame({"site": rows["b_site"], "redundant": rows["redundant"]})])
+    ends = pd.concat(
+        [
+            pd.DataFrame({"site": rows["a_site"], "redundant": rows["redundant"]}),
+            pd.DataFrame({"site": rows["b_site"], "redundant": rows["redundant"]}),
+        ]
+    )
     if ends.empty:
         return {}
     grouped = ends.groupby("site")["redundant"].agg(lambda v: bool(v.astype(bool).any()))
     return {str(site): bool(value) for site, value in grouped.items()}
 
 
-def gap_risks(snapshot: InventorySnapshot, assets: pd.DataFrame, matrix: pd.DataFrame,
-              dependencies: DependencyIndex, interconnects: pd.DataFrame) -> pd.DataFrame:
+def gap_risks(
+    snapshot: InventorySnapshot,
+    assets: pd.DataFrame,
+    matrix: pd.DataFrame,
+    dependencies: DependencyIndex,
+    interconnects: pd.DataFrame,
+) -> pd.DataFrame:
     """Every gap ranked by risk (``RiskRow``; module docstring: the method)."""
     status = assets["block_id"].map(matrix.set_index("block_id")["status"])
     exposed = assets["lifecycle_state"].isin(EXPOSED_STATES)
@@ -269,17 +303,22 @@ def gap_risks(snapshot: InventorySnapshot, assets: pd.DataFrame, matrix: pd.Data
     path = site.where(site.map(redundant).eq(False), "")
     # a network device or storage system serves what is at its site
     carries = site.str.replace(":", ":site:", n=1, regex=False).where(
-        gaps["kind"].isin(_CARRY_SITE) & site.ne(""), "")
+        gaps["kind"].isin(_CARRY_SITE) & site.ne(""), ""
+    )
     on_path = gaps["capability"].isin(SITE_PATH).to_numpy()
-    gaps = gaps.assign(spof=_single_points(snapshot, gaps), path=path, carries=carries,
-                       on_path=on_path)
+    gaps = gaps.assign(
+        spof=_single_points(snapshot, gaps), path=path, carries=carries, on_path=on_path
+    )
     single = ~gaps["kind"].isin(["client", "application"]) & gaps["node"].astype(str).ne("")
     dependents = _Dependents(dependencies)
-    rows = [*_asset_rows(gaps[single], dependents, facts, _site_devices(snapshot)),
-            *_block_rows(gaps[~single], dependents, facts)]
+    rows = [
+        *_asset_rows(gaps[single], dependents, facts, _site_devices(snapshot)),
+        *_block_rows(gaps[~single], dependents, facts),
+    ]
     if not rows:
-        return RiskRow.validate(pd.DataFrame({name: pd.Series(dtype=_dtype(name))
-                                              for name in RISK_COLUMNS}))
+        return RiskRow.validate(
+            pd.DataFrame({name: pd.Series(dtype=_dtype(name)) for name in RISK_COLUMNS})
+        )
     table = pd.DataFrame(rows)
     # ties: the higher consequence, then more applications and people affected
     order = ["risk", "consequence", "exposure", "applications", "people", "assets", "gap"]
@@ -293,33 +332,64 @@ def gap_risks(snapshot: InventorySnapshot, assets: pd.DataFrame, matrix: pd.Data
 
 
 def _dtype(name: str) -> str:
-    integer = {"rank", "assets", "applications", "critical_applications", "people",
-               "criticality_score", "applications_score", "people_score", "consequence",
-               "lifecycle_score", "exposure", "risk"}
+    integer = {
+        "rank",
+        "assets",
+        "applications",
+        "critical_applications",
+        "people",
+        "criticality_score",
+        "applications_score",
+        "people_score",
+        "consequence",
+        "lifecycle_score",
+        "exposure",
+        "risk",
+    }
     if name in integer:
         return "int64"
     return "bool" if name in ("single_point_of_failure", "no_redundant_path") else "object"
 
 
-_FIELDS = ("municipality", "block_id", "kind", "node", "record_id", "domain", "capability",
-           "title", "cycle", "status", "lifecycle_state", "eol", "count", "spof", "path",
-           "carries", "on_path")
+_FIELDS = (
+    "municipality",
+    "block_id",
+    "kind",
+    "node",
+    "record_id",
+    "domain",
+    "capability",
+    "title",
+    "cycle",
+    "status",
+    "lifecycle_state",
+    "eol",
+    "count",
+    "spof",
+    "path",
+    "carries",
+    "on_path",
+)
 
 
 def _columns(gaps: pd.DataFrame) -> dict[str, list[Any]]:
     """The fields a row is made of, as plain lists (rows are grouped in Python: a pandas
     group per server costs a thousand times more)."""
-    return {name: gaps[name].astype(object).where(gaps[name].notna(), None).tolist()
-            for name in _FIELDS}
+    return {
+        name: gaps[name].astype(object).where(gaps[name].notna(), None).tolist() for name in _FIELDS
+    }
 
 
 def _first(columns: dict[str, list[Any]], at: int) -> dict[str, Any]:
     return {name: values[at] for name, values in columns.items()}
 
 
-def _asset_rows(gaps: pd.DataFrame, dependencies: _Dependents,
-                facts: _ApplicationFacts, site_devices: dict[str, int]
-                ) -> list[dict[str, object]]:
+def _asset_rows(
+    gaps: pd.DataFrame,
+    dependencies: _Dependents,
+    facts: _ApplicationFacts,
+    site_devices: dict[str, int],
+) -> list[dict[str, object]]:
     """One row per single asset; assets alike in everything scored are one row. A network
     device on the site's path (``SITE_PATH``) affects what depends on its site; every
     network device serves the site's client devices."""
@@ -328,13 +398,18 @@ def _asset_rows(gaps: pd.DataFrame, dependencies: _Dependents,
     for at, node in enumerate(columns["node"]):
         carries = columns["carries"][at] or ""
         through = carries if carries and columns["on_path"][at] else str(node)
-        key = (columns["municipality"][at], columns["block_id"][at],
-               columns["lifecycle_state"][at], dependencies.of(through),
-               columns["spof"][at], columns["path"][at], carries)
+        key = (
+            columns["municipality"][at],
+            columns["block_id"][at],
+            columns["lifecycle_state"][at],
+            dependencies.of(through),
+            columns["spof"][at],
+            columns["path"][at],
+            carries,
+        )
         groups.setdefault(key, []).append(at)
     rows = []
-    for (municipality, _, state, applications, spof, path, carries), members in (
-            groups.items()):
+    for (municipality, _, state, applications, spof, path, carries), members in groups.items():
         first = _first(columns, members[0])
         names = [str(columns["record_id"][at]) for at in members]
         shown: Message | str = ", ".join(names[:LIST_NAMES])
@@ -343,20 +418,28 @@ def _asset_rows(gaps: pd.DataFrame, dependencies: _Dependents,
         affected = facts.affected(applications)
         network = columns["kind"][members[0]] == "network_device"
         at_site = site_devices.get(carries, 0) if carries and network else 0
-        rows.append(_row("asset", first, Message("risk.gap.asset", {
-                             "municipality": str(municipality), "names": shown}),
-                         str(municipality),
-                         sum(int(columns["count"][at]) for at in members), affected,
-                         str(state), str(spof) if str(spof) in SPOF_TEXT else "",
-                         str(path or ""),
-                         people=max(affected.users, at_site),
-                         site=short_name(carries) if at_site or affected.applications else "",
-                         site_devices=at_site))
+        rows.append(
+            _row(
+                "asset",
+                first,
+                Message("risk.gap.asset", {"municipality": str(municipality), "names": shown}),
+                str(municipality),
+                sum(int(columns["count"][at]) for at in members),
+                affected,
+                str(state),
+                str(spof) if str(spof) in SPOF_TEXT else "",
+                str(path or ""),
+                people=max(affected.users, at_site),
+                site=short_name(carries) if at_site or affected.applications else "",
+                site_devices=at_site,
+            )
+        )
     return rows
 
 
-def _block_rows(gaps: pd.DataFrame, dependencies: _Dependents,
-                facts: _ApplicationFacts) -> list[dict[str, object]]:
+def _block_rows(
+    gaps: pd.DataFrame, dependencies: _Dependents, facts: _ApplicationFacts
+) -> list[dict[str, object]]:
     """One row per matrix block of the gap assets not listed one by one: client devices
     (people = devices) and business applications (each affected itself, with what
     depends on it)."""
@@ -369,29 +452,58 @@ def _block_rows(gaps: pd.DataFrame, dependencies: _Dependents,
         members = groups[block]
         first = _first(columns, members[0])
         kinds = [columns["kind"][at] for at in members]
-        applications = [str(columns["node"][at]) for at, kind in zip(members, kinds,
-                                                                      strict=True)
-                        if kind == "application" and columns["node"][at]]
+        applications = [
+            str(columns["node"][at])
+            for at, kind in zip(members, kinds, strict=True)
+            if kind == "application" and columns["node"][at]
+        ]
         reached = dependencies.of_all(applications) | set(applications)
         affected = facts.affected(tuple(sorted(reached)))
-        devices = sum(int(columns["count"][at]) for at, kind in zip(members, kinds,
-                                                                     strict=True)
-                      if kind == "client")
+        devices = sum(
+            int(columns["count"][at])
+            for at, kind in zip(members, kinds, strict=True)
+            if kind == "client"
+        )
         states = {columns["lifecycle_state"][at] for at in members}
-        worst = next((state for state in ("end_of_life", "ending") if state in states),
-                     str(first["lifecycle_state"]))
+        worst = next(
+            (state for state in ("end_of_life", "ending") if state in states),
+            str(first["lifecycle_state"]),
+        )
         label = f"{first['title']} {first['cycle'] or ''}".strip()
-        rows.append(_row(
-            "block", first, label,
-            ";".join(sorted({str(columns["municipality"][at]) for at in members})),
-            sum(int(columns["count"][at]) for at in members), affected, worst, "", "",
-            people=max(affected.users, devices), devices=devices))
+        rows.append(
+            _row(
+                "block",
+                first,
+                label,
+                ";".join(sorted({str(columns["municipality"][at]) for at in members})),
+                sum(int(columns["count"][at]) for at in members),
+                affected,
+                worst,
+                "",
+                "",
+                people=max(affected.users, devices),
+                devices=devices,
+            )
+        )
     return rows
 
 
-def _row(kind: str, first: dict[str, Any], gap: Message | str, municipality: str, count: int,
-         affected: _Affected, state: str, spof: str, path: str, *, people: int,
-         devices: int = 0, site: str = "", site_devices: int = 0) -> dict[str, object]:
+def _row(
+    kind: str,
+    first: dict[str, Any],
+    gap: Message | str,
+    municipality: str,
+    count: int,
+    affected: _Affected,
+    state: str,
+    spof: str,
+    path: str,
+    *,
+    people: int,
+    devices: int = 0,
+    site: str = "",
+    site_devices: int = 0,
+) -> dict[str, object]:
     """A risk row: the scores and their reasons."""
     criticality = affected.criticality_score
     breadth = step_score(affected.applications, APPLICATION_STEPS)
@@ -404,43 +516,92 @@ def _row(kind: str, first: dict[str, Any], gap: Message | str, municipality: str
     exposure = lifecycle + int(single) + int(lonely)
     eol = "" if first["eol"] is None else str(first["eol"])
     return {
-        "kind": kind, "municipality": municipality, "domain": str(first["domain"]),
-        "capability": str(first["capability"]), "gap": str(gap),
+        "kind": kind,
+        "municipality": municipality,
+        "domain": str(first["domain"]),
+        "capability": str(first["capability"]),
+        "gap": str(gap),
         "product": str(first["title"]),
         "cycle": str(first["cycle"] or ""),
-        "status": str(first["status"]), "lifecycle_state": state, "eol": eol,
-        "assets": count, "applications": affected.applications,
-        "critical_applications": affected.critical, "people": people,
-        "criticality_score": criticality, "applications_score": breadth,
-        "people_score": people_score, "consequence": consequence,
-        "lifecycle_score": lifecycle, "single_point_of_failure": single,
-        "no_redundant_path": lonely, "exposure": exposure, "risk": consequence * exposure,
-        "reasons_message": (reasons := _reasons(
-            affected, devices, state, eol, str(first["status"]), spof if single else "",
-            path if lonely else "", site, site_devices)),
+        "status": str(first["status"]),
+        "lifecycle_state": state,
+        "eol": eol,
+        "assets": count,
+        "applications": affected.applications,
+        "critical_applications": affected.critical,
+        "people": people,
+        "criticality_score": criticality,
+        "applications_score": breadth,
+        "people_score": people_score,
+        "consequence": consequence,
+        "lifecycle_score": lifecycle,
+        "single_point_of_failure": single,
+        "no_redundant_path": lonely,
+        "exposure": exposure,
+        "risk": consequence * exposure,
+        "reasons_message": (
+            reasons := _reasons(
+                affected,
+                devices,
+                state,
+                eol,
+                str(first["status"]),
+                spof if single else "",
+                path if lonely else "",
+                site,
+                site_devices,
+            )
+        ),
         "reasons": str(reasons),
         "gap_message": gap,
     }
 
 
-def _reasons(affected: _Affected, devices: int, state: str, eol: str, status: str,
-             spof: str, path: str, site: str = "", site_devices: int = 0) -> MessageList:
+def _reasons(
+    affected: _Affected,
+    devices: int,
+    state: str,
+    eol: str,
+    status: str,
+    spof: str,
+    path: str,
+    site: str = "",
+    site_devices: int = 0,
+) -> MessageList:
     """The short why of a row: what depends on it, then what exposes it (each part a
     message, shown in the report's language; ``str`` is the English text)."""
     parts = [Message("risk.reason.serves_site", {"site": site})] if site else []
     if affected.applications:
-        count = (Message("risk.reason.one_application") if affected.applications == 1
-                 else Message("risk.reason.applications", {"count": affected.applications}))
+        count = (
+            Message("risk.reason.one_application")
+            if affected.applications == 1
+            else Message("risk.reason.applications", {"count": affected.applications})
+        )
         names = list(dict.fromkeys(affected.names))  # one name per product
         shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
         if affected.critical:
-            parts.append(Message("risk.reason.critical", {
-                "count": count, "critical": affected.critical, "names": shown}))
+            parts.append(
+                Message(
+                    "risk.reason.critical",
+                    {"count": count, "critical": affected.critical, "names": shown},
+                )
+            )
         elif affected.worst:
-            key = ("risk.reason.criticality" if affected.applications == 1
-                   else "risk.reason.highest_criticality")
-            parts.append(Message(key, {"count": count, "names": shown,
-                                       "criticality": Code("criticality", affected.worst)}))
+            key = (
+                "risk.reason.criticality"
+                if affected.applications == 1
+                else "risk.reason.highest_criticality"
+            )
+            parts.append(
+                Message(
+                    key,
+                    {
+                        "count": count,
+                        "names": shown,
+                        "criticality": Code("criticality", affected.worst),
+                    },
+                )
+            )
         else:
             parts.append(Message("risk.reason.named", {"count": count, "names": shown}))
         if affected.users:
@@ -450,18 +611,26 @@ def _reasons(affected: _Affected, devices: int, state: str, eol: str, status: st
     if site_devices:
         parts.append(Message("risk.reason.site_devices", {"devices": site_devices}))
     if state == "end_of_life":
-        parts.append(Message("risk.reason.past_eol_on", {"eol": eol}) if eol
-                     else Message("risk.reason.past_eol"))
+        parts.append(
+            Message("risk.reason.past_eol_on", {"eol": eol})
+            if eol
+            else Message("risk.reason.past_eol")
+        )
     elif state == "ending":
-        parts.append(Message("risk.reason.ending_on", {"eol": eol}) if eol
-                     else Message("risk.reason.ending"))
+        parts.append(
+            Message("risk.reason.ending_on", {"eol": eol}) if eol else Message("risk.reason.ending")
+        )
     else:
-        parts.append(Message({"changed": "risk.reason.in_support_upgrade",
-                              "eliminated": "risk.reason.in_support_replace"}
-                             .get(status, "risk.reason.in_support")))
+        parts.append(
+            Message(
+                {
+                    "changed": "risk.reason.in_support_upgrade",
+                    "eliminated": "risk.reason.in_support_replace",
+                }.get(status, "risk.reason.in_support")
+            )
+        )
     if spof:
         parts.append(Message(f"risk.spof.{spof}"))
     if path:
         parts.append(Message("risk.reason.no_redundant_path", {"path": path}))
     return MessageList(tuple(parts))
-

@@ -32,5 +32,6 @@ def summed_clients(snapshot: InventorySnapshot) -> InventorySnapshot:
     keys = [key for key in CLIENT_SUM_KEYS if key in clients.columns]
     devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1).astype("int64")
     folded = fold_rows(clients.loc[:, keys], keys, {"quantity": devices})
-    return InventorySnapshot(tables={**snapshot.tables, "client": folded},
-                             references=snapshot.references)
+    return InventorySnapshot(
+        tables={**snapshot.tables, "client": folded}, references=snapshot.references
+    )

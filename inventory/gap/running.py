@@ -44,8 +44,9 @@ HOURS_PER_YEAR = 8760
 #: is not like with like.
 AFTER_COUNTS = ("it staff", "infrastructure", "licences", "client devices", "communication")
 #: The parts of an IT cost the studies name (their texts: ``code.cost_part.<part>``).
-COST_PARTS = frozenset({*AFTER_COUNTS, "telephony", "digitalisation projects",
-                        "business system management"})
+COST_PARTS = frozenset(
+    {*AFTER_COUNTS, "telephony", "digitalisation projects", "business system management"}
+)
 
 TODAY_COLUMNS = (
     "municipality",
@@ -102,11 +103,20 @@ def cost_line(
         "priced": priced,
         "source": price.source,
         "note": "; ".join(str(part) for part in (note, price.note) if part),
-        "note_message": MessageList(tuple(
-            inner for part in (note, price.note) if part
-            for inner in (part.parts if isinstance(part, MessageList) else (
-                part if isinstance(part, Message) else Message("gs.plain", {"text": part}),))
-        )),
+        "note_message": MessageList(
+            tuple(
+                inner
+                for part in (note, price.note)
+                if part
+                for inner in (
+                    part.parts
+                    if isinstance(part, MessageList)
+                    else (
+                        part if isinstance(part, Message) else Message("gs.plain", {"text": part}),
+                    )
+                )
+            )
+        ),
     }
 
 
@@ -230,9 +240,15 @@ def cost_part(part: str) -> str:
 def _parts(parts: Iterable[str]) -> MessageList:
     """What a definition counts (``it staff``, ``telephony``) in the report's language; a
     word of the study's own not known here as written."""
-    return MessageList(tuple(Message("gs.cost_part", {"part": Code("cost_part", cost_part(part))})
-                             if part in COST_PARTS else Message("gs.plain", {"text": part})
-                             for part in parts), separator=", ")
+    return MessageList(
+        tuple(
+            Message("gs.cost_part", {"part": Code("cost_part", cost_part(part))})
+            if part in COST_PARTS
+            else Message("gs.plain", {"text": part})
+            for part in parts
+        ),
+        separator=", ",
+    )
 
 
 def today_costs(
@@ -271,8 +287,12 @@ def today_costs(
             cost = float(entry.it_cost)
             if definition.currency != target.currency:
                 comparable, cost = "no", math.nan
-                note = [Message("gs.today.other_currency", {
-                    "currency": definition.currency, "target": target.currency})]
+                note = [
+                    Message(
+                        "gs.today.other_currency",
+                        {"currency": definition.currency, "target": target.currency},
+                    )
+                ]
             row.update(
                 it_cost=cost,
                 source=STUDY,
@@ -294,9 +314,13 @@ def today_costs(
                 it_cost=math.nan,
                 source=NONE,
                 comparable="unknown",
-                note=[Message("gs.today.none")] if budget is None
-                else [Message("gs.today.other_currency", {"currency": currency,
-                                                          "target": target.currency})],
+                note=[Message("gs.today.none")]
+                if budget is None
+                else [
+                    Message(
+                        "gs.today.other_currency", {"currency": currency, "target": target.currency}
+                    )
+                ],
             )
         itemised = sum(
             v
@@ -353,8 +377,11 @@ def _licence_count(basis: str, counts: InventoryCounts) -> tuple[float | None, M
         what = "employees" if basis == LicenceBasis.USER else "students_with_devices"
         value, missing = counts.measure(what)
         how = Message(f"gs.cost.per.{what}")
-        return value, (Message("gs.cost.not_stated_for", {
-            "how": how, "municipalities": ", ".join(missing)}) if missing else how)
+        return value, (
+            Message("gs.cost.not_stated_for", {"how": how, "municipalities": ", ".join(missing)})
+            if missing
+            else how
+        )
     if basis == LicenceBasis.DEVICE:
         return counts.managed_devices, Message("gs.cost.per.devices")
     if basis == LicenceBasis.SERVER:
@@ -368,9 +395,14 @@ def _licence_count(basis: str, counts: InventoryCounts) -> tuple[float | None, M
 #: outside the target's scope is not the joint operation's (its cost stays in the share of
 #: today's cost the municipalities keep, ``costs``); renewal and links are carried lines
 #: (``gap.carried``), the same in every scope, shown with their area.
-LINE_AREAS = {"hosting": "A1", "links": "A2", "renewal:physical_server": "A1",
-              "renewal:storage_tb": "A1", "renewal:network_device": "A2",
-              "renewal:client_device": "A4"}
+LINE_AREAS = {
+    "hosting": "A1",
+    "links": "A2",
+    "renewal:physical_server": "A1",
+    "renewal:storage_tb": "A1",
+    "renewal:network_device": "A2",
+    "renewal:client_device": "A4",
+}
 
 
 def line_area(item: str) -> str | None:
@@ -387,9 +419,13 @@ def after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[dic
     joint = set(study_scope(target).joint)
     # renewal and links stay in any scope: the municipalities pay them today and after
     # alike (gap.carried marks them), whoever runs the area
-    return [line for line in _after_lines(counts, target)
-            if (area := line_area(str(line["item"]))) is None or area in joint
-            or str(line["item"]).startswith(("renewal:", "links"))]
+    return [
+        line
+        for line in _after_lines(counts, target)
+        if (area := line_area(str(line["item"]))) is None
+        or area in joint
+        or str(line["item"]).startswith(("renewal:", "links"))
+    ]
 
 
 def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[dict[str, Any]]:
@@ -451,9 +487,14 @@ def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[di
                 kwh,
                 "kWh",
                 parameter(running, "price_per_kwh", currency, money=True),
-                note=Message("gs.cost.energy", {
-                    "servers": round(counts.powered_servers),
-                    "kw": round(counts.powered_kw, 1), "hours": HOURS_PER_YEAR}),
+                note=Message(
+                    "gs.cost.energy",
+                    {
+                        "servers": round(counts.powered_servers),
+                        "kw": round(counts.powered_kw, 1),
+                        "hours": HOURS_PER_YEAR,
+                    },
+                ),
             )
         )
     for licence in running.lines:
@@ -485,8 +526,10 @@ def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[di
             1,
             "year",
             Value(sum(counts.link_cost.values()), INVENTORY),
-            note=Message("gs.cost.links_with_cost", {"with_cost": counts.links_with_cost,
-                                                     "links": counts.links}),
+            note=Message(
+                "gs.cost.links_with_cost",
+                {"with_cost": counts.links_with_cost, "links": counts.links},
+            ),
         )
     )
     return lines
@@ -526,8 +569,12 @@ def _renewal_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[
         yearly = Value(
             None if price.value is None else price.value / years, price.source, price.note
         )
-        every = Message("gs.cost.fleet_replaced" if key.startswith("client_device")
-                        else "gs.cost.hardware_replaced", {"years": years})
+        every = Message(
+            "gs.cost.fleet_replaced"
+            if key.startswith("client_device")
+            else "gs.cost.hardware_replaced",
+            {"years": years},
+        )
         lines.append(
             cost_line(
                 "after",
@@ -537,8 +584,9 @@ def _renewal_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[
                 quantity,
                 unit,
                 yearly,
-                note=(every if not note else MessageList(
-                    (every, Message("gs.plain", {"text": note})))),
+                note=(
+                    every if not note else MessageList((every, Message("gs.plain", {"text": note})))
+                ),
             )
         )
     return lines

@@ -170,8 +170,11 @@ class Scope:
     def kept_share_percent(self) -> float:
         """The share of today's IT spend the municipalities keep: the reference shares of
         the areas outside the joint scope (``study_areas.yaml``)."""
-        return sum(self.mapping.areas[area].spend_share_percent for area in self.outside
-                   if area in self.mapping.areas)
+        return sum(
+            self.mapping.areas[area].spend_share_percent
+            for area in self.outside
+            if area in self.mapping.areas
+        )
 
     def covers(self, capability: str, domain: str) -> bool:
         """Whether a capability of a domain is run jointly."""

@@ -22,9 +22,17 @@ from inventory.messages import Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
-SLA_COLUMNS = ("municipality", "application", "name", "criticality",
-               "availability_percent", "gap_kinds", "infrastructure", "detail",
-               "detail_message")
+SLA_COLUMNS = (
+    "municipality",
+    "application",
+    "name",
+    "criticality",
+    "availability_percent",
+    "gap_kinds",
+    "infrastructure",
+    "detail",
+    "detail_message",
+)
 
 
 def _site_uplinks(snapshot: InventorySnapshot) -> dict[str, bool]:
@@ -34,16 +42,18 @@ def _site_uplinks(snapshot: InventorySnapshot) -> dict[str, bool]:
     b_site = qualified(links["municipality"], links["b_site"])
     between = a_site.str.split(":").str[0] != b_site.str.split(":").str[0]
     redundant = links["redundant"].astype("boolean").fillna(False).astype(bool)
-    ends = pd.concat([
-        pd.DataFrame({"site": a_site[between], "redundant": redundant[between]}),
-        pd.DataFrame({"site": b_site[between], "redundant": redundant[between]})])
-    return {str(site): bool(value) for site, value in
-            ends.groupby("site")["redundant"].any().items()}
+    ends = pd.concat(
+        [
+            pd.DataFrame({"site": a_site[between], "redundant": redundant[between]}),
+            pd.DataFrame({"site": b_site[between], "redundant": redundant[between]}),
+        ]
+    )
+    return {
+        str(site): bool(value) for site, value in ends.groupby("site")["redundant"].any().items()
+    }
 
 
-
-def _node_gap(dependencies: DependencyIndex, uplinks: dict[str, bool], node_id: str
-              ) -> str | None:
+def _node_gap(dependencies: DependencyIndex, uplinks: dict[str, bool], node_id: str) -> str | None:
     """The redundancy a node an application depends on lacks (``gs.sla.<gap>``), if any."""
     graph = dependencies.graph
     data = graph.nodes[node_id]
@@ -68,11 +78,15 @@ def _node_gap(dependencies: DependencyIndex, uplinks: dict[str, bool], node_id: 
     return None
 
 
-def sla_gaps(snapshot: InventorySnapshot, target: TargetArchitecture,
-             dependencies: DependencyIndex) -> pd.DataFrame:
+def sla_gaps(
+    snapshot: InventorySnapshot, target: TargetArchitecture, dependencies: DependencyIndex
+) -> pd.DataFrame:
     """One row per application that misses its SLA level's redundancy (``SLA_COLUMNS``)."""
-    levels = {str(criticality): level for criticality, level in target.sla.items()
-              if level.redundancy_required}
+    levels = {
+        str(criticality): level
+        for criticality, level in target.sla.items()
+        if level.redundancy_required
+    }
     applications = snapshot.table("application")
     wanted = applications[applications["criticality"].astype(str).isin(levels)]
     if wanted.empty:
@@ -98,14 +112,27 @@ def sla_gaps(snapshot: InventorySnapshot, target: TargetArchitecture,
             continue
         level = levels[str(app.criticality)]
         # messages, in the report's language (``detail`` is their English)
-        detail = MessageList(tuple(Message(f"gs.sla.{kind}", {"what": short_name(node_id)})
-                                   for node_id, kind in gaps.items()))
-        rows.append((str(app.municipality), f"{app.municipality}:{app.id}", str(app.name),
-                     str(app.criticality), level.availability_percent,
-                     ";".join(sorted(set(gaps.values()))),
-                     ";".join(short_name(n) for n in gaps), str(detail), detail))
-    return pd.DataFrame(rows, columns=list(SLA_COLUMNS)).sort_values(
-        ["municipality", "application"]).reset_index(drop=True)
-
-
-
+        detail = MessageList(
+            tuple(
+                Message(f"gs.sla.{kind}", {"what": short_name(node_id)})
+                for node_id, kind in gaps.items()
+            )
+        )
+        rows.append(
+            (
+                str(app.municipality),
+                f"{app.municipality}:{app.id}",
+                str(app.name),
+                str(app.criticality),
+                level.availability_percent,
+                ";".join(sorted(set(gaps.values()))),
+                ";".join(short_name(n) for n in gaps),
+                str(detail),
+                detail,
+            )
+        )
+    return (
+        pd.DataFrame(rows, columns=list(SLA_COLUMNS))
+        .sort_values(["municipality", "application"])
+        .reset_index(drop=True)
+    )

@@ -27,9 +27,20 @@ from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import TargetBlock, cycle_at_least, cycle_order
 from inventory.messages import Message, MessageList, Param
 
-TARGET_LIFECYCLE_COLUMNS = ("capability", "product", "product_id", "min_version", "cycle",
-                            "eol", "state_at_report", "state_at_plan_end", "plan_end",
-                            "option", "option_eol", "verdict")
+TARGET_LIFECYCLE_COLUMNS = (
+    "capability",
+    "product",
+    "product_id",
+    "min_version",
+    "cycle",
+    "eol",
+    "state_at_report",
+    "state_at_plan_end",
+    "plan_end",
+    "option",
+    "option_eol",
+    "verdict",
+)
 
 #: ``verdict`` values: the minimum ends before the plan does (``ends_in_plan``), within the
 #: horizon after it (``ends_after_plan``), is already past (``past``), lasts (``ok``), or
@@ -89,14 +100,14 @@ def _option(normaliser: Normaliser, block: TargetBlock, limit: dt.date) -> _Opti
     """The release to raise the block's minimum to: the lowest of its track, at or above the
     minimum, supported beyond ``limit``; when none is, the one supported longest."""
     definition = normaliser.product(block.product_id)
-    product = (normaliser.catalogue.get(definition.cycles_from)
-               if definition is not None else None)
+    product = normaliser.catalogue.get(definition.cycles_from) if definition is not None else None
     if product is None or block.min_cycle is None:
         return None
     candidates: list[tuple[tuple[float, ...], dt.date, _Option]] = []
     for release in product.releases:
         if _track(release.cycle) != _track(block.min_cycle) or not cycle_at_least(
-                normaliser, block.product_id, release.cycle, block.min_cycle):
+            normaliser, block.product_id, release.cycle, block.min_cycle
+        ):
             continue
         if release.eol is False:
             end, eol = dt.date.max, None
@@ -105,8 +116,9 @@ def _option(normaliser: Normaliser, block: TargetBlock, limit: dt.date) -> _Opti
         else:
             continue  # ended, or no date: never the advice
         order = cycle_order(normaliser, block.product_id, release.cycle) or (0.0,)
-        candidates.append((order, end, _Option(_version_text(release.cycle, release.label),
-                                               release.cycle, eol)))
+        candidates.append(
+            (order, end, _Option(_version_text(release.cycle, release.label), release.cycle, eol))
+        )
     if not candidates:
         return None
     enough = [candidate for candidate in candidates if candidate[1] > limit]
@@ -123,8 +135,14 @@ def plan_end(plan: pd.DataFrame, as_of: dt.date) -> dt.date:
     return as_of if pd.isna(end) else max(as_of, end.date())
 
 
-def target_lifecycle(targets: list[TargetBlock], normaliser: Normaliser, *, as_of: dt.date,
-                     end: dt.date, horizon_months: int) -> pd.DataFrame:
+def target_lifecycle(
+    targets: list[TargetBlock],
+    normaliser: Normaliser,
+    *,
+    as_of: dt.date,
+    end: dt.date,
+    horizon_months: int,
+) -> pd.DataFrame:
     """One row per distinct (product, minimum) of ``targets`` that names a minimum
     (``TARGET_LIFECYCLE_COLUMNS``): its end of life, its state on ``as_of`` and on the
     plan's ``end`` (``ending``: within ``horizon_months`` after it), the release to
@@ -134,27 +152,37 @@ def target_lifecycle(targets: list[TargetBlock], normaliser: Normaliser, *, as_o
     grouped: dict[tuple[str, str], list[TargetBlock]] = {}
     for block in targets:
         if block.min_version:
-            grouped.setdefault((block.product_id or block.product, block.min_version),
-                               []).append(block)
+            grouped.setdefault((block.product_id or block.product, block.min_version), []).append(
+                block
+            )
     rows = []
     for blocks in grouped.values():
         block = blocks[0]
-        now = lifecycle_status(block.product_id, block.min_cycle, as_of, horizon_months,
-                               normaliser=normaliser)
-        then = lifecycle_status(block.product_id, block.min_cycle, end, horizon_months,
-                                normaliser=normaliser)
+        now = lifecycle_status(
+            block.product_id, block.min_cycle, as_of, horizon_months, normaliser=normaliser
+        )
+        then = lifecycle_status(
+            block.product_id, block.min_cycle, end, horizon_months, normaliser=normaliser
+        )
         option = _option(normaliser, block, add_months(end, horizon_months))
         if option is not None and option.cycle == block.min_cycle:  # no raise needed
             option = _Option(block.min_version or option.version, option.cycle, option.eol)
-        rows.append({
-            "capability": ";".join(sorted({b.capability for b in blocks})),
-            "product": block.title, "product_id": block.product_id or "",
-            "min_version": block.min_version or "", "cycle": block.min_cycle,
-            "eol": now.eol, "state_at_report": now.state.value,
-            "state_at_plan_end": then.state.value, "plan_end": end,
-            "option": option.version if option is not None else None,
-            "option_eol": option.eol if option is not None else None,
-            "verdict": _verdict(now.state, then.state)})
+        rows.append(
+            {
+                "capability": ";".join(sorted({b.capability for b in blocks})),
+                "product": block.title,
+                "product_id": block.product_id or "",
+                "min_version": block.min_version or "",
+                "cycle": block.min_cycle,
+                "eol": now.eol,
+                "state_at_report": now.state.value,
+                "state_at_plan_end": then.state.value,
+                "plan_end": end,
+                "option": option.version if option is not None else None,
+                "option_eol": option.eol if option is not None else None,
+                "verdict": _verdict(now.state, then.state),
+            }
+        )
     frame = pd.DataFrame(rows, columns=list(TARGET_LIFECYCLE_COLUMNS))
     frame = frame.astype({"eol": object, "plan_end": object, "option_eol": object})
     return TargetLifecycleTable.validate(frame, lazy=True)
@@ -188,21 +216,33 @@ def target_notes(table: pd.DataFrame, horizon_months: int) -> list[Message | Mes
         if row.verdict not in WARN:
             continue
         names: dict[str, Param] = {
-            "product": str(row.product), "min_version": str(row.min_version),
-            "eol": str(row.eol), "end": str(row.plan_end), "months": horizon_months}
+            "product": str(row.product),
+            "min_version": str(row.min_version),
+            "eol": str(row.eol),
+            "end": str(row.plan_end),
+            "months": horizon_months,
+        }
         if row.verdict == "unknown":
             notes.append(Message("tl.unknown", names))
             continue
-        fix = fix_kind(row.option, row.option_eol, row.min_version, row.plan_end,
-                       horizon_months)
-        notes.append(MessageList((Message(f"tl.{row.verdict!s}", names), Message(
-            f"tl.fix.{fix}", {"option": str(row.option), "until": str(row.option_eol)})),
-            separator=""))
+        fix = fix_kind(row.option, row.option_eol, row.min_version, row.plan_end, horizon_months)
+        notes.append(
+            MessageList(
+                (
+                    Message(f"tl.{row.verdict!s}", names),
+                    Message(
+                        f"tl.fix.{fix}", {"option": str(row.option), "until": str(row.option_eol)}
+                    ),
+                ),
+                separator="",
+            )
+        )
     return notes
 
 
-def fix_kind(option: object, option_eol: object, min_version: object, end: object,
-             horizon_months: int) -> str:
+def fix_kind(
+    option: object, option_eol: object, min_version: object, end: object, horizon_months: int
+) -> str:
     """Which fix a warned row's sentence gives (its ``option``, ``option_eol``,
     ``min_version`` and ``plan_end``): ``raise`` (to ``option``, supported until
     ``option_eol``), ``raise_open`` (to ``option``, no end announced), ``longest`` (no

@@ -44,8 +44,17 @@ from inventory.gap.plan import (
 )
 from inventory.messages import Code, Message
 
-WAVE_COLUMNS = ("wave", "name", "items", "hours", "cost", "domains", "actions", "municipalities",
-                "name_message")
+WAVE_COLUMNS = (
+    "wave",
+    "name",
+    "items",
+    "hours",
+    "cost",
+    "domains",
+    "actions",
+    "municipalities",
+    "name_message",
+)
 #: The most rounds of graph and rules before the waves are taken as they are.
 MAX_ROUNDS = 50
 
@@ -419,9 +428,13 @@ def wave_table(items: pd.DataFrame) -> pd.DataFrame:
                 "actions": ";".join(sorted(set(group["action"].tolist()))),
                 "municipalities": ";".join(sorted(set(group["municipality"].tolist()))),
                 # the name in the report's language ("Våg 1: Datacenter")
-                "name_message": Message("gs.wave.name", {
-                    "wave": int(str(wave)),
-                    "domain": Code("domain", str(hours_by_domain.index[0]))}),
+                "name_message": Message(
+                    "gs.wave.name",
+                    {
+                        "wave": int(str(wave)),
+                        "domain": Code("domain", str(hours_by_domain.index[0])),
+                    },
+                ),
             }
         )
     return pd.DataFrame(rows, columns=list(WAVE_COLUMNS))

@@ -67,20 +67,27 @@ def read_catalogue(lang: str) -> Catalog:
 
 def messages(lang: str) -> dict[str, str]:
     """Every message id of ``lang``'s catalogue with its text (empty when untranslated)."""
-    return {str(message.id): str(message.string) for message in read_catalogue(lang)
-            if message.id}
+    return {str(message.id): str(message.string) for message in read_catalogue(lang) if message.id}
 
 
 def _catalogue(lang: str, texts: Mapping[str, str], english: Mapping[str, str]) -> Catalog:
     from babel.messages.catalog import Catalog
 
-    catalogue = Catalog(locale=LOCALE_CODES[lang], domain=DOMAIN, project="inventory",
-                        version="1", copyright_holder="the inventory contributors",
-                        msgid_bugs_address="the project's issue tracker",
-                        header_comment=_HEADER, creation_date=_DATE, revision_date=_DATE,
-                        last_translator="the inventory contributors",
-                        language_team="the inventory contributors", charset="utf-8",
-                        fuzzy=False)
+    catalogue = Catalog(
+        locale=LOCALE_CODES[lang],
+        domain=DOMAIN,
+        project="inventory",
+        version="1",
+        copyright_holder="the inventory contributors",
+        msgid_bugs_address="the project's issue tracker",
+        header_comment=_HEADER,
+        creation_date=_DATE,
+        revision_date=_DATE,
+        last_translator="the inventory contributors",
+        language_team="the inventory contributors",
+        charset="utf-8",
+        fuzzy=False,
+    )
     for key in sorted(texts):
         comments = [] if lang == "en" else [_ENGLISH + english.get(key, "")]
         catalogue.add(key, texts[key], auto_comments=comments)
@@ -161,15 +168,29 @@ def catalogue_problems() -> list[CatalogueProblem]:
             if not texts.get(key, "").strip():
                 problems.append(CatalogueProblem(lang, key, "no translation"))
             elif placeholders(texts[key]) != placeholders(text):
-                problems.append(CatalogueProblem(
-                    lang, key, f"placeholders {sorted(placeholders(texts[key]))} differ from"
-                    f" the English {sorted(placeholders(text))}"))
-        problems += [CatalogueProblem(lang, key, "not in the English catalogue")
-                     for key in sorted(texts.keys() - english.keys())]
+                problems.append(
+                    CatalogueProblem(
+                        lang,
+                        key,
+                        f"placeholders {sorted(placeholders(texts[key]))} differ from"
+                        f" the English {sorted(placeholders(text))}",
+                    )
+                )
+        problems += [
+            CatalogueProblem(lang, key, "not in the English catalogue")
+            for key in sorted(texts.keys() - english.keys())
+        ]
         if not mo_path(lang).exists() or _mo_messages(lang) != {
-                key: text for key, text in texts.items() if text}:
-            problems.append(CatalogueProblem(lang, "*", "the .mo file is out of date: run"
-                                             " python -m inventory.language.catalogues compile"))
+            key: text for key, text in texts.items() if text
+        }:
+            problems.append(
+                CatalogueProblem(
+                    lang,
+                    "*",
+                    "the .mo file is out of date: run"
+                    " python -m inventory.language.catalogues compile",
+                )
+            )
     return problems
 
 

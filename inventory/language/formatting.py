@@ -47,15 +47,15 @@ from inventory.language.catalogues import BABEL_LOCALES
 from inventory.language.i18n import Lang
 
 #: The type of a table column: how a cell is written and sorted.
-ColumnType = Literal[
-    "text", "int", "float", "date", "percent", "money", "url", "bool", "year"
-]
+ColumnType = Literal["text", "int", "float", "date", "percent", "money", "url", "bool", "year"]
 #: What a table cell holds.
 CellValue = str | int | float | bool | dt.date | None
 
 NBSP: Final = "\u00a0"
 _YES_NO: Final[dict[Lang, tuple[str, str]]] = {
-    "en": ("yes", "no"), "sv": ("ja", "nej"), "no": ("ja", "nei"),
+    "en": ("yes", "no"),
+    "sv": ("ja", "nej"),
+    "no": ("ja", "nei"),
 }
 _HOST: Final = re.compile(r"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 
@@ -93,9 +93,13 @@ def number_symbols(lang: Lang) -> NumberSymbols:
     """
     locale = BABEL_LOCALES[lang]
     percent = Locale.parse(locale).percent_formats[None]
-    return NumberSymbols(decimal=get_decimal_symbol(locale), group=get_group_symbol(locale),
-                         minus=get_minus_sign_symbol(locale),
-                         percent_prefix=percent.prefix[0], percent_suffix=percent.suffix[0])
+    return NumberSymbols(
+        decimal=get_decimal_symbol(locale),
+        group=get_group_symbol(locale),
+        minus=get_minus_sign_symbol(locale),
+        percent_prefix=percent.prefix[0],
+        percent_suffix=percent.suffix[0],
+    )
 
 
 #: Per language, what ``_grouped`` needs: (group, decimal, minus, how to translate), read
@@ -105,8 +109,13 @@ _FAST: dict[str, tuple[str, str, str, int]] = {}
 
 def _fast(lang: Lang) -> tuple[str, str, str, int]:
     symbols = number_symbols(lang)
-    mode = (0 if (symbols.group, symbols.decimal) == (",", ".")
-            else 1 if symbols.decimal == "," and "." not in symbols.group else 2)
+    mode = (
+        0
+        if (symbols.group, symbols.decimal) == (",", ".")
+        else 1
+        if symbols.decimal == "," and "." not in symbols.group
+        else 2
+    )
     _FAST[lang] = (symbols.group, symbols.decimal, symbols.minus, mode)
     return _FAST[lang]
 
@@ -167,8 +176,9 @@ def format_percent(fraction: float | Decimal, lang: Lang, decimals: int = 1) -> 
     >>> format_percent(0.735, "en"), format_percent(0.5, "sv", 0)
     ('73.5%', '50\\xa0%')
     """
-    number = format_number(fraction.scaleb(2) if isinstance(fraction, Decimal)
-                           else fraction * 100, lang, decimals)
+    number = format_number(
+        fraction.scaleb(2) if isinstance(fraction, Decimal) else fraction * 100, lang, decimals
+    )
     if number == NOT_A_NUMBER:
         return number
     symbols = number_symbols(lang)
@@ -183,7 +193,7 @@ def _currency_parts(currency: str, lang: Lang) -> tuple[str, str]:
     sample = format_currency(1, currency, locale=BABEL_LOCALES[lang])
     found = _DIGITS.search(sample)
     assert found is not None, sample
-    prefix, suffix = sample[:found.start()].strip("-"), sample[found.end():]
+    prefix, suffix = sample[: found.start()].strip("-"), sample[found.end() :]
     if prefix[-1:].isalpha():
         prefix += NBSP
     if suffix[:1].isalpha():
@@ -204,7 +214,7 @@ def format_money(amount: float | Decimal, currency: str, lang: Lang, decimals: i
         return number
     prefix, suffix = _currency_parts(currency.upper(), lang)
     minus = number_symbols(lang).minus
-    sign, number = (minus, number[len(minus):]) if number.startswith(minus) else ("", number)
+    sign, number = (minus, number[len(minus) :]) if number.startswith(minus) else ("", number)
     return sign + prefix + number + suffix
 
 

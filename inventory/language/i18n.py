@@ -29,11 +29,21 @@ Lang = Literal["en", "sv", "no"]
 LANGUAGES: Final[tuple[Lang, ...]] = get_args(Lang)
 
 _LANG_ALIASES: Final[dict[str, Lang]] = {
-    "en": "en", "eng": "en", "english": "en",
-    "sv": "sv", "se": "sv", "swe": "sv", "svenska": "sv", "swedish": "sv",
-    "no": "no", "nb": "no", "nn": "no", "nor": "no", "norsk": "no", "norwegian": "no",
+    "en": "en",
+    "eng": "en",
+    "english": "en",
+    "sv": "sv",
+    "se": "sv",
+    "swe": "sv",
+    "svenska": "sv",
+    "swedish": "sv",
+    "no": "no",
+    "nb": "no",
+    "nn": "no",
+    "nor": "no",
+    "norsk": "no",
+    "norwegian": "no",
 }
-
 
 
 def parse_lang(text: str) -> Lang:
@@ -48,8 +58,6 @@ def parse_lang(text: str) -> Lang:
             hint="use one of: " + ", ".join(LANGUAGES),
         )
     return lang
-
-
 
 
 #: The catalogue last read per language, with the folder it was read from: ``t`` runs for
@@ -76,8 +84,8 @@ def _read_mo(path: Path) -> dict[str, str]:
     with path.open("rb") as file:
         translations = gettext.GNUTranslations(file)
     # (GNUTranslations.gettext cannot tell a missing key from its text: read the table)
-    catalogue: dict[str, str] = {str(key): str(text) for key, text in
-                                 translations._catalog.items() if key}  # type: ignore[attr-defined]
+    table = translations._catalog  # type: ignore[attr-defined]
+    catalogue: dict[str, str] = {str(key): str(text) for key, text in table.items() if key}
     return catalogue
 
 
@@ -104,8 +112,9 @@ def code_text(family: str, code: str, lang: Lang) -> str:
     'not_a_code'
     """
     if ";" in code:
-        return "; ".join(code_text(family, part.strip(), lang) for part in code.split(";")
-                         if part.strip())
+        return "; ".join(
+            code_text(family, part.strip(), lang) for part in code.split(";") if part.strip()
+        )
     key = f"code.{family}.{code}"
     text = _catalogue(lang).get(key)
     if text is None:
@@ -134,7 +143,7 @@ def code_families() -> dict[str, tuple[str, ...]]:
     families: dict[str, list[str]] = {}
     for key in _catalogue("en"):
         if key.startswith("code."):
-            family, _, code = key[len("code."):].partition(".")
+            family, _, code = key[len("code.") :].partition(".")
             families.setdefault(family, []).append(code)
     return {family: tuple(codes) for family, codes in sorted(families.items())}
 

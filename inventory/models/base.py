@@ -44,8 +44,7 @@ class Words:
         return tuple(dict.fromkeys(w for f in fields(self) for w in getattr(self, f.name)))
 
     def by_language(self) -> dict[str, Any]:  # JSON: language -> list of spellings
-        return {language: list(self.of(language)) for language in LANGUAGES
-                if self.of(language)}
+        return {language: list(self.of(language)) for language in LANGUAGES if self.of(language)}
 
 
 class LocalisedEnum(enum.StrEnum):
@@ -122,8 +121,10 @@ def column(
     references to other records.
     """
     words = aliases if isinstance(aliases, Words) else Words(en=aliases)
-    extra: dict[str, Any] = {"aliases": list(words.all()),
-                             "aliases_by_language": words.by_language()}
+    extra: dict[str, Any] = {
+        "aliases": list(words.all()),
+        "aliases_by_language": words.by_language(),
+    }
     if ref is not None:
         extra["references"] = list(ref.kinds)
         if ref.pseudo:

@@ -17,8 +17,7 @@ SCHEMA_SUFFIX = ".schema.json"
 
 #: Modules that publish further schema files through ``schema_files() -> dict[str, str]``
 #: (the target architecture, the decision-support inputs).
-SCHEMA_PROVIDERS = ("inventory.target.model", "inventory.study.inputs",
-                    "inventory.read.profiles")
+SCHEMA_PROVIDERS = ("inventory.target.model", "inventory.study.inputs", "inventory.read.profiles")
 
 
 def record_schema(kind: str) -> dict[str, Any]:
@@ -38,8 +37,10 @@ def render_schema(schema: dict[str, Any]) -> str:
 
 def generated_schemas() -> dict[str, str]:
     """Every schema file name (record kinds, then providers' files) mapped to its text."""
-    files = {f"{m.kind_name}{SCHEMA_SUFFIX}": render_schema(record_schema(m.kind_name))
-             for m in RECORD_MODELS}
+    files = {
+        f"{m.kind_name}{SCHEMA_SUFFIX}": render_schema(record_schema(m.kind_name))
+        for m in RECORD_MODELS
+    }
     for module_name in SCHEMA_PROVIDERS:
         try:
             module = importlib.import_module(module_name)
@@ -64,8 +65,9 @@ def write_schemas(folder: Path) -> list[Path]:
     or not at all; :class:`~inventory.errors.OutputError` when the folder cannot be written).
     """
     make_folder(folder)
-    return write_files_atomically({folder / name: text.encode("utf-8")
-                                   for name, text in generated_schemas().items()})
+    return write_files_atomically(
+        {folder / name: text.encode("utf-8") for name, text in generated_schemas().items()}
+    )
 
 
 def check_schemas(folder: Path) -> list[SchemaDrift]:
@@ -85,15 +87,17 @@ def _column_note(kind: str) -> list[list[str]]:
     for spec in field_specs(kind):
         allowed = ", ".join(str(m) for m in spec.enum) if spec.enum else ""
         refs = ", ".join(spec.references + spec.pseudo_references)
-        rows.append([
-            spec.name,
-            "yes" if spec.required else "no",
-            spec.value_type + (f" ({spec.unit})" if spec.unit else ""),
-            spec.description,
-            allowed,
-            refs,
-            ", ".join(spec.aliases),
-        ])
+        rows.append(
+            [
+                spec.name,
+                "yes" if spec.required else "no",
+                spec.value_type + (f" ({spec.unit})" if spec.unit else ""),
+                spec.description,
+                allowed,
+                refs,
+                ", ".join(spec.aliases),
+            ]
+        )
     return rows
 
 
@@ -143,13 +147,17 @@ def write_templates(folder: Path) -> TemplateFiles:
 def _write_templates(new: NewFiles, folder: Path) -> list[Path]:
     existing = _existing_files_by_kind(folder)
     kept: list[Path] = []
-    doc = ["# Inventory templates", "",
-           "One folder per municipality, one file per record kind (CSV with , ; or tab, or"
-           " XLSX). Headers may be written in English, Swedish or Norwegian (aliases below)."
-           " A reference to another municipality's record is written `code:id`"
-           " (e.g. `gnosjo:DC1`). Lists are separated by `,` `;` or `|`. Dates: ISO"
-           " (2024-03-05) or dd.mm.yyyy. Decimal comma accepted. A header starting with"
-           " `#` marks a note column that is kept out of the import.", ""]
+    doc = [
+        "# Inventory templates",
+        "",
+        "One folder per municipality, one file per record kind (CSV with , ; or tab, or"
+        " XLSX). Headers may be written in English, Swedish or Norwegian (aliases below)."
+        " A reference to another municipality's record is written `code:id`"
+        " (e.g. `gnosjo:DC1`). Lists are separated by `,` `;` or `|`. Dates: ISO"
+        " (2024-03-05) or dd.mm.yyyy. Decimal comma accepted. A header starting with"
+        " `#` marks a note column that is kept out of the import.",
+        "",
+    ]
     for model in RECORD_MODELS:
         kind = model.kind_name
         path = folder / f"{model.file_names[0]}.csv"
@@ -157,16 +165,22 @@ def _write_templates(new: NewFiles, folder: Path) -> list[Path]:
             kept += existing[kind]
         else:
             buffer = io.StringIO()
-            csv.writer(buffer, lineterminator="\n").writerow(
-                [s.name for s in field_specs(kind)])
+            csv.writer(buffer, lineterminator="\n").writerow([s.name for s in field_specs(kind)])
             _create(new, path, buffer.getvalue(), kept)
-        doc += [f"## {path.name} ({kind})", "", model.summary, "",
-                f"Also accepted as: {', '.join(n + '.csv' for n in model.file_names[1:])}.", "",
-                "| column | required | type | description | allowed values | refers to |"
-                " aliases |",
-                "|---|---|---|---|---|---|---|"]
-        doc += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
-                for row in _column_note(kind)]
+        doc += [
+            f"## {path.name} ({kind})",
+            "",
+            model.summary,
+            "",
+            f"Also accepted as: {', '.join(n + '.csv' for n in model.file_names[1:])}.",
+            "",
+            "| column | required | type | description | allowed values | refers to | aliases |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        doc += [
+            "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
+            for row in _column_note(kind)
+        ]
         doc.append("")
     _create(new, folder / "README.md", "\n".join(doc), kept)
     return kept

@@ -21,7 +21,16 @@ from inventory.models.platforms import Platform
 
 #: Every record kind, in the order an import stores them (referenced kinds first).
 RECORD_MODELS: tuple[type[Record], ...] = (
-    Municipality, Site, Server, Storage, NetworkDevice, Link, Zone, Platform, Client, Application,
+    Municipality,
+    Site,
+    Server,
+    Storage,
+    NetworkDevice,
+    Link,
+    Zone,
+    Platform,
+    Client,
+    Application,
 )
 RECORD_KINDS: tuple[str, ...] = tuple(model.kind_name for model in RECORD_MODELS)
 
@@ -70,8 +79,13 @@ def _value_type(annotation: Any) -> tuple[ValueType, type[LocalisedEnum] | None]
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         assert issubclass(annotation, LocalisedEnum)
         return "enum", annotation
-    simple: dict[Any, ValueType] = {str: "text", int: "int", float: "float", bool: "bool",
-                                    dt.date: "date"}
+    simple: dict[Any, ValueType] = {
+        str: "text",
+        int: "int",
+        float: "float",
+        bool: "bool",
+        dt.date: "date",
+    }
     return simple[annotation], None
 
 
@@ -87,22 +101,30 @@ def field_specs(kind: str) -> tuple[FieldSpec, ...]:
         for meta in info.metadata:
             if hasattr(meta, "ge"):
                 minimum = float(meta.ge)
-        specs.append(FieldSpec(
-            name=name,
-            value_type=value_type,
-            required=info.is_required(),
-            description=info.description or "",
-            aliases=tuple(typing.cast(list[str], extra.get("aliases", []))),
-            words=Words(**{language: tuple(spellings) for language, spellings in typing.cast(
-                dict[str, list[str]], extra.get("aliases_by_language", {})).items()}),
-            identifier=bool(extra.get("identifier", False)),
-            key=bool(extra.get("key", False)),
-            references=tuple(typing.cast(list[str], extra.get("references", []))),
-            pseudo_references=tuple(typing.cast(list[str], extra.get("pseudo_references", []))),
-            enum=enum_type,
-            minimum=minimum,
-            unit=typing.cast(str | None, extra.get("unit")),
-        ))
+        specs.append(
+            FieldSpec(
+                name=name,
+                value_type=value_type,
+                required=info.is_required(),
+                description=info.description or "",
+                aliases=tuple(typing.cast(list[str], extra.get("aliases", []))),
+                words=Words(
+                    **{
+                        language: tuple(spellings)
+                        for language, spellings in typing.cast(
+                            dict[str, list[str]], extra.get("aliases_by_language", {})
+                        ).items()
+                    }
+                ),
+                identifier=bool(extra.get("identifier", False)),
+                key=bool(extra.get("key", False)),
+                references=tuple(typing.cast(list[str], extra.get("references", []))),
+                pseudo_references=tuple(typing.cast(list[str], extra.get("pseudo_references", []))),
+                enum=enum_type,
+                minimum=minimum,
+                unit=typing.cast(str | None, extra.get("unit")),
+            )
+        )
     return tuple(specs)
 
 

@@ -8,8 +8,14 @@ from inventory.read.tables import read_table
 # The export adapters register their recognisers with discovery (import for its effect).
 import inventory.read.adapters  # noqa: F401  # isort: skip
 
-__all__ = ["HeaderMapping", "InventoryFolder", "SourceTable", "discover", "map_headers",
-           "read_table"]
+__all__ = [
+    "HeaderMapping",
+    "InventoryFolder",
+    "SourceTable",
+    "discover",
+    "map_headers",
+    "read_table",
+]
 
 # The built-in mapping profiles (Intune, ConfigMgr, ...) recognise exports by their headers.
 from inventory.read.profiles import register_builtin as _register_profiles

@@ -108,7 +108,7 @@ class _Text:
             return self._text[:chars]
         # A character takes at most four bytes: the prefix holds the first ``chars``; a
         # sequence cut at its end is dropped (the bytes are valid UTF-8 as a whole).
-        return self._utf8[:chars * 4].decode("utf-8", errors="ignore")[:chars]
+        return self._utf8[: chars * 4].decode("utf-8", errors="ignore")[:chars]
 
     def longer_than(self, chars: int) -> bool:
         """``len(text) > chars``."""
@@ -168,15 +168,17 @@ def _dialect(head: str) -> _Dialect:
     if type_line:  # PowerShell's Export-Csv without -NoTypeInformation
         first = next(lines, "")
     meaningful = (line for line in lines if line.strip())
-    return _Dialect(_sniff_delimiter(first, next(meaningful, None)), sep_line=False,
-                    type_line=type_line)
+    return _Dialect(
+        _sniff_delimiter(first, next(meaningful, None)), sep_line=False, type_line=type_line
+    )
 
 
 def _csv_reader(text: str, delimiter: str) -> tuple[io.StringIO, _csv.Reader]:
     # newline="" keeps \r\n inside quoted fields and counts \r, \n and \r\n as line ends.
     stream = io.StringIO(text, newline="")
-    return stream, csv.reader(stream, delimiter=delimiter, quotechar='"', doublequote=True,
-                              strict=False)
+    return stream, csv.reader(
+        stream, delimiter=delimiter, quotechar='"', doublequote=True, strict=False
+    )
 
 
 def _is_blank(cells: list[str]) -> bool:
@@ -196,8 +198,9 @@ class _Header:
     clear: bool
 
 
-def _read_header(text: _Text, dialect: _Dialect, file: str, kind: str,
-                 is_header: HeaderTest | None = None) -> _Header | Issue | None:
+def _read_header(
+    text: _Text, dialect: _Dialect, file: str, kind: str, is_header: HeaderTest | None = None
+) -> _Header | Issue | None:
     """The header row; None for a file of blank lines. It is the first filled row, unless
     a later one of the first ``HEADER_SEARCH_ROWS`` is clearly the kind's header (rows
     above it are a title); with ``is_header`` (an export's header signature), the first
@@ -237,47 +240,73 @@ def _read_header(text: _Text, dialect: _Dialect, file: str, kind: str,
     issue = _header_cells_issue(cells, file, start)
     if issue is not None:
         return issue
-    return _Header(cells, start, end, skipped=[line for _, line, _ in rows[:index]],
-                   clear=score_row(kind, cells).clear if is_header is None
-                   else is_header(cells))
+    return _Header(
+        cells,
+        start,
+        end,
+        skipped=[line for _, line, _ in rows[:index]],
+        clear=score_row(kind, cells).clear if is_header is None else is_header(cells),
+    )
 
 
 def _header_row_note(header: _Header, dialect: _Dialect, file: str) -> Issue | None:
     """An info note when the header is not the file's first line: which line was used and
     which lines above it were not read."""
-    situation = "_".join(part for part, used in (
-        ("type_line", dialect.type_line), ("title", len(header.skipped) == 1),
-        ("titles", len(header.skipped) > 1)) if used)
+    situation = "_".join(
+        part
+        for part, used in (
+            ("type_line", dialect.type_line),
+            ("title", len(header.skipped) == 1),
+            ("titles", len(header.skipped) > 1),
+        )
+        if used
+    )
     if not situation:
         return None
-    return Issue(code=IssueCode.HEADER_ROW, severity=Severity.INFO, file=file, line=header.line,
-                 value=str(header.line), template=template_key(IssueCode.HEADER_ROW, situation),
-                 params={"line": str(header.line),
-                         "lines": ", ".join(map(str, header.skipped))})
+    return Issue(
+        code=IssueCode.HEADER_ROW,
+        severity=Severity.INFO,
+        file=file,
+        line=header.line,
+        value=str(header.line),
+        template=template_key(IssueCode.HEADER_ROW, situation),
+        params={"line": str(header.line), "lines": ", ".join(map(str, header.skipped))},
+    )
 
 
 def _header_too_large(file: str, line: int) -> Issue:
-    return Issue(code=IssueCode.HEADER_TOO_LARGE, file=file, line=line,
-                 params={"limit": MAX_HEADER_CHARS})
+    return Issue(
+        code=IssueCode.HEADER_TOO_LARGE, file=file, line=line, params={"limit": MAX_HEADER_CHARS}
+    )
 
 
 def _header_cells_issue(header: list[str], file: str, line: int) -> Issue | None:
     if len(header) > MAX_COLUMNS:
-        return Issue(code=IssueCode.TOO_MANY_COLUMNS, file=file, line=line,
-                     value=str(len(header)), params={"count": len(header), "limit": MAX_COLUMNS})
+        return Issue(
+            code=IssueCode.TOO_MANY_COLUMNS,
+            file=file,
+            line=line,
+            value=str(len(header)),
+            params={"count": len(header), "limit": MAX_COLUMNS},
+        )
     for position, cell in enumerate(header):
         if len(cell) > MAX_HEADER_CELL_CHARS:
-            return Issue(code=IssueCode.HEADER_TOO_LARGE, file=file, line=line,
-                         column=excerpt(cell), column_index=position + 1,
-                         template=template_key(IssueCode.HEADER_TOO_LARGE, "cell"),
-                         params={"length": len(cell), "limit": MAX_HEADER_CELL_CHARS})
+            return Issue(
+                code=IssueCode.HEADER_TOO_LARGE,
+                file=file,
+                line=line,
+                column=excerpt(cell),
+                column_index=position + 1,
+                template=template_key(IssueCode.HEADER_TOO_LARGE, "cell"),
+                params={"length": len(cell), "limit": MAX_HEADER_CELL_CHARS},
+            )
     return None
 
 
 def _opening_quote_line(text: str, first_line: int) -> int:
     """Where the quote left open at the end of the file opens: after the last line at
     whose end the count of quote characters (from ``first_line`` on) is even."""
-    lines = physical_lines(text)[first_line - 1:]
+    lines = physical_lines(text)[first_line - 1 :]
     parity = 0
     opening = first_line
     for offset, line in enumerate(lines):
@@ -288,7 +317,7 @@ def _opening_quote_line(text: str, first_line: int) -> int:
 
 
 def _ends_in_open_quote(text: str, delimiter: str, first_line: int) -> bool:
-    record = "".join(physical_lines(text, keepends=True)[first_line - 1:])
+    record = "".join(physical_lines(text, keepends=True)[first_line - 1 :])
     reader = csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True)
     try:
         for _ in reader:
@@ -298,14 +327,13 @@ def _ends_in_open_quote(text: str, delimiter: str, first_line: int) -> bool:
     return False
 
 
-def _width_issue(code: IssueCode, file: str, line: int, row: int, width: int,
-                 found: int) -> Issue:
-    return Issue(code=code, file=file, line=line, row=row,
-                 params={"found": found, "width": width})
+def _width_issue(code: IssueCode, file: str, line: int, row: int, width: int, found: int) -> Issue:
+    return Issue(code=code, file=file, line=line, row=row, params={"found": found, "width": width})
 
 
-def _parse_with_csv_module(text: str, dialect: _Dialect, header_end: int, width: int,
-                           file: str) -> _Rows:
+def _parse_with_csv_module(
+    text: str, dialect: _Dialect, header_end: int, width: int, file: str
+) -> _Rows:
     """Every data row with its physical start line; rows of the wrong width are reported,
     padded or cut to the header's width."""
     stream, reader = _csv_reader(text, dialect.delimiter)
@@ -332,25 +360,35 @@ def _parse_with_csv_module(text: str, dialect: _Dialect, header_end: int, width:
                 code = IssueCode.EXTRA_CELLS if too_many else IssueCode.MISSING_CELLS
                 counts[code] += 1
                 if counts[code] <= MAX_ISSUES_PER_KIND:
-                    issues.append(_width_issue(code, file, start, row_number, width,
-                                               len(record)))
+                    issues.append(_width_issue(code, file, start, row_number, width, len(record)))
             record = record[:width] + [""] * (width - len(record))
         rows.append(record)
         lines.append(start)
     for code, count in counts.items():
         if count > MAX_ISSUES_PER_KIND:
-            issues.append(Issue(code=code, file=file, template=template_key(code, "more"),
-                                params={"count": count - MAX_ISSUES_PER_KIND}))
+            issues.append(
+                Issue(
+                    code=code,
+                    file=file,
+                    template=template_key(code, "more"),
+                    params={"count": count - MAX_ISSUES_PER_KIND},
+                )
+            )
     if lines and _ends_in_open_quote(text, dialect.delimiter, lines[-1]):
         opening = _opening_quote_line(text, lines[-1])
         # The open quote swallowed the rest of the file: its width issue is a symptom.
         issues = [i for i in issues if i.line != lines[-1]]
-        issues.append(Issue(code=IssueCode.UNTERMINATED_QUOTE, file=file, line=opening,
-                            row=len(rows)))
+        issues.append(
+            Issue(code=IssueCode.UNTERMINATED_QUOTE, file=file, line=opening, row=len(rows))
+        )
     columns = [str(i) for i in range(width)]
     by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
-    cells = pa.table({name: pa.array(values, type=pa.large_string())
-                      for name, values in zip(columns, by_column, strict=True)}).to_pandas()
+    cells = pa.table(
+        {
+            name: pa.array(values, type=pa.large_string())
+            for name, values in zip(columns, by_column, strict=True)
+        }
+    ).to_pandas()
     return _Rows(cells, np.asarray(lines, dtype=np.int64), blank, issues)
 
 
@@ -360,8 +398,10 @@ def _count_lines(data: FileBytes, offset: int) -> int:
     if not size:
         return 0
     array = np.frombuffer(data, dtype=np.uint8, offset=offset)
-    ends = sum(int(np.count_nonzero(array[start:start + _COUNT_STEP] == 10))
-               for start in range(0, size, _COUNT_STEP))
+    ends = sum(
+        int(np.count_nonzero(array[start : start + _COUNT_STEP] == 10))
+        for start in range(0, size, _COUNT_STEP)
+    )
     return ends + (0 if data[-1:] == b"\n" else 1)
 
 
@@ -370,8 +410,12 @@ def _line_starts(data: FileBytes, offset: int, first_line: int) -> tuple[np.ndar
     ``first_line``), and how many lines are empty."""
     size = len(data) - offset
     total = _count_lines(data, offset)
-    if (data.find(b"\n\n", offset) < 0 and data.find(b"\n\r\n", offset) < 0
-            and data[offset:offset + 1] != b"\n" and data[offset:offset + 2] != b"\r\n"):
+    if (
+        data.find(b"\n\n", offset) < 0
+        and data.find(b"\n\r\n", offset) < 0
+        and data[offset : offset + 1] != b"\n"
+        and data[offset : offset + 2] != b"\r\n"
+    ):
         return np.arange(first_line, first_line + total, dtype=np.int64), 0
     array = np.frombuffer(data, dtype=np.uint8, offset=offset)
     ends = np.flatnonzero(array == 10)
@@ -385,8 +429,13 @@ def _line_starts(data: FileBytes, offset: int, first_line: int) -> tuple[np.ndar
     return first_line + np.flatnonzero(non_empty), int((~non_empty).sum())
 
 
-def _parse_with_pyarrow(data: FileBytes, dialect: _Dialect, header_end: int,
-                        width: int, keep: Collection[int] | None = None) -> _Rows | None:
+def _parse_with_pyarrow(
+    data: FileBytes,
+    dialect: _Dialect,
+    header_end: int,
+    width: int,
+    keep: Collection[int] | None = None,
+) -> _Rows | None:
     """The fast path; None when the file is not one row per line of the right width.
     With ``keep`` only those columns (header positions) are converted into ``cells``
     (an export's columns a profile does not read are parsed, not kept)."""
@@ -401,18 +450,27 @@ def _parse_with_pyarrow(data: FileBytes, dialect: _Dialect, header_end: int,
             pa.BufferReader(pa.py_buffer(data).slice(offset)),
             # Threads for a large file (its blocks parsed side by side); one thread for a
             # small one: as fast, and no pool to start for each file.
-            read_options=pa_csv.ReadOptions(column_names=columns, block_size=1 << 24,
-                                            use_threads=len(data) >= MAP_FROM_BYTES),
-            parse_options=pa_csv.ParseOptions(delimiter=dialect.delimiter, quote_char='"',
-                                              double_quote=True,
-                                              newlines_in_values=data.find(b'"', offset) >= 0,
-                                              ignore_empty_lines=True),
+            read_options=pa_csv.ReadOptions(
+                column_names=columns, block_size=1 << 24, use_threads=len(data) >= MAP_FROM_BYTES
+            ),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=dialect.delimiter,
+                quote_char='"',
+                double_quote=True,
+                newlines_in_values=data.find(b'"', offset) >= 0,
+                ignore_empty_lines=True,
+            ),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(columns, pa.large_string()), null_values=[],
-                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                column_types=dict.fromkeys(columns, pa.large_string()),
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
                 check_utf8=False,
-                include_columns=None if keep is None else [columns[i] for i in sorted(keep)
-                                                           if i < width]))
+                include_columns=None
+                if keep is None
+                else [columns[i] for i in sorted(keep) if i < width],
+            ),
+        )
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
     total = _count_lines(data, offset)
@@ -434,15 +492,20 @@ def _parse_with_pyarrow(data: FileBytes, dialect: _Dialect, header_end: int,
         table = table.filter(pc.invert(blank))
         lines = lines[~np.asarray(blank)]
     dropped = rows_read - len(lines)
-    cells = table.to_pandas() if table.num_rows else pd.DataFrame(
-        {c: pd.Series([], dtype="str") for c in columns})
-    longest = max((pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns),
-                  default=0)
+    cells = (
+        table.to_pandas()
+        if table.num_rows
+        else pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+    )
+    longest = max(
+        (pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns), default=0
+    )
     return _Rows(cells, lines, empty_lines + dropped, longest_cell_bytes=longest)
 
 
-def _multiline_row_starts(table: pa.Table, data: FileBytes, offset: int,
-                          first_line: int) -> np.ndarray | None:
+def _multiline_row_starts(
+    table: pa.Table, data: FileBytes, offset: int, first_line: int
+) -> np.ndarray | None:
     """Row start lines when quoted values hold line ends: each row takes one line plus
     one per line end inside its cells. None unless that accounts for every line of the
     file (an empty line between rows is skipped by pyarrow and would shift the count)."""
@@ -469,8 +532,9 @@ def _blank_mask(table: pa.Table) -> pa.ChunkedArray | None:
     return mask
 
 
-def _field_size_issues(rows: _Rows, header: list[str], max_field_chars: int,
-                       file: str) -> list[Issue]:
+def _field_size_issues(
+    rows: _Rows, header: list[str], max_field_chars: int, file: str
+) -> list[Issue]:
     issues: list[Issue] = []
     if rows.longest_cell_bytes is not None and rows.longest_cell_bytes <= max_field_chars:
         return issues  # a cell has at least as many bytes as characters
@@ -481,26 +545,45 @@ def _field_size_issues(rows: _Rows, header: list[str], max_field_chars: int,
             continue
         too_long = np.flatnonzero((lengths > max_field_chars).to_numpy())
         for index in too_long[:MAX_ISSUES_PER_KIND]:
-            issues.append(Issue(
-                code=IssueCode.FIELD_TOO_LARGE, file=file, line=int(rows.lines[index]),
-                row=int(index) + 1, column=header[position], column_index=position + 1,
-                params={"length": int(lengths.iloc[index]), "limit": max_field_chars}))
+            issues.append(
+                Issue(
+                    code=IssueCode.FIELD_TOO_LARGE,
+                    file=file,
+                    line=int(rows.lines[index]),
+                    row=int(index) + 1,
+                    column=header[position],
+                    column_index=position + 1,
+                    params={"length": int(lengths.iloc[index]), "limit": max_field_chars},
+                )
+            )
         rows.cells[name] = rows.cells[name].str.slice(0, max_field_chars)
     return issues
 
 
-def _single_column_issue(header: list[str], dialect: _Dialect, file: str,
-                         line: int) -> Issue | None:
+def _single_column_issue(
+    header: list[str], dialect: _Dialect, file: str, line: int
+) -> Issue | None:
     if len(header) != 1:
         return None
-    others = [d for d in (*DELIMITERS, *OTHER_LIKELY_DELIMITERS)
-              if d != dialect.delimiter and d in header[0]]
+    others = [
+        d
+        for d in (*DELIMITERS, *OTHER_LIKELY_DELIMITERS)
+        if d != dialect.delimiter and d in header[0]
+    ]
     if not others:
         return None
-    return Issue(code=IssueCode.SINGLE_COLUMN, file=file, line=line, column=excerpt(header[0], 20),
-                 column_index=1, params={"delimiter": _display_delimiter(dialect.delimiter),
-                                         "other": _display_delimiter(others[0]),
-                                         "sep": others[0]})
+    return Issue(
+        code=IssueCode.SINGLE_COLUMN,
+        file=file,
+        line=line,
+        column=excerpt(header[0], 20),
+        column_index=1,
+        params={
+            "delimiter": _display_delimiter(dialect.delimiter),
+            "other": _display_delimiter(others[0]),
+            "sep": others[0],
+        },
+    )
 
 
 def _file_bytes(path: Path) -> FileBytes:
@@ -510,8 +593,9 @@ def _file_bytes(path: Path) -> FileBytes:
         if size < MAP_FROM_BYTES or size == 0:  # an empty file cannot be mapped
             return handle.read()
         if hasattr(mmap, "MAP_POPULATE"):  # Linux: map the pages at once, not one by one
-            return mmap.mmap(handle.fileno(), 0, flags=mmap.MAP_SHARED | mmap.MAP_POPULATE,
-                             prot=mmap.PROT_READ)
+            return mmap.mmap(
+                handle.fileno(), 0, flags=mmap.MAP_SHARED | mmap.MAP_POPULATE, prot=mmap.PROT_READ
+            )
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
@@ -522,13 +606,15 @@ def _sha256(raw: FileBytes) -> Callable[[], str]:
         digest = hashlib.sha256(raw).hexdigest()
         return lambda: digest
     found: list[str] = []
-    thread = threading.Thread(target=lambda: found.append(hashlib.sha256(raw).hexdigest()),
-                              name="sha256", daemon=True)
+    thread = threading.Thread(
+        target=lambda: found.append(hashlib.sha256(raw).hexdigest()), name="sha256", daemon=True
+    )
     thread.start()
 
     def wait() -> str:
         thread.join()
         return found[0]
+
     return wait
 
 
@@ -541,10 +627,15 @@ def _decode(raw: FileBytes, file: str) -> tuple[_Text | None, str | None, list[I
     return text, decoded.encoding, list(decoded.issues)
 
 
-def read_csv_table(path: Path, kind: str, municipality: str, *,
-                   max_field_chars: int = 100_000, is_header: HeaderTest | None = None,
-                   columns: ColumnChoice | None = None,
-                   ) -> tuple[SourceTable | None, list[Issue]]:
+def read_csv_table(
+    path: Path,
+    kind: str,
+    municipality: str,
+    *,
+    max_field_chars: int = 100_000,
+    is_header: HeaderTest | None = None,
+    columns: ColumnChoice | None = None,
+) -> tuple[SourceTable | None, list[Issue]]:
     """Read one delimited text file; see ``inventory.read.read_table``."""
     file = str(path)
     raw = _file_bytes(path)
@@ -568,8 +659,7 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
         # A title line can hide the delimiter (sniffed on the first line): try the others.
         for other in DELIMITERS:
             if other != dialect.delimiter and not dialect.sep_line:
-                tried = _read_header(text, replace(dialect, delimiter=other), file, kind,
-                                     is_header)
+                tried = _read_header(text, replace(dialect, delimiter=other), file, kind, is_header)
                 if isinstance(tried, _Header) and tried.clear:
                     dialect, header_found = replace(dialect, delimiter=other), tried
                     break
@@ -587,26 +677,48 @@ def read_csv_table(path: Path, kind: str, municipality: str, *,
     data = raw if encoding == "utf-8" else text.full().encode("utf-8")
     rows = None
     if not text.has_lone_cr():
-        rows = _parse_with_pyarrow(data, dialect, header_end, len(header),
-                                   None if columns is None else columns(header))
+        rows = _parse_with_pyarrow(
+            data, dialect, header_end, len(header), None if columns is None else columns(header)
+        )
     if rows is None:
         rows = _parse_with_csv_module(text.full(), dialect, header_end, len(header), file)
     issues.extend(rows.issues)
     issues.extend(_field_size_issues(rows, header, max_field_chars, file))
     if rows.blank_rows:
-        issues.append(Issue(code=IssueCode.BLANK_ROWS_SKIPPED, severity=Severity.INFO, file=file,
-                            params={"count": rows.blank_rows}, value=str(rows.blank_rows)))
+        issues.append(
+            Issue(
+                code=IssueCode.BLANK_ROWS_SKIPPED,
+                severity=Severity.INFO,
+                file=file,
+                params={"count": rows.blank_rows},
+                value=str(rows.blank_rows),
+            )
+        )
     if rows.cells.empty and len(rows.lines) == 0:
-        issues.append(Issue(code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file,
-                            line=header_line))
+        issues.append(
+            Issue(
+                code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file, line=header_line
+            )
+        )
     source = SourceTable(
-        path=path, kind=kind, municipality=municipality, format="csv", sha256=digest(),
-        encoding=encoding, delimiter=dialect.delimiter, header=header,
-        header_line=header_line, cells=rows.cells.reset_index(drop=True),
-        lines=LineNumbers(rows.lines), blank_rows_skipped=rows.blank_rows)
+        path=path,
+        kind=kind,
+        municipality=municipality,
+        format="csv",
+        sha256=digest(),
+        encoding=encoding,
+        delimiter=dialect.delimiter,
+        header=header,
+        header_line=header_line,
+        cells=rows.cells.reset_index(drop=True),
+        lines=LineNumbers(rows.lines),
+        blank_rows_skipped=rows.blank_rows,
+    )
     _release(raw)
-    return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind})
-                    for issue in issues]
+    return source, [
+        issue.model_copy(update={"municipality": municipality, "record_kind": kind})
+        for issue in issues
+    ]
 
 
 def _release(raw: FileBytes) -> None:
@@ -633,26 +745,31 @@ def head_rows(path: Path) -> tuple[tuple[str, ...], ...]:
         return ()
     if not raw or binary_content_issues(raw, str(path)):
         return ()
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
-                       (b"\xfe\xff", "utf-16-be")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if raw.startswith(bom):
-            text = raw[len(bom):].decode(codec, errors="replace")
+            text = raw[len(bom) :].decode(codec, errors="replace")
             break
     else:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:  # cut in a sequence at the end, or not UTF-8
-            cut = raw[:error.start].decode("utf-8") if error.start > len(raw) - 4 else None
+            cut = raw[: error.start].decode("utf-8") if error.start > len(raw) - 4 else None
             text = cut if cut is not None else raw.decode("cp1252", errors="replace")
     if "\x00" in text:
         return ()
     if len(raw) == HEAD_PROBE_BYTES:  # the last line may be cut: leave it out
-        text = text[:max(text.rfind("\n"), 0)]
+        text = text[: max(text.rfind("\n"), 0)]
     dialect = _dialect(text)
     # A title line can hide the delimiter (sniffed on the first line): the delimiter that
     # makes a row most like some kind's header wins, the sniffed one on a tie.
-    tried = [_head_rows_split(text, delimiter, dialect.preamble)
-             for delimiter in (dialect.delimiter, *DELIMITERS)]
+    tried = [
+        _head_rows_split(text, delimiter, dialect.preamble)
+        for delimiter in (dialect.delimiter, *DELIMITERS)
+    ]
     return max(tried, key=_best_known_headers)
 
 

@@ -101,32 +101,46 @@ def _outside(path: Path, root: Path) -> bool:
 
 
 def _link_outside_issue(path: Path, municipality: str | None) -> Issue:
-    return Issue(code=IssueCode.LINK_OUTSIDE_FOLDER, file=str(path), municipality=municipality,
-                 params={"name": path.name})
+    return Issue(
+        code=IssueCode.LINK_OUTSIDE_FOLDER,
+        file=str(path),
+        municipality=municipality,
+        params={"name": path.name},
+    )
 
 
-def _unreadable_entry_issue(path: Path, root: Path, municipality: str,
-                            kind: str | None) -> Issue | None:
+def _unreadable_entry_issue(
+    path: Path, root: Path, municipality: str, kind: str | None
+) -> Issue | None:
     """Why a file will not be read: a link out of ``root``, a link to nothing, not a
     regular file. None for a file to read."""
     if _outside(path, root):
-        return _link_outside_issue(path, municipality).model_copy(
-            update={"record_kind": kind})
+        return _link_outside_issue(path, municipality).model_copy(update={"record_kind": kind})
     if not path.exists():
-        return Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path), municipality=municipality,
-                     record_kind=kind, params={"name": path.name},
-                     template=template_key(IssueCode.PATH_NOT_FOUND, "dangling_link"))
+        return Issue(
+            code=IssueCode.PATH_NOT_FOUND,
+            file=str(path),
+            municipality=municipality,
+            record_kind=kind,
+            params={"name": path.name},
+            template=template_key(IssueCode.PATH_NOT_FOUND, "dangling_link"),
+        )
     if not path.is_file():
-        return Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.WARNING, file=str(path),
-                     municipality=municipality, record_kind=kind, params={"name": path.name},
-                     template=template_key(IssueCode.SKIPPED_PATH, "not_regular"))
+        return Issue(
+            code=IssueCode.SKIPPED_PATH,
+            severity=Severity.WARNING,
+            file=str(path),
+            municipality=municipality,
+            record_kind=kind,
+            params={"name": path.name},
+            template=template_key(IssueCode.SKIPPED_PATH, "not_regular"),
+        )
     return None
 
 
 def _nearest_kind_name(name: str) -> str | None:
     names = {fold_name(n): n for model in RECORD_MODELS for n in model.file_names}
-    match = process.extractOne(fold_name(name), list(names), scorer=fuzz.WRatio,
-                               score_cutoff=75)
+    match = process.extractOne(fold_name(name), list(names), scorer=fuzz.WRatio, score_cutoff=75)
     return None if match is None else names[match[0]]
 
 
@@ -144,16 +158,36 @@ def _could_be(rows: Sequence[Sequence[str]], name: str) -> MessageList:
         parts.append(Message("issue.part.nearest_name", {"name": repr(nearest)}))
     scores = _header_candidates(rows)
     if scores:
-        parts.append(Message("issue.part.nearest_rows", {"kinds": MessageList(tuple(
-            Message("issue.part.kind_score", {"kind": score.kind, "known": score.known,
-                                              "filled": score.filled})
-            for score in scores))}))
+        parts.append(
+            Message(
+                "issue.part.nearest_rows",
+                {
+                    "kinds": MessageList(
+                        tuple(
+                            Message(
+                                "issue.part.kind_score",
+                                {"kind": score.kind, "known": score.known, "filled": score.filled},
+                            )
+                            for score in scores
+                        )
+                    )
+                },
+            )
+        )
     if nearest is None and not scores:
-        parts.append(Message("issue.part.record_kinds", {"kinds": ", ".join(
-            f"{kind} ({kind_names(kind)[0]})" for kind in RECORD_KINDS)}))
+        parts.append(
+            Message(
+                "issue.part.record_kinds",
+                {"kinds": ", ".join(f"{kind} ({kind_names(kind)[0]})" for kind in RECORD_KINDS)},
+            )
+        )
     if RECOGNISERS:
-        parts.append(Message("issue.part.exports", {"exports": ", ".join(
-            f"{r.name} ({r.description})" for r in RECOGNISERS)}))
+        parts.append(
+            Message(
+                "issue.part.exports",
+                {"exports": ", ".join(f"{r.name} ({r.description})" for r in RECOGNISERS)},
+            )
+        )
     return MessageList(tuple(parts), " ")
 
 
@@ -161,15 +195,27 @@ def _outcome(severity: Severity) -> Code:
     return Code("issue_outcome", "not_read" if severity is Severity.ERROR else "ignored")
 
 
-def _not_understood(path: Path, sheet: str | None, rows: Sequence[Sequence[str]],
-                    municipality: str, severity: Severity, reason: Message) -> Issue:
+def _not_understood(
+    path: Path,
+    sheet: str | None,
+    rows: Sequence[Sequence[str]],
+    municipality: str,
+    severity: Severity,
+    reason: Message,
+) -> Issue:
     """``unknown-file`` / ``unknown-sheet``: an error, or a warning with --ignore-unknown."""
     best = _header_candidates(rows)
-    nearest = kind_names(best[0].kind)[0] if best else (
-        _nearest_kind_name(sheet or path.stem) or "servers")
+    nearest = (
+        kind_names(best[0].kind)[0]
+        if best
+        else (_nearest_kind_name(sheet or path.stem) or "servers")
+    )
     params: dict[str, IssueParam] = {
-        "name": path.name, "reason": reason, "outcome": _outcome(severity),
-        "could_be": _could_be(rows, sheet or path.stem)}
+        "name": path.name,
+        "reason": reason,
+        "outcome": _outcome(severity),
+        "could_be": _could_be(rows, sheet or path.stem),
+    }
     if sheet is None:
         suffix = path.suffix if path.suffix.lower() in TABLE_EXTENSIONS else ".csv"
         params["rename"] = f"{nearest}{suffix}"
@@ -177,8 +223,12 @@ def _not_understood(path: Path, sheet: str | None, rows: Sequence[Sequence[str]]
         params.update(sheet=repr(sheet), rename=repr(nearest))
     return Issue(
         code=IssueCode.UNKNOWN_FILE if sheet is None else IssueCode.UNKNOWN_SHEET,
-        severity=severity, file=str(path), sheet=sheet, municipality=municipality,
-        params=params)
+        severity=severity,
+        file=str(path),
+        sheet=sheet,
+        municipality=municipality,
+        params=params,
+    )
 
 
 def _what(path: Path, sheet: str | None) -> Message:
@@ -188,20 +238,37 @@ def _what(path: Path, sheet: str | None) -> Message:
     return Message("issue.part.sheet", {"sheet": repr(sheet), "file": path.name})
 
 
-def _recognised_note(path: Path, sheet: str | None, kind: str, how: Message,
-                     municipality: str) -> Issue:
-    return Issue(code=IssueCode.KIND_RECOGNISED, severity=Severity.INFO, file=str(path),
-                 sheet=sheet, municipality=municipality, record_kind=kind,
-                 params={"what": _what(path, sheet), "kind": kind, "how": how,
-                         "names": ", ".join(kind_names(kind)[:4])})
+def _recognised_note(
+    path: Path, sheet: str | None, kind: str, how: Message, municipality: str
+) -> Issue:
+    return Issue(
+        code=IssueCode.KIND_RECOGNISED,
+        severity=Severity.INFO,
+        file=str(path),
+        sheet=sheet,
+        municipality=municipality,
+        record_kind=kind,
+        params={
+            "what": _what(path, sheet),
+            "kind": kind,
+            "how": how,
+            "names": ", ".join(kind_names(kind)[:4]),
+        },
+    )
 
 
-def _known_part_note(path: Path, sheet: str | None, recogniser: Recogniser, why: Message | str,
-                     municipality: str) -> Issue:
-    return Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
-                 sheet=sheet, municipality=municipality,
-                 template=template_key(IssueCode.SKIPPED_PATH, "export_part"),
-                 params={"what": _what(path, sheet), "tool": recogniser.name, "why": why})
+def _known_part_note(
+    path: Path, sheet: str | None, recogniser: Recogniser, why: Message | str, municipality: str
+) -> Issue:
+    return Issue(
+        code=IssueCode.SKIPPED_PATH,
+        severity=Severity.INFO,
+        file=str(path),
+        sheet=sheet,
+        municipality=municipality,
+        template=template_key(IssueCode.SKIPPED_PATH, "export_part"),
+        params={"what": _what(path, sheet), "tool": recogniser.name, "why": why},
+    )
 
 
 _Add = Callable[[str, Path, "str | None", "str | None"], None]
@@ -226,12 +293,15 @@ class _FolderReader:
         by_name = kind_for_name(head.title)
         if by_name is not None:
             return by_name.kind, None if by_name.exact else Message(
-                "issue.part.by_name", {"name": repr(head.title)})
+                "issue.part.by_name", {"name": repr(head.title)}
+            )
         found = kinds_by_header(head.rows)
         if len(found) == 1:
             _, score = found[0]
-            return score.kind, Message("issue.part.by_header", {
-                "known": score.known, "filled": score.filled, "kind": score.kind})
+            return score.kind, Message(
+                "issue.part.by_header",
+                {"known": score.known, "filled": score.filled, "kind": score.kind},
+            )
         return None
 
     def holds_inventory(self, folder: Path, root: Path) -> bool:
@@ -246,7 +316,8 @@ class _FolderReader:
             if suffix == ".xlsx":
                 heads = self.heads(path)
                 if not isinstance(heads, Issue) and any(
-                        self.sheet_kind(head) is not None for head in heads if head.rows):
+                    self.sheet_kind(head) is not None for head in heads if head.rows
+                ):
                     return True
             if RECOGNISERS and recognise(self.probe(path, None)) is not None:
                 return True
@@ -275,10 +346,16 @@ class _FolderReader:
                 found.other_tools.setdefault(kind, []).append((path, sheet, adapter))
                 return
             if kind in places:
-                issues.append(Issue(
-                    code=IssueCode.DUPLICATE_FILE, file=str(path), sheet=sheet,
-                    municipality=folder.name, record_kind=kind,
-                    params={"kind": kind, "first": places[kind], "second": place}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.DUPLICATE_FILE,
+                        file=str(path),
+                        sheet=sheet,
+                        municipality=folder.name,
+                        record_kind=kind,
+                        params={"kind": kind, "first": places[kind], "second": place},
+                    )
+                )
                 return
             places[kind] = place
             found.files[kind] = path
@@ -289,20 +366,35 @@ class _FolderReader:
 
         for path in _entries(folder):
             if not _is_file_entry(path):
-                issues.append(Issue(
-                    code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
-                    municipality=folder.name, params={"name": path.name},
-                    template=template_key(IssueCode.SKIPPED_PATH, "subfolder")))
+                issues.append(
+                    Issue(
+                        code=IssueCode.SKIPPED_PATH,
+                        severity=Severity.INFO,
+                        file=str(path),
+                        municipality=folder.name,
+                        params={"name": path.name},
+                        template=template_key(IssueCode.SKIPPED_PATH, "subfolder"),
+                    )
+                )
                 continue
             suffix = path.suffix.lower()
             if fold_name(path.stem) in README_NAMES and path.is_file():
-                issues.append(Issue(
-                    code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
-                    municipality=folder.name, params={"name": path.name},
-                    template=template_key(IssueCode.SKIPPED_PATH, "readme")))
+                issues.append(
+                    Issue(
+                        code=IssueCode.SKIPPED_PATH,
+                        severity=Severity.INFO,
+                        file=str(path),
+                        municipality=folder.name,
+                        params={"name": path.name},
+                        template=template_key(IssueCode.SKIPPED_PATH, "readme"),
+                    )
+                )
                 continue
-            named = kind_for_name(path.stem) if suffix in (
-                TABLE_EXTENSIONS | OTHER_TABLE_EXTENSIONS) else None
+            named = (
+                kind_for_name(path.stem)
+                if suffix in (TABLE_EXTENSIONS | OTHER_TABLE_EXTENSIONS)
+                else None
+            )
             kind = None if named is None else named.kind
             entry_issue = _unreadable_entry_issue(path, root, folder.name, kind)
             if entry_issue is not None:
@@ -313,26 +405,48 @@ class _FolderReader:
             if suffix == ".xlsx":
                 self._workbook(folder, path, named, add, issues)
             elif named is not None and suffix in OTHER_TABLE_EXTENSIONS:
-                issues.append(Issue(
-                    code=IssueCode.UNKNOWN_FILE, severity=self.unknown_severity,
-                    file=str(path), municipality=folder.name, record_kind=named.kind,
-                    template=template_key(IssueCode.UNKNOWN_FILE, "other_format"),
-                    params={"name": path.name, "suffix": path.suffix, "stem": path.stem,
-                            "outcome": _outcome(self.unknown_severity)}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.UNKNOWN_FILE,
+                        severity=self.unknown_severity,
+                        file=str(path),
+                        municipality=folder.name,
+                        record_kind=named.kind,
+                        template=template_key(IssueCode.UNKNOWN_FILE, "other_format"),
+                        params={
+                            "name": path.name,
+                            "suffix": path.suffix,
+                            "stem": path.stem,
+                            "outcome": _outcome(self.unknown_severity),
+                        },
+                    )
+                )
                 if self.unknown_severity is Severity.ERROR:
                     found.not_read.setdefault(named.kind, str(path))
             elif named is not None:
                 if not named.exact:
-                    issues.append(_recognised_note(path, None, named.kind, Message(
-                        "issue.part.by_name", {"name": repr(path.stem)}), folder.name))
+                    issues.append(
+                        _recognised_note(
+                            path,
+                            None,
+                            named.kind,
+                            Message("issue.part.by_name", {"name": repr(path.stem)}),
+                            folder.name,
+                        )
+                    )
                 add(named.kind, path, None, None)
             else:
                 self._other_file(folder, path, add, issues)
         if "municipality" not in found.files and "municipality" not in found.not_read:
-            issues.append(Issue(
-                code=IssueCode.MISSING_MUNICIPALITY, file=str(folder),
-                municipality=folder.name, record_kind="municipality",
-                params={"folder": str(folder)}))
+            issues.append(
+                Issue(
+                    code=IssueCode.MISSING_MUNICIPALITY,
+                    file=str(folder),
+                    municipality=folder.name,
+                    record_kind="municipality",
+                    params={"folder": str(folder)},
+                )
+            )
         return found, issues
 
     def _other_file(self, folder: Path, path: Path, add: _Add, issues: list[Issue]) -> None:
@@ -342,22 +456,35 @@ class _FolderReader:
         if recognised is not None:
             recogniser, kind = recognised
             for each in recognised_kinds(recogniser, probe, kind):
-                issues.append(_recognised_note(path, None, each, Message(
-                    "issue.part.by_export", {"tool": recogniser.name}), folder.name))
+                issues.append(
+                    _recognised_note(
+                        path,
+                        None,
+                        each,
+                        Message("issue.part.by_export", {"tool": recogniser.name}),
+                        folder.name,
+                    )
+                )
                 add(each, path, None, recogniser.name)
             return
         known = known_not_read(probe)
         if known is not None:
             issues.append(_known_part_note(path, None, *known, folder.name))
             return
-        reason = (Message("issue.part.no_kind_name") if path.suffix.lower() in TABLE_EXTENSIONS
-                  else Message("issue.part.not_a_table", {"suffix": path.suffix})
-                  if path.suffix else Message("issue.part.no_extension"))
-        issues.append(_not_understood(path, None, probe.rows, folder.name,
-                                      self.unknown_severity, reason))
+        reason = (
+            Message("issue.part.no_kind_name")
+            if path.suffix.lower() in TABLE_EXTENSIONS
+            else Message("issue.part.not_a_table", {"suffix": path.suffix})
+            if path.suffix
+            else Message("issue.part.no_extension")
+        )
+        issues.append(
+            _not_understood(path, None, probe.rows, folder.name, self.unknown_severity, reason)
+        )
 
-    def _workbook(self, folder: Path, path: Path, named: KindName | None, add: _Add,
-                  issues: list[Issue]) -> None:
+    def _workbook(
+        self, folder: Path, path: Path, named: KindName | None, add: _Add, issues: list[Issue]
+    ) -> None:
         """Each sheet of a workbook as the kind its name or header row says; a workbook
         named after a kind lends its kind to its one sheet not understood otherwise."""
         heads = self.heads(path)
@@ -372,18 +499,33 @@ class _FolderReader:
         unresolved: list[SheetHead] = []
         for head in heads:
             if head.title.strip().startswith(NOTE_SHEET_PREFIX):
-                issues.append(Issue(
-                    code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, file=str(path),
-                    sheet=head.title, municipality=folder.name,
-                    template=template_key(IssueCode.SKIPPED_PATH, "note_sheet"),
-                    params={"sheet": repr(head.title), "file": path.name,
-                            "prefix": NOTE_SHEET_PREFIX}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.SKIPPED_PATH,
+                        severity=Severity.INFO,
+                        file=str(path),
+                        sheet=head.title,
+                        municipality=folder.name,
+                        template=template_key(IssueCode.SKIPPED_PATH, "note_sheet"),
+                        params={
+                            "sheet": repr(head.title),
+                            "file": path.name,
+                            "prefix": NOTE_SHEET_PREFIX,
+                        },
+                    )
+                )
                 continue
             if not head.rows:
-                issues.append(Issue(
-                    code=IssueCode.EMPTY_SHEET, severity=Severity.INFO, file=str(path),
-                    sheet=head.title, municipality=folder.name,
-                    params={"sheet": repr(head.title), "file": path.name}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.EMPTY_SHEET,
+                        severity=Severity.INFO,
+                        file=str(path),
+                        sheet=head.title,
+                        municipality=folder.name,
+                        params={"sheet": repr(head.title), "file": path.name},
+                    )
+                )
                 continue
             kind_how = self.sheet_kind(head)
             if kind_how is not None:
@@ -393,10 +535,15 @@ class _FolderReader:
             recognised = recognise(probe)
             if recognised is not None:
                 recogniser, kind = recognised
-                resolved.extend((head, each, Message("issue.part.by_export",
-                                                     {"tool": recogniser.name}),
-                                 recogniser.name)
-                                for each in recognised_kinds(recogniser, probe, kind))
+                resolved.extend(
+                    (
+                        head,
+                        each,
+                        Message("issue.part.by_export", {"tool": recogniser.name}),
+                        recogniser.name,
+                    )
+                    for each in recognised_kinds(recogniser, probe, kind)
+                )
                 continue
             known = known_not_read(probe)
             if known is not None:
@@ -405,8 +552,11 @@ class _FolderReader:
             unresolved.append(head)
         taken = {kind for _, kind, _, _ in resolved}
         if named is not None and len(unresolved) == 1 and named.kind not in taken:
-            how = None if named.exact and len(heads) <= 1 else Message(
-                "issue.part.by_workbook_name", {"name": repr(path.stem)})
+            how = (
+                None
+                if named.exact and len(heads) <= 1
+                else Message("issue.part.by_workbook_name", {"name": repr(path.stem)})
+            )
             resolved.append((unresolved.pop(), named.kind, how, None))
         for head, kind, how, adapter in resolved:
             if how is not None:
@@ -415,16 +565,24 @@ class _FolderReader:
             add(kind, path, head.title if len(heads) > 1 or adapter else None, adapter)
         for head in unresolved:
             scores = kinds_by_header(head.rows)
-            reason = (Message("issue.part.header_fits_several", {
-                "kinds": ", ".join(score.kind for _, score in scores)})
-                if len(scores) > 1 else
-                Message("issue.part.no_header_row", {"rows": len(head.rows)}))
-            issues.append(_not_understood(path, head.title, head.rows, folder.name,
-                                          self.unknown_severity, reason))
+            reason = (
+                Message(
+                    "issue.part.header_fits_several",
+                    {"kinds": ", ".join(score.kind for _, score in scores)},
+                )
+                if len(scores) > 1
+                else Message("issue.part.no_header_row", {"rows": len(head.rows)})
+            )
+            issues.append(
+                _not_understood(
+                    path, head.title, head.rows, folder.name, self.unknown_severity, reason
+                )
+            )
 
 
-def discover(paths: Sequence[Path], *,
-             ignore_unknown: bool = False) -> tuple[list[InventoryFolder], list[Issue]]:
+def discover(
+    paths: Sequence[Path], *, ignore_unknown: bool = False
+) -> tuple[list[InventoryFolder], list[Issue]]:
     """The municipality folders under ``paths``, with the issues found on the way.
 
     Each path is a municipality folder or a parent of municipality folders; in a parent,
@@ -457,14 +615,20 @@ def discover(paths: Sequence[Path], *,
     for path in paths:
         path = Path(path)
         if not path.exists():
-            issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path),
-                                params={"path": str(path)}))
+            issues.append(
+                Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path), params={"path": str(path)})
+            )
         elif not path.is_dir():
             # A shell glob such as `samples/*` also names README.md or target.yaml.
-            issues.append(Issue(code=IssueCode.SKIPPED_PATH, severity=Severity.INFO,
-                                file=str(path), params={"path": str(path),
-                                                        "parent": str(path.parent)},
-                                template=template_key(IssueCode.SKIPPED_PATH, "a_file")))
+            issues.append(
+                Issue(
+                    code=IssueCode.SKIPPED_PATH,
+                    severity=Severity.INFO,
+                    file=str(path),
+                    params={"path": str(path), "parent": str(path.parent)},
+                    template=template_key(IssueCode.SKIPPED_PATH, "a_file"),
+                )
+            )
         elif reader.holds_inventory(path, path.resolve()):
             add(path, path.resolve())
         else:
@@ -472,13 +636,19 @@ def discover(paths: Sequence[Path], *,
             candidates = sorted(p for p in path.iterdir() if p.is_dir() and not _is_hidden(p))
             links_out = [p for p in candidates if _outside(p, root)]
             issues.extend(_link_outside_issue(p, p.name) for p in links_out)
-            subfolders = [p for p in candidates
-                          if p not in links_out and reader.holds_inventory(p, root)]
+            subfolders = [
+                p for p in candidates if p not in links_out and reader.holds_inventory(p, root)
+            ]
             if not subfolders and not links_out:
-                issues.append(Issue(
-                    code=IssueCode.SKIPPED_PATH, severity=Severity.WARNING, file=str(path),
-                    template=template_key(IssueCode.SKIPPED_PATH, "no_inventory"),
-                    params={"path": str(path)}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.SKIPPED_PATH,
+                        severity=Severity.WARNING,
+                        file=str(path),
+                        template=template_key(IssueCode.SKIPPED_PATH, "no_inventory"),
+                        params={"path": str(path)},
+                    )
+                )
             for subfolder in subfolders:
                 add(subfolder, root)
     if paths and not folders:

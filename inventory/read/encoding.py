@@ -33,11 +33,22 @@ class DecodedText:
     issues: list[Issue] = field(default_factory=list)
 
 
-def _issue(code: IssueCode, file: str, situation: str | None = None,
-           params: dict[str, IssueParam] | None = None, line: int | None = None,
-           severity: Severity = Severity.ERROR) -> Issue:
-    return Issue(code=code, severity=severity, file=file, line=line,
-                 template=template_key(code, situation), params=params or {})
+def _issue(
+    code: IssueCode,
+    file: str,
+    situation: str | None = None,
+    params: dict[str, IssueParam] | None = None,
+    line: int | None = None,
+    severity: Severity = Severity.ERROR,
+) -> Issue:
+    return Issue(
+        code=code,
+        severity=severity,
+        file=file,
+        line=line,
+        template=template_key(code, situation),
+        params=params or {},
+    )
 
 
 def is_blank_bytes(raw: bytes | mmap.mmap) -> bool:
@@ -49,7 +60,7 @@ def binary_content_issues(raw: bytes | mmap.mmap, file: str) -> list[Issue]:
     """Issues for bytes that are no text table at all: a workbook, NUL bytes, binary data.
 
     ``raw`` may be a memory map of the file: only its head is copied."""
-    head = raw[:len(OLE2_MAGIC)]
+    head = raw[: len(OLE2_MAGIC)]
     if head.startswith(ZIP_MAGIC):
         return [_issue(IssueCode.XLSX_AS_CSV, file, line=1)]
     if head.startswith(OLE2_MAGIC):
@@ -100,20 +111,32 @@ def _bad_utf8_lines(raw: bytes) -> tuple[list[int], int]:
 
 
 def _decode_with_bom(raw: bytes, file: str) -> DecodedText | None:
-    for bom, codec, name in ((codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
-                             (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
-                             (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be")):
+    for bom, codec, name in (
+        (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+    ):
         if not raw.startswith(bom):
             continue
-        body = raw[len(bom):]
+        body = raw[len(bom) :]
         try:
             return DecodedText(body.decode(codec), name)
         except UnicodeDecodeError as error:
-            prefix = body[:error.start].decode(codec, errors="replace")
+            prefix = body[: error.start].decode(codec, errors="replace")
             line = prefix.count("\n") + 1
-            return DecodedText(None, name, [_issue(
-                IssueCode.INVALID_ENCODING, file, "byte_order_mark",
-                {"mark": name, "codec": codec}, line=line)])
+            return DecodedText(
+                None,
+                name,
+                [
+                    _issue(
+                        IssueCode.INVALID_ENCODING,
+                        file,
+                        "byte_order_mark",
+                        {"mark": name, "codec": codec},
+                        line=line,
+                    )
+                ],
+            )
     return None
 
 
@@ -121,8 +144,10 @@ def is_plain_utf8(raw: bytes | mmap.mmap) -> bool:
     """True for valid UTF-8 without a byte-order mark: what ``decode_text`` reads as
     ``utf-8``, checked without decoding (Arrow's validation rejects what Python's codec
     rejects: overlong forms, surrogates, code points past U+10FFFF, cut sequences)."""
-    if raw[:len(codecs.BOM_UTF8)] == codecs.BOM_UTF8 or raw[:2] in (codecs.BOM_UTF16_LE,
-                                                                     codecs.BOM_UTF16_BE):
+    if raw[: len(codecs.BOM_UTF8)] == codecs.BOM_UTF8 or raw[:2] in (
+        codecs.BOM_UTF16_LE,
+        codecs.BOM_UTF16_BE,
+    ):
         return False
     offsets = pa.py_buffer(np.array([0, len(raw)], dtype=np.int64))
     text = pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(raw)])
@@ -153,14 +178,25 @@ def decode_text(raw: bytes, file: str) -> DecodedText:
     if len(raw.decode("utf-8", errors="surrogateescape")) < len(raw):
         bad_lines, good_non_ascii = _bad_utf8_lines(raw)
     if good_non_ascii:
-        issues = [_issue(IssueCode.INVALID_ENCODING, file, "mixed", line=line)
-                  for line in bad_lines[:MAX_ISSUES_PER_KIND]]
+        issues = [
+            _issue(IssueCode.INVALID_ENCODING, file, "mixed", line=line)
+            for line in bad_lines[:MAX_ISSUES_PER_KIND]
+        ]
         return DecodedText(None, "utf-8", issues)
     try:
         text, encoding = raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; ISO-8859-1 maps every byte.
         text, encoding = raw.decode("iso-8859-1"), "iso-8859-1"
-    return DecodedText(text, encoding, [_issue(
-        IssueCode.ENCODING_DETECTED, file, params={"encoding": encoding},
-        severity=Severity.INFO)])
+    return DecodedText(
+        text,
+        encoding,
+        [
+            _issue(
+                IssueCode.ENCODING_DETECTED,
+                file,
+                params={"encoding": encoding},
+                severity=Severity.INFO,
+            )
+        ],
+    )

@@ -84,27 +84,42 @@ def _with_unit(written: str, kind: str) -> tuple[str, Unit] | None:
     return None if field_name is None or unit is None else (field_name, unit)
 
 
-def _unit_issue(kind: str, field_name: str, unit: Unit, written: str
-                ) -> tuple[IssueCode, dict[str, IssueParam], Severity] | None:
+def _unit_issue(
+    kind: str, field_name: str, unit: Unit, written: str
+) -> tuple[IssueCode, dict[str, IssueParam], Severity] | None:
     """What a header's unit says: the wrong dimension (an error, the column is not read),
     a conversion (info), or nothing when the unit is the field's own."""
     spec = {s.name: s for s in field_specs(kind)}[field_name]
     column = column_unit(spec.name, spec.unit)
     assert column is not None  # _with_unit found the unit for this field's dimension
     if unit.dimension != column.dimension:
-        return (IssueCode.WRONG_UNIT, {
-            "header": repr(excerpt(written.strip())), "field": field_name,
-            "symbol": unit.symbol, "found": Code("issue_dimension", unit.dimension.value),
-            "expected": Code("issue_dimension", column.dimension.value),
-            "unit": column.unit.symbol,
-            "units": Code("issue_units", "memory" if column.memory else column.dimension.value),
-        }, Severity.ERROR)
+        return (
+            IssueCode.WRONG_UNIT,
+            {
+                "header": repr(excerpt(written.strip())),
+                "field": field_name,
+                "symbol": unit.symbol,
+                "found": Code("issue_dimension", unit.dimension.value),
+                "expected": Code("issue_dimension", column.dimension.value),
+                "unit": column.unit.symbol,
+                "units": Code("issue_units", "memory" if column.memory else column.dimension.value),
+            },
+            Severity.ERROR,
+        )
     factor = column.factor(unit)
     if factor == 1:
         return None
-    return (IssueCode.UNIT_FROM_HEADER, {
-        "header": repr(excerpt(written.strip())), "field": field_name, "symbol": unit.symbol,
-        "unit": column.unit.symbol, "factor": f"{factor:.12g}"}, Severity.INFO)
+    return (
+        IssueCode.UNIT_FROM_HEADER,
+        {
+            "header": repr(excerpt(written.strip())),
+            "field": field_name,
+            "symbol": unit.symbol,
+            "unit": column.unit.symbol,
+            "factor": f"{factor:.12g}",
+        },
+        Severity.INFO,
+    )
 
 
 def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
@@ -131,19 +146,30 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
     first_position: dict[str, int] = {}
     unknown: list[int] = []  # positions of unknown headers
 
-    def issue(code: IssueCode, position: int, params: dict[str, IssueParam],
-              severity: Severity = Severity.ERROR, situation: str | None = None) -> Issue:
-        return Issue(code=code, severity=severity, file=source.display_name,
-                     line=source.header_line,
-                     column=source.header[position], column_index=position + 1,
-                     municipality=source.municipality, record_kind=source.kind,
-                     template=template_key(code, situation), params=params)
+    def issue(
+        code: IssueCode,
+        position: int,
+        params: dict[str, IssueParam],
+        severity: Severity = Severity.ERROR,
+        situation: str | None = None,
+    ) -> Issue:
+        return Issue(
+            code=code,
+            severity=severity,
+            file=source.display_name,
+            line=source.header_line,
+            column=source.header[position],
+            column_index=position + 1,
+            municipality=source.municipality,
+            record_kind=source.kind,
+            template=template_key(code, situation),
+            params=params,
+        )
 
     for position, written in enumerate(source.header):
         if find_control(written) is not None:  # before normalising, which folds some
             params, situation = control_character_problem(written, header=True)
-            issues.append(issue(IssueCode.CONTROL_CHARACTER, position, params,
-                                situation=situation))
+            issues.append(issue(IssueCode.CONTROL_CHARACTER, position, params, situation=situation))
             continue
         normalised = normalise_header(written)
         if normalised.startswith(NOTE_PREFIX):
@@ -153,8 +179,9 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
             if _column_is_empty(source, position):
                 mapping.ignored.append(position)
             else:
-                issues.append(issue(IssueCode.BLANK_HEADER, position,
-                                    {"position": str(position + 1)}))
+                issues.append(
+                    issue(IssueCode.BLANK_HEADER, position, {"position": str(position + 1)})
+                )
             continue
         field_name = aliases.get(normalised)
         with_unit = None if field_name is not None else _with_unit(written, source.kind)
@@ -162,9 +189,15 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
             field_name = with_unit[0]
             unit_issue = _unit_issue(source.kind, *with_unit, written)
             if unit_issue is not None:
-                issues.append(issue(unit_issue[0], position, unit_issue[1], unit_issue[2],
-                                    situation="header" if unit_issue[0] is IssueCode.WRONG_UNIT
-                                    else None))
+                issues.append(
+                    issue(
+                        unit_issue[0],
+                        position,
+                        unit_issue[1],
+                        unit_issue[2],
+                        situation="header" if unit_issue[0] is IssueCode.WRONG_UNIT else None,
+                    )
+                )
                 if unit_issue[0] is IssueCode.WRONG_UNIT:
                     continue
         if field_name is None:
@@ -172,18 +205,35 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
             if len(unknown) <= MAX_UNKNOWN_LISTED:  # a suggestion each, for the listed only
                 near = _nearest_header(written, source.kind, mapping.language)
                 unknown_params: dict[str, IssueParam] = {
-                    "header": repr(excerpt(written.strip())), "kind": source.kind}
+                    "header": repr(excerpt(written.strip())),
+                    "kind": source.kind,
+                }
                 if near:
                     unknown_params["suggestion"] = repr(near)
-                issues.append(issue(IssueCode.UNKNOWN_HEADER, position, unknown_params,
-                                    situation="suggested" if near else None))
+                issues.append(
+                    issue(
+                        IssueCode.UNKNOWN_HEADER,
+                        position,
+                        unknown_params,
+                        situation="suggested" if near else None,
+                    )
+                )
             continue
         if field_name in first_position:
             earlier = first_position[field_name]
-            issues.append(issue(IssueCode.DUPLICATE_HEADER, position, {
-                "header": repr(written.strip()), "position": str(position + 1),
-                "other": repr(source.header[earlier].strip()), "other_position": str(earlier + 1),
-                "field": repr(field_name)}))
+            issues.append(
+                issue(
+                    IssueCode.DUPLICATE_HEADER,
+                    position,
+                    {
+                        "header": repr(written.strip()),
+                        "position": str(position + 1),
+                        "other": repr(source.header[earlier].strip()),
+                        "other_position": str(earlier + 1),
+                        "field": repr(field_name),
+                    },
+                )
+            )
             continue
         first_position[field_name] = position
         mapping.fields[position] = field_name
@@ -195,27 +245,55 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
         # Not one known column: the file is not of its kind (or its header row is not the
         # first line). One issue, quoting no more of the file than a short prefix.
         unlisted = {IssueCode.UNKNOWN_HEADER, IssueCode.BLANK_HEADER}
-        return mapping, [*(i for i in issues if i.code not in unlisted), Issue(
-            code=IssueCode.UNKNOWN_HEADER, file=source.display_name, line=source.header_line,
-            municipality=source.municipality, record_kind=source.kind,
-            value=str(len(source.header)),
-            template=template_key(IssueCode.UNKNOWN_HEADER, "none_known"), params={
-                "count": len(source.header), "kind": source.kind,
-                "first": repr(excerpt(source.header[unknown[0]].strip(), 20))})]
+        return mapping, [
+            *(i for i in issues if i.code not in unlisted),
+            Issue(
+                code=IssueCode.UNKNOWN_HEADER,
+                file=source.display_name,
+                line=source.header_line,
+                municipality=source.municipality,
+                record_kind=source.kind,
+                value=str(len(source.header)),
+                template=template_key(IssueCode.UNKNOWN_HEADER, "none_known"),
+                params={
+                    "count": len(source.header),
+                    "kind": source.kind,
+                    "first": repr(excerpt(source.header[unknown[0]].strip(), 20)),
+                },
+            ),
+        ]
     if len(unknown) > MAX_UNKNOWN_LISTED:
-        issues.append(Issue(
-            code=IssueCode.UNKNOWN_HEADER, file=source.display_name, line=source.header_line,
-            municipality=source.municipality, record_kind=source.kind,
-            value=str(len(unknown) - MAX_UNKNOWN_LISTED),
-            template=template_key(IssueCode.UNKNOWN_HEADER, "more"),
-            params={"count": len(unknown) - MAX_UNKNOWN_LISTED}))
-    missing = [spec.name for spec in field_specs(source.kind)
-               if spec.required and spec.name not in first_position]
+        issues.append(
+            Issue(
+                code=IssueCode.UNKNOWN_HEADER,
+                file=source.display_name,
+                line=source.header_line,
+                municipality=source.municipality,
+                record_kind=source.kind,
+                value=str(len(unknown) - MAX_UNKNOWN_LISTED),
+                template=template_key(IssueCode.UNKNOWN_HEADER, "more"),
+                params={"count": len(unknown) - MAX_UNKNOWN_LISTED},
+            )
+        )
+    missing = [
+        spec.name
+        for spec in field_specs(source.kind)
+        if spec.required and spec.name not in first_position
+    ]
     if missing:
         listed = ", ".join(missing)
-        issues.append(Issue(
-            code=IssueCode.MISSING_COLUMN, file=source.display_name, line=source.header_line,
-            municipality=source.municipality, record_kind=source.kind, value=listed,
-            template=template_key(IssueCode.MISSING_COLUMN, None if len(missing) == 1
-                                  else "several"), params={"columns": listed}))
+        issues.append(
+            Issue(
+                code=IssueCode.MISSING_COLUMN,
+                file=source.display_name,
+                line=source.header_line,
+                municipality=source.municipality,
+                record_kind=source.kind,
+                value=listed,
+                template=template_key(
+                    IssueCode.MISSING_COLUMN, None if len(missing) == 1 else "several"
+                ),
+                params={"columns": listed},
+            )
+        )
     return mapping, issues

@@ -40,29 +40,120 @@ HEADER_SEARCH_ROWS = 20
 #: Plurals and synonyms of each kind beyond its ``file_names`` (compared folded, so
 #: ``nätverk`` also matches ``natverk`` and ``network-devices`` ``network devices``).
 KIND_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "municipality": ("municipalities", "organization", "kommuner", "kommunar",
-                     "organisasjon", "kommuninfo", "kommuneinfo"),
-    "site": ("location", "locations", "plats", "lokation", "lokationer", "lokasjon",
-             "lokasjonar", "sted", "steder", "stader", "anlegg", "datahallar", "serverrum",
-             "serverrom"),
-    "server": ("tjener", "tjenere", "tenar", "tenarar", "vm", "vms", "virtual machines",
-               "virtuella maskiner", "virtuelle maskiner", "maskiner", "serverar"),
-    "storage": ("lagringssystem", "lagringssystemer", "lagringssystema", "lagringsenheter",
-                "storage systems"),
-    "network_device": ("network", "network devices", "nätverksenheter", "nettverksenheter",
-                       "nettverkseiningar", "nettverksutstyr", "switchar", "switcher",
-                       "nätverksutrustning", "nettverkskomponenter"),
-    "link": ("connections", "förbindelse", "forbindelse", "länk", "linje", "linjar",
-             "samband", "wan", "kommunikasjonslinjer"),
-    "zone": ("sone", "sonar", "zon", "nettverkssoner", "säkerhetszoner", "sikkerhetssoner",
-             "segmenter", "network zones"),
-    "platform": ("plattform", "plattformstjenester", "plattformtenester",
-                 "infrastrukturtjänster", "infrastrukturtjenester", "platform services"),
-    "client": ("klient", "klientar", "einingar", "dator", "datamaskiner", "pc", "pcer",
-               "endpoints", "arbetsstationer", "arbeidsstasjoner", "client devices"),
-    "application": ("applikation", "applikasjon", "applikasjonar", "systemer", "systema",
-                    "fagsystemer", "fagsystema", "verksamhetssystemen", "it-system",
-                    "it-systemer", "business systems", "apps", "programvare"),
+    "municipality": (
+        "municipalities",
+        "organization",
+        "kommuner",
+        "kommunar",
+        "organisasjon",
+        "kommuninfo",
+        "kommuneinfo",
+    ),
+    "site": (
+        "location",
+        "locations",
+        "plats",
+        "lokation",
+        "lokationer",
+        "lokasjon",
+        "lokasjonar",
+        "sted",
+        "steder",
+        "stader",
+        "anlegg",
+        "datahallar",
+        "serverrum",
+        "serverrom",
+    ),
+    "server": (
+        "tjener",
+        "tjenere",
+        "tenar",
+        "tenarar",
+        "vm",
+        "vms",
+        "virtual machines",
+        "virtuella maskiner",
+        "virtuelle maskiner",
+        "maskiner",
+        "serverar",
+    ),
+    "storage": (
+        "lagringssystem",
+        "lagringssystemer",
+        "lagringssystema",
+        "lagringsenheter",
+        "storage systems",
+    ),
+    "network_device": (
+        "network",
+        "network devices",
+        "nätverksenheter",
+        "nettverksenheter",
+        "nettverkseiningar",
+        "nettverksutstyr",
+        "switchar",
+        "switcher",
+        "nätverksutrustning",
+        "nettverkskomponenter",
+    ),
+    "link": (
+        "connections",
+        "förbindelse",
+        "forbindelse",
+        "länk",
+        "linje",
+        "linjar",
+        "samband",
+        "wan",
+        "kommunikasjonslinjer",
+    ),
+    "zone": (
+        "sone",
+        "sonar",
+        "zon",
+        "nettverkssoner",
+        "säkerhetszoner",
+        "sikkerhetssoner",
+        "segmenter",
+        "network zones",
+    ),
+    "platform": (
+        "plattform",
+        "plattformstjenester",
+        "plattformtenester",
+        "infrastrukturtjänster",
+        "infrastrukturtjenester",
+        "platform services",
+    ),
+    "client": (
+        "klient",
+        "klientar",
+        "einingar",
+        "dator",
+        "datamaskiner",
+        "pc",
+        "pcer",
+        "endpoints",
+        "arbetsstationer",
+        "arbeidsstasjoner",
+        "client devices",
+    ),
+    "application": (
+        "applikation",
+        "applikasjon",
+        "applikasjonar",
+        "systemer",
+        "systema",
+        "fagsystemer",
+        "fagsystema",
+        "verksamhetssystemen",
+        "it-system",
+        "it-systemer",
+        "business systems",
+        "apps",
+        "programvare",
+    ),
 }
 
 #: Definite endings (sv ``-na``, ``-en``, ``-et``; no ``-ene``, ``-ne``; nn ``-a``) tried
@@ -80,8 +171,7 @@ def fold_name(text: str) -> str:
     """
     text = normalise_header(text).replace("ø", "o").replace("æ", "ae")
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed
-                   if ch.isalnum() and not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)
@@ -96,10 +186,15 @@ class KindName:
 @functools.cache
 def _names() -> tuple[dict[str, str], dict[str, str]]:
     """Folded file names and folded synonyms, each to its kind."""
-    exact = {fold_name(name): model.kind_name for model in RECORD_MODELS
-             for name in model.file_names}
-    synonyms = {fold_name(name): kind for kind, names in KIND_SYNONYMS.items()
-                for name in names if fold_name(name) not in exact}
+    exact = {
+        fold_name(name): model.kind_name for model in RECORD_MODELS for name in model.file_names
+    }
+    synonyms = {
+        fold_name(name): kind
+        for kind, names in KIND_SYNONYMS.items()
+        for name in names
+        if fold_name(name) not in exact
+    }
     return exact, synonyms
 
 
@@ -200,8 +295,10 @@ def kinds_by_header(rows: Sequence[Sequence[str]]) -> list[tuple[int, HeaderScor
     best kinds' scores, best first (ties kept: the caller decides). At most one entry: the
     first such row."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        scores = sorted((score_row(kind, row) for kind in RECORD_KINDS),
-                        key=lambda score: (-score.known, RECORD_KINDS.index(score.kind)))
+        scores = sorted(
+            (score_row(kind, row) for kind in RECORD_KINDS),
+            key=lambda score: (-score.known, RECORD_KINDS.index(score.kind)),
+        )
         clear = [score for score in scores if score.clear]
         if clear:
             return [(index, score) for score in clear if score.known == clear[0].known]
@@ -245,8 +342,9 @@ class Recogniser(Protocol):
 
     def recognise(self, probe: Probe) -> str | None: ...
 
-    def read(self, path: Path, sheet: str | None, kind: str,
-             municipality: str) -> tuple[SourceTable | None, list[Issue]]: ...
+    def read(
+        self, path: Path, sheet: str | None, kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]: ...
 
 
 class MultiSourceRecogniser(Recogniser, Protocol):
@@ -262,8 +360,9 @@ class MultiSourceRecogniser(Recogniser, Protocol):
 
     def recognise_kinds(self, probe: Probe) -> tuple[str, ...]: ...
 
-    def read_sources(self, sources: Sequence[tuple[Path, str | None]], kind: str,
-                     municipality: str) -> tuple[SourceTable | None, list[Issue]]: ...
+    def read_sources(
+        self, sources: Sequence[tuple[Path, str | None]], kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]: ...
 
 
 def recognised_kinds(recogniser: Recogniser, probe: Probe, kind: str) -> tuple[str, ...]:

@@ -65,24 +65,36 @@ class FieldRule(BaseModel):
 
     column: str | None = Field(None, description="Header of the export's column.")
     columns: list[str] | None = Field(
-        None, min_length=1,
-        description="Headers of several columns: the first filled one gives the value.")
+        None,
+        min_length=1,
+        description="Headers of several columns: the first filled one gives the value.",
+    )
     template: str | None = Field(
-        None, description="Columns combined: `{Manufacturer} {Model}` (each `{header}` is"
-                          " the cell of that column; an empty part leaves no extra space).")
+        None,
+        description="Columns combined: `{Manufacturer} {Model}` (each `{header}` is"
+        " the cell of that column; an empty part leaves no extra space).",
+    )
     constant: Scalar | None = Field(None, description="The same value on every record.")
     values: dict[str, Scalar] = Field(
         default_factory=dict,
-        description="Cell text (compared without case and outer spaces) → value of the field.")
+        description="Cell text (compared without case and outer spaces) → value of the field.",
+    )
     patterns: dict[str, Scalar] = Field(
         default_factory=dict,
         description="Regular expression (searched, without case) → value; tried in order"
-                    " after `values`.")
-    unit: str | None = Field(None, description="Unit the column's numbers are written in"
-                             " (MB, GiB, Mbit/s, W...): converted to the field's unit.")
+        " after `values`.",
+    )
+    unit: str | None = Field(
+        None,
+        description="Unit the column's numbers are written in"
+        " (MB, GiB, Mbit/s, W...): converted to the field's unit.",
+    )
     default: Scalar | None = Field(None, description="Value for an empty cell.")
-    otherwise: Scalar | None = Field(None, description="Value for a filled cell that no"
-                                     " value or pattern matched (default: kept as written).")
+    otherwise: Scalar | None = Field(
+        None,
+        description="Value for a filled cell that no"
+        " value or pattern matched (default: kept as written).",
+    )
 
     @field_validator("patterns")
     @classmethod
@@ -129,18 +141,25 @@ class MunicipalityRule(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    column: str = Field(..., description="Header of the column naming the municipality"
-                                         " (tenant, entity, department, region).")
+    column: str = Field(
+        ...,
+        description="Header of the column naming the municipality"
+        " (tenant, entity, department, region).",
+    )
     values: dict[str, str] = Field(
         default_factory=dict,
         description="Cell text (compared without case and outer spaces) → municipality"
-                    " (its folder's name, or its code).")
+        " (its folder's name, or its code).",
+    )
     patterns: dict[str, str] = Field(
         default_factory=dict,
         description="Regular expression (searched, without case) → municipality; tried in"
-                    " order after `values`.")
-    default: str | None = Field(None, description="Municipality of a row whose cell is"
-                                " empty (default: such a row is an error).")
+        " order after `values`.",
+    )
+    default: str | None = Field(
+        None,
+        description="Municipality of a row whose cell is empty (default: such a row is an error).",
+    )
 
     @field_validator("patterns")
     @classmethod
@@ -166,31 +185,37 @@ class TableProfile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: str = Field(..., description="Record kind: " + ", ".join(RECORD_KINDS))
-    files: list[str] = Field(default_factory=lambda: ["*"],
-                             description="File name patterns (glob, without case).")
-    sheets: list[str] = Field(default_factory=lambda: ["*"],
-                              description="Sheet name patterns of a workbook (glob).")
-    signature: list[str] = Field(..., min_length=1,
-                                 description="Headers that must all be present.")
+    files: list[str] = Field(
+        default_factory=lambda: ["*"], description="File name patterns (glob, without case)."
+    )
+    sheets: list[str] = Field(
+        default_factory=lambda: ["*"], description="Sheet name patterns of a workbook (glob)."
+    )
+    signature: list[str] = Field(..., min_length=1, description="Headers that must all be present.")
     fields: dict[str, FieldRule | str] = Field(
-        ..., description="Field of the kind → its rule, or just the column's header.")
+        ..., description="Field of the kind → its rule, or just the column's header."
+    )
     skip: list[SkipRule] = Field(default_factory=list)
     municipality: MunicipalityRule | None = Field(
-        None, description="An export of several municipalities: the column saying whose"
-                          " each row is.")
+        None,
+        description="An export of several municipalities: the column saying whose each row is.",
+    )
 
     @field_validator("kind")
     @classmethod
     def _known_kind(cls, kind: str) -> str:
         if kind not in RECORD_KINDS:
-            raise ValueError(f"{kind!r} is no record kind; the kinds are "
-                             + ", ".join(RECORD_KINDS))
+            raise ValueError(
+                f"{kind!r} is no record kind; the kinds are " + ", ".join(RECORD_KINDS)
+            )
         return kind
 
     def rules(self) -> dict[str, FieldRule]:
         """Every field's rule (a bare header is ``FieldRule(column=...)``)."""
-        return {name: FieldRule(column=rule) if isinstance(rule, str) else rule
-                for name, rule in self.fields.items()}
+        return {
+            name: FieldRule(column=rule) if isinstance(rule, str) else rule
+            for name, rule in self.fields.items()
+        }
 
 
 class MappingProfile(BaseModel):
@@ -198,8 +223,11 @@ class MappingProfile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="Mapping profile")
 
-    name: str = Field(..., pattern=r"^[a-z0-9][a-z0-9_-]*$",
-                      description="Short name of the source (`--from NAME`).")
+    name: str = Field(
+        ...,
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        description="Short name of the source (`--from NAME`).",
+    )
     description: str
     source: str | None = Field(None, description="Where the column layout comes from.")
     tables: list[TableProfile] = Field(..., min_length=1)
@@ -210,11 +238,11 @@ def schema_files() -> dict[str, str]:
     schema = MappingProfile.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_FILE
-    return {SCHEMA_FILE: json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True)
-            + "\n"}
+    return {SCHEMA_FILE: json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"}
 
 
 # --- loading, with the line of every problem -------------------------------------------
+
 
 def _node_at(node: yaml.Node | None, loc: Sequence[Any]) -> yaml.Node | None:
     """The YAML node at a pydantic location (keys and list indexes); the deepest found."""
@@ -225,8 +253,9 @@ def _node_at(node: yaml.Node | None, loc: Sequence[Any]) -> yaml.Node | None:
             if found is None:
                 return node
             node = found
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) \
-                and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             node = node.value[part]
         else:
             return node
@@ -247,11 +276,16 @@ def _line(node: yaml.Node | None) -> int | None:
     return None if node is None else node.start_mark.line + 1
 
 
-def _profile_issue(path: Path, line: int | None, situation: str,
-                   params: dict[str, IssueParam],
-                   code: IssueCode = IssueCode.INVALID_YAML) -> Issue:
-    return Issue(code=code, file=str(path), line=line,
-                 template=template_key(code, situation), params=params)
+def _profile_issue(
+    path: Path,
+    line: int | None,
+    situation: str,
+    params: dict[str, IssueParam],
+    code: IssueCode = IssueCode.INVALID_YAML,
+) -> Issue:
+    return Issue(
+        code=code, file=str(path), line=line, template=template_key(code, situation), params=params
+    )
 
 
 def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Issue]]:
@@ -261,8 +295,11 @@ def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Is
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return None, [_profile_issue(path, None if mark is None else mark.line + 1,
-                                     "profile", {"detail": str(error)})]
+        return None, [
+            _profile_issue(
+                path, None if mark is None else mark.line + 1, "profile", {"detail": str(error)}
+            )
+        ]
     try:
         profile = MappingProfile.model_validate(data)
     except ValidationError as error:
@@ -270,9 +307,14 @@ def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Is
         for problem in error.errors():
             loc = [part for part in problem["loc"] if part not in ("FieldRule", "str")]
             where = ".".join(str(part) for part in loc) or "the profile"
-            issues.append(_profile_issue(
-                path, _line(_node_at(root, loc)), "profile_schema",
-                {"where": where, "detail": str(problem["msg"]), "schema": SCHEMA_FILE}))
+            issues.append(
+                _profile_issue(
+                    path,
+                    _line(_node_at(root, loc)),
+                    "profile_schema",
+                    {"where": where, "detail": str(problem["msg"]), "schema": SCHEMA_FILE},
+                )
+            )
         return None, issues
     issues = _check_fields(profile, root, path)
     return (None if issues else profile), issues
@@ -289,18 +331,34 @@ def _check_fields(profile: MappingProfile, root: yaml.Node | None, path: Path) -
             loc = ["tables", index, "fields", name]
             if name not in known:
                 near = process.extractOne(name, known, score_cutoff=70)
-                params: dict[str, IssueParam] = {"name": repr(name), "kind": table.kind,
-                                                 "fields": ", ".join(known)}
+                params: dict[str, IssueParam] = {
+                    "name": repr(name),
+                    "kind": table.kind,
+                    "fields": ", ".join(known),
+                }
                 if near:
                     params["near"] = repr(near[0])
-                issues.append(_profile_issue(
-                    path, _line(_key_node(root, loc)),
-                    "profile_field_suggested" if near else "profile_field", params,
-                    code=IssueCode.UNKNOWN_FIELD))
-            elif sum(part is not None for part in (rule.column, rule.columns, rule.template,
-                                                   rule.constant)) != 1:
-                issues.append(_profile_issue(
-                    path, _line(_node_at(root, loc)), "profile_rule", {"name": repr(name)}))
+                issues.append(
+                    _profile_issue(
+                        path,
+                        _line(_key_node(root, loc)),
+                        "profile_field_suggested" if near else "profile_field",
+                        params,
+                        code=IssueCode.UNKNOWN_FIELD,
+                    )
+                )
+            elif (
+                sum(
+                    part is not None
+                    for part in (rule.column, rule.columns, rule.template, rule.constant)
+                )
+                != 1
+            ):
+                issues.append(
+                    _profile_issue(
+                        path, _line(_node_at(root, loc)), "profile_rule", {"name": repr(name)}
+                    )
+                )
     return issues
 
 
@@ -309,12 +367,16 @@ def load_profile(path: Path) -> tuple[MappingProfile | None, list[Issue]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return None, [_profile_issue(path, None, "profile", {"detail": str(error)},
-                                     code=IssueCode.PATH_NOT_FOUND)]
+        return None, [
+            _profile_issue(
+                path, None, "profile", {"detail": str(error)}, code=IssueCode.PATH_NOT_FOUND
+            )
+        ]
     return parse_profile(text, path)
 
 
 # --- reading an export through a profile ------------------------------------------------
+
 
 @functools.lru_cache(maxsize=1 << 14)  # every profile folds the first rows of every file
 def _fold(text: str) -> str:
@@ -338,8 +400,9 @@ def _signature_test(table: TableProfile) -> Callable[[Sequence[str]], bool]:
 def _signature_row(table: TableProfile, rows: Sequence[Sequence[str]]) -> int | None:
     """The index of the first row holding every header of the signature."""
     is_header = _signature_test(table)
-    return next((index for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])
-                 if is_header(row)), None)
+    return next(
+        (index for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if is_header(row)), None
+    )
 
 
 def _read_columns(table: TableProfile) -> Callable[[Sequence[str]], set[int]]:
@@ -367,7 +430,8 @@ class ProfileRecogniser:
     def _tables(self, path: Path, sheet: str | None) -> Iterator[TableProfile]:
         for table in self.profile.tables:
             if _matches(path.name, table.files) and (
-                    sheet is None or _matches(sheet, table.sheets)):
+                sheet is None or _matches(sheet, table.sheets)
+            ):
                 yield table
 
     def recognise(self, probe: Probe) -> str | None:
@@ -376,22 +440,38 @@ class ProfileRecogniser:
                 return table.kind
         return None
 
-    def read(self, path: Path, sheet: str | None, kind: str,
-             municipality: str) -> tuple[SourceTable | None, list[Issue]]:
+    def read(
+        self, path: Path, sheet: str | None, kind: str, municipality: str
+    ) -> tuple[SourceTable | None, list[Issue]]:
         table = next((t for t in self._tables(path, sheet) if t.kind == kind), None)
         if table is None:
-            return None, [Issue(code=IssueCode.UNKNOWN_FILE, file=str(path), sheet=sheet,
-                                municipality=municipality, record_kind=kind,
-                                template=template_key(IssueCode.UNKNOWN_FILE,
-                                                      "no_profile_table"),
-                                params={"profile": repr(self.name), "origin": self.origin,
-                                        "kind": kind, "name": path.name})]
+            return None, [
+                Issue(
+                    code=IssueCode.UNKNOWN_FILE,
+                    file=str(path),
+                    sheet=sheet,
+                    municipality=municipality,
+                    record_kind=kind,
+                    template=template_key(IssueCode.UNKNOWN_FILE, "no_profile_table"),
+                    params={
+                        "profile": repr(self.name),
+                        "origin": self.origin,
+                        "kind": kind,
+                        "name": path.name,
+                    },
+                )
+            ]
         # The header is the row holding the signature (title rows above it, as report
         # exports have, are skipped with a note); only the columns the profile reads are
         # kept from a CSV file.
-        source, issues = read_table(path, kind, municipality, sheet=sheet,
-                                    is_header=_signature_test(table),
-                                    columns=_read_columns(table))
+        source, issues = read_table(
+            path,
+            kind,
+            municipality,
+            sheet=sheet,
+            is_header=_signature_test(table),
+            columns=_read_columns(table),
+        )
         if source is None:
             return None, issues
         mapped, map_issues = apply_profile(self, table, source)
@@ -413,8 +493,11 @@ def _per_distinct(column: pd.Series, mapping: Callable[[pd.Series], pd.Series]) 
     return pd.Series(mapped.array.take(codes), index=column.index)
 
 
-def _value_map(stripped: pd.Series, values: dict[str, Scalar] | dict[str, str],
-               patterns: dict[str, Scalar] | dict[str, str]) -> tuple[pd.Series, pd.Series]:
+def _value_map(
+    stripped: pd.Series,
+    values: dict[str, Scalar] | dict[str, str],
+    patterns: dict[str, Scalar] | dict[str, str],
+) -> tuple[pd.Series, pd.Series]:
     """Cells through a value map (without case and outer spaces) then regex patterns (in
     order): the mapped text (the cell where nothing matched) and which cells matched."""
     result = stripped.copy()
@@ -454,8 +537,13 @@ def _mapped_distinct(rule: FieldRule) -> Callable[[pd.Series], pd.Series]:
 def _mapped_column(column: pd.Series, rule: FieldRule) -> pd.Series:
     """A column's cells through the rule's value map, patterns, default and unit; a
     column the rule only names is passed on as read (as a native file's)."""
-    if not (rule.values or rule.patterns or rule.otherwise is not None
-            or rule.default is not None or rule.unit is not None):
+    if not (
+        rule.values
+        or rule.patterns
+        or rule.otherwise is not None
+        or rule.default is not None
+        or rule.unit is not None
+    ):
         return column
     return _per_distinct(column, _mapped_distinct(rule))
 
@@ -483,23 +571,34 @@ def _lines_text(lines: Sequence[int]) -> IssueParam:
     """``3, 7, 9`` (at most ``LINES_LISTED``, then how many more, as a sentence part)."""
     listed = ", ".join(map(str, lines[:LINES_LISTED]))
     more = len(lines) - LINES_LISTED
-    return Message("issue.part.and_more", {"listed": listed, "more": more}) if more > 0 \
-        else listed
+    return Message("issue.part.and_more", {"listed": listed, "more": more}) if more > 0 else listed
 
 
-def _municipality_rows(recogniser: ProfileRecogniser, rule: MunicipalityRule,
-                       cells: dict[str, pd.Series], lines: np.ndarray[Any, Any],
-                       folder: str, where: dict[str, Any]) -> tuple[np.ndarray[Any, Any],
-                                                                    list[Issue]]:
+def _municipality_rows(
+    recogniser: ProfileRecogniser,
+    rule: MunicipalityRule,
+    cells: dict[str, pd.Series],
+    lines: np.ndarray[Any, Any],
+    folder: str,
+    where: dict[str, Any],
+) -> tuple[np.ndarray[Any, Any], list[Issue]]:
     """The rows of the folder's municipality in an export of several; a note counting
     the other municipalities' rows, an error per cell no value or pattern maps."""
     column = cells.get(_fold(rule.column))
     if column is None:
-        return np.ones(len(lines), dtype=bool), [Issue(
-            code=IssueCode.MISSING_COLUMN, column=rule.column, **where,
-            template=template_key(IssueCode.MISSING_COLUMN, "profile_municipality"),
-            params={"profile": recogniser.name, "column": repr(rule.column),
-                    "origin": recogniser.origin})]
+        return np.ones(len(lines), dtype=bool), [
+            Issue(
+                code=IssueCode.MISSING_COLUMN,
+                column=rule.column,
+                **where,
+                template=template_key(IssueCode.MISSING_COLUMN, "profile_municipality"),
+                params={
+                    "profile": recogniser.name,
+                    "column": repr(rule.column),
+                    "origin": recogniser.origin,
+                },
+            )
+        ]
 
     def owner(distinct: pd.Series) -> pd.Series:
         stripped = distinct.str.strip()
@@ -517,42 +616,74 @@ def _municipality_rows(recogniser: ProfileRecogniser, rule: MunicipalityRule,
     if len(others):
         first = int(lines[~mine & ~unmapped][0])
         counted = ", ".join(f"{name} {count}" for name, count in others.items())
-        issues.append(Issue(
-            code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, line=first,
-            column=rule.column, value=str(int(others.sum())), **where,
-            template=template_key(IssueCode.SKIPPED_PATH, "other_municipalities"),
-            params={"count": int(others.sum()), "column": repr(rule.column),
-                    "counted": counted, "origin": recogniser.origin}))
+        issues.append(
+            Issue(
+                code=IssueCode.SKIPPED_PATH,
+                severity=Severity.INFO,
+                line=first,
+                column=rule.column,
+                value=str(int(others.sum())),
+                **where,
+                template=template_key(IssueCode.SKIPPED_PATH, "other_municipalities"),
+                params={
+                    "count": int(others.sum()),
+                    "column": repr(rule.column),
+                    "counted": counted,
+                    "origin": recogniser.origin,
+                },
+            )
+        )
     if unmapped.any():
         cells_unmapped = column.to_numpy(dtype=object)[unmapped]
         for value, rows in pd.Series(lines[unmapped]).groupby(
-                pd.Series(cells_unmapped), sort=False):
+            pd.Series(cells_unmapped), sort=False
+        ):
             found = rows.tolist()
-            issues.append(Issue(
-                code=IssueCode.UNKNOWN_MUNICIPALITY, line=found[0], column=rule.column,
-                value=str(value), **where,
-                template=template_key(IssueCode.UNKNOWN_MUNICIPALITY, "profile"),
-                params={"count": len(found), "value": repr(str(value)),
-                        "column": repr(rule.column), "profile": recogniser.name,
-                        "lines": _lines_text(found), "origin": recogniser.origin}))
+            issues.append(
+                Issue(
+                    code=IssueCode.UNKNOWN_MUNICIPALITY,
+                    line=found[0],
+                    column=rule.column,
+                    value=str(value),
+                    **where,
+                    template=template_key(IssueCode.UNKNOWN_MUNICIPALITY, "profile"),
+                    params={
+                        "count": len(found),
+                        "value": repr(str(value)),
+                        "column": repr(rule.column),
+                        "profile": recogniser.name,
+                        "lines": _lines_text(found),
+                        "origin": recogniser.origin,
+                    },
+                )
+            )
     return mine, issues
 
 
-def apply_profile(recogniser: ProfileRecogniser, table: TableProfile,
-                  source: SourceTable) -> tuple[SourceTable, list[Issue]]:
+def apply_profile(
+    recogniser: ProfileRecogniser, table: TableProfile, source: SourceTable
+) -> tuple[SourceTable, list[Issue]]:
     """The export's table as a table of ``table.kind``'s fields, same file, sheet and
     lines: one column per field of the profile, named after the field."""
     issues: list[Issue] = []
-    where = {"file": source.display_name, "sheet": source.sheet,
-             "municipality": source.municipality, "record_kind": table.kind}
+    where = {
+        "file": source.display_name,
+        "sheet": source.sheet,
+        "municipality": source.municipality,
+        "record_kind": table.kind,
+    }
     positions = {_fold(header): index for index, header in enumerate(source.header)}
-    cells = {name: source.cells[str(position)] for name, position in positions.items()
-             if str(position) in source.cells}
+    cells = {
+        name: source.cells[str(position)]
+        for name, position in positions.items()
+        if str(position) in source.cells
+    }
     lines = source.line_numbers()
     keep = np.ones(len(source.cells), dtype=bool)
     if table.municipality is not None:
-        keep, found = _municipality_rows(recogniser, table.municipality, cells, lines,
-                                         source.municipality, where)
+        keep, found = _municipality_rows(
+            recogniser, table.municipality, cells, lines, source.municipality, where
+        )
         issues.extend(found)
     for skip in table.skip:
         column = cells.get(_fold(skip.column))
@@ -569,17 +700,29 @@ def apply_profile(recogniser: ProfileRecogniser, table: TableProfile,
         hit = _per_distinct(column, skipped).to_numpy(dtype=bool) & keep
         if hit.any():
             left_out = lines[hit].tolist()
-            issues.append(Issue(
-                code=IssueCode.SKIPPED_PATH, severity=Severity.INFO, line=left_out[0],
-                column=skip.column, **where,
-                template=template_key(IssueCode.SKIPPED_PATH, "profile_skip"),
-                params={"count": len(left_out), "profile": recogniser.name,
-                        "reason": skip.reason, "lines": _lines_text(left_out),
-                        "origin": recogniser.origin}))
+            issues.append(
+                Issue(
+                    code=IssueCode.SKIPPED_PATH,
+                    severity=Severity.INFO,
+                    line=left_out[0],
+                    column=skip.column,
+                    **where,
+                    template=template_key(IssueCode.SKIPPED_PATH, "profile_skip"),
+                    params={
+                        "count": len(left_out),
+                        "profile": recogniser.name,
+                        "reason": skip.reason,
+                        "lines": _lines_text(left_out),
+                        "origin": recogniser.origin,
+                    },
+                )
+            )
         keep &= ~hit
     every = bool(keep.all())
-    kept = {name: (column if every else column[keep]).reset_index(drop=True)
-            for name, column in cells.items()}
+    kept = {
+        name: (column if every else column[keep]).reset_index(drop=True)
+        for name, column in cells.items()
+    }
     index = pd.RangeIndex(int(keep.sum()))
     columns: dict[str, pd.Series] = {}
     header: list[str] = []
@@ -589,15 +732,28 @@ def apply_profile(recogniser: ProfileRecogniser, table: TableProfile,
         else:
             missing = [c for c in rule.sources() if _fold(c) not in positions]
             for absent in missing:
-                issues.append(Issue(
-                    code=IssueCode.MISSING_COLUMN, severity=Severity.WARNING,
-                    line=source.header_line, column=absent, **where,
-                    template=template_key(
-                        IssueCode.MISSING_COLUMN,
-                        "profile_field_empty" if len(missing) == len(rule.sources())
-                        else "profile_field_partial"),
-                    params={"profile": recogniser.name, "field": repr(name), "name": name,
-                            "column": repr(absent), "origin": recogniser.origin}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.MISSING_COLUMN,
+                        severity=Severity.WARNING,
+                        line=source.header_line,
+                        column=absent,
+                        **where,
+                        template=template_key(
+                            IssueCode.MISSING_COLUMN,
+                            "profile_field_empty"
+                            if len(missing) == len(rule.sources())
+                            else "profile_field_partial",
+                        ),
+                        params={
+                            "profile": recogniser.name,
+                            "field": repr(name),
+                            "name": name,
+                            "column": repr(absent),
+                            "origin": recogniser.origin,
+                        },
+                    )
+                )
             if len(missing) == len(rule.sources()):
                 continue
             if rule.column is not None:
@@ -609,15 +765,25 @@ def apply_profile(recogniser: ProfileRecogniser, table: TableProfile,
         header.append(name)
     extra = {**source.extra, "source_tool": recogniser.name, "profile": recogniser.origin}
     return SourceTable(
-        path=source.path, kind=table.kind, municipality=source.municipality,
-        format=source.format, sha256=source.sha256, encoding=source.encoding,
-        delimiter=source.delimiter, header=header, header_line=source.header_line,
-        cells=pd.DataFrame(columns, index=index), lines=LineNumbers(lines[keep]),
-        blank_rows_skipped=source.blank_rows_skipped, sheet=source.sheet,
-        extra=extra), issues
+        path=source.path,
+        kind=table.kind,
+        municipality=source.municipality,
+        format=source.format,
+        sha256=source.sha256,
+        encoding=source.encoding,
+        delimiter=source.delimiter,
+        header=header,
+        header_line=source.header_line,
+        cells=pd.DataFrame(columns, index=index),
+        lines=LineNumbers(lines[keep]),
+        blank_rows_skipped=source.blank_rows_skipped,
+        sheet=source.sheet,
+        extra=extra,
+    ), issues
 
 
 # --- built-in profiles and the choice of a run ------------------------------------------
+
 
 @functools.cache
 def builtin_profiles() -> tuple[ProfileRecogniser, ...]:
@@ -645,8 +811,10 @@ def register_builtin() -> None:
 
 
 @contextlib.contextmanager
-def chosen_recognisers(mapping_files: Sequence[Path], from_name: str | None,
-                       ) -> Iterator[list[Issue]]:
+def chosen_recognisers(
+    mapping_files: Sequence[Path],
+    from_name: str | None,
+) -> Iterator[list[Issue]]:
     """Within the block, the user's profiles (``--mapping``) are asked first, and with
     ``from_name`` (``--from``) only that adapter is asked. Yields the issues of loading
     the profiles (a broken profile or an unknown name: errors, no profile used)."""
@@ -658,15 +826,18 @@ def chosen_recognisers(mapping_files: Sequence[Path], from_name: str | None,
         issues.extend(problems)
         if profile is not None:
             mine.append(ProfileRecogniser(profile, str(path)))
-    chosen: list[Recogniser] = [*mine, *(r for r in saved
-                                         if all(r.name != m.name for m in mine))]
+    chosen: list[Recogniser] = [*mine, *(r for r in saved if all(r.name != m.name for m in mine))]
     if from_name is not None:
         named = [r for r in chosen if r.name == from_name]
         if not named:
-            issues.append(Issue(
-                code=IssueCode.UNKNOWN_FILE, value=from_name,
-                template=template_key(IssueCode.UNKNOWN_FILE, "from_name"),
-                params={"name": from_name, "names": ", ".join(r.name for r in chosen)}))
+            issues.append(
+                Issue(
+                    code=IssueCode.UNKNOWN_FILE,
+                    value=from_name,
+                    template=template_key(IssueCode.UNKNOWN_FILE, "from_name"),
+                    params={"name": from_name, "names": ", ".join(r.name for r in chosen)},
+                )
+            )
         chosen = named
     RECOGNISERS[:] = chosen
     try:

@@ -107,8 +107,17 @@ class SourceTable:
         """The files (or sheets) the rows come from, and the index of each row's part
         (None: every row is of the one part). A table read from one file is one part;
         an adapter's or a joined table may hold several."""
-        return [SourcePart(self.source_tool, self.path, self.sheet, self.sha256, self.format,
-                           self.encoding, self.delimiter)], None
+        return [
+            SourcePart(
+                self.source_tool,
+                self.path,
+                self.sheet,
+                self.sha256,
+                self.format,
+                self.encoding,
+                self.delimiter,
+            )
+        ], None
 
     def line_numbers(self) -> np.ndarray[Any, Any]:
         """``lines`` as an int64 array."""

@@ -1,4 +1,4 @@
-""""Did you mean" for unknown headers and values, and the language a file is written in.
+""" "Did you mean" for unknown headers and values, and the language a file is written in.
 
 A suggestion is a promise that the user meant it, so it is offered only when it is safe:
 
@@ -32,10 +32,27 @@ THRESHOLD = 80.0
 MARGIN = 5.0
 
 #: Words that turn a value into its opposite, in the four languages.
-NEGATIONS = frozenset({
-    "not", "non", "no", "never", "without", "ej", "inte", "icke", "ingen", "utan", "aldrig",
-    "ikke", "ikkje", "uten", "aldri", "unntatt", "unnateke",
-})
+NEGATIONS = frozenset(
+    {
+        "not",
+        "non",
+        "no",
+        "never",
+        "without",
+        "ej",
+        "inte",
+        "icke",
+        "ingen",
+        "utan",
+        "aldrig",
+        "ikke",
+        "ikkje",
+        "uten",
+        "aldri",
+        "unntatt",
+        "unnateke",
+    }
+)
 #: Prefixes that do the same: inaktiv, uoffentlig, icke-offentlig, non-public, unmanaged.
 NEGATING_PREFIXES = ("non", "un", "in", "icke", "ikke", "ej", "u", "o")
 
@@ -64,8 +81,12 @@ def negated(text: str, other: str) -> bool:
         return True
     one, two = _compact(text), _compact(other)
     for longer, shorter in ((one, two), (two, one)):
-        if (shorter and longer != shorter and longer.endswith(shorter)
-                and longer[: -len(shorter)] in NEGATING_PREFIXES):
+        if (
+            shorter
+            and longer != shorter
+            and longer.endswith(shorter)
+            and longer[: -len(shorter)] in NEGATING_PREFIXES
+        ):
             return True
     return False
 
@@ -83,16 +104,27 @@ def nearest(text: str, candidates: Mapping[str, str]) -> str | None:
     if len(_compact(query)) < MIN_LENGTH:
         return None
     spellings = [spelling for spelling in candidates if len(_compact(spelling)) >= MIN_LENGTH - 1]
-    matches = process.extract(query, [_compared(s) for s in spellings], scorer=fuzz.ratio,
-                              processor=None, score_cutoff=THRESHOLD, limit=10)
+    matches = process.extract(
+        query,
+        [_compared(s) for s in spellings],
+        scorer=fuzz.ratio,
+        processor=None,
+        score_cutoff=THRESHOLD,
+        limit=10,
+    )
     # A meaning is out when the text negates any of its spellings ("inoffentlig" is not
     # "offentleg", though it negates "offentlig").
     meanings = {candidates[spellings[index]] for _, _, index in matches}
-    negating = {meaning for meaning in meanings
-                if any(negated(text, spelling) for spelling, of in candidates.items()
-                       if of == meaning)}
-    safe = [(spellings[index], score) for _, score, index in matches
-            if candidates[spellings[index]] not in negating]
+    negating = {
+        meaning
+        for meaning in meanings
+        if any(negated(text, spelling) for spelling, of in candidates.items() if of == meaning)
+    }
+    safe = [
+        (spellings[index], score)
+        for _, score, index in matches
+        if candidates[spellings[index]] not in negating
+    ]
     if not safe:
         return None
     best, score = safe[0]
@@ -121,15 +153,15 @@ def file_language(kind: str, header: Iterable[str]) -> str | None:
     'nb'
     """
     found = [_languages_of(kind).get(normalise_header(cell), frozenset()) for cell in header]
-    scores = {language: sum(language in languages for languages in found)
-              for language in LANGUAGES}
+    scores = {language: sum(language in languages for languages in found) for language in LANGUAGES}
     best = max(scores.values())
     if best == 0:
         return None
     leaders = [language for language in LANGUAGES if scores[language] == best]
     if len(leaders) > 1:  # the words only one of them writes decide
-        only = {language: sum(languages == {language} for languages in found)
-                for language in leaders}
+        only = {
+            language: sum(languages == {language} for languages in found) for language in leaders
+        }
         top = max(only.values())
         leaders = [language for language in leaders if only[language] == top]
     if set(leaders) == {"nb", "nn"}:
@@ -166,8 +198,9 @@ def header_candidates(kind: str, language: str | None) -> dict[str, str]:
     return candidates
 
 
-def value_candidates(values: Sequence[str], words: Mapping[str, Words],
-                     language: str | None) -> dict[str, str]:
+def value_candidates(
+    values: Sequence[str], words: Mapping[str, Words], language: str | None
+) -> dict[str, str]:
     """The spellings of an enumeration's ``values`` a suggestion may offer."""
     candidates: dict[str, str] = {}
     for value in values:

@@ -44,8 +44,9 @@ def _match_header(kind: str, header: str) -> tuple[str, int] | None:
     exact = aliases.get(normalise_header(header))
     if exact is not None:
         return exact, 100
-    found = process.extractOne(normalise_header(header), list(aliases),
-                               scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
+    found = process.extractOne(
+        normalise_header(header), list(aliases), scorer=fuzz.ratio, score_cutoff=MIN_SCORE
+    )
     return None if found is None else (aliases[found[0]], int(found[1]))
 
 
@@ -66,9 +67,12 @@ def suggest_profile(paths: Sequence[Path]) -> str:
             column: Serial number
     ...
     """
-    lines = [f"name: {_quote(Path(paths[0]).stem.lower().replace(' ', '-')) if paths else 'draft'}",
-             "description: TODO what exports this profile reads",
-             "source: TODO where the column layout comes from", "tables:"]
+    lines = [
+        f"name: {_quote(Path(paths[0]).stem.lower().replace(' ', '-')) if paths else 'draft'}",
+        "description: TODO what exports this profile reads",
+        "source: TODO where the column layout comes from",
+        "tables:",
+    ]
     for path in paths:
         rows = _rows(Path(path))
         if not rows:
@@ -76,20 +80,24 @@ def suggest_profile(paths: Sequence[Path]) -> str:
             continue
         index = _header_index(rows)
         header = [cell for cell in rows[index] if cell.strip()]
-        data = rows[index + 1:]
-        matches = {kind: {h: m for h in header if (m := _match_header(kind, h)) is not None}
-                   for kind in RECORD_KINDS if kind != "municipality"}
-        kind = max(matches, key=lambda k: (len(matches[k]), sum(s for _, s in
-                                                                 matches[k].values())))
+        data = rows[index + 1 :]
+        matches = {
+            kind: {h: m for h in header if (m := _match_header(kind, h)) is not None}
+            for kind in RECORD_KINDS
+            if kind != "municipality"
+        }
+        kind = max(matches, key=lambda k: (len(matches[k]), sum(s for _, s in matches[k].values())))
         chosen: dict[str, tuple[str, int]] = {}
         for written, (field, score) in sorted(matches[kind].items(), key=lambda i: -i[1][1]):
             if field not in chosen:
                 chosen[field] = (written, score)
         used = {written for written, _ in chosen.values()}
-        lines += [f"  - kind: {kind}  # {len(chosen)} of {len(header)} headers matched",
-                  f"    files: [{_quote(Path(path).name)}]",
-                  "    signature: [" + ", ".join(_quote(w) for w, _ in chosen.values()) + "]",
-                  "    fields:"]
+        lines += [
+            f"  - kind: {kind}  # {len(chosen)} of {len(header)} headers matched",
+            f"    files: [{_quote(Path(path).name)}]",
+            "    signature: [" + ", ".join(_quote(w) for w, _ in chosen.values()) + "]",
+            "    fields:",
+        ]
         specs = {spec.name: spec for spec in field_specs(kind)}
         for name, spec in specs.items():
             if name not in chosen:
@@ -101,8 +109,13 @@ def suggest_profile(paths: Sequence[Path]) -> str:
             lines.append(f"        column: {_quote(written)}")
             if spec.enum is not None:
                 position = rows[index].index(written)
-                seen = list(dict.fromkeys(row[position].strip() for row in data
-                                          if position < len(row) and row[position].strip()))
+                seen = list(
+                    dict.fromkeys(
+                        row[position].strip()
+                        for row in data
+                        if position < len(row) and row[position].strip()
+                    )
+                )
                 if seen:
                     lines.append("        values:")
                     spellings = spec.enum.spellings()
@@ -111,14 +124,19 @@ def suggest_profile(paths: Sequence[Path]) -> str:
                     if exact is not None:
                         lines.append(f"          {_quote(value)}: {exact}  # confidence 100")
                         continue
-                    near = process.extractOne(value.casefold(), list(spellings),
-                                              scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
+                    near = process.extractOne(
+                        value.casefold(), list(spellings), scorer=fuzz.ratio, score_cutoff=MIN_SCORE
+                    )
                     if near is None:
-                        lines.append(f"          {_quote(value)}: TODO  # no value of"
-                                     f" {spec.enum.__name__} is near")
+                        lines.append(
+                            f"          {_quote(value)}: TODO  # no value of"
+                            f" {spec.enum.__name__} is near"
+                        )
                     else:
-                        lines.append(f"          {_quote(value)}: {spellings[near[0]]}"
-                                     f"  # confidence {int(near[1])}")
+                        lines.append(
+                            f"          {_quote(value)}: {spellings[near[0]]}"
+                            f"  # confidence {int(near[1])}"
+                        )
         for written in header:
             if written not in used:
                 lines.append(f"      # not mapped: {_quote(written)}")

@@ -10,9 +10,16 @@ from inventory.read.source import ColumnChoice, HeaderTest, SourceTable
 from inventory.read.workbook import read_xlsx_table
 
 
-def read_table(path: Path, kind: str, municipality: str, *, max_field_chars: int = 100_000,
-               sheet: str | None = None, is_header: HeaderTest | None = None,
-               columns: ColumnChoice | None = None) -> tuple[SourceTable | None, list[Issue]]:
+def read_table(
+    path: Path,
+    kind: str,
+    municipality: str,
+    *,
+    max_field_chars: int = 100_000,
+    sheet: str | None = None,
+    is_header: HeaderTest | None = None,
+    columns: ColumnChoice | None = None,
+) -> tuple[SourceTable | None, list[Issue]]:
     """Read one inventory file as text cells with their physical lines, never raising.
 
     ``sheet`` names the sheet of a workbook to read (default: the one named after the
@@ -31,12 +38,30 @@ def read_table(path: Path, kind: str, municipality: str, *, max_field_chars: int
     """
     try:
         if path.suffix.lower() == ".xlsx":
-            return read_xlsx_table(path, kind, municipality, max_field_chars=max_field_chars,
-                                   sheet=sheet, is_header=is_header)
-        return read_csv_table(path, kind, municipality, max_field_chars=max_field_chars,
-                              is_header=is_header, columns=columns)
+            return read_xlsx_table(
+                path,
+                kind,
+                municipality,
+                max_field_chars=max_field_chars,
+                sheet=sheet,
+                is_header=is_header,
+            )
+        return read_csv_table(
+            path,
+            kind,
+            municipality,
+            max_field_chars=max_field_chars,
+            is_header=is_header,
+            columns=columns,
+        )
     except OSError as error:
-        return None, [Issue(code=IssueCode.PATH_NOT_FOUND, file=str(path),
-                            municipality=municipality, record_kind=kind,
-                            template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
-                            params={"error": str(error.strerror or error)})]
+        return None, [
+            Issue(
+                code=IssueCode.PATH_NOT_FOUND,
+                file=str(path),
+                municipality=municipality,
+                record_kind=kind,
+                template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
+                params={"error": str(error.strerror or error)},
+            )
+        ]

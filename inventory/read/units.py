@@ -70,8 +70,9 @@ class Unit:
 
 
 def _data(symbol: str, power: int, *spellings: str) -> Unit:
-    return Unit(symbol, Dimension.DATA, 1000.0**power, (symbol, *spellings),
-                memory_factor=1024.0**power)
+    return Unit(
+        symbol, Dimension.DATA, 1000.0**power, (symbol, *spellings), memory_factor=1024.0**power
+    )
 
 
 def _binary(symbol: str, power: int, *spellings: str) -> Unit:
@@ -87,10 +88,33 @@ def _rate(symbol: str, factor: float, *spellings: str) -> Unit:
 UNITS: tuple[Unit, ...] = (
     _rate("bit/s", 1.0, "bps", "b/s", "bit/sek"),
     _rate("kbit/s", 1e3, "kbps", "kb/s", "kbit", "kbit/sek", "Kbit/s", "Kbps"),
-    _rate("Mbit/s", 1e6, "Mbps", "Mb/s", "Mbit", "Mbits", "Mbit/sek", "Mbit/sec", "Mb",
-          "megabit", "megabit/s"),
-    _rate("Gbit/s", 1e9, "Gbps", "Gb/s", "Gbit", "Gbits", "Gbit/sek", "Gbit/sec", "Gb",
-          "GbE", "gigabit", "gigabit/s"),
+    _rate(
+        "Mbit/s",
+        1e6,
+        "Mbps",
+        "Mb/s",
+        "Mbit",
+        "Mbits",
+        "Mbit/sek",
+        "Mbit/sec",
+        "Mb",
+        "megabit",
+        "megabit/s",
+    ),
+    _rate(
+        "Gbit/s",
+        1e9,
+        "Gbps",
+        "Gb/s",
+        "Gbit",
+        "Gbits",
+        "Gbit/sek",
+        "Gbit/sec",
+        "Gb",
+        "GbE",
+        "gigabit",
+        "gigabit/s",
+    ),
     _rate("Tbit/s", 1e12, "Tbps", "Tb/s", "Tbit", "Tb"),
     _rate("kB/s", 8e3, "KB/s", "kBps"),
     _rate("MB/s", 8e6, "MBps", "Mbyte/s"),
@@ -221,7 +245,8 @@ _NUMBER_PART = r"[+-]?\d(?:[\d.,\u00a0\u202f\u2009 ]*\d)?"
 _QUANTITY = re.compile(rf"(?P<number>{_NUMBER_PART})\s*(?P<unit>[^\W\d_][\w/ ]*?)\.?")
 _HEADER_UNIT = re.compile(
     r"(?P<name>.*?\S)\s*(?:[(\[]\s*(?:(?:i|in)\s+)?(?P<bracketed>[^)\]]+?)\s*[)\]]"
-    r"|[\s_]+(?:(?:i|in)[\s_]+)?(?P<trailing>[^\s_()\[\]]+))")
+    r"|[\s_]+(?:(?:i|in)[\s_]+)?(?P<trailing>[^\s_()\[\]]+))"
+)
 
 
 def split_quantity(text: str) -> tuple[str, str] | None:

@@ -97,8 +97,11 @@ def _sheet_parser() -> Any:
 
         def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
             if len(row) > MAX_ROW_CELLS:  # before a dict per cell is built
-                raise WorkbookRejected(_too_large(
-                    self.source.file, "row_cells", {"cells": len(row), "limit": MAX_ROW_CELLS}))
+                raise WorkbookRejected(
+                    _too_large(
+                        self.source.file, "row_cells", {"cells": len(row), "limit": MAX_ROW_CELLS}
+                    )
+                )
             parsed: tuple[int, list[dict[str, Any]]] = super().parse_row(row)
             self.source.row_ended()
             return parsed
@@ -110,7 +113,8 @@ def _sheet_parser() -> Any:
                 # typed as a string (t="str"), as Excel and LibreOffice write it.
                 result = element.find(VALUE_TAG)
                 cell["formula"] = result is not None and (
-                    bool(result.text) or element.get("t") == "str")
+                    bool(result.text) or element.get("t") == "str"
+                )
             return cell
 
     return SheetParser
@@ -130,8 +134,9 @@ class BoundedPart:
     does reading more than ``row_limit`` bytes since the last ``row_ended``: the XML
     parser holds a whole row in memory until it ends."""
 
-    def __init__(self, stream: IO[bytes], limit: int, file: str,
-                 row_limit: int | None = None) -> None:
+    def __init__(
+        self, stream: IO[bytes], limit: int, file: str, row_limit: int | None = None
+    ) -> None:
         self._stream = stream
         self._limit = limit
         self._row_limit = row_limit
@@ -147,24 +152,31 @@ class BoundedPart:
         data = self._stream.read(room if size < 0 else min(size, room))
         self.inflated += len(data)
         if self.inflated > self._limit:
-            raise WorkbookRejected(_too_large(
-                self.file, "unpacks_past", {"limit": size_text(self._limit)}))
+            raise WorkbookRejected(
+                _too_large(self.file, "unpacks_past", {"limit": size_text(self._limit)})
+            )
         if self._row_limit is not None and self.inflated - self._row_start > self._row_limit:
-            raise WorkbookRejected(_too_large(
-                self.file, "row_xml", {"limit": size_text(self._row_limit)}))
+            raise WorkbookRejected(
+                _too_large(self.file, "row_xml", {"limit": size_text(self._row_limit)})
+            )
         return data
 
 
-def _too_large(file: str, situation: str, params: dict[str, IssueParam],
-               line: int | None = None) -> Issue:
-    return Issue(code=IssueCode.WORKBOOK_TOO_LARGE, file=file, line=line,
-                 template=template_key(IssueCode.WORKBOOK_TOO_LARGE, situation),
-                 params={**params, "max_rows": MAX_SHEET_ROWS,
-                         "max_size": size_text(MAX_WORKBOOK_BYTES)})
+def _too_large(
+    file: str, situation: str, params: dict[str, IssueParam], line: int | None = None
+) -> Issue:
+    return Issue(
+        code=IssueCode.WORKBOOK_TOO_LARGE,
+        file=file,
+        line=line,
+        template=template_key(IssueCode.WORKBOOK_TOO_LARGE, situation),
+        params={**params, "max_rows": MAX_SHEET_ROWS, "max_size": size_text(MAX_WORKBOOK_BYTES)},
+    )
 
 
-def _pick_sheet(sheets: list[tuple[str, str]], kind: str, file: str,
-                wanted: str | None = None) -> tuple[str, str]:
+def _pick_sheet(
+    sheets: list[tuple[str, str]], kind: str, file: str, wanted: str | None = None
+) -> tuple[str, str]:
     """The (title, part) of the sheet ``wanted`` (as discovery chose it), else of the sheet
     named after ``kind``, else of the first sheet."""
     if wanted is not None:
@@ -178,11 +190,13 @@ def _pick_sheet(sheets: list[tuple[str, str]], kind: str, file: str,
     return sheets[0]
 
 
-def _unreadable(file: str, situation: str, params: dict[str, IssueParam] | None = None
-                ) -> Issue:
-    return Issue(code=IssueCode.UNREADABLE_WORKBOOK, file=file,
-                 template=template_key(IssueCode.UNREADABLE_WORKBOOK, situation),
-                 params=params or {})
+def _unreadable(file: str, situation: str, params: dict[str, IssueParam] | None = None) -> Issue:
+    return Issue(
+        code=IssueCode.UNREADABLE_WORKBOOK,
+        file=file,
+        template=template_key(IssueCode.UNREADABLE_WORKBOOK, situation),
+        params=params or {},
+    )
 
 
 def _damaged(file: str, error: Exception) -> Issue:
@@ -200,15 +214,24 @@ def _declared_size_issue(raw: bytes, file: str, limit: int) -> Issue | None:
         return _damaged(file, error)
     declared = sum(part.file_size for part in parts)
     if declared > limit:
-        return _too_large(file, "declared", {"size": size_text(declared),
-                                             "limit": size_text(limit)})
+        return _too_large(
+            file, "declared", {"size": size_text(declared), "limit": size_text(limit)}
+        )
     for part in parts:
         if part.file_size > 1 << 20 and (
-                part.file_size > MAX_COMPRESSION_RATIO * max(part.compress_size, 1)):
+            part.file_size > MAX_COMPRESSION_RATIO * max(part.compress_size, 1)
+        ):
             ratio = part.file_size // max(part.compress_size, 1)
-            return _too_large(file, "compression", {
-                "part": excerpt(part.filename), "ratio": ratio,
-                "size": size_text(part.file_size), "limit": MAX_COMPRESSION_RATIO})
+            return _too_large(
+                file,
+                "compression",
+                {
+                    "part": excerpt(part.filename),
+                    "ratio": ratio,
+                    "size": size_text(part.file_size),
+                    "limit": MAX_COMPRESSION_RATIO,
+                },
+            )
     return None
 
 
@@ -258,45 +281,77 @@ class _Sheet:
         else:
             self.unlisted[issue.code] += 1
 
-    def cell_issue(self, code: IssueCode, line: int, column: int,
-                   params: dict[str, IssueParam], situation: str | None = None,
-                   severity: Severity = Severity.ERROR) -> None:
+    def cell_issue(
+        self,
+        code: IssueCode,
+        line: int,
+        column: int,
+        params: dict[str, IssueParam],
+        situation: str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         """An issue at a cell: its sheet row, data row and header (when in the table)."""
         header = self.header if self.header is not None and self.header_line < line else None
         in_table = header is not None and column <= len(header)
-        self.add(Issue(code=code, severity=severity, file=self.file, line=line,
-                       row=len(self.rows) + 1 if header is not None else None,
-                       column=header[column - 1] if header is not None and in_table else None,
-                       column_index=column, template=template_key(code, situation),
-                       params=params))
+        self.add(
+            Issue(
+                code=code,
+                severity=severity,
+                file=self.file,
+                line=line,
+                row=len(self.rows) + 1 if header is not None else None,
+                column=header[column - 1] if header is not None and in_table else None,
+                column_index=column,
+                template=template_key(code, situation),
+                params=params,
+            )
+        )
 
     def summaries(self) -> list[Issue]:
-        return [Issue(code=code, severity=Severity.WARNING if code is IssueCode.FORMULA_VALUE
-                      else Severity.ERROR, file=self.file,
-                      template=template_key(code, "beyond_header_more"
-                                            if code is IssueCode.EXTRA_CELLS else "more"),
-                      params={"count": count})
-                for code, count in self.unlisted.items()]
+        return [
+            Issue(
+                code=code,
+                severity=Severity.WARNING if code is IssueCode.FORMULA_VALUE else Severity.ERROR,
+                file=self.file,
+                template=template_key(
+                    code, "beyond_header_more" if code is IssueCode.EXTRA_CELLS else "more"
+                ),
+                params={"count": count},
+            )
+            for code, count in self.unlisted.items()
+        ]
 
 
 def _formula_issues(sheet: _Sheet, line: int, cell: dict[str, Any], width: int | None) -> None:
     """Issues of a formula cell (``stored`` says whether a result was stored)."""
     column = cell["column"]
-    ref: dict[str, IssueParam] = {"cell": f"{column_letter(column)}{line}",
-                                  "sheet": repr(sheet.title)}
+    ref: dict[str, IssueParam] = {
+        "cell": f"{column_letter(column)}{line}",
+        "sheet": repr(sheet.title),
+    }
     if not cell["formula"]:
         sheet.cell_issue(IssueCode.FORMULA_WITHOUT_VALUE, line, column, ref)
     elif cell["data_type"] == "e":
-        sheet.cell_issue(IssueCode.FORMULA_WITHOUT_VALUE, line, column,
-                         {**ref, "error": excerpt(cell_text(cell["value"]))}, "error")
+        sheet.cell_issue(
+            IssueCode.FORMULA_WITHOUT_VALUE,
+            line,
+            column,
+            {**ref, "error": excerpt(cell_text(cell["value"]))},
+            "error",
+        )
     elif width is None or column <= width:
-        sheet.cell_issue(IssueCode.FORMULA_VALUE, line, column,
-                         {**ref, "value": repr(excerpt(cell_text(cell["value"])))},
-                         severity=Severity.WARNING)
+        sheet.cell_issue(
+            IssueCode.FORMULA_VALUE,
+            line,
+            column,
+            {**ref, "value": repr(excerpt(cell_text(cell["value"])))},
+            severity=Severity.WARNING,
+        )
 
 
-def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str,
-               is_header: HeaderTest | None = None) -> None:
+def _read_rows(
+    sheet: _Sheet, parsed: Any, max_rows: int, kind: str, is_header: HeaderTest | None = None
+) -> None:
     """Fill ``sheet`` from openpyxl's parsed rows: (sheet row number, cells present). The
     header is the first filled row, unless a later one of the first ``HEADER_SEARCH_ROWS``
     is clearly the kind's header (``_HeaderSearch``): rows above it are a title."""
@@ -306,8 +361,11 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str,
     for line, cells in parsed:
         count += 1
         if line > max_rows or count > max_rows:
-            raise WorkbookRejected(_too_large(
-                sheet.file, "rows", {"limit": max_rows, "row": max(line, count)}, line=line))
+            raise WorkbookRejected(
+                _too_large(
+                    sheet.file, "rows", {"limit": max_rows, "row": max(line, count)}, line=line
+                )
+            )
         if sheet.header is not None and line > previous + 1:
             sheet.blank += line - previous - 1  # rows left out of the XML are blank
         previous = line
@@ -318,9 +376,16 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str,
             if "formula" in cell:
                 _formula_issues(sheet, line, cell, width)
             elif cell["data_type"] == "e" and (width is None or cell["column"] <= width):
-                sheet.cell_issue(IssueCode.INVALID_VALUE, line, cell["column"], {
-                    "cell": f"{column_letter(cell['column'])}{line}",
-                    "error": excerpt(cell_text(cell["value"]))}, "error_value")
+                sheet.cell_issue(
+                    IssueCode.INVALID_VALUE,
+                    line,
+                    cell["column"],
+                    {
+                        "cell": f"{column_letter(cell['column'])}{line}",
+                        "error": excerpt(cell_text(cell["value"])),
+                    },
+                    "error_value",
+                )
             text = cell_text(cell["value"])
             if text.strip():
                 texts[cell["column"]] = text
@@ -328,8 +393,9 @@ def _read_rows(sheet: _Sheet, parsed: Any, max_rows: int, kind: str,
             if sheet.header is not None:
                 sheet.blank += 1
                 # A blank row is no data row: its cells' issues have a line, not a row.
-                sheet.issues[listed:] = [issue.model_copy(update={"row": None})
-                                         for issue in sheet.issues[listed:]]
+                sheet.issues[listed:] = [
+                    issue.model_copy(update={"row": None}) for issue in sheet.issues[listed:]
+                ]
             continue
         if sheet.header is None:
             search.offer(sheet, line, texts)
@@ -375,14 +441,26 @@ class _HeaderSearch:
         _set_header(sheet, line, texts)
         if index:
             skipped = [row_line for row_line, _ in self.rows[:index]]
-            sheet.add(Issue(
-                code=IssueCode.HEADER_ROW, severity=Severity.INFO, file=sheet.file, line=line,
-                value=str(line), template=template_key(
-                    IssueCode.HEADER_ROW, "sheet_title" if len(skipped) == 1 else "sheet_titles"),
-                params={"line": str(line), "sheet": repr(sheet.title), "count": len(skipped),
-                        "rows": ", ".join(map(str, skipped))}))
+            sheet.add(
+                Issue(
+                    code=IssueCode.HEADER_ROW,
+                    severity=Severity.INFO,
+                    file=sheet.file,
+                    line=line,
+                    value=str(line),
+                    template=template_key(
+                        IssueCode.HEADER_ROW, "sheet_title" if len(skipped) == 1 else "sheet_titles"
+                    ),
+                    params={
+                        "line": str(line),
+                        "sheet": repr(sheet.title),
+                        "count": len(skipped),
+                        "rows": ", ".join(map(str, skipped)),
+                    },
+                )
+            )
         previous = line
-        for row_line, row_texts in self.rows[index + 1:]:  # read before the header was known
+        for row_line, row_texts in self.rows[index + 1 :]:  # read before the header was known
             sheet.blank += row_line - previous - 1
             previous = row_line
             _add_row(sheet, row_line, row_texts)
@@ -392,16 +470,28 @@ class _HeaderSearch:
 def _set_header(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
     width = max(texts)
     if width > MAX_COLUMNS:
-        raise WorkbookRejected(Issue(
-            code=IssueCode.TOO_MANY_COLUMNS, file=sheet.file, line=line, value=str(width),
-            params={"count": width, "limit": MAX_COLUMNS}))
+        raise WorkbookRejected(
+            Issue(
+                code=IssueCode.TOO_MANY_COLUMNS,
+                file=sheet.file,
+                line=line,
+                value=str(width),
+                params={"count": width, "limit": MAX_COLUMNS},
+            )
+        )
     for column, text in texts.items():
         if len(text) > MAX_HEADER_CELL_CHARS:
-            raise WorkbookRejected(Issue(
-                code=IssueCode.HEADER_TOO_LARGE, file=sheet.file, line=line,
-                column=excerpt(text), column_index=column,
-                template=template_key(IssueCode.HEADER_TOO_LARGE, "cell"),
-                params={"length": len(text), "limit": MAX_HEADER_CELL_CHARS}))
+            raise WorkbookRejected(
+                Issue(
+                    code=IssueCode.HEADER_TOO_LARGE,
+                    file=sheet.file,
+                    line=line,
+                    column=excerpt(text),
+                    column_index=column,
+                    template=template_key(IssueCode.HEADER_TOO_LARGE, "cell"),
+                    params={"length": len(text), "limit": MAX_HEADER_CELL_CHARS},
+                )
+            )
     sheet.header = [texts.get(column, "") for column in range(1, width + 1)]
     sheet.header_line = line
 
@@ -410,18 +500,27 @@ def _add_row(sheet: _Sheet, line: int, texts: dict[int, str]) -> None:
     assert sheet.header is not None
     width = len(sheet.header)
     if max(texts) > width:
-        sheet.add(Issue(code=IssueCode.EXTRA_CELLS, file=sheet.file, line=line,
-                        row=len(sheet.rows) + 1,
-                        template=template_key(IssueCode.EXTRA_CELLS, "beyond_header"),
-                        params={"width": width}))
+        sheet.add(
+            Issue(
+                code=IssueCode.EXTRA_CELLS,
+                file=sheet.file,
+                line=line,
+                row=len(sheet.rows) + 1,
+                template=template_key(IssueCode.EXTRA_CELLS, "beyond_header"),
+                params={"width": width},
+            )
+        )
     sheet.rows.append([texts.get(column, "") for column in range(1, width + 1)])
     sheet.lines.append(line)
 
 
 def _worksheets(reader: Any, file: str) -> list[tuple[str, str]]:
     """The (title, part) of every worksheet, in the workbook's order (no chart sheets)."""
-    sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
-              if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+    sheets = [
+        (sheet.name, rel.target)
+        for sheet, rel in reader.parser.find_sheets()
+        if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+    ]
     if not sheets:
         raise WorkbookRejected(_unreadable(file, "no_worksheet"))
     return sheets
@@ -431,15 +530,26 @@ def _parse_sheet(reader: Any, part: str, file: str, max_bytes: int) -> Any:
     """A context manager over the part, and openpyxl's parsed rows of it (bounded)."""
     workbook = reader.wb
     stream = reader.archive.open(part)
-    parser = _sheet_parser()(BoundedPart(stream, max_bytes, file, row_limit=MAX_ROW_BYTES),
-                             reader.shared_strings, data_only=True, epoch=workbook.epoch,
-                             date_formats=workbook._date_formats,
-                             timedelta_formats=workbook._timedelta_formats)
+    parser = _sheet_parser()(
+        BoundedPart(stream, max_bytes, file, row_limit=MAX_ROW_BYTES),
+        reader.shared_strings,
+        data_only=True,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+    )
     return stream, parser.parse()
 
 
-def _read_sheet(reader: Any, kind: str, file: str, max_bytes: int, max_rows: int,
-                wanted: str | None = None, is_header: HeaderTest | None = None) -> _Sheet:
+def _read_sheet(
+    reader: Any,
+    kind: str,
+    file: str,
+    max_bytes: int,
+    max_rows: int,
+    wanted: str | None = None,
+    is_header: HeaderTest | None = None,
+) -> _Sheet:
     """Stream the sheet ``wanted`` (else the one of ``kind``, else the first) through
     ``_sheet_parser``, bounded."""
     title, part = _pick_sheet(_worksheets(reader, file), kind, file, wanted)
@@ -459,8 +569,9 @@ class SheetHead:
     rows: tuple[tuple[str, ...], ...]
 
 
-def sheet_heads(path: Path, *,
-                max_workbook_bytes: int = MAX_WORKBOOK_BYTES) -> list[SheetHead] | Issue:
+def sheet_heads(
+    path: Path, *, max_workbook_bytes: int = MAX_WORKBOOK_BYTES
+) -> list[SheetHead] | Issue:
     """The title and first filled rows of every worksheet of a workbook, or the issue that
     stops it being read (too large, not a workbook, damaged), never raising."""
     file = str(path)
@@ -469,9 +580,12 @@ def sheet_heads(path: Path, *,
             return _too_large(file, "file_past_limit", {"limit": size_text(max_workbook_bytes)})
         raw = path.read_bytes()
     except OSError as error:
-        return Issue(code=IssueCode.PATH_NOT_FOUND, file=file,
-                     template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
-                     params={"error": str(error.strerror or error)})
+        return Issue(
+            code=IssueCode.PATH_NOT_FOUND,
+            file=file,
+            template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
+            params={"error": str(error.strerror or error)},
+        )
     if is_blank_bytes(raw):
         return empty_file_issue(file)
     if not raw.startswith(ZIP_MAGIC):
@@ -489,11 +603,15 @@ def sheet_heads(path: Path, *,
                 with stream:
                     for count, (_, cells) in enumerate(parsed, start=1):
                         texts = {cell["column"]: cell_text(cell["value"]) for cell in cells}
-                        texts = {column: text for column, text in texts.items()
-                                 if text.strip() and column <= MAX_COLUMNS}
+                        texts = {
+                            column: text
+                            for column, text in texts.items()
+                            if text.strip() and column <= MAX_COLUMNS
+                        }
                         if texts:
-                            rows.append(tuple(texts.get(column, "")
-                                              for column in range(1, max(texts) + 1)))
+                            rows.append(
+                                tuple(texts.get(column, "") for column in range(1, max(texts) + 1))
+                            )
                         if len(rows) >= HEADER_SEARCH_ROWS or count >= MAX_SHEET_ROWS:
                             break
                 heads.append(SheetHead(title, tuple(rows)))
@@ -506,11 +624,17 @@ def sheet_heads(path: Path, *,
     return heads
 
 
-def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars: int = 100_000,
-                    max_workbook_bytes: int = MAX_WORKBOOK_BYTES,
-                    max_rows: int = MAX_SHEET_ROWS, sheet: str | None = None,
-                    is_header: HeaderTest | None = None,
-                    ) -> tuple[SourceTable | None, list[Issue]]:
+def read_xlsx_table(
+    path: Path,
+    kind: str,
+    municipality: str,
+    *,
+    max_field_chars: int = 100_000,
+    max_workbook_bytes: int = MAX_WORKBOOK_BYTES,
+    max_rows: int = MAX_SHEET_ROWS,
+    sheet: str | None = None,
+    is_header: HeaderTest | None = None,
+) -> tuple[SourceTable | None, list[Issue]]:
     """Read one sheet of a workbook: ``sheet`` (as discovery chose it), else the sheet
     named after the kind, else the first. Every issue carries the sheet's title.
 
@@ -518,22 +642,40 @@ def read_xlsx_table(path: Path, kind: str, municipality: str, *, max_field_chars
     either, the workbook is rejected (``workbook-too-large``), as is a header row wider
     than ``MAX_COLUMNS`` or with a cell longer than ``MAX_HEADER_CELL_CHARS``.
     """
-    source, issues = _read_xlsx(path, kind, municipality, max_field_chars, max_workbook_bytes,
-                                max_rows, sheet, is_header)
+    source, issues = _read_xlsx(
+        path, kind, municipality, max_field_chars, max_workbook_bytes, max_rows, sheet, is_header
+    )
     title = source.sheet if source is not None else sheet
-    return source, [issue.model_copy(update={"municipality": municipality, "record_kind": kind,
-                                             "sheet": issue.sheet or title})
-                    for issue in issues]
+    return source, [
+        issue.model_copy(
+            update={
+                "municipality": municipality,
+                "record_kind": kind,
+                "sheet": issue.sheet or title,
+            }
+        )
+        for issue in issues
+    ]
 
 
-def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
-               max_workbook_bytes: int, max_rows: int, wanted: str | None,
-               is_header: HeaderTest | None = None) -> tuple[SourceTable | None, list[Issue]]:
+def _read_xlsx(
+    path: Path,
+    kind: str,
+    municipality: str,
+    max_field_chars: int,
+    max_workbook_bytes: int,
+    max_rows: int,
+    wanted: str | None,
+    is_header: HeaderTest | None = None,
+) -> tuple[SourceTable | None, list[Issue]]:
     file = str(path)
     size = path.stat().st_size
     if size > max_workbook_bytes:  # the parts unpack to at least their compressed size
-        return None, [_too_large(file, "file_size", {"size": size_text(size),
-                                                     "limit": size_text(max_workbook_bytes)})]
+        return None, [
+            _too_large(
+                file, "file_size", {"size": size_text(size), "limit": size_text(max_workbook_bytes)}
+            )
+        ]
     raw = path.read_bytes()
     if is_blank_bytes(raw):
         return None, [empty_file_issue(file)]
@@ -545,8 +687,7 @@ def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
     try:  # the bytes checked above, not the path: the file may change meanwhile
         reader = _open_package(raw, file, max_workbook_bytes)
         try:
-            sheet = _read_sheet(reader, kind, file, max_workbook_bytes, max_rows, wanted,
-                                is_header)
+            sheet = _read_sheet(reader, kind, file, max_workbook_bytes, max_rows, wanted, is_header)
         finally:
             reader.archive.close()
     except WorkbookRejected as bound:
@@ -554,36 +695,75 @@ def _read_xlsx(path: Path, kind: str, municipality: str, max_field_chars: int,
     except Exception as error:  # openpyxl raises many types for damaged files
         return None, [_damaged(file, error)]
     if sheet.header is None:
-        return None, [issue.model_copy(update={"sheet": sheet.title}) for issue in [
-            *sheet.issues, empty_file_issue(file, sheet=sheet.title)]]
+        return None, [
+            issue.model_copy(update={"sheet": sheet.title})
+            for issue in [*sheet.issues, empty_file_issue(file, sheet=sheet.title)]
+        ]
     header = sheet.header
     columns = [str(i) for i in range(len(header))]
-    cells = pd.DataFrame(sheet.rows, columns=columns, dtype="str") if sheet.rows else (
-        pd.DataFrame({c: pd.Series([], dtype="str") for c in columns}))
-    issues = [*sheet.issues, *sheet.summaries(),
-              *_field_size_issues(cells, header, sheet.lines, max_field_chars, file)]
+    cells = (
+        pd.DataFrame(sheet.rows, columns=columns, dtype="str")
+        if sheet.rows
+        else (pd.DataFrame({c: pd.Series([], dtype="str") for c in columns}))
+    )
+    issues = [
+        *sheet.issues,
+        *sheet.summaries(),
+        *_field_size_issues(cells, header, sheet.lines, max_field_chars, file),
+    ]
     if sheet.blank:
-        issues.append(Issue(code=IssueCode.BLANK_ROWS_SKIPPED, severity=Severity.INFO,
-                            file=file, params={"count": sheet.blank}, value=str(sheet.blank)))
+        issues.append(
+            Issue(
+                code=IssueCode.BLANK_ROWS_SKIPPED,
+                severity=Severity.INFO,
+                file=file,
+                params={"count": sheet.blank},
+                value=str(sheet.blank),
+            )
+        )
     if not sheet.rows:
-        issues.append(Issue(code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file,
-                            line=sheet.header_line))
+        issues.append(
+            Issue(
+                code=IssueCode.HEADER_ONLY,
+                severity=Severity.WARNING,
+                file=file,
+                line=sheet.header_line,
+            )
+        )
     source = SourceTable(
-        path=path, kind=kind, municipality=municipality, format="xlsx",
-        sha256=hashlib.sha256(raw).hexdigest(), encoding=None, delimiter=None, header=header,
-        header_line=sheet.header_line, cells=cells, lines=sheet.lines,
-        blank_rows_skipped=sheet.blank, sheet=sheet.title)
+        path=path,
+        kind=kind,
+        municipality=municipality,
+        format="xlsx",
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=None,
+        delimiter=None,
+        header=header,
+        header_line=sheet.header_line,
+        cells=cells,
+        lines=sheet.lines,
+        blank_rows_skipped=sheet.blank,
+        sheet=sheet.title,
+    )
     return source, issues
 
 
-def _field_size_issues(cells: pd.DataFrame, header: list[str], lines: list[int],
-                       max_field_chars: int, file: str) -> list[Issue]:
+def _field_size_issues(
+    cells: pd.DataFrame, header: list[str], lines: list[int], max_field_chars: int, file: str
+) -> list[Issue]:
     issues: list[Issue] = []
     for position, name in enumerate(cells.columns):
         lengths = cells[name].str.len().to_numpy()
         for index in np.flatnonzero(lengths > max_field_chars)[:10]:
-            issues.append(Issue(
-                code=IssueCode.FIELD_TOO_LARGE, file=file, line=lines[index], row=int(index) + 1,
-                column=header[position], column_index=position + 1,
-                params={"length": int(lengths[index]), "limit": max_field_chars}))
+            issues.append(
+                Issue(
+                    code=IssueCode.FIELD_TOO_LARGE,
+                    file=file,
+                    line=lines[index],
+                    row=int(index) + 1,
+                    column=header[position],
+                    column_index=position + 1,
+                    params={"length": int(lengths[index]), "limit": max_field_chars},
+                )
+            )
     return issues

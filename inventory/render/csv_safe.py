@@ -30,8 +30,16 @@ import pandas as pd
 from inventory.echo import FORMULA_TRIGGERS, NEUTRALISING_PREFIX, neutralise_text, restore_text
 from inventory.render.document import CellValue, Table
 
-__all__ = ["FORMULA_TRIGGERS", "NEUTRALISING_PREFIX", "neutralise_frame", "neutralise_text",
-           "restore_text", "table_csv", "write_frame_csv", "write_rows_csv"]
+__all__ = [
+    "FORMULA_TRIGGERS",
+    "NEUTRALISING_PREFIX",
+    "neutralise_frame",
+    "neutralise_text",
+    "restore_text",
+    "table_csv",
+    "write_frame_csv",
+    "write_rows_csv",
+]
 
 _TRIGGER_PATTERN: Final = r"^[=+\-@\t\r\x00]"
 
@@ -82,9 +90,7 @@ def table_csv(table: Table, *, delimiter: str = ",") -> str:
     return buffer.getvalue()
 
 
-def write_rows_csv(
-    header: Sequence[str], rows: Sequence[Sequence[CellValue]], path: Path
-) -> Path:
+def write_rows_csv(header: Sequence[str], rows: Sequence[Sequence[CellValue]], path: Path) -> Path:
     """Write rows of plain cell values to ``path`` (UTF-8 with BOM, which Excel needs)."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")

@@ -227,9 +227,7 @@ class Callout(_Block):
     text: str
 
 
-Block = Annotated[
-    Paragraph | KeyFigures | Table | Figure | Callout, Field(discriminator="kind")
-]
+Block = Annotated[Paragraph | KeyFigures | Table | Figure | Callout, Field(discriminator="kind")]
 
 
 class Section(BaseModel):
@@ -292,15 +290,19 @@ class ReportDocument(BaseModel):
     def tables(self) -> list[Table]:
         """Every table of the document, in reading order."""
         return [
-            block for _depth, section in self.walk()
-            for block in section.blocks if isinstance(block, Table)
+            block
+            for _depth, section in self.walk()
+            for block in section.blocks
+            if isinstance(block, Table)
         ]
 
     def figures(self) -> list[Figure]:
         """Every figure of the document, in reading order."""
         return [
-            block for _depth, section in self.walk()
-            for block in section.blocks if isinstance(block, Figure)
+            block
+            for _depth, section in self.walk()
+            for block in section.blocks
+            if isinstance(block, Figure)
         ]
 
     def to_json(self) -> dict[str, Any]:

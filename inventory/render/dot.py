@@ -49,11 +49,33 @@ GRAPHVIZ_INSTALL_HINT: Final = (
 
 DEFAULT_FONT: Final = "Helvetica"
 _COLOUR: Final = re.compile(r"^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]+[0-9]*|transparent)$")
-_SHAPES: Final = frozenset({
-    "box", "rect", "rectangle", "square", "box3d", "cylinder", "component", "folder", "note",
-    "tab", "ellipse", "oval", "circle", "doublecircle", "hexagon", "octagon", "house",
-    "diamond", "parallelogram", "plaintext", "plain", "none", "point",
-})
+_SHAPES: Final = frozenset(
+    {
+        "box",
+        "rect",
+        "rectangle",
+        "square",
+        "box3d",
+        "cylinder",
+        "component",
+        "folder",
+        "note",
+        "tab",
+        "ellipse",
+        "oval",
+        "circle",
+        "doublecircle",
+        "hexagon",
+        "octagon",
+        "house",
+        "diamond",
+        "parallelogram",
+        "plaintext",
+        "plain",
+        "none",
+        "point",
+    }
+)
 # C0 and C1 controls except newline and tab, DEL, lone surrogates and non-characters:
 # Graphviz rejects them in HTML labels and they are not allowed in the SVG (XML) it writes.
 _UNWRITABLE: Final = re.compile(
@@ -185,7 +207,10 @@ class LegendEntry:
 
 
 _EDGE_SAMPLES: Final[dict[LineStyle, str]] = {
-    "solid": "───────", "dashed": "─ ─ ─ ─", "dotted": "·······", "bold": "━━━━━━━",
+    "solid": "───────",
+    "dashed": "─ ─ ─ ─",
+    "dotted": "·······",
+    "bold": "━━━━━━━",
     "invis": "",
 }
 
@@ -314,8 +339,14 @@ class Diagram:
         if group is not None and group not in self._groups:
             raise ValueError(f"group {group!r} of node {key!r} is not in the diagram")
         self._nodes[key] = _Node(
-            key, f"n{len(self._nodes) + 1}", label, detail, group, kind,
-            style or NodeStyle(), priority,
+            key,
+            f"n{len(self._nodes) + 1}",
+            label,
+            detail,
+            group,
+            kind,
+            style or NodeStyle(),
+            priority,
         )
 
     def has_node(self, key: str) -> bool:
@@ -358,11 +389,17 @@ class Diagram:
                 hidden_by_kind[node.kind].append(node)
             for kind, members in hidden_by_kind.items():
                 aggregate = _Node(
-                    key="", dot_id=f"agg{len(aggregates) + 1}",
-                    label=self._more_label(len(members), kind), detail=None, group=group,
-                    kind=kind, style=NodeStyle(
-                        shape=members[0].style.shape, fill="#edf2f7",
-                        border=members[0].style.border, dashed=True,
+                    key="",
+                    dot_id=f"agg{len(aggregates) + 1}",
+                    label=self._more_label(len(members), kind),
+                    detail=None,
+                    group=group,
+                    kind=kind,
+                    style=NodeStyle(
+                        shape=members[0].style.shape,
+                        fill="#edf2f7",
+                        border=members[0].style.border,
+                        dashed=True,
                     ),
                     priority=0,
                 )
@@ -388,7 +425,8 @@ class Diagram:
         for node in shown.get(group, []):
             graph.node(node.dot_id, self._node_label(node), **node.style.attributes())
         children = (
-            self._groups[group].children if group is not None
+            self._groups[group].children
+            if group is not None
             else [key for key, value in self._groups.items() if value.parent is None]
         )
         for child_key in children:
@@ -424,7 +462,8 @@ class Diagram:
             rows.append(f'<TR>{swatch}<TD ALIGN="LEFT">{text}</TD></TR>')
         table = (
             '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
-            + "".join(rows) + "</TABLE>"
+            + "".join(rows)
+            + "</TABLE>"
         )
         with graph.subgraph(name="cluster_legend") as legend:
             legend.attr(label="", style="rounded", color="#a0aec0")
@@ -434,9 +473,15 @@ class Diagram:
         """The diagram as a ``graphviz.Digraph`` (budget applied, legend added)."""
         graph = graphviz.Digraph(name="diagram", strict=False)
         graph.attr(
-            label=plain_label(self.title, max_length=120), labelloc="t", fontsize="18",
-            rankdir=self.direction, fontname=self.font, compound="true", newrank="true",
-            nodesep="0.3", ranksep="0.5",
+            label=plain_label(self.title, max_length=120),
+            labelloc="t",
+            fontsize="18",
+            rankdir=self.direction,
+            fontname=self.font,
+            compound="true",
+            newrank="true",
+            nodesep="0.3",
+            ranksep="0.5",
         )
         graph.attr("node", fontname=self.font, fontsize="12", margin="0.15,0.06")
         graph.attr("edge", fontname=self.font, fontsize="10")
@@ -530,8 +575,7 @@ class ParallelRenderer:
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = max(1, workers or default_workers())
-        self._pool = ThreadPoolExecutor(max_workers=self.workers,
-                                        thread_name_prefix="dot")
+        self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="dot")
 
     def submit(self, dot_source: str, fmt: RenderFormat) -> Future[bytes]:
         """Start rendering ``dot_source`` as ``fmt`` (:func:`render`)."""
@@ -546,12 +590,17 @@ class ParallelRenderer:
         try:
             return future.result()
         except RenderError as error:
-            raise RenderError(f"diagram {label}: {error.args[0] if error.args else error}",
-                              hint=error.hint) from error
+            raise RenderError(
+                f"diagram {label}: {error.args[0] if error.args else error}", hint=error.hint
+            ) from error
 
     def __enter__(self) -> ParallelRenderer:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -168,14 +168,16 @@ def _csp_hash(text: str) -> str:
 
 def content_security_policy(script: str) -> str:
     """The page's policy: nothing external, our inline style, only our script by hash."""
-    return "; ".join([
-        "default-src 'none'",
-        "img-src data:",
-        "style-src 'unsafe-inline'",
-        f"script-src '{_csp_hash(script)}'",
-        "base-uri 'none'",
-        "form-action 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "img-src data:",
+            "style-src 'unsafe-inline'",
+            f"script-src '{_csp_hash(script)}'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
 
 
 def _cell_view(value: CellValue, column: Column, lang: Lang) -> _CellView:
@@ -198,17 +200,24 @@ def _table_view(table: Table, lang: Lang, numbering: _Numbering, max_rows: int) 
     numbering.tables += 1
     shown = table.rows[:max_rows]
     truncated = (
-        t("report.truncated", lang, shown=format_integer(len(shown), lang),
-          total=format_integer(len(table.rows), lang))
-        if len(shown) < len(table.rows) else ""
+        t(
+            "report.truncated",
+            lang,
+            shown=format_integer(len(shown), lang),
+            total=format_integer(len(table.rows), lang),
+        )
+        if len(shown) < len(table.rows)
+        else ""
     )
     return _TableView(
         anchor=numbering.anchor(table.id, f"table-{numbering.tables}"),
         title=table.title,
         columns=[_ColumnView(_column_label(column), column.numeric) for column in table.columns],
         rows=[
-            [_cell_view(value, column, lang) for value, column in zip(row, table.columns,
-                                                                       strict=True)]
+            [
+                _cell_view(value, column, lang)
+                for value, column in zip(row, table.columns, strict=True)
+            ]
             for row in shown
         ],
         note=table.note,
@@ -229,15 +238,23 @@ def _key_figures_view(block: KeyFigures, lang: Lang) -> _KeyFiguresView:
     for figure in block.figures:
         value = (
             format_cell(figure.value, figure.value_type, lang)
-            if not isinstance(figure.value, str) else figure.value
+            if not isinstance(figure.value, str)
+            else figure.value
         )
-        figures.append(_KeyFigureView(figure.label, value, figure.unit, figure.note,
-                                      figure.section, figure.method))
+        figures.append(
+            _KeyFigureView(
+                figure.label, value, figure.unit, figure.note, figure.section, figure.method
+            )
+        )
     return _KeyFiguresView(figures)
 
 
 def _section_view(
-    section: Section, level: int, lang: Lang, numbering: _Numbering, max_rows: int,
+    section: Section,
+    level: int,
+    lang: Lang,
+    numbering: _Numbering,
+    max_rows: int,
     summary: bool,
 ) -> _SectionView:
     numbering.anchors.add(section.id)
@@ -281,8 +298,16 @@ def render_html(document: ReportDocument, *, max_table_rows: int = DEFAULT_MAX_T
     script = _asset("report.js")
     labels = {
         key: t(f"report.{key}", lang)
-        for key in ("contents", "generated", "figure", "no_rows", "sort_hint", "dot_source",
-                    "back_to_top", "method_link")
+        for key in (
+            "contents",
+            "generated",
+            "figure",
+            "no_rows",
+            "sort_hint",
+            "dot_source",
+            "back_to_top",
+            "method_link",
+        )
     }
     generated = document.generated
     template = _environment().get_template("report.html.j2")

@@ -49,9 +49,9 @@ def _escape_line(line: str) -> str:
     match = _BLOCK_START.match(escaped)
     if match:
         marker = match.group(2)
-        escaped = escaped[: match.start(2)] + marker[:-1] + "\\" + marker[-1] + escaped[
-            match.end(2):
-        ]
+        escaped = (
+            escaped[: match.start(2)] + marker[:-1] + "\\" + marker[-1] + escaped[match.end(2) :]
+        )
     return escaped
 
 
@@ -89,8 +89,12 @@ def _table(table: Table, lang: Lang, max_rows: int) -> list[str]:
     if not table.rows:
         lines.extend(["", escape_inline(t("report.no_rows", lang))])
     elif len(table.rows) > max_rows:
-        note = t("report.truncated", lang, shown=format_integer(max_rows, lang),
-                 total=format_integer(len(table.rows), lang))
+        note = t(
+            "report.truncated",
+            lang,
+            shown=format_integer(max_rows, lang),
+            total=format_integer(len(table.rows), lang),
+        )
         lines.extend(["", f"*{escape_inline(note)}*"])
     if table.note:
         lines.extend(["", f"*{escape_inline(table.note)}*"])
@@ -108,7 +112,11 @@ def _figure(figure: Figure, number: int, lang: Lang) -> list[str]:
 
 
 def _section(
-    section: Section, depth: int, lang: Lang, figure_count: list[int], max_rows: int,
+    section: Section,
+    depth: int,
+    lang: Lang,
+    figure_count: list[int],
+    max_rows: int,
     titles: dict[str, str] | None = None,
 ) -> list[str]:
     titles = titles or {}
@@ -116,24 +124,37 @@ def _section(
     lines = [f'<a id="{section.id}"></a>', "", "#" * level + " " + escape_inline(section.title), ""]
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            link = (f" ([{escape_inline(t('report.method_link', lang))}](method.md#{block.method}))"
-                    if block.method else "")
+            link = (
+                f" ([{escape_inline(t('report.method_link', lang))}](method.md#{block.method}))"
+                if block.method
+                else ""
+            )
             if block.section:
-                link = f" ([{escape_inline(titles.get(block.section, block.section))}]" \
-                       f"(#{block.section})){link}"
+                link = (
+                    f" ([{escape_inline(titles.get(block.section, block.section))}]"
+                    f"(#{block.section})){link}"
+                )
             lines.extend([escape_lines(block.text) + link, ""])
         elif isinstance(block, KeyFigures):
             for figure in block.figures:
                 value = (
-                    figure.value if isinstance(figure.value, str)
+                    figure.value
+                    if isinstance(figure.value, str)
                     else format_cell(figure.value, figure.value_type, lang)
                 )
                 unit = f" {figure.unit}" if figure.unit else ""
                 note = f" ({figure.note})" if figure.note else ""
-                label = (f"[{escape_inline(figure.label)}](#{figure.section})"
-                         if figure.section else escape_inline(figure.label))
-                method = (f" ([{escape_inline(t('report.method_link', lang))}]"
-                          f"(method.md#{figure.method}))" if figure.method else "")
+                label = (
+                    f"[{escape_inline(figure.label)}](#{figure.section})"
+                    if figure.section
+                    else escape_inline(figure.label)
+                )
+                method = (
+                    f" ([{escape_inline(t('report.method_link', lang))}]"
+                    f"(method.md#{figure.method}))"
+                    if figure.method
+                    else ""
+                )
                 lines.append(
                     f"- **{label}**: {escape_inline(value + unit)}{escape_inline(note)}{method}"
                 )

@@ -28,7 +28,10 @@ from inventory.render.xlsx import xlsx_bytes
 ReportFormat = Literal["html", "md", "xlsx", "json"]
 REPORT_FORMATS: Final[tuple[ReportFormat, ...]] = ("html", "md", "xlsx", "json")
 REPORT_FILE_NAMES: Final[dict[ReportFormat, str]] = {
-    "html": "report.html", "md": "report.md", "xlsx": "report.xlsx", "json": "report.json",
+    "html": "report.html",
+    "md": "report.md",
+    "xlsx": "report.xlsx",
+    "json": "report.json",
 }
 
 
@@ -79,5 +82,12 @@ def write_diagram(
     return paths
 
 
-__all__ = ["REPORT_FILE_NAMES", "REPORT_FORMATS", "ReportFormat", "report_bytes",
-           "write_diagram", "write_file_atomically", "write_report"]
+__all__ = [
+    "REPORT_FILE_NAMES",
+    "REPORT_FORMATS",
+    "ReportFormat",
+    "report_bytes",
+    "write_diagram",
+    "write_file_atomically",
+    "write_report",
+]

@@ -23,17 +23,30 @@ from inventory.errors import RenderError
 MAX_STEM_LENGTH: Final = 80
 
 # Letters NFKD does not decompose into ASCII.
-_TRANSLITERATION: Final = str.maketrans({
-    "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D",
-    "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "œ": "oe", "Œ": "OE",
-})
+_TRANSLITERATION: Final = str.maketrans(
+    {
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+        "Ð": "D",
+        "œ": "oe",
+        "Œ": "OE",
+    }
+)
 _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
 _SUFFIX: Final = re.compile(r"^(\.[a-z0-9]{1,10})*$")
 # Device names Windows refuses as file stems, whatever the extension.
 _WINDOWS_RESERVED: Final = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 )
 
 
@@ -115,8 +128,9 @@ def _digest(key: Sequence[str], length: int = 8) -> str:
     return hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:length]
 
 
-def unique_stems(items: Sequence[tuple[str, Sequence[str]]], *,
-                 reserved: Iterable[str] = ()) -> list[str]:
+def unique_stems(
+    items: Sequence[tuple[str, Sequence[str]]], *, reserved: Iterable[str] = ()
+) -> list[str]:
     """File stems for several outputs in one folder, distinct even where case is ignored.
 
     Each item is a readable stem (already a safe file name) and the key it was made from

@@ -23,21 +23,86 @@ from inventory.errors import RenderError
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 XLINK_NS: Final = "http://www.w3.org/1999/xlink"
 
-_ALLOWED_ELEMENTS: Final = frozenset({
-    "svg", "g", "title", "desc", "path", "polygon", "polyline", "line", "rect", "circle",
-    "ellipse", "text", "tspan", "a", "defs", "linearGradient", "radialGradient", "stop",
-    "clipPath",
-})
-_ALLOWED_ATTRIBUTES: Final = frozenset({
-    "id", "class", "width", "height", "viewBox", "preserveAspectRatio", "transform",
-    "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "dx", "dy", "d", "points",
-    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity",
-    "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "opacity",
-    "font-family", "font-size", "font-weight", "font-style", "text-anchor",
-    "text-decoration", "baseline-shift", "dominant-baseline", "offset", "stop-color",
-    "stop-opacity", "gradientUnits", "gradientTransform", "fx", "fy", "clip-path",
-    "version", "role", "aria-label", "target",
-})
+_ALLOWED_ELEMENTS: Final = frozenset(
+    {
+        "svg",
+        "g",
+        "title",
+        "desc",
+        "path",
+        "polygon",
+        "polyline",
+        "line",
+        "rect",
+        "circle",
+        "ellipse",
+        "text",
+        "tspan",
+        "a",
+        "defs",
+        "linearGradient",
+        "radialGradient",
+        "stop",
+        "clipPath",
+    }
+)
+_ALLOWED_ATTRIBUTES: Final = frozenset(
+    {
+        "id",
+        "class",
+        "width",
+        "height",
+        "viewBox",
+        "preserveAspectRatio",
+        "transform",
+        "x",
+        "y",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "rx",
+        "ry",
+        "dx",
+        "dy",
+        "d",
+        "points",
+        "fill",
+        "fill-opacity",
+        "fill-rule",
+        "stroke",
+        "stroke-width",
+        "stroke-opacity",
+        "stroke-dasharray",
+        "stroke-linecap",
+        "stroke-linejoin",
+        "stroke-miterlimit",
+        "opacity",
+        "font-family",
+        "font-size",
+        "font-weight",
+        "font-style",
+        "text-anchor",
+        "text-decoration",
+        "baseline-shift",
+        "dominant-baseline",
+        "offset",
+        "stop-color",
+        "stop-opacity",
+        "gradientUnits",
+        "gradientTransform",
+        "fx",
+        "fy",
+        "clip-path",
+        "version",
+        "role",
+        "aria-label",
+        "target",
+    }
+)
 _LINK_ATTRIBUTES: Final = frozenset({"href", f"{{{XLINK_NS}}}href"})
 _TITLE_ATTRIBUTES: Final = frozenset({f"{{{XLINK_NS}}}title"})
 _URL_REFERENCE: Final = re.compile(r"url\(#([^)]*)\)")
@@ -55,7 +120,7 @@ ElementTree.register_namespace("xlink", XLINK_NS)
 def _local_name(tag: str) -> str | None:
     """The SVG element name of ``tag``, or None for an element outside the SVG namespace."""
     if tag.startswith(f"{{{SVG_NS}}}"):
-        return tag[len(SVG_NS) + 2:]
+        return tag[len(SVG_NS) + 2 :]
     return None
 
 

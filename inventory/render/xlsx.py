@@ -132,8 +132,7 @@ class _Formats:
 
     def __init__(self, workbook: Any) -> None:
         self.header = workbook.add_format(
-            {"bold": True, "bg_color": "#EDF2F7", "bottom": 2, "text_wrap": True,
-             "valign": "top"}
+            {"bold": True, "bg_color": "#EDF2F7", "bottom": 2, "text_wrap": True, "valign": "top"}
         )
         self.text = workbook.add_format({"valign": "top"})
         self.title = workbook.add_format({"bold": True, "font_size": 14})
@@ -144,8 +143,7 @@ class _Formats:
     def number(self, code: str) -> Any:
         """The cell format of Excel number format ``code`` (created once)."""
         if code not in self._by_format:
-            self._by_format[code] = self._workbook.add_format(
-                {"num_format": code, "valign": "top"})
+            self._by_format[code] = self._workbook.add_format({"num_format": code, "valign": "top"})
         return self._by_format[code]
 
     def of_column(self, column: Column) -> Any:
@@ -193,10 +191,17 @@ def _write_rows(sheet: Any, table: Table, formats: _Formats) -> None:
         for col, value in enumerate(row):
             if type(value) is str:
                 # Never a formula, whatever the text starts with (= + - @ tab CR NUL).
-                write_string(row_number, col, value if len(value) <= MAX_CELL_TEXT
-                             else _text(value), text_format)
-            elif ((type(value) is int or type(value) is float)
-                  and number_formats[col] is not None and math.isfinite(value)):
+                write_string(
+                    row_number,
+                    col,
+                    value if len(value) <= MAX_CELL_TEXT else _text(value),
+                    text_format,
+                )
+            elif (
+                (type(value) is int or type(value) is float)
+                and number_formats[col] is not None
+                and math.isfinite(value)
+            ):
                 write_number(row_number, col, value, number_formats[col])
             else:
                 _write_cell(sheet, row_number, col, value, columns[col], formats)
@@ -229,8 +234,11 @@ def _write_overview(
     sheet.write_string(row, 1, document.generated.isoformat(), formats.text)
     row += 2
     figures: list[KeyFigure] = [
-        figure for _depth, section in document.walk() for block in section.blocks
-        if isinstance(block, KeyFigures) for figure in block.figures
+        figure
+        for _depth, section in document.walk()
+        for block in section.blocks
+        if isinstance(block, KeyFigures)
+        for figure in block.figures
     ]
     if figures:
         sheet.write_string(row, 0, t("report.key_figures", lang), formats.header)
@@ -253,8 +261,7 @@ def _write_overview(
     for name, table in tables:
         sheet.write_string(row, 0, _text(table.title), formats.text)
         # A link to a sheet of our own making; the name is quoted for Excel.
-        sheet.write_url(row, 1, "internal:'{}'!A1".format(name.replace("'", "''")),
-                        string=name)
+        sheet.write_url(row, 1, "internal:'{}'!A1".format(name.replace("'", "''")), string=name)
         row += 1
     sheet.set_column(0, 0, 48)
     sheet.set_column(1, 2, 22)

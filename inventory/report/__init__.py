@@ -8,5 +8,12 @@ from inventory.report.builder import (
 )
 from inventory.report.writer import ReportFiles, report_views, write_full_report
 
-__all__ = ["ReportFiles", "ReportInputs", "analyse_inventory", "build_report",
-           "headline_figures", "report_views", "write_full_report"]
+__all__ = [
+    "ReportFiles",
+    "ReportInputs",
+    "analyse_inventory",
+    "build_report",
+    "headline_figures",
+    "report_views",
+    "write_full_report",
+]

@@ -58,8 +58,17 @@ from inventory.study.inputs import IT_COSTS_FILE, ItCostsFile
 from inventory.study.recommendation import Recommendation, recommendation
 from inventory.target.model import TargetArchitecture
 
-_KINDS = ("site", "server", "storage", "network_device", "link", "zone", "platform", "client",
-          "application")
+_KINDS = (
+    "site",
+    "server",
+    "storage",
+    "network_device",
+    "link",
+    "zone",
+    "platform",
+    "client",
+    "application",
+)
 
 
 @dataclass
@@ -93,27 +102,54 @@ class ReportInputs:
         return municipality_names(self.snapshot.table("municipality"))
 
 
-def analyse_inventory(snapshot: InventorySnapshot, target: TargetArchitecture | None, *,
-                      as_of: dt.date, study_folder: Path | None = None,
-                      normaliser: Normaliser | None = None) -> ReportInputs:
+def analyse_inventory(
+    snapshot: InventorySnapshot,
+    target: TargetArchitecture | None,
+    *,
+    as_of: dt.date,
+    study_folder: Path | None = None,
+    normaliser: Normaliser | None = None,
+) -> ReportInputs:
     """Run overlap, gap (when there is a target) and the study (when its folder exists)."""
     normaliser = normaliser or Normaliser.default()
     if target is not None:
         snapshot = target_scope(snapshot, target)
     overlap = compute_overlap(snapshot, normaliser)
-    gap = (compute_gap(snapshot, target, as_of=as_of, normaliser=normaliser,
-                       it_costs=_study_it_costs(study_folder))
-           if target is not None else None)
+    gap = (
+        compute_gap(
+            snapshot,
+            target,
+            as_of=as_of,
+            normaliser=normaliser,
+            it_costs=_study_it_costs(study_folder),
+        )
+        if target is not None
+        else None
+    )
     study = None
     if study_folder is not None and study_folder.is_dir():
         from inventory.study import study_results  # only when a study is there
 
         study = study_results(study_folder).to_json()
-    alternatives = cost_study_alternatives(snapshot, study, target, gap, as_of=as_of,
-                                           normaliser=normaliser,
-                                           it_costs=_study_it_costs(study_folder))
-    return ReportInputs(snapshot, overlap, gap, target, study, as_of, alternatives,
-                        risk_register(gap) if gap is not None else None)
+    alternatives = cost_study_alternatives(
+        snapshot,
+        study,
+        target,
+        gap,
+        as_of=as_of,
+        normaliser=normaliser,
+        it_costs=_study_it_costs(study_folder),
+    )
+    return ReportInputs(
+        snapshot,
+        overlap,
+        gap,
+        target,
+        study,
+        as_of,
+        alternatives,
+        risk_register(gap) if gap is not None else None,
+    )
 
 
 def _study_it_costs(folder: Path | None) -> ItCostsFile | None:
@@ -137,46 +173,61 @@ def headline_figures(inputs: ReportInputs) -> dict[str, float | int | None]:
     municipalities = snapshot.table("municipality")
     figures: dict[str, float | int | None] = {
         "municipalities": len(snapshot.municipalities),
-        "population": int(pd.to_numeric(municipalities["population"], errors="coerce")
-                          .fillna(0).sum()),
+        "population": int(
+            pd.to_numeric(municipalities["population"], errors="coerce").fillna(0).sum()
+        ),
         "records": int(sum(len(snapshot.table(kind)) for kind in _KINDS)),
         "servers": len(snapshot.table("server")),
         "client_devices": devices,
         "applications": len(snapshot.table("application")),
-        "shared_capabilities": int(inputs.overlap.harmonisation["shared_by_all"].astype(bool)
-                                   .sum()) if not inputs.overlap.harmonisation.empty else 0,
+        "shared_capabilities": int(inputs.overlap.harmonisation["shared_by_all"].astype(bool).sum())
+        if not inputs.overlap.harmonisation.empty
+        else 0,
         "mean_similarity": _mean_similarity(inputs.overlap),
-        "readiness": None, "eol_assets": None, "effort_hours": None, "cost": None,
-        "waves": None, "risks": None, "high_risks": None,
+        "readiness": None,
+        "eol_assets": None,
+        "effort_hours": None,
+        "cost": None,
+        "waves": None,
+        "risks": None,
+        "high_risks": None,
     }
     gap = inputs.gap
     if gap is not None:
         # the mean over domains of all municipalities together (docs/method.md#readiness)
         overall = gap.readiness_overall
         together = overall.loc[overall["municipality"] == "all", "readiness_percent"]
-        figures["readiness"] = (round(float(together.iloc[0]) / 100.0, 4)
-                                if not together.empty else None)
+        figures["readiness"] = (
+            round(float(together.iloc[0]) / 100.0, 4) if not together.empty else None
+        )
         eol = gap.eol[gap.eol["lifecycle_state"] == "end_of_life"]
-        figures["eol_assets"] = int(pd.to_numeric(eol["devices"], errors="coerce")
-                                    .fillna(1).sum())
+        figures["eol_assets"] = int(pd.to_numeric(eol["devices"], errors="coerce").fillna(1).sum())
         figures["effort_hours"] = gap.total_hours
         case = gap.business_case
         if case is not None:  # the expected one-time cost; prose shows its range
             figures["cost"] = round(case.one_time.expected, -3)
-            figures.update(one_time_low=round(case.one_time.low, -3),
-                           one_time_high=round(case.one_time.high, -3),
-                           yearly_saving=None if case.yearly_saving is None
-                           else round(case.yearly_saving.expected, -3),
-                           yearly_saving_low=None if case.yearly_saving is None
-                           else round(case.yearly_saving.low, -3),
-                           yearly_saving_high=None if case.yearly_saving is None
-                           else round(case.yearly_saving.high, -3),
-                           payback_year=case.payback_year,
-                           payback_calendar_year=case.payback_calendar_year,
-                           npv=None if case.npv is None else round(case.npv.expected, -3))
+            figures.update(
+                one_time_low=round(case.one_time.low, -3),
+                one_time_high=round(case.one_time.high, -3),
+                yearly_saving=None
+                if case.yearly_saving is None
+                else round(case.yearly_saving.expected, -3),
+                yearly_saving_low=None
+                if case.yearly_saving is None
+                else round(case.yearly_saving.low, -3),
+                yearly_saving_high=None
+                if case.yearly_saving is None
+                else round(case.yearly_saving.high, -3),
+                payback_year=case.payback_year,
+                payback_calendar_year=case.payback_calendar_year,
+                npv=None if case.npv is None else round(case.npv.expected, -3),
+            )
             # no payback within the cash flow: "after" its last year, as the summary's card
-            if (case.payback_calendar_year is None and case.yearly_saving is not None
-                    and not case.cash_flow.empty):
+            if (
+                case.payback_calendar_year is None
+                and case.yearly_saving is not None
+                and not case.cash_flow.empty
+            ):
                 figures["payback_after_year"] = int(case.cash_flow["starts"].iloc[-1].year)
         figures["waves"] = len(gap.waves)
         register = inputs.register()  # docs/method.md#risk-register
@@ -205,42 +256,58 @@ def _mean_similarity(overlap: OverlapResult) -> float | None:
 def _summary(inputs: ReportInputs, lang: Lang) -> Section:
     figures = headline_figures(inputs)
     names = inputs.names
-    intro = t("rb.intro", lang, count=figures["municipalities"],
-              names=", ".join(names.get(code, code) for code in inputs.snapshot.municipalities),
-              date=format_date(inputs.as_of, lang))
+    intro = t(
+        "rb.intro",
+        lang,
+        count=figures["municipalities"],
+        names=", ".join(names.get(code, code) for code in inputs.snapshot.municipalities),
+        date=format_date(inputs.as_of, lang),
+    )
     if inputs.target is not None:
         intro += " " + t("rb.intro_target", lang, target=inputs.target.name)
     key = [
-        KeyFigure(label=t("rb.kf_municipalities", lang), value=figures["municipalities"],
-                  value_type="int"),
-        KeyFigure(label=t("rb.kf_population", lang), value=figures["population"],
-                  value_type="int"),
+        KeyFigure(
+            label=t("rb.kf_municipalities", lang), value=figures["municipalities"], value_type="int"
+        ),
+        KeyFigure(label=t("rb.kf_population", lang), value=figures["population"], value_type="int"),
         KeyFigure(label=t("rb.kf_servers", lang), value=figures["servers"], value_type="int"),
-        KeyFigure(label=t("rb.kf_devices", lang), value=figures["client_devices"],
-                  value_type="int"),
-        KeyFigure(label=t("rb.kf_applications", lang), value=figures["applications"],
-                  value_type="int"),
-        KeyFigure(label=t("rb.kf_similarity", lang), value=figures["mean_similarity"],
-                  value_type="percent"),
+        KeyFigure(
+            label=t("rb.kf_devices", lang), value=figures["client_devices"], value_type="int"
+        ),
+        KeyFigure(
+            label=t("rb.kf_applications", lang), value=figures["applications"], value_type="int"
+        ),
+        KeyFigure(
+            label=t("rb.kf_similarity", lang),
+            value=figures["mean_similarity"],
+            value_type="percent",
+        ),
     ]
     if inputs.gap is not None:
         key += [
-            KeyFigure(label=t("column.readiness", lang), value=figures["readiness"],
-                      value_type="percent"),
-            KeyFigure(label=t("rb.kf_eol", lang), value=figures["eol_assets"],
-                      value_type="int"),
-            KeyFigure(label=t("column.effort_hours", lang),
-                      value=None if figures["effort_hours"] is None
-                      else round(figures["effort_hours"]), value_type="int"),
+            KeyFigure(
+                label=t("column.readiness", lang), value=figures["readiness"], value_type="percent"
+            ),
+            KeyFigure(label=t("rb.kf_eol", lang), value=figures["eol_assets"], value_type="int"),
+            KeyFigure(
+                label=t("column.effort_hours", lang),
+                value=None if figures["effort_hours"] is None else round(figures["effort_hours"]),
+                value_type="int",
+            ),
             # (one-time cost, saving and payback are on the first screen, board_figures)
-            *(key_figures(inputs.gap.business_case, lang)[3:]
-              if inputs.gap.business_case is not None else []),
+            *(
+                key_figures(inputs.gap.business_case, lang)[3:]
+                if inputs.gap.business_case is not None
+                else []
+            ),
             *plan_key_figures(inputs.gap, lang),
         ]
     gap = inputs.gap
     # first what the board decides on: recommendation, costs, payback, first wave, risks
-    blocks: list[Any] = [Paragraph(text=intro),
-                         board_figures(gap, inputs.study, inputs.recommendation(), lang)]
+    blocks: list[Any] = [
+        Paragraph(text=intro),
+        board_figures(gap, inputs.study, inputs.recommendation(), lang),
+    ]
     if gap is not None:
         blocks += top_risk_blocks(inputs.register(), inputs.names, lang)
     blocks.append(KeyFigures(figures=key))
@@ -248,8 +315,13 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
         blocks += summary_blocks(gap.business_case, lang)
     if gap is not None:
         verdict = gap.capacity_verdict
-        blocks.append(Callout(level="info" if verdict.fits_combined else "warning",
-                              title=t("section.capacity", lang), text=verdict_text(verdict, lang)))
+        blocks.append(
+            Callout(
+                level="info" if verdict.fits_combined else "warning",
+                title=t("section.capacity", lang),
+                text=verdict_text(verdict, lang),
+            )
+        )
         blocks += [readiness_method(gap, lang), readiness_overview(gap, inputs.names, lang)]
         blocks += top_gaps(gap, lang)
         blocks.append(plan_table(gap, lang, table_id="summary-plan"))
@@ -258,16 +330,24 @@ def _summary(inputs: ReportInputs, lang: Lang) -> Section:
 
 
 def _harmonisation_top(overlap: OverlapResult, lang: Lang) -> Table:
-    frame = overlap.harmonisation.sort_values(["products", "top_share"],
-                                              ascending=[False, True], kind="stable").head(10)
-    return frame_table(t("rb.least_harmonised", lang), frame, _HARMONISATION_COLUMNS, lang,
-                       table_id="summary-harmonisation", name=t("rb.sheet_least", lang))
+    frame = overlap.harmonisation.sort_values(
+        ["products", "top_share"], ascending=[False, True], kind="stable"
+    ).head(10)
+    return frame_table(
+        t("rb.least_harmonised", lang),
+        frame,
+        _HARMONISATION_COLUMNS,
+        lang,
+        table_id="summary-harmonisation",
+        name=t("rb.sheet_least", lang),
+    )
 
 
 _MATRIX_COLUMNS = [
     ColumnSpec("domain", "column.domain", codes="domain"),
     ColumnSpec("capability", "column.capability", codes="capability"),
-    ColumnSpec("title", "column.product"), ColumnSpec("cycle", "column.version"),
+    ColumnSpec("title", "column.product"),
+    ColumnSpec("cycle", "column.version"),
     ColumnSpec("municipalities", "column.municipality"),
     ColumnSpec("assets", "column.assets", "int"),
     ColumnSpec("status", "column.status", codes="status"),
@@ -306,8 +386,9 @@ def _counts_by_municipality(frame: pd.DataFrame) -> dict[str, int]:
 def _devices_by_municipality(clients: pd.DataFrame) -> dict[str, int]:
     """Client devices per municipality code: the quantities, 1 where none is given."""
     quantities = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1)
-    totals = quantities.groupby(clients["municipality"], sort=False, dropna=True,
-                                observed=True).sum()
+    totals = quantities.groupby(
+        clients["municipality"], sort=False, dropna=True, observed=True
+    ).sum()
     return {str(code): int(total) for code, total in totals.items()}
 
 
@@ -326,13 +407,19 @@ def _inventory(inputs: ReportInputs, lang: Lang) -> Section:
         row["devices"] = devices.get(code, 0)
         rows.append(row)
     columns = [Column(key="municipality", label=t("column.municipality", lang))]
-    columns += [Column(key=kind, label=t(f"rb.kind.{kind}", lang), type="int")
-                for kind in _KINDS]
+    columns += [Column(key=kind, label=t(f"rb.kind.{kind}", lang), type="int") for kind in _KINDS]
     columns.append(Column(key="devices", label=t("rb.kf_devices", lang), type="int"))
-    counts = Table.from_records(t("rb.inventory_counts", lang), columns, rows,
-                                id="inventory-counts", name=t("rb.sheet_inventory", lang))
+    counts = Table.from_records(
+        t("rb.inventory_counts", lang),
+        columns,
+        rows,
+        id="inventory-counts",
+        name=t("rb.sheet_inventory", lang),
+    )
     organisation = frame_table(
-        t("rb.organisation", lang), snapshot.table("municipality"), [
+        t("rb.organisation", lang),
+        snapshot.table("municipality"),
+        [
             ColumnSpec("name", "column.municipality"),
             ColumnSpec("country", "rb.col_country", codes="country"),
             ColumnSpec("population", "rb.kf_population", "int"),
@@ -341,12 +428,16 @@ def _inventory(inputs: ReportInputs, lang: Lang) -> Section:
             ColumnSpec("it_staff_fte", "rb.col_it_staff", "float"),
             ColumnSpec("it_budget", "rb.col_it_budget", "money"),
             ColumnSpec("currency", "rb.col_currency"),
-            ColumnSpec("operating_model", "rb.col_operating_model",
-                       codes="operating_model"),
-            ColumnSpec("provider", "rb.col_provider")],
-        lang, table_id="inventory-organisation", name=t("rb.sheet_organisation", lang))
-    return Section(id="inventory", title=t("section.inventory", lang),
-                   blocks=[organisation, counts])
+            ColumnSpec("operating_model", "rb.col_operating_model", codes="operating_model"),
+            ColumnSpec("provider", "rb.col_provider"),
+        ],
+        lang,
+        table_id="inventory-organisation",
+        name=t("rb.sheet_organisation", lang),
+    )
+    return Section(
+        id="inventory", title=t("section.inventory", lang), blocks=[organisation, counts]
+    )
 
 
 def _overlap(inputs: ReportInputs, figures: list[Figure], lang: Lang) -> Section:
@@ -355,47 +446,74 @@ def _overlap(inputs: ReportInputs, figures: list[Figure], lang: Lang) -> Section
     similarity_rows = []
     for code in overlap.similarity.index:
         row: dict[str, Any] = {"municipality": names.get(str(code), str(code))}
-        row.update({str(other): float(value)
-                    for other, value in overlap.similarity.loc[code].items()})
+        row.update(
+            {str(other): float(value) for other, value in overlap.similarity.loc[code].items()}
+        )
         similarity_rows.append(row)
     columns = [Column(key="municipality", label=t("column.municipality", lang))]
-    columns += [Column(key=str(code), label=names.get(str(code), str(code)), type="percent")
-                for code in overlap.similarity.columns]
-    similarity = Table.from_records(t("rb.similarity", lang), columns, similarity_rows,
-                                    id="overlap-similarity",
-                                    name=t("rb.sheet_similarity", lang),
-                                    note=t("rb.similarity_note", lang))
+    columns += [
+        Column(key=str(code), label=names.get(str(code), str(code)), type="percent")
+        for code in overlap.similarity.columns
+    ]
+    similarity = Table.from_records(
+        t("rb.similarity", lang),
+        columns,
+        similarity_rows,
+        id="overlap-similarity",
+        name=t("rb.sheet_similarity", lang),
+        note=t("rb.similarity_note", lang),
+    )
     blocks: list[Any] = [
         Paragraph(text=t("rb.overlap_intro", lang)),
         similarity,
-        frame_table(t("rb.harmonisation", lang), overlap.harmonisation,
-                    _HARMONISATION_COLUMNS, lang, table_id="overlap-harmonisation",
-                    name=t("rb.sheet_harmonisation", lang)),
-        frame_table(t("rb.products", lang), overlap.products, [
-            ColumnSpec("domain", "column.domain", codes="domain"),
-            ColumnSpec("capability", "column.capability", codes="capability"),
-            ColumnSpec("product", "column.product"), ColumnSpec("suite", "rb.col_suite"),
-            ColumnSpec("sharing", "rb.col_sharing", codes="sharing"),
-            ColumnSpec("municipality_count", "rb.col_municipalities", "int"),
-            ColumnSpec("municipalities", "column.municipality"),
-            ColumnSpec("assets", "column.assets", "int")],
-            lang, table_id="overlap-products", name=t("rb.sheet_products", lang)),
-        frame_table(t("rb.shared_applications", lang), overlap.shared_applications, [
-            ColumnSpec("product", "column.product"), ColumnSpec("suite", "rb.col_suite"),
-            ColumnSpec("municipality_count", "rb.col_municipalities", "int"),
-            ColumnSpec("municipalities", "column.municipality"),
-            ColumnSpec("applications", "rb.kind.application", "int"),
-            ColumnSpec("users", "rb.col_users", "int"),
-            ColumnSpec("annual_cost", "rb.col_annual_cost", "money"),
-            ColumnSpec("business_areas", "rb.col_business_area", codes="capability")],
-            lang, table_id="overlap-shared-applications", name=t("rb.sheet_shared_apps", lang)),
+        frame_table(
+            t("rb.harmonisation", lang),
+            overlap.harmonisation,
+            _HARMONISATION_COLUMNS,
+            lang,
+            table_id="overlap-harmonisation",
+            name=t("rb.sheet_harmonisation", lang),
+        ),
+        frame_table(
+            t("rb.products", lang),
+            overlap.products,
+            [
+                ColumnSpec("domain", "column.domain", codes="domain"),
+                ColumnSpec("capability", "column.capability", codes="capability"),
+                ColumnSpec("product", "column.product"),
+                ColumnSpec("suite", "rb.col_suite"),
+                ColumnSpec("sharing", "rb.col_sharing", codes="sharing"),
+                ColumnSpec("municipality_count", "rb.col_municipalities", "int"),
+                ColumnSpec("municipalities", "column.municipality"),
+                ColumnSpec("assets", "column.assets", "int"),
+            ],
+            lang,
+            table_id="overlap-products",
+            name=t("rb.sheet_products", lang),
+        ),
+        frame_table(
+            t("rb.shared_applications", lang),
+            overlap.shared_applications,
+            [
+                ColumnSpec("product", "column.product"),
+                ColumnSpec("suite", "rb.col_suite"),
+                ColumnSpec("municipality_count", "rb.col_municipalities", "int"),
+                ColumnSpec("municipalities", "column.municipality"),
+                ColumnSpec("applications", "rb.kind.application", "int"),
+                ColumnSpec("users", "rb.col_users", "int"),
+                ColumnSpec("annual_cost", "rb.col_annual_cost", "money"),
+                ColumnSpec("business_areas", "rb.col_business_area", codes="capability"),
+            ],
+            lang,
+            table_id="overlap-shared-applications",
+            name=t("rb.sheet_shared_apps", lang),
+        ),
         *figures,
     ]
     return Section(id="overlap", title=t("section.overlap", lang), blocks=blocks)
 
 
-def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
-                  ) -> list[Section]:
+def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang) -> list[Section]:
     money = gap.currency
     matrix_parts = []
     rows = matrix_rows(gap.matrix, gap.target_blocks)  # new target blocks as rows too
@@ -405,105 +523,215 @@ def _gap_sections(gap: GapReport, figures: dict[str, list[Figure]], lang: Lang
         part = rows[rows["domain"] == domain]
         if part.empty:
             continue
-        matrix_parts.append(Section(id=f"gap-{domain}", title=t(f"rb.domain.{domain}", lang),
-                                    blocks=[frame_table(
-                                        f"{t('section.gap_matrix', lang)}: "
-                                        f"{t(f'rb.domain.{domain}', lang)}", part,
-                                        _matrix_columns(domain), lang,
-                                        table_id=f"gap-matrix-{domain}",
-                                        name=f"{t('rb.sheet_gap', lang)} "
-                                             f"{code_text('domain', domain, lang)}")]))
+        matrix_parts.append(
+            Section(
+                id=f"gap-{domain}",
+                title=t(f"rb.domain.{domain}", lang),
+                blocks=[
+                    frame_table(
+                        f"{t('section.gap_matrix', lang)}: {t(f'rb.domain.{domain}', lang)}",
+                        part,
+                        _matrix_columns(domain),
+                        lang,
+                        table_id=f"gap-matrix-{domain}",
+                        name=f"{t('rb.sheet_gap', lang)} {code_text('domain', domain, lang)}",
+                    )
+                ],
+            )
+        )
     gap_matrix = Section(
-        id="gap-matrix", title=t("section.gap_matrix", lang),
-        blocks=[Paragraph(text=t("rb.gap_intro", lang)), *scope_blocks(gap, lang),
-                *readiness_details(gap, {}, lang), *risk_blocks(gap, lang),
-                frame_table(t("rb.target_blocks", lang), gap.target_blocks, [
+        id="gap-matrix",
+        title=t("section.gap_matrix", lang),
+        blocks=[
+            Paragraph(text=t("rb.gap_intro", lang)),
+            *scope_blocks(gap, lang),
+            *readiness_details(gap, {}, lang),
+            *risk_blocks(gap, lang),
+            frame_table(
+                t("rb.target_blocks", lang),
+                gap.target_blocks,
+                [
                     ColumnSpec("domain", "column.domain", codes="domain"),
                     ColumnSpec("capability", "column.capability", codes="capability"),
                     ColumnSpec("title", "column.product"),
                     ColumnSpec("min_version", "rb.col_min_version"),
-                    ColumnSpec("status", "column.status", codes="status")],
-                    lang, table_id="gap-target-blocks", name=t("rb.sheet_target", lang)),
-                *target_lifecycle_blocks(gap, lang), *figures.get("target", [])],
-        subsections=matrix_parts)
-    eol = Section(id="end-of-life", title=t("section.end_of_life", lang), blocks=[
-        frame_table(t("section.end_of_life", lang), with_release_labels(gap.eol, "product"), [
-            ColumnSpec("municipality", "column.municipality"),
-            ColumnSpec("domain", "column.domain", codes="domain"),
-            ColumnSpec("kind", "rb.col_kind", codes="asset_kind"),
-            ColumnSpec("asset_message", "column.item"),
-            ColumnSpec("product", "column.product"),
-            ColumnSpec("cycle", "column.version"),
-            ColumnSpec("lifecycle_state", "column.status", codes="lifecycle"),
-            ColumnSpec("eol", "column.end_of_life", "date"),
-            ColumnSpec("note_message", "column.note"),
-            ColumnSpec("devices", "column.count", "int"),
-            ColumnSpec("dependent_application_count", "rb.col_dependent_apps", "int")],
-            lang, table_id="eol", name=t("section.end_of_life", lang))])
-    findings = Section(id="findings", title=t("rb.findings", lang), subsections=[
-        Section(id="security", title=t("section.security", lang), blocks=[frame_table(
-            t("section.security", lang), gap.security, [
-                ColumnSpec("municipality", "column.municipality"),
-                ColumnSpec("control", "rb.col_control", codes="control"),
-                ColumnSpec("today_message", "rb.col_today"),
-                ColumnSpec("target_message", "rb.col_target"),
-                ColumnSpec("compliant", "rb.col_compliant", "bool")],
-            lang, table_id="security", name=t("section.security", lang))]),
-        Section(id="capacity", title=t("section.capacity", lang), blocks=[
-            Callout(level="info" if gap.capacity_verdict.fits_combined else "warning",
-                    text=verdict_text(gap.capacity_verdict, lang)),
-            *compute_callouts(gap, lang),
-            frame_table(t("section.capacity", lang), gap.capacity, [
-                ColumnSpec("site", "column.site"), ColumnSpec("name", "rb.col_name"),
-                ColumnSpec("role", "rb.col_role", codes="site_role"),
-                ColumnSpec("physical_servers", "rb.kind.server", "int"),
-                ColumnSpec("storage_systems", "rb.kind.storage", "int"),
-                ColumnSpec("rack_units_used", "column.rack_units", "float"),
-                ColumnSpec("rack_units_free", "rb.col_ru_free", "int"),
-                ColumnSpec("power_free_kw", "column.power_kw", "float"),
-                ColumnSpec("issues_message", "column.reason")],
-                lang, table_id="capacity", name=t("section.capacity", lang))]),
-        Section(id="interconnects", title=t("section.network", lang), blocks=[
-            frame_table(t("section.network", lang), gap.interconnects, [
-                ColumnSpec("link", "column.link"), ColumnSpec("a_site", "column.site"),
-                ColumnSpec("b_site", "rb.col_b_site"),
-                ColumnSpec("kind", "rb.col_kind", codes="link_kind"),
-                ColumnSpec("bandwidth_mbps", "column.bandwidth_mbps", "float"),
-                ColumnSpec("redundant", "column.redundant", "bool"),
-                ColumnSpec("compliant", "rb.col_compliant", "bool"),
-                ColumnSpec("detail_message", "column.reason")],
-                lang, table_id="interconnects", name=t("rb.sheet_interconnects", lang)),
-            *figures.get("network", [])]),
-        Section(id="sla", title=t("section.sla", lang), blocks=[frame_table(
-            t("section.sla", lang), gap.sla, [
-                ColumnSpec("municipality", "column.municipality"),
-                ColumnSpec("name", "column.application"),
-                ColumnSpec("criticality", "column.severity", codes="criticality"),
-                ColumnSpec("availability_percent", "rb.col_availability", "float"),
-                ColumnSpec("detail_message", "column.reason")],
-            lang, table_id="sla", name=t("section.sla", lang))]),
-    ])
-    effort = Section(id="effort-cost", title=t("section.effort_cost", lang), blocks=[
-        frame_table(t("section.effort_cost", lang), _joint_named(gap.effort, lang), [
-            ColumnSpec("municipality", "column.municipality"),
-            ColumnSpec("domain", "column.domain", codes="domain"),
-            ColumnSpec("hours", "column.effort_hours", "float"),
-            ColumnSpec("cost", "column.cost", "money", money)],
-            lang, table_id="effort", name=t("section.effort_cost", lang)),
-        frame_table(t("rb.items", lang), _joint_named(gap.items, lang), [
-            ColumnSpec("item_id", "column.item"),
-            ColumnSpec("municipality", "column.municipality"),
-            ColumnSpec("domain", "column.domain", codes="domain"),
-            ColumnSpec("action", "rb.col_action", codes="action"),
-            ColumnSpec("asset_message", "rb.col_asset"),
-            ColumnSpec("detail_message", "column.reason"),
-            ColumnSpec("quantity", "column.count", "float"),
-            ColumnSpec("hours", "column.effort_hours", "float"),
-            ColumnSpec("cost", "column.cost", "money", money),
-            ColumnSpec("wave", "column.wave", "int")],
-            lang, table_id="items", name=t("rb.sheet_items", lang))])
-    costs = ([business_case_section(gap.business_case, lang)]
-             if gap.business_case is not None else [])
+                    ColumnSpec("status", "column.status", codes="status"),
+                ],
+                lang,
+                table_id="gap-target-blocks",
+                name=t("rb.sheet_target", lang),
+            ),
+            *target_lifecycle_blocks(gap, lang),
+            *figures.get("target", []),
+        ],
+        subsections=matrix_parts,
+    )
+    eol = Section(
+        id="end-of-life",
+        title=t("section.end_of_life", lang),
+        blocks=[
+            frame_table(
+                t("section.end_of_life", lang),
+                with_release_labels(gap.eol, "product"),
+                [
+                    ColumnSpec("municipality", "column.municipality"),
+                    ColumnSpec("domain", "column.domain", codes="domain"),
+                    ColumnSpec("kind", "rb.col_kind", codes="asset_kind"),
+                    ColumnSpec("asset_message", "column.item"),
+                    ColumnSpec("product", "column.product"),
+                    ColumnSpec("cycle", "column.version"),
+                    ColumnSpec("lifecycle_state", "column.status", codes="lifecycle"),
+                    ColumnSpec("eol", "column.end_of_life", "date"),
+                    ColumnSpec("note_message", "column.note"),
+                    ColumnSpec("devices", "column.count", "int"),
+                    ColumnSpec("dependent_application_count", "rb.col_dependent_apps", "int"),
+                ],
+                lang,
+                table_id="eol",
+                name=t("section.end_of_life", lang),
+            )
+        ],
+    )
+    findings = Section(
+        id="findings",
+        title=t("rb.findings", lang),
+        subsections=[
+            Section(
+                id="security",
+                title=t("section.security", lang),
+                blocks=[
+                    frame_table(
+                        t("section.security", lang),
+                        gap.security,
+                        [
+                            ColumnSpec("municipality", "column.municipality"),
+                            ColumnSpec("control", "rb.col_control", codes="control"),
+                            ColumnSpec("today_message", "rb.col_today"),
+                            ColumnSpec("target_message", "rb.col_target"),
+                            ColumnSpec("compliant", "rb.col_compliant", "bool"),
+                        ],
+                        lang,
+                        table_id="security",
+                        name=t("section.security", lang),
+                    )
+                ],
+            ),
+            Section(
+                id="capacity",
+                title=t("section.capacity", lang),
+                blocks=[
+                    Callout(
+                        level="info" if gap.capacity_verdict.fits_combined else "warning",
+                        text=verdict_text(gap.capacity_verdict, lang),
+                    ),
+                    *compute_callouts(gap, lang),
+                    frame_table(
+                        t("section.capacity", lang),
+                        gap.capacity,
+                        [
+                            ColumnSpec("site", "column.site"),
+                            ColumnSpec("name", "rb.col_name"),
+                            ColumnSpec("role", "rb.col_role", codes="site_role"),
+                            ColumnSpec("physical_servers", "rb.kind.server", "int"),
+                            ColumnSpec("storage_systems", "rb.kind.storage", "int"),
+                            ColumnSpec("rack_units_used", "column.rack_units", "float"),
+                            ColumnSpec("rack_units_free", "rb.col_ru_free", "int"),
+                            ColumnSpec("power_free_kw", "column.power_kw", "float"),
+                            ColumnSpec("issues_message", "column.reason"),
+                        ],
+                        lang,
+                        table_id="capacity",
+                        name=t("section.capacity", lang),
+                    ),
+                ],
+            ),
+            Section(
+                id="interconnects",
+                title=t("section.network", lang),
+                blocks=[
+                    frame_table(
+                        t("section.network", lang),
+                        gap.interconnects,
+                        [
+                            ColumnSpec("link", "column.link"),
+                            ColumnSpec("a_site", "column.site"),
+                            ColumnSpec("b_site", "rb.col_b_site"),
+                            ColumnSpec("kind", "rb.col_kind", codes="link_kind"),
+                            ColumnSpec("bandwidth_mbps", "column.bandwidth_mbps", "float"),
+                            ColumnSpec("redundant", "column.redundant", "bool"),
+                            ColumnSpec("compliant", "rb.col_compliant", "bool"),
+                            ColumnSpec("detail_message", "column.reason"),
+                        ],
+                        lang,
+                        table_id="interconnects",
+                        name=t("rb.sheet_interconnects", lang),
+                    ),
+                    *figures.get("network", []),
+                ],
+            ),
+            Section(
+                id="sla",
+                title=t("section.sla", lang),
+                blocks=[
+                    frame_table(
+                        t("section.sla", lang),
+                        gap.sla,
+                        [
+                            ColumnSpec("municipality", "column.municipality"),
+                            ColumnSpec("name", "column.application"),
+                            ColumnSpec("criticality", "column.severity", codes="criticality"),
+                            ColumnSpec("availability_percent", "rb.col_availability", "float"),
+                            ColumnSpec("detail_message", "column.reason"),
+                        ],
+                        lang,
+                        table_id="sla",
+                        name=t("section.sla", lang),
+                    )
+                ],
+            ),
+        ],
+    )
+    effort = Section(
+        id="effort-cost",
+        title=t("section.effort_cost", lang),
+        blocks=[
+            frame_table(
+                t("section.effort_cost", lang),
+                _joint_named(gap.effort, lang),
+                [
+                    ColumnSpec("municipality", "column.municipality"),
+                    ColumnSpec("domain", "column.domain", codes="domain"),
+                    ColumnSpec("hours", "column.effort_hours", "float"),
+                    ColumnSpec("cost", "column.cost", "money", money),
+                ],
+                lang,
+                table_id="effort",
+                name=t("section.effort_cost", lang),
+            ),
+            frame_table(
+                t("rb.items", lang),
+                _joint_named(gap.items, lang),
+                [
+                    ColumnSpec("item_id", "column.item"),
+                    ColumnSpec("municipality", "column.municipality"),
+                    ColumnSpec("domain", "column.domain", codes="domain"),
+                    ColumnSpec("action", "rb.col_action", codes="action"),
+                    ColumnSpec("asset_message", "rb.col_asset"),
+                    ColumnSpec("detail_message", "column.reason"),
+                    ColumnSpec("quantity", "column.count", "float"),
+                    ColumnSpec("hours", "column.effort_hours", "float"),
+                    ColumnSpec("cost", "column.cost", "money", money),
+                    ColumnSpec("wave", "column.wave", "int"),
+                ],
+                lang,
+                table_id="items",
+                name=t("rb.sheet_items", lang),
+            ),
+        ],
+    )
+    costs = (
+        [business_case_section(gap.business_case, lang)] if gap.business_case is not None else []
+    )
     return [gap_matrix, consolidation_section(gap, lang), eol, findings, effort, *costs]
 
 
@@ -517,38 +745,55 @@ def _joint_named(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 def figure_of(view: ViewDiagram, svg: str, image_path: str | None = None) -> Figure:
     """A report figure for a rendered view (SVG sanitised when the HTML is written)."""
-    return Figure(id=f"fig-{view.name}"[:64].lower(), caption=view.title, svg=svg,
-                  dot=view.source, image_path=image_path)
+    return Figure(
+        id=f"fig-{view.name}"[:64].lower(),
+        caption=view.title,
+        svg=svg,
+        dot=view.source,
+        image_path=image_path,
+    )
 
 
-def build_report(inputs: ReportInputs, *, lang: Lang,
-                 figures: dict[str, list[Figure]] | None = None,
-                 generated: dt.datetime | None = None) -> ReportDocument:
+def build_report(
+    inputs: ReportInputs,
+    *,
+    lang: Lang,
+    figures: dict[str, list[Figure]] | None = None,
+    generated: dt.datetime | None = None,
+) -> ReportDocument:
     """The report in ``lang``: executive summary, then inventory, overlap, gap, decision.
 
     ``figures`` are the rendered diagrams per view (``architecture``, ``network``,
     ``target``, ``overlap``), placed in the sections they illustrate.
     """
     figures = figures or {}
-    sections = [_summary(inputs, lang), _inventory(inputs, lang),
-                _overlap(inputs, figures.get("overlap", []), lang)]
+    sections = [
+        _summary(inputs, lang),
+        _inventory(inputs, lang),
+        _overlap(inputs, figures.get("overlap", []), lang),
+    ]
     if inputs.gap is not None:
         sections += _gap_sections(inputs.gap, figures, lang)
         if inputs.target is not None:
             sections.append(plan_section(inputs.gap, inputs.target.plan, lang))
     if inputs.study is not None:
-        sections.append(decision_section(inputs.study, lang, inputs.alternatives,
-                                         names=inputs.names))
+        sections.append(
+            decision_section(inputs.study, lang, inputs.alternatives, names=inputs.names)
+        )
     if inputs.gap is not None:  # right after the decision (or the plan, without a study)
-        sections.append(risk_register_section(inputs.gap, inputs.names, lang,
-                                              entries=inputs.register()))
+        sections.append(
+            risk_register_section(inputs.gap, inputs.names, lang, entries=inputs.register())
+        )
     architecture = figures.get("architecture", [])
     if architecture:
-        sections.append(Section(id="diagrams", title=t("section.diagrams", lang),
-                                blocks=[Paragraph(text=t("rb.diagrams_intro", lang)),
-                                        *architecture]))
+        sections.append(
+            Section(
+                id="diagrams",
+                title=t("section.diagrams", lang),
+                blocks=[Paragraph(text=t("rb.diagrams_intro", lang)), *architecture],
+            )
+        )
     title = t("report.default_title", lang)
     subtitle = inputs.target.name if inputs.target else ""
     extra: dict[str, Any] = {"generated": generated} if generated else {}
-    return ReportDocument(title=title, subtitle=subtitle, lang=lang, sections=sections,
-                          **extra)
+    return ReportDocument(title=title, subtitle=subtitle, lang=lang, sections=sections, **extra)

@@ -14,8 +14,7 @@ from inventory.report.tables import ColumnSpec, frame_table
 
 def verdict_text(verdict: CapacityVerdict | ComputeVerdict, lang: Lang) -> str:
     """A capacity verdict's sentence in ``lang`` (its English ``summary`` without one)."""
-    return (message_text(verdict.message, lang) if verdict.message is not None
-            else verdict.summary)
+    return message_text(verdict.message, lang) if verdict.message is not None else verdict.summary
 
 
 def compute_callouts(gap: GapReport, lang: Lang = "en") -> list[Block]:
@@ -24,8 +23,7 @@ def compute_callouts(gap: GapReport, lang: Lang = "en") -> list[Block]:
     verdict = gap.compute_verdict
     if verdict is None:
         return []
-    return [Callout(level="info" if verdict.fits else "warning",
-                    text=verdict_text(verdict, lang))]
+    return [Callout(level="info" if verdict.fits else "warning", text=verdict_text(verdict, lang))]
 
 
 def consolidation_section(gap: GapReport, lang: Lang) -> Section:
@@ -33,27 +31,44 @@ def consolidation_section(gap: GapReport, lang: Lang) -> Section:
     money = gap.currency
     blocks: list[Block] = [
         Paragraph(text=t("consolidation.method", lang), method="consolidation"),
-        frame_table(t("consolidation.table", lang), gap.consolidation, [
-            ColumnSpec("capability", "column.capability", codes="capability"),
-            ColumnSpec("domain", "column.domain", codes="domain"),
-            ColumnSpec("instances_today", "consolidation.col_today", "int"),
-            ColumnSpec("instances_target", "consolidation.col_target", "int"),
-            ColumnSpec("kept_message", "consolidation.col_kept"),
-            ColumnSpec("merging", "consolidation.col_merging"),
-            ColumnSpec("hours", "column.effort_hours", "float"),
-            ColumnSpec("cost", "column.cost", "money", money),
-            ColumnSpec("note_message", "column.note")],
-            lang, table_id="consolidation", name=t("consolidation.sheet", lang))]
+        frame_table(
+            t("consolidation.table", lang),
+            gap.consolidation,
+            [
+                ColumnSpec("capability", "column.capability", codes="capability"),
+                ColumnSpec("domain", "column.domain", codes="domain"),
+                ColumnSpec("instances_today", "consolidation.col_today", "int"),
+                ColumnSpec("instances_target", "consolidation.col_target", "int"),
+                ColumnSpec("kept_message", "consolidation.col_kept"),
+                ColumnSpec("merging", "consolidation.col_merging"),
+                ColumnSpec("hours", "column.effort_hours", "float"),
+                ColumnSpec("cost", "column.cost", "money", money),
+                ColumnSpec("note_message", "column.note"),
+            ],
+            lang,
+            table_id="consolidation",
+            name=t("consolidation.sheet", lang),
+        ),
+    ]
     blocks += compute_callouts(gap, lang)
     if not gap.compute.empty:
-        blocks.append(frame_table(t("consolidation.compute_title", lang), gap.compute, [
-            ColumnSpec("resource", "consolidation.col_resource", codes="resource"),
-            ColumnSpec("unit", "report.unit"),
-            ColumnSpec("moving", "consolidation.col_moving", "float"),
-            ColumnSpec("capacity", "consolidation.col_capacity", "float"),
-            ColumnSpec("in_use", "consolidation.col_in_use", "float"),
-            ColumnSpec("free", "consolidation.col_free", "float"),
-            ColumnSpec("short", "consolidation.col_short", "float"),
-            ColumnSpec("fits", "consolidation.col_fits", "bool")],
-            lang, table_id="compute", name=t("consolidation.compute_sheet", lang)))
+        blocks.append(
+            frame_table(
+                t("consolidation.compute_title", lang),
+                gap.compute,
+                [
+                    ColumnSpec("resource", "consolidation.col_resource", codes="resource"),
+                    ColumnSpec("unit", "report.unit"),
+                    ColumnSpec("moving", "consolidation.col_moving", "float"),
+                    ColumnSpec("capacity", "consolidation.col_capacity", "float"),
+                    ColumnSpec("in_use", "consolidation.col_in_use", "float"),
+                    ColumnSpec("free", "consolidation.col_free", "float"),
+                    ColumnSpec("short", "consolidation.col_short", "float"),
+                    ColumnSpec("fits", "consolidation.col_fits", "bool"),
+                ],
+                lang,
+                table_id="compute",
+                name=t("consolidation.compute_sheet", lang),
+            )
+        )
     return Section(id="consolidation", title=t("consolidation.title", lang), blocks=blocks)

@@ -30,8 +30,9 @@ def _range(value: MoneyRange | None, case: BusinessCase, lang: Lang) -> str:
 
 def _payback(case: BusinessCase, lang: Lang) -> str:
     if case.payback_year is not None:
-        text = t("costs.payback_year", lang, year=case.payback_year,
-                 calendar=case.payback_calendar_year)
+        text = t(
+            "costs.payback_year", lang, year=case.payback_year, calendar=case.payback_calendar_year
+        )
     elif case.yearly_saving is None or case.yearly_saving.expected <= 0:
         text = t("costs.payback_never", lang)
     else:
@@ -53,9 +54,12 @@ def _payback_range(case: BusinessCase, lang: Lang) -> str:
         return ""
     if case.payback_best == case.payback_year == case.payback_worst:
         return ""
-    return t("costs.payback_range", lang,
-             best=_case_year(case.payback_best_calendar_year, case, lang),
-             worst=_case_year(case.payback_worst_calendar_year, case, lang))
+    return t(
+        "costs.payback_range",
+        lang,
+        best=_case_year(case.payback_best_calendar_year, case, lang),
+        worst=_case_year(case.payback_worst_calendar_year, case, lang),
+    )
 
 
 def _rate(value: float, lang: Lang) -> str:
@@ -113,28 +117,43 @@ def who_pays_more(case: BusinessCase, lang: Lang) -> str:
     """One sentence: the municipalities that pay more per year after the merger than
     today under the key, by how much (amount and %), and those that pay less; empty when
     today's cost or the key's shares are not known."""
-    rows = case.shares[(case.shares["municipality"] != JOINT)
-                       & case.shares["yearly_change"].notna()]
+    rows = case.shares[
+        (case.shares["municipality"] != JOINT) & case.shares["yearly_change"].notna()
+    ]
     if rows.empty:
         return ""
 
     def named(frame: pd.DataFrame) -> str:
         parts = [
-            t("costs.who_change", lang, name=name,
-              amount=format_signed(float(change), case.currency, lang),
-              percent=("+" if percent > 0 else "\u2212") + format_number(abs(percent), lang, 0))
-            for name, change, percent in zip(frame["name"], frame["yearly_change"],
-                                             frame["yearly_change_percent"], strict=True)
+            t(
+                "costs.who_change",
+                lang,
+                name=name,
+                amount=format_signed(float(change), case.currency, lang),
+                percent=("+" if percent > 0 else "\u2212") + format_number(abs(percent), lang, 0),
+            )
+            for name, change, percent in zip(
+                frame["name"], frame["yearly_change"], frame["yearly_change_percent"], strict=True
+            )
         ]
-        return t("costs.list_and", lang, items=", ".join(parts[:-1]), last=parts[-1]) \
-            if len(parts) > 1 else parts[0]
+        return (
+            t("costs.list_and", lang, items=", ".join(parts[:-1]), last=parts[-1])
+            if len(parts) > 1
+            else parts[0]
+        )
 
     more = rows[rows["yearly_change"] > 0].sort_values("yearly_change", ascending=False)
     less = rows[rows["yearly_change"] <= 0].sort_values("yearly_change")
     if more.empty:
         return t("costs.who_none_more", lang, keyname=case.key_name)
-    text = t("costs.who_more", lang, keyname=case.key_name, more=named(more), count=len(more),
-             total=len(rows))
+    text = t(
+        "costs.who_more",
+        lang,
+        keyname=case.key_name,
+        more=named(more),
+        count=len(more),
+        total=len(rows),
+    )
     if not less.empty:
         text += " " + t("costs.who_less", lang, less=named(less))
     return text + " " + t("costs.who_other_key", lang)
@@ -150,9 +169,12 @@ def _payback_figure(case: BusinessCase, lang: Lang) -> tuple[str | int, str]:
         value = int(case.payback_calendar_year)  # a year: a number cell, never "2,034"
         note = t("summary.payback_note_year", lang, year=case.payback_year)
     else:
-        last = (case.cash_flow["starts"].iloc[-1] if not case.cash_flow.empty else None)
-        value = (t("summary.payback_after", lang, year=last.year) if last is not None
-                 else t("costs.kf_payback_none", lang, years=case.horizon_years))
+        last = case.cash_flow["starts"].iloc[-1] if not case.cash_flow.empty else None
+        value = (
+            t("summary.payback_after", lang, year=last.year)
+            if last is not None
+            else t("costs.kf_payback_none", lang, years=case.horizon_years)
+        )
         note = t("costs.kf_payback_none", lang, years=case.horizon_years)
     return value, note + _payback_range(case, lang)
 
@@ -173,7 +195,8 @@ def key_figures(case: BusinessCase, lang: Lang) -> list[KeyFigure]:
             value_type="text",
         ),
         KeyFigure(
-            label=t("costs.kf_payback", lang), value=payback,
+            label=t("costs.kf_payback", lang),
+            value=payback,
             value_type="year" if isinstance(payback, int) else "text",
             note=payback_note,
         ),
@@ -198,11 +221,17 @@ def _warning(case: BusinessCase, lang: Lang) -> Callout | None:
         if case.not_priced
         else ""
     )
-    licences = (t("costs.unstated_licences", lang, products=", ".join(case.unstated_licences))
-                if case.unstated_licences else "")
+    licences = (
+        t("costs.unstated_licences", lang, products=", ".join(case.unstated_licences))
+        if case.unstated_licences
+        else ""
+    )
     # the other notes: messages in the report's language (a few remain English text)
-    notes = [message_text(note, lang) if isinstance(note, Message) else note
-             for note in case.notes if note != case.licence_note]
+    notes = [
+        message_text(note, lang) if isinstance(note, Message) else note
+        for note in case.notes
+        if note != case.licence_note
+    ]
     return Callout(
         level="warning",
         title=t("costs.notes_title", lang),
@@ -295,14 +324,25 @@ def today_table(case: BusinessCase, lang: Lang) -> Table:
     today["comparable"] = _translated(today, "comparable", "costs.comparable", lang)
     for column in ("includes", "excludes"):  # the studies' cost parts, known ones translated
         today[column] = [
-            "; ".join(code_text("cost_part", cost_part(part), lang) if part in COST_PARTS
-                      else part
-                      for part in str(text).split("; ") if part)
+            "; ".join(
+                code_text("cost_part", cost_part(part), lang) if part in COST_PARTS else part
+                for part in str(text).split("; ")
+                if part
+            )
             for text in today[column]
         ]
     today = _thousands(
-        today, ["it_cost", "staff_cost", "platform_cost", "link_cost", "not_itemised",
-                "carried_in_cost", "carried_outside_cost", "not_carried"]
+        today,
+        [
+            "it_cost",
+            "staff_cost",
+            "platform_cost",
+            "link_cost",
+            "not_itemised",
+            "carried_in_cost",
+            "carried_outside_cost",
+            "not_carried",
+        ],
     )
     money = case.currency
     return frame_table(
@@ -330,8 +370,13 @@ def today_table(case: BusinessCase, lang: Lang) -> Table:
         lang,
         table_id="cost-today",
         name=t("costs.today", lang),
-        note=t("costs.today_note", lang, counts=", ".join(
-            code_text("cost_part", cost_part(part), lang) for part in AFTER_COUNTS)),
+        note=t(
+            "costs.today_note",
+            lang,
+            counts=", ".join(
+                code_text("cost_part", cost_part(part), lang) for part in AFTER_COUNTS
+            ),
+        ),
     )
 
 
@@ -373,11 +418,15 @@ def shares_table(case: BusinessCase, lang: Lang) -> Table:
     frame["yearly_change_percent"] = frame["yearly_change_percent"].round(1)
     # a calendar year as text (no thousands separator); none: not within the years analysed
     frame["payback_calendar_year"] = [
-        "" if municipality == JOINT or math.isnan(npv)
+        ""
+        if municipality == JOINT or math.isnan(npv)
         else _case_year(None if math.isnan(year) else int(year), case, lang)
-        for municipality, year, npv in zip(frame["municipality"],
-                                           frame["payback_calendar_year"].astype(float),
-                                           frame["npv"].astype(float), strict=True)
+        for municipality, year, npv in zip(
+            frame["municipality"],
+            frame["payback_calendar_year"].astype(float),
+            frame["npv"].astype(float),
+            strict=True,
+        )
     ]
     for column in (
         "one_time_by_key_per_inhabitant",
@@ -421,8 +470,9 @@ def shares_table(case: BusinessCase, lang: Lang) -> Table:
 
 
 def cash_flow_table(case: BusinessCase, lang: Lang) -> Table:
-    frame = _thousands(case.cash_flow.copy(),
-                       ["one_time", "saving", "net", "cumulative", "present_value"])
+    frame = _thousands(
+        case.cash_flow.copy(), ["one_time", "saving", "net", "cumulative", "present_value"]
+    )
     money = case.currency
     return frame_table(
         t("costs.cash_flow", lang),
@@ -439,8 +489,12 @@ def cash_flow_table(case: BusinessCase, lang: Lang) -> Table:
         lang,
         table_id="cost-cash-flow",
         name=t("costs.cash_flow", lang),
-        note=t("costs.cash_flow_note", lang, years=case.horizon_years,
-               rate=_rate(case.discount_rate_percent, lang)),
+        note=t(
+            "costs.cash_flow_note",
+            lang,
+            years=case.horizon_years,
+            rate=_rate(case.discount_rate_percent, lang),
+        ),
     )
 
 
@@ -457,10 +511,15 @@ def business_case_section(case: BusinessCase, lang: Lang) -> Section:
         today_table(case, lang),
         Paragraph(text=t("costs.assumptions_intro", lang), method="assumptions"),
         assumptions_table(case, lang),
-        Paragraph(text=" ".join(filter(None, [t("costs.shares_intro", lang,
-                                                  name=case.key_name),
-                                                who_pays_more(case, lang)])),
-                  method="cost-key"),
+        Paragraph(
+            text=" ".join(
+                filter(
+                    None,
+                    [t("costs.shares_intro", lang, name=case.key_name), who_pays_more(case, lang)],
+                )
+            ),
+            method="cost-key",
+        ),
         shares_table(case, lang),
     ]
     return Section(id="business-case", title=t("costs.section", lang), blocks=blocks)

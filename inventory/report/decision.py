@@ -101,8 +101,12 @@ def cost_study_alternatives(
 
 def _scored(study: AlternativesResult, option: RankedAlternative) -> dict[str, Any]:
     """A study alternative's row: its study, rank, name and criteria score."""
-    return {"study": study.study, "rank": option.rank, "name": option.name,
-            "total": float(option.total)}
+    return {
+        "study": study.study,
+        "rank": option.rank,
+        "name": option.name,
+        "total": float(option.total),
+    }
 
 
 def _costed(row: dict[Any, Any] | None, lang: Lang) -> dict[str, Any]:
@@ -160,10 +164,9 @@ def _cost_columns(currency: str, lang: Lang) -> list[Column]:
     ]
 
 
-
-
-def _costed_table(studies: list[AlternativesResult], costed: Alternatives,
-                  lang: Lang) -> list[Block]:
+def _costed_table(
+    studies: list[AlternativesResult], costed: Alternatives, lang: Lang
+) -> list[Block]:
     """The scored alternatives with the computed figures of their target files, and the
     report's own target for reference."""
     columns = [
@@ -203,8 +206,11 @@ def _costed_table(studies: list[AlternativesResult], costed: Alternatives,
     ]
     if costed.notes:
         blocks.append(
-            Callout(level="warning", title=t("alt.notes", lang),
-                    text=" ".join(message_text(note, lang) for note in costed.notes))
+            Callout(
+                level="warning",
+                title=t("alt.notes", lang),
+                text=" ".join(message_text(note, lang) for note in costed.notes),
+            )
         )
     return blocks
 
@@ -218,9 +224,14 @@ def _points(value: Decimal, lang: Lang) -> str:
 
 def weight_change_text(flip: WeightChange, lang: Lang) -> str:
     """``lowering the weight of criterion 6 (...) from 1 to 0.5`` in ``lang``."""
-    return t("dec.change_lower" if flip.change < 0 else "dec.change_raise", lang,
-             criterion=flip.criterion, name=flip.criterion_name,
-             weight=decimal_text(flip.weight_from, lang), tie=decimal_text(flip.tie_weight, lang))
+    return t(
+        "dec.change_lower" if flip.change < 0 else "dec.change_raise",
+        lang,
+        criterion=flip.criterion,
+        name=flip.criterion_name,
+        weight=decimal_text(flip.weight_from, lang),
+        tie=decimal_text(flip.tie_weight, lang),
+    )
 
 
 def _cost_sentence(found: Recommendation, lang: Lang) -> str:
@@ -232,30 +243,41 @@ def _cost_sentence(found: Recommendation, lang: Lang) -> str:
     else:
         one_time = format_range(
             MoneyRange(cost.one_time_low, cost.one_time_expected, cost.one_time_high),
-            cost.currency, lang)
+            cost.currency,
+            lang,
+        )
     if cost.yearly_saving is None:
         saving = t("dec.rec_no_saving", lang)
     elif cost.yearly_saving < 0:  # the joint operation costs more per year than today
-        saving = t("dec.rec_more", lang,
-                   saving=format_amount(-cost.yearly_saving, cost.currency, lang))
+        saving = t(
+            "dec.rec_more", lang, saving=format_amount(-cost.yearly_saving, cost.currency, lang)
+        )
     else:
-        saving = t("dec.rec_saving", lang,
-                   saving=format_amount(cost.yearly_saving, cost.currency, lang))
+        saving = t(
+            "dec.rec_saving", lang, saving=format_amount(cost.yearly_saving, cost.currency, lang)
+        )
         if cost.payback_year is not None:
             saving += ", " + t("dec.rec_payback", lang, year=cost.payback_year)
-    return t("dec.rec_cost", lang, lead=found.lead_name, scope=scope_text(cost.scope, lang),
-             one_time=one_time,
-             saving_text=saving)
+    return t(
+        "dec.rec_cost",
+        lang,
+        lead=found.lead_name,
+        scope=scope_text(cost.scope, lang),
+        one_time=one_time,
+        saving_text=saving,
+    )
 
 
 def recommendation_text(found: Recommendation, lang: Lang) -> str:
     """The recommendation paragraph: the lead, its margin, how robust it is, and the lead's
     computed cost when its target file is costed; as cautious as the margin allows."""
     params: dict[str, object] = {
-        "study": found.study, "lead": found.lead_name,
+        "study": found.study,
+        "lead": found.lead_name,
         "lead_total": decimal_text(found.lead_total, lang),
         "runner": found.runner_up_name or "",
-        "runner_total": "" if found.runner_up_total is None
+        "runner_total": ""
+        if found.runner_up_total is None
         else decimal_text(found.runner_up_total, lang),
         "margin": _points(found.margin, lang),
     }
@@ -280,19 +302,22 @@ def recommendation_text(found: Recommendation, lang: Lang) -> str:
     return " ".join(sentences)
 
 
-def _recommendation_section(results: StudyResults, costed: Alternatives | None,
-                            lang: Lang) -> Section:
+def _recommendation_section(
+    results: StudyResults, costed: Alternatives | None, lang: Lang
+) -> Section:
     found = recommendation(results, costed)
     text = t("dec.rec_none", lang) if found is None else recommendation_text(found, lang)
-    return Section(id="decision-recommendation", title=t("dec.recommendation", lang),
-                   blocks=[Paragraph(text=text, method="recommendation")])
+    return Section(
+        id="decision-recommendation",
+        title=t("dec.recommendation", lang),
+        blocks=[Paragraph(text=text, method="recommendation")],
+    )
 
 
 # -- potential ------------------------------------------------------------------------------
 
 
-def _potential_section(potential: PotentialResult, names: Mapping[str, str],
-                       lang: Lang) -> Section:
+def _potential_section(potential: PotentialResult, names: Mapping[str, str], lang: Lang) -> Section:
     codes = potential.municipalities
     groups = {group.group: group for group in potential.groups}
     columns = [
@@ -318,8 +343,7 @@ def _potential_section(potential: PotentialResult, names: Mapping[str, str],
         Column(key="points", label=t("dec.col_points", lang), type="float"),
         Column(key="potential", label=t("dec.col_potential_share", lang), type="percent"),
         Column(key="reference", label=t("dec.col_reference_share", lang), type="percent"),
-        Column(key="difference", label=t("dec.col_difference", lang), type="float",
-               decimals=1),
+        Column(key="difference", label=t("dec.col_difference", lang), type="float", decimals=1),
     ]
     group_rows = [
         {
@@ -333,19 +357,38 @@ def _potential_section(potential: PotentialResult, names: Mapping[str, str],
         for group in potential.groups
     ]
     blocks: list[Block] = [
-        Paragraph(text=t("dec.potential_intro", lang, reference=potential.reference_label),
-                  method="decision"),
-        Table.from_records(t("dec.potential_areas", lang, study=potential.study), columns, rows,
-                           id="study-potential", name=t("dec.sheet.potential", lang)),
-        Table.from_records(t("dec.potential_groups", lang), group_columns, group_rows,
-                           id="study-potential-groups", name=t("dec.sheet.groups", lang)),
+        Paragraph(
+            text=t("dec.potential_intro", lang, reference=potential.reference_label),
+            method="decision",
+        ),
+        Table.from_records(
+            t("dec.potential_areas", lang, study=potential.study),
+            columns,
+            rows,
+            id="study-potential",
+            name=t("dec.sheet.potential", lang),
+        ),
+        Table.from_records(
+            t("dec.potential_groups", lang),
+            group_columns,
+            group_rows,
+            id="study-potential-groups",
+            name=t("dec.sheet.groups", lang),
+        ),
     ]
     focus = groups.get(potential.focus_group)
     if focus is not None:
-        blocks.append(Paragraph(text=t(
-            "dec.potential_focus", lang, group=focus.name,
-            share=percent_text(focus.potential_share_percent / 100, lang),
-            reference=percent_text(focus.reference_share_percent / 100, lang))))
+        blocks.append(
+            Paragraph(
+                text=t(
+                    "dec.potential_focus",
+                    lang,
+                    group=focus.name,
+                    share=percent_text(focus.potential_share_percent / 100, lang),
+                    reference=percent_text(focus.reference_share_percent / 100, lang),
+                )
+            )
+        )
     if potential.reference_note:
         blocks.append(Paragraph(text=t("dec.note", lang, note=potential.reference_note)))
     return Section(id="decision-potential", title=t("dec.potential", lang), blocks=blocks)
@@ -362,63 +405,101 @@ def _scored_blocks(study: AlternativesResult, index: int, lang: Lang) -> list[Bl
     criteria = list(study.weights)
     low, high = study.scale_minimum, study.scale_maximum
     blocks: list[Block] = [
-        Paragraph(text=t("dec.alternatives_intro", lang, study=study.study, low=low, high=high),
-                  method="decision"),
+        Paragraph(
+            text=t("dec.alternatives_intro", lang, study=study.study, low=low, high=high),
+            method="decision",
+        ),
         Table.from_records(
             t("dec.criteria", lang, study=study.study),
-            [Column(key="criterion", label=t("dec.col_criterion", lang)),
-             Column(key="name", label=t("dec.col_criterion_name", lang)),
-             Column(key="weight", label=t("dec.col_weight", lang), type="float")],
-            [{"criterion": criterion, "name": study.criteria.get(criterion, ""),
-              "weight": float(weight)} for criterion, weight in study.weights.items()],
-            id=f"study-criteria{_suffix(index)}", name=t("dec.sheet.criteria", lang)),
+            [
+                Column(key="criterion", label=t("dec.col_criterion", lang)),
+                Column(key="name", label=t("dec.col_criterion_name", lang)),
+                Column(key="weight", label=t("dec.col_weight", lang), type="float"),
+            ],
+            [
+                {
+                    "criterion": criterion,
+                    "name": study.criteria.get(criterion, ""),
+                    "weight": float(weight),
+                }
+                for criterion, weight in study.weights.items()
+            ],
+            id=f"study-criteria{_suffix(index)}",
+            name=t("dec.sheet.criteria", lang),
+        ),
     ]
     columns = [
         Column(key="rank", label=t("rb.col_rank", lang), type="int"),
         Column(key="id", label=t("dec.col_alternative", lang)),
         Column(key="name", label=t("rb.col_name", lang)),
-        *(Column(key=f"c_{criterion}", label=t("dec.col_criterion_n", lang, id=criterion),
-                 type="int") for criterion in criteria),
+        *(
+            Column(
+                key=f"c_{criterion}", label=t("dec.col_criterion_n", lang, id=criterion), type="int"
+            )
+            for criterion in criteria
+        ),
         Column(key="total", label=t("dec.col_weighted_total", lang), type="float"),
     ]
     rows = [
-        {"rank": option.rank, "id": option.id, "name": option.name, "total": float(option.total),
-         **{f"c_{criterion}": option.scores.get(criterion) for criterion in criteria}}
+        {
+            "rank": option.rank,
+            "id": option.id,
+            "name": option.name,
+            "total": float(option.total),
+            **{f"c_{criterion}": option.scores.get(criterion) for criterion in criteria},
+        }
         for option in study.ranking
     ]
-    blocks.append(Table.from_records(
-        t("dec.scores", lang, study=study.study), columns, rows,
-        id=f"study-scores{_suffix(index)}", name=t("dec.sheet.scores", lang)))
-    reconstructed = [f"{option.id}: {', '.join(option.reconstructed)}"
-                     for option in study.ranking if option.reconstructed]
+    blocks.append(
+        Table.from_records(
+            t("dec.scores", lang, study=study.study),
+            columns,
+            rows,
+            id=f"study-scores{_suffix(index)}",
+            name=t("dec.sheet.scores", lang),
+        )
+    )
+    reconstructed = [
+        f"{option.id}: {', '.join(option.reconstructed)}"
+        for option in study.ranking
+        if option.reconstructed
+    ]
     if reconstructed:
-        blocks.append(Callout(level="info", text=t("dec.reconstructed", lang,
-                                                   items="; ".join(reconstructed))))
+        blocks.append(
+            Callout(level="info", text=t("dec.reconstructed", lang, items="; ".join(reconstructed)))
+        )
     return blocks
 
 
 def _unscored_blocks(study: AlternativesResult, index: int, lang: Lang) -> list[Block]:
     listed = {alternative.id: alternative for alternative in study.listed}
     rows = [
-        {"id": alternative_id,
-         "name": listed[alternative_id].name if alternative_id in listed else None,
-         "description": listed[alternative_id].description if alternative_id in listed
-         else None}
+        {
+            "id": alternative_id,
+            "name": listed[alternative_id].name if alternative_id in listed else None,
+            "description": listed[alternative_id].description if alternative_id in listed else None,
+        }
         for alternative_id in study.unscored
     ]
     return [
         Paragraph(text=t("dec.unscored_intro", lang, source=study.source or study.study)),
         Table.from_records(
             t("dec.unscored", lang, study=study.study),
-            [Column(key="id", label=t("dec.col_alternative", lang)),
-             Column(key="name", label=t("rb.col_name", lang)),
-             Column(key="description", label=t("dec.col_description", lang))],
-            rows, id=f"study-unscored{_suffix(index)}", name=t("dec.sheet.unscored", lang)),
+            [
+                Column(key="id", label=t("dec.col_alternative", lang)),
+                Column(key="name", label=t("rb.col_name", lang)),
+                Column(key="description", label=t("dec.col_description", lang)),
+            ],
+            rows,
+            id=f"study-unscored{_suffix(index)}",
+            name=t("dec.sheet.unscored", lang),
+        ),
     ]
 
 
-def _alternatives_section(studies: list[AlternativesResult], costed: Alternatives | None,
-                          lang: Lang) -> Section:
+def _alternatives_section(
+    studies: list[AlternativesResult], costed: Alternatives | None, lang: Lang
+) -> Section:
     blocks: list[Block] = []
     for index, study in enumerate(studies):
         if study.scored:
@@ -430,8 +511,7 @@ def _alternatives_section(studies: list[AlternativesResult], costed: Alternative
         blocks += _costed_table(scored, costed, lang)
     elif scored:
         blocks.append(Paragraph(text=t("alt.not_costed", lang)))
-    return Section(id="decision-alternatives", title=t("dec.alternatives", lang),
-                   blocks=blocks)
+    return Section(id="decision-alternatives", title=t("dec.alternatives", lang), blocks=blocks)
 
 
 def _sensitivity_blocks(study: AlternativesResult, index: int, lang: Lang) -> list[Block]:
@@ -441,13 +521,12 @@ def _sensitivity_blocks(study: AlternativesResult, index: int, lang: Lang) -> li
     names = {option.id: option.name for option in study.ranking}
     lead = names.get(sensitivity.winners[0], sensitivity.winners[0])
     if len(sensitivity.winners) > 1:
-        return [Paragraph(text=t("dec.sensitivity_tied", lang, lead=lead),
-                          method="recommendation")]
+        return [Paragraph(text=t("dec.sensitivity_tied", lang, lead=lead), method="recommendation")]
     if not sensitivity.flips:
-        return [Paragraph(text=t("dec.sensitivity_none", lang, lead=lead),
-                          method="recommendation")]
-    blocks: list[Block] = [Paragraph(text=t("dec.sensitivity_intro", lang, lead=lead),
-                                     method="recommendation")]
+        return [Paragraph(text=t("dec.sensitivity_none", lang, lead=lead), method="recommendation")]
+    blocks: list[Block] = [
+        Paragraph(text=t("dec.sensitivity_intro", lang, lead=lead), method="recommendation")
+    ]
     heaviest = max(study.weights.values(), default=Decimal(0))
     columns = [
         Column(key="criterion", label=t("dec.col_criterion", lang)),
@@ -456,8 +535,7 @@ def _sensitivity_blocks(study: AlternativesResult, index: int, lang: Lang) -> li
         Column(key="weight", label=t("dec.col_weight_now", lang), type="float"),
         Column(key="tie", label=t("dec.col_tie_weight", lang), type="float"),
         Column(key="change", label=t("dec.col_change", lang), type="float"),
-        Column(key="percent", label=t("dec.col_change_percent", lang), type="float",
-               decimals=1),
+        Column(key="percent", label=t("dec.col_change_percent", lang), type="float", decimals=1),
         Column(key="within", label=t("dec.col_within_margin", lang), type="bool"),
     ]
     rows = []
@@ -465,24 +543,39 @@ def _sensitivity_blocks(study: AlternativesResult, index: int, lang: Lang) -> li
         relative = flip.relative_change_percent
         if relative is None and heaviest > 0:  # a weight of 0: against the heaviest
             relative = flip.change * 100 / heaviest
-        rows.append({
-            "criterion": flip.criterion, "name": flip.criterion_name,
-            "challenger": names.get(flip.challenger, flip.challenger),
-            "weight": float(flip.weight_from), "tie": float(flip.tie_weight),
-            "change": float(flip.change),
-            "percent": None if flip.relative_change_percent is None
-            else float(flip.relative_change_percent),
-            "within": relative is not None and abs(relative) <= ROBUST_WEIGHT_CHANGE,
-        })
-    blocks.append(Table.from_records(
-        t("dec.flips", lang, study=study.study), columns, rows,
-        id=f"study-sensitivity{_suffix(index)}", name=t("dec.sheet.sensitivity", lang)))
+        rows.append(
+            {
+                "criterion": flip.criterion,
+                "name": flip.criterion_name,
+                "challenger": names.get(flip.challenger, flip.challenger),
+                "weight": float(flip.weight_from),
+                "tie": float(flip.tie_weight),
+                "change": float(flip.change),
+                "percent": None
+                if flip.relative_change_percent is None
+                else float(flip.relative_change_percent),
+                "within": relative is not None and abs(relative) <= ROBUST_WEIGHT_CHANGE,
+            }
+        )
+    blocks.append(
+        Table.from_records(
+            t("dec.flips", lang, study=study.study),
+            columns,
+            rows,
+            id=f"study-sensitivity{_suffix(index)}",
+            name=t("dec.sheet.sensitivity", lang),
+        )
+    )
     return blocks
 
 
 def _sensitivity_section(studies: list[AlternativesResult], lang: Lang) -> Section | None:
-    blocks = [block for index, study in enumerate(studies) if study.scored
-              for block in _sensitivity_blocks(study, index, lang)]
+    blocks = [
+        block
+        for index, study in enumerate(studies)
+        if study.scored
+        for block in _sensitivity_blocks(study, index, lang)
+    ]
     if not blocks:
         return None
     return Section(id="decision-sensitivity", title=t("dec.sensitivity", lang), blocks=blocks)
@@ -503,8 +596,7 @@ def decision_section(
     scores (and the computed figures of their target files when ``alternatives`` costs
     them), sensitivity, cost key, establishment plan, projection and comparable IT costs.
     ``names`` maps municipality codes to names. Sub-section ids: ``decision-<part>``."""
-    results = study if isinstance(study, StudyResults) else StudyResults.model_validate(
-        dict(study))
+    results = study if isinstance(study, StudyResults) else StudyResults.model_validate(dict(study))
     names = names or {}
     subsections: list[Section] = []
     if results.alternatives:
@@ -517,18 +609,40 @@ def decision_section(
         if sensitivity is not None:
             subsections.append(sensitivity)
     if results.cost_sharing is not None:
-        subsections.append(Section(id="decision-cost-key", title=t("dec.cost_key", lang),
-                                   blocks=cost_key_blocks(results.cost_sharing, lang)))
+        subsections.append(
+            Section(
+                id="decision-cost-key",
+                title=t("dec.cost_key", lang),
+                blocks=cost_key_blocks(results.cost_sharing, lang),
+            )
+        )
     if results.establishment_plan is not None:
-        subsections.append(Section(
-            id="decision-establishment", title=t("dec.establishment", lang),
-            blocks=establishment_blocks(results.establishment_plan, lang)))
+        subsections.append(
+            Section(
+                id="decision-establishment",
+                title=t("dec.establishment", lang),
+                blocks=establishment_blocks(results.establishment_plan, lang),
+            )
+        )
     if results.projection is not None:
-        subsections.append(Section(id="decision-projection", title=t("dec.projection", lang),
-                                   blocks=projection_blocks(results.projection, lang)))
+        subsections.append(
+            Section(
+                id="decision-projection",
+                title=t("dec.projection", lang),
+                blocks=projection_blocks(results.projection, lang),
+            )
+        )
     if results.comparison is not None:
-        subsections.append(Section(id="decision-it-costs", title=t("dec.it_costs", lang),
-                                   blocks=it_cost_blocks(results.comparison, lang)))
-    return Section(id="decision-support", title=t("rb.decision", lang),
-                   blocks=[Paragraph(text=t("rb.decision_intro", lang), method="decision")],
-                   subsections=subsections)
+        subsections.append(
+            Section(
+                id="decision-it-costs",
+                title=t("dec.it_costs", lang),
+                blocks=it_cost_blocks(results.comparison, lang),
+            )
+        )
+    return Section(
+        id="decision-support",
+        title=t("rb.decision", lang),
+        blocks=[Paragraph(text=t("rb.decision_intro", lang), method="decision")],
+        subsections=subsections,
+    )

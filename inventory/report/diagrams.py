@@ -23,26 +23,38 @@ from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
 
-def view_diagrams(snapshot: InventorySnapshot, view: ViewName, *,
-                  municipality: str | None = None,
-                  target: TargetArchitecture | None = None,
-                  as_of: dt.date | None = None, lang: Lang = "en") -> list[ViewDiagram]:
+def view_diagrams(
+    snapshot: InventorySnapshot,
+    view: ViewName,
+    *,
+    municipality: str | None = None,
+    target: TargetArchitecture | None = None,
+    as_of: dt.date | None = None,
+    lang: Lang = "en",
+) -> list[ViewDiagram]:
     """The diagrams of ``view``, running the overlap or gap analysis it needs.
 
     ``municipality`` (architecture and target views) must be one of the snapshot's:
     ``UnknownMunicipalityError``; so must those ``target`` names: ``TargetError``."""
-    UnknownMunicipalityError.check([municipality] if municipality is not None else [],
-                                   snapshot.municipalities)
+    UnknownMunicipalityError.check(
+        [municipality] if municipality is not None else [], snapshot.municipalities
+    )
     if target is not None:
         target.check_stored(snapshot.municipalities)
     normaliser = Normaliser.default() if view in ("overlap", "target") else None
     overlap = compute_overlap(snapshot, normaliser) if normaliser and view == "overlap" else None
     gap = None
     if view == "target" and target is not None and normaliser is not None:
-        gap = compute_gap(snapshot, target, as_of=as_of or dt.date.today(),
-                          normaliser=normaliser)
-    return build_views(view, snapshot, municipality=municipality, target=target, gap=gap,
-                       overlap=overlap, lang=lang)
+        gap = compute_gap(snapshot, target, as_of=as_of or dt.date.today(), normaliser=normaliser)
+    return build_views(
+        view,
+        snapshot,
+        municipality=municipality,
+        target=target,
+        gap=gap,
+        overlap=overlap,
+        lang=lang,
+    )
 
 
 def write_view_files(diagrams: list[ViewDiagram], out: Path, fmt: RenderFormat) -> list[Path]:
@@ -54,13 +66,17 @@ def write_view_files(diagrams: list[ViewDiagram], out: Path, fmt: RenderFormat) 
     rendered first, then written whole or not at all. Raises :class:`OutputError`.
     """
     if out.suffix.lower() != f".{fmt}":
-        raise OutputError(f"Refusing to write a {fmt} diagram to {out}: its name must end"
-                          f" in .{fmt}.", hint=f"Write to {out.with_suffix('.' + fmt).name}"
-                          " or choose --format to match the file name.")
+        raise OutputError(
+            f"Refusing to write a {fmt} diagram to {out}: its name must end in .{fmt}.",
+            hint=f"Write to {out.with_suffix('.' + fmt).name}"
+            " or choose --format to match the file name.",
+        )
     make_folder(out.parent)  # a file in the way or no permission: said before rendering
     refuse_folders([out])
-    stems = unique_stems([(diagram.name, diagram.key or (diagram.name, diagram.title))
-                          for diagram in diagrams[1:]], reserved=[out.stem])
+    stems = unique_stems(
+        [(diagram.name, diagram.key or (diagram.name, diagram.title)) for diagram in diagrams[1:]],
+        reserved=[out.stem],
+    )
     files: dict[Path, bytes] = {}
     for index, diagram in enumerate(diagrams):
         path = out if index == 0 else path_inside(out.parent, f"{stems[index - 1]}.{fmt}")

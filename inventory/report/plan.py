@@ -65,7 +65,8 @@ def plan_key_figures(gap: GapReport, lang: Lang) -> list[KeyFigure]:
         return []
     return [
         KeyFigure(
-            label=t("plan.kf_end", lang), value=format_date(max(gap.plan["end"]), lang),
+            label=t("plan.kf_end", lang),
+            value=format_date(max(gap.plan["end"]), lang),
             value_type="text",
         ),
         KeyFigure(label=t("plan.kf_weeks", lang), value=plan_weeks(gap.plan), value_type="int"),

@@ -16,10 +16,12 @@ from inventory.report.tables import ColumnSpec, frame_table
 TOP_GAPS = 10
 
 _COLUMNS = [
-    ColumnSpec("rank", "risk.col_rank", "int"), ColumnSpec("gap_message", "risk.col_gap"),
+    ColumnSpec("rank", "risk.col_rank", "int"),
+    ColumnSpec("gap_message", "risk.col_gap"),
     ColumnSpec("municipality", "column.municipality"),
     ColumnSpec("domain", "column.domain", codes="domain"),
-    ColumnSpec("product", "column.product"), ColumnSpec("cycle", "column.version"),
+    ColumnSpec("product", "column.product"),
+    ColumnSpec("cycle", "column.version"),
     ColumnSpec("status", "column.status", codes="status"),
     ColumnSpec("eol", "column.end_of_life", "date"),
     ColumnSpec("assets", "column.assets", "int"),
@@ -39,7 +41,8 @@ def risk_method(lang: Lang) -> Paragraph:
 
 #: The summary's few, short columns (the gap section has them all).
 _TOP_COLUMNS = [
-    ColumnSpec("rank", "risk.col_rank", "int"), ColumnSpec("what", "top.col_what"),
+    ColumnSpec("rank", "risk.col_rank", "int"),
+    ColumnSpec("what", "top.col_what"),
     ColumnSpec("municipality", "column.municipality"),
     ColumnSpec("consequence", "risk.col_consequence", "int"),
     ColumnSpec("exposure", "risk.col_exposure", "int"),
@@ -51,7 +54,7 @@ WHAT_CHARS, REASON_CHARS = 40, 60
 
 
 def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip(" ,;") + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;") + "…"
 
 
 def _unlisted(text: str) -> str:
@@ -77,8 +80,14 @@ def short_reason(reasons: str, limit: int = REASON_CHARS) -> str:
     return shown or _cut(parts[0] if parts else "", limit)
 
 
-_LIFECYCLE_REASONS = frozenset({"risk.reason.past_eol_on", "risk.reason.past_eol",
-                                 "risk.reason.ending_on", "risk.reason.ending"})
+_LIFECYCLE_REASONS = frozenset(
+    {
+        "risk.reason.past_eol_on",
+        "risk.reason.past_eol",
+        "risk.reason.ending_on",
+        "risk.reason.ending",
+    }
+)
 
 
 def short_reason_message(reasons: object, lang: Lang, limit: int = REASON_CHARS) -> str:
@@ -102,25 +111,45 @@ def top_gaps(gap: GapReport, lang: Lang, limit: int = TOP_GAPS) -> list[Any]:
     columns; every gap with every column is in the gap section (``risk_blocks``)."""
     top = gap.risks.sort_values("rank").head(limit)
     prefix = top["municipality"].astype(str) + ": "
-    names = [name[len(p):] if name.startswith(p) else name
-             for name, p in zip(map(str, cell_texts(list(top["gap_message"]), lang)),
-                                prefix, strict=True)]
+    names = [
+        name[len(p) :] if name.startswith(p) else name
+        for name, p in zip(
+            map(str, cell_texts(list(top["gap_message"]), lang)), prefix, strict=True
+        )
+    ]
     # a release as people write it ("Windows Server 2012 R2"), not the catalogue's cycle id
     product = release_texts(top["product"], top["cycle"])
     top = top.assign(
-        what=[_cut(f"{name} ({kind})" if kind else name, WHAT_CHARS)
-              for name, kind in zip(names, product, strict=True)],
-        reason=[short_reason_message(reasons, lang) for reasons in top["reasons_message"]])
-    return [risk_method(lang),
-            frame_table(t("section.top_gaps", lang), top, _TOP_COLUMNS, lang,
-                        table_id="summary-top-gaps", name=t("rb.sheet_top_gaps", lang),
-                        note=t("top.note", lang, shown=len(top), total=len(gap.risks)))]
+        what=[
+            _cut(f"{name} ({kind})" if kind else name, WHAT_CHARS)
+            for name, kind in zip(names, product, strict=True)
+        ],
+        reason=[short_reason_message(reasons, lang) for reasons in top["reasons_message"]],
+    )
+    return [
+        risk_method(lang),
+        frame_table(
+            t("section.top_gaps", lang),
+            top,
+            _TOP_COLUMNS,
+            lang,
+            table_id="summary-top-gaps",
+            name=t("rb.sheet_top_gaps", lang),
+            note=t("top.note", lang, shown=len(top), total=len(gap.risks)),
+        ),
+    ]
 
 
 def risk_blocks(gap: GapReport, lang: Lang) -> list[Any]:
     """The method sentence and every gap, ranked (gap section)."""
-    return [risk_method(lang),
-            frame_table(t("risk.title", lang),
-                        with_release_labels(gap.risks.sort_values("rank"), "product"), _COLUMNS,
-                        lang,
-                        table_id="gap-risks", name=t("risk.sheet", lang))]
+    return [
+        risk_method(lang),
+        frame_table(
+            t("risk.title", lang),
+            with_release_labels(gap.risks.sort_values("rank"), "product"),
+            _COLUMNS,
+            lang,
+            table_id="gap-risks",
+            name=t("risk.sheet", lang),
+        ),
+    ]

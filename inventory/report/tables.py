@@ -31,18 +31,36 @@ class ColumnSpec:
     codes: str = ""
 
 
-def frame_table(title: str, frame: pd.DataFrame, specs: Sequence[ColumnSpec], lang: Lang, *,
-                table_id: str, name: str = "", note: str = "") -> Table:
+def frame_table(
+    title: str,
+    frame: pd.DataFrame,
+    specs: Sequence[ColumnSpec],
+    lang: Lang,
+    *,
+    table_id: str,
+    name: str = "",
+    note: str = "",
+) -> Table:
     """A table of the ``specs`` columns of ``frame`` (columns it lacks stay empty)."""
-    columns = [Column(key=spec.key, label=t(spec.label, lang), type=spec.type, unit=spec.unit)
-               for spec in specs]
+    columns = [
+        Column(key=spec.key, label=t(spec.label, lang), type=spec.type, unit=spec.unit)
+        for spec in specs
+    ]
     # Column by column: one list of plain cells per column, then zipped into rows.
-    cells = [_cells(frame[spec.key].tolist(), spec, lang) if spec.key in frame.columns
-             else [None] * len(frame) for spec in specs]
-    rows = [list(row) for row in zip(*cells, strict=True)] if cells else [
-        [] for _ in range(len(frame))]
-    return Table(title=title, columns=columns, rows=rows, id=table_id, name=name or title,
-                 note=note)
+    cells = [
+        _cells(frame[spec.key].tolist(), spec, lang)
+        if spec.key in frame.columns
+        else [None] * len(frame)
+        for spec in specs
+    ]
+    rows = (
+        [list(row) for row in zip(*cells, strict=True)]
+        if cells
+        else [[] for _ in range(len(frame))]
+    )
+    return Table(
+        title=title, columns=columns, rows=rows, id=table_id, name=name or title, note=note
+    )
 
 
 def _cells(values: list[object], spec: ColumnSpec, lang: Lang) -> list[CellValue]:
@@ -51,8 +69,11 @@ def _cells(values: list[object], spec: ColumnSpec, lang: Lang) -> list[CellValue
     if not spec.codes:
         return cells
     # each distinct code translated once, then mapped (290 municipalities: thousands of rows)
-    texts = {cell: code_text(spec.codes, cell, lang) for cell in set(cells)
-             if isinstance(cell, str) and cell}
+    texts = {
+        cell: code_text(spec.codes, cell, lang)
+        for cell in set(cells)
+        if isinstance(cell, str) and cell
+    }
     return [texts.get(cell, cell) if isinstance(cell, str) else cell for cell in cells]
 
 

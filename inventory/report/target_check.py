@@ -26,10 +26,10 @@ _COLUMNS = [
 ]
 
 
-
 def _day(value: object, lang: Lang) -> str:
     """A date of the lifecycle table in ``lang``'s short form (text as it is otherwise)."""
     return format_date(value, lang) if isinstance(value, dt.date) else str(value)
+
 
 def target_lifecycle_sentences(gap: GapReport, lang: Lang) -> list[str]:
     """One warning sentence per minimum of the target out of support too soon."""
@@ -38,14 +38,21 @@ def target_lifecycle_sentences(gap: GapReport, lang: Lang) -> list[str]:
     for row in gap.target_lifecycle.itertuples(index=False):
         if row.verdict not in WARN:
             continue
-        names = {"product": row.product, "min_version": row.min_version,
-                 "eol": _day(row.eol, lang), "end": _day(row.plan_end, lang), "months": months}
+        names = {
+            "product": row.product,
+            "min_version": row.min_version,
+            "eol": _day(row.eol, lang),
+            "end": _day(row.plan_end, lang),
+            "months": months,
+        }
         if row.verdict == "unknown":
             sentences.append(t("tl.unknown", lang, **names))
             continue
         fix = fix_kind(row.option, row.option_eol, row.min_version, row.plan_end, months)
-        sentences.append(t(f"tl.{row.verdict!s}", lang, **names) + t(
-            f"tl.fix.{fix}", lang, option=row.option, until=_day(row.option_eol, lang)))
+        sentences.append(
+            t(f"tl.{row.verdict!s}", lang, **names)
+            + t(f"tl.fix.{fix}", lang, option=row.option, until=_day(row.option_eol, lang))
+        )
     return sentences
 
 
@@ -58,15 +65,28 @@ def target_lifecycle_blocks(gap: GapReport, lang: Lang) -> list[Any]:
     blocks: list[Any] = []
     sentences = target_lifecycle_sentences(gap, lang)
     if sentences:
-        blocks.append(Callout(level="warning", title=t("tl.title", lang),
-                              text="\n".join(sentences)))
+        blocks.append(
+            Callout(level="warning", title=t("tl.title", lang), text="\n".join(sentences))
+        )
     end = table["plan_end"].iloc[0]
-    blocks.append(Paragraph(text=t("tl.method", lang, end=_day(end, lang),
-                                   months=gap.horizon_months),
-                            method="end-of-life"))
+    blocks.append(
+        Paragraph(
+            text=t("tl.method", lang, end=_day(end, lang), months=gap.horizon_months),
+            method="end-of-life",
+        )
+    )
     shown = table.assign(
         at_report=[t(f"tl.state.{state}", lang) for state in table["state_at_report"]],
-        at_plan_end=[t(f"tl.state.{state}", lang) for state in table["state_at_plan_end"]])
-    blocks.append(frame_table(t("tl.title", lang), shown, _COLUMNS, lang,
-                              table_id="gap-target-lifecycle", name=t("tl.sheet", lang)))
+        at_plan_end=[t(f"tl.state.{state}", lang) for state in table["state_at_plan_end"]],
+    )
+    blocks.append(
+        frame_table(
+            t("tl.title", lang),
+            shown,
+            _COLUMNS,
+            lang,
+            table_id="gap-target-lifecycle",
+            name=t("tl.sheet", lang),
+        )
+    )
     return blocks

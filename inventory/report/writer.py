@@ -41,21 +41,28 @@ class ReportFiles:
     diagrams: list[Path] = field(default_factory=list)
 
 
-def report_views(inputs: ReportInputs, lang: Lang,
-                 on_view: Callable[[list[ViewDiagram]], None] | None = None
-                 ) -> dict[ViewName, list[ViewDiagram]]:
+def report_views(
+    inputs: ReportInputs, lang: Lang, on_view: Callable[[list[ViewDiagram]], None] | None = None
+) -> dict[ViewName, list[ViewDiagram]]:
     """The diagrams of every view the inputs allow (target view only with a gap report);
     ``on_view`` is called with each view's diagrams as soon as they are built."""
     views: dict[ViewName, list[ViewDiagram]] = {}
     for view in VIEW_NAMES:
         if view == "target" and inputs.gap is None:
             continue
-        diagrams = build_views(view, inputs.snapshot, target=inputs.target, gap=inputs.gap,
-                               overlap=inputs.overlap, lang=lang)
+        diagrams = build_views(
+            view,
+            inputs.snapshot,
+            target=inputs.target,
+            gap=inputs.gap,
+            overlap=inputs.overlap,
+            lang=lang,
+        )
         if view == "target" and inputs.gap is not None:
             for code in inputs.snapshot.municipalities:
-                diagrams += build_views(view, inputs.snapshot, municipality=code,
-                                        gap=inputs.gap, lang=lang)
+                diagrams += build_views(
+                    view, inputs.snapshot, municipality=code, gap=inputs.gap, lang=lang
+                )
         views[view] = diagrams
         if on_view is not None:
             on_view(diagrams)
@@ -71,8 +78,9 @@ def _render_inherited(fmt: ReportFormat) -> bytes:
     return report_bytes(_INHERITED, fmt)
 
 
-def report_files(document: ReportDocument, formats: list[ReportFormat], workers: int
-                 ) -> dict[ReportFormat, bytes]:
+def report_files(
+    document: ReportDocument, formats: list[ReportFormat], workers: int
+) -> dict[ReportFormat, bytes]:
     """Each format of ``document`` as bytes, computed once each: with two or more
     ``workers`` (and ``fork``), HTML in this process and the other formats in a process
     forked beside it (it inherits the document: nothing is built or copied twice), so
@@ -80,8 +88,12 @@ def report_files(document: ReportDocument, formats: list[ReportFormat], workers:
     global _INHERITED
     first: ReportFormat | None = "html" if "html" in formats else formats[0] if formats else None
     rest = [fmt for fmt in formats if fmt != first]
-    if first is None or not rest or workers < 2 \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        first is None
+        or not rest
+        or workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return {fmt: report_bytes(document, fmt) for fmt in formats}
     _INHERITED = document
     try:
@@ -103,11 +115,16 @@ def _is_drill_down(view: ViewName, diagram: ViewDiagram) -> bool:
     return view == "architecture" and len(diagram.key) > 2
 
 
-def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
-                      formats: Iterable[ReportFormat] = REPORT_FORMATS,
-                      diagram_formats: Iterable[RenderFormat] = ("dot", "svg"),
-                      generated: dt.datetime | None = None,
-                      workers: int | None = None) -> ReportFiles:
+def write_full_report(
+    inputs: ReportInputs,
+    folder: Path,
+    *,
+    lang: Lang = "en",
+    formats: Iterable[ReportFormat] = REPORT_FORMATS,
+    diagram_formats: Iterable[RenderFormat] = ("dot", "svg"),
+    generated: dt.datetime | None = None,
+    workers: int | None = None,
+) -> ReportFiles:
     """Render every view into ``folder/diagrams`` and write the report files to ``folder``.
 
     The diagrams are rendered by up to ``workers`` ``dot`` processes at a time (default:
@@ -129,13 +146,19 @@ def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
         pending: list[dict[RenderFormat, Future[bytes]]] = []
 
         def start(diagrams: list[ViewDiagram]) -> None:
-            pending.extend({fmt: renderer.submit(diagram.source, fmt)
-                            for fmt in formats_rendered} for diagram in diagrams)
+            pending.extend(
+                {fmt: renderer.submit(diagram.source, fmt) for fmt in formats_rendered}
+                for diagram in diagrams
+            )
 
-        views = [(view, diagram) for view, diagrams in report_views(inputs, lang, start).items()
-                 for diagram in diagrams]
-        stems = unique_stems([(diagram.name, diagram.key or (diagram.name, diagram.title))
-                              for _, diagram in views])
+        views = [
+            (view, diagram)
+            for view, diagrams in report_views(inputs, lang, start).items()
+            for diagram in diagrams
+        ]
+        stems = unique_stems(
+            [(diagram.name, diagram.key or (diagram.name, diagram.title)) for _, diagram in views]
+        )
         figures: dict[str, list[Figure]] = {}
         files: dict[Path, bytes] = {}
         for (view, diagram), stem, rendered in zip(views, stems, pending, strict=True):
@@ -145,11 +168,14 @@ def write_full_report(inputs: ReportInputs, folder: Path, *, lang: Lang = "en",
             files[path_inside(folder, f"{base}.svg")] = svg
             for fmt in extra_formats:
                 files[path_inside(folder, f"{base}.{fmt}")] = renderer.result(
-                    rendered[fmt], f"{base}.{fmt}")
+                    rendered[fmt], f"{base}.{fmt}"
+                )
             if not _is_drill_down(view, diagram):  # drill-downs stay in the folder
                 figures.setdefault(view, []).append(
-                    figure_of(replace(diagram, name=stem), svg.decode("utf-8"),
-                              image_path=f"{base}.svg"))
+                    figure_of(
+                        replace(diagram, name=stem), svg.decode("utf-8"), image_path=f"{base}.svg"
+                    )
+                )
     diagram_files = list(files)
     document = build_report(inputs, lang=lang, figures=figures, generated=generated)
     outputs = report_files(document, list(reports), workers or default_workers())

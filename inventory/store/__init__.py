@@ -21,8 +21,15 @@ _EXPORTS: dict[str, str] = {
     "stored_known_keys": "inventory.store.store",
 }
 
-__all__ = ["ImportResult", "ImportRunInfo", "InventoryStore", "KindCounts", "RecordDifference",
-           "RunDifference", "stored_known_keys"]
+__all__ = [
+    "ImportResult",
+    "ImportRunInfo",
+    "InventoryStore",
+    "KindCounts",
+    "RecordDifference",
+    "RunDifference",
+    "stored_known_keys",
+]
 
 if TYPE_CHECKING:
     from inventory.store.history import ImportRunInfo, RecordDifference, RunDifference

@@ -46,8 +46,10 @@ WRITE_LOCK_KEY = 0x1E7E4A0  # "inventory"; any fixed number shared by all writer
 #: The database systems the store runs on.
 BACKENDS = ("sqlite", "postgresql")
 _WRITE_OPTION = "inventory_write"
-_URL_HINT = ("Write sqlite:///path/inventory.db (a file) or"
-             " postgresql+psycopg://user:password@host:5432/dbname.")
+_URL_HINT = (
+    "Write sqlite:///path/inventory.db (a file) or"
+    " postgresql+psycopg://user:password@host:5432/dbname."
+)
 # A host name, IPv4 or IPv6 address (a comma separates several PostgreSQL hosts).
 _HOST = re.compile(r"[\w.\-:%,]+")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -74,7 +76,7 @@ def masked_url(text: str | URL) -> str:
         return text
     scheme = _SCHEME.match(text)
     colon = text.find(":", scheme.end() if scheme else 0, at)
-    return text if colon < 0 else f"{text[:colon + 1]}***{text[at:]}"
+    return text if colon < 0 else f"{text[: colon + 1]}***{text[at:]}"
 
 
 def masked_message(message: str, url: URL) -> str:
@@ -82,8 +84,9 @@ def masked_message(message: str, url: URL) -> str:
     appears."""
     # psycopg puts its advice on a line of its own: sentences on one line
     lines = [" ".join(line.split()) for line in message.splitlines() if line.strip()]
-    line = " ".join(text if text[-1] in ".?!:" or text is lines[-1] else f"{text}."
-                    for text in lines)
+    line = " ".join(
+        text if text[-1] in ".?!:" or text is lines[-1] else f"{text}." for text in lines
+    )
     if url.password and len(url.password) >= 4:  # shorter ones would mangle the words
         line = line.replace(url.password, "***")
     return " ".join(masked_url(word) if "@" in word else word for word in line.split(" "))
@@ -103,27 +106,38 @@ def database_url(text: str | URL) -> URL:
             parsed = make_url(text)
         except (ArgumentError, ValueError) as error:
             why = " (its host or port is malformed)" if isinstance(error, ValueError) else ""
-            raise StoreError(f"Not a database URL{why}: '{masked_url(text)}'.",
-                             hint=_URL_HINT) from None
+            raise StoreError(
+                f"Not a database URL{why}: '{masked_url(text)}'.", hint=_URL_HINT
+            ) from None
     shown = masked_url(parsed)
     backend = parsed.get_backend_name()
     if backend not in BACKENDS:
-        raise StoreError(f"Unsupported database {backend!r} in '{shown}': the store runs on"
-                         " SQLite or PostgreSQL.", hint=_URL_HINT)
+        raise StoreError(
+            f"Unsupported database {backend!r} in '{shown}': the store runs on"
+            " SQLite or PostgreSQL.",
+            hint=_URL_HINT,
+        )
     try:
         parsed.get_dialect()
     except NoSuchModuleError:
-        raise StoreError(f"Unknown database driver {parsed.get_driver_name()!r} in"
-                         f" '{shown}'.", hint=_URL_HINT) from None
+        raise StoreError(
+            f"Unknown database driver {parsed.get_driver_name()!r} in '{shown}'.", hint=_URL_HINT
+        ) from None
     if parsed.host is not None and "@" in parsed.host:
-        raise StoreError(f"Malformed database URL: '{masked_url(str(text))}' (an '@' in the"
-                         " password must be written %40).", hint=_URL_HINT)
+        raise StoreError(
+            f"Malformed database URL: '{masked_url(str(text))}' (an '@' in the"
+            " password must be written %40).",
+            hint=_URL_HINT,
+        )
     if parsed.host is not None and not _HOST.fullmatch(parsed.host):
-        raise StoreError(f"Malformed host {parsed.host!r} in the database URL '{shown}'.",
-                         hint=_URL_HINT)
+        raise StoreError(
+            f"Malformed host {parsed.host!r} in the database URL '{shown}'.", hint=_URL_HINT
+        )
     if parsed.port is not None and not 0 < parsed.port < 65_536:
-        raise StoreError(f"Port {parsed.port} in the database URL '{shown}' is not between 1"
-                         " and 65535.", hint=_URL_HINT)
+        raise StoreError(
+            f"Port {parsed.port} in the database URL '{shown}' is not between 1 and 65535.",
+            hint=_URL_HINT,
+        )
     return parsed
 
 
@@ -151,11 +165,15 @@ def database_exists(url: str | URL) -> bool:
 
 def _check_sqlite_path(path: Path) -> None:
     if path.is_dir():
-        raise StoreError(f"The database path is a folder: {path}",
-                         hint=f"Name a file in it: --db sqlite:///{path / 'inventory.db'}")
+        raise StoreError(
+            f"The database path is a folder: {path}",
+            hint=f"Name a file in it: --db sqlite:///{path / 'inventory.db'}",
+        )
     if not path.parent.is_dir():
-        raise StoreError(f"The folder of the database file does not exist: {path}",
-                         hint="Create the folder first or choose another --db path.")
+        raise StoreError(
+            f"The folder of the database file does not exist: {path}",
+            hint="Create the folder first or choose another --db path.",
+        )
 
 
 # --- failures --------------------------------------------------------------------------------
@@ -183,37 +201,52 @@ def store_error(error: BaseException, url: URL, doing: str = "open") -> StoreErr
     if isinstance(original, sqlite3.Error):
         name = getattr(original, "sqlite_errorname", "")
         if name == "SQLITE_NOTADB":
-            return StoreError(f"{where} is not an SQLite database (another kind of file).",
-                              hint="Choose an SQLite file (a new name creates one): --db"
-                              " sqlite:///path/inventory.db. The file was not changed.")
+            return StoreError(
+                f"{where} is not an SQLite database (another kind of file).",
+                hint="Choose an SQLite file (a new name creates one): --db"
+                " sqlite:///path/inventory.db. The file was not changed.",
+            )
         if name.startswith("SQLITE_READONLY"):
-            return StoreError(f"Cannot {doing} the database {where}: it is read-only (or its"
-                              " folder is; SQLite writes -wal and -shm files beside it).",
-                              hint="Make the file and its folder writable, or use another"
-                              " --db.")
+            return StoreError(
+                f"Cannot {doing} the database {where}: it is read-only (or its"
+                " folder is; SQLite writes -wal and -shm files beside it).",
+                hint="Make the file and its folder writable, or use another --db.",
+            )
         if name.startswith("SQLITE_CANTOPEN"):
-            return StoreError(f"Cannot open the database file {where} ({reason}).",
-                              hint="Check that the file and its folder exist and are"
-                              " readable and writable.")
+            return StoreError(
+                f"Cannot open the database file {where} ({reason}).",
+                hint="Check that the file and its folder exist and are readable and writable.",
+            )
         if name.startswith("SQLITE_CORRUPT"):
-            return StoreError(f"The database file {where} is damaged ({reason}).",
-                              hint="Restore it from a backup or import into a new --db file.")
+            return StoreError(
+                f"The database file {where} is damaged ({reason}).",
+                hint="Restore it from a backup or import into a new --db file.",
+            )
         if name.startswith("SQLITE_FULL"):
-            return StoreError(f"Cannot {doing} the database {where}: the disk is full.",
-                              hint="Free some space (or use --db on another disk) and try"
-                              " again.")
+            return StoreError(
+                f"Cannot {doing} the database {where}: the disk is full.",
+                hint="Free some space (or use --db on another disk) and try again.",
+            )
         if name.startswith("SQLITE_BUSY"):
-            return StoreError(f"Cannot {doing} the database {where}: another program kept it"
-                              f" locked for more than {BUSY_TIMEOUT_S:.0f} s.",
-                              hint="Try again when the other import has finished.")
-        return StoreError(f"Cannot {doing} the database {where}: {reason}{full_stop}",
-                          hint="Check the file, the free disk space and the permissions.")
+            return StoreError(
+                f"Cannot {doing} the database {where}: another program kept it"
+                f" locked for more than {BUSY_TIMEOUT_S:.0f} s.",
+                hint="Try again when the other import has finished.",
+            )
+        return StoreError(
+            f"Cannot {doing} the database {where}: {reason}{full_stop}",
+            hint="Check the file, the free disk space and the permissions.",
+        )
     if doing == "open":
-        return StoreError(f"Cannot open the database {where}: {reason}{full_stop}",
-                          hint="Check that the server is running and the --db URL (host,"
-                          " port, user, password, database name).")
-    return StoreError(f"Cannot {doing} the database {where}: {reason}{full_stop}",
-                      hint="Check the database server (its log, permissions, free space).")
+        return StoreError(
+            f"Cannot open the database {where}: {reason}{full_stop}",
+            hint="Check that the server is running and the --db URL (host,"
+            " port, user, password, database name).",
+        )
+    return StoreError(
+        f"Cannot {doing} the database {where}: {reason}{full_stop}",
+        hint="Check the database server (its log, permissions, free space).",
+    )
 
 
 def _explain_connect_errors(engine: Engine) -> None:
@@ -225,8 +258,11 @@ def _explain_connect_errors(engine: Engine) -> None:
         if context.is_pre_ping or not isinstance(context.original_exception, Exception):
             return  # the pool replaces a stale connection; Ctrl-C stays KeyboardInterrupt
         if context.connection is None or context.is_disconnect:
-            raise store_error(context.original_exception, engine.url,
-                              "open" if context.connection is None else "use")
+            raise store_error(
+                context.original_exception,
+                engine.url,
+                "open" if context.connection is None else "use",
+            )
 
 
 # --- engines and transactions ---------------------------------------------------------------
@@ -265,10 +301,11 @@ def open_engine(url: str | URL) -> Engine:
         try:
             engine = create_engine(parsed, pool_pre_ping=True)
         except (ImportError, SQLAlchemyError) as error:
-            raise StoreError(f"Cannot use the database {masked_url(parsed)}:"
-                             f" {masked_message(str(error), parsed)}",
-                             hint="For PostgreSQL install psycopg: pip install 'psycopg[binary]'"
-                             ) from error
+            raise StoreError(
+                f"Cannot use the database {masked_url(parsed)}:"
+                f" {masked_message(str(error), parsed)}",
+                hint="For PostgreSQL install psycopg: pip install 'psycopg[binary]'",
+            ) from error
     _explain_connect_errors(engine)
     return engine
 
@@ -295,8 +332,9 @@ def interrupts_deferred() -> Iterator[Callable[[], bool]]:
 
 
 @contextmanager
-def write_transaction(engine: Engine, on_commit: Callable[[], None] | None = None
-                      ) -> Iterator[Connection]:
+def write_transaction(
+    engine: Engine, on_commit: Callable[[], None] | None = None
+) -> Iterator[Connection]:
     """One serialised write transaction: commits on success, rolls back on any error.
 
     Only one writer runs at a time: SQLite takes its write lock at ``BEGIN IMMEDIATE``
@@ -320,11 +358,15 @@ def write_transaction(engine: Engine, on_commit: Callable[[], None] | None = Non
             try:
                 transaction.commit()
             except (DBAPIError, StoreError) as error:
-                reason = error if isinstance(error, StoreError) else store_error(
-                    error, engine.url, "commit to")
-                raise CommitFailed(f"The commit failed: {reason}",
-                                   hint="Check with inventory history whether it was stored."
-                                   ) from error
+                reason = (
+                    error
+                    if isinstance(error, StoreError)
+                    else store_error(error, engine.url, "commit to")
+                )
+                raise CommitFailed(
+                    f"The commit failed: {reason}",
+                    hint="Check with inventory history whether it was stored.",
+                ) from error
             if on_commit is not None:
                 on_commit()
                 fault_point("committed", until=interrupted)
@@ -377,9 +419,10 @@ def schema_revision(connection: Connection) -> str | None:
     try:
         revision = MigrationContext.configure(connection).get_current_revision()
     except CommandError as error:
-        raise StoreError(f"Cannot read the schema version of the database {shown}: {error}",
-                         hint="Restore the database from a backup or use another --db."
-                         ) from None
+        raise StoreError(
+            f"Cannot read the schema version of the database {shown}: {error}",
+            hint="Restore the database from a backup or use another --db.",
+        ) from None
     if revision is None:
         ours = sorted(set(inspect(connection).get_table_names()) & set(metadata.tables))
         if ours:
@@ -388,7 +431,8 @@ def schema_revision(connection: Connection) -> str | None:
                 f"{', ...' if len(ours) > 3 else ''}) but no schema version (its"
                 " alembic_version table is missing or empty).",
                 hint="Restore the database from a backup, or import into a new one"
-                " (--db sqlite:///new.db); this one is left unchanged.")
+                " (--db sqlite:///new.db); this one is left unchanged.",
+            )
         return None
     scripts = ScriptDirectory.from_config(alembic_config())
     try:
@@ -399,5 +443,6 @@ def schema_revision(connection: Connection) -> str | None:
         raise StoreError(
             f"The database {shown} was written by a newer version of inventory (schema"
             f" revision {revision!r}; this version knows up to {scripts.get_current_head()!r}).",
-            hint="Upgrade inventory (pip install --upgrade inventory), or use another --db.")
+            hint="Upgrade inventory (pip install --upgrade inventory), or use another --db.",
+        )
     return revision

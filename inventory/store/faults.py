@@ -16,8 +16,7 @@ from pathlib import Path
 #: files are validated, half the files are written, the transaction is about to commit,
 #: it has committed (Ctrl-C deferred), the result is about to be printed, it was printed
 #: (the command's own handler is behind: typer and the console script take the Ctrl-C).
-FAULT_POINTS = ("start", "reading", "mid-write", "commit", "committed", "printing",
-                "printed")
+FAULT_POINTS = ("start", "reading", "mid-write", "commit", "committed", "printing", "printed")
 
 
 def fault_point(name: str, until: Callable[[], bool] | None = None) -> None:

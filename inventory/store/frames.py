@@ -25,12 +25,14 @@ from inventory.models.registry import FieldSpec
 
 def object_values(series: pd.Series) -> np.ndarray[Any, Any]:
     """A column as an object array of plain Python values, ``None`` where missing."""
-    return typing.cast(np.ndarray[Any, Any],
-                       typing.cast(Any, series).to_numpy(dtype=object, na_value=None))
+    return typing.cast(
+        np.ndarray[Any, Any], typing.cast(Any, series).to_numpy(dtype=object, na_value=None)
+    )
 
 
-def _map_distinct(values: np.ndarray[Any, Any], convert: Callable[[Any], Any]
-                  ) -> np.ndarray[Any, Any]:
+def _map_distinct(
+    values: np.ndarray[Any, Any], convert: Callable[[Any], Any]
+) -> np.ndarray[Any, Any]:
     """``convert`` applied to each distinct non-missing value once (None stays None)."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object))
     converted = np.empty(len(uniques) + 1, dtype=object)
@@ -61,12 +63,15 @@ def stored_column(series: pd.Series | None, spec: FieldSpec, length: int) -> np.
 
 def stored_columns(frame: pd.DataFrame, kind: str) -> dict[str, np.ndarray[Any, Any]]:
     """Every field of ``kind`` from a validated frame, as stored values."""
-    return {spec.name: stored_column(frame.get(spec.name), spec, len(frame))
-            for spec in field_specs(kind)}
+    return {
+        spec.name: stored_column(frame.get(spec.name), spec, len(frame))
+        for spec in field_specs(kind)
+    }
 
 
-def row_hashes(columns: dict[str, np.ndarray[Any, Any]],
-               unique: Collection[str] = ()) -> np.ndarray[Any, Any]:
+def row_hashes(
+    columns: dict[str, np.ndarray[Any, Any]], unique: Collection[str] = ()
+) -> np.ndarray[Any, Any]:
     """A signed 64-bit hash per row of the stored values (equal values, equal hash).
 
     The same numbers as ``pd.util.hash_pandas_object(frame, index=False)`` of the columns
@@ -76,13 +81,16 @@ def row_hashes(columns: dict[str, np.ndarray[Any, Any]],
     building a million-entry table of distinct keys).
     """
     length = len(next(iter(columns.values()))) if columns else 0
-    hashed = (pd.util.hash_array(values, categorize=name not in unique)
-              for name, values in columns.items())
+    hashed = (
+        pd.util.hash_array(values, categorize=name not in unique)
+        for name, values in columns.items()
+    )
     return _combine_hashes(hashed, len(columns), length).view(np.int64)
 
 
-def _combine_hashes(arrays: Iterator[np.ndarray[Any, Any]], count: int, length: int
-                    ) -> np.ndarray[Any, Any]:
+def _combine_hashes(
+    arrays: Iterator[np.ndarray[Any, Any]], count: int, length: int
+) -> np.ndarray[Any, Any]:
     """pandas' ``combine_hash_arrays`` (CPython's tuple hash on uint64 arrays)."""
     out = np.full(length, 0x345678, dtype=np.uint64)
     multiplier = np.uint64(1000003)

@@ -41,11 +41,17 @@ class ImportRunInfo:
         return total
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "started_at": self.started_at.isoformat(),
-                "finished_at": self.finished_at.isoformat() if self.finished_at else None,
-                "tool_version": self.tool_version, "paths": self.paths,
-                "municipalities": self.municipalities, "prune": self.prune,
-                "totals": self.totals(), "counts": self.counts}
+        return {
+            "id": self.id,
+            "started_at": self.started_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "tool_version": self.tool_version,
+            "paths": self.paths,
+            "municipalities": self.municipalities,
+            "prune": self.prune,
+            "totals": self.totals(),
+            "counts": self.counts,
+        }
 
 
 def list_runs(connection: Connection, municipality: str | None = None) -> list[ImportRunInfo]:
@@ -55,11 +61,18 @@ def list_runs(connection: Connection, municipality: str | None = None) -> list[I
         municipalities = json.loads(row["municipalities"])
         if municipality is not None and municipality not in municipalities:
             continue
-        runs.append(ImportRunInfo(
-            id=row["id"], started_at=row["started_at"], finished_at=row["finished_at"],
-            tool_version=row["tool_version"], paths=json.loads(row["paths"]),
-            municipalities=municipalities, prune=bool(row["prune"]),
-            counts=json.loads(row["counts"] or "{}")))
+        runs.append(
+            ImportRunInfo(
+                id=row["id"],
+                started_at=row["started_at"],
+                finished_at=row["finished_at"],
+                tool_version=row["tool_version"],
+                paths=json.loads(row["paths"]),
+                municipalities=municipalities,
+                prune=bool(row["prune"]),
+                counts=json.loads(row["counts"] or "{}"),
+            )
+        )
     return runs
 
 
@@ -77,8 +90,13 @@ class RecordDifference:
     recreated: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"municipality": self.municipality, "kind": self.kind,
-                                "id": self.id, "change": self.change, "fields": self.fields}
+        data: dict[str, Any] = {
+            "municipality": self.municipality,
+            "kind": self.kind,
+            "id": self.id,
+            "change": self.change,
+            "fields": self.fields,
+        }
         if self.recreated:
             data["recreated"] = True
         return data
@@ -100,25 +118,32 @@ class RunDifference:
         return counts
 
     def to_json(self) -> dict[str, Any]:
-        return {"run_a": self.run_a, "run_b": self.run_b, "municipality": self.municipality,
-                "counts": self.counts(), "records": [r.to_json() for r in self.records]}
+        return {
+            "run_a": self.run_a,
+            "run_b": self.run_b,
+            "municipality": self.municipality,
+            "counts": self.counts(),
+            "records": [r.to_json() for r in self.records],
+        }
 
 
 def _check_run(connection: Connection, run_id: int) -> None:
     found = connection.execute(
-        select(func.count()).select_from(import_run).where(import_run.c.id == run_id)).scalar()
+        select(func.count()).select_from(import_run).where(import_run.c.id == run_id)
+    ).scalar()
     if not found:
-        raise NotFoundError(f"There is no import run {run_id}.",
-                            hint="List the runs with: inventory history")
+        raise NotFoundError(
+            f"There is no import run {run_id}.", hint="List the runs with: inventory history"
+        )
 
 
-def _fold(municipality: str, kind: str, record_id: str,
-          events: list[tuple[str, dict[str, Any]]]) -> RecordDifference | None:
+def _fold(
+    municipality: str, kind: str, record_id: str, events: list[tuple[str, dict[str, Any]]]
+) -> RecordDifference | None:
     existed_before = events[0][0] != "created"
     exists_after = events[-1][0] != "deleted"
     if not existed_before:
-        return RecordDifference(municipality, kind, record_id, "created") if exists_after \
-            else None
+        return RecordDifference(municipality, kind, record_id, "created") if exists_after else None
     if not exists_after:
         return RecordDifference(municipality, kind, record_id, "deleted", events[-1][1])
     merged: dict[str, list[Any]] = {}
@@ -134,18 +159,25 @@ def _fold(municipality: str, kind: str, record_id: str,
     return RecordDifference(municipality, kind, record_id, "updated", changed, recreated)
 
 
-def diff_runs(connection: Connection, run_a: int, run_b: int,
-              municipality: str | None = None) -> RunDifference:
+def diff_runs(
+    connection: Connection, run_a: int, run_b: int, municipality: str | None = None
+) -> RunDifference:
     """The records created, updated (fields old -> new) and deleted after ``run_a`` up to
     and including ``run_b`` (optionally of one municipality)."""
     _check_run(connection, run_a)
     _check_run(connection, run_b)
     low, high = sorted((run_a, run_b))
-    statement = (select(record_change.c.municipality, record_change.c.kind,
-                        record_change.c.record_id, record_change.c.change,
-                        record_change.c.fields)
-                 .where(record_change.c.run_id > low, record_change.c.run_id <= high)
-                 .order_by(record_change.c.run_id, record_change.c.id))
+    statement = (
+        select(
+            record_change.c.municipality,
+            record_change.c.kind,
+            record_change.c.record_id,
+            record_change.c.change,
+            record_change.c.fields,
+        )
+        .where(record_change.c.run_id > low, record_change.c.run_id <= high)
+        .order_by(record_change.c.run_id, record_change.c.id)
+    )
     if municipality is not None:
         statement = statement.where(record_change.c.municipality == municipality)
     events: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
@@ -155,7 +187,11 @@ def diff_runs(connection: Connection, run_a: int, run_b: int,
                 events.setdefault((row[0], row[1], key), []).append(("created", {}))
             continue
         events.setdefault((row[0], row[1], row[2]), []).append(
-            (row[3], json.loads(row[4]) if row[4] else {}))
-    records = [difference for (code, kind, record_id), changes in sorted(events.items())
-               if (difference := _fold(code, kind, record_id, changes)) is not None]
+            (row[3], json.loads(row[4]) if row[4] else {})
+        )
+    records = [
+        difference
+        for (code, kind, record_id), changes in sorted(events.items())
+        if (difference := _fold(code, kind, record_id, changes)) is not None
+    ]
     return RunDifference(run_a=low, run_b=high, municipality=municipality, records=records)

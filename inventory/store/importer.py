@@ -84,8 +84,12 @@ class KindCounts:
         self.deleted += other.deleted
 
     def to_json(self) -> dict[str, int]:
-        return {"created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged, "deleted": self.deleted}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "deleted": self.deleted,
+        }
 
 
 @dataclass
@@ -155,11 +159,19 @@ class _PreparedTable:
 
 def _prepare(table: ValidTable) -> _PreparedTable:
     columns = stored_columns(table.frame, table.kind)
-    lines = (object_values(table.frame["_line"])
-             if "_line" in table.frame else np.full(len(table.frame), None, dtype=object))
+    lines = (
+        object_values(table.frame["_line"])
+        if "_line" in table.frame
+        else np.full(len(table.frame), None, dtype=object)
+    )
     key = key_field_of(table.kind)
-    return _PreparedTable(table=table, keys=columns[key], columns=columns,
-                          hashes=row_hashes(columns, unique={key}), lines=lines)
+    return _PreparedTable(
+        table=table,
+        keys=columns[key],
+        columns=columns,
+        hashes=row_hashes(columns, unique={key}),
+        lines=lines,
+    )
 
 
 def _groups(tables: list[ValidTable]) -> Iterator[list[ValidTable]]:
@@ -168,8 +180,11 @@ def _groups(tables: list[ValidTable]) -> Iterator[list[ValidTable]]:
     group: list[ValidTable] = []
     rows = 0
     for table in tables:
-        if group and (table.kind != group[0].kind or rows + len(table.frame) > _GROUP_ROWS
-                      or not table.frame.dtypes.equals(group[0].frame.dtypes)):
+        if group and (
+            table.kind != group[0].kind
+            or rows + len(table.frame) > _GROUP_ROWS
+            or not table.frame.dtypes.equals(group[0].frame.dtypes)
+        ):
             yield group
             group, rows = [], 0
         group.append(table)
@@ -184,16 +199,24 @@ def _prepare_group(group: list[ValidTable]) -> list[_PreparedTable]:
     arrays are views of the group's."""
     if len(group) == 1:
         return [_prepare(group[0])]
-    together = _prepare(dataclasses.replace(
-        group[0], frame=pd.concat([table.frame for table in group], ignore_index=True)))
+    together = _prepare(
+        dataclasses.replace(
+            group[0], frame=pd.concat([table.frame for table in group], ignore_index=True)
+        )
+    )
     parts = []
     start = 0
     for table in group:
         part = slice(start, start + len(table.frame))
-        parts.append(_PreparedTable(
-            table=table, keys=together.keys[part],
-            columns={name: values[part] for name, values in together.columns.items()},
-            hashes=together.hashes[part], lines=together.lines[part]))
+        parts.append(
+            _PreparedTable(
+                table=table,
+                keys=together.keys[part],
+                columns={name: values[part] for name, values in together.columns.items()},
+                hashes=together.hashes[part],
+                lines=together.lines[part],
+            )
+        )
         start = part.stop
     return parts
 
@@ -216,8 +239,9 @@ class _Same:
 InsertColumn = np.ndarray[Any, Any] | list[Any] | _Same
 
 
-def _chunk_iter(columns: Sequence[InsertColumn], start: int, stop: int
-                ) -> Iterator[tuple[Any, ...]]:
+def _chunk_iter(
+    columns: Sequence[InsertColumn], start: int, stop: int
+) -> Iterator[tuple[Any, ...]]:
     """Rows ``start:stop`` of ``columns`` as a lazy iterator of tuples of plain values."""
     parts: list[Iterable[Any]] = []
     for column in columns:
@@ -230,8 +254,7 @@ def _chunk_iter(columns: Sequence[InsertColumn], start: int, stop: int
     return zip(*parts, strict=True)
 
 
-def _chunk_rows(columns: Sequence[InsertColumn], start: int, stop: int
-                ) -> list[tuple[Any, ...]]:
+def _chunk_rows(columns: Sequence[InsertColumn], start: int, stop: int) -> list[tuple[Any, ...]]:
     """Rows ``start:stop`` of ``columns`` as a list of tuples (what ``_chunk_iter`` yields)."""
     return list(_chunk_iter(columns, start, stop))
 
@@ -267,14 +290,20 @@ def _now() -> dt.datetime:
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 class _Writer:
     """The writes of one import run, inside its transaction."""
 
-    def __init__(self, connection: Connection, run_id: int, progress: Progress | None,
-                 total_rows: int, references: ReferencePlan) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        run_id: int,
+        progress: Progress | None,
+        total_rows: int,
+        references: ReferencePlan,
+    ) -> None:
         self.connection = connection
         self.references = references
         self.run_id = run_id
@@ -291,8 +320,10 @@ class _Writer:
         """Whether records of ``kind`` of ``municipality`` are stored."""
         if kind not in self.holding:
             table = RECORD_TABLES[kind]
-            self.holding[kind] = {str(code) for (code,) in self.connection.execute(
-                select(table.c.municipality).distinct())}
+            self.holding[kind] = {
+                str(code)
+                for (code,) in self.connection.execute(select(table.c.municipality).distinct())
+            }
         return municipality in self.holding[kind]
 
     def _advance(self, rows: int) -> None:
@@ -304,15 +335,33 @@ class _Writer:
         """One ``import_file`` row per file (or sheet) the table's rows come from, with the
         tool that wrote it (provenance): its id, or each row's when there are several."""
         parts, part_of_row = table.source.provenance()
-        rows = ([len(table.frame)] if part_of_row is None
-                else np.bincount(part_of_row, minlength=len(parts)).tolist())
+        rows = (
+            [len(table.frame)]
+            if part_of_row is None
+            else np.bincount(part_of_row, minlength=len(parts)).tolist()
+        )
         mapping = json.dumps(table.header_mapping, ensure_ascii=False)
-        ids = [_new_id(self.connection.execute(insert(import_file).values(
-            run_id=self.run_id, municipality=table.municipality, kind=table.kind,
-            path=str(part.path), sha256=part.sha256, format=part.format,
-            encoding=part.encoding, delimiter=part.delimiter, sheet=part.sheet,
-            header_mapping=mapping, rows=int(count), source_tool=part.tool)))
-            for part, count in zip(parts, rows, strict=True)]
+        ids = [
+            _new_id(
+                self.connection.execute(
+                    insert(import_file).values(
+                        run_id=self.run_id,
+                        municipality=table.municipality,
+                        kind=table.kind,
+                        path=str(part.path),
+                        sha256=part.sha256,
+                        format=part.format,
+                        encoding=part.encoding,
+                        delimiter=part.delimiter,
+                        sheet=part.sheet,
+                        header_mapping=mapping,
+                        rows=int(count),
+                        source_tool=part.tool,
+                    )
+                )
+            )
+            for part, count in zip(parts, rows, strict=True)
+        ]
         if part_of_row is None:
             return int(ids[0])
         file_ids: np.ndarray[Any, Any] = np.asarray(ids, dtype=np.int64)[part_of_row]
@@ -321,7 +370,8 @@ class _Writer:
     def existing_hashes(self, table: Table, key: str, municipality: str) -> pd.Series:
         """The stored row hashes of a municipality's records of one kind, by key."""
         result = self.connection.execute(
-            select(table.c[key], table.c[ROW_HASH]).where(table.c.municipality == municipality))
+            select(table.c[key], table.c[ROW_HASH]).where(table.c.municipality == municipality)
+        )
         keys: list[Any] = []
         hashes: list[np.ndarray[Any, Any]] = []
         try:
@@ -331,29 +381,40 @@ class _Writer:
             fetch = result.cursor.fetchmany if result.cursor is not None else result.fetchmany
             while rows := fetch(_CHUNK):
                 keys.extend([row[0] for row in rows])
-                hashes.append(np.fromiter((row[1] for row in rows), dtype=np.int64,
-                                          count=len(rows)))
+                hashes.append(
+                    np.fromiter((row[1] for row in rows), dtype=np.int64, count=len(rows))
+                )
         finally:
             result.close()
-        return pd.Series(np.concatenate(hashes) if hashes else np.empty(0, dtype=np.int64),
-                         index=pd.Index(keys, dtype=object))
+        return pd.Series(
+            np.concatenate(hashes) if hashes else np.empty(0, dtype=np.int64),
+            index=pd.Index(keys, dtype=object),
+        )
 
-    def stored_rows(self, table: Table, key: str, municipality: str,
-                    keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def stored_rows(
+        self, table: Table, key: str, municipality: str, keys: Sequence[str]
+    ) -> dict[str, dict[str, Any]]:
         """The stored field values of some records, by key."""
         names = [spec.name for spec in field_specs(table.name)]
         found: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(list(keys), _IN_CHUNK):
             statement = select(*(table.c[name] for name in names)).where(
-                table.c.municipality == municipality, table.c[key].in_(chunk))
+                table.c.municipality == municipality, table.c[key].in_(chunk)
+            )
             for row in self.connection.execute(statement):
                 values = dict(zip(names, row, strict=True))
                 found[str(values[key])] = values
         return found
 
-    def insert_records(self, table: Table, names: list[str],
-                       columns: Sequence[InsertColumn], count: int, *,
-                       advance: bool = True) -> None:
+    def insert_records(
+        self,
+        table: Table,
+        names: list[str],
+        columns: Sequence[InsertColumn],
+        count: int,
+        *,
+        advance: bool = True,
+    ) -> None:
         """Bulk insert ``count`` rows given column by column: raw executemany on SQLite,
         COPY on PostgreSQL, in chunks (only one chunk of row tuples exists at a time;
         ``advance``: count the rows as progress)."""
@@ -362,8 +423,10 @@ class _Writer:
         column_list = ", ".join(quote(name) for name in names)
         if dialect == "postgresql":
             driver_connection: Any = self.connection.connection.driver_connection
-            with driver_connection.cursor() as cursor, cursor.copy(
-                    f"COPY {quote(table.name)} ({column_list}) FROM STDIN") as copy:
+            with (
+                driver_connection.cursor() as cursor,
+                cursor.copy(f"COPY {quote(table.name)} ({column_list}) FROM STDIN") as copy,
+            ):
                 for start in range(0, count, _CHUNK):
                     rows = _chunk_rows(columns, start, min(count, start + _CHUNK))
                     for row in rows:
@@ -373,17 +436,21 @@ class _Writer:
         if dialect != "sqlite":
             for start in range(0, count, _CHUNK):
                 rows = _chunk_rows(columns, start, min(count, start + _CHUNK))
-                self.connection.execute(insert(table), [dict(zip(names, row, strict=True))
-                                                        for row in rows])
+                self.connection.execute(
+                    insert(table), [dict(zip(names, row, strict=True)) for row in rows]
+                )
                 self._advance(len(rows) if advance else 0)
             return
         # Columns holding one value in every row are written into the statement as
         # literals (fewer parameters to bind per row), the others bound from a lazy zip
         # of the chunk's lists (no list of row tuples is built).
-        literals = [_sqlite_literal(column.value) if isinstance(column, _Same) else None
-                    for column in columns]
-        bound = [column for column, literal in zip(columns, literals, strict=True)
-                 if literal is None]
+        literals = [
+            _sqlite_literal(column.value) if isinstance(column, _Same) else None
+            for column in columns
+        ]
+        bound = [
+            column for column, literal in zip(columns, literals, strict=True) if literal is None
+        ]
         placeholders = ", ".join("?" if literal is None else literal for literal in literals)
         sql = f"INSERT INTO {quote(table.name)} ({column_list}) VALUES ({placeholders})"
         sqlite_connection: Any = self.connection.connection.driver_connection
@@ -398,22 +465,32 @@ class _Writer:
         finally:
             cursor.close()
 
-    def store_table(self, prepared: _PreparedTable, file_id: FileIds, prune: bool,
-                    on_prune: Callable[[list[str]], None]) -> KindCounts:
+    def store_table(
+        self,
+        prepared: _PreparedTable,
+        file_id: FileIds,
+        prune: bool,
+        on_prune: Callable[[list[str]], None],
+    ) -> KindCounts:
         """Upsert one file's records; returns what changed."""
         kind = prepared.table.kind
         municipality = prepared.table.municipality
         table = RECORD_TABLES[kind]
         key = key_field_of(kind)
-        stored = (self.existing_hashes(table, key, municipality)
-                  if self.holds(kind, municipality)
-                  else pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object)))
+        stored = (
+            self.existing_hashes(table, key, municipality)
+            if self.holds(kind, municipality)
+            else pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object))
+        )
         new_keys = pd.Index(prepared.keys, dtype=object)
         position = stored.index.get_indexer(new_keys)
         is_new = position < 0
         stored_hash = stored.to_numpy()[np.where(is_new, 0, position)] if len(stored) else None
-        is_changed = (~is_new & (stored_hash != prepared.hashes)) if stored_hash is not None \
+        is_changed = (
+            (~is_new & (stored_hash != prepared.hashes))
+            if stored_hash is not None
             else np.zeros(len(new_keys), dtype=bool)
+        )
         counts = KindCounts(created=int(is_new.sum()), updated=int(is_changed.sum()))
         counts.unchanged = len(new_keys) - counts.created - counts.updated
 
@@ -421,8 +498,9 @@ class _Writer:
         if counts.created:
             self._insert_new(table, prepared, is_new, file_id, field_names, municipality, key)
         if counts.updated:
-            self._update_changed(table, prepared, is_changed, file_id, field_names,
-                                 municipality, key)
+            self._update_changed(
+                table, prepared, is_changed, file_id, field_names, municipality, key
+            )
         self._advance(counts.unchanged)
         if prune:
             gone = sorted(str(k) for k in stored.index[~stored.index.isin(new_keys)])
@@ -432,12 +510,18 @@ class _Writer:
                 counts.deleted = len(gone)
         leftovers = not prune and len(stored) > counts.updated + counts.unchanged
         stored_derived = self._derived_rows(municipality, kind) if leftovers else {}
-        broken = self.references.decide(municipality, kind, prepared.keys,
-                                        lambda name: prepared.columns[name],
-                                        leftovers=leftovers, stored_derived=stored_derived)
+        broken = self.references.decide(
+            municipality,
+            kind,
+            prepared.keys,
+            lambda name: prepared.columns[name],
+            leftovers=leftovers,
+            stored_derived=stored_derived,
+        )
         if leftovers:
-            self._drop_references_of(municipality, kind, prepared.keys,
-                                     {name: stored_derived[name] for name in broken})
+            self._drop_references_of(
+                municipality, kind, prepared.keys, {name: stored_derived[name] for name in broken}
+            )
         else:  # every stored record of the kind is the file's: all its references go
             self.replaced.setdefault(kind, []).append(municipality)
         return counts
@@ -445,22 +529,31 @@ class _Writer:
     def _derived_rows(self, municipality: str, kind: str) -> dict[str, str]:
         """The fields of a municipality's records of one kind that have a derived
         reference row stored: field -> its target kind."""
-        return {str(field_name): str(target_kind)
-                for field_name, target_kind in self.connection.execute(
-                    select(reference.c.field, reference.c.target_kind).where(
-                        reference.c.municipality == municipality, reference.c.kind == kind,
-                        reference.c.derived.is_(True)))}
+        return {
+            str(field_name): str(target_kind)
+            for field_name, target_kind in self.connection.execute(
+                select(reference.c.field, reference.c.target_kind).where(
+                    reference.c.municipality == municipality,
+                    reference.c.kind == kind,
+                    reference.c.derived.is_(True),
+                )
+            )
+        }
 
-    def _drop_references_of(self, municipality: str, kind: str, keys: np.ndarray[Any, Any],
-                            broken: dict[str, str]) -> None:
+    def _drop_references_of(
+        self, municipality: str, kind: str, keys: np.ndarray[Any, Any], broken: dict[str, str]
+    ) -> None:
         """Delete the stored references of the records ``keys`` (records of the kind left
         behind keep theirs); the derived rows of the ``broken`` fields (field -> target
         kind) are written out as rows of their own for the records left behind, then
         dropped."""
         found = self.connection.execute(
             select(reference.c.id, reference.c.record_id).where(
-                reference.c.municipality == municipality, reference.c.kind == kind,
-                or_(reference.c.derived.is_(None), reference.c.derived.is_(False)))).all()
+                reference.c.municipality == municipality,
+                reference.c.kind == kind,
+                or_(reference.c.derived.is_(None), reference.c.derived.is_(False)),
+            )
+        ).all()
         if found:
             ids = np.array([row[0] for row in found], dtype=np.int64)
             named = isin(np.array([row[1] for row in found], dtype=object), keys)
@@ -469,37 +562,72 @@ class _Writer:
         for name, target_kind in broken.items():
             self._write_out(municipality, kind, name, target_kind, keys)
 
-    def _write_out(self, municipality: str, kind: str, name: str, target_kind: str,
-                   keys: np.ndarray[Any, Any]) -> None:
+    def _write_out(
+        self, municipality: str, kind: str, name: str, target_kind: str, keys: np.ndarray[Any, Any]
+    ) -> None:
         """Replace the derived row of one field by a row per record left behind (not in
         ``keys``) that it stood for, in the order of their lines (then keys)."""
         table = RECORD_TABLES[kind]
         key = key_field_of(kind)
-        own = {str(row[0]) for row in self.connection.execute(
-            select(reference.c.record_id).where(
-                reference.c.municipality == municipality, reference.c.kind == kind,
-                reference.c.field == name,
-                or_(reference.c.derived.is_(None), reference.c.derived.is_(False))))}
+        own = {
+            str(row[0])
+            for row in self.connection.execute(
+                select(reference.c.record_id).where(
+                    reference.c.municipality == municipality,
+                    reference.c.kind == kind,
+                    reference.c.field == name,
+                    or_(reference.c.derived.is_(None), reference.c.derived.is_(False)),
+                )
+            )
+        }
         carried = set(pd.Index(keys, dtype=object).astype(str))
         records = sorted(
-            ((-1 if line is None else int(line), str(record_key), str(value))
-             for record_key, value, line in self.connection.execute(
-                 select(table.c[key], table.c[name], table.c[SOURCE_LINE]).where(
-                     table.c.municipality == municipality, table.c[name].is_not(None)))
-             if str(record_key) not in carried and str(record_key) not in own))
-        self.connection.execute(delete(reference).where(
-            reference.c.municipality == municipality, reference.c.kind == kind,
-            reference.c.field == name, reference.c.derived.is_(True)))
+            (
+                (-1 if line is None else int(line), str(record_key), str(value))
+                for record_key, value, line in self.connection.execute(
+                    select(table.c[key], table.c[name], table.c[SOURCE_LINE]).where(
+                        table.c.municipality == municipality, table.c[name].is_not(None)
+                    )
+                )
+                if str(record_key) not in carried and str(record_key) not in own
+            )
+        )
+        self.connection.execute(
+            delete(reference).where(
+                reference.c.municipality == municipality,
+                reference.c.kind == kind,
+                reference.c.field == name,
+                reference.c.derived.is_(True),
+            )
+        )
         if records:
-            self.connection.execute(insert(reference), [
-                {"municipality": municipality, "kind": kind, "record_id": record_key,
-                 "field": name, "target_municipality": municipality,
-                 "target_kind": target_kind, "target_id": value, "derived": None}
-                for _line, record_key, value in records])
+            self.connection.execute(
+                insert(reference),
+                [
+                    {
+                        "municipality": municipality,
+                        "kind": kind,
+                        "record_id": record_key,
+                        "field": name,
+                        "target_municipality": municipality,
+                        "target_kind": target_kind,
+                        "target_id": value,
+                        "derived": None,
+                    }
+                    for _line, record_key, value in records
+                ],
+            )
 
-    def _insert_new(self, table: Table, prepared: _PreparedTable, is_new: np.ndarray[Any, Any],
-                    file_id: FileIds, field_names: list[str], municipality: str, key: str
-                    ) -> None:
+    def _insert_new(
+        self,
+        table: Table,
+        prepared: _PreparedTable,
+        is_new: np.ndarray[Any, Any],
+        file_id: FileIds,
+        field_names: list[str],
+        municipality: str,
+        key: str,
+    ) -> None:
         count = int(is_new.sum())
         every = count == len(is_new)  # a first import: no copies of the columns
 
@@ -512,25 +640,46 @@ class _Writer:
             if _all_missing(values):  # a column the file does not carry: NULL, not bound
                 columns.append(_Same(None))
                 continue
-            if self.connection.dialect.name == "sqlite" and table.c[name].type.python_type \
-                    is dt.date:
+            if (
+                self.connection.dialect.name == "sqlite"
+                and table.c[name].type.python_type is dt.date
+            ):
                 values = iso_dates(values)
             columns.append(values)
-        columns += [new(prepared.hashes), new(prepared.lines), _Same(self.run_id),
-                    _Same(file_id) if isinstance(file_id, int) else new(file_id)]
+        columns += [
+            new(prepared.hashes),
+            new(prepared.lines),
+            _Same(self.run_id),
+            _Same(file_id) if isinstance(file_id, int) else new(file_id),
+        ]
         names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID]
         self.insert_records(table, names, columns, count)
         keys = [str(record_key) for record_key in new(prepared.keys).tolist()]
-        self.connection.execute(insert(record_change), [
-            {"run_id": self.run_id, "municipality": municipality, "kind": table.name,
-             "record_id": chunk[0], "change": CREATED_MANY,
-             "fields": json.dumps(chunk, ensure_ascii=False)}
-            for chunk in _chunks(keys, _KEYS_PER_CHANGE)])
+        self.connection.execute(
+            insert(record_change),
+            [
+                {
+                    "run_id": self.run_id,
+                    "municipality": municipality,
+                    "kind": table.name,
+                    "record_id": chunk[0],
+                    "change": CREATED_MANY,
+                    "fields": json.dumps(chunk, ensure_ascii=False),
+                }
+                for chunk in _chunks(keys, _KEYS_PER_CHANGE)
+            ],
+        )
 
-    def _update_changed(self, table: Table, prepared: _PreparedTable,
-                        is_changed: np.ndarray[Any, Any], file_id: FileIds,
-                        field_names: list[str],
-                        municipality: str, key: str) -> None:
+    def _update_changed(
+        self,
+        table: Table,
+        prepared: _PreparedTable,
+        is_changed: np.ndarray[Any, Any],
+        file_id: FileIds,
+        field_names: list[str],
+        municipality: str,
+        key: str,
+    ) -> None:
         indices = np.flatnonzero(is_changed)
         keys = [str(prepared.keys[i]) for i in indices]
         before = self.stored_rows(table, key, municipality, keys)
@@ -539,23 +688,47 @@ class _Writer:
         for index, record_key in zip(indices, keys, strict=True):
             new_values = {name: prepared.columns[name][index] for name in field_names}
             old_values = before.get(record_key, {})
-            changed = {name: [old_values.get(name), value] for name, value in new_values.items()
-                       if old_values.get(name) != value}
-            changes.append({"run_id": self.run_id, "municipality": municipality,
-                            "kind": table.name, "record_id": record_key, "change": "updated",
-                            "fields": json.dumps(changed, ensure_ascii=False, default=str)})
-            updates.append({**{f"new_{name}": value for name, value in new_values.items()},
-                            "new_hash": int(prepared.hashes[index]),
-                            "new_line": prepared.lines[index],
-                            "new_file": file_id if isinstance(file_id, int)
-                            else int(file_id[index]),
-                            "match_municipality": municipality, "match_key": record_key})
-        statement = (update(table)
-                     .where(table.c.municipality == bindparam("match_municipality"),
-                            table.c[key] == bindparam("match_key"))
-                     .values({**{name: bindparam(f"new_{name}") for name in field_names},
-                              ROW_HASH: bindparam("new_hash"), SOURCE_LINE: bindparam("new_line"),
-                              RUN_ID: self.run_id, FILE_ID: bindparam("new_file")}))
+            changed = {
+                name: [old_values.get(name), value]
+                for name, value in new_values.items()
+                if old_values.get(name) != value
+            }
+            changes.append(
+                {
+                    "run_id": self.run_id,
+                    "municipality": municipality,
+                    "kind": table.name,
+                    "record_id": record_key,
+                    "change": "updated",
+                    "fields": json.dumps(changed, ensure_ascii=False, default=str),
+                }
+            )
+            updates.append(
+                {
+                    **{f"new_{name}": value for name, value in new_values.items()},
+                    "new_hash": int(prepared.hashes[index]),
+                    "new_line": prepared.lines[index],
+                    "new_file": file_id if isinstance(file_id, int) else int(file_id[index]),
+                    "match_municipality": municipality,
+                    "match_key": record_key,
+                }
+            )
+        statement = (
+            update(table)
+            .where(
+                table.c.municipality == bindparam("match_municipality"),
+                table.c[key] == bindparam("match_key"),
+            )
+            .values(
+                {
+                    **{name: bindparam(f"new_{name}") for name in field_names},
+                    ROW_HASH: bindparam("new_hash"),
+                    SOURCE_LINE: bindparam("new_line"),
+                    RUN_ID: self.run_id,
+                    FILE_ID: bindparam("new_file"),
+                }
+            )
+        )
         for chunk in _chunks(updates, _CHUNK):
             self.connection.execute(statement, list(chunk))
             self._advance(len(chunk))
@@ -563,18 +736,40 @@ class _Writer:
 
     def _delete(self, table: Table, key: str, municipality: str, gone: list[str]) -> None:
         before = self.stored_rows(table, key, municipality, gone)
-        self.connection.execute(insert(record_change), [
-            {"run_id": self.run_id, "municipality": municipality, "kind": table.name,
-             "record_id": record_key, "change": "deleted",
-             "fields": json.dumps({name: value for name, value in before[record_key].items()
-                                   if value is not None}, ensure_ascii=False, default=str)}
-            for record_key in gone])
-        statement = delete(table).where(table.c.municipality == bindparam("match_municipality"),
-                                        table.c[key] == bindparam("match_key"))
+        self.connection.execute(
+            insert(record_change),
+            [
+                {
+                    "run_id": self.run_id,
+                    "municipality": municipality,
+                    "kind": table.name,
+                    "record_id": record_key,
+                    "change": "deleted",
+                    "fields": json.dumps(
+                        {
+                            name: value
+                            for name, value in before[record_key].items()
+                            if value is not None
+                        },
+                        ensure_ascii=False,
+                        default=str,
+                    ),
+                }
+                for record_key in gone
+            ],
+        )
+        statement = delete(table).where(
+            table.c.municipality == bindparam("match_municipality"),
+            table.c[key] == bindparam("match_key"),
+        )
         for chunk in _chunks(gone, _CHUNK):
-            self.connection.execute(statement, [{"match_municipality": municipality,
-                                                 "match_key": record_key}
-                                                for record_key in chunk])
+            self.connection.execute(
+                statement,
+                [
+                    {"match_municipality": municipality, "match_key": record_key}
+                    for record_key in chunk
+                ],
+            )
 
     def replace_references(self, municipalities: list[str], plan: ReferencePlan) -> None:
         """The batch's references of ``municipalities`` written (derived where the plan
@@ -583,12 +778,16 @@ class _Writer:
         left behind were kept by ``store_table``."""
         for kind, codes in self.replaced.items():
             for chunk in _chunks(codes, _IN_CHUNK):
-                self.connection.execute(delete(reference).where(
-                    reference.c.kind == kind, reference.c.municipality.in_(chunk)))
+                self.connection.execute(
+                    delete(reference).where(
+                        reference.c.kind == kind, reference.c.municipality.in_(chunk)
+                    )
+                )
         columns, count = plan.rows(municipalities)
         if count:
-            self.insert_records(reference, [*STORED_COLUMNS, "derived"], columns, count,
-                                advance=False)
+            self.insert_records(
+                reference, [*STORED_COLUMNS, "derived"], columns, count, advance=False
+            )
 
 
 @dataclass
@@ -603,17 +802,27 @@ def prepare_batch(batch: ImportBatch) -> PreparedBatch:
     """The files of a batch in store order (record kinds in import order, then the
     municipalities). Stored values and row hashes are made per file while storing."""
     fault_point("reading")
-    return PreparedBatch(batch=batch, tables=[
-        table
-        for kind in RECORD_KINDS
-        for municipality in batch.municipalities
-        for table in [municipality.tables.get(kind)] if table is not None
-    ])
+    return PreparedBatch(
+        batch=batch,
+        tables=[
+            table
+            for kind in RECORD_KINDS
+            for municipality in batch.municipalities
+            for table in [municipality.tables.get(kind)]
+            if table is not None
+        ],
+    )
 
 
-def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune: bool,
-                 dry_run: bool, progress: Progress | None,
-                 on_prune: PrunePlan | None = None) -> ImportResult:
+def import_batch(
+    connection: Connection,
+    prepared_batch: PreparedBatch,
+    *,
+    prune: bool,
+    dry_run: bool,
+    progress: Progress | None,
+    on_prune: PrunePlan | None = None,
+) -> ImportResult:
     """Store a prepared batch on ``connection`` (inside a write transaction the caller
     holds). Raises ``DryRunRollback`` at the end of a dry run so that the caller rolls
     back.
@@ -621,17 +830,32 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
     batch, prepared = prepared_batch.batch, prepared_batch.tables
     codes = sorted({m.code for m in batch.municipalities})
     kept = {found.code: found for found in batch.unchanged}
-    result = ImportResult(run_id=None, dry_run=dry_run, prune=prune,
-                          counts={code: {} for code in sorted({*codes, *kept})})
+    result = ImportResult(
+        run_id=None,
+        dry_run=dry_run,
+        prune=prune,
+        counts={code: {} for code in sorted({*codes, *kept})},
+    )
     folders = [*(m.folder for m in batch.municipalities), *(f.folder for f in kept.values())]
-    run_id = _new_id(connection.execute(insert(import_run).values(
-        started_at=_now(), tool_version=__version__, prune=prune,
-        paths=json.dumps([str(folder) for folder in folders], ensure_ascii=False),
-        municipalities=json.dumps(sorted({*codes, *kept}), ensure_ascii=False),
-    )))
+    run_id = _new_id(
+        connection.execute(
+            insert(import_run).values(
+                started_at=_now(),
+                tool_version=__version__,
+                prune=prune,
+                paths=json.dumps([str(folder) for folder in folders], ensure_ascii=False),
+                municipalities=json.dumps(sorted({*codes, *kept}), ensure_ascii=False),
+            )
+        )
+    )
     _record_unchanged(connection, run_id, list(kept.values()), result)
-    writer = _Writer(connection, run_id, progress, sum(len(t.frame) for t in prepared),
-                     ReferencePlan(batch.references))
+    writer = _Writer(
+        connection,
+        run_id,
+        progress,
+        sum(len(t.frame) for t in prepared),
+        ReferencePlan(batch.references),
+    )
     if prune and on_prune is not None:
         plan = _prune_plan(writer, prepared)
         if plan:
@@ -653,8 +877,11 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
             number += 1
         del parts, part  # these files' stored values and hashes go before the next come
     writer.replace_references(codes, writer.references)
-    connection.execute(update(import_run).where(import_run.c.id == run_id).values(
-        finished_at=_now(), counts=json.dumps(result.to_json()["municipalities"])))
+    connection.execute(
+        update(import_run)
+        .where(import_run.c.id == run_id)
+        .values(finished_at=_now(), counts=json.dumps(result.to_json()["municipalities"]))
+    )
     fault_point("commit")
     if dry_run:
         raise DryRunRollback(result)
@@ -662,8 +889,9 @@ def import_batch(connection: Connection, prepared_batch: PreparedBatch, *, prune
     return result
 
 
-def _record_unchanged(connection: Connection, run_id: int, kept: list[UnchangedFolder],
-                      result: ImportResult) -> None:
+def _record_unchanged(
+    connection: Connection, run_id: int, kept: list[UnchangedFolder], result: ImportResult
+) -> None:
     """The files of folders unchanged since their last import, recorded in this run
     (their records are left as they are, counted unchanged)."""
     files = [{**file, "run_id": run_id} for found in kept for file in found.files]
@@ -678,8 +906,9 @@ def _record_unchanged(connection: Connection, run_id: int, kept: list[UnchangedF
 def _prune_plan(writer: _Writer, prepared: list[ValidTable]) -> dict[str, dict[str, list[str]]]:
     plan: dict[str, dict[str, list[str]]] = {}
     for table in prepared:
-        stored = writer.existing_hashes(RECORD_TABLES[table.kind], key_field_of(table.kind),
-                                        table.municipality)
+        stored = writer.existing_hashes(
+            RECORD_TABLES[table.kind], key_field_of(table.kind), table.municipality
+        )
         gone = stored.index[~stored.index.isin(pd.Index(_keys(table), dtype=object))]
         if len(gone):
             plan.setdefault(table.municipality, {})[table.kind] = sorted(map(str, gone))

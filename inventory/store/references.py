@@ -45,8 +45,11 @@ Group = tuple[str, str, str]  # municipality, kind, field
 def derivable_fields(kind: str) -> dict[str, str]:
     """The fields of ``kind`` whose references may be derived: field -> the one kind it
     names (single values naming exactly one record kind, no pseudo kinds)."""
-    return {spec.name: spec.references[0] for spec in field_specs(kind)
-            if len(spec.references) == 1 and not spec.pseudo_references and not spec.many}
+    return {
+        spec.name: spec.references[0]
+        for spec in field_specs(kind)
+        if len(spec.references) == 1 and not spec.pseudo_references and not spec.many
+    }
 
 
 def _equal(left: np.ndarray[Any, Any], right: Any) -> np.ndarray[Any, Any] | None:
@@ -79,10 +82,10 @@ class ReferencePlan:
         self._scattered: set[Group] = set()
         if references.empty or not set(REFERENCE_COLUMNS) <= set(references.columns):
             return
-        self.columns = {name: references[name].to_numpy(dtype=object)
-                        for name in REFERENCE_COLUMNS}
-        municipality, kind, field = (self.columns[name]
-                                     for name in ("municipality", "kind", "field"))
+        self.columns = {name: references[name].to_numpy(dtype=object) for name in REFERENCE_COLUMNS}
+        municipality, kind, field = (
+            self.columns[name] for name in ("municipality", "kind", "field")
+        )
         count = len(references)
         changes = [_equal(column[1:], column[:-1]) for column in (municipality, kind, field)]
         if any(change is None for change in changes):
@@ -101,9 +104,16 @@ class ReferencePlan:
             if isinstance(group[1], str) and group[2] in derivable_fields(group[1]):
                 self.blocks[group] = (start, stop)
 
-    def decide(self, municipality: str, kind: str, keys: np.ndarray[Any, Any],
-               values: Callable[[str], np.ndarray[Any, Any]], *, leftovers: bool,
-               stored_derived: Collection[str] = ()) -> list[str]:
+    def decide(
+        self,
+        municipality: str,
+        kind: str,
+        keys: np.ndarray[Any, Any],
+        values: Callable[[str], np.ndarray[Any, Any]],
+        *,
+        leftovers: bool,
+        stored_derived: Collection[str] = (),
+    ) -> list[str]:
         """Derive the fields of one stored file whose references its values give.
 
         ``keys`` and ``values(field)`` are the file's stored keys and values; ``leftovers``
@@ -130,8 +140,11 @@ class ReferencePlan:
                 continue
             field_values = values(name)
             if block is None:  # no rows of one block: only right if no value is written
-                kept = (np.empty(0, dtype=np.int64) if not pd.notna(field_values).any()
-                        and group not in self._scattered else None)
+                kept = (
+                    np.empty(0, dtype=np.int64)
+                    if not pd.notna(field_values).any() and group not in self._scattered
+                    else None
+                )
             else:
                 kept = self._kept_rows(block, municipality, target_kind, keys, field_values)
             if kept is None:
@@ -140,9 +153,14 @@ class ReferencePlan:
                 self.continued[group] = kept
         return broken
 
-    def _kept_rows(self, block: tuple[int, int], municipality: str, target_kind: str,
-                   keys: np.ndarray[Any, Any], values: np.ndarray[Any, Any]
-                   ) -> np.ndarray[Any, Any] | None:
+    def _kept_rows(
+        self,
+        block: tuple[int, int],
+        municipality: str,
+        target_kind: str,
+        keys: np.ndarray[Any, Any],
+        values: np.ndarray[Any, Any],
+    ) -> np.ndarray[Any, Any] | None:
         """Rows of ``block`` that do not follow from the values (``None``: the block is
         not exactly one resolved reference per value, so nothing is derived)."""
         start, stop = block
@@ -158,13 +176,18 @@ class ReferencePlan:
             if not index.is_unique:
                 return None
             position = index.get_indexer(pd.Index(ids, dtype=object))
-            if (position < 0).any() or len(np.unique(position)) != len(position) \
-                    or pd.isna(values[position]).any():
+            if (
+                (position < 0).any()
+                or len(np.unique(position)) != len(position)
+                or pd.isna(values[position]).any()
+            ):
                 return None
             written = values[position]
-        checks = [_equal(self.columns["target_municipality"][start:stop], municipality),
-                  _equal(self.columns["target_kind"][start:stop], target_kind),
-                  _equal(self.columns["target_id"][start:stop], written)]
+        checks = [
+            _equal(self.columns["target_municipality"][start:stop], municipality),
+            _equal(self.columns["target_kind"][start:stop], target_kind),
+            _equal(self.columns["target_id"][start:stop], written),
+        ]
         if any(check is None for check in checks):
             return None
         follows = np.logical_and.reduce(typing.cast(list[np.ndarray[Any, Any]], checks))
@@ -187,14 +210,16 @@ class ReferencePlan:
             keep[start:stop] = False
             keep[kept] = True
         rows = np.flatnonzero(keep)
-        order = np.argsort(np.concatenate([rows * 2 + 1,
-                                           np.array([start * 2 for start, _, _ in markers],
-                                                    dtype=np.int64)]), kind="stable")
+        order = np.argsort(
+            np.concatenate(
+                [rows * 2 + 1, np.array([start * 2 for start, _, _ in markers], dtype=np.int64)]
+            ),
+            kind="stable",
+        )
         columns = []
         for name in REFERENCE_COLUMNS:
             values = _as_text(self.columns[name][rows])
-            extra = [_marker_value(name, group, target_kind) for _, group, target_kind
-                     in markers]
+            extra = [_marker_value(name, group, target_kind) for _, group, target_kind in markers]
             columns.append(np.concatenate([values, np.array(extra, dtype=object)])[order])
         derived = np.array([None] * len(rows) + [True] * len(markers), dtype=object)
         columns.append(derived[order])
@@ -203,9 +228,15 @@ class ReferencePlan:
 
 def _marker_value(name: str, group: Group, target_kind: str) -> str:
     municipality, kind, field = group
-    return {"municipality": municipality, "kind": kind, "id": DERIVED_ID, "field": field,
-            "target_municipality": municipality, "target_kind": target_kind,
-            "target_id": DERIVED_ID}[name]
+    return {
+        "municipality": municipality,
+        "kind": kind,
+        "id": DERIVED_ID,
+        "field": field,
+        "target_municipality": municipality,
+        "target_kind": target_kind,
+        "target_id": DERIVED_ID,
+    }[name]
 
 
 def _as_text(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -245,8 +276,7 @@ def expand(stored: pd.DataFrame, read_records: RecordReader) -> pd.DataFrame:
     (then keys); a row of its own in a derived field is placed among them by its
     record's line, as it was written.
     """
-    is_marker = np.array([value is True or value == 1 for value in stored["derived"]],
-                         dtype=bool)
+    is_marker = np.array([value is True or value == 1 for value in stored["derived"]], dtype=bool)
     columns = list(REFERENCE_COLUMNS)
     if not is_marker.any():
         return stored.loc[:, columns].reset_index(drop=True)
@@ -256,7 +286,8 @@ def expand(stored: pd.DataFrame, read_records: RecordReader) -> pd.DataFrame:
     # parts in any order, each column given lazily: filled into the result one column at
     # a time, so that a million references never exist as several copies at once
     parts: list[tuple[int, dict[str, _Values]]] = [
-        (len(explicit_order), dict[str, _Values](explicit))]
+        (len(explicit_order), dict[str, _Values](explicit))
+    ]
     orders: list[np.ndarray[Any, Any]] = [explicit_order]
     lines: list[np.ndarray[Any, Any]] = [explicit_line]
     for kind, of_kind in stored[is_marker].groupby("kind", sort=True):
@@ -268,45 +299,63 @@ def expand(stored: pd.DataFrame, read_records: RecordReader) -> pd.DataFrame:
             group_order = dict(zip(marked["municipality"], marked["order"], strict=True))
             targets = dict(zip(marked["municipality"], marked["target_kind"], strict=True))
             chosen = np.array(pd.notna(records[name]), dtype=bool) & isin(codes, group_order)
-            own = ((explicit["kind"] == kind) & (explicit["field"] == name)
-                   & isin(explicit["municipality"], group_order))
+            own = (
+                (explicit["kind"] == kind)
+                & (explicit["field"] == name)
+                & isin(explicit["municipality"], group_order)
+            )
             if own.any():
                 pairs = pd.MultiIndex.from_arrays([codes, keys])
-                own_pairs = pd.MultiIndex.from_arrays([explicit["municipality"][own],
-                                                       explicit["id"][own]])
+                own_pairs = pd.MultiIndex.from_arrays(
+                    [explicit["municipality"][own], explicit["id"][own]]
+                )
                 chosen &= ~pairs.isin(own_pairs)
                 line_of = pd.Series(record_lines, index=pairs)
                 line_of = line_of[~line_of.index.duplicated()]
                 found = line_of.reindex(own_pairs).fillna(np.iinfo(np.int64).max)
-                explicit_order[own] = [group_order[code]
-                                       for code in explicit["municipality"][own]]
+                explicit_order[own] = [group_order[code] for code in explicit["municipality"][own]]
                 explicit_line[own] = found.to_numpy(dtype=np.int64)
             rows = np.flatnonzero(chosen)
             del chosen
             if len(group_order) == 1:
-                orders.append(np.full(len(rows), next(iter(group_order.values())),
-                                      dtype=np.int64))
+                orders.append(np.full(len(rows), next(iter(group_order.values())), dtype=np.int64))
             else:
-                orders.append(pd.Series(codes[rows], dtype=object).map(group_order)
-                              .to_numpy(dtype=np.int64))
+                orders.append(
+                    pd.Series(codes[rows], dtype=object).map(group_order).to_numpy(dtype=np.int64)
+                )
             lines.append(record_lines[rows])
             target_kinds = set(targets.values())
-            parts.append((len(rows), {
-                "municipality": _taker(codes, rows), "kind": str(kind),
-                "id": _taker(keys, rows), "field": name,
-                "target_municipality": _taker(codes, rows),
-                "target_kind": (str(next(iter(target_kinds))) if len(target_kinds) == 1
-                                else _mapper(codes, rows, targets)),
-                "target_id": _taker(records[name], rows)}))
+            parts.append(
+                (
+                    len(rows),
+                    {
+                        "municipality": _taker(codes, rows),
+                        "kind": str(kind),
+                        "id": _taker(keys, rows),
+                        "field": name,
+                        "target_municipality": _taker(codes, rows),
+                        "target_kind": (
+                            str(next(iter(target_kinds)))
+                            if len(target_kinds) == 1
+                            else _mapper(codes, rows, targets)
+                        ),
+                        "target_id": _taker(records[name], rows),
+                    },
+                )
+            )
     order, line = np.concatenate(orders), np.concatenate(lines)
     del orders, lines
     sequence = np.lexsort((line, order))
     if ((np.diff(order[sequence]) == 0) & (np.diff(line[sequence]) == 0)).any():
         # records of one field on the same line (kept from different files): by key
-        ids = pd.Series(np.concatenate([_values(part["id"], count) for count, part in parts]),
-                        dtype=object).astype(str)
-        sequence = pd.DataFrame({"order": order, "line": line, "id": ids}).sort_values(
-            ["order", "line", "id"], kind="stable").index.to_numpy()
+        ids = pd.Series(
+            np.concatenate([_values(part["id"], count) for count, part in parts]), dtype=object
+        ).astype(str)
+        sequence = (
+            pd.DataFrame({"order": order, "line": line, "id": ids})
+            .sort_values(["order", "line", "id"], kind="stable")
+            .index.to_numpy()
+        )
     del order, line
     position = np.empty(len(sequence), dtype=np.int64)
     position[sequence] = np.arange(len(sequence))
@@ -316,19 +365,21 @@ def expand(stored: pd.DataFrame, read_records: RecordReader) -> pd.DataFrame:
         values = np.empty(len(position), dtype=object)
         start = 0
         for count, part in parts:
-            values[position[start:start + count]] = _values(part[name], count)
+            values[position[start : start + count]] = _values(part[name], count)
             start += count
         result[name] = pd.Series(values, dtype=object)
     return pd.DataFrame(result)
 
 
-def _taker(values: np.ndarray[Any, Any], rows: np.ndarray[Any, Any]
-           ) -> Callable[[], np.ndarray[Any, Any]]:
+def _taker(
+    values: np.ndarray[Any, Any], rows: np.ndarray[Any, Any]
+) -> Callable[[], np.ndarray[Any, Any]]:
     return lambda: values[rows]
 
 
-def _mapper(codes: np.ndarray[Any, Any], rows: np.ndarray[Any, Any], mapping: dict[Any, Any]
-            ) -> Callable[[], np.ndarray[Any, Any]]:
+def _mapper(
+    codes: np.ndarray[Any, Any], rows: np.ndarray[Any, Any], mapping: dict[Any, Any]
+) -> Callable[[], np.ndarray[Any, Any]]:
     return lambda: pd.Series(codes[rows], dtype=object).map(mapping).to_numpy(dtype=object)
 
 
@@ -345,8 +396,9 @@ STORED_NAMES = (*REFERENCE_COLUMNS, "order", "derived")
 
 def select_stored(municipalities: Sequence[str] | None) -> Select[Any]:
     """The stored rows (columns ``STORED_NAMES``) in row id order."""
-    columns = [reference.c.record_id if name == "id" else reference.c[name]
-               for name in REFERENCE_COLUMNS]
+    columns = [
+        reference.c.record_id if name == "id" else reference.c[name] for name in REFERENCE_COLUMNS
+    ]
     statement = select(*columns, reference.c.id, reference.c.derived).order_by(reference.c.id)
     if municipalities is not None:
         statement = statement.where(reference.c.municipality.in_(list(municipalities)))

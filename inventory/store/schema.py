@@ -51,8 +51,14 @@ SOURCE_LINE = "source_line"
 BOOKKEEPING_COLUMNS = (ROW_HASH, RUN_ID, FILE_ID, SOURCE_LINE)
 
 _COLUMN_TYPES: dict[ValueType, type[TypeEngine[Any]]] = {
-    "text": Text, "enum": Text, "int": BigInteger, "float": Float, "bool": Boolean,
-    "date": Date, "int_list": Text, "text_list": Text,
+    "text": Text,
+    "enum": Text,
+    "int": BigInteger,
+    "float": Float,
+    "bool": Boolean,
+    "date": Date,
+    "int_list": Text,
+    "text_list": Text,
 }
 
 #: ``record_change.change`` of a row standing for many created records (keys in ``fields``).
@@ -61,21 +67,25 @@ CREATED_MANY = "created_many"
 DERIVED_ID = "*"
 
 CHANGE_COMMENT = "created, updated or deleted (one record); created_many (keys in fields)"
-FIELDS_COMMENT = ("JSON: updated {field: [old, new]}; deleted: old values;"
-                  " created_many: the keys")
+FIELDS_COMMENT = "JSON: updated {field: [old, new]}; deleted: old values; created_many: the keys"
 SOURCE_TOOL_COMMENT = "adapter or profile name, or native (NULL: imported before 0004)"
-DERIVED_COMMENT = ("true: stands for every stored record's value in field, a key of"
-                   " target_kind in the same municipality")
+DERIVED_COMMENT = (
+    "true: stands for every stored record's value in field, a key of"
+    " target_kind in the same municipality"
+)
 
-metadata = MetaData(naming_convention={
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-})
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
 
 import_run = Table(
-    "import_run", metadata,
+    "import_run",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("finished_at", DateTime(timezone=True)),
@@ -87,7 +97,8 @@ import_run = Table(
 )
 
 import_file = Table(
-    "import_file", metadata,
+    "import_file",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("run_id", Integer, ForeignKey("import_run.id"), nullable=False, index=True),
     Column("municipality", Text, nullable=False),
@@ -104,7 +115,8 @@ import_file = Table(
 )
 
 record_change = Table(
-    "record_change", metadata,
+    "record_change",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("run_id", Integer, ForeignKey("import_run.id"), nullable=False),
     Column("municipality", Text, nullable=False),
@@ -116,7 +128,8 @@ record_change = Table(
 )
 
 reference = Table(
-    "reference", metadata,
+    "reference",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("municipality", Text, nullable=False, index=True),
     Column("kind", Text, nullable=False),
@@ -138,13 +151,15 @@ def _field_column(spec: FieldSpec, kind: str) -> Column[Any]:
     # Required fields are left nullable: validation enforces them, and a model change that
     # makes a field optional then needs no migration.
     is_key = spec.name == key_field(kind)
-    return Column(spec.name, _COLUMN_TYPES[spec.value_type](), primary_key=is_key,
-                  nullable=not is_key)
+    return Column(
+        spec.name, _COLUMN_TYPES[spec.value_type](), primary_key=is_key, nullable=not is_key
+    )
 
 
 def _record_table(kind: str) -> Table:
     return Table(
-        kind, metadata,
+        kind,
+        metadata,
         Column("municipality", Text, primary_key=True),
         *(_field_column(spec, kind) for spec in field_specs(kind)),
         Column(ROW_HASH, BigInteger, nullable=False),

@@ -80,9 +80,15 @@ class InventoryStore:
 
     # --- writing -------------------------------------------------------------------------
 
-    def import_batch(self, batch: ImportBatch, *, prune: bool = False, dry_run: bool = False,
-                     progress: Progress | None = None,
-                     on_prune: PrunePlan | None = None) -> ImportResult:
+    def import_batch(
+        self,
+        batch: ImportBatch,
+        *,
+        prune: bool = False,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        on_prune: PrunePlan | None = None,
+    ) -> ImportResult:
         """Store a validated batch in one transaction (upsert on municipality and key).
 
         ``prune`` deletes stored records of the imported municipalities and record kinds
@@ -91,8 +97,10 @@ class InventoryStore:
         is called as rows are stored. Raises ``StoreError`` for an invalid batch.
         """
         if not batch.report.valid:
-            raise StoreError("The batch is not valid: nothing was imported.",
-                             hint="Fix the issues listed by: inventory validate PATH...")
+            raise StoreError(
+                "The batch is not valid: nothing was imported.",
+                hint="Fix the issues listed by: inventory validate PATH...",
+            )
         from inventory.store.importer import DryRunRollback, prepare_batch
         from inventory.store.importer import import_batch as _import_batch
 
@@ -106,9 +114,14 @@ class InventoryStore:
         try:
             with write_transaction(self.engine, on_commit=committed) as connection:
                 try:
-                    result = _import_batch(connection, prepared, prune=prune,
-                                           dry_run=dry_run, progress=progress,
-                                           on_prune=on_prune)
+                    result = _import_batch(
+                        connection,
+                        prepared,
+                        prune=prune,
+                        dry_run=dry_run,
+                        progress=progress,
+                        on_prune=on_prune,
+                    )
                 except DBAPIError as error:
                     raise store_error(error, self.engine.url, "write to") from error
         except DryRunRollback as rollback:
@@ -116,8 +129,10 @@ class InventoryStore:
         except StoreError as error:
             if isinstance(error, CommitFailed):
                 raise
-            raise StoreError(f"The import failed and was rolled back: {error}",
-                             hint="Nothing was written. " + (error.hint or "")) from error
+            raise StoreError(
+                f"The import failed and was rolled back: {error}",
+                hint="Nothing was written. " + (error.hint or ""),
+            ) from error
         return result
 
     # --- reading -------------------------------------------------------------------------
@@ -136,9 +151,13 @@ class InventoryStore:
             with connection.begin():
                 yield connection
 
-    def _read_frame(self, statement: Any, names: Sequence[str],
-                    integers: Collection[str] = (),
-                    connection: Connection | None = None) -> pd.DataFrame:
+    def _read_frame(
+        self,
+        statement: Any,
+        names: Sequence[str],
+        integers: Collection[str] = (),
+        connection: Connection | None = None,
+    ) -> pd.DataFrame:
         """The rows of ``statement`` as an object frame (on ``connection`` if given, else
         on a connection of its own), read column by column from the driver's cursor
         (``inventory.store.reading``): equal texts share one object, so memory grows
@@ -149,12 +168,12 @@ class InventoryStore:
         if connection is None:
             with self.engine.connect() as own:
                 return self._read_frame(statement, names, integers, own)
-        arrays = read_columns(connection, statement,
-                              column_modes(names, {}, integers=integers))
+        arrays = read_columns(connection, statement, column_modes(names, {}, integers=integers))
         return frame_of(dict(zip(names, arrays, strict=True)))
 
-    def records(self, kind: str, municipalities: Sequence[str] | None = None, *,
-                provenance: bool = False) -> pd.DataFrame:
+    def records(
+        self, kind: str, municipalities: Sequence[str] | None = None, *, provenance: bool = False
+    ) -> pd.DataFrame:
         """Stored records of one kind: ``municipality`` plus every field (ValidTable dtypes);
         with ``provenance`` also where each came from: ``source_tool`` (an adapter's or
         profile's name, or ``native``), ``source_file``, ``source_sheet``, ``source_line``.
@@ -165,8 +184,12 @@ class InventoryStore:
         frame = self._records(kind, municipalities, lines=False)
         if not provenance:
             return frame
-        return frame.merge(self._provenance(kind, municipalities),
-                           on=["municipality", key_field(kind)], how="left", sort=False)
+        return frame.merge(
+            self._provenance(kind, municipalities),
+            on=["municipality", key_field(kind)],
+            how="left",
+            sort=False,
+        )
 
     def _provenance(self, kind: str, municipalities: Sequence[str] | None) -> pd.DataFrame:
         """Each stored record's source tool, file, sheet and line (its ``import_file``)."""
@@ -175,24 +198,35 @@ class InventoryStore:
         table = RECORD_TABLES[kind]
         key = key_field(kind)
         statement = select(
-            table.c.municipality, table.c[key], import_file.c.source_tool,
-            import_file.c.path, import_file.c.sheet, table.c[SOURCE_LINE],
+            table.c.municipality,
+            table.c[key],
+            import_file.c.source_tool,
+            import_file.c.path,
+            import_file.c.sheet,
+            table.c[SOURCE_LINE],
         ).select_from(table.outerjoin(import_file, import_file.c.id == table.c[FILE_ID]))
         if municipalities is not None:
             statement = statement.where(table.c.municipality.in_(list(municipalities)))
-        names = ["municipality", key, "source_tool", "source_file", "source_sheet",
-                 "source_line"]
-        frame = pd.DataFrame([tuple(row) for row in self._read(statement)], columns=names,
-                             dtype=object)
+        names = ["municipality", key, "source_tool", "source_file", "source_sheet", "source_line"]
+        frame = pd.DataFrame(
+            [tuple(row) for row in self._read(statement)], columns=names, dtype=object
+        )
         frame["source_line"] = frame["source_line"].astype("Int64")
         return frame
 
-    def _records(self, kind: str, municipalities: Sequence[str] | None, *,
-                 lines: bool, connection: Connection | None = None) -> pd.DataFrame:
+    def _records(
+        self,
+        kind: str,
+        municipalities: Sequence[str] | None,
+        *,
+        lines: bool,
+        connection: Connection | None = None,
+    ) -> pd.DataFrame:
         """``records``, with ``lines`` also the ``source_line`` column (int64, last)."""
         if kind not in RECORD_TABLES:
-            raise StoreError(f"Unknown record kind {kind!r}.",
-                             hint=f"Use one of: {', '.join(RECORD_KINDS)}")
+            raise StoreError(
+                f"Unknown record kind {kind!r}.", hint=f"Use one of: {', '.join(RECORD_KINDS)}"
+            )
         table = RECORD_TABLES[kind]
         specs = {spec.name: spec for spec in field_specs(kind)}
         names = ["municipality", *specs]
@@ -207,16 +241,21 @@ class InventoryStore:
         from inventory.store.reading import column_modes, read_columns, sorted_order
 
         key = key_field(kind)
-        arrays = read_columns(connection, statement, column_modes(
-            names, specs, plain={key}, integers={SOURCE_LINE}))
+        arrays = read_columns(
+            connection, statement, column_modes(names, specs, plain={key}, integers={SOURCE_LINE})
+        )
         # Sorted here, not in SQL: the order must not depend on the database's collation.
         order = sorted_order(arrays[0], arrays[names.index(key)])
         if order is not None:
             arrays = [values[order] for values in arrays]
         from inventory.store.reading import frame_of, typed_values
 
-        return frame_of({name: typed_values(values, specs[name]) if name in specs
-                         else values for name, values in zip(names, arrays, strict=True)})
+        return frame_of(
+            {
+                name: typed_values(values, specs[name]) if name in specs else values
+                for name, values in zip(names, arrays, strict=True)
+            }
+        )
 
     def references(self, municipalities: Sequence[str] | None = None) -> pd.DataFrame:
         """Stored resolved references (columns ``REFERENCE_COLUMNS``), derived rows
@@ -231,18 +270,33 @@ class InventoryStore:
             def read_records(kind: str, codes: list[str], fields: list[str]) -> RecordColumns:
                 table = RECORD_TABLES[kind]
                 names = ["municipality", "id", "line", *fields]
-                columns = [table.c.municipality, table.c[key_field(kind)],
-                           table.c[SOURCE_LINE], *(table.c[name] for name in fields)]
-                frames = [self._read_frame(
-                    select(*columns).where(table.c.municipality.in_(chunk)), names, {"line"},
-                    connection) for chunk in (codes[start:start + _IN_CHUNK]
-                                              for start in range(0, len(codes), _IN_CHUNK))]
+                columns = [
+                    table.c.municipality,
+                    table.c[key_field(kind)],
+                    table.c[SOURCE_LINE],
+                    *(table.c[name] for name in fields),
+                ]
+                frames = [
+                    self._read_frame(
+                        select(*columns).where(table.c.municipality.in_(chunk)),
+                        names,
+                        {"line"},
+                        connection,
+                    )
+                    for chunk in (
+                        codes[start : start + _IN_CHUNK]
+                        for start in range(0, len(codes), _IN_CHUNK)
+                    )
+                ]
                 frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-                return {name: frame[name].to_numpy(dtype=np.int64 if name == "line"
-                                                   else object) for name in names}
+                return {
+                    name: frame[name].to_numpy(dtype=np.int64 if name == "line" else object)
+                    for name in names
+                }
 
-            stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES),
-                                      {"order"}, connection)
+            stored = self._read_frame(
+                select_stored(municipalities), list(STORED_NAMES), {"order"}, connection
+            )
             return expand(stored, read_records)
 
     def snapshot(self, municipalities: Sequence[str] | None = None) -> InventorySnapshot:
@@ -257,20 +311,32 @@ class InventoryStore:
 
         with self._one_read() as connection:
             self._check_named(municipalities, connection)
-            read = {kind: self._records(kind, municipalities, lines=True,
-                                        connection=connection) for kind in RECORD_KINDS}
-            stored = self._read_frame(select_stored(municipalities), list(STORED_NAMES),
-                                      {"order"}, connection)
+            read = {
+                kind: self._records(kind, municipalities, lines=True, connection=connection)
+                for kind in RECORD_KINDS
+            }
+            stored = self._read_frame(
+                select_stored(municipalities), list(STORED_NAMES), {"order"}, connection
+            )
 
         def from_read(kind: str, codes: list[str], fields: list[str]) -> RecordColumns:
             frame = read[kind]
-            names = {"municipality": "municipality", "id": key_field(kind),
-                     "line": SOURCE_LINE, **{name: name for name in fields}}
-            columns = {name: frame[column].to_numpy(
-                dtype=np.int64 if name == "line" else object) for name, column in names.items()}
+            names = {
+                "municipality": "municipality",
+                "id": key_field(kind),
+                "line": SOURCE_LINE,
+                **{name: name for name in fields},
+            }
+            columns = {
+                name: frame[column].to_numpy(dtype=np.int64 if name == "line" else object)
+                for name, column in names.items()
+            }
             wanted = isin(columns["municipality"], codes)
-            return columns if wanted.all() else {name: values[wanted]
-                                                 for name, values in columns.items()}
+            return (
+                columns
+                if wanted.all()
+                else {name: values[wanted] for name, values in columns.items()}
+            )
 
         references = expand(stored, from_read)
         tables = {kind: read.pop(kind).drop(columns=[SOURCE_LINE]) for kind in RECORD_KINDS}
@@ -283,14 +349,16 @@ class InventoryStore:
         rows = self._read(statement) if connection is None else connection.execute(statement)
         return [str(row[0]) for row in rows]
 
-    def _check_named(self, municipalities: Sequence[str] | None,
-                     connection: Connection | None = None) -> None:
+    def _check_named(
+        self, municipalities: Sequence[str] | None, connection: Connection | None = None
+    ) -> None:
         """``UnknownMunicipalityError`` for a code in ``municipalities`` that is not stored."""
         if municipalities:
             UnknownMunicipalityError.check(municipalities, self.municipality_codes(connection))
 
-    def known_keys(self, municipalities: Sequence[str] | None = None
-                   ) -> dict[str, dict[str, set[str]]]:
+    def known_keys(
+        self, municipalities: Sequence[str] | None = None
+    ) -> dict[str, dict[str, set[str]]]:
         """Stored keys: municipality -> record kind -> keys; kind ``cluster`` holds the
         clusters servers name (for validating ``code:id`` references)."""
         keys: dict[str, dict[str, set[str]]] = {}
@@ -302,8 +370,11 @@ class InventoryStore:
                 for code, key in connection.execute(statement):
                     keys.setdefault(code, {}).setdefault(kind, set()).add(key)
             servers = RECORD_TABLES["server"]
-            statement = select(servers.c.municipality, servers.c.cluster).distinct().where(
-                servers.c.cluster.is_not(None))
+            statement = (
+                select(servers.c.municipality, servers.c.cluster)
+                .distinct()
+                .where(servers.c.cluster.is_not(None))
+            )
             if municipalities is not None:
                 statement = statement.where(servers.c.municipality.in_(list(municipalities)))
             for code, cluster in connection.execute(statement):
@@ -322,21 +393,24 @@ class InventoryStore:
         with self.engine.connect() as connection:
             for kind, table in RECORD_TABLES.items():
                 statement = select(table.c.municipality, func.count()).group_by(
-                    table.c.municipality)
+                    table.c.municipality
+                )
                 for code, count in connection.execute(statement):
                     per_municipality.setdefault(code, dict.fromkeys(RECORD_KINDS, 0))[kind] = count
                     totals[kind] += count
             clients = RECORD_TABLES["client"]
             for code, count in connection.execute(
-                    select(clients.c.municipality,
-                           func.sum(func.coalesce(clients.c.quantity, 1))
-                           ).group_by(clients.c.municipality)):
+                select(
+                    clients.c.municipality, func.sum(func.coalesce(clients.c.quantity, 1))
+                ).group_by(clients.c.municipality)
+            ):
                 devices[code] = int(count)
             runs = connection.execute(select(func.count()).select_from(import_run)).scalar()
         return {
-            "municipalities": {code: {**per_municipality[code],
-                                      "client_devices": devices.get(code, 0)}
-                               for code in sorted(per_municipality)},
+            "municipalities": {
+                code: {**per_municipality[code], "client_devices": devices.get(code, 0)}
+                for code in sorted(per_municipality)
+            },
             "totals": {**totals, "client_devices": sum(devices.values())},
             "import_runs": int(runs or 0),
         }
@@ -350,8 +424,7 @@ class InventoryStore:
         with self.engine.connect() as connection:
             return list_runs(connection, municipality)
 
-    def diff(self, run_a: int, run_b: int, municipality: str | None = None
-             ) -> RunDifference:
+    def diff(self, run_a: int, run_b: int, municipality: str | None = None) -> RunDifference:
         """What changed after run ``run_a`` up to run ``run_b`` (``NotFoundError`` for an
         unknown run, ``UnknownMunicipalityError`` for a municipality that is not stored)."""
         self._check_named([municipality] if municipality is not None else None)

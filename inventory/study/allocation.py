@@ -72,7 +72,8 @@ class AllocationKey(BaseModel):
     name: str
     components: list[KeyComponent] = Field(min_length=1)
     rounding_unit: StudyNumber = Field(
-        Decimal(1), gt=0, description="Parts are whole multiples of this (e.g. 1 NOK).")
+        Decimal(1), gt=0, description="Parts are whole multiples of this (e.g. 1 NOK)."
+    )
 
     @model_validator(mode="after")
     def _percentages_add_up(self) -> AllocationKey:
@@ -84,9 +85,10 @@ class AllocationKey(BaseModel):
     def describe(self) -> str:
         """E.g. ``50 % equal + 50 % by population``."""
         return " + ".join(
-            f"{c.percent.normalize():f} % " + ("equal" if c.basis is Basis.EQUAL
-                                              else f"by {c.basis.value}")
-            for c in self.components)
+            f"{c.percent.normalize():f} % "
+            + ("equal" if c.basis is Basis.EQUAL else f"by {c.basis.value}")
+            for c in self.components
+        )
 
 
 class AllocatedPart(BaseModel):
@@ -109,6 +111,7 @@ class Allocation(BaseModel):
     rounding: str = "largest remainder"
     parts: list[AllocatedPart]
 
+
 class AllocationError(ValueError):
     """A key cannot be applied to these parties (a measure is missing or all zero)."""
 
@@ -122,13 +125,16 @@ def exact_shares(key: AllocationKey, parties: Sequence[Party]) -> list[Fraction]
         measures = [party.measure(component.basis) for party in parties]
         missing = [p.id for p, m in zip(parties, measures, strict=True) if m is None]
         if missing:
-            raise AllocationError(f"key {key.id!r} divides by {component.basis.value},"
-                                  f" which is not given for {', '.join(missing)}")
+            raise AllocationError(
+                f"key {key.id!r} divides by {component.basis.value},"
+                f" which is not given for {', '.join(missing)}"
+            )
         known = [Fraction(m) for m in measures if m is not None]
         basis_total = sum(known, Fraction(0))
         if basis_total == 0:
-            raise AllocationError(f"key {key.id!r}: the parties' {component.basis.value}"
-                                  " adds up to 0")
+            raise AllocationError(
+                f"key {key.id!r}: the parties' {component.basis.value} adds up to 0"
+            )
         weight = Fraction(component.percent) / 100
         shares = [s + weight * m / basis_total for s, m in zip(shares, known, strict=True)]
     return shares
@@ -175,14 +181,21 @@ def allocate(total: Decimal, key: AllocationKey, parties: list[Party]) -> Alloca
     shares = exact_shares(key, parties)
     rounded = largest_remainder(total, shares, key.rounding_unit)
     return Allocation(
-        total=total, key=key.id, key_description=key.describe(),
+        total=total,
+        key=key.id,
+        key_description=key.describe(),
         rounding_unit=key.rounding_unit,
-        parts=[AllocatedPart(
-            party=party.id, name=party.name,
-            share=_to_decimal_rounded(share),
-            exact_amount=_to_decimal_rounded(Fraction(total) * share),
-            amount=amount)
-            for party, share, amount in zip(parties, shares, rounded, strict=True)])
+        parts=[
+            AllocatedPart(
+                party=party.id,
+                name=party.name,
+                share=_to_decimal_rounded(share),
+                exact_amount=_to_decimal_rounded(Fraction(total) * share),
+                amount=amount,
+            )
+            for party, share, amount in zip(parties, shares, rounded, strict=True)
+        ],
+    )
 
 
 def _to_decimal_rounded(value: Fraction) -> Decimal:
@@ -210,8 +223,9 @@ class CostLinesAllocation(BaseModel):
     party_domain_totals: dict[str, dict[str, Decimal]]
 
 
-def allocate_cost_lines(lines: Mapping[str, Decimal] | Iterable[CostLine], key: AllocationKey,
-                        parties: list[Party]) -> CostLinesAllocation:
+def allocate_cost_lines(
+    lines: Mapping[str, Decimal] | Iterable[CostLine], key: AllocationKey, parties: list[Party]
+) -> CostLinesAllocation:
     """Apply ``key`` to every cost line; a mapping is read as ``{label: amount}``.
 
     Each line is rounded on its own, so the party totals add up to the sum of the lines.
@@ -220,8 +234,11 @@ def allocate_cost_lines(lines: Mapping[str, Decimal] | Iterable[CostLine], key: 
         allocate_cost_lines({"datacentre": Decimal(1_200_000),
                              "clients": Decimal(800_000)}, key, parties)
     """
-    cost_lines = ([CostLine(label=label, amount=amount) for label, amount in lines.items()]
-                  if isinstance(lines, Mapping) else list(lines))
+    cost_lines = (
+        [CostLine(label=label, amount=amount) for label, amount in lines.items()]
+        if isinstance(lines, Mapping)
+        else list(lines)
+    )
     allocated = [(line, allocate(line.amount, key, parties)) for line in cost_lines]
     party_totals = {party.id: Decimal(0) for party in parties}
     by_domain: dict[str, dict[str, Decimal]] = {party.id: {} for party in parties}
@@ -229,9 +246,15 @@ def allocate_cost_lines(lines: Mapping[str, Decimal] | Iterable[CostLine], key: 
         domain = line.domain or line.label
         for part in allocation.parts:
             party_totals[part.party] += part.amount
-            by_domain[part.party][domain] = by_domain[part.party].get(domain, Decimal(0)) \
-                + part.amount
+            by_domain[part.party][domain] = (
+                by_domain[part.party].get(domain, Decimal(0)) + part.amount
+            )
     return CostLinesAllocation(
-        key=key.id, key_description=key.describe(), rounding_unit=key.rounding_unit,
-        lines=allocated, total=sum((line.amount for line in cost_lines), Decimal(0)),
-        party_totals=party_totals, party_domain_totals=by_domain)
+        key=key.id,
+        key_description=key.describe(),
+        rounding_unit=key.rounding_unit,
+        lines=allocated,
+        total=sum((line.amount for line in cost_lines), Decimal(0)),
+        party_totals=party_totals,
+        party_domain_totals=by_domain,
+    )

@@ -75,7 +75,8 @@ class Sensitivity(BaseModel):
 
     winners: list[str]
     smallest_flip: WinnerFlip | None = Field(
-        description="The smallest single weight change (absolute) that ties the winner")
+        description="The smallest single weight change (absolute) that ties the winner"
+    )
     flips: list[WinnerFlip]
     sweep: list[SweepPoint]
     note: str
@@ -93,16 +94,18 @@ class AlternativesResult(BaseModel):
     ranking: list[RankedAlternative]
     unscored: list[str] = Field(description="Alternatives the source lists without scores")
     listed: list[ListedAlternative] = Field(
-        default=[], description="Every alternative of the file with its name and description")
+        default=[], description="Every alternative of the file with its name and description"
+    )
     scale_minimum: int = Field(default=1, description="The lowest score of the study's scale")
     scale_maximum: int = Field(default=4, description="The highest (most positive) score")
     sensitivity: Sensitivity | None
 
 
 def _totals(study: AlternativesFile, weights: Mapping[str, Fraction]) -> dict[str, Fraction]:
-    return {alt.id: sum((weights[c.id] * alt.scores[c.id] for c in study.criteria),
-                        Fraction(0))
-            for alt in study.alternatives}
+    return {
+        alt.id: sum((weights[c.id] * alt.scores[c.id] for c in study.criteria), Fraction(0))
+        for alt in study.alternatives
+    }
 
 
 def _order(totals: Mapping[str, Fraction]) -> list[str]:
@@ -118,8 +121,9 @@ def _decimal(value: Fraction) -> Decimal:
     return from_fraction(value, _PLACES)
 
 
-def _flips(study: AlternativesFile, weights: Mapping[str, Fraction],
-           winner: str) -> list[WinnerFlip]:
+def _flips(
+    study: AlternativesFile, weights: Mapping[str, Fraction], winner: str
+) -> list[WinnerFlip]:
     totals = _totals(study, weights)
     scores = {alt.id: alt.scores for alt in study.alternatives}
     flips = []
@@ -140,11 +144,17 @@ def _flips(study: AlternativesFile, weights: Mapping[str, Fraction],
         if best is not None:
             change, challenger = best
             base = weights[criterion.id]
-            flips.append(WinnerFlip(
-                criterion=criterion.id, criterion_name=criterion.name, challenger=challenger,
-                weight_from=_decimal(base), tie_weight=_decimal(base + change),
-                change=_decimal(change),
-                relative_change_percent=None if base == 0 else _decimal(change * 100 / base)))
+            flips.append(
+                WinnerFlip(
+                    criterion=criterion.id,
+                    criterion_name=criterion.name,
+                    challenger=challenger,
+                    weight_from=_decimal(base),
+                    tie_weight=_decimal(base + change),
+                    change=_decimal(change),
+                    relative_change_percent=None if base == 0 else _decimal(change * 100 / base),
+                )
+            )
     return sorted(flips, key=lambda f: (abs(f.change), f.criterion))
 
 
@@ -155,9 +165,15 @@ def _sweep(study: AlternativesFile, weights: Mapping[str, Fraction]) -> list[Swe
             changed = dict(weights)
             changed[criterion.id] = weights[criterion.id] * Fraction(factor)
             totals = _totals(study, changed)
-            points.append(SweepPoint(criterion=criterion.id, factor=factor,
-                                     weight=_decimal(changed[criterion.id]),
-                                     winners=_winners(totals), order=_order(totals)))
+            points.append(
+                SweepPoint(
+                    criterion=criterion.id,
+                    factor=factor,
+                    weight=_decimal(changed[criterion.id]),
+                    winners=_winners(totals),
+                    order=_order(totals),
+                )
+            )
     return points
 
 
@@ -166,9 +182,11 @@ def _target_path(file: str, target: str | None) -> str | None:
     return None if target is None else os.path.normpath(Path(file).parent / target)
 
 
-def evaluate_alternatives(study: AlternativesFile, file: str = "",
-                          weight_overrides: Mapping[str, Decimal] | None = None,
-                          ) -> AlternativesResult:
+def evaluate_alternatives(
+    study: AlternativesFile,
+    file: str = "",
+    weight_overrides: Mapping[str, Decimal] | None = None,
+) -> AlternativesResult:
     """Rank the alternatives by Σ weight × score and analyse the weights' sensitivity.
 
     ``weight_overrides`` replaces the weights of the named criteria (what-if). A study
@@ -182,13 +200,22 @@ def evaluate_alternatives(study: AlternativesFile, file: str = "",
     scored = [alt for alt in study.alternatives if alt.scores]
     unscored = [alt.id for alt in study.alternatives if not alt.scores]
     listed = AlternativesResult(
-        study=study.study, source=study.source, file=file, scored=False,
+        study=study.study,
+        source=study.source,
+        file=file,
+        scored=False,
         weights={k: _decimal(v) for k, v in weights.items()},
-        criteria={c.id: c.name for c in study.criteria}, ranking=[], unscored=unscored,
-        listed=[ListedAlternative(id=alt.id, name=alt.name, description=alt.description)
-                for alt in study.alternatives],
-        scale_minimum=study.scale_minimum, scale_maximum=study.scale_maximum,
-        sensitivity=None)
+        criteria={c.id: c.name for c in study.criteria},
+        ranking=[],
+        unscored=unscored,
+        listed=[
+            ListedAlternative(id=alt.id, name=alt.name, description=alt.description)
+            for alt in study.alternatives
+        ],
+        scale_minimum=study.scale_minimum,
+        scale_maximum=study.scale_maximum,
+        sensitivity=None,
+    )
     if not scored or not study.criteria:
         return listed
     scored_study = study.model_copy(update={"alternatives": scored})
@@ -196,24 +223,40 @@ def evaluate_alternatives(study: AlternativesFile, file: str = "",
     ranking = []
     for alt in scored:
         rank = 1 + sum(1 for other in totals.values() if other > totals[alt.id])
-        ranking.append(RankedAlternative(id=alt.id, name=alt.name, rank=rank,
-                                         total=_decimal(totals[alt.id]), scores=alt.scores,
-                                         reconstructed=alt.reconstructed,
-                                         target=_target_path(file, alt.target)))
+        ranking.append(
+            RankedAlternative(
+                id=alt.id,
+                name=alt.name,
+                rank=rank,
+                total=_decimal(totals[alt.id]),
+                scores=alt.scores,
+                reconstructed=alt.reconstructed,
+                target=_target_path(file, alt.target),
+            )
+        )
     ranking.sort(key=lambda r: r.rank)
     winners = _winners(totals)
     if len(winners) > 1:
-        sensitivity = Sensitivity(winners=winners, smallest_flip=None, flips=[],
-                                  sweep=_sweep(scored_study, weights),
-                                  note="The winners are already tied: any weight change"
-                                  " that favours one of them decides.")
+        sensitivity = Sensitivity(
+            winners=winners,
+            smallest_flip=None,
+            flips=[],
+            sweep=_sweep(scored_study, weights),
+            note="The winners are already tied: any weight change"
+            " that favours one of them decides.",
+        )
     else:
         flips = _flips(scored_study, weights, winners[0])
         sensitivity = Sensitivity(
-            winners=winners, smallest_flip=flips[0] if flips else None, flips=flips,
+            winners=winners,
+            smallest_flip=flips[0] if flips else None,
+            flips=flips,
             sweep=_sweep(scored_study, weights),
             note="A flip is the weight at which the challenger draws level; moving the"
             " weight further in the same direction makes it win. Weights stay >= 0."
-            if flips else "No single weight change (weights >= 0) changes the winner.")
-    return listed.model_copy(update={"scored": True, "ranking": ranking,
-                                     "sensitivity": sensitivity})
+            if flips
+            else "No single weight change (weights >= 0) changes the winner.",
+        )
+    return listed.model_copy(
+        update={"scored": True, "ranking": ranking, "sensitivity": sensitivity}
+    )

@@ -82,25 +82,36 @@ class CostComparison(BaseModel):
     warnings: list[Issue]
 
 
-def _unit_cost(cost: Decimal, divisor: int | None, basis: str,
-               counted_as: CountedAs) -> UnitCost | None:
+def _unit_cost(
+    cost: Decimal, divisor: int | None, basis: str, counted_as: CountedAs
+) -> UnitCost | None:
     if divisor is None:
         return None
     value = (cost / divisor).quantize(_PLACES, rounding=ROUND_HALF_EVEN)
-    return UnitCost(basis=basis, divisor=divisor, value=value,
-                    definition=counted_as.definition, counted=counted_as.text(),
-                    label=f"{value:,.2f} {counted_as.currency} per {basis}"
-                          f" ({counted_as.text()})")
+    return UnitCost(
+        basis=basis,
+        divisor=divisor,
+        value=value,
+        definition=counted_as.definition,
+        counted=counted_as.text(),
+        label=f"{value:,.2f} {counted_as.currency} per {basis} ({counted_as.text()})",
+    )
 
 
 def _counted_as(definition: CostDefinition) -> CountedAs:
-    return CountedAs(definition=definition.id, includes=definition.includes,
-                     excludes=definition.excludes, currency=definition.currency,
-                     year=definition.year, description=definition.description)
+    return CountedAs(
+        definition=definition.id,
+        includes=definition.includes,
+        excludes=definition.excludes,
+        currency=definition.currency,
+        year=definition.year,
+        description=definition.description,
+    )
 
 
-def _differences(first: tuple[str, CountedAs],
-                 other: tuple[str, CountedAs]) -> list[DefinitionDifference]:
+def _differences(
+    first: tuple[str, CountedAs], other: tuple[str, CountedAs]
+) -> list[DefinitionDifference]:
     (a_name, a), (b_name, b) = first, other
     pair = [a_name, b_name]
     found = []
@@ -108,17 +119,26 @@ def _differences(first: tuple[str, CountedAs],
         only_a = sorted(set(getattr(a, aspect)) - set(getattr(b, aspect)))
         only_b = sorted(set(getattr(b, aspect)) - set(getattr(a, aspect)))
         if only_a or only_b:
-            found.append(DefinitionDifference(
-                municipalities=pair, aspect=aspect,
-                detail=f"{a_name} {aspect} {only_a or 'nothing more'};"
-                       f" {b_name} {aspect} {only_b or 'nothing more'}",
-                only_first=only_a, only_other=only_b))
+            found.append(
+                DefinitionDifference(
+                    municipalities=pair,
+                    aspect=aspect,
+                    detail=f"{a_name} {aspect} {only_a or 'nothing more'};"
+                    f" {b_name} {aspect} {only_b or 'nothing more'}",
+                    only_first=only_a,
+                    only_other=only_b,
+                )
+            )
     for aspect in ("currency", "year"):
         if getattr(a, aspect) != getattr(b, aspect):
-            found.append(DefinitionDifference(
-                municipalities=pair, aspect=aspect,
-                detail=f"{a_name}: {getattr(a, aspect)}, {b_name}: {getattr(b, aspect)}",
-                values=[str(getattr(a, aspect)), str(getattr(b, aspect))]))
+            found.append(
+                DefinitionDifference(
+                    municipalities=pair,
+                    aspect=aspect,
+                    detail=f"{a_name}: {getattr(a, aspect)}, {b_name}: {getattr(b, aspect)}",
+                    values=[str(getattr(a, aspect)), str(getattr(b, aspect))],
+                )
+            )
     return found
 
 
@@ -132,23 +152,41 @@ def compare_costs(costs: ItCostsFile, file: str = "") -> CostComparison:
     rows = []
     for entry in costs.municipalities:
         counted_as = definitions[entry.definition]
-        rows.append(MunicipalityComparison(
-            municipality=entry.municipality, name=entry.name, it_cost=entry.it_cost,
-            counted_as=counted_as,
-            per_inhabitant=_unit_cost(entry.it_cost, entry.population, "inhabitant",
-                                      counted_as),
-            per_employee=_unit_cost(entry.it_cost, entry.employees, "employee", counted_as),
-            per_device=_unit_cost(entry.it_cost, entry.devices, "device", counted_as)))
+        rows.append(
+            MunicipalityComparison(
+                municipality=entry.municipality,
+                name=entry.name,
+                it_cost=entry.it_cost,
+                counted_as=counted_as,
+                per_inhabitant=_unit_cost(
+                    entry.it_cost, entry.population, "inhabitant", counted_as
+                ),
+                per_employee=_unit_cost(entry.it_cost, entry.employees, "employee", counted_as),
+                per_device=_unit_cost(entry.it_cost, entry.devices, "device", counted_as),
+            )
+        )
     differences: list[DefinitionDifference] = []
     first = rows[0]
     for row in rows[1:]:
         if row.counted_as.definition != first.counted_as.definition:
-            differences += _differences((first.municipality, first.counted_as),
-                                        (row.municipality, row.counted_as))
-    warnings = [Issue(
-        code=IssueCode.DEFINITIONS_DIFFER, severity=Severity.WARNING, file=file or None,
-        municipality=d.municipalities[1], params={"aspect": d.aspect, "detail": d.detail})
-        for d in differences]
-    return CostComparison(study=costs.study, note=costs.note, municipalities=rows,
-                          comparable=not differences, differences=differences,
-                          warnings=warnings)
+            differences += _differences(
+                (first.municipality, first.counted_as), (row.municipality, row.counted_as)
+            )
+    warnings = [
+        Issue(
+            code=IssueCode.DEFINITIONS_DIFFER,
+            severity=Severity.WARNING,
+            file=file or None,
+            municipality=d.municipalities[1],
+            params={"aspect": d.aspect, "detail": d.detail},
+        )
+        for d in differences
+    ]
+    return CostComparison(
+        study=costs.study,
+        note=costs.note,
+        municipalities=rows,
+        comparable=not differences,
+        differences=differences,
+        warnings=warnings,
+    )

@@ -70,7 +70,8 @@ class AreaGroup(StudyInput):
     id: str = Field(min_length=1)
     name: str
     reference_share_percent: StudyNumber = Field(
-        ge=0, le=100, description="Share of spend today for the group (the study's 'Idag').")
+        ge=0, le=100, description="Share of spend today for the group (the study's 'Idag')."
+    )
     areas: list[AreaDefinition] = Field(min_length=1)
 
 
@@ -94,11 +95,19 @@ class PotentialRow(StudyInput):
     """A row of ``potential.csv``: a municipality and one score 0–100 per area column."""
 
     model_config = ConfigDict(
-        extra="allow", coerce_numbers_to_str=True, frozen=True,
-        json_schema_extra={"additionalProperties": {
-            "anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
-                      {"type": "string", "pattern": r"^\d+([.,]\d+)?$"}],
-            "description": "Potential score 0-100; the column is an area id of areas.yaml."}})
+        extra="allow",
+        coerce_numbers_to_str=True,
+        frozen=True,
+        json_schema_extra={
+            "additionalProperties": {
+                "anyOf": [
+                    {"type": "number", "minimum": 0, "maximum": 100},
+                    {"type": "string", "pattern": r"^\d+([.,]\d+)?$"},
+                ],
+                "description": "Potential score 0-100; the column is an area id of areas.yaml.",
+            }
+        },
+    )
 
     municipality: str = Field(min_length=1)
 
@@ -122,12 +131,15 @@ class AlternativeInput(StudyInput):
     description: str | None = None
     scope: list[str] = Field(default_factory=list, description="Area ids it covers.")
     target: str | None = Field(
-        default=None, description="Target file that costs it (path relative to this file):"
-        " its gap is computed over the stored inventory beside the scores.")
+        default=None,
+        description="Target file that costs it (path relative to this file):"
+        " its gap is computed over the stored inventory beside the scores.",
+    )
     scores: dict[str, int] = Field(default_factory=dict)
     reconstructed: list[str] = Field(
         default_factory=list,
-        description="Criterion ids whose scores are not printed in the source.")
+        description="Criterion ids whose scores are not printed in the source.",
+    )
 
 
 class AlternativesFile(StudyInput):
@@ -186,8 +198,9 @@ class ProjectionFile(StudyInput):
 
     study: str
     currency: str = Field(pattern=r"^[A-Z]{3}$")
-    cost_unit: StudyNumber = Field(Decimal(1), gt=0,
-                                   description="1000000 when costs are in millions")
+    cost_unit: StudyNumber = Field(
+        Decimal(1), gt=0, description="1000000 when costs are in millions"
+    )
     cost_unit_label: str = "NOK"
     note: str | None = None
     years: list[ProjectionYear] = Field(min_length=1)
@@ -200,10 +213,16 @@ class Funding(enum.StrEnum):
     OPERATIONS = "operations"
 
 
-_FUNDING_SPELLINGS = {"investment": "investment", "investering": "investment",
-                      "operations": "operations", "drift": "operations"}
-_QUARTER = re.compile(r"^\s*(?:(\d{4})\s*-?\s*[Qq]([1-4])|([1-4])\s*\.?\s*(?:kv|q)\.?\s*-?\s*"
-                      r"(\d{4}))\s*$")
+_FUNDING_SPELLINGS = {
+    "investment": "investment",
+    "investering": "investment",
+    "operations": "operations",
+    "drift": "operations",
+}
+_QUARTER = re.compile(
+    r"^\s*(?:(\d{4})\s*-?\s*[Qq]([1-4])|([1-4])\s*\.?\s*(?:kv|q)\.?\s*-?\s*"
+    r"(\d{4}))\s*$"
+)
 
 
 def _parse_funding(value: Any) -> Any:
@@ -289,6 +308,7 @@ def schema_files() -> dict[str, str]:
         schema = model.model_json_schema(mode="validation")
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"{name}.schema.json"
-        files[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2,
-                                                  sort_keys=True) + "\n"
+        files[f"{name}.schema.json"] = (
+            json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
     return files

@@ -85,29 +85,49 @@ class StudyInputs:
     files_read: list[str] = field(default_factory=list)
 
 
-def _duplicates(ids: Iterable[str], where: str, lines: LineMap, file: str,
-                what: str) -> list[Issue]:
+def _duplicates(
+    ids: Iterable[str], where: str, lines: LineMap, file: str, what: str
+) -> list[Issue]:
     ids = list(ids)
     counts = Counter(ids)
     issues = []
     for index, value in enumerate(ids):
         if counts[value] > 1 and ids.index(value) != index:
             first = lines.line_of((where, ids.index(value)))
-            issues.append(Issue(code=IssueCode.DUPLICATE_KEY, file=file,
-                                line=lines.line_of((where, index)), value=value,
-                                template=template_key(IssueCode.DUPLICATE_KEY, "study_twice"),
-                                params={"what": _item(what), "value": repr(value),
-                                        "first": str(first)}))
+            issues.append(
+                Issue(
+                    code=IssueCode.DUPLICATE_KEY,
+                    file=file,
+                    line=lines.line_of((where, index)),
+                    value=value,
+                    template=template_key(IssueCode.DUPLICATE_KEY, "study_twice"),
+                    params={"what": _item(what), "value": repr(value), "first": str(first)},
+                )
+            )
     return issues
 
 
-def _dangling(value: str, known: Collection[str], path: Sequence[str | int], lines: LineMap,
-              file: str, what: str) -> Issue:
-    return Issue(code=IssueCode.DANGLING_REFERENCE, file=file, line=lines.line_of(path),
-                 column=".".join(str(p) for p in path), value=value,
-                 template=template_key(IssueCode.DANGLING_REFERENCE, "study_unknown"),
-                 params={"what": _item(what), "value": repr(value),
-                         "known": ", ".join(sorted(known)) or Code("issue_word", "none")})
+def _dangling(
+    value: str,
+    known: Collection[str],
+    path: Sequence[str | int],
+    lines: LineMap,
+    file: str,
+    what: str,
+) -> Issue:
+    return Issue(
+        code=IssueCode.DANGLING_REFERENCE,
+        file=file,
+        line=lines.line_of(path),
+        column=".".join(str(p) for p in path),
+        value=value,
+        template=template_key(IssueCode.DANGLING_REFERENCE, "study_unknown"),
+        params={
+            "what": _item(what),
+            "value": repr(value),
+            "known": ", ".join(sorted(known)) or Code("issue_word", "none"),
+        },
+    )
 
 
 def _item(what: str) -> Code:
@@ -115,8 +135,9 @@ def _item(what: str) -> Code:
     return Code("study_item", what.replace(" ", "_"))
 
 
-def _read_yaml(path: Path, model: type[ModelT],
-               issues: list[Issue]) -> tuple[ModelT | None, LineMap]:
+def _read_yaml(
+    path: Path, model: type[ModelT], issues: list[Issue]
+) -> tuple[ModelT | None, LineMap]:
     document, lines, read_issues = load_yaml_with_lines(path)
     issues += read_issues
     if read_issues:
@@ -133,27 +154,38 @@ def _check_areas(areas: AreasFile, lines: LineMap, file: str) -> list[Issue]:
         for a_index, area in enumerate(group.areas):
             line = lines.line_of(("groups", g_index, "areas", a_index))
             if area.id in seen:
-                issues.append(Issue(code=IssueCode.DUPLICATE_KEY, file=file, line=line,
-                                    value=area.id, template=template_key(
-                                        IssueCode.DUPLICATE_KEY, "study_area_twice"),
-                                    params={"value": repr(area.id),
-                                            "first": str(seen[area.id])}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.DUPLICATE_KEY,
+                        file=file,
+                        line=line,
+                        value=area.id,
+                        template=template_key(IssueCode.DUPLICATE_KEY, "study_area_twice"),
+                        params={"value": repr(area.id), "first": str(seen[area.id])},
+                    )
+                )
             seen[area.id] = line
     total = sum((g.reference_share_percent for g in areas.groups), Decimal(0))
     if total != 100:
-        issues.append(Issue(code=IssueCode.INCONSISTENT_VALUES, file=file,
-                            line=lines.line_of(("groups",)), value=str(total),
-                            template=template_key(IssueCode.INCONSISTENT_VALUES,
-                                                  "study_shares"),
-                            params={"total": str(total)}))
+        issues.append(
+            Issue(
+                code=IssueCode.INCONSISTENT_VALUES,
+                file=file,
+                line=lines.line_of(("groups",)),
+                value=str(total),
+                template=template_key(IssueCode.INCONSISTENT_VALUES, "study_shares"),
+                params={"total": str(total)},
+            )
+        )
     return issues
 
 
 _SCORE = TypeAdapter(PotentialScore)
 
 
-def _read_potential(path: Path, areas: AreasFile,
-                    issues: list[Issue]) -> dict[str, dict[str, Decimal]] | None:
+def _read_potential(
+    path: Path, areas: AreasFile, issues: list[Issue]
+) -> dict[str, dict[str, Decimal]] | None:
     table, read_issues = read_csv_with_lines(path)
     issues += read_issues
     if table is None:
@@ -162,39 +194,73 @@ def _read_potential(path: Path, areas: AreasFile,
     area_ids = areas.area_ids()
     before = len(issues)
     if "municipality" not in table.header:
-        issues.append(Issue(code=IssueCode.MISSING_COLUMN, file=file, line=1,
-                            column="municipality", template=template_key(
-                                IssueCode.MISSING_COLUMN, "study_municipality")))
+        issues.append(
+            Issue(
+                code=IssueCode.MISSING_COLUMN,
+                file=file,
+                line=1,
+                column="municipality",
+                template=template_key(IssueCode.MISSING_COLUMN, "study_municipality"),
+            )
+        )
     for index, column in enumerate(table.header, start=1):
         if column != "municipality" and column not in area_ids:
-            issues.append(Issue(code=IssueCode.UNKNOWN_HEADER, file=file, line=1,
-                                column=column, column_index=index,
-                                template=template_key(IssueCode.UNKNOWN_HEADER, "study_area"),
-                                params={"column": repr(column), "file": files.AREAS_FILE,
-                                        "areas": ", ".join(area_ids)}))
+            issues.append(
+                Issue(
+                    code=IssueCode.UNKNOWN_HEADER,
+                    file=file,
+                    line=1,
+                    column=column,
+                    column_index=index,
+                    template=template_key(IssueCode.UNKNOWN_HEADER, "study_area"),
+                    params={
+                        "column": repr(column),
+                        "file": files.AREAS_FILE,
+                        "areas": ", ".join(area_ids),
+                    },
+                )
+            )
     missing = [a for a in area_ids if a not in table.header]
     if missing:
-        issues.append(Issue(code=IssueCode.MISSING_COLUMN, file=file, line=1,
-                            template=template_key(IssueCode.MISSING_COLUMN, "study_areas"),
-                            params={"areas": ", ".join(missing)}))
+        issues.append(
+            Issue(
+                code=IssueCode.MISSING_COLUMN,
+                file=file,
+                line=1,
+                template=template_key(IssueCode.MISSING_COLUMN, "study_areas"),
+                params={"areas": ", ".join(missing)},
+            )
+        )
     scores: dict[str, dict[str, Decimal]] = {}
     first_line: dict[str, int] = {}
     for row in table.rows:
         municipality = row.cells.get("municipality")
         if municipality is None:
-            issues.append(Issue(code=IssueCode.MISSING_VALUE, file=file, line=row.line,
-                                row=row.row, column="municipality",
-                                column_index=table.column_index("municipality"),
-                                template=template_key(IssueCode.MISSING_VALUE,
-                                                      "study_municipality")))
+            issues.append(
+                Issue(
+                    code=IssueCode.MISSING_VALUE,
+                    file=file,
+                    line=row.line,
+                    row=row.row,
+                    column="municipality",
+                    column_index=table.column_index("municipality"),
+                    template=template_key(IssueCode.MISSING_VALUE, "study_municipality"),
+                )
+            )
             continue
         if municipality in scores:
-            issues.append(Issue(code=IssueCode.DUPLICATE_KEY, file=file, line=row.line,
-                                row=row.row, column="municipality", value=municipality,
-                                template=template_key(IssueCode.DUPLICATE_KEY,
-                                                      "study_row_twice"),
-                                params={"value": repr(municipality),
-                                        "first": str(first_line[municipality])}))
+            issues.append(
+                Issue(
+                    code=IssueCode.DUPLICATE_KEY,
+                    file=file,
+                    line=row.line,
+                    row=row.row,
+                    column="municipality",
+                    value=municipality,
+                    template=template_key(IssueCode.DUPLICATE_KEY, "study_row_twice"),
+                    params={"value": repr(municipality), "first": str(first_line[municipality])},
+                )
+            )
             continue
         first_line[municipality] = row.line
         row_scores: dict[str, Decimal] = {}
@@ -204,54 +270,87 @@ def _read_potential(path: Path, areas: AreasFile,
                 row_scores[area] = Decimal(0) if text is None else _SCORE.validate_python(text)
             except ValidationError as error:
                 detail = error.errors()[0]
-                code = (IssueCode.OUT_OF_RANGE if detail["type"].startswith(("less", "greater"))
-                        else IssueCode.INVALID_NUMBER)
-                issues.append(Issue(code=code, file=file, line=row.line, row=row.row,
-                                    column=area, column_index=table.column_index(area),
-                                    value=text,
-                                    template=template_key(code, "study_potential"),
-                                    params={"detail": detail["msg"]}))
+                code = (
+                    IssueCode.OUT_OF_RANGE
+                    if detail["type"].startswith(("less", "greater"))
+                    else IssueCode.INVALID_NUMBER
+                )
+                issues.append(
+                    Issue(
+                        code=code,
+                        file=file,
+                        line=row.line,
+                        row=row.row,
+                        column=area,
+                        column_index=table.column_index(area),
+                        value=text,
+                        template=template_key(code, "study_potential"),
+                        params={"detail": detail["msg"]},
+                    )
+                )
         scores[municipality] = row_scores
     return None if len(issues) > before else scores
 
 
 def _check_alternatives(study: AlternativesFile, lines: LineMap, file: str) -> list[Issue]:
     issues = _duplicates((c.id for c in study.criteria), "criteria", lines, file, "criterion")
-    issues += _duplicates((a.id for a in study.alternatives), "alternatives", lines, file,
-                          "alternative")
+    issues += _duplicates(
+        (a.id for a in study.alternatives), "alternatives", lines, file, "alternative"
+    )
     criteria = [c.id for c in study.criteria]
     low, high = study.scale_minimum, study.scale_maximum
     for index, alternative in enumerate(study.alternatives):
         costed_by = Path(file).parent / (alternative.target or "")
         if alternative.target is not None and not costed_by.is_file():
-            issues.append(Issue(
-                code=IssueCode.PATH_NOT_FOUND, file=file,
-                line=lines.line_of(("alternatives", index, "target")),
-                column=f"alternatives.{index}.target", value=alternative.target,
-                template=template_key(IssueCode.PATH_NOT_FOUND, "study_target"),
-                params={"alternative": repr(alternative.id), "path": str(costed_by)}))
+            issues.append(
+                Issue(
+                    code=IssueCode.PATH_NOT_FOUND,
+                    file=file,
+                    line=lines.line_of(("alternatives", index, "target")),
+                    column=f"alternatives.{index}.target",
+                    value=alternative.target,
+                    template=template_key(IssueCode.PATH_NOT_FOUND, "study_target"),
+                    params={"alternative": repr(alternative.id), "path": str(costed_by)},
+                )
+            )
         if not alternative.scores:
             continue  # listed without scores, as in the Ringerike letter
         base = ("alternatives", index, "scores")
         for criterion, score in alternative.scores.items():
             if criterion not in criteria:
-                issues.append(_dangling(criterion, criteria, (*base, criterion), lines, file,
-                                        "criterion"))
+                issues.append(
+                    _dangling(criterion, criteria, (*base, criterion), lines, file, "criterion")
+                )
             elif not low <= score <= high:
-                issues.append(Issue(
-                    code=IssueCode.OUT_OF_RANGE, file=file, line=lines.line_of((*base,
-                                                                                criterion)),
-                    column=".".join(str(p) for p in (*base, criterion)), value=str(score),
-                    template=template_key(IssueCode.OUT_OF_RANGE, "study_score"),
-                    params={"score": str(score), "alternative": repr(alternative.id),
-                            "criterion": criterion, "low": str(low), "high": str(high)}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.OUT_OF_RANGE,
+                        file=file,
+                        line=lines.line_of((*base, criterion)),
+                        column=".".join(str(p) for p in (*base, criterion)),
+                        value=str(score),
+                        template=template_key(IssueCode.OUT_OF_RANGE, "study_score"),
+                        params={
+                            "score": str(score),
+                            "alternative": repr(alternative.id),
+                            "criterion": criterion,
+                            "low": str(low),
+                            "high": str(high),
+                        },
+                    )
+                )
         absent = [c for c in criteria if c not in alternative.scores]
         if absent:
-            issues.append(Issue(
-                code=IssueCode.MISSING_VALUE, file=file, line=lines.line_of(base),
-                column=".".join(str(p) for p in base),
-                template=template_key(IssueCode.MISSING_VALUE, "study_scores"),
-                params={"alternative": repr(alternative.id), "criteria": ", ".join(absent)}))
+            issues.append(
+                Issue(
+                    code=IssueCode.MISSING_VALUE,
+                    file=file,
+                    line=lines.line_of(base),
+                    column=".".join(str(p) for p in base),
+                    template=template_key(IssueCode.MISSING_VALUE, "study_scores"),
+                    params={"alternative": repr(alternative.id), "criteria": ", ".join(absent)},
+                )
+            )
     return issues
 
 
@@ -265,25 +364,39 @@ def _check_cost_sharing(sharing: CostSharingFile, lines: LineMap, file: str) -> 
                 continue
             lacking = [p.id for p in sharing.parties if p.measure(component.basis) is None]
             if lacking:
-                issues.append(Issue(
-                    code=IssueCode.MISSING_VALUE, file=file,
-                    line=lines.line_of(("keys", index, "components", c_index, "basis")),
-                    value=component.basis.value,
-                    template=template_key(IssueCode.MISSING_VALUE, "study_basis"),
-                    params={"key": repr(key.id), "basis": component.basis.value,
-                            "parties": ", ".join(lacking)}))
-            elif sum((p.measure(component.basis) or Decimal(0) for p in sharing.parties),
-                     Decimal(0)) == 0:
-                issues.append(Issue(
-                    code=IssueCode.INCONSISTENT_VALUES, file=file,
-                    line=lines.line_of(("keys", index, "components", c_index, "basis")),
-                    value=component.basis.value,
-                    template=template_key(IssueCode.INCONSISTENT_VALUES, "study_zero_basis"),
-                    params={"key": repr(key.id), "basis": component.basis.value}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.MISSING_VALUE,
+                        file=file,
+                        line=lines.line_of(("keys", index, "components", c_index, "basis")),
+                        value=component.basis.value,
+                        template=template_key(IssueCode.MISSING_VALUE, "study_basis"),
+                        params={
+                            "key": repr(key.id),
+                            "basis": component.basis.value,
+                            "parties": ", ".join(lacking),
+                        },
+                    )
+                )
+            elif (
+                sum((p.measure(component.basis) or Decimal(0) for p in sharing.parties), Decimal(0))
+                == 0
+            ):
+                issues.append(
+                    Issue(
+                        code=IssueCode.INCONSISTENT_VALUES,
+                        file=file,
+                        line=lines.line_of(("keys", index, "components", c_index, "basis")),
+                        value=component.basis.value,
+                        template=template_key(IssueCode.INCONSISTENT_VALUES, "study_zero_basis"),
+                        params={"key": repr(key.id), "basis": component.basis.value},
+                    )
+                )
     for index, cost in enumerate(sharing.costs):
         if cost.key not in keys:
-            issues.append(_dangling(cost.key, keys, ("costs", index, "key"), lines, file,
-                                    "allocation key"))
+            issues.append(
+                _dangling(cost.key, keys, ("costs", index, "key"), lines, file, "allocation key")
+            )
     return issues
 
 
@@ -300,26 +413,46 @@ def _read_establishment(path: Path, issues: list[Issue]) -> list[EstablishmentRo
     issues += row_issues
     for row, source in zip(rows, table.rows, strict=False):
         if row.start and row.start > row.finish and not row_issues:
-            issues.append(Issue(code=IssueCode.INCONSISTENT_VALUES, file=str(path),
-                                line=source.line, row=source.row, column="start",
-                                column_index=table.column_index("start"), value=row.start,
-                                template=template_key(IssueCode.INCONSISTENT_VALUES,
-                                                      "study_starts_after"),
-                                params={"start": str(row.start), "finish": str(row.finish)}))
+            issues.append(
+                Issue(
+                    code=IssueCode.INCONSISTENT_VALUES,
+                    file=str(path),
+                    line=source.line,
+                    row=source.row,
+                    column="start",
+                    column_index=table.column_index("start"),
+                    value=row.start,
+                    template=template_key(IssueCode.INCONSISTENT_VALUES, "study_starts_after"),
+                    params={"start": str(row.start), "finish": str(row.finish)},
+                )
+            )
     return None if row_issues else rows
 
 
 def _check_it_costs(costs: ItCostsFile, lines: LineMap, file: str) -> list[Issue]:
-    issues = _duplicates((d.id for d in costs.definitions), "definitions", lines, file,
-                         "definition")
-    issues += _duplicates((m.municipality for m in costs.municipalities), "municipalities",
-                          lines, file, "municipality")
+    issues = _duplicates(
+        (d.id for d in costs.definitions), "definitions", lines, file, "definition"
+    )
+    issues += _duplicates(
+        (m.municipality for m in costs.municipalities),
+        "municipalities",
+        lines,
+        file,
+        "municipality",
+    )
     known = [d.id for d in costs.definitions]
     for index, entry in enumerate(costs.municipalities):
         if entry.definition not in known:
-            issues.append(_dangling(entry.definition, known,
-                                    ("municipalities", index, "definition"), lines, file,
-                                    "definition"))
+            issues.append(
+                _dangling(
+                    entry.definition,
+                    known,
+                    ("municipalities", index, "definition"),
+                    lines,
+                    file,
+                    "definition",
+                )
+            )
     return issues
 
 
@@ -333,8 +466,9 @@ def _expected_files() -> str:
 
 def has_study_files(folder: Path) -> bool:
     """Whether ``folder`` holds a file of any study section."""
-    return folder.is_dir() and any(_present(folder, name) for names in SECTION_FILES.values()
-                                   for name in names)
+    return folder.is_dir() and any(
+        _present(folder, name) for names in SECTION_FILES.values() for name in names
+    )
 
 
 def load_study_inputs(folder: Path, sections: Collection[Section] | None = None) -> StudyInputs:
@@ -347,8 +481,13 @@ def load_study_inputs(folder: Path, sections: Collection[Section] | None = None)
     report = IssueReport()
     issues: list[Issue] = []
     if not folder.is_dir():
-        issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
-                            template=template_key(IssueCode.PATH_NOT_FOUND, "study_folder")))
+        issues.append(
+            Issue(
+                code=IssueCode.PATH_NOT_FOUND,
+                file=str(folder),
+                template=template_key(IssueCode.PATH_NOT_FOUND, "study_folder"),
+            )
+        )
         report.extend(issues)
         raise InvalidStudyInput(report)
     wanted = list(Section) if sections is None else list(sections)
@@ -360,26 +499,33 @@ def load_study_inputs(folder: Path, sections: Collection[Section] | None = None)
             # without a word.
             if sections is not None or any(found.values()):
                 absent = [name for name, paths in found.items() if not paths]
-                issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
-                                    template=template_key(IssueCode.PATH_NOT_FOUND,
-                                                          "study_section"),
-                                    params={"files": ", ".join(absent),
-                                            "section": section.value}))
+                issues.append(
+                    Issue(
+                        code=IssueCode.PATH_NOT_FOUND,
+                        file=str(folder),
+                        template=template_key(IssueCode.PATH_NOT_FOUND, "study_section"),
+                        params={"files": ", ".join(absent), "section": section.value},
+                    )
+                )
             continue
         inputs.files_read += [str(p) for paths in found.values() for p in paths]
         _load_section(section, folder, inputs, issues)
     if sections is None and not inputs.files_read and not issues:
-        issues.append(Issue(code=IssueCode.PATH_NOT_FOUND, file=str(folder),
-                            template=template_key(IssueCode.PATH_NOT_FOUND, "study_no_file"),
-                            params={"expected": _expected_files()}))
+        issues.append(
+            Issue(
+                code=IssueCode.PATH_NOT_FOUND,
+                file=str(folder),
+                template=template_key(IssueCode.PATH_NOT_FOUND, "study_no_file"),
+                params={"expected": _expected_files()},
+            )
+        )
     report.extend(issues)
     if not report.valid:
         raise InvalidStudyInput(report)
     return inputs
 
 
-def _load_section(section: Section, folder: Path, inputs: StudyInputs,
-                  issues: list[Issue]) -> None:
+def _load_section(section: Section, folder: Path, inputs: StudyInputs, issues: list[Issue]) -> None:
     def load(name: str, model: type[ModelT], check: Any) -> ModelT | None:
         path = folder / name
         parsed, lines = _read_yaml(path, model, issues)
@@ -392,20 +538,21 @@ def _load_section(section: Section, folder: Path, inputs: StudyInputs,
     if section is Section.POTENTIAL:
         inputs.areas = load(files.AREAS_FILE, AreasFile, _check_areas)
         if inputs.areas is not None:
-            inputs.potential_scores = _read_potential(folder / files.POTENTIAL_FILE,
-                                                      inputs.areas, issues)
+            inputs.potential_scores = _read_potential(
+                folder / files.POTENTIAL_FILE, inputs.areas, issues
+            )
     elif section is Section.ALTERNATIVES:
         for path in _present(folder, files.ALTERNATIVES_GLOB):
             study = load(path.name, AlternativesFile, _check_alternatives)
             if study is not None:
                 inputs.alternatives.append((str(path), study))
     elif section is Section.COST_SHARING:
-        inputs.cost_sharing = load(files.COST_SHARING_FILE, CostSharingFile,
-                                   _check_cost_sharing)
+        inputs.cost_sharing = load(files.COST_SHARING_FILE, CostSharingFile, _check_cost_sharing)
     elif section is Section.PROJECTION:
         inputs.projection = load(files.PROJECTION_FILE, ProjectionFile, _check_projection)
     elif section is Section.ESTABLISHMENT:
-        inputs.establishment_rows = _read_establishment(folder / files.ESTABLISHMENT_PLAN_FILE,
-                                                        issues)
+        inputs.establishment_rows = _read_establishment(
+            folder / files.ESTABLISHMENT_PLAN_FILE, issues
+        )
     elif section is Section.COMPARISON:
         inputs.it_costs = load(files.IT_COSTS_FILE, ItCostsFile, _check_it_costs)

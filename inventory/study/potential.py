@@ -60,8 +60,9 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal:
     return (part * 100 / whole).quantize(_PERCENT_PLACES)
 
 
-def aggregate_potential(areas: AreasFile,
-                        scores: Mapping[str, Mapping[str, Decimal]]) -> PotentialResult:
+def aggregate_potential(
+    areas: AreasFile, scores: Mapping[str, Mapping[str, Decimal]]
+) -> PotentialResult:
     """Sum the municipalities' scores per area and group; compare with the reference shares.
 
     ``scores`` maps municipality -> area id -> score (0–100).
@@ -77,22 +78,42 @@ def aggregate_potential(areas: AreasFile,
         for area in group.areas:
             area_scores = {m: scores[m].get(area.id, Decimal(0)) for m in municipalities}
             area_total = sum(area_scores.values(), Decimal(0))
-            area_results.append(AreaPotential(area=area.id, name=area.name, group=group.id,
-                                              scores=area_scores, total=area_total))
+            area_results.append(
+                AreaPotential(
+                    area=area.id,
+                    name=area.name,
+                    group=group.id,
+                    scores=area_scores,
+                    total=area_total,
+                )
+            )
             group_total += area_total
             for municipality, score in area_scores.items():
                 group_by_municipality[municipality] += score
         share = _percent(group_total, grand_total)
-        group_results.append(GroupPotential(
-            group=group.id, name=group.name, areas=[a.id for a in group.areas],
-            total=group_total, potential_share_percent=share,
-            reference_share_percent=group.reference_share_percent,
-            difference_points=share - group.reference_share_percent,
-            municipality_share_percent={
-                m: _percent(group_by_municipality[m], municipality_totals[m])
-                for m in municipalities}))
+        group_results.append(
+            GroupPotential(
+                group=group.id,
+                name=group.name,
+                areas=[a.id for a in group.areas],
+                total=group_total,
+                potential_share_percent=share,
+                reference_share_percent=group.reference_share_percent,
+                difference_points=share - group.reference_share_percent,
+                municipality_share_percent={
+                    m: _percent(group_by_municipality[m], municipality_totals[m])
+                    for m in municipalities
+                },
+            )
+        )
     focus = max(group_results, key=lambda g: g.total).group
     return PotentialResult(
-        study=areas.study, reference_label=areas.reference_label,
-        reference_note=areas.reference_note, municipalities=municipalities,
-        areas=area_results, groups=group_results, total=grand_total, focus_group=focus)
+        study=areas.study,
+        reference_label=areas.reference_label,
+        reference_note=areas.reference_note,
+        municipalities=municipalities,
+        areas=area_results,
+        groups=group_results,
+        total=grand_total,
+        focus_group=focus,
+    )

@@ -58,22 +58,36 @@ def project_costs(projection: ProjectionFile) -> ProjectionResult:
         cost_with = with_.cost if with_ else None
         staff_without = without.staff if without else None
         staff_with = with_.staff if with_ else None
-        years.append(ProjectionYearResult(
-            year=row.year, cost_without=cost_without, cost_with=cost_with,
-            cost_saving=_difference(cost_without, cost_with),
-            staff_without=staff_without, staff_with=staff_with,
-            staff_saving=_difference(staff_without, staff_with)))
+        years.append(
+            ProjectionYearResult(
+                year=row.year,
+                cost_without=cost_without,
+                cost_with=cost_with,
+                cost_saving=_difference(cost_without, cost_with),
+                staff_without=staff_without,
+                staff_with=staff_with,
+                staff_saving=_difference(staff_without, staff_with),
+            )
+        )
     compared = [y for y in years if y.cost_saving is not None]
-    total_without = sum((y.cost_without for y in compared if y.cost_without is not None),
-                        Decimal(0))
+    total_without = sum(
+        (y.cost_without for y in compared if y.cost_without is not None), Decimal(0)
+    )
     total_with = sum((y.cost_with for y in compared if y.cost_with is not None), Decimal(0))
     saving = total_without - total_with
     return ProjectionResult(
-        study=projection.study, currency=projection.currency, cost_unit=projection.cost_unit,
-        cost_unit_label=projection.cost_unit_label, note=projection.note, years=years,
-        compared_years=[y.year for y in compared], total_cost_without=total_without,
-        total_cost_with=total_with, total_cost_saving=saving,
-        total_cost_saving_amount=tidy(saving * projection.cost_unit))
+        study=projection.study,
+        currency=projection.currency,
+        cost_unit=projection.cost_unit,
+        cost_unit_label=projection.cost_unit_label,
+        note=projection.note,
+        years=years,
+        compared_years=[y.year for y in compared],
+        total_cost_without=total_without,
+        total_cost_with=total_with,
+        total_cost_saving=saving,
+        total_cost_saving_amount=tidy(saving * projection.cost_unit),
+    )
 
 
 class SubProjectResult(BaseModel):
@@ -96,7 +110,8 @@ class EstablishmentPlanResult(BaseModel):
     total: Decimal
     by_funding: dict[str, Decimal]
     by_funding_and_year: dict[str, dict[int, Decimal]] = Field(
-        description="Funding -> year of the finishing quarter -> cost")
+        description="Funding -> year of the finishing quarter -> cost"
+    )
     first_quarter: str | None
     last_quarter: str
 
@@ -105,8 +120,9 @@ def _subproject_order(code: str) -> tuple[int | str, ...]:
     return tuple(int(part) if part.isdigit() else part for part in code.split("."))
 
 
-def plan_establishment(rows: Sequence[EstablishmentRow],
-                       currency: str = "NOK") -> EstablishmentPlanResult:
+def plan_establishment(
+    rows: Sequence[EstablishmentRow], currency: str = "NOK"
+) -> EstablishmentPlanResult:
     """Group the plan's rows by sub-project and total them by funding and year.
 
     A cost is booked in the year of the quarter the item finishes (the Melhus report's
@@ -129,16 +145,24 @@ def plan_establishment(rows: Sequence[EstablishmentRow],
             year_totals = by_year[item.funding.value]
             year_totals[year] = year_totals.get(year, Decimal(0)) + cost
         starts = [item.start for item in items if item.start]
-        subprojects.append(SubProjectResult(
-            subproject=code, names=[item.name for item in items],
-            start=min(starts) if starts else None, finish=max(item.finish for item in items),
-            cost=sum((item.cost or Decimal(0) for item in items), Decimal(0)),
-            unpriced_items=[item.name for item in items if item.cost is None],
-            funding=funding))
+        subprojects.append(
+            SubProjectResult(
+                subproject=code,
+                names=[item.name for item in items],
+                start=min(starts) if starts else None,
+                finish=max(item.finish for item in items),
+                cost=sum((item.cost or Decimal(0) for item in items), Decimal(0)),
+                unpriced_items=[item.name for item in items if item.cost is None],
+                funding=funding,
+            )
+        )
     all_starts = [row.start for row in rows if row.start]
     return EstablishmentPlanResult(
-        currency=currency, subprojects=subprojects,
-        total=sum((s.cost for s in subprojects), Decimal(0)), by_funding=by_funding,
+        currency=currency,
+        subprojects=subprojects,
+        total=sum((s.cost for s in subprojects), Decimal(0)),
+        by_funding=by_funding,
         by_funding_and_year={k: dict(sorted(v.items())) for k, v in by_year.items()},
         first_quarter=min(all_starts) if all_starts else None,
-        last_quarter=max(row.finish for row in rows))
+        last_quarter=max(row.finish for row in rows),
+    )

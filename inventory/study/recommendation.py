@@ -42,6 +42,7 @@ class Alternatives(Protocol):
     @property
     def table(self) -> pd.DataFrame: ...
 
+
 #: The largest relative change of one weight (percent of the weight) within which a
 #: reversal means the lead is not robust: halving a weight (-50 %) or raising it by half.
 ROBUST_WEIGHT_CHANGE = Decimal(50)

@@ -83,22 +83,34 @@ def _share_costs(inputs: StudyInputs, extra_costs: Sequence[CostToShare]) -> Cos
     shared = []
     for cost in [*sharing.costs, *extra_costs]:
         if cost.key not in keys:
-            raise UnknownKeyError(f"Unknown allocation key {cost.key!r}.",
-                                  hint=f"Known keys: {', '.join(keys)}.")
-        shared.append(SharedCost(cost=cost.id, name=cost.name,
-                                 allocation=allocate(cost.amount, keys[cost.key],
-                                                     list(sharing.parties))))
-    return CostSharingResult(study=sharing.study, currency=sharing.currency,
-                             keys={k.id: f"{k.name}: {k.describe()}, rounded to"
-                                         f" {k.rounding_unit} {sharing.currency}"
-                                   for k in sharing.keys},
-                             costs=shared, parties=list(sharing.parties),
-                             key_definitions=list(sharing.keys))
+            raise UnknownKeyError(
+                f"Unknown allocation key {cost.key!r}.", hint=f"Known keys: {', '.join(keys)}."
+            )
+        shared.append(
+            SharedCost(
+                cost=cost.id,
+                name=cost.name,
+                allocation=allocate(cost.amount, keys[cost.key], list(sharing.parties)),
+            )
+        )
+    return CostSharingResult(
+        study=sharing.study,
+        currency=sharing.currency,
+        keys={
+            k.id: f"{k.name}: {k.describe()}, rounded to {k.rounding_unit} {sharing.currency}"
+            for k in sharing.keys
+        },
+        costs=shared,
+        parties=list(sharing.parties),
+        key_definitions=list(sharing.keys),
+    )
 
 
-def compute_study_results(inputs: StudyInputs,
-                          weight_overrides: Mapping[str, Decimal] | None = None,
-                          extra_costs: Sequence[CostToShare] = ()) -> StudyResults:
+def compute_study_results(
+    inputs: StudyInputs,
+    weight_overrides: Mapping[str, Decimal] | None = None,
+    extra_costs: Sequence[CostToShare] = (),
+) -> StudyResults:
     """Compute every section present in ``inputs`` (already validated)."""
     results = StudyResults(folder=str(inputs.folder), files=inputs.files_read)
     if inputs.areas is not None and inputs.potential_scores is not None:
@@ -107,12 +119,15 @@ def compute_study_results(inputs: StudyInputs,
     known = {c.id for _, study in inputs.alternatives for c in study.criteria}
     unknown = sorted(set(overrides) - known)
     if unknown:
-        raise UnknownCriterionError(f"Unknown criterion {', '.join(unknown)}.",
-                                    hint=f"Criteria: {', '.join(sorted(known)) or 'none'}.")
+        raise UnknownCriterionError(
+            f"Unknown criterion {', '.join(unknown)}.",
+            hint=f"Criteria: {', '.join(sorted(known)) or 'none'}.",
+        )
     for file, study in inputs.alternatives:
         own = {c.id for c in study.criteria}
-        results.alternatives.append(evaluate_alternatives(
-            study, file, {k: v for k, v in overrides.items() if k in own}))
+        results.alternatives.append(
+            evaluate_alternatives(study, file, {k: v for k, v in overrides.items() if k in own})
+        )
     if inputs.cost_sharing is not None:
         results.cost_sharing = _share_costs(inputs, extra_costs)
     if inputs.projection is not None:
@@ -126,9 +141,12 @@ def compute_study_results(inputs: StudyInputs,
     return results
 
 
-def study_results(inputs_dir: Path, sections: Collection[Section] | None = None,
-                  weight_overrides: Mapping[str, Decimal] | None = None,
-                  extra_costs: Sequence[CostToShare] = ()) -> StudyResults:
+def study_results(
+    inputs_dir: Path,
+    sections: Collection[Section] | None = None,
+    weight_overrides: Mapping[str, Decimal] | None = None,
+    extra_costs: Sequence[CostToShare] = (),
+) -> StudyResults:
     """Read, check and compute the decision support of the study folder ``inputs_dir``.
 
     Raises ``InvalidStudyInput`` (with ``.report``: every issue with file and line) when a

@@ -38,8 +38,9 @@ def load_yaml_with_lines(path: Path) -> tuple[Any, LineMap, list[Issue]]:
     return document.data, document.lines, issues
 
 
-def validate_yaml_document(model: type[ModelT], document: Any, lines: LineMap,
-                           file: str) -> tuple[ModelT | None, list[Issue]]:
+def validate_yaml_document(
+    model: type[ModelT], document: Any, lines: LineMap, file: str
+) -> tuple[ModelT | None, list[Issue]]:
     """Validate a YAML document against ``model``; every error names its line."""
     try:
         return model.model_validate(document), []
@@ -75,17 +76,25 @@ def read_csv_with_lines(path: Path) -> tuple[CsvTable | None, list[Issue]]:
     Blank rows are skipped silently; a file with a header but no data rows is an error.
     """
     source, read_issues = read_csv_table(path, kind=path.stem, municipality="")
-    issues = [_study_issue(issue) for issue in read_issues
-              if issue.code is not IssueCode.BLANK_ROWS_SKIPPED]
+    issues = [
+        _study_issue(issue)
+        for issue in read_issues
+        if issue.code is not IssueCode.BLANK_ROWS_SKIPPED
+    ]
     if source is None:
         return None, issues
     header = [" ".join(cell.split()) for cell in source.header]
     records = source.cells.to_numpy(dtype=object).tolist()
-    rows = [CsvRow(cells={name: (str(cell).strip() or None)
-                          for name, cell in zip(header, record, strict=True)},
-                   line=line, row=number)
-            for number, (record, line) in enumerate(zip(records, source.lines, strict=True),
-                                                   start=1)]
+    rows = [
+        CsvRow(
+            cells={
+                name: (str(cell).strip() or None) for name, cell in zip(header, record, strict=True)
+            },
+            line=line,
+            row=number,
+        )
+        for number, (record, line) in enumerate(zip(records, source.lines, strict=True), start=1)
+    ]
     return CsvTable(file=str(path), header=header, rows=rows), issues
 
 
@@ -97,25 +106,36 @@ def _study_issue(issue: Issue) -> Issue:
     return issue.model_copy(update=update)
 
 
-def validate_csv_rows(model: type[ModelT], table: CsvTable,
-                      renames: Mapping[str, str] | None = None) -> tuple[list[ModelT],
-                                                                         list[Issue]]:
+def validate_csv_rows(
+    model: type[ModelT], table: CsvTable, renames: Mapping[str, str] | None = None
+) -> tuple[list[ModelT], list[Issue]]:
     """Validate every row of ``table``; errors carry line, row and column (name and #)."""
     valid: list[ModelT] = []
     issues: list[Issue] = []
     for row in table.rows:
-        cells = {(renames or {}).get(name, name): value for name, value in row.cells.items()
-                 if value is not None}
+        cells = {
+            (renames or {}).get(name, name): value
+            for name, value in row.cells.items()
+            if value is not None
+        }
         try:
             valid.append(model.model_validate(cells))
         except ValidationError as error:
             for detail in error.errors():
                 column = str(detail["loc"][0]) if detail["loc"] else None
-                issues.append(Issue(
-                    code=validation_issue_code(detail), file=table.file, line=row.line, row=row.row,
-                    column=column, column_index=table.column_index(column or ""),
-                    value=value_text(detail.get("input")), params={"detail": detail["msg"]},
-                    template=template_key(validation_issue_code(detail), "schema_cell")))
+                issues.append(
+                    Issue(
+                        code=validation_issue_code(detail),
+                        file=table.file,
+                        line=row.line,
+                        row=row.row,
+                        column=column,
+                        column_index=table.column_index(column or ""),
+                        value=value_text(detail.get("input")),
+                        params={"detail": detail["msg"]},
+                        template=template_key(validation_issue_code(detail), "schema_cell"),
+                    )
+                )
     return valid, issues
 
 

@@ -20,11 +20,21 @@ if TYPE_CHECKING:
     )
     from inventory.synth.population import municipality_populations
 
-__all__ = ["PlantedError", "SynthOptions", "SynthResult", "generate_inventories",
-           "municipality_populations"]
+__all__ = [
+    "PlantedError",
+    "SynthOptions",
+    "SynthResult",
+    "generate_inventories",
+    "municipality_populations",
+]
 
-_HOMES = {"PlantedError": "generate", "SynthOptions": "generate", "SynthResult": "generate",
-          "generate_inventories": "generate", "municipality_populations": "population"}
+_HOMES = {
+    "PlantedError": "generate",
+    "SynthOptions": "generate",
+    "SynthResult": "generate",
+    "generate_inventories": "generate",
+    "municipality_populations": "population",
+}
 
 
 def __getattr__(name: str) -> Any:

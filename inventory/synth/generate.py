@@ -91,9 +91,13 @@ class SynthResult:
     planted_errors: list[PlantedError] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        return {"out": str(self.out), "municipalities": len(self.municipalities),
-                "population": self.population, "rows": self.rows,
-                "planted_errors": [asdict(error) for error in self.planted_errors]}
+        return {
+            "out": str(self.out),
+            "municipalities": len(self.municipalities),
+            "population": self.population,
+            "rows": self.rows,
+            "planted_errors": [asdict(error) for error in self.planted_errors],
+        }
 
 
 @dataclass
@@ -105,8 +109,9 @@ class _Municipality:
     tables: dict[str, Columns] = field(default_factory=dict)
 
 
-def _pick(rng: np.random.Generator, options: list[str], size: int,
-          weights: list[float] | None = None) -> StrArray:
+def _pick(
+    rng: np.random.Generator, options: list[str], size: int, weights: list[float] | None = None
+) -> StrArray:
     choices = np.asarray(options, dtype=np.str_)
     probabilities = None
     if weights is not None:
@@ -133,10 +138,22 @@ def _sites(m: _Municipality, rng: np.random.Generator) -> Columns:
     schools = max(1, m.population // 2500)
     care = max(1, m.population // 5000)
     offices = max(0, m.population // 20000)
-    ids = ["DC1", "DC2", "KH", *_numbered("KONTOR-", offices).tolist(),
-           *_numbered("SKOLA-", schools).tolist(), *_numbered("VB-", care).tolist()]
-    kinds = ["datacentre", "server_room", "office", *["office"] * offices,
-             *["school"] * schools, *["care_home"] * care]
+    ids = [
+        "DC1",
+        "DC2",
+        "KH",
+        *_numbered("KONTOR-", offices).tolist(),
+        *_numbered("SKOLA-", schools).tolist(),
+        *_numbered("VB-", care).tolist(),
+    ]
+    kinds = [
+        "datacentre",
+        "server_room",
+        "office",
+        *["office"] * offices,
+        *["school"] * schools,
+        *["care_home"] * care,
+    ]
     count = len(ids)
     racks = np.maximum(2, m.population // 4000 + rng.integers(0, 4, size=count))
     is_dc = np.asarray([kind in ("datacentre", "server_room") for kind in kinds])
@@ -158,21 +175,38 @@ def _servers(m: _Municipality, options: SynthOptions, rng: np.random.Generator) 
     total = max(12, round(m.population * options.servers_per_inhabitant))
     hosts = max(2, total // 25)
     vms = total - hosts
-    platform, host_os, version = HYPERVISORS[rng.choice(len(HYPERVISORS),
-                                                        p=[0.15, 0.45, 0.25, 0.1, 0.05])]
+    platform, host_os, version = HYPERVISORS[
+        rng.choice(len(HYPERVISORS), p=[0.15, 0.45, 0.25, 0.1, 0.05])
+    ]
     m.tables["_hypervisor"] = {"product": [platform], "version": [version]}
     host_ids = _numbered("host", hosts)
     host_clusters = np.char.add("cl", np.char.zfill((np.arange(hosts) // 8 + 1).astype(np.str_), 2))
     hardware = SERVER_HARDWARE[int(rng.integers(len(SERVER_HARDWARE)))]
     vm_ids = _numbered("vm", vms, width=5)
     vm_host = rng.integers(0, hosts, size=vms)
-    os_index = rng.choice(len(SERVER_OPERATING_SYSTEMS), size=vms,
-                          p=_normalised([w for _, _, w in SERVER_OPERATING_SYSTEMS]))
+    os_index = rng.choice(
+        len(SERVER_OPERATING_SYSTEMS),
+        size=vms,
+        p=_normalised([w for _, _, w in SERVER_OPERATING_SYSTEMS]),
+    )
     os_product = np.asarray([p for p, _, _ in SERVER_OPERATING_SYSTEMS], dtype=np.str_)
     os_version = np.asarray([v for _, v, _ in SERVER_OPERATING_SYSTEMS], dtype=np.str_)
-    roles = _pick(rng, ["application", "database", "file", "web", "domain_controller",
-                        "terminal", "management", "print", "monitoring"], vms,
-                  [50, 12, 6, 8, 3, 8, 6, 3, 4])
+    roles = _pick(
+        rng,
+        [
+            "application",
+            "database",
+            "file",
+            "web",
+            "domain_controller",
+            "terminal",
+            "management",
+            "print",
+            "monitoring",
+        ],
+        vms,
+        [50, 12, 6, 8, 3, 8, 6, 3, 4],
+    )
     bought = _dates(rng, hosts, 7)
     ids = np.concatenate([host_ids, vm_ids])
     index = np.arange(total)
@@ -187,17 +221,24 @@ def _servers(m: _Municipality, options: SynthOptions, rng: np.random.Generator) 
         "role": np.concatenate([np.full(hosts, "hypervisor"), roles]),
         "vendor": np.concatenate([np.full(hosts, hardware[0]), empty_vm]),
         "model": np.concatenate([np.full(hosts, hardware[1]), empty_vm]),
-        "cpu_cores": np.concatenate([np.full(hosts, 48), rng.choice([2, 4, 8, 16], size=vms)])
-        .astype(np.str_),
-        "ram_gb": np.concatenate([np.full(hosts, 768), rng.choice([4, 8, 16, 32, 64], size=vms)])
-        .astype(np.str_),
+        "cpu_cores": np.concatenate(
+            [np.full(hosts, 48), rng.choice([2, 4, 8, 16], size=vms)]
+        ).astype(np.str_),
+        "ram_gb": np.concatenate(
+            [np.full(hosts, 768), rng.choice([4, 8, 16, 32, 64], size=vms)]
+        ).astype(np.str_),
         "os_product": np.concatenate([np.full(hosts, host_os), os_product[os_index]]),
         "os_version": np.concatenate([np.full(hosts, version), os_version[os_index]]),
-        "ip_address": np.char.add(f"10.{m.index % 250}.", np.char.add(
-            (100 + index // 250).astype(np.str_), np.char.add(".", (index % 250 + 1)
-                                                              .astype(np.str_)))),
-        "rack_units": np.concatenate([np.full(hosts, hardware[2]), np.zeros(vms, np.int64)])
-        .astype(np.str_),
+        "ip_address": np.char.add(
+            f"10.{m.index % 250}.",
+            np.char.add(
+                (100 + index // 250).astype(np.str_),
+                np.char.add(".", (index % 250 + 1).astype(np.str_)),
+            ),
+        ),
+        "rack_units": np.concatenate([np.full(hosts, hardware[2]), np.zeros(vms, np.int64)]).astype(
+            np.str_
+        ),
         "status": _pick(rng, ["active", "active", "active", "decommissioning"], total),
         "purchase_date": np.concatenate([_iso(bought), empty_vm]),
         "warranty_end": np.concatenate([_iso(bought + np.timedelta64(5 * 365, "D")), empty_vm]),
@@ -217,24 +258,32 @@ def _rack_units_fix(columns: Columns) -> None:
     columns["rack_units"] = np.where(np.asarray(columns["kind"]) == "virtual", "", units)
 
 
-def _clients(m: _Municipality, options: SynthOptions, rng: np.random.Generator,
-             sites: Columns) -> Columns:
+def _clients(
+    m: _Municipality, options: SynthOptions, rng: np.random.Generator, sites: Columns
+) -> Columns:
     count = max(10, round(m.population * options.client_rows_per_inhabitant))
     weights = [18, 6, 6, 4, 4, 22, 12, 8, 6, 3, 5, 3, 1, 1, 1, 1]
     model = rng.choice(len(CLIENT_MODELS), size=count, p=_normalised(weights))
     column = list(zip(*CLIENT_MODELS, strict=True))
     kind, vendor, name, os_product, os_version, group = (
-        np.asarray(values, dtype=np.str_)[model] for values in column)
+        np.asarray(values, dtype=np.str_)[model] for values in column
+    )
     windows10 = (os_product == "Windows") & (rng.random(count) < 0.3)
     os_version = np.where(windows10, "10 22H2", os_version)
-    managed = np.where(os_product == "ChromeOS", "p-google-admin",
-                       np.where(kind == "printer", "", "p-intune"))
+    managed = np.where(
+        os_product == "ChromeOS", "p-google-admin", np.where(kind == "printer", "", "p-intune")
+    )
     site_ids = np.asarray(sites["id"], dtype=np.str_)[2:]  # not the datacentres
     bought = _dates(rng, count, 6)
     return {
         "id": _numbered("C", count, width=7),
-        "kind": kind, "vendor": vendor, "model": name, "os_product": os_product,
-        "os_version": os_version, "managed_by": managed, "user_group": group,
+        "kind": kind,
+        "vendor": vendor,
+        "model": name,
+        "os_product": os_product,
+        "os_version": os_version,
+        "managed_by": managed,
+        "user_group": group,
         "site": site_ids[rng.integers(0, len(site_ids), size=count)],
         "quantity": np.full(count, "1"),
         "purchase_date": _iso(bought),
@@ -249,25 +298,36 @@ def _network(m: _Municipality, rng: np.random.Generator, sites: Columns) -> Colu
     firewall = NETWORK_GEAR["firewall"][int(rng.integers(3))]
     access = NETWORK_GEAR["access_switch"][int(rng.integers(4))]
     ap = NETWORK_GEAR["access_point"][int(rng.integers(3))]
-    fixed = [("core01", "core_switch", core, "DC1"), ("core02", "core_switch", core, "DC2"),
-             ("fw01", "firewall", firewall, "DC1"), ("fw02", "firewall", firewall, "DC2")]
+    fixed = [
+        ("core01", "core_switch", core, "DC1"),
+        ("core02", "core_switch", core, "DC2"),
+        ("fw01", "firewall", firewall, "DC1"),
+        ("fw02", "firewall", firewall, "DC2"),
+    ]
     lower = np.char.lower(site_ids)
-    ids = [f for f, _, _, _ in fixed] + np.char.add("as-", lower).tolist() \
+    ids = (
+        [f for f, _, _, _ in fixed]
+        + np.char.add("as-", lower).tolist()
         + np.char.add("ap-", lower).tolist()
+    )
     roles = [r for _, r, _, _ in fixed] + ["access_switch"] * count + ["access_point"] * count
     kit = [k for _, _, k, _ in fixed] + [access] * count + [ap] * count
     return {
-        "id": ids, "role": roles,
-        "vendor": [k[0] for k in kit], "model": [k[1] for k in kit],
+        "id": ids,
+        "role": roles,
+        "vendor": [k[0] for k in kit],
+        "model": [k[1] for k in kit],
         "os_version": [k[2] for k in kit],
         "site": [s for _, _, _, s in fixed] + site_ids.tolist() * 2,
-        "quantity": ["1"] * 4 + rng.integers(1, 12, size=count).astype(np.str_).tolist()
+        "quantity": ["1"] * 4
+        + rng.integers(1, 12, size=count).astype(np.str_).tolist()
         + rng.integers(4, 60, size=count).astype(np.str_).tolist(),
     }
 
 
-def _links(m: _Municipality, rng: np.random.Generator, sites: Columns,
-           neighbours: list[str]) -> Columns:
+def _links(
+    m: _Municipality, rng: np.random.Generator, sites: Columns, neighbours: list[str]
+) -> Columns:
     others = np.asarray(sites["id"], dtype=np.str_)[1:]
     count = len(others)
     bandwidth = _pick(rng, ["100", "1000", "10000"], count + len(neighbours), [1, 6, 3])
@@ -275,8 +335,10 @@ def _links(m: _Municipality, rng: np.random.Generator, sites: Columns,
         "id": [*_numbered("L", count).tolist(), *[f"X-{code}" for code in neighbours]],
         "a_site": ["DC1"] * (count + len(neighbours)),
         "b_site": [*others.tolist(), *[f"{code}:DC1" for code in neighbours]],
-        "kind": [*_pick(rng, ["fibre", "dark_fibre", "wan_mpls"], count, [6, 3, 1]).tolist(),
-                 *_pick(rng, ["dark_fibre", "fibre", "vpn"], len(neighbours)).tolist()],
+        "kind": [
+            *_pick(rng, ["fibre", "dark_fibre", "wan_mpls"], count, [6, 3, 1]).tolist(),
+            *_pick(rng, ["dark_fibre", "fibre", "vpn"], len(neighbours)).tolist(),
+        ],
         "bandwidth_mbps": bandwidth,
         "redundant": _pick(rng, ["yes", "no"], count + len(neighbours), [2, 1]),
     }
@@ -284,9 +346,13 @@ def _links(m: _Municipality, rng: np.random.Generator, sites: Columns,
 
 def _zones() -> Columns:
     purposes = ["admin", "school", "care", "iot", "guest", "dmz", "management"]
-    return {"id": [f"Z-{p.upper()}" for p in purposes], "purpose": purposes,
-            "vlans": [str(10 * (i + 1)) for i in range(len(purposes))],
-            "sites": ["DC1;KH"] * len(purposes), "firewall": ["fw01"] * len(purposes)}
+    return {
+        "id": [f"Z-{p.upper()}" for p in purposes],
+        "purpose": purposes,
+        "vlans": [str(10 * (i + 1)) for i in range(len(purposes))],
+        "sites": ["DC1;KH"] * len(purposes),
+        "firewall": ["fw01"] * len(purposes),
+    }
 
 
 def _platforms(m: _Municipality, rng: np.random.Generator, servers: Columns) -> Columns:
@@ -294,11 +360,20 @@ def _platforms(m: _Municipality, rng: np.random.Generator, servers: Columns) -> 
     vm_ids = [str(v) for v in np.asarray(servers["id"])[np.asarray(servers["kind"]) == "virtual"]]
     sql = str(rng.choice(["2014", "2016", "2019", "2022"], p=[0.1, 0.3, 0.4, 0.2]))
     veeam = str(rng.choice(["10", "11", "12.1"], p=[0.15, 0.35, 0.5]))
-    mail = str(rng.choice(["Microsoft Exchange Server 2016", "Microsoft Exchange Server 2019",
-                           "Exchange Online"], p=[0.2, 0.3, 0.5]))
+    mail = str(
+        rng.choice(
+            ["Microsoft Exchange Server 2016", "Microsoft Exchange Server 2019", "Exchange Online"],
+            p=[0.2, 0.3, 0.5],
+        )
+    )
     rows = [
-        ("p-hypervisor", "hypervisor", str(hypervisor["product"][0]),
-         str(hypervisor["version"][0]), "cl01"),
+        (
+            "p-hypervisor",
+            "hypervisor",
+            str(hypervisor["product"][0]),
+            str(hypervisor["version"][0]),
+            "cl01",
+        ),
         ("p-ad", "directory", "Microsoft Active Directory", "2019", ";".join(vm_ids[:2])),
         ("p-entra", "identity_mfa", "Microsoft Entra ID", "P1", ""),
         ("p-m365", "collaboration", "Microsoft 365", "E3", ""),
@@ -306,15 +381,24 @@ def _platforms(m: _Municipality, rng: np.random.Generator, servers: Columns) -> 
         ("p-google-admin", "endpoint_management", "Google Admin console", "2024", ""),
         ("p-sql", "database", "Microsoft SQL Server", sql, ";".join(vm_ids[2:4])),
         ("p-backup", "backup", "Veeam Backup & Replication", veeam, vm_ids[4]),
-        ("p-email", "email", mail.removesuffix(" 2016").removesuffix(" 2019"),
-         mail.rsplit(" ", 1)[-1] if mail[-1].isdigit() else "Exchange Online", ""),
+        (
+            "p-email",
+            "email",
+            mail.removesuffix(" 2016").removesuffix(" 2019"),
+            mail.rsplit(" ", 1)[-1] if mail[-1].isdigit() else "Exchange Online",
+            "",
+        ),
         ("p-edr", "endpoint_security", "Microsoft Defender for Endpoint", "P2", ""),
         ("p-print", "print", "PaperCut MF", "22.1", vm_ids[5]),
         ("p-dns", "dns_dhcp", "Windows Server DNS and DHCP", "2019", ";".join(vm_ids[:2])),
     ]
-    return {"id": [r[0] for r in rows], "capability": [r[1] for r in rows],
-            "product": [r[2] for r in rows], "version": [r[3] for r in rows],
-            "runs_on": [r[4] for r in rows]}
+    return {
+        "id": [r[0] for r in rows],
+        "capability": [r[1] for r in rows],
+        "product": [r[2] for r in rows],
+        "version": [r[3] for r in rows],
+        "runs_on": [r[4] for r in rows],
+    }
 
 
 def _applications(m: _Municipality, rng: np.random.Generator, servers: Columns) -> Columns:
@@ -323,30 +407,41 @@ def _applications(m: _Municipality, rng: np.random.Generator, servers: Columns) 
         slots.setdefault(product.slot, []).append(product)
     names = sorted(slots)
     wanted = min(len(names), 40 + int(rng.integers(0, 14)) + (m.population > 50_000) * 4)
-    chosen = [slots[name][int(rng.integers(len(slots[name])))]
-              for name in rng.choice(names, size=wanted, replace=False)]
+    chosen = [
+        slots[name][int(rng.integers(len(slots[name])))]
+        for name in rng.choice(names, size=wanted, replace=False)
+    ]
     vm_ids = np.asarray(servers["id"])[np.asarray(servers["kind"]) == "virtual"]
-    servers_for = vm_ids[6:6 + len(chosen)] if len(vm_ids) > 6 else vm_ids
-    depends = [f"{servers_for[i % len(servers_for)]};p-ad" if app.needs_server else "p-entra"
-               for i, app in enumerate(chosen)]
+    servers_for = vm_ids[6 : 6 + len(chosen)] if len(vm_ids) > 6 else vm_ids
+    depends = [
+        f"{servers_for[i % len(servers_for)]};p-ad" if app.needs_server else "p-entra"
+        for i, app in enumerate(chosen)
+    ]
     return {
-        "id": [f"app-{app.key}" for app in chosen], "name": [app.name for app in chosen],
-        "vendor": [app.vendor for app in chosen], "product": [app.product for app in chosen],
+        "id": [f"app-{app.key}" for app in chosen],
+        "name": [app.name for app in chosen],
+        "vendor": [app.vendor for app in chosen],
+        "product": [app.product for app in chosen],
         "version": [app.version for app in chosen],
         "business_area": [app.business_area for app in chosen],
-        "deployment": [app.deployment for app in chosen], "depends_on": depends,
-        "users": [str(max(5, round(app.users_per_1000 * m.population / 1000)))
-                  for app in chosen],
+        "deployment": [app.deployment for app in chosen],
+        "depends_on": depends,
+        "users": [str(max(5, round(app.users_per_1000 * m.population / 1000))) for app in chosen],
         "criticality": [app.criticality for app in chosen],
     }
 
 
 def _municipality(m: _Municipality) -> Columns:
-    return {"code": [m.code], "official_code": [m.official_code],
-            "name": [f"Synthetic municipality {m.index + 1}"], "country": ["SE"],
-            "population": [str(m.population)],
-            "employees": [str(round(m.population * 0.085))], "currency": ["SEK"],
-            "operating_model": ["in_house"]}
+    return {
+        "code": [m.code],
+        "official_code": [m.official_code],
+        "name": [f"Synthetic municipality {m.index + 1}"],
+        "country": ["SE"],
+        "population": [str(m.population)],
+        "employees": [str(round(m.population * 0.085))],
+        "currency": ["SEK"],
+        "operating_model": ["in_house"],
+    }
 
 
 def _neighbours(index: int) -> list[str]:
@@ -354,18 +449,32 @@ def _neighbours(index: int) -> list[str]:
     return [f"m{other + 1:03d}" for other in (index - 1, index - 7) if other >= 0]
 
 
-FILE_STEMS = {"municipality": "municipality", "site": "sites", "server": "servers",
-              "storage": "storage", "network_device": "network_devices", "link": "links",
-              "zone": "zones", "platform": "platforms", "client": "clients",
-              "application": "applications"}
+FILE_STEMS = {
+    "municipality": "municipality",
+    "site": "sites",
+    "server": "servers",
+    "storage": "storage",
+    "network_device": "network_devices",
+    "link": "links",
+    "zone": "zones",
+    "platform": "platforms",
+    "client": "clients",
+    "application": "applications",
+}
 
 
 def _storage(rng: np.random.Generator) -> Columns:
     capacity = rng.integers(20, 400, size=2)
-    return {"id": ["san01", "bk01"], "kind": ["san", "backup_target"],
-            "vendor": ["Dell", "HPE"], "model": ["PowerStore 1200T", "StoreOnce 3640"],
-            "site": ["DC1", "DC2"], "capacity_tb": capacity.astype(np.str_),
-            "used_tb": (capacity // 2).astype(np.str_), "replicates_to": ["bk01", ""]}
+    return {
+        "id": ["san01", "bk01"],
+        "kind": ["san", "backup_target"],
+        "vendor": ["Dell", "HPE"],
+        "model": ["PowerStore 1200T", "StoreOnce 3640"],
+        "site": ["DC1", "DC2"],
+        "capacity_tb": capacity.astype(np.str_),
+        "used_tb": (capacity // 2).astype(np.str_),
+        "replicates_to": ["bk01", ""],
+    }
 
 
 def _build(m: _Municipality, options: SynthOptions) -> None:
@@ -373,14 +482,20 @@ def _build(m: _Municipality, options: SynthOptions) -> None:
     sites = _sites(m, rng)
     servers = _servers(m, options, rng)
     _rack_units_fix(servers)
-    m.tables.update({
-        "municipality": _municipality(m), "site": sites, "server": servers,
-        "storage": _storage(rng), "network_device": _network(m, rng, sites),
-        "link": _links(m, rng, sites, _neighbours(m.index)), "zone": _zones(),
-        "platform": _platforms(m, rng, servers),
-        "client": _clients(m, options, rng, sites),
-        "application": _applications(m, rng, servers),
-    })
+    m.tables.update(
+        {
+            "municipality": _municipality(m),
+            "site": sites,
+            "server": servers,
+            "storage": _storage(rng),
+            "network_device": _network(m, rng, sites),
+            "link": _links(m, rng, sites, _neighbours(m.index)),
+            "zone": _zones(),
+            "platform": _platforms(m, rng, servers),
+            "client": _clients(m, options, rng, sites),
+            "application": _applications(m, rng, servers),
+        }
+    )
     del m.tables["_hypervisor"]
 
 
@@ -409,8 +524,9 @@ MISTAKES: tuple[tuple[str, str | None, str], ...] = (
 )
 
 
-def _plant_errors(m: _Municipality, count: int, first_mistake: int,
-                  rng: np.random.Generator) -> list[PlantedError]:
+def _plant_errors(
+    m: _Municipality, count: int, first_mistake: int, rng: np.random.Generator
+) -> list[PlantedError]:
     """Make ``count`` client rows of ``m`` invalid, one mistake per row."""
     clients = m.tables["client"]
     rows = len(clients["id"])
@@ -425,8 +541,15 @@ def _plant_errors(m: _Municipality, count: int, first_mistake: int,
         value = str(cells[0]) if bad is None else bad
         cells[row] = value
         clients[column] = cells.astype(np.str_)
-        planted.append(PlantedError(file=f"{m.code}/{FILE_STEMS['client']}.csv", line=row + 2,
-                                    column=column, value=value, code=code))
+        planted.append(
+            PlantedError(
+                file=f"{m.code}/{FILE_STEMS['client']}.csv",
+                line=row + 2,
+                column=column,
+                value=value,
+                code=code,
+            )
+        )
     return planted
 
 
@@ -437,10 +560,11 @@ def _municipality_code(index: int) -> str:
 def _existing_files_error(out: Path, existing: list[Path]) -> OutputError:
     shown = ", ".join(str(path) for path in existing[:5])
     more = f" and {len(existing) - 5} more" if len(existing) > 5 else ""
-    return OutputError(f"{out} already holds files where synth writes: {shown}{more};"
-                       " nothing was written.",
-                       hint="synth never overwrites a file: choose a new --out folder, or"
-                            " remove those files first.")
+    return OutputError(
+        f"{out} already holds files where synth writes: {shown}{more}; nothing was written.",
+        hint="synth never overwrites a file: choose a new --out folder, or"
+        " remove those files first.",
+    )
 
 
 def _refuse_existing_files(out: Path, municipalities: int) -> None:
@@ -476,18 +600,25 @@ def generate_inventories(out: Path, options: SynthOptions) -> SynthResult:
 def _generate(new: NewFiles, out: Path, options: SynthOptions) -> SynthResult:
     populations = municipality_populations(options.municipalities, options.seed)
     new.folder(out)
-    result = SynthResult(out=out, municipalities=[], population=int(populations.sum()),
-                         rows=dict.fromkeys(FILE_STEMS, 0))
+    result = SynthResult(
+        out=out,
+        municipalities=[],
+        population=int(populations.sum()),
+        rows=dict.fromkeys(FILE_STEMS, 0),
+    )
     count = max(1, options.municipalities)
     for index, population in enumerate(populations.tolist()):
-        m = _Municipality(code=_municipality_code(index), official_code=f"{index + 1:04d}",
-                          population=int(population), index=index)
+        m = _Municipality(
+            code=_municipality_code(index),
+            official_code=f"{index + 1:04d}",
+            population=int(population),
+            index=index,
+        )
         _build(m, options)
         errors = options.invalid_rows // count + (index < options.invalid_rows % count)
         if errors:
             error_rng = np.random.default_rng([options.seed, index, 1])
-            result.planted_errors += _plant_errors(m, errors, len(result.planted_errors),
-                                                   error_rng)
+            result.planted_errors += _plant_errors(m, errors, len(result.planted_errors), error_rng)
         folder = new.folder(out / m.code)
         for kind, columns in m.tables.items():
             path = folder / f"{FILE_STEMS[kind]}.csv"

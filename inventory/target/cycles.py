@@ -65,15 +65,21 @@ def _version_text(normaliser: Normaliser, product_id: str, release: Release) -> 
     # an edition's cycle is written with its edition (11 24H2 Enterprise), else it reads
     # back as the conservative (W) cycle
     edition = edition_version_text(release)
-    for text in (*([edition] if edition else []), re.sub(r"\s*\(.*\)$", "", label), label,
-                 release.cycle.replace("-", " "), release.cycle):
+    for text in (
+        *([edition] if edition else []),
+        re.sub(r"\s*\(.*\)$", "", label),
+        label,
+        release.cycle.replace("-", " "),
+        release.cycle,
+    ):
         if normaliser.match(None, name, text).cycle == release.cycle:
             return text
     return label
 
 
-def newest_supported(normaliser: Normaliser, product_id: str, as_of: dt.date,
-                     in_use: list[str]) -> Release | None:
+def newest_supported(
+    normaliser: Normaliser, product_id: str, as_of: dt.date, in_use: list[str]
+) -> Release | None:
     """The catalogue's newest cycle of a product that is released and supported on ``as_of``.
 
     Of the edition of the newest cycle in use where the catalogue has editions; long-term
@@ -83,32 +89,42 @@ def newest_supported(normaliser: Normaliser, product_id: str, as_of: dt.date,
     product = normaliser.catalogue.get(definition.cycles_from) if definition else None
     if product is None:
         return None
-    releases = [r for r in product.releases
-                if not _ended(r, as_of) and (r.release_date is None or r.release_date <= as_of)]
+    releases = [
+        r
+        for r in product.releases
+        if not _ended(r, as_of) and (r.release_date is None or r.release_date <= as_of)
+    ]
     editions = {_edition(c) for c in in_use}
     if not any("lts" in e or "ltsc" in e for e in editions):
         releases = [r for r in releases if not _edition(r.cycle) & {"lts", "ltsc", "ltsb"}]
-    newest_in_use = max(in_use, key=lambda c: _order(normaliser, product_id, c),
-                        default=None)
+    newest_in_use = max(in_use, key=lambda c: _order(normaliser, product_id, c), default=None)
     wanted = _edition(newest_in_use) if newest_in_use else frozenset()
     same = [r for r in releases if _edition(r.cycle) == wanted]
     pool = same or releases
-    return max(pool, key=lambda r: (r.release_date or dt.date.min,
-                                    _order(normaliser, product_id, r.cycle)), default=None)
+    return max(
+        pool,
+        key=lambda r: (r.release_date or dt.date.min, _order(normaliser, product_id, r.cycle)),
+        default=None,
+    )
 
 
-def minimum_cycle(group: pd.DataFrame, normaliser: Normaliser, product_id: str,
-                  as_of: dt.date, horizon: int) -> MinimumCycle:
+def minimum_cycle(
+    group: pd.DataFrame, normaliser: Normaliser, product_id: str, as_of: dt.date, horizon: int
+) -> MinimumCycle:
     """The minimum cycle for a product from its assets (``cycle``, ``lifecycle_state``,
     ``eol``, ``version_written`` columns of ``baseline.baseline_assets``)."""
     cycles = group.dropna(subset=["cycle"])
     states = set(group["lifecycle_state"].astype(str))
     if cycles.empty:
-        state = ("end_of_life" if states == {"end_of_life"} else
-                 "evergreen" if "evergreen" in states else "unknown")
+        state = (
+            "end_of_life"
+            if states == {"end_of_life"}
+            else "evergreen"
+            if "evergreen" in states
+            else "unknown"
+        )
         return MinimumCycle(None, None, state, Message("target.cycle.no_cycles"))
-    in_use = sorted(set(map(str, cycles["cycle"])),
-                    key=lambda c: _order(normaliser, product_id, c))
+    in_use = sorted(set(map(str, cycles["cycle"])), key=lambda c: _order(normaliser, product_id, c))
     usable = cycles[cycles["lifecycle_state"] != "end_of_life"]
     far = add_months(as_of, horizon + PLANNING_MONTHS)
     if not usable.empty:
@@ -116,32 +132,49 @@ def minimum_cycle(group: pd.DataFrame, normaliser: Normaliser, product_id: str,
         for cycle in ordered:
             eol = usable.loc[usable["cycle"] == cycle, "eol"].iloc[0]
             if eol is None or pd.isna(eol) or (isinstance(eol, dt.date) and eol > far):
-                return _from_use(usable, cycle, "target.cycle.oldest_supported",
-                                 {"date": far.isoformat()})
+                return _from_use(
+                    usable, cycle, "target.cycle.oldest_supported", {"date": far.isoformat()}
+                )
         cycle = ordered[-1]
         newest = newest_supported(normaliser, product_id, as_of, in_use)
         if newest is not None and newest.cycle != cycle:
-            return _from_use(usable, cycle, "target.cycle.newest_in_use_plan",
-                             {"cycle": newest.label or newest.cycle})
+            return _from_use(
+                usable,
+                cycle,
+                "target.cycle.newest_in_use_plan",
+                {"cycle": newest.label or newest.cycle},
+            )
         return _from_use(usable, cycle, "target.cycle.newest_in_use", {})
     newest = newest_supported(normaliser, product_id, as_of, in_use)
     if newest is None:
-        return MinimumCycle(None, None, "end_of_life",
-                            Message("target.cycle.all_ended_none",
-                                    {"cycles": ", ".join(in_use)}))
+        return MinimumCycle(
+            None,
+            None,
+            "end_of_life",
+            Message("target.cycle.all_ended_none", {"cycles": ", ".join(in_use)}),
+        )
     status = lifecycle_status(product_id, newest.cycle, as_of, horizon, normaliser=normaliser)
-    params: dict[str, Param] = {"cycles": ", ".join(in_use), "date": as_of.isoformat(),
-                                "cycle": newest.label or newest.cycle}
+    params: dict[str, Param] = {
+        "cycles": ", ".join(in_use),
+        "date": as_of.isoformat(),
+        "cycle": newest.label or newest.cycle,
+    }
     if status.eol:
         params["eol"] = status.eol.isoformat()
-    return MinimumCycle(newest.cycle, _version_text(normaliser, product_id, newest),
-                        status.state.value,
-                        Message("target.cycle.all_ended_newest_until" if status.eol
-                                else "target.cycle.all_ended_newest", params))
+    return MinimumCycle(
+        newest.cycle,
+        _version_text(normaliser, product_id, newest),
+        status.state.value,
+        Message(
+            "target.cycle.all_ended_newest_until"
+            if status.eol
+            else "target.cycle.all_ended_newest",
+            params,
+        ),
+    )
 
 
-def _from_use(usable: pd.DataFrame, cycle: str, key: str,
-              params: dict[str, Param]) -> MinimumCycle:
+def _from_use(usable: pd.DataFrame, cycle: str, key: str, params: dict[str, Param]) -> MinimumCycle:
     rows = usable[usable["cycle"] == cycle]
     written = rows["version_written"].dropna().astype(str).mode()
     state = str(rows["lifecycle_state"].iloc[0])

@@ -29,33 +29,49 @@ class _Strict(BaseModel):
 
 
 def _network_prices() -> dict[NetworkRole, float]:
-    return {NetworkRole.CORE_SWITCH: 180_000, NetworkRole.DISTRIBUTION_SWITCH: 60_000,
-            NetworkRole.ACCESS_SWITCH: 25_000, NetworkRole.ROUTER: 60_000,
-            NetworkRole.FIREWALL: 120_000, NetworkRole.WLAN_CONTROLLER: 80_000,
-            NetworkRole.ACCESS_POINT: 8_000, NetworkRole.VPN_GATEWAY: 60_000,
-            NetworkRole.LOAD_BALANCER: 120_000}
+    return {
+        NetworkRole.CORE_SWITCH: 180_000,
+        NetworkRole.DISTRIBUTION_SWITCH: 60_000,
+        NetworkRole.ACCESS_SWITCH: 25_000,
+        NetworkRole.ROUTER: 60_000,
+        NetworkRole.FIREWALL: 120_000,
+        NetworkRole.WLAN_CONTROLLER: 80_000,
+        NetworkRole.ACCESS_POINT: 8_000,
+        NetworkRole.VPN_GATEWAY: 60_000,
+        NetworkRole.LOAD_BALANCER: 120_000,
+    }
 
 
 def _client_prices() -> dict[ClientKind, float]:
-    return {ClientKind.DESKTOP: 9_000, ClientKind.LAPTOP: 12_000,
-            ClientKind.CHROMEBOOK: 4_000, ClientKind.TABLET: 6_000,
-            ClientKind.SMARTPHONE: 7_000, ClientKind.THIN_CLIENT: 4_000,
-            ClientKind.PRINTER: 15_000, ClientKind.IP_PHONE: 2_500,
-            ClientKind.KIOSK: 12_000}
+    return {
+        ClientKind.DESKTOP: 9_000,
+        ClientKind.LAPTOP: 12_000,
+        ClientKind.CHROMEBOOK: 4_000,
+        ClientKind.TABLET: 6_000,
+        ClientKind.SMARTPHONE: 7_000,
+        ClientKind.THIN_CLIENT: 4_000,
+        ClientKind.PRINTER: 15_000,
+        ClientKind.IP_PHONE: 2_500,
+        ClientKind.KIOSK: 12_000,
+    }
 
 
 class UnitPrices(_Strict):
     """One-time investment per unit bought (hardware replaced at or near its end of life,
     target capacity), in the target's currency."""
 
-    physical_server: float = Field(default=150_000, ge=0,
-                                   description="A hypervisor host or physical server")
-    storage_per_tb: float = Field(default=8_000, ge=0,
-                                  description="Usable storage capacity bought, per TB")
+    physical_server: float = Field(
+        default=150_000, ge=0, description="A hypervisor host or physical server"
+    )
+    storage_per_tb: float = Field(
+        default=8_000, ge=0, description="Usable storage capacity bought, per TB"
+    )
     network_device: dict[NetworkRole, float] = Field(
-        default_factory=_network_prices, description="Per network device, by role")
+        default_factory=_network_prices, description="Per network device, by role"
+    )
     client_device: dict[ClientKind, float] = Field(
-        default_factory=_client_prices, description="Per client device, by kind")
+        default_factory=_client_prices, description="Per client device, by kind"
+    )
     source: str | None = Field(default=None, description="Where the prices come from")
 
 
@@ -78,31 +94,46 @@ class YearlyLine(_Strict):
     price_per_year: float = Field(ge=0)
     source: str | None = None
     products: list[str] = Field(
-        default_factory=list, description="The target's products this line pays for (a"
+        default_factory=list,
+        description="The target's products this line pays for (a"
         " product whose name the line's name does not contain); a product of the target"
-        " that no line names is reported as having no yearly licence cost stated")
+        " that no line names is reported as having no yearly licence cost stated",
+    )
 
 
 class RunningCosts(_Strict):
     """The joint operation's yearly running cost after the merger."""
 
     staff_fte: float | None = Field(
-        default=None, ge=0, description="IT staff of the joint operation (FTE); absent ="
-        " today's IT staff summed (no staff saving assumed)")
-    cost_per_fte: float = Field(default=780_000, ge=0,
-                                description="Yearly cost of one FTE with social costs")
+        default=None,
+        ge=0,
+        description="IT staff of the joint operation (FTE); absent ="
+        " today's IT staff summed (no staff saving assumed)",
+    )
+    cost_per_fte: float = Field(
+        default=780_000, ge=0, description="Yearly cost of one FTE with social costs"
+    )
     hosting_per_year: float | None = Field(
-        default=None, ge=0, description="Datacentre, power and premises per year; absent"
-        " = kW of the servers kept x hours x price_per_kwh")
-    price_per_kwh: float = Field(default=1.5, ge=0,
-                                 description="Electricity incl. cooling overhead")
-    lines: list[YearlyLine] = Field(default_factory=list,
-                                    description="Licences and services, per year")
+        default=None,
+        ge=0,
+        description="Datacentre, power and premises per year; absent"
+        " = kW of the servers kept x hours x price_per_kwh",
+    )
+    price_per_kwh: float = Field(
+        default=1.5, ge=0, description="Electricity incl. cooling overhead"
+    )
+    lines: list[YearlyLine] = Field(
+        default_factory=list, description="Licences and services, per year"
+    )
     device_lifetime_years: float = Field(
-        default=4, gt=0, description="Client devices replaced every N years (the yearly"
-        " cost of the fleet = devices x price / N)")
+        default=4,
+        gt=0,
+        description="Client devices replaced every N years (the yearly"
+        " cost of the fleet = devices x price / N)",
+    )
     hardware_lifetime_years: float = Field(
-        default=6, gt=0, description="Servers, storage and network replaced every N years")
+        default=6, gt=0, description="Servers, storage and network replaced every N years"
+    )
 
 
 class UncertaintyKind(StrEnum):
@@ -118,12 +149,15 @@ def _uncertainty() -> dict[UncertaintyKind, float]:
 class Economics(_Strict):
     """The frame of the business case."""
 
-    horizon_years: int = Field(default=5, ge=1, le=30,
-                               description="Years of running cost counted in the NPV")
-    discount_rate_percent: float = Field(default=4.0, ge=0, le=50,
-                                         description="Real discount rate per year")
+    horizon_years: int = Field(
+        default=5, ge=1, le=30, description="Years of running cost counted in the NPV"
+    )
+    discount_rate_percent: float = Field(
+        default=4.0, ge=0, le=50, description="Real discount rate per year"
+    )
     uncertainty_percent: dict[UncertaintyKind, float] = Field(
-        default_factory=_uncertainty, description="+/- per line kind (low/high range)")
+        default_factory=_uncertainty, description="+/- per line kind (low/high range)"
+    )
     running: RunningCosts = Field(default_factory=RunningCosts)
 
     @model_validator(mode="after")
@@ -148,8 +182,10 @@ class CostKeyComponent(_Strict):
 
 
 def _equal_key() -> list[CostKeyComponent]:
-    return [CostKeyComponent(basis=CostKeyBasis.EQUAL, percent=50),
-            CostKeyComponent(basis=CostKeyBasis.POPULATION, percent=50)]
+    return [
+        CostKeyComponent(basis=CostKeyBasis.EQUAL, percent=50),
+        CostKeyComponent(basis=CostKeyBasis.POPULATION, percent=50),
+    ]
 
 
 class CostKey(_Strict):
@@ -170,13 +206,17 @@ class CostKey(_Strict):
 class PlanFrame(_Strict):
     """The team and start that turn effort into dates."""
 
-    start: dt.date | None = Field(default=None, description="First day of the programme;"
-                                  " absent = the first Monday after the report date")
+    start: dt.date | None = Field(
+        default=None,
+        description="First day of the programme; absent = the first Monday after the report date",
+    )
     team_fte: float = Field(default=6, gt=0, description="Staff working on the migration")
-    hours_per_fte_year: float = Field(default=1600, gt=0, le=8760,
-                                      description="Productive hours per FTE and year")
-    parallel_streams: int = Field(default=2, ge=1, le=50,
-                                  description="Work packages run side by side at most")
+    hours_per_fte_year: float = Field(
+        default=1600, gt=0, le=8760, description="Productive hours per FTE and year"
+    )
+    parallel_streams: int = Field(
+        default=2, ge=1, le=50, description="Work packages run side by side at most"
+    )
 
 
 #: The study areas (GGVVH "Förslag till utredning it-drift", 2.2) a target can run jointly

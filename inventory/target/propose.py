@@ -111,15 +111,28 @@ class TargetProposal:
         return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {"target": self.target.model_dump(mode="json", exclude_none=True),
-                "capabilities": [{"capability": c.capability, "reason": c.reason,
-                                  "alternatives": [{k: plain(v) for k, v in a.__dict__.items()}
-                                                   for a in c.alternatives]}
-                                 for c in self.capabilities],
-                "applications": [{"business_area": a.business_area, "reason": a.reason,
-                                  "alternatives": [x.__dict__ for x in a.alternatives]}
-                                 for a in self.applications],
-                "notes": [str(note) for note in self.notes]}
+        return {
+            "target": self.target.model_dump(mode="json", exclude_none=True),
+            "capabilities": [
+                {
+                    "capability": c.capability,
+                    "reason": c.reason,
+                    "alternatives": [
+                        {k: plain(v) for k, v in a.__dict__.items()} for a in c.alternatives
+                    ],
+                }
+                for c in self.capabilities
+            ],
+            "applications": [
+                {
+                    "business_area": a.business_area,
+                    "reason": a.reason,
+                    "alternatives": [x.__dict__ for x in a.alternatives],
+                }
+                for a in self.applications
+            ],
+            "notes": [str(note) for note in self.notes],
+        }
 
 
 def _unit_hours(capability: str, efforts: UnitEfforts) -> tuple[float, float]:
@@ -127,15 +140,23 @@ def _unit_hours(capability: str, efforts: UnitEfforts) -> tuple[float, float]:
     if capability in ("server_os", "hypervisor_host"):
         return efforts.os_upgrade_hours, efforts.os_upgrade_hours
     if capability.startswith("client_os"):  # another OS: reinstalled and re-enrolled
-        return (efforts.client_os_upgrade_hours + efforts.client_reenrolment_hours,
-                efforts.client_os_upgrade_hours)
+        return (
+            efforts.client_os_upgrade_hours + efforts.client_reenrolment_hours,
+            efforts.client_os_upgrade_hours,
+        )
     if capability.startswith("client_management"):
         return efforts.client_reenrolment_hours, 0.0
     return efforts.platform_replacement_hours, efforts.platform_upgrade_hours
 
 
-def _propose_one(capability: str, assets: pd.DataFrame, normaliser: Normaliser,
-                 efforts: UnitEfforts, as_of: dt.date, horizon: int) -> CapabilityProposal:
+def _propose_one(
+    capability: str,
+    assets: pd.DataFrame,
+    normaliser: Normaliser,
+    efforts: UnitEfforts,
+    as_of: dt.date,
+    horizon: int,
+) -> CapabilityProposal:
     replace_hours, upgrade_hours = _unit_hours(capability, efforts)
     total = float(assets["count"].sum())
     alternatives = []
@@ -149,29 +170,51 @@ def _propose_one(capability: str, assets: pd.DataFrame, normaliser: Normaliser,
             below = 0.0
             if cycle is not None:
                 lowest = cycle_order(normaliser, str(product_id), cycle) or (0.0,)
-                older = [c is None or pd.isna(c) or (
-                    cycle_order(normaliser, str(product_id), c) or (0.0,)) < lowest
-                    for c in group["cycle"]]
+                older = [
+                    c is None
+                    or pd.isna(c)
+                    or (cycle_order(normaliser, str(product_id), c) or (0.0,)) < lowest
+                    for c in group["cycle"]
+                ]
                 below = float(group.loc[older, "count"].sum())
             effort = others * replace_hours + below * upgrade_hours
         product = str(group["product_written"].mode().iloc[0])
-        alternatives.append(Alternative(
-            product_id=str(product_id), product=product, min_version=version,
-            municipalities=int(group["municipality"].nunique()),
-            assets=int(group["count"].sum()), effort_hours=round(effort, 1),
-            lifecycle=state, chosen=False, version_reason=minimum.reason))
+        alternatives.append(
+            Alternative(
+                product_id=str(product_id),
+                product=product,
+                min_version=version,
+                municipalities=int(group["municipality"].nunique()),
+                assets=int(group["count"].sum()),
+                effort_hours=round(effort, 1),
+                lifecycle=state,
+                chosen=False,
+                version_reason=minimum.reason,
+            )
+        )
     alternatives.sort(key=lambda a: (a.effort_hours, -a.municipalities, -a.assets))
     if alternatives and alternatives[0].effort_hours != float("inf"):
         best = alternatives[0]
         alternatives[0] = Alternative(**{**best.__dict__, "chosen": True})
-        parts = [Message("target.reason.least_effort", {
-            "product": f"{best.product} {best.min_version or ''}".strip(),
-            "hours": best.effort_hours, "municipalities": best.municipalities,
-            "assets": best.assets, "lifecycle": Code("lifecycle", best.lifecycle)})]
+        parts = [
+            Message(
+                "target.reason.least_effort",
+                {
+                    "product": f"{best.product} {best.min_version or ''}".strip(),
+                    "hours": best.effort_hours,
+                    "municipalities": best.municipalities,
+                    "assets": best.assets,
+                    "lifecycle": Code("lifecycle", best.lifecycle),
+                },
+            )
+        ]
         if best.min_version and best.version_reason is not None:
             parts.append(Message("target.reason.minimum", {"reason": best.version_reason}))
-        parts.append(_alternatives(alternatives[1:]) if len(alternatives) > 1
-                     else Message("target.reason.no_alternative"))
+        parts.append(
+            _alternatives(alternatives[1:])
+            if len(alternatives) > 1
+            else Message("target.reason.no_alternative")
+        )
         reason: Message | MessageList = MessageList(tuple(parts))
     elif not alternatives:
         reason = Message("target.reason.nothing_in_use")
@@ -181,10 +224,22 @@ def _propose_one(capability: str, assets: pd.DataFrame, normaliser: Normaliser,
 
 
 def _alternatives(alternatives: list[Alternative]) -> Message:
-    """"alternatives: A (3 h), B (5 h)"."""
-    return Message("target.reason.alternatives", {"listed": MessageList(tuple(
-        Message("target.reason.product_hours", {"product": a.product, "hours": a.effort_hours})
-        for a in alternatives), ", ")})
+    """ "alternatives: A (3 h), B (5 h)"."""
+    return Message(
+        "target.reason.alternatives",
+        {
+            "listed": MessageList(
+                tuple(
+                    Message(
+                        "target.reason.product_hours",
+                        {"product": a.product, "hours": a.effort_hours},
+                    )
+                    for a in alternatives
+                ),
+                ", ",
+            )
+        },
+    )
 
 
 def _then(why: Message | MessageList, part: Message) -> MessageList:
@@ -202,7 +257,8 @@ def _choice(proposal: CapabilityProposal) -> list[ProductChoice]:
 
 #: Device kinds proposed together (one standard): staff computers are one fleet.
 KIND_CLASSES: dict[str, tuple[str, ...]] = {
-    "laptop": ("laptop", "desktop"), "desktop": ("laptop", "desktop"),
+    "laptop": ("laptop", "desktop"),
+    "desktop": ("laptop", "desktop"),
 }
 #: Share of a fleet's devices from which a second operating system is allowed too.
 SECOND_OS_SHARE = 0.2
@@ -211,8 +267,7 @@ SECOND_OS_SHARE = 0.2
 SIDE_BY_SIDE = 0.5
 
 
-def _platform_user_groups(snapshot: InventorySnapshot, platforms: pd.DataFrame
-                          ) -> pd.Series:
+def _platform_user_groups(snapshot: InventorySnapshot, platforms: pd.DataFrame) -> pd.Series:
     """The user group each platform record serves (index: municipality, record_id).
 
     From the devices it manages (majority group), else its licences against the
@@ -222,15 +277,23 @@ def _platform_user_groups(snapshot: InventorySnapshot, platforms: pd.DataFrame
     group = pd.Series([None] * len(platforms), index=keys, dtype=object)
     clients = snapshot.table("client")
     if not clients.empty:
-        devices = pd.DataFrame({
-            "municipality": clients["municipality"], "record_id": clients["managed_by"],
-            "user_group": clients["user_group"].astype(object),
-            "devices": pd.to_numeric(clients["quantity"], errors="coerce").fillna(1)}
+        devices = pd.DataFrame(
+            {
+                "municipality": clients["municipality"],
+                "record_id": clients["managed_by"],
+                "user_group": clients["user_group"].astype(object),
+                "devices": pd.to_numeric(clients["quantity"], errors="coerce").fillna(1),
+            }
         ).dropna(subset=["record_id", "user_group"])
-        summed = devices.groupby(["municipality", "record_id", "user_group"])[
-            "devices"].sum().reset_index().sort_values("devices", ascending=False)
+        summed = (
+            devices.groupby(["municipality", "record_id", "user_group"])["devices"]
+            .sum()
+            .reset_index()
+            .sort_values("devices", ascending=False)
+        )
         top = summed.drop_duplicates(["municipality", "record_id"]).set_index(
-            ["municipality", "record_id"])["user_group"]
+            ["municipality", "record_id"]
+        )["user_group"]
         group = group.where(group.notna(), top.reindex(keys).astype(object))
     table = snapshot.table("platform").set_index(["municipality", "id"])
     table = table[~table.index.duplicated()]
@@ -238,11 +301,15 @@ def _platform_user_groups(snapshot: InventorySnapshot, platforms: pd.DataFrame
     licences = pd.to_numeric(table["licences"].astype(object).reindex(keys), errors="coerce")
     codes = platforms["municipality"].to_numpy()
     staff = pd.to_numeric(people["employees"].astype(object), errors="coerce").reindex(codes)
-    students = pd.to_numeric(people["students_with_devices"].astype(object),
-                             errors="coerce").reindex(codes)
-    by_licences = [None if pd.isna(n) or pd.isna(e) or pd.isna(s) else
-                   ("student" if abs(n - s) < abs(n - e) else "staff")
-                   for n, e, s in zip(licences, staff, students, strict=True)]
+    students = pd.to_numeric(
+        people["students_with_devices"].astype(object), errors="coerce"
+    ).reindex(codes)
+    by_licences = [
+        None
+        if pd.isna(n) or pd.isna(e) or pd.isna(s)
+        else ("student" if abs(n - s) < abs(n - e) else "staff")
+        for n, e, s in zip(licences, staff, students, strict=True)
+    ]
     group = group.where(group.notna(), pd.Series(by_licences, index=keys, dtype=object))
     education = platforms["title"].astype(str).str.contains("education", case=False)
     return group.where(group.notna() | ~education.to_numpy(), "student")
@@ -264,65 +331,102 @@ def _side_by_side(group: pd.DataFrame, served: pd.Series) -> dict[str, pd.DataFr
     leaders = [str(sizes[g].idxmax()) for g in sorted(set(per_product.values()))]
     runs = {p: set(labelled.loc[labelled["product_id"] == p, "municipality"]) for p in leaders}
     first = runs[leaders[0]]
-    if not all(len(first & runs[p]) / max(1, len(first | runs[p])) >= SIDE_BY_SIDE
-               for p in leaders[1:]):
+    if not all(
+        len(first & runs[p]) / max(1, len(first | runs[p])) >= SIDE_BY_SIDE for p in leaders[1:]
+    ):
         return None
     return {str(g): part for g, part in labelled.groupby("user_group", sort=True)}
 
 
-def _propose_capability(capability: str, group: pd.DataFrame, served: pd.Series,
-                        normaliser: Normaliser, efforts: UnitEfforts, as_of: dt.date,
-                        horizon: int) -> list[CapabilityProposal]:
+def _propose_capability(
+    capability: str,
+    group: pd.DataFrame,
+    served: pd.Series,
+    normaliser: Normaliser,
+    efforts: UnitEfforts,
+    as_of: dt.date,
+    horizon: int,
+) -> list[CapabilityProposal]:
     """One proposal, or one per user group when products are used side by side."""
     split = _side_by_side(group, served) if capability != "hypervisor" else None
     if split is None:
         return [_propose_one(capability, group, normaliser, efforts, as_of, horizon)]
     proposals = []
     for user_group, part in split.items():
-        proposal = _propose_one(f"{capability}:{user_group}", part, normaliser, efforts,
-                                as_of, horizon)
-        proposal.alternatives = [Alternative(**{**a.__dict__, "user_group": user_group})
-                                 for a in proposal.alternatives]
+        proposal = _propose_one(
+            f"{capability}:{user_group}", part, normaliser, efforts, as_of, horizon
+        )
+        proposal.alternatives = [
+            Alternative(**{**a.__dict__, "user_group": user_group}) for a in proposal.alternatives
+        ]
         proposals.append(proposal)
     chosen = [p.chosen for p in proposals if p.chosen is not None]
-    names = MessageList(tuple(
-        Message("target.reason.product_for", {"product": c.product,
-                                              "group": Code("user_group", str(c.user_group))})
-        for c in chosen), ", ")
+    names = MessageList(
+        tuple(
+            Message(
+                "target.reason.product_for",
+                {"product": c.product, "group": Code("user_group", str(c.user_group))},
+            )
+            for c in chosen
+        ),
+        ", ",
+    )
     municipalities = sorted(set(group["municipality"]))
     for proposal in proposals:
-        proposal.why = Message("target.reason.side_by_side", {
-            "names": names, "municipalities": ", ".join(municipalities),
-            "reason": proposal.why})
+        proposal.why = Message(
+            "target.reason.side_by_side",
+            {"names": names, "municipalities": ", ".join(municipalities), "reason": proposal.why},
+        )
     return proposals
 
 
-def _management_choice(devices: pd.DataFrame, platforms: pd.DataFrame, label: str,
-                       preferred: list[str], normaliser: Normaliser, efforts: UnitEfforts,
-                       as_of: dt.date, horizon: int) -> CapabilityProposal:
+def _management_choice(
+    devices: pd.DataFrame,
+    platforms: pd.DataFrame,
+    label: str,
+    preferred: list[str],
+    normaliser: Normaliser,
+    efforts: UnitEfforts,
+    as_of: dt.date,
+    horizon: int,
+) -> CapabilityProposal:
     """The management platform for a fleet: the group's endpoint-management choice when it
     already manages such devices, else another chosen one, else the least re-enrolment."""
-    managed = pd.DataFrame({"municipality": devices["municipality"],
-                            "record_id": devices["managed_by"],
-                            "devices": pd.to_numeric(devices["quantity"],
-                                                     errors="coerce").fillna(1)}).dropna()
+    managed = pd.DataFrame(
+        {
+            "municipality": devices["municipality"],
+            "record_id": devices["managed_by"],
+            "devices": pd.to_numeric(devices["quantity"], errors="coerce").fillna(1),
+        }
+    ).dropna()
     merged = managed.merge(platforms, on=["municipality", "record_id"], how="inner")
     merged["count"] = merged["devices"]
-    proposal = _propose_one(f"client_management:{label}", merged, normaliser, efforts,
-                            as_of, horizon)
+    proposal = _propose_one(
+        f"client_management:{label}", merged, normaliser, efforts, as_of, horizon
+    )
     in_use = {a.product_id for a in proposal.alternatives}
     pick = next((p for p in preferred if p in in_use), None)
     if pick is None or (proposal.chosen is not None and proposal.chosen.product_id == pick):
         return proposal
-    proposal.alternatives = [Alternative(**{**a.__dict__, "chosen": a.product_id == pick})
-                             for a in proposal.alternatives]
+    proposal.alternatives = [
+        Alternative(**{**a.__dict__, "chosen": a.product_id == pick}) for a in proposal.alternatives
+    ]
     chosen = proposal.chosen
     assert chosen is not None
-    proposal.why = MessageList((
-        Message("target.reason.platform_chosen", {
-            "product": chosen.product, "assets": chosen.assets,
-            "municipalities": chosen.municipalities, "hours": chosen.effort_hours}),
-        _alternatives([a for a in proposal.alternatives if not a.chosen])))
+    proposal.why = MessageList(
+        (
+            Message(
+                "target.reason.platform_chosen",
+                {
+                    "product": chosen.product,
+                    "assets": chosen.assets,
+                    "municipalities": chosen.municipalities,
+                    "hours": chosen.effort_hours,
+                },
+            ),
+            _alternatives([a for a in proposal.alternatives if not a.chosen]),
+        )
+    )
     return proposal
 
 
@@ -331,29 +435,46 @@ def _os_choices(proposal: CapabilityProposal, fleet: pd.DataFrame) -> list[Produ
     choices = _choice(proposal)
     total = float(fleet["count"].sum()) or 1.0
     for alternative in proposal.alternatives:
-        if (not alternative.chosen and alternative.effort_hours != float("inf")
-                and alternative.assets / total >= SECOND_OS_SHARE
-                and alternative.municipalities >= 2):
-            choices.append(ProductChoice(product=alternative.product,
-                                         min_version=alternative.min_version))
-            proposal.why = _then(proposal.why, Message("target.reason.allowed_too", {
-                "product": alternative.product,
-                "percent": str(round(100 * alternative.assets / total)),
-                "municipalities": alternative.municipalities}))
+        if (
+            not alternative.chosen
+            and alternative.effort_hours != float("inf")
+            and alternative.assets / total >= SECOND_OS_SHARE
+            and alternative.municipalities >= 2
+        ):
+            choices.append(
+                ProductChoice(product=alternative.product, min_version=alternative.min_version)
+            )
+            proposal.why = _then(
+                proposal.why,
+                Message(
+                    "target.reason.allowed_too",
+                    {
+                        "product": alternative.product,
+                        "percent": str(round(100 * alternative.assets / total)),
+                        "municipalities": alternative.municipalities,
+                    },
+                ),
+            )
     return choices
 
 
-def _client_standards(snapshot: InventorySnapshot, clients: pd.DataFrame,
-                      platforms: pd.DataFrame, management: dict[str, list[str]],
-                      normaliser: Normaliser, efforts: UnitEfforts, as_of: dt.date,
-                      horizon: int) -> tuple[list[ClientStandard], list[CapabilityProposal],
-                                             list[Message]]:
+def _client_standards(
+    snapshot: InventorySnapshot,
+    clients: pd.DataFrame,
+    platforms: pd.DataFrame,
+    management: dict[str, list[str]],
+    normaliser: Normaliser,
+    efforts: UnitEfforts,
+    as_of: dt.date,
+    horizon: int,
+) -> tuple[list[ClientStandard], list[CapabilityProposal], list[Message]]:
     """Client standards per user group and device kind, with the reasoning."""
     records = snapshot.table("client")
     kind_of = records.set_index(["municipality", "id"])["kind"].astype(str)
     kind_of = kind_of[~kind_of.index.duplicated()]
-    fleet_kind = kind_of.reindex(pd.MultiIndex.from_frame(
-        clients[["municipality", "record_id"]])).to_numpy()
+    fleet_kind = kind_of.reindex(
+        pd.MultiIndex.from_frame(clients[["municipality", "record_id"]])
+    ).to_numpy()
     clients = clients.assign(device_kind=[KIND_CLASSES.get(k, (k,))[0] for k in fleet_kind])
     standards: dict[tuple[str, str, str], ClientStandard] = {}
     proposals: list[CapabilityProposal] = []
@@ -361,37 +482,59 @@ def _client_standards(snapshot: InventorySnapshot, clients: pd.DataFrame,
     for (user_group, kind), fleet in clients.groupby(["user_group", "device_kind"], sort=True):
         kinds = KIND_CLASSES.get(str(kind), (str(kind),))
         label = f"{user_group}:{'+'.join(kinds)}"
-        os_proposal = _propose_one(f"client_os:{label}", fleet, normaliser, efforts, as_of,
-                                   horizon)
+        os_proposal = _propose_one(f"client_os:{label}", fleet, normaliser, efforts, as_of, horizon)
         os_list = _os_choices(os_proposal, fleet)
-        devices = records[(records["user_group"].astype(str) == str(user_group))
-                          & records["kind"].astype(str).isin(kinds)]
+        devices = records[
+            (records["user_group"].astype(str) == str(user_group))
+            & records["kind"].astype(str).isin(kinds)
+        ]
         preferred = management.get(str(user_group), []) + [
-            p for group_products in management.values() for p in group_products]
-        manager = _management_choice(devices, platforms, label, preferred, normaliser,
-                                     efforts, as_of, horizon)
+            p for group_products in management.values() for p in group_products
+        ]
+        manager = _management_choice(
+            devices, platforms, label, preferred, normaliser, efforts, as_of, horizon
+        )
         proposals.extend([os_proposal, manager])
         if not os_list or manager.chosen is None:
-            notes.append(Message("target.note.no_os_platform" if not os_list
-                                 else "target.note.no_management_platform", {"label": label}))
+            notes.append(
+                Message(
+                    "target.note.no_os_platform"
+                    if not os_list
+                    else "target.note.no_management_platform",
+                    {"label": label},
+                )
+            )
             continue
         key = (str(user_group), os_list[0].product, manager.chosen.product)
         known = standards.get(key)
         if known is not None:  # one standard for the kinds that share OS and management
-            merged_os = known.os + [c for c in os_list
-                                    if c.product not in {o.product for o in known.os}]
-            standards[key] = ClientStandard(user_group=known.user_group,
-                                            kinds=[*known.kinds, *kinds], os=merged_os,
-                                            management=known.management)
+            merged_os = known.os + [
+                c for c in os_list if c.product not in {o.product for o in known.os}
+            ]
+            standards[key] = ClientStandard(
+                user_group=known.user_group,
+                kinds=[*known.kinds, *kinds],
+                os=merged_os,
+                management=known.management,
+            )
         else:
-            standards[key] = ClientStandard(user_group=str(user_group), kinds=list(kinds),
-                                            os=os_list, management=manager.chosen.product)
+            standards[key] = ClientStandard(
+                user_group=str(user_group),
+                kinds=list(kinds),
+                os=os_list,
+                management=manager.chosen.product,
+            )
     return list(standards.values()), proposals, notes
 
 
-def propose_target(snapshot: InventorySnapshot, *, as_of: dt.date,
-                   normaliser: Normaliser | None = None, name: str | None = None,
-                   efforts: UnitEfforts | None = None) -> TargetProposal:
+def propose_target(
+    snapshot: InventorySnapshot,
+    *,
+    as_of: dt.date,
+    normaliser: Normaliser | None = None,
+    name: str | None = None,
+    efforts: UnitEfforts | None = None,
+) -> TargetProposal:
     """Draft a target architecture that minimises migration effort, with its reasoning.
 
     ``efforts`` (default: ``UnitEfforts()``) price the alternatives and go into the file.
@@ -416,8 +559,9 @@ def propose_target(snapshot: InventorySnapshot, *, as_of: dt.date,
     for capability, group in platform_assets.groupby("capability", sort=True):
         if str(capability) == "hypervisor":  # hosts count too: they are reinstalled
             group = assets[assets["capability"] == "hypervisor"]
-        found = _propose_capability(str(capability), group, served, normaliser, efforts,
-                                    as_of, horizon)
+        found = _propose_capability(
+            str(capability), group, served, normaliser, efforts, as_of, horizon
+        )
         proposals.extend(found)
         choices = [c for p in found for c in _choice(p)]
         if choices:
@@ -426,50 +570,69 @@ def propose_target(snapshot: InventorySnapshot, *, as_of: dt.date,
             for proposal in found:
                 chosen = proposal.chosen
                 if chosen is not None:
-                    management.setdefault(chosen.user_group or "", []).append(
-                        chosen.product_id)
+                    management.setdefault(chosen.user_group or "", []).append(chosen.product_id)
     server_os: list[ProductChoice] = []
     servers = assets[(assets["kind"] == "server") & (assets["capability"] == "server_os")]
     for product_id, group in servers.groupby("product_id", sort=True):
         if group["municipality"].nunique() < 2:
             continue  # a family only one municipality runs is migrated, not standardised
-        proposal = _propose_one(f"server_os:{product_id}", group, normaliser, efforts, as_of,
-                                horizon)
+        proposal = _propose_one(
+            f"server_os:{product_id}", group, normaliser, efforts, as_of, horizon
+        )
         proposals.append(proposal)
         server_os.extend(_choice(proposal))
     standards, client_proposals, notes = _client_standards(
-        snapshot, assets[assets["kind"] == "client"], platform_assets, management,
-        normaliser, efforts, as_of, horizon)
+        snapshot,
+        assets[assets["kind"] == "client"],
+        platform_assets,
+        management,
+        normaliser,
+        efforts,
+        as_of,
+        horizon,
+    )
     proposals.extend(client_proposals)
     _align_management(capabilities, standards)
     applications, application_proposals = propose_applications(
         application_assets(snapshot, normaliser, as_of, horizon),
-        municipality_population(snapshot), snapshot.municipalities, efforts)
+        municipality_population(snapshot),
+        snapshot.municipalities,
+        efforts,
+    )
     target = TargetArchitecture(
         name=name or "Proposed target architecture",
         description=f"Drafted from the inventories of {', '.join(snapshot.municipalities)}"
-                    f" as of {as_of.isoformat()}.",
-        municipalities=snapshot.municipalities, capabilities=capabilities,
-        applications=applications or None, server_os=server_os, clients=standards,
-        network=_network(snapshot), lifecycle=lifecycle, sla=_default_sla(),
-        datacentres=_datacentres(snapshot), efforts=efforts)
-    return TargetProposal(target=target, capabilities=proposals, notes=notes,
-                          applications=application_proposals)
+        f" as of {as_of.isoformat()}.",
+        municipalities=snapshot.municipalities,
+        capabilities=capabilities,
+        applications=applications or None,
+        server_os=server_os,
+        clients=standards,
+        network=_network(snapshot),
+        lifecycle=lifecycle,
+        sla=_default_sla(),
+        datacentres=_datacentres(snapshot),
+        efforts=efforts,
+    )
+    return TargetProposal(
+        target=target, capabilities=proposals, notes=notes, applications=application_proposals
+    )
 
 
-def _align_management(capabilities: dict[str, CapabilityTarget],
-                      standards: list[ClientStandard]) -> None:
+def _align_management(
+    capabilities: dict[str, CapabilityTarget], standards: list[ClientStandard]
+) -> None:
     """Every management platform a client standard names is allowed for endpoint management."""
     chosen = capabilities.get("endpoint_management")
     names = [standard.management for standard in standards]
     if chosen is None:
         if names:
             capabilities["endpoint_management"] = CapabilityTarget(
-                products=[ProductChoice(product=n) for n in dict.fromkeys(names)])
+                products=[ProductChoice(product=n) for n in dict.fromkeys(names)]
+            )
         return
     have = {product.product for product in chosen.products}
-    chosen.products.extend(ProductChoice(product=n) for n in dict.fromkeys(names)
-                           if n not in have)
+    chosen.products.extend(ProductChoice(product=n) for n in dict.fromkeys(names) if n not in have)
 
 
 def _network(snapshot: InventorySnapshot) -> NetworkTarget:
@@ -482,10 +645,19 @@ def _network(snapshot: InventorySnapshot) -> NetworkTarget:
     refs = refs[(refs["kind"] == "link") & refs["field"].isin(["a_site", "b_site"])]
     foreign = refs[refs["target_municipality"] != refs["municipality"]]
     between_ids = set(zip(foreign["municipality"], foreign["id"], strict=True))
-    written = links["b_site"].astype(str).str.contains(":", regex=False) | links[
-        "a_site"].astype(str).str.contains(":", regex=False)
-    between = pd.Series([(m, i) in between_ids for m, i in zip(
-        links["municipality"], links["id"], strict=True)], index=links.index) | written
+    written = links["b_site"].astype(str).str.contains(":", regex=False) | links["a_site"].astype(
+        str
+    ).str.contains(":", regex=False)
+    between = (
+        pd.Series(
+            [
+                (m, i) in between_ids
+                for m, i in zip(links["municipality"], links["id"], strict=True)
+            ],
+            index=links.index,
+        )
+        | written
+    )
     speeds = pd.to_numeric(links.loc[between, "bandwidth_mbps"], errors="coerce").dropna()
     minimum = 1000.0
     for step in BANDWIDTH_STEPS:
@@ -495,8 +667,9 @@ def _network(snapshot: InventorySnapshot) -> NetworkTarget:
     count = max(1, len(snapshot.municipalities))
     used = zones.groupby(zones["purpose"].astype(str))["municipality"].nunique()
     required = sorted(str(p) for p, n in used.items() if n / count > 0.5)
-    return NetworkTarget(interconnect=InterconnectMinimum(min_bandwidth_mbps=minimum),
-                         required_zones=required)
+    return NetworkTarget(
+        interconnect=InterconnectMinimum(min_bandwidth_mbps=minimum), required_zones=required
+    )
 
 
 def _datacentres(snapshot: InventorySnapshot) -> DatacentreTarget | None:
@@ -506,17 +679,23 @@ def _datacentres(snapshot: InventorySnapshot) -> DatacentreTarget | None:
     if sites.empty:
         return None
     sites["free_u"] = pd.to_numeric(sites["rack_units_free"], errors="coerce").fillna(0)
-    sites["free_kw"] = (pd.to_numeric(sites["power_capacity_kw"], errors="coerce")
-                        - pd.to_numeric(sites["power_used_kw"], errors="coerce")).fillna(0)
+    sites["free_kw"] = (
+        pd.to_numeric(sites["power_capacity_kw"], errors="coerce")
+        - pd.to_numeric(sites["power_used_kw"], errors="coerce")
+    ).fillna(0)
     ranked = sites.sort_values(["free_u", "free_kw"], ascending=False)
     names = (ranked["municipality"].astype(str) + ":" + ranked["id"].astype(str)).tolist()
     return DatacentreTarget(primary=names[0], secondary=names[1] if len(names) > 1 else None)
 
 
 def _default_sla() -> dict[Any, SlaLevel]:
-    return {"critical": SlaLevel(availability_percent=99.9, redundancy_required=True,
-                                 recovery_time_hours=4),
-            "high": SlaLevel(availability_percent=99.5, redundancy_required=True,
-                             recovery_time_hours=8),
-            "medium": SlaLevel(availability_percent=99.0, recovery_time_hours=24),
-            "low": SlaLevel(availability_percent=98.0, recovery_time_hours=72)}
+    return {
+        "critical": SlaLevel(
+            availability_percent=99.9, redundancy_required=True, recovery_time_hours=4
+        ),
+        "high": SlaLevel(
+            availability_percent=99.5, redundancy_required=True, recovery_time_hours=8
+        ),
+        "medium": SlaLevel(availability_percent=99.0, recovery_time_hours=24),
+        "low": SlaLevel(availability_percent=98.0, recovery_time_hours=72),
+    }

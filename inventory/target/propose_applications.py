@@ -56,57 +56,97 @@ def _mode(values: pd.Series) -> str | None:
     return str(modes.iloc[0]) if not modes.empty else None
 
 
-def _propose_group(group: FunctionGroup, assets: pd.DataFrame, everyone: list[str],
-                   efforts: UnitEfforts) -> ApplicationProposal:
-    rows = assets[(assets["capability"] == group.area)
-                  & assets["product_id"].isin(group.products)]
-    users_of = {str(code): set(map(str, part["product_id"]))
-                for code, part in rows.groupby("municipality")}
+def _propose_group(
+    group: FunctionGroup, assets: pd.DataFrame, everyone: list[str], efforts: UnitEfforts
+) -> ApplicationProposal:
+    rows = assets[(assets["capability"] == group.area) & assets["product_id"].isin(group.products)]
+    users_of = {
+        str(code): set(map(str, part["product_id"])) for code, part in rows.groupby("municipality")
+    }
     alternatives = []
     for product_id, part in rows.groupby("product_id", sort=True):
         own = sorted(set(map(str, part["municipality"])))
         changing = sorted(code for code in users_of if product_id not in users_of[code])
-        alternatives.append(ApplicationAlternative(
-            product_id=str(product_id), product=_mode(part["product_written"]) or "",
-            vendor=_mode(part["vendor_written"]), municipalities=own,
-            users=int(part["users"].sum()), changing_municipalities=changing,
-            effort_hours=round(len(changing) * efforts.application_harmonisation_hours, 1),
-            chosen=False))
+        alternatives.append(
+            ApplicationAlternative(
+                product_id=str(product_id),
+                product=_mode(part["product_written"]) or "",
+                vendor=_mode(part["vendor_written"]),
+                municipalities=own,
+                users=int(part["users"].sum()),
+                changing_municipalities=changing,
+                effort_hours=round(len(changing) * efforts.application_harmonisation_hours, 1),
+                chosen=False,
+            )
+        )
     alternatives.sort(key=lambda a: (-a.users, -len(a.municipalities), a.product_id))
     best = alternatives[0]
     alternatives[0] = ApplicationAlternative(**{**best.__dict__, "chosen": True})
     if len(alternatives) == 1:
-        reason = Message("target.reason.only_product", {
-            "product": best.product, "count": len(best.municipalities),
-            "total": len(everyone)})
+        reason = Message(
+            "target.reason.only_product",
+            {"product": best.product, "count": len(best.municipalities), "total": len(everyone)},
+        )
     else:
-        others = MessageList(tuple(Message("target.reason.product_users", {
-            "product": a.product, "municipalities": ", ".join(a.municipalities),
-            "users": a.users}) for a in alternatives[1:]))
-        reason = Message("target.reason.most_users", {
-            "product": best.product, "users": best.users,
-            "municipalities": ", ".join(best.municipalities), "others": others,
-            "changing": ", ".join(best.changing_municipalities), "hours": best.effort_hours})
+        others = MessageList(
+            tuple(
+                Message(
+                    "target.reason.product_users",
+                    {
+                        "product": a.product,
+                        "municipalities": ", ".join(a.municipalities),
+                        "users": a.users,
+                    },
+                )
+                for a in alternatives[1:]
+            )
+        )
+        reason = Message(
+            "target.reason.most_users",
+            {
+                "product": best.product,
+                "users": best.users,
+                "municipalities": ", ".join(best.municipalities),
+                "others": others,
+                "changing": ", ".join(best.changing_municipalities),
+                "hours": best.effort_hours,
+            },
+        )
     return ApplicationProposal(group.area, alternatives, reason)
 
 
-def propose_applications(assets: pd.DataFrame, population: dict[str, float],
-                         municipalities: list[str], efforts: UnitEfforts
-                         ) -> tuple[dict[str, ApplicationAreaTarget], list[ApplicationProposal]]:
+def propose_applications(
+    assets: pd.DataFrame,
+    population: dict[str, float],
+    municipalities: list[str],
+    efforts: UnitEfforts,
+) -> tuple[dict[str, ApplicationAreaTarget], list[ApplicationProposal]]:
     """Per business area the products kept (``applications`` section) and the reasoning.
 
     ``assets`` is ``analyse.applications.application_assets``.
     """
-    proposals = [_propose_group(group, assets, municipalities, efforts)
-                 for group in function_groups(assets, population)]
+    proposals = [
+        _propose_group(group, assets, municipalities, efforts)
+        for group in function_groups(assets, population)
+    ]
     areas: dict[str, ApplicationAreaTarget] = {}
     for area in sorted({p.business_area for p in proposals}):
-        kept = sorted((p for p in proposals if p.business_area == area and p.chosen),
-                      key=lambda p: -(p.chosen.users if p.chosen else 0))
-        products = [ProductChoice(product=p.chosen.product, vendor=p.chosen.vendor)
-                    for p in kept if p.chosen]
-        replaced = [f"{a.product} -> {p.chosen.product}" for p in kept if p.chosen
-                    for a in p.alternatives if not a.chosen]
+        kept = sorted(
+            (p for p in proposals if p.business_area == area and p.chosen),
+            key=lambda p: -(p.chosen.users if p.chosen else 0),
+        )
+        products = [
+            ProductChoice(product=p.chosen.product, vendor=p.chosen.vendor)
+            for p in kept
+            if p.chosen
+        ]
+        replaced = [
+            f"{a.product} -> {p.chosen.product}"
+            for p in kept
+            if p.chosen
+            for a in p.alternatives
+            if not a.chosen
+        ]
         note = ("Harmonise: " + "; ".join(replaced)) if replaced else None
         areas[area] = ApplicationAreaTarget(products=products, note=note)
     return areas, [p for p in proposals if len(p.alternatives) > 1]

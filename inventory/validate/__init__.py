@@ -27,15 +27,24 @@ from inventory.validate.batch import (
 from inventory.validate.records import build_valid_table, municipality_code, slugify
 from inventory.validate.references import KnownKeys, resolve_references
 
-__all__ = ["REFERENCE_COLUMNS", "ImportBatch", "MunicipalityBatch", "ValidTable",
-           "validate_folder", "validate_paths"]
+__all__ = [
+    "REFERENCE_COLUMNS",
+    "ImportBatch",
+    "MunicipalityBatch",
+    "ValidTable",
+    "validate_folder",
+    "validate_paths",
+]
 
 
-def validate_paths(paths: Sequence[Path], *,
-                   known_keys: Mapping[str, Mapping[str, set[str]]] | None = None,
-                   max_issues: int = 1000, ignore_unknown: bool = False,
-                   unchanged: Callable[[InventoryFolder], UnchangedFolder | None] | None = None
-                   ) -> ImportBatch:
+def validate_paths(
+    paths: Sequence[Path],
+    *,
+    known_keys: Mapping[str, Mapping[str, set[str]]] | None = None,
+    max_issues: int = 1000,
+    ignore_unknown: bool = False,
+    unchanged: Callable[[InventoryFolder], UnchangedFolder | None] | None = None,
+) -> ImportBatch:
     """Validate the inventory folders under ``paths``: what ``inventory validate`` runs.
 
     A file or sheet that is not understood is an error (``unknown-file``,
@@ -66,14 +75,15 @@ def validate_paths(paths: Sequence[Path], *,
         if found is not None:
             kept.append((folder, found))
             continue
-        _add_folder(validate_folder(folder, report, stats), report, seen_codes,
-                    municipalities)
-    while read_again := [(folder, found) for folder, found in kept
-                         if found.code in seen_codes or not _still_named(found, seen_codes)]:
+        _add_folder(validate_folder(folder, report, stats), report, seen_codes, municipalities)
+    while read_again := [
+        (folder, found)
+        for folder, found in kept
+        if found.code in seen_codes or not _still_named(found, seen_codes)
+    ]:
         for folder, found in read_again:
             kept.remove((folder, found))
-            _add_folder(validate_folder(folder, report, stats), report, seen_codes,
-                        municipalities)
+            _add_folder(validate_folder(folder, report, stats), report, seen_codes, municipalities)
     first = len(report.issues)
     references = resolve_references(municipalities, report, _as_known_keys(known_keys))
     _locate_in_exports(report, first, municipalities)
@@ -81,8 +91,12 @@ def validate_paths(paths: Sequence[Path], *,
         for table in batch.tables.values():
             table.encoded.clear()  # only validation reads the codes: free them for the store
     report.stats = stats.as_dict(municipalities, len(references))
-    return ImportBatch(municipalities=municipalities, references=references, report=report,
-                       unchanged=[found for _folder, found in kept])
+    return ImportBatch(
+        municipalities=municipalities,
+        references=references,
+        report=report,
+        unchanged=[found for _folder, found in kept],
+    )
 
 
 def _still_named(found: UnchangedFolder, read: Mapping[str, MunicipalityBatch]) -> bool:
@@ -97,16 +111,22 @@ def _still_named(found: UnchangedFolder, read: Mapping[str, MunicipalityBatch]) 
         if (code, kind) not in keys:
             table = batch.tables.get("server" if kind == "cluster" else kind)
             column = "cluster" if kind == "cluster" else model_for(kind).key_field
-            keys[(code, kind)] = (set() if table is None or column not in table.frame
-                                  else set(table.frame[column].dropna().tolist()))
+            keys[(code, kind)] = (
+                set()
+                if table is None or column not in table.frame
+                else set(table.frame[column].dropna().tolist())
+            )
         if key not in keys[(code, kind)]:
             return False
     return True
 
 
-def _add_folder(batch: MunicipalityBatch, report: IssueReport,
-                seen_codes: dict[str, MunicipalityBatch],
-                municipalities: list[MunicipalityBatch]) -> None:
+def _add_folder(
+    batch: MunicipalityBatch,
+    report: IssueReport,
+    seen_codes: dict[str, MunicipalityBatch],
+    municipalities: list[MunicipalityBatch],
+) -> None:
     """``batch`` added, or left out with an issue when an earlier folder has its code."""
     earlier = seen_codes.get(batch.code)
     if earlier is not None:
@@ -116,8 +136,9 @@ def _add_folder(batch: MunicipalityBatch, report: IssueReport,
     municipalities.append(batch)
 
 
-def validate_folder(folder: InventoryFolder, report: IssueReport,
-                    stats: _Stats | None = None) -> MunicipalityBatch:
+def validate_folder(
+    folder: InventoryFolder, report: IssueReport, stats: _Stats | None = None
+) -> MunicipalityBatch:
     """Read and check one municipality folder's files (references are checked later).
 
     The municipality file is read first: its ``code`` is the municipality code of every
@@ -141,8 +162,9 @@ def validate_folder(folder: InventoryFolder, report: IssueReport,
     return batch
 
 
-def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueReport,
-                   stats: _Stats) -> ValidTable | None:
+def _validate_file(
+    folder: InventoryFolder, kind: str, code: str, report: IssueReport, stats: _Stats
+) -> ValidTable | None:
     """The file's records, or None when the file is rejected as a whole."""
     path, sheet = folder.files[kind], folder.sheets.get(kind)
     if kind in folder.adapters:  # exports: of one tool, or joined from several
@@ -166,14 +188,18 @@ def _validate_file(folder: InventoryFolder, kind: str, code: str, report: IssueR
     if locate is not None:  # an adapter's rows: each issue at its place in the export
         report.issues[first:] = [locate(issue) for issue in report.issues[first:]]
     elif source.sheet is not None:  # the place of every issue of a sheet names the sheet
-        report.issues[first:] = [issue if issue.sheet or issue.file != source.display_name
-                                 else issue.model_copy(update={"sheet": source.sheet})
-                                 for issue in report.issues[first:]]
+        report.issues[first:] = [
+            issue
+            if issue.sheet or issue.file != source.display_name
+            else issue.model_copy(update={"sheet": source.sheet})
+            for issue in report.issues[first:]
+        ]
     return table
 
 
-def _locate_in_exports(report: IssueReport, first: int,
-                       municipalities: Sequence[MunicipalityBatch]) -> None:
+def _locate_in_exports(
+    report: IssueReport, first: int, municipalities: Sequence[MunicipalityBatch]
+) -> None:
     """Reference issues from ``first`` on in a table an adapter read: at their place in
     the export (see ``_validate_file``). Validation done, such a table's header mapping
     becomes the export's columns (what is stored as provenance)."""
@@ -183,14 +209,18 @@ def _locate_in_exports(report: IssueReport, first: int,
             if export_columns is not None:
                 table.header_mapping = export_columns()
     locators: dict[tuple[str | None, str | None], Any] = {
-        (table.source.display_name, table.kind): locate for batch in municipalities
+        (table.source.display_name, table.kind): locate
+        for batch in municipalities
         for table in batch.tables.values()
-        if (locate := getattr(table.source, "locate", None)) is not None}
+        if (locate := getattr(table.source, "locate", None)) is not None
+    }
     if locators:
         report.issues[first:] = [
             locators[(issue.file, issue.record_kind)](issue)
-            if (issue.file, issue.record_kind) in locators else issue
-            for issue in report.issues[first:]]
+            if (issue.file, issue.record_kind) in locators
+            else issue
+            for issue in report.issues[first:]
+        ]
 
 
 def _same_code_issue(batch: MunicipalityBatch, earlier: MunicipalityBatch) -> Issue:
@@ -198,12 +228,17 @@ def _same_code_issue(batch: MunicipalityBatch, earlier: MunicipalityBatch) -> Is
     return Issue(
         code=IssueCode.DUPLICATE_KEY,
         template=template_key(IssueCode.DUPLICATE_KEY, "municipality_folders"),
-        params={"code": repr(batch.code), "first": str(earlier.folder),
-                "second": str(batch.folder)},
+        params={
+            "code": repr(batch.code),
+            "first": str(earlier.folder),
+            "second": str(batch.folder),
+        },
         file=str(table.source.path if table is not None else batch.folder),
         sheet=table.source.sheet if table is not None else None,
         line=table.source.lines[0] if table is not None and table.source.lines else None,
-        row=1 if table is not None else None, value=batch.code, municipality=batch.code,
+        row=1 if table is not None else None,
+        value=batch.code,
+        municipality=batch.code,
         record_kind="municipality",
     )
 
@@ -225,8 +260,9 @@ class _Stats:
         self.rows[kind] += rows
         self.encodings[file] = encoding
 
-    def as_dict(self, municipalities: Sequence[MunicipalityBatch],
-                references: int) -> dict[str, Any]:
+    def as_dict(
+        self, municipalities: Sequence[MunicipalityBatch], references: int
+    ) -> dict[str, Any]:
         return {
             "municipalities": [batch.code for batch in municipalities],
             "files": self.files,

@@ -14,7 +14,13 @@ from inventory.read.source import SourceTable
 
 #: Columns of ``ImportBatch.references`` (one row per resolved reference).
 REFERENCE_COLUMNS = (
-    "municipality", "kind", "id", "field", "target_municipality", "target_kind", "target_id",
+    "municipality",
+    "kind",
+    "id",
+    "field",
+    "target_municipality",
+    "target_kind",
+    "target_id",
 )
 
 
@@ -47,8 +53,7 @@ class ValidTable:
     frame: pd.DataFrame
     #: The parsed columns encoded, while validation runs: checks across rows and
     #: references work on codes, not on a million objects. ``validate_paths`` empties it.
-    encoded: dict[str, EncodedColumn] = field(default_factory=dict, repr=False,
-                                              compare=False)
+    encoded: dict[str, EncodedColumn] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass

@@ -73,8 +73,13 @@ class FieldPlaces:
         return None if position is None else position + 1
 
 
-def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: IssueReport, *,
-                      municipality: str | None = None) -> ValidTable:
+def build_valid_table(
+    source: SourceTable,
+    mapping: HeaderMappingLike,
+    report: IssueReport,
+    *,
+    municipality: str | None = None,
+) -> ValidTable:
     """Parse every mapped column of ``source`` and check keys and fields across a row.
 
     ``municipality`` is the municipality code (default: the folder name of the source).
@@ -97,24 +102,38 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
         if position is None:
             columns[spec.name] = empty_column(spec, rows)
             continue
-        place = ColumnPlace(file=source.display_name, column=source.header[position],
-                            column_index=position + 1, lines=lines, municipality=code,
-                            record_kind=source.kind)
+        place = ColumnPlace(
+            file=source.display_name,
+            column=source.header[position],
+            column_index=position + 1,
+            lines=lines,
+            municipality=code,
+            record_kind=source.kind,
+        )
         text = source.cells[str(position)]
         if pool is None:
-            pending[spec.name] = parse_column(spec, text, place, limit=report.cap,
-                                              unit=units.get(spec.name), language=language)
+            pending[spec.name] = parse_column(
+                spec, text, place, limit=report.cap, unit=units.get(spec.name), language=language
+            )
         else:
-            pending[spec.name] = pool.submit(parse_column, spec, text, place, limit=report.cap,
-                                             unit=units.get(spec.name), language=language)
+            pending[spec.name] = pool.submit(
+                parse_column,
+                spec,
+                text,
+                place,
+                limit=report.cap,
+                unit=units.get(spec.name),
+                language=language,
+            )
     try:
         for name, outcome in pending.items():  # in field order, as parsed one by one
             parsed = outcome if isinstance(outcome, ParsedColumn) else outcome.result()
             _record(report, parsed.issues, parsed.unlisted)
             columns[name] = parsed.values
             if parsed.codes is not None and parsed.distinct is not None:
-                encoded[name] = EncodedColumn(parsed.codes, parsed.distinct,
-                                              ascending=parsed.ascending)
+                encoded[name] = EncodedColumn(
+                    parsed.codes, parsed.distinct, ascending=parsed.ascending
+                )
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -124,8 +143,14 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
         frame = pd.DataFrame(columns)
     else:  # side by side, not consolidated: one block per column, no copy of every row
         frame = pd.concat([column.rename(name) for name, column in columns.items()], axis=1)
-    table = ValidTable(kind=source.kind, municipality=code, source=source,
-                       header_mapping=dict(mapping.written), frame=frame, encoded=encoded)
+    table = ValidTable(
+        kind=source.kind,
+        municipality=code,
+        source=source,
+        header_mapping=dict(mapping.written),
+        frame=frame,
+        encoded=encoded,
+    )
     checks = RowChecks(table, places, report)
     checks.unique_keys()
     checks.across_fields()
@@ -134,8 +159,9 @@ def build_valid_table(source: SourceTable, mapping: HeaderMappingLike, report: I
     return table
 
 
-def _record(report: IssueReport, issues: list[Issue], unlisted: int,
-            severity: Severity = Severity.ERROR) -> None:
+def _record(
+    report: IssueReport, issues: list[Issue], unlisted: int, severity: Severity = Severity.ERROR
+) -> None:
     report.extend(issues)
     if unlisted:
         report.dropped[severity] += unlisted
@@ -151,9 +177,17 @@ class RowChecks:
         self.report = report
         self.specs = {spec.name: spec for spec in field_specs(table.kind)}
 
-    def issues_at(self, rows: np.ndarray[Any, Any], field: str | None, code: IssueCode,
-                  severity: Severity, situation: str, params: dict[str, IssueParam],
-                  from_fields: dict[str, str], values: pd.Series | None = None) -> None:
+    def issues_at(
+        self,
+        rows: np.ndarray[Any, Any],
+        field: str | None,
+        code: IssueCode,
+        severity: Severity,
+        situation: str,
+        params: dict[str, IssueParam],
+        from_fields: dict[str, str],
+        values: pd.Series | None = None,
+    ) -> None:
         """One issue per row in ``rows`` (0-based), up to the report's cap, with the
         template of ``code`` and ``situation``: its parameters are ``params`` and, for
         each ``name: field`` of ``from_fields``, the row's value of ``field``.
@@ -162,22 +196,30 @@ class RowChecks:
         for row in shown.tolist():
             record = self.frame.iloc[row]
             fields: dict[str, IssueParam] = {
-                name: _param(record[field]) for name, field in from_fields.items()}
+                name: _param(record[field]) for name, field in from_fields.items()
+            }
             value = None
             if values is not None:
                 value = _shown(values.iat[row])
             elif field is not None and field in self.places.positions:
                 cell = self.table.source.cells[str(self.places.positions[field])].iat[row]
                 value = str(cell)
-            self.report.add(Issue(
-                code=code, severity=severity, template=template_key(code, situation),
-                params={**fields, **params},
-                file=self.table.source.display_name, line=int(record["_line"]), row=row + 1,
-                column=None if field is None else self.places.header(field),
-                column_index=None if field is None else self.places.index(field),
-                value=value, municipality=self.table.municipality,
-                record_kind=self.table.kind,
-            ))
+            self.report.add(
+                Issue(
+                    code=code,
+                    severity=severity,
+                    template=template_key(code, situation),
+                    params={**fields, **params},
+                    file=self.table.source.display_name,
+                    line=int(record["_line"]),
+                    row=row + 1,
+                    column=None if field is None else self.places.header(field),
+                    column_index=None if field is None else self.places.index(field),
+                    value=value,
+                    municipality=self.table.municipality,
+                    record_kind=self.table.kind,
+                )
+            )
         if len(rows) > len(shown):
             self.report.dropped[severity] += len(rows) - len(shown)
 
@@ -196,23 +238,41 @@ class RowChecks:
         if not repeated.any():
             return
         positions = pd.Series(np.arange(len(keys)), index=keys.index)
-        first = (positions[present].groupby(keys[present]).transform("min")
-                 .reindex(keys.index).fillna(-1).to_numpy(dtype=np.int64))
+        first = (
+            positions[present]
+            .groupby(keys[present])
+            .transform("min")
+            .reindex(keys.index)
+            .fillna(-1)
+            .to_numpy(dtype=np.int64)
+        )
         rows = np.flatnonzero(repeated.to_numpy())
         lines = self.frame["_line"].to_numpy(dtype=np.int64)
         shown = rows[: self.report.cap]
         for row in shown.tolist():
             earlier = int(first[row])
-            self.report.add(Issue(
-                code=IssueCode.DUPLICATE_KEY, params={
-                    "key": repr(keys.iat[row]), "first_row": str(earlier + 1),
-                    "row": str(row + 1), "first_line": str(lines[earlier]),
-                    "line": str(lines[row]), "kind": self.table.kind, "key_field": key_field},
-                file=self.table.source.display_name, line=int(lines[row]), row=row + 1,
-                column=self.places.header(key_field), column_index=self.places.index(key_field),
-                value=str(keys.iat[row]), municipality=self.table.municipality,
-                record_kind=self.table.kind,
-            ))
+            self.report.add(
+                Issue(
+                    code=IssueCode.DUPLICATE_KEY,
+                    params={
+                        "key": repr(keys.iat[row]),
+                        "first_row": str(earlier + 1),
+                        "row": str(row + 1),
+                        "first_line": str(lines[earlier]),
+                        "line": str(lines[row]),
+                        "kind": self.table.kind,
+                        "key_field": key_field,
+                    },
+                    file=self.table.source.display_name,
+                    line=int(lines[row]),
+                    row=row + 1,
+                    column=self.places.header(key_field),
+                    column_index=self.places.index(key_field),
+                    value=str(keys.iat[row]),
+                    municipality=self.table.municipality,
+                    record_kind=self.table.kind,
+                )
+            )
         if len(rows) > len(shown):
             self.report.dropped[Severity.ERROR] += len(rows) - len(shown)
 
@@ -224,19 +284,31 @@ class RowChecks:
                 continue
             over = (self.frame[field] > self.frame[limit_field]).fillna(False)
             self.issues_at(
-                np.flatnonzero(over.to_numpy(dtype=bool)), field,
-                IssueCode.INCONSISTENT_VALUES, Severity.WARNING, "at_most", {
-                    "field": field, "limit_field": limit_field,
-                    "meaning": Code("issue_meaning", meaning)},
-                {"value": field, "limit": limit_field})
+                np.flatnonzero(over.to_numpy(dtype=bool)),
+                field,
+                IssueCode.INCONSISTENT_VALUES,
+                Severity.WARNING,
+                "at_most",
+                {
+                    "field": field,
+                    "limit_field": limit_field,
+                    "meaning": Code("issue_meaning", meaning),
+                },
+                {"value": field, "limit": limit_field},
+            )
         for check_kind, field, earlier_field in _NOT_BEFORE:
             if kind != check_kind:
                 continue
             before = self._before(field, earlier_field)
             self.issues_at(
-                np.flatnonzero(before), field, IssueCode.INCONSISTENT_VALUES, Severity.WARNING,
-                "before", {"field": field, "earlier_field": earlier_field},
-                {"value": field, "earlier": earlier_field})
+                np.flatnonzero(before),
+                field,
+                IssueCode.INCONSISTENT_VALUES,
+                Severity.WARNING,
+                "before",
+                {"field": field, "earlier_field": earlier_field},
+                {"value": field, "earlier": earlier_field},
+            )
         if kind == "server":
             self._server_placement()
 
@@ -247,28 +319,41 @@ class RowChecks:
             # Compare day numbers of the distinct dates (not a million date objects); a
             # missing date is never before (largest) nor after (smallest) another.
             later_days = _day_numbers(encoded[field].distinct, missing=np.iinfo(np.int32).max)
-            earlier_days = _day_numbers(encoded[earlier_field].distinct,
-                                        missing=np.iinfo(np.int32).min)
-            return np.asarray(later_days[encoded[field].codes]
-                              < earlier_days[encoded[earlier_field].codes])
+            earlier_days = _day_numbers(
+                encoded[earlier_field].distinct, missing=np.iinfo(np.int32).min
+            )
+            return np.asarray(
+                later_days[encoded[field].codes] < earlier_days[encoded[earlier_field].codes]
+            )
         later, earlier = self.frame[field], self.frame[earlier_field]
         both = later.notna() & earlier.notna()
         before = np.zeros(len(later), dtype=bool)
         if both.any():
-            before[both.to_numpy()] = (later[both].to_numpy() < earlier[both].to_numpy())
+            before[both.to_numpy()] = later[both].to_numpy() < earlier[both].to_numpy()
         return before
 
     def _server_placement(self) -> None:
         kinds = self.frame["kind"]
         virtual = (kinds == "virtual") & self.frame["cluster"].isna() & self.frame["host"].isna()
         self.issues_at(
-            np.flatnonzero(virtual.fillna(False).to_numpy(dtype=bool)), "kind",
-            IssueCode.MISSING_VALUE, Severity.WARNING, "virtual_unplaced", {}, {"id": "id"})
+            np.flatnonzero(virtual.fillna(False).to_numpy(dtype=bool)),
+            "kind",
+            IssueCode.MISSING_VALUE,
+            Severity.WARNING,
+            "virtual_unplaced",
+            {},
+            {"id": "id"},
+        )
         physical = (kinds == "physical") & self.frame["site"].isna()
         self.issues_at(
-            np.flatnonzero(physical.fillna(False).to_numpy(dtype=bool)), "kind",
-            IssueCode.MISSING_VALUE, Severity.WARNING, "physical_without_site", {},
-            {"id": "id"})
+            np.flatnonzero(physical.fillna(False).to_numpy(dtype=bool)),
+            "kind",
+            IssueCode.MISSING_VALUE,
+            Severity.WARNING,
+            "physical_without_site",
+            {},
+            {"id": "id"},
+        )
 
     def municipality_row(self) -> None:
         """The municipality file has exactly one row, with a slug for ``code``."""
@@ -276,23 +361,36 @@ class RowChecks:
         source = self.table.source
         if rows != 1:
             line = source.lines[1] if rows > 1 else source.header_line
-            self.report.add(Issue(
-                code=IssueCode.MUNICIPALITY_ROWS, params={"rows": rows},
-                file=source.display_name, line=line, row=2 if rows > 1 else None,
-                municipality=self.table.municipality, record_kind="municipality",
-            ))
+            self.report.add(
+                Issue(
+                    code=IssueCode.MUNICIPALITY_ROWS,
+                    params={"rows": rows},
+                    file=source.display_name,
+                    line=line,
+                    row=2 if rows > 1 else None,
+                    municipality=self.table.municipality,
+                    record_kind="municipality",
+                )
+            )
         codes = self.frame["code"]
         bad = codes.notna() & ~codes.astype("str").str.fullmatch(MUNICIPALITY_CODE.pattern)
         for row in np.flatnonzero(bad.fillna(False).to_numpy(dtype=bool)).tolist():
             code = str(codes.iat[row])
-            self.report.add(Issue(
-                code=IssueCode.INVALID_VALUE,
-                template=template_key(IssueCode.INVALID_VALUE, "municipality_code"),
-                params={"code": repr(code), "slug": repr(slugify(code))},
-                file=source.display_name, line=int(source.lines[row]), row=row + 1,
-                column=self.places.header("code"), column_index=self.places.index("code"),
-                value=code, municipality=self.table.municipality, record_kind="municipality",
-            ))
+            self.report.add(
+                Issue(
+                    code=IssueCode.INVALID_VALUE,
+                    template=template_key(IssueCode.INVALID_VALUE, "municipality_code"),
+                    params={"code": repr(code), "slug": repr(slugify(code))},
+                    file=source.display_name,
+                    line=int(source.lines[row]),
+                    row=row + 1,
+                    column=self.places.header("code"),
+                    column_index=self.places.index("code"),
+                    value=code,
+                    municipality=self.table.municipality,
+                    record_kind="municipality",
+                )
+            )
 
 
 def municipality_code(table: ValidTable) -> str | None:

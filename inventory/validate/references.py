@@ -73,8 +73,9 @@ class ReferenceField:
         return (*self.spec.references, *self.spec.pseudo_references)
 
 
-def key_index(municipalities: Sequence[MunicipalityBatch],
-              known_keys: KnownKeys | None = None) -> pd.DataFrame:
+def key_index(
+    municipalities: Sequence[MunicipalityBatch], known_keys: KnownKeys | None = None
+) -> pd.DataFrame:
     """Every key a reference may name: columns ``municipality``, ``kind``, ``id``.
 
     Keys of this run come from its tables (clusters: the distinct ``cluster`` of servers);
@@ -103,13 +104,15 @@ def key_index(municipalities: Sequence[MunicipalityBatch],
         for kind, ids in by_kind.items():
             if kind in referenced and kind not in present.get(code, set()):
                 _add_keys(columns, code, kind, pd.Series(list(ids), dtype=object))
-    keys = pd.DataFrame(dict(zip(("municipality", "kind", "id"), columns, strict=True)),
-                        dtype="str")
+    keys = pd.DataFrame(
+        dict(zip(("municipality", "kind", "id"), columns, strict=True)), dtype="str"
+    )
     return keys.drop_duplicates(ignore_index=True)
 
 
-def _add_keys(columns: tuple[list[str], list[str], list[str]], code: str, kind: str,
-              ids: pd.Series) -> None:
+def _add_keys(
+    columns: tuple[list[str], list[str], list[str]], code: str, kind: str, ids: pd.Series
+) -> None:
     """The distinct present ``ids`` (as text), in order, as keys of ``code`` and ``kind``."""
     values = list(dict.fromkeys(str(value) for value in ids[ids.notna()].tolist()))
     columns[0].extend([code] * len(values))
@@ -120,8 +123,12 @@ def _add_keys(columns: tuple[list[str], list[str], list[str]], code: str, kind: 
 @cache
 def referenced_kinds() -> frozenset[str]:
     """The record kinds (and pseudo kinds such as ``cluster``) some field refers to."""
-    return frozenset(kind for record_kind in RECORD_KINDS for spec in field_specs(record_kind)
-                     for kind in (*spec.references, *spec.pseudo_references))
+    return frozenset(
+        kind
+        for record_kind in RECORD_KINDS
+        for spec in field_specs(record_kind)
+        for kind in (*spec.references, *spec.pseudo_references)
+    )
 
 
 def reference_fields(table: ValidTable) -> list[ReferenceField]:
@@ -136,10 +143,14 @@ def reference_fields(table: ValidTable) -> list[ReferenceField]:
         if not spec.references:
             continue
         found = positions.get(spec.name)
-        fields.append(ReferenceField(
-            table=table, spec=spec,
-            header=None if found is None else table.source.header[found],
-            column_index=None if found is None else found + 1))
+        fields.append(
+            ReferenceField(
+                table=table,
+                spec=spec,
+                header=None if found is None else table.source.header[found],
+                column_index=None if found is None else found + 1,
+            )
+        )
     return fields
 
 
@@ -186,13 +197,24 @@ def reference_parts(municipalities: Sequence[MunicipalityBatch]) -> list[Referen
             keys = table.frame[model_for(table.kind).key_field].to_numpy(dtype=object)
             for ref in reference_fields(table):
                 encoded = table.encoded.get(ref.spec.name)
-                found = (_encoded_references(encoded) if encoded is not None
-                         and not ref.spec.many else _written_references(table, ref))
+                found = (
+                    _encoded_references(encoded)
+                    if encoded is not None and not ref.spec.many
+                    else _written_references(table, ref)
+                )
                 if found is None:
                     continue
                 rows, codes, distinct = found
-                parts.append(ReferencePart(municipality=batch.code, field=ref, keys=keys,
-                                           rows=rows, codes=codes, distinct=distinct))
+                parts.append(
+                    ReferencePart(
+                        municipality=batch.code,
+                        field=ref,
+                        keys=keys,
+                        rows=rows,
+                        codes=codes,
+                        distinct=distinct,
+                    )
+                )
     return parts
 
 
@@ -227,8 +249,9 @@ def _encoded_references(encoded: EncodedColumn) -> References | None:
     return rows, codes[encoded.codes[rows]], [str(value) for value in distinct]
 
 
-def resolve_values(distinct: pd.DataFrame, keys: pd.DataFrame,
-                   known_municipalities: set[str]) -> pd.DataFrame:
+def resolve_values(
+    distinct: pd.DataFrame, keys: pd.DataFrame, known_municipalities: set[str]
+) -> pd.DataFrame:
     """Resolve distinct (``municipality``, ``targets``, ``value``) triples against ``keys``.
 
     Adds ``target_municipality``, ``target_kind`` (the qualifier, if written), ``target_id``,
@@ -241,35 +264,54 @@ def resolve_values(distinct: pd.DataFrame, keys: pd.DataFrame,
     rest = parts[1].reset_index(drop=True)
     resolved["target_municipality"] = prefix.where(prefix.notna(), resolved["municipality"])
     qualified = rest.str.extract(_KIND_QUALIFIED)
-    allowed = [kind in targets.split("|") for kind, targets
-               in zip(qualified[0].fillna(""), resolved["targets"], strict=True)]
+    allowed = [
+        kind in targets.split("|")
+        for kind, targets in zip(qualified[0].fillna(""), resolved["targets"], strict=True)
+    ]
     is_qualified = pd.Series(allowed, dtype=bool) & qualified[0].notna()
     resolved["qualifier"] = qualified[0].where(is_qualified, None)
     resolved["target_id"] = qualified[1].where(is_qualified, rest)
 
-    candidates = resolved.reset_index(names="distinct").assign(
-        target_kind=resolved["targets"].str.split("|")).explode("target_kind")
-    candidates = candidates[candidates["qualifier"].isna()
-                            | (candidates["qualifier"] == candidates["target_kind"])]
+    candidates = (
+        resolved.reset_index(names="distinct")
+        .assign(target_kind=resolved["targets"].str.split("|"))
+        .explode("target_kind")
+    )
+    candidates = candidates[
+        candidates["qualifier"].isna() | (candidates["qualifier"] == candidates["target_kind"])
+    ]
     matched = candidates.merge(
-        keys, left_on=["target_municipality", "target_kind", "target_id"],
-        right_on=["municipality", "kind", "id"], how="inner", suffixes=("", "_key"))
+        keys,
+        left_on=["target_municipality", "target_kind", "target_id"],
+        right_on=["municipality", "kind", "id"],
+        how="inner",
+        suffixes=("", "_key"),
+    )
     grouped = matched.groupby("distinct")["target_kind"]
     resolved["matches"] = grouped.size().reindex(resolved.index, fill_value=0).to_numpy()
     kinds_matched = {index: tuple(sorted(kinds)) for index, kinds in grouped}
     resolved["matched_kinds"] = pd.Series(
-        [kinds_matched.get(index, ()) for index in resolved.index], dtype=object)
+        [kinds_matched.get(index, ()) for index in resolved.index], dtype=object
+    )
     resolved["target_kind"] = grouped.first().reindex(resolved.index)
     status = np.select(
-        [~resolved["target_municipality"].isin(known_municipalities),
-         resolved["matches"] == 1, resolved["matches"] > 1],
-        ["unknown-municipality", "resolved", "ambiguous"], default="dangling")
+        [
+            ~resolved["target_municipality"].isin(known_municipalities),
+            resolved["matches"] == 1,
+            resolved["matches"] > 1,
+        ],
+        ["unknown-municipality", "resolved", "ambiguous"],
+        default="dangling",
+    )
     resolved["status"] = status
     return resolved
 
 
-def resolve_references(municipalities: Sequence[MunicipalityBatch], report: IssueReport,
-                       known_keys: KnownKeys | None = None) -> pd.DataFrame:
+def resolve_references(
+    municipalities: Sequence[MunicipalityBatch],
+    report: IssueReport,
+    known_keys: KnownKeys | None = None,
+) -> pd.DataFrame:
     """Resolve every reference of the run; issues go into ``report``.
 
     Returns the resolved references with the columns ``REFERENCE_COLUMNS`` (self-references
@@ -280,10 +322,14 @@ def resolve_references(municipalities: Sequence[MunicipalityBatch], report: Issu
         return pd.DataFrame(columns=list(REFERENCE_COLUMNS))
     keys = key_index(municipalities, known_keys)
     known = {batch.code for batch in municipalities} | set(known_keys or {})
-    distinct = pd.DataFrame({
-        "municipality": [part.municipality for part in parts for _ in part.distinct],
-        "targets": ["|".join(part.field.targets) for part in parts for _ in part.distinct],
-        "value": [value for part in parts for value in part.distinct]}, dtype="str")
+    distinct = pd.DataFrame(
+        {
+            "municipality": [part.municipality for part in parts for _ in part.distinct],
+            "targets": ["|".join(part.field.targets) for part in parts for _ in part.distinct],
+            "value": [value for part in parts for value in part.distinct],
+        },
+        dtype="str",
+    )
     resolved = resolve_values(distinct, keys, known)
     rejected = RejectedFiles.of(municipalities)
     if rejected:
@@ -291,11 +337,15 @@ def resolve_references(municipalities: Sequence[MunicipalityBatch], report: Issu
     problems = ReferenceProblems(keys, known, report)
     found: list[_Resolved] = []
     dependencies: list[_Resolved] = []
-    dependency_kinds = {target for part in parts if part.name not in NOT_DEPENDENCIES
-                        for target in part.field.targets}
+    dependency_kinds = {
+        target
+        for part in parts
+        if part.name not in NOT_DEPENDENCIES
+        for target in part.field.targets
+    }
     start = 0
     for part in parts:
-        outcome = resolved.iloc[start:start + len(part.distinct)].reset_index(drop=True)
+        outcome = resolved.iloc[start : start + len(part.distinct)].reset_index(drop=True)
         start += len(part.distinct)
         resolved_part = _resolved_rows(part, outcome, problems)
         found.append(resolved_part)
@@ -322,8 +372,11 @@ class RejectedFiles:
                 by_kind[(batch.code, kind)] = place
                 if kind == "server":  # clusters are named by the servers' cluster column
                     by_kind[(batch.code, "cluster")] = place
-        files = [batch.rejected["municipality"] for batch in municipalities
-                 if "municipality" in batch.rejected]
+        files = [
+            batch.rejected["municipality"]
+            for batch in municipalities
+            if "municipality" in batch.rejected
+        ]
         return cls(by_kind, files)
 
     def __bool__(self) -> bool:
@@ -336,15 +389,25 @@ class RejectedFiles:
         because its municipality file was rejected."""
         places: list[tuple[str, str | None] | None] = []
         for municipality, targets, qualifier, status in zip(
-                resolved["target_municipality"], resolved["targets"], resolved["qualifier"],
-                resolved["status"], strict=True):
+            resolved["target_municipality"],
+            resolved["targets"],
+            resolved["qualifier"],
+            resolved["status"],
+            strict=True,
+        ):
             place = None
             if status == "unknown-municipality" and self.municipality_files:
                 place = self.municipality_files[0]
             elif status != "resolved":
                 kinds = [qualifier] if isinstance(qualifier, str) else targets.split("|")
-                place = next((self.by_kind[(municipality, kind)] for kind in kinds
-                              if (municipality, kind) in self.by_kind), None)
+                place = next(
+                    (
+                        self.by_kind[(municipality, kind)]
+                        for kind in kinds
+                        if (municipality, kind) in self.by_kind
+                    ),
+                    None,
+                )
             places.append(place)
         resolved["rejected"] = pd.Series(places, index=resolved.index, dtype=object)
         resolved.loc[resolved["rejected"].notna(), "status"] = "not-checked"
@@ -403,8 +466,12 @@ class _Resolved:
 
 def _object_frame(columns: Mapping[str, np.ndarray[Any, Any]]) -> pd.DataFrame:
     # Object columns as given: letting pandas infer its string dtype costs seconds per 1M.
-    return pd.DataFrame({name: pd.Series(values, dtype=None if name == "reference" else object)
-                         for name, values in columns.items()})
+    return pd.DataFrame(
+        {
+            name: pd.Series(values, dtype=None if name == "reference" else object)
+            for name, values in columns.items()
+        }
+    )
 
 
 def _edges(dependencies: Sequence[_Resolved]) -> pd.DataFrame:
@@ -412,21 +479,25 @@ def _edges(dependencies: Sequence[_Resolved]) -> pd.DataFrame:
     if not dependencies:
         return pd.DataFrame(columns=[*REFERENCE_COLUMNS, "reference"])
     parts = [resolved.columns() for resolved in dependencies]
-    return _object_frame({name: np.concatenate([part[name] for part in parts])
-                          for name in parts[0]})
+    return _object_frame(
+        {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    )
 
 
-def _resolved_rows(part: ReferencePart, outcome: pd.DataFrame,
-                   problems: ReferenceProblems) -> _Resolved:
+def _resolved_rows(
+    part: ReferencePart, outcome: pd.DataFrame, problems: ReferenceProblems
+) -> _Resolved:
     """The references of one part that resolve; issues for the others."""
     ok = (outcome["status"].to_numpy(dtype=object) == "resolved")[part.codes]
     own = np.zeros(len(ok), dtype=bool)
     if part.kind in part.field.targets:
         codes = part.codes
-        own = (ok & (outcome["target_municipality"].to_numpy(dtype=object)[codes]
-                     == part.municipality)
-               & (outcome["target_kind"].to_numpy(dtype=object)[codes] == part.kind)
-               & (outcome["target_id"].to_numpy(dtype=object)[codes] == part.ids))
+        own = (
+            ok
+            & (outcome["target_municipality"].to_numpy(dtype=object)[codes] == part.municipality)
+            & (outcome["target_kind"].to_numpy(dtype=object)[codes] == part.kind)
+            & (outcome["target_id"].to_numpy(dtype=object)[codes] == part.ids)
+        )
     problems.report_unresolved(part, np.flatnonzero(~ok), outcome)
     problems.report_self_references(part, np.flatnonzero(own))
     keep = ok & ~own
@@ -455,8 +526,13 @@ def _references_frame(found: Sequence[_Resolved]) -> pd.DataFrame:
             values, codes = resolved.targets(column)
             np.take(values, codes, out=columns[column][start:end], mode="clip")
         start = end
-    return pd.concat([pd.Series(values, dtype=object, name=name, copy=False)
-                      for name, values in columns.items()], axis=1)
+    return pd.concat(
+        [
+            pd.Series(values, dtype=object, name=name, copy=False)
+            for name, values in columns.items()
+        ],
+        axis=1,
+    )
 
 
 def _on_possible_cycles(edges: pd.DataFrame) -> pd.DataFrame:
@@ -472,12 +548,23 @@ def _on_possible_cycles(edges: pd.DataFrame) -> pd.DataFrame:
         return edges
 
     def node_keys(municipality: str, kind: str, key: str) -> pd.Series:
-        return (edges[municipality].astype(str) + "\x1f" + edges[kind].astype(str) + "\x1f"
-                + edges[key].astype(str))
+        return (
+            edges[municipality].astype(str)
+            + "\x1f"
+            + edges[kind].astype(str)
+            + "\x1f"
+            + edges[key].astype(str)
+        )
 
-    codes, uniques = pd.factorize(pd.concat(
-        [node_keys("municipality", "kind", "id"),
-         node_keys("target_municipality", "target_kind", "target_id")], ignore_index=True))
+    codes, uniques = pd.factorize(
+        pd.concat(
+            [
+                node_keys("municipality", "kind", "id"),
+                node_keys("target_municipality", "target_kind", "target_id"),
+            ],
+            ignore_index=True,
+        )
+    )
     sources, targets = codes[:count], codes[count:]
     keep = np.ones(count, dtype=bool)
     while True:
@@ -506,22 +593,32 @@ class ReferenceProblems:
     def report_not_checked(self, rejected: RejectedFiles) -> None:
         """One warning per rejected file that references name: how many were not checked,
         and from where (the file's own errors say why it was rejected)."""
-        kinds = {place: kind for (_, kind), place in rejected.by_kind.items()
-                 if kind != "cluster"}
+        kinds = {place: kind for (_, kind), place in rejected.by_kind.items() if kind != "cluster"}
         codes = {place: code for (code, _), place in rejected.by_kind.items()}
         for place, origins in self.not_checked.items():
             file, sheet = place
             total = sum(origins.values())
             named = Path(file).name + ("" if sheet is None else f"[{sheet}]")
             kind = kinds.get(place, "municipality")
-            sources = ", ".join(f"{origin} {field} ({count:,})"
-                                for (origin, field), count in sorted(origins.items()))
-            self.report.add(Issue(
-                code=IssueCode.REFERENCES_NOT_CHECKED, severity=Severity.WARNING,
-                file=file, sheet=sheet, value=str(total), municipality=codes.get(place),
-                record_kind=kind, template=template_key(
-                    IssueCode.REFERENCES_NOT_CHECKED, "one" if total == 1 else None),
-                params={"count": total, "file": named, "sources": sources}))
+            sources = ", ".join(
+                f"{origin} {field} ({count:,})"
+                for (origin, field), count in sorted(origins.items())
+            )
+            self.report.add(
+                Issue(
+                    code=IssueCode.REFERENCES_NOT_CHECKED,
+                    severity=Severity.WARNING,
+                    file=file,
+                    sheet=sheet,
+                    value=str(total),
+                    municipality=codes.get(place),
+                    record_kind=kind,
+                    template=template_key(
+                        IssueCode.REFERENCES_NOT_CHECKED, "one" if total == 1 else None
+                    ),
+                    params={"count": total, "file": named, "sources": sources},
+                )
+            )
 
     def _room(self, wanted: int, severity: Severity) -> int:
         """How many of ``wanted`` issues fit under the cap (the rest are counted)."""
@@ -530,18 +627,30 @@ class ReferenceProblems:
             self.report.dropped[severity] += wanted - room
         return room
 
-    def _issue(self, part: ReferencePart, index: int, code: IssueCode,
-               params: dict[str, IssueParam], situation: str | None = None,
-               severity: Severity = Severity.ERROR) -> Issue:
+    def _issue(
+        self,
+        part: ReferencePart,
+        index: int,
+        code: IssueCode,
+        params: dict[str, IssueParam],
+        situation: str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> Issue:
         table = part.field.table
         row = int(part.rows[index])
         return Issue(
-            code=code, severity=severity, template=template_key(code, situation),
+            code=code,
+            severity=severity,
+            template=template_key(code, situation),
             params={"what": self._what(part, index), **params},
-            file=table.source.display_name, sheet=table.source.sheet,
-            line=int(table.source.lines[row]), row=row + 1, column=part.field.header,
+            file=table.source.display_name,
+            sheet=table.source.sheet,
+            line=int(table.source.lines[row]),
+            row=row + 1,
+            column=part.field.header,
             column_index=part.field.column_index,
-            value=part.value(index), municipality=part.municipality,
+            value=part.value(index),
+            municipality=part.municipality,
             record_kind=part.kind,
         )
 
@@ -549,8 +658,9 @@ class ReferenceProblems:
         key = part.id_of(index)
         return part.kind if key is None or key is pd.NA else f"{part.kind} {key}"
 
-    def report_unresolved(self, part: ReferencePart, indices: np.ndarray[Any, Any],
-                          outcome: pd.DataFrame) -> None:
+    def report_unresolved(
+        self, part: ReferencePart, indices: np.ndarray[Any, Any], outcome: pd.DataFrame
+    ) -> None:
         """Dangling, ambiguous and unknown-municipality references, in row order; those
         into a rejected file are only counted (``report_not_checked``)."""
         if len(indices) and "rejected" in outcome.columns:
@@ -560,8 +670,7 @@ class ReferenceProblems:
                 places = outcome["rejected"].to_numpy(dtype=object)[codes[skipped]]
                 source = part.field.table.source
                 name = f"{source.path.parent.name}/{source.path.name}"  # folder/file
-                origin = (name if source.sheet is None else f"{name}[{source.sheet}]",
-                          part.name)
+                origin = (name if source.sheet is None else f"{name}[{source.sheet}]", part.name)
                 for place, count in Counter(places.tolist()).items():
                     self.not_checked.setdefault(place, Counter())[origin] += count
                 indices = indices[~skipped]
@@ -574,23 +683,41 @@ class ReferenceProblems:
             else:
                 self.report.add(self._dangling(part, index, found))
 
-    def _unknown_municipality(self, part: ReferencePart, index: int,
-                              found: pd.Series) -> Issue:
+    def _unknown_municipality(self, part: ReferencePart, index: int, found: pd.Series) -> Issue:
         code = found["target_municipality"]
         known = ", ".join(sorted(self.known))
-        return self._issue(part, index, IssueCode.UNKNOWN_MUNICIPALITY, {
-            "value": repr(found["value"]), "code": repr(code), "name": str(code),
-            "known": known or Code("issue_word", "none")})
+        return self._issue(
+            part,
+            index,
+            IssueCode.UNKNOWN_MUNICIPALITY,
+            {
+                "value": repr(found["value"]),
+                "code": repr(code),
+                "name": str(code),
+                "known": known or Code("issue_word", "none"),
+            },
+        )
 
     def _ambiguous(self, part: ReferencePart, index: int, found: pd.Series) -> Issue:
         kinds = tuple(found["matched_kinds"])
         target = found["target_id"]
-        prefix = "" if found["target_municipality"] == part.municipality else (
-            f"{found['target_municipality']}{MUNICIPALITY_SEPARATOR}")
+        prefix = (
+            ""
+            if found["target_municipality"] == part.municipality
+            else (f"{found['target_municipality']}{MUNICIPALITY_SEPARATOR}")
+        )
         spelled = _either([f"{prefix}{kind}{KIND_SEPARATOR}{target}" for kind in kinds])
-        return self._issue(part, index, IssueCode.AMBIGUOUS_REFERENCE, {
-            "value": repr(found["value"]), "count": len(kinds),
-            "matches": ", ".join(f"{kind} {target}" for kind in kinds), "spelled": spelled})
+        return self._issue(
+            part,
+            index,
+            IssueCode.AMBIGUOUS_REFERENCE,
+            {
+                "value": repr(found["value"]),
+                "count": len(kinds),
+                "matches": ", ".join(f"{kind} {target}" for kind in kinds),
+                "spelled": spelled,
+            },
+        )
 
     def _dangling(self, part: ReferencePart, index: int, found: pd.Series) -> Issue:
         qualifier = found["qualifier"]
@@ -598,31 +725,45 @@ class ReferenceProblems:
         municipality = str(found["target_municipality"])
         target = str(found["target_id"])
         nearest = self.nearest(municipality, tuple(wanted), target)
-        where = Message("issue.part.this_municipality") if municipality == part.municipality \
+        where = (
+            Message("issue.part.this_municipality")
+            if municipality == part.municipality
             else Message("issue.part.municipality", {"code": repr(municipality)})
-        params: dict[str, IssueParam] = {"kinds": _either(wanted), "target": repr(target),
-                                         "where": where}
+        )
+        params: dict[str, IssueParam] = {
+            "kinds": _either(wanted),
+            "target": repr(target),
+            "where": where,
+        }
         if nearest is not None:
             params["nearest"] = repr(nearest)
-        return self._issue(part, index, IssueCode.DANGLING_REFERENCE, params,
-                           None if nearest is None else "nearest")
+        return self._issue(
+            part,
+            index,
+            IssueCode.DANGLING_REFERENCE,
+            params,
+            None if nearest is None else "nearest",
+        )
 
     def nearest(self, municipality: str, kinds: tuple[str, ...], key: str) -> str | None:
         """The existing key of ``kinds`` in ``municipality`` closest to ``key`` (rapidfuzz)."""
         cache_key = (municipality, "|".join(kinds), key)
         if cache_key not in self._nearest:
-            pool = self.keys.loc[(self.keys["municipality"] == municipality)
-                                 & self.keys["kind"].isin(kinds), "id"].tolist()
+            pool = self.keys.loc[
+                (self.keys["municipality"] == municipality) & self.keys["kind"].isin(kinds), "id"
+            ].tolist()
             match = process.extractOne(key, pool) if pool else None
             self._nearest[cache_key] = str(match[0]) if match and match[1] >= 50 else None
         return self._nearest[cache_key]
 
-    def report_self_references(self, part: ReferencePart,
-                               indices: np.ndarray[Any, Any]) -> None:
+    def report_self_references(self, part: ReferencePart, indices: np.ndarray[Any, Any]) -> None:
         """A record that names itself (a server its own host) is an error."""
         for index in indices[: self._room(len(indices), Severity.ERROR)].tolist():
-            self.report.add(self._issue(part, index, IssueCode.SELF_REFERENCE,
-                                        {"field": part.name, "kind": part.kind}))
+            self.report.add(
+                self._issue(
+                    part, index, IssueCode.SELF_REFERENCE, {"field": part.name, "kind": part.kind}
+                )
+            )
 
     def report_cycles(self, edges: pd.DataFrame, parts: Sequence[ReferencePart]) -> None:
         """One warning per dependency cycle (strongly connected records), listing it."""
@@ -633,11 +774,17 @@ class ReferenceProblems:
         edges = edges.sort_values(["municipality", "kind", "id", "field", "target_id"])
         graph = nx.DiGraph()
         for edge in edges.itertuples(index=False):
-            graph.add_edge((edge.municipality, edge.kind, edge.id),
-                           (edge.target_municipality, edge.target_kind, edge.target_id),
-                           field=edge.field, reference=edge.reference)
-        components = sorted(sorted(component) for component
-                            in nx.strongly_connected_components(graph) if len(component) > 1)
+            graph.add_edge(
+                (edge.municipality, edge.kind, edge.id),
+                (edge.target_municipality, edge.target_kind, edge.target_id),
+                field=edge.field,
+                reference=edge.reference,
+            )
+        components = sorted(
+            sorted(component)
+            for component in nx.strongly_connected_components(graph)
+            if len(component) > 1
+        )
         for component in components:
             cycle = nx.find_cycle(graph.subgraph(component), source=component[0])
             start = cycle[0][0]
@@ -646,9 +793,15 @@ class ReferenceProblems:
                 steps.append(f"-{graph.edges[source, target]['field']}-> {_node_name(target)}")
             first = graph.edges[cycle[0][0], cycle[0][1]]
             part = places[(start[0], start[1], first["field"])]
-            self.report.add(self._issue(
-                part, int(first["reference"]), IssueCode.DEPENDENCY_CYCLE,
-                {"steps": " ".join(steps)}, severity=Severity.WARNING))
+            self.report.add(
+                self._issue(
+                    part,
+                    int(first["reference"]),
+                    IssueCode.DEPENDENCY_CYCLE,
+                    {"steps": " ".join(steps)},
+                    severity=Severity.WARNING,
+                )
+            )
 
 
 def _either(items: Sequence[str]) -> IssueParam:

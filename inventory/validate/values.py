@@ -76,7 +76,8 @@ LIST_SEPARATOR = re.compile(r"[,;|]")
 TRUE_SPELLINGS = ("yes", "ja", "true", "sant", "sann", "1", "x")
 FALSE_SPELLINGS = ("no", "nej", "nei", "false", "falskt", "usant", "usann", "0")
 _BOOLEANS: dict[str, bool] = {
-    **dict.fromkeys(TRUE_SPELLINGS, True), **dict.fromkeys(FALSE_SPELLINGS, False),
+    **dict.fromkeys(TRUE_SPELLINGS, True),
+    **dict.fromkeys(FALSE_SPELLINGS, False),
 }
 
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"
@@ -184,8 +185,9 @@ def normalise_text(text: pd.Series) -> pd.Series:
     plain = series.str.isascii().to_numpy(dtype=bool)
     if not plain.all():  # only non-ASCII text can hold zero-width or decomposed characters
         other = series[~plain]
-        trimmed[~plain] = (other.str.replace(ZERO_WIDTH_PATTERN, "", regex=True)
-                           .str.normalize("NFC").str.strip())
+        trimmed[~plain] = (
+            other.str.replace(ZERO_WIDTH_PATTERN, "", regex=True).str.normalize("NFC").str.strip()
+        )
     return trimmed
 
 
@@ -220,9 +222,15 @@ def parse_number(text: str) -> float | int | Problem:
     if _AMBIGUOUS_NUMBER.fullmatch(body):
         separator = body[-4]
         whole, fraction = body.split(separator)
-        return Problem(IssueCode.AMBIGUOUS_NUMBER, {
-            "text": repr(text), "whole": whole, "fraction": fraction,
-            "separator": repr(separator)})
+        return Problem(
+            IssueCode.AMBIGUOUS_NUMBER,
+            {
+                "text": repr(text),
+                "whole": whole,
+                "fraction": fraction,
+                "separator": repr(separator),
+            },
+        )
     if _SCIENTIFIC.fullmatch(body):
         return _finite(text, float(sign + body.replace(",", ".")))
     if _SPACE_GROUPED.fullmatch(body):
@@ -238,8 +246,9 @@ def parse_number(text: str) -> float | int | Problem:
     return Problem(IssueCode.INVALID_NUMBER, {"text": repr(text)})
 
 
-def _quantity(text: str, spec: FieldSpec, column: ColumnUnit | None
-              ) -> tuple[float | int, Unit] | Problem:
+def _quantity(
+    text: str, spec: FieldSpec, column: ColumnUnit | None
+) -> tuple[float | int, Unit] | Problem:
     """A number followed by a unit (``16 GB``, ``1,5 TB``, ``10G``), or the Problem: not a
     number (the hint names the column's units), or a unit of another dimension."""
     parts = split_quantity(text)
@@ -247,17 +256,28 @@ def _quantity(text: str, spec: FieldSpec, column: ColumnUnit | None
     unit = None if parts is None else find_unit(parts[1], dimension)
     if parts is None or unit is None or column is None:
         if column is not None:
-            return Problem(IssueCode.INVALID_NUMBER, {
-                "text": repr(text), "units": _units_term(column),
-                "unit": column.unit.symbol}, "with_unit")
-        return Problem(IssueCode.INVALID_NUMBER, {"text": repr(text), "field": spec.name},
-                       "without_unit")
+            return Problem(
+                IssueCode.INVALID_NUMBER,
+                {"text": repr(text), "units": _units_term(column), "unit": column.unit.symbol},
+                "with_unit",
+            )
+        return Problem(
+            IssueCode.INVALID_NUMBER, {"text": repr(text), "field": spec.name}, "without_unit"
+        )
     if unit.dimension != column.dimension:
-        return Problem(IssueCode.WRONG_UNIT, {
-            "text": repr(text), "found": _dimension_term(unit.dimension),
-            "symbol": unit.symbol, "expected": _dimension_term(column.dimension),
-            "field": spec.name, "unit": column.unit.symbol, "units": _units_term(column)},
-            "apparent_power" if unit.dimension is Dimension.APPARENT_POWER else None)
+        return Problem(
+            IssueCode.WRONG_UNIT,
+            {
+                "text": repr(text),
+                "found": _dimension_term(unit.dimension),
+                "symbol": unit.symbol,
+                "expected": _dimension_term(column.dimension),
+                "field": spec.name,
+                "unit": column.unit.symbol,
+                "units": _units_term(column),
+            },
+            "apparent_power" if unit.dimension is Dimension.APPARENT_POWER else None,
+        )
     number = parse_number(parts[0])
     return number if isinstance(number, Problem) else (number, unit)
 
@@ -306,20 +326,32 @@ def _number_parser(spec: FieldSpec, source: Unit | None = None) -> Callable[[str
         if spec.value_type in ("int", "int_list"):
             if isinstance(number, float):
                 if not number.is_integer():
-                    return None, [Problem(IssueCode.NOT_AN_INTEGER, {
-                        "text": repr(text), "field": spec.name, "rounded": str(round(number))})]
+                    return None, [
+                        Problem(
+                            IssueCode.NOT_AN_INTEGER,
+                            {"text": repr(text), "field": spec.name, "rounded": str(round(number))},
+                        )
+                    ]
                 number = int(number)
             if abs(number) > _INT64_MAX:
-                return None, [Problem(IssueCode.OUT_OF_RANGE, {"text": repr(text)},
-                                      "too_large")]
+                return None, [Problem(IssueCode.OUT_OF_RANGE, {"text": repr(text)}, "too_large")]
         else:
             number = float(number)
         if spec.minimum is not None and number < spec.minimum:
             in_unit = f" {spec.unit}" if spec.unit else ""
-            return None, [Problem(IssueCode.OUT_OF_RANGE, {
-                "text": repr(text), "field": spec.name, "minimum": f"{spec.minimum:g}",
-                "unit": in_unit})]
+            return None, [
+                Problem(
+                    IssueCode.OUT_OF_RANGE,
+                    {
+                        "text": repr(text),
+                        "field": spec.name,
+                        "minimum": f"{spec.minimum:g}",
+                        "unit": in_unit,
+                    },
+                )
+            ]
         return number, []
+
     return parse
 
 
@@ -329,13 +361,18 @@ _SHORT_INTEGER = re.compile(r"[+-]?\d{1,18}")
 
 def _is_plain_number(text: str, spec: FieldSpec) -> bool:
     """``_plain_numbers``' test of one text."""
-    return (len(text) <= 18 and text.isascii() and _PLAIN_NUMBER.fullmatch(text) is not None
-            and _SIGNED_AMBIGUOUS.fullmatch(text) is None
-            and (spec.value_type != "int" or _SHORT_INTEGER.fullmatch(text) is not None))
+    return (
+        len(text) <= 18
+        and text.isascii()
+        and _PLAIN_NUMBER.fullmatch(text) is not None
+        and _SIGNED_AMBIGUOUS.fullmatch(text) is None
+        and (spec.value_type != "int" or _SHORT_INTEGER.fullmatch(text) is not None)
+    )
 
 
-def _set_plain_numbers(spec: FieldSpec, typed: np.ndarray[Any, Any],
-                       indices: np.ndarray[Any, Any], texts: list[str]) -> np.ndarray[Any, Any]:
+def _set_plain_numbers(
+    spec: FieldSpec, typed: np.ndarray[Any, Any], indices: np.ndarray[Any, Any], texts: list[str]
+) -> np.ndarray[Any, Any]:
     """``typed[indices]``: the plain numbers ``texts`` as ``_plain_numbers`` parses them
     (pandas' parser, on the same object values), those under the minimum left out (the
     indices set are returned; the others take the exact path, which says what is wrong)."""
@@ -355,7 +392,8 @@ def _set_plain_numbers(spec: FieldSpec, typed: np.ndarray[Any, Any],
 def _plain_numbers(uniques: pd.Series, spec: FieldSpec) -> pd.Series:
     """Fast path: the distinct values that are plain ``123`` / ``-1.5`` numbers, parsed."""
     plain = uniques.str.fullmatch(_PLAIN_NUMBER.pattern) & ~uniques.str.fullmatch(
-        r"[+-]?" + _AMBIGUOUS_NUMBER.pattern)
+        r"[+-]?" + _AMBIGUOUS_NUMBER.pattern
+    )
     plain &= uniques.str.len() <= 18  # longer ones take the exact (slow) path
     # Other scripts' digits (``٣``) match \d but not pandas' number parser: exact path too.
     plain &= uniques.str.isascii()
@@ -388,8 +426,7 @@ def parse_date(text: str) -> dt.date | Problem:
     elif match := _EXCEL_SERIAL.fullmatch(text):
         serial = int(match[1])
         meant = _EXCEL_EPOCH + dt.timedelta(days=serial)
-        return Problem(IssueCode.EXCEL_SERIAL_DATE,
-                       {"text": repr(text), "date": meant.isoformat()})
+        return Problem(IssueCode.EXCEL_SERIAL_DATE, {"text": repr(text), "date": meant.isoformat()})
     else:
         return Problem(IssueCode.INVALID_DATE, {"text": repr(text)})
     try:
@@ -410,9 +447,14 @@ def parse_boolean(text: str) -> bool | Problem:
     """``ja``/``nej``, ``yes``/``no``, ``true``/``false``, ``1``/``0``, ``x``... or a Problem."""
     value = _BOOLEANS.get(text.casefold())
     if value is None:
-        return Problem(IssueCode.INVALID_BOOLEAN, {
-            "text": repr(text), "yes": ", ".join(TRUE_SPELLINGS),
-            "no": ", ".join(FALSE_SPELLINGS)})
+        return Problem(
+            IssueCode.INVALID_BOOLEAN,
+            {
+                "text": repr(text),
+                "yes": ", ".join(TRUE_SPELLINGS),
+                "no": ", ".join(FALSE_SPELLINGS),
+            },
+        )
     return value
 
 
@@ -434,13 +476,13 @@ def _enum_parser(spec: FieldSpec, language: str | None = None) -> Callable[[str]
         if member is not None:
             return member.value, []
         near = nearest(text, candidates)
-        params: dict[str, IssueParam] = {"text": repr(text), "field": spec.name,
-                                         **allowed_params}
+        params: dict[str, IssueParam] = {"text": repr(text), "field": spec.name, **allowed_params}
         situation = "in_language" if "language" in allowed_params else None
         if near is not None:
             params["suggestion"] = repr(candidates[near])
             situation = "suggested" if situation is None else "in_language_suggested"
         return None, [Problem(IssueCode.INVALID_ENUM, params, situation)]
+
     return parse
 
 
@@ -450,8 +492,9 @@ _LANGUAGE_NAMES = ("sv", "nb", "nn")
 _ALIASES_LISTED = 3
 
 
-def _allowed_values(allowed: list[str], words: dict[str, Words], language: str | None
-                    ) -> dict[str, IssueParam]:
+def _allowed_values(
+    allowed: list[str], words: dict[str, Words], language: str | None
+) -> dict[str, IssueParam]:
     """The hint's parameters of an enum error: the allowed values, with their names in
     the file's language when it is Swedish or Norwegian (``active (aktiv, i drift,
     drift)``)."""
@@ -485,8 +528,9 @@ def _parse_prefix(text: str) -> tuple[str | None, Problem | None]:
         network = ipaddress.ip_network(text, strict=False)
     except ValueError:
         return None, problem
-    return None, Problem(problem.code, {**problem.params, "network": str(network)},
-                         "prefix_of_host")
+    return None, Problem(
+        problem.code, {**problem.params, "network": str(network)}, "prefix_of_host"
+    )
 
 
 # --- lists ------------------------------------------------------------------------------
@@ -520,12 +564,17 @@ def _list_parser(spec: FieldSpec) -> Callable[[str], Parsed]:
         if problems:
             return None, problems
         return (tuple(elements) if elements else None), []
+
     return parse
 
 
 def _in_list(problem: Problem, element: str) -> Problem:
-    return Problem(problem.code, {**problem.params, "list_element": repr(element)},
-                   problem.situation, problem.severity)
+    return Problem(
+        problem.code,
+        {**problem.params, "list_element": repr(element)},
+        problem.situation,
+        problem.severity,
+    )
 
 
 # --- the column parser ------------------------------------------------------------------
@@ -543,9 +592,15 @@ _SAMPLE = 1024
 _SMALL_COLUMN = 2048
 
 
-def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
-                 limit: int = 1000, unit: Unit | None = None,
-                 language: str | None = None) -> ParsedColumn:
+def parse_column(
+    spec: FieldSpec,
+    text: pd.Series,
+    place: ColumnPlace,
+    *,
+    limit: int = 1000,
+    unit: Unit | None = None,
+    language: str | None = None,
+) -> ParsedColumn:
     """Parse one column of raw text cells into the typed values of ``spec``.
 
     ``text`` holds the raw cells (``""`` when empty), in row order; ``place`` says where
@@ -588,15 +643,23 @@ def parse_column(spec: FieldSpec, text: pd.Series, place: ColumnPlace, *,
             problems[index] = [_control_problem(raw.distinct(index))]
     issues, unlisted = _row_issues(raw, problems, place, limit)
     if spec.required:
-        missing = Problem(IssueCode.MISSING_VALUE,
-                          {"field": spec.name, "description": spec.description})
+        missing = Problem(
+            IssueCode.MISSING_VALUE, {"field": spec.name, "description": spec.description}
+        )
         more, more_unlisted = _row_issues(
-            raw, {index: [missing] for index in np.flatnonzero(empty).tolist()}, place, limit)
+            raw, {index: [missing] for index in np.flatnonzero(empty).tolist()}, place, limit
+        )
         issues.extend(more)
         unlisted += more_unlisted
     values = _typed_series(spec, typed, None if per_row else codes)
-    return ParsedColumn(values=values, issues=issues, unlisted=unlisted, codes=codes,
-                        distinct=typed, ascending=ascending)
+    return ParsedColumn(
+        values=values,
+        issues=issues,
+        unlisted=unlisted,
+        codes=codes,
+        distinct=typed,
+        ascending=ascending,
+    )
 
 
 Typed = tuple[np.ndarray[Any, Any], dict[int, list[Problem]], np.ndarray[Any, Any]]
@@ -607,8 +670,9 @@ def _is_vectorised(spec: FieldSpec) -> bool:
     return spec.value_type == "text" and spec.name != "ip_address"
 
 
-def _type_large(spec: FieldSpec, uniques: pd.Series, unit: Unit | None = None,
-                language: str | None = None) -> Typed:
+def _type_large(
+    spec: FieldSpec, uniques: pd.Series, unit: Unit | None = None, language: str | None = None
+) -> Typed:
     """The typed distinct values (normalised ``uniques``), their problems, which are empty."""
     problems: dict[int, list[Problem]] = {}
     empty = (uniques == "").to_numpy(dtype=bool)
@@ -634,8 +698,9 @@ def _type_large(spec: FieldSpec, uniques: pd.Series, unit: Unit | None = None,
     return typed, problems, empty
 
 
-def _type_small(spec: FieldSpec, raw_uniques: list[str], unit: Unit | None = None,
-                language: str | None = None) -> Typed:
+def _type_small(
+    spec: FieldSpec, raw_uniques: list[str], unit: Unit | None = None, language: str | None = None
+) -> Typed:
     """``_type_large`` for a few distinct values, in plain Python (same rules: Python's
     ``str.strip`` trims what Arrow's does, pandas runs these patterns as ``re`` would)."""
     uniques = [_normalise(text) for text in raw_uniques]
@@ -645,14 +710,25 @@ def _type_small(spec: FieldSpec, raw_uniques: list[str], unit: Unit | None = Non
     typed = np.full(len(uniques), None, dtype=object)
     texts = [uniques[index] for index in present.tolist()]
     if spec.value_type in ("int", "float"):
-        plain = [index for index, text in zip(present.tolist(), texts, strict=True)
-                 if _is_plain_number(text, spec)]
-        fast = set(_set_plain_numbers(spec, typed, np.array(plain, dtype=np.int64),
-                                      [uniques[index] for index in plain]).tolist())
+        plain = [
+            index
+            for index, text in zip(present.tolist(), texts, strict=True)
+            if _is_plain_number(text, spec)
+        ]
+        fast = set(
+            _set_plain_numbers(
+                spec, typed, np.array(plain, dtype=np.int64), [uniques[index] for index in plain]
+            ).tolist()
+        )
         _in_column_unit(spec, typed, list(fast), unit)
         slow = [index for index in present.tolist() if index not in fast]
-        _parse_each([uniques[index] for index in slow], np.array(slow, dtype=np.int64),
-                    _number_parser(spec, unit), typed, problems)
+        _parse_each(
+            [uniques[index] for index in slow],
+            np.array(slow, dtype=np.int64),
+            _number_parser(spec, unit),
+            typed,
+            problems,
+        )
     elif _is_vectorised(spec):
         typed[present] = np.array(texts, dtype=object)
         if spec.identifier:
@@ -683,9 +759,14 @@ def _factorize_small(text: pd.Series) -> tuple[np.ndarray[Any, Any], list[str]]:
     return np.array(codes, dtype=np.int64), list(index)
 
 
-def _type_numbers(spec: FieldSpec, texts: pd.Series, present: np.ndarray[Any, Any],
-                  typed: np.ndarray[Any, Any], problems: dict[int, list[Problem]],
-                  unit: Unit | None = None) -> None:
+def _type_numbers(
+    spec: FieldSpec,
+    texts: pd.Series,
+    present: np.ndarray[Any, Any],
+    typed: np.ndarray[Any, Any],
+    problems: dict[int, list[Problem]],
+    unit: Unit | None = None,
+) -> None:
     """Plain numbers at once (pandas), the others one by one (``parse_number``)."""
     fast = _plain_numbers(texts, spec)
     fast_values = fast.to_numpy(dtype=object)
@@ -698,8 +779,9 @@ def _type_numbers(spec: FieldSpec, texts: pd.Series, present: np.ndarray[Any, An
     _parse_each(slow_texts, slow, _number_parser(spec, unit), typed, problems)
 
 
-def _in_column_unit(spec: FieldSpec, typed: np.ndarray[Any, Any], indices: list[int],
-                    unit: Unit | None) -> None:
+def _in_column_unit(
+    spec: FieldSpec, typed: np.ndarray[Any, Any], indices: list[int], unit: Unit | None
+) -> None:
     """The plain numbers at ``indices``, given in the header's ``unit``, converted to the
     field's unit (the cells with a unit of their own took the exact path)."""
     column = column_unit(spec.name, spec.unit)
@@ -747,21 +829,29 @@ def _dictionary_encode(cells: pa.ChunkedArray) -> tuple[np.ndarray[Any, Any], pa
     dictionary = chunks[-1].dictionary
     if not all(_same_array(chunk.dictionary, dictionary) for chunk in chunks):
         chunks = [cells.combine_chunks().dictionary_encode()]  # the chunks share one memo;
-        dictionary = chunks[0].dictionary                      # say so if that changes
+        dictionary = chunks[0].dictionary  # say so if that changes
     # The smallest codes that hold the dictionary: a million rows of a few hundred
     # distinct values take one MB, not eight.
     size = len(dictionary)
     dtype = np.uint8 if size <= 1 << 8 else np.uint16 if size <= 1 << 16 else np.int32
-    codes = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks],
-                           dtype=dtype, casting="unsafe")
+    codes = np.concatenate(
+        [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks],
+        dtype=dtype,
+        casting="unsafe",
+    )
     return codes, dictionary
 
 
 def _same_array(one: pa.Array, other: pa.Array) -> bool:
     """True for equal arrays; the same buffers are not compared value by value."""
+
     def place(array: pa.Array) -> list[Any]:
-        return [array.offset, len(array),
-                *(None if buffer is None else buffer.address for buffer in array.buffers())]
+        return [
+            array.offset,
+            len(array),
+            *(None if buffer is None else buffer.address for buffer in array.buffers()),
+        ]
+
     return place(one) == place(other) or bool(one.equals(other))
 
 
@@ -772,8 +862,9 @@ def _str_series(values: pa.Array | pa.ChunkedArray) -> pd.Series:
 class _RawCells:
     """The raw text of a row's cell: its distinct text, looked up when an issue needs it."""
 
-    def __init__(self, uniques: pa.Array | pa.ChunkedArray | list[str],
-                 codes: np.ndarray[Any, Any]) -> None:
+    def __init__(
+        self, uniques: pa.Array | pa.ChunkedArray | list[str], codes: np.ndarray[Any, Any]
+    ) -> None:
         self.uniques = uniques
         self.codes = codes
 
@@ -794,8 +885,9 @@ def _control_indices(uniques: pa.Array | pa.ChunkedArray | list[str]) -> np.ndar
     if isinstance(uniques, list):
         if not _CONTROL.search("".join(uniques)):  # one search for the usual clean column
             return np.zeros(0, dtype=np.int64)
-        return np.array([index for index, text in enumerate(uniques) if _CONTROL.search(text)],
-                        dtype=np.int64)
+        return np.array(
+            [index for index, text in enumerate(uniques) if _CONTROL.search(text)], dtype=np.int64
+        )
     if not _may_hold_controls(uniques):
         return np.zeros(0, dtype=np.int64)
     found = pc.fill_null(pc.match_substring_regex(uniques, CONTROL_PATTERN), False)
@@ -859,8 +951,7 @@ def _value_parser(spec: FieldSpec, language: str | None = None) -> Callable[[str
     return _PARSERS.setdefault((spec, language), remembering)
 
 
-def _plain_value_parser(spec: FieldSpec, language: str | None = None
-                        ) -> Callable[[str], Parsed]:
+def _plain_value_parser(spec: FieldSpec, language: str | None = None) -> Callable[[str], Parsed]:
     if spec.name == "ip_address":
         return _parse_ip_address
     if spec.value_type == "date":
@@ -874,9 +965,13 @@ def _plain_value_parser(spec: FieldSpec, language: str | None = None
     return lambda text: (text, [])
 
 
-def _parse_each(texts: list[str], indices: np.ndarray[Any, Any],
-                parser: Callable[[str], Parsed], typed: np.ndarray[Any, Any],
-                problems: dict[int, list[Problem]]) -> None:
+def _parse_each(
+    texts: list[str],
+    indices: np.ndarray[Any, Any],
+    parser: Callable[[str], Parsed],
+    typed: np.ndarray[Any, Any],
+    problems: dict[int, list[Problem]],
+) -> None:
     """Parse ``texts`` (the distinct values at ``indices``) one by one."""
     for index, text in zip(indices.tolist(), texts, strict=True):
         value, found = parser(text)
@@ -891,21 +986,25 @@ def empty_column(spec: FieldSpec, rows: int) -> pd.Series:
     return _typed_series(spec, np.full(1, None, dtype=object), np.zeros(rows, dtype=np.intp))
 
 
-def _typed_series(spec: FieldSpec, typed: np.ndarray[Any, Any],
-                  codes: np.ndarray[Any, Any] | None) -> pd.Series:
+def _typed_series(
+    spec: FieldSpec, typed: np.ndarray[Any, Any], codes: np.ndarray[Any, Any] | None
+) -> pd.Series:
     """The column: the typed distinct values taken by each row's code (``None``: the
     values are the rows')."""
     dtype = _DTYPES.get(spec.value_type)
     if dtype is None:
-        return pd.Series(typed if codes is None else typed[codes], dtype=object,
-                         name=spec.name, copy=False)
+        return pd.Series(
+            typed if codes is None else typed[codes], dtype=object, name=spec.name, copy=False
+        )
     distinct: Any = pd.array(typing.cast(Any, typed), dtype=dtype)  # (stubs: a list)
-    return pd.Series(distinct if codes is None else distinct.take(codes), name=spec.name,
-                     copy=False)
+    return pd.Series(
+        distinct if codes is None else distinct.take(codes), name=spec.name, copy=False
+    )
 
 
-def _row_issues(raw: _RawCells, problems: dict[int, list[Problem]], place: ColumnPlace,
-                limit: int) -> tuple[list[Issue], int]:
+def _row_issues(
+    raw: _RawCells, problems: dict[int, list[Problem]], place: ColumnPlace, limit: int
+) -> tuple[list[Issue], int]:
     """One issue per row whose distinct value has a problem, in row order, up to limit."""
     if not problems:
         return [], 0
@@ -920,12 +1019,22 @@ def _row_issues(raw: _RawCells, problems: dict[int, list[Problem]], place: Colum
         for problem in problems[int(codes[row])]:
             if len(issues) >= limit:
                 break
-            issues.append(Issue(
-                code=problem.code, severity=problem.severity, message=problem.message,
-                hint=problem.hint, template=problem.template, params=problem.params,
-                file=place.file, line=int(place.lines[row]), row=row + 1,
-                column=place.column, column_index=place.column_index,
-                value=raw[row], municipality=place.municipality,
-                record_kind=place.record_kind or None,
-            ))
+            issues.append(
+                Issue(
+                    code=problem.code,
+                    severity=problem.severity,
+                    message=problem.message,
+                    hint=problem.hint,
+                    template=problem.template,
+                    params=problem.params,
+                    file=place.file,
+                    line=int(place.lines[row]),
+                    row=row + 1,
+                    column=place.column,
+                    column_index=place.column_index,
+                    value=raw[row],
+                    municipality=place.municipality,
+                    record_kind=place.record_kind or None,
+                )
+            )
     return issues, int(per_row.sum()) - len(issues)

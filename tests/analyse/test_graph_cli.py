@@ -52,9 +52,20 @@ def test_unknown_suffix_is_a_usage_error(samples_db: str, tmp_path: Path) -> Non
 
 def test_unknown_municipality_is_a_usage_error_listing_the_stored_ones(samples_db: str) -> None:
     process = subprocess.run(
-        [sys.executable, "-c", "from inventory.cli.app import main; main()",
-         "--db", samples_db, "graph", "-m", "jonkoping"],
-        capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-c",
+            "from inventory.cli.app import main; main()",
+            "--db",
+            samples_db,
+            "graph",
+            "-m",
+            "jonkoping",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert process.returncode == 2
     assert "No stored municipality 'jonkoping'" in process.stderr
     assert "gislaved, gnosjo, hylte, vaggeryd, varnamo" in process.stderr
@@ -67,17 +78,25 @@ def test_check_counts_per_municipality_and_lists_up_to_the_limit(samples_db: str
     result = run(samples_db, "graph", "--check", "--limit", "3")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    listed = [line.split()[1].rstrip(":") for line in lines
-              if line.startswith("idle_server ") and "..." not in line]
+    listed = [
+        line.split()[1].rstrip(":")
+        for line in lines
+        if line.startswith("idle_server ") and "..." not in line
+    ]
     assert listed == idle[:3]
     assert f"idle_server  ... and {len(idle) - 3:,} more" in result.output
     row = next(line for line in lines if line.startswith("│ idle_server"))
     cells = [cell.strip() for cell in row.strip("│").split("│")]
-    per_municipality = {m: sum(node.startswith(f"{m}:") for node in idle)
-                        for m in ("gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo")}
-    assert cells[1:] == [*(f"{n:,}" if n else "" for n in per_municipality.values()),
-                         f"{len(idle):,}"]
+    per_municipality = {
+        m: sum(node.startswith(f"{m}:") for node in idle)
+        for m in ("gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo")
+    }
+    assert cells[1:] == [
+        *(f"{n:,}" if n else "" for n in per_municipality.values()),
+        f"{len(idle):,}",
+    ]
     unlimited = run(samples_db, "graph", "--check", "--limit", "0").output
-    assert sum(line.startswith("idle_server  ") and "..." not in line
-               for line in unlimited.splitlines()) == len(idle)
+    assert sum(
+        line.startswith("idle_server  ") and "..." not in line for line in unlimited.splitlines()
+    ) == len(idle)
     assert "more (--limit 0" not in unlimited

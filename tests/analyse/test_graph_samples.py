@@ -14,35 +14,49 @@ def graph(sample_snapshot: InventorySnapshot) -> InventoryGraph:
 
 
 def test_every_node_kind_and_fleets_instead_of_devices(
-        graph: InventoryGraph, sample_snapshot: InventorySnapshot) -> None:
+    graph: InventoryGraph, sample_snapshot: InventorySnapshot
+) -> None:
     summary = graph.summary()
     assert summary.municipalities == ["gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo"]
     assert set(summary.nodes_by_kind) == {
-        "site", "server", "cluster", "storage", "network_device", "platform", "application",
-        "client_fleet"}
+        "site",
+        "server",
+        "cluster",
+        "storage",
+        "network_device",
+        "platform",
+        "application",
+        "client_fleet",
+    }
     assert summary.nodes_by_kind["server"] == len(sample_snapshot.table("server"))
     clients = sample_snapshot.table("client")
     assert summary.client_devices == int(clients["quantity"].fillna(1).sum())
     assert summary.nodes_by_kind["client_fleet"] < len(clients)
     assert set(summary.edges_by_kind) == {
-        "located_in", "hosted_on", "member_of", "runs_on", "depends_on", "managed_by",
-        "replicates_to", "link"}
+        "located_in",
+        "hosted_on",
+        "member_of",
+        "runs_on",
+        "depends_on",
+        "managed_by",
+        "replicates_to",
+        "link",
+    }
 
 
 def test_clusters_with_their_hosts(graph: InventoryGraph) -> None:
     hyper_v = graph.node("hylte:cluster:hv-cl01")
     assert hyper_v["hosts"] == 3 and hyper_v["virtual_servers"] > 0
     for host in ("esx01", "esx02", "esx03"):
-        assert graph.graph.has_edge(f"vaggeryd:server:{host}", "vaggeryd:cluster:esx-cl01",
-                                    "member_of")
+        assert graph.graph.has_edge(
+            f"vaggeryd:server:{host}", "vaggeryd:cluster:esx-cl01", "member_of"
+        )
 
 
 def test_links_between_municipalities(graph: InventoryGraph) -> None:
     weak = graph.graph.get_edge_data("hylte:site:COLO1", "varnamo:site:DC1")["link:hylte:L-VMO"]
-    assert (weak["link_kind"], weak["bandwidth_mbps"], weak["redundant"]) == (
-        "vpn", 100.0, False)
-    assert graph.graph.has_edge("vaggeryd:storage:nas01", "gislaved:storage:bk01",
-                                "replicates_to")
+    assert (weak["link_kind"], weak["bandwidth_mbps"], weak["redundant"]) == ("vpn", 100.0, False)
+    assert graph.graph.has_edge("vaggeryd:storage:nas01", "gislaved:storage:bk01", "replicates_to")
 
 
 def test_check_on_the_samples(graph: InventoryGraph) -> None:

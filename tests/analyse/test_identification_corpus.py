@@ -22,8 +22,15 @@ REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "identification"
 PRECISION_TARGET = 0.995
 COVERAGE_TARGET = 0.95
-NON_BUSINESS = ("server-os", "client-os", "hypervisor", "network-os", "storage", "database",
-                "middleware")
+NON_BUSINESS = (
+    "server-os",
+    "client-os",
+    "hypervisor",
+    "network-os",
+    "storage",
+    "database",
+    "middleware",
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +38,12 @@ def measured() -> dict[str, Any]:
     """The figures, wrong answers and corpus problems, from the benchmark's own code."""
     completed = subprocess.run(
         [sys.executable, "-m", "benchmarks.identification", "--json"],
-        cwd=REPO, capture_output=True, text=True, timeout=600, check=False)
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert completed.returncode == 0, completed.stderr[-3000:]
     result: dict[str, Any] = json.loads(completed.stdout)
     return result
@@ -65,15 +77,19 @@ def test_the_corpus_has_enough_real_world_spellings() -> None:
 
 
 def test_precision_in_every_category(measured: dict[str, Any]) -> None:
-    low = {entry["category"]: round(100 * entry["precision"], 1)
-           for entry in measured["figures"] if entry["precision"] < PRECISION_TARGET}
+    low = {
+        entry["category"]: round(100 * entry["precision"], 1)
+        for entry in measured["figures"]
+        if entry["precision"] < PRECISION_TARGET
+    }
     assert not low, f"precision below 99.5 % in {low}" + _explained(measured)
 
 
 def test_coverage_overall(measured: dict[str, Any]) -> None:
     overall = next(entry for entry in measured["figures"] if entry["category"] == "all")
     assert overall["coverage"] >= COVERAGE_TARGET, (
-        f"coverage {100 * overall['coverage']:.1f} % < 95 %" + _explained(measured))
+        f"coverage {100 * overall['coverage']:.1f} % < 95 %" + _explained(measured)
+    )
 
 
 def test_every_category_is_measured(measured: dict[str, Any]) -> None:

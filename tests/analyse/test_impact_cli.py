@@ -28,9 +28,19 @@ def test_impact_as_text(samples_db: str) -> None:
 
 def test_unknown_node_is_a_usage_error_naming_the_nearest(samples_db: str) -> None:
     process = subprocess.run(
-        [sys.executable, "-c", "from inventory.cli.app import main; main()",
-         "--db", samples_db, "impact", "vaggeryd:esx-cl1"],
-        capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-c",
+            "from inventory.cli.app import main; main()",
+            "--db",
+            samples_db,
+            "impact",
+            "vaggeryd:esx-cl1",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert process.returncode == 2
     assert "No node 'vaggeryd:esx-cl1'" in process.stderr
     assert "vaggeryd:cluster:esx-cl01" in process.stderr

@@ -17,18 +17,24 @@ def graph(sample_snapshot: InventorySnapshot) -> InventoryGraph:
 def test_cluster_to_virtual_servers_to_applications(graph: InventoryGraph) -> None:
     result = impact(graph, "vaggeryd:esx-cl01")
     servers = set(result.of_kind("server"))
-    for vm in ("srv-personec01", "srv-raindance01", "srv-procapita01", "srv-sql01",
-               "srv-dc01"):
+    for vm in ("srv-personec01", "srv-raindance01", "srv-procapita01", "srv-sql01", "srv-dc01"):
         assert f"vaggeryd:server:{vm}" in servers
     applications = set(result.of_kind("application"))
-    for app in ("app-personec", "app-raindance", "app-procapita", "app-ciceron", "app-ecos",
-                "app-timecare"):
+    for app in (
+        "app-personec",
+        "app-raindance",
+        "app-procapita",
+        "app-ciceron",
+        "app-ecos",
+        "app-timecare",
+    ):
         assert f"vaggeryd:application:{app}" in applications
     assert result.municipalities == ["vaggeryd"]
     # clients managed by a platform on the cluster are counted
     assert result.client_devices > 0
     assert result.client_devices == sum(
-        g.devices for g in result.groups if g.kind == "client_fleet")
+        g.devices for g in result.groups if g.kind == "client_fleet"
+    )
 
 
 def test_single_server_takes_its_critical_application(graph: InventoryGraph) -> None:

@@ -72,11 +72,21 @@ SPELLINGS = [
 
 # Products outside the catalogue: canonical id, no cycle.
 NOT_IN_CATALOGUE = [
-    ("Chrome OS", "chromeos"), ("ChromeOS Flex", "chromeos-flex"), ("SCCM", "mecm"),
-    ("ConfigMgr", "mecm"), ("MECM", "mecm"), ("Intune", "intune"), ("Jamf Pro", "jamf-pro"),
-    ("M365", "microsoft-365"), ("O365", "microsoft-365"), ("Office 365", "microsoft-365"),
-    ("AD DS", "active-directory"), ("ArubaOS-CX 10.10", "arubaos-cx"),
-    ("Procapita", "procapita"), ("Lifecare SP", "lifecare-sp"), ("Lifecare", "lifecare"),
+    ("Chrome OS", "chromeos"),
+    ("ChromeOS Flex", "chromeos-flex"),
+    ("SCCM", "mecm"),
+    ("ConfigMgr", "mecm"),
+    ("MECM", "mecm"),
+    ("Intune", "intune"),
+    ("Jamf Pro", "jamf-pro"),
+    ("M365", "microsoft-365"),
+    ("O365", "microsoft-365"),
+    ("Office 365", "microsoft-365"),
+    ("AD DS", "active-directory"),
+    ("ArubaOS-CX 10.10", "arubaos-cx"),
+    ("Procapita", "procapita"),
+    ("Lifecare SP", "lifecare-sp"),
+    ("Lifecare", "lifecare"),
 ]
 
 
@@ -87,8 +97,13 @@ def normaliser() -> Normaliser:
 
 @pytest.mark.parametrize(("vendor", "product", "version", "product_id", "cycle"), SPELLINGS)
 def test_real_world_spelling_maps_to_product_and_cycle(
-        normaliser: Normaliser, vendor: str | None, product: str, version: str | None,
-        product_id: str, cycle: str) -> None:
+    normaliser: Normaliser,
+    vendor: str | None,
+    product: str,
+    version: str | None,
+    product_id: str,
+    cycle: str,
+) -> None:
     match = normaliser.match(vendor, product, version)
     assert (match.product_id, match.cycle) == (product_id, cycle)
     assert match.confidence >= LOW_CONFIDENCE
@@ -97,7 +112,8 @@ def test_real_world_spelling_maps_to_product_and_cycle(
 
 @pytest.mark.parametrize(("product", "product_id"), NOT_IN_CATALOGUE)
 def test_products_outside_the_catalogue_normalise_through_the_alias_table(
-        normaliser: Normaliser, product: str, product_id: str) -> None:
+    normaliser: Normaliser, product: str, product_id: str
+) -> None:
     match = normaliser.match(None, product, None)
     assert match.product_id == product_id
     assert match.cycle is None
@@ -117,14 +133,17 @@ def test_the_version_as_written_is_kept(normaliser: Normaliser) -> None:
 def test_a_typo_is_not_taken_but_reviewed_with_its_candidate(normaliser: Normaliser) -> None:
     match = normaliser.match(None, "Windws Servr", "2019")
     assert (match.product_id, match.cycle, match.method, match.status) == (
-        None, None, "review", "review")
+        None,
+        None,
+        "review",
+        "review",
+    )
     assert [product_id for product_id, _ in match.candidates] == ["windows-server"]
     assert 0 < match.confidence < LOW_CONFIDENCE
     assert match.title == "Windws Servr"
 
 
-def test_extra_words_put_the_name_on_review_instead_of_taking_it(
-        normaliser: Normaliser) -> None:
+def test_extra_words_put_the_name_on_review_instead_of_taking_it(normaliser: Normaliser) -> None:
     match = normaliser.match(None, "Windows Server Update Tool", None)
     assert match.product_id is None and match.status == "review"
     assert match.candidates == (("windows-server", 0.7),)
@@ -143,7 +162,8 @@ def test_empty_names_are_unmatched(normaliser: Normaliser) -> None:
 
 
 def test_a_version_less_specific_than_the_cycles_is_a_guess_for_review(
-        normaliser: Normaliser) -> None:
+    normaliser: Normaliser,
+) -> None:
     match = normaliser.match(None, "Windows 11", None)
     assert match.product_id == "windows"
     assert match.cycle is not None and match.cycle.startswith("11-")
@@ -182,10 +202,16 @@ def test_user_aliases_add_names_and_override_built_in_ones(tmp_path: Path) -> No
     normaliser = Normaliser.default(path)
     proc = normaliser.match(None, "Proc VoO", None)
     assert (proc.product_id, proc.title, proc.method) == (
-        "procapita", "Lifecare Procapita (CGI)", "user-alias")
+        "procapita",
+        "Lifecare Procapita (CGI)",
+        "user-alias",
+    )
     server = normaliser.match(None, "Serveros", "2019")
     assert (server.product_id, server.cycle, server.method) == (
-        "windows-server", "2019", "user-alias")
+        "windows-server",
+        "2019",
+        "user-alias",
+    )
     assert normaliser.match(None, "Intranätet", None).product_id == "our-intranet"
     # "ESXi" was a built-in name of vmware-esxi; the user's entry wins and keeps its cycles.
     esx = normaliser.match(None, "ESXi", "7.0 U3")
@@ -194,15 +220,19 @@ def test_user_aliases_add_names_and_override_built_in_ones(tmp_path: Path) -> No
     assert Normaliser.default().match(None, "ESXi", "7.0").product_id == "vmware-esxi"
 
 
-@pytest.mark.parametrize(("text", "line", "fragment"), [
-    ("products:\n  - id: ok\n    names: [A]\n  - id: Bad Id\n    names: [B]\n", 4, "id"),
-    ("products:\n  - id: ok\n    nmaes: [A]\n", 3, "nmaes"),
-    ("products:\n  - id: ok\n    patterns: ['(unclosed']\n", 3, "regular expression"),
-    ("products:\n  - id: ok\n    lifecycle: forever\n", 3, "lifecycle"),
-    ("products:\n  - id: ok\n    names: [A\n  - id: b\n", 4, "not valid YAML"),
-])
-def test_invalid_alias_file_names_the_line(tmp_path: Path, text: str, line: int,
-                                           fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("products:\n  - id: ok\n    names: [A]\n  - id: Bad Id\n    names: [B]\n", 4, "id"),
+        ("products:\n  - id: ok\n    nmaes: [A]\n", 3, "nmaes"),
+        ("products:\n  - id: ok\n    patterns: ['(unclosed']\n", 3, "regular expression"),
+        ("products:\n  - id: ok\n    lifecycle: forever\n", 3, "lifecycle"),
+        ("products:\n  - id: ok\n    names: [A\n  - id: b\n", 4, "not valid YAML"),
+    ],
+)
+def test_invalid_alias_file_names_the_line(
+    tmp_path: Path, text: str, line: int, fragment: str
+) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(AliasFileError) as caught:
@@ -220,18 +250,32 @@ def test_missing_alias_file_is_a_clear_error(tmp_path: Path) -> None:
 # --- column-wise matching --------------------------------------------------------------------
 
 _VENDORS = st.sampled_from([None, "Microsoft", "VMware", "Cisco", "Dell", "Acme"])
-_PRODUCTS = st.sampled_from([None, "Windows Server", "W2k19", "ESXi", "vSphere ESXi 6.7",
-                             "Windows", "Catalyst 9300", "Procapita", "Unknown thing", "RHEL",
-                             "Windows Server 2012 R2"])
+_PRODUCTS = st.sampled_from(
+    [
+        None,
+        "Windows Server",
+        "W2k19",
+        "ESXi",
+        "vSphere ESXi 6.7",
+        "Windows",
+        "Catalyst 9300",
+        "Procapita",
+        "Unknown thing",
+        "RHEL",
+        "Windows Server 2012 R2",
+    ]
+)
 _VERSIONS = st.sampled_from([None, "2019", "7.0 U3", "10 22H2", "8.6", "17.3.4", "", "x"])
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(_VENDORS, _PRODUCTS, _VERSIONS), min_size=0, max_size=40),
-       st.integers(min_value=0, max_value=1000))
-def test_match_frame_equals_row_wise_match(rows: list[tuple[str | None, str | None,
-                                                             str | None]],
-                                           offset: int) -> None:
+@given(
+    st.lists(st.tuples(_VENDORS, _PRODUCTS, _VERSIONS), min_size=0, max_size=40),
+    st.integers(min_value=0, max_value=1000),
+)
+def test_match_frame_equals_row_wise_match(
+    rows: list[tuple[str | None, str | None, str | None]], offset: int
+) -> None:
     normaliser = Normaliser.default()
     frame = pd.DataFrame(rows, columns=["v", "p", "ver"], dtype=object)
     frame.index = pd.RangeIndex(offset, offset + len(frame))
@@ -242,17 +286,25 @@ def test_match_frame_equals_row_wise_match(rows: list[tuple[str | None, str | No
         expected = normaliser.match(row["v"], row["p"], row["ver"])
         for name in MATCH_COLUMNS:
             value = got[name]
-            value = None if value is None or (isinstance(value, float) and pd.isna(value)) \
-                else value
-            wanted = (candidates_text(expected.candidates) if name == "candidates"
-                      else getattr(expected, name))
+            value = (
+                None if value is None or (isinstance(value, float) and pd.isna(value)) else value
+            )
+            wanted = (
+                candidates_text(expected.candidates)
+                if name == "candidates"
+                else getattr(expected, name)
+            )
             assert value == wanted, (index, name)
 
 
 def test_match_frame_accepts_pandas_string_columns(normaliser: Normaliser) -> None:
-    frame = pd.DataFrame({"v": pd.array(["Microsoft", None], dtype="string"),
-                          "p": pd.array(["Windows Server", "ESXi"], dtype="string"),
-                          "ver": pd.array(["2019", pd.NA], dtype="string")})
+    frame = pd.DataFrame(
+        {
+            "v": pd.array(["Microsoft", None], dtype="string"),
+            "p": pd.array(["Windows Server", "ESXi"], dtype="string"),
+            "ver": pd.array(["2019", pd.NA], dtype="string"),
+        }
+    )
     result = normaliser.match_frame(frame, "v", "p", "ver")
     assert list(result["product_id"]) == ["windows-server", "vmware-esxi"]
     assert result.loc[0, "cycle"] == "2019"
@@ -262,32 +314,60 @@ def test_match_frame_accepts_pandas_string_columns(normaliser: Normaliser) -> No
 
 
 def test_review_lists_unmatched_and_low_confidence_names_with_counts(snapshot_of) -> None:  # type: ignore[no-untyped-def]
-    snapshot = snapshot_of({
-        "client": [
-            {"municipality": "hylte", "id": "c1", "kind": "laptop", "os_product": "Windows",
-             "os_version": "11 23H2", "quantity": 300},
-            {"municipality": "hylte", "id": "c2", "kind": "laptop", "os_product": "Wndows",
-             "os_version": "10 22H2", "quantity": 40},
-            {"municipality": "gnosjo", "id": "c9", "kind": "laptop", "os_product": "Wndows",
-             "os_version": "10 22H2", "quantity": 2},
-        ],
-        "application": [
-            {"municipality": "hylte", "id": "a1", "name": "Stödsystem X", "vendor": "Acme"},
-            {"municipality": "gnosjo", "id": "a2", "name": "Treserva", "product": "Treserva"},
-        ],
-        "server": [
-            {"municipality": "gnosjo", "id": "s1", "os_product": "VMware ESXi",
-             "kind": "physical"},
-        ],
-    })
+    snapshot = snapshot_of(
+        {
+            "client": [
+                {
+                    "municipality": "hylte",
+                    "id": "c1",
+                    "kind": "laptop",
+                    "os_product": "Windows",
+                    "os_version": "11 23H2",
+                    "quantity": 300,
+                },
+                {
+                    "municipality": "hylte",
+                    "id": "c2",
+                    "kind": "laptop",
+                    "os_product": "Wndows",
+                    "os_version": "10 22H2",
+                    "quantity": 40,
+                },
+                {
+                    "municipality": "gnosjo",
+                    "id": "c9",
+                    "kind": "laptop",
+                    "os_product": "Wndows",
+                    "os_version": "10 22H2",
+                    "quantity": 2,
+                },
+            ],
+            "application": [
+                {"municipality": "hylte", "id": "a1", "name": "Stödsystem X", "vendor": "Acme"},
+                {"municipality": "gnosjo", "id": "a2", "name": "Treserva", "product": "Treserva"},
+            ],
+            "server": [
+                {
+                    "municipality": "gnosjo",
+                    "id": "s1",
+                    "os_product": "VMware ESXi",
+                    "kind": "physical",
+                },
+            ],
+        }
+    )
     normaliser = Normaliser.default()
     frame = normalise_snapshot(snapshot, normaliser)
     assert set(frame["kind"]) == {"client", "application", "server"}
-    items = {(item.reason, item.product): item
-             for item in normalisation_review(snapshot, normaliser)}
+    items = {
+        (item.reason, item.product): item for item in normalisation_review(snapshot, normaliser)
+    }
     unmatched = items[("unmatched", "Stödsystem X")]
     assert (unmatched.kind, unmatched.count, unmatched.municipalities) == (
-        "application", 1, ("hylte",))
+        "application",
+        1,
+        ("hylte",),
+    )
     typo = items[("review", "Wndows")]
     assert (typo.product_id, typo.count, typo.records) == (None, 42, 2)
     assert typo.candidates == "windows 0.83" and "spelled like" in typo.note
@@ -296,28 +376,32 @@ def test_review_lists_unmatched_and_low_confidence_names_with_counts(snapshot_of
     assert no_cycle.product_id == "vmware-esxi"
     assert ("ok", "Windows") not in items and ("ok", "Treserva") not in items
     everything = normalisation_review(snapshot, normaliser, include_all=True)
-    assert {item.product for item in everything if item.reason == "ok"} >= {"Windows",
-                                                                             "Treserva"}
+    assert {item.product for item in everything if item.reason == "ok"} >= {"Windows", "Treserva"}
 
 
-def test_cli_normalise_lists_names_for_review(sqlite_url: str, samples_dir: Path,
-                                              tmp_path: Path) -> None:
+def test_cli_normalise_lists_names_for_review(
+    sqlite_url: str, samples_dir: Path, tmp_path: Path
+) -> None:
     runner = CliRunner()
-    folders = [str(samples_dir / code)
-               for code in ("gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo")]
+    folders = [
+        str(samples_dir / code) for code in ("gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo")
+    ]
     imported = runner.invoke(app, ["--db", sqlite_url, "import", *folders])
     assert imported.exit_code == 0, imported.output
     result = runner.invoke(app, ["--db", sqlite_url, "normalise", "--format", "json", "--all"])
     assert result.exit_code == 0, result.output
     items = json.loads(result.output)
-    assert items and {"reason", "product", "product_id", "count", "municipalities"} <= set(
-        items[0])
-    esxi = [item for item in items
-            if item["kind"] == "server" and item["product_id"] == "vmware-esxi"]
+    assert items and {"reason", "product", "product_id", "count", "municipalities"} <= set(items[0])
+    esxi = [
+        item for item in items if item["kind"] == "server" and item["product_id"] == "vmware-esxi"
+    ]
     assert {"gislaved", "gnosjo"} <= {code for item in esxi for code in item["municipalities"]}
     assert {item["cycle"] for item in esxi if item["version"] == "7.0 U3"} == {"7.0"}
-    old_servers = [item for item in items if item["product_id"] == "windows-server"
-                   and item["cycle"] == "2012-r2"]
+    old_servers = [
+        item
+        for item in items
+        if item["product_id"] == "windows-server" and item["cycle"] == "2012-r2"
+    ]
     assert old_servers and all(item["reason"] == "ok" for item in old_servers)
 
     bad = tmp_path / "aliases.yaml"

@@ -25,29 +25,56 @@ SnapshotBuilder = Callable[[Mapping[str, Sequence[Mapping[str, Any]]]], Inventor
 AS_OF = dt.date(2026, 11, 23)
 
 
-@pytest.mark.parametrize(("product_id", "family"), [
-    ("windows-server", "windows"), ("hyper-v", "windows"), ("rhel", "linux"),
-    ("ubuntu", "linux"), ("debian", "linux"), ("sles", "linux"), ("rocky-linux", "linux"),
-    ("freebsd", "unix"), ("ibm-aix", "unix"), ("oracle-solaris", "unix"),
-    ("vmware-photon", "appliance"), ("vmware-vcenter", "appliance"), ("fortios", "appliance"),
-    ("cisco-ios-xe", "appliance"), ("netapp-ontap", "appliance"), ("big-ip", "appliance"),
-    ("juniper-junos", "appliance"), ("pure-flasharray", "appliance"),
-    ("mssqlserver", None), ("windows", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("product_id", "family"),
+    [
+        ("windows-server", "windows"),
+        ("hyper-v", "windows"),
+        ("rhel", "linux"),
+        ("ubuntu", "linux"),
+        ("debian", "linux"),
+        ("sles", "linux"),
+        ("rocky-linux", "linux"),
+        ("freebsd", "unix"),
+        ("ibm-aix", "unix"),
+        ("oracle-solaris", "unix"),
+        ("vmware-photon", "appliance"),
+        ("vmware-vcenter", "appliance"),
+        ("fortios", "appliance"),
+        ("cisco-ios-xe", "appliance"),
+        ("netapp-ontap", "appliance"),
+        ("big-ip", "appliance"),
+        ("juniper-junos", "appliance"),
+        ("pure-flasharray", "appliance"),
+        ("mssqlserver", None),
+        ("windows", None),
+        (None, None),
+    ],
+)
 def test_os_family(product_id: str | None, family: str | None) -> None:
     assert os_family(Normaliser.default(), product_id) == family
 
 
-def _server(m: str, key: str, os_product: str, os_version: str | None,
-            kind: str = "virtual") -> dict[str, Any]:
-    return {"municipality": m, "id": key, "hostname": key, "kind": kind,
-            "os_product": os_product, "os_version": os_version, "role": "application"}
+def _server(
+    m: str, key: str, os_product: str, os_version: str | None, kind: str = "virtual"
+) -> dict[str, Any]:
+    return {
+        "municipality": m,
+        "id": key,
+        "hostname": key,
+        "kind": kind,
+        "os_product": os_product,
+        "os_version": os_version,
+        "role": "application",
+    }
 
 
 def _records() -> dict[str, list[dict[str, Any]]]:
     return {
-        "municipality": [{"municipality": m, "code": m, "name": m.title(), "country": c}
-                         for m, c in (("alfa", "SE"), ("beta", "NO"))],
+        "municipality": [
+            {"municipality": m, "code": m, "name": m.title(), "country": c}
+            for m, c in (("alfa", "SE"), ("beta", "NO"))
+        ],
         "server": [
             _server("alfa", "lin1", "Ubuntu Server", "18.04 LTS"),
             _server("alfa", "lin2", "Debian GNU/Linux", "10"),
@@ -64,11 +91,16 @@ def _records() -> dict[str, list[dict[str, Any]]]:
     }
 
 
-TARGET = TargetArchitecture.model_validate({
-    "name": "test", "municipalities": ["alfa", "beta"],
-    "server_os": [{"product": "Windows Server", "vendor": "Microsoft", "min_version": "2022"},
-                  {"product": "Red Hat Enterprise Linux", "vendor": "Red Hat",
-                   "min_version": "9"}]})
+TARGET = TargetArchitecture.model_validate(
+    {
+        "name": "test",
+        "municipalities": ["alfa", "beta"],
+        "server_os": [
+            {"product": "Windows Server", "vendor": "Microsoft", "min_version": "2022"},
+            {"product": "Red Hat Enterprise Linux", "vendor": "Red Hat", "min_version": "9"},
+        ],
+    }
+)
 
 
 @pytest.fixture
@@ -78,14 +110,19 @@ def gap(snapshot_of: SnapshotBuilder) -> Any:
 
 def _matrix_rows(gap: Any) -> dict[str, dict[str, Any]]:
     matrix: pd.DataFrame = gap.matrix
-    return {str(row["block_id"]): {str(k): v for k, v in row.items()}
-            for row in matrix.to_dict("records")}
+    return {
+        str(row["block_id"]): {str(k): v for k, v in row.items()}
+        for row in matrix.to_dict("records")
+    }
 
 
 def test_servers_stay_in_their_os_family(gap: Any) -> None:
     rows = _matrix_rows(gap)
-    by_product = {block.split(":")[1]: row for block, row in rows.items()
-                  if block.startswith(("server_os:", "appliance:"))}
+    by_product = {
+        block.split(":")[1]: row
+        for block, row in rows.items()
+        if block.startswith(("server_os:", "appliance:"))
+    }
     assert by_product["ubuntu"]["target_title"] == "Red Hat Enterprise Linux"
     assert by_product["debian"]["target_title"] == "Red Hat Enterprise Linux"
     assert by_product["rhel"]["status"] == "changed"  # 7 -> 9: an upgrade of its own
@@ -104,14 +141,18 @@ def test_appliances_get_vendor_upgrades_never_an_os_change(gap: Any) -> None:
     rows = _matrix_rows(gap)
     appliances = {block: row for block, row in rows.items() if block.startswith("appliance:")}
     assert {row["product_id"] for row in appliances.values()} == {
-        "vmware-photon", "fortios", "netapp-ontap"}
+        "vmware-photon",
+        "fortios",
+        "netapp-ontap",
+    }
     # FortiOS 6.4 ended 2024-09-30, Photon OS 3.0 and ONTAP 9.12.1 have ended too: the
     # vendor's upgrade; FortiOS 7.6 (to 2030-01-25) is kept as it is
     assert {block: (row["status"], row["reason"]) for block, row in appliances.items()} == {
         "appliance:fortios:6.4": ("changed", "vendor_upgrade"),
         "appliance:fortios:7.6": ("included", ""),
         "appliance:vmware-photon:3.0": ("changed", "vendor_upgrade"),
-        "appliance:netapp-ontap:9.12.1": ("changed", "vendor_upgrade")}
+        "appliance:netapp-ontap:9.12.1": ("changed", "vendor_upgrade"),
+    }
     assert "kept" in appliances["appliance:fortios:7.6"]["detail"]
     assert all(row["target_title"] == "" for row in appliances.values())
     items: pd.DataFrame = gap.items
@@ -122,8 +163,9 @@ def test_appliances_get_vendor_upgrades_never_an_os_change(gap: Any) -> None:
     os_items = servers[servers["action"] == "os_upgrade"]
     assert not os_items["asset"].isin(["alfa:vcsa", "beta:fw1", "beta:fw2", "beta:nas1"]).any()
     solaris = os_items.loc[os_items["asset"] == "beta:unix1", "detail"].iloc[0]
-    assert solaris == ("Oracle Solaris 10 -> the target names no Unix server OS: keep a"
-                       " supported Oracle Solaris")
+    assert solaris == (
+        "Oracle Solaris 10 -> the target names no Unix server OS: keep a supported Oracle Solaris"
+    )
     assert not os_items["detail"].str.contains("Photon|FortiOS|ONTAP").any()
     linux = os_items[os_items["asset"].isin(["alfa:lin1", "alfa:lin2", "beta:lin3"])]
     assert len(linux) == 3 and not linux["detail"].str.contains("Windows").any()
@@ -132,8 +174,10 @@ def test_appliances_get_vendor_upgrades_never_an_os_change(gap: Any) -> None:
 def test_proposed_server_standards_are_per_family(snapshot_of: SnapshotBuilder) -> None:
     records = _records()
     # every product in both municipalities, so that each is standardised
-    records["server"] += [{**row, "municipality": "beta" if row["municipality"] == "alfa"
-                           else "alfa"} for row in list(records["server"])]
+    records["server"] += [
+        {**row, "municipality": "beta" if row["municipality"] == "alfa" else "alfa"}
+        for row in list(records["server"])
+    ]
     proposal = propose_target(snapshot_of(records), as_of=AS_OF)
     proposed = {choice.product for choice in proposal.target.server_os}
     assert not any("Photon" in p or "FortiOS" in p or "ONTAP" in p for p in proposed)

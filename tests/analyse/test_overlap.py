@@ -29,19 +29,41 @@ def _cell(frame: pd.DataFrame, row: str, column: str) -> float:
 
 def _records() -> dict[str, list[dict[str, Any]]]:
     """A and B alike (other spellings and versions of the same products), C different."""
-    def platform(m: str, key: str, capability: str, vendor: str | None, product: str,
-                 version: str | None = None) -> dict[str, Any]:
-        return {"municipality": m, "id": key, "capability": capability, "vendor": vendor,
-                "product": product, "version": version}
 
-    def app(m: str, key: str, vendor: str | None, product: str, area: str,
-            users: int) -> dict[str, Any]:
-        return {"municipality": m, "id": key, "name": product, "vendor": vendor,
-                "product": product, "business_area": area, "users": users}
+    def platform(
+        m: str,
+        key: str,
+        capability: str,
+        vendor: str | None,
+        product: str,
+        version: str | None = None,
+    ) -> dict[str, Any]:
+        return {
+            "municipality": m,
+            "id": key,
+            "capability": capability,
+            "vendor": vendor,
+            "product": product,
+            "version": version,
+        }
+
+    def app(
+        m: str, key: str, vendor: str | None, product: str, area: str, users: int
+    ) -> dict[str, Any]:
+        return {
+            "municipality": m,
+            "id": key,
+            "name": product,
+            "vendor": vendor,
+            "product": product,
+            "business_area": area,
+            "users": users,
+        }
 
     return {
-        "municipality": [{"municipality": m, "code": m, "name": m.title(), "country": "SE"}
-                         for m in (A, B, C)],
+        "municipality": [
+            {"municipality": m, "code": m, "name": m.title(), "country": "SE"} for m in (A, B, C)
+        ],
         "platform": [
             platform(A, "p-mail", "email", "Microsoft", "Exchange", "2019"),
             platform(B, "p-mail", "email", None, "Microsoft Exchange Server 2016"),
@@ -62,14 +84,40 @@ def _records() -> dict[str, list[dict[str, Any]]]:
             app(C, "a2", "Visma", "Proceedo", "finance", 30),
         ],
         "client": [
-            {"municipality": A, "id": "c1", "kind": "laptop", "os_product": "Windows",
-             "os_version": "11", "managed_by": "p-mdm", "quantity": 100},
-            {"municipality": B, "id": "c1", "kind": "laptop", "os_product": "Windows",
-             "os_version": "10", "managed_by": "p-mdm", "quantity": 50},
-            {"municipality": C, "id": "c1", "kind": "chromebook", "os_product": "ChromeOS",
-             "managed_by": "p-mdm", "quantity": 200},
-            {"municipality": C, "id": "c2", "kind": "laptop",
-             "os_product": "Windows 11 Enterprise", "managed_by": "p-mdm", "quantity": 20},
+            {
+                "municipality": A,
+                "id": "c1",
+                "kind": "laptop",
+                "os_product": "Windows",
+                "os_version": "11",
+                "managed_by": "p-mdm",
+                "quantity": 100,
+            },
+            {
+                "municipality": B,
+                "id": "c1",
+                "kind": "laptop",
+                "os_product": "Windows",
+                "os_version": "10",
+                "managed_by": "p-mdm",
+                "quantity": 50,
+            },
+            {
+                "municipality": C,
+                "id": "c1",
+                "kind": "chromebook",
+                "os_product": "ChromeOS",
+                "managed_by": "p-mdm",
+                "quantity": 200,
+            },
+            {
+                "municipality": C,
+                "id": "c2",
+                "kind": "laptop",
+                "os_product": "Windows 11 Enterprise",
+                "managed_by": "p-mdm",
+                "quantity": 20,
+            },
         ],
     }
 
@@ -85,14 +133,17 @@ def result(snapshot_of: SnapshotBuilder, normaliser: Normaliser) -> OverlapResul
 
 
 def test_shared_by_all_some_and_unique(result: OverlapResult) -> None:
-    assert result.sharing("platforms", "email") == {
-        "msexchange": "some", "microsoft-365": "unique"}
+    assert result.sharing("platforms", "email") == {"msexchange": "some", "microsoft-365": "unique"}
     assert result.sharing("platforms", "directory") == {"active-directory": "all"}
     assert result.sharing("clients", "client_os") == {"windows": "all", "chromeos": "unique"}
     assert result.sharing("clients", "endpoint_management") == {
-        "intune": "some", "google-workspace": "unique"}
+        "intune": "some",
+        "google-workspace": "unique",
+    }
     assert result.sharing("clients", "client_management") == {
-        "intune": "some", "google-workspace": "unique"}
+        "intune": "some",
+        "google-workspace": "unique",
+    }
 
 
 def test_asset_counts_weighted_by_quantity(result: OverlapResult) -> None:
@@ -110,7 +161,8 @@ def test_similarity_matrix(result: OverlapResult) -> None:
     assert 0 < _cell(matrix, A, C) < _cell(matrix, A, B)
     assert (matrix.to_numpy().diagonal() == 1.0).all()
     by_domain = result.similarity_by_domain.set_index(
-        ["municipality_a", "municipality_b", "domain"])["similarity"]
+        ["municipality_a", "municipality_b", "domain"]
+    )["similarity"]
     # platforms: A and C share only the directory of two capabilities (1 / (1 + 2 * 1));
     # endpoint management is in the clients domain, as in the gap report
     assert by_domain[(A, C, "platforms")] == pytest.approx(1 / 3)
@@ -137,15 +189,18 @@ def test_shared_business_applications(result: OverlapResult) -> None:
 def test_json_and_tables(result: OverlapResult) -> None:
     data = json.loads(json.dumps(result.to_json()))
     assert data["similarity"][A][B] == 1.0
-    assert {row["product_id"] for row in data["shared_applications"]} == {
-        "proceedo", "procapita"}
+    assert {row["product_id"] for row in data["shared_applications"]} == {"proceedo", "procapita"}
     assert set(result.to_tables()) == {
-        "usage", "products", "similarity", "harmonisation", "shared_applications"}
+        "usage",
+        "products",
+        "similarity",
+        "harmonisation",
+        "shared_applications",
+    }
 
 
 def test_empty_snapshot(normaliser: Normaliser) -> None:
-    nothing = InventorySnapshot(tables={}, references=pd.DataFrame(
-        columns=list(REFERENCE_COLUMNS)))
+    nothing = InventorySnapshot(tables={}, references=pd.DataFrame(columns=list(REFERENCE_COLUMNS)))
     empty = compute_overlap(nothing, normaliser)
     assert empty.municipalities == [] and empty.usage.empty and empty.products.empty
     json.dumps(empty.to_json())

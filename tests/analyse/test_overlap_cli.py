@@ -17,14 +17,23 @@ def test_overlap_as_json(samples_db: str) -> None:
     data = json.loads(result.output)
     assert data["municipalities"] == ["gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo"]
     assert data["similarity"]["hylte"]["hylte"] == 1.0
-    directory = next(row for row in data["harmonisation"]
-                     if row["capability"] == "directory")
+    directory = next(row for row in data["harmonisation"] if row["capability"] == "directory")
     assert directory["top_share"] == 1.0
 
 
 def test_one_table_as_csv_on_standard_output(samples_db: str) -> None:
-    result = run(samples_db, "overlap", "-m", "gnosjo", "-m", "hylte", "--format", "csv",
-                 "--table", "shared_applications")
+    result = run(
+        samples_db,
+        "overlap",
+        "-m",
+        "gnosjo",
+        "-m",
+        "hylte",
+        "--format",
+        "csv",
+        "--table",
+        "shared_applications",
+    )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     heroma = [row for row in rows if row["municipalities"] == "gnosjo, hylte"]
@@ -35,15 +44,23 @@ def test_every_table_into_a_folder(samples_db: str, tmp_path: Path) -> None:
     result = run(samples_db, "overlap", "--format", "csv", "--out", str(tmp_path / "o"))
     assert result.exit_code == 0, result.output
     assert sorted(path.name for path in (tmp_path / "o").iterdir()) == [
-        "harmonisation.csv", "products.csv", "shared_applications.csv", "similarity.csv",
-        "usage.csv"]
+        "harmonisation.csv",
+        "products.csv",
+        "shared_applications.csv",
+        "similarity.csv",
+        "usage.csv",
+    ]
 
 
 def test_text_tables(samples_db: str) -> None:
     result = run(samples_db, "overlap")
     assert result.exit_code == 0, result.output
-    for title in ("Similarity", "Harmonisation index per capability",
-                  "Products per capability", "Business applications used by several"):
+    for title in (
+        "Similarity",
+        "Harmonisation index per capability",
+        "Products per capability",
+        "Business applications used by several",
+    ):
         assert title in result.output
 
 

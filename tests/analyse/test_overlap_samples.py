@@ -20,8 +20,7 @@ def result(sample_snapshot: InventorySnapshot, normaliser: Normaliser) -> Overla
     return compute_overlap(sample_snapshot, normaliser)
 
 
-def _product(snapshot: InventorySnapshot, normaliser: Normaliser, kind: str,
-             reference: str) -> str:
+def _product(snapshot: InventorySnapshot, normaliser: Normaliser, kind: str, reference: str) -> str:
     """The canonical product id of one record (``municipality:key``), by the normaliser."""
     municipality, key = reference.split(":")
     frame = snapshot.table(kind)
@@ -33,56 +32,87 @@ def _product(snapshot: InventorySnapshot, normaliser: Normaliser, kind: str,
 
 
 # A platform is in its capability's domain (assets.domain_of), as in the gap report.
-@pytest.mark.parametrize(("key", "domain", "capability"), [
-    ("p-ad", "platforms", "directory"), ("p-entra", "platforms", "identity_mfa"),
-    ("p-intune", "clients", "endpoint_management")])
-def test_platforms_shared_by_all_five(result: OverlapResult, normaliser: Normaliser,
-                                      sample_snapshot: InventorySnapshot, key: str,
-                                      domain: str, capability: str) -> None:
+@pytest.mark.parametrize(
+    ("key", "domain", "capability"),
+    [
+        ("p-ad", "platforms", "directory"),
+        ("p-entra", "platforms", "identity_mfa"),
+        ("p-intune", "clients", "endpoint_management"),
+    ],
+)
+def test_platforms_shared_by_all_five(
+    result: OverlapResult,
+    normaliser: Normaliser,
+    sample_snapshot: InventorySnapshot,
+    key: str,
+    domain: str,
+    capability: str,
+) -> None:
     product = _product(sample_snapshot, normaliser, "platform", f"hylte:{key}")
     assert result.sharing(domain, capability)[product] == "all"
 
 
-@pytest.mark.parametrize("key", ["app-sitevision", "app-byggr", "app-npo", "app-kivra",
-                                 "app-tendsign", "app-etjanster"])
-def test_applications_shared_by_all_five(result: OverlapResult, normaliser: Normaliser,
-                                         sample_snapshot: InventorySnapshot, key: str) -> None:
+@pytest.mark.parametrize(
+    "key", ["app-sitevision", "app-byggr", "app-npo", "app-kivra", "app-tendsign", "app-etjanster"]
+)
+def test_applications_shared_by_all_five(
+    result: OverlapResult, normaliser: Normaliser, sample_snapshot: InventorySnapshot, key: str
+) -> None:
     product = _product(sample_snapshot, normaliser, "application", f"gislaved:{key}")
     shared = result.shared_applications.set_index("product_id")
     assert shared.loc[product, "municipality_count"] == 5
 
 
-@pytest.mark.parametrize(("kind", "reference", "domain", "capability"), [
-    ("platform", "hylte:p-hyperv", "datacentre", "hypervisor"),
-    ("platform", "hylte:p-backup", "datacentre", "backup"),
-    ("platform", "varnamo:p-siem", "platforms", "logging_siem"),
-])
-def test_unique_platforms(result: OverlapResult, normaliser: Normaliser,
-                          sample_snapshot: InventorySnapshot, kind: str, reference: str,
-                          domain: str, capability: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "reference", "domain", "capability"),
+    [
+        ("platform", "hylte:p-hyperv", "datacentre", "hypervisor"),
+        ("platform", "hylte:p-backup", "datacentre", "backup"),
+        ("platform", "varnamo:p-siem", "platforms", "logging_siem"),
+    ],
+)
+def test_unique_platforms(
+    result: OverlapResult,
+    normaliser: Normaliser,
+    sample_snapshot: InventorySnapshot,
+    kind: str,
+    reference: str,
+    domain: str,
+    capability: str,
+) -> None:
     product = _product(sample_snapshot, normaliser, kind, reference)
     assert result.sharing(domain, capability)[product] == "unique"
 
 
 @pytest.mark.parametrize("reference", ["hylte:app-treserva", "varnamo:app-combine"])
-def test_unique_social_care_systems(result: OverlapResult, normaliser: Normaliser,
-                                    sample_snapshot: InventorySnapshot,
-                                    reference: str) -> None:
+def test_unique_social_care_systems(
+    result: OverlapResult,
+    normaliser: Normaliser,
+    sample_snapshot: InventorySnapshot,
+    reference: str,
+) -> None:
     product = _product(sample_snapshot, normaliser, "application", reference)
     assert result.sharing("applications", "social_care")[product] == "unique"
     assert product not in set(result.shared_applications["product_id"])
 
 
-@pytest.mark.parametrize(("reference", "municipalities"), [
-    ("gnosjo:app-procapita", "gislaved, gnosjo, vaggeryd"),
-    ("varnamo:app-personec", "gislaved, vaggeryd, varnamo"),
-    ("gnosjo:app-raindance", "gislaved, gnosjo, vaggeryd"),
-    ("hylte:app-heroma", "gnosjo, hylte"),
-    ("gnosjo:app-earkiv", "gislaved, gnosjo, vaggeryd, varnamo"),
-])
+@pytest.mark.parametrize(
+    ("reference", "municipalities"),
+    [
+        ("gnosjo:app-procapita", "gislaved, gnosjo, vaggeryd"),
+        ("varnamo:app-personec", "gislaved, vaggeryd, varnamo"),
+        ("gnosjo:app-raindance", "gislaved, gnosjo, vaggeryd"),
+        ("hylte:app-heroma", "gnosjo, hylte"),
+        ("gnosjo:app-earkiv", "gislaved, gnosjo, vaggeryd, varnamo"),
+    ],
+)
 def test_business_applications_shared_by_several(
-        result: OverlapResult, normaliser: Normaliser, sample_snapshot: InventorySnapshot,
-        reference: str, municipalities: str) -> None:
+    result: OverlapResult,
+    normaliser: Normaliser,
+    sample_snapshot: InventorySnapshot,
+    reference: str,
+    municipalities: str,
+) -> None:
     product = _product(sample_snapshot, normaliser, "application", reference)
     shared = result.shared_applications.set_index("product_id")
     assert shared.loc[product, "municipalities"] == municipalities

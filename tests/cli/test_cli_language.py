@@ -51,19 +51,52 @@ def test_stats_in_swedish_and_norwegian(samples_db: str, client_devices: int) ->
 
 
 def test_gap_in_swedish(samples_db: str) -> None:
-    swedish = _run("--db", samples_db, "--lang", "sv", "gap", "--target", str(TARGET),
-                   "--date", "2026-12-01", "-m", "hylte").stdout
-    for heading in ("Gap mot 'GGVVH", "per 2026-12-01", "Förutsättningar: per förmåga",
-                    "Byggblock:", "Största gapen efter risk", "Exponering för supportslut",
-                    "Datacenterkapacitet", "Förbindelser mot lägsta krav",
-                    "Arbetsinsats och kostnad per kommun", "Migreringsvågor", "Alla"):
+    swedish = _run(
+        "--db",
+        samples_db,
+        "--lang",
+        "sv",
+        "gap",
+        "--target",
+        str(TARGET),
+        "--date",
+        "2026-12-01",
+        "-m",
+        "hylte",
+    ).stdout
+    for heading in (
+        "Gap mot 'GGVVH",
+        "per 2026-12-01",
+        "Förutsättningar: per förmåga",
+        "Byggblock:",
+        "Största gapen efter risk",
+        "Exponering för supportslut",
+        "Datacenterkapacitet",
+        "Förbindelser mot lägsta krav",
+        "Arbetsinsats och kostnad per kommun",
+        "Migreringsvågor",
+        "Alla",
+    ):
         assert heading in swedish, heading
     assert "hallplanering" not in swedish.lower()
 
 
 def test_report_follows_the_global_language(samples_db: str, tmp_path: Path) -> None:
-    printed = _run("--db", samples_db, "--lang", "no", "report", "--target", str(TARGET),
-                   "--out", str(tmp_path), "--formats", "md", "--date", "2026-12-01").stdout
+    printed = _run(
+        "--db",
+        samples_db,
+        "--lang",
+        "no",
+        "report",
+        "--target",
+        str(TARGET),
+        "--out",
+        str(tmp_path),
+        "--formats",
+        "md",
+        "--date",
+        "2026-12-01",
+    ).stdout
     assert "skrev " in printed and "diagramfiler til" in printed
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "## Sammendrag" in markdown  # the report in Norwegian without report --lang
@@ -73,8 +106,9 @@ def _local_words() -> set[str]:
     """Words of the command line's Swedish and Norwegian texts that English never uses."""
     # the gap's values print as the report's texts: their English is English too (the
     # issues' hints name Swedish and Norwegian column headers: not theirs)
-    english = " ".join(translations(key)["en"] for key in translation_keys()
-                       if not key.startswith("issue."))
+    english = " ".join(
+        translations(key)["en"] for key in translation_keys() if not key.startswith("issue.")
+    )
     words = set()
     for key in translation_keys():
         if key.startswith("cli."):
@@ -86,9 +120,20 @@ def _local_words() -> set[str]:
 def test_english_output_has_no_swedish_or_norwegian_word(samples_db: str) -> None:
     words = _local_words()
     assert {"kommun", "förutsättningar", "kartlegging", "hallplanering"} <= words
-    printed = (_run("--db", samples_db, "gap", "--target", str(TARGET), "--date",
-                    "2026-12-01", "-m", "hylte").stdout
-               + _run("--db", samples_db, "stats").stdout).lower()
+    printed = (
+        _run(
+            "--db",
+            samples_db,
+            "gap",
+            "--target",
+            str(TARGET),
+            "--date",
+            "2026-12-01",
+            "-m",
+            "hylte",
+        ).stdout
+        + _run("--db", samples_db, "stats").stdout
+    ).lower()
     # the target's own name is the user's text ('GGVVH gemensam IT-drift, ...'): not ours
     printed = re.sub(r"'[^']*'", "", printed)
     found = sorted(w for w in words if re.search(rf"\b{re.escape(w)}\b", printed))
@@ -97,14 +142,28 @@ def test_english_output_has_no_swedish_or_norwegian_word(samples_db: str) -> Non
 
 def test_validate_summary_counts_in_the_language() -> None:
     folder = str(TARGET.parent / "hylte")  # alone: its link to varnamo is an error
-    lines = {lang: CliRunner().invoke(app, ["--lang", lang, "validate", folder]).stdout
-             .strip().splitlines()[-1] for lang in ("en", "sv", "no")}
-    assert re.fullmatch(r"Invalid: 1 municipality, \d+ files, [\d,]+ rows; 1 error,"
-                        r" 0 warnings\.", lines["en"]), lines["en"]
-    assert re.fullmatch(r"Ogiltig: 1 kommun, \d+ filer, [\d\xa0]+ rader; 1 fel,"
-                        r" 0 varningar\.", lines["sv"]), lines["sv"]
-    assert re.fullmatch(r"Ugyldig: 1 kommune, \d+ filer, [\d\xa0]+ rader; 1 feil,"
-                        r" 0 advarsler\.", lines["no"]), lines["no"]
+    lines = {
+        lang: CliRunner()
+        .invoke(app, ["--lang", lang, "validate", folder])
+        .stdout.strip()
+        .splitlines()[-1]
+        for lang in ("en", "sv", "no")
+    }
+    assert re.fullmatch(
+        r"Invalid: 1 municipality, \d+ files, [\d,]+ rows; 1 error,"
+        r" 0 warnings\.",
+        lines["en"],
+    ), lines["en"]
+    assert re.fullmatch(
+        r"Ogiltig: 1 kommun, \d+ filer, [\d\xa0]+ rader; 1 fel,"
+        r" 0 varningar\.",
+        lines["sv"],
+    ), lines["sv"]
+    assert re.fullmatch(
+        r"Ugyldig: 1 kommune, \d+ filer, [\d\xa0]+ rader; 1 feil,"
+        r" 0 advarsler\.",
+        lines["no"],
+    ), lines["no"]
 
 
 def test_counted_nouns_have_one_form_for_one() -> None:

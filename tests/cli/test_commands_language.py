@@ -438,20 +438,38 @@ def test_library_findings_and_notes_print_in_the_language(
 
 def test_library_findings_stay_english_in_english_and_json(samples_db: str) -> None:
     runner = CliRunner()
-    text = runner.invoke(app, ["--db", samples_db, "graph", "--check", "--limit", "2"],
-                         env={"COLUMNS": "400"}).stdout
+    text = runner.invoke(
+        app, ["--db", samples_db, "graph", "--check", "--limit", "2"], env={"COLUMNS": "400"}
+    ).stdout
     assert "gislaved:site:KH: A single link: gislaved:L03 (dark_fibre, 10,000 Mbit/s)." in text
     for lang in ("en", "sv"):
-        data = json.loads(runner.invoke(
-            app, ["--db", samples_db, "--lang", lang, "graph", "--check", "--format", "json"]
-        ).stdout)
+        data = json.loads(
+            runner.invoke(
+                app, ["--db", samples_db, "--lang", lang, "graph", "--check", "--format", "json"]
+            ).stdout
+        )
         by_node = {finding["node"]: finding["message"] for finding in data["findings"]}
         assert by_node["gislaved:server:srv-app01"] == (
-            "Runs nothing: no platform, application or virtual server depends on it.")
-        checked = json.loads(runner.invoke(
-            app, ["--db", samples_db, "--lang", lang, "lifecycle", "--check-catalogue",
-                  "--all", "--format", "json"]).stdout)
+            "Runs nothing: no platform, application or virtual server depends on it."
+        )
+        checked = json.loads(
+            runner.invoke(
+                app,
+                [
+                    "--db",
+                    samples_db,
+                    "--lang",
+                    lang,
+                    "lifecycle",
+                    "--check-catalogue",
+                    "--all",
+                    "--format",
+                    "json",
+                ],
+            ).stdout
+        )
         ubuntu = next(f for f in checked if (f["product"], f["older"]) == ("ubuntu", "12.10"))
         assert ubuntu["message"] == (
             "Ubuntu 12.10 (released 2012-10-18) is supported until 2014-05-16, after the"
-            " newer 13.04 (released 2013-04-25) ends on 2014-01-27")
+            " newer 13.04 (released 2013-04-25) ends on 2014-01-27"
+        )

@@ -57,8 +57,8 @@ def empty_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.mark.parametrize("command", sorted(ANALYSING))
 def test_an_analysing_command_on_an_empty_store_says_what_to_do(
-        command: str, inventory: Any, empty_store: str, tmp_path: Path,
-        files_under: Any) -> None:
+    command: str, inventory: Any, empty_store: str, tmp_path: Path, files_under: Any
+) -> None:
     out = tmp_path / "out"
     args = [part.replace("{out}", str(out)) for part in ANALYSING[command]]
     before = files_under(tmp_path)
@@ -84,8 +84,7 @@ def test_list_stats_and_history_say_the_store_is_empty(inventory: Any, empty_sto
     assert history.code == 0 and json.loads(history.stdout) == []
 
 
-def test_a_kind_with_no_records_is_said_so(inventory: Any, empty_db: str,
-                                           tmp_path: Path) -> None:
+def test_a_kind_with_no_records_is_said_so(inventory: Any, empty_db: str, tmp_path: Path) -> None:
     folder = tmp_path / "gnosjo"
     folder.mkdir()  # a municipality file alone
     (folder / "kommun.csv").write_bytes((REPO / "samples" / "gnosjo" / "kommun.csv").read_bytes())
@@ -96,8 +95,9 @@ def test_a_kind_with_no_records_is_said_so(inventory: Any, empty_db: str,
     assert outcome.code == 0 and outcome.stdout.strip() == "No site records are stored of gnosjo."
 
 
-def test_the_gap_library_refuses_an_empty_snapshot(sample_snapshot: InventorySnapshot,
-                                                   sample_target: TargetArchitecture) -> None:
+def test_the_gap_library_refuses_an_empty_snapshot(
+    sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture
+) -> None:
     empty = sample_snapshot.only([])
     no_scope = sample_target.model_copy(update={"municipalities": []})
     for target in (sample_target, no_scope):

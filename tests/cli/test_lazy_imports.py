@@ -155,9 +155,20 @@ _RUN = textwrap.dedent(
 #: What ``inventory stats`` may not load. SQLAlchemy (the counts are SQL) and Alembic
 #: (opening a store checks its schema revision) are allowed; so are pydantic (the models
 #: define the tables), rich and Babel (the table and its numbers).
-STATS_MUST_NOT_LOAD = ("pandas", "pyarrow", "numpy", "networkx", "jinja2", "openpyxl",
-                       "rapidfuzz", "inventory.snapshot", "inventory.store.importer",
-                       "inventory.validate", "inventory.read", "inventory.analyse")
+STATS_MUST_NOT_LOAD = (
+    "pandas",
+    "pyarrow",
+    "numpy",
+    "networkx",
+    "jinja2",
+    "openpyxl",
+    "rapidfuzz",
+    "inventory.snapshot",
+    "inventory.store.importer",
+    "inventory.validate",
+    "inventory.read",
+    "inventory.analyse",
+)
 
 
 def _stored_counts(url: str) -> dict[str, Any]:
@@ -170,16 +181,20 @@ def _stored_counts(url: str) -> dict[str, Any]:
         per: dict[str, dict[str, int]] = {}
         for kind in RECORD_KINDS:
             for code, count in database.execute(
-                    f"SELECT municipality, count(*) FROM {kind} GROUP BY municipality"):
+                f"SELECT municipality, count(*) FROM {kind} GROUP BY municipality"
+            ):
                 per.setdefault(code, dict.fromkeys(RECORD_KINDS, 0))[kind] = count
-        devices = dict(database.execute(
-            "SELECT municipality, sum(coalesce(quantity, 1)) FROM client"
-            " GROUP BY municipality").fetchall())
+        devices = dict(
+            database.execute(
+                "SELECT municipality, sum(coalesce(quantity, 1)) FROM client GROUP BY municipality"
+            ).fetchall()
+        )
         runs = database.execute("SELECT count(*) FROM import_run").fetchone()[0]
     totals = {kind: sum(counts[kind] for counts in per.values()) for kind in RECORD_KINDS}
     return {
-        "municipalities": {code: {**per[code], "client_devices": devices.get(code, 0)}
-                           for code in sorted(per)},
+        "municipalities": {
+            code: {**per[code], "client_devices": devices.get(code, 0)} for code in sorted(per)
+        },
         "totals": {**totals, "client_devices": sum(devices.values())},
         "import_runs": runs,
     }
@@ -188,24 +203,45 @@ def _stored_counts(url: str) -> dict[str, Any]:
 @pytest.mark.parametrize("output_format", ["json", "text"])
 def test_stats_loads_only_what_counting_needs(samples_db: str, output_format: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", _RUN.format(heavy=STATS_MUST_NOT_LOAD), "--db", samples_db,
-         "stats", "--format", output_format],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            _RUN.format(heavy=STATS_MUST_NOT_LOAD),
+            "--db",
+            samples_db,
+            "stats",
+            "--format",
+            output_format,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "LOADED:", result.stderr
     expected = _stored_counts(samples_db)
     # The five samples, by hand from their files: 422 servers, 5 municipalities, one run.
     assert expected["totals"]["server"] == 422
-    assert sorted(expected["municipalities"]) == ["gislaved", "gnosjo", "hylte", "vaggeryd",
-                                                  "varnamo"]
+    assert sorted(expected["municipalities"]) == [
+        "gislaved",
+        "gnosjo",
+        "hylte",
+        "vaggeryd",
+        "varnamo",
+    ]
     if output_format == "json":
         assert json.loads(result.stdout) == expected
     else:
-        rows = {line.split("│")[1].strip(): [cell.strip().replace(",", "")
-                                             for cell in line.split("│")[2:-1]]
-                for line in result.stdout.splitlines() if line.count("│") > 2}
+        rows = {
+            line.split("│")[1].strip(): [
+                cell.strip().replace(",", "") for cell in line.split("│")[2:-1]
+            ]
+            for line in result.stdout.splitlines()
+            if line.count("│") > 2
+        }
         codes = list(expected["municipalities"])
         for kind, total in expected["totals"].items():
-            assert rows[kind] == [*(str(expected["municipalities"][code][kind])
-                                    for code in codes), str(total)]
+            assert rows[kind] == [
+                *(str(expected["municipalities"][code][kind]) for code in codes),
+                str(total),
+            ]

@@ -31,7 +31,8 @@ def test_a_string_is_printed_as_written() -> None:
 def test_text_objects_and_styles() -> None:
     # Text drops BEL, VT, FF and CR itself; what it keeps (ESC, C1, bidi) is escaped here.
     assert printed(Text("Error:", style="bold red"), Text("a\x1bb\x85\u202e")) == (
-        "Error: a\\x1bb\\x85\\u202e\n")
+        "Error: a\\x1bb\\x85\\u202e\n"
+    )
 
 
 def test_table_cells_and_titles() -> None:

@@ -49,7 +49,8 @@ def _args(command: str, out: Path) -> list[str]:
 
 @pytest.mark.parametrize("command", sorted(WITH_MUNICIPALITY))
 def test_an_unknown_municipality_is_a_usage_error_listing_the_stored(
-        command: str, inventory: Any, samples_db: str, tmp_path: Path) -> None:
+    command: str, inventory: Any, samples_db: str, tmp_path: Path
+) -> None:
     out = tmp_path / "out" / "result"
     outcome = inventory("--db", samples_db, *_args(command, out), "-m", "jonkoping")
     assert outcome.code == 2, outcome.text
@@ -62,23 +63,37 @@ def test_an_unknown_municipality_is_a_usage_error_listing_the_stored(
 
 @pytest.mark.parametrize("command", ["gap", "list", "overlap", "propose-target"])
 def test_every_unknown_code_is_named_once_also_among_known_ones(
-        command: str, inventory: Any, samples_db: str, tmp_path: Path) -> None:
-    outcome = inventory("--db", samples_db, *_args(command, tmp_path / "x"), "-m", "gnosjo",
-                        "-m", "nassjo", "-m", "Gnosjo", "-m", "nassjo")
+    command: str, inventory: Any, samples_db: str, tmp_path: Path
+) -> None:
+    outcome = inventory(
+        "--db",
+        samples_db,
+        *_args(command, tmp_path / "x"),
+        "-m",
+        "gnosjo",
+        "-m",
+        "nassjo",
+        "-m",
+        "Gnosjo",
+        "-m",
+        "nassjo",
+    )
     assert outcome.code == 2, outcome.text
     assert "No stored municipality 'nassjo', 'Gnosjo'." in outcome.stderr  # case matters
 
 
 def test_an_unknown_municipality_on_an_empty_store_says_nothing_is_stored(
-        inventory: Any, empty_db: str) -> None:
+    inventory: Any, empty_db: str
+) -> None:
     outcome = inventory("--db", empty_db, "lifecycle", "-m", "gnosjo")
     assert outcome.code == 2
     assert "No stored municipality 'gnosjo'" in outcome.stderr
     assert "Nothing is stored yet: run `inventory import FOLDER` first." in outcome.stderr
 
 
-def test_a_hostile_name_is_echoed_escaped_literal_and_short(inventory: Any,
-                                                            samples_db: str) -> None:
+def test_a_hostile_name_is_echoed_escaped_literal_and_short(
+    inventory: Any, samples_db: str
+) -> None:
     name = "x\x1b[2J[bold]y[/bold] :x:" + "z" * 5000
     outcome = inventory("--db", samples_db, "overlap", "-m", name)
     assert outcome.code == 2
@@ -88,10 +103,12 @@ def test_a_hostile_name_is_echoed_escaped_literal_and_short(inventory: Any,
 
 
 def test_diagram_municipality_on_a_view_it_does_not_narrow_is_a_usage_error(
-        inventory: Any, samples_db: str, tmp_path: Path, files_under: Any) -> None:
+    inventory: Any, samples_db: str, tmp_path: Path, files_under: Any
+) -> None:
     for view in ("network", "overlap"):
-        outcome = inventory("--db", samples_db, "diagram", view, "-m", "gnosjo",
-                            "--out", str(tmp_path / "d.svg"))
+        outcome = inventory(
+            "--db", samples_db, "diagram", view, "-m", "gnosjo", "--out", str(tmp_path / "d.svg")
+        )
         assert outcome.code == 2, outcome.text
         assert f"the {view} view shows every municipality" in outcome.stderr
     assert files_under(tmp_path) == {}
@@ -121,8 +138,8 @@ def test_the_store_refuses_unknown_municipalities_in_every_read(samples_db: str)
 
 
 def test_the_library_calls_of_the_commands_refuse_unknown_municipalities(
-        samples_db: str, sample_snapshot: InventorySnapshot,
-        sample_target: TargetArchitecture) -> None:
+    samples_db: str, sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture
+) -> None:
     """The checks live in the library (what the commands call), not in the commands."""
     import inventory
     from inventory.report.diagrams import view_diagrams
@@ -153,25 +170,35 @@ def _target(folder: Path, *replacements: tuple[str, str]) -> Path:
 
 
 NOT_STORED = {
-    "municipalities": (("municipalities: [gislaved,", "municipalities: [jonkoping, gislaved,"),
-                       "'jonkoping' (in municipalities)"),
-    "primary datacentre": (("primary: varnamo:DC1", "primary: nassjo:DC1"),
-                           "'nassjo' (in datacentres.primary)"),
-    "secondary datacentre": (("secondary: gislaved:DC1", "secondary: habo:DC1"),
-                             "'habo' (in datacentres.secondary)"),
+    "municipalities": (
+        ("municipalities: [gislaved,", "municipalities: [jonkoping, gislaved,"),
+        "'jonkoping' (in municipalities)",
+    ),
+    "primary datacentre": (
+        ("primary: varnamo:DC1", "primary: nassjo:DC1"),
+        "'nassjo' (in datacentres.primary)",
+    ),
+    "secondary datacentre": (
+        ("secondary: gislaved:DC1", "secondary: habo:DC1"),
+        "'habo' (in datacentres.secondary)",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(NOT_STORED))
 @pytest.mark.parametrize("command", ["gap", "report", "diagram target", "diagram network"])
 def test_a_target_naming_a_municipality_not_stored_is_an_error(
-        case: str, command: str, inventory: Any, samples_db: str, tmp_path: Path) -> None:
+    case: str, command: str, inventory: Any, samples_db: str, tmp_path: Path
+) -> None:
     replacement, named = NOT_STORED[case]
     target = _target(tmp_path, replacement)
     out = tmp_path / "out"
-    args = {"gap": ["gap"], "report": ["report", "--out", str(out)],
-            "diagram target": ["diagram", "target", "--out", str(out / "t.svg")],
-            "diagram network": ["diagram", "network", "--out", str(out / "n.svg")]}[command]
+    args = {
+        "gap": ["gap"],
+        "report": ["report", "--out", str(out)],
+        "diagram target": ["diagram", "target", "--out", str(out / "t.svg")],
+        "diagram network": ["diagram", "network", "--out", str(out / "n.svg")],
+    }[command]
     outcome = inventory("--db", samples_db, *args, "--target", str(target))
     assert outcome.code == 1, outcome.text
     assert "The target names municipalities that are not stored:" in outcome.stderr
@@ -182,19 +209,23 @@ def test_a_target_naming_a_municipality_not_stored_is_an_error(
 
 
 def test_a_target_datacentre_its_municipality_lacks_is_an_error(
-        inventory: Any, samples_db: str, tmp_path: Path) -> None:
+    inventory: Any, samples_db: str, tmp_path: Path
+) -> None:
     target = _target(tmp_path, ("primary: varnamo:DC1", "primary: varnamo:DC9"))
     outcome = inventory("--db", samples_db, "gap", "--target", str(target))
     assert outcome.code == 1, outcome.text
     assert "datacentres.primary names site 'varnamo:DC9', which varnamo does not have" in (
-        outcome.stderr)
+        outcome.stderr
+    )
     assert "Sites of varnamo: AZ-SDC, DC1, DC2" in outcome.stderr
 
 
 def test_the_gap_library_refuses_a_snapshot_without_the_target_municipalities(
-        sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture) -> None:
+    sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture
+) -> None:
     with pytest.raises(TargetError) as caught:
-        compute_gap(sample_snapshot.only(["gnosjo", "hylte"]), sample_target,
-                    as_of=dt.date(2026, 11, 23))
+        compute_gap(
+            sample_snapshot.only(["gnosjo", "hylte"]), sample_target, as_of=dt.date(2026, 11, 23)
+        )
     assert "'gislaved', 'varnamo', 'vaggeryd' (in municipalities)" in str(caught.value)
     assert caught.value.hint is not None and "Stored: gnosjo, hylte." in caught.value.hint

@@ -14,6 +14,5 @@ AS_OF = dt.date(2026, 11, 23)
 
 
 @pytest.fixture(scope="session")
-def gap_report(sample_snapshot: InventorySnapshot,
-               sample_target: TargetArchitecture) -> GapReport:
+def gap_report(sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture) -> GapReport:
     return compute_gap(sample_snapshot, sample_target, as_of=AS_OF)

@@ -221,9 +221,17 @@ def _study_with_targets(files: dict[str, str | None]) -> dict[str, object]:
             zip((23, 21, 20), files.items(), strict=False), start=1
         )
     ]
-    study = {"study": "Small study", "source": None, "file": "", "scored": True,
-             "weights": {"c": "1"}, "criteria": {"c": "c"}, "ranking": ranking,
-             "unscored": [], "sensitivity": None}
+    study = {
+        "study": "Small study",
+        "source": None,
+        "file": "",
+        "scored": True,
+        "weights": {"c": "1"},
+        "criteria": {"c": "c"},
+        "ranking": ranking,
+        "unscored": [],
+        "sensitivity": None,
+    }
     return {"folder": "study", "files": [], "alternatives": [study]}
 
 
@@ -305,8 +313,9 @@ def test_study_alternatives_costed_json(stored: str) -> None:
     assert costed[targets["S"]]["effort_hours"] < costed[targets["2"]]["effort_hours"]
 
 
-def _scope_saving(scope: list[str] | None, staff_fte: float, extra: list[dict[str, object]]
-                  ) -> float:
+def _scope_saving(
+    scope: list[str] | None, staff_fte: float, extra: list[dict[str, object]]
+) -> float:
     """The yearly saving of a target of ``scope`` over a (600,000) and b (400,000), a
     running Microsoft 365 today (100 users, carried), staff at 100,000 per FTE."""
     from inventory.gap.costs import business_case
@@ -318,16 +327,32 @@ def _scope_saving(scope: list[str] | None, staff_fte: float, extra: list[dict[st
             {"code": "a", "name": "A", "employees": 100, "it_budget": 600_000},
             {"code": "b", "name": "B", "employees": 50, "it_budget": 400_000},
         ),
-        platform=pd.DataFrame({"municipality": ["a", "b"], "id": ["p1", "p1"],
-                               "capability": ["collaboration"] * 2,
-                               "product": ["Microsoft 365"] * 2}),
+        platform=pd.DataFrame(
+            {
+                "municipality": ["a", "b"],
+                "id": ["p1", "p1"],
+                "capability": ["collaboration"] * 2,
+                "product": ["Microsoft 365"] * 2,
+            }
+        ),
     )
-    chosen = TargetArchitecture.model_validate({
-        "name": f"scope {scope}", "scope": scope,
-        "economics": {"running": {
-            "staff_fte": staff_fte, "cost_per_fte": 100_000, "hosting_per_year": 0,
-            "lines": [{"name": "Microsoft 365 E3", "per": "user", "price_per_year": 4300},
-                      *extra]}}})
+    chosen = TargetArchitecture.model_validate(
+        {
+            "name": f"scope {scope}",
+            "scope": scope,
+            "economics": {
+                "running": {
+                    "staff_fte": staff_fte,
+                    "cost_per_fte": 100_000,
+                    "hosting_per_year": 0,
+                    "lines": [
+                        {"name": "Microsoft 365 E3", "per": "user", "price_per_year": 4300},
+                        *extra,
+                    ],
+                }
+            },
+        }
+    )
     case = business_case(inventory, chosen, items())
     assert case.yearly_saving is not None
     return case.yearly_saving.expected
@@ -338,19 +363,35 @@ def test_a_scopes_saving_is_the_sum_over_its_areas_and_the_full_scope_adds_the_r
     # side of the saving; today's cost less it is split by the areas' reference shares
     # (study_areas.yaml): A1-A4 and B 8 % each, C and D 12.5 %, E-I 7 % each
     rest = 1_000_000 - 150 * 4300  # 355,000
-    shares = {"A1": 8, "A2": 8, "A3": 8, "A4": 8, "B": 8, "C": 12.5, "D": 12.5,
-              "E": 7, "F": 7, "G": 7, "H": 7, "I": 7}
+    shares = {
+        "A1": 8,
+        "A2": 8,
+        "A3": 8,
+        "A4": 8,
+        "B": 8,
+        "C": 12.5,
+        "D": 12.5,
+        "E": 7,
+        "F": 7,
+        "G": 7,
+        "H": 7,
+        "I": 7,
+    }
     # the joint staff of A and B: 4 FTE (0.8 per area, as their shares are equal); the
     # full scope runs 10 FTE and a SIEM (area E, 50,000)
     narrow = _scope_saving(["A", "B"], 4, [])
-    per_area_narrow = {area: shares[area] / 100 * rest - 0.8 * 100_000
-                       for area in ("A1", "A2", "A3", "A4", "B")}
+    per_area_narrow = {
+        area: shares[area] / 100 * rest - 0.8 * 100_000 for area in ("A1", "A2", "A3", "A4", "B")
+    }
     assert narrow == pytest.approx(sum(per_area_narrow.values()))  # 0.4 x 355,000 - 400,000
     assert narrow == pytest.approx(0.4 * 355_000 - 400_000)
     siem = {"name": "SIEM", "per": "organisation", "price_per_year": 50_000}
     full = _scope_saving(None, 10, [siem])
     # the other areas: their share of the rest less their 6 FTE and the SIEM
-    others = sum(shares[area] for area in ("C", "D", "E", "F", "G", "H", "I")) / 100 * rest \
-        - 6 * 100_000 - 50_000
+    others = (
+        sum(shares[area] for area in ("C", "D", "E", "F", "G", "H", "I")) / 100 * rest
+        - 6 * 100_000
+        - 50_000
+    )
     assert full == pytest.approx(narrow + others)
     assert full == pytest.approx(355_000 - 10 * 100_000 - 50_000)

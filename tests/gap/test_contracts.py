@@ -26,12 +26,22 @@ def test_every_contracted_table_of_the_samples_conforms(gap_report: GapReport) -
 
 
 def test_an_inventory_of_only_municipality_and_sites_gives_typed_empty_tables(
-        gap_report: GapReport) -> None:
-    snapshot = build_snapshot({
-        "municipality": [{"municipality": "testby", "code": "testby", "name": "Testby",
-                          "country": "SE", "population": 1000}],
-        "site": [{"municipality": "testby", "id": "DC1", "name": "DC", "kind": "datacentre"}],
-    })
+    gap_report: GapReport,
+) -> None:
+    snapshot = build_snapshot(
+        {
+            "municipality": [
+                {
+                    "municipality": "testby",
+                    "code": "testby",
+                    "name": "Testby",
+                    "country": "SE",
+                    "population": 1000,
+                }
+            ],
+            "site": [{"municipality": "testby", "id": "DC1", "name": "DC", "kind": "datacentre"}],
+        }
+    )
     target = TargetArchitecture.model_validate({"name": "empty"})
     report = compute_gap(snapshot, target, as_of=dt.date(2026, 11, 23))
     for name in CONTRACTS:

@@ -185,12 +185,20 @@ def test_who_pays_more_per_year_and_own_payback_by_hand() -> None:
     assert frame.loc[1, "yearly_change"] == 300_000 - 200_000  # b pays more than today
     assert frame.loc[1, "yearly_change_percent"] == 50
     # the plan: one package through 2027, the saving for 2 years from 2028, rate 0
-    spend = pd.DataFrame({"start": [dt.date(2027, 1, 1)], "end": [dt.date(2028, 1, 1)],
-                          "cost": [1.0]})
+    spend = pd.DataFrame(
+        {"start": [dt.date(2027, 1, 1)], "end": [dt.date(2028, 1, 1)], "cost": [1.0]}
+    )
     outcome = municipal_outcomes(
-        frame, spend, dt.date(2027, 1, 1), one_time=MoneyRange.exact(400_000),
-        joint_after=MoneyRange.exact(800_000), kept_percent=0, running_uncertainty=0,
-        horizon_years=2, rate_percent=0)
+        frame,
+        spend,
+        dt.date(2027, 1, 1),
+        one_time=MoneyRange.exact(400_000),
+        joint_after=MoneyRange.exact(800_000),
+        kept_percent=0,
+        running_uncertainty=0,
+        horizon_years=2,
+        rate_percent=0,
+    )
     # a: -0.625 x 400,000 in year 1, +500,000 in years 2 and 3
     assert outcome.loc[0, "npv"] == pytest.approx(-250_000 + 2 * 500_000)
     assert outcome.loc[0, "payback_year"] == 2 and outcome.loc[0, "payback_calendar_year"] == 2028
@@ -208,9 +216,15 @@ def test_areas_kept_cost_each_municipality_its_own_share_of_today() -> None:
     ]
     items, investment = work()
     frame, _ = cost_shares(
-        (parties, {}), HALF_EQUAL_HALF_POPULATION, items=items, hourly_rate=1000,
-        investment=investment, one_time=0, yearly_after=800_000,
-        today={"a": 1_000_000, "b": 200_000}, kept_percent=20,
+        (parties, {}),
+        HALF_EQUAL_HALF_POPULATION,
+        items=items,
+        hourly_rate=1000,
+        investment=investment,
+        one_time=0,
+        yearly_after=800_000,
+        today={"a": 1_000_000, "b": 200_000},
+        kept_percent=20,
     )
     # the joint 800,000 by the key, plus 20 % of its own cost today
     assert frame.loc[0, "yearly_by_key"] == 0.625 * 800_000 + 0.2 * 1_000_000

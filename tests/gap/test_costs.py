@@ -160,7 +160,8 @@ def test_ranges_per_line_kind_by_hand() -> None:
     assert case.npv is not None
     assert case.npv.low == pytest.approx(0 * annuity - (labour * 1.25 + investment * 1.15) / 1.04)
     assert case.npv.high == pytest.approx(
-        400_000 * annuity - (labour * 0.75 + investment * 0.85) / 1.04)
+        400_000 * annuity - (labour * 0.75 + investment * 0.85) / 1.04
+    )
     # best case: low one-time, high saving; worst: the saving may be 0, never paid back
     assert case.payback_best == 2 and case.payback_worst is None
 
@@ -204,12 +205,21 @@ def test_payback_beyond_the_horizon_and_never() -> None:
 
 def test_the_plan_spreads_the_cost_and_the_saving_starts_at_its_end() -> None:
     start = dt.date(2027, 1, 4)
-    packages = pd.DataFrame({
-        "start": [dt.date(2027, 1, 4), dt.date(2028, 1, 4)],
-        "end": [dt.date(2028, 1, 4), dt.date(2028, 7, 4)],
-        "cost": [1_000_000.0, 500_000.0]})
-    flow = timeline(packages, start, MoneyRange.exact(1_500_000), MoneyRange.exact(400_000),
-                    horizon_years=2, rate_percent=4)
+    packages = pd.DataFrame(
+        {
+            "start": [dt.date(2027, 1, 4), dt.date(2028, 1, 4)],
+            "end": [dt.date(2028, 1, 4), dt.date(2028, 7, 4)],
+            "cost": [1_000_000.0, 500_000.0],
+        }
+    )
+    flow = timeline(
+        packages,
+        start,
+        MoneyRange.exact(1_500_000),
+        MoneyRange.exact(400_000),
+        horizon_years=2,
+        rate_percent=4,
+    )
     # years from the start: [2027-01-04, 2028-01-04) 365 days, [2028-01-04, 2029-01-04)
     # 366 days (29 Feb 2028), then 365 and 365; the plan ends 2028-07-04, the saving runs
     # two years from there: 184 days of year 2, all of year 3, 181 days of year 4
@@ -218,8 +228,12 @@ def test_the_plan_spreads_the_cost_and_the_saving_starts_at_its_end() -> None:
     year4 = 400_000 * 181 / 365
     table = flow.table
     assert list(table["year"]) == [1, 2, 3, 4]
-    assert list(table["starts"]) == [dt.date(2027, 1, 4), dt.date(2028, 1, 4),
-                                     dt.date(2029, 1, 4), dt.date(2030, 1, 4)]
+    assert list(table["starts"]) == [
+        dt.date(2027, 1, 4),
+        dt.date(2028, 1, 4),
+        dt.date(2029, 1, 4),
+        dt.date(2030, 1, 4),
+    ]
     assert list(table["net"]) == [-1_000_000, round(year2), 400_000, round(year4)]
     npv = -1_000_000 / 1.04 + year2 / 1.04**2 + 400_000 / 1.04**3 + year4 / 1.04**4
     assert flow.npv.expected == pytest.approx(npv)
@@ -227,8 +241,14 @@ def test_the_plan_spreads_the_cost_and_the_saving_starts_at_its_end() -> None:
     assert flow.payback_year is None
     assert flow.plan_years == pytest.approx(547 / 365.25)  # 2027-01-04 to 2028-07-04
     # a saving of 1,000,000: -1,000,000; -997,268; +2,732 -> year 3, mostly in 2029
-    faster = timeline(packages, start, MoneyRange.exact(1_500_000),
-                      MoneyRange.exact(1_000_000), horizon_years=2, rate_percent=4)
+    faster = timeline(
+        packages,
+        start,
+        MoneyRange.exact(1_500_000),
+        MoneyRange.exact(1_000_000),
+        horizon_years=2,
+        rate_percent=4,
+    )
     assert faster.payback_year == 3 and faster.calendar_year(3) == 2029
 
 
@@ -377,8 +397,9 @@ def test_the_business_case_reaches_the_json() -> None:
     payload = case_of().to_json()
     assert payload["one_time"]["expected"] == 22 * RATE + 3 * SWITCH
     assert payload["payback_year"] == 2  # year 1 is the migration (no plan given)
-    assert {"cost_lines", "assumptions", "cost_shares", "running_today",
-            "cash_flow"} <= set(payload)
+    assert {"cost_lines", "assumptions", "cost_shares", "running_today", "cash_flow"} <= set(
+        payload
+    )
     assert [row["year"] for row in payload["cash_flow"]] == [1, 2, 3, 4, 5, 6]
 
 
@@ -387,25 +408,38 @@ def test_products_with_no_yearly_licence_line_are_listed_never_hidden() -> None:
         "hypervisor": {"products": [{"product": "VMware vSphere"}]},
         "endpoint_management": {"products": [{"product": "Microsoft Intune"}]},
     }
-    clients = [{"user_group": "staff", "os": [{"product": "Windows"}],
-                "management": "Microsoft Intune"}]
-    running: dict[str, Any] = {"staff_fte": 1, "cost_per_fte": 800_000, "hosting_per_year": 0,
-                               "lines": [
-        # names Windows Server (the longest product its name holds), not Windows
-        {"name": "Windows Server Datacenter (2 hosts)", "price_per_year": 50_000},
-        {"name": "Microsoft 365 E3", "per": "user", "price_per_year": 0,
-         "products": ["microsoft intune"]},
-    ]}
-    case = case_of(capabilities=capabilities, clients=clients,
-                   server_os=[{"product": "Windows Server"}],
-                   economics={**ECONOMICS, "running": running})
+    clients = [
+        {"user_group": "staff", "os": [{"product": "Windows"}], "management": "Microsoft Intune"}
+    ]
+    running: dict[str, Any] = {
+        "staff_fte": 1,
+        "cost_per_fte": 800_000,
+        "hosting_per_year": 0,
+        "lines": [
+            # names Windows Server (the longest product its name holds), not Windows
+            {"name": "Windows Server Datacenter (2 hosts)", "price_per_year": 50_000},
+            {
+                "name": "Microsoft 365 E3",
+                "per": "user",
+                "price_per_year": 0,
+                "products": ["microsoft intune"],
+            },
+        ],
+    }
+    case = case_of(
+        capabilities=capabilities,
+        clients=clients,
+        server_os=[{"product": "Windows Server"}],
+        economics={**ECONOMICS, "running": running},
+    )
     # the target runs VMware vSphere, Microsoft Intune, Windows Server, Windows: the lines
     # pay for Windows Server (by name) and Intune (listed): two are left
     assert case.unstated_licences == ["VMware vSphere", "Windows"]
     assert case.licence_note is not None and case.licence_note in case.notes
     assert "VMware vSphere, Windows" in case.licence_note
-    rows = case.assumptions[case.assumptions["parameter"].str.startswith(
-        "economics.running.lines.")].set_index("parameter")
+    rows = case.assumptions[
+        case.assumptions["parameter"].str.startswith("economics.running.lines.")
+    ].set_index("parameter")
     for product in ("VMware vSphere", "Windows"):
         name = f"economics.running.lines.{product}"
         assert rows.at[name, "source"] == "none" and rows["value"].isna()[name]
@@ -456,15 +490,24 @@ def test_the_report_says_who_pays_more_and_the_payback_range() -> None:
     else:  # beyond the horizon: "after" the cash flow's last year
         last = plain.cash_flow["starts"].iloc[-1].year
         assert payback.value == f"after {last}"
-    assert payback.note.endswith("; best case " + str(plain.payback_best_calendar_year)
-                                 + ", worst case none within the plan and 5 years")
+    assert payback.note.endswith(
+        "; best case "
+        + str(plain.payback_best_calendar_year)
+        + ", worst case none within the plan and 5 years"
+    )
 
 
 def test_a_cost_no_package_carries_falls_in_year_one_never_lost() -> None:
     start = dt.date(2027, 1, 4)
     packages = pd.DataFrame({"start": [start], "end": [dt.date(2027, 6, 1)], "cost": [0.0]})
-    flow = timeline(packages, start, MoneyRange.exact(300_000), MoneyRange.exact(100_000),
-                    horizon_years=3, rate_percent=0)
+    flow = timeline(
+        packages,
+        start,
+        MoneyRange.exact(300_000),
+        MoneyRange.exact(100_000),
+        horizon_years=3,
+        rate_percent=0,
+    )
     assert flow.table["one_time"].sum() == 300_000
     assert flow.table["one_time"].iloc[0] == 300_000
     # the saving runs three years from 2027-06-01: 215 days of year 1 ... 365 - 150 ...
@@ -483,13 +526,19 @@ def _carried_inventory(laptops: int, budget_a: float) -> InventorySnapshot:
             {"code": "a", "name": "A", "employees": 100, "it_budget": budget_a},
             {"code": "b", "name": "B", "employees": 50, "it_budget": 400_000},
         ),
-        "platform": pd.DataFrame({"municipality": ["a"], "id": ["p1"],
-                                  "capability": ["collaboration"],
-                                  "product": ["Microsoft 365"]}),
+        "platform": pd.DataFrame(
+            {
+                "municipality": ["a"],
+                "id": ["p1"],
+                "capability": ["collaboration"],
+                "product": ["Microsoft 365"],
+            }
+        ),
     }
     if laptops:
-        tables["client"] = pd.DataFrame({"municipality": ["a"], "id": ["c1"],
-                                         "kind": ["laptop"], "quantity": [laptops]})
+        tables["client"] = pd.DataFrame(
+            {"municipality": ["a"], "id": ["c1"], "kind": ["laptop"], "quantity": [laptops]}
+        )
     return snapshot(**tables)
 
 
@@ -499,9 +548,12 @@ CARRIED_TARGET = {
     "scope": ["A", "B"],
     "economics": {
         "uncertainty_percent": {"labour": 25, "investment": 15, "running": 25},
-        "running": {"staff_fte": 1, "cost_per_fte": 800_000, "hosting_per_year": 0,
-                    "lines": [{"name": "Microsoft 365 E3", "per": "user",
-                               "price_per_year": 4300}]},
+        "running": {
+            "staff_fte": 1,
+            "cost_per_fte": 800_000,
+            "hosting_per_year": 0,
+            "lines": [{"name": "Microsoft 365 E3", "per": "user", "price_per_year": 4300}],
+        },
     },
 }
 
@@ -530,13 +582,13 @@ def test_a_carried_line_is_equal_before_and_after_and_leaves_the_saving_alone() 
     assert without.yearly_saving.high == pytest.approx(saving + 0.25 * changed)
     # ten laptops a pays today (its budget 30,000 higher): carried, the saving unchanged
     renewal = 10 * 12_000 / 4  # the default laptop price over the default 4 years
-    with_laptops = business_case(_carried_inventory(10, 600_000 + renewal),
-                                 target(**CARRIED_TARGET), items())
+    with_laptops = business_case(
+        _carried_inventory(10, 600_000 + renewal), target(**CARRIED_TARGET), items()
+    )
     laptops = line(with_laptops, "renewal:client_device:laptop")
     assert laptops["phase"] == "carried" and laptops["amount"] == pytest.approx(renewal)
     assert with_laptops.running_today == MoneyRange.exact(1_000_000 + renewal)
-    assert with_laptops.running_after.expected == pytest.approx(
-        changed + kept + 430_000 + renewal)
+    assert with_laptops.running_after.expected == pytest.approx(changed + kept + 430_000 + renewal)
     assert with_laptops.yearly_saving is not None
     assert with_laptops.yearly_saving.expected == pytest.approx(saving)
     today = with_laptops.today.set_index("municipality")
@@ -545,20 +597,28 @@ def test_a_carried_line_is_equal_before_and_after_and_leaves_the_saving_alone() 
 
 
 def test_a_definition_that_leaves_devices_out_keeps_their_renewal_out_of_both() -> None:
-    study = ItCostsFile.model_validate({
-        "study": "test",
-        "definitions": [{"id": "no-devices", "description": "IT only", "currency": "SEK",
-                         "year": 2023,
-                         "includes": ["it staff", "infrastructure", "licences",
-                                      "communication"],
-                         "excludes": ["client devices"]}],
-        "municipalities": [
-            {"municipality": "a", "name": "A", "it_cost": 600_000, "definition": "no-devices"},
-            {"municipality": "b", "name": "B", "it_cost": 400_000, "definition": "no-devices"},
-        ],
-    })
-    case = business_case(_carried_inventory(10, 600_000), target(**CARRIED_TARGET), items(),
-                         it_costs=study)
+    study = ItCostsFile.model_validate(
+        {
+            "study": "test",
+            "definitions": [
+                {
+                    "id": "no-devices",
+                    "description": "IT only",
+                    "currency": "SEK",
+                    "year": 2023,
+                    "includes": ["it staff", "infrastructure", "licences", "communication"],
+                    "excludes": ["client devices"],
+                }
+            ],
+            "municipalities": [
+                {"municipality": "a", "name": "A", "it_cost": 600_000, "definition": "no-devices"},
+                {"municipality": "b", "name": "B", "it_cost": 400_000, "definition": "no-devices"},
+            ],
+        }
+    )
+    case = business_case(
+        _carried_inventory(10, 600_000), target(**CARRIED_TARGET), items(), it_costs=study
+    )
     renewal = 10 * 12_000 / 4
     today = case.today.set_index("municipality")
     # the laptops are paid outside the stated IT cost: shown, in neither total

@@ -21,10 +21,14 @@ def _gap_counts(report: GapReport) -> pd.Series:
 
 
 def test_eol_devices_per_kind_equal_the_lifecycle_command(
-        gap_report: GapReport, sample_snapshot: InventorySnapshot) -> None:
-    exposure = lifecycle_exposure(sample_snapshot.only(gap_report.municipalities),
-                                  Normaliser.default(), as_of=AS_OF,
-                                  warn_months=gap_report.horizon_months)
+    gap_report: GapReport, sample_snapshot: InventorySnapshot
+) -> None:
+    exposure = lifecycle_exposure(
+        sample_snapshot.only(gap_report.municipalities),
+        Normaliser.default(),
+        as_of=AS_OF,
+        warn_months=gap_report.horizon_months,
+    )
     states = exposure.states[exposure.states["lifecycle_state"].isin(EXPOSED_STATES)]
     lifecycle = states.groupby(["kind", "lifecycle_state"])["assets"].sum().astype("int64")
     gap = _gap_counts(gap_report)
@@ -38,12 +42,26 @@ def test_eol_devices_per_kind_equal_the_lifecycle_command(
 
 
 def test_the_cli_counts_the_same(gap_report: GapReport, samples_db: str) -> None:
-    result = CliRunner().invoke(app, ["--db", samples_db, "lifecycle", "--date",
-                                      AS_OF.isoformat(), "--months",
-                                      str(gap_report.horizon_months), "--format", "json"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            samples_db,
+            "lifecycle",
+            "--date",
+            AS_OF.isoformat(),
+            "--months",
+            str(gap_report.horizon_months),
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["totals"]["end_of_life"] == int(
-        gap_report.eol.loc[(gap_report.eol["lifecycle_state"] == "end_of_life")
-                           & (gap_report.eol["kind"] != "application"), "devices"].sum())
-
+        gap_report.eol.loc[
+            (gap_report.eol["lifecycle_state"] == "end_of_life")
+            & (gap_report.eol["kind"] != "application"),
+            "devices",
+        ].sum()
+    )

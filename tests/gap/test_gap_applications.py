@@ -23,8 +23,8 @@ def test_replaced_systems_are_eliminated_by_the_kept_one(gap_report: GapReport) 
 
 
 def test_harmonisation_items_come_after_their_infrastructure(
-        gap_report: GapReport, sample_target: TargetArchitecture,
-        sample_snapshot: InventorySnapshot) -> None:
+    gap_report: GapReport, sample_target: TargetArchitecture, sample_snapshot: InventorySnapshot
+) -> None:
     items = gap_report.items
     harmonise = items[items["action"] == "application_harmonisation"]
     assert not harmonise.empty
@@ -45,10 +45,13 @@ def test_harmonisation_items_come_after_their_infrastructure(
 
 
 def test_no_applications_section_leaves_applications_out(
-        gap_report: GapReport, sample_target: TargetArchitecture,
-        sample_snapshot: InventorySnapshot) -> None:
-    without = compute_gap(sample_snapshot, sample_target.model_copy(
-        update={"applications": None}), as_of=gap_report.as_of)
+    gap_report: GapReport, sample_target: TargetArchitecture, sample_snapshot: InventorySnapshot
+) -> None:
+    without = compute_gap(
+        sample_snapshot,
+        sample_target.model_copy(update={"applications": None}),
+        as_of=gap_report.as_of,
+    )
     assert (without.matrix["domain"] != "applications").all()
     assert "application_harmonisation" not in set(without.items["action"])
     assert any("applications" in note for note in map(str, without.notes))

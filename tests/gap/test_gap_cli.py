@@ -25,8 +25,20 @@ def stored(sample_batch, tmp_path_factory: pytest.TempPathFactory) -> str:  # ty
 
 
 def test_gap_json(stored: str) -> None:
-    result = runner.invoke(app, ["--db", stored, "gap", "--target", str(SAMPLES / "target.yaml"),
-                                 "--date", "2026-11-23", "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "--db",
+            stored,
+            "gap",
+            "--target",
+            str(SAMPLES / "target.yaml"),
+            "--date",
+            "2026-11-23",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     statuses = {row["block_id"]: row["status"] for row in data["matrix"]}
@@ -36,8 +48,20 @@ def test_gap_json(stored: str) -> None:
 
 
 def test_gap_text_and_municipality_filter(stored: str) -> None:
-    result = runner.invoke(app, ["--db", stored, "gap", "--target", str(SAMPLES / "target.yaml"),
-                                 "--date", "2026-11-23", "-m", "hylte"])
+    result = runner.invoke(
+        app,
+        [
+            "--db",
+            stored,
+            "gap",
+            "--target",
+            str(SAMPLES / "target.yaml"),
+            "--date",
+            "2026-11-23",
+            "-m",
+            "hylte",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Readiness" in result.stdout and "hylte:L-VMO" in result.stdout
     assert "gnosjo:" not in result.stdout
@@ -45,8 +69,20 @@ def test_gap_text_and_municipality_filter(stored: str) -> None:
 
 def test_gap_csv_one_file_per_table(stored: str, tmp_path: Path) -> None:
     out = tmp_path / "gap"
-    result = runner.invoke(app, ["--db", stored, "gap", "--target", str(SAMPLES / "target.yaml"),
-                                 "--format", "csv", "--out", str(out)])
+    result = runner.invoke(
+        app,
+        [
+            "--db",
+            stored,
+            "gap",
+            "--target",
+            str(SAMPLES / "target.yaml"),
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert {p.stem for p in out.glob("*.csv")} >= {"matrix", "waves", "eol", "capacity"}
     assert "hypervisor:hyper-v:2016" in (out / "matrix.csv").read_text(encoding="utf-8")
@@ -54,8 +90,7 @@ def test_gap_csv_one_file_per_table(stored: str, tmp_path: Path) -> None:
 
 def test_gap_invalid_target_exits_1_with_line(stored: str, tmp_path: Path) -> None:
     bad = tmp_path / "target.yaml"
-    bad.write_text("name: x\nsla:\n  critical:\n    availability_percent: 120\n",
-                   encoding="utf-8")
+    bad.write_text("name: x\nsla:\n  critical:\n    availability_percent: 120\n", encoding="utf-8")
     result = runner.invoke(app, ["--db", stored, "gap", "--target", str(bad), "--format", "json"])
     assert result.exit_code == 1
     issues = json.loads(result.stdout)["issues"]
@@ -63,22 +98,40 @@ def test_gap_invalid_target_exits_1_with_line(stored: str, tmp_path: Path) -> No
 
 
 def test_gap_usage_errors_exit_2(stored: str) -> None:
-    result = runner.invoke(app, ["--db", stored, "gap", "--target", str(SAMPLES / "target.yaml"),
-                                 "--date", "23/11/2026"])
+    result = runner.invoke(
+        app,
+        ["--db", stored, "gap", "--target", str(SAMPLES / "target.yaml"), "--date", "23/11/2026"],
+    )
     assert result.exit_code == 2
-    result = runner.invoke(app, ["--db", stored, "gap", "--target", str(SAMPLES / "target.yaml"),
-                                 "--format", "csv"])
+    result = runner.invoke(
+        app, ["--db", stored, "gap", "--target", str(SAMPLES / "target.yaml"), "--format", "csv"]
+    )
     assert result.exit_code == 2
 
 
 def test_propose_target_writes_a_loadable_file(stored: str, tmp_path: Path) -> None:
     out = tmp_path / "proposed.yaml"
-    result = runner.invoke(app, ["--db", stored, "propose-target", "--out", str(out),
-                                 "--date", "2026-11-23", "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "--db",
+            stored,
+            "propose-target",
+            "--out",
+            str(out),
+            "--date",
+            "2026-11-23",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["target"]["capabilities"]["hypervisor"]["products"][0]["product"] != (
-        "Microsoft Hyper-V")
-    rerun = runner.invoke(app, ["--db", stored, "gap", "--target", str(out), "--format", "json",
-                                "--date", "2026-11-23"])
+        "Microsoft Hyper-V"
+    )
+    rerun = runner.invoke(
+        app,
+        ["--db", stored, "gap", "--target", str(out), "--format", "json", "--date", "2026-11-23"],
+    )
     assert rerun.exit_code == 0, rerun.output

@@ -19,11 +19,13 @@ AS_OF = dt.date(2026, 11, 23)
 
 
 def test_fold_rows_keeps_first_rows_in_order_and_sums() -> None:
-    frame = pd.DataFrame({
-        "id": ["a", "b", "c", "d", "e"],
-        "group": ["x", None, "x", np.nan, "y"],
-        "note": ["first x", "first missing", "second x", "second missing", "only y"],
-    })
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d", "e"],
+            "group": ["x", None, "x", np.nan, "y"],
+            "note": ["first x", "first missing", "second x", "second missing", "only y"],
+        }
+    )
     devices = pd.Series([1, 2, 3, 4, 5], dtype="Int64")
     folded = fold_rows(frame, ["group"], {"devices": devices})
     # missing values are one group; first rows, in the order the groups first appear
@@ -52,8 +54,7 @@ def test_client_fleets_count_every_device(sample_snapshot: InventorySnapshot) ->
     assert client_fleets(sample_snapshot).table("server") is sample_snapshot.table("server")
 
 
-def test_fleet_assets_give_the_same_blocks_and_exposure(
-        sample_snapshot: InventorySnapshot) -> None:
+def test_fleet_assets_give_the_same_blocks_and_exposure(sample_snapshot: InventorySnapshot) -> None:
     normaliser = Normaliser.default()
     rows = baseline_assets(sample_snapshot, normaliser, AS_OF)
     fleets = baseline_assets(sample_snapshot, normaliser, AS_OF, fleets=True)

@@ -44,8 +44,10 @@ def test_vaggeryd_esxi_67_is_changed_and_end_of_life(gap_report: GapReport) -> N
     assert block["lifecycle_state"] == "end_of_life"
     assert block["municipalities"] == "vaggeryd"
     # the target asks 9.1: 8.0 leaves general support 2027-10-11, during the plan
-    assert (_block(gap_report, "hypervisor:vmware-esxi:8.0")[["status", "reason"]].tolist()
-            == ["changed", "upgrade"])
+    assert _block(gap_report, "hypervisor:vmware-esxi:8.0")[["status", "reason"]].tolist() == [
+        "changed",
+        "upgrade",
+    ]
 
 
 def test_togaf_semantics(gap_report: GapReport) -> None:
@@ -67,18 +69,24 @@ def test_readiness_per_domain_is_within_bounds(gap_report: GapReport) -> None:
     readiness = gap_report.readiness_domains.set_index(["municipality", "domain"])
     assert ((readiness["readiness_percent"] >= 0) & (readiness["readiness_percent"] <= 100)).all()
     # Hylte's hypervisor is eliminated and Värnamo is on vSphere 8: Värnamo is readier.
-    assert (_number(readiness, ("varnamo", "datacentre"), "readiness_percent")
-            > _number(readiness, ("hylte", "datacentre"), "readiness_percent"))
+    assert _number(readiness, ("varnamo", "datacentre"), "readiness_percent") > _number(
+        readiness, ("hylte", "datacentre"), "readiness_percent"
+    )
 
 
 def test_windows_2012_r2_exposure_names_procapita(gap_report: GapReport) -> None:
     eol = gap_report.eol
     row = eol[eol["asset"] == "gnosjo:srv-procapita01"].iloc[0]
     assert (row["product"], row["cycle"], row["lifecycle_state"]) == (
-        "Windows Server", "2012-r2", "end_of_life")
+        "Windows Server",
+        "2012-r2",
+        "end_of_life",
+    )
     assert "gnosjo:app-procapita" in row["dependent_applications"].split(";")
-    assert not eol["asset"].str.startswith("varnamo:").any() or not (
-        eol[eol["asset"].str.startswith("varnamo:")]["cycle"] == "2012-r2").any()
+    assert (
+        not eol["asset"].str.startswith("varnamo:").any()
+        or not (eol[eol["asset"].str.startswith("varnamo:")]["cycle"] == "2012-r2").any()
+    )
 
 
 def test_capacity_vaggeryd_sr1_is_short_and_evacuated(gap_report: GapReport) -> None:
@@ -119,13 +127,13 @@ def test_security_baseline_today_versus_target(gap_report: GapReport) -> None:
     assert not zones["compliant"] and zones["affected"] == "care"
 
 
-def test_waves_respect_every_dependency_edge(gap_report: GapReport,
-                                             sample_snapshot: InventorySnapshot) -> None:
+def test_waves_respect_every_dependency_edge(
+    gap_report: GapReport, sample_snapshot: InventorySnapshot
+) -> None:
     # dependents wait for the moves and replacements below them (sequencing.yaml's
     # graph.dependents_wait_for), not for in-place upgrades
     items = gap_report.items
-    dependencies = DependencyIndex(build_graph(sample_snapshot.only(
-        gap_report.municipalities)))
+    dependencies = DependencyIndex(build_graph(sample_snapshot.only(gap_report.municipalities)))
     waited = items["action"].isin(sequencing_rules().graph.dependents_wait_for)
     blocking_wave = items[waited & (items["node"] != "")].groupby("node")["wave"].max()
     earliest = items[items["node"] != ""].groupby("node")["wave"].min()

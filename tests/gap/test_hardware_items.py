@@ -15,62 +15,121 @@ from tests.analyse.conftest import build_snapshot
 AS_OF = dt.date(2026, 11, 23)  # horizon 12 months: 2027-11-23
 M = "testby"
 
-EFFORTS = {"network_device_replacement_hours": 4, "access_point_replacement_hours": 1.5,
-           "storage_replacement_hours": 24, "server_hardware_replacement_hours": 16,
-           "client_device_replacement_hours": 1, "hourly_rate": 1000}
+EFFORTS = {
+    "network_device_replacement_hours": 4,
+    "access_point_replacement_hours": 1.5,
+    "storage_replacement_hours": 24,
+    "server_hardware_replacement_hours": 16,
+    "client_device_replacement_hours": 1,
+    "hourly_rate": 1000,
+}
 
 
 def _device(key: str, role: str, quantity: int, warranty_end: dt.date) -> dict[str, Any]:
     # vendor and model the catalogue does not know: the device's own date decides
-    return {"municipality": M, "id": key, "role": role, "vendor": "Acme Net",
-            "model": f"{role} model", "site": "DC1", "quantity": quantity,
-            "warranty_end": warranty_end}
+    return {
+        "municipality": M,
+        "id": key,
+        "role": role,
+        "vendor": "Acme Net",
+        "model": f"{role} model",
+        "site": "DC1",
+        "quantity": quantity,
+        "warranty_end": warranty_end,
+    }
 
 
 def _server(key: str, warranty_end: dt.date | None, kind: str = "physical") -> dict[str, Any]:
-    return {"municipality": M, "id": key, "kind": kind, "site": "DC1", "role": "application",
-            "os_product": "Windows Server", "os_version": "2022", "warranty_end": warranty_end}
+    return {
+        "municipality": M,
+        "id": key,
+        "kind": kind,
+        "site": "DC1",
+        "role": "application",
+        "os_product": "Windows Server",
+        "os_version": "2022",
+        "warranty_end": warranty_end,
+    }
 
 
 @pytest.fixture(scope="module")
 def report() -> GapReport:
-    snapshot = build_snapshot({
-        "municipality": [{"municipality": M, "code": M, "name": "Testby", "country": "SE"}],
-        "site": [{"municipality": M, "id": "DC1", "name": "DC", "kind": "datacentre"}],
-        "network_device": [
-            _device("sw-old", "access_switch", 3, dt.date(2025, 3, 1)),  # past: 3 devices
-            _device("ap-old", "access_point", 10, dt.date(2026, 1, 31)),  # past: 10 APs
-            _device("sw-near", "access_switch", 1, dt.date(2027, 6, 30)),  # in the horizon
-            _device("sw-new", "access_switch", 5, dt.date(2029, 1, 1)),  # supported
-        ],
-        "storage": [
-            {"municipality": M, "id": "san-old", "kind": "san", "vendor": "Acme Store",
-             "model": "Old SAN", "site": "DC1", "capacity_tb": 40, "used_tb": 22,
-             "warranty_end": dt.date(2026, 2, 1)},
-            {"municipality": M, "id": "nas-new", "kind": "nas", "vendor": "Acme Store",
-             "model": "New NAS", "site": "DC1", "capacity_tb": 80,
-             "warranty_end": dt.date(2030, 1, 1)},
-        ],
-        "server": [
-            _server("host-old", dt.date(2025, 5, 1)),
-            _server("host-near", dt.date(2027, 9, 1)),
-            _server("host-new", dt.date(2030, 1, 1)),
-            _server("host-unknown", None),
-            _server("vm-old", dt.date(2020, 1, 1), kind="virtual"),  # no hardware of its own
-        ],
-        "client": [
-            {"municipality": M, "id": "cb-old", "kind": "chromebook", "os_product": "ChromeOS",
-             "user_group": "student", "quantity": 30, "support_end": dt.date(2026, 6, 1)},
-            {"municipality": M, "id": "cb-new", "kind": "chromebook", "os_product": "ChromeOS",
-             "user_group": "student", "quantity": 50, "support_end": dt.date(2031, 6, 1)},
-        ],
-    })
-    target = TargetArchitecture.model_validate({
-        "name": "hardware", "lifecycle": {"horizon_months": 12}, "efforts": EFFORTS,
-        "server_os": [{"product": "Windows Server", "vendor": "Microsoft"}],
-        "datacentres": {"primary": f"{M}:DC1"},  # kept: nothing at DC1 moves
-        "capabilities": {"backup": {"products": [{"product": "Veeam Backup & Replication",
-                                                  "vendor": "Veeam"}]}}})
+    snapshot = build_snapshot(
+        {
+            "municipality": [{"municipality": M, "code": M, "name": "Testby", "country": "SE"}],
+            "site": [{"municipality": M, "id": "DC1", "name": "DC", "kind": "datacentre"}],
+            "network_device": [
+                _device("sw-old", "access_switch", 3, dt.date(2025, 3, 1)),  # past: 3 devices
+                _device("ap-old", "access_point", 10, dt.date(2026, 1, 31)),  # past: 10 APs
+                _device("sw-near", "access_switch", 1, dt.date(2027, 6, 30)),  # in the horizon
+                _device("sw-new", "access_switch", 5, dt.date(2029, 1, 1)),  # supported
+            ],
+            "storage": [
+                {
+                    "municipality": M,
+                    "id": "san-old",
+                    "kind": "san",
+                    "vendor": "Acme Store",
+                    "model": "Old SAN",
+                    "site": "DC1",
+                    "capacity_tb": 40,
+                    "used_tb": 22,
+                    "warranty_end": dt.date(2026, 2, 1),
+                },
+                {
+                    "municipality": M,
+                    "id": "nas-new",
+                    "kind": "nas",
+                    "vendor": "Acme Store",
+                    "model": "New NAS",
+                    "site": "DC1",
+                    "capacity_tb": 80,
+                    "warranty_end": dt.date(2030, 1, 1),
+                },
+            ],
+            "server": [
+                _server("host-old", dt.date(2025, 5, 1)),
+                _server("host-near", dt.date(2027, 9, 1)),
+                _server("host-new", dt.date(2030, 1, 1)),
+                _server("host-unknown", None),
+                _server("vm-old", dt.date(2020, 1, 1), kind="virtual"),  # no hardware of its own
+            ],
+            "client": [
+                {
+                    "municipality": M,
+                    "id": "cb-old",
+                    "kind": "chromebook",
+                    "os_product": "ChromeOS",
+                    "user_group": "student",
+                    "quantity": 30,
+                    "support_end": dt.date(2026, 6, 1),
+                },
+                {
+                    "municipality": M,
+                    "id": "cb-new",
+                    "kind": "chromebook",
+                    "os_product": "ChromeOS",
+                    "user_group": "student",
+                    "quantity": 50,
+                    "support_end": dt.date(2031, 6, 1),
+                },
+            ],
+        }
+    )
+    target = TargetArchitecture.model_validate(
+        {
+            "name": "hardware",
+            "lifecycle": {"horizon_months": 12},
+            "efforts": EFFORTS,
+            "server_os": [{"product": "Windows Server", "vendor": "Microsoft"}],
+            "datacentres": {"primary": f"{M}:DC1"},  # kept: nothing at DC1 moves
+            "capabilities": {
+                "backup": {
+                    "products": [{"product": "Veeam Backup & Replication", "vendor": "Veeam"}]
+                }
+            },
+        }
+    )
     return compute_gap(snapshot, target, as_of=AS_OF)
 
 
@@ -114,12 +173,17 @@ def test_client_devices_past_their_own_support_end(report: GapReport) -> None:
     assert len(items) == 1
     row = items.iloc[0]
     assert (row["quantity"], row["hours"], row["buys"], row["buy_quantity"]) == (
-        30, 30 * 1, "client_device:chromebook", 30)
+        30,
+        30 * 1,
+        "client_device:chromebook",
+        30,
+    )
 
 
 def test_work_that_buys_nothing_says_so(report: GapReport) -> None:
-    hardware = report.items["action"].str.endswith("_replacement") & ~report.items[
-        "action"].isin(["platform_replacement"])
+    hardware = report.items["action"].str.endswith("_replacement") & ~report.items["action"].isin(
+        ["platform_replacement"]
+    )
     others = report.items[~hardware]
     assert (others["buys"] == "").all() and (others["buy_quantity"] == 0).all()
 
@@ -137,19 +201,39 @@ def test_exposed_network_devices_summed_in_the_end_of_life_table(report: GapRepo
 
 def test_no_server_or_client_with_a_date_of_its_own_is_no_item_and_a_note() -> None:
     # every date empty: pandas keeps such a column as datetime64 (it crashed the gap once)
-    snapshot = build_snapshot({
-        "municipality": [{"municipality": M, "code": M, "name": "Testby", "country": "SE"}],
-        "site": [{"municipality": M, "id": "DC1", "name": "DC", "kind": "datacentre"}],
-        "server": [_server("host-a", None), _server("host-b", None)],
-        "client": [{"municipality": M, "id": "pc", "kind": "laptop", "os_product": "Windows",
-                    "os_version": "11", "user_group": "staff", "quantity": 4,
-                    "support_end": None}],
-    })
-    target = TargetArchitecture.model_validate({
-        "name": "hardware", "lifecycle": {"horizon_months": 12}, "efforts": EFFORTS,
-        "datacentres": {"primary": f"{M}:DC1"}})
+    snapshot = build_snapshot(
+        {
+            "municipality": [{"municipality": M, "code": M, "name": "Testby", "country": "SE"}],
+            "site": [{"municipality": M, "id": "DC1", "name": "DC", "kind": "datacentre"}],
+            "server": [_server("host-a", None), _server("host-b", None)],
+            "client": [
+                {
+                    "municipality": M,
+                    "id": "pc",
+                    "kind": "laptop",
+                    "os_product": "Windows",
+                    "os_version": "11",
+                    "user_group": "staff",
+                    "quantity": 4,
+                    "support_end": None,
+                }
+            ],
+        }
+    )
+    target = TargetArchitecture.model_validate(
+        {
+            "name": "hardware",
+            "lifecycle": {"horizon_months": 12},
+            "efforts": EFFORTS,
+            "datacentres": {"primary": f"{M}:DC1"},
+        }
+    )
     gap = compute_gap(snapshot, target, as_of=AS_OF)
     actions = set(gap.items["action"])
     assert not actions & {"server_hardware_replacement", "client_device_replacement"}
-    assert any(isinstance(note, Message) and note.key == "gs.note.servers_no_warranty"
-               and note.params["count"] == 2 for note in gap.notes), gap.notes
+    assert any(
+        isinstance(note, Message)
+        and note.key == "gs.note.servers_no_warranty"
+        and note.params["count"] == 2
+        for note in gap.notes
+    ), gap.notes

@@ -258,8 +258,9 @@ def test_rules_that_contradict_each_other_are_named_in_the_notes(
     gap = compute_gap(sample_snapshot, sample_target, as_of=AS_OF)
     moves = set(gap.items["action"])
     assert {"storage_migration", "virtual_server_migration"} <= moves  # both sides present
-    unmet = [note for note in gap.notes
-             if isinstance(note, Message) and note.key == "gs.note.unmet_rule"]
+    unmet = [
+        note for note in gap.notes if isinstance(note, Message) and note.key == "gs.note.unmet_rule"
+    ]
     # the rule applied last wins the waves: at least one of the two is unmet, and named
     assert {note.params["rule"] for note in unmet} & {"storage-first", "servers-first"}
     assert all(str(note.params["rule"]) in str(note) for note in unmet)

@@ -33,8 +33,13 @@ def gap_of(folder: Path, files: dict[str, str], target: dict[str, Any]) -> GapRe
     batch = validate_paths([inventory])
     assert batch.report.valid, batch.report
     snapshot = InventorySnapshot.from_batch(batch)
-    return compute_gap(snapshot, TargetArchitecture.model_validate(
-        {"name": "test", "lifecycle": {"horizon_months": 12}, **target}), as_of=AS_OF)
+    return compute_gap(
+        snapshot,
+        TargetArchitecture.model_validate(
+            {"name": "test", "lifecycle": {"horizon_months": 12}, **target}
+        ),
+        as_of=AS_OF,
+    )
 
 
 def row(frame: pd.DataFrame, **where: str) -> pd.Series:
@@ -47,11 +52,15 @@ def row(frame: pd.DataFrame, **where: str) -> pd.Series:
 
 
 DATACENTRE_TARGET: dict[str, Any] = {
-    "capabilities": {"hypervisor": {"products": [
-        {"product": "VMware vSphere", "vendor": "VMware", "min_version": "8.0"}]}},
-    "server_os": [{"product": "Windows Server", "vendor": "Microsoft", "min_version": "2012"},
-                  {"product": "Red Hat Enterprise Linux", "vendor": "Red Hat",
-                   "min_version": "9"}],
+    "capabilities": {
+        "hypervisor": {
+            "products": [{"product": "VMware vSphere", "vendor": "VMware", "min_version": "8.0"}]
+        }
+    },
+    "server_os": [
+        {"product": "Windows Server", "vendor": "Microsoft", "min_version": "2012"},
+        {"product": "Red Hat Enterprise Linux", "vendor": "Red Hat", "min_version": "9"},
+    ],
 }
 DATACENTRE_SERVERS = (
     "id,hostname,kind,site,cluster,host,role,os_product,os_version\n"
@@ -90,19 +99,25 @@ def test_capability_domain_and_overall_by_hand(tmp_path: Path) -> None:
 
 def test_a_client_fleet_cannot_swamp_the_datacentre(tmp_path: Path) -> None:
     target: dict[str, Any] = {
-        "server_os": [{"product": "Red Hat Enterprise Linux", "vendor": "Red Hat",
-                       "min_version": "9"}],
-        "clients": [{"user_group": "student", "kinds": ["chromebook"],
-                     "os": [{"product": "ChromeOS", "vendor": "Google"}],
-                     "management": "Google Admin console"}],
+        "server_os": [
+            {"product": "Red Hat Enterprise Linux", "vendor": "Red Hat", "min_version": "9"}
+        ],
+        "clients": [
+            {
+                "user_group": "student",
+                "kinds": ["chromebook"],
+                "os": [{"product": "ChromeOS", "vendor": "Google"}],
+                "management": "Google Admin console",
+            }
+        ],
     }
     files = {
         "servers.csv": "id,hostname,kind,site,role,os_product,os_version\n"
-                       "srv01,SRV01,physical,DC1,application,Red Hat Enterprise Linux,8\n",
+        "srv01,SRV01,physical,DC1,application,Red Hat Enterprise Linux,8\n",
         "clients.csv": "id,kind,os_product,os_version,user_group,site,quantity\n"
-                       "cb1,chromebook,ChromeOS,,student,DC1,10000\n",
+        "cb1,chromebook,ChromeOS,,student,DC1,10000\n",
         "platforms.csv": "id,capability,vendor,product,deployment\n"
-                         "p-gadmin,endpoint_management,Google,Google Admin console,saas\n",
+        "p-gadmin,endpoint_management,Google,Google Admin console,saas\n",
     }
     gap = gap_of(tmp_path, files, target)
     client_os = row(gap.readiness, municipality="testby", capability="client_os")
@@ -121,10 +136,21 @@ def test_a_client_fleet_cannot_swamp_the_datacentre(tmp_path: Path) -> None:
 
 
 def test_a_target_capability_the_municipality_lacks_is_zero(tmp_path: Path) -> None:
-    target = {**DATACENTRE_TARGET, "capabilities": {
-        **DATACENTRE_TARGET["capabilities"],
-        "backup": {"products": [{"product": "Veeam Backup & Replication", "vendor": "Veeam",
-                                 "min_version": "12"}]}}}
+    target = {
+        **DATACENTRE_TARGET,
+        "capabilities": {
+            **DATACENTRE_TARGET["capabilities"],
+            "backup": {
+                "products": [
+                    {
+                        "product": "Veeam Backup & Replication",
+                        "vendor": "Veeam",
+                        "min_version": "12",
+                    }
+                ]
+            },
+        },
+    }
     gap = gap_of(tmp_path, {"servers.csv": DATACENTRE_SERVERS}, target)
     backup = row(gap.readiness, municipality="testby", capability="backup")
     assert (backup["assets"], backup["ready_assets"], backup["note"]) == (0, 0, NO_ASSET_NOTE)
@@ -137,10 +163,16 @@ def test_off_the_joint_instance_is_not_ready() -> None:
     """A directory on the target product in two municipalities; the joint operation keeps
     one: the other is not ready (its note says why), and ``all`` is the municipalities'
     mean (100 + 0) / 2."""
-    assets = pd.DataFrame({
-        "municipality": ["a", "b"], "domain": ["platforms", "platforms"],
-        "capability": ["directory", "directory"], "block_id": ["directory:ad:-"] * 2,
-        "count": [1, 1], "lifecycle_state": ["unknown", "unknown"]})
+    assets = pd.DataFrame(
+        {
+            "municipality": ["a", "b"],
+            "domain": ["platforms", "platforms"],
+            "capability": ["directory", "directory"],
+            "block_id": ["directory:ad:-"] * 2,
+            "count": [1, 1],
+            "lifecycle_state": ["unknown", "unknown"],
+        }
+    )
     matrix = pd.DataFrame({"block_id": ["directory:ad:-"], "status": ["included"]})
     result = readiness(assets, matrix, off_joint=pd.Series([False, True]))
     by_code = result.capabilities.set_index("municipality")

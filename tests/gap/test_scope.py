@@ -221,8 +221,9 @@ def test_areas_outside_the_scope_keep_their_share_of_todays_cost() -> None:
     counts for them (client renewal for A4, links for A2) are not the joint operation's."""
     inventory = small_inventory()
     budgets = inventory.tables["municipality"].assign(it_budget=[600_000.0, 400_000.0])
-    inventory = InventorySnapshot(tables={**inventory.tables, "municipality": budgets},
-                                  references=inventory.references)
+    inventory = InventorySnapshot(
+        tables={**inventory.tables, "municipality": budgets}, references=inventory.references
+    )
     only = compute_gap(inventory, small_target(["A1", "E"]), as_of=AS_OF)
     case = only.business_case
     assert case is not None

@@ -79,6 +79,7 @@ def test_templates_hold_every_column_and_map_back(tmp_path: Path) -> None:
             header = next(csv.reader(handle))
         aliases = header_aliases(model.kind_name)
         assert [aliases[normalise_header(h)] for h in header] == [
-            s.name for s in field_specs(model.kind_name)]
+            s.name for s in field_specs(model.kind_name)
+        ]
     readme = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "värdnamn" in readme and "| hostname |" in readme

@@ -24,8 +24,11 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _digests(folder: Path) -> dict[str, str]:
-    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.iterdir()) if path.is_file()}
+    return {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.iterdir())
+        if path.is_file()
+    }
 
 
 def test_an_inventory_folder_stays_byte_identical(tmp_path: Path) -> None:
@@ -51,11 +54,12 @@ def test_only_missing_kinds_get_a_template(tmp_path: Path) -> None:
     (folder / "README.md").write_text("# Our own notes\n", encoding="utf-8")
     before = _digests(folder)
     files = write_templates(folder)
-    assert sorted(path.name for path in files.kept) == ["README.md", "kommun.csv",
-                                                        "servers.xlsx"]
+    assert sorted(path.name for path in files.kept) == ["README.md", "kommun.csv", "servers.xlsx"]
     assert {path.name for path in files.written} == {
-        f"{model.file_names[0]}.csv" for model in RECORD_MODELS
-        if model.kind_name not in ("municipality", "server")}
+        f"{model.file_names[0]}.csv"
+        for model in RECORD_MODELS
+        if model.kind_name not in ("municipality", "server")
+    }
     after = _digests(folder)
     assert {name: after[name] for name in before} == before
     # No kind has two files now: the folder reads without duplicate-file errors.

@@ -41,11 +41,14 @@ def test_cp1252_is_decoded_and_reported() -> None:
     assert issue.municipality == "testby" and issue.record_kind == "server"
 
 
-@pytest.mark.parametrize(("name", "encoding", "delimiter"), [
-    ("utf8_bom.csv", "utf-8-sig", ","),
-    ("utf16_le_bom.txt", "utf-16-le", "\t"),
-    ("utf16_be_bom.csv", "utf-16-be", ";"),
-])
+@pytest.mark.parametrize(
+    ("name", "encoding", "delimiter"),
+    [
+        ("utf8_bom.csv", "utf-8-sig", ","),
+        ("utf16_le_bom.txt", "utf-16-le", "\t"),
+        ("utf16_be_bom.csv", "utf-16-be", ";"),
+    ],
+)
 def test_byte_order_marks(name: str, encoding: str, delimiter: str) -> None:
     table, issues = read(name)
     assert table is not None and issues == []
@@ -109,10 +112,13 @@ def test_wrong_delimiter_gives_single_column_error() -> None:
     assert issue.line == 1 and issue.hint is not None and "sep=|" in issue.hint
 
 
-@pytest.mark.parametrize(("name", "delimiter", "expected"), [
-    ("semicolon.csv", ";", [["srv01", "a,b", "virtual", "3,5"]]),
-    ("tab.tsv", "\t", [["srv01", "a;b,c", "virtual"]]),
-])
+@pytest.mark.parametrize(
+    ("name", "delimiter", "expected"),
+    [
+        ("semicolon.csv", ";", [["srv01", "a,b", "virtual", "3,5"]]),
+        ("tab.tsv", "\t", [["srv01", "a;b,c", "virtual"]]),
+    ],
+)
 def test_semicolon_and_tab(name: str, delimiter: str, expected: list[list[str]]) -> None:
     table, issues = read(name)
     assert table is not None and issues == []

@@ -26,7 +26,8 @@ def test_parent_folder_of_municipalities(tmp_path: Path) -> None:
     # In a municipality folder nothing is skipped silently (the lock file is no file of
     # the user's): a read-me is noted; outside one, README and target files are not read.
     assert [(i.code, i.severity, i.file) for i in issues] == [
-        (IssueCode.SKIPPED_PATH, Severity.INFO, str(tmp_path / "gnosjo" / "README.md"))]
+        (IssueCode.SKIPPED_PATH, Severity.INFO, str(tmp_path / "gnosjo" / "README.md"))
+    ]
     assert [f.name for f in folders] == ["gislaved", "gnosjo"]
     assert folders[0].files == {
         "municipality": tmp_path / "gislaved" / "municipality.csv",
@@ -42,15 +43,19 @@ def test_municipality_folder_given_directly_and_twice(tmp_path: Path) -> None:
     folder = make(tmp_path / "skaun", "kommune.csv", "servere.csv")
     folders, issues = discover([folder, tmp_path])
     assert issues == [] and len(folders) == 1
-    assert folders[0].files == {"municipality": folder / "kommune.csv",
-                                "server": folder / "servere.csv"}
+    assert folders[0].files == {
+        "municipality": folder / "kommune.csv",
+        "server": folder / "servere.csv",
+    }
 
 
 def test_path_not_found(tmp_path: Path) -> None:
     folders, issues = discover([tmp_path / "nowhere"])
     assert folders == []
     assert [(i.code, i.file) for i in issues] == [
-        (IssueCode.PATH_NOT_FOUND, str(tmp_path / "nowhere")), (IssueCode.NO_INVENTORY, None)]
+        (IssueCode.PATH_NOT_FOUND, str(tmp_path / "nowhere")),
+        (IssueCode.NO_INVENTORY, None),
+    ]
 
 
 def test_unknown_file_suggests_the_nearest_name(tmp_path: Path) -> None:
@@ -58,7 +63,8 @@ def test_unknown_file_suggests_the_nearest_name(tmp_path: Path) -> None:
     folders, issues = discover([folder])
     assert folders[0].files == {"municipality": folder / "kommun.csv"}
     assert [(i.code, i.severity, i.file) for i in issues] == [
-        (IssueCode.UNKNOWN_FILE, Severity.ERROR, str(folder / "servres.csv"))]
+        (IssueCode.UNKNOWN_FILE, Severity.ERROR, str(folder / "servres.csv"))
+    ]
     assert "nearest to 'servers'" in issues[0].message
     assert issues[0].hint is not None and "--ignore-unknown" in issues[0].hint
 
@@ -76,7 +82,8 @@ def test_missing_municipality(tmp_path: Path) -> None:
     folders, issues = discover([tmp_path])
     assert [f.name for f in folders] == ["vaggeryd"]
     assert [(i.code, i.severity, i.file) for i in issues] == [
-        (IssueCode.MISSING_MUNICIPALITY, Severity.ERROR, str(folder))]
+        (IssueCode.MISSING_MUNICIPALITY, Severity.ERROR, str(folder))
+    ]
 
 
 def test_folder_without_inventories(tmp_path: Path) -> None:
@@ -84,7 +91,9 @@ def test_folder_without_inventories(tmp_path: Path) -> None:
     folders, issues = discover([tmp_path])
     assert folders == []
     assert [(i.code, i.severity) for i in issues] == [
-        (IssueCode.SKIPPED_PATH, Severity.WARNING), (IssueCode.NO_INVENTORY, Severity.ERROR)]
+        (IssueCode.SKIPPED_PATH, Severity.WARNING),
+        (IssueCode.NO_INVENTORY, Severity.ERROR),
+    ]
 
 
 def test_a_shell_glob_skips_files_and_other_folders(tmp_path: Path) -> None:
@@ -96,7 +105,8 @@ def test_a_shell_glob_skips_files_and_other_folders(tmp_path: Path) -> None:
     assert [f.name for f in folders] == ["gnosjo"]
     assert [(i.code, i.severity, i.file) for i in issues] == [
         (IssueCode.SKIPPED_PATH, Severity.INFO, str(readme)),
-        (IssueCode.SKIPPED_PATH, Severity.WARNING, str(other))]
+        (IssueCode.SKIPPED_PATH, Severity.WARNING, str(other)),
+    ]
 
 
 def test_bundled_samples_when_present(samples_dir: Path) -> None:

@@ -16,8 +16,10 @@ from tests.helpers import Cli
 from .test_unknown_files import CLIENTS, MUNICIPALITY, SERVERS, SITES, write_csv
 
 HEADER = ["id", "kind", "site", "os", "cpu_cores"]
-ROWS = [["srv1", "physical", "DC1", "VMware ESXi", "48"],
-        ["srv2", "virtual", "DC1", "Windows Server 2019", "4"]]
+ROWS = [
+    ["srv1", "physical", "DC1", "VMware ESXi", "48"],
+    ["srv2", "virtual", "DC1", "Windows Server 2019", "4"],
+]
 
 
 def folder_with_servers(tmp_path: Path, server_lines: list[str]) -> Path:
@@ -25,16 +27,20 @@ def folder_with_servers(tmp_path: Path, server_lines: list[str]) -> Path:
     write_csv(folder / "municipality.csv", MUNICIPALITY)
     write_csv(folder / "sites.csv", SITES)
     write_csv(folder / "clients.csv", CLIENTS)
-    (folder / "servers.csv").write_text("".join(line + "\n" for line in server_lines),
-                                        encoding="utf-8")
+    (folder / "servers.csv").write_text(
+        "".join(line + "\n" for line in server_lines), encoding="utf-8"
+    )
     return folder
 
 
-def test_title_rows_above_a_csv_header_are_skipped_with_a_note(tmp_path: Path,
-                                                                 cli: Cli) -> None:
-    lines = ["Serverförteckning Testby kommun, maj 2024", "", "Källa: vCenter",
-             *(",".join(row) for row in SERVERS[:2]),
-             "srv2,virtuel,DC1,Windows Server 2019,4"]  # line 6: not a server kind
+def test_title_rows_above_a_csv_header_are_skipped_with_a_note(tmp_path: Path, cli: Cli) -> None:
+    lines = [
+        "Serverförteckning Testby kommun, maj 2024",
+        "",
+        "Källa: vCenter",
+        *(",".join(row) for row in SERVERS[:2]),
+        "srv2,virtuel,DC1,Windows Server 2019,4",
+    ]  # line 6: not a server kind
     folder = folder_with_servers(tmp_path, lines)
     servers = folder / "servers.csv"
     before = cli.dump()
@@ -71,16 +77,19 @@ def test_title_rows_above_an_xlsx_header_are_skipped_with_a_note(tmp_path: Path)
     assert table.cells.values.tolist() == ROWS and table.lines == [5, 6]
     notes = [i for i in issues if i.code is IssueCode.HEADER_ROW]
     assert [(i.severity, i.file, i.sheet, i.line) for i in notes] == [
-        (Severity.INFO, str(path), "Servrar", 4)]
+        (Severity.INFO, str(path), "Servrar", 4)
+    ]
     assert "rows 1, 3" in notes[0].message
 
 
 def test_a_powershell_type_line_is_skipped(tmp_path: Path, cli: Cli) -> None:
     # Export-Csv without -NoTypeInformation (Windows PowerShell 5.1): a #TYPE line, then
     # every value quoted, comma-separated.
-    lines = ["#TYPE System.Management.Automation.PSCustomObject",
-             *(",".join(f'"{cell}"' for cell in row) for row in SERVERS),
-             '"srv4","virtual","DC9","Ubuntu 22.04","2"']  # line 6: a site that is not
+    lines = [
+        "#TYPE System.Management.Automation.PSCustomObject",
+        *(",".join(f'"{cell}"' for cell in row) for row in SERVERS),
+        '"srv4","virtual","DC9","Ubuntu 22.04","2"',
+    ]  # line 6: a site that is not
     folder = folder_with_servers(tmp_path, lines)
     servers = folder / "servers.csv"
     before = cli.dump()
@@ -104,8 +113,7 @@ def test_a_first_row_that_is_the_header_gives_no_note(tmp_path: Path) -> None:
     assert issues == []
 
 
-def test_a_header_with_unknown_columns_is_not_passed_over_for_a_data_row(
-        tmp_path: Path) -> None:
+def test_a_header_with_unknown_columns_is_not_passed_over_for_a_data_row(tmp_path: Path) -> None:
     # The first row has 2 known of 4 (no majority); no later row is clearly a header,
     # so the first row stays the header and the unknown columns are reported as before.
     rows = [["id", "kind", "Ansvarig", "Kommentar"], ["srv1", "virtual", "Kim", "ok"]]
@@ -116,18 +124,28 @@ def test_a_header_with_unknown_columns_is_not_passed_over_for_a_data_row(
 
 
 title_rows = st.lists(
-    st.one_of(st.just([""]),  # a blank row
-              st.lists(st.sampled_from(["Serverlista", "Testby kommun", "2024-05-03",
-                                        "Källa: vCenter", "Sida 1 av 1"]),
-                       min_size=1, max_size=2)),
-    min_size=0, max_size=5)
+    st.one_of(
+        st.just([""]),  # a blank row
+        st.lists(
+            st.sampled_from(
+                ["Serverlista", "Testby kommun", "2024-05-03", "Källa: vCenter", "Sida 1 av 1"]
+            ),
+            min_size=1,
+            max_size=2,
+        ),
+    ),
+    min_size=0,
+    max_size=5,
+)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(above=title_rows)
-def test_any_title_rows_give_the_same_records_and_real_lines(tmp_path: Path,
-                                                             above: list[list[str]]) -> None:
+def test_any_title_rows_give_the_same_records_and_real_lines(
+    tmp_path: Path, above: list[list[str]]
+) -> None:
     csv_path = write_csv(tmp_path / "servers.csv", [*above, HEADER, *ROWS])
     book = openpyxl.Workbook()
     for row in [*above, HEADER, *ROWS]:
@@ -147,4 +165,3 @@ def test_any_title_rows_give_the_same_records_and_real_lines(tmp_path: Path,
         filled_above = sum(1 for row in above if any(row))
         assert len(notes) == (1 if filled_above else 0)
         assert all(i.line == header_line for i in notes)
-

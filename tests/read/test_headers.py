@@ -36,7 +36,11 @@ def test_duplicate_after_alias_mapping_cites_both_columns() -> None:
     assert len(issues) == 1
     issue = issues[0]
     assert (issue.code, issue.line, issue.column, issue.column_index) == (
-        IssueCode.DUPLICATE_HEADER, 1, "värdnamn", 4)
+        IssueCode.DUPLICATE_HEADER,
+        1,
+        "värdnamn",
+        4,
+    )
     assert "column 2" in issue.message and "column 4" in issue.message
     assert mapping.fields[1] == "hostname" and 3 not in mapping.fields
 
@@ -44,7 +48,8 @@ def test_duplicate_after_alias_mapping_cites_both_columns() -> None:
 def test_unknown_header_suggests_the_nearest_name() -> None:
     _, issues = mapped("unknown_header.csv")
     assert [(i.code, i.severity, i.column, i.column_index) for i in issues] == [
-        (IssueCode.UNKNOWN_HEADER, Severity.ERROR, "hostnme", 2)]
+        (IssueCode.UNKNOWN_HEADER, Severity.ERROR, "hostnme", 2)
+    ]
     assert issues[0].hint is not None
     assert "'hostname'" in issues[0].hint and "#" in issues[0].hint
 

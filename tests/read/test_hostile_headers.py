@@ -209,7 +209,8 @@ def test_cli_and_import_of_a_huge_header(gnosjo: Path, cli: Cli) -> None:
     assert result.exit_code == 1
     # The file is rejected: the references into it are counted once (no line: the count).
     assert [(i["code"], i["line"]) for i in issues if i["file"] == str(servers)] == [
-        ("header-too-large", 1), ("references-not-checked", None)
+        ("header-too-large", 1),
+        ("references-not-checked", None),
     ]
     assert cli.dump() == before
 
@@ -223,7 +224,8 @@ def test_cli_and_import_of_twenty_thousand_columns(gnosjo: Path, cli: Cli) -> No
     assert result.exit_code == 1
     # The file is rejected: the references into it are one count, not one dangling each.
     assert [(i["code"], i["line"]) for i in issues if i["file"] == str(sites)] == [
-        ("too-many-columns", 1), ("references-not-checked", None)
+        ("too-many-columns", 1),
+        ("references-not-checked", None),
     ]
     assert [i for i in issues if i["code"] == "dangling-reference"] == []
     assert [i["value"] for i in issues if i["code"] == "too-many-columns"] == ["20000"]

@@ -87,9 +87,7 @@ def servers_with_xlsxwriter(
 # --- formula cells ---------------------------------------------------------------------
 
 
-def test_formula_without_stored_result_is_an_error_at_its_cell(
-    tmp_path: Path
-) -> None:
+def test_formula_without_stored_result_is_an_error_at_its_cell(tmp_path: Path) -> None:
     rows = gnosjo_server_rows()[:4]
     path = servers_with_openpyxl(tmp_path, rows, {(1, CORES): "=24*2", (3, 2): "=B4"})
 
@@ -238,9 +236,7 @@ def test_validate_and_import_reject_a_formula_without_result_and_store_nothing(
     assert cli.dump() == before  # esx01 keeps its 48 cores
 
 
-def test_import_uses_a_stored_formula_result_with_a_warning(
-    gnosjo: Path, cli: Cli
-) -> None:
+def test_import_uses_a_stored_formula_result_with_a_warning(gnosjo: Path, cli: Cli) -> None:
     rows = gnosjo_server_rows()
     rows[1][CORES] = "56"
     servers_with_xlsxwriter(gnosjo, rows, {(1, CORES): ("=28*2", 56)})
@@ -285,9 +281,7 @@ def test_zip_bomb_is_rejected_from_its_declared_size(tmp_path: Path) -> None:
     assert "unpacks to 324 MiB, the limit is 256 MiB" in issue.message
 
 
-def test_a_part_compressed_like_a_bomb_is_rejected_before_parsing(
-    tmp_path: Path
-) -> None:
+def test_a_part_compressed_like_a_bomb_is_rejected_before_parsing(tmp_path: Path) -> None:
     # 96 MiB of blank rows, under the size bound, in a file of about 150 KB.
     path = blank_rows_bomb(tmp_path / "servers.xlsx", 16 << 20)
 
@@ -318,9 +312,7 @@ def test_declared_sizes_are_not_trusted_alone(tmp_path: Path) -> None:
     assert [i.code for i in issues] == [IssueCode.UNREADABLE_WORKBOOK]
 
 
-def test_entity_expansion_in_a_sheet_is_refused_by_the_xml_parser(
-    tmp_path: Path
-) -> None:
+def test_entity_expansion_in_a_sheet_is_refused_by_the_xml_parser(tmp_path: Path) -> None:
     # "Billion laughs": ten entities each ten times the one before, 10^10 characters.
     entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
         f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(9)
@@ -368,9 +360,7 @@ def test_rows_past_excels_last_row_stop_the_read_there(tmp_path: Path) -> None:
     assert f"more than {MAX_SHEET_ROWS:,} rows" in issue.message
 
 
-def test_a_row_wider_than_excel_allows_is_refused_before_its_cells_are_read(
-    tmp_path: Path
-) -> None:
+def test_a_row_wider_than_excel_allows_is_refused_before_its_cells_are_read(tmp_path: Path) -> None:
     wide = b'<row r="2">' + b"<c/>" * (MAX_ROW_CELLS + 1) + b"</row>"
     path = write_workbook(tmp_path / "servers.xlsx", inline_row(1, "id") + wide)
 
@@ -383,9 +373,7 @@ def test_a_row_wider_than_excel_allows_is_refused_before_its_cells_are_read(
     )
 
 
-def test_a_row_of_more_xml_than_the_bound_stops_the_read(
-    tmp_path: Path
-) -> None:
+def test_a_row_of_more_xml_than_the_bound_stops_the_read(tmp_path: Path) -> None:
     # One cell of text that hardly compresses: no ratio to see, but the XML parser would
     # hold the whole row in memory.
     text = base64.b64encode(os.urandom(MAX_ROW_BYTES * 3 // 4 + 65_536))

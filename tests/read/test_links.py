@@ -82,7 +82,8 @@ def test_links_within_the_folder_are_followed(gnosjo: Path) -> None:
 
     # The subfolder itself is not read, and says so.
     assert [(i.code, i.severity, i.file) for i in issues] == [
-        (IssueCode.SKIPPED_PATH, Severity.INFO, str(exports))]
+        (IssueCode.SKIPPED_PATH, Severity.INFO, str(exports))
+    ]
     assert folders[0].files["site"] == gnosjo / "platser.csv"
 
 
@@ -133,8 +134,7 @@ def test_a_file_that_is_not_its_kind_is_quoted_by_a_short_prefix_only(gnosjo: Pa
 
     issues = [i for i in batch.report.issues if i.file == str(sites)]
     # The file is rejected: references into it are counted once, not one by one.
-    assert [i.code for i in issues] == [IssueCode.SINGLE_COLUMN,
-                                        IssueCode.REFERENCES_NOT_CHECKED]
+    assert [i.code for i in issues] == [IssueCode.SINGLE_COLUMN, IssueCode.REFERENCES_NOT_CHECKED]
     assert issues[0].column == SECRET[:20] + "…"
     assert all("SECRET-FIRST-LINE" not in str(issue) for issue in issues)
 
@@ -151,7 +151,8 @@ def test_validate_and_import_refuse_a_link_out_and_store_nothing(
         result, issues = cli.json(command, str(gnosjo))
         assert result.exit_code == 1
         assert [(i["code"], i["file"]) for i in issues if i["file"] == str(sites)] == [
-            ("link-outside-folder", str(sites)), ("references-not-checked", str(sites))
+            ("link-outside-folder", str(sites)),
+            ("references-not-checked", str(sites)),
         ]
         text = cli(command, str(gnosjo))
         assert text.exit_code == 1 and "link-outside-folder" in text.output

@@ -14,15 +14,40 @@ from hypothesis import strategies as st
 
 from inventory.read import map_headers, read_table
 
-PIECES = ['"', '""', ",", ";", "\t", "\n", "\r\n", "\r", "\x00", "å", "Ø", "x", "id", "kind",
-          "hostname", " ", "\u00a0", "\u200b", "#", "sep=;", "\ufeff", "1,5", "NA", "PK\x03\x04"]
+PIECES = [
+    '"',
+    '""',
+    ",",
+    ";",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\x00",
+    "å",
+    "Ø",
+    "x",
+    "id",
+    "kind",
+    "hostname",
+    " ",
+    "\u00a0",
+    "\u200b",
+    "#",
+    "sep=;",
+    "\ufeff",
+    "1,5",
+    "NA",
+    "PK\x03\x04",
+]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
 ROUND_TRIP_ENCODINGS = ["utf-8", "utf-8-sig", "cp1252"]
 # cp1252 letters none of which can form a UTF-8 sequence, so the encoding is unambiguous
 NORDIC = "åäöÅÄÖæøÆØéü"
 SAFE_CHARACTERS = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
-CELL_CHARACTERS = st.one_of(SAFE_CHARACTERS, st.sampled_from(["\n", "\r", "\t", '"',
-                                                              ",", ";", " "]))
+CELL_CHARACTERS = st.one_of(
+    SAFE_CHARACTERS, st.sampled_from(["\n", "\r", "\t", '"', ",", ";", " "])
+)
 
 
 def read_bytes(data: bytes, suffix: str = ".csv") -> None:
@@ -61,8 +86,10 @@ def test_mangled_csv_never_raises(pieces: list[str], encoding: str) -> None:
 
 def cell_text(encoding: str) -> st.SearchStrategy[str]:
     if encoding == "cp1252":
-        alphabet = st.one_of(st.characters(min_codepoint=32, max_codepoint=126),
-                             st.sampled_from([*NORDIC, "\n", "\r", "\t"]))
+        alphabet = st.one_of(
+            st.characters(min_codepoint=32, max_codepoint=126),
+            st.sampled_from([*NORDIC, "\n", "\r", "\t"]),
+        )
         return st.text(alphabet, max_size=12)
     return st.text(CELL_CHARACTERS, max_size=12)
 
@@ -76,9 +103,13 @@ def written_tables(draw: st.DrawFn) -> tuple[bytes, list[list[str]], list[int], 
     # cell stays unquoted with "\n" (a corrupt file), so "\n" goes with QUOTE_ALL only.
     terminator = draw(st.sampled_from(["\n", "\r\n"] if quoting == csv.QUOTE_ALL else ["\r\n"]))
     width = draw(st.integers(min_value=2, max_value=5))
-    rows = [[f"srv{number}", *draw(st.lists(cell_text(encoding), min_size=width - 1,
-                                              max_size=width - 1))]
-            for number in range(draw(st.integers(min_value=0, max_value=8)))]
+    rows = [
+        [
+            f"srv{number}",
+            *draw(st.lists(cell_text(encoding), min_size=width - 1, max_size=width - 1)),
+        ]
+        for number in range(draw(st.integers(min_value=0, max_value=8)))
+    ]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, quoting=quoting, lineterminator=terminator)
     writer.writerow(["id", "hostname", "kind", "site", "role"][:width])
@@ -102,4 +133,5 @@ def test_round_trip(written: tuple[bytes, list[list[str]], list[int], str]) -> N
     assert table.cells.values.tolist() == rows
     assert table.lines == lines
     assert [i.code.value for i in issues if i.code.value != "encoding-detected"] == (
-        [] if rows else ["header-only"])
+        [] if rows else ["header-only"]
+    )

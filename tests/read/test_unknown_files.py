@@ -22,14 +22,18 @@ from inventory.validate import validate_paths
 from tests.helpers import Cli
 
 MUNICIPALITY = [["code", "name", "country"], ["testby", "Testby kommun", "SE"]]
-SITES = [["id", "name", "kind"], ["DC1", "Datahallen", "datacentre"],
-         ["SK1", "Skolan", "school"]]
-SERVERS = [["id", "kind", "site", "os", "cpu_cores"],
-           ["srv1", "physical", "DC1", "VMware ESXi", "48"],
-           ["srv2", "virtual", "DC1", "Windows Server 2019", "4"],
-           ["srv3", "virtual", "DC1", "Red Hat Enterprise Linux 9", "8"]]
-CLIENTS = [["id", "kind", "site", "quantity"], ["fl-1", "laptop", "SK1", "120"],
-           ["fl-2", "chromebook", "SK1", "300"]]
+SITES = [["id", "name", "kind"], ["DC1", "Datahallen", "datacentre"], ["SK1", "Skolan", "school"]]
+SERVERS = [
+    ["id", "kind", "site", "os", "cpu_cores"],
+    ["srv1", "physical", "DC1", "VMware ESXi", "48"],
+    ["srv2", "virtual", "DC1", "Windows Server 2019", "4"],
+    ["srv3", "virtual", "DC1", "Red Hat Enterprise Linux 9", "8"],
+]
+CLIENTS = [
+    ["id", "kind", "site", "quantity"],
+    ["fl-1", "laptop", "SK1", "120"],
+    ["fl-2", "chromebook", "SK1", "300"],
+]
 
 
 def write_csv(path: Path, rows: list[list[str]]) -> Path:
@@ -41,8 +45,7 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
 def write_testby(tmp_path: Path, **names: str) -> Path:
     """The municipality ``testby`` as CSV files; ``names`` renames a kind's file."""
     folder = tmp_path / "in" / "testby"
-    files = {"municipality": MUNICIPALITY, "sites": SITES, "servers": SERVERS,
-             "clients": CLIENTS}
+    files = {"municipality": MUNICIPALITY, "sites": SITES, "servers": SERVERS, "clients": CLIENTS}
     for stem, rows in files.items():
         write_csv(folder / names.get(stem, f"{stem}.csv"), rows)
     return folder
@@ -62,7 +65,8 @@ def empty_cli(tmp_path: Path) -> Cli:
 
 @pytest.mark.parametrize("name", ["servers-export-2024-05.csv", "Inventering.txt"])
 def test_a_file_under_another_name_is_an_error_naming_the_kinds_it_could_be(
-        tmp_path: Path, cli: Cli, name: str) -> None:
+    tmp_path: Path, cli: Cli, name: str
+) -> None:
     folder = write_testby(tmp_path)
     export = write_csv(folder / name, SERVERS)  # server records, under the export's name
     before = cli.dump()
@@ -72,7 +76,8 @@ def test_a_file_under_another_name_is_an_error_naming_the_kinds_it_could_be(
         assert result.exit_code == 1
         unknown = [i for i in issues if i["code"] == "unknown-file"]
         assert [(i["severity"], i["file"], i["sheet"]) for i in unknown] == [
-            ("error", str(export), None)]
+            ("error", str(export), None)
+        ]
         # Its header row is 5 of 5 server headers (id, kind, site, os, cpu_cores).
         assert "nearest to: server (5 of 5 cells" in unknown[0]["message"]
         assert "--ignore-unknown" in unknown[0]["hint"]
@@ -83,7 +88,8 @@ def test_the_read_me_that_templates_write_is_a_note(tmp_path: Path) -> None:
     folder = write_csv_folder_with_readme(tmp_path)
     folders, issues = discover([folder])
     assert [(i.code, i.severity, i.file) for i in issues] == [
-        (IssueCode.SKIPPED_PATH, Severity.INFO, str(folder / "README.md"))]
+        (IssueCode.SKIPPED_PATH, Severity.INFO, str(folder / "README.md"))
+    ]
     assert set(folders[0].files) == {"municipality", "site", "server", "client"}
 
 
@@ -94,7 +100,8 @@ def write_csv_folder_with_readme(tmp_path: Path) -> Path:
 
 
 def test_ignore_unknown_makes_it_a_warning_and_imports_the_rest(
-        tmp_path: Path, empty_cli: Cli) -> None:
+    tmp_path: Path, empty_cli: Cli
+) -> None:
     folder = write_testby(tmp_path)
     export = write_csv(folder / "export.csv", SERVERS)
 
@@ -102,16 +109,27 @@ def test_ignore_unknown_makes_it_a_warning_and_imports_the_rest(
 
     assert result.exit_code == 0, result.output
     assert [(i["severity"], i["file"]) for i in issues if i["code"] == "unknown-file"] == [
-        ("warning", str(export))]
+        ("warning", str(export))
+    ]
     assert sorted(r["id"] for r in stored(empty_cli, "server")) == ["srv1", "srv2", "srv3"]
 
 
-@pytest.mark.parametrize(("name", "kind"), [
-    ("fagsystemer", "application"), ("verksamhetssystemen", "application"),
-    ("servrarna", "server"), ("tjenere", "server"), ("Tenarar", "server"),
-    ("klientar", "client"), ("klientene", "client"), ("nettverk", "network_device"),
-    ("Nätverk", "network_device"), ("lokasjonar", "site"), ("kommunen", "municipality"),
-])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("fagsystemer", "application"),
+        ("verksamhetssystemen", "application"),
+        ("servrarna", "server"),
+        ("tjenere", "server"),
+        ("Tenarar", "server"),
+        ("klientar", "client"),
+        ("klientene", "client"),
+        ("nettverk", "network_device"),
+        ("Nätverk", "network_device"),
+        ("lokasjonar", "site"),
+        ("kommunen", "municipality"),
+    ],
+)
 def test_plurals_and_synonyms_name_their_kind(name: str, kind: str) -> None:
     found = kind_for_name(name)
     assert found is not None and found.kind == kind
@@ -127,10 +145,12 @@ def test_no_name_stands_for_two_kinds() -> None:
             assert found is not None and found.kind == model.kind_name, name
 
 
-@pytest.mark.parametrize(("stem", "name"), [("servers", "tjenere.csv"),
-                                            ("clients", "klientar.csv")])
+@pytest.mark.parametrize(
+    ("stem", "name"), [("servers", "tjenere.csv"), ("clients", "klientar.csv")]
+)
 def test_a_synonym_file_is_read_as_its_kind_with_a_note(
-        tmp_path: Path, empty_cli: Cli, stem: str, name: str) -> None:
+    tmp_path: Path, empty_cli: Cli, stem: str, name: str
+) -> None:
     folder = write_testby(tmp_path, **{stem: name})
 
     result, issues = empty_cli.json("import", str(folder))
@@ -139,15 +159,16 @@ def test_a_synonym_file_is_read_as_its_kind_with_a_note(
     notes = [i for i in issues if i["code"] == "kind-recognised"]
     kind = {"servers": "server", "clients": "client"}[stem]
     assert [(i["severity"], i["file"], i["record_kind"]) for i in notes] == [
-        ("info", str(folder / name), kind)]
+        ("info", str(folder / name), kind)
+    ]
     rows = {"servers": SERVERS, "clients": CLIENTS}[stem]
     assert len(stored(empty_cli, kind)) == len(rows) - 1  # every row but the header
 
 
-@pytest.mark.parametrize("name", ["netbox-dump.json", "servers.xls", "anteckningar.md",
-                                  "no-extension"])
-def test_a_json_file_or_other_extension_is_an_error(tmp_path: Path, cli: Cli,
-                                                     name: str) -> None:
+@pytest.mark.parametrize(
+    "name", ["netbox-dump.json", "servers.xls", "anteckningar.md", "no-extension"]
+)
+def test_a_json_file_or_other_extension_is_an_error(tmp_path: Path, cli: Cli, name: str) -> None:
     folder = write_testby(tmp_path)
     other = folder / name
     other.write_text('{"results": [{"name": "srv9"}]}\n', encoding="utf-8")
@@ -156,7 +177,8 @@ def test_a_json_file_or_other_extension_is_an_error(tmp_path: Path, cli: Cli,
     result, issues = cli.json("validate", str(folder))
     assert result.exit_code == 1
     assert [(i["severity"], i["file"]) for i in issues if i["code"] == "unknown-file"] == [
-        ("error", str(other))]
+        ("error", str(other))
+    ]
     result, issues = cli.json("import", str(folder))
     assert result.exit_code == 1
     assert cli.dump() == before
@@ -180,14 +202,17 @@ def workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
 
 def test_one_workbook_with_every_kind_reads_every_sheet(tmp_path: Path, empty_cli: Cli) -> None:
     folder = tmp_path / "in" / "testby"
-    book = workbook(folder / "Testby inventering 2024.xlsx", {
-        "#Läs mig": [["Inventering av Testby kommun, maj 2024"]],
-        "Kommun": MUNICIPALITY,
-        "Platser": SITES,
-        "Blad3": SERVERS,  # named by Excel: recognised by its header row
-        "Klienter": [["Klienter per skola"], [], *CLIENTS],  # a title row above the header
-        "Blad5": [],
-    })
+    book = workbook(
+        folder / "Testby inventering 2024.xlsx",
+        {
+            "#Läs mig": [["Inventering av Testby kommun, maj 2024"]],
+            "Kommun": MUNICIPALITY,
+            "Platser": SITES,
+            "Blad3": SERVERS,  # named by Excel: recognised by its header row
+            "Klienter": [["Klienter per skola"], [], *CLIENTS],  # a title row above the header
+            "Blad5": [],
+        },
+    )
 
     result, issues = empty_cli.json("import", str(folder))
 
@@ -210,8 +235,9 @@ def test_issues_in_a_sheet_name_the_sheet_and_its_row(tmp_path: Path, cli: Cli) 
     folder = tmp_path / "in" / "testby"
     bad = [row[:] for row in SERVERS]
     bad[2][1] = "virtuel"  # row 3 of the sheet: not a server kind
-    book = workbook(folder / "testby.xlsx", {"Kommun": MUNICIPALITY, "Platser": SITES,
-                                             "Servrar": bad})
+    book = workbook(
+        folder / "testby.xlsx", {"Kommun": MUNICIPALITY, "Platser": SITES, "Servrar": bad}
+    )
     before = cli.dump()
 
     result, issues = cli.json("import", str(folder))
@@ -219,7 +245,8 @@ def test_issues_in_a_sheet_name_the_sheet_and_its_row(tmp_path: Path, cli: Cli) 
     assert result.exit_code == 1
     enum = [i for i in issues if i["code"] == "invalid-enum"]
     assert [(i["file"], i["sheet"], i["line"], i["row"], i["column"]) for i in enum] == [
-        (str(book), "Servrar", 3, 2, "kind")]
+        (str(book), "Servrar", 3, 2, "kind")
+    ]
     text = cli("validate", str(folder))
     assert f"{book}[Servrar]:3, row 2, column 'kind'" in text.output
     assert cli.dump() == before
@@ -227,10 +254,13 @@ def test_issues_in_a_sheet_name_the_sheet_and_its_row(tmp_path: Path, cli: Cli) 
 
 def test_a_sheet_not_understood_is_an_error_naming_it(tmp_path: Path, cli: Cli) -> None:
     folder = write_testby(tmp_path)
-    book = workbook(folder / "extra.xlsx", {
-        "Servrar": [["id", "kind", "site"], ["srv9", "virtual", "DC1"]],
-        "Pivot": [["Summa", "Antal"], ["12", "3"]],
-    })
+    book = workbook(
+        folder / "extra.xlsx",
+        {
+            "Servrar": [["id", "kind", "site"], ["srv9", "virtual", "DC1"]],
+            "Pivot": [["Summa", "Antal"], ["12", "3"]],
+        },
+    )
     before = cli.dump()
 
     result, issues = cli.json("import", str(folder))
@@ -238,7 +268,8 @@ def test_a_sheet_not_understood_is_an_error_naming_it(tmp_path: Path, cli: Cli) 
     assert result.exit_code == 1
     unknown = [i for i in issues if i["code"] == "unknown-sheet"]
     assert [(i["severity"], i["file"], i["sheet"]) for i in unknown] == [
-        ("error", str(book), "Pivot")]
+        ("error", str(book), "Pivot")
+    ]
     # The sheet Servrar holds servers, and so does servers.csv: two files of one kind.
     duplicate = [i for i in issues if i["code"] == "duplicate-file"]
     assert [(i["file"], i["sheet"]) for i in duplicate] == [(str(folder / "servers.csv"), None)]
@@ -251,12 +282,16 @@ def test_a_kind_named_workbook_lends_its_kind_to_its_one_other_sheet(tmp_path: P
     (folder / "servers.csv").unlink()
     # id, kind, site are headers of servers, storage and clients alike: the header alone
     # cannot tell, the workbook's name does.
-    book = workbook(folder / "servrar.xlsx", {"#Notes": [["x"]], "Blad1": [
-        ["id", "kind", "site"], ["srv1", "physical", "DC1"]]})
+    book = workbook(
+        folder / "servrar.xlsx",
+        {"#Notes": [["x"]], "Blad1": [["id", "kind", "site"], ["srv1", "physical", "DC1"]]},
+    )
     folders, issues = discover([folder])
     assert folders[0].files["server"] == book and folders[0].sheets["server"] == "Blad1"
     assert [(i.code, i.sheet) for i in issues] == [
-        (IssueCode.SKIPPED_PATH, "#Notes"), (IssueCode.KIND_RECOGNISED, "Blad1")]
+        (IssueCode.SKIPPED_PATH, "#Notes"),
+        (IssueCode.KIND_RECOGNISED, "Blad1"),
+    ]
 
 
 def test_an_ambiguous_header_in_a_sheet_lists_the_kinds(tmp_path: Path) -> None:
@@ -265,5 +300,6 @@ def test_an_ambiguous_header_in_a_sheet_lists_the_kinds(tmp_path: Path) -> None:
     batch = validate_paths([folder])
     unknown = [i for i in batch.report.issues if i.code is IssueCode.UNKNOWN_SHEET]
     assert [(i.file, i.sheet, i.severity) for i in unknown] == [
-        (str(book), "Blad1", Severity.ERROR)]
+        (str(book), "Blad1", Severity.ERROR)
+    ]
     assert not batch.report.valid

@@ -48,7 +48,8 @@ def test_header_only_sheet(tmp_path: Path) -> None:
     table, issues = read_table(path, "server", "testby")
     assert table is not None and len(table.cells) == 0
     assert [(i.code, i.severity, i.line) for i in issues] == [
-        (IssueCode.HEADER_ONLY, Severity.WARNING, 1)]
+        (IssueCode.HEADER_ONLY, Severity.WARNING, 1)
+    ]
 
 
 def test_extra_cells_beyond_the_header(tmp_path: Path) -> None:

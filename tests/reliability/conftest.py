@@ -50,8 +50,13 @@ def _admin(base_url: str) -> Any:
     import psycopg
 
     query = make_url(base_url.format(database="postgres")).query
-    return psycopg.connect(dbname="postgres", user="postgres", host=str(query["host"]),
-                           port=int(str(query["port"])), autocommit=True)
+    return psycopg.connect(
+        dbname="postgres",
+        user="postgres",
+        host=str(query["host"]),
+        port=int(str(query["port"])),
+        autocommit=True,
+    )
 
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]

@@ -34,8 +34,9 @@ def _dialect(name: str) -> tuple[str, str, str]:
     return ("cp1252", ";", "\r\n") if name == SERVERS else ("utf-8", ",", "\n")
 
 
-def plant(folder: Path, name: str, line: int, column: str, value: str, *,
-          encoding: str | None = None) -> int:
+def plant(
+    folder: Path, name: str, line: int, column: str, value: str, *, encoding: str | None = None
+) -> int:
     """Set the cell of ``column`` (header as written) on physical ``line`` of a sample file
     (no quoting: the samples have none) and return the column's 1-based position.
 
@@ -75,7 +76,8 @@ CASES = {
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_control_character_is_an_error_at_its_cell_and_nothing_is_written(
-        case: str, loaded_db: str, municipality_copy: Path) -> None:
+    case: str, loaded_db: str, municipality_copy: Path
+) -> None:
     name, line, column, value = CASES[case]
     position = plant(municipality_copy, name, line, column, value)
     before = dump_tables(loaded_db)
@@ -91,9 +93,13 @@ def test_a_control_character_is_an_error_at_its_cell_and_nothing_is_written(
     assert issue["value"] == value  # the cell as read, for scripts
     assert issue["severity"] == "error"
     assert not any(ch in issue["message"] for ch in RAW_CONTROLS)
-    same_cell = [other for other in data["report"]["issues"]
-                 if (other["file"], other["row"], other["column"])
-                 == (issue["file"], issue["row"], issue["column"]) and other is not issue]
+    same_cell = [
+        other
+        for other in data["report"]["issues"]
+        if (other["file"], other["row"], other["column"])
+        == (issue["file"], issue["row"], issue["column"])
+        and other is not issue
+    ]
     assert same_cell == []  # the value is rejected as a whole, once
     assert dump_tables(loaded_db) == before
 
@@ -118,34 +124,42 @@ def test_a_control_character_in_a_header(loaded_db: str, municipality_copy: Path
     assert (issue["column"], issue["column_index"]) == ("värd\x1bnamn", 2)
     assert "ESC (U+001B)" in issue["message"]
     # shown once as what it is, not again as an unknown header
-    assert [i["code"] for i in data["issues"] if i["column_index"] == 2
-            and i["file"].endswith(SERVERS)] == ["control-character"]
+    assert [
+        i["code"] for i in data["issues"] if i["column_index"] == 2 and i["file"].endswith(SERVERS)
+    ] == ["control-character"]
 
 
-def test_validate_text_output_is_literal_and_escaped(municipality_copy: Path,
-                                                     tmp_path: Path) -> None:
+def test_validate_text_output_is_literal_and_escaped(
+    municipality_copy: Path, tmp_path: Path
+) -> None:
     plant(municipality_copy, SITES, 3, "namn", "[bold]Kommun[/bold] :x: \x1b[2J\x07")
     plant(municipality_copy, SITES, 1, "ägare", "äga\x1bre")
     (municipality_copy / "evil\x1b[31mname.csv").write_text("x\n", encoding="utf-8")
-    result = run_cli(f"sqlite:///{tmp_path / 'none.db'}", "validate",
-                           str(municipality_copy))
+    result = run_cli(f"sqlite:///{tmp_path / 'none.db'}", "validate", str(municipality_copy))
     assert result.exit_code == 1
     out = result.output
     assert not any(ch in out for ch in RAW_CONTROLS)
-    assert ("error control-character at " in out and
-            "platser.csv:3, row 2, column 'namn' (#2): '[bold]Kommun[/bold] :x: \\x1b[2J\\x07'"
-            " holds the control character ESC (U+001B) at character 25 (and 1 more)." in out)
+    assert (
+        "error control-character at " in out
+        and "platser.csv:3, row 2, column 'namn' (#2): '[bold]Kommun[/bold] :x: \\x1b[2J\\x07'"
+        " holds the control character ESC (U+001B) at character 25 (and 1 more)."
+        in out
+    )
     assert "platser.csv:1, column 'äga\\x1bre' (#12)" in out
     assert "evil\\x1b[31mname.csv" in out
     assert "❌" not in out  # :x: is not an emoji code here
 
 
-def test_tab_and_line_breaks_in_quoted_cells_are_data(fresh_db: str,
-                                                      municipality_copy: Path) -> None:
+def test_tab_and_line_breaks_in_quoted_cells_are_data(
+    fresh_db: str, municipality_copy: Path
+) -> None:
     lines = (municipality_copy / SITES).read_text(encoding="utf-8").split("\n")
     lines[1] = lines[1].replace("Serverrummet kommunhuset", '"Serverrummet\nkommunhuset"')
-    lines[2] = (lines[2].replace("Kommunhuset Gnosjö", '"Kommunhuset\r\nGnosjö"')
-                .replace("Järnvägsgatan 2", "Järnvägsgatan\t2"))
+    lines[2] = (
+        lines[2]
+        .replace("Kommunhuset Gnosjö", '"Kommunhuset\r\nGnosjö"')
+        .replace("Järnvägsgatan 2", "Järnvägsgatan\t2")
+    )
     (municipality_copy / SITES).write_text("\n".join(lines), encoding="utf-8")
     result = run_cli(fresh_db, "import", str(municipality_copy))
     assert result.exit_code == 0, result.output
@@ -158,21 +172,20 @@ def test_tab_and_line_breaks_in_quoted_cells_are_data(fresh_db: str,
     assert "\r" not in text  # a CR cannot overwrite what the line showed
 
 
-def test_line_numbers_stay_right_after_a_multi_line_cell(municipality_copy: Path,
-                                                         tmp_path: Path) -> None:
+def test_line_numbers_stay_right_after_a_multi_line_cell(
+    municipality_copy: Path, tmp_path: Path
+) -> None:
     lines = (municipality_copy / SITES).read_text(encoding="utf-8").split("\n")
     lines[1] = lines[1].replace("Serverrummet kommunhuset", '"Serverrummet\n\nkommunhuset"')
     (municipality_copy / SITES).write_text("\n".join(lines), encoding="utf-8")
     # physical line 8 holds row 5: row 1 spans lines 2 to 4
     plant(municipality_copy, SITES, 8, "namn", "Hiller\x1bskolan")
-    _, data = run_json(f"sqlite:///{tmp_path / 'none.db'}", "validate",
-                                  str(municipality_copy))
+    _, data = run_json(f"sqlite:///{tmp_path / 'none.db'}", "validate", str(municipality_copy))
     [issue] = control_issues(data)
     assert (issue["row"], issue["line"]) == (5, 8)
 
 
-def test_a_large_column_is_checked_row_by_row(municipality_copy: Path,
-                                              tmp_path: Path) -> None:
+def test_a_large_column_is_checked_row_by_row(municipality_copy: Path, tmp_path: Path) -> None:
     """70,000 distinct keys (typed row by row, checked on their bytes) and a model column
     (typed by its distinct values): only the control characters are errors, not an en
     dash, a degree sign or a no-break space (bytes that start C1 and bidi characters too)."""
@@ -188,23 +201,23 @@ def test_a_large_column_is_checked_row_by_row(municipality_copy: Path,
     rows[12] = rows[12].replace("Model 12", "Model\u00a012")  # no-break space: C2 A0
     rows[69_990] = rows[69_990].replace("PC-069990", "PC-069990\x1b[0m")
     rows[50_000] = rows[50_000].replace("Model 200", "Model\u202e200")
-    (municipality_copy / CLIENTS).write_text("\n".join([header, *rows]) + "\n",
-                                             encoding="utf-8")
-    result, data = run_json(f"sqlite:///{tmp_path / 'none.db'}", "validate",
-                                  str(municipality_copy))
+    (municipality_copy / CLIENTS).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    result, data = run_json(f"sqlite:///{tmp_path / 'none.db'}", "validate", str(municipality_copy))
     assert result.exit_code == 1
-    found = sorted((issue["row"], issue["line"], issue["column"])
-                   for issue in control_issues(data))
+    found = sorted((issue["row"], issue["line"], issue["column"]) for issue in control_issues(data))
     assert found == [(50_001, 50_002, "modell"), (69_991, 69_992, "inventarienummer")]
-    assert [issue["code"] for issue in data["issues"] if issue["severity"] == "error"
-            and issue["file"].endswith(CLIENTS)] == ["control-character", "control-character"]
+    assert [
+        issue["code"]
+        for issue in data["issues"]
+        if issue["severity"] == "error" and issue["file"].endswith(CLIENTS)
+    ] == ["control-character", "control-character"]
 
 
-def test_json_report_never_holds_a_raw_control(municipality_copy: Path,
-                                               tmp_path: Path) -> None:
+def test_json_report_never_holds_a_raw_control(municipality_copy: Path, tmp_path: Path) -> None:
     plant(municipality_copy, CLIENTS, 3, "modell", "Elite\x9b2J\u202eBook")
-    result = run_cli(f"sqlite:///{tmp_path / 'none.db'}", "validate",
-                           str(municipality_copy), "--format", "json")
+    result = run_cli(
+        f"sqlite:///{tmp_path / 'none.db'}", "validate", str(municipality_copy), "--format", "json"
+    )
     assert result.exit_code == 1
     assert not any(ch in result.stdout for ch in RAW_CONTROLS)
     [issue] = control_issues(json.loads(result.stdout))

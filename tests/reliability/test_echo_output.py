@@ -62,7 +62,8 @@ def plant(db_url: str, table: str, column: str, value: str, **where: str) -> Non
         with engine.begin() as connection:
             changed = connection.execute(
                 text(f"UPDATE {table} SET {column} = :value, row_hash = 0 WHERE {condition}"),
-                {"value": value, **where})
+                {"value": value, **where},
+            )
             assert changed.rowcount == 1
     finally:
         engine.dispose()
@@ -104,8 +105,14 @@ def test_diff_shows_the_old_value_escaped(hostile_db: str, municipality_copy: Pa
 
 
 def test_graphml_stays_well_formed(hostile_db: str, tmp_path: Path) -> None:
-    plant(hostile_db, "server", "hostname", "GNO\x01ESX\x1b01\ufffe",
-          municipality="gnosjo", id="esx01")
+    plant(
+        hostile_db,
+        "server",
+        "hostname",
+        "GNO\x01ESX\x1b01\ufffe",
+        municipality="gnosjo",
+        id="esx01",
+    )
     out = tmp_path / "graph.graphml"
     result = run(hostile_db, "graph", "-m", "gnosjo", "--out", str(out))
     assert result.exit_code == 0, result.output
@@ -120,15 +127,24 @@ def test_graphml_stays_well_formed(hostile_db: str, tmp_path: Path) -> None:
 
 def test_report_md_escapes_control_characters(hostile_db: str, tmp_path: Path) -> None:
     out = tmp_path / "report"
-    result = run(hostile_db, "report", "--target", str(REPO / "samples" / "target.yaml"),
-                 "--out", str(out), "--formats", "md")
+    result = run(
+        hostile_db,
+        "report",
+        "--target",
+        str(REPO / "samples" / "target.yaml"),
+        "--out",
+        str(out),
+        "--formats",
+        "md",
+    )
     assert result.exit_code == 0, result.output
     markdown = (out / "report.md").read_text(encoding="utf-8")
     assert raw_controls(markdown) == []
     assert not any(ord(ch) < 0x20 and ch not in "\t\n" for ch in markdown)
     # markdown-escaped: a backslash before each escape, the brackets of the markup too
-    assert ("| \\[bold\\]Kommun\\[/bold\\] :x: \\\\x1b\\[2J\\\\x07\\\\x0b\\\\x85"
-            "\\\\u202eend |") in markdown
+    assert (
+        "| \\[bold\\]Kommun\\[/bold\\] :x: \\\\x1b\\[2J\\\\x07\\\\x0b\\\\x85\\\\u202eend |"
+    ) in markdown
 
 
 def test_a_usage_error_naming_stored_nodes_escapes_them(hostile_db: str) -> None:
@@ -139,16 +155,29 @@ def test_a_usage_error_naming_stored_nodes_escapes_them(hostile_db: str) -> None
     assert "esx01\\x1b[2J" in result.output
 
 
-def test_an_error_message_naming_a_path_is_printed_literally(hostile_db: str,
-                                                             tmp_path: Path) -> None:
+def test_an_error_message_naming_a_path_is_printed_literally(
+    hostile_db: str, tmp_path: Path
+) -> None:
     """The console script's own error line (``Error: ... Hint: ...``), not the test runner's."""
     in_the_way = tmp_path / "[bold]out :x: \x1b[2J"
     in_the_way.write_text("a file, not a folder", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", "from inventory.cli import main; main()",
-         "--db", hostile_db, "graph", "--out", str(in_the_way / "g.graphml")],
-        capture_output=True, text=True, cwd=tmp_path, check=False,
-        env={**os.environ, "COLUMNS": "400"})
+        [
+            sys.executable,
+            "-c",
+            "from inventory.cli import main; main()",
+            "--db",
+            hostile_db,
+            "graph",
+            "--out",
+            str(in_the_way / "g.graphml"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        env={**os.environ, "COLUMNS": "400"},
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert raw_controls(result.stderr) == []
@@ -171,11 +200,11 @@ def test_a_huge_cell_is_never_echoed_whole(municipality_copy: Path, tmp_path: Pa
     assert len(result.output) < 20_000
     assert "(90,000 characters)" in result.output
     assert "(900 characters)" in result.output
-    report = json.loads(run(db_url, "validate", str(municipality_copy), "--format",
-                            "json").stdout)
+    report = json.loads(run(db_url, "validate", str(municipality_copy), "--format", "json").stdout)
     bad_enum = [issue for issue in report["issues"] if issue["code"] == "invalid-enum"]
-    assert bad_enum and all(len(issue["value"]) < 150 and len(issue["message"]) < 1_100
-                            for issue in bad_enum)
+    assert bad_enum and all(
+        len(issue["value"]) < 150 and len(issue["message"]) < 1_100 for issue in bad_enum
+    )
     assert bad_enum[0]["value"].endswith("x (90,000 characters)")
     assert (bad_enum[0]["line"], bad_enum[0]["row"], bad_enum[0]["column"]) == (4, 3, "typ")
     long_header = [issue for issue in report["issues"] if issue["column_index"] == 12]
@@ -191,12 +220,14 @@ def test_every_json_issue_field_is_bounded(municipality_copy: Path, tmp_path: Pa
     cells[19] = "2024-" * 18_000  # inköpsdatum
     lines[1] = ";".join(cells)
     servers.write_bytes("\r\n".join(lines).encode("cp1252"))
-    result = run(f"sqlite:///{tmp_path / 'none.db'}", "validate", str(municipality_copy),
-                 "--format", "json")
+    result = run(
+        f"sqlite:///{tmp_path / 'none.db'}", "validate", str(municipality_copy), "--format", "json"
+    )
     assert result.exit_code == 1
     issues: list[dict[str, Any]] = json.loads(result.stdout)["issues"]
-    at_row = [issue for issue in issues if issue["row"] == 1 and issue["file"].endswith(
-        "servrar.csv")]
+    at_row = [
+        issue for issue in issues if issue["row"] == 1 and issue["file"].endswith("servrar.csv")
+    ]
     assert {issue["column"] for issue in at_row} >= {"kärnor", "inköpsdatum"}
     for issue in issues:
         for name in ("value", "column"):
@@ -209,9 +240,16 @@ def test_every_json_issue_field_is_bounded(municipality_copy: Path, tmp_path: Pa
 def test_any_usage_error_escapes_what_it_quotes(tmp_path: Path) -> None:
     """click prints usage errors itself; a message quoting a value as written (not as
     repr) gets its control characters escaped all the same."""
-    result = run(f"sqlite:///{tmp_path / 'none.db'}", "report", "--target",
-                 str(REPO / "samples" / "target.yaml"), "--out", str(tmp_path / "r"),
-                 "--formats", "md,x\x1b[2J[bold]y")
+    result = run(
+        f"sqlite:///{tmp_path / 'none.db'}",
+        "report",
+        "--target",
+        str(REPO / "samples" / "target.yaml"),
+        "--out",
+        str(tmp_path / "r"),
+        "--formats",
+        "md,x\x1b[2J[bold]y",
+    )
     assert result.exit_code == 2
     assert raw_controls(result.output) == []
     assert "x\\x1b[2J[bold]y" in result.output

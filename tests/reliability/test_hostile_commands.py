@@ -93,10 +93,11 @@ def _sparse_store(root: Path) -> tuple[str, Path]:
     outcome = run_main("--db", url, "import", str(folder))
     assert outcome.code == 0, outcome.text
     text = (SAMPLES / "target.yaml").read_text(encoding="utf-8")
-    for old, new in (("municipalities: [gislaved, gnosjo, varnamo, vaggeryd, hylte]",
-                      "municipalities: [hylte]"),
-                     ("primary: varnamo:DC1", "primary: hylte:COLO1"),
-                     ("secondary: gislaved:DC1", "secondary: null")):
+    for old, new in (
+        ("municipalities: [gislaved, gnosjo, varnamo, vaggeryd, hylte]", "municipalities: [hylte]"),
+        ("primary: varnamo:DC1", "primary: hylte:COLO1"),
+        ("secondary: gislaved:DC1", "secondary: null"),
+    ):
         assert old in text
         text = text.replace(old, new)
     target = root / "sparse-target.yaml"
@@ -294,12 +295,17 @@ def test_analysing_commands_work_on_a_partial_inventory(ground: Ground) -> None:
         ["gap", "--target", str(ground.sparse_target)],
         ["gap", "--target", str(ground.sparse_target), "--format", "json"],
         ["report", "--target", str(ground.sparse_target), "--out", str(out)],
-        ["diagram", "target", "--target", str(ground.sparse_target),
-         "--out", str(out / "t.svg")],
+        ["diagram", "target", "--target", str(ground.sparse_target), "--out", str(out / "t.svg")],
         ["diagram", "architecture", "-m", "hylte", "--out", str(out / "a.svg")],
         ["diagram", "network", "--out", str(out / "n.svg")],
-        ["overlap"], ["graph", "--check"], ["lifecycle"], ["normalise"], ["propose-target"],
-        ["list", "site"], ["stats"], ["history"],
+        ["overlap"],
+        ["graph", "--check"],
+        ["lifecycle"],
+        ["normalise"],
+        ["propose-target"],
+        ["list", "site"],
+        ["stats"],
+        ["history"],
     ]
     for argv in commands:
         outcome = run_main("--db", ground.sparse_db, *argv)

@@ -52,8 +52,9 @@ class Planted:
         """The physical lines of a sample file (decoded, without line ends)."""
         return (self.folder / name).read_bytes().decode(self.encoding(name)).splitlines()
 
-    def write_lines(self, name: str, lines: list[str], encoding: str | None = None,
-                    newline: str | None = None) -> None:
+    def write_lines(
+        self, name: str, lines: list[str], encoding: str | None = None, newline: str | None = None
+    ) -> None:
         """Write lines back (by default in the file's own encoding and line ends)."""
         end = newline if newline is not None else ("\r\n" if name == SERVERS else "\n")
         data = end.join(lines) + end
@@ -217,8 +218,11 @@ def zero_width_duplicate_key(p: Planted) -> None:
 
 
 def nfc_duplicate_key(p: Planted) -> None:
-    p.append(SITES, "VB-HÖG,Högbo,äldreboende,,,,,,,,,",  # composed Ö, line 10
-             "VB-HO\u0308G,Högbo igen,äldreboende,,,,,,,,,")  # decomposed Ö, line 11
+    p.append(
+        SITES,
+        "VB-HÖG,Högbo,äldreboende,,,,,,,,,",  # composed Ö, line 10
+        "VB-HO\u0308G,Högbo igen,äldreboende,,,,,,,,,",
+    )  # decomposed Ö, line 11
 
 
 def mangled_key(p: Planted) -> None:
@@ -278,115 +282,361 @@ class Case:
 
 REJECTED: list[Case] = [
     # Encoding and dialect
-    Case("bad-utf8-line", "encoding", bad_utf8_line,
-         Rejected("invalid-encoding", SITES, 4)),
+    Case("bad-utf8-line", "encoding", bad_utf8_line, Rejected("invalid-encoding", SITES, 4)),
     Case("xlsx-renamed-csv", "encoding", xlsx_renamed, Rejected("xlsx-as-csv", SITES, 1)),
     Case("nul-byte", "encoding", nul_byte, Rejected("nul-byte", SITES, 5)),
-    Case("empty-file", "encoding", lambda p: p.write_bytes(SITES, b""),
-         Rejected("empty-file", SITES, None)),
-    Case("single-wide-column", "encoding", wrong_delimiter,
-         Rejected("single-column", SITES, 1)),
-    Case("unterminated-quote", "encoding", unterminated_quote,
-         Rejected("unterminated-quote", SITES, 5)),
+    Case(
+        "empty-file",
+        "encoding",
+        lambda p: p.write_bytes(SITES, b""),
+        Rejected("empty-file", SITES, None),
+    ),
+    Case("single-wide-column", "encoding", wrong_delimiter, Rejected("single-column", SITES, 1)),
+    Case(
+        "unterminated-quote",
+        "encoding",
+        unterminated_quote,
+        Rejected("unterminated-quote", SITES, 5),
+    ),
     Case("extra-cells", "encoding", extra_cells, Rejected("extra-cells", SITES, 3, row=2)),
-    Case("missing-cells", "encoding", missing_cells,
-         Rejected("missing-cells", SITES, 4, row=3)),
-    Case("huge-field", "encoding", huge_field,
-         Rejected("field-too-large", SITES, 3, row=2, column="adress", column_index=4)),
-    Case("quoted-newline-keeps-lines", "encoding", quoted_newline_then_bad_enum,
-         Rejected("invalid-enum", SITES, 5, row=3, column="typ", column_index=3,
-                  value="rymdstation")),
-    Case("sep-line-keeps-lines", "encoding", sep_line_then_bad_enum,
-         Rejected("invalid-enum", SITES, 5, row=3, column="typ", column_index=3)),
+    Case("missing-cells", "encoding", missing_cells, Rejected("missing-cells", SITES, 4, row=3)),
+    Case(
+        "huge-field",
+        "encoding",
+        huge_field,
+        Rejected("field-too-large", SITES, 3, row=2, column="adress", column_index=4),
+    ),
+    Case(
+        "quoted-newline-keeps-lines",
+        "encoding",
+        quoted_newline_then_bad_enum,
+        Rejected(
+            "invalid-enum", SITES, 5, row=3, column="typ", column_index=3, value="rymdstation"
+        ),
+    ),
+    Case(
+        "sep-line-keeps-lines",
+        "encoding",
+        sep_line_then_bad_enum,
+        Rejected("invalid-enum", SITES, 5, row=3, column="typ", column_index=3),
+    ),
     # Headers
-    Case("blank-header", "headers", blank_header,
-         Rejected("blank-header", SITES, 1, column_index=4)),
-    Case("duplicate-header", "headers", duplicate_header,
-         Rejected("duplicate-header", SITES, 1, column="namn", column_index=12)),
-    Case("alias-duplicate-header", "headers", alias_duplicate_header,
-         Rejected("duplicate-header", SERVERS, 1, column="hostname", column_index=7)),
-    Case("unknown-header", "headers", unknown_header,
-         Rejected("unknown-header", SITES, 1, column="brandsläkning", column_index=11,
-                  says=("brandsläckning",))),
-    Case("missing-required-columns", "headers", missing_required_columns,
-         Rejected("missing-column", SITES, 1, says=("missing: id, kind",))),
+    Case(
+        "blank-header", "headers", blank_header, Rejected("blank-header", SITES, 1, column_index=4)
+    ),
+    Case(
+        "duplicate-header",
+        "headers",
+        duplicate_header,
+        Rejected("duplicate-header", SITES, 1, column="namn", column_index=12),
+    ),
+    Case(
+        "alias-duplicate-header",
+        "headers",
+        alias_duplicate_header,
+        Rejected("duplicate-header", SERVERS, 1, column="hostname", column_index=7),
+    ),
+    Case(
+        "unknown-header",
+        "headers",
+        unknown_header,
+        Rejected(
+            "unknown-header",
+            SITES,
+            1,
+            column="brandsläkning",
+            column_index=11,
+            says=("brandsläckning",),
+        ),
+    ),
+    Case(
+        "missing-required-columns",
+        "headers",
+        missing_required_columns,
+        Rejected("missing-column", SITES, 1, says=("missing: id, kind",)),
+    ),
     # Values
-    Case("ambiguous-thousands", "values", ambiguous_number,
-         Rejected("ambiguous-number", SERVERS, 2, row=1, column="kärnor", column_index=11,
-                  value="1,024")),
-    Case("mangled-serial", "values", mangled_serial,
-         Rejected("mangled-identifier", SERVERS, 3, row=2, column="serienummer",
-                  column_index=10, value="1,23E+11")),
-    Case("ambiguous-date", "values", ambiguous_date,
-         Rejected("ambiguous-date", SERVERS, 4, row=3, column="inköpsdatum", column_index=20,
-                  value="3/5/2024")),
-    Case("excel-serial-date", "values", excel_serial_date,
-         Rejected("excel-serial-date", SERVERS, 5, row=4, column="garanti till",
-                  column_index=21, value="45292")),
-    Case("na-in-number-column", "values", na_in_number,
-         Rejected("invalid-number", SITES, 2, row=1, column="rack totalt", column_index=5,
-                  value="NA")),
-    Case("bad-boolean", "values", bad_boolean,
-         Rejected("invalid-boolean", SITES, 2, row=1, column="avbrottsfri kraft",
-                  column_index=9, value="kanske")),
-    Case("unknown-enum", "values", unknown_enum,
-         Rejected("invalid-enum", SITES, 4, row=3, column="typ", column_index=3,
-                  value="rymdstation",
-                  says=("Allowed, with the Swedish names: datacentre (datacenter",))),
-    Case("bad-ip", "values", bad_ip,
-         Rejected("invalid-ip", SERVERS, 2, row=1, column="ip-adress", column_index=16,
-                  value="10.17.100.300")),
-    Case("bad-prefix", "values", bad_prefix,
-         Rejected("invalid-ip", ZONES, 2, row=1, column="prefix", column_index=5)),
-    Case("trimmed-duplicate-key", "values", trimmed_duplicate_key,
-         Rejected("duplicate-key", SITES, 10, row=9, column="plats-id", column_index=1,
-                  says=("lines 2 and 10",))),
-    Case("zero-width-duplicate-key", "values", zero_width_duplicate_key,
-         Rejected("duplicate-key", SITES, 10, row=9, column="plats-id", column_index=1,
-                  says=("lines 3 and 10",))),
-    Case("nfc-duplicate-key", "values", nfc_duplicate_key,
-         Rejected("duplicate-key", SITES, 11, row=10, column="plats-id", column_index=1,
-                  says=("lines 10 and 11",))),
-    Case("mangled-identifier-key", "values", mangled_key,
-         Rejected("mangled-identifier", SERVERS, 42, row=41, column="server-id",
-                  column_index=1, value="1,23E+11")),
+    Case(
+        "ambiguous-thousands",
+        "values",
+        ambiguous_number,
+        Rejected(
+            "ambiguous-number", SERVERS, 2, row=1, column="kärnor", column_index=11, value="1,024"
+        ),
+    ),
+    Case(
+        "mangled-serial",
+        "values",
+        mangled_serial,
+        Rejected(
+            "mangled-identifier",
+            SERVERS,
+            3,
+            row=2,
+            column="serienummer",
+            column_index=10,
+            value="1,23E+11",
+        ),
+    ),
+    Case(
+        "ambiguous-date",
+        "values",
+        ambiguous_date,
+        Rejected(
+            "ambiguous-date",
+            SERVERS,
+            4,
+            row=3,
+            column="inköpsdatum",
+            column_index=20,
+            value="3/5/2024",
+        ),
+    ),
+    Case(
+        "excel-serial-date",
+        "values",
+        excel_serial_date,
+        Rejected(
+            "excel-serial-date",
+            SERVERS,
+            5,
+            row=4,
+            column="garanti till",
+            column_index=21,
+            value="45292",
+        ),
+    ),
+    Case(
+        "na-in-number-column",
+        "values",
+        na_in_number,
+        Rejected(
+            "invalid-number", SITES, 2, row=1, column="rack totalt", column_index=5, value="NA"
+        ),
+    ),
+    Case(
+        "bad-boolean",
+        "values",
+        bad_boolean,
+        Rejected(
+            "invalid-boolean",
+            SITES,
+            2,
+            row=1,
+            column="avbrottsfri kraft",
+            column_index=9,
+            value="kanske",
+        ),
+    ),
+    Case(
+        "unknown-enum",
+        "values",
+        unknown_enum,
+        Rejected(
+            "invalid-enum",
+            SITES,
+            4,
+            row=3,
+            column="typ",
+            column_index=3,
+            value="rymdstation",
+            says=("Allowed, with the Swedish names: datacentre (datacenter",),
+        ),
+    ),
+    Case(
+        "bad-ip",
+        "values",
+        bad_ip,
+        Rejected(
+            "invalid-ip",
+            SERVERS,
+            2,
+            row=1,
+            column="ip-adress",
+            column_index=16,
+            value="10.17.100.300",
+        ),
+    ),
+    Case(
+        "bad-prefix",
+        "values",
+        bad_prefix,
+        Rejected("invalid-ip", ZONES, 2, row=1, column="prefix", column_index=5),
+    ),
+    Case(
+        "trimmed-duplicate-key",
+        "values",
+        trimmed_duplicate_key,
+        Rejected(
+            "duplicate-key",
+            SITES,
+            10,
+            row=9,
+            column="plats-id",
+            column_index=1,
+            says=("lines 2 and 10",),
+        ),
+    ),
+    Case(
+        "zero-width-duplicate-key",
+        "values",
+        zero_width_duplicate_key,
+        Rejected(
+            "duplicate-key",
+            SITES,
+            10,
+            row=9,
+            column="plats-id",
+            column_index=1,
+            says=("lines 3 and 10",),
+        ),
+    ),
+    Case(
+        "nfc-duplicate-key",
+        "values",
+        nfc_duplicate_key,
+        Rejected(
+            "duplicate-key",
+            SITES,
+            11,
+            row=10,
+            column="plats-id",
+            column_index=1,
+            says=("lines 10 and 11",),
+        ),
+    ),
+    Case(
+        "mangled-identifier-key",
+        "values",
+        mangled_key,
+        Rejected(
+            "mangled-identifier",
+            SERVERS,
+            42,
+            row=41,
+            column="server-id",
+            column_index=1,
+            value="1,23E+11",
+        ),
+    ),
     # References and keys
-    Case("duplicate-key-cites-both", "references", duplicate_key,
-         Rejected("duplicate-key", SERVERS, 42, row=41, column="server-id", column_index=1,
-                  value="esx01", says=("lines 2 and 42",))),
-    Case("dangling-site", "references", dangling_site,
-         Rejected("dangling-reference", SERVERS, 2, row=1, column="plats", column_index=4,
-                  value="SR2", says=("SR1",))),
-    Case("dangling-platform", "references", dangling_platform,
-         Rejected("dangling-reference", APPS, 2, row=1, column="beroenden", column_index=8,
-                  value="p-entr", says=("p-entra",))),
-    Case("dangling-other-municipality", "references", dangling_other_municipality,
-         Rejected("dangling-reference", LINKS, 9, row=8, column="b-plats", column_index=3,
-                  value="gislaved:DC9")),
-    Case("unknown-municipality", "references", unknown_municipality,
-         Rejected("unknown-municipality", LINKS, 9, row=8, column="b-plats",
-                  column_index=3, value="gislavd:DC1")),
-    Case("ambiguous-reference", "references", ambiguous_reference,
-         Rejected("ambiguous-reference", APPS, 2, row=1, column="beroenden", column_index=8,
-                  says=("matches 2 records",))),
-    Case("self-reference", "references", self_reference,
-         Rejected("self-reference", SERVERS, 6, row=5, column="värd", column_index=6,
-                  value="srv-dc01")),
+    Case(
+        "duplicate-key-cites-both",
+        "references",
+        duplicate_key,
+        Rejected(
+            "duplicate-key",
+            SERVERS,
+            42,
+            row=41,
+            column="server-id",
+            column_index=1,
+            value="esx01",
+            says=("lines 2 and 42",),
+        ),
+    ),
+    Case(
+        "dangling-site",
+        "references",
+        dangling_site,
+        Rejected(
+            "dangling-reference",
+            SERVERS,
+            2,
+            row=1,
+            column="plats",
+            column_index=4,
+            value="SR2",
+            says=("SR1",),
+        ),
+    ),
+    Case(
+        "dangling-platform",
+        "references",
+        dangling_platform,
+        Rejected(
+            "dangling-reference",
+            APPS,
+            2,
+            row=1,
+            column="beroenden",
+            column_index=8,
+            value="p-entr",
+            says=("p-entra",),
+        ),
+    ),
+    Case(
+        "dangling-other-municipality",
+        "references",
+        dangling_other_municipality,
+        Rejected(
+            "dangling-reference",
+            LINKS,
+            9,
+            row=8,
+            column="b-plats",
+            column_index=3,
+            value="gislaved:DC9",
+        ),
+    ),
+    Case(
+        "unknown-municipality",
+        "references",
+        unknown_municipality,
+        Rejected(
+            "unknown-municipality",
+            LINKS,
+            9,
+            row=8,
+            column="b-plats",
+            column_index=3,
+            value="gislavd:DC1",
+        ),
+    ),
+    Case(
+        "ambiguous-reference",
+        "references",
+        ambiguous_reference,
+        Rejected(
+            "ambiguous-reference",
+            APPS,
+            2,
+            row=1,
+            column="beroenden",
+            column_index=8,
+            says=("matches 2 records",),
+        ),
+    ),
+    Case(
+        "self-reference",
+        "references",
+        self_reference,
+        Rejected(
+            "self-reference", SERVERS, 6, row=5, column="värd", column_index=6, value="srv-dc01"
+        ),
+    ),
 ]
 
 
 def _matches(issue: dict[str, Any], expect: Rejected) -> bool:
     if issue["code"] != expect.code or Path(str(issue["file"])).name != expect.file:
         return False
-    wanted = {"line": expect.line, "row": expect.row, "column": expect.column,
-              "column_index": expect.column_index, "value": expect.value}
-    return all(issue[key] == value for key, value in wanted.items()
-               if value is not None or key == "line")
+    wanted = {
+        "line": expect.line,
+        "row": expect.row,
+        "column": expect.column,
+        "column_index": expect.column_index,
+        "value": expect.value,
+    }
+    return all(
+        issue[key] == value for key, value in wanted.items() if value is not None or key == "line"
+    )
 
 
 @pytest.mark.parametrize("case", REJECTED, ids=[case.name for case in REJECTED])
 def test_rejected_import_reports_the_place_and_writes_nothing(
-        case: Case, loaded_db: str, municipality_copy: Path) -> None:
+    case: Case, loaded_db: str, municipality_copy: Path
+) -> None:
     case.defect(Planted(municipality_copy))
     before = dump_tables(loaded_db)
     result, output = run_json(loaded_db, "import", str(municipality_copy))
@@ -397,7 +647,9 @@ def test_rejected_import_reports_the_place_and_writes_nothing(
     found = [issue for issue in issues if _matches(issue, case.expect)]
     assert found, f"expected {case.expect}, got:\n" + "\n".join(
         f"{i['code']} {i['file']}:{i['line']} row={i['row']} col={i['column']!r}"
-        f" #{i['column_index']} value={i['value']!r}: {i['message']}" for i in issues)
+        f" #{i['column_index']} value={i['value']!r}: {i['message']}"
+        for i in issues
+    )
     issue = found[0]
     assert issue["severity"] == "error" and issue["message"]
     assert issue["hint"], issue
@@ -408,7 +660,8 @@ def test_rejected_import_reports_the_place_and_writes_nothing(
 
 
 def test_text_output_of_a_rejected_import_names_the_place(
-        loaded_db: str, municipality_copy: Path) -> None:
+    loaded_db: str, municipality_copy: Path
+) -> None:
     unknown_enum(Planted(municipality_copy))
     result = run_cli(loaded_db, "import", str(municipality_copy))
     assert result.exit_code == 1
@@ -437,8 +690,7 @@ class Outcome:
 
     def provenance(self, name: str) -> dict[str, Any]:
         """The import_file row of the newest run for file ``name``."""
-        rows = [row for row in stored_files(self.db_url)
-                if Path(str(row["path"])).name == name]
+        rows = [row for row in stored_files(self.db_url) if Path(str(row["path"])).name == name]
         assert len(rows) == 1, name
         return {str(name): value for name, value in rows[0].items()}
 
@@ -488,6 +740,7 @@ def check_same_sites(encoding: str, delimiter: str = ",") -> Callable[[Outcome],
         assert str(row["encoding"]).replace("_", "-").lower().startswith(encoding), row
         assert row["delimiter"] == delimiter, row
         assert header_mapping(row)["plats-id"] == "id", row["header_mapping"]
+
     return check
 
 
@@ -585,9 +838,16 @@ def check_na(o: Outcome) -> None:
     assert o.record("site", "SK-MOSSLE")["address"] == "None"
 
 
-BOOLEAN_SPELLINGS = {2: ("yes", True), 3: ("no", False), 4: ("true", True),
-                     5: ("false", False), 6: ("1", True), 7: ("0", False), 8: ("x", True),
-                     9: ("NEJ", False)}
+BOOLEAN_SPELLINGS = {
+    2: ("yes", True),
+    3: ("no", False),
+    4: ("true", True),
+    5: ("false", False),
+    6: ("1", True),
+    7: ("0", False),
+    8: ("x", True),
+    9: ("NEJ", False),
+}
 
 
 def booleans(p: Planted) -> None:
@@ -596,8 +856,16 @@ def booleans(p: Planted) -> None:
 
 
 def check_booleans(o: Outcome) -> None:
-    keys = ["SR1", "KH", "SK-ESKILS", "SK-MOSSLE", "SK-HILLER", "SK-KULLTORP", "VB-GNOSJO",
-            "VB-HILLER"]
+    keys = [
+        "SR1",
+        "KH",
+        "SK-ESKILS",
+        "SK-MOSSLE",
+        "SK-HILLER",
+        "SK-KULLTORP",
+        "VB-GNOSJO",
+        "VB-HILLER",
+    ]
     got = [bool(o.record("site", key)["ups"]) for key in keys]
     assert got == [value for _, value in BOOLEAN_SPELLINGS.values()]
 
@@ -611,7 +879,10 @@ def enum_spellings(p: Planted) -> None:
 def check_enum_spellings(o: Outcome) -> None:
     kinds = [str(o.record("site", key)["kind"]) for key in ("SR1", "KH", "SK-ESKILS")]
     assert [kind.rsplit(".", 1)[-1].lower() for kind in kinds] == [
-        "server_room", "office", "school"]
+        "server_room",
+        "office",
+        "school",
+    ]
 
 
 def renamed_site(p: Planted) -> None:
@@ -668,18 +939,26 @@ class AcceptedCase:
 ACCEPTED: list[AcceptedCase] = [
     AcceptedCase("cp1252", "encoding", cp1252_sites, check_cp1252),
     AcceptedCase("iso-8859-1", "encoding", latin1_sites, check_latin1),
-    AcceptedCase("utf8-bom", "encoding", lambda p: rewrite_sites(p, "utf-8", b"\xef\xbb\xbf"),
-                 check_same_sites("utf-8")),
-    AcceptedCase("utf16-le-bom", "encoding", lambda p: rewrite_sites(p, "utf-16"),
-                 check_same_sites("utf-16")),
-    AcceptedCase("utf16-be-bom", "encoding",
-                 lambda p: rewrite_sites(p, "utf-16-be", b"\xfe\xff"),
-                 check_same_sites("utf-16")),
+    AcceptedCase(
+        "utf8-bom",
+        "encoding",
+        lambda p: rewrite_sites(p, "utf-8", b"\xef\xbb\xbf"),
+        check_same_sites("utf-8"),
+    ),
+    AcceptedCase(
+        "utf16-le-bom", "encoding", lambda p: rewrite_sites(p, "utf-16"), check_same_sites("utf-16")
+    ),
+    AcceptedCase(
+        "utf16-be-bom",
+        "encoding",
+        lambda p: rewrite_sites(p, "utf-16-be", b"\xfe\xff"),
+        check_same_sites("utf-16"),
+    ),
     AcceptedCase("sep-line", "encoding", sep_line, check_same_sites("utf-8", ";")),
-    AcceptedCase("tab-delimiter", "encoding", tab_delimited,
-                 check_same_sites("utf-8", "\t")),
-    AcceptedCase("quoted-delimiter-newline", "encoding", quoted_delimiter_and_newline,
-                 check_quoted),
+    AcceptedCase("tab-delimiter", "encoding", tab_delimited, check_same_sites("utf-8", "\t")),
+    AcceptedCase(
+        "quoted-delimiter-newline", "encoding", quoted_delimiter_and_newline, check_quoted
+    ),
     AcceptedCase("trailing-semicolon-rows", "encoding", trailing_semicolons, check_trailing),
     AcceptedCase("header-only", "encoding", header_only_storage, check_header_only),
     AcceptedCase("header-case-spaces-nbsp", "headers", messy_headers, check_messy_headers),
@@ -698,7 +977,8 @@ ACCEPTED: list[AcceptedCase] = [
 
 @pytest.mark.parametrize("case", ACCEPTED, ids=[case.name for case in ACCEPTED])
 def test_accepted_import_stores_the_right_value(
-        case: AcceptedCase, fresh_db: str, municipality_copy: Path) -> None:
+    case: AcceptedCase, fresh_db: str, municipality_copy: Path
+) -> None:
     case.defect(Planted(municipality_copy))
     result, output = run_json(fresh_db, "import", str(municipality_copy))
     assert result.exit_code == 0, result.output

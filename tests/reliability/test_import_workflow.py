@@ -16,8 +16,11 @@ def _drop_line(path: Path, key: str, encoding: str = "utf-8") -> None:
     """Remove the data line whose first cell is ``key``."""
     data = path.read_bytes().decode(encoding)
     end = "\r\n" if "\r\n" in data else "\n"
-    lines = [line for line in data.split(end) if not line.startswith(f"{key},")
-             and not line.startswith(f"{key};")]
+    lines = [
+        line
+        for line in data.split(end)
+        if not line.startswith(f"{key},") and not line.startswith(f"{key};")
+    ]
     path.write_bytes(end.join(lines).encode(encoding))
 
 
@@ -35,17 +38,18 @@ def test_importing_the_same_five_twice_changes_nothing(fresh_db: str) -> None:
     assert {name: after[name] for name in records} == {name: before[name] for name in records}
     # the store rewrites the resolved references on every import: same content, and on
     # PostgreSQL new surrogate ids (the sequence moves on), so compare without the id
-    assert (sorted(row[1:] for row in after["reference"])
-            == sorted(row[1:] for row in before["reference"]))
+    assert sorted(row[1:] for row in after["reference"]) == sorted(
+        row[1:] for row in before["reference"]
+    )
 
 
 def test_prune_dry_run_lists_the_missing_record_and_prune_deletes_it(
-        fresh_db: str, municipality_copy: Path) -> None:
+    fresh_db: str, municipality_copy: Path
+) -> None:
     _drop_line(municipality_copy / APPS, "app-kia")  # no record refers to an application
     before = dump_tables(fresh_db)
 
-    dry, output = run_json(fresh_db, "import", str(municipality_copy), "--prune",
-                                 "--dry-run")
+    dry, output = run_json(fresh_db, "import", str(municipality_copy), "--prune", "--dry-run")
     assert dry.exit_code == 0, dry.output
     assert output["import"]["dry_run"] is True
     assert output["import"]["deleted"]["gnosjo"]["application"] == ["app-kia"]
@@ -87,13 +91,17 @@ def _plant_five_defects(folder: Path) -> None:
 
 
 EXPECTED_FIVE = {
-    ("invalid-enum", SITES, 2), ("extra-cells", SITES, 3), ("ambiguous-date", SERVERS, 2),
-    ("invalid-ip", SERVERS, 3), ("dangling-reference", APPS, 2),
+    ("invalid-enum", SITES, 2),
+    ("extra-cells", SITES, 3),
+    ("ambiguous-date", SERVERS, 2),
+    ("invalid-ip", SERVERS, 3),
+    ("dangling-reference", APPS, 2),
 }
 
 
 def test_five_defects_in_three_files_are_all_reported(
-        loaded_db: str, municipality_copy: Path) -> None:
+    loaded_db: str, municipality_copy: Path
+) -> None:
     _plant_five_defects(municipality_copy)
     before = dump_tables(loaded_db)
     result, output = run_json(loaded_db, "import", str(municipality_copy))
@@ -106,11 +114,11 @@ def test_five_defects_in_three_files_are_all_reported(
 
 
 def test_the_issue_cap_ends_with_a_too_many_issues_notice(
-        loaded_db: str, municipality_copy: Path) -> None:
+    loaded_db: str, municipality_copy: Path
+) -> None:
     _plant_five_defects(municipality_copy)
     before = dump_tables(loaded_db)
-    result, output = run_json(loaded_db, "import", str(municipality_copy),
-                                    "--max-issues", "2")
+    result, output = run_json(loaded_db, "import", str(municipality_copy), "--max-issues", "2")
     assert result.exit_code == 1
     report = output["report"]
     assert report["errors"] == 5  # counted, though not all listed
@@ -118,7 +126,6 @@ def test_the_issue_cap_ends_with_a_too_many_issues_notice(
     assert codes[-1] == "too-many-issues" and len(codes) == 3
     assert dump_tables(loaded_db) == before
 
-    validate = run_cli(loaded_db, "validate", str(municipality_copy), "--max-issues",
-                             "1")
+    validate = run_cli(loaded_db, "validate", str(municipality_copy), "--max-issues", "1")
     assert validate.exit_code == 1
     assert "too-many-issues" in validate.output

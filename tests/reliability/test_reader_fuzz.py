@@ -27,15 +27,42 @@ SERVERS = (
     'srv02;"SRV;02";virtuell;;cl1;esx02;;2;8;10.0.0.14;;aktiv\n'
 )
 #: Characters that break CSV readers: quotes, delimiters, line ends, NUL, BOM, zero-width.
-TRICKY = ['"', ";", ",", "\t", "\n", "\r", "\r\n", "\x00", "\ufeff", "\u200b", "\u00a0",
-          "é", "Ø", "sep=;\n", "1,23E+11", "3/5/2024", ";;;;;;\n", "\ud7ff", "\\"]
+TRICKY = [
+    '"',
+    ";",
+    ",",
+    "\t",
+    "\n",
+    "\r",
+    "\r\n",
+    "\x00",
+    "\ufeff",
+    "\u200b",
+    "\u00a0",
+    "é",
+    "Ø",
+    "sep=;\n",
+    "1,23E+11",
+    "3/5/2024",
+    ";;;;;;\n",
+    "\ud7ff",
+    "\\",
+]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252", "latin-1"]
 #: Magic numbers of files that are not CSV at all.
-PREFIXES = [b"", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff",
-            b"%PDF-1.7\n"]
+PREFIXES = [
+    b"",
+    b"PK\x03\x04",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\x00\x00\xfe\xff",
+    b"%PDF-1.7\n",
+]
 
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _validate(servers: bytes) -> tuple[int, BaseException | None, str]:
@@ -45,15 +72,17 @@ def _validate(servers: bytes) -> tuple[int, BaseException | None, str]:
         (folder / "municipality.csv").write_text(MUNICIPALITY, encoding="utf-8")
         (folder / "sites.csv").write_text(SITES, encoding="utf-8")
         (folder / "servers.csv").write_bytes(servers)
-        result = CliRunner().invoke(app, ["--db", f"sqlite:///{root}/none.db", "validate",
-                                          str(folder), "--format", "json"])
+        result = CliRunner().invoke(
+            app, ["--db", f"sqlite:///{root}/none.db", "validate", str(folder), "--format", "json"]
+        )
         return result.exit_code, result.exception, result.output
 
 
 def _assert_no_traceback(servers: bytes) -> None:
     exit_code, exception, output = _validate(servers)
     assert exception is None or isinstance(exception, SystemExit), (
-        f"{type(exception).__name__}: {exception}\ninput: {servers[:300]!r}")
+        f"{type(exception).__name__}: {exception}\ninput: {servers[:300]!r}"
+    )
     assert exit_code in {0, 1}, output
     assert "Traceback" not in output
 
@@ -69,11 +98,11 @@ def mangled_csv(draw: st.DrawFn) -> bytes:
             piece = draw(st.one_of(st.sampled_from(TRICKY), st.text(max_size=8)))
             text = text[:position] + piece + text[position:]
         elif action == "delete":
-            text = text[:position] + text[position + draw(st.integers(1, 40)):]
+            text = text[:position] + text[position + draw(st.integers(1, 40)) :]
         else:
             lines = text.split("\n")
             index = draw(st.integers(0, len(lines) - 1))
-            lines[index:index + 1] = [lines[index]] * (2 if action == "duplicate-line" else 0)
+            lines[index : index + 1] = [lines[index]] * (2 if action == "duplicate-line" else 0)
             text = "\n".join(lines)
     encoding = draw(st.sampled_from(ENCODINGS))
     return draw(st.sampled_from(PREFIXES)) + text.encode(encoding, errors="replace")

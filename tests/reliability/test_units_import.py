@@ -28,28 +28,39 @@ def _set_link_bandwidth(folder: Path, line: int, value: str) -> None:
         cells[4] = value
         lines[line - 1] = ",".join(cells)
         return lines
+
     _rewrite(folder / LINKS, "utf-8", edit)
 
 
 def test_a_wrong_unit_rejects_the_import_at_its_place_and_writes_nothing(
-        loaded_db: str, municipality_copy: Path) -> None:
+    loaded_db: str, municipality_copy: Path
+) -> None:
     _set_link_bandwidth(municipality_copy, 3, "16 GB")
     before = dump_tables(loaded_db)
     result, output = run_json(loaded_db, "import", str(municipality_copy))
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert output["valid"] is False and output["import"] is None
     (issue,) = [i for i in output["report"]["issues"] if i["code"] == "wrong-unit"]
-    assert (Path(issue["file"]).name, issue["line"], issue["row"], issue["column"],
-            issue["column_index"], issue["value"]) == (LINKS, 3, 2, "bandbredd mbps", 5,
-                                                       "16 GB")
+    assert (
+        Path(issue["file"]).name,
+        issue["line"],
+        issue["row"],
+        issue["column"],
+        issue["column_index"],
+        issue["value"],
+    ) == (LINKS, 3, 2, "bandbredd mbps", 5, "16 GB")
     assert "Mbit/s" in issue["message"] and "Mbit/s" in issue["hint"]
     assert dump_tables(loaded_db) == before
 
 
 def test_a_wrong_unit_in_the_header_rejects_the_import(
-        loaded_db: str, municipality_copy: Path) -> None:
-    _rewrite(municipality_copy / LINKS, "utf-8",
-             lambda lines: [lines[0].replace("bandbredd mbps", "Bandbredd (kW)"), *lines[1:]])
+    loaded_db: str, municipality_copy: Path
+) -> None:
+    _rewrite(
+        municipality_copy / LINKS,
+        "utf-8",
+        lambda lines: [lines[0].replace("bandbredd mbps", "Bandbredd (kW)"), *lines[1:]],
+    )
     before = dump_tables(loaded_db)
     result, output = run_json(loaded_db, "import", str(municipality_copy))
     assert result.exit_code == 1
@@ -59,7 +70,8 @@ def test_a_wrong_unit_in_the_header_rejects_the_import(
 
 
 def test_units_in_cells_and_headers_are_stored_in_the_fields_unit(
-        fresh_db: str, municipality_copy: Path) -> None:
+    fresh_db: str, municipality_copy: Path
+) -> None:
     _set_link_bandwidth(municipality_copy, 2, "10 Gbit/s")  # L02
     _set_link_bandwidth(municipality_copy, 3, "500 Mbps")  # L03
 
@@ -68,6 +80,7 @@ def test_units_in_cells_and_headers_are_stored_in_the_fields_unit(
         first = lines[1].split(";")  # esx01: 768 GB of memory, 455,5 W
         first[11], first[17] = "786432", "0,4555"  # 768 x 1024 MiB; 455.5 W in kW
         return [header, ";".join(first), *lines[2:]]
+
     _rewrite(municipality_copy / SERVERS, "cp1252", servers)
     result, output = run_json(fresh_db, "import", str(municipality_copy))
     assert result.exit_code == 0, result.output

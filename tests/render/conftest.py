@@ -34,8 +34,13 @@ from inventory.render.dot import Diagram, EdgeStyle, LegendEntry, NodeStyle
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 
 # Names that break naive DOT, HTML, Markdown, CSV or file-name code.
@@ -56,7 +61,7 @@ PAYLOAD_NAMES: list[str] = [
     "a & b &amp; &#60; &lt;",
     "tab\there",
     "control\x01\x07\x1b\x7f\x85chars",
-    "ends with quote\"",
+    'ends with quote"',
     '"]; evil [label="pwned',
     "-- comment --> <!-- x",
     "node",
@@ -85,21 +90,30 @@ def sample_diagram(lang: Lang = "en", names: list[str] | None = None) -> Diagram
     server = NodeStyle(fill="#bee3f8")
     app = NodeStyle(fill="#c6f6d5", shape="component")
     for number in range(1, 8):
-        diagram.add_node(f"srv{number}", f"srv{number:02d}", detail="Windows Server 2019",
-                         group="dc1", kind="servers", style=server)
+        diagram.add_node(
+            f"srv{number}",
+            f"srv{number:02d}",
+            detail="Windows Server 2019",
+            group="dc1",
+            kind="servers",
+            style=server,
+        )
     for index, name in enumerate(names or []):
         # One cluster per payload: the title (plain label) and the node (HTML label) show it.
         diagram.add_group(f"payload-group{index}", name, parent="dc2")
-        diagram.add_node(f"payload{index}", name, detail=name, group=f"payload-group{index}",
-                         style=server)
+        diagram.add_node(
+            f"payload{index}", name, detail=name, group=f"payload-group{index}", style=server
+        )
     diagram.add_node("app", "Procapita", detail="Care", style=app)
     diagram.add_edge("app", "srv1", label="runs on")
     diagram.add_edge("app", "srv7")
-    diagram.set_legend([
-        LegendEntry(t("column.server", lang), style=server),
-        LegendEntry(t("column.application", lang), style=app),
-        LegendEntry(t("diagram.redundant_link", lang), edge=EdgeStyle(line="bold")),
-    ])
+    diagram.set_legend(
+        [
+            LegendEntry(t("column.server", lang), style=server),
+            LegendEntry(t("column.application", lang), style=app),
+            LegendEntry(t("diagram.redundant_link", lang), edge=EdgeStyle(line="bold")),
+        ]
+    )
     return diagram
 
 
@@ -117,18 +131,48 @@ def sample_document(lang: Lang = "en", payloads: list[str] | None = None) -> Rep
         Column(key="link", label=t("column.link", lang), type="url"),
     ]
     records: list[dict[str, Any]] = [
-        {"municipality": "srv10", "servers": 10, "readiness": 0.5, "cost": 1200000,
-         "end": dt.date(2026, 10, 14), "link": "https://endoflife.date/windows-server"},
-        {"municipality": "srv2", "servers": 9, "readiness": 0.735, "cost": 300,
-         "end": dt.date(2025, 1, 1), "link": None},
-        {"municipality": "Gnosjö", "servers": 100, "readiness": 1.0, "cost": 45000.5,
-         "end": None, "link": "ftp://example.org"},
-        {"municipality": "Värnamo", "servers": None, "readiness": 0.05, "cost": 0,
-         "end": dt.date(2030, 6, 30), "link": "https://example.org/a?b=1&c=2"},
+        {
+            "municipality": "srv10",
+            "servers": 10,
+            "readiness": 0.5,
+            "cost": 1200000,
+            "end": dt.date(2026, 10, 14),
+            "link": "https://endoflife.date/windows-server",
+        },
+        {
+            "municipality": "srv2",
+            "servers": 9,
+            "readiness": 0.735,
+            "cost": 300,
+            "end": dt.date(2025, 1, 1),
+            "link": None,
+        },
+        {
+            "municipality": "Gnosjö",
+            "servers": 100,
+            "readiness": 1.0,
+            "cost": 45000.5,
+            "end": None,
+            "link": "ftp://example.org",
+        },
+        {
+            "municipality": "Värnamo",
+            "servers": None,
+            "readiness": 0.05,
+            "cost": 0,
+            "end": dt.date(2030, 6, 30),
+            "link": "https://example.org/a?b=1&c=2",
+        },
     ]
     records += [
-        {"municipality": text, "servers": index, "readiness": None, "cost": None,
-         "end": None, "link": text}
+        {
+            "municipality": text,
+            "servers": index,
+            "readiness": None,
+            "cost": None,
+            "end": None,
+            "link": text,
+        }
         for index, text in enumerate(bad)
     ]
     summary = Section(
@@ -136,12 +180,18 @@ def sample_document(lang: Lang = "en", payloads: list[str] | None = None) -> Rep
         title=t("section.summary", lang),
         blocks=[
             Paragraph(text=f"Five municipalities, one target.\n{first}"),
-            KeyFigures(figures=[
-                KeyFigure(label=t("column.cost", lang), value=12_400_000, unit="SEK",
-                          value_type="money"),
-                KeyFigure(label=t("column.readiness", lang), value=0.62, value_type="percent"),
-                KeyFigure(label=first or "-", value=first or "-", unit=first),
-            ]),
+            KeyFigures(
+                figures=[
+                    KeyFigure(
+                        label=t("column.cost", lang),
+                        value=12_400_000,
+                        unit="SEK",
+                        value_type="money",
+                    ),
+                    KeyFigure(label=t("column.readiness", lang), value=0.62, value_type="percent"),
+                    KeyFigure(label=first or "-", value=first or "-", unit=first),
+                ]
+            ),
             Callout(level="warning", text=f"Two servers run an end-of-life OS. {first}"),
         ],
     )
@@ -149,15 +199,23 @@ def sample_document(lang: Lang = "en", payloads: list[str] | None = None) -> Rep
         id="details",
         title=t("section.readiness", lang),
         blocks=[
-            Table.from_records(t("section.readiness", lang), columns, records,
-                               id="readiness-table", note=first),
-            Figure(id="architecture", caption=f"Architecture {first}",
-                   svg=diagram.render("svg").decode("utf-8"), dot=diagram.source),
+            Table.from_records(
+                t("section.readiness", lang), columns, records, id="readiness-table", note=first
+            ),
+            Figure(
+                id="architecture",
+                caption=f"Architecture {first}",
+                svg=diagram.render("svg").decode("utf-8"),
+                dot=diagram.source,
+            ),
             Callout(level="info", title=first, text="Figures are rounded."),
         ],
         subsections=[
-            Section(id="method", title=t("section.method", lang),
-                    blocks=[Paragraph(text="Readiness = included blocks / all blocks.")]),
+            Section(
+                id="method",
+                title=t("section.method", lang),
+                blocks=[Paragraph(text="Readiness = included blocks / all blocks.")],
+            ),
         ],
     )
     return ReportDocument(
@@ -198,8 +256,7 @@ class BrowserPage:
 
     def external_requests(self) -> list[str]:
         """Requests that left the file: everything but ``file:``, ``data:`` and ``about:``."""
-        return [url for url in self.requests
-                if not url.startswith(("file:", "data:", "about:"))]
+        return [url for url in self.requests if not url.startswith(("file:", "data:", "about:"))]
 
 
 @pytest.fixture(scope="session")

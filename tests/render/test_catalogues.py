@@ -38,8 +38,11 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 def test_a_message_without_translation_is_named(locale_copy: Path) -> None:
     swedish = locale_copy / "sv" / "LC_MESSAGES" / "inventory.po"
-    _replace(swedish, 'msgid "section.summary"\nmsgstr "Sammanfattning"',
-             'msgid "section.summary"\nmsgstr ""')
+    _replace(
+        swedish,
+        'msgid "section.summary"\nmsgstr "Sammanfattning"',
+        'msgid "section.summary"\nmsgstr ""',
+    )
     compile_catalogues(["sv"])
     problems = [(p.lang, p.key, p.problem) for p in catalogue_problems()]
     assert problems == [("sv", "section.summary", "no translation")]
@@ -47,12 +50,19 @@ def test_a_message_without_translation_is_named(locale_copy: Path) -> None:
 
 def test_placeholders_that_differ_and_a_stale_mo_are_named(locale_copy: Path) -> None:
     norwegian = locale_copy / "nb" / "LC_MESSAGES" / "inventory.po"
-    _replace(norwegian, 'msgid "report.rows"\nmsgstr "{count} rader"',
-             'msgid "report.rows"\nmsgstr "{antall} rader"')
+    _replace(
+        norwegian,
+        'msgid "report.rows"\nmsgstr "{count} rader"',
+        'msgid "report.rows"\nmsgstr "{antall} rader"',
+    )
     problems = [(p.lang, p.key, p.problem.split(":")[0]) for p in catalogue_problems()]
-    assert ("no", "report.rows", "placeholders ['antall'] differ from the English ['count']") \
-        in problems
+    assert (
+        "no",
+        "report.rows",
+        "placeholders ['antall'] differ from the English ['count']",
+    ) in problems
     assert ("no", "*", "the .mo file is out of date") in problems
     compile_catalogues(["no"])
     assert ("no", "*", "the .mo file is out of date") not in [
-        (p.lang, p.key, p.problem.split(":")[0]) for p in catalogue_problems()]
+        (p.lang, p.key, p.problem.split(":")[0]) for p in catalogue_problems()
+    ]

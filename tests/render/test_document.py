@@ -38,16 +38,21 @@ def test_json_round_trip_keeps_types(make_document: Any) -> None:
 
 def test_rows_must_match_columns() -> None:
     with pytest.raises(ValidationError, match="row 1 has 1 cells, expected 2"):
-        Table(title="t", columns=[Column(key="a", label="A"), Column(key="b", label="B")],
-              rows=[["x"]])
+        Table(
+            title="t",
+            columns=[Column(key="a", label="A"), Column(key="b", label="B")],
+            rows=[["x"]],
+        )
 
 
 def test_section_ids_are_anchors_and_unique() -> None:
     with pytest.raises(ValidationError, match="section id"):
         Section(id='x" onclick="y', title="x")
     with pytest.raises(ValidationError, match="used twice"):
-        ReportDocument(title="x", sections=[
-            Section(id="a", title="A", subsections=[Section(id="a", title="again")])])
+        ReportDocument(
+            title="x",
+            sections=[Section(id="a", title="A", subsections=[Section(id="a", title="again")])],
+        )
 
 
 def test_figure_image_path_stays_inside_the_report() -> None:
@@ -58,15 +63,20 @@ def test_figure_image_path_stays_inside_the_report() -> None:
 
 
 def test_from_records_normalises_pandas_values() -> None:
-    frame = pd.DataFrame({
-        "name": ["a", None],
-        "count": pd.array([1, None], dtype="Int64"),
-        "share": [0.5, float("nan")],
-        "when": pd.to_datetime(pd.Series(["2024-01-02", None])),
-    })
-    columns = [Column(key="name", label="Name"), Column(key="count", label="N", type="int"),
-               Column(key="share", label="S", type="percent"),
-               Column(key="when", label="W", type="date")]
+    frame = pd.DataFrame(
+        {
+            "name": ["a", None],
+            "count": pd.array([1, None], dtype="Int64"),
+            "share": [0.5, float("nan")],
+            "when": pd.to_datetime(pd.Series(["2024-01-02", None])),
+        }
+    )
+    columns = [
+        Column(key="name", label="Name"),
+        Column(key="count", label="N", type="int"),
+        Column(key="share", label="S", type="percent"),
+        Column(key="when", label="W", type="date"),
+    ]
     table = Table.from_records("t", columns, frame.to_dict("records"))
     assert table.rows == [["a", 1, 0.5, dt.date(2024, 1, 2)], [None, None, None, None]]
     assert isinstance(table.rows[0][1], int)
@@ -75,7 +85,10 @@ def test_from_records_normalises_pandas_values() -> None:
 def test_walk_tables_and_figures(make_document: Any) -> None:
     document = make_document("en")
     assert [(depth, section.id) for depth, section in document.walk()] == [
-        (1, "summary"), (1, "details"), (2, "method")]
+        (1, "summary"),
+        (1, "details"),
+        (2, "method"),
+    ]
     assert len(document.tables()) == 1
     assert len(document.figures()) == 1
     assert isinstance(document.sections[0].blocks[0], Paragraph)

@@ -128,8 +128,13 @@ def test_node_budget_aggregates_the_rest_per_kind_and_redirects_edges() -> None:
     diagram = Diagram("Budget", node_budget=3)
     diagram.add_group("dc1", "DC1")
     for number in range(45):
-        diagram.add_node(f"s{number}", f"srv{number}", group="dc1", kind="servers",
-                         priority=1 if number == 44 else 0)
+        diagram.add_node(
+            f"s{number}",
+            f"srv{number}",
+            group="dc1",
+            kind="servers",
+            priority=1 if number == 44 else 0,
+        )
     diagram.add_node("nas", "nas1", group="dc1", kind="storage")
     diagram.add_node("app", "App")
     diagram.add_edge("app", "s10")
@@ -163,10 +168,12 @@ def test_apply_budget() -> None:
 def test_legend_lists_node_and_edge_styles() -> None:
     diagram = Diagram("Legend", lang="sv")
     diagram.add_node("a", "a")
-    diagram.set_legend([
-        LegendEntry("Behålls <kept>", style=NodeStyle(fill="#c6f6d5")),
-        LegendEntry("Redundant", edge=EdgeStyle(line="dashed", colour="#2b6cb0")),
-    ])
+    diagram.set_legend(
+        [
+            LegendEntry("Behålls <kept>", style=NodeStyle(fill="#c6f6d5")),
+            LegendEntry("Redundant", edge=EdgeStyle(line="dashed", colour="#2b6cb0")),
+        ]
+    )
     svg = render(diagram.source, "svg").decode("utf-8")
     texts = svg_texts(svg.encode("utf-8"))
     assert "Teckenförklaring" in texts

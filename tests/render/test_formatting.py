@@ -46,8 +46,10 @@ def test_doctests() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@given(value=st.floats(min_value=0, max_value=1e12, allow_nan=False),
-       decimals=st.integers(min_value=0, max_value=3))
+@given(
+    value=st.floats(min_value=0, max_value=1e12, allow_nan=False),
+    decimals=st.integers(min_value=0, max_value=3),
+)
 def test_numbers_as_babel_formats_them(lang: Lang, value: float, decimals: int) -> None:
     assume(not _tie(value, decimals))
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
@@ -59,8 +61,9 @@ def test_numbers_as_babel_formats_them(lang: Lang, value: float, decimals: int) 
 @given(value=st.floats(min_value=0, max_value=1e9, allow_nan=False))
 def test_decimals_as_babel_formats_them(lang: Lang, value: float) -> None:
     assume(not _tie(value, 3))
-    assert format_decimal(value, lang, 3) == babel_decimal(value, "#,##0.###",
-                                                           locale=BABEL_LOCALES[lang])
+    assert format_decimal(value, lang, 3) == babel_decimal(
+        value, "#,##0.###", locale=BABEL_LOCALES[lang]
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -113,8 +116,9 @@ def test_money_as_the_locale_writes_it() -> None:
 def test_dates_in_the_locales_short_form(lang: Lang) -> None:
     day = dt.date(2026, 3, 4)
     assert format_date(day, lang) == babel_date(day, "short", locale=BABEL_LOCALES[lang])
-    assert format_date(day, lang) == {"en": "04/03/2026", "sv": "2026-03-04",
-                                      "no": "04.03.2026"}[lang]
+    assert (
+        format_date(day, lang) == {"en": "04/03/2026", "sv": "2026-03-04", "no": "04.03.2026"}[lang]
+    )
     assert format_cell(day, "date", lang) == format_date(day, lang)
 
 
@@ -127,13 +131,19 @@ def test_diagram_labels_in_the_locales_numbers() -> None:
 
 def test_a_cut_tables_note_groups_its_counts() -> None:
     # 1,500 rows, 10 shown: "Visar 10 av 1 500 rader" (no-break space), "1,500" in English
-    table = Table(title="Klienter", columns=[Column(key="n", label="N", type="int")],
-                  rows=[[number] for number in range(1500)])
+    table = Table(
+        title="Klienter",
+        columns=[Column(key="n", label="N", type="int")],
+        rows=[[number] for number in range(1500)],
+    )
     cases: list[tuple[Lang, str]] = [("sv", f"1{NBSP}500"), ("en", "1,500")]
     for lang, total in cases:
-        document = ReportDocument(title="x", lang=lang, sections=[
-            Section(id="a", title="A", blocks=[table])])
-        assert t("report.truncated", lang, shown="10", total=total) in \
-            render_html(document, max_table_rows=10)
-        assert t("report.truncated", lang, shown="10", total=total) in \
-            render_markdown(document, max_table_rows=10)
+        document = ReportDocument(
+            title="x", lang=lang, sections=[Section(id="a", title="A", blocks=[table])]
+        )
+        assert t("report.truncated", lang, shown="10", total=total) in render_html(
+            document, max_table_rows=10
+        )
+        assert t("report.truncated", lang, shown="10", total=total) in render_markdown(
+            document, max_table_rows=10
+        )

@@ -117,8 +117,11 @@ def test_a_note_at_the_charts_right_edge_stays_inside_it() -> None:
     ]  # fmt: skip
     root = ElementTree.fromstring(gantt_svg(bars, GanttLabels(critical="kritisk linje")))
     width = float(root.get("width") or 0)
-    anchors = [t.get("text-anchor") for t in root.iter(f"{{{SVG_NS}}}text")
-               if (t.text or "").startswith("143 v")]
+    anchors = [
+        t.get("text-anchor")
+        for t in root.iter(f"{{{SVG_NS}}}text")
+        if (t.text or "").startswith("143 v")
+    ]
     assert anchors == ["end"]  # moved to the left of its bar
     for text in root.iter(f"{{{SVG_NS}}}text"):
         if not text.text or "v" not in text.text.split()[0]:

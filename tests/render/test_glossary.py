@@ -17,8 +17,11 @@ _COLUMNS = {"en": 0, "sv": 1, "no": 2}
 
 
 def _rows() -> list[list[str]]:
-    lines = [line for line in GLOSSARY.read_text(encoding="utf-8").splitlines()
-             if line.startswith("| ") and not line.startswith("| ---")]
+    lines = [
+        line
+        for line in GLOSSARY.read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ") and not line.startswith("| ---")
+    ]
     return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[1:]]
 
 
@@ -53,8 +56,12 @@ def test_each_term_is_what_its_messages_say(row: list[str], lang: Lang) -> None:
 def test_ruled_out_words_are_in_no_catalogue_message(lang: Lang) -> None:
     words = [word for row in _rows() for word in _ruled_out(row[3]).get(lang, [])]
     assert words
-    found = [(key, word) for key, text in messages(lang).items() for word in words
-             if re.search(r"\b" + re.escape(word), text, re.IGNORECASE)]
+    found = [
+        (key, word)
+        for key, text in messages(lang).items()
+        for word in words
+        if re.search(r"\b" + re.escape(word), text, re.IGNORECASE)
+    ]
     assert found == []
 
 
@@ -62,5 +69,7 @@ def test_a_ruled_out_word_would_be_found() -> None:
     # the check above on a text of our own: "Modenhet" matches "modenhet", "Lenker" "lenke"
     assert re.search(r"\bmodenhet", "Modenhet per kommune", re.IGNORECASE)
     assert re.search(r"\blenke", "Lenker", re.IGNORECASE)
-    assert _ruled_out("sv: mognad; no: modenhet, lenke") == {"sv": ["mognad"],
-                                                             "no": ["modenhet", "lenke"]}
+    assert _ruled_out("sv: mognad; no: modenhet, lenke") == {
+        "sv": ["mognad"],
+        "no": ["modenhet", "lenke"],
+    }

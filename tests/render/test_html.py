@@ -47,10 +47,14 @@ def test_page_is_self_contained(make_document: Any) -> None:
 
 
 def test_every_field_is_escaped(make_document: Any) -> None:
-    from_payloads = make_document("en", [
-        "<script>alert('xss')</script>", "<img src=x onerror=alert('img')>",
-        "javascript:alert('href')",
-    ])
+    from_payloads = make_document(
+        "en",
+        [
+            "<script>alert('xss')</script>",
+            "<img src=x onerror=alert('img')>",
+            "javascript:alert('href')",
+        ],
+    )
     html = render_html(from_payloads)
     for marker in XSS_MARKERS:
         assert marker not in html, marker
@@ -84,8 +88,11 @@ def test_numbers_are_formatted_per_language_and_sortable(make_document: Any) -> 
 
 
 def test_long_tables_are_cut_with_a_note() -> None:
-    table = Table(title="Clients", columns=[Column(key="n", label="N", type="int")],
-                  rows=[[number] for number in range(50)])
+    table = Table(
+        title="Clients",
+        columns=[Column(key="n", label="N", type="int")],
+        rows=[[number] for number in range(50)],
+    )
     document = ReportDocument(title="x", sections=[Section(id="a", title="A", blocks=[table])])
     html = render_html(document, max_table_rows=10)
     assert html.count('<td class="num"') == 10
@@ -107,9 +114,7 @@ def write_report(document: ReportDocument, folder: Path) -> Path:
 
 
 @pytest.mark.browser
-def test_report_renders_in_chromium(
-    browser_page: Any, make_document: Any, tmp_path: Path
-) -> None:
+def test_report_renders_in_chromium(browser_page: Any, make_document: Any, tmp_path: Path) -> None:
     page = browser_page.open(write_report(make_document("en"), tmp_path))
     assert page.title() == "GGVVH Gnosjö"
     # Sections and navigation
@@ -130,8 +135,10 @@ def test_report_renders_in_chromium(
     count_header = table.locator("thead th", has_text="Count")
 
     def column(index: int) -> list[str]:
-        return [text.strip() for text in
-                table.locator(f"tbody tr td:nth-child({index})").all_inner_texts()]
+        return [
+            text.strip()
+            for text in table.locator(f"tbody tr td:nth-child({index})").all_inner_texts()
+        ]
 
     assert column(2) == ["10", "9", "100", ""]
     count_header.locator("button").click()
@@ -183,8 +190,9 @@ def test_payloads_stay_inert_in_chromium(
     assert "script" not in svg_elements and "foreignobject" not in svg_elements
     # Every payload is visible as text: in the table, and inside the diagram.
     cells = page.locator("table.sortable tbody td:first-child").all_inner_texts()
-    svg_texts = [text.strip() for text in
-                 page.locator("figure.diagram svg text").all_text_contents()]
+    svg_texts = [
+        text.strip() for text in page.locator("figure.diagram svg text").all_text_contents()
+    ]
     for payload in xss_payloads:
         assert payload in cells
         assert svg_texts.count(payload.strip()) >= 3, payload  # cluster, node, detail

@@ -34,8 +34,9 @@ def test_unknown_key_is_an_error() -> None:
         t("section.nope", "en")
 
 
-@pytest.mark.parametrize(("text", "lang"), [("en", "en"), ("SV", "sv"), ("nb", "no"),
-                                            ("norsk", "no"), (" se ", "sv")])
+@pytest.mark.parametrize(
+    ("text", "lang"), [("en", "en"), ("SV", "sv"), ("nb", "no"), ("norsk", "no"), (" se ", "sv")]
+)
 def test_parse_lang(text: str, lang: str) -> None:
     assert parse_lang(text) == lang
 

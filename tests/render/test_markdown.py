@@ -18,11 +18,14 @@ def test_structure(make_document: Any) -> None:
     assert "  - [Metod och definitioner](#method)" in lines
     assert '<a id="summary"></a>' in lines
     assert "## Sammanfattning" in lines and "### Metod och definitioner" in lines
-    assert "| Kommun | Antal | Förutsättningar | Kostnad (SEK) | Supportslut | Förbindelse |" \
-        in lines
+    assert (
+        "| Kommun | Antal | Förutsättningar | Kostnad (SEK) | Supportslut | Förbindelse |" in lines
+    )
     assert "| --- | ---: | ---: | ---: | --- | --- |" in lines
-    assert "| srv10 | 10 | 50,0\u00a0% | 1\u00a0200\u00a0000 | 2026-10-14 | " \
-           "https://endoflife.date/windows-server |" in lines
+    assert (
+        "| srv10 | 10 | 50,0\u00a0% | 1\u00a0200\u00a0000 | 2026-10-14 | "
+        "https://endoflife.date/windows-server |" in lines
+    )
     assert "- **Kostnad**: 12\u00a0400\u00a0000 SEK" in lines
     assert "> **Varning:** Two servers run an end-of-life OS. Gnosjö" in lines
 
@@ -45,10 +48,19 @@ def test_block_starts_are_escaped() -> None:
 
 
 def test_figures_link_their_image() -> None:
-    document = ReportDocument(title="x", sections=[Section(id="a", title="A", blocks=[
-        Figure(caption="Nät [1]", svg="<svg/>", image_path="diagrams/nät 1.svg"),
-        Paragraph(text="ok"),
-    ])])
+    document = ReportDocument(
+        title="x",
+        sections=[
+            Section(
+                id="a",
+                title="A",
+                blocks=[
+                    Figure(caption="Nät [1]", svg="<svg/>", image_path="diagrams/nät 1.svg"),
+                    Paragraph(text="ok"),
+                ],
+            )
+        ],
+    )
     text = render_markdown(document)
     assert "![Nät \\[1\\]](<diagrams/n%C3%A4t%201.svg>)" in text
     assert "*Figure 1: Nät \\[1\\]*" in text
@@ -57,8 +69,11 @@ def test_figures_link_their_image() -> None:
 def test_long_tables_are_cut_with_a_note() -> None:
     from inventory.render.document import Column, Table
 
-    table = Table(title="Clients", columns=[Column(key="n", label="N", type="int")],
-                  rows=[[number] for number in range(50)])
+    table = Table(
+        title="Clients",
+        columns=[Column(key="n", label="N", type="int")],
+        rows=[[number] for number in range(50)],
+    )
     document = ReportDocument(title="x", sections=[Section(id="a", title="A", blocks=[table])])
     text = render_markdown(document, max_table_rows=10)
     table_lines = [line for line in text.splitlines() if line.startswith("| ")]

@@ -31,8 +31,9 @@ def test_a_paragraph_names_an_anchor_not_a_url() -> None:
         Paragraph(text="x", method="https://example.org/#x")
 
 
-def test_every_method_link_of_the_report_lands_on_a_section(demo: DemoResult,
-                                                            browser_page: Any) -> None:
+def test_every_method_link_of_the_report_lands_on_a_section(
+    demo: DemoResult, browser_page: Any
+) -> None:
     folder = demo.files.reports["html"].parent
     assert (folder / "method.html").read_text("utf-8") == method_html()
     assert (folder / "method.md").read_text("utf-8") == method_markdown()

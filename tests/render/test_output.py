@@ -27,8 +27,7 @@ def _mode(path: Path) -> int:
 
 
 def test_new_report_files_follow_the_umask(tmp_path: Path, umask_022: None) -> None:
-    written = write_report(ReportDocument(title="Samlad rapport"), tmp_path,
-                           formats=("json", "md"))
+    written = write_report(ReportDocument(title="Samlad rapport"), tmp_path, formats=("json", "md"))
     assert {fmt: _mode(path) for fmt, path in written.items()} == {"json": 0o644, "md": 0o644}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "report.md"]
     assert "Samlad rapport" in written["md"].read_text(encoding="utf-8")

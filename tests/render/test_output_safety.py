@@ -44,18 +44,28 @@ def _write_municipality(root: Path, code: str, sites: list[str]) -> None:
     folder = root / code
     folder.mkdir()
     (folder / "municipality.csv").write_text(
-        f"code,name,country\n{code},Kommun {code},SE\n", encoding="utf-8")
+        f"code,name,country\n{code},Kommun {code},SE\n", encoding="utf-8"
+    )
     (folder / "sites.csv").write_text(
         "id,name,kind\n" + "".join(f"{site},Plats {site},server_room\n" for site in sites),
-        encoding="utf-8")
-    (folder / "servers.csv").write_text("id,hostname,kind,site\n" + "".join(
-        f"s{i}-{n},h{i}-{n},physical,{site}\n"
-        for i, site in enumerate(sites) for n in range(SERVERS_PER_SITE)), encoding="utf-8")
+        encoding="utf-8",
+    )
+    (folder / "servers.csv").write_text(
+        "id,hostname,kind,site\n"
+        + "".join(
+            f"s{i}-{n},h{i}-{n},physical,{site}\n"
+            for i, site in enumerate(sites)
+            for n in range(SERVERS_PER_SITE)
+        ),
+        encoding="utf-8",
+    )
     (folder / "storage.csv").write_text(
-        f"id,kind,site,capacity_tb,used_tb\nsan1,san,{sites[0]},10,5\n", encoding="utf-8")
+        f"id,kind,site,capacity_tb,used_tb\nsan1,san,{sites[0]},10,5\n", encoding="utf-8"
+    )
     (folder / "platforms.csv").write_text(
         "id,capability,product,version\np-ad,directory,Microsoft Active Directory,2019\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 @dataclass(frozen=True)
@@ -78,15 +88,20 @@ def colliding_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     with InventoryStore(url) as store:
         store.import_batch(batch)
     target = root / "target.yaml"
-    target.write_text("name: Colliding names\nmunicipalities: [" + ", ".join(COLLIDING)
-                      + "]\ncapabilities: {}\n", encoding="utf-8")
+    target.write_text(
+        "name: Colliding names\nmunicipalities: [" + ", ".join(COLLIDING) + "]\ncapabilities: {}\n",
+        encoding="utf-8",
+    )
     return Store(url, target)
 
 
 def _digests(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` (relative name -> sha256): what must not change."""
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def _one_error_line(outcome: Outcome, *fragments: str) -> None:
@@ -102,13 +117,15 @@ def _one_error_line(outcome: Outcome, *fragments: str) -> None:
 
 
 def test_colliding_stems_get_distinct_stable_names() -> None:
-    items = [("architecture-a-b", ("architecture", "a-b")),
-             ("architecture-a-b", ("architecture", "a_b")),
-             ("architecture-m-hall", ("architecture", "m", "Hall")),
-             ("architecture-m-hall", ("architecture", "m", "hall")),
-             ("architecture-m-hallo", ("architecture", "m", "Hallö")),
-             ("architecture-m-hallo", ("architecture", "m", "Hallo")),
-             ("network", ("network",))]
+    items = [
+        ("architecture-a-b", ("architecture", "a-b")),
+        ("architecture-a-b", ("architecture", "a_b")),
+        ("architecture-m-hall", ("architecture", "m", "Hall")),
+        ("architecture-m-hall", ("architecture", "m", "hall")),
+        ("architecture-m-hallo", ("architecture", "m", "Hallö")),
+        ("architecture-m-hallo", ("architecture", "m", "Hallo")),
+        ("network", ("network",)),
+    ]
     stems = unique_stems(items)
     assert len({stem.casefold() for stem in stems}) == len(items)
     assert stems[-1] == "network"  # a name nobody shares stays as it was
@@ -116,22 +133,32 @@ def test_colliding_stems_get_distinct_stable_names() -> None:
         assert re.fullmatch(re.escape(stem) + r"-[0-9a-f]{8}", unique) or unique == stem
     # The name of each diagram depends on what it was drawn for, not on the order.
     assert dict(zip(items, stems, strict=True)) == dict(
-        zip(items[::-1], unique_stems(items[::-1]), strict=True))
+        zip(items[::-1], unique_stems(items[::-1]), strict=True)
+    )
 
 
 def test_stems_that_differ_only_in_case_or_equal_a_reserved_name_are_kept_apart() -> None:
-    stems = unique_stems([("Net", ("Net",)), ("net", ("net",)), ("arch", ("arch",))],
-                         reserved=["ARCH"])
+    stems = unique_stems(
+        [("Net", ("Net",)), ("net", ("net",)), ("arch", ("arch",))], reserved=["ARCH"]
+    )
     assert len({stem.casefold() for stem in [*stems, "arch"]}) == 4
     same_key = unique_stems([("x", ("x",)), ("x", ("x",))])
     assert same_key[0] != same_key[1]
 
 
-def test_report_writes_each_diagram_to_its_own_file(colliding_store: Store,
-                                                    tmp_path: Path) -> None:
+def test_report_writes_each_diagram_to_its_own_file(colliding_store: Store, tmp_path: Path) -> None:
     out = tmp_path / "report"
-    outcome = run_main("--db", colliding_store.db, "report", "--target",
-                       str(colliding_store.target), "--out", str(out), "--formats", "md,json")
+    outcome = run_main(
+        "--db",
+        colliding_store.db,
+        "report",
+        "--target",
+        str(colliding_store.target),
+        "--out",
+        str(out),
+        "--formats",
+        "md,json",
+    )
     assert outcome.code == 0, outcome.text
     on_disk = sorted((out / "diagrams").iterdir())
     written = re.search(r"wrote (\d+) diagram files", outcome.stdout)
@@ -152,15 +179,18 @@ def test_report_writes_each_diagram_to_its_own_file(colliding_store: Store,
         assert any(caption.endswith(f"Kommun {code}") for caption in captions), code
 
 
-def test_diagram_files_beside_out_never_overwrite_it_or_each_other(colliding_store: Store,
-                                                                   tmp_path: Path) -> None:
+def test_diagram_files_beside_out_never_overwrite_it_or_each_other(
+    colliding_store: Store, tmp_path: Path
+) -> None:
     # --out named like a later diagram of the view (case apart): that one must go elsewhere.
     out = tmp_path / "Architecture-X.svg"
-    outcome = run_main("--db", colliding_store.db, "diagram", "architecture", "--out",
-                       str(out))
+    outcome = run_main("--db", colliding_store.db, "diagram", "architecture", "--out", str(out))
     assert outcome.code == 0, outcome.text
-    printed = [Path(line.removeprefix("wrote ")) for line in outcome.stdout.splitlines()
-               if line.startswith("wrote ")]
+    printed = [
+        Path(line.removeprefix("wrote "))
+        for line in outcome.stdout.splitlines()
+        if line.startswith("wrote ")
+    ]
     on_disk = sorted(tmp_path.iterdir())
     assert len(printed) == len(set(printed)) == len(on_disk)
     assert len({path.name.casefold() for path in on_disk}) == len(on_disk)
@@ -169,13 +199,15 @@ def test_diagram_files_beside_out_never_overwrite_it_or_each_other(colliding_sto
 
 
 @pytest.mark.parametrize("name", ["sites.csv", "target.yaml", "net.png", "net"])
-def test_diagram_out_must_end_in_the_format(colliding_store: Store, tmp_path: Path,
-                                            name: str) -> None:
+def test_diagram_out_must_end_in_the_format(
+    colliding_store: Store, tmp_path: Path, name: str
+) -> None:
     out = tmp_path / name
     out.write_bytes(b"id,name,kind\nDC1,Hall,datacentre\n")
     before = _digests(tmp_path)
-    outcome = run_main("--db", colliding_store.db, "diagram", "network", "--format", "svg",
-                       "--out", str(out))
+    outcome = run_main(
+        "--db", colliding_store.db, "diagram", "network", "--format", "svg", "--out", str(out)
+    )
     assert outcome.code == 2, outcome.text
     assert "Traceback" not in outcome.text and ".svg" in outcome.text
     assert _digests(tmp_path) == before
@@ -187,23 +219,49 @@ def test_diagram_out_must_end_in_the_format(colliding_store: Store, tmp_path: Pa
 def _commands(store: Store, out: Path) -> dict[str, list[str]]:
     """Every command that writes to a folder or file, writing to ``out``."""
     return {
-        "report": ["--db", store.db, "report", "--target", str(store.target), "--out",
-                   str(out), "--formats", "md,json"],
+        "report": [
+            "--db",
+            store.db,
+            "report",
+            "--target",
+            str(store.target),
+            "--out",
+            str(out),
+            "--formats",
+            "md,json",
+        ],
         "diagram": ["--db", store.db, "diagram", "network", "--out", str(out / "net.svg")],
         "templates": ["templates", str(out)],
         "synth": ["synth", "--municipalities", "1", "--out", str(out)],
         "schemas": ["schemas", str(out)],
         "graph": ["--db", store.db, "graph", "--out", str(out / "graph.graphml")],
-        "gap": ["--db", store.db, "gap", "--target", str(store.target), "--format", "csv",
-                "--out", str(out)],
+        "gap": [
+            "--db",
+            store.db,
+            "gap",
+            "--target",
+            str(store.target),
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+        ],
         "overlap": ["--db", store.db, "overlap", "--format", "csv", "--out", str(out)],
-        "propose-target": ["--db", store.db, "propose-target", "--out",
-                           str(out / "draft.yaml")],
+        "propose-target": ["--db", store.db, "propose-target", "--out", str(out / "draft.yaml")],
     }
 
 
-COMMANDS = ("report", "diagram", "templates", "synth", "schemas", "graph", "gap", "overlap",
-            "propose-target")
+COMMANDS = (
+    "report",
+    "diagram",
+    "templates",
+    "synth",
+    "schemas",
+    "graph",
+    "gap",
+    "overlap",
+    "propose-target",
+)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -233,8 +291,15 @@ def test_report_html_that_is_a_folder(colliding_store: Store, tmp_path: Path) ->
     (out / "report.html" / "keep.txt").write_text("mine\n", encoding="utf-8")
     (out / "report.md").write_text("the previous report\n", encoding="utf-8")
     before = _digests(out)
-    outcome = run_main("--db", colliding_store.db, "report", "--target",
-                       str(colliding_store.target), "--out", str(out))
+    outcome = run_main(
+        "--db",
+        colliding_store.db,
+        "report",
+        "--target",
+        str(colliding_store.target),
+        "--out",
+        str(out),
+    )
     _one_error_line(outcome, "Cannot write", "report.html", "Is a directory")
     assert _digests(out) == before
     assert sorted(path.name for path in out.iterdir()) == ["report.html", "report.md"]
@@ -252,7 +317,8 @@ def _namespace_available() -> bool:
 
 needs_namespace = pytest.mark.skipif(
     not _namespace_available(),
-    reason="needs `unshare -rm` (user and mount namespaces) to mount a small tmpfs")
+    reason="needs `unshare -rm` (user and mount namespaces) to mount a small tmpfs",
+)
 
 
 def _in_small_filesystem(mount: Path, setup: str, argv: list[str]) -> Outcome:
@@ -274,21 +340,31 @@ set +e
 echo "--- exit $?"
 echo '--- after'; find . -type f ! -name filler -exec sha256sum {{}} + | sort
 """
-    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True,
-                          text=True, check=False, timeout=300)
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     before, rest = done.stdout.split("--- before\n", 1)[1].split("--- exit ", 1)
     code, after = rest.split("\n--- after\n", 1)
     assert before == after, (before, after)  # the files there are exactly as they were
     assert before.strip(), "the setup wrote nothing to compare"
-    return Outcome(int(code), Path(f"{mount}.stdout").read_text(encoding="utf-8"),
-                   Path(f"{mount}.stderr").read_text(encoding="utf-8"))
+    return Outcome(
+        int(code),
+        Path(f"{mount}.stdout").read_text(encoding="utf-8"),
+        Path(f"{mount}.stderr").read_text(encoding="utf-8"),
+    )
 
 
 # Fill the tmpfs but for one 4 KiB page: a small file may fit (and must be removed again
 # when a later one does not), the outputs do not. A drafted target fits in a page: none.
-_FILL = ("avail=$(df -B4096 --output=avail \"$M\" | tail -1)\n"
-         "dd if=/dev/zero of=filler bs=4096 count=$((avail - FREE)) 2>/dev/null")
+_FILL = (
+    'avail=$(df -B4096 --output=avail "$M" | tail -1)\n'
+    "dd if=/dev/zero of=filler bs=4096 count=$((avail - FREE)) 2>/dev/null"
+)
 _READ_ONLY = 'mount -o remount,ro "$M"'
 
 
@@ -307,15 +383,19 @@ def _previous_outputs(command: str) -> str:
 # One command per way of writing: staged and renamed (report, gap tables), new files only
 # (templates, synth: removed again on failure; propose-target).
 @pytest.mark.parametrize("command", ["report", "gap", "templates", "synth", "propose-target"])
-@pytest.mark.parametrize(("setup", "reason"), [(_FILL, "No space left on device"),
-                                                (_READ_ONLY, "Read-only file system")],
-                         ids=["full", "read-only"])
-def test_full_or_read_only_filesystem(colliding_store: Store, tmp_path: Path, command: str,
-                                      setup: str, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("setup", "reason"),
+    [(_FILL, "No space left on device"), (_READ_ONLY, "Read-only file system")],
+    ids=["full", "read-only"],
+)
+def test_full_or_read_only_filesystem(
+    colliding_store: Store, tmp_path: Path, command: str, setup: str, reason: str
+) -> None:
     mount = tmp_path / "out"
     mount.mkdir()
     setup = setup.replace("FREE", "0" if command == "propose-target" else "1")
-    outcome = _in_small_filesystem(mount, _previous_outputs(command) + "\n" + setup,
-                                   _commands(colliding_store, mount)[command])
+    outcome = _in_small_filesystem(
+        mount, _previous_outputs(command) + "\n" + setup, _commands(colliding_store, mount)[command]
+    )
     _one_error_line(outcome, "Cannot write", reason)
     assert "Hint:" in outcome.stderr

@@ -55,9 +55,7 @@ def test_any_text_gives_a_plain_name(text: str) -> None:
     assert slugify(text) == "" or stem.startswith(slugify(text)[:40].rstrip("-"))
 
 
-@pytest.mark.parametrize(
-    "name", ["../x.svg", "a/../../x.svg", "/etc/passwd", "..", "", "."]
-)
+@pytest.mark.parametrize("name", ["../x.svg", "a/../../x.svg", "/etc/passwd", "..", "", "."])
 def test_path_inside_refuses_escapes(tmp_path: Path, name: str) -> None:
     with pytest.raises(RenderError):
         path_inside(tmp_path, name)
@@ -83,11 +81,13 @@ def test_path_inside_allows_subfolders(tmp_path: Path) -> None:
 
 
 def test_write_diagram_names_files_from_data_inside_the_folder(tmp_path: Path) -> None:
-    written = write_diagram("digraph { a }", tmp_path, "../../Gnosjö <x>", subfolder="diagrams",
-                            formats=("dot", "svg"))
+    written = write_diagram(
+        "digraph { a }", tmp_path, "../../Gnosjö <x>", subfolder="diagrams", formats=("dot", "svg")
+    )
     assert written["dot"] == tmp_path.resolve() / "diagrams" / "gnosjo-x.dot"
     assert written["dot"].read_text(encoding="utf-8") == "digraph { a }"
     assert written["svg"].read_bytes().startswith(b"<?xml")
     assert sorted(p.name for p in (tmp_path / "diagrams").iterdir()) == [
-        "gnosjo-x.dot", "gnosjo-x.svg"
+        "gnosjo-x.dot",
+        "gnosjo-x.svg",
     ]

@@ -31,8 +31,18 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoResult:
 
 def test_report_html_renders_in_chromium(demo: DemoResult, browser_page: Any) -> None:
     page = browser_page.open(demo.files.reports["html"])
-    for section in ("summary", "inventory", "overlap", "gap-matrix", "end-of-life",
-                    "findings", "effort-cost", "plan", "decision-support", "diagrams"):
+    for section in (
+        "summary",
+        "inventory",
+        "overlap",
+        "gap-matrix",
+        "end-of-life",
+        "findings",
+        "effort-cost",
+        "plan",
+        "decision-support",
+        "diagrams",
+    ):
         assert page.locator(f"#{section}").count() == 1, section
     assert page.locator("#summary").inner_text().startswith(t("section.summary", "en"))
     figures = page.locator("figure svg")
@@ -59,13 +69,15 @@ def test_report_xlsx_has_no_formulas_and_typed_numbers(demo: DemoResult) -> None
                     numbers += 1
                 column = header[cell.column - 1] if cell.column <= len(header) else ""
                 if isinstance(cell.value, str) and not any(
-                        word in column.lower() for word in ("version", "year", "sub-project",
-                                                            "criterion", "alternative")):
+                    word in column.lower()
+                    for word in ("version", "year", "sub-project", "criterion", "alternative")
+                ):
                     # Versions ("2019", "8.0"), calendar years as labels and the studies'
                     # identifiers (sub-project "15.1", criterion "6", alternative "2") are
                     # text on purpose; no other number is.
                     assert not cell.value.replace(".", "").isdigit(), (
-                        f"number stored as text: {sheet.title}!{cell.coordinate}")
+                        f"number stored as text: {sheet.title}!{cell.coordinate}"
+                    )
     assert numbers > 500
     inventory = workbook["Inventory"]
     assert all(isinstance(cell.value, int) for cell in inventory["B"][1:])
@@ -99,11 +111,12 @@ def test_same_figures_in_every_language(demo: DemoResult) -> None:
     assert target is not None
     with InventoryStore(demo.database_url) as store:
         snapshot = store.snapshot()
-    inputs = analyse_inventory(snapshot, target, as_of=AS_OF,
-                               study_folder=REPO / "samples/study")
+    inputs = analyse_inventory(snapshot, target, as_of=AS_OF, study_folder=REPO / "samples/study")
     generated = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
-    documents = {lang: json.loads(build_report(inputs, lang=lang, generated=generated)
-                                  .json_text()) for lang in ("en", "sv", "no")}
+    documents = {
+        lang: json.loads(build_report(inputs, lang=lang, generated=generated).json_text())
+        for lang in ("en", "sv", "no")
+    }
     assert documents["sv"]["sections"][0]["title"] == "Sammanfattning"
     english = _numbers(documents["en"])
     assert len(english) > 1000
@@ -112,23 +125,35 @@ def test_same_figures_in_every_language(demo: DemoResult) -> None:
     # And the figures match the demo's own report.json.
     written = json.loads(demo.files.reports["json"].read_text(encoding="utf-8"))
     assert _numbers(written["sections"][0]["blocks"][1]) == _numbers(
-        documents["en"]["sections"][0]["blocks"][1])
+        documents["en"]["sections"][0]["blocks"][1]
+    )
 
 
 def test_script_payloads_in_the_inventory_stay_inert(
-        tmp_path: Path, xss_payloads: list[str], browser_page: Any) -> None:
-    batch = validate_paths([REPO / "samples/gnosjo"],
-                           known_keys={"gislaved": {"site": {"DC1"}},
-                                       "varnamo": {"site": {"DC1"}}})
+    tmp_path: Path, xss_payloads: list[str], browser_page: Any
+) -> None:
+    batch = validate_paths(
+        [REPO / "samples/gnosjo"],
+        known_keys={"gislaved": {"site": {"DC1"}}, "varnamo": {"site": {"DC1"}}},
+    )
     assert batch.report.valid
     snapshot = InventorySnapshot.from_batch(batch)
     tables = {kind: frame.copy() for kind, frame in snapshot.tables.items()}
-    for kind, column in (("municipality", "name"), ("site", "name"), ("server", "hostname"),
-                         ("application", "name"), ("application", "product"),
-                         ("platform", "product"), ("client", "model")):
+    for kind, column in (
+        ("municipality", "name"),
+        ("site", "name"),
+        ("server", "hostname"),
+        ("application", "name"),
+        ("application", "product"),
+        ("platform", "product"),
+        ("client", "model"),
+    ):
         frame = tables[kind]
-        frame[column] = pd.Series([xss_payloads[i % len(xss_payloads)]
-                                   for i in range(len(frame))], index=frame.index, dtype=object)
+        frame[column] = pd.Series(
+            [xss_payloads[i % len(xss_payloads)] for i in range(len(frame))],
+            index=frame.index,
+            dtype=object,
+        )
     poisoned = InventorySnapshot(tables=tables, references=snapshot.references)
     target, _ = load_target(REPO / "samples/target.yaml")
     assert target is not None

@@ -24,10 +24,10 @@ SAME_IN_BOTH = re.compile(r"^(Gap( .*)?|Organisation|Potential( .*)?)$")
 
 
 @pytest.fixture(scope="module")
-def inputs(sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture
-           ) -> ReportInputs:
-    return analyse_inventory(sample_snapshot, sample_target, as_of=dt.date(2026, 12, 1),
-                             study_folder=STUDY)
+def inputs(sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture) -> ReportInputs:
+    return analyse_inventory(
+        sample_snapshot, sample_target, as_of=dt.date(2026, 12, 1), study_folder=STUDY
+    )
 
 
 def _sheets(inputs: ReportInputs, lang: Lang) -> tuple[list[str], list[str]]:
@@ -37,8 +37,7 @@ def _sheets(inputs: ReportInputs, lang: Lang) -> tuple[list[str], list[str]]:
     return workbook.sheetnames[1:], [table.name or table.title for table in document.tables()]
 
 
-def test_sheet_names_are_translated_short_unique_and_whole_words(inputs: ReportInputs
-                                                                  ) -> None:
+def test_sheet_names_are_translated_short_unique_and_whole_words(inputs: ReportInputs) -> None:
     english, _ = _sheets(inputs, "en")
     for lang in ("sv", "no"):
         sheets, asked = _sheets(inputs, lang)
@@ -46,14 +45,17 @@ def test_sheet_names_are_translated_short_unique_and_whole_words(inputs: ReportI
         assert all(len(name) <= MAX_SHEET_NAME for name in sheets)
         assert len({name.casefold() for name in sheets}) == len(sheets)
         # the same table's sheet in English and here: different words, but for loanwords
-        same = [name for name, other in zip(sheets, english, strict=True)
-                if name == other and not SAME_IN_BOTH.match(name)]
+        same = [
+            name
+            for name, other in zip(sheets, english, strict=True)
+            if name == other and not SAME_IN_BOTH.match(name)
+        ]
         assert same == [], lang
         for name, wanted in zip(sheets, asked, strict=True):
             stem = re.sub(r" \(\d+\)$", "", name)  # a second table of the same name
             wanted = re.sub(r"[\[\]:*?/\\]", " ", re.sub(r"\s+", " ", wanted)).strip()
             assert wanted.startswith(stem), (name, wanted)
-            rest = wanted[len(stem):]
+            rest = wanted[len(stem) :]
             assert rest == "" or not rest[0].isalnum(), f"{name!r} cuts a word of {wanted!r}"
 
 

@@ -31,8 +31,20 @@ HOSTILE_SVG = """<?xml version="1.0"?>
 
 def test_hostile_markup_is_removed() -> None:
     clean = sanitise_svg(HOSTILE_SVG, id_prefix="f1-")
-    for forbidden in ("script>", "<style", "foreignObject", "onload", "onclick", "javascript:",
-                      "<image", "<animate", "<set", "DOCTYPE", "<!--", "evil"):
+    for forbidden in (
+        "script>",
+        "<style",
+        "foreignObject",
+        "onload",
+        "onclick",
+        "javascript:",
+        "<image",
+        "<animate",
+        "<set",
+        "DOCTYPE",
+        "<!--",
+        "evil",
+    ):
         assert forbidden not in clean, forbidden
     root = ElementTree.fromstring(clean)
     texts = [element.text for element in root.iter("{http://www.w3.org/2000/svg}text")]

@@ -23,8 +23,10 @@ def gap(sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture) -
 
 
 def test_short_reason_puts_the_lifecycle_first_and_drops_name_lists() -> None:
-    reasons = ("13 applications, 3 critical (A, B (b), C, ...); up to 1,144 users;"
-               " past end of life 2022-10-15; no redundant interconnect at x:SR1")
+    reasons = (
+        "13 applications, 3 critical (A, B (b), C, ...); up to 1,144 users;"
+        " past end of life 2022-10-15; no redundant interconnect at x:SR1"
+    )
     # "past end of life 2022-10-15" (27) + "; " + "13 applications, 3 critical" (27) = 56;
     # adding "; up to 1,144 users" would make 75 > 60
     assert short_reason(reasons) == "past end of life 2022-10-15; 13 applications, 3 critical"
@@ -34,18 +36,27 @@ def test_short_reason_puts_the_lifecycle_first_and_drops_name_lists() -> None:
 def test_summary_columns_are_few_and_short(gap: GapReport) -> None:
     table = top_gaps(gap, "en")[1]
     assert [column.key for column in table.columns] == [
-        "rank", "what", "municipality", "consequence", "exposure", "risk", "reason"]
+        "rank",
+        "what",
+        "municipality",
+        "consequence",
+        "exposure",
+        "risk",
+        "reason",
+    ]
     assert len(table.rows) == 10
-    assert all(len(row[1]) <= WHAT_CHARS and len(row[6]) <= REASON_CHARS
-               for row in table.rows)
+    assert all(len(row[1]) <= WHAT_CHARS and len(row[6]) <= REASON_CHARS for row in table.rows)
     assert str(len(gap.risks)) in table.note  # the full list is in the gap section
 
 
-def test_summary_top_gaps_under_900_px_at_1280(gap: GapReport, browser_page: Any,
-                                               tmp_path: Path) -> None:
-    document = ReportDocument(title="t", lang="en",
-                              sections=[Section(id="summary", title="Summary",
-                                                blocks=top_gaps(gap, "en"))])
+def test_summary_top_gaps_under_900_px_at_1280(
+    gap: GapReport, browser_page: Any, tmp_path: Path
+) -> None:
+    document = ReportDocument(
+        title="t",
+        lang="en",
+        sections=[Section(id="summary", title="Summary", blocks=top_gaps(gap, "en"))],
+    )
     path = tmp_path / "top.html"
     path.write_text(render_html(document), encoding="utf-8")
     page = browser_page.open(path)

@@ -23,8 +23,9 @@ AS_OF = dt.date(2025, 6, 1)
 @pytest.fixture(scope="module")
 def snapshot() -> InventorySnapshot:
     samples = Path(__file__).resolve().parents[2] / "samples"
-    folders = [folder for folder in sorted(samples.iterdir())
-               if folder.is_dir() and folder.name != "study"]
+    folders = [
+        folder for folder in sorted(samples.iterdir()) if folder.is_dir() and folder.name != "study"
+    ]
     batch = validate_paths(folders)
     assert batch.report.valid
     return InventorySnapshot.from_batch(batch)
@@ -49,13 +50,13 @@ def _all_views(snapshot: InventorySnapshot, target: TargetArchitecture) -> list[
     return diagrams
 
 
-def test_every_view_of_the_samples_is_valid_dot(snapshot: InventorySnapshot,
-                                                 target: TargetArchitecture) -> None:
+def test_every_view_of_the_samples_is_valid_dot(
+    snapshot: InventorySnapshot, target: TargetArchitecture
+) -> None:
     diagrams = _all_views(snapshot, target)
     names = [diagram.name for diagram in diagrams]
     assert len(names) == len(set(names))
-    for stem in ("architecture-gnosjo", "network", "target", "target-hylte",
-                 "overlap-platforms"):
+    for stem in ("architecture-gnosjo", "network", "target", "target-hylte", "overlap-platforms"):
         assert stem in names
     for diagram in diagrams:
         check_dot_syntax(diagram.source)
@@ -71,12 +72,12 @@ def test_architecture_aggregates_and_drills_down(snapshot: InventorySnapshot) ->
     assert [d.name for d in drill_downs] == ["architecture-gnosjo-sr1"]
     # Clients are fleets, never one node per device: far fewer nodes than client rows.
     clients = snapshot.table("client")
-    assert overview.source.count("shape=folder") < int((clients["municipality"] == "gnosjo")
-                                                        .sum())
+    assert overview.source.count("shape=folder") < int((clients["municipality"] == "gnosjo").sum())
 
 
-def test_network_marks_the_target_datacentres(snapshot: InventorySnapshot,
-                                              target: TargetArchitecture) -> None:
+def test_network_marks_the_target_datacentres(
+    snapshot: InventorySnapshot, target: TargetArchitecture
+) -> None:
     (network,) = build_views("network", snapshot, target=target, lang="sv")
     assert "Primärt datacenter" in network.source
     assert "Sekundärt datacenter" in network.source
@@ -101,12 +102,20 @@ def _with_payloads(snapshot: InventorySnapshot, names: list[str]) -> InventorySn
         values = [names[i % len(names)] for i in range(len(frame))]
         frame[column] = pd.Series(values, index=frame.index, dtype=object)
 
-    for kind, column in (("municipality", "name"), ("site", "name"), ("server", "hostname"),
-                         ("server", "os_product"), ("storage", "model"),
-                         ("platform", "product"), ("platform", "version"),
-                         ("application", "name"), ("application", "product"),
-                         ("client", "os_product"), ("client", "model"),
-                         ("link", "kind")):
+    for kind, column in (
+        ("municipality", "name"),
+        ("site", "name"),
+        ("server", "hostname"),
+        ("server", "os_product"),
+        ("storage", "model"),
+        ("platform", "product"),
+        ("platform", "version"),
+        ("application", "name"),
+        ("application", "product"),
+        ("client", "os_product"),
+        ("client", "model"),
+        ("link", "kind"),
+    ):
         spread(kind, column)
     # Cluster names are keys that show as labels: payloads there too.
     servers = tables["server"]
@@ -116,8 +125,9 @@ def _with_payloads(snapshot: InventorySnapshot, names: list[str]) -> InventorySn
     return InventorySnapshot(tables=tables, references=snapshot.references)
 
 
-def test_payload_names_stay_valid_dot(snapshot: InventorySnapshot, target: TargetArchitecture,
-                                      payload_names: list[str]) -> None:
+def test_payload_names_stay_valid_dot(
+    snapshot: InventorySnapshot, target: TargetArchitecture, payload_names: list[str]
+) -> None:
     corpus = [*payload_names, "Gnosjö ÅÄÖÆØ", 'a "b" \\c', "<b>bold</b>", "one\ntwo"]
     poisoned = _with_payloads(snapshot, corpus)  # the target names all five
     for diagram in _all_views(poisoned, target):

@@ -15,8 +15,17 @@ from inventory.render.output import write_report
 from inventory.render.xlsx import sheet_names, xlsx_bytes
 
 INJECTIONS = [
-    "=1+2", "=HYPERLINK(\"http://evil\",\"click\")", "+cmd|' /C calc'!A0", "-2+3",
-    "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "\x00=1", "=", "-", "normal text",
+    "=1+2",
+    '=HYPERLINK("http://evil","click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+    "\x00=1",
+    "=",
+    "-",
+    "normal text",
 ]
 
 
@@ -25,11 +34,14 @@ def load(data: bytes) -> Any:
 
 
 def test_injection_payloads_are_text_never_formulas() -> None:
-    table = Table(title="Servers", columns=[Column(key="name", label="=Name"),
-                                            Column(key="n", label="N", type="int")],
-                  rows=[[text, number] for number, text in enumerate(INJECTIONS)])
-    document = ReportDocument(title="=cmd()", subtitle="@x",
-                              sections=[Section(id="a", title="A", blocks=[table])])
+    table = Table(
+        title="Servers",
+        columns=[Column(key="name", label="=Name"), Column(key="n", label="N", type="int")],
+        rows=[[text, number] for number, text in enumerate(INJECTIONS)],
+    )
+    document = ReportDocument(
+        title="=cmd()", subtitle="@x", sections=[Section(id="a", title="A", blocks=[table])]
+    )
     workbook = load(xlsx_bytes(document))
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
@@ -49,8 +61,14 @@ def test_sheets_are_typed_filtered_and_frozen(make_document: Any) -> None:
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:F6"
     header = [cell.value for cell in sheet[1]]
-    assert header == ["Kommun", "Antal", "Förutsättningar", "Kostnad (SEK)", "Supportslut",
-                      "Förbindelse"]
+    assert header == [
+        "Kommun",
+        "Antal",
+        "Förutsättningar",
+        "Kostnad (SEK)",
+        "Supportslut",
+        "Förbindelse",
+    ]
     first = sheet[2]
     assert first[0].value == "srv10" and first[0].data_type == "s"
     assert first[1].value == 10 and first[1].data_type == "n"
@@ -76,12 +94,26 @@ def test_numbers_stay_numbers_in_every_language(make_document: Any) -> None:
 
 def test_sheet_names_are_valid_and_unique() -> None:
     names = sheet_names(
-        ["Servers: Gnosjö", "servers: gnosjö", "a/b\\c?d*e[f]g", "'quoted'", "", "History",
-         "x" * 40, "x" * 40],
+        [
+            "Servers: Gnosjö",
+            "servers: gnosjö",
+            "a/b\\c?d*e[f]g",
+            "'quoted'",
+            "",
+            "History",
+            "x" * 40,
+            "x" * 40,
+        ],
         reserved=["Overview"],
     )
-    assert names[:6] == ["Servers Gnosjö", "servers gnosjö (2)", "a b c d e f g", "quoted",
-                         "Sheet", "History sheet"]
+    assert names[:6] == [
+        "Servers Gnosjö",
+        "servers gnosjö (2)",
+        "a b c d e f g",
+        "quoted",
+        "Sheet",
+        "History sheet",
+    ]
     assert all(len(name) <= 31 for name in names)
     assert len({name.casefold() for name in names}) == len(names)
     assert names[7].endswith("(2)")
@@ -91,8 +123,9 @@ def test_sheet_names_are_valid_and_unique() -> None:
 def test_long_text_and_empty_tables(tmp_path: Path) -> None:
     table = Table(title="Long", columns=[Column(key="t", label="T")], rows=[["x" * 40000]])
     empty = Table(title="Empty", columns=[Column(key="t", label="T")], rows=[])
-    document = ReportDocument(title="x", sections=[
-        Section(id="a", title="A", blocks=[table, empty])])
+    document = ReportDocument(
+        title="x", sections=[Section(id="a", title="A", blocks=[table, empty])]
+    )
     written = write_report(document, tmp_path, formats=("xlsx",))
     workbook = openpyxl.load_workbook(written["xlsx"])
     assert len(workbook["Long"]["A2"].value) == 32767
@@ -100,11 +133,18 @@ def test_long_text_and_empty_tables(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "sv", "no"])
-def test_write_report_writes_all_four_files(make_document: Any, tmp_path: Path,
-                                            lang: str) -> None:
+def test_write_report_writes_all_four_files(make_document: Any, tmp_path: Path, lang: str) -> None:
     written = write_report(make_document(lang), tmp_path)
     assert sorted(path.name for path in written.values()) == [
-        "report.html", "report.json", "report.md", "report.xlsx"]
+        "report.html",
+        "report.json",
+        "report.md",
+        "report.xlsx",
+    ]
     assert sorted(path.name for path in tmp_path.iterdir()) == [
-        "report.html", "report.json", "report.md", "report.xlsx"]  # no temporary files left
+        "report.html",
+        "report.json",
+        "report.md",
+        "report.xlsx",
+    ]  # no temporary files left
     assert ReportDocument.from_json(written["json"].read_text("utf-8")) == make_document(lang)

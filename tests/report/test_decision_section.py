@@ -257,8 +257,9 @@ def test_the_figures_are_those_study_all_prints(
     from inventory.cli.common import console
 
     monkeypatch.setattr(console, "width", 300)
-    output = CliRunner().invoke(app, ["--lang", "en", "study", "all", str(STUDY)],
-                                env={"COLUMNS": "300"})
+    output = CliRunner().invoke(
+        app, ["--lang", "en", "study", "all", str(STUDY)], env={"COLUMNS": "300"}
+    )
     assert output.exit_code == 0, output.output
     figures = list(printed_figures(results))
     assert len(figures) > 200  # every section of the output, not a few

@@ -35,9 +35,13 @@ from inventory.validate import validate_paths
 AS_OF = dt.date(2026, 11, 23)
 
 TARGET: dict[str, Any] = {
-    "name": "test", "lifecycle": {"horizon_months": 12},
-    "capabilities": {"hypervisor": {"products": [
-        {"product": "VMware vSphere", "vendor": "VMware", "min_version": "8.0"}]}},
+    "name": "test",
+    "lifecycle": {"horizon_months": 12},
+    "capabilities": {
+        "hypervisor": {
+            "products": [{"product": "VMware vSphere", "vendor": "VMware", "min_version": "8.0"}]
+        }
+    },
     "server_os": [{"product": "Windows Server", "vendor": "Microsoft", "min_version": "2022"}],
     # a high application needs redundancy: a single physical server under one is a risk
     "sla": {"high": {"availability_percent": 99.5, "redundancy_required": True}},
@@ -51,22 +55,25 @@ def _inventory(folder: Path) -> Path:
     inventory = folder / "testby"
     inventory.mkdir()
     servers = ["id,hostname,kind,site,cluster,host,role,os_product,os_version"]
-    servers += [f"esx0{n},ESX0{n},physical,DC1,cl1,,hypervisor,VMware ESXi,6.7 U3"
-                for n in (1, 2, 3)]
-    servers += [f"vm{n:02},VM{n:02},virtual,DC1,cl1,,application,Windows Server,2022"
-                for n in range(1, 14)]
+    servers += [
+        f"esx0{n},ESX0{n},physical,DC1,cl1,,hypervisor,VMware ESXi,6.7 U3" for n in (1, 2, 3)
+    ]
+    servers += [
+        f"vm{n:02},VM{n:02},virtual,DC1,cl1,,application,Windows Server,2022" for n in range(1, 14)
+    ]
     servers.append("old01,OLD01,physical,DC1,,,application,Windows Server,2012 R2")
-    applications = ["id,name,vendor,product,business_area,deployment,depends_on,users,"
-                    "criticality"]
+    applications = ["id,name,vendor,product,business_area,deployment,depends_on,users,criticality"]
     for n in range(1, 14):
         criticality = "critical" if n <= 2 else "medium"
         users = 400 if n == 1 else 50
-        applications.append(f"app{n:02},System {n:02},Vendor,Product {n:02},finance,on_prem,"
-                            f"vm{n:02},{users},{criticality}")
+        applications.append(
+            f"app{n:02},System {n:02},Vendor,Product {n:02},finance,on_prem,"
+            f"vm{n:02},{users},{criticality}"
+        )
     applications.append("app14,System 14,Vendor,Product 14,finance,on_prem,old01,30,high")
     files = {
         "municipality.csv": "code,name,country,population,employees\n"
-                            "testby,Testby kommun,SE,10000,800\n",
+        "testby,Testby kommun,SE,10000,800\n",
         "sites.csv": "id,name,kind\nDC1,Datacentre,datacentre\n",
         "servers.csv": "\n".join(servers) + "\n",
         "applications.csv": "\n".join(applications) + "\n",
@@ -81,14 +88,17 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[InventorySnapshot, G
     batch = validate_paths([_inventory(tmp_path_factory.mktemp("register"))])
     assert batch.report.valid, batch.report
     snapshot = InventorySnapshot.from_batch(batch)
-    return snapshot, compute_gap(snapshot, TargetArchitecture.model_validate(TARGET),
-                                 as_of=AS_OF)
+    return snapshot, compute_gap(snapshot, TargetArchitecture.model_validate(TARGET), as_of=AS_OF)
 
 
-def _one(entries: list[RiskEntry], risk_class: str, variant: str,
-         **params: Any) -> RiskEntry:
-    found = [e for e in entries if e.risk_class == risk_class and e.variant == variant
-             and all(e.params.get(k) == v for k, v in params.items())]
+def _one(entries: list[RiskEntry], risk_class: str, variant: str, **params: Any) -> RiskEntry:
+    found = [
+        e
+        for e in entries
+        if e.risk_class == risk_class
+        and e.variant == variant
+        and all(e.params.get(k) == v for k, v in params.items())
+    ]
     assert len(found) == 1, (risk_class, variant, [(e.risk_class, e.variant) for e in entries])
     return found[0]
 
@@ -100,7 +110,8 @@ def _waves(gap: GapReport, assets: set[str], actions: set[str]) -> set[int]:
 
 
 def test_end_of_life_rows_group_alike_assets_with_their_counts(
-        made: tuple[InventorySnapshot, GapReport]) -> None:
+    made: tuple[InventorySnapshot, GapReport],
+) -> None:
     _, gap = made
     entries = risk_register(gap)
     hosts = _one(entries, "eol", "end_of_life", products="VMware ESXi 6.7")
@@ -108,8 +119,11 @@ def test_end_of_life_rows_group_alike_assets_with_their_counts(
     assert (hosts.count, hosts.params["applications"]) == (3, 13)
     # consequence: the risk ranking's for these hosts: 2 critical applications (5), 13
     # applications (10 or more: 5), 400 users (100-999: 3) -> 5
-    assert hosts.consequence == max(CRITICALITY_SCORE["critical"],
-                                    step_score(13, APPLICATION_STEPS), 3) == 5
+    assert (
+        hosts.consequence
+        == max(CRITICALITY_SCORE["critical"], step_score(13, APPLICATION_STEPS), 3)
+        == 5
+    )
     # likelihood: past end of life (4); the plan upgrades the hosts (os_upgrade): +0
     upgraded = _waves(gap, {"testby:esx01", "testby:esx02", "testby:esx03"}, {"os_upgrade"})
     assert upgraded, "the plan upgrades the hosts"
@@ -127,7 +141,8 @@ def test_end_of_life_rows_group_alike_assets_with_their_counts(
 
 
 def test_a_single_server_under_a_service_level_that_needs_redundancy(
-        made: tuple[InventorySnapshot, GapReport]) -> None:
+    made: tuple[InventorySnapshot, GapReport],
+) -> None:
     _, gap = made
     single = _one(risk_register(gap), "single_point", "single_physical_server")
     assert single.params["server"] == "old01" and single.params["applications"] == 1
@@ -152,7 +167,8 @@ def test_missing_security_controls_by_control(made: tuple[InventorySnapshot, Gap
 
 
 def test_the_register_is_ordered_by_likelihood_times_consequence(
-        made: tuple[InventorySnapshot, GapReport]) -> None:
+    made: tuple[InventorySnapshot, GapReport],
+) -> None:
     _, gap = made
     entries = risk_register(gap)
     scores = [(e.score, e.consequence) for e in entries]
@@ -164,7 +180,14 @@ def test_the_saving_below_zero_in_bands() -> None:
     # -19 to 44: 19 of 63 below zero = 0.30 -> band 0.30-0.50: 3
     assert probability_likelihood(19 / 63) == 3
     assert [probability_likelihood(p) for p in (0.0, 0.1, 0.29, 0.5, 0.69, 0.7, 1.0)] == [
-        1, 2, 2, 4, 4, 5, 5]
+        1,
+        2,
+        2,
+        4,
+        4,
+        5,
+        5,
+    ]
     assert PROBABILITY_BANDS[0] == (0.10, 1)
 
 
@@ -175,8 +198,9 @@ def test_the_saving_below_zero_in_bands() -> None:
 def inputs(made: tuple[InventorySnapshot, GapReport]) -> ReportInputs:
     snapshot, gap = made
     target = TargetArchitecture.model_validate(TARGET)
-    return ReportInputs(snapshot, compute_overlap(snapshot, Normaliser.default()), gap,
-                        target, None, AS_OF)
+    return ReportInputs(
+        snapshot, compute_overlap(snapshot, Normaliser.default()), gap, target, None, AS_OF
+    )
 
 
 def test_the_summary_leads_with_the_register_and_the_first_wave(inputs: ReportInputs) -> None:
@@ -219,12 +243,14 @@ def test_the_summary_leads_with_the_register_and_the_first_wave(inputs: ReportIn
 
 
 @pytest.fixture(scope="module")
-def samples_inputs(sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture,
-                   samples_dir: Path) -> ReportInputs:
+def samples_inputs(
+    sample_snapshot: InventorySnapshot, sample_target: TargetArchitecture, samples_dir: Path
+) -> ReportInputs:
     from inventory.report.builder import analyse_inventory
 
-    return analyse_inventory(sample_snapshot, sample_target, as_of=AS_OF,
-                             study_folder=samples_dir / "study")
+    return analyse_inventory(
+        sample_snapshot, sample_target, as_of=AS_OF, study_folder=samples_dir / "study"
+    )
 
 
 @pytest.fixture(scope="module")

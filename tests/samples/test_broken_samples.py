@@ -12,8 +12,10 @@ BROKEN = Path(__file__).resolve().parents[1] / "data" / "broken-samples"
 def test_each_planted_mistake_is_reported_at_its_place() -> None:
     batch = validate_paths([BROKEN])
     assert not batch.report.valid
-    found = {(issue.code.value, Path(str(issue.file)).name, issue.line, issue.column)
-             for issue in batch.report.issues}
+    found = {
+        (issue.code.value, Path(str(issue.file)).name, issue.line, issue.column)
+        for issue in batch.report.issues
+    }
     assert found == {
         ("unknown-header", "servrar.csv", 1, "värdnman"),
         ("dangling-reference", "servrar.csv", 4, "plats"),

@@ -21,8 +21,9 @@ CODES = ("gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte")
 
 
 def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_samples",
-                                                  REPO / "scripts" / "build_samples.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_samples", REPO / "scripts" / "build_samples.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while defined
@@ -79,8 +80,13 @@ def test_every_municipality_has_every_record_kind(batch: ImportBatch) -> None:
 
 def test_dialects_one_cp1252_semicolon_file_and_one_workbook() -> None:
     files = [p for code in CODES for p in (SAMPLES / code).iterdir()]
-    semicolon = [p for p in files if p.suffix == ".csv" and b";" in p.read_bytes().split(b"\n")[0]
-                 and b"," not in p.read_bytes().split(b"\n")[0]]
+    semicolon = [
+        p
+        for p in files
+        if p.suffix == ".csv"
+        and b";" in p.read_bytes().split(b"\n")[0]
+        and b"," not in p.read_bytes().split(b"\n")[0]
+    ]
     assert [p.relative_to(SAMPLES).as_posix() for p in semicolon] == ["gnosjo/servrar.csv"]
     raw = semicolon[0].read_bytes()
     assert b"\r\n" in raw and "värdnamn".encode("cp1252") in raw and b"455,5" in raw
@@ -124,7 +130,10 @@ def test_fact_c_end_of_life_servers(snapshot: InventorySnapshot) -> None:
     assert "varnamo" not in set(old["municipality"])
     esxi67 = servers[servers["os_version"].fillna("").str.startswith("6.7")]
     assert sorted(esxi67["municipality"] + ":" + esxi67["id"]) == [
-        "vaggeryd:esx01", "vaggeryd:esx02", "vaggeryd:esx03"]
+        "vaggeryd:esx01",
+        "vaggeryd:esx02",
+        "vaggeryd:esx03",
+    ]
 
 
 def test_fact_e_datacentre_capacity(snapshot: InventorySnapshot) -> None:
@@ -139,7 +148,11 @@ def test_fact_e_datacentre_capacity(snapshot: InventorySnapshot) -> None:
 def test_fact_f_weak_interconnect(snapshot: InventorySnapshot) -> None:
     link = _one(snapshot, "link", "hylte", "L-VMO")
     assert (link["b_site"], link["kind"], link["bandwidth_mbps"], link["redundant"]) == (
-        "varnamo:DC1", "vpn", 100, False)
+        "varnamo:DC1",
+        "vpn",
+        100,
+        False,
+    )
     links = snapshot.table("link")
     between = links[links["b_site"].str.contains(":", regex=False)]
     assert set(between["municipality"]) == {"gislaved", "gnosjo", "vaggeryd", "hylte"}
@@ -160,8 +173,11 @@ def test_fact_h_impact_chain_from_vaggeryd_cluster(snapshot: InventorySnapshot) 
     assert hosts == {"esx01", "esx02", "esx03"}
     vms = in_cluster[in_cluster["kind"] == "virtual"]
     assert set(vms["host"]) <= hosts and len(vms) > 40
-    affected = {row["id"] for _, row in _rows(snapshot, "application", "vaggeryd").iterrows()
-                if set(row["depends_on"] or ()) & set(vms["id"])}
+    affected = {
+        row["id"]
+        for _, row in _rows(snapshot, "application", "vaggeryd").iterrows()
+        if set(row["depends_on"] or ()) & set(vms["id"])
+    }
     assert {"app-personec", "app-raindance", "app-procapita"} <= affected
 
 

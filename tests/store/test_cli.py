@@ -13,18 +13,21 @@ from tests.helpers import dump_tables, run_cli
 from tests.helpers import run_cli_raising as run
 
 SITES = "id;namn;typ\nDC1;Stadshuset;datacenter\nS1;Skola;skola\nS2;Förskola;skola\n"
-SERVERS = ("id,hostname,kind,site,cluster,os_product,os_version\n"
-           "esx01,esx01,physical,DC1,CL1,VMware ESXi,6.7\n"
-           "srv1,srv1,virtual,,CL1,Windows Server,2012 R2\n")
+SERVERS = (
+    "id,hostname,kind,site,cluster,os_product,os_version\n"
+    "esx01,esx01,physical,DC1,CL1,VMware ESXi,6.7\n"
+    "srv1,srv1,virtual,,CL1,Windows Server,2012 R2\n"
+)
 
 
-def write_inventory(root: Path, code: str = "gnosjo", sites: str = SITES,
-                    servers: str = SERVERS) -> Path:
+def write_inventory(
+    root: Path, code: str = "gnosjo", sites: str = SITES, servers: str = SERVERS
+) -> Path:
     folder = root / code
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "municipality.csv").write_text(
-        f"code,name,country,population\n{code},{code.title()} kommun,SE,9500\n",
-        encoding="utf-8")
+        f"code,name,country,population\n{code},{code.title()} kommun,SE,9500\n", encoding="utf-8"
+    )
     (folder / "sites.csv").write_text(sites, encoding="utf-8")
     (folder / "servers.csv").write_text(servers, encoding="utf-8")
     return folder
@@ -78,8 +81,12 @@ def test_prune_dry_run_lists_what_would_go_and_keeps_it(db_url: str, tmp_path: P
 
     kept = run(db_url, "import", str(folder))
     assert "will be deleted" not in kept.output
-    assert json.loads(run(db_url, "stats", "--format", "json").output)[
-        "municipalities"]["gnosjo"]["site"] == 3
+    assert (
+        json.loads(run(db_url, "stats", "--format", "json").output)["municipalities"]["gnosjo"][
+            "site"
+        ]
+        == 3
+    )
 
     pruned = run(db_url, "import", str(folder), "--prune")
     assert pruned.exit_code == 0
@@ -89,11 +96,17 @@ def test_prune_dry_run_lists_what_would_go_and_keeps_it(db_url: str, tmp_path: P
 
 
 def test_list_and_stats(db_url: str, tmp_path: Path) -> None:
-    run(db_url, "import", str(write_inventory(tmp_path / "in")),
-        str(write_inventory(tmp_path / "in", code="hylte")))
+    run(
+        db_url,
+        "import",
+        str(write_inventory(tmp_path / "in")),
+        str(write_inventory(tmp_path / "in", code="hylte")),
+    )
     servers = json.loads(run(db_url, "list", "server", "-m", "hylte", "--format", "json").output)
-    assert [(s["municipality"], s["id"], s["cluster"]) for s in servers] == \
-        [("hylte", "esx01", "CL1"), ("hylte", "srv1", "CL1")]
+    assert [(s["municipality"], s["id"], s["cluster"]) for s in servers] == [
+        ("hylte", "esx01", "CL1"),
+        ("hylte", "srv1", "CL1"),
+    ]
     assert servers[1]["site"] is None
     text = run(db_url, "list", "server")
     assert text.exit_code == 0 and "server: 4 records" in text.output
@@ -108,9 +121,11 @@ def test_list_and_stats(db_url: str, tmp_path: Path) -> None:
 def test_history_and_diff_show_what_changed(db_url: str, tmp_path: Path) -> None:
     folder = write_inventory(tmp_path / "in")
     run(db_url, "import", str(folder))
-    write_inventory(tmp_path / "in", sites="id;namn;typ\nDC1;Stadshuset;datacenter\n"
-                    "S1;Skola;skola\nS3;Ny skola;skola\n",
-                    servers=SERVERS.replace("VMware ESXi,6.7", "VMware ESXi,8.0"))
+    write_inventory(
+        tmp_path / "in",
+        sites="id;namn;typ\nDC1;Stadshuset;datacenter\nS1;Skola;skola\nS3;Ny skola;skola\n",
+        servers=SERVERS.replace("VMware ESXi,6.7", "VMware ESXi,8.0"),
+    )
     run(db_url, "import", str(folder), "--prune")
 
     runs = json.loads(run(db_url, "history", "--format", "json").output)

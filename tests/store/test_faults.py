@@ -36,12 +36,15 @@ def _wait_for(path: Path, process: subprocess.Popen[bytes] | None = None) -> Non
         time.sleep(0.01)
 
 
-def _worker(db_url: str, control: Path, name: str, folders: list[Path],
-            env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, str(WORKER), db_url, str(control), name,
-                             *map(str, folders)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            env={**os.environ, **(env or {})})
+def _worker(
+    db_url: str, control: Path, name: str, folders: list[Path], env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), db_url, str(control), name, *map(str, folders)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.mark.slow
@@ -50,12 +53,16 @@ def test_overlapping_imports_serialise(db_url: str, tmp_path: Path) -> None:
     different content (even rounds) or different municipalities (odd rounds). Every import
     succeeds and the end state is always one of the serial orders."""
     InventoryStore(db_url).close()
-    versions = {name: write_inventory(tmp_path, "gnosjo", n, clients=1500)
-                for n, name in ((1, "a"), (2, "b"))}
+    versions = {
+        name: write_inventory(tmp_path, "gnosjo", n, clients=1500)
+        for n, name in ((1, "a"), (2, "b"))
+    }
     hylte = write_inventory(tmp_path, "hylte", 3, clients=1500)
     plan_a = [versions["a"] if r % 4 < 2 else versions["b"] for r in range(ROUNDS)]
-    plan_b = [(versions["b"] if r % 4 < 2 else versions["a"]) if r % 2 == 0 else hylte
-              for r in range(ROUNDS)]
+    plan_b = [
+        (versions["b"] if r % 4 < 2 else versions["a"]) if r % 2 == 0 else hylte
+        for r in range(ROUNDS)
+    ]
     control = tmp_path / "control"
     control.mkdir()
     workers = [_worker(db_url, control, "a", plan_a), _worker(db_url, control, "b", plan_b)]
@@ -70,15 +77,17 @@ def test_overlapping_imports_serialise(db_url: str, tmp_path: Path) -> None:
                 outcomes.append(done.read_text(encoding="utf-8"))
             assert all(outcome.startswith("ok") for outcome in outcomes), outcomes
             state = stored_content(db_url)
-            gnosjo = {kind: [row for row in rows if row[0] == "gnosjo"]
-                      for kind, rows in state.items()}
+            gnosjo = {
+                kind: [row for row in rows if row[0] == "gnosjo"] for kind, rows in state.items()
+            }
             gnosjo = {kind: rows for kind, rows in gnosjo.items() if rows}
             if number % 2 == 0:  # same municipality: the last one to commit wins, whole
                 assert gnosjo in (expected[plan_a[number]], expected[plan_b[number]])
             else:  # different municipalities: both stored, untouched by each other
                 assert gnosjo == expected[plan_a[number]]
-                hylte_state = {kind: [row for row in rows if row[0] == "hylte"]
-                               for kind, rows in state.items()}
+                hylte_state = {
+                    kind: [row for row in rows if row[0] == "hylte"] for kind, rows in state.items()
+                }
                 assert {k: v for k, v in hylte_state.items() if v} == expected[hylte]
     finally:
         for process in workers:
@@ -102,8 +111,9 @@ def _integrity_ok(db_url: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("point", ["reading", "mid-write", "commit", "random"])
-def test_killed_import_leaves_the_state_before_or_after(db_url: str, tmp_path: Path,
-                                                        point: str) -> None:
+def test_killed_import_leaves_the_state_before_or_after(
+    db_url: str, tmp_path: Path, point: str
+) -> None:
     """SIGKILL the importing process at a named point (or after a random delay): the
     database holds the state before or after the import, never between, and works on."""
     before_folder = write_inventory(tmp_path, "gnosjo", 1, clients=4000)
@@ -118,8 +128,11 @@ def test_killed_import_leaves_the_state_before_or_after(db_url: str, tmp_path: P
     control = tmp_path / "control"
     control.mkdir()
     marker = tmp_path / "reached"
-    env = {} if point == "random" else {"INVENTORY_FAULT_POINT": point,
-                                        "INVENTORY_FAULT_MARKER": str(marker)}
+    env = (
+        {}
+        if point == "random"
+        else {"INVENTORY_FAULT_POINT": point, "INVENTORY_FAULT_MARKER": str(marker)}
+    )
     process = _worker(db_url, control, "victim", [after_folder], env)
     # wait until the worker is ready (validated, store open), then let it go
     time.sleep(0.1)

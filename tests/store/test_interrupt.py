@@ -56,8 +56,9 @@ def _loading_the_tool(pid: int) -> bool:
     return "/numpy/" in maps
 
 
-def _interrupt(db_url: str, folder: Path, tmp_path: Path, *, point: str | None = None,
-               delay: float = 0.0) -> Interrupted:
+def _interrupt(
+    db_url: str, folder: Path, tmp_path: Path, *, point: str | None = None, delay: float = 0.0
+) -> Interrupted:
     """Run ``inventory import FOLDER``; SIGINT it when it reaches ``point`` (a fault point)
     or ``delay`` seconds after it started loading the tool."""
     marker = tmp_path / "reached"
@@ -65,13 +66,16 @@ def _interrupt(db_url: str, folder: Path, tmp_path: Path, *, point: str | None =
     env = {key: value for key, value in os.environ.items() if not key.startswith("INVENTORY_")}
     if point is not None:
         env.update(INVENTORY_FAULT_POINT=point, INVENTORY_FAULT_MARKER=str(marker))
-    process = subprocess.Popen([str(INVENTORY), "--db", db_url, "import", str(folder)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                               preexec_fn=_interruptible)
+    process = subprocess.Popen(
+        [str(INVENTORY), "--db", db_url, "import", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        preexec_fn=_interruptible,
+    )
     try:
         deadline = time.monotonic() + TIMEOUT_S
-        while not (marker.exists() if point is not None
-                   else _loading_the_tool(process.pid)):
+        while not (marker.exists() if point is not None else _loading_the_tool(process.pid)):
             if process.poll() is not None:
                 break
             assert time.monotonic() < deadline, "the import never reached the moment"
@@ -94,8 +98,11 @@ def versions(db_url: str, tmp_path: Path) -> tuple[Path, Any, Any]:
     after_folder = write_inventory(tmp_path, "gnosjo", 2, clients=300)
     with InventoryStore(db_url) as store:
         store.import_batch(validate_paths([before_folder]))
-    return after_folder, folder_content(before_folder), _after(tmp_path, before_folder,
-                                                                   after_folder)
+    return (
+        after_folder,
+        folder_content(before_folder),
+        _after(tmp_path, before_folder, after_folder),
+    )
 
 
 def _after(tmp_path: Path, first: Path, second: Path) -> Any:
@@ -107,8 +114,7 @@ def _after(tmp_path: Path, first: Path, second: Path) -> Any:
     return stored_content(url)
 
 
-def _check(outcome: Interrupted, db_url: str, before_dump: Any,
-           after: Any) -> str:
+def _check(outcome: Interrupted, db_url: str, before_dump: Any, after: Any) -> str:
     """The state is the old or the new one and the message says which; returns it."""
     assert "Traceback" not in outcome.stderr + outcome.stdout
     if outcome.code == 0:  # finished before the signal came
@@ -129,14 +135,21 @@ def _check(outcome: Interrupted, db_url: str, before_dump: Any,
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("point", "expected"), [
-    ("start", "nothing"), ("reading", "nothing"), ("mid-write", "nothing"),
-    ("commit", "nothing"), ("committed", "stored"), ("printing", "stored"),
-    ("printed", "stored"),
-])
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        ("start", "nothing"),
+        ("reading", "nothing"),
+        ("mid-write", "nothing"),
+        ("commit", "nothing"),
+        ("committed", "stored"),
+        ("printing", "stored"),
+        ("printed", "stored"),
+    ],
+)
 def test_ctrl_c_at_each_moment_of_an_import_says_what_was_stored(
-        db_url: str, tmp_path: Path, versions: tuple[Path, Any, Any], point: str,
-        expected: str) -> None:
+    db_url: str, tmp_path: Path, versions: tuple[Path, Any, Any], point: str, expected: str
+) -> None:
     folder, _before, after = versions
     before_dump = dump_tables(db_url)
     outcome = _interrupt(db_url, folder, tmp_path, point=point)
@@ -151,8 +164,10 @@ def test_ctrl_c_at_each_moment_of_an_import_says_what_was_stored(
 
 
 @pytest.mark.slow
-def test_ctrl_c_while_the_tool_is_starting(sqlite_url: str, tmp_path: Path,
-                                          ) -> None:
+def test_ctrl_c_while_the_tool_is_starting(
+    sqlite_url: str,
+    tmp_path: Path,
+) -> None:
     """The first seconds of a run go to loading libraries: no traceback there either."""
     folder = write_inventory(tmp_path, "gnosjo", 1)
     outcome = _interrupt(sqlite_url, folder, tmp_path)
@@ -198,6 +213,12 @@ def test_an_interrupt_lost_in_a_collector_callback_is_delivered_again() -> None:
         "except KeyboardInterrupt:\n"
         "    print('delivered')\n"
     )
-    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             timeout=TIMEOUT_S, check=False, preexec_fn=_interruptible)
+    process = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+        preexec_fn=_interruptible,
+    )
     assert (process.stdout, process.stderr) == ("delivered\n", "")

@@ -24,15 +24,18 @@ def _inventory(root: Path) -> Path:
     folder = root / "exempel"
     folder.mkdir()
     (folder / "kommun.csv").write_text(
-        "kod;namn;land;klientutgåva\nexempel;Exempel kommun;SE;Utbildning\n", encoding="utf-8")
+        "kod;namn;land;klientutgåva\nexempel;Exempel kommun;SE;Utbildning\n", encoding="utf-8"
+    )
     (folder / "klienter.csv").write_text(
         "id;typ;os;aue\nCB1;chromebook;ChromeOS;2031-06-01\nPC1;laptop;Windows 11;\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return folder
 
 
 def test_new_columns_are_stored_and_survive_a_downgrade_and_upgrade(
-        db_url: str, tmp_path: Path) -> None:
+    db_url: str, tmp_path: Path
+) -> None:
     batch = validate_paths([_inventory(tmp_path)])
     assert batch.report.valid, batch.report.errors
     with InventoryStore(db_url) as store:
@@ -60,17 +63,19 @@ def test_new_columns_are_stored_and_survive_a_downgrade_and_upgrade(
     assert edition == (None,)
 
 
-def test_rows_are_hashed_again_so_a_reimport_changes_nothing(db_url: str,
-                                                            tmp_path: Path) -> None:
+def test_rows_are_hashed_again_so_a_reimport_changes_nothing(db_url: str, tmp_path: Path) -> None:
     """Hashes cover every field: after the upgrade (and after a downgrade and upgrade) the
     same files import as unchanged, not as every record updated."""
     folder = tmp_path / "exempel"
     folder.mkdir()
-    (folder / "kommun.csv").write_text("kod;namn;land\nexempel;Exempel kommun;NO\n",
-                                       encoding="utf-8")
+    (folder / "kommun.csv").write_text(
+        "kod;namn;land\nexempel;Exempel kommun;NO\n", encoding="utf-8"
+    )
     (folder / "klienter.csv").write_text(
         "id;typ;os;antal;inköpsdatum\nPC1;laptop;Windows 11;3;2024-02-01\n"
-        "PC2;stationär;Windows 10;;\n", encoding="utf-8")
+        "PC2;stationär;Windows 10;;\n",
+        encoding="utf-8",
+    )
     batch = validate_paths([folder])
     with InventoryStore(db_url) as store:
         store.import_batch(batch)
@@ -86,10 +91,12 @@ def test_rows_are_hashed_again_so_a_reimport_changes_nothing(db_url: str,
             key = "code" if table.kind == "municipality" else "id"
             columns = stored_columns(table.frame, table.kind)
             columns.pop("support_end" if table.kind == "client" else "client_edition")
-            expected = dict(zip(columns[key], row_hashes(columns, unique={key}).tolist(),
-                                strict=True))
-            stored: dict[object, object] = dict(connection.execute(text(
-                f"SELECT {key}, row_hash FROM {table.kind}")).all())
+            expected = dict(
+                zip(columns[key], row_hashes(columns, unique={key}).tolist(), strict=True)
+            )
+            stored: dict[object, object] = dict(
+                connection.execute(text(f"SELECT {key}, row_hash FROM {table.kind}")).all()
+            )
             assert stored == expected
         assert checked == 2
     with engine.begin() as connection:

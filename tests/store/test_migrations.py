@@ -29,8 +29,9 @@ def test_every_record_kind_has_a_table_keyed_by_municipality_and_id(db_url: str)
     for kind, table in RECORD_TABLES.items():
         key = inspector.get_pk_constraint(kind)["constrained_columns"]
         assert key == ["municipality", "code" if kind == "municipality" else "id"]
-        assert {column["name"] for column in inspector.get_columns(kind)} == \
-            set(table.columns.keys())
+        assert {column["name"] for column in inspector.get_columns(kind)} == set(
+            table.columns.keys()
+        )
     engine.dispose()
 
 

@@ -35,8 +35,10 @@ def _stored_rows(db_url: str) -> list[tuple[Any, ...]]:
     engine = create_engine(db_url)
     try:
         with engine.connect() as connection:
-            return [tuple(row) for row in connection.execute(
-                select(reference).order_by(reference.c.id)).all()]
+            return [
+                tuple(row)
+                for row in connection.execute(select(reference).order_by(reference.c.id)).all()
+            ]
     finally:
         engine.dispose()
 
@@ -55,7 +57,8 @@ def _vaggeryd(tmp_path: Path, name: str, files: list[str]) -> Path:
 
 
 def test_a_sites_only_import_keeps_the_references_of_the_other_kinds(
-        db_url: str, tmp_path: Path, sample_batch: ImportBatch) -> None:
+    db_url: str, tmp_path: Path, sample_batch: ImportBatch
+) -> None:
     sites_only = _vaggeryd(tmp_path, "sites", ["municipality.csv", "sites.csv"])
     kinds = {"client", "server", "application"}
     with InventoryStore(db_url) as store:
@@ -79,15 +82,16 @@ def test_a_sites_only_import_keeps_the_references_of_the_other_kinds(
     pd.testing.assert_frame_equal(_of(after, kinds), _of(before, kinds))
     assert not _of(vaggeryd, kinds).empty
     pd.testing.assert_frame_equal(_any_order(after), _any_order(before))
-    pd.testing.assert_frame_equal(_any_order(after_snapshot.references),
-                                  _any_order(before_snapshot.references))
+    pd.testing.assert_frame_equal(
+        _any_order(after_snapshot.references), _any_order(before_snapshot.references)
+    )
     assert after_edges == before_edges
 
 
 def test_a_reimport_without_clients_keeps_the_client_references(
-        db_url: str, tmp_path: Path, sample_batch: ImportBatch) -> None:
-    files = [path.name for path in (SAMPLES / "vaggeryd").iterdir()
-             if path.name != "clients.csv"]
+    db_url: str, tmp_path: Path, sample_batch: ImportBatch
+) -> None:
+    files = [path.name for path in (SAMPLES / "vaggeryd").iterdir() if path.name != "clients.csv"]
     no_clients = _vaggeryd(tmp_path, "no-clients", files)
     with InventoryStore(db_url) as store:
         store.import_batch(sample_batch)
@@ -109,12 +113,14 @@ def _client_sites(frame: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def test_a_derived_row_stands_for_records_left_behind_and_reimported(
-        db_url: str, tmp_path: Path) -> None:
+    db_url: str, tmp_path: Path
+) -> None:
     everyone = [(f"C{n}", "S1") for n in range(1, 9)]
     first = validate_paths([gnosjo_clients(tmp_path / "v1", everyone)])
     # C2 and C5 re-imported (C5 moves to S2), C9 new; C1, C3, C4, C6..C8 are left behind
-    some = validate_paths([gnosjo_clients(tmp_path / "v2",
-                                               [("C2", "S1"), ("C5", "S2"), ("C9", "S2")])])
+    some = validate_paths(
+        [gnosjo_clients(tmp_path / "v2", [("C2", "S1"), ("C5", "S2"), ("C9", "S2")])]
+    )
     with InventoryStore(db_url) as store:
         store.import_batch(first)
         store.import_batch(some)
@@ -130,27 +136,41 @@ def test_a_derived_row_stands_for_records_left_behind_and_reimported(
     assert [(row[3], row[4], row[8]) for row in derived] == [("*", "site", True)]
     # with prune the clients left behind go, and their references with them
     assert _client_sites(pruned) == [("C2", "S1"), ("C5", "S2"), ("C9", "S2")]
-    pd.testing.assert_frame_equal(_any_order(pruned),
-                                  _any_order(some.references.loc[:, COLUMNS]))
+    pd.testing.assert_frame_equal(_any_order(pruned), _any_order(some.references.loc[:, COLUMNS]))
 
 
 def test_a_derived_row_that_no_longer_holds_is_written_out(db_url: str) -> None:
     """A file whose values do not all resolve as a derived row says (built by hand: a
     valid batch resolves every value) turns it into rows for the records left behind."""
+
     def client(key: str, site: str | None) -> dict[str, Any]:
         return {"id": key, "kind": "laptop", "site": site}
 
     def ref(key: str, site: str, code: str = "gnosjo") -> dict[str, str]:
-        return {"municipality": "gnosjo", "kind": "client", "id": key, "field": "site",
-                "target_municipality": code, "target_kind": "site", "target_id": site}
+        return {
+            "municipality": "gnosjo",
+            "kind": "client",
+            "id": key,
+            "field": "site",
+            "target_municipality": code,
+            "target_kind": "site",
+            "target_id": site,
+        }
 
     sites = [{"id": "S1", "kind": "school"}, {"id": "S2", "kind": "office"}]
-    first = make_batch({"gnosjo": {"site": sites, "client": [
-        client("C1", "S1"), client("C2", "S2"), client("C3", "S1")]}},
-        [ref("C1", "S1"), ref("C2", "S2"), ref("C3", "S1")])
+    first = make_batch(
+        {
+            "gnosjo": {
+                "site": sites,
+                "client": [client("C1", "S1"), client("C2", "S2"), client("C3", "S1")],
+            }
+        },
+        [ref("C1", "S1"), ref("C2", "S2"), ref("C3", "S1")],
+    )
     # C2 names S1 but no reference says so: the derived row cannot stand for it
-    second = make_batch({"gnosjo": {"client": [client("C2", "S1"), client("C4", "S2")]}},
-                            [ref("C4", "S2")])
+    second = make_batch(
+        {"gnosjo": {"client": [client("C2", "S1"), client("C4", "S2")]}}, [ref("C4", "S2")]
+    )
     with InventoryStore(db_url) as store:
         store.import_batch(first)
         assert any(row[8] for row in _stored_rows(db_url))

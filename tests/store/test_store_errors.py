@@ -97,8 +97,14 @@ def folder(tmp_path: Path) -> Path:
 
 def commands(folder: Path) -> list[list[str]]:
     """Commands that open the store, one of each kind (write, read, validate, analyse)."""
-    return [["import", str(folder)], ["validate", str(folder)], ["stats"], ["history"],
-            ["list", "site"], ["stats", "--format", "json"]]
+    return [
+        ["import", str(folder)],
+        ["validate", str(folder)],
+        ["stats"],
+        ["history"],
+        ["list", "site"],
+        ["stats", "--format", "json"],
+    ]
 
 
 # --- database URLs: malformed values are usage errors; passwords never shown -------------
@@ -120,7 +126,8 @@ MALFORMED = {
 
 @pytest.mark.parametrize("url", MALFORMED.values(), ids=MALFORMED.keys())
 def test_a_malformed_database_url_is_a_usage_error_without_its_password(
-        url: str, folder: Path) -> None:
+    url: str, folder: Path
+) -> None:
     for argv in commands(folder):
         outcome = run("--db", url, *argv)
         line = assert_refused(outcome, 2, "Invalid value for '--db'")
@@ -128,7 +135,8 @@ def test_a_malformed_database_url_is_a_usage_error_without_its_password(
 
 
 def test_the_environment_variable_is_checked_like_the_option(
-        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("INVENTORY_DB", f"ann:{SECRET}@db/inventory")
     outcome = run("import", str(folder))
     assert_refused(outcome, 2, "INVENTORY_DB", "ann:***@db/inventory")
@@ -142,23 +150,33 @@ def test_the_library_refuses_the_same_urls_with_a_store_error(url: str) -> None:
     assert SECRET not in str(raised.value.hint)
 
 
-@pytest.mark.parametrize("url", [
-    "sqlite:///inventory.db", "sqlite:////var/lib/inventory/x.db", "sqlite://",
-    "postgresql://u@db/inventory", "postgresql+psycopg://u:p%40ss@db.kommun.se:5432/inv",
-    "postgresql+psycopg://u@[::1]:5432/inv", "postgresql+psycopg://u@/inv?host=/tmp/s",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:///inventory.db",
+        "sqlite:////var/lib/inventory/x.db",
+        "sqlite://",
+        "postgresql://u@db/inventory",
+        "postgresql+psycopg://u:p%40ss@db.kommun.se:5432/inv",
+        "postgresql+psycopg://u@[::1]:5432/inv",
+        "postgresql+psycopg://u@/inv?host=/tmp/s",
+    ],
+)
 def test_good_urls_parse(url: str) -> None:
     assert database_url(url).get_backend_name() in ("sqlite", "postgresql")
 
 
-@given(user=st.text("abcdefghij_.", min_size=1, max_size=8),
-       password=st.text("KLMNOPQRSTUVWXYZ0123456789 !$&*()+,;=:@/?#[]%-~", min_size=1,
-                        max_size=16),
-       scheme=st.sampled_from(["", "postgresql://", "postgresql+psycopg://"]),
-       tail=st.sampled_from(["@db/inv", "@db.kommun.se:5432/inv", "@/inv?host=/tmp",
-                             "@[::1]:5432/inv"]))
-def test_a_password_is_masked_in_any_spelling(user: str, password: str, scheme: str,
-                                              tail: str) -> None:
+@given(
+    user=st.text("abcdefghij_.", min_size=1, max_size=8),
+    password=st.text("KLMNOPQRSTUVWXYZ0123456789 !$&*()+,;=:@/?#[]%-~", min_size=1, max_size=16),
+    scheme=st.sampled_from(["", "postgresql://", "postgresql+psycopg://"]),
+    tail=st.sampled_from(
+        ["@db/inv", "@db.kommun.se:5432/inv", "@/inv?host=/tmp", "@[::1]:5432/inv"]
+    ),
+)
+def test_a_password_is_masked_in_any_spelling(
+    user: str, password: str, scheme: str, tail: str
+) -> None:
     """Whatever the password holds (unencoded ``@ : / ? #`` and spaces too), the URL is
     shown with ``***`` in its place, whether or not it parses."""
     assert masked_url(f"{scheme}{user}:{password}{tail}") == f"{scheme}{user}:***{tail}"
@@ -176,9 +194,11 @@ def test_a_password_in_the_query_is_masked() -> None:
 def test_a_server_that_is_not_running_is_one_line_with_the_url_masked(folder: Path) -> None:
     pytest.importorskip("psycopg")
     port = closed_port()
-    for url in (f"postgresql+psycopg://ann:{SECRET}@127.0.0.1:{port}/inventory",
-                f"postgresql+psycopg://ann:{SECRET}/x:y@127.0.0.1:{port}/inventory",
-                f"postgresql+psycopg://ann@127.0.0.1:{port}/inventory?password={SECRET}"):
+    for url in (
+        f"postgresql+psycopg://ann:{SECRET}@127.0.0.1:{port}/inventory",
+        f"postgresql+psycopg://ann:{SECRET}/x:y@127.0.0.1:{port}/inventory",
+        f"postgresql+psycopg://ann@127.0.0.1:{port}/inventory?password={SECRET}",
+    ):
         _refused_everywhere(url, folder)
 
 
@@ -191,18 +211,28 @@ def _refused_everywhere(url: str, folder: Path) -> None:
             assert "Connection refused" in outcome.stderr
             assert SECRET not in outcome.text
             continue
-        assert_refused(outcome, 1, "Cannot open the database 'postgresql+psycopg://ann",
-                       "***", "Connection refused. Is the server running")
+        assert_refused(
+            outcome,
+            1,
+            "Cannot open the database 'postgresql+psycopg://ann",
+            "***",
+            "Connection refused. Is the server running",
+        )
 
 
 @pytest.mark.postgres
-def test_a_database_that_does_not_exist_on_the_server(postgres_server: str,
-                                                       folder: Path) -> None:
+def test_a_database_that_does_not_exist_on_the_server(postgres_server: str, folder: Path) -> None:
     url = postgres_server.format(database="no_such_inventory").replace(
-        "postgres@", f"postgres:{SECRET}@")
+        "postgres@", f"postgres:{SECRET}@"
+    )
     outcome = run("--db", url, "import", str(folder))
-    assert_refused(outcome, 1, "Cannot open the database", "postgres:***@",
-                   'database "no_such_inventory" does not exist')
+    assert_refused(
+        outcome,
+        1,
+        "Cannot open the database",
+        "postgres:***@",
+        'database "no_such_inventory" does not exist',
+    )
 
 
 # --- files that are not databases ---------------------------------------------------------
@@ -216,8 +246,9 @@ NOT_DATABASES = {
 
 
 @pytest.mark.parametrize("content", NOT_DATABASES.values(), ids=NOT_DATABASES.keys())
-def test_a_file_that_is_not_a_database_is_left_as_it_is(tmp_path: Path, folder: Path,
-                                                         content: bytes) -> None:
+def test_a_file_that_is_not_a_database_is_left_as_it_is(
+    tmp_path: Path, folder: Path, content: bytes
+) -> None:
     other = tmp_path / "db" / "sites.xlsx"
     other.parent.mkdir()
     other.write_bytes(content)
@@ -259,17 +290,22 @@ def _execute(db_url: str, statement: str) -> None:
 
 
 SCHEMA_DAMAGE = {
-    "newer version": ("UPDATE alembic_version SET version_num = '0099_from_the_future'",
-                      "was written by a newer version of inventory"),
-    "version table dropped": ("DROP TABLE alembic_version",
-                              "has the inventory's tables (application, client,"),
+    "newer version": (
+        "UPDATE alembic_version SET version_num = '0099_from_the_future'",
+        "was written by a newer version of inventory",
+    ),
+    "version table dropped": (
+        "DROP TABLE alembic_version",
+        "has the inventory's tables (application, client,",
+    ),
     "version table emptied": ("DELETE FROM alembic_version", "but no schema version"),
 }
 
 
 @pytest.mark.parametrize("damage", SCHEMA_DAMAGE.values(), ids=SCHEMA_DAMAGE.keys())
 def test_a_schema_this_version_cannot_use_is_refused_and_left_unchanged(
-        db_url: str, folder: Path, damage: tuple[str, str]) -> None:
+    db_url: str, folder: Path, damage: tuple[str, str]
+) -> None:
     _stored(db_url, folder)
     statement, phrase = damage
     _execute(db_url, statement)
@@ -300,15 +336,21 @@ def _as_plain_user(argv: list[str]) -> list[str]:
 
 
 def _run_read_only(db: Path, *argv: str) -> Outcome:
-    process = subprocess.run(_as_plain_user([str(INVENTORY), "--db", f"sqlite:///{db}", *argv]),
-                             capture_output=True, text=True, timeout=300, check=False)
+    process = subprocess.run(
+        _as_plain_user([str(INVENTORY), "--db", f"sqlite:///{db}", *argv]),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     return Outcome(process.returncode, process.stdout, process.stderr)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("read_only", ["file", "folder", "both"])
 def test_a_read_only_database_refuses_the_import_and_keeps_its_state(
-        tmp_path: Path, folder: Path, read_only: str) -> None:
+    tmp_path: Path, folder: Path, read_only: str
+) -> None:
     database = tmp_path / "db" / "inventory.db"
     database.parent.mkdir()
     url = f"sqlite:///{database}"

@@ -32,7 +32,11 @@ def test_alternatives_json_and_what_if_weight() -> None:
     assert code == 0 and isinstance(data, list)
     ggvvh = data[0]
     assert {r["id"]: r["total"] for r in ggvvh["ranking"]} == {
-        "1-tjanst": "23", "1-teknik": "22", "2": "22", "S": "21"}
+        "1-tjanst": "23",
+        "1-teknik": "22",
+        "2": "22",
+        "S": "21",
+    }
     assert ggvvh["sensitivity"]["smallest_flip"]["tie_weight"] == "0.5"
     code, data = _json("alternatives", str(SAMPLES), "--weight", "7=0,25")
     assert code == 0 and isinstance(data, list)
@@ -46,18 +50,17 @@ def test_bad_weight_is_a_usage_error(weight: str) -> None:
 
 
 def test_allocate_json_and_given_total() -> None:
-    code, data = _json("allocate", str(SAMPLES), "--total", "1 000 001", "--key",
-                       "melhus-2013")
+    code, data = _json("allocate", str(SAMPLES), "--total", "1 000 001", "--key", "melhus-2013")
     assert code == 0 and isinstance(data, dict)
-    amounts = {c["cost"]: [p["amount"] for p in c["allocation"]["parts"]]
-               for c in data["costs"]}
+    amounts = {c["cost"]: [p["amount"] for p in c["allocation"]["parts"]] for c in data["costs"]}
     assert amounts["establishment"] == ["3000000", "2000000"]
     assert amounts["yearly-operations"] == ["7440000", "4960000"]
     assert sum(int(a) for a in amounts["command-line"]) == 1_000_001
     result = runner.invoke(app, ["study", "allocate", str(SAMPLES), "--total", "5"])
     assert result.exit_code == 2
-    result = runner.invoke(app, ["study", "allocate", str(SAMPLES), "--total", "5",
-                                 "--key", "nope"])
+    result = runner.invoke(
+        app, ["study", "allocate", str(SAMPLES), "--total", "5", "--key", "nope"]
+    )
     assert result.exit_code == 2
 
 
@@ -65,8 +68,10 @@ def test_projection_json() -> None:
     code, data = _json("projection", str(SAMPLES))
     assert code == 0 and isinstance(data, dict)
     assert data["establishment_plan"]["total"] == "5130000"
-    assert data["establishment_plan"]["by_funding"] == {"investment": "4580000",
-                                                        "operations": "550000"}
+    assert data["establishment_plan"]["by_funding"] == {
+        "investment": "4580000",
+        "operations": "550000",
+    }
     assert data["projection"]["total_cost_saving"] == "10.4"
 
 
@@ -80,13 +85,21 @@ def test_compare_text_prints_definitions_and_warning() -> None:
 def test_all_json_is_the_study_results() -> None:
     code, data = _json("all", str(SAMPLES))
     assert code == 0 and isinstance(data, dict)
-    assert set(data) >= {"potential", "alternatives", "cost_sharing", "projection",
-                         "establishment_plan", "comparison", "warnings"}
+    assert set(data) >= {
+        "potential",
+        "alternatives",
+        "cost_sharing",
+        "projection",
+        "establishment_plan",
+        "comparison",
+        "warnings",
+    }
     assert [w["code"] for w in data["warnings"]] == ["definitions-differ"] * 2
 
 
-@pytest.mark.parametrize("command", ["potential", "alternatives", "allocate", "projection",
-                                     "compare", "all"])
+@pytest.mark.parametrize(
+    "command", ["potential", "alternatives", "allocate", "projection", "compare", "all"]
+)
 def test_every_command_prints_text(command: str) -> None:
     result = runner.invoke(app, ["study", command, str(SAMPLES)])
     assert result.exit_code == 0, result.output

@@ -39,8 +39,11 @@ def _issues(folder: Path, *sections: Section) -> list[Issue]:
 
 def test_score_outside_scale_names_the_line(folder: Path) -> None:
     file = folder / "alternatives-ggvvh.yaml"
-    line = _edit(file, '{"1": 2, "2": 4, "3": 4, "4": 2, "5": 2, "6": 4, "7": 3}',
-                 '{"1": 2, "2": 4, "3": 4, "4": 2, "5": 2, "6": 4, "7": 5}')
+    line = _edit(
+        file,
+        '{"1": 2, "2": 4, "3": 4, "4": 2, "5": 2, "6": 4, "7": 3}',
+        '{"1": 2, "2": 4, "3": 4, "4": 2, "5": 2, "6": 4, "7": 5}',
+    )
     [issue] = _issues(folder, Section.ALTERNATIVES)
     assert (issue.code.value, issue.file, issue.line) == ("out-of-range", str(file), line)
     assert issue.value == "5" and issue.column == "alternatives.0.scores.7"
@@ -48,11 +51,16 @@ def test_score_outside_scale_names_the_line(folder: Path) -> None:
 
 def test_unscored_criterion_and_unknown_criterion(folder: Path) -> None:
     file = folder / "alternatives-ggvvh.yaml"
-    line = _edit(file, '{"1": 3, "2": 4, "3": 3, "4": 2, "5": 2, "6": 4, "7": 4}',
-                 '{"1": 3, "2": 4, "3": 3, "4": 2, "5": 2, "6": 4, "8": 4}')
+    line = _edit(
+        file,
+        '{"1": 3, "2": 4, "3": 3, "4": 2, "5": 2, "6": 4, "7": 4}',
+        '{"1": 3, "2": 4, "3": 3, "4": 2, "5": 2, "6": 4, "8": 4}',
+    )
     issues = _issues(folder, Section.ALTERNATIVES)
-    assert sorted((i.code.value, i.line) for i in issues) == [("dangling-reference", line),
-                                                              ("missing-value", line)]
+    assert sorted((i.code.value, i.line) for i in issues) == [
+        ("dangling-reference", line),
+        ("missing-value", line),
+    ]
     dangling = next(i for i in issues if i.code.value == "dangling-reference")
     assert dangling.value == "8" and "Known: 1, 2, 3, 4, 5, 6, 7" in (dangling.hint or "")
 
@@ -79,7 +87,8 @@ def test_key_percentages_and_dangling_key(folder: Path) -> None:
     assert text[issue.line - 1].strip().startswith("- id: melhus-2013")
 
     (folder / "cost-sharing.yaml").write_text(
-        SAMPLES.joinpath("cost-sharing.yaml").read_text("utf-8"), "utf-8")
+        SAMPLES.joinpath("cost-sharing.yaml").read_text("utf-8"), "utf-8"
+    )
     line = _edit(file, "amount: 5000000, key: melhus-2013", "amount: 5000000, key: melhus")
     [issue] = _issues(folder, Section.COST_SHARING)
     assert (issue.code.value, issue.line, issue.value) == ("dangling-reference", line, "melhus")
@@ -122,52 +131,60 @@ def test_potential_score_out_of_range_names_row_and_column(folder: Path) -> None
     _edit(file, "gnosjo,80,30,", "gnosjo,80,130,")
     _edit(file, "hylte,80,40,20", "hylte,80,40,x")
     issues = _issues(folder, Section.POTENTIAL)
-    places = sorted((i.code.value, i.line, i.row, i.column, i.column_index, i.value)
-                    for i in issues)
-    assert places == [("invalid-number", 6, 5, "C", 4, "x"),
-                      ("out-of-range", 3, 2, "B", 3, "130")]
+    places = sorted(
+        (i.code.value, i.line, i.row, i.column, i.column_index, i.value) for i in issues
+    )
+    assert places == [("invalid-number", 6, 5, "C", 4, "x"), ("out-of-range", 3, 2, "B", 3, "130")]
 
 
 def test_potential_unknown_area_column(folder: Path) -> None:
     file = folder / "potential.csv"
     _edit(file, "municipality,A,B,C,D,E,F,G,H,I", "municipality,A,B,C,D,E,F,G,H,J")
     issues = _issues(folder, Section.POTENTIAL)
-    assert sorted((i.code.value, i.column) for i in issues) == [("missing-column", None),
-                                                               ("unknown-header", "J")]
+    assert sorted((i.code.value, i.column) for i in issues) == [
+        ("missing-column", None),
+        ("unknown-header", "J"),
+    ]
     unknown = next(i for i in issues if i.code.value == "unknown-header")
     assert (unknown.line, unknown.column_index) == (1, 10)
 
 
 def test_establishment_plan_bad_quarter_and_extra_cells(folder: Path) -> None:
     file = folder / "establishment-plan.csv"
-    quarter_line = _edit(file, "15.8,E-post,,3. kv -2010,50000",
-                         "15.8,E-post,,autumn 2010,50000")
-    cells_line = _edit(file, "15.9,PC-drift,,3. kv -2010,600000,investment",
-                       "15.9,PC-drift,,3. kv -2010,600000,investment,x")
+    quarter_line = _edit(file, "15.8,E-post,,3. kv -2010,50000", "15.8,E-post,,autumn 2010,50000")
+    cells_line = _edit(
+        file,
+        "15.9,PC-drift,,3. kv -2010,600000,investment",
+        "15.9,PC-drift,,3. kv -2010,600000,investment,x",
+    )
     issues = _issues(folder, Section.ESTABLISHMENT)
-    found = sorted((i.line or 0, i.code.value, i.column or "", i.column_index or 0)
-                   for i in issues)
-    assert found == [(quarter_line, "invalid-value", "finish", 4, ),
-                     (cells_line, "extra-cells", "", 0)]
+    found = sorted((i.line or 0, i.code.value, i.column or "", i.column_index or 0) for i in issues)
+    assert found == [
+        (
+            quarter_line,
+            "invalid-value",
+            "finish",
+            4,
+        ),
+        (cells_line, "extra-cells", "", 0),
+    ]
 
 
 def test_ambiguous_thousands_in_a_cell(folder: Path) -> None:
     file = folder / "establishment-plan.csv"
-    line = _edit(file, "15.9,PC-drift,,3. kv -2010,600000",
-                 '15.9,PC-drift,,3. kv -2010,"1,024"')
+    line = _edit(file, "15.9,PC-drift,,3. kv -2010,600000", '15.9,PC-drift,,3. kv -2010,"1,024"')
     [issue] = _issues(folder, Section.ESTABLISHMENT)
-    assert (issue.line, issue.column, issue.column_index, issue.value) == (line, "cost", 5,
-                                                                           "1,024")
+    assert (issue.line, issue.column, issue.column_index, issue.value) == (line, "cost", 5, "1,024")
     assert "ambiguous" in issue.message
 
 
 def test_definition_reference_in_it_costs(folder: Path) -> None:
     file = folder / "it-costs.yaml"
-    line = _edit(file, "devices: 3000, definition: outsourced-2023",
-                 "devices: 3000, definition: outsourced")
+    line = _edit(
+        file, "devices: 3000, definition: outsourced-2023", "devices: 3000, definition: outsourced"
+    )
     [issue] = _issues(folder, Section.COMPARISON)
-    assert (issue.code.value, issue.line, issue.value) == ("dangling-reference", line,
-                                                            "outsourced")
+    assert (issue.code.value, issue.line, issue.value) == ("dangling-reference", line, "outsourced")
 
 
 def test_missing_files_and_folder(tmp_path: Path) -> None:
@@ -186,8 +203,11 @@ def test_all_problems_are_reported_at_once(folder: Path) -> None:
     _edit(folder / "it-costs.yaml", "definition: outsourced-2023", "definition: x")
     _edit(folder / "potential.csv", "gnosjo,80,30,", "gnosjo,80,130,")
     issues = _issues(folder)
-    assert {Path(i.file or "").name for i in issues} == {"projection.yaml", "it-costs.yaml",
-                                                         "potential.csv"}
+    assert {Path(i.file or "").name for i in issues} == {
+        "projection.yaml",
+        "it-costs.yaml",
+        "potential.csv",
+    }
 
 
 def test_missing_alternative_target_names_the_line(folder: Path) -> None:

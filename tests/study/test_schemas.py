@@ -23,28 +23,35 @@ def test_schema_files_are_current() -> None:
         assert (REPO / "schemas" / name).read_text("utf-8") == text, name
 
 
-@pytest.mark.parametrize(("sample", "schema"), [
-    ("areas.yaml", "study-areas"),
-    ("alternatives-ggvvh.yaml", "study-alternatives"),
-    ("alternatives-ringerike.yaml", "study-alternatives"),
-    ("cost-sharing.yaml", "study-cost-sharing"),
-    ("projection.yaml", "study-projection"),
-    ("it-costs.yaml", "study-it-costs"),
-])
+@pytest.mark.parametrize(
+    ("sample", "schema"),
+    [
+        ("areas.yaml", "study-areas"),
+        ("alternatives-ggvvh.yaml", "study-alternatives"),
+        ("alternatives-ringerike.yaml", "study-alternatives"),
+        ("cost-sharing.yaml", "study-cost-sharing"),
+        ("projection.yaml", "study-projection"),
+        ("it-costs.yaml", "study-it-costs"),
+    ],
+)
 def test_yaml_samples_conform(sample: str, schema: str) -> None:
     document = yaml.safe_load((SAMPLES / sample).read_text("utf-8"))
     # YAML floats are read as text by the tool (Decimal); mirror that here
-    jsonschema.validate(json.loads(json.dumps(document, default=str)),
-                        json.loads(schema_files()[f"{schema}.schema.json"]))
+    jsonschema.validate(
+        json.loads(json.dumps(document, default=str)),
+        json.loads(schema_files()[f"{schema}.schema.json"]),
+    )
 
 
-@pytest.mark.parametrize(("sample", "schema"), [
-    ("potential.csv", "study-potential-row"),
-    ("establishment-plan.csv", "study-establishment-row"),
-])
+@pytest.mark.parametrize(
+    ("sample", "schema"),
+    [
+        ("potential.csv", "study-potential-row"),
+        ("establishment-plan.csv", "study-establishment-row"),
+    ],
+)
 def test_csv_rows_conform(sample: str, schema: str) -> None:
-    validator = jsonschema.Draft202012Validator(
-        json.loads(schema_files()[f"{schema}.schema.json"]))
+    validator = jsonschema.Draft202012Validator(json.loads(schema_files()[f"{schema}.schema.json"]))
     with (SAMPLES / sample).open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             cells = {k: v for k, v in row.items() if v}

@@ -21,20 +21,32 @@ def results() -> StudyResults:
 def test_areas_are_grouped_as_the_ggvvh_study_groups_them(results: StudyResults) -> None:
     assert results.potential is not None
     groups = {g.name: g.areas for g in results.potential.groups}
-    assert groups == {"IT-drift": ["A", "B"], "Förändringshantering": ["C", "D"],
-                      "Systemförvaltning & vidmakthållande": ["E", "F", "G", "H", "I"]}
+    assert groups == {
+        "IT-drift": ["A", "B"],
+        "Förändringshantering": ["C", "D"],
+        "Systemförvaltning & vidmakthållande": ["E", "F", "G", "H", "I"],
+    }
 
 
 def test_potential_60_15_25_against_today_40_25_35(results: StudyResults) -> None:
     assert results.potential is not None
-    shares = [(g.potential_share_percent, g.reference_share_percent, g.difference_points)
-              for g in results.potential.groups]
-    assert shares == [(Decimal(60), Decimal(40), Decimal(20)),
-                      (Decimal(15), Decimal(25), Decimal(-10)),
-                      (Decimal(25), Decimal(35), Decimal(-10))]
+    shares = [
+        (g.potential_share_percent, g.reference_share_percent, g.difference_points)
+        for g in results.potential.groups
+    ]
+    assert shares == [
+        (Decimal(60), Decimal(40), Decimal(20)),
+        (Decimal(15), Decimal(25), Decimal(-10)),
+        (Decimal(25), Decimal(35), Decimal(-10)),
+    ]
     assert results.potential.focus_group == "it-drift"
-    assert results.potential.municipalities == ["gislaved", "gnosjo", "varnamo", "vaggeryd",
-                                                "hylte"]
+    assert results.potential.municipalities == [
+        "gislaved",
+        "gnosjo",
+        "varnamo",
+        "vaggeryd",
+        "hylte",
+    ]
 
 
 def test_ggvvh_sums_come_from_the_individual_scores() -> None:
@@ -42,8 +54,10 @@ def test_ggvvh_sums_come_from_the_individual_scores() -> None:
     assert len(document["criteria"]) == 7
     assert {c["weight"] for c in document["criteria"]} == {1}
     # the input file holds scores only, no totals (target: the file that costs it)
-    assert all(set(alt) <= {"id", "name", "scope", "scores", "description", "target"}
-               for alt in document["alternatives"])
+    assert all(
+        set(alt) <= {"id", "name", "scope", "scores", "description", "target"}
+        for alt in document["alternatives"]
+    )
     sums = {alt["id"]: sum(alt["scores"].values()) for alt in document["alternatives"]}
     assert sums == {"S": 21, "1-teknik": 22, "1-tjanst": 23, "2": 22}
 
@@ -62,19 +76,31 @@ def test_ringerike_alternatives_are_listed_unscored(results: StudyResults) -> No
     ringerike = next(a for a in results.alternatives if a.file.endswith("ringerike.yaml"))
     assert not ringerike.scored
     assert ringerike.ranking == [] and ringerike.sensitivity is None
-    assert ringerike.unscored == ["0", "0+", "felles-drift", "felles-ressurser",
-                                  "ny-organisasjon", "eksisterende-selskap", "nytt-selskap"]
+    assert ringerike.unscored == [
+        "0",
+        "0+",
+        "felles-drift",
+        "felles-ressurser",
+        "ny-organisasjon",
+        "eksisterende-selskap",
+        "nytt-selskap",
+    ]
 
 
 def test_melhus_key_reproduces_the_report(results: StudyResults) -> None:
     assert results.cost_sharing is not None
-    parts = {c.cost: {p.party: p.amount for p in c.allocation.parts}
-             for c in results.cost_sharing.costs}
+    parts = {
+        c.cost: {p.party: p.amount for p in c.allocation.parts} for c in results.cost_sharing.costs
+    }
     million = Decimal(1_000_000)
-    assert parts["establishment"] == {"melhus": Decimal("3.0") * million,
-                                      "midtre-gauldal": Decimal("2.0") * million}
-    assert parts["yearly-operations"] == {"melhus": Decimal("7.44") * million,
-                                          "midtre-gauldal": Decimal("4.96") * million}
+    assert parts["establishment"] == {
+        "melhus": Decimal("3.0") * million,
+        "midtre-gauldal": Decimal("2.0") * million,
+    }
+    assert parts["yearly-operations"] == {
+        "melhus": Decimal("7.44") * million,
+        "midtre-gauldal": Decimal("4.96") * million,
+    }
     for cost in results.cost_sharing.costs:
         assert sum(p.amount for p in cost.allocation.parts) == cost.allocation.total
 
@@ -87,8 +113,12 @@ def test_projection_table_2007_2012(results: StudyResults) -> None:
     assert without == [Decimal(x) for x in ("10.9", "12.2", "14.3", "14.8", "15.4", "16")]
     assert [y.staff_without for y in projection.years] == [9, 10, 12, 13, 14, 14]
     savings = {y.year: y.cost_saving for y in projection.years if y.cost_saving is not None}
-    assert savings == {2009: Decimal("1.9"), 2010: Decimal("2.4"), 2011: Decimal("2.9"),
-                       2012: Decimal("3.2")}
+    assert savings == {
+        2009: Decimal("1.9"),
+        2010: Decimal("2.4"),
+        2011: Decimal("2.9"),
+        2012: Decimal("3.2"),
+    }
     staff = {y.year: y.staff_saving for y in projection.years if y.staff_saving is not None}
     assert staff == {2009: 0, 2010: 1, 2011: 2, 2012: 2}
     assert projection.total_cost_saving == Decimal("10.4")

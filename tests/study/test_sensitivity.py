@@ -17,9 +17,11 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "study"
 
 
 def _ggvvh(**weights: str):  # type: ignore[no-untyped-def]
-    results = study_results(SAMPLES, {Section.ALTERNATIVES},
-                            weight_overrides={k.lstrip("c"): Decimal(v)
-                                              for k, v in weights.items()})
+    results = study_results(
+        SAMPLES,
+        {Section.ALTERNATIVES},
+        weight_overrides={k.lstrip("c"): Decimal(v) for k, v in weights.items()},
+    )
     return next(a for a in results.alternatives if a.file.endswith("ggvvh.yaml"))
 
 
@@ -29,8 +31,13 @@ def test_smallest_flip_is_halving_risk_or_cost_weight() -> None:
     assert result.sensitivity.winners == ["1-tjanst"]
     flip = result.sensitivity.smallest_flip
     assert flip is not None
-    assert (flip.criterion, flip.challenger, flip.weight_from, flip.tie_weight, flip.change) \
-        == ("6", "2", 1, Decimal("0.5"), Decimal("-0.5"))
+    assert (flip.criterion, flip.challenger, flip.weight_from, flip.tie_weight, flip.change) == (
+        "6",
+        "2",
+        1,
+        Decimal("0.5"),
+        Decimal("-0.5"),
+    )
     by_criterion = {f.criterion: (f.challenger, f.tie_weight) for f in result.sensitivity.flips}
     assert by_criterion["7"] == ("2", Decimal("0.5"))
     assert by_criterion["1"] == ("2", Decimal(2))
@@ -62,10 +69,16 @@ def test_unknown_criterion_in_override() -> None:
 
 
 def test_no_single_change_flips_a_dominant_winner() -> None:
-    study = AlternativesFile.model_validate({
-        "study": "t", "criteria": [{"id": "a", "name": "a"}, {"id": "b", "name": "b"}],
-        "alternatives": [{"id": "x", "name": "x", "scores": {"a": 4, "b": 4}},
-                         {"id": "y", "name": "y", "scores": {"a": 1, "b": 2}}]})
+    study = AlternativesFile.model_validate(
+        {
+            "study": "t",
+            "criteria": [{"id": "a", "name": "a"}, {"id": "b", "name": "b"}],
+            "alternatives": [
+                {"id": "x", "name": "x", "scores": {"a": 4, "b": 4}},
+                {"id": "y", "name": "y", "scores": {"a": 1, "b": 2}},
+            ],
+        }
+    )
     result = evaluate_alternatives(study)
     assert result.sensitivity is not None
     assert result.sensitivity.smallest_flip is None and result.sensitivity.flips == []

@@ -17,13 +17,20 @@ from inventory.validate import validate_paths
 
 
 def _small(municipalities: int, seed: int, invalid_rows: int = 0) -> SynthOptions:
-    return SynthOptions(municipalities, seed, client_rows_per_inhabitant=0.01,
-                        servers_per_inhabitant=0.002, invalid_rows=invalid_rows)
+    return SynthOptions(
+        municipalities,
+        seed,
+        client_rows_per_inhabitant=0.01,
+        servers_per_inhabitant=0.002,
+        invalid_rows=invalid_rows,
+    )
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*.csv"))}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*.csv"))
+    }
 
 
 def test_same_seed_same_bytes_and_other_seed_other_bytes(tmp_path: Path) -> None:
@@ -55,8 +62,9 @@ def test_small_synthetic_inventory_validates_cleanly(tmp_path: Path) -> None:
     assert "m001:DC1" in set(links["b_site"])  # neighbours are linked
     apps = batch.municipalities[0].tables["application"].frame
     assert 40 <= len(apps) <= 60
-    assert {APPLICATION_BY_KEY[key.removeprefix("app-")].name for key in apps["id"]} \
-        >= set(apps["name"])
+    assert {APPLICATION_BY_KEY[key.removeprefix("app-")].name for key in apps["id"]} >= set(
+        apps["name"]
+    )
 
 
 def test_invalid_rows_give_the_planted_issues_at_their_lines(tmp_path: Path) -> None:
@@ -64,23 +72,46 @@ def test_invalid_rows_give_the_planted_issues_at_their_lines(tmp_path: Path) -> 
     assert len(result.planted_errors) == 5
     batch = validate_paths([tmp_path])
     assert not batch.report.valid
-    found = {(Path(str(i.file)).relative_to(tmp_path).as_posix(), i.line, i.code.value)
-             for i in batch.report.issues}
+    found = {
+        (Path(str(i.file)).relative_to(tmp_path).as_posix(), i.line, i.code.value)
+        for i in batch.report.issues
+    }
     planted = {(e.file, e.line, e.code) for e in result.planted_errors}
     assert found == planted
     assert {e.code for e in result.planted_errors} == {
-        "invalid-enum", "ambiguous-date", "dangling-reference", "out-of-range", "duplicate-key"}
+        "invalid-enum",
+        "ambiguous-date",
+        "dangling-reference",
+        "out-of-range",
+        "duplicate-key",
+    }
 
 
 def test_cli_writes_and_reports_json(tmp_path: Path) -> None:
     out = tmp_path / "synth"
-    run = CliRunner().invoke(app, ["synth", "--municipalities", "2", "--seed", "3", "--out",
-                                   str(out), "--client-rows-per-inhabitant", "0.01",
-                                   "--servers-per-inhabitant", "0.002", "--invalid-rows", "1",
-                                   "--format", "json"])
+    run = CliRunner().invoke(
+        app,
+        [
+            "synth",
+            "--municipalities",
+            "2",
+            "--seed",
+            "3",
+            "--out",
+            str(out),
+            "--client-rows-per-inhabitant",
+            "0.01",
+            "--servers-per-inhabitant",
+            "0.002",
+            "--invalid-rows",
+            "1",
+            "--format",
+            "json",
+        ],
+    )
     assert run.exit_code == 0, run.output
     summary = json.loads(run.output)
     assert summary["municipalities"] == 2 and len(summary["planted_errors"]) == 1
     assert summary["rows"]["client"] == sum(
-        len((out / code / "clients.csv").read_text().splitlines()) - 1
-        for code in ("m001", "m002"))
+        len((out / code / "clients.csv").read_text().splitlines()) - 1 for code in ("m001", "m002")
+    )

@@ -22,8 +22,11 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _digests(folder: Path) -> dict[str, str]:
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_a_real_inventory_where_synth_writes_stays_byte_identical(tmp_path: Path) -> None:
@@ -61,17 +64,20 @@ def test_a_link_where_synth_writes_is_refused_and_not_followed(tmp_path: Path) -
     assert not elsewhere.exists()
 
 
-@pytest.mark.parametrize("option", [
-    ["--seed", "-1"],
-    ["--client-rows-per-inhabitant", "inf"],
-    ["--client-rows-per-inhabitant", "nan"],
-    ["--client-rows-per-inhabitant", "-inf"],
-    ["--client-rows-per-inhabitant", "1e300"],
-    ["--servers-per-inhabitant", "-0.5"],
-    ["--servers-per-inhabitant", "NaN"],
-    ["--servers-per-inhabitant", "Infinity"],
-    ["--invalid-rows", "-3"],
-])
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--seed", "-1"],
+        ["--client-rows-per-inhabitant", "inf"],
+        ["--client-rows-per-inhabitant", "nan"],
+        ["--client-rows-per-inhabitant", "-inf"],
+        ["--client-rows-per-inhabitant", "1e300"],
+        ["--servers-per-inhabitant", "-0.5"],
+        ["--servers-per-inhabitant", "NaN"],
+        ["--servers-per-inhabitant", "Infinity"],
+        ["--invalid-rows", "-3"],
+    ],
+)
 def test_values_synth_cannot_honour_are_usage_errors(tmp_path: Path, option: list[str]) -> None:
     out = tmp_path / "out"
     code, output = run_main("synth", "--municipalities", "1", *option, "--out", str(out))
@@ -81,10 +87,16 @@ def test_values_synth_cannot_honour_are_usage_errors(tmp_path: Path, option: lis
     assert not out.exists()
 
 
-@pytest.mark.parametrize("options", [
-    {"seed": -1}, {"municipalities": -2}, {"client_rows_per_inhabitant": math.inf},
-    {"servers_per_inhabitant": math.nan}, {"client_rows_per_inhabitant": -1.0},
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"seed": -1},
+        {"municipalities": -2},
+        {"client_rows_per_inhabitant": math.inf},
+        {"servers_per_inhabitant": math.nan},
+        {"client_rows_per_inhabitant": -1.0},
+    ],
+)
 def test_the_library_refuses_them_too(options: dict[str, float]) -> None:
     with pytest.raises(ValueError, match=next(iter(options))):
         SynthOptions(**options)  # type: ignore[arg-type]

@@ -58,8 +58,10 @@ def test_datacentres_and_network(proposal: TargetProposal) -> None:
 
 def test_target_file_errors_give_the_line(tmp_path: Path) -> None:
     path = tmp_path / "target.yaml"
-    path.write_text("name: GGVVH\nlifecycle:\n  horizon_months: soon\n"
-                    "datacentres:\n  primary: DC1\n", encoding="utf-8")
+    path.write_text(
+        "name: GGVVH\nlifecycle:\n  horizon_months: soon\ndatacentres:\n  primary: DC1\n",
+        encoding="utf-8",
+    )
     target, issues = load_target(path)
     assert target is None
     lines = {issue.column: issue.line for issue in issues}

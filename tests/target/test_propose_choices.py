@@ -28,19 +28,23 @@ def _products(proposal: TargetProposal, capability: str) -> list[str]:
 
 
 def test_collaboration_allows_m365_and_google_side_by_side(proposal: TargetProposal) -> None:
-    assert _products(proposal, "collaboration") == ["Microsoft 365",
-                                                    "Google Workspace for Education"]
-    reasons = [c.reason for c in proposal.capabilities
-               if c.capability.startswith("collaboration")]
+    assert _products(proposal, "collaboration") == [
+        "Microsoft 365",
+        "Google Workspace for Education",
+    ]
+    reasons = [c.reason for c in proposal.capabilities if c.capability.startswith("collaboration")]
     assert len(reasons) == 2 and all("side by side" in r for r in reasons)
-    assert _products(proposal, "endpoint_management") == ["Microsoft Intune",
-                                                          "Google Admin console"]
+    assert _products(proposal, "endpoint_management") == [
+        "Microsoft Intune",
+        "Google Admin console",
+    ]
 
 
 def test_client_standards_per_user_group_and_device_kind(proposal: TargetProposal) -> None:
     normaliser = Normaliser.default()
-    by_kind = {(str(s.user_group), str(kind)): s for s in proposal.target.clients
-               for kind in s.kinds}
+    by_kind = {
+        (str(s.user_group), str(kind)): s for s in proposal.target.clients for kind in s.kinds
+    }
     staff = by_kind[("staff", "laptop")]
     assert by_kind[("staff", "desktop")] == staff
     assert staff.os[0].product == "Windows" and staff.management == "Microsoft Intune"
@@ -52,15 +56,17 @@ def test_client_standards_per_user_group_and_device_kind(proposal: TargetProposa
     assert students.management == "Google Admin console"
     tablets = by_kind[("student", "tablet")]
     assert tablets.os[0].product == "iPadOS" and tablets.management in {
-        "Microsoft Intune", "Jamf Pro"}
-    reason = next(c.reason for c in proposal.capabilities
-                  if c.capability == "client_os:staff:laptop+desktop")
+        "Microsoft Intune",
+        "Jamf Pro",
+    }
+    reason = next(
+        c.reason for c in proposal.capabilities if c.capability == "client_os:staff:laptop+desktop"
+    )
     assert "past its end of life" in reason and "newest supported cycle" in reason
 
 
 def test_hypervisor_is_vsphere_8(proposal: TargetProposal) -> None:
-    hypervisor = {str(k): v for k, v in proposal.target.capabilities.items()}[
-        "hypervisor"].products
+    hypervisor = {str(k): v for k, v in proposal.target.capabilities.items()}["hypervisor"].products
     assert len(hypervisor) == 1
     match = Normaliser.default().match(None, hypervisor[0].product, hypervisor[0].min_version)
     assert (match.product_id, match.cycle) == ("vmware-esxi", "8.0")
@@ -74,17 +80,19 @@ def test_no_proposed_product_is_end_of_life(proposal: TargetProposal) -> None:
     assert choices
     for choice in choices:
         match = normaliser.match(choice.vendor, choice.product, choice.min_version)
-        state = lifecycle_status(match.product_id, match.cycle, AS_OF,
-                                 normaliser=normaliser).state.value
+        state = lifecycle_status(
+            match.product_id, match.cycle, AS_OF, normaliser=normaliser
+        ).state.value
         assert state != "end_of_life", (choice, match.cycle)
 
 
-def test_applications_keep_the_majority_product_per_function(
-        proposal: TargetProposal) -> None:
+def test_applications_keep_the_majority_product_per_function(proposal: TargetProposal) -> None:
     assert proposal.target.applications is not None
     applications = {str(k): v for k, v in proposal.target.applications.items()}
     assert [p.product for p in applications["social_care"].products] == [
-        "Procapita", "Phoniro Care"]
+        "Procapita",
+        "Phoniro Care",
+    ]
     assert applications["hr"].products[0].product == "Personec P"
     social = next(a for a in proposal.applications if a.business_area == "social_care")
     assert social.chosen is not None and social.chosen.product == "Procapita"
@@ -93,11 +101,14 @@ def test_applications_keep_the_majority_product_per_function(
     assert "Combine" in social.reason and "Treserva" in social.reason
 
 
-def test_efforts_file_prices_the_alternatives(sample_snapshot: InventorySnapshot,
-                                              tmp_path: Path) -> None:
+def test_efforts_file_prices_the_alternatives(
+    sample_snapshot: InventorySnapshot, tmp_path: Path
+) -> None:
     path = tmp_path / "efforts.yaml"
-    path.write_text("application_harmonisation_hours: 500\nplatform_replacement_hours: 80\n"
-                    "hourly_rate: 1200\n", encoding="utf-8")
+    path.write_text(
+        "application_harmonisation_hours: 500\nplatform_replacement_hours: 80\nhourly_rate: 1200\n",
+        encoding="utf-8",
+    )
     efforts, issues = load_efforts(path)
     assert issues == [] and efforts is not None
     proposal = propose_target(sample_snapshot, as_of=AS_OF, efforts=efforts)

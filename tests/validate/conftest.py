@@ -26,16 +26,30 @@ class Mapping:
     ignored: list[int] = field(default_factory=list)
 
 
-def make_source(kind: str, header: Sequence[str], rows: Sequence[Sequence[str]], *,
-                municipality: str = "gnosjo", file: str | None = None,
-                lines: Sequence[int] | None = None) -> SourceTable:
+def make_source(
+    kind: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    municipality: str = "gnosjo",
+    file: str | None = None,
+    lines: Sequence[int] | None = None,
+) -> SourceTable:
     """A SourceTable of ``rows`` (header on line 1, one line per row unless ``lines``)."""
-    cells = pd.DataFrame({str(i): pd.Series([row[i] for row in rows], dtype="str")
-                          for i in range(len(header))})
+    cells = pd.DataFrame(
+        {str(i): pd.Series([row[i] for row in rows], dtype="str") for i in range(len(header))}
+    )
     return SourceTable(
-        path=Path(file or f"{municipality}/{kind}.csv"), kind=kind, municipality=municipality,
-        format="csv", sha256="0" * 64, encoding="utf-8", delimiter=",", header=list(header),
-        header_line=1, cells=cells,
+        path=Path(file or f"{municipality}/{kind}.csv"),
+        kind=kind,
+        municipality=municipality,
+        format="csv",
+        sha256="0" * 64,
+        encoding="utf-8",
+        delimiter=",",
+        header=list(header),
+        header_line=1,
+        cells=cells,
         lines=list(lines) if lines is not None else list(range(2, len(rows) + 2)),
     )
 
@@ -43,10 +57,16 @@ def make_source(kind: str, header: Sequence[str], rows: Sequence[Sequence[str]],
 def make_mapping(source: SourceTable) -> Mapping:
     """The mapping of every known header of ``source`` to its field."""
     aliases = header_aliases(source.kind)
-    fields = {i: aliases[normalise_header(h)] for i, h in enumerate(source.header)
-              if normalise_header(h) in aliases}
-    return Mapping(fields=fields, written={source.header[i]: f for i, f in fields.items()},
-                   ignored=[i for i in range(len(source.header)) if i not in fields])
+    fields = {
+        i: aliases[normalise_header(h)]
+        for i, h in enumerate(source.header)
+        if normalise_header(h) in aliases
+    }
+    return Mapping(
+        fields=fields,
+        written={source.header[i]: f for i, f in fields.items()},
+        ignored=[i for i in range(len(source.header)) if i not in fields],
+    )
 
 
 SourceFactory = Callable[..., SourceTable]
@@ -64,8 +84,13 @@ def mapping() -> Callable[[SourceTable], Mapping]:
     return make_mapping
 
 
-def check_table(kind: str, header: Sequence[str], rows: Sequence[Sequence[str]],
-                cap: int = 1000, **options: object) -> tuple[ValidTable, IssueReport]:
+def check_table(
+    kind: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    cap: int = 1000,
+    **options: object,
+) -> tuple[ValidTable, IssueReport]:
     """Validate one hand-built file: its ValidTable and the report of its issues."""
     report = IssueReport(cap=cap)
     table = make_source(kind, header, rows, **options)  # type: ignore[arg-type]

@@ -13,16 +13,19 @@ from inventory.validate import validate_paths
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-def _outcome(folder: Path) -> tuple[dict[tuple[str, str], pd.DataFrame], list[dict[str, object]],
-                                    pd.DataFrame]:
+def _outcome(
+    folder: Path,
+) -> tuple[dict[tuple[str, str], pd.DataFrame], list[dict[str, object]], pd.DataFrame]:
     batch = validate_paths([folder])
-    frames = {(m.code, kind): table.frame for m in batch.municipalities
-              for kind, table in m.tables.items()}
+    frames = {
+        (m.code, kind): table.frame
+        for m in batch.municipalities
+        for kind, table in m.tables.items()
+    }
     return frames, [issue.model_dump() for issue in batch.report.issues], batch.references
 
 
-def test_threaded_parse_matches_one_by_one(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_threaded_parse_matches_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "vaggeryd"
     folder.mkdir()
     for source in (SAMPLES / "vaggeryd").iterdir():

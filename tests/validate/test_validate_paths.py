@@ -24,24 +24,37 @@ def inventories(tmp_path: Path) -> Path:
     """Two small valid municipality folders (Swedish headers, cp1252, semicolons)."""
     root = tmp_path / "inventories"
     gnosjo = root / "gnosjo"
-    write(gnosjo / "municipality.csv",
-          "code,official_code,name,country,population\ngnosjo,0617,Gnosjö kommun,SE,9500\n")
-    write(gnosjo / "platser.csv",
-          "Plats-id;Namn;Typ;Effektkapacitet kW;UPS\r\nDC1;Stadshuset;serverrum;12,5;ja\r\n"
-          "SKOLA1;Gnosjö skola;skola;;nej\r\n", encoding="cp1252")
-    write(gnosjo / "servrar.csv",
-          "id,värdnamn,typ,plats,kluster,värd,minne gb,inköpsdatum\n"
-          "esx01,esx01.gnosjo.se,fysisk,DC1,kluster1,,\"1 024\",05.03.2021\n"
-          "srv-ad01,ad01,virtuell,,kluster1,,16,2021-03-05\n")
-    write(gnosjo / "platforms.csv",
-          "id,capability,product,runs_on\np-ad,katalogtjänst,Active Directory,srv-ad01\n"
-          "p-vmw,virtualisering,vSphere,kluster1\n")
-    write(gnosjo / "applications.csv",
-          "id,namn,beroenden,kritikalitet\nvisma,Visma Window,p-ad;srv-ad01,hög\n")
+    write(
+        gnosjo / "municipality.csv",
+        "code,official_code,name,country,population\ngnosjo,0617,Gnosjö kommun,SE,9500\n",
+    )
+    write(
+        gnosjo / "platser.csv",
+        "Plats-id;Namn;Typ;Effektkapacitet kW;UPS\r\nDC1;Stadshuset;serverrum;12,5;ja\r\n"
+        "SKOLA1;Gnosjö skola;skola;;nej\r\n",
+        encoding="cp1252",
+    )
+    write(
+        gnosjo / "servrar.csv",
+        "id,värdnamn,typ,plats,kluster,värd,minne gb,inköpsdatum\n"
+        'esx01,esx01.gnosjo.se,fysisk,DC1,kluster1,,"1 024",05.03.2021\n'
+        "srv-ad01,ad01,virtuell,,kluster1,,16,2021-03-05\n",
+    )
+    write(
+        gnosjo / "platforms.csv",
+        "id,capability,product,runs_on\np-ad,katalogtjänst,Active Directory,srv-ad01\n"
+        "p-vmw,virtualisering,vSphere,kluster1\n",
+    )
+    write(
+        gnosjo / "applications.csv",
+        "id,namn,beroenden,kritikalitet\nvisma,Visma Window,p-ad;srv-ad01,hög\n",
+    )
     hylte = root / "hylte"
     write(hylte / "kommun.csv", "kod,namn,land\nhylte,Hylte kommun,Sverige\n")
-    write(hylte / "links.csv",
-          "id,a_site,b_site,kind,bandbredd mbps\nl1,HYL-DC,gnosjo:DC1,svartfiber,10000\n")
+    write(
+        hylte / "links.csv",
+        "id,a_site,b_site,kind,bandbredd mbps\nl1,HYL-DC,gnosjo:DC1,svartfiber,10000\n",
+    )
     write(hylte / "sites.csv", "id,kind\nHYL-DC,datacenter\n")
     return root
 
@@ -52,8 +65,14 @@ def test_a_valid_folder_gives_typed_frames_and_references(inventories: Path) -> 
     assert report.valid, [str(issue) for issue in report.all_issues()]
     assert [m.code for m in batch.municipalities] == ["gnosjo", "hylte"]
     assert report.stats["files"] == 8
-    assert report.stats["rows"] == {"municipality": 2, "site": 3, "server": 2, "link": 1,
-                                    "platform": 2, "application": 1}
+    assert report.stats["rows"] == {
+        "municipality": 2,
+        "site": 3,
+        "server": 2,
+        "link": 1,
+        "platform": 2,
+        "application": 1,
+    }
     assert report.stats["encodings"][str(inventories / "gnosjo" / "platser.csv")] == "cp1252"
     gnosjo = batch.municipalities[0]
     sites = gnosjo.tables["site"].frame
@@ -81,11 +100,14 @@ def test_a_valid_folder_gives_typed_frames_and_references(inventories: Path) -> 
 
 
 def test_every_issue_of_every_file_is_collected(inventories: Path) -> None:
-    write(inventories / "gnosjo" / "servrar.csv",
-          "id,typ,plats,kluster,minne gb\nesx01,fysisk,DC9,k1,\"1,024\"\n"
-          "esx01,fysisk,DC1,k1,8\n")
-    write(inventories / "hylte" / "links.csv",
-          "id,a_site,b_site,kind\nl1,HYL-DC,gnosjo:DC1,fiber\nl2,HYL-DC,kalmar:DC1,moln\n")
+    write(
+        inventories / "gnosjo" / "servrar.csv",
+        'id,typ,plats,kluster,minne gb\nesx01,fysisk,DC9,k1,"1,024"\nesx01,fysisk,DC1,k1,8\n',
+    )
+    write(
+        inventories / "hylte" / "links.csv",
+        "id,a_site,b_site,kind\nl1,HYL-DC,gnosjo:DC1,fiber\nl2,HYL-DC,kalmar:DC1,moln\n",
+    )
     report = validate_paths([inventories]).report
     assert not report.valid
     found = {(i.code, Path(i.file or "").name, i.line, i.column) for i in report.all_issues()}
@@ -132,32 +154,59 @@ def test_validate_exits_0_on_valid_input(inventories: Path, tmp_path: Path) -> N
     assert not db.exists()
 
 
-def test_validate_exits_1_and_lists_issues_with_their_places(inventories: Path,
-                                                             tmp_path: Path) -> None:
-    write(inventories / "hylte" / "links.csv",
-          "id,a_site,b_site,kind\nl1,HYL-DC,gnosjo:DC2,fiber\n")
-    result = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "validate",
-                                 str(inventories / "gnosjo"), str(inventories / "hylte")])
+def test_validate_exits_1_and_lists_issues_with_their_places(
+    inventories: Path, tmp_path: Path
+) -> None:
+    write(
+        inventories / "hylte" / "links.csv", "id,a_site,b_site,kind\nl1,HYL-DC,gnosjo:DC2,fiber\n"
+    )
+    result = runner.invoke(
+        app,
+        [
+            "--db",
+            f"sqlite:///{tmp_path / 'x.db'}",
+            "validate",
+            str(inventories / "gnosjo"),
+            str(inventories / "hylte"),
+        ],
+    )
     assert result.exit_code == 1
     links = inventories / "hylte" / "links.csv"
-    assert (f"error dangling-reference at {links}:2, row 1, column 'b_site' (#3): link l1"
-            f" names site 'DC2', which municipality 'gnosjo' does not have.") in result.output
+    assert (
+        f"error dangling-reference at {links}:2, row 1, column 'b_site' (#3): link l1"
+        f" names site 'DC2', which municipality 'gnosjo' does not have."
+    ) in result.output
     assert "Hint: " in result.output
     assert "Invalid: 2 municipalities" in result.output
 
 
 def test_validate_json_output(inventories: Path, tmp_path: Path) -> None:
     write(inventories / "gnosjo" / "platser.csv", "id;typ\nDC1;serverrum\nSKOLA1;slott\n")
-    result = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "validate",
-                                 str(inventories), "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "--db",
+            f"sqlite:///{tmp_path / 'x.db'}",
+            "validate",
+            str(inventories),
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert report["valid"] is False and report["errors"] == 1
     (issue,) = report["issues"]
-    assert {key: issue[key] for key in ("code", "line", "row", "column", "column_index",
-                                        "value")} == {
-        "code": "invalid-enum", "line": 3, "row": 2, "column": "typ", "column_index": 2,
-        "value": "slott"}
+    assert {
+        key: issue[key] for key in ("code", "line", "row", "column", "column_index", "value")
+    } == {
+        "code": "invalid-enum",
+        "line": 3,
+        "row": 2,
+        "column": "typ",
+        "column_index": 2,
+        "value": "slott",
+    }
     assert report["stats"]["municipalities"] == ["gnosjo", "hylte"]
 
 
@@ -168,7 +217,8 @@ def test_validate_usage_errors_exit_2(inventories: Path) -> None:
 
 
 def test_validate_checks_code_id_against_the_stored_municipalities(
-        inventories: Path, sqlite_url: str) -> None:
+    inventories: Path, sqlite_url: str
+) -> None:
     from inventory.store import InventoryStore
 
     alone = [str(inventories / "hylte")]

@@ -18,12 +18,23 @@ from inventory.validate.values import ColumnPlace, Problem, parse_column, parse_
 #: One field of every kind of parser.
 SPECS: dict[str, FieldSpec] = {
     f"{kind}.{spec.name}": spec
-    for kind in RECORD_KINDS for spec in field_specs(kind)
-    if (kind, spec.name) in {
-        ("server", "id"), ("server", "serial_number"), ("server", "cpu_cores"),
-        ("server", "ram_gb"), ("server", "kind"), ("server", "purchase_date"),
-        ("server", "ip_address"), ("site", "ups"), ("zone", "vlans"), ("zone", "prefixes"),
-        ("zone", "sites"), ("application", "depends_on"), ("municipality", "name"),
+    for kind in RECORD_KINDS
+    for spec in field_specs(kind)
+    if (kind, spec.name)
+    in {
+        ("server", "id"),
+        ("server", "serial_number"),
+        ("server", "cpu_cores"),
+        ("server", "ram_gb"),
+        ("server", "kind"),
+        ("server", "purchase_date"),
+        ("server", "ip_address"),
+        ("site", "ups"),
+        ("zone", "vlans"),
+        ("zone", "prefixes"),
+        ("zone", "sites"),
+        ("application", "depends_on"),
+        ("municipality", "name"),
     }
 }
 AMBIGUOUS = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
@@ -59,19 +70,27 @@ def _group(digits: str, separator: str) -> str:
 
 
 STYLES = {
-    "plain point": ("", "."), "plain comma": ("", ","), "space, comma": (" ", ","),
-    "no-break space, comma": ("\u00a0", ","), "narrow no-break space, comma": ("\u202f", ","),
-    "point, comma": (".", ","), "comma, point": (",", "."), "space, point": (" ", "."),
+    "plain point": ("", "."),
+    "plain comma": ("", ","),
+    "space, comma": (" ", ","),
+    "no-break space, comma": ("\u00a0", ","),
+    "narrow no-break space, comma": ("\u202f", ","),
+    "point, comma": (".", ","),
+    "comma, point": (",", "."),
+    "space, point": (" ", "."),
 }
 
 
 @pytest.mark.parametrize("style", sorted(STYLES))
 @settings(max_examples=60, deadline=None)
-@given(whole=st.integers(min_value=0, max_value=10**12),
-       fraction=st.text(alphabet="0123456789", max_size=6),
-       negative=st.booleans())
-def test_numbers_in_every_accepted_style_parse_back(style: str, whole: int, fraction: str,
-                                                     negative: bool) -> None:
+@given(
+    whole=st.integers(min_value=0, max_value=10**12),
+    fraction=st.text(alphabet="0123456789", max_size=6),
+    negative=st.booleans(),
+)
+def test_numbers_in_every_accepted_style_parse_back(
+    style: str, whole: int, fraction: str, negative: bool
+) -> None:
     thousands, decimal = STYLES[style]
     body = _group(str(whole), thousands) if thousands else str(whole)
     if fraction:
@@ -88,8 +107,10 @@ def test_numbers_in_every_accepted_style_parse_back(style: str, whole: int, frac
 
 
 @settings(max_examples=100, deadline=None)
-@given(date=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31)),
-       style=st.sampled_from(["%Y-%m-%d", "%d.%m.%Y", "{d}.{m}.%Y", "%Y-%m-%d 00:00:00"]))
+@given(
+    date=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31)),
+    style=st.sampled_from(["%Y-%m-%d", "%d.%m.%Y", "{d}.{m}.%Y", "%Y-%m-%d 00:00:00"]),
+)
 def test_dates_in_every_accepted_style_parse_back(date: dt.date, style: str) -> None:
     text = date.strftime(style.format(d=date.day, m=date.month))
     assert parse_date(text) == date
@@ -109,10 +130,41 @@ def test_every_enum_spelling_parses_to_its_member(kind: str) -> None:
 
 
 #: Texts that trip normalising: spaces of every kind, zero-width and decomposed letters.
-TRICKY = st.sampled_from(["", " ", "\u00a0", "\u2028", "\x1c", "\u200b", "\ufeff", "a\u0308",
-                          "ä", "Ø", "1", "1,5", "3.5", "1 024", "1.024", "-2", "1,23E+11",
-                          "2024-03-05", "5.3.2024", "3/5/2024", "45123", "ja", "x", "Nej",
-                          "virtual", "10.0.0.1", "10.0.0.0/8", "a; b", "٣", "\n", "NA"])
+TRICKY = st.sampled_from(
+    [
+        "",
+        " ",
+        "\u00a0",
+        "\u2028",
+        "\x1c",
+        "\u200b",
+        "\ufeff",
+        "a\u0308",
+        "ä",
+        "Ø",
+        "1",
+        "1,5",
+        "3.5",
+        "1 024",
+        "1.024",
+        "-2",
+        "1,23E+11",
+        "2024-03-05",
+        "5.3.2024",
+        "3/5/2024",
+        "45123",
+        "ja",
+        "x",
+        "Nej",
+        "virtual",
+        "10.0.0.1",
+        "10.0.0.0/8",
+        "a; b",
+        "٣",
+        "\n",
+        "NA",
+    ]
+)
 tricky_cells = st.lists(TRICKY, max_size=4).map("".join)
 
 
@@ -126,13 +178,24 @@ def _parse_all_ways(spec: FieldSpec, texts: list[str]) -> list[tuple[pd.DataFram
             patch.setattr(values, "_DISTINCT_FROM_ROWS", distinct_from)
             patch.setattr(values, "_SAMPLE", 1)
             parsed = parse_column(spec, pd.Series(texts, dtype="str"), place, limit=5)
-        encoded_alike = (parsed.codes is not None and parsed.distinct is not None
-                         and parsed.distinct[parsed.codes].tolist()
-                         == parsed.values.astype(object).where(parsed.values.notna(), None)
-                         .tolist())
-        outcomes.append((parsed.values.to_frame(), (
-            str(parsed.values.dtype), [type(value) for value in parsed.values.tolist()],
-            [issue.model_dump() for issue in parsed.issues], parsed.unlisted, encoded_alike)))
+        encoded_alike = (
+            parsed.codes is not None
+            and parsed.distinct is not None
+            and parsed.distinct[parsed.codes].tolist()
+            == parsed.values.astype(object).where(parsed.values.notna(), None).tolist()
+        )
+        outcomes.append(
+            (
+                parsed.values.to_frame(),
+                (
+                    str(parsed.values.dtype),
+                    [type(value) for value in parsed.values.tolist()],
+                    [issue.model_dump() for issue in parsed.issues],
+                    parsed.unlisted,
+                    encoded_alike,
+                ),
+            )
+        )
     return outcomes
 
 

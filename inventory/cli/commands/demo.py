@@ -53,8 +53,7 @@ def _money(figures: dict[str, float | int | None], key: str, currency: str) -> s
     low, high = figures.get(f"{prefix}_low"), figures.get(f"{prefix}_high")
     if low is None or high is None:
         return format_range(MoneyRange.exact(float(expected)), currency, cli_lang())
-    return format_range(MoneyRange(float(low), float(expected), float(high)), currency,
-                        cli_lang())
+    return format_range(MoneyRange(float(low), float(expected), float(high)), currency, cli_lang())
 
 
 def _print_result(result: DemoResult) -> None:
@@ -72,22 +71,45 @@ def _print_result(result: DemoResult) -> None:
         ("one_time", _money(figures, "cost", result.currency)),
         ("saving", _money(figures, "yearly_saving", result.currency)),
         ("payback", _payback(figures)),
-        ("plan", say("cli.demo.plan_value", weeks=_number(figures.get("plan_weeks")),
-                     year=_year(figures.get("plan_end_year")))),
+        (
+            "plan",
+            say(
+                "cli.demo.plan_value",
+                weeks=_number(figures.get("plan_weeks")),
+                year=_year(figures.get("plan_end_year")),
+            ),
+        ),
     ]
     labels = [say(f"cli.demo.{key}") for key, _ in rows]
     width = max(len(label) for label in labels) + 2
-    lines = [say("cli.demo.imported", count=result.stored_records, samples=str(result.samples),
-                 database=result.database_url), ""]
-    lines += [f"  {label:<{width}}{value}" for label, (_, value) in zip(labels, rows,
-                                                                         strict=True)]
+    lines = [
+        say(
+            "cli.demo.imported",
+            count=result.stored_records,
+            samples=str(result.samples),
+            database=result.database_url,
+        ),
+        "",
+    ]
+    lines += [f"  {label:<{width}}{value}" for label, (_, value) in zip(labels, rows, strict=True)]
     lines.append("")
     lines += [f"  {fmt:<5} {path}" for fmt, path in result.files.reports.items()]
-    lines.append("  " + say("cli.demo.diagrams", count=len(result.files.diagrams),
-                            folder=str(result.out_dir / "diagrams")))
-    lines.append("\n" + say("cli.demo.done", seconds=round(result.seconds),
-                            path=str(result.files.reports["html"]))
-                 if "html" in result.files.reports else "")
+    lines.append(
+        "  "
+        + say(
+            "cli.demo.diagrams",
+            count=len(result.files.diagrams),
+            folder=str(result.out_dir / "diagrams"),
+        )
+    )
+    lines.append(
+        "\n"
+        + say(
+            "cli.demo.done", seconds=round(result.seconds), path=str(result.files.reports["html"])
+        )
+        if "html" in result.files.reports
+        else ""
+    )
     for line in lines:
         console.print(line, markup=False)
 

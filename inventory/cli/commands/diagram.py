@@ -23,8 +23,7 @@ MUNICIPALITY_VIEWS = ("architecture", "target")
 
 def diagram(
     ctx: typer.Context,
-    view: Annotated[str, typer.Argument(
-        help="architecture, network, target or overlap.")],
+    view: Annotated[str, typer.Argument(help="architecture, network, target or overlap.")],
     out: OutFileOption,
     fmt: DiagramFormatOption = "svg",
     municipality: MunicipalityOption = None,
@@ -47,25 +46,32 @@ def diagram(
     from inventory.report.diagrams import view_diagrams, write_view_files
 
     if view not in VIEW_NAMES:
-        raise typer.BadParameter(f"unknown view {view!r}; use one of: "
-                                 + ", ".join(VIEW_NAMES), param_hint="VIEW")
+        raise typer.BadParameter(
+            f"unknown view {view!r}; use one of: " + ", ".join(VIEW_NAMES), param_hint="VIEW"
+        )
     if fmt not in RENDER_FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; use one of: "
-                                 + ", ".join(RENDER_FORMATS), param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; use one of: " + ", ".join(RENDER_FORMATS),
+            param_hint="--format",
+        )
     if out.suffix.lower() != f".{fmt}":  # never a diagram over sites.csv or target.yaml
-        raise typer.BadParameter(f"{out.name}: a {fmt} diagram is written to a .{fmt} file.",
-                                 param_hint="--out")
+        raise typer.BadParameter(
+            f"{out.name}: a {fmt} diagram is written to a .{fmt} file.", param_hint="--out"
+        )
     if view == "target" and target_file is None:
         raise typer.BadParameter("the target view needs --target FILE", param_hint="--target")
     if municipality is not None and view not in MUNICIPALITY_VIEWS:
-        raise typer.BadParameter(f"the {view} view shows every municipality; --municipality"
-                                 f" narrows the {' and '.join(MUNICIPALITY_VIEWS)} views.",
-                                 param_hint="--municipality")
+        raise typer.BadParameter(
+            f"the {view} view shows every municipality; --municipality"
+            f" narrows the {' and '.join(MUNICIPALITY_VIEWS)} views.",
+            param_hint="--municipality",
+        )
     language = chosen_lang(lang)
     target = load_target_or_exit(target_file) if target_file is not None else None
     snapshot = stored_snapshot(ctx, None)  # every view draws links to other municipalities
-    diagrams = view_diagrams(snapshot, view, municipality=municipality,
-                             target=target, as_of=as_of, lang=language)
+    diagrams = view_diagrams(
+        snapshot, view, municipality=municipality, target=target, as_of=as_of, lang=language
+    )
     for path in write_view_files(diagrams, out, fmt):
         console.print(say("cli.wrote", path=str(path)), markup=False)
 

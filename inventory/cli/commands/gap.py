@@ -99,8 +99,7 @@ def gap(
     elif output_format is TableFormat.CSV:
         assert out is not None
         written = write_tables(report.to_tables(), out)
-        console.print(say("cli.wrote_tables", count=len(written), folder=str(out)),
-                      markup=False)
+        console.print(say("cli.wrote_tables", count=len(written), folder=str(out)), markup=False)
     else:
         for part in render_gap(report, cli_lang()):
             console.print(part)
@@ -137,8 +136,7 @@ def _alternatives(
     elif output_format is TableFormat.CSV:
         assert out is not None
         written = write_tables({"alternatives": result.table}, out)
-        console.print(say("cli.wrote_table", count=len(written), folder=str(out)),
-                      markup=False)
+        console.print(say("cli.wrote_table", count=len(written), folder=str(out)), markup=False)
     else:
         console.print(alternatives_text(result, cli_lang()))
         for note in result.notes:

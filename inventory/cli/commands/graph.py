@@ -32,12 +32,23 @@ def graph(
     ctx: typer.Context,
     municipality: MunicipalitiesOption = None,
     out: OptionalOutFileOption = None,
-    run_check: Annotated[bool, typer.Option(
-        "--check", help="List dependency cycles, unused platforms, idle servers,"
-        " applications with no platform and sites with a single uplink.")] = False,
-    limit: Annotated[int, typer.Option(
-        "--limit", min=0, help="With --check, text: list at most this many findings of each"
-        " kind (0: all). JSON always lists all.")] = 10,
+    run_check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="List dependency cycles, unused platforms, idle servers,"
+            " applications with no platform and sites with a single uplink.",
+        ),
+    ] = False,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            min=0,
+            help="With --check, text: list at most this many findings of each"
+            " kind (0: all). JSON always lists all.",
+        ),
+    ] = 10,
     output_format: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Build the dependency graph of the stored inventory and print its size by node and
@@ -76,12 +87,21 @@ def graph(
 
 def render_summary(summary: GraphSummary) -> None:
     """Nodes and edges by kind, as two tables."""
-    console.print(Text(say(
-        "cli.graph.summary",
-        municipalities=", ".join(summary.municipalities) or say("cli.graph.nothing"),
-        nodes=summary.nodes, edges=summary.edges, devices=summary.client_devices)))
-    for family, counts in (("node_kind", summary.nodes_by_kind),
-                           ("edge_kind", summary.edges_by_kind)):
+    console.print(
+        Text(
+            say(
+                "cli.graph.summary",
+                municipalities=", ".join(summary.municipalities) or say("cli.graph.nothing"),
+                nodes=summary.nodes,
+                edges=summary.edges,
+                devices=summary.client_devices,
+            )
+        )
+    )
+    for family, counts in (
+        ("node_kind", summary.nodes_by_kind),
+        ("edge_kind", summary.edges_by_kind),
+    ):
         table = Table()
         table.add_column(say(f"cli.graph.{family}"))
         table.add_column(say("cli.col.count"), justify="right")
@@ -111,19 +131,33 @@ def render_findings(findings: list[GraphFinding], *, limit: int = 10) -> None:
         if code not in by_code:
             continue
         counts = Counter(_municipality(finding.node) for finding in by_code[code])
-        table.add_row(Text(code_value("graph_finding", code)),
-                      *(number(counts[m]) if counts[m] else "" for m in municipalities),
-                      number(len(by_code[code])))
+        table.add_row(
+            Text(code_value("graph_finding", code)),
+            *(number(counts[m]) if counts[m] else "" for m in municipalities),
+            number(len(by_code[code])),
+        )
     console.print(table)
     for code in FindingCode:
         listed = sorted(by_code.get(code, []), key=lambda finding: finding.node)
         shown = listed if limit == 0 else listed[:limit]
         for finding in shown:
-            console.print(Text(f"{code_value('graph_finding', finding.code)}  {finding.node}:"
-                               f" {message_text(finding.text, cli_lang())}"))
+            console.print(
+                Text(
+                    f"{code_value('graph_finding', finding.code)}  {finding.node}:"
+                    f" {message_text(finding.text, cli_lang())}"
+                )
+            )
         if len(shown) < len(listed):
-            console.print(Text(say("cli.graph.more", code=code_value("graph_finding", code),
-                                   count=len(listed) - len(shown)), style="dim"))
+            console.print(
+                Text(
+                    say(
+                        "cli.graph.more",
+                        code=code_value("graph_finding", code),
+                        count=len(listed) - len(shown),
+                    ),
+                    style="dim",
+                )
+            )
 
 
 def _municipality(node: str) -> str:

@@ -26,13 +26,20 @@ if TYPE_CHECKING:
 
 def impact_command(
     ctx: typer.Context,
-    node: Annotated[str, typer.Argument(
-        help="The node: municipality:kind:key (vaggeryd:server:srv01), municipality:key"
-        " (vaggeryd:esx-cl01) or a key that is unique.")],
+    node: Annotated[
+        str,
+        typer.Argument(
+            help="The node: municipality:kind:key (vaggeryd:server:srv01), municipality:key"
+            " (vaggeryd:esx-cl01) or a key that is unique."
+        ),
+    ],
     output_format: FormatOption = OutputFormat.TEXT,
-    limit: Annotated[int, typer.Option(
-        "--limit", min=0, help="Text: list at most this many dependents (0: only the"
-        " counts).")] = 200,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", min=0, help="Text: list at most this many dependents (0: only the counts)."
+        ),
+    ] = 200,
 ) -> None:
     """List everything that depends on NODE, transitively, grouped by municipality and
     kind, with the client devices affected. Reads every stored municipality (dependents
@@ -55,11 +62,18 @@ def impact_command(
 
 def render_impact(result: ImpactResult, limit: int) -> None:
     """Counts per municipality and kind, then the dependents nearest first."""
-    console.print(Text(say(
-        "cli.impact.summary", node=result.node, kind=code_value("node_kind", result.kind),
-        dependents=len(result.dependents),
-        municipalities=counted("municipality", len(result.municipalities)),
-        devices=result.client_devices)))
+    console.print(
+        Text(
+            say(
+                "cli.impact.summary",
+                node=result.node,
+                kind=code_value("node_kind", result.kind),
+                dependents=len(result.dependents),
+                municipalities=counted("municipality", len(result.municipalities)),
+                devices=result.client_devices,
+            )
+        )
+    )
     if not result.dependents:
         return
     groups = Table()
@@ -68,8 +82,12 @@ def render_impact(result: ImpactResult, limit: int) -> None:
     groups.add_column(say("cli.col.count"), justify="right")
     groups.add_column(say("cli.impact.client_devices"), justify="right")
     for group in result.groups:
-        groups.add_row(Text(group.municipality), Text(code_value("node_kind", group.kind)),
-                       number(group.count), number(group.devices) if group.devices else "")
+        groups.add_row(
+            Text(group.municipality),
+            Text(code_value("node_kind", group.kind)),
+            number(group.count),
+            number(group.devices) if group.devices else "",
+        )
     console.print(groups)
     if limit == 0:
         return
@@ -79,12 +97,15 @@ def render_impact(result: ImpactResult, limit: int) -> None:
     for key in ("node", "label", "via"):
         table.add_column(say(f"cli.impact.{key}"), overflow="fold")
     for dependent in nearest:
-        table.add_row(str(dependent.distance), Text(dependent.node), Text(dependent.label),
-                      Text(dependent.via))
+        table.add_row(
+            str(dependent.distance),
+            Text(dependent.node),
+            Text(dependent.label),
+            Text(dependent.via),
+        )
     console.print(table)
     if len(result.dependents) > limit:
-        console.print(say("cli.impact.more", count=len(result.dependents) - limit),
-                      markup=False)
+        console.print(say("cli.impact.more", count=len(result.dependents) - limit), markup=False)
 
 
 def register(app: typer.Typer) -> None:

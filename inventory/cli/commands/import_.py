@@ -32,25 +32,47 @@ PROGRESS_MIN_ROWS = 20_000
 
 def import_(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(
-        help="Municipality folders, or folders holding one folder per municipality.")],
-    prune: Annotated[bool, typer.Option(
-        "--prune", help="Delete stored records of the imported municipalities and record"
-        " kinds that the new files no longer hold (listed before they go).")] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Compute and print everything, then roll back: nothing is"
-        " written.")] = False,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Municipality folders, or folders holding one folder per municipality."
+        ),
+    ],
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune",
+            help="Delete stored records of the imported municipalities and record"
+            " kinds that the new files no longer hold (listed before they go).",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Compute and print everything, then roll back: nothing is written."
+        ),
+    ] = False,
     output_format: FormatOption = OutputFormat.TEXT,
     max_issues: MaxIssuesOption = 1000,
-    ignore_unknown: Annotated[bool, typer.Option(
-        "--ignore-unknown", help="A file or sheet in a municipality folder that is not"
-        " understood (no kind by its name or header) is a warning, not an error.")] = False,
+    ignore_unknown: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-unknown",
+            help="A file or sheet in a municipality folder that is not"
+            " understood (no kind by its name or header) is a warning, not an error.",
+        ),
+    ] = False,
     mapping: MappingOption = None,
     source: FromOption = None,
-    reread: Annotated[bool, typer.Option(
-        "--reread", help="Read and check every folder, also those whose files are byte for"
-        " byte those of their last import (by default left unread, their records"
-        " unchanged).")] = False,
+    reread: Annotated[
+        bool,
+        typer.Option(
+            "--reread",
+            help="Read and check every folder, also those whose files are byte for"
+            " byte those of their last import (by default left unread, their records"
+            " unchanged).",
+        ),
+    ] = False,
 ) -> None:
     """Validate and store inventories: created / updated / unchanged / deleted per kind.
 
@@ -78,11 +100,18 @@ def import_(
         known_keys = stored_known_keys(db_url)
         # A profile or adapter chosen on the command line may read unchanged files
         # otherwise than their last import did: then every folder is read.
-        unchanged = (unchanged_folders(db_url)
-                     if not reread and mapping is None and source is None else None)
-        batch = validate_with_profiles(paths, mapping, source, known_keys=known_keys,
-                                        max_issues=max_issues,
-                                        ignore_unknown=ignore_unknown, unchanged=unchanged)
+        unchanged = (
+            unchanged_folders(db_url) if not reread and mapping is None and source is None else None
+        )
+        batch = validate_with_profiles(
+            paths,
+            mapping,
+            source,
+            known_keys=known_keys,
+            max_issues=max_issues,
+            ignore_unknown=ignore_unknown,
+            unchanged=unchanged,
+        )
         as_json = output_format is OutputFormat.JSON
         if not batch.report.valid:
             if as_json:
@@ -94,10 +123,14 @@ def import_(
         if not as_json:
             _print_warnings(batch.report)
             if batch.unchanged:
-                console_err.print(say("cli.import.unchanged_folders",
-                                      count=len(batch.unchanged),
-                                      codes=", ".join(f.code for f in batch.unchanged)),
-                                  markup=False)
+                console_err.print(
+                    say(
+                        "cli.import.unchanged_folders",
+                        count=len(batch.unchanged),
+                        codes=", ".join(f.code for f in batch.unchanged),
+                    ),
+                    markup=False,
+                )
         store = InventoryStore(db_url)
         with store:
             result = _store(store, batch, prune=prune, dry_run=dry_run, as_json=as_json)
@@ -105,8 +138,9 @@ def import_(
             interruption.note(_stored(store.last_run_id))
         fault_point("printing")
         if as_json:
-            print_json({"valid": True, "report": batch.report.to_json(),
-                        "import": result.to_json()})
+            print_json(
+                {"valid": True, "report": batch.report.to_json(), "import": result.to_json()}
+            )
         else:
             render_import_result(result)
     except KeyboardInterrupt:
@@ -134,8 +168,9 @@ def _print_warnings(report: IssueReport) -> None:
         render_report(warnings)
 
 
-def _store(store: InventoryStore, batch: ImportBatch, *, prune: bool, dry_run: bool,
-           as_json: bool) -> ImportResult:
+def _store(
+    store: InventoryStore, batch: ImportBatch, *, prune: bool, dry_run: bool, as_json: bool
+) -> ImportResult:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from inventory.cli.views import render_prune_plan
@@ -144,15 +179,22 @@ def _store(store: InventoryStore, batch: ImportBatch, *, prune: bool, dry_run: b
     on_prune = None if as_json else render_prune_plan
     if not show_progress() or rows < PROGRESS_MIN_ROWS:
         return store.import_batch(batch, prune=prune, dry_run=dry_run, on_prune=on_prune)
-    with Progress(say("cli.import.storing"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), console=console_err, transient=True) as bar:
+    with Progress(
+        say("cli.import.storing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console_err,
+        transient=True,
+    ) as bar:
         task = bar.add_task("store", total=rows)
 
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return store.import_batch(batch, prune=prune, dry_run=dry_run, progress=advance,
-                                  on_prune=on_prune)
+        return store.import_batch(
+            batch, prune=prune, dry_run=dry_run, progress=advance, on_prune=on_prune
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -19,22 +19,37 @@ from inventory.cli.views import kind_text, records_json, render_records
 
 #: The record kinds, as ``inventory.models.RECORD_KINDS`` (written out so that the help
 #: does not load the models; tests/cli/test_lazy_imports.py checks they are the same).
-KINDS = ("municipality", "site", "server", "storage", "network_device", "link", "zone",
-         "platform", "client", "application")
+KINDS = (
+    "municipality",
+    "site",
+    "server",
+    "storage",
+    "network_device",
+    "link",
+    "zone",
+    "platform",
+    "client",
+    "application",
+)
 
 
 def list_records(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(
-        help=f"Record kind: {', '.join(KINDS)}.")] = "municipality",
+    kind: Annotated[str, typer.Argument(help=f"Record kind: {', '.join(KINDS)}.")] = "municipality",
     municipality: MunicipalitiesOption = None,
     output_format: FormatOption = OutputFormat.TEXT,
-    limit: Annotated[int, typer.Option(
-        "--limit", min=0, help="Text: show at most this many rows (0: all).")] = 500,
-    provenance: Annotated[bool, typer.Option(
-        "--provenance", help="Also where each record came from: source_tool (adapter or"
-                             " profile name, or native), source_file, source_sheet,"
-                             " source_line.")] = False,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, help="Text: show at most this many rows (0: all).")
+    ] = 500,
+    provenance: Annotated[
+        bool,
+        typer.Option(
+            "--provenance",
+            help="Also where each record came from: source_tool (adapter or"
+            " profile name, or native), source_file, source_sheet,"
+            " source_line.",
+        ),
+    ] = False,
 ) -> None:
     """List stored records of one kind (default: the municipalities).
 
@@ -43,8 +58,9 @@ def list_records(
     Example: inventory list server --municipality gnosjo --format json
     """
     if kind not in KINDS:
-        raise typer.BadParameter(f"unknown record kind {kind!r}; use one of:"
-                                 f" {', '.join(KINDS)}", param_hint="KIND")
+        raise typer.BadParameter(
+            f"unknown record kind {kind!r}; use one of: {', '.join(KINDS)}", param_hint="KIND"
+        )
     if nothing_stored(ctx, municipality):
         if output_format is OutputFormat.JSON:
             print_json([])
@@ -52,16 +68,24 @@ def list_records(
             console.print(say("cli.nothing_stored"), markup=False)
         return
     with open_store(ctx) as store:
-        frame = store.records(kind, municipality or None,  # a code not stored: exit 2
-                              provenance=provenance)
+        frame = store.records(
+            kind,
+            municipality or None,  # a code not stored: exit 2
+            provenance=provenance,
+        )
         anything_stored = bool(municipality) or bool(store.municipality_codes())
     if output_format is OutputFormat.JSON:
         print_json(records_json(frame))
     elif frame.empty:  # an explicit empty result, never a blank line
-        scope = (say("cli.list.scope", municipalities=", ".join(municipality))
-                 if municipality else "")
-        console.print(say("cli.list.none", kind=kind_text(kind), scope=scope)
-                      if anything_stored else say("cli.nothing_stored"), markup=False)
+        scope = (
+            say("cli.list.scope", municipalities=", ".join(municipality)) if municipality else ""
+        )
+        console.print(
+            say("cli.list.none", kind=kind_text(kind), scope=scope)
+            if anything_stored
+            else say("cli.nothing_stored"),
+            markup=False,
+        )
     else:
         render_records(frame, kind, limit)
 

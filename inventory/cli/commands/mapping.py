@@ -16,16 +16,27 @@ import typer
 from inventory.cli.common import OutputFormat, console, print_json, say
 from inventory.cli.options import FormatOption
 
-MappingOption = Annotated[list[Path] | None, typer.Option(
-    "--mapping", help="A mapping profile (YAML) for exports of another tool; may be given"
-    " more than once. See docs/adapters.md.")]
-FromOption = Annotated[str | None, typer.Option(
-    "--from", help="Read files not understood by name with this adapter or profile only"
-    " (intune, configmgr, lansweeper, chromeos, glpi, snipeit, or a --mapping's name).")]
+MappingOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--mapping",
+        help="A mapping profile (YAML) for exports of another tool; may be given"
+        " more than once. See docs/adapters.md.",
+    ),
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="Read files not understood by name with this adapter or profile only"
+        " (intune, configmgr, lansweeper, chromeos, glpi, snipeit, or a --mapping's name).",
+    ),
+]
 
 
-app = typer.Typer(help="Mapping profiles: how the exports of other tools are read.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Mapping profiles: how the exports of other tools are read.", no_args_is_help=True
+)
 
 
 @app.command("list")
@@ -38,8 +49,15 @@ def list_profiles(
     """
     from inventory.read.profiles import builtin_profiles
 
-    rows = [{"name": r.name, "description": r.description, "file": r.origin,
-             "kinds": [t.kind for t in r.profile.tables]} for r in builtin_profiles()]
+    rows = [
+        {
+            "name": r.name,
+            "description": r.description,
+            "file": r.origin,
+            "kinds": [t.kind for t in r.profile.tables],
+        }
+        for r in builtin_profiles()
+    ]
     if output is OutputFormat.JSON:
         print_json(rows)
         return
@@ -54,10 +72,13 @@ def list_profiles(
 
 @app.command("suggest")
 def suggest(
-    files: Annotated[list[Path], typer.Argument(
-        help="Export files (CSV, TSV, XLSX).", exists=True, dir_okay=False)],
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="Write the draft here instead of printing it.")] = None,
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Export files (CSV, TSV, XLSX).", exists=True, dir_okay=False),
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the draft here instead of printing it.")
+    ] = None,
 ) -> None:
     """Draft a mapping profile from the headers and values of FILES, for you to review.
 

@@ -31,21 +31,33 @@ if TYPE_CHECKING:
 
 def normalise(
     ctx: typer.Context,
-    aliases: Annotated[Path | None, typer.Option(
-        "--aliases", exists=True, dir_okay=False,
-        help="Your own alias file (YAML): products, names, patterns, version_names, models;"
-        " your entries win over the built-in ones. Schema: see inventory/data/aliases.yaml."
-        " A filled review file (.csv, see --review-file) works too.")
+    aliases: Annotated[
+        Path | None,
+        typer.Option(
+            "--aliases",
+            exists=True,
+            dir_okay=False,
+            help="Your own alias file (YAML): products, names, patterns, version_names, models;"
+            " your entries win over the built-in ones. Schema: see inventory/data/aliases.yaml."
+            " A filled review file (.csv, see --review-file) works too.",
+        ),
     ] = None,
-    review_file: Annotated[Path | None, typer.Option(
-        "--review-file", dir_okay=False,
-        help="Also write the names to review as a new CSV file with an empty decision"
-        " column: put a product id there (one of the candidates) and pass the file back"
-        " with --aliases. An existing file is never replaced.")] = None,
+    review_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--review-file",
+            dir_okay=False,
+            help="Also write the names to review as a new CSV file with an empty decision"
+            " column: put a product id there (one of the candidates) and pass the file back"
+            " with --aliases. An existing file is never replaced.",
+        ),
+    ] = None,
     municipality: MunicipalitiesOption = None,
     output_format: TableFormatOption = TableFormat.TEXT,
-    show_all: Annotated[bool, typer.Option(
-        "--all", help="List every distinct name, also those that matched cleanly.")] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="List every distinct name, also those that matched cleanly."),
+    ] = False,
 ) -> None:
     """List product names that did not match, matched with low confidence or have no
     release cycle, with counts and where they occur.
@@ -91,11 +103,12 @@ def _write_review_file(path: Path, items: list[ReviewItem]) -> None:
             write_frame_csv(review_frame([i for i in items if i.reason != "ok"]), text)
             stream.write(text.getvalue().encode("utf-8"))
     except FileExistsError as error:
-        raise OutputError(say("cli.exists.review_file", path=visible(str(path))),
-                          hint=say("cli.exists.new_name_hint")) from error
+        raise OutputError(
+            say("cli.exists.review_file", path=visible(str(path))),
+            hint=say("cli.exists.new_name_hint"),
+        ) from error
     # stderr: the listing on stdout may be JSON or CSV
-    console_err.print(say("cli.normalise.wrote_review", path=visible(str(path))),
-                      markup=False)
+    console_err.print(say("cli.normalise.wrote_review", path=visible(str(path))), markup=False)
 
 
 def _items_frame(items: list[ReviewItem]) -> pd.DataFrame:
@@ -103,8 +116,11 @@ def _items_frame(items: list[ReviewItem]) -> pd.DataFrame:
 
     from inventory.analyse.normalise_review import ReviewItem
 
-    rows = [item.to_json() | {"municipalities": ";".join(item.municipalities),
-                              "examples": ";".join(item.examples)} for item in items]
+    rows = [
+        item.to_json()
+        | {"municipalities": ";".join(item.municipalities), "examples": ";".join(item.examples)}
+        for item in items
+    ]
     columns = list(ReviewItem.__dataclass_fields__)
     return pd.DataFrame(rows, columns=columns)
 
@@ -128,23 +144,40 @@ def _render(items: list[ReviewItem]) -> None:
     if not items:
         console.print(say("cli.normalise.all_matched"), markup=False)
         return
-    table = Table(title=Text(say("cli.normalise.title", count=len(items),
-                                 threshold=format_number(LOW_CONFIDENCE, lang, 2))))
-    for name in ("reason", "record", "written", "matched", "confidence", "count",
-                 "municipalities"):
-        table.add_column(say(f"cli.normalise.col_{name}"),
-                         justify="right" if name in ("confidence", "count") else "left")
+    table = Table(
+        title=Text(
+            say(
+                "cli.normalise.title",
+                count=len(items),
+                threshold=format_number(LOW_CONFIDENCE, lang, 2),
+            )
+        )
+    )
+    for name in ("reason", "record", "written", "matched", "confidence", "count", "municipalities"):
+        table.add_column(
+            say(f"cli.normalise.col_{name}"),
+            justify="right" if name in ("confidence", "count") else "left",
+        )
     for item in items:
         written = " | ".join(part for part in (item.vendor, item.product, item.version) if part)
         method = _code("cli.normalise.method.", item.method)
-        matched = (f"{item.title} {item.cycle or ''} ({item.product_id}, {method})"
-                   if item.product_id else
-                   say("cli.normalise.candidates", candidates=item.candidates, note=item.note)
-                   if item.candidates else "")
+        matched = (
+            f"{item.title} {item.cycle or ''} ({item.product_id}, {method})"
+            if item.product_id
+            else say("cli.normalise.candidates", candidates=item.candidates, note=item.note)
+            if item.candidates
+            else ""
+        )
         record = f"{_code('cli.kind.', item.kind)} {_code('cli.normalise.aspect.', item.aspect)}"
-        table.add_row(_code("cli.normalise.reason.", item.reason), record,
-                      written, matched, format_number(item.confidence, lang, 2),
-                      format_integer(item.count, lang), ", ".join(item.municipalities))
+        table.add_row(
+            _code("cli.normalise.reason.", item.reason),
+            record,
+            written,
+            matched,
+            format_number(item.confidence, lang, 2),
+            format_integer(item.count, lang),
+            ", ".join(item.municipalities),
+        )
     console.print(table, markup=False)
 
 

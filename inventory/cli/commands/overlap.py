@@ -45,8 +45,9 @@ def overlap(
     municipality: MunicipalitiesOption = None,
     aliases: AliasesOption = None,
     output_format: TableFormatOption = TableFormat.TEXT,
-    table_name: Annotated[OverlapTable, typer.Option(
-        "--table", help="The table --format csv prints.")] = OverlapTable.PRODUCTS,
+    table_name: Annotated[
+        OverlapTable, typer.Option("--table", help="The table --format csv prints.")
+    ] = OverlapTable.PRODUCTS,
     out: OptionalOutDirOption = None,
 ) -> None:
     """Show per domain and capability which canonical products each municipality uses
@@ -75,8 +76,15 @@ def overlap(
             write_frame_csv(tables[table_name.value], sys.stdout)
             return
         written = write_tables(tables, out)
-        console.print(Text(say("cli.wrote_table" if len(written) == 1 else "cli.wrote_tables",
-                               count=len(written), folder=str(out))))
+        console.print(
+            Text(
+                say(
+                    "cli.wrote_table" if len(written) == 1 else "cli.wrote_tables",
+                    count=len(written),
+                    folder=str(out),
+                )
+            )
+        )
     else:
         render_overlap(result)
 
@@ -98,36 +106,45 @@ def render_overlap(result: OverlapResult) -> None:
         similarity.add_column(Text(name), justify="right")
     matrix = result.similarity.to_numpy(dtype=float)
     for position, name in enumerate(names):
-        similarity.add_row(Text(name), *(format_number(value, lang, 2)
-                                         for value in matrix[position]))
+        similarity.add_row(
+            Text(name), *(format_number(value, lang, 2) for value in matrix[position])
+        )
     console.print(similarity)
 
     index = Table(title=say("cli.overlap.index_title"))
-    for column in ("domain", "capability", "products", "municipalities", "most_common",
-                   "share"):
-        index.add_column(say(f"cli.overlap.col_{column}"), justify="right" if column in (
-            "products", "municipalities", "share") else "left")
+    for column in ("domain", "capability", "products", "municipalities", "most_common", "share"):
+        index.add_column(
+            say(f"cli.overlap.col_{column}"),
+            justify="right" if column in ("products", "municipalities", "share") else "left",
+        )
     for capability in result.harmonisation.to_dict(orient="records"):
-        index.add_row(Text(code_value("domain", str(capability["domain"]))),
-                      Text(code_value("capability", str(capability["capability"]))),
-                      number(int(capability["products"])),
-                      number(int(capability["municipalities"])),
-                      Text(str(capability["top_product"])),
-                      format_percent(float(capability["top_share"]), lang, 0))
+        index.add_row(
+            Text(code_value("domain", str(capability["domain"]))),
+            Text(code_value("capability", str(capability["capability"]))),
+            number(int(capability["products"])),
+            number(int(capability["municipalities"])),
+            Text(str(capability["top_product"])),
+            format_percent(float(capability["top_share"]), lang, 0),
+        )
     console.print(index)
 
     console.print(_products_table(result))
 
     shared = Table(title=say("cli.overlap.shared_title"))
     for column in ("product", "suite", "municipalities", "applications", "users"):
-        shared.add_column(say(f"cli.overlap.col_{column}"),
-                          justify="right" if column in ("applications", "users") else "left")
+        shared.add_column(
+            say(f"cli.overlap.col_{column}"),
+            justify="right" if column in ("applications", "users") else "left",
+        )
     for application in result.shared_applications.to_dict(orient="records"):
         users = application["users"]
-        shared.add_row(Text(str(application["product"])), Text(_suite(application["suite"])),
-                       Text(str(application["municipalities"])),
-                       number(int(application["applications"])),
-                       "" if pd.isna(users) else number(round(float(users))))
+        shared.add_row(
+            Text(str(application["product"])),
+            Text(_suite(application["suite"])),
+            Text(str(application["municipalities"])),
+            number(int(application["applications"])),
+            "" if pd.isna(users) else number(round(float(users))),
+        )
     console.print(shared)
 
 
@@ -135,9 +152,19 @@ def _products_table(result: OverlapResult) -> Table:
     """One row per product of a capability, asset counts per municipality, sharing."""
     names = result.municipalities
     usage = result.usage
-    assets: dict[tuple[str, str, str, str], int] = dict(zip(
-        zip(usage["domain"], usage["capability"], usage["product_id"], usage["municipality"],
-            strict=True), usage["assets"].astype(int), strict=True))
+    assets: dict[tuple[str, str, str, str], int] = dict(
+        zip(
+            zip(
+                usage["domain"],
+                usage["capability"],
+                usage["product_id"],
+                usage["municipality"],
+                strict=True,
+            ),
+            usage["assets"].astype(int),
+            strict=True,
+        )
+    )
     table = Table(title=say("cli.overlap.products_title"))
     for column in ("domain", "capability", "product", "suite", "shared"):
         table.add_column(say(f"cli.overlap.col_{column}"))
@@ -146,11 +173,14 @@ def _products_table(result: OverlapResult) -> Table:
     for product in result.products.itertuples(index=False):
         key = (str(product.domain), str(product.capability), str(product.product_id))
         cells = [assets.get((*key, name), 0) for name in names]
-        table.add_row(Text(code_value("domain", key[0])),
-                      Text(code_value("capability", key[1])), Text(str(product.product)),
-                      Text(_suite(product.suite)),
-                      Text(code_value("sharing", str(product.sharing))),
-                      *(number(cell) if cell else "" for cell in cells))
+        table.add_row(
+            Text(code_value("domain", key[0])),
+            Text(code_value("capability", key[1])),
+            Text(str(product.product)),
+            Text(_suite(product.suite)),
+            Text(code_value("sharing", str(product.sharing))),
+            *(number(cell) if cell else "" for cell in cells),
+        )
     return table
 
 

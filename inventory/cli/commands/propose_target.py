@@ -27,20 +27,36 @@ if TYPE_CHECKING:
 
 def propose(
     ctx: typer.Context,
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", dir_okay=False,
-        help="Write the drafted target file (YAML) here: a new file, never replaced.")
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            dir_okay=False,
+            help="Write the drafted target file (YAML) here: a new file, never replaced.",
+        ),
     ] = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: the reasoning per capability; json: target and reasoning.")
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format", help="text: the reasoning per capability; json: target and reasoning."
+        ),
     ] = OutputFormat.TEXT,
-    as_of: Annotated[str | None, typer.Option(
-        "--date", help="Date for lifecycle checks, YYYY-MM-DD (default: today).")] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--date", help="Date for lifecycle checks, YYYY-MM-DD (default: today)."),
+    ] = None,
     municipality: MunicipalitiesOption = None,
-    efforts_file: Annotated[Path | None, typer.Option(
-        "--efforts", exists=True, dir_okay=False,
-        help="YAML file of unit efforts and hourly rate (the target's `efforts` section)"
-             " to price the alternatives with.")] = None,
+    efforts_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--efforts",
+            exists=True,
+            dir_okay=False,
+            help="YAML file of unit efforts and hourly rate (the target's `efforts` section)"
+            " to price the alternatives with.",
+        ),
+    ] = None,
 ) -> None:
     """Draft a target architecture: per capability the product that minimises migration
     effort (assets already on it, lifecycle, how many municipalities use it), with the
@@ -80,8 +96,9 @@ def _write_new(path: Path, text: str) -> None:
         with created_file(path) as stream:
             stream.write(text.encode("utf-8"))
     except FileExistsError as error:
-        raise OutputError(say("cli.exists.target", path=visible(str(path))),
-                          hint=say("cli.exists.new_name_hint")) from error
+        raise OutputError(
+            say("cli.exists.target", path=visible(str(path))), hint=say("cli.exists.new_name_hint")
+        ) from error
 
 
 def _render(proposal: TargetProposal) -> None:
@@ -106,11 +123,12 @@ def _render(proposal: TargetProposal) -> None:
         table.add_column(name, justify="right" if name == effort else "left")
     for item in proposal.capabilities:
         chosen = item.chosen
-        table.add_row(Text(code_text("capability", item.capability, lang)),
-                      Text(f"{chosen.product} {chosen.min_version or ''}".strip()
-                           if chosen else "-"),
-                      hours(chosen.effort_hours) if chosen else Text(""),
-                      Text(message_text(item.why, lang)))
+        table.add_row(
+            Text(code_text("capability", item.capability, lang)),
+            Text(f"{chosen.product} {chosen.min_version or ''}".strip() if chosen else "-"),
+            hours(chosen.effort_hours) if chosen else Text(""),
+            Text(message_text(item.why, lang)),
+        )
     console.print(table)
     if proposal.applications:
         apps = Table(title=say("cli.propose.apps_title"), title_justify="left")
@@ -119,21 +137,29 @@ def _render(proposal: TargetProposal) -> None:
             apps.add_column(name, justify="right" if name == effort else "left")
         for area in proposal.applications:
             kept = area.chosen
-            apps.add_row(Text(code_text("capability", area.business_area, lang)),
-                         Text(kept.product if kept else "-"),
-                         hours(kept.effort_hours) if kept else Text(""),
-                         Text(message_text(area.why, lang)))
+            apps.add_row(
+                Text(code_text("capability", area.business_area, lang)),
+                Text(kept.product if kept else "-"),
+                hours(kept.effort_hours) if kept else Text(""),
+                Text(message_text(area.why, lang)),
+            )
         console.print(apps)
     for note in proposal.notes:
         console.print(Text(say("cli.note", text=message_text(note, lang))))
     datacentres = proposal.target.datacentres
     if datacentres is not None:
-        console.print(Text(say("cli.propose.datacentres", primary=datacentres.primary,
-                               secondary=datacentres.secondary or "-")))
+        console.print(
+            Text(
+                say(
+                    "cli.propose.datacentres",
+                    primary=datacentres.primary,
+                    secondary=datacentres.secondary or "-",
+                )
+            )
+        )
     if proposal.target.network is not None:
         minimum = proposal.target.network.interconnect.min_bandwidth_mbps
-        console.print(Text(say("cli.propose.interconnect",
-                               mbps=format_decimal(minimum, lang, 2))))
+        console.print(Text(say("cli.propose.interconnect", mbps=format_decimal(minimum, lang, 2))))
 
 
 def register(app: typer.Typer) -> None:

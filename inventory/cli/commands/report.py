@@ -33,12 +33,18 @@ def report(
     out: OutDirOption,
     lang: LangOption = None,
     as_of: DateOption = None,
-    formats: Annotated[str, typer.Option(
-        "--formats", help="Comma-separated: html,xlsx,md,json.")] = "html,xlsx,md,json",
-    study: Annotated[Path | None, typer.Option(
-        "--study", exists=True, file_okay=False,
-        help="Study folder for decision support (default: 'study' beside the target, when"
-        " it holds study files).")
+    formats: Annotated[
+        str, typer.Option("--formats", help="Comma-separated: html,xlsx,md,json.")
+    ] = "html,xlsx,md,json",
+    study: Annotated[
+        Path | None,
+        typer.Option(
+            "--study",
+            exists=True,
+            file_okay=False,
+            help="Study folder for decision support (default: 'study' beside the target, when"
+            " it holds study files).",
+        ),
     ] = None,
     overrides: OverridesOption = None,
 ) -> None:
@@ -60,24 +66,36 @@ def report(
     chosen = [part.strip() for part in formats.split(",") if part.strip()]
     unknown = [part for part in chosen if part not in REPORT_FORMATS]
     if unknown or not chosen:
-        raise typer.BadParameter(say("cli.report.unknown_formats",
-                                     formats=", ".join(unknown) or say("cli.report.none"),
-                                     known=",".join(REPORT_FORMATS)), param_hint="--formats")
+        raise typer.BadParameter(
+            say(
+                "cli.report.unknown_formats",
+                formats=", ".join(unknown) or say("cli.report.none"),
+                known=",".join(REPORT_FORMATS),
+            ),
+            param_hint="--formats",
+        )
     target = load_target_or_exit(target_file)
     snapshot = stored_snapshot(ctx, None, target=target)
     try:
-        inputs = analyse_inventory(snapshot, target, as_of=day,
-                                   study_folder=_study_folder(study, target_file),
-                                   normaliser=lifecycle_normaliser(None, overrides))
+        inputs = analyse_inventory(
+            snapshot,
+            target,
+            as_of=day,
+            study_folder=_study_folder(study, target_file),
+            normaliser=lifecycle_normaliser(None, overrides),
+        )
     except InvalidStudyInput as error:
         print_issues(error.report.all_issues(), "in the study folder")
         raise typer.Exit(1) from error
-    files = write_full_report(inputs, out, lang=language,
-                              formats=[cast(ReportFormat, part) for part in chosen])
+    files = write_full_report(
+        inputs, out, lang=language, formats=[cast(ReportFormat, part) for part in chosen]
+    )
     for path in files.reports.values():
         console.print(say("cli.wrote", path=str(path)), markup=False)
-    console.print(say("cli.wrote_diagrams", count=len(files.diagrams),
-                      folder=str(out / "diagrams")), markup=False)
+    console.print(
+        say("cli.wrote_diagrams", count=len(files.diagrams), folder=str(out / "diagrams")),
+        markup=False,
+    )
 
 
 def _study_folder(given: Path | None, target_file: Path) -> Path | None:
@@ -91,8 +109,7 @@ def _study_folder(given: Path | None, target_file: Path) -> Path | None:
     if has_study_files(default):
         return default
     if default.is_dir():
-        console_err.print(say("cli.no_study_file", folder=visible(str(default))),
-                          markup=False)
+        console_err.print(say("cli.no_study_file", folder=visible(str(default))), markup=False)
     return None
 
 

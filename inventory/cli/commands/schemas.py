@@ -15,8 +15,12 @@ DEFAULT_FOLDER = Path("schemas")
 
 def schemas(
     folder: Annotated[Path, typer.Argument(help="Folder of the schema files.")] = DEFAULT_FOLDER,
-    check: Annotated[bool, typer.Option("--check", help="Exit 1 when the files are missing or"
-                                        " stale instead of writing them.")] = False,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Exit 1 when the files are missing or stale instead of writing them."
+        ),
+    ] = False,
     output: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Write the JSON Schema of every record kind (and target/study files) to FOLDER.
@@ -28,13 +32,22 @@ def schemas(
     if check:
         drift = check_schemas(folder)
         if output is OutputFormat.JSON:
-            print_json({"current": not drift,
-                        "drift": [{"file": d.file, "problem": d.problem} for d in drift]})
+            print_json(
+                {
+                    "current": not drift,
+                    "drift": [{"file": d.file, "problem": d.problem} for d in drift],
+                }
+            )
         elif drift:
             for item in drift:
-                console.print(say("cli.schemas.drift",
-                                  problem=say(f"cli.schemas.problem.{item.problem}"),
-                                  file=str(folder / item.file)), markup=False)
+                console.print(
+                    say(
+                        "cli.schemas.drift",
+                        problem=say(f"cli.schemas.problem.{item.problem}"),
+                        file=str(folder / item.file),
+                    ),
+                    markup=False,
+                )
             console.print(say("cli.schemas.regenerate"), markup=False)
         else:
             console.print(say("cli.schemas.current", folder=str(folder)), markup=False)
@@ -43,8 +56,9 @@ def schemas(
     if output is OutputFormat.JSON:
         print_json({"written": [str(p) for p in written]})
     else:
-        console.print(say("cli.schemas.wrote", count=len(written), folder=str(folder)),
-                      markup=False)
+        console.print(
+            say("cli.schemas.wrote", count=len(written), folder=str(folder)), markup=False
+        )
 
 
 def register(app: typer.Typer) -> None:

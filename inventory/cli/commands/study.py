@@ -34,18 +34,27 @@ if TYPE_CHECKING:
     from inventory.study.results import StudyResults
 
 study_app = typer.Typer(
-    name="study", no_args_is_help=True, rich_markup_mode=None,
+    name="study",
+    no_args_is_help=True,
+    rich_markup_mode=None,
     help="Decision support from the municipal studies: potential per area, alternatives"
-    " against weighted criteria, cost allocation keys, projections, comparable costs.")
+    " against weighted criteria, cost allocation keys, projections, comparable costs.",
+)
 
-Folder = Annotated[Path, typer.Argument(
-    exists=True, file_okay=False,
-    help="Study folder (areas.yaml, potential.csv, alternatives*.yaml, cost-sharing.yaml,"
-    " projection.yaml, establishment-plan.csv, it-costs.yaml).")]
+Folder = Annotated[
+    Path,
+    typer.Argument(
+        exists=True,
+        file_okay=False,
+        help="Study folder (areas.yaml, potential.csv, alternatives*.yaml, cost-sharing.yaml,"
+        " projection.yaml, establishment-plan.csv, it-costs.yaml).",
+    ),
+]
 
 
-def _results(folder: Path, sections: set[Section] | None, output: OutputFormat,
-             **options: Any) -> StudyResults:
+def _results(
+    folder: Path, sections: set[Section] | None, output: OutputFormat, **options: Any
+) -> StudyResults:
     """Compute the sections, or print every issue and exit 1 when the input is invalid."""
     from inventory.study.loading import InvalidStudyInput
     from inventory.study.results import UnknownCriterionError, UnknownKeyError, study_results
@@ -62,8 +71,9 @@ def _results(folder: Path, sections: set[Section] | None, output: OutputFormat,
         raise typer.BadParameter(f"{error} {error.hint or ''}".strip()) from error
 
 
-def _show(output: OutputFormat, json_part: Callable[[], Any],
-          text_parts: list[RenderableType]) -> None:
+def _show(
+    output: OutputFormat, json_part: Callable[[], Any], text_parts: list[RenderableType]
+) -> None:
     if output is OutputFormat.JSON:
         print_json(json_part())
         return
@@ -88,8 +98,9 @@ def potential(folder: Folder = Path("."), output: FormatOption = OutputFormat.TE
 
     results = _results(folder, {Section.POTENTIAL}, output)
     assert results.potential is not None
-    _show(output, lambda: _dump(results.potential),
-          [potential_table(results.potential, cli_lang())])
+    _show(
+        output, lambda: _dump(results.potential), [potential_table(results.potential, cli_lang())]
+    )
 
 
 def _number(text: str, option: str, example: str) -> Decimal:
@@ -104,8 +115,10 @@ def _number(text: str, option: str, example: str) -> Decimal:
     except ValidationError:
         value = Decimal(-1)
     if value < 0:
-        raise typer.BadParameter(say("cli.study.not_a_number", text=visible(shorten(text, 40)),
-                                     example=example), param_hint=option)
+        raise typer.BadParameter(
+            say("cli.study.not_a_number", text=visible(shorten(text, 40)), example=example),
+            param_hint=option,
+        )
     return value
 
 
@@ -114,9 +127,10 @@ def _weights(values: list[str]) -> dict[str, Decimal]:
     for value in values:
         criterion, equals, number = value.partition("=")
         if not criterion.strip() or not equals:
-            raise typer.BadParameter(say("cli.study.weight_syntax",
-                                         text=visible(shorten(value, 40))),
-                                     param_hint="--weight")
+            raise typer.BadParameter(
+                say("cli.study.weight_syntax", text=visible(shorten(value, 40))),
+                param_hint="--weight",
+            )
         weights[criterion.strip()] = _number(number, "--weight", "0.5")
     return weights
 
@@ -125,13 +139,21 @@ def _weights(values: list[str]) -> dict[str, Decimal]:
 def alternatives(
     ctx: typer.Context,
     folder: Folder = Path("."),
-    weight: Annotated[list[str] | None, typer.Option(
-        "--weight", help="What-if weight CRITERION=WEIGHT (repeatable), e.g. --weight 6=0.5")]
-    = None,
-    costed: Annotated[bool, typer.Option(
-        "--costed", help="Also cost every alternative that names a target file (target: in"
-        " its alternatives file): its gap over the stored inventory (--db), beside the"
-        " scores.")] = False,
+    weight: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--weight", help="What-if weight CRITERION=WEIGHT (repeatable), e.g. --weight 6=0.5"
+        ),
+    ] = None,
+    costed: Annotated[
+        bool,
+        typer.Option(
+            "--costed",
+            help="Also cost every alternative that names a target file (target: in"
+            " its alternatives file): its gap over the stored inventory (--db), beside the"
+            " scores.",
+        ),
+    ] = False,
     as_of: DateOption = None,
     output: FormatOption = OutputFormat.TEXT,
 ) -> None:
@@ -148,34 +170,52 @@ def alternatives(
     from inventory.study.loading import Section, load_study_inputs
 
     day = as_of or dt.date.today()
-    results = _results(folder, {Section.ALTERNATIVES}, output,
-                       weight_overrides=_weights(weight or []))
+    results = _results(
+        folder, {Section.ALTERNATIVES}, output, weight_overrides=_weights(weight or [])
+    )
     if not costed:
-        _show(output, lambda: _dump(results.alternatives),
-              [alternatives_table(result, cli_lang()) for result in results.alternatives])
+        _show(
+            output,
+            lambda: _dump(results.alternatives),
+            [alternatives_table(result, cli_lang()) for result in results.alternatives],
+        )
         return
-    it_costs = (load_study_inputs(folder, [Section.COMPARISON]).it_costs
-                if (folder / IT_COSTS_FILE).is_file() else None)
-    priced = cost_study_alternatives(stored_snapshot(ctx, None), results.to_json(), None,
-                                     None, as_of=day, it_costs=it_costs)
-    parts: list[RenderableType] = [alternatives_table(result, cli_lang())
-                                   for result in results.alternatives]
+    it_costs = (
+        load_study_inputs(folder, [Section.COMPARISON]).it_costs
+        if (folder / IT_COSTS_FILE).is_file()
+        else None
+    )
+    priced = cost_study_alternatives(
+        stored_snapshot(ctx, None), results.to_json(), None, None, as_of=day, it_costs=it_costs
+    )
+    parts: list[RenderableType] = [
+        alternatives_table(result, cli_lang()) for result in results.alternatives
+    ]
     if priced is None:
         parts.append(say("cli.study.nothing_to_cost"))
     else:
-        parts += [alternatives_text(priced, cli_lang()),
-                  *(say("cli.note", text=note) for note in priced.notes)]
-    _show(output, lambda: {"ranking": _dump(results.alternatives),
-                           "costed": priced.to_json() if priced else None}, parts)
+        parts += [
+            alternatives_text(priced, cli_lang()),
+            *(say("cli.note", text=note) for note in priced.notes),
+        ]
+    _show(
+        output,
+        lambda: {
+            "ranking": _dump(results.alternatives),
+            "costed": priced.to_json() if priced else None,
+        },
+        parts,
+    )
 
 
 @study_app.command()
 def allocate(
     folder: Folder = Path("."),
-    total: Annotated[str | None, typer.Option(
-        "--total", help="Also divide this amount (with --key), e.g. 1000000")] = None,
-    key: Annotated[str | None, typer.Option("--key", help="Allocation key id for --total.")]
-    = None,
+    total: Annotated[
+        str | None,
+        typer.Option("--total", help="Also divide this amount (with --key), e.g. 1000000"),
+    ] = None,
+    key: Annotated[str | None, typer.Option("--key", help="Allocation key id for --total.")] = None,
     output: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Divide the costs of cost-sharing.yaml between the parties by their keys.
@@ -191,12 +231,18 @@ def allocate(
         raise typer.BadParameter(say("cli.study.total_and_key"))
     if total is not None and key is not None:
         amount = _number(total, "--total", "1000000")
-        extra.append(CostToShare(id="command-line", name=say("cli.study.given_total"),
-                                 amount=amount, key=key))
+        extra.append(
+            CostToShare(
+                id="command-line", name=say("cli.study.given_total"), amount=amount, key=key
+            )
+        )
     results = _results(folder, {Section.COST_SHARING}, output, extra_costs=extra)
     assert results.cost_sharing is not None
-    _show(output, lambda: _dump(results.cost_sharing),
-          [cost_sharing_table(results.cost_sharing, cli_lang())])
+    _show(
+        output,
+        lambda: _dump(results.cost_sharing),
+        [cost_sharing_table(results.cost_sharing, cli_lang())],
+    )
 
 
 @study_app.command()
@@ -209,11 +255,14 @@ def projection(folder: Folder = Path("."), output: FormatOption = OutputFormat.T
     from inventory.study.loading import Section
 
     results = _results(folder, {Section.PROJECTION, Section.ESTABLISHMENT}, output)
-    _show(output,
-          lambda: {"projection": _dump(results.projection),
-                   "establishment_plan": _dump(results.establishment_plan)},
-          [projection_table(results.projection, results.establishment_plan,
-                           cli_lang())])
+    _show(
+        output,
+        lambda: {
+            "projection": _dump(results.projection),
+            "establishment_plan": _dump(results.establishment_plan),
+        },
+        [projection_table(results.projection, results.establishment_plan, cli_lang())],
+    )
 
 
 @study_app.command()
@@ -227,8 +276,11 @@ def compare(folder: Folder = Path("."), output: FormatOption = OutputFormat.TEXT
 
     results = _results(folder, {Section.COMPARISON}, output)
     assert results.comparison is not None
-    _show(output, lambda: _dump(results.comparison),
-          [comparison_table(results.comparison, cli_lang())])
+    _show(
+        output,
+        lambda: _dump(results.comparison),
+        [comparison_table(results.comparison, cli_lang())],
+    )
 
 
 @study_app.command("all")
@@ -253,8 +305,7 @@ def all_sections(folder: Folder = Path("."), output: FormatOption = OutputFormat
     if results.cost_sharing:
         parts.append(cost_sharing_table(results.cost_sharing, cli_lang()))
     if results.projection or results.establishment_plan:
-        parts.append(projection_table(results.projection, results.establishment_plan,
-                           cli_lang()))
+        parts.append(projection_table(results.projection, results.establishment_plan, cli_lang()))
     if results.comparison:
         parts.append(comparison_table(results.comparison, cli_lang()))
     _show(output, results.to_json, parts)

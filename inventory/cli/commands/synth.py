@@ -28,22 +28,49 @@ def _kind(kind: str) -> str:
 
 
 def synth(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the inventories into"
-                                      " (one sub-folder per municipality).")],
-    municipalities: Annotated[int, typer.Option(
-        "--municipalities", min=1, max=2000,
-        help="How many municipalities (290 is all of Sweden).")] = 5,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed (0 or more): the"
-                                      " same seed writes the same bytes.")] = 1,
-    invalid_rows: Annotated[int, typer.Option(
-        "--invalid-rows", min=0, help="Client rows to make invalid on purpose (bad enum,"
-        " ambiguous date, dangling site, quantity 0, duplicate key).")] = 0,
-    client_rows_per_inhabitant: Annotated[float, typer.Option(
-        "--client-rows-per-inhabitant", callback=_rate,
-        help="Client rows (one device each) per inhabitant, 0 to 1000.")
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="Folder to write the inventories into (one sub-folder per municipality)."
+        ),
+    ],
+    municipalities: Annotated[
+        int,
+        typer.Option(
+            "--municipalities",
+            min=1,
+            max=2000,
+            help="How many municipalities (290 is all of Sweden).",
+        ),
+    ] = 5,
+    seed: Annotated[
+        int,
+        typer.Option(
+            "--seed", min=0, help="Random seed (0 or more): the same seed writes the same bytes."
+        ),
+    ] = 1,
+    invalid_rows: Annotated[
+        int,
+        typer.Option(
+            "--invalid-rows",
+            min=0,
+            help="Client rows to make invalid on purpose (bad enum,"
+            " ambiguous date, dangling site, quantity 0, duplicate key).",
+        ),
+    ] = 0,
+    client_rows_per_inhabitant: Annotated[
+        float,
+        typer.Option(
+            "--client-rows-per-inhabitant",
+            callback=_rate,
+            help="Client rows (one device each) per inhabitant, 0 to 1000.",
+        ),
     ] = CLIENT_ROWS_PER_INHABITANT,
-    servers_per_inhabitant: Annotated[float, typer.Option(
-        "--servers-per-inhabitant", callback=_rate, help="Servers per inhabitant, 0 to 1000.")
+    servers_per_inhabitant: Annotated[
+        float,
+        typer.Option(
+            "--servers-per-inhabitant", callback=_rate, help="Servers per inhabitant, 0 to 1000."
+        ),
     ] = SERVERS_PER_INHABITANT,
     output_format: FormatOption = OutputFormat.TEXT,
 ) -> None:
@@ -59,25 +86,32 @@ def synth(
     from inventory.language.formatting import format_integer
     from inventory.synth.generate import SynthOptions, generate_inventories
 
-    options = SynthOptions(municipalities=municipalities, seed=seed,
-                           client_rows_per_inhabitant=client_rows_per_inhabitant,
-                           servers_per_inhabitant=servers_per_inhabitant,
-                           invalid_rows=invalid_rows)
+    options = SynthOptions(
+        municipalities=municipalities,
+        seed=seed,
+        client_rows_per_inhabitant=client_rows_per_inhabitant,
+        servers_per_inhabitant=servers_per_inhabitant,
+        invalid_rows=invalid_rows,
+    )
     result = generate_inventories(out, options)
     if output_format is OutputFormat.JSON:
         print_json(result.to_json())
         return
-    table = Table(say("cli.record_kind"), say("cli.synth.rows"),
-                  title=say("cli.synth.title",
-                            municipalities=counted("municipality",
-                                                   len(result.municipalities)),
-                            population=result.population, folder=str(out)))
+    table = Table(
+        say("cli.record_kind"),
+        say("cli.synth.rows"),
+        title=say(
+            "cli.synth.title",
+            municipalities=counted("municipality", len(result.municipalities)),
+            population=result.population,
+            folder=str(out),
+        ),
+    )
     for kind, rows in result.rows.items():
         table.add_row(_kind(kind), format_integer(rows, cli_lang()))
     console.print(table, markup=False)
     if result.planted_errors:
-        console.print(say("cli.synth.planted", count=len(result.planted_errors)),
-                      markup=False)
+        console.print(say("cli.synth.planted", count=len(result.planted_errors)), markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -25,11 +25,24 @@ def templates(
     result = write_templates(folder)
     names = [path.name for path in result.written]
     if names:
-        console.print(say("cli.templates.wrote", files=counted("file", len(names)),
-                          folder=str(folder), names=", ".join(names)), markup=False)
+        console.print(
+            say(
+                "cli.templates.wrote",
+                files=counted("file", len(names)),
+                folder=str(folder),
+                names=", ".join(names),
+            ),
+            markup=False,
+        )
     if result.kept:
-        console.print(say("cli.templates.kept", files=counted("file", len(result.kept)),
-                          names=", ".join(path.name for path in result.kept)), markup=False)
+        console.print(
+            say(
+                "cli.templates.kept",
+                files=counted("file", len(result.kept)),
+                names=", ".join(path.name for path in result.kept),
+            ),
+            markup=False,
+        )
     if not names:
         console.print(say("cli.templates.nothing", folder=str(folder)), markup=False)
 

@@ -30,13 +30,22 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(
-        help="Municipality folders, or folders holding one folder per municipality.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Municipality folders, or folders holding one folder per municipality."
+        ),
+    ],
     output_format: FormatOption = OutputFormat.TEXT,
     max_issues: MaxIssuesOption = 1000,
-    ignore_unknown: Annotated[bool, typer.Option(
-        "--ignore-unknown", help="A file or sheet in a municipality folder that is not"
-        " understood (no kind by its name or header) is a warning, not an error.")] = False,
+    ignore_unknown: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-unknown",
+            help="A file or sheet in a municipality folder that is not"
+            " understood (no kind by its name or header) is a warning, not an error.",
+        ),
+    ] = False,
     mapping: MappingOption = None,
     source: FromOption = None,
 ) -> None:
@@ -53,8 +62,14 @@ def validate(
     from inventory.validate.profiled import validate_with_profiles
 
     known_keys = _known_keys(state(ctx).resolved_db_url)
-    batch = validate_with_profiles(paths, mapping, source, known_keys=known_keys,
-                                    max_issues=max_issues, ignore_unknown=ignore_unknown)
+    batch = validate_with_profiles(
+        paths,
+        mapping,
+        source,
+        known_keys=known_keys,
+        max_issues=max_issues,
+        ignore_unknown=ignore_unknown,
+    )
     if output_format is OutputFormat.JSON:
         print_json(batch.report.to_json())
     else:
@@ -83,8 +98,9 @@ def render_report(report: IssueReport) -> None:
 
     lang = cli_lang()
     for issue in report.all_issues():
-        severity = Text(severity_text(issue.severity, lang),
-                        style=_SEVERITY_STYLE[issue.severity.value])
+        severity = Text(
+            severity_text(issue.severity, lang), style=_SEVERITY_STYLE[issue.severity.value]
+        )
         console.print(severity, Text(issue_line(issue, lang, severity=False)))
     console.print(summary_line(report), markup=False)
 
@@ -98,10 +114,15 @@ def summary_line(report: IssueReport) -> str:
 
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     verdict = say("cli.validate.valid" if report.valid else "cli.validate.invalid")
-    return say("cli.validate.summary", verdict=verdict,
-               municipalities=counted("municipality", municipalities),
-               files=counted("file", int(stats.get("files", 0))), rows=counted("row", rows),
-               errors=counted("error", errors), warnings=counted("warning", warnings))
+    return say(
+        "cli.validate.summary",
+        verdict=verdict,
+        municipalities=counted("municipality", municipalities),
+        files=counted("file", int(stats.get("files", 0))),
+        rows=counted("row", rows),
+        errors=counted("error", errors),
+        warnings=counted("warning", warnings),
+    )
 
 
 def register(app: typer.Typer) -> None:

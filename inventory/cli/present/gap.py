@@ -34,8 +34,9 @@ TOP_GAPS = 15
 TOP_EOL = 15
 
 
-def _table(title: str, columns: list[str], rows: list[list[str]],
-           right: tuple[str, ...] = ()) -> Table:
+def _table(
+    title: str, columns: list[str], rows: list[list[str]], right: tuple[str, ...] = ()
+) -> Table:
     table = Table(title=title, title_justify="left")
     for column in columns:
         table.add_column(column, justify="right" if column in right else "left")
@@ -66,24 +67,34 @@ def _percent(value: object, lang: Lang) -> str:
 
 
 def readiness_table(report: GapReport, lang: Lang = "en") -> Table:
-    pivot = report.readiness_domains.pivot(index="municipality", columns="domain",
-                                           values="readiness_percent")
+    pivot = report.readiness_domains.pivot(
+        index="municipality", columns="domain", values="readiness_percent"
+    )
     overall = report.readiness_overall.set_index("municipality")["readiness_percent"]
     domains = [d for d in DOMAINS if d in pivot.columns]
     names = [t(f"rb.domain.{d}", lang) for d in domains]
     overall_name = t("cli.gap.overall", lang)
     # "all": every municipality together (the analysis's code for that row)
-    rows = [[t("readiness.all", lang) if code == "all" else code,
-             _percent(overall.get(code, 0.0), lang),
-             *(_percent(pivot.loc[code, d], lang) for d in domains)]
-            for code in overall.index if code in pivot.index]
-    return _table(t("cli.gap.readiness_title", lang),
-                  [t("cli.municipality", lang), overall_name, *names], rows,
-                  right=(overall_name, *names))
+    rows = [
+        [
+            t("readiness.all", lang) if code == "all" else code,
+            _percent(overall.get(code, 0.0), lang),
+            *(_percent(pivot.loc[code, d], lang) for d in domains),
+        ]
+        for code in overall.index
+        if code in pivot.index
+    ]
+    return _table(
+        t("cli.gap.readiness_title", lang),
+        [t("cli.municipality", lang), overall_name, *names],
+        rows,
+        right=(overall_name, *names),
+    )
 
 
 def render_gap(report: GapReport, lang: Lang = "en") -> list[RenderableType]:
     """The summary: readiness, top gaps, EOL, capacity, interconnects, SLA, effort, waves."""
+
     def count(value: int) -> str:
         return format_integer(value, lang)
 
@@ -91,94 +102,203 @@ def render_gap(report: GapReport, lang: Lang = "en") -> list[RenderableType]:
         return format_money(value, report.currency, lang)
 
     parts: list[RenderableType] = [
-        Text(t("cli.gap.heading", lang, target=repr(report.target_name),
-               date=format_date(report.as_of, lang), months=count(report.horizon_months),
-               municipalities=", ".join(report.municipalities))),
-        readiness_table(report, lang)]
+        Text(
+            t(
+                "cli.gap.heading",
+                lang,
+                target=repr(report.target_name),
+                date=format_date(report.as_of, lang),
+                months=count(report.horizon_months),
+                municipalities=", ".join(report.municipalities),
+            )
+        ),
+        readiness_table(report, lang),
+    ]
     matrix = report.matrix
     counts = matrix["status"].value_counts()
     new = int((report.target_blocks["status"] == "new").sum())
-    parts.append(Text(t("cli.gap.blocks", lang, included=count(int(counts.get("included", 0))),
-                        changed=count(int(counts.get("changed", 0))),
-                        eliminated=count(int(counts.get("eliminated", 0))), new=count(new))))
+    parts.append(
+        Text(
+            t(
+                "cli.gap.blocks",
+                lang,
+                included=count(int(counts.get("included", 0))),
+                changed=count(int(counts.get("changed", 0))),
+                eliminated=count(int(counts.get("eliminated", 0))),
+                new=count(new),
+            )
+        )
+    )
     risks = report.risks.sort_values("rank")
     right = _columns(lang, "rank", "assets", "consequence", "exposure", "risk")
-    parts.append(_table(t("cli.gap.top_gaps", lang, count=count(len(risks))),
-                        _columns(lang, "rank", "gap", "product", "assets", "consequence",
-                                 "exposure", "risk", "why"),
-                        [[str(r.rank), _shown(r.gap_message, lang),
-                          f"{r.product} {r.cycle}".strip(),
-                          count(r.assets), str(r.consequence), str(r.exposure), str(r.risk),
-                          _shown(r.reasons_message, lang)]
-                         for r in any_rows(risks.head(TOP_GAPS))],
-                        right=tuple(right)))
+    parts.append(
+        _table(
+            t("cli.gap.top_gaps", lang, count=count(len(risks))),
+            _columns(
+                lang, "rank", "gap", "product", "assets", "consequence", "exposure", "risk", "why"
+            ),
+            [
+                [
+                    str(r.rank),
+                    _shown(r.gap_message, lang),
+                    f"{r.product} {r.cycle}".strip(),
+                    count(r.assets),
+                    str(r.consequence),
+                    str(r.exposure),
+                    str(r.risk),
+                    _shown(r.reasons_message, lang),
+                ]
+                for r in any_rows(risks.head(TOP_GAPS))
+            ],
+            right=tuple(right),
+        )
+    )
     eol = report.eol
-    parts.append(_table(t("cli.gap.eol_title", lang, rows=count(len(eol)),
-                          assets=count(int(eol["devices"].sum()))),
-                        _columns(lang, "state", "asset", "product", "eol", "dependent"),
-                        [[code_text("lifecycle", str(r.lifecycle_state), lang),
-                          _shown(r.asset_message, lang),
-                          f"{r.product} {_shown(r.cycle, lang)}".strip(),
-                          "" if r.eol is None or pd.isna(r.eol) else format_date(
-                              pd.Timestamp(r.eol).date(), lang),
-                          count(int(r.dependent_application_count))]
-                         for r in any_rows(eol.head(TOP_EOL))]))
+    parts.append(
+        _table(
+            t(
+                "cli.gap.eol_title",
+                lang,
+                rows=count(len(eol)),
+                assets=count(int(eol["devices"].sum())),
+            ),
+            _columns(lang, "state", "asset", "product", "eol", "dependent"),
+            [
+                [
+                    code_text("lifecycle", str(r.lifecycle_state), lang),
+                    _shown(r.asset_message, lang),
+                    f"{r.product} {_shown(r.cycle, lang)}".strip(),
+                    ""
+                    if r.eol is None or pd.isna(r.eol)
+                    else format_date(pd.Timestamp(r.eol).date(), lang),
+                    count(int(r.dependent_application_count)),
+                ]
+                for r in any_rows(eol.head(TOP_EOL))
+            ],
+        )
+    )
     security = report.security[~report.security["compliant"]]
-    parts.append(_table(t("cli.gap.security_title", lang),
-                        [t("cli.municipality", lang), *_columns(lang, "control", "today",
-                                                                 "target")],
-                        [[r.municipality, code_text("control", str(r.control), lang),
-                          _shown(r.today_message, lang), _shown(r.target_message, lang)]
-                         for r in any_rows(security)]))
+    parts.append(
+        _table(
+            t("cli.gap.security_title", lang),
+            [t("cli.municipality", lang), *_columns(lang, "control", "today", "target")],
+            [
+                [
+                    r.municipality,
+                    code_text("control", str(r.control), lang),
+                    _shown(r.today_message, lang),
+                    _shown(r.target_message, lang),
+                ]
+                for r in any_rows(security)
+            ],
+        )
+    )
     capacity = report.capacity
     right = _columns(lang, "servers", "storage", "u_free", "kw_spare")
-    parts.append(_table(t("cli.gap.capacity_title", lang),
-                        _columns(lang, "site", "role", "servers", "storage", "u_free",
-                                 "kw_spare", "issues"),
-                        [[r.site, code_text("site_role", str(r.role), lang),
-                          count(r.physical_servers), count(r.storage_systems),
-                          "" if pd.isna(r.rack_units_free) else count(int(r.rack_units_free)),
-                          "" if pd.isna(r.power_free_kw) else format_decimal(
-                              float(r.power_free_kw), lang), _shown(r.issues_message, lang)]
-                         for r in any_rows(capacity)], right=tuple(right)))
+    parts.append(
+        _table(
+            t("cli.gap.capacity_title", lang),
+            _columns(lang, "site", "role", "servers", "storage", "u_free", "kw_spare", "issues"),
+            [
+                [
+                    r.site,
+                    code_text("site_role", str(r.role), lang),
+                    count(r.physical_servers),
+                    count(r.storage_systems),
+                    "" if pd.isna(r.rack_units_free) else count(int(r.rack_units_free)),
+                    ""
+                    if pd.isna(r.power_free_kw)
+                    else format_decimal(float(r.power_free_kw), lang),
+                    _shown(r.issues_message, lang),
+                ]
+                for r in any_rows(capacity)
+            ],
+            right=tuple(right),
+        )
+    )
     verdict = report.capacity_verdict
-    parts.append(Text(message_text(verdict.message, lang) if verdict.message is not None
-                      else verdict.summary))
+    parts.append(
+        Text(
+            message_text(verdict.message, lang) if verdict.message is not None else verdict.summary
+        )
+    )
     links = report.interconnects
     yes, no = t("cli.yes", lang), t("cli.no", lang)
-    parts.append(_table(t("cli.gap.links_title", lang),
-                        [*_columns(lang, "link", "from", "to"), "Mbit/s",
-                         *_columns(lang, "redundant", "verdict")],
-                        [[r.link, r.a_site, r.b_site,
-                          format_decimal(float(r.bandwidth_mbps), lang),
-                          yes if r.redundant else no,
-                          _shown(r.detail_message, lang) or t("cli.gap.ok", lang)]
-                         for r in any_rows(links)], right=("Mbit/s",)))
-    parts.append(_table(t("cli.gap.sla_title", lang, count=count(len(report.sla))),
-                        _columns(lang, "application", "criticality", "gap"),
-                        [[r.application, code_text("criticality", str(r.criticality), lang),
-                          _shown(r.detail_message, lang)]
-                         for r in any_rows(report.sla)]))
-    effort = report.effort.pivot_table(index="municipality", values=["hours", "cost"],
-                                       aggfunc="sum")
+    parts.append(
+        _table(
+            t("cli.gap.links_title", lang),
+            [
+                *_columns(lang, "link", "from", "to"),
+                "Mbit/s",
+                *_columns(lang, "redundant", "verdict"),
+            ],
+            [
+                [
+                    r.link,
+                    r.a_site,
+                    r.b_site,
+                    format_decimal(float(r.bandwidth_mbps), lang),
+                    yes if r.redundant else no,
+                    _shown(r.detail_message, lang) or t("cli.gap.ok", lang),
+                ]
+                for r in any_rows(links)
+            ],
+            right=("Mbit/s",),
+        )
+    )
+    parts.append(
+        _table(
+            t("cli.gap.sla_title", lang, count=count(len(report.sla))),
+            _columns(lang, "application", "criticality", "gap"),
+            [
+                [
+                    r.application,
+                    code_text("criticality", str(r.criticality), lang),
+                    _shown(r.detail_message, lang),
+                ]
+                for r in any_rows(report.sla)
+            ],
+        )
+    )
+    effort = report.effort.pivot_table(
+        index="municipality", values=["hours", "cost"], aggfunc="sum"
+    )
     right = _columns(lang, "hours", "cost")
-    parts.append(_table(t("cli.gap.effort_title", lang),
-                        [t("cli.municipality", lang), *right],
-                        # "joint": the work of the joint operation (the analysis's code)
-                        [[code_text("party", code, lang) if code == "joint" else code,
-                          count(round(float(effort.loc[code, "hours"]))),
-                          money(float(effort.loc[code, "cost"]))]
-                         for code in effort.index]
-                        + [[t("cli.total", lang), count(round(report.total_hours)),
-                            money(report.total_cost)]],
-                        right=tuple(right)))
+    parts.append(
+        _table(
+            t("cli.gap.effort_title", lang),
+            [t("cli.municipality", lang), *right],
+            # "joint": the work of the joint operation (the analysis's code)
+            [
+                [
+                    code_text("party", code, lang) if code == "joint" else code,
+                    count(round(float(effort.loc[code, "hours"]))),
+                    money(float(effort.loc[code, "cost"])),
+                ]
+                for code in effort.index
+            ]
+            + [[t("cli.total", lang), count(round(report.total_hours)), money(report.total_cost)]],
+            right=tuple(right),
+        )
+    )
     right = _columns(lang, "items", "hours", "cost")
-    parts.append(_table(t("cli.gap.waves_title", lang),
-                        _columns(lang, "wave", "items", "hours", "cost", "actions"),
-                        [[_shown(r.name_message, lang), count(r.items),
-                          count(round(float(r.hours))), money(r.cost),
-                          code_text("action", str(r.actions), lang).replace(";", ",")]
-                         for r in any_rows(report.waves)], right=tuple(right)))
+    parts.append(
+        _table(
+            t("cli.gap.waves_title", lang),
+            _columns(lang, "wave", "items", "hours", "cost", "actions"),
+            [
+                [
+                    _shown(r.name_message, lang),
+                    count(r.items),
+                    count(round(float(r.hours))),
+                    money(r.cost),
+                    code_text("action", str(r.actions), lang).replace(";", ","),
+                ]
+                for r in any_rows(report.waves)
+            ],
+            right=tuple(right),
+        )
+    )
     return parts
 
 
@@ -233,12 +353,15 @@ def alternatives_text(result: Alternatives, lang: Lang = "en") -> Table:
         (t("cli.alt.npv", lang), money("npv")),
         (t("cli.alt.effort", lang), [_number(row["effort_hours"], lang) for row in rows]),
         (t("cli.alt.plan", lang), [_number(row["plan_months"], lang, 1) for row in rows]),
-        (t("cli.alt.high_risks", lang, score=HIGH_RISK),
-         [_number(row["high_risks"], lang) for row in rows]),
-        (t("cli.alt.top_risks", lang, count=TOP_RISKS),
-         [_number(row["risk_top"], lang) for row in rows]),
-        (t("cli.alt.readiness", lang), [_share(row["readiness_percent"], lang)
-                                        for row in rows]),
+        (
+            t("cli.alt.high_risks", lang, score=HIGH_RISK),
+            [_number(row["high_risks"], lang) for row in rows],
+        ),
+        (
+            t("cli.alt.top_risks", lang, count=TOP_RISKS),
+            [_number(row["risk_top"], lang) for row in rows],
+        ),
+        (t("cli.alt.readiness", lang), [_share(row["readiness_percent"], lang) for row in rows]),
     ]
     for label, cells in figures:
         table.add_row(Text(label), *(Text(cell) for cell in cells))

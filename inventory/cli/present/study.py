@@ -62,27 +62,37 @@ def _signed(value: Decimal | int | float, lang: Lang = "en") -> str:
 def potential_table(result: PotentialResult, lang: Lang = "en") -> RenderableType:
     """Potential per area and group against the reference share of spend."""
     areas = Table(title=t("cli.study.potential_title", lang, study=result.study))
-    areas.add_column(t("cli.study.area", lang), no_wrap=True, max_width=28,
-                     overflow="ellipsis")
-    areas.add_column(t("cli.study.group", lang), no_wrap=True, max_width=12,
-                     overflow="ellipsis")
+    areas.add_column(t("cli.study.area", lang), no_wrap=True, max_width=28, overflow="ellipsis")
+    areas.add_column(t("cli.study.group", lang), no_wrap=True, max_width=12, overflow="ellipsis")
     for municipality in result.municipalities:
         areas.add_column(municipality, justify="right")
     areas.add_column(t("cli.total", lang), justify="right")
     for area in result.areas:
-        _row(areas, f"{area.area} {area.name}", area.group,
-                      *[_number(area.scores[m], lang) for m in result.municipalities],
-                      _number(area.total, lang))
+        _row(
+            areas,
+            f"{area.area} {area.name}",
+            area.group,
+            *[_number(area.scores[m], lang) for m in result.municipalities],
+            _number(area.total, lang),
+        )
     groups = Table(title=t("cli.study.groups_title", lang))
     left = (t("cli.study.group", lang), t("cli.study.areas", lang))
-    for name in (*left, t("cli.study.potential_percent", lang), f"{result.reference_label} %",
-                 t("cli.study.difference", lang)):
+    for name in (
+        *left,
+        t("cli.study.potential_percent", lang),
+        f"{result.reference_label} %",
+        t("cli.study.difference", lang),
+    ):
         groups.add_column(name, justify="left" if name in left else "right")
     for group in result.groups:
-        _row(groups, group.name, ", ".join(group.areas),
-             _plain(group.potential_share_percent, lang),
-             _plain(group.reference_share_percent, lang),
-             _signed(group.difference_points, lang))
+        _row(
+            groups,
+            group.name,
+            ", ".join(group.areas),
+            _plain(group.potential_share_percent, lang),
+            _plain(group.reference_share_percent, lang),
+            _signed(group.difference_points, lang),
+        )
     return Group(areas, groups, Text(t("cli.study.focus", lang, group=result.focus_group)))
 
 
@@ -100,33 +110,61 @@ def alternatives_table(result: AlternativesResult, lang: Lang = "en") -> Rendera
     table.add_column(t("cli.gap.col_rank", lang), justify="right")
     table.add_column(t("cli.study.alternative", lang))
     for criterion, weight in result.weights.items():
-        table.add_column(t("cli.study.weight", lang, criterion=criterion,
-                           weight=_plain(weight, lang)), justify="right")
+        table.add_column(
+            t("cli.study.weight", lang, criterion=criterion, weight=_plain(weight, lang)),
+            justify="right",
+        )
     table.add_column(t("cli.total", lang), justify="right")
     for row in result.ranking:
         names.append(f"{row.id}: {row.name}")
-        _row(table, str(row.rank), row.id,
-                      *[_plain(row.scores[c], lang) + ("*" if c in row.reconstructed else "")
-                        for c in result.weights], _plain(row.total, lang))
+        _row(
+            table,
+            str(row.rank),
+            row.id,
+            *[
+                _plain(row.scores[c], lang) + ("*" if c in row.reconstructed else "")
+                for c in result.weights
+            ],
+            _plain(row.total, lang),
+        )
     lines: list[RenderableType] = [table, *(Text(name) for name in names)]
     sensitivity = result.sensitivity
     if sensitivity is not None:
         flip = sensitivity.smallest_flip
         if flip is not None:
-            lines.append(Text(t(
-                "cli.study.flip", lang, winners=", ".join(sensitivity.winners),
-                criterion=flip.criterion, name=flip.criterion_name,
-                weight=_plain(flip.weight_from, lang), tie=_plain(flip.tie_weight, lang),
-                challenger=flip.challenger)))
+            lines.append(
+                Text(
+                    t(
+                        "cli.study.flip",
+                        lang,
+                        winners=", ".join(sensitivity.winners),
+                        criterion=flip.criterion,
+                        name=flip.criterion_name,
+                        weight=_plain(flip.weight_from, lang),
+                        tie=_plain(flip.tie_weight, lang),
+                        challenger=flip.challenger,
+                    )
+                )
+            )
         flips = Table(title=t("cli.study.flips_title", lang))
         for name in ("criterion", "challenger", "weight_col", "tie_at", "change"):
             flips.add_column(t(f"cli.study.{name}", lang))
         for item in sensitivity.flips:
-            _row(flips, item.criterion, item.challenger, _plain(item.weight_from, lang),
-                          _plain(item.tie_weight, lang), _signed(item.change, lang))
-        note = ("cli.study.sensitivity_tied" if len(sensitivity.winners) > 1
-                else "cli.study.sensitivity_flips" if sensitivity.flips
-                else "cli.study.sensitivity_none")
+            _row(
+                flips,
+                item.criterion,
+                item.challenger,
+                _plain(item.weight_from, lang),
+                _plain(item.tie_weight, lang),
+                _signed(item.change, lang),
+            )
+        note = (
+            "cli.study.sensitivity_tied"
+            if len(sensitivity.winners) > 1
+            else "cli.study.sensitivity_flips"
+            if sensitivity.flips
+            else "cli.study.sensitivity_none"
+        )
         lines += [flips, Text(t(note, lang))]
     return Group(*lines)
 
@@ -136,88 +174,174 @@ def cost_sharing_table(result: CostSharingResult, lang: Lang = "en") -> Renderab
     table = Table(title=t("cli.study.sharing_title", lang, study=result.study))
     left = {"cost", "key", "party"}
     for name in ("cost", "key", "total", "party", "share", "amount"):
-        table.add_column(t("cli.total" if name == "total" else f"cli.study.{name}", lang),
-                         justify="left" if name in left else "right")
+        table.add_column(
+            t("cli.total" if name == "total" else f"cli.study.{name}", lang),
+            justify="left" if name in left else "right",
+        )
     table.add_column(million_unit(result.currency, lang), justify="right")
     for shared in result.costs:
         allocation = shared.allocation
         for index, part in enumerate(allocation.parts):
-            _row(table, shared.name if index == 0 else "", allocation.key if index == 0
-                          else "", _number(allocation.total, lang) if index == 0 else "",
-                          part.name, format_number(part.share * 100, lang, 2) + " %",
-                          _number(part.amount, lang),
-                          format_number(part.amount / _MILLION, lang, 2))
+            _row(
+                table,
+                shared.name if index == 0 else "",
+                allocation.key if index == 0 else "",
+                _number(allocation.total, lang) if index == 0 else "",
+                part.name,
+                format_number(part.share * 100, lang, 2) + " %",
+                _number(part.amount, lang),
+                format_number(part.amount / _MILLION, lang, 2),
+            )
     definitions = {key.id: key for key in result.key_definitions}
-    keys = [Text(t("cli.study.key_line", lang, id=key, name=definitions[key].name,
-                   formula=key_formula(definitions[key], lang),
-                   unit=_plain(definitions[key].rounding_unit, lang),
-                   currency=result.currency)
-                 if key in definitions else f"{key}: {text}")
-            for key, text in result.keys.items()]
+    keys = [
+        Text(
+            t(
+                "cli.study.key_line",
+                lang,
+                id=key,
+                name=definitions[key].name,
+                formula=key_formula(definitions[key], lang),
+                unit=_plain(definitions[key].rounding_unit, lang),
+                currency=result.currency,
+            )
+            if key in definitions
+            else f"{key}: {text}"
+        )
+        for key, text in result.keys.items()
+    ]
     return Group(table, *keys, Text(t("cli.study.rounding", lang)))
 
 
-def projection_table(projection: ProjectionResult | None,
-                     plan: EstablishmentPlanResult | None, lang: Lang = "en") -> RenderableType:
+def projection_table(
+    projection: ProjectionResult | None, plan: EstablishmentPlanResult | None, lang: Lang = "en"
+) -> RenderableType:
     """Yearly cost and staff with and without collaboration; the establishment plan."""
     parts: list[RenderableType] = []
     if projection is not None:
-        table = Table(title=t("cli.study.projection_title", lang,
-                              unit=projection.cost_unit_label, study=projection.study))
-        for name in ("year", "cost_without", "cost_with", "saving", "staff_without",
-                     "staff_with", "staff_saving"):
+        table = Table(
+            title=t(
+                "cli.study.projection_title",
+                lang,
+                unit=projection.cost_unit_label,
+                study=projection.study,
+            )
+        )
+        for name in (
+            "year",
+            "cost_without",
+            "cost_with",
+            "saving",
+            "staff_without",
+            "staff_with",
+            "staff_saving",
+        ):
             table.add_column(t(f"cli.study.{name}", lang), justify="right")
         for year in projection.years:  # a year is a year: 2007, never 2,007
-            _row(table, str(year.year), _number(year.cost_without, lang),
-                          _number(year.cost_with, lang), _number(year.cost_saving, lang),
-                          _number(year.staff_without, lang), _number(year.staff_with, lang),
-                          _number(year.staff_saving, lang))
-        parts += [table, Text(
-            t("cli.study.saving_line", lang,
-              years=", ".join(map(str, projection.compared_years)),
-              total=_plain(projection.total_cost_saving, lang),
-              unit=projection.cost_unit_label)
-            + (f" ({projection.note})" if projection.note else ""))]
+            _row(
+                table,
+                str(year.year),
+                _number(year.cost_without, lang),
+                _number(year.cost_with, lang),
+                _number(year.cost_saving, lang),
+                _number(year.staff_without, lang),
+                _number(year.staff_with, lang),
+                _number(year.staff_saving, lang),
+            )
+        parts += [
+            table,
+            Text(
+                t(
+                    "cli.study.saving_line",
+                    lang,
+                    years=", ".join(map(str, projection.compared_years)),
+                    total=_plain(projection.total_cost_saving, lang),
+                    unit=projection.cost_unit_label,
+                )
+                + (f" ({projection.note})" if projection.note else "")
+            ),
+        ]
     if plan is not None:
         table = Table(title=t("cli.study.plan_title", lang, currency=plan.currency))
         for name in ("subproject", "items", "start", "finish", "cost"):
-            table.add_column(t(f"cli.study.{name}", lang),
-                             justify="right" if name == "cost" else "left")
+            table.add_column(
+                t(f"cli.study.{name}", lang), justify="right" if name == "cost" else "left"
+            )
         for sub in plan.subprojects:
-            _row(table, sub.subproject, "; ".join(sub.names),
-                 quarter_text(sub.start, lang) or "–", quarter_text(sub.finish, lang) or "",
-                 _number(sub.cost, lang))
-        funding = ", ".join(f"{code_text('funding', k, lang)} {_number(v, lang)}"
-                            for k, v in plan.by_funding.items())
-        per_year = "; ".join(f"{code_text('funding', k, lang)}: "
-                             + ", ".join(f"{y} {_number(v, lang)}" for y, v in years.items())
-                             for k, years in plan.by_funding_and_year.items() if years)
-        parts += [table, Text(t("cli.study.plan_total", lang, total=_number(plan.total, lang),
-                                currency=plan.currency, funding=funding, per_year=per_year))]
+            _row(
+                table,
+                sub.subproject,
+                "; ".join(sub.names),
+                quarter_text(sub.start, lang) or "–",
+                quarter_text(sub.finish, lang) or "",
+                _number(sub.cost, lang),
+            )
+        funding = ", ".join(
+            f"{code_text('funding', k, lang)} {_number(v, lang)}"
+            for k, v in plan.by_funding.items()
+        )
+        per_year = "; ".join(
+            f"{code_text('funding', k, lang)}: "
+            + ", ".join(f"{y} {_number(v, lang)}" for y, v in years.items())
+            for k, years in plan.by_funding_and_year.items()
+            if years
+        )
+        parts += [
+            table,
+            Text(
+                t(
+                    "cli.study.plan_total",
+                    lang,
+                    total=_number(plan.total, lang),
+                    currency=plan.currency,
+                    funding=funding,
+                    per_year=per_year,
+                )
+            ),
+        ]
     return Group(*parts)
 
 
 def comparison_table(result: CostComparison, lang: Lang = "en") -> RenderableType:
     """Cost per inhabitant, employee and device, each with what it counts."""
-    table = Table(title=t("cli.study.comparison_title", lang, study=result.study),
-                  box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table = Table(
+        title=t("cli.study.comparison_title", lang, study=result.study),
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
     table.add_column(t("cli.municipality", lang), no_wrap=True)
     for name in ("it_cost", "per_inhabitant", "per_employee", "per_device"):
         table.add_column(t(f"cli.study.{name}", lang), justify="right", no_wrap=True)
     table.add_column(t("cli.study.counted_as", lang), no_wrap=True)
     definitions: dict[str, str] = {}
     for row in result.municipalities:
-        figures = [_number(f.value, lang) if f else "–"
-                   for f in (row.per_inhabitant, row.per_employee, row.per_device)]
-        _row(table, row.name, format_number(row.it_cost / _MILLION, lang, 2), *figures,
-             row.counted_as.definition)
+        figures = [
+            _number(f.value, lang) if f else "–"
+            for f in (row.per_inhabitant, row.per_employee, row.per_device)
+        ]
+        _row(
+            table,
+            row.name,
+            format_number(row.it_cost / _MILLION, lang, 2),
+            *figures,
+            row.counted_as.definition,
+        )
         counted = row.counted_as
-        text = t("cli.study.counted", lang, definition=counted.definition,
-                 currency=counted.currency, year=str(counted.year),
-                 includes=", ".join(cost_part_text(part, lang) for part in counted.includes))
+        text = t(
+            "cli.study.counted",
+            lang,
+            definition=counted.definition,
+            currency=counted.currency,
+            year=str(counted.year),
+            includes=", ".join(cost_part_text(part, lang) for part in counted.includes),
+        )
         if counted.excludes:
-            text = t("cli.study.counted_excl", lang, text=text, excludes=", ".join(
-                cost_part_text(part, lang) for part in counted.excludes))
+            text = t(
+                "cli.study.counted_excl",
+                lang,
+                text=text,
+                excludes=", ".join(cost_part_text(part, lang) for part in counted.excludes),
+            )
         definitions[counted.definition] = text
     notes: list[RenderableType] = [table]
     notes += [Text(text) for text in definitions.values()]
@@ -227,7 +351,10 @@ def comparison_table(result: CostComparison, lang: Lang = "en") -> RenderableTyp
         warnings = [issue.message for issue in result.warnings]
     else:  # the same differences as the report words them in its language
         names = {row.municipality: row.name for row in result.municipalities}
-        warnings = [text for difference in _without_repeats(result.differences)
-                    for text in _difference_text(difference, names, lang)]
+        warnings = [
+            text
+            for difference in _without_repeats(result.differences)
+            for text in _difference_text(difference, names, lang)
+        ]
     notes += [Text(t("cli.study.warning", lang, text=text)) for text in warnings]
     return Group(*notes)

@@ -214,7 +214,8 @@ class AdaptedTable(SourceTable):
         keys = [(place.file, place.sheet) for place in self.places]
         distinct = list(dict.fromkeys(keys)) or [(self.path, self.sheet)]
         digests = {
-            file: hashlib.sha256(file.read_bytes()).hexdigest() if len(distinct) > 1
+            file: hashlib.sha256(file.read_bytes()).hexdigest()
+            if len(distinct) > 1
             else self.sha256
             for file, _ in distinct
         }
@@ -342,8 +343,7 @@ def table_rows(
 
 
 def skipped_rows_note(
-    tool: str, path: Path, sheet: str | None, count: int, why: Message, municipality: str,
-    kind: str
+    tool: str, path: Path, sheet: str | None, count: int, why: Message, municipality: str, kind: str
 ) -> Issue:
     """An info note counting the export's rows not read as ``kind`` (nothing silent);
     ``why`` is a sentence part ``issue.part.skip.…``."""

@@ -42,8 +42,10 @@ def read_export(folder: InventoryFolder, kind: str) -> tuple[SourceTable | None,
     same kind (``InventoryFolder.other_tools``), joined (see the module docstring)."""
     groups: dict[str, list[tuple[Path, str | None]]] = {}
     first = folder.adapters[kind]
-    groups[first] = [(folder.files[kind], folder.sheets.get(kind)),
-                     *folder.more_sources.get(kind, [])]
+    groups[first] = [
+        (folder.files[kind], folder.sheets.get(kind)),
+        *folder.more_sources.get(kind, []),
+    ]
     for path, sheet, adapter in folder.other_tools.get(kind, []):
         groups.setdefault(adapter, []).append((path, sheet))
     tables: list[SourceTable] = []
@@ -95,8 +97,9 @@ class JoinedTable(SourceTable):
             return issue
         table = self.tables[int(self.row_table[issue.row - 1])]
         row = int(self.row_in_table[issue.row - 1]) + 1
-        moved = issue.model_copy(update={"file": table.display_name, "row": row,
-                                         "sheet": issue.sheet or table.sheet})
+        moved = issue.model_copy(
+            update={"file": table.display_name, "row": row, "sheet": issue.sheet or table.sheet}
+        )
         locate = getattr(table, "locate", None)
         return moved if locate is None else locate(moved)
 
@@ -112,16 +115,21 @@ class JoinedTable(SourceTable):
 def _place(table: SourceTable, line: int) -> Message:
     """``file line 7 (tool)`` as a sentence part."""
     where = table.display_name if table.sheet is None else f"{table.display_name}[{table.sheet}]"
-    return Message("issue.part.export_line",
-                   {"file": where, "line": str(line), "tool": str(table.source_tool)})
+    return Message(
+        "issue.part.export_line", {"file": where, "line": str(line), "tool": str(table.source_tool)}
+    )
 
 
-def join_tables(tables: Sequence[SourceTable], kind: str,
-                municipality: str) -> tuple[JoinedTable, list[Issue]]:
+def join_tables(
+    tables: Sequence[SourceTable], kind: str, municipality: str
+) -> tuple[JoinedTable, list[Issue]]:
     """Tables whose headers are field names of ``kind`` (adapters' and profiles'), as one
     table; a key two tables hold once, with a note, or an error when the rows differ."""
-    names = [spec.name for spec in field_specs(kind)
-             if any(spec.name in table.header for table in tables)]
+    names = [
+        spec.name
+        for spec in field_specs(kind)
+        if any(spec.name in table.header for table in tables)
+    ]
     key = model_for(kind).key_field
     columns: dict[str, list[pd.Series]] = {name: [] for name in names}
     for table in tables:
@@ -129,10 +137,13 @@ def join_tables(tables: Sequence[SourceTable], kind: str,
         for name in names:
             column = table.cells.get(str(positions[name])) if name in positions else None
             columns[name].append(
-                pd.Series("", index=range(len(table.cells)), dtype="str") if column is None
-                else column.astype("str").reset_index(drop=True))
-    frame = pd.DataFrame({name: pd.concat(parts, ignore_index=True)
-                          for name, parts in columns.items()})
+                pd.Series("", index=range(len(table.cells)), dtype="str")
+                if column is None
+                else column.astype("str").reset_index(drop=True)
+            )
+    frame = pd.DataFrame(
+        {name: pd.concat(parts, ignore_index=True) for name, parts in columns.items()}
+    )
     row_table = np.concatenate([np.full(len(t.cells), i, np.int64) for i, t in enumerate(tables)])
     row_in_table = np.concatenate([np.arange(len(t.cells), dtype=np.int64) for t in tables])
     lines = np.concatenate([t.line_numbers() for t in tables])
@@ -143,19 +154,34 @@ def join_tables(tables: Sequence[SourceTable], kind: str,
     first = tables[0]
     kept = frame[keep].reset_index(drop=True)
     return JoinedTable(
-        path=first.path, kind=kind, municipality=municipality, format=first.format,
-        sha256=first.sha256, encoding=first.encoding, delimiter=first.delimiter,
-        header=names, header_line=first.header_line,
+        path=first.path,
+        kind=kind,
+        municipality=municipality,
+        format=first.format,
+        sha256=first.sha256,
+        encoding=first.encoding,
+        delimiter=first.delimiter,
+        header=names,
+        header_line=first.header_line,
         cells=pd.DataFrame({str(i): kept[name] for i, name in enumerate(names)}),
-        lines=LineNumbers(lines[keep]), sheet=first.sheet,
+        lines=LineNumbers(lines[keep]),
+        sheet=first.sheet,
         extra={"source_tool": "+".join(dict.fromkeys(t.source_tool for t in tables))},
-        tables=list(tables), row_table=row_table[keep], row_in_table=row_in_table[keep],
+        tables=list(tables),
+        row_table=row_table[keep],
+        row_in_table=row_in_table[keep],
     ), issues
 
 
-def _same_keys(frame: pd.DataFrame, key: str, tables: Sequence[SourceTable],
-               row_table: np.ndarray[Any, Any], lines: np.ndarray[Any, Any],
-               municipality: str, kind: str) -> tuple[np.ndarray[Any, Any], list[Issue]]:
+def _same_keys(
+    frame: pd.DataFrame,
+    key: str,
+    tables: Sequence[SourceTable],
+    row_table: np.ndarray[Any, Any],
+    lines: np.ndarray[Any, Any],
+    municipality: str,
+    kind: str,
+) -> tuple[np.ndarray[Any, Any], list[Issue]]:
     """Rows whose key an earlier row of another table holds: left out; an error when
     their fields differ. Keys repeated within one table are left to validation."""
     keys = frame[key].str.strip()
@@ -167,38 +193,61 @@ def _same_keys(frame: pd.DataFrame, key: str, tables: Sequence[SourceTable],
     alike: list[str] = []
     if not later.any():
         return keep, issues
-    earliest = {value: index for index, value in
-                reversed(list(enumerate(keys.tolist()))) if value}
+    earliest = {value: index for index, value in reversed(list(enumerate(keys.tolist()))) if value}
     texts = frame.apply(lambda column: column.str.strip())
     for index in np.flatnonzero(later):
         value = keys.iloc[index]
         other = earliest[value]
-        differ = [name for name in frame.columns
-                  if texts.iloc[index][name] and texts.iloc[other][name]
-                  and texts.iloc[index][name] != texts.iloc[other][name]]
+        differ = [
+            name
+            for name in frame.columns
+            if texts.iloc[index][name]
+            and texts.iloc[other][name]
+            and texts.iloc[index][name] != texts.iloc[other][name]
+        ]
         here = tables[int(row_table[index])]
         there = tables[int(row_table[other])]
         if not differ:
             alike.append(value)
             continue
-        shown = "; ".join(f"{name} {texts.iloc[other][name]!r} / {texts.iloc[index][name]!r}"
-                          for name in differ)
-        issues.append(Issue(
-            code=IssueCode.INCONSISTENT_VALUES, file=here.display_name, sheet=here.sheet,
-            line=int(lines[index]), column=differ[0], value=value, municipality=municipality,
-            record_kind=kind,
-            template=template_key(IssueCode.INCONSISTENT_VALUES, "two_exports"),
-            params={"value": repr(value), "first": _place(there, int(lines[other])),
-                    "second": _place(here, int(lines[index])), "differences": shown}))
+        shown = "; ".join(
+            f"{name} {texts.iloc[other][name]!r} / {texts.iloc[index][name]!r}" for name in differ
+        )
+        issues.append(
+            Issue(
+                code=IssueCode.INCONSISTENT_VALUES,
+                file=here.display_name,
+                sheet=here.sheet,
+                line=int(lines[index]),
+                column=differ[0],
+                value=value,
+                municipality=municipality,
+                record_kind=kind,
+                template=template_key(IssueCode.INCONSISTENT_VALUES, "two_exports"),
+                params={
+                    "value": repr(value),
+                    "first": _place(there, int(lines[other])),
+                    "second": _place(here, int(lines[index])),
+                    "differences": shown,
+                },
+            )
+        )
     if alike:
         listed: IssueParam = ", ".join(alike[:KEYS_LISTED])
         if len(alike) > KEYS_LISTED:
-            listed = Message("issue.part.and_more",
-                             {"listed": listed, "more": len(alike) - KEYS_LISTED})
-        issues.append(Issue(
-            code=IssueCode.SKIPPED_PATH, severity=Severity.INFO,
-            file=tables[0].display_name, municipality=municipality, record_kind=kind,
-            value=str(len(alike)),
-            template=template_key(IssueCode.SKIPPED_PATH, "same_records"),
-            params={"count": len(alike), "kind": kind, "keys": listed}))
+            listed = Message(
+                "issue.part.and_more", {"listed": listed, "more": len(alike) - KEYS_LISTED}
+            )
+        issues.append(
+            Issue(
+                code=IssueCode.SKIPPED_PATH,
+                severity=Severity.INFO,
+                file=tables[0].display_name,
+                municipality=municipality,
+                record_kind=kind,
+                value=str(len(alike)),
+                template=template_key(IssueCode.SKIPPED_PATH, "same_records"),
+                params={"count": len(alike), "kind": kind, "keys": listed},
+            )
+        )
     return keep, issues

@@ -28,10 +28,16 @@ class ViewInputError(InventoryError):
     """A diagram view was asked for without what it needs (a target, a municipality)."""
 
 
-def build_views(view: ViewName, snapshot: InventorySnapshot, *,
-                municipality: str | None = None, target: TargetArchitecture | None = None,
-                gap: GapReport | None = None, overlap: OverlapResult | None = None,
-                lang: Lang = "en") -> list[ViewDiagram]:
+def build_views(
+    view: ViewName,
+    snapshot: InventorySnapshot,
+    *,
+    municipality: str | None = None,
+    target: TargetArchitecture | None = None,
+    gap: GapReport | None = None,
+    overlap: OverlapResult | None = None,
+    lang: Lang = "en",
+) -> list[ViewDiagram]:
     """The diagrams of ``view``; ``municipality`` narrows architecture and target views.
 
     ``target``/``gap`` are needed by the target view (``gap``) and mark the datacentres in
@@ -39,18 +45,23 @@ def build_views(view: ViewName, snapshot: InventorySnapshot, *,
     """
     names = municipality_names(snapshot.table("municipality"))
     if municipality is not None and municipality not in names:
-        raise ViewInputError(f"no municipality {municipality!r} in the inventory",
-                             hint="use one of: " + ", ".join(sorted(names)))
+        raise ViewInputError(
+            f"no municipality {municipality!r} in the inventory",
+            hint="use one of: " + ", ".join(sorted(names)),
+        )
     if view == "architecture":
         codes = [municipality] if municipality else sorted(names)
-        return [diagram for code in codes
-                for diagram in architecture_views(snapshot, code, lang=lang)]
+        return [
+            diagram for code in codes for diagram in architecture_views(snapshot, code, lang=lang)
+        ]
     if view == "network":
         return [network_view(snapshot, target=target, lang=lang)]
     if view == "target":
         if gap is None:
-            raise ViewInputError("the target view needs a target architecture",
-                                 hint="pass --target FILE (e.g. samples/target.yaml)")
+            raise ViewInputError(
+                "the target view needs a target architecture",
+                hint="pass --target FILE (e.g. samples/target.yaml)",
+            )
         if municipality:
             return [target_view(gap, municipality, name=names.get(municipality), lang=lang)]
         return [target_view(gap, lang=lang)]

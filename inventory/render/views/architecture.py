@@ -97,8 +97,13 @@ def _place_servers(servers: pd.DataFrame) -> _Placement:
     return placement
 
 
-def architecture_views(snapshot: InventorySnapshot, municipality: str, *, lang: Lang = "en",
-                       node_budget: int = DEFAULT_NODE_BUDGET) -> list[ViewDiagram]:
+def architecture_views(
+    snapshot: InventorySnapshot,
+    municipality: str,
+    *,
+    lang: Lang = "en",
+    node_budget: int = DEFAULT_NODE_BUDGET,
+) -> list[ViewDiagram]:
     """The overview diagram of ``municipality`` and a drill-down per crowded site.
 
     >>> [view.name for view in architecture_views(snapshot, "gnosjo")]
@@ -109,8 +114,12 @@ def architecture_views(snapshot: InventorySnapshot, municipality: str, *, lang: 
     servers = part.table("server")
     placement = _place_servers(servers)
     # Left to right: each layer is a column, so the picture grows down, not sideways.
-    diagram = Diagram(t("view.architecture_title", lang, name=name), lang=lang,
-                      node_budget=node_budget, direction="LR")
+    diagram = Diagram(
+        t("view.architecture_title", lang, name=name),
+        lang=lang,
+        node_budget=node_budget,
+        direction="LR",
+    )
     sites = part.table("site")
     compute_sites = _compute_sites(sites, servers, part.table("storage"), placement)
     _add_applications(diagram, part, lang)
@@ -120,26 +129,45 @@ def architecture_views(snapshot: InventorySnapshot, municipality: str, *, lang: 
     _add_fleets(diagram, part, lang)
     _add_dependencies(diagram, part, placement)
     diagram.set_legend(_legend(lang))
-    views = [ViewDiagram(f"architecture-{safe_filename(municipality)}", diagram.title,
-                         diagram.source, key=("architecture", municipality))]
+    views = [
+        ViewDiagram(
+            f"architecture-{safe_filename(municipality)}",
+            diagram.title,
+            diagram.source,
+            key=("architecture", municipality),
+        )
+    ]
     site_names = dict(zip(sites["id"].map(text), sites["name"].map(text), strict=True))
     for site in compute_sites:
         hosted = _servers_at(servers, placement, site)
         if len(hosted) > node_budget:
-            views.append(_site_view(municipality, name, site, site_names.get(site) or site,
-                                    hosted, lang, node_budget))
+            views.append(
+                _site_view(
+                    municipality,
+                    name,
+                    site,
+                    site_names.get(site) or site,
+                    hosted,
+                    lang,
+                    node_budget,
+                )
+            )
     return views
 
 
-def _compute_sites(sites: pd.DataFrame, servers: pd.DataFrame, storage: pd.DataFrame,
-                   placement: _Placement) -> list[str]:
+def _compute_sites(
+    sites: pd.DataFrame, servers: pd.DataFrame, storage: pd.DataFrame, placement: _Placement
+) -> list[str]:
     used = {site for _, site, _, _ in placement.standalone}
     used |= set(placement.cluster_site.values())
     used |= {text(site) for site in storage["site"]}
     used |= {text(site) for site in servers["site"]}
     kinds = dict(zip(sites["id"].map(text), sites["kind"].map(text), strict=True))
-    ordered = [text(site) for site in sites["id"]
-               if text(site) in used or kinds.get(text(site)) in COMPUTE_SITE_KINDS]
+    ordered = [
+        text(site)
+        for site in sites["id"]
+        if text(site) in used or kinds.get(text(site)) in COMPUTE_SITE_KINDS
+    ]
     return ordered + sorted(site for site in used - set(ordered) if site)
 
 
@@ -147,15 +175,18 @@ def _add_applications(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> 
     applications = part.table("application")
     if applications.empty:
         return
-    diagram.add_group("layer:applications", t("view.layer_applications", lang),
-                      style=LAYER_STYLE)
+    diagram.add_group("layer:applications", t("view.layer_applications", lang), style=LAYER_STYLE)
     for row in applications.itertuples(index=False):
         product = " ".join(p for p in (text(row.product), text(row.version)) if p)
-        diagram.add_node(f"application:{text(row.id)}", text(row.name) or text(row.id),
-                         detail=product or text(row.business_area),
-                         group="layer:applications", kind=t("view.noun_applications", lang),
-                         style=APPLICATION_NODE,
-                         priority=_CRITICALITY_PRIORITY.get(text(row.criticality), 0))
+        diagram.add_node(
+            f"application:{text(row.id)}",
+            text(row.name) or text(row.id),
+            detail=product or text(row.business_area),
+            group="layer:applications",
+            kind=t("view.noun_applications", lang),
+            style=APPLICATION_NODE,
+            priority=_CRITICALITY_PRIORITY.get(text(row.criticality), 0),
+        )
 
 
 def _add_platforms(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> None:
@@ -167,19 +198,32 @@ def _add_platforms(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> Non
     # backup platform is in the datacentre in every section)
     domains = [domain_of(text(capability)) for capability in platforms["capability"]]
     for domain in (d for d in DOMAINS if d in domains):
-        diagram.add_group(f"platforms:{domain}", domain_title(domain, lang),
-                          parent="layer:platforms", style=SITE_STYLE)
+        diagram.add_group(
+            f"platforms:{domain}",
+            domain_title(domain, lang),
+            parent="layer:platforms",
+            style=SITE_STYLE,
+        )
     for row, domain in zip(platforms.itertuples(index=False), domains, strict=True):
         product = " ".join(p for p in (text(row.product), text(row.version)) if p)
-        diagram.add_node(f"platform:{text(row.id)}", product or text(row.id),
-                         detail=code_text("capability", text(row.capability), lang),
-                         group=f"platforms:{domain}",
-                         kind=t("view.noun_platforms", lang), style=PLATFORM_NODE,
-                         priority=_CRITICALITY_PRIORITY.get(text(row.criticality), 0))
+        diagram.add_node(
+            f"platform:{text(row.id)}",
+            product or text(row.id),
+            detail=code_text("capability", text(row.capability), lang),
+            group=f"platforms:{domain}",
+            kind=t("view.noun_platforms", lang),
+            style=PLATFORM_NODE,
+            priority=_CRITICALITY_PRIORITY.get(text(row.criticality), 0),
+        )
 
 
-def _add_infrastructure(diagram: Diagram, part: InventorySnapshot, compute_sites: list[str],
-                        placement: _Placement, lang: Lang) -> None:
+def _add_infrastructure(
+    diagram: Diagram,
+    part: InventorySnapshot,
+    compute_sites: list[str],
+    placement: _Placement,
+    lang: Lang,
+) -> None:
     if not compute_sites:
         return
     sites = part.table("site")
@@ -191,14 +235,30 @@ def _add_infrastructure(diagram: Diagram, part: InventorySnapshot, compute_sites
     for cluster, site in placement.cluster_site.items():
         group = f"site:{site}" if site in compute_sites else "layer:sites"
         diagram.add_node(
-            f"cluster:{cluster}", cluster, group=group, kind=t("view.noun_servers", lang),
-            detail=t("view.hosts_vms", lang, hosts=placement.cluster_hosts.get(cluster, 0),
-                     vms=placement.cluster_vms.get(cluster, 0)),
-            style=CLUSTER_NODE, priority=10)
+            f"cluster:{cluster}",
+            cluster,
+            group=group,
+            kind=t("view.noun_servers", lang),
+            detail=t(
+                "view.hosts_vms",
+                lang,
+                hosts=placement.cluster_hosts.get(cluster, 0),
+                vms=placement.cluster_vms.get(cluster, 0),
+            ),
+            style=CLUSTER_NODE,
+            priority=10,
+        )
     for server_id, site, hostname, detail in placement.standalone:
         group = f"site:{site}" if site in compute_sites else "layer:sites"
-        diagram.add_node(f"server:{server_id}", hostname, detail=detail, group=group,
-                         kind=t("view.noun_servers", lang), style=SERVER_NODE, priority=5)
+        diagram.add_node(
+            f"server:{server_id}",
+            hostname,
+            detail=detail,
+            group=group,
+            kind=t("view.noun_servers", lang),
+            style=SERVER_NODE,
+            priority=5,
+        )
     for row in part.table("storage").itertuples(index=False):
         site = text(row.site)
         group = f"site:{site}" if site in compute_sites else "layer:sites"
@@ -206,43 +266,75 @@ def _add_infrastructure(diagram: Diagram, part: InventorySnapshot, compute_sites
         detail = product_label(text(row.vendor), text(row.model))  # the vendor once
         if capacity:
             detail += f" · {format_decimal(capacity, lang)} TB"
-        diagram.add_node(f"storage:{text(row.id)}", text(row.id), detail=detail, group=group,
-                         kind=t("view.noun_storage", lang), style=STORAGE_NODE, priority=3)
+        diagram.add_node(
+            f"storage:{text(row.id)}",
+            text(row.id),
+            detail=detail,
+            group=group,
+            kind=t("view.noun_storage", lang),
+            style=STORAGE_NODE,
+            priority=3,
+        )
 
 
-def _add_other_sites(diagram: Diagram, sites: pd.DataFrame, compute_sites: list[str],
-                     lang: Lang) -> None:
+def _add_other_sites(
+    diagram: Diagram, sites: pd.DataFrame, compute_sites: list[str], lang: Lang
+) -> None:
     others = sites[~sites["id"].map(text).isin(compute_sites)]
     if others.empty:
         return
     diagram.add_group("layer:other_sites", t("view.other_sites", lang), style=LAYER_STYLE)
     for kind, group in others.groupby(others["kind"].map(text), sort=True):
         kind_name = t(f"view.site_kind.{kind}", lang) if kind in _SITE_KINDS else kind
-        names = [text(name) or text(key) for name, key in zip(group["name"], group["id"],
-                                                               strict=True)]
+        names = [
+            text(name) or text(key) for name, key in zip(group["name"], group["id"], strict=True)
+        ]
         detail = ", ".join(names[:2]) + (" …" if len(names) > 2 else "")
-        diagram.add_node(f"sites:{kind}", t("view.site_count", lang, count=len(group),
-                                             kind=kind_name),
-                         detail=detail, group="layer:other_sites",
-                         kind=t("view.noun_sites", lang), style=OTHER_SITES_NODE)
+        diagram.add_node(
+            f"sites:{kind}",
+            t("view.site_count", lang, count=len(group), kind=kind_name),
+            detail=detail,
+            group="layer:other_sites",
+            kind=t("view.noun_sites", lang),
+            style=OTHER_SITES_NODE,
+        )
 
 
-_SITE_KINDS = frozenset({"datacentre", "server_room", "colocation", "cloud_region", "office",
-                         "school", "care_home", "other"})
+_SITE_KINDS = frozenset(
+    {
+        "datacentre",
+        "server_room",
+        "colocation",
+        "cloud_region",
+        "office",
+        "school",
+        "care_home",
+        "other",
+    }
+)
 
 
 def _fleet_frame(clients: pd.DataFrame) -> pd.DataFrame:
     """Clients summed per device kind, operating system and management platform."""
     quantity = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1).astype("int64")
-    frame = pd.DataFrame({
-        "kind": clients["kind"].map(text),
-        "os": (clients["os_product"].map(text) + " " + clients["os_version"].map(text)
-               .str.split(" ").str[0]).str.strip(),
-        "managed_by": clients["managed_by"].map(text),
-        "devices": quantity,
-    })
-    return (frame.groupby(["kind", "os", "managed_by"], sort=True, dropna=False)["devices"]
-            .sum().reset_index().sort_values("devices", ascending=False, kind="stable"))
+    frame = pd.DataFrame(
+        {
+            "kind": clients["kind"].map(text),
+            "os": (
+                clients["os_product"].map(text)
+                + " "
+                + clients["os_version"].map(text).str.split(" ").str[0]
+            ).str.strip(),
+            "managed_by": clients["managed_by"].map(text),
+            "devices": quantity,
+        }
+    )
+    return (
+        frame.groupby(["kind", "os", "managed_by"], sort=True, dropna=False)["devices"]
+        .sum()
+        .reset_index()
+        .sort_values("devices", ascending=False, kind="stable")
+    )
 
 
 def _add_fleets(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> None:
@@ -255,10 +347,15 @@ def _add_fleets(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> None:
         key = f"fleet:{index}"
         devices = int(number(row.devices))
         kind = code_text("client_kind", str(row.kind), lang) if row.kind else ""
-        diagram.add_node(key, f"{kind} · {row.os}".strip(" ·"),
-                         detail=t("view.devices", lang, count=format_integer(devices, lang)),
-                         group="layer:clients", kind=t("view.noun_fleets", lang),
-                         style=FLEET_NODE, priority=devices)
+        diagram.add_node(
+            key,
+            f"{kind} · {row.os}".strip(" ·"),
+            detail=t("view.devices", lang, count=format_integer(devices, lang)),
+            group="layer:clients",
+            kind=t("view.noun_fleets", lang),
+            style=FLEET_NODE,
+            priority=devices,
+        )
         platform = f"platform:{row.managed_by}"
         if row.managed_by and diagram.has_node(platform):
             diagram.add_edge(key, platform, style=MANAGED_EDGE)
@@ -269,8 +366,10 @@ def _add_dependencies(diagram: Diagram, part: InventorySnapshot, placement: _Pla
     refs = part.references
     if refs.empty:
         return
-    wanted = refs[refs["kind"].isin(["platform", "application"])
-                  & refs["field"].isin(["runs_on", "depends_on"])]
+    wanted = refs[
+        refs["kind"].isin(["platform", "application"])
+        & refs["field"].isin(["runs_on", "depends_on"])
+    ]
     seen: set[tuple[str, str]] = set()
     for row in wanted.itertuples(index=False):
         tail = f"{row.kind}:{text(row.id)}"
@@ -286,8 +385,7 @@ def _add_dependencies(diagram: Diagram, part: InventorySnapshot, placement: _Pla
         if (tail, head) in seen or not (diagram.has_node(tail) and diagram.has_node(head)):
             continue
         seen.add((tail, head))
-        diagram.add_edge(tail, head, style=RUNS_ON_EDGE if row.kind == "platform"
-                         else DEPENDS_EDGE)
+        diagram.add_edge(tail, head, style=RUNS_ON_EDGE if row.kind == "platform" else DEPENDS_EDGE)
 
 
 def _legend(lang: Lang) -> list[LegendEntry]:
@@ -314,16 +412,35 @@ def _servers_at(servers: pd.DataFrame, placement: _Placement, site: str) -> pd.D
     return servers[in_cluster | ids.isin(standalone)]
 
 
-def _site_view(municipality: str, name: str, site: str, site_name: str,
-               hosted: pd.DataFrame, lang: Lang, node_budget: int) -> ViewDiagram:
+def _site_view(
+    municipality: str,
+    name: str,
+    site: str,
+    site_name: str,
+    hosted: pd.DataFrame,
+    lang: Lang,
+    node_budget: int,
+) -> ViewDiagram:
     """Drill-down: every server of one site, grouped by hypervisor cluster."""
-    diagram = Diagram(t("view.site_title", lang, name=name, site=site_name), lang=lang,
-                      node_budget=max(node_budget * 3, 30), direction="LR")
+    diagram = Diagram(
+        t("view.site_title", lang, name=name, site=site_name),
+        lang=lang,
+        node_budget=max(node_budget * 3, 30),
+        direction="LR",
+    )
     placement = _place_servers(hosted)
     for cluster in sorted(placement.cluster_site):
-        diagram.add_group(f"cluster:{cluster}", f"{cluster} · " + t(
-            "view.hosts_vms", lang, hosts=placement.cluster_hosts.get(cluster, 0),
-            vms=placement.cluster_vms.get(cluster, 0)), style=SITE_STYLE)
+        diagram.add_group(
+            f"cluster:{cluster}",
+            f"{cluster} · "
+            + t(
+                "view.hosts_vms",
+                lang,
+                hosts=placement.cluster_hosts.get(cluster, 0),
+                vms=placement.cluster_vms.get(cluster, 0),
+            ),
+            style=SITE_STYLE,
+        )
     noun = t("view.noun_servers", lang)
     for row in hosted.itertuples(index=False):
         server_id = text(row.id)
@@ -331,17 +448,24 @@ def _site_view(municipality: str, name: str, site: str, site_name: str,
         group = node if node.startswith("cluster:") else None
         os_name = " ".join(p for p in (text(row.os_product), text(row.os_version)) if p)
         is_host = text(row.kind) != "virtual"
-        diagram.add_node(f"server:{server_id}", text(row.hostname) or server_id,
-                         detail=os_name, group=group, kind=noun,
-                         style=CLUSTER_NODE if is_host and group else SERVER_NODE,
-                         priority=(10 if is_host else 0)
-                         + _CRITICALITY_PRIORITY.get(text(row.criticality), 0))
-    diagram.set_legend([
-        LegendEntry(t("column.server", lang), style=SERVER_NODE),
-        LegendEntry(t("view.hosts_vms", lang, hosts="n", vms="m"), style=CLUSTER_NODE),
-    ])
-    return ViewDiagram(f"architecture-{safe_filename(municipality)}-{safe_filename(site)}",
-                       diagram.title, diagram.source, key=("architecture", municipality, site))
-
-
-
+        diagram.add_node(
+            f"server:{server_id}",
+            text(row.hostname) or server_id,
+            detail=os_name,
+            group=group,
+            kind=noun,
+            style=CLUSTER_NODE if is_host and group else SERVER_NODE,
+            priority=(10 if is_host else 0) + _CRITICALITY_PRIORITY.get(text(row.criticality), 0),
+        )
+    diagram.set_legend(
+        [
+            LegendEntry(t("column.server", lang), style=SERVER_NODE),
+            LegendEntry(t("view.hosts_vms", lang, hosts="n", vms="m"), style=CLUSTER_NODE),
+        ]
+    )
+    return ViewDiagram(
+        f"architecture-{safe_filename(municipality)}-{safe_filename(site)}",
+        diagram.title,
+        diagram.source,
+        key=("architecture", municipality, site),
+    )

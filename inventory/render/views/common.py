@@ -52,10 +52,8 @@ FLEET_NODE: Final = NodeStyle(shape="folder", fill="#fed7e2", border="#b83280")
 OTHER_SITES_NODE: Final = NodeStyle(shape="tab", fill="#edf2f7", border="#718096")
 SITE_NODE: Final = NodeStyle(fill="#ffffff", border="#4a5568")
 DATACENTRE_NODE: Final = NodeStyle(shape="box3d", fill="#e2e8f0", border="#2d3748")
-PRIMARY_DC_NODE: Final = NodeStyle(shape="box3d", fill="#f6e05e", border="#975a16",
-                                   pen_width=3)
-SECONDARY_DC_NODE: Final = NodeStyle(shape="box3d", fill="#fbd38d", border="#c05621",
-                                     pen_width=2)
+PRIMARY_DC_NODE: Final = NodeStyle(shape="box3d", fill="#f6e05e", border="#975a16", pen_width=3)
+SECONDARY_DC_NODE: Final = NodeStyle(shape="box3d", fill="#fbd38d", border="#c05621", pen_width=2)
 EXTERNAL_NODE: Final = NodeStyle(fill="#ffffff", border="#a0aec0", dashed=True)
 
 DEPENDS_EDGE: Final = EdgeStyle(colour="#718096")
@@ -115,8 +113,9 @@ def bandwidth_text(mbps: float, lang: Lang) -> str:
 def municipality_names(snapshot_municipalities: pd.DataFrame) -> dict[str, str]:
     """Municipality code -> display name (the code where the name is missing)."""
     names: dict[str, str] = {}
-    for code, name in zip(snapshot_municipalities["code"], snapshot_municipalities["name"],
-                          strict=True):
+    for code, name in zip(
+        snapshot_municipalities["code"], snapshot_municipalities["name"], strict=True
+    ):
         names[str(code)] = text(name) or str(code)
     return names
 

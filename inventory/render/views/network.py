@@ -37,9 +37,14 @@ from inventory.target.model import TargetArchitecture
 _WEAK_KINDS = frozenset({"vpn", "internet"})
 
 
-def network_view(snapshot: InventorySnapshot, *, target: TargetArchitecture | None = None,
-                 municipalities: list[str] | None = None, lang: Lang = "en",
-                 node_budget: int = 10) -> ViewDiagram:
+def network_view(
+    snapshot: InventorySnapshot,
+    *,
+    target: TargetArchitecture | None = None,
+    municipalities: list[str] | None = None,
+    lang: Lang = "en",
+    node_budget: int = 10,
+) -> ViewDiagram:
     """The network between ``municipalities`` (default all), target datacentres marked."""
     codes = municipalities or snapshot.municipalities
     part = snapshot.only(codes)
@@ -47,15 +52,20 @@ def network_view(snapshot: InventorySnapshot, *, target: TargetArchitecture | No
     primary = target.datacentres.primary if target and target.datacentres else None
     secondary = target.datacentres.secondary if target and target.datacentres else None
     links = part.table("link")
-    endpoints = [(text(m), *qualified(text(m), text(site)))
-                 for m, a, b in zip(links["municipality"], links["a_site"], links["b_site"],
-                                    strict=True) for site in (a, b)]
+    endpoints = [
+        (text(m), *qualified(text(m), text(site)))
+        for m, a, b in zip(links["municipality"], links["a_site"], links["b_site"], strict=True)
+        for site in (a, b)
+    ]
     crossing = {f"{code}:{site}" for owner, code, site in endpoints if code != owner}
-    crossing |= {f"{owner}:{text(a)}" for owner, a, b in zip(
-        links["municipality"], links["a_site"], links["b_site"], strict=True)
-        if qualified(text(owner), text(b))[0] != text(owner)}
-    diagram = Diagram(t("view.network_title", lang), lang=lang, node_budget=node_budget,
-                      direction="LR")
+    crossing |= {
+        f"{owner}:{text(a)}"
+        for owner, a, b in zip(links["municipality"], links["a_site"], links["b_site"], strict=True)
+        if qualified(text(owner), text(b))[0] != text(owner)
+    }
+    diagram = Diagram(
+        t("view.network_title", lang), lang=lang, node_budget=node_budget, direction="LR"
+    )
     sites = part.table("site")
     for code in codes:
         diagram.add_group(f"m:{code}", names.get(code, code), style=SITE_STYLE)
@@ -69,23 +79,45 @@ def network_view(snapshot: InventorySnapshot, *, target: TargetArchitecture | No
             style, detail = PRIMARY_DC_NODE, t("diagram.primary_dc", lang)
         elif key == secondary:
             style, detail = SECONDARY_DC_NODE, t("diagram.secondary_dc", lang)
-        priority = (100 if key in (primary, secondary) else 0) + (
-            50 if kind in COMPUTE_SITE_KINDS else 0) + (40 if key in crossing else 0)
-        diagram.add_node(key, text(row.name) or site, detail=detail, group=f"m:{code}",
-                         kind=t("view.noun_sites", lang), style=style, priority=priority)
+        priority = (
+            (100 if key in (primary, secondary) else 0)
+            + (50 if kind in COMPUTE_SITE_KINDS else 0)
+            + (40 if key in crossing else 0)
+        )
+        diagram.add_node(
+            key,
+            text(row.name) or site,
+            detail=detail,
+            group=f"m:{code}",
+            kind=t("view.noun_sites", lang),
+            style=style,
+            priority=priority,
+        )
     for row in links.itertuples(index=False):
         owner = text(row.municipality)
         ends = [qualified(owner, text(row.a_site)), qualified(owner, text(row.b_site))]
         keys = [f"{code}:{site}" for code, site in ends]
         for key, (code, site) in zip(keys, ends, strict=True):
             if not diagram.has_node(key):
-                diagram.add_node(key, site, detail=names.get(code, code), style=EXTERNAL_NODE,
-                                 kind=t("view.noun_sites", lang), priority=30)
+                diagram.add_node(
+                    key,
+                    site,
+                    detail=names.get(code, code),
+                    style=EXTERNAL_NODE,
+                    kind=t("view.noun_sites", lang),
+                    priority=30,
+                )
         bandwidth = number(row.bandwidth_mbps)
         redundant = text(row.redundant) in ("True", "true", "1")
         kind = text(row.kind)
-        label = " ".join(p for p in (bandwidth_text(bandwidth, lang),
-                                     code_text("link_kind", kind, lang) if kind else "") if p)
+        label = " ".join(
+            p
+            for p in (
+                bandwidth_text(bandwidth, lang),
+                code_text("link_kind", kind, lang) if kind else "",
+            )
+            if p
+        )
         if redundant:
             label += " · " + t("column.redundant", lang).lower()
         if ends[0][0] != ends[1][0]:
@@ -97,19 +129,31 @@ def network_view(snapshot: InventorySnapshot, *, target: TargetArchitecture | No
         else:
             link_style = SINGLE_LINK
         diagram.add_edge(keys[0], keys[1], label=label, style=link_style)
-    diagram.set_legend([
-        LegendEntry(t("diagram.primary_dc", lang), style=PRIMARY_DC_NODE),
-        LegendEntry(t("diagram.secondary_dc", lang), style=SECONDARY_DC_NODE),
-        LegendEntry(t("view.layer_sites", lang), style=DATACENTRE_NODE),
-        LegendEntry(t("view.other_sites", lang), style=SITE_NODE),
-        LegendEntry(t("view.external_site", lang), style=EXTERNAL_NODE),
-        LegendEntry(t("view.cross_link", lang), edge=CROSS_LINK),
-        LegendEntry(t("diagram.redundant_link", lang), edge=REDUNDANT_LINK),
-        LegendEntry(t("diagram.single_link", lang), edge=SINGLE_LINK),
-        LegendEntry(t("view.weak_link", lang), edge=WEAK_LINK),
-    ])
+    diagram.set_legend(
+        [
+            LegendEntry(t("diagram.primary_dc", lang), style=PRIMARY_DC_NODE),
+            LegendEntry(t("diagram.secondary_dc", lang), style=SECONDARY_DC_NODE),
+            LegendEntry(t("view.layer_sites", lang), style=DATACENTRE_NODE),
+            LegendEntry(t("view.other_sites", lang), style=SITE_NODE),
+            LegendEntry(t("view.external_site", lang), style=EXTERNAL_NODE),
+            LegendEntry(t("view.cross_link", lang), edge=CROSS_LINK),
+            LegendEntry(t("diagram.redundant_link", lang), edge=REDUNDANT_LINK),
+            LegendEntry(t("diagram.single_link", lang), edge=SINGLE_LINK),
+            LegendEntry(t("view.weak_link", lang), edge=WEAK_LINK),
+        ]
+    )
     return ViewDiagram("network", diagram.title, diagram.source, key=("network",))
 
 
-_KINDS = frozenset({"datacentre", "server_room", "colocation", "cloud_region", "office",
-                    "school", "care_home", "other"})
+_KINDS = frozenset(
+    {
+        "datacentre",
+        "server_room",
+        "colocation",
+        "cloud_region",
+        "office",
+        "school",
+        "care_home",
+        "other",
+    }
+)

@@ -25,8 +25,10 @@ HEADER_FILL = "#2d3748"
 
 def _cell(products: pd.DataFrame, lang: Lang) -> str:
     if products.empty:
-        return (f'<TD BGCOLOR="{EMPTY_FILL}"><FONT COLOR="#718096" POINT-SIZE="10">'
-                f'{html_text(t("view.missing", lang))}</FONT></TD>')
+        return (
+            f'<TD BGCOLOR="{EMPTY_FILL}"><FONT COLOR="#718096" POINT-SIZE="10">'
+            f"{html_text(t('view.missing', lang))}</FONT></TD>"
+        )
     ordered = products.sort_values("assets", ascending=False, kind="stable")
     names = [html_text(text(name), max_length=40) for name in ordered["product"]]
     shown = "<BR/>".join(names[:3]) + (f"<BR/>+{len(names) - 3}" if len(names) > 3 else "")
@@ -34,47 +36,71 @@ def _cell(products: pd.DataFrame, lang: Lang) -> str:
     return f'<TD BGCOLOR="{fill}" ALIGN="LEFT">{shown}</TD>'
 
 
-def _grid(domain: str, usage: pd.DataFrame, municipalities: list[str],
-          names: dict[str, str], lang: Lang) -> str:
+def _grid(
+    domain: str, usage: pd.DataFrame, municipalities: list[str], names: dict[str, str], lang: Lang
+) -> str:
     header = "".join(
         f'<TD BGCOLOR="{HEADER_FILL}"><FONT COLOR="#ffffff"><B>'
         f"{html_text(names.get(code, code), max_length=30)}</B></FONT></TD>"
-        for code in municipalities)
-    rows = [f'<TR><TD BGCOLOR="{HEADER_FILL}" ALIGN="LEFT"><FONT COLOR="#ffffff"><B>'
-            f'{html_text(t("column.capability", lang))}</B></FONT></TD>{header}</TR>']
+        for code in municipalities
+    )
+    rows = [
+        f'<TR><TD BGCOLOR="{HEADER_FILL}" ALIGN="LEFT"><FONT COLOR="#ffffff"><B>'
+        f"{html_text(t('column.capability', lang))}</B></FONT></TD>{header}</TR>"
+    ]
     for capability, part in usage.groupby("capability", sort=True):
-        cells = "".join(_cell(part[part["municipality"] == code], lang)
-                        for code in municipalities)
+        cells = "".join(_cell(part[part["municipality"] == code], lang) for code in municipalities)
         name = code_text("capability", str(capability), lang)  # as the tables name it
-        rows.append(f'<TR><TD ALIGN="LEFT"><B>{html_text(name, max_length=40)}'
-                    f"</B></TD>{cells}</TR>")
-    return ('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" COLOR="#a0aec0">'
-            + "".join(rows) + "</TABLE>")
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><B>{html_text(name, max_length=40)}</B></TD>{cells}</TR>'
+        )
+    return (
+        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" COLOR="#a0aec0">'
+        + "".join(rows)
+        + "</TABLE>"
+    )
 
 
 def _legend(lang: Lang) -> str:
-    entries = [(SHARED_FILL, t("view.shared_product", lang)),
-               (UNIQUE_FILL, t("view.unique_product", lang)),
-               (EMPTY_FILL, t("view.missing", lang))]
-    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(t("diagram.legend", lang))}'
-            "</B></TD></TR>"]
-    rows += [f'<TR><TD BGCOLOR="{fill}" BORDER="1" WIDTH="28"> </TD>'
-             f'<TD ALIGN="LEFT">{html_text(label)}</TD></TR>' for fill, label in entries]
-    return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
-            + "".join(rows) + "</TABLE>")
+    entries = [
+        (SHARED_FILL, t("view.shared_product", lang)),
+        (UNIQUE_FILL, t("view.unique_product", lang)),
+        (EMPTY_FILL, t("view.missing", lang)),
+    ]
+    rows = [
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(t("diagram.legend", lang))}</B></TD></TR>'
+    ]
+    rows += [
+        f'<TR><TD BGCOLOR="{fill}" BORDER="1" WIDTH="28"> </TD>'
+        f'<TD ALIGN="LEFT">{html_text(label)}</TD></TR>'
+        for fill, label in entries
+    ]
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
+        + "".join(rows)
+        + "</TABLE>"
+    )
 
 
-def overlap_views(overlap: OverlapResult, names: dict[str, str] | None = None, *,
-                  lang: Lang = "en", domains: tuple[str, ...] = DOMAINS,
-                  max_columns: int = 8) -> list[ViewDiagram]:
+def overlap_views(
+    overlap: OverlapResult,
+    names: dict[str, str] | None = None,
+    *,
+    lang: Lang = "en",
+    domains: tuple[str, ...] = DOMAINS,
+    max_columns: int = 8,
+) -> list[ViewDiagram]:
     """One grid per domain (and per group of ``max_columns`` municipalities)."""
     names = names or {}
     usage = overlap.usage.merge(
         overlap.products[["domain", "capability", "product_id", "sharing"]],
-        on=["domain", "capability", "product_id"], how="left")
+        on=["domain", "capability", "product_id"],
+        how="left",
+    )
     municipalities = list(overlap.municipalities)
-    chunks = [municipalities[i:i + max_columns]
-              for i in range(0, len(municipalities), max_columns)] or [[]]
+    chunks = [
+        municipalities[i : i + max_columns] for i in range(0, len(municipalities), max_columns)
+    ] or [[]]
     views = []
     for domain in domains:
         part = usage[usage["domain"] == domain]
@@ -87,12 +113,18 @@ def overlap_views(overlap: OverlapResult, names: dict[str, str] | None = None, *
             if len(chunks) > 1:
                 title += f" ({number}/{len(chunks)})"
             graph = graphviz.Digraph(name="overlap")
-            graph.attr(label=plain_label(title, max_length=120), labelloc="t", fontsize="18",
-                       fontname=DEFAULT_FONT, rankdir="TB")
+            graph.attr(
+                label=plain_label(title, max_length=120),
+                labelloc="t",
+                fontsize="18",
+                fontname=DEFAULT_FONT,
+                rankdir="TB",
+            )
             graph.attr("node", fontname=DEFAULT_FONT, fontsize="11", shape="plaintext")
             graph.node("grid", html_label(_grid(domain, part, chunk, names, lang)))
             graph.node("legend", html_label(_legend(lang)))
             graph.edge("grid", "legend", style="invis")
-            views.append(ViewDiagram(stem, title, str(graph.source),
-                                     key=("overlap", domain, str(number))))
+            views.append(
+                ViewDiagram(stem, title, str(graph.source), key=("overlap", domain, str(number)))
+            )
     return views

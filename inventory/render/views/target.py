@@ -46,10 +46,15 @@ from inventory.render.views.common import (
 TargetStatus = Literal["kept", "changed", "new"]
 
 _STYLE_OF: dict[TargetStatus, NodeStyle] = {
-    "kept": STATUS_STYLES["included"], "changed": STATUS_STYLES["changed"],
-    "new": STATUS_STYLES["new"]}
+    "kept": STATUS_STYLES["included"],
+    "changed": STATUS_STYLES["changed"],
+    "new": STATUS_STYLES["new"],
+}
 _LABEL_OF: dict[TargetStatus, str] = {
-    "kept": "diagram.kept", "changed": "diagram.changed", "new": "diagram.new"}
+    "kept": "diagram.kept",
+    "changed": "diagram.changed",
+    "new": "diagram.new",
+}
 ELIMINATED_STYLE = replace(STATUS_STYLES["eliminated"], shape="note")
 NO_STANDARD_STYLE = NodeStyle(shape="note", fill="#f0fff4", border="#2f855a", dashed=True)
 CAPABILITY_STYLE = replace(LAYER_STYLE, dashed=False)
@@ -98,8 +103,11 @@ def _in_scope(gap: GapReport, municipality: str | None) -> pd.DataFrame:
     matrix = gap.matrix
     if municipality is None:
         return matrix
-    members = matrix["municipalities"].map(
-        lambda value: municipality in text(value).split(";")).astype(bool)
+    members = (
+        matrix["municipalities"]
+        .map(lambda value: municipality in text(value).split(";"))
+        .astype(bool)
+    )
     mine = matrix.loc[members].copy()  # .loc: an empty mask still selects rows
     own = gap.block_assets
     counts: dict[str, int] = {}
@@ -113,19 +121,26 @@ def _in_scope(gap: GapReport, municipality: str | None) -> pd.DataFrame:
 
 def _summary(rows: pd.DataFrame) -> BaselineSummary:
     """Distinct products of ``rows`` (a product over several cycles counts once)."""
-    products = rows["product_id"].map(text).where(rows["product_id"].map(text) != "",
-                                                  rows["title"].map(text))
-    by_product = rows.assign(_product=products).groupby("_product", sort=False).agg(
-        title=("title", "first"), assets=("assets", "sum"))
-    by_product = by_product.sort_values(["assets", "title"], ascending=[False, True],
-                                        kind="stable")
+    products = (
+        rows["product_id"]
+        .map(text)
+        .where(rows["product_id"].map(text) != "", rows["title"].map(text))
+    )
+    by_product = (
+        rows.assign(_product=products)
+        .groupby("_product", sort=False)
+        .agg(title=("title", "first"), assets=("assets", "sum"))
+    )
+    by_product = by_product.sort_values(["assets", "title"], ascending=[False, True], kind="stable")
     due = rows[rows["status"] == "changed"]
     return BaselineSummary(
-        products=len(by_product), assets=int(by_product["assets"].sum()),
+        products=len(by_product),
+        assets=int(by_product["assets"].sum()),
         names=tuple(text(name) for name in by_product["title"]),
         due_assets=int(due["assets"].sum()),
         replaced_by=tuple(dict.fromkeys(b for b in rows["target_block"].map(text) if b)),
-        unplanned=bool((rows["reason"].map(text) == "not_in_target").any()))
+        unplanned=bool((rows["reason"].map(text) == "not_in_target").any()),
+    )
 
 
 def target_state(gap: GapReport, municipality: str | None = None) -> list[CapabilityState]:
@@ -147,23 +162,37 @@ def target_state(gap: GapReport, municipality: str | None = None) -> list[Capabi
 
     on_target = rows[rows["target_block"].map(text) != ""]
     on_target = on_target[on_target["status"] != "eliminated"]
-    kept = on_target[on_target["status"] == "included"].groupby(
-        on_target["target_block"].map(text))["assets"].sum()
-    upgraded = on_target[on_target["status"] == "changed"].groupby(
-        on_target["target_block"].map(text))["assets"].sum()
+    kept = (
+        on_target[on_target["status"] == "included"]
+        .groupby(on_target["target_block"].map(text))["assets"]
+        .sum()
+    )
+    upgraded = (
+        on_target[on_target["status"] == "changed"]
+        .groupby(on_target["target_block"].map(text))["assets"]
+        .sum()
+    )
     running: dict[str, set[str]] = defaultdict(set)
-    for block, codes in zip(on_target["target_block"].map(text),
-                            on_target["municipalities"].map(text), strict=True):
+    for block, codes in zip(
+        on_target["target_block"].map(text), on_target["municipalities"].map(text), strict=True
+    ):
         running[block].update(code for code in codes.split(";") if code)
     for row in gap.target_blocks.itertuples(index=False):
         block = text(row.block_id)
-        status: TargetStatus = ("kept" if block in kept.index else
-                                "changed" if block in upgraded.index else "new")
-        state(text(row.capability)).targets.append(TargetBlockState(
-            block_id=block, title=text(row.title) or text(row.product),
-            min_version=text(row.min_version), status=status,
-            assets_kept=int(kept.get(block, 0)), assets_to_upgrade=int(upgraded.get(block, 0)),
-            municipalities=len(running.get(block, ()))))
+        status: TargetStatus = (
+            "kept" if block in kept.index else "changed" if block in upgraded.index else "new"
+        )
+        state(text(row.capability)).targets.append(
+            TargetBlockState(
+                block_id=block,
+                title=text(row.title) or text(row.product),
+                min_version=text(row.min_version),
+                status=status,
+                assets_kept=int(kept.get(block, 0)),
+                assets_to_upgrade=int(upgraded.get(block, 0)),
+                municipalities=len(running.get(block, ())),
+            )
+        )
     for capability, part in rows.groupby(rows["capability"].map(text), sort=False):
         gone = part[part["status"] == "eliminated"]
         if not gone.empty:
@@ -188,16 +217,19 @@ def _block_detail(block: TargetBlockState, lang: Lang, total: int | None) -> str
     if block.status == "new":
         return t("target_view.new" if total is not None else "target_view.new_here", lang)
     if block.status == "changed":
-        detail = t("target_view.changed", lang, assets=_many(block.assets_to_upgrade, "asset",
-                                                              lang))
+        detail = t(
+            "target_view.changed", lang, assets=_many(block.assets_to_upgrade, "asset", lang)
+        )
     else:
         detail = t("target_view.kept", lang, assets=_many(block.assets_kept, "asset", lang))
         if block.assets_to_upgrade:
-            detail += "\n" + t("target_view.to_upgrade", lang,
-                               assets=_count(block.assets_to_upgrade, lang))
+            detail += "\n" + t(
+                "target_view.to_upgrade", lang, assets=_count(block.assets_to_upgrade, lang)
+            )
     if total is not None:  # merged: how many municipalities run it today
-        detail += "\n" + t("target_view.municipalities", lang, count=block.municipalities,
-                           total=total)
+        detail += "\n" + t(
+            "target_view.municipalities", lang, count=block.municipalities, total=total
+        )
     return detail
 
 
@@ -207,12 +239,17 @@ def _row_of(state: CapabilityState, row_width: int) -> int:
     return max(min(len(state.targets), row_width), summaries, 1)
 
 
-def target_view(gap: GapReport, municipality: str | None = None, *, name: str | None = None,
-                lang: Lang = "en", row_width: int = 6) -> ViewDiagram:
+def target_view(
+    gap: GapReport,
+    municipality: str | None = None,
+    *,
+    name: str | None = None,
+    lang: Lang = "en",
+    row_width: int = 6,
+) -> ViewDiagram:
     """The target state of ``municipality`` (display ``name``), or merged when None."""
     states = target_state(gap, municipality)
-    title = t("view.target_title", lang,
-              name=name or municipality or t("view.target_merged", lang))
+    title = t("view.target_title", lang, name=name or municipality or t("view.target_merged", lang))
     # no budget: every target block is drawn; what could be long is summarised
     diagram = Diagram(title, lang=lang, direction="TB", max_label_length=200)
     total = len(gap.municipalities) if municipality is None else None
@@ -223,8 +260,12 @@ def target_view(gap: GapReport, municipality: str | None = None, *, name: str | 
             domain, width = state.domain, row_width  # a domain starts a new row
             diagram.add_group(f"domain:{domain}", domain_title(domain, lang), style=LAYER_STYLE)
         group = f"capability:{state.capability}"
-        diagram.add_group(group, code_text("capability", state.capability, lang),
-                          parent=f"domain:{domain}", style=CAPABILITY_STYLE)
+        diagram.add_group(
+            group,
+            code_text("capability", state.capability, lang),
+            parent=f"domain:{domain}",
+            style=CAPABILITY_STYLE,
+        )
         top, bottom = _add_capability(diagram, state, group, lang, total, row_width)
         if width + _row_of(state, row_width) > row_width:
             rows.append(([], []))
@@ -238,20 +279,34 @@ def target_view(gap: GapReport, municipality: str | None = None, *, name: str | 
                 diagram.add_edge(tail, head, style=_ORDER_EDGE)
     if not states:
         diagram.add_node("empty", t("target_view.empty", lang))
-    diagram.set_legend([
-        *(LegendEntry(t(_LABEL_OF[status], lang), style=_STYLE_OF[status])
-          for status in ("kept", "changed", "new")),
-        LegendEntry(t("target_view.legend_eliminated", lang), style=ELIMINATED_STYLE),
-        LegendEntry(t("target_view.legend_no_standard", lang), style=NO_STANDARD_STYLE),
-        LegendEntry(t("target_view.legend_replaced", lang), edge=_REPLACED_EDGE),
-    ])
+    diagram.set_legend(
+        [
+            *(
+                LegendEntry(t(_LABEL_OF[status], lang), style=_STYLE_OF[status])
+                for status in ("kept", "changed", "new")
+            ),
+            LegendEntry(t("target_view.legend_eliminated", lang), style=ELIMINATED_STYLE),
+            LegendEntry(t("target_view.legend_no_standard", lang), style=NO_STANDARD_STYLE),
+            LegendEntry(t("target_view.legend_replaced", lang), edge=_REPLACED_EDGE),
+        ]
+    )
     stem = f"target-{safe_filename(municipality)}" if municipality else "target"
-    return ViewDiagram(stem, diagram.title, diagram.source,
-                       key=("target", municipality) if municipality else ("target",))
+    return ViewDiagram(
+        stem,
+        diagram.title,
+        diagram.source,
+        key=("target", municipality) if municipality else ("target",),
+    )
 
 
-def _add_capability(diagram: Diagram, state: CapabilityState, group: str, lang: Lang,
-                    total: int | None, row_width: int) -> tuple[list[str], list[str]]:
+def _add_capability(
+    diagram: Diagram,
+    state: CapabilityState,
+    group: str,
+    lang: Lang,
+    total: int | None,
+    row_width: int,
+) -> tuple[list[str], list[str]]:
     """The nodes of one capability (its target blocks in rows of ``row_width``); returns
     its top nodes and its bottom nodes."""
     top: list[str] = []
@@ -262,10 +317,18 @@ def _add_capability(diagram: Diagram, state: CapabilityState, group: str, lang: 
         detail = joined(gone.names)
         if gone.unplanned:
             detail += "\n" + t("target_view.no_target_product", lang)
-        diagram.add_node(key, t("target_view.eliminated", lang,
-                                products=_many(gone.products, "product", lang),
-                                assets=_many(gone.assets, "asset", lang)),
-                         detail=detail, group=group, style=ELIMINATED_STYLE)
+        diagram.add_node(
+            key,
+            t(
+                "target_view.eliminated",
+                lang,
+                products=_many(gone.products, "product", lang),
+                assets=_many(gone.assets, "asset", lang),
+            ),
+            detail=detail,
+            group=group,
+            style=ELIMINATED_STYLE,
+        )
         top.append(key)
     if state.no_standard is not None:
         kept = state.no_standard
@@ -273,18 +336,31 @@ def _add_capability(diagram: Diagram, state: CapabilityState, group: str, lang: 
         detail = joined(kept.names)
         if kept.due_assets:
             detail += "\n" + t("target_view.due", lang, assets=_count(kept.due_assets, lang))
-        diagram.add_node(key, t("target_view.no_standard", lang,
-                                products=_many(kept.products, "product", lang),
-                                assets=_many(kept.assets, "asset", lang)),
-                         detail=detail, group=group, style=NO_STANDARD_STYLE)
+        diagram.add_node(
+            key,
+            t(
+                "target_view.no_standard",
+                lang,
+                products=_many(kept.products, "product", lang),
+                assets=_many(kept.assets, "asset", lang),
+            ),
+            detail=detail,
+            group=group,
+            style=NO_STANDARD_STYLE,
+        )
         top.append(key)
     for block in state.targets:
         key = f"target:{block.block_id}"
         label = block.title + (f" ≥ {block.min_version}" if block.min_version else "")
-        diagram.add_node(key, label, detail=_block_detail(block, lang, total), group=group,
-                         style=_STYLE_OF[block.status])
+        diagram.add_node(
+            key,
+            label,
+            detail=_block_detail(block, lang, total),
+            group=group,
+            style=_STYLE_OF[block.status],
+        )
         targets.append(key)
-    chunks = [targets[at:at + row_width] for at in range(0, len(targets), row_width)]
+    chunks = [targets[at : at + row_width] for at in range(0, len(targets), row_width)]
     for upper, lower in pairwise(chunks):  # a long list wraps
         for tail in upper:
             for head in lower:
@@ -300,5 +376,4 @@ def _add_capability(diagram: Diagram, state: CapabilityState, group: str, lang: 
     return top, chunks[-1]
 
 
-__all__ = ["BaselineSummary", "CapabilityState", "TargetBlockState", "target_state",
-           "target_view"]
+__all__ = ["BaselineSummary", "CapabilityState", "TargetBlockState", "target_state", "target_view"]

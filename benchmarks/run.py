@@ -586,7 +586,7 @@ def _only_identification(
     from benchmarks.identification import SECTION, replace_section
 
     lines, _ratios = measure_identification(work, file, arguments.baseline_code)
-    lines = [*lines, "", f"Measured alone by `{command.strip()}` on {machine_facts()['date']}."]
+    lines = [*lines, "", f"Measured by `{command.strip()}` on {machine_facts()['date']}."]
     split = lines.index(SPEED_SECTION)
     existing = arguments.out.read_text(encoding="utf-8") if arguments.out.exists() else ""
     text = replace_section(existing, SECTION, lines[:split])
@@ -615,7 +615,7 @@ def _only_gap_report(arguments: argparse.Namespace, work: Path, count: int, comm
     lines, _ratios = measure_against(
         database, count, REPO, arguments.baseline_code.resolve(), AS_OF, clock=arguments.clock
     )
-    lines = [*lines, "", f"Measured alone by `{command.strip()}` on {machine_facts()['date']}."]
+    lines = [*lines, "", f"Measured by `{command.strip()}` on {machine_facts()['date']}."]
     existing = arguments.out.read_text(encoding="utf-8") if arguments.out.exists() else ""
     arguments.out.write_text(replace_section(existing, SECTION, lines), encoding="utf-8")
     print("\n".join(lines))

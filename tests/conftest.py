@@ -43,7 +43,8 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.register_profile("dev", max_examples=30, deadline=None)
+# (explicitly random: on CI, Hypothesis's own default derandomises, and a profile inherits it)
+settings.register_profile("dev", max_examples=30, deadline=None, derandomize=False)
 HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or (
     "ci" if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes") else "dev"
 )
@@ -263,3 +264,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'inventory.db'}"
     server: str = request.getfixturevalue("postgres_server")
     return _create_postgres_database(server)
+
+
+@pytest.fixture(autouse=True)
+def _wide_cli_consoles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's consoles are made once per process (at import), their width read
+    then: every test prints at one wide width, whatever ran before it in its worker (a test
+    of wrapping sets its own)."""
+    from inventory.cli.common import console, console_err
+
+    monkeypatch.setattr(console, "width", 300)
+    monkeypatch.setattr(console_err, "width", 300)

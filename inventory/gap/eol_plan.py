@@ -56,7 +56,9 @@ EOL_PLAN_COLUMNS = (
 #: merged into the joint one is retired by its merge (every consolidation line).
 REMOVING: Mapping[str, frozenset[str]] = {
     "server": frozenset({"os_upgrade", "vendor_upgrade", "host_retirement"}),
-    "platform": frozenset({"platform_upgrade", "platform_replacement", *CONSOLIDATION_TIERS}),
+    "platform": frozenset(
+        {"platform_upgrade", "platform_replacement", "host_retirement", *CONSOLIDATION_TIERS}
+    ),
     "network_device": frozenset({"network_device_replacement"}),
     "storage": frozenset({"storage_replacement", "storage_migration"}),
     "client": frozenset({"client_os_upgrade", "client_device_replacement"}),
@@ -174,6 +176,13 @@ def eol_plan(
             strict=True,
         ):
             removing[(key, action)] = (action, item_id)
+    # a municipality's hypervisor platform whose hosts the plan all retires goes with them
+    # (their virtual machines move onto the joint platform): no registration item is left
+    retiring = (
+        set(items.loc[items["action"] == "host_retirement", "municipality"].astype(str))
+        if not items.empty
+        else set()
+    )
     # a client fleet's own hardware end: its devices replaced in the municipality
     devices = (
         set(items.loc[items["action"] == "client_device_replacement", "municipality"].astype(str))
@@ -210,6 +219,13 @@ def eol_plan(
         own_end = OWN_SUPPORT_END in str(notes[at] or "")
         if kind == "client" and own_end and str(asset["municipality"]) in devices:
             found.append(("client_device_replacement", ""))
+        if (
+            not found
+            and kind == "platform"
+            and str(asset["capability"]) == "hypervisor"
+            and str(asset["municipality"]) in retiring
+        ):
+            found.append(("host_retirement", ""))
         outcome, action, item_id, reason, message = "item", "", "", "", None
         if found:
             action, item_id = max(found, key=lambda pair: pair[1])

@@ -157,7 +157,9 @@ CLIENT_FLEET_KEYS = (
 )
 
 
-def client_fleets(snapshot: InventorySnapshot) -> InventorySnapshot:
+def client_fleets(
+    snapshot: InventorySnapshot, fleet_keys: Sequence[str] = CLIENT_FLEET_KEYS
+) -> InventorySnapshot:
     """The snapshot with its client rows folded into fleets (``frames.fold_rows``).
 
     A fleet is the client rows equal in ``CLIENT_FLEET_KEYS``: its row is the first of
@@ -165,7 +167,7 @@ def client_fleets(snapshot: InventorySnapshot) -> InventorySnapshot:
     ``records`` their number. Every other table is the snapshot's own (not copied).
     """
     clients = snapshot.table("client")
-    keys = [key for key in CLIENT_FLEET_KEYS if key in clients.columns]
+    keys = [key for key in fleet_keys if key in clients.columns]
     devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1).astype("int64")
     fleets = fold_rows(clients, keys, {"quantity": devices}).loc[
         :, ["id", *keys, "quantity", "records"]

@@ -6,8 +6,7 @@ are re-exported for the gap's modules.
 
 from __future__ import annotations
 
-import pandas as pd
-
+from inventory.analyse.assets import client_fleets
 from inventory.analyse.frames import any_rows, fold_rows
 from inventory.snapshot import InventorySnapshot
 
@@ -20,7 +19,8 @@ CLIENT_SUM_KEYS = ("municipality", "kind", "managed_by", "user_group", "site", "
 
 
 def summed_clients(snapshot: InventorySnapshot) -> InventorySnapshot:
-    """The snapshot with its client rows folded on ``CLIENT_SUM_KEYS`` (``fold_rows``).
+    """The snapshot with its client rows folded on ``CLIENT_SUM_KEYS``
+    (``analyse.assets.client_fleets`` on these keys).
 
     ``quantity`` of a folded row is the device count of the rows folded into it (a row's
     ``quantity``, 1 where empty), so every sum of devices grouped by some of these columns
@@ -28,10 +28,4 @@ def summed_clients(snapshot: InventorySnapshot) -> InventorySnapshot:
     The gap's tables sum two million client rows six times over; folded once, they sum a
     few thousand. Every other table is the snapshot's own (not copied).
     """
-    clients = snapshot.table("client")
-    keys = [key for key in CLIENT_SUM_KEYS if key in clients.columns]
-    devices = pd.to_numeric(clients["quantity"], errors="coerce").fillna(1).astype("int64")
-    folded = fold_rows(clients.loc[:, keys], keys, {"quantity": devices})
-    return InventorySnapshot(
-        tables={**snapshot.tables, "client": folded}, references=snapshot.references
-    )
+    return client_fleets(snapshot, CLIENT_SUM_KEYS)

@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS
-from inventory.gap.running import InventoryCounts, line_area
+from inventory.gap.running import InventoryCounts, in_service_after, line_area
 from inventory.messages import Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.target.economics import LicenceBasis
@@ -106,17 +106,16 @@ def _grouped(
     return out
 
 
-def municipal_counts(snapshot: InventorySnapshot, counts: InventoryCounts) -> MunicipalCounts:
-    """The quantities of ``running.inventory_counts`` per municipality (vectorised)."""
+def municipal_counts(
+    snapshot: InventorySnapshot, counts: InventoryCounts, removed: Collection[str] = ()
+) -> MunicipalCounts:
+    """The quantities of ``running.inventory_counts`` per municipality (vectorised);
+    ``removed``: the servers the plan retires or switches off, as there."""
     clients = snapshot.table("client")
     devices = _numbers(clients, "quantity").fillna(1.0)
     servers = snapshot.table("server")
     kind = servers["kind"].astype(str) if not servers.empty else pd.Series(dtype=str)
-    in_service = (
-        ~servers["status"].astype(str).isin(["retired", "decommissioning"])
-        if not servers.empty
-        else pd.Series(dtype=bool)
-    )
+    in_service = in_service_after(servers, removed)
     storage = snapshot.table("storage")
     network = snapshot.table("network_device")
     quantities = {

@@ -23,7 +23,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -372,6 +372,7 @@ def business_case(
     it_costs: ItCostsFile | None = None,
     plan: pd.DataFrame | None = None,
     start: dt.date | None = None,
+    removed_servers: Collection[str] = (),
 ) -> BusinessCase:
     """The business case of ``target`` over the migration ``items`` (``effort.ITEM_COLUMNS``
     with ``buys`` and ``buy_quantity``); ``it_costs`` is the study's it-costs.yaml.
@@ -379,12 +380,20 @@ def business_case(
     ``plan`` (``GapReport.plan``, items with their ``wave``) and its ``start`` put the
     cost and the saving on the plan's timeline (``cash_flow``); without them the whole
     one-time cost falls in year 1 and the saving starts at its end (a plan of no length).
+    ``removed_servers`` (``code:id``): the hosts the plan retires and the servers it
+    switches off instead of moving them; the yearly cost after the merger counts none of
+    them (no renewal, energy or per-server licence).
     """
     currency = target.currency
     economics = target.economics
     uncertainty = {str(kind): float(value) for kind, value in economics.uncertainty_percent.items()}
-    counts = inventory_counts(snapshot, target)
-    running = carry(after_lines(counts, target), counts, municipal_counts(snapshot, counts), target)
+    counts = inventory_counts(snapshot, target, removed_servers)
+    running = carry(
+        after_lines(counts, target),
+        counts,
+        municipal_counts(snapshot, counts, removed_servers),
+        target,
+    )
     today = with_carried(today_costs(counts, target, it_costs), running)
     rows = (
         labour_lines(items, target.efforts, currency)

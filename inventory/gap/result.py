@@ -318,15 +318,8 @@ def compute_gap(
     capacity = checked("capacity", capacity)  # typed where produced, also when empty
     server_site = server_sites(snapshot)  # (three stages place servers at their site)
     # a host the plan retires is registered with and monitored by no joint platform
-    consolidation = consolidate(
-        counted,
-        target,
-        assets,
-        matrix,
-        targets,
-        normaliser,
-        retired_host_keys(snapshot, target, capacity, server_site, as_of),
-    )
+    retired = retired_host_keys(snapshot, target, capacity, server_site, as_of)
+    consolidation = consolidate(counted, target, assets, matrix, targets, normaliser, retired)
     interconnects = checked("interconnects", interconnect_gaps(snapshot, target, dependencies))
     # an instance merging into the joint one is not ready, on the target product or not
     ready = readiness(
@@ -354,13 +347,8 @@ def compute_gap(
     # what is being replaced is not moved or upgraded first: dropped before it is costed
     items, dropped = drop_superseded(items, assets, matrix, dependencies, off_joint=off_joint)
     # what moves onto the target clusters: not what is switched off instead of moved
-    compute, compute_verdict = compute_capacity(
-        snapshot,
-        target,
-        server_site,
-        as_of,
-        set(dropped.loc[dropped["action"].str.endswith("_server_migration"), "asset"]),
-    )
+    switched_off = set(dropped.loc[dropped["action"].str.endswith("_server_migration"), "asset"])
+    compute, compute_verdict = compute_capacity(snapshot, target, server_site, as_of, switched_off)
     attributes = item_attributes(items, assets, snapshot, server_site)
     order = plan_order(items, dependencies, attributes)
     items["wave"] = order.waves
@@ -438,6 +426,8 @@ def compute_gap(
                 it_costs=it_costs,
                 plan=plan,
                 start=plan_start(target.plan, as_of),
+                # what the plan retires or switches off costs nothing after the merger
+                removed_servers=retired | switched_off,
             ),
         )
     )

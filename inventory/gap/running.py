@@ -13,7 +13,7 @@ Counts are vectorised sums: a client table may hold millions of rows.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,6 +153,10 @@ class InventoryCounts:
     link_cost: dict[str, float]
     links: int
     links_with_cost: int
+    #: servers in service today that the plan removes (retires or switches off): not
+    #: counted after the merger
+    removed_servers: int = 0
+    removed_physical: int = 0
 
     def measure(self, column: str) -> tuple[float | None, list[str]]:
         """The sum of a municipality column and the municipalities that lack it."""
@@ -169,8 +173,12 @@ class InventoryCounts:
         )
 
 
-def inventory_counts(snapshot: InventorySnapshot, target: TargetArchitecture) -> InventoryCounts:
-    """Counts for the running cost: vectorised sums (clients may be millions of rows)."""
+def inventory_counts(
+    snapshot: InventorySnapshot, target: TargetArchitecture, removed: Collection[str] = ()
+) -> InventoryCounts:
+    """Counts for the running cost: vectorised sums (clients may be millions of rows).
+    ``removed``: ``code:id`` of the servers the plan retires or switches off
+    (``in_service_after``): they cost nothing after the merger."""
     table = snapshot.table("municipality").set_index("code", drop=False)
     table.index = table.index.astype(str)
     clients = snapshot.table("client")
@@ -178,7 +186,9 @@ def inventory_counts(snapshot: InventorySnapshot, target: TargetArchitecture) ->
     by_kind = devices.groupby(clients["kind"], sort=True, observed=True, dropna=False).sum()
     servers = snapshot.table("server")
     kind = servers["kind"].astype(str)
-    in_service = ~servers["status"].astype(str).isin(["retired", "decommissioning"])
+    today = in_service_after(servers, ())
+    in_service = in_service_after(servers, removed)
+    gone = today & ~in_service
     powered = servers[kind.isin(["physical", "appliance"]) & in_service]
     watts = (
         target.datacentres.watts_per_physical_server if target.datacentres is not None else 400.0
@@ -210,7 +220,22 @@ def inventory_counts(snapshot: InventorySnapshot, target: TargetArchitecture) ->
         link_cost=_by_municipality(links, link_cost.fillna(0)),
         links=len(links),
         links_with_cost=int(link_cost.notna().sum()),
+        removed_servers=int((gone & kind.isin(["physical", "virtual"])).sum()),
+        removed_physical=int((gone & kind.isin(["physical", "appliance"])).sum()),
     )
+
+
+def in_service_after(servers: pd.DataFrame, removed: Collection[str]) -> pd.Series:
+    """Whether each server is in service after the merger: not retired or being
+    decommissioned today, and not among ``removed`` (``code:id`` of the hosts the plan
+    retires and the servers it switches off instead of moving them)."""
+    if servers.empty:
+        return pd.Series(dtype=bool)
+    live = ~servers["status"].astype(str).isin(["retired", "decommissioning"])
+    if not removed:
+        return live
+    key = servers["municipality"].astype(str) + ":" + servers["id"].astype(str)
+    return live & ~key.isin(list(removed))
 
 
 # -- today ---------------------------------------------------------------------------------
@@ -487,13 +512,22 @@ def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[di
                 kwh,
                 "kWh",
                 parameter(running, "price_per_kwh", currency, money=True),
-                note=Message(
-                    "gs.cost.energy",
-                    {
-                        "servers": round(counts.powered_servers),
-                        "kw": round(counts.powered_kw, 1),
-                        "hours": HOURS_PER_YEAR,
-                    },
+                note=MessageList(
+                    tuple(
+                        part
+                        for part in (
+                            Message(
+                                "gs.cost.energy",
+                                {
+                                    "servers": round(counts.powered_servers),
+                                    "kw": round(counts.powered_kw, 1),
+                                    "hours": HOURS_PER_YEAR,
+                                },
+                            ),
+                            _removed_note(counts),
+                        )
+                        if isinstance(part, Message)
+                    )
                 ),
             )
         )
@@ -535,6 +569,13 @@ def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[di
     return lines
 
 
+def _removed_note(counts: InventoryCounts) -> str | Message:
+    """What the after lines leave out: the physical servers the plan removes."""
+    if not counts.removed_physical:
+        return ""
+    return Message("gs.cost.removed_servers", {"count": counts.removed_physical})
+
+
 def _renewal_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[dict[str, Any]]:
     """Hardware and client devices replaced every N years: quantity x price / N."""
     running = target.economics.running
@@ -542,8 +583,8 @@ def _renewal_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[
     currency = target.currency
     hardware = parameter(running, "hardware_lifetime_years", currency, money=False).value or 1
     devices = parameter(running, "device_lifetime_years", currency, money=False).value or 1
-    wanted: list[tuple[str, float, float, str]] = [
-        ("physical_server", counts.powered_servers, hardware, ""),
+    wanted: list[tuple[str, float, float, str | Message]] = [
+        ("physical_server", counts.powered_servers, hardware, _removed_note(counts)),
         (
             "storage_tb",
             counts.storage_tb,
@@ -585,7 +626,16 @@ def _renewal_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[
                 unit,
                 yearly,
                 note=(
-                    every if not note else MessageList((every, Message("gs.plain", {"text": note})))
+                    every
+                    if not note
+                    else MessageList(
+                        (
+                            every,
+                            note
+                            if isinstance(note, Message)
+                            else Message("gs.plain", {"text": note}),
+                        )
+                    )
                 ),
             )
         )

@@ -191,3 +191,19 @@ def test_the_compute_check_counts_the_vms_of_the_retired_hosts(gap: GapReport) -
     assert gap.compute_verdict is not None and gap.compute_verdict.moving_vms == 3
     # the retired hosts take no rack units in the new datacentre: esx-sound alone moves
     assert gap.capacity_verdict.moving_physical_servers == 1
+
+
+def test_the_yearly_cost_after_counts_no_retired_host(gap: GapReport) -> None:
+    """Four physical hosts in service today; the plan retires esx-worn and esx-ending, so
+    the cost after the merger renews and powers two (esx-sound, esx-new) and says why."""
+    lines = gap.business_case.lines.set_index("item")
+    renewal = lines.loc["renewal:physical_server"]
+    assert renewal["quantity"] == 2.0
+    assert "2 physical servers the plan retires or switches off" in renewal["note"]
+    assert "2 fysiska servrar som planen avvecklar" in message_text(
+        renewal["note_message"], "sv"
+    )
+    energy = lines.loc["hosting"]
+    # 2 servers x 400 W (the default per physical server) x 8,760 h = 7,008 kWh
+    assert energy["quantity"] == pytest.approx(2 * 0.4 * 8760)
+    assert "2 physical servers the plan retires or switches off" in energy["note"]

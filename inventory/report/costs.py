@@ -17,7 +17,7 @@ from inventory.gap.cost_key import JOINT
 from inventory.gap.costs import BusinessCase
 from inventory.gap.money import MoneyRange, format_range, format_signed, table_amount
 from inventory.gap.running import AFTER_COUNTS, COST_PARTS, cost_part
-from inventory.language.formatting import format_number
+from inventory.language.formatting import format_number, number_symbols
 from inventory.language.i18n import Lang, code_text, t
 from inventory.messages import Message, message_text
 from inventory.render.document import Callout, KeyFigure, Paragraph, Section, Table
@@ -113,6 +113,14 @@ def summary_blocks(case: BusinessCase, lang: Lang) -> list[Any]:
     return blocks
 
 
+def _signed_percent(percent: float, lang: Lang) -> str:
+    """``+20``, ``-19`` (``−19``: the locale's minus sign, as the amounts beside it); a
+    change that rounds to 0 has no sign."""
+    rounded = round(percent)
+    sign = "+" if rounded > 0 else (number_symbols(lang).minus if rounded < 0 else "")
+    return sign + format_number(abs(rounded), lang, 0)
+
+
 def who_pays_more(case: BusinessCase, lang: Lang) -> str:
     """One sentence: the municipalities that pay more per year after the merger than
     today under the key, by how much (amount and %), and those that pay less; empty when
@@ -130,7 +138,7 @@ def who_pays_more(case: BusinessCase, lang: Lang) -> str:
                 lang,
                 name=name,
                 amount=format_signed(float(change), case.currency, lang),
-                percent=("+" if percent > 0 else "\u2212") + format_number(abs(percent), lang, 0),
+                percent=_signed_percent(float(percent), lang),
             )
             for name, change, percent in zip(
                 frame["name"], frame["yearly_change"], frame["yearly_change_percent"], strict=True

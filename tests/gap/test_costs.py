@@ -631,3 +631,24 @@ def test_a_definition_that_leaves_devices_out_keeps_their_renewal_out_of_both() 
     assert case.running_after.expected == pytest.approx(changed + 0.6 * rest + 430_000)
     assert case.yearly_saving is not None
     assert case.yearly_saving.expected == pytest.approx(0.4 * rest - changed)
+
+
+
+def test_a_change_per_municipality_reads_with_the_locales_minus_sign() -> None:
+    """The report's "Gislaveds kommun (-7.92 MSEK a year, -19 %)": the amount
+    (gap.money.format_signed) and the percentage carry the same minus sign, the locale's
+    ('-' in English, U+2212 in Swedish and Norwegian); a change rounding to 0 has none."""
+    from inventory.gap.money import format_signed
+    from inventory.report.costs import _signed_percent
+
+    assert (format_signed(-7_920_000, "SEK", "en"), _signed_percent(-18.6, "en")) == (
+        "-7.92 MSEK",
+        "-19",
+    )
+    assert (format_signed(-7_920_000, "SEK", "sv"), _signed_percent(-18.6, "sv")) == (
+        "\u22127,92 mnkr",
+        "\u221219",
+    )
+    assert _signed_percent(-18.6, "no") == "\u221219"
+    assert _signed_percent(20.2, "sv") == "+20"
+    assert _signed_percent(-0.3, "en") == "0"

@@ -289,4 +289,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+    """The API and the module's own dunder names (not its helpers: ``importlib``, ``Any``)."""
+    return sorted({*_EXPORTS, "__version__", *(name for name in globals() if name[:2] == "__")})

@@ -34,15 +34,23 @@ from inventory.language.i18n import Lang, code_text, t
 
 @dataclass(frozen=True)
 class Code:
-    """A code value of a code family (``Code("action", "os_upgrade")``), shown translated."""
+    """A code value of a code family (``Code("action", "os_upgrade")``), shown translated.
+
+    ``code_in_english``: English shows the code itself (``hypervisor``), as output that
+    scripts read always has; Swedish and Norwegian show its text (``Virtualisering``)."""
 
     family: str
     value: str
+    code_in_english: bool = False
 
     def __str__(self) -> str:
-        from inventory.language.i18n import code_text  # the render layer, only when shown
+        return self.text("en")
 
-        return code_text(self.family, self.value, "en")
+    def text(self, lang: Lang) -> str:
+        """The code as the reader of ``lang`` sees it."""
+        if self.code_in_english and lang == "en":
+            return self.value
+        return code_text(self.family, self.value, lang)
 
 
 Param = Union[str, int, float, Code, "Message", "MessageList"]
@@ -146,7 +154,7 @@ def _number(value: float, lang: Lang) -> str:
 def param_text(value: Param, lang: Lang) -> str:
     """One parameter as the reader sees it in ``lang``."""
     if isinstance(value, Code):
-        return code_text(value.family, value.value, lang)
+        return value.text(lang)
     if isinstance(value, Message):
         return message_text(value, lang)
     if isinstance(value, MessageList):

@@ -47,7 +47,7 @@ from rapidfuzz import fuzz, process
 
 from inventory.echo import xml_text
 from inventory.errors import NotFoundError
-from inventory.messages import Message, Param
+from inventory.messages import Code, Message, Param
 from inventory.output_files import write_file_atomically
 from inventory.snapshot import InventorySnapshot
 
@@ -871,7 +871,9 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
                     Message(
                         "graph.finding.unused_platform",
                         {
-                            "capability": str(data.get("capability")),
+                            "capability": Code(
+                                "capability", str(data.get("capability")), code_in_english=True
+                            ),
                             "label": str(data.get("label")),
                         },
                     ),
@@ -907,7 +909,7 @@ def check(inventory_graph: InventoryGraph) -> list[GraphFinding]:
             )
             params: dict[str, Param] = {
                 "link": f"{link.get('owner')}:{link.get('link_id')}",
-                "kind": str(link.get("link_kind")),
+                "kind": Code("link_kind", str(link.get("link_kind")), code_in_english=True),
             }
             if bandwidth is not None:
                 params["mbps"] = round(float(bandwidth))

@@ -94,10 +94,34 @@ def t(key: str, lang: Lang, **params: object) -> str:
 
     Raises :class:`RenderError` for an unknown key (a programming error caught by tests).
     """
-    text = _catalogue(lang).get(key)
+    catalogue = _catalogue(lang)
+    text = catalogue.get(key)
+    if text is None and "count" in params:
+        text = catalogue.get(plural_key(key, params["count"]))
     if text is None:
         raise RenderError(f"no translation for label {key!r}")
     return text.format(**params) if params else text
+
+
+#: The two forms of a plural message: ``<key>.one`` for a count of 1, ``<key>.other`` for
+#: every other count (0 included). English, Swedish and Norwegian all have these two.
+PLURAL_FORMS: Final = ("one", "other")
+
+
+def plural_key(key: str, count: object) -> str:
+    """The key of the form of plural message ``key`` that ``count`` takes: ``<key>.one``
+    for 1, ``<key>.other`` for any other number. ``count`` may already be written as text
+    (``"1"``, ``"7 399"``): 1 is written ``1`` in every language.
+
+    A plural message is two messages, ``<key>.one`` and ``<key>.other``, and is asked for
+    by its ``key`` with a ``count`` parameter: ``t("report.rows", "sv", count=1)`` is
+    ``1 rad``, with ``count=3`` it is ``3 rader``.
+
+    >>> plural_key("report.rows", 1), plural_key("report.rows", "7 399")
+    ('report.rows.one', 'report.rows.other')
+    """
+    one = count == 1 if isinstance(count, int | float) else str(count).strip() == "1"
+    return f"{key}.{PLURAL_FORMS[0] if one else PLURAL_FORMS[1]}"
 
 
 _UNTRANSLATED: set[str] = set()
@@ -126,6 +150,13 @@ def code_text(family: str, code: str, lang: Lang) -> str:
 def untranslated_codes() -> frozenset[str]:
     """The code keys ``code_text`` was asked for and found no text of (in this process)."""
     return frozenset(_UNTRANSLATED)
+
+
+def plural_keys() -> tuple[str, ...]:
+    """Every plural message (asked for by ``key`` with a ``count``: see ``plural_key``), i.e.
+    every key with a ``.one`` form (``.other`` alone is also a word: ``code.capability.other``)."""
+    suffix = "." + PLURAL_FORMS[0]
+    return tuple(sorted(key[: -len(suffix)] for key in _catalogue("en") if key.endswith(suffix)))
 
 
 def translation_keys() -> tuple[str, ...]:

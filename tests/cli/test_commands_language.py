@@ -359,8 +359,8 @@ LIBRARY_TEXTS: dict[str, tuple[list[str], dict[str, tuple[list[str], list[str]]]
                 [
                     "gislaved:server:srv-app01: Kör ingenting: ingen plattform, applikation"
                     " eller virtuell server är beroende av den.",
-                    "gislaved:site:KH: En enda förbindelse: gislaved:L03 (dark_fibre,"
-                    " 10 000 Mbit/s).",
+                    "gislaved:site:KH: En enda förbindelse: gislaved:L03, Svartfiber,"
+                    " 10 000 Mbit/s.",
                 ],
                 ["Runs nothing", "A single link", "depends on it"],
             ),
@@ -368,8 +368,8 @@ LIBRARY_TEXTS: dict[str, tuple[list[str], dict[str, tuple[list[str], list[str]]]
                 [
                     "gislaved:server:srv-app01: Kjører ingenting: ingen plattform,"
                     " applikasjon eller virtuell server er avhengig av den.",
-                    "gislaved:site:KH: Én enkelt forbindelse: gislaved:L03 (dark_fibre,"
-                    " 10 000 Mbit/s).",
+                    "gislaved:site:KH: Én enkelt forbindelse: gislaved:L03, Mørk fiber,"
+                    " 10 000 Mbit/s.",
                 ],
                 ["Runs nothing", "A single link", "depends on it"],
             ),

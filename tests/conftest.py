@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import uuid
@@ -24,10 +26,12 @@ from inventory.store import InventoryStore
 from inventory.target.model import TargetArchitecture, load_target
 from inventory.validate import validate_paths
 from inventory.validate.batch import ImportBatch
+from tests.postgres_watchdog import STOP_WITHIN_S, as_server_user, server_user, stop_cluster
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
 SAMPLE_MUNICIPALITIES = ("gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte")
+WATCHDOG = Path(__file__).resolve().with_name("postgres_watchdog.py")
 
 # --- Hypothesis profiles ------------------------------------------------------------------
 # ``ci``: more examples, the same examples every run (a failure can be re-run), no deadline
@@ -106,28 +110,44 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _as_server_user(command: list[str]) -> list[str]:
-    """PostgreSQL refuses to run as root: run its programs as ``nobody`` when we are root."""
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "nobody", "--", *command]
-    return command
-
-
 #: The PostgreSQL clusters this process started and has not stopped yet: data folder ->
-#: the temporary folder holding it (removed with it).
-_CLUSTERS: dict[Path, Path] = {}
+#: the watchdog that stops it (tests/postgres_watchdog.py) and the folder holding it.
+_CLUSTERS: dict[Path, tuple[subprocess.Popen[bytes], Path]] = {}
+
+
+def _watch_cluster(data: Path, root: Path) -> None:
+    """Start the cluster's watchdog: a process of its own session that stops the cluster
+    and removes ``root`` once this process closes the pipe to it, or dies in any way
+    (SIGKILL, ``os._exit``: the kernel closes the pipe; no handler has to run)."""
+    watchdog = subprocess.Popen(
+        [sys.executable, str(WATCHDOG)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    assert watchdog.stdin is not None
+    cluster = {"data": str(data), "root": str(root), "user": server_user()}
+    watchdog.stdin.write(json.dumps(cluster).encode() + b"\n")
+    watchdog.stdin.flush()
+    _CLUSTERS[data] = (watchdog, root)
 
 
 def _stop_cluster(data: Path) -> None:
-    """Stop one cluster (immediately: its databases are throwaway) and remove its folder."""
-    root = _CLUSTERS.pop(data, None)
-    subprocess.run(
-        _as_server_user(["pg_ctl", "-D", str(data), "-m", "immediate", "stop"]),
-        capture_output=True,
-        check=False,
-    )
-    if root is not None:
-        shutil.rmtree(root, ignore_errors=True)
+    """Stop one cluster (immediately: its databases are throwaway) and remove its folder:
+    close the pipe to its watchdog and wait for it; in-process if the watchdog is gone."""
+    watched = _CLUSTERS.pop(data, None)
+    if watched is None:
+        return
+    watchdog, root = watched
+    assert watchdog.stdin is not None
+    try:
+        watchdog.stdin.close()
+        watchdog.wait(timeout=STOP_WITHIN_S + 30)
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    if watchdog.returncode != 0 or root.exists():
+        stop_cluster(data, root, server_user())
 
 
 def _stop_clusters() -> None:
@@ -154,8 +174,10 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 def _stop_clusters_on_exit() -> None:
     """Stop the clusters at interpreter exit and on SIGTERM too, not only in the session
-    fixture's teardown (which a killed run skips). Installed once per process; the signal
-    handler only where Python allows one (the main thread)."""
+    fixture's teardown (which a killed run skips): the run ends after its clusters. Installed
+    once per process; the signal handler only where Python allows one (the main thread).
+    Whatever these miss (SIGKILL, ``os._exit``, a SIGTERM to an xdist controller, whose
+    worker ends without running either) the watchdog stops."""
     if _previous_sigterm:
         return
     atexit.register(_stop_clusters)
@@ -170,9 +192,11 @@ def postgres_server() -> Iterator[str]:
     """A throwaway PostgreSQL cluster for the test session; yields its base URL.
 
     Started with ``initdb`` + ``pg_ctl`` on a private socket folder and port (as the
-    unprivileged user ``nobody`` when the tests run as root), stopped at the end of the
-    session, at interpreter exit, or when the run is killed with SIGTERM (the handler
-    stops it, then lets the signal end the process). Skips when no PostgreSQL server
+    unprivileged user ``nobody`` when the tests run as root). Stopped, and its folder
+    removed, at the end of the session, at interpreter exit, on SIGTERM (the handler stops
+    it, then lets the signal end the process), and by its watchdog
+    (tests/postgres_watchdog.py) when the process that started it is gone however it
+    ended: see docs/reliability.md, "How it is tested". Skips when no PostgreSQL server
     binary is installed.
     """
     if shutil.which("initdb") is None or shutil.which("pg_ctl") is None:
@@ -180,16 +204,18 @@ def postgres_server() -> Iterator[str]:
     pytest.importorskip("psycopg", reason="psycopg is not installed")
     root = Path(tempfile.mkdtemp(prefix="inventory-pg-"))
     data, sockets = root / "data", root / "sockets"
+    _stop_clusters_on_exit()
+    _watch_cluster(data, root)
     sockets.mkdir()
-    if os.geteuid() == 0:
+    user = server_user()
+    if user is not None:
         os.chmod(root, 0o755)
-        shutil.chown(sockets, "nobody")
-        root_data = root / "data"
-        root_data.mkdir()
-        shutil.chown(root_data, "nobody")
+        shutil.chown(sockets, user)
+        data.mkdir()
+        shutil.chown(data, user)
     port = _free_port()
     subprocess.run(
-        _as_server_user(
+        as_server_user(
             [
                 "initdb",
                 "-D",
@@ -202,16 +228,15 @@ def postgres_server() -> Iterator[str]:
                 "UTF8",
                 "--no-locale",
                 "--no-sync",
-            ]
+            ],
+            user,
         ),
         check=True,
         capture_output=True,
     )
     options = f"-k {sockets} -p {port} -c listen_addresses='' -c fsync=off -c max_connections=60"
-    _stop_clusters_on_exit()
-    _CLUSTERS[data] = root
     subprocess.run(
-        _as_server_user(
+        as_server_user(
             [
                 "pg_ctl",
                 "-D",
@@ -222,7 +247,8 @@ def postgres_server() -> Iterator[str]:
                 "-l",
                 str(data / "server.log"),
                 "start",
-            ]
+            ],
+            user,
         ),
         check=True,
         capture_output=True,

@@ -12,6 +12,7 @@ without pandas, SQLAlchemy and the analyses (tests/cli/test_lazy_imports.py).
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Annotated, Any
 
@@ -22,10 +23,17 @@ from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup
 
 from inventory import __version__
-from inventory.cli import commands, interruption
-from inventory.cli.common import CliState, console_err, parse_lang_option, set_cli_lang
+from inventory.cli import commands, help_language, interruption
+from inventory.cli.common import (
+    CliState,
+    cli_lang,
+    console_err,
+    parse_lang_option,
+    set_cli_lang,
+)
 from inventory.echo import visible
 from inventory.errors import Interrupted, InventoryError, NotFoundError, StoreError
+from inventory.language.i18n import t
 from inventory.output_files import file_error
 
 
@@ -33,7 +41,35 @@ class _Commands(TyperGroup):
     """The root command: a municipality, node or run named on the command line that does not
     exist is a usage error (exit 2), the same in every command, whichever library call
     finds out. Usage errors are printed by click, not by our consoles: their messages (which
-    may name stored records or values of a file) get control characters escaped here."""
+    may name stored records or values of a file) get control characters escaped here.
+
+    In Swedish or Norwegian (the global ``--lang`` or ``INVENTORY_LANG``, read before click
+    parses: ``help_language.early_lang``) the help of every command loaded and the usage
+    errors are in that language (``help_language``)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        finally:  # the next invocation in this process starts from its own arguments
+            set_cli_lang("en")
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        lang = help_language.early_lang(args, os.environ)
+        set_cli_lang(lang)
+        help_language.localise(self, (), lang)
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as error:
+            localised = help_language.localised_error(error, lang)
+            if localised is error:
+                raise
+            raise localised from error
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -41,16 +77,18 @@ class _Commands(TyperGroup):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """The command ``cmd_name``, its module imported on first use."""
         if cmd_name not in self.commands and cmd_name in COMMANDS:
-            self.add_command(load_command(cmd_name), cmd_name)
+            command = load_command(cmd_name)
+            help_language.localise(command, (cmd_name,), cli_lang())
+            self.add_command(command, cmd_name)
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The root help's command list, from ``COMMANDS`` (no command module imported)."""
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)
-        with formatter.section("Commands"):
+        with formatter.section(help_language.typer_text("Commands")):
             formatter.write_dl(
-                [(name, make_default_short_help(COMMANDS[name][1], limit)) for name in names]
+                [(name, make_default_short_help(summary(name), limit)) for name in names]
             )
 
     # typer vendors click: the base's Context type is private, typer.Context derives from it.
@@ -63,9 +101,16 @@ class _Commands(TyperGroup):
             raise typer.BadParameter(visible(f"{error} {error.hint or ''}".strip())) from error
         except typer.TyperException as error:  # click's exceptions derive from it
             message = getattr(error, "message", None)
-            if isinstance(message, str):
-                error.message = visible(message)
+            if isinstance(message, str) and type(error).__name__ != "NoArgsIsHelpError":
+                error.message = visible(message)  # (that one's message is a command's help)
+            if isinstance(error, click.ClickException):
+                localised = help_language.localised_error(error, cli_lang())
+                if localised is not error:
+                    raise localised from error
             raise
+
+
+help_language.install()
 
 
 app = typer.Typer(
@@ -238,6 +283,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Check inventory files without storing anything: exit 0 when valid, 1 when not.",
     ),
 }
+
+
+def summary(name: str) -> str:
+    """The one line the root ``--help`` lists for command ``name``, in the command line's
+    language."""
+    lang = cli_lang()
+    if lang == "en":
+        return COMMANDS[name][1]
+    return t(help_language.summary_key(name), lang)
 
 
 def load_command(name: str) -> click.Command:

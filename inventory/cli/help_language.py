@@ -1,0 +1,393 @@
+"""The command line's help and usage errors in the reader's language (issue 14).
+
+The English texts stay where they are written (the commands' docstrings, ``help=`` of
+their options, ``COMMANDS`` in ``app.py``): they are the English catalogue texts. In
+Swedish or Norwegian, each command is given its catalogue texts once it is loaded
+(``localise``), under keys derived from where the text sits:
+
+- ``cli.help.<command path>``: a command's help (``cli.help.mapping.suggest``);
+- ``cli.help.<command path>.summary``: the one line the root ``--help`` lists;
+- ``cli.help.<command path>.option.<name>`` / ``.argument.<name>``: a parameter's help,
+  ``<name>`` being the parameter's name (``cli.help.import.option.output_format``); the
+  root command's are ``cli.help.root.option.<name>``.
+
+click's (typer's) own words are translated too: the section headings and the
+``[default: ...]``/``[required]`` notes (typer asks ``gettext`` for them: ``install``
+points typer's lookup at our catalogue), the ``Usage:`` prefix (``LocalisedFormatter``)
+and the usage errors, which click writes as English sentences (``localised_error``
+rebuilds them from the exception's parts; ``cli.usage.*``).
+
+In English nothing is replaced: the help is byte for byte what click prints.
+The language must be known before click prints help: ``early_lang`` reads the global
+``--lang`` from the arguments before the command name (also after ``--help``), else
+``INVENTORY_LANG``. Light on purpose: the catalogue is one ``.mo`` read (no Babel).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final
+
+import typer.core
+from typer import _click as click
+from typer._click.exceptions import (
+    BadParameter,
+    ClickException,
+    MissingParameter,
+    NoSuchOption,
+    UsageError,
+)
+from typer._click.utils import echo
+
+from inventory.cli.common import cli_lang
+from inventory.echo import visible
+from inventory.errors import RenderError
+from inventory.language.i18n import Lang, parse_lang, t
+
+__all__ = [
+    "LocalisedFormatter",
+    "command_key",
+    "early_lang",
+    "install",
+    "localise",
+    "localised_error",
+    "parameter_key",
+    "summary_key",
+]
+
+#: The root command's key path (its own parameters: ``cli.help.root.option.db``).
+ROOT = "root"
+
+
+def command_key(path: Sequence[str]) -> str:
+    """The key of a command's help: ``cli.help.import``, ``cli.help.mapping.suggest``."""
+    return "cli.help." + ".".join(path or (ROOT,))
+
+
+def summary_key(name: str) -> str:
+    """The key of the one-line summary the root ``--help`` lists for command ``name``."""
+    return f"cli.help.{name}.summary"
+
+
+def parameter_key(path: Sequence[str], parameter: click.Parameter) -> str:
+    """The key of a parameter's help: ``cli.help.import.option.prune``."""
+    kind = "argument" if parameter.param_type_name == "argument" else "option"
+    return f"{command_key(path)}.{kind}.{parameter.name}"
+
+
+# --- the language, before click parses --------------------------------------------------
+
+#: The root options that take a value (anything else starting with ``-`` is a flag).
+_VALUED_ROOT_OPTIONS: Final = ("--db", "--lang")
+
+
+def early_lang(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
+    """The language of the global ``--lang`` among ``args`` before the command name
+    (``inventory --help --lang sv`` too), else of ``INVENTORY_LANG``, else English. A value
+    that is no language counts as none here: the option itself reports it."""
+    given: str | None = environ.get("INVENTORY_LANG")
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            given = arg.partition("=")[2]
+        elif arg in _VALUED_ROOT_OPTIONS:
+            if arg == "--lang" and index + 1 < len(args):
+                given = args[index + 1]
+            index += 1
+        elif not arg.startswith("-"):
+            break  # the command name: what follows is the command's
+        index += 1
+    if given is None:
+        return "en"
+    try:
+        return parse_lang(given)
+    except RenderError:
+        return "en"
+
+
+# --- click's and typer's own words ------------------------------------------------------
+
+#: typer's messages (``typer.core`` asks ``gettext`` for them) with their keys. Messages
+#: with a ``{name!r}`` conversion are not here: their errors are rebuilt below.
+TYPER_MESSAGES: Final[dict[str, str]] = {
+    "Arguments": "cli.usage.heading.arguments",
+    "Options": "cli.usage.heading.options",
+    "Commands": "cli.usage.heading.commands",
+    "default: {default}": "cli.usage.note.default",
+    "required": "cli.usage.note.required",
+    "env var: {var}": "cli.usage.note.env_var",
+    "(dynamic)": "cli.usage.note.dynamic",
+    "Missing command.": "cli.usage.missing_command",
+    "Aborted!": "cli.usage.aborted",
+}
+
+
+def typer_text(message: str) -> str:
+    """typer's ``gettext``: ``message`` in the command line's language."""
+    lang = cli_lang()
+    key = TYPER_MESSAGES.get(message)
+    if lang == "en" or key is None:
+        return message
+    return t(key, lang)
+
+
+def install() -> None:
+    """Point typer's message lookup at ``typer_text`` (English stays English)."""
+    typer.core._ = typer_text  # type: ignore[attr-defined]
+
+
+class LocalisedFormatter(click.HelpFormatter):
+    """click's help formatter with the ``Usage:`` prefix in the command line's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None and cli_lang() != "en":
+            prefix = t("cli.usage.usage", cli_lang()) + " "
+        super().write_usage(prog, args, prefix)
+
+
+class LocalisedContext(click.Context):
+    """A context whose help and usage lines are written by ``LocalisedFormatter``."""
+
+    formatter_class = LocalisedFormatter
+
+
+# --- help texts -------------------------------------------------------------------------
+
+
+def localise(command: click.Command, path: Sequence[str], lang: Lang) -> None:
+    """Give ``command`` (at ``path``: ``()`` for the root) and its parameters, its
+    ``--help`` option and its subcommands their help in ``lang`` (nothing in English)."""
+    if lang == "en":
+        return
+    command.context_class = LocalisedContext
+    if command.help:
+        command.help = t(command_key(path), lang)
+    for parameter in command.params:
+        if getattr(parameter, "help", None):
+            parameter.help = t(parameter_key(path, parameter), lang)  # type: ignore[attr-defined]
+    help_option = command.get_help_option(click.Context(command))
+    if help_option is not None:
+        help_option.help = t("cli.usage.help_option", lang)
+    subcommands: Mapping[str, click.Command] = getattr(command, "commands", {})
+    for name, subcommand in subcommands.items():
+        localise(subcommand, (*path, name), lang)
+
+
+def walk(
+    command: click.Command, path: tuple[str, ...]
+) -> Iterable[tuple[tuple[str, ...], click.Command]]:
+    """``command`` at ``path`` and every subcommand below it, with their paths."""
+    yield path, command
+    subcommands: Mapping[str, click.Command] = getattr(command, "commands", {})
+    for name, subcommand in subcommands.items():
+        yield from walk(subcommand, (*path, name))
+
+
+# --- usage errors -----------------------------------------------------------------------
+
+#: click's usage messages (``UsageError.message``) with the key of their translation; the
+#: groups are the key's placeholders.
+USAGE_MESSAGES: Final[tuple[tuple[str, str], ...]] = (
+    (r"No such command '(?P<name>.*)'\.", "cli.usage.no_such_command"),
+    (
+        r"Got unexpected extra argument\(s\) \((?P<extra>.*)\)",
+        "cli.usage.extra_arguments",
+    ),
+    (r"Missing command\.", "cli.usage.missing_command"),
+    (
+        r"Option '(?P<option>.*)' does not take a value\.",
+        "cli.usage.option_takes_no_value",
+    ),
+    (
+        r"Option '(?P<option>.*)' requires an argument\.",
+        "cli.usage.option_requires_value",
+    ),
+    (
+        r"Option '(?P<option>.*)' requires (?P<count>\d+) arguments\.",
+        "cli.usage.option_requires_values",
+    ),
+    (
+        r"Argument '(?P<argument>.*)' takes (?P<count>\d+) values\.",
+        "cli.usage.argument_takes_values",
+    ),
+)
+
+#: The value messages of a bad parameter (``BadParameter.message``) from typer's own
+#: checks: choices and paths.
+VALUE_MESSAGES: Final[tuple[tuple[str, str], ...]] = (
+    (
+        r"(?:Value error, )?(?P<value>'.*') is not one of (?P<choices>.*)\.",
+        "cli.usage.value.not_a_choice",
+    ),
+    (r"file (?P<path>'.*') does not exist\.", "cli.usage.value.no_file"),
+    (r"dir (?P<path>'.*') does not exist\.", "cli.usage.value.no_directory"),
+    (r"path (?P<path>'.*') does not exist\.", "cli.usage.value.no_path"),
+    (
+        r"(?:file|dir|path) (?P<path>'.*') is a file\.",
+        "cli.usage.value.is_a_file",
+    ),
+    (
+        r"(?:file|dir|path) (?P<path>'.*') is a directory\.",
+        "cli.usage.value.is_a_directory",
+    ),
+    (
+        r"(?:file|dir|path) (?P<path>'.*') is not readable\.",
+        "cli.usage.value.not_readable",
+    ),
+    (
+        r"(?:file|dir|path) (?P<path>'.*') is not writable\.",
+        "cli.usage.value.not_writable",
+    ),
+    (
+        r"Value (?P<value>'.*') is not a valid (?P<type>\w+)\.",
+        "cli.usage.value.not_valid",
+    ),
+)
+
+#: pydantic's error types (typer converts option values with pydantic) with their keys;
+#: the error's context (``ge``, ``le``, ...) fills the placeholders.
+PYDANTIC_ERRORS: Final[dict[str, str]] = {
+    "int_parsing": "cli.usage.value.not_an_integer",
+    "int_from_float": "cli.usage.value.not_an_integer",
+    "float_parsing": "cli.usage.value.not_a_number",
+    "bool_parsing": "cli.usage.value.not_a_boolean",
+    "greater_than_equal": "cli.usage.value.at_least",
+    "greater_than": "cli.usage.value.more_than",
+    "less_than_equal": "cli.usage.value.at_most",
+    "less_than": "cli.usage.value.less_than",
+    "date_parsing": "cli.usage.value.not_a_date",
+    "date_from_datetime_parsing": "cli.usage.value.not_a_date",
+}
+
+
+def _matched(text: str, table: Iterable[tuple[str, str]], lang: Lang) -> str | None:
+    for pattern, key in table:
+        match = re.fullmatch(pattern, text, re.S)  # (compiled on first use: re's cache)
+        if match is not None:
+            return t(key, lang, **match.groupdict())
+    return None
+
+
+def value_message(error: BadParameter, lang: Lang) -> str:
+    """What was wrong with a parameter's value, in ``lang``; a message of our own code (a
+    command's check) or one this module does not know is kept as it is."""
+    cause = error.__cause__
+    errors: Callable[[], list[dict[str, Any]]] | None = getattr(cause, "errors", None)
+    if errors is not None and type(cause).__name__ == "ValidationError":
+        details = errors()
+        if details:
+            kind = str(details[0].get("type", ""))
+            context = details[0].get("ctx") or {}
+            if kind in PYDANTIC_ERRORS:
+                return t(
+                    PYDANTIC_ERRORS[kind],
+                    lang,
+                    value=repr(details[0].get("input")),
+                    **{
+                        name: value
+                        for name, value in context.items()
+                        if name in ("ge", "gt", "le", "lt")
+                    },
+                )
+            if kind == "value_error" and "error" in context:
+                inner = _matched(str(context["error"]), VALUE_MESSAGES, lang)
+                if inner is not None:
+                    return inner
+    return _matched(error.message, VALUE_MESSAGES, lang) or error.message
+
+
+def _parameter_hint(error: BadParameter) -> str | None:
+    hint: Sequence[str] | str | None = error.param_hint
+    if hint is None and error.param is not None:
+        hint = error.param.get_error_hint()
+    if hint is not None and not isinstance(hint, str):
+        return " / ".join(repr(part) for part in hint)
+    return hint
+
+
+def error_message(error: ClickException, lang: Lang) -> str:
+    """The message of ``error`` (what click prints after ``Error:``) in ``lang``."""
+    if isinstance(error, MissingParameter):
+        hint = _parameter_hint(error)
+        kind = error.param_type or (error.param.param_type_name if error.param else "parameter")
+        if kind not in ("argument", "option"):
+            kind = "parameter"
+        text = t(f"cli.usage.missing.{kind}", lang, name=hint or "")
+        extra = error.param.get_missing_message(error.ctx) if error.param else None
+        details = [part for part in (error.message, extra) if part]
+        if details:
+            choices = [
+                t("cli.usage.choose_from", lang) + part.removeprefix("Choose from:")
+                if part.startswith("Choose from:")
+                else part
+                for part in details
+            ]
+            text = text.removesuffix(".") + ". " + ". ".join(choices)
+        return text
+    if isinstance(error, BadParameter):
+        message = value_message(error, lang)
+        hint = _parameter_hint(error)
+        if hint is None:
+            return t("cli.usage.invalid_value", lang, message=message)
+        return t("cli.usage.invalid_value_for", lang, name=hint, message=message)
+    if isinstance(error, NoSuchOption):
+        message = error.message
+        if message == f"No such option: {visible(error.option_name)}" or message.startswith(
+            "No such option: "
+        ):
+            message = t(
+                "cli.usage.no_such_option", lang, option=message.removeprefix("No such option: ")
+            )
+        if error.possibilities:
+            message += " " + t(
+                "cli.usage.possible_options", lang, options=", ".join(sorted(error.possibilities))
+            )
+        return message
+    if isinstance(error, UsageError):
+        return _matched(error.message, USAGE_MESSAGES, lang) or error.message
+    return error.format_message()
+
+
+class LocalisedUsageError(UsageError):
+    """A usage error printed in the command line's language: the usage line, the hint to
+    ``--help`` and the message, as click prints them in English."""
+
+    def __init__(self, original: UsageError, lang: Lang) -> None:
+        super().__init__(error_message(original, lang), original.ctx)
+        self.exit_code = original.exit_code
+        self.lang = lang
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: Any = None) -> None:
+        if file is None:
+            file = click._compat.get_text_stderr()
+        hint = ""
+        if self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None:
+            hint = t(
+                "cli.usage.try_help",
+                self.lang,
+                command=self.ctx.command_path,
+                option=self.ctx.help_option_names[0],
+            )
+            hint += "\n"
+        color = None
+        if self.ctx is not None:
+            color = self.ctx.color
+            echo(f"{self.ctx.get_usage()}\n{hint}", file=file, color=color)
+        echo(t("cli.usage.error", self.lang, message=self.message), file=file, color=color)
+
+
+def localised_error(error: ClickException, lang: Lang) -> ClickException:
+    """``error`` to print in ``lang``: itself in English and for what is not a usage error
+    (help printed because no command was given, too)."""
+    if lang == "en" or not isinstance(error, UsageError):
+        return error
+    if type(error).__name__ == "NoArgsIsHelpError" or isinstance(error, LocalisedUsageError):
+        return error
+    return LocalisedUsageError(error, lang)

@@ -13,9 +13,13 @@ Paths read like ``sections[id=gap-matrix].blocks[id=gap-scope].rows[3][2]``:
 - a key of an object is ``.key``;
 - a list whose items are all objects with a distinct ``id`` is matched by that id
   (``[id=...]``), so a section or table moving does not show as every later one changed;
+- the cells of a row (a list of plain values, the same length on both sides) are compared
+  position by position, and the position, the column, stays in the group;
 - any other list is aligned like ``diff`` aligns lines (difflib), so one row inserted into a
   table shows as that row added, not as every row after it changed. Rows replaced one for
-  one are compared cell by cell.
+  one, or having the same first cell, are compared cell by cell; an item among these
+  objects that has an ``id`` is written ``[position:id=...]``. A removed item's position
+  is the old file's, an added item's the new file's.
 
 Differences are grouped by their path with list positions written ``[*]``, one group per
 place in the report, with the count and the first examples (``before`` / ``after``; a long
@@ -201,8 +205,10 @@ def grouped(found: Sequence[Difference]) -> dict[str, list[Difference]]:
 def excerpt(before: Any, after: Any) -> tuple[str, str]:
     """The two values as short texts: a long text cut to the part around its first
     difference (``…`` marks what was cut)."""
-    left = before if isinstance(before, str) else _canonical(before)
-    right = after if isinstance(after, str) else _canonical(after)
+    if isinstance(before, str) and isinstance(after, str):
+        left, right = before, after
+    else:  # as JSON: a number and the same digits as text are told apart
+        left, right = _canonical(before), _canonical(after)
     if len(left) <= EXCERPT and len(right) <= EXCERPT:
         return left, right
     start = next(

@@ -32,7 +32,15 @@ STUDY = "study"  # the study folder's it-costs.yaml
 MUNICIPALITY_TABLE = "municipality_table"  # the municipality file's it_budget
 NONE = "none"  # nobody states it: the line is not priced
 
-ASSUMPTION_COLUMNS = ("parameter", "group", "value", "unit", "source", "note")
+ASSUMPTION_COLUMNS = ("parameter", "group", "value", "unit", "currency", "source", "note")
+
+#: The units of the assumptions table, as keys (the report writes each in its language,
+#: message ``costs.assumption_unit.<key>``; a ``currency_`` unit with the row's currency).
+HOURS, FTE, WATT, YEARS, PERCENT = "hours", "fte", "watt", "years", "percent"
+PERCENT_PER_YEAR, PLUS_MINUS_PERCENT = "percent_per_year", "plus_minus_percent"
+CURRENCY_HOUR, CURRENCY_SERVER, CURRENCY_TB = "currency_hour", "currency_server", "currency_tb"
+CURRENCY_DEVICE, CURRENCY_KWH, CURRENCY_YEAR = "currency_device", "currency_kwh", "currency_year"
+CURRENCY_FTE_YEAR = "currency_fte_year"
 
 #: The unit a yearly licence line is counted in.
 BASIS_UNITS = {
@@ -43,6 +51,26 @@ BASIS_UNITS = {
     LicenceBasis.MUNICIPALITY: "municipality",
     LicenceBasis.ORGANISATION: "organisation",
 }
+#: The unit key of a yearly licence line's price, by what it is counted in.
+LICENCE_UNITS = {basis: f"currency_{unit}_year" for basis, unit in BASIS_UNITS.items()}
+#: Every unit key of the assumptions table.
+ASSUMPTION_UNITS = (
+    HOURS,
+    CURRENCY_HOUR,
+    CURRENCY_SERVER,
+    CURRENCY_TB,
+    CURRENCY_DEVICE,
+    CURRENCY_KWH,
+    CURRENCY_YEAR,
+    CURRENCY_FTE_YEAR,
+    *LICENCE_UNITS.values(),
+    FTE,
+    WATT,
+    YEARS,
+    PERCENT_PER_YEAR,
+    PERCENT,
+    PLUS_MINUS_PERCENT,
+)
 
 
 class Assumptions(pa.DataFrameModel):
@@ -51,7 +79,10 @@ class Assumptions(pa.DataFrameModel):
     parameter: Series[str]
     group: Series[str]
     value: Series[float] = pa.Field(nullable=True)
-    unit: Series[str]
+    #: A unit key (``ASSUMPTION_UNITS``), written in the reader's language by the report.
+    unit: Series[str] = pa.Field(isin=list(ASSUMPTION_UNITS))
+    #: The target's currency, for a unit of money (``currency_...``).
+    currency: Series[str]
     source: Series[str] = pa.Field(isin=[TARGET, DEFAULT, INVENTORY, NONE])
     note: Series[str]
 
@@ -169,7 +200,7 @@ def unstated_licences(target: TargetArchitecture) -> list[str]:
 # -- assumptions ---------------------------------------------------------------------------
 
 
-_EFFORT_UNITS = {"hourly_rate": "{currency}/hour"}
+_EFFORT_UNITS = {"hourly_rate": CURRENCY_HOUR}
 
 
 def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> pd.DataFrame:
@@ -184,7 +215,8 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
                 "parameter": name,
                 "group": group,
                 "value": math.nan if value.value is None else value.value,
-                "unit": unit.format(currency=currency),
+                "unit": unit,
+                "currency": currency,
                 "source": value.source,
                 "note": "; ".join(filter(None, [note, value.note])),
             }
@@ -197,20 +229,20 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
             f"efforts.{name}",
             "efforts",
             parameter(efforts, name, currency, money=money),
-            _EFFORT_UNITS.get(name, "hours"),
+            _EFFORT_UNITS.get(name, HOURS),
         )
     prices = target.prices
     add(
         "prices.physical_server",
         "prices",
         unit_price("physical_server", prices, currency)[0],
-        "{currency}/server",
+        CURRENCY_SERVER,
     )
     add(
         "prices.storage_per_tb",
         "prices",
         unit_price("storage_tb", prices, currency)[0],
-        "{currency}/TB",
+        CURRENCY_TB,
     )
     for kind in ("network_device", "client_device"):
         for sub in getattr(_DEFAULT_PRICES, kind):
@@ -218,7 +250,7 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
                 f"prices.{kind}.{sub}",
                 "prices",
                 unit_price(f"{kind}:{sub}", prices, currency)[0],
-                "{currency}/device",
+                CURRENCY_DEVICE,
             )
     running = target.economics.running
     staff = parameter(running, "staff_fte", currency, money=False)
@@ -227,26 +259,26 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
         staff = Value(
             fte, DEFAULT if fte is not None else NONE, "today's IT staff summed (no staff saving)"
         )
-    add("economics.running.staff_fte", "running", staff, "FTE")
+    add("economics.running.staff_fte", "running", staff, FTE)
     add(
         "economics.running.cost_per_fte",
         "running",
         parameter(running, "cost_per_fte", currency, money=True),
-        "{currency}/FTE/year",
+        CURRENCY_FTE_YEAR,
     )
     if running.hosting_per_year is not None:
         add(
             "economics.running.hosting_per_year",
             "running",
             Value(running.hosting_per_year, TARGET),
-            "{currency}/year",
+            CURRENCY_YEAR,
         )
     else:
         add(
             "economics.running.price_per_kwh",
             "running",
             parameter(running, "price_per_kwh", currency, money=True),
-            "{currency}/kWh",
+            CURRENCY_KWH,
         )
         watts = (
             parameter(target.datacentres, "watts_per_physical_server", currency, money=False)
@@ -257,7 +289,7 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
             "datacentres.watts_per_physical_server",
             "running",
             watts,
-            "W",
+            WATT,
             "for a server that states no power_w",
         )
     for licence in running.lines:
@@ -265,7 +297,7 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
             f"economics.running.lines.{licence.name}",
             "running",
             Value(licence.price_per_year, TARGET),
-            f"{{currency}}/{BASIS_UNITS[LicenceBasis(licence.per)]}/year",
+            LICENCE_UNITS[LicenceBasis(licence.per)],
             "; ".join(
                 filter(
                     None,
@@ -281,17 +313,17 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
             f"economics.running.lines.{product}",
             "running",
             Value(None, NONE, "not stated: no yearly licence cost in the cost after"),
-            "{currency}/year",
+            CURRENCY_YEAR,
         )
     for name in ("hardware_lifetime_years", "device_lifetime_years"):
         add(
             f"economics.running.{name}",
             "running",
             parameter(running, name, currency, money=False),
-            "years",
+            YEARS,
         )
     economics = target.economics
-    for name, unit in (("horizon_years", "years"), ("discount_rate_percent", "% per year")):
+    for name, unit in (("horizon_years", YEARS), ("discount_rate_percent", PERCENT_PER_YEAR)):
         add(
             f"economics.{name}",
             "economics",
@@ -304,7 +336,7 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
             f"economics.uncertainty_percent.{kind}",
             "economics",
             Value(float(value), TARGET if stated else DEFAULT),
-            "+/- %",
+            PLUS_MINUS_PERCENT,
         )
     key = target.cost_key
     for component in key.components:
@@ -312,7 +344,7 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
             f"cost_key.{component.basis}",
             "cost_key",
             Value(component.percent, TARGET if "components" in key.model_fields_set else DEFAULT),
-            "%",
+            PERCENT,
             key.name,
         )
     frame = pd.DataFrame(rows, columns=list(ASSUMPTION_COLUMNS))

@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from inventory.gap.result import GapReport
 from inventory.language.formatting import format_date, format_number
@@ -18,6 +17,7 @@ from inventory.render.document import Block, KeyFigure, KeyFigures, Paragraph
 from inventory.report.costs import key_figures
 from inventory.report.risk_register import SECTION_ID, RiskEntry, register_table
 from inventory.study.recommendation import Recommendation
+from inventory.study.results import StudyResults
 
 #: Risks the summary shows.
 TOP_RISKS = 3
@@ -95,7 +95,7 @@ def robustness_text(found: Recommendation, lang: Lang) -> str:
 
 
 def recommendation_figure(
-    study: Mapping[str, Any] | None, found: Recommendation | None, lang: Lang
+    study: StudyResults | None, found: Recommendation | None, lang: Lang
 ) -> KeyFigure:
     """The recommended alternative and its robustness; says so when none was compared."""
     label = t("summary.kf_recommended", lang)
@@ -144,7 +144,7 @@ def first_wave_figure(wave: FirstWave, lang: Lang) -> KeyFigure:
 
 
 def board_figures(
-    gap: GapReport | None, study: Mapping[str, Any] | None, found: Recommendation | None, lang: Lang
+    gap: GapReport | None, study: StudyResults | None, found: Recommendation | None, lang: Lang
 ) -> KeyFigures:
     """Recommendation, one-time cost, yearly saving, payback and the first wave's start."""
     figures = [recommendation_figure(study, found, lang)]

@@ -56,6 +56,7 @@ from inventory.report.target_check import target_lifecycle_blocks
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import IT_COSTS_FILE, ItCostsFile
 from inventory.study.recommendation import Recommendation, recommendation
+from inventory.study.results import StudyResults
 from inventory.target.model import TargetArchitecture
 
 _KINDS = (
@@ -79,7 +80,7 @@ class ReportInputs:
     overlap: OverlapResult
     gap: GapReport | None
     target: TargetArchitecture | None
-    study: dict[str, Any] | None
+    study: StudyResults | None
     as_of: dt.date
     #: The study's alternatives costed (their target files' gaps), when they name targets.
     alternatives: Alternatives | None = None
@@ -94,7 +95,7 @@ class ReportInputs:
 
     def recommendation(self) -> Recommendation | None:
         """The lead of the study's scored alternatives and its robustness (None without)."""
-        return recommendation(self.study, self.alternatives) if self.study else None
+        return recommendation(self.study, self.alternatives) if self.study is not None else None
 
     @property
     def names(self) -> dict[str, str]:
@@ -130,7 +131,7 @@ def analyse_inventory(
     if study_folder is not None and study_folder.is_dir():
         from inventory.study import study_results  # only when a study is there
 
-        study = study_results(study_folder).to_json()
+        study = study_results(study_folder)
     alternatives = cost_study_alternatives(
         snapshot,
         study,

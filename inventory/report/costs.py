@@ -388,38 +388,19 @@ def today_table(case: BusinessCase, lang: Lang) -> Table:
     )
 
 
-#: The units of the assumptions table (``gap.assumptions``), as written with ``{currency}``,
-#: and their message (``costs.assumption_unit.<name>``): a unit is shown in the report's
-#: language like every other word (an unknown one as it is, which the language test finds).
-_ASSUMPTION_UNITS = {
-    "hours": "hours",
-    "{currency}/hour": "currency_hour",
-    "{currency}/server": "currency_server",
-    "{currency}/TB": "currency_tb",
-    "{currency}/device": "currency_device",
-    "{currency}/kWh": "currency_kwh",
-    "{currency}/year": "currency_year",
-    "{currency}/FTE/year": "currency_fte_year",
-    "FTE": "fte",
-    "W": "watt",
-    "years": "years",
-    "% per year": "percent_per_year",
-    "%": "percent",
-    "+/- %": "plus_minus_percent",
-    "unit": "unit",
-}
-
-
 def _assumption_unit(unit: str, currency: str, lang: Lang) -> str:
-    written = unit.replace(currency, "{currency}") if currency else unit
-    name = _ASSUMPTION_UNITS.get(written)
-    return unit if name is None else t(f"costs.assumption_unit.{name}", lang, currency=currency)
+    """A unit key of the assumptions table (``gap.assumptions.ASSUMPTION_UNITS``) in
+    ``lang``, a unit of money in ``currency``."""
+    return t(f"costs.assumption_unit.{unit}", lang, currency=currency)
 
 
 def assumptions_table(case: BusinessCase, lang: Lang) -> Table:
     frame = case.assumptions.copy()
     frame["source"] = _translated(frame, "source", "costs.source", lang)
-    frame["unit"] = [_assumption_unit(str(unit), case.currency, lang) for unit in frame["unit"]]
+    frame["unit"] = [
+        _assumption_unit(str(unit), str(currency), lang)
+        for unit, currency in zip(frame["unit"], frame["currency"], strict=True)
+    ]
     return frame_table(
         t("costs.assumptions", lang),
         frame,

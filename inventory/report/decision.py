@@ -4,7 +4,7 @@ alternative's target file), the sensitivity of the ranking, the cost key with it
 the establishment plan by year, the projection with and without collaboration and the
 comparable IT costs with their warnings (docs/method.md#decision).
 
-Reads ``StudyResults`` (or its ``to_json()`` form, what the report holds). An alternative
+Reads ``StudyResults`` and the costed alternatives' rows (``study.costed``). An alternative
 whose alternatives file names a ``target`` is costed (``cost_study_alternatives``: the gap
 of that target over the same inventory) and its figures stand beside its score. Which
 alternative leads and how robust the lead is, is ``study.recommendation``'s; the money
@@ -19,8 +19,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from inventory.analyse.normalise import Normaliser
 from inventory.errors import TargetError
@@ -41,6 +39,7 @@ from inventory.report.decision_economics import (
 )
 from inventory.snapshot import InventorySnapshot
 from inventory.study.alternatives import AlternativesResult, RankedAlternative
+from inventory.study.costed import CostedAlternative, costed_alternatives
 from inventory.study.inputs import ItCostsFile
 from inventory.study.potential import PotentialResult
 from inventory.study.recommendation import (
@@ -53,19 +52,15 @@ from inventory.study.results import StudyResults
 from inventory.target.model import TargetArchitecture, load_target
 
 
-def study_target_files(study: dict[str, Any]) -> list[str]:
+def study_target_files(study: StudyResults) -> list[str]:
     """The target files the study's alternatives name, each once, in the study's order."""
-    files = [
-        option.get("target")
-        for result in study.get("alternatives", [])
-        for option in result.get("ranking", [])
-    ]
-    return list(dict.fromkeys(str(file) for file in files if file))
+    files = [option.target for result in study.alternatives for option in result.ranking]
+    return list(dict.fromkeys(file for file in files if file))
 
 
 def cost_study_alternatives(
     snapshot: InventorySnapshot,
-    study: dict[str, Any] | None,
+    study: StudyResults | None,
     target: TargetArchitecture | None,
     gap: GapReport | None,
     *,
@@ -78,7 +73,7 @@ def cost_study_alternatives(
 
     ``TargetError`` naming the file for a target file that is missing or invalid.
     """
-    files = study_target_files(study or {})
+    files = study_target_files(study) if study is not None else []
     if not files:
         return None
     targets = []
@@ -109,37 +104,29 @@ def _scored(study: AlternativesResult, option: RankedAlternative) -> dict[str, A
     }
 
 
-def _costed(row: dict[Any, Any] | None, lang: Lang) -> dict[str, Any]:
+def _costed(row: CostedAlternative | None, lang: Lang) -> dict[str, Any]:
     """An alternative's figures as report cells (empty when not costed)."""
     if row is None:
         return {}
+    low, expected, high = row.one_time_low, row.one_time_expected, row.one_time_high
     money = None
-    if not pd.isna(row["one_time_expected"]):
-        money = format_range(
-            MoneyRange(row["one_time_low"], row["one_time_expected"], row["one_time_high"]),
-            str(row["currency"]),
-            lang,
-        )
+    if low is not None and expected is not None and high is not None:
+        money = format_range(MoneyRange(low, expected, high), row.currency, lang)
 
-    def number(key: str) -> Any:
-        value = row[key]
-        return None if pd.isna(value) else value
+    def thousands(value: float | None) -> float | None:  # never to the krona (gap.money)
+        return None if value is None else table_amount(value)
 
-    def thousands(key: str) -> float | None:  # never to the krona (gap.money)
-        value = number(key)
-        return None if value is None else table_amount(float(value))
-
-    readiness = number("readiness_percent")
+    readiness = row.readiness_percent
     return {
-        "scope": scope_text(str(row["scope"]), lang),
+        "scope": scope_text(row.scope, lang),
         "one_time": money,
-        "saving": thousands("yearly_saving"),
-        "payback": number("payback_year"),
-        "npv": thousands("npv"),
-        "hours": round(float(row["effort_hours"])),
-        "months": number("plan_months"),
-        "high_risks": number("high_risks"),
-        "risk_top": number("risk_top"),
+        "saving": thousands(row.yearly_saving),
+        "payback": row.payback_year,
+        "npv": thousands(row.npv),
+        "hours": round(row.effort_hours),
+        "months": row.plan_months,
+        "high_risks": row.high_risks,
+        "risk_top": row.risk_top,
         "readiness": None if readiness is None else readiness / 100.0,
     }
 
@@ -175,12 +162,9 @@ def _costed_table(
         Column(key="name", label=t("rb.col_name", lang)),
         Column(key="total", label=t("alt.col_score", lang), type="float"),
     ]
-    by_file = {
-        os.path.normpath(str(row["file"])): row
-        for row in costed.table.to_dict("records")
-        if row["file"]
-    }
-    currency = str(costed.table["currency"].iloc[0])
+    costed_rows = costed_alternatives(costed.table)
+    by_file = {os.path.normpath(row.file): row for row in costed_rows if row.file}
+    currency = costed_rows[0].currency
     rows = [
         {
             **_scored(study, option),
@@ -189,10 +173,10 @@ def _costed_table(
         for study in studies
         for option in study.ranking
     ]
-    own = [row for row in costed.table.to_dict("records") if not row["file"]]
     rows += [
-        {"name": f"{t('alt.this_target', lang)}: {row['alternative']}", **_costed(row, lang)}
-        for row in own
+        {"name": f"{t('alt.this_target', lang)}: {row.alternative}", **_costed(row, lang)}
+        for row in costed_rows
+        if not row.file
     ]
     blocks: list[Block] = [
         Paragraph(text=t("alt.method", lang, high=HIGH_RISK, top=TOP_RISKS), method="alternatives"),
@@ -585,18 +569,17 @@ def _sensitivity_section(studies: list[AlternativesResult], lang: Lang) -> Secti
 
 
 def decision_section(
-    study: StudyResults | Mapping[str, Any],
+    results: StudyResults,
     lang: Lang,
     alternatives: Alternatives | None = None,
     *,
     names: Mapping[str, str] | None = None,
 ) -> Section:
-    """The decision section from the study's results (``StudyResults`` or its JSON form):
+    """The decision section from the study's results:
     the recommendation first, then potential, alternatives with criteria, weights and
     scores (and the computed figures of their target files when ``alternatives`` costs
     them), sensitivity, cost key, establishment plan, projection and comparable IT costs.
     ``names`` maps municipality codes to names. Sub-section ids: ``decision-<part>``."""
-    results = study if isinstance(study, StudyResults) else StudyResults.model_validate(dict(study))
     names = names or {}
     subsections: list[Section] = []
     if results.alternatives:

@@ -18,14 +18,13 @@ Docs: docs/method.md#recommendation.
 
 from __future__ import annotations
 
-import math
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from inventory.study.alternatives import AlternativesResult, RankedAlternative
+from inventory.study.costed import costed_alternatives
 from inventory.study.results import StudyResults
 
 if TYPE_CHECKING:
@@ -35,9 +34,7 @@ if TYPE_CHECKING:
 class Alternatives(Protocol):
     """What the recommendation reads of the gap's costed alternatives
     (``inventory.gap.alternatives.Alternatives``: the gap package is above this one):
-    ``table``, one row per target with its ``file``, ``currency``, ``one_time_low``,
-    ``one_time_expected``, ``one_time_high``, ``yearly_saving``, ``payback_year`` and
-    ``scope``."""
+    ``table``, one row per target, read as ``study.costed.CostedAlternative``."""
 
     @property
     def table(self) -> pd.DataFrame: ...
@@ -111,56 +108,34 @@ def _first_scored(results: StudyResults) -> AlternativesResult | None:
     return next((study for study in results.alternatives if study.scored and study.ranking), None)
 
 
-def _nan_free(value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        if isinstance(value, float) and math.isnan(value):
-            return None
-        if str(value) in ("<NA>", "nan", "NaT"):
-            return None
-    except TypeError:
-        return None
-    return value
-
-
 def lead_cost(lead: RankedAlternative, alternatives: Alternatives | None) -> LeadCost | None:
     """The costed figures of ``lead`` (matched on its target file), or None."""
     if alternatives is None or lead.target is None:
         return None
     wanted = os.path.normpath(lead.target)
-    for row in alternatives.table.to_dict("records"):
-        if row["file"] and os.path.normpath(str(row["file"])) == wanted:
-
-            def money(key: str, row: Mapping[Any, Any] = row) -> float | None:
-                value = _nan_free(row[key])
-                return None if value is None else float(value)
-
-            payback = _nan_free(row["payback_year"])
+    for row in costed_alternatives(alternatives.table):
+        if row.file and os.path.normpath(row.file) == wanted:
             return LeadCost(
-                currency=str(row["currency"]),
-                one_time_low=money("one_time_low"),
-                one_time_expected=money("one_time_expected"),
-                one_time_high=money("one_time_high"),
-                yearly_saving=money("yearly_saving"),
-                payback_year=None if payback is None else int(payback),
-                scope=str(row["scope"]),
+                currency=row.currency,
+                one_time_low=row.one_time_low,
+                one_time_expected=row.one_time_expected,
+                one_time_high=row.one_time_high,
+                yearly_saving=row.yearly_saving,
+                payback_year=row.payback_year,
+                scope=row.scope,
             )
     return None
 
 
 def recommendation(
-    results: StudyResults | Mapping[str, Any], alternatives: Alternatives | None = None
+    results: StudyResults, alternatives: Alternatives | None = None
 ) -> Recommendation | None:
     """The lead of the study's first scored alternatives and its robustness; None when no
     alternatives file scores its alternatives.
 
-    ``results`` is a ``StudyResults`` or its ``to_json()`` form (what the report holds).
     Example on the samples: lead ``1-tjanst`` (23), runner-up ``1-teknik`` (22), margin 1,
     flip: criterion 6 from 1 to 0.5 ties with ``2``; not robust.
     """
-    if not isinstance(results, StudyResults):
-        results = StudyResults.model_validate(dict(results))
     study = _first_scored(results)
     if study is None:
         return None

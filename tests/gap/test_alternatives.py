@@ -19,6 +19,7 @@ from inventory.gap.alternatives import (
 )
 from inventory.gap.result import GapReport
 from inventory.store import InventoryStore
+from inventory.study.results import StudyResults
 from inventory.target.model import load_target
 from inventory.validate.batch import ImportBatch
 from tests.gap.test_scope import AS_OF, small_inventory, small_target
@@ -205,8 +206,8 @@ def test_cli_an_invalid_second_target_exits_1_naming_it(stored: str, tmp_path: P
 # -- the report's decision section and inventory study -------------------------------------
 
 
-def _study_with_targets(files: dict[str, str | None]) -> dict[str, object]:
-    """A study's alternatives in the JSON form the report reads (scores already ranked)."""
+def _study_with_targets(files: dict[str, str | None]) -> StudyResults:
+    """A study's alternatives as the report reads them (scores already ranked)."""
     ranking: list[dict[str, object]] = [
         {
             "id": name,
@@ -232,7 +233,7 @@ def _study_with_targets(files: dict[str, str | None]) -> dict[str, object]:
         "unscored": [],
         "sensitivity": None,
     }
-    return {"folder": "study", "files": [], "alternatives": [study]}
+    return StudyResults.model_validate({"folder": "study", "files": [], "alternatives": [study]})
 
 
 def test_decision_section_shows_scores_and_costs_side_by_side(tmp_path: Path) -> None:

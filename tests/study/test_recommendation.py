@@ -45,9 +45,9 @@ def test_one_point_lead_on_the_samples_is_not_robust() -> None:
     assert found.cost is None  # nothing costed
 
 
-def test_json_form_gives_the_same() -> None:
+def test_the_json_form_read_back_gives_the_same() -> None:
     results = study_results(SAMPLES, {Section.ALTERNATIVES})
-    assert recommendation(results.to_json()) == recommendation(results)
+    assert recommendation(StudyResults.model_validate(results.to_json())) == recommendation(results)
 
 
 def test_clear_lead_is_robust() -> None:

@@ -186,7 +186,7 @@ def alternatives(
         else None
     )
     priced = cost_study_alternatives(
-        stored_snapshot(ctx, None), results.to_json(), None, None, as_of=day, it_costs=it_costs
+        stored_snapshot(ctx, None), results, None, None, as_of=day, it_costs=it_costs
     )
     parts: list[RenderableType] = [
         alternatives_table(result, cli_lang()) for result in results.alternatives

@@ -39,14 +39,14 @@ from inventory.echo import (
 )
 from inventory.errors import InventoryError
 from inventory.language.i18n import Lang, t, translations
-from inventory.messages import Code, Message, MessageList, param_text
+from inventory.messages import Code, Message, MessageList, Texts, param_text
 
 #: A value an issue's message is filled with: a text (a value quoted as ``repr``, a file
 #: name), a number (written as the reader's language writes it), a term of a code family
 #: (``Code("issue_outcome", "not_read")``) or a part of a sentence
 #: (``Message("issue.part.…", …)``, several as a ``MessageList``), translated with the
 #: message.
-IssueParam = str | int | float | Code | Message | MessageList
+IssueParam = str | int | float | Code | Texts | Message | MessageList
 
 
 class Severity(enum.StrEnum):

@@ -53,7 +53,29 @@ class Code:
         return code_text(self.family, self.value, lang)
 
 
-Param = Union[str, int, float, Code, "Message", "MessageList"]
+@dataclass(frozen=True)
+class Texts:
+    """A text the user wrote in each language (a mapping profile's skip ``reason``): shown
+    in the reader's language, in English where the user gave no text for it.
+
+    >>> Texts("personal devices", sv="privata enheter").text("sv"), str(Texts("personal"))
+    ('privata enheter', 'personal')
+    """
+
+    en: str
+    sv: str | None = None
+    no: str | None = None
+
+    def __str__(self) -> str:
+        return self.en
+
+    def text(self, lang: Lang) -> str:
+        """The text of ``lang``, else the English one."""
+        given: str | None = getattr(self, lang)
+        return given or self.en
+
+
+Param = Union[str, int, float, Code, Texts, "Message", "MessageList"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +124,8 @@ class MessageList:
 def _json_param(value: Param) -> Any:
     if isinstance(value, Code):
         return value.value
+    if isinstance(value, Texts):
+        return {lang: text for lang, text in vars(value).items() if text is not None}
     if isinstance(value, Message | MessageList):
         return value.to_json()
     return value
@@ -116,7 +140,7 @@ def english(values: Iterable[object]) -> list[str]:
     for value in values:
         if isinstance(value, str):
             out.append(value)
-        elif isinstance(value, Message | MessageList | Code):
+        elif isinstance(value, Message | MessageList | Code | Texts):
             text = texts.get(value)
             if text is None:
                 text = texts[value] = str(value)
@@ -128,7 +152,7 @@ def english(values: Iterable[object]) -> list[str]:
 
 def plain(value: object) -> object:
     """``value`` with a message as its English text (for CSV cells and plain JSON)."""
-    return str(value) if isinstance(value, Message | MessageList | Code) else value
+    return str(value) if isinstance(value, Message | MessageList | Code | Texts) else value
 
 
 # -- showing messages in a language --------------------------------------------------------
@@ -153,7 +177,7 @@ def _number(value: float, lang: Lang) -> str:
 
 def param_text(value: Param, lang: Lang) -> str:
     """One parameter as the reader sees it in ``lang``."""
-    if isinstance(value, Code):
+    if isinstance(value, Code | Texts):
         return value.text(lang)
     if isinstance(value, Message):
         return message_text(value, lang)

@@ -22,8 +22,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from inventory.echo import shorten
 from inventory.issues import Issue, IssueCode, IssueParam, empty_file_issue, template_key
-from inventory.messages import Code
+from inventory.messages import Code, Message, Param
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 YamlPath = tuple[str | int, ...]
@@ -240,7 +241,9 @@ def parse_yaml_text(
     try:
         return compose_yaml(text, decimals_as_text=decimals_as_text), []
     except YamlSyntaxError as error:
-        params: dict[str, IssueParam] = {"problem": str(error.problem)}
+        params: dict[str, IssueParam] = {
+            "problem": Message("validation.parser", {"detail": str(error.problem)})
+        }
         if error.hint:
             params["hint"] = error.hint
         return None, [
@@ -342,6 +345,101 @@ def validation_issue_code(error: ErrorDetails) -> IssueCode:
     return IssueCode.INVALID_VALUE
 
 
+#: pydantic's error kinds said in our own words (``validation.<key>``, with the field and
+#: the value): the kind -> the message key. Other kinds are quoted as pydantic says them.
+_DETAIL_KEYS: Final[dict[str, str]] = {
+    "missing": "missing",
+    "extra_forbidden": "extra_forbidden",
+    "int_parsing": "int_parsing",
+    "int_type": "int_parsing",
+    "int_from_float": "int_parsing",
+    "float_parsing": "float_parsing",
+    "float_type": "float_parsing",
+    "decimal_parsing": "float_parsing",
+    "decimal_type": "float_parsing",
+    "finite_number": "finite_number",
+    "bool_parsing": "bool_parsing",
+    "bool_type": "bool_parsing",
+    "date_parsing": "date_parsing",
+    "date_type": "date_parsing",
+    "date_from_datetime_parsing": "date_parsing",
+    "date_from_datetime_inexact": "date_parsing",
+    "datetime_parsing": "datetime_parsing",
+    "datetime_type": "datetime_parsing",
+    "datetime_from_date_parsing": "datetime_parsing",
+    "literal_error": "literal_error",
+    "enum": "literal_error",
+    "string_type": "string_type",
+    "string_too_long": "string_too_long",
+    "string_too_short": "string_too_short",
+    "string_pattern_mismatch": "string_pattern_mismatch",
+    "too_short": "too_short",
+    "too_long": "too_long",
+    "list_type": "list_type",
+    "dict_type": "dict_type",
+    "model_type": "dict_type",
+    "model_attributes_type": "dict_type",
+    "greater_than": "greater_than",
+    "greater_than_equal": "greater_than_equal",
+    "less_than": "less_than",
+    "less_than_equal": "less_than_equal",
+}
+#: The context value each kind's limit is in (``ctx`` of the error).
+_LIMITS: Final[dict[str, str]] = {
+    "greater_than": "gt",
+    "greater_than_equal": "ge",
+    "less_than": "lt",
+    "less_than_equal": "le",
+    "string_too_long": "max_length",
+    "string_too_short": "min_length",
+    "too_long": "max_length",
+    "too_short": "min_length",
+    "string_pattern_mismatch": "pattern",
+}
+
+
+def validation_detail(error: ErrorDetails) -> Message:
+    """One pydantic error in our own words, in every language: the field (the last part of
+    its location) and the value (``validation.<kind>``): ``int_parsing`` on ``"tolv"`` is
+    *tolv is not a whole number*, not pydantic's *Input should be a valid integer*. A
+    kind not listed is pydantic's own English text, quoted and said to be quoted
+    (``validation.quoted``); a check of our own (``value_error``) its text as written.
+
+    >>> from inventory.messages import message_text
+    >>> detail = {"type": "int_parsing", "loc": ("weight",), "input": "tolv", "msg": "x"}
+    >>> message_text(validation_detail(detail), "sv")  # type: ignore[arg-type]
+    "weight ska vara ett heltal, inte 'tolv'"
+    """
+    kind = error["type"]
+    context = error.get("ctx") or {}
+    if kind == "value_error" and "error" in context:
+        return Message("validation.own", {"detail": str(context["error"])})
+    key = _DETAIL_KEYS.get(kind)
+    if key is None:
+        return Message("validation.quoted", {"detail": str(error["msg"])})
+    named = [part for part in error["loc"] if isinstance(part, str)]
+    value = error.get("input")
+    params: dict[str, Param] = {
+        "field": named[-1] if named else Message("validation.the_document"),
+        "value": (
+            Message("validation.a_mapping")
+            if isinstance(value, dict)
+            else Message("validation.a_list")
+            if isinstance(value, list)
+            else Message("validation.nothing")
+            if value is None
+            else repr(shorten(str(value), 60))
+        ),
+    }
+    if kind in _LIMITS:
+        params["limit"] = str(context.get(_LIMITS[kind], ""))
+    if key == "literal_error":  # pydantic writes "'a', 'b' or 'c'": the "or" is English
+        params["expected"] = str(context.get("expected", "")).replace(" or ", ", ")
+    if kind in ("string_too_short", "too_short") and str(context.get("min_length")) == "1":
+        key = "empty"
+    return Message(f"validation.{key}", params)
+
+
 def value_text(value: Any) -> str | None:
     """An offending input as shown in an issue (``None`` for a whole mapping or list)."""
     if isinstance(value, dict | list) or value is None:
@@ -367,7 +465,7 @@ def validation_issues(
         location = ".".join(str(part) for part in detail["loc"])
         params: dict[str, IssueParam] = {
             "location": location or Code("issue_word", "document"),
-            "detail": detail["msg"],
+            "detail": validation_detail(detail),
         }
         if hint is not None:
             params["hint"] = hint

@@ -41,14 +41,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
-from inventory.messages import Message
+from inventory.messages import Message, Texts
 from inventory.models.registry import RECORD_KINDS, field_specs, normalise_header
 from inventory.read.kinds import HEADER_SEARCH_ROWS, RECOGNISERS, Probe, Recogniser, fold_name
 from inventory.read.source import LineNumbers, SourceTable
 from inventory.read.tables import read_table
+from inventory.yamlfile import validation_detail
 
 #: The JSON Schema file of profiles (``inventory schemas``).
 SCHEMA_FILE = "mapping-profile.schema.json"
@@ -168,6 +176,30 @@ class MunicipalityRule(BaseModel):
         return patterns
 
 
+class LocalisedText(BaseModel):
+    """A text in each language the notes are read in: ``en`` (required), ``sv``, ``no``.
+
+    YAML reads a bare ``no:`` key as *false*: it is taken as ``no`` here, so that the
+    profile can be written as a Norwegian reads it (``nb:`` is accepted as well)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    en: str = Field(..., min_length=1, description="English.")
+    sv: str | None = Field(None, min_length=1, description="Swedish.")
+    no: str | None = Field(None, min_length=1, description="Norwegian (bokmål); `nb` also.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _norwegian_key(cls, data: Any) -> Any:
+        if isinstance(data, dict) and (False in data or "nb" in data):
+            data = {("no" if key is False or key == "nb" else key): v for key, v in data.items()}
+        return data
+
+    def texts(self) -> Texts:
+        """The texts as an issue parameter (shown in the reader's language)."""
+        return Texts(self.en, sv=self.sv, no=self.no)
+
+
 class SkipRule(BaseModel):
     """Rows left out: those whose ``column`` holds one of ``values`` or matches ``pattern``."""
 
@@ -176,7 +208,16 @@ class SkipRule(BaseModel):
     column: str
     values: list[str] = Field(default_factory=list)
     pattern: str | None = None
-    reason: str = Field(..., description="Why such rows are no records (said in the note).")
+    reason: str | LocalisedText = Field(
+        ...,
+        description="Why such rows are no records (said in the note): one text, shown as"
+        " written in every language, or a text per language ({en: ..., sv: ..., no: ...};"
+        " English is required, a language left out shows the English).",
+    )
+
+    def reason_param(self) -> str | Texts:
+        """The reason as the note's parameter."""
+        return self.reason if isinstance(self.reason, str) else self.reason.texts()
 
 
 class TableProfile(BaseModel):
@@ -297,22 +338,37 @@ def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Is
         mark = getattr(error, "problem_mark", None)
         return None, [
             _profile_issue(
-                path, None if mark is None else mark.line + 1, "profile", {"detail": str(error)}
+                path,
+                None if mark is None else mark.line + 1,
+                "profile",
+                {"detail": Message("validation.parser", {"detail": str(error)})},
             )
         ]
     try:
         profile = MappingProfile.model_validate(data)
     except ValidationError as error:
         issues = []
-        for problem in error.errors():
-            loc = [part for part in problem["loc"] if part not in ("FieldRule", "str")]
+        problems = error.errors()
+        # a text per language given as a mapping: the errors of the mapping, not that it
+        # is no plain text (pydantic reports both branches of ``str | LocalisedText``)
+        mappings = {
+            tuple(p["loc"][: p["loc"].index("LocalisedText")])
+            for p in problems
+            if "LocalisedText" in p["loc"]
+        }
+        for problem in problems:
+            if problem["type"] == "string_type" and tuple(problem["loc"][:-1]) in mappings:
+                continue
+            loc = [
+                part for part in problem["loc"] if part not in ("FieldRule", "LocalisedText", "str")
+            ]
             where = ".".join(str(part) for part in loc) or "the profile"
             issues.append(
                 _profile_issue(
                     path,
                     _line(_node_at(root, loc)),
                     "profile_schema",
-                    {"where": where, "detail": str(problem["msg"]), "schema": SCHEMA_FILE},
+                    {"where": where, "detail": validation_detail(problem), "schema": SCHEMA_FILE},
                 )
             )
         return None, issues
@@ -369,7 +425,11 @@ def load_profile(path: Path) -> tuple[MappingProfile | None, list[Issue]]:
     except (OSError, UnicodeDecodeError) as error:
         return None, [
             _profile_issue(
-                path, None, "profile", {"detail": str(error)}, code=IssueCode.PATH_NOT_FOUND
+                path,
+                None,
+                "profile",
+                {"detail": Message("validation.system", {"detail": str(error)})},
+                code=IssueCode.PATH_NOT_FOUND,
             )
         ]
     return parse_profile(text, path)
@@ -711,7 +771,7 @@ def apply_profile(
                     params={
                         "count": len(left_out),
                         "profile": recogniser.name,
-                        "reason": skip.reason,
+                        "reason": skip.reason_param(),
                         "lines": _lines_text(left_out),
                         "origin": recogniser.origin,
                     },

@@ -37,7 +37,7 @@ from inventory.study.sources import (
     validate_csv_rows,
     validate_yaml_document,
 )
-from inventory.yamlfile import LineMap
+from inventory.yamlfile import LineMap, validation_detail
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -285,7 +285,7 @@ def _read_potential(
                         column_index=table.column_index(area),
                         value=text,
                         template=template_key(code, "study_potential"),
-                        params={"detail": detail["msg"]},
+                        params={"detail": validation_detail(detail)},
                     )
                 )
         scores[municipality] = row_scores

@@ -22,6 +22,7 @@ from inventory.read.delimited import read_csv_table
 from inventory.yamlfile import (
     LineMap,
     read_yaml_file,
+    validation_detail,
     validation_issue_code,
     validation_issues,
     value_text,
@@ -132,7 +133,7 @@ def validate_csv_rows(
                         column=column,
                         column_index=table.column_index(column or ""),
                         value=value_text(detail.get("input")),
-                        params={"detail": detail["msg"]},
+                        params={"detail": validation_detail(detail)},
                         template=template_key(validation_issue_code(detail), "schema_cell"),
                     )
                 )

@@ -152,13 +152,15 @@ def test_a_proxmox_json_that_does_not_parse_is_said_with_its_place(tmp_path: Pat
     )
     assert issue_line(issue, "sv") == (
         f"fel invalid-json vid {export}:2: cluster-resources.json är inget läsbart"
-        " JSON-dokument på rad 2, kolumn 17: Expecting property name enclosed in double"
-        " quotes. Tips: Exportera den igen med verktygets JSON-utdata (UTF-8), oförändrad."
+        " JSON-dokument på rad 2, kolumn 17: tolken säger (på engelska): Expecting property"
+        " name enclosed in double quotes. Tips: Exportera den igen med verktygets"
+        " JSON-utdata (UTF-8), oförändrad."
     )
     assert issue_line(issue, "no") == (
         f"feil invalid-json ved {export}:2: cluster-resources.json er ikke et lesbart"
-        " JSON-dokument på linje 2, kolonne 17: Expecting property name enclosed in double"
-        " quotes. Tips: Eksporter den på nytt med verktøyets JSON-utdata (UTF-8), uendret."
+        " JSON-dokument på linje 2, kolonne 17: tolkeren sier (på engelsk): Expecting property"
+        " name enclosed in double quotes. Tips: Eksporter den på nytt med verktøyets"
+        " JSON-utdata (UTF-8), uendret."
     )
 
 

@@ -383,7 +383,12 @@ def load_json(path: Path, municipality: str | None = None) -> tuple[Any, Issue |
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         params: dict[str, IssueParam] = {
             "name": path.name,
-            "detail": str(getattr(error, "msg", None) or error),
+            "detail": Message(
+                "validation.parser"
+                if isinstance(error, json.JSONDecodeError | RecursionError)
+                else "validation.system",
+                {"detail": str(getattr(error, "msg", None) or error)},
+            ),
         }
         if isinstance(error, json.JSONDecodeError):
             params.update(line=str(error.lineno), column=str(error.colno))

@@ -1,0 +1,342 @@
+"""``--help`` and usage errors in Swedish and Norwegian (issue 14, item 2).
+
+Every command of ``COMMANDS`` (and every subcommand), every option and argument: its help
+in sv/no is its catalogue text (``cli.help.*``), which differs from the English; the
+English catalogue text is the one written in the code, so that a new or changed option
+without a translation fails here. click's own words (``Usage:``, ``Options:``, the
+usage errors) come from ``cli.usage.*``. In English the help is what click writes for the
+command as it is declared, byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+
+import pytest
+import typer
+from typer import _click as click
+from typer._click.utils import make_default_short_help
+from typer.testing import CliRunner
+
+from inventory.cli.app import COMMANDS, app, load_command
+from inventory.cli.help_language import (
+    command_key,
+    early_lang,
+    parameter_key,
+    summary_key,
+    walk,
+)
+from inventory.language.i18n import Lang, translations
+from tests.helpers import run_main
+
+LANGS: tuple[Lang, ...] = ("sv", "no")
+
+#: click's English words that a Swedish or Norwegian help must not show.
+ENGLISH_WORDS = (
+    "Usage:",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "default:",
+    "[required]",
+    "env var:",
+    "Show this message and exit.",
+)
+
+
+def _flat(text: str) -> str:
+    """``text`` with its whitespace runs as one space (click wraps to the terminal)."""
+    return " ".join(text.split())
+
+
+def _squeezed(text: str) -> str:
+    """``text`` without whitespace: click may wrap a line after a hyphen."""
+    return "".join(text.split())
+
+
+def _every_command() -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    for name in sorted(COMMANDS):
+        yield from walk(load_command(name), (name,))
+
+
+def _root() -> click.Command:
+    return typer.main.get_command(app)
+
+
+def _all() -> list[tuple[tuple[str, ...], click.Command]]:
+    return [((), _root()), *_every_command()]
+
+
+def _is_sentence(text: str) -> bool:
+    """English that is prose, not a list of values (``svg, png, pdf or dot.``)."""
+    return len(re.findall(r"[A-Za-z]{3,}", text)) >= 3
+
+
+def _help(lang: Lang | None, *args: str) -> str:
+    prefix = ["--lang", lang] if lang else []
+    result = CliRunner().invoke(app, [*prefix, *args, "--help"], terminal_width=100)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+# --- the catalogue holds every help text ---------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [path for path, _ in _all()], ids=lambda p: " ".join(p) or "root")
+def test_every_command_and_parameter_has_its_help_in_every_language(path: tuple[str, ...]) -> None:
+    command = dict(_all())[path]
+    texts: list[tuple[str, str]] = []
+    if command.help:
+        texts.append((command_key(path), command.help))
+    for parameter in command.params:
+        text = getattr(parameter, "help", None)
+        assert text, f"{' '.join(path)} {parameter.name}: no help text"
+        texts.append((parameter_key(path, parameter), text))
+    assert texts
+    for key, english in texts:
+        known = translations(key)
+        assert known["en"] == english, f"{key}: the English catalogue text is not the code's"
+        for lang in LANGS:
+            assert known[lang], f"{key}: no {lang} text"
+            if _is_sentence(english):
+                assert known[lang] != english, f"{key}: the {lang} text is the English"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_listed_summary_is_the_first_sentence_of_the_translated_help(name: str) -> None:
+    for lang in ("en", *LANGS):
+        summary = translations(summary_key(name))[lang]
+        whole = translations(command_key((name,)))[lang]
+        assert summary == make_default_short_help(whole, 10_000), (name, lang)
+
+
+# --- the help printed -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", [path for path, _ in _all()], ids=lambda p: " ".join(p) or "root")
+def test_the_help_printed_is_the_catalogues(lang: Lang, path: tuple[str, ...]) -> None:
+    command = dict(_all())[path]
+    shown = _squeezed(_help(lang, *path))
+    for word in ENGLISH_WORDS:
+        word = _squeezed(word)
+        assert word not in shown, f"{' '.join(path)} --help in {lang} shows {word!r}"
+    if command.help:
+        for paragraph in translations(command_key(path))[lang].split("\n\n"):
+            assert _squeezed(paragraph) in shown
+    for parameter in command.params:
+        assert _squeezed(translations(parameter_key(path, parameter))[lang]) in shown
+    if hasattr(command, "commands"):
+        heading = {"sv": "Kommandon:", "no": "Kommandoer:"}[lang]
+        assert heading in shown
+
+
+def test_the_swedish_import_help_line_by_line() -> None:
+    lines = _help("sv", "import").splitlines()
+    assert lines[0] == "Användning: inventory import [OPTIONS] {paths}..."
+    assert lines[2] == (
+        "  Kontrollera och lagra inventeringar: skapade / ändrade / oförändrade / borttagna"
+        " per typ."
+    )
+    assert "Argument:" in lines and "Flaggor:" in lines
+    text = "\n".join(lines)
+    assert "Kommunmappar, eller mappar med en mapp per kommun.  [obligatoriskt]" in text
+    assert "(tabeller och rader); json: resultatet som data." in text
+    assert "[standard: text]" in text
+    assert "  --help                    Visa den här hjälptexten och avsluta." in text
+    # the options keep their English names
+    for option in ("--prune", "--dry-run", "--format", "--max-issues", "--mapping"):
+        assert option in text
+
+
+def test_the_norwegian_root_help_lists_the_commands_in_norwegian() -> None:
+    text = _help("no")
+    assert text.startswith("Bruk: inventory [OPTIONS] COMMAND [ARGS]...\n")
+    assert "\nValg:\n" in text and "\nKommandoer:\n" in text
+    assert "  stats           Tell de lagrede postene per kommune og posttype.\n" in text
+    assert "[miljøvariabel: INVENTORY_LANG; standard: en]" in _flat(text)
+
+
+def test_the_language_is_read_wherever_it_is_given() -> None:
+    swedish = "Räkna de lagrade posterna per kommun och posttyp."
+    runner = CliRunner()
+    for args, env in (
+        (["--lang", "sv", "stats", "--help"], {}),
+        (["--lang=sv", "stats", "--help"], {}),
+        (["stats", "--help"], {"INVENTORY_LANG": "sv"}),
+        (["--lang", "swedish", "stats", "--help"], {"INVENTORY_LANG": "no"}),
+    ):
+        result = runner.invoke(app, args, env=env, terminal_width=100)
+        assert result.exit_code == 0 and swedish in result.output, (args, env)
+    # --help is eager: the language after it counts too
+    result = runner.invoke(app, ["--help", "--lang", "sv"], terminal_width=100)
+    assert "Räkna de lagrade posterna per kommun och posttyp." in result.output
+    assert early_lang(["--db", "--lang", "stats"], {}) == "en"  # (--lang is --db's value)
+    assert early_lang(["stats", "--lang", "sv"], {}) == "en"  # (a command's own --lang)
+    assert early_lang(["--lang", "xx"], {"INVENTORY_LANG": "no"}) == "en"
+
+
+# --- English: what click writes, byte for byte ----------------------------------------------
+
+
+def _english_as_declared(path: tuple[str, ...]) -> str:
+    """The help click writes for the command as declared (nothing of ours involved)."""
+    root = _root()
+    context = click.Context(root, info_name="inventory", terminal_width=100)
+    command = root
+    for name in path:
+        command = load_command(name) if command is root else command.commands[name]  # type: ignore[attr-defined]
+        context = click.Context(command, info_name=name, parent=context, terminal_width=100)
+    return command.get_help(context) + "\n"
+
+
+@pytest.mark.parametrize("path", [path for path, _ in _all()], ids=lambda p: " ".join(p) or "root")
+def test_english_help_is_unchanged(path: tuple[str, ...]) -> None:
+    _help("sv", *path)  # a Swedish run before leaves nothing behind
+    expected = _english_as_declared(path)
+    if not path:  # the root lists the commands from COMMANDS (their modules not loaded)
+        assert _help(None) == _help("en") == expected
+        return
+    assert _help(None, *path) == expected
+    assert _help("en", *path) == expected
+
+
+# --- usage errors, through the real command line ------------------------------------------
+
+#: ``inventory ARGS`` → what standard error says, written by hand, per language.
+USAGE_ERRORS: list[tuple[tuple[str, ...], Lang, list[str]]] = [
+    (
+        ("--nope",),
+        "sv",
+        [
+            "Användning: inventory [OPTIONS] COMMAND [ARGS]...",
+            "Skriv 'inventory --help' för hjälp.",
+            "",
+            "Fel: Okänd flagga: --nope",
+        ],
+    ),
+    (
+        ("--nope",),
+        "no",
+        [
+            "Bruk: inventory [OPTIONS] COMMAND [ARGS]...",
+            "Skriv 'inventory --help' for hjelp.",
+            "",
+            "Feil: Ukjent valg: --nope",
+        ],
+    ),
+    (
+        ("import",),
+        "sv",
+        [
+            "Användning: inventory import [OPTIONS] {paths}...",
+            "Skriv 'inventory import --help' för hjälp.",
+            "",
+            "Fel: Argument saknas: 'paths'.",
+        ],
+    ),
+    (("import",), "no", ["Feil: Argument mangler: 'paths'."]),
+    (("import", "--prun"), "no", ["Feil: Ukjent valg: --prun (Mulige valg: --dry-run, --prune)"]),
+    (
+        ("stats", "--format", "xml"),
+        "sv",
+        ["Fel: Ogiltigt värde för '--format': 'xml' är inte något av 'text', 'json'."],
+    ),
+    (
+        ("lifecycle", "--months", "abc"),
+        "no",
+        ["Feil: Ugyldig verdi for '--months': 'abc' er ikke et gyldig heltall."],
+    ),
+    (
+        ("import", "--max-issues", "0", "x"),
+        "sv",
+        ["Fel: Ogiltigt värde för '--max-issues': '0' är mindre än det minsta tillåtna värdet, 1."],
+    ),
+    (("gap",), "sv", ["Fel: Flagga saknas: '--target' / '-t'."]),
+    (("gap",), "no", ["Feil: Valg mangler: '--target' / '-t'."]),
+    (
+        ("gap", "--target", "no-such-target.yaml"),
+        "no",
+        ["Feil: Ugyldig verdi for '--target' / '-t': Filen 'no-such-target.yaml' finnes ikke."],
+    ),
+    (("stat",), "sv", ["Fel: Okänt kommando 'stat'."]),
+    (("list", "server", "b", "c"), "no", ["Feil: Uventede ekstra argumenter (b c)"]),
+    (("stats", "--format"), "sv", ["Fel: Flaggan '--format' kräver ett värde."]),
+    (("mapping", "list", "--help=x"), "no", ["Feil: Valget '--help' tar ingen verdi."]),
+]
+
+
+@pytest.mark.parametrize(("args", "lang", "expected"), USAGE_ERRORS)
+def test_usage_errors_in_the_readers_language(
+    args: tuple[str, ...], lang: Lang, expected: list[str]
+) -> None:
+    outcome = run_main("--lang", lang, *args)
+    assert outcome.code == 2, outcome.text
+    lines = outcome.stderr.splitlines()
+    assert lines[-len(expected) :] == expected
+    for word in ("Usage:", "Error:", "Try '", "No such", "Missing", "Invalid value"):
+        assert word not in outcome.text
+
+
+def test_usage_errors_stay_english_in_english() -> None:
+    outcome = run_main("import", "--prun")
+    assert outcome.stderr.splitlines() == [
+        "Usage: inventory import [OPTIONS] {paths}...",
+        "Try 'inventory import --help' for help.",
+        "",
+        "Error: No such option: --prun (Possible options: --dry-run, --prune)",
+    ]
+
+
+def test_a_group_without_its_command_shows_its_help_not_escapes() -> None:
+    """``inventory mapping`` prints the group's help (it printed ``\\n`` literally)."""
+    outcome = run_main("--lang", "sv", "mapping")
+    assert outcome.code == 2
+    assert "\\n" not in outcome.text
+    assert "Kommandon:" in outcome.text.splitlines()
+
+
+# --- a separate process: the environment variable, and nothing heavy loaded --------------
+
+_PROBE = textwrap.dedent(
+    """
+    import sys
+
+    from inventory.cli import main
+
+    sys.argv = ["inventory", *sys.argv[1:]]
+    try:
+        main()
+    except SystemExit:
+        pass
+    heavy = ("pandas", "pyarrow", "sqlalchemy", "alembic", "jinja2", "networkx", "babel")
+    print("LOADED:" + ",".join(name for name in heavy if name in sys.modules), file=sys.stderr)
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (["import", "--help"], {"INVENTORY_LANG": "sv"}, "Användning: inventory import"),
+        (["--lang", "no", "--help"], {}, "Bruk: inventory [OPTIONS] COMMAND [ARGS]..."),
+        (["--lang", "no", "gap", "--help"], {}, "Sammenlign de lagrede kartleggingene"),
+    ],
+)
+def test_the_translated_help_starts_as_light_as_the_english(
+    args: list[str], env: dict[str, str], expected: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "100", **env},
+    )
+    assert expected in result.stdout, result.stdout + result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "LOADED:", result.stderr

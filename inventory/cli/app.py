@@ -305,6 +305,7 @@ def load_command(name: str) -> click.Command:
 def main() -> None:
     """Entry point of the console script: operational failures become a message and exit 1."""
     debug = "--debug" in sys.argv
+    lang = help_language.early_lang(sys.argv[1:], os.environ)
     try:
         app()
     except Interrupted as interrupted:
@@ -313,16 +314,16 @@ def main() -> None:
     except InventoryError as error:
         if debug:
             raise
-        console_err.print(Text("Error:", style="bold red"), str(error))
+        console_err.print(Text(t("cli.main.error", lang), style="bold red"), str(error))
         if error.hint:
-            console_err.print(f"Hint: {error.hint}", highlight=False)
+            console_err.print(t("cli.main.hint", lang, hint=error.hint), highlight=False)
         sys.exit(1)
     except OSError as error:  # a file or folder no command turned into a message (--out)
         if debug:
             raise
         failure = file_error(error)
-        console_err.print(Text("Error:", style="bold red"), str(failure))
-        console_err.print(f"Hint: {failure.hint}", highlight=False)
+        console_err.print(Text(t("cli.main.error", lang), style="bold red"), str(failure))
+        console_err.print(t("cli.main.hint", lang, hint=failure.hint), highlight=False)
         sys.exit(1)
     except SystemExit as exit_:
         if exit_.code == 130:  # typer turns Ctrl-C into exit 130 without a word

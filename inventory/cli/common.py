@@ -155,11 +155,14 @@ def parse_optional_date(text: str | None, *, option: str = "--date") -> dt.date 
         day = dt.date.fromisoformat(text)
     except ValueError as error:
         raise typer.BadParameter(
-            f"'{visible(shorten(text, 40))}' is not a date; write YYYY-MM-DD.", param_hint=option
+            say("cli.usage.value.date_format", text=visible(shorten(text, 40))), param_hint=option
         ) from error
     first, last = DATE_RANGE
     if not first <= day <= last:
-        raise typer.BadParameter(f"{day} is outside {first} .. {last}.", param_hint=option)
+        raise typer.BadParameter(
+            say("cli.usage.value.date_range", day=str(day), first=str(first), last=str(last)),
+            param_hint=option,
+        )
     return day
 
 

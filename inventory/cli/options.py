@@ -24,6 +24,7 @@ from inventory.cli.common import (
     cli_lang,
     parse_lang_option,
     parse_optional_date,
+    say,
 )
 from inventory.language.i18n import Lang
 
@@ -53,7 +54,7 @@ def _date(text: str) -> dt.date:
     """A ``--date`` value: YYYY-MM-DD within ``common.DATE_RANGE``, else a usage error."""
     day = parse_optional_date(text)
     if day is None:  # an empty --date ""
-        raise typer.BadParameter("give a date as YYYY-MM-DD.", param_hint="--date")
+        raise typer.BadParameter(say("cli.usage.value.give_a_date"), param_hint="--date")
     return day
 
 

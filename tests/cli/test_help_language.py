@@ -16,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import typer
@@ -268,6 +269,22 @@ USAGE_ERRORS: list[tuple[tuple[str, ...], Lang, list[str]]] = [
     (("list", "server", "b", "c"), "no", ["Feil: Uventede ekstra argumenter (b c)"]),
     (("stats", "--format"), "sv", ["Fel: Flaggan '--format' kräver ett värde."]),
     (("mapping", "list", "--help=x"), "no", ["Feil: Valget '--help' tar ingen verdi."]),
+    # the checks of our own options (common.parse_optional_date, options.DateOption)
+    (
+        ("lifecycle", "--date", "2020-13-01"),
+        "sv",
+        ["Fel: Ogiltigt värde för --date: '2020-13-01' är inte ett datum; skriv ÅÅÅÅ-MM-DD."],
+    ),
+    (
+        ("lifecycle", "--date", "1800-01-01"),
+        "no",
+        ["Feil: Ugyldig verdi for --date: 1800-01-01 ligger utenfor 1900-01-01 .. 2999-12-31."],
+    ),
+    (
+        ("lifecycle", "--date="),
+        "no",
+        ["Feil: Ugyldig verdi for --date: oppgi en dato som ÅÅÅÅ-MM-DD."],
+    ),
 ]
 
 
@@ -291,6 +308,20 @@ def test_usage_errors_stay_english_in_english() -> None:
         "",
         "Error: No such option: --prun (Possible options: --dry-run, --prune)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "error", "hint"),
+    [("en", "Error:", "Hint:"), ("sv", "Fel:", "Tips:"), ("no", "Feil:", "Tips:")],
+)
+def test_a_failure_is_labelled_in_the_readers_language(
+    tmp_path: Path, lang: Lang, error: str, hint: str
+) -> None:
+    database = f"sqlite:///{tmp_path / 'no-such-folder' / 'x.db'}"
+    outcome = run_main("--lang", lang, "--db", database, "stats")
+    assert outcome.code == 1
+    first, second = outcome.stderr.splitlines()[:2]
+    assert first.startswith(f"{error} ") and second.startswith(f"{hint} ")
 
 
 def test_a_group_without_its_command_shows_its_help_not_escapes() -> None:

@@ -20,7 +20,12 @@ does not have is empty (never 0) and the table's notes say why. docs/method.md#a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import multiprocessing
+import os
 from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -222,6 +227,66 @@ def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[Message]:
     return notes
 
 
+#: The gaps a forked worker computes, by job number (set before the worker is forked: it
+#: inherits the snapshot and target, nothing is pickled on the way in).
+_JOBS: dict[int, tuple[InventorySnapshot, TargetArchitecture, dict[str, Any]]] = {}
+_JOB_NUMBERS = itertools.count()
+
+
+def _forked_gap(number: int) -> GapReport:
+    snapshot, target, options = _JOBS[number]
+    return compute_gap(snapshot, target, **options)
+
+
+class GapInBackground:
+    """``compute_gap`` in a process forked from this one, so that it runs on another core
+    while this process goes on; ``result()`` is the report (pickled back), the same as
+    ``compute_gap`` here would return. Without ``fork``, or when the worker dies, the gap is
+    computed here in ``result()``.
+
+    >>> pending = GapInBackground(snapshot, target, as_of=dt.date(2025, 6, 1))  # doctest: +SKIP
+    >>> overlap = compute_overlap(snapshot)  # meanwhile, here  # doctest: +SKIP
+    >>> gap = pending.result()  # doctest: +SKIP
+    """
+
+    def __init__(
+        self, snapshot: InventorySnapshot, target: TargetArchitecture, **options: Any
+    ) -> None:
+        self._job = (snapshot, target, options)
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[GapReport] | None = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return
+        number = next(_JOB_NUMBERS)
+        _JOBS[number] = self._job
+        try:  # the worker is forked at the first submit: it sees the job
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._future = self._pool.submit(_forked_gap, number)
+        except (OSError, BrokenProcessPool):
+            self.close()
+        finally:
+            del _JOBS[number]
+
+    def close(self) -> None:
+        """Stop the worker (it finishes the gap it is computing)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool, self._future = None, None
+
+    def result(self) -> GapReport:
+        """The gap report. Computed here when no worker could compute it, and also when
+        the worker failed: an error is then raised here, as ``compute_gap`` raises it."""
+        try:
+            if self._future is not None:
+                return self._future.result()
+        except Exception:  # the same call below raises it here, as it is
+            pass
+        finally:
+            self.close()
+        snapshot, target, options = self._job
+        return compute_gap(snapshot, target, **options)
+
+
 def compare_alternatives(
     snapshot: InventorySnapshot,
     targets: Sequence[tuple[str, TargetArchitecture]],
@@ -244,16 +309,31 @@ def compare_alternatives(
         alternatives.table[["alternative", "one_time_expected", "effort_hours"]]
     """
     normaliser = normaliser or Normaliser.default()
-    reports: list[GapReport] = []
-    rows = []
-    for file, target in targets:
-        report = next((done for model, done in known if model == target), None)
-        if report is None:
-            report = compute_gap(
-                snapshot, target, as_of=as_of, normaliser=normaliser, it_costs=it_costs
-            )
-        reports.append(report)
-        rows.append(alternative_row(report, target.scope, file))
+    options: dict[str, Any] = {"as_of": as_of, "normaliser": normaliser, "it_costs": it_costs}
+    found = [
+        next((done for model, done in known if model == target), None) for _, target in targets
+    ]
+    missing = [index for index, report in enumerate(found) if report is None]
+    # all gaps but the last in forked workers (one per core), the last one here meanwhile
+    background = {
+        index: GapInBackground(snapshot, targets[index][1], **options)
+        for index in missing[:-1][: max(0, (os.cpu_count() or 1) - 1)]
+    }
+    try:
+        for index in missing:  # here while the workers compute theirs
+            if index not in background:
+                found[index] = compute_gap(snapshot, targets[index][1], **options)
+        reports = [
+            report if report is not None else background[index].result()
+            for index, report in enumerate(found)
+        ]
+    finally:
+        for pending in background.values():
+            pending.close()
+    rows = [
+        alternative_row(report, target.scope, file)
+        for (file, target), report in zip(targets, reports, strict=True)
+    ]
     table = alternatives_table(rows)
     return Alternatives(table=table, reports=reports, notes=_notes(table, reports))
 

@@ -20,9 +20,9 @@ from inventory.analyse.assets import DOMAINS
 from inventory.analyse.lifecycle_labels import with_release_labels
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
-from inventory.gap.alternatives import Alternatives
+from inventory.gap.alternatives import Alternatives, GapInBackground
 from inventory.gap.blocks import matrix_rows
-from inventory.gap.result import GapReport, compute_gap, target_scope
+from inventory.gap.result import GapReport, target_scope
 from inventory.language.formatting import format_date
 from inventory.language.i18n import Lang, code_text, t
 from inventory.render.document import (
@@ -115,9 +115,9 @@ def analyse_inventory(
     normaliser = normaliser or Normaliser.default()
     if target is not None:
         snapshot = target_scope(snapshot, target)
-    overlap = compute_overlap(snapshot, normaliser)
-    gap = (
-        compute_gap(
+    # the gap in a forked worker (another core) while the overlap and study run here
+    pending = (
+        GapInBackground(
             snapshot,
             target,
             as_of=as_of,
@@ -127,11 +127,17 @@ def analyse_inventory(
         if target is not None
         else None
     )
-    study = None
-    if study_folder is not None and study_folder.is_dir():
-        from inventory.study import study_results  # only when a study is there
+    try:
+        overlap = compute_overlap(snapshot, normaliser)
+        study = None
+        if study_folder is not None and study_folder.is_dir():
+            from inventory.study import study_results  # only when a study is there
 
-        study = study_results(study_folder)
+            study = study_results(study_folder)
+        gap = pending.result() if pending is not None else None
+    finally:
+        if pending is not None:
+            pending.close()
     alternatives = cost_study_alternatives(
         snapshot,
         study,

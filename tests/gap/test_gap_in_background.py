@@ -1,0 +1,116 @@
+"""A gap computed in a forked worker is the gap computed here (issue 17: the study's
+alternatives and the report's own gap use both cores)."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from inventory.errors import TargetError
+from inventory.gap import alternatives
+from inventory.gap.alternatives import GapInBackground, compare_alternatives
+from inventory.gap.result import GapReport, compute_gap
+from tests.gap.test_scope import AS_OF, small_inventory, small_target
+
+needs_fork = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
+)
+
+
+def _assert_equal(mine: Any, theirs: Any, where: str) -> None:
+    """Equal values, tables (dtypes included) and dataclasses of them, part by part."""
+    assert type(mine) is type(theirs), where
+    if isinstance(theirs, pd.DataFrame):
+        pd.testing.assert_frame_equal(mine, theirs, check_exact=True, obj=where)
+    elif isinstance(theirs, pd.Series):
+        pd.testing.assert_series_equal(mine, theirs, check_exact=True, obj=where)
+    elif dataclasses.is_dataclass(theirs):
+        for part in dataclasses.fields(theirs):
+            name = f"{where}.{part.name}"
+            _assert_equal(getattr(mine, part.name), getattr(theirs, part.name), name)
+    elif isinstance(theirs, list | tuple):
+        assert len(mine) == len(theirs), where
+        for index, (one, other) in enumerate(zip(mine, theirs, strict=True)):
+            _assert_equal(one, other, f"{where}[{index}]")
+    elif isinstance(theirs, dict):
+        assert list(mine) == list(theirs), where
+        for key in theirs:
+            _assert_equal(mine[key], theirs[key], f"{where}[{key!r}]")
+    else:
+        assert mine == theirs, where
+
+
+def _assert_same(report: GapReport, expected: GapReport) -> None:
+    _assert_equal(report, expected, "report")
+
+
+def _die(_number: int) -> GapReport:
+    os._exit(3)  # the worker process ends without an answer
+
+
+@needs_fork
+def test_the_forked_gap_is_the_gap_computed_here() -> None:
+    snapshot, target = small_inventory(), small_target(None)
+    pending = GapInBackground(snapshot, target, as_of=AS_OF)
+    assert pending._future is not None  # it runs in a worker indeed
+    _assert_same(pending.result(), compute_gap(snapshot, target, as_of=AS_OF))
+
+
+@needs_fork
+def test_a_worker_that_dies_leaves_the_gap_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(alternatives, "_forked_gap", _die)
+    snapshot, target = small_inventory(), small_target(["A1", "A2", "A3"])
+    pending = GapInBackground(snapshot, target, as_of=AS_OF)
+    _assert_same(pending.result(), compute_gap(snapshot, target, as_of=AS_OF))
+
+
+def test_without_fork_the_gap_is_computed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    snapshot, target = small_inventory(), small_target(None)
+    pending = GapInBackground(snapshot, target, as_of=AS_OF)
+    assert pending._future is None
+    _assert_same(pending.result(), compute_gap(snapshot, target, as_of=AS_OF))
+
+
+@needs_fork
+def test_an_error_in_the_worker_is_raised_here_as_compute_gap_raises_it() -> None:
+    snapshot = small_inventory()
+    target = small_target(None).model_copy(update={"municipalities": ["aa", "zz"]})
+    with pytest.raises(TargetError) as here:
+        compute_gap(snapshot, target, as_of=AS_OF)
+    pending = GapInBackground(snapshot, target, as_of=AS_OF)
+    with pytest.raises(TargetError) as forked:
+        pending.result()
+    assert str(forked.value) == str(here.value)
+    assert forked.value.hint == here.value.hint
+
+
+def test_alternatives_in_parallel_equal_them_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    snapshot = small_inventory()
+    targets = [
+        ("all.yaml", small_target(None)),
+        ("no-a4.yaml", small_target(["A1", "A2", "A3"])),
+        ("a1.yaml", small_target(["A1"])),
+    ]
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    parallel = compare_alternatives(snapshot, targets, as_of=AS_OF)
+    serial: Any = [compute_gap(snapshot, target, as_of=AS_OF) for _, target in targets]
+    pd.testing.assert_frame_equal(
+        parallel.table,
+        compare_alternatives(
+            snapshot,
+            targets,
+            as_of=AS_OF,
+            known=[(target, report) for (_, target), report in zip(targets, serial, strict=True)],
+        ).table,
+        check_exact=True,
+    )
+    for report, expected in zip(parallel.reports, serial, strict=True):
+        _assert_same(report, expected)

@@ -119,13 +119,15 @@ def _watch_cluster(data: Path, root: Path) -> None:
     """Start the cluster's watchdog: a process of its own session that stops the cluster
     and removes ``root`` once this process closes the pipe to it, or dies in any way
     (SIGKILL, ``os._exit``: the kernel closes the pipe; no handler has to run)."""
-    watchdog = subprocess.Popen(
-        [sys.executable, str(WATCHDOG)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    log = os.environ.get("INVENTORY_PG_WATCHDOG_LOG")  # what it did, for a failing test
+    with open(log or os.devnull, "ab") as stderr:
+        watchdog = subprocess.Popen(
+            [sys.executable, str(WATCHDOG)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            start_new_session=True,
+        )
     assert watchdog.stdin is not None
     cluster = {"data": str(data), "root": str(root), "user": server_user()}
     watchdog.stdin.write(json.dumps(cluster).encode() + b"\n")

@@ -78,16 +78,26 @@ def stop_cluster(data: Path, root: Path, user: str | None, within_s: float = STO
     deadline = time.monotonic() + within_s
     while True:
         if (data / "postmaster.pid").exists():
-            subprocess.run(
+            stopped = subprocess.run(
                 as_server_user(["pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop"], user),
                 stdin=subprocess.DEVNULL,
                 capture_output=True,
                 check=False,
             )
-        if not serving(data) or time.monotonic() > deadline:
+            _say(f"pg_ctl stop: {stopped.returncode} {stopped.stdout!r} {stopped.stderr!r}")
+        left = serving(data)
+        if not left or time.monotonic() > deadline:
             break
+        _say(f"still serving {data}: {left}")
         time.sleep(0.5)
     shutil.rmtree(root, ignore_errors=True)
+    _say(f"removed {root}: {not root.exists()}")
+
+
+def _say(line: str) -> None:
+    """A line on stderr: the fixture sends it to $INVENTORY_PG_WATCHDOG_LOG when set (the
+    SIGTERM test does), else nowhere."""
+    print(f"{time.strftime('%H:%M:%S')} [{os.getpid()}] {line}", file=sys.stderr, flush=True)
 
 
 class _Terminated(Exception):
@@ -107,12 +117,14 @@ def main() -> int:
     if not line:  # the fixture died before naming its cluster
         return 0
     cluster = json.loads(line)
+    _say(f"watching {cluster}")
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         while sys.stdin.buffer.read(4096):  # nothing more is written: wait for end of file
             pass
+        _say("end of file: the fixture's process closed the pipe or ended")
     except _Terminated:
-        pass
+        _say("SIGTERM")
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # finish the stop once begun
     stop_cluster(Path(cluster["data"]), Path(cluster["root"]), cluster.get("user"))
     return 0

@@ -63,6 +63,10 @@ def _serving(data: Path) -> list[int]:
     return found
 
 
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace") if path.exists() else "(nothing)"
+
+
 def _wait(condition: object, what: str) -> None:
     deadline = time.monotonic() + TIMEOUT_S
     while time.monotonic() < deadline:
@@ -94,9 +98,11 @@ def test_a_killed_run_stops_its_clusters(
     (tmp_path / "test_tiny.py").write_text(TINY_TEST, encoding="utf-8")
     (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     url_file = tmp_path / "cluster-url"
+    watchdog_log = tmp_path / "watchdog.log"
     env = {
         **os.environ,
         "CLUSTER_URL_FILE": str(url_file),
+        "INVENTORY_PG_WATCHDOG_LOG": str(watchdog_log),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     }
     run = subprocess.Popen(
@@ -135,11 +141,13 @@ def test_a_killed_run_stops_its_clusters(
         run.send_signal(signum)
         output = run.communicate(timeout=TIMEOUT_S)[0].decode(errors="replace")
 
+        said = f"; the run said:\n{output}\nthe watchdog said:\n{_read(watchdog_log)}"
         _wait(
-            lambda: not _alive(postmaster) and not _serving(data), "the cluster's processes to end"
+            lambda: not _alive(postmaster) and not _serving(data),
+            f"the cluster's processes to end{said}",
         )
         # the watchdog removes the folder once the processes are gone
-        _wait(lambda: not root.exists(), f"the cluster's folder to be removed; run said:\n{output}")
+        _wait(lambda: not root.exists(), f"the cluster's folder to be removed{said}")
     finally:
         if run.poll() is None:
             run.kill()

@@ -16,7 +16,9 @@ Paths read like ``sections[id=gap-matrix].blocks[id=gap-scope].rows[3][2]``:
 - the cells of a row (a list of plain values, the same length on both sides) are compared
   position by position, and the position, the column, stays in the group;
 - any other list is aligned like ``diff`` aligns lines (difflib), so one row inserted into a
-  table shows as that row added, not as every row after it changed. Rows replaced one for
+  table shows as that row added, not as every row after it changed; rows (lists) are
+  aligned on all their cells but the first, so a running number in the first column
+  shows as that cell changed, not as every row after an inserted one changed. Rows replaced one for
   one, or having the same first cell, are compared cell by cell; an item among these
   objects that has an ``id`` is written ``[position:id=...]``. A removed item's position
   is the old file's, an added item's the new file's.
@@ -120,13 +122,19 @@ def _list_differences(
         for index, (left, right) in enumerate(zip(before, after, strict=True)):
             yield from differences(left, right, f"{path}[{index}]", f"{group}[{index}]")
         return
+    # rows are aligned on every cell but the first: a running number (item I00305 becoming
+    # I00302 when three rows before it go) does not make every later row look changed
+    rows = all(isinstance(item, list) and len(item) > 1 for item in [*before, *after])
     matcher = difflib.SequenceMatcher(
-        a=[_canonical(item) for item in before],
-        b=[_canonical(item) for item in after],
+        a=[_canonical(item[1:] if rows else item) for item in before],
+        b=[_canonical(item[1:] if rows else item) for item in after],
         autojunk=False,
     )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
+            for offset in range(i2 - i1 if rows else 0):
+                where, place = f"{path}[{i1 + offset}]", f"{group}[*]"
+                yield from differences(before[i1 + offset], after[j1 + offset], where, place)
             continue
         pairs = _pairs(before[i1:i2], after[j1:j2])
         for i, j in pairs:

@@ -242,6 +242,12 @@ def test_an_unreadable_file_is_exit_status_2(tmp_path: Path) -> None:
                 ("rows[1]", "added"),
             ],
         ),
+        # a running number in the first column: the rows after one removed are the same rows
+        (
+            [["I1", "esx01", 16], ["I2", "srv-app01", 6], ["I3", "srv-app02", 6]],
+            [["I1", "srv-app01", 6], ["I2", "srv-app02", 6]],
+            [("rows[0]", "removed"), ("rows[1][0]", "changed"), ("rows[2][0]", "changed")],
+        ),
         # objects without ids are aligned like lines
         ([{"a": 1}, {"a": 2}], [{"a": 2}], [("rows[0]", "removed")]),
     ],

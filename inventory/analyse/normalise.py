@@ -52,6 +52,7 @@ from inventory.analyse.catalogue import Catalogue, CatalogueProduct, Release, de
 from inventory.analyse.identity import product_label
 from inventory.analyse.release_cycles import CycleIndex
 from inventory.analyse.vendors import vendor_id, vendor_table, vendor_title
+from inventory.messages import Code, Message, MessageList
 from inventory.missing import is_missing, or_none
 
 #: Below this confidence a product is not taken: the row is "unmatched, review" with its
@@ -72,6 +73,7 @@ MATCH_COLUMNS = (
     "status",
     "candidates",
     "note",
+    "note_message",
 )
 
 #: ``identified`` (a product), ``review`` (not taken: candidates to review), ``unmatched``.
@@ -130,7 +132,9 @@ class ProductMatch:
     ``alias``, ``user-alias``, ``fuzzy``, ``review`` (not taken: see ``candidates``),
     ``none``. ``candidates`` are the products a person should choose from when the matcher
     abstains (below ``LOW_CONFIDENCE``, a vendor or role that does not fit, or two vendors'
-    products that fit equally), best first, with their scores; ``note`` says why.
+    products that fit equally), best first, with their scores; ``note`` says why, in
+    English; ``note_message`` is the same as messages, for the reader's language
+    (``normalise.note.*``).
     ``vendor`` is the display name of the product's vendor, ``label`` the product named
     with its vendor once.
     """
@@ -144,6 +148,7 @@ class ProductMatch:
     candidates: tuple[Candidate, ...] = ()
     vendor: str | None = None
     note: str = ""
+    note_message: Message | MessageList | None = None
 
     @property
     def status(self) -> MatchStatus:
@@ -211,12 +216,12 @@ class _Doubts:
     """Products passed over while matching one row, as candidates for review."""
 
     candidates: dict[str, float] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
-    def add(self, product_id: str, score: float, note: str) -> None:
+    def add(self, product_id: str, score: float, note: Message | None) -> None:
         if score > self.candidates.get(product_id, -1.0):
             self.candidates[product_id] = score
-        if note and note not in self.notes:
+        if note is not None and note not in self.notes:
             self.notes.append(note)
 
     def ranked(self) -> tuple[Candidate, ...]:
@@ -450,7 +455,7 @@ class Normaliser:
             row,
             doubts,
             found.title,
-            note=f"read from the model {model!r}",
+            note=Message("normalise.note.from_model", {"model": repr(model)}),
         )
 
     def match_frame(
@@ -601,8 +606,7 @@ class Normaliser:
                         doubts.add(
                             name_hit.product_id,
                             confidence,
-                            f"words after {self.products[name_hit.product_id].title!r}"
-                            " that are no version or edition",
+                            _extra_words(self.products[name_hit.product_id].title),
                         )
                         continue
                     if stage == "version":  # the version column named the product
@@ -629,8 +633,13 @@ class Normaliser:
                         doubts.add(
                             name_hit.product_id,
                             0.6,
-                            f"version {found.version!r} is"
-                            f" no {self.products[name_hit.product_id].title} version",
+                            Message(
+                                "normalise.note.not_a_version",
+                                {
+                                    "version": repr(found.version),
+                                    "title": self.products[name_hit.product_id].title,
+                                },
+                            ),
                         )
                         return self._abstain(written, version, doubts)
                     return found
@@ -655,7 +664,7 @@ class Normaliser:
                     hit = _NameHit(other, hit.method)
                     definition = self.products[other]
             problem = self._misfit(definition, row, user=hit.method == "user-alias")
-            if problem:
+            if problem is not None:
                 doubts.add(hit.product_id, 0.5, problem)
             elif all(hit.product_id != kept.product_id for kept in fitting):
                 fitting.append(hit)
@@ -677,26 +686,43 @@ class Normaliser:
             doubts.add(
                 hit.product_id,
                 0.5,
-                "the name fits products of "
-                + " and ".join(sorted(self.products[h.product_id].vendor or "?" for h in pool))
-                + ": give the vendor",
+                Message(
+                    "normalise.note.vendors",
+                    {
+                        "vendors": ", ".join(
+                            sorted(self.products[h.product_id].vendor or "?" for h in pool)
+                        )
+                    },
+                ),
             )
         return _AMBIGUOUS
 
-    def _misfit(self, definition: ProductDefinition, row: _Row, *, user: bool = False) -> str:
-        """Why a product cannot be the row's (empty when it can). A user's own alias is
+    def _misfit(
+        self, definition: ProductDefinition, row: _Row, *, user: bool = False
+    ) -> Message | None:
+        """Why a product cannot be the row's (``None`` when it can). A user's own alias is
         their decision for exactly that spelling: neither the row's vendor nor its role
         overrules it."""
         if user:
-            return ""
+            return None
         if (
             row.role is not None
             and definition.roles
             and not (definition.roles & _FITTING_ROLES.get(row.role, frozenset()))
         ):
-            return (
-                f"{definition.title} runs on {'/'.join(sorted(definition.roles))}"
-                f" records, this is a {row.role} record"
+            return Message(
+                "normalise.note.role",
+                {
+                    "title": definition.title,
+                    "roles": MessageList(
+                        tuple(
+                            Message("normalise.note.role_name", {"role": _role(r)})
+                            for r in sorted(definition.roles)
+                        ),
+                        "/",
+                    ),
+                    "role": _role(row.role),
+                },
             )
         # the vendor of a client or server record is its maker (Samsung, Dell), not the OS's;
         # so is the vendor next to an OS made for such records, whoever the caller is
@@ -708,11 +734,15 @@ class Normaliser:
             and row.vendor in self._known_vendors
             and not self._sold_by(definition, row.vendor)
         ):
-            return (
-                f"{definition.title} is a product of {definition.vendor},"
-                f" the row names {vendor_title(row.vendor)}"
+            return Message(
+                "normalise.note.other_vendor",
+                {
+                    "title": definition.title,
+                    "vendor": str(definition.vendor),
+                    "named": vendor_title(row.vendor),
+                },
             )
-        return ""
+        return None
 
     @staticmethod
     def _sold_by(definition: ProductDefinition, vendor: str) -> bool:
@@ -827,7 +857,7 @@ class Normaliser:
             row,
             doubts,
             written,
-            note=f"spelled like {name!r}",
+            note=Message("normalise.note.spelled_like", {"name": repr(name)}),
         )
 
     def _abstain(self, written: str, version: str | None, doubts: _Doubts) -> ProductMatch:
@@ -843,7 +873,8 @@ class Normaliser:
             candidates[0][1],
             "review",
             candidates=candidates,
-            note="; ".join(doubts.notes),
+            note="; ".join(str(note) for note in doubts.notes),
+            note_message=MessageList(tuple(doubts.notes)) if doubts.notes else None,
         )
 
     def _result(
@@ -857,14 +888,14 @@ class Normaliser:
         row: _Row,
         doubts: _Doubts,
         written: str,
-        note: str = "",
+        note: Message | None = None,
     ) -> ProductMatch:
         definition = self.products[product_id]
         if confidence < LOW_CONFIDENCE:  # never taken: listed for review instead
             doubts.add(
                 product_id,
                 confidence,
-                note or (f"words after {definition.title!r} that are no version or edition"),
+                note or _extra_words(definition.title),
             )
             return self._abstain(written, version, doubts)
         named = {word for name, _ in definition.version_names for word in name.split()}
@@ -888,7 +919,8 @@ class Normaliser:
             confidence,
             method,
             vendor=definition.vendor,
-            note=note,
+            note="" if note is None else str(note),
+            note_message=note,
         )
         if definition.cycles_from is None or not candidates:
             return found
@@ -949,6 +981,15 @@ def _plain(value: object) -> object:
 
 #: What ``_choose`` returns when products of different vendors fit equally.
 _AMBIGUOUS = _NameHit("", "ambiguous")
+
+
+def _extra_words(title: str) -> Message:
+    return Message("normalise.note.extra_words", {"title": repr(title)})
+
+
+def _role(role: str) -> Code:
+    """A record role (``server``, ``client`` ...) as a code: the word itself in English."""
+    return Code("record_role", role, code_in_english=True)
 
 
 def _frame_value(found: ProductMatch, name: str) -> object:

@@ -18,8 +18,10 @@ import numpy as np
 import pandas as pd
 
 from inventory.analyse.aliases import Role
-from inventory.analyse.lifecycle import with_row_facts
+from inventory.analyse.lifecycle import note_message, with_row_facts
 from inventory.analyse.normalise import LOW_CONFIDENCE, MATCH_COLUMNS, Normaliser
+from inventory.language.i18n import Lang
+from inventory.messages import Message, MessageList, message_text
 from inventory.missing import is_missing
 from inventory.snapshot import InventorySnapshot
 
@@ -182,6 +184,12 @@ class ReviewItem:
     examples: tuple[str, ...] = field(default_factory=tuple)
     candidates: str = ""
     note: str = ""
+    #: ``note`` as messages, for the reader's language (``note_text``).
+    note_message: Message | MessageList | None = None
+
+    def note_text(self, lang: Lang) -> str:
+        """``note`` in ``lang``: the matcher's notes and the edition and date notes."""
+        return self.note if self.note_message is None else message_text(self.note_message, lang)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -271,6 +279,7 @@ def normalisation_review(
                 ),
                 candidates=str(first["candidates"] or ""),
                 note=str(first["note"] or ""),
+                note_message=_note_message(first["note_message"], str(first["note"] or "")),
             )
         )
     items.sort(
@@ -282,6 +291,24 @@ def normalisation_review(
         )
     )
     return items
+
+
+def _note_message(matched: object, note: str) -> MessageList | None:
+    """A review item's note as messages: the matcher's (``note_message``), then the notes
+    added after matching (an edition's, ``editions``) as ``lifecycle.note_message`` reads
+    them; ``None`` without a note."""
+    if not note:
+        return None
+    said = matched if isinstance(matched, Message | MessageList) else None
+    parts: list[Message] = []
+    rest = note
+    if said is not None:
+        parts += said.parts if isinstance(said, MessageList) else [said]
+        written = str(said)
+        rest = note[len(written) :].removeprefix("; ") if note.startswith(written) else note
+    if rest:
+        parts += note_message(rest).parts
+    return MessageList(tuple(parts))
 
 
 #: The columns of a review file, ``decision`` first: the one a person fills in.
@@ -304,8 +331,9 @@ REVIEW_FILE_COLUMNS = (
 )
 
 
-def review_frame(items: list[ReviewItem]) -> pd.DataFrame:
-    """The review file (``REVIEW_FILE_COLUMNS``): one row per item, ``decision`` empty.
+def review_frame(items: list[ReviewItem], lang: Lang = "en") -> pd.DataFrame:
+    """The review file (``REVIEW_FILE_COLUMNS``): one row per item, ``decision`` empty;
+    ``note`` in ``lang`` (the other columns are codes, names and figures).
 
     A person puts a product id (one of ``candidates``, or any id of the catalogue) in
     ``decision``, or leaves it empty; ``inventory normalise --aliases FILE`` (and every
@@ -316,6 +344,7 @@ def review_frame(items: list[ReviewItem]) -> pd.DataFrame:
         {
             "decision": "",
             **item.to_json(),
+            "note": item.note_text(lang),
             "municipalities": ";".join(item.municipalities),
             "examples": ";".join(item.examples),
         }

@@ -100,7 +100,7 @@ def _write_review_file(path: Path, items: list[ReviewItem]) -> None:
     try:
         with created_file(path) as stream:
             text = io.StringIO()
-            write_frame_csv(review_frame([i for i in items if i.reason != "ok"]), text)
+            write_frame_csv(review_frame([i for i in items if i.reason != "ok"], cli_lang()), text)
             stream.write(text.getvalue().encode("utf-8"))
     except FileExistsError as error:
         raise OutputError(
@@ -116,12 +116,17 @@ def _items_frame(items: list[ReviewItem]) -> pd.DataFrame:
 
     from inventory.analyse.normalise_review import ReviewItem
 
+    lang = cli_lang()
     rows = [
         item.to_json()
-        | {"municipalities": ";".join(item.municipalities), "examples": ";".join(item.examples)}
+        | {
+            "note": item.note_text(lang),
+            "municipalities": ";".join(item.municipalities),
+            "examples": ";".join(item.examples),
+        }
         for item in items
     ]
-    columns = list(ReviewItem.__dataclass_fields__)
+    columns = [name for name in ReviewItem.__dataclass_fields__ if name != "note_message"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -164,7 +169,9 @@ def _render(items: list[ReviewItem]) -> None:
         matched = (
             f"{item.title} {item.cycle or ''} ({item.product_id}, {method})"
             if item.product_id
-            else say("cli.normalise.candidates", candidates=item.candidates, note=item.note)
+            else say(
+                "cli.normalise.candidates", candidates=item.candidates, note=item.note_text(lang)
+            )
             if item.candidates
             else ""
         )

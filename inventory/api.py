@@ -32,31 +32,42 @@ arguments (paths as ``str`` or ``Path``, a database as a URL or a file path).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inventory.errors import NothingStoredError, UnknownMunicipalityError
+from inventory.errors import NothingStoredError, StoreError, UnknownMunicipalityError
 from inventory.issues import InvalidInputError
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from inventory.analyse.normalise import Normaliser
     from inventory.analyse.overlap import OverlapResult
+    from inventory.gap.alternatives import Alternatives
     from inventory.language.i18n import Lang
     from inventory.render.output import ReportFormat
     from inventory.report import ReportFiles, ReportInputs
     from inventory.snapshot import InventorySnapshot
     from inventory.store import ImportResult, InventoryStore
+    from inventory.store.importer import Progress, PrunePlan
+    from inventory.study.alternatives import AlternativesResult
     from inventory.target.model import TargetArchitecture
     from inventory.validate.batch import ImportBatch
 
 __all__ = [
+    "FolderImport",
+    "StudyAlternatives",
     "analyse_inventory",
     "compute_overlap",
+    "import_folders",
     "import_inventory",
     "load_snapshot",
     "open_store",
     "read_target",
+    "study_alternatives",
+    "validate_folders",
     "validate_inventory",
     "write_report",
 ]
@@ -157,6 +168,128 @@ def import_inventory(
     return store.import_batch(batch, prune=prune, dry_run=dry_run)
 
 
+def validate_folders(
+    paths: Iterable[PathLike],
+    database_url: str,
+    *,
+    mapping: Sequence[PathLike] = (),
+    source: str | None = None,
+    ignore_unknown: bool = False,
+    max_issues: int = 1000,
+    on_unreadable_database: Callable[[StoreError], None] | None = None,
+) -> ImportBatch:
+    """Check inventory folders against what the database at ``database_url`` holds
+    (``inventory validate``): ``code:id`` references may name stored records. The database
+    is only read, never created; one that cannot be read is handed to
+    ``on_unreadable_database`` (when given; raised otherwise) and the folders are checked
+    without it. ``InvalidInputError`` (its ``report`` lists every issue) when any file is
+    invalid. The other options are :func:`validate_inventory`'s.
+
+    >>> batch = validate_folders([samples / "varnamo"], f"sqlite:///{tmp / 'none.db'}")
+    >>> batch.report.valid, (tmp / "none.db").exists()
+    (True, False)
+    """
+    from inventory.store import stored_known_keys
+    from inventory.validate.profiled import validate_with_profiles
+
+    try:
+        known_keys = stored_known_keys(database_url)
+    except StoreError as error:
+        if on_unreadable_database is None:
+            raise
+        on_unreadable_database(error)
+        known_keys = None
+    batch = validate_with_profiles(
+        [Path(path) for path in paths],
+        [Path(file) for file in mapping] or None,
+        source,
+        known_keys=known_keys,
+        max_issues=max_issues,
+        ignore_unknown=ignore_unknown,
+    )
+    if not batch.report.valid:
+        raise InvalidInputError(batch.report, "The inventory")
+    return batch
+
+
+@dataclass(frozen=True)
+class FolderImport:
+    """What :func:`import_folders` did: the validated ``batch`` (its report's warnings,
+    the folders left unread as ``unchanged``) and what the store did with it."""
+
+    batch: ImportBatch
+    result: ImportResult
+
+
+def import_folders(
+    paths: Iterable[PathLike],
+    database_url: str,
+    *,
+    mapping: Sequence[PathLike] = (),
+    source: str | None = None,
+    ignore_unknown: bool = False,
+    prune: bool = False,
+    dry_run: bool = False,
+    reread: bool = False,
+    max_issues: int = 1000,
+    on_validated: Callable[[ImportBatch], None] | None = None,
+    progress: Progress | None = None,
+    on_prune: PrunePlan | None = None,
+    on_committed: Callable[[int], None] | None = None,
+) -> FolderImport:
+    """Validate inventory folders and store them in the database at ``database_url`` in
+    one transaction (``inventory import``).
+
+    The database is read first (``StoreError`` before any file is read when it cannot be
+    used) and opened for writing only once every file is valid: invalid input raises
+    ``InvalidInputError`` and nothing is written, no database created. A folder whose
+    files are byte for byte those of its last import is left unread (its records
+    unchanged) unless ``reread``, ``mapping`` or ``source`` is given (a profile or adapter
+    may read the files otherwise than their last import did).
+
+    ``on_validated(batch)`` is called once the files are valid, before anything is
+    written; ``progress(done, total)`` and ``on_prune(keys)`` as
+    ``InventoryStore.import_batch``; ``on_committed(run_id)`` as soon as the import is
+    stored, also when a Ctrl-C stops the function after the commit.
+    """
+    from inventory.store import InventoryStore, stored_known_keys
+    from inventory.store.faults import fault_point
+    from inventory.store.unchanged import unchanged_folders
+    from inventory.validate.profiled import validate_with_profiles
+
+    fault_point("start")
+    # read first: a database that cannot be used stops the import before any file is read
+    known_keys = stored_known_keys(database_url)
+    unchanged = (
+        unchanged_folders(database_url) if not reread and not mapping and source is None else None
+    )
+    batch = validate_with_profiles(
+        [Path(path) for path in paths],
+        [Path(file) for file in mapping] or None,
+        source,
+        known_keys=known_keys,
+        max_issues=max_issues,
+        ignore_unknown=ignore_unknown,
+        unchanged=unchanged,
+    )
+    if not batch.report.valid:
+        raise InvalidInputError(batch.report, "The inventory")
+    if on_validated is not None:
+        on_validated(batch)
+    store: InventoryStore | None = None
+    try:
+        store = InventoryStore(database_url)
+        with store:
+            result = store.import_batch(
+                batch, prune=prune, dry_run=dry_run, progress=progress, on_prune=on_prune
+            )
+    finally:
+        # the store notes a committed run the moment it commits: said even on a Ctrl-C
+        if store is not None and store.last_run_id is not None and on_committed is not None:
+            on_committed(store.last_run_id)
+    return FolderImport(batch, result)
+
+
 def load_snapshot(
     store: InventoryStore,
     municipalities: Sequence[str] | None = None,
@@ -244,3 +377,57 @@ def write_report(
     return write_full_report(
         inputs, Path(folder), lang=lang, formats=REPORT_FORMATS if formats is None else formats
     )
+
+
+@dataclass(frozen=True)
+class StudyAlternatives:
+    """The study's alternatives ranked by weighted score (one result per alternatives
+    file) and, when asked for, each alternative that names a target file costed: the gap
+    of that target over the stored inventory (``None`` when none names one)."""
+
+    ranking: list[AlternativesResult]
+    costed: Alternatives | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """``ranking`` (each result as data) and ``costed`` (``None`` when not costed)."""
+        return {
+            "ranking": [result.model_dump(mode="json") for result in self.ranking],
+            "costed": self.costed.to_json() if self.costed is not None else None,
+        }
+
+
+def study_alternatives(
+    folder: PathLike,
+    *,
+    weights: dict[str, Decimal] | None = None,
+    snapshot: Callable[[], InventorySnapshot] | None = None,
+    as_of: dt.date | None = None,
+) -> StudyAlternatives:
+    """The alternatives of the study ``folder`` ranked by weighted score (``inventory study
+    alternatives``), with ``weights`` (criterion -> weight) as what-if weights.
+
+    With ``snapshot`` (called once the study folder is valid: the stored inventory), every
+    alternative that names a target file is costed too: its gap over that inventory as of
+    ``as_of`` (default today), with the study's comparable IT costs (it-costs.yaml) when
+    the folder has them (``--costed``). ``InvalidInputError`` (``InvalidStudyInput``) for
+    an invalid study folder; ``TargetError`` naming a target file that is missing or
+    invalid.
+    """
+    from inventory.report.decision import cost_study_alternatives
+    from inventory.study.inputs import IT_COSTS_FILE
+    from inventory.study.loading import Section, load_study_inputs
+    from inventory.study.results import study_results
+
+    study = Path(folder)
+    results = study_results(study, {Section.ALTERNATIVES}, weight_overrides=weights or {})
+    if snapshot is None:
+        return StudyAlternatives(list(results.alternatives))
+    it_costs = (
+        load_study_inputs(study, [Section.COMPARISON]).it_costs
+        if (study / IT_COSTS_FILE).is_file()
+        else None
+    )
+    costed = cost_study_alternatives(
+        snapshot(), results, None, None, as_of=as_of or dt.date.today(), it_costs=it_costs
+    )
+    return StudyAlternatives(list(results.alternatives), costed)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -29,10 +27,6 @@ from inventory.cli.options import (
 )
 from inventory.echo import visible
 from inventory.errors import InventoryError, OutputError
-from inventory.output_files import created_file, make_folder, write_file_atomically
-
-if TYPE_CHECKING:
-    from inventory.export import ArchimateModel
 
 export_app = typer.Typer(
     name="export",
@@ -69,73 +63,49 @@ def archimate(
 
     Example: inventory export archimate --target samples/target.yaml --out model.xml --lang sv
     """
-    from inventory.analyse.lifecycle import lifecycle_normaliser
-    from inventory.export import archimate_model, model_xml, schema_errors
-    from inventory.gap.result import compute_gap
+    from inventory.export.run import InvalidModelError, write_archimate
 
-    day = as_of or dt.date.today()
-    language = chosen_lang(lang)
     target = load_target_or_exit(target_file)
-    if municipality:
+    if municipality:  # -m narrows the target's scope
         target = target.model_copy(update={"municipalities": list(municipality)})
-    snapshot = stored_snapshot(ctx, municipality, target=target)
-    normaliser = lifecycle_normaliser(None, overrides)
-    gap = compute_gap(snapshot, target, as_of=day, normaliser=normaliser)
-    model = archimate_model(snapshot, gap, lang=language, normaliser=normaliser)
-    document = model_xml(model)
-    problems = schema_errors(document)
-    if problems:  # a bug of ours: never hand Archi a file it would refuse
-        raise InventoryError(
-            say("cli.export.invalid_model", problem=problems[0]), hint=say("cli.report_bug")
+    try:
+        written = write_archimate(
+            stored_snapshot(ctx, municipality, target=target),
+            target,
+            out,
+            as_of=as_of or dt.date.today(),
+            lang=chosen_lang(lang),
+            overrides=overrides,
+            force=force,
         )
-    _write(out, document, force=force)
-    summary = _summary(model, out)
+    except FileExistsError as error:
+        raise OutputError(
+            say("cli.exists.export", path=visible(str(out))), hint=say("cli.exists.export_hint")
+        ) from error
+    except InvalidModelError as error:  # a bug of ours: never hand Archi a file it would refuse
+        raise InventoryError(
+            say("cli.export.invalid_model", problem=error.problems[0]), hint=say("cli.report_bug")
+        ) from error
     if output_format is OutputFormat.JSON:
-        print_json(summary)
+        print_json(written.to_json())
         return
     # the element types are ArchiMate's own names (Node, SystemSoftware), in every language
     elements = ", ".join(
-        f"{say('cli.number', value=count)} {kind}" for kind, count in summary["elements"].items()
+        f"{say('cli.number', value=count)} {kind}" for kind, count in written.elements.items()
     )
     console.print(
         say(
             "cli.export.wrote",
             file=visible(str(out)),
-            elements=len(model.elements),
+            elements=len(written.model.elements),
             kinds=elements,
-            relationships=len(model.relationships),
-            views=len(model.views),
+            relationships=len(written.model.relationships),
+            views=len(written.model.views),
         ),
         markup=False,
     )
-    for note in model.notes:  # written in --lang by the model
+    for note in written.model.notes:  # written in --lang by the model
         console.print(say("cli.note", text=visible(note)), markup=False)
-
-
-def _summary(model: ArchimateModel, out: Path) -> dict[str, Any]:
-    """What was written, counted by element and relationship type."""
-    return {
-        "file": str(out),
-        "elements": dict(Counter(element.type for element in model.elements)),
-        "relationships": dict(Counter(relation.type for relation in model.relationships)),
-        "views": [view.name for view in model.views],
-        "notes": list(model.notes),
-    }
-
-
-def _write(path: Path, document: bytes, *, force: bool) -> None:
-    """A new file, or with ``force`` the old one replaced whole (never half written)."""
-    if force:
-        write_file_atomically(path, document)
-        return
-    make_folder(path.parent)
-    try:
-        with created_file(path) as stream:
-            stream.write(document)
-    except FileExistsError as error:
-        raise OutputError(
-            say("cli.exists.export", path=visible(str(path))), hint=say("cli.exists.export_hint")
-        ) from error
 
 
 def register(app: typer.Typer) -> None:

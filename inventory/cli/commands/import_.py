@@ -22,8 +22,9 @@ from inventory.cli.options import FormatOption, MaxIssuesOption
 from inventory.errors import Interrupted
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from inventory.issues import IssueReport
-    from inventory.store import ImportResult, InventoryStore
     from inventory.validate.batch import ImportBatch
 
 #: Imports with fewer rows than this finish too quickly for a progress bar to help.
@@ -84,69 +85,53 @@ def import_(
 
     Example: inventory import samples/* --prune --dry-run
     """
-    store: InventoryStore | None = None
+    as_json = output_format is OutputFormat.JSON
     try:
         interruption.note(_nothing_written())
         # the libraries load here: a Ctrl-C meanwhile says that nothing was written
-        from inventory.cli.views import render_import_result
-        from inventory.store import InventoryStore, stored_known_keys
+        from inventory.api import import_folders
+        from inventory.cli.views import render_import_result, render_prune_plan
+        from inventory.issues import InvalidInputError
         from inventory.store.faults import fault_point
-        from inventory.store.unchanged import unchanged_folders
-        from inventory.validate.profiled import validate_with_profiles
 
-        fault_point("start")
-        db_url = state(ctx).resolved_db_url
-        # read first: a database that cannot be used stops the import before any file is read
-        known_keys = stored_known_keys(db_url)
-        # A profile or adapter chosen on the command line may read unchanged files
-        # otherwise than their last import did: then every folder is read.
-        unchanged = (
-            unchanged_folders(db_url) if not reread and mapping is None and source is None else None
-        )
-        batch = validate_with_profiles(
-            paths,
-            mapping,
-            source,
-            known_keys=known_keys,
-            max_issues=max_issues,
-            ignore_unknown=ignore_unknown,
-            unchanged=unchanged,
-        )
-        as_json = output_format is OutputFormat.JSON
-        if not batch.report.valid:
-            if as_json:
-                print_json({"valid": False, "report": batch.report.to_json(), "import": None})
-            else:
-                render_report(batch.report)
-                console_err.print(say("cli.import.nothing_imported"), markup=False)
-            raise typer.Exit(1)
-        if not as_json:
-            _print_warnings(batch.report)
-            if batch.unchanged:
-                console_err.print(
-                    say(
-                        "cli.import.unchanged_folders",
-                        count=len(batch.unchanged),
-                        codes=", ".join(f.code for f in batch.unchanged),
-                    ),
-                    markup=False,
+        with _ProgressBar() as bar:
+            try:
+                done = import_folders(
+                    paths,
+                    state(ctx).resolved_db_url,
+                    mapping=mapping or (),
+                    source=source,
+                    ignore_unknown=ignore_unknown,
+                    prune=prune,
+                    dry_run=dry_run,
+                    reread=reread,
+                    max_issues=max_issues,
+                    on_validated=lambda batch: _validated(batch, bar, as_json=as_json),
+                    progress=bar.advance,
+                    on_prune=None if as_json else render_prune_plan,
+                    on_committed=lambda run_id: interruption.note(_stored(run_id)),
                 )
-        store = InventoryStore(db_url)
-        with store:
-            result = _store(store, batch, prune=prune, dry_run=dry_run, as_json=as_json)
-        if store.last_run_id is not None:  # a Ctrl-C after this command's end says so too
-            interruption.note(_stored(store.last_run_id))
+            except InvalidInputError as error:
+                if as_json:
+                    print_json({"valid": False, "report": error.report.to_json(), "import": None})
+                else:
+                    render_report(error.report)
+                    console_err.print(say("cli.import.nothing_imported"), markup=False)
+                raise typer.Exit(1) from None
         fault_point("printing")
         if as_json:
             print_json(
-                {"valid": True, "report": batch.report.to_json(), "import": result.to_json()}
+                {
+                    "valid": True,
+                    "report": done.batch.report.to_json(),
+                    "import": done.result.to_json(),
+                }
             )
         else:
-            render_import_result(result)
+            render_import_result(done.result)
     except KeyboardInterrupt:
-        # The store notes a committed run the moment it commits: the message says the truth.
-        run_id = store.last_run_id if store is not None else None
-        raise Interrupted(_nothing_written() if run_id is None else _stored(run_id)) from None
+        # import_folders notes a committed run the moment it commits: the message says the truth
+        raise Interrupted(interruption.message()) from None
     fault_point("printed")
 
 
@@ -156,6 +141,25 @@ def _nothing_written() -> str:
 
 def _stored(run_id: int) -> str:
     return say("cli.import.interrupted_stored", run=str(run_id))
+
+
+def _validated(batch: ImportBatch, bar: _ProgressBar, *, as_json: bool) -> None:
+    """The files are valid: their warnings and the folders left unread, then the progress
+    bar of a large import."""
+    if not as_json:
+        _print_warnings(batch.report)
+        if batch.unchanged:
+            console_err.print(
+                say(
+                    "cli.import.unchanged_folders",
+                    count=len(batch.unchanged),
+                    codes=", ".join(f.code for f in batch.unchanged),
+                ),
+                markup=False,
+            )
+    rows = sum(len(t.frame) for m in batch.municipalities for t in m.tables.values())
+    if show_progress() and rows >= PROGRESS_MIN_ROWS:
+        bar.start(rows)
 
 
 def _print_warnings(report: IssueReport) -> None:
@@ -168,33 +172,38 @@ def _print_warnings(report: IssueReport) -> None:
         render_report(warnings)
 
 
-def _store(
-    store: InventoryStore, batch: ImportBatch, *, prune: bool, dry_run: bool, as_json: bool
-) -> ImportResult:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+class _ProgressBar:
+    """The bar of storing a large import on standard error (started by ``start``; a
+    small import or a pipe has none)."""
 
-    from inventory.cli.views import render_prune_plan
+    def __init__(self) -> None:
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
 
-    rows = sum(len(t.frame) for m in batch.municipalities for t in m.tables.values())
-    on_prune = None if as_json else render_prune_plan
-    if not show_progress() or rows < PROGRESS_MIN_ROWS:
-        return store.import_batch(batch, prune=prune, dry_run=dry_run, on_prune=on_prune)
-    with Progress(
-        say("cli.import.storing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console_err,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("store", total=rows)
+    def __enter__(self) -> _ProgressBar:
+        return self
 
-        def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+    def __exit__(self, *_: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
-        return store.import_batch(
-            batch, prune=prune, dry_run=dry_run, progress=advance, on_prune=on_prune
+    def start(self, rows: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._bar = Progress(
+            say("cli.import.storing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console_err,
+            transient=True,
         )
+        self._bar.start()
+        self._task = self._bar.add_task("store", total=rows)
+
+    def advance(self, done: int, total: int) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, completed=done, total=total)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
     from inventory.study.loading import Section
     from inventory.study.results import StudyResults
+
+_T = TypeVar("_T")
 
 study_app = typer.Typer(
     name="study",
@@ -56,11 +58,19 @@ def _results(
     folder: Path, sections: set[Section] | None, output: OutputFormat, **options: Any
 ) -> StudyResults:
     """Compute the sections, or print every issue and exit 1 when the input is invalid."""
+    from inventory.study.results import study_results
+
+    return _checked(folder, output, lambda: study_results(folder, sections, **options))
+
+
+def _checked(folder: Path, output: OutputFormat, compute: Callable[[], _T]) -> _T:
+    """``compute()``, or every issue of the study folder printed and exit 1 when it is
+    invalid (a usage error for a criterion or key named on the command line)."""
     from inventory.study.loading import InvalidStudyInput
-    from inventory.study.results import UnknownCriterionError, UnknownKeyError, study_results
+    from inventory.study.results import UnknownCriterionError, UnknownKeyError
 
     try:
-        return study_results(folder, sections, **options)
+        return compute()
     except InvalidStudyInput as error:
         if output is OutputFormat.JSON:
             print_json(error.report.to_json())
@@ -163,49 +173,34 @@ def alternatives(
 
     Example: inventory study alternatives samples/study --costed
     """
+    from inventory.api import study_alternatives
     from inventory.cli.present.gap import alternatives_text
     from inventory.cli.present.study import alternatives_table
-    from inventory.report.decision import cost_study_alternatives
-    from inventory.study.inputs import IT_COSTS_FILE
-    from inventory.study.loading import Section, load_study_inputs
 
-    day = as_of or dt.date.today()
-    results = _results(
-        folder, {Section.ALTERNATIVES}, output, weight_overrides=_weights(weight or [])
-    )
-    if not costed:
-        _show(
-            output,
-            lambda: _dump(results.alternatives),
-            [alternatives_table(result, cli_lang()) for result in results.alternatives],
-        )
-        return
-    it_costs = (
-        load_study_inputs(folder, [Section.COMPARISON]).it_costs
-        if (folder / IT_COSTS_FILE).is_file()
-        else None
-    )
-    priced = cost_study_alternatives(
-        stored_snapshot(ctx, None), results, None, None, as_of=day, it_costs=it_costs
+    found = _checked(
+        folder,
+        output,
+        lambda: study_alternatives(
+            folder,
+            weights=_weights(weight or []),
+            snapshot=(lambda: stored_snapshot(ctx, None)) if costed else None,
+            as_of=as_of or dt.date.today(),
+        ),
     )
     parts: list[RenderableType] = [
-        alternatives_table(result, cli_lang()) for result in results.alternatives
+        alternatives_table(result, cli_lang()) for result in found.ranking
     ]
-    if priced is None:
+    if not costed:
+        _show(output, lambda: _dump(found.ranking), parts)
+        return
+    if found.costed is None:
         parts.append(say("cli.study.nothing_to_cost"))
     else:
         parts += [
-            alternatives_text(priced, cli_lang()),
-            *(say("cli.note", text=note) for note in priced.notes),
+            alternatives_text(found.costed, cli_lang()),
+            *(say("cli.note", text=note) for note in found.costed.notes),
         ]
-    _show(
-        output,
-        lambda: {
-            "ranking": _dump(results.alternatives),
-            "costed": priced.to_json() if priced else None,
-        },
-        parts,
-    )
+    _show(output, found.to_json, parts)
 
 
 @study_app.command()

@@ -19,9 +19,9 @@ from inventory.cli.common import (
     state,
 )
 from inventory.cli.options import FormatOption, MaxIssuesOption
-from inventory.errors import StoreError
 
 if TYPE_CHECKING:
+    from inventory.errors import StoreError
     from inventory.issues import IssueReport
 
 #: How each severity word is shown (``inventory.issues.Severity`` values).
@@ -59,34 +59,31 @@ def validate(
 
     Example: inventory validate samples/gislaved samples/gnosjo --format json
     """
-    from inventory.validate.profiled import validate_with_profiles
-
-    known_keys = _known_keys(state(ctx).resolved_db_url)
-    batch = validate_with_profiles(
-        paths,
-        mapping,
-        source,
-        known_keys=known_keys,
-        max_issues=max_issues,
-        ignore_unknown=ignore_unknown,
-    )
-    if output_format is OutputFormat.JSON:
-        print_json(batch.report.to_json())
-    else:
-        render_report(batch.report)
-    raise typer.Exit(0 if batch.report.valid else 1)
-
-
-def _known_keys(db_url: str) -> dict[str, dict[str, set[str]]] | None:
-    """The keys already stored, or None when there is no database yet or it cannot be
-    read (said in a note: validation goes on without them). Never creates a database."""
-    from inventory.store import stored_known_keys
+    from inventory.api import validate_folders
+    from inventory.issues import InvalidInputError
 
     try:
-        return stored_known_keys(db_url)
-    except StoreError as error:
-        console_err.print(say("cli.validate.db_unreadable", error=str(error)), markup=False)
-        return None
+        report = validate_folders(
+            paths,
+            state(ctx).resolved_db_url,
+            mapping=mapping or (),
+            source=source,
+            max_issues=max_issues,
+            ignore_unknown=ignore_unknown,
+            on_unreadable_database=_unreadable,
+        ).report
+    except InvalidInputError as error:
+        report = error.report
+    if output_format is OutputFormat.JSON:
+        print_json(report.to_json())
+    else:
+        render_report(report)
+    raise typer.Exit(0 if report.valid else 1)
+
+
+def _unreadable(error: StoreError) -> None:
+    """A database that cannot be read: said in a note, validation goes on without it."""
+    console_err.print(say("cli.validate.db_unreadable", error=str(error)), markup=False)
 
 
 def render_report(report: IssueReport) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from inventory.issues import Issue, IssueCode, IssueReport, template_key
 from inventory.models.registry import RECORD_KINDS, model_for
 from inventory.read import InventoryFolder, discover, map_headers, read_table
 from inventory.read.adapters.combine import read_export
+from inventory.read.headers import HeaderMapping
+from inventory.read.source import SourceTable
 from inventory.validate.batch import (
     REFERENCE_COLUMNS,
     ImportBatch,
@@ -24,7 +27,14 @@ from inventory.validate.batch import (
     UnchangedFolder,
     ValidTable,
 )
-from inventory.validate.records import build_valid_table, municipality_code, slugify
+from inventory.validate.records import (
+    BATCHED_BELOW_ROWS,
+    TableToBuild,
+    build_valid_table,
+    build_valid_tables,
+    municipality_code,
+    slugify,
+)
 from inventory.validate.references import KnownKeys, resolve_references
 
 __all__ = [
@@ -70,12 +80,16 @@ def validate_paths(
     municipalities: list[MunicipalityBatch] = []
     seen_codes: dict[str, MunicipalityBatch] = {}
     kept: list[tuple[InventoryFolder, UnchangedFolder]] = []
+    to_read: list[InventoryFolder] = []
     for folder in folders:
         found = unchanged(folder) if unchanged is not None else None
         if found is not None:
             kept.append((folder, found))
             continue
-        _add_folder(validate_folder(folder, report, stats), report, seen_codes, municipalities)
+        to_read.append(folder)
+    for batch, found_issues in _validate_folders(to_read, report.cap, stats):
+        _merge(report, found_issues)
+        _add_folder(batch, report, seen_codes, municipalities)
     while read_again := [
         (folder, found)
         for folder, found in kept
@@ -83,7 +97,11 @@ def validate_paths(
     ]:
         for folder, found in read_again:
             kept.remove((folder, found))
-            _add_folder(validate_folder(folder, report, stats), report, seen_codes, municipalities)
+        for batch, found_issues in _validate_folders(
+            [folder for folder, _found in read_again], report.cap, stats
+        ):
+            _merge(report, found_issues)
+            _add_folder(batch, report, seen_codes, municipalities)
     first = len(report.issues)
     references = resolve_references(municipalities, report, _as_known_keys(known_keys))
     _locate_in_exports(report, first, municipalities)
@@ -146,55 +164,133 @@ def validate_folder(
     rejected as a whole (unreadable, or without its key column) is left out of
     ``tables`` and named in ``rejected``.
     """
-    stats = stats or _Stats()
-    code = slugify(folder.name)
-    batch = MunicipalityBatch(code=code, folder=folder.path)
-    batch.rejected.update({kind: (file, None) for kind, file in folder.not_read.items()})
-    for kind in sorted(folder.files, key=RECORD_KINDS.index):
-        table = _validate_file(folder, kind, batch.code, report, stats)
-        if table is None:
-            batch.rejected[kind] = (str(folder.files[kind]), folder.sheets.get(kind))
-            continue
-        if kind == "municipality":
-            batch.code = municipality_code(table) or code
-            table.municipality = batch.code
-        batch.tables[kind] = table
+    [(batch, issues)] = _validate_folders([folder], report.cap, stats or _Stats())
+    _merge(report, issues)
     return batch
 
 
-def _validate_file(
-    folder: InventoryFolder, kind: str, code: str, report: IssueReport, stats: _Stats
-) -> ValidTable | None:
-    """The file's records, or None when the file is rejected as a whole."""
+@dataclass
+class _File:
+    """One file of a folder being validated: its issues go to its own ``report``."""
+
+    kind: str
+    report: IssueReport
+    source: SourceTable | None = None
+    mapping: HeaderMapping | None = None
+    first: int = 0  # the first issue an export's or a sheet's places apply to
+    table: ValidTable | None = None
+
+
+def _validate_folders(
+    folders: Sequence[InventoryFolder], cap: int, stats: _Stats
+) -> list[tuple[MunicipalityBatch, IssueReport]]:
+    """``validate_folder`` of each folder, with the files of one record kind of all
+    folders checked together (``build_valid_tables``): per folder its batch and its
+    issues, exactly as validating it alone would give them."""
+    batches: list[MunicipalityBatch] = []
+    files: list[list[_File]] = []
+    for folder in folders:
+        batch = MunicipalityBatch(code=slugify(folder.name), folder=folder.path)
+        batch.rejected.update({kind: (file, None) for kind, file in folder.not_read.items()})
+        batches.append(batch)
+        files.append(
+            [
+                _read_file(folder, kind, cap, stats)
+                for kind in sorted(folder.files, key=RECORD_KINDS.index)
+            ]
+        )
+    # The municipality files first: their codes are the codes of the other files' records.
+    for kinds in (["municipality"], [kind for kind in RECORD_KINDS if kind != "municipality"]):
+        for kind in kinds:
+            together: list[tuple[_File, TableToBuild]] = []
+            for batch, entries in zip(batches, files, strict=True):
+                for entry in entries:
+                    if entry.kind != kind or entry.source is None or entry.mapping is None:
+                        continue
+                    if entry.mapping.position_of(model_for(kind).key_field) is None:
+                        # Without its key no row can be stored or referenced: the file is
+                        # rejected whole (its missing-column error says why), its rows are
+                        # not checked one by one.
+                        continue
+                    item = TableToBuild(entry.source, entry.mapping, batch.code, entry.report)
+                    if (
+                        len(entry.source.cells) >= BATCHED_BELOW_ROWS
+                        or getattr(entry.source, "locate", None) is not None
+                    ):
+                        entry.table = build_valid_table(
+                            item.source, item.mapping, item.report, municipality=batch.code
+                        )
+                    else:
+                        together.append((entry, item))
+            built = build_valid_tables([item for _entry, item in together])
+            for (entry, _item), table in zip(together, built, strict=True):
+                entry.table = table
+        if kinds == ["municipality"]:
+            for batch, entries in zip(batches, files, strict=True):
+                for entry in entries:
+                    if entry.kind == "municipality" and entry.table is not None:
+                        batch.code = municipality_code(entry.table) or batch.code
+                        entry.table.municipality = batch.code
+    done: list[tuple[MunicipalityBatch, IssueReport]] = []
+    for folder, batch, entries in zip(folders, batches, files, strict=True):
+        issues = IssueReport(cap=cap)
+        for entry in entries:
+            _place_issues(entry)
+            _merge(issues, entry.report)
+            if entry.table is None:
+                batch.rejected[entry.kind] = (
+                    str(folder.files[entry.kind]),
+                    folder.sheets.get(entry.kind),
+                )
+                continue
+            batch.tables[entry.kind] = entry.table
+        done.append((batch, issues))
+    return done
+
+
+def _read_file(folder: InventoryFolder, kind: str, cap: int, stats: _Stats) -> _File:
+    """The file of ``kind`` read and its header mapped (the issues so far in its report)."""
+    entry = _File(kind=kind, report=IssueReport(cap=cap))
     path, sheet = folder.files[kind], folder.sheets.get(kind)
     if kind in folder.adapters:  # exports: of one tool, or joined from several
         source, read_issues = read_export(folder, kind)
     else:
         source, read_issues = read_table(path, kind, folder.name, sheet=sheet)
-    report.extend(read_issues)
+    entry.report.extend(read_issues)
     if source is None:
-        return None
-    first = len(report.issues)
-    mapping, header_issues = map_headers(source)
-    report.extend(header_issues)
+        return entry
+    entry.source = source
+    entry.first = len(entry.report.issues)
+    entry.mapping, header_issues = map_headers(source)
+    entry.report.extend(header_issues)
     stats.count(source.display_name, kind, len(source.cells), source.encoding)
-    if mapping.position_of(model_for(kind).key_field) is None:
-        # Without its key no row can be stored or referenced: the file is rejected whole
-        # (its missing-column error says why), its rows are not checked one by one.
-        table = None
-    else:
-        table = build_valid_table(source, mapping, report, municipality=code)
+    return entry
+
+
+def _place_issues(entry: _File) -> None:
+    """An adapter's rows: each issue at its place in the export; a sheet's: the place of
+    every issue names the sheet."""
+    source, report = entry.source, entry.report
+    if source is None:
+        return
     locate = getattr(source, "locate", None)
-    if locate is not None:  # an adapter's rows: each issue at its place in the export
-        report.issues[first:] = [locate(issue) for issue in report.issues[first:]]
-    elif source.sheet is not None:  # the place of every issue of a sheet names the sheet
-        report.issues[first:] = [
+    if locate is not None:
+        report.issues[entry.first :] = [locate(issue) for issue in report.issues[entry.first :]]
+    elif source.sheet is not None:
+        report.issues[entry.first :] = [
             issue
             if issue.sheet or issue.file != source.display_name
             else issue.model_copy(update={"sheet": source.sheet})
-            for issue in report.issues[first:]
+            for issue in report.issues[entry.first :]
         ]
-    return table
+
+
+def _merge(report: IssueReport, issues: IssueReport) -> None:
+    """``issues`` (kept and dropped) added to ``report`` as if added to it one by one."""
+    report.extend(issues.issues)
+    for severity, count in issues.dropped.items():
+        if count:
+            report.dropped[severity] += count
 
 
 def _locate_in_exports(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
@@ -19,11 +20,21 @@ import pandas as pd
 from inventory.issues import Issue, IssueCode, IssueParam, IssueReport, Severity, template_key
 from inventory.messages import Code
 from inventory.missing import is_missing
-from inventory.models.registry import field_specs, model_for
+from inventory.models.registry import FieldSpec, field_specs, model_for
 from inventory.read.source import SourceTable
 from inventory.read.units import Unit
 from inventory.validate.batch import EncodedColumn, ValidTable
-from inventory.validate.values import ColumnPlace, ParsedColumn, empty_column, parse_column
+from inventory.validate.values import (
+    ColumnPlace,
+    ParsedColumn,
+    TypedColumn,
+    column_issues,
+    empty_column,
+    local_codes,
+    parse_column,
+    type_column,
+    typed_series,
+)
 
 #: A municipality code (the ``code`` of ``municipality.csv``): a slug.
 MUNICIPALITY_CODE = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -151,12 +162,136 @@ def build_valid_table(
         frame=frame,
         encoded=encoded,
     )
+    _row_checks(table, places, report)
+    return table
+
+
+@dataclass
+class TableToBuild:
+    """One file for ``build_valid_tables``: its cells, header mapping, municipality code
+    and the report its issues go to."""
+
+    source: SourceTable
+    mapping: HeaderMappingLike
+    municipality: str
+    report: IssueReport
+
+
+#: Files from this many rows on are built alone (``build_valid_table``): batching buys
+#: nothing for them, and their columns take the paths of a large file.
+BATCHED_BELOW_ROWS = _SIDE_BY_SIDE_FROM_ROWS
+
+
+def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
+    """``build_valid_table`` of each of ``files`` (all of one record kind, each under
+    ``BATCHED_BELOW_ROWS`` rows), with each column typed once for all of them: the
+    cells of the files are typed together (each distinct text once), then each file gets
+    its own issues (in its own report, at its own places, exactly as alone), its frame
+    and its encoded columns (codes into its own distinct values, as alone).
+    """
+    if not files:
+        return []
+    kind = files[0].source.kind
+    specs = field_specs(kind)
+    sizes = np.array([len(item.source.cells) for item in files], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    total = int(starts[-1])
+    places = [FieldPlaces(item.source, item.mapping) for item in files]
+    lines = [item.source.line_numbers() for item in files]
+    encoded: list[dict[str, EncodedColumn]] = [{} for _ in files]
+    columns: dict[str, pd.Series] = {}
+    for spec in specs:
+        groups: dict[tuple[Any, str | None], list[int]] = {}
+        for number, item in enumerate(files):
+            if spec.name in places[number].positions:
+                units: Mapping[str, Unit] = getattr(item.mapping, "units", {})
+                language: str | None = getattr(item.mapping, "language", None)
+                groups.setdefault((units.get(spec.name), language), []).append(number)
+        if not groups:
+            columns[spec.name] = empty_column(spec, total)
+            continue
+        distinct_parts: list[np.ndarray[Any, Any]] = []
+        row_codes = np.zeros(total, dtype=np.int64)  # 0: the missing value below
+        offset = 1
+        for (unit, language), numbers in groups.items():
+            texts = [
+                files[number].source.cells[str(places[number].positions[spec.name])]
+                for number in numbers
+            ]
+            typed = type_column(spec, texts, unit=unit, language=language)
+            at = 0
+            for number, text in zip(numbers, texts, strict=True):
+                codes = typed.codes[at : at + len(text)]
+                at += len(text)
+                _file_column(
+                    spec,
+                    typed,
+                    codes,
+                    files[number],
+                    places[number],
+                    lines[number],
+                    encoded[number],
+                )
+                row_codes[starts[number] : starts[number + 1]] = codes.astype(np.int64) + offset
+            distinct_parts.append(typed.typed)
+            offset += len(typed.typed)
+        distinct = np.concatenate([np.full(1, None, dtype=object), *distinct_parts])
+        columns[spec.name] = typed_series(spec, distinct, row_codes)
+    columns["_line"] = pd.Series(
+        np.concatenate(lines) if lines else np.zeros(0), dtype="int64", copy=False
+    )
+    whole = pd.DataFrame(columns)
+    tables: list[ValidTable] = []
+    for number, item in enumerate(files):
+        frame = (
+            whole
+            if len(files) == 1
+            else whole.iloc[int(starts[number]) : int(starts[number + 1])].reset_index(drop=True)
+        )
+        table = ValidTable(
+            kind=kind,
+            municipality=item.municipality,
+            source=item.source,
+            header_mapping=dict(item.mapping.written),
+            frame=frame,
+            encoded=encoded[number],
+        )
+        _row_checks(table, places[number], item.report)
+        tables.append(table)
+    return tables
+
+
+def _file_column(
+    spec: FieldSpec,
+    typed: TypedColumn,
+    codes: np.ndarray[Any, Any],
+    item: TableToBuild,
+    places: FieldPlaces,
+    lines: np.ndarray[Any, Any],
+    encoded: dict[str, EncodedColumn],
+) -> None:
+    """One file's part of a column typed with others': its issues and its encoding."""
+    position = places.positions[spec.name]
+    place = ColumnPlace(
+        file=item.source.display_name,
+        column=item.source.header[position],
+        column_index=position + 1,
+        lines=lines,
+        municipality=item.municipality,
+        record_kind=item.source.kind,
+    )
+    issues, unlisted = column_issues(spec, typed, codes, place, item.report.cap)
+    _record(item.report, issues, unlisted)
+    own, shared = local_codes(codes)
+    encoded[spec.name] = EncodedColumn(own, typed.typed[shared])
+
+
+def _row_checks(table: ValidTable, places: FieldPlaces, report: IssueReport) -> None:
     checks = RowChecks(table, places, report)
     checks.unique_keys()
     checks.across_fields()
-    if source.kind == "municipality":
+    if table.kind == "municipality":
         checks.municipality_row()
-    return table
 
 
 def _record(

@@ -289,9 +289,8 @@ def resolve_values(
     )
     grouped = matched.groupby("distinct")["target_kind"]
     resolved["matches"] = grouped.size().reindex(resolved.index, fill_value=0).to_numpy()
-    kinds_matched = {index: tuple(sorted(kinds)) for index, kinds in grouped}
     resolved["matched_kinds"] = pd.Series(
-        [kinds_matched.get(index, ()) for index in resolved.index], dtype=object
+        _matched_kinds(matched, len(resolved)), index=resolved.index, dtype=object
     )
     resolved["target_kind"] = grouped.first().reindex(resolved.index)
     status = np.select(
@@ -305,6 +304,23 @@ def resolve_values(
     )
     resolved["status"] = status
     return resolved
+
+
+def _matched_kinds(matched: pd.DataFrame, count: int) -> np.ndarray[Any, Any]:
+    """Per distinct value (``0..count-1``), the sorted tuple of the kinds it matched."""
+    kinds = np.empty(count, dtype=object)
+    kinds.fill(())
+    if matched.empty:
+        return kinds
+    index = matched["distinct"].to_numpy(dtype=np.int64)
+    names = matched["target_kind"].to_numpy(dtype=object)
+    values, firsts, counts = np.unique(index, return_index=True, return_counts=True)
+    single = counts == 1
+    for value, name in zip(values[single].tolist(), names[firsts[single]].tolist(), strict=True):
+        kinds[value] = (name,)
+    for value in values[~single].tolist():
+        kinds[value] = tuple(sorted(names[index == value].tolist()))
+    return kinds
 
 
 def resolve_references(
@@ -343,9 +359,10 @@ def resolve_references(
         if part.name not in NOT_DEPENDENCIES
         for target in part.field.targets
     }
+    columns = _OutcomeColumns(resolved)
     start = 0
     for part in parts:
-        outcome = resolved.iloc[start : start + len(part.distinct)].reset_index(drop=True)
+        outcome = _Outcome(columns, start)
         start += len(part.distinct)
         resolved_part = _resolved_rows(part, outcome, problems)
         found.append(resolved_part)
@@ -413,12 +430,45 @@ class RejectedFiles:
         resolved.loc[resolved["rejected"].notna(), "status"] = "not-checked"
 
 
+class _OutcomeColumns:
+    """The columns of ``resolve_values``' outcome as arrays, made once for every part."""
+
+    def __init__(self, resolved: pd.DataFrame) -> None:
+        self.frame = resolved
+        self.arrays: dict[str, np.ndarray[Any, Any]] = {}
+
+    def array(self, name: str) -> np.ndarray[Any, Any]:
+        found = self.arrays.get(name)
+        if found is None:
+            found = self.arrays[name] = self.frame[name].to_numpy(dtype=object)
+        return found
+
+
+@dataclass
+class _Outcome:
+    """One part's outcome: the distinct values of the part from ``start`` on in the
+    outcome of every part (``column(name)[code]`` is the part's distinct value ``code``)."""
+
+    columns: _OutcomeColumns
+    start: int
+
+    def column(self, name: str) -> np.ndarray[Any, Any]:
+        return self.columns.array(name)[self.start :]
+
+    def has(self, name: str) -> bool:
+        return name in self.columns.frame.columns
+
+    def row(self, code: int) -> pd.Series:
+        """The outcome of the part's distinct value ``code``."""
+        return self.columns.frame.iloc[self.start + code]
+
+
 @dataclass
 class _Resolved:
     """The references of one part that resolve: indices into the part and its outcome."""
 
     part: ReferencePart
-    outcome: pd.DataFrame
+    outcome: _Outcome
     kept: np.ndarray[Any, Any] | None  # indices of the part's references kept; None: all
 
     def __len__(self) -> int:
@@ -441,7 +491,7 @@ class _Resolved:
 
     def targets(self, column: str) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         """A target column per distinct value, and the distinct value of each reference."""
-        return self.outcome[column].to_numpy(dtype=object), self.codes
+        return self.outcome.column(column), self.codes
 
     def columns(self) -> dict[str, np.ndarray[Any, Any]]:
         """The references as columns, with ``reference`` (the index into the part)."""
@@ -485,18 +535,18 @@ def _edges(dependencies: Sequence[_Resolved]) -> pd.DataFrame:
 
 
 def _resolved_rows(
-    part: ReferencePart, outcome: pd.DataFrame, problems: ReferenceProblems
+    part: ReferencePart, outcome: _Outcome, problems: ReferenceProblems
 ) -> _Resolved:
     """The references of one part that resolve; issues for the others."""
-    ok = (outcome["status"].to_numpy(dtype=object) == "resolved")[part.codes]
+    ok = (outcome.column("status")[: len(part.distinct)] == "resolved")[part.codes]
     own = np.zeros(len(ok), dtype=bool)
     if part.kind in part.field.targets:
         codes = part.codes
         own = (
             ok
-            & (outcome["target_municipality"].to_numpy(dtype=object)[codes] == part.municipality)
-            & (outcome["target_kind"].to_numpy(dtype=object)[codes] == part.kind)
-            & (outcome["target_id"].to_numpy(dtype=object)[codes] == part.ids)
+            & (outcome.column("target_municipality")[codes] == part.municipality)
+            & (outcome.column("target_kind")[codes] == part.kind)
+            & (outcome.column("target_id")[codes] == part.ids)
         )
     problems.report_unresolved(part, np.flatnonzero(~ok), outcome)
     problems.report_self_references(part, np.flatnonzero(own))
@@ -659,15 +709,15 @@ class ReferenceProblems:
         return part.kind if key is None or key is pd.NA else f"{part.kind} {key}"
 
     def report_unresolved(
-        self, part: ReferencePart, indices: np.ndarray[Any, Any], outcome: pd.DataFrame
+        self, part: ReferencePart, indices: np.ndarray[Any, Any], outcome: _Outcome
     ) -> None:
         """Dangling, ambiguous and unknown-municipality references, in row order; those
         into a rejected file are only counted (``report_not_checked``)."""
-        if len(indices) and "rejected" in outcome.columns:
+        if len(indices) and outcome.has("rejected"):
             codes = part.codes[indices]
-            skipped = outcome["status"].to_numpy(dtype=object)[codes] == "not-checked"
+            skipped = outcome.column("status")[codes] == "not-checked"
             if skipped.any():
-                places = outcome["rejected"].to_numpy(dtype=object)[codes[skipped]]
+                places = outcome.column("rejected")[codes[skipped]]
                 source = part.field.table.source
                 name = f"{source.path.parent.name}/{source.path.name}"  # folder/file
                 origin = (name if source.sheet is None else f"{name}[{source.sheet}]", part.name)
@@ -675,7 +725,7 @@ class ReferenceProblems:
                     self.not_checked.setdefault(place, Counter())[origin] += count
                 indices = indices[~skipped]
         for index in indices[: self._room(len(indices), Severity.ERROR)].tolist():
-            found = outcome.iloc[int(part.codes[index])]
+            found = outcome.row(int(part.codes[index]))
             if found["status"] == "unknown-municipality":
                 self.report.add(self._unknown_municipality(part, index, found))
             elif found["status"] == "ambiguous":

@@ -617,49 +617,112 @@ def parse_column(
     >>> parse_column(spec, pd.Series(["3,5", "1 024"]), place).values.tolist()
     [3.5, 1024.0]
     """
+    typed = type_column(spec, text, unit=unit, language=language)
+    issues, unlisted = column_issues(spec, typed, typed.codes, place, limit)
+    values = typed_series(spec, typed.typed, None if typed.per_row else typed.codes)
+    return ParsedColumn(
+        values=values,
+        issues=issues,
+        unlisted=unlisted,
+        codes=typed.codes,
+        distinct=typed.typed,
+        ascending=typed.ascending,
+    )
+
+
+@dataclass
+class TypedColumn:
+    """A column's cells typed, before issues are made: each row's ``codes`` into the
+    distinct raw texts (``raw_uniques``), their typed values (``typed``), their
+    ``problems`` and which are ``empty``. The cells may be those of several files of
+    one record kind, one after the other (``type_columns``)."""
+
+    codes: np.ndarray[Any, Any]
+    raw_uniques: pa.Array | pa.ChunkedArray | list[str]
+    typed: np.ndarray[Any, Any]
+    problems: dict[int, list[Problem]]
+    empty: np.ndarray[Any, Any]
+    per_row: bool = False
+    ascending: bool = False
+
+
+def type_column(
+    spec: FieldSpec,
+    text: pd.Series | Sequence[pd.Series],
+    *,
+    unit: Unit | None = None,
+    language: str | None = None,
+) -> TypedColumn:
+    """The cells of ``text`` typed as ``spec`` says (``parse_column`` without its issues).
+
+    ``text`` may be several files' columns: their cells are typed together, one after
+    the other (each distinct text once), and never row by row, so that each file's rows
+    can be encoded as they would be alone (``local_codes``).
+    """
     per_row = ascending = False
-    if len(text) <= _SMALL_COLUMN:
-        codes, raw_uniques = _factorize_small(text)
+    parts = [text] if isinstance(text, pd.Series) else list(text)
+    rows = sum(len(part) for part in parts)
+    if rows <= _SMALL_COLUMN:
+        codes, raw_uniques = _factorize_small(parts)
         typed, problems, empty = _type_small(spec, raw_uniques, unit, language)
     else:
-        cells = _arrow_text(text)
-        per_row = _is_vectorised(spec) and _looks_distinct(cells)
+        cells = _arrow_texts(parts)
+        per_row = len(parts) == 1 and _is_vectorised(spec) and _looks_distinct(cells)
+        raw: pa.Array | pa.ChunkedArray
         if per_row:
             codes = np.arange(len(cells), dtype=np.int64)
-            raw_uniques = cells
+            raw = cells
         else:
-            codes, raw_uniques = _dictionary_encode(cells)
-        uniques = normalise_text(_str_series(raw_uniques))
+            codes, raw = _dictionary_encode(cells)
+        raw_uniques = raw
+        uniques = normalise_text(_str_series(raw))
         ascending = per_row and _strictly_ascending(uniques)
         typed, problems, empty = _type_large(spec, uniques, unit, language)
-
-    raw = _RawCells(raw_uniques, codes)
     controls = _control_indices(raw_uniques)
     if len(controls):  # the value as a whole is rejected: no other problem, no value
         typed, empty = typed.copy(), empty.copy()
         typed[controls] = None
         empty[controls] = False
+        cells_raw = _RawCells(raw_uniques, codes)
         for index in controls.tolist():
-            problems[index] = [_control_problem(raw.distinct(index))]
-    issues, unlisted = _row_issues(raw, problems, place, limit)
-    if spec.required:
+            problems[index] = [_control_problem(cells_raw.distinct(index))]
+    return TypedColumn(codes, raw_uniques, typed, problems, empty, per_row, ascending)
+
+
+def column_issues(
+    spec: FieldSpec,
+    typed: TypedColumn,
+    codes: np.ndarray[Any, Any],
+    place: ColumnPlace,
+    limit: int,
+) -> tuple[list[Issue], int]:
+    """The issues of the rows whose ``codes`` (into ``typed``'s distinct values) are
+    given, at ``place`` (row ``i`` is ``codes[i]``), up to ``limit``, and how many more."""
+    raw = _RawCells(typed.raw_uniques, codes)
+    issues, unlisted = _row_issues(raw, typed.problems, place, limit)
+    if spec.required and typed.empty.any():
         missing = Problem(
             IssueCode.MISSING_VALUE, {"field": spec.name, "description": spec.description}
         )
         more, more_unlisted = _row_issues(
-            raw, {index: [missing] for index in np.flatnonzero(empty).tolist()}, place, limit
+            raw, {index: [missing] for index in np.flatnonzero(typed.empty).tolist()}, place, limit
         )
         issues.extend(more)
         unlisted += more_unlisted
-    values = _typed_series(spec, typed, None if per_row else codes)
-    return ParsedColumn(
-        values=values,
-        issues=issues,
-        unlisted=unlisted,
-        codes=codes,
-        distinct=typed,
-        ascending=ascending,
-    )
+    return issues, unlisted
+
+
+def local_codes(codes: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """``codes`` (one file's rows, into distinct values shared with other files) made
+    the file's own: its codes into its own distinct values, in order of first
+    appearance, and which shared distinct value each of those is."""
+    if len(codes) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    shared, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    return rank[inverse.reshape(-1)], shared[order]
 
 
 Typed = tuple[np.ndarray[Any, Any], dict[int, list[Problem]], np.ndarray[Any, Any]]
@@ -748,12 +811,16 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text)).strip()
 
 
-def _factorize_small(text: pd.Series) -> tuple[np.ndarray[Any, Any], list[str]]:
+def _factorize_small(
+    text: pd.Series | Sequence[pd.Series],
+) -> tuple[np.ndarray[Any, Any], list[str]]:
     """Each row's code and the distinct raw texts, in order of first appearance."""
-    if getattr(text.dtype, "name", None) == "str":  # the reader's columns: str or missing
-        cells = [value if isinstance(value, str) else "" for value in text.tolist()]
-    else:
-        cells = text.astype("str").fillna("").tolist()
+    cells: list[str] = []
+    for part in [text] if isinstance(text, pd.Series) else text:
+        if getattr(part.dtype, "name", None) == "str":  # the reader's columns: str or missing
+            cells.extend(value if isinstance(value, str) else "" for value in part.tolist())
+        else:
+            cells.extend(part.astype("str").fillna("").tolist())
     index: dict[str, int] = {}
     codes = [index.setdefault(value, len(index)) for value in cells]
     return np.array(codes, dtype=np.int64), list(index)
@@ -813,6 +880,18 @@ def _arrow_text(text: pd.Series) -> pa.ChunkedArray:
     if isinstance(cells, pa.Array):
         cells = pa.chunked_array([cells])
     return cells.fill_null("") if cells.null_count else cells
+
+
+def _arrow_texts(parts: Sequence[pd.Series]) -> pa.ChunkedArray:
+    """``_arrow_text`` of several columns, one after the other."""
+    if len(parts) == 1:
+        return _arrow_text(parts[0])
+    chunks = [
+        chunk.cast(pa.large_string()) if chunk.type != pa.large_string() else chunk
+        for part in parts
+        for chunk in _arrow_text(part).chunks
+    ]
+    return pa.chunked_array(chunks, type=pa.large_string())
 
 
 def _looks_distinct(cells: pa.ChunkedArray) -> bool:
@@ -983,10 +1062,10 @@ def _parse_each(
 
 def empty_column(spec: FieldSpec, rows: int) -> pd.Series:
     """An all-missing column of ``spec``'s dtype (for a field absent from the file)."""
-    return _typed_series(spec, np.full(1, None, dtype=object), np.zeros(rows, dtype=np.intp))
+    return typed_series(spec, np.full(1, None, dtype=object), np.zeros(rows, dtype=np.intp))
 
 
-def _typed_series(
+def typed_series(
     spec: FieldSpec, typed: np.ndarray[Any, Any], codes: np.ndarray[Any, Any] | None
 ) -> pd.Series:
     """The column: the typed distinct values taken by each row's code (``None``: the
@@ -1009,7 +1088,9 @@ def _row_issues(
     if not problems:
         return [], 0
     codes = raw.codes
-    problem_counts = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=np.int64)
+    # (codes may be one file's of distinct values shared with other files: sized for both)
+    size = max(int(codes.max()) + 1 if len(codes) else 0, max(problems) + 1)
+    problem_counts = np.zeros(size, dtype=np.int64)
     for index, found in problems.items():
         problem_counts[index] = len(found)
     per_row = problem_counts[codes]

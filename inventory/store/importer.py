@@ -43,10 +43,12 @@ from inventory.store.frames import (
     stored_column,
     stored_columns,
 )
+from inventory.store.rawrows import FileRows, RawRows
 from inventory.store.references import STORED_COLUMNS, ReferencePlan, isin
 from inventory.store.schema import (
     CREATED_MANY,
     FILE_ID,
+    RAW_HASH,
     RECORD_TABLES,
     ROW_HASH,
     RUN_ID,
@@ -105,6 +107,9 @@ class ImportResult:
     prune: bool
     counts: dict[str, dict[str, KindCounts]] = field(default_factory=dict)
     deleted_keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: Rows recognised unchanged by their raw hash: not typed nor checked again
+    #: (``inventory.store.rawrows``; counted unchanged too).
+    rows_not_validated: int = 0
 
     @property
     def totals(self) -> KindCounts:
@@ -130,6 +135,7 @@ class ImportResult:
                 for code, kinds in self.counts.items()
             },
             "deleted": self.deleted_keys,
+            "rows_not_validated": self.rows_not_validated,
         }
 
 
@@ -155,6 +161,8 @@ class _PreparedTable:
     columns: dict[str, np.ndarray[Any, Any]]
     hashes: np.ndarray[Any, Any]
     lines: np.ndarray[Any, Any]
+    #: the raw hash of each row (``inventory.store.rawrows``), what it kept; None: none
+    rows: FileRows | None = None
 
 
 def _prepare(table: ValidTable) -> _PreparedTable:
@@ -331,12 +339,13 @@ class _Writer:
         if self.progress is not None:
             self.progress(self.done_rows, self.total_rows)
 
-    def add_file(self, table: ValidTable) -> FileIds:
+    def add_file(self, table: ValidTable, total: int | None = None) -> FileIds:
         """One ``import_file`` row per file (or sheet) the table's rows come from, with the
-        tool that wrote it (provenance): its id, or each row's when there are several."""
+        tool that wrote it (provenance): its id, or each row's when there are several.
+        ``total``: the file's rows (when the table holds only some of them)."""
         parts, part_of_row = table.source.provenance()
         rows = (
-            [len(table.frame)]
+            [len(table.frame) if total is None else total]
             if part_of_row is None
             else np.bincount(part_of_row, minlength=len(parts)).tolist()
         )
@@ -367,11 +376,28 @@ class _Writer:
         file_ids: np.ndarray[Any, Any] = np.asarray(ids, dtype=np.int64)[part_of_row]
         return file_ids
 
-    def existing_hashes(self, table: Table, key: str, municipality: str) -> pd.Series:
-        """The stored row hashes of a municipality's records of one kind, by key."""
-        result = self.connection.execute(
-            select(table.c[key], table.c[ROW_HASH]).where(table.c.municipality == municipality)
+    def existing_hashes(
+        self, table: Table, key: str, municipality: str, only: Sequence[Any] | None = None
+    ) -> pd.Series:
+        """The stored row hashes of a municipality's records of one kind, by key (``only``:
+        of those keys)."""
+        if only is not None:
+            parts = [
+                self.existing_hashes_of(table, key, municipality, chunk)
+                for chunk in _chunks(list(only), _IN_CHUNK)
+            ]
+            return pd.concat(parts) if parts else self.existing_hashes_of(table, key, "", [])
+        return self.existing_hashes_of(table, key, municipality, None)
+
+    def existing_hashes_of(
+        self, table: Table, key: str, municipality: str, only: Sequence[Any] | None
+    ) -> pd.Series:
+        statement = select(table.c[key], table.c[ROW_HASH]).where(
+            table.c.municipality == municipality
         )
+        if only is not None:
+            statement = statement.where(table.c[key].in_(only))
+        result = self.connection.execute(statement)
         keys: list[Any] = []
         hashes: list[np.ndarray[Any, Any]] = []
         try:
@@ -390,6 +416,46 @@ class _Writer:
             np.concatenate(hashes) if hashes else np.empty(0, dtype=np.int64),
             index=pd.Index(keys, dtype=object),
         )
+
+    def existing_raw(
+        self, table: Table, key: str, municipality: str, only: Sequence[Any] | None = None
+    ) -> pd.Series:
+        """The stored raw hashes of a municipality's records of one kind, by key (``only``:
+        of those keys; ``Int64``: missing for records stored before migration 0005)."""
+        statement = select(table.c[key], table.c[RAW_HASH]).where(
+            table.c.municipality == municipality
+        )
+        if only is None:
+            found = list(self.connection.execute(statement).all())
+        else:
+            found = [
+                row
+                for chunk in _chunks(list(only), _IN_CHUNK)
+                for row in self.connection.execute(statement.where(table.c[key].in_(chunk)))
+            ]
+        return pd.Series(
+            pd.array([row[1] for row in found], dtype="Int64"),
+            index=pd.Index([row[0] for row in found], dtype=object),
+        )
+
+    def refresh_raw(
+        self, table: Table, key: str, municipality: str, keys: Sequence[Any], raw: Sequence[int]
+    ) -> None:
+        """Record the raw hash of records whose values did not change (read in full)."""
+        statement = (
+            update(table)
+            .where(
+                table.c.municipality == bindparam("match_municipality"),
+                table.c[key] == bindparam("match_key"),
+            )
+            .values({RAW_HASH: bindparam("new_raw")})
+        )
+        pairs = [
+            {"match_municipality": municipality, "match_key": record_key, "new_raw": int(value)}
+            for record_key, value in zip(keys, raw, strict=True)
+        ]
+        for chunk in _chunks(pairs, _CHUNK):
+            self.connection.execute(statement, list(chunk))
 
     def stored_rows(
         self, table: Table, key: str, municipality: str, keys: Sequence[str]
@@ -477,8 +543,13 @@ class _Writer:
         municipality = prepared.table.municipality
         table = RECORD_TABLES[kind]
         key = key_field_of(kind)
+        rows = prepared.rows
+        # Some rows of the file typed, the others kept: only the typed ones are looked up.
+        partial = rows is not None and rows.kept > 0 and not prune
         stored = (
-            self.existing_hashes(table, key, municipality)
+            self.existing_hashes(
+                table, key, municipality, only=prepared.keys.tolist() if partial else None
+            )
             if self.holds(kind, municipality)
             else pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object))
         )
@@ -493,6 +564,10 @@ class _Writer:
         )
         counts = KindCounts(created=int(is_new.sum()), updated=int(is_changed.sum()))
         counts.unchanged = len(new_keys) - counts.created - counts.updated
+        kept = rows.kept_keys if rows is not None else np.empty(0, dtype=object)
+        if rows is not None and counts.unchanged and len(stored):
+            self._refresh_raw(prepared, is_new | is_changed, table, key, municipality, partial)
+        counts.unchanged += len(kept)
 
         field_names = list(prepared.columns)
         if counts.created:
@@ -503,12 +578,16 @@ class _Writer:
             )
         self._advance(counts.unchanged)
         if prune:
-            gone = sorted(str(k) for k in stored.index[~stored.index.isin(new_keys)])
+            carried = new_keys.append(pd.Index(kept, dtype=object)) if len(kept) else new_keys
+            gone = sorted(str(k) for k in stored.index[~stored.index.isin(carried)])
             if gone:
                 on_prune(gone)
                 self._delete(table, key, municipality, gone)
                 counts.deleted = len(gone)
-        leftovers = not prune and len(stored) > counts.updated + counts.unchanged
+        # A file of which only some rows were typed: the others' references are kept too.
+        leftovers = bool(len(kept)) or (
+            not prune and len(stored) > counts.updated + counts.unchanged
+        )
         stored_derived = self._derived_rows(municipality, kind) if leftovers else {}
         broken = self.references.decide(
             municipality,
@@ -525,6 +604,28 @@ class _Writer:
         else:  # every stored record of the kind is the file's: all its references go
             self.replaced.setdefault(kind, []).append(municipality)
         return counts
+
+    def _refresh_raw(
+        self,
+        prepared: _PreparedTable,
+        written: np.ndarray[Any, Any],
+        table: Table,
+        key: str,
+        municipality: str,
+        partial: bool,
+    ) -> None:
+        """The raw hash of each typed row whose values are stored as they were, where
+        the stored one differs (none yet, or another mapping or tool version)."""
+        assert prepared.rows is not None
+        same = np.flatnonzero(~written)
+        keys = pd.Index(prepared.keys[same], dtype=object)
+        before = self.existing_raw(
+            table, key, municipality, only=keys.tolist() if partial else None
+        ).reindex(keys)
+        raw = prepared.rows.raw[same]
+        differ = before.isna().to_numpy() | (before.fillna(0).to_numpy(dtype=np.int64) != raw)
+        if differ.any():
+            self.refresh_raw(table, key, municipality, keys[differ].tolist(), raw[differ].tolist())
 
     def _derived_rows(self, municipality: str, kind: str) -> dict[str, str]:
         """The fields of a municipality's records of one kind that have a derived
@@ -651,8 +752,9 @@ class _Writer:
             new(prepared.lines),
             _Same(self.run_id),
             _Same(file_id) if isinstance(file_id, int) else new(file_id),
+            _Same(None) if prepared.rows is None else new(prepared.rows.raw),
         ]
-        names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID]
+        names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID, RAW_HASH]
         self.insert_records(table, names, columns, count)
         keys = [str(record_key) for record_key in new(prepared.keys).tolist()]
         self.connection.execute(
@@ -707,6 +809,7 @@ class _Writer:
                 {
                     **{f"new_{name}": value for name, value in new_values.items()},
                     "new_hash": int(prepared.hashes[index]),
+                    "new_raw": None if prepared.rows is None else int(prepared.rows.raw[index]),
                     "new_line": prepared.lines[index],
                     "new_file": file_id if isinstance(file_id, int) else int(file_id[index]),
                     "match_municipality": municipality,
@@ -723,6 +826,7 @@ class _Writer:
                 {
                     **{name: bindparam(f"new_{name}") for name in field_names},
                     ROW_HASH: bindparam("new_hash"),
+                    RAW_HASH: bindparam("new_raw"),
                     SOURCE_LINE: bindparam("new_line"),
                     RUN_ID: self.run_id,
                     FILE_ID: bindparam("new_file"),
@@ -849,6 +953,7 @@ def import_batch(
         )
     )
     _record_unchanged(connection, run_id, list(kept.values()), result)
+    rows: RawRows | None = getattr(batch, "kept_rows", None)
     writer = _Writer(
         connection,
         run_id,
@@ -857,7 +962,7 @@ def import_batch(
         ReferencePlan(batch.references),
     )
     if prune and on_prune is not None:
-        plan = _prune_plan(writer, prepared)
+        plan = _prune_plan(writer, prepared, rows)
         if plan:
             on_prune(plan)
     number = 0
@@ -865,7 +970,8 @@ def import_batch(
         parts = _prepare_group(group)
         for part in parts:
             table = part.table
-            file_id = writer.add_file(table)
+            part.rows = None if rows is None else rows.of(table)
+            file_id = writer.add_file(table, None if part.rows is None else part.rows.rows)
 
             def remember(gone: list[str], table: ValidTable = table) -> None:
                 result.deleted_keys.setdefault(table.municipality, {})[table.kind] = gone
@@ -876,6 +982,8 @@ def import_batch(
                 fault_point("mid-write")
             number += 1
         del parts, part  # these files' stored values and hashes go before the next come
+    if rows is not None:
+        _record_kept(writer, rows, result)
     writer.replace_references(codes, writer.references)
     connection.execute(
         update(import_run)
@@ -903,13 +1011,33 @@ def _record_unchanged(
             counts.unchanged += int(file["rows"])
 
 
-def _prune_plan(writer: _Writer, prepared: list[ValidTable]) -> dict[str, dict[str, list[str]]]:
+def _record_kept(writer: _Writer, rows: RawRows, result: ImportResult) -> None:
+    """The files whose rows were all recognised unchanged (left out of the batch):
+    recorded in this run, their records counted unchanged; and the rows not validated."""
+    for file in rows.omitted():
+        table = file.table
+        assert table is not None
+        writer.add_file(table, file.rows)
+        counts = result.counts.setdefault(table.municipality, {}).setdefault(
+            table.kind, KindCounts()
+        )
+        counts.unchanged += file.rows
+    result.rows_not_validated = rows.unchanged_rows
+
+
+def _prune_plan(
+    writer: _Writer, prepared: list[ValidTable], rows: RawRows | None = None
+) -> dict[str, dict[str, list[str]]]:
     plan: dict[str, dict[str, list[str]]] = {}
     for table in prepared:
         stored = writer.existing_hashes(
             RECORD_TABLES[table.kind], key_field_of(table.kind), table.municipality
         )
-        gone = stored.index[~stored.index.isin(pd.Index(_keys(table), dtype=object))]
+        file = None if rows is None else rows.of(table)
+        keys = pd.Index(_keys(table), dtype=object)
+        if file is not None and len(file.kept_keys):
+            keys = keys.append(pd.Index(file.kept_keys, dtype=object))
+        gone = stored.index[~stored.index.isin(keys)]
         if len(gone):
             plan.setdefault(table.municipality, {})[table.kind] = sorted(map(str, gone))
     return plan

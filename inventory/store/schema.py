@@ -48,7 +48,9 @@ ROW_HASH = "row_hash"
 RUN_ID = "import_run_id"
 FILE_ID = "import_file_id"
 SOURCE_LINE = "source_line"
-BOOKKEEPING_COLUMNS = (ROW_HASH, RUN_ID, FILE_ID, SOURCE_LINE)
+#: A hash of the row's cells as written (``inventory.store.rawrows``; NULL before 0005).
+RAW_HASH = "raw_hash"
+BOOKKEEPING_COLUMNS = (ROW_HASH, RUN_ID, FILE_ID, SOURCE_LINE, RAW_HASH)
 
 _COLUMN_TYPES: dict[ValueType, type[TypeEngine[Any]]] = {
     "text": Text,
@@ -166,6 +168,7 @@ def _record_table(kind: str) -> Table:
         Column(RUN_ID, Integer, ForeignKey("import_run.id"), nullable=False),
         Column(FILE_ID, Integer, ForeignKey("import_file.id"), nullable=False),
         Column(SOURCE_LINE, Integer),
+        Column(RAW_HASH, BigInteger),
     )
 
 

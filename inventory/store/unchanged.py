@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 from inventory import __version__
 from inventory.read.discover import InventoryFolder
 from inventory.store.engine import database_exists
+from inventory.store.rawrows import RawRows, RowsCheck
 from inventory.store.schema import RECORD_TABLES, import_file, import_run, reference
 from inventory.validate.batch import UnchangedFolder
 
@@ -80,6 +81,8 @@ class _StoredRuns:
         #: municipality -> the records of other municipalities its references name
         self.cross: dict[str, set[tuple[str, str, str]]] = {}
         with InventoryStore(url) as store, store.connection() as connection:
+            #: the raw hashes of the stored rows (``inventory.store.rawrows``)
+            self.rows = RawRows.read(connection)
             last = (
                 select(import_file.c.municipality, func.max(import_file.c.run_id).label("run_id"))
                 .group_by(import_file.c.municipality)
@@ -161,9 +164,13 @@ class _StoredRuns:
         )
 
 
-def unchanged_folders(url: str) -> UnchangedCheck | None:
+def unchanged_folders(url: str) -> RowsCheck | None:
     """The check of folders unchanged since their last import into the database at
-    ``url`` (None when there is no database yet: every folder is read)."""
+    ``url`` (when there is no database yet, every folder is read); its ``rows``
+    recognises the unchanged rows of the other folders' files (``inventory.store.rawrows``)."""
     if not database_exists(url):
-        return None
-    return _StoredRuns(url).check
+        # Nothing stored: every folder and row is read; the rows' raw hashes are recorded.
+        return RowsCheck(None, RawRows({}))
+    runs = _StoredRuns(url)
+    runs.rows.folders = runs.check
+    return RowsCheck(runs.check, runs.rows)

@@ -229,7 +229,12 @@ def test_records_left_behind_make_a_folder_read_again(
 
 
 def test_without_a_database_every_folder_is_read(tmp_path: Path) -> None:
-    assert unchanged_folders(f"sqlite:///{tmp_path / 'none.db'}") is None
+    check = unchanged_folders(f"sqlite:///{tmp_path / 'none.db'}")
+    folder = tmp_path / "m001"
+    folder.mkdir()
+    (folder / "municipality.csv").write_text("code,name\nm001,One\n", encoding="utf-8")
+    batch = validate_paths([folder], unchanged=check)
+    assert [m.code for m in batch.municipalities] == ["m001"] and batch.unchanged == []
     assert not (tmp_path / "none.db").exists()
 
 

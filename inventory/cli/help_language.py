@@ -164,6 +164,10 @@ def localise(command: click.Command, path: Sequence[str], lang: Lang) -> None:
     if lang == "en":
         return
     command.context_class = LocalisedContext
+    if command.options_metavar == "[OPTIONS]":
+        command.options_metavar = t("cli.usage.metavar.options", lang)
+    if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
+        command.subcommand_metavar = t("cli.usage.metavar.command", lang)  # type: ignore[attr-defined]
     if command.help:
         command.help = t(command_key(path), lang)
     for parameter in command.params:

@@ -47,6 +47,8 @@ ENGLISH_WORDS = (
     "[required]",
     "env var:",
     "Show this message and exit.",
+    "[OPTIONS]",
+    "COMMAND [ARGS]",
 )
 
 
@@ -139,7 +141,7 @@ def test_the_help_printed_is_the_catalogues(lang: Lang, path: tuple[str, ...]) -
 
 def test_the_swedish_import_help_line_by_line() -> None:
     lines = _help("sv", "import").splitlines()
-    assert lines[0] == "Användning: inventory import [OPTIONS] {paths}..."
+    assert lines[0] == "Användning: inventory import [FLAGGOR] {paths}..."
     assert lines[2] == (
         "  Kontrollera och lagra inventeringar: skapade / ändrade / oförändrade / borttagna"
         " per typ."
@@ -157,7 +159,7 @@ def test_the_swedish_import_help_line_by_line() -> None:
 
 def test_the_norwegian_root_help_lists_the_commands_in_norwegian() -> None:
     text = _help("no")
-    assert text.startswith("Bruk: inventory [OPTIONS] COMMAND [ARGS]...\n")
+    assert text.startswith("Bruk: inventory [VALG] KOMMANDO [ARGUMENTER]...\n")
     assert "\nValg:\n" in text and "\nKommandoer:\n" in text
     assert "  stats           Tell de lagrede postene per kommune og posttype.\n" in text
     assert "[miljøvariabel: INVENTORY_LANG; standard: en]" in _flat(text)
@@ -215,7 +217,7 @@ USAGE_ERRORS: list[tuple[tuple[str, ...], Lang, list[str]]] = [
         ("--nope",),
         "sv",
         [
-            "Användning: inventory [OPTIONS] COMMAND [ARGS]...",
+            "Användning: inventory [FLAGGOR] KOMMANDO [ARGUMENT]...",
             "Skriv 'inventory --help' för hjälp.",
             "",
             "Fel: Okänd flagga: --nope",
@@ -225,7 +227,7 @@ USAGE_ERRORS: list[tuple[tuple[str, ...], Lang, list[str]]] = [
         ("--nope",),
         "no",
         [
-            "Bruk: inventory [OPTIONS] COMMAND [ARGS]...",
+            "Bruk: inventory [VALG] KOMMANDO [ARGUMENTER]...",
             "Skriv 'inventory --help' for hjelp.",
             "",
             "Feil: Ukjent valg: --nope",
@@ -235,7 +237,7 @@ USAGE_ERRORS: list[tuple[tuple[str, ...], Lang, list[str]]] = [
         ("import",),
         "sv",
         [
-            "Användning: inventory import [OPTIONS] {paths}...",
+            "Användning: inventory import [FLAGGOR] {paths}...",
             "Skriv 'inventory import --help' för hjälp.",
             "",
             "Fel: Argument saknas: 'paths'.",
@@ -355,7 +357,7 @@ _PROBE = textwrap.dedent(
     ("args", "env", "expected"),
     [
         (["import", "--help"], {"INVENTORY_LANG": "sv"}, "Användning: inventory import"),
-        (["--lang", "no", "--help"], {}, "Bruk: inventory [OPTIONS] COMMAND [ARGS]..."),
+        (["--lang", "no", "--help"], {}, "Bruk: inventory [VALG] KOMMANDO [ARGUMENTER]..."),
         (["--lang", "no", "gap", "--help"], {}, "Sammenlign de lagrede kartleggingene"),
     ],
 )

@@ -126,6 +126,7 @@ def _watch_cluster(data: Path, root: Path) -> None:
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=stderr,
+            cwd="/",  # not a test's folder: removed later, and closed to the server user
             start_new_session=True,
         )
     assert watchdog.stdin is not None

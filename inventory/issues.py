@@ -39,6 +39,7 @@ from inventory.echo import (
 )
 from inventory.errors import InventoryError
 from inventory.language.i18n import Lang, t, translations
+from inventory.language.i18n import template as text_template
 from inventory.messages import Code, Message, MessageList, Texts, param_text
 
 #: A value an issue's message is filled with: a text (a value quoted as ``repr``, a file
@@ -223,6 +224,7 @@ TEMPLATES: dict[IssueCode, tuple[str | None, ...]] = {
         "profile_municipality",
         "profile_field_empty",
         "profile_field_partial",
+        "review_file",
     ),
     IssueCode.UNIT_FROM_HEADER: (None,),
     IssueCode.MISSING_VALUE: (
@@ -234,6 +236,8 @@ TEMPLATES: dict[IssueCode, tuple[str | None, ...]] = {
         "study_scores",
         "study_basis",
         "free_rack_units",
+        "review_product",
+        "override_eol",
     ),
     IssueCode.INVALID_NUMBER: (
         None,
@@ -268,6 +272,9 @@ TEMPLATES: dict[IssueCode, tuple[str | None, ...]] = {
         *_SCHEMA,
         "extends_circle",
         "extends_invalid",
+        "review_decision",
+        "override_alias",
+        "override_product",
     ),
     IssueCode.INCONSISTENT_VALUES: (
         "at_most",
@@ -284,6 +291,7 @@ TEMPLATES: dict[IssueCode, tuple[str | None, ...]] = {
         "study_twice",
         "study_area_twice",
         "study_row_twice",
+        "override_cycle",
     ),
     IssueCode.DANGLING_REFERENCE: (None, "nearest", "study_unknown"),
     IssueCode.REFERENCES_NOT_CHECKED: (None, "one"),
@@ -569,7 +577,8 @@ def template_texts(
     filled with ``params``; the hint is None when the template has none."""
     # (filled here, not by t(): a parameter may be called ``key`` or ``lang``)
     shown = {name: param_text(value, lang) for name, value in params.items()}
-    message = t(f"{template}.message", lang).format(**shown)
+    # (a plural message, ``<key>.one``/``.other``, takes the form of its ``count``)
+    message = text_template(f"{template}.message", lang, params.get("count")).format(**shown)
     if "list_element" in shown:  # a problem of one element of a list cell
         message = t("issue.list_element", lang, element=shown["list_element"], message=message)
     hint: str | None = None

@@ -41,7 +41,14 @@ def _trees() -> list[tuple[Path, ast.Module]]:
 
 
 def _texts(key: str) -> dict[str, str]:
-    return {str(lang): text for lang, text in translations(key).items()}
+    """The texts of ``key``; of a plural message (``key.one``/``key.other``) the form for
+    many, after checking that the form for one has the same placeholders."""
+    texts = translations(key)
+    if not any(texts.values()) and any(translations(f"{key}.one").values()):
+        one, texts = translations(f"{key}.one"), translations(f"{key}.other")
+        for lang, text in one.items():
+            assert text and placeholders(text) == placeholders(texts[lang]), (key, lang)
+    return {str(lang): text for lang, text in texts.items()}
 
 
 def test_every_template_has_its_message_in_every_language_with_the_same_placeholders() -> None:

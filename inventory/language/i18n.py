@@ -103,6 +103,19 @@ def t(key: str, lang: Lang, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def template(key: str, lang: Lang, count: object = None) -> str:
+    """The unfilled text of ``key`` in ``lang`` (for a caller that fills it itself); a
+    plural message's form for ``count`` (see ``plural_key``) when ``key`` has no plain
+    text. Raises :class:`RenderError` for an unknown key."""
+    catalogue = _catalogue(lang)
+    text = catalogue.get(key)
+    if text is None and count is not None:
+        text = catalogue.get(plural_key(key, count))
+    if text is None:
+        raise RenderError(f"no translation for label {key!r}")
+    return text
+
+
 #: The two forms of a plural message: ``<key>.one`` for a count of 1, ``<key>.other`` for
 #: every other count (0 included). English, Swedish and Norwegian all have these two.
 PLURAL_FORMS: Final = ("one", "other")

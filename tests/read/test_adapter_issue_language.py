@@ -50,24 +50,24 @@ def glpi(tmp_path: Path) -> tuple[Path, Path]:
 
 EXPECTED_GLPI = {
     "sv": [
-        "info skipped-path vid {f}:3, kolumn 'Entity': 2 rad(er) i denna export hör till andra"
+        "info skipped-path vid {f}:3, kolumn 'Entity': 2 rader i denna export hör till andra"
         " kommuner enligt kolumnen 'Entity' (nome 2); de läses i de kommunernas mappar, inte"
         " här. Tips: Inget att göra om det stämmer; profilens kommunvärden ({p}) anger vems"
         " varje rad är.",
-        "fel unknown-municipality vid {f}:6, kolumn 'Entity': 2 rad(er) anger 'Seljord"
+        "fel unknown-municipality vid {f}:6, kolumn 'Entity': 2 rader anger 'Seljord"
         " kommune' i kolumnen 'Entity', som profilen glpi-vestfold inte knyter till någon"
-        " kommun: rad 6, 7; de läses inte. Tips: Lägg till 'Seljord kommune' bland profilens"
+        " kommun: rader 6, 7; de läses inte. Tips: Lägg till 'Seljord kommune' bland profilens"
         " kommunvärden ({p}), kopplat till kommunens mappnamn.",
         "Ogiltig: 1 kommun, 2 filer, 3 rader; 1 fel, 0 varningar.",
     ],
     "no": [
-        "info skipped-path ved {f}:3, kolonne 'Entity': 2 rad(er) i denne eksporten hører til"
+        "info skipped-path ved {f}:3, kolonne 'Entity': 2 rader i denne eksporten hører til"
         " andre kommuner etter kolonnen 'Entity' (nome 2); de leses i de kommunenes mapper,"
         " ikke her. Tips: Ingenting å gjøre om det stemmer; profilens kommuneverdier ({p})"
         " angir hvem hver rad tilhører.",
-        "feil unknown-municipality ved {f}:6, kolonne 'Entity': 2 rad(er) oppgir 'Seljord"
+        "feil unknown-municipality ved {f}:6, kolonne 'Entity': 2 rader oppgir 'Seljord"
         " kommune' i kolonnen 'Entity', som profilen glpi-vestfold ikke knytter til noen"
-        " kommune: linje 6, 7; de leses ikke. Tips: Legg til 'Seljord kommune' blant profilens"
+        " kommune: linjer 6, 7; de leses ikke. Tips: Legg til 'Seljord kommune' blant profilens"
         " kommuneverdier ({p}), knyttet til kommunens mappenavn.",
         "Ugyldig: 1 kommune, 2 filer, 3 rader; 1 feil, 0 advarsler.",
     ],

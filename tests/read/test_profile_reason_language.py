@@ -21,11 +21,11 @@ EXPORTS = Path(__file__).parents[1] / "data" / "exports"
 
 #: tests/data/exports/intune: line 5 is Sofia's personal Galaxy (Ownership Personal).
 BYOD = {
-    "en": "1 row(s) left out by the intune profile (personal devices (BYOD) enrolled in"
-    " Intune are not municipal assets): line(s) 5.",
-    "sv": "1 rad(er) utelämnade av profilen intune (privata enheter (BYOD) registrerade i"
+    "en": "1 row left out by the intune profile (personal devices (BYOD) enrolled in"
+    " Intune are not municipal assets): line 5.",
+    "sv": "1 rad utelämnad av profilen intune (privata enheter (BYOD) registrerade i"
     " Intune tillhör inte kommunen): rad 5.",
-    "no": "1 rad(er) utelatt av profilen intune (private enheter (BYOD) registrert i Intune"
+    "no": "1 rad utelatt av profilen intune (private enheter (BYOD) registrert i Intune"
     " tilhører ikke kommunen): linje 5.",
 }
 

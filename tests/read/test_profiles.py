@@ -358,7 +358,7 @@ def test_user_profile_reads_own_export(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     # 3 data rows - 1 skipped screen = 2 client rows, + 1 municipality row
     assert "3 rows" in result.output
-    assert "1 row(s) left out by the cmdb profile" in result.output.replace("\n", " ")
+    assert "1 row left out by the cmdb profile" in result.output.replace("\n", " ")
 
 
 def test_unrecognised_export_is_still_unknown_file(tmp_path: Path) -> None:

@@ -74,6 +74,9 @@ def validate_paths(
     (True, 422)
     """
     report = IssueReport(cap=max_issues)
+    # Row-level re-import (``inventory.store.rawrows``): rows unchanged since their
+    # import are not typed again; it says when everything must be read after all.
+    rows: Any = getattr(unchanged, "rows", None)
     folders, issues = discover(list(paths), ignore_unknown=ignore_unknown)
     report.extend(issues)
     stats = _Stats()
@@ -87,7 +90,7 @@ def validate_paths(
             kept.append((folder, found))
             continue
         to_read.append(folder)
-    for batch, found_issues in _validate_folders(to_read, report.cap, stats):
+    for batch, found_issues in _validate_folders(to_read, report.cap, stats, rows=rows):
         _merge(report, found_issues)
         _add_folder(batch, report, seen_codes, municipalities)
     while read_again := [
@@ -98,10 +101,18 @@ def validate_paths(
         for folder, found in read_again:
             kept.remove((folder, found))
         for batch, found_issues in _validate_folders(
-            [folder for folder, _found in read_again], report.cap, stats
+            [folder for folder, _found in read_again], report.cap, stats, rows=rows
         ):
             _merge(report, found_issues)
             _add_folder(batch, report, seen_codes, municipalities)
+    if rows is not None and not rows.settle(municipalities, report):
+        return validate_paths(
+            paths,
+            known_keys=known_keys,
+            max_issues=max_issues,
+            ignore_unknown=ignore_unknown,
+            unchanged=rows.full_check(),
+        )
     first = len(report.issues)
     references = resolve_references(municipalities, report, _as_known_keys(known_keys))
     _locate_in_exports(report, first, municipalities)
@@ -109,11 +120,20 @@ def validate_paths(
         for table in batch.tables.values():
             table.encoded.clear()  # only validation reads the codes: free them for the store
     report.stats = stats.as_dict(municipalities, len(references))
+    if rows is not None and not rows.placed(report, first):
+        return validate_paths(
+            paths,
+            known_keys=known_keys,
+            max_issues=max_issues,
+            ignore_unknown=ignore_unknown,
+            unchanged=rows.full_check(),
+        )
     return ImportBatch(
         municipalities=municipalities,
         references=references,
         report=report,
         unchanged=[found for _folder, found in kept],
+        kept_rows=rows,
     )
 
 
@@ -182,11 +202,12 @@ class _File:
 
 
 def _validate_folders(
-    folders: Sequence[InventoryFolder], cap: int, stats: _Stats
+    folders: Sequence[InventoryFolder], cap: int, stats: _Stats, *, rows: Any = None
 ) -> list[tuple[MunicipalityBatch, IssueReport]]:
     """``validate_folder`` of each folder, with the files of one record kind of all
     folders checked together (``build_valid_tables``): per folder its batch and its
-    issues, exactly as validating it alone would give them."""
+    issues, exactly as validating it alone would give them. ``rows``: see
+    ``validate_paths`` (what of each file is to be typed)."""
     batches: list[MunicipalityBatch] = []
     files: list[list[_File]] = []
     for folder in folders:
@@ -212,10 +233,19 @@ def _validate_folders(
                         # rejected whole (its missing-column error says why), its rows are
                         # not checked one by one.
                         continue
-                    item = TableToBuild(entry.source, entry.mapping, batch.code, entry.report)
+                    source = entry.source
+                    if rows is not None:
+                        part = rows.split(
+                            entry.source, entry.mapping, entry.report, municipality=batch.code
+                        )
+                        if isinstance(part, ValidTable):  # every row as imported: not typed
+                            entry.table = part
+                            continue
+                        source = part
+                    item = TableToBuild(source, entry.mapping, batch.code, entry.report)
                     if (
-                        len(entry.source.cells) >= BATCHED_BELOW_ROWS
-                        or getattr(entry.source, "locate", None) is not None
+                        len(item.source.cells) >= BATCHED_BELOW_ROWS
+                        or getattr(item.source, "locate", None) is not None
                     ):
                         entry.table = build_valid_table(
                             item.source, item.mapping, item.report, municipality=batch.code
@@ -235,6 +265,8 @@ def _validate_folders(
     for folder, batch, entries in zip(folders, batches, files, strict=True):
         issues = IssueReport(cap=cap)
         for entry in entries:
+            if rows is not None and entry.table is not None:
+                rows.built(entry.table, entry.report)
             _place_issues(entry)
             _merge(issues, entry.report)
             if entry.table is None:

@@ -98,3 +98,6 @@ class ImportBatch:
     report: IssueReport
     #: Folders left unread because they are unchanged since their last import.
     unchanged: list[UnchangedFolder] = field(default_factory=list)
+    #: The rows left untyped because unchanged since their import (``inventory.store.
+    #: rawrows``; None: every row of the files read was typed).
+    kept_rows: Any = None

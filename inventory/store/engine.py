@@ -21,20 +21,18 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from inventory.errors import StoreError
 from inventory.store.faults import fault_point
 from inventory.store.schema import metadata
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Seconds a writer waits for another writer before giving up (SQLite busy timeout).
@@ -54,6 +52,11 @@ _URL_HINT = (
 _HOST = re.compile(r"[\w.\-:%,]+")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 _QUERY_PASSWORD = re.compile(r"(?i)(password=)[^&\s'\"]*")
+#: A migration script's file name: its revision, then what it does ("0004_source_tool.py").
+#: A test checks that these are the revisions Alembic reads from the scripts.
+_MIGRATION_FILE = re.compile(r"(?P<revision>\d{4})_\w+\.py")
+#: The table in which Alembic keeps the schema revision of a database.
+VERSION_TABLE = "alembic_version"
 
 
 # --- URLs ----------------------------------------------------------------------------------
@@ -377,6 +380,8 @@ def write_transaction(
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """The Alembic configuration of the store (migrations inside the package)."""
+    from alembic.config import Config  # Alembic only when a migration runs
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -384,9 +389,17 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+def known_revisions() -> list[str]:
+    """The revisions of this version's migrations, oldest first, read from the scripts'
+    file names: opening a database at the newest one loads no Alembic."""
+    names = (path.name for path in (MIGRATIONS / "versions").iterdir())
+    return sorted(match["revision"] for name in names if (match := _MIGRATION_FILE.fullmatch(name)))
+
+
 def head_revision() -> str | None:
     """The newest migration revision."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    revisions = known_revisions()
+    return revisions[-1] if revisions else None
 
 
 def migrate(engine: Engine) -> None:
@@ -395,7 +408,8 @@ def migrate(engine: Engine) -> None:
     Runs inside a write transaction so that two processes opening a fresh database at
     once do not both create the tables. ``StoreError`` for a database this version
     cannot use: written by a newer version, or holding the tables without a schema
-    version (never guessed: the database is left as it is).
+    version (never guessed: the database is left as it is). Alembic is imported only
+    when a migration has to run.
     """
     head = head_revision()
     try:
@@ -404,25 +418,33 @@ def migrate(engine: Engine) -> None:
                 return
         with write_transaction(engine) as connection:
             if schema_revision(connection) != head:
+                from alembic import command
+
                 command.upgrade(alembic_config(connection), "head")
     except DBAPIError as error:
         raise store_error(error, engine.url, "migrate") from error
 
 
 def schema_revision(connection: Connection) -> str | None:
-    """The schema revision of the database (None when it is new and empty).
+    """The schema revision of the database (None when it is new and empty), read with
+    SQLAlchemy from Alembic's version table.
 
     ``StoreError`` when the revision is not one of this version's migrations (a newer
     version of the tool wrote it) or when the store's tables are there without one.
     """
     shown = shown_database(connection.engine.url)
-    try:
-        revision = MigrationContext.configure(connection).get_current_revision()
-    except CommandError as error:
+    revisions: list[str] = []
+    if inspect(connection).has_table(VERSION_TABLE):
+        revisions = list(
+            connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars()
+        )
+    if len(revisions) > 1:
         raise StoreError(
-            f"Cannot read the schema version of the database {shown}: {error}",
+            f"Cannot read the schema version of the database {shown}: its {VERSION_TABLE}"
+            f" table holds more than one revision ({', '.join(map(repr, revisions))}).",
             hint="Restore the database from a backup or use another --db.",
-        ) from None
+        )
+    revision = revisions[0] if revisions else None
     if revision is None:
         ours = sorted(set(inspect(connection).get_table_names()) & set(metadata.tables))
         if ours:
@@ -434,15 +456,10 @@ def schema_revision(connection: Connection) -> str | None:
                 " (--db sqlite:///new.db); this one is left unchanged.",
             )
         return None
-    scripts = ScriptDirectory.from_config(alembic_config())
-    try:
-        known = scripts.get_revision(revision) is not None
-    except CommandError:
-        known = False
-    if not known:
+    if revision not in known_revisions():
         raise StoreError(
             f"The database {shown} was written by a newer version of inventory (schema"
-            f" revision {revision!r}; this version knows up to {scripts.get_current_head()!r}).",
+            f" revision {revision!r}; this version knows up to {head_revision()!r}).",
             hint="Upgrade inventory (pip install --upgrade inventory), or use another --db.",
         )
     return revision

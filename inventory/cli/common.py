@@ -99,8 +99,9 @@ def say(key: str, **params: object) -> str:
 def counted(noun: str, count: int) -> str:
     """``3 files``, ``1 fil``: ``count`` with the noun ``cli.count.<noun>`` in the command
     line's language (English, Swedish and Norwegian have one form for 1 and one for the
-    rest)."""
-    return say(f"cli.count.{noun}.{'one' if count == 1 else 'other'}", count=count)
+    rest: the plural message ``cli.count.<noun>.one``/``.other``, see
+    ``i18n.plural_key``; ``say`` chooses the form of any plural message by its ``count``)."""
+    return say(f"cli.count.{noun}", count=count)
 
 
 def number(value: int) -> str:
@@ -178,7 +179,11 @@ def parse_lang_option(text: str, *, option: str = "--lang") -> Lang:
         return parse_lang(text)
     except RenderError as error:
         raise typer.BadParameter(
-            f"unknown language '{visible(shorten(text, 40))}'; use one of: {', '.join(LANGUAGES)}.",
+            say(
+                "cli.usage.value.unknown_language",
+                text=visible(shorten(text, 40)),
+                languages=", ".join(LANGUAGES),
+            ),
             param_hint=option,
         ) from error
 

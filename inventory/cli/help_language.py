@@ -41,7 +41,6 @@ from typer._click.exceptions import (
 from typer._click.utils import echo
 
 from inventory.cli.common import cli_lang
-from inventory.echo import visible
 from inventory.errors import RenderError
 from inventory.language.i18n import Lang, parse_lang, t
 
@@ -340,9 +339,7 @@ def error_message(error: ClickException, lang: Lang) -> str:
         return t("cli.usage.invalid_value_for", lang, name=hint, message=message)
     if isinstance(error, NoSuchOption):
         message = error.message
-        if message == f"No such option: {visible(error.option_name)}" or message.startswith(
-            "No such option: "
-        ):
+        if message.startswith("No such option: "):  # (click's own; a caller's kept)
             message = t(
                 "cli.usage.no_such_option", lang, option=message.removeprefix("No such option: ")
             )

@@ -33,7 +33,7 @@ from inventory.cli.help_language import (
     walk,
 )
 from inventory.language.i18n import Lang, translations
-from tests.helpers import run_main
+from tests.helpers import SAMPLES, run_main
 
 LANGS: tuple[Lang, ...] = ("sv", "no")
 
@@ -271,7 +271,13 @@ USAGE_ERRORS: list[tuple[tuple[str, ...], Lang, list[str]]] = [
     (("list", "server", "b", "c"), "no", ["Feil: Uventede ekstra argumenter (b c)"]),
     (("stats", "--format"), "sv", ["Fel: Flaggan '--format' kräver ett värde."]),
     (("mapping", "list", "--help=x"), "no", ["Feil: Valget '--help' tar ingen verdi."]),
-    # the checks of our own options (common.parse_optional_date, options.DateOption)
+    # the checks of our own options (common.parse_optional_date, options.DateOption,
+    # common.parse_lang_option)
+    (
+        ("report", "--lang", "xx", "-t", str(SAMPLES / "target.yaml"), "--out", "unused"),
+        "sv",
+        ["Fel: Ogiltigt värde för --lang: okänt språk 'xx'; använd något av: en, sv, no."],
+    ),
     (
         ("lifecycle", "--date", "2020-13-01"),
         "sv",

@@ -135,7 +135,7 @@ def records_json(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def render_stats(stats: dict[str, Any]) -> None:
     """Counts per record kind (rows) and municipality (columns), with totals."""
     codes = list(stats["municipalities"])
-    table = Table(title=say("cli.stats_title", runs=int(stats["import_runs"])))
+    table = Table(title=say("cli.stats_title", count=int(stats["import_runs"])))
     table.add_column(say("cli.record_kind"))
     for code in codes:
         table.add_column(Text(code), justify="right")

@@ -37,7 +37,7 @@ def client_devices(samples_db: str) -> int:
 
 def test_stats_in_swedish_and_norwegian(samples_db: str, client_devices: int) -> None:
     swedish = _run("--db", samples_db, "--lang", "sv", "stats").stdout
-    assert "Lagrad inventering (1 importkörningar)" in swedish
+    assert "Lagrad inventering (1 importkörning)" in swedish
     assert "posttyp" in swedish and "totalt" in swedish and "plats" in swedish
     # the samples hold 21,860 client devices: grouped with a no-break space in Swedish
     assert client_devices > 999
@@ -46,7 +46,7 @@ def test_stats_in_swedish_and_norwegian(samples_db: str, client_devices: int) ->
     assert "Lagret kartlegging" in norwegian and "posttype" in norwegian
     assert "lokasjon" in norwegian and _grouped(client_devices, NBSP) in norwegian
     english = _run("--db", samples_db, "stats").stdout
-    assert "Stored inventory (1 import runs)" in english and "record kind" in english
+    assert "Stored inventory (1 import run)" in english and "record kind" in english
     assert _grouped(client_devices, ",") in english
 
 

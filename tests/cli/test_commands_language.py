@@ -20,11 +20,11 @@ CASES: dict[str, tuple[list[str], dict[str, tuple[list[str], list[str]]]]] = {
         ["stats"],
         {
             "sv": (
-                ["Lagrad inventering (1 importkörningar)", "posttyp", "nätverksenhet"],
+                ["Lagrad inventering (1 importkörning)", "posttyp", "nätverksenhet"],
                 ["Stored inventory", "record kind", "network_device"],
             ),
             "no": (
-                ["Lagret kartlegging (1 importkjøringer)", "posttype", "nettverksenhet"],
+                ["Lagret kartlegging (1 importkjøring)", "posttype", "nettverksenhet"],
                 ["Stored inventory", "record kind", "network_device"],
             ),
         },

@@ -26,8 +26,6 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
 
-import pandas as pd
-
 from inventory.analyse.assets import DOMAINS, domain_of
 from inventory.gap.result import GapReport
 from inventory.language.formatting import format_number
@@ -98,49 +96,102 @@ class CapabilityState:
     no_standard: BaselineSummary | None = None
 
 
-def _in_scope(gap: GapReport, municipality: str | None) -> pd.DataFrame:
-    """The matrix rows of ``municipality`` (all when None), ``assets`` counted in scope."""
+@dataclass(frozen=True)
+class _Row:
+    """One matrix row as ``target_state`` reads it (display texts, assets in scope)."""
+
+    block_id: str
+    capability: str
+    product_id: str
+    title: object  # as stored: a missing title is not a product name
+    status: object
+    reason: str
+    target_block: str
+    municipalities: str
+    assets: int
+
+
+def _is(value: object, status: str) -> bool:
+    """Whether a status cell is ``status`` (a missing cell is no status)."""
+    return isinstance(value, str) and value == status
+
+
+def _in_scope(gap: GapReport, municipality: str | None) -> list[_Row]:
+    """The matrix rows of ``municipality`` (all when None), ``assets`` counted in scope.
+
+    Plain rows, not a frame: the matrix is short and read once per view, so pandas'
+    per-call cost would be most of the work."""
     matrix = gap.matrix
-    if municipality is None:
-        return matrix
-    members = (
-        matrix["municipalities"]
-        .map(lambda value: municipality in text(value).split(";"))
-        .astype(bool)
-    )
-    mine = matrix.loc[members].copy()  # .loc: an empty mask still selects rows
-    own = gap.block_assets
     counts: dict[str, int] = {}
-    if not own.empty:
+    if municipality is not None and not gap.block_assets.empty:
+        own = gap.block_assets
         own = own[own["municipality"].astype(str) == municipality]
         counts = dict(zip(own["block_id"].astype(str), own["assets"].astype(int), strict=True))
-    mine["assets"] = [counts.get(text(block), 0) for block in mine["block_id"]]
-    mine["municipalities"] = municipality
-    return mine
+    rows = []
+    for block, capability, product, title, status, reason, target, codes, assets in zip(
+        matrix["block_id"],
+        matrix["capability"],
+        matrix["product_id"],
+        matrix["title"],
+        matrix["status"],
+        matrix["reason"],
+        matrix["target_block"],
+        matrix["municipalities"],
+        matrix["assets"],
+        strict=True,
+    ):
+        if municipality is not None:
+            if municipality not in text(codes).split(";"):
+                continue
+            assets, codes = counts.get(text(block), 0), municipality
+        rows.append(
+            _Row(
+                text(block),
+                text(capability),
+                text(product),
+                title,
+                status,
+                text(reason),
+                text(target),
+                text(codes),
+                int(assets),
+            )
+        )
+    return rows
 
 
-def _summary(rows: pd.DataFrame) -> BaselineSummary:
-    """Distinct products of ``rows`` (a product over several cycles counts once)."""
-    products = (
-        rows["product_id"]
-        .map(text)
-        .where(rows["product_id"].map(text) != "", rows["title"].map(text))
+def _summary(rows: list[_Row]) -> BaselineSummary:
+    """Distinct products of ``rows`` (a product over several cycles counts once): the
+    first title given of each, most assets first, then by title."""
+    titles: dict[str, object] = {}
+    assets: dict[str, int] = {}
+    for row in rows:
+        product = row.product_id or text(row.title)
+        if titles.get(product) is None and not _missing(row.title):
+            titles[product] = row.title
+        else:
+            titles.setdefault(product, None)
+        assets[product] = assets.get(product, 0) + row.assets
+    order = sorted(
+        titles,
+        key=lambda product: (
+            -assets[product],
+            titles[product] is None,
+            str(titles[product] or ""),
+        ),
     )
-    by_product = (
-        rows.assign(_product=products)
-        .groupby("_product", sort=False)
-        .agg(title=("title", "first"), assets=("assets", "sum"))
-    )
-    by_product = by_product.sort_values(["assets", "title"], ascending=[False, True], kind="stable")
-    due = rows[rows["status"] == "changed"]
     return BaselineSummary(
-        products=len(by_product),
-        assets=int(by_product["assets"].sum()),
-        names=tuple(text(name) for name in by_product["title"]),
-        due_assets=int(due["assets"].sum()),
-        replaced_by=tuple(dict.fromkeys(b for b in rows["target_block"].map(text) if b)),
-        unplanned=bool((rows["reason"].map(text) == "not_in_target").any()),
+        products=len(order),
+        assets=sum(assets.values()),
+        names=tuple(text(titles[product]) for product in order),
+        due_assets=sum(row.assets for row in rows if _is(row.status, "changed")),
+        replaced_by=tuple(dict.fromkeys(row.target_block for row in rows if row.target_block)),
+        unplanned=any(row.reason == "not_in_target" for row in rows),
     )
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and text(value) == "")
 
 
 def target_state(gap: GapReport, municipality: str | None = None) -> list[CapabilityState]:
@@ -160,46 +211,50 @@ def target_state(gap: GapReport, municipality: str | None = None) -> list[Capabi
             states[capability] = CapabilityState(domain_of(capability), capability)
         return states[capability]
 
-    on_target = rows[rows["target_block"].map(text) != ""]
-    on_target = on_target[on_target["status"] != "eliminated"]
-    kept = (
-        on_target[on_target["status"] == "included"]
-        .groupby(on_target["target_block"].map(text))["assets"]
-        .sum()
-    )
-    upgraded = (
-        on_target[on_target["status"] == "changed"]
-        .groupby(on_target["target_block"].map(text))["assets"]
-        .sum()
-    )
+    kept: dict[str, int] = {}
+    upgraded: dict[str, int] = {}
     running: dict[str, set[str]] = defaultdict(set)
-    for block, codes in zip(
-        on_target["target_block"].map(text), on_target["municipalities"].map(text), strict=True
+    for row in rows:
+        if not row.target_block or _is(row.status, "eliminated"):
+            continue
+        if _is(row.status, "included"):
+            kept[row.target_block] = kept.get(row.target_block, 0) + row.assets
+        elif _is(row.status, "changed"):
+            upgraded[row.target_block] = upgraded.get(row.target_block, 0) + row.assets
+        running[row.target_block].update(code for code in row.municipalities.split(";") if code)
+    for block_id, capability, title, product, min_version in zip(
+        gap.target_blocks["block_id"],
+        gap.target_blocks["capability"],
+        gap.target_blocks["title"],
+        gap.target_blocks["product"],
+        gap.target_blocks["min_version"],
+        strict=True,
     ):
-        running[block].update(code for code in codes.split(";") if code)
-    for row in gap.target_blocks.itertuples(index=False):
-        block = text(row.block_id)
+        block = text(block_id)
         status: TargetStatus = (
-            "kept" if block in kept.index else "changed" if block in upgraded.index else "new"
+            "kept" if block in kept else "changed" if block in upgraded else "new"
         )
-        state(text(row.capability)).targets.append(
+        state(text(capability)).targets.append(
             TargetBlockState(
                 block_id=block,
-                title=text(row.title) or text(row.product),
-                min_version=text(row.min_version),
+                title=text(title) or text(product),
+                min_version=text(min_version),
                 status=status,
-                assets_kept=int(kept.get(block, 0)),
-                assets_to_upgrade=int(upgraded.get(block, 0)),
+                assets_kept=kept.get(block, 0),
+                assets_to_upgrade=upgraded.get(block, 0),
                 municipalities=len(running.get(block, ())),
             )
         )
-    for capability, part in rows.groupby(rows["capability"].map(text), sort=False):
-        gone = part[part["status"] == "eliminated"]
-        if not gone.empty:
-            state(str(capability)).eliminated = _summary(gone)
-        loose = part[(part["status"] != "eliminated") & (part["target_block"].map(text) == "")]
-        if not loose.empty:
-            state(str(capability)).no_standard = _summary(loose)
+    parts: dict[str, list[_Row]] = {}
+    for row in rows:
+        parts.setdefault(row.capability, []).append(row)
+    for capability, part in parts.items():
+        gone = [row for row in part if _is(row.status, "eliminated")]
+        if gone:
+            state(capability).eliminated = _summary(gone)
+        loose = [row for row in part if not _is(row.status, "eliminated") and not row.target_block]
+        if loose:
+            state(capability).no_standard = _summary(loose)
     rank = {domain: n for n, domain in enumerate(DOMAINS)}
     return sorted(states.values(), key=lambda s: (rank.get(s.domain, len(rank)), s.capability))
 

@@ -39,11 +39,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from inventory.errors import InventoryError
-from inventory.issues import IssueCode
-from inventory.yamlfile import YamlSyntaxError, compose_yaml, read_text_file
+from inventory.issues import InvalidInputError, Issue, IssueCode, template_key
+from inventory.yamlfile import parse_yaml_text, read_text_file, validate_document
 
 ALIASES_FILE = "aliases.yaml"
 
@@ -53,8 +52,13 @@ LifecyclePolicy = Literal["catalogue", "evergreen", "unknown"]
 Role = Literal["server", "client", "network", "appliance", "storage"]
 
 
-class AliasFileError(InventoryError):
-    """An alias file cannot be read or does not follow the alias schema."""
+class AliasFileError(InvalidInputError):
+    """An alias file (or a filled review file) cannot be read or does not follow its
+    schema: ``issues`` name every problem with its code, file and line; nothing was
+    matched with it."""
+
+    def __init__(self, issues: list[Issue], source: str, hint: str | None = None) -> None:
+        super().__init__(issues, source, hint)
 
 
 _PUNCTUATION = re.compile(r"[^\w.+]+|_")
@@ -148,28 +152,16 @@ class AliasTable:
 
 
 def parse_alias_text(text: str, source: str, *, user: bool) -> AliasTable:
-    """Validate alias YAML ``text``; ``AliasFileError`` names ``source`` and the line."""
-    try:
-        document = compose_yaml(text)
-    except YamlSyntaxError as error:
-        where = source if error.line is None else f"{source}:{error.line}"
-        raise AliasFileError(
-            f"{where}: not valid YAML: {error.problem}",
-            hint=error.hint or "Check the indentation and quoting near that line.",
-        ) from None
-    try:
-        parsed = AliasFile.model_validate({} if document.data is None else document.data)
-    except ValidationError as error:
-        lines = [
-            f"{source}:{document.lines.line_of(problem['loc']) or 1}:"
-            f" {'.'.join(str(part) for part in problem['loc']) or '(file)'}:"
-            f" {problem['msg']}"
-            for problem in error.errors()
-        ]
-        raise AliasFileError(
-            "invalid alias file:\n  " + "\n  ".join(lines),
-            hint="See `inventory normalise --help` for the alias schema.",
-        ) from None
+    """Validate alias YAML ``text``; ``AliasFileError`` names ``source`` and the line of
+    each problem (``invalid-yaml``, the schema's codes)."""
+    document, issues = parse_yaml_text(text, source)
+    if document is None:
+        raise AliasFileError(issues, source)
+    parsed: AliasFile | None = AliasFile()
+    if document.data is not None:
+        parsed, issues = validate_document(AliasFile, document, source, hint=_ALIAS_HINT)
+    if parsed is None:
+        raise AliasFileError(issues, source, _ALIAS_HINT)
     entries = parsed.products
     return AliasTable(
         vendors=parsed.vendors,
@@ -177,6 +169,8 @@ def parse_alias_text(text: str, source: str, *, user: bool) -> AliasTable:
         user_ids=frozenset(range(len(entries))) if user else frozenset(),
     )
 
+
+_ALIAS_HINT = "See `inventory normalise --help` for the alias schema."
 
 #: The column of a review file (``inventory normalise --review-file``) a person fills in.
 DECISION_COLUMN = "decision"
@@ -203,13 +197,19 @@ def parse_review_text(
     missing = [name for name in ("product", DECISION_COLUMN) if name not in fields]
     if missing:
         raise AliasFileError(
-            f"{source}:1: a review file needs the columns product and"
-            f" {DECISION_COLUMN}; missing: {', '.join(missing)}",
-            hint="Write one with `inventory normalise --review-file FILE`"
-            " and fill in the decision column.",
+            [
+                Issue(
+                    code=IssueCode.MISSING_COLUMN,
+                    file=source,
+                    line=1,
+                    template=template_key(IssueCode.MISSING_COLUMN, "review_file"),
+                    params={"columns": ", ".join(missing)},
+                )
+            ],
+            source,
         )
     patterns: dict[str, list[str]] = {}
-    problems: list[str] = []
+    problems: list[Issue] = []
     for row in rows:
         cells = {
             str(key).strip().casefold(): restore_text(value or "")
@@ -224,13 +224,28 @@ def parse_review_text(
             known_ids is not None and decision not in known_ids
         ):
             problems.append(
-                f"{source}:{line}: decision {decision!r} is no known product id"
-                " (use one of the candidates, or an id of the catalogue)"
+                Issue(
+                    code=IssueCode.INVALID_VALUE,
+                    file=source,
+                    line=line,
+                    column=DECISION_COLUMN,
+                    value=decision,
+                    template=template_key(IssueCode.INVALID_VALUE, "review_decision"),
+                    params={"decision": repr(decision)},
+                )
             )
             continue
         words = normalise_name(cells.get("product", "")).split()
         if not words:
-            problems.append(f"{source}:{line}: the product cell is empty")
+            problems.append(
+                Issue(
+                    code=IssueCode.MISSING_VALUE,
+                    file=source,
+                    line=line,
+                    column="product",
+                    template=template_key(IssueCode.MISSING_VALUE, "review_product"),
+                )
+            )
             continue
         head = list(words)
         while len(head) > 1 and _VERSION_TOKEN.search(head[-1]):
@@ -245,10 +260,7 @@ def parse_review_text(
         if pattern not in patterns[decision]:
             patterns[decision].append(pattern)
     if problems:
-        raise AliasFileError(
-            "invalid review file:\n  " + "\n  ".join(problems[:20]),
-            hint="Put a product id from the candidates column in decision, or leave it empty.",
-        )
+        raise AliasFileError(problems, source)
     entries = tuple(
         AliasEntry(id=product_id, patterns=tuple(found)) for product_id, found in patterns.items()
     )
@@ -262,14 +274,8 @@ def load_alias_file(path: Path, known_ids: Collection[str] | None = None) -> Ali
     name ``known_ids`` when given.
     """
     text, issues = read_text_file(path)
-    if text is None:
-        problem = issues[0]
-        if problem.code is IssueCode.PATH_NOT_FOUND and not path.exists():
-            raise AliasFileError(f"alias file not found: {path}")
-        where = f"{path}:{problem.line}" if problem.line else str(path)
-        raise AliasFileError(
-            f"cannot read alias file {where}: {problem.message}", hint=problem.hint
-        ) from None
+    if text is None:  # missing, unreadable or not UTF-8 (path-not-found, invalid-encoding)
+        raise AliasFileError(issues, str(path))
     if path.suffix.casefold() == ".csv":
         return parse_review_text(text, str(path), known_ids)
     return parse_alias_text(text, str(path), user=True)

@@ -43,8 +43,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from inventory.errors import InventoryError
-from inventory.issues import Issue
+from inventory.issues import InvalidInputError, Issue, IssueCode, template_key
 from inventory.messages import Message, Param
 from inventory.yamlfile import read_yaml_file, validate_document
 
@@ -208,8 +207,12 @@ def _product(slug: str, body: dict[str, Any]) -> CatalogueProduct:
 # --- local overrides ---------------------------------------------------------------------
 
 
-class LifecycleOverridesError(InventoryError):
-    """A lifecycle overrides file cannot be read or does not follow its schema."""
+class LifecycleOverridesError(InvalidInputError):
+    """A lifecycle overrides file cannot be read or does not follow its schema: ``issues``
+    name every problem with its code, file and line; nothing was overridden."""
+
+    def __init__(self, issues: list[Issue], path: Path) -> None:
+        super().__init__(issues, str(path), _HINT)
 
 
 _SLUG = r"^[a-z0-9][a-z0-9.+_-]*$"
@@ -262,46 +265,53 @@ def load_lifecycle_overrides(
     model = None
     if document is not None:
         model, issues = validate_document(LifecycleOverrides, document, str(path), hint=_HINT)
-    problems = [_line(issue) for issue in issues]
     if model is None or document is None:
-        raise LifecycleOverridesError(
-            _message(path, problems or [f"{path}: unreadable"]), hint=_HINT
+        raise LifecycleOverridesError(issues, path)
+    problems: list[Issue] = []
+
+    def problem(code: IssueCode, situation: str, line: int, **params: str) -> None:
+        problems.append(
+            Issue(
+                code=code,
+                file=str(path),
+                line=line,
+                template=template_key(code, situation),
+                params={name: repr(value) for name, value in params.items()},
+            )
         )
+
     seen: set[tuple[str, str]] = set()
     for position, fact in enumerate(model.cycles):
-        where = f"{path}:{document.lines.line_of(('cycles', position)) or 1}"
+        line = document.lines.line_of(("cycles", position)) or 1
         key = (fact.product, fact.cycle)
         if key in seen:
-            problems.append(f"{where}: cycle {fact.cycle!r} of {fact.product!r} is given twice")
+            problem(
+                IssueCode.DUPLICATE_KEY,
+                "override_cycle",
+                line,
+                cycle=fact.cycle,
+                product=fact.product,
+            )
         seen.add(key)
         product = catalogue.get(fact.product)
         reads = known_products.get(fact.product)
         if product is None and reads is not None and reads != fact.product:
-            problems.append(
-                f"{where}: {fact.product!r} takes its release cycles from"
-                f" {reads!r}: override {reads!r}"
+            problem(
+                IssueCode.INVALID_VALUE, "override_alias", line, product=fact.product, reads=reads
             )
         elif product is None and fact.product not in known_products and fact.title is None:
-            problems.append(
-                f"{where}: product {fact.product!r} is not in the catalogue: give"
-                " a title to add it, or correct the product id"
-            )
+            problem(IssueCode.INVALID_VALUE, "override_product", line, product=fact.product)
         elif (product is None or product.release(fact.cycle) is None) and fact.eol is None:
-            problems.append(
-                f"{where}: cycle {fact.cycle!r} of {fact.product!r} is new: give its eol"
+            problem(
+                IssueCode.MISSING_VALUE,
+                "override_eol",
+                line,
+                cycle=fact.cycle,
+                product=fact.product,
             )
     if problems:
-        raise LifecycleOverridesError(_message(path, problems), hint=_HINT)
+        raise LifecycleOverridesError(problems, path)
     return model
-
-
-def _line(issue: Issue) -> str:
-    where = f"{issue.file}:{issue.line}" if issue.line else str(issue.file)
-    return f"{where}: {issue.message}"
-
-
-def _message(path: Path, problems: list[str]) -> str:
-    return f"invalid lifecycle overrides file {path}:\n  " + "\n  ".join(problems[:20])
 
 
 # --- the data check ----------------------------------------------------------------------

@@ -314,6 +314,11 @@ def main() -> None:
     except InventoryError as error:
         if debug:
             raise
+        from inventory.issues import InvalidInputError, issue_line
+
+        if isinstance(error, InvalidInputError):  # every problem with its place first
+            for issue in error.issues:
+                console_err.print(issue_line(issue, lang), markup=False)
         console_err.print(Text(t("cli.main.error", lang), style="bold red"), str(error))
         if error.hint:
             console_err.print(t("cli.main.hint", lang, hint=error.hint), highlight=False)

@@ -117,8 +117,8 @@ def test_a_bad_overrides_file_names_the_line(
     path = _write(tmp_path, text)
     with pytest.raises(LifecycleOverridesError) as raised:
         lifecycle_normaliser(None, path)
-    message = str(raised.value)
-    assert f"{path}:{line}:" in message and says in message, message
+    message = "\n".join(str(issue) for issue in raised.value.issues)
+    assert f"{path}:{line}" in message and says in message, message
 
 
 def test_unreadable_overrides_files(tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_unreadable_overrides_files(tmp_path: Path) -> None:
     for path, says in ((latin, f"{latin}:3"), (empty, "empty")):
         with pytest.raises(LifecycleOverridesError) as raised:
             lifecycle_normaliser(None, path)
-        assert says in str(raised.value)
+        assert says in "\n".join(str(issue) for issue in raised.value.issues)
 
 
 # --- the data check --------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from inventory.analyse.normalise import (
 )
 from inventory.analyse.normalise_review import normalisation_review, normalise_snapshot
 from inventory.cli.app import app
+from inventory.issues import InvalidInputError, IssueCode
 
 # (vendor, product, version) as written in real inventories -> (product_id, cycle)
 SPELLINGS = [
@@ -227,7 +228,7 @@ def test_user_aliases_add_names_and_override_built_in_ones(tmp_path: Path) -> No
         ("products:\n  - id: ok\n    nmaes: [A]\n", 3, "nmaes"),
         ("products:\n  - id: ok\n    patterns: ['(unclosed']\n", 3, "regular expression"),
         ("products:\n  - id: ok\n    lifecycle: forever\n", 3, "lifecycle"),
-        ("products:\n  - id: ok\n    names: [A\n  - id: b\n", 4, "not valid YAML"),
+        ("products:\n  - id: ok\n    names: [A\n  - id: b\n", 4, "Not valid YAML"),
     ],
 )
 def test_invalid_alias_file_names_the_line(
@@ -237,14 +238,17 @@ def test_invalid_alias_file_names_the_line(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(AliasFileError) as caught:
         Normaliser.default(path)
-    message = str(caught.value)
+    message = "\n".join(str(issue) for issue in caught.value.issues)
     assert f"{path}:{line}" in message
     assert fragment in message
 
 
 def test_missing_alias_file_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(AliasFileError, match="not found"):
+    with pytest.raises(AliasFileError) as caught:
         Normaliser.default(tmp_path / "nope.yaml")
+    assert [issue.code for issue in caught.value.issues] == [IssueCode.PATH_NOT_FOUND]
+    assert caught.value.issues[0].file == str(tmp_path / "nope.yaml")
+    assert isinstance(caught.value, InvalidInputError)
 
 
 # --- column-wise matching --------------------------------------------------------------------

@@ -29,6 +29,7 @@ from inventory.analyse.overlap import compute_overlap
 from inventory.cli.app import app
 from inventory.errors import OutputError
 from inventory.gap.result import compute_gap
+from inventory.issues import IssueCode
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture
 
@@ -528,14 +529,19 @@ def test_a_review_decision_that_names_no_product_is_an_error_at_its_line(
     )
     with pytest.raises(AliasFileError) as caught:
         Normaliser.default(path)
-    assert f"{path}:3" in str(caught.value) and fragment in str(caught.value)
+    [issue] = caught.value.issues
+    assert issue.code is IssueCode.INVALID_VALUE and (issue.file, issue.line) == (str(path), 3)
+    assert fragment in str(issue)
 
 
 def test_a_review_file_without_the_decision_column_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "review.csv"
     path.write_text("product,version\nFoo,1\n", encoding="utf-8")
-    with pytest.raises(AliasFileError, match="decision"):
+    with pytest.raises(AliasFileError) as caught:
         Normaliser.default(path)
+    [issue] = caught.value.issues
+    assert issue.code is IssueCode.MISSING_COLUMN and (issue.file, issue.line) == (str(path), 1)
+    assert "decision" in str(issue)
 
 
 # --- frames ---------------------------------------------------------------------------------
@@ -633,8 +639,10 @@ def test_every_decided_spelling_matches_its_decision(
         writer.writerow(["decision", "product", "version"])
         writer.writerows(["windows", text, ""] for text in spellings)
     if len(named) < len(spellings):
-        with pytest.raises(AliasFileError, match="product cell is empty"):
+        with pytest.raises(AliasFileError) as caught:
             Normaliser.default(path)
+        assert {issue.code for issue in caught.value.issues} == {IssueCode.MISSING_VALUE}
+        assert all("product cell is empty" in str(issue) for issue in caught.value.issues)
         return
     normaliser = Normaliser.default(path)
     for text in named:

@@ -420,7 +420,7 @@ def validation_detail(error: ErrorDetails) -> Message:
     named = [part for part in error["loc"] if isinstance(part, str)]
     value = error.get("input")
     params: dict[str, Param] = {
-        "field": named[-1] if named else Message("validation.the_document"),
+        "field": named[-1] if named else Message("validation.the_value"),
         "value": (
             Message("validation.a_mapping")
             if isinstance(value, dict)

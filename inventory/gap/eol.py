@@ -100,11 +100,11 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
         .reset_index()
     )
     fleet_assets = [
-        Message("gs.eol.client_rows", {"municipality": m, "rows": int(n)})
+        Message("gs.eol.client_rows", {"municipality": m, "count": int(n)})
         if kind == "client"
         else Message(
             "gs.eol.device_rows",
-            {"municipality": m, "rows": int(n), "what": Code("capability", str(capability))},
+            {"municipality": m, "count": int(n), "what": Code("capability", str(capability))},
         )
         for m, n, kind, capability in zip(
             fleets["municipality"],

@@ -21,6 +21,8 @@ Read and validate:
 
 * ``validate_inventory``: check inventory folders (and exports read through adapters or
   mapping profiles); the batch an import would store
+* ``validate_folders``: check folders against what a database holds (``inventory validate``:
+  the database only read, never created)
 * ``ImportBatch``: what a validation found: the municipalities' tables, references, the
   report
 
@@ -28,6 +30,9 @@ Store:
 
 * ``open_store``: the database at a URL or SQLite path (``with`` closes it)
 * ``import_inventory``: validate and store folders in one transaction
+* ``import_folders``: validate and store folders into a database at a URL (``inventory
+  import``: folders unchanged since their last import left unread)
+* ``FolderImport``: what ``import_folders`` validated and stored
 * ``InventoryStore``: the database: import, history, snapshot
 * ``ImportResult``: created / updated / unchanged / deleted per municipality and kind
 
@@ -62,10 +67,18 @@ Report:
 * ``ReportInputs``: what ``analyse_inventory`` computed
 * ``ReportFiles``: what ``write_report`` wrote
 
+Export:
+
+* ``write_archimate``: the baseline, the target and the gap as an ArchiMate model file
+* ``ArchimateExport``: what ``write_archimate`` wrote
+
 Study (decision support):
 
 * ``study_results``: potential, alternatives, cost sharing, projections of a study folder
 * ``StudyResults``: the study's results
+* ``study_alternatives``: the study's alternatives ranked, and costed over the stored
+  inventory (``inventory study alternatives --costed``)
+* ``StudyAlternatives``: the ranking and the costed alternatives
 
 Synthetic inventories:
 
@@ -105,9 +118,12 @@ __version__ = "0.1.0"
 #: Public name -> the module that defines it (imported on first use: PEP 562).
 _EXPORTS: dict[str, str] = {
     "validate_inventory": "inventory.api",
+    "validate_folders": "inventory.api",
     "ImportBatch": "inventory.validate.batch",
     "open_store": "inventory.api",
     "import_inventory": "inventory.api",
+    "import_folders": "inventory.api",
+    "FolderImport": "inventory.api",
     "InventoryStore": "inventory.store",
     "ImportResult": "inventory.store",
     "load_snapshot": "inventory.api",
@@ -128,8 +144,12 @@ _EXPORTS: dict[str, str] = {
     "write_report": "inventory.api",
     "ReportInputs": "inventory.report",
     "ReportFiles": "inventory.report",
+    "write_archimate": "inventory.export.run",
+    "ArchimateExport": "inventory.export.run",
     "study_results": "inventory.study",
     "StudyResults": "inventory.study",
+    "study_alternatives": "inventory.api",
+    "StudyAlternatives": "inventory.api",
     "generate_inventories": "inventory.synth",
     "SynthOptions": "inventory.synth",
     "SynthResult": "inventory.synth",
@@ -151,6 +171,8 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "ArchimateExport",
+    "FolderImport",
     "GapReport",
     "ImportBatch",
     "ImportResult",
@@ -173,6 +195,7 @@ __all__ = [
     "ReportInputs",
     "Severity",
     "StoreError",
+    "StudyAlternatives",
     "StudyInputError",
     "StudyResults",
     "SynthOptions",
@@ -188,13 +211,17 @@ __all__ = [
     "compute_overlap",
     "generate_inventories",
     "impact",
+    "import_folders",
     "import_inventory",
     "load_snapshot",
     "open_store",
     "propose_target",
     "read_target",
+    "study_alternatives",
     "study_results",
+    "validate_folders",
     "validate_inventory",
+    "write_archimate",
     "write_report",
 ]
 
@@ -213,12 +240,17 @@ if TYPE_CHECKING:
         OverlapResult,
     )
     from inventory.api import (
+        FolderImport,
+        StudyAlternatives,
         analyse_inventory,
         compute_overlap,
+        import_folders,
         import_inventory,
         load_snapshot,
         open_store,
         read_target,
+        study_alternatives,
+        validate_folders,
         validate_inventory,
         write_report,
     )
@@ -232,6 +264,10 @@ if TYPE_CHECKING:
         StudyInputError,
         TargetError,
         UnknownMunicipalityError,
+    )
+    from inventory.export.run import (
+        ArchimateExport,
+        write_archimate,
     )
     from inventory.gap.alternatives import (
         compare_alternatives,

@@ -35,7 +35,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from inventory.errors import NothingStoredError, StoreError, UnknownMunicipalityError
 from inventory.issues import InvalidInputError
@@ -388,7 +388,7 @@ class StudyAlternatives:
     ranking: list[AlternativesResult]
     costed: Alternatives | None = None
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self) -> dict[str, Any]:
         """``ranking`` (each result as data) and ``costed`` (``None`` when not costed)."""
         return {
             "ranking": [result.model_dump(mode="json") for result in self.ranking],

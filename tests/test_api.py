@@ -205,3 +205,73 @@ def test_import_inventory_stays_light_and_lists_the_whole_api() -> None:
 def test_every_public_name_loads_and_is_documented(name: str) -> None:
     assert getattr(inventory, name).__name__ == name
     assert f"``{name}``" in (inventory.__doc__ or "")
+
+
+# --- what the commands call: one function each ------------------------------------------
+
+
+def test_validate_folders_reads_a_database_never_creates_one(tmp_path: Path) -> None:
+    """``inventory validate``: a link to a municipality stored in the database is valid,
+    a database that does not exist is not created, one that cannot be read is said and
+    validation goes on without it."""
+    missing = tmp_path / "none.db"
+    batch = inventory.validate_folders([SAMPLES / "varnamo"], f"sqlite:///{missing}")
+    assert batch.report.valid and not missing.exists()
+    # Gislaved links to varnamo:DC1 (links.csv line 18): invalid unless Värnamo is stored
+    with pytest.raises(inventory.InvalidInputError) as raised:
+        inventory.validate_folders([SAMPLES / "gislaved"], f"sqlite:///{missing}")
+    [issue] = raised.value.report.errors
+    assert (issue.code, issue.file, issue.line) == (
+        IssueCode.UNKNOWN_MUNICIPALITY,
+        str(SAMPLES / "gislaved" / "links.csv"),
+        18,
+    )
+    assert not missing.exists()
+    stored = tmp_path / "stored.db"
+    inventory.import_folders([SAMPLES / "varnamo"], f"sqlite:///{stored}")
+    assert inventory.validate_folders([SAMPLES / "gislaved"], f"sqlite:///{stored}").report.valid
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database at all" * 100)
+    said: list[inventory.StoreError] = []
+    batch = inventory.validate_folders(
+        [SAMPLES / "varnamo"], f"sqlite:///{garbage}", on_unreadable_database=said.append
+    )
+    assert batch.report.valid and len(said) == 1
+    assert garbage.read_bytes() == b"not a database at all" * 100
+
+
+def test_import_folders_stores_once_and_leaves_unchanged_folders_unread(tmp_path: Path) -> None:
+    """``inventory import``: every row of Värnamo's files created (counted from the files),
+    the run said when committed; the same files again are left unread; invalid input
+    creates no database."""
+    url = f"sqlite:///{tmp_path / 'inventory.db'}"
+    with pytest.raises(inventory.InvalidInputError):
+        inventory.import_folders([SAMPLES / "gislaved"], url)
+    assert not (tmp_path / "inventory.db").exists()
+    runs: list[int] = []
+    seen: list[inventory.ImportBatch] = []
+    done = inventory.import_folders(
+        [SAMPLES / "varnamo"], url, on_validated=seen.append, on_committed=runs.append
+    )
+    rows = sum(data_rows(path) for path in (SAMPLES / "varnamo").iterdir())
+    assert isinstance(done, inventory.FolderImport) and seen == [done.batch]
+    assert (done.result.totals.created, done.result.totals.unchanged) == (rows, 0)
+    assert runs == [done.result.run_id] and runs[0] is not None
+    again = inventory.import_folders([SAMPLES / "varnamo"], url)
+    assert [folder.code for folder in again.batch.unchanged] == ["varnamo"]
+    assert (again.result.totals.created, again.result.totals.unchanged) == (0, rows)
+    reread = inventory.import_folders([SAMPLES / "varnamo"], url, reread=True, dry_run=True)
+    assert reread.batch.unchanged == [] and reread.result.totals.unchanged == rows
+
+
+def test_study_alternatives_ranks_without_a_store(tmp_path: Path) -> None:
+    """``inventory study alternatives``: the ranking of each alternatives file, nothing
+    costed without a snapshot; an invalid folder is the one error."""
+    found = inventory.study_alternatives(SAMPLES / "study")
+    assert isinstance(found, inventory.StudyAlternatives) and found.costed is None
+    files = sorted((SAMPLES / "study").glob("alternatives*.yaml"))
+    assert len(found.ranking) == len(files) == 2
+    assert found.to_json()["costed"] is None
+    assert found.to_json()["ranking"][0]["ranking"][0]["id"] == found.ranking[0].ranking[0].id
+    with pytest.raises(inventory.InvalidInputError):
+        inventory.study_alternatives(tmp_path, snapshot=lambda: pytest.fail("not read"))

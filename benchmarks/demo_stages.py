@@ -3,15 +3,22 @@
 ``python benchmarks/demo_stages.py CODE_DIR OUT_DIR`` runs the demo's stages with the
 ``inventory`` package and ``samples/`` of ``CODE_DIR`` (a checkout or ``git archive`` of
 any commit, so that two codes can be measured alternately) and writes the report to
-``OUT_DIR``. The CPU seconds are this process's; ``dot`` and the forked format writer
-are child processes, printed apart. On a shared machine compare CPU seconds.
+``OUT_DIR``. The CPU seconds are this process's; the child processes of each stage
+(the forked gaps, ``dot``, the forked format writer) are printed apart. On a shared
+machine compare CPU seconds.
+
+``python benchmarks/demo_stages.py --compare BEFORE_DIR AFTER_DIR OUT_DIR [ROUNDS]`` runs
+both codes ROUNDS times (default 2), alternating, each in a fresh process, and prints
+every run's figures as a table (load average before each run).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,14 +27,15 @@ from typing import Any
 
 def main(code: Path, out: Path) -> None:
     sys.path.insert(0, str(code))
-    marks: list[tuple[str, float, float]] = []
-    wall, cpu = time.perf_counter(), time.process_time()
-    start = (wall, cpu)
+    marks: list[tuple[str, float, float, float]] = []
+    wall, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
+    start = (wall, cpu, children)
 
     def mark(name: str) -> None:
-        nonlocal wall, cpu
-        marks.append((name, time.perf_counter() - wall, time.process_time() - cpu))
-        wall, cpu = time.perf_counter(), time.process_time()
+        nonlocal wall, cpu, children
+        now = (time.perf_counter(), time.process_time(), _children_cpu())
+        marks.append((name, now[0] - wall, now[1] - cpu, now[2] - children))
+        wall, cpu, children = now
 
     demo: Any = importlib.import_module("inventory.demo")
     report: Any = importlib.import_module("inventory.report")
@@ -52,18 +60,60 @@ def main(code: Path, out: Path) -> None:
         snapshot, target, as_of=dt.date(2025, 6, 1), study_folder=samples / "study"
     )
     mark("analyse")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     report.write_full_report(inputs, out, generated=dt.datetime(2025, 6, 1, 12, 0, tzinfo=dt.UTC))
     mark("write report")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    for name, seconds, cpu_seconds in marks:
-        print(f"{name:14s} wall {seconds:6.2f}  cpu {cpu_seconds:6.2f}")
-    children = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    print(f"write report children cpu {children:.2f}")
+    for name, seconds, cpu_seconds, child_seconds in marks:
+        print(
+            f"{name:14s} wall {seconds:6.2f}  cpu {cpu_seconds:6.2f}  children {child_seconds:6.2f}"
+        )
     print(
-        f"total wall {time.perf_counter() - start[0]:.2f} cpu {time.process_time() - start[1]:.2f}"
+        f"{'total':14s} wall {time.perf_counter() - start[0]:6.2f}"
+        f"  cpu {time.process_time() - start[1]:6.2f}  children {_children_cpu() - start[2]:6.2f}"
     )
 
 
+def _children_cpu() -> float:
+    """CPU seconds of the child processes waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def compare(before: Path, after: Path, out: Path, rounds: int) -> None:
+    """Both codes ``rounds`` times, alternating, each in a fresh process: a table per run."""
+    runs: list[tuple[str, float, dict[str, tuple[float, float, float]]]] = []
+    for _ in range(rounds):
+        for label, code in (("before", before), ("after", after)):
+            load = os.getloadavg()[0]
+            result = subprocess.run(
+                [sys.executable, __file__, str(code), str(out / label)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            figures = {}
+            for line in result.stdout.splitlines():
+                name, rest = line[:14].strip(), line[14:].split()
+                figures[name] = (float(rest[1]), float(rest[3]), float(rest[5]))
+            runs.append((label, load, figures))
+    stages = list(runs[0][2])
+    print("| stage | " + " | ".join(f"{label} (load {load:.1f})" for label, load, _ in runs) + " |")
+    print("|---|" + "---:|" * len(runs))
+    for stage in stages:
+        cells = [
+            f"{figures[stage][1]:.2f} + {figures[stage][2]:.2f} ({figures[stage][0]:.1f} s wall)"
+            for _, _, figures in runs
+        ]
+        print(f"| {stage} | " + " | ".join(cells) + " |")
+    print("cells: CPU s of the process + CPU s of its child processes (wall s)")
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]).resolve(), Path(sys.argv[2]))
+    if sys.argv[1] == "--compare":
+        compare(
+            Path(sys.argv[2]).resolve(),
+            Path(sys.argv[3]).resolve(),
+            Path(sys.argv[4]),
+            int(sys.argv[5]) if len(sys.argv) > 5 else 2,
+        )
+    else:
+        main(Path(sys.argv[1]).resolve(), Path(sys.argv[2]))

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from inventory.language.i18n import Lang
@@ -69,13 +70,43 @@ def report_views(
     return views
 
 
-#: The document a forked worker renders (set only while ``report_files`` runs one).
-_INHERITED: ReportDocument | None = None
+#: What a forked worker computes, by name (set only while ``_outputs`` runs one: the
+#: worker inherits the document, nothing is pickled on the way in).
+_INHERITED: dict[str, Callable[[], bytes]] = {}
 
 
-def _render_inherited(fmt: ReportFormat) -> bytes:
-    assert _INHERITED is not None, "only in a worker forked by report_files"
-    return report_bytes(_INHERITED, fmt)
+def _run_inherited(name: str) -> bytes:
+    assert name in _INHERITED, "only in a worker forked by _outputs"
+    return _INHERITED[name]()
+
+
+def _outputs(jobs: dict[str, Callable[[], bytes]], workers: int) -> dict[str, bytes]:
+    """Each job's bytes, each computed once: with two or more ``workers`` (and ``fork``)
+    the first job here while a process forked beside it takes the others in order; when
+    this process is done first it takes back, from the end, those the worker has not
+    started. A worker that dies leaves its jobs to this process."""
+    global _INHERITED
+    names = list(jobs)
+    if len(names) < 2 or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {name: jobs[name]() for name in names}
+    _INHERITED = jobs
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {name: pool.submit(_run_inherited, name) for name in names[1:]}
+            results = {names[0]: jobs[names[0]]()}
+            for name in reversed(names[1:]):  # not started yet: done here instead
+                if futures[name].cancel():
+                    results[name] = jobs[name]()
+            for name, future in futures.items():
+                if name in results:
+                    continue
+                try:
+                    results[name] = future.result()
+                except BrokenProcessPool:
+                    results[name] = jobs[name]()
+    finally:
+        _INHERITED = {}
+    return {name: results[name] for name in names}
 
 
 def report_files(
@@ -85,29 +116,10 @@ def report_files(
     ``workers`` (and ``fork``), HTML in this process and the other formats in a process
     forked beside it (it inherits the document: nothing is built or copied twice), so
     the formats use two cores. A worker that dies leaves its formats to this process."""
-    global _INHERITED
-    first: ReportFormat | None = "html" if "html" in formats else formats[0] if formats else None
-    rest = [fmt for fmt in formats if fmt != first]
-    if (
-        first is None
-        or not rest
-        or workers < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return {fmt: report_bytes(document, fmt) for fmt in formats}
-    _INHERITED = document
-    try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {fmt: pool.submit(_render_inherited, fmt) for fmt in rest}
-            results = {first: report_bytes(document, first)}
-            for fmt, future in futures.items():
-                try:
-                    results[fmt] = future.result()
-                except BrokenProcessPool:
-                    results[fmt] = report_bytes(document, fmt)
-    finally:
-        _INHERITED = None
-    return {fmt: results[fmt] for fmt in formats}
+    first: list[ReportFormat] = ["html"] if "html" in formats else []
+    order: list[ReportFormat] = [*first, *(fmt for fmt in formats if fmt not in first)]
+    outputs = _outputs({fmt: partial(report_bytes, document, fmt) for fmt in order}, workers)
+    return {fmt: outputs[fmt] for fmt in formats}
 
 
 def _is_drill_down(view: ViewName, diagram: ViewDiagram) -> bool:
@@ -178,12 +190,21 @@ def write_full_report(
                 )
     diagram_files = list(files)
     document = build_report(inputs, lang=lang, figures=figures, generated=generated)
-    outputs = report_files(document, list(reports), workers or default_workers())
-    files.update({path: outputs[fmt] for fmt, path in reports.items()})
+    # HTML here, the other formats and the method page in a forked process (two cores)
+    first: list[ReportFormat] = ["html"] if "html" in reports else []
+    jobs: dict[str, Callable[[], bytes]] = {
+        fmt: partial(report_bytes, document, fmt)
+        for fmt in [*first, *(fmt for fmt in reports if fmt not in first)]
+    }
     # the method page the report's paragraphs link to travels with it
-    if "html" in reports:
-        files[path_inside(folder, "method.html")] = method_html().encode("utf-8")
     if "md" in reports:
-        files[path_inside(folder, "method.md")] = method_markdown().encode("utf-8")
+        jobs["method.md"] = lambda: method_markdown().encode("utf-8")
+    if "html" in reports:
+        jobs["method.html"] = lambda: method_html().encode("utf-8")
+    outputs = _outputs(jobs, workers or default_workers())
+    files.update({path: outputs[fmt] for fmt, path in reports.items()})
+    for page in ("method.html", "method.md"):
+        if page in outputs:
+            files[path_inside(folder, page)] = outputs[page]
     write_files_atomically(files)
     return ReportFiles(folder=Path(folder), reports=reports, diagrams=diagram_files)

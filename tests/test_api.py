@@ -275,3 +275,23 @@ def test_study_alternatives_ranks_without_a_store(tmp_path: Path) -> None:
     assert found.to_json()["ranking"][0]["ranking"][0]["id"] == found.ranking[0].ranking[0].id
     with pytest.raises(inventory.InvalidInputError):
         inventory.study_alternatives(tmp_path, snapshot=lambda: pytest.fail("not read"))
+
+
+def test_write_archimate_never_replaces_a_file_unless_forced(
+    sample_snapshot: inventory.InventorySnapshot,
+    sample_target: inventory.TargetArchitecture,
+    tmp_path: Path,
+) -> None:
+    """``inventory export archimate``: the model written and counted by type; a file in
+    the way is ``FileExistsError`` and stays as it was, ``force`` replaces it whole."""
+    out = tmp_path / "model.xml"
+    out.write_bytes(b"mine")
+    with pytest.raises(FileExistsError):
+        inventory.write_archimate(sample_snapshot, sample_target, out)
+    assert out.read_bytes() == b"mine"
+    written = inventory.write_archimate(sample_snapshot, sample_target, out, force=True)
+    assert isinstance(written, inventory.ArchimateExport) and written.file == out
+    text = out.read_text(encoding="utf-8")
+    assert text.count('xsi:type="Plateau"') == written.elements["Plateau"] == 2
+    assert sum(written.elements.values()) == len(written.model.elements)
+    assert written.to_json()["file"] == str(out)

@@ -23,17 +23,28 @@ EMPTY_FILL = "#edf2f7"
 HEADER_FILL = "#2d3748"
 
 
-def _cell(products: pd.DataFrame, lang: Lang) -> str:
-    if products.empty:
+#: A product in a grid cell: its name, assets and sharing, as the usage table has them.
+_Product = tuple[object, object, object]
+
+
+def _cell(products: list[_Product], lang: Lang) -> str:
+    if not products:
         return (
             f'<TD BGCOLOR="{EMPTY_FILL}"><FONT COLOR="#718096" POINT-SIZE="10">'
             f"{html_text(t('view.missing', lang))}</FONT></TD>"
         )
-    ordered = products.sort_values("assets", ascending=False, kind="stable")
-    names = [html_text(text(name), max_length=40) for name in ordered["product"]]
+    # most assets first (a missing count last), equal counts in the table's order
+    ordered = sorted(products, key=lambda product: _descending(product[1]))
+    names = [html_text(text(name), max_length=40) for name, _, _ in ordered]
     shown = "<BR/>".join(names[:3]) + (f"<BR/>+{len(names) - 3}" if len(names) > 3 else "")
-    fill = UNIQUE_FILL if (ordered["sharing"] == "unique").any() else SHARED_FILL
+    unique = any(isinstance(sharing, str) and sharing == "unique" for _, _, sharing in ordered)
+    fill = UNIQUE_FILL if unique else SHARED_FILL
     return f'<TD BGCOLOR="{fill}" ALIGN="LEFT">{shown}</TD>'
+
+
+def _descending(assets: object) -> tuple[bool, float]:
+    missing = text(assets) == ""
+    return missing, 0.0 if missing else -float(assets)  # type: ignore[arg-type]
 
 
 def _grid(
@@ -48,12 +59,25 @@ def _grid(
         f'<TR><TD BGCOLOR="{HEADER_FILL}" ALIGN="LEFT"><FONT COLOR="#ffffff"><B>'
         f"{html_text(t('column.capability', lang))}</B></FONT></TD>{header}</TR>"
     ]
-    for capability, part in usage.groupby("capability", sort=True):
-        cells = "".join(_cell(part[part["municipality"] == code], lang) for code in municipalities)
+    # the products per capability and municipality in one pass (plain rows: the table
+    # is short, pandas per cell would cost more than the cell)
+    cells: dict[str, dict[object, list[_Product]]] = {}
+    for capability, code, product, assets, sharing in zip(
+        usage["capability"],
+        usage["municipality"],
+        usage["product"],
+        usage["assets"],
+        usage["sharing"],
+        strict=True,
+    ):
+        if text(capability) == "" and not isinstance(capability, str):
+            continue  # a missing capability is no row (as a groupby drops it)
+        cells.setdefault(capability, {}).setdefault(code, []).append((product, assets, sharing))
+    for capability in sorted(cells):
+        own = cells[capability]
+        row = "".join(_cell(own.get(code, []), lang) for code in municipalities)
         name = code_text("capability", str(capability), lang)  # as the tables name it
-        rows.append(
-            f'<TR><TD ALIGN="LEFT"><B>{html_text(name, max_length=40)}</B></TD>{cells}</TR>'
-        )
+        rows.append(f'<TR><TD ALIGN="LEFT"><B>{html_text(name, max_length=40)}</B></TD>{row}</TR>')
     return (
         '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" COLOR="#a0aec0">'
         + "".join(rows)

@@ -135,6 +135,14 @@ class _StoredRuns:
                 continue
             for file in files:
                 self.owner[_key(file["path"])] = code
+            kinds_seen = [str(file["kind"]) for file in files]
+            for file in files:
+                if kinds_seen.count(str(file["kind"])) == 1:  # one file of the kind
+                    self.rows.last_files[(code, str(file["kind"]))] = (
+                        str(file["sha256"]),
+                        str(file["header_mapping"]),
+                        int(file["rows"]),
+                    )
 
     def check(self, folder: InventoryFolder) -> UnchangedFolder | None:
         """``folder`` as stored when it is unchanged since its municipality's last run."""

@@ -157,6 +157,10 @@ def _validated(batch: ImportBatch, bar: _ProgressBar, *, as_json: bool) -> None:
                 ),
                 markup=False,
             )
+        # rows recognised unchanged since their import: not checked again, said
+        unchanged_rows = int(batch.report.stats.get("rows_unchanged", 0))
+        if unchanged_rows:
+            console_err.print(say("cli.import.unchanged_rows", count=unchanged_rows), markup=False)
     rows = sum(len(t.frame) for m in batch.municipalities for t in m.tables.values())
     if show_progress() and rows >= PROGRESS_MIN_ROWS:
         bar.start(rows)

@@ -75,7 +75,7 @@ def _checked(folder: Path, output: OutputFormat, compute: Callable[[], _T]) -> _
         if output is OutputFormat.JSON:
             print_json(error.report.to_json())
         else:
-            print_issues(error.report.all_issues(), f"in {folder}")
+            print_issues(error.report.all_issues(), say("cli.where.in", place=str(folder)))
         raise typer.Exit(1) from error
     except (UnknownCriterionError, UnknownKeyError) as error:
         raise typer.BadParameter(f"{error} {error.hint or ''}".strip()) from error

@@ -12,11 +12,20 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from inventory.analyse.graph import DEPENDENCY_EDGE_KINDS, NODE_KINDS, EdgeKind, InventoryGraph
+from inventory.analyse.graph import (
+    DEPENDENCY_EDGE_KINDS,
+    NODE_KINDS,
+    EdgeKind,
+    InventoryGraph,
+    build_graph,
+)
+
+if TYPE_CHECKING:
+    from inventory.snapshot import InventorySnapshot
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,12 @@ class ImpactResult:
             "groups": [asdict(group) for group in self.groups],
             "dependents": [asdict(dependent) for dependent in self.dependents],
         }
+
+
+def snapshot_impact(snapshot: InventorySnapshot, node: str) -> ImpactResult:
+    """``inventory impact``: :func:`impact` in the dependency graph of ``snapshot`` (every
+    municipality it holds: dependents may be in other municipalities)."""
+    return impact(build_graph(snapshot), node)
 
 
 def impact(inventory_graph: InventoryGraph, node: str) -> ImpactResult:

@@ -57,6 +57,26 @@ def view_diagrams(
     )
 
 
+def write_view(
+    snapshot: InventorySnapshot,
+    view: ViewName,
+    out: Path,
+    fmt: RenderFormat,
+    *,
+    municipality: str | None = None,
+    target: TargetArchitecture | None = None,
+    as_of: dt.date | None = None,
+    lang: Lang = "en",
+) -> list[Path]:
+    """``inventory diagram``: the diagrams of ``view`` (:func:`view_diagrams`) written as
+    ``fmt`` with their DOT sources, the first to ``out`` (:func:`write_view_files`); the
+    files written, in order."""
+    diagrams = view_diagrams(
+        snapshot, view, municipality=municipality, target=target, as_of=as_of, lang=lang
+    )
+    return write_view_files(diagrams, out, fmt)
+
+
 def write_view_files(diagrams: list[ViewDiagram], out: Path, fmt: RenderFormat) -> list[Path]:
     """Write each diagram as ``fmt`` plus its ``.dot``: the first to ``out``, others beside.
 

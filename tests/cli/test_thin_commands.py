@@ -58,12 +58,8 @@ HOOKS = {"inventory.store.faults.fault_point"}
 #: Remove an entry when its command is made thin (the test then fails on a stale entry).
 EXCEPTIONS: dict[str, str] = {
     # left for the next session (s17/thin.md): each needs one library function
-    "diagram.diagram": "view_diagrams, then write_view_files: one call in report.diagrams"
-    " would write the views",
     "graph.graph": "build_graph, then check (--check): one call in analyse.graph would"
     " check the snapshot's graph (the module is another helper's this session)",
-    "impact.impact_command": "build_graph, then impact: one call in analyse.impact would"
-    " take the snapshot",
     "normalise.normalise": "normalisation_review, then the --review file written by the"
     " command (review_frame, created_file): one call in analyse.normalise_review (the"
     " module is another helper's this session)",

@@ -43,7 +43,7 @@ def diagram(
     """
     from inventory.render.dot import RENDER_FORMATS
     from inventory.render.views import VIEW_NAMES
-    from inventory.report.diagrams import view_diagrams, write_view_files
+    from inventory.report.diagrams import write_view
 
     if view not in VIEW_NAMES:
         raise typer.BadParameter(
@@ -69,10 +69,17 @@ def diagram(
     language = chosen_lang(lang)
     target = load_target_or_exit(target_file) if target_file is not None else None
     snapshot = stored_snapshot(ctx, None)  # every view draws links to other municipalities
-    diagrams = view_diagrams(
-        snapshot, view, municipality=municipality, target=target, as_of=as_of, lang=language
+    written = write_view(
+        snapshot,
+        view,
+        out,
+        fmt,
+        municipality=municipality,
+        target=target,
+        as_of=as_of,
+        lang=language,
     )
-    for path in write_view_files(diagrams, out, fmt):
+    for path in written:
         console.print(say("cli.wrote", path=str(path)), markup=False)
 
 

@@ -50,10 +50,9 @@ def impact_command(
 
     Example: inventory impact vaggeryd:esx-cl01 --format json
     """
-    from inventory.analyse.graph import build_graph
-    from inventory.analyse.impact import impact
+    from inventory.analyse.impact import snapshot_impact
 
-    result = impact(build_graph(stored_snapshot(ctx, None)), node)
+    result = snapshot_impact(stored_snapshot(ctx, None), node)
     if output_format is OutputFormat.JSON:
         print_json(result.to_json())
     else:

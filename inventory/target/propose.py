@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -699,3 +700,24 @@ def _default_sla() -> dict[Any, SlaLevel]:
         "medium": SlaLevel(availability_percent=99.0, recovery_time_hours=24),
         "low": SlaLevel(availability_percent=98.0, recovery_time_hours=72),
     }
+
+
+def write_proposed_target(
+    snapshot: InventorySnapshot,
+    out: Path | None = None,
+    *,
+    as_of: dt.date,
+    efforts: UnitEfforts | None = None,
+) -> TargetProposal:
+    """``inventory propose-target``: :func:`propose_target`, and its target file (YAML)
+    written to ``out`` when given: a new file only, never one in the way (it may be a
+    target someone has edited since it was drafted): ``FileExistsError``, nothing
+    written."""
+    from inventory.output_files import created_file, make_folder
+
+    proposal = propose_target(snapshot, as_of=as_of, efforts=efforts)
+    if out is not None:
+        make_folder(out.parent)
+        with created_file(out) as stream:
+            stream.write(proposal.to_yaml().encode("utf-8"))
+    return proposal

@@ -19,7 +19,6 @@ from inventory.cli.common import (
 from inventory.cli.options import MunicipalitiesOption
 from inventory.echo import visible
 from inventory.errors import OutputError
-from inventory.output_files import created_file, make_folder
 
 if TYPE_CHECKING:
     from inventory.target.propose import TargetProposal
@@ -66,7 +65,7 @@ def propose(
     """
     from inventory.issues import issue_line
     from inventory.target.model import load_efforts
-    from inventory.target.propose import propose_target
+    from inventory.target.propose import write_proposed_target
 
     day = parse_date_option(as_of)
     efforts = None
@@ -76,29 +75,20 @@ def propose(
             for issue in issues:
                 console.print(issue_line(issue, cli_lang()), markup=False)
             raise typer.Exit(1)
-    snapshot = stored_snapshot(ctx, municipality)
-    proposal = propose_target(snapshot, as_of=day, efforts=efforts)
-    if out is not None:
-        _write_new(out, proposal.to_yaml())
+    try:
+        proposal = write_proposed_target(
+            stored_snapshot(ctx, municipality), out, as_of=day, efforts=efforts
+        )
+    except FileExistsError as error:  # never over a target someone may have edited
+        raise OutputError(
+            say("cli.exists.target", path=visible(str(out))), hint=say("cli.exists.new_name_hint")
+        ) from error
     if output_format is OutputFormat.JSON:
         print_json(proposal.to_json())
         return
     _render(proposal)
     if out is not None:
         console.print(say("cli.propose.wrote", path=str(out)), markup=False)
-
-
-def _write_new(path: Path, text: str) -> None:
-    """Write a new file; an existing one is never replaced (it may be a target someone
-    has edited since it was drafted): ``OutputError``."""
-    make_folder(path.parent)
-    try:
-        with created_file(path) as stream:
-            stream.write(text.encode("utf-8"))
-    except FileExistsError as error:
-        raise OutputError(
-            say("cli.exists.target", path=visible(str(path))), hint=say("cli.exists.new_name_hint")
-        ) from error
 
 
 def _render(proposal: TargetProposal) -> None:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,8 +43,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import Engine
 
 from inventory import __version__
 from inventory.issues import IssueReport
@@ -132,16 +132,16 @@ class FileRows:
 class RawRows:
     """The stored raw hashes of one database, and what each file of a batch kept."""
 
-    def __init__(
-        self,
-        stored: Mapping[tuple[str, str], tuple[pd.Series, int]],
-        keys: Mapping[tuple[str, str], np.ndarray[Any, Any]] | None = None,
-    ) -> None:
+    def __init__(self, url: str | None = None) -> None:
+        #: the database (None: nothing stored); read per municipality when first asked
+        self.url = url
+        self._engine: Engine | None = None
+        self._loaded: set[str] = set()
         #: (municipality, kind) -> (the keys of the records with a raw hash, indexed by
         #: it; the records stored of that kind)
-        self._stored = stored
+        self._stored: dict[tuple[str, str], tuple[pd.Series, int]] = {}
         #: (municipality, kind) -> every stored key
-        self._keys = keys or {}
+        self._keys: dict[tuple[str, str], np.ndarray[Any, Any]] = {}
         #: (municipality, kind) -> its file in the municipality's last import run (by
         #: this tool version): SHA-256, header mapping (JSON) and rows
         self.last_files: dict[tuple[str, str], tuple[str, str, int]] = {}
@@ -152,43 +152,52 @@ class RawRows:
         #: the check of unchanged folders this check of rows goes with
         self.folders: Callable[[Any], Any] | None = None
 
-    @classmethod
-    def read(cls, connection: Connection) -> RawRows:
-        """The raw hashes stored, per municipality and kind (records of before 0005,
-        without one, are typed again)."""
-        stored: dict[tuple[str, str], tuple[pd.Series, int]] = {}
-        every: dict[tuple[str, str], np.ndarray[Any, Any]] = {}
-        for kind, table in RECORD_TABLES.items():
-            result = connection.execute(
-                select(table.c.municipality, table.c[key_field(kind)], table.c[RAW_HASH])
-            )
-            try:  # the driver's rows as they are: no result processing per row
-                fetched = (
-                    result.cursor.fetchall() if result.cursor is not None else result.fetchall()
+    def _load(self, code: str) -> None:
+        """The raw hashes and keys stored of one municipality, per kind (records of
+        before 0005, without a raw hash, are typed again)."""
+        if code in self._loaded or self.url is None:
+            return
+        self._loaded.add(code)
+        if self._engine is None:
+            self._engine = create_engine(self.url)
+        with self._engine.connect() as connection:
+            for kind, table in RECORD_TABLES.items():
+                result = connection.execute(
+                    select(table.c[key_field(kind)], table.c[RAW_HASH]).where(
+                        table.c.municipality == code
+                    )
                 )
-            finally:
-                result.close()
-            if not fetched:
-                continue
-            columns = np.array(fetched, dtype=object).reshape(len(fetched), 3)
-            codes, names = pd.factorize(columns[:, 0])
-            has_raw = ~pd.isna(columns[:, 2])
-            for number, code in enumerate(names):
-                mine = codes == number
-                with_raw = mine & has_raw
+                try:  # the driver's rows as they are: no result processing per row
+                    fetched = (
+                        result.cursor.fetchall() if result.cursor is not None else result.fetchall()
+                    )
+                finally:
+                    result.close()
+                if not fetched:
+                    continue
+                columns = np.array(fetched, dtype=object).reshape(len(fetched), 2)
+                with_raw = ~pd.isna(columns[:, 1])
                 by_hash = pd.Series(
-                    columns[with_raw, 1],
-                    index=pd.Index(columns[with_raw, 2].astype(np.int64)),  # ints exactly
+                    columns[with_raw, 0],
+                    index=pd.Index(columns[with_raw, 1].astype(np.int64)),  # ints exactly
                 )
                 by_hash = by_hash[~by_hash.index.duplicated(keep=False)]
-                stored[(str(code), kind)] = (by_hash, int(mine.sum()))
-                every[(str(code), kind)] = columns[mine, 1]
-        return cls(stored, every)
+                self._stored[(code, kind)] = (by_hash, len(fetched))
+                self._keys[(code, kind)] = columns[:, 0]
+
+    def close(self) -> None:
+        """The connections to the database closed (``settle`` does it)."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
 
     def full_check(self) -> RowsCheck:
         """The check of unchanged folders with a read of every row of the others (their
         raw hashes still recorded): what a batch read again in full is given."""
-        again = RawRows(self._stored, self._keys)
+        self.close()
+        again = RawRows(self.url)
+        again._stored, again._keys, again._loaded = self._stored, self._keys, self._loaded
+        again.last_files = self.last_files
         again.full = True
         again.folders = self.folders
         return RowsCheck(self.folders, again)
@@ -209,6 +218,8 @@ class RawRows:
         ``built`` is told of the table typed from what this returns."""
         code = municipality or source.municipality
         kind = source.kind
+        if not self.full:
+            self._load(code)
         stored = self._stored.get((code, kind))
         eligible = (
             not self.full
@@ -322,6 +333,7 @@ class RawRows:
         whole leave the batch; False when the batch must be read in full (a referenced
         kind changed, an error in what was typed, a changed row's key held by an
         unchanged row)."""
+        self.close()
         if self.full:
             return True
         if self._must_reread or not report.valid:

@@ -81,8 +81,9 @@ class _StoredRuns:
         #: municipality -> the records of other municipalities its references name
         self.cross: dict[str, set[tuple[str, str, str]]] = {}
         with InventoryStore(url) as store, store.connection() as connection:
-            #: the raw hashes of the stored rows (``inventory.store.rawrows``)
-            self.rows = RawRows.read(connection)
+            #: the raw hashes of the stored rows (``inventory.store.rawrows``), read per
+            #: municipality when its folder is read
+            self.rows = RawRows(url)
             last = (
                 select(import_file.c.municipality, func.max(import_file.c.run_id).label("run_id"))
                 .group_by(import_file.c.municipality)
@@ -178,7 +179,7 @@ def unchanged_folders(url: str) -> RowsCheck | None:
     recognises the unchanged rows of the other folders' files (``inventory.store.rawrows``)."""
     if not database_exists(url):
         # Nothing stored: every folder and row is read; the rows' raw hashes are recorded.
-        return RowsCheck(None, RawRows({}))
+        return RowsCheck(None, RawRows(None))
     runs = _StoredRuns(url)
     runs.rows.folders = runs.check
     return RowsCheck(runs.check, runs.rows)

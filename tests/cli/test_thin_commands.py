@@ -63,8 +63,6 @@ EXCEPTIONS: dict[str, str] = {
     "normalise.normalise": "normalisation_review, then the --review file written by the"
     " command (review_frame, created_file): one call in analyse.normalise_review (the"
     " module is another helper's this session)",
-    "report.report": "has_study_files (the default study folder), analyse_inventory, then"
-    " write_full_report: one call in report would do the three",
 }
 
 

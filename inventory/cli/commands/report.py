@@ -56,9 +56,8 @@ def report(
 
     Example: inventory report --target samples/target.yaml --out out/report --lang sv
     """
-    from inventory.analyse.lifecycle import lifecycle_normaliser
     from inventory.render.output import REPORT_FORMATS, ReportFormat
-    from inventory.report import analyse_inventory, write_full_report
+    from inventory.report.run import write_report_folder
     from inventory.study.loading import InvalidStudyInput
 
     day = as_of or dt.date.today()
@@ -75,21 +74,22 @@ def report(
             param_hint="--formats",
         )
     target = load_target_or_exit(target_file)
-    snapshot = stored_snapshot(ctx, None, target=target)
     try:
-        inputs = analyse_inventory(
-            snapshot,
+        files = write_report_folder(
+            stored_snapshot(ctx, None, target=target),
             target,
+            target_file,
+            out,
+            study=study,
             as_of=day,
-            study_folder=_study_folder(study, target_file),
-            normaliser=lifecycle_normaliser(None, overrides),
+            lang=language,
+            formats=[cast(ReportFormat, part) for part in chosen],
+            overrides=overrides,
+            on_no_study_files=_no_study_files,
         )
     except InvalidStudyInput as error:
         print_issues(error.report.all_issues(), "in the study folder")
         raise typer.Exit(1) from error
-    files = write_full_report(
-        inputs, out, lang=language, formats=[cast(ReportFormat, part) for part in chosen]
-    )
     for path in files.reports.values():
         console.print(say("cli.wrote", path=str(path)), markup=False)
     console.print(
@@ -98,19 +98,9 @@ def report(
     )
 
 
-def _study_folder(given: Path | None, target_file: Path) -> Path | None:
-    """The study folder given (its files are checked), else the ``study`` folder beside the
-    target when it holds study files; a default folder without any is named, not read."""
-    from inventory.study.loading import has_study_files
-
-    if given is not None:
-        return given
-    default = target_file.parent / "study"
-    if has_study_files(default):
-        return default
-    if default.is_dir():
-        console_err.print(say("cli.no_study_file", folder=visible(str(default))), markup=False)
-    return None
+def _no_study_files(folder: Path) -> None:
+    """The study folder beside the target holds no study file: named, not read."""
+    console_err.print(say("cli.no_study_file", folder=visible(str(folder))), markup=False)
 
 
 def register(app: typer.Typer) -> None:

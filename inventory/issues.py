@@ -641,6 +641,14 @@ def issue_line(issue: Issue, lang: Lang, *, severity: bool = True) -> str:
     return text
 
 
+#: The inputs an ``InvalidInputError`` names in words (anything else is a file's path).
+_WHAT: dict[str, str] = {
+    "The input": "error.what.input",
+    "The inventory": "error.what.inventory",
+    "The study input": "error.what.study",
+}
+
+
 class InvalidInputError(InventoryError):
     """Input given to the library is invalid: every problem is in ``report`` (an
     ``IssueReport``; ``issues`` lists them, each with its file, line and code), and
@@ -663,9 +671,10 @@ class InvalidInputError(InventoryError):
             report = IssueReport()
             report.extend(issues)
         count = report.count(Severity.ERROR)
+        named: str | Message = Message(_WHAT[what]) if what in _WHAT else what  # (else a path)
         super().__init__(
-            f"{what} is invalid ({count} {'error' if count == 1 else 'errors'}).",
-            hint=hint or "Fix the issues listed (file:line) and run again.",
+            Message("error.invalid_input", {"what": named, "count": str(count)}),
+            hint=hint or Message("error.invalid_input.hint"),
         )
         self.report = report
 

@@ -29,18 +29,18 @@ from pathlib import Path
 from typing import BinaryIO, Final
 
 from inventory.errors import InventoryError, OutputError
+from inventory.messages import Message
 
-_HINTS: Final[dict[int, str]] = {
-    errno.ENOSPC: "The disk is full: free some space or write to another folder.",
-    errno.EDQUOT: "The disk quota is used up: free some space or write to another folder.",
-    errno.EROFS: "The file system is read-only: choose another output folder.",
-    errno.EACCES: "No permission to write there: choose another output folder.",
-    errno.EPERM: "No permission to write there: choose another output folder.",
-    errno.ENOTDIR: "A file is in the way where a folder is needed: choose another output path.",
-    errno.EEXIST: "A file is in the way where a folder is needed: choose another output path.",
-    errno.EISDIR: "A folder is in the way where a file is needed: remove or rename it, or"
-    " choose another output path.",
-    errno.ENAMETOOLONG: "The path is too long: choose a shorter output path.",
+_HINTS: Final[dict[int, Message]] = {
+    errno.ENOSPC: Message("error.output.hint.disk_full"),
+    errno.EDQUOT: Message("error.output.hint.quota"),
+    errno.EROFS: Message("error.output.hint.read_only"),
+    errno.EACCES: Message("error.output.hint.permission"),
+    errno.EPERM: Message("error.output.hint.permission"),
+    errno.ENOTDIR: Message("error.output.hint.file_in_way"),
+    errno.EEXIST: Message("error.output.hint.file_in_way"),
+    errno.EISDIR: Message("error.output.hint.folder_in_way"),
+    errno.ENAMETOOLONG: Message("error.output.hint.too_long"),
 }
 
 
@@ -54,8 +54,10 @@ def output_error(error: OSError, path: Path) -> OutputError:
     culprit = error.filename
     if culprit is not None and Path(os.fsdecode(culprit)) not in (path, path.parent):
         reason += f" ({os.fsdecode(culprit)})"
-    hint = _HINTS.get(error.errno or 0, "Check the output path, or choose another one.")
-    return OutputError(f"Cannot write {path}: {reason}.", hint=hint)
+    hint = _HINTS.get(error.errno or 0, Message("error.output.hint.other"))
+    return OutputError(
+        Message("error.output.cannot_write", {"path": str(path), "reason": reason}), hint=hint
+    )
 
 
 def file_error(error: OSError) -> InventoryError:
@@ -64,10 +66,12 @@ def file_error(error: OSError) -> InventoryError:
     >>> str(file_error(FileNotFoundError(errno.ENOENT, "No such file or directory", "x")))
     'x: No such file or directory.'
     """
-    where = "A file" if error.filename is None else os.fsdecode(error.filename)
+    where = (
+        Message("error.output.a_file") if error.filename is None else os.fsdecode(error.filename)
+    )
     return InventoryError(
-        f"{where}: {error.strerror or error}.",
-        hint=_HINTS.get(error.errno or 0, "Check the path and its permissions."),
+        Message("error.output.file", {"where": where, "reason": error.strerror or str(error)}),
+        hint=_HINTS.get(error.errno or 0, Message("error.output.hint.file")),
     )
 
 

@@ -286,16 +286,20 @@ class InventoryGraph:
             return candidates[0]
         if candidates:
             raise NotFoundError(
-                f"{name!r} names {len(candidates)} nodes.",
-                hint="Name one of: " + ", ".join(sorted(candidates)),
+                Message(
+                    "error.graph.ambiguous", {"name": repr(name), "count": str(len(candidates))}
+                ),
+                hint=Message(
+                    "error.graph.ambiguous.hint", {"nodes": ", ".join(sorted(candidates))}
+                ),
             )
         nearest = self.nearest(name)
         hint = (
-            ("Did you mean: " + ", ".join(nearest) + "?")
+            Message("error.graph.nearest", {"nodes": ", ".join(nearest)})
             if nearest
-            else ("The graph is empty: import an inventory first.")
+            else Message("error.graph.empty")
         )
-        raise NotFoundError(f"No node {name!r} in the inventory graph.", hint=hint)
+        raise NotFoundError(Message("error.graph.unknown", {"name": repr(name)}), hint=hint)
 
     def nearest(self, name: str, limit: int = 3) -> list[str]:
         """The node ids whose names look most like ``name`` (compared in the same form:

@@ -24,6 +24,9 @@ def main() -> None:
     if starting:  # (not when SIGINT is ignored, as for a job in the background)
         signal.signal(signal.SIGINT, _interrupted_while_starting)
         sys.unraisablehook = _interrupt_again(sys.unraisablehook)
+        from inventory.cli import interruption  # (the catalogues only: the line's language)
+
+        _starting[0] = interruption.starting_line(interruption.early_lang(sys.argv[1:], os.environ))
     from inventory.cli.app import main as run
 
     if starting:
@@ -40,10 +43,14 @@ def main() -> None:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+#: The line for a Ctrl-C while the libraries load: English until the language is known.
+_starting = [b"Interrupted: nothing was written.\n"]
+
+
 def _interrupted_while_starting(_number: int, _frame: FrameType | None) -> None:
     # Nothing has been done yet, so leaving at once is safe; a KeyboardInterrupt raised
     # inside the import machinery can be swallowed ("Exception ignored in ...").
-    os.write(2, b"Interrupted: nothing was written.\n")
+    os.write(2, _starting[0])
     os._exit(130)
 
 

@@ -62,6 +62,7 @@ class _Commands(TyperGroup):
     ) -> click.Context:
         lang = help_language.early_lang(args, os.environ)
         set_cli_lang(lang)
+        interruption.reset(lang)
         help_language.localise(self, (), lang)
         try:
             return super().make_context(info_name, args, parent, **extra)
@@ -98,7 +99,9 @@ class _Commands(TyperGroup):
         except NotFoundError as error:
             if "--debug" in sys.argv:
                 raise
-            raise typer.BadParameter(visible(f"{error} {error.hint or ''}".strip())) from error
+            said, hint = help_language.failure_texts(error, cli_lang())
+            usage = typer.BadParameter(visible(f"{said} {hint or ''}".strip()))
+            raise help_language.localised_error(usage, cli_lang()) from error
         except typer.TyperException as error:  # click's exceptions derive from it
             message = getattr(error, "message", None)
             if isinstance(message, str) and type(error).__name__ != "NoArgsIsHelpError":
@@ -142,7 +145,8 @@ def _database(value: str | None) -> str | None:
         try:
             database_url(value)
         except StoreError as error:
-            raise typer.BadParameter(f"{error} {error.hint or ''}".strip()) from None
+            message, hint = help_language.failure_texts(error, cli_lang())
+            raise typer.BadParameter(f"{message} {hint or ''}".strip()) from None
     return value
 
 
@@ -319,21 +323,22 @@ def main() -> None:
         if isinstance(error, InvalidInputError):  # every problem with its place first
             for issue in error.issues:
                 console_err.print(issue_line(issue, lang), markup=False)
-        console_err.print(Text(t("cli.main.error", lang), style="bold red"), str(error))
-        if error.hint:
-            console_err.print(t("cli.main.hint", lang, hint=error.hint), highlight=False)
+        message, hint = help_language.failure_texts(error, lang)
+        console_err.print(Text(t("cli.main.error", lang), style="bold red"), message)
+        if hint:
+            console_err.print(t("cli.main.hint", lang, hint=hint), highlight=False)
         sys.exit(1)
     except OSError as error:  # a file or folder no command turned into a message (--out)
         if debug:
             raise
-        failure = file_error(error)
-        console_err.print(Text(t("cli.main.error", lang), style="bold red"), str(failure))
-        console_err.print(t("cli.main.hint", lang, hint=failure.hint), highlight=False)
+        message, hint = help_language.failure_texts(file_error(error), lang)
+        console_err.print(Text(t("cli.main.error", lang), style="bold red"), message)
+        console_err.print(t("cli.main.hint", lang, hint=hint), highlight=False)
         sys.exit(1)
     except SystemExit as exit_:
         if exit_.code == 130:  # typer turns Ctrl-C into exit 130 without a word
-            console_err.print(interruption.message(), markup=False)
+            console_err.print(interruption.message(lang), markup=False)
         raise
     except KeyboardInterrupt:
-        console_err.print(interruption.message(), markup=False)
+        console_err.print(interruption.message(lang), markup=False)
         sys.exit(130)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import typer.core
 from typer import _click as click
@@ -41,8 +41,9 @@ from typer._click.exceptions import (
 from typer._click.utils import echo
 
 from inventory.cli.common import cli_lang
-from inventory.errors import RenderError
-from inventory.language.i18n import Lang, parse_lang, t
+from inventory.cli.interruption import early_lang
+from inventory.errors import InventoryError, Wording
+from inventory.language.i18n import Lang, t
 
 __all__ = [
     "LocalisedFormatter",
@@ -75,38 +76,7 @@ def parameter_key(path: Sequence[str], parameter: click.Parameter) -> str:
     return f"{command_key(path)}.{kind}.{parameter.name}"
 
 
-# --- the language, before click parses --------------------------------------------------
-
-#: The root options that take a value (anything else starting with ``-`` is a flag).
-_VALUED_ROOT_OPTIONS: Final = ("--db", "--lang")
-
-
-def early_lang(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
-    """The language of the global ``--lang`` among ``args`` before the command name
-    (``inventory --help --lang sv`` too), else of ``INVENTORY_LANG``, else English. A value
-    that is no language counts as none here: the option itself reports it."""
-    given: str | None = environ.get("INVENTORY_LANG")
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg == "--":
-            break
-        if arg.startswith("--lang="):
-            given = arg.partition("=")[2]
-        elif arg in _VALUED_ROOT_OPTIONS:
-            if arg == "--lang" and index + 1 < len(args):
-                given = args[index + 1]
-            index += 1
-        elif not arg.startswith("-"):
-            break  # the command name: what follows is the command's
-        index += 1
-    if given is None:
-        return "en"
-    try:
-        return parse_lang(given)
-    except RenderError:
-        return "en"
-
+# --- the language, before click parses: ``interruption.early_lang`` (re-exported) ---------
 
 # --- click's and typer's own words ------------------------------------------------------
 
@@ -392,3 +362,24 @@ def localised_error(error: ClickException, lang: Lang) -> ClickException:
     if type(error).__name__ == "NoArgsIsHelpError" or isinstance(error, LocalisedUsageError):
         return error
     return LocalisedUsageError(error, lang)
+
+
+# -- operational failures -------------------------------------------------------------------
+
+
+def wording_text(wording: Wording, lang: Lang) -> str:
+    """A catalogue message (``inventory.messages.Message`` or ``errors.Said``) in ``lang``."""
+    from inventory.messages import Param, param_text
+
+    params = {name: param_text(cast(Param, value), lang) for name, value in wording.params.items()}
+    return t(wording.key, lang, **params)
+
+
+def failure_texts(error: InventoryError, lang: Lang) -> tuple[str, str | None]:
+    """An operational failure's message and hint in ``lang``: from its catalogue message
+    when it has one (``error.wording``), else its text as it is."""
+    message = str(error) if error.wording is None else wording_text(error.wording, lang)
+    hint = error.hint
+    if error.hint_wording is not None:
+        hint = wording_text(error.hint_wording, lang)
+    return message, hint

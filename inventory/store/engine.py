@@ -28,6 +28,7 @@ from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from inventory.errors import StoreError
+from inventory.messages import Message, Param
 from inventory.store.faults import fault_point
 from inventory.store.schema import metadata
 
@@ -44,10 +45,7 @@ WRITE_LOCK_KEY = 0x1E7E4A0  # "inventory"; any fixed number shared by all writer
 #: The database systems the store runs on.
 BACKENDS = ("sqlite", "postgresql")
 _WRITE_OPTION = "inventory_write"
-_URL_HINT = (
-    "Write sqlite:///path/inventory.db (a file) or"
-    " postgresql+psycopg://user:password@host:5432/dbname."
-)
+_URL_HINT = Message("error.store.url_hint")
 # A host name, IPv4 or IPv6 address (a comma separates several PostgreSQL hosts).
 _HOST = re.compile(r"[\w.\-:%,]+")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -108,37 +106,34 @@ def database_url(text: str | URL) -> URL:
         try:
             parsed = make_url(text)
         except (ArgumentError, ValueError) as error:
-            why = " (its host or port is malformed)" if isinstance(error, ValueError) else ""
-            raise StoreError(
-                f"Not a database URL{why}: '{masked_url(text)}'.", hint=_URL_HINT
-            ) from None
+            key = "error.store.not_a_url" + (".host" if isinstance(error, ValueError) else "")
+            raise StoreError(Message(key, {"url": masked_url(text)}), hint=_URL_HINT) from None
     shown = masked_url(parsed)
     backend = parsed.get_backend_name()
     if backend not in BACKENDS:
         raise StoreError(
-            f"Unsupported database {backend!r} in '{shown}': the store runs on"
-            " SQLite or PostgreSQL.",
+            Message("error.store.unsupported", {"backend": backend, "url": shown}),
             hint=_URL_HINT,
         )
     try:
         parsed.get_dialect()
     except NoSuchModuleError:
+        driver = parsed.get_driver_name()
         raise StoreError(
-            f"Unknown database driver {parsed.get_driver_name()!r} in '{shown}'.", hint=_URL_HINT
+            Message("error.store.driver", {"driver": driver, "url": shown}), hint=_URL_HINT
         ) from None
     if parsed.host is not None and "@" in parsed.host:
         raise StoreError(
-            f"Malformed database URL: '{masked_url(str(text))}' (an '@' in the"
-            " password must be written %40).",
+            Message("error.store.at_in_password", {"url": masked_url(str(text))}),
             hint=_URL_HINT,
         )
     if parsed.host is not None and not _HOST.fullmatch(parsed.host):
         raise StoreError(
-            f"Malformed host {parsed.host!r} in the database URL '{shown}'.", hint=_URL_HINT
+            Message("error.store.host", {"host": parsed.host, "url": shown}), hint=_URL_HINT
         )
     if parsed.port is not None and not 0 < parsed.port < 65_536:
         raise StoreError(
-            f"Port {parsed.port} in the database URL '{shown}' is not between 1 and 65535.",
+            Message("error.store.port", {"port": str(parsed.port), "url": shown}),
             hint=_URL_HINT,
         )
     return parsed
@@ -169,13 +164,13 @@ def database_exists(url: str | URL) -> bool:
 def _check_sqlite_path(path: Path) -> None:
     if path.is_dir():
         raise StoreError(
-            f"The database path is a folder: {path}",
-            hint=f"Name a file in it: --db sqlite:///{path / 'inventory.db'}",
+            Message("error.store.path_is_folder", {"path": str(path)}),
+            hint=Message("error.store.path_is_folder.hint", {"file": str(path / "inventory.db")}),
         )
     if not path.parent.is_dir():
         raise StoreError(
-            f"The folder of the database file does not exist: {path}",
-            hint="Create the folder first or choose another --db path.",
+            Message("error.store.no_folder", {"path": str(path)}),
+            hint=Message("error.store.no_folder.hint"),
         )
 
 
@@ -201,55 +196,54 @@ def store_error(error: BaseException, url: URL, doing: str = "open") -> StoreErr
     reason = masked_message(str(original), url).rstrip(".")
     full_stop = "" if reason.endswith(("?", "!")) else "."
     where = shown_database(url)
+    said: dict[str, Param] = {
+        "doing": Message(f"error.store.doing.{doing.replace(' ', '_')}"),
+        "where": where,
+    }
     if isinstance(original, sqlite3.Error):
         name = getattr(original, "sqlite_errorname", "")
         if name == "SQLITE_NOTADB":
             return StoreError(
-                f"{where} is not an SQLite database (another kind of file).",
-                hint="Choose an SQLite file (a new name creates one): --db"
-                " sqlite:///path/inventory.db. The file was not changed.",
+                Message("error.store.not_sqlite", {"where": where}),
+                hint=Message("error.store.not_sqlite.hint"),
             )
         if name.startswith("SQLITE_READONLY"):
             return StoreError(
-                f"Cannot {doing} the database {where}: it is read-only (or its"
-                " folder is; SQLite writes -wal and -shm files beside it).",
-                hint="Make the file and its folder writable, or use another --db.",
+                Message("error.store.read_only", said),
+                hint=Message("error.store.read_only.hint"),
             )
         if name.startswith("SQLITE_CANTOPEN"):
             return StoreError(
-                f"Cannot open the database file {where} ({reason}).",
-                hint="Check that the file and its folder exist and are readable and writable.",
+                Message("error.store.cannot_open_file", {"where": where, "reason": reason}),
+                hint=Message("error.store.cannot_open_file.hint"),
             )
         if name.startswith("SQLITE_CORRUPT"):
             return StoreError(
-                f"The database file {where} is damaged ({reason}).",
-                hint="Restore it from a backup or import into a new --db file.",
+                Message("error.store.damaged", {"where": where, "reason": reason}),
+                hint=Message("error.store.damaged.hint"),
             )
         if name.startswith("SQLITE_FULL"):
             return StoreError(
-                f"Cannot {doing} the database {where}: the disk is full.",
-                hint="Free some space (or use --db on another disk) and try again.",
+                Message("error.store.disk_full", said),
+                hint=Message("error.store.disk_full.hint"),
             )
         if name.startswith("SQLITE_BUSY"):
             return StoreError(
-                f"Cannot {doing} the database {where}: another program kept it"
-                f" locked for more than {BUSY_TIMEOUT_S:.0f} s.",
-                hint="Try again when the other import has finished.",
+                Message("error.store.busy", {**said, "seconds": f"{BUSY_TIMEOUT_S:.0f}"}),
+                hint=Message("error.store.busy.hint"),
             )
-        return StoreError(
-            f"Cannot {doing} the database {where}: {reason}{full_stop}",
-            hint="Check the file, the free disk space and the permissions.",
-        )
+    failed = Message("error.store.failed", {**said, "reason": reason, "full_stop": full_stop})
+    if isinstance(original, sqlite3.Error):
+        return StoreError(failed, hint=Message("error.store.failed.sqlite_hint"))
     if doing == "open":
-        return StoreError(
-            f"Cannot open the database {where}: {reason}{full_stop}",
-            hint="Check that the server is running and the --db URL (host,"
-            " port, user, password, database name).",
-        )
-    return StoreError(
-        f"Cannot {doing} the database {where}: {reason}{full_stop}",
-        hint="Check the database server (its log, permissions, free space).",
-    )
+        return StoreError(failed, hint=Message("error.store.failed.open_hint"))
+    return StoreError(failed, hint=Message("error.store.failed.server_hint"))
+
+
+def _said(error: StoreError) -> Message | str:
+    """A store error's message as a parameter of another message (its text if it has no
+    catalogue message)."""
+    return error.wording if isinstance(error.wording, Message) else str(error)
 
 
 def _explain_connect_errors(engine: Engine) -> None:
@@ -305,9 +299,11 @@ def open_engine(url: str | URL) -> Engine:
             engine = create_engine(parsed, pool_pre_ping=True)
         except (ImportError, SQLAlchemyError) as error:
             raise StoreError(
-                f"Cannot use the database {masked_url(parsed)}:"
-                f" {masked_message(str(error), parsed)}",
-                hint="For PostgreSQL install psycopg: pip install 'psycopg[binary]'",
+                Message(
+                    "error.store.driver_missing",
+                    {"url": masked_url(parsed), "reason": masked_message(str(error), parsed)},
+                ),
+                hint=Message("error.store.driver_missing.hint"),
             ) from error
     _explain_connect_errors(engine)
     return engine
@@ -367,8 +363,8 @@ def write_transaction(
                     else store_error(error, engine.url, "commit to")
                 )
                 raise CommitFailed(
-                    f"The commit failed: {reason}",
-                    hint="Check with inventory history whether it was stored.",
+                    Message("error.store.commit_failed", {"reason": _said(reason)}),
+                    hint=Message("error.store.commit_failed.hint"),
                 ) from error
             if on_commit is not None:
                 on_commit()
@@ -440,26 +436,32 @@ def schema_revision(connection: Connection) -> str | None:
         )
     if len(revisions) > 1:
         raise StoreError(
-            f"Cannot read the schema version of the database {shown}: its {VERSION_TABLE}"
-            f" table holds more than one revision ({', '.join(map(repr, revisions))}).",
-            hint="Restore the database from a backup or use another --db.",
+            Message(
+                "error.store.revisions",
+                {
+                    "where": shown,
+                    "table": VERSION_TABLE,
+                    "revisions": ", ".join(map(repr, revisions)),
+                },
+            ),
+            hint=Message("error.store.revisions.hint"),
         )
     revision = revisions[0] if revisions else None
     if revision is None:
         ours = sorted(set(inspect(connection).get_table_names()) & set(metadata.tables))
         if ours:
+            tables = ", ".join(ours[:3]) + (", ..." if len(ours) > 3 else "")
             raise StoreError(
-                f"The database {shown} has the inventory's tables ({', '.join(ours[:3])}"
-                f"{', ...' if len(ours) > 3 else ''}) but no schema version (its"
-                " alembic_version table is missing or empty).",
-                hint="Restore the database from a backup, or import into a new one"
-                " (--db sqlite:///new.db); this one is left unchanged.",
+                Message("error.store.no_version", {"where": shown, "tables": tables}),
+                hint=Message("error.store.no_version.hint"),
             )
         return None
     if revision not in known_revisions():
         raise StoreError(
-            f"The database {shown} was written by a newer version of inventory (schema"
-            f" revision {revision!r}; this version knows up to {head_revision()!r}).",
-            hint="Upgrade inventory (pip install --upgrade inventory), or use another --db.",
+            Message(
+                "error.store.newer",
+                {"where": shown, "revision": repr(revision), "head": repr(head_revision())},
+            ),
+            hint=Message("error.store.newer.hint"),
         )
     return revision

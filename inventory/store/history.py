@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from inventory.errors import NotFoundError
+from inventory.messages import Message
 from inventory.store.schema import CREATED_MANY, import_run, record_change
 
 
@@ -133,7 +134,8 @@ def _check_run(connection: Connection, run_id: int) -> None:
     ).scalar()
     if not found:
         raise NotFoundError(
-            f"There is no import run {run_id}.", hint="List the runs with: inventory history"
+            Message("error.run.unknown", {"run": str(run_id)}),
+            hint=Message("error.run.unknown.hint"),
         )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
 from inventory.errors import StoreError, UnknownMunicipalityError
+from inventory.messages import Message
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.store.engine import (
     CommitFailed,
@@ -43,6 +44,11 @@ if TYPE_CHECKING:
     from inventory.validate.batch import ImportBatch
 
 _IN_CHUNK = 500  # municipalities per IN (...) list
+
+
+def _said(wording: object, text: str | None) -> Message | str:
+    """A failure's catalogue message as a parameter of another one (else its text)."""
+    return wording if isinstance(wording, Message) else (text or "")
 
 
 class InventoryStore:
@@ -98,8 +104,8 @@ class InventoryStore:
         """
         if not batch.report.valid:
             raise StoreError(
-                "The batch is not valid: nothing was imported.",
-                hint="Fix the issues listed by: inventory validate PATH...",
+                Message("error.store.batch_invalid"),
+                hint=Message("error.store.batch_invalid.hint"),
             )
         from inventory.store.importer import DryRunRollback, prepare_batch
         from inventory.store.importer import import_batch as _import_batch
@@ -130,8 +136,10 @@ class InventoryStore:
             if isinstance(error, CommitFailed):
                 raise
             raise StoreError(
-                f"The import failed and was rolled back: {error}",
-                hint="Nothing was written. " + (error.hint or ""),
+                Message("error.store.rolled_back", {"reason": _said(error.wording, str(error))}),
+                hint=Message(
+                    "error.store.rolled_back.hint", {"hint": _said(error.hint_wording, error.hint)}
+                ),
             ) from error
         return result
 
@@ -225,7 +233,8 @@ class InventoryStore:
         """``records``, with ``lines`` also the ``source_line`` column (int64, last)."""
         if kind not in RECORD_TABLES:
             raise StoreError(
-                f"Unknown record kind {kind!r}.", hint=f"Use one of: {', '.join(RECORD_KINDS)}"
+                Message("error.store.unknown_kind", {"kind": repr(kind)}),
+                hint=Message("error.store.unknown_kind.hint", {"kinds": ", ".join(RECORD_KINDS)}),
             )
         table = RECORD_TABLES[kind]
         specs = {spec.name: spec for spec in field_specs(kind)}

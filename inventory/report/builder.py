@@ -115,6 +115,7 @@ def analyse_inventory(
     normaliser = normaliser or Normaliser.default()
     if target is not None:
         snapshot = target_scope(snapshot, target)
+    it_costs = _study_it_costs(study_folder)  # read once: the gap's and the alternatives'
     # the gap in a forked worker (another core) while the overlap and study run here
     pending = (
         GapInBackground(
@@ -122,7 +123,7 @@ def analyse_inventory(
             target,
             as_of=as_of,
             normaliser=normaliser,
-            it_costs=_study_it_costs(study_folder),
+            it_costs=it_costs,
         )
         if target is not None
         else None
@@ -145,7 +146,7 @@ def analyse_inventory(
         gap,
         as_of=as_of,
         normaliser=normaliser,
-        it_costs=_study_it_costs(study_folder),
+        it_costs=it_costs,
     )
     return ReportInputs(
         snapshot,

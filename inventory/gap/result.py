@@ -269,10 +269,16 @@ def _check_datacentres(snapshot: InventorySnapshot, target: TargetArchitecture) 
             continue
         keys = sorted(str(k) for k in sites.loc[sites["municipality"] == code, "id"])
         if key not in keys:
+            listed = shorten(", ".join(keys), 300)
             raise TargetError(
-                f"The target's datacentres.{role} names site '{visible(shorten(site, 80))}',"
-                f" which {code} does not have.",
-                hint=f"Sites of {code}: {shorten(', '.join(keys), 300) or 'none'}.",
+                Message(
+                    "error.target.site",
+                    {"role": role, "site": visible(shorten(site, 80)), "code": code},
+                ),
+                hint=Message(
+                    "error.target.site.hint",
+                    {"code": code, "sites": listed or Message("error.target.site.none")},
+                ),
             )
 
 

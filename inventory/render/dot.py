@@ -34,18 +34,13 @@ import graphviz
 
 from inventory.errors import RenderError
 from inventory.language.i18n import Lang, t
+from inventory.messages import Message
 
 RenderFormat = Literal["svg", "png", "pdf", "dot"]
 RENDER_FORMATS: Final[tuple[RenderFormat, ...]] = ("svg", "png", "pdf", "dot")
 Direction = Literal["TB", "LR", "BT", "RL"]
 #: ``invis``: an edge that only orders nodes (a grid of clusters), never drawn.
 LineStyle = Literal["solid", "dashed", "dotted", "bold", "invis"]
-
-GRAPHVIZ_INSTALL_HINT: Final = (
-    "install Graphviz so that the 'dot' program is on PATH "
-    "(Debian/Ubuntu: apt install graphviz; macOS: brew install graphviz; "
-    "Windows: winget install graphviz), or write --format dot"
-)
 
 DEFAULT_FONT: Final = "Helvetica"
 _COLOUR: Final = re.compile(r"^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]+[0-9]*|transparent)$")
@@ -541,14 +536,13 @@ def _run_dot(data: bytes, fmt: str) -> bytes:
         output: bytes = graphviz.pipe("dot", fmt, data, quiet=True)
     except graphviz.ExecutableNotFound as error:
         raise RenderError(
-            "cannot render diagrams: the Graphviz program 'dot' was not found",
-            hint=GRAPHVIZ_INSTALL_HINT,
+            Message("error.render.no_graphviz"), hint=Message("error.render.no_graphviz.hint")
         ) from error
     except graphviz.CalledProcessError as error:
         stderr = error.stderr.decode("utf-8", "replace") if error.stderr else ""
         raise RenderError(
-            f"Graphviz could not read the diagram: {stderr.strip() or error}",
-            hint="this is a bug in the tool; please report it with the DOT file",
+            Message("error.render.graphviz_failed", {"reason": stderr.strip() or str(error)}),
+            hint=Message("error.render.graphviz_failed.hint"),
         ) from error
     return output
 

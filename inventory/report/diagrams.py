@@ -15,6 +15,7 @@ from inventory.analyse.overlap import compute_overlap
 from inventory.errors import OutputError, UnknownMunicipalityError
 from inventory.gap.result import compute_gap
 from inventory.language.i18n import Lang
+from inventory.messages import Message
 from inventory.output_files import make_folder, refuse_folders, write_files_atomically
 from inventory.render.dot import RenderFormat
 from inventory.render.paths import path_inside, unique_stems
@@ -87,9 +88,8 @@ def write_view_files(diagrams: list[ViewDiagram], out: Path, fmt: RenderFormat) 
     """
     if out.suffix.lower() != f".{fmt}":
         raise OutputError(
-            f"Refusing to write a {fmt} diagram to {out}: its name must end in .{fmt}.",
-            hint=f"Write to {out.with_suffix('.' + fmt).name}"
-            " or choose --format to match the file name.",
+            Message("error.diagram.suffix", {"fmt": fmt, "out": str(out)}),
+            hint=Message("error.diagram.suffix.hint", {"name": out.with_suffix("." + fmt).name}),
         )
     make_folder(out.parent)  # a file in the way or no permission: said before rendering
     refuse_folders([out])

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from inventory.errors import StudyInputError
 from inventory.issues import Issue
+from inventory.messages import Message
 from inventory.study.allocation import Allocation, AllocationKey, Party, allocate
 from inventory.study.alternatives import AlternativesResult, evaluate_alternatives
 from inventory.study.comparison import CostComparison, compare_costs
@@ -84,7 +85,8 @@ def _share_costs(inputs: StudyInputs, extra_costs: Sequence[CostToShare]) -> Cos
     for cost in [*sharing.costs, *extra_costs]:
         if cost.key not in keys:
             raise UnknownKeyError(
-                f"Unknown allocation key {cost.key!r}.", hint=f"Known keys: {', '.join(keys)}."
+                Message("error.study.unknown_key", {"key": repr(cost.key)}),
+                hint=Message("error.study.unknown_key.hint", {"keys": ", ".join(keys)}),
             )
         shared.append(
             SharedCost(
@@ -119,9 +121,13 @@ def compute_study_results(
     known = {c.id for _, study in inputs.alternatives for c in study.criteria}
     unknown = sorted(set(overrides) - known)
     if unknown:
+        criteria = ", ".join(sorted(known))
         raise UnknownCriterionError(
-            f"Unknown criterion {', '.join(unknown)}.",
-            hint=f"Criteria: {', '.join(sorted(known)) or 'none'}.",
+            Message("error.study.unknown_criterion", {"names": ", ".join(unknown)}),
+            hint=Message(
+                "error.study.unknown_criterion.hint",
+                {"criteria": criteria or Message("error.study.none")},
+            ),
         )
     for file, study in inputs.alternatives:
         own = {c.id for c in study.criteria}

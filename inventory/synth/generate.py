@@ -22,6 +22,7 @@ import pyarrow.csv as pa_csv
 from numpy.typing import NDArray
 
 from inventory.errors import OutputError
+from inventory.messages import Message, Param
 from inventory.output_files import NewFiles
 from inventory.synth.catalogue import (
     APPLICATIONS,
@@ -559,11 +560,12 @@ def _municipality_code(index: int) -> str:
 
 def _existing_files_error(out: Path, existing: list[Path]) -> OutputError:
     shown = ", ".join(str(path) for path in existing[:5])
-    more = f" and {len(existing) - 5} more" if len(existing) > 5 else ""
+    said: dict[str, Param] = {"out": str(out), "shown": shown}
     return OutputError(
-        f"{out} already holds files where synth writes: {shown}{more}; nothing was written.",
-        hint="synth never overwrites a file: choose a new --out folder, or"
-        " remove those files first.",
+        Message("error.synth.existing_more", {**said, "count": str(len(existing) - 5)})
+        if len(existing) > 5
+        else Message("error.synth.existing", said),
+        hint=Message("error.synth.existing.hint"),
     )
 
 

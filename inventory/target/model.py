@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from inventory.echo import shorten, visible
 from inventory.errors import TargetError
 from inventory.issues import Issue, IssueCode, template_key
+from inventory.messages import Message, MessageList
 from inventory.models.enums import (
     BusinessArea,
     Capability,
@@ -369,11 +370,19 @@ class TargetArchitecture(_Strict):
                 unknown.setdefault(where, []).append(f"'{visible(shorten(code, 60))}'")
         if not unknown:
             return
-        names = "; ".join(f"{', '.join(codes)} (in {where})" for where, codes in unknown.items())
+        names = MessageList(
+            tuple(
+                Message("error.target.unstored.where", {"codes": ", ".join(codes), "where": where})
+                for where, codes in unknown.items()
+            )
+        )
         raise TargetError(
-            f"The target names municipalities that are not stored: {names}.",
-            hint=(f"Stored: {', '.join(sorted(stored))}. " if stored else "")
-            + "Import them first (inventory import FOLDER), or correct the target file.",
+            Message("error.target.unstored", {"names": names}),
+            hint=(
+                Message("error.target.unstored.hint_stored", {"stored": ", ".join(sorted(stored))})
+                if stored
+                else Message("error.target.unstored.hint")
+            ),
         )
 
 

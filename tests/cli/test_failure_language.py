@@ -21,9 +21,16 @@ import pytest
 
 from inventory.cli import interruption
 from inventory.cli.help_language import failure_texts
-from inventory.errors import NOTHING_STORED, NothingStoredError, UnknownMunicipalityError
+from inventory.errors import (
+    NOTHING_STORED,
+    NothingStoredError,
+    TargetError,
+    UnknownMunicipalityError,
+)
 from inventory.issues import InvalidInputError, Issue, IssueCode
 from inventory.language.i18n import t
+from inventory.synth.generate import _existing_files_error
+from inventory.target.model import TargetArchitecture
 from tests.helpers import Outcome
 
 Run = Callable[..., Outcome]
@@ -349,11 +356,6 @@ ENGLISH_ONLY: dict[tuple[str, str, str], str] = {
         "f'{file}: {error}'",
     ): "not yet: a study alternative's target file (another helper's file this session)",
     (
-        "inventory/gap/result.py",
-        "TargetError",
-        "f\"The target's datacentres.{role} names ",
-    ): "not yet",
-    (
         "inventory/gap/scope.py",
         "StudyAreaMapError",
         "f'{source} is invalid: {error}'",
@@ -368,16 +370,6 @@ ENGLISH_ONLY: dict[tuple[str, str, str], str] = {
         "RenderError",
         "f'unknown report language {text!r}'",
     ): "a guard against a bug (not a user's input): English for the bug report",
-    (
-        "inventory/render/dot.py",
-        "RenderError",
-        '"cannot render diagrams: the Graphviz pr',
-    ): "not yet: Graphviz failures",
-    (
-        "inventory/render/dot.py",
-        "RenderError",
-        "f'Graphviz could not read the diagram: {",
-    ): "not yet: Graphviz failures",
     (
         "inventory/render/dot.py",
         "RenderError",
@@ -433,31 +425,6 @@ ENGLISH_ONLY: dict[tuple[str, str, str], str] = {
         "TargetError",
         "f'The target file of a study alternative",
     ): "not yet: a study alternative's target file",
-    (
-        "inventory/report/diagrams.py",
-        "OutputError",
-        "f'Refusing to write a {fmt} diagram to {",
-    ): "not yet: report diagrams",
-    (
-        "inventory/study/results.py",
-        "UnknownCriterionError",
-        "f\"Unknown criterion {', '.join(unknown)}",
-    ): "not yet: study weights and cost keys",
-    (
-        "inventory/study/results.py",
-        "UnknownKeyError",
-        "f'Unknown allocation key {cost.key!r}.'",
-    ): "not yet: study weights and cost keys",
-    (
-        "inventory/synth/generate.py",
-        "OutputError",
-        "f'{out} already holds files where synth ",
-    ): "not yet: synth output folder",
-    (
-        "inventory/target/model.py",
-        "TargetError",
-        "f'The target names municipalities that a",
-    ): "not yet",
 }
 
 
@@ -531,3 +498,41 @@ def test_every_raise_site_passes_a_message() -> None:
     )
     gone = set(ENGLISH_ONLY) - set(found)
     assert not gone, f"no longer English-only: remove from ENGLISH_ONLY: {sorted(gone)}"
+
+
+def test_target_naming_unstored_municipalities(sample_target: TargetArchitecture) -> None:
+    with pytest.raises(TargetError) as raised:
+        sample_target.check_stored(["gnosjo", "hylte", "vaggeryd", "varnamo"])
+    error = raised.value
+    assert str(error) == (
+        "The target names municipalities that are not stored: 'gislaved' (in municipalities)."
+    )
+    assert error.hint == (
+        "Stored: gnosjo, hylte, vaggeryd, varnamo. Import them first (inventory import"
+        " FOLDER), or correct the target file."
+    )
+    assert failure_texts(error, "sv") == (
+        "Målarkitekturen anger kommuner som inte är lagrade: 'gislaved' (i municipalities).",
+        "Lagrade: gnosjo, hylte, vaggeryd, varnamo. Importera dem först (inventory import"
+        " MAPP), eller rätta målfilen.",
+    )
+    with pytest.raises(TargetError) as raised:
+        sample_target.check_stored([])
+    assert failure_texts(raised.value, "no")[1] == (
+        "Importer dem først (inventory import MAPPE), eller rett målfilen."
+    )
+
+
+def test_synth_output_in_the_way() -> None:
+    error = _existing_files_error(Path("out"), [Path(f"f{i}.csv") for i in range(7)])
+    assert str(error) == (
+        "out already holds files where synth writes: f0.csv, f1.csv, f2.csv, f3.csv, f4.csv"
+        " and 2 more; nothing was written."
+    )
+    assert failure_texts(error, "no")[0] == (
+        "out inneholder allerede filer der synth skriver: f0.csv, f1.csv, f2.csv, f3.csv,"
+        " f4.csv og 2 til; ingenting ble skrevet."
+    )
+    assert failure_texts(_existing_files_error(Path("o"), [Path("a")]), "sv")[0] == (
+        "o innehåller redan filer där synth skriver: a; inget skrevs."
+    )

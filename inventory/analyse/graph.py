@@ -954,3 +954,25 @@ def _cycles(edges: list[tuple[str, str]]) -> list[GraphFinding]:
             )
         )
     return findings
+
+
+@dataclass(frozen=True)
+class GraphRun:
+    """What ``inventory graph`` shows: the graph's size by kind, what ``check`` found
+    (``None`` when not asked) and the file the graph was written to (``None``: none)."""
+
+    summary: GraphSummary
+    findings: list[GraphFinding] | None
+    written: Path | None
+
+
+def graph_run(
+    snapshot: InventorySnapshot, *, out: Path | None = None, run_check: bool = False
+) -> GraphRun:
+    """Build the dependency graph of ``snapshot``, write it to ``out`` (GraphML or
+    node-link JSON, by suffix) and, with ``run_check``, check it (``check``)."""
+    inventory_graph = build_graph(snapshot)
+    if out is not None:
+        inventory_graph.write(out)
+    findings = check(inventory_graph) if run_check else None
+    return GraphRun(inventory_graph.summary(), findings, out)

@@ -56,14 +56,7 @@ HOOKS = {"inventory.store.faults.fault_point"}
 
 #: Commands that still make more than one library call on one way, each with its reason.
 #: Remove an entry when its command is made thin (the test then fails on a stale entry).
-EXCEPTIONS: dict[str, str] = {
-    # left for the next session (s17/thin.md): each needs one library function
-    "graph.graph": "build_graph, then check (--check): one call in analyse.graph would"
-    " check the snapshot's graph (the module is another helper's this session)",
-    "normalise.normalise": "normalisation_review, then the --review file written by the"
-    " command (review_frame, created_file): one call in analyse.normalise_review (the"
-    " module is another helper's this session)",
-}
+EXCEPTIONS: dict[str, str] = {}
 
 
 @dataclass

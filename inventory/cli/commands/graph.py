@@ -63,13 +63,10 @@ def graph(
     """
     if out is not None and out.suffix.lower() not in GRAPH_SUFFIXES:
         raise typer.BadParameter(f"{out.name}: write .graphml or .json.", param_hint="--out")
-    from inventory.analyse.graph import build_graph, check
+    from inventory.analyse.graph import graph_run
 
-    inventory_graph = build_graph(stored_snapshot(ctx, municipality))
-    if out is not None:
-        inventory_graph.write(out)
-    summary = inventory_graph.summary()
-    findings = check(inventory_graph) if run_check else None
+    run = graph_run(stored_snapshot(ctx, municipality), out=out, run_check=run_check)
+    summary, findings = run.summary, run.findings
     if output_format is OutputFormat.JSON:
         data: dict[str, Any] = {"summary": summary.to_json()}
         if findings is not None:

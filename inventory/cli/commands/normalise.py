@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,8 +19,6 @@ from inventory.cli.common import (
 )
 from inventory.cli.options import MunicipalitiesOption, TableFormatOption
 from inventory.echo import visible
-from inventory.errors import OutputError
-from inventory.output_files import created_file, make_folder
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,40 +72,28 @@ def normalise(
     filled in: inventory normalise --aliases review.csv
     """
     from inventory.analyse.normalise import Normaliser
-    from inventory.analyse.normalise_review import normalisation_review
     from inventory.render.csv_safe import write_frame_csv
+    from inventory.render.review_file import normalise_review_run
 
-    normaliser = Normaliser.default(aliases)
-    snapshot = stored_snapshot(ctx, municipality)
-    items = normalisation_review(snapshot, normaliser, include_all=show_all)
-    if review_file is not None:
-        _write_review_file(review_file, items)
+    run = normalise_review_run(
+        stored_snapshot(ctx, municipality),
+        Normaliser.default(aliases),
+        include_all=show_all,
+        review_file=review_file,
+        lang=cli_lang(),
+    )
+    items = run.items
+    if run.written is not None:
+        # stderr: the listing on stdout may be JSON or CSV
+        console_err.print(
+            say("cli.normalise.wrote_review", path=visible(str(run.written))), markup=False
+        )
     if output_format is TableFormat.JSON:
         print_json([item.to_json() for item in items])
     elif output_format is TableFormat.CSV:
         write_frame_csv(_items_frame(items), sys.stdout)
     else:
         _render(items)
-
-
-def _write_review_file(path: Path, items: list[ReviewItem]) -> None:
-    """The review file as a new file; an existing one may hold decisions: ``OutputError``."""
-    from inventory.analyse.normalise_review import review_frame
-    from inventory.render.csv_safe import write_frame_csv
-
-    make_folder(path.parent)
-    try:
-        with created_file(path) as stream:
-            text = io.StringIO()
-            write_frame_csv(review_frame([i for i in items if i.reason != "ok"], cli_lang()), text)
-            stream.write(text.getvalue().encode("utf-8"))
-    except FileExistsError as error:
-        raise OutputError(
-            say("cli.exists.review_file", path=visible(str(path))),
-            hint=say("cli.exists.new_name_hint"),
-        ) from error
-    # stderr: the listing on stdout may be JSON or CSV
-    console_err.print(say("cli.normalise.wrote_review", path=visible(str(path))), markup=False)
 
 
 def _items_frame(items: list[ReviewItem]) -> pd.DataFrame:

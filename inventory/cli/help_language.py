@@ -273,10 +273,15 @@ def value_message(error: BadParameter, lang: Lang) -> str:
     return _matched(error.message, VALUE_MESSAGES, lang) or error.message
 
 
-def _parameter_hint(error: BadParameter) -> str | None:
+def _parameter_hint(error: BadParameter, lang: Lang) -> str | None:
     hint: Sequence[str] | str | None = error.param_hint
     if hint is None and error.param is not None:
         hint = error.param.get_error_hint()
+        envvar = getattr(error.param, "envvar", None)
+        english = f" (env var: '{envvar}')"  # (typer's, in English)
+        if isinstance(envvar, str) and isinstance(hint, str) and hint.endswith(english):
+            said = t("cli.usage.note.env_var", lang, var=f"'{envvar}'")
+            hint = f"{hint.removesuffix(english)} ({said})"
     if hint is not None and not isinstance(hint, str):
         return " / ".join(repr(part) for part in hint)
     return hint
@@ -285,7 +290,7 @@ def _parameter_hint(error: BadParameter) -> str | None:
 def error_message(error: ClickException, lang: Lang) -> str:
     """The message of ``error`` (what click prints after ``Error:``) in ``lang``."""
     if isinstance(error, MissingParameter):
-        hint = _parameter_hint(error)
+        hint = _parameter_hint(error, lang)
         kind = error.param_type or (error.param.param_type_name if error.param else "parameter")
         if kind not in ("argument", "option"):
             kind = "parameter"
@@ -303,7 +308,7 @@ def error_message(error: ClickException, lang: Lang) -> str:
         return text
     if isinstance(error, BadParameter):
         message = value_message(error, lang)
-        hint = _parameter_hint(error)
+        hint = _parameter_hint(error, lang)
         if hint is None:
             return t("cli.usage.invalid_value", lang, message=message)
         return t("cli.usage.invalid_value_for", lang, name=hint, message=message)

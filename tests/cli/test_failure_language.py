@@ -119,6 +119,8 @@ def test_unsupported_database_url(inventory: Run, lang: str, expected: str) -> N
     assert outcome.code == 2
     assert expected in flat(outcome.stderr)
     assert ("Unsupported" in outcome.stderr) == (lang == "en")
+    variable = {"en": "env var", "sv": "miljövariabel", "no": "miljøvariabel"}[lang]
+    assert f"'--db' ({variable}: 'INVENTORY_DB'):" in flat(outcome.stderr)
 
 
 @pytest.mark.parametrize(
@@ -445,9 +447,11 @@ def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
 
 def _is_message(node: ast.expr | None, messages: set[str]) -> bool:
     """A ``Message(...)`` / ``Said(...)`` call, a name bound to one, or a choice of them."""
-    if isinstance(node, ast.Call):  # (``say``: the command line's language already)
+    if isinstance(node, ast.Call):  # (``say``, ``t``: a text in the reader's language already)
         called = getattr(node.func, "id", getattr(node.func, "attr", None))
-        return called in {"Message", "Said", "say"} or ast.unparse(node) == "interruption.message()"
+        return called in {"Message", "Said", "say", "t"} or (
+            ast.unparse(node) == "interruption.message()"
+        )
     if isinstance(node, ast.Name):
         return node.id in messages
     if isinstance(node, ast.IfExp):

@@ -126,7 +126,7 @@ class FileRows:
 
     @property
     def kept(self) -> int:
-        return len(self.kept_keys)
+        return self.rows if self.omitted else len(self.kept_keys)
 
 
 class RawRows:
@@ -152,38 +152,38 @@ class RawRows:
         #: the check of unchanged folders this check of rows goes with
         self.folders: Callable[[Any], Any] | None = None
 
-    def _load(self, code: str) -> None:
-        """The raw hashes and keys stored of one municipality, per kind (records of
-        before 0005, without a raw hash, are typed again)."""
-        if code in self._loaded or self.url is None:
+    def _load(self, code: str, kind: str) -> None:
+        """The raw hashes and keys stored of one municipality's records of one kind
+        (records of before 0005, without a raw hash, are typed again)."""
+        if f"{code}\0{kind}" in self._loaded or self.url is None:
             return
-        self._loaded.add(code)
+        self._loaded.add(f"{code}\0{kind}")
         if self._engine is None:
             self._engine = create_engine(self.url)
+        table = RECORD_TABLES[kind]
         with self._engine.connect() as connection:
-            for kind, table in RECORD_TABLES.items():
-                result = connection.execute(
-                    select(table.c[key_field(kind)], table.c[RAW_HASH]).where(
-                        table.c.municipality == code
-                    )
+            result = connection.execute(
+                select(table.c[key_field(kind)], table.c[RAW_HASH]).where(
+                    table.c.municipality == code
                 )
-                try:  # the driver's rows as they are: no result processing per row
-                    fetched = (
-                        result.cursor.fetchall() if result.cursor is not None else result.fetchall()
-                    )
-                finally:
-                    result.close()
-                if not fetched:
-                    continue
-                columns = np.array(fetched, dtype=object).reshape(len(fetched), 2)
-                with_raw = ~pd.isna(columns[:, 1])
-                by_hash = pd.Series(
-                    columns[with_raw, 0],
-                    index=pd.Index(columns[with_raw, 1].astype(np.int64)),  # ints exactly
+            )
+            try:  # the driver's rows as they are: no result processing per row
+                fetched = (
+                    result.cursor.fetchall() if result.cursor is not None else result.fetchall()
                 )
-                by_hash = by_hash[~by_hash.index.duplicated(keep=False)]
-                self._stored[(code, kind)] = (by_hash, len(fetched))
-                self._keys[(code, kind)] = columns[:, 0]
+            finally:
+                result.close()
+            if not fetched:
+                return
+            columns = np.array(fetched, dtype=object).reshape(len(fetched), 2)
+            with_raw = ~pd.isna(columns[:, 1])
+            by_hash = pd.Series(
+                columns[with_raw, 0],
+                index=pd.Index(columns[with_raw, 1].astype(np.int64)),  # ints exactly
+            )
+            by_hash = by_hash[~by_hash.index.duplicated(keep=False)]
+            self._stored[(code, kind)] = (by_hash, len(fetched))
+            self._keys[(code, kind)] = columns[:, 0]
 
     def close(self) -> None:
         """The connections to the database closed (``settle`` does it)."""
@@ -218,17 +218,19 @@ class RawRows:
         ``built`` is told of the table typed from what this returns."""
         code = municipality or source.municipality
         kind = source.kind
-        if not self.full:
-            self._load(code)
-        stored = self._stored.get((code, kind))
         eligible = (
-            not self.full
-            and stored is not None
-            and kind not in _ALWAYS_TYPED
-            and getattr(source, "locate", None) is None
+            not self.full and kind not in _ALWAYS_TYPED and getattr(source, "locate", None) is None
         )
         if eligible and self._same_file(source, mapping, code):
-            return self._omitted(source, mapping, code, self._keys[(code, kind)])
+            # Only the keys of a kind references name are read (``_still_named``).
+            keys = None
+            if kind in referenced_kinds():
+                self._load(code, kind)
+                keys = self._keys.get((code, kind), np.empty(0, dtype=object))
+            return self._omitted(source, mapping, code, keys, len(source.cells))
+        if eligible:
+            self._load(code, kind)
+        stored = self._stored.get((code, kind))
         raw = raw_hashes(source, mapping)
         rows = len(raw)
         if not eligible or stored is None:
@@ -238,7 +240,7 @@ class RawRows:
         unique = ~pd.Series(raw).duplicated(keep=False).to_numpy()
         kept = (found >= 0) & unique
         if bool(kept.all()) and count == rows:
-            return self._omitted(source, mapping, code, known.to_numpy()[found])
+            return self._omitted(source, mapping, code, known.to_numpy()[found], rows)
         if kind in referenced_kinds():
             self._must_reread = True  # a referenced kind changed: everything is read again
             return self._whole(source, report, raw)
@@ -263,17 +265,12 @@ class RawRows:
     def _same_file(self, source: SourceTable, mapping: HeaderMappingLike, code: str) -> bool:
         """Whether ``source`` is byte for byte the file its municipality's last import
         read for the kind, mapped alike, and every stored record of the kind is one of
-        its rows: then every row is unchanged (no need to hash them)."""
+        its rows (``last_files`` holds only such files, see ``inventory.store.unchanged``):
+        then every row is unchanged (no need to read or hash them)."""
         last = self.last_files.get((code, source.kind))
-        stored = self._stored.get((code, source.kind))
         rows = len(source.cells)
-        return (
-            last is not None
-            and stored is not None
-            and (code, source.kind) in self._keys
-            and last == (source.sha256, json.dumps(dict(mapping.written), ensure_ascii=False), rows)
-            and stored[1] == rows
-        )
+        mapped = json.dumps(dict(mapping.written), ensure_ascii=False)
+        return last is not None and last == (source.sha256, mapped, rows)
 
     def built(self, table: ValidTable, report: IssueReport) -> None:
         """``table`` was typed from what ``split`` returned: the rows of the issues
@@ -303,26 +300,27 @@ class RawRows:
         source: SourceTable,
         mapping: HeaderMappingLike,
         code: str,
-        keys: np.ndarray[Any, Any],
+        keys: np.ndarray[Any, Any] | None,
+        rows: int,
     ) -> ValidTable:
-        """A table standing for a file whose rows are all stored as they are: its frame
-        holds only the keys (what ``_still_named`` reads); ``settle`` takes it out."""
+        """A table standing for a file whose ``rows`` are all stored as they are: its
+        frame holds only the keys when known (what ``_still_named`` reads of a kind
+        references name); ``settle`` takes it out."""
         name = model_for(source.kind).key_field
         table = ValidTable(
             kind=source.kind,
             municipality=code,
             source=source,
             header_mapping=dict(mapping.written),
-            frame=pd.DataFrame({name: pd.Series(keys, dtype=object)}),
+            frame=pd.DataFrame() if keys is None else pd.DataFrame({name: keys}),
         )
         self.files.append(
             FileRows(
                 source=source,
                 table=table,
                 raw=np.empty(0, dtype=np.int64),
-                rows=len(keys),
+                rows=rows,
                 positions=np.empty(0, dtype=np.int64),
-                kept_keys=keys,
                 omitted=True,
             )
         )

@@ -159,7 +159,8 @@ def _sniff_delimiter(first_line: str, second_line: str | None) -> str:
 
 
 def _dialect(head: str) -> _Dialect:
-    lines = iter(physical_lines(head))
+    # (lines split as ``physical_lines`` splits them, only as far as they are looked at)
+    lines = (line.rstrip("\r\n") for line in io.StringIO(head, newline=""))
     first = next(lines, "")
     match = _SEP_LINE.match(first)
     if match:

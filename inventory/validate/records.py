@@ -7,6 +7,7 @@ file are all-missing) plus ``_line``. Issues go into the ``IssueReport`` handed 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -282,8 +283,23 @@ def _file_column(
     )
     issues, unlisted = column_issues(spec, typed, codes, place, item.report.cap)
     _record(item.report, issues, unlisted)
-    own, shared = local_codes(codes)
-    encoded[spec.name] = EncodedColumn(own, typed.typed[shared])
+    if spec.name in _encoded_fields(item.source.kind):
+        own, shared = local_codes(codes)
+        encoded[spec.name] = EncodedColumn(own, typed.typed[shared])
+
+
+@functools.cache
+def _encoded_fields(kind: str) -> frozenset[str]:
+    """The fields whose encoded column (``ValidTable.encoded``) a later check reads:
+    dates compared across a row (``_NOT_BEFORE``) and single references (references.py).
+    (The key's serves only to see keys ascending, which a batched file never shows.)"""
+    dates = {name for check, *fields in _NOT_BEFORE if check == kind for name in fields}
+    references = {
+        spec.name
+        for spec in field_specs(kind)
+        if (spec.references or spec.pseudo_references) and not spec.many
+    }
+    return frozenset(dates | references)
 
 
 def _row_checks(table: ValidTable, places: FieldPlaces, report: IssueReport) -> None:

@@ -872,7 +872,8 @@ def _strictly_ascending(texts: pd.Series) -> bool:
 
 def _arrow_text(text: pd.Series) -> pa.ChunkedArray:
     """The cells as Arrow text, a missing cell as ``""`` (the reader's columns as they are)."""
-    series = text.astype("str")
+    is_str = getattr(text.dtype, "name", None) == "str"
+    series = text if is_str else text.astype("str")  # (the reader's columns are already)
     if getattr(series.dtype, "storage", None) != "pyarrow":
         return pa.chunked_array([pa.array(series.fillna("").tolist(), type=pa.large_string())])
     array: Any = series.array

@@ -27,7 +27,7 @@ from inventory.gap.money import MoneyRange, format_amount, format_range, table_a
 from inventory.gap.result import GapReport
 from inventory.gap.scope import scope_label
 from inventory.language.i18n import Lang, t
-from inventory.messages import message_text
+from inventory.messages import Message, message_text
 from inventory.render.document import Block, Callout, Column, Paragraph, Section, Table
 from inventory.report.decision_economics import (
     cost_key_blocks,
@@ -81,7 +81,7 @@ def cost_study_alternatives(
         loaded, issues = load_target(Path(file))
         if loaded is None:
             raise TargetError(
-                f"The target file of a study alternative is not valid: {file}.",
+                Message("error.study.alternative_target", {"file": str(file)}),
                 hint="; ".join(str(issue) for issue in issues[:3]),
             )
         targets.append((file, loaded))

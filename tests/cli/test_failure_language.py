@@ -361,7 +361,7 @@ ENGLISH_ONLY: dict[tuple[str, str, str], str] = {
         "inventory/gap/scope.py",
         "StudyAreaMapError",
         "f'{source} is invalid: {error}'",
-    ): "not yet: a study area map file",
+    ): "bundled data (inventory/data/study_areas.yaml): not a user's input",
     (
         "inventory/language/i18n.py",
         "RenderError",
@@ -422,11 +422,6 @@ ENGLISH_ONLY: dict[tuple[str, str, str], str] = {
         "ViewInputError",
         "f'no municipality {municipality!r} in th",
     ): "not yet: views (another helper's files this session); the CLI checks municipalities first",
-    (
-        "inventory/report/decision.py",
-        "TargetError",
-        "f'The target file of a study alternative",
-    ): "not yet: a study alternative's target file",
 }
 
 

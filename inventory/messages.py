@@ -13,9 +13,10 @@ Showing the analyses' messages (``inventory.messages``) in a report language.
 
 :func:`message_text` fills a message's template (``i18n.t``) with its parameters, each
 shown in the same language: a :class:`~inventory.messages.Code` as its code text, a
-nested message as its own text, a number with the language's separators (years and dates
-are passed as text). :func:`cell_texts` does it for a table column: each distinct value
-once, then mapped (a column of a few thousand rows has a few dozen distinct reasons).
+nested message as its own text, a number with the language's separators, a date in the
+language's short form (years are passed as text). :func:`cell_texts` does it for a table
+column: each distinct value once, then mapped (a column of a few thousand rows has a few
+dozen distinct reasons).
 
 >>> from inventory.messages import Code, Message
 >>> message_text(Message("gs.compute.nothing_moves", {"where": "Gnosjö"}), "sv")
@@ -24,6 +25,7 @@ once, then mapped (a column of a few thousand rows has a few dozen distinct reas
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -75,7 +77,7 @@ class Texts:
         return given or self.en
 
 
-Param = Union[str, int, float, Code, Texts, "Message", "MessageList"]
+Param = Union[str, int, float, dt.date, Code, Texts, "Message", "MessageList"]
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,8 @@ def _json_param(value: Param) -> Any:
         return {lang: text for lang, text in vars(value).items() if text is not None}
     if isinstance(value, Message | MessageList):
         return value.to_json()
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
@@ -187,6 +191,10 @@ def param_text(value: Param, lang: Lang) -> str:
         return str(value)
     if isinstance(value, int | float):
         return _number(value, lang)
+    if isinstance(value, dt.date):  # the locale's short form, as the tables' dates
+        from inventory.language.formatting import format_date  # Babel: only when shown
+
+        return format_date(value, lang)
     return value
 
 

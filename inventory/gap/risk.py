@@ -31,6 +31,7 @@ depend on it). Risk = consequence x exposure (1-25); ties go to the higher conse
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from inventory.analyse.lifecycle_labels import release_texts
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.gap.eol import EXPOSED_STATES
 from inventory.messages import Code, Message, MessageList
@@ -469,7 +471,8 @@ def _block_rows(
             (state for state in ("end_of_life", "ending") if state in states),
             str(first["lifecycle_state"]),
         )
-        label = f"{first['title']} {first['cycle'] or ''}".strip()
+        # a release as people write it ("Windows 11 23H2 (W)"), not the cycle id
+        label = release_texts([first["title"]], [first["cycle"] or ""])[0]
         rows.append(
             _row(
                 "block",
@@ -544,7 +547,7 @@ def _row(
                 affected,
                 devices,
                 state,
-                eol,
+                _eol_date(first["eol"]),
                 str(first["status"]),
                 spof if single else "",
                 path if lonely else "",
@@ -557,11 +560,25 @@ def _row(
     }
 
 
+def _eol_date(value: object) -> dt.date | str:
+    """An end-of-life date as a date (the reader's date format), else its text."""
+    if value is None or value != value:  # None or NaN/NaT
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+
+
 def _reasons(
     affected: _Affected,
     devices: int,
     state: str,
-    eol: str,
+    eol: dt.date | str,
     status: str,
     spof: str,
     path: str,

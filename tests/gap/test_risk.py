@@ -138,7 +138,7 @@ def test_hosts_past_end_of_life_outrank_an_old_windows_feature_update(tmp_path: 
     assert hosts["exposure"] == 3 + 0 + 0
     assert hosts["risk"] == 5 * 3
     assert hosts["assets"] == 3
-    clients = _only(risks, "Windows 11-23h2-w")
+    clients = _only(risks, "Windows 11 23H2 (W)")
     # consequence: no application depends on a laptop (1, 1); 5,000 devices (1,000-9,999:
     # 4) -> 4; exposure: past end of life, 3
     assert (
@@ -221,3 +221,19 @@ def test_a_network_device_serves_its_site(tmp_path: Path) -> None:
     # an access point serves the site's devices, not its servers: people 5,000 (4)
     assert (points["applications"], points["people"], points["assets"]) == (0, 5000, 20)
     assert (points["consequence"], points["exposure"], points["risk"]) == (4, 3, 12)
+
+
+def test_a_fleets_risk_names_its_release_and_dates_its_end_of_life_per_language() -> None:
+    """A client fleet's risk row is named by its release as people write it (not the
+    catalogue's cycle id) and its end of life is a date in the reader's format."""
+    import datetime as dt
+
+    from inventory.gap.risk import _Affected, _reasons
+    from inventory.messages import message_text
+
+    nothing = _Affected(applications=0, critical=0, worst="", users=0, names=())
+    reasons = _reasons(nothing, 3422, "end_of_life", dt.date(2025, 11, 11), "changed", "", "")
+    assert "past end of life 11/11/2025" in message_text(reasons, "en")
+    assert "2025-11-11" in message_text(reasons, "sv")
+    assert "11.11.2025" in message_text(reasons, "no")
+    assert reasons.to_json()["parts"][-1]["params"]["eol"] == "2025-11-11"

@@ -21,6 +21,7 @@ from typing import Any
 import inventory
 from inventory.errors import InventoryError, OutputError, TargetError
 from inventory.language.i18n import Lang
+from inventory.messages import Message
 from inventory.report import ReportFiles, analyse_inventory, headline_figures, write_full_report
 from inventory.store import InventoryStore
 from inventory.target.model import load_target
@@ -80,8 +81,7 @@ def find_samples() -> Path:
         if (candidate / "target.yaml").is_file():
             return candidate
     raise SamplesNotFoundError(
-        "cannot find the bundled samples/ folder",
-        hint="run the demo from a checkout of the repository (where samples/ is)",
+        Message("error.demo.samples_missing"), hint=Message("error.demo.samples_missing_hint")
     )
 
 
@@ -115,8 +115,8 @@ def _refuse_a_database_the_demo_did_not_write(database: Path, samples: set[str])
             stored = None
     if stored is None or not stored <= samples:
         raise OutputError(
-            f"{database} exists and is not a database the demo wrote: it is left as it is.",
-            hint="Run the demo with --out pointing at another folder, or move the file.",
+            Message("error.demo.database_exists", {"database": str(database)}),
+            hint=Message("error.demo.database_exists_hint"),
         )
 
 
@@ -151,13 +151,16 @@ def run_demo(
     database_url = f"sqlite:///{database.resolve()}"
     if not batch.report.valid:
         raise DemoInputError(
-            f"the bundled samples do not validate:\n{batch.report}",
-            hint="run: inventory validate samples/",
+            Message("error.demo.samples_invalid", {"report": str(batch.report)}),
+            hint=Message("error.demo.samples_invalid_hint"),
         )
     target, issues = load_target(samples / "target.yaml")
     if target is None:
         raise TargetError(
-            "samples/target.yaml is not valid: " + "; ".join(issue.message for issue in issues)
+            Message(
+                "error.demo.target_invalid",
+                {"problems": "; ".join(issue.message for issue in issues)},
+            )
         )
     with InventoryStore(database_url) as store:
         store.import_batch(batch)

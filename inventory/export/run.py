@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inventory.errors import InventoryError
+from inventory.messages import Message
 from inventory.output_files import created_file, make_folder, write_file_atomically
 
 if TYPE_CHECKING:
@@ -26,9 +27,8 @@ class InvalidModelError(InventoryError):
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__(
-            f"The ArchiMate model does not validate against the exchange format's schemas:"
-            f" {problems[0]}",
-            hint="Please report this with what you ran.",
+            Message("cli.export.invalid_model", {"problem": problems[0]}),
+            hint=Message("cli.report_bug"),
         )
         self.problems = problems
 

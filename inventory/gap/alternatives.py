@@ -368,7 +368,11 @@ def compare_stored_alternatives(
         try:
             target.check_stored(stored)
         except TargetError as error:
-            raise TargetError(f"{file}: {error}", hint=error.hint) from error
+            problem = error.wording if isinstance(error.wording, Message) else str(error)
+            raise TargetError(
+                Message("error.alternative.target", {"file": str(file), "problem": problem}),
+                hint=error.hint_wording or error.hint,
+            ) from error
     named = [target.municipalities for _, target in targets]
     union = list(dict.fromkeys(code for codes in named for code in codes))
     scope = municipalities or (union if all(named) else None)

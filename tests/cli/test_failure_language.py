@@ -29,6 +29,7 @@ from inventory.errors import (
 )
 from inventory.issues import InvalidInputError, Issue, IssueCode
 from inventory.language.i18n import t
+from inventory.snapshot import InventorySnapshot
 from inventory.synth.generate import _existing_files_error
 from inventory.target.model import TargetArchitecture
 from tests.helpers import Outcome
@@ -302,6 +303,7 @@ WORDED_BY_CLASS = {
     "AliasFileError",
     "LifecycleOverridesError",
     "InvalidStudyInput",
+    "InvalidModelError",
 }
 
 #: Constructions still worded in English only: (file, class, start of the message) -> why.
@@ -327,36 +329,6 @@ ENGLISH_ONLY: dict[tuple[str, str, str], str] = {
         "VendorFileError",
         "f'{where}: not valid YAML: {error.proble",
     ): "bundled data (inventory/data), checked by its own tests: not a user's input",
-    (
-        "inventory/demo.py",
-        "DemoInputError",
-        "f'the bundled samples do not validate:\\n",
-    ): "not yet: demo (inventory/demo.py is another helper's file this session)",
-    (
-        "inventory/demo.py",
-        "OutputError",
-        "f'{database} exists and is not a databas",
-    ): "not yet: demo (inventory/demo.py is another helper's file this session)",
-    (
-        "inventory/demo.py",
-        "SamplesNotFoundError",
-        "'cannot find the bundled samples/ folder",
-    ): "not yet: demo (inventory/demo.py is another helper's file this session)",
-    (
-        "inventory/demo.py",
-        "TargetError",
-        "'samples/target.yaml is not valid: ' + '",
-    ): "not yet: demo (inventory/demo.py is another helper's file this session)",
-    (
-        "inventory/export/run.py",
-        "InvalidModelError",
-        "list(problems)",
-    ): "not yet: InvalidModelError words its own English (the CLI prints cli.export.invalid_model)",
-    (
-        "inventory/gap/alternatives.py",
-        "TargetError",
-        "f'{file}: {error}'",
-    ): "not yet: a study alternative's target file (another helper's file this session)",
     (
         "inventory/gap/scope.py",
         "StudyAreaMapError",
@@ -407,21 +379,6 @@ ENGLISH_ONLY: dict[tuple[str, str, str], str] = {
         "RenderError",
         "f'not well-formed SVG: {error}'",
     ): "a guard against a bug (not a user's input): English for the bug report",
-    (
-        "inventory/render/views/__init__.py",
-        "ViewInputError",
-        "'the overlap view needs the overlap anal",
-    ): "not yet: views (another helper's files this session); the CLI checks municipalities first",
-    (
-        "inventory/render/views/__init__.py",
-        "ViewInputError",
-        "'the target view needs a target architec",
-    ): "not yet: views (another helper's files this session); the CLI checks municipalities first",
-    (
-        "inventory/render/views/__init__.py",
-        "ViewInputError",
-        "f'no municipality {municipality!r} in th",
-    ): "not yet: views (another helper's files this session); the CLI checks municipalities first",
 }
 
 
@@ -534,4 +491,163 @@ def test_synth_output_in_the_way() -> None:
     )
     assert failure_texts(_existing_files_error(Path("o"), [Path("a")]), "sv")[0] == (
         "o innehåller redan filer där synth skriver: a; inget skrevs."
+    )
+
+
+# --- the demo, a study alternative's target, the diagram views, the ArchiMate check --------
+
+SAMPLES = PACKAGE.parent / "samples"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        (
+            "en",
+            "Error: {database} exists and is not a database the demo wrote: it is left as it is.",
+            "Hint: Run the demo with --out pointing at another folder, or move the file.",
+        ),
+        (
+            "sv",
+            "Fel: {database} finns redan och är inte en databas som demon har skrivit: den"
+            " lämnas orörd.",
+            "Tips: Kör demon med --out mot en annan mapp, eller flytta filen.",
+        ),
+        (
+            "no",
+            "Feil: {database} finnes allerede og er ikke en database som demoen har skrevet:"
+            " den blir stående urørt.",
+            "Tips: Kjør demoen med --out mot en annen mappe, eller flytt filen.",
+        ),
+    ],
+)
+def test_demo_database_in_the_way(
+    inventory: Run, tmp_path: Path, lang: str, message: str, hint: str
+) -> None:
+    notes = tmp_path / "demo.db"
+    notes.write_bytes(b"somebody's notes, not a database")
+    outcome = inventory("--lang", lang, "demo", "--out", str(tmp_path))
+    assert outcome.code == 1
+    assert flat(outcome.stderr) == flat(message.format(database=notes) + " " + hint)
+    assert notes.read_bytes() == b"somebody's notes, not a database"
+    assert sorted(tmp_path.iterdir()) == [notes]
+
+
+def test_demo_without_samples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installed without a checkout, run from a folder without ``samples/``."""
+    import inventory
+    from inventory.demo import SamplesNotFoundError, find_samples
+
+    monkeypatch.setattr(inventory, "__file__", str(tmp_path / "site" / "inventory" / "x.py"))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SamplesNotFoundError) as raised:
+        find_samples()
+    error = raised.value
+    assert (str(error), error.hint) == (
+        "cannot find the bundled samples/ folder",
+        "run the demo from a checkout of the repository (where samples/ is)",
+    )
+    assert failure_texts(error, "sv") == (
+        "hittar inte den medföljande mappen samples/",
+        "kör demon från en klon av projektets Git-förråd (där samples/ finns)",
+    )
+    assert failure_texts(error, "no") == (
+        "finner ikke den medfølgende mappen samples/",
+        "kjør demoen fra en klone av prosjektets Git-repo (der samples/ ligger)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        (
+            "en",
+            "Error: {file}: The target names municipalities that are not stored: 'jonkoping'"
+            " (in municipalities).",
+            f"Hint: Stored: {STORED}. Import them first (inventory import FOLDER), or correct"
+            " the target file.",
+        ),
+        (
+            "sv",
+            "Fel: {file}: Målarkitekturen anger kommuner som inte är lagrade: 'jonkoping'"
+            " (i municipalities).",
+            f"Tips: Lagrade: {STORED}. Importera dem först (inventory import MAPP), eller"
+            " rätta målfilen.",
+        ),
+        (
+            "no",
+            "Feil: {file}: Målarkitekturen angir kommuner som ikke er lagret: 'jonkoping'"
+            " (i municipalities).",
+            f"Tips: Lagret: {STORED}. Importer dem først (inventory import MAPPE), eller"
+            " rett målfilen.",
+        ),
+    ],
+)
+def test_study_alternative_naming_an_unstored_municipality(
+    inventory: Run, samples_db: str, tmp_path: Path, lang: str, message: str, hint: str
+) -> None:
+    text = (SAMPLES / "target.yaml").read_text(encoding="utf-8")
+    assert "municipalities: [gislaved," in text
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        text.replace("municipalities: [gislaved,", "municipalities: [jonkoping, gislaved,"),
+        encoding="utf-8",
+    )
+    outcome = inventory(
+        "--lang", lang, "--db", samples_db, "gap",
+        "--target", str(SAMPLES / "target.yaml"), "--target", str(other),
+    )  # fmt: skip
+    assert outcome.code == 1, outcome.text
+    assert flat(outcome.stderr) == flat(message.format(file=other) + " " + hint)
+
+
+def test_view_inputs_in_every_language(sample_snapshot: InventorySnapshot) -> None:
+    """``inventory diagram`` checks these first; a caller of ``build_views`` meets them."""
+    from inventory.render.views import ViewInputError, build_views
+
+    with pytest.raises(ViewInputError) as raised:
+        build_views("architecture", sample_snapshot, municipality="habo")
+    error = raised.value
+    assert (str(error), error.hint) == (
+        "no municipality 'habo' in the inventory",
+        f"use one of: {STORED}",
+    )
+    assert failure_texts(error, "sv") == (
+        "ingen kommun 'habo' i inventeringen",
+        f"använd någon av: {STORED}",
+    )
+    assert failure_texts(error, "no") == (
+        "ingen kommune 'habo' i kartleggingen",
+        f"bruk en av: {STORED}",
+    )
+    with pytest.raises(ViewInputError) as raised:
+        build_views("target", sample_snapshot)
+    assert (str(raised.value), raised.value.hint) == (
+        "the target view needs a target architecture",
+        "pass --target FILE (e.g. samples/target.yaml)",
+    )
+    assert failure_texts(raised.value, "no") == (
+        "visningen target (målbilde) trenger en målarkitektur",
+        "oppgi --target FIL (f.eks. samples/target.yaml)",
+    )
+    with pytest.raises(ViewInputError) as raised:
+        build_views("overlap", sample_snapshot)
+    assert str(raised.value) == "the overlap view needs the overlap analysis"
+    assert (
+        failure_texts(raised.value, "sv")[0] == "vyn overlap (överlapp) behöver överlappsanalysen"
+    )
+
+
+def test_invalid_archimate_model_in_every_language() -> None:
+    from inventory.export.run import InvalidModelError
+
+    error = InvalidModelError(["element 'x': missing name", "another"])
+    assert str(error) == (
+        "The ArchiMate model does not validate against the exchange format's schemas:"
+        " element 'x': missing name"
+    )
+    assert error.hint == "Please report this with the command you ran."
+    assert failure_texts(error, "sv") == (
+        "ArchiMate-modellen validerar inte mot utbytesformatets scheman: element 'x': missing name",
+        "Rapportera gärna felet tillsammans med kommandot du körde.",
     )

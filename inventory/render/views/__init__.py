@@ -12,6 +12,7 @@ from inventory.analyse.overlap import OverlapResult
 from inventory.errors import InventoryError
 from inventory.gap.result import GapReport
 from inventory.language.i18n import Lang
+from inventory.messages import Message
 from inventory.render.views.architecture import architecture_views
 from inventory.render.views.common import ViewDiagram, municipality_names
 from inventory.render.views.network import network_view
@@ -46,8 +47,8 @@ def build_views(
     names = municipality_names(snapshot.table("municipality"))
     if municipality is not None and municipality not in names:
         raise ViewInputError(
-            f"no municipality {municipality!r} in the inventory",
-            hint="use one of: " + ", ".join(sorted(names)),
+            Message("error.view.no_municipality", {"name": repr(municipality)}),
+            hint=Message("error.view.use_one_of", {"names": ", ".join(sorted(names))}),
         )
     if view == "architecture":
         codes = [municipality] if municipality else sorted(names)
@@ -59,14 +60,13 @@ def build_views(
     if view == "target":
         if gap is None:
             raise ViewInputError(
-                "the target view needs a target architecture",
-                hint="pass --target FILE (e.g. samples/target.yaml)",
+                Message("error.view.needs_target"), hint=Message("error.view.needs_target_hint")
             )
         if municipality:
             return [target_view(gap, municipality, name=names.get(municipality), lang=lang)]
         return [target_view(gap, lang=lang)]
     if overlap is None:
-        raise ViewInputError("the overlap view needs the overlap analysis")
+        raise ViewInputError(Message("error.view.needs_overlap"))
     return overlap_views(overlap, names, lang=lang)
 
 

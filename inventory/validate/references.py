@@ -554,9 +554,21 @@ def _resolved_rows(
     kept = _Resolved(part, outcome, None if keep.all() else np.flatnonzero(keep))
     if part.field.spec.many and len(kept):
         # A list may name a record twice: keep its first reference.
-        first = ~kept.frame().duplicated(subset=list(REFERENCE_COLUMNS)).to_numpy(dtype=bool)
+        first = _first_of_each(kept.columns())
         kept = _Resolved(part, outcome, kept.references[first])
     return kept
+
+
+def _first_of_each(columns: Mapping[str, np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
+    """Which references are the first with their ``REFERENCE_COLUMNS`` values (what
+    ``DataFrame.duplicated`` keeps: each column factorised, missing values alike), without
+    building a frame for each part."""
+    labels = np.stack(
+        [pd.factorize(columns[name])[0].astype(np.int64) for name in REFERENCE_COLUMNS], axis=1
+    )
+    first = np.zeros(len(labels), dtype=bool)
+    first[np.unique(labels, axis=0, return_index=True)[1]] = True
+    return first
 
 
 def _references_frame(found: Sequence[_Resolved]) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import typer
 from inventory.cli.common import (
     OutputFormat,
     console,
+    counted,
     load_target_or_exit,
     print_json,
     say,
@@ -97,10 +98,10 @@ def archimate(
         say(
             "cli.export.wrote",
             file=visible(str(out)),
-            elements=len(written.model.elements),
+            elements=counted("element", len(written.model.elements)),
             kinds=elements,
-            relationships=len(written.model.relationships),
-            views=len(written.model.views),
+            relationships=counted("relationship", len(written.model.relationships)),
+            views=counted("view", len(written.model.views)),
         ),
         markup=False,
     )

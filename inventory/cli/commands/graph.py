@@ -14,6 +14,7 @@ from inventory.cli.common import (
     cli_lang,
     code_value,
     console,
+    counted,
     number,
     print_json,
     say,
@@ -89,9 +90,9 @@ def render_summary(summary: GraphSummary) -> None:
             say(
                 "cli.graph.summary",
                 municipalities=", ".join(summary.municipalities) or say("cli.graph.nothing"),
-                nodes=summary.nodes,
-                edges=summary.edges,
-                devices=summary.client_devices,
+                nodes=counted("node", summary.nodes),
+                edges=counted("edge", summary.edges),
+                devices=counted("client_device", summary.client_devices),
             )
         )
     )

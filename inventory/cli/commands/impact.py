@@ -67,9 +67,9 @@ def render_impact(result: ImpactResult, limit: int) -> None:
                 "cli.impact.summary",
                 node=result.node,
                 kind=code_value("node_kind", result.kind),
-                dependents=len(result.dependents),
+                dependents=counted("dependent", len(result.dependents)),
                 municipalities=counted("municipality", len(result.municipalities)),
-                devices=result.client_devices,
+                devices=counted("client_device", result.client_devices),
             )
         )
     )

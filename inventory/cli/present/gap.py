@@ -159,8 +159,8 @@ def render_gap(report: GapReport, lang: Lang = "en") -> list[RenderableType]:
             t(
                 "cli.gap.eol_title",
                 lang,
-                rows=count(len(eol)),
-                assets=count(int(eol["devices"].sum())),
+                rows=t("cli.count.row", lang, count=count(len(eol))),
+                assets=t("cli.count.asset_device", lang, count=count(int(eol["devices"].sum()))),
             ),
             _columns(lang, "state", "asset", "product", "eol", "dependent"),
             [

@@ -488,14 +488,16 @@ def archimate_model(
             t(
                 "archimate.note.clients",
                 lang,
-                rows=format_number(len(clients), lang, 0),
-                devices=format_number(devices, lang, 0),
+                rows=t(
+                    "archimate.n.inventory_row", lang, count=format_number(len(clients), lang, 0)
+                ),
+                devices=t("archimate.n.device", lang, count=format_number(devices, lang, 0)),
             )
         )
     zones = snapshot.table("zone")
     if not zones.empty:
         build.notes.append(
-            t("archimate.note.zones", lang, zones=format_number(len(zones), lang, 0))
+            t("archimate.note.zones", lang, count=format_number(len(zones), lang, 0))
         )
     order = {type_: index for index, type_ in enumerate(ELEMENT_TYPES)}
     elements = tuple(

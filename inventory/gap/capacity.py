@@ -550,10 +550,14 @@ def _compute_verdict(
     figures: dict[str, Param] = {"where": where, "hosts": hosts, "moving": moving, "parts": parts}
     # what moves, said as it is: VMs, re-platformed servers or both (the check counts both)
     if converted:
+        replatformed = Message("gs.n.replatformed", {"count": converted})
         figures["what"] = (
-            Message("gs.compute.what_both", {"vms": moving, "servers": converted})
+            Message(
+                "gs.compute.what_both",
+                {"vms": Message("gs.n.moving_vm", {"count": moving}), "servers": replatformed},
+            )
             if moving
-            else Message("gs.compute.what_servers", {"servers": converted})
+            else replatformed
         )
     with_servers = "_with" if converted else ""
     if not sites:

@@ -624,9 +624,9 @@ def _reasons(
         if affected.users:
             parts.append(Message("risk.reason.users", {"users": affected.users}))
     if devices:
-        parts.append(Message("risk.reason.devices", {"devices": devices}))
+        parts.append(Message("risk.reason.devices", {"count": devices}))
     if site_devices:
-        parts.append(Message("risk.reason.site_devices", {"devices": site_devices}))
+        parts.append(Message("risk.reason.site_devices", {"count": site_devices}))
     if state == "end_of_life":
         parts.append(
             Message("risk.reason.past_eol_on", {"eol": eol})

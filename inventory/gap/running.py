@@ -519,7 +519,7 @@ def _after_lines(counts: InventoryCounts, target: TargetArchitecture) -> list[di
                             Message(
                                 "gs.cost.energy",
                                 {
-                                    "servers": round(counts.powered_servers),
+                                    "count": round(counts.powered_servers),
                                     "kw": round(counts.powered_kw, 1),
                                     "hours": HOURS_PER_YEAR,
                                 },

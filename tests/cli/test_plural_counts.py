@@ -11,6 +11,7 @@ import pytest
 from inventory.analyse.graph import GraphSummary
 from inventory.cli.commands.graph import render_summary
 from inventory.cli.common import console, counted, say, set_cli_lang
+from inventory.language.formatting import format_number
 from inventory.language.i18n import Lang, t
 
 
@@ -143,3 +144,119 @@ def test_end_of_life_title(lang: Lang, one: str, many: str) -> None:
             assets=t("cli.count.asset_device", lang, count=assets),
         )
         assert text == expected
+
+
+# --- the report and the ArchiMate model's notes ------------------------------------------
+
+MOVING = {
+    "en": ("the 1 virtual server that moves and the 1 physical server re-platformed onto them",
+           "the 1,204 virtual servers that move and the 3 physical servers re-platformed onto"
+           " them"),
+    "sv": ("den 1 virtuella server som flyttas och den 1 fysiska server som flyttas dit som"
+           " virtuell server",
+           "de 1 204 virtuella servrar som flyttas och de 3 fysiska servrar som flyttas dit som"
+           " virtuella servrar"),
+    "no": ("den 1 virtuelle serveren som flyttes og den 1 fysiske serveren som flyttes dit som"
+           " virtuell server",
+           "de 1 204 virtuelle serverne som flyttes og de 3 fysiske serverne som flyttes dit som"
+           " virtuelle servere"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "no"])
+def test_what_moves_onto_the_clusters(lang: Lang) -> None:
+    """The ``what`` of ``gs.compute.*`` as ``gap.capacity`` builds it."""
+    from inventory.messages import Message, message_text
+
+    def what(vms: int, servers: int) -> Message:
+        replatformed = Message("gs.n.replatformed", {"count": servers})
+        return Message(
+            "gs.compute.what_both",
+            {"vms": Message("gs.n.moving_vm", {"count": vms}), "servers": replatformed},
+        )
+
+    one, many = MOVING[lang]
+    assert message_text(what(1, 1), lang) == one
+    assert message_text(what(1204, 3), lang).replace("\u00a0", " ") == many
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        ("en", "The target datacentres lack 4 U of rack space and 2 kW of power for the 1"
+               " physical server that moves",
+         "The target clusters (2 hosts) lack 8 vCPU for the 14 virtual servers that move"),
+        ("sv", "Måldatacentren saknar 4 U rackutrymme och 2 kW effekt för den 1 fysiska server"
+               " som flyttas",
+         "Målklustren (2 värdar) saknar 8 vCPU för de 14 virtuella servrar som flyttas"),
+        ("no", "Måldatasentrene mangler 4 U rackplass og 2 kW effekt for den 1 fysiske serveren"
+               " som flyttes",
+         "Målklyngene (2 verter) mangler 8 vCPU for de 14 virtuelle serverne som flyttes"),
+    ],
+)  # fmt: skip
+def test_risk_register_capacity_and_compute(lang: Lang, one: str, many: str) -> None:
+    from inventory.report.risk_register import RiskEntry, risk_text
+
+    capacity = RiskEntry("capacity", "", 3, 3, {"rack_units": 4, "kw": 2, "servers": 1})
+    assert risk_text(capacity, {}, lang) == one
+    compute = RiskEntry(
+        "compute", "", 3, 3, {"vms": 14, "hosts": 2, "short": (("vcpu", 8.0, "vCPU"),)}
+    )
+    assert risk_text(compute, {}, lang).startswith(many.split(" 8 vCPU")[0])
+    assert risk_text(compute, {}, lang).endswith(many.split(" 8 vCPU")[1])
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        ("en", ("1 physical server or appliance in service, 0.4 kW x 8,760 h",
+                "12 physical servers and appliances in service, 4.8 kW x 8,760 h",
+                "1 device", "7 devices", "1 client device at the site",
+                "7 client devices at the site")),
+        ("sv", ("1 fysisk server eller dedikerad enhet i drift, 0,4 kW x 8 760 h",
+                "12 fysiska servrar och dedikerade enheter i drift, 4,8 kW x 8 760 h",
+                "1 enhet", "7 enheter", "1 klientenhet på platsen",
+                "7 klientenheter på platsen")),
+        ("no", ("1 fysisk server eller dedikert enhet i drift, 0,4 kW x 8 760 t",
+                "12 fysiske servere og dedikerte enheter i drift, 4,8 kW x 8 760 t",
+                "1 enhet", "7 enheter", "1 klientenhet på lokasjonen",
+                "7 klientenheter på lokasjonen")),
+    ],
+)  # fmt: skip
+def test_energy_and_risk_reasons(lang: Lang, texts: tuple[str, ...]) -> None:
+    from inventory.messages import Message, message_text
+
+    shown = [
+        message_text(Message("gs.cost.energy", {"count": 1, "kw": 0.4, "hours": 8760}), lang),
+        message_text(Message("gs.cost.energy", {"count": 12, "kw": 4.8, "hours": 8760}), lang),
+        message_text(Message("risk.reason.devices", {"count": 1}), lang),
+        message_text(Message("risk.reason.devices", {"count": 7}), lang),
+        message_text(Message("risk.reason.site_devices", {"count": 1}), lang),
+        message_text(Message("risk.reason.site_devices", {"count": 7}), lang),
+    ]
+    assert [text.replace("\u00a0", " ") for text in shown] == list(texts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "zones", "clients"),
+    [
+        ("en", ("(1 zone)", "(3 zones)"), ("(1 inventory row, 1 device)",
+                                           "(2 inventory rows, 1,500 devices)")),
+        ("sv", ("(1 zon)", "(3 zoner)"), ("(1 rad i inventeringen, 1 enhet)",
+                                          "(2 rader i inventeringen, 1 500 enheter)")),
+        ("no", ("(1 sone)", "(3 soner)"), ("(1 rad i kartleggingen, 1 enhet)",
+                                           "(2 rader i kartleggingen, 1 500 enheter)")),
+    ],
+)  # fmt: skip
+def test_archimate_notes(lang: Lang, zones: tuple[str, str], clients: tuple[str, str]) -> None:
+    """The words ``export.archimate`` passes (the counts formatted, then their nouns)."""
+    for count, expected in zip(("1", "3"), zones, strict=True):
+        assert expected in t("archimate.note.zones", lang, count=count)
+    for (rows, devices), expected in zip(((1, 1), (2, 1500)), clients, strict=True):
+        text = t(
+            "archimate.note.clients",
+            lang,
+            rows=t("archimate.n.inventory_row", lang, count=format_number(rows, lang, 0)),
+            devices=t("archimate.n.device", lang, count=format_number(devices, lang, 0)),
+        )
+        assert expected in text.replace("\u00a0", " ")

@@ -188,7 +188,7 @@ def test_replatformed_servers_count_in_the_compute_check() -> None:
     assert verdict.fits and table["fits"].all()
     assert (verdict.moving_vms, verdict.replatformed_servers, verdict.assumed_sizes) == (1, 2, 1)
     assert verdict.summary.startswith(
-        f"The clusters at {A}:DC1 (2 hosts) can run the 1 virtual servers that move and the 2"
+        f"The clusters at {A}:DC1 (2 hosts) can run the 1 virtual server that moves and the 2"
         " physical servers re-platformed onto them (32 vCPU of 256 free; 240 GB of 768 free;"
     )
     assert (
@@ -215,7 +215,7 @@ def test_replatformed_servers_that_do_not_fit_say_by_how_much() -> None:
     assert _row(table, "ram")["short"] == 1144 - 768
     assert not verdict.fits
     assert (
-        "lack 376 GB of RAM for the 1 virtual servers that move and the 2 physical"
+        "lack 376 GB of RAM for the 1 virtual server that moves and the 2 physical"
         " servers re-platformed onto them" in verdict.summary
     )
 
@@ -251,7 +251,7 @@ def test_what_is_switched_off_instead_of_moved_is_not_counted() -> None:
     assert _row(table, "ram")["moving"] == REPLATFORM_RAM_GB
     assert (verdict.moving_vms, verdict.replatformed_servers) == (0, 1)
     assert verdict.summary.startswith(
-        f"The clusters at {A}:DC1 (2 hosts) can run the 1 physical servers re-platformed onto"
+        f"The clusters at {A}:DC1 (2 hosts) can run the 1 physical server re-platformed onto"
         " them (4 vCPU of 256 free;"
     )
 

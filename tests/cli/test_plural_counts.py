@@ -260,3 +260,22 @@ def test_archimate_notes(lang: Lang, zones: tuple[str, str], clients: tuple[str,
             devices=t("archimate.n.device", lang, count=format_number(devices, lang, 0)),
         )
         assert expected in text.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many", "legend"),
+    [
+        ("en", "1 host · 1 VM", "2 hosts · 14 VMs", "n hosts · m VMs"),
+        ("sv", "1 värd · 1 VM", "2 värdar · 14 VM", "n värdar · m VM"),
+        ("no", "1 vert · 1 VM", "2 verter · 14 VM", "n verter · m VM"),
+    ],
+)
+def test_cluster_label(lang: Lang, one: str, many: str, legend: str) -> None:
+    """A hypervisor cluster's label in the architecture diagrams, and the legend's."""
+    from inventory.render.views.architecture import _hosts_vms
+
+    assert (_hosts_vms(lang, 1, 1), _hosts_vms(lang, 2, 14), _hosts_vms(lang, "n", "m")) == (
+        one,
+        many,
+        legend,
+    )

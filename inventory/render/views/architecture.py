@@ -239,11 +239,10 @@ def _add_infrastructure(
             cluster,
             group=group,
             kind=t("view.noun_servers", lang),
-            detail=t(
-                "view.hosts_vms",
+            detail=_hosts_vms(
                 lang,
-                hosts=placement.cluster_hosts.get(cluster, 0),
-                vms=placement.cluster_vms.get(cluster, 0),
+                placement.cluster_hosts.get(cluster, 0),
+                placement.cluster_vms.get(cluster, 0),
             ),
             style=CLUSTER_NODE,
             priority=10,
@@ -388,11 +387,21 @@ def _add_dependencies(diagram: Diagram, part: InventorySnapshot, placement: _Pla
         diagram.add_edge(tail, head, style=RUNS_ON_EDGE if row.kind == "platform" else DEPENDS_EDGE)
 
 
+def _hosts_vms(lang: Lang, hosts: int | str, vms: int | str) -> str:
+    """``2 hosts · 14 VMs``, ``1 host · 1 VM`` (``n hosts · m VMs`` in the legend)."""
+    return t(
+        "view.hosts_vms",
+        lang,
+        hosts=t("view.n.host", lang, count=hosts),
+        vms=t("view.n.vm", lang, count=vms),
+    )
+
+
 def _legend(lang: Lang) -> list[LegendEntry]:
     return [
         LegendEntry(t("view.layer_applications", lang), style=APPLICATION_NODE),
         LegendEntry(t("view.layer_platforms", lang), style=PLATFORM_NODE),
-        LegendEntry(t("view.hosts_vms", lang, hosts="n", vms="m"), style=CLUSTER_NODE),
+        LegendEntry(_hosts_vms(lang, "n", "m"), style=CLUSTER_NODE),
         LegendEntry(t("column.server", lang), style=SERVER_NODE),
         LegendEntry(t("view.noun_storage", lang), style=STORAGE_NODE),
         LegendEntry(t("view.other_sites", lang), style=OTHER_SITES_NODE),
@@ -433,11 +442,10 @@ def _site_view(
         diagram.add_group(
             f"cluster:{cluster}",
             f"{cluster} · "
-            + t(
-                "view.hosts_vms",
+            + _hosts_vms(
                 lang,
-                hosts=placement.cluster_hosts.get(cluster, 0),
-                vms=placement.cluster_vms.get(cluster, 0),
+                placement.cluster_hosts.get(cluster, 0),
+                placement.cluster_vms.get(cluster, 0),
             ),
             style=SITE_STYLE,
         )
@@ -460,7 +468,7 @@ def _site_view(
     diagram.set_legend(
         [
             LegendEntry(t("column.server", lang), style=SERVER_NODE),
-            LegendEntry(t("view.hosts_vms", lang, hosts="n", vms="m"), style=CLUSTER_NODE),
+            LegendEntry(_hosts_vms(lang, "n", "m"), style=CLUSTER_NODE),
         ]
     )
     return ViewDiagram(

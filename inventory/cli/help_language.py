@@ -42,7 +42,7 @@ from typer._click.utils import echo
 
 from inventory.cli.common import cli_lang
 from inventory.cli.interruption import early_lang
-from inventory.errors import InventoryError, Wording
+from inventory.errors import InventoryError, RenderError, Wording
 from inventory.language.i18n import Lang, t
 
 __all__ = [
@@ -109,13 +109,100 @@ def install() -> None:
     typer.core._ = typer_text  # type: ignore[attr-defined]
 
 
+#: typer's type placeholders in the help (``<int>``, ``<list[Path]>``, ``<int range>``).
+_TYPE_PLACEHOLDER: Final = re.compile(
+    r"<(?P<list>list\[)?(?P<type>int range|float range|int|float|str|Path|path|dir|file)\]?>"
+)
+#: A bound of a number range as click writes it in the help (``x>=1``, ``1<=x<=2000``).
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_RANGE: Final = re.compile(
+    rf"(?<![\w.])(?:(?P<low>{_NUMBER})<=x<=(?P<high>{_NUMBER})|x>=(?P<min>{_NUMBER})"
+    rf"|x<=(?P<max>{_NUMBER}))(?=[\];]|$)"
+)
+#: An argument's name on the usage line (``{paths}...``, ``[folder]``) or in the help.
+_ARGUMENT: Final = re.compile(r"(?<![\w-])(?P<name>[a-z][a-z_]*)(?=\}|\]|\.\.\.|\s|$)")
+
+
+def argument_name(name: str, lang: Lang) -> str:
+    """An argument's name (``paths``) as the help and usage errors show it in ``lang``
+    (``cli.usage.argument_name.<name>``; the name itself in English or without a text)."""
+    if lang == "en":
+        return name
+    try:
+        return t(f"cli.usage.argument_name.{name}", lang)
+    except RenderError:
+        return name
+
+
+def type_placeholders(text: str, lang: Lang) -> str:
+    """typer's ``<int>``, ``<list[Path]>`` in ``text`` in ``lang`` (choices stay as they are:
+    they are the values to type)."""
+
+    def said(match: re.Match[str]) -> str:
+        kind = t(f"cli.usage.type.{match['type'].lower().replace(' ', '_')}", lang)
+        return f"<{t('cli.usage.type.list', lang, item=kind)}>" if match["list"] else f"<{kind}>"
+
+    return _TYPE_PLACEHOLDER.sub(said, text)
+
+
+def number_ranges(text: str, lang: Lang) -> str:
+    """click's ``x>=1``, ``1<=x<=2000`` in ``text`` in words of ``lang``."""
+
+    def said(match: re.Match[str]) -> str:
+        if match["low"] is not None:
+            return t("cli.usage.range.between", lang, low=match["low"], high=match["high"])
+        if match["min"] is not None:
+            return t("cli.usage.range.at_least", lang, limit=match["min"])
+        return t("cli.usage.range.at_most", lang, limit=match["max"])
+
+    return _RANGE.sub(said, text)
+
+
+def _argument_names(text: str, lang: Lang) -> str:
+    return _ARGUMENT.sub(lambda match: argument_name(match["name"], lang), text)
+
+
 class LocalisedFormatter(click.HelpFormatter):
-    """click's help formatter with the ``Usage:`` prefix in the command line's language."""
+    """click's help formatter with the ``Usage:`` prefix, the arguments' names, typer's type
+    placeholders and click's number ranges in the command line's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        if prefix is None and cli_lang() != "en":
-            prefix = t("cli.usage.usage", cli_lang()) + " "
+        lang = cli_lang()
+        if prefix is None and lang != "en":
+            prefix = t("cli.usage.usage", lang) + " "
+        if lang != "en":
+            args = " ".join(
+                _argument_names(part, lang) if part[:1] in "{[" and part[1:2].islower() else part
+                for part in args.split(" ")
+            )
         super().write_usage(prog, args, prefix)
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        lang = cli_lang()
+        if lang != "en":
+            rows = [
+                (
+                    type_placeholders(
+                        _first_word(term, lang) if _is_argument(term) else term, lang
+                    ),
+                    number_ranges(text, lang),
+                )
+                for term, text in rows
+            ]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+def _is_argument(term: str) -> bool:
+    """An argument's row (``paths... <list[Path]>``), not an option's or a command's."""
+    return not term.startswith("-") and " <" in term
+
+
+def _first_word(term: str, lang: Lang) -> str:
+    """An argument's term (``paths... <list[Path]>``) with its name in ``lang``."""
+    name, _, rest = term.partition(" ")
+    return _argument_names(name, lang) + (f" {rest}" if rest else "")
 
 
 class LocalisedContext(click.Context):
@@ -277,6 +364,8 @@ def _parameter_hint(error: BadParameter, lang: Lang) -> str | None:
     hint: Sequence[str] | str | None = error.param_hint
     if hint is None and error.param is not None:
         hint = error.param.get_error_hint()
+        if error.param.param_type_name == "argument" and error.param.name:
+            hint = f"'{argument_name(error.param.name, lang)}'"  # as the usage line names it
         envvar = getattr(error.param, "envvar", None)
         english = f" (env var: '{envvar}')"  # (typer's, in English)
         if isinstance(envvar, str) and isinstance(hint, str) and hint.endswith(english):

@@ -49,6 +49,18 @@ ENGLISH_WORDS = (
     "Show this message and exit.",
     "[OPTIONS]",
     "COMMAND [ARGS]",
+    # typer's type placeholders, click's number ranges and the arguments' names
+    "<int",
+    "<float",
+    "<str>",
+    "<path>",
+    "<list[",
+    "x>=",
+    "<=x",
+    "x<=",
+    "{paths}",
+    "{files}",
+    "{run_a}",
 )
 
 
@@ -141,7 +153,7 @@ def test_the_help_printed_is_the_catalogues(lang: Lang, path: tuple[str, ...]) -
 
 def test_the_swedish_import_help_line_by_line() -> None:
     lines = _help("sv", "import").splitlines()
-    assert lines[0] == "Användning: inventory import [FLAGGOR] {paths}..."
+    assert lines[0] == "Användning: inventory import [FLAGGOR] {sökvägar}..."
     assert lines[2] == (
         "  Kontrollera och lagra inventeringar: skapade / ändrade / oförändrade / borttagna"
         " per typ."
@@ -151,7 +163,10 @@ def test_the_swedish_import_help_line_by_line() -> None:
     assert "Kommunmappar, eller mappar med en mapp per kommun.  [obligatoriskt]" in text
     assert "(tabeller och rader); json: resultatet som data." in text
     assert "[standard: text]" in text
-    assert "  --help                    Visa den här hjälptexten och avsluta." in text
+    assert "  sökvägar... <lista av sökväg>  Kommunmappar, eller mappar med en mapp per" in text
+    assert "  --max-issues <heltal>        Lista högst så här många problem" in text
+    assert "[standard: 1000; minst 1]" in _flat(text)
+    assert "  --help                       Visa den här hjälptexten och avsluta." in text
     # the options keep their English names
     for option in ("--prune", "--dry-run", "--format", "--max-issues", "--mapping"):
         assert option in text
@@ -237,13 +252,13 @@ USAGE_ERRORS: list[tuple[tuple[str, ...], Lang, list[str]]] = [
         ("import",),
         "sv",
         [
-            "Användning: inventory import [FLAGGOR] {paths}...",
+            "Användning: inventory import [FLAGGOR] {sökvägar}...",
             "Skriv 'inventory import --help' för hjälp.",
             "",
-            "Fel: Argument saknas: 'paths'.",
+            "Fel: Argument saknas: 'sökvägar'.",
         ],
     ),
-    (("import",), "no", ["Feil: Argument mangler: 'paths'."]),
+    (("import",), "no", ["Feil: Argument mangler: 'stier'."]),
     (("import", "--prun"), "no", ["Feil: Ukjent valg: --prun (Mulige valg: --dry-run, --prune)"]),
     (
         ("stats", "--format", "xml"),
@@ -379,3 +394,26 @@ def test_the_translated_help_starts_as_light_as_the_english(
     )
     assert expected in result.stdout, result.stdout + result.stderr
     assert result.stderr.strip().splitlines()[-1] == "LOADED:", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("sv", ["--municipalities <heltal>", "[standard: 5; 1–2000]", "rows-per-inhabitant <tal>"]),
+        ("no", ["--municipalities <heltall>", "[standard: 5; 1–2000]", "per-inhabitant <tall>"]),
+    ],
+)
+def test_types_and_ranges_in_the_synth_help(lang: Lang, expected: list[str]) -> None:
+    shown = _flat(_help(lang, "synth"))
+    for part in expected:
+        assert part in shown
+    english = _flat(_help(None, "synth"))
+    assert "--municipalities <int range>" in english and "1<=x<=2000" in english
+
+
+def test_argument_names_in_usage_lines() -> None:
+    assert _help("sv", "diff").splitlines()[0] == (
+        "Användning: inventory diff [FLAGGOR] {körning_a} {körning_b}"
+    )
+    assert _help("no", "list").splitlines()[0] == "Bruk: inventory list [VALG] [type]"
+    assert _help(None, "list").splitlines()[0] == "Usage: inventory list [OPTIONS] [kind]"

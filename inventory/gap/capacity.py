@@ -547,7 +547,12 @@ def _compute_verdict(
             for row in any_rows(table)
         )
     )
-    figures: dict[str, Param] = {"where": where, "hosts": hosts, "moving": moving, "parts": parts}
+    figures: dict[str, Param] = {
+        "where": where,
+        "hosts": Message("gs.n.host", {"count": hosts}),
+        "moving": Message("gs.n.moving_vm", {"count": moving}),
+        "parts": parts,
+    }
     # what moves, said as it is: VMs, re-platformed servers or both (the check counts both)
     if converted:
         replatformed = Message("gs.n.replatformed", {"count": converted})

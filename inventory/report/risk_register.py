@@ -699,8 +699,8 @@ def risk_text(entry: RiskEntry, names: Mapping[str, str], lang: Lang) -> str:
             params[key] = _counted("asset", int(value), lang)
         elif key == "applications":
             params[key] = _counted("application", int(value), lang)
-        elif key in ("servers", "vms"):  # the servers that move, 1 or many
-            noun = "gs.n.moving_server" if key == "servers" else "gs.n.moving_vm"
+        elif key in ("servers", "vms", "hosts"):  # the servers that move, the hosts: 1 or many
+            noun = {"servers": "gs.n.moving_server", "vms": "gs.n.moving_vm"}.get(key, "gs.n.host")
             params[key] = t(noun, lang, count=_number(value, lang))
         elif key == "rule":
             params[key] = t(f"plan.rule.{value}", lang)

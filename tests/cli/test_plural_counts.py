@@ -279,3 +279,41 @@ def test_cluster_label(lang: Lang, one: str, many: str, legend: str) -> None:
         many,
         legend,
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "The target clusters (1 host) lack 8 vCPU for the 1 virtual server that moves"),
+        ("sv", "Målklustren (1 värd) saknar 8 vCPU för den 1 virtuella server som flyttas"),
+        ("no", "Målklyngene (1 vert) mangler 8 vCPU for den 1 virtuelle serveren som flyttes"),
+    ],
+)
+def test_one_host_one_vm(lang: Lang, expected: str) -> None:
+    """A one-host cluster short for one VM, in the register and in the gap's own words."""
+    from inventory.messages import Message, MessageList, message_text
+    from inventory.report.risk_register import RiskEntry, risk_text
+
+    entry = RiskEntry(
+        "compute", "", 3, 3, {"vms": 1, "hosts": 1, "short": (("vcpu", 8.0, "vCPU"),)}
+    )
+    text = risk_text(entry, {}, lang)
+    assert text.split(" 8 vCPU")[0] == expected.split(" 8 vCPU")[0]
+    assert text.endswith(expected.split(" 8 vCPU")[1])
+    gap = Message(
+        "gs.compute.fits",
+        {
+            "where": "DC1",
+            "hosts": Message("gs.n.host", {"count": 1}),
+            "moving": Message("gs.n.moving_vm", {"count": 1}),
+            "parts": MessageList(()),
+        },
+    )
+    assert (
+        message_text(gap, lang)
+        == {
+            "en": "The clusters at DC1 (1 host) can run the 1 virtual server that moves ().",
+            "sv": "Klustren i DC1 (1 värd) kan köra den 1 virtuella server som flyttas ().",
+            "no": "Klyngene i DC1 (1 vert) kan kjøre den 1 virtuelle serveren som flyttes ().",
+        }[lang]
+    )

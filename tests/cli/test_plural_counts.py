@@ -317,3 +317,23 @@ def test_one_host_one_vm(lang: Lang, expected: str) -> None:
             "no": "Klyngene i DC1 (1 vert) kan kjøre den 1 virtuelle serveren som flyttes ().",
         }[lang]
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        ("en", ("1 hour", "1,200 hours", "1 week, to 2027", "40 weeks, to 2027")),
+        ("sv", ("1 timme", "1 200 timmar", "1 vecka, till 2027", "40 veckor, till 2027")),
+        ("no", ("1 time", "1 200 timer", "1 uke, til 2027", "40 uker, til 2027")),
+    ],
+)
+def test_demo_effort_and_plan(speak: None, lang: Lang, texts: tuple[str, ...]) -> None:
+    """The words ``inventory demo`` passes (its figures formatted, as ``_number`` does)."""
+    set_cli_lang(lang)
+    shown = (
+        say("cli.demo.hours", count=format_number(1, lang, 0)),
+        say("cli.demo.hours", count=format_number(1200, lang, 0)),
+        say("cli.demo.plan_value", count=format_number(1, lang, 0), year="2027"),
+        say("cli.demo.plan_value", count=format_number(40, lang, 0), year="2027"),
+    )
+    assert tuple(text.replace("\u00a0", " ") for text in shown) == texts

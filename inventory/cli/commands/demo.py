@@ -67,7 +67,7 @@ def _print_result(result: DemoResult) -> None:
         ("similarity", _percent(figures.get("mean_similarity"))),
         ("readiness", _percent(figures.get("readiness"))),
         ("eol", _number(figures["eol_assets"])),
-        ("effort", say("cli.demo.hours", value=_number(figures["effort_hours"]))),
+        ("effort", say("cli.demo.hours", count=_number(figures["effort_hours"]))),
         ("one_time", _money(figures, "cost", result.currency)),
         ("saving", _money(figures, "yearly_saving", result.currency)),
         ("payback", _payback(figures)),
@@ -75,7 +75,7 @@ def _print_result(result: DemoResult) -> None:
             "plan",
             say(
                 "cli.demo.plan_value",
-                weeks=_number(figures.get("plan_weeks")),
+                count=_number(figures.get("plan_weeks")),
                 year=_year(figures.get("plan_end_year")),
             ),
         ),

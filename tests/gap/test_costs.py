@@ -633,7 +633,6 @@ def test_a_definition_that_leaves_devices_out_keeps_their_renewal_out_of_both() 
     assert case.yearly_saving.expected == pytest.approx(0.4 * rest - changed)
 
 
-
 def test_a_change_per_municipality_reads_with_the_locales_minus_sign() -> None:
     """The report's "Gislaveds kommun (-7.92 MSEK a year, -19 %)": the amount
     (gap.money.format_signed) and the percentage carry the same minus sign, the locale's

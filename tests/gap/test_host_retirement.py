@@ -200,9 +200,7 @@ def test_the_yearly_cost_after_counts_no_retired_host(gap: GapReport) -> None:
     renewal = lines.loc["renewal:physical_server"]
     assert renewal["quantity"] == 2.0
     assert "2 physical servers the plan retires or switches off" in renewal["note"]
-    assert "2 fysiska servrar som planen avvecklar" in message_text(
-        renewal["note_message"], "sv"
-    )
+    assert "2 fysiska servrar som planen avvecklar" in message_text(renewal["note_message"], "sv")
     energy = lines.loc["hosting"]
     # 2 servers x 400 W (the default per physical server) x 8,760 h = 7,008 kWh
     assert energy["quantity"] == pytest.approx(2 * 0.4 * 8760)

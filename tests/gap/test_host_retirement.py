@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from inventory.gap.result import GapReport, compute_gap
-from inventory.messages import Message, message_text
+from inventory.messages import Message, MessageList, message_text
 from inventory.target.model import TargetArchitecture
 from tests.analyse.conftest import build_snapshot
 
@@ -196,11 +196,14 @@ def test_the_compute_check_counts_the_vms_of_the_retired_hosts(gap: GapReport) -
 def test_the_yearly_cost_after_counts_no_retired_host(gap: GapReport) -> None:
     """Four physical hosts in service today; the plan retires esx-worn and esx-ending, so
     the cost after the merger renews and powers two (esx-sound, esx-new) and says why."""
+    assert gap.business_case is not None
     lines = gap.business_case.lines.set_index("item")
     renewal = lines.loc["renewal:physical_server"]
     assert renewal["quantity"] == 2.0
     assert "2 physical servers the plan retires or switches off" in renewal["note"]
-    assert "2 fysiska servrar som planen avvecklar" in message_text(renewal["note_message"], "sv")
+    note = renewal["note_message"]
+    assert isinstance(note, MessageList)
+    assert "2 fysiska servrar som planen avvecklar" in message_text(note, "sv")
     energy = lines.loc["hosting"]
     # 2 servers x 400 W (the default per physical server) x 8,760 h = 7,008 kWh
     assert energy["quantity"] == pytest.approx(2 * 0.4 * 8760)

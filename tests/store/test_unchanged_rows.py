@@ -171,6 +171,7 @@ def test_one_percent_changed_in_every_municipality(
     updated = [row for row in after["client"] if row not in before["client"]]
     assert len(updated) == changed
     assert all(row.model.endswith(" (2)") for row in updated)
+    assert result.run_id is not None
     with InventoryStore(db_url) as store:
         difference = store.diff(result.run_id - 1, result.run_id)
     assert len(difference.records) == changed

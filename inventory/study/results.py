@@ -85,7 +85,7 @@ def _share_costs(inputs: StudyInputs, extra_costs: Sequence[CostToShare]) -> Cos
     for cost in [*sharing.costs, *extra_costs]:
         if cost.key not in keys:
             raise UnknownKeyError(
-                Message("error.study.unknown_key", {"key": repr(cost.key)}),
+                Message("error.study.unknown_key", {"name": repr(cost.key)}),
                 hint=Message("error.study.unknown_key.hint", {"keys": ", ".join(keys)}),
             )
         shared.append(

@@ -76,7 +76,7 @@ def test_notes_are_messages_and_json_keeps_key_and_parameters(report: GapReport)
         n for n in report.notes if isinstance(n, Message) and n.key == "gs.note.servers_no_warranty"
     )
     assert note.params == {"count": 1}
-    assert message_text(note, "sv").startswith("1 fysiska servrar som blir kvar saknar")
+    assert message_text(note, "sv").startswith("1 fysisk server som blir kvar saknar")
     data = json.loads(json.dumps(report.to_json()))
     written = next(n for n in data["notes"] if n["key"] == "gs.note.servers_no_warranty")
     assert written == {

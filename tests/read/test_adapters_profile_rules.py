@@ -82,7 +82,7 @@ def test_rows_of_an_unmapped_municipality_are_errors_with_their_lines(tmp_path: 
     assert [(e.code, e.file, e.line, e.value, e.column) for e in errors] == [
         (IssueCode.UNKNOWN_MUNICIPALITY, export, 6, "Seljord kommune", "Entity")
     ]
-    assert "line(s) 6, 7" in errors[0].message
+    assert "lines 6, 7" in errors[0].message
     db = f"sqlite:///{tmp_path / 'inv.db'}"
     result = runner.invoke(app, ["--db", db, "import", str(midt), "--mapping", str(profile)])
     assert result.exit_code == 1

@@ -111,3 +111,18 @@ def test_a_plural_message_reads_right_for_one_and_for_many(lang: str, one: str, 
             "no": "1 rad",
         }[lang]
     )
+
+
+def test_no_placeholder_takes_the_name_of_an_argument_of_t() -> None:
+    """``t(key, lang, **params)``: a message with a ``{key}`` or ``{lang}`` placeholder
+    cannot be filled (``t() got multiple values for argument 'key'``, seen in
+    ``study allocate --key nope``). Issue templates (``issue.*``) are filled by
+    ``issues.template_texts`` from a mapping, where any name is free."""
+    clashing = {
+        (key, name)
+        for key, text in messages("en").items()
+        if not key.startswith("issue.")
+        for name in catalogues.placeholders(text)
+        if name in {"key", "lang"}
+    }
+    assert clashing == set()

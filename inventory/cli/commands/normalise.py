@@ -75,9 +75,10 @@ def normalise(
     from inventory.render.csv_safe import write_frame_csv
     from inventory.render.review_file import normalise_review_run
 
+    normaliser = Normaliser.default(aliases)  # a bad alias file fails before the store is read
     run = normalise_review_run(
         stored_snapshot(ctx, municipality),
-        Normaliser.default(aliases),
+        normaliser,
         include_all=show_all,
         review_file=review_file,
         lang=cli_lang(),

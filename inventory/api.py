@@ -190,7 +190,6 @@ def validate_folders(
     (True, False)
     """
     from inventory.store import stored_known_keys
-    from inventory.validate.profiled import validate_with_profiles
 
     try:
         known_keys = stored_known_keys(database_url)
@@ -199,6 +198,22 @@ def validate_folders(
             raise
         on_unreadable_database(error)
         known_keys = None
+    return _valid_batch(paths, mapping, source, known_keys, max_issues, ignore_unknown)
+
+
+def _valid_batch(
+    paths: Iterable[PathLike],
+    mapping: Sequence[PathLike],
+    source: str | None,
+    known_keys: Any,
+    max_issues: int,
+    ignore_unknown: bool,
+    unchanged: Any = None,
+) -> ImportBatch:
+    """The folders validated with their mapping profiles; ``InvalidInputError`` when any
+    file is invalid (what ``validate_folders`` and ``import_folders`` both do)."""
+    from inventory.validate.profiled import validate_with_profiles
+
     batch = validate_with_profiles(
         [Path(path) for path in paths],
         [Path(file) for file in mapping] or None,
@@ -206,6 +221,7 @@ def validate_folders(
         known_keys=known_keys,
         max_issues=max_issues,
         ignore_unknown=ignore_unknown,
+        unchanged=unchanged,
     )
     if not batch.report.valid:
         raise InvalidInputError(batch.report, "The inventory")
@@ -255,7 +271,6 @@ def import_folders(
     from inventory.store import InventoryStore, stored_known_keys
     from inventory.store.faults import fault_point
     from inventory.store.unchanged import unchanged_folders
-    from inventory.validate.profiled import validate_with_profiles
 
     fault_point("start")
     # read first: a database that cannot be used stops the import before any file is read
@@ -263,17 +278,7 @@ def import_folders(
     unchanged = (
         unchanged_folders(database_url) if not reread and not mapping and source is None else None
     )
-    batch = validate_with_profiles(
-        [Path(path) for path in paths],
-        [Path(file) for file in mapping] or None,
-        source,
-        known_keys=known_keys,
-        max_issues=max_issues,
-        ignore_unknown=ignore_unknown,
-        unchanged=unchanged,
-    )
-    if not batch.report.valid:
-        raise InvalidInputError(batch.report, "The inventory")
+    batch = _valid_batch(paths, mapping, source, known_keys, max_issues, ignore_unknown, unchanged)
     if on_validated is not None:
         on_validated(batch)
     store: InventoryStore | None = None

@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from inventory.analyse.aliases import AliasEntry, normalise_name
 from inventory.errors import InventoryError
+from inventory.messages import Message
 from inventory.yamlfile import YamlSyntaxError, compose_yaml
 
 BUSINESS_SYSTEMS_FILE = "business_systems.yaml"
@@ -220,42 +221,46 @@ def parse_business_catalogue(
     """Validate catalogue YAML ``text``; ``BusinessCatalogueError`` names ``source`` and the
     line of every problem (schema, unknown vendor, suite or successor, a name or id used
     twice). ``known_vendors`` defaults to the ids of the packaged vendor file."""
+    from inventory.analyse.vendors import (
+        BUNDLED_HINT,
+        problem_at,
+        problem_list,
+        schema_problems,
+        yaml_problem,
+    )
+
     try:
         document = compose_yaml(text)
     except YamlSyntaxError as error:
-        where = source if error.line is None else f"{source}:{error.line}"
-        raise BusinessCatalogueError(f"{where}: not valid YAML: {error.problem}") from None
+        raise BusinessCatalogueError(yaml_problem(error, source), hint=BUNDLED_HINT) from None
     try:
         parsed = BusinessCatalogueFile.model_validate(
             {} if document.data is None else document.data
         )
     except ValidationError as error:
-        lines = [
-            f"{source}:{document.lines.line_of(problem['loc']) or 1}:"
-            f" {'.'.join(str(part) for part in problem['loc']) or '(file)'}:"
-            f" {problem['msg']}"
-            for problem in error.errors()
-        ]
+        problems = schema_problems(error, document.lines, source)
         raise BusinessCatalogueError(
-            "invalid business-systems catalogue:\n  " + "\n  ".join(lines)
+            problem_list("error.business.invalid", problems), hint=BUNDLED_HINT
         ) from None
     if known_vendors is None:
         from inventory.analyse.vendors import vendor_table
 
         known_vendors = frozenset(vendor_table().vendors)
-    problems: list[str] = []
+    found: list[Message] = []
 
-    def problem(path: tuple[str | int, ...], message: str) -> None:
-        problems.append(f"{source}:{document.lines.line_of(path) or 1}: {message}")
+    def problem(path: tuple[str | int, ...], key: str, **params: str) -> None:
+        found.append(problem_at(source, document.lines.line_of(path), key, **params))
 
     suites: dict[str, Suite] = {}
     for position, suite in enumerate(parsed.suites):
         if suite.id in suites:
-            problem(("suites", position, "id"), f"suite {suite.id!r} is listed twice")
+            problem(("suites", position, "id"), "error.business.suite_twice", entry=repr(suite.id))
         if suite.vendor not in known_vendors:
             problem(
                 ("suites", position, "vendor"),
-                f"{suite.id}: unknown vendor id {suite.vendor!r} (add it to vendors.yaml)",
+                "error.business.unknown_vendor",
+                entry=suite.id,
+                vendor=repr(suite.vendor),
             )
         suites[suite.id] = suite
     systems: dict[str, BusinessSystem] = {}
@@ -264,7 +269,7 @@ def parse_business_catalogue(
     for position, system in enumerate(parsed.systems):
         at: tuple[str | int, ...] = ("systems", position)
         if system.id in systems or system.id in suites:
-            problem((*at, "id"), f"id {system.id!r} is listed twice")
+            problem((*at, "id"), "error.business.id_twice", entry=repr(system.id))
         for field, vendor in (
             ("vendor", system.vendor),
             *(("former_vendors", v) for v in system.former_vendors),
@@ -272,25 +277,40 @@ def parse_business_catalogue(
             if vendor not in known_vendors:
                 problem(
                     (*at, field),
-                    f"{system.id}: unknown vendor id {vendor!r} (add it to vendors.yaml)",
+                    "error.business.unknown_vendor",
+                    entry=system.id,
+                    vendor=repr(vendor),
                 )
         if system.suite is not None and system.suite not in suites:
-            problem((*at, "suite"), f"{system.id}: unknown suite {system.suite!r}")
+            problem(
+                (*at, "suite"),
+                "error.business.unknown_suite",
+                entry=system.id,
+                suite=repr(system.suite),
+            )
         if system.successor is not None and (
             system.successor not in ids or system.successor == system.id
         ):
             problem(
                 (*at, "successor"),
-                f"{system.id}: successor {system.successor!r} is not another system",
+                "error.business.successor",
+                entry=system.id,
+                successor=repr(system.successor),
             )
         for name in (system.id, *system.names, *system.former_names):
             owner = names.setdefault(normalise_name(name), system.id)
             if owner != system.id:
-                problem(at, f"{system.id}: the name {name!r} is also a name of {owner!r}")
+                problem(
+                    at,
+                    "error.bundled.name_taken",
+                    entry=system.id,
+                    name=repr(name),
+                    owner=repr(owner),
+                )
         systems[system.id] = system
-    if problems:
+    if found:
         raise BusinessCatalogueError(
-            "invalid business-systems catalogue:\n  " + "\n  ".join(problems)
+            problem_list("error.business.invalid", found), hint=BUNDLED_HINT
         )
     return BusinessCatalogue(systems=systems, suites=suites)
 

@@ -24,7 +24,8 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from inventory.errors import InventoryError
-from inventory.yamlfile import YamlSyntaxError, compose_yaml
+from inventory.messages import Message, MessageList
+from inventory.yamlfile import LineMap, YamlSyntaxError, compose_yaml, validation_detail
 
 VENDORS_FILE = "vendors.yaml"
 
@@ -57,6 +58,46 @@ _FOLDED = str.maketrans(
 
 class VendorFileError(InventoryError):
     """The vendor file does not follow its schema."""
+
+
+#: What to do about a data file shipped in the package that does not read.
+BUNDLED_HINT = Message("error.bundled.hint")
+
+
+def yaml_problem(error: YamlSyntaxError, source: str) -> Message:
+    """A shipped data file's YAML syntax error, the parser's own text marked as such."""
+    where = source if error.line is None else f"{source}:{error.line}"
+    return Message(
+        "error.bundled.yaml",
+        {"where": where, "problem": Message("validation.parser", {"detail": error.problem})},
+    )
+
+
+def schema_problems(error: ValidationError, lines: LineMap, source: str) -> list[Message]:
+    """Each schema error of a shipped data file at its line, in every language."""
+    return [
+        Message(
+            "error.bundled.schema",
+            {
+                "where": f"{source}:{lines.line_of(problem['loc']) or 1}",
+                "field": ".".join(str(part) for part in problem["loc"]) or "(file)",
+                "detail": validation_detail(problem),
+            },
+        )
+        for problem in error.errors()
+    ]
+
+
+def problem_at(source: str, line: int | None, key: str, **params: str) -> Message:
+    """``source:line: <the message key with params>``."""
+    return Message(
+        "error.bundled.at", {"where": f"{source}:{line or 1}", "problem": Message(key, params)}
+    )
+
+
+def problem_list(key: str, problems: list[Message], **params: str) -> Message:
+    """The message ``key`` listing ``problems`` one per line."""
+    return Message(key, {**params, "problems": MessageList(tuple(problems), "\n  ")})
 
 
 class VendorEntry(BaseModel):
@@ -169,28 +210,29 @@ def parse_vendor_text(text: str, source: str) -> VendorTable:
     try:
         document = compose_yaml(text)
     except YamlSyntaxError as error:
-        where = source if error.line is None else f"{source}:{error.line}"
-        raise VendorFileError(f"{where}: not valid YAML: {error.problem}") from None
+        raise VendorFileError(yaml_problem(error, source), hint=BUNDLED_HINT) from None
     try:
         parsed = VendorFile.model_validate(document.data)
     except ValidationError as error:
-        lines = [
-            f"{source}:{document.lines.line_of(problem['loc']) or 1}:"
-            f" {'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
-            for problem in error.errors()
-        ]
-        raise VendorFileError("invalid vendor file:\n  " + "\n  ".join(lines)) from None
-    problems: list[str] = []
+        problems = schema_problems(error, document.lines, source)
+        raise VendorFileError(
+            problem_list("error.vendors.invalid", problems), hint=BUNDLED_HINT
+        ) from None
+    found: list[Message] = []
     ids = {entry.id for entry in parsed.vendors}
     by_key: dict[str, str] = {}
     vendors: dict[str, Vendor] = {}
     for position, entry in enumerate(parsed.vendors):
-        line = document.lines.line_of(("vendors", position)) or 1
+        line = document.lines.line_of(("vendors", position))
         if entry.id in vendors:
-            problems.append(f"{source}:{line}: vendor id {entry.id!r} is listed twice")
+            found.append(problem_at(source, line, "error.vendors.twice", entry=repr(entry.id)))
         for other in (entry.parent, *entry.related):
             if other is not None and other not in ids:
-                problems.append(f"{source}:{line}: {entry.id}: unknown vendor id {other!r}")
+                found.append(
+                    problem_at(
+                        source, line, "error.vendors.unknown", entry=entry.id, vendor=repr(other)
+                    )
+                )
         spellings = (entry.title, *entry.names, *entry.former_names)
         vendors[entry.id] = Vendor(
             entry.id, entry.title, entry.parent, frozenset(entry.related), spellings
@@ -199,11 +241,18 @@ def parse_vendor_text(text: str, source: str) -> VendorTable:
             key = vendor_key(name)
             owner = by_key.setdefault(key, entry.id)
             if owner != entry.id:
-                problems.append(
-                    f"{source}:{line}: {entry.id}: the name {name!r} is also a name of {owner!r}"
+                found.append(
+                    problem_at(
+                        source,
+                        line,
+                        "error.bundled.name_taken",
+                        entry=entry.id,
+                        name=repr(name),
+                        owner=repr(owner),
+                    )
                 )
-    if problems:
-        raise VendorFileError("invalid vendor file:\n  " + "\n  ".join(problems))
+    if found:
+        raise VendorFileError(problem_list("error.vendors.invalid", found), hint=BUNDLED_HINT)
     return VendorTable(vendors=vendors, by_key=by_key)
 
 

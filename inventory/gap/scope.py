@@ -130,8 +130,19 @@ def parse_area_map(text: str, source: str = AREAS_FILE) -> AreaMap:
     try:
         return AreaMap.model_validate(yaml.safe_load(text))
     except (ValidationError, yaml.YAMLError) as error:
+        from inventory.yamlfile import validation_detail
+
+        problems = (
+            [validation_detail(detail) for detail in error.errors()]
+            if isinstance(error, ValidationError)
+            else [Message("validation.parser", {"detail": str(error)})]
+        )
         raise StudyAreaMapError(
-            f"{source} is invalid: {error}", hint="Fix the file; areas are A1-A4 and B-I."
+            Message(
+                "error.scope.invalid",
+                {"source": source, "problems": MessageList(tuple(problems), "; ")},
+            ),
+            hint=Message("error.scope.invalid.hint"),
         ) from error
 
 

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final, Literal, get_args
 
-from inventory.errors import RenderError
+from inventory.errors import RenderError, Said
 from inventory.language import catalogues
 from inventory.language.catalogues import LOCALE_CODES, mo_path
 
@@ -53,9 +53,10 @@ def parse_lang(text: str) -> Lang:
     """
     lang = _LANG_ALIASES.get(text.strip().lower())
     if lang is None:
+        shown, accepted = repr(text), ", ".join(LANGUAGES)
         raise RenderError(
-            f"unknown report language {text!r}",
-            hint="use one of: " + ", ".join(LANGUAGES),
+            Said("error.lang.unknown", {"text": shown}, f"unknown report language {shown}"),
+            hint=Said("error.lang.use_one_of", {"languages": accepted}, f"use one of: {accepted}"),
         )
     return lang
 
@@ -99,7 +100,7 @@ def t(key: str, lang: Lang, **params: object) -> str:
     if text is None and "count" in params:
         text = catalogue.get(plural_key(key, params["count"]))
     if text is None:
-        raise RenderError(f"no translation for label {key!r}")
+        raise _no_translation(key)
     return text.format(**params) if params else text
 
 
@@ -112,8 +113,17 @@ def template(key: str, lang: Lang, count: object = None) -> str:
     if text is None and count is not None:
         text = catalogue.get(plural_key(key, count))
     if text is None:
-        raise RenderError(f"no translation for label {key!r}")
+        raise _no_translation(key)
     return text
+
+
+def _no_translation(key: str) -> RenderError:
+    """A message key without a text: a bug (or a damaged installation), to report."""
+    shown = repr(key)
+    return RenderError(
+        Said("error.lang.no_label", {"label": shown}, f"no translation for label {shown}"),
+        hint=Said("cli.report_bug", {}, "Please report this with the command you ran."),
+    )
 
 
 #: The two forms of a plural message: ``<key>.one`` for a count of 1, ``<key>.other`` for

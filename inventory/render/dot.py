@@ -518,7 +518,8 @@ def render(dot_source: str, fmt: RenderFormat) -> bytes:
     """
     if fmt not in RENDER_FORMATS:
         raise RenderError(
-            f"unknown diagram format {fmt!r}", hint="use one of: " + ", ".join(RENDER_FORMATS)
+            Message("error.render.format", {"format": repr(fmt)}),
+            hint=Message("error.render.format.hint", {"formats": ", ".join(RENDER_FORMATS)}),
         )
     data = dot_source.encode("utf-8")
     if fmt == "dot":
@@ -539,12 +540,31 @@ def _run_dot(data: bytes, fmt: str) -> bytes:
             Message("error.render.no_graphviz"), hint=Message("error.render.no_graphviz.hint")
         ) from error
     except graphviz.CalledProcessError as error:
-        stderr = error.stderr.decode("utf-8", "replace") if error.stderr else ""
-        raise RenderError(
-            Message("error.render.graphviz_failed", {"reason": stderr.strip() or str(error)}),
-            hint=Message("error.render.graphviz_failed.hint"),
-        ) from error
+        raise dot_failure(error.returncode, error.stderr) from error
     return output
+
+
+def dot_failure(status: int, stderr: bytes | str | None) -> RenderError:
+    """``dot`` ended with exit ``status`` (negative: stopped by that signal): the status
+    and what dot wrote on stderr, quoted as dot's own text (Graphviz writes English), and
+    what to do.
+
+    >>> str(dot_failure(1, b"Error: syntax error in line 1")).split(": ", 1)[1]
+    'dot ended with exit status 1 and wrote: "Error: syntax error in line 1"'
+    """
+    if isinstance(stderr, bytes):
+        stderr = stderr.decode("utf-8", "replace")
+    wrote = " ".join((stderr or "").split())
+    said = (
+        Message("error.render.dot_said", {"detail": wrote})
+        if wrote
+        else Message("error.render.dot_silent")
+    )
+    key = "error.render.graphviz_failed" if status >= 0 else "error.render.graphviz_stopped"
+    return RenderError(
+        Message(key, {"status": str(abs(status)), "said": said}),
+        hint=Message(f"{key}.hint"),
+    )
 
 
 def default_workers() -> int:
@@ -584,8 +604,12 @@ class ParallelRenderer:
         try:
             return future.result()
         except RenderError as error:
+            reason: Message | str = (
+                error.wording if isinstance(error.wording, Message) else str(error)
+            )
+            hint = error.hint_wording if isinstance(error.hint_wording, Message) else error.hint
             raise RenderError(
-                f"diagram {label}: {error.args[0] if error.args else error}", hint=error.hint
+                Message("error.render.diagram", {"label": label, "reason": reason}), hint=hint
             ) from error
 
     def __enter__(self) -> ParallelRenderer:

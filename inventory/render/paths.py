@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Final
 
 from inventory.errors import RenderError
+from inventory.messages import Message
 
 MAX_STEM_LENGTH: Final = 80
 
@@ -95,14 +96,17 @@ def path_inside(folder: Path | str, name: str) -> Path:
     relative = Path(name)
     if not name or relative.is_absolute() or relative.drive or ".." in relative.parts:
         raise RenderError(
-            f"refusing to write {name!r}: output names must stay inside {base}",
-            hint="output file names are derived with safe_filename()",
+            Message("error.render.name_outside", {"name": repr(name), "folder": str(base)}),
+            hint=Message("error.render.name_outside.hint"),
         )
     candidate = (base / relative).resolve()
     if not candidate.is_relative_to(base) or candidate == base:
         raise RenderError(
-            f"refusing to write {name!r}: it resolves to {candidate}, outside {base}",
-            hint="remove the symbolic link or choose another output folder",
+            Message(
+                "error.render.link_outside",
+                {"name": repr(name), "target": str(candidate), "folder": str(base)},
+            ),
+            hint=Message("error.render.link_outside.hint"),
         )
     return candidate
 

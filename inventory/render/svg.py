@@ -19,6 +19,10 @@ import xml.etree.ElementTree as ElementTree
 from typing import Final
 
 from inventory.errors import RenderError
+from inventory.messages import Message
+
+#: What to do about SVG the tool cannot use: it comes from Graphviz, so this is a bug.
+_REPORT: Final = Message("cli.report_bug")
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 XLINK_NS: Final = "http://www.w3.org/1999/xlink"
@@ -165,13 +169,19 @@ def sanitise_svg(svg: str | bytes, *, id_prefix: str = "", keep_titles: bool = F
     """
     text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
     if "<!ENTITY" in text.upper():
-        raise RenderError("refusing SVG that declares XML entities")
+        raise RenderError(Message("error.svg.entities"), hint=_REPORT)
     text = _DOCTYPE.sub("", _XML_DECLARATION.sub("", text, count=1), count=1)
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError as error:
-        raise RenderError(f"not well-formed SVG: {error}") from error
+        raise RenderError(
+            Message(
+                "error.svg.malformed",
+                {"detail": Message("validation.parser", {"detail": str(error)})},
+            ),
+            hint=_REPORT,
+        ) from error
     if _local_name(root.tag) != "svg":
-        raise RenderError("not an SVG document: the root element is not <svg>")
+        raise RenderError(Message("error.svg.not_svg"), hint=_REPORT)
     _clean_element(root, id_prefix, keep_titles)
     return ElementTree.tostring(root, encoding="unicode", short_empty_elements=True)

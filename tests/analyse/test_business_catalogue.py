@@ -171,8 +171,8 @@ def test_catalogue_errors_name_the_line() -> None:
         "  - {id: one, title: One, vendor: acme, area: spaceflight, countries: [dk],\n"
         "     source: x}\n"
     )
-    assert "business.yaml:2: systems.0.area: Input should be" in message
-    assert "business.yaml:2: systems.0.countries.0: Input should be 'se' or 'no'" in message
+    assert "business.yaml:2: systems.0.area: area must be one of 'school', " in message
+    assert "business.yaml:2: systems.0.countries.0: countries must be one of 'se', 'no'" in message
 
 
 def test_unquoted_no_means_norway() -> None:

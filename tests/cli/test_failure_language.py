@@ -307,79 +307,9 @@ WORDED_BY_CLASS = {
 }
 
 #: Constructions still worded in English only: (file, class, start of the message) -> why.
-#: Remove an entry when its site gets a message; never add one for a failure a user meets.
-ENGLISH_ONLY: dict[tuple[str, str, str], str] = {
-    (
-        "inventory/analyse/business_catalogue.py",
-        "BusinessCatalogueError",
-        "'invalid business-systems catalogue:\\n  ",
-    ): "bundled data (inventory/data), checked by its own tests: not a user's input",
-    (
-        "inventory/analyse/business_catalogue.py",
-        "BusinessCatalogueError",
-        "f'{where}: not valid YAML: {error.proble",
-    ): "bundled data (inventory/data), checked by its own tests: not a user's input",
-    (
-        "inventory/analyse/vendors.py",
-        "VendorFileError",
-        "'invalid vendor file:\\n  ' + '\\n  '.join",
-    ): "bundled data (inventory/data), checked by its own tests: not a user's input",
-    (
-        "inventory/analyse/vendors.py",
-        "VendorFileError",
-        "f'{where}: not valid YAML: {error.proble",
-    ): "bundled data (inventory/data), checked by its own tests: not a user's input",
-    (
-        "inventory/gap/scope.py",
-        "StudyAreaMapError",
-        "f'{source} is invalid: {error}'",
-    ): "bundled data (inventory/data/study_areas.yaml): not a user's input",
-    (
-        "inventory/language/i18n.py",
-        "RenderError",
-        "f'no translation for label {key!r}'",
-    ): "a guard against a bug (not a user's input): English for the bug report",
-    (
-        "inventory/language/i18n.py",
-        "RenderError",
-        "f'unknown report language {text!r}'",
-    ): "a guard against a bug (not a user's input): English for the bug report",
-    (
-        "inventory/render/dot.py",
-        "RenderError",
-        "f'diagram {label}: {(error.args[0] if er",
-    ): "not yet: Graphviz failures",
-    (
-        "inventory/render/dot.py",
-        "RenderError",
-        "f'unknown diagram format {fmt!r}'",
-    ): "not yet: Graphviz failures",
-    (
-        "inventory/render/paths.py",
-        "RenderError",
-        "f'refusing to write {name!r}: it resolve",
-    ): "a guard against a bug (not a user's input): English for the bug report",
-    (
-        "inventory/render/paths.py",
-        "RenderError",
-        "f'refusing to write {name!r}: output nam",
-    ): "a guard against a bug (not a user's input): English for the bug report",
-    (
-        "inventory/render/svg.py",
-        "RenderError",
-        "'not an SVG document: the root element i",
-    ): "a guard against a bug (not a user's input): English for the bug report",
-    (
-        "inventory/render/svg.py",
-        "RenderError",
-        "'refusing SVG that declares XML entities",
-    ): "a guard against a bug (not a user's input): English for the bug report",
-    (
-        "inventory/render/svg.py",
-        "RenderError",
-        "f'not well-formed SVG: {error}'",
-    ): "a guard against a bug (not a user's input): English for the bug report",
-}
+#: Empty: every failure, the guards against bugs and the checks of the data shipped in the
+#: package included, is a catalogue message. Never add an entry.
+ENGLISH_ONLY: dict[tuple[str, str, str], str] = {}
 
 
 def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
@@ -397,17 +327,34 @@ def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
     return names
 
 
-def _is_message(node: ast.expr | None, messages: set[str]) -> bool:
-    """A ``Message(...)`` / ``Said(...)`` call, a name bound to one, or a choice of them."""
-    if isinstance(node, ast.Call):  # (``say``, ``t``: a text in the reader's language already)
+#: Calls whose result is a catalogue message (``say``, ``t``: a text in the reader's
+#: language already); :func:`english_only_sites` adds the package's functions annotated
+#: ``-> Message`` (``yaml_problem(...)``).
+MESSAGE_CALLS = {"Message", "Said", "say", "t"}
+
+
+def _message_functions(trees: dict[Path, ast.Module]) -> set[str]:
+    """The package's functions that return a ``Message`` (by their annotation)."""
+    return {
+        node.name
+        for tree in trees.values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef)
+        and node.returns is not None
+        and ast.unparse(node.returns) in {"Message", "Said"}
+    }
+
+
+def _is_message(node: ast.expr | None, messages: set[str], calls: set[str] = MESSAGE_CALLS) -> bool:
+    """A ``Message(...)`` / ``Said(...)`` call (or a call of a function returning one), a
+    name bound to one, or a choice of them."""
+    if isinstance(node, ast.Call):
         called = getattr(node.func, "id", getattr(node.func, "attr", None))
-        return called in {"Message", "Said", "say", "t"} or (
-            ast.unparse(node) == "interruption.message()"
-        )
+        return called in calls or (ast.unparse(node) == "interruption.message()")
     if isinstance(node, ast.Name):
         return node.id in messages
     if isinstance(node, ast.IfExp):
-        return _is_message(node.body, messages) and _is_message(node.orelse, messages)
+        return _is_message(node.body, messages, calls) and _is_message(node.orelse, messages, calls)
     return False
 
 
@@ -426,6 +373,7 @@ def english_only_sites() -> dict[tuple[str, str, str], int]:
     not a catalogue message: (file, class, start of the message) -> line."""
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in PACKAGE.rglob("*.py")}
     classes = _error_classes(trees)
+    calls = MESSAGE_CALLS | _message_functions(trees)
     found: dict[tuple[str, str, str], int] = {}
     for path, tree in trees.items():
         messages = _message_names(tree)
@@ -439,7 +387,7 @@ def english_only_sites() -> dict[tuple[str, str, str], int]:
             first = next((k.value for k in node.keywords if k.arg == "message"), first)
             if first is None and name in {"NothingStoredError"}:
                 continue
-            if not _is_message(first, messages):
+            if not _is_message(first, messages, calls):
                 shown = ast.unparse(first)[:40] if first is not None else ""
                 site = (str(path.relative_to(PACKAGE.parent)), name, shown)
                 found[site] = node.lineno

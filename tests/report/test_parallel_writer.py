@@ -100,7 +100,10 @@ def test_a_diagram_dot_rejects_is_named_and_the_others_still_render() -> None:
                 errors[label] = error
     assert list(errors) == ["diagrams/view-2.svg"]
     message = str(errors["diagrams/view-2.svg"])
-    assert message.startswith("diagram diagrams/view-2.svg: Graphviz could not read")
+    assert message.startswith(
+        "diagram diagrams/view-2.svg: Graphviz could not draw the diagram: dot ended with exit"
+        ' status 1 and wrote: "Error: <stdin>: syntax error'
+    )
     assert "syntax error" in message
     assert errors["diagrams/view-2.svg"].hint  # what to do stays with it
     assert len(results) == 4

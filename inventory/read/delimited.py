@@ -24,6 +24,7 @@ import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -84,7 +85,7 @@ class _Dialect:
 class _Rows:
     """Parsed data rows, before blank rows are dropped: cells, lines, issues."""
 
-    cells: pd.DataFrame
+    cells: pd.DataFrame | pa.Table  # Arrow on the fast path (converted when first read)
     lines: np.ndarray
     blank_rows: int
     issues: list[Issue] = field(default_factory=list)
@@ -493,15 +494,33 @@ def _parse_with_pyarrow(
         table = table.filter(pc.invert(blank))
         lines = lines[~np.asarray(blank)]
     dropped = rows_read - len(lines)
-    cells = (
-        table.to_pandas()
-        if table.num_rows
-        else pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
-    )
-    longest = max(
-        (pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns), default=0
-    )
-    return _Rows(cells, lines, empty_lines + dropped, longest_cell_bytes=longest)
+    if not table.num_rows:
+        cells = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+        return _Rows(cells, lines, empty_lines + dropped, longest_cell_bytes=0)
+    return _Rows(table, lines, empty_lines + dropped, longest_cell_bytes=_longest_cell(table))
+
+
+#: Cell bytes of a column up to which the size of its text buffer is taken as the bound
+#: of its longest cell (no cell holds more than all of them).
+_BOUND_FROM_BUFFER = 1 << 16
+
+
+def _longest_cell(table: pa.Table) -> int:
+    """The bytes of the longest cell of ``table``, or a bound at least as large that
+    is itself below ``_BOUND_FROM_BUFFER`` (the text of every cell of a column)."""
+    longest = 0
+    for column in table.columns:
+        bound = sum(_text_bytes(chunk) for chunk in column.chunks)
+        if bound > _BOUND_FROM_BUFFER:
+            bound = pc.max(pc.binary_length(column)).as_py() or 0
+        longest = max(longest, bound)
+    return longest
+
+
+def _text_bytes(chunk: pa.Array) -> int:
+    """The size of the text buffer of a string chunk (at least the bytes of its cells)."""
+    buffer = chunk.buffers()[2]
+    return 0 if buffer is None else int(buffer.size)
 
 
 def _multiline_row_starts(
@@ -539,6 +558,8 @@ def _field_size_issues(
     issues: list[Issue] = []
     if rows.longest_cell_bytes is not None and rows.longest_cell_bytes <= max_field_chars:
         return issues  # a cell has at least as many bytes as characters
+    if isinstance(rows.cells, pa.Table):
+        rows.cells = rows.cells.to_pandas()  # (a cell too long: cut in the DataFrame)
     for name in rows.cells.columns:
         position = int(name)  # a column's name is its header position
         lengths = rows.cells[name].str.len()
@@ -695,12 +716,14 @@ def read_csv_table(
                 value=str(rows.blank_rows),
             )
         )
-    if rows.cells.empty and len(rows.lines) == 0:
+    if _no_cells(rows.cells) and len(rows.lines) == 0:
         issues.append(
             Issue(
                 code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file, line=header_line
             )
         )
+    # Arrow cells stay Arrow until ``SourceTable.cells`` is first read (see there).
+    cells: Any = rows.cells
     source = SourceTable(
         path=path,
         kind=kind,
@@ -711,7 +734,7 @@ def read_csv_table(
         delimiter=dialect.delimiter,
         header=header,
         header_line=header_line,
-        cells=rows.cells.reset_index(drop=True),
+        cells=cells if isinstance(cells, pa.Table) else cells.reset_index(drop=True),
         lines=LineNumbers(rows.lines),
         blank_rows_skipped=rows.blank_rows,
     )
@@ -720,6 +743,13 @@ def read_csv_table(
         issue.model_copy(update={"municipality": municipality, "record_kind": kind})
         for issue in issues
     ]
+
+
+def _no_cells(cells: pd.DataFrame | pa.Table) -> bool:
+    """``DataFrame.empty``: no row or no column."""
+    if isinstance(cells, pa.Table):
+        return bool(cells.num_rows == 0 or cells.num_columns == 0)
+    return bool(cells.empty)
 
 
 def _release(raw: FileBytes) -> None:

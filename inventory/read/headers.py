@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from inventory.echo import find_control
 from inventory.issues import (
     Issue,
@@ -52,10 +54,11 @@ class HeaderMapping:
 
 
 def _column_is_empty(source: SourceTable, position: int) -> bool:
-    name = str(position)
-    if name not in source.cells.columns or source.cells.empty:
+    if not source.has_column(position) or source.row_count == 0:
         return True
-    return bool((source.cells[name].str.strip() == "").all())
+    column = source.text_column(position)
+    texts = column if isinstance(column, pd.Series) else column.to_pandas()
+    return bool((texts.str.strip() == "").all())
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from typing import Any, overload
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 #: The source tool of a file in the tool's own layout (a record kind's file).
 NATIVE = "native"
@@ -92,6 +93,7 @@ class SourceTable:
     delimiter: str | None
     header: list[str]
     header_line: int
+    # (The CSV reader passes a ``pyarrow.Table``: converted when ``cells`` is first read.)
     cells: pd.DataFrame
     lines: Sequence[int]  # a list, or ``LineNumbers`` from the CSV reader
     blank_rows_skipped: int = 0
@@ -128,3 +130,54 @@ class SourceTable:
     @property
     def display_name(self) -> str:
         return str(self.path)
+
+    @property
+    def row_count(self) -> int:
+        """``len(cells)`` (without converting Arrow cells)."""
+        arrow = self.__dict__.get("_arrow")
+        return len(self.cells) if arrow is None else int(arrow.num_rows)
+
+    def has_column(self, position: int) -> bool:
+        """Whether ``cells`` holds the column of header position ``position``."""
+        arrow = self.__dict__.get("_arrow")
+        name = str(position)
+        return name in self.cells.columns if arrow is None else name in arrow.column_names
+
+    def text_column(self, position: int) -> pd.Series | pa.ChunkedArray:
+        """The cells of header position ``position``: ``cells[str(position)]``, or the
+        same texts as an Arrow column while the cells are not converted."""
+        arrow = self.__dict__.get("_arrow")
+        if arrow is None:
+            return self.cells[str(position)]
+        return arrow.column(str(position))
+
+    def cell(self, position: int, row: int) -> str:
+        """The text of one cell (``cells[str(position)].iat[row]``, as ``str``)."""
+        column = self.text_column(position)
+        if isinstance(column, pa.ChunkedArray):
+            return str(column[row].as_py())
+        return str(column.iat[row])
+
+
+def _cells(table: SourceTable) -> pd.DataFrame:
+    found = table.__dict__
+    if found.get("_arrow") is not None:
+        # Converted once; from then on the DataFrame is the cells (it may be changed).
+        found["_cells"] = found.pop("_arrow").to_pandas()
+    cells: pd.DataFrame = found["_cells"]
+    return cells
+
+
+def _set_cells(table: SourceTable, cells: pd.DataFrame | pa.Table) -> None:
+    if isinstance(cells, pa.Table):
+        table.__dict__["_arrow"] = cells
+        table.__dict__["_cells"] = None
+    else:
+        table.__dict__.pop("_arrow", None)
+        table.__dict__["_cells"] = cells
+
+
+# ``cells`` stays a dataclass field (constructor, equality, ``replace``), read through
+# ``_cells``: Arrow cells given to the constructor (the CSV reader's) are converted to a
+# DataFrame when first read; ``text_column`` and ``cell`` read them as they are.
+setattr(SourceTable, "cells", property(_cells, _set_cells))  # noqa: B010

@@ -216,7 +216,7 @@ def _validate_folders(
         batches.append(batch)
         files.append(
             [
-                _read_file(folder, kind, cap, stats)
+                _read_file(folder, kind, cap, stats, rows)
                 for kind in sorted(folder.files, key=RECORD_KINDS.index)
             ]
         )
@@ -244,7 +244,7 @@ def _validate_folders(
                         source = part
                     item = TableToBuild(source, entry.mapping, batch.code, entry.report)
                     if (
-                        len(item.source.cells) >= BATCHED_BELOW_ROWS
+                        item.source.row_count >= BATCHED_BELOW_ROWS
                         or getattr(item.source, "locate", None) is not None
                     ):
                         entry.table = build_valid_table(
@@ -280,9 +280,18 @@ def _validate_folders(
     return done
 
 
-def _read_file(folder: InventoryFolder, kind: str, cap: int, stats: _Stats) -> _File:
-    """The file of ``kind`` read and its header mapped (the issues so far in its report)."""
+def _read_file(
+    folder: InventoryFolder, kind: str, cap: int, stats: _Stats, rows: Any = None
+) -> _File:
+    """The file of ``kind`` read and its header mapped (the issues so far in its report).
+    ``rows``: see ``validate_paths``; a file it says need not be read (byte for byte its
+    last import) is a table standing for its stored records, without a source."""
     entry = _File(kind=kind, report=IssueReport(cap=cap))
+    unread = None if rows is None else rows.unread(folder, kind)
+    if unread is not None:
+        entry.table, count, encoding = unread
+        stats.count(entry.table.source.display_name, kind, count, encoding)
+        return entry
     path, sheet = folder.files[kind], folder.sheets.get(kind)
     if kind in folder.adapters:  # exports: of one tool, or joined from several
         source, read_issues = read_export(folder, kind)
@@ -295,7 +304,7 @@ def _read_file(folder: InventoryFolder, kind: str, cap: int, stats: _Stats) -> _
     entry.first = len(entry.report.issues)
     entry.mapping, header_issues = map_headers(source)
     entry.report.extend(header_issues)
-    stats.count(source.display_name, kind, len(source.cells), source.encoding)
+    stats.count(source.display_name, kind, source.row_count, source.encoding)
     return entry
 
 

@@ -101,7 +101,7 @@ def build_valid_table(
     code = municipality or source.municipality
     places = FieldPlaces(source, mapping)
     lines = source.line_numbers()
-    rows = len(source.cells)
+    rows = source.row_count
     columns: dict[str, pd.Series] = {}
     encoded: dict[str, EncodedColumn] = {}
     pool = ThreadPoolExecutor(_COLUMN_THREADS) if rows >= _THREADED_FROM_ROWS else None
@@ -122,7 +122,7 @@ def build_valid_table(
             municipality=code,
             record_kind=source.kind,
         )
-        text = source.cells[str(position)]
+        text = source.text_column(position)
         if pool is None:
             pending[spec.name] = parse_column(
                 spec, text, place, limit=report.cap, unit=units.get(spec.name), language=language
@@ -194,7 +194,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
         return []
     kind = files[0].source.kind
     specs = field_specs(kind)
-    sizes = np.array([len(item.source.cells) for item in files], dtype=np.int64)
+    sizes = np.array([item.source.row_count for item in files], dtype=np.int64)
     starts = np.concatenate([[0], np.cumsum(sizes)])
     total = int(starts[-1])
     places = [FieldPlaces(item.source, item.mapping) for item in files]
@@ -216,7 +216,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
         offset = 1
         for (unit, language), numbers in groups.items():
             texts = [
-                files[number].source.cells[str(places[number].positions[spec.name])]
+                files[number].source.text_column(places[number].positions[spec.name])
                 for number in numbers
             ]
             typed = type_column(spec, texts, unit=unit, language=language)
@@ -353,8 +353,7 @@ class RowChecks:
             if values is not None:
                 value = _shown(values.iat[row])
             elif field is not None and field in self.places.positions:
-                cell = self.table.source.cells[str(self.places.positions[field])].iat[row]
-                value = str(cell)
+                value = self.table.source.cell(self.places.positions[field], row)
             self.report.add(
                 Issue(
                     code=code,

@@ -582,6 +582,9 @@ def _in_list(problem: Problem, element: str) -> Problem:
 
 _DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
 
+#: A column's raw cells: a Series, or the reader's Arrow column (``SourceTable.text_column``).
+TextColumn: typing.TypeAlias = pd.Series | pa.ChunkedArray
+
 
 #: Columns from this many rows on whose first ``_SAMPLE`` cells all differ (keys, serial
 #: numbers) are typed row by row: encoding a million distinct texts buys nothing.
@@ -594,7 +597,7 @@ _SMALL_COLUMN = 2048
 
 def parse_column(
     spec: FieldSpec,
-    text: pd.Series,
+    text: pd.Series | pa.ChunkedArray,
     place: ColumnPlace,
     *,
     limit: int = 1000,
@@ -603,7 +606,8 @@ def parse_column(
 ) -> ParsedColumn:
     """Parse one column of raw text cells into the typed values of ``spec``.
 
-    ``text`` holds the raw cells (``""`` when empty), in row order; ``place`` says where
+    ``text`` holds the raw cells (``""`` when empty), in row order (a Series, or the
+    reader's Arrow column: ``SourceTable.text_column``); ``place`` says where
     they are. Issues are listed up to ``limit`` per column (the rest are counted in
     ``unlisted``). Empty cells are missing (``None``); a required field's empty cell is a
     ``missing-value`` error. ``unit`` is the unit the header names (``RAM [MiB]``): plain
@@ -648,7 +652,7 @@ class TypedColumn:
 
 def type_column(
     spec: FieldSpec,
-    text: pd.Series | Sequence[pd.Series],
+    text: TextColumn | Sequence[TextColumn],
     *,
     unit: Unit | None = None,
     language: str | None = None,
@@ -660,7 +664,7 @@ def type_column(
     can be encoded as they would be alone (``local_codes``).
     """
     per_row = ascending = False
-    parts = [text] if isinstance(text, pd.Series) else list(text)
+    parts = [text] if isinstance(text, pd.Series | pa.ChunkedArray) else list(text)
     rows = sum(len(part) for part in parts)
     if rows <= _SMALL_COLUMN:
         codes, raw_uniques = _factorize_small(parts)
@@ -812,12 +816,14 @@ def _normalise(text: str) -> str:
 
 
 def _factorize_small(
-    text: pd.Series | Sequence[pd.Series],
+    text: TextColumn | Sequence[TextColumn],
 ) -> tuple[np.ndarray[Any, Any], list[str]]:
     """Each row's code and the distinct raw texts, in order of first appearance."""
     cells: list[str] = []
-    for part in [text] if isinstance(text, pd.Series) else text:
-        if getattr(part.dtype, "name", None) == "str":  # the reader's columns: str or missing
+    for part in [text] if isinstance(text, pd.Series | pa.ChunkedArray) else text:
+        if isinstance(part, pa.ChunkedArray):  # the reader's Arrow column: text or null
+            cells.extend(value if isinstance(value, str) else "" for value in part.to_pylist())
+        elif getattr(part.dtype, "name", None) == "str":  # the reader's columns: str or missing
             cells.extend(value if isinstance(value, str) else "" for value in part.tolist())
         else:
             cells.extend(part.astype("str").fillna("").tolist())
@@ -870,8 +876,12 @@ def _strictly_ascending(texts: pd.Series) -> bool:
     return bool(pc.all(later).as_py())
 
 
-def _arrow_text(text: pd.Series) -> pa.ChunkedArray:
+def _arrow_text(text: TextColumn) -> pa.ChunkedArray:
     """The cells as Arrow text, a missing cell as ``""`` (the reader's columns as they are)."""
+    if isinstance(text, pa.ChunkedArray):
+        if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+            return _arrow_text(pd.Series(text.to_pandas()))
+        return text.fill_null("") if text.null_count else text
     is_str = getattr(text.dtype, "name", None) == "str"
     series = text if is_str else text.astype("str")  # (the reader's columns are already)
     if getattr(series.dtype, "storage", None) != "pyarrow":
@@ -883,7 +893,7 @@ def _arrow_text(text: pd.Series) -> pa.ChunkedArray:
     return cells.fill_null("") if cells.null_count else cells
 
 
-def _arrow_texts(parts: Sequence[pd.Series]) -> pa.ChunkedArray:
+def _arrow_texts(parts: Sequence[TextColumn]) -> pa.ChunkedArray:
     """``_arrow_text`` of several columns, one after the other."""
     if len(parts) == 1:
         return _arrow_text(parts[0])

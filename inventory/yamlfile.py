@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -25,6 +26,7 @@ from pydantic_core import ErrorDetails
 from inventory.echo import shorten
 from inventory.issues import Issue, IssueCode, IssueParam, empty_file_issue, template_key
 from inventory.messages import Code, Message, Param
+from inventory.output_files import os_reason
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 YamlPath = tuple[str | int, ...]
@@ -73,11 +75,22 @@ class YamlDocument:
 
 
 class YamlSyntaxError(ValueError):
-    """The text is not valid YAML; ``line`` (1-based, if known) and ``problem`` say where."""
+    """The text is not valid YAML; ``line`` (1-based, if known) and ``problem`` say where.
 
-    def __init__(self, problem: str, line: int | None, hint: str | None = None) -> None:
-        super().__init__(problem)
-        self.problem = problem
+    ``problem`` is the English text. ``wording`` is the problem as a catalogue message when
+    the check is our own (aliases, nesting, an unreadable value); ``None`` when the text is
+    the YAML parser's own. ``hint`` is a catalogue message too.
+    """
+
+    def __init__(
+        self,
+        problem: str | Message,
+        line: int | None,
+        hint: Message | None = None,
+    ) -> None:
+        super().__init__(str(problem))
+        self.problem = str(problem)
+        self.wording = problem if isinstance(problem, Message) else None
         self.line = line
         self.hint = hint
 
@@ -92,7 +105,11 @@ def _line(node: yaml.Node) -> int:
 MAX_ALIAS_EXPANSION: Final = 100_000
 #: Nesting deeper than this is no hand-written file (and would exhaust the stack).
 MAX_NESTING: Final = 100
-_ALIAS_HINT = "Write the values out, or use fewer nested aliases (*name, <<: *name)."
+_ALIAS_HINT = Message("validation.hint.alias")
+_FLATTEN_HINT = Message("validation.hint.flatten")
+_NESTED_TOO_DEEP = Message("validation.yaml.nesting", {"limit": MAX_NESTING})
+_ALIAS_CYCLE = Message("validation.yaml.alias_cycle")
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -127,13 +144,15 @@ def check_expansion(
             # distinct counts at least this node's own values: no false alarm.
             if size - distinct > budget:
                 raise YamlSyntaxError(
-                    f"aliases here expand to more than {budget:,} values", _line(node), _ALIAS_HINT
+                    Message("validation.yaml.alias_budget", {"limit": budget}),
+                    _line(node),
+                    _ALIAS_HINT,
                 )
             if height > max_nesting:
                 raise YamlSyntaxError(
-                    f"values nested deeper than {max_nesting} levels",
+                    Message("validation.yaml.nesting", {"limit": max_nesting}),
                     _line(node),
-                    "Flatten the structure.",
+                    _FLATTEN_HINT,
                 )
             sizes[id(node)] = (size, height)
             continue
@@ -144,7 +163,7 @@ def check_expansion(
         stack.append((node, True))
         for child in _children(node):
             if id(child) in open_nodes:
-                raise YamlSyntaxError("an alias refers to a node that contains it", _line(child))
+                raise YamlSyntaxError(_ALIAS_CYCLE, _line(child))
             if id(child) not in sizes:
                 stack.append((child, False))
 
@@ -171,7 +190,7 @@ class _DocumentBuilder:
         if node.tag not in (_MAP_TAG, _SEQ_TAG):  # !!set, !!omap ...: as safe_load builds them
             return self._construct(node)
         if id(node) in self._open:
-            raise YamlSyntaxError("an alias refers to a node that contains it", _line(node))
+            raise YamlSyntaxError(_ALIAS_CYCLE, _line(node))
         self._open.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -190,8 +209,10 @@ class _DocumentBuilder:
 
     def _key(self, node: yaml.Node) -> Any:
         key = self._construct(node)
-        # A key written 2008 or 1.5 is text to the models (field names, years, ids).
-        if isinstance(node, yaml.ScalarNode) and isinstance(key, int | float):
+        # A key written 2008, 1.5, yes, 2024-01-01 or null is text to the models (field
+        # names, years, ids): the key as written, never pydantic's "Keys should be strings"
+        # at a location spelt datetime.date(2024, 1, 1).
+        if isinstance(node, yaml.ScalarNode) and not isinstance(key, str):
             return str(node.value)
         return key
 
@@ -199,7 +220,19 @@ class _DocumentBuilder:
         try:
             return self.loader.construct_object(node, deep=True)
         except ValueError as error:  # PyYAML lets e.g. the date 2024-13-45 escape as this
-            raise YamlSyntaxError(f"{node.value!r} cannot be read: {error}", _line(node)) from None
+            value = repr(shorten(str(node.value), 60))
+            wording = (
+                Message("validation.yaml.bad_date", {"value": value})
+                if node.tag == _TIMESTAMP_TAG
+                else Message(
+                    "validation.yaml.unreadable",
+                    {
+                        "value": value,
+                        "reason": Message("validation.parser", {"detail": str(error)}),
+                    },
+                )
+            )
+            raise YamlSyntaxError(wording, _line(node)) from None
 
 
 def compose_yaml(text: str, *, decimals_as_text: bool = False) -> YamlDocument:
@@ -227,9 +260,7 @@ def compose_yaml(text: str, *, decimals_as_text: bool = False) -> YamlDocument:
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error), None) from None
     except RecursionError:  # the pure-Python composer recurses per level
-        raise YamlSyntaxError(
-            f"values nested deeper than {MAX_NESTING} levels", None, "Flatten the structure."
-        ) from None
+        raise YamlSyntaxError(_NESTED_TOO_DEEP, None, _FLATTEN_HINT) from None
     finally:
         loader.dispose()
 
@@ -242,7 +273,7 @@ def parse_yaml_text(
         return compose_yaml(text, decimals_as_text=decimals_as_text), []
     except YamlSyntaxError as error:
         params: dict[str, IssueParam] = {
-            "problem": Message("validation.parser", {"detail": str(error.problem)})
+            "problem": error.wording or Message("validation.parser", {"detail": str(error.problem)})
         }
         if error.hint:
             params["hint"] = error.hint
@@ -280,7 +311,7 @@ def read_text_file(path: Path) -> tuple[str | None, list[Issue]]:
                 code=IssueCode.PATH_NOT_FOUND,
                 file=file,
                 template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
-                params={"error": str(error.strerror or error)},
+                params={"error": os_reason(error)},
             )
         ]
     try:
@@ -353,11 +384,16 @@ _DETAIL_KEYS: Final[dict[str, str]] = {
     "int_parsing": "int_parsing",
     "int_type": "int_parsing",
     "int_from_float": "int_parsing",
+    "int_parsing_size": "int_parsing_size",
     "float_parsing": "float_parsing",
     "float_type": "float_parsing",
     "decimal_parsing": "float_parsing",
     "decimal_type": "float_parsing",
+    "decimal_max_digits": "decimal_max_digits",
+    "decimal_max_places": "decimal_max_places",
+    "decimal_whole_digits": "decimal_whole_digits",
     "finite_number": "finite_number",
+    "multiple_of": "multiple_of",
     "bool_parsing": "bool_parsing",
     "bool_type": "bool_parsing",
     "date_parsing": "date_parsing",
@@ -367,16 +403,24 @@ _DETAIL_KEYS: Final[dict[str, str]] = {
     "datetime_parsing": "datetime_parsing",
     "datetime_type": "datetime_parsing",
     "datetime_from_date_parsing": "datetime_parsing",
+    "datetime_object_invalid": "datetime_parsing",
     "literal_error": "literal_error",
     "enum": "literal_error",
     "string_type": "string_type",
+    "string_unicode": "string_type",
     "string_too_long": "string_too_long",
     "string_too_short": "string_too_short",
     "string_pattern_mismatch": "string_pattern_mismatch",
     "too_short": "too_short",
     "too_long": "too_long",
     "list_type": "list_type",
+    "tuple_type": "list_type",
+    "set_type": "list_type",
+    "frozen_set_type": "list_type",
+    "iterable_type": "list_type",
     "dict_type": "dict_type",
+    "mapping_type": "dict_type",
+    "invalid_key": "invalid_key",
     "model_type": "dict_type",
     "model_attributes_type": "dict_type",
     "greater_than": "greater_than",
@@ -395,15 +439,44 @@ _LIMITS: Final[dict[str, str]] = {
     "too_long": "max_length",
     "too_short": "min_length",
     "string_pattern_mismatch": "pattern",
+    "decimal_max_digits": "max_digits",
+    "decimal_max_places": "decimal_places",
+    "decimal_whole_digits": "whole_digits",
+    "multiple_of": "multiple_of",
 }
+#: The prefix of our own checks' error types: a validator raises
+#: ``PydanticCustomError("validation.<file>.<check>", "<English>", {params})`` and the type
+#: is the catalogue key of its text (``tests/test_own_validators.py`` checks each one).
+OWN_CHECK_PREFIX: Final = "validation."
+
+
+def _limit(value: Any) -> Param:
+    """A limit from pydantic's context: a number formatted per language, else its text."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return str(value)
+    return number_param(value)
+
+
+def number_param(value: float | Decimal) -> Param:
+    """A number for a message: formatted per language (``99,5`` in Swedish) when two
+    decimals show it exactly, else its digits as they are (``99.999``, never ``100``)."""
+    exact = Decimal(str(value))
+    if not exact.is_finite():
+        return str(value)
+    if round(exact, 2) == exact:
+        return int(exact) if exact == exact.to_integral_value() else float(exact)
+    return format(exact.normalize(), "f")
 
 
 def validation_detail(error: ErrorDetails) -> Message:
     """One pydantic error in our own words, in every language: the field (the last part of
     its location) and the value (``validation.<kind>``): ``int_parsing`` on ``"tolv"`` is
     *tolv is not a whole number*, not pydantic's *Input should be a valid integer*. A
-    kind not listed is pydantic's own English text, quoted and said to be quoted
-    (``validation.quoted``); a check of our own (``value_error``) its text as written.
+    check of our own (a ``PydanticCustomError`` whose type is a ``validation.*`` key) is
+    its catalogue message with its context as parameters. A kind not listed is pydantic's
+    own English text, quoted and said to be quoted (``validation.quoted``), and so is a
+    bare ``ValueError`` raised in a validator (``validation.own``; the validators of the
+    user's files raise none: ``tests/test_own_validators.py``).
 
     >>> from inventory.messages import message_text
     >>> detail = {"type": "int_parsing", "loc": ("weight",), "input": "tolv", "msg": "x"}
@@ -412,15 +485,21 @@ def validation_detail(error: ErrorDetails) -> Message:
     """
     kind = error["type"]
     context = error.get("ctx") or {}
+    named = [part for part in error["loc"] if isinstance(part, str)]
+    field_name: Param = named[-1] if named else Message("validation.the_value")
+    if kind.startswith(OWN_CHECK_PREFIX):
+        own: dict[str, Param] = {"field": field_name}
+        for name, value in context.items():
+            own[name] = value if isinstance(value, Message) else _limit(value)
+        return Message(kind, own)
     if kind == "value_error" and "error" in context:
         return Message("validation.own", {"detail": str(context["error"])})
     key = _DETAIL_KEYS.get(kind)
     if key is None:
         return Message("validation.quoted", {"detail": str(error["msg"])})
-    named = [part for part in error["loc"] if isinstance(part, str)]
     value = error.get("input")
     params: dict[str, Param] = {
-        "field": named[-1] if named else Message("validation.the_value"),
+        "field": field_name,
         "value": (
             Message("validation.a_mapping")
             if isinstance(value, dict)
@@ -432,7 +511,7 @@ def validation_detail(error: ErrorDetails) -> Message:
         ),
     }
     if kind in _LIMITS:
-        params["limit"] = str(context.get(_LIMITS[kind], ""))
+        params["limit"] = _limit(context.get(_LIMITS[kind], ""))
     if key == "literal_error":  # pydantic writes "'a', 'b' or 'c'": the "or" is English
         params["expected"] = str(context.get("expected", "")).replace(" or ", ", ")
     if kind in ("string_too_short", "too_short") and str(context.get("min_length")) == "1":
@@ -452,7 +531,7 @@ def validation_issues(
     lines: LineMap,
     file: str,
     *,
-    hint: str | None = None,
+    hint: str | Message | None = None,
     code: IssueCode | None = None,
 ) -> list[Issue]:
     """One issue per pydantic error, at the line of the value (or key) it concerns.
@@ -489,7 +568,7 @@ def validate_document(
     document: YamlDocument,
     file: str,
     *,
-    hint: str | None = None,
+    hint: str | Message | None = None,
     code: IssueCode | None = None,
 ) -> tuple[ModelT | None, list[Issue]]:
     """Validate ``document`` with ``model``; every error names its line (see
@@ -500,7 +579,8 @@ def validate_document(
         return None, validation_issues(error, document.lines, file, hint=hint, code=code)
 
 
-_SCHEMA_HINT = "See the JSON Schema in schemas/ for the allowed keys and values."
+#: The hint of an invalid target, efforts or other schema-described file.
+SCHEMA_HINT: Final = Message("validation.hint.schema")
 
 
 def load_yaml_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[Issue]]:
@@ -519,5 +599,5 @@ def load_yaml_model(path: Path, model: type[ModelT]) -> tuple[ModelT | None, lis
     if document is None:
         return None, issues
     return validate_document(
-        model, document, str(path), hint=_SCHEMA_HINT, code=IssueCode.INVALID_VALUE
+        model, document, str(path), hint=SCHEMA_HINT, code=IssueCode.INVALID_VALUE
     )

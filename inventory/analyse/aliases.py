@@ -40,8 +40,10 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from inventory.issues import InvalidInputError, Issue, IssueCode, template_key
+from inventory.messages import Message
 from inventory.yamlfile import parse_yaml_text, read_text_file, validate_document
 
 ALIASES_FILE = "aliases.yaml"
@@ -107,7 +109,11 @@ class AliasEntry(BaseModel):
     def _names_not_blank(cls, names: tuple[str, ...]) -> tuple[str, ...]:
         for name in names:
             if not normalise_name(name):
-                raise ValueError(f"name {name!r} is blank after normalisation")
+                raise PydanticCustomError(
+                    "validation.alias.blank_name",
+                    "name {value} is blank after normalisation",
+                    {"value": repr(name)},
+                )
         return names
 
     @field_validator("patterns", "models")
@@ -117,7 +123,15 @@ class AliasEntry(BaseModel):
             try:
                 re.compile(pattern)
             except re.error as error:
-                raise ValueError(f"invalid regular expression {pattern!r}: {error}") from None
+                raise PydanticCustomError(
+                    "validation.alias.regex",
+                    "invalid regular expression {value}: {reason}",
+                    # the re module's own English, said to be quoted
+                    {
+                        "value": repr(pattern),
+                        "reason": Message("validation.parser", {"detail": str(error)}),
+                    },
+                ) from None
         return patterns
 
 

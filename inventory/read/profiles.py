@@ -49,10 +49,12 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
 from inventory.messages import Message, Texts
 from inventory.models.registry import RECORD_KINDS, field_specs, normalise_header
+from inventory.output_files import os_reason
 from inventory.read.kinds import HEADER_SEARCH_ROWS, RECOGNISERS, Probe, Recogniser, fold_name
 from inventory.read.source import LineNumbers, SourceTable
 from inventory.read.tables import read_table
@@ -113,7 +115,11 @@ class FieldRule(BaseModel):
     @classmethod
     def _names_columns(cls, template: str | None) -> str | None:
         if template is not None and not template_columns(template):
-            raise ValueError(f"{template!r} names no column: write each as {{header}}")
+            raise PydanticCustomError(
+                "validation.profile.template_no_column",
+                "{value} names no column: write each as {header}",
+                {"value": repr(template), "header": "{header}"},
+            )
         return template
 
     def sources(self) -> list[str]:
@@ -128,7 +134,15 @@ def _compiled(patterns: dict[str, Scalar]) -> dict[str, Scalar]:
         try:
             re.compile(pattern)
         except re.error as error:
-            raise ValueError(f"{pattern!r} is no regular expression: {error}") from None
+            raise PydanticCustomError(
+                "validation.profile.regex",
+                "{value} is no regular expression: {reason}",
+                # the re module's own English, said to be quoted
+                {
+                    "value": repr(pattern),
+                    "reason": Message("validation.parser", {"detail": str(error)}),
+                },
+            ) from None
     return patterns
 
 
@@ -137,7 +151,14 @@ def template_columns(template: str) -> list[str]:
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as error:
-        raise ValueError(f"{template!r} is no template: {error}") from None
+        raise PydanticCustomError(
+            "validation.profile.no_template",
+            "{value} is no template: {reason}",
+            {
+                "value": repr(template),
+                "reason": Message("validation.parser", {"detail": str(error)}),
+            },
+        ) from None
     return [name for _, name, _, _ in parts if name]
 
 
@@ -246,8 +267,10 @@ class TableProfile(BaseModel):
     @classmethod
     def _known_kind(cls, kind: str) -> str:
         if kind not in RECORD_KINDS:
-            raise ValueError(
-                f"{kind!r} is no record kind; the kinds are " + ", ".join(RECORD_KINDS)
+            raise PydanticCustomError(
+                "validation.profile.kind",
+                "{value} is no record kind; the kinds are {kinds}",
+                {"value": repr(kind), "kinds": ", ".join(RECORD_KINDS)},
             )
         return kind
 
@@ -428,7 +451,11 @@ def load_profile(path: Path) -> tuple[MappingProfile | None, list[Issue]]:
                 path,
                 None,
                 "profile",
-                {"detail": Message("validation.system", {"detail": str(error)})},
+                {
+                    "detail": os_reason(error)
+                    if isinstance(error, OSError)
+                    else Message("validation.system", {"detail": str(error)})
+                },
                 code=IssueCode.PATH_NOT_FOUND,
             )
         ]

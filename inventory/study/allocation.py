@@ -20,8 +20,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from inventory.study.decimals import StudyNumber
+from inventory.yamlfile import number_param
 
 
 class Basis(enum.StrEnum):
@@ -79,7 +81,11 @@ class AllocationKey(BaseModel):
     def _percentages_add_up(self) -> AllocationKey:
         total = sum((c.percent for c in self.components), Decimal(0))
         if total != 100:
-            raise ValueError(f"the components' percentages add up to {total}, not 100")
+            raise PydanticCustomError(
+                "validation.study.key_total",
+                "the components' percentages add up to {total}, not 100",
+                {"total": number_param(total)},
+            )
         return self
 
     def describe(self) -> str:

@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from inventory.study.allocation import AllocationKey, Party
 from inventory.study.decimals import StudyNumber
@@ -236,7 +237,11 @@ def _parse_quarter(value: Any) -> Any:
         return value
     match = _QUARTER.match(value)
     if not match:
-        raise ValueError(f"{value!r} is not a quarter: write 2009Q1 or '1. kv 2009'")
+        raise PydanticCustomError(
+            "validation.study.quarter",
+            "{value} is not a quarter: write 2009Q1 or '1. kv 2009'",
+            {"value": repr(value)},
+        )
     year, quarter = (match[1], match[2]) if match[1] else (match[4], match[3])
     return f"{year}Q{quarter}"
 

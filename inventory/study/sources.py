@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from inventory.issues import Issue, IssueCode, Severity, template_key
 from inventory.read.delimited import read_csv_table
@@ -153,7 +154,11 @@ def decimal_text(value: Any) -> Any:
         return value
     text = value.replace("\u00a0", " ").replace(" ", "")
     if _AMBIGUOUS_THOUSANDS.match(text):
-        raise ValueError(f"{value!r} is ambiguous: write 1024 or 1.024")
+        raise PydanticCustomError(
+            "validation.study.ambiguous_number",
+            "{value} is ambiguous: write 1024 or 1.024",
+            {"value": repr(value)},
+        )
     if _DECIMAL_COMMA.match(text):
         return text.replace(",", ".")
     return text

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from inventory.models.enums import ClientKind, NetworkRole
+from inventory.yamlfile import number_param
 
 #: Currencies the default unit prices may be used in as they are (SEK; NOK was within
 #: some 5 % of SEK in 2023-2026). A target in another currency states its prices.
@@ -155,7 +157,8 @@ class Economics(_Strict):
     discount_rate_percent: float = Field(
         default=4.0, ge=0, le=50, description="Real discount rate per year"
     )
-    uncertainty_percent: dict[UncertaintyKind, float] = Field(
+    # at least 0 and under 100 each: the low end of a range stays above nothing
+    uncertainty_percent: dict[UncertaintyKind, Annotated[float, Field(ge=0, lt=100)]] = Field(
         default_factory=_uncertainty, description="+/- per line kind (low/high range)"
     )
     running: RunningCosts = Field(default_factory=RunningCosts)
@@ -164,8 +167,6 @@ class Economics(_Strict):
     def _every_kind(self) -> Economics:
         for kind in UncertaintyKind:
             self.uncertainty_percent.setdefault(kind, 25.0)
-        if any(value < 0 or value >= 100 for value in self.uncertainty_percent.values()):
-            raise ValueError("uncertainty_percent values must be at least 0 and under 100")
         return self
 
 
@@ -199,7 +200,11 @@ class CostKey(_Strict):
     def _adds_up(self) -> CostKey:
         total = sum(component.percent for component in self.components)
         if abs(total - 100) > 1e-9:
-            raise ValueError(f"the cost key's percentages add up to {total:g}, not 100")
+            raise PydanticCustomError(
+                "validation.target.cost_key_total",
+                "the cost key's percentages add up to {total}, not 100",
+                {"total": number_param(total)},
+            )
         return self
 
 

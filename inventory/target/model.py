@@ -29,7 +29,13 @@ from inventory.models.enums import (
     ZonePurpose,
 )
 from inventory.target.economics import CostKey, Economics, PlanFrame, StudyArea, UnitPrices
-from inventory.yamlfile import YamlDocument, load_yaml_model, read_yaml_file, validate_document
+from inventory.yamlfile import (
+    SCHEMA_HINT,
+    YamlDocument,
+    load_yaml_model,
+    read_yaml_file,
+    validate_document,
+)
 
 SCHEMA_FILE = "target.schema.json"
 
@@ -452,7 +458,7 @@ def _load_target(
     )
 
 
-_TARGET_HINT = "See the JSON Schema in schemas/ for the allowed keys and values."
+_TARGET_HINT = SCHEMA_HINT
 
 
 def target_schema() -> dict[str, Any]:

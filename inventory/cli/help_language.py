@@ -47,8 +47,10 @@ from inventory.language.i18n import Lang, t
 
 __all__ = [
     "LocalisedFormatter",
+    "argument_hint",
     "command_key",
     "early_lang",
+    "help_number",
     "install",
     "localise",
     "localised_error",
@@ -101,7 +103,47 @@ def typer_text(message: str) -> str:
     key = TYPER_MESSAGES.get(message)
     if lang == "en" or key is None:
         return message
+    if key == "cli.usage.note.default":
+        return _DefaultNote(t(key, lang, default="{default}"), lang)
     return t(key, lang)
+
+
+#: A number as click writes a default or a range's bound (``1000``, ``0.233``, ``-1``).
+_PLAIN_NUMBER: Final = re.compile(r"-?\d+(?:\.(?P<decimals>\d+))?")
+
+
+def help_number(text: str, lang: Lang) -> str:
+    """A number of the help (a default, a range's bound) as ``lang`` writes numbers, by
+    Babel's data (``0,233``, ``1 000`` in sv/no: ``language.formatting``), with the
+    decimals it has; any other text as it is. A whole number below 1000 is written the same
+    in every language (and Babel is not loaded for it)."""
+    match = _PLAIN_NUMBER.fullmatch(text)
+    if lang == "en" or match is None or (text.isdigit() and int(text) < 1000):
+        return text
+    from decimal import Decimal
+
+    from inventory.language.formatting import format_number
+
+    return format_number(Decimal(text), lang, len(match["decimals"] or ""))
+
+
+class _DefaultNote(str):
+    """typer's ``default: {default}`` in ``lang``: ``format`` writes a number default as
+    ``lang`` writes numbers (``[standard: 0,233]``); other defaults (choices, paths, lists)
+    are values to type and stay as they are."""
+
+    lang: Lang
+
+    def __new__(cls, text: str, lang: Lang) -> _DefaultNote:
+        note = super().__new__(cls, text)
+        note.lang = lang
+        return note
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        default = kwargs.get("default")
+        if isinstance(default, str):
+            kwargs["default"] = help_number(default, self.lang)
+        return str(self).format(*args, **kwargs)
 
 
 def install() -> None:
@@ -134,6 +176,12 @@ def argument_name(name: str, lang: Lang) -> str:
         return name
 
 
+def argument_hint(name: str, lang: Lang) -> str:
+    """How a command's own usage error names its argument ``name``: ``KIND`` in English,
+    the usage line's name in sv/no (``'typ'``)."""
+    return name.upper() if lang == "en" else f"'{argument_name(name, lang)}'"
+
+
 def type_placeholders(text: str, lang: Lang) -> str:
     """typer's ``<int>``, ``<list[Path]>`` in ``text`` in ``lang`` (choices stay as they are:
     they are the values to type)."""
@@ -146,14 +194,16 @@ def type_placeholders(text: str, lang: Lang) -> str:
 
 
 def number_ranges(text: str, lang: Lang) -> str:
-    """click's ``x>=1``, ``1<=x<=2000`` in ``text`` in words of ``lang``."""
+    """click's ``x>=1``, ``1<=x<=2000`` in ``text`` in words of ``lang``, the numbers as
+    ``lang`` writes them (``1–2 000``)."""
 
     def said(match: re.Match[str]) -> str:
         if match["low"] is not None:
-            return t("cli.usage.range.between", lang, low=match["low"], high=match["high"])
+            low, high = help_number(match["low"], lang), help_number(match["high"], lang)
+            return t("cli.usage.range.between", lang, low=low, high=high)
         if match["min"] is not None:
-            return t("cli.usage.range.at_least", lang, limit=match["min"])
-        return t("cli.usage.range.at_most", lang, limit=match["max"])
+            return t("cli.usage.range.at_least", lang, limit=help_number(match["min"], lang))
+        return t("cli.usage.range.at_most", lang, limit=help_number(match["max"], lang))
 
     return _RANGE.sub(said, text)
 

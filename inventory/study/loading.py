@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from inventory.errors import StudyInputError
 from inventory.issues import InvalidInputError, Issue, IssueCode, IssueReport, template_key
-from inventory.messages import Code
+from inventory.messages import Code, Message, MessageList
 from inventory.study import inputs as files
 from inventory.study.allocation import Basis
 from inventory.study.inputs import (
@@ -460,8 +460,18 @@ def _present(folder: Path, pattern: str) -> list[Path]:
     return sorted(folder.glob(pattern))
 
 
-def _expected_files() -> str:
-    return ", ".join(" with ".join(names) for names in SECTION_FILES.values())
+def _expected_files() -> MessageList:
+    """The files of every section ("areas.yaml with potential.csv, ...") in the reader's
+    language."""
+    return MessageList(
+        tuple(
+            Message("study.expected_pair", {"first": names[0], "second": names[1]})
+            if len(names) == 2
+            else Message("study.expected_file", {"file": ", ".join(names)})
+            for names in SECTION_FILES.values()
+        ),
+        separator=", ",
+    )
 
 
 def has_study_files(folder: Path) -> bool:

@@ -28,6 +28,7 @@ from inventory.cli.app import COMMANDS, app, load_command
 from inventory.cli.help_language import (
     command_key,
     early_lang,
+    help_number,
     parameter_key,
     summary_key,
     walk,
@@ -165,7 +166,7 @@ def test_the_swedish_import_help_line_by_line() -> None:
     assert "[standard: text]" in text
     assert "  sökvägar... <lista av sökväg>  Kommunmappar, eller mappar med en mapp per" in text
     assert "  --max-issues <heltal>        Lista högst så här många problem" in text
-    assert "[standard: 1000; minst 1]" in _flat(text)
+    assert "[standard: 1 000; minst 1]" in _flat(text)  # (Swedish grouping: a no-break space)
     assert "  --help                       Visa den här hjälptexten och avsluta." in text
     # the options keep their English names
     for option in ("--prune", "--dry-run", "--format", "--max-issues", "--mapping"):
@@ -375,15 +376,16 @@ _PROBE = textwrap.dedent(
 
 
 @pytest.mark.parametrize(
-    ("args", "env", "expected"),
+    ("args", "env", "expected", "loaded"),
     [
-        (["import", "--help"], {"INVENTORY_LANG": "sv"}, "Användning: inventory import"),
-        (["--lang", "no", "--help"], {}, "Bruk: inventory [VALG] KOMMANDO [ARGUMENTER]..."),
-        (["--lang", "no", "gap", "--help"], {}, "Sammenlign de lagrede kartleggingene"),
+        # (import's help has a default of 1 000: Babel's number data, nothing else)
+        (["import", "--help"], {"INVENTORY_LANG": "sv"}, "Användning: inventory import", "babel"),
+        (["--lang", "no", "--help"], {}, "Bruk: inventory [VALG] KOMMANDO [ARGUMENTER]...", ""),
+        (["--lang", "no", "gap", "--help"], {}, "Sammenlign de lagrede kartleggingene", ""),
     ],
 )
 def test_the_translated_help_starts_as_light_as_the_english(
-    args: list[str], env: dict[str, str], expected: str
+    args: list[str], env: dict[str, str], expected: str, loaded: str
 ) -> None:
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, *args],
@@ -393,22 +395,63 @@ def test_the_translated_help_starts_as_light_as_the_english(
         env={**os.environ, "COLUMNS": "100", **env},
     )
     assert expected in result.stdout, result.stdout + result.stderr
-    assert result.stderr.strip().splitlines()[-1] == "LOADED:", result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"LOADED:{loaded}", result.stderr
 
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("sv", ["--municipalities <heltal>", "[standard: 5; 1–2000]", "rows-per-inhabitant <tal>"]),
-        ("no", ["--municipalities <heltall>", "[standard: 5; 1–2000]", "per-inhabitant <tall>"]),
+        (
+            "sv",
+            [
+                "--municipalities <heltal>",
+                "[standard: 5; 1–2 000]",
+                "rows-per-inhabitant <tal>",
+                "[standard: 0,233]",
+                "[standard: 0,0233]",
+            ],
+        ),
+        (
+            "no",
+            [
+                "--municipalities <heltall>",
+                "[standard: 5; 1–2 000]",
+                "per-inhabitant <tall>",
+                "[standard: 0,233]",
+                "[standard: 0,0233]",
+            ],
+        ),
     ],
 )
-def test_types_and_ranges_in_the_synth_help(lang: Lang, expected: list[str]) -> None:
+def test_types_ranges_and_numbers_in_the_synth_help(lang: Lang, expected: list[str]) -> None:
+    """Numbers (defaults, a range's bounds) as the language writes them: decimal comma, a
+    no-break space between thousands (Babel's data); English as click writes it."""
     shown = _flat(_help(lang, "synth"))
     for part in expected:
         assert part in shown
+    assert "0.233" not in shown and "2000" not in shown
     english = _flat(_help(None, "synth"))
     assert "--municipalities <int range>" in english and "1<=x<=2000" in english
+    assert "[default: 0.233]" in english and "[default: 0.0233]" in english
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("0.233", "sv", "0,233"),
+        ("0.0233", "no", "0,0233"),
+        ("1000", "sv", "1\u00a0000"),
+        ("1200", "no", "1\u00a0200"),
+        ("-5", "sv", "\u22125"),
+        ("12", "sv", "12"),
+        ("1000", "en", "1000"),
+        ("0.5", "en", "0.5"),
+        ("html,xlsx", "sv", "html,xlsx"),  # a default that is not a number: as it is
+        (".", "no", "."),
+    ],
+)
+def test_help_numbers(text: str, lang: Lang, expected: str) -> None:
+    assert help_number(text, lang) == expected
 
 
 def test_argument_names_in_usage_lines() -> None:

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from inventory.cli.common import console, load_target_or_exit, say, stored_snapshot
+from inventory.cli.common import cli_lang, console, load_target_or_exit, say, stored_snapshot
+from inventory.cli.help_language import argument_hint
 from inventory.cli.options import (
     DateOption,
     DiagramFormatOption,
@@ -47,23 +48,29 @@ def diagram(
 
     if view not in VIEW_NAMES:
         raise typer.BadParameter(
-            f"unknown view {view!r}; use one of: " + ", ".join(VIEW_NAMES), param_hint="VIEW"
+            say("cli.diagram.unknown_view", view=repr(view), views=", ".join(VIEW_NAMES)),
+            param_hint=argument_hint("view", cli_lang()),
         )
     if fmt not in RENDER_FORMATS:
         raise typer.BadParameter(
-            f"unknown format {fmt!r}; use one of: " + ", ".join(RENDER_FORMATS),
+            say("cli.diagram.unknown_format", fmt=repr(fmt), formats=", ".join(RENDER_FORMATS)),
             param_hint="--format",
         )
     if out.suffix.lower() != f".{fmt}":  # never a diagram over sites.csv or target.yaml
         raise typer.BadParameter(
-            f"{out.name}: a {fmt} diagram is written to a .{fmt} file.", param_hint="--out"
+            say("cli.diagram.wrong_suffix", name=out.name, fmt=fmt), param_hint="--out"
         )
     if view == "target" and target_file is None:
-        raise typer.BadParameter("the target view needs --target FILE", param_hint="--target")
+        raise typer.BadParameter(say("cli.diagram.target_needs_file"), param_hint="--target")
     if municipality is not None and view not in MUNICIPALITY_VIEWS:
         raise typer.BadParameter(
-            f"the {view} view shows every municipality; --municipality"
-            f" narrows the {' and '.join(MUNICIPALITY_VIEWS)} views.",
+            say(
+                "cli.diagram.every_municipality",
+                view=view,
+                views=say(
+                    "cli.diagram.two", first=MUNICIPALITY_VIEWS[0], second=MUNICIPALITY_VIEWS[1]
+                ),
+            ),
             param_hint="--municipality",
         )
     language = chosen_lang(lang)

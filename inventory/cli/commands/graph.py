@@ -63,7 +63,7 @@ def graph(
     Example: inventory graph --municipality vaggeryd --out vaggeryd.graphml --check
     """
     if out is not None and out.suffix.lower() not in GRAPH_SUFFIXES:
-        raise typer.BadParameter(f"{out.name}: write .graphml or .json.", param_hint="--out")
+        raise typer.BadParameter(say("cli.graph.wrong_suffix", name=out.name), param_hint="--out")
     from inventory.analyse.graph import graph_run
 
     run = graph_run(stored_snapshot(ctx, municipality), out=out, run_check=run_check)

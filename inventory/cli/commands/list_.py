@@ -8,12 +8,14 @@ import typer
 
 from inventory.cli.common import (
     OutputFormat,
+    cli_lang,
     console,
     nothing_stored,
     open_store,
     print_json,
     say,
 )
+from inventory.cli.help_language import argument_hint
 from inventory.cli.options import FormatOption, MunicipalitiesOption
 from inventory.cli.views import kind_text, records_json, render_records
 
@@ -59,7 +61,8 @@ def list_records(
     """
     if kind not in KINDS:
         raise typer.BadParameter(
-            f"unknown record kind {kind!r}; use one of: {', '.join(KINDS)}", param_hint="KIND"
+            say("cli.list.unknown_kind", kind=repr(kind), kinds=", ".join(KINDS)),
+            param_hint=argument_hint("kind", cli_lang()),
         )
     if nothing_stored(ctx, municipality):
         if output_format is OutputFormat.JSON:

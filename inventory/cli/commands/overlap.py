@@ -61,7 +61,7 @@ def overlap(
     Example: inventory overlap --format csv --out overlap/
     """
     if out is not None and output_format is not TableFormat.CSV:
-        raise typer.BadParameter("--out is for --format csv.", param_hint="--out")
+        raise typer.BadParameter(say("cli.gap.out_is_for_csv"), param_hint="--out")
     from inventory.analyse.normalise import Normaliser
     from inventory.analyse.overlap import compute_overlap
     from inventory.render.csv_safe import write_frame_csv

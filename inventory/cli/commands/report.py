@@ -88,7 +88,7 @@ def report(
             on_no_study_files=_no_study_files,
         )
     except InvalidStudyInput as error:
-        print_issues(error.report.all_issues(), "in the study folder")
+        print_issues(error.report.all_issues(), say("cli.where.study_folder"))
         raise typer.Exit(1) from error
     for path in files.reports.values():
         console.print(say("cli.wrote", path=str(path)), markup=False)

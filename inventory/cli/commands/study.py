@@ -78,7 +78,10 @@ def _checked(folder: Path, output: OutputFormat, compute: Callable[[], _T]) -> _
             print_issues(error.report.all_issues(), say("cli.where.in", place=str(folder)))
         raise typer.Exit(1) from error
     except (UnknownCriterionError, UnknownKeyError) as error:
-        raise typer.BadParameter(f"{error} {error.hint or ''}".strip()) from error
+        from inventory.cli.help_language import failure_texts
+
+        message, hint = failure_texts(error, cli_lang())
+        raise typer.BadParameter(f"{message} {hint or ''}".strip()) from error
 
 
 def _show(
@@ -176,6 +179,7 @@ def alternatives(
     from inventory.api import study_alternatives
     from inventory.cli.present.gap import alternatives_text
     from inventory.cli.present.study import alternatives_table
+    from inventory.messages import message_text
 
     found = _checked(
         folder,
@@ -198,7 +202,7 @@ def alternatives(
     else:
         parts += [
             alternatives_text(found.costed, cli_lang()),
-            *(say("cli.note", text=note) for note in found.costed.notes),
+            *(say("cli.note", text=message_text(note, cli_lang())) for note in found.costed.notes),
         ]
     _show(output, found.to_json, parts)
 

@@ -200,6 +200,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
     places = [FieldPlaces(item.source, item.mapping) for item in files]
     lines = [item.source.line_numbers() for item in files]
     encoded: list[dict[str, EncodedColumn]] = [{} for _ in files]
+    whole_codes: dict[str, EncodedColumn] = {}  # the encoded fields', of all files
     columns: dict[str, pd.Series] = {}
     for spec in specs:
         groups: dict[tuple[Any, str | None], list[int]] = {}
@@ -238,10 +239,15 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
             offset += len(typed.typed)
         distinct = np.concatenate([np.full(1, None, dtype=object), *distinct_parts])
         columns[spec.name] = typed_series(spec, distinct, row_codes)
+        if spec.name in _encoded_fields(kind):
+            whole_codes[spec.name] = EncodedColumn(row_codes, distinct)
     columns["_line"] = pd.Series(
         np.concatenate(lines) if lines else np.zeros(0), dtype="int64", copy=False
     )
     whole = pd.DataFrame(columns)
+    # The checks across a row, on all files at once: only the files where they find
+    # something are checked one by one (which lists the findings, as alone).
+    found = _rows_found(kind, whole, whole_codes, np.repeat(np.arange(len(files)), sizes))
     tables: list[ValidTable] = []
     for number, item in enumerate(files):
         frame = (
@@ -257,9 +263,48 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
             frame=frame,
             encoded=encoded[number],
         )
-        _row_checks(table, places[number], item.report)
+        if found[number]:
+            _row_checks(table, places[number], item.report)
+        elif kind == "municipality":
+            RowChecks(table, places[number], item.report).municipality_row()
         tables.append(table)
     return tables
+
+
+def _rows_found(
+    kind: str,
+    whole: pd.DataFrame,
+    encoded: Mapping[str, EncodedColumn],
+    file_of_row: np.ndarray[Any, Any],
+) -> np.ndarray[Any, Any]:
+    """Per file (``file_of_row``: each row's) whether ``RowChecks``' ``unique_keys`` or
+    ``across_fields`` find anything in its rows of ``whole`` (all files of ``kind``)."""
+    files = int(file_of_row.max()) + 1 if len(file_of_row) else 0
+    rows = np.zeros(len(whole), dtype=bool)
+    keys = whole[model_for(kind).key_field]
+    key_codes, _uniques = pd.factorize(keys)  # -1: missing
+    if len(key_codes):
+        present = key_codes >= 0
+        # a key seen before in the same file
+        pairs = file_of_row.astype(np.int64) * (int(key_codes.max()) + 2) + key_codes
+        rows |= present & pd.Series(pairs).duplicated().to_numpy()
+    for check_kind, field, limit_field, _meaning in _AT_MOST:
+        if kind == check_kind:
+            rows |= (whole[field] > whole[limit_field]).fillna(False).to_numpy(dtype=bool)
+    for check_kind, field, earlier_field in _NOT_BEFORE:
+        if kind == check_kind and field in encoded and earlier_field in encoded:
+            later, earlier = encoded[field], encoded[earlier_field]
+            later_days = _day_numbers(later.distinct, missing=np.iinfo(np.int32).max)
+            earlier_days = _day_numbers(earlier.distinct, missing=np.iinfo(np.int32).min)
+            rows |= later_days[later.codes] < earlier_days[earlier.codes]
+    if kind == "server":
+        kinds = whole["kind"]
+        virtual = (kinds == "virtual") & whole["cluster"].isna() & whole["host"].isna()
+        physical = (kinds == "physical") & whole["site"].isna()
+        rows |= (virtual | physical).fillna(False).to_numpy(dtype=bool)
+    found = np.zeros(files, dtype=bool)
+    found[file_of_row[rows]] = True
+    return found
 
 
 def _file_column(
@@ -523,9 +568,9 @@ class RowChecks:
                 )
             )
         codes = self.frame["code"]
-        bad = codes.notna() & ~codes.astype("str").str.fullmatch(MUNICIPALITY_CODE.pattern)
-        for row in np.flatnonzero(bad.fillna(False).to_numpy(dtype=bool)).tolist():
-            code = str(codes.iat[row])
+        for row, value in enumerate(codes.tolist()):
+            if is_missing(value) or MUNICIPALITY_CODE.fullmatch(code := str(value)):
+                continue
             self.report.add(
                 Issue(
                     code=IssueCode.INVALID_VALUE,

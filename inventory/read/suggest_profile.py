@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
+from inventory.language.i18n import Lang, t
 from inventory.models.registry import RECORD_KINDS, field_specs, header_aliases, normalise_header
 from inventory.read.delimited import head_rows
 from inventory.read.workbook import sheet_heads
@@ -55,9 +56,14 @@ def _quote(text: str) -> str:
     return dumped.removesuffix("\n...").removesuffix("...").strip()
 
 
-def suggest_profile(paths: Sequence[Path]) -> str:
+def _confidence(score: int, lang: Lang) -> str:
+    return t("read.suggest.confidence", lang, score=str(score))
+
+
+def suggest_profile(paths: Sequence[Path], lang: Lang = "en") -> str:
     """A draft profile (YAML text with comments) for the files ``paths``: one table per
-    file, its kind and fields guessed.
+    file, its kind and fields guessed. The comments and ``TODO`` notes are in ``lang``; the
+    keys and values are the profile's own (the same in every language).
 
     >>> _ = (tmp / "export.csv").write_text("Device name,Serial number,OS\\nPC-1,X1,Windows\\n")
     >>> print(suggest_profile([tmp / "export.csv"]))
@@ -69,14 +75,14 @@ def suggest_profile(paths: Sequence[Path]) -> str:
     """
     lines = [
         f"name: {_quote(Path(paths[0]).stem.lower().replace(' ', '-')) if paths else 'draft'}",
-        "description: TODO what exports this profile reads",
-        "source: TODO where the column layout comes from",
+        f"description: {t('read.suggest.description_todo', lang)}",
+        f"source: {t('read.suggest.source_todo', lang)}",
         "tables:",
     ]
     for path in paths:
         rows = _rows(Path(path))
         if not rows:
-            lines.append(f"  # {path}: no table could be read")
+            lines.append(f"  # {t('read.suggest.no_table', lang, path=str(path))}")
             continue
         index = _header_index(rows)
         header = [cell for cell in rows[index] if cell.strip()]
@@ -93,7 +99,8 @@ def suggest_profile(paths: Sequence[Path]) -> str:
                 chosen[field] = (written, score)
         used = {written for written, _ in chosen.values()}
         lines += [
-            f"  - kind: {kind}  # {len(chosen)} of {len(header)} headers matched",
+            f"  - kind: {kind}  # "
+            + t("read.suggest.matched", lang, matched=len(chosen), headers=len(header)),
             f"    files: [{_quote(Path(path).name)}]",
             "    signature: [" + ", ".join(_quote(w) for w, _ in chosen.values()) + "]",
             "    fields:",
@@ -102,10 +109,10 @@ def suggest_profile(paths: Sequence[Path]) -> str:
         for name, spec in specs.items():
             if name not in chosen:
                 if spec.required:
-                    lines.append(f"      {name}: TODO  # required: no column matched")
+                    lines.append(f"      {name}: TODO  # {t('read.suggest.required', lang)}")
                 continue
             written, score = chosen[name]
-            lines.append(f"      {name}:  # confidence {score}")
+            lines.append(f"      {name}:  # {_confidence(score, lang)}")
             lines.append(f"        column: {_quote(written)}")
             if spec.enum is not None:
                 position = rows[index].index(written)
@@ -122,22 +129,26 @@ def suggest_profile(paths: Sequence[Path]) -> str:
                 for value in seen[:MAX_VALUES]:
                     exact = spellings.get(value.casefold())
                     if exact is not None:
-                        lines.append(f"          {_quote(value)}: {exact}  # confidence 100")
+                        lines.append(
+                            f"          {_quote(value)}: {exact}  # {_confidence(100, lang)}"
+                        )
                         continue
                     near = process.extractOne(
                         value.casefold(), list(spellings), scorer=fuzz.ratio, score_cutoff=MIN_SCORE
                     )
                     if near is None:
                         lines.append(
-                            f"          {_quote(value)}: TODO  # no value of"
-                            f" {spec.enum.__name__} is near"
+                            f"          {_quote(value)}: TODO  # "
+                            + t("read.suggest.no_value_near", lang, enum=spec.enum.__name__)
                         )
                     else:
                         lines.append(
                             f"          {_quote(value)}: {spellings[near[0]]}"
-                            f"  # confidence {int(near[1])}"
+                            f"  # {_confidence(int(near[1]), lang)}"
                         )
         for written in header:
             if written not in used:
-                lines.append(f"      # not mapped: {_quote(written)}")
+                lines.append(
+                    f"      # {t('read.suggest.not_mapped', lang, header=_quote(written))}"
+                )
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from inventory.cli.common import OutputFormat, console, print_json, say
+from inventory.cli.common import OutputFormat, cli_lang, console, print_json, say
 from inventory.cli.options import FormatOption
 
 MappingOption = Annotated[
@@ -89,7 +89,7 @@ def suggest(
     """
     from inventory.read.suggest_profile import suggest_profile
 
-    text = suggest_profile(files)
+    text = suggest_profile(files, cli_lang())
     if out is None:
         console.print(text, markup=False, end="")
     else:

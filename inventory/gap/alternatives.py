@@ -35,6 +35,7 @@ from pandera.typing import Series
 
 from inventory.analyse.normalise import Normaliser
 from inventory.errors import NothingStoredError, TargetError, UnknownMunicipalityError
+from inventory.gap.contracts import typed
 from inventory.gap.plan import plan_weeks
 from inventory.gap.readiness import ALL
 from inventory.gap.result import GapReport, compute_gap, records
@@ -171,7 +172,7 @@ def alternatives_table(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column]).astype(float)
     for column in ("payback_year", "high_risks", "risk_top"):
         frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
-    return AlternativeRow.validate(frame)
+    return typed(AlternativeRow, frame)
 
 
 def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[Message]:

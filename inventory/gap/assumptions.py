@@ -21,6 +21,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 from pydantic import BaseModel
 
+from inventory.gap.contracts import typed
 from inventory.target.economics import DEFAULT_PRICE_CURRENCIES, LicenceBasis, UnitPrices
 from inventory.target.model import TargetArchitecture
 
@@ -349,4 +350,4 @@ def assumptions_table(target: TargetArchitecture, staff_today: float | None) -> 
         )
     frame = pd.DataFrame(rows, columns=list(ASSUMPTION_COLUMNS))
     frame["value"] = frame["value"].astype(float)
-    return Assumptions.validate(frame)
+    return typed(Assumptions, frame)

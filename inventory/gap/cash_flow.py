@@ -23,6 +23,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from inventory.gap.contracts import typed
 from inventory.gap.money import MoneyRange
 
 DAYS_PER_YEAR = 365.25
@@ -175,7 +176,7 @@ def timeline(
         }
     )
     return Timeline(
-        table=CashFlowYears.validate(table),
+        table=typed(CashFlowYears, table),
         start=start,
         plan_years=plan_years,
         payback_year=payback(net),

@@ -70,6 +70,7 @@ from inventory.analyse.normalise import Normaliser
 from inventory.analyse.os_family import os_families
 from inventory.gap.blocks import DOMAINS, TargetBlock, domain_of
 from inventory.gap.capacity import hypervisor_hosts, retired_hosts
+from inventory.gap.contracts import typed
 from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture, UnitEfforts
@@ -378,7 +379,7 @@ def consolidate(
             "note_message": object,
         }
     )
-    table = ConsolidationTable.validate(table)
+    table = typed(ConsolidationTable, table)
     return Consolidation(
         table=table,
         lines=pd.DataFrame(lines, columns=list(LINE_COLUMNS)),

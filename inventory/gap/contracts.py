@@ -12,22 +12,52 @@ The checks are column-wise (dtype and vectorised bounds): cheap on these tables,
 have at most a few thousand rows. The per-asset frames (millions of client rows before
 fleets are folded) are not checked element-wise.
 
+In full (every type and value checked) the contracts run in the test suite, which sets
+``INVENTORY_CONTRACTS=full``; otherwise ``typed`` checks a table's column names and their
+order and coerces its types, as the full check does, but leaves the value checks out (they
+cost some 15 ms per table in pandera, a quarter of a gap's time, and guard the code, not
+the user's input: every test runs them).
+
 >>> MatrixTable.validate(report.matrix)   # doctest: +SKIP
+>>> typed(MatrixTable, report.matrix)   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+import os
+from typing import TypeVar, cast
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.typing import Series
+from pandera.typing import DataFrame, Series
 
 from inventory.analyse.assets import DOMAINS
 from inventory.analyse.lifecycle import LifecycleState
 
 _STATES = [state.value for state in LifecycleState]
 _DOMAINS = list(DOMAINS)
+
+
+_Model = TypeVar("_Model", bound=pa.DataFrameModel)
+
+#: The environment variable that asks for every contract to be checked in full (``full``).
+CONTRACTS_ENV = "INVENTORY_CONTRACTS"
+
+
+def full_checks() -> bool:
+    """Whether contracts are checked in full (``INVENTORY_CONTRACTS=full``, as in tests)."""
+    return os.environ.get(CONTRACTS_ENV, "") == "full"
+
+
+def typed(model: type[_Model], frame: pd.DataFrame, *, lazy: bool = False) -> DataFrame[_Model]:
+    """``frame`` typed by ``model``: what ``model.validate(frame)`` returns when the frame
+    meets the contract. Checked in full (``model.validate``, pandera's errors) when
+    ``full_checks()`` or when its columns are not the contract's, in its order; otherwise
+    only coerced (module docstring)."""
+    schema = model.to_schema()
+    if full_checks() or list(frame.columns) != list(schema.columns):
+        return model.validate(frame, lazy=lazy)
+    return cast(DataFrame[_Model], schema.coerce_dtype(frame.copy(deep=False)))
 
 
 class _Contract(pa.DataFrameModel):
@@ -236,11 +266,11 @@ _Report = TypeVar("_Report")
 
 
 def checked(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` checked against the contract of table ``name`` (types coerced).
+    """``frame`` checked against the contract of table ``name`` (types coerced; ``typed``).
 
     Raises ``pandera.errors.SchemaErrors`` listing every failure (lazy validation).
     """
-    return CONTRACTS[name].validate(frame, lazy=True)
+    return typed(CONTRACTS[name], frame, lazy=True)
 
 
 #: Tables checked where they are produced (``blocks.gap_matrix``, ``eol.eol_exposure``,

@@ -31,6 +31,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from inventory.gap.cash_flow import timeline
+from inventory.gap.contracts import typed
 from inventory.gap.money import MoneyRange
 from inventory.study.allocation import (
     AllocationError,
@@ -292,7 +293,7 @@ def cost_shares(
     for column in SHARE_COLUMNS:
         if column not in ("municipality", "name", "measures_from"):
             frame[column] = frame[column].astype(float)
-    return CostShares.validate(frame), notes
+    return typed(CostShares, frame), notes
 
 
 def municipal_outcomes(
@@ -345,4 +346,4 @@ def municipal_outcomes(
             flow.npv.low,
             flow.npv.high,
         ]
-    return CostShares.validate(frame)
+    return typed(CostShares, frame)

@@ -41,6 +41,7 @@ from inventory.gap.assumptions import (
 )
 from inventory.gap.carried import CARRIED, carry, municipal_counts, with_carried
 from inventory.gap.cash_flow import CASH_FLOW_COLUMNS, anniversary, package_spend, timeline
+from inventory.gap.contracts import typed
 from inventory.gap.cost_key import cost_shares, key_parties, municipal_outcomes
 from inventory.gap.money import ZERO, MoneyRange
 from inventory.gap.running import (
@@ -324,9 +325,7 @@ def _with_kept_line(
     ):
         extra[column] = extra[column].astype(float)
     extra["priced"] = extra["priced"].astype(bool)
-    return CostLines.validate(
-        pd.concat([lines, extra.loc[:, list(LINE_COLUMNS)]], ignore_index=True)
-    )
+    return typed(CostLines, pd.concat([lines, extra.loc[:, list(LINE_COLUMNS)]], ignore_index=True))
 
 
 def _item_cost(items: pd.DataFrame, target: TargetArchitecture, currency: str) -> pd.Series:
@@ -415,7 +414,7 @@ def business_case(
     ):
         frame[column] = frame[column].astype(float)
     frame["priced"] = frame["priced"].astype(bool)
-    lines = CostLines.validate(frame.loc[:, list(LINE_COLUMNS)])
+    lines = typed(CostLines, frame.loc[:, list(LINE_COLUMNS)])
     phase = lines["phase"]
     labour = _sum(lines[(phase == "one_time") & (lines["kind"] == "labour")])
     investment = _sum(lines[(phase == "one_time") & (lines["kind"] == "investment")])

@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from inventory.gap.blocks import CAPABILITY_DOMAIN, DOMAINS
 from inventory.gap.capacity import qualified, server_sites
+from inventory.gap.contracts import typed
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.effort import ACTION_TIER
 from inventory.messages import Message, english
@@ -334,7 +335,7 @@ def drop_superseded(
     """
     rules = rules or sequencing_rules()
     if items.empty:
-        return items, DroppedItems.validate(_empty_dropped())
+        return items, typed(DroppedItems, _empty_dropped())
     graph = dependencies.dependencies
     replaced = {str(k): str(v) for k, v in _superseded_workloads(assets, matrix).items()}
     hypervisors = set(assets.loc[assets["capability"] == "hypervisor", "node"].tolist())
@@ -397,7 +398,7 @@ def drop_superseded(
     for column in DROPPED_COLUMNS:
         if column != "reason_message":
             frame[column] = frame[column].astype(float if column in ("hours", "cost") else str)
-    return items[~left_out].reset_index(drop=True), DroppedItems.validate(frame)
+    return items[~left_out].reset_index(drop=True), typed(DroppedItems, frame)
 
 
 def _application_reasons(
@@ -641,7 +642,7 @@ def schedule(
     freed it, named in ``waited_for``): its length is the plan's length.
     """
     if items.empty:
-        return PlanPackages.validate(_empty_plan())
+        return typed(PlanPackages, _empty_plan())
     order = {domain: rank for rank, domain in enumerate(DOMAINS)}
     urgency = (
         urgency
@@ -721,7 +722,7 @@ def schedule(
     grouped["weeks"] = grouped["weeks"].astype("int64")
     grouped["risk"] = grouped["risk"].astype("int64")
     grouped["end_of_life"] = grouped["end_of_life"].astype(bool)
-    return PlanPackages.validate(grouped.loc[:, list(PLAN_COLUMNS)].reset_index(drop=True))
+    return typed(PlanPackages, grouped.loc[:, list(PLAN_COLUMNS)].reset_index(drop=True))
 
 
 def _simulate(

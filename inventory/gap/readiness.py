@@ -32,6 +32,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from inventory.gap.blocks import DOMAINS, domain_of
+from inventory.gap.contracts import typed
 from inventory.gap.eol import EXPOSED_STATES
 from inventory.messages import Message, english
 
@@ -177,9 +178,9 @@ def readiness(
     for column in ("assets", "ready_assets"):
         capabilities[column] = capabilities[column].astype("int64")
     return Readiness(
-        capabilities=CapabilityReadiness.validate(capabilities),
-        domains=DomainReadiness.validate(domains),
-        overall=OverallReadiness.validate(overall),
+        capabilities=typed(CapabilityReadiness, capabilities),
+        domains=typed(DomainReadiness, domains),
+        overall=typed(OverallReadiness, overall),
     )
 
 

@@ -17,19 +17,13 @@ from typing import Any
 
 import pandas as pd
 
-from inventory.analyse.applications import (
-    application_assets,
-    function_groups,
-    group_of,
-    municipality_population,
-)
-from inventory.analyse.graph import InventoryGraph, build_graph
+from inventory.analyse.graph import InventoryGraph
 from inventory.analyse.normalise import Normaliser
 from inventory.echo import shorten, visible
 from inventory.errors import NothingStoredError, TargetError
+from inventory.gap.basis import GapBasis, gap_basis
 from inventory.gap.blocks import (
     DOMAINS,
-    baseline_assets,
     baseline_blocks,
     block_assets,
     gap_matrix,
@@ -39,13 +33,11 @@ from inventory.gap.capacity import (
     CapacityVerdict,
     ComputeVerdict,
     compute_capacity,
-    server_sites,
     site_capacity,
 )
 from inventory.gap.consolidation import consolidate, off_joint_instance, retired_host_keys
 from inventory.gap.contracts import checked, checked_report
 from inventory.gap.costs import BusinessCase, business_case
-from inventory.gap.dependents import DependencyIndex
 from inventory.gap.effort import migration_items
 from inventory.gap.eol import eol_exposure
 from inventory.gap.eol_plan import eol_plan, eol_plan_notes
@@ -54,7 +46,6 @@ from inventory.gap.interconnect import interconnect_gaps
 from inventory.gap.plan import drop_superseded, item_attributes, item_urgency, plan_start, schedule
 from inventory.gap.readiness import readiness
 from inventory.gap.risk import gap_risks
-from inventory.gap.rows import summed_clients
 from inventory.gap.scope import study_scope
 from inventory.gap.security import security_gaps
 from inventory.gap.sla import sla_gaps
@@ -282,6 +273,15 @@ def _check_datacentres(snapshot: InventorySnapshot, target: TargetArchitecture) 
             )
 
 
+def _own(snapshot: InventorySnapshot) -> InventorySnapshot:
+    """``snapshot`` with tables of its own (shallow copies: nothing is copied until one
+    of them is changed), so that a gap cannot change another's."""
+    return InventorySnapshot(
+        tables={kind: frame.copy(deep=False) for kind, frame in snapshot.tables.items()},
+        references=snapshot.references.copy(deep=False),
+    )
+
+
 def compute_gap(
     snapshot: InventorySnapshot,
     target: TargetArchitecture,
@@ -290,6 +290,7 @@ def compute_gap(
     normaliser: Normaliser | None = None,
     graph: InventoryGraph | None = None,
     it_costs: ItCostsFile | None = None,
+    basis: GapBasis | None = None,
 ) -> GapReport:
     """The gap between the inventories in ``snapshot`` and ``target`` as of ``as_of``.
 
@@ -297,32 +298,53 @@ def compute_gap(
     ``target_scope`` for the errors when the snapshot lacks them). Business
     applications join the matrix (domain ``applications``) when the target has an
     ``applications`` section.
+
+    ``basis``: what the gap reads of ``snapshot`` whatever the target (``basis.gap_basis``
+    of this snapshot, normaliser and date), shared by the gaps of several targets; used
+    when it is this gap's (same snapshot object, normaliser, date and lifecycle horizon,
+    and the target names all its municipalities or none), else computed here.
     """
     normaliser = normaliser or Normaliser.default()
-    snapshot = target_scope(snapshot, target)
+    scoped = target_scope(snapshot, target)
     # areas outside the target's scope stay with each municipality: out of the joint gap
     scope, chosen = study_scope(target), target
     target = scope.restrict(chosen)
-    graph = graph or build_graph(snapshot)
-    dependencies = DependencyIndex(graph)
     horizon = target.lifecycle.horizon_months
+    with_applications = target.applications is not None
+    if (
+        basis is None
+        or not basis.serves(snapshot, normaliser, as_of, horizon, chosen.municipalities)
+        or (graph is not None and graph is not basis.graph)
+        or (with_applications and basis.applications is None)
+    ):
+        basis = gap_basis(
+            scoped,
+            as_of=as_of,
+            normaliser=normaliser,
+            horizon_months=horizon,
+            graph=graph,
+            applications=with_applications,
+        )
+    # the basis's frames are shared with other gaps: this one reads copies (copy on write)
+    snapshot = _own(basis.snapshot)
+    dependencies = basis.dependencies
     # Client rows folded into fleets: every table below sums or counts them.
-    assets = baseline_assets(snapshot, normaliser, as_of, horizon, fleets=True)
+    assets = basis.assets.copy(deep=False)
     functions = None
-    if target.applications is not None:
-        applications = application_assets(snapshot, normaliser, as_of, horizon)
-        functions = group_of(function_groups(applications, municipality_population(snapshot)))
+    if with_applications and basis.applications is not None:
+        functions = basis.functions
         assets = pd.concat(
-            [assets, applications.assign(records=1).loc[:, list(assets.columns)]], ignore_index=True
+            [assets, basis.applications.assign(records=1).loc[:, list(assets.columns)]],
+            ignore_index=True,
         )
     assets = scope.assets(assets)
     # the same clients folded on the columns the tables below sum them by (counts alike)
-    counted = summed_clients(snapshot)
+    counted = _own(basis.counted)
     targets = target_blocks(target, normaliser)
     matrix, target_table = gap_matrix(baseline_blocks(assets), targets, normaliser, functions)
     capacity, verdict = site_capacity(snapshot, target, dependencies, as_of)
     capacity = checked("capacity", capacity)  # typed where produced, also when empty
-    server_site = server_sites(snapshot)  # (three stages place servers at their site)
+    server_site = basis.server_site.copy(deep=False)  # (three stages place servers at their site)
     # a host the plan retires is registered with and monitored by no joint platform
     retired = retired_host_keys(snapshot, target, capacity, server_site, as_of)
     consolidation = consolidate(counted, target, assets, matrix, targets, normaliser, retired)

@@ -42,6 +42,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from inventory.analyse.lifecycle_labels import release_texts
+from inventory.gap.contracts import typed
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.gap.eol import EXPOSED_STATES
 from inventory.messages import Code, Message, MessageList
@@ -318,8 +319,8 @@ def gap_risks(
         *_block_rows(gaps[~single], dependents, facts),
     ]
     if not rows:
-        return RiskRow.validate(
-            pd.DataFrame({name: pd.Series(dtype=_dtype(name)) for name in RISK_COLUMNS})
+        return typed(
+            RiskRow, pd.DataFrame({name: pd.Series(dtype=_dtype(name)) for name in RISK_COLUMNS})
         )
     table = pd.DataFrame(rows)
     # ties: the higher consequence, then more applications and people affected
@@ -330,7 +331,7 @@ def gap_risks(
     for name in RISK_COLUMNS:
         if _dtype(name) == "int64":
             table[name] = table[name].astype("int64")
-    return RiskRow.validate(table)
+    return typed(RiskRow, table)
 
 
 def _dtype(name: str) -> str:

@@ -25,6 +25,7 @@ from pandera.typing import Series
 from inventory.analyse.lifecycle import LifecycleState, add_months, lifecycle_status
 from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import TargetBlock, cycle_at_least, cycle_order
+from inventory.gap.contracts import typed
 from inventory.messages import Message, MessageList, Param
 
 TARGET_LIFECYCLE_COLUMNS = (
@@ -185,7 +186,7 @@ def target_lifecycle(
         )
     frame = pd.DataFrame(rows, columns=list(TARGET_LIFECYCLE_COLUMNS))
     frame = frame.astype({"eol": object, "plan_end": object, "option_eol": object})
-    return TargetLifecycleTable.validate(frame, lazy=True)
+    return typed(TargetLifecycleTable, frame, lazy=True)
 
 
 def _verdict(now: LifecycleState, then: LifecycleState) -> str:

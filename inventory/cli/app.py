@@ -23,7 +23,7 @@ from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup
 
 from inventory import __version__
-from inventory.cli import commands, help_language, interruption
+from inventory.cli import commands, help_language, interruption, parameter_values
 from inventory.cli.common import (
     CliState,
     cli_lang,
@@ -114,6 +114,7 @@ class _Commands(TyperGroup):
 
 
 help_language.install()
+parameter_values.install()
 
 
 app = typer.Typer(
@@ -140,6 +141,10 @@ def _database(value: str | None) -> str | None:
     if value:
         # the store's libraries load now, before any command ran: a Ctrl-C says so
         interruption.note(interruption.NOTHING_WRITTEN)
+        from inventory.store.database_file import sqlite_file
+
+        if sqlite_file(value) is not None:  # an SQLite file's URL: valid (without SQLAlchemy)
+            return value
         from inventory.store.engine import database_url
 
         try:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from inventory.store import ImportResult, ImportRunInfo, RunDifference
+    from inventory.store.counts import StoredCounts
 
 _COUNT_NAMES = ("created", "updated", "unchanged", "deleted")
 #: How many keys per kind a prune plan lists before it says "and N more".
@@ -132,10 +133,10 @@ def records_json(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
-def render_stats(stats: dict[str, Any]) -> None:
+def render_stats(stats: StoredCounts) -> None:
     """Counts per record kind (rows) and municipality (columns), with totals."""
     codes = list(stats["municipalities"])
-    table = Table(title=say("cli.stats_title", count=int(stats["import_runs"])))
+    table = Table(title=say("cli.stats_title", count=stats["import_runs"]))
     table.add_column(say("cli.record_kind"))
     for code in codes:
         table.add_column(Text(code), justify="right")

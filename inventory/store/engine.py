@@ -29,15 +29,19 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 
 from inventory.errors import StoreError
 from inventory.messages import Message, Param
+from inventory.store.database_file import (
+    BUSY_TIMEOUT_S,
+    MIGRATIONS,
+    VERSION_TABLE,
+    head_revision,
+    known_revisions,
+)
 from inventory.store.faults import fault_point
 from inventory.store.schema import metadata
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-#: Seconds a writer waits for another writer before giving up (SQLite busy timeout).
-BUSY_TIMEOUT_S = 300.0
 #: Bytes per page of a new SQLite database file.
 PAGE_SIZE = 16_384
 #: Key of the PostgreSQL advisory lock every write transaction takes.
@@ -50,11 +54,6 @@ _URL_HINT = Message("error.store.url_hint")
 _HOST = re.compile(r"[\w.\-:%,]+")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 _QUERY_PASSWORD = re.compile(r"(?i)(password=)[^&\s'\"]*")
-#: A migration script's file name: its revision, then what it does ("0004_source_tool.py").
-#: A test checks that these are the revisions Alembic reads from the scripts.
-_MIGRATION_FILE = re.compile(r"(?P<revision>\d{4})_\w+\.py")
-#: The table in which Alembic keeps the schema revision of a database.
-VERSION_TABLE = "alembic_version"
 
 
 # --- URLs ----------------------------------------------------------------------------------
@@ -383,19 +382,6 @@ def alembic_config(connection: Connection | None = None) -> Config:
     if connection is not None:
         config.attributes["connection"] = connection
     return config
-
-
-def known_revisions() -> list[str]:
-    """The revisions of this version's migrations, oldest first, read from the scripts'
-    file names: opening a database at the newest one loads no Alembic."""
-    names = (path.name for path in (MIGRATIONS / "versions").iterdir())
-    return sorted(match["revision"] for name in names if (match := _MIGRATION_FILE.fullmatch(name)))
-
-
-def head_revision() -> str | None:
-    """The newest migration revision."""
-    revisions = known_revisions()
-    return revisions[-1] if revisions else None
 
 
 def migrate(engine: Engine) -> None:

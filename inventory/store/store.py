@@ -6,12 +6,13 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
 from inventory.errors import StoreError, UnknownMunicipalityError
 from inventory.messages import Message
 from inventory.models import RECORD_KINDS, field_specs
+from inventory.store.counts import StoredCounts, count_records
 from inventory.store.engine import (
     CommitFailed,
     database_exists,
@@ -27,7 +28,6 @@ from inventory.store.schema import (
     RECORD_TABLES,
     SOURCE_LINE,
     import_file,
-    import_run,
     key_field,
 )
 
@@ -393,39 +393,16 @@ class InventoryStore:
                 keys.setdefault(code, {}).setdefault("cluster", set()).add(cluster)
         return keys
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> StoredCounts:
         """Stored record counts per municipality and kind, totals per kind, runs.
 
         ``{"municipalities": {code: {kind: n}}, "totals": {kind: n}, "import_runs": n}``;
-        every kind appears (0 when none), ``client_devices`` adds up client quantities.
+        every kind appears (0 when none), ``client_devices`` adds up client quantities
+        (``inventory.store.counts``, which ``inventory stats`` reads without this class
+        when it can).
         """
-        per_municipality: dict[str, dict[str, int]] = {}
-        totals = dict.fromkeys(RECORD_KINDS, 0)
-        devices: dict[str, int] = {}
         with self.engine.connect() as connection:
-            for kind, table in RECORD_TABLES.items():
-                statement = select(table.c.municipality, func.count()).group_by(
-                    table.c.municipality
-                )
-                for code, count in connection.execute(statement):
-                    per_municipality.setdefault(code, dict.fromkeys(RECORD_KINDS, 0))[kind] = count
-                    totals[kind] += count
-            clients = RECORD_TABLES["client"]
-            for code, count in connection.execute(
-                select(
-                    clients.c.municipality, func.sum(func.coalesce(clients.c.quantity, 1))
-                ).group_by(clients.c.municipality)
-            ):
-                devices[code] = int(count)
-            runs = connection.execute(select(func.count()).select_from(import_run)).scalar()
-        return {
-            "municipalities": {
-                code: {**per_municipality[code], "client_devices": devices.get(code, 0)}
-                for code in sorted(per_municipality)
-            },
-            "totals": {**totals, "client_devices": sum(devices.values())},
-            "import_runs": int(runs or 0),
-        }
+            return count_records(lambda sql: connection.exec_driver_sql(sql).fetchall())
 
     # --- history -------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import pkgutil
 import sqlite3
 import subprocess
@@ -128,7 +129,7 @@ def test_the_kinds_list_names_are_the_models() -> None:
     assert KINDS == RECORD_KINDS
 
 
-# --- inventory stats: counting stored rows needs SQLAlchemy and the schema only ----------
+# --- inventory stats: a plain SQLite file is counted with sqlite3 alone -----------------
 
 #: Run ``inventory ARGS`` in a fresh interpreter; after its output, on standard error, the
 #: heavy modules it loaded (one line after ``LOADED:``).
@@ -152,10 +153,14 @@ _RUN = textwrap.dedent(
     """
 )
 
-#: What ``inventory stats`` may not load. SQLAlchemy (the counts are SQL) and Alembic
-#: (opening a store checks its schema revision) are allowed; so are pydantic (the models
-#: define the tables), rich and Babel (the table and its numbers).
+#: What ``inventory stats`` may not load on an SQLite file at the newest schema: the
+#: counts are read with ``sqlite3`` (``inventory.store.counts``), the option values without
+#: typer's pydantic adapters (``inventory.cli.parameter_values``). rich and Babel (the
+#: table and its numbers) are allowed.
 STATS_MUST_NOT_LOAD = (
+    "sqlalchemy",
+    "alembic",
+    "pydantic",
     "pandas",
     "pyarrow",
     "numpy",
@@ -168,6 +173,10 @@ STATS_MUST_NOT_LOAD = (
     "inventory.validate",
     "inventory.read",
     "inventory.analyse",
+    "inventory.models",
+    "inventory.store.engine",
+    "inventory.store.schema",
+    "inventory.store.store",
 )
 
 
@@ -245,3 +254,24 @@ def test_stats_loads_only_what_counting_needs(samples_db: str, output_format: st
                 *(str(expected["municipalities"][code][kind]) for code in codes),
                 str(total),
             ]
+
+
+@pytest.mark.parametrize("lang", ["sv", "no"])
+def test_stats_in_every_language_and_from_the_environment_loads_no_more(
+    samples_db: str, lang: str
+) -> None:
+    """The database named by ``INVENTORY_DB`` and the language by ``--lang``: the same
+    light path (numbers written as the language writes them)."""
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN.format(heavy=STATS_MUST_NOT_LOAD), "--lang", lang, "stats"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "INVENTORY_DB": samples_db},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "LOADED:", result.stderr
+    sites = _stored_counts(samples_db)["totals"]["site"]
+    label = {"sv": "plats", "no": "lokasjon"}[lang]
+    row = next(line for line in result.stdout.splitlines() if line.startswith(f"│ {label} "))
+    assert row.split("│")[-2].strip() == str(sites)  # 65: no group separator

@@ -12,7 +12,8 @@ from alembic import command
 from sqlalchemy import create_engine, func, select
 
 from inventory.store import InventoryStore
-from inventory.store.engine import alembic_config, head_revision
+from inventory.store.database_file import head_revision
+from inventory.store.engine import alembic_config
 from inventory.store.frames import row_hashes, stored_columns
 from inventory.store.schema import CREATED_MANY, key_field, record_change, reference
 from inventory.validate import validate_paths

@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from inventory.store import InventoryStore
-from inventory.store.engine import head_revision
+from inventory.store.database_file import head_revision
 from inventory.store.schema import RECORD_TABLES, metadata
 
 

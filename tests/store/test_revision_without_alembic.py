@@ -16,7 +16,8 @@ from sqlalchemy import create_engine, text
 
 from inventory.errors import StoreError
 from inventory.store import InventoryStore
-from inventory.store.engine import MIGRATIONS, alembic_config, head_revision, known_revisions
+from inventory.store.database_file import MIGRATIONS, head_revision, known_revisions
+from inventory.store.engine import alembic_config
 
 #: Opens the store at argv[1], counts its records, prints whether Alembic was loaded.
 _OPEN = textwrap.dedent(

@@ -1,10 +1,15 @@
-"""``inventory stats``: stored record counts per municipality and record kind."""
+"""``inventory stats``: stored record counts per municipality and record kind.
+
+Light to run: a plain SQLite file at the newest schema is counted with ``sqlite3``, without
+SQLAlchemy, pandas or the record models (``inventory.store.counts``;
+tests/cli/test_lazy_imports.py).
+"""
 
 from __future__ import annotations
 
 import typer
 
-from inventory.cli.common import OutputFormat, console, open_store, print_json, say
+from inventory.cli.common import OutputFormat, console, print_json, say, state
 from inventory.cli.options import FormatOption
 from inventory.cli.views import render_stats
 
@@ -17,8 +22,9 @@ def stats(ctx: typer.Context, output_format: FormatOption = OutputFormat.TEXT) -
 
     Example: inventory stats --format json
     """
-    with open_store(ctx) as store:
-        counts = store.stats()
+    from inventory.store.counts import stored_counts
+
+    counts = stored_counts(state(ctx).resolved_db_url)
     if output_format is OutputFormat.JSON:
         print_json(counts)
     else:

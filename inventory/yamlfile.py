@@ -13,6 +13,7 @@ as ``("criteria", 2, "weight")`` maps back to its line. Three layers, use the on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -110,6 +111,7 @@ _FLATTEN_HINT = Message("validation.hint.flatten")
 _NESTED_TOO_DEEP = Message("validation.yaml.nesting", {"limit": MAX_NESTING})
 _ALIAS_CYCLE = Message("validation.yaml.alias_cycle")
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -176,6 +178,7 @@ class _DocumentBuilder:
         self.decimals_as_text = decimals_as_text
         self.lines = LineMap()
         self._open: set[int] = set()  # nodes being built: an alias into itself recurses
+        self._written: dict[int, set[int]] = {}  # mapping node -> its written key nodes
 
     def build(self, node: yaml.Node, path: YamlPath, key_line: int | None = None) -> Any:
         is_scalar = isinstance(node, yaml.ScalarNode)
@@ -197,10 +200,26 @@ class _DocumentBuilder:
                 return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
             if not isinstance(node, yaml.MappingNode):
                 return self._construct(node)
+            written = self._written.get(id(node))
+            if written is None:  # the keys written here, not merged in (an alias rebuilds)
+                written = self._written[id(node)] = {
+                    id(key_node) for key_node, _ in node.value if key_node.tag != _MERGE_TAG
+                }
             self.loader.flatten_mapping(node)  # merge keys (<<: *defaults), as safe_load does
             mapping: dict[Any, Any] = {}
+            first_line: dict[Any, int] = {}
             for key_node, value_node in node.value:
                 key = self._key(key_node)
+                if id(key_node) in written:  # a merged key may be overridden, not repeated
+                    if key in first_line:
+                        raise YamlSyntaxError(
+                            Message(
+                                "validation.yaml.duplicate_key",
+                                {"value": repr(shorten(str(key), 60)), "first": first_line[key]},
+                            ),
+                            _line(key_node),
+                        )
+                    first_line[key] = _line(key_node)
                 self.lines.keys[(*path, key)] = _line(key_node)
                 mapping[key] = self.build(value_node, (*path, key), _line(key_node))
             return mapping
@@ -208,6 +227,8 @@ class _DocumentBuilder:
             self._open.discard(id(node))
 
     def _key(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):  # ? [a, b]: a list or mapping as key
+            raise YamlSyntaxError(Message("validation.yaml.complex_key"), _line(node))
         key = self._construct(node)
         # A key written 2008, 1.5, yes, 2024-01-01 or null is text to the models (field
         # names, years, ids): the key as written, never pydantic's "Keys should be strings"
@@ -235,6 +256,52 @@ class _DocumentBuilder:
             raise YamlSyntaxError(wording, _line(node)) from None
 
 
+#: The YAML parsers' problems (libyaml's and PyYAML's wording) in our own words: a
+#: pattern of the problem -> the message key (a named group is the message's parameter).
+#: Any other problem is the parser's English, said to be quoted (``validation.parser``).
+_PARSER_PROBLEMS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(pattern), f"validation.yaml.p.{key}")
+    for pattern, key in (
+        (r"^mapping values are not allowed", "mapping_here"),
+        (
+            r"^did not find expected key|^expected <block end>, but found '<block mapping",
+            "expected_key",
+        ),
+        (r"^(did not find expected|expected) ',' or '(?P<bracket>[\]}])'", "expected_close"),
+        (
+            r"^did not find expected '-' indicator|^expected <block end>, but found '\?'",
+            "expected_item",
+        ),
+        (r"^could not find expected ':'", "expected_colon"),
+        (r"^found unexpected end of stream", "end_of_file"),
+        (r"^found a tab character|^found character '\\t'", "tab"),
+        (r"^found character .*that cannot start any token", "bad_start"),
+        (r"^found undefined alias", "undefined_alias"),
+        (r"^second occurrence", "duplicate_anchor"),
+        (r"^but found another document", "more_documents"),
+        (r"^found incompatible YAML document", "version"),
+        (r"^could not determine a constructor for the tag (?P<tag>'.*')$", "unknown_tag"),
+        (r"^found unknown escape character", "escape"),
+    )
+)
+
+
+def parser_wording(problem: str) -> Message:
+    """A YAML parser's problem as a catalogue message: in our words when it is one of the
+    common ones (``_PARSER_PROBLEMS``), else the parser's English quoted.
+
+    >>> from inventory.messages import message_text
+    >>> message_text(parser_wording("did not find expected ',' or ']'"), "sv")
+    "väntade ',' eller ']': en parentes stängs inte"
+    """
+    for pattern, key in _PARSER_PROBLEMS:
+        match = pattern.match(problem)
+        if match:
+            named = {name: text for name, text in match.groupdict().items() if text}
+            return Message(key, named)
+    return Message("validation.parser", {"detail": problem})
+
+
 def compose_yaml(text: str, *, decimals_as_text: bool = False) -> YamlDocument:
     """Parse one YAML document with the line of every value; ``YamlSyntaxError`` if invalid.
 
@@ -254,11 +321,12 @@ def compose_yaml(text: str, *, decimals_as_text: bool = False) -> YamlDocument:
         return YamlDocument(builder.build(root, ()), builder.lines)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        problem = str(error.problem or error)
         raise YamlSyntaxError(
-            str(error.problem or error), None if mark is None else mark.line + 1
+            parser_wording(problem), None if mark is None else mark.line + 1
         ) from None
     except yaml.YAMLError as error:
-        raise YamlSyntaxError(str(error), None) from None
+        raise YamlSyntaxError(parser_wording(str(error)), None) from None
     except RecursionError:  # the pure-Python composer recurses per level
         raise YamlSyntaxError(_NESTED_TOO_DEEP, None, _FLATTEN_HINT) from None
     finally:
@@ -272,9 +340,7 @@ def parse_yaml_text(
     try:
         return compose_yaml(text, decimals_as_text=decimals_as_text), []
     except YamlSyntaxError as error:
-        params: dict[str, IssueParam] = {
-            "problem": error.wording or Message("validation.parser", {"detail": str(error.problem)})
-        }
+        params: dict[str, IssueParam] = {"problem": error.wording or parser_wording(error.problem)}
         if error.hint:
             params["hint"] = error.hint
         return None, [
@@ -451,10 +517,12 @@ OWN_CHECK_PREFIX: Final = "validation."
 
 
 def _limit(value: Any) -> Param:
-    """A limit from pydantic's context: a number formatted per language, else its text."""
+    """A limit from pydantic's context: a fraction with the language's decimal sign, a
+    whole number as digits (a year 1900 is no "1 900"), anything else as its text."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return str(value)
-    return number_param(value)
+    shown = number_param(value)
+    return str(shown) if isinstance(shown, int) else shown
 
 
 def number_param(value: float | Decimal) -> Param:
@@ -474,9 +542,10 @@ def validation_detail(error: ErrorDetails) -> Message:
     *tolv is not a whole number*, not pydantic's *Input should be a valid integer*. A
     check of our own (a ``PydanticCustomError`` whose type is a ``validation.*`` key) is
     its catalogue message with its context as parameters. A kind not listed is pydantic's
-    own English text, quoted and said to be quoted (``validation.quoted``), and so is a
-    bare ``ValueError`` raised in a validator (``validation.own``; the validators of the
-    user's files raise none: ``tests/test_own_validators.py``).
+    own English text, quoted and said to be quoted (``validation.quoted``): the safety net
+    for a bare ``ValueError`` in a validator, which the validators of the files people
+    write never raise, and for an error type no model of theirs can produce (both checked
+    by ``tests/test_own_validators.py``).
 
     >>> from inventory.messages import message_text
     >>> detail = {"type": "int_parsing", "loc": ("weight",), "input": "tolv", "msg": "x"}
@@ -486,14 +555,18 @@ def validation_detail(error: ErrorDetails) -> Message:
     kind = error["type"]
     context = error.get("ctx") or {}
     named = [part for part in error["loc"] if isinstance(part, str)]
-    field_name: Param = named[-1] if named else Message("validation.the_value")
+    field_name: Param = (
+        Message("validation.the_key")  # a mapping key that is no allowed value
+        if named[-1:] == [_KEY_MARKER]
+        else named[-1]
+        if named
+        else Message("validation.the_value")
+    )
     if kind.startswith(OWN_CHECK_PREFIX):
         own: dict[str, Param] = {"field": field_name}
         for name, value in context.items():
             own[name] = value if isinstance(value, Message) else _limit(value)
         return Message(kind, own)
-    if kind == "value_error" and "error" in context:
-        return Message("validation.own", {"detail": str(context["error"])})
     key = _DETAIL_KEYS.get(kind)
     if key is None:
         return Message("validation.quoted", {"detail": str(error["msg"])})
@@ -541,7 +614,8 @@ def validation_issues(
     """
     issues = []
     for detail in error.errors():
-        location = ".".join(str(part) for part in detail["loc"])
+        # a mapping key's error is placed at the key: the path without pydantic's "[key]"
+        location = ".".join(str(part) for part in detail["loc"] if part != _KEY_MARKER)
         params: dict[str, IssueParam] = {
             "location": location or Code("issue_word", "document"),
             "detail": validation_detail(detail),

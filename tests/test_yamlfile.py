@@ -84,7 +84,8 @@ def test_invalid_mapping_key_error_points_at_the_key(tmp_path: Path) -> None:
     path = _write(tmp_path, "levels:\n  1: low\n  high:\n    top\n")
     levels, issues = load_yaml_model(path, Levels)
     assert levels is None
-    assert [(i.column, i.line) for i in issues] == [("levels.high.[key]", 3)]
+    # the column is the key's path: pydantic's "[key]" marker is no part of what was written
+    assert [(i.column, i.line) for i in issues] == [("levels.high", 3)]
 
 
 def test_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:

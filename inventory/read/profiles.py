@@ -58,7 +58,7 @@ from inventory.output_files import os_reason
 from inventory.read.kinds import HEADER_SEARCH_ROWS, RECOGNISERS, Probe, Recogniser, fold_name
 from inventory.read.source import LineNumbers, SourceTable
 from inventory.read.tables import read_table
-from inventory.yamlfile import validation_detail
+from inventory.yamlfile import parser_wording, validation_detail
 
 #: The JSON Schema file of profiles (``inventory schemas``).
 SCHEMA_FILE = "mapping-profile.schema.json"
@@ -364,7 +364,7 @@ def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Is
                 path,
                 None if mark is None else mark.line + 1,
                 "profile",
-                {"detail": Message("validation.parser", {"detail": str(error)})},
+                {"detail": parser_wording(str(getattr(error, "problem", None) or error))},
             )
         ]
     try:

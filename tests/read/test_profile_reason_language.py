@@ -126,11 +126,15 @@ def test_pydantic_errors_read_in_our_own_words(lang: Lang, missing: str, wrong_t
         assert "Field required" not in line and "Input should" not in line
 
 
-def test_a_yaml_syntax_error_is_quoted_as_the_parser_says_it() -> None:
+def test_a_yaml_syntax_error_is_said_in_our_words() -> None:
     text = PROFILE.format(reason="x").replace("kind: client", "kind: [client")
     (issue,) = parse_profile(text, Path("p.yaml"))[1]
     assert issue.code == IssueCode.INVALID_YAML
-    assert "The mapping profile is no valid YAML: while parsing" in issue_line(issue, "en")
-    assert "Mappningsprofilen är ingen giltig YAML: tolken säger (på engelska): while" in (
-        issue_line(issue, "sv")
+    assert (
+        "The mapping profile is no valid YAML: expected ',' or ']': a bracket is not closed"
+        in issue_line(issue, "en")
+    )
+    assert (
+        "Mappningsprofilen är ingen giltig YAML: väntade ',' eller ']': en parentes stängs inte"
+        in issue_line(issue, "sv")
     )

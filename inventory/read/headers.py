@@ -20,7 +20,7 @@ from inventory.messages import Code
 from inventory.models.registry import field_specs, header_aliases, normalise_header
 from inventory.read.limits import excerpt
 from inventory.read.source import SourceTable
-from inventory.read.suggest import file_language, header_candidates, nearest
+from inventory.read.suggest import file_language, header_candidates, nearest, normalised_header
 from inventory.read.units import Unit, column_unit, find_unit, split_header
 
 NOTE_PREFIX = "#"
@@ -174,7 +174,7 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
             params, situation = control_character_problem(written, header=True)
             issues.append(issue(IssueCode.CONTROL_CHARACTER, position, params, situation=situation))
             continue
-        normalised = normalise_header(written)
+        normalised = normalised_header(written)
         if normalised.startswith(NOTE_PREFIX):
             mapping.ignored.append(position)
             continue

@@ -16,6 +16,7 @@ A suggestion is a promise that the user meant it, so it is offered only when it 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -57,6 +58,10 @@ NEGATIONS = frozenset(
 NEGATING_PREFIXES = ("non", "un", "in", "icke", "ikke", "ej", "u", "o")
 
 _WORD = re.compile(r"\w+")
+
+
+#: ``normalise_header``, remembered: every file of a study repeats the same header cells.
+normalised_header = functools.lru_cache(maxsize=1 << 16)(normalise_header)
 
 
 def _compact(text: str) -> str:
@@ -152,7 +157,7 @@ def file_language(kind: str, header: Iterable[str]) -> str | None:
     >>> file_language("server", ["Servernavn", "IP-adresse", "Driftsstatus"])
     'nb'
     """
-    found = [_languages_of(kind).get(normalise_header(cell), frozenset()) for cell in header]
+    found = [_languages_of(kind).get(normalised_header(cell), frozenset()) for cell in header]
     scores = {language: sum(language in languages for languages in found) for language in LANGUAGES}
     best = max(scores.values())
     if best == 0:

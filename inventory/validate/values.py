@@ -512,7 +512,15 @@ def _ip_problem(text: str, what: str, detail: str) -> Problem:
     return Problem(IssueCode.INVALID_IP, {"text": repr(text), "detail": detail}, what)
 
 
+#: An IPv4 address as ``ipaddress`` writes it (no leading zeros): it stays as it is.
+_CANONICAL_IPV4 = re.compile(
+    r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+)
+
+
 def _parse_ip_address(text: str) -> Parsed:
+    if _CANONICAL_IPV4.fullmatch(text):
+        return text, []  # str(ipaddress.ip_address(text)) == text
     try:
         return str(ipaddress.ip_address(text)), []
     except ValueError as error:
@@ -819,8 +827,13 @@ def _factorize_small(
     text: TextColumn | Sequence[TextColumn],
 ) -> tuple[np.ndarray[Any, Any], list[str]]:
     """Each row's code and the distinct raw texts, in order of first appearance."""
+    parts = [text] if isinstance(text, pd.Series | pa.ChunkedArray) else list(text)
+    if parts and all(isinstance(part, pa.ChunkedArray) for part in parts):
+        # The reader's Arrow columns: encoded by Arrow, all files' cells at once.
+        codes, dictionary = _dictionary_encode(_arrow_texts(parts))
+        return codes.astype(np.int64), dictionary.to_pylist()
     cells: list[str] = []
-    for part in [text] if isinstance(text, pd.Series | pa.ChunkedArray) else text:
+    for part in parts:
         if isinstance(part, pa.ChunkedArray):  # the reader's Arrow column: text or null
             cells.extend(value if isinstance(value, str) else "" for value in part.to_pylist())
         elif getattr(part.dtype, "name", None) == "str":  # the reader's columns: str or missing
@@ -828,8 +841,8 @@ def _factorize_small(
         else:
             cells.extend(part.astype("str").fillna("").tolist())
     index: dict[str, int] = {}
-    codes = [index.setdefault(value, len(index)) for value in cells]
-    return np.array(codes, dtype=np.int64), list(index)
+    numbers = [index.setdefault(value, len(index)) for value in cells]
+    return np.array(numbers, dtype=np.int64), list(index)
 
 
 def _type_numbers(

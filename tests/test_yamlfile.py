@@ -142,3 +142,25 @@ def test_utf8_bom_merge_keys_and_exact_decimals(tmp_path: Path) -> None:
     assert issues == [] and document is not None
     assert document.data["criteria"] == [{"weight": "0.10", "id": "a"}]
     assert document.lines.line_of(("criteria", 0, "id")) == 4
+
+
+def test_a_key_written_twice_is_an_error_and_a_merged_key_may_be_overridden() -> None:
+    """YAML keys are unique: the second ``name:`` would silently win. A key merged in
+    (``<<: *defaults``) and then written is an override, also where the alias is reused."""
+    document = compose_yaml(
+        "base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  x: 3\nd: *b\ne:\n  <<: *b\n  y: 4\n"
+    )
+    assert document.data["c"] == {"x": 3, "y": 2} and document.data["e"] == {"x": 1, "y": 4}
+    for text, line, first in (("a: 1\nb: 2\na: 3\n", 3, 1), ("a: {b: 1, c: 2, b: 3}\n", 1, 1)):
+        with pytest.raises(YamlSyntaxError) as caught:
+            compose_yaml(text)
+        assert caught.value.line == line
+        assert caught.value.wording is not None
+        assert caught.value.wording.params["first"] == first
+
+
+def test_a_list_as_key_is_an_error_not_a_crash() -> None:
+    with pytest.raises(YamlSyntaxError) as caught:
+        compose_yaml("a: 1\n? [b, c]\n: 2\n")
+    assert caught.value.line == 2
+    assert caught.value.problem == "a key must be a single value, not a list or mapping"

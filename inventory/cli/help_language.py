@@ -54,6 +54,7 @@ __all__ = [
     "install",
     "localise",
     "localised_error",
+    "metavar_name",
     "parameter_key",
     "summary_key",
 ]
@@ -161,6 +162,8 @@ _RANGE: Final = re.compile(
     rf"(?<![\w.])(?:(?P<low>{_NUMBER})<=x<=(?P<high>{_NUMBER})|x>=(?P<min>{_NUMBER})"
     rf"|x<=(?P<max>{_NUMBER}))(?=[\];]|$)"
 )
+#: An option's metavar at the end of its term in the help (``--out FILE``, ``--date YYYY-MM-DD``).
+_METAVAR: Final = re.compile(r"(?<= )(?P<name>[A-Z]+(?:[-_][A-Z]+)*)$")
 #: An argument's name on the usage line (``{paths}...``, ``[folder]``) or in the help.
 _ARGUMENT: Final = re.compile(r"(?<![\w-])(?P<name>[a-z][a-z_]*)(?=\}|\]|\.\.\.|\s|$)")
 
@@ -180,6 +183,20 @@ def argument_hint(name: str, lang: Lang) -> str:
     """How a command's own usage error names its argument ``name``: ``KIND`` in English,
     the usage line's name in sv/no (``'typ'``)."""
     return name.upper() if lang == "en" else f"'{argument_name(name, lang)}'"
+
+
+def metavar_name(term: str, lang: Lang) -> str:
+    """An option's term (``-o, --out FILE``) with its metavar in ``lang`` (``--out FIL``;
+    ``cli.usage.metavar_name.<name>``; a metavar without a text as it is)."""
+
+    def said(match: re.Match[str]) -> str:
+        key = "cli.usage.metavar_name." + match["name"].lower().replace("-", "_")
+        try:
+            return t(key, lang)
+        except RenderError:
+            return match["name"]
+
+    return _METAVAR.sub(said, term)
 
 
 def type_placeholders(text: str, lang: Lang) -> str:
@@ -213,8 +230,9 @@ def _argument_names(text: str, lang: Lang) -> str:
 
 
 class LocalisedFormatter(click.HelpFormatter):
-    """click's help formatter with the ``Usage:`` prefix, the arguments' names, typer's type
-    placeholders and click's number ranges in the command line's language."""
+    """click's help formatter with the ``Usage:`` prefix, the arguments' names, the options'
+    metavars, typer's type placeholders and click's number ranges in the command line's
+    language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         lang = cli_lang()
@@ -235,7 +253,12 @@ class LocalisedFormatter(click.HelpFormatter):
             rows = [
                 (
                     type_placeholders(
-                        _first_word(term, lang) if _is_argument(term) else term, lang
+                        _first_word(term, lang)
+                        if _is_argument(term)
+                        else metavar_name(term, lang)
+                        if term.startswith("-")
+                        else term,
+                        lang,
                     ),
                     number_ranges(text, lang),
                 )

@@ -63,6 +63,11 @@ ENGLISH_WORDS = (
     "{files}",
     "{run_a}",
 )
+#: The options' metavars and the arguments' names as the English help writes them (also in
+#: its prose: "to FOLDER", "after RUN_A").
+ENGLISH_NAMES = re.compile(
+    r"(?<!\w)(FILE|FILES|DIR|CODE|LANG|YYYY-MM-DD|FOLDER|RUN_A|RUN_B|OUT)(?!\w)"
+)
 
 
 def _flat(text: str) -> str:
@@ -138,7 +143,9 @@ def test_the_listed_summary_is_the_first_sentence_of_the_translated_help(name: s
 @pytest.mark.parametrize("path", [path for path, _ in _all()], ids=lambda p: " ".join(p) or "root")
 def test_the_help_printed_is_the_catalogues(lang: Lang, path: tuple[str, ...]) -> None:
     command = dict(_all())[path]
-    shown = _squeezed(_help(lang, *path))
+    printed = _help(lang, *path)
+    assert not ENGLISH_NAMES.findall(printed), f"{' '.join(path)} --help in {lang}"
+    shown = _squeezed(printed)
     for word in ENGLISH_WORDS:
         word = _squeezed(word)
         assert word not in shown, f"{' '.join(path)} --help in {lang} shows {word!r}"
@@ -452,6 +459,32 @@ def test_types_ranges_and_numbers_in_the_synth_help(lang: Lang, expected: list[s
 )
 def test_help_numbers(text: str, lang: Lang, expected: str) -> None:
     assert help_number(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "command", "expected"),
+    [
+        ("sv", "diagram", ["-o, --out FIL ", "-m, --municipality KOD ", "--date ÅÅÅÅ-MM-DD "]),
+        ("no", "diagram", ["-o, --out FIL ", "-m, --municipality KODE ", "--lang SPRÅK "]),
+        ("sv", "demo", ["-o, --out MAPP "]),
+        ("no", "demo", ["-o, --out MAPPE "]),
+        ("sv", "diff", ["efter KÖRNING_A till och med KÖRNING_B"]),
+        ("no", "schemas", ["til MAPPE."]),
+    ],
+)
+def test_metavars_and_argument_names_in_the_language(
+    lang: Lang, command: str, expected: list[str]
+) -> None:
+    shown = _flat(_help(lang, command))
+    for part in expected:
+        assert part in shown, part
+    english = _help(None, command)
+    assert (
+        "--out FILE" in english
+        or "--out DIR" in english
+        or "RUN_A" in english
+        or ("FOLDER" in english)
+    )
 
 
 def test_argument_names_in_usage_lines() -> None:

@@ -228,7 +228,7 @@ def _read_potential(
                 file=file,
                 line=1,
                 template=template_key(IssueCode.MISSING_COLUMN, "study_areas"),
-                params={"areas": ", ".join(missing)},
+                params={"areas": ", ".join(missing), "count": len(missing)},
             )
         )
     scores: dict[str, dict[str, Decimal]] = {}
@@ -348,7 +348,11 @@ def _check_alternatives(study: AlternativesFile, lines: LineMap, file: str) -> l
                     line=lines.line_of(base),
                     column=".".join(str(p) for p in base),
                     template=template_key(IssueCode.MISSING_VALUE, "study_scores"),
-                    params={"alternative": repr(alternative.id), "criteria": ", ".join(absent)},
+                    params={
+                        "alternative": repr(alternative.id),
+                        "criteria": ", ".join(absent),
+                        "count": len(absent),
+                    },
                 )
             )
     return issues

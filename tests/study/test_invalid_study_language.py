@@ -163,3 +163,62 @@ def test_study_allocate_prints_the_mistakes_in_the_language(
     assert len(printed) == 3
     for text in printed:
         assert not ENGLISH.search(text.split(": ", 1)[1]), text
+
+
+def _potential_without(folder: Path, columns: int) -> Issue:
+    """potential.csv with its last ``columns`` area columns cut off (areas.yaml keeps them)."""
+    path = folder / "potential.csv"
+    rows = [line.split(",") for line in path.read_text("utf-8").splitlines()]
+    path.write_text("\n".join(",".join(row[:-columns]) for row in rows) + "\n", "utf-8")
+    [issue] = [i for i in _issues(folder) if i.code.value == "missing-column"]
+    assert (issue.file, issue.line) == (str(path), 1)
+    return issue
+
+
+@pytest.mark.parametrize(
+    ("columns", "texts"),
+    [
+        (
+            1,
+            (
+                "No column for area I.",
+                "Ingen kolumn för området I.",
+                "Ingen kolonne for området I.",
+            ),
+        ),
+        (
+            2,
+            (
+                "No column for areas H, I.",
+                "Ingen kolumn för områdena H, I.",
+                "Ingen kolonne for områdene H, I.",
+            ),
+        ),
+    ],
+)
+def test_missing_area_columns_are_counted_in_the_language(
+    tmp_path: Path, columns: int, texts: tuple[str, str, str]
+) -> None:
+    folder = tmp_path / "study"
+    shutil.copytree(SAMPLES / "study", folder)
+    shutil.copytree(SAMPLES / "alternatives", tmp_path / "alternatives")
+    issue = _potential_without(folder, columns)
+    langs: tuple[Lang, ...] = ("en", "sv", "no")
+    for lang, text in zip(langs, texts, strict=True):
+        assert issue_texts(issue, lang)[0] == text
+
+
+def test_an_unscored_criterion_is_named_in_the_singular(tmp_path: Path) -> None:
+    folder = tmp_path / "study"
+    shutil.copytree(SAMPLES / "study", folder)
+    shutil.copytree(SAMPLES / "alternatives", tmp_path / "alternatives")
+    path = folder / "alternatives-ggvvh.yaml"
+    old = '{"1": 3, "2": 4, "3": 3, "4": 2, "5": 2, "6": 4, "7": 4}'
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, old.replace('"7"', '"8"')), "utf-8")
+    [issue] = [i for i in _issues(folder) if i.code.value == "missing-value"]
+    alternative = issue.params["alternative"]
+    assert issue_texts(issue, "en")[0] == f"{alternative} has no score for criterion 7."
+    assert issue_texts(issue, "sv")[0] == f"{alternative} saknar poäng för kriteriet 7."
+    assert issue_texts(issue, "no")[0] == f"{alternative} mangler poeng for kriteriet 7."

@@ -399,6 +399,8 @@ def _count_lines(data: FileBytes, offset: int) -> int:
     size = len(data) - offset
     if not size:
         return 0
+    if isinstance(data, bytes):  # (no count on a memory map)
+        return data.count(b"\n", offset) + (0 if data[-1:] == b"\n" else 1)
     array = np.frombuffer(data, dtype=np.uint8, offset=offset)
     ends = sum(
         int(np.count_nonzero(array[start : start + _COUNT_STEP] == 10))
@@ -662,9 +664,8 @@ def read_csv_table(
     file = str(path)
     raw = _file_bytes(path)
     digest = _sha256(raw)
-    empty = empty_file_issue(file)
     if is_blank_bytes(raw):
-        return None, [empty]
+        return None, [empty_file_issue(file)]
     issues = binary_content_issues(raw, file)
     if issues:
         return None, issues
@@ -674,7 +675,7 @@ def read_csv_table(
     if encoding != "utf-8" and "\x00" in text.full():  # UTF-16: NUL checked after decoding
         return None, [*issues, *nul_issues(text.full(), "\x00", file)]
     if not text.head(4096).strip() and not text.full().strip():
-        return None, [*issues, empty]
+        return None, [*issues, empty_file_issue(file)]
     dialect = _dialect(text.head(HEAD_CHARS))
     header_found = _read_header(text, dialect, file, kind, is_header)
     if isinstance(header_found, _Header) and not header_found.clear:
@@ -686,7 +687,7 @@ def read_csv_table(
                     dialect, header_found = replace(dialect, delimiter=other), tried
                     break
     if header_found is None:
-        return None, [*issues, empty]
+        return None, [*issues, empty_file_issue(file)]
     if isinstance(header_found, Issue):
         return None, [*issues, header_found]
     header, header_line, header_end = header_found.cells, header_found.line, header_found.end

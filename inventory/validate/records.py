@@ -250,11 +250,11 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
     found = _rows_found(kind, whole, whole_codes, np.repeat(np.arange(len(files)), sizes))
     tables: list[ValidTable] = []
     for number, item in enumerate(files):
-        frame = (
-            whole
-            if len(files) == 1
-            else whole.iloc[int(starts[number]) : int(starts[number + 1])].reset_index(drop=True)
-        )
+        frame = whole
+        if len(files) > 1:
+            # The file's rows (a view, with an index of its own: reset_index copies more)
+            frame = whole.iloc[int(starts[number]) : int(starts[number + 1])]
+            frame.index = pd.RangeIndex(int(sizes[number]))
         table = ValidTable(
             kind=kind,
             municipality=item.municipality,

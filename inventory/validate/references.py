@@ -114,7 +114,8 @@ def _add_keys(
     columns: tuple[list[str], list[str], list[str]], code: str, kind: str, ids: pd.Series
 ) -> None:
     """The distinct present ``ids`` (as text), in order, as keys of ``code`` and ``kind``."""
-    values = list(dict.fromkeys(str(value) for value in ids[ids.notna()].tolist()))
+    cells = ids.to_numpy(dtype=object)
+    values = list(dict.fromkeys(str(value) for value in cells[~pd.isna(cells)].tolist()))
     columns[0].extend([code] * len(values))
     columns[1].extend([kind] * len(values))
     columns[2].extend(values)
@@ -223,11 +224,11 @@ References = tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[str]]
 
 def _written_references(table: ValidTable, ref: ReferenceField) -> References | None:
     """The rows, codes and distinct values of a field, read from the frame."""
-    column = table.frame[ref.spec.name]
-    rows = np.flatnonzero(column.notna().to_numpy(dtype=bool))
+    cells = table.frame[ref.spec.name].to_numpy(dtype=object)
+    rows = np.flatnonzero(~pd.isna(cells))
     if not len(rows):
         return None
-    values = column.to_numpy(dtype=object)[rows]
+    values = cells[rows]
     if ref.spec.many:
         lengths = np.fromiter((len(cell) for cell in values), dtype=np.intp, count=len(values))
         rows = np.repeat(rows, lengths)

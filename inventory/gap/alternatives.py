@@ -23,11 +23,11 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 import pandera.pandas as pa
@@ -35,6 +35,7 @@ from pandera.typing import Series
 
 from inventory.analyse.normalise import Normaliser
 from inventory.errors import NothingStoredError, TargetError, UnknownMunicipalityError
+from inventory.gap.basis import GapBasis, gap_basis
 from inventory.gap.contracts import typed
 from inventory.gap.plan import plan_weeks
 from inventory.gap.readiness import ALL
@@ -47,6 +48,8 @@ from inventory.target.model import TargetArchitecture
 
 if TYPE_CHECKING:
     from inventory.store import InventoryStore
+
+_T = TypeVar("_T")
 
 #: A gap is a high risk from this score (consequence x exposure, 1-25): the red cells of
 #: a 5 x 5 risk matrix (e.g. consequence 5 x exposure 3, or 4 x 4).
@@ -288,6 +291,52 @@ class GapInBackground:
         return compute_gap(snapshot, target, **options)
 
 
+def compute_gaps(
+    snapshot: InventorySnapshot,
+    targets: Sequence[TargetArchitecture],
+    *,
+    as_of: dt.date,
+    normaliser: Normaliser | None = None,
+    it_costs: ItCostsFile | None = None,
+    basis: GapBasis | None = None,
+    meanwhile: Callable[[], _T],
+) -> tuple[list[GapReport], _T]:
+    """The gap of each of ``targets`` over ``snapshot`` (``compute_gap``) on one ``basis``
+    (``basis.gap_basis`` of the snapshot, computed here first when not given), and what
+    ``meanwhile`` returns.
+
+    The basis is computed before any worker is forked, so every gap reads it and none
+    computes it again. With more than one core all gaps but the last run in forked workers
+    (``GapInBackground``) while this process runs ``meanwhile`` (say the overlap) and then
+    the last gap; with one, all run here one after the other.
+    """
+    normaliser = normaliser or Normaliser.default()
+    if basis is None and targets:
+        basis = gap_basis(
+            snapshot,
+            as_of=as_of,
+            normaliser=normaliser,
+            horizon_months=targets[-1].lifecycle.horizon_months,
+            applications=any(target.applications is not None for target in targets),
+        )
+    options: dict[str, Any] = {
+        "as_of": as_of,
+        "normaliser": normaliser,
+        "it_costs": it_costs,
+        "basis": basis,
+    }
+    forked = list(targets[:-1]) if (os.cpu_count() or 1) > 1 else []
+    background = [GapInBackground(snapshot, target, **options) for target in forked]
+    try:
+        done = meanwhile()
+        here = [compute_gap(snapshot, target, **options) for target in targets[len(forked) :]]
+        reports = [pending.result() for pending in background]
+    finally:
+        for pending in background:
+            pending.close()
+    return [*reports, *here], done
+
+
 def compare_alternatives(
     snapshot: InventorySnapshot,
     targets: Sequence[tuple[str, TargetArchitecture]],
@@ -309,28 +358,22 @@ def compare_alternatives(
                                             as_of=dt.date.today())
         alternatives.table[["alternative", "one_time_expected", "effort_hours"]]
     """
-    normaliser = normaliser or Normaliser.default()
-    options: dict[str, Any] = {"as_of": as_of, "normaliser": normaliser, "it_costs": it_costs}
     found = [
         next((done for model, done in known if model == target), None) for _, target in targets
     ]
     missing = [index for index, report in enumerate(found) if report is None]
-    # all gaps but the last in forked workers (one per core), the last one here meanwhile
-    background = {
-        index: GapInBackground(snapshot, targets[index][1], **options)
-        for index in missing[:-1][: max(0, (os.cpu_count() or 1) - 1)]
-    }
-    try:
-        for index in missing:  # here while the workers compute theirs
-            if index not in background:
-                found[index] = compute_gap(snapshot, targets[index][1], **options)
-        reports = [
-            report if report is not None else background[index].result()
-            for index, report in enumerate(found)
-        ]
-    finally:
-        for pending in background.values():
-            pending.close()
+    # one basis for all of them, all gaps but the last in forked workers
+    computed, _ = compute_gaps(
+        snapshot,
+        [targets[index][1] for index in missing],
+        as_of=as_of,
+        normaliser=normaliser,
+        it_costs=it_costs,
+        meanwhile=lambda: None,
+    )
+    for index, report in zip(missing, computed, strict=True):
+        found[index] = report
+    reports = [report for report in found if report is not None]
     rows = [
         alternative_row(report, target.scope, file)
         for (file, target), report in zip(targets, reports, strict=True)

@@ -20,7 +20,7 @@ from inventory.analyse.assets import DOMAINS
 from inventory.analyse.lifecycle_labels import with_release_labels
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
-from inventory.gap.alternatives import Alternatives, GapInBackground
+from inventory.gap.alternatives import Alternatives, compute_gaps
 from inventory.gap.blocks import matrix_rows
 from inventory.gap.result import GapReport, target_scope
 from inventory.language.formatting import format_date
@@ -45,7 +45,11 @@ from inventory.report.consolidation import (
     verdict_text,
 )
 from inventory.report.costs import business_case_section, key_figures, summary_blocks
-from inventory.report.decision import cost_study_alternatives, decision_section
+from inventory.report.decision import (
+    cost_study_alternatives,
+    decision_section,
+    study_alternative_targets,
+)
 from inventory.report.plan import plan_key_figures, plan_section, plan_table
 from inventory.report.readiness import readiness_details, readiness_method, readiness_overview
 from inventory.report.risk import risk_blocks, top_gaps
@@ -116,29 +120,29 @@ def analyse_inventory(
     if target is not None:
         snapshot = target_scope(snapshot, target)
     it_costs = _study_it_costs(study_folder)  # read once: the gap's and the alternatives'
-    # the gap in a forked worker (another core) while the overlap and study run here
-    pending = (
-        GapInBackground(
-            snapshot,
-            target,
-            as_of=as_of,
-            normaliser=normaliser,
-            it_costs=it_costs,
-        )
-        if target is not None
-        else None
-    )
-    try:
-        overlap = compute_overlap(snapshot, normaliser)
-        study = None
-        if study_folder is not None and study_folder.is_dir():
-            from inventory.study import study_results  # only when a study is there
+    study = None
+    if study_folder is not None and study_folder.is_dir():
+        from inventory.study import study_results  # only when a study is there
 
-            study = study_results(study_folder)
-        gap = pending.result() if pending is not None else None
-    finally:
-        if pending is not None:
-            pending.close()
+        study = study_results(study_folder)
+    # the study first: the gaps of its alternatives' targets and of the report's own (last)
+    # start together, on one basis, on every core while the overlap is computed here
+    alternative_targets = study_alternative_targets(study)
+    targets: list[TargetArchitecture] = []
+    for _, alternative in alternative_targets:
+        if alternative != target and alternative not in targets:
+            targets.append(alternative)
+    if target is not None:
+        targets.append(target)
+    reports, overlap = compute_gaps(
+        snapshot,
+        targets,
+        as_of=as_of,
+        normaliser=normaliser,
+        it_costs=it_costs,
+        meanwhile=lambda: compute_overlap(snapshot, normaliser),
+    )
+    gap = reports[-1] if target is not None else None
     alternatives = cost_study_alternatives(
         snapshot,
         study,
@@ -147,6 +151,8 @@ def analyse_inventory(
         as_of=as_of,
         normaliser=normaliser,
         it_costs=it_costs,
+        targets=alternative_targets,
+        known=list(zip(targets, reports, strict=True)),
     )
     return ReportInputs(
         snapshot,

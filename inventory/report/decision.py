@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -58,24 +58,14 @@ def study_target_files(study: StudyResults) -> list[str]:
     return list(dict.fromkeys(file for file in files if file))
 
 
-def cost_study_alternatives(
-    snapshot: InventorySnapshot,
+def study_alternative_targets(
     study: StudyResults | None,
-    target: TargetArchitecture | None,
-    gap: GapReport | None,
-    *,
-    as_of: dt.date,
-    normaliser: Normaliser | None = None,
-    it_costs: ItCostsFile | None = None,
-) -> Alternatives | None:
-    """The gap of every target the study's alternatives name, over ``snapshot`` (with the
-    report's own target last, for reference); ``None`` when they name none.
+) -> list[tuple[str, TargetArchitecture]]:
+    """``(file, target)`` of every target file the study's alternatives name, read.
 
     ``TargetError`` naming the file for a target file that is missing or invalid.
     """
     files = study_target_files(study) if study is not None else []
-    if not files:
-        return None
     targets = []
     for file in files:
         loaded, issues = load_target(Path(file))
@@ -85,7 +75,32 @@ def cost_study_alternatives(
                 hint="; ".join(str(issue) for issue in issues[:3]),
             )
         targets.append((file, loaded))
-    known = []
+    return targets
+
+
+def cost_study_alternatives(
+    snapshot: InventorySnapshot,
+    study: StudyResults | None,
+    target: TargetArchitecture | None,
+    gap: GapReport | None,
+    *,
+    as_of: dt.date,
+    normaliser: Normaliser | None = None,
+    it_costs: ItCostsFile | None = None,
+    targets: Sequence[tuple[str, TargetArchitecture]] | None = None,
+    known: Sequence[tuple[TargetArchitecture, GapReport]] = (),
+) -> Alternatives | None:
+    """The gap of every target the study's alternatives name, over ``snapshot`` (with the
+    report's own target last, for reference); ``None`` when they name none.
+
+    ``targets``: the study's targets when already read (``study_alternative_targets``);
+    ``known``: gaps already computed (``compare_alternatives``).
+    ``TargetError`` naming the file for a target file that is missing or invalid.
+    """
+    targets = list(targets) if targets is not None else study_alternative_targets(study)
+    if not targets:
+        return None
+    known = list(known)
     if target is not None and gap is not None:
         targets.append(("", target))
         known.append((target, gap))

@@ -13,6 +13,7 @@ import pytest
 
 from inventory.analyse.normalise import Normaliser
 from inventory.gap import contracts
+from inventory.gap.alternatives import compute_gaps
 from inventory.gap.basis import GapBasis, gap_basis
 from inventory.gap.contracts import CONTRACTS, typed
 from inventory.gap.result import GapReport, compute_gap, target_scope
@@ -184,3 +185,34 @@ def test_a_table_whose_columns_are_not_the_contracts_is_checked_in_full(
         CONTRACTS["matrix"].validate(as_objects),
         check_exact=True,
     )
+
+
+def test_gaps_of_several_targets_share_one_basis_and_run_beside_meanwhile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``compute_gaps``: every report is the gap computed alone; no gap, in a forked
+    worker or here, computes a basis of its own (a second one would fail); what
+    ``meanwhile`` returns comes back."""
+    snapshot = small_inventory()
+    targets = [small_target(None), small_target(["A"]), small_target(["A", "B"])]
+    normaliser = Normaliser.default()
+    alone = [compute_gap(snapshot, t, as_of=AS_OF, normaliser=normaliser) for t in targets]
+    basis = gap_basis(snapshot, as_of=AS_OF, normaliser=normaliser)
+
+    def refused(snapshot: InventorySnapshot, **options: object) -> GapBasis:
+        raise AssertionError("a gap computed a basis of its own")
+
+    monkeypatch.setattr("inventory.gap.result.gap_basis", refused)
+    reports, meanwhile = compute_gaps(
+        snapshot,
+        targets,
+        as_of=AS_OF,
+        normaliser=normaliser,
+        basis=basis,
+        meanwhile=lambda: "overlap",
+    )
+    assert meanwhile == "overlap"
+    assert len(reports) == len(targets)
+    for report, expected in zip(reports, alone, strict=True):
+        _assert_same(report, expected)
+    assert compute_gaps(snapshot, [], as_of=AS_OF, meanwhile=lambda: 1) == ([], 1)

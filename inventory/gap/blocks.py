@@ -34,6 +34,7 @@ block included in it, none upgraded onto it): a block introduced for the joint o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -305,6 +306,8 @@ def gap_matrix(
     result = result.loc[:, list(BLOCK_COLUMNS)]
     # a product run today below the minimum is upgraded, not new (TOGAF: changed)
     present = set(result.loc[result["status"].isin(["included", "changed"]), "target_block"])
+    # baseline blocks per target block and status, counted once (not per target block)
+    placed = Counter((b.block_id if b else "", status) for status, _, b, _ in rows)
     target_rows = pd.DataFrame(
         [
             {
@@ -317,16 +320,8 @@ def gap_matrix(
                 "min_version": block.min_version or "",
                 "preference": block.preference,
                 "status": "present" if block.block_id in present else "new",
-                "baseline_blocks_included": int(
-                    (result["target_block"] == block.block_id)
-                    .where(result["status"] == "included", False)
-                    .sum()
-                ),
-                "baseline_blocks_changed": int(
-                    (result["target_block"] == block.block_id)
-                    .where(result["status"] == "changed", False)
-                    .sum()
-                ),
+                "baseline_blocks_included": placed[block.block_id, "included"],
+                "baseline_blocks_changed": placed[block.block_id, "changed"],
             }
             for block in targets
         ],

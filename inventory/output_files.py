@@ -44,16 +44,77 @@ _HINTS: Final[dict[int, Message]] = {
 }
 
 
+#: The system's errors said in our words, by their errno name (``error.os.<NAME>``, in
+#: English as Linux words them): the text of an ``OSError`` is the operating system's, in
+#: its own language. Any other errno is quoted as the system's text (``error.os.other``).
+OS_ERRORS: Final = frozenset(
+    {
+        "EACCES",
+        "EAGAIN",
+        "EBUSY",
+        "EDQUOT",
+        "EEXIST",
+        "EFBIG",
+        "EILSEQ",
+        "EINTR",
+        "EINVAL",
+        "EIO",
+        "EISDIR",
+        "ELOOP",
+        "EMFILE",
+        "EMLINK",
+        "ENAMETOOLONG",
+        "ENFILE",
+        "ENODEV",
+        "ENOENT",
+        "ENOLCK",
+        "ENOMEM",
+        "ENOSPC",
+        "ENOTDIR",
+        "ENOTEMPTY",
+        "ENOTSUP",
+        "ENXIO",
+        "EOPNOTSUPP",
+        "EPERM",
+        "EROFS",
+        "ESTALE",
+        "ETIMEDOUT",
+        "ETXTBSY",
+        "EXDEV",
+    }
+)
+
+
+def os_reason(error: OSError) -> Message:
+    """What went wrong, by the error's errno, in the reader's language; the system's own
+    text, marked as such, for an errno not in ``OS_ERRORS``.
+
+    >>> from inventory.messages import message_text
+    >>> message_text(os_reason(NotADirectoryError(errno.ENOTDIR, "Not a directory")), "sv")
+    'Inte en mapp'
+    >>> str(os_reason(OSError(errno.ENOEXEC, "Exec format error")))
+    'the system says: "Exec format error" (ENOEXEC)'
+    """
+    name = errno.errorcode.get(error.errno) if isinstance(error.errno, int) else None
+    if name in OS_ERRORS:
+        return Message(f"error.os.{name}")
+    detail = error.strerror or str(error) or type(error).__name__
+    if name is None:
+        return Message("error.os.plain", {"detail": detail})
+    return Message("error.os.other", {"detail": detail, "code": name})
+
+
 def output_error(error: OSError, path: Path) -> OutputError:
     """``error`` (raised while writing ``path``) as one line with what to do about it.
 
     >>> str(output_error(OSError(errno.ENOSPC, "No space left on device"), Path("r.html")))
     'Cannot write r.html: No space left on device.'
     """
-    reason = error.strerror or str(error)
-    culprit = error.filename
-    if culprit is not None and Path(os.fsdecode(culprit)) not in (path, path.parent):
-        reason += f" ({os.fsdecode(culprit)})"
+    reason = os_reason(error)
+    culprit = None if error.filename is None else Path(os.fsdecode(error.filename))
+    # (a file beside ``path`` is this module's temporary file: its random name says nothing)
+    if culprit is not None and path.parent not in (culprit, culprit.parent):
+        reason = Message("error.os.at", {"reason": reason, "path": str(culprit)})
     hint = _HINTS.get(error.errno or 0, Message("error.output.hint.other"))
     return OutputError(
         Message("error.output.cannot_write", {"path": str(path), "reason": reason}), hint=hint
@@ -70,7 +131,7 @@ def file_error(error: OSError) -> InventoryError:
         Message("error.output.a_file") if error.filename is None else os.fsdecode(error.filename)
     )
     return InventoryError(
-        Message("error.output.file", {"where": where, "reason": error.strerror or str(error)}),
+        Message("error.output.file", {"where": where, "reason": os_reason(error)}),
         hint=_HINTS.get(error.errno or 0, Message("error.output.hint.file")),
     )
 

@@ -544,9 +544,13 @@ def wording_text(wording: Wording, lang: Lang) -> str:
 
 def failure_texts(error: InventoryError, lang: Lang) -> tuple[str, str | None]:
     """An operational failure's message and hint in ``lang``: from its catalogue message
-    when it has one (``error.wording``), else its text as it is."""
-    message = str(error) if error.wording is None else wording_text(error.wording, lang)
-    hint = error.hint
-    if error.hint_wording is not None:
-        hint = wording_text(error.hint_wording, lang)
+    when it has one (``error.wording``), else its text as it is; the English text when
+    the catalogue cannot word it (a damaged installation: the failure is still told)."""
+    try:
+        message = str(error) if error.wording is None else wording_text(error.wording, lang)
+        hint = error.hint
+        if error.hint_wording is not None:
+            hint = wording_text(error.hint_wording, lang)
+    except (RenderError, KeyError, IndexError, ValueError):  # (a key or a placeholder)
+        return str(error), error.hint
     return message, hint

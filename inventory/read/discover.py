@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
 from inventory.messages import Code, Message, MessageList
 from inventory.models.registry import RECORD_KINDS, RECORD_MODELS
+from inventory.output_files import os_reason
 from inventory.read.delimited import head_rows
 from inventory.read.kinds import (
     RECOGNISERS,
@@ -112,8 +113,20 @@ def _link_outside_issue(path: Path, municipality: str | None) -> Issue:
 def _unreadable_entry_issue(
     path: Path, root: Path, municipality: str, kind: str | None
 ) -> Issue | None:
-    """Why a file will not be read: a link out of ``root``, a link to nothing, not a
-    regular file. None for a file to read."""
+    """Why a file will not be read: a link out of ``root``, a link to nothing, a link
+    that cannot be followed (a loop), not a regular file. None for a file to read."""
+    try:
+        path.stat()
+    except OSError as error:
+        if not isinstance(error, FileNotFoundError):  # a loop, no permission on the way
+            return Issue(
+                code=IssueCode.PATH_NOT_FOUND,
+                file=str(path),
+                municipality=municipality,
+                record_kind=kind,
+                params={"error": os_reason(error)},
+                template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
+            )
     if _outside(path, root):
         return _link_outside_issue(path, municipality).model_copy(update={"record_kind": kind})
     if not path.exists():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from inventory.issues import Issue, IssueCode, template_key
+from inventory.output_files import os_reason
 from inventory.read.delimited import read_csv_table
 from inventory.read.source import ColumnChoice, HeaderTest, SourceTable
 from inventory.read.workbook import read_xlsx_table
@@ -62,6 +63,6 @@ def read_table(
                 municipality=municipality,
                 record_kind=kind,
                 template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
-                params={"error": str(error.strerror or error)},
+                params={"error": os_reason(error)},
             )
         ]

@@ -34,6 +34,7 @@ import pandas as pd
 
 from inventory.issues import Issue, IssueCode, IssueParam, Severity, empty_file_issue, template_key
 from inventory.models.registry import kind_for_file_stem
+from inventory.output_files import os_reason
 from inventory.read.encoding import MAX_ISSUES_PER_KIND, ZIP_MAGIC, is_blank_bytes
 from inventory.read.kinds import HEADER_SEARCH_ROWS, HeaderScore, score_row
 from inventory.read.limits import (
@@ -584,7 +585,7 @@ def sheet_heads(
             code=IssueCode.PATH_NOT_FOUND,
             file=file,
             template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
-            params={"error": str(error.strerror or error)},
+            params={"error": os_reason(error)},
         )
     if is_blank_bytes(raw):
         return empty_file_issue(file)

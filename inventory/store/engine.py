@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import signal
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -28,7 +27,7 @@ from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from inventory.errors import StoreError
-from inventory.messages import Message, Param
+from inventory.messages import Message
 from inventory.store.database_file import (
     BUSY_TIMEOUT_S,
     MIGRATIONS,
@@ -36,6 +35,7 @@ from inventory.store.database_file import (
     head_revision,
     known_revisions,
 )
+from inventory.store.driver_errors import driver_failure, file_failure
 from inventory.store.faults import fault_point
 from inventory.store.schema import metadata
 
@@ -190,53 +190,24 @@ def shown_database(url: URL) -> str:
 
 def store_error(error: BaseException, url: URL, doing: str = "open") -> StoreError:
     """A one-line ``StoreError`` for a driver error on the database at ``url`` (password
-    masked), saying what is wrong and what to do."""
+    masked), saying what is wrong and what to do (``driver_errors.driver_failure``)."""
     original = error.orig if isinstance(error, DBAPIError) else error
-    reason = masked_message(str(original), url).rstrip(".")
-    full_stop = "" if reason.endswith(("?", "!")) else "."
-    where = shown_database(url)
-    said: dict[str, Param] = {
-        "doing": Message(f"error.store.doing.{doing.replace(' ', '_')}"),
-        "where": where,
-    }
-    if isinstance(original, sqlite3.Error):
-        name = getattr(original, "sqlite_errorname", "")
-        if name == "SQLITE_NOTADB":
-            return StoreError(
-                Message("error.store.not_sqlite", {"where": where}),
-                hint=Message("error.store.not_sqlite.hint"),
-            )
-        if name.startswith("SQLITE_READONLY"):
-            return StoreError(
-                Message("error.store.read_only", said),
-                hint=Message("error.store.read_only.hint"),
-            )
-        if name.startswith("SQLITE_CANTOPEN"):
-            return StoreError(
-                Message("error.store.cannot_open_file", {"where": where, "reason": reason}),
-                hint=Message("error.store.cannot_open_file.hint"),
-            )
-        if name.startswith("SQLITE_CORRUPT"):
-            return StoreError(
-                Message("error.store.damaged", {"where": where, "reason": reason}),
-                hint=Message("error.store.damaged.hint"),
-            )
-        if name.startswith("SQLITE_FULL"):
-            return StoreError(
-                Message("error.store.disk_full", said),
-                hint=Message("error.store.disk_full.hint"),
-            )
-        if name.startswith("SQLITE_BUSY"):
-            return StoreError(
-                Message("error.store.busy", {**said, "seconds": f"{BUSY_TIMEOUT_S:.0f}"}),
-                hint=Message("error.store.busy.hint"),
-            )
-    failed = Message("error.store.failed", {**said, "reason": reason, "full_stop": full_stop})
-    if isinstance(original, sqlite3.Error):
-        return StoreError(failed, hint=Message("error.store.failed.sqlite_hint"))
-    if doing == "open":
-        return StoreError(failed, hint=Message("error.store.failed.open_hint"))
-    return StoreError(failed, hint=Message("error.store.failed.server_hint"))
+    named = url.host or url.query.get("host") or "localhost"
+    host = named if isinstance(named, str) else ",".join(named)
+    port = url.port or url.query.get("port") or 5432
+    return driver_failure(
+        original,
+        where=shown_database(url),
+        doing=Message(f"error.store.doing.{doing.replace(' ', '_')}"),
+        reason=masked_message(str(original), url).rstrip("."),
+        server={
+            "server": f"{host}:{port}",
+            "host": host,
+            "user": url.username or "",
+            "database": url.database or "",
+        },
+        busy_seconds=BUSY_TIMEOUT_S,
+    )
 
 
 def _said(error: StoreError) -> Message | str:
@@ -246,14 +217,19 @@ def _said(error: StoreError) -> Message | str:
 
 
 def _explain_connect_errors(engine: Engine) -> None:
-    """A failure to connect (no server, wrong password, not a database file) becomes a
-    ``StoreError`` wherever it happens, not a driver traceback."""
+    """A failure to connect (no server, wrong password, not a database file), and a
+    database file that fails under a query (damaged, a disk that cannot be read), becomes
+    a ``StoreError`` wherever it happens, not a driver traceback."""
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
         if context.is_pre_ping or not isinstance(context.original_exception, Exception):
             return  # the pool replaces a stale connection; Ctrl-C stays KeyboardInterrupt
-        if context.connection is None or context.is_disconnect:
+        if (
+            context.connection is None
+            or context.is_disconnect
+            or file_failure(context.original_exception)
+        ):
             raise store_error(
                 context.original_exception,
                 engine.url,

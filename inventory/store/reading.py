@@ -147,6 +147,10 @@ def read_columns(
                 for column, values in zip(columns, zip(*rows, strict=True), strict=True):
                     column.add(values)
                 del rows
+    except connection.dialect.loaded_dbapi.Error as error:  # (the driver's own cursor)
+        from inventory.store.engine import store_error
+
+        raise store_error(error, connection.engine.url, "use") from error
     finally:
         cursor.close()
     return [column.values() for column in columns]

@@ -599,3 +599,161 @@ def test_invalid_archimate_model_in_every_language() -> None:
         "ArchiMate-modellen validerar inte mot utbytesformatets scheman: element 'x': missing name",
         "Rapportera gärna felet tillsammans med kommandot du körde.",
     )
+
+
+# --- the sites that were English only: Graphviz, shipped data, guards --------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "sv",
+            "Fel: kan inte rita diagram: Graphviz-programmet 'dot' hittades inte Tips: installera"
+            " Graphviz så att programmet 'dot' finns i PATH (Debian/Ubuntu: apt install graphviz;"
+            " macOS: brew install graphviz; Windows: winget install graphviz), eller skriv"
+            " --format dot",
+        ),
+        (
+            "no",
+            "Feil: kan ikke tegne diagrammer: Graphviz-programmet 'dot' ble ikke funnet Tips:"
+            " installer Graphviz slik at programmet 'dot' finnes i PATH (Debian/Ubuntu: apt"
+            " install graphviz; macOS: brew install graphviz; Windows: winget install graphviz),"
+            " eller skriv --format dot",
+        ),
+    ],
+)
+def test_graphviz_not_installed(
+    inventory: Run,
+    samples_db: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    expected: str,
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-graphviz-here"))  # as on a machine without it
+    out = tmp_path / "out"
+    out.mkdir()
+    outcome = inventory(
+        "--lang", lang, "--db", samples_db, "diagram", "architecture", "--out", str(out / "a.svg")
+    )
+    assert outcome.code == 1
+    assert flat(outcome.stderr) == expected
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "quoted", "hint"),
+    [
+        (
+            "sv",
+            "diagrammet diagrams/a.svg: Graphviz kunde inte rita diagrammet: dot avslutades med"
+            ' slutstatus 1 och skrev: "Error: <stdin>: syntax error in line 1',
+            "(Graphviz eget meddelande, på engelska)",
+            "Kontrollera att Graphviz fungerar (dot -V). Gör det det är detta ett fel i"
+            " inventory: skriv diagrammet med --format dot och rapportera felet tillsammans med"
+            " den filen.",
+        ),
+        (
+            "no",
+            "diagrammet diagrams/a.svg: Graphviz kunne ikke tegne diagrammet: dot avsluttet med"
+            ' avslutningsstatus 1 og skrev: "Error: <stdin>: syntax error in line 1',
+            "(Graphviz' egen melding, på engelsk)",
+            "Kontroller at Graphviz virker (dot -V). Gjør det det, er dette en feil i inventory:"
+            " skriv diagrammet med --format dot og meld feilen sammen med den filen.",
+        ),
+    ],
+)
+def test_dot_failing_says_its_status_and_quotes_dot(
+    lang: str, message: str, quoted: str, hint: str
+) -> None:
+    from inventory.errors import RenderError
+    from inventory.render.dot import ParallelRenderer
+
+    with ParallelRenderer(1) as renderer, pytest.raises(RenderError) as raised:
+        renderer.result(renderer.submit("digraph { a -> }", "svg"), "diagrams/a.svg")
+    text, said_hint = failure_texts(raised.value, lang)
+    assert text.startswith(message) and text.endswith(quoted), text
+    assert said_hint == hint
+
+
+def test_dot_stopped_by_a_signal() -> None:
+    from inventory.render.dot import dot_failure
+
+    stopped = dot_failure(-9, b"")
+    assert str(stopped) == (
+        "Graphviz could not draw the diagram: dot was stopped by signal 9 and wrote: nothing"
+    )
+    assert failure_texts(stopped, "sv")[0] == (
+        "Graphviz kunde inte rita diagrammet: dot stoppades av signal 9 och skrev: ingenting"
+    )
+    assert failure_texts(stopped, "no")[1] == (
+        "Systemet stoppet dot (tomt for minne eller en tidsgrense): tegn et mindre diagram"
+        " (færre kommuner), eller frigjør minne og prøv igjen."
+    )
+
+
+def test_shipped_data_files_that_do_not_read() -> None:
+    from inventory.analyse.business_catalogue import (
+        BusinessCatalogueError,
+        parse_business_catalogue,
+    )
+    from inventory.analyse.vendors import VendorFileError, parse_vendor_text
+    from inventory.gap.scope import StudyAreaMapError, parse_area_map
+
+    with pytest.raises(VendorFileError) as vendors:
+        parse_vendor_text(
+            "vendors:\n  - {id: acme, title: Acme}\n  - {id: acme, title: Again, parent: x}\n",
+            "vendors.yaml",
+        )
+    assert failure_texts(vendors.value, "sv") == (
+        "ogiltig leverantörsfil:\n  vendors.yaml:3: leverantörs-id 'acme' står två gånger\n"
+        "  vendors.yaml:3: acme: okänt leverantörs-id 'x'",
+        "Filen följer med inventory: installera om paketet, eller rapportera felet"
+        " tillsammans med kommandot du körde.",
+    )
+    with pytest.raises(BusinessCatalogueError) as business:
+        parse_business_catalogue("systems: [\n", "business.yaml", known_vendors=frozenset())
+    text = failure_texts(business.value, "no")[0]
+    assert text.startswith("business.yaml:2: ugyldig YAML: tolkeren sier (på engelsk): "), text
+    with pytest.raises(StudyAreaMapError) as areas:
+        parse_area_map("domains: [", "study_areas.yaml")
+    assert failure_texts(areas.value, "sv")[0].startswith(
+        "study_areas.yaml är ogiltig: tolken säger (på engelska): "
+    )
+    assert failure_texts(areas.value, "no")[1] == "Rett filen; områdene er A1–A4 og B–I."
+
+
+def test_guards_against_bugs_in_every_language(tmp_path: Path) -> None:
+    from inventory.errors import RenderError
+    from inventory.language.i18n import parse_lang
+    from inventory.render.paths import path_inside
+    from inventory.render.svg import sanitise_svg
+
+    with pytest.raises(RenderError) as raised:
+        parse_lang("de")
+    assert failure_texts(raised.value, "sv") == (
+        "okänt rapportspråk 'de'",
+        "använd ett av: en, sv, no",
+    )
+    with pytest.raises(RenderError) as raised:
+        t("no.such.key", "no")
+    assert failure_texts(raised.value, "no") == (
+        "ingen oversettelse for etiketten 'no.such.key'",
+        "Rapporter gjerne feilen sammen med kommandoen du kjørte.",
+    )
+    (tmp_path / "out").symlink_to("/")
+    with pytest.raises(RenderError) as raised:
+        path_inside(tmp_path, "out/x.svg")
+    assert failure_texts(raised.value, "sv") == (
+        f"skriver inte 'out/x.svg': sökvägen leder till /x.svg, utanför {tmp_path.resolve()}",
+        "ta bort den symboliska länken eller välj en annan utdatamapp",
+    )
+    for svg, expected in [
+        ('<!DOCTYPE s [<!ENTITY a "b">]><svg/>', "tar ikke imot SVG som deklarerer XML-entiteter"),
+        ("<html/>", "ikke et SVG-dokument: rotelementet er ikke <svg>"),
+        ("<svg", "SVG-en er ikke velformet: tolkeren sier (på engelsk): "),
+    ]:
+        with pytest.raises(RenderError) as raised:
+            sanitise_svg(svg)
+        assert failure_texts(raised.value, "no")[0].startswith(expected)

@@ -83,7 +83,10 @@ def validate(
 
 def _unreadable(error: StoreError) -> None:
     """A database that cannot be read: said in a note, validation goes on without it."""
-    console_err.print(say("cli.validate.db_unreadable", error=str(error)), markup=False)
+    from inventory.cli.help_language import failure_texts
+
+    reason = failure_texts(error, cli_lang())[0]
+    console_err.print(say("cli.validate.db_unreadable", error=reason), markup=False)
 
 
 def render_report(report: IssueReport) -> None:

@@ -35,6 +35,7 @@ import pandas as pd
 from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
 from inventory.messages import Message
 from inventory.models.registry import field_specs
+from inventory.output_files import os_reason
 from inventory.read.kinds import HEADER_SEARCH_ROWS, Probe, fold_name
 from inventory.read.source import SourcePart, SourceTable
 from inventory.read.tables import read_table
@@ -383,7 +384,9 @@ def load_json(path: Path, municipality: str | None = None) -> tuple[Any, Issue |
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         params: dict[str, IssueParam] = {
             "name": path.name,
-            "detail": Message(
+            "detail": os_reason(error)
+            if isinstance(error, OSError)
+            else Message(
                 "validation.parser"
                 if isinstance(error, json.JSONDecodeError | RecursionError)
                 else "validation.system",

@@ -663,7 +663,7 @@ class InvalidInputError(InventoryError):
         self,
         issues: IssueReport | Iterable[Issue],
         what: str = "The input",
-        hint: str | None = None,
+        hint: str | Message | None = None,
     ) -> None:
         if isinstance(issues, IssueReport):
             report = issues

@@ -59,7 +59,7 @@ class AliasFileError(InvalidInputError):
     schema: ``issues`` name every problem with its code, file and line; nothing was
     matched with it."""
 
-    def __init__(self, issues: list[Issue], source: str, hint: str | None = None) -> None:
+    def __init__(self, issues: list[Issue], source: str, hint: str | Message | None = None) -> None:
         super().__init__(issues, source, hint)
 
 
@@ -184,7 +184,7 @@ def parse_alias_text(text: str, source: str, *, user: bool) -> AliasTable:
     )
 
 
-_ALIAS_HINT = "See `inventory normalise --help` for the alias schema."
+_ALIAS_HINT = Message("validation.hint.aliases")
 
 #: The column of a review file (``inventory normalise --review-file``) a person fills in.
 DECISION_COLUMN = "decision"

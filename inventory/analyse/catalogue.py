@@ -245,7 +245,7 @@ class LifecycleOverrides(BaseModel):
     cycles: tuple[LifecycleFact, ...] = Field(min_length=1)
 
 
-_HINT = "See `inventory lifecycle --help`: cycles with product, cycle, eol ... and source."
+_HINT = Message("validation.hint.lifecycle")
 
 
 def load_lifecycle_overrides(

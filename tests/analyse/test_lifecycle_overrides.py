@@ -306,7 +306,7 @@ def test_a_bad_overrides_file_on_the_command_line(samples_db: str, tmp_path: Pat
     ):
         code, output = _main("--db", samples_db, *command, "--lifecycle-overrides", str(bad))
         assert code == 1, output
-        assert f"{bad}:4" in output and "month must be in 1..12" in output
+        assert f"{bad}:4" in output and "'2031-13-45' is not a valid date" in output
         assert "Traceback" not in output
 
 

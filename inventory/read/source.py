@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, overload
 
@@ -150,6 +150,17 @@ class SourceTable:
         if arrow is None:
             return self.cells[str(position)]
         return arrow.column(str(position))
+
+    def rows_at(self, positions: np.ndarray[Any, Any]) -> SourceTable:
+        """A table of only the rows ``positions`` (0-based, in that order), their lines
+        kept; Arrow cells stay Arrow."""
+        arrow = self.__dict__.get("_arrow")
+        cells: Any = (
+            arrow.take(pa.array(positions, type=pa.int64()))
+            if arrow is not None
+            else self.cells.iloc[positions].reset_index(drop=True)
+        )
+        return replace(self, cells=cells, lines=LineNumbers(self.line_numbers()[positions]))
 
     def cell(self, position: int, row: int) -> str:
         """The text of one cell (``cells[str(position)].iat[row]``, as ``str``)."""

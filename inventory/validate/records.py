@@ -247,7 +247,9 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
     whole = pd.DataFrame(columns)
     # The checks across a row, on all files at once: only the files where they find
     # something are checked one by one (which lists the findings, as alone).
-    found = _rows_found(kind, whole, whole_codes, np.repeat(np.arange(len(files)), sizes))
+    found = _rows_found(
+        kind, whole, whole_codes, np.repeat(np.arange(len(files)), sizes), len(files)
+    )
     tables: list[ValidTable] = []
     for number, item in enumerate(files):
         frame = whole
@@ -276,10 +278,11 @@ def _rows_found(
     whole: pd.DataFrame,
     encoded: Mapping[str, EncodedColumn],
     file_of_row: np.ndarray[Any, Any],
+    files: int,
 ) -> np.ndarray[Any, Any]:
-    """Per file (``file_of_row``: each row's) whether ``RowChecks``' ``unique_keys`` or
-    ``across_fields`` find anything in its rows of ``whole`` (all files of ``kind``)."""
-    files = int(file_of_row.max()) + 1 if len(file_of_row) else 0
+    """Per file (``file_of_row``: each row's; ``files`` of them, some maybe without rows)
+    whether ``RowChecks``' ``unique_keys`` or ``across_fields`` find anything in its rows
+    of ``whole`` (all files of ``kind``)."""
     rows = np.zeros(len(whole), dtype=bool)
     keys = whole[model_for(kind).key_field]
     key_codes, _uniques = pd.factorize(keys)  # -1: missing

@@ -32,6 +32,9 @@ class ImportRunInfo:
     municipalities: list[str]
     prune: bool
     counts: dict[str, dict[str, dict[str, int]]]
+    #: rows recognised unchanged since their import, not checked again (None: a run
+    #: stored before that was recorded)
+    rows_not_validated: int | None = None
 
     def totals(self) -> dict[str, int]:
         total = {"created": 0, "updated": 0, "unchanged": 0, "deleted": 0}
@@ -52,6 +55,7 @@ class ImportRunInfo:
             "prune": self.prune,
             "totals": self.totals(),
             "counts": self.counts,
+            "rows_not_validated": self.rows_not_validated,
         }
 
 
@@ -72,6 +76,7 @@ def list_runs(connection: Connection, municipality: str | None = None) -> list[I
                 municipalities=municipalities,
                 prune=bool(row["prune"]),
                 counts=json.loads(row["counts"] or "{}"),
+                rows_not_validated=row["rows_not_validated"],
             )
         )
     return runs

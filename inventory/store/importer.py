@@ -988,7 +988,11 @@ def import_batch(
     connection.execute(
         update(import_run)
         .where(import_run.c.id == run_id)
-        .values(finished_at=_now(), counts=json.dumps(result.to_json()["municipalities"]))
+        .values(
+            finished_at=_now(),
+            counts=json.dumps(result.to_json()["municipalities"]),
+            rows_not_validated=result.rows_not_validated,
+        )
     )
     fault_point("commit")
     if dry_run:

@@ -35,8 +35,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -49,7 +52,8 @@ from sqlalchemy.engine import Engine
 from inventory import __version__
 from inventory.issues import IssueReport
 from inventory.models.registry import model_for
-from inventory.read.source import LineNumbers, SourceTable
+from inventory.read.discover import InventoryFolder
+from inventory.read.source import NATIVE, LineNumbers, SourceTable
 from inventory.store.schema import RAW_HASH, RECORD_TABLES, key_field
 from inventory.validate.batch import MunicipalityBatch, ValidTable
 from inventory.validate.records import HeaderMappingLike
@@ -57,6 +61,8 @@ from inventory.validate.references import referenced_kinds
 
 #: Between the cells of a row when it is hashed (a unit separator, never in a header).
 _SEPARATOR = pa.scalar("\x1f", pa.large_string())
+#: The frame of a table standing for a file not typed (and the cells of one not read).
+_NO_FRAME = pd.DataFrame()
 #: Kinds always typed in full (one row; its ``code`` names the municipality).
 _ALWAYS_TYPED = frozenset({"municipality"})
 
@@ -65,36 +71,30 @@ def raw_hashes(source: SourceTable, mapping: HeaderMappingLike) -> np.ndarray[An
     """One signed 64-bit hash per row of ``source``: its mapped cells as written, salted
     with the mapping, the file's language and units and the tool version."""
     positions = sorted(mapping.fields.items())
-    salt_text = json.dumps(
-        {
-            "version": __version__,
-            "kind": source.kind,
-            "fields": [[position, name] for position, name in positions],
-            "written": sorted(mapping.written.items()),
-            "language": getattr(mapping, "language", None),
-            "units": sorted(
-                (str(name), str(unit)) for name, unit in getattr(mapping, "units", {}).items()
-            ),
-        },
-        ensure_ascii=False,
+    salt = _salt(
+        __version__,
+        source.kind,
+        tuple(positions),
+        tuple(sorted(mapping.written.items())),
+        getattr(mapping, "language", None),
+        tuple(
+            sorted((str(name), str(unit)) for name, unit in getattr(mapping, "units", {}).items())
+        ),
     )
-    salt = np.uint64(int.from_bytes(hashlib.sha256(salt_text.encode()).digest()[:8], "little"))
-    rows = len(source.cells)
+    rows = source.row_count
     if not positions:
         return np.full(rows, salt, dtype=np.uint64).view(np.int64)
     # One text per row, the cells joined by a separator (Arrow, no Python loop), hashed
-    # once; a file with the separator in a cell is hashed column by column instead.
-    cells = [
-        pa.array(source.cells[str(position)]).cast(pa.large_string()) for position, _ in positions
-    ]
+    # once as bytes; a file with the separator in a cell is hashed column by column.
+    cells = [_large_text(source.text_column(position)) for position, _ in positions]
     joined = pc.binary_join_element_wise(
         *cells, _SEPARATOR, null_handling="replace", null_replacement="\x00"
     )
-    separators = pc.count_substring(joined, "\x1f")
-    if pc.all(pc.equal(separators, len(cells) - 1)).as_py() is not False:
-        hashed = pd.util.hash_pandas_object(
-            pd.Series(pd.arrays.ArrowExtensionArray(joined)), index=False
-        ).to_numpy(dtype=np.uint64)
+    hashed: np.ndarray[Any, Any]
+    if _separators(joined) == rows * (len(cells) - 1):  # each row: exactly len - 1
+        hashed = pd.util.hash_array(
+            joined.cast(pa.large_binary()).to_numpy(zero_copy_only=False), categorize=False
+        ).astype(np.uint64, copy=False)
     else:
         frame = pd.DataFrame(
             {
@@ -104,6 +104,55 @@ def raw_hashes(source: SourceTable, mapping: HeaderMappingLike) -> np.ndarray[An
         )
         hashed = pd.util.hash_pandas_object(frame, index=False).to_numpy(dtype=np.uint64)
     return np.bitwise_xor(hashed, salt).view(np.int64)
+
+
+@lru_cache(maxsize=256)
+def _salt(
+    version: str,
+    kind: str,
+    positions: tuple[tuple[int, str], ...],
+    written: tuple[tuple[str, str], ...],
+    language: str | None,
+    units: tuple[tuple[str, str], ...],
+) -> np.uint64:
+    """What the raw hashes of a file are salted with: its mapping (positions and headers
+    as written), language and units, and the tool version."""
+    salt_text = json.dumps(
+        {
+            "version": version,
+            "kind": kind,
+            "fields": [[position, name] for position, name in positions],
+            "written": list(written),
+            "language": language,
+            "units": list(units),
+        },
+        ensure_ascii=False,
+    )
+    return np.uint64(int.from_bytes(hashlib.sha256(salt_text.encode()).digest()[:8], "little"))
+
+
+def _large_text(column: pd.Series | pa.ChunkedArray) -> pa.ChunkedArray | pa.Array:
+    """A column of cells as Arrow ``large_string`` (the CSV reader's columns already are)."""
+    if isinstance(column, pa.ChunkedArray) and column.type == pa.large_string():
+        return column
+    return pa.array(column).cast(pa.large_string())
+
+
+def _separators(joined: pa.ChunkedArray | pa.Array) -> int:
+    """How many separators the joined rows hold (their bytes counted, no copy)."""
+    count = 0
+    for chunk in joined.chunks if isinstance(joined, pa.ChunkedArray) else [joined]:
+        if len(chunk) == 0:
+            continue
+        _validity, offsets, data = chunk.buffers()
+        if data is None:
+            continue
+        bounds = np.frombuffer(offsets, dtype=np.int64)[
+            chunk.offset : chunk.offset + len(chunk) + 1
+        ]
+        found = np.frombuffer(data, dtype=np.uint8)[bounds[0] : bounds[-1]]
+        count += int(np.count_nonzero(found == 0x1F))
+    return count
 
 
 @dataclass
@@ -123,6 +172,9 @@ class FileRows:
     kept_keys: np.ndarray[Any, Any] = field(default_factory=lambda: np.empty(0, dtype=object))
     omitted: bool = False  # every row unchanged: the table is left out of the batch
     first: int = 0  # the first issue of typing in the file's report
+    #: the municipality the file was last imported as, for a file not read at all (its
+    #: folder must still be that municipality, ``settle``)
+    code: str | None = None
 
     @property
     def kept(self) -> int:
@@ -133,57 +185,79 @@ class RawRows:
     """The stored raw hashes of one database, and what each file of a batch kept."""
 
     def __init__(self, url: str | None = None) -> None:
-        #: the database (None: nothing stored); read per municipality when first asked
+        #: the database (None: nothing stored); read per record kind when first asked
         self.url = url
         self._engine: Engine | None = None
-        self._loaded: set[str] = set()
+        self._loaded: set[tuple[str, str]] = set()
         #: (municipality, kind) -> (the keys of the records with a raw hash, indexed by
         #: it; the records stored of that kind)
         self._stored: dict[tuple[str, str], tuple[pd.Series, int]] = {}
-        #: (municipality, kind) -> every stored key
-        self._keys: dict[tuple[str, str], np.ndarray[Any, Any]] = {}
         #: (municipality, kind) -> its file in the municipality's last import run (by
         #: this tool version): SHA-256, header mapping (JSON) and rows
         self.last_files: dict[tuple[str, str], tuple[str, str, int]] = {}
+        #: (path as compared, kind) -> the ``import_file`` values of the last run that
+        #: read that file for the kind (``inventory.store.unchanged``): what ``unread``
+        #: compares a file with before reading it
+        self.stored_files: dict[tuple[str, str], dict[str, Any]] = {}
+        #: path as compared -> the file's SHA-256 as it is now (computed once)
+        self.digests: dict[str, str] = {}
+        self._resolved: dict[str, str] = {}  # folder -> resolved (``path_key``)
+        #: folder -> the municipality its files were last imported as (when one)
+        self.folder_codes: dict[Path, str] = {}
+        #: (municipality, kind or ``cluster``) named by a folder left unread: the tables
+        #: standing for files not typed show the stored keys of those (``_still_named``)
+        self.named: set[tuple[str, str]] = set()
+        #: kind -> municipalities whose stored raw hashes of the kind ``split`` will ask
+        #: (read together, one statement per kind)
+        self._wanted: dict[str, set[str]] = {}
         self.full = False  # type every row (a batch read again in full)
         self.files: list[FileRows] = []
         self._pending: dict[int, FileRows] = {}
+        self._unfilled: list[FileRows] = []  # tables kept whole still without their keys
+        #: ``files`` by their tables' ids (``of``), with the list and length it was made of
+        self._by_table: tuple[list[FileRows] | None, int, dict[int, FileRows]] = (None, 0, {})
         self._must_reread = False
         #: the check of unchanged folders this check of rows goes with
         self.folders: Callable[[Any], Any] | None = None
 
+    def _connect(self) -> Engine:
+        if self._engine is None:
+            assert self.url is not None
+            self._engine = create_engine(self.url)
+        return self._engine
+
     def _load(self, code: str, kind: str) -> None:
         """The raw hashes and keys stored of one municipality's records of one kind
-        (records of before 0005, without a raw hash, are typed again)."""
-        if f"{code}\0{kind}" in self._loaded or self.url is None:
+        (records of before 0005, without a raw hash, are typed again); those of the other
+        municipalities whose file of the kind is read too, in the same statement."""
+        if (code, kind) in self._loaded or self.url is None:
             return
-        self._loaded.add(f"{code}\0{kind}")
-        if self._engine is None:
-            self._engine = create_engine(self.url)
+        codes = sorted(
+            {code, *self._wanted.get(kind, ())} - {c for c, k in self._loaded if k == kind}
+        )
+        self._loaded.update((each, kind) for each in codes)
         table = RECORD_TABLES[kind]
-        with self._engine.connect() as connection:
+        with self._connect().connect() as connection:
             result = connection.execute(
-                select(table.c[key_field(kind)], table.c[RAW_HASH]).where(
-                    table.c.municipality == code
-                )
+                select(table.c.municipality, table.c[key_field(kind)], table.c[RAW_HASH])
+                .where(table.c.municipality.in_(codes))
+                .order_by(table.c.municipality)
             )
-            try:  # the driver's rows as they are: no result processing per row
-                fetched = (
-                    result.cursor.fetchall() if result.cursor is not None else result.fetchall()
-                )
-            finally:
-                result.close()
-            if not fetched:
-                return
-            columns = np.array(fetched, dtype=object).reshape(len(fetched), 2)
-            with_raw = ~pd.isna(columns[:, 1])
+            fetched = _driver_rows(result)
+        if not fetched:
+            return
+        columns = np.array(fetched, dtype=object).reshape(len(fetched), 3)
+        owners = columns[:, 0]
+        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        for start, stop in zip(starts, [*starts[1:], len(owners)], strict=True):
+            rows = columns[start:stop]
+            with_raw = ~pd.isna(rows[:, 2])
             by_hash = pd.Series(
-                columns[with_raw, 0],
-                index=pd.Index(columns[with_raw, 1].astype(np.int64)),  # ints exactly
+                rows[with_raw, 1],
+                index=pd.Index(rows[with_raw, 2].astype(np.int64)),  # ints exactly
             )
             by_hash = by_hash[~by_hash.index.duplicated(keep=False)]
-            self._stored[(code, kind)] = (by_hash, len(fetched))
-            self._keys[(code, kind)] = columns[:, 0]
+            self._stored[(str(rows[0, 0]), kind)] = (by_hash, len(rows))
 
     def close(self) -> None:
         """The connections to the database closed (``settle`` does it)."""
@@ -196,13 +270,88 @@ class RawRows:
         raw hashes still recorded): what a batch read again in full is given."""
         self.close()
         again = RawRows(self.url)
-        again._stored, again._keys, again._loaded = self._stored, self._keys, self._loaded
-        again.last_files = self.last_files
+        again._stored, again._loaded = self._stored, self._loaded
+        again.last_files, again.stored_files = self.last_files, self.stored_files
+        again.digests, again.folder_codes = self.digests, self.folder_codes
+        again._resolved = self._resolved
         again.full = True
         again.folders = self.folders
         return RowsCheck(self.folders, again)
 
+    def path_key(self, path: str | Path) -> str:
+        """A file's path as compared between imports: its folder resolved (a folder
+        given as ``./m001`` or ``m001/``, or through a link; each folder resolved once),
+        then its name."""
+        parent, name = os.path.split(os.fspath(path))
+        parent = os.path.join(os.getcwd(), parent)  # (unchanged when absolute)
+        resolved = self._resolved.get(parent)
+        if resolved is None:
+            resolved = self._resolved[parent] = str(Path(parent).resolve())
+        return os.path.join(resolved, name)
+
+    def digest(self, path: Path) -> str:
+        """The SHA-256 of the file at ``path`` as it is now (read once)."""
+        key = self.path_key(path)
+        found = self.digests.get(key)
+        if found is None:
+            found = self.digests[key] = file_sha256(path)
+        return found
+
     # -- during validation ------------------------------------------------------------
+
+    def unread(
+        self, folder: InventoryFolder, kind: str
+    ) -> tuple[ValidTable, int, str | None] | None:
+        """A table standing for the file of ``kind`` in ``folder`` when it need not be
+        read at all, with its rows and encoding (what a read would count); None: read it.
+
+        Not read: a file byte for byte (SHA-256) the one the last import run holding its
+        path read for the kind, natively (no adapter, no profile; ``--mapping`` and
+        ``--from`` give no check), from the same sheet, by this tool version, when the
+        municipality's records of the kind are exactly that file's rows (``last_files``).
+        Its rows are then the stored records as they are: the same bytes read by the same
+        rules give the same header mapping, language, units and values. ``settle`` checks
+        that its folder is still that municipality (else everything is read again)."""
+        if self.full or kind in folder.adapters or kind not in folder.files:
+            return None
+        path = folder.files[kind]
+        stored = self.stored_files.get((self.path_key(path), kind))
+        code = None if stored is None else str(stored["municipality"])
+        last = None if code is None else self.last_files.get((code, kind))
+        if (
+            stored is None
+            or code is None
+            or last is None
+            or stored["source_tool"] != NATIVE
+            or stored["sheet"] != folder.sheets.get(kind)
+            or last[0] != stored["sha256"]
+            or self.digest(path) != stored["sha256"]
+        ):
+            guess = code or self.folder_codes.get(folder.path)
+            if guess is not None:
+                self._wanted.setdefault(kind, set()).add(guess)
+            return None
+        source = SourceTable(
+            path=path,
+            kind=kind,
+            municipality=folder.name,
+            format=str(stored["format"]),
+            sha256=str(stored["sha256"]),
+            encoding=stored["encoding"],
+            delimiter=stored["delimiter"],
+            header=[],
+            header_line=0,
+            cells=_NO_FRAME,
+            lines=[],
+            sheet=stored["sheet"],
+        )
+        mapping: dict[str, str] = json.loads(str(stored["header_mapping"]))
+        rows = int(stored["rows"])
+        table = self._omitted(source, mapping, code, rows)
+        self.files[-1].code = code
+        if kind == "municipality":  # the code its folder's records take (as read)
+            table.frame = pd.DataFrame({"code": [code]}, dtype=object)
+        return table, rows, stored["encoding"]
 
     def split(
         self,
@@ -222,12 +371,7 @@ class RawRows:
             not self.full and kind not in _ALWAYS_TYPED and getattr(source, "locate", None) is None
         )
         if eligible and self._same_file(source, mapping, code):
-            # Only the keys of a kind references name are read (``_still_named``).
-            keys = None
-            if kind in referenced_kinds():
-                self._load(code, kind)
-                keys = self._keys.get((code, kind), np.empty(0, dtype=object))
-            return self._omitted(source, mapping, code, keys, len(source.cells))
+            return self._omitted(source, dict(mapping.written), code, source.row_count)
         if eligible:
             self._load(code, kind)
         stored = self._stored.get((code, kind))
@@ -240,18 +384,14 @@ class RawRows:
         unique = ~pd.Series(raw).duplicated(keep=False).to_numpy()
         kept = (found >= 0) & unique
         if bool(kept.all()) and count == rows:
-            return self._omitted(source, mapping, code, known.to_numpy()[found], rows)
+            return self._omitted(source, dict(mapping.written), code, rows)
         if kind in referenced_kinds():
             self._must_reread = True  # a referenced kind changed: everything is read again
             return self._whole(source, report, raw)
         if not kept.any():
             return self._whole(source, report, raw)
         positions = np.flatnonzero(~kept)
-        part = dataclasses.replace(
-            source,
-            cells=source.cells.iloc[positions].reset_index(drop=True),
-            lines=LineNumbers(source.line_numbers()[positions]),
-        )
+        part = _rows_at(source, positions)
         self._pending[id(part)] = FileRows(
             source=source,
             raw=raw[positions],
@@ -268,13 +408,18 @@ class RawRows:
         its rows (``last_files`` holds only such files, see ``inventory.store.unchanged``):
         then every row is unchanged (no need to read or hash them)."""
         last = self.last_files.get((code, source.kind))
-        rows = len(source.cells)
+        if last is None or last[0] != source.sha256:
+            return False
         mapped = json.dumps(dict(mapping.written), ensure_ascii=False)
-        return last is not None and last == (source.sha256, mapped, rows)
+        return last == (source.sha256, mapped, source.row_count)
 
     def built(self, table: ValidTable, report: IssueReport) -> None:
         """``table`` was typed from what ``split`` returned: the rows of the issues
-        typing added to ``report`` are the file's rows, the table's source the file."""
+        typing added to ``report`` are the file's rows, the table's source the file.
+        (Called once every file is read: the tables kept whole get the stored keys a
+        folder left unread may name, ``_fill_keys``.)"""
+        if self._unfilled:
+            self._fill_keys()
         file = self._pending.pop(id(table.source), None)
         if file is None:
             return  # a table standing for a file kept whole, or not split here
@@ -296,35 +441,69 @@ class RawRows:
         return source
 
     def _omitted(
-        self,
-        source: SourceTable,
-        mapping: HeaderMappingLike,
-        code: str,
-        keys: np.ndarray[Any, Any] | None,
-        rows: int,
+        self, source: SourceTable, mapping: dict[str, str], code: str, rows: int
     ) -> ValidTable:
-        """A table standing for a file whose ``rows`` are all stored as they are: its
-        frame holds only the keys when known (what ``_still_named`` reads of a kind
-        references name); ``settle`` takes it out."""
-        name = model_for(source.kind).key_field
+        """A table standing for a file whose ``rows`` are all stored as they are, left
+        out of the batch by ``settle``. Its frame is empty, or holds the stored keys when
+        a folder left unread names records of its kind (``_fill_keys``): what
+        ``_still_named`` reads of it."""
         table = ValidTable(
             kind=source.kind,
             municipality=code,
             source=source,
-            header_mapping=dict(mapping.written),
-            frame=pd.DataFrame() if keys is None else pd.DataFrame({name: keys}),
+            header_mapping=mapping,
+            frame=_NO_FRAME,  # (never changed: ``_fill_keys`` sets another frame)
         )
-        self.files.append(
-            FileRows(
-                source=source,
-                table=table,
-                raw=np.empty(0, dtype=np.int64),
-                rows=rows,
-                positions=np.empty(0, dtype=np.int64),
-                omitted=True,
-            )
+        file = FileRows(
+            source=source,
+            table=table,
+            raw=np.empty(0, dtype=np.int64),
+            rows=rows,
+            positions=np.empty(0, dtype=np.int64),
+            omitted=True,
         )
+        self.files.append(file)
+        if source.kind in referenced_kinds():
+            self._unfilled.append(file)
         return table
+
+    def _fill_keys(self) -> None:
+        """The stored keys (servers: and clusters) into the frames of the tables kept
+        whole whose records a folder left unread names: one statement per kind."""
+        files, self._unfilled = self._unfilled, []
+        wanted: dict[str, list[FileRows]] = {}
+        for file in files:
+            assert file.table is not None
+            code, kind = file.table.municipality, file.table.kind
+            if (code, kind) in self.named or (kind == "server" and (code, "cluster") in self.named):
+                wanted.setdefault(kind, []).append(file)
+        if not wanted or self.url is None:
+            return
+        with self._connect().connect() as connection:
+            for kind, of_kind in wanted.items():
+                table = RECORD_TABLES[kind]
+                name = key_field(kind)
+                columns = [table.c.municipality, table.c[name]]
+                if kind == "server":
+                    columns.append(table.c.cluster)
+                codes = sorted({str(file.table.municipality) for file in of_kind if file.table})
+                found: dict[str, list[tuple[Any, ...]]] = {}
+                for row in _driver_rows(
+                    connection.execute(select(*columns).where(table.c.municipality.in_(codes)))
+                ):
+                    found.setdefault(str(row[0]), []).append(tuple(row[1:]))
+                for file in of_kind:
+                    assert file.table is not None
+                    stored = found.get(file.table.municipality, [])
+                    frame = pd.DataFrame(
+                        {name: pd.Series([row[0] for row in stored], dtype=object)}
+                    )
+                    if kind == "server":  # its distinct clusters, beside the keys
+                        clusters = list(dict.fromkeys(r[1] for r in stored if r[1] is not None))
+                        frame["cluster"] = pd.Series(
+                            clusters + [None] * (len(stored) - len(clusters)), dtype=object
+                        )
+                    file.table.frame = frame
 
     def settle(self, municipalities: Sequence[MunicipalityBatch], report: IssueReport) -> bool:
         """After every folder is read, before references are resolved: the tables kept
@@ -338,6 +517,11 @@ class RawRows:
             return False
         present = {id(table) for batch in municipalities for table in batch.tables.values()}
         self.files = [file for file in self.files if id(file.table) in present]
+        for batch in municipalities:
+            for kind_table in batch.tables.values():
+                found = self.of(kind_table)
+                if found is not None and found.code is not None and found.code != batch.code:
+                    return False  # not read, but its folder is another municipality now
         for file in self.files:
             if file.positions is None or file.omitted or file.table is None:
                 continue
@@ -380,10 +564,13 @@ class RawRows:
 
     def of(self, table: ValidTable) -> FileRows | None:
         """What ``table`` kept (None: a table not built here)."""
-        for file in self.files:
-            if file.table is table:
-                return file
-        return None
+        if self._by_table[0] is not self.files or self._by_table[1] != len(self.files):
+            self._by_table = (
+                self.files,
+                len(self.files),
+                {id(file.table): file for file in self.files if file.table is not None},
+            )
+        return self._by_table[2].get(id(table))
 
     def omitted(self) -> list[FileRows]:
         return [file for file in self.files if file.omitted]
@@ -401,7 +588,42 @@ class RowsCheck:
         return None if self._folders is None else self._folders(folder)
 
 
+def _rows_at(source: SourceTable, positions: np.ndarray[Any, Any]) -> SourceTable:
+    """A table of only the rows ``positions`` of ``source``, their lines kept (the
+    reader's Arrow cells stay Arrow)."""
+    rows_at = getattr(source, "rows_at", None)
+    if rows_at is not None:
+        part: SourceTable = rows_at(positions)
+        return part
+    arrow = source.__dict__.get("_arrow")
+    cells = (
+        arrow.take(pa.array(positions))
+        if arrow is not None
+        else source.cells.iloc[positions].reset_index(drop=True)
+    )
+    return dataclasses.replace(
+        source, cells=cells, lines=LineNumbers(source.line_numbers()[positions])
+    )
+
+
 def _moved(issue: Any, file: FileRows | None) -> Any:
     if file is None or file.positions is None or issue.row is None:
         return issue
     return issue.model_copy(update={"row": int(file.positions[issue.row - 1]) + 1})
+
+
+def _driver_rows(result: Any) -> list[Any]:
+    """A result's rows as the driver gives them (no result processing per row)."""
+    try:
+        return list(result.cursor.fetchall() if result.cursor is not None else result.fetchall())
+    finally:
+        result.close()
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes (as the readers record it)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()

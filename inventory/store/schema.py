@@ -71,6 +71,10 @@ DERIVED_ID = "*"
 CHANGE_COMMENT = "created, updated or deleted (one record); created_many (keys in fields)"
 FIELDS_COMMENT = "JSON: updated {field: [old, new]}; deleted: old values; created_many: the keys"
 SOURCE_TOOL_COMMENT = "adapter or profile name, or native (NULL: imported before 0004)"
+ROWS_NOT_VALIDATED_COMMENT = (
+    "rows recognised unchanged since their import, not typed nor checked again"
+    " (NULL: before 0006)"
+)
 DERIVED_COMMENT = (
     "true: stands for every stored record's value in field, a key of"
     " target_kind in the same municipality"
@@ -96,6 +100,7 @@ import_run = Table(
     Column("municipalities", Text, nullable=False, comment="JSON list of municipality codes"),
     Column("prune", Boolean, nullable=False),
     Column("counts", Text, comment="JSON: created/updated/unchanged/deleted per kind"),
+    Column("rows_not_validated", BigInteger, comment=ROWS_NOT_VALIDATED_COMMENT),
 )
 
 import_file = Table(

@@ -369,10 +369,24 @@ class InventoryStore:
         self, municipalities: Sequence[str] | None = None
     ) -> dict[str, dict[str, set[str]]]:
         """Stored keys: municipality -> record kind -> keys; kind ``cluster`` holds the
-        clusters servers name (for validating ``code:id`` references)."""
+        clusters servers name (for validating ``code:id`` references). Only the kinds a
+        reference may name are read (and ``municipality``): every stored municipality is
+        a key, the keys of the other kinds (clients, applications ...) are left out."""
+        from inventory.validate.references import referenced_kinds
+
         keys: dict[str, dict[str, set[str]]] = {}
+        named = referenced_kinds() | {"municipality"}
         with self.engine.connect() as connection:
             for kind, table in RECORD_TABLES.items():
+                if kind not in named:  # no reference names them: their municipalities only
+                    statement = select(table.c.municipality).distinct()
+                    if municipalities is not None:
+                        statement = statement.where(
+                            table.c.municipality.in_(list(municipalities))
+                        )
+                    for (code,) in _driver_rows(connection.execute(statement)):
+                        keys.setdefault(code, {})
+                    continue
                 statement = select(table.c.municipality, table.c[key_field(kind)])
                 if municipalities is not None:
                     statement = statement.where(table.c.municipality.in_(list(municipalities)))

@@ -18,7 +18,6 @@ whose record it names (a ``code:id`` reference) is read and no longer holds that
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,8 @@ from sqlalchemy import func, select
 
 from inventory import __version__
 from inventory.read.discover import InventoryFolder
+from inventory.read.kinds import RECOGNISERS
+from inventory.read.source import NATIVE
 from inventory.store.engine import database_exists
 from inventory.store.rawrows import RawRows, RowsCheck
 from inventory.store.schema import RECORD_TABLES, import_file, import_run, reference
@@ -50,22 +51,9 @@ FILE_COLUMNS = (
 UnchangedCheck = Callable[[InventoryFolder], UnchangedFolder | None]
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _is_hidden(path: Path) -> bool:
     """Files discovery never reads (``.DS_Store``, ``~$servers.xlsx``, editor backups)."""
     return path.name.startswith((".", "~")) or path.name.endswith("~")
-
-
-def _key(path: str | Path) -> str:
-    """A path as compared: resolved (a folder given as ``./m001`` or ``m001/``)."""
-    return str(Path(path).resolve())
 
 
 class _StoredRuns:
@@ -124,7 +112,20 @@ class _StoredRuns:
                 .distinct()
             ):
                 self.cross.setdefault(str(code), set()).add((str(target), str(kind), str(key)))
+        # A path belongs to the last run that read it (a folder imported under another
+        # code since is that code's): its bytes read again give that run's records.
+        for code, (_run, files) in sorted(self.files.items(), key=lambda item: item[1][0]):
+            for file in files:
+                path = self.rows.path_key(file["path"])
+                self.owner[path] = code
+                self.rows.stored_files[(path, str(file["kind"]))] = {**file, "municipality": code}
+        # A file read last by a mapping profile not in force now (``--mapping``) or by an
+        # adapter this version lacks: its folder is read again, as a full read would.
+        readers = {NATIVE} | {recogniser.name for recogniser in RECOGNISERS}
         for code, (_run, files) in list(self.files.items()):
+            if any(file["source_tool"] not in readers for file in files):
+                del self.files[code]
+                continue
             rows_per_kind: dict[str, int] = {}
             for file in files:
                 rows_per_kind[file["kind"]] = rows_per_kind.get(file["kind"], 0) + int(file["rows"])
@@ -134,8 +135,6 @@ class _StoredRuns:
             ):
                 del self.files[code]  # records left behind, or gone: read it again
                 continue
-            for file in files:
-                self.owner[_key(file["path"])] = code
             kinds_seen = [str(file["kind"]) for file in files]
             for file in files:
                 if kinds_seen.count(str(file["kind"])) == 1:  # one file of the kind
@@ -147,29 +146,36 @@ class _StoredRuns:
 
     def check(self, folder: InventoryFolder) -> UnchangedFolder | None:
         """``folder`` as stored when it is unchanged since its municipality's last run."""
+        rows = self.rows
         present = sorted(
             path for path in folder.path.iterdir() if path.is_file() and not _is_hidden(path)
         )
         if not present:
             return None
-        codes = {self.owner.get(_key(path)) for path in present}
+        keys = [rows.path_key(path) for path in present]
+        codes = {self.owner.get(key) for key in keys}
+        known = codes - {None}
+        if len(known) == 1:  # where ``unread`` expects the folder's stored raw hashes
+            rows.folder_codes[folder.path] = str(next(iter(known)))
         if len(codes) != 1:
             return None
         code = codes.pop()
-        if code is None:
+        if code is None or code not in self.files:
             return None
         run_id, files = self.files[code]
-        stored = {_key(file["path"]): str(file["sha256"]) for file in files}
-        if set(stored) != {_key(path) for path in present}:
+        stored = {rows.path_key(file["path"]): str(file["sha256"]) for file in files}
+        if set(stored) != set(keys):
             return None
-        if any(stored[_key(path)] != _sha256(path) for path in present):
+        if any(stored[key] != rows.digest(path) for key, path in zip(keys, present, strict=True)):
             return None
+        names = sorted(self.cross.get(code, set()))
+        rows.named.update((target, kind) for target, kind, _key in names)
         return UnchangedFolder(
             code=code,
             folder=folder.path,
             run_id=run_id,
             files=[dict(file) for file in files],
-            names=sorted(self.cross.get(code, set())),
+            names=names,
         )
 
 

@@ -14,6 +14,7 @@ import enum
 import json
 import typing
 from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -110,3 +111,123 @@ def _combine_hashes(
 def iso_dates(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Dates as ISO text (how SQLite stores them; SQLAlchemy reads them back as dates)."""
     return _map_distinct(values, lambda value: value.isoformat())
+
+
+@dataclass
+class StoredValues:
+    """A validated frame's fields as stored values, with what storing them needs, made
+    with one factorisation per column (``stored_values``)."""
+
+    #: field -> stored values (what ``stored_columns`` gives)
+    columns: dict[str, np.ndarray[Any, Any]]
+    #: ``row_hashes(columns, unique={key})``
+    hashes: np.ndarray[Any, Any]
+    #: field -> the value's code per row, -1 where it is missing (None)
+    codes: dict[str, np.ndarray[Any, Any]]
+    #: date field -> the dates as ISO text, None where missing (``iso_dates``)
+    iso: dict[str, np.ndarray[Any, Any]]
+
+
+def _factorized(values: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Codes (-1 where missing) and distinct values of an object array, as
+    ``pd.util.hash_array`` factorises it."""
+    codes, uniques = pd.factorize(values, sort=False)
+    return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
+
+
+def _taken(uniques: np.ndarray[Any, Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The value of each code, None for -1 (an object array)."""
+    table = np.empty(len(uniques) + 1, dtype=object)
+    table[:-1] = uniques
+    table[-1] = None
+    return typing.cast(np.ndarray[Any, Any], table[codes])
+
+
+def _merged(
+    codes: np.ndarray[Any, Any], converted: np.ndarray[Any, Any]
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Codes and distinct values after each distinct value was converted (two may have
+    become one: an enum member and its value, a list and a tuple)."""
+    again, uniques = _factorized(converted)
+    if len(uniques) == len(converted) and (again == np.arange(len(converted))).all():
+        return codes, converted
+    return np.where(codes < 0, -1, again[codes]), uniques
+
+
+def _category_hashes(codes: np.ndarray[Any, Any], uniques: np.ndarray[Any, Any]) -> Any:
+    """``pd.util.hash_array(values)`` of the values these codes stand for: what it does
+    itself after factorising an object array (a Categorical hashed by its categories)."""
+    dtype = pd.CategoricalDtype(categories=pd.Index(uniques, copy=False), ordered=False)
+    return pd.util.hash_array(pd.Categorical.from_codes(codes, dtype=dtype))
+
+
+def _objects(values: list[Any]) -> np.ndarray[Any, Any]:
+    """A list as a 1-d object array (never a 2-d one of sequences)."""
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def _missing_codes(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """-1 where a stored value is None, else 0 (a column not factorised: the key)."""
+    return np.where(values == np.array(None, dtype=object), -1, 0).astype(np.intp)
+
+
+#: Value types whose object columns are factorised as the frame holds them.
+_FACTORISED = frozenset({"text", "enum", "date", "int_list", "text_list"})
+
+
+def stored_values(frame: pd.DataFrame, kind: str, key: str, *, iso: bool = False) -> StoredValues:
+    """``stored_columns`` of a validated frame, its ``row_hashes`` (``key`` hashed value
+    by value) and, with ``iso``, the ISO text of its dates (``iso_dates``), with each
+    column factorised once.
+
+    The same values and hashes as those functions (tests/store/test_stored_values.py):
+    a column's distinct values are converted (enum values, list JSON, ISO dates) and
+    hashed once, then taken for every row by its code.
+    """
+    length = len(frame)
+    stored = StoredValues(columns={}, hashes=np.empty(0, dtype=np.int64), codes={}, iso={})
+    hashed: list[np.ndarray[Any, Any]] = []
+    for spec in field_specs(kind):
+        series = frame.get(spec.name)
+        if spec.name == key or series is None:
+            values = stored_column(series, spec, length)
+            column_codes = _missing_codes(values)
+            hashed.append(pd.util.hash_array(values, categorize=spec.name != key))
+        elif series.dtype == object and spec.value_type in _FACTORISED:
+            column_codes, uniques = _factorized(series.to_numpy())
+            if spec.many or spec.value_type == "enum":
+                convert = _list_to_json if spec.many else _enum_value
+                column_codes, uniques = _merged(
+                    column_codes, _objects([convert(value) for value in uniques])
+                )
+                values = _taken(uniques, column_codes)
+            elif spec.value_type == "text" and pd.api.types.infer_dtype(uniques) not in (
+                "string",
+                "empty",
+            ):  # text holding other values (equal ones may differ): as they are
+                values = object_values(series)
+                column_codes, uniques = _factorized(values)
+            else:  # text, dates: one object per distinct value, equal to the row's own
+                values = _taken(uniques, column_codes)
+            hashed.append(_category_hashes(column_codes, uniques))
+        else:
+            values = stored_column(series, spec, length)
+            column_codes, uniques = _factorized(values)
+            hashed.append(_category_hashes(column_codes, uniques))
+        stored.columns[spec.name], stored.codes[spec.name] = values, column_codes
+        if iso and spec.value_type == "date":
+            stored.iso[spec.name] = (
+                iso_dates(values)
+                if spec.name == key or series is None
+                else _iso_text(values, column_codes)
+            )
+    stored.hashes = _combine_hashes(iter(hashed), len(hashed), length).view(np.int64)
+    return stored
+
+
+def _iso_text(values: np.ndarray[Any, Any], codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """``iso_dates(values)``, each distinct date written once (by its code)."""
+    first = np.full(int(codes.max(initial=-1)) + 1, -1, dtype=np.intp)
+    present = np.flatnonzero(codes >= 0)
+    first[codes[present]] = present  # a row of each code (its values are equal)
+    return _taken(_objects([values[row].isoformat() for row in first.tolist()]), codes)

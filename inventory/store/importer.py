@@ -15,7 +15,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -36,13 +36,7 @@ from sqlalchemy.exc import DBAPIError
 from inventory import __version__
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.store.faults import fault_point
-from inventory.store.frames import (
-    iso_dates,
-    object_values,
-    row_hashes,
-    stored_column,
-    stored_columns,
-)
+from inventory.store.frames import object_values, stored_column, stored_values
 from inventory.store.rawrows import FileRows, RawRows
 from inventory.store.references import STORED_COLUMNS, ReferencePlan, isin
 from inventory.store.schema import (
@@ -68,6 +62,11 @@ _CHUNK = 50_000  # rows per executemany / progress step
 _IN_CHUNK = 500  # keys per IN (...) list
 _KEYS_PER_CHANGE = 10_000  # created keys per record_change row
 _GROUP_ROWS = 200_000  # rows of small files of one kind prepared together
+#: Rows of a file from which SQLite gets them several to an INSERT (fewer statements to
+#: run; below it the statement would cost more to prepare than it saves).
+_MULTI_ROW_FROM = 512
+_ROWS_PER_INSERT = 64  # rows per multi-row INSERT ...
+_MAX_BOUND = 999  # ... within SQLite's smallest limit of bound parameters per statement
 
 
 @dataclass
@@ -161,24 +160,30 @@ class _PreparedTable:
     columns: dict[str, np.ndarray[Any, Any]]
     hashes: np.ndarray[Any, Any]
     lines: np.ndarray[Any, Any]
+    #: field -> each row's code of its value, -1 where missing (``StoredValues.codes``)
+    codes: dict[str, np.ndarray[Any, Any]]
+    #: date field -> ISO text, what SQLite stores (only on SQLite)
+    iso: dict[str, np.ndarray[Any, Any]]
     #: the raw hash of each row (``inventory.store.rawrows``), what it kept; None: none
     rows: FileRows | None = None
 
 
-def _prepare(table: ValidTable) -> _PreparedTable:
-    columns = stored_columns(table.frame, table.kind)
+def _prepare(table: ValidTable, iso: bool = False) -> _PreparedTable:
+    key = key_field_of(table.kind)
+    stored = stored_values(table.frame, table.kind, key, iso=iso)
     lines = (
         object_values(table.frame["_line"])
         if "_line" in table.frame
         else np.full(len(table.frame), None, dtype=object)
     )
-    key = key_field_of(table.kind)
     return _PreparedTable(
         table=table,
-        keys=columns[key],
-        columns=columns,
-        hashes=row_hashes(columns, unique={key}),
+        keys=stored.columns[key],
+        columns=stored.columns,
+        hashes=stored.hashes,
         lines=lines,
+        codes=stored.codes,
+        iso=stored.iso,
     )
 
 
@@ -201,16 +206,17 @@ def _groups(tables: list[ValidTable]) -> Iterator[list[ValidTable]]:
         yield group
 
 
-def _prepare_group(group: list[ValidTable]) -> list[_PreparedTable]:
+def _prepare_group(group: list[ValidTable], iso: bool = False) -> list[_PreparedTable]:
     """``_prepare`` of each file of a group, done once on the files together (the
     per-column work of pandas costs more than the rows of a small file); each file's
     arrays are views of the group's."""
     if len(group) == 1:
-        return [_prepare(group[0])]
+        return [_prepare(group[0], iso)]
     together = _prepare(
         dataclasses.replace(
             group[0], frame=pd.concat([table.frame for table in group], ignore_index=True)
-        )
+        ),
+        iso,
     )
     parts = []
     start = 0
@@ -223,6 +229,8 @@ def _prepare_group(group: list[ValidTable]) -> list[_PreparedTable]:
                 columns={name: values[part] for name, values in together.columns.items()},
                 hashes=together.hashes[part],
                 lines=together.lines[part],
+                codes={name: codes[part] for name, codes in together.codes.items()},
+                iso={name: values[part] for name, values in together.iso.items()},
             )
         )
         start = part.stop
@@ -281,9 +289,24 @@ def _sqlite_literal(value: Any) -> str | None:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _all_missing(values: np.ndarray[Any, Any]) -> bool:
-    """Whether every value of a stored column is None (one vectorised comparison)."""
-    return values.dtype == object and bool((values == np.array(None, dtype=object)).all())
+def _file_parts(
+    table: ValidTable, total: int | None
+) -> tuple[list[Any], list[int], np.ndarray[Any, Any] | None]:
+    """The files (or sheets) a table's rows come from, the rows of each (``total``: the
+    file's rows, when the table holds only some of them) and each row's file (None:
+    one file)."""
+    parts, part_of_row = table.source.provenance()
+    rows = (
+        [len(table.frame) if total is None else total]
+        if part_of_row is None
+        else np.bincount(part_of_row, minlength=len(parts)).tolist()
+    )
+    return list(parts), rows, part_of_row
+
+
+#: The statements run for every file (built and compiled once).
+_FILE_INSERT = insert(import_file)
+_CHANGE_INSERT = insert(record_change)
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -323,6 +346,8 @@ class _Writer:
         #: Record kind -> the municipalities with records of it stored (read once per kind:
         #: a first import then asks nothing per file).
         self.holding: dict[str, set[str]] = {}
+        #: ``record_change`` rows not written yet (``record_changes``)
+        self.changes: list[dict[str, Any]] = []
 
     def holds(self, kind: str, municipality: str) -> bool:
         """Whether records of ``kind`` of ``municipality`` are stored."""
@@ -343,38 +368,51 @@ class _Writer:
         """One ``import_file`` row per file (or sheet) the table's rows come from, with the
         tool that wrote it (provenance): its id, or each row's when there are several.
         ``total``: the file's rows (when the table holds only some of them)."""
-        parts, part_of_row = table.source.provenance()
-        rows = (
-            [len(table.frame) if total is None else total]
-            if part_of_row is None
-            else np.bincount(part_of_row, minlength=len(parts)).tolist()
-        )
-        mapping = json.dumps(table.header_mapping, ensure_ascii=False)
+        parts, rows, part_of_row = _file_parts(table, total)
         ids = [
-            _new_id(
-                self.connection.execute(
-                    insert(import_file).values(
-                        run_id=self.run_id,
-                        municipality=table.municipality,
-                        kind=table.kind,
-                        path=str(part.path),
-                        sha256=part.sha256,
-                        format=part.format,
-                        encoding=part.encoding,
-                        delimiter=part.delimiter,
-                        sheet=part.sheet,
-                        header_mapping=mapping,
-                        rows=int(count),
-                        source_tool=part.tool,
-                    )
-                )
-            )
-            for part, count in zip(parts, rows, strict=True)
+            _new_id(self.connection.execute(_FILE_INSERT, file))
+            for file in self.file_rows(table, parts, rows)
         ]
         if part_of_row is None:
             return int(ids[0])
         file_ids: np.ndarray[Any, Any] = np.asarray(ids, dtype=np.int64)[part_of_row]
         return file_ids
+
+    def file_rows(
+        self, table: ValidTable, parts: Sequence[Any], rows: Sequence[int]
+    ) -> list[dict[str, Any]]:
+        """The ``import_file`` rows of a table's files (``parts``, with their rows)."""
+        mapping = json.dumps(table.header_mapping, ensure_ascii=False)
+        return [
+            {
+                "run_id": self.run_id,
+                "municipality": table.municipality,
+                "kind": table.kind,
+                "path": str(part.path),
+                "sha256": part.sha256,
+                "format": part.format,
+                "encoding": part.encoding,
+                "delimiter": part.delimiter,
+                "sheet": part.sheet,
+                "header_mapping": mapping,
+                "rows": int(count),
+                "source_tool": part.tool,
+            }
+            for part, count in zip(parts, rows, strict=True)
+        ]
+
+    def record_changes(self, changes: list[dict[str, Any]]) -> None:
+        """``record_change`` rows, written in this order (with the next ones: a run's
+        changes go in a few statements, not one per file)."""
+        self.changes.extend(changes)
+        if len(self.changes) >= _CHUNK:
+            self.flush_changes()
+
+    def flush_changes(self) -> None:
+        """Write the ``record_change`` rows held back by ``record_changes``."""
+        if self.changes:
+            self.connection.execute(_CHANGE_INSERT, self.changes)
+            self.changes = []
 
     def existing_hashes(
         self, table: Table, key: str, municipality: str, only: Sequence[Any] | None = None
@@ -517,17 +555,30 @@ class _Writer:
         bound = [
             column for column, literal in zip(columns, literals, strict=True) if literal is None
         ]
-        placeholders = ", ".join("?" if literal is None else literal for literal in literals)
-        sql = f"INSERT INTO {quote(table.name)} ({column_list}) VALUES ({placeholders})"
+        one = "(" + ", ".join("?" if literal is None else literal for literal in literals) + ")"
+        sql = f"INSERT INTO {quote(table.name)} ({column_list}) VALUES {one}"
+        # Many rows: most of them several to a statement (SQLite binds the same values,
+        # but runs a statement per row for executemany), the rest row by row.
+        per = min(_ROWS_PER_INSERT, _MAX_BOUND // max(1, len(bound)))
+        if count < _MULTI_ROW_FROM or not bound or per < 2:
+            per = 1
+        multi = f"INSERT INTO {quote(table.name)} ({column_list}) VALUES " + ", ".join([one] * per)
+        width = per * len(bound)
         sqlite_connection: Any = self.connection.connection.driver_connection
         cursor = sqlite_connection.cursor()
         try:
             for start in range(0, count, _CHUNK):
                 stop = min(count, start + _CHUNK)
-                cursor.executemany(sql, _chunk_iter(bound, start, stop))
+                whole = start + (stop - start) // per * per if per > 1 else start
+                if whole > start:
+                    values = list(chain.from_iterable(_chunk_iter(bound, start, whole)))
+                    for first in range(0, len(values), width):
+                        cursor.execute(multi, values[first : first + width])
+                if whole < stop:
+                    cursor.executemany(sql, _chunk_iter(bound, whole, stop))
                 self._advance(stop - start if advance else 0)
         except sqlite3.Error as error:
-            raise DBAPIError.instance(sql, None, error, sqlite3.Error) from error
+            raise DBAPIError.instance(multi, None, error, sqlite3.Error) from error
         finally:
             cursor.close()
 
@@ -554,14 +605,14 @@ class _Writer:
             else pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object))
         )
         new_keys = pd.Index(prepared.keys, dtype=object)
-        position = stored.index.get_indexer(new_keys)
-        is_new = position < 0
-        stored_hash = stored.to_numpy()[np.where(is_new, 0, position)] if len(stored) else None
-        is_changed = (
-            (~is_new & (stored_hash != prepared.hashes))
-            if stored_hash is not None
-            else np.zeros(len(new_keys), dtype=bool)
-        )
+        if len(stored):
+            position = stored.index.get_indexer(new_keys)
+            is_new = position < 0
+            stored_hash = stored.to_numpy()[np.where(is_new, 0, position)]
+            is_changed = ~is_new & (stored_hash != prepared.hashes)
+        else:  # nothing stored (a first import): every record is new
+            is_new = np.ones(len(new_keys), dtype=bool)
+            is_changed = np.zeros(len(new_keys), dtype=bool)
         counts = KindCounts(created=int(is_new.sum()), updated=int(is_changed.sum()))
         counts.unchanged = len(new_keys) - counts.created - counts.updated
         kept = rows.kept_keys if rows is not None else np.empty(0, dtype=object)
@@ -737,16 +788,10 @@ class _Writer:
 
         columns: list[InsertColumn] = [_Same(municipality)]
         for name in field_names:
-            values = new(prepared.columns[name])
-            if _all_missing(values):  # a column the file does not carry: NULL, not bound
-                columns.append(_Same(None))
-                continue
-            if (
-                self.connection.dialect.name == "sqlite"
-                and table.c[name].type.python_type is dt.date
-            ):
-                values = iso_dates(values)
-            columns.append(values)
+            if (new(prepared.codes[name]) < 0).all():  # a column the file does not carry
+                columns.append(_Same(None))  # NULL, not bound
+            else:  # dates as ISO text on SQLite
+                columns.append(new(prepared.iso.get(name, prepared.columns[name])))
         columns += [
             new(prepared.hashes),
             new(prepared.lines),
@@ -757,8 +802,7 @@ class _Writer:
         names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID, RAW_HASH]
         self.insert_records(table, names, columns, count)
         keys = [str(record_key) for record_key in new(prepared.keys).tolist()]
-        self.connection.execute(
-            insert(record_change),
+        self.record_changes(
             [
                 {
                     "run_id": self.run_id,
@@ -836,12 +880,11 @@ class _Writer:
         for chunk in _chunks(updates, _CHUNK):
             self.connection.execute(statement, list(chunk))
             self._advance(len(chunk))
-        self.connection.execute(insert(record_change), changes)
+        self.record_changes(changes)
 
     def _delete(self, table: Table, key: str, municipality: str, gone: list[str]) -> None:
         before = self.stored_rows(table, key, municipality, gone)
-        self.connection.execute(
-            insert(record_change),
+        self.record_changes(
             [
                 {
                     "run_id": self.run_id,
@@ -966,8 +1009,9 @@ def import_batch(
         if plan:
             on_prune(plan)
     number = 0
+    iso = connection.dialect.name == "sqlite"  # dates stored as ISO text
     for group in _groups(prepared):
-        parts = _prepare_group(group)
+        parts = _prepare_group(group, iso)
         for part in parts:
             table = part.table
             part.rows = None if rows is None else rows.of(table)
@@ -982,6 +1026,7 @@ def import_batch(
                 fault_point("mid-write")
             number += 1
         del parts, part  # these files' stored values and hashes go before the next come
+    writer.flush_changes()
     if rows is not None:
         _record_kept(writer, rows, result)
     writer.replace_references(codes, writer.references)
@@ -1018,14 +1063,17 @@ def _record_unchanged(
 def _record_kept(writer: _Writer, rows: RawRows, result: ImportResult) -> None:
     """The files whose rows were all recognised unchanged (left out of the batch):
     recorded in this run, their records counted unchanged; and the rows not validated."""
+    files: list[dict[str, Any]] = []
     for file in rows.omitted():
         table = file.table
         assert table is not None
-        writer.add_file(table, file.rows)
+        files += writer.file_rows(table, *_file_parts(table, file.rows)[:2])
         counts = result.counts.setdefault(table.municipality, {}).setdefault(
             table.kind, KindCounts()
         )
         counts.unchanged += file.rows
+    if files:  # their records keep their file ids: these need none
+        writer.connection.execute(_FILE_INSERT, files)
     result.rows_not_validated = rows.unchanged_rows
 
 

@@ -510,6 +510,8 @@ _BOUND_FROM_BUFFER = 1 << 16
 def _longest_cell(table: pa.Table) -> int:
     """The bytes of the longest cell of ``table``, or a bound at least as large that
     is itself below ``_BOUND_FROM_BUFFER`` (the text of every cell of a column)."""
+    if table.nbytes <= _BOUND_FROM_BUFFER:  # (offsets and all: a bound of every cell)
+        return int(table.nbytes)
     longest = 0
     for column in table.columns:
         bound = sum(_text_bytes(chunk) for chunk in column.chunks)

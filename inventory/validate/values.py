@@ -686,10 +686,16 @@ def type_column(
             raw = cells
         else:
             codes, raw = _dictionary_encode(cells)
-        raw_uniques = raw
-        uniques = normalise_text(_str_series(raw))
-        ascending = per_row and _strictly_ascending(uniques)
-        typed, problems, empty = _type_large(spec, uniques, unit, language)
+        if not per_row and len(raw) <= _SMALL_COLUMN:
+            # Many rows, few distinct texts: those typed in plain Python (as a small
+            # column's; pandas' cost per call would dominate)
+            raw_uniques = raw.to_pylist()
+            typed, problems, empty = _type_small(spec, raw_uniques, unit, language)
+        else:
+            raw_uniques = raw
+            uniques = normalise_text(_str_series(raw))
+            ascending = per_row and _strictly_ascending(uniques)
+            typed, problems, empty = _type_large(spec, uniques, unit, language)
     controls = _control_indices(raw_uniques)
     if len(controls):  # the value as a whole is rejected: no other problem, no value
         typed, empty = typed.copy(), empty.copy()
@@ -829,8 +835,10 @@ def _factorize_small(
     """Each row's code and the distinct raw texts, in order of first appearance."""
     parts = [text] if isinstance(text, pd.Series | pa.ChunkedArray) else list(text)
     if parts and all(isinstance(part, pa.ChunkedArray) for part in parts):
-        # The reader's Arrow columns: encoded by Arrow, all files' cells at once.
-        codes, dictionary = _dictionary_encode(_arrow_texts(parts))
+        # The reader's Arrow columns: encoded by Arrow, all files' cells at once (as
+        # one array: a few cells in many chunks cost more per chunk than per cell).
+        combined = pa.chunked_array([_arrow_texts(parts).combine_chunks()])
+        codes, dictionary = _dictionary_encode(combined)
         return codes.astype(np.int64), dictionary.to_pylist()
     cells: list[str] = []
     for part in parts:

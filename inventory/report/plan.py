@@ -36,7 +36,7 @@ def plan_figure(gap: GapReport, lang: Lang) -> Figure | None:
         return None
     bars = [
         GanttBar(package=str(package), label=name, start=start, end=end,
-                 critical=bool(critical), note=t("plan.weeks_short", lang, weeks=int(weeks)),
+                 critical=bool(critical), note=t("plan.weeks_short", lang, count=int(weeks)),
                  waited_for=t("plan.waited_note", lang, package=waited) if waited else "")
         for package, name, start, end, critical, weeks, waited in zip(
             plan["package"], _package_names(plan, lang), plan["start"], plan["end"],

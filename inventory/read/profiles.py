@@ -352,6 +352,10 @@ def _profile_issue(
     )
 
 
+#: The mapping branches of the profile's unions, named in pydantic's error locations.
+_MAPPING_BRANCHES = ("FieldRule", "LocalisedText")
+
+
 def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Issue]]:
     """A profile from YAML text; issues (with the profile file's line) when it is wrong."""
     try:
@@ -372,26 +376,39 @@ def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Is
     except ValidationError as error:
         issues = []
         problems = error.errors()
-        # a text per language given as a mapping: the errors of the mapping, not that it
-        # is no plain text (pydantic reports both branches of ``str | LocalisedText``)
+        # a text per language or a field rule given as a mapping: the errors of the
+        # mapping, not that it is no plain text (pydantic reports both branches of
+        # ``str | LocalisedText`` and ``str | FieldRule``)
         mappings = {
-            tuple(p["loc"][: p["loc"].index("LocalisedText")])
+            tuple(p["loc"][: p["loc"].index(branch)])
             for p in problems
-            if "LocalisedText" in p["loc"]
+            for branch in _MAPPING_BRANCHES
+            if branch in p["loc"]
         }
         for problem in problems:
-            if problem["type"] == "string_type" and tuple(problem["loc"][:-1]) in mappings:
+            given_mapping = isinstance(problem.get("input"), dict)
+            if (
+                problem["type"] == "string_type"
+                and given_mapping
+                and tuple(problem["loc"][:-1]) in mappings
+            ):
                 continue
-            loc = [
-                part for part in problem["loc"] if part not in ("FieldRule", "LocalisedText", "str")
-            ]
+            if (
+                problem["type"] in ("model_type", "dict_type")
+                and not given_mapping
+                and problem["loc"][-1:] in [(branch,) for branch in _MAPPING_BRANCHES]
+            ):
+                continue  # neither text nor mapping: "must be a text" says it
+            loc = [part for part in problem["loc"] if part not in (*_MAPPING_BRANCHES, "str")]
             where = ".".join(str(part) for part in loc) or "the profile"
+            # the field is the last part of the path, never a branch's name ("str")
+            detail = validation_detail({**problem, "loc": tuple(loc)})
             issues.append(
                 _profile_issue(
                     path,
                     _line(_node_at(root, loc)),
                     "profile_schema",
-                    {"where": where, "detail": validation_detail(problem), "schema": SCHEMA_FILE},
+                    {"where": where, "detail": detail, "schema": SCHEMA_FILE},
                 )
             )
         return None, issues

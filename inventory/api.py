@@ -189,10 +189,15 @@ def validate_folders(
     >>> batch.report.valid, (tmp / "none.db").exists()
     (True, False)
     """
-    from inventory.store import stored_known_keys
+    from inventory.store.database_file import sqlite_file_not_created
 
     try:
-        known_keys = stored_known_keys(database_url)
+        if sqlite_file_not_created(database_url):  # nothing stored: no SQLAlchemy to load
+            known_keys = None
+        else:
+            from inventory.store import stored_known_keys
+
+            known_keys = stored_known_keys(database_url)
     except StoreError as error:
         if on_unreadable_database is None:
             raise

@@ -43,7 +43,6 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from inventory.echo import xml_text
 from inventory.errors import NotFoundError
@@ -314,6 +313,8 @@ class InventoryGraph:
             }
         else:
             choices = {node: str(data.get("key")) for node, data in self.graph.nodes(data=True)}
+        from rapidfuzz import fuzz, process  # (only for a node that is not found)
+
         return [
             node
             for _, _, node in process.extract(

@@ -19,8 +19,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
 from inventory.messages import Code, Message, MessageList
 from inventory.models.registry import RECORD_KINDS, RECORD_MODELS
@@ -152,6 +150,8 @@ def _unreadable_entry_issue(
 
 
 def _nearest_kind_name(name: str) -> str | None:
+    from rapidfuzz import fuzz, process  # (only for a file not named after a kind)
+
     names = {fold_name(n): n for model in RECORD_MODELS for n in model.file_names}
     match = process.extractOne(fold_name(name), list(names), scorer=fuzz.WRatio, score_cutoff=75)
     return None if match is None else names[match[0]]

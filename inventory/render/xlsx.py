@@ -17,8 +17,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
 
-import xlsxwriter
-
 from inventory.language.i18n import Lang, t
 from inventory.render.document import (
     CellValue,
@@ -269,6 +267,8 @@ def _write_overview(
 
 def write_xlsx(document: ReportDocument, destination: Path | BytesIO) -> None:
     """Write ``report.xlsx``: an overview sheet, then one sheet per table in reading order."""
+    import xlsxwriter  # (the report writer's own process loads it, not the analysis)
+
     workbook = xlsxwriter.Workbook(
         destination,
         {

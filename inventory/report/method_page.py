@@ -11,8 +11,6 @@ import re
 from functools import cache
 from importlib import resources
 
-from markdown_it import MarkdownIt
-
 from inventory.render.html import content_security_policy
 
 _PAGE = """<!DOCTYPE html>
@@ -45,5 +43,7 @@ def method_anchors() -> frozenset[str]:
 def method_html() -> str:
     """The method page as one self-contained HTML page (our own text: its HTML anchors are
     kept; no script, no external resource)."""
+    from markdown_it import MarkdownIt  # (when the page is written)
+
     body = MarkdownIt("commonmark", {"html": True}).enable("table").render(method_markdown())
     return _PAGE.format(csp=content_security_policy(""), body=body)

@@ -59,3 +59,11 @@ def sqlite_file(url: str) -> Path | None:
     if database == ":memory:" or database.startswith("file:"):
         return None
     return Path(database)
+
+
+def sqlite_file_not_created(url: str) -> bool:
+    """Whether ``url`` names a plain SQLite file that does not exist yet, in a folder that
+    does: a store that holds nothing, which opening would create (``engine.database_exists``
+    is False for it, without SQLAlchemy)."""
+    path = sqlite_file(url)
+    return path is not None and path.parent.is_dir() and not path.exists()

@@ -29,10 +29,8 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import numpy as np
 import pandas as pd
-from rapidfuzz import process
 
 from inventory.issues import Issue, IssueCode, IssueParam, IssueReport, Severity, template_key
 from inventory.messages import Code, Message
@@ -115,7 +113,13 @@ def _add_keys(
 ) -> None:
     """The distinct present ``ids`` (as text), in order, as keys of ``code`` and ``kind``."""
     cells = ids.to_numpy(dtype=object)
-    values = list(dict.fromkeys(str(value) for value in cells[~pd.isna(cells)].tolist()))
+    present = cells[~pd.isna(cells)].tolist()
+    if all(type(value) is str for value in present[:1]) and (
+        pd.api.types.infer_dtype(present, skipna=False) == "string"
+    ):
+        values = list(dict.fromkeys(present))  # (text already: str() changes nothing)
+    else:
+        values = list(dict.fromkeys(str(value) for value in present))
     columns[0].extend([code] * len(values))
     columns[1].extend([kind] * len(values))
     columns[2].extend(values)
@@ -815,6 +819,8 @@ class ReferenceProblems:
             pool = self.keys.loc[
                 (self.keys["municipality"] == municipality) & self.keys["kind"].isin(kinds), "id"
             ].tolist()
+            from rapidfuzz import process  # (only for a reference that is not found)
+
             match = process.extractOne(key, pool) if pool else None
             self._nearest[cache_key] = str(match[0]) if match and match[1] >= 50 else None
         return self._nearest[cache_key]
@@ -833,6 +839,8 @@ class ReferenceProblems:
         edges = _on_possible_cycles(edges[edges["id"].notna()])
         if edges.empty:
             return
+        import networkx as nx  # (only when records may form a cycle)
+
         places = {(part.municipality, part.kind, part.name): part for part in parts}
         edges = edges.sort_values(["municipality", "kind", "id", "field", "target_id"])
         graph = nx.DiGraph()

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import textwrap
 from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +27,7 @@ from typer.testing import CliRunner
 from inventory.cli import commands
 from inventory.cli.app import COMMANDS, app, load_command
 
+REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("pandas", "pyarrow", "sqlalchemy", "alembic", "jinja2", "networkx")
 
 #: Run in a fresh interpreter: ``inventory ARGS --help`` (and, for a command group, each
@@ -275,3 +277,49 @@ def test_stats_in_every_language_and_from_the_environment_loads_no_more(
     label = {"sv": "plats", "no": "lokasjon"}[lang]
     row = next(line for line in result.stdout.splitlines() if line.startswith(f"│ {label} "))
     assert row.split("│")[-2].strip() == str(sites)  # 65: no group separator
+
+
+# --- validate, and the libraries only a part of a run needs -----------------------------
+
+
+def test_validate_without_a_database_loads_no_store_or_graph_library(tmp_path: Path) -> None:
+    """``inventory validate`` where no database file exists yet: nothing stored to read
+    (no SQLAlchemy), and the samples form no dependency cycle (no networkx)."""
+    samples = REPO / "samples"
+    folders = [
+        str(samples / code) for code in ("gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo")
+    ]
+    heavy = ("sqlalchemy", "alembic", "networkx", "pandera", "jinja2", "xlsxwriter")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _RUN.format(heavy=heavy),
+            "--db",
+            f"sqlite:///{tmp_path / 'inventory.db'}",
+            "validate",
+            *folders,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "LOADED:", result.stderr
+    assert not (tmp_path / "inventory.db").exists()
+
+
+def test_the_report_writers_libraries_load_when_a_report_is_written() -> None:
+    """xlsxwriter and markdown-it load where the XLSX and the method page are written (the
+    demo's and report's writer process), not with the analysis."""
+    code = (
+        "import sys; import inventory.report, inventory.demo, inventory.report.method_page,"
+        " inventory.render.xlsx, inventory.analyse.graph, inventory.validate.references;"
+        " print(','.join(m for m in ('xlsxwriter', 'markdown_it')"
+        " if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -442,6 +442,37 @@ def test_types_ranges_and_numbers_in_the_synth_help(lang: Lang, expected: list[s
     assert "[default: 0.233]" in english and "[default: 0.0233]" in english
 
 
+def test_a_rate_is_typed_as_the_help_writes_it(tmp_path: Path) -> None:
+    """The sv/no help shows synth's rates with a decimal comma (``0,233``): typed so, they
+    write the same bytes as with a point; a bad one is a usage error in the language."""
+    written = {}
+    for rate in ("0,005", "0.005"):
+        out = tmp_path / rate
+        outcome = run_main(
+            "--lang", "sv", "synth", "--out", str(out), "--municipalities", "1",
+            "--client-rows-per-inhabitant", rate, "--servers-per-inhabitant", rate,
+        )  # fmt: skip
+        assert outcome.code == 0, outcome.text
+        written[rate] = {
+            str(path.relative_to(out)): path.read_bytes() for path in out.rglob("*.csv")
+        }
+    assert written["0,005"] == written["0.005"] and written["0.005"]
+    outcome = run_main(
+        "--lang", "sv", "synth", "--out", str(tmp_path / "x"), "--client-rows-per-inhabitant", "-1"
+    )  # fmt: skip
+    assert outcome.code == 2
+    assert (
+        "Fel: Ogiltigt värde för '--client-rows-per-inhabitant': \u22121 är inte ett tal från 0"
+        " till 1\u00a0000" in outcome.stderr
+    )
+    english = run_main("synth", "--out", str(tmp_path / "y"), "--servers-per-inhabitant", "x,y")
+    assert english.code == 2
+    assert "Invalid value for '--servers-per-inhabitant': 'x,y' is not a valid number." in (
+        english.stderr
+    )
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [

@@ -285,6 +285,8 @@ def _runs(lang: Lang, db: str, inputs: dict[str, Path]) -> list[tuple[str, ...]]
         ("templates", str(out / "templates")),
         ("synth", "--municipalities", "2", "--out", str(out / "synth"), "--invalid-rows", "2"),
         ("synth", "--municipalities", "0", "--out", str(out / "synth0")),
+        ("synth", "--servers-per-inhabitant", "-1", "--out", str(out / "synth1")),
+        ("synth", "--servers-per-inhabitant", "many", "--out", str(out / "synth1")),
         # usage errors
         ("stats", "--bogus"),
         ("nosuchcommand",),

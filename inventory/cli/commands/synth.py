@@ -8,15 +8,41 @@ from typing import Annotated
 import typer
 
 from inventory.cli.common import OutputFormat, cli_lang, console, counted, print_json, say
+from inventory.cli.help_language import help_number
 from inventory.cli.options import FormatOption
-from inventory.synth.rates import CLIENT_ROWS_PER_INHABITANT, SERVERS_PER_INHABITANT, rate_problem
+from inventory.echo import shorten, visible
+from inventory.synth.rates import (
+    CLIENT_ROWS_PER_INHABITANT,
+    MAX_ROWS_PER_INHABITANT,
+    SERVERS_PER_INHABITANT,
+    rate_problem,
+)
+
+
+def _decimal(text: str | float) -> float:
+    """A rate as typed: ``0.5`` or, as the Swedish and Norwegian help write it, ``0,5``
+    (the default comes as the number it is)."""
+    if isinstance(text, float):
+        return text
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        raise typer.BadParameter(
+            say("cli.usage.value.not_a_number", value=repr(visible(shorten(text, 40))))
+        ) from None
 
 
 def _rate(value: float) -> float:
     """A rate option: ``inf``, ``nan`` and negative values are usage errors (exit 2)."""
-    problem = rate_problem(value)
-    if problem:
-        raise typer.BadParameter(problem)
+    if rate_problem(value):
+        lang = cli_lang()
+        raise typer.BadParameter(
+            say(
+                "cli.synth.bad_rate",
+                rate=help_number(f"{value:g}", lang),
+                limit=help_number(f"{MAX_ROWS_PER_INHABITANT:g}", lang),
+            )
+        )
     return value
 
 
@@ -62,6 +88,7 @@ def synth(
         float,
         typer.Option(
             "--client-rows-per-inhabitant",
+            parser=_decimal,
             callback=_rate,
             help="Client rows (one device each) per inhabitant, 0 to 1000.",
         ),
@@ -69,7 +96,10 @@ def synth(
     servers_per_inhabitant: Annotated[
         float,
         typer.Option(
-            "--servers-per-inhabitant", callback=_rate, help="Servers per inhabitant, 0 to 1000."
+            "--servers-per-inhabitant",
+            parser=_decimal,
+            callback=_rate,
+            help="Servers per inhabitant, 0 to 1000.",
         ),
     ] = SERVERS_PER_INHABITANT,
     output_format: FormatOption = OutputFormat.TEXT,

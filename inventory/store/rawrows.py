@@ -46,7 +46,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from sqlalchemy import create_engine, select
+from sqlalchemy import Text, cast, create_engine, func, select
 from sqlalchemy.engine import Engine
 
 from inventory import __version__
@@ -162,23 +162,39 @@ class FileRows:
     ``table`` holds the rows typed (new or changed), ``raw`` their raw hashes (aligned),
     ``source`` is the whole file;
     ``positions`` their 0-based rows in the file (None: every row was typed);
-    ``kept_keys`` the keys of the rows recognised unchanged; ``rows`` the file's rows."""
+    ``kept_hashes`` the raw hashes of the rows recognised unchanged, ``kept_keys`` their
+    keys (read from the database when first asked: a re-import without ``--prune``
+    needs only how many, ``kept``); ``rows`` the file's rows."""
 
     source: SourceTable
     raw: np.ndarray[Any, Any]
     rows: int
     table: ValidTable | None = None
     positions: np.ndarray[Any, Any] | None = None
-    kept_keys: np.ndarray[Any, Any] = field(default_factory=lambda: np.empty(0, dtype=object))
+    kept_hashes: np.ndarray[Any, Any] = field(default_factory=lambda: np.empty(0, np.int64))
     omitted: bool = False  # every row unchanged: the table is left out of the batch
     first: int = 0  # the first issue of typing in the file's report
     #: the municipality the file was last imported as, for a file not read at all (its
     #: folder must still be that municipality, ``settle``)
     code: str | None = None
+    #: reads ``kept_keys`` (of this file and the others of its kind) when first asked
+    loader: Callable[[FileRows], None] | None = field(default=None, repr=False)
+    found_keys: np.ndarray[Any, Any] | None = field(default=None, repr=False)
 
     @property
     def kept(self) -> int:
-        return self.rows if self.omitted else len(self.kept_keys)
+        return self.rows if self.omitted else len(self.kept_hashes)
+
+    @property
+    def kept_keys(self) -> np.ndarray[Any, Any]:
+        """The keys of the rows recognised unchanged, in the file's order."""
+        if self.found_keys is None:
+            if self.loader is None or not len(self.kept_hashes):
+                self.found_keys = np.empty(0, dtype=object)
+            else:
+                self.loader(self)
+        assert self.found_keys is not None
+        return self.found_keys
 
 
 class RawRows:
@@ -189,9 +205,9 @@ class RawRows:
         self.url = url
         self._engine: Engine | None = None
         self._loaded: set[tuple[str, str]] = set()
-        #: (municipality, kind) -> (the keys of the records with a raw hash, indexed by
-        #: it; the records stored of that kind)
-        self._stored: dict[tuple[str, str], tuple[pd.Series, int]] = {}
+        #: (municipality, kind) -> (the raw hashes stored, each of one record only; the
+        #: records stored of that kind)
+        self._stored: dict[tuple[str, str], tuple[pd.Index, int]] = {}
         #: (municipality, kind) -> its file in the municipality's last import run (by
         #: this tool version): SHA-256, header mapping (JSON) and rows
         self.last_files: dict[tuple[str, str], tuple[str, str, int]] = {}
@@ -227,9 +243,10 @@ class RawRows:
         return self._engine
 
     def _load(self, code: str, kind: str) -> None:
-        """The raw hashes and keys stored of one municipality's records of one kind
-        (records of before 0005, without a raw hash, are typed again); those of the other
-        municipalities whose file of the kind is read too, in the same statement."""
+        """The raw hashes stored of one municipality's records of one kind (records of
+        before 0005, without a raw hash, are typed again) and how many records it has;
+        those of the other municipalities whose file of the kind is read too, in the same
+        statement, each municipality's hashes as one text (no row objects)."""
         if (code, kind) in self._loaded or self.url is None:
             return
         codes = sorted(
@@ -238,26 +255,78 @@ class RawRows:
         self._loaded.update((each, kind) for each in codes)
         table = RECORD_TABLES[kind]
         with self._connect().connect() as connection:
-            result = connection.execute(
-                select(table.c.municipality, table.c[key_field(kind)], table.c[RAW_HASH])
-                .where(table.c.municipality.in_(codes))
-                .order_by(table.c.municipality)
+            for chunk in _chunks(codes, _IN_CHUNK):
+                result = connection.execute(
+                    select(
+                        table.c.municipality,
+                        func.count(),
+                        func.aggregate_strings(cast(table.c[RAW_HASH], Text), ","),
+                    )
+                    .where(table.c.municipality.in_(chunk))
+                    .group_by(table.c.municipality)
+                )
+                for owner, count, text in _driver_rows(result):
+                    hashes = (
+                        np.array(text.split(","), dtype=np.int64)
+                        if text
+                        else np.empty(0, dtype=np.int64)
+                    )
+                    stored = pd.Index(hashes)
+                    self._stored[(str(owner), kind)] = (
+                        stored[~stored.duplicated(keep=False)],
+                        int(count),
+                    )
+
+    def _load_kept_keys(self, asked: FileRows) -> None:
+        """The keys of the rows recognised unchanged of ``asked`` and of the other files
+        of its kind whose keys are not read yet: one statement for them all."""
+        assert asked.table is not None
+        kind = asked.table.kind
+        files = [
+            file
+            for file in self.files
+            if file.found_keys is None
+            and file.loader is not None
+            and file.table is not None
+            and file.table.kind == kind
+        ]
+        if asked not in files:
+            files.append(asked)
+        table = RECORD_TABLES[kind]
+        by_code: dict[str, list[FileRows]] = {}
+        for file in files:
+            assert file.table is not None
+            by_code.setdefault(file.table.municipality, []).append(file)
+        engine = create_engine(self.url) if self.url is not None else None
+        try:
+            found: dict[str, list[tuple[Any, Any]]] = {}
+            if engine is not None:
+                with engine.connect() as connection:
+                    for chunk in _chunks(sorted(by_code), _IN_CHUNK):
+                        for owner, key, raw in _driver_rows(
+                            connection.execute(
+                                select(
+                                    table.c.municipality,
+                                    table.c[key_field(kind)],
+                                    table.c[RAW_HASH],
+                                ).where(
+                                    table.c.municipality.in_(chunk), table.c[RAW_HASH].is_not(None)
+                                )
+                            )
+                        ):
+                            found.setdefault(str(owner), []).append((key, raw))
+        finally:
+            if engine is not None:
+                engine.dispose()
+        for code, of_code in by_code.items():
+            rows = found.get(code, [])
+            keys = pd.Series(
+                np.array([row[0] for row in rows], dtype=object),
+                index=pd.Index(np.array([row[1] for row in rows], dtype=np.int64)),
             )
-            fetched = _driver_rows(result)
-        if not fetched:
-            return
-        columns = np.array(fetched, dtype=object).reshape(len(fetched), 3)
-        owners = columns[:, 0]
-        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-        for start, stop in zip(starts, [*starts[1:], len(owners)], strict=True):
-            rows = columns[start:stop]
-            with_raw = ~pd.isna(rows[:, 2])
-            by_hash = pd.Series(
-                rows[with_raw, 1],
-                index=pd.Index(rows[with_raw, 2].astype(np.int64)),  # ints exactly
-            )
-            by_hash = by_hash[~by_hash.index.duplicated(keep=False)]
-            self._stored[(str(rows[0, 0]), kind)] = (by_hash, len(rows))
+            keys = keys[~keys.index.duplicated(keep=False)]
+            for file in of_code:
+                file.found_keys = keys.reindex(file.kept_hashes).to_numpy(dtype=object)
 
     def close(self) -> None:
         """The connections to the database closed (``settle`` does it)."""
@@ -380,7 +449,7 @@ class RawRows:
         if not eligible or stored is None:
             return self._whole(source, report, raw)
         known, count = stored
-        found = known.index.get_indexer(pd.Index(raw))
+        found = known.get_indexer(pd.Index(raw))
         unique = ~pd.Series(raw).duplicated(keep=False).to_numpy()
         kept = (found >= 0) & unique
         if bool(kept.all()) and count == rows:
@@ -397,8 +466,9 @@ class RawRows:
             raw=raw[positions],
             rows=rows,
             positions=positions,
-            kept_keys=known.to_numpy()[found[kept]],
+            kept_hashes=raw[kept],
             first=len(report.issues),
+            loader=self._load_kept_keys,
         )
         return part
 
@@ -522,18 +592,58 @@ class RawRows:
                 found = self.of(kind_table)
                 if found is not None and found.code is not None and found.code != batch.code:
                     return False  # not read, but its folder is another municipality now
-        for file in self.files:
-            if file.positions is None or file.omitted or file.table is None:
-                continue
-            keys = file.table.frame[model_for(file.table.kind).key_field]
-            if bool(keys.isin(file.kept_keys).any()):
-                return False  # a duplicate key: the full read says where
+        if self._taken_keys():
+            return False  # a duplicate key: the full read says where
         for batch in municipalities:
             for file in self.files:
                 table = file.table
                 if file.omitted and table is not None and batch.tables.get(table.kind) is table:
                     del batch.tables[table.kind]
         return True
+
+    def _taken_keys(self) -> bool:
+        """Whether a key of a row typed in a partly kept file is held by a row kept of
+        the same file: its stored record (by key) has one of the kept raw hashes. One
+        statement per kind, of the typed keys only."""
+        partial: dict[str, dict[tuple[str, Any], FileRows]] = {}
+        for file in self.files:
+            if file.positions is None or file.omitted or file.table is None:
+                continue
+            name = model_for(file.table.kind).key_field
+            for key in file.table.frame[name].dropna().tolist():
+                partial.setdefault(file.table.kind, {})[(file.table.municipality, key)] = file
+        if not partial or self.url is None:
+            return False
+        kept: dict[int, set[int]] = {}
+        try:
+            return self._held(partial, kept)
+        finally:
+            self.close()
+
+    def _held(
+        self, partial: dict[str, dict[tuple[str, Any], FileRows]], kept: dict[int, set[int]]
+    ) -> bool:
+        with self._connect().connect() as connection:
+            for kind, typed in partial.items():
+                table = RECORD_TABLES[kind]
+                key_column = table.c[key_field(kind)]
+                codes = sorted({code for code, _key in typed})
+                for chunk in _chunks(sorted({key for _code, key in typed}), _IN_CHUNK):
+                    for owner, key, raw in _driver_rows(
+                        connection.execute(
+                            select(table.c.municipality, key_column, table.c[RAW_HASH]).where(
+                                table.c.municipality.in_(codes), key_column.in_(chunk)
+                            )
+                        )
+                    ):
+                        holder = typed.get((str(owner), key))
+                        if raw is None or holder is None:
+                            continue
+                        if id(holder) not in kept:
+                            kept[id(holder)] = set(holder.kept_hashes.tolist())
+                        if int(raw) in kept[id(holder)]:
+                            return True
+        return False
 
     def placed(self, report: IssueReport, first: int) -> bool:
         """After references are resolved: the rows of their issues (from ``first`` on)
@@ -610,6 +720,14 @@ def _moved(issue: Any, file: FileRows | None) -> Any:
     if file is None or file.positions is None or issue.row is None:
         return issue
     return issue.model_copy(update={"row": int(file.positions[issue.row - 1]) + 1})
+
+
+#: Values in one ``IN`` list at most (SQLite's bound parameters, PostgreSQL's comfort).
+_IN_CHUNK = 500
+
+
+def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _driver_rows(result: Any) -> list[Any]:

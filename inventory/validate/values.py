@@ -51,7 +51,7 @@ from inventory.issues import (
     control_character_problem,
     template_key,
 )
-from inventory.messages import Code
+from inventory.messages import Code, Message
 from inventory.models.base import Language, Words
 from inventory.models.registry import FieldSpec
 from inventory.read.suggest import nearest, value_candidates
@@ -719,9 +719,14 @@ def column_issues(
     raw = _RawCells(typed.raw_uniques, codes)
     issues, unlisted = _row_issues(raw, typed.problems, place, limit)
     if spec.required and typed.empty.any():
-        missing = Problem(
-            IssueCode.MISSING_VALUE, {"field": spec.name, "description": spec.description}
+        # the column's description in the reader's language (the catalogue's English is
+        # the model's: tests/validate/test_missing_value_language.py)
+        described = (
+            spec.description
+            if place.record_kind is None
+            else Message(f"field.description.{place.record_kind}.{spec.name}")
         )
+        missing = Problem(IssueCode.MISSING_VALUE, {"field": spec.name, "description": described})
         more, more_unlisted = _row_issues(
             raw, {index: [missing] for index in np.flatnonzero(typed.empty).tolist()}, place, limit
         )

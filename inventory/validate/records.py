@@ -178,6 +178,9 @@ class TableToBuild:
     report: IssueReport
 
 
+#: The frame of a kind's files from this many rows on keeps one block per column.
+_WHOLE_SIDE_BY_SIDE_FROM_ROWS = 1 << 11
+
 #: Files from this many rows on are built alone (``build_valid_table``): batching buys
 #: nothing for them, and their columns take the paths of a large file.
 BATCHED_BELOW_ROWS = _SIDE_BY_SIDE_FROM_ROWS
@@ -244,7 +247,10 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
     columns["_line"] = pd.Series(
         np.concatenate(lines) if lines else np.zeros(0), dtype="int64", copy=False
     )
-    whole = pd.DataFrame(columns)
+    if total < _WHOLE_SIDE_BY_SIDE_FROM_ROWS:
+        whole = pd.DataFrame(columns)
+    else:  # side by side: consolidating the columns into blocks copies every row
+        whole = pd.concat([column.rename(name) for name, column in columns.items()], axis=1)
     # The checks across a row, on all files at once: only the files where they find
     # something are checked one by one (which lists the findings, as alone).
     found = _rows_found(

@@ -114,9 +114,7 @@ def _add_keys(
     """The distinct present ``ids`` (as text), in order, as keys of ``code`` and ``kind``."""
     cells = ids.to_numpy(dtype=object)
     present = cells[~pd.isna(cells)].tolist()
-    if all(type(value) is str for value in present[:1]) and (
-        pd.api.types.infer_dtype(present, skipna=False) == "string"
-    ):
+    if pd.api.types.infer_dtype(present, skipna=False) == "string":
         values = list(dict.fromkeys(present))  # (text already: str() changes nothing)
     else:
         values = list(dict.fromkeys(str(value) for value in present))

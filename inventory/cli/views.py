@@ -81,7 +81,7 @@ def render_prune_plan(plan: dict[str, dict[str, list[str]]]) -> None:
             shown = ", ".join(keys[:PRUNE_LIST_LIMIT])
             more = len(keys) - PRUNE_LIST_LIMIT
             suffix = say("cli.and_more", count=more) if more > 0 else ""
-            console.print(f"  {code} {kind}: {shown}{suffix}")
+            console.print(f"  {code} {kind_text(kind)}: {shown}{suffix}", markup=False)
 
 
 def _cell(value: Any) -> str:

@@ -210,6 +210,11 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         (folder / "servrar.csv").unlink()
         shutil.copy(BROKEN / name, folder / f"servrar{Path(name).suffix}")
         found[name] = folder
+    pruned = work / "pruned" / "gnosjo"  # two client rows gone: a pruning import's plan
+    shutil.copytree(SAMPLES / "gnosjo", pruned)
+    clients = (pruned / "klienter.csv").read_bytes().splitlines(keepends=True)
+    (pruned / "klienter.csv").write_bytes(b"".join(clients[:-2]))
+    found["pruned"] = pruned
     found["target"] = work / "broken-target.yaml"
     found["target"].write_text("datacentres: [1, 2]\nfoo: bar\n", encoding="utf-8")
     found["overrides"] = work / "broken-overrides.yaml"
@@ -238,18 +243,14 @@ def _runs(lang: Lang, db: str, inputs: dict[str, Path]) -> list[tuple[str, ...]]
         ("validate", *samples),
         ("validate", str(inputs["three"])),
         ("validate", str(REPO / "tests" / "data" / "broken-samples")),
-        *(
-            ("validate", str(inputs[name]))
-            for name in inputs
-            if name.endswith(("xlsx", "csv")) and name != "three"
-        ),
+        *(("validate", str(inputs[name])) for name in inputs if name.endswith(("xlsx", "csv"))),
         ("validate", str(REPO / "tests" / "data" / "exports" / "intune")),
         ("validate", str(out / "nowhere")),
         # import: a dry run, the stored samples again, a broken folder (nothing written)
         ("--db", db, "import", *samples, "--dry-run"),
         ("--db", db, "import", *samples),
         ("--db", db, "import", str(inputs["three"])),
-        ("--db", db, "import", str(SAMPLES / "gnosjo"), "--prune", "--dry-run"),
+        ("--db", db, "import", str(inputs["pruned"]), "--prune", "--dry-run"),
         # what the stored samples say
         ("--db", db, "stats"),
         ("--db", db, "history"),
@@ -358,3 +359,23 @@ def test_the_numbers_of_the_help_are_the_languages(lang: Lang) -> None:
     assert not points, points
     english = " ".join(run_main("synth", "--help").text.split())
     assert "[default: 0.233]" in english and "1<=x<=2000" in english
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "  gnosjo client: MOB-VB-HILLER-036, PAD-VB-HILLER-035"),
+        ("sv", "  gnosjo klient: MOB-VB-HILLER-036, PAD-VB-HILLER-035"),
+        ("no", "  gnosjo klient: MOB-VB-HILLER-036, PAD-VB-HILLER-035"),
+    ],
+)
+def test_the_prune_plan_names_the_kind_in_the_language(
+    lang: Lang, line: str, db: str, inputs: dict[str, Path]
+) -> None:
+    """The records a pruning import would delete, by kind as the language names it (the
+    sample's last two client rows are gone from the copy); a dry run writes nothing."""
+    args = ("--lang", lang, "--db", db, "import", str(inputs["pruned"]), "--prune", "--dry-run")
+    outcome = run_main(*args)
+    assert outcome.code == 0, outcome.text
+    assert line in outcome.stdout.splitlines()
+    assert run_main(*args).stdout == outcome.stdout  # (nothing was deleted)

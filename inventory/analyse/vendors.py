@@ -25,7 +25,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from inventory.errors import InventoryError
 from inventory.messages import Message, MessageList
-from inventory.yamlfile import LineMap, YamlSyntaxError, compose_yaml, validation_detail
+from inventory.yamlfile import (
+    LineMap,
+    YamlSyntaxError,
+    compose_yaml,
+    parser_wording,
+    validation_detail,
+)
 
 VENDORS_FILE = "vendors.yaml"
 
@@ -65,11 +71,12 @@ BUNDLED_HINT = Message("error.bundled.hint")
 
 
 def yaml_problem(error: YamlSyntaxError, source: str) -> Message:
-    """A shipped data file's YAML syntax error, the parser's own text marked as such."""
+    """A shipped data file's YAML syntax error, in our words (the parser's own text,
+    marked as such, for a problem we do not word)."""
     where = source if error.line is None else f"{source}:{error.line}"
     return Message(
         "error.bundled.yaml",
-        {"where": where, "problem": Message("validation.parser", {"detail": error.problem})},
+        {"where": where, "problem": error.wording or parser_wording(error.problem)},
     )
 
 

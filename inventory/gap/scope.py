@@ -71,6 +71,15 @@ class StudyAreaMapError(InventoryError):
     """The study-area mapping (``study_areas.yaml``) is invalid."""
 
 
+class _AreaProblems(Exception):
+    """The mapping's own checks that fail, as messages (not a ``ValueError``: pydantic
+    lets it through, so the messages reach :func:`parse_area_map` as they are)."""
+
+    def __init__(self, problems: list[Message]) -> None:
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
 class AreaInfo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -94,14 +103,14 @@ class AreaMap(BaseModel):
 
     @model_validator(mode="after")
     def _known(self) -> AreaMap:
-        problems = []
+        problems: list[Message] = []
         if tuple(self.areas) != ALL_AREAS:
-            problems.append(f"areas must be {', '.join(ALL_AREAS)} in this order")
+            problems.append(Message("error.scope.area_order", {"areas": ", ".join(ALL_AREAS)}))
         if set(self.domains) != set(DOMAINS):
-            problems.append(f"domains must name each of {', '.join(DOMAINS)}")
+            problems.append(Message("error.scope.domains", {"domains": ", ".join(DOMAINS)}))
         unknown = sorted(set(self.capabilities) - KNOWN_CAPABILITIES)
         if unknown:
-            problems.append(f"unknown capabilities: {', '.join(unknown)}")
+            problems.append(Message("error.scope.capabilities", {"names": ", ".join(unknown)}))
         named = [
             *self.domains.values(),
             *self.capabilities.values(),
@@ -109,15 +118,15 @@ class AreaMap(BaseModel):
         ]
         bad = sorted(set(named) - set(ALL_AREAS))
         if bad:
-            problems.append(f"unknown areas: {', '.join(bad)}")
+            problems.append(Message("error.scope.areas", {"names": ", ".join(bad)}))
         total = sum(info.spend_share_percent for info in self.areas.values())
         if abs(total - 100) > 1e-6:
-            problems.append(f"the areas' spend_share_percent add up to {total:g}, not 100")
+            problems.append(Message("error.scope.share", {"total": f"{total:g}"}))
         empty = sorted(action for action, areas in self.actions.items() if areas == [])
         if empty:
-            problems.append(f"actions without an area: {', '.join(empty)}")
-        if problems:
-            raise ValueError("; ".join(problems))
+            problems.append(Message("error.scope.actions", {"names": ", ".join(empty)}))
+        if problems:  # (parse_area_map lists them one by one, in the reader's language)
+            raise _AreaProblems(problems)
         return self
 
     def capability_area(self, capability: str, domain: str) -> str:
@@ -129,11 +138,13 @@ def parse_area_map(text: str, source: str = AREAS_FILE) -> AreaMap:
     """The mapping in ``text``; ``StudyAreaMapError`` naming every problem when invalid."""
     try:
         return AreaMap.model_validate(yaml.safe_load(text))
-    except (ValidationError, yaml.YAMLError) as error:
+    except (ValidationError, yaml.YAMLError, _AreaProblems) as error:
         from inventory.yamlfile import validation_detail
 
         problems = (
-            [validation_detail(detail) for detail in error.errors()]
+            error.problems
+            if isinstance(error, _AreaProblems)
+            else [validation_detail(detail) for detail in error.errors()]
             if isinstance(error, ValidationError)
             else [Message("validation.parser", {"detail": str(error)})]
         )

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from inventory.issues import Issue, IssueCode, IssueParam, Severity, empty_file_issue, template_key
+from inventory.messages import Message
 from inventory.models.registry import kind_for_file_stem
 from inventory.output_files import os_reason
 from inventory.read.encoding import MAX_ISSUES_PER_KIND, ZIP_MAGIC, is_blank_bytes
@@ -201,8 +202,18 @@ def _unreadable(file: str, situation: str, params: dict[str, IssueParam] | None 
 
 
 def _damaged(file: str, error: Exception) -> Issue:
-    """A workbook openpyxl or the zip reader cannot read (what they say, bounded)."""
-    return _unreadable(file, "damaged", {"detail": f"{type(error).__name__}: {error}"[:300]})
+    """A workbook openpyxl or the zip reader cannot read: a damaged zip container or a
+    system error in the reader's language, else what the reader says (quoted, bounded)."""
+    detail: IssueParam
+    if isinstance(error, OSError):
+        detail = os_reason(error)
+    elif isinstance(error, zipfile.BadZipFile):
+        detail = Message("error.workbook.bad_zip", {"detail": str(error)[:300]})
+    else:
+        detail = Message(
+            "error.workbook.reader_said", {"detail": f"{type(error).__name__}: {error}"[:300]}
+        )
+    return _unreadable(file, "damaged", {"detail": detail})
 
 
 def _declared_size_issue(raw: bytes, file: str, limit: int) -> Issue | None:

@@ -497,3 +497,36 @@ def test_every_case_has_a_message_and_a_hint_in_every_language() -> None:
         "Kan inte öppna databasen 'postgresql+psycopg://ann:***@db:5432/inv': psycopg svarar"
         ' på engelska: "something new"'
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "en",
+            'The workbook cannot be read: its zip container is damaged (zipfile says: "File is'
+            ' not a zip file")',
+        ),
+        (
+            "sv",
+            "Arbetsboken kan inte läsas: zip-behållaren är skadad (zipfile svarar på engelska:"
+            ' "File is not a zip file")',
+        ),
+        (
+            "no",
+            "Arbeidsboken kan ikke leses: zip-beholderen er skadet (zipfile svarer på engelsk:"
+            ' "File is not a zip file")',
+        ),
+    ],
+)
+def test_a_workbook_whose_zip_container_is_damaged(
+    inventory: Run, tmp_path: Path, lang: str, line: str
+) -> None:
+    folder = write_inventory(tmp_path / "in", "testby", 1)
+    (folder / "servers.csv").unlink()
+    broken = Path(__file__).resolve().parents[1] / "data" / "broken" / "corrupt.xlsx"
+    shutil.copy(broken, folder / "servers.xlsx")
+    outcome = inventory("--lang", lang, "validate", str(folder))
+    assert outcome.code == 1
+    assert f"{folder / 'servers.xlsx'}: {line}" in flat(outcome.text), outcome.text
+    assert "BadZipFile" not in outcome.text

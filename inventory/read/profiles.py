@@ -52,7 +52,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from inventory.issues import Issue, IssueCode, IssueParam, Severity, template_key
-from inventory.messages import Message, Texts
+from inventory.messages import Code, Message, Texts
 from inventory.models.registry import RECORD_KINDS, field_specs, normalise_header
 from inventory.output_files import os_reason
 from inventory.read.kinds import HEADER_SEARCH_ROWS, RECOGNISERS, Probe, Recogniser, fold_name
@@ -400,7 +400,7 @@ def parse_profile(text: str, path: Path) -> tuple[MappingProfile | None, list[Is
             ):
                 continue  # neither text nor mapping: "must be a text" says it
             loc = [part for part in problem["loc"] if part not in (*_MAPPING_BRANCHES, "str")]
-            where = ".".join(str(part) for part in loc) or "the profile"
+            where: IssueParam = ".".join(str(part) for part in loc) or Code("issue_word", "profile")
             # the field is the last part of the path, never a branch's name ("str")
             detail = validation_detail({**problem, "loc": tuple(loc)})
             issues.append(

@@ -615,10 +615,11 @@ class _Writer:
             is_changed = np.zeros(len(new_keys), dtype=bool)
         counts = KindCounts(created=int(is_new.sum()), updated=int(is_changed.sum()))
         counts.unchanged = len(new_keys) - counts.created - counts.updated
-        kept = rows.kept_keys if rows is not None else np.empty(0, dtype=object)
+        # rows of the file kept unchanged (their keys are read only to prune)
+        kept_count = rows.kept if rows is not None else 0
         if rows is not None and counts.unchanged and len(stored):
             self._refresh_raw(prepared, is_new | is_changed, table, key, municipality, partial)
-        counts.unchanged += len(kept)
+        counts.unchanged += kept_count
 
         field_names = list(prepared.columns)
         if counts.created:
@@ -629,6 +630,7 @@ class _Writer:
             )
         self._advance(counts.unchanged)
         if prune:
+            kept = rows.kept_keys if rows is not None else np.empty(0, dtype=object)
             carried = new_keys.append(pd.Index(kept, dtype=object)) if len(kept) else new_keys
             gone = sorted(str(k) for k in stored.index[~stored.index.isin(carried)])
             if gone:
@@ -636,7 +638,7 @@ class _Writer:
                 self._delete(table, key, municipality, gone)
                 counts.deleted = len(gone)
         # A file of which only some rows were typed: the others' references are kept too.
-        leftovers = bool(len(kept)) or (
+        leftovers = bool(kept_count) or (
             not prune and len(stored) > counts.updated + counts.unchanged
         )
         stored_derived = self._derived_rows(municipality, kind) if leftovers else {}

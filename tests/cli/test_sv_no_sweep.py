@@ -231,6 +231,9 @@ def _runs(lang: Lang, db: str, inputs: dict[str, Path]) -> list[tuple[str, ...]]
     empty = f"sqlite:///{out / 'empty.db'}"
     samples = [str(SAMPLES / name) for name in MUNICIPALITIES]
     study = str(SAMPLES / "study")
+    out.mkdir(exist_ok=True)
+    empty_file = out / "empty-profile.yaml"  # a mapping profile with nothing in it
+    empty_file.write_text("", encoding="utf-8")
     runs: list[tuple[str, ...]] = [
         # nothing stored, a store that cannot be
         ("--db", empty, "stats"),
@@ -245,6 +248,12 @@ def _runs(lang: Lang, db: str, inputs: dict[str, Path]) -> list[tuple[str, ...]]
         ("validate", str(REPO / "tests" / "data" / "broken-samples")),
         *(("validate", str(inputs[name])) for name in inputs if name.endswith(("xlsx", "csv"))),
         ("validate", str(REPO / "tests" / "data" / "exports" / "intune")),
+        (
+            "validate",
+            str(REPO / "tests" / "data" / "exports" / "glpi"),
+            "--mapping",
+            str(empty_file),
+        ),
         ("validate", str(out / "nowhere")),
         # import: a dry run, the stored samples again, a broken folder (nothing written)
         ("--db", db, "import", *samples, "--dry-run"),

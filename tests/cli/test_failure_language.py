@@ -28,7 +28,7 @@ from inventory.errors import (
     UnknownMunicipalityError,
 )
 from inventory.issues import InvalidInputError, Issue, IssueCode
-from inventory.language.i18n import t
+from inventory.language.i18n import Lang, t
 from inventory.snapshot import InventorySnapshot
 from inventory.synth.generate import _existing_files_error
 from inventory.target.model import TargetArchitecture
@@ -665,7 +665,7 @@ def test_graphviz_not_installed(
     ],
 )
 def test_dot_failing_says_its_status_and_quotes_dot(
-    lang: str, message: str, quoted: str, hint: str
+    lang: Lang, message: str, quoted: str, hint: str
 ) -> None:
     from inventory.errors import RenderError
     from inventory.render.dot import ParallelRenderer

@@ -19,6 +19,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -530,3 +531,89 @@ def test_a_workbook_whose_zip_container_is_damaged(
     assert outcome.code == 1
     assert f"{folder / 'servers.xlsx'}: {line}" in flat(outcome.text), outcome.text
     assert "BadZipFile" not in outcome.text
+
+
+def _sqlite_failure(tmp_path: Path, case: str) -> sqlite3.Error:
+    """A real SQLite error of each kind, raised by the driver on real files."""
+    database = tmp_path / "x.db"
+    with closing(sqlite3.connect(database)) as setup:
+        setup.execute("CREATE TABLE t (a INTEGER PRIMARY KEY)")
+        setup.commit()
+    try:
+        if case == "busy":
+            holder = sqlite3.connect(database, isolation_level=None)
+            holder.execute("BEGIN EXCLUSIVE")
+            try:
+                with closing(sqlite3.connect(database, timeout=0)) as other:
+                    other.execute("INSERT INTO t VALUES (1)")
+            finally:
+                holder.close()
+        elif case == "read_only":
+            with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as reader:
+                reader.execute("INSERT INTO t VALUES (1)")
+        elif case == "cannot_open_file":
+            sqlite3.connect(f"file:{tmp_path / 'nowhere' / 'x.db'}?mode=rw", uri=True)
+        elif case == "not_sqlite":
+            (tmp_path / "text.db").write_text("code;name\n" * 200)
+            with closing(sqlite3.connect(tmp_path / "text.db")) as text:
+                text.execute("SELECT * FROM sqlite_master")
+        elif case == "integrity":
+            with closing(sqlite3.connect(database)) as writer:
+                writer.execute("INSERT INTO t VALUES (1), (1)")
+    except sqlite3.Error as error:
+        return error
+    raise AssertionError(f"no SQLite error for {case}")
+
+
+@pytest.mark.parametrize(
+    ("case", "sv", "no"),
+    [
+        (
+            "busy",
+            "Kan inte skriva till databasen x.db: ett annat program har hållit den låst i mer"
+            " än 300 s.",
+            "Prøv igjen når den andre importen er ferdig.",
+        ),
+        (
+            "read_only",
+            "Kan inte skriva till databasen x.db: den är skrivskyddad (eller dess mapp är det;",
+            "Gjør filen og mappen skrivbare, eller bruk en annen --db.",
+        ),
+        (
+            "cannot_open_file",
+            'Kan inte öppna databasfilen x.db (SQLite svarar på engelska: "unable to open'
+            ' database file").',
+            "Kontroller at filen og mappen finnes og kan leses og skrives.",
+        ),
+        (
+            "not_sqlite",
+            "x.db är ingen SQLite-databas (en annan sorts fil).",
+            "Velg en SQLite-fil (et nytt navn oppretter en): --db sqlite:///sti/inventory.db."
+            " Filen ble ikke endret.",
+        ),
+        (
+            "integrity",
+            "Kan inte skriva till databasen x.db: databasen avvisade en rad som bryter mot en av"
+            ' dess regler (SQLite svarar på engelska: "UNIQUE constraint failed: t.a").',
+            "Databasen kan ha blitt endret for hånd; ellers er dette en feil i verktøyet: meld"
+            " den gjerne sammen med kommandoen du kjørte.",
+        ),
+    ],
+)
+def test_sqlite_failures_of_each_kind(tmp_path: Path, case: str, sv: str, no: str) -> None:
+    from inventory.messages import Message
+
+    original = _sqlite_failure(tmp_path, case)
+    error = driver_failure(
+        original,
+        where="x.db",
+        doing=Message(
+            "error.store.doing.open" if case == "cannot_open_file" else "error.store.doing.write_to"
+        ),
+        reason=str(original),
+        server={},
+        busy_seconds=300,
+    )
+    assert error.wording is not None and error.wording.key == f"error.store.{case}"
+    assert failure_texts(error, "sv")[0].startswith(sv)
+    assert failure_texts(error, "no")[1] == no

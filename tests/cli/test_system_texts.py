@@ -18,7 +18,8 @@ import socket
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -347,6 +348,80 @@ def test_a_user_the_server_does_not_let_in(
     assert message in text and hint in text, text
     assert 'role "nobody_here" does not exist' in text
     assert SECRET not in outcome.text
+
+
+@pytest.fixture(scope="module")
+def password_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster that asks for a password (scram-sha-256), started and
+    stopped as the session's ``postgres_server`` is (its watchdog stops it whatever
+    happens); yields its URL with ``{password}`` to fill in."""
+    if shutil.which("initdb") is None or shutil.which("pg_ctl") is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+    pytest.importorskip("psycopg", reason="psycopg is not installed")
+    from tests.conftest import _free_port, _stop_cluster, _stop_clusters_on_exit, _watch_cluster
+    from tests.postgres_watchdog import as_server_user, server_user
+
+    root = Path(tempfile.mkdtemp(prefix="inventory-pg-password-"))
+    data, sockets, secret = root / "data", root / "sockets", root / "password"
+    _stop_clusters_on_exit()
+    _watch_cluster(data, root)
+    sockets.mkdir()
+    secret.write_text("the-right-one\n")
+    user = server_user()
+    if user is not None:
+        os.chmod(root, 0o755)
+        data.mkdir()
+        for path in (sockets, data, secret):
+            shutil.chown(path, user)
+    port = _free_port()
+    initdb = ["initdb", "-D", str(data), "-U", "postgres", "-A", "scram-sha-256"]
+    initdb += ["--pwfile", str(secret), "-E", "UTF8", "--no-locale", "--no-sync"]
+    subprocess.run(as_server_user(initdb, user), check=True, capture_output=True)
+    options = f"-k {sockets} -p {port} -c listen_addresses='' -c fsync=off"
+    start = ["pg_ctl", "-D", str(data), "-o", options, "-w", "-l", str(data / "log"), "start"]
+    subprocess.run(as_server_user(start, user), check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://postgres:{{password}}@/postgres?host={sockets}&port={port}"
+    finally:
+        _stop_cluster(data)
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        (
+            "en",
+            "did not let the user 'postgres' in (wrong user name or password, or no access from"
+            ' this machine). psycopg says: "',
+            "Hint: Check the user and password in --db (write '@' in a password as %40)",
+        ),
+        (
+            "sv",
+            "släppte inte in användaren 'postgres' (fel användarnamn eller lösenord, eller ingen"
+            ' åtkomst från den här datorn). psycopg svarar på engelska: "',
+            "Tips: Kontrollera användaren och lösenordet i --db (skriv '@' i ett lösenord som %40)",
+        ),
+        (
+            "no",
+            "slapp ikke inn brukeren 'postgres' (feil brukernavn eller passord, eller ingen"
+            ' tilgang fra denne maskinen). psycopg svarer på engelsk: "',
+            "Tips: Kontroller brukeren og passordet i --db (skriv '@' i et passord som %40)",
+        ),
+    ],
+)
+def test_a_wrong_password(
+    inventory: Run, password_server: str, lang: str, message: str, hint: str
+) -> None:
+    outcome = inventory("--lang", lang, "--db", password_server.format(password=SECRET), "stats")
+    assert outcome.code == 1
+    text = flat(outcome.stderr)
+    assert message in text and hint in text, text
+    assert 'password authentication failed for user "postgres"' in text
+    assert SECRET not in outcome.text
+    right = inventory("--db", password_server.format(password="the-right-one"), "history")
+    assert right.code == 0, right.text  # the password was all that was wrong
 
 
 def _damaged_copy(samples_db: str, tmp_path: Path) -> Path:

@@ -156,9 +156,17 @@ def _merged(
 
 def _category_hashes(codes: np.ndarray[Any, Any], uniques: np.ndarray[Any, Any]) -> Any:
     """``pd.util.hash_array(values)`` of the values these codes stand for: what it does
-    itself after factorising an object array (a Categorical hashed by its categories)."""
-    dtype = pd.CategoricalDtype(categories=pd.Index(uniques, copy=False), ordered=False)
-    return pd.util.hash_array(pd.Categorical.from_codes(codes, dtype=dtype))
+    itself after factorising an object array (a Categorical hashed by its categories,
+    missing values the largest number)."""
+    if pd.api.types.infer_dtype(uniques) != "string":
+        # the categories' Index may hold them otherwise (numbers as int64, ...): as pandas
+        dtype = pd.CategoricalDtype(categories=pd.Index(uniques, copy=False), ordered=False)
+        return pd.util.hash_array(pd.Categorical.from_codes(codes, dtype=dtype))
+    # text: its Index gives back the same strings, hashed one by one
+    hashed = pd.util.hash_array(uniques, categorize=False)
+    result = hashed.take(codes)
+    result[codes < 0] = np.iinfo(np.uint64).max
+    return result
 
 
 def _objects(values: list[Any]) -> np.ndarray[Any, Any]:

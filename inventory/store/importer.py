@@ -15,7 +15,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -268,6 +268,24 @@ def _chunk_iter(
         else:
             parts.append(column[start:stop])
     return zip(*parts, strict=True)
+
+
+def _flat_rows(columns: Sequence[InsertColumn], start: int, stop: int) -> list[Any]:
+    """Rows ``start:stop`` of ``columns`` one after the other, as one list of plain values
+    (the values ``_chunk_iter`` gives, without a tuple per row)."""
+    grid = np.empty((stop - start, len(columns)), dtype=object)
+    for index, column in enumerate(columns):
+        if isinstance(column, np.ndarray):  # numbers become Python's, as tolist() makes them
+            grid[:, index] = column[start:stop]
+        else:  # one object per row, whatever it is (never spread over a sequence)
+            values = (
+                repeat(column.value, stop - start)
+                if isinstance(column, _Same)
+                else column[start:stop]
+            )
+            grid[:, index] = np.fromiter(values, dtype=object, count=stop - start)
+    flat: list[Any] = grid.ravel().tolist()
+    return flat
 
 
 def _chunk_rows(columns: Sequence[InsertColumn], start: int, stop: int) -> list[tuple[Any, ...]]:
@@ -571,7 +589,7 @@ class _Writer:
                 stop = min(count, start + _CHUNK)
                 whole = start + (stop - start) // per * per if per > 1 else start
                 if whole > start:
-                    values = list(chain.from_iterable(_chunk_iter(bound, start, whole)))
+                    values = _flat_rows(bound, start, whole)
                     for first in range(0, len(values), width):
                         cursor.execute(multi, values[first : first + width])
                 if whole < stop:
@@ -604,17 +622,16 @@ class _Writer:
             if self.holds(kind, municipality)
             else pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object))
         )
-        new_keys = pd.Index(prepared.keys, dtype=object)
         if len(stored):
-            position = stored.index.get_indexer(new_keys)
+            position = stored.index.get_indexer(pd.Index(prepared.keys, dtype=object))
             is_new = position < 0
             stored_hash = stored.to_numpy()[np.where(is_new, 0, position)]
             is_changed = ~is_new & (stored_hash != prepared.hashes)
         else:  # nothing stored (a first import): every record is new
-            is_new = np.ones(len(new_keys), dtype=bool)
-            is_changed = np.zeros(len(new_keys), dtype=bool)
+            is_new = np.ones(len(prepared.keys), dtype=bool)
+            is_changed = np.zeros(len(prepared.keys), dtype=bool)
         counts = KindCounts(created=int(is_new.sum()), updated=int(is_changed.sum()))
-        counts.unchanged = len(new_keys) - counts.created - counts.updated
+        counts.unchanged = len(prepared.keys) - counts.created - counts.updated
         # rows of the file kept unchanged (their keys are read only to prune)
         kept_count = rows.kept if rows is not None else 0
         if rows is not None and counts.unchanged and len(stored):
@@ -630,6 +647,7 @@ class _Writer:
             )
         self._advance(counts.unchanged)
         if prune:
+            new_keys = pd.Index(prepared.keys, dtype=object)
             kept = rows.kept_keys if rows is not None else np.empty(0, dtype=object)
             carried = new_keys.append(pd.Index(kept, dtype=object)) if len(kept) else new_keys
             gone = sorted(str(k) for k in stored.index[~stored.index.isin(carried)])
@@ -803,7 +821,9 @@ class _Writer:
         ]
         names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID, RAW_HASH]
         self.insert_records(table, names, columns, count)
-        keys = [str(record_key) for record_key in new(prepared.keys).tolist()]
+        keys = new(prepared.keys).tolist()
+        if not all(type(record_key) is str for record_key in keys):
+            keys = [str(record_key) for record_key in keys]
         self.record_changes(
             [
                 {

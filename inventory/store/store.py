@@ -128,7 +128,9 @@ class InventoryStore:
                         progress=progress,
                         on_prune=on_prune,
                     )
-                except DBAPIError as error:
+                except (DBAPIError, connection.dialect.loaded_dbapi.Error) as error:
+                    # (the driver's own error: the bulk writes use its cursor, COPY on
+                    # PostgreSQL)
                     raise store_error(error, self.engine.url, "write to") from error
         except DryRunRollback as rollback:
             return rollback.result
@@ -381,9 +383,7 @@ class InventoryStore:
                 if kind not in named:  # no reference names them: their municipalities only
                     statement = select(table.c.municipality).distinct()
                     if municipalities is not None:
-                        statement = statement.where(
-                            table.c.municipality.in_(list(municipalities))
-                        )
+                        statement = statement.where(table.c.municipality.in_(list(municipalities)))
                     for (code,) in _driver_rows(connection.execute(statement)):
                         keys.setdefault(code, {})
                     continue

@@ -692,3 +692,53 @@ def test_sqlite_failures_of_each_kind(tmp_path: Path, case: str, sv: str, no: st
     assert error.wording is not None and error.wording.key == f"error.store.{case}"
     assert failure_texts(error, "sv")[0].startswith(sv)
     assert failure_texts(error, "no")[1] == no
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        (
+            "sv",
+            'saknar behörighet för detta. psycopg svarar på engelska: "permission denied for table',
+            "Be databasadministratören ge användaren rätt att skapa och ändra tabeller i databasen",
+        ),
+        (
+            "no",
+            'mangler tillatelse til dette. psycopg svarer på engelsk: "permission denied for table',
+            "Be databaseadministratoren gi brukeren rett til å opprette og endre tabeller i"
+            " databasen",
+        ),
+    ],
+)
+def test_a_user_that_may_only_read(
+    inventory: Run,
+    postgres_database: Callable[[], str],
+    tmp_path: Path,
+    lang: str,
+    message: str,
+    hint: str,
+) -> None:
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    url = postgres_database()
+    first = inventory("--db", url, "import", str(write_inventory(tmp_path / "a", "testby", 1)))
+    assert first.code == 0, first.text
+    reader = f"reader_{uuid.uuid4().hex[:8]}"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f"CREATE ROLE {reader} LOGIN"))
+        connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {reader}"))
+        connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}"))
+    engine.dispose()
+    before = dump_tables(url)
+    as_reader = url.replace("postgres@", f"{reader}@", 1)
+    second = write_inventory(tmp_path / "b", "annanby", 1)
+    outcome = inventory("--lang", lang, "--db", as_reader, "import", str(second))
+    assert outcome.code == 1, outcome.text
+    text_ = flat(outcome.stderr)
+    assert f"'{reader}' {message}" in text_ and hint in text_, text_
+    assert "Traceback" not in outcome.text
+    assert dump_tables(url) == before

@@ -143,13 +143,15 @@ def migration_items(
     *,
     as_of: dt.date | None = None,
     server_site: pd.Series | None = None,
+    hardware: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every migration item with its hours and cost (``ITEM_COLUMNS``), before waves.
 
     ``consolidation`` (``consolidation.consolidate``, computed here when not given): its
     lines are items, and the platform records that are its instances get no upgrade or
     replacement item of the matrix (the consolidation prices them). ``server_site``:
-    ``capacity.server_sites`` when already computed.
+    ``capacity.server_sites`` when already computed; ``hardware``: the hardware items
+    (``hardware.hardware_replacements`` of these arguments) when already computed.
     """
     if consolidation is None:
         consolidation = consolidate(snapshot, target, assets, matrix, targets, normaliser)
@@ -324,7 +326,11 @@ def migration_items(
         )
     )
     # hardware past or near its end of life, replaced like for like (buys: a price key)
-    parts.append(hardware_items(snapshot, target, assets, evacuate, as_of))
+    parts.append(
+        hardware
+        if hardware is not None
+        else hardware_items(snapshot, target, assets, evacuate, as_of)
+    )
     # nothing to do at all (everything kept) is no items, not an error
     items = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
     items["buys"] = (

@@ -163,6 +163,17 @@ def hardware_items(
     return _hardware(snapshot, target, assets, evacuate, as_of)[0]
 
 
+def hardware_replacements(
+    snapshot: InventorySnapshot,
+    target: TargetArchitecture,
+    assets: pd.DataFrame,
+    evacuate: set[str],
+    as_of: dt.date | None,
+) -> tuple[pd.DataFrame, list[Message]]:
+    """``(hardware_items, hardware_notes)`` of the same arguments, computed once."""
+    return _hardware(snapshot, target, assets, evacuate, as_of)
+
+
 def hardware_notes(
     snapshot: InventorySnapshot,
     target: TargetArchitecture,

@@ -104,6 +104,12 @@ def os_reason(error: OSError) -> Message:
     return Message("error.os.other", {"detail": detail, "code": name})
 
 
+#: What to do about a file failure that may be a read as well as a write.
+_CHECK_PATH: Final = Message("error.output.hint.file")
+#: The errors only a write meets: their output hints hold for any file.
+_WRITING: Final = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+
+
 def output_error(error: OSError, path: Path) -> OutputError:
     """``error`` (raised while writing ``path``) as one line with what to do about it.
 
@@ -132,7 +138,9 @@ def file_error(error: OSError) -> InventoryError:
     )
     return InventoryError(
         Message("error.output.file", {"where": where, "reason": os_reason(error)}),
-        hint=_HINTS.get(error.errno or 0, Message("error.output.hint.file")),
+        hint=_HINTS.get(error.errno or 0, _CHECK_PATH)
+        if error.errno in _WRITING
+        else _CHECK_PATH,  # (read or written: the output hints would mislead a reader)
     )
 
 

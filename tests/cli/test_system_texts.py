@@ -742,3 +742,37 @@ def test_a_user_that_may_only_read(
     assert f"'{reader}' {message}" in text_ and hint in text_, text_
     assert "Traceback" not in outcome.text
     assert dump_tables(url) == before
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "sv",
+            "Fel: {folder}: Åtkomst nekad (behörighet saknas). Tips: Kontrollera sökvägen och"
+            " dess behörigheter.",
+        ),
+        (
+            "no",
+            "Feil: {folder}: Tilgang nektet (mangler tillatelse). Tips: Kontroller stien og"
+            " tillatelsene.",
+        ),
+    ],
+)
+def test_a_municipality_folder_without_read_permission(
+    tmp_path: Path, lang: str, expected: str
+) -> None:
+    root = tmp_path / "in"
+    folder = write_inventory(root, "testby", 1)
+    folder.chmod(0)
+    database = tmp_path / "inventory.db"
+    try:
+        outcome = run_console(
+            "--lang", lang, "--db", f"sqlite:///{database}", "import", str(folder.parent)
+        )
+    finally:
+        folder.chmod(0o755)
+    assert outcome.code == 1, outcome.stdout + outcome.stderr
+    assert flat(outcome.stderr) == expected.format(folder=folder)
+    assert not database.exists() or dump_tables(f"sqlite:///{database}")["import_run"] == []

@@ -120,15 +120,22 @@ class OverlapResult:
         }
 
 
-def compute_overlap(snapshot: InventorySnapshot, normaliser: Normaliser) -> OverlapResult:
+def compute_overlap(
+    snapshot: InventorySnapshot, normaliser: Normaliser, derived: pd.DataFrame | None = None
+) -> OverlapResult:
     """The overlap of every municipality in ``snapshot`` (see the module docstring).
+
+    ``derived``: the assets of every record kind of ``snapshot`` (``derive_assets`` with
+    client fleets) when they are already derived, say for the gap (``gap.basis``); only
+    their products are read here, not their lifecycle.
 
     >>> result = compute_overlap(snapshot, Normaliser.default())  # the five samples
     >>> result.sharing("platforms", "email")
     {'exchange-online': 'some', 'msexchange': 'some'}
     """
     # one derivation of assets for overlap and gap (client rows folded into fleets)
-    derived = derive_assets(snapshot, normaliser, None, fleets=True)
+    if derived is None:
+        derived = derive_assets(snapshot, normaliser, None, fleets=True)
     assets = pd.concat(
         [_usage_rows(derived), _managed_assets(snapshot, derived[derived["kind"] == "platform"])],
         ignore_index=True,

@@ -36,11 +36,11 @@ from pandera.typing import Series
 from inventory.analyse.normalise import Normaliser
 from inventory.errors import NothingStoredError, TargetError, UnknownMunicipalityError
 from inventory.gap.basis import GapBasis, gap_basis
-from inventory.gap.contracts import typed
-from inventory.gap.plan import plan_weeks
+from inventory.gap.contracts import register_backends, typed
+from inventory.gap.plan import plan_weeks, sequencing_rules
 from inventory.gap.readiness import ALL
 from inventory.gap.result import GapReport, compute_gap, records
-from inventory.gap.scope import expand_areas, scope_label
+from inventory.gap.scope import area_map, expand_areas, scope_label
 from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
@@ -300,6 +300,7 @@ def compute_gaps(
     it_costs: ItCostsFile | None = None,
     basis: GapBasis | None = None,
     meanwhile: Callable[[], _T],
+    all_forked: bool = False,
 ) -> tuple[list[GapReport], _T]:
     """The gap of each of ``targets`` over ``snapshot`` (``compute_gap``) on one ``basis``
     (``basis.gap_basis`` of the snapshot, computed here first when not given), and what
@@ -308,7 +309,8 @@ def compute_gaps(
     The basis is computed before any worker is forked, so every gap reads it and none
     computes it again. With more than one core all gaps but the last run in forked workers
     (``GapInBackground``) while this process runs ``meanwhile`` (say the overlap) and then
-    the last gap; with one, all run here one after the other.
+    the last gap, the last one too with ``all_forked`` (when ``meanwhile`` is work enough
+    for this process); with one core, all run here one after the other.
     """
     normaliser = normaliser or Normaliser.default()
     if basis is None and targets:
@@ -325,7 +327,11 @@ def compute_gaps(
         "it_costs": it_costs,
         "basis": basis,
     }
-    forked = list(targets[:-1]) if (os.cpu_count() or 1) > 1 else []
+    forked = list(targets if all_forked else targets[:-1]) if (os.cpu_count() or 1) > 1 else []
+    if forked:  # what every gap loads on first use, loaded once here: the workers inherit it
+        register_backends()
+        sequencing_rules()
+        area_map()
     background = [GapInBackground(snapshot, target, **options) for target in forked]
     try:
         done = meanwhile()

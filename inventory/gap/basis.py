@@ -68,6 +68,17 @@ class GapBasis:
     #: ``capacity.server_sites``: the site of every server, aligned with the server table
     server_site: pd.Series
 
+    def every_asset(self) -> pd.DataFrame:
+        """The assets with the applications after them (``records`` 1), a frame of its own:
+        every record kind of ``analyse.assets.ASSET_KINDS`` in its order, as
+        ``derive_assets`` of them all gives them with client fleets."""
+        if self.applications is None:
+            return self.assets.copy(deep=False)
+        return pd.concat(
+            [self.assets, self.applications.assign(records=1).loc[:, list(self.assets.columns)]],
+            ignore_index=True,
+        )
+
     def serves(
         self,
         snapshot: InventorySnapshot,

@@ -60,6 +60,12 @@ def typed(model: type[_Model], frame: pd.DataFrame, *, lazy: bool = False) -> Da
     return cast(DataFrame[_Model], schema.coerce_dtype(frame.copy(deep=False)))
 
 
+def register_backends() -> None:
+    """pandera's pandas backends registered now, not at the first check (they import some
+    0.2 s of modules): before gaps are forked into workers, so that each inherits them."""
+    pa.DataFrameSchema.register_default_backends(pd.DataFrame)
+
+
 class _Contract(pa.DataFrameModel):
     class Config:
         strict = True

@@ -41,7 +41,7 @@ from inventory.gap.costs import BusinessCase, business_case
 from inventory.gap.effort import migration_items
 from inventory.gap.eol import eol_exposure
 from inventory.gap.eol_plan import eol_plan, eol_plan_notes
-from inventory.gap.hardware import hardware_notes
+from inventory.gap.hardware import hardware_replacements
 from inventory.gap.interconnect import interconnect_gaps
 from inventory.gap.plan import drop_superseded, item_attributes, item_urgency, plan_start, schedule
 from inventory.gap.readiness import readiness
@@ -333,10 +333,7 @@ def compute_gap(
     functions = None
     if with_applications and basis.applications is not None:
         functions = basis.functions
-        assets = pd.concat(
-            [assets, basis.applications.assign(records=1).loc[:, list(assets.columns)]],
-            ignore_index=True,
-        )
+        assets = basis.every_asset()
     assets = scope.assets(assets)
     # the same clients folded on the columns the tables below sum them by (counts alike)
     counted = _own(basis.counted)
@@ -357,6 +354,10 @@ def compute_gap(
         target_capabilities=[block.capability for block in targets],
         off_joint=(off_joint := off_joint_instance(assets, consolidation)),
     )
+    # hardware past or near its end of life: its items and what could not be told, at once
+    hardware, hardware_said = hardware_replacements(
+        counted, target, assets, set(capacity.loc[capacity["role"] == "evacuate", "site"]), as_of
+    )
     items = migration_items(
         counted,
         target,
@@ -370,6 +371,7 @@ def compute_gap(
         consolidation,
         as_of=as_of,
         server_site=server_site,
+        hardware=hardware,
     )
     items = scope.items(items)
     # what is being replaced is not moved or upgraded first: dropped before it is costed
@@ -395,9 +397,7 @@ def compute_gap(
     # every asset past or near its end of life: the item that removes it, or a decision
     eol_table = eol_plan(assets, matrix, items, dropped)
     notes += eol_plan_notes(eol_table)
-    notes += hardware_notes(
-        counted, target, assets, set(capacity.loc[capacity["role"] == "evacuate", "site"]), as_of
-    )
+    notes += hardware_said
     # past end of life and higher risk first, as far as precedence allows
     risks = gap_risks(counted, assets, matrix, dependencies, interconnects)
     plan = schedule(

@@ -21,6 +21,7 @@ from inventory.analyse.lifecycle_labels import with_release_labels
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
 from inventory.gap.alternatives import Alternatives, compute_gaps
+from inventory.gap.basis import gap_basis
 from inventory.gap.blocks import matrix_rows
 from inventory.gap.result import GapReport, target_scope
 from inventory.language.formatting import format_date
@@ -134,13 +135,28 @@ def analyse_inventory(
             targets.append(alternative)
     if target is not None:
         targets.append(target)
+    # what every gap reads of the inventory, once; the overlap reads its assets too
+    basis = (
+        gap_basis(
+            snapshot,
+            as_of=as_of,
+            normaliser=normaliser,
+            horizon_months=targets[-1].lifecycle.horizon_months,
+        )
+        if targets
+        else None
+    )
     reports, overlap = compute_gaps(
         snapshot,
         targets,
         as_of=as_of,
         normaliser=normaliser,
         it_costs=it_costs,
-        meanwhile=lambda: compute_overlap(snapshot, normaliser),
+        basis=basis,
+        meanwhile=lambda: compute_overlap(
+            snapshot, normaliser, basis.every_asset() if basis is not None else None
+        ),
+        all_forked=True,  # every gap on another core while the overlap is computed here
     )
     gap = reports[-1] if target is not None else None
     alternatives = cost_study_alternatives(

@@ -12,6 +12,7 @@ import pandera.errors
 import pytest
 
 from inventory.analyse.normalise import Normaliser
+from inventory.analyse.overlap import compute_overlap
 from inventory.gap import contracts
 from inventory.gap.alternatives import compute_gaps
 from inventory.gap.basis import GapBasis, gap_basis
@@ -21,7 +22,7 @@ from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture, load_target
 from tests.analyse.conftest import build_snapshot
 from tests.conftest import SAMPLES
-from tests.gap.test_gap_in_background import _assert_same
+from tests.gap.test_gap_in_background import _assert_equal, _assert_same
 from tests.gap.test_scope import AS_OF, small_inventory, small_target
 
 
@@ -203,16 +204,35 @@ def test_gaps_of_several_targets_share_one_basis_and_run_beside_meanwhile(
         raise AssertionError("a gap computed a basis of its own")
 
     monkeypatch.setattr("inventory.gap.result.gap_basis", refused)
-    reports, meanwhile = compute_gaps(
-        snapshot,
-        targets,
-        as_of=AS_OF,
-        normaliser=normaliser,
-        basis=basis,
-        meanwhile=lambda: "overlap",
-    )
-    assert meanwhile == "overlap"
-    assert len(reports) == len(targets)
-    for report, expected in zip(reports, alone, strict=True):
-        _assert_same(report, expected)
+    for all_forked in (False, True):  # the last gap here, or in a worker too
+        reports, meanwhile = compute_gaps(
+            snapshot,
+            targets,
+            as_of=AS_OF,
+            normaliser=normaliser,
+            basis=basis,
+            meanwhile=lambda: "overlap",
+            all_forked=all_forked,
+        )
+        assert meanwhile == "overlap"
+        assert len(reports) == len(targets)
+        for report, expected in zip(reports, alone, strict=True):
+            _assert_same(report, expected)
     assert compute_gaps(snapshot, [], as_of=AS_OF, meanwhile=lambda: 1) == ([], 1)
+
+
+@pytest.mark.parametrize("inventory", ["samples", "small", "empty"])
+def test_the_overlap_of_the_basis_assets_is_the_overlap_derived_alone(
+    inventory: str, sample_snapshot: InventorySnapshot
+) -> None:
+    """The gap's assets (dated, applications after them) give the overlap its own
+    undated derivation gives: every table, with rows and without."""
+    snapshot = {
+        "samples": sample_snapshot,
+        "small": small_inventory(),
+        "empty": _only_municipality_and_sites(),
+    }[inventory]
+    normaliser = Normaliser.default()
+    basis = gap_basis(snapshot, as_of=AS_OF, normaliser=normaliser)
+    shared = compute_overlap(snapshot, normaliser, basis.every_asset())
+    _assert_equal(shared, compute_overlap(snapshot, normaliser), "overlap")

@@ -63,13 +63,10 @@ ENGLISH: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 
-#: English still printed by other parts (removed before the sweep looks), with its owner.
-PENDING: dict[str, str] = {
-    # the zipfile module's own text inside unreadable-workbook (english14)
-    "BadZipFile: File is not a zip file": "english14",
-    # a column's English description in the missing-value hint (validators14)
-    "(physical, virtual or appliance)": "validators14",
-}
+#: English still printed by other parts (removed before the sweep looks), with its owner;
+#: empty now: the zipfile module's text (english14) and the column descriptions in the
+#: missing-value hint (validators14) were the last ones.
+PENDING: dict[str, str] = {}
 
 #: Proper names and a program's own menu, written as their owners write them.
 PROPER_NAMES = (

@@ -179,7 +179,11 @@ def _could_be(rows: Sequence[Sequence[str]], name: str) -> MessageList:
                         tuple(
                             Message(
                                 "issue.part.kind_score",
-                                {"kind": score.kind, "known": score.known, "filled": score.filled},
+                                {
+                                    "kind": _kind_word(score.kind),
+                                    "known": score.known,
+                                    "filled": score.filled,
+                                },
                             )
                             for score in scores
                         )
@@ -251,6 +255,11 @@ def _what(path: Path, sheet: str | None) -> Message:
     return Message("issue.part.sheet", {"sheet": repr(sheet), "file": path.name})
 
 
+def _kind_word(kind: str) -> Code:
+    """A record kind inside a sentence: the code in English, the word in sv/no."""
+    return Code("record_kind", kind, code_in_english=True)
+
+
 def _recognised_note(
     path: Path, sheet: str | None, kind: str, how: Message, municipality: str
 ) -> Issue:
@@ -263,7 +272,7 @@ def _recognised_note(
         record_kind=kind,
         params={
             "what": _what(path, sheet),
-            "kind": kind,
+            "kind": _kind_word(kind),
             "how": how,
             "names": ", ".join(kind_names(kind)[:4]),
         },
@@ -313,7 +322,7 @@ class _FolderReader:
             _, score = found[0]
             return score.kind, Message(
                 "issue.part.by_header",
-                {"known": score.known, "filled": score.filled, "kind": score.kind},
+                {"known": score.known, "filled": score.filled, "kind": _kind_word(score.kind)},
             )
         return None
 
@@ -581,7 +590,15 @@ class _FolderReader:
             reason = (
                 Message(
                     "issue.part.header_fits_several",
-                    {"kinds": ", ".join(score.kind for _, score in scores)},
+                    {
+                        "kinds": MessageList(
+                            tuple(
+                                Message("issue.part.kind", {"kind": _kind_word(score.kind)})
+                                for _, score in scores
+                            ),
+                            ", ",
+                        )
+                    },
                 )
                 if len(scores) > 1
                 else Message("issue.part.no_header_row", {"rows": len(head.rows)})

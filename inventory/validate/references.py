@@ -719,9 +719,12 @@ class ReferenceProblems:
             record_kind=part.kind,
         )
 
-    def _what(self, part: ReferencePart, index: int) -> str:
+    def _what(self, part: ReferencePart, index: int) -> IssueParam:
         key = part.id_of(index)
-        return part.kind if key is None or key is pd.NA else f"{part.kind} {key}"
+        kind = record_kind_word(part.kind)
+        if key is None or key is pd.NA:
+            return kind
+        return Message("issue.part.kind_key", {"kind": kind, "id": str(key)})
 
     def report_unresolved(
         self, part: ReferencePart, indices: np.ndarray[Any, Any], outcome: _Outcome
@@ -796,7 +799,7 @@ class ReferenceProblems:
             else Message("issue.part.municipality", {"code": repr(municipality)})
         )
         params: dict[str, IssueParam] = {
-            "kinds": _either(wanted),
+            "kinds": _either([record_kind_word(kind) for kind in wanted]),
             "target": repr(target),
             "where": where,
         }
@@ -873,7 +876,13 @@ class ReferenceProblems:
             )
 
 
-def _either(items: Sequence[str]) -> IssueParam:
+def record_kind_word(kind: str) -> Code:
+    """A record kind inside a sentence: the code in English (``platform``), the word in
+    Swedish and Norwegian (``plattform``, ``kluster``/``klynge``)."""
+    return Code("record_kind", kind, code_in_english=True)
+
+
+def _either(items: Sequence[IssueParam]) -> IssueParam:
     """``a``, ``a or b``, ``a or b or c`` in the reader's language."""
     if len(items) == 1:
         return items[0]

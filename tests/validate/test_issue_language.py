@@ -62,8 +62,8 @@ EXPECTED = {
         "varning missing-value vid {f}/servrar.csv:2, rad 1, kolumn 'kind' (#3): Den virtuella"
         " servern srv01 anger varken kluster eller värd",
         "fel dangling-reference vid {f}/plattformar.csv:2, rad 1, kolumn 'körs på' (#7):"
-        " platform p-vsphere anger server eller cluster 'esx-cl01', som den här kommunen inte"
-        " har. Närmaste befintliga nyckel: 'srv01'. Tips: Lägg till server eller cluster",
+        " plattform p-vsphere anger server eller kluster 'esx-cl01', som den här kommunen inte"
+        " har. Närmaste befintliga nyckel: 'srv01'. Tips: Lägg till server eller kluster",
         "Ogiltig: 1 kommun, 9 filer,",
     ],
     "no": [
@@ -77,8 +77,8 @@ EXPECTED = {
         "advarsel missing-value ved {f}/servrar.csv:2, rad 1, kolonne 'kind' (#3): Den"
         " virtuelle serveren srv01 oppgir verken klynge eller vert",
         "feil dangling-reference ved {f}/plattformar.csv:2, rad 1, kolonne 'körs på' (#7):"
-        " platform p-vsphere oppgir server eller cluster 'esx-cl01', som denne kommunen ikke"
-        " har. Nærmeste eksisterende nøkkel: 'srv01'. Tips: Legg til server eller cluster",
+        " plattform p-vsphere oppgir server eller klynge 'esx-cl01', som denne kommunen ikke"
+        " har. Nærmeste eksisterende nøkkel: 'srv01'. Tips: Legg til server eller klynge",
         "Ugyldig: 1 kommune, 9 filer,",
     ],
 }

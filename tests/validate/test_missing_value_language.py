@@ -59,3 +59,32 @@ def test_an_empty_server_kind_is_hinted_in_the_language(tmp_path: Path, lang: st
     assert f"{servers}:2" in shown
     assert EXPECTED[lang] in shown
     assert not (tmp_path / "none.db").exists()
+
+
+PLACEMENT = {
+    "en": "Hint: Fill in site for the physical server.",
+    "sv": "Tips: Fyll i platsen (kolumnen plats eller site) för den fysiska servern.",
+    "no": "Tips: Fyll ut lokasjonen (kolonnen lokasjon eller site) for den fysiske serveren.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "no"])
+def test_a_physical_server_without_site_names_the_column_in_the_language(
+    tmp_path: Path, lang: str
+) -> None:
+    """The file's header is "plats": the hint names the column as a Swedish or Norwegian
+    file writes it, and the field name that works in every file."""
+    gnosjo = tmp_path / "gnosjo"
+    shutil.copytree(REPO / "samples" / "gnosjo", gnosjo)
+    servers = gnosjo / "servrar.csv"
+    raw = servers.read_bytes()
+    row = b"\nesx01;GNO-ESX01;fysisk;SR1;"
+    assert raw.count(row) == 1
+    servers.write_bytes(raw.replace(row, b"\nesx01;GNO-ESX01;fysisk;;"))
+    db = f"sqlite:///{tmp_path / 'none.db'}"
+    result = CliRunner().invoke(
+        app, ["--db", db, "--lang", lang, "validate", str(gnosjo)], env={"COLUMNS": "400"}
+    )
+    shown = " ".join(result.stdout.split())
+    assert f"{servers}:2" in shown
+    assert PLACEMENT[lang] in shown

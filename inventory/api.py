@@ -280,9 +280,11 @@ def import_folders(
     fault_point("start")
     # read first: a database that cannot be used stops the import before any file is read
     known_keys = stored_known_keys(database_url)
-    unchanged = (
-        unchanged_folders(database_url) if not reread and not mapping and source is None else None
-    )
+    unchanged: Any = None
+    if not mapping and source is None:  # (a profile may read files otherwise: no check)
+        unchanged = unchanged_folders(database_url)
+        if reread:  # every file and row read, their raw hashes still recorded
+            unchanged = unchanged.every_row()
     batch = _valid_batch(paths, mapping, source, known_keys, max_issues, ignore_unknown, unchanged)
     if on_validated is not None:
         on_validated(batch)

@@ -697,6 +697,11 @@ class RowsCheck:
     def __call__(self, folder: Any) -> Any:
         return None if self._folders is None else self._folders(folder)
 
+    def every_row(self) -> RowsCheck:
+        """A check that reads every folder, file and row (``--reread``) and still
+        records the rows' raw hashes, so that the next import recognises them."""
+        return RowsCheck(None, self.rows.full_check().rows)
+
 
 def _rows_at(source: SourceTable, positions: np.ndarray[Any, Any]) -> SourceTable:
     """A table of only the rows ``positions`` of ``source``, their lines kept (the

@@ -882,6 +882,10 @@ class _Writer:
                     "match_key": record_key,
                 }
             )
+        if self.connection.dialect.name == "sqlite":
+            self._update_sqlite(table, key, field_names, prepared, indices, updates)
+            self.record_changes(changes)
+            return
         statement = (
             update(table)
             .where(
@@ -903,6 +907,51 @@ class _Writer:
             self.connection.execute(statement, list(chunk))
             self._advance(len(chunk))
         self.record_changes(changes)
+
+    def _update_sqlite(
+        self,
+        table: Table,
+        key: str,
+        field_names: list[str],
+        prepared: _PreparedTable,
+        indices: np.ndarray[Any, Any],
+        updates: list[dict[str, Any]],
+    ) -> None:
+        """The UPDATE of ``_update_changed`` run on SQLite's own cursor (what SQLAlchemy
+        would bind: dates as ISO text, the other values as they are)."""
+        quote = self.connection.dialect.identifier_preparer.quote
+        assignments = [
+            *(f"{quote(name)} = ?" for name in field_names),
+            *(f"{quote(name)} = ?" for name in (ROW_HASH, RAW_HASH, SOURCE_LINE, FILE_ID)),
+            f"{quote(RUN_ID)} = {int(self.run_id)}",
+        ]
+        sql = (
+            f"UPDATE {quote(table.name)} SET {', '.join(assignments)}"
+            f" WHERE {quote('municipality')} = ? AND {quote(key)} = ?"
+        )
+        iso = {name: prepared.iso[name][indices].tolist() for name in prepared.iso}
+        rows = [
+            (
+                *(iso[name][row] if name in iso else values[f"new_{name}"] for name in field_names),
+                values["new_hash"],
+                values["new_raw"],
+                values["new_line"],
+                values["new_file"],
+                values["match_municipality"],
+                values["match_key"],
+            )
+            for row, values in enumerate(updates)
+        ]
+        sqlite_connection: Any = self.connection.connection.driver_connection
+        cursor = sqlite_connection.cursor()
+        try:
+            for chunk in _chunks(rows, _CHUNK):
+                cursor.executemany(sql, chunk)
+                self._advance(len(chunk))
+        except sqlite3.Error as error:
+            raise DBAPIError.instance(sql, None, error, sqlite3.Error) from error
+        finally:
+            cursor.close()
 
     def _delete(self, table: Table, key: str, municipality: str, gone: list[str]) -> None:
         before = self.stored_rows(table, key, municipality, gone)

@@ -236,3 +236,22 @@ def test_the_overlap_of_the_basis_assets_is_the_overlap_derived_alone(
     basis = gap_basis(snapshot, as_of=AS_OF, normaliser=normaliser)
     shared = compute_overlap(snapshot, normaliser, basis.every_asset())
     _assert_equal(shared, compute_overlap(snapshot, normaliser), "overlap")
+
+
+def test_on_one_core_every_gap_is_computed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One core: no worker is forked (it would only wait for this process), the gaps come
+    back in the order asked for, each the gap computed alone."""
+    snapshot = small_inventory()
+    targets = [small_target(["A"]), small_target(None)]
+    alone = [compute_gap(snapshot, t, as_of=AS_OF) for t in targets]
+
+    def no_fork(*args: object, **options: object) -> None:
+        raise AssertionError("a worker was forked on one core")
+
+    monkeypatch.setattr("inventory.gap.alternatives.os.cpu_count", lambda: 1)
+    monkeypatch.setattr("inventory.gap.alternatives.GapInBackground", no_fork)
+    reports, _ = compute_gaps(
+        snapshot, targets, as_of=AS_OF, meanwhile=lambda: None, all_forked=True
+    )
+    for report, expected in zip(reports, alone, strict=True):
+        _assert_same(report, expected)

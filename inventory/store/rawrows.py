@@ -627,22 +627,26 @@ class RawRows:
             for kind, typed in partial.items():
                 table = RECORD_TABLES[kind]
                 key_column = table.c[key_field(kind)]
-                codes = sorted({code for code, _key in typed})
-                for chunk in _chunks(sorted({key for _code, key in typed}), _IN_CHUNK):
-                    for owner, key, raw in _driver_rows(
-                        connection.execute(
-                            select(table.c.municipality, key_column, table.c[RAW_HASH]).where(
-                                table.c.municipality.in_(codes), key_column.in_(chunk)
+                by_code: dict[str, list[Any]] = {}
+                for code, key in typed:
+                    by_code.setdefault(code, []).append(key)
+                # per municipality: (municipality, key) is the primary key's index
+                for code, keys in sorted(by_code.items()):
+                    for chunk in _chunks(keys, _IN_CHUNK):
+                        for owner, key, raw in _driver_rows(
+                            connection.execute(
+                                select(table.c.municipality, key_column, table.c[RAW_HASH]).where(
+                                    table.c.municipality == code, key_column.in_(chunk)
+                                )
                             )
-                        )
-                    ):
-                        holder = typed.get((str(owner), key))
-                        if raw is None or holder is None:
-                            continue
-                        if id(holder) not in kept:
-                            kept[id(holder)] = set(holder.kept_hashes.tolist())
-                        if int(raw) in kept[id(holder)]:
-                            return True
+                        ):
+                            holder = typed.get((str(owner), key))
+                            if raw is None or holder is None:
+                                continue
+                            if id(holder) not in kept:
+                                kept[id(holder)] = set(holder.kept_hashes.tolist())
+                            if int(raw) in kept[id(holder)]:
+                                return True
         return False
 
     def placed(self, report: IssueReport, first: int) -> bool:

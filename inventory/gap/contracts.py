@@ -57,6 +57,8 @@ def typed(model: type[_Model], frame: pd.DataFrame, *, lazy: bool = False) -> Da
     schema = model.to_schema()
     if full_checks() or list(frame.columns) != list(schema.columns):
         return model.validate(frame, lazy=lazy)
+    if all(frame[name].dtype == column.dtype.type for name, column in schema.columns.items()):
+        return cast(DataFrame[_Model], frame.copy(deep=False))  # typed already: as it is
     return cast(DataFrame[_Model], schema.coerce_dtype(frame.copy(deep=False)))
 
 

@@ -32,7 +32,6 @@ language or unit changes the salt: every row of such a file is typed. ``--reread
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -53,7 +52,7 @@ from inventory import __version__
 from inventory.issues import IssueReport
 from inventory.models.registry import model_for
 from inventory.read.discover import InventoryFolder
-from inventory.read.source import NATIVE, LineNumbers, SourceTable
+from inventory.read.source import NATIVE, SourceTable
 from inventory.store.schema import RAW_HASH, RECORD_TABLES, key_field
 from inventory.validate.batch import MunicipalityBatch, ValidTable
 from inventory.validate.records import HeaderMappingLike
@@ -460,7 +459,7 @@ class RawRows:
         if not kept.any():
             return self._whole(source, report, raw)
         positions = np.flatnonzero(~kept)
-        part = _rows_at(source, positions)
+        part = source.rows_at(positions)  # (Arrow cells stay Arrow)
         self._pending[id(part)] = FileRows(
             source=source,
             raw=raw[positions],
@@ -705,24 +704,6 @@ class RowsCheck:
         """A check that reads every folder, file and row (``--reread``) and still
         records the rows' raw hashes, so that the next import recognises them."""
         return RowsCheck(None, self.rows.full_check().rows)
-
-
-def _rows_at(source: SourceTable, positions: np.ndarray[Any, Any]) -> SourceTable:
-    """A table of only the rows ``positions`` of ``source``, their lines kept (the
-    reader's Arrow cells stay Arrow)."""
-    rows_at = getattr(source, "rows_at", None)
-    if rows_at is not None:
-        part: SourceTable = rows_at(positions)
-        return part
-    arrow = source.__dict__.get("_arrow")
-    cells = (
-        arrow.take(pa.array(positions))
-        if arrow is not None
-        else source.cells.iloc[positions].reset_index(drop=True)
-    )
-    return dataclasses.replace(
-        source, cells=cells, lines=LineNumbers(source.line_numbers()[positions])
-    )
 
 
 def _moved(issue: Any, file: FileRows | None) -> Any:

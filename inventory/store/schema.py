@@ -72,8 +72,7 @@ CHANGE_COMMENT = "created, updated or deleted (one record); created_many (keys i
 FIELDS_COMMENT = "JSON: updated {field: [old, new]}; deleted: old values; created_many: the keys"
 SOURCE_TOOL_COMMENT = "adapter or profile name, or native (NULL: imported before 0004)"
 ROWS_NOT_VALIDATED_COMMENT = (
-    "rows recognised unchanged since their import, not typed nor checked again"
-    " (NULL: before 0006)"
+    "rows recognised unchanged since their import, not typed nor checked again (NULL: before 0006)"
 )
 DERIVED_COMMENT = (
     "true: stands for every stored record's value in field, a key of"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from inventory.issues import IssueCode
+from inventory.issues import Issue, IssueCode
 from inventory.validate import validate_paths
 
 SERVERS = "id,hostname,kind,site,cluster,host,purchase_date,warranty_end\n"
@@ -81,17 +81,17 @@ def _folders(root: Path) -> list[Path]:
     ]
 
 
-def _found(issues: list[object]) -> list[tuple[str, str, str, int | None, str | None]]:
+def _found(issues: list[Issue]) -> list[tuple[str, str | None, str, int | None, str | None]]:
     return [
         (
-            issue.code.value,  # type: ignore[attr-defined]
-            issue.template,  # type: ignore[attr-defined]
-            f"{Path(issue.file).parent.name}/{Path(issue.file).name}",  # type: ignore[attr-defined]
-            issue.line,  # type: ignore[attr-defined]
-            issue.column,  # type: ignore[attr-defined]
+            issue.code.value,
+            issue.template,
+            f"{Path(issue.file or '').parent.name}/{Path(issue.file or '').name}",
+            issue.line,
+            issue.column,
         )
         for issue in issues
-        if issue.code  # type: ignore[attr-defined]
+        if issue.code
         in (
             IssueCode.DUPLICATE_KEY,
             IssueCode.INCONSISTENT_VALUES,

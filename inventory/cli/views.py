@@ -94,22 +94,51 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _shown(value: Any) -> Text:
-    """A stored value as a table cell: literal, control characters visible (older versions
-    stored them), line breaks kept."""
-    return Text(visible(_cell(value), keep="\n\t"))
+def _table_width(columns: list[str], rows: list[tuple[str, ...]]) -> int:
+    """The width a table of ``rows`` needs to show every name and value whole (rich's
+    borders and padding: 3 a column, 1 at the end)."""
+    width = 1
+    for position, name in enumerate(columns):
+        longest = max((len(line) for row in rows for line in row[position].split("\n")), default=0)
+        width += max(len(name), longest) + 3
+    return width
 
 
 def render_records(frame: pd.DataFrame, kind: str, limit: int) -> None:
-    """Records as a table of the columns that hold any value (at most ``limit`` rows)."""
+    """Records as a table of the columns that hold any value (at most ``limit`` rows).
+
+    When that table would not show every name and value whole in the console (a server
+    has some twenty fields; a terminal is often 80 characters), each record is shown as
+    a list of its fields instead, as psql's expanded display does: no value is cut to
+    "…" or folded into a narrow column."""
     shown = frame if limit <= 0 else frame.head(limit)
-    columns = [name for name in shown.columns if shown[name].notna().any()]
-    table = Table(title=say("cli.records_title", kind=kind_text(kind), count=len(frame)))
-    for name in columns:
-        table.add_column(name)
-    for row in shown.loc[:, columns].itertuples(index=False, name=None):
-        table.add_row(*(_shown(value) for value in row))
-    console.print(table)
+    columns = [str(name) for name in shown.columns if shown[name].notna().any()]
+    rows = [
+        tuple(_cell(value) for value in row)
+        for row in shown.loc[:, columns].itertuples(index=False, name=None)
+    ]
+    title = say("cli.records_title", kind=kind_text(kind), count=len(frame))
+    if _table_width(columns, rows) <= console.width:
+        table = Table(title=title)
+        for name in columns:
+            table.add_column(name)
+        for row in rows:
+            table.add_row(*(Text(visible(cell, keep="\n\t")) for cell in row))
+        console.print(table)
+    else:
+        console.print(title, markup=False)
+        for number, row in enumerate(rows, start=1):
+            record = Table(
+                title=say("cli.records_record", number=_count(number), count=_count(len(frame))),
+                show_header=False,
+                title_justify="left",
+            )
+            record.add_column(no_wrap=True)
+            record.add_column(overflow="fold")
+            for name, cell in zip(columns, row, strict=True):
+                if cell:
+                    record.add_row(name, Text(visible(cell, keep="\n\t")))
+            console.print(record)
     if len(frame) > len(shown):
         console.print(say("cli.records_more", count=len(frame) - len(shown)))
 

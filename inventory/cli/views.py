@@ -7,7 +7,7 @@ language. Light to import (pandas and the store load when a result is rendered).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
@@ -104,6 +104,74 @@ def _table_width(columns: list[str], rows: list[tuple[str, ...]]) -> int:
     return width
 
 
+#: The code family of the catalogue (``code.<family>.<value>``) that names the values of an
+#: enumeration of the records, where the report has one: the same words in both.
+_CODE_FAMILIES = {
+    "Criticality": "criticality",
+    "LinkKind": "link_kind",
+    "ZonePurpose": "zone_purpose",
+    "ClientKind": "client_kind",
+    "Capability": "capability",
+    "OperatingModel": "operating_model",
+    "UserGroup": "user_group",
+    "Country": "country",
+}
+
+
+def _lookup(words: dict[str, str]) -> Callable[[str], str]:
+    """A value's word in ``words``, or the value itself."""
+    return lambda cell: words.get(cell, cell)
+
+
+def _field_words(kind: str, columns: list[str]) -> tuple[list[str], list[Callable[[str], str]]]:
+    """The label and the value text of each column in the command line's language.
+
+    English: the names and values as stored. Swedish and Norwegian: a field's label is the
+    first header word the reader's language accepts for it (``värdnamn``, ``vertsnavn``),
+    so that it can be written back as a file's header; ``municipality`` is the CLI's word
+    for it; provenance columns (``source_file`` …) keep their names. A coded value is the
+    catalogue's word for it where the report has one (``code.criticality.high``: Hög),
+    otherwise the first word the language accepts for it on import (``physical``: fysisk);
+    yes/no as words. Free text, numbers and dates are data: as stored."""
+    lang = cli_lang()
+    as_stored: Callable[[str], str] = str
+    if lang == "en":
+        return columns, [as_stored] * len(columns)
+    from inventory.language.i18n import code_text
+    from inventory.models.base import Language
+    from inventory.models.registry import field_specs
+
+    language: Language = "nb" if lang == "no" else "sv"
+    specs = {spec.name: spec for spec in field_specs(kind)}
+    labels: list[str] = []
+    texts: list[Callable[[str], str]] = []
+    for name in columns:
+        spec = specs.get(name)
+        if spec is None:
+            labels.append(say("cli.municipality") if name == "municipality" else name)
+            texts.append(as_stored)
+            continue
+        labels.append(next(iter(spec.words.of(language)), name))
+        enum = spec.enum
+        if spec.value_type == "bool":
+            texts.append(_lookup({"True": say("cli.yes"), "False": say("cli.no")}))
+        elif enum is not None:
+            family = _CODE_FAMILIES.get(enum.__name__)
+            texts.append(
+                _lookup(
+                    {
+                        str(member): code_text(family, str(member), lang)
+                        if family is not None
+                        else next(iter(enum.words(str(member)).of(language)), str(member))
+                        for member in enum
+                    }
+                )
+            )
+        else:
+            texts.append(as_stored)
+    return labels, texts
+
+
 def render_records(frame: pd.DataFrame, kind: str, limit: int) -> None:
     """Records as a table of the columns that hold any value (at most ``limit`` rows).
 
@@ -117,10 +185,15 @@ def render_records(frame: pd.DataFrame, kind: str, limit: int) -> None:
         tuple(_cell(value) for value in row)
         for row in shown.loc[:, columns].itertuples(index=False, name=None)
     ]
+    labels, texts = _field_words(kind, columns)
+    rows = [
+        tuple(text(cell) if cell else cell for text, cell in zip(texts, row, strict=True))
+        for row in rows
+    ]
     title = say("cli.records_title", kind=kind_text(kind), count=len(frame))
-    if _table_width(columns, rows) <= console.width:
+    if _table_width(labels, rows) <= console.width:
         table = Table(title=title)
-        for name in columns:
+        for name in labels:
             table.add_column(name)
         for row in rows:
             table.add_row(*(Text(visible(cell, keep="\n\t")) for cell in row))
@@ -135,7 +208,7 @@ def render_records(frame: pd.DataFrame, kind: str, limit: int) -> None:
             )
             record.add_column(no_wrap=True)
             record.add_column(overflow="fold")
-            for name, cell in zip(columns, row, strict=True):
+            for name, cell in zip(labels, row, strict=True):
                 if cell:
                     record.add_row(name, Text(visible(cell, keep="\n\t")))
             console.print(record)

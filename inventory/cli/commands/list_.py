@@ -55,7 +55,11 @@ def list_records(
 ) -> None:
     """List stored records of one kind (default: the municipalities).
 
-    --format json: a list of records, every field.
+    Text: for reading, in the language of --lang: each field under a header word a file
+    may use, coded values as words.
+
+    --format json: a list of records, every field, under its canonical name and with its
+    values as stored: data for programs, the same in every language.
 
     Example: inventory list server --municipality gnosjo --format json
     """

@@ -52,6 +52,19 @@ def test_each_term_is_what_its_messages_say(row: list[str], lang: Lang) -> None:
         assert term in _plain(text), f"{key} ({lang}): {text!r} lacks {term!r}"
 
 
+#: Messages where a ruled-out word means something else, by key prefix and word: the
+#: glossary rules out Norwegian "lenke" for a network link and "inventar" for a study's
+#: inventory, not for a file system's link or an asset tag.
+OTHER_SENSE = {
+    ("error.os.", "lenke"): "a file system's link: 'symbolsk lenke', 'hard lenke'",
+    ("field.description.client.id", "inventar"): "'inventarnummer', a device's asset tag",
+}
+
+
+def _other_sense(key: str, word: str) -> bool:
+    return any(key.startswith(prefix) and word == ruled for prefix, ruled in OTHER_SENSE)
+
+
 @pytest.mark.parametrize("lang", ["sv", "no"])
 def test_ruled_out_words_are_in_no_catalogue_message(lang: Lang) -> None:
     words = [word for row in _rows() for word in _ruled_out(row[3]).get(lang, [])]
@@ -60,9 +73,15 @@ def test_ruled_out_words_are_in_no_catalogue_message(lang: Lang) -> None:
         (key, word)
         for key, text in messages(lang).items()
         for word in words
-        if re.search(r"\b" + re.escape(word), text, re.IGNORECASE)
+        if re.search(r"\b" + re.escape(word), text, re.IGNORECASE) and not _other_sense(key, word)
     ]
     assert found == []
+    # every exception is still needed: it names a message that holds its word
+    for prefix, word in OTHER_SENSE:
+        assert any(
+            key.startswith(prefix) and re.search(r"\b" + word, text, re.IGNORECASE)
+            for key, text in messages("no").items()
+        ), (prefix, word)
 
 
 def test_a_ruled_out_word_would_be_found() -> None:

@@ -8,6 +8,7 @@ language. Light to import (pandas and the store load when a result is rendered).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
@@ -20,6 +21,7 @@ from inventory.errors import RenderError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from inventory.language.i18n import Lang
     from inventory.store import ImportResult, ImportRunInfo, RunDifference
     from inventory.store.counts import StoredCounts
 
@@ -132,7 +134,8 @@ def _field_words(kind: str, columns: list[str]) -> tuple[list[str], list[Callabl
     for it; provenance columns (``source_file`` …) keep their names. A coded value is the
     catalogue's word for it where the report has one (``code.criticality.high``: Hög),
     otherwise the first word the language accepts for it on import (``physical``: fysisk);
-    yes/no as words. Free text, numbers and dates are data: as stored."""
+    yes/no as words; numbers and dates as the language writes them (``455,5``,
+    ``182 000``; Norwegian dates ``27.09.2021``). Free text: as stored."""
     lang = cli_lang()
     as_stored: Callable[[str], str] = str
     if lang == "en":
@@ -167,9 +170,29 @@ def _field_words(kind: str, columns: list[str]) -> tuple[list[str], list[Callabl
                     }
                 )
             )
+        elif spec.value_type in ("int", "float", "date"):
+            texts.append(partial(_locale_value, spec.value_type, lang))
         else:
             texts.append(as_stored)
     return labels, texts
+
+
+def _locale_value(value_type: str, lang: Lang, cell: str) -> str:
+    """A stored number or date as the language writes it (``455,5``, ``182 000``,
+    ``27.09.2021`` in Norwegian); a cell that does not parse (an older store) as stored."""
+    import datetime as dt
+
+    from inventory.language.formatting import format_date, format_decimal, format_integer
+
+    try:
+        if value_type == "date":
+            return format_date(dt.date.fromisoformat(cell), lang)
+        number = float(cell)
+    except ValueError:
+        return cell
+    if value_type == "int" or number.is_integer():
+        return format_integer(number, lang)
+    return format_decimal(number, lang, max_decimals=6)
 
 
 def render_records(frame: pd.DataFrame, kind: str, limit: int) -> None:

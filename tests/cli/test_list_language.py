@@ -4,7 +4,8 @@ Text output: each field under the first header word its language accepts for it 
 it can be written back as a file's header: ``värdnamn``, ``vertsnavn``), coded values as
 the report's words for them (``code.criticality.high``: Hög, Høy) or, where the report has
 none, as the first word the language accepts for them on import (``physical``: fysisk),
-yes/no as words. Free text, numbers and dates are data and stay as stored. English keeps
+yes/no as words, numbers and dates as the language writes them (455,5; 768 for a stored
+768.0; Norwegian dates 27.09.2021). Free text stays as stored. English keeps
 the canonical names and codes; ``--format json`` is the same data in every language.
 """
 
@@ -38,7 +39,9 @@ ESX01_SV = {
     "operativsystem": "VMware ESXi",
     "os-version": "7.0 U2",
     "ip-adress": "10.17.100.11",
-    "effekt w": "455.5",
+    "effekt w": "455,5",
+    "minne gb": "768",
+    "kärnor": "48",
     "status": "aktiv",
     "inköpsdatum": "2021-09-27",
     "garanti till": "2026-09-27",
@@ -59,10 +62,10 @@ ESX01_NO = {
     "operativsystem": "VMware ESXi",
     "os-versjon": "7.0 U2",
     "ip-adresse": "10.17.100.11",
-    "effekt w": "455.5",
+    "effekt w": "455,5",
     "status": "aktiv",
-    "innkjøpsdato": "2021-09-27",
-    "garanti til": "2026-09-27",
+    "innkjøpsdato": "27.09.2021",
+    "garanti til": "27.09.2026",
     "kritikalitet": "Høy",
 }
 #: And in English, as stored.

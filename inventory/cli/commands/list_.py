@@ -18,21 +18,11 @@ from inventory.cli.common import (
 from inventory.cli.help_language import argument_hint
 from inventory.cli.options import FormatOption, MunicipalitiesOption
 from inventory.cli.views import kind_text, records_json, render_records
+from inventory.store.counts import STORED_KINDS
 
-#: The record kinds, as ``inventory.models.RECORD_KINDS`` (written out so that the help
-#: does not load the models; tests/cli/test_lazy_imports.py checks they are the same).
-KINDS = (
-    "municipality",
-    "site",
-    "server",
-    "storage",
-    "network_device",
-    "link",
-    "zone",
-    "platform",
-    "client",
-    "application",
-)
+#: The record kinds (``inventory.models.RECORD_KINDS``, as the light store.counts writes them
+#: out, so that the help does not load the models).
+KINDS = STORED_KINDS
 
 
 def list_records(

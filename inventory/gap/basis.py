@@ -39,9 +39,10 @@ from inventory.gap.capacity import server_sites
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.rows import summed_clients
 from inventory.snapshot import InventorySnapshot
+from inventory.target.model import LifecyclePolicy
 
-#: The lifecycle horizon a basis uses unless told (the target model's default).
-DEFAULT_HORIZON_MONTHS = 12
+#: The lifecycle horizon a basis uses unless told: the target model's own default.
+DEFAULT_HORIZON_MONTHS: int = LifecyclePolicy().horizon_months
 
 
 @dataclass(frozen=True)

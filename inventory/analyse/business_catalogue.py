@@ -221,7 +221,7 @@ def parse_business_catalogue(
     """Validate catalogue YAML ``text``; ``BusinessCatalogueError`` names ``source`` and the
     line of every problem (schema, unknown vendor, suite or successor, a name or id used
     twice). ``known_vendors`` defaults to the ids of the packaged vendor file."""
-    from inventory.analyse.vendors import (
+    from inventory.analyse.bundled_files import (
         BUNDLED_HINT,
         problem_at,
         problem_list,

@@ -23,15 +23,16 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from inventory.errors import InventoryError
-from inventory.messages import Message, MessageList
-from inventory.yamlfile import (
-    LineMap,
-    YamlSyntaxError,
-    compose_yaml,
-    parser_wording,
-    validation_detail,
+from inventory.analyse.bundled_files import (
+    BUNDLED_HINT,
+    problem_at,
+    problem_list,
+    schema_problems,
+    yaml_problem,
 )
+from inventory.errors import InventoryError
+from inventory.messages import Message
+from inventory.yamlfile import YamlSyntaxError, compose_yaml
 
 VENDORS_FILE = "vendors.yaml"
 
@@ -64,47 +65,6 @@ _FOLDED = str.maketrans(
 
 class VendorFileError(InventoryError):
     """The vendor file does not follow its schema."""
-
-
-#: What to do about a data file shipped in the package that does not read.
-BUNDLED_HINT = Message("error.bundled.hint")
-
-
-def yaml_problem(error: YamlSyntaxError, source: str) -> Message:
-    """A shipped data file's YAML syntax error, in our words (the parser's own text,
-    marked as such, for a problem we do not word)."""
-    where = source if error.line is None else f"{source}:{error.line}"
-    return Message(
-        "error.bundled.yaml",
-        {"where": where, "problem": error.wording or parser_wording(error.problem)},
-    )
-
-
-def schema_problems(error: ValidationError, lines: LineMap, source: str) -> list[Message]:
-    """Each schema error of a shipped data file at its line, in every language."""
-    return [
-        Message(
-            "error.bundled.schema",
-            {
-                "where": f"{source}:{lines.line_of(problem['loc']) or 1}",
-                "field": ".".join(str(part) for part in problem["loc"]) or "(file)",
-                "detail": validation_detail(problem),
-            },
-        )
-        for problem in error.errors()
-    ]
-
-
-def problem_at(source: str, line: int | None, key: str, **params: str) -> Message:
-    """``source:line: <the message key with params>``."""
-    return Message(
-        "error.bundled.at", {"where": f"{source}:{line or 1}", "problem": Message(key, params)}
-    )
-
-
-def problem_list(key: str, problems: list[Message], **params: str) -> Message:
-    """The message ``key`` listing ``problems`` one per line."""
-    return Message(key, {**params, "problems": MessageList(tuple(problems), "\n  ")})
 
 
 class VendorEntry(BaseModel):

@@ -153,12 +153,29 @@ def key_field(kind: str) -> str:
     return model_for(kind).key_field
 
 
+#: One instance of each column type the record tables share (Boolean, a schema type
+#: bound to its table, excepted): SQLAlchemy adapts a type instance to each engine's
+#: dialect once, on its first statement, so every engine that opens the store (a
+#: re-import opens several) adapts a few types, not one per column of every table.
+_SHARED_TYPES: dict[type[TypeEngine[Any]], TypeEngine[Any]] = {
+    kind: kind() for kind in {*_COLUMN_TYPES.values(), Integer} if kind is not Boolean
+}
+
+
+def _column_type(kind: type[TypeEngine[Any]]) -> TypeEngine[Any]:
+    shared = _SHARED_TYPES.get(kind)
+    return kind() if shared is None else shared
+
+
 def _field_column(spec: FieldSpec, kind: str) -> Column[Any]:
     # Required fields are left nullable: validation enforces them, and a model change that
     # makes a field optional then needs no migration.
     is_key = spec.name == key_field(kind)
     return Column(
-        spec.name, _COLUMN_TYPES[spec.value_type](), primary_key=is_key, nullable=not is_key
+        spec.name,
+        _column_type(_COLUMN_TYPES[spec.value_type]),
+        primary_key=is_key,
+        nullable=not is_key,
     )
 
 
@@ -166,13 +183,13 @@ def _record_table(kind: str) -> Table:
     return Table(
         kind,
         metadata,
-        Column("municipality", Text, primary_key=True),
+        Column("municipality", _column_type(Text), primary_key=True),
         *(_field_column(spec, kind) for spec in field_specs(kind)),
-        Column(ROW_HASH, BigInteger, nullable=False),
-        Column(RUN_ID, Integer, ForeignKey("import_run.id"), nullable=False),
-        Column(FILE_ID, Integer, ForeignKey("import_file.id"), nullable=False),
-        Column(SOURCE_LINE, Integer),
-        Column(RAW_HASH, BigInteger),
+        Column(ROW_HASH, _column_type(BigInteger), nullable=False),
+        Column(RUN_ID, _column_type(Integer), ForeignKey("import_run.id"), nullable=False),
+        Column(FILE_ID, _column_type(Integer), ForeignKey("import_file.id"), nullable=False),
+        Column(SOURCE_LINE, _column_type(Integer)),
+        Column(RAW_HASH, _column_type(BigInteger)),
     )
 
 

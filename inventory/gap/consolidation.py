@@ -61,7 +61,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -230,6 +232,11 @@ def consolidate(
     instance_rows: list[dict[str, str]] = []
     municipalities = list(snapshot.municipalities)
     have = set(zip(records["municipality"], records["capability"], strict=True))
+    # the records of each slot in the order _instances reads them: sorted once, then split
+    # (a stable sort, so each slot's rows are as if sorted on their own)
+    by_slot: dict[str, list[Any]] = {}
+    for row in _ordered(records).itertuples(index=False):
+        by_slot.setdefault(str(row.slot), []).append(row)
     for capability in sorted(capabilities):
         settings = target.capabilities.get(capability)  # type: ignore[call-overload]
         wanted = settings.instances if settings is not None else 1
@@ -238,11 +245,9 @@ def consolidate(
         cap_slots = slots[capability]
         lacking = [m for m in municipalities if (m, capability) not in have]
         # a municipality with none joins the first slot (by preference) that has instances
-        joining_slot = next(
-            (s for s in cap_slots if (records["slot"] == s.block_id).any()), cap_slots[0]
-        )
+        joining_slot = next((s for s in cap_slots if s.block_id in by_slot), cap_slots[0])
         for block in cap_slots:
-            instances = _instances(records[records["slot"] == block.block_id], block)
+            instances = _instances(by_slot.get(block.block_id, []), block)
             joining = lacking if block is joining_slot else []
             if not instances and not joining:
                 continue
@@ -322,8 +327,16 @@ def consolidate(
                         moving=True,
                     )
                 )
-            added = pd.DataFrame(lines[start:], columns=list(LINE_COLUMNS))
-            hours = float((added["quantity"] * added["unit_hours"]).sum())
+            # summed as numpy sums (pairwise), the figures of a column sum
+            hours = float(
+                np.array(
+                    [
+                        cast(float, x["quantity"]) * cast(float, x["unit_hours"])
+                        for x in lines[start:]
+                    ],
+                    dtype=float,
+                ).sum()
+            )
             if kept:
                 notes.insert(0, _why_kept(kept[0], at, primary, users[kept[0].key]))
             if joining:
@@ -485,14 +498,20 @@ def _homes(snapshot: InventorySnapshot, frame: pd.DataFrame) -> pd.Series:
     return pd.Series(homes, index=frame.index, dtype=object)
 
 
-def _instances(records: pd.DataFrame, block: TargetBlock) -> list[_Instance]:
-    """The distinct instances of one slot: own records one each, shared ones with their
-    home's record of the same product (or one instance per home and product)."""
-    found: dict[str, _Instance] = {}
-    ordered = records.assign(_shared=records["home"] != records["municipality"]).sort_values(
+def _ordered(records: pd.DataFrame) -> pd.DataFrame:
+    """``records`` in the order instances are found: own records first, by municipality
+    and record."""
+    return records.assign(_shared=records["home"] != records["municipality"]).sort_values(
         ["_shared", "municipality", "record_id"]
     )
-    for row in ordered.itertuples(index=False):
+
+
+def _instances(rows: list[Any], block: TargetBlock) -> list[_Instance]:
+    """The distinct instances of one slot (its ``_ordered`` records' rows): own records
+    one each, shared ones with their home's record of the same product (or one instance
+    per home and product)."""
+    found: dict[str, _Instance] = {}
+    for row in rows:
         municipality, record = str(row.municipality), str(row.record_id)
         if row.home == municipality:
             key = f"{municipality}:{record}"

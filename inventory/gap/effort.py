@@ -103,25 +103,46 @@ def _frame(
     detail: object,
     quantity: object,
     unit_hours: float,
+    *,
+    typed_when_empty: bool = False,
 ) -> pd.DataFrame:
     """Items of one action; ``asset`` and ``detail`` may be messages (or text without
     words): kept as ``asset_message``/``detail_message``, their English in ``asset``/
-    ``detail``."""
-    frame = pd.DataFrame(
+    ``detail``.
+
+    No rows (``municipality`` empty): an empty frame without columns (the items leave it
+    out), unless ``typed_when_empty``."""
+    if (
+        not typed_when_empty
+        and isinstance(municipality, pd.Series | list)
+        and not len(municipality)
+    ):
+        return pd.DataFrame()
+    asset, detail = _objects(asset), _objects(detail)
+    # one construction (columns added one by one cost more than the frame)
+    return pd.DataFrame(
         {
             "municipality": municipality,
             "domain": domain,
-            "asset_message": _objects(asset),
+            "asset_message": asset,
             "node": node,
-            "detail_message": _objects(detail),
+            "detail_message": detail,
             "quantity": quantity,
+            "asset": _english(asset),
+            "detail": _english(detail),
+            "action": action,
+            "unit_hours": unit_hours,
         }
     )
-    frame["asset"] = english(frame["asset_message"])
-    frame["detail"] = english(frame["detail_message"])
-    frame["action"] = action
-    frame["unit_hours"] = unit_hours
-    return frame
+
+
+def _english(values: object) -> object:
+    """``english`` of a column (a Series, aligned on its index), a list or one value."""
+    if isinstance(values, pd.Series):
+        return pd.Series(english(values), index=values.index)
+    if isinstance(values, list):
+        return english(values)
+    return english([values])[0]
 
 
 def _objects(values: object) -> object:
@@ -177,6 +198,7 @@ def migration_items(
             ],
             1,
             efforts.link_upgrade_hours,
+            typed_when_empty=True,  # the items' columns when there are none at all
         )
     )
     evacuate = set(sites.loc[sites["role"] == "evacuate", "site"])

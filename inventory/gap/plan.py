@@ -95,6 +95,14 @@ class Selector(_Strict):
             chosen &= items["capability"].isin(self.capabilities)
         return chosen
 
+    def fits(self, action: object, capability: object) -> bool:
+        """Whether this selects an item of this action and capability (as ``mask``)."""
+        return (
+            (not self.actions or action in self.actions)
+            and (not self.not_actions or action not in self.not_actions)
+            and (not self.capabilities or capability in self.capabilities)
+        )
+
 
 class RuleSource(_Strict):
     title: str

@@ -37,6 +37,7 @@ import pandas as pd
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.plan import (
     JOINT,
+    Selector,
     SequencingRules,
     package_keys,
     scope_keys,
@@ -303,10 +304,13 @@ def _rule_pairs(prepared: list[_PreparedRule], packages: pd.Series) -> set[tuple
         sides = []
         for side in (rule.first, rule.then):
             scoped = side[rule.codes[side] >= 0]
-            found = np.unique(rule.codes[scoped] * count + codes[scoped])
-            sides.append(pd.DataFrame({"key": found // count, "package": found % count}))
-        matched = sides[0].merge(sides[1], on="key")
-        pairs |= set(zip(matched["package_x"].tolist(), matched["package_y"].tolist(), strict=True))
+            sides.append(np.unique(rule.codes[scoped] * count + codes[scoped]).tolist())
+        # joined on the scope key: each first package before each then package of its key
+        firsts: dict[int, list[int]] = {}
+        for found in sides[0]:
+            firsts.setdefault(found // count, []).append(found % count)
+        for found in sides[1]:
+            pairs.update((x, found % count) for x in firsts.get(found // count, ()))
         if rule.joint is not None:  # joint items share every municipality's scope
             first_joint = set(codes[rule.first[rule.joint[rule.first]]].tolist())
             then_joint = set(codes[rule.then[rule.joint[rule.then]]].tolist())
@@ -348,28 +352,44 @@ class _PreparedRule:
 
 
 def _prepare(items: pd.DataFrame, rules: SequencingRules) -> list[_PreparedRule]:
+    # the selectors read action and capability: decided once per distinct pair of them
+    actions, action_names = pd.factorize(items["action"], use_na_sentinel=False)
+    capabilities, capability_names = pd.factorize(items["capability"], use_na_sentinel=False)
+    width = len(capability_names)
+    distinct, inverse = np.unique(
+        actions.astype(np.int64) * width + capabilities, return_inverse=True
+    )
+    pairs = [(action_names[code // width], capability_names[code % width]) for code in distinct]
+
+    def selects(selectors: tuple[Selector, ...]) -> npt.NDArray[np.bool_]:
+        fits = [any(s.fits(action, capability) for s in selectors) for action, capability in pairs]
+        chosen: npt.NDArray[np.bool_] = np.array(fits, dtype=bool)[inverse.reshape(-1)]
+        return chosen
+
+    scopes: dict[str, tuple[IntArray, int]] = {}  # the scope keys, factorised once per scope
+    joint = (items["municipality"] == JOINT).to_numpy()
     prepared = []
     for rule in rules.rules:
         if rule.kind == "drop":
             continue
-        first, then = rule.selects(items, "first"), rule.selects(items, "then")
+        first, then = selects(rule.first), selects(rule.then)
         first, then = first & ~then, then & ~first
         if not (first.any() and then.any()):
             continue
-        keys = scope_keys(items, rule.scope)
-        codes, uniques = pd.factorize(keys.where(keys != ""), use_na_sentinel=True)
-        joint = (
-            (items["municipality"] == JOINT).to_numpy() if rule.scope == "municipality" else None
-        )
+        if rule.scope not in scopes:
+            keys = scope_keys(items, rule.scope)
+            codes, uniques = pd.factorize(keys.where(keys != ""), use_na_sentinel=True)
+            scopes[rule.scope] = (codes.astype(np.int64), len(uniques))
+        codes, count = scopes[rule.scope]
         prepared.append(
             _PreparedRule(
                 rule.id,
                 rule.kind,
-                np.flatnonzero(first.to_numpy()),
-                np.flatnonzero(then.to_numpy()),
-                codes.astype(np.int64),
-                len(uniques),
-                joint,
+                np.flatnonzero(first),
+                np.flatnonzero(then),
+                codes,
+                count,
+                joint if rule.scope == "municipality" else None,
             )
         )
     return prepared

@@ -15,13 +15,14 @@ from __future__ import annotations
 import _csv
 import contextlib
 import csv
+import functools
 import hashlib
 import io
 import mmap
 import os
 import re
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -443,25 +444,61 @@ def _parse_with_pyarrow(
     """The fast path; None when the file is not one row per line of the right width.
     With ``keep`` only those columns (header positions) are converted into ``cells``
     (an export's columns a profile does not read are parsed, not kept)."""
-    offset = 0
-    for _ in range(header_end):
-        offset = data.find(b"\n", offset) + 1
-        if offset == 0:
-            return None
-    columns = [str(i) for i in range(width)]
+    offset = _data_offset(data, header_end)
+    if offset < 0:
+        return None
+    table = _read_arrow(
+        pa.py_buffer(data).slice(offset),
+        dialect.delimiter,
+        width,
+        quoted=data.find(b'"', offset) >= 0,
+        keep=keep,
+        # Threads for a large file (its blocks parsed side by side); one thread for a
+        # small one: as fast, and no pool to start for each file.
+        threads=len(data) >= MAP_FROM_BYTES,
+    )
+    if table is None:
+        return None
+    total = _count_lines(data, offset)
+    if table.num_rows == total:
+        # Every row is one line (a row takes at least one, an empty line none).
+        lines = np.arange(header_end + 1, header_end + 1 + total, dtype=np.int64)
+        empty_lines = 0
+    else:
+        lines, empty_lines = _line_starts(data, offset, header_end + 1)
+    if len(lines) != table.num_rows:
+        # Quoted values span lines: number the rows by the line ends inside their cells.
+        spanned = _multiline_row_starts(table, data, offset, header_end + 1)
+        if spanned is None:
+            return None  # and blank lines too: let the csv module number them
+        lines, empty_lines = spanned, 0
+    blank = _blank_mask(table)
+    return _rows_of(table, lines, empty_lines, None if blank is None else np.asarray(blank), width)
+
+
+def _read_arrow(
+    data: bytes | pa.Buffer,
+    delimiter: str,
+    width: int,
+    *,
+    quoted: bool,
+    keep: Collection[int] | None = None,
+    threads: bool = False,
+) -> pa.Table | None:
+    """The rows of ``data`` (no header) as ``width`` text columns named ``"0"``, ``"1"``,
+    ...; None when pyarrow refuses them (a row of another width, ...)."""
+    columns = _column_names(width)
     try:
-        table = pa_csv.read_csv(
-            pa.BufferReader(pa.py_buffer(data).slice(offset)),
-            # Threads for a large file (its blocks parsed side by side); one thread for a
-            # small one: as fast, and no pool to start for each file.
+        return pa_csv.read_csv(
+            pa.BufferReader(data),
             read_options=pa_csv.ReadOptions(
-                column_names=columns, block_size=1 << 24, use_threads=len(data) >= MAP_FROM_BYTES
+                column_names=list(columns), block_size=1 << 24, use_threads=threads
             ),
             parse_options=pa_csv.ParseOptions(
-                delimiter=dialect.delimiter,
+                delimiter=delimiter,
                 quote_char='"',
                 double_quote=True,
-                newlines_in_values=data.find(b'"', offset) >= 0,
+                newlines_in_values=quoted,
                 ignore_empty_lines=True,
             ),
             convert_options=pa_csv.ConvertOptions(
@@ -477,29 +514,35 @@ def _parse_with_pyarrow(
         )
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
-    total = _count_lines(data, offset)
-    if table.num_rows == total:
-        # Every row is one line (a row takes at least one, an empty line none).
-        lines = np.arange(header_end + 1, header_end + 1 + total, dtype=np.int64)
-        empty_lines = 0
-    else:
-        lines, empty_lines = _line_starts(data, offset, header_end + 1)
-    if len(lines) != table.num_rows:
-        # Quoted values span lines: number the rows by the line ends inside their cells.
-        spanned = _multiline_row_starts(table, data, offset, header_end + 1)
-        if spanned is None:
-            return None  # and blank lines too: let the csv module number them
-        lines, empty_lines = spanned, 0
+
+
+@functools.cache
+def _column_names(width: int) -> tuple[str, ...]:
+    """``"0"``, ``"1"``, ...: the names of the columns of a file ``width`` cells wide."""
+    return tuple(str(i) for i in range(width))
+
+
+def _rows_of(
+    table: pa.Table,
+    lines: np.ndarray[Any, Any],
+    empty_lines: int,
+    blank: np.ndarray[Any, Any] | None,
+    width: int,
+    longest_cell_bytes: int | None = None,
+) -> _Rows:
+    """The fast path's rows: ``table``'s (starting on ``lines``) but the ``blank`` ones;
+    ``width`` columns when there is no row."""
     rows_read = len(lines)
-    blank = _blank_mask(table)
-    if blank is not None:
-        table = table.filter(pc.invert(blank))
-        lines = lines[~np.asarray(blank)]
+    if blank is not None and blank.any():
+        table = table.filter(pa.array(~blank))
+        lines = lines[~blank]
     dropped = rows_read - len(lines)
     if not table.num_rows:
-        cells = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+        cells = pd.DataFrame({c: pd.Series([], dtype="str") for c in _column_names(width)})
         return _Rows(cells, lines, empty_lines + dropped, longest_cell_bytes=0)
-    return _Rows(table, lines, empty_lines + dropped, longest_cell_bytes=_longest_cell(table))
+    if longest_cell_bytes is None:
+        longest_cell_bytes = _longest_cell(table)
+    return _Rows(table, lines, empty_lines + dropped, longest_cell_bytes=longest_cell_bytes)
 
 
 #: Cell bytes of a column up to which the size of its text buffer is taken as the bound
@@ -663,21 +706,125 @@ def read_csv_table(
     columns: ColumnChoice | None = None,
 ) -> tuple[SourceTable | None, list[Issue]]:
     """Read one delimited text file; see ``inventory.read.read_table``."""
+    prepared = _prepare(path, kind, municipality, is_header)
+    if not isinstance(prepared, _Prepared):
+        return None, prepared
+    return _finish(prepared, _parse(prepared, columns), max_field_chars)
+
+
+@dataclass
+class CsvRequest:
+    """One delimited file for ``read_csv_tables``: its path, record kind and folder name."""
+
+    path: Path
+    kind: str
+    municipality: str
+
+
+#: Files whose data (the bytes after the header) is at most this long are parsed with
+#: others of the same delimiter and width (``read_csv_tables``).
+BATCHED_UP_TO_BYTES = _BOUND_FROM_BUFFER
+#: Bytes of data parsed in one call at most (well under pyarrow's block).
+_BATCH_BYTES = 1 << 23
+
+
+def read_csv_tables(
+    requests: Sequence[CsvRequest],
+    *,
+    max_field_chars: int = 100_000,
+    unreadable: Callable[[CsvRequest, OSError], Issue],
+) -> list[tuple[SourceTable | None, list[Issue]]]:
+    """``read_csv_table`` of each request (without ``is_header`` and ``columns``), the
+    same tables and issues, with the small files' data parsed together: one pyarrow
+    call for the files of one delimiter and width rather than one per file (its set-up
+    costs more than a small file's rows). A file whose rows are not one per line is
+    parsed alone (so is every file of a group in which one is not, by halves).
+    ``unreadable`` is the issue of a file that cannot be read (``read_table``'s)."""
+    results: list[tuple[SourceTable | None, list[Issue]] | None] = [None] * len(requests)
+    groups: dict[tuple[str, int], list[tuple[int, _Prepared]]] = {}
+    for number, request in enumerate(requests):
+        try:
+            prepared = _prepare(request.path, request.kind, request.municipality, None)
+        except OSError as error:
+            results[number] = None, [unreadable(request, error)]
+            continue
+        if not isinstance(prepared, _Prepared):
+            results[number] = None, prepared
+            continue
+        size = len(prepared.data) - prepared.offset
+        if (
+            max_field_chars < _BOUND_FROM_BUFFER
+            or not isinstance(prepared.data, bytes)
+            or prepared.encoding != "utf-8"
+            or prepared.offset < 0
+            or not 0 < size <= BATCHED_UP_TO_BYTES
+            or prepared.text.has_lone_cr()
+        ):
+            results[number] = _finish(prepared, _parse(prepared, None), max_field_chars)
+            continue
+        key = (prepared.dialect.delimiter, len(prepared.header.cells))
+        groups.setdefault(key, []).append((number, prepared))
+    for (delimiter, width), members in groups.items():
+        batch: list[tuple[int, _Prepared]] = []
+        size = 0
+        for member in [*members, None]:
+            if member is not None:
+                grown = size + len(member[1].data) - member[1].offset
+                if not batch or grown <= _BATCH_BYTES:
+                    batch.append(member)
+                    size = grown
+                    continue
+            for (number, prepared), rows in zip(
+                batch, _parse_together([p for _, p in batch], delimiter, width), strict=True
+            ):
+                results[number] = _finish(prepared, rows, max_field_chars)
+            if member is not None:
+                batch, size = [member], len(member[1].data) - member[1].offset
+    assert all(result is not None for result in results)
+    return [result for result in results if result is not None]
+
+
+@dataclass
+class _Prepared:
+    """A file read as far as its header: what is left is to parse its data rows."""
+
+    path: Path
+    kind: str
+    municipality: str
+    raw: FileBytes
+    digest: Callable[[], str]
+    encoding: str | None
+    text: _Text
+    dialect: _Dialect
+    header: _Header
+    issues: list[Issue]
+    data: FileBytes  # UTF-8
+    offset: int  # where the data rows start in ``data`` (-1: the header is its last line)
+
+    @property
+    def file(self) -> str:
+        return str(self.path)
+
+
+def _prepare(
+    path: Path, kind: str, municipality: str, is_header: HeaderTest | None
+) -> _Prepared | list[Issue]:
+    """The file read up to its header; the issues of a file that is rejected whole."""
     file = str(path)
     raw = _file_bytes(path)
     digest = _sha256(raw)
     if is_blank_bytes(raw):
-        return None, [empty_file_issue(file)]
+        return [empty_file_issue(file)]
     issues = binary_content_issues(raw, file)
     if issues:
-        return None, issues
+        return issues
     text, encoding, issues = _decode(raw, file)
     if text is None:
-        return None, issues
+        return issues
     if encoding != "utf-8" and "\x00" in text.full():  # UTF-16: NUL checked after decoding
-        return None, [*issues, *nul_issues(text.full(), "\x00", file)]
+        return [*issues, *nul_issues(text.full(), "\x00", file)]
     if not text.head(4096).strip() and not text.full().strip():
-        return None, [*issues, empty_file_issue(file)]
+        return [*issues, empty_file_issue(file)]
     dialect = _dialect(text.head(HEAD_CHARS))
     header_found = _read_header(text, dialect, file, kind, is_header)
     if isinstance(header_found, _Header) and not header_found.clear:
@@ -689,26 +836,111 @@ def read_csv_table(
                     dialect, header_found = replace(dialect, delimiter=other), tried
                     break
     if header_found is None:
-        return None, [*issues, empty_file_issue(file)]
+        return [*issues, empty_file_issue(file)]
     if isinstance(header_found, Issue):
-        return None, [*issues, header_found]
-    header, header_line, header_end = header_found.cells, header_found.line, header_found.end
+        return [*issues, header_found]
     note = _header_row_note(header_found, dialect, file)
     if note is not None:
         issues.append(note)
-    single = _single_column_issue(header, dialect, file, header_line)
+    single = _single_column_issue(header_found.cells, dialect, file, header_found.line)
     if single is not None:
-        return None, [*issues, single]
+        return [*issues, single]
     data = raw if encoding == "utf-8" else text.full().encode("utf-8")
+    return _Prepared(
+        path,
+        kind,
+        municipality,
+        raw,
+        digest,
+        encoding,
+        text,
+        dialect,
+        header_found,
+        issues,
+        data,
+        _data_offset(data, header_found.end),
+    )
+
+
+def _data_offset(data: FileBytes, header_end: int) -> int:
+    """Where the line after line ``header_end`` starts (-1: there is none)."""
+    offset = 0
+    for _ in range(header_end):
+        offset = data.find(b"\n", offset) + 1
+        if offset == 0:
+            return -1
+    return offset
+
+
+def _parse(prepared: _Prepared, columns: ColumnChoice | None) -> _Rows:
+    """The data rows of one file: pyarrow's fast path, else the csv module."""
+    header = prepared.header
     rows = None
-    if not text.has_lone_cr():
+    if not prepared.text.has_lone_cr():
         rows = _parse_with_pyarrow(
-            data, dialect, header_end, len(header), None if columns is None else columns(header)
+            prepared.data,
+            prepared.dialect,
+            header.end,
+            len(header.cells),
+            None if columns is None else columns(header.cells),
         )
     if rows is None:
-        rows = _parse_with_csv_module(text.full(), dialect, header_end, len(header), file)
+        rows = _parse_with_csv_module(
+            prepared.text.full(), prepared.dialect, header.end, len(header.cells), prepared.file
+        )
+    return rows
+
+
+def _parse_together(files: Sequence[_Prepared], delimiter: str, width: int) -> list[_Rows]:
+    """``_parse`` of each file (UTF-8, no lone CR, data after the header, the same
+    delimiter and width), in one pyarrow call when every row of every file is one line
+    (then each file's rows are its lines' rows, as parsed alone); else by halves."""
+    parts = [prepared.data[prepared.offset :] for prepared in files]
+    totals = [_count_lines(part, 0) for part in parts]
+    table = None
+    if len(files) > 1:
+        table = _read_arrow(
+            b"".join(part if part.endswith(b"\n") else part + b"\n" for part in parts),
+            delimiter,
+            width,
+            quoted=any(part.find(b'"') >= 0 for part in parts),
+        )
+    if table is None or table.num_rows != sum(totals):
+        if len(files) == 1:
+            return [_parse(files[0], None)]
+        half = len(files) // 2
+        return [
+            *_parse_together(files[:half], delimiter, width),
+            *_parse_together(files[half:], delimiter, width),
+        ]
+    blank = _blank_mask(table)
+    blank_rows = None if blank is None else np.asarray(blank)
+    found: list[_Rows] = []
+    start = 0
+    for prepared, part, total in zip(files, parts, totals, strict=True):
+        first = prepared.header.end + 1
+        found.append(
+            _rows_of(
+                table.slice(start, total),
+                np.arange(first, first + total, dtype=np.int64),
+                0,
+                None if blank_rows is None else blank_rows[start : start + total],
+                width,
+                # (a cell holds at most the bytes of the data: below every field limit)
+                longest_cell_bytes=len(part),
+            )
+        )
+        start += total
+    return found
+
+
+def _finish(
+    prepared: _Prepared, rows: _Rows, max_field_chars: int
+) -> tuple[SourceTable, list[Issue]]:
+    """The table of a file read up to its header, and every issue, from its rows."""
+    file, issues, header = prepared.file, prepared.issues, prepared.header
     issues.extend(rows.issues)
-    issues.extend(_field_size_issues(rows, header, max_field_chars, file))
+    issues.extend(_field_size_issues(rows, header.cells, max_field_chars, file))
     if rows.blank_rows:
         issues.append(
             Issue(
@@ -722,28 +954,30 @@ def read_csv_table(
     if _no_cells(rows.cells) and len(rows.lines) == 0:
         issues.append(
             Issue(
-                code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file, line=header_line
+                code=IssueCode.HEADER_ONLY, severity=Severity.WARNING, file=file, line=header.line
             )
         )
     # Arrow cells stay Arrow until ``SourceTable.cells`` is first read (see there).
     cells: Any = rows.cells
     source = SourceTable(
-        path=path,
-        kind=kind,
-        municipality=municipality,
+        path=prepared.path,
+        kind=prepared.kind,
+        municipality=prepared.municipality,
         format="csv",
-        sha256=digest(),
-        encoding=encoding,
-        delimiter=dialect.delimiter,
-        header=header,
-        header_line=header_line,
+        sha256=prepared.digest(),
+        encoding=prepared.encoding,
+        delimiter=prepared.dialect.delimiter,
+        header=header.cells,
+        header_line=header.line,
         cells=cells if isinstance(cells, pa.Table) else cells.reset_index(drop=True),
         lines=LineNumbers(rows.lines),
         blank_rows_skipped=rows.blank_rows,
     )
-    _release(raw)
+    _release(prepared.raw)
     return source, [
-        issue.model_copy(update={"municipality": municipality, "record_kind": kind})
+        issue.model_copy(
+            update={"municipality": prepared.municipality, "record_kind": prepared.kind}
+        )
         for issue in issues
     ]
 

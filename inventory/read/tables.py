@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from inventory.issues import Issue, IssueCode, template_key
 from inventory.output_files import os_reason
-from inventory.read.delimited import read_csv_table
+from inventory.read.delimited import CsvRequest, read_csv_table, read_csv_tables
 from inventory.read.source import ColumnChoice, HeaderTest, SourceTable
 from inventory.read.workbook import read_xlsx_table
 
@@ -56,13 +58,50 @@ def read_table(
             columns=columns,
         )
     except OSError as error:
-        return None, [
-            Issue(
-                code=IssueCode.PATH_NOT_FOUND,
-                file=str(path),
-                municipality=municipality,
-                record_kind=kind,
-                template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
-                params={"error": os_reason(error)},
+        return None, [_unreadable(path, kind, municipality, error)]
+
+
+def _unreadable(path: Path, kind: str, municipality: str, error: OSError) -> Issue:
+    return Issue(
+        code=IssueCode.PATH_NOT_FOUND,
+        file=str(path),
+        municipality=municipality,
+        record_kind=kind,
+        template=template_key(IssueCode.PATH_NOT_FOUND, "unreadable"),
+        params={"error": os_reason(error)},
+    )
+
+
+@dataclass(frozen=True)
+class TableRequest:
+    """One file for ``read_tables``: as ``read_table``'s arguments."""
+
+    path: Path
+    kind: str
+    municipality: str
+    sheet: str | None = None
+
+
+def read_tables(
+    requests: Sequence[TableRequest],
+) -> list[tuple[SourceTable | None, list[Issue]]]:
+    """``read_table`` of each request, in order: the same tables and issues, with the
+    small delimited files' rows parsed together (``read_csv_tables``)."""
+    results: list[tuple[SourceTable | None, list[Issue]] | None] = [None] * len(requests)
+    delimited: list[tuple[int, CsvRequest]] = []
+    for number, request in enumerate(requests):
+        if request.path.suffix.lower() == ".xlsx":
+            results[number] = read_table(
+                request.path, request.kind, request.municipality, sheet=request.sheet
             )
-        ]
+        else:
+            delimited.append((number, CsvRequest(request.path, request.kind, request.municipality)))
+    read = read_csv_tables(
+        [request for _, request in delimited],
+        unreadable=lambda request, error: _unreadable(
+            request.path, request.kind, request.municipality, error
+        ),
+    )
+    for (number, _), result in zip(delimited, read, strict=True):
+        results[number] = result
+    return [result for result in results if result is not None]

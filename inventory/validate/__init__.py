@@ -16,10 +16,11 @@ from typing import Any
 
 from inventory.issues import Issue, IssueCode, IssueReport, template_key
 from inventory.models.registry import RECORD_KINDS, model_for
-from inventory.read import InventoryFolder, discover, map_headers, read_table
+from inventory.read import InventoryFolder, discover, map_headers
 from inventory.read.adapters.combine import read_export
 from inventory.read.headers import HeaderMapping
 from inventory.read.source import SourceTable
+from inventory.read.tables import TableRequest, read_tables
 from inventory.validate.batch import (
     REFERENCE_COLUMNS,
     ImportBatch,
@@ -209,17 +210,11 @@ def _validate_folders(
     issues, exactly as validating it alone would give them. ``rows``: see
     ``validate_paths`` (what of each file is to be typed)."""
     batches: list[MunicipalityBatch] = []
-    files: list[list[_File]] = []
     for folder in folders:
         batch = MunicipalityBatch(code=slugify(folder.name), folder=folder.path)
         batch.rejected.update({kind: (file, None) for kind, file in folder.not_read.items()})
         batches.append(batch)
-        files.append(
-            [
-                _read_file(folder, kind, cap, stats, rows)
-                for kind in sorted(folder.files, key=RECORD_KINDS.index)
-            ]
-        )
+    files = _read_files(folders, cap, stats, rows)
     # The municipality files first: their codes are the codes of the other files' records.
     for kinds in (["municipality"], [kind for kind in RECORD_KINDS if kind != "municipality"]):
         for kind in kinds:
@@ -280,32 +275,51 @@ def _validate_folders(
     return done
 
 
-def _read_file(
-    folder: InventoryFolder, kind: str, cap: int, stats: _Stats, rows: Any = None
-) -> _File:
-    """The file of ``kind`` read and its header mapped (the issues so far in its report).
-    ``rows``: see ``validate_paths``; a file it says need not be read (byte for byte its
-    last import) is a table standing for its stored records, without a source."""
-    entry = _File(kind=kind, report=IssueReport(cap=cap))
-    unread = None if rows is None else rows.unread(folder, kind)
-    if unread is not None:
-        entry.table, count, encoding = unread
-        stats.count(entry.table.source.display_name, kind, count, encoding)
-        return entry
-    path, sheet = folder.files[kind], folder.sheets.get(kind)
-    if kind in folder.adapters:  # exports: of one tool, or joined from several
-        source, read_issues = read_export(folder, kind)
-    else:
-        source, read_issues = read_table(path, kind, folder.name, sheet=sheet)
-    entry.report.extend(read_issues)
-    if source is None:
-        return entry
-    entry.source = source
-    entry.first = len(entry.report.issues)
-    entry.mapping, header_issues = map_headers(source)
-    entry.report.extend(header_issues)
-    stats.count(source.display_name, kind, source.row_count, source.encoding)
-    return entry
+def _read_files(
+    folders: Sequence[InventoryFolder], cap: int, stats: _Stats, rows: Any = None
+) -> list[list[_File]]:
+    """Per folder, each of its files (in record-kind order) read and its header mapped
+    (the issues so far in its report), the small delimited files of all folders parsed
+    together (``read_tables``). ``rows``: see ``validate_paths``; a file it says need not
+    be read (byte for byte its last import) is a table standing for its stored records,
+    without a source."""
+    files: list[list[_File]] = []
+    unread: dict[int, tuple[ValidTable, int, str | None]] = {}
+    requests: list[TableRequest] = []
+    for folder in folders:
+        entries = []
+        for kind in sorted(folder.files, key=RECORD_KINDS.index):
+            entry = _File(kind=kind, report=IssueReport(cap=cap))
+            found = None if rows is None else rows.unread(folder, kind)
+            if found is not None:
+                unread[id(entry)] = found
+            elif kind not in folder.adapters:
+                requests.append(
+                    TableRequest(folder.files[kind], kind, folder.name, folder.sheets.get(kind))
+                )
+            entries.append(entry)
+        files.append(entries)
+    tables = iter(read_tables(requests))
+    for folder, entries in zip(folders, files, strict=True):
+        for entry in entries:
+            kind = entry.kind
+            if id(entry) in unread:
+                entry.table, count, encoding = unread[id(entry)]
+                stats.count(entry.table.source.display_name, kind, count, encoding)
+                continue
+            if kind in folder.adapters:  # exports: of one tool, or joined from several
+                source, read_issues = read_export(folder, kind)
+            else:
+                source, read_issues = next(tables)
+            entry.report.extend(read_issues)
+            if source is None:
+                continue
+            entry.source = source
+            entry.first = len(entry.report.issues)
+            entry.mapping, header_issues = map_headers(source)
+            entry.report.extend(header_issues)
+            stats.count(source.display_name, kind, source.row_count, source.encoding)
+    return files
 
 
 def _place_issues(entry: _File) -> None:

@@ -12,6 +12,8 @@ summed here are what ``inventory lifecycle`` counts in the same states on the sa
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from inventory.analyse.lifecycle import note_message
@@ -81,23 +83,25 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
         else pd.Series(1, index=devices.index, dtype="int64")
     )
     devices = devices.assign(note=_notes(devices), _records=records)
-    fleets = (
-        devices.groupby(
-            [
-                "municipality",
-                "domain",
-                "kind",
-                "capability",
-                "title",
-                "cycle",
-                "lifecycle_state",
-                "note",
-            ],
-            sort=True,
-            dropna=False,
-        )
-        .agg(eol=("eol", _earliest), devices=("count", "sum"), rows=("_records", "sum"))
-        .reset_index()
+    grouped = devices.groupby(
+        [
+            "municipality",
+            "domain",
+            "kind",
+            "capability",
+            "title",
+            "cycle",
+            "lifecycle_state",
+            "note",
+        ],
+        sort=True,
+        dropna=False,
+    )
+    fleets = grouped.agg(devices=("count", "sum"), rows=("_records", "sum")).reset_index()
+    fleets["eol"] = pd.Series(
+        _earliest(grouped.ngroup().tolist(), devices["eol"].tolist(), len(fleets)),
+        index=fleets.index,
+        dtype=object,
     )
     fleet_assets = [
         Message("gs.eol.client_rows", {"municipality": m, "count": int(n)})
@@ -149,10 +153,16 @@ def eol_exposure(assets: pd.DataFrame, dependencies: DependencyIndex) -> pd.Data
     return checked("eol", table.reset_index(drop=True))
 
 
-def _earliest(dates: pd.Series) -> object:
-    """The earliest date of a group (``None`` when none is known)."""
-    known = dates.dropna()
-    return min(known) if len(known) else None
+def _earliest(groups: list[int], dates: list[object], count: int) -> list[object]:
+    """The earliest date of each of ``count`` groups (``None`` when none is known), from
+    each row's group number and date (a loop over the rows: no Python call per group)."""
+    earliest: list[Any] = [None] * count
+    for group, date in zip(groups, dates, strict=True):
+        if date is None or date != date:  # None, NaN or NaT: not known
+            continue
+        if earliest[group] is None or date < earliest[group]:
+            earliest[group] = date
+    return earliest
 
 
 def _notes(assets: pd.DataFrame) -> pd.Series:

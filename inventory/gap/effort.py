@@ -520,23 +520,10 @@ def _client_items(
         pd.MultiIndex.from_arrays([frame["municipality"], frame["managed_by"]])
     ).to_numpy()
     group = frame["user_group"].astype(object).where(frame["user_group"].notna(), "shared")
-    pairs = pd.DataFrame({"group": group.astype(str), "kind": frame["kind"].astype(str)})
-    distinct = pairs.drop_duplicates()
-    distinct = distinct.assign(
-        to=pd.Series(
-            [
-                _standard_for(target, g, k)
-                for g, k in zip(distinct["group"], distinct["kind"], strict=True)
-            ],
-            index=distinct.index,
-            dtype=object,
-        )
-    )
-    standard = pd.Series(
-        pairs.merge(distinct, on=["group", "kind"], how="left")["to"].to_numpy(),
-        index=frame.index,
-        dtype=object,
-    )
+    # the standard of each distinct group and kind, looked up once (folded rows: thousands)
+    pairs = list(zip(group.astype(str).tolist(), frame["kind"].astype(str).tolist(), strict=True))
+    standards = {pair: _standard_for(target, *pair) for pair in dict.fromkeys(pairs)}
+    standard = pd.Series([standards[pair] for pair in pairs], index=frame.index, dtype=object)
     wanted = {
         name: normaliser.match(None, name, None).product_id for name in set(standard.dropna())
     }

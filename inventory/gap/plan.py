@@ -27,6 +27,8 @@ from importlib import resources
 from typing import Literal
 
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -102,6 +104,34 @@ class Selector(_Strict):
             and (not self.not_actions or action not in self.not_actions)
             and (not self.capabilities or capability in self.capabilities)
         )
+
+
+class ItemKinds:
+    """What selectors read of ``items`` (``action`` and ``capability``), decided once per
+    distinct pair of them (a few dozen) instead of per item: ``selects`` is
+    ``Selector.mask`` of several selectors or-ed, as an array."""
+
+    def __init__(self, items: pd.DataFrame) -> None:
+        actions, action_names = pd.factorize(items["action"], use_na_sentinel=False)
+        capabilities, capability_names = pd.factorize(items["capability"], use_na_sentinel=False)
+        width = max(len(capability_names), 1)
+        distinct, inverse = np.unique(
+            actions.astype(np.int64) * width + capabilities, return_inverse=True
+        )
+        self._inverse = inverse.reshape(-1)
+        self._pairs = [
+            (action_names[code // width], capability_names[code % width])
+            for code in distinct.tolist()
+        ]
+
+    def selects(self, selectors: Iterable[Selector]) -> npt.NDArray[np.bool_]:
+        """Which items any of ``selectors`` selects."""
+        chosen = list(selectors)
+        fits = [
+            any(s.fits(action, capability) for s in chosen) for action, capability in self._pairs
+        ]
+        selected: npt.NDArray[np.bool_] = np.array(fits, dtype=bool)[self._inverse]
+        return selected
 
 
 class RuleSource(_Strict):
@@ -384,10 +414,11 @@ def drop_superseded(
             )
     by_capability = any(sel.capabilities for rule in rules.of_kind("drop") for sel in rule.then)
     attributes = items.assign(capability=item_capabilities(items, assets) if by_capability else "")
+    kinds = ItemKinds(attributes)
     drop = pd.Series("", index=items.index)
     reason = pd.Series("", index=items.index, dtype=object)
     for rule in rules.of_kind("drop"):
-        chosen = rule.selects(attributes, "then") & (drop == "")
+        chosen = pd.Series(kinds.selects(rule.then), index=items.index) & (drop == "")
         why: pd.Series
         if rule.condition in ("superseded_server", "merged_directory_controller"):
             found = superseded if rule.condition == "superseded_server" else retiring

@@ -37,7 +37,7 @@ import pandas as pd
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.plan import (
     JOINT,
-    Selector,
+    ItemKinds,
     SequencingRules,
     package_keys,
     scope_keys,
@@ -352,27 +352,14 @@ class _PreparedRule:
 
 
 def _prepare(items: pd.DataFrame, rules: SequencingRules) -> list[_PreparedRule]:
-    # the selectors read action and capability: decided once per distinct pair of them
-    actions, action_names = pd.factorize(items["action"], use_na_sentinel=False)
-    capabilities, capability_names = pd.factorize(items["capability"], use_na_sentinel=False)
-    width = len(capability_names)
-    distinct, inverse = np.unique(
-        actions.astype(np.int64) * width + capabilities, return_inverse=True
-    )
-    pairs = [(action_names[code // width], capability_names[code % width]) for code in distinct]
-
-    def selects(selectors: tuple[Selector, ...]) -> npt.NDArray[np.bool_]:
-        fits = [any(s.fits(action, capability) for s in selectors) for action, capability in pairs]
-        chosen: npt.NDArray[np.bool_] = np.array(fits, dtype=bool)[inverse.reshape(-1)]
-        return chosen
-
+    kinds = ItemKinds(items)  # the selectors decided once per distinct action and capability
     scopes: dict[str, tuple[IntArray, int]] = {}  # the scope keys, factorised once per scope
     joint = (items["municipality"] == JOINT).to_numpy()
     prepared = []
     for rule in rules.rules:
         if rule.kind == "drop":
             continue
-        first, then = selects(rule.first), selects(rule.then)
+        first, then = kinds.selects(rule.first), kinds.selects(rule.then)
         first, then = first & ~then, then & ~first
         if not (first.any() and then.any()):
             continue

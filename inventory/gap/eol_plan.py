@@ -85,21 +85,22 @@ def _ended(key: str, rows: pd.DataFrame, site: pd.Series, as_of: dt.date | None)
 
 
 def _items(rows: pd.DataFrame, detail: pd.Series, action: str, hours: float) -> pd.DataFrame:
-    frame = pd.DataFrame(
+    asset = (rows["municipality"] + ":" + rows["id"]).astype(object)
+    # one construction (columns added one by one cost more than the frame)
+    return pd.DataFrame(
         {
             "municipality": rows["municipality"],
             "domain": "datacentre",
-            "asset_message": (rows["municipality"] + ":" + rows["id"]).astype(object),
+            "asset_message": asset,
             "node": rows["municipality"] + ":server:" + rows["id"],
             "detail_message": detail,
             "quantity": 1,
+            "asset": pd.Series(english(asset), index=asset.index),
+            "detail": pd.Series(english(detail), index=detail.index),
+            "action": action,
+            "unit_hours": hours,
         }
     )
-    frame["asset"] = english(frame["asset_message"])
-    frame["detail"] = english(frame["detail_message"])
-    frame["action"] = action
-    frame["unit_hours"] = hours
-    return frame
 
 
 def replatform_items(

@@ -264,9 +264,26 @@ class HeaderScore:
         return self.known >= 2 and 2 * self.known > self.filled
 
 
+#: Rows of up to this many characters have their score remembered (a header recurs in
+#: every municipality's file of its kind).
+_REMEMBERED_ROW_CHARS = 1 << 12
+
+
 def score_row(kind: str, cells: Iterable[str]) -> HeaderScore:
     """The ``HeaderScore`` of a row for ``kind`` (all zero for a kind that is no record
     kind, such as a study file's)."""
+    row = tuple(cells)
+    if sum(map(len, row)) <= _REMEMBERED_ROW_CHARS:
+        return _remembered_score(kind, row)
+    return _score(kind, row)
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _remembered_score(kind: str, row: tuple[str, ...]) -> HeaderScore:
+    return _score(kind, row)
+
+
+def _score(kind: str, cells: tuple[str, ...]) -> HeaderScore:
     filled = [cell for cell in cells if cell.strip() and not cell.strip().startswith("#")]
     fields = {known_header(kind, cell) for cell in filled} - {None}
     return HeaderScore(kind, known=len(fields), filled=len(filled))

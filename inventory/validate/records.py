@@ -224,19 +224,21 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
                 for number in numbers
             ]
             typed = type_column(spec, texts, unit=unit, language=language)
-            at = 0
-            for number, text in zip(numbers, texts, strict=True):
-                codes = typed.codes[at : at + len(text)]
-                at += len(text)
-                _file_column(
-                    spec,
-                    typed,
-                    codes,
-                    files[number],
-                    places[number],
-                    lines[number],
-                    encoded[number],
-                )
+            bounds = np.cumsum([0, *(len(text) for text in texts)])
+            # (no problem and no empty required value: no file of the group has an issue)
+            checked = bool(typed.problems) or (spec.required and bool(typed.empty.any()))
+            own = (
+                _local_codes_of_parts(typed.codes, bounds)
+                if spec.name in _encoded_fields(kind)
+                else None
+            )
+            for at, number in enumerate(numbers):
+                codes = typed.codes[bounds[at] : bounds[at + 1]]
+                if checked:
+                    _file_issues(spec, typed, codes, files[number], places[number], lines[number])
+                if own is not None:
+                    part_codes, shared = own[at]
+                    encoded[number][spec.name] = EncodedColumn(part_codes, typed.typed[shared])
                 row_codes[starts[number] : starts[number + 1]] = codes.astype(np.int64) + offset
             distinct_parts.append(typed.typed)
             offset += len(typed.typed)
@@ -316,16 +318,15 @@ def _rows_found(
     return found
 
 
-def _file_column(
+def _file_issues(
     spec: FieldSpec,
     typed: TypedColumn,
     codes: np.ndarray[Any, Any],
     item: TableToBuild,
     places: FieldPlaces,
     lines: np.ndarray[Any, Any],
-    encoded: dict[str, EncodedColumn],
 ) -> None:
-    """One file's part of a column typed with others': its issues and its encoding."""
+    """One file's issues of a column typed with others'."""
     position = places.positions[spec.name]
     place = ColumnPlace(
         file=item.source.display_name,
@@ -337,9 +338,36 @@ def _file_column(
     )
     issues, unlisted = column_issues(spec, typed, codes, place, item.report.cap)
     _record(item.report, issues, unlisted)
-    if spec.name in _encoded_fields(item.source.kind):
-        own, shared = local_codes(codes)
-        encoded[spec.name] = EncodedColumn(own, typed.typed[shared])
+
+
+def _local_codes_of_parts(
+    codes: np.ndarray[Any, Any], bounds: np.ndarray[Any, Any]
+) -> list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]:
+    """``local_codes`` of each part ``codes[bounds[i]:bounds[i + 1]]``, all at once: each
+    part's codes into its own distinct values (in order of first appearance) and which
+    shared distinct value each of those is."""
+    parts = len(bounds) - 1
+    rows = len(codes)
+    width = int(codes.max()) + 1 if rows else 1
+    if parts * width > 4 * rows + (1 << 16):  # (few rows of many distinct values)
+        return [local_codes(codes[bounds[at] : bounds[at + 1]]) for at in range(parts)]
+    part_of = np.repeat(np.arange(parts, dtype=np.int64), np.diff(bounds))
+    keys = part_of * width + codes.astype(np.int64)
+    first = np.full(parts * width, rows, dtype=np.int64)
+    np.minimum.at(first, keys, np.arange(rows, dtype=np.int64))
+    present = np.flatnonzero(first < rows)  # each part's (code, part) pairs, part by part
+    # The parts follow each other: in order of first appearance, each part's distinct
+    # values come together, the part's own first.
+    order = present[np.argsort(first[present], kind="stable")]
+    rank = np.empty(parts * width, dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    starts = np.searchsorted(present, np.arange(parts + 1, dtype=np.int64) * width)
+    own = rank[keys] - starts[part_of]
+    shared = order % width
+    return [
+        (own[bounds[at] : bounds[at + 1]], shared[starts[at] : starts[at + 1]])
+        for at in range(parts)
+    ]
 
 
 @functools.cache

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -136,25 +136,39 @@ def referenced_kinds() -> frozenset[str]:
 
 def reference_fields(table: ValidTable) -> list[ReferenceField]:
     """The reference fields of a table, with the header and position they have in its file."""
+    mapping = table.header_mapping
+    return [
+        ReferenceField(table=table, spec=spec, header=header, column_index=column_index)
+        for spec, header, column_index in _reference_places(
+            table.kind, tuple((header, mapping.get(header)) for header in table.source.header)
+        )
+    ]
+
+
+@lru_cache(maxsize=1 << 10)
+def _reference_places(
+    kind: str, header: tuple[tuple[str, str | None], ...]
+) -> tuple[tuple[FieldSpec, str | None, int | None], ...]:
+    """``reference_fields`` of a file of ``kind`` whose header cells map to those fields:
+    each reference field's spec, header and 1-based position (the same in every file of
+    the kind with that header)."""
     positions: dict[str, int] = {}
-    for position, header in enumerate(table.source.header):
-        name = table.header_mapping.get(header)
+    for position, (_cell, name) in enumerate(header):
         if name is not None and name not in positions:
             positions[name] = position
-    fields = []
-    for spec in field_specs(table.kind):
+    places = []
+    for spec in field_specs(kind):
         if not spec.references:
             continue
         found = positions.get(spec.name)
-        fields.append(
-            ReferenceField(
-                table=table,
-                spec=spec,
-                header=None if found is None else table.source.header[found],
-                column_index=None if found is None else found + 1,
+        places.append(
+            (
+                spec,
+                None if found is None else header[found][0],
+                None if found is None else found + 1,
             )
         )
-    return fields
+    return tuple(places)
 
 
 @dataclass
@@ -565,13 +579,23 @@ def _resolved_rows(
 def _first_of_each(columns: Mapping[str, np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
     """Which references are the first with their ``REFERENCE_COLUMNS`` values (what
     ``DataFrame.duplicated`` keeps: each column factorised, missing values alike), without
-    building a frame for each part."""
-    labels = np.stack(
-        [pd.factorize(columns[name])[0].astype(np.int64) for name in REFERENCE_COLUMNS], axis=1
-    )
-    first = np.zeros(len(labels), dtype=bool)
-    first[np.unique(labels, axis=0, return_index=True)[1]] = True
-    return first
+    building a frame for each part: the columns' labels combined into one number per
+    reference (made small again after each column), whose first of each is kept."""
+    combined: np.ndarray[Any, Any] | None = None
+    for name in REFERENCE_COLUMNS:
+        labels, uniques = pd.factorize(columns[name])  # -1: missing
+        labels = labels.astype(np.int64) + 1
+        if len(labels) and labels.min() == labels.max():
+            continue  # one value for all (or missing in all): tells no reference apart
+        if combined is None:
+            combined = labels
+        else:
+            combined, _ = pd.factorize(combined * (len(uniques) + 1) + labels)
+    if combined is None:
+        first = np.zeros(len(columns[REFERENCE_COLUMNS[0]]), dtype=bool)
+        first[:1] = True
+        return first
+    return np.asarray(~pd.Series(combined).duplicated().to_numpy(), dtype=bool)
 
 
 def _references_frame(found: Sequence[_Resolved]) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import pandera.pandas as pa
@@ -49,16 +50,49 @@ CASH_FLOW_COLUMNS = tuple(CashFlowYears.to_schema().columns)
 
 
 @dataclass(frozen=True)
+class _Years:
+    """What a timeline's table is made of (made when it is read: a municipality's own
+    timeline is read for its payback and NPV only)."""
+
+    bounds: list[dt.date]
+    spend: list[float]
+    running: list[float]
+    saving: float
+    net: list[float]
+    rate: float
+
+
+@dataclass(frozen=True)
 class Timeline:
     """The business case on the plan's timeline."""
 
-    table: pd.DataFrame  # CASH_FLOW_COLUMNS, expected figures
+    years: _Years
     start: dt.date
     plan_years: float  # from the plan's start to its end
     payback_year: int | None  # expected; None: not within the analysed years
     payback_best: int | None
     payback_worst: int | None
     npv: MoneyRange
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """``CASH_FLOW_COLUMNS``, expected figures: one row per year."""
+        years, net, rate = self.years, self.years.net, self.years.rate
+        cumulative = pd.Series(net).cumsum()
+        table = pd.DataFrame(
+            {
+                "year": range(1, len(years.bounds)),
+                "starts": years.bounds[:-1],
+                "one_time": [round(value, 0) for value in years.spend],
+                "saving": [round(years.saving * share, 0) for share in years.running],
+                "net": [round(value, 0) for value in net],
+                "cumulative": cumulative.round(0).to_numpy(),
+                "present_value": [
+                    round(value / (1 + rate) ** year, 0) for year, value in enumerate(net, start=1)
+                ],
+            }
+        )
+        return typed(CashFlowYears, table)
 
     def calendar_year(self, year: int | None) -> int | None:
         """The calendar year most of programme year ``year`` falls in."""
@@ -161,22 +195,8 @@ def timeline(
     net, npv = flows(1.0, saving.expected)
     best, npv_high = flows(one_time.low / expected, saving.high)
     worst, npv_low = flows(one_time.high / expected, saving.low)
-    cumulative = pd.Series(net).cumsum()
-    table = pd.DataFrame(
-        {
-            "year": range(1, years + 1),
-            "starts": bounds[:-1],
-            "one_time": [round(value, 0) for value in spend],
-            "saving": [round(saving.expected * share, 0) for share in running],
-            "net": [round(value, 0) for value in net],
-            "cumulative": cumulative.round(0).to_numpy(),
-            "present_value": [
-                round(value / (1 + rate) ** year, 0) for year, value in enumerate(net, start=1)
-            ],
-        }
-    )
     return Timeline(
-        table=typed(CashFlowYears, table),
+        years=_Years(bounds, spend, running, saving.expected, net, rate),
         start=start,
         plan_years=plan_years,
         payback_year=payback(net),

@@ -57,9 +57,21 @@ def typed(model: type[_Model], frame: pd.DataFrame, *, lazy: bool = False) -> Da
     schema = model.to_schema()
     if full_checks() or list(frame.columns) != list(schema.columns):
         return model.validate(frame, lazy=lazy)
-    if all(frame[name].dtype == column.dtype.type for name, column in schema.columns.items()):
-        return cast(DataFrame[_Model], frame.copy(deep=False))  # typed already: as it is
-    return cast(DataFrame[_Model], schema.coerce_dtype(frame.copy(deep=False)))
+    differ = [
+        name for name, column in schema.columns.items() if frame[name].dtype != column.dtype.type
+    ]
+    typed_frame = frame.copy(deep=False)  # (typed already: as it is)
+    if differ and schema.coerce and schema.index is None and schema.dtype is None:
+        # only the columns not of their type coerced: pandera's whole-frame coercion costs
+        # some 4 ms a table whatever its size; any failure is raised by that one
+        try:
+            for name in differ:
+                typed_frame[name] = schema.columns[name].dtype.try_coerce(typed_frame[name])
+        except Exception:  # pandera's own coercion below says what failed
+            typed_frame = schema.coerce_dtype(frame.copy(deep=False))
+    elif differ:
+        typed_frame = schema.coerce_dtype(typed_frame)
+    return cast(DataFrame[_Model], typed_frame)
 
 
 def register_backends() -> None:

@@ -317,12 +317,16 @@ def municipal_outcomes(
     uncertainty, as the kept line of the business case). The municipalities' NPVs add up
     to the business case's (the key's shares add up to 1)."""
     frame = shares.copy()
-    for row, code, share, today in zip(
-        frame.index,
-        frame["municipality"],
-        frame["share"].astype(float),
-        frame["today_yearly"].astype(float),
-        strict=True,
+    # each row's outcome gathered in lists, the columns set once (not a .loc per row)
+    names = ("payback_year", "payback_calendar_year", "npv", "npv_low", "npv_high")
+    outcomes = {name: frame[name].tolist() for name in names}
+    for at, (code, share, today) in enumerate(
+        zip(
+            frame["municipality"],
+            frame["share"].astype(float),
+            frame["today_yearly"].astype(float),
+            strict=True,
+        )
     ):
         if math.isnan(share) or math.isnan(today):
             continue
@@ -339,11 +343,15 @@ def municipal_outcomes(
         )
         year = flow.payback_year
         calendar = flow.calendar_year(year)
-        frame.loc[row, ["payback_year", "payback_calendar_year", "npv", "npv_low", "npv_high"]] = [
+        values = (
             math.nan if year is None else float(year),
             math.nan if calendar is None else float(calendar),
             flow.npv.expected,
             flow.npv.low,
             flow.npv.high,
-        ]
+        )
+        for name, value in zip(names, values, strict=True):
+            outcomes[name][at] = value
+    for name in names:
+        frame[name] = pd.Series(outcomes[name], index=frame.index, dtype=frame[name].dtype)
     return typed(CostShares, frame)

@@ -46,6 +46,7 @@ from inventory.gap.contracts import typed
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.gap.eol import EXPOSED_STATES
 from inventory.messages import Code, Message, MessageList
+from inventory.missing import is_missing
 from inventory.snapshot import InventorySnapshot
 
 CRITICALITY_SCORE = {"low": 2, "medium": 3, "high": 4, "critical": 5}
@@ -178,32 +179,33 @@ _CARRY_SITE = ("network_device", "storage")
 SITE_PATH = frozenset({"core_switch", "firewall", "router", "load_balancer", "vpn_gateway", "san"})
 
 
-def _lookup(
-    snapshot: InventorySnapshot, assets: pd.DataFrame, kind: str, values: pd.Series
-) -> pd.Series:
-    """``values`` (aligned with ``snapshot.table(kind)``) for the asset rows of ``kind``."""
-    table = snapshot.table(kind)
-    rows = assets["kind"].eq(kind)
-    found = pd.Series("", index=assets.index, dtype=object)
-    if table.empty or not rows.any():
-        return found
-    lookup = pd.Series(
-        values.to_numpy(),
-        index=pd.MultiIndex.from_arrays(
-            [table["municipality"].astype(str), table["id"].astype(str)]
-        ),
-    )
-    lookup = lookup[~lookup.index.duplicated()]
-    keys = pd.MultiIndex.from_arrays(
-        [assets.loc[rows, "municipality"].astype(str), assets.loc[rows, "record_id"].astype(str)]
-    )
-    found.loc[rows] = lookup.reindex(keys).fillna("").astype(str).to_numpy()
+def _by_record(table: pd.DataFrame, values: pd.Series) -> dict[tuple[str, str], object]:
+    """``values`` (aligned with ``table``) by ``(municipality, id)``; the first of a key."""
+    found: dict[tuple[str, str], object] = {}
+    codes, ids = table["municipality"].astype(str).tolist(), table["id"].astype(str).tolist()
+    keys = zip(codes, ids, strict=True)
+    for key, value in zip(keys, values.tolist(), strict=True):
+        found.setdefault(key, value)
     return found
+
+
+def _lookup(assets: pd.DataFrame, found: dict[str, dict[tuple[str, str], object]]) -> pd.Series:
+    """Per asset row the value of its record in ``found[kind]`` ("" when its kind is not in
+    ``found`` or its record has none): one pass in Python (the frames are small: no index
+    built per kind)."""
+    kinds = assets["kind"].astype(str).tolist()
+    municipalities = assets["municipality"].astype(str).tolist()
+    records = assets["record_id"].astype(str).tolist()
+    values: list[object] = []
+    for kind, municipality, record in zip(kinds, municipalities, records, strict=True):
+        value = found[kind].get((municipality, record)) if kind in found else None
+        values.append("" if is_missing(value) else str(value))
+    return pd.Series(values, index=assets.index, dtype=object)
 
 
 def _sites(snapshot: InventorySnapshot, assets: pd.DataFrame) -> pd.Series:
     """Per asset row its site as ``code:site`` ("" when it has none or is not sited)."""
-    sites = pd.Series("", index=assets.index, dtype=object)
+    found: dict[str, dict[tuple[str, str], object]] = {}
     for kind in _SITED:
         table = snapshot.table(kind)
         if table.empty or "site" not in table.columns:
@@ -212,9 +214,8 @@ def _sites(snapshot: InventorySnapshot, assets: pd.DataFrame) -> pd.Series:
         site = (table["municipality"].astype(str) + ":" + table["site"].astype(str)).where(
             named, ""
         )
-        found = _lookup(snapshot, assets, kind, site)
-        sites = sites.where(~assets["kind"].eq(kind), found)
-    return sites
+        found[kind] = _by_record(table, site)
+    return _lookup(assets, found)
 
 
 def _single_points(snapshot: InventorySnapshot, assets: pd.DataFrame) -> pd.Series:
@@ -236,7 +237,7 @@ def _single_points(snapshot: InventorySnapshot, assets: pd.DataFrame) -> pd.Seri
         ["single_physical_server", "single_host_cluster", "single_host"],
         default="",
     )
-    return _lookup(snapshot, assets, "server", pd.Series(kinds, index=servers.index))
+    return _lookup(assets, {"server": _by_record(servers, pd.Series(kinds, index=servers.index))})
 
 
 def _site_devices(snapshot: InventorySnapshot) -> dict[str, int]:
@@ -379,7 +380,8 @@ def _columns(gaps: pd.DataFrame) -> dict[str, list[Any]]:
     """The fields a row is made of, as plain lists (rows are grouped in Python: a pandas
     group per server costs a thousand times more)."""
     return {
-        name: gaps[name].astype(object).where(gaps[name].notna(), None).tolist() for name in _FIELDS
+        name: [None if is_missing(value) else value for value in gaps[name].tolist()]
+        for name in _FIELDS
     }
 
 

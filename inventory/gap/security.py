@@ -8,6 +8,8 @@ clients, backup with an immutable or offline copy, logging to a SIEM, segmented 
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pandas as pd
 
 from inventory.gap.blocks import FIRMWARE_CLIENT_KINDS
@@ -24,6 +26,11 @@ SECURITY_COLUMNS = (
     "compliant",
     "affected",
 )
+
+
+def _ids(code: str, ids: pd.Series) -> str:
+    """``code:id;...`` of a municipality's platforms."""
+    return ";".join(f"{code}:{value}" for value in ids.astype(str).tolist())
 
 
 def _names(frame: pd.DataFrame) -> str:
@@ -84,16 +91,18 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
     required_zones = [str(z) for z in (target.network.required_zones if target.network else [])]
     # Each municipality's platforms and zone purposes, split once (not a comparison of
     # every row per municipality).
-    split = platforms.assign(capability=platforms["capability"].astype(str)).groupby(
-        ["municipality", "capability"], sort=False, dropna=True
-    )
-    own_platforms: dict[tuple[str, str], pd.DataFrame] = {
-        (str(code), str(capability)): frame for (code, capability), frame in split
-    }
+    # (the rows of each group by position; a group's frame made only when it is read)
+    named = platforms.assign(capability=platforms["capability"].astype(str))
+    split = named.groupby(["municipality", "capability"], sort=False, dropna=True)
+    own_platforms: dict[tuple[str, str], Any] = {}
+    for key, positions in split.indices.items():
+        code, capability = cast(tuple[object, object], key)
+        own_platforms[(str(code), str(capability))] = positions
     none = platforms.iloc[:0]
 
     def platforms_of(code: str, capability: str) -> pd.DataFrame:
-        return own_platforms.get((code, capability), none)
+        positions = own_platforms.get((code, capability))
+        return none if positions is None else named.iloc[positions]
 
     zone_purposes = {
         code: set(purposes.astype(str))
@@ -131,7 +140,7 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
                 mfa_today,
                 Message("gs.sec.mfa_target"),
                 mfa_covered,
-                ";".join(code + ":" + mfa["id"].astype(str)),
+                _ids(code, mfa["id"]),
             )
         )
         edr = platforms_of(code, "endpoint_security")
@@ -154,7 +163,7 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
                 ),
                 Message("gs.sec.endpoint_target"),
                 not edr.empty,
-                ";".join(code + ":" + edr["id"].astype(str)),
+                _ids(code, edr["id"]),
             )
         )
         has_copy = code in with_copy or code in replicating
@@ -166,7 +175,7 @@ def security_gaps(snapshot: InventorySnapshot, target: TargetArchitecture) -> pd
                 Message("gs.sec.copy" if has_copy else "gs.sec.no_copy"),
                 Message("gs.sec.copy_target"),
                 has_copy,
-                ";".join(code + ":" + platforms_of(code, "backup")["id"].astype(str)),
+                _ids(code, platforms_of(code, "backup")["id"]),
             )
         )
         siem = platforms_of(code, "logging_siem")

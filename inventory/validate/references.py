@@ -571,31 +571,49 @@ def _resolved_rows(
     kept = _Resolved(part, outcome, None if keep.all() else np.flatnonzero(keep))
     if part.field.spec.many and len(kept):
         # A list may name a record twice: keep its first reference.
-        first = _first_of_each(kept.columns())
+        first = _first_references(kept)
         kept = _Resolved(part, outcome, kept.references[first])
     return kept
+
+
+def _first_references(kept: _Resolved) -> np.ndarray[Any, Any]:
+    """``_first_of_each`` of ``kept.columns()``, from what tells them apart: in one part
+    the municipality, kind and field are the part's, the id is the row's and the
+    target is the distinct value's (labelled once per distinct value, not per reference)."""
+    distinct = len(kept.part.distinct)
+    targets = _labels(
+        [
+            kept.outcome.column(name)[:distinct]
+            for name in ("target_municipality", "target_kind", "target_id")
+        ]
+    )
+    ids = kept.part.keys[kept.rows]
+    return _first_labels(_labels([ids, targets[kept.codes]]))
 
 
 def _first_of_each(columns: Mapping[str, np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
     """Which references are the first with their ``REFERENCE_COLUMNS`` values (what
     ``DataFrame.duplicated`` keeps: each column factorised, missing values alike), without
-    building a frame for each part: the columns' labels combined into one number per
-    reference (made small again after each column), whose first of each is kept."""
-    combined: np.ndarray[Any, Any] | None = None
-    for name in REFERENCE_COLUMNS:
-        labels, uniques = pd.factorize(columns[name])  # -1: missing
+    building a frame for each part."""
+    return _first_labels(_labels([columns[name] for name in REFERENCE_COLUMNS]))
+
+
+def _labels(columns: Sequence[np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
+    """One number per row, equal for rows equal in every column (missing values alike):
+    the columns' factorised labels combined (made small again after each column)."""
+    combined = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        labels, uniques = pd.factorize(column)  # -1: missing
         labels = labels.astype(np.int64) + 1
         if len(labels) and labels.min() == labels.max():
-            continue  # one value for all (or missing in all): tells no reference apart
-        if combined is None:
-            combined = labels
-        else:
-            combined, _ = pd.factorize(combined * (len(uniques) + 1) + labels)
-    if combined is None:
-        first = np.zeros(len(columns[REFERENCE_COLUMNS[0]]), dtype=bool)
-        first[:1] = True
-        return first
-    return np.asarray(~pd.Series(combined).duplicated().to_numpy(), dtype=bool)
+            continue  # one value for all (or missing in all): tells no row apart
+        combined, _ = pd.factorize(combined * (len(uniques) + 1) + labels)
+    return combined
+
+
+def _first_labels(labels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Which rows are the first with their label."""
+    return np.asarray(~pd.Series(labels).duplicated().to_numpy(), dtype=bool)
 
 
 def _references_frame(found: Sequence[_Resolved]) -> pd.DataFrame:
@@ -636,30 +654,30 @@ def _on_possible_cycles(edges: pd.DataFrame) -> pd.DataFrame:
     if count == 0:
         return edges
 
-    def node_keys(municipality: str, kind: str, key: str) -> pd.Series:
-        return (
-            edges[municipality].astype(str)
-            + "\x1f"
-            + edges[kind].astype(str)
-            + "\x1f"
-            + edges[key].astype(str)
-        )
-
-    codes, uniques = pd.factorize(
-        pd.concat(
-            [
-                node_keys("municipality", "kind", "id"),
-                node_keys("target_municipality", "target_kind", "target_id"),
-            ],
-            ignore_index=True,
-        )
+    # Each record (municipality, kind, key as text) one number, the same as source and
+    # as target.
+    codes = _labels(
+        [
+            np.concatenate(
+                [
+                    edges[source].astype(str).to_numpy(dtype=object),
+                    edges[target].astype(str).to_numpy(dtype=object),
+                ]
+            )
+            for source, target in (
+                ("municipality", "target_municipality"),
+                ("kind", "target_kind"),
+                ("id", "target_id"),
+            )
+        ]
     )
+    nodes = int(codes.max()) + 1
     sources, targets = codes[:count], codes[count:]
     keep = np.ones(count, dtype=bool)
     while True:
-        named = np.zeros(len(uniques), dtype=bool)
+        named = np.zeros(nodes, dtype=bool)
         named[targets[keep]] = True
-        naming = np.zeros(len(uniques), dtype=bool)
+        naming = np.zeros(nodes, dtype=bool)
         naming[sources[keep]] = True
         still = keep & named[sources] & naming[targets]
         if int(still.sum()) == int(keep.sum()):

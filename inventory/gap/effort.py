@@ -73,6 +73,21 @@ ITEM_COLUMNS = (
     "detail_message",
 )
 
+#: The asset columns the items are made of (``migration_items`` reads no other).
+_ITEM_SOURCES = (
+    "municipality",
+    "kind",
+    "record_id",
+    "node",
+    "domain",
+    "capability",
+    "block_id",
+    "product_id",
+    "title",
+    "cycle",
+    "count",
+)
+
 #: Order of the kinds of work (lower moves first), before dependencies are applied.
 ACTION_TIER = {
     "link_upgrade": 1,
@@ -226,7 +241,10 @@ def migration_items(
     status = matrix.set_index("block_id")[["status", "target_title", "target_min_version"]].astype(
         object
     )
-    on = assets.join(status, on="block_id")
+    # only the columns the items read: every filter below copies the columns it keeps
+    on = assets.loc[:, [c for c in _ITEM_SOURCES if c in assets.columns]].join(
+        status, on="block_id"
+    )
     platforms = on[(on["kind"] == "platform") & on["status"].isin(["changed", "eliminated"])]
     platforms = platforms[
         ~(platforms["municipality"] + ":" + platforms["record_id"]).isin(

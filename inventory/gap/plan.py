@@ -341,8 +341,9 @@ def _superseded_workloads(assets: pd.DataFrame, matrix: pd.DataFrame) -> pd.Seri
     """
     status = matrix.set_index("block_id")[["status", "target_title"]].astype(object)
     status = status[~status.index.duplicated()]
-    on = assets[
-        assets["kind"].isin(["platform", "application"]) & (assets["capability"] != "hypervisor")
+    on = assets.loc[
+        assets["kind"].isin(["platform", "application"]) & (assets["capability"] != "hypervisor"),
+        ["node", "title", "block_id"],
     ].join(status, on="block_id")
     replaced = on[
         (on["status"] == "eliminated") & (on["target_title"].fillna("").astype(str) != "")
@@ -623,7 +624,7 @@ def item_urgency(items: pd.DataFrame, assets: pd.DataFrame, risks: pd.DataFrame)
     rows = risks.loc[:, [*key, "risk"]].astype({"municipality": str, "cycle": str})
     rows = rows.assign(municipality=rows["municipality"].str.split(";")).explode("municipality")
     highest = rows.groupby(key)["risk"].max()
-    facts = assets.assign(
+    facts = assets.loc[:, ["capability", "lifecycle_state", "node"]].assign(
         product=assets["title"].astype(str),
         cycle=assets["cycle"].fillna("").astype(str),
         municipality=assets["municipality"].astype(str),

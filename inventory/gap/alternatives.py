@@ -19,6 +19,7 @@ does not have is empty (never 0) and the table's notes say why. docs/method.md#a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import multiprocessing
@@ -40,7 +41,7 @@ from inventory.gap.contracts import register_backends, typed
 from inventory.gap.plan import plan_weeks, sequencing_rules
 from inventory.gap.readiness import ALL
 from inventory.gap.result import GapReport, compute_gap, records
-from inventory.gap.scope import area_map, expand_areas, scope_label
+from inventory.gap.scope import area_map, expand_areas, scope_label, study_scope
 from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.study.inputs import ItCostsFile
@@ -291,6 +292,35 @@ class GapInBackground:
         return compute_gap(snapshot, target, **options)
 
 
+#: What of a target its gap never reads: only the report's ``target_name`` and the scope's
+#: note name the target (``result.compute_gap``, ``scope.Scope.notes``).
+_NOT_READ = frozenset({"name", "description", "extends"})
+
+
+def gap_key(target: TargetArchitecture) -> tuple[str, str]:
+    """What the gap of ``target`` reads of it: two targets with the same key have the same
+    gap but for the name (``renamed``). Its values and which of them the file set (the
+    costs' assumptions tell a value the target set from a default)."""
+    return (
+        target.model_dump_json(exclude=set(_NOT_READ)),
+        target.model_dump_json(exclude=set(_NOT_READ), exclude_unset=True),
+    )
+
+
+def renamed(
+    report: GapReport, computed: TargetArchitecture, target: TargetArchitecture
+) -> GapReport | None:
+    """The gap of ``target`` from ``report``, the gap of ``computed`` (the same ``gap_key``):
+    the same tables (shared: pandas copies a table on write), ``target``'s name and scope
+    note. None when the report's notes do not start with ``computed``'s scope notes."""
+    said, says = study_scope(computed).notes(computed), study_scope(target).notes(target)
+    if report.notes[: len(said)] != said:
+        return None
+    return dataclasses.replace(
+        report, target_name=target.name, notes=[*says, *report.notes[len(said) :]]
+    )
+
+
 def compute_gaps(
     snapshot: InventorySnapshot,
     targets: Sequence[TargetArchitecture],
@@ -310,7 +340,9 @@ def compute_gaps(
     computes it again. With more than one core all gaps but the last run in forked workers
     (``GapInBackground``) while this process runs ``meanwhile`` (say the overlap) and then
     the last gap, the last one too with ``all_forked`` (when ``meanwhile`` is work enough
-    for this process); with one core, all run here one after the other.
+    for this process) if every gap then has a core of its own; with one core, all run here
+    one after the other. Targets that
+    differ only in their name (``gap_key``) have their gap computed once (``renamed``).
     """
     normaliser = normaliser or Normaliser.default()
     if basis is None and targets:
@@ -327,7 +359,15 @@ def compute_gaps(
         "it_costs": it_costs,
         "basis": basis,
     }
-    forked = list(targets if all_forked else targets[:-1]) if (os.cpu_count() or 1) > 1 else []
+    # targets that differ only in their name have one gap, computed once (the last one's)
+    keys = [gap_key(target) for target in targets]
+    last = {key: index for index, key in enumerate(keys)}
+    distinct = [targets[index] for index in sorted(last.values())]
+    # never more workers than cores beside this one: a gap more would share a core and
+    # cost its fork and its report's way back (pickled) for nothing
+    cores = os.cpu_count() or 1
+    forked = list(distinct if all_forked and cores > len(distinct) else distinct[:-1])
+    forked = forked if cores > 1 else []
     if forked:  # what every gap loads on first use, loaded once here: the workers inherit it
         register_backends()
         sequencing_rules()
@@ -335,12 +375,18 @@ def compute_gaps(
     background = [GapInBackground(snapshot, target, **options) for target in forked]
     try:
         done = meanwhile()
-        here = [compute_gap(snapshot, target, **options) for target in targets[len(forked) :]]
-        reports = [pending.result() for pending in background]
+        here = [compute_gap(snapshot, target, **options) for target in distinct[len(forked) :]]
+        computed = [pending.result() for pending in background] + here
     finally:
         for pending in background:
             pending.close()
-    return [*reports, *here], done
+    by_index = dict(zip(sorted(last.values()), computed, strict=True))
+    reports = []
+    for target, key in zip(targets, keys, strict=True):
+        source, report = targets[last[key]], by_index[last[key]]
+        copy = report if source is target else renamed(report, source, target)
+        reports.append(copy if copy is not None else compute_gap(snapshot, target, **options))
+    return reports, done
 
 
 def compare_alternatives(

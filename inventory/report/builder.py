@@ -156,7 +156,9 @@ def analyse_inventory(
         meanwhile=lambda: compute_overlap(
             snapshot, normaliser, basis.every_asset() if basis is not None else None
         ),
-        all_forked=True,  # every gap on another core while the overlap is computed here
+        # every gap on another core while the overlap is computed here, when there are
+        # cores enough (else the last, the report's own, here after the overlap)
+        all_forked=True,
     )
     gap = reports[-1] if target is not None else None
     alternatives = cost_study_alternatives(

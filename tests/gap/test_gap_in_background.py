@@ -13,7 +13,7 @@ import pytest
 
 from inventory.errors import TargetError
 from inventory.gap import alternatives
-from inventory.gap.alternatives import GapInBackground, compare_alternatives
+from inventory.gap.alternatives import GapInBackground, compare_alternatives, compute_gaps
 from inventory.gap.result import GapReport, compute_gap
 from tests.gap.test_scope import AS_OF, small_inventory, small_target
 
@@ -114,3 +114,74 @@ def test_alternatives_in_parallel_equal_them_one_by_one(monkeypatch: pytest.Monk
     )
     for report, expected in zip(parallel.reports, serial, strict=True):
         _assert_same(report, expected)
+
+
+def _counting_gaps(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the targets whose gap ``compute_gaps`` computes (all here: one core)."""
+    names: list[str] = []
+
+    def counting(snapshot: Any, target: Any, **options: Any) -> GapReport:
+        names.append(target.name)
+        return compute_gap(snapshot, target, **options)
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(alternatives, "compute_gap", counting)
+    return names
+
+
+def test_targets_that_differ_only_in_their_name_have_their_gap_computed_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    snapshot = small_inventory()
+    narrow = small_target(["A1", "A2", "A3"])  # a scope note that names the target
+    renamed = narrow.model_copy(update={"name": "another name", "description": "said"})
+    whole = small_target(None)
+    computed = _counting_gaps(monkeypatch)
+    reports, _ = compute_gaps(
+        snapshot, [narrow, whole, renamed], as_of=AS_OF, meanwhile=lambda: None
+    )
+    assert computed == [whole.name, "another name"]  # the last of equal ones, once
+    assert reports[0].target_name == narrow.name
+    assert reports[0].notes[0].params["target"] == narrow.name  # type: ignore[union-attr]
+    for report, target in zip(reports, [narrow, whole, renamed], strict=True):
+        _assert_same(report, compute_gap(snapshot, target, as_of=AS_OF))
+
+
+def test_targets_that_differ_in_what_their_gap_reads_have_a_gap_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    snapshot = small_inventory()
+    target = small_target(None)
+    dearer = target.model_copy(
+        update={"efforts": target.efforts.model_copy(update={"hourly_rate": 2000.0})}
+    )
+    computed = _counting_gaps(monkeypatch)
+    reports, _ = compute_gaps(snapshot, [target, dearer], as_of=AS_OF, meanwhile=lambda: None)
+    assert computed == [target.name, dearer.name]
+    assert reports[0].total_cost != reports[1].total_cost
+
+
+@pytest.mark.parametrize(("cores", "forked"), [(1, 0), (2, 1), (3, 2), (4, 2)])
+def test_no_more_workers_are_forked_than_cores_beside_this_process(
+    monkeypatch: pytest.MonkeyPatch, cores: int, forked: int
+) -> None:
+    """Two gaps (and a third only renamed) with ``all_forked``: both in workers when each
+    has a core of its own beside this process, else the last one here."""
+    snapshot = small_inventory()
+    narrow, whole = small_target(["A1", "A2", "A3"]), small_target(None)
+    targets = [narrow, whole, whole.model_copy(update={"name": "the same, renamed"})]
+    started: list[str] = []
+
+    class Spy(GapInBackground):
+        def __init__(self, snapshot: Any, target: Any, **options: Any) -> None:
+            started.append(target.name)
+            super().__init__(snapshot, target, **options)
+
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(alternatives, "GapInBackground", Spy)
+    reports, _ = compute_gaps(
+        snapshot, targets, as_of=AS_OF, meanwhile=lambda: None, all_forked=True
+    )
+    assert started == [narrow.name, "the same, renamed"][:forked]
+    for report, target in zip(reports, targets, strict=True):
+        _assert_same(report, compute_gap(snapshot, target, as_of=AS_OF))

@@ -273,18 +273,17 @@ class _Dependents:
 
 
 def _site_redundancy(interconnects: pd.DataFrame) -> dict[str, bool]:
-    """Per ``code:site`` with interconnects: whether any of them is redundant."""
+    """Per ``code:site`` with interconnects: whether any of them is redundant (one pass in
+    Python over the links: a few per municipality)."""
     rows = interconnects[interconnects["link"].astype(str).ne("")]
-    ends = pd.concat(
-        [
-            pd.DataFrame({"site": rows["a_site"], "redundant": rows["redundant"]}),
-            pd.DataFrame({"site": rows["b_site"], "redundant": rows["redundant"]}),
-        ]
-    )
-    if ends.empty:
-        return {}
-    grouped = ends.groupby("site")["redundant"].agg(lambda v: bool(v.astype(bool).any()))
-    return {str(site): bool(value) for site, value in grouped.items()}
+    found: dict[str, bool] = {}
+    for a_site, b_site, redundant in zip(
+        rows["a_site"].tolist(), rows["b_site"].tolist(), rows["redundant"].tolist(), strict=True
+    ):
+        for site in (a_site, b_site):
+            if not is_missing(site):  # (a link end without a site is no site's)
+                found[str(site)] = found.get(str(site), False) or bool(redundant)
+    return found
 
 
 def gap_risks(

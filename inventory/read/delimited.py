@@ -103,17 +103,25 @@ class _Text:
     def __init__(self, text: str | None = None, utf8: FileBytes = b"") -> None:
         self._text = text  # given, or decoded from ``utf8`` when first needed whole
         self._utf8 = utf8
+        self._heads: dict[int, str] = {}  # (the dialect and the header read the same)
 
     def head(self, chars: int) -> str:
         """The first ``chars`` characters (``text[:chars]``)."""
         if self._text is not None:
             return self._text[:chars]
-        # A character takes at most four bytes: the prefix holds the first ``chars``; a
-        # sequence cut at its end is dropped (the bytes are valid UTF-8 as a whole).
-        return self._utf8[: chars * 4].decode("utf-8", errors="ignore")[:chars]
+        found = self._heads.get(chars)
+        if found is None:
+            # A character takes at most four bytes: the prefix holds the first ``chars``;
+            # a sequence cut at its end is dropped (the bytes are valid UTF-8 as a whole).
+            found = self._heads[chars] = self._utf8[: chars * 4].decode("utf-8", errors="ignore")[
+                :chars
+            ]
+        return found
 
     def longer_than(self, chars: int) -> bool:
         """``len(text) > chars``."""
+        if self._text is None and len(self._utf8) <= chars:
+            return False  # (no more characters than bytes)
         return len(self.head(chars + 1)) > chars
 
     def full(self) -> str:

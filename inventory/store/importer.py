@@ -192,14 +192,17 @@ def _groups(tables: list[ValidTable]) -> Iterator[list[ValidTable]]:
     ``_GROUP_ROWS`` rows together: prepared at once, a big file alone."""
     group: list[ValidTable] = []
     rows = 0
+    dtypes = pd.Series(dtype=object)  # the group's first file's (read once)
     for table in tables:
         if group and (
             table.kind != group[0].kind
             or rows + len(table.frame) > _GROUP_ROWS
-            or not table.frame.dtypes.equals(group[0].frame.dtypes)
+            or not table.frame.dtypes.equals(dtypes)
         ):
             yield group
             group, rows = [], 0
+        if not group:
+            dtypes = table.frame.dtypes
         group.append(table)
         rows += len(table.frame)
     if group:
@@ -324,6 +327,7 @@ def _file_parts(
 
 #: The statements run for every file (built and compiled once).
 _FILE_INSERT = insert(import_file)
+_FILES_INSERT = insert(import_file).returning(import_file.c.id, sort_by_parameter_order=True)
 _CHANGE_INSERT = insert(record_change)
 
 
@@ -382,19 +386,30 @@ class _Writer:
         if self.progress is not None:
             self.progress(self.done_rows, self.total_rows)
 
-    def add_file(self, table: ValidTable, total: int | None = None) -> FileIds:
-        """One ``import_file`` row per file (or sheet) the table's rows come from, with the
-        tool that wrote it (provenance): its id, or each row's when there are several.
-        ``total``: the file's rows (when the table holds only some of them)."""
-        parts, rows, part_of_row = _file_parts(table, total)
+    def add_files(self, tables: Sequence[tuple[ValidTable, int | None]]) -> list[FileIds]:
+        """One ``import_file`` row per file (or sheet) each table's rows come from, with
+        the tool that wrote it (provenance), in one statement: per table its id, or each
+        row's when there are several. With each table ``total``: the file's rows (when
+        the table holds only some of them)."""
+        files: list[dict[str, Any]] = []
+        layouts: list[tuple[int, np.ndarray[Any, Any] | None]] = []
+        for table, total in tables:
+            parts, rows, part_of_row = _file_parts(table, total)
+            layouts.append((len(files), part_of_row))
+            files += self.file_rows(table, parts, rows)
+        # ids in the order of the rows (SQLAlchemy inserts them one by one where the
+        # database cannot say so)
         ids = [
-            _new_id(self.connection.execute(_FILE_INSERT, file))
-            for file in self.file_rows(table, parts, rows)
+            int(new_id) for new_id in self.connection.execute(_FILES_INSERT, files).scalars().all()
         ]
-        if part_of_row is None:
-            return int(ids[0])
-        file_ids: np.ndarray[Any, Any] = np.asarray(ids, dtype=np.int64)[part_of_row]
-        return file_ids
+        assert len(ids) == len(files)
+        found: list[FileIds] = []
+        for first, part_of_row in layouts:
+            if part_of_row is None:
+                found.append(ids[first])
+            else:
+                found.append(np.asarray(ids[first:], dtype=np.int64)[part_of_row])
+        return found
 
     def file_rows(
         self, table: ValidTable, parts: Sequence[Any], rows: Sequence[int]
@@ -822,7 +837,7 @@ class _Writer:
         names = ["municipality", *field_names, ROW_HASH, SOURCE_LINE, RUN_ID, FILE_ID, RAW_HASH]
         self.insert_records(table, names, columns, count)
         keys = new(prepared.keys).tolist()
-        if not all(type(record_key) is str for record_key in keys):
+        if pd.api.types.infer_dtype(keys, skipna=False) != "string":  # (text: in C)
             keys = [str(record_key) for record_key in keys]
         self.record_changes(
             [
@@ -1084,9 +1099,12 @@ def import_batch(
     for group in _groups(prepared):
         parts = _prepare_group(group, iso)
         for part in parts:
+            part.rows = None if rows is None else rows.of(part.table)
+        file_ids = writer.add_files(
+            [(part.table, None if part.rows is None else part.rows.rows) for part in parts]
+        )
+        for part, file_id in zip(parts, file_ids, strict=True):
             table = part.table
-            part.rows = None if rows is None else rows.of(table)
-            file_id = writer.add_file(table, None if part.rows is None else part.rows.rows)
 
             def remember(gone: list[str], table: ValidTable = table) -> None:
                 result.deleted_keys.setdefault(table.municipality, {})[table.kind] = gone

@@ -265,11 +265,7 @@ class RawRows:
                     .group_by(table.c.municipality)
                 )
                 for owner, count, text in _driver_rows(result):
-                    hashes = (
-                        np.array(text.split(","), dtype=np.int64)
-                        if text
-                        else np.empty(0, dtype=np.int64)
-                    )
+                    hashes = _parsed_hashes(text)
                     stored = pd.Index(hashes)
                     self._stored[(str(owner), kind)] = (
                         stored[~stored.duplicated(keep=False)],
@@ -613,15 +609,12 @@ class RawRows:
                 partial.setdefault(file.table.kind, {})[(file.table.municipality, key)] = file
         if not partial or self.url is None:
             return False
-        kept: dict[int, set[int]] = {}
         try:
-            return self._held(partial, kept)
+            return self._held(partial)
         finally:
             self.close()
 
-    def _held(
-        self, partial: dict[str, dict[tuple[str, Any], FileRows]], kept: dict[int, set[int]]
-    ) -> bool:
+    def _held(self, partial: dict[str, dict[tuple[str, Any], FileRows]]) -> bool:
         with self._connect().connect() as connection:
             for kind, typed in partial.items():
                 table = RECORD_TABLES[kind]
@@ -629,6 +622,8 @@ class RawRows:
                 by_code: dict[str, list[Any]] = {}
                 for code, key in typed:
                     by_code.setdefault(code, []).append(key)
+                # the stored raw hashes of the typed keys, by the file that typed them
+                found: dict[int, tuple[FileRows, list[int]]] = {}
                 # per municipality: (municipality, key) is the primary key's index
                 for code, keys in sorted(by_code.items()):
                     for chunk in _chunks(keys, _IN_CHUNK):
@@ -640,12 +635,11 @@ class RawRows:
                             )
                         ):
                             holder = typed.get((str(owner), key))
-                            if raw is None or holder is None:
-                                continue
-                            if id(holder) not in kept:
-                                kept[id(holder)] = set(holder.kept_hashes.tolist())
-                            if int(raw) in kept[id(holder)]:
-                                return True
+                            if raw is not None and holder is not None:
+                                found.setdefault(id(holder), (holder, []))[1].append(int(raw))
+                for holder, raws in found.values():
+                    if np.isin(np.array(raws, dtype=np.int64), holder.kept_hashes).any():
+                        return True
         return False
 
     def placed(self, report: IssueReport, first: int) -> bool:
@@ -718,6 +712,16 @@ _IN_CHUNK = 500
 
 def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def _parsed_hashes(text: str | None) -> np.ndarray[Any, Any]:
+    """The integers of a comma-separated text (``aggregate_strings``), parsed in C."""
+    if not text:
+        return np.empty(0, dtype=np.int64)
+    hashes = np.fromstring(text, dtype=np.int64, sep=",")
+    if len(hashes) != text.count(",") + 1:  # (never expected: each parsed as Python would)
+        hashes = np.array(text.split(","), dtype=np.int64)
+    return hashes
 
 
 def _driver_rows(result: Any) -> list[Any]:

@@ -7,6 +7,7 @@ same bytes read last time by a profile or another tool version (SQLite and Postg
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, select, update
 
-from inventory.read import read_table as real_read_table
 from inventory.read.source import SourceTable
+from inventory.read.tables import TableRequest
+from inventory.read.tables import read_tables as real_read_tables
 from inventory.store import InventoryStore
 from inventory.store.schema import import_file, import_run
 from inventory.validate import ImportBatch, validate_paths
@@ -36,16 +38,16 @@ from tests.store.test_unchanged_rows import study as study  # the fixture
 
 
 class _Reads:
-    """The files ``validate_paths`` reads (``read_table``, the reader itself, spied on)."""
+    """The files ``validate_paths`` reads (``read_tables``, the reader itself, spied on)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.paths: list[Path] = []
 
-        def read_table(path: Path, *args: Any, **kwargs: Any) -> Any:
-            self.paths.append(Path(path))
-            return real_read_table(path, *args, **kwargs)
+        def read_tables(requests: Sequence[TableRequest]) -> Any:
+            self.paths += [Path(request.path) for request in requests]
+            return real_read_tables(requests)
 
-        monkeypatch.setattr("inventory.validate.read_table", read_table)
+        monkeypatch.setattr("inventory.validate.read_tables", read_tables)
 
     def names(self, root: Path) -> set[str]:
         return {str(path.relative_to(root)) for path in self.paths}

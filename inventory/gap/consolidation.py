@@ -482,13 +482,19 @@ def _homes(snapshot: InventorySnapshot, frame: pd.DataFrame) -> pd.Series:
     """The municipality whose instance each record is: another one when its ``runs_on``
     names that municipality's server or cluster (``code:id``), else its own."""
     table = snapshot.table("platform")
-    runs_on = table.set_index(["municipality", "id"])["runs_on"]
-    runs_on = runs_on[~runs_on.index.duplicated()]
-    keys = pd.MultiIndex.from_frame(frame[["municipality", "record_id"]])
+    # a dict of the few columns read (the first row of a duplicated key, as an index keeps)
+    runs_on: dict[tuple[object, object], object] = {}
+    for key, value in zip(
+        zip(table["municipality"].tolist(), table["id"].tolist(), strict=True),
+        table["runs_on"].tolist(),
+        strict=True,
+    ):
+        runs_on.setdefault(key, value)
     homes = []
-    for municipality, value in zip(
-        frame["municipality"], runs_on.reindex(keys).to_numpy(), strict=True
+    for municipality, record in zip(
+        frame["municipality"].tolist(), frame["record_id"].tolist(), strict=True
     ):  # one per platform record: a few hundred
+        value = runs_on.get((municipality, record))
         others = [
             str(v).partition(":")[0]
             for v in (value if isinstance(value, Iterable) and not isinstance(value, str) else ())
@@ -847,9 +853,10 @@ def _counts(
     live = servers["status"].astype(str) != "retired"
     key = servers["municipality"].astype(str) + ":" + servers["id"].astype(str)
     # a host the plan retires joins no joint platform (see the module doc)
-    hosts = hypervisor_hosts(servers) & live & ~key.isin(retired)
+    is_host = hypervisor_hosts(servers)
+    hosts = is_host & live & ~key.isin(retired)
     role = servers["role"].astype(str)
-    members = live & ~hypervisor_hosts(servers) & (servers["kind"].astype(str) != "appliance")
+    members = live & ~is_host & (servers["kind"].astype(str) != "appliance")
     server_assets = assets[(assets["kind"] == "server") & (assets["capability"] == "server_os")]
     windows = server_assets.loc[
         os_families(normaliser, server_assets["product_id"]).eq("windows").to_numpy(),

@@ -260,7 +260,12 @@ def _encoded_references(encoded: EncodedColumn) -> References | None:
     rows = np.flatnonzero(present[encoded.codes])
     if not len(rows):
         return None
-    canonical, distinct = pd.factorize(encoded.distinct[present])
+    values = encoded.distinct[present]
+    listed = values.tolist()
+    if len(set(listed)) == len(listed):  # (the usual case: factorising changes nothing)
+        canonical, distinct = np.arange(len(listed)), listed
+    else:
+        canonical, distinct = pd.factorize(values)
     codes = np.full(len(encoded.distinct), -1, dtype=np.int32)
     codes[present] = canonical
     return rows, codes[encoded.codes[rows]], [str(value) for value in distinct]
@@ -600,7 +605,8 @@ def _first_of_each(columns: Mapping[str, np.ndarray[Any, Any]]) -> np.ndarray[An
 
 def _labels(columns: Sequence[np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
     """One number per row, equal for rows equal in every column (missing values alike):
-    the columns' factorised labels combined (made small again after each column)."""
+    the columns' factorised labels combined (made small again after each column). The
+    numbers are 0, 1, 2, ... in order of first appearance."""
     combined = np.zeros(len(columns[0]), dtype=np.int64)
     for column in columns:
         labels, uniques = pd.factorize(column)  # -1: missing
@@ -612,8 +618,12 @@ def _labels(columns: Sequence[np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
 
 
 def _first_labels(labels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """Which rows are the first with their label."""
-    return np.asarray(~pd.Series(labels).duplicated().to_numpy(), dtype=bool)
+    """Which rows are the first with their label (``_labels``': numbered in order of first
+    appearance, so a row is the first of its label when its label is above all before)."""
+    if not len(labels):
+        return np.zeros(0, dtype=bool)
+    before = np.maximum.accumulate(labels)[:-1]
+    return np.asarray(labels > np.concatenate(([-1], before)), dtype=bool)
 
 
 def _references_frame(found: Sequence[_Resolved]) -> pd.DataFrame:

@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import multiprocessing
 import sqlite3
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import inventory
 from inventory.errors import InventoryError, OutputError, TargetError
+from inventory.forked import InBackground
 from inventory.language.i18n import Lang
 from inventory.messages import Message
 from inventory.validate import ImportBatch, validate_paths
@@ -127,43 +125,6 @@ def _refuse_a_database_the_demo_did_not_write(database: Path, samples: set[str])
         )
 
 
-class _ValidationBeside:
-    """``validate_paths(folders)`` in a process forked from this one, so that it runs on
-    another core while this process goes on (loading libraries); ``result()`` is the batch
-    (pickled back), the same as ``validate_paths`` here would return. Without ``fork``, or
-    when the worker dies or fails, the folders are validated here in ``result()`` (an
-    error is then raised here, as ``validate_paths`` raises it)."""
-
-    def __init__(self, folders: list[Path]) -> None:
-        self._folders = folders
-        self._pool: ProcessPoolExecutor | None = None
-        self._future: Future[ImportBatch] | None = None
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return
-        try:  # the worker is forked at the first submit
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-            self._future = self._pool.submit(validate_paths, folders)
-        except (OSError, BrokenProcessPool):
-            self.close()
-
-    def close(self) -> None:
-        """Stop the worker (it finishes the validation it is doing)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool, self._future = None, None
-
-    def result(self) -> ImportBatch:
-        """The validated batch."""
-        try:
-            if self._future is not None:
-                return self._future.result()
-        except Exception:  # the same call below raises it here, as it is
-            pass
-        finally:
-            self.close()
-        return validate_paths(self._folders)
-
-
 def run_demo(
     out_dir: Path = DEFAULT_OUT_DIR,
     *,
@@ -180,7 +141,9 @@ def run_demo(
     started = time.perf_counter()
     samples = samples or find_samples()
     as_of = as_of or dt.date.today()
-    validation = _ValidationBeside(_municipality_folders(samples))
+    validation: InBackground[ImportBatch] = InBackground(
+        validate_paths, _municipality_folders(samples)
+    )
     try:
         # loaded while the samples are validated beside (see the module's text)
         from inventory.report import analyse_inventory, headline_figures, write_full_report

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import inventory.demo as demo
+from inventory.forked import InBackground
 from inventory.validate import ImportBatch, validate_paths
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,17 +58,17 @@ def test_importing_the_demo_loads_only_what_validation_needs() -> None:
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
 def test_the_batch_validated_beside_is_the_batch_validated_here() -> None:
     folders = demo._municipality_folders(demo.find_samples())[:2]
-    beside = demo._ValidationBeside(folders)
-    assert beside._future is not None  # a worker was forked
+    beside = InBackground(validate_paths, folders)
+    assert beside.forked  # a worker was forked
     _same_batch(validate_paths(folders), beside.result())
-    assert beside._pool is None  # the worker is gone once the batch is back
+    assert not beside.forked  # the worker is gone once the batch is back
 
 
 def test_without_fork_the_batch_is_validated_here(monkeypatch: pytest.MonkeyPatch) -> None:
     folders = demo._municipality_folders(demo.find_samples())[:1]
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    beside = demo._ValidationBeside(folders)
-    assert beside._future is None
+    beside = InBackground(validate_paths, folders)
+    assert not beside.forked
     _same_batch(validate_paths(folders), beside.result())
 
 
@@ -82,22 +83,16 @@ def _fails_everywhere(folders: list[Path]) -> ImportBatch:
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
-def test_a_worker_that_fails_leaves_the_validation_to_this_process(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_worker_that_fails_leaves_the_validation_to_this_process() -> None:
     folders = demo._municipality_folders(demo.find_samples())[:1]
-    monkeypatch.setattr(demo, "validate_paths", _fails_in_a_worker)
-    beside = demo._ValidationBeside(folders)
-    assert beside._future is not None
+    beside = InBackground(_fails_in_a_worker, folders)
+    assert beside.forked
     _same_batch(validate_paths(folders), beside.result())
 
 
-def test_an_error_of_the_validation_is_raised_here_as_it_is(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(demo, "validate_paths", _fails_everywhere)
+def test_an_error_of_the_validation_is_raised_here_as_it_is() -> None:
     with pytest.raises(ValueError, match="cannot validate 2 folders"):
-        demo._ValidationBeside([Path("a"), Path("b")]).result()
+        InBackground(_fails_everywhere, [Path("a"), Path("b")]).result()
 
 
 def test_the_batch_survives_the_trip_back_from_the_worker() -> None:

@@ -21,12 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -36,6 +32,7 @@ from pandera.typing import Series
 
 from inventory.analyse.normalise import Normaliser
 from inventory.errors import NothingStoredError, TargetError, UnknownMunicipalityError
+from inventory.forked import InBackground
 from inventory.gap.basis import GapBasis, gap_basis
 from inventory.gap.contracts import register_backends, typed
 from inventory.gap.plan import plan_weeks, sequencing_rules
@@ -232,22 +229,18 @@ def _notes(table: pd.DataFrame, reports: Sequence[GapReport]) -> list[Message]:
     return notes
 
 
-#: The gaps a forked worker computes, by job number (set before the worker is forked: it
-#: inherits the snapshot and target, nothing is pickled on the way in).
-_JOBS: dict[int, tuple[InventorySnapshot, TargetArchitecture, dict[str, Any]]] = {}
-_JOB_NUMBERS = itertools.count()
-
-
-def _forked_gap(number: int) -> GapReport:
-    snapshot, target, options = _JOBS[number]
+def _forked_gap(
+    snapshot: InventorySnapshot, target: TargetArchitecture, **options: Any
+) -> GapReport:
+    """``compute_gap`` as a worker runs it (a name of its own, so tests can replace it)."""
     return compute_gap(snapshot, target, **options)
 
 
-class GapInBackground:
-    """``compute_gap`` in a process forked from this one, so that it runs on another core
-    while this process goes on; ``result()`` is the report (pickled back), the same as
-    ``compute_gap`` here would return. Without ``fork``, or when the worker dies, the gap is
-    computed here in ``result()``.
+class GapInBackground(InBackground[GapReport]):
+    """``compute_gap`` in a process forked from this one (``inventory.forked``), so that it
+    runs on another core while this process goes on; ``result()`` is the report (pickled
+    back), the same as ``compute_gap`` here would return. Without ``fork``, or when the
+    worker dies or fails, the gap is computed here in ``result()``.
 
     >>> pending = GapInBackground(snapshot, target, as_of=dt.date(2025, 6, 1))  # doctest: +SKIP
     >>> overlap = compute_overlap(snapshot)  # meanwhile, here  # doctest: +SKIP
@@ -257,39 +250,7 @@ class GapInBackground:
     def __init__(
         self, snapshot: InventorySnapshot, target: TargetArchitecture, **options: Any
     ) -> None:
-        self._job = (snapshot, target, options)
-        self._pool: ProcessPoolExecutor | None = None
-        self._future: Future[GapReport] | None = None
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return
-        number = next(_JOB_NUMBERS)
-        _JOBS[number] = self._job
-        try:  # the worker is forked at the first submit: it sees the job
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-            self._future = self._pool.submit(_forked_gap, number)
-        except (OSError, BrokenProcessPool):
-            self.close()
-        finally:
-            del _JOBS[number]
-
-    def close(self) -> None:
-        """Stop the worker (it finishes the gap it is computing)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool, self._future = None, None
-
-    def result(self) -> GapReport:
-        """The gap report. Computed here when no worker could compute it, and also when
-        the worker failed: an error is then raised here, as ``compute_gap`` raises it."""
-        try:
-            if self._future is not None:
-                return self._future.result()
-        except Exception:  # the same call below raises it here, as it is
-            pass
-        finally:
-            self.close()
-        snapshot, target, options = self._job
-        return compute_gap(snapshot, target, **options)
+        super().__init__(_forked_gap, snapshot, target, **options)
 
 
 #: What of a target its gap never reads: only the report's ``target_name`` and the scope's

@@ -15,7 +15,11 @@ from inventory.errors import TargetError
 from inventory.gap import alternatives
 from inventory.gap.alternatives import GapInBackground, compare_alternatives, compute_gaps
 from inventory.gap.result import GapReport, compute_gap
+from inventory.snapshot import InventorySnapshot
+from inventory.target.model import TargetArchitecture
 from tests.gap.test_scope import AS_OF, small_inventory, small_target
+
+_HERE = os.getpid()
 
 needs_fork = pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
@@ -49,15 +53,17 @@ def _assert_same(report: GapReport, expected: GapReport) -> None:
     _assert_equal(report, expected, "report")
 
 
-def _die(_number: int) -> GapReport:
-    os._exit(3)  # the worker process ends without an answer
+def _die(snapshot: InventorySnapshot, target: TargetArchitecture, **options: Any) -> GapReport:
+    if os.getpid() != _HERE:
+        os._exit(3)  # the worker process ends without an answer
+    return compute_gap(snapshot, target, **options)
 
 
 @needs_fork
 def test_the_forked_gap_is_the_gap_computed_here() -> None:
     snapshot, target = small_inventory(), small_target(None)
     pending = GapInBackground(snapshot, target, as_of=AS_OF)
-    assert pending._future is not None  # it runs in a worker indeed
+    assert pending.forked  # it runs in a worker indeed
     _assert_same(pending.result(), compute_gap(snapshot, target, as_of=AS_OF))
 
 
@@ -75,7 +81,7 @@ def test_without_fork_the_gap_is_computed_here(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     snapshot, target = small_inventory(), small_target(None)
     pending = GapInBackground(snapshot, target, as_of=AS_OF)
-    assert pending._future is None
+    assert not pending.forked
     _assert_same(pending.result(), compute_gap(snapshot, target, as_of=AS_OF))
 
 

@@ -50,7 +50,13 @@ from inventory.read.kinds import (
     score_row,
 )
 from inventory.read.limits import MAX_COLUMNS, MAX_HEADER_CELL_CHARS, MAX_HEADER_CHARS, excerpt
-from inventory.read.source import ColumnChoice, HeaderTest, LineNumbers, SourceTable
+from inventory.read.source import (
+    ColumnChoice,
+    HeaderTest,
+    LineNumbers,
+    SourceTable,
+    TableRequest,
+)
 
 DELIMITERS = (";", "\t", ",")  # in order of preference when counts tie
 OTHER_LIKELY_DELIMITERS = ("|", ":")
@@ -720,15 +726,6 @@ def read_csv_table(
     return _finish(prepared, _parse(prepared, columns), max_field_chars)
 
 
-@dataclass
-class CsvRequest:
-    """One delimited file for ``read_csv_tables``: its path, record kind and folder name."""
-
-    path: Path
-    kind: str
-    municipality: str
-
-
 #: Files whose data (the bytes after the header) is at most this long are parsed with
 #: others of the same delimiter and width (``read_csv_tables``).
 BATCHED_UP_TO_BYTES = _BOUND_FROM_BUFFER
@@ -737,12 +734,13 @@ _BATCH_BYTES = 1 << 23
 
 
 def read_csv_tables(
-    requests: Sequence[CsvRequest],
+    requests: Sequence[TableRequest],
     *,
     max_field_chars: int = 100_000,
-    unreadable: Callable[[CsvRequest, OSError], Issue],
+    unreadable: Callable[[TableRequest, OSError], Issue],
 ) -> list[tuple[SourceTable | None, list[Issue]]]:
-    """``read_csv_table`` of each request (without ``is_header`` and ``columns``), the
+    """``read_csv_table`` of each request (without ``is_header`` and ``columns``; a
+    request's sheet is not read: delimited files have none), the
     same tables and issues, with the small files' data parsed together: one pyarrow
     call for the files of one delimiter and width rather than one per file (its set-up
     costs more than a small file's rows). A file whose rows are not one per line is

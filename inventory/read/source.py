@@ -192,3 +192,14 @@ def _set_cells(table: SourceTable, cells: pd.DataFrame | pa.Table) -> None:
 # ``_cells``: Arrow cells given to the constructor (the CSV reader's) are converted to a
 # DataFrame when first read; ``text_column`` and ``cell`` read them as they are.
 setattr(SourceTable, "cells", property(_cells, _set_cells))  # noqa: B010
+
+
+@dataclass(frozen=True)
+class TableRequest:
+    """One inventory file to read (``read.tables.read_tables``): its path, record kind,
+    folder (municipality) name and, for a workbook, the sheet."""
+
+    path: Path
+    kind: str
+    municipality: str
+    sheet: str | None = None

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from inventory.issues import Issue, IssueCode, template_key
 from inventory.output_files import os_reason
-from inventory.read.delimited import CsvRequest, read_csv_table, read_csv_tables
-from inventory.read.source import ColumnChoice, HeaderTest, SourceTable
+from inventory.read.delimited import read_csv_table, read_csv_tables
+from inventory.read.source import ColumnChoice, HeaderTest, SourceTable, TableRequest
 from inventory.read.workbook import read_xlsx_table
 
 
@@ -72,30 +71,20 @@ def _unreadable(path: Path, kind: str, municipality: str, error: OSError) -> Iss
     )
 
 
-@dataclass(frozen=True)
-class TableRequest:
-    """One file for ``read_tables``: as ``read_table``'s arguments."""
-
-    path: Path
-    kind: str
-    municipality: str
-    sheet: str | None = None
-
-
 def read_tables(
     requests: Sequence[TableRequest],
 ) -> list[tuple[SourceTable | None, list[Issue]]]:
     """``read_table`` of each request, in order: the same tables and issues, with the
     small delimited files' rows parsed together (``read_csv_tables``)."""
     results: list[tuple[SourceTable | None, list[Issue]] | None] = [None] * len(requests)
-    delimited: list[tuple[int, CsvRequest]] = []
+    delimited: list[tuple[int, TableRequest]] = []
     for number, request in enumerate(requests):
         if request.path.suffix.lower() == ".xlsx":
             results[number] = read_table(
                 request.path, request.kind, request.municipality, sheet=request.sheet
             )
         else:
-            delimited.append((number, CsvRequest(request.path, request.kind, request.municipality)))
+            delimited.append((number, request))
     read = read_csv_tables(
         [request for _, request in delimited],
         unreadable=lambda request, error: _unreadable(

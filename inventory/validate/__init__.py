@@ -19,8 +19,8 @@ from inventory.models.registry import RECORD_KINDS, model_for
 from inventory.read import InventoryFolder, discover, map_headers
 from inventory.read.adapters.combine import read_export
 from inventory.read.headers import HeaderMapping
-from inventory.read.source import SourceTable
-from inventory.read.tables import TableRequest, read_tables
+from inventory.read.source import SourceTable, TableRequest
+from inventory.read.tables import read_tables
 from inventory.validate.batch import (
     REFERENCE_COLUMNS,
     ImportBatch,

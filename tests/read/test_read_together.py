@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from inventory.issues import Issue
 from inventory.read import SourceTable, read_table
-from inventory.read.tables import TableRequest, read_tables
+from inventory.read.source import TableRequest
+from inventory.read.tables import read_tables
 from tests.helpers import SAMPLES
 
 BROKEN = Path(__file__).resolve().parent.parent / "data" / "broken"

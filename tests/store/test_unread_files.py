@@ -16,8 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, select, update
 
-from inventory.read.source import SourceTable
-from inventory.read.tables import TableRequest
+from inventory.read.source import SourceTable, TableRequest
 from inventory.read.tables import read_tables as real_read_tables
 from inventory.store import InventoryStore
 from inventory.store.schema import import_file, import_run

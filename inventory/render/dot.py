@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import TracebackType
 from typing import Final, Literal, TypeVar
 
@@ -501,12 +502,125 @@ class Diagram:
 
     @property
     def source(self) -> str:
-        """The DOT text of the diagram."""
-        return str(self.to_graphviz().source)
+        """The DOT text of the diagram: exactly ``str(self.to_graphviz().source)``, written
+        line by line here (the graphviz package's statements, its quoting done once per
+        distinct value) instead of through a ``graphviz.Digraph`` per cluster."""
+        lines = ["digraph diagram {\n"]
+        graph_attributes = _sorted_items(
+            label=plain_label(self.title, max_length=120),
+            labelloc="t",
+            fontsize="18",
+            rankdir=self.direction,
+            fontname=self.font,
+            compound="true",
+            newrank="true",
+            nodesep="0.3",
+            ranksep="0.5",
+        )
+        node_attributes = _sorted_items(fontname=self.font, fontsize="12", margin="0.15,0.06")
+        edge_attributes = _sorted_items(fontname=self.font, fontsize="10")
+        lines.append(f"\t{_a_list(graph_attributes)}\n")
+        lines.append(f"\tnode [{_a_list(node_attributes)}]\n")
+        lines.append(f"\tedge [{_a_list(edge_attributes)}]\n")
+        shown, redirect, _aggregates = self._budgeted()
+        self._write_group_body(lines, "\t", None, shown)
+        seen_redirected: set[tuple[str, str]] = set()
+        for edge in self._edges:
+            tail = redirect.get(edge.tail, self._nodes[edge.tail].dot_id)
+            head = redirect.get(edge.head, self._nodes[edge.head].dot_id)
+            label = None
+            if edge.tail in redirect or edge.head in redirect:
+                if tail == head or (tail, head) in seen_redirected:
+                    continue
+                seen_redirected.add((tail, head))
+            elif edge.label:
+                label = plain_label(edge.label, max_length=self.max_label_length)
+            lines.append(
+                f"\t{_quote_edge(tail)} -> {_quote_edge(head)}"
+                f" [{_edge_attributes(edge.style, label)}]\n"
+            )
+        self._write_legend(lines)
+        lines.append("}\n")
+        return "".join(lines)
+
+    def _write_group_body(
+        self,
+        lines: list[str],
+        indent: str,
+        group: str | None,
+        shown: dict[str | None, list[_Node]],
+    ) -> None:
+        """:meth:`_add_group_body` as DOT lines (``indent``: the tabs of this level)."""
+        for node in shown.get(group, []):
+            lines.append(
+                f"{indent}{_quote(node.dot_id)} [label={_quote(self._node_label(node))}"
+                f" {_node_attributes(node.style)}]\n"
+            )
+        children = (
+            self._groups[group].children
+            if group is not None
+            else [key for key, value in self._groups.items() if value.parent is None]
+        )
+        for child_key in children:
+            child = self._groups[child_key]
+            styles = ["filled", "rounded"] + (["dashed"] if child.style.dashed else [])
+            lines.append(f"{indent}subgraph {_quote(child.dot_id)} {{\n")
+            attributes = (
+                ("color", colour(child.style.border)),
+                ("fillcolor", colour(child.style.fill)),
+                ("fontcolor", colour(child.style.font_colour)),
+                ("label", plain_label(child.title, max_length=self.max_label_length)),
+                ("labeljust", "l"),
+                ("style", ",".join(styles)),
+            )
+            lines.append(f"{indent}\t{_a_list(attributes)}\n")
+            self._write_group_body(lines, indent + "\t", child_key, shown)
+            lines.append(f"{indent}}}\n")
+
+    def _write_legend(self, lines: list[str]) -> None:
+        """:meth:`_add_legend` as DOT lines."""
+        graph = graphviz.Digraph(name="diagram", strict=False)
+        self._add_legend(graph)
+        lines.extend(graph.body)
 
     def render(self, fmt: RenderFormat) -> bytes:
         """The diagram rendered by ``dot`` (``"dot"`` returns the DOT text as UTF-8)."""
         return render(self.source, fmt)
+
+
+# The graphviz package's quoting (``graphviz.quoting.quote``), done once per distinct value:
+# diagrams repeat the same colours, styles and names thousands of times. ``typed``: a
+# ``nohtml`` string is quoted differently from the same text as a plain ``str``.
+_quote: Final[Callable[[str], str]] = lru_cache(maxsize=8192, typed=True)(graphviz.quoting.quote)
+_quote_edge: Final[Callable[[str], str]] = lru_cache(maxsize=8192)(graphviz.quoting.quote_edge)
+
+
+def _sorted_items(**attributes: str) -> list[tuple[str, str]]:
+    return sorted(attributes.items())
+
+
+def _a_list(attributes: Iterable[tuple[str, str]]) -> str:
+    """``key=value`` pairs as the graphviz package writes them (``a_list``), in this order."""
+    return " ".join(f"{_quote(key)}={_quote(value)}" for key, value in attributes)
+
+
+@lru_cache(maxsize=256)
+def _node_attributes(style: NodeStyle) -> str:
+    """A node style's attributes after the label, sorted as the graphviz package sorts
+    ``**attrs`` (the same few styles serve every node)."""
+    return _a_list(sorted(style.attributes().items()))
+
+
+@lru_cache(maxsize=256)
+def _edge_style_attributes(style: EdgeStyle) -> str:
+    return _a_list(sorted(style.attributes().items()))
+
+
+def _edge_attributes(style: EdgeStyle, label: str | None) -> str:
+    """An edge's attributes as ``graph.edge(tail, head, **attrs)`` writes them: the label
+    (a parameter of its own) first, then the style's, sorted."""
+    attributes = _edge_style_attributes(style)
+    return attributes if label is None else f"label={_quote(label)} {attributes}"
 
 
 def render(dot_source: str, fmt: RenderFormat) -> bytes:

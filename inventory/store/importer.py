@@ -38,6 +38,7 @@ from inventory.models import RECORD_KINDS, field_specs
 from inventory.store.faults import fault_point
 from inventory.store.frames import object_values, stored_column, stored_values
 from inventory.store.rawrows import FileRows, RawRows
+from inventory.store.reading import driver_batches, driver_query, marks, result_processors
 from inventory.store.references import STORED_COLUMNS, ReferencePlan, isin
 from inventory.store.schema import (
     CREATED_MANY,
@@ -328,7 +329,8 @@ def _file_parts(
 #: The statements run for every file (built and compiled once).
 _FILE_INSERT = insert(import_file)
 _FILES_INSERT = insert(import_file).returning(import_file.c.id, sort_by_parameter_order=True)
-_CHANGE_INSERT = insert(record_change)
+#: The columns of a ``record_change`` row (its id is the database's).
+_CHANGE_COLUMNS = ("run_id", "municipality", "kind", "record_id", "change", "fields")
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -444,7 +446,11 @@ class _Writer:
     def flush_changes(self) -> None:
         """Write the ``record_change`` rows held back by ``record_changes``."""
         if self.changes:
-            self.connection.execute(_CHANGE_INSERT, self.changes)
+            names = list(_CHANGE_COLUMNS)
+            columns: list[InsertColumn] = [
+                [change[name] for change in self.changes] for name in names
+            ]
+            self.insert_records(record_change, names, columns, len(self.changes), advance=False)
             self.changes = []
 
     def existing_hashes(
@@ -457,32 +463,33 @@ class _Writer:
                 self.existing_hashes_of(table, key, municipality, chunk)
                 for chunk in _chunks(list(only), _IN_CHUNK)
             ]
+            if len(parts) == 1:
+                return parts[0]
             return pd.concat(parts) if parts else self.existing_hashes_of(table, key, "", [])
         return self.existing_hashes_of(table, key, municipality, None)
 
     def existing_hashes_of(
         self, table: Table, key: str, municipality: str, only: Sequence[Any] | None
     ) -> pd.Series:
-        statement = select(table.c[key], table.c[ROW_HASH]).where(
-            table.c.municipality == municipality
+        quote = self.connection.dialect.identifier_preparer.quote
+        sql = (
+            f"SELECT {quote(key)}, {quote(ROW_HASH)} FROM {quote(table.name)}"
+            f" WHERE {quote('municipality')} = ?"
         )
+        params = [municipality]
         if only is not None:
-            statement = statement.where(table.c[key].in_(only))
-        result = self.connection.execute(statement)
+            if not len(only):
+                return pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object))
+            sql += f" AND {quote(key)} IN ({marks(len(only))})"
+            params += list(only)
         keys: list[Any] = []
         hashes: list[np.ndarray[Any, Any]] = []
-        try:
-            # The driver's rows as they are, a chunk at a time: text keys and integer
-            # hashes need no result processing, and a million Row objects (or tuples held
-            # at once) cost more than the query.
-            fetch = result.cursor.fetchmany if result.cursor is not None else result.fetchmany
-            while rows := fetch(_CHUNK):
-                keys.extend([row[0] for row in rows])
-                hashes.append(
-                    np.fromiter((row[1] for row in rows), dtype=np.int64, count=len(rows))
-                )
-        finally:
-            result.close()
+        # The driver's rows as they are, a chunk at a time: text keys and integer hashes
+        # need no result processing, and a million Row objects (or tuples held at once)
+        # cost more than the query.
+        for rows in driver_batches(self.connection, sql, params, _CHUNK):
+            keys.extend([row[0] for row in rows])
+            hashes.append(np.fromiter((row[1] for row in rows), dtype=np.int64, count=len(rows)))
         return pd.Series(
             np.concatenate(hashes) if hashes else np.empty(0, dtype=np.int64),
             index=pd.Index(keys, dtype=object),
@@ -493,17 +500,22 @@ class _Writer:
     ) -> pd.Series:
         """The stored raw hashes of a municipality's records of one kind, by key (``only``:
         of those keys; ``Int64``: missing for records stored before migration 0005)."""
-        statement = select(table.c[key], table.c[RAW_HASH]).where(
-            table.c.municipality == municipality
+        quote = self.connection.dialect.identifier_preparer.quote
+        sql = (
+            f"SELECT {quote(key)}, {quote(RAW_HASH)} FROM {quote(table.name)}"
+            f" WHERE {quote('municipality')} = ?"
         )
+        found: list[tuple[Any, ...]] = []
         if only is None:
-            found = list(self.connection.execute(statement).all())
+            found, _description = driver_query(self.connection, sql, [municipality])
         else:
-            found = [
-                row
-                for chunk in _chunks(list(only), _IN_CHUNK)
-                for row in self.connection.execute(statement.where(table.c[key].in_(chunk)))
-            ]
+            for chunk in _chunks(list(only), _IN_CHUNK):
+                rows, _description = driver_query(
+                    self.connection,
+                    f"{sql} AND {quote(key)} IN ({marks(len(chunk))})",
+                    [municipality, *chunk],
+                )
+                found += rows
         return pd.Series(
             pd.array([row[1] for row in found], dtype="Int64"),
             index=pd.Index([row[0] for row in found], dtype=object),
@@ -531,15 +543,26 @@ class _Writer:
     def stored_rows(
         self, table: Table, key: str, municipality: str, keys: Sequence[str]
     ) -> dict[str, dict[str, Any]]:
-        """The stored field values of some records, by key."""
+        """The stored field values of some records, by key (as SQLAlchemy reads them:
+        dates and booleans typed on SQLite too)."""
         names = [spec.name for spec in field_specs(table.name)]
+        columns = [table.c[name] for name in names]
+        quote = self.connection.dialect.identifier_preparer.quote
+        select_sql = (
+            f"SELECT {', '.join(quote(name) for name in names)} FROM {quote(table.name)}"
+            f" WHERE {quote('municipality')} = ? AND {quote(key)} IN "
+        )
         found: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(list(keys), _IN_CHUNK):
-            statement = select(*(table.c[name] for name in names)).where(
-                table.c.municipality == municipality, table.c[key].in_(chunk)
+            rows, description = driver_query(
+                self.connection, f"{select_sql}({marks(len(chunk))})", [municipality, *chunk]
             )
-            for row in self.connection.execute(statement):
-                values = dict(zip(names, row, strict=True))
+            processors = result_processors(self.connection, columns, description)
+            for row in rows:
+                values = {
+                    name: value if process is None else process(value)
+                    for name, value, process in zip(names, row, processors, strict=True)
+                }
                 found[str(values[key])] = values
         return found
 
@@ -716,16 +739,15 @@ class _Writer:
     def _derived_rows(self, municipality: str, kind: str) -> dict[str, str]:
         """The fields of a municipality's records of one kind that have a derived
         reference row stored: field -> its target kind."""
-        return {
-            str(field_name): str(target_kind)
-            for field_name, target_kind in self.connection.execute(
-                select(reference.c.field, reference.c.target_kind).where(
-                    reference.c.municipality == municipality,
-                    reference.c.kind == kind,
-                    reference.c.derived.is_(True),
-                )
-            )
-        }
+        quote = self.connection.dialect.identifier_preparer.quote
+        rows, _description = driver_query(
+            self.connection,
+            f"SELECT {quote('field')}, {quote('target_kind')} FROM {quote(reference.name)}"
+            f" WHERE {quote('municipality')} = ? AND {quote('kind')} = ?"
+            f" AND {quote('derived')} = ?",
+            [municipality, kind, True],
+        )
+        return {str(field_name): str(target_kind) for field_name, target_kind in rows}
 
     def _drop_references_of(
         self, municipality: str, kind: str, keys: np.ndarray[Any, Any], broken: dict[str, str]
@@ -734,13 +756,15 @@ class _Writer:
         behind keep theirs); the derived rows of the ``broken`` fields (field -> target
         kind) are written out as rows of their own for the records left behind, then
         dropped."""
-        found = self.connection.execute(
-            select(reference.c.id, reference.c.record_id).where(
-                reference.c.municipality == municipality,
-                reference.c.kind == kind,
-                or_(reference.c.derived.is_(None), reference.c.derived.is_(False)),
-            )
-        ).all()
+        quote = self.connection.dialect.identifier_preparer.quote
+        derived = quote("derived")
+        found, _description = driver_query(
+            self.connection,
+            f"SELECT {quote('id')}, {quote('record_id')} FROM {quote(reference.name)}"
+            f" WHERE {quote('municipality')} = ? AND {quote('kind')} = ?"
+            f" AND ({derived} IS NULL OR {derived} = ?)",
+            [municipality, kind, False],
+        )
         if found:
             ids = np.array([row[0] for row in found], dtype=np.int64)
             named = isin(np.array([row[1] for row in found], dtype=object), keys)
@@ -864,17 +888,17 @@ class _Writer:
         key: str,
     ) -> None:
         indices = np.flatnonzero(is_changed)
-        keys = [str(prepared.keys[i]) for i in indices]
+        keys = [str(record_key) for record_key in prepared.keys[indices].tolist()]
         before = self.stored_rows(table, key, municipality, keys)
-        updates: list[dict[str, Any]] = []
+        # each changed row's values once, as plain Python values (column by column)
+        new_columns = [prepared.columns[name][indices].tolist() for name in field_names]
         changes: list[dict[str, Any]] = []
-        for index, record_key in zip(indices, keys, strict=True):
-            new_values = {name: prepared.columns[name][index] for name in field_names}
+        for record_key, new_values in zip(keys, zip(*new_columns, strict=True), strict=True):
             old_values = before.get(record_key, {})
             changed = {
-                name: [old_values.get(name), value]
-                for name, value in new_values.items()
-                if old_values.get(name) != value
+                name: [old, value]
+                for name, value in zip(field_names, new_values, strict=True)
+                if (old := old_values.get(name)) != value
             }
             changes.append(
                 {
@@ -886,19 +910,27 @@ class _Writer:
                     "fields": json.dumps(changed, ensure_ascii=False, default=str),
                 }
             )
-            updates.append(
-                {
-                    **{f"new_{name}": value for name, value in new_values.items()},
-                    "new_hash": int(prepared.hashes[index]),
-                    "new_raw": None if prepared.rows is None else int(prepared.rows.raw[index]),
-                    "new_line": prepared.lines[index],
-                    "new_file": file_id if isinstance(file_id, int) else int(file_id[index]),
-                    "match_municipality": municipality,
-                    "match_key": record_key,
-                }
-            )
+        hashes = prepared.hashes[indices].tolist()
+        raws = (
+            [None] * len(indices) if prepared.rows is None else prepared.rows.raw[indices].tolist()
+        )
+        lines = prepared.lines[indices].tolist()
+        files = (
+            [file_id] * len(indices)
+            if isinstance(file_id, int)
+            else [int(value) for value in file_id[indices].tolist()]
+        )
         if self.connection.dialect.name == "sqlite":
-            self._update_sqlite(table, key, field_names, prepared, indices, updates)
+            self._update_sqlite(
+                table,
+                key,
+                field_names,
+                [  # what SQLAlchemy would bind: dates as ISO text
+                    prepared.iso[name][indices].tolist() if name in prepared.iso else values
+                    for name, values in zip(field_names, new_columns, strict=True)
+                ],
+                [hashes, raws, lines, files, [municipality] * len(keys), keys],
+            )
             self.record_changes(changes)
             return
         statement = (
@@ -918,6 +950,18 @@ class _Writer:
                 }
             )
         )
+        names = [
+            *(f"new_{name}" for name in field_names),
+            "new_hash",
+            "new_raw",
+            "new_line",
+            "new_file",
+            "match_key",
+        ]
+        updates = [
+            {**dict(zip(names, row, strict=True)), "match_municipality": municipality}
+            for row in zip(*new_columns, hashes, raws, lines, files, keys, strict=True)
+        ]
         for chunk in _chunks(updates, _CHUNK):
             self.connection.execute(statement, list(chunk))
             self._advance(len(chunk))
@@ -928,12 +972,12 @@ class _Writer:
         table: Table,
         key: str,
         field_names: list[str],
-        prepared: _PreparedTable,
-        indices: np.ndarray[Any, Any],
-        updates: list[dict[str, Any]],
+        values: list[list[Any]],
+        bookkeeping: list[list[Any]],
     ) -> None:
-        """The UPDATE of ``_update_changed`` run on SQLite's own cursor (what SQLAlchemy
-        would bind: dates as ISO text, the other values as they are)."""
+        """The UPDATE of ``_update_changed`` run on SQLite's own cursor: the fields'
+        ``values`` column by column, then the row hashes, raw hashes, lines, file ids,
+        municipalities and keys."""
         quote = self.connection.dialect.identifier_preparer.quote
         assignments = [
             *(f"{quote(name)} = ?" for name in field_names),
@@ -944,19 +988,7 @@ class _Writer:
             f"UPDATE {quote(table.name)} SET {', '.join(assignments)}"
             f" WHERE {quote('municipality')} = ? AND {quote(key)} = ?"
         )
-        iso = {name: prepared.iso[name][indices].tolist() for name in prepared.iso}
-        rows = [
-            (
-                *(iso[name][row] if name in iso else values[f"new_{name}"] for name in field_names),
-                values["new_hash"],
-                values["new_raw"],
-                values["new_line"],
-                values["new_file"],
-                values["match_municipality"],
-                values["match_key"],
-            )
-            for row, values in enumerate(updates)
-        ]
+        rows = list(zip(*values, *bookkeeping, strict=True))
         sqlite_connection: Any = self.connection.connection.driver_connection
         cursor = sqlite_connection.cursor()
         try:

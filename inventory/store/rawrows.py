@@ -53,6 +53,7 @@ from inventory.issues import IssueReport
 from inventory.models.registry import model_for
 from inventory.read.discover import InventoryFolder
 from inventory.read.source import NATIVE, SourceTable
+from inventory.store.reading import driver_query, marks
 from inventory.store.schema import RAW_HASH, RECORD_TABLES, key_field
 from inventory.validate.batch import MunicipalityBatch, ValidTable
 from inventory.validate.records import HeaderMappingLike
@@ -624,21 +625,25 @@ class RawRows:
                     by_code.setdefault(code, []).append(key)
                 # the stored raw hashes of the typed keys, by the file that typed them
                 found: dict[int, tuple[FileRows, list[int]]] = {}
+                quote = connection.dialect.identifier_preparer.quote
+                sql = (
+                    f"SELECT {quote('municipality')}, {quote(key_column.name)},"
+                    f" {quote(RAW_HASH)} FROM {quote(table.name)}"
+                    f" WHERE {quote('municipality')} = ? AND {quote(key_column.name)} IN "
+                )
                 # per municipality: (municipality, key) is the primary key's index
                 for code, keys in sorted(by_code.items()):
                     for chunk in _chunks(keys, _IN_CHUNK):
-                        for owner, key, raw in _driver_rows(
-                            connection.execute(
-                                select(table.c.municipality, key_column, table.c[RAW_HASH]).where(
-                                    table.c.municipality == code, key_column.in_(chunk)
-                                )
-                            )
-                        ):
+                        rows, _description = driver_query(
+                            connection, f"{sql}({marks(len(chunk))})", [code, *chunk]
+                        )
+                        for owner, key, raw in rows:
                             holder = typed.get((str(owner), key))
                             if raw is not None and holder is not None:
                                 found.setdefault(id(holder), (holder, []))[1].append(int(raw))
                 for holder, raws in found.values():
-                    if np.isin(np.array(raws, dtype=np.int64), holder.kept_hashes).any():
+                    # (a set of the few found: np.isin would sort the file's kept hashes)
+                    if not set(raws).isdisjoint(holder.kept_hashes.tolist()):
                         return True
         return False
 

@@ -27,14 +27,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from inventory.analyse.normalise import Normaliser
 from inventory.errors import NothingStoredError, TargetError, UnknownMunicipalityError
 from inventory.forked import InBackground
 from inventory.gap.basis import GapBasis, gap_basis
-from inventory.gap.contracts import register_backends, typed
+from inventory.gap.contracts import Contract, Field, Series, register_backends, typed
 from inventory.gap.plan import plan_weeks, sequencing_rules
 from inventory.gap.readiness import ALL
 from inventory.gap.result import GapReport, compute_gap, records
@@ -57,7 +55,7 @@ TOP_RISKS = 10
 WEEKS_PER_MONTH = 52 / 12
 
 
-class AlternativeRow(pa.DataFrameModel):
+class AlternativeRow(Contract):
     """One alternative's figures (``Alternatives.table``)."""
 
     alternative: Series[str]
@@ -65,25 +63,25 @@ class AlternativeRow(pa.DataFrameModel):
     scope: Series[str]
     outside: Series[str]
     currency: Series[str]
-    one_time_low: Series[float] = pa.Field(nullable=True)
-    one_time_expected: Series[float] = pa.Field(nullable=True)
-    one_time_high: Series[float] = pa.Field(nullable=True)
-    yearly_saving: Series[float] = pa.Field(nullable=True)
-    payback_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
-    npv: Series[float] = pa.Field(nullable=True)
-    effort_hours: Series[float] = pa.Field(ge=0)
-    labour_cost: Series[float] = pa.Field(ge=0)
-    plan_months: Series[float] = pa.Field(nullable=True, ge=0)
-    high_risks: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
-    risk_top: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
-    readiness_percent: Series[float] = pa.Field(nullable=True, ge=0, le=100)
+    one_time_low: Series[float] = Field(nullable=True)
+    one_time_expected: Series[float] = Field(nullable=True)
+    one_time_high: Series[float] = Field(nullable=True)
+    yearly_saving: Series[float] = Field(nullable=True)
+    payback_year: Series[pd.Int64Dtype] = Field(nullable=True, ge=1)
+    npv: Series[float] = Field(nullable=True)
+    effort_hours: Series[float] = Field(ge=0)
+    labour_cost: Series[float] = Field(ge=0)
+    plan_months: Series[float] = Field(nullable=True, ge=0)
+    high_risks: Series[pd.Int64Dtype] = Field(nullable=True, ge=0)
+    risk_top: Series[pd.Int64Dtype] = Field(nullable=True, ge=0)
+    readiness_percent: Series[float] = Field(nullable=True, ge=0, le=100)
 
     class Config:
         strict = True
         ordered = True
 
 
-ALTERNATIVE_COLUMNS = tuple(AlternativeRow.to_schema().columns)
+ALTERNATIVE_COLUMNS = tuple(AlternativeRow.column_names())
 
 
 @dataclass

@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 from pydantic import BaseModel
 
-from inventory.gap.contracts import typed
+from inventory.gap.contracts import Contract, Field, Series, typed
 from inventory.target.economics import DEFAULT_PRICE_CURRENCIES, LicenceBasis, UnitPrices
 from inventory.target.model import TargetArchitecture
 
@@ -74,17 +72,17 @@ ASSUMPTION_UNITS = (
 )
 
 
-class Assumptions(pa.DataFrameModel):
+class Assumptions(Contract):
     """Every rate, unit effort, price and parameter with where it came from."""
 
     parameter: Series[str]
     group: Series[str]
-    value: Series[float] = pa.Field(nullable=True)
+    value: Series[float] = Field(nullable=True)
     #: A unit key (``ASSUMPTION_UNITS``), written in the reader's language by the report.
-    unit: Series[str] = pa.Field(isin=list(ASSUMPTION_UNITS))
+    unit: Series[str] = Field(isin=list(ASSUMPTION_UNITS))
     #: The target's currency, for a unit of money (``currency_...``).
     currency: Series[str]
-    source: Series[str] = pa.Field(isin=[TARGET, DEFAULT, INVENTORY, NONE])
+    source: Series[str] = Field(isin=[TARGET, DEFAULT, INVENTORY, NONE])
     note: Series[str]
 
     class Config:

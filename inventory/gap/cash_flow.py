@@ -21,21 +21,19 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
-from inventory.gap.contracts import typed
+from inventory.gap.contracts import Contract, Field, Series, typed
 from inventory.gap.money import MoneyRange
 
 DAYS_PER_YEAR = 365.25
 
 
-class CashFlowYears(pa.DataFrameModel):
+class CashFlowYears(Contract):
     """One row per year from the plan's start (``BusinessCase.cash_flow``)."""
 
-    year: Series[int] = pa.Field(ge=1)
+    year: Series[int] = Field(ge=1)
     starts: Series[object]
-    one_time: Series[float] = pa.Field(ge=0)
+    one_time: Series[float] = Field(ge=0)
     saving: Series[float]
     net: Series[float]
     cumulative: Series[float]
@@ -46,7 +44,7 @@ class CashFlowYears(pa.DataFrameModel):
         ordered = True
 
 
-CASH_FLOW_COLUMNS = tuple(CashFlowYears.to_schema().columns)
+CASH_FLOW_COLUMNS = tuple(CashFlowYears.column_names())
 
 
 @dataclass(frozen=True)

@@ -65,14 +65,12 @@ from typing import Any, cast
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.os_family import os_families
 from inventory.gap.blocks import DOMAINS, TargetBlock, domain_of
 from inventory.gap.capacity import hypervisor_hosts, retired_hosts
-from inventory.gap.contracts import typed
+from inventory.gap.contracts import Contract, Field, Series, typed
 from inventory.messages import Code, Message, MessageList
 from inventory.snapshot import InventorySnapshot
 from inventory.target.model import TargetArchitecture, UnitEfforts
@@ -142,17 +140,17 @@ ACTION_TIERS = {
 }
 
 
-class ConsolidationTable(pa.DataFrameModel):
+class ConsolidationTable(Contract):
     """One row per capability and target product (``GapReport.consolidation``)."""
 
     capability: Series[str]
-    domain: Series[str] = pa.Field(isin=list(DOMAINS))
-    instances_today: Series[int] = pa.Field(ge=0)
-    instances_target: Series[int] = pa.Field(ge=1)
+    domain: Series[str] = Field(isin=list(DOMAINS))
+    instances_today: Series[int] = Field(ge=0)
+    instances_target: Series[int] = Field(ge=1)
     kept: Series[str]
     merging: Series[str]
-    hours: Series[float] = pa.Field(ge=0)
-    cost: Series[float] = pa.Field(ge=0)
+    hours: Series[float] = Field(ge=0)
+    cost: Series[float] = Field(ge=0)
     note: Series[str]
     #: ``kept`` and ``note`` as messages, shown in the report's language
     kept_message: Series[object]

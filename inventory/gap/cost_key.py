@@ -27,11 +27,9 @@ from decimal import Decimal
 from typing import Any
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from inventory.gap.cash_flow import timeline
-from inventory.gap.contracts import typed
+from inventory.gap.contracts import Contract, Field, Series, typed
 from inventory.gap.money import MoneyRange
 from inventory.study.allocation import (
     AllocationError,
@@ -75,31 +73,31 @@ SHARE_COLUMNS = (
 )
 
 
-class CostShares(pa.DataFrameModel):
+class CostShares(Contract):
     """One row per municipality, then the ``joint`` row (its work: shared by the key)."""
 
     municipality: Series[str]
     name: Series[str]
-    population: Series[float] = pa.Field(nullable=True, ge=0)
-    share: Series[float] = pa.Field(nullable=True, ge=0, le=1)
-    one_time_by_key: Series[float] = pa.Field(nullable=True)
-    one_time_by_key_per_inhabitant: Series[float] = pa.Field(nullable=True)
-    work_hours: Series[float] = pa.Field(ge=0)
-    work_cost: Series[float] = pa.Field(nullable=True)
-    joint_share: Series[float] = pa.Field(nullable=True)
-    work_and_joint: Series[float] = pa.Field(nullable=True)
-    work_per_inhabitant: Series[float] = pa.Field(nullable=True)
-    yearly_by_key: Series[float] = pa.Field(nullable=True)
-    yearly_by_key_per_inhabitant: Series[float] = pa.Field(nullable=True)
-    today_yearly: Series[float] = pa.Field(nullable=True)
-    today_per_inhabitant: Series[float] = pa.Field(nullable=True)
-    yearly_change: Series[float] = pa.Field(nullable=True)  # after - today: + pays more
-    yearly_change_percent: Series[float] = pa.Field(nullable=True)
-    payback_year: Series[float] = pa.Field(nullable=True, ge=1)  # NaN: not within the years
-    payback_calendar_year: Series[float] = pa.Field(nullable=True)
-    npv: Series[float] = pa.Field(nullable=True)
-    npv_low: Series[float] = pa.Field(nullable=True)
-    npv_high: Series[float] = pa.Field(nullable=True)
+    population: Series[float] = Field(nullable=True, ge=0)
+    share: Series[float] = Field(nullable=True, ge=0, le=1)
+    one_time_by_key: Series[float] = Field(nullable=True)
+    one_time_by_key_per_inhabitant: Series[float] = Field(nullable=True)
+    work_hours: Series[float] = Field(ge=0)
+    work_cost: Series[float] = Field(nullable=True)
+    joint_share: Series[float] = Field(nullable=True)
+    work_and_joint: Series[float] = Field(nullable=True)
+    work_per_inhabitant: Series[float] = Field(nullable=True)
+    yearly_by_key: Series[float] = Field(nullable=True)
+    yearly_by_key_per_inhabitant: Series[float] = Field(nullable=True)
+    today_yearly: Series[float] = Field(nullable=True)
+    today_per_inhabitant: Series[float] = Field(nullable=True)
+    yearly_change: Series[float] = Field(nullable=True)  # after - today: + pays more
+    yearly_change_percent: Series[float] = Field(nullable=True)
+    payback_year: Series[float] = Field(nullable=True, ge=1)  # NaN: not within the years
+    payback_calendar_year: Series[float] = Field(nullable=True)
+    npv: Series[float] = Field(nullable=True)
+    npv_low: Series[float] = Field(nullable=True)
+    npv_high: Series[float] = Field(nullable=True)
     measures_from: Series[str]
 
     class Config:

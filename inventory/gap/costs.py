@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import DataFrame, Series
 
 from inventory.gap.assumptions import (
     DEFAULT,
@@ -41,7 +39,7 @@ from inventory.gap.assumptions import (
 )
 from inventory.gap.carried import CARRIED, carry, municipal_counts, with_carried
 from inventory.gap.cash_flow import CASH_FLOW_COLUMNS, anniversary, package_spend, timeline
-from inventory.gap.contracts import typed
+from inventory.gap.contracts import Contract, Field, Series, typed
 from inventory.gap.cost_key import cost_shares, key_parties, municipal_outcomes
 from inventory.gap.money import ZERO, MoneyRange
 from inventory.gap.running import (
@@ -87,23 +85,23 @@ TABLE_NAMES = ("cost_lines", "cash_flow", "running_today", "assumptions", "cost_
 KINDS = tuple(str(kind) for kind in UncertaintyKind)
 
 
-class CostLines(pa.DataFrameModel):
+class CostLines(Contract):
     """Every line of the business case (``BusinessCase.lines``)."""
 
     line_id: Series[str]
-    phase: Series[str] = pa.Field(isin=list(PHASES))
-    kind: Series[str] = pa.Field(isin=list(KINDS))
+    phase: Series[str] = Field(isin=list(PHASES))
+    kind: Series[str] = Field(isin=list(KINDS))
     item: Series[str]
     label: Series[str]
     municipality: Series[str]
-    work_quantity: Series[float] = pa.Field(nullable=True)
-    unit_hours: Series[float] = pa.Field(nullable=True)
-    quantity: Series[float] = pa.Field(ge=0)
+    work_quantity: Series[float] = Field(nullable=True)
+    unit_hours: Series[float] = Field(nullable=True)
+    quantity: Series[float] = Field(ge=0)
     unit: Series[str]
-    unit_price: Series[float] = pa.Field(nullable=True)
-    amount: Series[float] = pa.Field(nullable=True)
-    low: Series[float] = pa.Field(nullable=True)
-    high: Series[float] = pa.Field(nullable=True)
+    unit_price: Series[float] = Field(nullable=True)
+    amount: Series[float] = Field(nullable=True)
+    low: Series[float] = Field(nullable=True)
+    high: Series[float] = Field(nullable=True)
     priced: Series[bool]
     source: Series[str]
     note: Series[str]
@@ -295,7 +293,7 @@ def _with_kept_line(
     percent: float,
     currency: str,
     uncertainty: Mapping[str, float],
-) -> DataFrame[CostLines]:
+) -> pd.DataFrame:
     """``lines`` with the yearly cost the municipalities keep for the areas outside the
     joint scope: ``percent`` (the areas' reference shares) of today's IT cost less the
     carried lines within it (``today``; the carried lines are carried in any scope)."""

@@ -30,13 +30,12 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from inventory.gap.blocks import CAPABILITY_DOMAIN, DOMAINS
 from inventory.gap.capacity import qualified, server_sites
-from inventory.gap.contracts import typed
+from inventory.gap.contracts import Contract, Series, typed
+from inventory.gap.contracts import Field as Checks
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.effort import ACTION_TIER
 from inventory.messages import Message, english
@@ -310,7 +309,7 @@ def scope_keys(items: pd.DataFrame, scope: Scope) -> pd.Series:
 # -- dropped work -----------------------------------------------------------------------------
 
 
-class DroppedItems(pa.DataFrameModel):
+class DroppedItems(Contract):
     """Items not done because what they concern is being replaced (``GapReport.dropped``)."""
 
     item_id: Series[str]
@@ -318,8 +317,8 @@ class DroppedItems(pa.DataFrameModel):
     domain: Series[str]
     action: Series[str]
     asset: Series[str]
-    hours: Series[float] = pa.Field(ge=0)
-    cost: Series[float] = pa.Field(ge=0)
+    hours: Series[float] = Checks(ge=0)
+    cost: Series[float] = Checks(ge=0)
     rule: Series[str]
     reason: Series[str]
     reason_message: Series[object]  # ``reason`` as a message, for the report's language
@@ -329,7 +328,7 @@ class DroppedItems(pa.DataFrameModel):
         ordered = True
 
 
-DROPPED_COLUMNS = tuple(DroppedItems.to_schema().columns)
+DROPPED_COLUMNS = tuple(DroppedItems.column_names())
 
 
 def _superseded_workloads(assets: pd.DataFrame, matrix: pd.DataFrame) -> pd.Series:
@@ -550,23 +549,23 @@ def _scoped_pairs(
 # -- work packages, durations, dates --------------------------------------------------------
 
 
-class PlanPackages(pa.DataFrameModel):
+class PlanPackages(Contract):
     """The plan's work packages in order (``GapReport.plan``)."""
 
     package: Series[str]
-    wave: Series[int] = pa.Field(ge=1)
+    wave: Series[int] = Checks(ge=1)
     name: Series[str]
-    domain: Series[str] = pa.Field(isin=list(DOMAINS))
-    items: Series[int] = pa.Field(ge=0)
-    hours: Series[float] = pa.Field(ge=0)
-    fte: Series[float] = pa.Field(gt=0)
-    weeks: Series[int] = pa.Field(ge=0)
+    domain: Series[str] = Checks(isin=list(DOMAINS))
+    items: Series[int] = Checks(ge=0)
+    hours: Series[float] = Checks(ge=0)
+    fte: Series[float] = Checks(gt=0)
+    weeks: Series[int] = Checks(ge=0)
     start: Series[object]
     end: Series[object]
     depends_on: Series[str]
     waited_for: Series[str]  # the package whose end freed a stream for it ("" if none)
     end_of_life: Series[bool]  # it removes something past its end of life
-    risk: Series[int] = pa.Field(ge=0, le=25)  # the highest risk (risk.py) it removes
+    risk: Series[int] = Checks(ge=0, le=25)  # the highest risk (risk.py) it removes
     critical: Series[bool]
 
     class Config:
@@ -574,7 +573,7 @@ class PlanPackages(pa.DataFrameModel):
         ordered = True
 
 
-PLAN_COLUMNS = tuple(PlanPackages.to_schema().columns)
+PLAN_COLUMNS = tuple(PlanPackages.column_names())
 
 
 def plan_start(frame: PlanFrame, as_of: dt.date) -> dt.date:

@@ -28,11 +28,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from inventory.gap.blocks import DOMAINS, domain_of
-from inventory.gap.contracts import typed
+from inventory.gap.contracts import Contract, Field, Series, typed
 from inventory.gap.eol import EXPOSED_STATES
 from inventory.messages import Message, english
 
@@ -43,15 +41,15 @@ NO_ASSET_NOTE = "none here: the target runs it"
 OFF_JOINT_NOTE = "on the target product, merging into the joint instance"
 
 
-class CapabilityReadiness(pa.DataFrameModel):
+class CapabilityReadiness(Contract):
     """Readiness per municipality and capability (``Readiness.capabilities``)."""
 
     municipality: Series[str]
-    domain: Series[str] = pa.Field(isin=list(DOMAINS))
+    domain: Series[str] = Field(isin=list(DOMAINS))
     capability: Series[str]
-    assets: Series[int] = pa.Field(ge=0)
-    ready_assets: Series[int] = pa.Field(ge=0)
-    readiness_percent: Series[float] = pa.Field(ge=0, le=100)
+    assets: Series[int] = Field(ge=0)
+    ready_assets: Series[int] = Field(ge=0)
+    readiness_percent: Series[float] = Field(ge=0, le=100)
     note: Series[str]
     note_message: Series[object]  # ``note`` as a message, for the report's language
 
@@ -61,15 +59,15 @@ class CapabilityReadiness(pa.DataFrameModel):
         coerce = True  # typed also when empty
 
 
-class DomainReadiness(pa.DataFrameModel):
+class DomainReadiness(Contract):
     """Readiness per municipality (and ``all``) and domain: the mean of its capabilities."""
 
     municipality: Series[str]
-    domain: Series[str] = pa.Field(isin=list(DOMAINS))
-    capabilities: Series[int] = pa.Field(ge=1)
-    assets: Series[int] = pa.Field(ge=0)
-    ready_assets: Series[int] = pa.Field(ge=0)
-    readiness_percent: Series[float] = pa.Field(ge=0, le=100)
+    domain: Series[str] = Field(isin=list(DOMAINS))
+    capabilities: Series[int] = Field(ge=1)
+    assets: Series[int] = Field(ge=0)
+    ready_assets: Series[int] = Field(ge=0)
+    readiness_percent: Series[float] = Field(ge=0, le=100)
 
     class Config:
         strict = True
@@ -77,12 +75,12 @@ class DomainReadiness(pa.DataFrameModel):
         coerce = True  # typed also when empty
 
 
-class OverallReadiness(pa.DataFrameModel):
+class OverallReadiness(Contract):
     """Readiness per municipality (and ``all``): the mean of its domains."""
 
     municipality: Series[str]
-    domains: Series[int] = pa.Field(ge=1)
-    readiness_percent: Series[float] = pa.Field(ge=0, le=100)
+    domains: Series[int] = Field(ge=1)
+    readiness_percent: Series[float] = Field(ge=0, le=100)
 
     class Config:
         strict = True

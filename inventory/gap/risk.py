@@ -38,11 +38,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from inventory.analyse.lifecycle_labels import release_texts
-from inventory.gap.contracts import typed
+from inventory.gap.contracts import Contract, Field, Series, typed
 from inventory.gap.dependents import DependencyIndex, short_name
 from inventory.gap.eol import EXPOSED_STATES
 from inventory.messages import Code, Message, MessageList
@@ -63,11 +61,11 @@ SPOF_TEXT = {
 LIST_NAMES = 4  # asset names shown in a row's ``gap`` before "+n more"
 
 
-class RiskRow(pa.DataFrameModel):
+class RiskRow(Contract):
     """One ranked gap (``GapReport.risks``)."""
 
-    rank: Series[int] = pa.Field(ge=1)
-    kind: Series[str] = pa.Field(isin=["asset", "block"])
+    rank: Series[int] = Field(ge=1)
+    kind: Series[str] = Field(isin=["asset", "block"])
     municipality: Series[str]
     domain: Series[str]
     capability: Series[str]
@@ -77,24 +75,24 @@ class RiskRow(pa.DataFrameModel):
     status: Series[str]
     lifecycle_state: Series[str]
     eol: Series[str]
-    assets: Series[int] = pa.Field(ge=1)
-    applications: Series[int] = pa.Field(ge=0)
-    critical_applications: Series[int] = pa.Field(ge=0)
-    people: Series[int] = pa.Field(ge=0)
-    criticality_score: Series[int] = pa.Field(ge=1, le=5)
-    applications_score: Series[int] = pa.Field(ge=1, le=5)
-    people_score: Series[int] = pa.Field(ge=1, le=5)
-    consequence: Series[int] = pa.Field(ge=1, le=5)
-    lifecycle_score: Series[int] = pa.Field(ge=1, le=3)
+    assets: Series[int] = Field(ge=1)
+    applications: Series[int] = Field(ge=0)
+    critical_applications: Series[int] = Field(ge=0)
+    people: Series[int] = Field(ge=0)
+    criticality_score: Series[int] = Field(ge=1, le=5)
+    applications_score: Series[int] = Field(ge=1, le=5)
+    people_score: Series[int] = Field(ge=1, le=5)
+    consequence: Series[int] = Field(ge=1, le=5)
+    lifecycle_score: Series[int] = Field(ge=1, le=3)
     single_point_of_failure: Series[bool]
     no_redundant_path: Series[bool]
-    exposure: Series[int] = pa.Field(ge=1, le=5)
-    risk: Series[int] = pa.Field(ge=1, le=25)
+    exposure: Series[int] = Field(ge=1, le=5)
+    risk: Series[int] = Field(ge=1, le=25)
     reasons: Series[str]
     #: the reasons as messages, for the report's language (``reasons`` is their English)
-    reasons_message: Series[object] = pa.Field(nullable=True)
+    reasons_message: Series[object] = Field(nullable=True)
     #: ``gap`` for the report's language ("+3 more" as a message; ``gap`` is its English)
-    gap_message: Series[object] = pa.Field(nullable=True)
+    gap_message: Series[object] = Field(nullable=True)
 
     class Config:
         strict = True
@@ -102,7 +100,7 @@ class RiskRow(pa.DataFrameModel):
         coerce = True  # typed also when empty
 
 
-RISK_COLUMNS = tuple(RiskRow.to_schema().columns)
+RISK_COLUMNS = tuple(RiskRow.column_names())
 
 
 def step_score(value: float, steps: Sequence[tuple[int, int]]) -> int:

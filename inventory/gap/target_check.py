@@ -19,13 +19,11 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from inventory.analyse.lifecycle import LifecycleState, add_months, lifecycle_status
 from inventory.analyse.normalise import Normaliser
 from inventory.gap.blocks import TargetBlock, cycle_at_least, cycle_order
-from inventory.gap.contracts import typed
+from inventory.gap.contracts import Contract, Field, Series, typed
 from inventory.messages import Message, MessageList, Param
 
 TARGET_LIFECYCLE_COLUMNS = (
@@ -53,21 +51,21 @@ WARN = frozenset({"past", "ends_in_plan", "ends_after_plan", "unknown"})
 _STATES = [state.value for state in LifecycleState]
 
 
-class TargetLifecycleTable(pa.DataFrameModel):
+class TargetLifecycleTable(Contract):
     """``GapReport.target_lifecycle``: one row per product and minimum the target names."""
 
     capability: Series[str]  # ``;``-joined where one minimum serves several
     product: Series[str]
     product_id: Series[str]
     min_version: Series[str]
-    cycle: Series[str] = pa.Field(nullable=True)
-    eol: Series[object] = pa.Field(nullable=True)  # a date, or empty when none is known
-    state_at_report: Series[str] = pa.Field(isin=_STATES)
-    state_at_plan_end: Series[str] = pa.Field(isin=_STATES)
+    cycle: Series[str] = Field(nullable=True)
+    eol: Series[object] = Field(nullable=True)  # a date, or empty when none is known
+    state_at_report: Series[str] = Field(isin=_STATES)
+    state_at_plan_end: Series[str] = Field(isin=_STATES)
     plan_end: Series[object]
-    option: Series[str] = pa.Field(nullable=True)  # the release to raise the minimum to
-    option_eol: Series[object] = pa.Field(nullable=True)
-    verdict: Series[str] = pa.Field(isin=list(VERDICTS))
+    option: Series[str] = Field(nullable=True)  # the release to raise the minimum to
+    option_eol: Series[object] = Field(nullable=True)
+    verdict: Series[str] = Field(isin=list(VERDICTS))
 
     class Config:
         strict = True

@@ -2,7 +2,7 @@
 
 The gap (a package above this one) costs the target file each alternative names and lays
 the figures in a typed table, ``inventory.gap.alternatives.Alternatives.table`` (its
-pandera model ``AlternativeRow``). ``costed_alternatives(table)`` reads that table once
+contract ``AlternativeRow``). ``costed_alternatives(table)`` reads that table once
 into ``CostedAlternative`` rows, an empty figure as ``None``, so the recommendation and
 the report read attributes (checked by mypy) instead of column names.
 """

@@ -1,5 +1,6 @@
-"""``run_demo`` validates the samples in a forked process while it loads the libraries of
-the store, the analysis and the report (issue 17): the batch is the one ``validate_paths``
+"""``run_demo`` validates (and stores) the samples in a forked process while it loads the
+libraries of the analysis and the report (issue 17; the pipeline itself in
+tests/test_demo_pipeline.py): a batch validated in a worker is the one ``validate_paths``
 returns here, and importing ``inventory.demo`` loads only what validation needs.
 Structural (which modules a fresh interpreter loads), never a timing."""
 
@@ -20,7 +21,7 @@ from inventory.validate import ImportBatch, validate_paths
 
 REPO = Path(__file__).resolve().parents[1]
 _HERE = os.getpid()
-#: Loaded by ``run_demo`` when it runs (while the samples are validated beside it).
+#: Loaded by ``run_demo`` when it runs (while the samples are validated and stored beside).
 LATER = (
     "sqlalchemy",
     "alembic",

@@ -277,6 +277,9 @@ def write_xlsx(document: ReportDocument, destination: Path | BytesIO) -> None:
             "strings_to_urls": False,
             "nan_inf_to_errors": False,
             "default_date_format": _NUMBER_FORMATS["date"],
+            # the parts assembled in memory, not in temporary files (the same parts; the
+            # zip stamps them 1980-01-01 instead of the files' 1980-01-31)
+            "in_memory": True,
         },
     )
     try:

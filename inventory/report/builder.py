@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from inventory.analyse.assets import DOMAINS
+from inventory.analyse.heap import old_objects_frozen
 from inventory.analyse.lifecycle_labels import with_release_labels
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
@@ -117,6 +118,20 @@ def analyse_inventory(
     normaliser: Normaliser | None = None,
 ) -> ReportInputs:
     """Run overlap, gap (when there is a target) and the study (when its folder exists)."""
+    with old_objects_frozen():  # what was loaded before: out of the collector's passes
+        return _analyse(
+            snapshot, target, as_of=as_of, study_folder=study_folder, normaliser=normaliser
+        )
+
+
+def _analyse(
+    snapshot: InventorySnapshot,
+    target: TargetArchitecture | None,
+    *,
+    as_of: dt.date,
+    study_folder: Path | None,
+    normaliser: Normaliser | None,
+) -> ReportInputs:
     normaliser = normaliser or Normaliser.default()
     if target is not None:
         snapshot = target_scope(snapshot, target)

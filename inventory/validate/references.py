@@ -22,6 +22,7 @@ All work is on frames: references are resolved once per distinct value, not per 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -55,6 +56,8 @@ NOT_DEPENDENCIES = frozenset({"replicates_to"})
 
 _REFERENCE = rf"^(?:({MUNICIPALITY_CODE.pattern}){MUNICIPALITY_SEPARATOR})?(.+)$"
 _KIND_QUALIFIED = rf"^([a-z_]+){KIND_SEPARATOR}(.+)$"
+_REFERENCE_PATTERN = re.compile(_REFERENCE)
+_KIND_QUALIFIED_PATTERN = re.compile(_KIND_QUALIFIED)
 
 
 @dataclass(frozen=True)
@@ -81,31 +84,54 @@ def key_index(
     run has no file of (a rejected file counts as a file: references into it are not
     checked, see ``RejectedFiles``).
     """
-    columns: tuple[list[str], list[str], list[str]] = ([], [], [])
-    present: dict[str, set[str]] = {}
-    referenced = referenced_kinds()
-    for batch in municipalities:
-        kinds = present.setdefault(batch.code, set())
-        # A rejected file stands for its kind too: its stored keys are not what it holds.
-        kinds.update(batch.rejected)
-        if "server" in batch.rejected:
-            kinds.add("cluster")
-        for kind, table in batch.tables.items():
-            kinds.add(kind)
-            if kind not in referenced:
-                continue
-            _add_keys(columns, batch.code, kind, table.frame[model_for(kind).key_field])
-            if kind == "server":
+    return KeyIndex.of(municipalities, known_keys).frame
+
+
+@dataclass
+class KeyIndex:
+    """``key_index``'s keys as three columns of text (maybe repeated), and as the set of
+    their (municipality, kind, id): references are resolved against the set, the frame
+    is made only when an issue looks for the nearest key."""
+
+    columns: tuple[list[str], list[str], list[str]]
+
+    @classmethod
+    def of(
+        cls, municipalities: Sequence[MunicipalityBatch], known_keys: KnownKeys | None = None
+    ) -> KeyIndex:
+        columns: tuple[list[str], list[str], list[str]] = ([], [], [])
+        present: dict[str, set[str]] = {}
+        referenced = referenced_kinds()
+        for batch in municipalities:
+            kinds = present.setdefault(batch.code, set())
+            # A rejected file stands for its kind too: its stored keys are not what it holds.
+            kinds.update(batch.rejected)
+            if "server" in batch.rejected:
                 kinds.add("cluster")
-                _add_keys(columns, batch.code, "cluster", table.frame["cluster"])
-    for code, by_kind in (known_keys or {}).items():
-        for kind, ids in by_kind.items():
-            if kind in referenced and kind not in present.get(code, set()):
-                _add_keys(columns, code, kind, pd.Series(list(ids), dtype=object))
-    keys = pd.DataFrame(
-        dict(zip(("municipality", "kind", "id"), columns, strict=True)), dtype="str"
-    )
-    return keys.drop_duplicates(ignore_index=True)
+            for kind, table in batch.tables.items():
+                kinds.add(kind)
+                if kind not in referenced:
+                    continue
+                _add_keys(columns, batch.code, kind, table.frame[model_for(kind).key_field])
+                if kind == "server":
+                    kinds.add("cluster")
+                    _add_keys(columns, batch.code, "cluster", table.frame["cluster"])
+        for code, by_kind in (known_keys or {}).items():
+            for kind, ids in by_kind.items():
+                if kind in referenced and kind not in present.get(code, set()):
+                    _add_keys(columns, code, kind, pd.Series(list(ids), dtype=object))
+        return cls(columns)
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        keys = pd.DataFrame(
+            dict(zip(("municipality", "kind", "id"), self.columns, strict=True)), dtype="str"
+        )
+        return keys.drop_duplicates(ignore_index=True)
+
+    @cached_property
+    def triples(self) -> frozenset[tuple[str, str, str]]:
+        return frozenset(zip(*self.columns, strict=True))
 
 
 def _add_keys(
@@ -272,77 +298,90 @@ def _encoded_references(encoded: EncodedColumn) -> References | None:
 
 
 def resolve_values(
-    distinct: pd.DataFrame, keys: pd.DataFrame, known_municipalities: set[str]
+    municipalities: Sequence[str],
+    targets: Sequence[str],
+    values: Sequence[str],
+    keys: KeyIndex,
+    known_municipalities: set[str],
 ) -> pd.DataFrame:
     """Resolve distinct (``municipality``, ``targets``, ``value``) triples against ``keys``.
 
-    Adds ``target_municipality``, ``target_kind`` (the qualifier, if written), ``target_id``,
-    ``matches`` (how many records the value names), ``matched_kinds`` and ``status``
-    (``resolved``, ``dangling``, ``ambiguous`` or ``unknown-municipality``).
+    A frame of those three columns, with ``target_municipality``, ``qualifier`` (the kind
+    written, if the field may name it), ``target_id``, ``matches`` (how many records the
+    value names), ``matched_kinds``, ``target_kind`` (the first of ``targets`` matched)
+    and ``status`` (``resolved``, ``dangling``, ``ambiguous`` or ``unknown-municipality``).
+    Each value is read with ``re.search`` of the patterns (what pandas' ``str.extract``
+    does for them), a group not taken is missing; the keys are looked up in a set (a few
+    thousand distinct values: frames would cost more than the work).
     """
-    parts = distinct["value"].str.extract(_REFERENCE)
-    resolved = distinct.reset_index(drop=True).copy()
-    prefix = parts[0].reset_index(drop=True)
-    rest = parts[1].reset_index(drop=True)
-    resolved["target_municipality"] = prefix.where(prefix.notna(), resolved["municipality"])
-    qualified = rest.str.extract(_KIND_QUALIFIED)
-    allowed = [
-        kind in targets.split("|")
-        for kind, targets in zip(qualified[0].fillna(""), resolved["targets"], strict=True)
-    ]
-    is_qualified = pd.Series(allowed, dtype=bool) & qualified[0].notna()
-    resolved["qualifier"] = qualified[0].where(is_qualified, None)
-    resolved["target_id"] = qualified[1].where(is_qualified, rest)
-
-    candidates = (
-        resolved.reset_index(names="distinct")
-        .assign(target_kind=resolved["targets"].str.split("|"))
-        .explode("target_kind")
+    triples = keys.triples
+    allowed_kinds: dict[str, list[str]] = {}
+    resolved: dict[str, list[Any]] = {
+        name: []
+        for name in (
+            "target_municipality",
+            "qualifier",
+            "target_id",
+            "matches",
+            "matched_kinds",
+            "target_kind",
+            "status",
+        )
+    }
+    for municipality, allowed, value in zip(municipalities, targets, values, strict=True):
+        kinds = allowed_kinds.get(allowed)
+        if kinds is None:
+            kinds = allowed_kinds[allowed] = allowed.split("|")
+        found = _REFERENCE_PATTERN.search(value)
+        prefix, rest = (None, None) if found is None else found.groups()
+        target_municipality = municipality if prefix is None else prefix
+        qualified = None if rest is None else _KIND_QUALIFIED_PATTERN.search(rest)
+        qualifier = target_id = None
+        if qualified is not None and qualified.group(1) in kinds:
+            qualifier, target_id = qualified.groups()
+        else:
+            target_id = rest
+        matched = [
+            kind
+            for kind in (kinds if qualifier is None else [k for k in kinds if k == qualifier])
+            if (target_municipality, kind, target_id) in triples
+        ]
+        if target_municipality not in known_municipalities:
+            status = "unknown-municipality"
+        elif len(matched) == 1:
+            status = "resolved"
+        elif matched:
+            status = "ambiguous"
+        else:
+            status = "dangling"
+        resolved["target_municipality"].append(target_municipality)
+        resolved["qualifier"].append(qualifier)
+        resolved["target_id"].append(target_id)
+        resolved["matches"].append(len(matched))
+        resolved["matched_kinds"].append(tuple(sorted(matched)))
+        resolved["target_kind"].append(matched[0] if matched else None)
+        resolved["status"].append(status)
+    matched_kinds = np.empty(len(values), dtype=object)
+    for index, kinds_matched in enumerate(resolved.pop("matched_kinds")):
+        matched_kinds[index] = kinds_matched
+    text = {
+        name: pd.Series(column, dtype="str")
+        for name, column in (
+            ("municipality", municipalities),
+            ("targets", targets),
+            ("value", values),
+            *((name, resolved[name]) for name in ("target_municipality", "qualifier", "target_id")),
+        )
+    }
+    return pd.DataFrame(
+        {
+            **text,
+            "matches": np.array(resolved["matches"], dtype=np.int64),
+            "matched_kinds": pd.Series(matched_kinds, dtype=object),
+            "target_kind": pd.Series(resolved["target_kind"], dtype="str"),
+            "status": pd.Series(resolved["status"], dtype="str"),
+        }
     )
-    candidates = candidates[
-        candidates["qualifier"].isna() | (candidates["qualifier"] == candidates["target_kind"])
-    ]
-    matched = candidates.merge(
-        keys,
-        left_on=["target_municipality", "target_kind", "target_id"],
-        right_on=["municipality", "kind", "id"],
-        how="inner",
-        suffixes=("", "_key"),
-    )
-    grouped = matched.groupby("distinct")["target_kind"]
-    resolved["matches"] = grouped.size().reindex(resolved.index, fill_value=0).to_numpy()
-    resolved["matched_kinds"] = pd.Series(
-        _matched_kinds(matched, len(resolved)), index=resolved.index, dtype=object
-    )
-    resolved["target_kind"] = grouped.first().reindex(resolved.index)
-    status = np.select(
-        [
-            ~resolved["target_municipality"].isin(known_municipalities),
-            resolved["matches"] == 1,
-            resolved["matches"] > 1,
-        ],
-        ["unknown-municipality", "resolved", "ambiguous"],
-        default="dangling",
-    )
-    resolved["status"] = status
-    return resolved
-
-
-def _matched_kinds(matched: pd.DataFrame, count: int) -> np.ndarray[Any, Any]:
-    """Per distinct value (``0..count-1``), the sorted tuple of the kinds it matched."""
-    kinds = np.empty(count, dtype=object)
-    kinds.fill(())
-    if matched.empty:
-        return kinds
-    index = matched["distinct"].to_numpy(dtype=np.int64)
-    names = matched["target_kind"].to_numpy(dtype=object)
-    values, firsts, counts = np.unique(index, return_index=True, return_counts=True)
-    single = counts == 1
-    for value, name in zip(values[single].tolist(), names[firsts[single]].tolist(), strict=True):
-        kinds[value] = (name,)
-    for value in values[~single].tolist():
-        kinds[value] = tuple(sorted(names[index == value].tolist()))
-    return kinds
 
 
 def resolve_references(
@@ -358,41 +397,50 @@ def resolve_references(
     parts = reference_parts(municipalities)
     if not parts:
         return pd.DataFrame(columns=list(REFERENCE_COLUMNS))
-    keys = key_index(municipalities, known_keys)
+    keys = KeyIndex.of(municipalities, known_keys)
     known = {batch.code for batch in municipalities} | set(known_keys or {})
-    distinct = pd.DataFrame(
-        {
-            "municipality": [part.municipality for part in parts for _ in part.distinct],
-            "targets": ["|".join(part.field.targets) for part in parts for _ in part.distinct],
-            "value": [value for part in parts for value in part.distinct],
-        },
-        dtype="str",
+    resolved = resolve_values(
+        [part.municipality for part in parts for _ in part.distinct],
+        ["|".join(part.field.targets) for part in parts for _ in part.distinct],
+        [value for part in parts for value in part.distinct],
+        keys,
+        known,
     )
-    resolved = resolve_values(distinct, keys, known)
     rejected = RejectedFiles.of(municipalities)
     if rejected:
         rejected.mark(resolved)
     problems = ReferenceProblems(keys, known, report)
-    found: list[_Resolved] = []
-    dependencies: list[_Resolved] = []
-    dependency_kinds = {
-        target
-        for part in parts
-        if part.name not in NOT_DEPENDENCIES
-        for target in part.field.targets
-    }
     columns = _OutcomeColumns(resolved)
-    start = 0
-    for part in parts:
-        outcome = _Outcome(columns, start)
-        start += len(part.distinct)
-        resolved_part = _resolved_rows(part, outcome, problems)
-        found.append(resolved_part)
-        if part.name not in NOT_DEPENDENCIES and part.kind in dependency_kinds:
-            dependencies.append(resolved_part)
-    problems.report_cycles(_edges(dependencies), parts)
+    every = _AllReferences(parts)
+    codes = every.codes
+    ok = (columns.array("status") == "resolved")[codes]
+    own = np.zeros(len(codes), dtype=bool)
+    failed = np.concatenate(([0], np.cumsum(~ok)))
+    unresolved = failed[every.starts[1:]] - failed[every.starts[:-1]]  # per part
+    for number, part in enumerate(parts):
+        start, end = int(every.starts[number]), int(every.starts[number + 1])
+        if start == end or not (unresolved[number] or part.kind in part.field.targets):
+            continue  # (every reference resolves, none can name its own record)
+        outcome = _Outcome(columns, int(every.distinct_starts[number]))
+        part_ok = ok[start:end]
+        own[start:end] = part_own = _own_references(part, part_ok, outcome)
+        problems.report_unresolved(part, np.flatnonzero(~part_ok), outcome)
+        problems.report_self_references(part, np.flatnonzero(part_own))
+    keep = ok & ~own
+    listed = keep & every.many[every.part_of]
+    if listed.any():
+        # A list may name a record twice: keep its first reference (in its part, by the
+        # row's key and the target, labelled once per distinct value).
+        targets = _labels(
+            [columns.array(name) for name in ("target_municipality", "target_kind", "target_id")]
+        )
+        keep[listed] = _first_labels(
+            _labels([every.part_of[listed], every.ids(listed), targets[codes[listed]]])
+        )
+    kept = np.flatnonzero(keep)
+    problems.report_cycles(every.edges(kept[every.dependency[every.part_of[kept]]], columns), parts)
     problems.report_not_checked(rejected)
-    return _references_frame(found)
+    return every.frame(kept, columns)
 
 
 @dataclass
@@ -485,55 +533,110 @@ class _Outcome:
         return self.columns.frame.iloc[self.start + code]
 
 
-@dataclass
-class _Resolved:
-    """The references of one part that resolve: indices into the part and its outcome."""
+def _own_references(
+    part: ReferencePart, ok: np.ndarray[Any, Any], outcome: _Outcome
+) -> np.ndarray[Any, Any]:
+    """Which of a part's references (``ok``: those that resolve) name their own record."""
+    if part.kind not in part.field.targets:
+        return np.zeros(len(ok), dtype=bool)
+    codes = part.codes
+    return np.asarray(
+        ok
+        & (outcome.column("target_municipality")[codes] == part.municipality)
+        & (outcome.column("target_kind")[codes] == part.kind)
+        & (outcome.column("target_id")[codes] == part.ids),
+        dtype=bool,
+    )
 
-    part: ReferencePart
-    outcome: _Outcome
-    kept: np.ndarray[Any, Any] | None  # indices of the part's references kept; None: all
 
-    def __len__(self) -> int:
-        return len(self.part.codes) if self.kept is None else len(self.kept)
+class _AllReferences:
+    """Every part's references one after the other (the parts in order, each part's
+    references in order): resolved, told apart and made a frame at once, not part by
+    part. ``codes`` index the distinct values of every part (``resolve_values``' rows),
+    ``rows`` the keys of every table (``keys``)."""
 
-    @property
-    def references(self) -> np.ndarray[Any, Any]:
-        """The indices of the part's references kept."""
-        return np.arange(len(self.part.codes)) if self.kept is None else self.kept
-
-    @cached_property
-    def codes(self) -> np.ndarray[Any, Any]:
-        """The distinct value of each reference kept."""
-        return self.part.codes if self.kept is None else self.part.codes[self.kept]
-
-    @cached_property
-    def rows(self) -> np.ndarray[Any, Any]:
-        """The data row of each reference kept."""
-        return self.part.rows if self.kept is None else self.part.rows[self.kept]
-
-    def targets(self, column: str) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-        """A target column per distinct value, and the distinct value of each reference."""
-        return self.outcome.column(column), self.codes
-
-    def columns(self) -> dict[str, np.ndarray[Any, Any]]:
-        """The references as columns, with ``reference`` (the index into the part)."""
-        part = self.part
-        count = len(self)
-        columns = {
-            "municipality": np.full(count, part.municipality, dtype=object),
-            "kind": np.full(count, part.kind, dtype=object),
-            "id": part.keys[self.rows],
-            "field": np.full(count, part.name, dtype=object),
+    def __init__(self, parts: Sequence[ReferencePart]) -> None:
+        counts = np.array([len(part.codes) for part in parts], dtype=np.int64)
+        sizes = np.array([len(part.distinct) for part in parts], dtype=np.int64)
+        self.starts = np.concatenate(([0], np.cumsum(counts)))
+        self.distinct_starts = np.concatenate(([0], np.cumsum(sizes)))
+        self.part_of = np.repeat(np.arange(len(parts), dtype=np.int64), counts)
+        self.codes = (
+            np.concatenate([np.asarray(part.codes, dtype=np.int64) for part in parts])
+            + self.distinct_starts[:-1][self.part_of]
+        )
+        # The keys of each table once (its parts share them), one table after the other.
+        first_key: dict[int, int] = {}
+        tables: list[np.ndarray[Any, Any]] = []
+        key_starts = np.zeros(len(parts), dtype=np.int64)
+        at = 0
+        for number, part in enumerate(parts):
+            found = first_key.get(id(part.keys))
+            if found is None:
+                found = first_key[id(part.keys)] = at
+                tables.append(part.keys)
+                at += len(part.keys)
+            key_starts[number] = found
+        self.keys = np.concatenate(tables)
+        self.rows = (
+            np.concatenate([np.asarray(part.rows, dtype=np.int64) for part in parts])
+            + key_starts[self.part_of]
+        )
+        self.municipality = np.array([part.municipality for part in parts], dtype=object)
+        self.kind = np.array([part.kind for part in parts], dtype=object)
+        self.field = np.array([part.name for part in parts], dtype=object)
+        self.many = np.array([part.field.spec.many for part in parts], dtype=bool)
+        # The dependencies (for the cycle search): references of a kind that some
+        # dependency names, in a field that is a dependency.
+        dependency_kinds = {
+            target
+            for part in parts
+            if part.name not in NOT_DEPENDENCIES
+            for target in part.field.targets
         }
-        for column in ("target_municipality", "target_kind", "target_id"):
-            values, codes = self.targets(column)
-            columns[column] = values[codes]
-        columns["reference"] = self.references
-        return columns
+        self.dependency = np.array(
+            [part.name not in NOT_DEPENDENCIES and part.kind in dependency_kinds for part in parts],
+            dtype=bool,
+        )
 
-    def frame(self) -> pd.DataFrame:
-        """``columns`` as a frame."""
-        return _object_frame(self.columns())
+    def ids(self, references: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """The key of the record of each of ``references`` (a mask or indices)."""
+        return np.asarray(self.keys[self.rows[references]], dtype=object)
+
+    def columns(
+        self, references: np.ndarray[Any, Any], outcome: _OutcomeColumns
+    ) -> dict[str, np.ndarray[Any, Any]]:
+        """``REFERENCE_COLUMNS`` of ``references`` (indices)."""
+        part_of = self.part_of[references]
+        codes = self.codes[references]
+        return {
+            "municipality": self.municipality[part_of],
+            "kind": self.kind[part_of],
+            "id": self.ids(references),
+            "field": self.field[part_of],
+            **{
+                name: outcome.array(name)[codes]
+                for name in ("target_municipality", "target_kind", "target_id")
+            },
+        }
+
+    def edges(self, references: np.ndarray[Any, Any], outcome: _OutcomeColumns) -> pd.DataFrame:
+        """The ``references`` (dependencies, for the cycle search) as a frame, with
+        ``reference``: the index of each in its part."""
+        columns = self.columns(references, outcome)
+        columns["reference"] = references - self.starts[self.part_of[references]]
+        return _object_frame(columns)
+
+    def frame(self, references: np.ndarray[Any, Any], outcome: _OutcomeColumns) -> pd.DataFrame:
+        """The columns ``REFERENCE_COLUMNS`` of ``references``."""
+        columns = self.columns(references, outcome)
+        return pd.concat(
+            [
+                pd.Series(columns[name], dtype=object, name=name, copy=False)
+                for name in REFERENCE_COLUMNS
+            ],
+            axis=1,
+        )
 
 
 def _object_frame(columns: Mapping[str, np.ndarray[Any, Any]]) -> pd.DataFrame:
@@ -544,56 +647,6 @@ def _object_frame(columns: Mapping[str, np.ndarray[Any, Any]]) -> pd.DataFrame:
             for name, values in columns.items()
         }
     )
-
-
-def _edges(dependencies: Sequence[_Resolved]) -> pd.DataFrame:
-    """The dependency references of every part, one frame (for the cycle search)."""
-    if not dependencies:
-        return pd.DataFrame(columns=[*REFERENCE_COLUMNS, "reference"])
-    parts = [resolved.columns() for resolved in dependencies]
-    return _object_frame(
-        {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
-    )
-
-
-def _resolved_rows(
-    part: ReferencePart, outcome: _Outcome, problems: ReferenceProblems
-) -> _Resolved:
-    """The references of one part that resolve; issues for the others."""
-    ok = (outcome.column("status")[: len(part.distinct)] == "resolved")[part.codes]
-    own = np.zeros(len(ok), dtype=bool)
-    if part.kind in part.field.targets:
-        codes = part.codes
-        own = (
-            ok
-            & (outcome.column("target_municipality")[codes] == part.municipality)
-            & (outcome.column("target_kind")[codes] == part.kind)
-            & (outcome.column("target_id")[codes] == part.ids)
-        )
-    problems.report_unresolved(part, np.flatnonzero(~ok), outcome)
-    problems.report_self_references(part, np.flatnonzero(own))
-    keep = ok & ~own
-    kept = _Resolved(part, outcome, None if keep.all() else np.flatnonzero(keep))
-    if part.field.spec.many and len(kept):
-        # A list may name a record twice: keep its first reference.
-        first = _first_references(kept)
-        kept = _Resolved(part, outcome, kept.references[first])
-    return kept
-
-
-def _first_references(kept: _Resolved) -> np.ndarray[Any, Any]:
-    """``_first_of_each`` of ``kept.columns()``, from what tells them apart: in one part
-    the municipality, kind and field are the part's, the id is the row's and the
-    target is the distinct value's (labelled once per distinct value, not per reference)."""
-    distinct = len(kept.part.distinct)
-    targets = _labels(
-        [
-            kept.outcome.column(name)[:distinct]
-            for name in ("target_municipality", "target_kind", "target_id")
-        ]
-    )
-    ids = kept.part.keys[kept.rows]
-    return _first_labels(_labels([ids, targets[kept.codes]]))
 
 
 def _first_of_each(columns: Mapping[str, np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
@@ -624,32 +677,6 @@ def _first_labels(labels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         return np.zeros(0, dtype=bool)
     before = np.maximum.accumulate(labels)[:-1]
     return np.asarray(labels > np.concatenate(([-1], before)), dtype=bool)
-
-
-def _references_frame(found: Sequence[_Resolved]) -> pd.DataFrame:
-    """The columns ``REFERENCE_COLUMNS`` of every resolved reference, filled in place part
-    by part (a million references are copied once, not once per step)."""
-    total = sum(len(resolved) for resolved in found)
-    columns = {name: np.empty(total, dtype=object) for name in REFERENCE_COLUMNS}
-    start = 0
-    for resolved in found:
-        part = resolved.part
-        end = start + len(resolved)
-        columns["municipality"][start:end] = part.municipality
-        columns["kind"][start:end] = part.kind
-        columns["field"][start:end] = part.name
-        np.take(part.keys, resolved.rows, out=columns["id"][start:end], mode="clip")
-        for column in ("target_municipality", "target_kind", "target_id"):
-            values, codes = resolved.targets(column)
-            np.take(values, codes, out=columns[column][start:end], mode="clip")
-        start = end
-    return pd.concat(
-        [
-            pd.Series(values, dtype=object, name=name, copy=False)
-            for name, values in columns.items()
-        ],
-        axis=1,
-    )
 
 
 def _on_possible_cycles(edges: pd.DataFrame) -> pd.DataFrame:
@@ -699,7 +726,7 @@ def _on_possible_cycles(edges: pd.DataFrame) -> pd.DataFrame:
 class ReferenceProblems:
     """Issues for the references that do not resolve, name themselves or go round."""
 
-    def __init__(self, keys: pd.DataFrame, known: set[str], report: IssueReport) -> None:
+    def __init__(self, keys: KeyIndex, known: set[str], report: IssueReport) -> None:
         self.keys = keys
         self.known = known
         self.report = report
@@ -869,8 +896,9 @@ class ReferenceProblems:
         """The existing key of ``kinds`` in ``municipality`` closest to ``key`` (rapidfuzz)."""
         cache_key = (municipality, "|".join(kinds), key)
         if cache_key not in self._nearest:
-            pool = self.keys.loc[
-                (self.keys["municipality"] == municipality) & self.keys["kind"].isin(kinds), "id"
+            frame = self.keys.frame
+            pool = frame.loc[
+                (frame["municipality"] == municipality) & frame["kind"].isin(kinds), "id"
             ].tolist()
             from rapidfuzz import process  # (only for a reference that is not found)
 

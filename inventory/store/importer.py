@@ -37,12 +37,19 @@ from inventory import __version__
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.store.faults import fault_point
 from inventory.store.frames import object_values, stored_column, stored_values
-from inventory.store.rawrows import FileRows, RawRows
-from inventory.store.reading import driver_batches, driver_query, marks, result_processors
+from inventory.store.rawrows import FileRows, RawRows, raw_blob
+from inventory.store.reading import (
+    driver_batches,
+    driver_query,
+    marks,
+    result_processors,
+    stored_municipalities,
+)
 from inventory.store.references import STORED_COLUMNS, ReferencePlan, isin
 from inventory.store.schema import (
     CREATED_MANY,
     FILE_ID,
+    FILE_RAW_HASHES,
     RAW_HASH,
     RECORD_TABLES,
     ROW_HASH,
@@ -376,11 +383,7 @@ class _Writer:
     def holds(self, kind: str, municipality: str) -> bool:
         """Whether records of ``kind`` of ``municipality`` are stored."""
         if kind not in self.holding:
-            table = RECORD_TABLES[kind]
-            self.holding[kind] = {
-                str(code)
-                for (code,) in self.connection.execute(select(table.c.municipality).distinct())
-            }
+            self.holding[kind] = set(stored_municipalities(self.connection, kind))
         return municipality in self.holding[kind]
 
     def _advance(self, rows: int) -> None:
@@ -388,17 +391,17 @@ class _Writer:
         if self.progress is not None:
             self.progress(self.done_rows, self.total_rows)
 
-    def add_files(self, tables: Sequence[tuple[ValidTable, int | None]]) -> list[FileIds]:
+    def add_files(self, tables: Sequence[tuple[ValidTable, FileRows | None]]) -> list[FileIds]:
         """One ``import_file`` row per file (or sheet) each table's rows come from, with
         the tool that wrote it (provenance), in one statement: per table its id, or each
-        row's when there are several. With each table ``total``: the file's rows (when
-        the table holds only some of them)."""
+        row's when there are several. With each table what its file kept (when the
+        table holds only some of its rows; the raw hashes of its rows)."""
         files: list[dict[str, Any]] = []
         layouts: list[tuple[int, np.ndarray[Any, Any] | None]] = []
-        for table, total in tables:
-            parts, rows, part_of_row = _file_parts(table, total)
+        for table, kept in tables:
+            parts, rows, part_of_row = _file_parts(table, None if kept is None else kept.rows)
             layouts.append((len(files), part_of_row))
-            files += self.file_rows(table, parts, rows)
+            files += self.file_rows(table, parts, rows, None if kept is None else kept.every_raw)
         # ids in the order of the rows (SQLAlchemy inserts them one by one where the
         # database cannot say so)
         ids = [
@@ -414,10 +417,16 @@ class _Writer:
         return found
 
     def file_rows(
-        self, table: ValidTable, parts: Sequence[Any], rows: Sequence[int]
+        self,
+        table: ValidTable,
+        parts: Sequence[Any],
+        rows: Sequence[int],
+        every_raw: np.ndarray[Any, Any] | None = None,
     ) -> list[dict[str, Any]]:
-        """The ``import_file`` rows of a table's files (``parts``, with their rows)."""
+        """The ``import_file`` rows of a table's files (``parts``, with their rows); the
+        raw hash of each row (``every_raw``) is recorded with a table of one file."""
         mapping = json.dumps(table.header_mapping, ensure_ascii=False)
+        blob = raw_blob(every_raw, rows[0]) if len(parts) == 1 else None
         return [
             {
                 "run_id": self.run_id,
@@ -432,6 +441,7 @@ class _Writer:
                 "header_mapping": mapping,
                 "rows": int(count),
                 "source_tool": part.tool,
+                FILE_RAW_HASHES: blob,
             }
             for part, count in zip(parts, rows, strict=True)
         ]
@@ -545,26 +555,50 @@ class _Writer:
     ) -> dict[str, dict[str, Any]]:
         """The stored field values of some records, by key (as SQLAlchemy reads them:
         dates and booleans typed on SQLite too)."""
+        return self._records_of(table, key, municipality, keys)[1]
+
+    def typed_records(
+        self, table: Table, key: str, municipality: str, keys: Sequence[str]
+    ) -> tuple[pd.Series, dict[str, dict[str, Any]]]:
+        """The stored row hashes of some records by key (``existing_hashes``) and their
+        field values (``stored_rows``), read together."""
+        found, values = self._records_of(table, key, municipality, keys, ROW_HASH)
+        position = [spec.name for spec in field_specs(table.name)].index(key)
+        return (
+            pd.Series(
+                np.fromiter((row[-1] for row in found), dtype=np.int64, count=len(found)),
+                index=pd.Index([row[position] for row in found], dtype=object),
+            ),
+            values,
+        )
+
+    def _records_of(
+        self, table: Table, key: str, municipality: str, keys: Sequence[str], *extra: str
+    ) -> tuple[list[tuple[Any, ...]], dict[str, dict[str, Any]]]:
+        """The rows (fields, then the ``extra`` columns, as the driver gives them) of some
+        records and their field values by key."""
         names = [spec.name for spec in field_specs(table.name)]
         columns = [table.c[name] for name in names]
         quote = self.connection.dialect.identifier_preparer.quote
         select_sql = (
-            f"SELECT {', '.join(quote(name) for name in names)} FROM {quote(table.name)}"
-            f" WHERE {quote('municipality')} = ? AND {quote(key)} IN "
+            f"SELECT {', '.join(quote(name) for name in [*names, *extra])}"
+            f" FROM {quote(table.name)} WHERE {quote('municipality')} = ? AND {quote(key)} IN "
         )
-        found: dict[str, dict[str, Any]] = {}
+        found: list[tuple[Any, ...]] = []
+        values: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(list(keys), _IN_CHUNK):
             rows, description = driver_query(
                 self.connection, f"{select_sql}({marks(len(chunk))})", [municipality, *chunk]
             )
-            processors = result_processors(self.connection, columns, description)
+            processors = result_processors(self.connection, columns, description[: len(names)])
             for row in rows:
-                values = {
+                record = {
                     name: value if process is None else process(value)
-                    for name, value, process in zip(names, row, processors, strict=True)
+                    for name, value, process in zip(names, row, processors, strict=False)
                 }
-                found[str(values[key])] = values
-        return found
+                values[str(record[key])] = record
+            found += rows
+        return found, values
 
     def insert_records(
         self,
@@ -653,13 +687,13 @@ class _Writer:
         rows = prepared.rows
         # Some rows of the file typed, the others kept: only the typed ones are looked up.
         partial = rows is not None and rows.kept > 0 and not prune
-        stored = (
-            self.existing_hashes(
-                table, key, municipality, only=prepared.keys.tolist() if partial else None
-            )
-            if self.holds(kind, municipality)
-            else pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object))
-        )
+        before: dict[str, dict[str, Any]] | None = None  # the typed keys' stored values
+        if not self.holds(kind, municipality):
+            stored = pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object))
+        elif partial:  # a few typed: their hashes and values read at once
+            stored, before = self.typed_records(table, key, municipality, prepared.keys.tolist())
+        else:
+            stored = self.existing_hashes(table, key, municipality)
         if len(stored):
             position = stored.index.get_indexer(pd.Index(prepared.keys, dtype=object))
             is_new = position < 0
@@ -681,7 +715,7 @@ class _Writer:
             self._insert_new(table, prepared, is_new, file_id, field_names, municipality, key)
         if counts.updated:
             self._update_changed(
-                table, prepared, is_changed, file_id, field_names, municipality, key
+                table, prepared, is_changed, file_id, field_names, municipality, key, before
             )
         self._advance(counts.unchanged)
         if prune:
@@ -886,10 +920,14 @@ class _Writer:
         field_names: list[str],
         municipality: str,
         key: str,
+        before: dict[str, dict[str, Any]] | None = None,
     ) -> None:
+        """Update the ``is_changed`` records, each change logged with the values it
+        replaces (``before``: the stored values by key, when already read)."""
         indices = np.flatnonzero(is_changed)
         keys = [str(record_key) for record_key in prepared.keys[indices].tolist()]
-        before = self.stored_rows(table, key, municipality, keys)
+        if before is None:
+            before = self.stored_rows(table, key, municipality, keys)
         # each changed row's values once, as plain Python values (column by column)
         new_columns = [prepared.columns[name][indices].tolist() for name in field_names]
         changes: list[dict[str, Any]] = []
@@ -1132,9 +1170,7 @@ def import_batch(
         parts = _prepare_group(group, iso)
         for part in parts:
             part.rows = None if rows is None else rows.of(part.table)
-        file_ids = writer.add_files(
-            [(part.table, None if part.rows is None else part.rows.rows) for part in parts]
-        )
+        file_ids = writer.add_files([(part.table, part.rows) for part in parts])
         for part, file_id in zip(parts, file_ids, strict=True):
             table = part.table
 
@@ -1188,7 +1224,7 @@ def _record_kept(writer: _Writer, rows: RawRows, result: ImportResult) -> None:
     for file in rows.omitted():
         table = file.table
         assert table is not None
-        files += writer.file_rows(table, *_file_parts(table, file.rows)[:2])
+        files += writer.file_rows(table, *_file_parts(table, file.rows)[:2], file.every_raw)
         counts = result.counts.setdefault(table.municipality, {}).setdefault(
             table.kind, KindCounts()
         )

@@ -180,6 +180,9 @@ class FileRows:
     #: reads ``kept_keys`` (of this file and the others of its kind) when first asked
     loader: Callable[[FileRows], None] | None = field(default=None, repr=False)
     found_keys: np.ndarray[Any, Any] | None = field(default=None, repr=False)
+    #: the raw hash of every row of the file, in its order (None: not known), what the
+    #: import records with the file (``import_file.raw_hashes``, ``raw_blob``)
+    every_raw: np.ndarray[Any, Any] | None = field(default=None, repr=False)
 
     @property
     def kept(self) -> int:
@@ -211,6 +214,10 @@ class RawRows:
         #: (municipality, kind) -> its file in the municipality's last import run (by
         #: this tool version): SHA-256, header mapping (JSON) and rows
         self.last_files: dict[tuple[str, str], tuple[str, str, int]] = {}
+        #: (municipality, kind) of ``last_files`` -> the raw hash of each row of that file
+        #: (recorded by its import, ``import_file.raw_hashes``): the raw hashes of the
+        #: municipality's records of the kind, read without reading the records
+        self.last_raw: dict[tuple[str, str], np.ndarray[Any, Any]] = {}
         #: (path as compared, kind) -> the ``import_file`` values of the last run that
         #: read that file for the kind (``inventory.store.unchanged``): what ``unread``
         #: compares a file with before reading it
@@ -253,9 +260,18 @@ class RawRows:
             {code, *self._wanted.get(kind, ())} - {c for c, k in self._loaded if k == kind}
         )
         self._loaded.update((each, kind) for each in codes)
+        asked: list[str] = []
+        for each in codes:
+            recorded = self.last_raw.get((each, kind))
+            if recorded is None:
+                asked.append(each)
+            else:  # the records are exactly the rows of the file their last import read
+                self._store_hashes(each, kind, recorded, len(recorded))
+        if not asked:
+            return
         table = RECORD_TABLES[kind]
         with self._connect().connect() as connection:
-            for chunk in _chunks(codes, _IN_CHUNK):
+            for chunk in _chunks(asked, _IN_CHUNK):
                 result = connection.execute(
                     select(
                         table.c.municipality,
@@ -266,12 +282,13 @@ class RawRows:
                     .group_by(table.c.municipality)
                 )
                 for owner, count, text in _driver_rows(result):
-                    hashes = _parsed_hashes(text)
-                    stored = pd.Index(hashes)
-                    self._stored[(str(owner), kind)] = (
-                        stored[~stored.duplicated(keep=False)],
-                        int(count),
-                    )
+                    self._store_hashes(str(owner), kind, _parsed_hashes(text), int(count))
+
+    def _store_hashes(self, code: str, kind: str, hashes: np.ndarray[Any, Any], count: int) -> None:
+        """The raw hashes stored of one municipality's ``count`` records of one kind (each
+        of one record only)."""
+        stored = pd.Index(hashes)
+        self._stored[(code, kind)] = (stored[~stored.duplicated(keep=False)], count)
 
     def _load_kept_keys(self, asked: FileRows) -> None:
         """The keys of the rows recognised unchanged of ``asked`` and of the other files
@@ -337,6 +354,7 @@ class RawRows:
         again = RawRows(self.url)
         again._stored, again._loaded = self._stored, self._loaded
         again.last_files, again.stored_files = self.last_files, self.stored_files
+        again.last_raw = self.last_raw
         again.digests, again.folder_codes = self.digests, self.folder_codes
         again._resolved = self._resolved
         again.full = True
@@ -412,7 +430,7 @@ class RawRows:
         )
         mapping: dict[str, str] = json.loads(str(stored["header_mapping"]))
         rows = int(stored["rows"])
-        table = self._omitted(source, mapping, code, rows)
+        table = self._omitted(source, mapping, code, rows, self.last_raw.get((code, kind)))
         self.files[-1].code = code
         if kind == "municipality":  # the code its folder's records take (as read)
             table.frame = pd.DataFrame({"code": [code]}, dtype=object)
@@ -436,7 +454,13 @@ class RawRows:
             not self.full and kind not in _ALWAYS_TYPED and getattr(source, "locate", None) is None
         )
         if eligible and self._same_file(source, mapping, code):
-            return self._omitted(source, dict(mapping.written), code, source.row_count)
+            return self._omitted(
+                source,
+                dict(mapping.written),
+                code,
+                source.row_count,
+                self.last_raw.get((code, kind)),
+            )
         if eligible:
             self._load(code, kind)
         stored = self._stored.get((code, kind))
@@ -449,7 +473,7 @@ class RawRows:
         unique = ~pd.Series(raw).duplicated(keep=False).to_numpy()
         kept = (found >= 0) & unique
         if bool(kept.all()) and count == rows:
-            return self._omitted(source, dict(mapping.written), code, rows)
+            return self._omitted(source, dict(mapping.written), code, rows, raw)
         if kind in referenced_kinds():
             self._must_reread = True  # a referenced kind changed: everything is read again
             return self._whole(source, report, raw)
@@ -465,6 +489,7 @@ class RawRows:
             kept_hashes=raw[kept],
             first=len(report.issues),
             loader=self._load_kept_keys,
+            every_raw=raw,
         )
         return part
 
@@ -502,12 +527,17 @@ class RawRows:
         self, source: SourceTable, report: IssueReport, raw: np.ndarray[Any, Any]
     ) -> SourceTable:
         self._pending[id(source)] = FileRows(
-            source=source, raw=raw, rows=len(raw), first=len(report.issues)
+            source=source, raw=raw, rows=len(raw), first=len(report.issues), every_raw=raw
         )
         return source
 
     def _omitted(
-        self, source: SourceTable, mapping: dict[str, str], code: str, rows: int
+        self,
+        source: SourceTable,
+        mapping: dict[str, str],
+        code: str,
+        rows: int,
+        every_raw: np.ndarray[Any, Any] | None,
     ) -> ValidTable:
         """A table standing for a file whose ``rows`` are all stored as they are, left
         out of the batch by ``settle``. Its frame is empty, or holds the stored keys when
@@ -527,6 +557,7 @@ class RawRows:
             rows=rows,
             positions=np.empty(0, dtype=np.int64),
             omitted=True,
+            every_raw=every_raw,
         )
         self.files.append(file)
         if source.kind in referenced_kinds():
@@ -727,6 +758,26 @@ def _parsed_hashes(text: str | None) -> np.ndarray[Any, Any]:
     if len(hashes) != text.count(",") + 1:  # (never expected: each parsed as Python would)
         hashes = np.array(text.split(","), dtype=np.int64)
     return hashes
+
+
+#: How ``import_file.raw_hashes`` holds a file's raw hashes: 8-byte little-endian integers.
+_BLOB_DTYPE = np.dtype("<i8")
+
+
+def raw_blob(hashes: np.ndarray[Any, Any] | None, rows: int) -> bytes | None:
+    """What ``import_file.raw_hashes`` records of a file of ``rows`` rows: the raw hash
+    of each row (None when they are not known)."""
+    if hashes is None or len(hashes) != rows:
+        return None
+    return np.asarray(hashes, dtype=_BLOB_DTYPE).tobytes()
+
+
+def raw_from_blob(blob: bytes | None, rows: int) -> np.ndarray[Any, Any] | None:
+    """The raw hashes ``raw_blob`` recorded for a file of ``rows`` rows (None: none,
+    or not one for each row)."""
+    if blob is None or len(blob) != rows * _BLOB_DTYPE.itemsize:
+        return None
+    return np.frombuffer(bytes(blob), dtype=_BLOB_DTYPE).astype(np.int64)
 
 
 def _driver_rows(result: Any) -> list[Any]:

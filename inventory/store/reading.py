@@ -105,6 +105,22 @@ def driver_batches(
         cursor.close()
 
 
+def stored_municipalities(connection: Connection, table: str) -> list[str]:
+    """The municipalities holding records in the record table ``table``, in order: one
+    index seek each (a loose scan of the primary key, which starts with the
+    municipality), not a read of every record as ``SELECT DISTINCT`` makes."""
+    quote = connection.dialect.identifier_preparer.quote
+    name, code = quote(table), quote("municipality")
+    rows, _description = driver_query(
+        connection,
+        f"WITH RECURSIVE found(code) AS (SELECT min({code}) FROM {name}"
+        f" UNION ALL SELECT (SELECT min({code}) FROM {name} WHERE {code} > found.code)"
+        " FROM found WHERE found.code IS NOT NULL)"
+        " SELECT code FROM found WHERE code IS NOT NULL",
+    )
+    return [str(row[0]) for row in rows]
+
+
 def marks(count: int) -> str:
     """``count`` placeholders for ``driver_query`` (an ``IN`` list)."""
     return ", ".join("?" * count)

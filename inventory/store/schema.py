@@ -34,6 +34,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -71,6 +72,12 @@ DERIVED_ID = "*"
 CHANGE_COMMENT = "created, updated or deleted (one record); created_many (keys in fields)"
 FIELDS_COMMENT = "JSON: updated {field: [old, new]}; deleted: old values; created_many: the keys"
 SOURCE_TOOL_COMMENT = "adapter or profile name, or native (NULL: imported before 0004)"
+#: ``import_file``: the raw hash of each row of the file, in its order (``raw_blob``).
+FILE_RAW_HASHES = "raw_hashes"
+FILE_RAW_HASHES_COMMENT = (
+    "the raw hash of each row in file order, 8-byte little-endian signed integers"
+    " (NULL: not recorded, or before 0007)"
+)
 ROWS_NOT_VALIDATED_COMMENT = (
     "rows recognised unchanged since their import, not typed nor checked again (NULL: before 0006)"
 )
@@ -118,6 +125,7 @@ import_file = Table(
     Column("header_mapping", Text, nullable=False, comment="JSON: header as written -> field"),
     Column("rows", BigInteger, nullable=False),
     Column("source_tool", Text, comment=SOURCE_TOOL_COMMENT),
+    Column(FILE_RAW_HASHES, LargeBinary, comment=FILE_RAW_HASHES_COMMENT),
 )
 
 record_change = Table(

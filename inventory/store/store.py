@@ -374,6 +374,7 @@ class InventoryStore:
         clusters servers name (for validating ``code:id`` references). Only the kinds a
         reference may name are read (and ``municipality``): every stored municipality is
         a key, the keys of the other kinds (clients, applications ...) are left out."""
+        from inventory.store.reading import stored_municipalities
         from inventory.validate.references import referenced_kinds
 
         keys: dict[str, dict[str, set[str]]] = {}
@@ -381,11 +382,9 @@ class InventoryStore:
         with self.engine.connect() as connection:
             for kind, table in RECORD_TABLES.items():
                 if kind not in named:  # no reference names them: their municipalities only
-                    statement = select(table.c.municipality).distinct()
-                    if municipalities is not None:
-                        statement = statement.where(table.c.municipality.in_(list(municipalities)))
-                    for (code,) in _driver_rows(connection.execute(statement)):
-                        keys.setdefault(code, {})
+                    for code in stored_municipalities(connection, table.name):
+                        if municipalities is None or code in municipalities:
+                            keys.setdefault(code, {})
                     continue
                 statement = select(table.c.municipality, table.c[key_field(kind)])
                 if municipalities is not None:

@@ -29,8 +29,14 @@ from inventory.read.discover import InventoryFolder
 from inventory.read.kinds import RECOGNISERS
 from inventory.read.source import NATIVE
 from inventory.store.engine import database_exists
-from inventory.store.rawrows import RawRows, RowsCheck
-from inventory.store.schema import RECORD_TABLES, import_file, import_run, reference
+from inventory.store.rawrows import RawRows, RowsCheck, raw_from_blob
+from inventory.store.schema import (
+    FILE_RAW_HASHES,
+    RECORD_TABLES,
+    import_file,
+    import_run,
+    reference,
+)
 from inventory.validate.batch import UnchangedFolder
 
 #: The columns of ``import_file`` copied into the new run for an unchanged folder.
@@ -46,6 +52,7 @@ FILE_COLUMNS = (
     "header_mapping",
     "rows",
     "source_tool",
+    FILE_RAW_HASHES,
 )
 
 UnchangedCheck = Callable[[InventoryFolder], UnchangedFolder | None]
@@ -143,6 +150,10 @@ class _StoredRuns:
                         str(file["header_mapping"]),
                         int(file["rows"]),
                     )
+                    # its rows are the records: their raw hashes, as the import recorded
+                    recorded = raw_from_blob(file[FILE_RAW_HASHES], int(file["rows"]))
+                    if recorded is not None:
+                        self.rows.last_raw[(code, str(file["kind"]))] = recorded
 
     def check(self, folder: InventoryFolder) -> UnchangedFolder | None:
         """``folder`` as stored when it is unchanged since its municipality's last run."""

@@ -99,18 +99,26 @@ def function_groups(assets: pd.DataFrame, population: dict[str, float]) -> list[
         users=("users", "sum"),
         municipalities=("municipality", lambda codes: frozenset(map(str, codes))),
     )
+    # each area's products most used first (the area's groups in its order): one sort
+    ranked = usage.reset_index().sort_values(
+        ["capability", "users", "product_id"], ascending=[True, False, True]
+    )
+    by_area: dict[str, list[tuple[object, float, frozenset[str]]]] = {}
+    for area, product_id, users, codes in zip(
+        ranked["capability"].tolist(),
+        ranked["product_id"].tolist(),
+        ranked["users"].tolist(),
+        ranked["municipalities"].tolist(),
+        strict=True,
+    ):
+        by_area.setdefault(area, []).append((product_id, users, codes))
     groups: list[FunctionGroup] = []
     catalogue = business_catalogue()
-    for area, per_area in usage.groupby(level=0, sort=True):
-        ranked = per_area.reset_index().sort_values(
-            ["users", "product_id"], ascending=[False, True]
-        )
+    for area, products in by_area.items():
         members: list[list[str]] = []
         covered: list[set[str]] = []
         intensity: list[list[float]] = []
-        for product_id, users, codes in zip(
-            ranked["product_id"], ranked["users"], ranked["municipalities"], strict=True
-        ):
+        for product_id, users, codes in products:
             people = sum(population.get(code, 1.0) for code in codes)
             own = _intensity(float(users), people)
             compatible = [

@@ -317,28 +317,48 @@ def _similarity(
         share=usage["assets"]
         / usage.groupby(["domain", "capability", "municipality"])["assets"].transform("sum")
     )
-    overall = _weighted_jaccard(shares, municipalities)
+    values, features = _features(shares, municipalities)
+    overall = _weighted_jaccard(values, municipalities)
     parts = [_long(overall, "all")]
-    for domain in DOMAINS:
-        part = shares[shares["domain"] == domain]
-        if not part.empty:
-            parts.append(_long(_weighted_jaccard(part, municipalities), domain))
+    domains = [domain for domain, _, _ in features]
+    for domain in DOMAINS:  # a domain's features are a run of the sorted columns
+        if domain in domains:
+            start, end = domains.index(domain), len(domains) - domains[::-1].index(domain)
+            part = _weighted_jaccard(values[:, start:end], municipalities)
+            parts.append(_long(part, domain))
     return overall, pd.concat(parts, ignore_index=True)
 
 
-def _weighted_jaccard(shares: pd.DataFrame, municipalities: list[str]) -> pd.DataFrame:
+def _features(
+    shares: pd.DataFrame, municipalities: list[str]
+) -> tuple[np.ndarray, list[tuple[str, str, str]]]:
+    """The municipality x feature matrix of the shares (a feature: domain, capability and
+    product, in sorted order; 0 where a municipality has none), as a pivot table of them."""
+    keys = list(
+        zip(
+            shares["domain"].tolist(),
+            shares["capability"].tolist(),
+            shares["product_id"].tolist(),
+            strict=True,
+        )
+    )
+    features = sorted(set(keys))
+    column = {key: position for position, key in enumerate(features)}
+    row = {code: position for position, code in enumerate(municipalities)}
+    values = np.zeros((len(municipalities), len(features)))
+    for code, key, share in zip(
+        shares["municipality"].tolist(), keys, shares["share"].tolist(), strict=True
+    ):
+        if code in row:  # one row per municipality and feature (``_usage``)
+            values[row[code], column[key]] = share
+    return values, features
+
+
+def _weighted_jaccard(values: np.ndarray, municipalities: list[str]) -> pd.DataFrame:
     """sum(min) / sum(max) of every pair of rows of the municipality x feature matrix."""
-    if shares.empty:
+    if values.shape[1] == 0:
         matrix = np.eye(len(municipalities))
     else:
-        features = shares.pivot_table(
-            index="municipality",
-            columns=["domain", "capability", "product_id"],
-            values="share",
-            aggfunc="sum",
-            fill_value=0.0,
-        ).reindex(municipalities, fill_value=0.0)
-        values = features.to_numpy(dtype=float)
         matrix = np.zeros((len(municipalities), len(municipalities)))
         for row in range(len(municipalities)):  # one vectorised pass per municipality
             lower = np.minimum(values[row], values).sum(axis=1)
@@ -380,10 +400,14 @@ def _harmonisation(usage: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
         ["assets", "municipality_count", "product_id"], ascending=[False, False, True]
     )
     top = ranked.drop_duplicates(subset=keys).set_index(keys)
-    per = products.groupby(keys, sort=False).agg(
-        products=("product_id", "size"),
-        assets=("assets", "sum"),
-        shared_by_all=("sharing", lambda sharing: int((sharing == "all").sum())),
+    per = (
+        products.assign(shared_by_all=(products["sharing"] == "all").astype("int64"))
+        .groupby(keys, sort=False)
+        .agg(
+            products=("product_id", "size"),
+            assets=("assets", "sum"),
+            shared_by_all=("shared_by_all", "sum"),
+        )
     )
     per["municipalities"] = usage.groupby(keys, sort=False)["municipality"].nunique()
     per["top_product_id"] = top["product_id"]

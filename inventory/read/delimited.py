@@ -63,6 +63,7 @@ OTHER_LIKELY_DELIMITERS = ("|", ":")
 _SEP_LINE = re.compile(r'^\s*"?sep=(.)"?[ \t]*$', re.IGNORECASE)
 _TYPE_LINE = re.compile(r"^\ufeff?#TYPE\b")
 _QUOTED = re.compile(r'"[^"]*"')
+_LINE_END = re.compile(r"\r\n|\r|\n")
 HEAD_CHARS = MAX_HEADER_CHARS  # the dialect and the header are read from the file's head
 #: Files from this size on are memory-mapped rather than copied into memory.
 MAP_FROM_BYTES = 16 << 20
@@ -174,9 +175,32 @@ def _sniff_delimiter(first_line: str, second_line: str | None) -> str:
     return tied[0]
 
 
+class _Lines:
+    """The lines of a text with their ends, as ``io.StringIO(text, newline="")`` yields
+    them (split at CR, LF and CRLF), found only as far as they are read: no copy of a
+    head of up to a million characters for its first lines. ``position`` is where the
+    next line starts (``StringIO.tell()``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+        self._ends = _LINE_END.finditer(text)
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        start = self.position
+        if start >= len(self.text):
+            raise StopIteration
+        found = next(self._ends, None)
+        self.position = len(self.text) if found is None else found.end()
+        return self.text[start : self.position]
+
+
 def _dialect(head: str) -> _Dialect:
     # (lines split as ``physical_lines`` splits them, only as far as they are looked at)
-    lines = (line.rstrip("\r\n") for line in io.StringIO(head, newline=""))
+    lines = (line.rstrip("\r\n") for line in _Lines(head))
     first = next(lines, "")
     match = _SEP_LINE.match(first)
     if match:
@@ -225,7 +249,10 @@ def _read_header(
     characters and stay within ``MAX_COLUMNS`` and ``MAX_HEADER_CELL_CHARS`` (an issue
     otherwise), so a hostile header costs a bounded amount of work."""
     head = text.head(MAX_HEADER_CHARS)
-    stream, reader = _csv_reader(head, dialect.delimiter)
+    stream = _Lines(head)
+    reader = csv.reader(
+        stream, delimiter=dialect.delimiter, quotechar='"', doublequote=True, strict=False
+    )
     last_line = 0
     for _ in range(dialect.preamble):
         next(reader, None)
@@ -236,7 +263,7 @@ def _read_header(
         last_line = reader.line_num
         if _is_blank(record):
             continue
-        if stream.tell() >= len(head) and text.longer_than(len(head)):
+        if stream.position >= len(head) and text.longer_than(len(head)):
             if not rows:
                 return _header_too_large(file, start)  # the header may go on
             break  # the head ends in this row: the header is among those before

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from inventory.analyse.heap import old_objects_frozen
 from inventory.issues import Issue, IssueCode, IssueReport, template_key
 from inventory.models.registry import RECORD_KINDS, model_for
 from inventory.read import InventoryFolder, discover, map_headers
@@ -73,7 +74,30 @@ def validate_paths(
     >>> batch = validate_paths([samples])  # the five sample municipalities
     >>> batch.report.valid, batch.report.stats["rows"]["server"]
     (True, 422)
+
+    The objects that exist before are left out of the garbage collector's passes while
+    it runs (``old_objects_frozen``): a full collection walks every object of the
+    libraries loaded (0.02-0.05 s, in one run of two of the 20-municipality study); what
+    validation makes is collected as usual.
     """
+    with old_objects_frozen():
+        return _validate_paths(
+            paths,
+            known_keys=known_keys,
+            max_issues=max_issues,
+            ignore_unknown=ignore_unknown,
+            unchanged=unchanged,
+        )
+
+
+def _validate_paths(
+    paths: Sequence[Path],
+    *,
+    known_keys: Mapping[str, Mapping[str, set[str]]] | None,
+    max_issues: int,
+    ignore_unknown: bool,
+    unchanged: Callable[[InventoryFolder], UnchangedFolder | None] | None,
+) -> ImportBatch:
     report = IssueReport(cap=max_issues)
     # Row-level re-import (``inventory.store.rawrows``): rows unchanged since their
     # import are not typed again; it says when everything must be read after all.

@@ -232,14 +232,22 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
                 if spec.name in _encoded_fields(kind)
                 else None
             )
-            for at, number in enumerate(numbers):
-                codes = typed.codes[bounds[at] : bounds[at + 1]]
-                if checked:
+            if checked:
+                for at, number in enumerate(numbers):
+                    codes = typed.codes[bounds[at] : bounds[at + 1]]
                     _file_issues(spec, typed, codes, files[number], places[number], lines[number])
-                if own is not None:
-                    part_codes, shared = own[at]
+            if own is not None:
+                for (part_codes, shared), number in zip(own, numbers, strict=True):
                     encoded[number][spec.name] = EncodedColumn(part_codes, typed.typed[shared])
-                row_codes[starts[number] : starts[number + 1]] = codes.astype(np.int64) + offset
+            first, last = numbers[0], numbers[-1]
+            if last - first + 1 == len(numbers):  # files one after the other: their rows too
+                rows = row_codes[starts[first] : starts[last + 1]]
+                rows[:] = typed.codes
+                rows += offset
+            else:
+                for at, number in enumerate(numbers):
+                    codes = typed.codes[bounds[at] : bounds[at + 1]]
+                    row_codes[starts[number] : starts[number + 1]] = codes.astype(np.int64) + offset
             distinct_parts.append(typed.typed)
             offset += len(typed.typed)
         distinct = np.concatenate([np.full(1, None, dtype=object), *distinct_parts])

@@ -697,8 +697,8 @@ def _on_possible_cycles(edges: pd.DataFrame) -> pd.DataFrame:
         [
             np.concatenate(
                 [
-                    edges[source].astype(str).to_numpy(dtype=object),
-                    edges[target].astype(str).to_numpy(dtype=object),
+                    _as_text(edges[source]),
+                    _as_text(edges[target]),
                 ]
             )
             for source, target in (
@@ -721,6 +721,14 @@ def _on_possible_cycles(edges: pd.DataFrame) -> pd.DataFrame:
             break
         keep = still
     return edges[keep]
+
+
+def _as_text(column: pd.Series) -> np.ndarray[Any, Any]:
+    """``column.astype(str)`` as objects; a column of texts as it is (the same texts)."""
+    cells = column.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(cells, skipna=False) == "string":
+        return cells
+    return column.astype(str).to_numpy(dtype=object)
 
 
 class ReferenceProblems:

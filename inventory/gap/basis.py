@@ -35,6 +35,7 @@ from inventory.analyse.applications import (
 from inventory.analyse.baseline import baseline_assets
 from inventory.analyse.graph import InventoryGraph, build_graph
 from inventory.analyse.normalise import Normaliser
+from inventory.forked import InBackground
 from inventory.gap.capacity import server_sites
 from inventory.gap.dependents import DependencyIndex
 from inventory.gap.rows import summed_clients
@@ -97,6 +98,16 @@ class GapBasis:
             and horizon_months == self.horizon_months
             and (not municipalities or set(municipalities) == set(snapshot.municipalities))
         )
+
+
+class GraphInBackground(InBackground[InventoryGraph]):
+    """``build_graph`` of ``snapshot`` in a process forked beside this one
+    (``inventory.forked``): the graph needs no normaliser, so it is built on the other
+    core while this process loads the normaliser and the study; ``result()`` is the graph
+    (pickled back), the graph ``build_graph`` here would return."""
+
+    def __init__(self, snapshot: InventorySnapshot) -> None:
+        super().__init__(build_graph, snapshot)
 
 
 def gap_basis(

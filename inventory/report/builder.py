@@ -9,6 +9,7 @@ so ``report.json`` holds the same numbers in English, Swedish and Norwegian.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from inventory.analyse.lifecycle_labels import with_release_labels
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
 from inventory.gap.alternatives import Alternatives, compute_gaps
-from inventory.gap.basis import gap_basis
+from inventory.gap.basis import GraphInBackground, gap_basis
 from inventory.gap.blocks import matrix_rows
 from inventory.gap.result import GapReport, target_scope
 from inventory.language.formatting import format_date
@@ -132,35 +133,42 @@ def _analyse(
     study_folder: Path | None,
     normaliser: Normaliser | None,
 ) -> ReportInputs:
-    normaliser = normaliser or Normaliser.default()
     if target is not None:
         snapshot = target_scope(snapshot, target)
-    it_costs = _study_it_costs(study_folder)  # read once: the gap's and the alternatives'
-    study = None
-    if study_folder is not None and study_folder.is_dir():
-        from inventory.study import study_results  # only when a study is there
+    # the gap's graph built on another core while the normaliser and the study load here
+    graph = GraphInBackground(snapshot) if target is not None and _cores() > 1 else None
+    try:
+        normaliser = normaliser or Normaliser.default()
+        it_costs = _study_it_costs(study_folder)  # read once: the gap's and the alternatives'
+        study = None
+        if study_folder is not None and study_folder.is_dir():
+            from inventory.study import study_results  # only when a study is there
 
-        study = study_results(study_folder)
-    # the study first: the gaps of its alternatives' targets and of the report's own (last)
-    # start together, on one basis, on every core while the overlap is computed here
-    alternative_targets = study_alternative_targets(study)
-    targets: list[TargetArchitecture] = []
-    for _, alternative in alternative_targets:
-        if alternative != target and alternative not in targets:
-            targets.append(alternative)
-    if target is not None:
-        targets.append(target)
-    # what every gap reads of the inventory, once; the overlap reads its assets too
-    basis = (
-        gap_basis(
-            snapshot,
-            as_of=as_of,
-            normaliser=normaliser,
-            horizon_months=targets[-1].lifecycle.horizon_months,
+            study = study_results(study_folder)
+        # the study first: the gaps of its alternatives' targets and of the report's own
+        # (last) start together, on one basis, on every core while the overlap is computed
+        alternative_targets = study_alternative_targets(study)
+        targets: list[TargetArchitecture] = []
+        for _, alternative in alternative_targets:
+            if alternative != target and alternative not in targets:
+                targets.append(alternative)
+        if target is not None:
+            targets.append(target)
+        # what every gap reads of the inventory, once; the overlap reads its assets too
+        basis = (
+            gap_basis(
+                snapshot,
+                as_of=as_of,
+                normaliser=normaliser,
+                horizon_months=targets[-1].lifecycle.horizon_months,
+                graph=graph.result() if graph is not None else None,
+            )
+            if targets
+            else None
         )
-        if targets
-        else None
-    )
+    finally:
+        if graph is not None:
+            graph.close()
     reports, overlap = compute_gaps(
         snapshot,
         targets,
@@ -197,6 +205,10 @@ def _analyse(
         alternatives,
         risk_register(gap) if gap is not None else None,
     )
+
+
+def _cores() -> int:
+    return os.cpu_count() or 1
 
 
 def _study_it_costs(folder: Path | None) -> ItCostsFile | None:

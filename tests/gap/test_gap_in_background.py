@@ -191,3 +191,33 @@ def test_no_more_workers_are_forked_than_cores_beside_this_process(
     assert started == [narrow.name, "the same, renamed"][:forked]
     for report, target in zip(reports, targets, strict=True):
         _assert_same(report, compute_gap(snapshot, target, as_of=AS_OF))
+
+
+def _graph_parts(graph: Any) -> tuple[list[Any], list[Any]]:
+    return list(graph.graph.nodes(data=True)), list(graph.graph.edges(keys=True, data=True))
+
+
+@needs_fork
+def test_the_graph_built_beside_is_the_graph_built_here() -> None:
+    """``basis.GraphInBackground``: the graph from the worker (pickled back) is
+    ``build_graph``'s here, node by node and edge by edge, in order, and its basis gives the
+    same gap."""
+    from inventory.analyse.graph import build_graph
+    from inventory.gap.basis import GraphInBackground, gap_basis
+
+    snapshot, target = small_inventory(), small_target(None)
+    pending = GraphInBackground(snapshot)
+    assert pending.forked
+    try:
+        graph = pending.result()
+    finally:
+        pending.close()
+    here = build_graph(snapshot)
+    assert type(graph) is type(here)
+    assert _graph_parts(graph) == _graph_parts(here)
+    basis = gap_basis(snapshot, as_of=AS_OF, graph=graph)
+    assert basis.graph is graph
+    _assert_same(
+        compute_gap(snapshot, target, as_of=AS_OF, normaliser=basis.normaliser, basis=basis),
+        compute_gap(snapshot, target, as_of=AS_OF),
+    )

@@ -202,7 +202,7 @@ def _long_lived() -> Iterator[None]:
 
 #: Objects allocated (less freed) between two collections of the youngest generation
 #: while the demo runs (Python's default is 700).
-_YOUNG_OBJECTS = 10_000
+_YOUNG_OBJECTS = 100_000
 
 
 def run_demo(

@@ -238,11 +238,37 @@ def _table_view(table: Table, lang: Lang, numbering: _Numbering, max_rows: int) 
     )
 
 
-def _figure_view(figure: Figure, numbering: _Numbering) -> _FigureView:
+#: Figures' SVG sanitised before the page is rendered, by id prefix and SVG text: each
+#: value is ``sanitise_svg(svg, id_prefix=prefix)`` (:func:`sanitise_ahead`).
+SanitisedSvgs = dict[tuple[str, str], str]
+
+
+def figure_id_prefix(figure_id: str) -> str:
+    """The id prefix of a figure's SVG on the page when its ``id`` is its anchor (the usual
+    case: an id that is taken or not an anchor gets ``figure-N`` instead)."""
+    return f"{figure_id}-"
+
+
+def sanitise_ahead(svg: str, id_prefix: str, done: SanitisedSvgs) -> None:
+    """Sanitise a figure's SVG now (while waiting for something else) into ``done``, for
+    :func:`render_html` (``sanitised=done``) to take instead of sanitising it again."""
+    done[(id_prefix, svg)] = sanitise_svg(svg, id_prefix=id_prefix)
+
+
+def load_template() -> None:
+    """Compile the page's template now (each process compiles it once, on first use)."""
+    _environment().get_template("report.html.j2")
+
+
+def _figure_view(
+    figure: Figure, numbering: _Numbering, sanitised: SanitisedSvgs | None = None
+) -> _FigureView:
     numbering.figures += 1
     anchor = numbering.anchor(figure.id, f"figure-{numbering.figures}")
+    prefix = f"{anchor}-"
+    ready = sanitised.get((prefix, figure.svg)) if sanitised else None
     # Safe to mark as markup only after the allow-list sanitiser: see inventory.render.svg.
-    svg = Markup(sanitise_svg(figure.svg, id_prefix=f"{anchor}-"))
+    svg = Markup(ready if ready is not None else sanitise_svg(figure.svg, id_prefix=prefix))
     return _FigureView(anchor, numbering.figures, figure.caption, svg, figure.dot)
 
 
@@ -269,6 +295,7 @@ def _section_view(
     numbering: _Numbering,
     max_rows: int,
     summary: bool,
+    sanitised: SanitisedSvgs | None = None,
 ) -> _SectionView:
     numbering.anchors.add(section.id)
     blocks: list[_BlockView] = []
@@ -276,7 +303,7 @@ def _section_view(
         if isinstance(block, Table):
             blocks.append(_table_view(block, lang, numbering, max_rows))
         elif isinstance(block, Figure):
-            blocks.append(_figure_view(block, numbering))
+            blocks.append(_figure_view(block, numbering, sanitised))
         elif isinstance(block, KeyFigures):
             blocks.append(_key_figures_view(block, lang))
         elif isinstance(block, Callout):
@@ -285,7 +312,9 @@ def _section_view(
         else:
             blocks.append(block)
     children = [
-        _section_view(child, min(level + 1, 6), lang, numbering, max_rows, summary=False)
+        _section_view(
+            child, min(level + 1, 6), lang, numbering, max_rows, summary=False, sanitised=sanitised
+        )
         for child in section.subsections
     ]
     return _SectionView(section.id, section.title, level, summary, blocks, children)
@@ -295,17 +324,25 @@ def _toc(section: _SectionView) -> _TocEntry:
     return _TocEntry(section.anchor, section.title, [_toc(child) for child in section.children])
 
 
-def render_html(document: ReportDocument, *, max_table_rows: int = DEFAULT_MAX_TABLE_ROWS) -> str:
+def render_html(
+    document: ReportDocument,
+    *,
+    max_table_rows: int = DEFAULT_MAX_TABLE_ROWS,
+    sanitised: SanitisedSvgs | None = None,
+) -> str:
     """The report as one self-contained HTML page (text).
 
     Tables longer than ``max_table_rows`` are cut with a note pointing to ``report.xlsx``.
-    The first section is styled as the executive summary.
+    The first section is styled as the executive summary. ``sanitised``: figures' SVG
+    sanitised already (:func:`sanitise_ahead`), taken when the prefix and text match.
     """
     lang = document.lang
     # Section anchors first, so that table and figure ids never collide with them.
     numbering = _Numbering(anchors={section.id for _depth, section in document.walk()})
     sections = [
-        _section_view(section, 2, lang, numbering, max_table_rows, summary=index == 0)
+        _section_view(
+            section, 2, lang, numbering, max_table_rows, summary=index == 0, sanitised=sanitised
+        )
         for index, section in enumerate(document.sections)
     ]
     script = _asset("report.js")

@@ -6,9 +6,15 @@ from inventory.report.builder import (
     build_report,
     headline_figures,
 )
-from inventory.report.writer import ReportFiles, report_views, write_full_report
+from inventory.report.writer import (
+    InventoryViewsAhead,
+    ReportFiles,
+    report_views,
+    write_full_report,
+)
 
 __all__ = [
+    "InventoryViewsAhead",
     "ReportFiles",
     "ReportInputs",
     "analyse_inventory",

@@ -237,7 +237,7 @@ def reference_parts(municipalities: Sequence[MunicipalityBatch]) -> list[Referen
     parts = []
     for batch in municipalities:
         for table in batch.tables.values():
-            keys = table.frame[model_for(table.kind).key_field].to_numpy(dtype=object)
+            keys: np.ndarray[Any, Any] | None = None  # (read once a field has references)
             for ref in reference_fields(table):
                 encoded = table.encoded.get(ref.spec.name)
                 found = (
@@ -248,6 +248,8 @@ def reference_parts(municipalities: Sequence[MunicipalityBatch]) -> list[Referen
                 if found is None:
                     continue
                 rows, codes, distinct = found
+                if keys is None:
+                    keys = table.frame[model_for(table.kind).key_field].to_numpy(dtype=object)
                 parts.append(
                     ReferencePart(
                         municipality=batch.code,
@@ -412,35 +414,45 @@ def resolve_references(
     problems = ReferenceProblems(keys, known, report)
     columns = _OutcomeColumns(resolved)
     every = _AllReferences(parts)
-    codes = every.codes
-    ok = (columns.array("status") == "resolved")[codes]
-    own = np.zeros(len(codes), dtype=bool)
-    failed = np.concatenate(([0], np.cumsum(~ok)))
-    unresolved = failed[every.starts[1:]] - failed[every.starts[:-1]]  # per part
+    ok = every.resolved(np.asarray(columns.array("status") == "resolved", dtype=bool))
+    own = np.zeros(len(ok), dtype=bool)
+    starts = every.starts.tolist()
     for number, part in enumerate(parts):
-        start, end = int(every.starts[number]), int(every.starts[number + 1])
-        if start == end or not (unresolved[number] or part.kind in part.field.targets):
+        start, end = starts[number], starts[number + 1]
+        part_ok = ok[start:end]
+        if start == end or (part.kind not in part.field.targets and part_ok.all()):
             continue  # (every reference resolves, none can name its own record)
         outcome = _Outcome(columns, int(every.distinct_starts[number]))
-        part_ok = ok[start:end]
         own[start:end] = part_own = _own_references(part, part_ok, outcome)
         problems.report_unresolved(part, np.flatnonzero(~part_ok), outcome)
         problems.report_self_references(part, np.flatnonzero(part_own))
     keep = ok & ~own
-    listed = keep & every.many[every.part_of]
-    if listed.any():
+    listed, listed_parts = every.references_of(every.many)
+    kept_listed = keep[listed]
+    listed, listed_parts = listed[kept_listed], listed_parts[kept_listed]
+    if len(listed):
         # A list may name a record twice: keep its first reference (in its part, by the
         # row's key and the target, labelled once per distinct value).
         targets = _labels(
             [columns.array(name) for name in ("target_municipality", "target_kind", "target_id")]
         )
         keep[listed] = _first_labels(
-            _labels([every.part_of[listed], every.ids(listed), targets[codes[listed]]])
+            _labels(
+                [
+                    listed_parts,
+                    every.ids(listed, listed_parts),
+                    targets[every.codes(listed, listed_parts)],
+                ]
+            )
         )
-    kept = np.flatnonzero(keep)
-    problems.report_cycles(every.edges(kept[every.dependency[every.part_of[kept]]], columns), parts)
+    dependencies, dependency_parts = every.references_of(every.dependency)
+    kept_dependencies = keep[dependencies]
+    problems.report_cycles(
+        every.edges(dependencies[kept_dependencies], dependency_parts[kept_dependencies], columns),
+        parts,
+    )
     problems.report_not_checked(rejected)
-    return every.frame(kept, columns)
+    return every.frame(keep, columns)
 
 
 @dataclass
@@ -551,37 +563,17 @@ def _own_references(
 
 class _AllReferences:
     """Every part's references one after the other (the parts in order, each part's
-    references in order): resolved, told apart and made a frame at once, not part by
-    part. ``codes`` index the distinct values of every part (``resolve_values``' rows),
-    ``rows`` the keys of every table (``keys``)."""
+    references in order): told apart, searched for cycles and made a frame at once, not
+    part by part. A reference is its index in that order; ``starts`` says where each
+    part's begin, ``distinct_starts`` where its distinct values begin in the outcome of
+    every part (``resolve_values``' rows)."""
 
     def __init__(self, parts: Sequence[ReferencePart]) -> None:
+        self.parts = parts
         counts = np.array([len(part.codes) for part in parts], dtype=np.int64)
         sizes = np.array([len(part.distinct) for part in parts], dtype=np.int64)
         self.starts = np.concatenate(([0], np.cumsum(counts)))
         self.distinct_starts = np.concatenate(([0], np.cumsum(sizes)))
-        self.part_of = np.repeat(np.arange(len(parts), dtype=np.int64), counts)
-        self.codes = (
-            np.concatenate([np.asarray(part.codes, dtype=np.int64) for part in parts])
-            + self.distinct_starts[:-1][self.part_of]
-        )
-        # The keys of each table once (its parts share them), one table after the other.
-        first_key: dict[int, int] = {}
-        tables: list[np.ndarray[Any, Any]] = []
-        key_starts = np.zeros(len(parts), dtype=np.int64)
-        at = 0
-        for number, part in enumerate(parts):
-            found = first_key.get(id(part.keys))
-            if found is None:
-                found = first_key[id(part.keys)] = at
-                tables.append(part.keys)
-                at += len(part.keys)
-            key_starts[number] = found
-        self.keys = np.concatenate(tables)
-        self.rows = (
-            np.concatenate([np.asarray(part.rows, dtype=np.int64) for part in parts])
-            + key_starts[self.part_of]
-        )
         self.municipality = np.array([part.municipality for part in parts], dtype=object)
         self.kind = np.array([part.kind for part in parts], dtype=object)
         self.field = np.array([part.name for part in parts], dtype=object)
@@ -599,41 +591,124 @@ class _AllReferences:
             dtype=bool,
         )
 
-    def ids(self, references: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        """The key of the record of each of ``references`` (a mask or indices)."""
-        return np.asarray(self.keys[self.rows[references]], dtype=object)
+    def resolved(self, distinct_ok: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """Per reference, ``distinct_ok`` (per row of the outcome) of its distinct value."""
+        starts = self.distinct_starts.tolist()
+        return np.concatenate(
+            [
+                distinct_ok[start : start + len(part.distinct)][part.codes]
+                for part, start in zip(self.parts, starts, strict=False)
+            ]
+        )
 
-    def columns(
-        self, references: np.ndarray[Any, Any], outcome: _OutcomeColumns
-    ) -> dict[str, np.ndarray[Any, Any]]:
-        """``REFERENCE_COLUMNS`` of ``references`` (indices)."""
-        part_of = self.part_of[references]
-        codes = self.codes[references]
-        return {
-            "municipality": self.municipality[part_of],
-            "kind": self.kind[part_of],
-            "id": self.ids(references),
-            "field": self.field[part_of],
+    def references_of(
+        self, chosen: np.ndarray[Any, Any]
+    ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """The references of the parts ``chosen`` (a mask of the parts), in order, and
+        the part of each."""
+        numbers = np.flatnonzero(chosen)
+        counts = self.starts[numbers + 1] - self.starts[numbers]
+        before = np.cumsum(counts) - counts  # (the chosen references before each part's)
+        shift = np.repeat(self.starts[numbers] - before, counts)
+        return np.arange(int(counts.sum()), dtype=np.int64) + shift, np.repeat(numbers, counts)
+
+    def _by_part(
+        self, references: np.ndarray[Any, Any], numbers: np.ndarray[Any, Any]
+    ) -> list[tuple[ReferencePart, int, slice, np.ndarray[Any, Any]]]:
+        """``references`` (in order) of the parts ``numbers`` (of each) part by part:
+        the part, its number, where its references are in ``references`` and their
+        indices in the part."""
+        ends = [*(np.flatnonzero(np.diff(numbers)) + 1).tolist(), len(numbers)]
+        found = []
+        first = 0
+        for end in ends:
+            if end == first:
+                continue
+            number = int(numbers[first])
+            within = references[first:end] - self.starts[number]
+            found.append((self.parts[number], number, slice(first, end), within))
+            first = end
+        return found
+
+    def codes(
+        self, references: np.ndarray[Any, Any], numbers: np.ndarray[Any, Any]
+    ) -> np.ndarray[Any, Any]:
+        """The distinct value of each of ``references`` (of the parts ``numbers``), as a
+        row of the outcome of every part."""
+        codes = np.zeros(len(references), dtype=np.int64)
+        for part, number, at, within in self._by_part(references, numbers):
+            codes[at] = part.codes[within] + self.distinct_starts[number]
+        return codes
+
+    def ids(
+        self, references: np.ndarray[Any, Any], numbers: np.ndarray[Any, Any]
+    ) -> np.ndarray[Any, Any]:
+        """The key of the record of each of ``references`` (of the parts ``numbers``)."""
+        ids = np.empty(len(references), dtype=object)
+        for part, _number, at, within in self._by_part(references, numbers):
+            ids[at] = part.keys[part.rows[within]]
+        return ids
+
+    def edges(
+        self,
+        references: np.ndarray[Any, Any],
+        numbers: np.ndarray[Any, Any],
+        outcome: _OutcomeColumns,
+    ) -> pd.DataFrame:
+        """The ``references`` (of the parts ``numbers``: the dependencies, for the cycle
+        search) as a frame, with ``reference``: the index of each in its part."""
+        codes = self.codes(references, numbers)
+        columns = {
+            "municipality": self.municipality[numbers],
+            "kind": self.kind[numbers],
+            "id": self.ids(references, numbers),
+            "field": self.field[numbers],
             **{
                 name: outcome.array(name)[codes]
                 for name in ("target_municipality", "target_kind", "target_id")
             },
+            "reference": references - self.starts[numbers],
         }
-
-    def edges(self, references: np.ndarray[Any, Any], outcome: _OutcomeColumns) -> pd.DataFrame:
-        """The ``references`` (dependencies, for the cycle search) as a frame, with
-        ``reference``: the index of each in its part."""
-        columns = self.columns(references, outcome)
-        columns["reference"] = references - self.starts[self.part_of[references]]
         return _object_frame(columns)
 
-    def frame(self, references: np.ndarray[Any, Any], outcome: _OutcomeColumns) -> pd.DataFrame:
-        """The columns ``REFERENCE_COLUMNS`` of ``references``."""
-        columns = self.columns(references, outcome)
+    def frame(self, keep: np.ndarray[Any, Any], outcome: _OutcomeColumns) -> pd.DataFrame:
+        """The columns ``REFERENCE_COLUMNS`` of the references ``keep`` (a mask), filled
+        in place part by part (a million references are copied once; a part's own
+        columns are one value)."""
+        total = int(np.count_nonzero(keep))
+        columns = {name: np.empty(total, dtype=object) for name in REFERENCE_COLUMNS}
+        targets = {
+            name: outcome.array(name)
+            for name in ("target_municipality", "target_kind", "target_id")
+        }
+        starts = self.starts.tolist()
+        distinct_starts = self.distinct_starts.tolist()
+        first = 0
+        for number, part in enumerate(self.parts):
+            kept = keep[starts[number] : starts[number + 1]]
+            chosen: slice | np.ndarray[Any, Any] = slice(None)
+            if not kept.all():
+                chosen = np.flatnonzero(kept)
+            last = first + (len(kept) if isinstance(chosen, slice) else len(chosen))
+            if last == first:
+                continue
+            columns["municipality"][first:last] = part.municipality
+            columns["kind"][first:last] = part.kind
+            columns["field"][first:last] = part.name
+            np.take(part.keys, part.rows[chosen], out=columns["id"][first:last], mode="clip")
+            codes = part.codes[chosen]
+            for name, values in targets.items():
+                np.take(
+                    values[distinct_starts[number] :],
+                    codes,
+                    out=columns[name][first:last],
+                    mode="clip",
+                )
+            first = last
         return pd.concat(
             [
-                pd.Series(columns[name], dtype=object, name=name, copy=False)
-                for name in REFERENCE_COLUMNS
+                pd.Series(values, dtype=object, name=name, copy=False)
+                for name, values in columns.items()
             ],
             axis=1,
         )

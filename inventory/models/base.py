@@ -151,7 +151,11 @@ def column(
 class Record(BaseModel):
     """Base of every inventory record kind."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=True)
+    # (the validator is built when first used: the pipeline reads the fields' metadata, and
+    # validates rows with pandas, so a run of the tool mostly never needs it)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, use_enum_values=True, defer_build=True
+    )
 
     #: The record kind's name, as used in file names, the store and the graph.
     kind_name: ClassVar[str]

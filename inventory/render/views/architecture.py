@@ -62,38 +62,58 @@ class _Placement:
     standalone: list[tuple[str, str, str, str]] = field(default_factory=list)  # id, site, ...
 
 
+def _text_rows(frame: pd.DataFrame, *columns: str) -> list[tuple[str, ...]]:
+    """The cells of ``columns`` as :func:`text`, row by row (plain tuples: a pandas row
+    per record, or ``itertuples`` over every column, cost more than the cells)."""
+    return list(zip(*([text(value) for value in frame[column]] for column in columns), strict=True))
+
+
+_PLACEMENT_COLUMNS = (
+    "id",
+    "kind",
+    "cluster",
+    "site",
+    "host",
+    "hostname",
+    "os_product",
+    "os_version",
+)
+
+
 def _place_servers(servers: pd.DataFrame) -> _Placement:
     """Decide per server which node stands for it (its cluster, its host's cluster, itself)."""
     placement = _Placement()
     host_cluster: dict[str, str] = {}
     host_site: dict[str, str] = {}
-    for row in servers.itertuples(index=False):
-        kind, cluster, site = text(row.kind), text(row.cluster), text(row.site)
+    # the cells of the columns used, as text, row by row (not a pandas row per server)
+    rows = list(
+        zip(
+            *([text(value) for value in servers[column]] for column in _PLACEMENT_COLUMNS),
+            strict=True,
+        )
+    )
+    for server_id, kind, cluster, site, *_ in rows:
         if kind != "virtual":
-            host_site[text(row.id)] = site
+            host_site[server_id] = site
             if cluster:
-                host_cluster[text(row.id)] = cluster
+                host_cluster[server_id] = cluster
                 placement.cluster_site.setdefault(cluster, site)
                 placement.cluster_hosts[cluster] += 1
-    for row in servers.itertuples(index=False):
-        server_id, kind = text(row.id), text(row.kind)
-        cluster = text(row.cluster)
+    for server_id, kind, cluster, site, host, hostname, os_product, os_version in rows:
         if kind == "virtual":
-            cluster = cluster or host_cluster.get(text(row.host), "")
+            cluster = cluster or host_cluster.get(host, "")
             if cluster:
                 placement.cluster_vms[cluster] += 1
-                placement.cluster_site.setdefault(cluster, host_site.get(text(row.host), ""))
+                placement.cluster_site.setdefault(cluster, host_site.get(host, ""))
                 placement.server_node[server_id] = f"cluster:{cluster}"
                 continue
-            site = host_site.get(text(row.host), text(row.site))
-        else:
-            if cluster:
-                placement.server_node[server_id] = f"cluster:{cluster}"
-                continue
-            site = text(row.site)
+            site = host_site.get(host, site)
+        elif cluster:
+            placement.server_node[server_id] = f"cluster:{cluster}"
+            continue
         placement.server_node[server_id] = f"server:{server_id}"
-        detail = " ".join(part for part in (text(row.os_product), text(row.os_version)) if part)
-        placement.standalone.append((server_id, site, text(row.hostname) or server_id, detail))
+        detail = " ".join(part for part in (os_product, os_version) if part)
+        placement.standalone.append((server_id, site, hostname or server_id, detail))
     return placement
 
 
@@ -176,16 +196,19 @@ def _add_applications(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> 
     if applications.empty:
         return
     diagram.add_group("layer:applications", t("view.layer_applications", lang), style=LAYER_STYLE)
-    for row in applications.itertuples(index=False):
-        product = " ".join(p for p in (text(row.product), text(row.version)) if p)
+    noun = t("view.noun_applications", lang)
+    for key, name, product, version, area, criticality in _text_rows(
+        applications, "id", "name", "product", "version", "business_area", "criticality"
+    ):
+        product = " ".join(p for p in (product, version) if p)
         diagram.add_node(
-            f"application:{text(row.id)}",
-            text(row.name) or text(row.id),
-            detail=product or text(row.business_area),
+            f"application:{key}",
+            name or key,
+            detail=product or area,
             group="layer:applications",
-            kind=t("view.noun_applications", lang),
+            kind=noun,
             style=APPLICATION_NODE,
-            priority=_CRITICALITY_PRIORITY.get(text(row.criticality), 0),
+            priority=_CRITICALITY_PRIORITY.get(criticality, 0),
         )
 
 
@@ -204,16 +227,18 @@ def _add_platforms(diagram: Diagram, part: InventorySnapshot, lang: Lang) -> Non
             parent="layer:platforms",
             style=SITE_STYLE,
         )
-    for row, domain in zip(platforms.itertuples(index=False), domains, strict=True):
-        product = " ".join(p for p in (text(row.product), text(row.version)) if p)
+    noun = t("view.noun_platforms", lang)
+    rows = _text_rows(platforms, "id", "product", "version", "capability", "criticality")
+    for (key, product, version, capability, criticality), domain in zip(rows, domains, strict=True):
+        product = " ".join(p for p in (product, version) if p)
         diagram.add_node(
-            f"platform:{text(row.id)}",
-            product or text(row.id),
-            detail=code_text("capability", text(row.capability), lang),
+            f"platform:{key}",
+            product or key,
+            detail=code_text("capability", capability, lang),
             group=f"platforms:{domain}",
-            kind=t("view.noun_platforms", lang),
+            kind=noun,
             style=PLATFORM_NODE,
-            priority=_CRITICALITY_PRIORITY.get(text(row.criticality), 0),
+            priority=_CRITICALITY_PRIORITY.get(criticality, 0),
         )
 
 
@@ -450,20 +475,21 @@ def _site_view(
             style=SITE_STYLE,
         )
     noun = t("view.noun_servers", lang)
-    for row in hosted.itertuples(index=False):
-        server_id = text(row.id)
+    for server_id, hostname, os_product, os_version, kind, criticality in _text_rows(
+        hosted, "id", "hostname", "os_product", "os_version", "kind", "criticality"
+    ):
         node = placement.server_node.get(server_id, "")
         group = node if node.startswith("cluster:") else None
-        os_name = " ".join(p for p in (text(row.os_product), text(row.os_version)) if p)
-        is_host = text(row.kind) != "virtual"
+        os_name = " ".join(p for p in (os_product, os_version) if p)
+        is_host = kind != "virtual"
         diagram.add_node(
             f"server:{server_id}",
-            text(row.hostname) or server_id,
+            hostname or server_id,
             detail=os_name,
             group=group,
             kind=noun,
             style=CLUSTER_NODE if is_host and group else SERVER_NODE,
-            priority=(10 if is_host else 0) + _CRITICALITY_PRIORITY.get(text(row.criticality), 0),
+            priority=(10 if is_host else 0) + _CRITICALITY_PRIORITY.get(criticality, 0),
         )
     diagram.set_legend(
         [

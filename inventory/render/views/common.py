@@ -81,6 +81,8 @@ def domain_title(domain: str, lang: Lang) -> str:
 
 def text(value: object) -> str:
     """A cell as display text: empty for missing values (None, NaN, ``pd.NA``)."""
+    if type(value) is str:  # most cells: no missing-value test needed
+        return value.strip()
     if value is None:
         return ""
     try:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import inspect
 import io
 import json
 import os
@@ -116,15 +117,30 @@ def _import(url: str, folders: Sequence[Path]) -> Args:
     unchanged_folders: Any = None
     with contextlib.suppress(ImportError):  # (code from before incremental re-import)
         from inventory.store.unchanged import unchanged_folders
-    known = stored_known_keys(url)
-    options: Args = {"known_keys": known}
-    if unchanged_folders is not None:
-        options["unchanged"] = unchanged_folders(url)
-    batch = validate_paths(list(folders), **options)
-    if not batch.report.valid:
-        raise SystemExit(f"the benchmark input is not valid: {batch.report.issues[:3]}")
-    with InventoryStore(url) as store:
-        result = store.import_batch(batch)
+    # one store opened for the reads before validating and the import (when the database
+    # exists: code from before passes only the URL)
+    store: Any = None
+    with contextlib.suppress(ImportError):
+        from inventory.store.engine import database_exists
+
+        if "store" in inspect.signature(stored_known_keys).parameters and database_exists(url):
+            store = InventoryStore(url)
+    try:
+        shared = () if store is None else (store,)
+        known = stored_known_keys(url, *shared)
+        options: Args = {"known_keys": known}
+        if unchanged_folders is not None:
+            options["unchanged"] = unchanged_folders(url, *shared)
+        batch = validate_paths(list(folders), **options)
+        if not batch.report.valid:
+            raise SystemExit(f"the benchmark input is not valid: {batch.report.issues[:3]}")
+        if store is None:
+            store = InventoryStore(url)
+        with store:
+            result = store.import_batch(batch)
+    finally:
+        if store is not None:
+            store.close()
     totals = result.totals
     return {
         "created": totals.created,

@@ -274,31 +274,41 @@ def import_folders(
     stored, also when a Ctrl-C stops the function after the commit.
     """
     from inventory.store import InventoryStore, stored_known_keys
+    from inventory.store.engine import database_exists
     from inventory.store.faults import fault_point
     from inventory.store.unchanged import unchanged_folders
 
     fault_point("start")
-    # read first: a database that cannot be used stops the import before any file is read
-    known_keys = stored_known_keys(database_url)
-    unchanged: Any = None
-    if not mapping and source is None:  # (a profile may read files otherwise: no check)
-        unchanged = unchanged_folders(database_url)
-        if reread:  # every file and row read, their raw hashes still recorded
-            unchanged = unchanged.every_row()
-    batch = _valid_batch(paths, mapping, source, known_keys, max_issues, ignore_unknown, unchanged)
-    if on_validated is not None:
-        on_validated(batch)
-    store: InventoryStore | None = None
+    # read first: a database that cannot be used stops the import before any file is
+    # read; one that exists is opened once, for the reads before and the import after
+    store = InventoryStore(database_url) if database_exists(database_url) else None
     try:
-        store = InventoryStore(database_url)
+        known_keys = stored_known_keys(database_url, store)
+        unchanged: Any = None
+        if not mapping and source is None:  # (a profile may read files otherwise: no check)
+            unchanged = unchanged_folders(database_url, store)
+            if reread:  # every file and row read, their raw hashes still recorded
+                unchanged = unchanged.every_row()
+        batch = _valid_batch(
+            paths, mapping, source, known_keys, max_issues, ignore_unknown, unchanged
+        )
+        if on_validated is not None:
+            on_validated(batch)
+        if store is None:
+            store = InventoryStore(database_url)
         with store:
             result = store.import_batch(
                 batch, prune=prune, dry_run=dry_run, progress=progress, on_prune=on_prune
             )
     finally:
-        # the store notes a committed run the moment it commits: said even on a Ctrl-C
-        if store is not None and store.last_run_id is not None and on_committed is not None:
-            on_committed(store.last_run_id)
+        if store is not None:
+            try:
+                store.close()
+            finally:
+                # the store notes a committed run the moment it commits: said even on a
+                # Ctrl-C
+                if store.last_run_id is not None and on_committed is not None:
+                    on_committed(store.last_run_id)
     return FolderImport(batch, result)
 
 

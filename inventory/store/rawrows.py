@@ -203,10 +203,12 @@ class FileRows:
 class RawRows:
     """The stored raw hashes of one database, and what each file of a batch kept."""
 
-    def __init__(self, url: str | None = None) -> None:
-        #: the database (None: nothing stored); read per record kind when first asked
+    def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
+        #: the database (None: nothing stored); read per record kind when first asked,
+        #: through ``engine`` when given (an open store's: left open by ``close``)
         self.url = url
-        self._engine: Engine | None = None
+        self._engine: Engine | None = engine
+        self._borrowed = engine
         self._loaded: set[tuple[str, str]] = set()
         #: (municipality, kind) -> (the raw hashes stored, each of one record only; the
         #: records stored of that kind)
@@ -225,6 +227,7 @@ class RawRows:
         #: path as compared -> the file's SHA-256 as it is now (computed once)
         self.digests: dict[str, str] = {}
         self._resolved: dict[str, str] = {}  # folder -> resolved (``path_key``)
+        self._keys: dict[str, str] = {}  # absolute path -> ``path_key``
         #: folder -> the municipality its files were last imported as (when one)
         self.folder_codes: dict[Path, str] = {}
         #: (municipality, kind or ``cluster``) named by a folder left unread: the tables
@@ -343,7 +346,7 @@ class RawRows:
 
     def close(self) -> None:
         """The connections to the database closed (``settle`` does it)."""
-        if self._engine is not None:
+        if self._engine is not None and self._engine is not self._borrowed:
             self._engine.dispose()
             self._engine = None
 
@@ -351,12 +354,12 @@ class RawRows:
         """The check of unchanged folders with a read of every row of the others (their
         raw hashes still recorded): what a batch read again in full is given."""
         self.close()
-        again = RawRows(self.url)
+        again = RawRows(self.url, self._borrowed)
         again._stored, again._loaded = self._stored, self._loaded
         again.last_files, again.stored_files = self.last_files, self.stored_files
         again.last_raw = self.last_raw
         again.digests, again.folder_codes = self.digests, self.folder_codes
-        again._resolved = self._resolved
+        again._resolved, again._keys = self._resolved, self._keys
         again.full = True
         again.folders = self.folders
         return RowsCheck(self.folders, again)
@@ -365,12 +368,20 @@ class RawRows:
         """A file's path as compared between imports: its folder resolved (a folder
         given as ``./m001`` or ``m001/``, or through a link; each folder resolved once),
         then its name."""
-        parent, name = os.path.split(os.fspath(path))
+        text = os.fspath(path)
+        found = self._keys.get(text)
+        if found is not None:
+            return found
+        parent, name = os.path.split(text)
+        absolute = os.path.isabs(parent)
         parent = os.path.join(os.getcwd(), parent)  # (unchanged when absolute)
         resolved = self._resolved.get(parent)
         if resolved is None:
             resolved = self._resolved[parent] = str(Path(parent).resolve())
-        return os.path.join(resolved, name)
+        found = os.path.join(resolved, name)
+        if absolute:  # (a relative path depends on the current folder: not kept)
+            self._keys[text] = found
+        return found
 
     def digest(self, path: Path) -> str:
         """The SHA-256 of the file at ``path`` as it is now (read once)."""
@@ -433,7 +444,7 @@ class RawRows:
         table = self._omitted(source, mapping, code, rows, self.last_raw.get((code, kind)))
         self.files[-1].code = code
         if kind == "municipality":  # the code its folder's records take (as read)
-            table.frame = pd.DataFrame({"code": [code]}, dtype=object)
+            table.frame = pd.DataFrame(np.array([[code]], dtype=object), columns=["code"])
         return table, rows, stored["encoding"]
 
     def split(
@@ -606,8 +617,13 @@ class RawRows:
         """After every folder is read, before references are resolved: the tables kept
         whole leave the batch; False when the batch must be read in full (a referenced
         kind changed, an error in what was typed, a changed row's key held by an
-        unchanged row)."""
-        self.close()
+        unchanged row). The connections to the database are closed after."""
+        try:
+            return self._settled(municipalities, report)
+        finally:
+            self.close()
+
+    def _settled(self, municipalities: Sequence[MunicipalityBatch], report: IssueReport) -> bool:
         if self.full:
             return True
         if self._must_reread or not report.valid:
@@ -636,15 +652,14 @@ class RawRows:
         for file in self.files:
             if file.positions is None or file.omitted or file.table is None:
                 continue
-            name = model_for(file.table.kind).key_field
-            for key in file.table.frame[name].dropna().tolist():
-                partial.setdefault(file.table.kind, {})[(file.table.municipality, key)] = file
+            keys = file.table.frame[model_for(file.table.kind).key_field].to_numpy(dtype=object)
+            typed = partial.setdefault(file.table.kind, {})
+            code = file.table.municipality
+            for key in keys[~pd.isna(keys)].tolist():
+                typed[(code, key)] = file
         if not partial or self.url is None:
             return False
-        try:
-            return self._held(partial)
-        finally:
-            self.close()
+        return self._held(partial)
 
     def _held(self, partial: dict[str, dict[tuple[str, Any], FileRows]]) -> bool:
         with self._connect().connect() as connection:
@@ -673,8 +688,8 @@ class RawRows:
                             if raw is not None and holder is not None:
                                 found.setdefault(id(holder), (holder, []))[1].append(int(raw))
                 for holder, raws in found.values():
-                    # (a set of the few found: np.isin would sort the file's kept hashes)
-                    if not set(raws).isdisjoint(holder.kept_hashes.tolist()):
+                    # (a hash table, not np.isin: that sorts the file's kept hashes)
+                    if pd.Index(np.array(raws, dtype=np.int64)).isin(holder.kept_hashes).any():
                         return True
         return False
 

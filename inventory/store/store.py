@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, select
@@ -389,11 +391,9 @@ class InventoryStore:
                 statement = select(table.c.municipality, table.c[key_field(kind)])
                 if municipalities is not None:
                     statement = statement.where(table.c.municipality.in_(list(municipalities)))
-                for code, key in _driver_rows(connection.execute(statement)):
-                    found = keys.setdefault(code, {}).get(kind)
-                    if found is None:
-                        found = keys[code][kind] = set()
-                    found.add(key)
+                # (rows come by municipality, the primary key's order: a set per run)
+                for code, rows in groupby(_driver_rows(connection.execute(statement)), first):
+                    keys.setdefault(code, {}).setdefault(kind, set()).update(map(second, rows))
             servers = RECORD_TABLES["server"]
             statement = (
                 select(servers.c.municipality, servers.c.cluster)
@@ -438,6 +438,9 @@ class InventoryStore:
         return self.engine.connect()
 
 
+first, second = itemgetter(0), itemgetter(1)
+
+
 def _driver_rows(result: Any) -> list[Any]:
     """A result's rows as the driver gives them (text columns need no processing): a
     hundred thousand keys cost less than through SQLAlchemy's rows."""
@@ -447,10 +450,15 @@ def _driver_rows(result: Any) -> list[Any]:
         result.close()
 
 
-def stored_known_keys(url: str) -> dict[str, dict[str, set[str]]] | None:
+def stored_known_keys(
+    url: str, store: InventoryStore | None = None
+) -> dict[str, dict[str, set[str]]] | None:
     """The keys stored in the database at ``url`` (``InventoryStore.known_keys``), None
     when there is no database yet: never creates one (an SQLite file that does not exist
-    gives None). ``StoreError`` when the database cannot be read."""
+    gives None). ``StoreError`` when the database cannot be read. ``store``: that
+    database already open (read through it, left open)."""
+    if store is not None:
+        return store.known_keys()
     if not database_exists(url):
         return None
     with InventoryStore(url) as store:

@@ -19,8 +19,9 @@ whose record it names (a ``code:id`` reference) is read and no longer holds that
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -30,6 +31,7 @@ from inventory.read.kinds import RECOGNISERS
 from inventory.read.source import NATIVE
 from inventory.store.engine import database_exists
 from inventory.store.rawrows import RawRows, RowsCheck, raw_from_blob
+from inventory.store.reading import driver_query
 from inventory.store.schema import (
     FILE_RAW_HASHES,
     RECORD_TABLES,
@@ -55,6 +57,9 @@ FILE_COLUMNS = (
     FILE_RAW_HASHES,
 )
 
+if TYPE_CHECKING:
+    from inventory.store.store import InventoryStore
+
 UnchangedCheck = Callable[[InventoryFolder], UnchangedFolder | None]
 
 
@@ -66,7 +71,8 @@ def _is_hidden(path: Path) -> bool:
 class _StoredRuns:
     """What the database holds of each municipality's last import (read once)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, store: InventoryStore | None = None) -> None:
+        """``store``: the database at ``url`` already open (read through it, left open)."""
         from inventory.store.store import InventoryStore
 
         #: municipality -> its last run's files (``FILE_COLUMNS``), run id
@@ -75,10 +81,13 @@ class _StoredRuns:
         self.owner: dict[str, str] = {}
         #: municipality -> the records of other municipalities its references name
         self.cross: dict[str, set[tuple[str, str, str]]] = {}
-        with InventoryStore(url) as store, store.connection() as connection:
+        with (
+            InventoryStore(url) if store is None else nullcontext(store) as opened,
+            opened.connection() as connection,
+        ):
             #: the raw hashes of the stored rows (``inventory.store.rawrows``), read per
             #: municipality when its folder is read
-            self.rows = RawRows(url)
+            self.rows = RawRows(url, None if store is None else store.engine)
             last = (
                 select(import_file.c.municipality, func.max(import_file.c.run_id).label("run_id"))
                 .group_by(import_file.c.municipality)
@@ -103,10 +112,14 @@ class _StoredRuns:
                 _run, files = self.files.setdefault(code, (int(row["run_id"]), []))
                 files.append({name: row[name] for name in FILE_COLUMNS})
             stored: dict[tuple[str, str], int] = {}
+            quote = connection.dialect.identifier_preparer.quote
             for kind, table in RECORD_TABLES.items():
-                for code, count in connection.execute(
-                    select(table.c.municipality, func.count()).group_by(table.c.municipality)
-                ):
+                counts, _description = driver_query(
+                    connection,
+                    f"SELECT {quote('municipality')}, count(*) FROM {quote(table.name)}"
+                    f" GROUP BY {quote('municipality')}",
+                )
+                for code, count in counts:
                     stored[(str(code), kind)] = int(count)
             for code, target, kind, key in connection.execute(
                 select(
@@ -190,13 +203,14 @@ class _StoredRuns:
         )
 
 
-def unchanged_folders(url: str) -> RowsCheck | None:
+def unchanged_folders(url: str, store: InventoryStore | None = None) -> RowsCheck | None:
     """The check of folders unchanged since their last import into the database at
     ``url`` (when there is no database yet, every folder is read); its ``rows``
-    recognises the unchanged rows of the other folders' files (``inventory.store.rawrows``)."""
-    if not database_exists(url):
+    recognises the unchanged rows of the other folders' files (``inventory.store.rawrows``).
+    ``store``: that database already open, read through it (and left open)."""
+    if store is None and not database_exists(url):
         # Nothing stored: every folder and row is read; the rows' raw hashes are recorded.
         return RowsCheck(None, RawRows(None))
-    runs = _StoredRuns(url)
+    runs = _StoredRuns(url, store)
     runs.rows.folders = runs.check
     return RowsCheck(runs.check, runs.rows)

@@ -366,7 +366,11 @@ def _local_codes_of_parts(
     present = np.flatnonzero(first < rows)  # each part's (code, part) pairs, part by part
     # The parts follow each other: in order of first appearance, each part's distinct
     # values come together, the part's own first.
-    order = present[np.argsort(first[present], kind="stable")]
+    # (each row is the first of one pair at most: the pairs in order of their first rows,
+    # without sorting them)
+    by_row = np.full(rows, -1, dtype=np.int64)
+    by_row[first[present]] = present
+    order = by_row[by_row >= 0]
     rank = np.empty(parts * width, dtype=np.int64)
     rank[order] = np.arange(len(order), dtype=np.int64)
     starts = np.searchsorted(present, np.arange(parts + 1, dtype=np.int64) * width)

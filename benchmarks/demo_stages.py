@@ -10,12 +10,23 @@ machine compare CPU seconds.
 ``python benchmarks/demo_stages.py --compare BEFORE_DIR AFTER_DIR OUT_DIR [ROUNDS]`` runs
 both codes ROUNDS times (default 2), alternating, each in a fresh process, and prints
 every run's figures as a table (load average before each run).
+
+``python benchmarks/demo_stages.py --timeline CODE_DIR [CODE_DIR ...] OUT_DIR [ROUNDS]``
+runs the demo as it really runs (``run_demo``: the worker forked beside, the libraries
+loaded meanwhile), each code ROUNDS times (default 2), alternating, each in a fresh
+process, and prints when each step ended: seconds since the process started the demo's
+code, the CPU seconds of the process that made the step (``main``, or the ``worker``
+forked by the demo), the step. Nothing of the demo is changed: its functions are wrapped
+as their modules are imported. On a shared machine the CPU seconds tell more than the
+wall.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
+import importlib.abc
+import importlib.util
 import os
 import resource
 import subprocess
@@ -107,8 +118,101 @@ def compare(before: Path, after: Path, out: Path, rounds: int) -> None:
     print("cells: CPU s of the process + CPU s of its child processes (wall s)")
 
 
+def timeline(code: Path, out: Path) -> None:
+    """``run_demo`` of ``code`` into ``out``; one line per step (wall since start, CPU of the
+    process that made it, which process, the step)."""
+    started, pid = time.perf_counter(), os.getpid()
+
+    def mark(step: str) -> None:
+        who = "main" if os.getpid() == pid else "worker"
+        now = time.perf_counter() - started
+        print(f"{now:7.3f} {time.process_time():7.3f} {who:6s} {step}", flush=True)
+
+    def wrapped(function: Any, step: str) -> Any:
+        def call(*arguments: Any, **options: Any) -> Any:
+            value = function(*arguments, **options)
+            mark(step)
+            return value
+
+        return call
+
+    #: module -> its functions wrapped when it is first imported (its load is a step too)
+    hooks: dict[str, list[tuple[str, str]]] = {
+        "inventory.report": [
+            ("analyse_inventory", "analysed"),
+            ("write_full_report", "reports written"),
+        ],
+        "inventory.store.store": [],
+        "inventory.target.model": [("load_target", "target loaded")],
+    }
+
+    class Wrapping(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+            if name not in hooks:
+                return None
+            sys.meta_path.remove(self)
+            try:
+                spec = importlib.util.find_spec(name)
+            finally:
+                sys.meta_path.insert(0, self)
+            if spec is None or spec.loader is None:
+                return spec
+            execute = spec.loader.exec_module
+
+            def exec_module(module: Any) -> None:
+                execute(module)
+                mark(f"{name} loaded")
+                for attribute, step in hooks[name]:
+                    setattr(module, attribute, wrapped(getattr(module, attribute), step))
+                if name == "inventory.store.store":
+                    store = module.InventoryStore
+                    store.snapshot = wrapped(store.snapshot, "snapshot read")
+                    store.import_batch = wrapped(store.import_batch, "samples imported")
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.path.insert(0, str(code))
+    sys.meta_path.insert(0, Wrapping())
+    demo: Any = importlib.import_module("inventory.demo")
+    assert demo.__file__.startswith(str(code)), demo.__file__
+    mark("inventory.demo loaded")
+    demo.validate_paths = wrapped(demo.validate_paths, "samples validated")
+    demo.run_demo(out, as_of=dt.date(2025, 6, 1))
+    mark("run_demo returned")
+
+
+def compare_timelines(codes: list[Path], out: Path, rounds: int) -> None:
+    """``timeline`` of each code ``rounds`` times, alternating, each in a fresh process."""
+    for number in range(1, rounds + 1):
+        for index, code in enumerate(codes):
+            command = [sys.executable, __file__, "--one-timeline", str(code), str(out / str(index))]
+            # Python's bytecode cache kept, as for a user (written by an untimed first run)
+            environment = {
+                key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"
+            }
+            environment["PYTHONPYCACHEPREFIX"] = str(out / f"bytecode-{index}")
+            if number == 1:
+                subprocess.run(command, capture_output=True, check=True, env=environment)
+            load = os.getloadavg()[0]
+            before = _children_cpu()
+            result = subprocess.run(
+                command, capture_output=True, text=True, check=True, env=environment
+            )
+            cpu = _children_cpu() - before
+            print(f"== {code}, round {number} (load {load:.1f}): CPU of its processes {cpu:.2f}")
+            print("   wall     cpu who    step")
+            print("\n".join(sorted(result.stdout.splitlines(), key=lambda x: float(x.split()[0]))))
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "--compare":
+    if sys.argv[1] == "--timeline":
+        rounds = int(sys.argv[-1]) if sys.argv[-1].isdigit() else 2
+        paths = sys.argv[2:-1] if sys.argv[-1].isdigit() else sys.argv[2:]
+        compare_timelines([Path(path).resolve() for path in paths[:-1]], Path(paths[-1]), rounds)
+    elif sys.argv[1] == "--one-timeline":
+        timeline(Path(sys.argv[2]).resolve(), Path(sys.argv[3]))
+    elif sys.argv[1] == "--compare":
         compare(
             Path(sys.argv[2]).resolve(),
             Path(sys.argv[3]).resolve(),

@@ -301,9 +301,9 @@ def _rows_found(
     of ``whole`` (all files of ``kind``)."""
     rows = np.zeros(len(whole), dtype=bool)
     keys = whole[model_for(kind).key_field]
-    key_codes, _uniques = pd.factorize(keys)  # -1: missing
-    if len(key_codes):
-        present = key_codes >= 0
+    key_codes, uniques = pd.factorize(keys)  # -1: missing
+    present = key_codes >= 0
+    if len(uniques) < int(np.count_nonzero(present)):  # (else no key is written twice)
         # a key seen before in the same file
         pairs = file_of_row.astype(np.int64) * (int(key_codes.max()) + 2) + key_codes
         rows |= present & pd.Series(pairs).duplicated().to_numpy()

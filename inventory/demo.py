@@ -13,7 +13,8 @@ one loads the libraries of the analysis and the report and reads the packaged pr
 catalogue (on one core, about a second); this one then reads the stored inventory back.
 The module imports only what validation needs, the rest when ``run_demo`` runs. Without
 ``fork``, or when the worker fails or dies, the same steps run here, in the same order, so
-every error is the one they raise here.
+every error is the one they raise here. While the analysis runs, another worker draws the
+inventory's diagrams (``InventoryViewsAhead``), which the report takes when it is written.
 
 Python's cyclic garbage collector leaves the libraries and the stored inventory alone
 while the demo runs (``_long_lived``): they live until the end, and every full collection
@@ -228,7 +229,12 @@ def run_demo(
         try:
             # loaded while the samples are validated and stored beside (module's text)
             from inventory.analyse.normalise import Normaliser
-            from inventory.report import analyse_inventory, headline_figures, write_full_report
+            from inventory.report import (
+                InventoryViewsAhead,
+                analyse_inventory,
+                headline_figures,
+                write_full_report,
+            )
             from inventory.store import InventoryStore
             from inventory.target.model import load_target
 
@@ -243,14 +249,19 @@ def run_demo(
         with InventoryStore(database_url) as store:
             snapshot = store.snapshot()
         gc.freeze()  # the snapshot lives until the end too
-        inputs = analyse_inventory(
-            snapshot,
-            target,
-            as_of=as_of,
-            study_folder=samples / "study",
-            normaliser=normaliser,
-        )
-        files = write_full_report(inputs, out_dir, lang=lang)
+        # the inventory's diagrams drawn in a worker while the analysis runs here
+        ahead = InventoryViewsAhead(snapshot, target, lang)
+        try:
+            inputs = analyse_inventory(
+                snapshot,
+                target,
+                as_of=as_of,
+                study_folder=samples / "study",
+                normaliser=normaliser,
+            )
+            files = write_full_report(inputs, out_dir, lang=lang, ahead=ahead)
+        finally:
+            ahead.close()  # (when the analysis failed: the worker stops too)
     stored_records = sum(
         len(frame) for kind, frame in snapshot.tables.items() if kind != "municipality"
     )

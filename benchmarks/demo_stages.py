@@ -16,7 +16,8 @@ runs the demo as it really runs (``run_demo``: the worker forked beside, the lib
 loaded meanwhile), each code ROUNDS times (default 2), alternating, each in a fresh
 process, and prints when each step ended: seconds since the process started the demo's
 code, the CPU seconds of the process that made the step (``main``, or the ``worker``
-forked by the demo), the step. Nothing of the demo is changed: its functions are wrapped
+forked by the demo) and of its child processes ended so far (the forked gaps, writers,
+``dot``), the step. Nothing of the demo is changed: its functions are wrapped
 as their modules are imported. On a shared machine the CPU seconds tell more than the
 wall.
 """
@@ -125,8 +126,8 @@ def timeline(code: Path, out: Path) -> None:
 
     def mark(step: str) -> None:
         who = "main" if os.getpid() == pid else "worker"
-        now = time.perf_counter() - started
-        print(f"{now:7.3f} {time.process_time():7.3f} {who:6s} {step}", flush=True)
+        now, children = time.perf_counter() - started, _children_cpu()
+        print(f"{now:7.3f} {time.process_time():7.3f} {children:7.3f} {who:6s} {step}", flush=True)
 
     def wrapped(function: Any, step: str) -> Any:
         def call(*arguments: Any, **options: Any) -> Any:
@@ -201,7 +202,7 @@ def compare_timelines(codes: list[Path], out: Path, rounds: int) -> None:
             )
             cpu = _children_cpu() - before
             print(f"== {code}, round {number} (load {load:.1f}): CPU of its processes {cpu:.2f}")
-            print("   wall     cpu who    step")
+            print("   wall     cpu  +child who    step")
             print("\n".join(sorted(result.stdout.splitlines(), key=lambda x: float(x.split()[0]))))
 
 

@@ -334,7 +334,6 @@ def _file_parts(
 
 
 #: The statements run for every file (built and compiled once).
-_FILE_INSERT = insert(import_file)
 _FILES_INSERT = insert(import_file).returning(import_file.c.id, sort_by_parameter_order=True)
 #: The columns of a ``record_change`` row (its id is the database's).
 _CHANGE_COLUMNS = ("run_id", "municipality", "kind", "record_id", "change", "fields")
@@ -902,7 +901,7 @@ class _Writer:
                 {
                     "run_id": self.run_id,
                     "municipality": municipality,
-                    "kind": table.name,
+                    "kind": str(table.name),
                     "record_id": chunk[0],
                     "change": CREATED_MANY,
                     "fields": json.dumps(chunk, ensure_ascii=False),
@@ -942,7 +941,7 @@ class _Writer:
                 {
                     "run_id": self.run_id,
                     "municipality": municipality,
-                    "kind": table.name,
+                    "kind": str(table.name),  # (not a quoted_name: plain text to bind)
                     "record_id": record_key,
                     "change": "updated",
                     "fields": json.dumps(changed, ensure_ascii=False, default=str),
@@ -1045,7 +1044,7 @@ class _Writer:
                 {
                     "run_id": self.run_id,
                     "municipality": municipality,
-                    "kind": table.name,
+                    "kind": str(table.name),
                     "record_id": record_key,
                     "change": "deleted",
                     "fields": json.dumps(
@@ -1230,7 +1229,9 @@ def _record_kept(writer: _Writer, rows: RawRows, result: ImportResult) -> None:
         )
         counts.unchanged += file.rows
     if files:  # their records keep their file ids: these need none
-        writer.connection.execute(_FILE_INSERT, files)
+        names = list(files[0])
+        columns: list[InsertColumn] = [[file[name] for file in files] for name in names]
+        writer.insert_records(import_file, names, columns, len(files), advance=False)
     result.rows_not_validated = rows.unchanged_rows
 
 

@@ -350,14 +350,18 @@ def write_full_report(
     ``ahead``: the inventory views drawn while the analysis ran
     (:class:`InventoryViewsAhead`), taken when they are this report's.
     """
-    reports = {fmt: path_inside(folder, REPORT_FILE_NAMES[fmt]) for fmt in formats}
-    make_folder(Path(folder))  # a file in the way or no permission: said before the work
-    refuse_folders(reports.values())
-    with _long_lived():
-        drawn = ahead.take(inputs, lang) if ahead is not None else None
-        return _write_full_report(
-            inputs, folder, reports, lang, diagram_formats, generated, workers, drawn
-        )
+    try:
+        reports = {fmt: path_inside(folder, REPORT_FILE_NAMES[fmt]) for fmt in formats}
+        make_folder(Path(folder))  # a file in the way or no permission: said before the work
+        refuse_folders(reports.values())
+        with _long_lived():
+            drawn = ahead.take(inputs, lang) if ahead is not None else None
+            return _write_full_report(
+                inputs, folder, reports, lang, diagram_formats, generated, workers, drawn
+            )
+    finally:
+        if ahead is not None:  # its worker stops too when the report fails
+            ahead.close()
 
 
 def _write_full_report(

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from inventory.errors import RenderError
+from inventory.errors import OutputError, RenderError
 from inventory.render.dot import ParallelRenderer
 from inventory.report import (
     ReportInputs,
@@ -215,3 +215,15 @@ def test_a_target_naming_a_municipality_not_stored_draws_nothing_ahead(
     wrong = target.model_copy(update={"municipalities": ["nowhere"]})
     ahead = InventoryViewsAhead(snapshot, wrong, "sv")  # the analysis says why, later
     assert ahead.take(inputs, "sv") is None
+
+
+@needs_fork
+def test_a_report_that_cannot_be_written_stops_the_worker(
+    snapshot: InventorySnapshot, target: TargetArchitecture, inputs: ReportInputs, tmp_path: Path
+) -> None:
+    in_the_way = tmp_path / "report"
+    in_the_way.write_text("a file, not a folder")
+    ahead = InventoryViewsAhead(snapshot, target, "sv")
+    with pytest.raises(OutputError):
+        write_full_report(inputs, in_the_way, lang="sv", ahead=ahead)
+    assert ahead.take(inputs, "sv") is None  # closed: nothing left running

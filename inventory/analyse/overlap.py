@@ -295,10 +295,21 @@ def _products(usage: pd.DataFrame, compared: int) -> pd.DataFrame:
         .agg(
             product=("product", "first"),
             municipality_count=("municipality", "nunique"),
-            municipalities=("municipality", lambda codes: ", ".join(sorted(set(codes)))),
             assets=("assets", "sum"),
         )
         .reset_index()
+    )
+    # who uses each product, in one pass (not a Python function per group)
+    users: dict[tuple[object, ...], set[str]] = {}
+    for *key, code in zip(*(usage[name].tolist() for name in [*keys, "municipality"]), strict=True):
+        users.setdefault(tuple(key), set()).add(code)
+    products.insert(
+        len(keys) + 2,
+        "municipalities",
+        [
+            ", ".join(sorted(users[key]))
+            for key in zip(*(products[name].tolist() for name in keys), strict=True)
+        ],
     )
     count = products["municipality_count"]
     # modules of one suite stay separate products; the suite is shown next to them

@@ -465,14 +465,26 @@ def _shared_applications(snapshot: InventorySnapshot, derived: pd.DataFrame) -> 
         .agg(
             product=("product", "first"),
             municipality_count=("municipality", "nunique"),
-            municipalities=("municipality", lambda codes: ", ".join(sorted(set(codes)))),
             applications=("municipality", "size"),
             users=("users", _sum_or_missing),
             annual_cost=("annual_cost", _sum_or_missing),
-            business_areas=("business_area", lambda areas: ", ".join(sorted(set(areas) - {""}))),
         )
         .reset_index()
     )
+    # who uses each product and in which areas, in one pass (not a function per group)
+    codes: dict[object, set[str]] = {}
+    areas: dict[object, set[str]] = {}
+    for product_id, code, area in zip(
+        frame["product_id"].tolist(),
+        frame["municipality"].tolist(),
+        frame["business_area"].tolist(),
+        strict=True,
+    ):
+        codes.setdefault(product_id, set()).add(code)
+        areas.setdefault(product_id, set()).add(area)
+    ids = shared["product_id"].tolist()
+    shared.insert(3, "municipalities", [", ".join(sorted(codes[key])) for key in ids])
+    shared["business_areas"] = [", ".join(sorted(areas[key] - {""})) for key in ids]
     shared = shared[shared["municipality_count"] >= 2]
     shared["suite"] = business_catalogue().suite_titles(shared["product_id"])
     shared = shared.sort_values(

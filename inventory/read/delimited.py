@@ -754,8 +754,9 @@ def read_csv_table(
 
 
 #: Files whose data (the bytes after the header) is at most this long are parsed with
-#: others of the same delimiter and width (``read_csv_tables``).
-BATCHED_UP_TO_BYTES = _BOUND_FROM_BUFFER
+#: others of the same delimiter and width (``read_csv_tables``): a municipality's client
+#: list of a few thousand rows too (pyarrow's set-up and its per-call costs, once).
+BATCHED_UP_TO_BYTES = 1 << 20
 #: Bytes of data parsed in one call at most (well under pyarrow's block).
 _BATCH_BYTES = 1 << 23
 
@@ -948,6 +949,13 @@ def _parse_together(files: Sequence[_Prepared], delimiter: str, width: int) -> l
         ]
     blank = _blank_mask(table)
     blank_rows = None if blank is None else np.asarray(blank)
+    # A bound of every file's longest cell: its data's size, or the longest cell of all
+    # files when that is below every field limit (a larger one: each file's own, exact)
+    longest = None
+    if any(len(part) > _BOUND_FROM_BUFFER for part in parts):
+        longest = _longest_cell(table) if table.num_rows else 0
+        if longest > _BOUND_FROM_BUFFER:
+            longest = None
     found: list[_Rows] = []
     start = 0
     for prepared, part, total in zip(files, parts, totals, strict=True):
@@ -960,7 +968,7 @@ def _parse_together(files: Sequence[_Prepared], delimiter: str, width: int) -> l
                 None if blank_rows is None else blank_rows[start : start + total],
                 width,
                 # (a cell holds at most the bytes of the data: below every field limit)
-                longest_cell_bytes=len(part),
+                longest_cell_bytes=len(part) if len(part) <= _BOUND_FROM_BUFFER else longest,
             )
         )
         start += total

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inventory.issues import Issue
-from inventory.read import SourceTable, read_table
+from inventory.read import SourceTable, delimited, read_table
 from inventory.read.source import TableRequest
 from inventory.read.tables import read_tables
 from tests.helpers import SAMPLES
@@ -104,3 +104,55 @@ def test_random_files_read_together_as_alone(
         path.write_bytes(("\n".join(lines) + end).encode("utf-8"))
         requests.append(TableRequest(path, "server", "testby"))
     assert_same_as_alone(requests)
+
+
+def _rows(count: int, prefix: str) -> list[str]:
+    return [f"{prefix}{number:06d},name of {prefix} {number}" for number in range(count)]
+
+
+def test_larger_files_read_together_as_alone(tmp_path: Path) -> None:
+    """Files of more than 64 KiB (a client list) are parsed with the others too: every
+    field limit is checked on each file's own cells (a long cell, a cell over the limit
+    in another file), blank rows and empty lines are each file's own."""
+    wide = "x" * 70_000  # longer than the data of a small file, under the 100,000 limit
+    too_long = "y" * 120_000  # over the limit: one field-too-large error, cut
+    texts = {
+        "plain.csv": _rows(6000, "a"),
+        "long_cell.csv": [*_rows(3000, "b"), f"b-long,{wide}", *_rows(10, "c")],
+        "too_long.csv": [*_rows(2000, "d"), f"d-long,{too_long}", *_rows(10, "e")],
+        "blank_row.csv": [*_rows(4000, "f"), " , ", *_rows(10, "g")],
+        "empty_line.csv": [*_rows(4000, "h"), "", *_rows(10, "i")],
+        "small.csv": _rows(3, "j"),
+    }
+    requests = []
+    for name, rows in texts.items():
+        path = tmp_path / name
+        path.write_bytes("\n".join(["id,name", *rows, ""]).encode("utf-8"))
+        assert path.name == "small.csv" or path.stat().st_size > 1 << 16
+        requests.append(TableRequest(path, "server", "testby"))
+    assert_same_as_alone(requests)
+    assert_same_as_alone(requests[::-1])
+    assert_same_as_alone([requests[0], requests[-1]])
+    issues = [issue.code.value for _table, found in read_tables(requests) for issue in found]
+    assert issues.count("field-too-large") == 1
+    assert issues.count("blank-rows-skipped") == 2  # (the blank row; the empty line)
+
+
+def test_larger_files_parsed_in_one_call(tmp_path: Path, monkeypatch: Any) -> None:
+    """Three client lists of about 100 KiB each: one pyarrow call for all of them."""
+    calls: list[int] = []
+    read_arrow = delimited._read_arrow
+
+    def counted(data: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(len(data))
+        return read_arrow(data, *args, **kwargs)
+
+    monkeypatch.setattr(delimited, "_read_arrow", counted)
+    requests = []
+    for number in range(3):
+        path = tmp_path / f"clients{number}.csv"
+        path.write_bytes("\n".join(["id,name", *_rows(4000, f"m{number}-"), ""]).encode())
+        requests.append(TableRequest(path, "client", f"m{number}"))
+    tables = read_tables(requests)
+    assert len(calls) == 1
+    assert [len(table.lines) for table, _issues in tables if table is not None] == [4000] * 3

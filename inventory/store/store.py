@@ -376,34 +376,43 @@ class InventoryStore:
         clusters servers name (for validating ``code:id`` references). Only the kinds a
         reference may name are read (and ``municipality``): every stored municipality is
         a key, the keys of the other kinds (clients, applications ...) are left out."""
-        from inventory.store.reading import stored_municipalities
+        from inventory.store.reading import driver_query, marks, stored_municipalities
         from inventory.validate.references import referenced_kinds
 
         keys: dict[str, dict[str, set[str]]] = {}
         named = referenced_kinds() | {"municipality"}
+        listed = None if municipalities is None else list(municipalities)
+        if listed is not None and not listed:
+            return keys
         with self.engine.connect() as connection:
+            quote = connection.dialect.identifier_preparer.quote
+            code_column = quote("municipality")
+            where = "" if listed is None else f" WHERE {code_column} IN ({marks(len(listed))})"
             for kind, table in RECORD_TABLES.items():
                 if kind not in named:  # no reference names them: their municipalities only
                     for code in stored_municipalities(connection, table.name):
-                        if municipalities is None or code in municipalities:
+                        if listed is None or code in listed:
                             keys.setdefault(code, {})
                     continue
-                statement = select(table.c.municipality, table.c[key_field(kind)])
-                if municipalities is not None:
-                    statement = statement.where(table.c.municipality.in_(list(municipalities)))
+                rows, _description = driver_query(
+                    connection,
+                    f"SELECT {code_column}, {quote(key_field(kind))} FROM {quote(table.name)}"
+                    + where,
+                    listed or (),
+                )
                 # (rows come by municipality, the primary key's order: a set per run)
-                for code, rows in groupby(_driver_rows(connection.execute(statement)), first):
-                    keys.setdefault(code, {}).setdefault(kind, set()).update(map(second, rows))
-            servers = RECORD_TABLES["server"]
-            statement = (
-                select(servers.c.municipality, servers.c.cluster)
-                .distinct()
-                .where(servers.c.cluster.is_not(None))
+                for code, found in groupby(rows, first):
+                    keys.setdefault(code, {}).setdefault(kind, set()).update(map(second, found))
+            cluster = quote("cluster")
+            rows, _description = driver_query(
+                connection,
+                f"SELECT DISTINCT {code_column}, {cluster} FROM {quote('server')}"
+                f" WHERE {cluster} IS NOT NULL"
+                + ("" if listed is None else f" AND {code_column} IN ({marks(len(listed))})"),
+                listed or (),
             )
-            if municipalities is not None:
-                statement = statement.where(servers.c.municipality.in_(list(municipalities)))
-            for code, cluster in connection.execute(statement):
-                keys.setdefault(code, {}).setdefault("cluster", set()).add(cluster)
+            for code, name in rows:
+                keys.setdefault(code, {}).setdefault("cluster", set()).add(name)
         return keys
 
     def stats(self) -> StoredCounts:
@@ -439,15 +448,6 @@ class InventoryStore:
 
 
 first, second = itemgetter(0), itemgetter(1)
-
-
-def _driver_rows(result: Any) -> list[Any]:
-    """A result's rows as the driver gives them (text columns need no processing): a
-    hundred thousand keys cost less than through SQLAlchemy's rows."""
-    try:
-        return list(result.cursor.fetchall() if result.cursor is not None else result.fetchall())
-    finally:
-        result.close()
 
 
 def stored_known_keys(

@@ -18,6 +18,7 @@ whose record it names (a ``code:id`` reference) is read and no longer holds that
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
@@ -171,9 +172,14 @@ class _StoredRuns:
     def check(self, folder: InventoryFolder) -> UnchangedFolder | None:
         """``folder`` as stored when it is unchanged since its municipality's last run."""
         rows = self.rows
-        present = sorted(
-            path for path in folder.path.iterdir() if path.is_file() and not _is_hidden(path)
-        )
+        # (the names of one folder sorted: the order of their paths; no stat but of links)
+        with os.scandir(folder.path) as entries:
+            listed = sorted(
+                entry.name
+                for entry in entries
+                if entry.is_file() and not _is_hidden(Path(entry.name))
+            )
+        present = [folder.path / name for name in listed]
         if not present:
             return None
         keys = [rows.path_key(path) for path in present]

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 import inventory
 from inventory.errors import InventoryError, OutputError, TargetError
 from inventory.forked import InBackground
+from inventory.issues import IssueCode, IssueReport, Severity, issue_line
 from inventory.language.i18n import Lang
 from inventory.messages import Message
 from inventory.validate import validate_paths
@@ -137,7 +138,9 @@ def _refuse_a_database_the_demo_did_not_write(database: Path, samples: set[str])
         )
 
 
-def _store_samples(folders: list[Path], out_dir: Path, target_file: Path) -> None:
+def _store_samples(
+    folders: list[Path], out_dir: Path, target_file: Path, lang: Lang = "en"
+) -> None:
     """Validate ``folders`` and import them into a fresh demo database in ``out_dir``
     (after the checks that come first: a database the demo did not write, invalid
     samples, an invalid target). Runs in the worker forked by ``run_demo``."""
@@ -155,7 +158,7 @@ def _store_samples(folders: list[Path], out_dir: Path, target_file: Path) -> Non
         stale.unlink(missing_ok=True)  # a fresh database every run
     if not batch.report.valid:
         raise DemoInputError(
-            Message("error.demo.samples_invalid", {"report": str(batch.report)}),
+            Message("error.demo.samples_invalid", {"report": _errors_text(batch.report, lang)}),
             hint=Message("error.demo.samples_invalid_hint"),
         )
     _checked_target(target_file)
@@ -163,6 +166,16 @@ def _store_samples(folders: list[Path], out_dir: Path, target_file: Path) -> Non
 
     with InventoryStore(_database_url(database)) as store:
         store.import_batch(batch)
+
+
+def _errors_text(report: IssueReport, lang: Lang) -> str:
+    """The errors of ``report``, one line each with its place (``issue_line``), as
+    ``inventory validate`` prints them, plus the notice when some were not kept."""
+    return "\n".join(
+        issue_line(issue, lang)
+        for issue in report.all_issues()
+        if issue.severity is Severity.ERROR or issue.code is IssueCode.TOO_MANY_ISSUES
+    )
 
 
 def _database_url(database: Path) -> str:
@@ -224,7 +237,11 @@ def run_demo(
     as_of = as_of or dt.date.today()
     with _long_lived():
         stored: InBackground[None] = InBackground(
-            _store_samples, _municipality_folders(samples), out_dir, samples / "target.yaml"
+            _store_samples,
+            _municipality_folders(samples),
+            out_dir,
+            samples / "target.yaml",
+            lang,
         )
         try:
             # loaded while the samples are validated and stored beside (module's text)

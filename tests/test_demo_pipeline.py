@@ -189,9 +189,29 @@ def test_invalid_samples_are_reported_and_nothing_is_stored(
     (out / f"{DATABASE_FILE}-wal").write_bytes(b"")  # a stale log of the demo's: removed
     with pytest.raises(DemoInputError) as raised:
         run_demo(out, as_of=AS_OF)
-    assert str(raised.value).startswith("the bundled samples do not validate:\n")
+    heading, *errors = str(raised.value).split("\n")
+    assert heading == "the bundled samples do not validate:"
+    # every error with its place, as `inventory validate` prints it (the appended copy of
+    # Värnamo's first server: line 152 of a 151-line file, row 151 below the header)
+    servers = samples / "varnamo" / "servers.csv"
+    assert errors == [
+        f"error duplicate-key at {servers}:152, row 151, column 'id' (#1): Key 'esx01' is"
+        " used twice: rows 1 and 151 (lines 2 and 152). Hint: Each server needs its own id:"
+        " rename one or merge the two rows."
+    ]
     assert raised.value.hint == "run: inventory validate samples/"
     assert sorted(path.name for path in out.iterdir()) == []
+
+
+def test_invalid_samples_are_listed_in_the_readers_language(samples: Path, tmp_path: Path) -> None:
+    _break_a_sample(samples)
+    with pytest.raises(DemoInputError) as raised:
+        run_demo(tmp_path / "demo", as_of=AS_OF, lang="sv")
+    _heading, *errors = str(raised.value).split("\n")
+    servers = samples / "varnamo" / "servers.csv"
+    assert len(errors) == 1
+    assert errors[0].startswith(f"fel duplicate-key vid {servers}:152, rad 151, kolumn 'id'")
+    assert "Nyckeln 'esx01' används två gånger" in errors[0]
 
 
 @pytest.mark.parametrize("fork", [True, False], ids=["forked", "here"])

@@ -17,8 +17,8 @@ every error is the one they raise here. While the analysis runs, another worker 
 inventory's diagrams (``InventoryViewsAhead``), which the report takes when it is written.
 
 Python's cyclic garbage collector leaves the libraries and the stored inventory alone
-while the demo runs (``_long_lived``): they live until the end, and every full collection
-of the analysis would otherwise walk them again.
+while the demo runs (``inventory.heap.old_objects_frozen``): they live until the end,
+and every full collection of the analysis would otherwise walk them again.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ import datetime as dt
 import gc
 import sqlite3
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import inventory
 from inventory.errors import InventoryError, OutputError, TargetError
 from inventory.forked import InBackground
+from inventory.heap import old_objects_frozen
 from inventory.issues import IssueCode, IssueReport, Severity, issue_line
 from inventory.language.i18n import Lang
 from inventory.messages import Message
@@ -197,25 +197,10 @@ def _checked_target(target_file: Path) -> TargetArchitecture:
     return target
 
 
-@contextlib.contextmanager
-def _long_lived() -> Iterator[None]:
-    """What is loaded so far (and what ``gc.freeze()`` adds inside) is left alone by the
-    cyclic garbage collector until the end: the libraries, the catalogue and the stored
-    inventory live as long as the demo, and walking them on every full collection cost
-    about a tenth of the demo's CPU time. Young objects are collected as before, a little
-    less often."""
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(thresholds[0], _YOUNG_OBJECTS), *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
-
-
 #: Objects allocated (less freed) between two collections of the youngest generation
-#: while the demo runs (Python's default is 700).
+#: while the demo runs (Python's default is 700): the libraries, the catalogue and the
+#: stored inventory live as long as the demo, and walking them on every full collection
+#: cost about a tenth of its CPU time.
 _YOUNG_OBJECTS = 100_000
 
 
@@ -235,7 +220,7 @@ def run_demo(
     started = time.perf_counter()
     samples = samples or find_samples()
     as_of = as_of or dt.date.today()
-    with _long_lived():
+    with old_objects_frozen(young_objects=_YOUNG_OBJECTS):
         stored: InBackground[None] = InBackground(
             _store_samples,
             _municipality_folders(samples),

@@ -23,8 +23,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "inventory"
 #: Lowest first. A package may import its own layer's packages (no cycle) and lower ones.
 LAYERS: list[set[str]] = [
     # catalogues, t, number and date formatting: every layer words something; a call in a
-    # forked worker (forked)
-    {"language", "errors", "echo", "forked"},
+    # forked worker (forked); the garbage collector kept off what lives long (heap)
+    {"language", "errors", "echo", "forked", "heap"},
     # what every layer uses: messages, issues, errors, the record models, files
     {"issues", "messages", "missing", "yamlfile", "output_files", "models", "data"},
     {"read", "synth"},

@@ -18,7 +18,6 @@ import numpy as np
 import pandas as pd
 
 from inventory.analyse.assets import DOMAINS
-from inventory.analyse.heap import old_objects_frozen
 from inventory.analyse.lifecycle_labels import with_release_labels
 from inventory.analyse.normalise import Normaliser
 from inventory.analyse.overlap import OverlapResult, compute_overlap
@@ -26,6 +25,7 @@ from inventory.gap.alternatives import Alternatives, compute_gaps
 from inventory.gap.basis import GraphInBackground, gap_basis
 from inventory.gap.blocks import matrix_rows
 from inventory.gap.result import GapReport, target_scope
+from inventory.heap import old_objects_frozen
 from inventory.language.formatting import format_date
 from inventory.language.i18n import Lang, code_text, t
 from inventory.render.document import (

@@ -6,11 +6,9 @@ written under ``DIR/diagrams/`` and embedded in the report's sections.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -21,6 +19,7 @@ from typing import Final
 from inventory.errors import InventoryError
 from inventory.forked import InBackground
 from inventory.gap.result import target_scope
+from inventory.heap import old_objects_frozen
 from inventory.language.i18n import Lang
 from inventory.output_files import make_folder, refuse_folders, write_files_atomically
 from inventory.render.document import Block, Figure, ReportDocument, Section
@@ -310,22 +309,6 @@ def _is_drill_down(view: ViewName, diagram: ViewDiagram) -> bool:
     return view == "architecture" and len(diagram.key) > 2
 
 
-@contextlib.contextmanager
-def _long_lived() -> Iterator[None]:
-    """What exists when the writing starts (the inventory, the analyses' results, the
-    libraries) is left alone by the cyclic garbage collector while the report is written:
-    a full collection walked all of it (about 0.15 s on the samples), and in the forked
-    format writer it copied every page it touched. Unfrozen at the end unless the caller
-    had frozen objects already (then its own ``gc.unfreeze`` releases them all)."""
-    frozen_before = gc.get_freeze_count()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        if not frozen_before:
-            gc.unfreeze()
-
-
 def write_full_report(
     inputs: ReportInputs,
     folder: Path,
@@ -354,7 +337,9 @@ def write_full_report(
         reports = {fmt: path_inside(folder, REPORT_FILE_NAMES[fmt]) for fmt in formats}
         make_folder(Path(folder))  # a file in the way or no permission: said before the work
         refuse_folders(reports.values())
-        with _long_lived():
+        # what exists now (the inventory, the analyses' results, the libraries) left alone
+        # by the cyclic collector while the report is written, also in the forked writer
+        with old_objects_frozen():
             drawn = ahead.take(inputs, lang) if ahead is not None else None
             return _write_full_report(
                 inputs, folder, reports, lang, diagram_formats, generated, workers, drawn

@@ -16,11 +16,9 @@ date text (SQLite) to ``datetime.date``, 0/1 (SQLite booleans) to ``bool`` by th
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import typing
 from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any, Literal
 
 import numpy as np
@@ -30,6 +28,7 @@ import pyarrow.compute as pc
 from sqlalchemy import Connection
 from sqlalchemy.sql import Select
 
+from inventory.heap import no_cyclic_gc
 from inventory.models.registry import FieldSpec
 
 _CHUNK = 50_000  # rows fetched at a time
@@ -38,19 +37,6 @@ _CHUNK = 50_000  # rows fetched at a time
 #: the driver gives them, e.g. unique keys), ``int64`` (numbers, -1 where missing).
 ColumnMode = Literal["text", "plain", "int64"]
 _TYPED_DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused: reading creates millions of row tuples that
-    are freed again at once (no cycles), and every collection would walk them all."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def driver_statement(connection: Connection, statement: Select[Any]) -> tuple[str, Any]:
@@ -214,7 +200,9 @@ def read_columns(
     sql, params = driver_statement(connection, statement)
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        with _no_cyclic_gc():
+        # reading makes millions of row tuples freed again at once (no cycles): every
+        # collection would walk them all
+        with no_cyclic_gc():
             cursor.execute(sql, params)
             while rows := cursor.fetchmany(_CHUNK):
                 for column, values in zip(columns, zip(*rows, strict=True), strict=True):

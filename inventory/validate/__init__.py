@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from inventory.analyse.heap import old_objects_frozen
+from inventory.heap import old_objects_frozen
 from inventory.issues import Issue, IssueCode, IssueReport, template_key
 from inventory.models.registry import RECORD_KINDS, model_for
 from inventory.read import InventoryFolder, discover, map_headers

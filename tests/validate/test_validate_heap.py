@@ -34,10 +34,21 @@ def test_old_objects_frozen_while_validating_and_back_after(
 
 
 def test_a_caller_that_froze_objects_keeps_them_frozen() -> None:
+    frozen_by_the_caller = _Node()
     gc.freeze()
     try:
-        before = gc.get_freeze_count()
         validate_paths([SAMPLES / "gnosjo"])
-        assert gc.get_freeze_count() >= before > 0
+        # still tracked, and in none of the collector's generations: still frozen
+        assert gc.is_tracked(frozen_by_the_caller)
+        assert not any(
+            any(found is frozen_by_the_caller for found in gc.get_objects(generation))
+            for generation in range(3)
+        )
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+    assert any(found is frozen_by_the_caller for found in gc.get_objects(2))
+
+
+class _Node:
+    """An object the collector tracks (an instance with a ``__dict__``)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 import typer
@@ -128,13 +127,10 @@ def demo(
 
     Example: inventory demo --out out/demo
     """
-    collecting = gc.isenabled()
-    gc.disable()  # while the libraries load: ~150 collections of objects that all live on
-    try:
+    from inventory.heap import no_cyclic_gc
+
+    with no_cyclic_gc():  # while the libraries load: ~150 collections of what all lives on
         from inventory.demo import DEFAULT_OUT_DIR, run_demo
-    finally:
-        if collecting:
-            gc.enable()
     result = run_demo(out or DEFAULT_OUT_DIR, lang=cli_lang())
     if output_format is OutputFormat.JSON:
         print_json(result.to_json())

@@ -40,6 +40,7 @@ LAYERS: list[set[str]] = [
     {"demo"},
     {"api"},
     {"cli"},
+    {"__main__"},  # python -m inventory: the command line
 ]
 LAYER = {package: index for index, packages in enumerate(LAYERS) for package in packages}
 

@@ -465,22 +465,32 @@ class Diagram:
             legend.attr(label="", style="rounded", color="#a0aec0")
             legend.node("legend", html_label(table), shape="plaintext")
 
+    def _graph_attributes(self) -> dict[str, str]:
+        """The diagram's own attributes (title, direction, font, spacing)."""
+        return {
+            "label": plain_label(self.title, max_length=120),
+            "labelloc": "t",
+            "fontsize": "18",
+            "rankdir": self.direction,
+            "fontname": self.font,
+            "compound": "true",
+            "newrank": "true",
+            "nodesep": "0.3",
+            "ranksep": "0.5",
+        }
+
+    def _node_defaults(self) -> dict[str, str]:
+        return {"fontname": self.font, "fontsize": "12", "margin": "0.15,0.06"}
+
+    def _edge_defaults(self) -> dict[str, str]:
+        return {"fontname": self.font, "fontsize": "10"}
+
     def to_graphviz(self) -> graphviz.Digraph:
         """The diagram as a ``graphviz.Digraph`` (budget applied, legend added)."""
         graph = graphviz.Digraph(name="diagram", strict=False)
-        graph.attr(
-            label=plain_label(self.title, max_length=120),
-            labelloc="t",
-            fontsize="18",
-            rankdir=self.direction,
-            fontname=self.font,
-            compound="true",
-            newrank="true",
-            nodesep="0.3",
-            ranksep="0.5",
-        )
-        graph.attr("node", fontname=self.font, fontsize="12", margin="0.15,0.06")
-        graph.attr("edge", fontname=self.font, fontsize="10")
+        graph.attr(**self._graph_attributes())
+        graph.attr("node", **self._node_defaults())
+        graph.attr("edge", **self._edge_defaults())
         shown, redirect, _aggregates = self._budgeted()
         self._add_group_body(graph, None, shown)
         seen_redirected: set[tuple[str, str]] = set()
@@ -506,19 +516,9 @@ class Diagram:
         line by line here (the graphviz package's statements, its quoting done once per
         distinct value) instead of through a ``graphviz.Digraph`` per cluster."""
         lines = ["digraph diagram {\n"]
-        graph_attributes = _sorted_items(
-            label=plain_label(self.title, max_length=120),
-            labelloc="t",
-            fontsize="18",
-            rankdir=self.direction,
-            fontname=self.font,
-            compound="true",
-            newrank="true",
-            nodesep="0.3",
-            ranksep="0.5",
-        )
-        node_attributes = _sorted_items(fontname=self.font, fontsize="12", margin="0.15,0.06")
-        edge_attributes = _sorted_items(fontname=self.font, fontsize="10")
+        graph_attributes = sorted(self._graph_attributes().items())
+        node_attributes = sorted(self._node_defaults().items())
+        edge_attributes = sorted(self._edge_defaults().items())
         lines.append(f"\t{_a_list(graph_attributes)}\n")
         lines.append(f"\tnode [{_a_list(node_attributes)}]\n")
         lines.append(f"\tedge [{_a_list(edge_attributes)}]\n")
@@ -593,10 +593,6 @@ class Diagram:
 # ``nohtml`` string is quoted differently from the same text as a plain ``str``.
 _quote: Final[Callable[[str], str]] = lru_cache(maxsize=8192, typed=True)(graphviz.quoting.quote)
 _quote_edge: Final[Callable[[str], str]] = lru_cache(maxsize=8192)(graphviz.quoting.quote_edge)
-
-
-def _sorted_items(**attributes: str) -> list[tuple[str, str]]:
-    return sorted(attributes.items())
 
 
 def _a_list(attributes: Iterable[tuple[str, str]]) -> str:

@@ -420,24 +420,29 @@ class Diagram:
     ) -> None:
         for node in shown.get(group, []):
             graph.node(node.dot_id, self._node_label(node), **node.style.attributes())
-        children = (
-            self._groups[group].children
-            if group is not None
-            else [key for key, value in self._groups.items() if value.parent is None]
-        )
-        for child_key in children:
+        for child_key in self._children(group):
             child = self._groups[child_key]
             with graph.subgraph(name=child.dot_id) as cluster:
-                styles = ["filled", "rounded"] + (["dashed"] if child.style.dashed else [])
-                cluster.attr(
-                    label=plain_label(child.title, max_length=self.max_label_length),
-                    style=",".join(styles),
-                    fillcolor=colour(child.style.fill),
-                    color=colour(child.style.border),
-                    fontcolor=colour(child.style.font_colour),
-                    labeljust="l",
-                )
+                cluster.attr(**self._cluster_attributes(child))
                 self._add_group_body(cluster, child_key, shown)
+
+    def _children(self, group: str | None) -> list[str]:
+        """The groups drawn inside ``group`` (``None``: the top-level groups)."""
+        if group is not None:
+            return self._groups[group].children
+        return [key for key, value in self._groups.items() if value.parent is None]
+
+    def _cluster_attributes(self, child: _Group) -> dict[str, str]:
+        """A group's cluster: its title, colours and border."""
+        styles = ["filled", "rounded"] + (["dashed"] if child.style.dashed else [])
+        return {
+            "label": plain_label(child.title, max_length=self.max_label_length),
+            "style": ",".join(styles),
+            "fillcolor": colour(child.style.fill),
+            "color": colour(child.style.border),
+            "fontcolor": colour(child.style.font_colour),
+            "labeljust": "l",
+        }
 
     def _add_legend(self, graph: graphviz.Digraph) -> None:
         if self._legend is None or not self._legend[1]:
@@ -556,23 +561,10 @@ class Diagram:
                 f"{indent}{_quote(node.dot_id)} [label={_quote(self._node_label(node))}"
                 f" {_node_attributes(node.style)}]\n"
             )
-        children = (
-            self._groups[group].children
-            if group is not None
-            else [key for key, value in self._groups.items() if value.parent is None]
-        )
-        for child_key in children:
+        for child_key in self._children(group):
             child = self._groups[child_key]
-            styles = ["filled", "rounded"] + (["dashed"] if child.style.dashed else [])
             lines.append(f"{indent}subgraph {_quote(child.dot_id)} {{\n")
-            attributes = (
-                ("color", colour(child.style.border)),
-                ("fillcolor", colour(child.style.fill)),
-                ("fontcolor", colour(child.style.font_colour)),
-                ("label", plain_label(child.title, max_length=self.max_label_length)),
-                ("labeljust", "l"),
-                ("style", ",".join(styles)),
-            )
+            attributes = sorted(self._cluster_attributes(child).items())
             lines.append(f"{indent}\t{_a_list(attributes)}\n")
             self._write_group_body(lines, indent + "\t", child_key, shown)
             lines.append(f"{indent}}}\n")

@@ -34,6 +34,10 @@ class Ratio:
     target: str
     met: bool
     why_not: str = ""
+    #: The ratio within each round, when the sides were measured in several rounds.
+    rounds: list[float] = field(default_factory=list)
+    #: Whether each round's ratio meets the target (``None``: no target).
+    rounds_met: list[bool] | None = None
 
 
 @dataclass
@@ -97,10 +101,26 @@ def tool_table(results: BenchmarkResults) -> list[str]:
 
 
 def ratio_table(ratios: Sequence[Ratio]) -> list[str]:
-    """Ratios with their targets and whether they are met."""
+    """Ratios with their targets and whether they are met; with the ratio of each round
+    and how many rounds met the target when they were measured in rounds."""
+    if not any(r.rounds for r in ratios):
+        return _table(
+            ["ratio (same run)", "value", "target", "met"],
+            [[r.name, f"{r.value:.2f}", r.target, "yes" if r.met else "**no**"] for r in ratios],
+        )
     return _table(
-        ["ratio (same run)", "value", "target", "met"],
-        [[r.name, f"{r.value:.2f}", r.target, "yes" if r.met else "**no**"] for r in ratios],
+        ["ratio (same run)", "value", "target", "met", "each round", "rounds met"],
+        [
+            [
+                r.name,
+                f"{r.value:.2f}",
+                r.target,
+                "yes" if r.met else "**no**",
+                " / ".join(f"{value:.2f}" for value in r.rounds),
+                "" if r.rounds_met is None else f"{sum(r.rounds_met)} of {len(r.rounds_met)}",
+            ]
+            for r in ratios
+        ],
     )
 
 

@@ -449,6 +449,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         help="folder for the generated files and databases (default: a new temporary one)",
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        help="--only study: rounds of every step, each step's least taken (default 3)",
+    )
+    parser.add_argument(
         "--skip-whole-run",
         action="store_true",
         help="leave out the one-process run at the largest scale",
@@ -628,7 +633,7 @@ def _only_study(arguments: argparse.Namespace, work: Path, command: str, quick: 
     5 and 20 municipalities); rewrites only its section of ``--out``, with the machine and
     its load."""
     from benchmarks.identification import replace_section
-    from benchmarks.study import FULL_COUNTS, QUICK_COUNTS, SECTION, measure_study
+    from benchmarks.study import FULL_COUNTS, QUICK_COUNTS, SECTION, STUDY_ROUNDS, measure_study
 
     counts = (
         [int(part) for part in arguments.scales.split(",") if part.strip()]
@@ -636,7 +641,9 @@ def _only_study(arguments: argparse.Namespace, work: Path, command: str, quick: 
         else list(QUICK_COUNTS if quick else FULL_COUNTS)
     )
     facts = machine_facts()
-    lines, _ratios = measure_study(work, counts, TARGET_FILE, AS_OF)
+    lines, _ratios = measure_study(
+        work, counts, TARGET_FILE, AS_OF, rounds=arguments.rounds or STUDY_ROUNDS
+    )
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
         *lines,

@@ -12,7 +12,8 @@ validating every file of the folders (Python API), the floor of the snapshot (sq
 --help`` (against ``sqlite-utils --help``).
 
 Every step runs in a fresh process (``python -m benchmarks.study NAME ARGS``) after a
-warm-up; steps under ten seconds are the best of four runs. Beside the wall-clock time each
+warm-up; steps under ten seconds are the best of four runs; every step is measured in
+each of three rounds (``--rounds``), the least of its rounds taken. Beside the wall-clock time each
 step reports its CPU time: the process's own (``time.process_time``, every thread) plus
 that of the processes it ran (``resource.getrusage(RUSAGE_CHILDREN)``), the figure to trust
 on a loaded machine.
@@ -46,6 +47,17 @@ REPEAT_BELOW_S = 10.0
 #: Share of the rows changed for the re-import measurements.
 CHANGED_SHARE = 0.01
 STUDY_RUNS = 4
+#: Rounds of every step; each step's figure is the least of its rounds.
+STUDY_ROUNDS = 3
+#: The reference loop that shows the machine's speed during a run.
+REFERENCE_LOOP = 1_000_000
+REFERENCE_REPEATS = 20
+#: The re-imports: their label, the share of rows changed, in every municipality or few.
+REIMPORTS = (
+    ("unchanged", 0.0, False),
+    ("1 % changed, few municipalities", CHANGED_SHARE, False),
+    ("1 % changed, every municipality", CHANGED_SHARE, True),
+)
 
 Args = dict[str, Any]
 
@@ -448,6 +460,44 @@ def _cpu_of(measurement: Measurement) -> float:
     return float(measurement.extra.get("cpu_s", 0.0))
 
 
+def reference_loop_ms(repeats: int = REFERENCE_REPEATS) -> list[float]:
+    """Milliseconds of a fixed pure-Python loop, ``repeats`` times: how fast the machine is
+    right now. The work never changes, so its spread is the host's, not the code's."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        total = 0
+        for number in range(REFERENCE_LOOP):
+            total += number * number
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def combine_rounds(rounds: Sequence[Measurement]) -> Measurement:
+    """One step measured in several rounds as one measurement: the least wall and the least
+    CPU seconds of the rounds (a busy host only ever adds), the greatest peak RSS, the first
+    round's other figures; every round's figures kept in ``extra``."""
+    first = rounds[0]
+    combined = Measurement(
+        name=first.name,
+        seconds=min(m.seconds for m in rounds),
+        peak_rss_bytes=max(m.peak_rss_bytes for m in rounds),
+        rows=first.rows,
+        note=first.note,
+        extra={**first.extra},
+    )
+    combined.extra["cpu_s"] = min(_cpu_of(m) for m in rounds)
+    combined.extra["rounds_s"] = [m.seconds for m in rounds]
+    combined.extra["rounds_cpu_s"] = [_cpu_of(m) for m in rounds]
+    return combined
+
+
+def _round_figures(measurement: Measurement, cpu: bool) -> list[float]:
+    key = "rounds_cpu_s" if cpu else "rounds_s"
+    own = _cpu_of(measurement) if cpu else measurement.seconds
+    return [float(value) for value in measurement.extra.get(key, [own])]
+
+
 def _ratio(
     name: str,
     top: Measurement,
@@ -455,33 +505,63 @@ def _ratio(
     target: str,
     met: Callable[[float], bool] | None = None,
 ) -> list[Ratio]:
-    """The wall-clock ratio and the CPU-time ratio of two measurements."""
-    wall = top.seconds / max(bottom.seconds, 1e-9)
-    cpu = _cpu_of(top) / max(_cpu_of(bottom), 1e-9)
-    return [
-        Ratio(
-            name=f"{name} (wall)", value=wall, target=target, met=True if met is None else met(wall)
-        ),
-        Ratio(
-            name=f"{name} (CPU)", value=cpu, target=target, met=True if met is None else met(cpu)
-        ),
-    ]
+    """The wall-clock ratio and the CPU-time ratio of two measurements (each side its least
+    over the rounds), and the ratio within each round."""
+    ratios = []
+    for clock, cpu in (("wall", False), ("CPU", True)):
+        tops, bottoms = _round_figures(top, cpu), _round_figures(bottom, cpu)
+        value = min(tops) / max(min(bottoms), 1e-9)
+        ratios.append(
+            Ratio(
+                name=f"{name} ({clock})",
+                value=value,
+                target=target,
+                met=True if met is None else met(value),
+                rounds=[a / max(b, 1e-9) for a, b in zip(tops, bottoms, strict=True)],
+                rounds_met=None
+                if met is None
+                else [met(a / max(b, 1e-9)) for a, b in zip(tops, bottoms, strict=True)],
+            )
+        )
+    return ratios
 
 
 def _within(name: str, measured: Measurement, limit: float) -> Ratio:
     """A target on a step's own wall seconds (no reference step to divide by)."""
+    rounds = _round_figures(measured, cpu=False)
     return Ratio(
         name=name,
         value=measured.seconds,
         target=f"<= {limit:g}",
         met=measured.seconds <= limit,
+        rounds=rounds,
+        rounds_met=[value <= limit for value in rounds],
     )
 
 
+class _Rounds:
+    """Every step's measurement of every round, by its label, in the order first measured."""
+
+    def __init__(self) -> None:
+        self.by_label: dict[str, list[Measurement]] = {}
+
+    def add(self, label: str, measurement: Measurement) -> Measurement:
+        self.by_label.setdefault(label, []).append(measurement)
+        return measurement
+
+    def combined(self, label: str) -> Measurement:
+        return combine_rounds(self.by_label[label])
+
+
 def measure_study(
-    work: Path, counts: Sequence[int], target: Path, as_of: str
+    work: Path,
+    counts: Sequence[int],
+    target: Path,
+    as_of: str,
+    rounds: int = STUDY_ROUNDS,
 ) -> tuple[list[str], list[Ratio]]:
-    """The Study scenario section: per municipality count every step and its ratios."""
+    """The Study scenario section: per municipality count every step in ``rounds``
+    alternating rounds, and its ratios."""
     from benchmarks.run import _synth
 
     lines = [SECTION, ""]
@@ -489,8 +569,13 @@ def measure_study(
         "Synthetic studies (`inventory synth --municipalities N --seed 1`: one folder of ten"
         " CSV files per municipality, as the samples are laid out). Each step in a fresh"
         " process after a warm-up on the smallest study, the best of four runs when under ten"
-        " seconds. *wall*: `time.perf_counter` around the step; *CPU*: the process's CPU"
-        " time (all threads) plus its children's (`resource.getrusage(RUSAGE_CHILDREN)`).",
+        f" seconds; every step measured in each of {rounds} rounds, the steps alternating"
+        " within a round, and each step's figure the least of its rounds (the host slows"
+        " this machine in bursts, see the reference loop below; a busy host only ever"
+        " adds). The ratios divide the two sides' least figures; *each round* gives the"
+        " ratio within each round. *wall*: `time.perf_counter` around the step; *CPU*: the"
+        " process's CPU time (all threads) plus its children's"
+        " (`resource.getrusage(RUSAGE_CHILDREN)`).",
         "Import = what `inventory import` does (stored keys read, unchanged folders"
         " recognised, validate, store) into a new SQLite file; re-imports run on a copy of"
         " the first import's database. Floor: pyarrow `read_csv` of every file + sqlite3"
@@ -508,14 +593,22 @@ def measure_study(
         _synth(folder, count)
         folders_of[count] = sorted(str(p) for p in folder.iterdir() if p.is_dir())
     warm = folders_of[smallest]
-    help_ours = _measure("help", {"command": "inventory"}, "inventory --help")
-    help_other = _measure("help", {"command": "sqlite-utils"}, "sqlite-utils --help")
-    demo = _measure(
-        "demo",
-        {"out": str(work / "study-demo"), "warmup": {"out": str(work / "study-demo")}},
+    measured = _Rounds()
+    reference: list[float] = []
+    facts: dict[int, dict[str, Any]] = {}
+    for number in range(1, rounds + 1):
+        reference += reference_loop_ms()
+        _measure_start(measured, work, number)
+        for count in sorted(counts):
+            facts[count] = _measure_count(
+                measured, work, count, folders_of[count], warm, target, as_of, number
+            )
+    start_labels = [
+        "inventory --help",
+        "sqlite-utils --help",
         "inventory demo (the five samples, bytecode cache kept)",
-    )
-    start_rows = [help_ours, help_other, demo]
+    ]
+    help_ours, help_other, demo = (measured.combined(label) for label in start_labels)
     start_ratios = [
         *_ratio(
             "start-up: inventory --help / sqlite-utils --help", help_ours, help_other, "(none)"
@@ -525,118 +618,43 @@ def measure_study(
     ]
     ratios += start_ratios
     for count in sorted(counts):
-        folders = folders_of[count]
-        database = work / f"study-{count}.db"
-        rows_total = sum(
-            _records(file) for folder in folders for file in Path(folder).glob("*.csv")
-        )
-        measured: list[Measurement] = []
-
-        def step(
-            name: str,
-            args: Args,
-            label: str,
-            warmup: Args | None = None,
-            rows: int | None = rows_total,
-            count: int = count,
-            measured: list[Measurement] = measured,
-        ) -> Measurement:
-            arguments = {**args, **({"warmup": warmup} if warmup else {})}
-            result = _measure(name, arguments, f"{label} at {count}", rows)
-            result.name = label
-            measured.append(result)
-            return result
-
-        warm_db = str(work / "study-warm.db")
-        warm_stored = str(work / "study-warm-stored.db")
-        validate = step("validate", {"folders": folders}, "our validate", {"folders": warm})
-        frictionless = step(
-            "frictionless",
-            {"folders": folders},
-            "frictionless validate, every file",
-            {"folders": warm},
-        )
+        here_facts = facts[count]
+        labels = [label for label in measured.by_label if label.endswith(f" at {count}")]
+        steps = {label.removesuffix(f" at {count}"): measured.combined(label) for label in labels}
+        for label, step in steps.items():
+            step.name = label
+        imported = steps["our import (first)"]
+        frictionless = steps["frictionless validate, every file"]
         frictionless.note = (
             f"{int(frictionless.extra.get('errors', 0)):,} type errors reported in"
             f" {int(frictionless.extra.get('invalid_files', 0)):,} files (types inferred)"
         )
-        imported = step(
-            "import",
-            {"folders": folders, "database": str(database)},
-            "our import (first)",
-            {"folders": warm, "database": warm_stored},
-        )
-        floor = step(
-            "floor",
-            {"folders": folders, "database": str(work / "study-floor.db")},
-            "floor: read_csv + executemany",
-            {"folders": warm, "database": warm_db},
-        )
-        client_rows = sum(_records(Path(folder, "clients.csv")) for folder in folders)
-        utils = step(
-            "sqlite-utils",
-            {"folders": folders, "database": str(work / "study-sqlite-utils.db")},
-            "sqlite-utils insert --csv, client files",
-            rows=client_rows,
-        )
-        # The re-imports: a copy of the study imported once (untimed) into ``stored``,
-        # then its files changed in place (as a user's new export replaces the old one),
-        # each run into a copy of ``stored``.
-        source, again = Path(folders[0]).parent, work / f"study-{count}-again"
-        changed_copy(source, again, 0.0, False)
-        again_folders = sorted(str(p) for p in again.iterdir() if p.is_dir())
-        stored = work / f"study-{count}-stored.db"
-        _measure(
-            "import",
-            {"folders": again_folders, "database": str(stored), "once": True},
-            f"first import of {again.name} (untimed: what the re-imports start from)",
-        )
-        reimports = []
-        for label, share, spread in (
-            ("unchanged", 0.0, False),
-            ("1 % changed, few municipalities", CHANGED_SHARE, False),
-            ("1 % changed, every municipality", CHANGED_SHARE, True),
-        ):
-            changed = changed_copy(source, again, share, spread)
-            result = step(
-                "reimport",
-                {
-                    "folders": again_folders,
-                    "stored": str(stored),
-                    "database": str(work / "study-reimport.db"),
-                },
-                f"re-import, {label}",
-                {"folders": warm, "stored": warm_stored, "database": warm_db},
-            )
+        imported.note = f"created {int(imported.extra.get('created', 0)):,}"
+        reimports = [(label, steps[f"re-import, {label}"]) for label, _, _ in REIMPORTS]
+        for label, result in reimports:
             result.note = (
-                f"{changed:,} rows changed; updated"
+                f"{here_facts['changed'][label]:,} rows changed; updated"
                 f" {int(result.extra.get('updated', 0)):,}, unchanged"
                 f" {int(result.extra.get('unchanged', 0)):,}"
             )
-            reimports.append((label, result))
-        url = f"sqlite:///{stored}"
-        snapshot = step("stage", {"stage": "snapshot", "url": url}, "snapshot")
-        snapshot_floor = step(
-            "snapshot-floor", {"database": str(stored)}, "snapshot floor: sqlite3 into Arrow"
-        )
-        stage_args = {"url": url, "target": str(target), "as_of": as_of}
-        step("stage", {**stage_args, "stage": "gap"}, "gap")
-        step("stage", {**stage_args, "stage": "report"}, "report (4 formats, no diagrams)")
-        imported.note = f"created {int(imported.extra.get('created', 0)):,}"
         lines += [
-            f"### {count} municipalities: {_n_files(folders)} files, {rows_total:,} rows"
-            f" ({client_rows:,} client rows)",
+            f"### {count} municipalities: {here_facts['files']} files,"
+            f" {here_facts['rows']:,} rows ({here_facts['client_rows']:,} client rows)",
             "",
         ]
-        lines += _step_table(measured)
+        lines += _step_table(list(steps.values()))
         lines.append("")
         here: list[Ratio] = []
         here += _ratio(
-            f"{count}: import / floor", imported, floor, "<= 2", lambda value: value <= 2
+            f"{count}: import / floor",
+            imported,
+            steps["floor: read_csv + executemany"],
+            "<= 2",
+            lambda value: value <= 2,
         )
         here += _ratio(
             f"{count}: sqlite-utils (client files) / our import",
-            utils,
+            steps["sqlite-utils insert --csv, client files"],
             imported,
             ">= 10",
             lambda value: value >= 10,
@@ -644,7 +662,7 @@ def measure_study(
         here += _ratio(
             f"{count}: frictionless / our validate",
             frictionless,
-            validate,
+            steps["our validate"],
             ">= 20",
             lambda value: value >= 20,
         )
@@ -658,8 +676,8 @@ def measure_study(
             )
         here += _ratio(
             f"{count}: snapshot / its floor",
-            snapshot,
-            snapshot_floor,
+            steps["snapshot"],
+            steps["snapshot floor: sqlite3 into Arrow"],
             "<= 2",
             lambda value: value <= 2,
         )
@@ -667,9 +685,131 @@ def measure_study(
         lines.append("")
         ratios += here
     lines += ["### Start-up", ""]
-    lines += _step_table(start_rows)
-    lines += ["", *ratio_table(start_ratios)]
+    lines += _step_table([help_ours, help_other, demo])
+    lines += ["", *ratio_table(start_ratios), ""]
+    ordered = sorted(reference)
+    lines += [
+        "### The machine's speed during the run",
+        "",
+        f"A fixed pure-Python loop ({REFERENCE_LOOP:,} additions), {REFERENCE_REPEATS} times"
+        f" before each round: least {ordered[0]:.0f} ms, median"
+        f" {ordered[len(ordered) // 2]:.0f} ms, greatest {ordered[-1]:.0f} ms. The work"
+        " never changes, so this spread is the host's: a step measured in a slow moment"
+        " takes up to that much longer, which is why each figure above is the least of its"
+        " rounds.",
+    ]
     return lines, ratios
+
+
+def _measure_start(measured: _Rounds, work: Path, number: int) -> None:
+    """The start-up steps of one round."""
+    for label, args in (
+        ("inventory --help", {"command": "inventory"}),
+        ("sqlite-utils --help", {"command": "sqlite-utils"}),
+    ):
+        measured.add(label, _measure("help", args, f"{label} (round {number})"))
+    label = "inventory demo (the five samples, bytecode cache kept)"
+    demo_args: Args = {"out": str(work / "study-demo")}
+    if number == 1:
+        demo_args["warmup"] = {"out": str(work / "study-demo")}
+    measured.add(label, _measure("demo", demo_args, f"{label} (round {number})"))
+
+
+def _measure_count(
+    measured: _Rounds,
+    work: Path,
+    count: int,
+    folders: list[str],
+    warm: list[str],
+    target: Path,
+    as_of: str,
+    number: int,
+) -> dict[str, Any]:
+    """One round of every step at ``count`` municipalities; the facts of the study."""
+    rows_total = sum(_records(file) for folder in folders for file in Path(folder).glob("*.csv"))
+    client_rows = sum(_records(Path(folder, "clients.csv")) for folder in folders)
+
+    def step(
+        name: str, args: Args, label: str, warmup: Args | None = None, rows: int | None = None
+    ) -> Measurement:
+        arguments = {**args, **({"warmup": warmup} if warmup else {})}
+        result = _measure(
+            name,
+            arguments,
+            f"{label} at {count} (round {number})",
+            rows_total if rows is None else rows,
+        )
+        return measured.add(f"{label} at {count}", result)
+
+    warm_db = str(work / "study-warm.db")
+    warm_stored = str(work / "study-warm-stored.db")
+    step("validate", {"folders": folders}, "our validate", {"folders": warm})
+    step(
+        "frictionless",
+        {"folders": folders},
+        "frictionless validate, every file",
+        {"folders": warm},
+    )
+    step(
+        "import",
+        {"folders": folders, "database": str(work / f"study-{count}.db")},
+        "our import (first)",
+        {"folders": warm, "database": warm_stored},
+    )
+    step(
+        "floor",
+        {"folders": folders, "database": str(work / "study-floor.db")},
+        "floor: read_csv + executemany",
+        {"folders": warm, "database": warm_db},
+    )
+    step(
+        "sqlite-utils",
+        {"folders": folders, "database": str(work / "study-sqlite-utils.db")},
+        "sqlite-utils insert --csv, client files",
+        rows=client_rows,
+    )
+    # The re-imports: a copy of the study imported once (untimed) into ``stored``, then
+    # its files changed in place (as a user's new export replaces the old one), each run
+    # into a copy of ``stored``.
+    source, again = Path(folders[0]).parent, work / f"study-{count}-again"
+    stored = work / f"study-{count}-stored.db"
+    if number == 1:
+        changed_copy(source, again, 0.0, False)
+        _fresh(stored)
+        _measure(
+            "import",
+            {"folders": _subfolders(again), "database": str(stored), "once": True},
+            f"first import of {again.name} (untimed: what the re-imports start from)",
+        )
+    changed: dict[str, int] = {}
+    for label, share, spread in REIMPORTS:
+        changed[label] = changed_copy(source, again, share, spread)
+        step(
+            "reimport",
+            {
+                "folders": _subfolders(again),
+                "stored": str(stored),
+                "database": str(work / "study-reimport.db"),
+            },
+            f"re-import, {label}",
+            {"folders": warm, "stored": warm_stored, "database": warm_db},
+        )
+    url = f"sqlite:///{stored}"
+    step("stage", {"stage": "snapshot", "url": url}, "snapshot")
+    step("snapshot-floor", {"database": str(stored)}, "snapshot floor: sqlite3 into Arrow")
+    stage_args = {"url": url, "target": str(target), "as_of": as_of}
+    step("stage", {**stage_args, "stage": "gap"}, "gap")
+    step("stage", {**stage_args, "stage": "report"}, "report (4 formats, no diagrams)")
+    return {
+        "files": _n_files(folders),
+        "rows": rows_total,
+        "client_rows": client_rows,
+        "changed": changed,
+    }
+
+
+def _subfolders(folder: Path) -> list[str]:
+    return sorted(str(path) for path in folder.iterdir() if path.is_dir())
 
 
 def _records(file: Path) -> int:

@@ -22,7 +22,19 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    create_engine,
+    event,
+    inspect,
+    text,
+)
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
@@ -375,12 +387,36 @@ def migrate(engine: Engine) -> None:
             if schema_revision(probe) == head:
                 return
         with write_transaction(engine) as connection:
-            if schema_revision(connection) != head:
+            revision = schema_revision(connection)
+            if revision is None and head is not None:
+                create_newest_schema(connection, head)
+            elif revision != head:
                 from alembic import command
 
                 command.upgrade(alembic_config(connection), "head")
     except DBAPIError as error:
         raise store_error(error, engine.url, "migrate") from error
+
+
+def create_newest_schema(connection: Connection, head: str) -> None:
+    """Create the newest schema in a new, empty database: the tables of the metadata and
+    Alembic's version table holding ``head``, as ``alembic stamp head`` writes it.
+
+    What Alembic's documentation advises for a database built from scratch ("Building an
+    Up to Date Database from Scratch"): the same schema as running every migration (a
+    test compares the two table by table), without importing Alembic or running seven
+    revisions one after another on every new database.
+    """
+    metadata.create_all(connection)
+    versions = MetaData()
+    version_table = Table(
+        VERSION_TABLE,
+        versions,
+        Column("version_num", String(32), nullable=False),
+        PrimaryKeyConstraint("version_num", name=f"{VERSION_TABLE}_pkc"),
+    )
+    versions.create_all(connection)
+    connection.execute(version_table.insert().values(version_num=head))
 
 
 def schema_revision(connection: Connection) -> str | None:

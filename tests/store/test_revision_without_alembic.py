@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
@@ -55,8 +56,23 @@ def test_the_revisions_are_the_ones_alembic_reads_from_the_scripts() -> None:
 
 def test_opening_a_current_database_loads_no_alembic(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'inventory.db'}"
-    assert _alembic_loaded(url) == "True True"  # new: the schema is created by Alembic
+    # new: the newest schema is created at once, stamped with the newest revision
+    assert _alembic_loaded(url) == "False False"
     assert _alembic_loaded(url) == "False False"  # at the newest revision: not loaded
+
+
+def test_an_older_database_is_upgraded_by_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'inventory.db'}"
+    older = known_revisions()[-2]
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), older)
+    assert _alembic_loaded(url) == "True True"  # a migration to run: Alembic runs it
+    with engine.connect() as connection:
+        stamped = list(connection.execute(text("SELECT version_num FROM alembic_version")))
+    engine.dispose()
+    assert stamped == [(head_revision(),)]
+    assert _alembic_loaded(url) == "False False"
 
 
 def test_a_version_table_with_two_revisions_is_refused_and_left_as_it_is(

@@ -402,8 +402,10 @@ def create_newest_schema(connection: Connection, head: str) -> None:
     """Create the newest schema in a new, empty database: the tables of the metadata and
     Alembic's version table holding ``head``, as ``alembic stamp head`` writes it.
 
-    What Alembic's documentation advises for a database built from scratch ("Building an
-    Up to Date Database from Scratch"): the same schema as running every migration (a
+    What Alembic's cookbook advises for a database built from scratch ("Building an Up to
+    Date Database from Scratch",
+    https://alembic.sqlalchemy.org/en/latest/cookbook.html#building-an-up-to-date-database-from-scratch):
+    the same schema as running every migration (a
     test compares the two table by table), without importing Alembic or running seven
     revisions one after another on every new database.
     """

@@ -144,6 +144,7 @@ def _validate_paths(
     for batch in municipalities:
         for table in batch.tables.values():
             table.encoded.clear()  # only validation reads the codes: free them for the store
+            table.objects.clear()
     report.stats = stats.as_dict(municipalities, len(references))
     if rows is not None and not rows.placed(report, first):
         return validate_paths(

@@ -54,6 +54,21 @@ class ValidTable:
     #: The parsed columns encoded, while validation runs: checks across rows and
     #: references work on codes, not on a million objects. ``validate_paths`` empties it.
     encoded: dict[str, EncodedColumn] = field(default_factory=dict, repr=False, compare=False)
+    #: The key's and the reference fields' values (``frame[name].to_numpy(dtype=object)``:
+    #: views of the column typed for all files of the kind), while validation runs: the
+    #: references read them without looking the columns up in each frame. Emptied with
+    #: ``encoded``; ``column_objects`` falls back on the frame.
+    objects: dict[str, np.ndarray[Any, Any]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def column_objects(self, name: str) -> np.ndarray[Any, Any]:
+        """``frame[name].to_numpy(dtype=object)`` (while validation runs, without reading
+        the frame for the fields in ``objects``)."""
+        found = self.objects.get(name)
+        if found is None:
+            found = self.frame[name].to_numpy(dtype=object)
+        return found
 
 
 @dataclass

@@ -162,6 +162,7 @@ def build_valid_table(
         header_mapping=dict(mapping.written),
         frame=frame,
         encoded=encoded,
+        objects=_objects(source.kind, columns, 0, rows),
     )
     _row_checks(table, places, report)
     return table
@@ -284,6 +285,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
             header_mapping=dict(item.mapping.written),
             frame=frame,
             encoded=encoded[number],
+            objects=_objects(kind, columns, int(starts[number]), int(starts[number + 1])),
         )
         if found[number]:
             _row_checks(table, places[number], item.report)
@@ -384,6 +386,37 @@ def _local_codes_of_parts(
         (own[bounds[at] : bounds[at + 1]], shared[starts[at] : starts[at + 1]])
         for at in range(parts)
     ]
+
+
+@functools.cache
+def _object_fields(kind: str) -> tuple[str, ...]:
+    """The fields ``ValidTable.objects`` holds: the key, and the fields that name records
+    (what the references read of every table)."""
+    key = model_for(kind).key_field
+    return (
+        key,
+        *(
+            spec.name
+            for spec in field_specs(kind)
+            if (spec.references or spec.pseudo_references) and spec.name != key
+        ),
+    )
+
+
+def _objects(
+    kind: str, columns: Mapping[str, pd.Series], start: int, end: int
+) -> dict[str, np.ndarray[Any, Any]]:
+    """``ValidTable.objects`` of the rows ``start:end`` of ``columns`` (of all files of
+    ``kind``): read-only views of the object columns' values (another dtype: not held)."""
+    found: dict[str, np.ndarray[Any, Any]] = {}
+    for name in _object_fields(kind):
+        column = columns.get(name)
+        if column is None or column.dtype != object:
+            continue
+        values = column.to_numpy(dtype=object, copy=False)[start:end].view()
+        values.flags.writeable = False
+        found[name] = values
+    return found
 
 
 @functools.cache

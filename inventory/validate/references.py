@@ -112,14 +112,17 @@ class KeyIndex:
                 kinds.add(kind)
                 if kind not in referenced:
                     continue
-                _add_keys(columns, batch.code, kind, table.frame[model_for(kind).key_field])
+                _add_keys(
+                    columns, batch.code, kind, table.column_objects(model_for(kind).key_field)
+                )
                 if kind == "server":
                     kinds.add("cluster")
-                    _add_keys(columns, batch.code, "cluster", table.frame["cluster"])
+                    _add_keys(columns, batch.code, "cluster", table.column_objects("cluster"))
         for code, by_kind in (known_keys or {}).items():
             for kind, ids in by_kind.items():
                 if kind in referenced and kind not in present.get(code, set()):
-                    _add_keys(columns, code, kind, pd.Series(list(ids), dtype=object))
+                    stored = pd.Series(list(ids), dtype=object).to_numpy(dtype=object)
+                    _add_keys(columns, code, kind, stored)
         return cls(columns)
 
     @cached_property
@@ -135,10 +138,12 @@ class KeyIndex:
 
 
 def _add_keys(
-    columns: tuple[list[str], list[str], list[str]], code: str, kind: str, ids: pd.Series
+    columns: tuple[list[str], list[str], list[str]],
+    code: str,
+    kind: str,
+    cells: np.ndarray[Any, Any],
 ) -> None:
-    """The distinct present ``ids`` (as text), in order, as keys of ``code`` and ``kind``."""
-    cells = ids.to_numpy(dtype=object)
+    """The distinct present ``cells`` (as text), in order, as keys of ``code`` and ``kind``."""
     present = cells[~pd.isna(cells)].tolist()
     if pd.api.types.infer_dtype(present, skipna=False) == "string":
         values = list(dict.fromkeys(present))  # (text already: str() changes nothing)
@@ -249,7 +254,7 @@ def reference_parts(municipalities: Sequence[MunicipalityBatch]) -> list[Referen
                     continue
                 rows, codes, distinct = found
                 if keys is None:
-                    keys = table.frame[model_for(table.kind).key_field].to_numpy(dtype=object)
+                    keys = table.column_objects(model_for(table.kind).key_field)
                 parts.append(
                     ReferencePart(
                         municipality=batch.code,
@@ -268,7 +273,7 @@ References = tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[str]]
 
 def _written_references(table: ValidTable, ref: ReferenceField) -> References | None:
     """The rows, codes and distinct values of a field, read from the frame."""
-    cells = table.frame[ref.spec.name].to_numpy(dtype=object)
+    cells = table.column_objects(ref.spec.name)
     rows = np.flatnonzero(~pd.isna(cells))
     if not len(rows):
         return None

@@ -269,7 +269,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
     # The checks across a row, on all files at once: only the files where they find
     # something are checked one by one (which lists the findings, as alone).
     found = _rows_found(
-        kind, whole, whole_codes, np.repeat(np.arange(len(files)), sizes), len(files)
+        kind, columns, whole_codes, np.repeat(np.arange(len(files)), sizes), len(files)
     )
     tables: list[ValidTable] = []
     for number, item in enumerate(files):
@@ -297,15 +297,16 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
 
 def _rows_found(
     kind: str,
-    whole: pd.DataFrame,
+    whole: Mapping[str, pd.Series],
     encoded: Mapping[str, EncodedColumn],
     file_of_row: np.ndarray[Any, Any],
     files: int,
 ) -> np.ndarray[Any, Any]:
     """Per file (``file_of_row``: each row's; ``files`` of them, some maybe without rows)
     whether ``RowChecks``' ``unique_keys`` or ``across_fields`` find anything in its rows
-    of ``whole`` (all files of ``kind``)."""
-    rows = np.zeros(len(whole), dtype=bool)
+    of ``whole`` (the columns of all files of ``kind``, as in their frame: a column looked
+    up in a new frame costs more than the check of a few rows)."""
+    rows = np.zeros(len(file_of_row), dtype=bool)
     keys = whole[model_for(kind).key_field]
     key_codes, uniques = pd.factorize(keys)  # -1: missing
     present = key_codes >= 0

@@ -37,7 +37,7 @@ from inventory import __version__
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.store.faults import fault_point
 from inventory.store.frames import object_values, stored_column, stored_values
-from inventory.store.rawrows import FileRows, RawRows, raw_blob
+from inventory.store.rawrows import FileRows, RawRows, held_columns, raw_blob
 from inventory.store.reading import (
     driver_batches,
     driver_query,
@@ -339,6 +339,62 @@ _FILES_INSERT = insert(import_file).returning(import_file.c.id, sort_by_paramete
 _CHANGE_COLUMNS = ("run_id", "municipality", "kind", "record_id", "change", "fields")
 
 
+#: ``json.dumps(value, ensure_ascii=False, default=str)``, one encoder for every change
+#: (``dumps`` with options makes an encoder per call).
+_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+#: ``json.dumps(value, ensure_ascii=False)`` (a header mapping per file)
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=False)
+
+
+@dataclass
+class _Stored:
+    """The stored field values of some records, column by column (as SQLAlchemy reads
+    them: dates and booleans typed on SQLite too), and each record's row by key."""
+
+    rows: dict[str, int]
+    columns: dict[str, list[Any]]
+
+    def record(self, key: str) -> dict[str, Any]:
+        """One record's values by field (none: not stored)."""
+        row = self.rows.get(key)
+        if row is None:
+            return {}
+        return {name: values[row] for name, values in self.columns.items()}
+
+
+def _changed_fields(
+    field_names: Sequence[str],
+    keys: Sequence[str],
+    new_columns: Sequence[list[Any]],
+    before: _Stored,
+) -> list[dict[str, list[Any]]]:
+    """Per record (``keys``, with its new values column by column) the fields whose
+    stored value (``before``; a record or field not there holds none) differs from the
+    new one, in field order: field -> [stored, new]. Each column compared at once
+    (Python's ``!=`` per value, as ``old != new`` row by row gives)."""
+    count = len(keys)
+    changed: list[dict[str, list[Any]]] = [{} for _ in range(count)]
+    if not count:
+        return changed
+    at = [before.rows.get(record_key) for record_key in keys]
+    missing = [None] * count
+    olds: list[list[Any]] = []
+    differs = np.empty((len(field_names), count), dtype=bool)
+    for index, (name, news) in enumerate(zip(field_names, new_columns, strict=True)):
+        column = before.columns.get(name)
+        old = missing if column is None else [None if row is None else column[row] for row in at]
+        olds.append(old)
+        differs[index] = np.not_equal(
+            np.fromiter(old, dtype=object, count=count),
+            np.fromiter(news, dtype=object, count=count),
+        )
+    # (the pairs by record, then field: each record's fields in field order)
+    rows, indices = np.nonzero(differs.T)
+    for row, index in zip(rows.tolist(), indices.tolist(), strict=True):
+        changed[row][field_names[index]] = [olds[index][row], new_columns[index][row]]
+    return changed
+
+
 def _new_id(result: CursorResult[Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None
@@ -378,6 +434,8 @@ class _Writer:
         self.holding: dict[str, set[str]] = {}
         #: ``record_change`` rows not written yet (``record_changes``)
         self.changes: list[dict[str, Any]] = []
+        #: what validation kept of the batch's rows, and read of the typed keys' records
+        self.kept_rows: RawRows | None = None
 
     def holds(self, kind: str, municipality: str) -> bool:
         """Whether records of ``kind`` of ``municipality`` are stored."""
@@ -424,7 +482,7 @@ class _Writer:
     ) -> list[dict[str, Any]]:
         """The ``import_file`` rows of a table's files (``parts``, with their rows); the
         raw hash of each row (``every_raw``) is recorded with a table of one file."""
-        mapping = json.dumps(table.header_mapping, ensure_ascii=False)
+        mapping = _JSON_TEXT.encode(table.header_mapping)
         blob = raw_blob(every_raw, rows[0]) if len(parts) == 1 else None
         return [
             {
@@ -551,31 +609,39 @@ class _Writer:
 
     def stored_rows(
         self, table: Table, key: str, municipality: str, keys: Sequence[str]
-    ) -> dict[str, dict[str, Any]]:
+    ) -> _Stored:
         """The stored field values of some records, by key (as SQLAlchemy reads them:
         dates and booleans typed on SQLite too)."""
         return self._records_of(table, key, municipality, keys)[1]
 
     def typed_records(
         self, table: Table, key: str, municipality: str, keys: Sequence[str]
-    ) -> tuple[pd.Series, dict[str, dict[str, Any]]]:
-        """The stored row hashes of some records by key (``existing_hashes``) and their
-        field values (``stored_rows``), read together."""
-        found, values = self._records_of(table, key, municipality, keys, ROW_HASH)
-        position = [spec.name for spec in field_specs(table.name)].index(key)
-        return (
-            pd.Series(
-                np.fromiter((row[-1] for row in found), dtype=np.int64, count=len(found)),
-                index=pd.Index([row[position] for row in found], dtype=object),
-            ),
-            values,
+    ) -> tuple[dict[Any, int], _Stored]:
+        """The stored row hashes of some records by key (as the driver gives the keys) and
+        their field values (``stored_rows``), read together."""
+        # (read by validation already: ``RawRows.held_records``, the same columns)
+        held = (
+            None
+            if self.kept_rows is None
+            else self.kept_rows.held_records(self.connection, municipality, str(table.name), keys)
         )
+        found, values = self._records_of(table, key, municipality, keys, ROW_HASH, held=held)
+        names = held_columns(str(table.name))
+        position, at = names.index(key), names.index(ROW_HASH)
+        return {row[position]: int(row[at]) for row in found}, values
 
     def _records_of(
-        self, table: Table, key: str, municipality: str, keys: Sequence[str], *extra: str
-    ) -> tuple[list[tuple[Any, ...]], dict[str, dict[str, Any]]]:
+        self,
+        table: Table,
+        key: str,
+        municipality: str,
+        keys: Sequence[str],
+        *extra: str,
+        held: tuple[list[tuple[Any, ...]], Any] | None = None,
+    ) -> tuple[list[tuple[Any, ...]], _Stored]:
         """The rows (fields, then the ``extra`` columns, as the driver gives them) of some
-        records and their field values by key."""
+        records and their field values by key (``held``: those rows already read, with
+        the cursor's description)."""
         names = [spec.name for spec in field_specs(table.name)]
         columns = [table.c[name] for name in names]
         quote = self.connection.dialect.identifier_preparer.quote
@@ -584,20 +650,28 @@ class _Writer:
             f" FROM {quote(table.name)} WHERE {quote('municipality')} = ? AND {quote(key)} IN "
         )
         found: list[tuple[Any, ...]] = []
-        values: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(list(keys), _IN_CHUNK):
-            rows, description = driver_query(
-                self.connection, f"{select_sql}({marks(len(chunk))})", [municipality, *chunk]
+        processors: list[Callable[[Any], Any] | None] = [None] * len(names)
+        read = (
+            [held]
+            if held is not None
+            else (
+                driver_query(
+                    self.connection, f"{select_sql}({marks(len(chunk))})", [municipality, *chunk]
+                )
+                for chunk in _chunks(list(keys), _IN_CHUNK)
             )
+        )
+        for rows, description in read:
             processors = result_processors(self.connection, columns, description[: len(names)])
-            for row in rows:
-                record = {
-                    name: value if process is None else process(value)
-                    for name, value, process in zip(names, row, processors, strict=False)
-                }
-                values[str(record[key])] = record
             found += rows
-        return found, values
+        # column by column: each value processed as SQLAlchemy's result does it
+        values: dict[str, list[Any]] = {}
+        for index, (name, process) in enumerate(zip(names, processors, strict=True)):
+            column = [row[index] for row in found]
+            values[name] = column if process is None else [process(value) for value in column]
+        # (the last row of a key, as a dict by key keeps it)
+        at = {str(record_key): row for row, record_key in enumerate(values[key])}
+        return found, _Stored(rows=at, columns=values)
 
     def insert_records(
         self,
@@ -686,26 +760,39 @@ class _Writer:
         rows = prepared.rows
         # Some rows of the file typed, the others kept: only the typed ones are looked up.
         partial = rows is not None and rows.kept > 0 and not prune
-        before: dict[str, dict[str, Any]] | None = None  # the typed keys' stored values
+        before: _Stored | None = None  # the typed keys' stored values
+        # every stored record of the kind by key (not read for a partial file) and its
+        # row hash, and how many of the records asked for are stored
+        stored = pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object))
+        count = len(prepared.keys)
+        is_new = np.ones(count, dtype=bool)  # nothing stored (a first import): all new
+        is_changed = np.zeros(count, dtype=bool)
         if not self.holds(kind, municipality):
-            stored = pd.Series(np.empty(0, dtype=np.int64), index=pd.Index([], dtype=object))
-        elif partial:  # a few typed: their hashes and values read at once
-            stored, before = self.typed_records(table, key, municipality, prepared.keys.tolist())
+            found = 0
+        elif partial:  # a few typed: their hashes and values read at once (by key)
+            typed_keys = prepared.keys.tolist()
+            hashes, before = self.typed_records(table, key, municipality, typed_keys)
+            found = len(hashes)
+            if found:
+                known = [hashes.get(record_key) for record_key in typed_keys]
+                is_new = np.fromiter((value is None for value in known), dtype=bool, count=count)
+                held = np.fromiter(
+                    (0 if value is None else value for value in known), dtype=np.int64, count=count
+                )
+                is_changed = ~is_new & (held != prepared.hashes)
         else:
             stored = self.existing_hashes(table, key, municipality)
-        if len(stored):
-            position = stored.index.get_indexer(pd.Index(prepared.keys, dtype=object))
-            is_new = position < 0
-            stored_hash = stored.to_numpy()[np.where(is_new, 0, position)]
-            is_changed = ~is_new & (stored_hash != prepared.hashes)
-        else:  # nothing stored (a first import): every record is new
-            is_new = np.ones(len(prepared.keys), dtype=bool)
-            is_changed = np.zeros(len(prepared.keys), dtype=bool)
+            found = len(stored)
+            if found:
+                position = stored.index.get_indexer(pd.Index(prepared.keys, dtype=object))
+                is_new = position < 0
+                stored_hash = stored.to_numpy()[np.where(is_new, 0, position)]
+                is_changed = ~is_new & (stored_hash != prepared.hashes)
         counts = KindCounts(created=int(is_new.sum()), updated=int(is_changed.sum()))
         counts.unchanged = len(prepared.keys) - counts.created - counts.updated
         # rows of the file kept unchanged (their keys are read only to prune)
         kept_count = rows.kept if rows is not None else 0
-        if rows is not None and counts.unchanged and len(stored):
+        if rows is not None and counts.unchanged and found:
             self._refresh_raw(prepared, is_new | is_changed, table, key, municipality, partial)
         counts.unchanged += kept_count
 
@@ -727,9 +814,7 @@ class _Writer:
                 self._delete(table, key, municipality, gone)
                 counts.deleted = len(gone)
         # A file of which only some rows were typed: the others' references are kept too.
-        leftovers = bool(kept_count) or (
-            not prune and len(stored) > counts.updated + counts.unchanged
-        )
+        leftovers = bool(kept_count) or (not prune and found > counts.updated + counts.unchanged)
         stored_derived = self._derived_rows(municipality, kind) if leftovers else {}
         broken = self.references.decide(
             municipality,
@@ -919,7 +1004,7 @@ class _Writer:
         field_names: list[str],
         municipality: str,
         key: str,
-        before: dict[str, dict[str, Any]] | None = None,
+        before: _Stored | None = None,
     ) -> None:
         """Update the ``is_changed`` records, each change logged with the values it
         replaces (``before``: the stored values by key, when already read)."""
@@ -929,24 +1014,20 @@ class _Writer:
             before = self.stored_rows(table, key, municipality, keys)
         # each changed row's values once, as plain Python values (column by column)
         new_columns = [prepared.columns[name][indices].tolist() for name in field_names]
-        changes: list[dict[str, Any]] = []
-        for record_key, new_values in zip(keys, zip(*new_columns, strict=True), strict=True):
-            old_values = before.get(record_key, {})
-            changed = {
-                name: [old, value]
-                for name, value in zip(field_names, new_values, strict=True)
-                if (old := old_values.get(name)) != value
+        kind = str(table.name)  # (not a quoted_name: plain text to bind)
+        changes = [
+            {
+                "run_id": self.run_id,
+                "municipality": municipality,
+                "kind": kind,
+                "record_id": record_key,
+                "change": "updated",
+                "fields": _JSON.encode(changed),
             }
-            changes.append(
-                {
-                    "run_id": self.run_id,
-                    "municipality": municipality,
-                    "kind": str(table.name),  # (not a quoted_name: plain text to bind)
-                    "record_id": record_key,
-                    "change": "updated",
-                    "fields": json.dumps(changed, ensure_ascii=False, default=str),
-                }
+            for record_key, changed in zip(
+                keys, _changed_fields(field_names, keys, new_columns, before), strict=True
             )
+        ]
         hashes = prepared.hashes[indices].tolist()
         raws = (
             [None] * len(indices) if prepared.rows is None else prepared.rows.raw[indices].tolist()
@@ -1047,14 +1128,12 @@ class _Writer:
                     "kind": str(table.name),
                     "record_id": record_key,
                     "change": "deleted",
-                    "fields": json.dumps(
+                    "fields": _JSON.encode(
                         {
                             name: value
-                            for name, value in before[record_key].items()
+                            for name, value in before.record(record_key).items()
                             if value is not None
-                        },
-                        ensure_ascii=False,
-                        default=str,
+                        }
                     ),
                 }
                 for record_key in gone
@@ -1159,6 +1238,7 @@ def import_batch(
         sum(len(t.frame) for t in prepared),
         ReferencePlan(batch.references),
     )
+    writer.kept_rows = rows
     if prune and on_prune is not None:
         plan = _prune_plan(writer, prepared, rows)
         if plan:

@@ -50,11 +50,12 @@ from sqlalchemy.engine import Engine
 
 from inventory import __version__
 from inventory.issues import IssueReport
+from inventory.models import field_specs
 from inventory.models.registry import model_for
 from inventory.read.discover import InventoryFolder
 from inventory.read.source import NATIVE, SourceTable
 from inventory.store.reading import driver_query, marks
-from inventory.store.schema import RAW_HASH, RECORD_TABLES, key_field
+from inventory.store.schema import RAW_HASH, RECORD_TABLES, ROW_HASH, key_field
 from inventory.validate.batch import MunicipalityBatch, ValidTable
 from inventory.validate.records import HeaderMappingLike
 from inventory.validate.references import referenced_kinds
@@ -243,6 +244,12 @@ class RawRows:
         #: ``files`` by their tables' ids (``of``), with the list and length it was made of
         self._by_table: tuple[list[FileRows] | None, int, dict[int, FileRows]] = (None, 0, {})
         self._must_reread = False
+        #: (municipality, kind) -> the typed keys ``_held`` asked and the stored records
+        #: it found of them (their fields, row hash and raw hash, as the driver gives
+        #: them): what the import reads of those keys (``held_records``), on SQLite
+        self._held_rows: dict[tuple[str, str], tuple[list[Any], list[tuple[Any, ...]], Any]] = {}
+        #: the SQLite connection ``_held`` read them on, and its ``data_version`` before
+        self._held_on: tuple[Any, int] | None = None
         #: the check of unchanged folders this check of rows goes with
         self.folders: Callable[[Any], Any] | None = None
 
@@ -663,35 +670,72 @@ class RawRows:
 
     def _held(self, partial: dict[str, dict[tuple[str, Any], FileRows]]) -> bool:
         with self._connect().connect() as connection:
+            quote = connection.dialect.identifier_preparer.quote
+            # On SQLite the typed keys' whole records are read, kept for the import (the
+            # same rows: ``held_records``), with the connection's ``data_version``
+            # before, which tells the import whether another connection wrote since.
+            whole = connection.dialect.name == "sqlite"
+            if whole:
+                self._held_on = (
+                    connection.connection.dbapi_connection,
+                    int(driver_query(connection, "PRAGMA data_version")[0][0][0]),
+                )
             for kind, typed in partial.items():
                 table = RECORD_TABLES[kind]
-                key_column = table.c[key_field(kind)]
+                key_name = key_field(kind)
                 by_code: dict[str, list[Any]] = {}
                 for code, key in typed:
                     by_code.setdefault(code, []).append(key)
                 # the stored raw hashes of the typed keys, by the file that typed them
                 found: dict[int, tuple[FileRows, list[int]]] = {}
-                quote = connection.dialect.identifier_preparer.quote
+                # (municipality, key, raw hash), or the fields, row hash and raw hash
+                columns = [*held_columns(kind), RAW_HASH] if whole else [key_name, RAW_HASH]
+                at = columns.index(key_name)
                 sql = (
-                    f"SELECT {quote('municipality')}, {quote(key_column.name)},"
-                    f" {quote(RAW_HASH)} FROM {quote(table.name)}"
-                    f" WHERE {quote('municipality')} = ? AND {quote(key_column.name)} IN "
+                    f"SELECT {', '.join(quote(name) for name in columns)} FROM"
+                    f" {quote(table.name)}"
+                    f" WHERE {quote('municipality')} = ? AND {quote(key_name)} IN "
                 )
                 # per municipality: (municipality, key) is the primary key's index
                 for code, keys in sorted(by_code.items()):
+                    of_code: list[tuple[Any, ...]] = []
                     for chunk in _chunks(keys, _IN_CHUNK):
-                        rows, _description = driver_query(
+                        rows, description = driver_query(
                             connection, f"{sql}({marks(len(chunk))})", [code, *chunk]
                         )
-                        for owner, key, raw in rows:
-                            holder = typed.get((str(owner), key))
-                            if raw is not None and holder is not None:
-                                found.setdefault(id(holder), (holder, []))[1].append(int(raw))
+                        of_code += rows
+                    if whole:
+                        self._held_rows[(code, kind)] = (keys, of_code, description)
+                    for row in of_code:
+                        raw = row[-1]
+                        holder = typed.get((code, row[at]))
+                        if raw is not None and holder is not None:
+                            found.setdefault(id(holder), (holder, []))[1].append(int(raw))
                 for holder, raws in found.values():
                     # (a hash table, not np.isin: that sorts the file's kept hashes)
                     if pd.Index(np.array(raws, dtype=np.int64)).isin(holder.kept_hashes).any():
                         return True
         return False
+
+    def held_records(
+        self, connection: Any, code: str, kind: str, keys: Sequence[Any]
+    ) -> tuple[list[tuple[Any, ...]], Any] | None:
+        """The stored records of ``keys`` of one municipality and kind as ``_held`` read
+        them (``held_columns``, then the raw hash) and the cursor's description, when the
+        import asks for exactly the keys it asked, on the same SQLite connection, and no
+        other connection has written since (its ``data_version`` unchanged; asked inside
+        the import's transaction, which holds the write lock); None: read them."""
+        found = self._held_rows.get((code, kind))
+        if found is None or self._held_on is None:
+            return None
+        asked, rows, description = found
+        if asked != list(keys) or list(map(type, asked)) != list(map(type, keys)):
+            return None
+        on, version = self._held_on
+        if connection.connection.dbapi_connection is not on:
+            return None
+        now = driver_query(connection, "PRAGMA data_version")[0][0][0]
+        return (rows, description) if int(now) == version else None
 
     def placed(self, report: IssueReport, first: int) -> bool:
         """After references are resolved: the rows of their issues (from ``first`` on)
@@ -755,6 +799,12 @@ def _moved(issue: Any, file: FileRows | None) -> Any:
     if file is None or file.positions is None or issue.row is None:
         return issue
     return issue.model_copy(update={"row": int(file.positions[issue.row - 1]) + 1})
+
+
+def held_columns(kind: str) -> list[str]:
+    """The columns of a record table the import reads of the records it updates: the
+    fields, then the row hash."""
+    return [*(spec.name for spec in field_specs(kind)), ROW_HASH]
 
 
 #: Values in one ``IN`` list at most (SQLite's bound parameters, PostgreSQL's comfort).

@@ -1095,8 +1095,12 @@ class _Writer:
     ) -> None:
         """The UPDATE of ``_update_changed`` run on SQLite's own cursor: the fields'
         ``values`` column by column, then the row hashes, raw hashes, lines, file ids,
-        municipalities and keys."""
+        municipalities and keys. The key is not set: the row found by it holds it already,
+        and setting it (even to itself) would rewrite the primary key's index entry."""
         quote = self.connection.dialect.identifier_preparer.quote
+        kept = [index for index, name in enumerate(field_names) if name != key]
+        field_names = [field_names[index] for index in kept]
+        values = [values[index] for index in kept]
         assignments = [
             *(f"{quote(name)} = ?" for name in field_names),
             *(f"{quote(name)} = ?" for name in (ROW_HASH, RAW_HASH, SOURCE_LINE, FILE_ID)),

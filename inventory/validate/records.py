@@ -391,16 +391,23 @@ def _local_codes_of_parts(
 
 @functools.cache
 def _object_fields(kind: str) -> tuple[str, ...]:
-    """The fields ``ValidTable.objects`` holds: the key, and the fields that name records
-    (what the references read of every table)."""
+    """The fields ``ValidTable.objects`` holds: the key, the fields that name records and
+    the servers' ``cluster`` (the clusters' names): what the references read of every
+    table."""
     key = model_for(kind).key_field
-    return (
-        key,
-        *(
-            spec.name
-            for spec in field_specs(kind)
-            if (spec.references or spec.pseudo_references) and spec.name != key
-        ),
+    named = ["cluster"] if kind == "server" else []
+    return tuple(
+        dict.fromkeys(
+            [
+                key,
+                *(
+                    spec.name
+                    for spec in field_specs(kind)
+                    if spec.references or spec.pseudo_references
+                ),
+                *named,
+            ]
+        )
     )
 
 

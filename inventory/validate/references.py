@@ -94,12 +94,22 @@ class KeyIndex:
     is made only when an issue looks for the nearest key."""
 
     columns: tuple[list[str], list[str], list[str]]
+    #: Where the keys of each (municipality, kind) were added: (code, kind, start, end)
+    #: of ``columns`` (None: found from the columns).
+    runs: list[tuple[str, str, int, int]] | None = None
 
     @classmethod
     def of(
         cls, municipalities: Sequence[MunicipalityBatch], known_keys: KnownKeys | None = None
     ) -> KeyIndex:
         columns: tuple[list[str], list[str], list[str]] = ([], [], [])
+        runs: list[tuple[str, str, int, int]] = []
+
+        def add(code: str, kind: str, cells: np.ndarray[Any, Any]) -> None:
+            start = len(columns[2])
+            _add_keys(columns, code, kind, cells)
+            runs.append((code, kind, start, len(columns[2])))
+
         present: dict[str, set[str]] = {}
         referenced = referenced_kinds()
         for batch in municipalities:
@@ -112,18 +122,16 @@ class KeyIndex:
                 kinds.add(kind)
                 if kind not in referenced:
                     continue
-                _add_keys(
-                    columns, batch.code, kind, table.column_objects(model_for(kind).key_field)
-                )
+                add(batch.code, kind, table.column_objects(model_for(kind).key_field))
                 if kind == "server":
                     kinds.add("cluster")
-                    _add_keys(columns, batch.code, "cluster", table.column_objects("cluster"))
+                    add(batch.code, "cluster", table.column_objects("cluster"))
         for code, by_kind in (known_keys or {}).items():
             for kind, ids in by_kind.items():
                 if kind in referenced and kind not in present.get(code, set()):
                     stored = pd.Series(list(ids), dtype=object).to_numpy(dtype=object)
-                    _add_keys(columns, code, kind, stored)
-        return cls(columns)
+                    add(code, kind, stored)
+        return cls(columns, runs)
 
     @cached_property
     def frame(self) -> pd.DataFrame:
@@ -135,6 +143,27 @@ class KeyIndex:
     @cached_property
     def triples(self) -> frozenset[tuple[str, str, str]]:
         return frozenset(zip(*self.columns, strict=True))
+
+    @cached_property
+    def lookup(self) -> dict[tuple[str, str], set[str]]:
+        """The keys of each (municipality, kind): ``(m, k, id) in triples`` is
+        ``id in lookup[(m, k)]`` (a set made per run of keys, not a tuple per key)."""
+        municipalities, kinds, ids = self.columns
+        runs = self.runs
+        if runs is None:
+            runs = []
+            start = 0
+            for end in range(1, len(ids) + 1):
+                if end == len(ids) or (municipalities[end], kinds[end]) != (
+                    municipalities[start],
+                    kinds[start],
+                ):
+                    runs.append((municipalities[start], kinds[start], start, end))
+                    start = end
+        found: dict[tuple[str, str], set[str]] = {}
+        for code, kind, start, end in runs:
+            found.setdefault((code, kind), set()).update(ids[start:end])
+        return found
 
 
 def _add_keys(
@@ -321,7 +350,8 @@ def resolve_values(
     does for them), a group not taken is missing; the keys are looked up in a set (a few
     thousand distinct values: frames would cost more than the work).
     """
-    triples = keys.triples
+    lookup = keys.lookup
+    nothing: frozenset[str] = frozenset()
     allowed_kinds: dict[str, list[str]] = {}
     resolved: dict[str, list[Any]] = {
         name: []
@@ -351,7 +381,7 @@ def resolve_values(
         matched = [
             kind
             for kind in (kinds if qualifier is None else [k for k in kinds if k == qualifier])
-            if (target_municipality, kind, target_id) in triples
+            if target_id in lookup.get((target_municipality, kind), nothing)
         ]
         if target_municipality not in known_municipalities:
             status = "unknown-municipality"

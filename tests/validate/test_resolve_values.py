@@ -9,15 +9,17 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from inventory.validate import validate_paths
 from inventory.validate.references import (
     _KIND_QUALIFIED,
     _REFERENCE,
     KeyIndex,
     resolve_values,
 )
+from tests.helpers import FIVE, SAMPLES
 
 
 def _pandas_resolve_values(
@@ -143,3 +145,34 @@ def test_resolve_values_by_hand() -> None:
         (),
         (),
     ]
+
+
+def _grouped(triples: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
+    found: dict[tuple[str, str], set[str]] = {}
+    for municipality, kind, key in triples:
+        found.setdefault((municipality, kind), set()).add(key)
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    keys=st.lists(
+        st.tuples(st.sampled_from([*CODES, "m4"]), st.sampled_from(KINDS), st.sampled_from(KEYS)),
+        max_size=40,
+    )
+)
+def test_key_lookup_is_the_triples(keys: list[tuple[str, str, str]]) -> None:
+    """``KeyIndex.lookup`` (keys by municipality and kind, found from the columns' runs)
+    says what ``triples`` says."""
+    index = KeyIndex(([key[0] for key in keys], [key[1] for key in keys], [key[2] for key in keys]))
+    assert index.lookup == _grouped(index.triples)
+
+
+def test_key_lookup_of_the_samples_is_the_triples() -> None:
+    """The runs ``KeyIndex.of`` records give the same lookup as the columns alone."""
+    batch = validate_paths([SAMPLES / name for name in FIVE])
+    index = KeyIndex.of(batch.municipalities, {"other": {"site": {"X1", "X2"}}})
+    assert index.runs is not None and len(index.runs) > 10
+    assert index.lookup == _grouped(index.triples)
+    assert index.lookup == KeyIndex(index.columns).lookup
+    assert index.lookup[("other", "site")] == {"X1", "X2"}

@@ -20,9 +20,11 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _object_fields(kind: str) -> set[str]:
-    return {model_for(kind).key_field} | {
-        spec.name for spec in field_specs(kind) if spec.references or spec.pseudo_references
-    }
+    return (
+        {model_for(kind).key_field}
+        | {spec.name for spec in field_specs(kind) if spec.references or spec.pseudo_references}
+        | ({"cluster"} if kind == "server" else set())
+    )
 
 
 @pytest.mark.parametrize("built_alone_from", [1 << 16, 1])  # batched; each file alone

@@ -144,6 +144,8 @@ def is_plain_utf8(raw: bytes | mmap.mmap) -> bool:
     """True for valid UTF-8 without a byte-order mark: what ``decode_text`` reads as
     ``utf-8``, checked without decoding (Arrow's validation rejects what Python's codec
     rejects: overlong forms, surrogates, code points past U+10FFFF, cut sequences)."""
+    if isinstance(raw, bytes) and raw.isascii():
+        return True  # (ASCII is UTF-8, and no byte-order mark is ASCII)
     if raw[: len(codecs.BOM_UTF8)] == codecs.BOM_UTF8 or raw[:2] in (
         codecs.BOM_UTF16_LE,
         codecs.BOM_UTF16_BE,

@@ -779,6 +779,18 @@ def _type_large(
             for index in present[mangled.to_numpy(dtype=bool)]:
                 typed[index] = None
                 problems[int(index)] = [_identifier_problem(str(uniques.iat[index]))]
+    elif spec.name == "ip_address":
+        # Addresses as ``ipaddress`` writes them stay as they are (one regex over all of
+        # them, ``_parse_ip_address``' first test); the others are parsed one by one.
+        canonical = texts.str.fullmatch(_CANONICAL_IPV4.pattern).to_numpy(dtype=bool)
+        typed[present[canonical]] = texts[canonical].to_numpy(dtype=object)
+        _parse_each(
+            texts[~canonical].tolist(),
+            present[~canonical],
+            _value_parser(spec, language),
+            typed,
+            problems,
+        )
     else:
         _parse_each(texts.tolist(), present, _value_parser(spec, language), typed, problems)
     return typed, problems, empty

@@ -208,3 +208,31 @@ def test_small_large_and_per_row_columns_parse_alike(name: str, texts: list[str]
     for values_, other in others:
         pd.testing.assert_frame_equal(first_values, values_, check_exact=True)
         assert first == other
+
+
+OCTETS = ["0", "00", "01", "1", "9", "10", "99", "100", "199", "200", "249", "250", "255", "256"]
+ip_like = st.one_of(
+    st.lists(st.sampled_from(OCTETS), min_size=3, max_size=5).map(".".join),
+    st.tuples(
+        st.lists(st.sampled_from(OCTETS), min_size=4, max_size=4).map(".".join),
+        st.sampled_from(["", " ", "\n", "/24", ".", "\u0663", "x"]),
+        st.booleans(),
+    ).map(lambda made: made[1] + made[0] if made[2] else made[0] + made[1]),
+    st.sampled_from(["2001:db8::1", "::1", "fe80::1%eth0", "1:2:3:4:5:6:7:8:9", "", "NA"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=st.lists(ip_like, max_size=12))
+def test_addresses_parse_alike_at_once_and_one_by_one(texts: list[str]) -> None:
+    """Addresses as ``ipaddress`` writes them are taken at once by a regex in a large
+    column, one by one in a small one: the same values and issues."""
+    (first_values, first), *others = _parse_all_ways(SPECS["server.ip_address"], texts)
+    for values_, other in others:
+        pd.testing.assert_frame_equal(first_values, values_, check_exact=True)
+        assert first == other
+    expected = []
+    for text in texts:
+        value, problems = values._parse_ip_address(text.strip())
+        expected.append(None if problems or not text.strip() else value)
+    assert [None if pd.isna(v) else v for v in first_values["ip_address"].tolist()] == expected

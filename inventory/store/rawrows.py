@@ -221,6 +221,10 @@ class RawRows:
         #: (recorded by its import, ``import_file.raw_hashes``): the raw hashes of the
         #: municipality's records of the kind, read without reading the records
         self.last_raw: dict[tuple[str, str], np.ndarray[Any, Any]] = {}
+        #: (municipality, kind) -> its records stored, for every pair holding any, when
+        #: counted (``inventory.store.unchanged``): a pair not in it holds none, so its
+        #: raw hashes are not asked of the database (None: not counted, always asked)
+        self.stored_counts: dict[tuple[str, str], int] | None = None
         #: (path as compared, kind) -> the ``import_file`` values of the last run that
         #: read that file for the kind (``inventory.store.unchanged``): what ``unread``
         #: compares a file with before reading it
@@ -271,9 +275,12 @@ class RawRows:
         )
         self._loaded.update((each, kind) for each in codes)
         asked: list[str] = []
+        counted = self.stored_counts
         for each in codes:
             recorded = self.last_raw.get((each, kind))
-            if recorded is None:
+            if counted is not None and (each, kind) not in counted:  # none stored
+                self._store_hashes(each, kind, np.empty(0, dtype=np.int64), 0)
+            elif recorded is None:
                 asked.append(each)
             else:  # the records are exactly the rows of the file their last import read
                 self._store_hashes(each, kind, recorded, len(recorded))
@@ -364,7 +371,7 @@ class RawRows:
         again = RawRows(self.url, self._borrowed)
         again._stored, again._loaded = self._stored, self._loaded
         again.last_files, again.stored_files = self.last_files, self.stored_files
-        again.last_raw = self.last_raw
+        again.last_raw, again.stored_counts = self.last_raw, self.stored_counts
         again.digests, again.folder_codes = self.digests, self.folder_codes
         again._resolved, again._keys = self._resolved, self._keys
         again.full = True

@@ -122,6 +122,7 @@ class _StoredRuns:
                 )
                 for code, count in counts:
                     stored[(str(code), kind)] = int(count)
+            self.rows.stored_counts = stored  # (counted with the last runs read above)
             for code, target, kind, key in connection.execute(
                 select(
                     reference.c.municipality,

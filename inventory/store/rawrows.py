@@ -278,9 +278,9 @@ class RawRows:
         counted = self.stored_counts
         for each in codes:
             recorded = self.last_raw.get((each, kind))
-            if counted is not None and (each, kind) not in counted:  # none stored
-                self._store_hashes(each, kind, np.empty(0, dtype=np.int64), 0)
-            elif recorded is None:
+            if counted is not None and (each, kind) not in counted:
+                continue  # none stored (as when asked: nothing found, nothing kept)
+            if recorded is None:
                 asked.append(each)
             else:  # the records are exactly the rows of the file their last import read
                 self._store_hashes(each, kind, recorded, len(recorded))

@@ -21,6 +21,7 @@ from tests.store.test_unchanged_rows import (
     _stored,
 )
 from tests.store.test_unchanged_rows import study as study  # the fixture
+from tests.store.test_unread_files import _Reads
 
 
 class _RawHashQueries:
@@ -35,20 +36,35 @@ class _RawHashQueries:
             self.statements.append(statement)
 
 
+def _forget_file_hashes(url: str) -> None:
+    """Every file's recorded raw hashes dropped (as in a database from before 0007)."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(update(import_file).values({FILE_RAW_HASHES: None}))
+    engine.dispose()
+
+
 def test_a_new_municipality_asks_no_stored_hashes_and_stores_a_full_reads_tables(
-    db_url: str, study: Path, tmp_path: Path, request: pytest.FixtureRequest
+    db_url: str,
+    study: Path,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folders = _copy(study, tmp_path / "study")
     first, rest = folders[:1], folders[1:]
     assert rest, "the study has more than one municipality"
     _import(db_url, first)
-    listening = _RawHashQueries()
+    listening, reads = _RawHashQueries(), _Reads(monkeypatch)
     event.listen(Engine, "before_cursor_execute", listening)
     try:
         _import(db_url, folders)  # the first folder unchanged, the others new
     finally:
         event.remove(Engine, "before_cursor_execute", listening)
     assert listening.statements == []
+    # each new file read once: nothing made the batch read again in full
+    new_files = sorted(file for folder in rest for file in folder.glob("*.csv"))
+    assert sorted(reads.paths) == new_files
     full = _second_url(db_url, tmp_path, request)
     _import(full, first)
     _import(full, folders)
@@ -66,10 +82,7 @@ def test_a_changed_municipality_beside_a_new_one_still_asks_its_own(
     full = _second_url(db_url, tmp_path, request)
     for url in (db_url, full):
         _import(url, first)
-        engine = create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(update(import_file).values({FILE_RAW_HASHES: None}))
-        engine.dispose()
+        _forget_file_hashes(url)
     _edit(first[0] / "clients.csv", _model_changed(50))
     listening = _RawHashQueries()
     event.listen(Engine, "before_cursor_execute", listening)
@@ -80,4 +93,8 @@ def test_a_changed_municipality_beside_a_new_one_still_asks_its_own(
     assert len(listening.statements) == 1  # the changed municipality's client hashes
     assert "client" in listening.statements[0]
     _import(full, first + rest, full=True)  # every row typed
+    # the full read records the hashes of the files it read, the files left out keep
+    # their last run's (none): compared without them, everything else must be equal
+    for url in (db_url, full):
+        _forget_file_hashes(url)
     assert _stored(db_url) == _stored(full)

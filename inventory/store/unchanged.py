@@ -24,7 +24,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from inventory import __version__
 from inventory.read.discover import InventoryFolder
@@ -67,6 +67,42 @@ UnchangedCheck = Callable[[InventoryFolder], UnchangedFolder | None]
 def _is_hidden(path: Path) -> bool:
     """Files discovery never reads (``.DS_Store``, ``~$servers.xlsx``, editor backups)."""
     return path.name.startswith((".", "~")) or path.name.endswith("~")
+
+
+def _stored_counts(
+    connection: Connection, files: dict[str, tuple[int, list[dict[str, Any]]]]
+) -> dict[tuple[str, str], int]:
+    """The records stored of each (municipality, kind) that has any.
+
+    Every (municipality, kind) holds at least the rows of the files of that kind in the
+    municipality's last import run (``files``: each run stores every row of its files;
+    only an import deletes records, with ``--prune``, down to its files' rows). So when a
+    kind's records number exactly the rows of those files of every municipality, each
+    municipality holds exactly its files' rows: then the count per municipality is taken
+    from the files, the table counted as a whole (the smallest index's pages, not every
+    entry of it); otherwise counted per municipality. (As everywhere, the database is
+    trusted to hold what the tool stored: records deleted by hand are not looked for.)"""
+    expected: dict[str, dict[str, int]] = {}
+    for code, (_run, of_code) in files.items():
+        for file in of_code:
+            of_kind = expected.setdefault(str(file["kind"]), {})
+            of_kind[code] = of_kind.get(code, 0) + int(file["rows"])
+    quote = connection.dialect.identifier_preparer.quote
+    stored: dict[tuple[str, str], int] = {}
+    for kind, table in RECORD_TABLES.items():
+        name = quote(table.name)
+        of_kind = expected.get(kind, {})
+        ((total,),) = driver_query(connection, f"SELECT count(*) FROM {name}")[0]
+        if int(total) == sum(of_kind.values()):
+            stored.update(((code, kind), rows) for code, rows in of_kind.items() if rows)
+            continue
+        code_column = quote("municipality")
+        counts, _description = driver_query(
+            connection, f"SELECT {code_column}, count(*) FROM {name} GROUP BY {code_column}"
+        )
+        for code, count in counts:
+            stored[(str(code), kind)] = int(count)
+    return stored
 
 
 class _StoredRuns:
@@ -112,16 +148,7 @@ class _StoredRuns:
                 code = str(row["municipality"])
                 _run, files = self.files.setdefault(code, (int(row["run_id"]), []))
                 files.append({name: row[name] for name in FILE_COLUMNS})
-            stored: dict[tuple[str, str], int] = {}
-            quote = connection.dialect.identifier_preparer.quote
-            for kind, table in RECORD_TABLES.items():
-                counts, _description = driver_query(
-                    connection,
-                    f"SELECT {quote('municipality')}, count(*) FROM {quote(table.name)}"
-                    f" GROUP BY {quote('municipality')}",
-                )
-                for code, count in counts:
-                    stored[(str(code), kind)] = int(count)
+            stored = _stored_counts(connection, self.files)
             self.rows.stored_counts = stored  # (counted with the last runs read above)
             for code, target, kind, key in connection.execute(
                 select(

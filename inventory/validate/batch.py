@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,31 @@ class ValidTable:
         if found is None:
             found = self.frame[name].to_numpy(dtype=object)
         return found
+
+    def frame_later(self, make: Callable[[], pd.DataFrame]) -> None:
+        """``frame`` made by ``make`` when first read (validation builds the frames of a
+        kind's files when one is read: ``inventory validate`` reads none of them)."""
+        self.__dict__["_make_frame"] = make
+        self.__dict__["_frame"] = None
+
+
+def _frame(table: ValidTable) -> pd.DataFrame:
+    found = table.__dict__
+    make = found.pop("_make_frame", None)
+    if make is not None:
+        found["_frame"] = make()
+    frame: pd.DataFrame = found["_frame"]
+    return frame
+
+
+def _set_frame(table: ValidTable, frame: pd.DataFrame) -> None:
+    table.__dict__.pop("_make_frame", None)
+    table.__dict__["_frame"] = frame
+
+
+# ``frame`` stays a dataclass field (constructor, ``replace``), read through ``_frame``:
+# a frame given later (``ValidTable.frame_later``) is made when first read.
+setattr(ValidTable, "frame", property(_frame, _set_frame))  # noqa: B010
 
 
 @dataclass

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+import typing
 import unicodedata
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -262,37 +264,69 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
     columns["_line"] = pd.Series(
         np.concatenate(lines) if lines else np.zeros(0), dtype="int64", copy=False
     )
-    if total < _WHOLE_SIDE_BY_SIDE_FROM_ROWS:
-        whole = pd.DataFrame(columns)
-    else:  # side by side: consolidating the columns into blocks copies every row
-        whole = pd.concat([column.rename(name) for name, column in columns.items()], axis=1)
     # The checks across a row, on all files at once: only the files where they find
     # something are checked one by one (which lists the findings, as alone).
     found = _rows_found(
         kind, columns, whole_codes, np.repeat(np.arange(len(files)), sizes), len(files)
     )
+    frames = _KindFrames(columns, starts, len(files))
     tables: list[ValidTable] = []
     for number, item in enumerate(files):
-        frame = whole
-        if len(files) > 1:
-            # The file's rows (a view, with an index of its own: reset_index copies more)
-            frame = whole.iloc[int(starts[number]) : int(starts[number + 1])]
-            frame.index = pd.RangeIndex(int(sizes[number]))
         table = ValidTable(
             kind=kind,
             municipality=item.municipality,
             source=item.source,
             header_mapping=dict(item.mapping.written),
-            frame=frame,
+            frame=typing.cast(pd.DataFrame, None),
             encoded=encoded[number],
             objects=_objects(kind, columns, int(starts[number]), int(starts[number + 1])),
         )
+        table.frame_later(functools.partial(frames.part, number))
         if found[number]:
             _row_checks(table, places[number], item.report)
         elif kind == "municipality":
             RowChecks(table, places[number], item.report).municipality_row()
         tables.append(table)
     return tables
+
+
+class _KindFrames:
+    """The frames of a kind's files typed together: the frame of all their rows made
+    when the first is read, each file's rows a view of it (with an index of its own)."""
+
+    def __init__(
+        self, columns: dict[str, pd.Series], starts: np.ndarray[Any, Any], files: int
+    ) -> None:
+        self._columns: dict[str, pd.Series] | None = columns
+        self._whole: pd.DataFrame | None = None
+        self._starts = starts.tolist()
+        self._files = files
+        self._lock = threading.Lock()
+
+    def whole(self) -> pd.DataFrame:
+        with self._lock:
+            if self._whole is None:
+                columns = self._columns
+                assert columns is not None
+                if self._starts[-1] < _WHOLE_SIDE_BY_SIDE_FROM_ROWS:
+                    self._whole = pd.DataFrame(columns)
+                else:  # side by side: consolidating the columns into blocks copies every row
+                    self._whole = pd.concat(
+                        [column.rename(name) for name, column in columns.items()], axis=1
+                    )
+                self._columns = None
+            return self._whole
+
+    def part(self, number: int) -> pd.DataFrame:
+        """The frame of file ``number``."""
+        whole = self.whole()
+        if self._files == 1:
+            return whole
+        # The file's rows (a view, with an index of its own: reset_index copies more)
+        start, end = self._starts[number], self._starts[number + 1]
+        frame = whole.iloc[start:end]
+        frame.index = pd.RangeIndex(end - start)
+        return frame
 
 
 def _rows_found(

@@ -1,0 +1,62 @@
+"""The frames of files typed together are made when first read (``ValidTable.frame_later``):
+``inventory validate`` reads none. Read, each must be exactly the frame the file gets
+built alone (values, dtypes, index), from any thread, and a frame set replaces it."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import inventory.validate as validate
+from inventory.validate import validate_paths
+from tests.helpers import FIVE, SAMPLES
+
+
+def _tables(batch: Any) -> dict[tuple[str, str], Any]:
+    return {
+        (municipality.code, kind): table
+        for municipality in batch.municipalities
+        for kind, table in municipality.tables.items()
+    }
+
+
+def test_frames_made_when_read_are_those_built_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = [SAMPLES / name for name in FIVE]
+    later = _tables(validate_paths(folders))
+    # not made yet: no check of the valid samples read them (the municipality files' are)
+    waiting = [key for key, table in later.items() if "_make_frame" in table.__dict__]
+    assert {kind for _code, kind in waiting} >= {"server", "client", "site", "application"}
+    assert all(kind != "municipality" for _code, kind in waiting)
+
+    monkeypatch.setattr(validate, "BATCHED_BELOW_ROWS", 1)  # every file built alone, at once
+    alone = _tables(validate_paths(folders))
+    assert list(later) == list(alone)
+    assert not any("_make_frame" in table.__dict__ for table in alone.values())
+
+    # read from several threads at once: each table's frame, the same as alone
+    keys = list(later)
+    with ThreadPoolExecutor(4) as pool:
+        frames = list(pool.map(lambda key: later[key].frame, keys))
+    for key, frame in zip(keys, frames, strict=True):
+        assert later[key].frame is frame  # made once
+        pd.testing.assert_frame_equal(
+            frame, alone[key].frame, check_exact=True, check_index_type=True
+        )
+        assert isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0
+
+
+def test_a_frame_set_replaces_the_one_to_be_made() -> None:
+    batch = validate_paths([SAMPLES / name for name in FIVE[:2]])
+    table = next(
+        table
+        for municipality in batch.municipalities
+        for table in municipality.tables.values()
+        if "_make_frame" in table.__dict__
+    )
+    other = pd.DataFrame({"id": ["x"]})
+    table.frame = other
+    assert table.frame is other
+    assert "_make_frame" not in table.__dict__

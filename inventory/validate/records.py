@@ -284,7 +284,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
         table.frame_later(functools.partial(frames.part, number))
         if found[number]:
             _row_checks(table, places[number], item.report)
-        elif kind == "municipality":
+        elif kind == "municipality" and _municipality_row_finds(table):
             RowChecks(table, places[number], item.report).municipality_row()
         tables.append(table)
     return tables
@@ -716,12 +716,28 @@ class RowChecks:
             )
 
 
+def _municipality_row_finds(table: ValidTable) -> bool:
+    """Whether ``RowChecks.municipality_row`` finds anything in a municipality table: not
+    one row, or a code that is no slug (read from ``ValidTable.objects``, not the frame)."""
+    codes = table.column_objects("code")
+    return len(codes) != 1 or any(
+        not is_missing(value) and not MUNICIPALITY_CODE.fullmatch(str(value))
+        for value in codes.tolist()
+    )
+
+
 def municipality_code(table: ValidTable) -> str | None:
     """The municipality code a municipality table declares (``None`` when it has none)."""
+    if "code" in table.objects:  # (while validation runs: the frame need not be made)
+        present = [value for value in table.objects["code"].tolist() if not is_missing(value)]
+        return _slug_or_none(str(present[0])) if present else None
     codes = table.frame["code"].dropna() if "code" in table.frame else pd.Series([])
     if codes.empty:
         return None
-    code = str(codes.iat[0])
+    return _slug_or_none(str(codes.iat[0]))
+
+
+def _slug_or_none(code: str) -> str | None:
     return code if MUNICIPALITY_CODE.fullmatch(code) else None
 
 

@@ -550,7 +550,10 @@ class _Rounds:
         return measurement
 
     def combined(self, label: str) -> Measurement:
-        return combine_rounds(self.by_label[label])
+        """The step's rounds as one measurement, named by its label (without the round)."""
+        measurement = combine_rounds(self.by_label[label])
+        measurement.name = label
+        return measurement
 
 
 def measure_study(

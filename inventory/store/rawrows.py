@@ -458,7 +458,10 @@ class RawRows:
         table = self._omitted(source, mapping, code, rows, self.last_raw.get((code, kind)))
         self.files[-1].code = code
         if kind == "municipality":  # the code its folder's records take (as read)
-            table.frame = pd.DataFrame(np.array([[code]], dtype=object), columns=["code"])
+            table.objects["code"] = np.array([code], dtype=object)  # (what validation reads)
+            table.frame_later(
+                lambda: pd.DataFrame(np.array([[code]], dtype=object), columns=["code"])
+            )
         return table, rows, stored["encoding"]
 
     def split(

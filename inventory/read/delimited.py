@@ -22,6 +22,7 @@ import mmap
 import os
 import re
 import threading
+import typing
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,6 +53,7 @@ from inventory.read.kinds import (
 from inventory.read.limits import MAX_COLUMNS, MAX_HEADER_CELL_CHARS, MAX_HEADER_CHARS, excerpt
 from inventory.read.source import (
     ColumnChoice,
+    DigestLater,
     HeaderTest,
     LineNumbers,
     SourceTable,
@@ -713,12 +715,14 @@ def _file_bytes(path: Path) -> FileBytes:
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
-def _sha256(raw: FileBytes) -> Callable[[], str]:
-    """The SHA-256 of the file, when asked. A large file is hashed on a thread while it is
-    parsed (hashlib lets go of the interpreter lock for large buffers)."""
+def _sha256(raw: FileBytes) -> Callable[[], str | DigestLater]:
+    """The SHA-256 of the file, when asked. A file read into memory is hashed when its
+    table's ``sha256`` is first read (``DigestLater``: ``inventory validate`` reads none);
+    a large (mapped) file is hashed on a thread while it is parsed (hashlib lets go of the
+    interpreter lock for large buffers), its map closed once read."""
     if isinstance(raw, bytes):
-        digest = hashlib.sha256(raw).hexdigest()
-        return lambda: digest
+        later = DigestLater(raw)
+        return lambda: later
     found: list[str] = []
     thread = threading.Thread(
         target=lambda: found.append(hashlib.sha256(raw).hexdigest()), name="sha256", daemon=True
@@ -830,7 +834,7 @@ class _Prepared:
     kind: str
     municipality: str
     raw: FileBytes
-    digest: Callable[[], str]
+    digest: Callable[[], str | DigestLater]
     encoding: str | None
     text: _Text
     dialect: _Dialect
@@ -1015,7 +1019,7 @@ def _finish(
         kind=prepared.kind,
         municipality=prepared.municipality,
         format="csv",
-        sha256=prepared.digest(),
+        sha256=typing.cast(str, prepared.digest()),  # (see ``DigestLater``)
         encoding=prepared.encoding,
         delimiter=prepared.dialect.delimiter,
         header=header.cells,

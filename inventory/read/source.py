@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -170,6 +171,32 @@ class SourceTable:
         return str(column.iat[row])
 
 
+class DigestLater:
+    """The SHA-256 of a file's bytes as read, computed when first asked: validation
+    needs none (an import records it), so a reader may hand this to ``SourceTable``'s
+    ``sha256`` instead of the digest (the bytes are kept until then)."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def __call__(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+
+def _sha256(table: SourceTable) -> str:
+    found = table.__dict__
+    digest = found["_sha256"]
+    if isinstance(digest, DigestLater):
+        digest = found["_sha256"] = digest()  # (the bytes are let go)
+    return str(digest)
+
+
+def _set_sha256(table: SourceTable, digest: str | DigestLater) -> None:
+    table.__dict__["_sha256"] = digest
+
+
 def _cells(table: SourceTable) -> pd.DataFrame:
     found = table.__dict__
     if found.get("_arrow") is not None:
@@ -192,6 +219,9 @@ def _set_cells(table: SourceTable, cells: pd.DataFrame | pa.Table) -> None:
 # ``_cells``: Arrow cells given to the constructor (the CSV reader's) are converted to a
 # DataFrame when first read; ``text_column`` and ``cell`` read them as they are.
 setattr(SourceTable, "cells", property(_cells, _set_cells))  # noqa: B010
+# ``sha256`` too, read through ``_sha256``: a ``DigestLater`` given to the constructor (the
+# CSV reader's) is computed when first read.
+setattr(SourceTable, "sha256", property(_sha256, _set_sha256))  # noqa: B010
 
 
 @dataclass(frozen=True)

@@ -305,7 +305,8 @@ class RawRows:
         """The raw hashes stored of one municipality's ``count`` records of one kind (each
         of one record only)."""
         stored = pd.Index(hashes)
-        self._stored[(code, kind)] = (stored[~stored.duplicated(keep=False)], count)
+        unique = stored if stored.is_unique else stored[~stored.duplicated(keep=False)]
+        self._stored[(code, kind)] = (unique, count)
 
     def _load_kept_keys(self, asked: FileRows) -> None:
         """The keys of the rows recognised unchanged of ``asked`` and of the other files
@@ -497,9 +498,11 @@ class RawRows:
         if not eligible or stored is None:
             return self._whole(source, report, raw)
         known, count = stored
-        found = known.get_indexer(pd.Index(raw))
-        unique = ~pd.Series(raw).duplicated(keep=False).to_numpy()
-        kept = (found >= 0) & unique
+        hashes = pd.Index(raw)
+        found = known.get_indexer(hashes)
+        kept = found >= 0
+        if not hashes.is_unique:  # a row written twice is typed (each of one row only)
+            kept &= ~hashes.duplicated(keep=False)
         if bool(kept.all()) and count == rows:
             return self._omitted(source, dict(mapping.written), code, rows, raw)
         if kind in referenced_kinds():

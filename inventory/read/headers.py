@@ -143,8 +143,40 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
         mapping, issues = map_headers(table)   # header: Värdnamn;Typ;ID
         mapping.fields                          # {0: 'hostname', 1: 'kind', 2: 'id'}
     """
+    key = (source.kind, tuple(source.header))
+    known = _CLEAN_MAPPINGS.get(key)
+    if known is not None:
+        return _copy(known), []
+    mapping, issues, read_cells = _map_headers(source)
+    if not issues and not read_cells:
+        if len(_CLEAN_MAPPINGS) >= _CLEAN_MAPPINGS_KEPT:
+            _CLEAN_MAPPINGS.clear()
+        _CLEAN_MAPPINGS[key] = _copy(mapping)
+    return mapping, issues
+
+
+#: The mappings of headers that gave no issue and whose mapping looked at no cell (a blank
+#: header looks at its column), by record kind and header: every municipality's file of a
+#: kind usually has the same header; it is mapped once per process.
+_CLEAN_MAPPINGS: dict[tuple[str, tuple[str, ...]], HeaderMapping] = {}
+_CLEAN_MAPPINGS_KEPT = 1 << 10
+
+
+def _copy(mapping: HeaderMapping) -> HeaderMapping:
+    return HeaderMapping(
+        fields=dict(mapping.fields),
+        written=dict(mapping.written),
+        ignored=list(mapping.ignored),
+        units=dict(mapping.units),
+        language=mapping.language,
+    )
+
+
+def _map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue], bool]:
+    """``map_headers``, and whether the mapping looked at a column's cells."""
     aliases = header_aliases(source.kind)
     mapping = HeaderMapping(language=file_language(source.kind, source.header))
+    read_cells = False
     issues: list[Issue] = []
     first_position: dict[str, int] = {}
     unknown: list[int] = []  # positions of unknown headers
@@ -179,6 +211,7 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
             mapping.ignored.append(position)
             continue
         if not normalised:
+            read_cells = True
             if _column_is_empty(source, position):
                 mapping.ignored.append(position)
             else:
@@ -248,23 +281,27 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
         # Not one known column: the file is not of its kind (or its header row is not the
         # first line). One issue, quoting no more of the file than a short prefix.
         unlisted = {IssueCode.UNKNOWN_HEADER, IssueCode.BLANK_HEADER}
-        return mapping, [
-            *(i for i in issues if i.code not in unlisted),
-            Issue(
-                code=IssueCode.UNKNOWN_HEADER,
-                file=source.display_name,
-                line=source.header_line,
-                municipality=source.municipality,
-                record_kind=source.kind,
-                value=str(len(source.header)),
-                template=template_key(IssueCode.UNKNOWN_HEADER, "none_known"),
-                params={
-                    "count": len(source.header),
-                    "kind": source.kind,
-                    "first": repr(excerpt(source.header[unknown[0]].strip(), 20)),
-                },
-            ),
-        ]
+        return (
+            mapping,
+            [
+                *(i for i in issues if i.code not in unlisted),
+                Issue(
+                    code=IssueCode.UNKNOWN_HEADER,
+                    file=source.display_name,
+                    line=source.header_line,
+                    municipality=source.municipality,
+                    record_kind=source.kind,
+                    value=str(len(source.header)),
+                    template=template_key(IssueCode.UNKNOWN_HEADER, "none_known"),
+                    params={
+                        "count": len(source.header),
+                        "kind": source.kind,
+                        "first": repr(excerpt(source.header[unknown[0]].strip(), 20)),
+                    },
+                ),
+            ],
+            read_cells,
+        )
     if len(unknown) > MAX_UNKNOWN_LISTED:
         issues.append(
             Issue(
@@ -299,4 +336,4 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
                 params={"columns": listed},
             )
         )
-    return mapping, issues
+    return mapping, issues, read_cells

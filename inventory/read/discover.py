@@ -15,6 +15,7 @@ read is outside what the tool guards against (whoever can do that can edit the f
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,12 +82,30 @@ class InventoryFolder:
 
 def _is_hidden(path: Path) -> bool:
     # Excel lock files (~$servers.xlsx), editor backups and dot files are never inventories.
-    return path.name.startswith((".", "~")) or path.name.endswith("~")
+    return _is_hidden_name(path.name)
 
 
 def _entries(folder: Path) -> list[Path]:
     """Every entry of a folder but hidden ones, sorted: files, links, subfolders."""
-    return sorted(p for p in folder.iterdir() if not _is_hidden(p))
+    return [path for path, _regular in _typed_entries(folder)]
+
+
+def _typed_entries(folder: Path) -> list[tuple[Path, bool]]:
+    """``_entries``, each with whether it is a regular file (no link: what the directory
+    listing says, or one ``lstat``). Such a file is a file entry, inside any root, exists
+    and is a file: none of those asks the file system again."""
+    with os.scandir(folder) as listing:
+        found = [
+            (folder / entry.name, entry.is_file(follow_symlinks=False))
+            for entry in listing
+            if not _is_hidden_name(entry.name)
+        ]
+    # (the entries of one folder sort as their names: what sorting their paths gives)
+    return sorted(found, key=lambda item: item[0].name)
+
+
+def _is_hidden_name(name: str) -> bool:
+    return name.startswith((".", "~")) or name.endswith("~")
 
 
 def _is_file_entry(path: Path) -> bool:
@@ -329,8 +348,10 @@ class _FolderReader:
     def holds_inventory(self, folder: Path, root: Path) -> bool:
         """True when a file of ``folder`` is an inventory table: named after a kind, a
         workbook with a sheet of a kind, or an export an adapter recognises."""
-        for path in _entries(folder):
-            if not _is_file_entry(path) or _outside(path, root) or not path.is_file():
+        for path, regular in _typed_entries(folder):
+            if not regular and (
+                not _is_file_entry(path) or _outside(path, root) or not path.is_file()
+            ):
                 continue
             suffix = path.suffix.lower()
             if suffix in TABLE_EXTENSIONS and kind_for_name(path.stem) is not None:
@@ -386,8 +407,8 @@ class _FolderReader:
             if adapter is not None:
                 found.adapters[kind] = adapter
 
-        for path in _entries(folder):
-            if not _is_file_entry(path):
+        for path, regular in _typed_entries(folder):
+            if not regular and not _is_file_entry(path):
                 issues.append(
                     Issue(
                         code=IssueCode.SKIPPED_PATH,
@@ -400,7 +421,7 @@ class _FolderReader:
                 )
                 continue
             suffix = path.suffix.lower()
-            if fold_name(path.stem) in README_NAMES and path.is_file():
+            if fold_name(path.stem) in README_NAMES and (regular or path.is_file()):
                 issues.append(
                     Issue(
                         code=IssueCode.SKIPPED_PATH,
@@ -418,7 +439,9 @@ class _FolderReader:
                 else None
             )
             kind = None if named is None else named.kind
-            entry_issue = _unreadable_entry_issue(path, root, folder.name, kind)
+            entry_issue = (
+                None if regular else _unreadable_entry_issue(path, root, folder.name, kind)
+            )
             if entry_issue is not None:
                 issues.append(entry_issue)
                 if kind is not None and entry_issue.severity is Severity.ERROR:

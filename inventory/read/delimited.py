@@ -202,10 +202,37 @@ class _Lines:
         self.position = len(self.text) if found is None else found.end()
         return self.text[start : self.position]
 
+    @property
+    def reached_end(self) -> bool:
+        """Whether the text was read to its end: else every line read ended before it, and
+        is the same line in any longer text that starts with this one."""
+        return self.position >= len(self.text)
+
+
+#: Characters of a file's head first read for its dialect and header: the lines they
+#: read end before it in the usual file (else they are read again from ``HEAD_CHARS``,
+#: the same result): a client list of megabytes is not decoded whole for its first line.
+_FIRST_HEAD_CHARS = 1 << 16
+
+
+def _dialect_in(text: _Text) -> _Dialect:
+    """``_dialect(text.head(HEAD_CHARS))``, from the first ``_FIRST_HEAD_CHARS`` when the
+    lines it reads end before them."""
+    head = text.head(_FIRST_HEAD_CHARS)
+    lines = _Lines(head)
+    found = _dialect_of(lines)
+    if lines.reached_end and len(head) >= _FIRST_HEAD_CHARS:
+        return _dialect(text.head(HEAD_CHARS))
+    return found
+
 
 def _dialect(head: str) -> _Dialect:
+    return _dialect_of(_Lines(head))
+
+
+def _dialect_of(found: _Lines) -> _Dialect:
     # (lines split as ``physical_lines`` splits them, only as far as they are looked at)
-    lines = (line.rstrip("\r\n") for line in _Lines(head))
+    lines = (line.rstrip("\r\n") for line in found)
     first = next(lines, "")
     match = _SEP_LINE.match(first)
     if match:
@@ -252,8 +279,28 @@ def _read_header(
     above it are a title); with ``is_header`` (an export's header signature), the first
     of those rows it accepts. The header row must end within the first ``MAX_HEADER_CHARS``
     characters and stay within ``MAX_COLUMNS`` and ``MAX_HEADER_CELL_CHARS`` (an issue
-    otherwise), so a hostile header costs a bounded amount of work."""
-    head = text.head(MAX_HEADER_CHARS)
+    otherwise), so a hostile header costs a bounded amount of work.
+
+    Read from the first ``_FIRST_HEAD_CHARS`` when the lines it reads end before them
+    (the same rows as in the longer head)."""
+    head = text.head(_FIRST_HEAD_CHARS)
+    if len(head) >= _FIRST_HEAD_CHARS:
+        found, reached_end = _read_header_in(text, head, dialect, file, kind, is_header)
+        if not reached_end:
+            return found
+    return _read_header_in(text, text.head(MAX_HEADER_CHARS), dialect, file, kind, is_header)[0]
+
+
+def _read_header_in(
+    text: _Text,
+    head: str,
+    dialect: _Dialect,
+    file: str,
+    kind: str,
+    is_header: HeaderTest | None = None,
+) -> tuple[_Header | Issue | None, bool]:
+    """``_read_header`` in ``head`` (the start of ``text``), and whether the lines read
+    reached its end."""
     stream = _Lines(head)
     reader = csv.reader(
         stream, delimiter=dialect.delimiter, quotechar='"', doublequote=True, strict=False
@@ -270,7 +317,7 @@ def _read_header(
             continue
         if stream.position >= len(head) and text.longer_than(len(head)):
             if not rows:
-                return _header_too_large(file, start)  # the header may go on
+                return _header_too_large(file, start), True  # the header may go on
             break  # the head ends in this row: the header is among those before
         rows.append((record, start, last_line))
         if is_header is not None and is_header(record):
@@ -280,7 +327,8 @@ def _read_header(
         if len(rows) >= HEADER_SEARCH_ROWS:
             break
     if not rows:
-        return _header_too_large(file, last_line + 1) if text.longer_than(len(head)) else None
+        too_large = _header_too_large(file, last_line + 1) if text.longer_than(len(head)) else None
+        return too_large, True
     if is_header is None:
         index = header_row_index(kind, [cells for cells, _, _ in rows])
     else:
@@ -288,14 +336,15 @@ def _read_header(
     cells, start, end = rows[index]
     issue = _header_cells_issue(cells, file, start)
     if issue is not None:
-        return issue
-    return _Header(
+        return issue, stream.reached_end
+    header = _Header(
         cells,
         start,
         end,
         skipped=[line for _, line, _ in rows[:index]],
         clear=score_row(kind, cells).clear if is_header is None else is_header(cells),
     )
+    return header, stream.reached_end
 
 
 def _header_row_note(header: _Header, dialect: _Dialect, file: str) -> Issue | None:
@@ -867,7 +916,7 @@ def _prepare(
         return [*issues, *nul_issues(text.full(), "\x00", file)]
     if not text.head(4096).strip() and not text.full().strip():
         return [*issues, empty_file_issue(file)]
-    dialect = _dialect(text.head(HEAD_CHARS))
+    dialect = _dialect_in(text)
     header_found = _read_header(text, dialect, file, kind, is_header)
     if isinstance(header_found, _Header) and not header_found.clear:
         # A title line can hide the delimiter (sniffed on the first line): try the others.

@@ -12,7 +12,7 @@ import re
 import threading
 import typing
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -211,7 +211,9 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
     lines = [item.source.line_numbers() for item in files]
     encoded: list[dict[str, EncodedColumn]] = [{} for _ in files]
     whole_codes: dict[str, EncodedColumn] = {}  # the encoded fields', of all files
-    columns: dict[str, pd.Series] = {}
+    columns: dict[str, pd.Series] = {}  # the columns validation reads
+    later: dict[str, Callable[[], pd.Series]] = {}  # the others, made with the frame
+    needed = _read_while_validating(kind)
     for spec in specs:
         groups: dict[tuple[Any, str | None], list[int]] = {}
         for number, item in enumerate(files):
@@ -220,7 +222,10 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
                 language: str | None = getattr(item.mapping, "language", None)
                 groups.setdefault((units.get(spec.name), language), []).append(number)
         if not groups:
-            columns[spec.name] = empty_column(spec, total)
+            if spec.name in needed:
+                columns[spec.name] = empty_column(spec, total)
+            else:
+                later[spec.name] = functools.partial(empty_column, spec, total)
             continue
         distinct_parts: list[np.ndarray[Any, Any]] = []
         row_codes = np.zeros(total, dtype=np.int64)  # 0: the missing value below
@@ -258,7 +263,10 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
             distinct_parts.append(typed.typed)
             offset += len(typed.typed)
         distinct = np.concatenate([np.full(1, None, dtype=object), *distinct_parts])
-        columns[spec.name] = typed_series(spec, distinct, row_codes)
+        if spec.name in needed:
+            columns[spec.name] = typed_series(spec, distinct, row_codes)
+        else:  # (made with the frame: no check reads it)
+            later[spec.name] = functools.partial(typed_series, spec, distinct, row_codes)
         if spec.name in _encoded_fields(kind):
             whole_codes[spec.name] = EncodedColumn(row_codes, distinct)
     columns["_line"] = pd.Series(
@@ -269,7 +277,9 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
     found = _rows_found(
         kind, columns, whole_codes, np.repeat(np.arange(len(files)), sizes), len(files)
     )
-    frames = _KindFrames(columns, starts, len(files))
+    frames = _KindFrames(
+        columns, later, [*(spec.name for spec in specs), "_line"], starts, len(files)
+    )
     tables: list[ValidTable] = []
     for number, item in enumerate(files):
         table = ValidTable(
@@ -295,9 +305,16 @@ class _KindFrames:
     when the first is read, each file's rows a view of it (with an index of its own)."""
 
     def __init__(
-        self, columns: dict[str, pd.Series], starts: np.ndarray[Any, Any], files: int
+        self,
+        columns: dict[str, pd.Series],
+        later: dict[str, Callable[[], pd.Series]],
+        order: list[str],
+        starts: np.ndarray[Any, Any],
+        files: int,
     ) -> None:
         self._columns: dict[str, pd.Series] | None = columns
+        self._later = later
+        self._order = order
         self._whole: pd.DataFrame | None = None
         self._starts = starts.tolist()
         self._files = files
@@ -306,8 +323,12 @@ class _KindFrames:
     def whole(self) -> pd.DataFrame:
         with self._lock:
             if self._whole is None:
-                columns = self._columns
-                assert columns is not None
+                made = self._columns
+                assert made is not None
+                columns = {
+                    name: made[name] if name in made else self._later[name]()
+                    for name in self._order
+                }
                 if self._starts[-1] < _WHOLE_SIDE_BY_SIDE_FROM_ROWS:
                     self._whole = pd.DataFrame(columns)
                 else:  # side by side: consolidating the columns into blocks copies every row
@@ -315,6 +336,7 @@ class _KindFrames:
                         [column.rename(name) for name, column in columns.items()], axis=1
                     )
                 self._columns = None
+                self._later = {}
             return self._whole
 
     def part(self, number: int) -> pd.DataFrame:
@@ -421,6 +443,17 @@ def _local_codes_of_parts(
         (own[bounds[at] : bounds[at + 1]], shared[starts[at] : starts[at + 1]])
         for at in range(parts)
     ]
+
+
+@functools.cache
+def _read_while_validating(kind: str) -> frozenset[str]:
+    """The fields whose typed column of all files of a kind validation reads
+    (``_rows_found``, ``ValidTable.objects``); the others are made with the frame."""
+    fields = {model_for(kind).key_field, *_object_fields(kind)}
+    fields.update(name for check, *names, _meaning in _AT_MOST if check == kind for name in names)
+    if kind == "server":
+        fields.update(("kind", "cluster", "host", "site"))
+    return frozenset(fields)
 
 
 @functools.cache

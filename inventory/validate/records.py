@@ -214,6 +214,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
     columns: dict[str, pd.Series] = {}  # the columns validation reads
     later: dict[str, Callable[[], pd.Series]] = {}  # the others, made with the frame
     needed = _read_while_validating(kind)
+    key_field = model_for(kind).key_field
     for spec in specs:
         groups: dict[tuple[Any, str | None], list[int]] = {}
         for number, item in enumerate(files):
@@ -241,7 +242,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
             checked = bool(typed.problems) or (spec.required and bool(typed.empty.any()))
             own = (
                 _local_codes_of_parts(typed.codes, bounds)
-                if spec.name in _encoded_fields(kind)
+                if spec.name in _own_encoded_fields(kind)
                 else None
             )
             if checked:
@@ -267,7 +268,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
             columns[spec.name] = typed_series(spec, distinct, row_codes)
         else:  # (made with the frame: no check reads it)
             later[spec.name] = functools.partial(typed_series, spec, distinct, row_codes)
-        if spec.name in _encoded_fields(kind):
+        if spec.name in _encoded_fields(kind) or spec.name == key_field:
             whole_codes[spec.name] = EncodedColumn(row_codes, distinct)
     columns["_line"] = pd.Series(
         np.concatenate(lines) if lines else np.zeros(0), dtype="int64", copy=False
@@ -363,13 +364,15 @@ def _rows_found(
     of ``whole`` (the columns of all files of ``kind``, as in their frame: a column looked
     up in a new frame costs more than the check of a few rows)."""
     rows = np.zeros(len(file_of_row), dtype=bool)
-    keys = whole[model_for(kind).key_field]
-    key_codes, uniques = pd.factorize(keys)  # -1: missing
-    present = key_codes >= 0
-    if len(uniques) < int(np.count_nonzero(present)):  # (else no key is written twice)
-        # a key seen before in the same file
-        pairs = file_of_row.astype(np.int64) * (int(key_codes.max()) + 2) + key_codes
-        rows |= present & pd.Series(pairs).duplicated().to_numpy()
+    key_field = model_for(kind).key_field
+    if _may_repeat_keys(encoded.get(key_field), file_of_row, files):
+        keys = whole[key_field]
+        key_codes, uniques = pd.factorize(keys)  # -1: missing
+        present = key_codes >= 0
+        if len(uniques) < int(np.count_nonzero(present)):  # (else no key is written twice)
+            # a key seen before in the same file
+            pairs = file_of_row.astype(np.int64) * (int(key_codes.max()) + 2) + key_codes
+            rows |= present & pd.Series(pairs).duplicated().to_numpy()
     for check_kind, field, limit_field, _meaning in _AT_MOST:
         if kind == check_kind:
             rows |= (whole[field] > whole[limit_field]).fillna(False).to_numpy(dtype=bool)
@@ -387,6 +390,35 @@ def _rows_found(
     found = np.zeros(files, dtype=bool)
     found[file_of_row[rows]] = True
     return found
+
+
+def _may_repeat_keys(
+    keys: EncodedColumn | None, file_of_row: np.ndarray[Any, Any], files: int
+) -> bool:
+    """False when no file writes a key twice, seen on the key column's codes (each row's
+    code into the typed distinct values, 0 missing): when no two distinct values are the
+    same key, a key is written twice in a file only where a code is (counted per file and
+    code, not hashed). True when that cannot be seen so (the keys are then compared)."""
+    if keys is None or not len(file_of_row):
+        return True
+    typed = keys.distinct[1:]
+    known = np.zeros(len(keys.distinct), dtype=bool)
+    known[1:] = ~pd.isna(typed)
+    present = keys.distinct[known].tolist()
+    try:
+        if len(set(present)) != len(present):
+            return True  # two texts of one key (normalised alike)
+    except TypeError:  # (a key that cannot be hashed: compared the exact way)
+        return True
+    codes = keys.codes
+    chosen = known[codes]
+    width = len(keys.distinct)
+    if files * width > 8 * len(codes) + (1 << 20):
+        return True  # (few rows of many keys: counting would cost more)
+    counts = np.bincount(
+        file_of_row[chosen].astype(np.int64) * width + codes[chosen], minlength=files * width
+    )
+    return bool((counts > 1).any())
 
 
 def _file_issues(
@@ -492,6 +524,19 @@ def _objects(
         values.flags.writeable = False
         found[name] = values
     return found
+
+
+@functools.cache
+def _own_encoded_fields(kind: str) -> frozenset[str]:
+    """The fields each file of a kind typed with others gets its own encoded column of
+    (``ValidTable.encoded``): the single references (every file's are resolved). Its
+    dates compared across a row are compared on the frame, for a file where the kind's
+    codes find a date before another (``_rows_found``)."""
+    return frozenset(
+        spec.name
+        for spec in field_specs(kind)
+        if (spec.references or spec.pseudo_references) and not spec.many
+    )
 
 
 @functools.cache

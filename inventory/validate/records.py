@@ -282,6 +282,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
         columns, later, [*(spec.name for spec in specs), "_line"], starts, len(files)
     )
     tables: list[ValidTable] = []
+    held = _object_arrays(kind, columns)
     for number, item in enumerate(files):
         table = ValidTable(
             kind=kind,
@@ -290,7 +291,7 @@ def build_valid_tables(files: Sequence[TableToBuild]) -> list[ValidTable]:
             header_mapping=dict(item.mapping.written),
             frame=typing.cast(pd.DataFrame, None),
             encoded=encoded[number],
-            objects=_objects(kind, columns, int(starts[number]), int(starts[number + 1])),
+            objects=_objects_of(held, int(starts[number]), int(starts[number + 1])),
         )
         table.frame_later(functools.partial(frames.part, number))
         if found[number]:
@@ -515,12 +516,25 @@ def _objects(
 ) -> dict[str, np.ndarray[Any, Any]]:
     """``ValidTable.objects`` of the rows ``start:end`` of ``columns`` (of all files of
     ``kind``): read-only views of the object columns' values (another dtype: not held)."""
+    return _objects_of(_object_arrays(kind, columns), start, end)
+
+
+def _object_arrays(kind: str, columns: Mapping[str, pd.Series]) -> dict[str, np.ndarray[Any, Any]]:
+    """The values of ``columns`` that ``ValidTable.objects`` holds (views of them)."""
     found: dict[str, np.ndarray[Any, Any]] = {}
     for name in _object_fields(kind):
         column = columns.get(name)
-        if column is None or column.dtype != object:
-            continue
-        values = column.to_numpy(dtype=object, copy=False)[start:end].view()
+        if column is not None and column.dtype == object:
+            found[name] = column.to_numpy(dtype=object, copy=False)
+    return found
+
+
+def _objects_of(
+    arrays: Mapping[str, np.ndarray[Any, Any]], start: int, end: int
+) -> dict[str, np.ndarray[Any, Any]]:
+    found: dict[str, np.ndarray[Any, Any]] = {}
+    for name, array in arrays.items():
+        values = array[start:end].view()
         values.flags.writeable = False
         found[name] = values
     return found

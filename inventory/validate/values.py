@@ -935,12 +935,14 @@ def _arrow_texts(parts: Sequence[TextColumn]) -> pa.ChunkedArray:
     """``_arrow_text`` of several columns, one after the other."""
     if len(parts) == 1:
         return _arrow_text(parts[0])
-    chunks = [
-        chunk.cast(pa.large_string()) if chunk.type != pa.large_string() else chunk
-        for part in parts
-        for chunk in _arrow_text(part).chunks
-    ]
-    return pa.chunked_array(chunks, type=pa.large_string())
+    large = pa.large_string()
+    chunks = []
+    for part in parts:
+        # (the reader's columns: large text without missing cells, taken as they are)
+        plain = isinstance(part, pa.ChunkedArray) and part.type == large and not part.null_count
+        for chunk in (part if plain else _arrow_text(part)).chunks:
+            chunks.append(chunk if chunk.type == large else chunk.cast(large))
+    return pa.chunked_array(chunks, type=large)
 
 
 def _looks_distinct(cells: pa.ChunkedArray) -> bool:

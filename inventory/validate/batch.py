@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,22 +75,32 @@ class ValidTable:
     def frame_later(self, make: Callable[[], pd.DataFrame]) -> None:
         """``frame`` made by ``make`` when first read (validation builds the frames of a
         kind's files when one is read: ``inventory validate`` reads none of them)."""
-        self.__dict__["_make_frame"] = make
-        self.__dict__["_frame"] = None
+        with _FRAME_LOCK:
+            self.__dict__["_frame"] = None
+            self.__dict__["_make_frame"] = make
+
+
+#: Held while a frame given later is made or a frame set (readers on other threads wait
+#: for the frame, rather than read the field before it is set).
+_FRAME_LOCK = threading.RLock()
 
 
 def _frame(table: ValidTable) -> pd.DataFrame:
     found = table.__dict__
-    make = found.pop("_make_frame", None)
-    if make is not None:
-        found["_frame"] = make()
+    if "_make_frame" in found:
+        with _FRAME_LOCK:
+            make = found.get("_make_frame")
+            if make is not None:
+                found["_frame"] = make()
+                del found["_make_frame"]
     frame: pd.DataFrame = found["_frame"]
     return frame
 
 
 def _set_frame(table: ValidTable, frame: pd.DataFrame) -> None:
-    table.__dict__.pop("_make_frame", None)
-    table.__dict__["_frame"] = frame
+    with _FRAME_LOCK:
+        table.__dict__.pop("_make_frame", None)
+        table.__dict__["_frame"] = frame
 
 
 # ``frame`` stays a dataclass field (constructor, ``replace``), read through ``_frame``:

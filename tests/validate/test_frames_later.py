@@ -65,3 +65,20 @@ def test_a_frame_set_replaces_the_one_to_be_made() -> None:
     table.frame = other
     assert table.frame is other
     assert "_make_frame" not in table.__dict__
+
+
+def test_one_frame_read_from_many_threads_at_once() -> None:
+    """Threads that read a frame while another makes it wait for it: none reads nothing."""
+    for _ in range(5):
+        batch = validate_paths([SAMPLES / name for name in FIVE[:2]])
+        tables = [
+            table
+            for municipality in batch.municipalities
+            for table in municipality.tables.values()
+            if "_make_frame" in table.__dict__
+        ]
+        with ThreadPoolExecutor(8) as pool:
+            frames = list(pool.map(lambda table: table.frame, [*tables, *tables, *tables]))
+        assert all(isinstance(frame, pd.DataFrame) for frame in frames)
+        for table, frame in zip([*tables, *tables, *tables], frames, strict=True):
+            assert frame is table.frame

@@ -72,6 +72,11 @@ class ValidTable:
             found = self.frame[name].to_numpy(dtype=object)
         return found
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (or copied) with its frame made."""
+        self.frame  # noqa: B018  (made if given later)
+        return dict(self.__dict__)
+
     def frame_later(self, make: Callable[[], pd.DataFrame]) -> None:
         """``frame`` made by ``make`` when first read (validation builds the frames of a
         kind's files when one is read: ``inventory validate`` reads none of them)."""

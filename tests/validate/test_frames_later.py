@@ -4,6 +4,8 @@ built alone (values, dtypes, index), from any thread, and a frame set replaces i
 
 from __future__ import annotations
 
+import copy
+import pickle
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -82,3 +84,17 @@ def test_one_frame_read_from_many_threads_at_once() -> None:
         assert all(isinstance(frame, pd.DataFrame) for frame in frames)
         for table, frame in zip([*tables, *tables, *tables], frames, strict=True):
             assert frame is table.frame
+
+
+def test_a_table_pickles_and_copies_with_its_frame() -> None:
+    batch = validate_paths([SAMPLES / name for name in FIVE[:2]])
+    table = next(
+        table
+        for municipality in batch.municipalities
+        for table in municipality.tables.values()
+        if "_make_frame" in table.__dict__
+    )
+    again = pickle.loads(pickle.dumps(table))
+    pd.testing.assert_frame_equal(again.frame, table.frame, check_exact=True)
+    assert "_make_frame" not in again.__dict__
+    pd.testing.assert_frame_equal(copy.copy(table).frame, table.frame, check_exact=True)

@@ -37,7 +37,7 @@ from inventory import __version__
 from inventory.models import RECORD_KINDS, field_specs
 from inventory.store.faults import fault_point
 from inventory.store.frames import object_values, stored_column, stored_values
-from inventory.store.rawrows import FileRows, RawRows, held_columns, raw_blob
+from inventory.store.rawrows import FileRows, RawRows, file_size, held_columns, raw_blob
 from inventory.store.reading import (
     driver_batches,
     driver_query,
@@ -48,6 +48,7 @@ from inventory.store.reading import (
 from inventory.store.references import STORED_COLUMNS, ReferencePlan, isin
 from inventory.store.schema import (
     CREATED_MANY,
+    FILE_BYTES,
     FILE_ID,
     FILE_RAW_HASHES,
     RAW_HASH,
@@ -499,6 +500,7 @@ class _Writer:
                 "rows": int(count),
                 "source_tool": part.tool,
                 FILE_RAW_HASHES: blob,
+                FILE_BYTES: file_size(part.path),
             }
             for part, count in zip(parts, rows, strict=True)
         ]

@@ -55,7 +55,7 @@ from inventory.models.registry import model_for
 from inventory.read.discover import InventoryFolder
 from inventory.read.source import NATIVE, SourceTable
 from inventory.store.reading import driver_query, marks
-from inventory.store.schema import RAW_HASH, RECORD_TABLES, ROW_HASH, key_field
+from inventory.store.schema import FILE_BYTES, RAW_HASH, RECORD_TABLES, ROW_HASH, key_field
 from inventory.validate.batch import MunicipalityBatch, ValidTable
 from inventory.validate.records import HeaderMappingLike
 from inventory.validate.references import referenced_kinds
@@ -231,6 +231,8 @@ class RawRows:
         self.stored_files: dict[tuple[str, str], dict[str, Any]] = {}
         #: path as compared -> the file's SHA-256 as it is now (computed once)
         self.digests: dict[str, str] = {}
+        #: path as compared -> the file's size now (``resized``, read once)
+        self.sizes: dict[str, int] = {}
         self._resolved: dict[str, str] = {}  # folder -> resolved (``path_key``)
         self._keys: dict[str, str] = {}  # absolute path -> ``path_key``
         #: folder -> the municipality its files were last imported as (when one)
@@ -374,6 +376,7 @@ class RawRows:
         again.last_files, again.stored_files = self.last_files, self.stored_files
         again.last_raw, again.stored_counts = self.last_raw, self.stored_counts
         again.digests, again.folder_codes = self.digests, self.folder_codes
+        again.sizes = self.sizes
         again._resolved, again._keys = self._resolved, self._keys
         again.full = True
         again.folders = self.folders
@@ -406,6 +409,21 @@ class RawRows:
             found = self.digests[key] = file_sha256(path)
         return found
 
+    def resized(self, path: Path, recorded: Any) -> bool:
+        """Whether the file at ``path`` is now of another size than ``recorded`` (an
+        ``import_file.bytes``): then its bytes differ from those recorded (no need to
+        hash them). False when the size recorded or the file's is not known."""
+        if recorded is None:
+            return False
+        key = self.path_key(path)
+        size = self.sizes.get(key)
+        if size is None:
+            try:
+                size = self.sizes[key] = os.stat(path).st_size
+            except OSError:  # (the hash says what to do, as without a size)
+                return False
+        return size != int(recorded)
+
     # -- during validation ------------------------------------------------------------
 
     def unread(
@@ -434,6 +452,7 @@ class RawRows:
             or stored["source_tool"] != NATIVE
             or stored["sheet"] != folder.sheets.get(kind)
             or last[0] != stored["sha256"]
+            or self.resized(path, stored.get(FILE_BYTES))
             or self.digest(path) != stored["sha256"]
         ):
             guess = code or self.folder_codes.get(folder.path)
@@ -864,6 +883,17 @@ def _driver_rows(result: Any) -> list[Any]:
         return list(result.cursor.fetchall() if result.cursor is not None else result.fetchall())
     finally:
         result.close()
+
+
+def file_size(path: Path) -> int | None:
+    """What ``import_file.bytes`` records of the file at ``path``: its size as the import
+    finds it (None: not found). A file changed while it is imported may record the size
+    of other bytes than those read: the next import then reads it again (a size tells
+    only that a file differs, never that it is the same)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
 
 
 def file_sha256(path: Path) -> str:

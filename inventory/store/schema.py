@@ -78,6 +78,11 @@ FILE_RAW_HASHES_COMMENT = (
     "the raw hash of each row in file order, 8-byte little-endian signed integers"
     " (NULL: not recorded, or before 0007)"
 )
+#: ``import_file``: the size of the file in bytes as its import read it (migration 0008).
+FILE_BYTES = "bytes"
+FILE_BYTES_COMMENT = (
+    "the file's size in bytes as its import read it (NULL: not known, or before 0008)"
+)
 ROWS_NOT_VALIDATED_COMMENT = (
     "rows recognised unchanged since their import, not typed nor checked again (NULL: before 0006)"
 )
@@ -126,6 +131,7 @@ import_file = Table(
     Column("rows", BigInteger, nullable=False),
     Column("source_tool", Text, comment=SOURCE_TOOL_COMMENT),
     Column(FILE_RAW_HASHES, LargeBinary, comment=FILE_RAW_HASHES_COMMENT),
+    Column(FILE_BYTES, BigInteger, comment=FILE_BYTES_COMMENT),
 )
 
 record_change = Table(

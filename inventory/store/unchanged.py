@@ -34,6 +34,7 @@ from inventory.store.engine import database_exists
 from inventory.store.rawrows import RawRows, RowsCheck, raw_from_blob
 from inventory.store.reading import driver_query
 from inventory.store.schema import (
+    FILE_BYTES,
     FILE_RAW_HASHES,
     RECORD_TABLES,
     import_file,
@@ -56,6 +57,7 @@ FILE_COLUMNS = (
     "rows",
     "source_tool",
     FILE_RAW_HASHES,
+    FILE_BYTES,
 )
 
 if TYPE_CHECKING:
@@ -221,10 +223,14 @@ class _StoredRuns:
         if code is None or code not in self.files:
             return None
         run_id, files = self.files[code]
-        stored = {rows.path_key(file["path"]): str(file["sha256"]) for file in files}
+        stored = {rows.path_key(file["path"]): file for file in files}
         if set(stored) != set(keys):
             return None
-        if any(stored[key] != rows.digest(path) for key, path in zip(keys, present, strict=True)):
+        pairs = list(zip(keys, present, strict=True))
+        # (a file of another size is another file: no need to hash it, nor the others)
+        if any(rows.resized(path, stored[key][FILE_BYTES]) for key, path in pairs):
+            return None
+        if any(str(stored[key]["sha256"]) != rows.digest(path) for key, path in pairs):
             return None
         names = sorted(self.cross.get(code, set()))
         rows.named.update((target, kind) for target, kind, _key in names)

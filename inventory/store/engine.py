@@ -405,9 +405,9 @@ def create_newest_schema(connection: Connection, head: str) -> None:
     What Alembic's cookbook advises for a database built from scratch ("Building an Up to
     Date Database from Scratch",
     https://alembic.sqlalchemy.org/en/latest/cookbook.html#building-an-up-to-date-database-from-scratch):
-    the same schema as running every migration (a
-    test compares the two table by table), without importing Alembic or running seven
-    revisions one after another on every new database.
+    the same schema as running every migration (a test compares the two table by table),
+    without importing Alembic or running every revision one after another on each new
+    database.
     """
     metadata.create_all(connection)
     versions = MetaData()

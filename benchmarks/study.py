@@ -12,11 +12,11 @@ validating every file of the folders (Python API), the floor of the snapshot (sq
 --help`` (against ``sqlite-utils --help``).
 
 Every step runs in a fresh process (``python -m benchmarks.study NAME ARGS``) after a
-warm-up; steps under ten seconds are the best of four runs; every step is measured in
-each of three rounds (``--rounds``), the least of its rounds taken. Beside the wall-clock time each
-step reports its CPU time: the process's own (``time.process_time``, every thread) plus
-that of the processes it ran (``resource.getrusage(RUSAGE_CHILDREN)``), the figure to trust
-on a loaded machine.
+warm-up; steps under ten seconds are the best of four runs, each after an ``os.sync``;
+every step is measured in each of three rounds (``--rounds``), the least of its rounds
+taken. Beside the wall-clock time each step reports its CPU time: the process's own
+(``time.process_time``, every thread) plus that of the processes it ran
+(``resource.getrusage(RUSAGE_CHILDREN)``), the figure to trust on a loaded machine.
 """
 
 from __future__ import annotations

@@ -122,6 +122,14 @@ def test_every_file_records_the_raw_hashes_of_its_rows(
     assert _check_recorded(db_url) == first
 
 
+def forget_file_hashes(url: str) -> None:
+    """Every file's recorded raw hashes dropped (as in a database from before 0007)."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(update(import_file).values({FILE_RAW_HASHES: None}))
+    engine.dispose()
+
+
 def test_the_recorded_hashes_stand_for_the_records(
     db_url: str, study: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -134,10 +142,7 @@ def test_the_recorded_hashes_stand_for_the_records(
         folders = _copy(study, tmp_path / mode)
         _import(url, folders)
         if mode == "removed":
-            engine = create_engine(url)
-            with engine.begin() as connection:
-                connection.execute(update(import_file).values({FILE_RAW_HASHES: None}))
-            engine.dispose()
+            forget_file_hashes(url)
         check = unchanged_folders(url)
         assert check is not None
         assert bool(check.rows.last_raw) == (mode == "recorded")

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, update
+from sqlalchemy import Engine, event
 
-from inventory.store.schema import FILE_RAW_HASHES, import_file
+from tests.store.test_file_raw_hashes import forget_file_hashes
 from tests.store.test_unchanged_rows import (
     _copy,
     _edit,
@@ -34,14 +34,6 @@ class _RawHashQueries:
         statement = str(args[2])
         if "raw_hash" in statement and ("group_concat" in statement or "string_agg" in statement):
             self.statements.append(statement)
-
-
-def _forget_file_hashes(url: str) -> None:
-    """Every file's recorded raw hashes dropped (as in a database from before 0007)."""
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(update(import_file).values({FILE_RAW_HASHES: None}))
-    engine.dispose()
 
 
 def test_a_new_municipality_asks_no_stored_hashes_and_stores_a_full_reads_tables(
@@ -82,7 +74,7 @@ def test_a_changed_municipality_beside_a_new_one_still_asks_its_own(
     full = _second_url(db_url, tmp_path, request)
     for url in (db_url, full):
         _import(url, first)
-        _forget_file_hashes(url)
+        forget_file_hashes(url)
     _edit(first[0] / "clients.csv", _model_changed(50))
     listening = _RawHashQueries()
     event.listen(Engine, "before_cursor_execute", listening)
@@ -96,5 +88,5 @@ def test_a_changed_municipality_beside_a_new_one_still_asks_its_own(
     # the full read records the hashes of the files it read, the files left out keep
     # their last run's (none): compared without them, everything else must be equal
     for url in (db_url, full):
-        _forget_file_hashes(url)
+        forget_file_hashes(url)
     assert _stored(db_url) == _stored(full)

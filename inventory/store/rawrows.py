@@ -35,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -178,8 +179,11 @@ class FileRows:
     #: the municipality the file was last imported as, for a file not read at all (its
     #: folder must still be that municipality, ``settle``)
     code: str | None = None
-    #: reads ``kept_keys`` (of this file and the others of its kind) when first asked
-    loader: Callable[[FileRows], None] | None = field(default=None, repr=False)
+    #: reads ``kept_keys`` (of this file and the others of its kind) when first asked:
+    #: ``RawRows._load_kept_keys``, held weakly (``RawRows`` holds its files: a strong
+    #: reference back would keep every file's cells in a cycle until the collector's
+    #: next full pass, tens of megabytes after each import in a long-lived process)
+    loader: weakref.WeakMethod[Callable[[FileRows], None]] | None = field(default=None, repr=False)
     found_keys: np.ndarray[Any, Any] | None = field(default=None, repr=False)
     #: the raw hash of every row of the file, in its order (None: not known), what the
     #: import records with the file (``import_file.raw_hashes``, ``raw_blob``)
@@ -196,7 +200,10 @@ class FileRows:
             if self.loader is None or not len(self.kept_hashes):
                 self.found_keys = np.empty(0, dtype=object)
             else:
-                self.loader(self)
+                load = self.loader()
+                if load is None:  # (the check of rows is gone: asked after its import)
+                    raise RuntimeError("the kept keys are read during their import only")
+                load(self)
         assert self.found_keys is not None
         return self.found_keys
 
@@ -256,8 +263,19 @@ class RawRows:
         self._held_rows: dict[tuple[str, str], tuple[list[Any], list[tuple[Any, ...]], Any]] = {}
         #: the SQLite connection ``_held`` read them on, and its ``data_version`` before
         self._held_on: tuple[Any, int] | None = None
-        #: the check of unchanged folders this check of rows goes with
-        self.folders: Callable[[Any], Any] | None = None
+        #: the check of unchanged folders this check of rows goes with (``folders``;
+        #: held weakly, as ``FileRows.loader``: that check holds this one)
+        self._folders: weakref.WeakMethod[Callable[[Any], Any]] | None = None
+
+    @property
+    def folders(self) -> Callable[[Any], Any] | None:
+        """The check of unchanged folders this check of rows goes with (a bound method;
+        None: none, or it is gone)."""
+        return None if self._folders is None else self._folders()
+
+    @folders.setter
+    def folders(self, check: Callable[[Any], Any] | None) -> None:
+        self._folders = None if check is None else weakref.WeakMethod(check)
 
     def _connect(self) -> Engine:
         if self._engine is None:
@@ -538,7 +556,7 @@ class RawRows:
             positions=positions,
             kept_hashes=raw[kept],
             first=len(report.issues),
-            loader=self._load_kept_keys,
+            loader=weakref.WeakMethod(self._load_kept_keys),
             every_raw=raw,
         )
         return part

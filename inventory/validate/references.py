@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -100,8 +100,14 @@ class KeyIndex:
 
     @classmethod
     def of(
-        cls, municipalities: Sequence[MunicipalityBatch], known_keys: KnownKeys | None = None
+        cls,
+        municipalities: Sequence[MunicipalityBatch],
+        known_keys: KnownKeys | None = None,
+        targets: Collection[str] | None = None,
     ) -> KeyIndex:
+        """The keys of ``municipalities`` and ``known_keys`` (see ``key_index``); with
+        ``targets``, of those kinds only (the kinds the references to resolve name: a
+        re-import whose typed rows name sites needs none of the stored server keys)."""
         columns: tuple[list[str], list[str], list[str]] = ([], [], [])
         runs: list[tuple[str, str, int, int]] = []
 
@@ -112,6 +118,8 @@ class KeyIndex:
 
         present: dict[str, set[str]] = {}
         referenced = referenced_kinds()
+        if targets is not None:
+            referenced = referenced & frozenset(targets)
         for batch in municipalities:
             kinds = present.setdefault(batch.code, set())
             # A rejected file stands for its kind too: its stored keys are not what it holds.
@@ -125,7 +133,8 @@ class KeyIndex:
                 add(batch.code, kind, table.column_objects(model_for(kind).key_field))
                 if kind == "server":
                     kinds.add("cluster")
-                    add(batch.code, "cluster", table.column_objects("cluster"))
+                    if "cluster" in referenced:
+                        add(batch.code, "cluster", table.column_objects("cluster"))
         for code, by_kind in (known_keys or {}).items():
             for kind, ids in by_kind.items():
                 if kind in referenced and kind not in present.get(code, set()):
@@ -434,7 +443,9 @@ def resolve_references(
     parts = reference_parts(municipalities)
     if not parts:
         return pd.DataFrame(columns=list(REFERENCE_COLUMNS))
-    keys = KeyIndex.of(municipalities, known_keys)
+    keys = KeyIndex.of(
+        municipalities, known_keys, {kind for part in parts for kind in part.field.targets}
+    )
     known = {batch.code for batch in municipalities} | set(known_keys or {})
     resolved = resolve_values(
         [part.municipality for part in parts for _ in part.distinct],

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import cache
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -369,13 +370,58 @@ class InventoryStore:
         if municipalities:
             UnknownMunicipalityError.check(municipalities, self.municipality_codes(connection))
 
+    def stored_keys(self) -> StoredKeys:
+        """``known_keys`` read when asked: the municipalities at once (a loose scan of
+        each record table's primary key), the keys of a kind, of every municipality in
+        one statement, when some municipality's are first asked. What validation is given
+        on import: references name few kinds (a re-import whose typed rows name sites
+        reads none of the stored server keys). Read while the store is open."""
+        from inventory.store.reading import stored_municipalities
+
+        with self.engine.connect() as connection:
+            codes = list(
+                dict.fromkeys(
+                    code
+                    for table in RECORD_TABLES.values()
+                    for code in stored_municipalities(connection, table.name)
+                )
+            )
+        return StoredKeys(codes, self._keys_of_kind)
+
+    def _keys_of_kind(self, kind: str) -> dict[str, set[str]]:
+        """The stored keys of one kind (``cluster``: the clusters servers name), by
+        municipality (those holding none left out)."""
+        from inventory.store.reading import driver_query
+
+        found: dict[str, set[str]] = {}
+        with self.engine.connect() as connection:
+            quote = connection.dialect.identifier_preparer.quote
+            code = quote("municipality")
+            if kind == "cluster":
+                cluster = quote("cluster")
+                sql = (
+                    f"SELECT DISTINCT {code}, {cluster} FROM {quote('server')}"
+                    f" WHERE {cluster} IS NOT NULL ORDER BY {code}"
+                )
+            else:
+                sql = (
+                    f"SELECT {code}, {quote(key_field(kind))} FROM"
+                    f" {quote(RECORD_TABLES[kind].name)}"
+                )
+            rows, _description = driver_query(connection, sql)
+        # (rows come by municipality, the primary key's order: a set per run)
+        for municipality, keys in groupby(rows, first):
+            found.setdefault(municipality, set()).update(map(second, keys))
+        return found
+
     def known_keys(
         self, municipalities: Sequence[str] | None = None
     ) -> dict[str, dict[str, set[str]]]:
         """Stored keys: municipality -> record kind -> keys; kind ``cluster`` holds the
         clusters servers name (for validating ``code:id`` references). Only the kinds a
         reference may name are read (and ``municipality``): every stored municipality is
-        a key, the keys of the other kinds (clients, applications ...) are left out."""
+        a key, the keys of the other kinds (clients, applications ...) are left out.
+        (``stored_keys``: the same, read when asked.)"""
         from inventory.store.reading import driver_query, marks, stored_municipalities
         from inventory.validate.references import referenced_kinds
 
@@ -450,15 +496,72 @@ class InventoryStore:
 first, second = itemgetter(0), itemgetter(1)
 
 
+class StoredKeys(Mapping[str, Mapping[str, set[str]]]):
+    """``InventoryStore.known_keys`` read when asked (``InventoryStore.stored_keys``):
+    equal to it; a municipality's keys of one kind (``keys[code].get(kind)``) read the
+    keys of that kind only, of every municipality at once; iterating a municipality's
+    kinds reads them all."""
+
+    def __init__(self, codes: Sequence[str], read: Callable[[str], dict[str, set[str]]]) -> None:
+        self._codes = {code: _KindsOf(self, code) for code in codes}
+        self._read = read
+        self._by_kind: dict[str, dict[str, set[str]]] = {}
+
+    def keys_of_kind(self, kind: str) -> dict[str, set[str]]:
+        """Municipality -> its stored keys of ``kind`` (read once)."""
+        found = self._by_kind.get(kind)
+        if found is None:
+            found = self._by_kind[kind] = self._read(kind) if kind in _named_kinds() else {}
+        return found
+
+    def __getitem__(self, code: str) -> Mapping[str, set[str]]:
+        return self._codes[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
+class _KindsOf(Mapping[str, set[str]]):
+    """One municipality's stored keys, by kind (``StoredKeys``)."""
+
+    def __init__(self, keys: StoredKeys, code: str) -> None:
+        self._keys, self._code = keys, code
+
+    def __getitem__(self, kind: str) -> set[str]:
+        return self._keys.keys_of_kind(kind)[self._code]
+
+    def __iter__(self) -> Iterator[str]:
+        return (
+            kind
+            for kind in (*RECORD_TABLES, "cluster")
+            if self._code in self._keys.keys_of_kind(kind)
+        )
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+@cache
+def _named_kinds() -> frozenset[str]:
+    """The kinds ``known_keys`` reads keys of."""
+    from inventory.validate.references import referenced_kinds
+
+    return referenced_kinds() | {"municipality"}
+
+
 def stored_known_keys(
     url: str, store: InventoryStore | None = None
-) -> dict[str, dict[str, set[str]]] | None:
+) -> Mapping[str, Mapping[str, set[str]]] | None:
     """The keys stored in the database at ``url`` (``InventoryStore.known_keys``), None
     when there is no database yet: never creates one (an SQLite file that does not exist
     gives None). ``StoreError`` when the database cannot be read. ``store``: that
-    database already open (read through it, left open)."""
+    database already open, read through it (and left open) when asked
+    (``InventoryStore.stored_keys``: keep it open while they are used)."""
     if store is not None:
-        return store.known_keys()
+        return store.stored_keys()  # (read when asked, through the open store)
     if not database_exists(url):
         return None
     with InventoryStore(url) as store:

@@ -135,9 +135,14 @@ class KeyIndex:
                     kinds.add("cluster")
                     if "cluster" in referenced:
                         add(batch.code, "cluster", table.column_objects("cluster"))
+        # (each kind asked by name, in the order of the record kinds: stored keys read
+        # when asked are read only for the kinds wanted)
+        wanted = [kind for kind in (*RECORD_KINDS, "cluster") if kind in referenced]
         for code, by_kind in (known_keys or {}).items():
-            for kind, ids in by_kind.items():
-                if kind in referenced and kind not in present.get(code, set()):
+            here = present.get(code, set())
+            for kind in wanted:
+                ids = None if kind in here else by_kind.get(kind)
+                if ids is not None:
                     stored = pd.Series(list(ids), dtype=object).to_numpy(dtype=object)
                     add(code, kind, stored)
         return cls(columns, runs)

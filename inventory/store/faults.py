@@ -1,7 +1,8 @@
 """Named pause points in the importer, so that tests can kill it at a chosen moment.
 
 When ``INVENTORY_FAULT_POINT`` names a point, the importer reaching it creates the file
-named by ``INVENTORY_FAULT_MARKER`` (if set) and sleeps, waiting to be killed or
+named by ``INVENTORY_FAULT_MARKER`` (if set, holding the point's name when it appears) and
+sleeps, waiting to be killed or
 interrupted (Ctrl-C). Unset (the normal case) a fault point costs one dictionary look-up.
 """
 
@@ -26,6 +27,10 @@ def fault_point(name: str, until: Callable[[], bool] | None = None) -> None:
         return
     marker = os.environ.get("INVENTORY_FAULT_MARKER")
     if marker:
-        Path(marker).write_text(name, encoding="utf-8")
+        # written aside, then renamed: whoever waits for the marker to exist (a test's
+        # killer thread) never finds it created but still empty
+        written = Path(f"{marker}.writing")
+        written.write_text(name, encoding="utf-8")
+        os.replace(written, marker)
     while until is None or not until():  # the test kills or interrupts the process here
         time.sleep(0.01 if until else 1)

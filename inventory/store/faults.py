@@ -1,9 +1,9 @@
 """Named pause points in the importer, so that tests can kill it at a chosen moment.
 
 When ``INVENTORY_FAULT_POINT`` names a point, the importer reaching it creates the file
-named by ``INVENTORY_FAULT_MARKER`` (if set, holding the point's name when it appears) and
-sleeps, waiting to be killed or
-interrupted (Ctrl-C). Unset (the normal case) a fault point costs one dictionary look-up.
+named by ``INVENTORY_FAULT_MARKER`` (if set; it holds the point's name from the moment it
+appears) and sleeps, waiting to be killed or interrupted (Ctrl-C). Unset (the normal case)
+a fault point costs one dictionary look-up.
 """
 
 from __future__ import annotations

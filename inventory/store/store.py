@@ -503,8 +503,8 @@ class StoredKeys(Mapping[str, Mapping[str, set[str]]]):
     kinds reads them all."""
 
     def __init__(self, codes: Sequence[str], read: Callable[[str], dict[str, set[str]]]) -> None:
-        self._codes = {code: _KindsOf(self, code) for code in codes}
-        self._read = read
+        self._codes = dict.fromkeys(codes)  # (each municipality's view made when asked:
+        self._read = read  # held here, it would hold this back in a cycle)
         self._by_kind: dict[str, dict[str, set[str]]] = {}
 
     def keys_of_kind(self, kind: str) -> dict[str, set[str]]:
@@ -515,7 +515,9 @@ class StoredKeys(Mapping[str, Mapping[str, set[str]]]):
         return found
 
     def __getitem__(self, code: str) -> Mapping[str, set[str]]:
-        return self._codes[code]
+        if code not in self._codes:
+            raise KeyError(code)
+        return _KindsOf(self, code)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._codes)

@@ -6,8 +6,10 @@ PostgreSQL)."""
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import shutil
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +69,14 @@ def test_stored_keys_equal_the_known_keys(db_url: str, tmp_path: Path) -> None:
         assert lazy["hylte"].get("client") is None  # (no reference names a client)
         assert {code: dict(kinds) for code, kinds in lazy.items()} == known
         assert "cluster" in known["varnamo"]  # (the servers name clusters)
+        # no reference cycle: the keys read are freed with their last reference
+        gc.disable()
+        try:
+            freed = weakref.ref(lazy)
+            del lazy
+            assert freed() is None
+        finally:
+            gc.enable()
 
 
 def test_a_re_import_of_changed_client_rows_reads_no_server_keys(

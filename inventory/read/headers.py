@@ -45,6 +45,16 @@ class HeaderMapping:
     units: dict[str, Unit] = field(default_factory=dict)
     language: str | None = None  # of the header row: sv, nb, nn or en (suggest.file_language)
 
+    def copy(self) -> HeaderMapping:
+        """A mapping equal to this one that shares none of its containers."""
+        return HeaderMapping(
+            fields=dict(self.fields),
+            written=dict(self.written),
+            ignored=list(self.ignored),
+            units=dict(self.units),
+            language=self.language,
+        )
+
     def position_of(self, field_name: str) -> int | None:
         """The 0-based column position of a field, or None when the file lacks it."""
         for position, name in self.fields.items():
@@ -146,12 +156,12 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
     key = (source.kind, tuple(source.header))
     known = _CLEAN_MAPPINGS.get(key)
     if known is not None:
-        return _copy(known), []
+        return known.copy(), []
     mapping, issues, read_cells = _map_headers(source)
     if not issues and not read_cells:
         if len(_CLEAN_MAPPINGS) >= _CLEAN_MAPPINGS_KEPT:
             _CLEAN_MAPPINGS.clear()
-        _CLEAN_MAPPINGS[key] = _copy(mapping)
+        _CLEAN_MAPPINGS[key] = mapping.copy()
     return mapping, issues
 
 
@@ -160,16 +170,6 @@ def map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue]]:
 #: kind usually has the same header; it is mapped once per process.
 _CLEAN_MAPPINGS: dict[tuple[str, tuple[str, ...]], HeaderMapping] = {}
 _CLEAN_MAPPINGS_KEPT = 1 << 10
-
-
-def _copy(mapping: HeaderMapping) -> HeaderMapping:
-    return HeaderMapping(
-        fields=dict(mapping.fields),
-        written=dict(mapping.written),
-        ignored=list(mapping.ignored),
-        units=dict(mapping.units),
-        language=mapping.language,
-    )
 
 
 def _map_headers(source: SourceTable) -> tuple[HeaderMapping, list[Issue], bool]:

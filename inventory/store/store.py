@@ -391,28 +391,8 @@ class InventoryStore:
     def _keys_of_kind(self, kind: str) -> dict[str, set[str]]:
         """The stored keys of one kind (``cluster``: the clusters servers name), by
         municipality (those holding none left out)."""
-        from inventory.store.reading import driver_query
-
-        found: dict[str, set[str]] = {}
         with self.engine.connect() as connection:
-            quote = connection.dialect.identifier_preparer.quote
-            code = quote("municipality")
-            if kind == "cluster":
-                cluster = quote("cluster")
-                sql = (
-                    f"SELECT DISTINCT {code}, {cluster} FROM {quote('server')}"
-                    f" WHERE {cluster} IS NOT NULL ORDER BY {code}"
-                )
-            else:
-                sql = (
-                    f"SELECT {code}, {quote(key_field(kind))} FROM"
-                    f" {quote(RECORD_TABLES[kind].name)}"
-                )
-            rows, _description = driver_query(connection, sql)
-        # (rows come by municipality, the primary key's order: a set per run)
-        for municipality, keys in groupby(rows, first):
-            found.setdefault(municipality, set()).update(map(second, keys))
-        return found
+            return _read_keys(connection, kind)
 
     def known_keys(
         self, municipalities: Sequence[str] | None = None
@@ -422,43 +402,23 @@ class InventoryStore:
         reference may name are read (and ``municipality``): every stored municipality is
         a key, the keys of the other kinds (clients, applications ...) are left out.
         (``stored_keys``: the same, read when asked.)"""
-        from inventory.store.reading import driver_query, marks, stored_municipalities
-        from inventory.validate.references import referenced_kinds
+        from inventory.store.reading import stored_municipalities
 
         keys: dict[str, dict[str, set[str]]] = {}
-        named = referenced_kinds() | {"municipality"}
         listed = None if municipalities is None else list(municipalities)
         if listed is not None and not listed:
             return keys
         with self.engine.connect() as connection:
-            quote = connection.dialect.identifier_preparer.quote
-            code_column = quote("municipality")
-            where = "" if listed is None else f" WHERE {code_column} IN ({marks(len(listed))})"
             for kind, table in RECORD_TABLES.items():
-                if kind not in named:  # no reference names them: their municipalities only
+                if kind not in _named_kinds():  # no reference names them: their codes only
                     for code in stored_municipalities(connection, table.name):
                         if listed is None or code in listed:
                             keys.setdefault(code, {})
                     continue
-                rows, _description = driver_query(
-                    connection,
-                    f"SELECT {code_column}, {quote(key_field(kind))} FROM {quote(table.name)}"
-                    + where,
-                    listed or (),
-                )
-                # (rows come by municipality, the primary key's order: a set per run)
-                for code, found in groupby(rows, first):
-                    keys.setdefault(code, {}).setdefault(kind, set()).update(map(second, found))
-            cluster = quote("cluster")
-            rows, _description = driver_query(
-                connection,
-                f"SELECT DISTINCT {code_column}, {cluster} FROM {quote('server')}"
-                f" WHERE {cluster} IS NOT NULL"
-                + ("" if listed is None else f" AND {code_column} IN ({marks(len(listed))})"),
-                listed or (),
-            )
-            for code, name in rows:
-                keys.setdefault(code, {}).setdefault("cluster", set()).add(name)
+                for code, found in _read_keys(connection, kind, listed).items():
+                    keys.setdefault(code, {})[kind] = found
+            for code, found in _read_keys(connection, "cluster", listed).items():
+                keys.setdefault(code, {})["cluster"] = found
         return keys
 
     def stats(self) -> StoredCounts:
@@ -544,6 +504,34 @@ class _KindsOf(Mapping[str, set[str]]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+def _read_keys(
+    connection: Connection, kind: str, listed: Sequence[str] | None = None
+) -> dict[str, set[str]]:
+    """The stored keys of one kind (``cluster``: the clusters servers name) by
+    municipality, of the ``listed`` municipalities only when given (those holding none
+    left out)."""
+    from inventory.store.reading import driver_query, marks
+
+    quote = connection.dialect.identifier_preparer.quote
+    code = quote("municipality")
+    among = "" if listed is None else f"{code} IN ({marks(len(listed))})"
+    if kind == "cluster":
+        cluster = quote("cluster")
+        sql = (
+            f"SELECT DISTINCT {code}, {cluster} FROM {quote('server')}"
+            f" WHERE {cluster} IS NOT NULL" + (f" AND {among}" if among else "")
+        )
+    else:
+        sql = f"SELECT {code}, {quote(key_field(kind))} FROM {quote(RECORD_TABLES[kind].name)}"
+        sql += f" WHERE {among}" if among else ""
+    rows, _description = driver_query(connection, sql, listed or ())
+    found: dict[str, set[str]] = {}
+    # (rows mostly come by municipality, the primary key's order: a set per run)
+    for municipality, keys in groupby(rows, first):
+        found.setdefault(municipality, set()).update(map(second, keys))
+    return found
 
 
 @cache

@@ -25,6 +25,11 @@ def _tables(batch: Any) -> dict[tuple[str, str], Any]:
     }
 
 
+def _waiting(batch: Any) -> list[Any]:
+    """The tables of ``batch`` whose frame is not made yet."""
+    return [table for table in _tables(batch).values() if "_make_frame" in table.__dict__]
+
+
 def test_frames_made_when_read_are_those_built_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     folders = [SAMPLES / name for name in FIVE]
     later = _tables(validate_paths(folders))
@@ -57,12 +62,7 @@ def test_frames_made_when_read_are_those_built_alone(monkeypatch: pytest.MonkeyP
 
 def test_a_frame_set_replaces_the_one_to_be_made() -> None:
     batch = validate_paths([SAMPLES / name for name in FIVE[:2]])
-    table = next(
-        table
-        for municipality in batch.municipalities
-        for table in municipality.tables.values()
-        if "_make_frame" in table.__dict__
-    )
+    table = _waiting(batch)[0]
     other = pd.DataFrame({"id": ["x"]})
     table.frame = other
     assert table.frame is other
@@ -73,12 +73,7 @@ def test_one_frame_read_from_many_threads_at_once() -> None:
     """Threads that read a frame while another makes it wait for it: none reads nothing."""
     for _ in range(5):
         batch = validate_paths([SAMPLES / name for name in FIVE[:2]])
-        tables = [
-            table
-            for municipality in batch.municipalities
-            for table in municipality.tables.values()
-            if "_make_frame" in table.__dict__
-        ]
+        tables = _waiting(batch)
         with ThreadPoolExecutor(8) as pool:
             frames = list(pool.map(lambda table: table.frame, [*tables, *tables, *tables]))
         assert all(isinstance(frame, pd.DataFrame) for frame in frames)
@@ -88,12 +83,7 @@ def test_one_frame_read_from_many_threads_at_once() -> None:
 
 def test_a_table_pickles_and_copies_with_its_frame() -> None:
     batch = validate_paths([SAMPLES / name for name in FIVE[:2]])
-    table = next(
-        table
-        for municipality in batch.municipalities
-        for table in municipality.tables.values()
-        if "_make_frame" in table.__dict__
-    )
+    table = _waiting(batch)[0]
     again = pickle.loads(pickle.dumps(table))
     pd.testing.assert_frame_equal(again.frame, table.frame, check_exact=True)
     assert "_make_frame" not in again.__dict__
